@@ -1,0 +1,36 @@
+import type { CliIo } from './io.ts';
+import { runValidate } from './validate-command.ts';
+import { VERSION } from './version.ts';
+
+const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<number>> = {
+  validate: runValidate,
+};
+
+const HELP = `kubeproof ${VERSION}: safe, reviewable GitOps pull requests for Kubernetes.
+
+Usage: kubeproof <command> [OPTION]... [ARGS]...
+
+Commands:
+  validate   validate manifests against Kubernetes and CRD schemas (kubeconform-compatible flags and outputs)
+
+Run 'kubeproof <command> -h' for a command's options.
+`;
+
+/** Dispatches to a command. Returns the process exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    io.stdout(HELP);
+    return command === undefined ? 1 : 0;
+  }
+  if (command === '-v' || command === '--version' || command === 'version') {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    io.stderr(`kubeproof: unknown command ${JSON.stringify(command)}\n\n${HELP}`);
+    return 1;
+  }
+  return run(rest, io);
+}

@@ -1,0 +1,144 @@
+import { decodeText } from '../../manifests/decode-text.ts';
+import { parseYamlDocument } from '../../manifests/parse-yaml-document.ts';
+import { KUSTOMIZATION_FILE_NAMES } from '../kustomize/read-kustomization.ts';
+import { dirnameRepoPath, joinRepoPath } from '../kustomize/repo-paths.ts';
+import type { FileSource } from '../types.ts';
+import { isObject } from './gitops-target.ts';
+import { kustomizationReferences, type KustomizationReferences } from './kustomization-references.ts';
+import { folderPrefix, isWithin, normalizeRepoPath } from './repo-path.ts';
+import type { Environment } from './types.ts';
+
+export interface AffectedEnvironmentsResult {
+  /** Names of the environments a changed file reaches, in the order of `environments`. */
+  affected: string[];
+  /** Changed files that no environment reaches, in the order given. */
+  unknown: string[];
+}
+
+/** What an environment's rendering reads. */
+interface Reach {
+  /** Single files (patches, generator sources, values files, declaring manifests). */
+  files: Set<string>;
+  /** Kustomization folders: every file directly inside counts (the kustomization, unlisted configs). */
+  folders: Set<string>;
+  /** Folders read whole, subfolders included (Helm charts, plain manifest folders). */
+  trees: Set<string>;
+}
+
+type ReadReferences = (dir: string) => Promise<KustomizationReferences | undefined>;
+
+const NO_REFERENCES: KustomizationReferences = { folders: [], files: [], either: [], trees: [] };
+
+/** The references of a folder's kustomization, undefined when the folder has none. */
+function referenceReader(files: FileSource): ReadReferences {
+  const cache = new Map<string, Promise<KustomizationReferences | undefined>>();
+  const read = async (dir: string): Promise<KustomizationReferences | undefined> => {
+    for (const name of KUSTOMIZATION_FILE_NAMES) {
+      const bytes = await files.readFile(`${folderPrefix(dir)}${name}`);
+      if (!bytes) continue;
+      const decoded = decodeText(bytes);
+      if (!decoded.ok) return NO_REFERENCES;
+      const { value } = parseYamlDocument(decoded.text, { uniqueKeys: false, firstLine: 1 });
+      return isObject(value) ? kustomizationReferences(value) : NO_REFERENCES;
+    }
+    return undefined;
+  };
+  return (dir) => {
+    let pending = cache.get(dir);
+    if (!pending) {
+      pending = read(dir);
+      cache.set(dir, pending);
+    }
+    return pending;
+  };
+}
+
+/** Follows a kustomization and everything it references, once per folder (cycles stop there). */
+async function visit(
+  dir: string,
+  reach: Reach,
+  seen: Set<string>,
+  files: FileSource,
+  read: ReadReferences,
+): Promise<void> {
+  if (seen.has(dir)) return;
+  seen.add(dir);
+  const references = await read(dir);
+  if (!references) {
+    // No kustomization: kustomize would fail, Flux would build every manifest below. Count them all.
+    reach.trees.add(dir);
+    return;
+  }
+  reach.folders.add(dir);
+  const resolve = (relative: string): string | undefined => joinRepoPath(dir, relative);
+  for (const file of references.files) {
+    const path = resolve(file);
+    if (path !== undefined) reach.files.add(path);
+  }
+  for (const tree of references.trees) {
+    const path = resolve(tree);
+    if (path !== undefined) reach.trees.add(path);
+  }
+  for (const folder of references.folders) {
+    const path = resolve(folder);
+    if (path !== undefined) await visit(path, reach, seen, files, read);
+  }
+  for (const entry of references.either) {
+    const path = resolve(entry);
+    if (path === undefined) continue;
+    if (await files.readFile(path)) reach.files.add(path);
+    else if (await files.listDirectory(path)) await visit(path, reach, seen, files, read);
+    else {
+      // Gone from the head (deleted in this change?): a file or a folder of that name counts.
+      reach.files.add(path);
+      reach.trees.add(path);
+    }
+  }
+}
+
+async function reachOf(environment: Environment, files: FileSource, read: ReadReferences): Promise<Reach> {
+  const reach: Reach = { files: new Set(environment.declaredIn), folders: new Set(), trees: new Set() };
+  if (environment.renderer === 'helm') {
+    reach.trees.add(environment.helm?.chart ?? environment.path);
+    reach.folders.add(environment.path);
+    for (const file of environment.helm?.valuesFiles ?? []) reach.files.add(file);
+  } else if (environment.renderer === 'none') reach.trees.add(environment.path);
+  else await visit(environment.path, reach, new Set(), files, read);
+  return reach;
+}
+
+function reaches(reach: Reach, file: string): boolean {
+  if (reach.files.has(file) || reach.folders.has(dirnameRepoPath(file))) return true;
+  for (const tree of reach.trees) if (isWithin(file, tree)) return true;
+  return false;
+}
+
+/**
+ * Which environments a change touches, through what their rendering reads. A kustomize
+ * environment reads its kustomization and, transitively, every `resources`, `bases` and
+ * `components` folder, patch files (`patches[].path`, `patchesStrategicMerge`,
+ * `patchesJson6902[].path`), generator sources (`configMapGenerator` / `secretGenerator` `files`,
+ * `envs`, `env`), `crds`, `replacements[].path`, `configurations`, `openapi.path`, generator,
+ * transformer and validator files, and `helmCharts` values files and local charts. A changed file
+ * reaches an environment when it is one of those files, lies directly in one of those folders, or
+ * lies in a folder read whole (a Helm chart, a folder of plain manifests, a folder without a
+ * kustomization). The manifests that declare an environment (Argo CD, Flux) reach it too.
+ * Remote references are skipped; paths leaving the repository are ignored. `files` is the head
+ * of the change.
+ */
+export async function affectedEnvironments(
+  environments: Environment[],
+  changedFiles: string[],
+  files: FileSource,
+): Promise<AffectedEnvironmentsResult> {
+  const read = referenceReader(files);
+  const reachList = await Promise.all(environments.map((environment) => reachOf(environment, files, read)));
+  const changed = changedFiles.map((file) => ({ file, path: normalizeRepoPath(file) ?? file }));
+  const affected = environments
+    .filter((_, i) => changed.some(({ path }) => reaches(reachList[i] as Reach, path)))
+    .map((environment) => environment.name);
+  const unknown = changed
+    .filter(({ path }) => !reachList.some((reach) => reaches(reach, path)))
+    .map(({ file }) => file);
+  return { affected, unknown };
+}

@@ -1,0 +1,53 @@
+import type { Finding } from '../../findings.ts';
+import type { JsonValue } from '../../manifests/resolve-scalar.ts';
+import type { JsonObject } from '../types.ts';
+import type { Position } from './locate.ts';
+import type { Renderer } from './types.ts';
+
+/** ruleId of every finding of environment discovery. */
+export const DISCOVERY_RULE = 'environments';
+
+/** A folder of this repository that an Argo CD or Flux object deploys. */
+export interface GitOpsTarget {
+  source: 'argocd' | 'flux';
+  /** The name the GitOps tool shows (Application name, Flux Kustomization name). */
+  name: string;
+  /** Repository-relative folder. */
+  path: string;
+  /** A renderer the manifest asks for explicitly (Argo CD `helm:`, `kustomize:`, `directory:`). */
+  renderer?: Renderer;
+  /** Helm settings from the manifest; the chart is the folder itself. */
+  helm?: { valuesFiles: string[]; releaseName?: string; namespace?: string };
+  /** What the manifest is, for messages: `Argo CD Application acme-shop-dev`. */
+  label: string;
+  /** Assumptions and settings kubeproof does not apply, for the environment's detail. */
+  notes: string[];
+  /** The manifest and where in it the path is decided. */
+  file: string;
+  at: Position;
+}
+
+export interface TargetsResult {
+  targets: GitOpsTarget[];
+  findings: Finding[];
+}
+
+/** A finding of discovery at a position of a manifest. */
+export function discoveryFinding(
+  severity: Finding['severity'],
+  message: string,
+  file: string,
+  at: Position,
+): Finding {
+  return { ruleId: DISCOVERY_RULE, severity, message, path: file, line: at.line, column: at.column };
+}
+
+export function isObject(value: JsonValue | undefined): value is JsonObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+export function stringAt(object: JsonValue | undefined, key: string): string | undefined {
+  if (!isObject(object)) return undefined;
+  const value = object[key];
+  return typeof value === 'string' ? value : undefined;
+}

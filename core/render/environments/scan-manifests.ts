@@ -1,0 +1,67 @@
+import { decodeText } from '../../manifests/decode-text.ts';
+import { parseYamlDocument } from '../../manifests/parse-yaml-document.ts';
+import { splitDocuments } from '../../manifests/split-documents.ts';
+import type { FileSource, JsonObject } from '../types.ts';
+import { locator, type Position } from './locate.ts';
+
+/** One Argo CD or Flux object found in the repository. */
+export interface GitOpsDocument {
+  kind: 'Application' | 'ApplicationSet' | 'FluxKustomization';
+  /** Repository-relative path of the file. */
+  file: string;
+  content: JsonObject;
+  /** Position in the file of a JSON pointer of `content` (or of its nearest ancestor). */
+  locate(pointer: string): Position;
+}
+
+// Cheap checks before parsing: the API group must appear in the file, and a kind in a document.
+const GROUPS = /argoproj\.io\/|kustomize\.toolkit\.fluxcd\.io\//;
+const KIND = /^\s*kind:\s*["']?(?:Application|ApplicationSet|Kustomization)["']?\s*(?:#.*)?$/m;
+const CONCURRENCY = 16;
+
+function gitOpsKind(content: JsonObject): GitOpsDocument['kind'] | undefined {
+  const { apiVersion, kind } = content;
+  if (typeof apiVersion !== 'string') return undefined;
+  if (apiVersion.startsWith('argoproj.io/') && (kind === 'Application' || kind === 'ApplicationSet'))
+    return kind;
+  if (apiVersion.startsWith('kustomize.toolkit.fluxcd.io/') && kind === 'Kustomization')
+    return 'FluxKustomization';
+  return undefined;
+}
+
+function documentsOf(file: string, text: string): GitOpsDocument[] {
+  const found: GitOpsDocument[] = [];
+  for (const span of splitDocuments(text)) {
+    const body = text.slice(span.bodyStart, span.end);
+    if (!KIND.test(body)) continue;
+    // Files that are not valid YAML are the validator's business; discovery skips them quietly.
+    const parsed = parseYamlDocument(body, { uniqueKeys: false, firstLine: span.bodyLine });
+    const content = parsed.value;
+    if (content === undefined || content === null || typeof content !== 'object' || Array.isArray(content))
+      continue;
+    const kind = gitOpsKind(content);
+    if (kind) found.push({ kind, file, content, locate: locator(parsed.positions, span.bodyLine) });
+  }
+  return found;
+}
+
+/**
+ * Finds the Argo CD Applications and ApplicationSets and the Flux Kustomizations among the
+ * repository's `*.yaml` / `*.yml` files, in file order then document order. Only files that
+ * mention one of the API groups and kinds are parsed.
+ */
+export async function scanGitOpsManifests(files: FileSource, paths: string[]): Promise<GitOpsDocument[]> {
+  const candidates = paths.filter((path) => /\.ya?ml$/i.test(path));
+  const found: GitOpsDocument[] = [];
+  for (let start = 0; start < candidates.length; start += CONCURRENCY) {
+    const batch = candidates.slice(start, start + CONCURRENCY);
+    const contents = await Promise.all(batch.map((path) => files.readFile(path)));
+    for (const [i, bytes] of contents.entries()) {
+      if (!bytes) continue;
+      const decoded = decodeText(bytes);
+      if (!decoded.ok || !GROUPS.test(decoded.text) || !KIND.test(decoded.text)) continue;
+      found.push(...documentsOf(batch[i] as string, decoded.text));
+    }
+  }
+  return found;
+}

@@ -1,0 +1,67 @@
+/**
+ * Environments: the folders of a GitOps repository that are rendered and deployed as a unit,
+ * declared in `.kubeproof.yaml` or discovered (kustomize overlay folders, Argo CD, Flux).
+ */
+import type { JsonObject } from '../types.ts';
+
+/** How an environment is rendered. */
+export const RENDERERS = ['builtin', 'kustomize', 'kubectl', 'helm', 'none'] as const;
+
+/**
+ * - `builtin`: kubeproof's own kustomize engine (no binary needed);
+ * - `kustomize` / `kubectl`: the `kustomize build` / `kubectl kustomize` binaries;
+ * - `helm`: `helm template` over a chart;
+ * - `none`: the folder's manifests as they are.
+ */
+export type Renderer = (typeof RENDERERS)[number];
+
+/** Where an environment was found. */
+export type EnvironmentSource = 'config' | 'folder' | 'argocd' | 'flux';
+
+/** How to render a Helm chart. Every path is repository-relative. */
+export interface HelmSettings {
+  /** Folder of the chart (holds Chart.yaml). */
+  chart: string;
+  /** Values files, in the order Helm merges them (later ones win). */
+  valuesFiles: string[];
+  releaseName?: string;
+  namespace?: string;
+}
+
+export interface Environment {
+  /** Unique among the environments of a repository. */
+  name: string;
+  /** Repository-relative folder (`''` is the root), without `./` or a trailing `/`. */
+  path: string;
+  source: EnvironmentSource;
+  renderer: Renderer;
+  /** Human-readable notes: where it was declared, what kubeproof assumed. */
+  detail?: string;
+  /** From the config: the Kubernetes version to validate against (`x.y.z`). */
+  kubernetesVersion?: string;
+  helm?: HelmSettings;
+  /**
+   * Manifests that declare the environment and carry rendering settings (Argo CD Applications,
+   * ApplicationSets, Flux Kustomizations): a change to one of them affects the environment.
+   */
+  declaredIn?: string[];
+}
+
+/** One entry of `environments` in `.kubeproof.yaml`, paths normalised. */
+export interface EnvironmentConfig {
+  name: string;
+  path: string;
+  renderer?: Renderer;
+  kubernetesVersion?: string;
+  helm?: HelmSettings;
+}
+
+/** The content of `.kubeproof.yaml` (schemas/kubeproof-config.schema.json), paths normalised. */
+export interface KubeproofConfig {
+  version: 1;
+  environments?: EnvironmentConfig[];
+  promotion?: { order: string[] };
+  diff?: JsonObject;
+  policy?: JsonObject;
+  validate?: JsonObject;
+}

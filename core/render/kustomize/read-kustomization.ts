@@ -1,0 +1,155 @@
+import type { Finding } from '../../findings.ts';
+import { decodeText } from '../../manifests/decode-text.ts';
+import { parseYamlDocument } from '../../manifests/parse-yaml-document.ts';
+import type { JsonObject, FileSource } from '../types.ts';
+
+/** The file names kustomize recognises as a kustomization, in its order of preference. */
+export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
+
+/** Every top-level field of a Kustomization or Component (kustomize v5.5 `types.Kustomization`). */
+const KNOWN_FIELDS = new Set([
+  'apiVersion',
+  'kind',
+  'metadata',
+  'openapi',
+  'namePrefix',
+  'nameSuffix',
+  'namespace',
+  'commonLabels',
+  'labels',
+  'commonAnnotations',
+  'patchesStrategicMerge',
+  'patchesJson6902',
+  'patches',
+  'images',
+  'imageTags',
+  'replacements',
+  'replicas',
+  'vars',
+  'sortOptions',
+  'resources',
+  'components',
+  'crds',
+  'bases',
+  'configMapGenerator',
+  'secretGenerator',
+  'helmGlobals',
+  'helmCharts',
+  'helmChartInflationGenerator',
+  'generatorOptions',
+  'configurations',
+  'generators',
+  'transformers',
+  'validators',
+  'buildMetadata',
+]);
+
+/** A kustomization as read from disk, with what is needed to point findings at its lines. */
+export interface KustomizationFile {
+  /** Repository-relative folder of the kustomization. */
+  dir: string;
+  /** Repository-relative path of the file. */
+  path: string;
+  kind: 'Kustomization' | 'Component';
+  content: JsonObject;
+  /** Line and column of a field, by JSON pointer (`/resources/2`). */
+  locate(pointer: string): { line: number; column: number };
+}
+
+/**
+ * Reads the kustomization of a folder: exactly one of the recognised file names, valid YAML, a
+ * mapping, known fields only (kustomize rejects unknown fields), a known `kind`. Problems are
+ * findings on the file's lines; `file` is undefined when there is nothing usable.
+ */
+export async function readKustomization(
+  files: FileSource,
+  dir: string,
+): Promise<{ file?: KustomizationFile; findings: Finding[] }> {
+  const findings: Finding[] = [];
+  const prefix = dir === '' ? '' : `${dir}/`;
+  const present: { path: string; bytes: Uint8Array }[] = [];
+  for (const name of KUSTOMIZATION_FILE_NAMES) {
+    const bytes = await files.readFile(`${prefix}${name}`);
+    if (bytes) present.push({ path: `${prefix}${name}`, bytes });
+  }
+  const chosen = present[0];
+  if (!chosen) return { findings };
+  if (present.length > 1) {
+    findings.push({
+      ruleId: 'kustomization',
+      severity: 'error',
+      message: `found multiple kustomization files (${present.map((p) => p.path.slice(prefix.length)).join(', ')}); kustomize refuses this: keep one`,
+      path: chosen.path,
+      line: 1,
+    });
+    return { findings };
+  }
+  const decoded = decodeText(chosen.bytes);
+  if (!decoded.ok) {
+    findings.push({
+      ruleId: 'kustomization',
+      severity: 'error',
+      message: decoded.message,
+      path: chosen.path,
+      line: decoded.line,
+    });
+    return { findings };
+  }
+  const parsed = parseYamlDocument(decoded.text, { uniqueKeys: true, firstLine: 1 });
+  for (const problem of parsed.problems) {
+    findings.push({
+      ruleId: 'kustomization',
+      severity: 'error',
+      message: `invalid YAML: ${problem.message}`,
+      path: chosen.path,
+      line: problem.line,
+      column: problem.column,
+    });
+  }
+  if (parsed.value === undefined) return { findings };
+  const locate = (pointer: string): { line: number; column: number } => {
+    for (let at = pointer; ; at = at.slice(0, at.lastIndexOf('/'))) {
+      const hit = parsed.positions.get(at);
+      if (hit) return { line: hit[0], column: hit[1] };
+      if (at === '') return { line: 1, column: 1 };
+    }
+  };
+  const content = parsed.value;
+  if (content === null || typeof content !== 'object' || Array.isArray(content)) {
+    findings.push({
+      ruleId: 'kustomization',
+      severity: 'error',
+      message: 'a kustomization must be a mapping of fields',
+      path: chosen.path,
+      line: 1,
+    });
+    return { findings };
+  }
+  for (const key of Object.keys(content)) {
+    if (KNOWN_FIELDS.has(key)) continue;
+    const { line, column } = locate(`/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`);
+    findings.push({
+      ruleId: 'kustomization',
+      severity: 'error',
+      message: `unknown field ${JSON.stringify(key)} in kustomization: kustomize rejects it (a typo?)`,
+      path: chosen.path,
+      line,
+      column,
+    });
+  }
+  const kind = content['kind'] ?? 'Kustomization';
+  if (kind !== 'Kustomization' && kind !== 'Component') {
+    const { line, column } = locate('/kind');
+    findings.push({
+      ruleId: 'kustomization',
+      severity: 'error',
+      message: `kind ${JSON.stringify(kind)} is neither Kustomization nor Component`,
+      path: chosen.path,
+      line,
+      column,
+    });
+    return { findings };
+  }
+  if (findings.some((f) => f.severity === 'error')) return { findings };
+  return { file: { dir, path: chosen.path, kind, content, locate }, findings };
+}

@@ -1,0 +1,144 @@
+import type { SchemaCompiler, SchemaValidator } from './compile-schema.ts';
+import type { OfflineSchemas } from './offline-schemas.ts';
+import { templateVariables, type SchemaLocation } from './schema-location.ts';
+import type { SchemaLoader } from './schema-loader.ts';
+
+/** The answer to "which schema validates this kind?". */
+export type SchemaLookup =
+  | { status: 'found'; source: string; validate: SchemaValidator }
+  | { status: 'missing'; detail?: string }
+  | { status: 'error'; message: string };
+
+export interface SchemaRegistryOptions {
+  /** Parsed `-schema-location`s, in order; the first that has the schema wins. */
+  locations: readonly (SchemaLocation | 'offline')[];
+  kubernetesVersion: string;
+  strict: boolean;
+  /**
+   * Use the offline schemas when every location was unreachable (no `-schema-location` was given,
+   * so the user relies on kubeconform's default URL and may have no network).
+   */
+  offlineFallback: boolean;
+  /** Absolute base for relative local locations (the working directory). */
+  baseDirectory: string;
+}
+
+export interface SchemaRegistryDeps {
+  loader: SchemaLoader;
+  compile: SchemaCompiler;
+  offline?: OfflineSchemas;
+  /** Says something once about the run (an unreachable location, the offline fallback). */
+  notice(message: string): void;
+}
+
+function toUrl(rendered: string, baseDirectory: string): string {
+  if (/^https?:\/\//.test(rendered) || rendered.startsWith('file://')) return rendered;
+  const absolute = rendered.startsWith('/') ? rendered : `${baseDirectory.replace(/\/$/, '')}/${rendered}`;
+  return new URL(`file://${absolute.split('/').map(encodeURIComponent).join('/')}`).href;
+}
+
+/**
+ * Resolves kind + apiVersion to a compiled validator: custom resource definitions found in the
+ * input first, then each location in order. Results, misses included, are cached for the run
+ * (kubeconform's in-memory cache, keyed by kind, version and Kubernetes version).
+ */
+export function createSchemaRegistry(options: SchemaRegistryOptions, deps: SchemaRegistryDeps) {
+  const cache = new Map<string, SchemaLookup | Promise<SchemaLookup>>();
+  const fromInput = new Map<string, SchemaLookup>();
+  const noticed = new Set<string>();
+  let usedOffline = false;
+
+  function noticeOnce(key: string, message: string): void {
+    if (noticed.has(key)) return;
+    noticed.add(key);
+    deps.notice(message);
+  }
+
+  async function offline(kind: string, apiVersion: string): Promise<SchemaLookup | undefined> {
+    const validate = await deps.offline?.lookup(kind, apiVersion);
+    if (!validate || !deps.offline) return undefined;
+    usedOffline = true;
+    noticeOnce(
+      'offline',
+      `schemas: offline, from ${deps.offline.source}${options.strict ? '; -strict cannot report unknown fields with them' : ''}`,
+    );
+    return {
+      status: 'found',
+      source: `${deps.offline.source.split(' (')[0]}: ${apiVersion}/${kind}`,
+      validate,
+    };
+  }
+
+  async function resolve(kind: string, apiVersion: string): Promise<SchemaLookup> {
+    const variables = templateVariables(kind, apiVersion, options.kubernetesVersion, options.strict);
+    let unreachable = 0;
+    for (const location of options.locations) {
+      if (location === 'offline') {
+        const hit = await offline(kind, apiVersion);
+        if (hit) return hit;
+        continue;
+      }
+      const url = toUrl(location.render(variables), options.baseDirectory);
+      const loaded = await deps.loader.load(url);
+      if (loaded.status === 'not-found') continue;
+      if (loaded.status === 'error') return { status: 'error', message: loaded.message };
+      if (loaded.status === 'unreachable') {
+        unreachable++;
+        noticeOnce(`down:${location.template}`, `${loaded.message}; trying the next schema location`);
+        continue;
+      }
+      const compiled = await deps.compile(loaded.document, url);
+      if (compiled.ok) return { status: 'found', source: url, validate: compiled.validate };
+      noticeOnce(`compile:${url}`, `${compiled.message}; trying the next schema location`);
+    }
+    // yannh/kubernetes-json-schema has no standalone CustomResourceDefinition schema (its generator
+    // cannot inline the recursive JSONSchemaProps; kubeconform #51, #100), so CRDs would always be
+    // "missing". The bundled apiextensions schema fills that gap.
+    if (kind === 'CustomResourceDefinition' && apiVersion.startsWith('apiextensions.k8s.io/')) {
+      const validate = await deps.offline?.lookup(kind, apiVersion);
+      if (validate && deps.offline) {
+        noticeOnce(
+          'crd',
+          `schemas: CustomResourceDefinition manifests are validated with ${deps.offline.source}`,
+        );
+        return {
+          status: 'found',
+          source: `${deps.offline.source.split(' (')[0]}: ${apiVersion}/${kind}`,
+          validate,
+        };
+      }
+    }
+    if (unreachable > 0 && options.offlineFallback) {
+      const hit = await offline(kind, apiVersion);
+      if (hit) return hit;
+    }
+    if (unreachable > 0)
+      return { status: 'missing', detail: `${unreachable} schema location(s) unreachable` };
+    return { status: 'missing' };
+  }
+
+  return {
+    /** Registers the schema of a custom resource defined by a CustomResourceDefinition in the input. */
+    register(kind: string, apiVersion: string, source: string, validate: SchemaValidator): void {
+      fromInput.set(`${kind}-${apiVersion}`, { status: 'found', source, validate });
+    },
+    lookup(kind: string, apiVersion: string): SchemaLookup | Promise<SchemaLookup> {
+      const key = `${kind}-${apiVersion}`;
+      const local = fromInput.get(key);
+      if (local) return local;
+      const cached = cache.get(key);
+      if (cached) return cached;
+      const pending = resolve(kind, apiVersion).then((result) => {
+        cache.set(key, result);
+        return result;
+      });
+      cache.set(key, pending);
+      return pending;
+    },
+    get usedOffline(): boolean {
+      return usedOffline;
+    },
+  };
+}
+
+export type SchemaRegistry = ReturnType<typeof createSchemaRegistry>;

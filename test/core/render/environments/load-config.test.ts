@@ -1,0 +1,218 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../../core/render/environments/load-config.ts';
+import { memoryFileSource } from '../../../../core/render/types.ts';
+import { fixtureRepo } from './fixture-repo.ts';
+
+const SCHEMA = JSON.parse(
+  readFileSync(new URL('../../../../schemas/kubeproof-config.schema.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
+
+function error(message: string, line: number, column: number): object {
+  return { ruleId: 'config', severity: 'error', message, path: '.kubeproof.yaml', line, column };
+}
+
+const REPO = { 'envs/dev/kustomization.yaml': 'resources: []\n' };
+
+describe('loadConfig', () => {
+  it('returns no config and no finding when there is no config file', async () => {
+    expect(await loadConfig(memoryFileSource(REPO))).toEqual({ findings: [] });
+  });
+
+  it('reads a valid config and normalises its paths', async () => {
+    const result = await loadConfig(fixtureRepo('valid.kubeproof.yaml'));
+
+    expect(result).toEqual({
+      path: '.kubeproof.yaml',
+      findings: [],
+      config: {
+        version: 1,
+        environments: [
+          { name: 'dev', path: 'envs/dev' },
+          { name: 'staging', path: 'envs/staging', renderer: 'kubectl' },
+          { name: 'prod', path: 'envs/prod', kubernetesVersion: '1.31.0' },
+          {
+            name: 'web-prod',
+            path: 'envs/prod',
+            helm: {
+              chart: 'charts/web',
+              valuesFiles: ['charts/web/values.yaml', 'envs/prod/web-values.yaml'],
+              releaseName: 'web',
+              namespace: 'web-prod',
+            },
+          },
+        ],
+        promotion: { order: ['dev', 'staging', 'prod'] },
+        policy: { anything: 'goes' },
+      },
+    });
+  });
+
+  it('reports schema violations on the line and column of the offending field, and no config', async () => {
+    const result = await loadConfig(fixtureRepo('schema-errors.kubeproof.yaml'));
+
+    expect(result.config).toBeUndefined();
+    expect(result.findings).toEqual([
+      error(
+        "environments[0].renderer: value must be one of 'builtin', 'kustomize', 'kubectl', 'helm', 'none'",
+        6,
+        5,
+      ),
+      error('environments[1].kubernetesVersion: got number, want string (quote the value in YAML)', 9, 5),
+      error(
+        'environments[2].name: "Prod Env" is not letters, digits, ".", "_" and "-" only, starting and ending with a letter or digit',
+        10,
+        5,
+      ),
+      error("environments[2].helm: missing property 'chart'", 12, 5),
+      error("environments[3]: missing property 'name'", 14, 5),
+      error("environments[3]: additional properties 'namespace' not allowed", 15, 5),
+      error('promotion.order: minItems: got 1, want 2', 17, 3),
+    ]);
+  });
+
+  it('checks names, the promotion order and paths once the schema is satisfied', async () => {
+    const result = await loadConfig(fixtureRepo('semantic-errors.kubeproof.yaml'));
+
+    expect(result.config?.environments?.map((e) => e.name)).toEqual([
+      'dev',
+      'staging',
+      'dev',
+      'escape',
+      'chart',
+      'plain',
+    ]);
+    expect(result.findings).toEqual([
+      error(
+        'environments[2].name: "dev" is already the name of environments[0] (line 3); names must be unique',
+        7,
+        5,
+      ),
+      error('environments[2].path: there is no folder envs/qa in the repository', 8, 5),
+      error(
+        'environments[3].path: "../other-repo/envs/prod" is outside the repository; write a path relative to the repository root',
+        10,
+        5,
+      ),
+      error(
+        'environments[4]: helm settings are given but renderer is "kustomize"; remove one of them',
+        14,
+        5,
+      ),
+      error('environments[4].helm.chart: there is no folder charts/missing in the repository', 15, 7),
+      error(
+        'environments[4].helm.valuesFiles[0]: there is no file envs/prod/missing-values.yaml in the repository',
+        17,
+        11,
+      ),
+      {
+        ...error(
+          'environments[5]: renderer builtin needs a kustomization, and platform/crds holds none (kustomization.yaml, kustomization.yml or Kustomization)',
+          20,
+          5,
+        ),
+        severity: 'warning',
+      },
+      error(
+        'promotion.order[2]: "production" is not a declared environment (declared: "dev", "staging", "escape", "chart", "plain")',
+        25,
+        7,
+      ),
+    ]);
+  });
+
+  it.each([
+    [
+      'a duplicate key',
+      'version: 1\nenvironments:\n  - name: dev\n    path: envs/dev\n    name: qa\n',
+      [error('invalid YAML: key "name" already set in map', 5, 5)],
+    ],
+    [
+      'a syntax error',
+      'version: 1\nenvironments:\n  - name: dev\n   path: envs/dev\n',
+      [expect.objectContaining({ ruleId: 'config', severity: 'error', line: 4 })],
+    ],
+    ['an empty file', '# nothing yet\n', [error('got null, want object', 1, 1)]],
+    [
+      'no version',
+      'environments:\n  - {name: dev, path: envs/dev}\n',
+      [error("missing property 'version'", 1, 1)],
+    ],
+    [
+      'a promotion without environments',
+      'version: 1\npromotion:\n  order: [dev, prod]\n',
+      [error("properties 'environments' required, if 'promotion' exists", 1, 1)],
+    ],
+    [
+      'an absolute path',
+      'version: 1\nenvironments:\n  - name: dev\n    path: /envs/dev\n',
+      [
+        error(
+          'environments[0].path: "/envs/dev" is absolute; write a path relative to the repository root',
+          4,
+          5,
+        ),
+      ],
+    ],
+  ])('reports %s', async (_, text, findings) => {
+    const result = await loadConfig(memoryFileSource({ ...REPO, '.kubeproof.yaml': text }));
+
+    expect(result.findings).toEqual(findings);
+  });
+
+  it('reads .kubeproof.yml too, and warns when both names exist', async () => {
+    const text = 'version: 1\n';
+    const only = await loadConfig(memoryFileSource({ '.kubeproof.yml': text }));
+    const both = await loadConfig(memoryFileSource({ '.kubeproof.yml': text, '.kubeproof.yaml': text }));
+
+    expect(only).toEqual({ path: '.kubeproof.yml', config: { version: 1 }, findings: [] });
+    expect(both.findings).toEqual([
+      {
+        ...error('.kubeproof.yml is ignored: .kubeproof.yaml is read instead; keep one of them', 1, 1),
+        severity: 'warning',
+      },
+    ]);
+  });
+
+  it('keeps the reserved sections as open mappings', async () => {
+    const text = 'version: 1\ndiff:\n  context: 3\npolicy: {}\nvalidate:\n  strict: true\n';
+
+    const result = await loadConfig(memoryFileSource({ '.kubeproof.yaml': text }));
+
+    expect(result).toEqual({
+      path: '.kubeproof.yaml',
+      config: { version: 1, diff: { context: 3 }, policy: {}, validate: { strict: true } },
+      findings: [],
+    });
+  });
+});
+
+describe('schemas/kubeproof-config.schema.json', () => {
+  it('is a draft-04 schema', () => {
+    expect(SCHEMA['$schema']).toBe('http://json-schema.org/draft-04/schema#');
+  });
+
+  it('describes every property, for editors', () => {
+    const undocumented: string[] = [];
+    const visit = (node: unknown, at: string): void => {
+      if (node === null || typeof node !== 'object') return;
+      const schema = node as Record<string, unknown>;
+      for (const [name, property] of Object.entries(
+        (schema['properties'] ?? {}) as Record<string, unknown>,
+      )) {
+        if (typeof (property as { description?: unknown }).description !== 'string')
+          undocumented.push(`${at}/${name}`);
+        visit(property, `${at}/${name}`);
+      }
+      visit(schema['items'], `${at}[]`);
+      for (const [name, definition] of Object.entries(
+        (schema['definitions'] ?? {}) as Record<string, unknown>,
+      ))
+        visit(definition, `#/definitions/${name}`);
+    };
+
+    visit(SCHEMA, '');
+
+    expect(undocumented).toEqual([]);
+  });
+});
