@@ -4,9 +4,12 @@
  * per run. Generated data goes to bench/.data/ (git-ignored).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deploymentsStream, smallDeploymentYaml } from './generate.ts';
+import { GITOPS_ENVIRONMENTS, writeGitopsRepo } from './generate-gitops.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const data = `${root}bench/.data`;
@@ -54,6 +57,94 @@ function print(f: Figures): void {
     `${f.scenario.padEnd(60)} ${String(f.resources).padStart(7)} resources  ${f.seconds.toFixed(2).padStart(6)} s  ` +
       `${Math.round(f.perSecond).toString().padStart(6)} resources/s  peak ${Math.round(f.peakMiB)} MiB  exit ${f.exit}`,
   );
+}
+
+/** The first line where two renderings differ, for the report. */
+function firstDifference(builtin: string, kubectl: string): string {
+  const a = builtin.split('\n');
+  const b = kubectl.split('\n');
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if (a[i] === b[i]) continue;
+    const show = (line: string | undefined): string =>
+      line === undefined ? '(end of output)' : JSON.stringify(line);
+    return `line ${i + 1}: built-in ${show(a[i])}, kubectl ${show(b[i])}`;
+  }
+  return 'same lines, different bytes';
+}
+
+/**
+ * `kubeproof render` against `kubectl kustomize` on a generated GitOps repository: every
+ * environment rendered by one built-in process, then by one kubectl process per folder (how CI
+ * scripts call it), output compared byte for byte.
+ */
+function renderBenchmark(apps = 100): void {
+  const repo = `${data}/gitops-${apps}x${GITOPS_ENVIRONMENTS.length}`;
+  const folders = writeGitopsRepo(repo, apps);
+  const out = mkdtempSync(join(tmpdir(), 'kubeproof-bench-render-'));
+  console.log(
+    `kubeproof render vs kubectl kustomize: ${apps} apps x ${GITOPS_ENVIRONMENTS.join('/')} = ${folders.length} environments (${repo})`,
+  );
+
+  let started = performance.now();
+  const builtin = spawnSync(
+    process.execPath,
+    [`${root}dist/kubeproof.js`, 'render', '--out-dir', `${out}/builtin`, ...folders],
+    { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 30 },
+  );
+  const builtinSeconds = (performance.now() - started) / 1000;
+  const builtinErrors = builtin.stderr
+    .split('\n')
+    .filter((line) => line !== '' && !line.includes('deprecated'));
+  console.log(
+    `${'built-in: 1 process, all environments'.padEnd(60)} ${builtinSeconds.toFixed(2).padStart(6)} s  ` +
+      `${(folders.length / builtinSeconds).toFixed(1).padStart(7)} environments/s  exit ${builtin.status}`,
+  );
+  for (const line of builtinErrors.slice(0, 5)) console.log(`  ${line}`);
+
+  const kubectl = spawnSync('kubectl', ['version', '--client'], { encoding: 'utf8' });
+  if (kubectl.error !== undefined || kubectl.status !== 0) {
+    console.log('kubectl is not installed: only the built-in engine was timed');
+    rmSync(out, { recursive: true, force: true });
+    return;
+  }
+  const failed: string[] = [];
+  started = performance.now();
+  for (const folder of folders) {
+    const run = spawnSync('kubectl', ['kustomize', folder], {
+      cwd: repo,
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    });
+    if (run.status !== 0) failed.push(`${folder}: ${run.stderr.trim().split('\n').at(-1) ?? ''}`);
+    mkdirSync(dirname(`${out}/kubectl/${folder}.yaml`), { recursive: true });
+    writeFileSync(`${out}/kubectl/${folder}.yaml`, run.stdout);
+  }
+  const kubectlSeconds = (performance.now() - started) / 1000;
+  console.log(
+    `${`kubectl kustomize: ${folders.length} processes, one after another`.padEnd(60)} ${kubectlSeconds.toFixed(2).padStart(6)} s  ` +
+      `${(folders.length / kubectlSeconds).toFixed(1).padStart(7)} environments/s  ${failed.length} failed`,
+  );
+  for (const line of failed.slice(0, 3)) console.log(`  ${line}`);
+
+  const differing: string[] = [];
+  for (const folder of folders) {
+    const expected = readFileSync(`${out}/kubectl/${folder}.yaml`, 'utf8');
+    const path = `${out}/builtin/${folder}.yaml`;
+    if (!existsSync(path)) differing.push(`${folder}: no built-in output (the render failed)`);
+    else {
+      const actual = readFileSync(path, 'utf8');
+      if (actual !== expected) differing.push(`${folder}: ${firstDifference(actual, expected)}`);
+    }
+  }
+  const ratio = kubectlSeconds / builtinSeconds;
+  console.log(
+    `environments ${folders.length}  identical ${folders.length - differing.length}  differing ${differing.length}  ` +
+      `built-in ${builtinSeconds.toFixed(2)} s  kubectl ${kubectlSeconds.toFixed(2)} s  ` +
+      `speed-up ${ratio.toFixed(1)}x (target: identical output, >= 20x)`,
+  );
+  for (const line of differing.slice(0, 3)) console.log(`  ${line}`);
+  if (differing.length > 0) console.log(`  outputs kept in ${out}`);
+  else rmSync(out, { recursive: true, force: true });
 }
 
 if (!existsSync(`${root}dist/kubeproof.js`)) throw new Error('run `npm run build` first');
@@ -108,3 +199,5 @@ if (!only || only === 'validate') {
     ]);
   }
 }
+
+if (!only || only === 'render') renderBenchmark();

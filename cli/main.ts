@@ -1,9 +1,13 @@
 import type { CliIo } from './io.ts';
+import { runEnvironments } from './environments-command.ts';
+import { runRender } from './render-command.ts';
 import { runValidate } from './validate-command.ts';
 import { VERSION } from './version.ts';
 
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<number>> = {
   validate: runValidate,
+  render: runRender,
+  environments: runEnvironments,
 };
 
 const HELP = `kubeproof ${VERSION}: safe, reviewable GitOps pull requests for Kubernetes.
@@ -12,6 +16,8 @@ Usage: kubeproof <command> [OPTION]... [ARGS]...
 
 Commands:
   validate   validate manifests against Kubernetes and CRD schemas (kubeconform-compatible flags and outputs)
+  render     render kustomizations exactly as 'kubectl kustomize' prints them, without the binary
+  environments  list a GitOps repository's environments, the ones a change affects, and render them
 
 Run 'kubeproof <command> -h' for a command's options.
 `;

@@ -26,6 +26,31 @@ export interface HelmSettings {
   valuesFiles: string[];
   releaseName?: string;
   namespace?: string;
+  /**
+   * Inline values (YAML or JSON text), merged after every values file: Argo CD `values` /
+   * `valuesObject`, Flux `spec.values` and resolved `valuesFrom`. Given to helm on stdin (`-f -`).
+   */
+  values?: string;
+  /** `--set` / `--set-string` / `--set-file` flags, applied after every values file (they win). */
+  parameters?: HelmParameter[];
+  /** Kubernetes version of `.Capabilities.KubeVersion` (default: the environment's `kubernetesVersion`). */
+  kubeVersion?: string;
+  /** API versions of `.Capabilities.APIVersions` (`--api-versions`), `[group/]version[/kind]`. */
+  apiVersions?: string[];
+  /** Leave the chart's `crds/` folder out (Argo CD `skipCrds`, Flux `install.crds: Skip`). */
+  skipCrds?: boolean;
+  /** Leave the chart's test hooks out (`--skip-tests`). */
+  skipTests?: boolean;
+  /** A values file missing from the repository is skipped instead of failing (Argo CD `ignoreMissingValueFiles`). */
+  ignoreMissingValueFiles?: boolean;
+}
+
+/** One `--set`-style flag. */
+export interface HelmParameter {
+  /** `set` / `set-string`: `name=value`; `set-file`: the value is a repository-relative path. */
+  flag: 'set' | 'set-string' | 'set-file';
+  name: string;
+  value: string;
 }
 
 export interface Environment {

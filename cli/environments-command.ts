@@ -1,0 +1,100 @@
+import { relative, resolve, sep } from 'node:path';
+import { affectedEnvironments } from '../core/render/environments/affected-environments.ts';
+import { discoverEnvironments } from '../core/render/environments/discover-environments.ts';
+import type { Environment } from '../core/render/environments/types.ts';
+import { renderEnvironments, renderedYaml } from '../core/render/render-environments.ts';
+import { diskFileSource } from '../platform/disk-file-source.ts';
+import { createNodeProcessRunner } from '../platform/node-process-runner.ts';
+import { formatFlagHelp, parseFlags, type FlagSpec } from './flags.ts';
+import type { CliIo } from './io.ts';
+import { repositoryRoot } from './render-command.ts';
+
+export const ENVIRONMENTS_FLAGS: readonly FlagSpec[] = [
+  { name: 'h', kind: 'bool', usage: 'show help information' },
+  {
+    name: 'changed',
+    kind: 'list',
+    usage:
+      'a changed file, relative to the repository root (can be given several times): list only the environments it affects',
+  },
+  { name: 'output', kind: 'string', typeName: 'string', usage: 'text or json', defaultText: '"text"' },
+  {
+    name: 'render',
+    kind: 'bool',
+    usage:
+      'render each listed environment too (built-in engine, or the kustomize/kubectl/helm binaries it names) and print the YAML (json: with the output)',
+  },
+];
+
+const USAGE = `Usage: kubeproof environments [OPTION]... [REPO]
+
+Lists the environments of a GitOps repository (default: the current one): the ones .kubeproof.yaml
+declares or, without it, the kustomize overlays under envs/, environments/, overlays/ and clusters/,
+and the folders Argo CD Applications, ApplicationSets and Flux Kustomizations deploy.
+
+`;
+
+function line(environment: Environment): string {
+  return `${environment.name}\t${environment.path || '.'}\t${environment.renderer}\t${environment.source}${environment.detail ? `\t${environment.detail}` : ''}\n`;
+}
+
+/** `kubeproof environments [REPO] [-changed FILE]... [-output text|json] [-render]`. */
+export async function runEnvironments(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, args } = parseFlags(ENVIRONMENTS_FLAGS, argv);
+  if (values.get('h') === true) {
+    io.stdout(`${USAGE}${formatFlagHelp(ENVIRONMENTS_FLAGS)}`);
+    return 0;
+  }
+  const output = (values.get('output') as string | undefined) ?? 'text';
+  if (output !== 'text' && output !== 'json') {
+    io.stderr(`kubeproof environments: -output must be text or json, not ${JSON.stringify(output)}\n`);
+    return 1;
+  }
+  const folder = resolve(io.cwd, args[0] ?? '.');
+  const root = repositoryRoot(folder, io.cwd);
+  const files = await diskFileSource(root);
+  const discovered = await discoverEnvironments(files);
+  let environments = discovered.environments;
+  const changed = values.get('changed') as string[] | undefined;
+  let unknown: string[] = [];
+  if (changed !== undefined) {
+    const affected = await affectedEnvironments(environments, changed, files);
+    environments = environments.filter((environment) => affected.affected.includes(environment.name));
+    unknown = affected.unknown;
+  }
+  const rendered =
+    values.get('render') === true
+      ? await renderEnvironments(environments, {
+          files,
+          external: { runner: createNodeProcessRunner(), repoRoot: root, files },
+        })
+      : undefined;
+  const findings = [...discovered.findings, ...(rendered ?? []).flatMap((r) => r.findings)];
+  for (const finding of findings) {
+    const path = relative(io.cwd, resolve(root, finding.path)).split(sep).join('/') || '.';
+    io.stderr(`${path}${finding.line ? `:${finding.line}` : ''}: ${finding.severity}: ${finding.message}\n`);
+  }
+  if (output === 'json') {
+    const list = environments.map((environment, index) => ({
+      ...environment,
+      ...(rendered
+        ? {
+            rendered: rendered[index]?.ok ?? false,
+            yaml: rendered[index] ? renderedYaml(rendered[index]) : '',
+          }
+        : {}),
+    }));
+    io.stdout(`${JSON.stringify({ environments: list, unknownChangedFiles: unknown, findings }, null, 2)}\n`);
+  } else if (rendered) {
+    for (const result of rendered)
+      io.stdout(
+        `# environment ${result.environment.name} (${result.environment.path || '.'})\n${renderedYaml(result)}`,
+      );
+  } else {
+    for (const environment of environments) io.stdout(line(environment));
+    for (const file of unknown) io.stderr(`notice: ${file} affects no environment\n`);
+  }
+  const failed =
+    findings.some((finding) => finding.severity === 'error') || (rendered ?? []).some((r) => !r.ok);
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,89 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { Finding } from '../core/findings.ts';
+import { buildKustomization } from '../core/render/kustomize/build-kustomization.ts';
+import { diskFileSource } from '../platform/disk-file-source.ts';
+import { formatFlagHelp, parseFlags, type FlagSpec } from './flags.ts';
+import type { CliIo } from './io.ts';
+
+export const RENDER_FLAGS: readonly FlagSpec[] = [
+  { name: 'h', kind: 'bool', usage: 'show help information' },
+  {
+    name: 'out-dir',
+    kind: 'string',
+    typeName: 'string',
+    usage:
+      "write each folder's output to OUT/<folder relative to the current directory>.yaml instead of printing it",
+  },
+];
+
+const USAGE = `Usage: kubeproof render [OPTION]... DIR...
+
+Renders each kustomization folder exactly as 'kubectl kustomize DIR' (kustomize v5.5.0) prints it,
+in-process, without a cluster, a binary or the network. Several folders render in one process.
+Exit code 1 when a folder could not be rendered (the reason goes to stderr with file and line).
+
+`;
+
+/** The repository a folder belongs to: the nearest ancestor holding `.git`, else the current directory or the folder. */
+export function repositoryRoot(folder: string, cwd: string): string {
+  for (let at = folder; ; at = dirname(at)) {
+    if (existsSync(join(at, '.git'))) return at;
+    if (dirname(at) === at) break;
+  }
+  const rel = relative(cwd, folder);
+  return rel.startsWith('..') || isAbsolute(rel) ? folder : cwd;
+}
+
+function formatFinding(finding: Finding, root: string, cwd: string): string {
+  const path = relative(cwd, join(root, finding.path)) || '.';
+  const at =
+    finding.line === undefined
+      ? path
+      : `${path}:${finding.line}${finding.column === undefined ? '' : `:${finding.column}`}`;
+  return `${at}: ${finding.severity}: ${finding.message} [${finding.ruleId}]\n`;
+}
+
+/** `kubeproof render DIR... [-out-dir OUT]`. */
+export async function runRender(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, args } = parseFlags(RENDER_FLAGS, argv);
+  if (values.get('h') === true) {
+    io.stdout(`${USAGE}${formatFlagHelp(RENDER_FLAGS)}`);
+    return 0;
+  }
+  if (args.length === 0) {
+    io.stderr(`kubeproof render: give at least one folder\n\n${USAGE}`);
+    return 1;
+  }
+  const outDir = values.get('out-dir') as string | undefined;
+  const sources = new Map<string, Awaited<ReturnType<typeof diskFileSource>>>();
+  let failed = 0;
+  for (const arg of args) {
+    const folder = resolve(io.cwd, arg);
+    const root = repositoryRoot(folder, io.cwd);
+    let files = sources.get(root);
+    if (files === undefined) {
+      files = await diskFileSource(root);
+      sources.set(root, files);
+    }
+    const dir = relative(root, folder).split(sep).join('/');
+    const build = await buildKustomization(files, dir);
+    for (const finding of build.findings) io.stderr(formatFinding(finding, root, io.cwd));
+    if (!build.ok) {
+      failed++;
+      continue;
+    }
+    if (outDir === undefined) {
+      io.stdout(build.yaml);
+      continue;
+    }
+    const name = relative(io.cwd, folder).split(sep).join('/') || basename(folder);
+    const target = `${resolve(io.cwd, outDir, name)}.yaml`;
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, build.yaml);
+  }
+  if (failed > 0)
+    io.stderr(`kubeproof render: ${failed} of ${args.length} folder(s) could not be rendered\n`);
+  return failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,118 @@
+import type { JsonValue } from '../../manifests/resolve-scalar.ts';
+import type { JsonObject } from '../types.ts';
+import { recordRename, textOf, type TrackedResource } from './build-types.ts';
+import { parseApiVersion } from './field-specs.ts';
+import { parseJsonPatch } from './json6902-parse.ts';
+import { applyJsonPatchToResource, previousIdAnnotations } from './json6902-resource.ts';
+import { hasAnyId } from './resource-ids.ts';
+import { selectResources, type Selector } from './select-targets.ts';
+import { applyStrategicMerge } from './strategic-merge.ts';
+
+/** A patch read from a kustomization: its documents, and the target it names, if any. */
+export interface PatchInput {
+  /** The patch's documents (one list for JSON6902, one or more mappings for strategic merge). */
+  documents: JsonValue[];
+  target?: Selector;
+  /** `patches:` and PatchTransformer record previous ids; the legacy fields do not. */
+  recordsPreviousId: boolean;
+}
+
+function isObject(value: JsonValue | undefined): value is JsonObject {
+  return value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value);
+}
+
+function idOf(patch: JsonObject): { group: string; kind: string; name: string; namespace: string } {
+  const metadata = isObject(patch['metadata']) ? patch['metadata'] : {};
+  return {
+    group: parseApiVersion(textOf(patch['apiVersion'])).group,
+    kind: textOf(patch['kind']),
+    name: textOf(metadata['name']),
+    namespace: textOf(metadata['namespace']),
+  };
+}
+
+/** The patch with the target's apiVersion, kind, name and namespace (kustomize does this for targeted patches). */
+function aimedAt(patch: JsonObject, target: JsonObject): JsonObject {
+  const metadata: JsonObject = { ...(isObject(patch['metadata']) ? patch['metadata'] : {}) };
+  const targetMetadata = isObject(target['metadata']) ? target['metadata'] : {};
+  metadata['name'] = targetMetadata['name'] ?? null;
+  if (typeof targetMetadata['namespace'] === 'string') metadata['namespace'] = targetMetadata['namespace'];
+  else delete metadata['namespace'];
+  return { ...patch, apiVersion: target['apiVersion'] ?? null, kind: target['kind'] ?? null, metadata };
+}
+
+function strategicMerge(resources: TrackedResource[], index: number, patch: JsonObject): string | undefined {
+  const tracked = resources[index] as TrackedResource;
+  const result = applyStrategicMerge(tracked.object, patch);
+  if ('error' in result) return result.error;
+  if ('deleted' in result) resources.splice(index, 1);
+  else recordRename(tracked, result.value);
+  return undefined;
+}
+
+function jsonPatch(
+  resources: TrackedResource[],
+  indices: number[],
+  value: JsonValue,
+  input: PatchInput,
+): string | undefined {
+  const parsed = parseJsonPatch(value);
+  if ('error' in parsed && !('deferred' in parsed)) return parsed.error;
+  const operations = parsed.operations;
+  for (const index of indices) {
+    const tracked = resources[index] as TrackedResource;
+    const internal = input.recordsPreviousId ? previousIdAnnotations(tracked.object) : {};
+    const result = applyJsonPatchToResource(tracked.object, operations, internal);
+    if (!('value' in result)) return result.error;
+    recordRename(tracked, result.value);
+    if ('deferred' in parsed) return parsed.error;
+  }
+  return undefined;
+}
+
+/**
+ * Applies one patch to the resources, in place, as kustomize's patch transformers do: a JSON6902
+ * patch (a list of operations) to every resource its target selects; a strategic merge patch to
+ * every resource its target selects or, without a target, to the resource its own apiVersion,
+ * kind, name and namespace name (by any name it had). Returns kustomize's reason to stop, if any.
+ */
+export function applyPatch(resources: TrackedResource[], input: PatchInput): string | undefined {
+  const first = input.documents[0];
+  if (first === undefined) return 'the patch is empty';
+  const targets = (): number[] =>
+    input.target === undefined
+      ? []
+      : selectResources(
+          resources.map((tracked) => tracked.object),
+          input.target,
+          resources.map((tracked) => tracked.previous[0]),
+        );
+  if (Array.isArray(first)) {
+    if (input.documents.length > 1) return 'a JSON6902 patch must be a single list of operations';
+    if (input.target === undefined)
+      return 'a JSON6902 patch needs a target: add target (kind, name, ...) to the patch entry';
+    return jsonPatch(resources, targets(), first, input);
+  }
+  for (const document of input.documents) {
+    if (!isObject(document)) return 'a strategic merge patch must be a mapping';
+    if (input.target !== undefined) {
+      // Later indices first: a `$patch: delete` removes the resource from the list.
+      for (const index of targets().reverse()) {
+        const error = strategicMerge(
+          resources,
+          index,
+          aimedAt(document, (resources[index] as TrackedResource).object),
+        );
+        if (error !== undefined) return error;
+      }
+      continue;
+    }
+    const id = idOf(document);
+    const matches = resources.flatMap((tracked, index) => (hasAnyId(tracked, id) ? [index] : []));
+    if (matches.length !== 1)
+      return `${matches.length === 0 ? 'no resource matches' : 'several resources match'} the strategic merge patch for ${id.kind} ${id.namespace ? `${id.namespace}/` : ''}${id.name}`;
+    const error = strategicMerge(resources, matches[0] as number, document);
+    if (error !== undefined) return error;
+  }
+  return undefined;
+}

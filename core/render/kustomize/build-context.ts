@@ -1,0 +1,41 @@
+import type { Finding } from '../../findings.ts';
+import type { DirectoryEntry, FileSource } from '../types.ts';
+import type { KustomizationFile } from './read-kustomization.ts';
+import { BuildStop } from './build-types.ts';
+
+/** What every step of one build shares. */
+export interface BuildContext {
+  files: FileSource;
+  /** Folders of the kustomizations being built, outermost first (to catch cycles). */
+  stack: string[];
+  /** Findings that do not stop the build (notices about ignored fields). */
+  notes: Finding[];
+  /** Folder listings already read, by repository-relative folder. */
+  listings: Map<string, Promise<DirectoryEntry[] | undefined>>;
+}
+
+/** The entries of a folder, read once per build. */
+export function listFolder(context: BuildContext, dir: string): Promise<DirectoryEntry[] | undefined> {
+  let listing = context.listings.get(dir);
+  if (listing === undefined) {
+    listing = context.files.listDirectory(dir);
+    context.listings.set(dir, listing);
+  }
+  return listing;
+}
+
+/** A BuildStop on a field of a kustomization, at the field's line and column. */
+export function stopAt(
+  file: KustomizationFile,
+  pointer: string,
+  message: string,
+  ruleId = 'kustomize-build',
+): BuildStop {
+  const { line, column } = file.locate(pointer);
+  return new BuildStop({ ruleId, severity: 'error', message, path: file.path, line, column });
+}
+
+/** Escapes one JSON pointer segment. */
+export function pointerSegment(key: string | number): string {
+  return String(key).replaceAll('~', '~0').replaceAll('/', '~1');
+}

@@ -1,0 +1,99 @@
+import { decodeText } from '../../manifests/decode-text.ts';
+import { parseYamlDocument } from '../../manifests/parse-yaml-document.ts';
+import { resolveKustomizeScalar, type JsonValue } from '../../manifests/resolve-scalar.ts';
+import { splitDocuments } from '../../manifests/split-documents.ts';
+import type { FileSource, JsonObject } from '../types.ts';
+import { BuildStop, metadataOf, textOf, type TrackedResource } from './build-types.ts';
+
+// kustomize keeps annotation values as the text of the scalar (docs/kustomize-behaviour.md).
+const ANNOTATION_VALUE = /^\/metadata\/annotations\/[^/]+$/;
+
+function isObject(value: JsonValue | undefined): value is JsonObject {
+  return value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value);
+}
+
+function stop(path: string, line: number, message: string, column?: number): BuildStop {
+  return new BuildStop({
+    ruleId: 'kustomize-build',
+    severity: 'error',
+    message,
+    path,
+    line,
+    ...(column === undefined ? {} : { column }),
+  });
+}
+
+/**
+ * Parses the YAML of one file as kustomize reads it: resources and strategic merge patches with
+ * YAML 1.2 scalars and annotation values as text; JSON6902 patches as go-yaml v2 reads them.
+ */
+export function parseKustomizeYaml(
+  text: string,
+  path: string,
+  reading: 'resource' | 'patch' = 'resource',
+): { value: JsonValue; line: number }[] {
+  const documents: { value: JsonValue; line: number }[] = [];
+  for (const span of splitDocuments(text)) {
+    const body = text.slice(span.markerHasContent ? span.start : span.bodyStart, span.end);
+    const firstLine = span.markerHasContent ? span.line : span.bodyLine;
+    const parsed = parseYamlDocument(body, {
+      uniqueKeys: true,
+      firstLine,
+      // JSON6902 patches are read through sigs.k8s.io/yaml (go-yaml v2): the default resolution.
+      ...(reading === 'resource'
+        ? { resolve: resolveKustomizeScalar, keepText: (pointer: string) => ANNOTATION_VALUE.test(pointer) }
+        : {}),
+    });
+    const problem = parsed.problems[0];
+    if (problem) throw stop(path, problem.line, `invalid YAML: ${problem.message}`, problem.column);
+    if (parsed.value === null || parsed.value === undefined) continue;
+    documents.push({ value: parsed.value, line: firstLine });
+  }
+  return documents;
+}
+
+/** Reads a file of the repository as text; a missing or binary file stops the build. */
+export async function readText(files: FileSource, path: string, from: string, line: number): Promise<string> {
+  const bytes = await files.readFile(path);
+  if (bytes === undefined)
+    throw stop(
+      from,
+      line,
+      `${path}: no such file or folder in the repository (kustomize cannot build without it)`,
+    );
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) throw stop(path, decoded.line, decoded.message);
+  return decoded.text;
+}
+
+function expand(value: JsonValue, path: string, line: number, into: TrackedResource[]): void {
+  if (!isObject(value))
+    throw stop(path, line, 'a resource must be a mapping with apiVersion, kind and metadata.name');
+  const kind = textOf(value['kind']);
+  // kustomize unpacks `List` and `<Kind>List` documents into their items.
+  if (kind.endsWith('List') && Array.isArray(value['items'])) {
+    for (const item of value['items']) expand(item, path, line, into);
+    return;
+  }
+  if (textOf(metadataOf(value)['name']) === '')
+    throw stop(
+      path,
+      line,
+      `missing metadata.name in a ${kind || 'resource without kind'}: kustomize refuses it`,
+    );
+  into.push({ object: value, origin: { path, line }, previous: [], prefixes: [], suffixes: [] });
+}
+
+/** The resources of a manifest file, each with the file and line it came from. */
+export async function loadResourceFile(
+  files: FileSource,
+  path: string,
+  from: string,
+  line: number,
+): Promise<TrackedResource[]> {
+  const text = await readText(files, path, from, line);
+  const resources: TrackedResource[] = [];
+  for (const document of parseKustomizeYaml(text, path))
+    expand(document.value, path, document.line, resources);
+  return resources;
+}

@@ -1,0 +1,58 @@
+import type { JsonObject } from '../types.ts';
+import { currentId, textOf, type TrackedResource } from './build-types.ts';
+import { parseApiVersion } from './field-specs.ts';
+
+/** `''` and `default` are the same namespace to kustomize. */
+function namespaceKey(namespace: string): string {
+  return namespace === '' ? 'default' : namespace;
+}
+
+/** Group, kind, namespace and name: kustomize refuses two resources with the same. */
+export function resourceKey(resource: JsonObject): string {
+  const { group } = parseApiVersion(textOf(resource['apiVersion']));
+  const { name, namespace } = currentId(resource);
+  return `${group}|${textOf(resource['kind'])}|${namespaceKey(namespace)}|${name}`;
+}
+
+/** `Kind group/name namespace` for messages. */
+export function describeResource(resource: JsonObject): string {
+  const { group } = parseApiVersion(textOf(resource['apiVersion']));
+  const { name, namespace } = currentId(resource);
+  const gk = group === '' ? textOf(resource['kind']) : `${textOf(resource['kind'])}.${group}`;
+  return `${gk} ${namespace === '' ? '' : `${namespace}/`}${name}`;
+}
+
+/**
+ * Whether a resource is the one an id names (kind, group, name, namespace), by its name now or any
+ * name it had: kustomize finds patch and generator targets by any of their ids.
+ */
+export function hasAnyId(
+  tracked: TrackedResource,
+  id: { group: string; kind: string; name: string; namespace: string },
+): boolean {
+  const resource = tracked.object;
+  if (textOf(resource['kind']) !== id.kind) return false;
+  if (parseApiVersion(textOf(resource['apiVersion'])).group !== id.group) return false;
+  const ids = [currentId(resource), ...tracked.previous];
+  return ids.some(
+    (candidate) =>
+      candidate.name === id.name && namespaceKey(candidate.namespace) === namespaceKey(id.namespace),
+  );
+}
+
+/** Adds resources to an accumulation; a second resource with the same id is an error message. */
+export function appendResources(
+  into: TrackedResource[],
+  added: readonly TrackedResource[],
+): string | undefined {
+  const seen = new Map(into.map((tracked) => [resourceKey(tracked.object), tracked]));
+  for (const tracked of added) {
+    const key = resourceKey(tracked.object);
+    const other = seen.get(key);
+    if (other !== undefined)
+      return `${describeResource(tracked.object)} (${tracked.origin.path}:${tracked.origin.line}) has the same id as the one from ${other.origin.path}:${other.origin.line}: kustomize refuses two resources with one id`;
+    seen.set(key, tracked);
+    into.push(tracked);
+  }
+  return undefined;
+}

@@ -1,0 +1,50 @@
+import type { JsonObject } from '../types.ts';
+import { isMap, StrategicMergeFailure } from './strategic-merge-nodes.ts';
+import { walk } from './strategic-merge-walk.ts';
+
+/** The outcome of a strategic merge patch: the patched resource, its deletion, or kustomize's error. */
+export type StrategicMergeResult = { value: JsonObject } | { deleted: true } | { error: string };
+
+function metadataOf(resource: JsonObject): JsonObject | undefined {
+  const metadata = resource['metadata'];
+  return isMap(metadata) ? metadata : undefined;
+}
+
+/**
+ * Restores what kustomize's Resource.ApplySmPatch keeps whatever the patch says: the kind, the
+ * name and the namespace (dropped when the resource had none).
+ */
+function restoreIdentity(result: JsonObject, target: JsonObject): void {
+  if (target['kind'] !== undefined) result['kind'] = target['kind'];
+  const before = metadataOf(target);
+  if (before?.['name'] !== undefined) {
+    const metadata = metadataOf(result) ?? {};
+    metadata['name'] = before['name'];
+    result['metadata'] = metadata;
+  }
+  const namespace = before?.['namespace'];
+  const metadata = metadataOf(result);
+  if (typeof namespace === 'string' && namespace !== '') {
+    result['metadata'] = { ...metadata, namespace };
+  } else if (metadata !== undefined) {
+    delete metadata['namespace'];
+  }
+}
+
+/**
+ * Applies a strategic merge patch to a resource as kustomize v5.5.0's patch transformers do (kyaml
+ * merge2 with the built-in v1.21.2 OpenAPI schema, patch list elements first). A top-level
+ * `$patch: delete` deletes the resource. The inputs are not changed.
+ */
+export function applyStrategicMerge(target: JsonObject, patch: JsonObject): StrategicMergeResult {
+  const dest = structuredClone(target);
+  try {
+    const result = walk([dest, structuredClone(patch)], undefined);
+    if (!isMap(result)) return { deleted: true };
+    restoreIdentity(result, target);
+    return { value: result };
+  } catch (error) {
+    if (error instanceof StrategicMergeFailure) return { error: error.message };
+    throw error;
+  }
+}

@@ -1,0 +1,134 @@
+import type { Finding } from '../findings.ts';
+import { needsExternalTool, renderExternalEnvironments } from './external/render-external.ts';
+import type { ExternalRenderDeps } from './external/types.ts';
+import type { Environment } from './environments/types.ts';
+import { buildKustomization, type RenderedResource } from './kustomize/build-kustomization.ts';
+import { BuildStop } from './kustomize/build-types.ts';
+import { parseKustomizeYaml } from './kustomize/load-resources.ts';
+import { emitYaml } from './emit-yaml.ts';
+import type { FileSource, JsonObject } from './types.ts';
+
+/** One environment, rendered: its resources as the cluster will receive them, or why not. */
+export interface RenderedEnvironment {
+  environment: Environment;
+  /** False when the environment could not be rendered (its findings say why). */
+  ok: boolean;
+  resources: RenderedResource[];
+  findings: Finding[];
+}
+
+export interface RenderEnvironmentsDeps {
+  files: FileSource;
+  /** For `kustomize`, `kubectl` and `helm` renderers; without it those environments are not rendered. */
+  external?: ExternalRenderDeps;
+}
+
+const MANIFEST = /\.(ya?ml|json)$/;
+
+async function listManifests(files: FileSource, dir: string, found: string[] = []): Promise<string[]> {
+  for (const entry of (await files.listDirectory(dir)) ?? []) {
+    const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
+    if (entry.name.startsWith('.')) continue;
+    if (entry.type === 'directory') await listManifests(files, path, found);
+    else if (entry.type === 'file' && MANIFEST.test(entry.name)) found.push(path);
+  }
+  return found;
+}
+
+/** `renderer: none`: every manifest file under the folder, as it is (what Argo CD's directory source applies). */
+async function renderPlain(files: FileSource, environment: Environment): Promise<RenderedEnvironment> {
+  const resources: RenderedResource[] = [];
+  const findings: Finding[] = [];
+  for (const path of await listManifests(files, environment.path)) {
+    const bytes = await files.readFile(path);
+    if (bytes === undefined) continue;
+    try {
+      for (const document of parseKustomizeYaml(new TextDecoder().decode(bytes), path)) {
+        const value = document.value;
+        if (value !== null && typeof value === 'object' && !Array.isArray(value))
+          resources.push({ object: value, origin: { path, line: document.line } });
+      }
+    } catch (error) {
+      if (!(error instanceof BuildStop)) throw error;
+      findings.push(error.finding);
+    }
+  }
+  return { environment, ok: findings.length === 0, resources, findings };
+}
+
+/** Reads the YAML an external tool printed into resources (their origin is the environment's folder). */
+function fromYaml(environment: Environment, yaml: string, anchor: string): RenderedEnvironment {
+  try {
+    const resources = parseKustomizeYaml(yaml, anchor).flatMap((document) =>
+      document.value !== null && typeof document.value === 'object' && !Array.isArray(document.value)
+        ? [{ object: document.value as JsonObject, origin: { path: anchor, line: 1 } }]
+        : [],
+    );
+    return { environment, ok: true, resources, findings: [] };
+  } catch (error) {
+    if (!(error instanceof BuildStop)) throw error;
+    return { environment, ok: false, resources: [], findings: [error.finding] };
+  }
+}
+
+/**
+ * Renders environments as the cluster will see them: the built-in kustomize engine, plain
+ * manifests, or the kustomize, kubectl and helm binaries (through the injected process runner).
+ * Results come back in the order given; an environment that cannot be rendered says why in its
+ * findings (a missing binary is an error on every environment it leaves unrendered).
+ */
+export async function renderEnvironments(
+  environments: readonly Environment[],
+  deps: RenderEnvironmentsDeps,
+): Promise<RenderedEnvironment[]> {
+  const external = new Map<string, RenderedEnvironment>();
+  const needing = environments.filter(needsExternalTool);
+  if (needing.length > 0 && deps.external !== undefined) {
+    const batch = await renderExternalEnvironments(needing, deps.external);
+    batch.results.forEach((result, index) => {
+      const environment = needing[index] as Environment;
+      const rendered =
+        result.yaml === undefined
+          ? { environment, ok: false, resources: [], findings: [] }
+          : fromYaml(environment, result.yaml, environment.path || '.');
+      const missing =
+        result.missingTool === undefined
+          ? []
+          : batch.findings.filter((f) => f.message.startsWith(result.missingTool as string));
+      external.set(environment.name, {
+        ...rendered,
+        ok: rendered.ok && result.yaml !== undefined,
+        findings: [...result.findings, ...missing, ...rendered.findings],
+      });
+    });
+  }
+  const results: RenderedEnvironment[] = [];
+  for (const environment of environments) {
+    if (environment.renderer === 'builtin') {
+      const build = await buildKustomization(deps.files, environment.path);
+      results.push({ environment, ok: build.ok, resources: build.resources, findings: build.findings });
+    } else if (environment.renderer === 'none') results.push(await renderPlain(deps.files, environment));
+    else
+      results.push(
+        external.get(environment.name) ?? {
+          environment,
+          ok: false,
+          resources: [],
+          findings: [
+            {
+              ruleId: 'renderer-missing',
+              severity: 'error',
+              message: `environment ${environment.name} needs the ${environment.renderer} binary, which this run cannot call: not rendered`,
+              path: environment.path || '.',
+            },
+          ],
+        },
+      );
+  }
+  return results;
+}
+
+/** The YAML of a rendered environment, as `kustomize build` prints it. */
+export function renderedYaml(rendered: RenderedEnvironment): string {
+  return rendered.resources.map((resource) => emitYaml(resource.object)).join('---\n');
+}

@@ -1,0 +1,98 @@
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../cli/io.ts';
+import { main } from '../../cli/main.ts';
+
+// What `kubectl kustomize examples/envs/<env>` printed (kustomize v5.5.0), kept for the emitter tests.
+const expected = (env: string) => readFileSync(`test/fixtures/emit-yaml/examples-${env}.yaml`, 'utf8');
+
+async function run(argv: string[], cwd = process.cwd()) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    stdinIsTTY: true,
+    env: {},
+    cwd,
+    now: () => 0,
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+const temporary: string[] = [];
+afterEach(() => {
+  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kubeproof-render-'));
+  temporary.push(dir);
+  return dir;
+}
+
+describe('kubeproof render', () => {
+  it('prints what kubectl kustomize prints for each folder, one after another', async () => {
+    const { code, stdout, stderr } = await run(['render', 'examples/envs/dev', 'examples/envs/prod']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toBe(expected('dev') + expected('prod'));
+  });
+
+  it('writes OUT/<folder>.yaml with --out-dir', async () => {
+    const out = tempDir();
+    const { code } = await run(['render', '--out-dir', out, 'examples/envs/dev', 'examples/envs/staging']);
+    expect(code).toBe(0);
+    expect(readFileSync(join(out, 'examples/envs/dev.yaml'), 'utf8')).toBe(expected('dev'));
+    expect(readFileSync(join(out, 'examples/envs/staging.yaml'), 'utf8')).toBe(expected('staging'));
+  });
+
+  it('reports a folder it cannot render with file and line, renders the others, and exits 1', async () => {
+    const repo = tempDir();
+    mkdirSync(join(repo, '.git'));
+    mkdirSync(join(repo, 'bad'));
+    writeFileSync(
+      join(repo, 'bad/kustomization.yaml'),
+      'resources:\n- cm.yaml\n- https://github.com/org/repo//base?ref=v1\n',
+    );
+    writeFileSync(join(repo, 'bad/cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n');
+    mkdirSync(join(repo, 'good'));
+    writeFileSync(join(repo, 'good/kustomization.yaml'), 'resources:\n- ../bad/cm.yaml\n');
+    const { code, stdout, stderr } = await run(['render', 'bad', 'good'], repo);
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      'bad/kustomization.yaml:3:3: error: remote resource https://github.com/org/repo//base?ref=v1',
+    );
+    expect(stdout).toBe('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n');
+  });
+
+  it('refuses paths and symlinks that leave the repository', async () => {
+    const outside = tempDir();
+    writeFileSync(join(outside, 'secret.yaml'), 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n');
+    const repo = tempDir();
+    mkdirSync(join(repo, '.git'));
+    mkdirSync(join(repo, 'env'));
+    symlinkSync(join(outside, 'secret.yaml'), join(repo, 'env/link.yaml'));
+    writeFileSync(join(repo, 'env/kustomization.yaml'), 'resources:\n- link.yaml\n');
+    mkdirSync(join(repo, 'up'));
+    writeFileSync(join(repo, 'up/kustomization.yaml'), 'resources:\n- ../../etc/passwd\n');
+    const { code, stdout, stderr } = await run(['render', 'env', 'up'], repo);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(
+      'env/kustomization.yaml:2:3: error: resource link.yaml: env/link.yaml is a symlink that points outside the repository',
+    );
+    expect(stderr).toContain(
+      'up/kustomization.yaml:2:3: error: resource ../../etc/passwd leaves the repository',
+    );
+  });
+
+  it('explains its usage', async () => {
+    expect((await run(['render'])).code).toBe(1);
+    const help = await run(['render', '-h']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('-out-dir');
+  });
+});
