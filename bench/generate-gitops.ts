@@ -465,8 +465,9 @@ spec:
 }
 
 /**
- * Writes (replacing) a GitOps repository of `apps` apps × dev/staging/prod into `root`. Returns the
- * overlay folders, relative to `root` (`apps/<app>/envs/<env>`), in a stable order.
+ * Writes (replacing) a GitOps repository of `apps` apps × dev/staging/prod into `root`, an empty
+ * Git repository of its own. Returns the overlay folders, relative to `root`
+ * (`apps/<app>/envs/<env>`), in a stable order.
  */
 export function writeGitopsRepo(root: string, apps = 100): string[] {
   rmSync(root, { recursive: true, force: true });
@@ -475,6 +476,11 @@ export function writeGitopsRepo(root: string, apps = 100): string[] {
     mkdirSync(join(root, path, '..'), { recursive: true });
     writeFileSync(join(root, path), text);
   };
+  // A GitOps repository is a repository of its own: an empty one (what `git init` makes) marks its
+  // root, so kubeproof does not take the enclosing checkout for it.
+  mkdirSync(join(root, '.git', 'objects'), { recursive: true });
+  mkdirSync(join(root, '.git', 'refs'), { recursive: true });
+  write('.git/HEAD', 'ref: refs/heads/main\n');
   write(
     'README.md',
     `# Generated GitOps repository (kubeproof render benchmark)\n\n${apps} apps × ${GITOPS_ENVIRONMENTS.join(', ')}.\n`,

@@ -51,6 +51,10 @@ function parseGoInt(text: string): number {
   return sign * Number(digits);
 }
 
+function finiteOr(value: number, text: string): JsonValue {
+  return Number.isFinite(value) ? value : text;
+}
+
 /** Resolves a plain scalar to null, a boolean, a number or (by default) the string itself. */
 export function resolvePlainScalar(text: string): JsonValue {
   if (text === '') return null;
@@ -66,8 +70,9 @@ export function resolvePlainScalar(text: string): JsonValue {
     const special = SPECIAL_FLOATS[text];
     if (special !== undefined) return special;
     const plain = text.includes('_') ? text.replaceAll('_', '') : text;
-    if (GO_INT.test(plain)) return parseGoInt(plain);
-    if (YAML_FLOAT.test(plain)) return Number(plain);
+    // Go's ParseFloat fails on overflow (1e400), and go-yaml then keeps the text as a string.
+    if (GO_INT.test(plain)) return finiteOr(parseGoInt(plain), text);
+    if (YAML_FLOAT.test(plain)) return finiteOr(Number(plain), text);
     return text;
   }
   switch (first) {
@@ -124,6 +129,12 @@ const GO_TIMESTAMP =
 
 const pad = (n: string | number, width = 2): string => String(n).padStart(width, '0');
 
+/** Days of a month, as Go's time.Parse checks them (`2024-2-30` is not a date). */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
 /** A timestamp as Go's time.Time marshals to JSON (RFC 3339, fraction without trailing zeros), or undefined. */
 function goTimestamp(text: string): string | undefined {
   const m = GO_TIMESTAMP.exec(text);
@@ -134,7 +145,15 @@ function goTimestamp(text: string): string | undefined {
   const hour = Number(h1 ?? h2 ?? 0);
   const minute = Number(mi1 ?? mi2 ?? 0);
   const second = Number(s1 ?? s2 ?? 0);
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59)
+  if (
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(Number(y), month) ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  )
     return undefined;
   const fraction = (f1 ?? f2 ?? '').replace(/0+$/, '');
   const offset = zone === undefined || zone === 'Z' || zone === '+00:00' ? 'Z' : zone;

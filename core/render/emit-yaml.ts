@@ -1,5 +1,5 @@
 import type { JsonValue } from '../manifests/resolve-scalar.ts';
-import { resolvePlainScalar } from '../manifests/resolve-scalar.ts';
+import { daysInMonth, resolvePlainScalar } from '../manifests/resolve-scalar.ts';
 
 /**
  * Writes a JSON value as YAML exactly as `kustomize build` prints a resource: kustomize marshals
@@ -159,9 +159,15 @@ const BASE60_FLOAT = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
 const TIMESTAMP =
   /^\d{4}-\d{1,2}-\d{1,2}(?:(?:[Tt]|[ \t]+)\d{1,2}:\d{2}:\d{2}(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d{1,2}(?::\d{2})?))?)?$/;
 
+/** Whether the date part of a timestamp-shaped text is a real date (Go's time.Parse checks it). */
+function isRealDate(value: string): boolean {
+  const [year, month, day] = value.split(/[-Tt \t]/, 3).map(Number) as [number, number, number];
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
 function readsAsString(value: string): boolean {
   if (resolvePlainScalar(value) !== value) return false;
-  return !BASE60_FLOAT.test(value) && !TIMESTAMP.test(value);
+  return !BASE60_FLOAT.test(value) && !(TIMESTAMP.test(value) && isRealDate(value));
 }
 
 type Style = 'plain' | 'single' | 'double' | 'literal';

@@ -12,6 +12,7 @@ import {
   type TrackedResource,
 } from './build-types.ts';
 import { parseApiVersion } from './field-specs.ts';
+import { withoutEmptyAnnotations } from './load-resources.ts';
 import { nameHash } from './name-hash.ts';
 import { fixNameReferences, type Rename } from './name-reference.ts';
 import type { KustomizationFile } from './read-kustomization.ts';
@@ -109,6 +110,7 @@ export async function buildKustomization(files: FileSource, dir: string): Promis
         line: 1,
       });
     fixed.resources.forEach((object, index) => ((accumulated[index] as TrackedResource).object = object));
+    for (const tracked of accumulated) tracked.object = withoutEmptyAnnotations(tracked.object);
     const ordered = order(file, accumulated);
     return {
       ok: true,

@@ -66,6 +66,32 @@ export async function readText(files: FileSource, path: string, from: string, li
   return decoded.text;
 }
 
+/** The pointer of the first number that is not finite (`.inf`, `.nan`), which JSON cannot hold. */
+function nonFinite(value: JsonValue, pointer: string): string | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : pointer || '/';
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const found = nonFinite(item, `${pointer}/${key}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function infiniteValue(value: JsonValue, pointer: string): JsonValue {
+  let node: JsonValue = value;
+  for (const key of pointer.split('/').slice(1)) node = (node as Record<string, JsonValue>)[key] as JsonValue;
+  return node;
+}
+
+/** kustomize drops an empty `metadata.annotations` (it rewrites the map while building). */
+export function withoutEmptyAnnotations(resource: JsonObject): JsonObject {
+  const metadata = metadataOf(resource);
+  const annotations = metadata['annotations'];
+  if (!isObject(annotations) || Object.keys(annotations).length > 0) return resource;
+  const { annotations: _dropped, ...rest } = metadata;
+  return { ...resource, metadata: rest };
+}
+
 function expand(value: JsonValue, path: string, line: number, into: TrackedResource[]): void {
   if (!isObject(value))
     throw stop(path, line, 'a resource must be a mapping with apiVersion, kind and metadata.name');
@@ -81,7 +107,20 @@ function expand(value: JsonValue, path: string, line: number, into: TrackedResou
       line,
       `missing metadata.name in a ${kind || 'resource without kind'}: kustomize refuses it`,
     );
-  into.push({ object: value, origin: { path, line }, previous: [], prefixes: [], suffixes: [] });
+  const infinite = nonFinite(value, '');
+  if (infinite !== undefined)
+    throw stop(
+      path,
+      line,
+      `${infinite} is ${String(infiniteValue(value, infinite))}, which kustomize cannot encode as JSON: quote it if it is text`,
+    );
+  into.push({
+    object: withoutEmptyAnnotations(value),
+    origin: { path, line },
+    previous: [],
+    prefixes: [],
+    suffixes: [],
+  });
 }
 
 /** The resources of a manifest file, each with the file and line it came from. */

@@ -38,7 +38,8 @@ export function splitReplacementPath(path: string): string[] {
     } else current += char;
   }
   parts.push(current);
-  return parts;
+  // `[example.com/host]` (no `=`) is a field name holding dots, not a list element selector.
+  return parts.map((part) => (isListIndex(part) && !part.includes('=') ? part.slice(1, -1) : part));
 }
 
 function isObject(value: JsonValue | undefined): value is JsonObject {

@@ -32,16 +32,41 @@ function casesIn(corpus: string): Case[] {
 
 const corpora = ['test/fixtures/kustomize/conformance', 'test/fixtures/kustomize/generators'];
 
+/**
+ * Cases where the built-in engine is known to print something else (README, "Known differences").
+ * `it.fails` keeps them honest: when one starts to match, its test fails and must move back.
+ */
+const KNOWN_DIFFERENCES: Record<string, string> = {
+  '51-untyped-scalars-in-custom-resource': 'integers beyond 2^53 lose digits (JavaScript numbers)',
+  'files-text-edges':
+    'U+0085, U+2028, U+2029 in generated values: kustomize folds them when it re-reads its YAML',
+  'hash-corpus': 'U+0085, U+2028, U+2029 in generated values: kustomize folds them when it re-reads its YAML',
+  'literals-json-escapes':
+    'U+0085, U+2028, U+2029 in generated values: kustomize folds them when it re-reads its YAML',
+};
+
 describe.each(corpora)('the built-in kustomize engine on %s', (corpus) => {
   const cases = casesIn(corpus);
   const succeeding = cases.filter((c) => existsSync(join(c.root, 'expected.yaml')));
   const failing = cases.filter((c) => existsSync(join(c.root, 'expected-error.txt')));
 
-  it.each(succeeding.map((c) => [c.name, c] as const))('prints what kustomize prints: %s', async (_name, c) => {
+  const matches = async (c: Case): Promise<void> => {
     const build = await buildKustomization(await diskFileSource(c.root), c.build);
     expect(build.findings).toEqual([]);
     expect(build.yaml).toBe(readFileSync(join(c.root, 'expected.yaml'), 'utf8'));
-  });
+  };
+  const known = succeeding.filter((c) => KNOWN_DIFFERENCES[c.name] !== undefined);
+  const supported = succeeding.filter((c) => KNOWN_DIFFERENCES[c.name] === undefined);
+
+  it.each(supported.map((c) => [c.name, c] as const))('prints what kustomize prints: %s', async (_name, c) =>
+    matches(c),
+  );
+
+  if (known.length > 0)
+    it.fails.each(known.map((c) => [c.name, KNOWN_DIFFERENCES[c.name], c] as const))(
+      'known difference on %s: %s',
+      async (_name, _reason, c) => matches(c),
+    );
 
   it.each(failing.map((c) => [c.name, c] as const))('fails where kustomize fails: %s', async (_name, c) => {
     const build = await buildKustomization(await diskFileSource(c.root), c.build);
