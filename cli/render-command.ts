@@ -2,10 +2,15 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../core/findings.ts';
-import { buildKustomization } from '../core/render/kustomize/build-kustomization.ts';
+import { createBuildCache, type BuildCache } from '../core/render/kustomize/build-context.ts';
+import { buildKustomization, type KustomizeBuild } from '../core/render/kustomize/build-kustomization.ts';
+import type { FileSource } from '../core/render/types.ts';
 import { diskFileSource } from '../platform/disk-file-source.ts';
 import { formatFlagHelp, parseFlags, type FlagSpec } from './flags.ts';
 import type { CliIo } from './io.ts';
+
+/** How many folders build at once. */
+const CONCURRENCY = 8;
 
 export const RENDER_FLAGS: readonly FlagSpec[] = [
   { name: 'h', kind: 'bool', usage: 'show help information' },
@@ -57,8 +62,18 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
     return 1;
   }
   const outDir = values.get('out-dir') as string | undefined;
-  const sources = new Map<string, Awaited<ReturnType<typeof diskFileSource>>>();
-  let failed = 0;
+  const sources = new Map<string, FileSource>();
+  const caches = new Map<string, BuildCache>();
+  const cacheFor = (root: string): BuildCache => {
+    let cache = caches.get(root);
+    if (cache === undefined) {
+      cache = createBuildCache();
+      caches.set(root, cache);
+    }
+    return cache;
+  };
+  // Builds overlap (one waits on the disk while another computes); output keeps the folders' order.
+  const jobs: { folder: string; root: string; files: FileSource; dir: string }[] = [];
   for (const arg of args) {
     const folder = resolve(io.cwd, arg);
     const root = repositoryRoot(folder, io.cwd);
@@ -67,22 +82,30 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
       files = await diskFileSource(root);
       sources.set(root, files);
     }
-    const dir = relative(root, folder).split(sep).join('/');
-    const build = await buildKustomization(files, dir);
-    for (const finding of build.findings) io.stderr(formatFinding(finding, root, io.cwd));
-    if (!build.ok) {
-      failed++;
-      continue;
-    }
-    if (outDir === undefined) {
-      io.stdout(build.yaml);
-      continue;
-    }
-    const name = relative(io.cwd, folder).split(sep).join('/') || basename(folder);
-    const target = `${resolve(io.cwd, outDir, name)}.yaml`;
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, build.yaml);
+    jobs.push({ folder, root, files, dir: relative(root, folder).split(sep).join('/') });
   }
+  const builds: KustomizeBuild[] = new Array(jobs.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let index = next++; index < jobs.length; index = next++) {
+      const job = jobs[index] as (typeof jobs)[number];
+      const build = await buildKustomization(job.files, job.dir, { cache: cacheFor(job.root) });
+      builds[index] = build;
+      if (outDir === undefined || !build.ok) continue;
+      const name = relative(io.cwd, job.folder).split(sep).join('/') || basename(job.folder);
+      const target = `${resolve(io.cwd, outDir, name)}.yaml`;
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, build.yaml);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, jobs.length) }, worker));
+  let failed = 0;
+  builds.forEach((build, index) => {
+    const job = jobs[index] as (typeof jobs)[number];
+    for (const finding of build.findings) io.stderr(formatFinding(finding, job.root, io.cwd));
+    if (!build.ok) failed++;
+    else if (outDir === undefined) io.stdout(build.yaml);
+  });
   if (failed > 0)
     io.stderr(`kubeproof render: ${failed} of ${args.length} folder(s) could not be rendered\n`);
   return failed > 0 ? 1 : 0;

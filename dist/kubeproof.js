@@ -27,12 +27,12 @@ var __copyProps = (to, from, except, desc) => {
   }
   return to;
 };
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+var __toESM = (mod, isNodeMode, target2) => (target2 = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
   // If the importer is in node compatibility mode or this is not an ESM
   // file that has been converted to a CommonJS file using a Babel-
   // compatible transform (i.e. "__esModule" has not been set), then set
   // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target2, "default", { value: mod, enumerable: true }) : target2,
   mod
 ));
 
@@ -49,9 +49,9 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -73,7 +73,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -85,10 +85,10 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap;
+    exports.isMap = isMap2;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.isSeq = isSeq;
   }
 });
@@ -101,7 +101,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit(node, visitor) {
+    function visit2(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity2.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -110,9 +110,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
       const ctrl = callVisitor(key, node, visitor, path);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
@@ -246,7 +246,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit;
+    exports.visit = visit2;
     exports.visitAsync = visitAsync;
   }
 });
@@ -256,7 +256,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -274,9 +274,9 @@ var require_directives = __commonJS({
         this.tags = Object.assign({}, _Directives.defaultTags, tags);
       }
       clone() {
-        const copy = new _Directives(this.yaml, this.tags);
-        copy.docStart = this.docStart;
-        return copy;
+        const copy2 = new _Directives(this.yaml, this.tags);
+        copy2.docStart = this.docStart;
+        return copy2;
       }
       /**
        * During parsing, get a Directives instance for the current document and
@@ -303,13 +303,13 @@ var require_directives = __commonJS({
        * @param onError - May be called even if the action was successful
        * @returns `true` on success
        */
-      add(line, onError) {
+      add(line2, onError) {
         if (this.atNextDocument) {
           this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts = line.trim().split(/[ \t]+/);
+        const parts = line2.trim().split(/[ \t]+/);
         const name = parts.shift();
         switch (name) {
           case "%TAG": {
@@ -400,7 +400,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node) => {
+          visit2.visit(doc.contents, (_key, node) => {
             if (identity2.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -427,7 +427,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -438,7 +438,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit.visit(root, {
+      visit2.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -585,10 +585,10 @@ var require_Node = __commonJS({
       }
       /** Create a copy of this node.  */
       clone() {
-        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        const copy2 = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (this.range)
-          copy.range = this.range.slice();
-        return copy;
+          copy2.range = this.range.slice();
+        return copy2;
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
@@ -618,7 +618,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -644,7 +644,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit.visit(doc, {
+          visit2.visit(doc, {
             Node: (_key, node) => {
               if (identity2.isAlias(node) || identity2.hasAnchor(node))
                 nodes.push(node);
@@ -882,13 +882,13 @@ var require_Collection = __commonJS({
        * @param schema - If defined, overwrites the original's schema
        */
       clone(schema) {
-        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        const copy2 = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
-          copy.schema = schema;
-        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema) : it);
+          copy2.schema = schema;
+        copy2.items = copy2.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema) : it);
         if (this.range)
-          copy.range = this.range.slice();
-        return copy;
+          copy2.range = this.range.slice();
+        return copy2;
       }
       /**
        * Adds a value to the collection. For `!!map` and `!!omap` the value must
@@ -1003,14 +1003,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text10, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text10;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text10.length <= endStep)
+        return text10;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1027,14 +1027,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text10, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text10[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text10[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1051,12 +1051,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text10, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text10[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -1068,12 +1068,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text10[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text10;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1088,39 +1088,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text10;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text10.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text10.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text10.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text10[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text10.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text10, i, indent) {
       let end = i;
       let start2 = i + 1;
-      let ch = text[start2];
+      let ch = text10[start2];
       while (ch === " " || ch === "	") {
         if (i < start2 + indent) {
-          ch = text[++i];
+          ch = text10[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text10[++i];
           } while (ch && ch !== "\n");
           end = i;
           start2 = i + 1;
-          ch = text[start2];
+          ch = text10[start2];
         }
       }
       return end;
@@ -1371,9 +1371,9 @@ ${indent}${start2}${value}${end}`;
       const str = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test2 = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
-        if (tags.some(test) || compat?.some(test))
+        if (tags.some(test2) || compat?.some(test2))
           return quotedString(value, ctx);
       }
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
@@ -1906,9 +1906,9 @@ var require_stringifyCollection = __commonJS({
       } else {
         str = lines[0];
         for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
-          str += line ? `
-${indent}${line}` : "\n";
+          const line2 = lines[i];
+          str += line2 ? `
+${indent}${line2}` : "\n";
         }
       }
       if (comment) {
@@ -1966,7 +1966,7 @@ ${indent}${line}` : "\n";
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line2) => sum + line2.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -1982,14 +1982,14 @@ ${indent}${line}` : "\n";
         return start2 + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines.reduce((sum, line2) => sum + line2.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str = start2;
-          for (const line of lines)
-            str += line ? `
-${indentStep}${indent}${line}` : "\n";
+          for (const line2 of lines)
+            str += line2 ? `
+${indentStep}${indent}${line2}` : "\n";
           return `${str}
 ${indent}${end}`;
         } else {
@@ -2046,7 +2046,7 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key, value) => {
+        const add2 = (key, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
@@ -2056,10 +2056,10 @@ var require_YAMLMap = __commonJS({
         };
         if (obj instanceof Map) {
           for (const [key, value] of obj)
-            add(key, value);
+            add2(key, value);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
-            add(key, obj[key]);
+            add2(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -3307,9 +3307,9 @@ var require_Schema = __commonJS({
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
-        const copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
-        copy.tags = this.tags.slice();
-        return copy;
+        const copy2 = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy2.tags = this.tags.slice();
+        return copy2;
       }
     };
     exports.Schema = Schema;
@@ -3452,21 +3452,21 @@ var require_Document = __commonJS({
        * Custom Node values that inherit from `Object` still refer to their original instances.
        */
       clone() {
-        const copy = Object.create(_Document.prototype, {
+        const copy2 = Object.create(_Document.prototype, {
           [identity2.NODE_TYPE]: { value: identity2.DOC }
         });
-        copy.commentBefore = this.commentBefore;
-        copy.comment = this.comment;
-        copy.errors = this.errors.slice();
-        copy.warnings = this.warnings.slice();
-        copy.options = Object.assign({}, this.options);
+        copy2.commentBefore = this.commentBefore;
+        copy2.comment = this.comment;
+        copy2.errors = this.errors.slice();
+        copy2.warnings = this.warnings.slice();
+        copy2.options = Object.assign({}, this.options);
         if (this.directives)
-          copy.directives = this.directives.clone();
-        copy.schema = this.schema.clone();
-        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+          copy2.directives = this.directives.clone();
+        copy2.schema = this.schema.clone();
+        copy2.contents = identity2.isNode(this.contents) ? this.contents.clone(copy2.schema) : this.contents;
         if (this.range)
-          copy.range = this.range.slice();
-        return copy;
+          copy2.range = this.range.slice();
+        return copy2;
       }
       /** Adds a value to the document. */
       add(value) {
@@ -3732,10 +3732,10 @@ var require_errors = __commonJS({
       if (error.pos[0] === -1)
         return;
       error.linePos = error.pos.map((pos) => lc.linePos(pos));
-      const { line, col } = error.linePos[0];
-      error.message += ` at line ${line}, column ${col}`;
+      const { line: line2, col } = error.linePos[0];
+      error.message += ` at line ${line2}, column ${col}`;
       let ci = col - 1;
-      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      let lineStr = src.substring(lc.lineStarts[line2 - 1], lc.lineStarts[line2]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
         lineStr = "\u2026" + lineStr.substring(trimStart);
@@ -3743,8 +3743,8 @@ var require_errors = __commonJS({
       }
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "\u2026";
-      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
-        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+      if (line2 > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line2 - 2], lc.lineStarts[line2 - 1]);
         if (prev.length > 80)
           prev = prev.substring(0, 79) + "\u2026\n";
         lineStr = prev + lineStr;
@@ -3752,7 +3752,7 @@ var require_errors = __commonJS({
       if (/[^ ]/.test(lineStr)) {
         let count = 1;
         const end = error.linePos[1];
-        if (end?.line === line && end.col > col) {
+        if (end?.line === line2 && end.col > col) {
           count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
         const pointer2 = " ".repeat(ci) + "^".repeat(count);
@@ -3999,10 +3999,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep, value } = collItem;
+        const { start: start2, key, sep: sep4, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4016,7 +4016,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep) {
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4040,7 +4040,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep ?? [], {
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4056,7 +4056,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4147,7 +4147,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep = "";
+        let sep4 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4161,13 +4161,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep + cb;
-              sep = "";
+                comment += sep4 + cb;
+              sep4 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep += source;
+                sep4 += source;
               hasSpace = true;
               break;
             default:
@@ -4197,9 +4197,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap = fc.start.source === "{";
-      const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap2.YAMLMap : YAMLSeq2.YAMLSeq);
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap2.YAMLMap : YAMLSeq2.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4210,18 +4210,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start: start2, key, sep, value } = collItem;
+        const { start: start2, key, sep: sep4, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep && !value) {
+          if (!props.anchor && !props.tag && !sep4 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4235,7 +4235,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -4275,8 +4275,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+        if (!isMap2 && !sep4 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4288,7 +4288,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep ?? [], {
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4298,9 +4298,9 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap && !props.found && ctx.options.strict) {
-              if (sep)
-                for (const st of sep) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
+              if (sep4)
+                for (const st of sep4) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4317,7 +4317,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4330,7 +4330,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap) {
+          if (isMap2) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4346,7 +4346,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap ? "}" : "]";
+      const expectedEnd = isMap2 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -4497,7 +4497,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep = "";
+      let sep4 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4514,24 +4514,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar2.Scalar.BLOCK_LITERAL) {
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep === " ")
-            sep = "\n";
-          else if (!prevMoreIndented && sep === "\n")
-            sep = "\n\n";
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep === "\n")
+          if (sep4 === "\n")
             value += "\n";
           else
-            sep = "\n";
+            sep4 = "\n";
         } else {
-          value += sep + content;
-          sep = " ";
+          value += sep4 + content;
+          sep4 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4701,8 +4701,8 @@ var require_resolve_flow_scalar = __commonJS({
       return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
     }
     function unfoldLines(source) {
-      const line = /(.*?)\r?\n/sy;
-      let match = line.exec(source);
+      const line2 = /(.*?)\r?\n/sy;
+      let match = line2.exec(source);
       if (!match)
         return source;
       let trimEnd, trimBoth;
@@ -4714,25 +4714,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep = " ";
-      let pos = line.lastIndex;
-      while (match = line.exec(source)) {
+      let sep4 = " ";
+      let pos = line2.lastIndex;
+      while (match = line2.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep === "\n")
-            res += sep;
+          if (sep4 === "\n")
+            res += sep4;
           else
-            sep = "\n";
+            sep4 = "\n";
         } else {
-          res += sep + lm;
-          sep = " ";
+          res += sep4 + lm;
+          sep4 = " ";
         }
-        pos = line.lastIndex;
+        pos = line2.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep + (match?.[1] ?? "");
+      return res + sep4 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5542,14 +5542,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep, value }) {
+    function stringifyItem({ start: start2, key, sep: sep4, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep)
-        for (const st of sep)
+      if (sep4)
+        for (const st of sep4)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -5566,18 +5566,18 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit(cst, visitor) {
+    function visit2(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path) => {
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path) => {
       let item = cst;
-      for (const [field, index] of path) {
-        const tok = item?.[field];
+      for (const [field3, index] of path) {
+        const tok = item?.[field3];
         if (tok && "items" in tok) {
           item = tok.items[index];
         } else
@@ -5585,10 +5585,10 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path) => {
-      const parent = visit.itemAtPath(cst, path.slice(0, -1));
-      const field = path[path.length - 1][0];
-      const coll = parent?.[field];
+    visit2.parentCollection = (cst, path) => {
+      const parent = visit2.itemAtPath(cst, path.slice(0, -1));
+      const field3 = path[path.length - 1][0];
+      const coll = parent?.[field3];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -5597,11 +5597,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item, path);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field of ["key", "value"]) {
-        const token = item[field];
+      for (const field3 of ["key", "value"]) {
+        const token = item[field3];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path.concat([[field3, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -5611,13 +5611,13 @@ var require_cst_visit = __commonJS({
               i -= 1;
             }
           }
-          if (typeof ctrl === "function" && field === "key")
+          if (typeof ctrl === "function" && field3 === "key")
             ctrl = ctrl(item, path);
         }
       }
       return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
     }
-    exports.visit = visit;
+    exports.visit = visit2;
   }
 });
 
@@ -5633,7 +5633,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5717,7 +5717,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -5857,40 +5857,40 @@ var require_lexer = __commonJS({
         }
       }
       *parseStream() {
-        let line = this.getLine();
-        if (line === null)
+        let line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("stream");
-        if (line[0] === cst.BOM) {
+        if (line2[0] === cst.BOM) {
           yield* this.pushCount(1);
-          line = line.substring(1);
+          line2 = line2.substring(1);
         }
-        if (line[0] === "%") {
-          let dirEnd = line.length;
-          let cs = line.indexOf("#");
+        if (line2[0] === "%") {
+          let dirEnd = line2.length;
+          let cs = line2.indexOf("#");
           while (cs !== -1) {
-            const ch = line[cs - 1];
+            const ch = line2[cs - 1];
             if (ch === " " || ch === "	") {
               dirEnd = cs - 1;
               break;
             } else {
-              cs = line.indexOf("#", cs + 1);
+              cs = line2.indexOf("#", cs + 1);
             }
           }
           while (true) {
-            const ch = line[dirEnd - 1];
+            const ch = line2[dirEnd - 1];
             if (ch === " " || ch === "	")
               dirEnd -= 1;
             else
               break;
           }
           const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-          yield* this.pushCount(line.length - n);
+          yield* this.pushCount(line2.length - n);
           this.pushNewline();
           return "stream";
         }
         if (this.atLineEnd()) {
           const sp = yield* this.pushSpaces(true);
-          yield* this.pushCount(line.length - sp);
+          yield* this.pushCount(line2.length - sp);
           yield* this.pushNewline();
           return "stream";
         }
@@ -5931,13 +5931,13 @@ var require_lexer = __commonJS({
       }
       *parseDocument() {
         yield* this.pushSpaces(true);
-        const line = this.getLine();
-        if (line === null)
+        const line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("doc");
         let n = yield* this.pushIndicators();
-        switch (line[n]) {
+        switch (line2[n]) {
           case "#":
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line2.length - n);
           // fallthrough
           case void 0:
             yield* this.pushNewline();
@@ -5962,7 +5962,7 @@ var require_lexer = __commonJS({
           case ">":
             n += yield* this.parseBlockScalarHeader();
             n += yield* this.pushSpaces(true);
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line2.length - n);
             yield* this.pushNewline();
             return yield* this.parseBlockScalar();
           default:
@@ -5982,11 +5982,11 @@ var require_lexer = __commonJS({
           }
           sp += yield* this.pushSpaces(true);
         } while (nl + sp > 0);
-        const line = this.getLine();
-        if (line === null)
+        const line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent !== -1 && indent < this.indentNext && line2[0] !== "#" || indent === 0 && (line2.startsWith("---") || line2.startsWith("...")) && isEmpty(line2[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line2[0] === "]" || line2[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -5994,17 +5994,17 @@ var require_lexer = __commonJS({
           }
         }
         let n = 0;
-        while (line[n] === ",") {
+        while (line2[n] === ",") {
           n += yield* this.pushCount(1);
           n += yield* this.pushSpaces(true);
           this.flowKey = false;
         }
         n += yield* this.pushIndicators();
-        switch (line[n]) {
+        switch (line2[n]) {
           case void 0:
             return "flow";
           case "#":
-            yield* this.pushCount(line.length - n);
+            yield* this.pushCount(line2.length - n);
             return "flow";
           case "{":
           case "[":
@@ -6300,10 +6300,10 @@ var require_lexer = __commonJS({
         }
         return n;
       }
-      *pushUntil(test) {
+      *pushUntil(test2) {
         let i = this.pos;
         let ch = this.buffer[i];
-        while (!test(ch))
+        while (!test2(ch))
           ch = this.buffer[++i];
         return yield* this.pushToIndex(i, false);
       }
@@ -6350,15 +6350,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+    function includesToken(list4, type) {
+      for (let i = 0; i < list4.length; ++i)
+        if (list4[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+    function findNonEmptyIndex(list4) {
+      for (let i = 0; i < list4.length; ++i) {
+        switch (list4[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -6414,12 +6414,12 @@ var require_parser = __commonJS({
       }
       return prev.splice(i, prev.length);
     }
-    function arrayPushArray(target, source) {
+    function arrayPushArray(target2, source) {
       if (source.length < 1e5)
-        Array.prototype.push.apply(target, source);
+        Array.prototype.push.apply(target2, source);
       else
         for (let i = 0; i < source.length; ++i)
-          target.push(source[i]);
+          target2.push(source[i]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
@@ -6440,7 +6440,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser = class {
+    var Parser2 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -6716,18 +6716,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep;
+          let sep4;
           if (scalar.end) {
-            sep = scalar.end;
-            sep.push(this.sourceToken);
+            sep4 = scalar.end;
+            sep4.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep = [this.sourceToken];
+            sep4 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep }]
+            items: [{ start: start2, key: scalar, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6880,15 +6880,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep = it.sep;
-                  sep.push(this.sourceToken);
+                  const sep4 = it.sep;
+                  sep4.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep }]
+                    items: [{ start: start3, key, sep: sep4 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -7082,13 +7082,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep = fc.end.splice(1, fc.end.length);
-            sep.push(this.sourceToken);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep }]
+              items: [{ start: start2, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7213,7 +7213,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser;
+    exports.Parser = Parser2;
   }
 });
 
@@ -7333,7 +7333,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit = require_visit();
+    var visit2 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -7361,8 +7361,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit.visit;
-    exports.visitAsync = visit.visitAsync;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
   }
 });
 
@@ -9954,7 +9954,7 @@ var require_dispatcher = __commonJS({
           }
         }
         return new Proxy(this, {
-          get: (target, key) => key === "dispatch" ? dispatch : target[key]
+          get: (target2, key) => key === "dispatch" ? dispatch : target2[key]
         });
       }
     };
@@ -10112,9 +10112,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve4, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve(data);
+              return err ? reject(err) : resolve4(data);
             });
           });
         }
@@ -10152,9 +10152,9 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve, reject) => {
+          return new Promise((resolve4, reject) => {
             this.destroy(err, (err2, data) => {
-              return err2 ? reject(err2) : resolve(data);
+              return err2 ? reject(err2) : resolve4(data);
             });
           });
         }
@@ -11417,7 +11417,7 @@ var require_data_url = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { forgivingBase64, collectASequenceOfCodePoints, collectASequenceOfCodePointsFast, isomorphicDecode, removeASCIIWhitespace, removeChars } = require_infra();
-    var encoder = new TextEncoder();
+    var encoder2 = new TextEncoder();
     var HTTP_TOKEN_CODEPOINTS = /^[-!#$%&'*+.^_|~A-Za-z0-9]+$/u;
     var HTTP_WHITESPACE_REGEX = /[\u000A\u000D\u0009\u0020]/u;
     var HTTP_QUOTED_STRING_TOKENS = /^[\u0009\u0020-\u007E\u0080-\u00FF]+$/u;
@@ -11471,7 +11471,7 @@ var require_data_url = __commonJS({
       return serialized;
     }
     function stringPercentDecode(input) {
-      const bytes = encoder.encode(input);
+      const bytes = encoder2.encode(input);
       return percentDecode(bytes);
     }
     function isHexCharByte(byte) {
@@ -12742,8 +12742,8 @@ var require_util2 = __commonJS({
          * @param {unknown} target
          * @param {'key' | 'value' | 'key+value'} kind
          */
-        constructor(target, kind) {
-          this.#target = target;
+        constructor(target2, kind) {
+          this.#target = target2;
           this.#kind = kind;
           this.#index = 0;
         }
@@ -12793,8 +12793,8 @@ var require_util2 = __commonJS({
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
-      return function(target, kind) {
-        return new FastIterableIterator(target, kind);
+      return function(target2, kind) {
+        return new FastIterableIterator(target2, kind);
       };
     }
     function iteratorMixin(name, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
@@ -12822,7 +12822,7 @@ var require_util2 = __commonJS({
           writable: true,
           enumerable: true,
           configurable: true,
-          value: function entries() {
+          value: function entries3() {
             webidl.brandCheck(this, object);
             return makeIterator(this, "key+value");
           }
@@ -13080,8 +13080,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list) {
-      const value = list.get(name, true);
+    function getDecodeSplit(name, list4) {
+      const value = list4.get(name, true);
       if (value === null) {
         return null;
       }
@@ -13660,8 +13660,8 @@ var require_promise = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve, reject) => {
-        res = resolve;
+      const promise = new Promise((resolve4, reject) => {
+        res = resolve4;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -13881,9 +13881,9 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
-                  const entries = new URLSearchParams(value.toString());
+                  const entries3 = new URLSearchParams(value.toString());
                   const fd = new FormData();
-                  for (const [name, value2] of entries) {
+                  for (const [name, value2] of entries3) {
                     fd.append(name, value2);
                   }
                   return fd;
@@ -14138,7 +14138,7 @@ var require_client_h1 = __commonJS({
     var TIMEOUT_HEADERS = 2 | USE_FAST_TIMER;
     var TIMEOUT_BODY = 4 | USE_FAST_TIMER;
     var TIMEOUT_KEEP_ALIVE = 8 | USE_NATIVE_TIMER;
-    var Parser = class {
+    var Parser2 = class {
       /**
          * @param {import('./client.js')} client
          * @param {import('net').Socket} socket
@@ -14619,7 +14619,7 @@ var require_client_h1 = __commonJS({
       socket[kIdleSocketValidation] = 0;
       socket[kIdleSocketValidationTimeout] = null;
       socket[kSocketUsed] = false;
-      socket[kParser] = new Parser(client, socket, llhttpInstance);
+      socket[kParser] = new Parser2(client, socket, llhttpInstance);
       util.addListener(socket, "error", onHttpSocketError);
       util.addListener(socket, "readable", onHttpSocketReadable);
       util.addListener(socket, "end", onHttpSocketEnd);
@@ -15087,12 +15087,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve4;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -15976,12 +15976,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve;
+          callback = resolve4;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -16298,16 +16298,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       [kClose]() {
-        return new Promise((resolve) => {
+        return new Promise((resolve4) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve;
+            this[kClosedResolve] = resolve4;
           } else {
-            resolve(null);
+            resolve4(null);
           }
         });
       }
       [kDestroy](err) {
-        return new Promise((resolve) => {
+        return new Promise((resolve4) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -16320,7 +16320,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve(null);
+            resolve4(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -16727,8 +16727,8 @@ var require_pool_base = __commonJS({
           }
           return Promise.all(closeAll);
         } else {
-          return new Promise((resolve) => {
-            this[kClosedResolve] = resolve;
+          return new Promise((resolve4) => {
+            this[kClosedResolve] = resolve4;
           });
         }
       }
@@ -16859,14 +16859,14 @@ var require_pool = __commonJS({
         this[kFactory] = factory;
         this.on("connect", (origin2, targets) => {
           if (clientTtl != null && clientTtl > 0) {
-            for (const target of targets) {
-              Object.assign(target, { ttl: Date.now() });
+            for (const target2 of targets) {
+              Object.assign(target2, { ttl: Date.now() });
             }
           }
         });
         this.on("connectionError", (origin2, targets, error) => {
-          for (const target of targets) {
-            const idx = this[kClients].indexOf(target);
+          for (const target2 of targets) {
+            const idx = this[kClients].indexOf(target2);
             if (idx !== -1) {
               this[kClients].splice(idx, 1);
             }
@@ -17113,14 +17113,14 @@ var require_round_robin_pool = __commonJS({
         this[kIndex] = -1;
         this.on("connect", (origin2, targets) => {
           if (clientTtl != null && clientTtl > 0) {
-            for (const target of targets) {
-              Object.assign(target, { ttl: Date.now() });
+            for (const target2 of targets) {
+              Object.assign(target2, { ttl: Date.now() });
             }
           }
         });
         this.on("connectionError", (origin2, targets, error) => {
-          for (const target of targets) {
-            const idx = this[kClients].indexOf(target);
+          for (const target2 of targets) {
+            const idx = this[kClients].indexOf(target2);
             if (idx !== -1) {
               this[kClients].splice(idx, 1);
             }
@@ -17850,7 +17850,7 @@ var require_socks5_proxy_agent = __commonJS({
         const proxyHost = this[kProxyUrl].hostname;
         const proxyPort = parseInt(this[kProxyUrl].port) || 1080;
         debug("creating SOCKS5 connection to", proxyHost, proxyPort);
-        const socket = await new Promise((resolve, reject) => {
+        const socket = await new Promise((resolve4, reject) => {
           this[kConnector]({
             hostname: proxyHost,
             host: proxyHost,
@@ -17860,7 +17860,7 @@ var require_socks5_proxy_agent = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve(socket2);
+              resolve4(socket2);
             }
           });
         });
@@ -17870,14 +17870,14 @@ var require_socks5_proxy_agent = __commonJS({
           socket.destroy();
         });
         await socks5Client.handshake();
-        await new Promise((resolve, reject) => {
+        await new Promise((resolve4, reject) => {
           const timeout = setTimeout(() => {
             reject(new Error("SOCKS5 authentication timeout"));
           }, 5e3);
           const onAuthenticated = () => {
             clearTimeout(timeout);
             socks5Client.removeListener("error", onError);
-            resolve();
+            resolve4();
           };
           const onError = (err) => {
             clearTimeout(timeout);
@@ -17886,14 +17886,14 @@ var require_socks5_proxy_agent = __commonJS({
           };
           if (socks5Client.state === STATES.AUTHENTICATED) {
             clearTimeout(timeout);
-            resolve();
+            resolve4();
           } else {
             socks5Client.once("authenticated", onAuthenticated);
             socks5Client.once("error", onError);
           }
         });
         await socks5Client.connect(targetHost, targetPort);
-        await new Promise((resolve, reject) => {
+        await new Promise((resolve4, reject) => {
           const timeout = setTimeout(() => {
             reject(new Error("SOCKS5 connection timeout"));
           }, 5e3);
@@ -17901,7 +17901,7 @@ var require_socks5_proxy_agent = __commonJS({
             debug("SOCKS5 tunnel established to", targetHost, targetPort, "via", info);
             clearTimeout(timeout);
             socks5Client.removeListener("error", onError);
-            resolve();
+            resolve4();
           };
           const onError = (err) => {
             clearTimeout(timeout);
@@ -17944,8 +17944,8 @@ var require_socks5_proxy_agent = __commonJS({
                       socket,
                       servername: this[kRequestTls]?.servername || targetHost
                     });
-                    await new Promise((resolve, reject) => {
-                      finalSocket.once("secureConnect", resolve);
+                    await new Promise((resolve4, reject) => {
+                      finalSocket.once("secureConnect", resolve4);
                       finalSocket.once("error", reject);
                     });
                   }
@@ -18410,10 +18410,10 @@ var require_retry_handler = __commonJS({
     var RetryController = class {
       #paused = false;
       #target = null;
-      set target(target) {
-        this.#target = target;
+      set target(target2) {
+        this.#target = target2;
         if (this.#paused) {
-          target?.pause();
+          target2?.pause();
         }
       }
       get target() {
@@ -19078,7 +19078,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return Promise.resolve(null);
         }
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve4, reject) => {
           if (this[kContentLength] && this[kContentLength] > limit || this[kBytesRead] > limit) {
             this.destroy(new AbortError());
           }
@@ -19092,11 +19092,11 @@ var require_readable = __commonJS({
               if (signal.aborted) {
                 reject(signal.reason ?? new AbortError());
               } else {
-                resolve(null);
+                resolve4(null);
               }
             });
           } else {
-            this.on("close", resolve);
+            this.on("close", resolve4);
           }
           this.on("error", noop).on("data", () => {
             if (this[kBytesRead] > limit) {
@@ -19124,7 +19124,7 @@ var require_readable = __commonJS({
     }
     function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve, reject) => {
+      return new Promise((resolve4, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -19139,7 +19139,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve,
+              resolve: resolve4,
               reject,
               length: 0,
               body: []
@@ -19213,18 +19213,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2, encoding) {
-      const { type, body, resolve, stream, length } = consume2;
+      const { type, body, resolve: resolve4, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve(chunksDecode(body, length, encoding));
+          resolve4(chunksDecode(body, length, encoding));
         } else if (type === "json") {
-          resolve(JSON.parse(chunksDecode(body, length, encoding)));
+          resolve4(JSON.parse(chunksDecode(body, length, encoding)));
         } else if (type === "arrayBuffer") {
-          resolve(chunksConcat(body, length).buffer);
+          resolve4(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve(new Blob(body, { type: stream[kContentType] }));
+          resolve4(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve(chunksConcat(body, length));
+          resolve4(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -19414,9 +19414,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve4, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -19628,9 +19628,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve4, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -19918,9 +19918,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve4, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -20013,9 +20013,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve, reject) => {
+        return new Promise((resolve4, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -20166,11 +20166,11 @@ var require_mock_utils = __commonJS({
     }
     function buildHeadersFromArray(headers) {
       const clone = headers.slice();
-      const entries = [];
+      const entries3 = [];
       for (let index = 0; index < clone.length; index += 2) {
-        entries.push([clone[index], clone[index + 1]]);
+        entries3.push([clone[index], clone[index + 1]]);
       }
-      return Object.fromEntries(entries);
+      return Object.fromEntries(entries3);
     }
     function matchHeaders(mockDispatch2, headers) {
       if (typeof mockDispatch2.headers === "function") {
@@ -20230,11 +20230,11 @@ var require_mock_utils = __commonJS({
       return [...pathSegments, qp.toString()].join("?");
     }
     function matchKey(mockDispatch2, { path, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path);
+      const pathMatch2 = matchValue(mockDispatch2.path, path);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
-      return pathMatch && methodMatch && bodyMatch && headersMatch;
+      return pathMatch2 && methodMatch && bodyMatch && headersMatch;
     }
     function getResponseData(data) {
       if (Buffer.isBuffer(data)) {
@@ -21288,8 +21288,8 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
-    var { writeFile: writeFile2, readFile: readFile3, mkdir } = __require("node:fs/promises");
-    var { dirname, resolve } = __require("node:path");
+    var { writeFile: writeFile3, readFile: readFile4, mkdir: mkdir2 } = __require("node:fs/promises");
+    var { dirname: dirname2, resolve: resolve4 } = __require("node:path");
     var { setTimeout: setTimeout2, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors2();
     var { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = require_snapshot_utils();
@@ -21490,7 +21490,7 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError("Snapshot path is required");
         }
         try {
-          const data = await readFile3(resolve(path), "utf8");
+          const data = await readFile4(resolve4(path), "utf8");
           const parsed = JSON.parse(data);
           if (Array.isArray(parsed)) {
             this.#snapshots.clear();
@@ -21519,13 +21519,13 @@ var require_snapshot_recorder = __commonJS({
         if (!path) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
-        const resolvedPath = resolve(path);
-        await mkdir(dirname(resolvedPath), { recursive: true });
+        const resolvedPath = resolve4(path);
+        await mkdir2(dirname2(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash, snapshot]) => ({
           hash,
           snapshot
         }));
-        await writeFile2(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
+        await writeFile3(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
       }
       /**
        * Clears all recorded snapshots
@@ -22219,8 +22219,8 @@ var require_redirect_handler = __commonJS({
           }
         }
       } else if (headers && typeof headers === "object") {
-        const entries = util.hasSafeIterator(headers) ? headers : Object.entries(headers);
-        for (const [key, value] of entries) {
+        const entries3 = util.hasSafeIterator(headers) ? headers : Object.entries(headers);
+        for (const [key, value] of entries3) {
           if (!shouldRemoveHeader(key, removeContent, unknownOrigin)) {
             ret.push(key, value);
           }
@@ -23948,13 +23948,13 @@ var require_cache_handler = __commonJS({
       }
       return false;
     }
-    function appendVaryValues(target, varyValue) {
+    function appendVaryValues(target2, varyValue) {
       if (Array.isArray(varyValue)) {
         for (let i = 0; i < varyValue.length; i++) {
-          target.push(varyValue[i]);
+          target2.push(varyValue[i]);
         }
       } else if (varyValue != null) {
-        target.push(varyValue);
+        target2.push(varyValue);
       }
     }
     function appendConnectionHeaderTokens(headersToRemove, connectionHeader) {
@@ -24710,8 +24710,8 @@ var require_memory_cache_store = __commonJS({
         assertCacheKey(key);
         const topLevelKey = `${key.origin}:${key.path}`;
         const now = Date.now();
-        const entries = this.#entries.get(topLevelKey);
-        const entry = entries ? findEntry(key, entries, now) : null;
+        const entries3 = this.#entries.get(topLevelKey);
+        const entry = entries3 ? findEntry(key, entries3, now) : null;
         return entry == null ? void 0 : {
           statusMessage: entry.statusMessage,
           statusCode: entry.statusCode,
@@ -24750,18 +24750,18 @@ var require_memory_cache_store = __commonJS({
             callback(null);
           },
           final(callback) {
-            let entries = store.#entries.get(topLevelKey);
-            if (!entries) {
-              entries = [];
-              store.#entries.set(topLevelKey, entries);
+            let entries3 = store.#entries.get(topLevelKey);
+            if (!entries3) {
+              entries3 = [];
+              store.#entries.set(topLevelKey, entries3);
             }
-            const previousEntry = findEntry(key, entries, Date.now());
+            const previousEntry = findEntry(key, entries3, Date.now());
             if (previousEntry) {
-              const index = entries.indexOf(previousEntry);
-              entries.splice(index, 1, entry);
+              const index = entries3.indexOf(previousEntry);
+              entries3.splice(index, 1, entry);
               store.#size -= previousEntry.size;
             } else {
-              entries.push(entry);
+              entries3.push(entry);
               store.#count += 1;
             }
             store.#size += entry.size;
@@ -24775,12 +24775,12 @@ var require_memory_cache_store = __commonJS({
                 });
                 store.#hasEmittedMaxSizeEvent = true;
               }
-              for (const [key2, entries2] of store.#entries) {
-                for (const entry2 of entries2.splice(0, entries2.length / 2)) {
+              for (const [key2, entries4] of store.#entries) {
+                for (const entry2 of entries4.splice(0, entries4.length / 2)) {
                   store.#size -= entry2.size;
                   store.#count -= 1;
                 }
-                if (entries2.length === 0) {
+                if (entries4.length === 0) {
                   store.#entries.delete(key2);
                 }
               }
@@ -24807,9 +24807,9 @@ var require_memory_cache_store = __commonJS({
         this.#entries.delete(topLevelKey);
       }
     };
-    function findEntry(key, entries, now) {
-      for (let i = 0; i < entries.length; i++) {
-        const entry = entries[i];
+    function findEntry(key, entries3, now) {
+      for (let i = 0; i < entries3.length; i++) {
+        const entry = entries3[i];
         if (entry.deleteAt > now && entry.method === key.method && varyMatches(key, entry)) {
           return entry;
         }
@@ -26833,8 +26833,8 @@ var require_headers = __commonJS({
       }
       return getHeadersList(headers).append(name, value, false);
     }
-    function headersListSortAndCombine(target) {
-      const headersList = getHeadersList(target);
+    function headersListSortAndCombine(target2) {
+      const headersList = getHeadersList(target2);
       if (!headersList) {
         return [];
       }
@@ -27140,9 +27140,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list = this.#headersList.cookies;
-        if (list) {
-          return [...list];
+        const list4 = this.#headersList.cookies;
+        if (list4) {
+          return [...list4];
         }
         return [];
       }
@@ -27166,8 +27166,8 @@ var require_headers = __commonJS({
        * @param {Headers} target
        * @param {HeadersList} list
        */
-      static setHeadersList(target, list) {
-        target.#headersList = list;
+      static setHeadersList(target2, list4) {
+        target2.#headersList = list4;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers;
@@ -27501,12 +27501,12 @@ var require_response = __commonJS({
         ...state
       };
       return new Proxy(response, {
-        get(target, p) {
-          return p in state ? state[p] : target[p];
+        get(target2, p) {
+          return p in state ? state[p] : target2[p];
         },
-        set(target, p, value) {
+        set(target2, p, value) {
           assert(!(p in state));
-          target[p] = value;
+          target2[p] = value;
           return true;
         }
       });
@@ -28118,13 +28118,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list = dependentControllerMap.get(this.signal);
-          if (list === void 0) {
-            list = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list);
+          let list4 = dependentControllerMap.get(this.signal);
+          if (list4 === void 0) {
+            list4 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list4);
           }
           const acRef = new WeakRef(ac);
-          list.add(acRef);
+          list4.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -28438,8 +28438,8 @@ var require_subresource_integrity = __commonJS({
       if (parsedMetadata.length === 0) {
         return true;
       }
-      const metadata = getStrongestMetadata(parsedMetadata);
-      for (const item of metadata) {
+      const metadata2 = getStrongestMetadata(parsedMetadata);
+      for (const item of metadata2) {
         const algorithm = item.alg;
         const expectedValue = item.val;
         const actualValue = applyAlgorithmToBytes(algorithm, bytes);
@@ -28478,9 +28478,9 @@ var require_subresource_integrity = __commonJS({
       }
       return result;
     }
-    function parseMetadata(metadata) {
+    function parseMetadata(metadata2) {
       const result = [];
-      for (const item of metadata.split(/[\t\n\f\r ]+/)) {
+      for (const item of metadata2.split(/[\t\n\f\r ]+/)) {
         const expressionAndOptions = item.split("?", 1);
         const algorithmExpression = expressionAndOptions[0];
         let base64Value = "";
@@ -28492,12 +28492,12 @@ var require_subresource_integrity = __commonJS({
         if (algorithmAndValue[1]) {
           base64Value = algorithmAndValue[1];
         }
-        const metadata2 = {
+        const metadata3 = {
           // Possible spec bug?
           alg: asciiLowercase(algorithm),
           val: base64Value
         };
-        result.push(metadata2);
+        result.push(metadata3);
       }
       return result;
     }
@@ -29499,7 +29499,7 @@ var require_fetch = __commonJS({
         const agent = fetchParams.controller.dispatcher;
         const path = url.pathname + url.search;
         const hasTrailingQuestionMark = url.search.length === 0 && url.href[url.href.length - url.hash.length - 1] === "?";
-        return new Promise((resolve, reject) => agent.dispatch(
+        return new Promise((resolve4, reject) => agent.dispatch(
           {
             path: hasTrailingQuestionMark ? `${path}?` : path,
             origin: url.origin,
@@ -29587,7 +29587,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve({
+              resolve4({
                 status,
                 statusText,
                 headersList,
@@ -29640,7 +29640,7 @@ var require_fetch = __commonJS({
                   headersList.append(headerName, String(value), true);
                 }
               }
-              resolve({
+              resolve4({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -29664,7 +29664,7 @@ var require_fetch = __commonJS({
                   headersList.append(nameStr, value.toString("latin1"), true);
                 }
               }
-              resolve({
+              resolve4({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -31215,9 +31215,9 @@ var require_util5 = __commonJS({
     function isClosed(readyState) {
       return readyState === states.CLOSED;
     }
-    function fireEvent(e, target, eventFactory = (type, init) => new Event(type, init), eventInitDict = {}) {
+    function fireEvent(e, target2, eventFactory = (type, init) => new Event(type, init), eventInitDict = {}) {
       const event = eventFactory(e, eventInitDict);
-      target.dispatchEvent(event);
+      target2.dispatchEvent(event);
     }
     function websocketMessageReceived(handler, type, data) {
       handler.onMessage(type, data);
@@ -32684,8 +32684,8 @@ var require_websocketerror = __commonJS({
         return DOMException;
       }
       return new Proxy(DOMException, {
-        construct(target, args, newTarget) {
-          const instance = Reflect.construct(target, args, target);
+        construct(target2, args, newTarget) {
+          const instance = Reflect.construct(target2, args, target2);
           Object.setPrototypeOf(instance, newTarget.prototype);
           return instance;
         }
@@ -33117,12 +33117,12 @@ var require_eventsource_stream = __commonJS({
       }
       return true;
     }
-    function isFieldName(line, length, field) {
-      if (length !== field.length) {
+    function isFieldName(line2, length, field3) {
+      if (length !== field3.length) {
         return false;
       }
       for (let i = 0; i < length; i++) {
-        if (line[i] !== field[i]) {
+        if (line2[i] !== field3[i]) {
           return false;
         }
       }
@@ -33269,31 +33269,31 @@ var require_eventsource_stream = __commonJS({
        * @param {Buffer} line
        * @param {EventSourceStreamEvent} event
        */
-      parseLine(line, event) {
-        if (line.length === 0) {
+      parseLine(line2, event) {
+        if (line2.length === 0) {
           return;
         }
-        const colonPosition = line.indexOf(COLON2);
+        const colonPosition = line2.indexOf(COLON2);
         if (colonPosition === 0) {
           return;
         }
-        let fieldLength = line.length;
-        let valueStart = line.length;
+        let fieldLength = line2.length;
+        let valueStart = line2.length;
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line[valueStart] === SPACE2) {
+          if (line2[valueStart] === SPACE2) {
             ++valueStart;
           }
         }
-        if (isFieldName(line, fieldLength, DATA)) {
+        if (isFieldName(line2, fieldLength, DATA)) {
           if (this.maxEventSize > 0 && this.dataLineCount >= this.maxDataLines) {
             throw createMaxEventSizeExceededError();
           }
-          const valueBytes = line.length - valueStart;
+          const valueBytes = line2.length - valueStart;
           const dataSize = this.eventFieldSizes.data + (event.data === void 0 ? 0 : 1) + valueBytes;
           this.setEventFieldSize("data", dataSize);
-          const value = line.toString("utf8", valueStart);
+          const value = line2.toString("utf8", valueStart);
           if (event.data === void 0) {
             event.data = value;
           } else {
@@ -33303,34 +33303,34 @@ ${value}`;
           this.dataLineCount++;
           return;
         }
-        if (isFieldName(line, fieldLength, RETRY)) {
-          if (isASCIINumberBytes(line, valueStart)) {
-            this.setEventFieldSize("retry", line.length - valueStart);
-            event.retry = line.toString("utf8", valueStart);
+        if (isFieldName(line2, fieldLength, RETRY)) {
+          if (isASCIINumberBytes(line2, valueStart)) {
+            this.setEventFieldSize("retry", line2.length - valueStart);
+            event.retry = line2.toString("utf8", valueStart);
           }
           return;
         }
-        if (isFieldName(line, fieldLength, ID)) {
-          if (isValidLastEventIdBytes(line, valueStart)) {
-            this.setEventFieldSize("id", line.length - valueStart);
-            event.id = line.toString("utf8", valueStart);
+        if (isFieldName(line2, fieldLength, ID)) {
+          if (isValidLastEventIdBytes(line2, valueStart)) {
+            this.setEventFieldSize("id", line2.length - valueStart);
+            event.id = line2.toString("utf8", valueStart);
           }
           return;
         }
-        if (isFieldName(line, fieldLength, EVENT)) {
-          if (valueStart < line.length) {
-            this.setEventFieldSize("event", line.length - valueStart);
-            event.event = line.toString("utf8", valueStart);
+        if (isFieldName(line2, fieldLength, EVENT)) {
+          if (valueStart < line2.length) {
+            this.setEventFieldSize("event", line2.length - valueStart);
+            event.event = line2.toString("utf8", valueStart);
           }
         }
       }
-      setEventFieldSize(field, size) {
-        const eventSize = this.eventSize - this.eventFieldSizes[field] + size;
+      setEventFieldSize(field3, size) {
+        const eventSize = this.eventSize - this.eventFieldSizes[field3] + size;
         if (this.maxEventSize > 0 && eventSize > this.maxEventSize) {
           throw createMaxEventSizeExceededError();
         }
         this.eventSize = eventSize;
-        this.eventFieldSizes[field] = size;
+        this.eventFieldSizes[field3] = size;
       }
       /**
        * @param {EventSourceStreamEvent} event
@@ -34012,50 +34012,50 @@ var UsageError = class extends KubeproofError {
 
 // core/manifests/split-documents.ts
 var MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
-function countLines(text, from, to) {
+function countLines(text10, from, to) {
   let count = 0;
-  let i = text.indexOf("\n", from);
+  let i = text10.indexOf("\n", from);
   while (i !== -1 && i < to) {
     count++;
-    i = text.indexOf("\n", i + 1);
+    i = text10.indexOf("\n", i + 1);
   }
   return count;
 }
-function splitDocuments(text, firstLine = 1) {
+function splitDocuments(text10, firstLine = 1) {
   const spans = [];
   let start2 = 0;
-  let line = firstLine;
+  let line2 = firstLine;
   let hasMarker = false;
   const close = (end) => {
     let bodyStart = start2;
-    let bodyLine = line;
+    let bodyLine = line2;
     let markerHasContent = false;
     if (hasMarker) {
-      const newline = text.indexOf("\n", start2);
+      const newline = text10.indexOf("\n", start2);
       const markerEnd = newline === -1 || newline >= end ? end : newline;
-      const rest = text.slice(start2 + 3, markerEnd).trim();
+      const rest = text10.slice(start2 + 3, markerEnd).trim();
       markerHasContent = rest !== "" && !rest.startsWith("#");
       bodyStart = Math.min(markerEnd + 1, end);
-      bodyLine = line + 1;
+      bodyLine = line2 + 1;
     }
-    spans.push({ start: start2, bodyStart, end, line, bodyLine, markerHasContent });
+    spans.push({ start: start2, bodyStart, end, line: line2, bodyLine, markerHasContent });
   };
   MARKER.lastIndex = 0;
-  for (let match = MARKER.exec(text); match !== null; match = MARKER.exec(text)) {
+  for (let match = MARKER.exec(text10); match !== null; match = MARKER.exec(text10)) {
     const at = match.index;
     if (at > start2 || hasMarker) close(at);
-    line += countLines(text, start2, at);
+    line2 += countLines(text10, start2, at);
     start2 = at;
     hasMarker = match[0] === "---";
     if (!hasMarker) {
-      const newline = text.indexOf("\n", at);
-      const next = newline === -1 ? text.length : newline + 1;
-      line += newline === -1 ? 0 : 1;
+      const newline = text10.indexOf("\n", at);
+      const next = newline === -1 ? text10.length : newline + 1;
+      line2 += newline === -1 ? 0 : 1;
       start2 = next;
       MARKER.lastIndex = next;
     }
   }
-  if (start2 < text.length || hasMarker || spans.length === 0) close(text.length);
+  if (start2 < text10.length || hasMarker || spans.length === 0) close(text10.length);
   return spans;
 }
 
@@ -34067,8 +34067,8 @@ function own(value, key) {
   if (!isRecord(value) || !Object.prototype.hasOwnProperty.call(value, key)) return void 0;
   return value[key];
 }
-function setOwn(target, key, value) {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+function setOwn(target2, key, value) {
+  Object.defineProperty(target2, key, { value, enumerable: true, writable: true, configurable: true });
 }
 function pointer(base, ...tokens) {
   let result = base;
@@ -34083,9 +34083,9 @@ function cloneJson(value, ancestors = /* @__PURE__ */ new Set()) {
   ancestors.add(value);
   try {
     if (Array.isArray(value)) return value.map((item) => cloneJson(item, ancestors));
-    const copy = {};
-    for (const [key, item] of Object.entries(value)) setOwn(copy, key, cloneJson(item, ancestors));
-    return copy;
+    const copy2 = {};
+    for (const [key, item] of Object.entries(value)) setOwn(copy2, key, cloneJson(item, ancestors));
+    return copy2;
   } finally {
     ancestors.delete(value);
   }
@@ -34253,9 +34253,9 @@ function addEmbeddedResource(out, close) {
   for (const name of ["apiVersion", "kind"]) {
     if (own(properties, name) === void 0) setOwn(properties, name, { type: "string", minLength: 1 });
   }
-  const metadata = own(properties, "metadata");
-  const objectMeta = objectMetaSchema(close);
-  setOwn(properties, "metadata", isRecord(metadata) ? { allOf: [objectMeta, metadata] } : objectMeta);
+  const metadata2 = own(properties, "metadata");
+  const objectMeta2 = objectMetaSchema(close);
+  setOwn(properties, "metadata", isRecord(metadata2) ? { allOf: [objectMeta2, metadata2] } : objectMeta2);
   out["properties"] = properties;
   const required = Array.isArray(out["required"]) ? out["required"] : [];
   out["required"] = [.../* @__PURE__ */ new Set([...required, "apiVersion", "kind"])];
@@ -34424,9 +34424,9 @@ function rootView(schema, path, problems) {
   return view;
 }
 function metadataSchema(schema, path, options, problems) {
-  const objectMeta = objectMetaSchema(options.strict);
+  const objectMeta2 = objectMetaSchema(options.strict);
   const declared = own(own(schema, "properties"), "metadata");
-  if (declared === void 0) return objectMeta;
+  if (declared === void 0) return objectMeta2;
   const at = {
     path: pointer(path, "properties", "metadata"),
     close: false,
@@ -34435,8 +34435,8 @@ function metadataSchema(schema, path, options, problems) {
   };
   const extra = convertSchemaNode(declared, { problems, ancestors: /* @__PURE__ */ new Set() }, at);
   const keys = Object.keys(extra);
-  if (keys.length === 0 || keys.length === 1 && extra["type"] === "object") return objectMeta;
-  return { allOf: [objectMeta, extra] };
+  if (keys.length === 0 || keys.length === 1 && extra["type"] === "object") return objectMeta2;
+  return { allOf: [objectMeta2, extra] };
 }
 function rootSchema(schema, path, options, problems) {
   if (schema === void 0) return anyObject(options);
@@ -34494,20 +34494,20 @@ function readName(entry, at, seen, problems) {
 function readVersions(spec, beta, problems) {
   const shared = beta ? readSchema(spec, "validation", "/spec") : void 0;
   const sharedStatus = beta && hasStatusSubresource(spec);
-  const list = own(spec, "versions");
+  const list4 = own(spec, "versions");
   const legacyName = own(spec, "version");
-  if (beta && (!Array.isArray(list) || list.length === 0) && typeof legacyName === "string" && legacyName !== "") {
+  if (beta && (!Array.isArray(list4) || list4.length === 0) && typeof legacyName === "string" && legacyName !== "") {
     return [
       { name: legacyName, statusSubresource: sharedStatus, schema: void 0, schemaPath: "", ...shared }
     ];
   }
-  if (!Array.isArray(list)) {
+  if (!Array.isArray(list4)) {
     problems.push({ message: "spec.versions must be a list of versions", path: "/spec/versions" });
     return [];
   }
   const versions = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const [index, entry] of list.entries()) {
+  for (const [index, entry] of list4.entries()) {
     const at = pointer("/spec/versions", index);
     const name = readName(entry, at, seen, problems);
     if (name === void 0) continue;
@@ -34611,9 +34611,9 @@ var SPECIAL_FLOATS = {
 var YAML_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 var GO_INT = /^[-+]?(0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|0[bB][01]+|[1-9][0-9]*|0)$/;
 var DOT_FLOAT = /^\.[0-9]+([eE][-+]?[0-9]+)?$/;
-function parseGoInt(text) {
+function parseGoInt(text10) {
   let sign = 1;
-  let digits = text;
+  let digits = text10;
   if (digits[0] === "-" || digits[0] === "+") {
     if (digits[0] === "-") sign = -1;
     digits = digits.slice(1);
@@ -34625,21 +34625,24 @@ function parseGoInt(text) {
   if (digits.length > 1 && digits[0] === "0") return sign * parseInt(digits.slice(1), 8);
   return sign * Number(digits);
 }
-function resolvePlainScalar(text) {
-  if (text === "") return null;
-  const first = text.charCodeAt(0);
+function finiteOr(value, text10) {
+  return Number.isFinite(value) ? value : text10;
+}
+function resolvePlainScalar(text10) {
+  if (text10 === "") return null;
+  const first = text10.charCodeAt(0);
   if (first === 46) {
-    const special = SPECIAL_FLOATS[text];
+    const special = SPECIAL_FLOATS[text10];
     if (special !== void 0) return special;
-    return DOT_FLOAT.test(text) ? Number(text) : text;
+    return DOT_FLOAT.test(text10) ? Number(text10) : text10;
   }
   if (first >= 48 && first <= 57 || first === 43 || first === 45) {
-    const special = SPECIAL_FLOATS[text];
+    const special = SPECIAL_FLOATS[text10];
     if (special !== void 0) return special;
-    const plain = text.includes("_") ? text.replaceAll("_", "") : text;
-    if (GO_INT.test(plain)) return parseGoInt(plain);
-    if (YAML_FLOAT.test(plain)) return Number(plain);
-    return text;
+    const plain = text10.includes("_") ? text10.replaceAll("_", "") : text10;
+    if (GO_INT.test(plain)) return finiteOr(parseGoInt(plain), text10);
+    if (YAML_FLOAT.test(plain)) return finiteOr(Number(plain), text10);
+    return text10;
   }
   switch (first) {
     case 121:
@@ -34653,15 +34656,15 @@ function resolvePlainScalar(text) {
     case 111:
     case 79:
     case 126:
-      if (text.length > 5) return text;
+      if (text10.length > 5) return text10;
       break;
     default:
-      return text;
+      return text10;
   }
-  const boolean = BOOLEANS[text];
+  const boolean = BOOLEANS[text10];
   if (boolean !== void 0) return boolean;
-  if (NULLS.has(text)) return null;
-  return text;
+  if (NULLS.has(text10)) return null;
+  return text10;
 }
 function jsonKey(value) {
   if (typeof value === "string") return value;
@@ -34673,6 +34676,47 @@ function jsonKey(value) {
     return String(value);
   }
   return void 0;
+}
+var KUSTOMIZE_BOOLEANS = {
+  true: true,
+  True: true,
+  TRUE: true,
+  false: false,
+  False: false,
+  FALSE: false
+};
+var GO_TIMESTAMP = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt](\d{1,2}):(\d{1,2}):(\d{1,2})(\.\d{1,9})?(Z|[-+]\d{2}:\d{2}))|(?: (\d{1,2}):(\d{1,2}):(\d{1,2})(\.\d{1,9})?))?$/;
+var pad = (n, width = 2) => String(n).padStart(width, "0");
+function daysInMonth(year, month) {
+  if (month === 2) return year % 4 === 0 && year % 100 !== 0 || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+function goTimestamp(text10) {
+  const m = GO_TIMESTAMP.exec(text10);
+  if (!m) return void 0;
+  const [, y, mo, d, h1, mi1, s1, f1, zone, h2, mi2, s2, f2] = m;
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h1 ?? h2 ?? 0);
+  const minute = Number(mi1 ?? mi2 ?? 0);
+  const second = Number(s1 ?? s2 ?? 0);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(Number(y), month) || hour > 23 || minute > 59 || second > 59)
+    return void 0;
+  const fraction = (f1 ?? f2 ?? "").replace(/0+$/, "");
+  const offset = zone === void 0 || zone === "Z" || zone === "+00:00" ? "Z" : zone;
+  return `${y}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${fraction === "." ? "" : fraction}${offset}`;
+}
+function resolveKustomizeScalar(text10) {
+  if (text10 === "" || NULLS.has(text10)) return null;
+  const boolean = KUSTOMIZE_BOOLEANS[text10];
+  if (boolean !== void 0) return boolean;
+  const first = text10.charCodeAt(0);
+  if (first >= 48 && first <= 57) {
+    const timestamp = goTimestamp(text10);
+    if (timestamp !== void 0) return timestamp;
+  }
+  const resolved = resolvePlainScalar(text10);
+  return typeof resolved === "boolean" ? text10 : resolved;
 }
 
 // core/manifests/fast-yaml-shared.ts
@@ -34927,11 +34971,11 @@ function createScanCursor() {
   return { from: -1, hash: -1 };
 }
 var FastParser = class {
-  constructor(src, start2, end, uniqueKeys, positions, firstLine, scan) {
+  constructor(src, start2, end, uniqueKeys, positions, firstLine, scan2) {
     this.src = src;
     this.end = end;
     this.uniqueKeys = uniqueKeys;
-    this.scan = scan;
+    this.scan = scan2;
     this.track = positions;
     this.lineNo = firstLine;
     this.setLine(start2);
@@ -35001,20 +35045,20 @@ var FastParser = class {
     return next >= this.lineEnd || this.src.charCodeAt(next) === SPACE;
   }
   /** Offset of the first `#` at or after `i` (or a number past the line when there is none). */
-  nextHash(i, scan) {
-    if (scan.from > i || scan.hash < i) {
-      scan.from = i;
+  nextHash(i, scan2) {
+    if (scan2.from > i || scan2.hash < i) {
+      scan2.from = i;
       const found = this.src.indexOf("#", i);
-      scan.hash = found === -1 ? Number.MAX_SAFE_INTEGER : found;
+      scan2.hash = found === -1 ? Number.MAX_SAFE_INTEGER : found;
     }
-    return scan.hash;
+    return scan2.hash;
   }
   /** Returns the offset of the `:` that ends a plain key starting at `i`, or -1. */
   plainKeyEnd(i) {
     const src = this.src;
     const end = this.lineEnd;
-    const scan = this.scan;
-    if (scan && this.nextHash(i, scan) >= end) {
+    const scan2 = this.scan;
+    if (scan2 && this.nextHash(i, scan2) >= end) {
       let j = src.indexOf(":", i);
       while (j !== -1 && j < end) {
         const next = j + 1;
@@ -35071,8 +35115,8 @@ var FastParser = class {
       let afterKey;
       const c = this.src.charCodeAt(start2);
       if (c === DQUOTE || c === SQUOTE) {
-        const [text, after] = c === DQUOTE ? doubleQuoted(this.src, start2, this.lineEnd) : singleQuoted(this.src, start2, this.lineEnd);
-        keyText = text;
+        const [text10, after] = c === DQUOTE ? doubleQuoted(this.src, start2, this.lineEnd) : singleQuoted(this.src, start2, this.lineEnd);
+        keyText = text10;
         afterKey = this.skipSpaces(after);
         if (afterKey >= this.lineEnd || this.src.charCodeAt(afterKey) !== COLON) throw GIVE_UP;
         const next = afterKey + 1;
@@ -35174,9 +35218,9 @@ var FastParser = class {
     const c = src[at];
     if (c === "|" || c === ">") return this.blockScalar(ownerIndent, at);
     if (c === '"' || c === "'") {
-      const [text2, after] = c === '"' ? doubleQuoted(this.src, at, this.lineEnd) : singleQuoted(this.src, at, this.lineEnd);
+      const [text11, after] = c === '"' ? doubleQuoted(this.src, at, this.lineEnd) : singleQuoted(this.src, at, this.lineEnd);
       this.expectLineEnd(after);
-      return text2;
+      return text11;
     }
     if (c === "[" || c === "{") {
       const [value, after] = this.flowNode(at, ownerIndent < 0);
@@ -35185,8 +35229,8 @@ var FastParser = class {
     }
     if (!this.isPlainStart(at)) throw GIVE_UP;
     let end = this.lineEnd;
-    const scan = this.scan;
-    if (scan && this.nextHash(at, scan) >= end) {
+    const scan2 = this.scan;
+    if (scan2 && this.nextHash(at, scan2) >= end) {
       for (let j = src.indexOf(":", at); j !== -1 && j < end; j = src.indexOf(":", j + 1)) {
         const next = src.charCodeAt(j + 1);
         if (j + 1 >= end || next === SPACE || next === TAB) throw GIVE_UP;
@@ -35204,11 +35248,11 @@ var FastParser = class {
         }
       }
     while (end > at && (src.charCodeAt(end - 1) === SPACE || src.charCodeAt(end - 1) === TAB)) end--;
-    const text = src.slice(at, end);
+    const text10 = src.slice(at, end);
     this.advance();
     this.skipBlank();
     if (!this.atEnd() && this.indent > ownerIndent) throw GIVE_UP;
-    return resolvePlainScalar(text);
+    return resolvePlainScalar(text10);
   }
   expectLineEnd(i) {
     const j = this.skipSpaces(i);
@@ -35262,13 +35306,13 @@ var FastParser = class {
       body = "";
       let seenText = false;
       let empties = 0;
-      for (const line of lines) {
-        if (line === "") {
+      for (const line2 of lines) {
+        if (line2 === "") {
           empties++;
           continue;
         }
         body += seenText && empties === 0 ? " " : "\n".repeat(empties);
-        body += line;
+        body += line2;
         empties = 0;
         seenText = true;
       }
@@ -35326,30 +35370,30 @@ function countNodes(value) {
   }
   return 1;
 }
-function taggedScalar(tag, text, resolve) {
+function taggedScalar(tag, text10, resolve4) {
   switch (tag) {
     case "tag:yaml.org,2002:str":
     case "tag:yaml.org,2002:binary":
     case "tag:yaml.org,2002:timestamp":
-      return text;
+      return text10;
     case "tag:yaml.org,2002:null":
       return null;
     case "tag:yaml.org,2002:bool":
     case "tag:yaml.org,2002:int":
     case "tag:yaml.org,2002:float":
-      return resolve(text);
+      return resolve4(text10);
     default:
-      return text;
+      return text10;
   }
 }
 var Walker = class {
-  constructor(doc, lines, firstLine, uniqueKeys, maxAliasNodes, resolve = resolvePlainScalar, keepText) {
+  constructor(doc, lines, firstLine, uniqueKeys, maxAliasNodes, resolve4 = resolvePlainScalar, keepText) {
     this.doc = doc;
     this.lines = lines;
     this.firstLine = firstLine;
     this.uniqueKeys = uniqueKeys;
     this.maxAliasNodes = maxAliasNodes;
-    this.resolve = resolve;
+    this.resolve = resolve4;
     this.keepText = keepText;
   }
   doc;
@@ -35365,12 +35409,12 @@ var Walker = class {
   positions = /* @__PURE__ */ new Map();
   problems = [];
   position(offset) {
-    const { line, col } = this.lines.linePos(offset);
-    return [line + this.firstLine - 1, col];
+    const { line: line2, col } = this.lines.linePos(offset);
+    return [line2 + this.firstLine - 1, col];
   }
   problem(message, offset) {
-    const [line, column] = this.position(offset);
-    this.problems.push({ message, line, column });
+    const [line2, column] = this.position(offset);
+    this.problems.push({ message, line: line2, column });
   }
   value(node, pointer2) {
     if (node === null || node === void 0) return null;
@@ -35380,16 +35424,16 @@ var Walker = class {
     return value;
   }
   alias(node) {
-    const target = node.resolve(this.doc);
-    if (target === void 0) {
+    const target2 = node.resolve(this.doc);
+    if (target2 === void 0) {
       this.problem(`unknown anchor '${node.source}' referenced`, node.range?.[0] ?? 0);
       return null;
     }
-    const value = this.anchors.has(target) ? this.anchors.get(target) : null;
-    let size = this.anchorSizes.get(target);
+    const value = this.anchors.has(target2) ? this.anchors.get(target2) : null;
+    let size = this.anchorSizes.get(target2);
     if (size === void 0) {
       size = countNodes(value);
-      this.anchorSizes.set(target, size);
+      this.anchorSizes.set(target2, size);
     }
     this.aliasNodes += size;
     if (this.aliasNodes > this.maxAliasNodes) {
@@ -35417,10 +35461,10 @@ var Walker = class {
     return null;
   }
   scalar(node, pointer2) {
-    const text = String(node.value ?? "");
-    if (node.tag) return taggedScalar(node.tag, text, this.resolve);
-    if (node.type !== import_yaml.Scalar.PLAIN || this.keepText?.(pointer2)) return text;
-    return this.resolve(text);
+    const text10 = String(node.value ?? "");
+    if (node.tag) return taggedScalar(node.tag, text10, this.resolve);
+    if (node.type !== import_yaml.Scalar.PLAIN || this.keepText?.(pointer2)) return text10;
+    return this.resolve(text10);
   }
   map(node, pointer2) {
     const result = {};
@@ -35466,9 +35510,9 @@ var Walker = class {
     return result;
   }
 };
-function parseYamlDocument(text, options) {
+function parseYamlDocument(text10, options) {
   const lines = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, {
+  const doc = (0, import_yaml.parseDocument)(text10, {
     schema: "failsafe",
     version: "1.1",
     uniqueKeys: false,
@@ -35504,12 +35548,12 @@ function parseYamlDocument(text, options) {
 // core/validate/source-document.ts
 var FULL_PARSER_LIMIT = 8 * 1024 * 1024;
 var SourceDocument = class {
-  constructor(path, text, span, strict, scan) {
+  constructor(path, text10, span, strict, scan2) {
     this.path = path;
-    this.text = text;
+    this.text = text10;
     this.span = span;
     this.strict = strict;
-    this.scan = scan;
+    this.scan = scan2;
   }
   path;
   text;
@@ -35519,9 +35563,9 @@ var SourceDocument = class {
   positionMap;
   /** Parses the document: the fast path first, the full parser when the fast path gives up. */
   parse() {
-    const { text, span } = this;
+    const { text: text10, span } = this;
     if (!span.markerHasContent) {
-      const value = fastParseYaml(text, span.bodyStart, span.end, {
+      const value = fastParseYaml(text10, span.bodyStart, span.end, {
         uniqueKeys: this.strict,
         ...this.scan ? { scan: this.scan } : {}
       });
@@ -35539,7 +35583,7 @@ var SourceDocument = class {
         ]
       };
     }
-    const parsed = parseYamlDocument(text.slice(span.start, span.end), {
+    const parsed = parseYamlDocument(text10.slice(span.start, span.end), {
       uniqueKeys: this.strict,
       firstLine: span.line
     });
@@ -35551,13 +35595,13 @@ var SourceDocument = class {
   locate(pointer2) {
     if (!this.positionMap) {
       const positions = /* @__PURE__ */ new Map();
-      const { text, span } = this;
-      const value = span.markerHasContent ? FALLBACK : fastParseYaml(text, span.bodyStart, span.end, {
+      const { text: text10, span } = this;
+      const value = span.markerHasContent ? FALLBACK : fastParseYaml(text10, span.bodyStart, span.end, {
         uniqueKeys: false,
         positions,
         firstLine: span.bodyLine
       });
-      this.positionMap = value === FALLBACK && span.end - span.start <= FULL_PARSER_LIMIT ? parseYamlDocument(text.slice(span.start, span.end), { uniqueKeys: false, firstLine: span.line }).positions : positions;
+      this.positionMap = value === FALLBACK && span.end - span.start <= FULL_PARSER_LIMIT ? parseYamlDocument(text10.slice(span.start, span.end), { uniqueKeys: false, firstLine: span.line }).positions : positions;
     }
     let at = pointer2;
     for (; ; ) {
@@ -35577,21 +35621,21 @@ function isCrd(value) {
 function collectInputCrds(texts, strict) {
   const schemas = [];
   const findings = [];
-  for (const { path, text } of texts) {
-    if (!CRD_HINT.test(text)) continue;
-    for (const span of splitDocuments(text)) {
-      const doc = new SourceDocument(path, text, span, false);
+  for (const { path, text: text10 } of texts) {
+    if (!CRD_HINT.test(text10)) continue;
+    for (const span of splitDocuments(text10)) {
+      const doc = new SourceDocument(path, text10, span, false);
       const parsed = doc.parse();
       if (!("value" in parsed) || !isCrd(parsed.value)) continue;
       const conversion = crdToJsonSchemas(parsed.value, { strict });
       for (const problem of conversion.problems) {
-        const [line, column] = doc.locate(problem.path);
+        const [line2, column] = doc.locate(problem.path);
         findings.push({
           ruleId: "crd-schema",
           severity: "warning",
           message: problem.message,
           path,
-          line,
+          line: line2,
           column
         });
       }
@@ -35630,9 +35674,9 @@ async function registerInputCrds(schemas, deps) {
 // core/manifests/decode-text.ts
 var BINARY_PROBE = 8e3;
 function lineOf(bytes, offset) {
-  let line = 1;
-  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 10) line++;
-  return line;
+  let line2 = 1;
+  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 10) line2++;
+  return line2;
 }
 function firstInvalidUtf8(bytes) {
   let i = 0;
@@ -35654,10 +35698,10 @@ function firstInvalidUtf8(bytes) {
 }
 var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 function decodeText(bytes) {
-  let text;
-  if (bytes[0] === 255 && bytes[1] === 254) text = new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  let text10;
+  if (bytes[0] === 255 && bytes[1] === 254) text10 = new TextDecoder("utf-16le").decode(bytes.subarray(2));
   else if (bytes[0] === 254 && bytes[1] === 255)
-    text = new TextDecoder("utf-16be").decode(bytes.subarray(2));
+    text10 = new TextDecoder("utf-16be").decode(bytes.subarray(2));
   else {
     const probe = bytes.subarray(0, BINARY_PROBE);
     const nul = probe.indexOf(0);
@@ -35669,7 +35713,7 @@ function decodeText(bytes) {
       };
     }
     try {
-      text = utf8.decode(bytes);
+      text10 = utf8.decode(bytes);
     } catch {
       const at = firstInvalidUtf8(bytes);
       return {
@@ -35679,8 +35723,8 @@ function decodeText(bytes) {
       };
     }
   }
-  if (text.includes("\r")) text = text.replace(/\r\n?/g, "\n");
-  return { ok: true, text };
+  if (text10.includes("\r")) text10 = text10.replace(/\r\n?/g, "\n");
+  return { ok: true, text: text10 };
 }
 
 // core/validate/deprecated-api-table.ts
@@ -36008,42 +36052,42 @@ function compareVersions(a, b) {
   if (a === "master" || b === "master") return (a === "master" ? 1 : 0) - (b === "master" ? 1 : 0);
   return a.major - b.major || a.minor - b.minor;
 }
-function stateAt(lifecycle, target) {
-  if (compareVersions(target, parseVersion(lifecycle.removedIn)) >= 0) return "removed";
-  if (compareVersions(target, parseVersion(lifecycle.deprecatedIn)) >= 0) return "deprecated";
+function stateAt(lifecycle, target2) {
+  if (compareVersions(target2, parseVersion(lifecycle.removedIn)) >= 0) return "removed";
+  if (compareVersions(target2, parseVersion(lifecycle.deprecatedIn)) >= 0) return "deprecated";
   return void 0;
 }
 function apiStatus(apiVersion, kind, kubernetesVersion) {
-  const target = parseVersion(kubernetesVersion);
+  const target2 = parseVersion(kubernetesVersion);
   const lifecycle = BY_API_AND_KIND.get(lifecycleKey(apiVersion, kind));
   if (!lifecycle) return void 0;
-  const state = stateAt(lifecycle, target);
+  const state = stateAt(lifecycle, target2);
   return state === void 0 ? void 0 : { state, lifecycle };
 }
-function servedReplacement(lifecycle, target) {
+function servedReplacement(lifecycle, target2) {
   let current = lifecycle;
   for (let hops = 0; hops < API_LIFECYCLES.length; hops++) {
     const replacement = current.replacement;
     if (replacement === void 0) return void 0;
     const next = BY_API_AND_KIND.get(lifecycleKey(replacement, current.kind));
-    const state = next && stateAt(next, target);
+    const state = next && stateAt(next, target2);
     if (!next || state === void 0) return replacement;
     if (next.replacement === void 0) return state === "removed" ? void 0 : replacement;
     current = next;
   }
   return void 0;
 }
-function formatTarget(target) {
-  return target === "master" ? "master" : `v${target.major}.${target.minor}`;
+function formatTarget(target2) {
+  return target2 === "master" ? "master" : `v${target2.major}.${target2.minor}`;
 }
 function describeApiStatus(status, kubernetesVersion) {
-  const target = parseVersion(kubernetesVersion);
+  const target2 = parseVersion(kubernetesVersion);
   const { apiVersion, kind, deprecatedIn, removedIn, note } = status.lifecycle;
-  const replacement = servedReplacement(status.lifecycle, target);
+  const replacement = servedReplacement(status.lifecycle, target2);
   const subject = `${apiVersion} ${kind}`;
   const suffix = note === void 0 ? "" : ` (${note})`;
   if (status.state === "removed") {
-    const advice2 = replacement === void 0 ? `no replacement API is served in ${formatTarget(target)}` : `use ${replacement}`;
+    const advice2 = replacement === void 0 ? `no replacement API is served in ${formatTarget(target2)}` : `use ${replacement}`;
     return `${subject} was removed in Kubernetes v${removedIn}; ${advice2}${suffix}`;
   }
   const advice = replacement === void 0 ? "there is no replacement API" : `migrate to ${replacement}`;
@@ -36096,8 +36140,8 @@ function findDuplicates(results) {
 
 // core/validate/describe-schema-errors.ts
 var TYPE_ORDER = ["null", "boolean", "number", "integer", "string", "array", "object"];
-function quote(text) {
-  const json = JSON.stringify(text).slice(1, -1).replaceAll('\\"', '"').replaceAll("'", "\\'");
+function quote(text10) {
+  const json = JSON.stringify(text10).slice(1, -1).replaceAll('\\"', '"').replaceAll("'", "\\'");
   return `'${json}'`;
 }
 function display(value) {
@@ -36221,16 +36265,16 @@ function describeSchemaErrors(errors, value) {
     const path = error.instancePath;
     if (error.keyword === "required") {
       const name = String(error.params.missingProperty);
-      const list = required.get(path) ?? [];
-      if (!required.has(path)) required.set(path, list);
-      if (!list.includes(name)) list.push(name);
+      const list4 = required.get(path) ?? [];
+      if (!required.has(path)) required.set(path, list4);
+      if (!list4.includes(name)) list4.push(name);
       continue;
     }
     if (error.keyword === "additionalProperties") {
       const name = String(error.params.additionalProperty);
-      const list = additional.get(path) ?? [];
-      if (!additional.has(path)) additional.set(path, list);
-      if (!list.includes(name)) list.push(name);
+      const list4 = additional.get(path) ?? [];
+      if (!additional.has(path)) additional.set(path, list4);
+      if (!list4.includes(name)) list4.push(name);
       continue;
     }
     const message = combined.get(error) ?? describeOne(error, value);
@@ -36260,26 +36304,26 @@ function signatureOf(value) {
   if (typeof kind !== "string" || kind === "") return "error while parsing: missing 'kind' key";
   if (typeof apiVersion !== "string" || apiVersion === "")
     return "error while parsing: missing 'apiVersion' key";
-  const metadata = value["metadata"];
+  const metadata2 = value["metadata"];
   let name = "";
   let namespace;
-  if (metadata !== null && typeof metadata === "object" && !Array.isArray(metadata)) {
-    if (typeof metadata["name"] === "string") name = metadata["name"];
-    if (typeof metadata["namespace"] === "string") namespace = metadata["namespace"];
-    if (typeof metadata["generateName"] === "string" && metadata["generateName"] !== "") {
-      name = `${metadata["generateName"]}{{ generateName }}`;
+  if (metadata2 !== null && typeof metadata2 === "object" && !Array.isArray(metadata2)) {
+    if (typeof metadata2["name"] === "string") name = metadata2["name"];
+    if (typeof metadata2["namespace"] === "string") namespace = metadata2["namespace"];
+    if (typeof metadata2["generateName"] === "string" && metadata2["generateName"] !== "") {
+      name = `${metadata2["generateName"]}{{ generateName }}`;
     }
   }
   return namespace === void 0 ? { kind, apiVersion, name } : { kind, apiVersion, name, namespace };
 }
 function resourceRef(signature) {
-  const resource = {
+  const resource2 = {
     apiVersion: signature.apiVersion,
     kind: signature.kind,
     name: signature.name
   };
-  if (signature.namespace !== void 0) resource.namespace = signature.namespace;
-  return resource;
+  if (signature.namespace !== void 0) resource2.namespace = signature.namespace;
+  return resource2;
 }
 function describeType(value) {
   if (Array.isArray(value)) return "a list";
@@ -36294,8 +36338,8 @@ var ResultBuilder = class {
   doc;
   base;
   result(status, signature, extra = {}) {
-    const line = this.base === "" ? this.doc.span.bodyLine : this.doc.locate(this.base)[0];
-    const result = { filename: this.doc.path, status, line, findings: [] };
+    const line2 = this.base === "" ? this.doc.span.bodyLine : this.doc.locate(this.base)[0];
+    const result = { filename: this.doc.path, status, line: line2, findings: [] };
     if (signature) {
       result.kind = signature.kind;
       result.name = signature.name;
@@ -36307,8 +36351,8 @@ var ResultBuilder = class {
   /** An invalid result: every violation with its position, sorted by position, kubeconform's message. */
   invalid(described, source, signature, findings) {
     const violations = described.map((v) => {
-      const [line, column] = this.doc.locate(this.base + v.focus);
-      return { path: v.path, message: v.message, line, column };
+      const [line2, column] = this.doc.locate(this.base + v.focus);
+      return { path: v.path, message: v.message, line: line2, column };
     });
     violations.sort((a, b) => a.line - b.line || a.column - b.column);
     const detail = violations.map((v) => ` - at '${v.path}': ${v.message}`).join("");
@@ -36327,8 +36371,8 @@ var ResultBuilder = class {
     return this.result("invalid", signature, { message, violations, findings });
   }
   finding(ruleId, severity, message, pointer2, signature) {
-    const [line, column] = this.doc.locate(this.base + pointer2);
-    const finding = { ruleId, severity, message, path: this.doc.path, line, column };
+    const [line2, column] = this.doc.locate(this.base + pointer2);
+    const finding = { ruleId, severity, message, path: this.doc.path, line: line2, column };
     if (signature) finding.resource = resourceRef(signature);
     return finding;
   }
@@ -36414,7 +36458,7 @@ function checkSchema(value, schema, signature, findings, build, context) {
 }
 
 // core/validate/validate-text.ts
-function syntaxError(path, line, problems) {
+function syntaxError(path, line2, problems) {
   const detail = problems.map((p) => `yaml: line ${p.line}: ${p.message}`).join("\n  ");
   const duplicate = problems.every((p) => p.message.endsWith("already set in map"));
   const message = duplicate ? `error unmarshalling resource: error converting YAML to JSON: yaml: unmarshal errors:
@@ -36427,22 +36471,22 @@ function syntaxError(path, line, problems) {
     line: p.line,
     column: p.column
   }));
-  return { filename: path, status: "error", line: problems[0]?.line ?? line, message, findings };
+  return { filename: path, status: "error", line: problems[0]?.line ?? line2, message, findings };
 }
 function isList(value) {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
   const { kind, apiVersion } = value;
   return typeof kind === "string" && kind.toLowerCase() === "list" && typeof apiVersion === "string" && apiVersion !== "";
 }
-async function validateText(path, text, firstLine, context, stop = () => false) {
+async function validateText(path, text10, firstLine, context, stop2 = () => false) {
   const results = [];
   const push = (result) => {
     results.push(result);
-    return stop(result);
+    return stop2(result);
   };
-  const scan = createScanCursor();
-  for (const span of splitDocuments(text, firstLine)) {
-    const doc = new SourceDocument(path, text, span, context.strict, scan);
+  const scan2 = createScanCursor();
+  for (const span of splitDocuments(text10, firstLine)) {
+    const doc = new SourceDocument(path, text10, span, context.strict, scan2);
     const parsed = doc.parse();
     if ("problems" in parsed) {
       if (push(syntaxError(path, span.line, parsed.problems))) return { results, stopped: true };
@@ -36495,18 +36539,18 @@ function createDocumentContext(options, registry) {
     }
   };
 }
-function unreadable(path, message, line) {
+function unreadable(path, message, line2) {
   const finding = { ruleId: "unreadable-file", severity: "error", message, path };
-  if (line !== void 0) finding.line = line;
-  return { filename: path, status: "error", line: line ?? 1, message, findings: [finding] };
+  if (line2 !== void 0) finding.line = line2;
+  return { filename: path, status: "error", line: line2 ?? 1, message, findings: [finding] };
 }
 function finishRun(prepared, perInput, crdFindings, stopped) {
   const results = [];
   for (const [index, input] of prepared.entries()) {
-    const own2 = perInput[index];
-    if (own2 === void 0) break;
-    if (own2.length === 0) results.push({ filename: input.path, status: "empty", line: 1, findings: [] });
-    else for (const result of own2) results.push(result);
+    const own3 = perInput[index];
+    if (own3 === void 0) break;
+    if (own3.length === 0) results.push({ filename: input.path, status: "empty", line: 1, findings: [] });
+    else for (const result of own3) results.push(result);
   }
   for (const finding of crdFindings) {
     const owner = results.filter((r) => r.filename === finding.path && r.line <= (finding.line ?? 1)).at(-1) ?? results.find((r) => r.filename === finding.path);
@@ -36559,10 +36603,10 @@ function collectRefs(node, refs) {
 }
 function documentUrl(ref, base) {
   const hash = ref.indexOf("#");
-  const target = hash === -1 ? ref : ref.slice(0, hash);
-  if (target === "") return void 0;
+  const target2 = hash === -1 ? ref : ref.slice(0, hash);
+  if (target2 === "") return void 0;
   try {
-    return new URL(target, base).href;
+    return new URL(target2, base).href;
   } catch {
     return void 0;
   }
@@ -36847,11 +36891,11 @@ function parseJson(body) {
 }
 function createSchemaLoader(deps) {
   const downHosts = /* @__PURE__ */ new Map();
-  const sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  const sleep = deps.sleep ?? ((ms) => new Promise((resolve4) => setTimeout(resolve4, ms)));
   async function loadHttp(url) {
-    const cached = await deps.cache?.get(url);
-    if (cached !== void 0) {
-      const parsed = parseJson(cached);
+    const cached2 = await deps.cache?.get(url);
+    if (cached2 !== void 0) {
+      const parsed = parseJson(cached2);
       if (parsed.ok) return { status: "found", url, document: parsed.value };
     }
     const host = new URL(url).host;
@@ -36945,7 +36989,7 @@ function createSchemaRegistry(options, deps) {
       validate
     };
   }
-  async function resolve(kind, apiVersion) {
+  async function resolve4(kind, apiVersion) {
     const variables = templateVariables(kind, apiVersion, options.kubernetesVersion, options.strict);
     let unreachable = 0;
     for (const location of options.locations) {
@@ -36998,9 +37042,9 @@ function createSchemaRegistry(options, deps) {
       const key = `${kind}-${apiVersion}`;
       const local = fromInput.get(key);
       if (local) return local;
-      const cached = cache.get(key);
-      if (cached) return cached;
-      const pending = resolve(kind, apiVersion).then((result) => {
+      const cached2 = cache.get(key);
+      if (cached2) return cached2;
+      const pending = resolve4(kind, apiVersion).then((result) => {
         cache.set(key, result);
         return result;
       });
@@ -37131,6 +37175,6933 @@ function runValidateWorker(channel) {
 // cli/kubeproof.ts
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 
+// cli/environments-command.ts
+import { relative as relative3, resolve as resolve3, sep as sep3 } from "node:path";
+
+// core/render/kustomize/read-kustomization.ts
+var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+var KNOWN_FIELDS = /* @__PURE__ */ new Set([
+  "apiVersion",
+  "kind",
+  "metadata",
+  "openapi",
+  "namePrefix",
+  "nameSuffix",
+  "namespace",
+  "commonLabels",
+  "labels",
+  "commonAnnotations",
+  "patchesStrategicMerge",
+  "patchesJson6902",
+  "patches",
+  "images",
+  "imageTags",
+  "replacements",
+  "replicas",
+  "vars",
+  "sortOptions",
+  "resources",
+  "components",
+  "crds",
+  "bases",
+  "configMapGenerator",
+  "secretGenerator",
+  "helmGlobals",
+  "helmCharts",
+  "helmChartInflationGenerator",
+  "generatorOptions",
+  "configurations",
+  "generators",
+  "transformers",
+  "validators",
+  "buildMetadata"
+]);
+async function readKustomization(files, dir) {
+  const findings = [];
+  const prefix = dir === "" ? "" : `${dir}/`;
+  const present = [];
+  for (const name of KUSTOMIZATION_FILE_NAMES) {
+    const bytes = await files.readFile(`${prefix}${name}`);
+    if (bytes) present.push({ path: `${prefix}${name}`, bytes });
+  }
+  const chosen = present[0];
+  if (!chosen) return { findings };
+  if (present.length > 1) {
+    findings.push({
+      ruleId: "kustomization",
+      severity: "error",
+      message: `found multiple kustomization files (${present.map((p) => p.path.slice(prefix.length)).join(", ")}); kustomize refuses this: keep one`,
+      path: chosen.path,
+      line: 1
+    });
+    return { findings };
+  }
+  const decoded = decodeText(chosen.bytes);
+  if (!decoded.ok) {
+    findings.push({
+      ruleId: "kustomization",
+      severity: "error",
+      message: decoded.message,
+      path: chosen.path,
+      line: decoded.line
+    });
+    return { findings };
+  }
+  const parsed = parseYamlDocument(decoded.text, { uniqueKeys: true, firstLine: 1 });
+  for (const problem of parsed.problems) {
+    findings.push({
+      ruleId: "kustomization",
+      severity: "error",
+      message: `invalid YAML: ${problem.message}`,
+      path: chosen.path,
+      line: problem.line,
+      column: problem.column
+    });
+  }
+  if (parsed.value === void 0) return { findings };
+  const locate = (pointer2) => {
+    for (let at = pointer2; ; at = at.slice(0, at.lastIndexOf("/"))) {
+      const hit = parsed.positions.get(at);
+      if (hit) return { line: hit[0], column: hit[1] };
+      if (at === "") return { line: 1, column: 1 };
+    }
+  };
+  const content = parsed.value;
+  if (content === null || typeof content !== "object" || Array.isArray(content)) {
+    findings.push({
+      ruleId: "kustomization",
+      severity: "error",
+      message: "a kustomization must be a mapping of fields",
+      path: chosen.path,
+      line: 1
+    });
+    return { findings };
+  }
+  for (const key of Object.keys(content)) {
+    if (KNOWN_FIELDS.has(key)) continue;
+    const { line: line2, column } = locate(`/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`);
+    findings.push({
+      ruleId: "kustomization",
+      severity: "error",
+      message: `unknown field ${JSON.stringify(key)} in kustomization: kustomize rejects it (a typo?)`,
+      path: chosen.path,
+      line: line2,
+      column
+    });
+  }
+  const kind = content["kind"] ?? "Kustomization";
+  if (kind !== "Kustomization" && kind !== "Component") {
+    const { line: line2, column } = locate("/kind");
+    findings.push({
+      ruleId: "kustomization",
+      severity: "error",
+      message: `kind ${JSON.stringify(kind)} is neither Kustomization nor Component`,
+      path: chosen.path,
+      line: line2,
+      column
+    });
+    return { findings };
+  }
+  if (findings.some((f) => f.severity === "error")) return { findings };
+  return { file: { dir, path: chosen.path, kind, content, locate }, findings };
+}
+
+// core/render/kustomize/repo-paths.ts
+function joinRepoPath(folder, relative4) {
+  if (relative4.startsWith("/")) return void 0;
+  const parts = folder === "" ? [] : folder.split("/");
+  for (const part of relative4.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (parts.length === 0) return void 0;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.join("/");
+}
+function dirnameRepoPath(path) {
+  const slash = path.lastIndexOf("/");
+  return slash === -1 ? "" : path.slice(0, slash);
+}
+var REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|[a-z0-9-]+(?:\.[a-z0-9-]+)+\/[^/]|.*\?(?:ref|version|submodules|timeout)=)/i;
+function isRemoteReference(reference) {
+  return REMOTE.test(reference) || reference.includes("//");
+}
+
+// core/render/environments/gitops-target.ts
+var DISCOVERY_RULE = "environments";
+function discoveryFinding(severity, message, file, at) {
+  return { ruleId: DISCOVERY_RULE, severity, message, path: file, line: at.line, column: at.column };
+}
+function isObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+function stringAt(object, key) {
+  if (!isObject(object)) return void 0;
+  const value = object[key];
+  return typeof value === "string" ? value : void 0;
+}
+
+// core/render/environments/kustomization-references.ts
+function isObject2(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+function list(value) {
+  return Array.isArray(value) ? value : [];
+}
+function isInline(text10) {
+  return text10.includes("\n") || /^\s*[\w./-]+\s*:(\s|$)/.test(text10) || text10.trim().startsWith("{");
+}
+function pathsOf(values) {
+  return values.filter((value) => typeof value === "string" && !isInline(value));
+}
+function fieldPaths(values, field3) {
+  return values.map((value) => isObject2(value) ? value[field3] : void 0).filter((p) => typeof p === "string");
+}
+function generatorSources(generators) {
+  const out = [];
+  for (const generator of generators) {
+    if (!isObject2(generator)) continue;
+    for (const entry of pathsOf(list(generator["files"]))) out.push(entry.slice(entry.indexOf("=") + 1));
+    out.push(...pathsOf(list(generator["envs"])));
+    if (typeof generator["env"] === "string") out.push(generator["env"]);
+  }
+  return out;
+}
+function helmPaths(content, files, trees) {
+  const globals = isObject2(content["helmGlobals"]) ? content["helmGlobals"] : {};
+  const chartHome = typeof globals["chartHome"] === "string" ? globals["chartHome"] : "charts";
+  for (const chart of list(content["helmCharts"])) {
+    if (!isObject2(chart)) continue;
+    if (typeof chart["valuesFile"] === "string") files.push(chart["valuesFile"]);
+    files.push(...pathsOf(list(chart["additionalValuesFiles"])));
+    if (typeof chart["name"] === "string") trees.push(`${chartHome}/${chart["name"]}`);
+  }
+}
+function kustomizationReferences(content) {
+  const folders = [...pathsOf(list(content["bases"])), ...pathsOf(list(content["components"]))];
+  const either = [
+    ...pathsOf(list(content["resources"])),
+    ...pathsOf(list(content["generators"])),
+    ...pathsOf(list(content["transformers"])),
+    ...pathsOf(list(content["validators"]))
+  ];
+  const files = [
+    ...fieldPaths(list(content["patches"]), "path"),
+    ...pathsOf(list(content["patchesStrategicMerge"])),
+    ...fieldPaths(list(content["patchesJson6902"]), "path"),
+    ...fieldPaths(list(content["replacements"]), "path"),
+    ...generatorSources(list(content["configMapGenerator"])),
+    ...generatorSources(list(content["secretGenerator"])),
+    ...pathsOf(list(content["crds"])),
+    ...pathsOf(list(content["configurations"]))
+  ];
+  const openapi = content["openapi"];
+  if (isObject2(openapi) && typeof openapi["path"] === "string") files.push(openapi["path"]);
+  const trees = [];
+  helmPaths(content, files, trees);
+  const local = (paths) => paths.filter((path) => path !== "" && !isRemoteReference(path));
+  return { folders: local(folders), files: local(files), either: local(either), trees: local(trees) };
+}
+
+// core/render/environments/repo-path.ts
+function normalizeRepoPath(text10) {
+  if (text10.startsWith("/") || /^[A-Za-z]:[\\/]/.test(text10)) return void 0;
+  return joinRepoPath("", text10);
+}
+function isWithin(path, folder) {
+  return folder === "" || path === folder || path.startsWith(`${folder}/`);
+}
+function basename(path) {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+function folderPrefix(folder) {
+  return folder === "" ? "" : `${folder}/`;
+}
+function showPath(path) {
+  return path === "" ? "." : path;
+}
+
+// core/render/environments/affected-environments.ts
+var NO_REFERENCES = { folders: [], files: [], either: [], trees: [] };
+function referenceReader(files) {
+  const cache = /* @__PURE__ */ new Map();
+  const read = async (dir) => {
+    for (const name of KUSTOMIZATION_FILE_NAMES) {
+      const bytes = await files.readFile(`${folderPrefix(dir)}${name}`);
+      if (!bytes) continue;
+      const decoded = decodeText(bytes);
+      if (!decoded.ok) return NO_REFERENCES;
+      const { value } = parseYamlDocument(decoded.text, { uniqueKeys: false, firstLine: 1 });
+      return isObject(value) ? kustomizationReferences(value) : NO_REFERENCES;
+    }
+    return void 0;
+  };
+  return (dir) => {
+    let pending = cache.get(dir);
+    if (!pending) {
+      pending = read(dir);
+      cache.set(dir, pending);
+    }
+    return pending;
+  };
+}
+async function visit(dir, reach, seen, files, read) {
+  if (seen.has(dir)) return;
+  seen.add(dir);
+  const references = await read(dir);
+  if (!references) {
+    reach.trees.add(dir);
+    return;
+  }
+  reach.folders.add(dir);
+  const resolve4 = (relative4) => joinRepoPath(dir, relative4);
+  for (const file of references.files) {
+    const path = resolve4(file);
+    if (path !== void 0) reach.files.add(path);
+  }
+  for (const tree of references.trees) {
+    const path = resolve4(tree);
+    if (path !== void 0) reach.trees.add(path);
+  }
+  for (const folder of references.folders) {
+    const path = resolve4(folder);
+    if (path !== void 0) await visit(path, reach, seen, files, read);
+  }
+  for (const entry of references.either) {
+    const path = resolve4(entry);
+    if (path === void 0) continue;
+    if (await files.readFile(path)) reach.files.add(path);
+    else if (await files.listDirectory(path)) await visit(path, reach, seen, files, read);
+    else {
+      reach.files.add(path);
+      reach.trees.add(path);
+    }
+  }
+}
+async function reachOf(environment, files, read) {
+  const reach = { files: new Set(environment.declaredIn), folders: /* @__PURE__ */ new Set(), trees: /* @__PURE__ */ new Set() };
+  if (environment.renderer === "helm") {
+    reach.trees.add(environment.helm?.chart ?? environment.path);
+    reach.folders.add(environment.path);
+    for (const file of environment.helm?.valuesFiles ?? []) reach.files.add(file);
+  } else if (environment.renderer === "none") reach.trees.add(environment.path);
+  else await visit(environment.path, reach, /* @__PURE__ */ new Set(), files, read);
+  return reach;
+}
+function reaches(reach, file) {
+  if (reach.files.has(file) || reach.folders.has(dirnameRepoPath(file))) return true;
+  for (const tree of reach.trees) if (isWithin(file, tree)) return true;
+  return false;
+}
+async function affectedEnvironments(environments, changedFiles, files) {
+  const read = referenceReader(files);
+  const reachList = await Promise.all(environments.map((environment) => reachOf(environment, files, read)));
+  const changed = changedFiles.map((file) => ({ file, path: normalizeRepoPath(file) ?? file }));
+  const affected = environments.filter((_, i) => changed.some(({ path }) => reaches(reachList[i], path))).map((environment) => environment.name);
+  const unknown2 = changed.filter(({ path }) => !reachList.some((reach) => reaches(reach, path))).map(({ file }) => file);
+  return { affected, unknown: unknown2 };
+}
+
+// core/render/environments/argocd-application.ts
+function explicitRenderer(source) {
+  if (source["helm"] !== void 0) return "helm";
+  if (source["kustomize"] !== void 0) return "builtin";
+  if (source["directory"] !== void 0 || source["plugin"] !== void 0) return "none";
+  return void 0;
+}
+function valuesFiles(helm, path, sources, notes) {
+  const out = [];
+  const list4 = Array.isArray(helm["valueFiles"]) ? helm["valueFiles"] : [];
+  for (const entry of list4) {
+    if (typeof entry !== "string") continue;
+    const ref = /^\$([^/]+)\/(.*)$/.exec(entry);
+    let resolved;
+    if (ref) {
+      const known2 = sources.some((s) => s["ref"] === ref[1]);
+      resolved = known2 ? normalizeRepoPath(ref[2]) : void 0;
+    } else if (/^[a-z]+:\/\//i.test(entry)) resolved = void 0;
+    else resolved = joinRepoPath(path, entry);
+    if (resolved === void 0) notes.push(`Helm value file ${entry} is not in this repository: not applied`);
+    else out.push(resolved);
+  }
+  return out;
+}
+function helmNotes(helm, notes) {
+  if (helm["values"] !== void 0 || helm["valuesObject"] !== void 0)
+    notes.push("inline Helm values are not applied");
+  if (Array.isArray(helm["parameters"]) || Array.isArray(helm["fileParameters"]))
+    notes.push("Helm parameters are not applied");
+}
+function applicationTargets(name, spec, context) {
+  const result = { targets: [], findings: [] };
+  if (!isObject(spec)) return result;
+  const multiple = Array.isArray(spec["sources"]);
+  const sources = (multiple ? spec["sources"] : [spec["source"]]).filter(isObject);
+  const withPath = sources.filter((source) => typeof source["path"] === "string");
+  for (const [index, source] of sources.entries()) {
+    const written = stringAt(source, "path");
+    if (written === void 0 || written.includes("{{")) continue;
+    const at = context.at(index, multiple);
+    const path = normalizeRepoPath(written);
+    if (path === void 0) {
+      result.findings.push(
+        discoveryFinding(
+          "warning",
+          `${context.label}: path ${JSON.stringify(written)} is absolute or leaves the repository; not an environment`,
+          context.file,
+          at
+        )
+      );
+      continue;
+    }
+    const notes = [];
+    const repoURL = stringAt(source, "repoURL");
+    if (repoURL) notes.push(`repoURL ${repoURL} taken to be this repository`);
+    const target2 = {
+      source: "argocd",
+      name: withPath.length > 1 ? `${name}-${index}` : name,
+      path,
+      label: context.label,
+      notes,
+      file: context.file,
+      at
+    };
+    const renderer = explicitRenderer(source);
+    if (renderer) target2.renderer = renderer;
+    if (source["plugin"] !== void 0) notes.push("config management plugin: rendered as plain manifests");
+    const helm = isObject(source["helm"]) ? source["helm"] : {};
+    helmNotes(helm, notes);
+    target2.helm = { valuesFiles: valuesFiles(helm, path, sources, notes) };
+    target2.helm.releaseName = stringAt(helm, "releaseName") ?? name;
+    const namespace = stringAt(spec["destination"], "namespace");
+    if (namespace) target2.helm.namespace = namespace;
+    result.targets.push(target2);
+  }
+  return result;
+}
+
+// core/render/environments/path-match.ts
+function escapeRegExp(char) {
+  return /[\\^$.*+?()[\]{}|/-]/.test(char) ? `\\${char}` : char;
+}
+function pathPatternToRegExp(pattern) {
+  let source = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i];
+    if (char === "*") source += "[^/]*";
+    else if (char === "?") source += "[^/]";
+    else if (char === "\\") {
+      const next = pattern[++i];
+      if (next === void 0) return void 0;
+      source += escapeRegExp(next);
+    } else if (char === "[") {
+      let j = i + 1;
+      let cls = "";
+      if (pattern[j] === "^") {
+        cls += "^";
+        j++;
+      }
+      let items = 0;
+      for (; j < pattern.length && pattern[j] !== "]"; j++, items++) {
+        let c = pattern[j];
+        if (c === "\\") {
+          c = pattern[++j] ?? "";
+          if (c === "") return void 0;
+        }
+        cls += c === "-" && items > 0 && pattern[j + 1] !== "]" ? "-" : escapeRegExp(c);
+      }
+      if (pattern[j] !== "]" || items === 0) return void 0;
+      source += cls.startsWith("^") ? `[^/${cls.slice(1)}]` : `(?!/)[${cls}]`;
+      i = j;
+    } else source += escapeRegExp(char);
+  }
+  return new RegExp(`^${source}$`);
+}
+function pathMatch(pattern, name) {
+  return pathPatternToRegExp(pattern)?.test(name) ?? false;
+}
+
+// core/render/environments/render-template.ts
+function normalizeName(text10) {
+  return text10.toLowerCase().replaceAll(/[^-a-z0-9.]/g, "-").slice(0, 253).replaceAll(/^[-.]+|[-.]+$/g, "");
+}
+var FUNCTIONS = {
+  normalize: normalizeName,
+  lower: (text10) => text10.toLowerCase(),
+  upper: (text10) => text10.toUpperCase(),
+  trim: (text10) => text10.trim()
+};
+function scalarText(value) {
+  if (value === void 0 || value === null) return void 0;
+  if (typeof value === "object") return void 0;
+  return String(value);
+}
+function field(params, chain) {
+  let node = params;
+  for (const key of chain.split(".").slice(1)) {
+    if (node === null || typeof node !== "object" || Array.isArray(node)) return void 0;
+    node = Object.hasOwn(node, key) ? node[key] : void 0;
+  }
+  return node;
+}
+function words(text10) {
+  const pattern = /"(?:[^"\\]|\\.)*"|`[^`]*`|[^\s"`]+/g;
+  if (text10.replaceAll(pattern, "").trim() !== "") return void 0;
+  return text10.match(pattern) ?? [];
+}
+function operand(word, params) {
+  if (word.startsWith('"')) {
+    try {
+      return JSON.parse(word);
+    } catch {
+      return void 0;
+    }
+  }
+  if (word.startsWith("`")) return word.slice(1, -1);
+  if (/^-?\d+$/.test(word)) return Number(word);
+  if (word === ".") return params;
+  if (word.startsWith(".")) return field(params, word);
+  return void 0;
+}
+function evaluateGo(action, params) {
+  const stages = action.split("|").map((stage) => stage.trim());
+  const first = words(stages[0] ?? "");
+  if (!first || first.length === 0) return void 0;
+  let value;
+  if (first[0] === "index") {
+    value = operand(first[1] ?? "", params);
+    for (const key of first.slice(2)) {
+      const index = operand(key, params);
+      if (Array.isArray(value) && typeof index === "number") value = value[index];
+      else if (value !== null && typeof value === "object" && !Array.isArray(value) && typeof index === "string")
+        value = Object.hasOwn(value, index) ? value[index] : void 0;
+      else value = void 0;
+    }
+  } else if (first.length === 1) value = operand(first[0], params);
+  else if (first.length === 2 && FUNCTIONS[first[0]]) {
+    const text11 = scalarText(operand(first[1], params));
+    value = text11 === void 0 ? void 0 : FUNCTIONS[first[0]](text11);
+  }
+  let text10 = scalarText(value);
+  for (const stage of stages.slice(1)) {
+    const fn = FUNCTIONS[stage];
+    if (text10 === void 0 || !fn) return void 0;
+    text10 = fn(text10);
+  }
+  return text10;
+}
+function renderGoString(text10, params, unresolved) {
+  let out = "";
+  let at = 0;
+  let trimNext = false;
+  while (at < text10.length) {
+    const open = text10.indexOf("{{", at);
+    let literal = open === -1 ? text10.slice(at) : text10.slice(at, open);
+    if (trimNext) literal = literal.trimStart();
+    if (open === -1) return out + literal;
+    const close = text10.indexOf("}}", open + 2);
+    if (close === -1) return out + literal + text10.slice(open);
+    let action = text10.slice(open + 2, close);
+    if (action.startsWith("- ")) {
+      literal = literal.trimEnd();
+      action = action.slice(1);
+    }
+    trimNext = action.endsWith(" -");
+    if (trimNext) action = action.slice(0, -1);
+    out += literal;
+    const value = evaluateGo(action.trim(), params);
+    if (value === void 0) {
+      unresolved.push(action.trim());
+      out += text10.slice(open, close + 2);
+    } else out += value;
+    at = close + 2;
+  }
+  return out;
+}
+function renderFastString(text10, params, unresolved) {
+  return text10.replaceAll(/\{\{(.*?)\}\}/g, (whole, inner) => {
+    const key = inner.trim();
+    if (key !== "" && Object.hasOwn(params, key)) return params[key];
+    unresolved.push(key);
+    return whole;
+  });
+}
+function renderTemplate(template, params, goTemplate) {
+  const unresolved = [];
+  const flat = {};
+  if (!goTemplate && params !== null && typeof params === "object" && !Array.isArray(params)) {
+    for (const [key, value] of Object.entries(params)) flat[key] = scalarText(value) ?? "";
+  }
+  const walk3 = (node) => {
+    if (typeof node === "string") {
+      if (!node.includes("{{")) return node;
+      return goTemplate ? renderGoString(node, params, unresolved) : renderFastString(node, flat, unresolved);
+    }
+    if (Array.isArray(node)) return node.map(walk3);
+    if (node !== null && typeof node === "object") {
+      const out = {};
+      for (const [key, value] of Object.entries(node)) out[key] = walk3(value);
+      return out;
+    }
+    return node;
+  };
+  return { value: walk3(template), unresolved };
+}
+
+// core/render/environments/argocd-applicationset.ts
+function mergeTemplates(base, override) {
+  if (!isObject(base)) return override ?? null;
+  if (!isObject(override)) return base;
+  const out = { ...base };
+  for (const [key, value] of Object.entries(override)) out[key] = mergeTemplates(base[key], value);
+  return out;
+}
+function flatten(value, prefix, out) {
+  if (isObject(value)) {
+    for (const [key, item] of Object.entries(value))
+      flatten(item, prefix === "" ? key : `${prefix}.${key}`, out);
+  } else if (prefix !== "")
+    out[prefix] = value === null ? "" : typeof value === "object" ? JSON.stringify(value) : value;
+  return out;
+}
+function withValues(params, values, goTemplate) {
+  if (!isObject(values)) return params;
+  const rendered = renderTemplate(values, params, goTemplate).value;
+  if (goTemplate) return { ...params, values: rendered };
+  return { ...params, ...flatten(rendered, "values", {}) };
+}
+function directoryParams(path, goTemplate) {
+  const segments = path.split("/");
+  const name = basename(path);
+  if (goTemplate)
+    return { path: { path, basename: name, basenameNormalized: normalizeName(name), segments } };
+  const params = { path, "path.basename": name, "path.basenameNormalized": normalizeName(name) };
+  for (const [i, segment] of segments.entries()) params[`path[${i}]`] = segment;
+  return params;
+}
+function listParameters(list4, pointer2, doc, goTemplate) {
+  const elements = Array.isArray(list4["elements"]) ? list4["elements"] : [];
+  const sets = [];
+  for (const [i, element] of elements.entries()) {
+    if (!isObject(element)) continue;
+    const params = goTemplate ? element : flatten(element, "", {});
+    sets.push({ params, at: doc.locate(`${pointer2}/elements/${i}`), origin: `list element ${i}` });
+  }
+  return sets;
+}
+function directoryParameters(git, pointer2, directories, { doc, goTemplate, label, result }) {
+  const items = Array.isArray(git["directories"]) ? git["directories"] : [];
+  const include = [];
+  const exclude = [];
+  for (const [index, item] of items.entries()) {
+    const written = stringAt(item, "path");
+    if (written === void 0) continue;
+    const pattern = written.replace(/^\/+/, "");
+    if (!pathPatternToRegExp(pattern)) {
+      const message = `${label}: ${JSON.stringify(written)} is not a valid path pattern (Go path.Match)`;
+      result.findings.push(
+        discoveryFinding("warning", message, doc.file, doc.locate(`${pointer2}/directories/${index}`))
+      );
+      continue;
+    }
+    if (isObject(item) && item["exclude"] === true) exclude.push(pattern);
+    else include.push({ pattern, index });
+  }
+  const sets = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const { pattern, index } of include) {
+    const at = doc.locate(`${pointer2}/directories/${index}`);
+    const matched = directories.filter((dir) => dir !== "" && pathMatch(pattern, dir));
+    if (matched.length === 0) {
+      const message = `${label}: the git directory pattern ${JSON.stringify(pattern)} matches no folder of this repository`;
+      result.findings.push(discoveryFinding("warning", message, doc.file, at));
+    }
+    for (const dir of matched) {
+      if (seen.has(dir) || exclude.some((ex) => pathMatch(ex, dir))) continue;
+      seen.add(dir);
+      const params = withValues(directoryParams(dir, goTemplate), git["values"], goTemplate);
+      sets.push({ params, at, origin: `git directory ${dir}` });
+    }
+  }
+  return sets;
+}
+function sourcePaths(spec) {
+  if (!isObject(spec)) return [];
+  const sources = Array.isArray(spec["sources"]) ? spec["sources"] : [spec["source"]];
+  return sources.map((source) => stringAt(source, "path")).filter((path) => path !== void 0);
+}
+function applicationSetTargets(doc, directories) {
+  const result = { targets: [], findings: [] };
+  const spec = doc.content["spec"];
+  if (!isObject(spec)) return result;
+  const setName = stringAt(doc.content["metadata"], "name") ?? basename(doc.file);
+  const label = `Argo CD ApplicationSet ${setName}`;
+  const goTemplate = spec["goTemplate"] === true;
+  const generators = Array.isArray(spec["generators"]) ? spec["generators"] : [];
+  for (const [g, generator] of generators.entries()) {
+    if (!isObject(generator)) continue;
+    const pointer2 = `/spec/generators/${g}`;
+    const [kind] = Object.keys(generator).filter((key) => key !== "selector");
+    const body = kind === void 0 ? void 0 : generator[kind];
+    let sets;
+    if (kind === "list" && isObject(body)) sets = listParameters(body, `${pointer2}/list`, doc, goTemplate);
+    else if (kind === "git" && isObject(body) && Array.isArray(body["directories"]))
+      sets = directoryParameters(body, `${pointer2}/git`, directories, { doc, goTemplate, label, result });
+    const template = mergeTemplates(spec["template"], isObject(body) ? body["template"] : void 0);
+    const expanded = sets !== void 0;
+    sets ??= [{ params: {}, at: doc.locate(pointer2), origin: `${kind ?? "empty"} generator` }];
+    for (const set of sets) {
+      const rendered = renderTemplate(template, set.params, goTemplate);
+      const app = isObject(rendered.value) ? rendered.value : {};
+      if (sourcePaths(app["spec"]).some((path) => path.includes("{{"))) {
+        result.findings.push(
+          expanded ? discoveryFinding(
+            "warning",
+            `${label}, ${set.origin}: the source path keeps template expressions kubeproof cannot resolve (${[...new Set(rendered.unresolved)].join("; ")}); not an environment`,
+            doc.file,
+            set.at
+          ) : discoveryFinding(
+            "notice",
+            `${label}: the source path depends on the parameters of its ${kind ?? "empty"} generator, which the repository alone does not give; its Applications are not environments`,
+            doc.file,
+            set.at
+          )
+        );
+        continue;
+      }
+      const written = stringAt(app["metadata"], "name");
+      const name = written && !written.includes("{{") ? written : setName;
+      const found = applicationTargets(name, app["spec"], {
+        file: doc.file,
+        at: () => set.at,
+        label: `${label}, ${set.origin}`
+      });
+      result.targets.push(...found.targets);
+      result.findings.push(...found.findings);
+    }
+  }
+  return result;
+}
+
+// core/render/environments/detect-renderer.ts
+async function hasKustomization(exists, folder) {
+  for (const name of KUSTOMIZATION_FILE_NAMES)
+    if (await exists(`${folderPrefix(folder)}${name}`)) return true;
+  return false;
+}
+async function detectRenderer(exists, folder) {
+  if (await exists(`${folderPrefix(folder)}Chart.yaml`)) return "helm";
+  if (await hasKustomization(exists, folder)) return "builtin";
+  return "none";
+}
+
+// core/render/environments/config-environments.ts
+async function configEnvironments(files, declared, configPath) {
+  const exists = async (path) => await files.readFile(path) !== void 0;
+  const environments = [];
+  for (const entry of declared) {
+    const renderer = entry.renderer ?? (entry.helm ? "helm" : await detectRenderer(exists, entry.path));
+    const environment = {
+      name: entry.name,
+      path: entry.path,
+      source: "config",
+      renderer,
+      detail: `declared in ${configPath}`
+    };
+    if (entry.kubernetesVersion !== void 0) environment.kubernetesVersion = entry.kubernetesVersion;
+    if (renderer === "helm") environment.helm = entry.helm ?? { chart: entry.path, valuesFiles: [] };
+    environments.push(environment);
+  }
+  return environments;
+}
+
+// core/render/environments/name-environments.ts
+var ENVIRONMENT_CONTAINERS = /* @__PURE__ */ new Set(["envs", "environments", "overlays", "clusters"]);
+function folderNameCandidates(path) {
+  const segments = path.split("/").filter((segment) => !ENVIRONMENT_CONTAINERS.has(segment));
+  const names = [];
+  for (let length = 1; length <= segments.length; length++) names.push(segments.slice(-length).join("/"));
+  if (names.at(-1) !== path) names.push(path);
+  return names;
+}
+function declaredNameCandidates(name, path) {
+  return [name, `${name}@${path}`];
+}
+function chooseNames(candidates) {
+  const index = candidates.map(() => 0);
+  const current = (i) => candidates[i]?.[index[i]] ?? "";
+  for (let changed = true; changed; ) {
+    changed = false;
+    const groups = /* @__PURE__ */ new Map();
+    for (let i = 0; i < candidates.length; i++) {
+      const group = groups.get(current(i)) ?? [];
+      group.push(i);
+      groups.set(current(i), group);
+    }
+    for (const group of groups.values()) {
+      if (group.length < 2) continue;
+      const last = (i) => (candidates[i]?.length ?? 1) - 1;
+      const growable = group.filter((i) => index[i] < last(i) - 1);
+      const moving = growable.length > 0 ? growable : group.filter((i) => index[i] !== last(i));
+      for (const i of moving) index[i] = growable.length > 0 ? index[i] + 1 : last(i);
+      if (moving.length > 0) changed = true;
+    }
+  }
+  return candidates.map((_, i) => current(i));
+}
+
+// core/render/environments/folder-environments.ts
+function folderEnvironments(tree) {
+  const files = new Set(tree.files);
+  const found = [];
+  for (const dir of tree.directories) {
+    const slash = dir.lastIndexOf("/");
+    const container2 = slash === -1 ? "" : dir.slice(0, slash);
+    if (!ENVIRONMENT_CONTAINERS.has(basename(container2))) continue;
+    if (!KUSTOMIZATION_FILE_NAMES.some((name) => files.has(`${folderPrefix(dir)}${name}`))) continue;
+    found.push({ path: dir, container: container2 });
+  }
+  return found;
+}
+
+// core/render/environments/flux-kustomization.ts
+function fluxKustomizationTargets(doc) {
+  const result = { targets: [], findings: [] };
+  const metadata2 = doc.content["metadata"];
+  const spec = isObject(doc.content["spec"]) ? doc.content["spec"] : {};
+  const name = stringAt(metadata2, "name");
+  if (name === void 0) return result;
+  const namespace = stringAt(metadata2, "namespace");
+  const label = `Flux Kustomization ${namespace ? `${namespace}/` : ""}${name}`;
+  const written = stringAt(spec, "path") ?? "./";
+  const at = doc.locate(spec["path"] === void 0 ? "/metadata/name" : "/spec/path");
+  if (written.includes("${")) {
+    const message = `${label}: path ${JSON.stringify(written)} holds a variable substituted by another Kustomization's postBuild; not an environment`;
+    result.findings.push(discoveryFinding("notice", message, doc.file, at));
+    return result;
+  }
+  const path = normalizeRepoPath(written);
+  if (path === void 0) {
+    const message = `${label}: path ${JSON.stringify(written)} leaves the source's root; not an environment`;
+    result.findings.push(discoveryFinding("warning", message, doc.file, at));
+    return result;
+  }
+  const notes = [];
+  const ref = spec["sourceRef"];
+  const refName = stringAt(ref, "name");
+  if (refName)
+    notes.push(`source ${stringAt(ref, "kind") ?? "GitRepository"}/${refName} taken to be this repository`);
+  const applied = [
+    "patches",
+    "images",
+    "postBuild",
+    "components",
+    "namePrefix",
+    "nameSuffix",
+    "targetNamespace"
+  ];
+  const ignored = applied.filter((key) => spec[key] !== void 0);
+  if (ignored.length > 0) notes.push(`Flux settings not applied: ${ignored.join(", ")}`);
+  result.targets.push({ source: "flux", name, path, label, notes, file: doc.file, at });
+  return result;
+}
+
+// schemas/kubeproof-config.schema.json
+var kubeproof_config_schema_default = {
+  $schema: "http://json-schema.org/draft-04/schema#",
+  title: "kubeproof repository configuration (.kubeproof.yaml)",
+  description: "Settings of kubeproof for one GitOps repository. Every path is relative to the repository root and must stay inside it. Point an editor at this schema with the first line `# yaml-language-server: $schema=<url of this file>`.",
+  type: "object",
+  required: ["version"],
+  additionalProperties: false,
+  dependencies: {
+    promotion: ["environments"]
+  },
+  properties: {
+    version: {
+      description: "Version of this file's format. Only 1 exists.",
+      enum: [1]
+    },
+    environments: {
+      description: "The environments of the repository, in the order reports list them. When present, kubeproof uses exactly these and discovers nothing; when absent, it discovers them (kustomize overlays under envs/, environments/, overlays/, clusters/, Argo CD Applications and ApplicationSets, Flux Kustomizations).",
+      type: "array",
+      minItems: 1,
+      items: { $ref: "#/definitions/environment" }
+    },
+    promotion: {
+      description: "How changes move from one environment to the next. Needs `environments`.",
+      type: "object",
+      required: ["order"],
+      additionalProperties: false,
+      properties: {
+        order: {
+          description: "Environment names from the first to receive a change to the last (for example dev, staging, prod). Each must be the name of a declared environment, and appear once.",
+          type: "array",
+          minItems: 2,
+          uniqueItems: true,
+          items: {
+            description: "The name of an environment declared under `environments`.",
+            type: "string",
+            minLength: 1
+          }
+        }
+      }
+    },
+    diff: {
+      description: "Settings of the diff between the base and the head of a pull request (reserved for later versions; any mapping is accepted).",
+      type: "object"
+    },
+    policy: {
+      description: "Settings of the policy checks (reserved for later versions; any mapping is accepted).",
+      type: "object"
+    },
+    validate: {
+      description: "Settings of schema validation (reserved for later versions; any mapping is accepted).",
+      type: "object"
+    }
+  },
+  definitions: {
+    repositoryPath: {
+      description: "A path relative to the repository root, with forward slashes (`envs/prod`, `./envs/prod`). It must not be absolute or climb out of the repository with `..`.",
+      type: "string",
+      minLength: 1,
+      pattern: "^[^\\\\]*$"
+    },
+    environment: {
+      description: "One environment: a folder that is rendered and deployed as a unit.",
+      type: "object",
+      required: ["name", "path"],
+      additionalProperties: false,
+      properties: {
+        name: {
+          description: "Unique name of the environment, as reports, promotion and command-line flags refer to it: letters, digits, `.`, `_` and `-`, starting and ending with a letter or digit.",
+          type: "string",
+          maxLength: 63,
+          pattern: "^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$"
+        },
+        path: {
+          description: "Folder rendered for this environment, relative to the repository root (for example `envs/prod`). It must exist.",
+          $ref: "#/definitions/repositoryPath"
+        },
+        renderer: {
+          description: "How the folder becomes manifests. `builtin`: kubeproof's own kustomize engine; `kustomize`: the `kustomize build` binary; `kubectl`: `kubectl kustomize`; `helm`: `helm template` (see `helm`); `none`: the folder's manifests as they are. Default: `helm` when `helm` is set or the folder holds a Chart.yaml, `builtin` when it holds a kustomization, `none` otherwise.",
+          enum: ["builtin", "kustomize", "kubectl", "helm", "none"]
+        },
+        kubernetesVersion: {
+          description: "Kubernetes version whose schemas validate this environment, as x.y.z (for example 1.31.0). Quote it in YAML.",
+          type: "string",
+          pattern: "^[0-9]+\\.[0-9]+\\.[0-9]+$"
+        },
+        helm: {
+          description: "Helm settings, for `renderer: helm` (setting them implies it).",
+          type: "object",
+          required: ["chart"],
+          additionalProperties: false,
+          properties: {
+            chart: {
+              description: "Folder of the chart (the one holding Chart.yaml), relative to the repository root.",
+              $ref: "#/definitions/repositoryPath"
+            },
+            valuesFiles: {
+              description: "Values files relative to the repository root, in the order Helm merges them (later files win).",
+              type: "array",
+              items: { $ref: "#/definitions/repositoryPath" }
+            },
+            releaseName: {
+              description: "Release name given to `helm template` (default: the environment's name). A DNS-1123 subdomain of at most 53 characters.",
+              type: "string",
+              maxLength: 53,
+              pattern: "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
+            },
+            namespace: {
+              description: "Namespace given to `helm template` (`.Release.Namespace`). A DNS-1123 label of at most 63 characters.",
+              type: "string",
+              maxLength: 63,
+              pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+            }
+          }
+        }
+      }
+    }
+  }
+};
+
+// core/render/environments/locate.ts
+function locator(positions, firstLine = 1) {
+  return (pointer2) => {
+    for (let at = pointer2; ; at = at.slice(0, at.lastIndexOf("/"))) {
+      const hit = positions.get(at);
+      if (hit) return { line: hit[0], column: hit[1] };
+      if (at === "") return { line: firstLine, column: 1 };
+    }
+  };
+}
+function displayPointer(pointer2) {
+  let out = "";
+  for (const raw of pointer2.split("/").slice(1)) {
+    const token = raw.replaceAll("~1", "/").replaceAll("~0", "~");
+    out += /^\d+$/.test(token) ? `[${token}]` : out === "" ? token : `.${token}`;
+  }
+  return out === "" ? "(the document)" : out;
+}
+
+// core/render/environments/check-config.ts
+async function folderExists(files, path) {
+  return path === "" || await files.listDirectory(path) !== void 0;
+}
+async function hasAnyFile(files, folder, names) {
+  for (const name of names) if (await files.readFile(`${folderPrefix(folder)}${name}`)) return true;
+  return false;
+}
+async function checkConfig(files, config, configPath, locate) {
+  const findings = [];
+  const report = (message, pointer2, severity = "error") => {
+    const { line: line2, column } = locate(pointer2);
+    findings.push({ ruleId: "config", severity, message, path: configPath, line: line2, column });
+  };
+  const environments = config.environments ?? [];
+  const firstByName = /* @__PURE__ */ new Map();
+  for (const [index, environment] of environments.entries()) {
+    const first = firstByName.get(environment.name);
+    if (first === void 0) {
+      firstByName.set(environment.name, index);
+      continue;
+    }
+    const { line: line2 } = locate(`/environments/${first}/name`);
+    report(
+      `environments[${index}].name: ${JSON.stringify(environment.name)} is already the name of environments[${first}] (line ${line2}); names must be unique`,
+      `/environments/${index}/name`
+    );
+  }
+  for (const [index, name] of (config.promotion?.order ?? []).entries()) {
+    if (firstByName.has(name)) continue;
+    const known2 = [...firstByName.keys()].map((n) => JSON.stringify(n)).join(", ");
+    report(
+      `promotion.order[${index}]: ${JSON.stringify(name)} is not a declared environment (declared: ${known2})`,
+      `/promotion/order/${index}`
+    );
+  }
+  const checkPath = async (written, pointer2, kind) => {
+    const field3 = displayPointer(pointer2);
+    const path = normalizeRepoPath(written);
+    if (path === void 0) {
+      report(
+        `${field3}: ${JSON.stringify(written)} is ${written.startsWith("/") || /^[A-Za-z]:/.test(written) ? "absolute" : "outside the repository"}; write a path relative to the repository root`,
+        pointer2
+      );
+      return void 0;
+    }
+    const exists = kind === "folder" ? await folderExists(files, path) : await files.readFile(path) !== void 0;
+    if (!exists) {
+      report(`${field3}: there is no ${kind} ${showPath(path)} in the repository`, pointer2);
+      return void 0;
+    }
+    return path;
+  };
+  for (const [index, environment] of environments.entries()) {
+    const at = `/environments/${index}`;
+    const folder = await checkPath(environment.path, `${at}/path`, "folder");
+    const { renderer, helm } = environment;
+    if (helm && renderer !== void 0 && renderer !== "helm") {
+      report(
+        `environments[${index}]: helm settings are given but renderer is ${JSON.stringify(renderer)}; remove one of them`,
+        `${at}/helm`
+      );
+    }
+    if (helm) {
+      const chart = await checkPath(helm.chart, `${at}/helm/chart`, "folder");
+      if (chart !== void 0 && !await hasAnyFile(files, chart, ["Chart.yaml"])) {
+        report(
+          `environments[${index}].helm.chart: ${showPath(chart)} holds no Chart.yaml`,
+          `${at}/helm/chart`
+        );
+      }
+      for (const [i, valuesFile] of (helm.valuesFiles ?? []).entries()) {
+        await checkPath(valuesFile, `${at}/helm/valuesFiles/${i}`, "file");
+      }
+    }
+    if (folder === void 0) continue;
+    if (renderer === "helm" && !helm && !await hasAnyFile(files, folder, ["Chart.yaml"])) {
+      report(
+        `environments[${index}]: renderer helm needs a chart: ${showPath(folder)} holds no Chart.yaml and no helm.chart is given`,
+        `${at}/renderer`
+      );
+    }
+    if ((renderer === "builtin" || renderer === "kustomize" || renderer === "kubectl") && !await hasAnyFile(files, folder, KUSTOMIZATION_FILE_NAMES)) {
+      report(
+        `environments[${index}]: renderer ${renderer} needs a kustomization, and ${showPath(folder)} holds none (kustomization.yaml, kustomization.yml or Kustomization)`,
+        `${at}/renderer`,
+        "warning"
+      );
+    }
+  }
+  return findings;
+}
+
+// core/render/environments/normalize-config.ts
+function normal(path) {
+  return normalizeRepoPath(path) ?? path;
+}
+function normalizeEnvironment(environment) {
+  const out = { ...environment, path: normal(environment.path) };
+  if (environment.helm) {
+    out.helm = {
+      ...environment.helm,
+      chart: normal(environment.helm.chart),
+      valuesFiles: (environment.helm.valuesFiles ?? []).map(normal)
+    };
+  }
+  return out;
+}
+function normalizeConfig(config) {
+  if (!config.environments) return config;
+  return { ...config, environments: config.environments.map(normalizeEnvironment) };
+}
+
+// core/render/environments/load-config.ts
+var CONFIG_FILE_NAMES = [".kubeproof.yaml", ".kubeproof.yml"];
+var PATTERN_HINTS = {
+  name: 'letters, digits, ".", "_" and "-" only, starting and ending with a letter or digit',
+  kubernetesVersion: 'a Kubernetes version written x.y.z, for example "1.31.0"',
+  releaseName: 'a Helm release name: lower-case letters, digits, "-" and "."',
+  namespace: 'a namespace: lower-case letters, digits and "-"'
+};
+function explain(pointer2, message, value) {
+  if (/^got (number|boolean|null), want string$/.test(message)) return `${message} (quote the value in YAML)`;
+  if (!message.includes("does not match pattern")) return message;
+  const field3 = pointer2.split("/").filter((token) => !/^\d+$/.test(token)).pop() ?? "";
+  const hint = PATTERN_HINTS[field3] ?? "a path with forward slashes (no backslashes)";
+  return `${JSON.stringify(value)} is not ${hint}`;
+}
+function valueAt2(root, pointer2) {
+  let node = root;
+  for (const raw of pointer2.split("/").slice(1)) {
+    if (node === null || typeof node !== "object") return void 0;
+    node = node[raw.replaceAll("~1", "/").replaceAll("~0", "~")];
+  }
+  return node;
+}
+async function loadConfig(files) {
+  const present = [];
+  for (const name of CONFIG_FILE_NAMES) {
+    const bytes = await files.readFile(name);
+    if (bytes) present.push({ path: name, bytes });
+  }
+  const chosen = present[0];
+  if (!chosen) return { findings: [] };
+  const path = chosen.path;
+  const findings = [];
+  const result = (config) => {
+    findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    return config ? { path, config, findings } : { path, findings };
+  };
+  const report = (message, at, severity = "error") => {
+    findings.push({ ruleId: "config", severity, message, path, line: at.line, column: at.column });
+  };
+  for (const ignored of present.slice(1)) {
+    report(
+      `${ignored.path} is ignored: ${path} is read instead; keep one of them`,
+      { line: 1, column: 1 },
+      "warning"
+    );
+  }
+  const decoded = decodeText(chosen.bytes);
+  if (!decoded.ok) {
+    report(decoded.message, { line: decoded.line, column: 1 });
+    return result();
+  }
+  const parsed = parseYamlDocument(decoded.text, { uniqueKeys: true, firstLine: 1 });
+  for (const problem of parsed.problems) report(`invalid YAML: ${problem.message}`, problem);
+  if (parsed.value === void 0) return result();
+  const locate = locator(parsed.positions);
+  const validate = createAjv().compile(kubeproof_config_schema_default);
+  if (!validate(parsed.value)) {
+    for (const violation of describeSchemaErrors(validate.errors ?? [], parsed.value)) {
+      const message = explain(violation.path, violation.message, valueAt2(parsed.value, violation.path));
+      const field3 = violation.path === "" ? "" : `${displayPointer(violation.path)}: `;
+      report(`${field3}${message}`, locate(violation.focus));
+    }
+    return result();
+  }
+  const written = parsed.value;
+  findings.push(...await checkConfig(files, written, path, locate));
+  return result(normalizeConfig(written));
+}
+
+// core/render/environments/scan-manifests.ts
+var GROUPS = /argoproj\.io\/|kustomize\.toolkit\.fluxcd\.io\//;
+var KIND = /^\s*kind:\s*["']?(?:Application|ApplicationSet|Kustomization)["']?\s*(?:#.*)?$/m;
+var CONCURRENCY = 16;
+function gitOpsKind(content) {
+  const { apiVersion, kind } = content;
+  if (typeof apiVersion !== "string") return void 0;
+  if (apiVersion.startsWith("argoproj.io/") && (kind === "Application" || kind === "ApplicationSet"))
+    return kind;
+  if (apiVersion.startsWith("kustomize.toolkit.fluxcd.io/") && kind === "Kustomization")
+    return "FluxKustomization";
+  return void 0;
+}
+function documentsOf(file, text10) {
+  const found = [];
+  for (const span of splitDocuments(text10)) {
+    const body = text10.slice(span.bodyStart, span.end);
+    if (!KIND.test(body)) continue;
+    const parsed = parseYamlDocument(body, { uniqueKeys: false, firstLine: span.bodyLine });
+    const content = parsed.value;
+    if (content === void 0 || content === null || typeof content !== "object" || Array.isArray(content))
+      continue;
+    const kind = gitOpsKind(content);
+    if (kind) found.push({ kind, file, content, locate: locator(parsed.positions, span.bodyLine) });
+  }
+  return found;
+}
+async function scanGitOpsManifests(files, paths) {
+  const candidates = paths.filter((path) => /\.ya?ml$/i.test(path));
+  const found = [];
+  for (let start2 = 0; start2 < candidates.length; start2 += CONCURRENCY) {
+    const batch = candidates.slice(start2, start2 + CONCURRENCY);
+    const contents = await Promise.all(batch.map((path) => files.readFile(path)));
+    for (const [i, bytes] of contents.entries()) {
+      if (!bytes) continue;
+      const decoded = decodeText(bytes);
+      if (!decoded.ok || !GROUPS.test(decoded.text) || !KIND.test(decoded.text)) continue;
+      found.push(...documentsOf(batch[i], decoded.text));
+    }
+  }
+  return found;
+}
+
+// core/render/environments/walk-repository.ts
+var SKIPPED = /* @__PURE__ */ new Set(["node_modules", "dist", "vendor"]);
+var CONCURRENCY2 = 16;
+async function walkRepository(files) {
+  const directories = [];
+  const found = [];
+  let level = [""];
+  while (level.length > 0) {
+    const next = [];
+    for (let start2 = 0; start2 < level.length; start2 += CONCURRENCY2) {
+      const batch = level.slice(start2, start2 + CONCURRENCY2);
+      const listings = await Promise.all(batch.map((dir) => files.listDirectory(dir)));
+      for (const [i, entries3] of listings.entries()) {
+        const dir = batch[i];
+        if (!entries3) continue;
+        directories.push(dir);
+        for (const entry of entries3) {
+          const path = `${folderPrefix(dir)}${entry.name}`;
+          if (entry.type === "file") found.push(path);
+          else if (entry.type === "directory" && !entry.name.startsWith(".") && !SKIPPED.has(entry.name))
+            next.push(path);
+        }
+      }
+    }
+    level = next;
+  }
+  const byPath = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+  return { directories: directories.sort(byPath), files: found.sort(byPath) };
+}
+
+// core/render/environments/discover-environments.ts
+function targetsOf(doc, tree) {
+  if (doc.kind === "FluxKustomization") return fluxKustomizationTargets(doc);
+  if (doc.kind === "ApplicationSet") return applicationSetTargets(doc, tree.directories);
+  const name = stringAt(doc.content["metadata"], "name");
+  if (name === void 0) return { targets: [], findings: [] };
+  return applicationTargets(name, doc.content["spec"], {
+    file: doc.file,
+    at: (index, multiple) => doc.locate(multiple ? `/spec/sources/${index}/path` : "/spec/source/path"),
+    label: `Argo CD Application ${name}`
+  });
+}
+async function targetSighting(target2, exists) {
+  const renderer = target2.renderer ?? await detectRenderer(exists, target2.path);
+  const notes = [...target2.notes];
+  if (target2.source === "flux" && !await hasKustomization(exists, target2.path))
+    notes.push("no kustomization: Flux generates one over every manifest below the folder");
+  const detail = [`${target2.label} at ${target2.file}:${target2.at.line}`, ...notes].join(", ");
+  const environment = {
+    path: target2.path,
+    source: target2.source,
+    renderer,
+    detail,
+    declaredIn: [target2.file]
+  };
+  if (renderer === "helm") environment.helm = { chart: target2.path, valuesFiles: [], ...target2.helm };
+  return { names: declaredNameCandidates(target2.name, target2.path), environment };
+}
+var PRECEDENCE = { config: 0, folder: 1, argocd: 2, flux: 3 };
+function mergeByPath(sightings) {
+  const byPath = /* @__PURE__ */ new Map();
+  const ordered = [...sightings].sort(
+    (a, b) => PRECEDENCE[a.environment.source] - PRECEDENCE[b.environment.source]
+  );
+  for (const sighting of ordered) {
+    const list4 = byPath.get(sighting.environment.path) ?? [];
+    list4.push(sighting);
+    byPath.set(sighting.environment.path, list4);
+  }
+  return [...byPath.values()].map(([winner, ...others]) => {
+    const first = winner;
+    const merged = { names: first.names, environment: { ...first.environment } };
+    const environment = merged.environment;
+    const declaredIn = new Set(environment.declaredIn ?? []);
+    const details = environment.detail === void 0 ? [] : [environment.detail];
+    for (const other of others) {
+      for (const file of other.environment.declaredIn ?? []) declaredIn.add(file);
+      if (other.environment.detail !== void 0 && !details.includes(other.environment.detail))
+        details.push(other.environment.detail);
+      if (environment.renderer === "helm" && !environment.helm && other.environment.helm)
+        environment.helm = other.environment.helm;
+    }
+    if (declaredIn.size > 0) environment.declaredIn = [...declaredIn].sort();
+    else delete environment.declaredIn;
+    if (details.length > 0) environment.detail = details.join("; ");
+    return merged;
+  });
+}
+async function discoverFromRepository(files) {
+  const tree = await walkRepository(files);
+  const fileSet = new Set(tree.files);
+  const directorySet = new Set(tree.directories);
+  const exists = (path) => fileSet.has(path);
+  const findings = [];
+  const sightings = folderEnvironments(tree).map(({ path, container: container2 }) => ({
+    names: folderNameCandidates(path),
+    environment: {
+      path,
+      source: "folder",
+      renderer: "builtin",
+      detail: `kustomize overlay folder in ${container2}/`
+    }
+  }));
+  for (const doc of await scanGitOpsManifests(files, tree.files)) {
+    const result = targetsOf(doc, tree);
+    findings.push(...result.findings);
+    for (const target2 of result.targets) {
+      const present = directorySet.has(target2.path) || await files.listDirectory(target2.path) !== void 0;
+      if (!present) {
+        const message = `${target2.label}: folder ${showPath(target2.path)} does not exist in this repository`;
+        findings.push(discoveryFinding("warning", message, target2.file, target2.at));
+        continue;
+      }
+      sightings.push(await targetSighting(target2, exists));
+    }
+  }
+  const merged = mergeByPath(sightings);
+  const names = chooseNames(merged.map((sighting) => sighting.names));
+  const environments = merged.map((sighting, i) => ({ name: names[i], ...sighting.environment })).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return { environments, findings };
+}
+async function discoverEnvironments(files) {
+  const loaded = await loadConfig(files);
+  if (loaded.config?.environments) {
+    const configPath = loaded.path ?? ".kubeproof.yaml";
+    const environments = await configEnvironments(files, loaded.config.environments, configPath);
+    return { environments, findings: loaded.findings };
+  }
+  if (!loaded.config && loaded.findings.some((finding) => finding.severity === "error"))
+    return { environments: [], findings: loaded.findings };
+  const discovered = await discoverFromRepository(files);
+  return { environments: discovered.environments, findings: [...loaded.findings, ...discovered.findings] };
+}
+
+// core/render/external/process-output.ts
+var MAX_LINES = 3;
+var MAX_CHARS = 1e3;
+function trimRoot(repoRoot) {
+  if (repoRoot === "") return ".";
+  if (/^(?:[\\/]|[A-Za-z]:[\\/])$/.test(repoRoot)) return repoRoot;
+  return repoRoot.replace(/[\\/]+$/, "");
+}
+function diskPath(repoRoot, path) {
+  const root = trimRoot(repoRoot);
+  if (path === "") return root;
+  return /[\\/]$/.test(root) ? `${root}${path}` : `${root}/${path}`;
+}
+function withoutRepoRoot(text10, repoRoot) {
+  const root = trimRoot(repoRoot);
+  if (root === "." || root.length <= 1) return text10;
+  return text10.split(`${root}/`).join("").split(root).join(".");
+}
+function stderrSummary(stderr, repoRoot) {
+  const lines = withoutRepoRoot(stderr, repoRoot).split(/\r?\n/).map((line2) => line2.trim()).filter((line2) => line2 !== "").slice(0, MAX_LINES);
+  if (lines[0] !== void 0) lines[0] = lines[0].replace(/^error:\s*/i, "");
+  const text10 = lines.join("\n");
+  return text10.length > MAX_CHARS ? `${text10.slice(0, MAX_CHARS - 1)}\u2026` : text10;
+}
+function runProblem(outcome, what, timeoutMs, repoRoot) {
+  if (outcome.killed === "timeout")
+    return `${what} did not finish within ${Math.round(timeoutMs / 1e3)} s and was stopped`;
+  if (outcome.killed === "output-limit")
+    return `${what} printed more output than kubeproof accepts and was stopped`;
+  if (outcome.exitCode === 0) return void 0;
+  const summary = stderrSummary(outcome.stderr, repoRoot);
+  const code = outcome.exitCode === -1 ? "killed by a signal" : `exit code ${outcome.exitCode}`;
+  return `${what} failed (${code})${summary === "" ? "" : `: ${summary}`}`;
+}
+async function mapLimited(items, limit, task) {
+  const results = new Array(items.length);
+  let next = 0;
+  async function worker() {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]);
+    }
+  }
+  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, () => worker());
+  await Promise.all(workers);
+  return results;
+}
+
+// core/render/external/render-batch.ts
+var MISSING_TOOL_RULE = "renderer-missing";
+var ADVICE = {
+  kustomize: "Install kustomize (https://kubectl.docs.kubernetes.io/installation/kustomize/), or set `renderer: builtin` for these environments in .kubeproof.yaml to use kubeproof\u2019s built-in kustomize engine.",
+  kubectl: "Install kubectl (https://kubernetes.io/docs/tasks/tools/), or set `renderer: builtin` for these environments in .kubeproof.yaml to use kubeproof\u2019s built-in kustomize engine.",
+  helm: "Install Helm 3 (https://helm.sh/docs/intro/install/): kubeproof has no built-in Helm engine."
+};
+function missingToolFinding(tool, command, environments, path) {
+  const who = command === tool ? tool : `${tool} (${command})`;
+  const count = environments.length;
+  const names = environments.map((environment) => environment.name).join(", ");
+  const message = `${who} is not installed: ${count} environment${count === 1 ? "" : "s"} not rendered (${names}). ${ADVICE[tool]}`;
+  return { ruleId: MISSING_TOOL_RULE, severity: "error", message, path };
+}
+async function renderBatch(environments, engine, options) {
+  const missing = /* @__PURE__ */ new Set();
+  const results = await mapLimited(environments, options.concurrency, async (environment) => {
+    const tool = engine.tool(environment);
+    if (missing.has(tool)) return { environment: environment.name, findings: [], missingTool: tool };
+    const result = await engine.render(environment);
+    if (result.missingTool) missing.add(result.missingTool);
+    return result;
+  });
+  const findings = [];
+  const byTool = /* @__PURE__ */ new Map();
+  for (const [index, result] of results.entries()) {
+    if (!result.missingTool) continue;
+    const list4 = byTool.get(result.missingTool) ?? [];
+    list4.push(environments[index]);
+    byTool.set(result.missingTool, list4);
+  }
+  for (const [tool, list4] of byTool) {
+    const path = await engine.anchor(list4[0]);
+    findings.push(missingToolFinding(tool, options.command(tool), list4, path));
+  }
+  return { results, findings };
+}
+
+// core/render/external/helm-template-args.ts
+var DEFAULT_HELM_NAMESPACE = "default";
+function escapeSetValue(value) {
+  if (value.startsWith("{") && value.endsWith("}")) return value;
+  return value.replace(/(?<!\\),/g, "\\,");
+}
+function parameterArgs(parameter, repoRoot) {
+  if (parameter.flag === "set-file")
+    return ["--set-file", `${parameter.name}=${diskPath(repoRoot, parameter.value)}`];
+  return [`--${parameter.flag}`, `${parameter.name}=${escapeSetValue(parameter.value)}`];
+}
+function helmReleaseName(environment, settings) {
+  return settings.releaseName ?? environment.name;
+}
+function helmTemplateCommandLine(environment, settings, repoRoot, valuesFiles2 = settings.valuesFiles) {
+  const chartDir = diskPath(repoRoot, settings.chart);
+  const args = ["template", helmReleaseName(environment, settings), chartDir];
+  args.push("--namespace", settings.namespace ?? DEFAULT_HELM_NAMESPACE);
+  if (!settings.skipCrds) args.push("--include-crds");
+  if (settings.skipTests) args.push("--skip-tests");
+  const kubeVersion = settings.kubeVersion ?? environment.kubernetesVersion;
+  if (kubeVersion !== void 0) args.push("--kube-version", kubeVersion);
+  for (const apiVersion of settings.apiVersions ?? []) args.push("--api-versions", apiVersion);
+  for (const file of valuesFiles2) args.push("-f", diskPath(repoRoot, file));
+  if (settings.values !== void 0) args.push("-f", "-");
+  for (const parameter of settings.parameters ?? []) args.push(...parameterArgs(parameter, repoRoot));
+  const commandLine = { args, cwd: chartDir };
+  if (settings.values !== void 0) commandLine.input = settings.values;
+  return commandLine;
+}
+
+// core/render/external/process-runner.ts
+function isNotFound(outcome) {
+  return "notFound" in outcome;
+}
+
+// core/render/external/types.ts
+var DEFAULT_TIMEOUT_MS = 3e5;
+
+// core/render/external/render-helm.ts
+var HELM_TEMPLATE_RULE = "helm-template";
+var RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+var MAX_RELEASE_NAME = 53;
+function helmSettingsOf(environment) {
+  return environment.helm ?? { chart: environment.path, valuesFiles: [] };
+}
+function chartFile(settings) {
+  return `${folderPrefix(settings.chart)}Chart.yaml`;
+}
+async function errorLocation(files, settings, stderr) {
+  const match = /(?:template: |YAML parse error on |error at \()[\w.-]+\/([^\s:()]+)(?::(\d+))?(?::(\d+))?/.exec(stderr);
+  if (!match) return {};
+  const path = `${folderPrefix(settings.chart)}${match[1]}`;
+  if (await files.readFile(path) === void 0) return {};
+  const location = { path };
+  if (match[2] !== void 0) location.line = Number(match[2]);
+  if (match[3] !== void 0) location.column = Number(match[3]);
+  return location;
+}
+async function checkValuesFiles(environment, settings, files) {
+  const check = { present: [], findings: [] };
+  const path = environment.declaredIn?.[0] ?? chartFile(settings);
+  for (const file of settings.valuesFiles) {
+    if (await files.readFile(file) !== void 0) check.present.push(file);
+    else if (settings.ignoreMissingValueFiles) {
+      const message = `environment ${environment.name}: Helm values file ${file} does not exist; skipped (ignoreMissingValueFiles)`;
+      check.findings.push({ ruleId: HELM_TEMPLATE_RULE, severity: "notice", message, path });
+    } else {
+      const message = `environment ${environment.name}: Helm values file ${file} does not exist; not rendered`;
+      check.findings.push({ ruleId: HELM_TEMPLATE_RULE, severity: "error", message, path });
+    }
+  }
+  return check;
+}
+async function renderHelm(environment, deps) {
+  const settings = helmSettingsOf(environment);
+  const name = environment.name;
+  const anchor = chartFile(settings);
+  const release = helmReleaseName(environment, settings);
+  if (release.length > MAX_RELEASE_NAME || !RELEASE_NAME.test(release)) {
+    const message = `environment ${name}: ${JSON.stringify(release)} is not a Helm release name (lowercase letters, digits, '-' and '.', at most ${MAX_RELEASE_NAME} characters); set helm.releaseName`;
+    return {
+      environment: name,
+      findings: [{ ruleId: HELM_TEMPLATE_RULE, severity: "error", message, path: anchor }]
+    };
+  }
+  const values = await checkValuesFiles(environment, settings, deps.files);
+  if (values.findings.some((finding) => finding.severity === "error"))
+    return { environment: name, findings: values.findings };
+  const commandLine = helmTemplateCommandLine(environment, settings, deps.repoRoot, values.present);
+  const command = deps.commands?.helm ?? "helm";
+  const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const outcome = await deps.runner.run(command, commandLine.args, {
+    cwd: commandLine.cwd,
+    timeoutMs,
+    ...commandLine.input !== void 0 ? { input: commandLine.input } : {},
+    ...deps.env ? { env: deps.env } : {}
+  });
+  if (isNotFound(outcome)) return { environment: name, findings: values.findings, missingTool: "helm" };
+  const what = `helm template ${showPath(settings.chart)}`;
+  const findings = [...values.findings];
+  const problem = runProblem(outcome, what, timeoutMs, deps.repoRoot);
+  if (problem !== void 0) {
+    const location = outcome.killed ? {} : await errorLocation(deps.files, settings, outcome.stderr);
+    findings.push({
+      ruleId: HELM_TEMPLATE_RULE,
+      severity: "error",
+      message: problem,
+      path: anchor,
+      ...location
+    });
+    return { environment: name, findings };
+  }
+  const warnings = stderrSummary(outcome.stderr, deps.repoRoot);
+  if (warnings !== "")
+    findings.push({
+      ruleId: HELM_TEMPLATE_RULE,
+      severity: "notice",
+      message: `${what}: ${warnings}`,
+      path: anchor
+    });
+  return { environment: name, yaml: outcome.stdout, findings };
+}
+function helmEngine(deps) {
+  return {
+    tool: () => "helm",
+    render: (environment) => renderHelm(environment, deps),
+    anchor: async (environment) => chartFile(helmSettingsOf(environment))
+  };
+}
+
+// core/render/external/render-with-kustomize-binary.ts
+var KUSTOMIZE_BUILD_RULE = "kustomize-build";
+function kustomizeCommandLine(renderer, dir) {
+  return renderer === "kubectl" ? { tool: "kubectl", args: ["kustomize", dir] } : { tool: "kustomize", args: ["build", dir] };
+}
+async function kustomizationFile(files, folder) {
+  for (const name of KUSTOMIZATION_FILE_NAMES) {
+    const path = `${folderPrefix(folder)}${name}`;
+    if (await files.readFile(path) !== void 0) return path;
+  }
+  return `${folderPrefix(folder)}kustomization.yaml`;
+}
+function rendererOf(environment) {
+  return environment.renderer === "kubectl" ? "kubectl" : "kustomize";
+}
+async function renderWithKustomizeBinary(environment, deps) {
+  const { tool, args } = kustomizeCommandLine(
+    rendererOf(environment),
+    diskPath(deps.repoRoot, environment.path)
+  );
+  const command = deps.commands?.[tool] ?? tool;
+  const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const outcome = await deps.runner.run(command, args, {
+    cwd: diskPath(deps.repoRoot, ""),
+    timeoutMs,
+    ...deps.env ? { env: deps.env } : {}
+  });
+  if (isNotFound(outcome)) return { environment: environment.name, findings: [], missingTool: tool };
+  const what = `${tool === "kubectl" ? "kubectl kustomize" : "kustomize build"} ${showPath(environment.path)}`;
+  const path = await kustomizationFile(deps.files, environment.path);
+  const problem = runProblem(outcome, what, timeoutMs, deps.repoRoot);
+  if (problem !== void 0) {
+    const finding = { ruleId: KUSTOMIZE_BUILD_RULE, severity: "error", message: problem, path };
+    return { environment: environment.name, findings: [finding] };
+  }
+  const findings = [];
+  const warnings = stderrSummary(outcome.stderr, deps.repoRoot);
+  if (warnings !== "")
+    findings.push({
+      ruleId: KUSTOMIZE_BUILD_RULE,
+      severity: "notice",
+      message: `${what}: ${warnings}`,
+      path
+    });
+  return { environment: environment.name, yaml: outcome.stdout, findings };
+}
+function kustomizeBinaryEngine(deps) {
+  return {
+    tool: rendererOf,
+    render: (environment) => renderWithKustomizeBinary(environment, deps),
+    anchor: (environment) => kustomizationFile(deps.files, environment.path)
+  };
+}
+
+// core/render/external/render-external.ts
+function needsExternalTool(environment) {
+  return environment.renderer === "kustomize" || environment.renderer === "kubectl" || environment.renderer === "helm";
+}
+function renderExternalEnvironments(environments, deps) {
+  const kustomize = kustomizeBinaryEngine(deps);
+  const helm = helmEngine(deps);
+  const pick = (environment) => environment.renderer === "helm" ? helm : kustomize;
+  return renderBatch(
+    environments.filter(needsExternalTool),
+    {
+      tool: (environment) => pick(environment).tool(environment),
+      render: (environment) => pick(environment).render(environment),
+      anchor: (environment) => pick(environment).anchor(environment)
+    },
+    { concurrency: deps.concurrency ?? 4, command: (tool) => deps.commands?.[tool] ?? tool }
+  );
+}
+
+// core/render/emit-yaml.ts
+var BEST_WIDTH = 80;
+var BEST_INDENT = 2;
+function isLetter(ch) {
+  return new RegExp("\\p{L}", "u").test(ch);
+}
+function isDigit(ch) {
+  return ch !== void 0 && new RegExp("\\p{Nd}", "u").test(ch);
+}
+function compareKeys(a, b) {
+  const ar = [...a];
+  const br = [...b];
+  for (let i = 0; i < ar.length && i < br.length; i++) {
+    const ac = ar[i];
+    const bc = br[i];
+    if (ac === bc) continue;
+    const al = isLetter(ac);
+    const bl = isLetter(bc);
+    if (al && bl) return ac.codePointAt(0) - bc.codePointAt(0);
+    if (al || bl) return bl ? -1 : 1;
+    let an = 0;
+    let bn = 0;
+    if (ac === "0" || bc === "0") {
+      for (let j = i - 1; j >= 0 && isDigit(ar[j]); j--) {
+        if (ar[j] !== "0") {
+          an = 1;
+          bn = 1;
+          break;
+        }
+      }
+    }
+    let ai = i;
+    for (; ai < ar.length && isDigit(ar[ai]); ai++) an = an * 10 + Number(ar[ai]);
+    let bi = i;
+    for (; bi < br.length && isDigit(br[bi]); bi++) bn = bn * 10 + Number(br[bi]);
+    if (an !== bn) return an - bn;
+    if (ai !== bi) return ai - bi;
+    return ac.codePointAt(0) - bc.codePointAt(0);
+  }
+  return ar.length - br.length;
+}
+function isPrintable(cp) {
+  return cp === 10 || cp >= 32 && cp <= 126 || cp >= 160 && cp <= 55295 || cp >= 57344 && cp <= 65533 && cp !== 65279;
+}
+var isBreak = (ch) => ch === "\n" || ch === "\r" || ch === "\x85" || ch === "\u2028" || ch === "\u2029";
+var isSpace = (ch) => ch === " ";
+var isBlankOrEnd = (ch) => ch === void 0 || ch === " " || ch === "	" || isBreak(ch);
+function analyze(value) {
+  if (value === "")
+    return { multiline: false, blockPlainAllowed: true, singleQuotedAllowed: true, blockAllowed: false };
+  let blockIndicators = value.startsWith("---") || value.startsWith("...");
+  let specialCharacters = false;
+  let lineBreaks = false;
+  let leadingSpace = false;
+  let leadingBreak = false;
+  let trailingSpace = false;
+  let trailingBreak = false;
+  let breakSpace = false;
+  let spaceBreak = false;
+  let previousSpace = false;
+  let previousBreak = false;
+  let precededByWhitespace = true;
+  const chars = [...value];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
+    const followedByWhitespace = isBlankOrEnd(chars[i + 1]);
+    if (i === 0) {
+      if ("#,[]{}&*!|>'\"%@`".includes(ch)) blockIndicators = true;
+      if ((ch === "?" || ch === ":") && followedByWhitespace) blockIndicators = true;
+      if (ch === "-" && followedByWhitespace) blockIndicators = true;
+    } else {
+      if (ch === ":" && followedByWhitespace) blockIndicators = true;
+      if (ch === "#" && precededByWhitespace) blockIndicators = true;
+    }
+    if (!isPrintable(ch.codePointAt(0))) specialCharacters = true;
+    if (isBreak(ch)) lineBreaks = true;
+    const last = i === chars.length - 1;
+    if (isSpace(ch)) {
+      if (i === 0) leadingSpace = true;
+      if (last) trailingSpace = true;
+      if (previousBreak) breakSpace = true;
+      previousSpace = true;
+      previousBreak = false;
+    } else if (isBreak(ch)) {
+      if (i === 0) leadingBreak = true;
+      if (last) trailingBreak = true;
+      if (previousSpace) spaceBreak = true;
+      previousBreak = true;
+      previousSpace = false;
+    } else {
+      previousSpace = false;
+      previousBreak = false;
+    }
+    precededByWhitespace = isBlankOrEnd(ch);
+  }
+  const analysis = {
+    multiline: lineBreaks,
+    blockPlainAllowed: true,
+    singleQuotedAllowed: true,
+    blockAllowed: true
+  };
+  if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) analysis.blockPlainAllowed = false;
+  if (trailingSpace) analysis.blockAllowed = false;
+  if (breakSpace) {
+    analysis.blockPlainAllowed = false;
+    analysis.singleQuotedAllowed = false;
+  }
+  if (spaceBreak || specialCharacters) {
+    analysis.blockPlainAllowed = false;
+    analysis.singleQuotedAllowed = false;
+    analysis.blockAllowed = false;
+  }
+  if (lineBreaks) analysis.blockPlainAllowed = false;
+  if (blockIndicators) analysis.blockPlainAllowed = false;
+  return analysis;
+}
+var BASE60_FLOAT = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
+var TIMESTAMP = /^\d{4}-\d{1,2}-\d{1,2}(?:(?:[Tt]|[ \t]+)\d{1,2}:\d{2}:\d{2}(?:\.\d*)?(?:[ \t]*(?:Z|[-+]\d{1,2}(?::\d{2})?))?)?$/;
+function isRealDate(value) {
+  const [year, month, day] = value.split(/[-Tt \t]/, 3).map(Number);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+function readsAsString(value) {
+  if (resolvePlainScalar(value) !== value) return false;
+  return !BASE60_FLOAT.test(value) && !(TIMESTAMP.test(value) && isRealDate(value));
+}
+function chooseStyle(value, simpleKey) {
+  const analysis = analyze(value);
+  let style = value.includes("\n") && !simpleKey ? "literal" : readsAsString(value) ? "plain" : "double";
+  if (style === "plain") {
+    if (!analysis.blockPlainAllowed || value === "" && simpleKey) style = "single";
+  }
+  if (style === "single" && !analysis.singleQuotedAllowed) style = "double";
+  if (style === "literal" && (!analysis.blockAllowed || simpleKey)) style = "double";
+  return style;
+}
+var DOUBLE_ESCAPES = {
+  "\0": "0",
+  "\x07": "a",
+  "\b": "b",
+  "	": "t",
+  "\n": "n",
+  "\v": "v",
+  "\f": "f",
+  "\r": "r",
+  "\x1B": "e",
+  '"': '"',
+  "\\": "\\",
+  "\x85": "N",
+  "\xA0": "_",
+  "\u2028": "L",
+  "\u2029": "P"
+};
+var Writer = class {
+  out = "";
+  column = 0;
+  /** Indentation of the current block, in spaces. */
+  indent = 0;
+  /** Only indentation (spaces, or a `- ` indicator) has been written on this line so far. */
+  indention = true;
+  write(text10, indicator = false) {
+    this.out += text10;
+    this.column += text10.length;
+    if (!indicator) this.indention = false;
+  }
+  newline() {
+    this.out += "\n";
+    this.column = 0;
+    this.indention = true;
+  }
+  /** libyaml's write_indent: a new line unless only indentation is on this one, then spaces. */
+  writeIndent(indent = this.indent) {
+    if (!this.indention || this.column > indent) this.newline();
+    if (this.column < indent) this.write(" ".repeat(indent - this.column), true);
+  }
+  plain(value, allowBreaks) {
+    let spaces = false;
+    const chars = [...value];
+    for (let i = 0; i < chars.length; i++) {
+      const ch = chars[i];
+      if (isSpace(ch)) {
+        if (allowBreaks && !spaces && this.column > BEST_WIDTH && !isSpace(chars[i + 1]))
+          this.writeIndent(this.indent);
+        else this.write(ch);
+        spaces = true;
+      } else {
+        this.write(ch);
+        spaces = false;
+      }
+    }
+  }
+  single(value, allowBreaks) {
+    this.write("'");
+    let spaces = false;
+    const chars = [...value];
+    for (let i = 0; i < chars.length; i++) {
+      const ch = chars[i];
+      if (isSpace(ch)) {
+        if (allowBreaks && !spaces && this.column > BEST_WIDTH && i !== 0 && i !== chars.length - 1 && !isSpace(chars[i + 1])) {
+          this.writeIndent(this.indent);
+        } else this.write(ch);
+        spaces = true;
+      } else {
+        this.write(ch === "'" ? "''" : ch);
+        spaces = false;
+      }
+    }
+    this.write("'");
+  }
+  double(value, allowBreaks) {
+    this.write('"');
+    let spaces = false;
+    const chars = [...value];
+    const escapeAll = value.startsWith("\uFEFF");
+    for (let i = 0; i < chars.length; i++) {
+      const ch = chars[i];
+      const cp = ch.codePointAt(0);
+      if (escapeAll || !isPrintable(cp) || isBreak(ch) || ch === '"' || ch === "\\") {
+        const simple = DOUBLE_ESCAPES[ch];
+        if (simple !== void 0) this.write(`\\${simple}`);
+        else if (cp <= 255) this.write(`\\x${cp.toString(16).toUpperCase().padStart(2, "0")}`);
+        else if (cp <= 65535) this.write(`\\u${cp.toString(16).toUpperCase().padStart(4, "0")}`);
+        else this.write(`\\U${cp.toString(16).toUpperCase().padStart(8, "0")}`);
+        spaces = false;
+      } else if (isSpace(ch)) {
+        if (allowBreaks && !spaces && this.column > BEST_WIDTH && i !== 0 && i !== chars.length - 1) {
+          this.writeIndent(this.indent);
+          if (isSpace(chars[i + 1])) this.write("\\");
+        } else this.write(ch);
+        spaces = true;
+      } else {
+        this.write(ch);
+        spaces = false;
+      }
+    }
+    this.write('"');
+  }
+  literal(value) {
+    const chars = [...value];
+    let hints = "";
+    if (isSpace(chars[0]) || isBreak(chars[0])) hints += String(BEST_INDENT);
+    const last = chars[chars.length - 1];
+    if (!isBreak(last)) hints += "-";
+    else if (chars.length === 1 || isBreak(chars[chars.length - 2])) hints += "+";
+    this.write(`|${hints}`);
+    this.newline();
+    const indent = this.indent;
+    let breaks = true;
+    for (const ch of chars) {
+      if (isBreak(ch)) {
+        this.newline();
+        breaks = true;
+      } else {
+        if (breaks) this.write(" ".repeat(indent));
+        this.write(ch);
+        breaks = false;
+      }
+    }
+    if (!isBreak(last)) this.newline();
+  }
+};
+function formatGoFloat(value) {
+  if (Number.isNaN(value)) return ".nan";
+  if (value === Infinity) return ".inf";
+  if (value === -Infinity) return "-.inf";
+  if (Number.isInteger(value) && Math.abs(value) < 1e21) return String(value);
+  const [mantissa, exponentText] = value.toExponential().split("e");
+  const exponent = Number(exponentText);
+  if (exponent < -4 || exponent >= 21) {
+    const sign = exponent < 0 ? "-" : "+";
+    return `${mantissa}e${sign}${String(Math.abs(exponent)).padStart(2, "0")}`;
+  }
+  return String(value);
+}
+function scalarText2(value) {
+  if (value === null) return "null";
+  if (typeof value === "boolean") return value ? "true" : "false";
+  if (typeof value === "number") return formatGoFloat(value);
+  return void 0;
+}
+function writeString(w, value, simpleKey) {
+  const style = chooseStyle(value, simpleKey);
+  if (style === "plain") w.plain(value, !simpleKey);
+  else if (style === "single") w.single(value, !simpleKey);
+  else if (style === "double") w.double(value, !simpleKey);
+  else w.literal(value);
+}
+function isEmptyCollection(value) {
+  if (Array.isArray(value)) return value.length === 0 ? "[]" : void 0;
+  if (value !== null && typeof value === "object") return Object.keys(value).length === 0 ? "{}" : void 0;
+  return void 0;
+}
+function writeKey(w, key) {
+  if ([...key].length > 128 || key.includes("\n")) {
+    w.write("? ", true);
+    const saved = w.indent;
+    w.indent += BEST_INDENT;
+    writeString(w, key, false);
+    w.indent = saved;
+    w.writeIndent();
+    w.write(":");
+    return;
+  }
+  writeString(w, key, true);
+  w.write(":");
+}
+function writeValue(w, value) {
+  const text10 = scalarText2(value);
+  if (text10 !== void 0) return w.write(text10);
+  if (typeof value === "string") {
+    const saved = w.indent;
+    w.indent += BEST_INDENT;
+    writeString(w, value, false);
+    w.indent = saved;
+    return;
+  }
+  const empty = isEmptyCollection(value);
+  if (empty !== void 0) return w.write(empty);
+  if (Array.isArray(value)) writeSequence(w, value);
+  else writeMapping(w, value);
+}
+function writeMapping(w, value) {
+  const keys = Object.keys(value).sort(compareKeys);
+  for (const key of keys) {
+    w.writeIndent();
+    writeKey(w, key);
+    const child2 = value[key];
+    if (scalarText2(child2) !== void 0 || typeof child2 === "string" || isEmptyCollection(child2) !== void 0) {
+      w.write(" ");
+      writeValue(w, child2);
+      continue;
+    }
+    if (Array.isArray(child2)) {
+      writeSequence(w, child2);
+    } else {
+      const saved = w.indent;
+      w.indent += BEST_INDENT;
+      writeMapping(w, child2);
+      w.indent = saved;
+    }
+  }
+}
+function writeSequence(w, items) {
+  for (const item of items) {
+    w.writeIndent();
+    w.write("- ", true);
+    const saved = w.indent;
+    w.indent += BEST_INDENT;
+    if (Array.isArray(item) && item.length > 0) writeSequence(w, item);
+    else if (item !== null && typeof item === "object" && !Array.isArray(item) && Object.keys(item).length > 0) {
+      writeMapping(w, item);
+    } else {
+      w.indent = saved;
+      writeValue(w, item);
+    }
+    w.indent = saved;
+  }
+}
+function emitYaml(value) {
+  const w = new Writer();
+  const empty = isEmptyCollection(value);
+  if (empty !== void 0) return `${empty}
+`;
+  if (Array.isArray(value)) writeSequence(w, value);
+  else if (value !== null && typeof value === "object") writeMapping(w, value);
+  else writeValue(w, value);
+  if (!w.out.endsWith("\n")) w.newline();
+  return w.out;
+}
+
+// core/render/kustomize/build-types.ts
+var BuildStop = class extends Error {
+  name = "BuildStop";
+  finding;
+  constructor(finding) {
+    super(finding.message);
+    this.finding = finding;
+  }
+};
+function metadataOf(resource2) {
+  const metadata2 = resource2["metadata"];
+  return metadata2 !== null && typeof metadata2 === "object" && !Array.isArray(metadata2) ? metadata2 : {};
+}
+function textOf(value) {
+  return typeof value === "string" ? value : "";
+}
+function currentId(resource2) {
+  const metadata2 = metadataOf(resource2);
+  return { name: textOf(metadata2["name"]), namespace: textOf(metadata2["namespace"]) };
+}
+function recordRename(tracked, next) {
+  const before = currentId(tracked.object);
+  const after = currentId(next);
+  if (before.name !== after.name || before.namespace !== after.namespace) tracked.previous.push(before);
+  tracked.object = next;
+}
+
+// core/render/kustomize/build-context.ts
+function createBuildCache() {
+  return { kustomizations: /* @__PURE__ */ new Map(), resourceFiles: /* @__PURE__ */ new Map() };
+}
+function cached(map, key, load) {
+  let pending = map.get(key);
+  if (pending === void 0) {
+    pending = load();
+    map.set(key, pending);
+  }
+  return pending;
+}
+function listFolder(context, dir) {
+  let listing = context.listings.get(dir);
+  if (listing === void 0) {
+    listing = context.files.listDirectory(dir);
+    context.listings.set(dir, listing);
+  }
+  return listing;
+}
+function stopAt(file, pointer2, message, ruleId = "kustomize-build") {
+  const { line: line2, column } = file.locate(pointer2);
+  return new BuildStop({ ruleId, severity: "error", message, path: file.path, line: line2, column });
+}
+function pointerSegment(key) {
+  return String(key).replaceAll("~", "~0").replaceAll("/", "~1");
+}
+
+// core/render/kustomize/local-paths.ts
+async function checkLocalPath(context, file, pointer2, entry, what) {
+  if (isRemoteReference(entry))
+    throw stopAt(
+      file,
+      pointer2,
+      `remote ${what} ${entry}: kubeproof never fetches from the network while rendering; vendor it into the repository or render this environment with renderer: kustomize`,
+      "kustomize-remote"
+    );
+  const path = joinRepoPath(file.dir, entry);
+  if (path === void 0)
+    throw stopAt(
+      file,
+      pointer2,
+      `${what} ${entry} leaves the repository: kubeproof only reads files inside it`,
+      "kustomize-path-escape"
+    );
+  if (path === "") return { path, type: "directory" };
+  const segments = path.split("/");
+  let dir = "";
+  for (const [index, name] of segments.entries()) {
+    const entries3 = await listFolder(context, dir);
+    const found = entries3?.find((candidate) => candidate.name === name);
+    if (found === void 0)
+      throw stopAt(file, pointer2, `${what} ${entry}: ${path} does not exist in the repository`);
+    const current = dir === "" ? name : `${dir}/${name}`;
+    if (found.type === "symlink" && found.target === void 0)
+      throw stopAt(
+        file,
+        pointer2,
+        `${what} ${entry}: ${current} is a symlink that points outside the repository; kubeproof does not follow it`,
+        "kustomize-path-escape"
+      );
+    if (index === segments.length - 1) {
+      const type = found.type === "symlink" ? await symlinkType(context, found.target) : found.type;
+      return { path, type };
+    }
+    dir = current;
+  }
+  return { path, type: "directory" };
+}
+async function symlinkType(context, target2) {
+  return await listFolder(context, target2) === void 0 ? "file" : "directory";
+}
+
+// core/render/kustomize/load-resources.ts
+var ANNOTATION_VALUE = /^\/metadata\/annotations\/[^/]+$/;
+function isObject3(value) {
+  return value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
+}
+function stop(path, line2, message, column) {
+  return new BuildStop({
+    ruleId: "kustomize-build",
+    severity: "error",
+    message,
+    path,
+    line: line2,
+    ...column === void 0 ? {} : { column }
+  });
+}
+function parseKustomizeYaml(text10, path, reading = "resource") {
+  const documents = [];
+  for (const span of splitDocuments(text10)) {
+    const body = text10.slice(span.markerHasContent ? span.start : span.bodyStart, span.end);
+    const firstLine = span.markerHasContent ? span.line : span.bodyLine;
+    const parsed = parseYamlDocument(body, {
+      uniqueKeys: true,
+      firstLine,
+      // JSON6902 patches are read through sigs.k8s.io/yaml (go-yaml v2): the default resolution.
+      ...reading === "resource" ? { resolve: resolveKustomizeScalar, keepText: (pointer2) => ANNOTATION_VALUE.test(pointer2) } : {}
+    });
+    const problem = parsed.problems[0];
+    if (problem) throw stop(path, problem.line, `invalid YAML: ${problem.message}`, problem.column);
+    if (parsed.value === null || parsed.value === void 0) continue;
+    documents.push({ value: parsed.value, line: firstLine });
+  }
+  return documents;
+}
+async function readText(files, path, from, line2) {
+  const bytes = await files.readFile(path);
+  if (bytes === void 0)
+    throw stop(
+      from,
+      line2,
+      `${path}: no such file or folder in the repository (kustomize cannot build without it)`
+    );
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) throw stop(path, decoded.line, decoded.message);
+  return decoded.text;
+}
+function nonFinite(value, pointer2) {
+  if (typeof value === "number") return Number.isFinite(value) ? void 0 : pointer2 || "/";
+  if (value === null || typeof value !== "object") return void 0;
+  for (const [key, item] of Object.entries(value)) {
+    const found = nonFinite(item, `${pointer2}/${key}`);
+    if (found !== void 0) return found;
+  }
+  return void 0;
+}
+function infiniteValue(value, pointer2) {
+  let node = value;
+  for (const key of pointer2.split("/").slice(1)) node = node[key];
+  return node;
+}
+function withoutEmptyAnnotations(resource2) {
+  const metadata2 = metadataOf(resource2);
+  const annotations = metadata2["annotations"];
+  if (!isObject3(annotations) || Object.keys(annotations).length > 0) return resource2;
+  const rest = { ...metadata2 };
+  delete rest["annotations"];
+  return { ...resource2, metadata: rest };
+}
+function expand(value, path, line2, into) {
+  if (!isObject3(value))
+    throw stop(path, line2, "a resource must be a mapping with apiVersion, kind and metadata.name");
+  const kind = textOf(value["kind"]);
+  if (kind.endsWith("List") && Array.isArray(value["items"])) {
+    for (const item of value["items"]) expand(item, path, line2, into);
+    return;
+  }
+  if (textOf(metadataOf(value)["name"]) === "")
+    throw stop(
+      path,
+      line2,
+      `missing metadata.name in a ${kind || "resource without kind"}: kustomize refuses it`
+    );
+  const infinite = nonFinite(value, "");
+  if (infinite !== void 0)
+    throw stop(
+      path,
+      line2,
+      `${infinite} is ${String(infiniteValue(value, infinite))}, which kustomize cannot encode as JSON: quote it if it is text`
+    );
+  into.push({
+    object: withoutEmptyAnnotations(value),
+    origin: { path, line: line2 },
+    previous: [],
+    prefixes: [],
+    suffixes: []
+  });
+}
+async function loadResourceFile(context, path, from, line2) {
+  const documents = await cached(
+    context.cache.resourceFiles,
+    path,
+    async () => parseKustomizeYaml(await readText(context.files, path, from, line2), path)
+  );
+  const resources = [];
+  for (const document of documents) expand(document.value, path, document.line, resources);
+  return resources;
+}
+
+// core/render/kustomize/field-specs.ts
+var FieldSpecError = class extends KubeproofError {
+  name = "FieldSpecError";
+};
+function parseApiVersion(apiVersion) {
+  const slash = apiVersion.indexOf("/");
+  if (slash !== -1) return { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
+  if (/^v[12]/.test(apiVersion)) return { group: "", version: apiVersion };
+  return { group: apiVersion, version: "" };
+}
+function text(value) {
+  return typeof value === "string" ? value : "";
+}
+function matchesFieldSpec(spec, resource2) {
+  if (spec.kind !== void 0 && spec.kind !== "" && spec.kind !== text(resource2["kind"])) return false;
+  const { group, version } = parseApiVersion(text(resource2["apiVersion"]));
+  if (spec.group !== void 0 && spec.group !== "" && spec.group !== group) return false;
+  return !(spec.version !== void 0 && spec.version !== "" && spec.version !== version);
+}
+function splitFieldPath(path) {
+  const parts = [];
+  for (const piece of path.split("/")) {
+    const last = parts.length - 1;
+    if (last >= 0 && parts[last].endsWith("\\"))
+      parts[last] = `${parts[last].slice(0, -1)}/${piece}`;
+    else parts.push(piece);
+  }
+  return parts;
+}
+function isObject4(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+function own2(object, key) {
+  return Object.hasOwn(object, key) ? object[key] : void 0;
+}
+function step(node, path, at, create, visit2) {
+  if (at === path.length) return visit2(node);
+  if (Array.isArray(node)) {
+    let changed = false;
+    const items = node.map((item) => {
+      const next2 = step(item, path, at, create, visit2);
+      if (next2 !== item) changed = true;
+      return next2;
+    });
+    return changed ? items : node;
+  }
+  if (!isObject4(node)) throw new FieldSpecError("expected sequence or mapping node");
+  const segment = path[at];
+  const isList2 = segment.endsWith("[]");
+  const name = isList2 ? segment.slice(0, -2) : segment;
+  const current = own2(node, name);
+  let next;
+  if (current === void 0 || current === null) {
+    if (!create || isList2) return node;
+    next = at === path.length - 1 ? visit2(void 0) : step({}, path, at + 1, create, visit2);
+  } else {
+    next = step(current, path, at + 1, create, visit2);
+  }
+  if (next === current) return node;
+  return { ...node, [name]: next };
+}
+function applyFieldSpecs(resource2, specs, visit2) {
+  let result = resource2;
+  for (const spec of specs) {
+    if (!matchesFieldSpec(spec, result)) continue;
+    try {
+      result = step(result, splitFieldPath(spec.path), 0, spec.create === true, visit2);
+    } catch (error) {
+      if (!(error instanceof FieldSpecError)) throw error;
+      throw new FieldSpecError(
+        `considering field '${spec.path}' of object ${resourceIdString(result)}: ${error.message}`
+      );
+    }
+  }
+  return result;
+}
+function resourceIdString(resource2) {
+  const { group, version } = parseApiVersion(text(resource2["apiVersion"]));
+  const metadata2 = isObject4(resource2["metadata"]) ? resource2["metadata"] : {};
+  const kind = text(resource2["kind"]) || "[noKind]";
+  const name = text(own2(metadata2, "name")) || "[noName]";
+  const namespace = text(own2(metadata2, "namespace")) || "[noNs]";
+  return `${kind}.${version || "[noVer]"}.${group || "[noGrp]"}/${name}.${namespace}`;
+}
+function mergeFieldSpecs(base, extra) {
+  const merged = [...base];
+  for (const spec of extra) {
+    const same = merged.find(
+      (other) => (other.group ?? "") === (spec.group ?? "") && (other.version ?? "") === (spec.version ?? "") && (other.kind ?? "") === (spec.kind ?? "") && other.path === spec.path
+    );
+    if (same === void 0) merged.push(spec);
+    else if (same.create === true !== (spec.create === true)) return void 0;
+  }
+  return merged;
+}
+
+// core/render/kustomize/resource-ids.ts
+function namespaceKey(namespace) {
+  return namespace === "" ? "default" : namespace;
+}
+function resourceKey(resource2) {
+  const { group } = parseApiVersion(textOf(resource2["apiVersion"]));
+  const { name, namespace } = currentId(resource2);
+  return `${group}|${textOf(resource2["kind"])}|${namespaceKey(namespace)}|${name}`;
+}
+function describeResource(resource2) {
+  const { group } = parseApiVersion(textOf(resource2["apiVersion"]));
+  const { name, namespace } = currentId(resource2);
+  const gk = group === "" ? textOf(resource2["kind"]) : `${textOf(resource2["kind"])}.${group}`;
+  return `${gk} ${namespace === "" ? "" : `${namespace}/`}${name}`;
+}
+function hasAnyId(tracked, id) {
+  const resource2 = tracked.object;
+  if (textOf(resource2["kind"]) !== id.kind) return false;
+  if (parseApiVersion(textOf(resource2["apiVersion"])).group !== id.group) return false;
+  const ids = [currentId(resource2), ...tracked.previous];
+  return ids.some(
+    (candidate) => candidate.name === id.name && namespaceKey(candidate.namespace) === namespaceKey(id.namespace)
+  );
+}
+function appendResources(into, added) {
+  const seen = new Map(into.map((tracked) => [resourceKey(tracked.object), tracked]));
+  for (const tracked of added) {
+    const key = resourceKey(tracked.object);
+    const other = seen.get(key);
+    if (other !== void 0)
+      return `${describeResource(tracked.object)} (${tracked.origin.path}:${tracked.origin.line}) has the same id as the one from ${other.origin.path}:${other.origin.line}: kustomize refuses two resources with one id`;
+    seen.set(key, tracked);
+    into.push(tracked);
+  }
+  return void 0;
+}
+
+// core/render/kustomize/unsupported-fields.ts
+var UNSUPPORTED = {
+  helmCharts: "helm charts need the helm binary: render this environment with renderer: kustomize (with --enable-helm) or renderer: helm",
+  helmChartInflationGenerator: "helm charts need the helm binary: use renderer: kustomize or renderer: helm",
+  helmGlobals: "helm charts need the helm binary: use renderer: kustomize or renderer: helm",
+  vars: "vars are deprecated in kustomize; rewrite them as replacements, or use renderer: kustomize",
+  configurations: "custom transformer configurations are not supported by the built-in engine; use renderer: kustomize",
+  crds: "crds (OpenAPI for custom kinds) is not supported by the built-in engine; use renderer: kustomize",
+  openapi: "a custom openapi schema is not supported by the built-in engine; use renderer: kustomize",
+  validators: "validator plugins are not supported; use renderer: kustomize",
+  imageTags: "imageTags is a legacy field the built-in engine does not read; use images",
+  buildMetadata: "buildMetadata is not supported by the built-in engine; use renderer: kustomize"
+};
+function rejectUnsupportedFields(_context, file) {
+  for (const [field3, advice] of Object.entries(UNSUPPORTED)) {
+    const value = file.content[field3];
+    if (value === void 0 || value === null) continue;
+    if (Array.isArray(value) && value.length === 0) continue;
+    throw stopAt(file, `/${field3}`, `unsupported: ${field3} (${advice})`, "kustomize-unsupported");
+  }
+}
+
+// core/render/kustomize/generator-encoding.ts
+var strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+var encoder = new TextEncoder();
+function decodeUtf8(bytes) {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return void 0;
+  }
+}
+function toBytes(value) {
+  return typeof value === "string" ? encoder.encode(value) : value;
+}
+function base64(bytes) {
+  let binary = "";
+  const chunk = 32768;
+  for (let i = 0; i < bytes.length; i += chunk)
+    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  return btoa(binary);
+}
+var LINE_LENGTH = 70;
+function kustomizeBase64(value) {
+  const encoded = base64(toBytes(value));
+  if (encoded.length < LINE_LENGTH) return encoded;
+  let out = "";
+  for (let i = 0; i < encoded.length; i += LINE_LENGTH) out += `${encoded.slice(i, i + LINE_LENGTH)}
+`;
+  return out;
+}
+
+// core/render/kustomize/generator-options.ts
+function mergeMaps(local, global) {
+  if (local === void 0 && global === void 0) return void 0;
+  return { ...global, ...local };
+}
+function mergeGeneratorOptions(local, global) {
+  const merged = {};
+  const labels = mergeMaps(local?.labels, global?.labels);
+  if (labels !== void 0) merged.labels = labels;
+  const annotations = mergeMaps(local?.annotations, global?.annotations);
+  if (annotations !== void 0) merged.annotations = annotations;
+  if (local?.disableNameSuffixHash === true || global?.disableNameSuffixHash === true)
+    merged.disableNameSuffixHash = true;
+  if (local?.immutable === true || global?.immutable === true) merged.immutable = true;
+  return merged;
+}
+
+// core/render/kustomize/env-file.ts
+var MAX_LINE_BYTES = 64 * 1024 - 1;
+var LEADING_SPACE = /^[\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u;
+function scanLines(bytes) {
+  const lines = [];
+  let start2 = 0;
+  while (start2 < bytes.length) {
+    let end = bytes.indexOf(10, start2);
+    const next = end === -1 ? bytes.length : end + 1;
+    if (end === -1) end = bytes.length;
+    if (end - start2 > MAX_LINE_BYTES) {
+      lines.push(void 0);
+      return lines;
+    }
+    const last = end > start2 && bytes[end - 1] === 13 ? end - 1 : end;
+    lines.push(bytes.subarray(start2, last));
+    start2 = next;
+  }
+  return lines;
+}
+function describeLine(line2) {
+  let text10 = "";
+  for (let i = 0; i < line2.length; i++) {
+    const b = line2[i];
+    text10 += b >= 32 && b < 127 ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, "0")}`;
+  }
+  return `line [${[...line2].join(" ")}] has invalid utf8 bytes : ${text10}`;
+}
+function parseEnvFile(bytes) {
+  const pairs = [];
+  let index = 0;
+  for (const raw of scanLines(bytes)) {
+    if (raw === void 0) break;
+    let line2 = raw;
+    if (index === 0 && line2[0] === 239 && line2[1] === 187 && line2[2] === 191) line2 = line2.subarray(3);
+    index++;
+    const text10 = decodeUtf8(line2);
+    if (text10 === void 0) return { error: describeLine(raw) };
+    const trimmed = text10.replace(LEADING_SPACE, "");
+    if (trimmed === "" || trimmed.startsWith("#")) continue;
+    const equals = trimmed.indexOf("=");
+    const key = equals === -1 ? trimmed : trimmed.slice(0, equals);
+    if (key === "") continue;
+    pairs.push({ key, value: equals === -1 ? "" : trimmed.slice(equals + 1) });
+  }
+  return { pairs };
+}
+
+// core/render/kustomize/generator-paths.ts
+function goPathBase(path) {
+  if (path === "") return ".";
+  const trimmed = path.replace(/\/+$/, "");
+  if (trimmed === "") return "/";
+  return trimmed.slice(trimmed.lastIndexOf("/") + 1);
+}
+function normalize(segments) {
+  const out = [];
+  for (const segment of segments) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") {
+      if (out.length === 0) return void 0;
+      out.pop();
+    } else out.push(segment);
+  }
+  return out;
+}
+async function readGeneratorFile(dir, path, files) {
+  if (/^https?:\/\//.test(path)) return { error: `remote file '${path}' is not supported` };
+  if (path.startsWith("/")) return { error: `absolute path '${path}' is not supported` };
+  const root = normalize(dir.split("/"));
+  const target2 = normalize([...dir.split("/"), ...path.split("/")]);
+  if (root === void 0 || target2 === void 0)
+    return { error: `file '${path}' is outside the repository` };
+  const rootText = root.join("/");
+  const targetText = target2.join("/");
+  if (root.some((segment, i) => target2[i] !== segment))
+    return { error: `security; file '${targetText}' is not in or below '${rootText}'` };
+  const bytes = await files.readFile(targetText);
+  if (bytes !== void 0) return { bytes };
+  if (await files.listDirectory(targetText) !== void 0)
+    return { error: `'${targetText}' must resolve to a file` };
+  return { error: `no such file '${targetText}'` };
+}
+
+// core/render/kustomize/generator-sources.ts
+function list2(items) {
+  return `[${items.join(" ")}]`;
+}
+function removeQuotes(value) {
+  if (value.length < 2 || value[0] !== value[value.length - 1]) return value;
+  return value[0] === '"' || value[0] === "'" ? value.slice(1, -1) : value;
+}
+function parseLiteral(source) {
+  const equals = source.indexOf("=");
+  if (equals <= 0) return { error: `invalid literal source ${source}, expected key=value` };
+  return { key: source.slice(0, equals), value: removeQuotes(source.slice(equals + 1)) };
+}
+function parseFileSource(source) {
+  const equals = source.indexOf("=");
+  if (equals === -1) return { key: goPathBase(source), path: source };
+  if (equals === 0) {
+    const path2 = source.slice(1);
+    return {
+      error: `missing key name for file path ${JSON.stringify(path2)} in source ${JSON.stringify(source)}`
+    };
+  }
+  const key = source.slice(0, equals);
+  const path = source.slice(equals + 1);
+  if (path.includes("=") && !/^https?:\/\//.test(path))
+    return { error: `source ${JSON.stringify(source)} key name or file path contains '='` };
+  if (path === "")
+    return {
+      error: `missing file path for key name ${JSON.stringify(key)} in source ${JSON.stringify(source)}`
+    };
+  return { key, path };
+}
+async function loadEnvs(paths, dir, files) {
+  const pairs = [];
+  for (const path of paths) {
+    const read = await readGeneratorFile(dir, path, files);
+    const parsed = "error" in read ? read : parseEnvFile(read.bytes);
+    if ("error" in parsed) return { error: `env source files: ${list2(paths)}: ${parsed.error}` };
+    pairs.push(...parsed.pairs);
+  }
+  return { pairs };
+}
+function loadLiterals(literals) {
+  const pairs = [];
+  for (const literal of literals) {
+    const pair = parseLiteral(literal);
+    if ("error" in pair) return { error: `literal sources ${list2(literals)}: ${pair.error}` };
+    pairs.push(pair);
+  }
+  return { pairs };
+}
+async function loadFiles(sources, dir, files) {
+  const pairs = [];
+  for (const source of sources) {
+    const parsed = parseFileSource(source);
+    if ("error" in parsed) return { error: `file sources: ${list2(sources)}: ${parsed.error}` };
+    const read = await readGeneratorFile(dir, parsed.path, files);
+    if ("error" in read) return { error: `file sources: ${list2(sources)}: ${read.error}` };
+    pairs.push({ key: parsed.key, value: decodeUtf8(read.bytes) ?? read.bytes });
+  }
+  return { pairs };
+}
+async function loadKeyValuePairs(args, dir, files) {
+  const envs = [...args.envs ?? [], ...args.env !== void 0 && args.env !== "" ? [args.env] : []];
+  const all = [];
+  for (const step2 of [
+    () => loadEnvs(envs, dir, files),
+    () => loadLiterals(args.literals ?? []),
+    () => loadFiles(args.files ?? [], dir, files)
+  ]) {
+    const loaded = await step2();
+    if ("error" in loaded) return { error: `loading KV pairs: ${loaded.error}` };
+    all.push(...loaded.pairs);
+  }
+  return { pairs: all };
+}
+
+// core/render/kustomize/generator-key-resolution.ts
+var WORDS = /* @__PURE__ */ new Set(["true", "True", "TRUE", "false", "False", "FALSE", "", "~", "null", "Null", "NULL"]);
+var SPECIAL_FLOATS2 = /* @__PURE__ */ new Set([".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"]);
+SPECIAL_FLOATS2.add("-.inf").add("-.Inf").add("-.INF");
+var GO_INT2 = /^[-+]?(?:0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/;
+var GO_UINT = /^(?:0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/;
+var YAML_STYLE_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+var DOT_FLOAT2 = /^\.[0-9]+(?:_[0-9]+)*(?:[eE][-+]?[0-9]+(?:_[0-9]+)*)?$/;
+function intFits(text10, unsigned) {
+  const negative = text10.startsWith("-");
+  const body = text10.replace(/^[-+]/, "");
+  let value;
+  if (/^0[oO]/.test(body)) value = BigInt(`0o${body.slice(2)}`);
+  else if (/^0[0-7]+$/.test(body)) value = BigInt(`0o${body.slice(1)}`);
+  else value = BigInt(body);
+  if (unsigned) return value <= 0xffffffffffffffffn;
+  return negative ? value <= 0x8000000000000000n : value <= 0x7fffffffffffffffn;
+}
+function isGoInteger(plain) {
+  if (GO_INT2.test(plain) && intFits(plain, false)) return true;
+  return GO_UINT.test(plain) && intFits(plain, true);
+}
+var DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+var DATE = String.raw`(\d{4})-(\d{1,2})-(\d{1,2})`;
+var TIME = String.raw`(\d{1,2}):(\d{1,2}):(\d{1,2})(?:[.,]\d+)?`;
+var TIMESTAMPS = [
+  new RegExp(String.raw`^${DATE}[Tt]${TIME}(?:Z|[-+](\d{2}):(\d{2}))$`),
+  new RegExp(String.raw`^${DATE} ${TIME}$`),
+  new RegExp(String.raw`^${DATE}$`)
+];
+function isTimestamp(text10) {
+  for (const layout of TIMESTAMPS) {
+    const m = layout.exec(text10);
+    if (m === null) continue;
+    const [year, month, day, hour = 0, minute = 0, second = 0, zoneHour = 0, zoneMinute = 0] = m.slice(1).map((part) => part === void 0 ? void 0 : Number(part));
+    if (year === void 0 || month === void 0 || day === void 0) continue;
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    const days = month === 2 && !leap ? 28 : DAYS[month - 1] ?? 0;
+    if (month < 1 || day < 1 || day > days) continue;
+    if (hour > 23 || minute > 59 || second > 59 || zoneHour > 24 || zoneMinute > 59) continue;
+    return true;
+  }
+  return false;
+}
+function resolvesToNonString(text10) {
+  if (WORDS.has(text10) || SPECIAL_FLOATS2.has(text10)) return true;
+  const first = text10[0];
+  if (first === ".") return DOT_FLOAT2.test(text10) && Number.isFinite(Number(text10.replaceAll("_", "")));
+  if (first === void 0 || !/[-+0-9]/.test(first)) return false;
+  if (isTimestamp(text10)) return true;
+  const plain = text10.replaceAll("_", "");
+  if (isGoInteger(plain)) return true;
+  return YAML_STYLE_FLOAT.test(plain) && Number.isFinite(Number(plain));
+}
+
+// core/render/kustomize/generator-yaml-checks.ts
+var UNREADABLE = /[\x7f-\x84\x86-\x9f\ufffe\uffff]/u;
+function configStrings(args, options) {
+  const strings = [args.name, args.namespace ?? "", args.behavior ?? "", args.type ?? "", args.env ?? ""];
+  strings.push(...args.literals ?? [], ...args.files ?? [], ...args.envs ?? []);
+  for (const map of [options.labels ?? {}, options.annotations ?? {}])
+    for (const [key, value] of Object.entries(map)) strings.push(key, value);
+  return strings;
+}
+function configurationProblem(kind, args, options) {
+  if (!configStrings(args, options).some((s) => UNREADABLE.test(s))) return void 0;
+  return `builtin ${kind}Generator marshal: yaml: control characters are not allowed`;
+}
+function isPrintable2(cp) {
+  return cp === 10 || cp >= 32 && cp <= 126 || cp >= 160 && cp <= 55295 || cp >= 57344 && cp <= 65533 && cp !== 65279;
+}
+function tabBlockUnreadable(text10) {
+  if (!text10.startsWith("	") || !text10.includes("\n")) return false;
+  if (text10.endsWith(" ") || /[ ][\n\r\x85\u2028\u2029]/u.test(text10)) return false;
+  for (const ch of text10) {
+    const cp = ch.codePointAt(0);
+    if (ch !== "	" && !isPrintable2(cp)) return false;
+  }
+  return true;
+}
+function keyProblem(key) {
+  if (key === "<<") return "yaml: map merge requires map or sequence of maps as the value";
+  if (resolvesToNonString(key))
+    return `json: unsupported type: map[interface {}]interface {} (kustomize reads the key \`${key}\` back as a non-string)`;
+  if (tabBlockUnreadable(key))
+    return `yaml: found a tab character where an indentation space is expected (in the key \`${key}\`)`;
+  if (UNREADABLE.test(key)) return "yaml: control characters are not allowed";
+  return void 0;
+}
+function entries(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? Object.entries(value) : [];
+}
+function generatedResourceProblem(resource2) {
+  const meta = resource2.metadata;
+  const metaObject = meta !== null && typeof meta === "object" && !Array.isArray(meta) ? meta : {};
+  const maps = [resource2.data, resource2.binaryData, metaObject.labels, metaObject.annotations];
+  for (const map of maps) {
+    for (const [key, value] of entries(map)) {
+      const problem = keyProblem(key);
+      if (problem !== void 0) return problem;
+      if (typeof value !== "string") continue;
+      if (tabBlockUnreadable(value))
+        return `yaml: found a tab character where an indentation space is expected (kustomize cannot read back the value of \`${key}\`, a multi-line text starting with a tab)`;
+      if (UNREADABLE.test(value)) return "yaml: control characters are not allowed";
+    }
+  }
+  return void 0;
+}
+
+// core/render/kustomize/generator.ts
+function metadata(args, options) {
+  const meta = { name: args.name };
+  if (args.namespace !== void 0 && args.namespace !== "") meta.namespace = args.namespace;
+  if (options.labels !== void 0 && Object.keys(options.labels).length > 0)
+    meta.labels = { ...options.labels };
+  if (options.annotations !== void 0 && Object.keys(options.annotations).length > 0)
+    meta.annotations = { ...options.annotations };
+  return meta;
+}
+function configMapData(pairs) {
+  const fields2 = {};
+  const data = {};
+  const binaryData = {};
+  for (const { key, value } of pairs) {
+    if (typeof value === "string") data[key] = value;
+    else binaryData[key] = kustomizeBase64(value);
+  }
+  if (pairs.some((p) => typeof p.value === "string")) fields2.data = data;
+  if (pairs.some((p) => typeof p.value !== "string")) fields2.binaryData = binaryData;
+  return fields2;
+}
+function secretData(pairs) {
+  const data = {};
+  for (const { key, value } of pairs) data[key] = kustomizeBase64(value);
+  return { data };
+}
+async function generateResource(kind, args, globalOptions, dir, files) {
+  const options = mergeGeneratorOptions(args.options, globalOptions);
+  const configuration = configurationProblem(kind, args, options);
+  if (configuration !== void 0) return { error: configuration };
+  if (args.name === "") return { error: "a configmap must have a name" };
+  const loaded = await loadKeyValuePairs(args, dir, files);
+  if ("error" in loaded) return loaded;
+  const seen = /* @__PURE__ */ new Set();
+  for (const { key } of loaded.pairs) {
+    if (seen.has(key)) return { error: `configmap ${args.name} illegally repeats the key \`${key}\`` };
+    seen.add(key);
+  }
+  const resource2 = { apiVersion: "v1", kind, metadata: metadata(args, options) };
+  if (kind === "Secret") {
+    resource2.type = args.type !== void 0 && args.type !== "" ? args.type : "Opaque";
+    Object.assign(resource2, secretData(loaded.pairs));
+  } else Object.assign(resource2, configMapData(loaded.pairs));
+  if (options.immutable === true) resource2.immutable = true;
+  const problem = generatedResourceProblem(resource2);
+  if (problem !== void 0) return { error: problem };
+  return { resource: resource2, hashSuffix: options.disableNameSuffixHash !== true };
+}
+
+// core/render/kustomize/generator-merge.ts
+function isObject5(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+function stringMap2(value) {
+  const map = {};
+  if (!isObject5(value)) return map;
+  for (const [key, item] of Object.entries(value)) {
+    if (typeof item === "string") map[key] = item;
+    else if (item !== null && typeof item !== "object") map[key] = String(item);
+  }
+  return map;
+}
+function setOrDelete(target2, field3, map) {
+  if (Object.keys(map).length > 0) target2[field3] = map;
+  else delete target2[field3];
+}
+function mergeGenerated(existing, generated, behavior) {
+  const result = structuredClone(generated);
+  const before = isObject5(existing.metadata) ? existing.metadata : {};
+  const meta = isObject5(result.metadata) ? result.metadata : {};
+  result.metadata = meta;
+  setOrDelete(meta, "labels", { ...stringMap2(before.labels), ...stringMap2(meta.labels) });
+  setOrDelete(meta, "annotations", { ...stringMap2(before.annotations), ...stringMap2(meta.annotations) });
+  if (before.name !== void 0) meta.name = before.name;
+  else delete meta.name;
+  if (typeof before.namespace === "string" && before.namespace !== "") meta.namespace = before.namespace;
+  else delete meta.namespace;
+  if (behavior === "merge") {
+    setOrDelete(result, "data", { ...stringMap2(existing.data), ...stringMap2(result.data) });
+    setOrDelete(result, "binaryData", { ...stringMap2(existing.binaryData), ...stringMap2(result.binaryData) });
+  }
+  return result;
+}
+function mergedHashSuffix(existing, generated) {
+  return existing && generated;
+}
+
+// core/render/kustomize/add-generated.ts
+async function addGenerated(context, kind, args, globalOptions, dir, origin, resources) {
+  const generated = await generateResource(kind, args, globalOptions, dir, context.files);
+  if ("error" in generated) return generated.error;
+  const behavior = args.behavior ?? "create";
+  if (behavior === "create") {
+    const tracked = {
+      object: generated.resource,
+      origin,
+      previous: [],
+      prefixes: [],
+      suffixes: [],
+      generated: { hash: generated.hashSuffix }
+    };
+    return appendResources(resources, [tracked]);
+  }
+  const id = { group: "", kind, name: args.name, namespace: args.namespace ?? "" };
+  const matches = resources.filter((tracked) => hasAnyId(tracked, id));
+  const existing = matches[0];
+  if (existing === void 0 || matches.length > 1)
+    return `${kind} ${args.name}: behavior ${behavior} needs exactly one existing ${kind} of that name (found ${matches.length})`;
+  const merged = mergeGenerated(existing.object, generated.resource, behavior);
+  existing.generated = { hash: mergedHashSuffix(existing.generated?.hash ?? false, generated.hashSuffix) };
+  existing.object = merged;
+  return void 0;
+}
+
+// core/render/kustomize/generator-args.ts
+function isObject6(value) {
+  return value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
+}
+function scalarText3(value) {
+  if (value === void 0 || value === null) return void 0;
+  return typeof value === "object" ? void 0 : String(value);
+}
+function stringList(value, field3) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) return { error: `${field3} must be a list of strings` };
+  const items = [];
+  for (const item of value) {
+    const text10 = scalarText3(item);
+    if (text10 === void 0) return { error: `${field3} must be a list of strings` };
+    items.push(text10);
+  }
+  return items;
+}
+function stringMap3(value, field3) {
+  if (value === void 0 || value === null) return {};
+  if (!isObject6(value)) return { error: `${field3} must be a mapping of strings` };
+  const map = {};
+  for (const [key, item] of Object.entries(value)) map[key] = scalarText3(item) ?? "";
+  return map;
+}
+function parseGeneratorOptions(value) {
+  if (value === void 0 || value === null) return {};
+  if (!isObject6(value)) return { error: "generator options must be a mapping" };
+  const options = {};
+  const labels = stringMap3(value["labels"], "labels");
+  if ("error" in labels) return labels;
+  const annotations = stringMap3(value["annotations"], "annotations");
+  if ("error" in annotations) return annotations;
+  if (value["labels"] !== void 0 && value["labels"] !== null)
+    options.labels = labels;
+  if (value["annotations"] !== void 0 && value["annotations"] !== null)
+    options.annotations = annotations;
+  if (value["disableNameSuffixHash"] === true) options.disableNameSuffixHash = true;
+  if (value["immutable"] === true) options.immutable = true;
+  return options;
+}
+function parseGeneratorArgs(value) {
+  if (!isObject6(value)) return { error: "a generator entry must be a mapping" };
+  const args = { name: scalarText3(value["name"]) ?? "" };
+  const namespace = scalarText3(value["namespace"]);
+  if (namespace !== void 0 && namespace !== "") args.namespace = namespace;
+  const behavior = scalarText3(value["behavior"]);
+  if (behavior !== void 0 && behavior !== "" && behavior !== "unspecified") {
+    if (behavior !== "create" && behavior !== "merge" && behavior !== "replace")
+      return { error: `behavior ${JSON.stringify(behavior)} must be create, merge or replace` };
+    args.behavior = behavior;
+  }
+  for (const field3 of ["literals", "files", "envs"]) {
+    const list4 = stringList(value[field3], field3);
+    if ("error" in list4) return list4;
+    if (list4.length > 0) args[field3] = list4;
+  }
+  const env = scalarText3(value["env"]);
+  if (env !== void 0 && env !== "") args.env = env;
+  const type = scalarText3(value["type"]);
+  if (type !== void 0) args.type = type;
+  const options = parseGeneratorOptions(value["options"]);
+  if ("error" in options) return options;
+  if (value["options"] !== void 0 && value["options"] !== null) args.options = options;
+  return args;
+}
+
+// core/render/kustomize/json6902-parse.ts
+var KINDS = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
+function isObject7(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+function goJsonType(value) {
+  if (Array.isArray(value)) return "array";
+  if (value === null) return "null";
+  if (typeof value === "boolean") return "bool";
+  return typeof value === "object" ? "object" : typeof value;
+}
+function fieldProblem(op, field3, value) {
+  if (typeof value === "string") return void 0;
+  const missing = value === void 0 || value === null;
+  const cause = missing ? field3 === "path" ? "operation missing path field: missing value" : "operation, missing from field: missing value" : `json: cannot unmarshal ${goJsonType(value)} into Go value of type string`;
+  const plain = field3 === "path" && (op === "add" || op === "remove" || op === "copy");
+  return `${op} operation failed to decode ${field3}: ${plain ? "missing value" : cause}`;
+}
+function problemOf(item) {
+  if (!isObject7(item)) return "Unexpected kind: unknown";
+  const op = item["op"];
+  if (typeof op !== "string") return "Unexpected kind: unknown";
+  if (!KINDS.has(op)) return `Unexpected kind: ${op}`;
+  if (op === "move" || op === "copy") {
+    const from = fieldProblem(op, "from", item["from"]);
+    if (from !== void 0) return from;
+  }
+  return fieldProblem(op, "path", item["path"]);
+}
+function parseJsonPatch(value) {
+  if (!Array.isArray(value)) return { error: "a JSON6902 patch must be a list of operations" };
+  for (const [index, item] of value.entries()) {
+    if (item !== null && !isObject7(item))
+      return { error: `patch operation ${index} must be a mapping, found ${goJsonType(item)}` };
+  }
+  const operations = [];
+  for (const [index, item] of value.entries()) {
+    const message = problemOf(item);
+    if (message !== void 0 || !isObject7(item))
+      return {
+        error: `patch operation ${index}: ${message}`,
+        deferred: true,
+        operation: index,
+        operations,
+        message: message ?? "Unexpected kind: unknown"
+      };
+    const operation = {
+      op: item["op"],
+      path: item["path"]
+    };
+    if (item["value"] !== void 0) operation.value = item["value"];
+    if (item["op"] === "move" || item["op"] === "copy") operation.from = item["from"];
+    operations.push(operation);
+  }
+  return { operations };
+}
+
+// core/render/kustomize/json6902-annotations.ts
+function formatGoG(value) {
+  if (Number.isNaN(value)) return "NaN";
+  if (!Number.isFinite(value)) return value > 0 ? "+Inf" : "-Inf";
+  if (value === 0) return Object.is(value, -0) ? "-0" : "0";
+  const [mantissa, exponentText] = value.toExponential().split("e");
+  const exponent = Number(exponentText);
+  if (exponent < -4 || exponent >= 6) {
+    const sign = exponent < 0 ? "-" : "+";
+    return `${mantissa}e${sign}${String(Math.abs(exponent)).padStart(2, "0")}`;
+  }
+  return String(value);
+}
+function annotationText(value) {
+  if (typeof value === "string") return value;
+  if (typeof value === "number") {
+    const text10 = formatGoG(value);
+    return text10 === "NaN" ? ".nan" : text10 === "+Inf" ? ".inf" : text10 === "-Inf" ? "-.inf" : text10;
+  }
+  if (typeof value === "boolean") return value ? "true" : "false";
+  return value === null ? "null" : "";
+}
+
+// core/render/kustomize/json6902-container.ts
+function isContainer(value) {
+  return value !== null && typeof value === "object";
+}
+function setOwn2(object, key, value) {
+  Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+}
+function cloneJson2(value) {
+  if (Array.isArray(value)) return value.map((item) => cloneJson2(item));
+  if (value === null || typeof value !== "object") return value;
+  const copy2 = {};
+  for (const [key, item] of Object.entries(value)) setOwn2(copy2, key, cloneJson2(item));
+  return copy2;
+}
+var MAX_INT64 = 2n ** 63n - 1n;
+var MIN_INT64 = -(2n ** 63n);
+function goAtoi(text10) {
+  if (!/^[+-]?[0-9]+$/.test(text10))
+    return { error: `strconv.Atoi: parsing ${JSON.stringify(text10)}: invalid syntax` };
+  const big = BigInt(text10);
+  if (big > MAX_INT64 || big < MIN_INT64)
+    return { error: `strconv.Atoi: parsing ${JSON.stringify(text10)}: value out of range` };
+  return { value: Number(big) };
+}
+function invalidIndex(index) {
+  return { error: `Unable to access invalid index: ${index}: invalid index referenced` };
+}
+function resolveIndex(key, length) {
+  const parsed = goAtoi(key);
+  if ("error" in parsed) return parsed;
+  let index = parsed.value;
+  if (index < 0) {
+    if (index < -length) return invalidIndex(index);
+    index += length;
+  }
+  return index >= length ? invalidIndex(index) : { value: index };
+}
+function getChild(container2, key) {
+  if (!Array.isArray(container2))
+    return { value: Object.hasOwn(container2, key) ? container2[key] ?? void 0 : void 0 };
+  const index = resolveIndex(key, container2.length);
+  if ("error" in index) return index;
+  return { value: container2[index.value] ?? void 0 };
+}
+function addChild(container2, key, value) {
+  if (!Array.isArray(container2)) {
+    setOwn2(container2, key, value);
+    return void 0;
+  }
+  if (key === "-") {
+    container2.push(value);
+    return void 0;
+  }
+  const parsed = goAtoi(key);
+  if ("error" in parsed) return { error: `value was not a proper array index: '${key}': ${parsed.error}` };
+  const size = container2.length + 1;
+  let index = parsed.value;
+  if (index >= size) return invalidIndex(index);
+  if (index < 0) {
+    if (index < -size) return invalidIndex(index);
+    index += size;
+  }
+  container2.splice(index, 0, value);
+  return void 0;
+}
+function removeChild(container2, key) {
+  if (!Array.isArray(container2)) {
+    if (!Object.hasOwn(container2, key))
+      return { error: `Unable to remove nonexistent key: ${key}: missing value` };
+    delete container2[key];
+    return void 0;
+  }
+  const index = resolveIndex(key, container2.length);
+  if ("error" in index) return index;
+  container2.splice(index.value, 1);
+  return void 0;
+}
+function setChild(container2, key, value) {
+  if (!Array.isArray(container2)) {
+    setOwn2(container2, key, value);
+    return;
+  }
+  const index = resolveIndex(key, container2.length);
+  if ("value" in index) container2[index.value] = value;
+}
+function decodeKey(token) {
+  return token.replace(/~[01]/g, (escape) => escape === "~1" ? "/" : "~");
+}
+function findParent(root, path) {
+  const tokens = path.split("/");
+  if (tokens.length < 2) return void 0;
+  let container2 = root;
+  for (const token of tokens.slice(1, -1)) {
+    const next = getChild(container2, decodeKey(token));
+    if ("error" in next || !isContainer(next.value)) return void 0;
+    container2 = next.value;
+  }
+  return { container: container2, key: decodeKey(tokens[tokens.length - 1]) };
+}
+
+// core/render/kustomize/json6902-equal.ts
+var PANIC = "panic: runtime error: invalid memory address or nil pointer dereference";
+function testEquals(actual, expected) {
+  if (Array.isArray(actual)) {
+    if (!Array.isArray(expected) || actual.length !== expected.length) return false;
+    for (const [index, item] of actual.entries()) {
+      const other = expected[index];
+      if (item === null || other === null) return "panic";
+      const same = testEquals(item, other);
+      if (same !== true) return same;
+    }
+    return true;
+  }
+  if (actual !== null && typeof actual === "object") {
+    if (expected === null || typeof expected !== "object" || Array.isArray(expected)) return false;
+    const keys = Object.keys(actual);
+    if (keys.length !== Object.keys(expected).length) return false;
+    for (const key of keys) {
+      if (!Object.hasOwn(expected, key)) return false;
+      const item = actual[key];
+      const other = expected[key];
+      if (item === null !== (other === null)) return false;
+      if (item === null) continue;
+      const same = testEquals(item, other);
+      if (same !== true) return same;
+    }
+    return true;
+  }
+  return actual === expected;
+}
+
+// core/render/kustomize/json6902-apply.ts
+var add = (doc, op) => {
+  const parent = findParent(doc.root, op.path);
+  if (parent === void 0)
+    return `add operation does not apply: doc is missing path: "${op.path}": missing value`;
+  const failed = addChild(parent.container, parent.key, cloneJson2(op.value ?? null));
+  return failed && `error in add for path: '${op.path}': ${failed.error}`;
+};
+var remove = (doc, op) => {
+  const parent = findParent(doc.root, op.path);
+  if (parent === void 0)
+    return `remove operation does not apply: doc is missing path: "${op.path}": missing value`;
+  const failed = removeChild(parent.container, parent.key);
+  return failed && `error in remove for path: '${op.path}': ${failed.error}`;
+};
+var replace = (doc, op) => {
+  if (op.path === "") {
+    if (op.value === void 0) return PANIC;
+    if (isContainer(op.value)) doc.root = cloneJson2(op.value);
+    return void 0;
+  }
+  const parent = findParent(doc.root, op.path);
+  if (parent === void 0)
+    return `replace operation does not apply: doc is missing path: ${op.path}: missing value`;
+  if ("error" in getChild(parent.container, parent.key))
+    return `replace operation does not apply: doc is missing key: ${op.path}: missing value`;
+  setChild(parent.container, parent.key, cloneJson2(op.value ?? null));
+  return void 0;
+};
+var move = (doc, op) => {
+  const from = op.from ?? "";
+  const source = findParent(doc.root, from);
+  if (source === void 0)
+    return `move operation does not apply: doc is missing from path: ${from}: missing value`;
+  const found = getChild(source.container, source.key);
+  if ("error" in found) return `error in move for path: '${source.key}': ${found.error}`;
+  const removed = removeChild(source.container, source.key);
+  if (removed) return `error in move for path: '${source.key}': ${removed.error}`;
+  const target2 = findParent(doc.root, op.path);
+  if (target2 === void 0)
+    return `move operation does not apply: doc is missing destination path: ${op.path}: missing value`;
+  const failed = addChild(target2.container, target2.key, found.value ?? null);
+  return failed && `error in move for path: '${op.path}': ${failed.error}`;
+};
+var copy = (doc, op) => {
+  const from = op.from ?? "";
+  const source = findParent(doc.root, from);
+  if (source === void 0)
+    return `copy operation does not apply: doc is missing from path: ${from}: missing value`;
+  const found = getChild(source.container, source.key);
+  if ("error" in found) return `error in copy for from: '${from}': ${found.error}`;
+  const target2 = findParent(doc.root, op.path);
+  if (target2 === void 0)
+    return `copy operation does not apply: doc is missing destination path: ${op.path}: missing value`;
+  const failed = addChild(target2.container, target2.key, cloneJson2(found.value ?? null));
+  return failed && `error while adding value during copy: ${failed.error}`;
+};
+function compare(actual, expected, path) {
+  const failed = `testing value ${path} failed: test failed`;
+  if (actual === void 0) {
+    if (expected === void 0) return PANIC;
+    return expected === null ? void 0 : failed;
+  }
+  if (expected === void 0) return path === "" ? PANIC : failed;
+  if (expected === null) return failed;
+  const same = testEquals(actual, expected);
+  return same === "panic" ? PANIC : same ? void 0 : failed;
+}
+var test = (doc, op) => {
+  if (op.path === "") return compare(doc.root, op.value, "");
+  const parent = findParent(doc.root, op.path);
+  if (parent === void 0)
+    return `test operation does not apply: is missing path: ${op.path}: missing value`;
+  const found = getChild(parent.container, parent.key);
+  if ("error" in found) return `error in test for path: '${op.path}': ${found.error}`;
+  return compare(found.value, op.value, op.path);
+};
+var STEPS = { add, remove, replace, move, copy, test };
+function applyJsonPatch(target2, operations) {
+  const doc = { root: cloneJson2(target2) };
+  for (const [index, op] of operations.entries()) {
+    const message = STEPS[op.op](doc, op);
+    if (message !== void 0)
+      return {
+        error: `patch operation ${index} (${op.op} ${op.path}): ${message}`,
+        operation: index,
+        message
+      };
+  }
+  if (Array.isArray(doc.root)) {
+    const message = "json: cannot unmarshal array into Go value of type map[string]interface {}";
+    const index = operations.length - 1;
+    return { error: `patched document is a list: ${message}`, operation: index, message };
+  }
+  return { value: doc.root };
+}
+
+// core/render/kustomize/select-targets-namespace.ts
+var CLUSTER_SCOPED = /* @__PURE__ */ new Set([
+  "v1/ComponentStatus",
+  "v1/Namespace",
+  "v1/Node",
+  "v1/PersistentVolume",
+  "admissionregistration.k8s.io/v1/MutatingWebhookConfiguration",
+  "admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration",
+  "admissionregistration.k8s.io/v1beta1/MutatingWebhookConfiguration",
+  "admissionregistration.k8s.io/v1beta1/ValidatingWebhookConfiguration",
+  "apiextensions.k8s.io/v1/CustomResourceDefinition",
+  "apiextensions.k8s.io/v1beta1/CustomResourceDefinition",
+  "apiregistration.k8s.io/v1/APIService",
+  "apiregistration.k8s.io/v1beta1/APIService",
+  "certificates.k8s.io/v1/CertificateSigningRequest",
+  "certificates.k8s.io/v1beta1/CertificateSigningRequest",
+  "flowcontrol.apiserver.k8s.io/v1beta1/FlowSchema",
+  "flowcontrol.apiserver.k8s.io/v1beta1/PriorityLevelConfiguration",
+  "networking.k8s.io/v1/IngressClass",
+  "networking.k8s.io/v1beta1/IngressClass",
+  "node.k8s.io/v1/RuntimeClass",
+  "node.k8s.io/v1beta1/RuntimeClass",
+  "policy/v1beta1/PodSecurityPolicy",
+  "rbac.authorization.k8s.io/v1/ClusterRole",
+  "rbac.authorization.k8s.io/v1/ClusterRoleBinding",
+  "rbac.authorization.k8s.io/v1beta1/ClusterRole",
+  "rbac.authorization.k8s.io/v1beta1/ClusterRoleBinding",
+  "scheduling.k8s.io/v1/PriorityClass",
+  "scheduling.k8s.io/v1beta1/PriorityClass",
+  "storage.k8s.io/v1/CSIDriver",
+  "storage.k8s.io/v1/CSINode",
+  "storage.k8s.io/v1/StorageClass",
+  "storage.k8s.io/v1/VolumeAttachment",
+  "storage.k8s.io/v1beta1/CSIDriver",
+  "storage.k8s.io/v1beta1/CSINode",
+  "storage.k8s.io/v1beta1/StorageClass",
+  "storage.k8s.io/v1beta1/VolumeAttachment"
+]);
+var NOT_A_NAMESPACE = "_non_namespaceable_";
+function text2(value) {
+  return typeof value === "string" ? value : "";
+}
+function isClusterScoped(apiVersion, kind) {
+  return CLUSTER_SCOPED.has(`${apiVersion}/${kind}`);
+}
+function effectiveNamespace(resource2, namespace) {
+  if (isClusterScoped(text2(resource2["apiVersion"]), text2(resource2["kind"]))) return NOT_A_NAMESPACE;
+  const metadata2 = resource2["metadata"];
+  const own3 = namespace ?? (metadata2 !== null && typeof metadata2 === "object" && !Array.isArray(metadata2) ? text2(metadata2["namespace"]) : "");
+  return own3 === "" ? "default" : own3;
+}
+
+// core/render/kustomize/json6902-resource.ts
+var PREVIOUS = "internal.config.kubernetes.io/previous";
+function asObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+}
+function text3(value) {
+  return typeof value === "string" ? value : "";
+}
+function previousIdAnnotations(resource2, earlier = {}) {
+  const metadata2 = asObject(resource2["metadata"]) ?? {};
+  const next = { ...earlier };
+  const append = (suffix, value) => {
+    if (value === "") return;
+    const key = `${PREVIOUS}${suffix}`;
+    next[key] = next[key] ? `${next[key]},${value}` : value;
+  };
+  append("Kinds", text3(resource2["kind"]));
+  append("Names", text3(metadata2["name"]));
+  append("Namespaces", effectiveNamespace(resource2));
+  return next;
+}
+function withAnnotations(resource2, internal) {
+  if (Object.keys(internal).length === 0) return resource2;
+  const metadata2 = { ...asObject(resource2["metadata"]) ?? {} };
+  const annotations = {};
+  for (const [key, value] of Object.entries(asObject(metadata2["annotations"]) ?? {}))
+    setOwn2(annotations, key, annotationText(value));
+  for (const [key, value] of Object.entries(internal)) setOwn2(annotations, key, value);
+  metadata2["annotations"] = annotations;
+  return { ...resource2, metadata: metadata2 };
+}
+function applyJsonPatchToResource(resource2, operations, internal) {
+  const patched = applyJsonPatch(withAnnotations(resource2, internal), operations);
+  if (!("value" in patched)) return patched;
+  const result = patched.value;
+  const metadata2 = asObject(result["metadata"]);
+  if (metadata2 === void 0 || text3(metadata2["name"]) === "") {
+    const message = "missing metadata.name in object";
+    return { error: `patched resource: ${message}`, operation: operations.length - 1, message };
+  }
+  const annotations = {};
+  for (const [key, value] of Object.entries(asObject(metadata2["annotations"]) ?? {}))
+    if (!Object.hasOwn(internal, key)) setOwn2(annotations, key, annotationText(value));
+  if (Object.keys(annotations).length > 0) metadata2["annotations"] = annotations;
+  else delete metadata2["annotations"];
+  return { value: result };
+}
+
+// core/render/kustomize/select-targets-labels.ts
+var KEYWORDS = /* @__PURE__ */ new Map([
+  [")", ")"],
+  [",", ","],
+  ["!", "!"],
+  ["==", "=="],
+  ["=", "="],
+  [">", ">"],
+  ["in", "in"],
+  ["<", "<"],
+  ["!=", "!="],
+  ["notin", "notin"],
+  ["(", "("]
+]);
+var SPECIAL = /* @__PURE__ */ new Set(["=", "!", "(", ")", ",", ">", "<"]);
+var WHITESPACE = /* @__PURE__ */ new Set([" ", "	", "\r", "\n"]);
+function scan(text10) {
+  const items = [];
+  let at = 0;
+  for (; ; ) {
+    while (at < text10.length && WHITESPACE.has(text10[at])) at += 1;
+    if (at >= text10.length) {
+      items.push({ token: "end", literal: "" });
+      return items;
+    }
+    let buffer = "";
+    if (SPECIAL.has(text10[at])) {
+      let last;
+      while (at < text10.length && SPECIAL.has(text10[at])) {
+        buffer += text10[at];
+        const token = KEYWORDS.get(buffer);
+        if (token !== void 0) last = { token, literal: buffer };
+        else if (last !== void 0) break;
+        at += 1;
+      }
+      items.push(last);
+      continue;
+    }
+    while (at < text10.length && !SPECIAL.has(text10[at]) && !WHITESPACE.has(text10[at])) {
+      buffer += text10[at];
+      at += 1;
+    }
+    items.push({ token: KEYWORDS.get(buffer) ?? "id", literal: buffer });
+  }
+}
+var NAME_MESSAGE = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
+var NAME_FORMAT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
+var NAME_PATTERN = new RegExp(`^${NAME_FORMAT}$`);
+var SUBDOMAIN_FORMAT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*";
+var SUBDOMAIN_PATTERN = new RegExp(`^${SUBDOMAIN_FORMAT}$`);
+function regexError(message, format, examples) {
+  const shown = examples.map((example) => `'${example}', `).join(" or ");
+  return `${message} (e.g. ${shown}regex used for validation is '${format}')`;
+}
+function qualifiedNameErrors(value) {
+  const errors = [];
+  const parts = value.split("/");
+  if (parts.length > 2)
+    return [
+      `a qualified name ${regexError(NAME_MESSAGE, NAME_FORMAT, ["MyName", "my.name", "123-abc"])} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`
+    ];
+  const name = parts[parts.length - 1];
+  if (parts.length === 2) {
+    const prefix = parts[0];
+    if (prefix === "") errors.push("prefix part must be non-empty");
+    else {
+      if (prefix.length > 253) errors.push("prefix part must be no more than 253 characters");
+      if (!SUBDOMAIN_PATTERN.test(prefix))
+        errors.push(
+          `prefix part ${regexError(
+            "a DNS-1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+            SUBDOMAIN_FORMAT,
+            ["example.com"]
+          )}`
+        );
+    }
+  }
+  if (name === "") errors.push("name part must be non-empty");
+  else if (name.length > 63) errors.push("name part must be no more than 63 characters");
+  if (!NAME_PATTERN.test(name))
+    errors.push(`name part ${regexError(NAME_MESSAGE, NAME_FORMAT, ["MyName", "my.name", "123-abc"])}`);
+  return errors;
+}
+function labelValueErrors(value) {
+  const errors = [];
+  if (value.length > 63) errors.push("must be no more than 63 characters");
+  if (value !== "" && !NAME_PATTERN.test(value))
+    errors.push(
+      regexError(
+        `a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character`,
+        `(${NAME_FORMAT})?`,
+        ["MyValue", "my_value", "12345"]
+      )
+    );
+  return errors;
+}
+function keyError(key) {
+  const errors = qualifiedNameErrors(key);
+  return errors.length === 0 ? void 0 : `invalid label key ${JSON.stringify(key)}: ${errors.join("; ")}`;
+}
+function parseInt64(value) {
+  if (!/^[+-]?[0-9]+$/.test(value)) return void 0;
+  const number = BigInt(value);
+  return number >= -(2n ** 63n) && number < 2n ** 63n ? number : void 0;
+}
+var Parser = class {
+  position = 0;
+  items;
+  constructor(items) {
+    this.items = items;
+  }
+  /** The current item; `in` and `notin` read as identifiers where values are expected. */
+  peek(values) {
+    const item = this.items[this.position];
+    return values && (item.token === "in" || item.token === "notin") ? { token: "id", literal: item.literal } : item;
+  }
+  next(values) {
+    const item = this.peek(values);
+    this.position += 1;
+    return item;
+  }
+  parse() {
+    const requirements = [];
+    for (; ; ) {
+      const { token, literal } = this.peek(true);
+      if (token === "end") return requirements;
+      if (token !== "id" && token !== "!")
+        return `found '${literal}', expected: !, identifier, or 'end of string'`;
+      const requirement = this.requirement();
+      if (typeof requirement === "string") return `unable to parse requirement: ${requirement}`;
+      requirements.push(requirement);
+      const after = this.next(true);
+      if (after.token === "end") return requirements;
+      if (after.token !== ",") return `found '${after.literal}', expected: ',' or 'end of string'`;
+      const following = this.peek(true);
+      if (following.token !== "id" && following.token !== "!")
+        return `found '${following.literal}', expected: identifier after ','`;
+    }
+  }
+  requirement() {
+    let item = this.next(true);
+    let negated = false;
+    if (item.token === "!") {
+      negated = true;
+      item = this.next(true);
+    }
+    if (item.token !== "id") return `found '${item.literal}', expected: identifier`;
+    const key = item.literal;
+    const invalidKey = keyError(key);
+    if (invalidKey !== void 0) return invalidKey;
+    const ahead = this.peek(true).token;
+    if (negated || ahead === "end" || ahead === ",") {
+      return { key, operator: negated ? "!" : "exists", values: [] };
+    }
+    const operator = this.next(false);
+    let values;
+    switch (operator.token) {
+      case "in":
+      case "notin":
+        values = this.setValues();
+        break;
+      case "=":
+      case "==":
+      case "!=":
+      case ">":
+      case "<":
+        values = this.exactValue();
+        break;
+      default:
+        return `found '${operator.literal}', expected: '=', '!=', '==', 'in', notin'`;
+    }
+    if (typeof values === "string") return values;
+    return this.checked({ key, operator: operator.token, values: [...new Set(values)].sort() });
+  }
+  checked(requirement) {
+    const { key, operator, values } = requirement;
+    if ((operator === ">" || operator === "<") && values.some((value) => parseInt64(value) === void 0))
+      return "for 'Gt', 'Lt' operators, the value must be an integer";
+    for (const value of values) {
+      const errors = labelValueErrors(value);
+      if (errors.length > 0)
+        return `invalid label value: ${JSON.stringify(value)}: at key: ${JSON.stringify(key)}: ${errors.join("; ")}`;
+    }
+    return requirement;
+  }
+  setValues() {
+    const open = this.next(true);
+    if (open.token !== "(") return `found '${open.literal}' expected: '('`;
+    const first = this.peek(true);
+    if (first.token === ")") {
+      this.position += 1;
+      return [""];
+    }
+    if (first.token !== "id" && first.token !== ",")
+      return `found '${first.literal}', expected: ',', ')' or identifier`;
+    const values = [];
+    for (; ; ) {
+      const item = this.next(true);
+      if (item.token === "id") {
+        values.push(item.literal);
+        const ahead2 = this.peek(true);
+        if (ahead2.token === ",") continue;
+        if (ahead2.token === ")") break;
+        return `found '${ahead2.literal}', expected: ',' or ')'`;
+      }
+      if (item.token !== ",") return `found '${item.literal}', expected: ',', or identifier`;
+      if (values.length === 0) values.push("");
+      const ahead = this.peek(true).token;
+      if (ahead === ")") {
+        values.push("");
+        break;
+      }
+      if (ahead === ",") {
+        this.position += 1;
+        values.push("");
+      }
+    }
+    const close = this.next(true);
+    if (close.token !== ")") return `found '${first.literal}', expected: ')'`;
+    return values;
+  }
+  exactValue() {
+    const ahead = this.peek(true);
+    if (ahead.token === "end" || ahead.token === ",") return [""];
+    const item = this.next(true);
+    if (item.token === "id") return [item.literal];
+    return `found '${item.literal}', expected: identifier`;
+  }
+};
+function parseLabelSelector(text10) {
+  const parsed = new Parser(scan(text10)).parse();
+  return typeof parsed === "string" ? { error: parsed } : { requirements: parsed };
+}
+function matchesRequirement(requirement, labels) {
+  const value = labels.get(requirement.key);
+  switch (requirement.operator) {
+    case "in":
+    case "=":
+    case "==":
+      return value !== void 0 && requirement.values.includes(value);
+    case "notin":
+    case "!=":
+      return value === void 0 || !requirement.values.includes(value);
+    case "exists":
+      return value !== void 0;
+    case "!":
+      return value === void 0;
+    default: {
+      const have = value === void 0 ? void 0 : parseInt64(value);
+      const want = parseInt64(requirement.values[0] ?? "");
+      if (have === void 0 || want === void 0) return false;
+      return requirement.operator === ">" ? have > want : have < want;
+    }
+  }
+}
+function matchesLabelRequirements(requirements, labels) {
+  return requirements.every((requirement) => matchesRequirement(requirement, labels));
+}
+
+// core/render/kustomize/select-targets-regex.ts
+var FLAGS2 = /^\(\?([imsU]+)\)/;
+function unbalanced(anchored) {
+  let depth = 0;
+  let inClass = -1;
+  for (let at = 0; at < anchored.length; at += 1) {
+    const char = anchored[at];
+    if (char === "\\") {
+      at += 1;
+      continue;
+    }
+    if (inClass !== -1) {
+      if (char === "]" && at > inClass + 1 && !(at === inClass + 2 && anchored[inClass + 1] === "^"))
+        inClass = -1;
+      continue;
+    }
+    if (char === "[") inClass = at;
+    else if (char === "(") depth += 1;
+    else if (char === ")") {
+      depth -= 1;
+      if (depth < 0) return `unexpected ): \`${anchored}\``;
+    }
+  }
+  if (inClass !== -1) return `missing closing ]: \`${anchored.slice(inClass)}\``;
+  if (depth > 0) return `missing closing ): \`${anchored}\``;
+  return void 0;
+}
+function unsupported(pattern) {
+  const look = /\(\?<?[=!]/.exec(pattern);
+  if (look !== null)
+    return `invalid or unsupported Perl syntax: \`${look[0].startsWith("(?<") ? "(?<" : look[0]}\``;
+  const backReference = /\\[1-9]/.exec(pattern);
+  if (backReference !== null) return `invalid escape sequence: \`${backReference[0]}\``;
+  return void 0;
+}
+function compileGoPattern(pattern) {
+  const repeat = /^[*+?]|\|[*+?]|\([*+]/.exec(pattern);
+  if (repeat !== null)
+    return {
+      error: `error parsing regexp: missing argument to repetition operator: \`${repeat[0].slice(-1)}\``
+    };
+  const compiled = compileSelectorPattern(pattern);
+  if ("error" in compiled) return { error: compiled.error.replace(`^(?:${pattern})$`, pattern) };
+  return new RegExp(compiled.source.slice(4, -2), compiled.flags);
+}
+function compileSelectorPattern(pattern) {
+  let body = pattern;
+  let flags = "";
+  const leading = FLAGS2.exec(body);
+  if (leading !== null) {
+    flags = [...new Set(leading[1].replace("U", ""))].join("");
+    body = body.slice(leading[0].length);
+  }
+  const anchored = `^(?:${pattern})$`;
+  const problem = unsupported(pattern) ?? unbalanced(anchored);
+  if (problem !== void 0) return { error: `error parsing regexp: ${problem}` };
+  try {
+    return new RegExp(`^(?:${body.replaceAll("(?P<", "(?<")})$`, flags);
+  } catch (error) {
+    return { error: `error parsing regexp: ${error.message}` };
+  }
+}
+
+// core/render/kustomize/select-targets.ts
+var FIELDS = [
+  "group",
+  "version",
+  "kind",
+  "name",
+  "namespace",
+  "labelSelector",
+  "annotationSelector"
+];
+function goType(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "object") return "object";
+  return typeof value === "boolean" ? "bool" : typeof value;
+}
+function readSelector(value, at) {
+  const where = at === void 0 ? "" : `.${at.path}`;
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    return {
+      error: at === void 0 ? `json: cannot unmarshal ${goType(value)} into Go value of type types.Selector` : `json: cannot unmarshal ${goType(value)} into Go struct field ${at.container}.${at.path} of type types.Selector`
+    };
+  const selector = {};
+  for (const [key, field3] of Object.entries(value)) {
+    const name = FIELDS.find((candidate) => candidate.toLowerCase() === key.toLowerCase());
+    if (name === void 0) return { error: `json: unknown field ${JSON.stringify(key)}` };
+    if (field3 === null) continue;
+    if (typeof field3 !== "string")
+      return {
+        error: `json: cannot unmarshal ${goType(field3)} into Go struct field Selector${where}.${name} of type string`
+      };
+    if (field3 !== "") selector[name] = field3;
+  }
+  return { selector };
+}
+function parseSelector(value) {
+  const read = readSelector(value);
+  if ("error" in read) return read;
+  const compiled = compileSelector(read.selector);
+  return "error" in compiled ? compiled : read;
+}
+function compileSelector(selector) {
+  const compiled = { patterns: [], labels: [], annotations: [] };
+  for (const field3 of ["group", "version", "kind", "name", "namespace"]) {
+    const text10 = selector[field3];
+    if (text10 === void 0 || text10 === "") continue;
+    const pattern = compileSelectorPattern(text10);
+    if ("error" in pattern) return pattern;
+    compiled.patterns.push({ field: field3, pattern });
+  }
+  for (const field3 of ["labelSelector", "annotationSelector"]) {
+    const parsed = parseLabelSelector(selector[field3] ?? "");
+    if ("error" in parsed) return parsed;
+    compiled[field3 === "labelSelector" ? "labels" : "annotations"] = parsed.requirements;
+  }
+  return compiled;
+}
+function text4(value) {
+  return typeof value === "string" ? value : "";
+}
+function metadataOf2(resource2) {
+  const metadata2 = resource2["metadata"];
+  return metadata2 !== null && typeof metadata2 === "object" && !Array.isArray(metadata2) ? metadata2 : {};
+}
+function stringMap4(value) {
+  const map = /* @__PURE__ */ new Map();
+  if (value === null || value === void 0 || typeof value !== "object" || Array.isArray(value)) return map;
+  for (const [key, entry] of Object.entries(value)) {
+    if (entry === null) map.set(key, "");
+    else if (typeof entry !== "object") map.set(key, String(entry));
+  }
+  return map;
+}
+function groupVersion(apiVersion) {
+  const slash = apiVersion.indexOf("/");
+  return slash === -1 ? { group: "", version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
+}
+function matchesCompiled(resource2, compiled, original) {
+  const metadata2 = metadataOf2(resource2);
+  const current = { name: text4(metadata2["name"]), namespace: text4(metadata2["namespace"]) };
+  const first = original ?? current;
+  const { group, version } = groupVersion(text4(resource2["apiVersion"]));
+  const kind = text4(resource2["kind"]);
+  for (const { field: field3, pattern } of compiled.patterns) {
+    let candidates;
+    if (field3 === "namespace")
+      candidates = [
+        effectiveNamespace(resource2, first.namespace),
+        effectiveNamespace(resource2, current.namespace)
+      ];
+    else if (field3 === "name") candidates = [first.name, current.name];
+    else candidates = [{ group, version, kind }[field3]];
+    if (!candidates.some((candidate) => pattern.test(candidate))) return false;
+  }
+  return matchesLabelRequirements(compiled.labels, stringMap4(metadata2["labels"])) && matchesLabelRequirements(compiled.annotations, stringMap4(metadata2["annotations"]));
+}
+function selectResources(resources, selector, originals) {
+  const compiled = compileSelector(selector);
+  if ("error" in compiled) return [];
+  return resources.flatMap(
+    (resource2, index) => matchesCompiled(resource2, compiled, originals?.[index]) ? [index] : []
+  );
+}
+
+// core/render/kustomize/strategic-merge-nodes.ts
+var StrategicMergeFailure = class extends Error {
+  name = "StrategicMergeFailure";
+};
+function isMap(value) {
+  return value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
+}
+function isMissingOrNull(value) {
+  return value === void 0 || value === null;
+}
+function isEmptyMap(value) {
+  return isMissingOrNull(value) || isMap(value) && Object.keys(value).length === 0;
+}
+function nodeKind(value) {
+  if (Array.isArray(value)) return "SequenceNode";
+  return isMap(value) ? "MappingNode" : "ScalarNode";
+}
+function scalarText4(value) {
+  if (value === void 0) return "";
+  if (value === null) return "null";
+  if (typeof value === "object") return "";
+  return String(value);
+}
+function requireKind(value, kind) {
+  if (isMissingOrNull(value) || nodeKind(value) === kind) return;
+  throw new StrategicMergeFailure(
+    `wrong node kind: expected ${kind} but got ${nodeKind(value)}: node contents:
+${JSON.stringify(value)}`
+  );
+}
+function fieldMatches(node, name, value) {
+  if (isMissingOrNull(node)) return false;
+  if (name === "") {
+    requireKind(node, "ScalarNode");
+    return scalarText4(node) === value;
+  }
+  requireKind(node, "MappingNode");
+  const map = node;
+  if (!Object.hasOwn(map, name)) return false;
+  return value === "" || scalarText4(map[name]) === value;
+}
+function setElement(list4, element, keys, values) {
+  const setterKeys = keys.length === 0 ? [""] : keys;
+  const mappingSetter = setterKeys[0] !== "" && values.length > 0 && values[0] !== "";
+  const next = [];
+  let found = false;
+  for (const item of list4) {
+    if (isEmptyMap(item)) continue;
+    if (!isMap(item) && mappingSetter) {
+      next.push(item);
+      continue;
+    }
+    let matched = false;
+    let all = true;
+    for (const [index, key] of setterKeys.entries()) {
+      if (index < values.length) matched = fieldMatches(item, key, values[index]);
+      if (!matched) {
+        all = false;
+        break;
+      }
+    }
+    if (!all) {
+      if (values.length > 0) next.push(item);
+      continue;
+    }
+    found = true;
+    if (element !== void 0) next.push(element);
+  }
+  list4.splice(0, list4.length, ...next);
+  if (isMissingOrNull(element)) return;
+  if (!found) list4.push(element);
+}
+function findElement(list4, keys, values) {
+  if (!Array.isArray(list4)) return void 0;
+  if (keys.length === 0 || keys[0] === "") {
+    return list4.find((item) => scalarText4(item) === (values[0] ?? ""));
+  }
+  return list4.find(
+    (item) => isMap(item) && keys.every((key, index) => Object.hasOwn(item, key) && scalarText4(item[key]) === values[index])
+  );
+}
+
+// core/render/kustomize/strategic-merge-directive.ts
+var KEY = "$patch";
+function known(value) {
+  return value === "merge" || value === "replace" || value === "delete";
+}
+function unknown(value) {
+  return new StrategicMergeFailure(`unknown patch strategy '${value}'`);
+}
+function takeDirective(patch2) {
+  if (patch2 === void 0) return "merge";
+  if (Array.isArray(patch2)) return takeSequenceDirective(patch2);
+  if (!isMap(patch2)) {
+    throw new StrategicMergeFailure(
+      `no implemented strategic merge patch strategy for '${tagOf(patch2)}' ('${scalarText4(patch2)}')`
+    );
+  }
+  if (!Object.hasOwn(patch2, KEY)) return "merge";
+  const value = scalarText4(patch2[KEY]);
+  if (!known(value)) throw unknown(value);
+  delete patch2[KEY];
+  return value;
+}
+function takeSequenceDirective(patch2) {
+  const element = patch2.find((item) => isMap(item) && Object.hasOwn(item, KEY));
+  if (!isMap(element) || Object.keys(element).length > 1) return "merge";
+  const value = scalarText4(element[KEY]);
+  if (!known(value)) throw unknown(value);
+  setElement(patch2, void 0, [KEY], [value]);
+  return value;
+}
+function tagOf(value) {
+  if (value === null) return "!!null";
+  if (typeof value === "boolean") return "!!bool";
+  if (typeof value === "number") return Number.isInteger(value) ? "!!int" : "!!float";
+  return "!!str";
+}
+
+// core/render/kustomize/strategic-merge-schema.ts
+var KNOWN = {};
+function mergeList(keys, items = KNOWN, strategy = "merge") {
+  return { strategy, keys, items };
+}
+var objectMeta = {
+  fields: { finalizers: mergeList([]), ownerReferences: mergeList(["uid"]) }
+};
+var container = {
+  fields: {
+    env: mergeList(["name"]),
+    ports: mergeList(["containerPort", "protocol"]),
+    volumeDevices: mergeList(["devicePath"]),
+    volumeMounts: mergeList(["mountPath"])
+  }
+};
+var podSpec = {
+  fields: {
+    containers: mergeList(["name"], container),
+    ephemeralContainers: mergeList(["name"], container),
+    hostAliases: mergeList(["ip"]),
+    imagePullSecrets: mergeList(["name"]),
+    initContainers: mergeList(["name"], container),
+    topologySpreadConstraints: mergeList(["topologyKey", "whenUnsatisfiable"]),
+    volumes: mergeList(["name"], KNOWN, "merge,retainKeys")
+  }
+};
+var podTemplate = { fields: { metadata: objectMeta, spec: podSpec } };
+var conditions = { fields: { conditions: mergeList(["type"]) } };
+function resource(fields2 = {}) {
+  return { fields: { metadata: objectMeta, ...fields2 } };
+}
+function workload(spec = {}) {
+  return resource({ spec: { fields: { template: podTemplate, ...spec } }, status: conditions });
+}
+var jobTemplate = {
+  fields: { metadata: objectMeta, spec: { fields: { template: podTemplate } } }
+};
+var cronJob = resource({ spec: { fields: { jobTemplate } } });
+var webhooks = resource({ webhooks: mergeList(["name"]) });
+var SPECIAL2 = {
+  "v1/Pod": resource({ spec: podSpec, status: conditions }),
+  "v1/PodTemplate": resource({ template: podTemplate }),
+  "v1/ReplicationController": workload(),
+  "v1/Service": resource({
+    spec: { fields: { ports: mergeList(["port", "protocol"]) } },
+    status: conditions
+  }),
+  "v1/ServiceAccount": resource({ secrets: mergeList(["name"]) }),
+  "v1/Namespace": resource({ status: conditions }),
+  "v1/PersistentVolumeClaim": resource({ status: conditions }),
+  "apps/v1/DaemonSet": workload(),
+  "apps/v1/Deployment": workload(),
+  "apps/v1/ReplicaSet": workload(),
+  "apps/v1/StatefulSet": workload(),
+  "batch/v1/Job": workload(),
+  "batch/v1/CronJob": cronJob,
+  "batch/v1beta1/CronJob": cronJob,
+  "admissionregistration.k8s.io/v1/MutatingWebhookConfiguration": webhooks,
+  "admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration": webhooks,
+  "admissionregistration.k8s.io/v1beta1/MutatingWebhookConfiguration": webhooks,
+  "admissionregistration.k8s.io/v1beta1/ValidatingWebhookConfiguration": webhooks
+};
+var OTHER_KINDS = {
+  v1: [
+    "Binding",
+    "ComponentStatus",
+    "ConfigMap",
+    "Endpoints",
+    "Event",
+    "LimitRange",
+    "Node",
+    "PersistentVolume",
+    "ResourceQuota",
+    "Secret"
+  ],
+  "admissionregistration.k8s.io/v1": [],
+  "apiextensions.k8s.io/v1": ["CustomResourceDefinition"],
+  "apiextensions.k8s.io/v1beta1": ["CustomResourceDefinition"],
+  "apiregistration.k8s.io/v1": ["APIService"],
+  "apiregistration.k8s.io/v1beta1": ["APIService"],
+  "apps/v1": ["ControllerRevision"],
+  "autoscaling/v1": ["HorizontalPodAutoscaler", "Scale"],
+  "autoscaling/v2beta1": ["HorizontalPodAutoscaler"],
+  "autoscaling/v2beta2": ["HorizontalPodAutoscaler"],
+  "certificates.k8s.io/v1": ["CertificateSigningRequest"],
+  "certificates.k8s.io/v1beta1": ["CertificateSigningRequest"],
+  "coordination.k8s.io/v1": ["Lease"],
+  "coordination.k8s.io/v1beta1": ["Lease"],
+  "discovery.k8s.io/v1": ["EndpointSlice"],
+  "discovery.k8s.io/v1beta1": ["EndpointSlice"],
+  "events.k8s.io/v1": ["Event"],
+  "events.k8s.io/v1beta1": ["Event"],
+  "extensions/v1beta1": ["Ingress"],
+  "flowcontrol.apiserver.k8s.io/v1beta1": ["FlowSchema", "PriorityLevelConfiguration"],
+  "networking.k8s.io/v1": ["Ingress", "IngressClass", "NetworkPolicy"],
+  "networking.k8s.io/v1beta1": ["Ingress", "IngressClass"],
+  "node.k8s.io/v1": ["RuntimeClass"],
+  "node.k8s.io/v1beta1": ["RuntimeClass"],
+  "policy/v1": ["PodDisruptionBudget"],
+  "policy/v1beta1": ["PodDisruptionBudget", "PodSecurityPolicy"],
+  "rbac.authorization.k8s.io/v1": ["ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding"],
+  "rbac.authorization.k8s.io/v1beta1": ["ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding"],
+  "scheduling.k8s.io/v1": ["PriorityClass"],
+  "scheduling.k8s.io/v1beta1": ["PriorityClass"],
+  "storage.k8s.io/v1": ["CSIDriver", "CSINode", "StorageClass", "VolumeAttachment"],
+  "storage.k8s.io/v1beta1": [
+    "CSIDriver",
+    "CSINode",
+    "CSIStorageCapacity",
+    "StorageClass",
+    "VolumeAttachment"
+  ]
+};
+var PLAIN = resource();
+function schemaOf(nodes) {
+  for (const node of nodes) {
+    if (!isMap(node)) continue;
+    const { apiVersion, kind } = node;
+    if (typeof apiVersion !== "string" || typeof kind !== "string" || apiVersion === "" || kind === "")
+      continue;
+    const special = SPECIAL2[`${apiVersion}/${kind}`];
+    if (special !== void 0) return special;
+    if (OTHER_KINDS[apiVersion]?.includes(kind) === true) return PLAIN;
+  }
+  return void 0;
+}
+function fieldSchema(schema, field3) {
+  if (schema === void 0) return void 0;
+  return schema.fields?.[field3] ?? KNOWN;
+}
+function itemSchema(schema) {
+  if (schema === void 0) return void 0;
+  return schema.items ?? KNOWN;
+}
+function mergesList(schema) {
+  return schema?.strategy?.split(",").includes("merge") === true;
+}
+
+// core/render/kustomize/strategic-merge-list.ts
+function visitList([dest, origin]) {
+  if (isMissingOrNull(dest)) return origin;
+  if (origin === null) return void 0;
+  const directive = takeDirective(origin);
+  if (directive === "delete") return void 0;
+  return directive === "replace" ? origin : dest;
+}
+function keyValues(sources, keys) {
+  const result = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const source of [sources[1], sources[0]]) {
+    if (!Array.isArray(source)) continue;
+    for (const element of source) {
+      const values = keys.map((key) => {
+        const field3 = isMap(element) ? element[key] : void 0;
+        return isEmptyValue(field3) ? "" : scalarText4(field3);
+      });
+      const id = JSON.stringify(values);
+      if (values.length === 0 || seen.has(id)) continue;
+      seen.add(id);
+      result.push(values);
+    }
+  }
+  return result;
+}
+function primitiveValues(sources) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const source of [sources[1], sources[0]]) {
+    if (Array.isArray(source)) for (const item of source) seen.add(scalarText4(item));
+  }
+  return [...seen].map((text10) => [text10]);
+}
+function isEmptyValue(value) {
+  return isEmptyMap(value) || Array.isArray(value) && value.length === 0;
+}
+function validKeys(all, values, keys) {
+  const present = new Set(
+    all.flatMap((list4) => list4.flatMap((value, index) => value === "" ? [] : [keys[index]]))
+  );
+  if (present.size === 0) return [[...keys], values];
+  return [
+    keys.filter((key) => present.has(key)),
+    values.filter((value, index) => value !== "" || present.has(keys[index]))
+  ];
+}
+function mergeValues(list4) {
+  for (const [i, first] of list4.entries()) {
+    for (const [j, second] of list4.entries()) {
+      const merged = matchValues(list4[i] ?? first, list4[j] ?? second);
+      if (merged === void 0) continue;
+      list4[i] = merged;
+      list4[j] = merged;
+    }
+  }
+  return list4;
+}
+function matchValues(first, second) {
+  if (first.length !== second.length) return void 0;
+  let common = false;
+  const result = [];
+  for (const [index, value] of first.entries()) {
+    const other = second[index];
+    if (value === other) {
+      common = true;
+      result.push(value);
+    } else if (value !== "" && other !== "") return void 0;
+    else result.push(value !== "" ? value : other);
+  }
+  return common ? result : void 0;
+}
+function appendList(into, from, keys) {
+  for (const element of [...from]) {
+    if (keys[0] === "") {
+      setElement(into, element, [""], [scalarText4(element)]);
+      continue;
+    }
+    const values = [];
+    for (const key of keys) {
+      if (isMissingOrNull(element)) {
+        into.push(element);
+        continue;
+      }
+      if (!isMap(element)) throw wrongKind(element);
+      if (!Object.hasOwn(element, key)) into.push(element);
+      else values.push(scalarText4(element[key]));
+    }
+    if (keys.length > 1) setElement(into, void 0, keys, values);
+    setElement(into, element, keys, values);
+  }
+  return into;
+}
+function wrongKind(value) {
+  return new StrategicMergeFailure(
+    `wrong node kind: expected MappingNode but got ${Array.isArray(value) ? "SequenceNode" : "ScalarNode"}: node contents:
+${JSON.stringify(value)}`
+  );
+}
+function elementsAt(sources, keys, values) {
+  const [names, texts] = validKeys([values], values, keys);
+  return [findElement(sources[0], names, texts), findElement(sources[1], names, texts)];
+}
+function setElements(sources, all, keys, schema, walk3) {
+  const dest = sources[0];
+  const list4 = keys.length > 1 ? mergeValues(all) : all;
+  const added = [];
+  let names = [];
+  for (const values of list4) {
+    if (values.length === 0) continue;
+    let texts;
+    [names, texts] = validKeys(list4, values, keys);
+    const merged = walk3(elementsAt(sources, names, texts), itemSchema(schema));
+    if (isEmptyMap(merged)) {
+      setElement(dest, void 0, names, texts);
+      continue;
+    }
+    for (const [index, name] of names.entries()) {
+      const scalarElement = name === "" && !isMap(merged) && !Array.isArray(merged);
+      if (texts[index] === "" || scalarElement || isMap(merged) && Object.hasOwn(merged, name)) continue;
+      if (!isMap(merged)) throw wrongKind(merged);
+      merged[name] = texts[index];
+    }
+    setElement(added, merged, names, texts);
+  }
+  return list4.length > 0 ? appendList(added, dest, names) : dest;
+}
+function mergeAssociativeList(sources, schema, walk3) {
+  const dest = visitList(sources);
+  if (!Array.isArray(dest)) return dest;
+  const merged = [dest, sources[1]];
+  const keys = [...schema.keys ?? []];
+  const values = keyValues(merged, keys);
+  if (values.length > 0 || keys.length > 0) return setElements(merged, values, keys, schema, walk3);
+  return setElements(merged, primitiveValues(merged), [""], schema, walk3);
+}
+
+// core/render/kustomize/strategic-merge-walk.ts
+function walk(sources, parentSchema) {
+  const schema = parentSchema ?? schemaOf(sources);
+  const first = sources.find((source) => !isMissingOrNull(source));
+  if (first === void 0) return walkMap(sources, schema);
+  const kind = nodeKind(first);
+  for (const source of sources) requireKind(source, kind);
+  if (kind === "MappingNode") return walkMap(sources, schema);
+  if (kind === "ScalarNode") return sources[1] !== void 0 ? sources[1] : sources[0];
+  if (mergesList(schema)) return mergeAssociativeList(sources, schema, walk);
+  return sources[1] !== void 0 ? sources[1] : sources[0];
+}
+function visitMap([dest, origin]) {
+  if (isMissingOrNull(dest)) {
+    let directive2 = "merge";
+    try {
+      directive2 = takeDirective(origin);
+    } catch {
+    }
+    return directive2 === "delete" ? void 0 : origin;
+  }
+  if (origin === null) return void 0;
+  const directive = takeDirective(origin);
+  if (directive === "delete") return void 0;
+  return directive === "replace" ? origin : dest;
+}
+function walkMap(sources, schema) {
+  const dest = visitMap(sources);
+  if (!isMap(dest)) return dest;
+  const origin = sources[1];
+  const names = new Set(Object.keys(dest));
+  if (isMap(origin)) for (const name of Object.keys(origin)) names.add(name);
+  for (const name of [...names].sort()) {
+    const value = walk([dest[name], isMap(origin) ? origin[name] : void 0], fieldSchema(schema, name));
+    setField(dest, name, value);
+  }
+  return dest;
+}
+function setField(map, name, value) {
+  if (isMissingOrNull(value)) delete map[name];
+  else map[name] = value;
+}
+
+// core/render/kustomize/strategic-merge.ts
+function metadataOf3(resource2) {
+  const metadata2 = resource2["metadata"];
+  return isMap(metadata2) ? metadata2 : void 0;
+}
+function restoreIdentity(result, target2) {
+  if (target2["kind"] !== void 0) result["kind"] = target2["kind"];
+  const before = metadataOf3(target2);
+  if (before?.["name"] !== void 0) {
+    const metadata3 = metadataOf3(result) ?? {};
+    metadata3["name"] = before["name"];
+    result["metadata"] = metadata3;
+  }
+  const namespace = before?.["namespace"];
+  const metadata2 = metadataOf3(result);
+  if (typeof namespace === "string" && namespace !== "") {
+    result["metadata"] = { ...metadata2, namespace };
+  } else if (metadata2 !== void 0) {
+    delete metadata2["namespace"];
+  }
+}
+function applyStrategicMerge(target2, patch2) {
+  const dest = structuredClone(target2);
+  try {
+    const result = walk([dest, structuredClone(patch2)], void 0);
+    if (!isMap(result)) return { deleted: true };
+    restoreIdentity(result, target2);
+    return { value: result };
+  } catch (error) {
+    if (error instanceof StrategicMergeFailure) return { error: error.message };
+    throw error;
+  }
+}
+
+// core/render/kustomize/apply-patches.ts
+function isObject8(value) {
+  return value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
+}
+function idOf(patch2) {
+  const metadata2 = isObject8(patch2["metadata"]) ? patch2["metadata"] : {};
+  return {
+    group: parseApiVersion(textOf(patch2["apiVersion"])).group,
+    kind: textOf(patch2["kind"]),
+    name: textOf(metadata2["name"]),
+    namespace: textOf(metadata2["namespace"])
+  };
+}
+function aimedAt(patch2, target2) {
+  const metadata2 = { ...isObject8(patch2["metadata"]) ? patch2["metadata"] : {} };
+  const targetMetadata = isObject8(target2["metadata"]) ? target2["metadata"] : {};
+  metadata2["name"] = targetMetadata["name"] ?? null;
+  if (typeof targetMetadata["namespace"] === "string") metadata2["namespace"] = targetMetadata["namespace"];
+  else delete metadata2["namespace"];
+  return { ...patch2, apiVersion: target2["apiVersion"] ?? null, kind: target2["kind"] ?? null, metadata: metadata2 };
+}
+function strategicMerge(resources, index, patch2) {
+  const tracked = resources[index];
+  const result = applyStrategicMerge(tracked.object, patch2);
+  if ("error" in result) return result.error;
+  if ("deleted" in result) resources.splice(index, 1);
+  else recordRename(tracked, result.value);
+  return void 0;
+}
+function jsonPatch(resources, indices, value, input) {
+  const parsed = parseJsonPatch(value);
+  if ("error" in parsed && !("deferred" in parsed)) return parsed.error;
+  const operations = parsed.operations;
+  for (const index of indices) {
+    const tracked = resources[index];
+    const internal = input.recordsPreviousId ? previousIdAnnotations(tracked.object) : {};
+    const result = applyJsonPatchToResource(tracked.object, operations, internal);
+    if (!("value" in result)) return result.error;
+    recordRename(tracked, result.value);
+    if ("deferred" in parsed) return parsed.error;
+  }
+  return void 0;
+}
+function applyPatch(resources, input) {
+  const first = input.documents[0];
+  if (first === void 0) return "the patch is empty";
+  const targets = () => input.target === void 0 ? [] : selectResources(
+    resources.map((tracked) => tracked.object),
+    input.target,
+    resources.map((tracked) => tracked.previous[0])
+  );
+  if (Array.isArray(first)) {
+    if (input.documents.length > 1) return "a JSON6902 patch must be a single list of operations";
+    if (input.target === void 0)
+      return "a JSON6902 patch needs a target: add target (kind, name, ...) to the patch entry";
+    return jsonPatch(resources, targets(), first, input);
+  }
+  for (const document of input.documents) {
+    if (!isObject8(document)) return "a strategic merge patch must be a mapping";
+    if (input.target !== void 0) {
+      for (const index of targets().reverse()) {
+        const error2 = strategicMerge(
+          resources,
+          index,
+          aimedAt(document, resources[index].object)
+        );
+        if (error2 !== void 0) return error2;
+      }
+      continue;
+    }
+    const id = idOf(document);
+    const matches = resources.flatMap((tracked, index) => hasAnyId(tracked, id) ? [index] : []);
+    if (matches.length !== 1)
+      return `${matches.length === 0 ? "no resource matches" : "several resources match"} the strategic merge patch for ${id.kind} ${id.namespace ? `${id.namespace}/` : ""}${id.name}`;
+    const error = strategicMerge(resources, matches[0], document);
+    if (error !== void 0) return error;
+  }
+  return void 0;
+}
+
+// core/render/kustomize/kustomization-fields.ts
+function isObject9(value) {
+  return value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
+}
+function scalarText5(value) {
+  if (value === void 0 || value === null || typeof value === "object") return void 0;
+  return String(value);
+}
+var objects = (resources) => resources.map((t) => t.object);
+function listField(file, field3) {
+  const value = file.content[field3];
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) throw stopAt(file, `/${field3}`, `${field3} must be a list`);
+  return value;
+}
+function stringMapField(file, pointer2, value) {
+  if (value === void 0 || value === null) return {};
+  if (!isObject9(value)) throw stopAt(file, pointer2, "expected a mapping of strings");
+  const map = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (item !== null && typeof item === "object")
+      throw stopAt(file, `${pointer2}/${key}`, "expected a string");
+    map[key] = item === null ? "" : String(item);
+  }
+  return map;
+}
+function applyResult(file, pointer2, resources, result) {
+  const error = result.errors[0];
+  if (error !== void 0) throw stopAt(file, pointer2, error.error);
+  result.resources.forEach((object, index) => recordRename(resources[index], object));
+}
+function parseFieldSpecs(file, pointer2, value) {
+  if (value === void 0 || value === null) return void 0;
+  if (!Array.isArray(value)) throw stopAt(file, pointer2, "field specs must be a list");
+  return value.map((item, index) => {
+    if (!isObject9(item) || typeof item["path"] !== "string")
+      throw stopAt(file, `${pointer2}/${index}`, "a field spec needs a path");
+    const spec = { path: item["path"] };
+    for (const key of ["group", "version", "kind"]) {
+      const text10 = scalarText5(item[key]);
+      if (text10 !== void 0) spec[key] = text10;
+    }
+    if (item["create"] === true) spec.create = true;
+    return spec;
+  });
+}
+function parseImageSpec(file, pointer2, value) {
+  if (!isObject9(value)) throw stopAt(file, pointer2, "an images entry must be a mapping with name");
+  const spec = { name: scalarText5(value["name"]) ?? "" };
+  for (const key of ["newName", "newTag", "digest"]) {
+    const text10 = scalarText5(value[key]);
+    if (text10 !== void 0 && text10 !== "") spec[key] = text10;
+  }
+  return spec;
+}
+function parseReplicaSpec(file, pointer2, value) {
+  if (!isObject9(value) || typeof value["count"] !== "number")
+    throw stopAt(file, pointer2, "a replicas entry needs a name and a numeric count");
+  return { name: scalarText5(value["name"]) ?? "", count: value["count"] };
+}
+
+// core/render/kustomize/load-patch.ts
+function patchDocuments(text10, path) {
+  const documents = parseKustomizeYaml(text10, path).map((d) => d.value);
+  if (Array.isArray(documents[0])) return parseKustomizeYaml(text10, path, "patch").map((d) => d.value);
+  return documents;
+}
+async function loadPatch(context, file, pointer2, source) {
+  if (typeof source.patch === "string" && source.patch.trim() !== "") {
+    try {
+      return patchDocuments(source.patch, file.path);
+    } catch (error) {
+      if (error instanceof Error) throw stopAt(file, `${pointer2}/patch`, `inline patch: ${error.message}`);
+      throw error;
+    }
+  }
+  if (typeof source.path === "string" && source.path !== "") {
+    const local = await checkLocalPath(context, file, `${pointer2}/path`, source.path, "patch");
+    if (local.type !== "file")
+      throw stopAt(file, `${pointer2}/path`, `patch ${source.path} is a folder, not a file`);
+    const { line: line2 } = file.locate(`${pointer2}/path`);
+    return patchDocuments(await readText(context.files, local.path, file.path, line2), local.path);
+  }
+  throw stopAt(file, pointer2, "a patch needs either path or patch");
+}
+async function loadLegacyPatch(context, file, pointer2, entry) {
+  if (typeof entry !== "string") throw stopAt(file, pointer2, "patchesStrategicMerge entries must be strings");
+  const inline = entry.includes("\n") || /^\s*[A-Za-z]+:\s/.test(entry);
+  return loadPatch(context, file, pointer2, inline ? { patch: entry } : { path: entry });
+}
+
+// core/render/kustomize/plugin-configs.ts
+async function loadPluginConfigs(context, file, field3) {
+  const configs = [];
+  for (const [index, entry] of listField(file, field3).entries()) {
+    const pointer2 = `/${field3}/${index}`;
+    let documents;
+    if (isObject9(entry)) documents = [entry];
+    else if (typeof entry !== "string") throw stopAt(file, pointer2, `${field3} entries must be paths or YAML`);
+    else if (entry.includes("\n")) documents = parseKustomizeYaml(entry, file.path).map((d) => d.value);
+    else {
+      const local = await checkLocalPath(context, file, pointer2, entry, `${field3} entry`);
+      if (local.type === "directory")
+        throw stopAt(
+          file,
+          pointer2,
+          `unsupported: ${field3} entry ${entry} is a folder (a kustomization of plugin configs); list the config files instead, or use renderer: kustomize`,
+          "kustomize-unsupported"
+        );
+      const { line: line2 } = file.locate(pointer2);
+      documents = parseKustomizeYaml(
+        await readText(context.files, local.path, file.path, line2),
+        local.path
+      ).map((d) => d.value);
+    }
+    for (const config of documents) {
+      if (!isObject9(config)) throw stopAt(file, pointer2, "a plugin configuration must be a mapping");
+      configs.push({ config, pointer: pointer2 });
+    }
+  }
+  return configs;
+}
+
+// core/render/kustomize/replacements-parse.ts
+var UnmarshalError = class extends Error {
+  name = "UnmarshalError";
+};
+function goType2(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "object") return "object";
+  return typeof value === "boolean" ? "bool" : typeof value;
+}
+function mismatch(value, container2, path, type) {
+  const shown = typeof value === "number" ? `number ${value}` : goType2(value);
+  return new UnmarshalError(
+    `json: cannot unmarshal ${shown} into Go struct field ${container2}.${path} of type ${type}`
+  );
+}
+function fields(value, names, container2, path, type) {
+  if (value === null) return void 0;
+  if (typeof value !== "object" || Array.isArray(value)) throw mismatch(value, container2, path, type);
+  const result = /* @__PURE__ */ new Map();
+  for (const [key, entry] of Object.entries(value)) {
+    const name = names.find((candidate) => candidate.toLowerCase() === key.toLowerCase());
+    if (name === void 0) throw new UnmarshalError(`json: unknown field ${JSON.stringify(key)}`);
+    result.set(name, entry);
+  }
+  return result;
+}
+function stringField(map, name, container2, path) {
+  const value = map.get(name);
+  if (value === void 0 || value === null) return "";
+  if (typeof value !== "string") throw mismatch(value, container2, `${path}.${name}`, "string");
+  return value;
+}
+function readOptions(value, container2, path) {
+  if (value === void 0) return void 0;
+  const map = fields(
+    value,
+    ["delimiter", "index", "encoding", "create"],
+    container2,
+    path,
+    "types.FieldOptions"
+  );
+  if (map === void 0) return void 0;
+  const at = `${path}`;
+  const index = map.get("index") ?? null;
+  if (index !== null && (typeof index !== "number" || !Number.isInteger(index)))
+    throw mismatch(index, "FieldOptions", `${at}.index`, "int");
+  const create = map.get("create") ?? null;
+  if (create !== null && typeof create !== "boolean")
+    throw mismatch(create, "FieldOptions", `${at}.create`, "bool");
+  return {
+    delimiter: stringField(map, "delimiter", "FieldOptions", at),
+    index: index ?? 0,
+    encoding: stringField(map, "encoding", "FieldOptions", at),
+    create: create ?? false
+  };
+}
+function readSource(value) {
+  if (value === void 0) return void 0;
+  const path = "replacements.source";
+  const names = ["group", "version", "kind", "name", "namespace", "fieldPath", "options"];
+  const map = fields(value, names, "Replacement", path, "types.SourceSelector");
+  if (map === void 0) return void 0;
+  const text10 = (name) => stringField(map, name, "SourceSelector", path);
+  const options = readOptions(map.get("options"), "SourceSelector", `${path}.options`);
+  return {
+    group: text10("group"),
+    version: text10("version"),
+    kind: text10("kind"),
+    name: text10("name"),
+    namespace: text10("namespace"),
+    fieldPath: text10("fieldPath"),
+    ...options === void 0 ? {} : { options }
+  };
+}
+function unwrap(result) {
+  if ("error" in result) throw new UnmarshalError(result.error);
+  return result.selector;
+}
+function list3(value, container2, path, type) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) throw mismatch(value, container2, path, type);
+  return value;
+}
+function readTarget(value) {
+  const path = "replacements.targets";
+  const names = ["select", "reject", "fieldPaths", "options"];
+  const map = fields(value, names, "Replacement", path, "types.TargetSelector") ?? /* @__PURE__ */ new Map();
+  const select = map.get("select");
+  const at = { container: "TargetSelector", path: `${path}.select` };
+  const reject = list3(map.get("reject"), "TargetSelector", `${path}.reject`, "[]*types.Selector").map(
+    (entry) => unwrap(readSelector(entry ?? {}, { container: "TargetSelector", path: `${path}.reject` }))
+  );
+  const fieldPaths2 = list3(map.get("fieldPaths"), "TargetSelector", `${path}.fieldPaths`, "[]string").map(
+    (entry) => {
+      if (entry !== null && typeof entry !== "string")
+        throw mismatch(entry, "TargetSelector", `${path}.fieldPaths`, "string");
+      return entry ?? "";
+    }
+  );
+  const options = readOptions(map.get("options"), "TargetSelector", `${path}.options`);
+  return {
+    ...select === void 0 || select === null ? {} : { select: unwrap(readSelector(select, at)) },
+    reject,
+    fieldPaths: fieldPaths2,
+    ...options === void 0 ? {} : { options }
+  };
+}
+function readReplacement(value) {
+  try {
+    const map = fields(
+      value,
+      ["source", "targets", "path"],
+      "Kustomization",
+      "replacements",
+      "types.ReplacementField"
+    );
+    if (map === void 0) return { replacement: {} };
+    const source = readSource(map.get("source"));
+    const targetList = map.get("targets");
+    const targets = targetList === void 0 || targetList === null ? void 0 : list3(targetList, "Replacement", "replacements.targets", "[]*types.TargetSelector").map(readTarget);
+    return { replacement: { ...source ? { source } : {}, ...targets ? { targets } : {} } };
+  } catch (error) {
+    if (error instanceof UnmarshalError) return { error: error.message };
+    throw error;
+  }
+}
+
+// core/render/kustomize/replacements-path.ts
+var FieldPathError = class extends Error {
+  name = "FieldPathError";
+};
+function splitReplacementPath(path) {
+  const parts = [];
+  let current = "";
+  let depth = 0;
+  for (const char of path) {
+    if (char === "[") depth += 1;
+    else if (char === "]" && depth > 0) depth -= 1;
+    if (char === "." && depth === 0) {
+      parts.push(current);
+      current = "";
+    } else current += char;
+  }
+  parts.push(current);
+  return parts.map((part) => isListIndex(part) && !part.includes("=") ? part.slice(1, -1) : part);
+}
+function isObject10(value) {
+  return value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
+}
+function nodeKind2(value) {
+  if (Array.isArray(value)) return "SequenceNode";
+  return isObject10(value) ? "MappingNode" : "ScalarNode";
+}
+function wrongKind2(expected, value) {
+  const contents = nodeKind2(value) === "ScalarNode" ? `: node contents:
+${scalarText6(value)}
+` : "";
+  return new FieldPathError(`wrong node kind: expected ${expected} but got ${nodeKind2(value)}${contents}`);
+}
+function isIndex(part) {
+  return /^[+-]?[0-9]+$/.test(part) && Number(part) >= 0;
+}
+function isListIndex(part) {
+  return part.startsWith("[") && part.endsWith("]");
+}
+function scalarText6(value) {
+  if (value === null) return "null";
+  if (typeof value === "object") return "";
+  return String(value);
+}
+function matchText(value) {
+  if (Array.isArray(value)) return value.map((item) => `- ${matchText(item)}`).join("\n");
+  if (value !== null && typeof value === "object")
+    return Object.entries(value).map(([key, item]) => `${key}: ${matchText(item)}`).join("\n");
+  return scalarText6(value);
+}
+function newNode(next, create) {
+  if (next === void 0) return create === "map" ? {} : create === "list" ? [] : null;
+  return isListIndex(next) || isIndex(next) ? [] : {};
+}
+function elementSlot(list4, index) {
+  return {
+    value: list4[index],
+    set(value) {
+      list4[index] = value;
+    }
+  };
+}
+function detached() {
+  return { value: null, fresh: true, set() {
+  } };
+}
+function splitIndexNameValue(part) {
+  const inner = part.slice(1, -1);
+  const equals = inner.indexOf("=");
+  if (equals === -1)
+    throw new FieldPathError("list path element must contain fieldName=fieldValue for element to match");
+  return { field: inner.slice(0, equals), pattern: inner.slice(equals + 1) };
+}
+function matchList(slot, path, create) {
+  const list4 = slot.value;
+  const { field: field3, pattern } = splitIndexNameValue(path[0]);
+  const regex = compileGoPattern(pattern);
+  const results = [];
+  for (let index = 0; index < list4.length; index += 1) {
+    if ("error" in regex) throw new FieldPathError(regex.error);
+    const element = list4[index];
+    if (field3 === "") {
+      if (regex.test(matchText(element).trim())) results.push(elementSlot(list4, index));
+      continue;
+    }
+    if (!isObject10(element) || !Object.hasOwn(element, field3)) continue;
+    if (!regex.test(matchText(element[field3]).trim())) continue;
+    results.push(...matchPath(elementSlot(list4, index), path.slice(1), create));
+  }
+  if (results.length > 0 || create === void 0) return results;
+  const created = resolveKustomizeScalar(pattern);
+  list4.push(field3 === "" ? created : { [field3]: created });
+  return matchList(slot, path, create);
+}
+function matchPath(slot, path, create) {
+  if (path.length === 0) return [slot];
+  const part = path[0];
+  const node = slot.value;
+  if (node === null) return create === void 0 ? [] : [detached()];
+  if (isIndex(part)) {
+    if (!Array.isArray(node)) throw wrongKind2("SequenceNode", node);
+    const index = Number(part);
+    const append = index === node.length && create !== void 0;
+    if (append) node.push(newNode(path[1], create));
+    if (node.length < index + 1)
+      throw new FieldPathError(`index ${index} specified but only ${node.length} elements found`);
+    const element = elementSlot(node, index);
+    if (append && path.length === 1 && create === "scalar") element.fresh = true;
+    return matchPath(element, path.slice(1), create);
+  }
+  if (isListIndex(part)) {
+    if (!Array.isArray(node)) throw wrongKind2("SequenceNode", node);
+    return matchList(slot, path, create);
+  }
+  if (part === "*") {
+    if (!Array.isArray(node)) throw wrongKind2("SequenceNode", node);
+    return node.flatMap((_, index) => matchPath(elementSlot(node, index), path.slice(1), create));
+  }
+  if (!isObject10(node)) throw wrongKind2("MappingNode", node);
+  let fresh = false;
+  if (!Object.hasOwn(node, part)) {
+    if (create === void 0) return [];
+    node[part] = newNode(path[1], create);
+    fresh = path.length === 1 && create === "scalar";
+  }
+  const field3 = {
+    value: node[part],
+    set(value) {
+      node[part] = value;
+    },
+    ...fresh ? { fresh } : {}
+  };
+  return matchPath(field3, path.slice(1), create);
+}
+function lookupPath(value, path) {
+  let node = value;
+  for (const part of path) {
+    if (node === null) return void 0;
+    if (part === "*") throw new FieldPathError("wildcard is not supported in PathGetter");
+    if (isListIndex(part)) {
+      if (!Array.isArray(node)) throw wrongKind2("SequenceNode", node);
+      const { field: field3, pattern } = splitIndexNameValue(part);
+      const found = node.find(
+        (element) => field3 === "" ? scalarText6(element) === pattern : isObject10(element) && Object.hasOwn(element, field3) && scalarText6(element[field3]) === pattern
+      );
+      if (found === void 0) return void 0;
+      node = found;
+    } else if (isIndex(part) && Array.isArray(node)) {
+      const found = node[Number(part)];
+      if (found === void 0) return void 0;
+      node = found;
+    } else {
+      if (!isObject10(node)) throw wrongKind2("MappingNode", node);
+      if (!Object.hasOwn(node, part)) return void 0;
+      node = node[part];
+    }
+  }
+  return node;
+}
+
+// core/render/kustomize/replacements-value.ts
+var GO_INT3 = /^[-+]?(0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|0[bB][01]+|[1-9][0-9]*|0)$/;
+function isScalar2(value) {
+  return value === null || typeof value !== "object";
+}
+function plainTag(text10) {
+  const resolved = resolveKustomizeScalar(text10);
+  if (resolved === null) return "!!null";
+  if (typeof resolved === "boolean") return "!!bool";
+  if (typeof resolved === "number") return GO_INT3.test(text10.replaceAll("_", "")) ? "!!int" : "!!float";
+  return "!!str";
+}
+function tagOf2(value) {
+  if (value === null) return "!!null";
+  if (typeof value === "boolean") return "!!bool";
+  if (typeof value === "number") return Number.isInteger(value) ? "!!int" : "!!float";
+  return "!!str";
+}
+function retag(text10, tag) {
+  if (tag === "!!str") return { value: text10 };
+  const found = plainTag(text10);
+  const fits = found === tag || tag === "!!float" && found === "!!int";
+  if (!fits)
+    return { error: `map[string]interface {}(nil): yaml: cannot decode ${found} \`${text10}\` as a ${tag}` };
+  return { value: resolveKustomizeScalar(text10) };
+}
+function refineSourceValue(options, value) {
+  if (options === void 0 || options.delimiter === "") return { value };
+  if (!isScalar2(value)) return { error: "delimiter option can only be used with scalar nodes" };
+  const parts = scalarText6(value).split(options.delimiter);
+  if (options.index >= parts.length || options.index < 0)
+    return { error: `options.index ${options.index} is out of bounds for value ${scalarText6(value)}` };
+  return { value: parts[options.index] };
+}
+function setFieldValue(slot, value, options) {
+  let text10 = isScalar2(value) ? scalarText6(value) : "";
+  let replacement = value;
+  if (options !== void 0 && options.delimiter !== "") {
+    if (!isScalar2(slot.value)) return "delimiter option can only be used with scalar nodes";
+    const parts = slot.fresh === true ? [""] : scalarText6(slot.value).split(options.delimiter);
+    if (options.index < 0) parts.unshift(text10);
+    else if (options.index >= parts.length) parts.push(text10);
+    else parts[options.index] = text10;
+    text10 = parts.join(options.delimiter);
+    replacement = text10;
+  }
+  if (slot.fresh === true) {
+    slot.set(isScalar2(replacement) ? resolveKustomizeScalar(text10) : structuredClone(replacement));
+    return void 0;
+  }
+  if (isScalar2(slot.value)) {
+    const result = retag(text10, tagOf2(slot.value));
+    if ("error" in result) return result.error;
+    slot.set(result.value);
+    return void 0;
+  }
+  slot.set(structuredClone(replacement));
+  return void 0;
+}
+
+// core/render/kustomize/replacements.ts
+var DEFAULT_FIELD_PATH = "metadata.name";
+var ReplacementError = class extends Error {
+  name = "ReplacementError";
+};
+function text5(value) {
+  return typeof value === "string" ? value : "";
+}
+function metadataOf4(resource2) {
+  const metadata2 = resource2["metadata"];
+  return metadata2 !== null && typeof metadata2 === "object" && !Array.isArray(metadata2) ? metadata2 : {};
+}
+function idsOf(resource2, previous) {
+  const apiVersion = text5(resource2["apiVersion"]);
+  const slash = apiVersion.indexOf("/");
+  const group = slash === -1 ? "" : apiVersion.slice(0, slash);
+  const version = slash === -1 ? apiVersion : apiVersion.slice(slash + 1);
+  const kind = text5(resource2["kind"]);
+  const metadata2 = metadataOf4(resource2);
+  const current = { name: text5(metadata2["name"]), namespace: text5(metadata2["namespace"]) };
+  return [current, ...previous ?? []].map((id) => ({ group, version, kind, ...id }));
+}
+function selectorNamespace(selector) {
+  const apiVersion = selector.group === "" ? selector.version : `${selector.group}/${selector.version}`;
+  if (isClusterScoped(apiVersion, selector.kind)) return NOT_A_NAMESPACE;
+  return selector.namespace === "" ? "default" : selector.namespace;
+}
+function isSelectedBy(resource2, id, selector) {
+  const wanted = { group: "", version: "", kind: "", name: "", namespace: "", ...selector };
+  if (wanted.name !== "" && wanted.name !== id.name) return false;
+  if (wanted.namespace !== "" && selectorNamespace(wanted) !== effectiveNamespace(resource2, id.namespace))
+    return false;
+  if (wanted.group !== "" && wanted.group !== id.group) return false;
+  if (wanted.version !== "" && wanted.version !== id.version) return false;
+  return wanted.kind === "" || wanted.kind === id.kind;
+}
+function hasId(selector) {
+  return [selector.group, selector.version, selector.kind, selector.name, selector.namespace].some(
+    (field3) => field3 !== void 0 && field3 !== ""
+  );
+}
+function idString(id) {
+  const or = (value, empty) => value === void 0 || value === "" ? empty : value;
+  return `${or(id.kind, "[noKind]")}.${or(id.version, "[noVer]")}.${or(id.group, "[noGrp]")}/${or(id.name, "[noName]")}.${or(id.namespace, "[noNs]")}`;
+}
+function optionsString(options) {
+  if (options === void 0 || options.delimiter === "" && !options.create) return "";
+  return `${options.delimiter}(${options.index}), create=${options.create}`;
+}
+function sourceString(source) {
+  return [idString(source), source.fieldPath, optionsString(source.options)].filter((part) => part !== "").join(":");
+}
+function isNilOrEmpty(value) {
+  if (value === void 0 || value === null) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return typeof value === "object" && Object.keys(value).length === 0;
+}
+function sourceValue(resources, previous, source) {
+  const matches = resources.filter(
+    (resource3, index) => idsOf(resource3, previous?.[index]).some((id) => isSelectedBy(resource3, id, source))
+  );
+  if (matches.length > 1) throw new ReplacementError(`multiple matches for selector ${sourceString(source)}`);
+  const resource2 = matches[0];
+  if (resource2 === void 0) throw new ReplacementError(`nothing selected by ${sourceString(source)}`);
+  const fieldPath = source.fieldPath === "" ? DEFAULT_FIELD_PATH : source.fieldPath;
+  let value;
+  try {
+    value = lookupPath(resource2, splitReplacementPath(fieldPath));
+  } catch (error) {
+    if (!(error instanceof FieldPathError)) throw error;
+    throw new ReplacementError(`error looking up replacement source: ${error.message}`);
+  }
+  if (value === void 0 || isNilOrEmpty(value))
+    throw new ReplacementError(
+      `fieldPath \`${fieldPath}\` is missing for replacement source ${idString(source)}`
+    );
+  const refined = refineSourceValue(source.options, value);
+  if ("error" in refined) throw new ReplacementError(refined.error);
+  return refined.value;
+}
+function stringMap5(value) {
+  const map = /* @__PURE__ */ new Map();
+  if (value === null || value === void 0 || typeof value !== "object" || Array.isArray(value)) return map;
+  for (const [key, entry] of Object.entries(value))
+    if (entry === null || typeof entry !== "object") map.set(key, entry === null ? "" : String(entry));
+  return map;
+}
+function matchesLabels(resource2, selector) {
+  const metadata2 = metadataOf4(resource2);
+  const annotations = parseLabelSelector(selector.annotationSelector ?? "");
+  if ("error" in annotations) throw new ReplacementError(annotations.error);
+  const labels = parseLabelSelector(selector.labelSelector ?? "");
+  if ("error" in labels) throw new ReplacementError(labels.error);
+  return matchesLabelRequirements(annotations.requirements, stringMap5(metadata2["annotations"])) && matchesLabelRequirements(labels.requirements, stringMap5(metadata2["labels"]));
+}
+function createKind(value) {
+  if (Array.isArray(value)) return "list";
+  return value !== null && typeof value === "object" ? "map" : "scalar";
+}
+function copyToTarget(resource2, value, target2) {
+  const root = {
+    value: resource2,
+    set(next) {
+      root.value = next;
+    }
+  };
+  const paths = target2.fieldPaths.length === 0 ? [DEFAULT_FIELD_PATH] : target2.fieldPaths;
+  const create = target2.options?.create === true ? createKind(value) : void 0;
+  for (const fieldPath of paths) {
+    const problem = `unable to find${create === void 0 ? "" : " or create"} field ${JSON.stringify(fieldPath)} in replacement target`;
+    let slots;
+    try {
+      slots = matchPath(root, splitReplacementPath(fieldPath), create);
+    } catch (error) {
+      if (!(error instanceof FieldPathError)) throw error;
+      throw new ReplacementError(`${problem}: ${error.message}`);
+    }
+    if (slots.length === 0) throw new ReplacementError(problem);
+    for (const slot of slots) {
+      const error = setFieldValue(slot, value, target2.options);
+      if (error !== void 0) throw new ReplacementError(error);
+    }
+  }
+  return root.value;
+}
+function applyTarget(resources, previous, value, target2) {
+  const select = target2.select;
+  if (select === void 0) throw new ReplacementError("target must specify resources to select");
+  resources.forEach((resource2, index) => {
+    if (!matchesLabels(resource2, select)) return;
+    for (const reject of target2.reject)
+      if ((reject.labelSelector ?? "") !== "" || (reject.annotationSelector ?? "") !== "") {
+        if (matchesLabels(resource2, reject)) return;
+      }
+    const ids = idsOf(resource2, previous?.[index]);
+    const rejected = target2.reject.some(
+      (reject) => hasId(reject) && ids.some((id) => isSelectedBy(resource2, id, reject))
+    );
+    if (rejected || !ids.some((id) => isSelectedBy(resource2, id, select))) return;
+    resources[index] = copyToTarget(resource2, value, target2);
+  });
+}
+function run(resources, replacements, previous) {
+  for (const { source, targets } of replacements) {
+    if (source === void 0 || targets === void 0 || targets.length === 0)
+      throw new ReplacementError("replacements must specify a source and at least one target");
+    const value = sourceValue(resources, previous, source);
+    for (const target2 of targets) applyTarget(resources, previous, value, target2);
+  }
+}
+function applyReplacements(resources, replacements, previous) {
+  const parsed = [];
+  for (const entry of replacements) {
+    const read = readReplacement(entry);
+    if ("error" in read) return { resources: [...resources], errors: [read.error] };
+    parsed.push(read.replacement);
+  }
+  const working = structuredClone(resources);
+  try {
+    run(working, parsed, previous);
+  } catch (error) {
+    if (!(error instanceof ReplacementError)) throw error;
+    return { resources: [...resources], errors: [error.message] };
+  }
+  return { resources: working, errors: [] };
+}
+
+// core/render/kustomize/run-replacements.ts
+async function loadReplacements(context, file, pointer2, entries3) {
+  const loaded = [];
+  for (const [index, entry] of entries3.entries()) {
+    const at = `${pointer2}/${index}`;
+    if (entry !== null && typeof entry === "object" && !Array.isArray(entry) && typeof entry["path"] === "string") {
+      const local = await checkLocalPath(context, file, `${at}/path`, entry["path"], "replacements file");
+      const { line: line2 } = file.locate(`${at}/path`);
+      const text10 = await readText(context.files, local.path, file.path, line2);
+      for (const document of parseKustomizeYaml(text10, local.path))
+        loaded.push(...Array.isArray(document.value) ? document.value : [document.value]);
+    } else loaded.push(entry);
+  }
+  return loaded;
+}
+function runReplacementList(file, pointer2, resources, replacements) {
+  if (replacements.length === 0) return;
+  const result = applyReplacements(
+    resources.map((tracked) => tracked.object),
+    replacements,
+    resources.map((tracked) => tracked.previous)
+  );
+  applyResult(file, pointer2, resources, {
+    resources: result.resources,
+    errors: result.errors.map((error) => ({ error }))
+  });
+}
+async function applyReplacementEntries(context, file, resources) {
+  const replacements = await loadReplacements(
+    context,
+    file,
+    "/replacements",
+    listField(file, "replacements")
+  );
+  runReplacementList(file, "/replacements", resources, replacements);
+}
+
+// core/render/kustomize/field-specs-defaults.ts
+var NAMESPACE_FIELD_SPECS = [
+  { path: "metadata/namespace", create: true },
+  // Renames a `v1` Namespace to the namespace being set.
+  { path: "metadata/name", kind: "Namespace", create: true },
+  { path: "subjects/namespace", kind: "RoleBinding" },
+  { path: "subjects/namespace", kind: "ClusterRoleBinding" },
+  { path: "spec/service/namespace", group: "apiregistration.k8s.io", kind: "APIService", create: true },
+  {
+    path: "spec/conversion/webhook/clientConfig/service/namespace",
+    group: "apiextensions.k8s.io",
+    kind: "CustomResourceDefinition"
+  }
+];
+var NAME_PREFIX_SUFFIX_FIELD_SPECS = [{ path: "metadata/name" }];
+var TEMPLATE_LABELS_FIELD_SPECS = [
+  { path: "metadata/labels", create: true },
+  { path: "spec/template/metadata/labels", create: true, version: "v1", kind: "ReplicationController" },
+  { path: "spec/template/metadata/labels", create: true, kind: "Deployment" },
+  { path: "spec/template/metadata/labels", create: true, kind: "ReplicaSet" },
+  { path: "spec/template/metadata/labels", create: true, kind: "DaemonSet" },
+  { path: "spec/template/metadata/labels", create: true, group: "apps", kind: "StatefulSet" },
+  { path: "spec/volumeClaimTemplates[]/metadata/labels", create: true, group: "apps", kind: "StatefulSet" },
+  { path: "spec/template/metadata/labels", create: true, group: "batch", kind: "Job" },
+  { path: "spec/jobTemplate/metadata/labels", create: true, group: "batch", kind: "CronJob" },
+  { path: "spec/jobTemplate/spec/template/metadata/labels", create: true, group: "batch", kind: "CronJob" }
+];
+var AFFINITY = "spec/template/spec/affinity";
+var POD_SELECTORS = [
+  `${AFFINITY}/podAffinity/preferredDuringSchedulingIgnoredDuringExecution/podAffinityTerm/labelSelector/matchLabels`,
+  `${AFFINITY}/podAffinity/requiredDuringSchedulingIgnoredDuringExecution/labelSelector/matchLabels`,
+  `${AFFINITY}/podAntiAffinity/preferredDuringSchedulingIgnoredDuringExecution/podAffinityTerm/labelSelector/matchLabels`,
+  `${AFFINITY}/podAntiAffinity/requiredDuringSchedulingIgnoredDuringExecution/labelSelector/matchLabels`,
+  "spec/template/spec/topologySpreadConstraints/labelSelector/matchLabels"
+];
+var COMMON_LABELS_FIELD_SPECS = [
+  { path: "spec/selector", create: true, version: "v1", kind: "Service" },
+  { path: "spec/selector", create: true, version: "v1", kind: "ReplicationController" },
+  { path: "spec/selector/matchLabels", create: true, kind: "Deployment" },
+  ...POD_SELECTORS.map((path) => ({ path, group: "apps", kind: "Deployment" })),
+  { path: "spec/selector/matchLabels", create: true, kind: "ReplicaSet" },
+  { path: "spec/selector/matchLabels", create: true, kind: "DaemonSet" },
+  { path: "spec/selector/matchLabels", create: true, group: "apps", kind: "StatefulSet" },
+  { path: "spec/volumeClaimTemplates[]/metadata/labels", create: true, group: "apps", kind: "StatefulSet" },
+  ...POD_SELECTORS.map((path) => ({ path, group: "apps", kind: "StatefulSet" })),
+  { path: "spec/selector/matchLabels", group: "batch", kind: "Job" },
+  { path: "spec/jobTemplate/spec/selector/matchLabels", group: "batch", kind: "CronJob" },
+  { path: "spec/selector/matchLabels", group: "policy", kind: "PodDisruptionBudget" },
+  { path: "spec/podSelector/matchLabels", group: "networking.k8s.io", kind: "NetworkPolicy" },
+  { path: "spec/ingress/from/podSelector/matchLabels", group: "networking.k8s.io", kind: "NetworkPolicy" },
+  { path: "spec/egress/to/podSelector/matchLabels", group: "networking.k8s.io", kind: "NetworkPolicy" },
+  ...TEMPLATE_LABELS_FIELD_SPECS
+];
+var METADATA_LABELS_FIELD_SPECS = [{ path: "metadata/labels", create: true }];
+var COMMON_ANNOTATIONS_FIELD_SPECS = [
+  { path: "metadata/annotations", create: true },
+  { path: "spec/template/metadata/annotations", create: true, version: "v1", kind: "ReplicationController" },
+  { path: "spec/template/metadata/annotations", create: true, kind: "Deployment" },
+  { path: "spec/template/metadata/annotations", create: true, kind: "ReplicaSet" },
+  { path: "spec/template/metadata/annotations", create: true, kind: "DaemonSet" },
+  { path: "spec/template/metadata/annotations", create: true, kind: "StatefulSet" },
+  { path: "spec/template/metadata/annotations", create: true, group: "batch", kind: "Job" },
+  { path: "spec/jobTemplate/metadata/annotations", create: true, group: "batch", kind: "CronJob" },
+  {
+    path: "spec/jobTemplate/spec/template/metadata/annotations",
+    create: true,
+    group: "batch",
+    kind: "CronJob"
+  }
+];
+var IMAGES_FIELD_SPECS = [
+  { path: "spec/containers[]/image", create: true },
+  { path: "spec/initContainers[]/image", create: true },
+  { path: "spec/template/spec/containers[]/image", create: true },
+  { path: "spec/template/spec/initContainers[]/image", create: true }
+];
+var REPLICAS_FIELD_SPECS = [
+  { path: "spec/replicas", create: true, kind: "Deployment" },
+  { path: "spec/replicas", create: true, kind: "ReplicationController" },
+  { path: "spec/replicas", create: true, kind: "ReplicaSet" },
+  { path: "spec/replicas", create: true, kind: "StatefulSet" }
+];
+
+// core/render/kustomize/transform-map-entries.ts
+function nodeKind3(value) {
+  if (Array.isArray(value)) return "SequenceNode";
+  return "ScalarNode";
+}
+function setMapEntries(entries3) {
+  return (value) => {
+    if (value === void 0) return { ...entries3 };
+    if (value === null || typeof value !== "object" || Array.isArray(value))
+      throw new FieldSpecError(`wrong node kind: expected MappingNode but got ${nodeKind3(value)}`);
+    return { ...value, ...entries3 };
+  };
+}
+
+// core/render/kustomize/transform-result.ts
+function transformEach(resources, transform) {
+  const errors = [];
+  const result = resources.map((resource2, index) => {
+    try {
+      return transform(resource2, index);
+    } catch (error) {
+      if (!(error instanceof FieldSpecError)) throw error;
+      errors.push({ error: error.message, index });
+      return resource2;
+    }
+  });
+  return { resources: result, errors };
+}
+
+// core/render/kustomize/transform-annotations.ts
+function transformAnnotations(resources, annotations, fieldSpecs = COMMON_ANNOTATIONS_FIELD_SPECS) {
+  if (Object.keys(annotations).length === 0) return { resources: [...resources], errors: [] };
+  const visit2 = setMapEntries(annotations);
+  return transformEach(resources, (resource2) => applyFieldSpecs(resource2, fieldSpecs, visit2));
+}
+
+// core/render/kustomize/transform-image-name.ts
+function isImageMatched(image, name) {
+  let pattern;
+  try {
+    pattern = new RegExp(`^${name}(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$`);
+  } catch {
+    return false;
+  }
+  return pattern.test(image);
+}
+function splitImage(image) {
+  const slash = image.indexOf("/");
+  const offset = slash > 0 ? slash : 0;
+  const search = image.slice(offset);
+  const at = search.indexOf("@");
+  const colon = search.indexOf(":");
+  if (at < 0 && colon < 0) return { name: image, tag: "", digest: "" };
+  if (at >= 0 && (colon < 0 || at < colon))
+    return { name: image.slice(0, offset + at), tag: "", digest: image.slice(offset + at + 1) };
+  if (at >= 0) {
+    return {
+      name: image.slice(0, offset + colon),
+      tag: image.slice(offset + colon + 1, offset + at),
+      digest: image.slice(offset + at + 1)
+    };
+  }
+  return { name: image.slice(0, offset + colon), tag: image.slice(offset + colon + 1), digest: "" };
+}
+function updateImage(image, spec) {
+  if (!isImageMatched(image, spec.name)) return void 0;
+  let { name, tag, digest } = splitImage(image);
+  const newTag = spec.newTag ?? "";
+  const newDigest = spec.digest ?? "";
+  if (spec.newName !== void 0 && spec.newName !== "") name = spec.newName;
+  if (newTag !== "" || newDigest !== "") {
+    tag = newTag;
+    digest = newDigest;
+  }
+  return `${name}${tag === "" ? "" : `:${tag}`}${digest === "" ? "" : `@${digest}`}`;
+}
+
+// core/render/kustomize/transform-images.ts
+var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers"]);
+function imageVisitor(spec) {
+  return (value) => {
+    if (value === void 0 || value === null) return null;
+    if (typeof value === "object") throw new FieldSpecError("wrong node kind: expected ScalarNode");
+    return updateImage(String(value), spec) ?? value;
+  };
+}
+function updateContainers(list4, visit2) {
+  return list4.map((item) => {
+    if (item === null || typeof item !== "object" || Array.isArray(item)) return item;
+    const image = item["image"];
+    if (image === void 0 || image === null) return item;
+    const next = visit2(image);
+    return next === image ? item : { ...item, image: next };
+  });
+}
+function walk2(node, visit2) {
+  if (Array.isArray(node)) return node.map((item) => walk2(item, visit2));
+  if (node === null || typeof node !== "object") return node;
+  return Object.fromEntries(
+    Object.entries(node).map(([key, value]) => {
+      const walked = walk2(value, visit2);
+      return [
+        key,
+        CONTAINER_LISTS.has(key) && Array.isArray(walked) ? updateContainers(walked, visit2) : walked
+      ];
+    })
+  );
+}
+function transformImages(resources, images, fieldSpecs = IMAGES_FIELD_SPECS) {
+  const specs = fieldSpecs.map(({ create: _create, ...spec }) => spec);
+  let current = [...resources];
+  const errors = [];
+  for (const image of images) {
+    const visit2 = imageVisitor(image);
+    const step2 = transformEach(current, (resource2) => {
+      if (resource2["kind"] === "CustomResourceDefinition") return resource2;
+      return applyFieldSpecs(walk2(resource2, visit2), specs, visit2);
+    });
+    current = step2.resources;
+    errors.push(...step2.errors);
+  }
+  return { resources: current, errors };
+}
+
+// core/render/kustomize/transform-labels.ts
+function labelFieldSpecs(options) {
+  if (options.fieldSpecs !== void 0) return [...options.fieldSpecs];
+  const defaults = options.includeSelectors ? COMMON_LABELS_FIELD_SPECS : options.includeTemplates ? TEMPLATE_LABELS_FIELD_SPECS : METADATA_LABELS_FIELD_SPECS;
+  return mergeFieldSpecs(options.fields ?? [], defaults);
+}
+function transformLabels(resources, labels, options = {}) {
+  if (Object.keys(labels).length === 0) return { resources: [...resources], errors: [] };
+  const specs = labelFieldSpecs(options);
+  if (specs === void 0)
+    return {
+      resources: [...resources],
+      errors: [{ error: "failed to merge labels: conflicting fieldspecs" }]
+    };
+  const visit2 = setMapEntries(labels);
+  return transformEach(resources, (resource2) => applyFieldSpecs(resource2, specs, visit2));
+}
+
+// core/render/kustomize/transform-cluster-scoped.ts
+var CLUSTER_SCOPED2 = {
+  "admissionregistration.k8s.io/v1": ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"],
+  "admissionregistration.k8s.io/v1beta1": ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"],
+  "apiextensions.k8s.io/v1": ["CustomResourceDefinition"],
+  "apiextensions.k8s.io/v1beta1": ["CustomResourceDefinition"],
+  "apiregistration.k8s.io/v1": ["APIService"],
+  "apiregistration.k8s.io/v1beta1": ["APIService"],
+  "certificates.k8s.io/v1": ["CertificateSigningRequest"],
+  "certificates.k8s.io/v1beta1": ["CertificateSigningRequest"],
+  "flowcontrol.apiserver.k8s.io/v1beta1": ["FlowSchema", "PriorityLevelConfiguration"],
+  "networking.k8s.io/v1": ["IngressClass"],
+  "networking.k8s.io/v1beta1": ["IngressClass"],
+  "node.k8s.io/v1": ["RuntimeClass"],
+  "node.k8s.io/v1beta1": ["RuntimeClass"],
+  "policy/v1beta1": ["PodSecurityPolicy"],
+  "rbac.authorization.k8s.io/v1": ["ClusterRole", "ClusterRoleBinding"],
+  "rbac.authorization.k8s.io/v1beta1": ["ClusterRole", "ClusterRoleBinding"],
+  "scheduling.k8s.io/v1": ["PriorityClass"],
+  "scheduling.k8s.io/v1beta1": ["PriorityClass"],
+  "storage.k8s.io/v1": ["CSIDriver", "CSINode", "StorageClass", "VolumeAttachment"],
+  "storage.k8s.io/v1beta1": ["CSIDriver", "CSINode", "StorageClass", "VolumeAttachment"],
+  v1: ["ComponentStatus", "Namespace", "Node", "NodeProxyOptions", "PersistentVolume"]
+};
+function isClusterScoped2(apiVersion, kind) {
+  return Object.hasOwn(CLUSTER_SCOPED2, apiVersion) && CLUSTER_SCOPED2[apiVersion].includes(kind);
+}
+
+// core/render/kustomize/transform-namespace.ts
+var META_NAMESPACE = [{ path: "metadata/namespace", create: true }];
+function text6(value) {
+  return typeof value === "string" ? value : "";
+}
+function isObject11(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+function isRoleBinding(kind) {
+  return kind === "RoleBinding" || kind === "ClusterRoleBinding";
+}
+function setter(namespace, unsetOnly) {
+  return (value) => {
+    if (value !== void 0 && typeof value === "object")
+      throw new FieldSpecError("namespace field specs must target scalar nodes");
+    if (unsetOnly && value !== void 0 && value !== "") return value;
+    return namespace;
+  };
+}
+function setSubjects(resource2, set, mode) {
+  const subjects = resource2["subjects"];
+  if (mode === "none" || subjects === void 0 || subjects === null) return resource2;
+  if (!Array.isArray(subjects))
+    throw new FieldSpecError("setting namespace on (cluster)role binding subjects: expected a sequence");
+  const updated = subjects.map((subject) => {
+    if (!isObject11(subject)) return subject;
+    const chosen = mode === "allServiceAccounts" ? subject["kind"] === "ServiceAccount" : subject["name"] === "default";
+    if (!chosen) return subject;
+    const current = subject["namespace"];
+    const next = set(current === null ? void 0 : current);
+    return next === current ? subject : { ...subject, namespace: next };
+  });
+  return { ...resource2, subjects: updated };
+}
+function transformOne(resource2, specs, set, options) {
+  const apiVersion = text6(resource2["apiVersion"]);
+  const kind = text6(resource2["kind"]);
+  let rest = specs.filter(
+    (s) => s.path !== "metadata/namespace" && (apiVersion === "v1" || s.path !== "metadata/name")
+  );
+  let result = resource2;
+  if (!isClusterScoped2(apiVersion, kind)) result = applyFieldSpecs(result, META_NAMESPACE, set);
+  if (isRoleBinding(kind)) {
+    rest = rest.filter((s) => !(isRoleBinding(s.kind) && s.path === "subjects/namespace"));
+    result = setSubjects(result, set, options.setRoleBindingSubjects ?? "defaultOnly");
+  }
+  return applyFieldSpecs(result, rest, set);
+}
+function idKey(resource2) {
+  const metadata2 = isObject11(resource2["metadata"]) ? resource2["metadata"] : {};
+  return JSON.stringify([resource2["apiVersion"], resource2["kind"], metadata2["namespace"], metadata2["name"]]);
+}
+function transformNamespace(resources, namespace, options = {}) {
+  if (namespace === "") return { resources: [...resources], errors: [] };
+  const specs = options.fieldSpecs ?? NAMESPACE_FIELD_SPECS;
+  const set = setter(namespace, options.unsetOnly === true);
+  const result = transformEach(resources, (resource2) => transformOne(resource2, specs, set, options));
+  const seen = /* @__PURE__ */ new Set();
+  result.resources.forEach((resource2, index) => {
+    const key = idKey(resource2);
+    if (seen.has(key))
+      result.errors.push({
+        error: `namespace transformation produces ID conflict: ${resourceIdString(resource2)}`,
+        index
+      });
+    seen.add(key);
+  });
+  return result;
+}
+
+// core/render/kustomize/transform-prefix-suffix.ts
+function text7(value) {
+  return typeof value === "string" ? value : "";
+}
+function isSkipped(resource2) {
+  const kind = text7(resource2["kind"]);
+  if (kind === "CustomResourceDefinition" || kind === "Namespace") return true;
+  return kind === "APIService" && parseApiVersion(text7(resource2["apiVersion"])).group === "apiregistration.k8s.io";
+}
+function metadataOf5(resource2) {
+  const metadata2 = resource2["metadata"];
+  return metadata2 !== null && typeof metadata2 === "object" && !Array.isArray(metadata2) ? metadata2 : {};
+}
+function transformPrefixSuffix(resources, options) {
+  const prefix = options.prefix ?? "";
+  const suffix = options.suffix ?? "";
+  if (prefix === "" && suffix === "") return { resources: [...resources], errors: [], renames: [] };
+  const specs = options.fieldSpecs ?? NAME_PREFIX_SUFFIX_FIELD_SPECS;
+  const affix2 = (value) => {
+    if (value !== void 0 && typeof value === "object") throw new FieldSpecError("expected a scalar node");
+    return `${prefix}${value === void 0 ? "" : String(value)}${suffix}`;
+  };
+  const renames = [];
+  const result = transformEach(resources, (resource2, index) => {
+    if (isSkipped(resource2)) return resource2;
+    const renamed = applyFieldSpecs(resource2, specs, affix2);
+    const before = metadataOf5(resource2)["name"];
+    const after = metadataOf5(renamed)["name"];
+    if (before !== after) {
+      renames.push({
+        index,
+        apiVersion: text7(resource2["apiVersion"]),
+        kind: text7(resource2["kind"]),
+        namespace: text7(metadataOf5(resource2)["namespace"]),
+        from: text7(before),
+        to: text7(after)
+      });
+    }
+    return renamed;
+  });
+  return { ...result, renames };
+}
+
+// core/render/kustomize/transform-replicas.ts
+function currentName(resource2) {
+  const metadata2 = resource2["metadata"];
+  return metadata2 !== null && typeof metadata2 === "object" && !Array.isArray(metadata2) ? metadata2["name"] : void 0;
+}
+function gvkString(spec) {
+  return `${spec.kind || "[noKind]"}.${spec.version || "[noVer]"}.${spec.group || "[noGrp]"}`;
+}
+function transformReplicas(resources, replicas, options = {}) {
+  const specs = options.fieldSpecs ?? REPLICAS_FIELD_SPECS;
+  const previous = options.previousNames ?? (() => []);
+  let current = [...resources];
+  const errors = [];
+  for (const replica of replicas) {
+    const named = (resource2, index) => currentName(resource2) === replica.name || previous(index).includes(replica.name);
+    let found = false;
+    for (const spec of specs) {
+      if (!current.some((resource2, index) => named(resource2, index) && matchesFieldSpec(spec, resource2)))
+        continue;
+      found = true;
+      const step2 = transformEach(
+        current,
+        (resource2, index) => named(resource2, index) ? applyFieldSpecs(resource2, [spec], () => replica.count) : resource2
+      );
+      current = step2.resources;
+      errors.push(...step2.errors);
+    }
+    if (!found) {
+      const gvks = specs.map(gvkString).join(" ");
+      errors.push({
+        error: `resource with name ${replica.name} does not match a config with the following GVK [${gvks}]`
+      });
+    }
+  }
+  return { resources: current, errors };
+}
+
+// core/render/kustomize/builtin-plugins.ts
+function target(file, pointer2, value) {
+  if (value === void 0 || value === null) return void 0;
+  const parsed = parseSelector(value);
+  if ("error" in parsed) throw stopAt(file, pointer2, parsed.error);
+  return parsed.selector;
+}
+async function patch(context, file, pointer2, resources, source, selector, recordsPreviousId) {
+  const documents = await loadPatch(context, file, pointer2, source);
+  const aimed = target(file, pointer2, selector);
+  const error = applyPatch(resources, { documents, recordsPreviousId, ...aimed ? { target: aimed } : {} });
+  if (error !== void 0) throw stopAt(file, pointer2, error);
+}
+function affix(file, plugin, resources, prefix, suffix) {
+  const { config, pointer: pointer2 } = plugin;
+  const fieldSpecs = parseFieldSpecs(file, pointer2, config["fieldSpecs"]);
+  const result = transformPrefixSuffix(objects(resources), {
+    prefix,
+    suffix,
+    ...fieldSpecs ? { fieldSpecs } : {}
+  });
+  applyResult(file, pointer2, resources, result);
+  for (const rename of result.renames) {
+    const tracked = resources[rename.index];
+    if (prefix !== "") tracked.prefixes.push(prefix);
+    if (suffix !== "") tracked.suffixes.push(suffix);
+  }
+}
+var TRANSFORMERS = {
+  LabelTransformer(_context, file, { config, pointer: pointer2 }, resources) {
+    const fieldSpecs = parseFieldSpecs(file, pointer2, config["fieldSpecs"]) ?? [];
+    const labels = stringMapField(file, pointer2, config["labels"]);
+    applyResult(file, pointer2, resources, transformLabels(objects(resources), labels, { fieldSpecs }));
+  },
+  AnnotationsTransformer(_context, file, { config, pointer: pointer2 }, resources) {
+    const fieldSpecs = parseFieldSpecs(file, pointer2, config["fieldSpecs"]) ?? [];
+    const annotations = stringMapField(file, pointer2, config["annotations"]);
+    applyResult(file, pointer2, resources, transformAnnotations(objects(resources), annotations, fieldSpecs));
+  },
+  NamespaceTransformer(_context, file, { config, pointer: pointer2 }, resources) {
+    const metadata2 = isObject9(config["metadata"]) ? config["metadata"] : {};
+    const fieldSpecs = parseFieldSpecs(file, pointer2, config["fieldSpecs"]);
+    const subjects = scalarText5(config["setRoleBindingSubjects"]);
+    const result = transformNamespace(objects(resources), textOf(metadata2["namespace"]), {
+      ...fieldSpecs ? { fieldSpecs } : {},
+      unsetOnly: config["unsetOnly"] === true,
+      ...subjects === "allServiceAccounts" || subjects === "none" || subjects === "defaultOnly" ? { setRoleBindingSubjects: subjects } : {}
+    });
+    applyResult(file, pointer2, resources, result);
+  },
+  PrefixSuffixTransformer(_context, file, plugin, resources) {
+    affix(
+      file,
+      plugin,
+      resources,
+      scalarText5(plugin.config["prefix"]) ?? "",
+      scalarText5(plugin.config["suffix"]) ?? ""
+    );
+  },
+  PrefixTransformer(_context, file, plugin, resources) {
+    affix(file, plugin, resources, scalarText5(plugin.config["prefix"]) ?? "", "");
+  },
+  SuffixTransformer(_context, file, plugin, resources) {
+    affix(file, plugin, resources, "", scalarText5(plugin.config["suffix"]) ?? "");
+  },
+  ImageTagTransformer(_context, file, { config, pointer: pointer2 }, resources) {
+    const image = parseImageSpec(file, pointer2, config["imageTag"]);
+    const fieldSpecs = parseFieldSpecs(file, pointer2, config["fieldSpecs"]);
+    applyResult(
+      file,
+      pointer2,
+      resources,
+      transformImages(objects(resources), [image], ...fieldSpecs ? [fieldSpecs] : [])
+    );
+  },
+  ReplicaCountTransformer(_context, file, { config, pointer: pointer2 }, resources) {
+    const replica = parseReplicaSpec(file, pointer2, config["replica"]);
+    const fieldSpecs = parseFieldSpecs(file, pointer2, config["fieldSpecs"]);
+    const result = transformReplicas(objects(resources), [replica], {
+      ...fieldSpecs ? { fieldSpecs } : {},
+      previousNames: (index) => resources[index].previous.map((id) => id.name)
+    });
+    applyResult(file, pointer2, resources, result);
+  },
+  async PatchTransformer(context, file, { config, pointer: pointer2 }, resources) {
+    await patch(context, file, pointer2, resources, config, config["target"], true);
+  },
+  async PatchJson6902Transformer(context, file, { config, pointer: pointer2 }, resources) {
+    await patch(
+      context,
+      file,
+      pointer2,
+      resources,
+      { path: config["path"], patch: config["jsonOp"] },
+      config["target"],
+      false
+    );
+  },
+  async PatchStrategicMergeTransformer(context, file, { config, pointer: pointer2 }, resources) {
+    const paths = Array.isArray(config["paths"]) ? config["paths"] : [];
+    for (const path of paths) await patch(context, file, pointer2, resources, { path }, void 0, false);
+    if (typeof config["patches"] === "string")
+      await patch(context, file, pointer2, resources, { patch: config["patches"] }, void 0, false);
+  },
+  async ReplacementTransformer(context, file, { config, pointer: pointer2 }, resources) {
+    const entries3 = Array.isArray(config["replacements"]) ? config["replacements"] : [];
+    runReplacementList(file, pointer2, resources, await loadReplacements(context, file, pointer2, entries3));
+  }
+};
+function checkBuiltin(file, plugin, known2) {
+  const kind = textOf(plugin.config["kind"]);
+  const apiVersion = textOf(plugin.config["apiVersion"]);
+  if (apiVersion !== "builtin" || !Object.hasOwn(known2, kind))
+    throw stopAt(
+      file,
+      plugin.pointer,
+      `unsupported: plugin ${apiVersion || "(no apiVersion)"}/${kind || "(no kind)"}; the built-in engine runs only kustomize's builtin plugins (apiVersion: builtin); use renderer: kustomize for others`,
+      "kustomize-unsupported"
+    );
+  return kind;
+}
+async function runTransformerPlugins(context, file, resources) {
+  for (const plugin of await loadPluginConfigs(context, file, "transformers")) {
+    const kind = checkBuiltin(file, plugin, TRANSFORMERS);
+    await TRANSFORMERS[kind](context, file, plugin, resources);
+  }
+}
+var GENERATORS = { ConfigMapGenerator: "ConfigMap", SecretGenerator: "Secret" };
+async function runGeneratorPlugins(context, file, resources) {
+  for (const plugin of await loadPluginConfigs(context, file, "generators")) {
+    const kind = GENERATORS[checkBuiltin(file, plugin, GENERATORS)];
+    const metadata2 = isObject9(plugin.config["metadata"]) ? plugin.config["metadata"] : {};
+    const args = parseGeneratorArgs({
+      ...plugin.config,
+      name: metadata2["name"] ?? "",
+      namespace: metadata2["namespace"] ?? null
+    });
+    if ("error" in args) throw stopAt(file, plugin.pointer, args.error);
+    const { line: line2 } = file.locate(plugin.pointer);
+    const error = await addGenerated(
+      context,
+      kind,
+      args,
+      void 0,
+      file.dir,
+      { path: file.path, line: line2 },
+      resources
+    );
+    if (error !== void 0) throw stopAt(file, plugin.pointer, error);
+  }
+}
+
+// core/render/kustomize/run-generators.ts
+function entries2(file, field3) {
+  const value = file.content[field3];
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) throw stopAt(file, `/${field3}`, `${field3} must be a list`);
+  return value;
+}
+async function runGenerators(context, file, resources) {
+  const options = parseGeneratorOptions(file.content["generatorOptions"]);
+  if ("error" in options) throw stopAt(file, "/generatorOptions", options.error);
+  for (const [field3, kind] of [
+    ["configMapGenerator", "ConfigMap"],
+    ["secretGenerator", "Secret"]
+  ]) {
+    for (const [index, entry] of entries2(file, field3).entries()) {
+      const pointer2 = `/${field3}/${index}`;
+      const args = parseGeneratorArgs(entry);
+      if ("error" in args) throw stopAt(file, pointer2, `${field3}: ${args.error}`);
+      const { line: line2 } = file.locate(pointer2);
+      const error = await addGenerated(
+        context,
+        kind,
+        args,
+        options,
+        file.dir,
+        { path: file.path, line: line2 },
+        resources
+      );
+      if (error !== void 0) throw stopAt(file, pointer2, error);
+    }
+  }
+  await runGeneratorPlugins(context, file, resources);
+  return resources;
+}
+
+// core/render/kustomize/run-transformers.ts
+async function runPatches(context, file, resources) {
+  for (const [index, entry] of listField(file, "patchesStrategicMerge").entries()) {
+    const pointer2 = `/patchesStrategicMerge/${index}`;
+    const documents = await loadLegacyPatch(context, file, pointer2, entry);
+    const error = applyPatch(resources, { documents, recordsPreviousId: false });
+    if (error !== void 0) throw stopAt(file, pointer2, error);
+  }
+  for (const [index, entry] of listField(file, "patches").entries()) {
+    const pointer2 = `/patches/${index}`;
+    if (!isObject9(entry)) throw stopAt(file, pointer2, "a patches entry must be a mapping with path or patch");
+    const documents = await loadPatch(context, file, pointer2, entry);
+    const target2 = parseTarget(file, `${pointer2}/target`, entry["target"]);
+    const error = applyPatch(resources, {
+      documents,
+      recordsPreviousId: true,
+      ...target2 ? { target: target2 } : {}
+    });
+    if (error !== void 0) throw stopAt(file, pointer2, error);
+  }
+}
+function parseTarget(file, pointer2, value) {
+  if (value === void 0 || value === null) return void 0;
+  const parsed = parseSelector(value);
+  if ("error" in parsed) throw stopAt(file, pointer2, parsed.error);
+  return parsed.selector;
+}
+async function runLegacyJsonPatches(context, file, resources) {
+  for (const [index, entry] of listField(file, "patchesJson6902").entries()) {
+    const pointer2 = `/patchesJson6902/${index}`;
+    if (!isObject9(entry)) throw stopAt(file, pointer2, "a patchesJson6902 entry must be a mapping");
+    const target2 = parseTarget(file, `${pointer2}/target`, entry["target"]);
+    if (target2 === void 0) throw stopAt(file, pointer2, "a patchesJson6902 entry needs a target");
+    const documents = await loadPatch(context, file, pointer2, entry);
+    const error = applyPatch(resources, { documents, target: target2, recordsPreviousId: false });
+    if (error !== void 0) throw stopAt(file, pointer2, error);
+  }
+}
+function runNaming(file, resources) {
+  const namespace = scalarText5(file.content["namespace"]);
+  if (namespace !== void 0 && namespace !== "")
+    applyResult(file, "/namespace", resources, transformNamespace(objects(resources), namespace));
+  const prefix = scalarText5(file.content["namePrefix"]) ?? "";
+  const suffix = scalarText5(file.content["nameSuffix"]) ?? "";
+  if (prefix === "" && suffix === "") return;
+  const result = transformPrefixSuffix(objects(resources), { prefix, suffix });
+  applyResult(file, prefix === "" ? "/nameSuffix" : "/namePrefix", resources, result);
+  for (const rename of result.renames) {
+    const tracked = resources[rename.index];
+    if (prefix !== "") tracked.prefixes.push(prefix);
+    if (suffix !== "") tracked.suffixes.push(suffix);
+  }
+}
+function runMetadata(file, resources) {
+  const common = stringMapField(file, "/commonLabels", file.content["commonLabels"]);
+  applyResult(
+    file,
+    "/commonLabels",
+    resources,
+    transformLabels(objects(resources), common, { includeSelectors: true })
+  );
+  for (const [index, entry] of listField(file, "labels").entries()) {
+    const pointer2 = `/labels/${index}`;
+    if (!isObject9(entry)) throw stopAt(file, pointer2, "a labels entry must be a mapping");
+    const pairs = stringMapField(file, `${pointer2}/pairs`, entry["pairs"]);
+    const fields2 = parseFieldSpecs(file, `${pointer2}/fields`, entry["fields"]);
+    const result = transformLabels(objects(resources), pairs, {
+      includeSelectors: entry["includeSelectors"] === true,
+      includeTemplates: entry["includeTemplates"] === true,
+      ...fields2 ? { fields: fields2 } : {}
+    });
+    applyResult(file, pointer2, resources, result);
+  }
+  const annotations = stringMapField(file, "/commonAnnotations", file.content["commonAnnotations"]);
+  applyResult(file, "/commonAnnotations", resources, transformAnnotations(objects(resources), annotations));
+}
+function runCounts(file, resources) {
+  const replicas = listField(file, "replicas").map(
+    (entry, index) => parseReplicaSpec(file, `/replicas/${index}`, entry)
+  );
+  if (replicas.length > 0) {
+    const result = transformReplicas(objects(resources), replicas, {
+      previousNames: (index) => resources[index].previous.map((id) => id.name)
+    });
+    applyResult(file, "/replicas", resources, result);
+  }
+  const images = listField(file, "images").map(
+    (entry, index) => parseImageSpec(file, `/images/${index}`, entry)
+  );
+  if (images.length > 0) applyResult(file, "/images", resources, transformImages(objects(resources), images));
+}
+async function runTransformers(context, file, resources) {
+  await runPatches(context, file, resources);
+  runNaming(file, resources);
+  runMetadata(file, resources);
+  await runLegacyJsonPatches(context, file, resources);
+  runCounts(file, resources);
+  await applyReplacementEntries(context, file, resources);
+  await runTransformerPlugins(context, file, resources);
+  return resources;
+}
+
+// core/render/kustomize/accumulate.ts
+async function loadKustomization(context, dir, expected, referrer) {
+  const { file, findings } = await cached(
+    context.cache.kustomizations,
+    dir,
+    () => readKustomization(context.files, dir)
+  );
+  const first = findings[0];
+  if (first) throw new BuildStop(first);
+  if (file === void 0) {
+    const message = `${dir || "."}: no kustomization.yaml, kustomization.yml or Kustomization in this folder`;
+    if (referrer) throw stopAt(referrer.file, referrer.pointer, message);
+    throw new BuildStop({
+      ruleId: "kustomize-build",
+      severity: "error",
+      message,
+      path: dir || "."
+    });
+  }
+  if (file.kind !== expected) {
+    const message = expected === "Component" ? `${file.path} is a ${file.kind}, but components must be kind: Component` : `${file.path} is a Component: list it under components, not resources`;
+    if (referrer) throw stopAt(referrer.file, referrer.pointer, message);
+    throw stopAt(file, "/kind", message);
+  }
+  return file;
+}
+function stringList2(file, field3) {
+  const value = file.content[field3];
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value) || value.some((item) => typeof item !== "string"))
+    throw stopAt(file, `/${field3}`, `${field3} must be a list of paths`);
+  return value;
+}
+async function accumulateResources(context, file, resources) {
+  const entries3 = [
+    ...stringList2(file, "resources").map((entry, index) => ({ entry, pointer: `/resources/${index}` })),
+    ...stringList2(file, "bases").map((entry, index) => ({ entry, pointer: `/bases/${index}` }))
+  ];
+  for (const { entry, pointer: pointer2 } of entries3) {
+    const local = await checkLocalPath(context, file, pointer2, entry, "resource");
+    let added;
+    if (local.type === "directory") {
+      const sub = await loadKustomization(context, local.path, "Kustomization", { file, pointer: pointer2 });
+      added = await accumulateTarget(context, sub, []);
+    } else {
+      const { line: line2 } = file.locate(pointer2);
+      added = await loadResourceFile(context, local.path, file.path, line2);
+    }
+    const conflict = appendResources(resources, added);
+    if (conflict !== void 0) throw stopAt(file, pointer2, conflict);
+  }
+}
+async function accumulateComponents(context, file, resources) {
+  let current = resources;
+  for (const [index, entry] of stringList2(file, "components").entries()) {
+    const pointer2 = `/components/${pointerSegment(index)}`;
+    const local = await checkLocalPath(context, file, pointer2, entry, "component");
+    if (local.type !== "directory")
+      throw stopAt(
+        file,
+        pointer2,
+        `component ${entry} must be a folder with a kustomization of kind Component`
+      );
+    const component = await loadKustomization(context, local.path, "Component", { file, pointer: pointer2 });
+    current = await accumulateTarget(context, component, current);
+  }
+  return current;
+}
+async function accumulateTarget(context, file, initial) {
+  if (context.stack.includes(file.dir))
+    throw stopAt(file, "", `cycle: ${[...context.stack, file.dir].join(" -> ")} includes itself`);
+  context.stack.push(file.dir);
+  try {
+    rejectUnsupportedFields(context, file);
+    const own3 = [...initial];
+    await accumulateResources(context, file, own3);
+    const withComponents = await accumulateComponents(context, file, own3);
+    const generated = await runGenerators(context, file, withComponents);
+    return await runTransformers(context, file, generated);
+  } finally {
+    context.stack.pop();
+  }
+}
+async function loadRootKustomization(context, dir) {
+  return loadKustomization(context, dir, "Kustomization");
+}
+
+// core/render/kustomize/name-hash-input.ts
+var GO_ESCAPES = {
+  "<": "\\u003c",
+  ">": "\\u003e",
+  "&": "\\u0026",
+  "\u2028": "\\u2028",
+  "\u2029": "\\u2029"
+};
+function goString(value) {
+  const text10 = JSON.stringify(value.replace(/[\uD800-\uDFFF]/gu, "\uFFFD"));
+  return text10.replace(/[<>&\u2028\u2029]/g, (c) => GO_ESCAPES[c] ?? c);
+}
+function compareCodePoints(a, b) {
+  const ai = a[Symbol.iterator]();
+  const bi = b[Symbol.iterator]();
+  for (; ; ) {
+    const x = ai.next();
+    const y = bi.next();
+    if (x.done === true || y.done === true) return (x.done === true ? 0 : 1) - (y.done === true ? 0 : 1);
+    const d = x.value.codePointAt(0) - y.value.codePointAt(0);
+    if (d !== 0) return d;
+  }
+}
+function goJsonCompact(value) {
+  if (value === null) return "null";
+  if (typeof value === "string") return goString(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return `[${value.map(goJsonCompact).join(",")}]`;
+  const keys = Object.keys(value).sort(compareCodePoints);
+  return `{${keys.map((k) => `${goString(k)}:${goJsonCompact(value[k])}`).join(",")}}`;
+}
+function field2(resource2, name) {
+  const value = resource2[name];
+  if (value === void 0) return "";
+  if (Array.isArray(value)) return null;
+  if (value !== null && typeof value === "object") return value;
+  return value === null ? "null" : String(value);
+}
+function isMapping(value) {
+  return value === null || typeof value === "object";
+}
+function nameHashInput(resource2) {
+  const kind = resource2.kind === "Secret" ? "Secret" : "ConfigMap";
+  const encoded = { kind, name: field2(resource2, "metadata/name"), data: field2(resource2, "data") };
+  const extra = kind === "Secret" ? "stringData" : "binaryData";
+  if (kind === "Secret") encoded.type = field2(resource2, "type");
+  const extraValue = field2(resource2, extra);
+  if (isMapping(extraValue)) encoded[extra] = extraValue;
+  return goJsonCompact(encoded);
+}
+
+// core/render/kustomize/name-hash.ts
+var UnsupportedHashKindError = class extends KubeproofError {
+  name = "UnsupportedHashKindError";
+  kind;
+  constructor(kind) {
+    super(
+      `kustomize's name hash of a ${kind} depends on its YAML node tree; only ConfigMap and Secret are supported`
+    );
+    this.kind = kind;
+  }
+};
+var SUBSTITUTES = { "0": "g", "1": "h", "3": "k", a: "m", e: "t" };
+function encodeHashSuffix(hex) {
+  return hex.slice(0, 10).replace(/[013ae]/g, (c) => SUBSTITUTES[c] ?? c);
+}
+async function nameHash(resource2) {
+  if (resource2.kind !== "ConfigMap" && resource2.kind !== "Secret")
+    throw new UnsupportedHashKindError(String(resource2.kind));
+  const bytes = new TextEncoder().encode(nameHashInput(resource2));
+  const digest = new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", bytes));
+  const hex = [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return encodeHashSuffix(hex);
+}
+
+// core/render/kustomize/name-reference-scope.ts
+var CLUSTER_SCOPED3 = {
+  v1: ["Namespace", "Node", "PersistentVolume", "ComponentStatus"],
+  "admissionregistration.k8s.io/v1": ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"],
+  "admissionregistration.k8s.io/v1beta1": ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"],
+  "apiextensions.k8s.io/v1": ["CustomResourceDefinition"],
+  "apiextensions.k8s.io/v1beta1": ["CustomResourceDefinition"],
+  "apiregistration.k8s.io/v1": ["APIService"],
+  "apiregistration.k8s.io/v1beta1": ["APIService"],
+  "certificates.k8s.io/v1": ["CertificateSigningRequest"],
+  "certificates.k8s.io/v1beta1": ["CertificateSigningRequest"],
+  "flowcontrol.apiserver.k8s.io/v1beta1": ["FlowSchema", "PriorityLevelConfiguration"],
+  "networking.k8s.io/v1": ["IngressClass"],
+  "networking.k8s.io/v1beta1": ["IngressClass"],
+  "node.k8s.io/v1": ["RuntimeClass"],
+  "node.k8s.io/v1beta1": ["RuntimeClass"],
+  "policy/v1beta1": ["PodSecurityPolicy"],
+  "rbac.authorization.k8s.io/v1": ["ClusterRole", "ClusterRoleBinding"],
+  "rbac.authorization.k8s.io/v1beta1": ["ClusterRole", "ClusterRoleBinding"],
+  "scheduling.k8s.io/v1": ["PriorityClass"],
+  "scheduling.k8s.io/v1beta1": ["PriorityClass"],
+  "storage.k8s.io/v1": ["CSIDriver", "CSINode", "StorageClass", "VolumeAttachment"],
+  "storage.k8s.io/v1beta1": ["CSIDriver", "CSINode", "StorageClass", "VolumeAttachment"]
+};
+function splitApiVersion(apiVersion) {
+  const slash = apiVersion.indexOf("/");
+  if (slash === -1) return { group: "", version: apiVersion };
+  return { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
+}
+function isClusterScopedKind(group, version, kind) {
+  if (version !== void 0) {
+    const apiVersion = group === "" ? version : `${group}/${version}`;
+    return CLUSTER_SCOPED3[apiVersion]?.includes(kind) ?? false;
+  }
+  const prefix = group === "" ? "" : `${group}/`;
+  for (const [apiVersion, kinds] of Object.entries(CLUSTER_SCOPED3)) {
+    const inGroup = group === "" ? !apiVersion.includes("/") : apiVersion.startsWith(prefix);
+    if (inGroup && kinds.includes(kind)) return true;
+  }
+  return false;
+}
+function effectiveNamespace2(namespace) {
+  return namespace === "" ? "default" : namespace;
+}
+
+// core/render/kustomize/name-reference-candidates.ts
+function text8(value) {
+  return typeof value === "string" ? value : "";
+}
+function identityOf(resource2) {
+  const { group, version } = splitApiVersion(text8(resource2["apiVersion"]));
+  const kind = text8(resource2["kind"]);
+  const metadata2 = resource2["metadata"];
+  const meta = metadata2 !== null && typeof metadata2 === "object" && !Array.isArray(metadata2) ? metadata2 : {};
+  return {
+    kind,
+    group,
+    version,
+    name: text8(meta["name"]),
+    namespace: text8(meta["namespace"]),
+    clusterScoped: isClusterScopedKind(group, version, kind)
+  };
+}
+function sameNamespace(a, b) {
+  return a === b || (a === "" || a === "default") && (b === "" || b === "default");
+}
+function renameDescribes(rename, id) {
+  return rename.kind === id.kind && rename.group === id.group && sameNamespace(rename.namespace ?? "", id.namespace) && rename.to === id.name;
+}
+function describeId(id) {
+  const gvk = `${id.kind || "[noKind]"}.${id.version || "[noVer]"}.${id.group || "[noGrp]"}`;
+  return `${gvk}/${id.name || "[noName]"}.${id.namespace || "[noNs]"}`;
+}
+function versionFor(rename, identities) {
+  if (rename.version !== void 0) return rename.version;
+  const named = (name) => identities.find(
+    (id) => id.kind === rename.kind && id.group === rename.group && sameNamespace(id.namespace, rename.namespace ?? "") && id.name === name
+  );
+  return (named(rename.to) ?? named(rename.from))?.version;
+}
+function buildCandidates(renames, identities) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const rename of renames) {
+    const namespace = rename.namespace ?? "";
+    const key = JSON.stringify([
+      rename.kind,
+      rename.group,
+      namespace === "default" ? "" : namespace,
+      rename.to
+    ]);
+    const known2 = byKey.get(key);
+    if (known2 !== void 0) {
+      known2.previousNames.add(rename.from);
+      if (known2.version === void 0 && rename.version !== void 0) known2.version = rename.version;
+      continue;
+    }
+    const version = versionFor(rename, identities);
+    byKey.set(key, {
+      kind: rename.kind,
+      group: rename.group,
+      version,
+      name: rename.to,
+      namespace,
+      originalNamespace: rename.fromNamespace ?? namespace,
+      previousNames: /* @__PURE__ */ new Set([rename.from]),
+      prefixes: rename.prefixes ?? [],
+      suffixes: rename.suffixes ?? [],
+      clusterScoped: isClusterScopedKind(rename.group, version, rename.kind)
+    });
+  }
+  return [...byKey.values()];
+}
+
+// core/render/kustomize/name-reference-fields.ts
+function splitFieldPath2(path) {
+  const segments = [];
+  let current = "";
+  for (let i = 0; i < path.length; i++) {
+    const ch = path[i];
+    if (ch === "\\" && path[i + 1] === "/") {
+      current += "/";
+      i++;
+    } else if (ch === "/") {
+      segments.push(current);
+      current = "";
+    } else {
+      current += ch;
+    }
+  }
+  segments.push(current);
+  return segments;
+}
+function slotIn(container2, key) {
+  return {
+    value: container2[key] ?? null,
+    set(value) {
+      container2[key] = value;
+    }
+  };
+}
+function descend(slot, segments, index, visit2, problems) {
+  if (index === segments.length) {
+    visit2(slot);
+    return;
+  }
+  const value = slot.value;
+  if (value === null) return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) descend(slotIn(value, i), segments, index, visit2, problems);
+    return;
+  }
+  if (typeof value === "object") {
+    const key = segments[index];
+    if (!Object.hasOwn(value, key)) return;
+    descend(slotIn(value, key), segments, index + 1, visit2, problems);
+    return;
+  }
+  problems.push("expected sequence or mapping node");
+}
+function visitFieldPath(resource2, path, visit2) {
+  const problems = [];
+  const root = { value: resource2, set: () => void 0 };
+  descend(root, splitFieldPath2(path), 0, visit2, problems);
+  return problems;
+}
+
+// core/render/kustomize/name-reference-select.ts
+function asObject2(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+}
+function roleBindingNamespaces(referrer, identity2) {
+  const result = /* @__PURE__ */ new Set();
+  const subjects = referrer["subjects"];
+  if (identity2.kind !== "RoleBinding" || !Array.isArray(subjects)) return result;
+  for (const item of subjects) {
+    const subject = asObject2(item);
+    const namespace = subject?.["namespace"];
+    if (subject?.["kind"] === "ServiceAccount" && typeof namespace === "string") result.add(namespace);
+  }
+  return result;
+}
+function scopeOf(referrer, identity2, affixes, candidates, resources) {
+  const extra = roleBindingNamespaces(referrer, identity2);
+  const visible = (target2) => identity2.clusterScoped || target2.clusterScoped || sameNamespace(target2.namespace, identity2.namespace) || extra.has(target2.namespace);
+  const originalNamespaces = /* @__PURE__ */ new Set();
+  for (const resource2 of resources) {
+    if (visible(resource2.identity) && !resource2.identity.clusterScoped)
+      originalNamespaces.add(effectiveNamespace2(resource2.originalNamespace));
+  }
+  const seen = candidates.filter(visible);
+  for (const candidate of seen) {
+    if (!candidate.clusterScoped) originalNamespaces.add(effectiveNamespace2(candidate.originalNamespace));
+  }
+  return { referrer, identity: identity2, ...affixes, candidates: seen, originalNamespaces };
+}
+function candidatesInNamespace(scope, namespace) {
+  const namespaced = scope.candidates.filter((candidate) => !candidate.clusterScoped);
+  if (scope.originalNamespaces.has(namespace))
+    return namespaced.filter((candidate) => effectiveNamespace2(candidate.originalNamespace) === namespace);
+  return namespaced.filter((candidate) => effectiveNamespace2(candidate.namespace) === namespace);
+}
+function selects(selector, candidate) {
+  if (selector.group && selector.group !== candidate.group) return false;
+  if (selector.version && candidate.version !== void 0 && selector.version !== candidate.version)
+    return false;
+  return !selector.kind || selector.kind === candidate.kind;
+}
+function roleRefSelector(scope, path) {
+  if (!path.endsWith("roleRef/name")) return void 0;
+  const roleRef = asObject2(scope.referrer["roleRef"]);
+  if (roleRef === void 0 || !("apiGroup" in roleRef) || !("kind" in roleRef)) return void 0;
+  return { group: String(roleRef["apiGroup"] ?? ""), kind: String(roleRef["kind"] ?? "") };
+}
+function sameEnding(a, b) {
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
+  if (shorter.length === 0) return longer.length === 0;
+  const offset = longer.length - shorter.length;
+  return shorter.every((item, i) => longer[i + offset] === item);
+}
+function selectReferral(oldName, candidates, target2, scope, path, identical) {
+  const roleRef = roleRefSelector(scope, path);
+  let found = candidates.filter(
+    (candidate) => candidate.previousNames.has(oldName) && selects(target2, candidate) && (roleRef === void 0 || selects(roleRef, candidate)) && (scope.identity.clusterScoped || candidate.clusterScoped || candidate.kind === "ServiceAccount" || sameNamespace(candidate.namespace, scope.identity.namespace))
+  );
+  if (found.length === 1) return { referral: found[0] };
+  found = found.filter(
+    (candidate) => sameEnding(candidate.prefixes, scope.prefixes) && sameEnding(candidate.suffixes, scope.suffixes)
+  );
+  if (found.length <= 1 || identical(found)) return { referral: found[0] };
+  return { problem: `found multiple possible referrals: ${found.map(describeId).join(", ")}` };
+}
+
+// core/render/kustomize/name-reference-table.ts
+var CONFIG_MAP_POD_FIELDS = [
+  "volumes/configMap/name",
+  "containers/env/valueFrom/configMapKeyRef/name",
+  "initContainers/env/valueFrom/configMapKeyRef/name",
+  "containers/envFrom/configMapRef/name",
+  "initContainers/envFrom/configMapRef/name",
+  "volumes/projected/sources/configMap/name"
+];
+var SECRET_POD_FIELDS = [
+  "volumes/secret/secretName",
+  "containers/env/valueFrom/secretKeyRef/name",
+  "initContainers/env/valueFrom/secretKeyRef/name",
+  "containers/envFrom/secretRef/name",
+  "initContainers/envFrom/secretRef/name",
+  "imagePullSecrets/name",
+  "volumes/projected/sources/secret/name"
+];
+var POD_SPEC = {
+  Pod: "spec/",
+  PodTemplate: "template/spec/",
+  Deployment: "spec/template/spec/",
+  ReplicaSet: "spec/template/spec/",
+  DaemonSet: "spec/template/spec/",
+  StatefulSet: "spec/template/spec/",
+  Job: "spec/template/spec/",
+  ReplicationController: "spec/template/spec/",
+  CronJob: "spec/jobTemplate/spec/template/spec/"
+};
+var CONFIG_OWNERS = [
+  "Pod",
+  "PodTemplate",
+  "Deployment",
+  "ReplicaSet",
+  "DaemonSet",
+  "StatefulSet",
+  "Job",
+  "CronJob"
+];
+var WORKLOAD_OWNERS = [
+  "Pod",
+  "StatefulSet",
+  "Deployment",
+  "ReplicationController",
+  "CronJob",
+  "Job",
+  "DaemonSet"
+];
+function podFields(owners, fields2) {
+  const result = [];
+  for (const kind of owners) {
+    for (const field3 of fields2) {
+      const path = `${POD_SPEC[kind]}${field3}`;
+      result.push(kind === "Pod" ? { kind, version: "v1", path } : { kind, path });
+    }
+  }
+  return result;
+}
+var RBAC = "rbac.authorization.k8s.io";
+var HPA_TARGET = { kind: "HorizontalPodAutoscaler", path: "spec/scaleTargetRef/name" };
+var NAME_REFERENCE_TABLE = [
+  // The HPA's scaleTargetRef kind is not consulted: the first of these targets with a matching
+  // previous name wins.
+  { target: { kind: "Deployment" }, referrers: [HPA_TARGET] },
+  { target: { kind: "ReplicationController" }, referrers: [HPA_TARGET] },
+  { target: { kind: "ReplicaSet" }, referrers: [HPA_TARGET] },
+  { target: { kind: "StatefulSet" }, referrers: [HPA_TARGET] },
+  {
+    target: { kind: "ConfigMap", version: "v1" },
+    referrers: [
+      ...podFields(CONFIG_OWNERS, CONFIG_MAP_POD_FIELDS),
+      { kind: "Node", path: "spec/configSource/configMap" },
+      { kind: "Role", path: "rules/resourceNames" },
+      { kind: "ClusterRole", path: "rules/resourceNames" },
+      {
+        kind: "Ingress",
+        path: "metadata/annotations/nginx.ingress.kubernetes.io\\/fastcgi-params-configmap"
+      }
+    ]
+  },
+  {
+    target: { kind: "Secret", version: "v1" },
+    referrers: [
+      ...podFields(CONFIG_OWNERS, SECRET_POD_FIELDS),
+      { kind: "Ingress", path: "spec/tls/secretName" },
+      { kind: "Ingress", path: "metadata/annotations/ingress.kubernetes.io\\/auth-secret" },
+      { kind: "Ingress", path: "metadata/annotations/nginx.ingress.kubernetes.io\\/auth-secret" },
+      { kind: "Ingress", path: "metadata/annotations/nginx.ingress.kubernetes.io\\/auth-tls-secret" },
+      // Listed twice in kustomize: the second pass rewrites the first pass's result again.
+      { kind: "Ingress", path: "spec/tls/secretName" },
+      // Only imagePullSecrets: a ServiceAccount's `secrets` list is not fixed.
+      { kind: "ServiceAccount", path: "imagePullSecrets/name" },
+      { kind: "StorageClass", path: "parameters/secretName" },
+      { kind: "StorageClass", path: "parameters/adminSecretName" },
+      { kind: "StorageClass", path: "parameters/userSecretName" },
+      { kind: "StorageClass", path: "parameters/secretRef" },
+      { kind: "Role", path: "rules/resourceNames" },
+      { kind: "ClusterRole", path: "rules/resourceNames" },
+      {
+        group: "serving.knative.dev",
+        version: "v1",
+        kind: "Service",
+        path: "spec/template/spec/containers/env/valueFrom/secretKeyRef/name"
+      },
+      { kind: "PersistentVolume", path: "spec/azureFile/secretName" }
+    ]
+  },
+  {
+    target: { kind: "Service", version: "v1" },
+    referrers: [
+      { group: "apps", kind: "StatefulSet", path: "spec/serviceName" },
+      { kind: "Ingress", path: "spec/rules/http/paths/backend/serviceName" },
+      { kind: "Ingress", path: "spec/backend/serviceName" },
+      { kind: "Ingress", path: "spec/rules/http/paths/backend/service/name" },
+      { kind: "Ingress", path: "spec/defaultBackend/service/name" },
+      { group: "apiregistration.k8s.io", kind: "APIService", path: "spec/service/name" },
+      // Paths that end at a mapping: its `name` and `namespace` are both read and written.
+      {
+        group: "admissionregistration.k8s.io",
+        kind: "ValidatingWebhookConfiguration",
+        path: "webhooks/clientConfig/service"
+      },
+      {
+        group: "admissionregistration.k8s.io",
+        kind: "MutatingWebhookConfiguration",
+        path: "webhooks/clientConfig/service"
+      }
+    ]
+  },
+  {
+    target: { group: RBAC, kind: "Role" },
+    referrers: [{ group: RBAC, kind: "RoleBinding", path: "roleRef/name" }]
+  },
+  {
+    target: { group: RBAC, kind: "ClusterRole" },
+    referrers: [
+      { group: RBAC, kind: "RoleBinding", path: "roleRef/name" },
+      { group: RBAC, kind: "ClusterRoleBinding", path: "roleRef/name" }
+    ]
+  },
+  {
+    target: { kind: "ServiceAccount", version: "v1" },
+    referrers: [
+      // Every subject is compared by name, whatever its kind (a User named like a renamed
+      // ServiceAccount is renamed too).
+      { group: RBAC, kind: "RoleBinding", path: "subjects" },
+      { group: RBAC, kind: "ClusterRoleBinding", path: "subjects" },
+      // The deprecated `serviceAccount` field is not fixed.
+      ...podFields(WORKLOAD_OWNERS, ["serviceAccountName"])
+    ]
+  },
+  {
+    target: { kind: "PersistentVolumeClaim", version: "v1" },
+    referrers: podFields(WORKLOAD_OWNERS, ["volumes/persistentVolumeClaim/claimName"])
+  },
+  {
+    target: { kind: "PersistentVolume", version: "v1" },
+    referrers: [
+      { kind: "PersistentVolumeClaim", path: "spec/volumeName" },
+      { kind: "ClusterRole", path: "rules/resourceNames" }
+    ]
+  },
+  {
+    target: { group: "storage.k8s.io", version: "v1", kind: "StorageClass" },
+    referrers: [
+      { kind: "PersistentVolume", path: "spec/storageClassName" },
+      { kind: "PersistentVolumeClaim", path: "spec/storageClassName" },
+      { kind: "StatefulSet", path: "spec/volumeClaimTemplates/spec/storageClassName" }
+    ]
+  },
+  {
+    target: { group: "scheduling.k8s.io", version: "v1", kind: "PriorityClass" },
+    referrers: podFields(WORKLOAD_OWNERS, ["priorityClassName"])
+  },
+  // kustomize's entry names the group `networking.k8s.io/v1`, which no IngressClass has, so
+  // `spec/ingressClassName` is never fixed. Kept as is to produce the same output.
+  {
+    target: { group: "networking.k8s.io/v1", version: "v1", kind: "IngressClass" },
+    referrers: [{ kind: "Ingress", path: "spec/ingressClassName" }]
+  }
+];
+
+// core/render/kustomize/name-reference.ts
+function isSelectedBy2(selector, id) {
+  if (selector.group && selector.group !== id.group) return false;
+  if (selector.version && selector.version !== id.version) return false;
+  return selector.kind === id.kind;
+}
+function stepsFor(id) {
+  const steps = [];
+  for (const { target: target2, referrers } of NAME_REFERENCE_TABLE) {
+    for (const field3 of referrers) if (isSelectedBy2(field3, id)) steps.push({ target: target2, field: field3 });
+  }
+  return steps;
+}
+function scalarText7(value) {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return "";
+}
+function allNamesSame(candidates) {
+  return candidates.every((candidate) => candidate.name === candidates[0]?.name);
+}
+function allNamesAndNamespacesSame(candidates) {
+  const first = candidates[0];
+  return candidates.every((c) => c.name === first?.name && c.namespace === first.namespace);
+}
+function fixScalar(slot, step2, scope, problems) {
+  const oldName = scalarText7(slot.value);
+  const selection = selectReferral(
+    oldName,
+    scope.candidates,
+    step2.target,
+    scope,
+    step2.field.path,
+    allNamesSame
+  );
+  if ("problem" in selection) problems.push(selection.problem);
+  else if (selection.referral !== void 0 && selection.referral.name !== oldName)
+    slot.set(selection.referral.name);
+}
+function fixMapping(map, step2, scope, problems) {
+  if (!Object.hasOwn(map, "name")) {
+    problems.push("path config error; no 'name' field in node");
+    return;
+  }
+  const oldName = scalarText7(map["name"]);
+  const candidates = Object.hasOwn(map, "namespace") ? candidatesInNamespace(scope, scalarText7(map["namespace"])) : scope.candidates;
+  const selection = selectReferral(
+    oldName,
+    candidates,
+    step2.target,
+    scope,
+    step2.field.path,
+    allNamesAndNamespacesSame
+  );
+  if ("problem" in selection) {
+    problems.push(selection.problem);
+    return;
+  }
+  const referral = selection.referral;
+  if (referral === void 0 || referral.name === oldName && referral.namespace === "") return;
+  map["name"] = referral.name;
+  if (referral.namespace !== "") map["namespace"] = referral.namespace;
+}
+function fixSlot(slot, step2, scope, problems) {
+  const value = slot.value;
+  if (value === null) return;
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      if (item === null || Array.isArray(item)) return;
+      if (typeof item === "object") fixMapping(item, step2, scope, problems);
+      else fixScalar({ value: item, set: (name) => value[i] = name }, step2, scope, problems);
+    });
+    return;
+  }
+  if (typeof value === "object") fixMapping(value, step2, scope, problems);
+  else fixScalar(slot, step2, scope, problems);
+}
+function affixesOf(id, renames) {
+  const rename = renames.find(
+    (r) => renameDescribes(r, id) && (r.prefixes !== void 0 || r.suffixes !== void 0)
+  );
+  return { prefixes: rename?.prefixes ?? [], suffixes: rename?.suffixes ?? [] };
+}
+function originalNamespaceOf(id, renames) {
+  return renames.find((r) => renameDescribes(r, id))?.fromNamespace ?? id.namespace;
+}
+function fixNameReferences(resources, renames) {
+  const output = resources.map((resource2) => structuredClone(resource2));
+  const identities = output.map(identityOf);
+  const candidates = buildCandidates(renames, identities);
+  const scoped = identities.map((identity2) => ({
+    identity: identity2,
+    originalNamespace: originalNamespaceOf(identity2, renames)
+  }));
+  const problems = [];
+  output.forEach((referrer, i) => {
+    const identity2 = identities[i];
+    const steps = stepsFor(identity2);
+    if (steps.length === 0) return;
+    const scope = scopeOf(referrer, identity2, affixesOf(identity2, renames), candidates, scoped);
+    for (const step2 of steps) {
+      const found = [];
+      found.push(...visitFieldPath(referrer, step2.field.path, (slot) => fixSlot(slot, step2, scope, found)));
+      for (const problem of found)
+        problems.push(
+          `updating name reference in '${step2.field.path}' field of '${describeId(identity2)}': ${problem}`
+        );
+    }
+  });
+  return { resources: output, problems };
+}
+
+// core/render/kustomize/sort-resources.ts
+var ORDER_FIRST = [
+  "Namespace",
+  "ResourceQuota",
+  "StorageClass",
+  "CustomResourceDefinition",
+  "ServiceAccount",
+  "PodSecurityPolicy",
+  "Role",
+  "ClusterRole",
+  "RoleBinding",
+  "ClusterRoleBinding",
+  "ConfigMap",
+  "Secret",
+  "Endpoints",
+  "Service",
+  "LimitRange",
+  "PriorityClass",
+  "PersistentVolume",
+  "PersistentVolumeClaim",
+  "Deployment",
+  "StatefulSet",
+  "CronJob",
+  "PodDisruptionBudget"
+];
+var ORDER_LAST = ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"];
+var RANK = new Map([
+  ...ORDER_FIRST.map((kind, i) => [kind, i - ORDER_FIRST.length]),
+  ...ORDER_LAST.map((kind, i) => [kind, i + 1])
+]);
+function text9(value) {
+  return typeof value === "string" ? value : "";
+}
+function gvkString2(resource2) {
+  const apiVersion = text9(resource2["apiVersion"]);
+  const slash = apiVersion.indexOf("/");
+  const group = slash === -1 ? "" : apiVersion.slice(0, slash);
+  const version = slash === -1 ? apiVersion : apiVersion.slice(slash + 1);
+  return `${group || "~G"}_${version || "~V"}_${text9(resource2["kind"]) || "~K"}`;
+}
+function idString2(resource2) {
+  const metadata2 = resource2["metadata"] ?? {};
+  return `${text9(metadata2["namespace"]) || "~X"}|${text9(metadata2["name"]) || "~N"}`;
+}
+function compareStrings(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareResources(a, b) {
+  const rankA = RANK.get(text9(a["kind"])) ?? 0;
+  const rankB = RANK.get(text9(b["kind"])) ?? 0;
+  if (rankA !== rankB) return rankA - rankB;
+  return compareStrings(gvkString2(a), gvkString2(b)) || compareStrings(idString2(a), idString2(b));
+}
+function sortResources(resources) {
+  return [...resources].sort(compareResources);
+}
+
+// core/render/kustomize/build-kustomization.ts
+async function addHashSuffixes(resources) {
+  for (const tracked of resources) {
+    if (tracked.generated?.hash !== true) continue;
+    const metadata2 = tracked.object["metadata"];
+    const name = `${textOf(metadata2["name"])}-${await nameHash(tracked.object)}`;
+    recordRename(tracked, { ...tracked.object, metadata: { ...metadata2, name } });
+  }
+}
+function renamesOf(resources) {
+  const renames = [];
+  for (const tracked of resources) {
+    const first = tracked.previous[0];
+    if (first === void 0) continue;
+    const { group, version } = parseApiVersion(textOf(tracked.object["apiVersion"]));
+    const now = currentId(tracked.object);
+    const names = new Set(tracked.previous.map((id) => id.name));
+    for (const from of names) {
+      renames.push({
+        kind: textOf(tracked.object["kind"]),
+        group,
+        version,
+        ...now.namespace === "" ? {} : { namespace: now.namespace },
+        ...first.namespace === now.namespace ? {} : { fromNamespace: first.namespace },
+        from,
+        to: now.name,
+        prefixes: tracked.prefixes,
+        suffixes: tracked.suffixes
+      });
+    }
+  }
+  return renames;
+}
+function order(file, resources) {
+  const sortOptions = file.content["sortOptions"];
+  const fifo = sortOptions !== null && typeof sortOptions === "object" && !Array.isArray(sortOptions) && sortOptions["order"] === "fifo";
+  if (fifo) return resources;
+  const byObject = new Map(resources.map((tracked) => [tracked.object, tracked]));
+  return sortResources(resources.map((tracked) => tracked.object)).map(
+    (object) => byObject.get(object)
+  );
+}
+async function buildKustomization(files, dir, options = {}) {
+  const context = {
+    files,
+    stack: [],
+    notes: [],
+    listings: /* @__PURE__ */ new Map(),
+    cache: options.cache ?? createBuildCache()
+  };
+  try {
+    const file = await loadRootKustomization(context, dir);
+    const accumulated = await accumulateTarget(context, file, []);
+    await addHashSuffixes(accumulated);
+    const fixed = fixNameReferences(
+      accumulated.map((tracked) => tracked.object),
+      renamesOf(accumulated)
+    );
+    const problem = fixed.problems[0];
+    if (problem !== void 0)
+      throw new BuildStop({
+        ruleId: "kustomize-build",
+        severity: "error",
+        message: problem,
+        path: file.path,
+        line: 1
+      });
+    fixed.resources.forEach((object, index) => accumulated[index].object = object);
+    for (const tracked of accumulated) tracked.object = withoutEmptyAnnotations(tracked.object);
+    const ordered = order(file, accumulated);
+    return {
+      ok: true,
+      resources: ordered.map(({ object, origin }) => ({ object, origin })),
+      yaml: ordered.map((tracked) => emitYaml(tracked.object)).join("---\n"),
+      findings: context.notes
+    };
+  } catch (error) {
+    if (!(error instanceof BuildStop)) throw error;
+    return { ok: false, resources: [], yaml: "", findings: [...context.notes, error.finding] };
+  }
+}
+
+// core/render/render-environments.ts
+var MANIFEST = /\.(ya?ml|json)$/;
+async function listManifests(files, dir, found = []) {
+  for (const entry of await files.listDirectory(dir) ?? []) {
+    const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
+    if (entry.name.startsWith(".")) continue;
+    if (entry.type === "directory") await listManifests(files, path, found);
+    else if (entry.type === "file" && MANIFEST.test(entry.name)) found.push(path);
+  }
+  return found;
+}
+async function renderPlain(files, environment) {
+  const resources = [];
+  const findings = [];
+  for (const path of await listManifests(files, environment.path)) {
+    const bytes = await files.readFile(path);
+    if (bytes === void 0) continue;
+    try {
+      for (const document of parseKustomizeYaml(new TextDecoder().decode(bytes), path)) {
+        const value = document.value;
+        if (value !== null && typeof value === "object" && !Array.isArray(value))
+          resources.push({ object: value, origin: { path, line: document.line } });
+      }
+    } catch (error) {
+      if (!(error instanceof BuildStop)) throw error;
+      findings.push(error.finding);
+    }
+  }
+  return { environment, ok: findings.length === 0, resources, findings };
+}
+function fromYaml(environment, yaml, anchor) {
+  try {
+    const resources = parseKustomizeYaml(yaml, anchor).flatMap(
+      (document) => document.value !== null && typeof document.value === "object" && !Array.isArray(document.value) ? [{ object: document.value, origin: { path: anchor, line: 1 } }] : []
+    );
+    return { environment, ok: true, resources, findings: [] };
+  } catch (error) {
+    if (!(error instanceof BuildStop)) throw error;
+    return { environment, ok: false, resources: [], findings: [error.finding] };
+  }
+}
+async function renderEnvironments(environments, deps) {
+  const external = /* @__PURE__ */ new Map();
+  const needing = environments.filter(needsExternalTool);
+  if (needing.length > 0 && deps.external !== void 0) {
+    const batch = await renderExternalEnvironments(needing, deps.external);
+    batch.results.forEach((result, index) => {
+      const environment = needing[index];
+      const rendered = result.yaml === void 0 ? { environment, ok: false, resources: [], findings: [] } : fromYaml(environment, result.yaml, environment.path || ".");
+      const missing = result.missingTool === void 0 ? [] : batch.findings.filter((f) => f.message.startsWith(result.missingTool));
+      external.set(environment.name, {
+        ...rendered,
+        ok: rendered.ok && result.yaml !== void 0,
+        findings: [...result.findings, ...missing, ...rendered.findings]
+      });
+    });
+  }
+  const results = [];
+  for (const environment of environments) {
+    if (environment.renderer === "builtin") {
+      const build = await buildKustomization(deps.files, environment.path);
+      results.push({ environment, ok: build.ok, resources: build.resources, findings: build.findings });
+    } else if (environment.renderer === "none") results.push(await renderPlain(deps.files, environment));
+    else
+      results.push(
+        external.get(environment.name) ?? {
+          environment,
+          ok: false,
+          resources: [],
+          findings: [
+            {
+              ruleId: "renderer-missing",
+              severity: "error",
+              message: `environment ${environment.name} needs the ${environment.renderer} binary, which this run cannot call: not rendered`,
+              path: environment.path || "."
+            }
+          ]
+        }
+      );
+  }
+  return results;
+}
+function renderedYaml(rendered) {
+  return rendered.resources.map((resource2) => emitYaml(resource2.object)).join("---\n");
+}
+
+// platform/disk-file-source.ts
+import { readFile as readFile3, readdir, realpath } from "node:fs/promises";
+import { relative, resolve, sep } from "node:path";
+function toRepoPath(root, absolute) {
+  const rel = relative(root, absolute);
+  if (rel === "") return "";
+  if (rel.startsWith("..") || resolve(root, rel) !== absolute) return void 0;
+  return rel.split(sep).join("/");
+}
+async function diskFileSource(rootPath) {
+  const root = await realpath(resolve(rootPath));
+  const listings = /* @__PURE__ */ new Map();
+  async function list4(dir) {
+    const absolute = dir === "" ? root : `${root}${sep}${dir.split("/").join(sep)}`;
+    let dirents;
+    try {
+      dirents = await readdir(absolute, { withFileTypes: true });
+    } catch {
+      return void 0;
+    }
+    const entries3 = [];
+    for (const dirent of dirents) {
+      const name = dirent.name;
+      if (dirent.isSymbolicLink()) {
+        const target2 = await realpath(`${absolute}${sep}${name}`).catch(() => void 0);
+        const repoTarget = target2 === void 0 ? void 0 : toRepoPath(root, target2);
+        entries3.push(
+          repoTarget === void 0 ? { name, type: "symlink" } : { name, type: "symlink", target: repoTarget }
+        );
+      } else if (dirent.isDirectory()) entries3.push({ name, type: "directory" });
+      else if (dirent.isFile()) entries3.push({ name, type: "file" });
+    }
+    return entries3.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  }
+  function listDirectoryOnce(dir) {
+    let listing = listings.get(dir);
+    if (listing === void 0) {
+      listing = resolveDirectory(dir).then((real) => real === void 0 ? void 0 : list4(real));
+      listings.set(dir, listing);
+    }
+    return listing;
+  }
+  async function resolveDirectory(dir) {
+    if (dir === "") return "";
+    const slash = dir.lastIndexOf("/");
+    const parent = slash === -1 ? "" : dir.slice(0, slash);
+    const name = dir.slice(slash + 1);
+    if (name === "." || name === ".." || name === "") return void 0;
+    const entries3 = await listDirectoryOnce(parent);
+    const entry = entries3?.find((candidate) => candidate.name === name);
+    if (entry === void 0) return void 0;
+    if (entry.type === "directory") {
+      const realParent = await resolveDirectory(parent);
+      return realParent === void 0 ? void 0 : realParent === "" ? name : `${realParent}/${name}`;
+    }
+    return entry.type === "symlink" ? entry.target : void 0;
+  }
+  return {
+    async readFile(path) {
+      const slash = path.lastIndexOf("/");
+      const dir = slash === -1 ? "" : path.slice(0, slash);
+      const name = path.slice(slash + 1);
+      const entries3 = await listDirectoryOnce(dir);
+      const entry = entries3?.find((candidate) => candidate.name === name);
+      if (entry === void 0) return void 0;
+      let real;
+      if (entry.type === "file") {
+        const realDir = await resolveDirectory(dir);
+        if (realDir === void 0) return void 0;
+        real = realDir === "" ? name : `${realDir}/${name}`;
+      } else if (entry.type === "symlink" && entry.target !== void 0) real = entry.target;
+      else return void 0;
+      try {
+        return new Uint8Array(await readFile3(`${root}${sep}${real.split("/").join(sep)}`));
+      } catch {
+        return void 0;
+      }
+    },
+    listDirectory: listDirectoryOnce
+  };
+}
+
+// platform/node-process-runner.ts
+import { spawn } from "node:child_process";
+import { stat as stat2 } from "node:fs/promises";
+var ProcessSpawnError = class extends KubeproofError {
+  name = "ProcessSpawnError";
+  command;
+  code;
+  constructor(command, message, code) {
+    super(`cannot run ${command}: ${message}`);
+    this.command = command;
+    this.code = code;
+  }
+};
+var DEFAULT_MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
+var DEFAULT_MAX_ERROR_BYTES = 1024 * 1024;
+async function isDirectory(path) {
+  try {
+    return (await stat2(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function createNodeProcessRunner(runnerOptions = {}) {
+  const maxOutput = runnerOptions.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
+  const maxError = runnerOptions.maxErrorBytes ?? DEFAULT_MAX_ERROR_BYTES;
+  return {
+    async run(command, args, options) {
+      if (!await isDirectory(options.cwd))
+        throw new ProcessSpawnError(command, `working folder ${options.cwd} does not exist`, "ENOENT");
+      const env = { ...runnerOptions.baseEnv ?? process.env, ...options.env };
+      return new Promise((resolve4, reject) => {
+        const child2 = spawn(command, [...args], { cwd: options.cwd, env, shell: false, windowsHide: true });
+        const stdout = [];
+        const stderr = [];
+        let stdoutBytes = 0;
+        let stderrBytes = 0;
+        let killed;
+        let settled = false;
+        const stop2 = (reason) => {
+          if (killed) return;
+          killed = reason;
+          child2.kill("SIGKILL");
+        };
+        const timer = options.timeoutMs === void 0 ? void 0 : setTimeout(() => stop2("timeout"), options.timeoutMs);
+        const finish = (outcome) => {
+          if (settled) return;
+          settled = true;
+          if (timer) clearTimeout(timer);
+          if (outcome instanceof Error) reject(outcome);
+          else resolve4(outcome);
+        };
+        const result = (code) => ({
+          exitCode: code ?? -1,
+          stdout: killed ? "" : Buffer.concat(stdout).toString("utf8"),
+          stderr: Buffer.concat(stderr).toString("utf8"),
+          ...killed ? { killed } : {}
+        });
+        child2.on("error", (error) => {
+          if (error.code === "ENOENT") finish({ notFound: true });
+          else finish(new ProcessSpawnError(command, error.message, error.code));
+        });
+        child2.stdout.on("data", (chunk) => {
+          stdoutBytes += chunk.length;
+          if (stdoutBytes > maxOutput) stop2("output-limit");
+          else if (!killed) stdout.push(chunk);
+        });
+        child2.stderr.on("data", (chunk) => {
+          if (stderrBytes >= maxError) return;
+          stderr.push(chunk.subarray(0, maxError - stderrBytes));
+          stderrBytes += chunk.length;
+        });
+        child2.on("exit", (code) => {
+          if (!killed) return;
+          child2.stdout.destroy();
+          child2.stderr.destroy();
+          finish(result(code));
+        });
+        child2.on("close", (code) => finish(result(code)));
+        child2.stdin.on("error", () => void 0);
+        child2.stdin.end(options.input ?? "");
+      });
+    }
+  };
+}
+
+// cli/flags.ts
+function parseBool(name, raw) {
+  if (["1", "t", "T", "true", "TRUE", "True"].includes(raw)) return true;
+  if (["0", "f", "F", "false", "FALSE", "False"].includes(raw)) return false;
+  throw new UsageError(`invalid boolean value ${JSON.stringify(raw)} for -${name}: parse error`);
+}
+function parseFlags(specs, argv) {
+  const byName = new Map(specs.map((spec) => [spec.name, spec]));
+  const values = /* @__PURE__ */ new Map();
+  let i = 0;
+  for (; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--") {
+      i++;
+      break;
+    }
+    if (!arg.startsWith("-") || arg === "-") break;
+    const body = arg.startsWith("--") ? arg.slice(2) : arg.slice(1);
+    if (body === "" || body.startsWith("-") || body.startsWith("="))
+      throw new UsageError(`bad flag syntax: ${arg}`);
+    const eq = body.indexOf("=");
+    const name = eq === -1 ? body : body.slice(0, eq);
+    const spec = byName.get(name);
+    if (!spec) throw new UsageError(`flag provided but not defined: -${name}`);
+    let raw = eq === -1 ? void 0 : body.slice(eq + 1);
+    if (spec.kind === "bool") {
+      values.set(name, raw === void 0 ? true : parseBool(name, raw));
+      continue;
+    }
+    if (raw === void 0) {
+      if (i + 1 >= argv.length) throw new UsageError(`flag needs an argument: -${name}`);
+      raw = argv[++i];
+    }
+    if (spec.kind === "int") {
+      if (!/^[-+]?\d+$/.test(raw))
+        throw new UsageError(`invalid value ${JSON.stringify(raw)} for flag -${name}: parse error`);
+      values.set(name, Number(raw));
+    } else if (spec.kind === "list") {
+      const list4 = values.get(name) ?? [];
+      list4.push(raw);
+      values.set(name, list4);
+    } else {
+      values.set(name, raw);
+    }
+  }
+  return { values, args: argv.slice(i) };
+}
+function formatFlagHelp(specs) {
+  const lines = [];
+  for (const spec of [...specs].sort((a, b) => a.name.localeCompare(b.name))) {
+    const type = spec.typeName ?? (spec.kind === "bool" ? "" : spec.kind === "list" ? "value" : spec.kind);
+    const head = `  -${spec.name}${type ? ` ${type}` : ""}`;
+    const defaults = spec.defaultText ? ` (default ${spec.defaultText})` : "";
+    const usage2 = `${spec.usage}${defaults}`;
+    lines.push(spec.name.length === 1 && !type ? `${head}	${usage2}` : `${head}
+    	${usage2}`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+
+// cli/render-command.ts
+import { mkdir, writeFile as writeFile2 } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { basename as basename2, dirname, isAbsolute, join as join2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+var CONCURRENCY3 = 8;
+var RENDER_FLAGS = [
+  { name: "h", kind: "bool", usage: "show help information" },
+  {
+    name: "out-dir",
+    kind: "string",
+    typeName: "string",
+    usage: "write each folder's output to OUT/<folder relative to the current directory>.yaml instead of printing it"
+  }
+];
+var USAGE = `Usage: kubeproof render [OPTION]... DIR...
+
+Renders each kustomization folder exactly as 'kubectl kustomize DIR' (kustomize v5.5.0) prints it,
+in-process, without a cluster, a binary or the network. Several folders render in one process.
+Exit code 1 when a folder could not be rendered (the reason goes to stderr with file and line).
+
+`;
+function repositoryRoot(folder, cwd) {
+  for (let at = folder; ; at = dirname(at)) {
+    if (existsSync(join2(at, ".git"))) return at;
+    if (dirname(at) === at) break;
+  }
+  const rel = relative2(cwd, folder);
+  return rel.startsWith("..") || isAbsolute(rel) ? folder : cwd;
+}
+function formatFinding(finding, root, cwd) {
+  const path = relative2(cwd, join2(root, finding.path)) || ".";
+  const at = finding.line === void 0 ? path : `${path}:${finding.line}${finding.column === void 0 ? "" : `:${finding.column}`}`;
+  return `${at}: ${finding.severity}: ${finding.message} [${finding.ruleId}]
+`;
+}
+async function runRender(argv, io) {
+  const { values, args } = parseFlags(RENDER_FLAGS, argv);
+  if (values.get("h") === true) {
+    io.stdout(`${USAGE}${formatFlagHelp(RENDER_FLAGS)}`);
+    return 0;
+  }
+  if (args.length === 0) {
+    io.stderr(`kubeproof render: give at least one folder
+
+${USAGE}`);
+    return 1;
+  }
+  const outDir = values.get("out-dir");
+  const sources = /* @__PURE__ */ new Map();
+  const caches = /* @__PURE__ */ new Map();
+  const cacheFor = (root) => {
+    let cache = caches.get(root);
+    if (cache === void 0) {
+      cache = createBuildCache();
+      caches.set(root, cache);
+    }
+    return cache;
+  };
+  const jobs = [];
+  for (const arg of args) {
+    const folder = resolve2(io.cwd, arg);
+    const root = repositoryRoot(folder, io.cwd);
+    let files = sources.get(root);
+    if (files === void 0) {
+      files = await diskFileSource(root);
+      sources.set(root, files);
+    }
+    jobs.push({ folder, root, files, dir: relative2(root, folder).split(sep2).join("/") });
+  }
+  const builds = new Array(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < jobs.length; index = next++) {
+      const job = jobs[index];
+      const build = await buildKustomization(job.files, job.dir, { cache: cacheFor(job.root) });
+      builds[index] = build;
+      if (outDir === void 0 || !build.ok) continue;
+      const name = relative2(io.cwd, job.folder).split(sep2).join("/") || basename2(job.folder);
+      const target2 = `${resolve2(io.cwd, outDir, name)}.yaml`;
+      await mkdir(dirname(target2), { recursive: true });
+      await writeFile2(target2, build.yaml);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY3, jobs.length) }, worker));
+  let failed = 0;
+  builds.forEach((build, index) => {
+    const job = jobs[index];
+    for (const finding of build.findings) io.stderr(formatFinding(finding, job.root, io.cwd));
+    if (!build.ok) failed++;
+    else if (outDir === void 0) io.stdout(build.yaml);
+  });
+  if (failed > 0)
+    io.stderr(`kubeproof render: ${failed} of ${args.length} folder(s) could not be rendered
+`);
+  return failed > 0 ? 1 : 0;
+}
+
+// cli/environments-command.ts
+var ENVIRONMENTS_FLAGS = [
+  { name: "h", kind: "bool", usage: "show help information" },
+  {
+    name: "changed",
+    kind: "list",
+    usage: "a changed file, relative to the repository root (can be given several times): list only the environments it affects"
+  },
+  { name: "output", kind: "string", typeName: "string", usage: "text or json", defaultText: '"text"' },
+  {
+    name: "render",
+    kind: "bool",
+    usage: "render each listed environment too (built-in engine, or the kustomize/kubectl/helm binaries it names) and print the YAML (json: with the output)"
+  }
+];
+var USAGE2 = `Usage: kubeproof environments [OPTION]... [REPO]
+
+Lists the environments of a GitOps repository (default: the current one): the ones .kubeproof.yaml
+declares or, without it, the kustomize overlays under envs/, environments/, overlays/ and clusters/,
+and the folders Argo CD Applications, ApplicationSets and Flux Kustomizations deploy.
+
+`;
+function line(environment) {
+  return `${environment.name}	${environment.path || "."}	${environment.renderer}	${environment.source}${environment.detail ? `	${environment.detail}` : ""}
+`;
+}
+async function runEnvironments(argv, io) {
+  const { values, args } = parseFlags(ENVIRONMENTS_FLAGS, argv);
+  if (values.get("h") === true) {
+    io.stdout(`${USAGE2}${formatFlagHelp(ENVIRONMENTS_FLAGS)}`);
+    return 0;
+  }
+  const output = values.get("output") ?? "text";
+  if (output !== "text" && output !== "json") {
+    io.stderr(`kubeproof environments: -output must be text or json, not ${JSON.stringify(output)}
+`);
+    return 1;
+  }
+  const folder = resolve3(io.cwd, args[0] ?? ".");
+  const root = repositoryRoot(folder, io.cwd);
+  const files = await diskFileSource(root);
+  const discovered = await discoverEnvironments(files);
+  let environments = discovered.environments;
+  const changed = values.get("changed");
+  let unknown2 = [];
+  if (changed !== void 0) {
+    const affected = await affectedEnvironments(environments, changed, files);
+    environments = environments.filter((environment) => affected.affected.includes(environment.name));
+    unknown2 = affected.unknown;
+  }
+  const rendered = values.get("render") === true ? await renderEnvironments(environments, {
+    files,
+    external: { runner: createNodeProcessRunner(), repoRoot: root, files }
+  }) : void 0;
+  const findings = [...discovered.findings, ...(rendered ?? []).flatMap((r) => r.findings)];
+  for (const finding of findings) {
+    const path = relative3(io.cwd, resolve3(root, finding.path)).split(sep3).join("/") || ".";
+    io.stderr(`${path}${finding.line ? `:${finding.line}` : ""}: ${finding.severity}: ${finding.message}
+`);
+  }
+  if (output === "json") {
+    const list4 = environments.map((environment, index) => ({
+      ...environment,
+      ...rendered ? {
+        rendered: rendered[index]?.ok ?? false,
+        yaml: rendered[index] ? renderedYaml(rendered[index]) : ""
+      } : {}
+    }));
+    io.stdout(`${JSON.stringify({ environments: list4, unknownChangedFiles: unknown2, findings }, null, 2)}
+`);
+  } else if (rendered) {
+    for (const result of rendered)
+      io.stdout(
+        `# environment ${result.environment.name} (${result.environment.path || "."})
+${renderedYaml(result)}`
+      );
+  } else {
+    for (const environment of environments) io.stdout(line(environment));
+    for (const file of unknown2) io.stderr(`notice: ${file} affects no environment
+`);
+  }
+  const failed = findings.some((finding) => finding.severity === "error") || (rendered ?? []).some((r) => !r.ok);
+  return failed ? 1 : 0;
+}
+
 // core/report/validate/reported-findings.ts
 function resultResource(result) {
   if (!result.kind || result.name === void 0) return void 0;
@@ -37148,8 +44119,8 @@ function reportedFindings(result) {
     path: result.filename,
     line: result.line
   };
-  const resource = resultResource(result);
-  if (resource) synthesized.resource = resource;
+  const resource2 = resultResource(result);
+  if (resource2) synthesized.resource = resource2;
   return [...result.findings, synthesized];
 }
 
@@ -37181,11 +44152,11 @@ function summaryLine(results, stdin) {
 }
 
 // core/report/validate/render-github.ts
-function escapeData(text) {
-  return text.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
+function escapeData(text10) {
+  return text10.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
 }
-function escapeProperty(text) {
-  return escapeData(text).replaceAll(":", "%3A").replaceAll(",", "%2C");
+function escapeProperty(text10) {
+  return escapeData(text10).replaceAll(":", "%3A").replaceAll(",", "%2C");
 }
 var COMMAND = { error: "error", warning: "warning", notice: "notice" };
 function annotation(finding) {
@@ -37208,7 +44179,7 @@ function renderGithub(input) {
 }
 
 // core/report/validate/go-json.ts
-var GO_ESCAPES = {
+var GO_ESCAPES2 = {
   "<": "\\u003c",
   ">": "\\u003e",
   "&": "\\u0026",
@@ -37216,12 +44187,12 @@ var GO_ESCAPES = {
   "\u2029": "\\u2029"
 };
 function goJson(value) {
-  const text = JSON.stringify(
+  const text10 = JSON.stringify(
     value,
     (_key, v) => typeof v === "string" ? v.replace(/[\uD800-\uDFFF]/gu, "\uFFFD") : v,
     2
   );
-  return text.replace(/[<>&\u2028\u2029]/g, (c) => GO_ESCAPES[c] ?? c);
+  return text10.replace(/[<>&\u2028\u2029]/g, (c) => GO_ESCAPES2[c] ?? c);
 }
 
 // core/report/validate/warning-line.ts
@@ -37247,8 +44218,8 @@ function warningParts(result, finding) {
   };
 }
 function warningLine(result, finding) {
-  const { location, text } = warningParts(result, finding);
-  return `Warning: ${location}: ${text}
+  const { location, text: text10 } = warningParts(result, finding);
+  return `Warning: ${location}: ${text10}
 `;
 }
 
@@ -37260,9 +44231,9 @@ var STATUS = {
   skipped: "statusSkipped",
   empty: ""
 };
-function position(target, line, column) {
-  if (line !== void 0 && line >= 1) target["line"] = line;
-  if (column !== void 0 && column >= 1) target["column"] = column;
+function position(target2, line2, column) {
+  if (line2 !== void 0 && line2 >= 1) target2["line"] = line2;
+  if (column !== void 0 && column >= 1) target2["column"] = column;
 }
 function violationJson(violation) {
   const out = { path: violation.path, msg: violation.message };
@@ -37315,13 +44286,13 @@ var XML_ESCAPES = {
   "\n": "&#xA;",
   "\r": "&#xD;"
 };
-function escapeXmlAttribute(text) {
-  return text.replace(
+function escapeXmlAttribute(text10) {
+  return text10.replace(
     /["'&<>\t\n\r]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDFFF]/gu,
     (c) => XML_ESCAPES[c] ?? "\uFFFD"
   );
 }
-function formatGoFloat(value) {
+function formatGoFloat2(value) {
   if (!Number.isFinite(value)) return Number.isNaN(value) ? "NaN" : value > 0 ? "+Inf" : "-Inf";
   if (value === 0) return Object.is(value, -0) ? "-0" : "0";
   const [mantissa = "0", exponentText = "0"] = value.toExponential().split("e");
@@ -37393,7 +44364,7 @@ function renderJunit(input) {
   const c = countResults(input.results);
   const open = `<testsuites${attributes([
     ["name", "kubeconform"],
-    ["time", formatGoFloat(input.elapsedSeconds)],
+    ["time", formatGoFloat2(input.elapsedSeconds)],
     ["tests", c.resources],
     ["failures", c.invalid],
     ["disabled", c.skipped],
@@ -37445,8 +44416,8 @@ function renderPretty(input) {
   for (const result of input.results) {
     out += resultLine(result, input.verbose);
     for (const finding of warningsOf(result)) {
-      const { location, text } = warningParts(result, finding);
-      out += `${YELLOW}Warning:${RESET} ${location}: ${YELLOW}${text}${RESET}
+      const { location, text: text10 } = warningParts(result, finding);
+      out += `${YELLOW}Warning:${RESET} ${location}: ${YELLOW}${text10}${RESET}
 `;
     }
   }
@@ -37458,9 +44429,9 @@ function renderPretty(input) {
 var OFFSET_BASIS = 0xcbf29ce484222325n;
 var PRIME = 0x100000001b3n;
 var MASK = 0xffffffffffffffffn;
-function fnv1a64(text) {
+function fnv1a64(text10) {
   let hash = OFFSET_BASIS;
-  for (const byte of new TextEncoder().encode(text)) {
+  for (const byte of new TextEncoder().encode(text10)) {
     hash ^= BigInt(byte);
     hash = hash * PRIME & MASK;
   }
@@ -37526,8 +44497,8 @@ function physicalLocation(finding) {
   }
   return location;
 }
-function identity(resource) {
-  return resource ? `${resource.kind}/${resource.namespace ?? ""}/${resource.name}` : "";
+function identity(resource2) {
+  return resource2 ? `${resource2.kind}/${resource2.namespace ?? ""}/${resource2.name}` : "";
 }
 function renderSarif(input) {
   const rules = [];
@@ -37538,19 +44509,19 @@ function renderSarif(input) {
     for (const finding of reportedFindings(result)) {
       let index = ruleIndex.get(finding.ruleId);
       if (index === void 0) {
-        const known = VALIDATE_RULES[finding.ruleId];
+        const known2 = VALIDATE_RULES[finding.ruleId];
         index = rules.length;
         ruleIndex.set(finding.ruleId, index);
         rules.push({
           id: finding.ruleId,
           name: ruleName(finding.ruleId),
-          shortDescription: { text: known?.shortDescription ?? `kubeproof validate rule ${finding.ruleId}.` },
-          defaultConfiguration: { level: LEVEL[known?.level ?? finding.severity] }
+          shortDescription: { text: known2?.shortDescription ?? `kubeproof validate rule ${finding.ruleId}.` },
+          defaultConfiguration: { level: LEVEL[known2?.level ?? finding.severity] }
         });
       }
-      const resource = finding.resource ?? resultResource(result);
+      const resource2 = finding.resource ?? resultResource(result);
       const hash = fnv1a64(
-        [finding.ruleId, finding.path, identity(resource), finding.message].join("\0")
+        [finding.ruleId, finding.path, identity(resource2), finding.message].join("\0")
       );
       const occurrence = (occurrences.get(hash) ?? 0) + 1;
       occurrences.set(hash, occurrence);
@@ -37562,7 +44533,7 @@ function renderSarif(input) {
         locations: [{ physicalLocation: physicalLocation(finding) }],
         partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${occurrence}` }
       };
-      if (resource) sarifResult["properties"] = { resource };
+      if (resource2) sarifResult["properties"] = { resource: resource2 };
       results.push(sarifResult);
     }
   }
@@ -37577,7 +44548,7 @@ function renderSarif(input) {
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: input.notices.map((text) => ({ level: "note", message: { text } })),
+            toolExecutionNotifications: input.notices.map((text10) => ({ level: "note", message: { text: text10 } })),
             properties: { elapsedSeconds: input.elapsedSeconds }
           }
         ],
@@ -37668,7 +44639,7 @@ var VALIDATE_OUTPUT_NAMES = Object.freeze(Object.keys(VALIDATE_OUTPUTS));
 
 // platform/read-manifest-inputs.ts
 import { lstatSync, readdirSync, readFileSync } from "node:fs";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 var MANIFEST_EXTENSIONS = [".yaml", ".yml", ".json"];
 function isManifestName(name) {
   const lower = name.toLowerCase();
@@ -37682,7 +44653,7 @@ function describeFsError(error, syscall, path) {
 }
 async function readManifestInputs(paths, options) {
   const found = [];
-  function walk(path) {
+  function walk3(path) {
     let stats;
     try {
       stats = lstatSync(path);
@@ -37691,14 +44662,14 @@ async function readManifestInputs(paths, options) {
       return;
     }
     if (stats.isDirectory()) {
-      let entries;
+      let entries3;
       try {
-        entries = readdirSync(path).sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+        entries3 = readdirSync(path).sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
       } catch (error) {
         found.push({ path, error: describeFsError(error, "open", path) });
         return;
       }
-      for (const entry of entries) walk(join2(path, entry));
+      for (const entry of entries3) walk3(join3(path, entry));
       return;
     }
     if (!isManifestName(path)) return;
@@ -37706,7 +44677,7 @@ async function readManifestInputs(paths, options) {
     if (options.ignorePatterns.some((pattern) => pattern.test(path))) return;
     found.push({ path });
   }
-  for (const path of paths) walk(path);
+  for (const path of paths) walk3(path);
   return found.map((entry) => {
     if (entry.error !== void 0) return { path: entry.path, error: entry.error };
     try {
@@ -37737,15 +44708,15 @@ function planUnits(prepared) {
   };
   for (const [inputIndex, input] of prepared.entries()) {
     if (!("text" in input)) continue;
-    const { text, path } = input;
-    if (text.length <= UNIT_BYTES) {
-      current.pieces.push({ inputIndex, path, text, firstLine: 1 });
-      size += text.length;
+    const { text: text10, path } = input;
+    if (text10.length <= UNIT_BYTES) {
+      current.pieces.push({ inputIndex, path, text: text10, firstLine: 1 });
+      size += text10.length;
       if (size >= UNIT_BYTES) flush();
       continue;
     }
     flush();
-    const spans = splitDocuments(text);
+    const spans = splitDocuments(text10);
     let first = 0;
     for (let i = 0; i < spans.length; i++) {
       const start2 = spans[first]?.start ?? 0;
@@ -37754,7 +44725,7 @@ function planUnits(prepared) {
         current.pieces.push({
           inputIndex,
           path,
-          text: text.slice(start2, end),
+          text: text10.slice(start2, end),
           firstLine: spans[first].line
         });
         flush();
@@ -37765,11 +44736,11 @@ function planUnits(prepared) {
   flush();
   return units;
 }
-async function validateInWorkers(inputs, options, setup, run) {
+async function validateInWorkers(inputs, options, setup, run2) {
   const prepared = prepareInputs(inputs);
   const crds = inputCrds(prepared, options);
-  const crdFindings = [...crds.findings, ...await registerInputCrds(crds.schemas, run.deps)];
-  const context = createDocumentContext(options, run.deps.registry);
+  const crdFindings = [...crds.findings, ...await registerInputCrds(crds.schemas, run2.deps)];
+  const context = createDocumentContext(options, run2.deps.registry);
   const units = planUnits(prepared);
   const perUnit = new Array(units.length);
   const seenNotices = /* @__PURE__ */ new Set();
@@ -37788,8 +44759,8 @@ async function validateInWorkers(inputs, options, setup, run) {
     outstanding++;
     worker.postMessage({ type: "unit", unit: units[next++] });
   };
-  for (let t = 1; t < Math.min(run.threads, units.length); t++) {
-    const worker = new Worker(run.workerScript, {
+  for (let t = 1; t < Math.min(run2.threads, units.length); t++) {
+    const worker = new Worker(run2.workerScript, {
       workerData: start2,
       resourceLimits: { maxYoungGenerationSizeMb: 128 }
     });
@@ -37807,7 +44778,7 @@ async function validateInWorkers(inputs, options, setup, run) {
         for (const notice of message.notices) {
           if (!seenNotices.has(notice)) {
             seenNotices.add(notice);
-            run.notice(notice);
+            run2.notice(notice);
           }
         }
         feed(worker);
@@ -37823,9 +44794,9 @@ async function validateInWorkers(inputs, options, setup, run) {
       for (const piece of unit.pieces)
         results.push((await validateText(piece.path, piece.text, piece.firstLine, context)).results);
       perUnit[id] = results;
-      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve4) => setImmediate(resolve4));
     }
-    while (outstanding > 0 && !failure) await new Promise((resolve) => wake = resolve);
+    while (outstanding > 0 && !failure) await new Promise((resolve4) => wake = resolve4);
   } finally {
     for (const worker of workers) void worker.terminate();
   }
@@ -37838,67 +44809,6 @@ async function validateInWorkers(inputs, options, setup, run) {
     }
   }
   return finishRun(prepared, perInput, crdFindings, false);
-}
-
-// cli/flags.ts
-function parseBool(name, raw) {
-  if (["1", "t", "T", "true", "TRUE", "True"].includes(raw)) return true;
-  if (["0", "f", "F", "false", "FALSE", "False"].includes(raw)) return false;
-  throw new UsageError(`invalid boolean value ${JSON.stringify(raw)} for -${name}: parse error`);
-}
-function parseFlags(specs, argv) {
-  const byName = new Map(specs.map((spec) => [spec.name, spec]));
-  const values = /* @__PURE__ */ new Map();
-  let i = 0;
-  for (; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--") {
-      i++;
-      break;
-    }
-    if (!arg.startsWith("-") || arg === "-") break;
-    const body = arg.startsWith("--") ? arg.slice(2) : arg.slice(1);
-    if (body === "" || body.startsWith("-") || body.startsWith("="))
-      throw new UsageError(`bad flag syntax: ${arg}`);
-    const eq = body.indexOf("=");
-    const name = eq === -1 ? body : body.slice(0, eq);
-    const spec = byName.get(name);
-    if (!spec) throw new UsageError(`flag provided but not defined: -${name}`);
-    let raw = eq === -1 ? void 0 : body.slice(eq + 1);
-    if (spec.kind === "bool") {
-      values.set(name, raw === void 0 ? true : parseBool(name, raw));
-      continue;
-    }
-    if (raw === void 0) {
-      if (i + 1 >= argv.length) throw new UsageError(`flag needs an argument: -${name}`);
-      raw = argv[++i];
-    }
-    if (spec.kind === "int") {
-      if (!/^[-+]?\d+$/.test(raw))
-        throw new UsageError(`invalid value ${JSON.stringify(raw)} for flag -${name}: parse error`);
-      values.set(name, Number(raw));
-    } else if (spec.kind === "list") {
-      const list = values.get(name) ?? [];
-      list.push(raw);
-      values.set(name, list);
-    } else {
-      values.set(name, raw);
-    }
-  }
-  return { values, args: argv.slice(i) };
-}
-function formatFlagHelp(specs) {
-  const lines = [];
-  for (const spec of [...specs].sort((a, b) => a.name.localeCompare(b.name))) {
-    const type = spec.typeName ?? (spec.kind === "bool" ? "" : spec.kind === "list" ? "value" : spec.kind);
-    const head = `  -${spec.name}${type ? ` ${type}` : ""}`;
-    const defaults = spec.defaultText ? ` (default ${spec.defaultText})` : "";
-    const usage2 = `${spec.usage}${defaults}`;
-    lines.push(spec.name.length === 1 && !type ? `${head}	${usage2}` : `${head}
-    	${usage2}`);
-  }
-  return `${lines.join("\n")}
-`;
 }
 
 // package.json
@@ -37926,7 +44836,8 @@ var package_default = {
     format: "prettier --write .",
     test: "vitest run",
     bench: "node --import tsx bench/run.ts",
-    kubeproof: "node dist/kubeproof.js"
+    kubeproof: "node dist/kubeproof.js",
+    conformance: "node --import tsx scripts/conformance.ts"
   },
   devDependencies: {
     "@types/js-yaml": "^4.0.9",
@@ -38141,15 +45052,15 @@ ${usage()}
   };
   const threads = Math.min(flags.get("n") ?? 4, io.cpus ?? 1);
   const bytes = inputs.reduce((n, input) => n + (input.content?.length ?? 0), 0);
-  const run = io.workerScript && threads > 1 && !options.exitOnError && bytes >= PARALLEL_MIN_BYTES ? await validateInWorkers(inputs, options, setup, {
+  const run2 = io.workerScript && threads > 1 && !options.exitOnError && bytes >= PARALLEL_MIN_BYTES ? await validateInWorkers(inputs, options, setup, {
     workerScript: io.workerScript,
     threads,
     deps,
     notice: (message) => notices.push(message)
   }) : await validateManifests(inputs, options, deps);
   const report = {
-    results: run.results,
-    files: run.files,
+    results: run2.results,
+    files: run2.files,
     stdin,
     summary: flags.get("summary") === true,
     verbose: flags.get("verbose") === true,
@@ -38160,7 +45071,7 @@ ${usage()}
   io.stdout(render(report));
   for (const notice of notices) io.stderr(`kubeproof: ${notice}
 `);
-  const failed = run.results.some(
+  const failed = run2.results.some(
     (r) => r.status === "error" || r.status === "invalid" || r.findings.some((f) => f.severity === "error")
   );
   return failed ? 1 : 0;
@@ -38168,7 +45079,9 @@ ${usage()}
 
 // cli/main.ts
 var COMMANDS = {
-  validate: runValidate
+  validate: runValidate,
+  render: runRender,
+  environments: runEnvironments
 };
 var HELP = `kubeproof ${VERSION2}: safe, reviewable GitOps pull requests for Kubernetes.
 
@@ -38176,6 +45089,8 @@ Usage: kubeproof <command> [OPTION]... [ARGS]...
 
 Commands:
   validate   validate manifests against Kubernetes and CRD schemas (kubeconform-compatible flags and outputs)
+  render     render kustomizations exactly as 'kubectl kustomize' prints them, without the binary
+  environments  list a GitOps repository's environments, the ones a change affects, and render them
 
 Run 'kubeproof <command> -h' for a command's options.
 `;
@@ -38190,14 +45105,14 @@ async function main(argv, io) {
 `);
     return 0;
   }
-  const run = COMMANDS[command];
-  if (!run) {
+  const run2 = COMMANDS[command];
+  if (!run2) {
     io.stderr(`kubeproof: unknown command ${JSON.stringify(command)}
 
 ${HELP}`);
     return 1;
   }
-  return run(rest, io);
+  return run2(rest, io);
 }
 
 // cli/kubeproof.ts
@@ -38214,8 +45129,8 @@ if (!isMainThread && parentPort && start?.type === "start") {
 } else {
   try {
     const code = await main(process.argv.slice(2), {
-      stdout: (text) => process.stdout.write(text),
-      stderr: (text) => process.stderr.write(text),
+      stdout: (text10) => process.stdout.write(text10),
+      stderr: (text10) => process.stderr.write(text10),
       stdin: process.stdin,
       stdinIsTTY: process.stdin.isTTY === true,
       env: process.env,

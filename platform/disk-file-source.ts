@@ -1,4 +1,4 @@
-import { lstat, readFile, readdir, realpath, stat } from 'node:fs/promises';
+import { readFile, readdir, realpath } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import type { DirectoryEntry, FileSource } from '../core/render/types.ts';
 
@@ -13,54 +13,87 @@ function toRepoPath(root: string, absolute: string): string | undefined {
  * A FileSource over a folder on disk, the repository root. Paths are repository-relative. A
  * symlink is followed only while it stays inside the root: one that leaves it is listed with no
  * target, and reading through it gives nothing (the renderer reports it as a finding).
+ *
+ * Folder listings are read once and kept (a run renders many environments over the same bases):
+ * every path is checked segment by segment against them, so a read costs one `open`, not a
+ * `realpath` and a `stat`. The files are taken not to change while the source is in use.
  */
 export async function diskFileSource(rootPath: string): Promise<FileSource> {
   const root = await realpath(resolve(rootPath));
-  const inside = async (path: string): Promise<string | undefined> => {
+  const listings = new Map<string, Promise<DirectoryEntry[] | undefined>>();
+
+  async function list(dir: string): Promise<DirectoryEntry[] | undefined> {
+    const absolute = dir === '' ? root : `${root}${sep}${dir.split('/').join(sep)}`;
+    let dirents;
     try {
-      const real = await realpath(resolve(root, path));
-      return toRepoPath(root, real) === undefined ? undefined : real;
+      dirents = await readdir(absolute, { withFileTypes: true });
     } catch {
       return undefined;
     }
-  };
+    const entries: DirectoryEntry[] = [];
+    for (const dirent of dirents) {
+      const name = dirent.name;
+      if (dirent.isSymbolicLink()) {
+        const target = await realpath(`${absolute}${sep}${name}`).catch(() => undefined);
+        const repoTarget = target === undefined ? undefined : toRepoPath(root, target);
+        entries.push(
+          repoTarget === undefined
+            ? { name, type: 'symlink' }
+            : { name, type: 'symlink', target: repoTarget },
+        );
+      } else if (dirent.isDirectory()) entries.push({ name, type: 'directory' });
+      else if (dirent.isFile()) entries.push({ name, type: 'file' });
+    }
+    return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  function listDirectoryOnce(dir: string): Promise<DirectoryEntry[] | undefined> {
+    let listing = listings.get(dir);
+    if (listing === undefined) {
+      listing = resolveDirectory(dir).then((real) => (real === undefined ? undefined : list(real)));
+      listings.set(dir, listing);
+    }
+    return listing;
+  }
+
+  /** The real repository path of a folder path, following symlinks that stay inside; undefined otherwise. */
+  async function resolveDirectory(dir: string): Promise<string | undefined> {
+    if (dir === '') return '';
+    const slash = dir.lastIndexOf('/');
+    const parent = slash === -1 ? '' : dir.slice(0, slash);
+    const name = dir.slice(slash + 1);
+    if (name === '.' || name === '..' || name === '') return undefined;
+    const entries = await listDirectoryOnce(parent);
+    const entry = entries?.find((candidate) => candidate.name === name);
+    if (entry === undefined) return undefined;
+    if (entry.type === 'directory') {
+      const realParent = await resolveDirectory(parent);
+      return realParent === undefined ? undefined : realParent === '' ? name : `${realParent}/${name}`;
+    }
+    return entry.type === 'symlink' ? entry.target : undefined;
+  }
+
   return {
     async readFile(path) {
-      const real = await inside(path);
-      if (real === undefined) return undefined;
+      const slash = path.lastIndexOf('/');
+      const dir = slash === -1 ? '' : path.slice(0, slash);
+      const name = path.slice(slash + 1);
+      const entries = await listDirectoryOnce(dir);
+      const entry = entries?.find((candidate) => candidate.name === name);
+      if (entry === undefined) return undefined;
+      let real: string;
+      if (entry.type === 'file') {
+        const realDir = await resolveDirectory(dir);
+        if (realDir === undefined) return undefined;
+        real = realDir === '' ? name : `${realDir}/${name}`;
+      } else if (entry.type === 'symlink' && entry.target !== undefined) real = entry.target;
+      else return undefined;
       try {
-        if (!(await stat(real)).isFile()) return undefined;
-        return new Uint8Array(await readFile(real));
+        return new Uint8Array(await readFile(`${root}${sep}${real.split('/').join(sep)}`));
       } catch {
         return undefined;
       }
     },
-    async listDirectory(path) {
-      const real = await inside(path);
-      if (real === undefined) return undefined;
-      let names: string[];
-      try {
-        names = (await readdir(real)).sort();
-      } catch {
-        return undefined;
-      }
-      const entries: DirectoryEntry[] = [];
-      for (const name of names) {
-        const child = `${real}${sep}${name}`;
-        const info = await lstat(child).catch(() => undefined);
-        if (info === undefined) continue;
-        if (info.isSymbolicLink()) {
-          const target = await realpath(child).catch(() => undefined);
-          const repoTarget = target === undefined ? undefined : toRepoPath(root, target);
-          entries.push(
-            repoTarget === undefined
-              ? { name, type: 'symlink' }
-              : { name, type: 'symlink', target: repoTarget },
-          );
-        } else if (info.isDirectory()) entries.push({ name, type: 'directory' });
-        else if (info.isFile()) entries.push({ name, type: 'file' });
-      }
-      return entries;
-    },
+    listDirectory: listDirectoryOnce,
   };
 }

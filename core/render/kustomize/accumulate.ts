@@ -1,5 +1,5 @@
 import type { JsonValue } from '../../manifests/resolve-scalar.ts';
-import { pointerSegment, stopAt, type BuildContext } from './build-context.ts';
+import { cached, pointerSegment, stopAt, type BuildContext } from './build-context.ts';
 import { BuildStop, type TrackedResource } from './build-types.ts';
 import { checkLocalPath } from './local-paths.ts';
 import { loadResourceFile } from './load-resources.ts';
@@ -16,7 +16,9 @@ async function loadKustomization(
   expected: 'Kustomization' | 'Component',
   referrer?: { file: KustomizationFile; pointer: string },
 ): Promise<KustomizationFile> {
-  const { file, findings } = await readKustomization(context.files, dir);
+  const { file, findings } = await cached(context.cache.kustomizations, dir, () =>
+    readKustomization(context.files, dir),
+  );
   const first = findings[0];
   if (first) throw new BuildStop(first);
   if (file === undefined) {
@@ -65,7 +67,7 @@ async function accumulateResources(
       added = await accumulateTarget(context, sub, []);
     } else {
       const { line } = file.locate(pointer);
-      added = await loadResourceFile(context.files, local.path, file.path, line);
+      added = await loadResourceFile(context, local.path, file.path, line);
     }
     const conflict = appendResources(resources, added);
     if (conflict !== undefined) throw stopAt(file, pointer, conflict);

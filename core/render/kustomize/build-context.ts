@@ -1,4 +1,5 @@
 import type { Finding } from '../../findings.ts';
+import type { JsonValue } from '../../manifests/resolve-scalar.ts';
 import type { DirectoryEntry, FileSource } from '../types.ts';
 import type { KustomizationFile } from './read-kustomization.ts';
 import { BuildStop } from './build-types.ts';
@@ -12,6 +13,33 @@ export interface BuildContext {
   notes: Finding[];
   /** Folder listings already read, by repository-relative folder. */
   listings: Map<string, Promise<DirectoryEntry[] | undefined>>;
+  /** Parsed files shared by the builds of one run over the same files (see createBuildCache). */
+  cache: BuildCache;
+}
+
+/**
+ * What several builds over the same, unchanging files can share: the parsed kustomizations and
+ * resource files (a base is read once for all the overlays that include it). Parsed values are
+ * never changed by the engine's transformers, which return new objects.
+ */
+export interface BuildCache {
+  kustomizations: Map<string, Promise<{ file?: KustomizationFile; findings: Finding[] }>>;
+  resourceFiles: Map<string, Promise<{ value: JsonValue; line: number }[]>>;
+}
+
+/** An empty BuildCache. */
+export function createBuildCache(): BuildCache {
+  return { kustomizations: new Map(), resourceFiles: new Map() };
+}
+
+/** Memoises `load` under `key` in one of the cache's maps. */
+export function cached<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  let pending = map.get(key);
+  if (pending === undefined) {
+    pending = load();
+    map.set(key, pending);
+  }
+  return pending;
 }
 
 /** The entries of a folder, read once per build. */

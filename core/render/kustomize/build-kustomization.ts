@@ -2,7 +2,7 @@ import type { Finding } from '../../findings.ts';
 import { emitYaml } from '../emit-yaml.ts';
 import type { FileSource, JsonObject } from '../types.ts';
 import { accumulateTarget, loadRootKustomization } from './accumulate.ts';
-import type { BuildContext } from './build-context.ts';
+import { createBuildCache, type BuildCache, type BuildContext } from './build-context.ts';
 import {
   BuildStop,
   currentId,
@@ -90,8 +90,18 @@ function order(file: KustomizationFile, resources: TrackedResource[]): TrackedRe
  * comes back as one error finding on the file and line that caused it; so does anything the
  * built-in engine does not support or refuses (remote bases, paths leaving the repository).
  */
-export async function buildKustomization(files: FileSource, dir: string): Promise<KustomizeBuild> {
-  const context: BuildContext = { files, stack: [], notes: [], listings: new Map() };
+export async function buildKustomization(
+  files: FileSource,
+  dir: string,
+  options: { cache?: BuildCache } = {},
+): Promise<KustomizeBuild> {
+  const context: BuildContext = {
+    files,
+    stack: [],
+    notes: [],
+    listings: new Map(),
+    cache: options.cache ?? createBuildCache(),
+  };
   try {
     const file = await loadRootKustomization(context, dir);
     const accumulated = await accumulateTarget(context, file, []);

@@ -3,6 +3,7 @@ import { parseYamlDocument } from '../../manifests/parse-yaml-document.ts';
 import { resolveKustomizeScalar, type JsonValue } from '../../manifests/resolve-scalar.ts';
 import { splitDocuments } from '../../manifests/split-documents.ts';
 import type { FileSource, JsonObject } from '../types.ts';
+import { cached, type BuildContext } from './build-context.ts';
 import { BuildStop, metadataOf, textOf, type TrackedResource } from './build-types.ts';
 
 // kustomize keeps annotation values as the text of the scalar (docs/kustomize-behaviour.md).
@@ -88,7 +89,8 @@ export function withoutEmptyAnnotations(resource: JsonObject): JsonObject {
   const metadata = metadataOf(resource);
   const annotations = metadata['annotations'];
   if (!isObject(annotations) || Object.keys(annotations).length > 0) return resource;
-  const { annotations: _dropped, ...rest } = metadata;
+  const rest = { ...metadata };
+  delete rest['annotations'];
   return { ...resource, metadata: rest };
 }
 
@@ -125,14 +127,15 @@ function expand(value: JsonValue, path: string, line: number, into: TrackedResou
 
 /** The resources of a manifest file, each with the file and line it came from. */
 export async function loadResourceFile(
-  files: FileSource,
+  context: BuildContext,
   path: string,
   from: string,
   line: number,
 ): Promise<TrackedResource[]> {
-  const text = await readText(files, path, from, line);
+  const documents = await cached(context.cache.resourceFiles, path, async () =>
+    parseKustomizeYaml(await readText(context.files, path, from, line), path),
+  );
   const resources: TrackedResource[] = [];
-  for (const document of parseKustomizeYaml(text, path))
-    expand(document.value, path, document.line, resources);
+  for (const document of documents) expand(document.value, path, document.line, resources);
   return resources;
 }
