@@ -59,7 +59,8 @@ describe('kubeproof render', () => {
     );
     writeFileSync(join(repo, 'bad/cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n');
     mkdirSync(join(repo, 'good'));
-    writeFileSync(join(repo, 'good/kustomization.yaml'), 'resources:\n- ../bad/cm.yaml\n');
+    writeFileSync(join(repo, 'good/kustomization.yaml'), 'resources:\n- cm.yaml\n');
+    writeFileSync(join(repo, 'good/cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n');
     const { code, stdout, stderr } = await run(['render', 'bad', 'good'], repo);
     expect(code).toBe(1);
     expect(stderr).toContain(

@@ -122,5 +122,9 @@ export async function accumulateTarget(
 
 /** Loads the kustomization of a folder to build it (the top of a build). */
 export async function loadRootKustomization(context: BuildContext, dir: string): Promise<KustomizationFile> {
-  return loadKustomization(context, dir, 'Kustomization');
+  // kustomize builds a Component folder on its own too, as if it were a Kustomization.
+  const { file } = await cached(context.cache.kustomizations, dir, () =>
+    readKustomization(context.files, dir),
+  );
+  return loadKustomization(context, dir, file?.kind === 'Component' ? 'Component' : 'Kustomization');
 }

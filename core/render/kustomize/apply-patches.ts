@@ -21,10 +21,16 @@ function isObject(value: JsonValue | undefined): value is JsonObject {
   return value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value);
 }
 
-function idOf(patch: JsonObject): { group: string; kind: string; name: string; namespace: string } {
+function idOf(patch: JsonObject): {
+  group: string;
+  version: string;
+  kind: string;
+  name: string;
+  namespace: string;
+} {
   const metadata = isObject(patch['metadata']) ? patch['metadata'] : {};
   return {
-    group: parseApiVersion(textOf(patch['apiVersion'])).group,
+    ...parseApiVersion(textOf(patch['apiVersion'])),
     kind: textOf(patch['kind']),
     name: textOf(metadata['name']),
     namespace: textOf(metadata['namespace']),

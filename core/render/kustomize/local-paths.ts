@@ -54,6 +54,15 @@ export async function checkLocalPath(
       );
     if (index === segments.length - 1) {
       const type = found.type === 'symlink' ? await symlinkType(context, found.target as string) : found.type;
+      // kustomize's default load restrictor (LoadRestrictionsRootOnly): a file must be in or below
+      // the kustomization's folder; only folders (bases, components) may be elsewhere.
+      if (type === 'file' && file.dir !== '' && path !== file.dir && !path.startsWith(`${file.dir}/`))
+        throw stopAt(
+          file,
+          pointer,
+          `${what} ${entry} is not in or below ${file.dir}: kustomize only reads files under the kustomization's folder (move the file, or make its folder a kustomization and list the folder)`,
+          'kustomize-path-escape',
+        );
       return { path, type };
     }
     dir = current;

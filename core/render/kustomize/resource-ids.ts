@@ -7,11 +7,11 @@ function namespaceKey(namespace: string): string {
   return namespace === '' ? 'default' : namespace;
 }
 
-/** Group, kind, namespace and name: kustomize refuses two resources with the same. */
+/** Group, version, kind, namespace and name: kustomize refuses two resources with the same ResId. */
 export function resourceKey(resource: JsonObject): string {
-  const { group } = parseApiVersion(textOf(resource['apiVersion']));
+  const { group, version } = parseApiVersion(textOf(resource['apiVersion']));
   const { name, namespace } = currentId(resource);
-  return `${group}|${textOf(resource['kind'])}|${namespaceKey(namespace)}|${name}`;
+  return `${group}|${version}|${textOf(resource['kind'])}|${namespaceKey(namespace)}|${name}`;
 }
 
 /** `Kind group/name namespace` for messages. */
@@ -28,11 +28,13 @@ export function describeResource(resource: JsonObject): string {
  */
 export function hasAnyId(
   tracked: TrackedResource,
-  id: { group: string; kind: string; name: string; namespace: string },
+  id: { group: string; version?: string; kind: string; name: string; namespace: string },
 ): boolean {
   const resource = tracked.object;
   if (textOf(resource['kind']) !== id.kind) return false;
-  if (parseApiVersion(textOf(resource['apiVersion'])).group !== id.group) return false;
+  const { group, version } = parseApiVersion(textOf(resource['apiVersion']));
+  if (group !== id.group) return false;
+  if (id.version !== undefined && id.version !== '' && version !== id.version) return false;
   const ids = [currentId(resource), ...tracked.previous];
   return ids.some(
     (candidate) =>
