@@ -50,8 +50,8 @@ export async function runEnvironments(argv: readonly string[], io: CliIo): Promi
     io.stderr(`kubeproof environments: -output must be text or json, not ${JSON.stringify(output)}\n`);
     return 1;
   }
-  const folder = resolve(io.cwd, args[0] ?? '.');
-  const root = repositoryRoot(folder, io.cwd);
+  // REPO is the repository root; without it, the repository the current directory is in.
+  const root = args[0] === undefined ? repositoryRoot(io.cwd, io.cwd) : resolve(io.cwd, args[0]);
   const files = await diskFileSource(root);
   const discovered = await discoverEnvironments(files);
   let environments = discovered.environments;

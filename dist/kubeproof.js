@@ -11619,9 +11619,9 @@ var require_data_url = __commonJS({
     }
     function serializeAMimeType(mimeType) {
       assert(mimeType !== "failure");
-      const { parameters, essence } = mimeType;
+      const { parameters: parameters2, essence } = mimeType;
       let serialization = essence;
-      for (let [name, value] of parameters.entries()) {
+      for (let [name, value] of parameters2.entries()) {
         serialization += ";";
         serialization += name;
         serialization += "=";
@@ -37503,35 +37503,83 @@ async function affectedEnvironments(environments, changedFiles, files) {
   return { affected, unknown: unknown2 };
 }
 
+// core/render/external/argocd-helm-settings.ts
+function valueFile(entry, source) {
+  const ref = /^\$([^/]+)\/(.*)$/.exec(entry);
+  if (ref) {
+    const known2 = (source.sources ?? []).some((s) => s["ref"] === ref[1]);
+    return known2 ? normalizeRepoPath(ref[2]) : void 0;
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry)) return void 0;
+  return joinRepoPath(source.path, entry);
+}
+function listOf(value) {
+  return Array.isArray(value) ? value : [];
+}
+function parameters(helm, source, notes) {
+  const out = [];
+  for (const entry of listOf(helm["parameters"])) {
+    const name = stringAt(entry, "name");
+    if (name === void 0 || !isObject(entry)) continue;
+    const value = entry["value"];
+    const flag = entry["forceString"] === true ? "set-string" : "set";
+    out.push({ flag, name, value: typeof value === "string" ? value : value == null ? "" : String(value) });
+  }
+  for (const entry of listOf(helm["fileParameters"])) {
+    const name = stringAt(entry, "name");
+    const written = stringAt(entry, "path");
+    if (name === void 0 || written === void 0) continue;
+    const path = /^[a-z][a-z0-9+.-]*:\/\//i.test(written) ? void 0 : joinRepoPath(source.path, written);
+    if (path === void 0)
+      notes.push(`Helm file parameter ${name} (${written}) is not in this repository: not applied`);
+    else out.push({ flag: "set-file", name, value: path });
+  }
+  return out;
+}
+function inlineValues(helm) {
+  const object = helm["valuesObject"];
+  if (isObject(object)) return `${JSON.stringify(object, null, 2)}
+`;
+  const text10 = helm["values"];
+  if (typeof text10 === "string" && text10.trim() !== "") return text10;
+  if (isObject(text10)) return `${JSON.stringify(text10, null, 2)}
+`;
+  return void 0;
+}
+function argoHelmSettings(source) {
+  const helm = isObject(source.helm) ? source.helm : {};
+  const notes = [];
+  const settings = { chart: source.path, valuesFiles: [] };
+  for (const entry of listOf(helm["valueFiles"])) {
+    if (typeof entry !== "string") continue;
+    const resolved = valueFile(entry, source);
+    if (resolved === void 0) notes.push(`Helm value file ${entry} is not in this repository: not applied`);
+    else settings.valuesFiles.push(resolved);
+  }
+  settings.releaseName = stringAt(helm, "releaseName") ?? source.applicationName;
+  const namespace = stringAt(helm, "namespace") ?? source.destinationNamespace;
+  if (namespace) settings.namespace = namespace;
+  const values = inlineValues(helm);
+  if (values !== void 0) settings.values = values;
+  const flags = parameters(helm, source, notes);
+  if (flags.length > 0) settings.parameters = flags;
+  const kubeVersion = stringAt(helm, "kubeVersion");
+  if (kubeVersion) settings.kubeVersion = kubeVersion;
+  const apiVersions = listOf(helm["apiVersions"]).filter((v) => typeof v === "string");
+  if (apiVersions.length > 0) settings.apiVersions = apiVersions;
+  if (helm["skipCrds"] === true) settings.skipCrds = true;
+  if (helm["skipTests"] === true) settings.skipTests = true;
+  if (helm["ignoreMissingValueFiles"] === true) settings.ignoreMissingValueFiles = true;
+  if (helm["skipSchemaValidation"] === true) notes.push("skipSchemaValidation is not applied");
+  return { settings, notes };
+}
+
 // core/render/environments/argocd-application.ts
 function explicitRenderer(source) {
   if (source["helm"] !== void 0) return "helm";
   if (source["kustomize"] !== void 0) return "builtin";
   if (source["directory"] !== void 0 || source["plugin"] !== void 0) return "none";
   return void 0;
-}
-function valuesFiles(helm, path, sources, notes) {
-  const out = [];
-  const list4 = Array.isArray(helm["valueFiles"]) ? helm["valueFiles"] : [];
-  for (const entry of list4) {
-    if (typeof entry !== "string") continue;
-    const ref = /^\$([^/]+)\/(.*)$/.exec(entry);
-    let resolved;
-    if (ref) {
-      const known2 = sources.some((s) => s["ref"] === ref[1]);
-      resolved = known2 ? normalizeRepoPath(ref[2]) : void 0;
-    } else if (/^[a-z]+:\/\//i.test(entry)) resolved = void 0;
-    else resolved = joinRepoPath(path, entry);
-    if (resolved === void 0) notes.push(`Helm value file ${entry} is not in this repository: not applied`);
-    else out.push(resolved);
-  }
-  return out;
-}
-function helmNotes(helm, notes) {
-  if (helm["values"] !== void 0 || helm["valuesObject"] !== void 0)
-    notes.push("inline Helm values are not applied");
-  if (Array.isArray(helm["parameters"]) || Array.isArray(helm["fileParameters"]))
-    notes.push("Helm parameters are not applied");
 }
 function applicationTargets(name, spec, context) {
   const result = { targets: [], findings: [] };
@@ -37570,12 +37618,16 @@ function applicationTargets(name, spec, context) {
     const renderer = explicitRenderer(source);
     if (renderer) target2.renderer = renderer;
     if (source["plugin"] !== void 0) notes.push("config management plugin: rendered as plain manifests");
-    const helm = isObject(source["helm"]) ? source["helm"] : {};
-    helmNotes(helm, notes);
-    target2.helm = { valuesFiles: valuesFiles(helm, path, sources, notes) };
-    target2.helm.releaseName = stringAt(helm, "releaseName") ?? name;
     const namespace = stringAt(spec["destination"], "namespace");
-    if (namespace) target2.helm.namespace = namespace;
+    const helm = argoHelmSettings({
+      applicationName: name,
+      path,
+      helm: source["helm"],
+      sources,
+      ...namespace ? { destinationNamespace: namespace } : {}
+    });
+    notes.push(...helm.notes);
+    target2.helm = helm.settings;
     result.targets.push(target2);
   }
   return result;
@@ -38427,7 +38479,7 @@ async function targetSighting(target2, exists) {
     detail,
     declaredIn: [target2.file]
   };
-  if (renderer === "helm") environment.helm = { chart: target2.path, valuesFiles: [], ...target2.helm };
+  if (renderer === "helm") environment.helm = target2.helm ?? { chart: target2.path, valuesFiles: [] };
   return { names: declaredNameCandidates(target2.name, target2.path), environment };
 }
 var PRECEDENCE = { config: 0, folder: 1, argocd: 2, flux: 3 };
@@ -38606,7 +38658,7 @@ function parameterArgs(parameter, repoRoot) {
 function helmReleaseName(environment, settings) {
   return settings.releaseName ?? environment.name;
 }
-function helmTemplateCommandLine(environment, settings, repoRoot, valuesFiles2 = settings.valuesFiles) {
+function helmTemplateCommandLine(environment, settings, repoRoot, valuesFiles = settings.valuesFiles) {
   const chartDir = diskPath(repoRoot, settings.chart);
   const args = ["template", helmReleaseName(environment, settings), chartDir];
   args.push("--namespace", settings.namespace ?? DEFAULT_HELM_NAMESPACE);
@@ -38615,7 +38667,7 @@ function helmTemplateCommandLine(environment, settings, repoRoot, valuesFiles2 =
   const kubeVersion = settings.kubeVersion ?? environment.kubernetesVersion;
   if (kubeVersion !== void 0) args.push("--kube-version", kubeVersion);
   for (const apiVersion of settings.apiVersions ?? []) args.push("--api-versions", apiVersion);
-  for (const file of valuesFiles2) args.push("-f", diskPath(repoRoot, file));
+  for (const file of valuesFiles) args.push("-f", diskPath(repoRoot, file));
   if (settings.values !== void 0) args.push("-f", "-");
   for (const parameter of settings.parameters ?? []) args.push(...parameterArgs(parameter, repoRoot));
   const commandLine = { args, cwd: chartDir };
@@ -39256,6 +39308,13 @@ async function checkLocalPath(context, file, pointer2, entry, what) {
       );
     if (index === segments.length - 1) {
       const type = found.type === "symlink" ? await symlinkType(context, found.target) : found.type;
+      if (type === "file" && file.dir !== "" && path !== file.dir && !path.startsWith(`${file.dir}/`))
+        throw stopAt(
+          file,
+          pointer2,
+          `${what} ${entry} is not in or below ${file.dir}: kustomize only reads files under the kustomization's folder (move the file, or make its folder a kustomization and list the folder)`,
+          "kustomize-path-escape"
+        );
       return { path, type };
     }
     dir = current;
@@ -39474,9 +39533,9 @@ function namespaceKey(namespace) {
   return namespace === "" ? "default" : namespace;
 }
 function resourceKey(resource2) {
-  const { group } = parseApiVersion(textOf(resource2["apiVersion"]));
+  const { group, version } = parseApiVersion(textOf(resource2["apiVersion"]));
   const { name, namespace } = currentId(resource2);
-  return `${group}|${textOf(resource2["kind"])}|${namespaceKey(namespace)}|${name}`;
+  return `${group}|${version}|${textOf(resource2["kind"])}|${namespaceKey(namespace)}|${name}`;
 }
 function describeResource(resource2) {
   const { group } = parseApiVersion(textOf(resource2["apiVersion"]));
@@ -39487,7 +39546,9 @@ function describeResource(resource2) {
 function hasAnyId(tracked, id) {
   const resource2 = tracked.object;
   if (textOf(resource2["kind"]) !== id.kind) return false;
-  if (parseApiVersion(textOf(resource2["apiVersion"])).group !== id.group) return false;
+  const { group, version } = parseApiVersion(textOf(resource2["apiVersion"]));
+  if (group !== id.group) return false;
+  if (id.version !== void 0 && id.version !== "" && version !== id.version) return false;
   const ids = [currentId(resource2), ...tracked.previous];
   return ids.some(
     (candidate) => candidate.name === id.name && namespaceKey(candidate.namespace) === namespaceKey(id.namespace)
@@ -41340,7 +41401,7 @@ function isObject8(value) {
 function idOf(patch2) {
   const metadata2 = isObject8(patch2["metadata"]) ? patch2["metadata"] : {};
   return {
-    group: parseApiVersion(textOf(patch2["apiVersion"])).group,
+    ...parseApiVersion(textOf(patch2["apiVersion"])),
     kind: textOf(patch2["kind"]),
     name: textOf(metadata2["name"]),
     namespace: textOf(metadata2["namespace"])
@@ -42863,7 +42924,12 @@ async function accumulateTarget(context, file, initial) {
   }
 }
 async function loadRootKustomization(context, dir) {
-  return loadKustomization(context, dir, "Kustomization");
+  const { file } = await cached(
+    context.cache.kustomizations,
+    dir,
+    () => readKustomization(context.files, dir)
+  );
+  return loadKustomization(context, dir, file?.kind === "Component" ? "Component" : "Kustomization");
 }
 
 // core/render/kustomize/name-hash-input.ts
@@ -44055,8 +44121,7 @@ async function runEnvironments(argv, io) {
 `);
     return 1;
   }
-  const folder = resolve3(io.cwd, args[0] ?? ".");
-  const root = repositoryRoot(folder, io.cwd);
+  const root = args[0] === void 0 ? repositoryRoot(io.cwd, io.cwd) : resolve3(io.cwd, args[0]);
   const files = await diskFileSource(root);
   const discovered = await discoverEnvironments(files);
   let environments = discovered.environments;

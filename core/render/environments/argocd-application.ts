@@ -2,11 +2,13 @@
  * The folders an Argo CD Application deploys from this repository: `spec.source.path` and every
  * `spec.sources[].path`. kubeproof cannot know its own repository URL, so every source with a
  * `path` is taken to be this repository (and the environment's detail says so); sources with a
- * `chart` and no `path` come from a Helm repository and are skipped.
+ * `chart` and no `path` come from a Helm repository and are skipped. A source rendered with Helm
+ * (a `helm:` block, or a Chart.yaml in its folder) gets the settings argocd-helm-settings.ts reads:
+ * value files (`$ref/...` through `spec.sources`), inline values, parameters and flags.
  * https://argo-cd.readthedocs.io/en/stable/user-guide/multiple_sources/
  */
 import type { JsonValue } from '../../manifests/resolve-scalar.ts';
-import { joinRepoPath } from '../kustomize/repo-paths.ts';
+import { argoHelmSettings } from '../external/argocd-helm-settings.ts';
 import type { JsonObject } from '../types.ts';
 import {
   discoveryFinding,
@@ -33,35 +35,6 @@ function explicitRenderer(source: JsonObject): Renderer | undefined {
   if (source['kustomize'] !== undefined) return 'builtin';
   if (source['directory'] !== undefined || source['plugin'] !== undefined) return 'none';
   return undefined;
-}
-
-/**
- * Helm value files are relative to the source's path; `$ref/file` names the root of the source
- * whose `ref` is `ref` (taken to be this repository too).
- */
-function valuesFiles(helm: JsonObject, path: string, sources: JsonObject[], notes: string[]): string[] {
-  const out: string[] = [];
-  const list = Array.isArray(helm['valueFiles']) ? helm['valueFiles'] : [];
-  for (const entry of list) {
-    if (typeof entry !== 'string') continue;
-    const ref = /^\$([^/]+)\/(.*)$/.exec(entry);
-    let resolved: string | undefined;
-    if (ref) {
-      const known = sources.some((s) => s['ref'] === ref[1]);
-      resolved = known ? normalizeRepoPath(ref[2] as string) : undefined;
-    } else if (/^[a-z]+:\/\//i.test(entry)) resolved = undefined;
-    else resolved = joinRepoPath(path, entry);
-    if (resolved === undefined) notes.push(`Helm value file ${entry} is not in this repository: not applied`);
-    else out.push(resolved);
-  }
-  return out;
-}
-
-function helmNotes(helm: JsonObject, notes: string[]): void {
-  if (helm['values'] !== undefined || helm['valuesObject'] !== undefined)
-    notes.push('inline Helm values are not applied');
-  if (Array.isArray(helm['parameters']) || Array.isArray(helm['fileParameters']))
-    notes.push('Helm parameters are not applied');
 }
 
 /**
@@ -110,12 +83,17 @@ export function applicationTargets(
     const renderer = explicitRenderer(source);
     if (renderer) target.renderer = renderer;
     if (source['plugin'] !== undefined) notes.push('config management plugin: rendered as plain manifests');
-    const helm = isObject(source['helm']) ? source['helm'] : {};
-    helmNotes(helm, notes);
-    target.helm = { valuesFiles: valuesFiles(helm, path, sources, notes) };
-    target.helm.releaseName = stringAt(helm, 'releaseName') ?? name;
+    // Without a `helm:` block there are no notes; the settings matter when the folder is a chart.
     const namespace = stringAt(spec['destination'], 'namespace');
-    if (namespace) target.helm.namespace = namespace;
+    const helm = argoHelmSettings({
+      applicationName: name,
+      path,
+      helm: source['helm'],
+      sources,
+      ...(namespace ? { destinationNamespace: namespace } : {}),
+    });
+    notes.push(...helm.notes);
+    target.helm = helm.settings;
     result.targets.push(target);
   }
   return result;

@@ -51,7 +51,7 @@ async function targetSighting(target: GitOpsTarget, exists: (path: string) => bo
     detail,
     declaredIn: [target.file],
   };
-  if (renderer === 'helm') environment.helm = { chart: target.path, valuesFiles: [], ...target.helm };
+  if (renderer === 'helm') environment.helm = target.helm ?? { chart: target.path, valuesFiles: [] };
   return { names: declaredNameCandidates(target.name, target.path), environment };
 }
 

@@ -2,7 +2,7 @@ import type { Finding } from '../../findings.ts';
 import type { JsonValue } from '../../manifests/resolve-scalar.ts';
 import type { JsonObject } from '../types.ts';
 import type { Position } from './locate.ts';
-import type { Renderer } from './types.ts';
+import type { HelmSettings, Renderer } from './types.ts';
 
 /** ruleId of every finding of environment discovery. */
 export const DISCOVERY_RULE = 'environments';
@@ -10,14 +10,19 @@ export const DISCOVERY_RULE = 'environments';
 /** A folder of this repository that an Argo CD or Flux object deploys. */
 export interface GitOpsTarget {
   source: 'argocd' | 'flux';
-  /** The name the GitOps tool shows (Application name, Flux Kustomization name). */
+  /** The name the GitOps tool shows (Application name, Flux Kustomization or HelmRelease name). */
   name: string;
   /** Repository-relative folder. */
   path: string;
-  /** A renderer the manifest asks for explicitly (Argo CD `helm:`, `kustomize:`, `directory:`). */
+  /**
+   * A renderer the manifest asks for explicitly (Argo CD `helm:`, `kustomize:`, `directory:`;
+   * `helm` for a Flux HelmRelease).
+   */
   renderer?: Renderer;
-  /** Helm settings from the manifest; the chart is the folder itself. */
-  helm?: { valuesFiles: string[]; releaseName?: string; namespace?: string };
+  /** Helm settings from the manifest, used when the environment is rendered with Helm. */
+  helm?: HelmSettings;
+  /** Other names to try before `name@path` when names collide (`namespace/name`). */
+  otherNames?: string[];
   /** What the manifest is, for messages: `Argo CD Application acme-shop-dev`. */
   label: string;
   /** Assumptions and settings kubeproof does not apply, for the environment's detail. */
