@@ -97,13 +97,13 @@ var require_identity = __commonJS({
 var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit2(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity2.isDocument(node)) {
+      if (identity3.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -115,12 +115,12 @@ var require_visit = __commonJS({
     visit2.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
       const ctrl = callVisitor(key, node, visitor, path);
-      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
+      if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
         replaceNode(key, path, ctrl);
         return visit_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity2.isCollection(node)) {
+        if (identity3.isCollection(node)) {
           path = Object.freeze(path.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
             const ci = visit_(i, node.items[i], visitor, path);
@@ -133,7 +133,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity2.isPair(node)) {
+        } else if (identity3.isPair(node)) {
           path = Object.freeze(path.concat(node));
           const ck = visit_("key", node.key, visitor, path);
           if (ck === BREAK)
@@ -151,7 +151,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity2.isDocument(node)) {
+      if (identity3.isDocument(node)) {
         const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -163,12 +163,12 @@ var require_visit = __commonJS({
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key, node, visitor, path) {
       const ctrl = await callVisitor(key, node, visitor, path);
-      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
+      if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
         replaceNode(key, path, ctrl);
         return visitAsync_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity2.isCollection(node)) {
+        if (identity3.isCollection(node)) {
           path = Object.freeze(path.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
             const ci = await visitAsync_(i, node.items[i], visitor, path);
@@ -181,7 +181,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity2.isPair(node)) {
+        } else if (identity3.isPair(node)) {
           path = Object.freeze(path.concat(node));
           const ck = await visitAsync_("key", node.key, visitor, path);
           if (ck === BREAK)
@@ -218,31 +218,31 @@ var require_visit = __commonJS({
     function callVisitor(key, node, visitor, path) {
       if (typeof visitor === "function")
         return visitor(key, node, path);
-      if (identity2.isMap(node))
+      if (identity3.isMap(node))
         return visitor.Map?.(key, node, path);
-      if (identity2.isSeq(node))
+      if (identity3.isSeq(node))
         return visitor.Seq?.(key, node, path);
-      if (identity2.isPair(node))
+      if (identity3.isPair(node))
         return visitor.Pair?.(key, node, path);
-      if (identity2.isScalar(node))
+      if (identity3.isScalar(node))
         return visitor.Scalar?.(key, node, path);
-      if (identity2.isAlias(node))
+      if (identity3.isAlias(node))
         return visitor.Alias?.(key, node, path);
       return void 0;
     }
     function replaceNode(key, path, node) {
       const parent = path[path.length - 1];
-      if (identity2.isCollection(parent)) {
+      if (identity3.isCollection(parent)) {
         parent.items[key] = node;
-      } else if (identity2.isPair(parent)) {
+      } else if (identity3.isPair(parent)) {
         if (key === "key")
           parent.key = node;
         else
           parent.value = node;
-      } else if (identity2.isDocument(parent)) {
+      } else if (identity3.isDocument(parent)) {
         parent.contents = node;
       } else {
-        const pt = identity2.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity3.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -255,7 +255,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -398,10 +398,10 @@ var require_directives = __commonJS({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity3.isNode(doc.contents)) {
           const tags = {};
           visit2.visit(doc.contents, (_key, node) => {
-            if (identity2.isNode(node) && node.tag)
+            if (identity3.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -426,7 +426,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
@@ -473,7 +473,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source of aliasObjects) {
             const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity2.isScalar(ref.node) || identity2.isCollection(ref.node))) {
+            if (typeof ref === "object" && ref.anchor && (identity3.isScalar(ref.node) || identity3.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error = new Error("Failed to resolve repeated object (this should not happen)");
@@ -546,12 +546,12 @@ var require_applyReviver = __commonJS({
 var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
         return value.map((v, i) => toJS(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity2.hasAnchor(value))
+        if (!ctx || !identity3.hasAnchor(value))
           return value.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
@@ -577,11 +577,11 @@ var require_Node = __commonJS({
   "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity3.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -592,7 +592,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity2.isDocument(doc))
+        if (!identity3.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -619,12 +619,12 @@ var require_Alias = __commonJS({
     "use strict";
     var anchors = require_anchors();
     var visit2 = require_visit();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var Alias2 = class extends Node.NodeBase {
       constructor(source) {
-        super(identity2.ALIAS);
+        super(identity3.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -646,7 +646,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit2.visit(doc, {
             Node: (_key, node) => {
-              if (identity2.isAlias(node) || identity2.hasAnchor(node))
+              if (identity3.isAlias(node) || identity3.hasAnchor(node))
                 nodes.push(node);
             }
           });
@@ -708,11 +708,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node, anchors2) {
-      if (identity2.isAlias(node)) {
+      if (identity3.isAlias(node)) {
         const source = node.resolve(doc);
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
-      } else if (identity2.isCollection(node)) {
+      } else if (identity3.isCollection(node)) {
         let count = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
@@ -720,7 +720,7 @@ var require_Alias = __commonJS({
             count = c;
         }
         return count;
-      } else if (identity2.isPair(node)) {
+      } else if (identity3.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
         return Math.max(kc, vc);
@@ -735,13 +735,13 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar2 = class extends Node.NodeBase {
       constructor(value) {
-        super(identity2.SCALAR);
+        super(identity3.SCALAR);
         this.value = value;
       }
       toJSON(arg, ctx) {
@@ -766,7 +766,7 @@ var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias2 = require_Alias();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Scalar2 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -780,12 +780,12 @@ var require_createNode = __commonJS({
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
-      if (identity2.isDocument(value))
+      if (identity3.isDocument(value))
         value = value.contents;
-      if (identity2.isNode(value))
+      if (identity3.isNode(value))
         return value;
-      if (identity2.isPair(value)) {
-        const map = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
+      if (identity3.isPair(value)) {
+        const map = ctx.schema[identity3.MAP].createNode?.(ctx.schema, null, ctx);
         map.items.push(value);
         return map;
       }
@@ -817,7 +817,7 @@ var require_createNode = __commonJS({
             ref.node = node2;
           return node2;
         }
-        tagObj = value instanceof Map ? schema[identity2.MAP] : Symbol.iterator in Object(value) ? schema[identity2.SEQ] : schema[identity2.MAP];
+        tagObj = value instanceof Map ? schema[identity3.MAP] : Symbol.iterator in Object(value) ? schema[identity3.SEQ] : schema[identity3.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -841,7 +841,7 @@ var require_Collection = __commonJS({
   "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Node = require_Node();
     function collectionFromPath(schema, path, value) {
       let v = value;
@@ -885,7 +885,7 @@ var require_Collection = __commonJS({
         const copy2 = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy2.schema = schema;
-        copy2.items = copy2.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema) : it);
+        copy2.items = copy2.items.map((it) => identity3.isNode(it) || identity3.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy2.range = this.range.slice();
         return copy2;
@@ -901,7 +901,7 @@ var require_Collection = __commonJS({
         else {
           const [key, ...rest] = path;
           const node = this.get(key, true);
-          if (identity2.isCollection(node))
+          if (identity3.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -918,7 +918,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
-        if (identity2.isCollection(node))
+        if (identity3.isCollection(node))
           return node.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -932,16 +932,16 @@ var require_Collection = __commonJS({
         const [key, ...rest] = path;
         const node = this.get(key, true);
         if (rest.length === 0)
-          return !keepScalar && identity2.isScalar(node) ? node.value : node;
+          return !keepScalar && identity3.isScalar(node) ? node.value : node;
         else
-          return identity2.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+          return identity3.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node) => {
-          if (!identity2.isPair(node))
+          if (!identity3.isPair(node))
             return false;
           const n = node.value;
-          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity3.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
@@ -952,7 +952,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
-        return identity2.isCollection(node) ? node.hasIn(rest) : false;
+        return identity3.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
@@ -964,7 +964,7 @@ var require_Collection = __commonJS({
           this.set(key, value);
         } else {
           const node = this.get(key, true);
-          if (identity2.isCollection(node))
+          if (identity3.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -1420,7 +1420,7 @@ var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -1473,7 +1473,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj;
-      if (identity2.isScalar(item)) {
+      if (identity3.isScalar(item)) {
         obj = item.value;
         let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
@@ -1496,7 +1496,7 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor = (identity2.isScalar(node) || identity2.isCollection(node)) && node.anchor;
+      const anchor = (identity3.isScalar(node) || identity3.isCollection(node)) && node.anchor;
       if (anchor && anchors.anchorIsValid(anchor)) {
         anchors$1.add(anchor);
         props.push(`&${anchor}`);
@@ -1507,9 +1507,9 @@ var require_stringify = __commonJS({
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity2.isPair(item))
+      if (identity3.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity2.isAlias(item)) {
+      if (identity3.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -1523,15 +1523,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node = identity3.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity2.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity3.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str;
-      return identity2.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+      return identity3.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
@@ -1543,23 +1543,23 @@ ${ctx.indent}${str}`;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Scalar2 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity2.isNode(key) && key.comment || null;
+      let keyComment = identity3.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity2.isCollection(key) || !identity2.isNode(key) && typeof key === "object") {
+        if (identity3.isCollection(key) || !identity3.isNode(key) && typeof key === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity3.isCollection(key) || (identity3.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1600,7 +1600,7 @@ ${indent}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity2.isNode(value)) {
+      if (identity3.isNode(value)) {
         vsb = !!value.spaceBefore;
         vcb = value.commentBefore;
         valueComment = value.comment;
@@ -1612,10 +1612,10 @@ ${indent}:`;
           value = doc.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity2.isScalar(value))
+      if (!explicitKey && !keyComment && identity3.isScalar(value))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity3.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -1635,7 +1635,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity2.isCollection(value)) {
+      } else if (!explicitKey && identity3.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -1698,7 +1698,7 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Scalar2 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
@@ -1711,10 +1711,10 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity3.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
-      if (identity2.isSeq(source))
+      if (identity3.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map, it);
       else if (Array.isArray(source))
@@ -1725,7 +1725,7 @@ var require_merge = __commonJS({
     }
     function mergeValue(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
-      if (!identity2.isMap(source))
+      if (!identity3.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
@@ -1746,7 +1746,7 @@ var require_merge = __commonJS({
       return map;
     }
     function resolveAliasValue(ctx, value) {
-      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+      return ctx && identity3.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -1761,10 +1761,10 @@ var require_addPairToJSMap = __commonJS({
     var log = require_log();
     var merge = require_merge();
     var stringify = require_stringify();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
-      if (identity2.isNode(key) && key.addToJSMap)
+      if (identity3.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map, value);
       else if (merge.isMergeKey(ctx, key))
         merge.addMergeToJSMap(ctx, map, value);
@@ -1795,7 +1795,7 @@ var require_addPairToJSMap = __commonJS({
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity2.isNode(key) && ctx?.doc) {
+      if (identity3.isNode(key) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
@@ -1825,7 +1825,7 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     function createPair(key, value, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
@@ -1833,15 +1833,15 @@ var require_Pair = __commonJS({
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
+        Object.defineProperty(this, identity3.NODE_TYPE, { value: identity3.PAIR });
         this.key = key;
         this.value = value;
       }
       clone(schema) {
         let { key, value } = this;
-        if (identity2.isNode(key))
+        if (identity3.isNode(key))
           key = key.clone(schema);
-        if (identity2.isNode(value))
+        if (identity3.isNode(value))
           value = value.clone(schema);
         return new _Pair(key, value);
       }
@@ -1862,7 +1862,7 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -1878,14 +1878,14 @@ var require_stringifyCollection = __commonJS({
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
-        if (identity2.isNode(item)) {
+        if (identity3.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity2.isPair(item)) {
-          const ik = identity2.isNode(item.key) ? item.key : null;
+        } else if (identity3.isPair(item)) {
+          const ik = identity3.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -1933,14 +1933,14 @@ ${indent}${line2}` : "\n";
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
-        if (identity2.isNode(item)) {
+        if (identity3.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
-        } else if (identity2.isPair(item)) {
-          const ik = identity2.isNode(item.key) ? item.key : null;
+        } else if (identity3.isPair(item)) {
+          const ik = identity3.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -1948,7 +1948,7 @@ ${indent}${line2}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity2.isNode(item.value) ? item.value : null;
+          const iv = identity3.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
@@ -2016,16 +2016,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection = require_Collection();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Pair = require_Pair();
     var Scalar2 = require_Scalar();
     function findPair(items, key) {
-      const k = identity2.isScalar(key) ? key.value : key;
+      const k = identity3.isScalar(key) ? key.value : key;
       for (const it of items) {
-        if (identity2.isPair(it)) {
+        if (identity3.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
-          if (identity2.isScalar(it.key) && it.key.value === k)
+          if (identity3.isScalar(it.key) && it.key.value === k)
             return it;
         }
       }
@@ -2036,7 +2036,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema) {
-        super(identity2.MAP, schema);
+        super(identity3.MAP, schema);
         this.items = [];
       }
       /**
@@ -2074,7 +2074,7 @@ var require_YAMLMap = __commonJS({
        */
       add(pair, overwrite) {
         let _pair;
-        if (identity2.isPair(pair))
+        if (identity3.isPair(pair))
           _pair = pair;
         else if (!pair || typeof pair !== "object" || !("key" in pair)) {
           _pair = new Pair.Pair(pair, pair?.value);
@@ -2085,7 +2085,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity2.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
+          if (identity3.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -2109,7 +2109,7 @@ var require_YAMLMap = __commonJS({
       get(key, keepScalar) {
         const it = findPair(this.items, key);
         const node = it?.value;
-        return (!keepScalar && identity2.isScalar(node) ? node.value : node) ?? void 0;
+        return (!keepScalar && identity3.isScalar(node) ? node.value : node) ?? void 0;
       }
       has(key) {
         return !!findPair(this.items, key);
@@ -2134,7 +2134,7 @@ var require_YAMLMap = __commonJS({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity2.isPair(item))
+          if (!identity3.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -2157,7 +2157,7 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var YAMLMap2 = require_YAMLMap();
     var map = {
       collection: "map",
@@ -2165,7 +2165,7 @@ var require_map = __commonJS({
       nodeClass: YAMLMap2.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map2, onError) {
-        if (!identity2.isMap(map2))
+        if (!identity3.isMap(map2))
           onError("Expected a mapping for this tag");
         return map2;
       },
@@ -2182,7 +2182,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Scalar2 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq2 = class extends Collection.Collection {
@@ -2190,7 +2190,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema) {
-        super(identity2.SEQ, schema);
+        super(identity3.SEQ, schema);
         this.items = [];
       }
       add(value) {
@@ -2216,7 +2216,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity2.isScalar(it) ? it.value : it;
+        return !keepScalar && identity3.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -2240,7 +2240,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity2.isScalar(prev) && Scalar2.isScalarValue(value))
+        if (identity3.isScalar(prev) && Scalar2.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -2282,7 +2282,7 @@ var require_YAMLSeq = __commonJS({
       }
     };
     function asItemIndex(key) {
-      let idx = identity2.isScalar(key) ? key.value : key;
+      let idx = identity3.isScalar(key) ? key.value : key;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -2295,7 +2295,7 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var YAMLSeq2 = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -2303,7 +2303,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq2.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity2.isSeq(seq2))
+        if (!identity3.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -2657,17 +2657,17 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Pair = require_Pair();
     var Scalar2 = require_Scalar();
     var YAMLSeq2 = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity2.isSeq(seq)) {
+      if (identity3.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
           let item = seq.items[i];
-          if (identity2.isPair(item))
+          if (identity3.isPair(item))
             continue;
-          else if (identity2.isMap(item)) {
+          else if (identity3.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
             const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
@@ -2681,7 +2681,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity3.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -2735,7 +2735,7 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var toJS = require_toJS();
     var YAMLMap2 = require_YAMLMap();
     var YAMLSeq2 = require_YAMLSeq();
@@ -2762,7 +2762,7 @@ var require_omap = __commonJS({
           ctx.onCreate(map);
         for (const pair of this.items) {
           let key, value;
-          if (identity2.isPair(pair)) {
+          if (identity3.isPair(pair)) {
             key = toJS.toJS(pair.key, "", ctx);
             value = toJS.toJS(pair.value, key, ctx);
           } else {
@@ -2792,7 +2792,7 @@ var require_omap = __commonJS({
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
-          if (identity2.isScalar(key)) {
+          if (identity3.isScalar(key)) {
             if (seenKeys.includes(key.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key.value}`);
             } else {
@@ -2973,7 +2973,7 @@ var require_int2 = __commonJS({
 var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Pair = require_Pair();
     var YAMLMap2 = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap2.YAMLMap {
@@ -2983,7 +2983,7 @@ var require_set = __commonJS({
       }
       add(key) {
         let pair;
-        if (identity2.isPair(key))
+        if (identity3.isPair(key))
           pair = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
           pair = new Pair.Pair(key.key, null);
@@ -2999,7 +2999,7 @@ var require_set = __commonJS({
        */
       get(key, keepPair) {
         const pair = YAMLMap2.findPair(this.items, key);
-        return !keepPair && identity2.isPair(pair) ? identity2.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        return !keepPair && identity3.isPair(pair) ? identity3.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -3043,7 +3043,7 @@ var require_set = __commonJS({
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
       resolve(map, onError) {
-        if (identity2.isMap(map)) {
+        if (identity3.isMap(map)) {
           if (map.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map);
           else
@@ -3288,7 +3288,7 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var map = require_map();
     var seq = require_seq();
     var string = require_string();
@@ -3301,9 +3301,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity2.MAP, { value: map.map });
-        Object.defineProperty(this, identity2.SCALAR, { value: string.string });
-        Object.defineProperty(this, identity2.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity3.MAP, { value: map.map });
+        Object.defineProperty(this, identity3.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity3.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -3320,7 +3320,7 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -3347,7 +3347,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity2.isNode(doc.contents)) {
+        if (identity3.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -3402,7 +3402,7 @@ var require_Document = __commonJS({
     "use strict";
     var Alias2 = require_Alias();
     var Collection = require_Collection();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -3417,7 +3417,7 @@ var require_Document = __commonJS({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
+        Object.defineProperty(this, identity3.NODE_TYPE, { value: identity3.DOC });
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
@@ -3453,7 +3453,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy2 = Object.create(_Document.prototype, {
-          [identity2.NODE_TYPE]: { value: identity2.DOC }
+          [identity3.NODE_TYPE]: { value: identity3.DOC }
         });
         copy2.commentBefore = this.commentBefore;
         copy2.comment = this.comment;
@@ -3463,7 +3463,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy2.directives = this.directives.clone();
         copy2.schema = this.schema.clone();
-        copy2.contents = identity2.isNode(this.contents) ? this.contents.clone(copy2.schema) : this.contents;
+        copy2.contents = identity3.isNode(this.contents) ? this.contents.clone(copy2.schema) : this.contents;
         if (this.range)
           copy2.range = this.range.slice();
         return copy2;
@@ -3526,7 +3526,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node = createNode.createNode(value, tag, ctx);
-        if (flow && identity2.isCollection(node))
+        if (flow && identity3.isCollection(node))
           node.flow = true;
         setAnchors();
         return node;
@@ -3566,7 +3566,7 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       get(key, keepScalar) {
-        return identity2.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+        return identity3.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -3575,14 +3575,14 @@ var require_Document = __commonJS({
        */
       getIn(path, keepScalar) {
         if (Collection.isEmptyPath(path))
-          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity2.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+          return !keepScalar && identity3.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity3.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
       has(key) {
-        return identity2.isCollection(this.contents) ? this.contents.has(key) : false;
+        return identity3.isCollection(this.contents) ? this.contents.has(key) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -3590,7 +3590,7 @@ var require_Document = __commonJS({
       hasIn(path) {
         if (Collection.isEmptyPath(path))
           return this.contents !== void 0;
-        return identity2.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity3.isCollection(this.contents) ? this.contents.hasIn(path) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3697,7 +3697,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity2.isCollection(contents))
+      if (identity3.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -3968,12 +3968,12 @@ var require_util_flow_indent_check = __commonJS({
 var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity3.isScalar(a) && identity3.isScalar(b) && a.value === b.value;
       return items.some((pair) => isEqual(pair.key, search));
     }
     exports.mapIncludes = mapIncludes;
@@ -4186,7 +4186,7 @@ var require_resolve_end = __commonJS({
 var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Pair = require_Pair();
     var YAMLMap2 = require_YAMLMap();
     var YAMLSeq2 = require_YAMLSeq();
@@ -4265,7 +4265,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity2.isPair(prev))
+              if (identity3.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -4380,7 +4380,7 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Scalar2 = require_Scalar();
     var YAMLMap2 = require_YAMLMap();
     var YAMLSeq2 = require_YAMLSeq();
@@ -4430,7 +4430,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity2.isNode(res) ? res : new Scalar2.Scalar(res);
+      const node = identity3.isNode(res) ? res : new Scalar2.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -4849,7 +4849,7 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Scalar2 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -4858,17 +4858,17 @@ var require_compose_scalar = __commonJS({
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity2.SCALAR];
+        tag = ctx.schema[identity3.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity2.SCALAR];
+        tag = ctx.schema[identity3.SCALAR];
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity2.isScalar(res) ? res : new Scalar2.Scalar(res);
+        scalar = identity3.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
@@ -4888,7 +4888,7 @@ var require_compose_scalar = __commonJS({
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity2.SCALAR];
+        return schema[identity3.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -4907,12 +4907,12 @@ var require_compose_scalar = __commonJS({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity2.SCALAR];
+      return schema[identity3.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity2.SCALAR];
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity3.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity2.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity3.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -4961,7 +4961,7 @@ var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias2 = require_Alias();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -5007,7 +5007,7 @@ var require_compose_node = __commonJS({
       node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor && node.anchor === "")
         onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity3.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -5113,7 +5113,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -5175,9 +5175,9 @@ var require_composer = __commonJS({
 ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
-          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity3.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity2.isPair(it))
+            if (identity3.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment}
@@ -7225,7 +7225,7 @@ var require_public_api = __commonJS({
     var Document = require_Document();
     var errors = require_errors();
     var log = require_log();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
     function parseOptions(options) {
@@ -7303,7 +7303,7 @@ var require_public_api = __commonJS({
         if (!keepUndefined)
           return void 0;
       }
-      if (identity2.isDocument(value) && !_replacer)
+      if (identity3.isDocument(value) && !_replacer)
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
@@ -7323,7 +7323,7 @@ var require_dist = __commonJS({
     var Schema = require_Schema();
     var errors = require_errors();
     var Alias2 = require_Alias();
-    var identity2 = require_identity();
+    var identity3 = require_identity();
     var Pair = require_Pair();
     var Scalar2 = require_Scalar();
     var YAMLMap2 = require_YAMLMap();
@@ -7341,14 +7341,14 @@ var require_dist = __commonJS({
     exports.YAMLParseError = errors.YAMLParseError;
     exports.YAMLWarning = errors.YAMLWarning;
     exports.Alias = Alias2.Alias;
-    exports.isAlias = identity2.isAlias;
-    exports.isCollection = identity2.isCollection;
-    exports.isDocument = identity2.isDocument;
-    exports.isMap = identity2.isMap;
-    exports.isNode = identity2.isNode;
-    exports.isPair = identity2.isPair;
-    exports.isScalar = identity2.isScalar;
-    exports.isSeq = identity2.isSeq;
+    exports.isAlias = identity3.isAlias;
+    exports.isCollection = identity3.isCollection;
+    exports.isDocument = identity3.isDocument;
+    exports.isMap = identity3.isMap;
+    exports.isNode = identity3.isNode;
+    exports.isPair = identity3.isPair;
+    exports.isScalar = identity3.isScalar;
+    exports.isSeq = identity3.isSeq;
     exports.Pair = Pair.Pair;
     exports.Scalar = Scalar2.Scalar;
     exports.YAMLMap = YAMLMap2.YAMLMap;
@@ -34757,15 +34757,17 @@ var ESCAPES = {
 
 // core/manifests/fast-yaml-flow.ts
 var FlowReader = class {
-  constructor(src, start2, end, uniqueKeys) {
+  constructor(src, start2, end, uniqueKeys, resolve4 = resolvePlainScalar) {
     this.src = src;
     this.end = end;
     this.uniqueKeys = uniqueKeys;
+    this.resolve = resolve4;
     this.pos = start2;
   }
   src;
   end;
   uniqueKeys;
+  resolve;
   pos;
   space() {
     const src = this.src;
@@ -34917,7 +34919,7 @@ var FlowReader = class {
       const next = src[j];
       if (next !== "," && next !== "]" && next !== "}" && next !== "#" && next !== ":") throw GIVE_UP;
     }
-    return resolvePlainScalar(src.slice(start2, end));
+    return this.resolve(src.slice(start2, end));
   }
 };
 
@@ -34971,12 +34973,15 @@ function createScanCursor() {
   return { from: -1, hash: -1 };
 }
 var FastParser = class {
-  constructor(src, start2, end, uniqueKeys, positions, firstLine, scan2) {
+  constructor(src, start2, end, uniqueKeys, positions, firstLine, scan2, resolve4, keepText) {
     this.src = src;
     this.end = end;
     this.uniqueKeys = uniqueKeys;
     this.scan = scan2;
     this.track = positions;
+    this.resolve = resolve4 ?? resolvePlainScalar;
+    this.keepText = keepText;
+    this.pointers = positions !== void 0 || keepText !== void 0;
     this.lineNo = firstLine;
     this.setLine(start2);
   }
@@ -34990,6 +34995,10 @@ var FastParser = class {
   indent = 0;
   lineNo;
   track;
+  /** Whether pointers are built (for positions or keepText). */
+  pointers;
+  resolve;
+  keepText;
   parseDocument() {
     this.skipBlank();
     if (this.atEnd()) return null;
@@ -35130,12 +35139,12 @@ var FastParser = class {
           keyEnd--;
         const raw = this.src.slice(start2, keyEnd);
         if (raw === "<<") throw GIVE_UP;
-        keyText = resolvePlainScalar(raw);
+        keyText = this.resolve(raw);
       }
       const key = jsonKey(keyText);
       if (key === void 0 || key === "__proto__") throw GIVE_UP;
       if (this.uniqueKeys && result[key] !== void 0) throw GIVE_UP;
-      const childPointer = this.track ? `${pointer2}/${escapePointer(key)}` : "";
+      const childPointer = this.pointers ? `${pointer2}/${escapePointer(key)}` : "";
       if (this.track) this.record(childPointer, start2);
       result[key] = this.parseValue(indent, this.skipSpaces(afterKey + 1), childPointer, true);
       this.skipBlank();
@@ -35147,7 +35156,7 @@ var FastParser = class {
   parseSequence(indent, pointer2) {
     const result = [];
     for (; ; ) {
-      const itemPointer = this.track ? `${pointer2}/${result.length}` : "";
+      const itemPointer = this.pointers ? `${pointer2}/${result.length}` : "";
       const at = this.skipSpaces(this.contentStart + 1);
       if (this.track) this.record(itemPointer, at < this.lineEnd ? at : this.contentStart);
       if (at >= this.lineEnd || this.src.charCodeAt(at) === HASH) {
@@ -35206,6 +35215,7 @@ var FastParser = class {
     const src = this.src;
     if (at >= this.lineEnd || src.charCodeAt(at) === HASH) {
       if (at > this.lineStart && src.charCodeAt(at - 1) === TAB) throw GIVE_UP;
+      if (this.keepText?.(pointer2)) throw GIVE_UP;
       this.advance();
       this.skipBlank();
       if (this.atEnd()) return null;
@@ -35223,6 +35233,7 @@ var FastParser = class {
       return text11;
     }
     if (c === "[" || c === "{") {
+      if (this.keepText !== void 0 && pointer2.split("/").length <= 3) throw GIVE_UP;
       const [value, after] = this.flowNode(at, ownerIndent < 0);
       this.expectLineEnd(after);
       return value;
@@ -35252,7 +35263,7 @@ var FastParser = class {
     this.advance();
     this.skipBlank();
     if (!this.atEnd() && this.indent > ownerIndent) throw GIVE_UP;
-    return resolvePlainScalar(text10);
+    return this.keepText?.(pointer2) ? text10 : this.resolve(text10);
   }
   expectLineEnd(i) {
     const j = this.skipSpaces(i);
@@ -35327,7 +35338,13 @@ ${"\n".repeat(trailingEmpty)}`;
   }
   /** Parses a flow collection or scalar. Multi-line flow is accepted only at the document root. */
   flowNode(at, multiLine) {
-    const flow = new FlowReader(this.src, at, multiLine ? this.end : this.lineEnd, this.uniqueKeys);
+    const flow = new FlowReader(
+      this.src,
+      at,
+      multiLine ? this.end : this.lineEnd,
+      this.uniqueKeys,
+      this.resolve
+    );
     const value = flow.node();
     if (multiLine) {
       while (this.lineEnd < flow.pos && !this.atEnd()) this.advance();
@@ -35344,7 +35361,9 @@ function fastParseYaml(src, start2, end, options) {
       options.uniqueKeys,
       options.positions,
       options.firstLine ?? 1,
-      options.scan
+      options.scan,
+      options.resolve,
+      options.keepText
     );
     return parser.parseDocument();
   } catch (error) {
@@ -36372,9 +36391,9 @@ var ResultBuilder = class {
   }
   finding(ruleId, severity, message, pointer2, signature) {
     const [line2, column] = this.doc.locate(this.base + pointer2);
-    const finding = { ruleId, severity, message, path: this.doc.path, line: line2, column };
-    if (signature) finding.resource = resourceRef(signature);
-    return finding;
+    const finding2 = { ruleId, severity, message, path: this.doc.path, line: line2, column };
+    if (signature) finding2.resource = resourceRef(signature);
+    return finding2;
   }
 };
 function validateResource(value, doc, base, context) {
@@ -36540,9 +36559,9 @@ function createDocumentContext(options, registry) {
   };
 }
 function unreadable(path, message, line2) {
-  const finding = { ruleId: "unreadable-file", severity: "error", message, path };
-  if (line2 !== void 0) finding.line = line2;
-  return { filename: path, status: "error", line: line2 ?? 1, message, findings: [finding] };
+  const finding2 = { ruleId: "unreadable-file", severity: "error", message, path };
+  if (line2 !== void 0) finding2.line = line2;
+  return { filename: path, status: "error", line: line2 ?? 1, message, findings: [finding2] };
 }
 function finishRun(prepared, perInput, crdFindings, stopped) {
   const results = [];
@@ -36552,9 +36571,9 @@ function finishRun(prepared, perInput, crdFindings, stopped) {
     if (own3.length === 0) results.push({ filename: input.path, status: "empty", line: 1, findings: [] });
     else for (const result of own3) results.push(result);
   }
-  for (const finding of crdFindings) {
-    const owner = results.filter((r) => r.filename === finding.path && r.line <= (finding.line ?? 1)).at(-1) ?? results.find((r) => r.filename === finding.path);
-    owner?.findings.push(finding);
+  for (const finding2 of crdFindings) {
+    const owner = results.filter((r) => r.filename === finding2.path && r.line <= (finding2.line ?? 1)).at(-1) ?? results.find((r) => r.filename === finding2.path);
+    owner?.findings.push(finding2);
   }
   findDuplicates(results);
   return { results, files: prepared.length, stopped };
@@ -37216,6 +37235,14 @@ var KNOWN_FIELDS = /* @__PURE__ */ new Set([
   "validators",
   "buildMetadata"
 ]);
+function parseQuickly(text10) {
+  if (!text10.includes("\r") && !text10.startsWith("---")) {
+    const positions = /* @__PURE__ */ new Map();
+    const value = fastParseYaml(text10, 0, text10.length, { uniqueKeys: true, positions });
+    if (value !== FALLBACK) return { value, problems: [], positions };
+  }
+  return parseYamlDocument(text10, { uniqueKeys: true, firstLine: 1 });
+}
 async function readKustomization(files, dir) {
   const findings = [];
   const prefix = dir === "" ? "" : `${dir}/`;
@@ -37247,7 +37274,7 @@ async function readKustomization(files, dir) {
     });
     return { findings };
   }
-  const parsed = parseYamlDocument(decoded.text, { uniqueKeys: true, firstLine: 1 });
+  const parsed = parseQuickly(decoded.text);
   for (const problem of parsed.problems) {
     findings.push({
       ruleId: "kustomization",
@@ -37485,6 +37512,8 @@ async function reachOf(environment, files, read) {
     reach.trees.add(environment.helm?.chart ?? environment.path);
     reach.folders.add(environment.path);
     for (const file of environment.helm?.valuesFiles ?? []) reach.files.add(file);
+    for (const parameter of environment.helm?.parameters ?? [])
+      if (parameter.flag === "set-file") reach.files.add(parameter.value);
   } else if (environment.renderer === "none") reach.trees.add(environment.path);
   else await visit(environment.path, reach, /* @__PURE__ */ new Set(), files, read);
   return reach;
@@ -37977,8 +38006,8 @@ function folderNameCandidates(path) {
   if (names.at(-1) !== path) names.push(path);
   return names;
 }
-function declaredNameCandidates(name, path) {
-  return [name, `${name}@${path}`];
+function declaredNameCandidates(name, path, others = []) {
+  return [name, ...others, `${name}@${path}`];
 }
 function chooseNames(candidates) {
   const index = candidates.map(() => 0);
@@ -38000,7 +38029,13 @@ function chooseNames(candidates) {
       if (moving.length > 0) changed = true;
     }
   }
-  return candidates.map((_, i) => current(i));
+  const taken = /* @__PURE__ */ new Set();
+  return candidates.map((_, i) => {
+    let name = current(i);
+    for (let n = 2; taken.has(name); n++) name = `${current(i)}-${n}`;
+    taken.add(name);
+    return name;
+  });
 }
 
 // core/render/environments/folder-environments.ts
@@ -38015,6 +38050,324 @@ function folderEnvironments(tree) {
     found.push({ path: dir, container: container2 });
   }
   return found;
+}
+
+// core/render/external/flux-values.ts
+function mergeValues(base, overlay) {
+  const out = { ...base };
+  for (const [key, value] of Object.entries(overlay)) {
+    const current = out[key];
+    out[key] = isObject(value) && isObject(current) ? mergeValues(current, value) : value;
+  }
+  return out;
+}
+function setDottedPath(target2, path, value) {
+  if (!/^[\w-]+(\.[\w-]+)*$/.test(path)) return false;
+  const keys = path.split(".");
+  let node = target2;
+  for (const key of keys.slice(0, -1)) {
+    const next = node[key];
+    if (!isObject(next)) node[key] = {};
+    node = node[key];
+  }
+  node[keys[keys.length - 1]] = value;
+  return true;
+}
+function decodeBase64(text10) {
+  try {
+    const binary = atob(text10.replace(/\s+/g, ""));
+    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return void 0;
+  }
+}
+function dataOf(resource2, kind, key) {
+  if (resource2["sops"] !== void 0) return { problem: "is encrypted with SOPS" };
+  const stringData = stringAt(resource2["stringData"], key);
+  if (kind === "Secret" && stringData !== void 0) return stringData;
+  const data = stringAt(resource2["data"], key);
+  if (data === void 0) return { problem: `has no key ${key}` };
+  if (kind === "ConfigMap") return data;
+  return decodeBase64(data) ?? { problem: `key ${key} is not base64-encoded UTF-8` };
+}
+function fluxValues(spec, context) {
+  let values = {};
+  const findings = [];
+  const entries3 = Array.isArray(spec["valuesFrom"]) ? spec["valuesFrom"] : [];
+  for (const [index, entry] of entries3.entries()) {
+    const kind = stringAt(entry, "kind");
+    const name = stringAt(entry, "name");
+    if (kind !== "ConfigMap" && kind !== "Secret" || name === void 0 || !isObject(entry)) continue;
+    const key = stringAt(entry, "valuesKey") ?? "values.yaml";
+    const targetPath = stringAt(entry, "targetPath");
+    const reference = {
+      kind,
+      name,
+      ...context.namespace ? { namespace: context.namespace } : {}
+    };
+    const resource2 = context.find?.(reference);
+    const data = resource2 === void 0 ? { problem: "is not in this repository" } : dataOf(resource2, kind, key);
+    let problem = typeof data === "string" ? void 0 : data.problem;
+    if (typeof data === "string" && targetPath !== void 0) {
+      if (!setDottedPath(values, targetPath, data))
+        problem = `targetPath ${targetPath} is not a plain dotted path kubeproof can apply`;
+    } else if (typeof data === "string") {
+      const parsed = parseYamlDocument(data, { uniqueKeys: false, firstLine: 1 });
+      if (isObject(parsed.value ?? null)) values = mergeValues(values, parsed.value);
+      else problem = `key ${key} does not hold a YAML mapping`;
+    }
+    if (problem === void 0) continue;
+    const optional = entry["optional"] === true;
+    const message = `valuesFrom ${kind}/${name} ${problem}: rendered without it${optional ? " (optional)" : ""}`;
+    const finding2 = {
+      ruleId: DISCOVERY_RULE,
+      severity: optional ? "notice" : "warning",
+      message,
+      path: context.file
+    };
+    const line2 = context.lineOf?.(index);
+    if (line2 !== void 0) finding2.line = line2;
+    findings.push(finding2);
+  }
+  if (isObject(spec["values"])) values = mergeValues(values, spec["values"]);
+  return { values, findings };
+}
+
+// core/render/external/flux-helm-release.ts
+var MAX_RELEASE_NAME = 53;
+async function fluxReleaseName(name) {
+  if (name.length <= MAX_RELEASE_NAME) return name;
+  const digest = new Uint8Array(
+    await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(name))
+  );
+  const hex = [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `${name.slice(0, 40)}-${hex.slice(0, 12)}`;
+}
+function finding(doc, severity, message, pointer2) {
+  const result = { ruleId: DISCOVERY_RULE, severity, message, path: doc.file };
+  const at = doc.locate?.(pointer2);
+  if (at) Object.assign(result, { line: at.line, column: at.column });
+  return result;
+}
+async function fluxHelmReleaseSettings(doc, find) {
+  const result = { notes: [], findings: [] };
+  const name = stringAt(doc.content["metadata"], "name") ?? "";
+  const ownNamespace = stringAt(doc.content["metadata"], "namespace");
+  const label = `Flux HelmRelease ${ownNamespace ? `${ownNamespace}/` : ""}${name}`;
+  const spec = isObject(doc.content["spec"]) ? doc.content["spec"] : {};
+  const chartSpec = isObject(spec["chart"]) && isObject(spec["chart"]["spec"]) ? spec["chart"]["spec"] : void 0;
+  const sourceKind = stringAt(chartSpec?.["sourceRef"], "kind");
+  if (!chartSpec || sourceKind !== "GitRepository" && sourceKind !== "Bucket") {
+    const ref = chartSpec ? chartSpec["sourceRef"] : spec["chartRef"];
+    const source = `${stringAt(ref, "kind") ?? "?"}/${stringAt(ref, "name") ?? "?"}`;
+    const from = chartSpec ? `chart ${stringAt(chartSpec, "chart") ?? "?"} from ${source}` : `chartRef ${source}`;
+    const message = `${label}: ${from} is not in this repository; not rendered`;
+    result.findings.push(
+      finding(doc, "notice", message, chartSpec ? "/spec/chart/spec/sourceRef" : "/spec/chartRef")
+    );
+    return result;
+  }
+  const written = stringAt(chartSpec, "chart") ?? "";
+  const chart = normalizeRepoPath(written);
+  if (chart === void 0 || written === "") {
+    const message = `${label}: chart path ${JSON.stringify(written)} is not a folder of the source; not rendered`;
+    result.findings.push(finding(doc, "warning", message, "/spec/chart/spec/chart"));
+    return result;
+  }
+  const refName = stringAt(chartSpec["sourceRef"], "name");
+  result.notes.push(`source ${sourceKind}/${refName ?? "?"} taken to be this repository`);
+  const settings = { chart, valuesFiles: [] };
+  const files = [
+    stringAt(chartSpec, "valuesFile"),
+    ...Array.isArray(chartSpec["valuesFiles"]) ? chartSpec["valuesFiles"] : []
+  ];
+  for (const file of files) {
+    if (typeof file !== "string") continue;
+    const path = normalizeRepoPath(file);
+    if (path === void 0) result.notes.push(`values file ${file} leaves the source: not applied`);
+    else settings.valuesFiles.push(path);
+  }
+  if (settings.valuesFiles.length > 0 && !settings.valuesFiles.includes(`${folderPrefix(chart)}values.yaml`))
+    result.notes.push(
+      "Flux replaces the chart's values.yaml with valuesFiles; kubeproof merges them over it"
+    );
+  const targetNamespace = stringAt(spec, "targetNamespace");
+  settings.releaseName = await fluxReleaseName(
+    stringAt(spec, "releaseName") ?? (targetNamespace ? `${targetNamespace}-${name}` : name)
+  );
+  settings.namespace = targetNamespace ?? ownNamespace ?? "default";
+  const lineOf2 = (index) => doc.locate?.(`/spec/valuesFrom/${index}`).line;
+  const values = fluxValues(spec, {
+    file: doc.file,
+    lineOf: lineOf2,
+    ...ownNamespace ? { namespace: ownNamespace } : {},
+    ...find ? { find } : {}
+  });
+  result.findings.push(...values.findings);
+  if (Object.keys(values.values).length > 0) settings.values = `${JSON.stringify(values.values, null, 2)}
+`;
+  if (stringAt(spec["install"], "crds") === "Skip") settings.skipCrds = true;
+  if (!(isObject(spec["test"]) && spec["test"]["enable"] === true)) settings.skipTests = true;
+  if (spec["postRenderers"] !== void 0) result.notes.push("postRenderers are not applied");
+  result.settings = settings;
+  return result;
+}
+
+// core/render/environments/locate.ts
+function locator(positions, firstLine = 1) {
+  return (pointer2) => {
+    for (let at = pointer2; ; at = at.slice(0, at.lastIndexOf("/"))) {
+      const hit = positions.get(at);
+      if (hit) return { line: hit[0], column: hit[1] };
+      if (at === "") return { line: firstLine, column: 1 };
+    }
+  };
+}
+function displayPointer(pointer2) {
+  let out = "";
+  for (const raw of pointer2.split("/").slice(1)) {
+    const token = raw.replaceAll("~1", "/").replaceAll("~0", "~");
+    out += /^\d+$/.test(token) ? `[${token}]` : out === "" ? token : `.${token}`;
+  }
+  return out === "" ? "(the document)" : out;
+}
+
+// core/render/environments/scan-manifests.ts
+var GROUPS = /argoproj\.io\/|(?:kustomize|helm)\.toolkit\.fluxcd\.io\//;
+var KIND = /^\s*kind:\s*["']?(?:Application|ApplicationSet|Kustomization|HelmRelease)["']?\s*(?:#.*)?$/m;
+var CONCURRENCY = 16;
+function gitOpsKind(content) {
+  const { apiVersion, kind } = content;
+  if (typeof apiVersion !== "string") return void 0;
+  if (apiVersion.startsWith("argoproj.io/") && (kind === "Application" || kind === "ApplicationSet"))
+    return kind;
+  if (apiVersion.startsWith("kustomize.toolkit.fluxcd.io/") && kind === "Kustomization")
+    return "FluxKustomization";
+  if (apiVersion.startsWith("helm.toolkit.fluxcd.io/") && kind === "HelmRelease") return "HelmRelease";
+  return void 0;
+}
+function documentsOf(file, text10) {
+  const found = [];
+  for (const span of splitDocuments(text10)) {
+    const body = text10.slice(span.bodyStart, span.end);
+    if (!KIND.test(body)) continue;
+    const parsed = parseYamlDocument(body, { uniqueKeys: false, firstLine: span.bodyLine });
+    const content = parsed.value;
+    if (content === void 0 || content === null || typeof content !== "object" || Array.isArray(content))
+      continue;
+    const kind = gitOpsKind(content);
+    if (kind) found.push({ kind, file, content, locate: locator(parsed.positions, span.bodyLine) });
+  }
+  return found;
+}
+async function readYamlTexts(files, paths, accept) {
+  const candidates = paths.filter((path) => /\.ya?ml$/i.test(path));
+  const found = [];
+  for (let start2 = 0; start2 < candidates.length; start2 += CONCURRENCY) {
+    const batch = candidates.slice(start2, start2 + CONCURRENCY);
+    const contents = await Promise.all(batch.map((path) => files.readFile(path)));
+    for (const [i, bytes] of contents.entries()) {
+      if (!bytes) continue;
+      const decoded = decodeText(bytes);
+      if (decoded.ok && accept(decoded.text)) found.push({ path: batch[i], text: decoded.text });
+    }
+  }
+  return found;
+}
+async function scanGitOpsManifests(files, paths) {
+  const texts = await readYamlTexts(files, paths, (text10) => GROUPS.test(text10) && KIND.test(text10));
+  return texts.flatMap(({ path, text: text10 }) => documentsOf(path, text10));
+}
+
+// core/render/environments/values-sources.ts
+var KIND2 = /^\s*kind:\s*["']?(?:ConfigMap|Secret)["']?\s*(?:#.*)?$/m;
+function sourcesOf(file, text10) {
+  const found = [];
+  for (const span of splitDocuments(text10)) {
+    const body = text10.slice(span.bodyStart, span.end);
+    if (!KIND2.test(body)) continue;
+    const { value } = parseYamlDocument(body, { uniqueKeys: false, firstLine: span.bodyLine });
+    if (!isObject(value ?? null)) continue;
+    const content = value;
+    const { apiVersion, kind } = content;
+    const name = stringAt(content["metadata"], "name");
+    if (apiVersion !== "v1" || kind !== "ConfigMap" && kind !== "Secret" || name === void 0) continue;
+    const namespace = stringAt(content["metadata"], "namespace");
+    found.push({ kind, name, ...namespace ? { namespace } : {}, file, content });
+  }
+  return found;
+}
+async function scanValuesSources(files, paths) {
+  const texts = await readYamlTexts(files, paths, (text10) => KIND2.test(text10));
+  return texts.flatMap(({ path, text: text10 }) => sourcesOf(path, text10));
+}
+function sharedFolders(a, b) {
+  const left = a.split("/").slice(0, -1);
+  const right = b.split("/").slice(0, -1);
+  let count = 0;
+  while (count < left.length && left[count] === right[count]) count++;
+  return count;
+}
+function valuesSourceFinder(sources, file, used) {
+  return (reference) => {
+    let best;
+    for (const source of sources) {
+      if (source.kind !== reference.kind || source.name !== reference.name) continue;
+      const sameNamespace2 = source.namespace !== void 0 && source.namespace === reference.namespace;
+      if (source.namespace !== void 0 && reference.namespace !== void 0 && !sameNamespace2) continue;
+      const rank = (sameNamespace2 ? 1e3 : 0) + sharedFolders(source.file, file);
+      if (!best || rank > best.rank) best = { source, rank };
+    }
+    if (!best) return void 0;
+    used.add(best.source.file);
+    return best.source.content;
+  };
+}
+
+// core/render/environments/flux-helmrelease.ts
+var CHART_POINTER = "/spec/chart/spec/chart";
+function chartPath(doc) {
+  const chart = isObject(doc.content["spec"]) ? doc.content["spec"]["chart"] : void 0;
+  return isObject(chart) ? stringAt(chart["spec"], "chart") : void 0;
+}
+function readsValuesFrom(doc) {
+  const spec = doc.content["spec"];
+  return isObject(spec) && Array.isArray(spec["valuesFrom"]) && spec["valuesFrom"].length > 0;
+}
+async function fluxHelmReleaseTargets(doc, valuesSources = []) {
+  const result = { targets: [], findings: [] };
+  const name = stringAt(doc.content["metadata"], "name");
+  if (name === void 0) return result;
+  const namespace = stringAt(doc.content["metadata"], "namespace");
+  const label = `Flux HelmRelease ${namespace ? `${namespace}/` : ""}${name}`;
+  const at = doc.locate(CHART_POINTER);
+  if (chartPath(doc)?.includes("${")) {
+    const message = `${label}: chart ${JSON.stringify(chartPath(doc))} holds a variable substituted by a Kustomization's postBuild; not an environment`;
+    result.findings.push(discoveryFinding("notice", message, doc.file, at));
+    return result;
+  }
+  const used = /* @__PURE__ */ new Set();
+  const found = await fluxHelmReleaseSettings(doc, valuesSourceFinder(valuesSources, doc.file, used));
+  result.findings.push(...found.findings);
+  if (!found.settings) return result;
+  const notes = [...found.notes];
+  if (JSON.stringify(doc.content["spec"] ?? null).includes("${"))
+    notes.push("postBuild variables (${...}) are not substituted");
+  result.targets.push({
+    source: "flux",
+    name,
+    path: found.settings.chart,
+    renderer: "helm",
+    helm: found.settings,
+    otherNames: namespace ? [`${namespace}/${name}`] : [],
+    label,
+    notes,
+    file: doc.file,
+    at,
+    alsoReads: [...used].filter((file) => file !== doc.file)
+  });
+  return result;
 }
 
 // core/render/environments/flux-kustomization.ts
@@ -38076,7 +38429,7 @@ var kubeproof_config_schema_default = {
       enum: [1]
     },
     environments: {
-      description: "The environments of the repository, in the order reports list them. When present, kubeproof uses exactly these and discovers nothing; when absent, it discovers them (kustomize overlays under envs/, environments/, overlays/, clusters/, Argo CD Applications and ApplicationSets, Flux Kustomizations).",
+      description: "The environments of the repository, in the order reports list them. When present, kubeproof uses exactly these and discovers nothing; when absent, it discovers them (kustomize overlays under envs/, environments/, overlays/, clusters/, Argo CD Applications and ApplicationSets, Flux Kustomizations and HelmReleases).",
       type: "array",
       minItems: 1,
       items: { $ref: "#/definitions/environment" }
@@ -38171,6 +38524,60 @@ var kubeproof_config_schema_default = {
               type: "string",
               maxLength: 63,
               pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+            },
+            values: {
+              description: "Inline values, merged after every values file (they win over the files, and `parameters` win over them), as Argo CD's `valuesObject` and Flux's `values` are.",
+              type: "object"
+            },
+            parameters: {
+              description: "`--set`-style flags, applied after the values files and `values` (they win), in this order.",
+              type: "array",
+              items: {
+                type: "object",
+                required: ["name", "value"],
+                additionalProperties: false,
+                properties: {
+                  name: {
+                    description: "The value's path, as helm writes it (`image.tag`, `ingress.hosts[0]`).",
+                    type: "string",
+                    minLength: 1
+                  },
+                  value: {
+                    description: "The value. With `flag: set-file`, a file relative to the repository root whose content is the value. Quote numbers and booleans in YAML.",
+                    type: "string"
+                  },
+                  flag: {
+                    description: "How helm reads the value: `set` (default; `true`, numbers and `{a,b}` lists are typed), `set-string` (always a string), `set-file` (the content of the file `value`).",
+                    enum: ["set", "set-string", "set-file"]
+                  }
+                }
+              }
+            },
+            kubeVersion: {
+              description: "Kubernetes version of `.Capabilities.KubeVersion` (`--kube-version`), as x.y.z (default: the environment's `kubernetesVersion`). Quote it in YAML.",
+              type: "string",
+              pattern: "^v?[0-9]+\\.[0-9]+\\.[0-9]+$"
+            },
+            apiVersions: {
+              description: "API versions of `.Capabilities.APIVersions` (`--api-versions`), written `group/version` or `group/version/Kind` (for example `monitoring.coreos.com/v1/ServiceMonitor`).",
+              type: "array",
+              items: {
+                type: "string",
+                minLength: 1,
+                pattern: "^[^\\s]+$"
+              }
+            },
+            skipCrds: {
+              description: "Leave the chart's `crds/` folder out (by default its CRDs are rendered, as Argo CD and Flux apply them).",
+              type: "boolean"
+            },
+            skipTests: {
+              description: "Leave the chart's test hooks out (`--skip-tests`).",
+              type: "boolean"
+            },
+            ignoreMissingValueFiles: {
+              description: "A values file missing from the repository is skipped instead of being an error (Argo CD's `ignoreMissingValueFiles`).",
+              type: "boolean"
             }
           }
         }
@@ -38178,25 +38585,6 @@ var kubeproof_config_schema_default = {
     }
   }
 };
-
-// core/render/environments/locate.ts
-function locator(positions, firstLine = 1) {
-  return (pointer2) => {
-    for (let at = pointer2; ; at = at.slice(0, at.lastIndexOf("/"))) {
-      const hit = positions.get(at);
-      if (hit) return { line: hit[0], column: hit[1] };
-      if (at === "") return { line: firstLine, column: 1 };
-    }
-  };
-}
-function displayPointer(pointer2) {
-  let out = "";
-  for (const raw of pointer2.split("/").slice(1)) {
-    const token = raw.replaceAll("~1", "/").replaceAll("~0", "~");
-    out += /^\d+$/.test(token) ? `[${token}]` : out === "" ? token : `.${token}`;
-  }
-  return out === "" ? "(the document)" : out;
-}
 
 // core/render/environments/check-config.ts
 async function folderExists(files, path) {
@@ -38381,47 +38769,47 @@ async function loadConfig(files) {
   return result(normalizeConfig(written));
 }
 
-// core/render/environments/scan-manifests.ts
-var GROUPS = /argoproj\.io\/|kustomize\.toolkit\.fluxcd\.io\//;
-var KIND = /^\s*kind:\s*["']?(?:Application|ApplicationSet|Kustomization)["']?\s*(?:#.*)?$/m;
-var CONCURRENCY = 16;
-function gitOpsKind(content) {
-  const { apiVersion, kind } = content;
-  if (typeof apiVersion !== "string") return void 0;
-  if (apiVersion.startsWith("argoproj.io/") && (kind === "Application" || kind === "ApplicationSet"))
-    return kind;
-  if (apiVersion.startsWith("kustomize.toolkit.fluxcd.io/") && kind === "Kustomization")
-    return "FluxKustomization";
-  return void 0;
+// core/render/environments/merge-sightings.ts
+var PRECEDENCE = { config: 0, folder: 1, argocd: 2, flux: 3 };
+function stableJson(value) {
+  return JSON.stringify(
+    value,
+    (_key, item) => item !== null && typeof item === "object" && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) : item
+  );
 }
-function documentsOf(file, text10) {
-  const found = [];
-  for (const span of splitDocuments(text10)) {
-    const body = text10.slice(span.bodyStart, span.end);
-    if (!KIND.test(body)) continue;
-    const parsed = parseYamlDocument(body, { uniqueKeys: false, firstLine: span.bodyLine });
-    const content = parsed.value;
-    if (content === void 0 || content === null || typeof content !== "object" || Array.isArray(content))
-      continue;
-    const kind = gitOpsKind(content);
-    if (kind) found.push({ kind, file, content, locate: locator(parsed.positions, span.bodyLine) });
+function identity(environment) {
+  if (environment.renderer !== "helm") return environment.path;
+  const helm = environment.helm ?? { chart: environment.path, valuesFiles: [] };
+  return `${environment.path}
+${stableJson(helm)}`;
+}
+function mergeSightings(sightings) {
+  const byIdentity = /* @__PURE__ */ new Map();
+  const ordered = [...sightings].sort(
+    (a, b) => PRECEDENCE[a.environment.source] - PRECEDENCE[b.environment.source]
+  );
+  for (const sighting of ordered) {
+    const key = identity(sighting.environment);
+    const list4 = byIdentity.get(key) ?? [];
+    list4.push(sighting);
+    byIdentity.set(key, list4);
   }
-  return found;
-}
-async function scanGitOpsManifests(files, paths) {
-  const candidates = paths.filter((path) => /\.ya?ml$/i.test(path));
-  const found = [];
-  for (let start2 = 0; start2 < candidates.length; start2 += CONCURRENCY) {
-    const batch = candidates.slice(start2, start2 + CONCURRENCY);
-    const contents = await Promise.all(batch.map((path) => files.readFile(path)));
-    for (const [i, bytes] of contents.entries()) {
-      if (!bytes) continue;
-      const decoded = decodeText(bytes);
-      if (!decoded.ok || !GROUPS.test(decoded.text) || !KIND.test(decoded.text)) continue;
-      found.push(...documentsOf(batch[i], decoded.text));
+  return [...byIdentity.values()].map(([winner, ...others]) => {
+    const first = winner;
+    const merged = { names: first.names, environment: { ...first.environment } };
+    const environment = merged.environment;
+    const declaredIn = new Set(environment.declaredIn ?? []);
+    const details = environment.detail === void 0 ? [] : [environment.detail];
+    for (const other of others) {
+      for (const file of other.environment.declaredIn ?? []) declaredIn.add(file);
+      if (other.environment.detail !== void 0 && !details.includes(other.environment.detail))
+        details.push(other.environment.detail);
     }
-  }
-  return found;
+    if (declaredIn.size > 0) environment.declaredIn = [...declaredIn].sort();
+    else delete environment.declaredIn;
+    if (details.length > 0) environment.detail = details.join("; ");
+    return merged;
+  });
 }
 
 // core/render/environments/walk-repository.ts
@@ -38455,8 +38843,9 @@ async function walkRepository(files) {
 }
 
 // core/render/environments/discover-environments.ts
-function targetsOf(doc, tree) {
+async function targetsOf(doc, tree, valuesSources) {
   if (doc.kind === "FluxKustomization") return fluxKustomizationTargets(doc);
+  if (doc.kind === "HelmRelease") return fluxHelmReleaseTargets(doc, valuesSources);
   if (doc.kind === "ApplicationSet") return applicationSetTargets(doc, tree.directories);
   const name = stringAt(doc.content["metadata"], "name");
   if (name === void 0) return { targets: [], findings: [] };
@@ -38469,7 +38858,7 @@ function targetsOf(doc, tree) {
 async function targetSighting(target2, exists) {
   const renderer = target2.renderer ?? await detectRenderer(exists, target2.path);
   const notes = [...target2.notes];
-  if (target2.source === "flux" && !await hasKustomization(exists, target2.path))
+  if (target2.source === "flux" && renderer !== "helm" && !await hasKustomization(exists, target2.path))
     notes.push("no kustomization: Flux generates one over every manifest below the folder");
   const detail = [`${target2.label} at ${target2.file}:${target2.at.line}`, ...notes].join(", ");
   const environment = {
@@ -38477,40 +38866,10 @@ async function targetSighting(target2, exists) {
     source: target2.source,
     renderer,
     detail,
-    declaredIn: [target2.file]
+    declaredIn: [target2.file, ...target2.alsoReads ?? []]
   };
   if (renderer === "helm") environment.helm = target2.helm ?? { chart: target2.path, valuesFiles: [] };
-  return { names: declaredNameCandidates(target2.name, target2.path), environment };
-}
-var PRECEDENCE = { config: 0, folder: 1, argocd: 2, flux: 3 };
-function mergeByPath(sightings) {
-  const byPath = /* @__PURE__ */ new Map();
-  const ordered = [...sightings].sort(
-    (a, b) => PRECEDENCE[a.environment.source] - PRECEDENCE[b.environment.source]
-  );
-  for (const sighting of ordered) {
-    const list4 = byPath.get(sighting.environment.path) ?? [];
-    list4.push(sighting);
-    byPath.set(sighting.environment.path, list4);
-  }
-  return [...byPath.values()].map(([winner, ...others]) => {
-    const first = winner;
-    const merged = { names: first.names, environment: { ...first.environment } };
-    const environment = merged.environment;
-    const declaredIn = new Set(environment.declaredIn ?? []);
-    const details = environment.detail === void 0 ? [] : [environment.detail];
-    for (const other of others) {
-      for (const file of other.environment.declaredIn ?? []) declaredIn.add(file);
-      if (other.environment.detail !== void 0 && !details.includes(other.environment.detail))
-        details.push(other.environment.detail);
-      if (environment.renderer === "helm" && !environment.helm && other.environment.helm)
-        environment.helm = other.environment.helm;
-    }
-    if (declaredIn.size > 0) environment.declaredIn = [...declaredIn].sort();
-    else delete environment.declaredIn;
-    if (details.length > 0) environment.detail = details.join("; ");
-    return merged;
-  });
+  return { names: declaredNameCandidates(target2.name, target2.path, target2.otherNames), environment };
 }
 async function discoverFromRepository(files) {
   const tree = await walkRepository(files);
@@ -38527,8 +38886,10 @@ async function discoverFromRepository(files) {
       detail: `kustomize overlay folder in ${container2}/`
     }
   }));
-  for (const doc of await scanGitOpsManifests(files, tree.files)) {
-    const result = targetsOf(doc, tree);
+  const documents = await scanGitOpsManifests(files, tree.files);
+  const valuesSources = documents.some((doc) => doc.kind === "HelmRelease" && readsValuesFrom(doc)) ? await scanValuesSources(files, tree.files) : [];
+  for (const doc of documents) {
+    const result = await targetsOf(doc, tree, valuesSources);
     findings.push(...result.findings);
     for (const target2 of result.targets) {
       const present = directorySet.has(target2.path) || await files.listDirectory(target2.path) !== void 0;
@@ -38540,7 +38901,7 @@ async function discoverFromRepository(files) {
       sightings.push(await targetSighting(target2, exists));
     }
   }
-  const merged = mergeByPath(sightings);
+  const merged = mergeSightings(sightings);
   const names = chooseNames(merged.map((sighting) => sighting.names));
   const environments = merged.map((sighting, i) => ({ name: names[i], ...sighting.environment })).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   return { environments, findings };
@@ -38552,7 +38913,7 @@ async function discoverEnvironments(files) {
     const environments = await configEnvironments(files, loaded.config.environments, configPath);
     return { environments, findings: loaded.findings };
   }
-  if (!loaded.config && loaded.findings.some((finding) => finding.severity === "error"))
+  if (!loaded.config && loaded.findings.some((finding2) => finding2.severity === "error"))
     return { environments: [], findings: loaded.findings };
   const discovered = await discoverFromRepository(files);
   return { environments: discovered.environments, findings: [...loaded.findings, ...discovered.findings] };
@@ -38686,7 +39047,7 @@ var DEFAULT_TIMEOUT_MS = 3e5;
 // core/render/external/render-helm.ts
 var HELM_TEMPLATE_RULE = "helm-template";
 var RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-var MAX_RELEASE_NAME = 53;
+var MAX_RELEASE_NAME2 = 53;
 function helmSettingsOf(environment) {
   return environment.helm ?? { chart: environment.path, valuesFiles: [] };
 }
@@ -38723,15 +39084,15 @@ async function renderHelm(environment, deps) {
   const name = environment.name;
   const anchor = chartFile(settings);
   const release = helmReleaseName(environment, settings);
-  if (release.length > MAX_RELEASE_NAME || !RELEASE_NAME.test(release)) {
-    const message = `environment ${name}: ${JSON.stringify(release)} is not a Helm release name (lowercase letters, digits, '-' and '.', at most ${MAX_RELEASE_NAME} characters); set helm.releaseName`;
+  if (release.length > MAX_RELEASE_NAME2 || !RELEASE_NAME.test(release)) {
+    const message = `environment ${name}: ${JSON.stringify(release)} is not a Helm release name (lowercase letters, digits, '-' and '.', at most ${MAX_RELEASE_NAME2} characters); set helm.releaseName`;
     return {
       environment: name,
       findings: [{ ruleId: HELM_TEMPLATE_RULE, severity: "error", message, path: anchor }]
     };
   }
   const values = await checkValuesFiles(environment, settings, deps.files);
-  if (values.findings.some((finding) => finding.severity === "error"))
+  if (values.findings.some((finding2) => finding2.severity === "error"))
     return { environment: name, findings: values.findings };
   const commandLine = helmTemplateCommandLine(environment, settings, deps.repoRoot, values.present);
   const command = deps.commands?.helm ?? "helm";
@@ -38807,8 +39168,8 @@ async function renderWithKustomizeBinary(environment, deps) {
   const path = await kustomizationFile(deps.files, environment.path);
   const problem = runProblem(outcome, what, timeoutMs, deps.repoRoot);
   if (problem !== void 0) {
-    const finding = { ruleId: KUSTOMIZE_BUILD_RULE, severity: "error", message: problem, path };
-    return { environment: environment.name, findings: [finding] };
+    const finding2 = { ruleId: KUSTOMIZE_BUILD_RULE, severity: "error", message: problem, path };
+    return { environment: environment.name, findings: [finding2] };
   }
   const findings = [];
   const warnings = stderrSummary(outcome.stderr, deps.repoRoot);
@@ -39222,9 +39583,9 @@ function emitYaml(value) {
 var BuildStop = class extends Error {
   name = "BuildStop";
   finding;
-  constructor(finding) {
-    super(finding.message);
-    this.finding = finding;
+  constructor(finding2) {
+    super(finding2.message);
+    this.finding = finding2;
   }
 };
 function metadataOf(resource2) {
@@ -39327,6 +39688,10 @@ async function symlinkType(context, target2) {
 
 // core/render/kustomize/load-resources.ts
 var ANNOTATION_VALUE = /^\/metadata\/annotations\/[^/]+$/;
+var KUSTOMIZE_READING = {
+  resolve: resolveKustomizeScalar,
+  keepText: (pointer2) => ANNOTATION_VALUE.test(pointer2)
+};
 function isObject3(value) {
   return value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
 }
@@ -39342,14 +39707,23 @@ function stop(path, line2, message, column) {
 }
 function parseKustomizeYaml(text10, path, reading = "resource") {
   const documents = [];
+  const options = reading === "resource" ? KUSTOMIZE_READING : {};
+  const hasCarriageReturn = text10.includes("\r");
   for (const span of splitDocuments(text10)) {
     const body = text10.slice(span.markerHasContent ? span.start : span.bodyStart, span.end);
     const firstLine = span.markerHasContent ? span.line : span.bodyLine;
+    if (!hasCarriageReturn) {
+      const start2 = span.markerHasContent ? span.start : span.bodyStart;
+      const fast = fastParseYaml(text10, start2, span.end, { uniqueKeys: true, ...options });
+      if (fast !== FALLBACK) {
+        if (fast !== null) documents.push({ value: fast, line: firstLine });
+        continue;
+      }
+    }
     const parsed = parseYamlDocument(body, {
       uniqueKeys: true,
       firstLine,
-      // JSON6902 patches are read through sigs.k8s.io/yaml (go-yaml v2): the default resolution.
-      ...reading === "resource" ? { resolve: resolveKustomizeScalar, keepText: (pointer2) => ANNOTATION_VALUE.test(pointer2) } : {}
+      ...options
     });
     const problem = parsed.problems[0];
     if (problem) throw stop(path, problem.line, `invalid YAML: ${problem.message}`, problem.column);
@@ -41227,7 +41601,7 @@ function validKeys(all, values, keys) {
     values.filter((value, index) => value !== "" || present.has(keys[index]))
   ];
 }
-function mergeValues(list4) {
+function mergeValues2(list4) {
   for (const [i, first] of list4.entries()) {
     for (const [j, second] of list4.entries()) {
       const merged = matchValues(list4[i] ?? first, list4[j] ?? second);
@@ -41285,7 +41659,7 @@ function elementsAt(sources, keys, values) {
 }
 function setElements(sources, all, keys, schema, walk3) {
   const dest = sources[0];
-  const list4 = keys.length > 1 ? mergeValues(all) : all;
+  const list4 = keys.length > 1 ? mergeValues2(all) : all;
   const added = [];
   let names = [];
   for (const values of list4) {
@@ -43177,10 +43551,10 @@ function visitFieldPath(resource2, path, visit2) {
 function asObject2(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
 }
-function roleBindingNamespaces(referrer, identity2) {
+function roleBindingNamespaces(referrer, identity3) {
   const result = /* @__PURE__ */ new Set();
   const subjects = referrer["subjects"];
-  if (identity2.kind !== "RoleBinding" || !Array.isArray(subjects)) return result;
+  if (identity3.kind !== "RoleBinding" || !Array.isArray(subjects)) return result;
   for (const item of subjects) {
     const subject = asObject2(item);
     const namespace = subject?.["namespace"];
@@ -43188,9 +43562,9 @@ function roleBindingNamespaces(referrer, identity2) {
   }
   return result;
 }
-function scopeOf(referrer, identity2, affixes, candidates, resources) {
-  const extra = roleBindingNamespaces(referrer, identity2);
-  const visible = (target2) => identity2.clusterScoped || target2.clusterScoped || sameNamespace(target2.namespace, identity2.namespace) || extra.has(target2.namespace);
+function scopeOf(referrer, identity3, affixes, candidates, resources) {
+  const extra = roleBindingNamespaces(referrer, identity3);
+  const visible = (target2) => identity3.clusterScoped || target2.clusterScoped || sameNamespace(target2.namespace, identity3.namespace) || extra.has(target2.namespace);
   const originalNamespaces = /* @__PURE__ */ new Set();
   for (const resource2 of resources) {
     if (visible(resource2.identity) && !resource2.identity.clusterScoped)
@@ -43200,7 +43574,7 @@ function scopeOf(referrer, identity2, affixes, candidates, resources) {
   for (const candidate of seen) {
     if (!candidate.clusterScoped) originalNamespaces.add(effectiveNamespace2(candidate.originalNamespace));
   }
-  return { referrer, identity: identity2, ...affixes, candidates: seen, originalNamespaces };
+  return { referrer, identity: identity3, ...affixes, candidates: seen, originalNamespaces };
 }
 function candidatesInNamespace(scope, namespace) {
   const namespaced = scope.candidates.filter((candidate) => !candidate.clusterScoped);
@@ -43511,22 +43885,22 @@ function fixNameReferences(resources, renames) {
   const output = resources.map((resource2) => structuredClone(resource2));
   const identities = output.map(identityOf);
   const candidates = buildCandidates(renames, identities);
-  const scoped = identities.map((identity2) => ({
-    identity: identity2,
-    originalNamespace: originalNamespaceOf(identity2, renames)
+  const scoped = identities.map((identity3) => ({
+    identity: identity3,
+    originalNamespace: originalNamespaceOf(identity3, renames)
   }));
   const problems = [];
   output.forEach((referrer, i) => {
-    const identity2 = identities[i];
-    const steps = stepsFor(identity2);
+    const identity3 = identities[i];
+    const steps = stepsFor(identity3);
     if (steps.length === 0) return;
-    const scope = scopeOf(referrer, identity2, affixesOf(identity2, renames), candidates, scoped);
+    const scope = scopeOf(referrer, identity3, affixesOf(identity3, renames), candidates, scoped);
     for (const step2 of steps) {
       const found = [];
       found.push(...visitFieldPath(referrer, step2.field.path, (slot) => fixSlot(slot, step2, scope, found)));
       for (const problem of found)
         problems.push(
-          `updating name reference in '${step2.field.path}' field of '${describeId(identity2)}': ${problem}`
+          `updating name reference in '${step2.field.path}' field of '${describeId(identity3)}': ${problem}`
         );
     }
   });
@@ -44015,10 +44389,10 @@ function repositoryRoot(folder, cwd) {
   const rel = relative2(cwd, folder);
   return rel.startsWith("..") || isAbsolute(rel) ? folder : cwd;
 }
-function formatFinding(finding, root, cwd) {
-  const path = relative2(cwd, join2(root, finding.path)) || ".";
-  const at = finding.line === void 0 ? path : `${path}:${finding.line}${finding.column === void 0 ? "" : `:${finding.column}`}`;
-  return `${at}: ${finding.severity}: ${finding.message} [${finding.ruleId}]
+function formatFinding(finding2, root, cwd) {
+  const path = relative2(cwd, join2(root, finding2.path)) || ".";
+  const at = finding2.line === void 0 ? path : `${path}:${finding2.line}${finding2.column === void 0 ? "" : `:${finding2.column}`}`;
+  return `${at}: ${finding2.severity}: ${finding2.message} [${finding2.ruleId}]
 `;
 }
 async function runRender(argv, io) {
@@ -44073,7 +44447,7 @@ ${USAGE}`);
   let failed = 0;
   builds.forEach((build, index) => {
     const job = jobs[index];
-    for (const finding of build.findings) io.stderr(formatFinding(finding, job.root, io.cwd));
+    for (const finding2 of build.findings) io.stderr(formatFinding(finding2, job.root, io.cwd));
     if (!build.ok) failed++;
     else if (outDir === void 0) io.stdout(build.yaml);
   });
@@ -44137,9 +44511,9 @@ async function runEnvironments(argv, io) {
     external: { runner: createNodeProcessRunner(), repoRoot: root, files }
   }) : void 0;
   const findings = [...discovered.findings, ...(rendered ?? []).flatMap((r) => r.findings)];
-  for (const finding of findings) {
-    const path = relative3(io.cwd, resolve3(root, finding.path)).split(sep3).join("/") || ".";
-    io.stderr(`${path}${finding.line ? `:${finding.line}` : ""}: ${finding.severity}: ${finding.message}
+  for (const finding2 of findings) {
+    const path = relative3(io.cwd, resolve3(root, finding2.path)).split(sep3).join("/") || ".";
+    io.stderr(`${path}${finding2.line ? `:${finding2.line}` : ""}: ${finding2.severity}: ${finding2.message}
 `);
   }
   if (output === "json") {
@@ -44163,7 +44537,7 @@ ${renderedYaml(result)}`
     for (const file of unknown2) io.stderr(`notice: ${file} affects no environment
 `);
   }
-  const failed = findings.some((finding) => finding.severity === "error") || (rendered ?? []).some((r) => !r.ok);
+  const failed = findings.some((finding2) => finding2.severity === "error") || (rendered ?? []).some((r) => !r.ok);
   return failed ? 1 : 0;
 }
 
@@ -44224,20 +44598,20 @@ function escapeProperty(text10) {
   return escapeData(text10).replaceAll(":", "%3A").replaceAll(",", "%2C");
 }
 var COMMAND = { error: "error", warning: "warning", notice: "notice" };
-function annotation(finding) {
-  const properties = [`file=${escapeProperty(finding.path)}`];
-  if (finding.line !== void 0 && finding.line >= 1) {
-    properties.push(`line=${finding.line}`);
-    if (finding.column !== void 0 && finding.column >= 1) properties.push(`col=${finding.column}`);
+function annotation(finding2) {
+  const properties = [`file=${escapeProperty(finding2.path)}`];
+  if (finding2.line !== void 0 && finding2.line >= 1) {
+    properties.push(`line=${finding2.line}`);
+    if (finding2.column !== void 0 && finding2.column >= 1) properties.push(`col=${finding2.column}`);
   }
-  properties.push(`title=${escapeProperty(`kubeproof ${finding.ruleId}`)}`);
-  return `::${COMMAND[finding.severity]} ${properties.join(",")}::${escapeData(finding.message)}
+  properties.push(`title=${escapeProperty(`kubeproof ${finding2.ruleId}`)}`);
+  return `::${COMMAND[finding2.severity]} ${properties.join(",")}::${escapeData(finding2.message)}
 `;
 }
 function renderGithub(input) {
   let out = "";
   for (const result of input.results) {
-    for (const finding of reportedFindings(result)) out += annotation(finding);
+    for (const finding2 of reportedFindings(result)) out += annotation(finding2);
   }
   if (input.summary) out += summaryLine(input.results, input.stdin);
   return out;
@@ -44261,29 +44635,29 @@ function goJson(value) {
 }
 
 // core/report/validate/warning-line.ts
-function findingLocation(finding) {
-  if (finding.line === void 0 || finding.line < 1) return finding.path;
-  if (finding.column === void 0 || finding.column < 1) return `${finding.path}:${finding.line}`;
-  return `${finding.path}:${finding.line}:${finding.column}`;
+function findingLocation(finding2) {
+  if (finding2.line === void 0 || finding2.line < 1) return finding2.path;
+  if (finding2.column === void 0 || finding2.column < 1) return `${finding2.path}:${finding2.line}`;
+  return `${finding2.path}:${finding2.line}:${finding2.column}`;
 }
-function subjectOf(finding, result) {
-  const kind = finding.resource?.kind ?? result.kind ?? "";
-  const name = finding.resource?.name ?? result.name ?? "";
+function subjectOf(finding2, result) {
+  const kind = finding2.resource?.kind ?? result.kind ?? "";
+  const name = finding2.resource?.name ?? result.name ?? "";
   return [kind, name].filter((part) => part !== "").join(" ");
 }
 function warningsOf(result) {
-  return result.findings.filter((finding) => finding.severity === "warning");
+  return result.findings.filter((finding2) => finding2.severity === "warning");
 }
-function warningParts(result, finding) {
-  const subject = subjectOf(finding, result);
-  const message = finding.message.replaceAll("\n", "\n  ");
+function warningParts(result, finding2) {
+  const subject = subjectOf(finding2, result);
+  const message = finding2.message.replaceAll("\n", "\n  ");
   return {
-    location: findingLocation(finding),
-    text: `${subject === "" ? "" : `${subject}: `}${message} [${finding.ruleId}]`
+    location: findingLocation(finding2),
+    text: `${subject === "" ? "" : `${subject}: `}${message} [${finding2.ruleId}]`
   };
 }
-function warningLine(result, finding) {
-  const { location, text: text10 } = warningParts(result, finding);
+function warningLine(result, finding2) {
+  const { location, text: text10 } = warningParts(result, finding2);
   return `Warning: ${location}: ${text10}
 `;
 }
@@ -44305,9 +44679,9 @@ function violationJson(violation) {
   position(out, violation.line, violation.column);
   return out;
 }
-function warningJson(finding) {
-  const out = { ruleId: finding.ruleId, msg: finding.message };
-  position(out, finding.line, finding.column);
+function warningJson(finding2) {
+  const out = { ruleId: finding2.ruleId, msg: finding2.message };
+  position(out, finding2.line, finding2.column);
   return out;
 }
 function resultJson(result) {
@@ -44480,8 +44854,8 @@ function renderPretty(input) {
   let out = "";
   for (const result of input.results) {
     out += resultLine(result, input.verbose);
-    for (const finding of warningsOf(result)) {
-      const { location, text: text10 } = warningParts(result, finding);
+    for (const finding2 of warningsOf(result)) {
+      const { location, text: text10 } = warningParts(result, finding2);
       out += `${YELLOW}Warning:${RESET} ${location}: ${YELLOW}${text10}${RESET}
 `;
     }
@@ -44553,16 +44927,16 @@ function artifactLocation(path) {
   if (slashed.startsWith("/")) return { uri: `file://${encode(slashed)}` };
   return { uri: encode(slashed.replace(/^(\.\/)+/, "")), uriBaseId: "%SRCROOT%" };
 }
-function physicalLocation(finding) {
-  const location = { artifactLocation: artifactLocation(finding.path) };
-  if (finding.line !== void 0 && finding.line >= 1) {
-    const region = { startLine: finding.line };
-    if (finding.column !== void 0 && finding.column >= 1) region["startColumn"] = finding.column;
+function physicalLocation(finding2) {
+  const location = { artifactLocation: artifactLocation(finding2.path) };
+  if (finding2.line !== void 0 && finding2.line >= 1) {
+    const region = { startLine: finding2.line };
+    if (finding2.column !== void 0 && finding2.column >= 1) region["startColumn"] = finding2.column;
     location["region"] = region;
   }
   return location;
 }
-function identity(resource2) {
+function identity2(resource2) {
   return resource2 ? `${resource2.kind}/${resource2.namespace ?? ""}/${resource2.name}` : "";
 }
 function renderSarif(input) {
@@ -44571,31 +44945,31 @@ function renderSarif(input) {
   const occurrences = /* @__PURE__ */ new Map();
   const results = [];
   for (const result of input.results) {
-    for (const finding of reportedFindings(result)) {
-      let index = ruleIndex.get(finding.ruleId);
+    for (const finding2 of reportedFindings(result)) {
+      let index = ruleIndex.get(finding2.ruleId);
       if (index === void 0) {
-        const known2 = VALIDATE_RULES[finding.ruleId];
+        const known2 = VALIDATE_RULES[finding2.ruleId];
         index = rules.length;
-        ruleIndex.set(finding.ruleId, index);
+        ruleIndex.set(finding2.ruleId, index);
         rules.push({
-          id: finding.ruleId,
-          name: ruleName(finding.ruleId),
-          shortDescription: { text: known2?.shortDescription ?? `kubeproof validate rule ${finding.ruleId}.` },
-          defaultConfiguration: { level: LEVEL[known2?.level ?? finding.severity] }
+          id: finding2.ruleId,
+          name: ruleName(finding2.ruleId),
+          shortDescription: { text: known2?.shortDescription ?? `kubeproof validate rule ${finding2.ruleId}.` },
+          defaultConfiguration: { level: LEVEL[known2?.level ?? finding2.severity] }
         });
       }
-      const resource2 = finding.resource ?? resultResource(result);
+      const resource2 = finding2.resource ?? resultResource(result);
       const hash = fnv1a64(
-        [finding.ruleId, finding.path, identity(resource2), finding.message].join("\0")
+        [finding2.ruleId, finding2.path, identity2(resource2), finding2.message].join("\0")
       );
       const occurrence = (occurrences.get(hash) ?? 0) + 1;
       occurrences.set(hash, occurrence);
       const sarifResult = {
-        ruleId: finding.ruleId,
+        ruleId: finding2.ruleId,
         ruleIndex: index,
-        level: LEVEL[finding.severity],
-        message: { text: finding.message },
-        locations: [{ physicalLocation: physicalLocation(finding) }],
+        level: LEVEL[finding2.severity],
+        message: { text: finding2.message },
+        locations: [{ physicalLocation: physicalLocation(finding2) }],
         partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${occurrence}` }
       };
       if (resource2) sarifResult["properties"] = { resource: resource2 };
@@ -44684,7 +45058,7 @@ function renderText(input) {
   let out = "";
   for (const result of input.results) {
     out += resultLine3(result, input.verbose);
-    for (const finding of warningsOf(result)) out += warningLine(result, finding);
+    for (const finding2 of warningsOf(result)) out += warningLine(result, finding2);
   }
   if (input.summary) out += summaryLine(input.results, input.stdin);
   return out;

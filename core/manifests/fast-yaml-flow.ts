@@ -9,6 +9,7 @@ export class FlowReader {
     start: number,
     private readonly end: number,
     private readonly uniqueKeys: boolean,
+    private readonly resolve: (text: string) => JsonValue = resolvePlainScalar,
   ) {
     this.pos = start;
   }
@@ -170,6 +171,6 @@ export class FlowReader {
       const next = src[j];
       if (next !== ',' && next !== ']' && next !== '}' && next !== '#' && next !== ':') throw GIVE_UP;
     }
-    return resolvePlainScalar(src.slice(start, end));
+    return this.resolve(src.slice(start, end));
   }
 }

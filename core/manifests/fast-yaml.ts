@@ -33,6 +33,10 @@ export interface FastParseOptions {
    * comments are found with one native scan of the text instead of a character loop per line.
    */
   scan?: ScanCursor;
+  /** How plain scalars (values and keys) resolve (default: go-yaml v2). */
+  resolve?: (text: string) => JsonValue;
+  /** Pointers whose plain scalar values are kept as their text (see parseYamlDocument). */
+  keepText?: (pointer: string) => boolean;
 }
 
 /** Where the next `#` of a text is, from a position that only moves forward. */
@@ -53,6 +57,10 @@ class FastParser {
   private indent = 0;
   private lineNo: number;
   private readonly track: PositionMap | undefined;
+  /** Whether pointers are built (for positions or keepText). */
+  private readonly pointers: boolean;
+  private readonly resolve: (text: string) => JsonValue;
+  private readonly keepText: ((pointer: string) => boolean) | undefined;
 
   constructor(
     private readonly src: string,
@@ -62,8 +70,13 @@ class FastParser {
     positions: PositionMap | undefined,
     firstLine: number,
     private readonly scan: ScanCursor | undefined,
+    resolve: ((text: string) => JsonValue) | undefined,
+    keepText: ((pointer: string) => boolean) | undefined,
   ) {
     this.track = positions;
+    this.resolve = resolve ?? resolvePlainScalar;
+    this.keepText = keepText;
+    this.pointers = positions !== undefined || keepText !== undefined;
     this.lineNo = firstLine;
     this.setLine(start);
   }
@@ -232,12 +245,12 @@ class FastParser {
           keyEnd--;
         const raw = this.src.slice(start, keyEnd);
         if (raw === '<<') throw GIVE_UP; // merge keys: the full parser handles them
-        keyText = resolvePlainScalar(raw);
+        keyText = this.resolve(raw);
       }
       const key = jsonKey(keyText);
       if (key === undefined || key === '__proto__') throw GIVE_UP;
       if (this.uniqueKeys && result[key] !== undefined) throw GIVE_UP;
-      const childPointer = this.track ? `${pointer}/${escapePointer(key)}` : '';
+      const childPointer = this.pointers ? `${pointer}/${escapePointer(key)}` : '';
       if (this.track) this.record(childPointer, start);
       result[key] = this.parseValue(indent, this.skipSpaces(afterKey + 1), childPointer, true);
       this.skipBlank();
@@ -250,7 +263,7 @@ class FastParser {
   private parseSequence(indent: number, pointer: string): JsonValue {
     const result: JsonValue[] = [];
     for (;;) {
-      const itemPointer = this.track ? `${pointer}/${result.length}` : '';
+      const itemPointer = this.pointers ? `${pointer}/${result.length}` : '';
       const at = this.skipSpaces(this.contentStart + 1);
       if (this.track) this.record(itemPointer, at < this.lineEnd ? at : this.contentStart);
       if (at >= this.lineEnd || this.src.charCodeAt(at) === HASH) {
@@ -314,6 +327,8 @@ class FastParser {
     const src = this.src;
     if (at >= this.lineEnd || src.charCodeAt(at) === HASH) {
       if (at > this.lineStart && src.charCodeAt(at - 1) === TAB) throw GIVE_UP;
+      // An empty value kept as text is '' for the full parser: leave that rare case to it.
+      if (this.keepText?.(pointer)) throw GIVE_UP;
       this.advance();
       this.skipBlank();
       if (this.atEnd()) return null;
@@ -332,6 +347,8 @@ class FastParser {
       return text;
     }
     if (c === '[' || c === '{') {
+      // The flow reader knows no pointers: near the top, where kept-text fields live, give up.
+      if (this.keepText !== undefined && pointer.split('/').length <= 3) throw GIVE_UP;
       const [value, after] = this.flowNode(at, ownerIndent < 0);
       this.expectLineEnd(after);
       return value;
@@ -363,7 +380,7 @@ class FastParser {
     this.skipBlank();
     // A more indented line after a plain scalar would continue it (multi-line plain scalar).
     if (!this.atEnd() && this.indent > ownerIndent) throw GIVE_UP;
-    return resolvePlainScalar(text);
+    return this.keepText?.(pointer) ? text : this.resolve(text);
   }
 
   private expectLineEnd(i: number): void {
@@ -440,7 +457,13 @@ class FastParser {
 
   /** Parses a flow collection or scalar. Multi-line flow is accepted only at the document root. */
   private flowNode(at: number, multiLine: boolean): [JsonValue, number] {
-    const flow = new FlowReader(this.src, at, multiLine ? this.end : this.lineEnd, this.uniqueKeys);
+    const flow = new FlowReader(
+      this.src,
+      at,
+      multiLine ? this.end : this.lineEnd,
+      this.uniqueKeys,
+      this.resolve,
+    );
     const value = flow.node();
     if (multiLine) {
       // Move the line cursor to the line holding the end of the flow collection.
@@ -470,6 +493,8 @@ export function fastParseYaml(
       options.positions,
       options.firstLine ?? 1,
       options.scan,
+      options.resolve,
+      options.keepText,
     );
     return parser.parseDocument();
   } catch (error) {

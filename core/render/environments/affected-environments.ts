@@ -102,6 +102,8 @@ async function reachOf(environment: Environment, files: FileSource, read: ReadRe
     reach.trees.add(environment.helm?.chart ?? environment.path);
     reach.folders.add(environment.path);
     for (const file of environment.helm?.valuesFiles ?? []) reach.files.add(file);
+    for (const parameter of environment.helm?.parameters ?? [])
+      if (parameter.flag === 'set-file') reach.files.add(parameter.value);
   } else if (environment.renderer === 'none') reach.trees.add(environment.path);
   else await visit(environment.path, reach, new Set(), files, read);
   return reach;
@@ -122,7 +124,9 @@ function reaches(reach: Reach, file: string): boolean {
  * transformer and validator files, and `helmCharts` values files and local charts. A changed file
  * reaches an environment when it is one of those files, lies directly in one of those folders, or
  * lies in a folder read whole (a Helm chart, a folder of plain manifests, a folder without a
- * kustomization). The manifests that declare an environment (Argo CD, Flux) reach it too.
+ * kustomization). A Helm environment reads its chart folder, its values files, its `--set-file`
+ * files and its own folder. The manifests that declare an environment (Argo CD, Flux, and the
+ * ConfigMaps and Secrets of a HelmRelease's `valuesFrom`) reach it too.
  * Remote references are skipped; paths leaving the repository are ignored. `files` is the head
  * of the change.
  */

@@ -3,7 +3,7 @@ import type { FileSource } from '../types.ts';
 import { KUSTOMIZATION_FILE_NAMES } from '../kustomize/read-kustomization.ts';
 import { displayPointer, type Position } from './locate.ts';
 import { folderPrefix, normalizeRepoPath, showPath } from './repo-path.ts';
-import type { KubeproofConfig } from './types.ts';
+import type { WrittenKubeproofConfig } from './types.ts';
 
 type Locate = (pointer: string) => Position;
 
@@ -23,7 +23,7 @@ async function hasAnyFile(files: FileSource, folder: string, names: readonly str
  */
 export async function checkConfig(
   files: FileSource,
-  config: KubeproofConfig,
+  config: WrittenKubeproofConfig,
   configPath: string,
   locate: Locate,
 ): Promise<Finding[]> {
@@ -100,7 +100,14 @@ export async function checkConfig(
         );
       }
       for (const [i, valuesFile] of (helm.valuesFiles ?? []).entries()) {
-        await checkPath(valuesFile, `${at}/helm/valuesFiles/${i}`, 'file');
+        const pointer = `${at}/helm/valuesFiles/${i}`;
+        // With ignoreMissingValueFiles a missing file is fine, one outside the repository is not.
+        if (helm.ignoreMissingValueFiles && normalizeRepoPath(valuesFile) !== undefined) continue;
+        await checkPath(valuesFile, pointer, 'file');
+      }
+      for (const [i, parameter] of (helm.parameters ?? []).entries()) {
+        if (parameter.flag === 'set-file')
+          await checkPath(parameter.value, `${at}/helm/parameters/${i}/value`, 'file');
       }
     }
     if (folder === undefined) continue;

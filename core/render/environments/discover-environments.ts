@@ -5,13 +5,16 @@ import { applicationSetTargets } from './argocd-applicationset.ts';
 import { configEnvironments } from './config-environments.ts';
 import { detectRenderer, hasKustomization } from './detect-renderer.ts';
 import { folderEnvironments } from './folder-environments.ts';
+import { fluxHelmReleaseTargets, readsValuesFrom } from './flux-helmrelease.ts';
 import { fluxKustomizationTargets } from './flux-kustomization.ts';
 import { discoveryFinding, stringAt, type GitOpsTarget, type TargetsResult } from './gitops-target.ts';
 import { loadConfig } from './load-config.ts';
+import { mergeSightings, type Sighting } from './merge-sightings.ts';
 import { chooseNames, declaredNameCandidates, folderNameCandidates } from './name-environments.ts';
 import { showPath } from './repo-path.ts';
 import { scanGitOpsManifests, type GitOpsDocument } from './scan-manifests.ts';
 import type { Environment } from './types.ts';
+import { scanValuesSources, type ValuesSource } from './values-sources.ts';
 import { walkRepository, type RepositoryTree } from './walk-repository.ts';
 
 export interface DiscoverEnvironmentsResult {
@@ -20,14 +23,13 @@ export interface DiscoverEnvironmentsResult {
   findings: Finding[];
 }
 
-/** One way an environment was found, before deduplication by path. */
-interface Sighting {
-  names: string[];
-  environment: Omit<Environment, 'name'>;
-}
-
-function targetsOf(doc: GitOpsDocument, tree: RepositoryTree): TargetsResult {
+async function targetsOf(
+  doc: GitOpsDocument,
+  tree: RepositoryTree,
+  valuesSources: readonly ValuesSource[],
+): Promise<TargetsResult> {
   if (doc.kind === 'FluxKustomization') return fluxKustomizationTargets(doc);
+  if (doc.kind === 'HelmRelease') return fluxHelmReleaseTargets(doc, valuesSources);
   if (doc.kind === 'ApplicationSet') return applicationSetTargets(doc, tree.directories);
   const name = stringAt(doc.content['metadata'], 'name');
   if (name === undefined) return { targets: [], findings: [] };
@@ -41,7 +43,7 @@ function targetsOf(doc: GitOpsDocument, tree: RepositoryTree): TargetsResult {
 async function targetSighting(target: GitOpsTarget, exists: (path: string) => boolean): Promise<Sighting> {
   const renderer = target.renderer ?? (await detectRenderer(exists, target.path));
   const notes = [...target.notes];
-  if (target.source === 'flux' && !(await hasKustomization(exists, target.path)))
+  if (target.source === 'flux' && renderer !== 'helm' && !(await hasKustomization(exists, target.path)))
     notes.push('no kustomization: Flux generates one over every manifest below the folder');
   const detail = [`${target.label} at ${target.file}:${target.at.line}`, ...notes].join(', ');
   const environment: Sighting['environment'] = {
@@ -49,47 +51,10 @@ async function targetSighting(target: GitOpsTarget, exists: (path: string) => bo
     source: target.source,
     renderer,
     detail,
-    declaredIn: [target.file],
+    declaredIn: [target.file, ...(target.alsoReads ?? [])],
   };
   if (renderer === 'helm') environment.helm = target.helm ?? { chart: target.path, valuesFiles: [] };
-  return { names: declaredNameCandidates(target.name, target.path), environment };
-}
-
-const PRECEDENCE = { config: 0, folder: 1, argocd: 2, flux: 3 } as const;
-
-/**
- * One environment per folder. The first sighting in precedence order (overlay folder, Argo CD,
- * Flux; then file and document order) gives the name, source and renderer; the others add their
- * detail, their manifest and, for Helm, their settings.
- */
-function mergeByPath(sightings: Sighting[]): Sighting[] {
-  const byPath = new Map<string, Sighting[]>();
-  const ordered = [...sightings].sort(
-    (a, b) => PRECEDENCE[a.environment.source] - PRECEDENCE[b.environment.source],
-  );
-  for (const sighting of ordered) {
-    const list = byPath.get(sighting.environment.path) ?? [];
-    list.push(sighting);
-    byPath.set(sighting.environment.path, list);
-  }
-  return [...byPath.values()].map(([winner, ...others]) => {
-    const first = winner as Sighting;
-    const merged: Sighting = { names: first.names, environment: { ...first.environment } };
-    const environment = merged.environment;
-    const declaredIn = new Set(environment.declaredIn ?? []);
-    const details = environment.detail === undefined ? [] : [environment.detail];
-    for (const other of others) {
-      for (const file of other.environment.declaredIn ?? []) declaredIn.add(file);
-      if (other.environment.detail !== undefined && !details.includes(other.environment.detail))
-        details.push(other.environment.detail);
-      if (environment.renderer === 'helm' && !environment.helm && other.environment.helm)
-        environment.helm = other.environment.helm;
-    }
-    if (declaredIn.size > 0) environment.declaredIn = [...declaredIn].sort();
-    else delete environment.declaredIn;
-    if (details.length > 0) environment.detail = details.join('; ');
-    return merged;
-  });
+  return { names: declaredNameCandidates(target.name, target.path, target.otherNames), environment };
 }
 
 /** Discovery over the repository's folders and GitOps manifests (no config, or no environments in it). */
@@ -109,8 +74,13 @@ async function discoverFromRepository(files: FileSource): Promise<DiscoverEnviro
     },
   }));
 
-  for (const doc of await scanGitOpsManifests(files, tree.files)) {
-    const result = targetsOf(doc, tree);
+  const documents = await scanGitOpsManifests(files, tree.files);
+  // ConfigMaps and Secrets are read only when a HelmRelease asks for them.
+  const valuesSources = documents.some((doc) => doc.kind === 'HelmRelease' && readsValuesFrom(doc))
+    ? await scanValuesSources(files, tree.files)
+    : [];
+  for (const doc of documents) {
+    const result = await targetsOf(doc, tree, valuesSources);
     findings.push(...result.findings);
     for (const target of result.targets) {
       // Folders the walk skipped (node_modules, dot folders) are asked for directly.
@@ -124,7 +94,7 @@ async function discoverFromRepository(files: FileSource): Promise<DiscoverEnviro
     }
   }
 
-  const merged = mergeByPath(sightings);
+  const merged = mergeSightings(sightings);
   const names = chooseNames(merged.map((sighting) => sighting.names));
   const environments = merged
     .map((sighting, i) => ({ name: names[i] as string, ...sighting.environment }))
@@ -141,8 +111,12 @@ async function discoverFromRepository(files: FileSource): Promise<DiscoverEnviro
  *   any depth (source `folder`, named as name-environments.ts explains);
  * - folders deployed by Argo CD Applications and ApplicationSets (list and git directory
  *   generators) and Flux Kustomizations, every relative path taken to be in this repository;
- * - one environment per folder; a folder named by a manifest but missing is a warning on the
- *   manifest's line.
+ *   Argo CD sources with `helm:` or a Chart.yaml are rendered with Helm and their settings;
+ * - chart folders installed by Flux HelmReleases from a GitRepository or Bucket, with their
+ *   values (`valuesFrom` read from the ConfigMaps and Secrets of the repository); a chart from
+ *   elsewhere is a notice;
+ * - one environment per folder (per folder and Helm settings); a folder named by a manifest but
+ *   missing is a warning on the manifest's line.
  */
 export async function discoverEnvironments(files: FileSource): Promise<DiscoverEnvironmentsResult> {
   const loaded = await loadConfig(files);

@@ -30,6 +30,8 @@ export interface GitOpsTarget {
   /** The manifest and where in it the path is decided. */
   file: string;
   at: Position;
+  /** Other manifests the rendering reads (ConfigMaps and Secrets of a HelmRelease's `valuesFrom`). */
+  alsoReads?: string[];
 }
 
 export interface TargetsResult {

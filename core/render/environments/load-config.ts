@@ -8,7 +8,7 @@ import type { FileSource } from '../types.ts';
 import { checkConfig } from './check-config.ts';
 import { displayPointer, locator, type Position } from './locate.ts';
 import { normalizeConfig } from './normalize-config.ts';
-import type { KubeproofConfig } from './types.ts';
+import type { KubeproofConfig, WrittenKubeproofConfig } from './types.ts';
 
 /** The names kubeproof reads its repository config from, in order of preference. */
 export const CONFIG_FILE_NAMES = ['.kubeproof.yaml', '.kubeproof.yml'] as const;
@@ -26,6 +26,8 @@ export interface LoadConfigResult {
 const PATTERN_HINTS: Record<string, string> = {
   name: 'letters, digits, ".", "_" and "-" only, starting and ending with a letter or digit',
   kubernetesVersion: 'a Kubernetes version written x.y.z, for example "1.31.0"',
+  kubeVersion: 'a Kubernetes version written x.y.z, for example "1.31.0"',
+  apiVersions: 'an API version without spaces, for example "monitoring.coreos.com/v1"',
   releaseName: 'a Helm release name: lower-case letters, digits, "-" and "."',
   namespace: 'a namespace: lower-case letters, digits and "-"',
 };
@@ -103,7 +105,7 @@ export async function loadConfig(files: FileSource): Promise<LoadConfigResult> {
     return result();
   }
 
-  const written = parsed.value as unknown as KubeproofConfig;
+  const written = parsed.value as unknown as WrittenKubeproofConfig;
   findings.push(...(await checkConfig(files, written, path, locate)));
   return result(normalizeConfig(written));
 }

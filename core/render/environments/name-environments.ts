@@ -8,8 +8,9 @@
  * `apps/api/overlays/prod` become `web/prod` and `api/prod`. When that cannot separate them
  * (`envs/prod` and `environments/prod`), they are named by their full path.
  *
- * Argo CD and Flux environments keep the name their tool shows; on a collision that the folder
- * names cannot resolve, they become `name@path`.
+ * Argo CD and Flux environments keep the name their tool shows; on a collision, a Flux HelmRelease
+ * first tries `namespace/name`, and then they become `name@path`. Names that still collide (two
+ * releases of one chart, same name, different settings) get `-2`, `-3`... in order.
  */
 
 /** The folders that hold one folder per environment. */
@@ -24,8 +25,9 @@ export function folderNameCandidates(path: string): string[] {
   return names;
 }
 
-export function declaredNameCandidates(name: string, path: string): string[] {
-  return [name, `${name}@${path}`];
+/** A declared name, then `others` (`namespace/name`), then `name@path`. */
+export function declaredNameCandidates(name: string, path: string, others: readonly string[] = []): string[] {
+  return [name, ...others, `${name}@${path}`];
 }
 
 /** Picks one name per entry from its candidates so that all names differ. */
@@ -51,5 +53,11 @@ export function chooseNames(candidates: string[][]): string[] {
       if (moving.length > 0) changed = true;
     }
   }
-  return candidates.map((_, i) => current(i));
+  const taken = new Set<string>();
+  return candidates.map((_, i) => {
+    let name = current(i);
+    for (let n = 2; taken.has(name); n++) name = `${current(i)}-${n}`;
+    taken.add(name);
+    return name;
+  });
 }

@@ -1,25 +1,51 @@
 import { normalizeRepoPath } from './repo-path.ts';
-import type { EnvironmentConfig, KubeproofConfig } from './types.ts';
+import type {
+  EnvironmentConfig,
+  HelmSettings,
+  KubeproofConfig,
+  WrittenHelmConfig,
+  WrittenKubeproofConfig,
+} from './types.ts';
+
+type WrittenEnvironment = NonNullable<WrittenKubeproofConfig['environments']>[number];
 
 function normal(path: string): string {
   // Paths that are absolute or leave the repository stay as written: check-config reports them.
   return normalizeRepoPath(path) ?? path;
 }
 
-function normalizeEnvironment(environment: EnvironmentConfig): EnvironmentConfig {
-  const out: EnvironmentConfig = { ...environment, path: normal(environment.path) };
-  if (environment.helm) {
-    out.helm = {
-      ...environment.helm,
-      chart: normal(environment.helm.chart),
-      valuesFiles: (environment.helm.valuesFiles ?? []).map(normal),
-    };
+function normalizeHelm(helm: WrittenHelmConfig): HelmSettings {
+  const { values, parameters, ...rest } = helm;
+  const out: HelmSettings = {
+    ...rest,
+    chart: normal(helm.chart),
+    valuesFiles: (helm.valuesFiles ?? []).map(normal),
+  };
+  // Inline values travel as YAML text (JSON is YAML), as Argo CD's and Flux's do.
+  if (values !== undefined) out.values = `${JSON.stringify(values, null, 2)}\n`;
+  if (parameters !== undefined) {
+    out.parameters = parameters.map(({ name, value, flag = 'set' }) => ({
+      flag,
+      name,
+      value: flag === 'set-file' ? normal(value) : value,
+    }));
   }
   return out;
 }
 
-/** A schema-valid config with repository paths in their canonical form (`./envs/prod/` -> `envs/prod`). */
-export function normalizeConfig(config: KubeproofConfig): KubeproofConfig {
-  if (!config.environments) return config;
-  return { ...config, environments: config.environments.map(normalizeEnvironment) };
+function normalizeEnvironment(environment: WrittenEnvironment): EnvironmentConfig {
+  const { helm, ...rest } = environment;
+  const out: EnvironmentConfig = { ...rest, path: normal(environment.path) };
+  if (helm) out.helm = normalizeHelm(helm);
+  return out;
+}
+
+/**
+ * A schema-valid config with repository paths in their canonical form (`./envs/prod/` -> `envs/prod`),
+ * inline Helm values as text and every Helm parameter's flag spelled out.
+ */
+export function normalizeConfig(config: WrittenKubeproofConfig): KubeproofConfig {
+  const { environments, ...rest } = config;
+  if (!environments) return rest;
+  return { ...rest, environments: environments.map(normalizeEnvironment) };
 }

@@ -6,7 +6,7 @@ import { locator, type Position } from './locate.ts';
 
 /** One Argo CD or Flux object found in the repository. */
 export interface GitOpsDocument {
-  kind: 'Application' | 'ApplicationSet' | 'FluxKustomization';
+  kind: 'Application' | 'ApplicationSet' | 'FluxKustomization' | 'HelmRelease';
   /** Repository-relative path of the file. */
   file: string;
   content: JsonObject;
@@ -15,8 +15,8 @@ export interface GitOpsDocument {
 }
 
 // Cheap checks before parsing: the API group must appear in the file, and a kind in a document.
-const GROUPS = /argoproj\.io\/|kustomize\.toolkit\.fluxcd\.io\//;
-const KIND = /^\s*kind:\s*["']?(?:Application|ApplicationSet|Kustomization)["']?\s*(?:#.*)?$/m;
+const GROUPS = /argoproj\.io\/|(?:kustomize|helm)\.toolkit\.fluxcd\.io\//;
+const KIND = /^\s*kind:\s*["']?(?:Application|ApplicationSet|Kustomization|HelmRelease)["']?\s*(?:#.*)?$/m;
 const CONCURRENCY = 16;
 
 function gitOpsKind(content: JsonObject): GitOpsDocument['kind'] | undefined {
@@ -26,6 +26,8 @@ function gitOpsKind(content: JsonObject): GitOpsDocument['kind'] | undefined {
     return kind;
   if (apiVersion.startsWith('kustomize.toolkit.fluxcd.io/') && kind === 'Kustomization')
     return 'FluxKustomization';
+  // v2, v2beta2 and v2beta1 share the fields kubeproof reads.
+  if (apiVersion.startsWith('helm.toolkit.fluxcd.io/') && kind === 'HelmRelease') return 'HelmRelease';
   return undefined;
 }
 
@@ -45,23 +47,32 @@ function documentsOf(file: string, text: string): GitOpsDocument[] {
   return found;
 }
 
-/**
- * Finds the Argo CD Applications and ApplicationSets and the Flux Kustomizations among the
- * repository's `*.yaml` / `*.yml` files, in file order then document order. Only files that
- * mention one of the API groups and kinds are parsed.
- */
-export async function scanGitOpsManifests(files: FileSource, paths: string[]): Promise<GitOpsDocument[]> {
+/** The text of every `*.yaml` / `*.yml` file that `accept` takes, in file order. */
+export async function readYamlTexts(
+  files: FileSource,
+  paths: string[],
+  accept: (text: string) => boolean,
+): Promise<{ path: string; text: string }[]> {
   const candidates = paths.filter((path) => /\.ya?ml$/i.test(path));
-  const found: GitOpsDocument[] = [];
+  const found: { path: string; text: string }[] = [];
   for (let start = 0; start < candidates.length; start += CONCURRENCY) {
     const batch = candidates.slice(start, start + CONCURRENCY);
     const contents = await Promise.all(batch.map((path) => files.readFile(path)));
     for (const [i, bytes] of contents.entries()) {
       if (!bytes) continue;
       const decoded = decodeText(bytes);
-      if (!decoded.ok || !GROUPS.test(decoded.text) || !KIND.test(decoded.text)) continue;
-      found.push(...documentsOf(batch[i] as string, decoded.text));
+      if (decoded.ok && accept(decoded.text)) found.push({ path: batch[i] as string, text: decoded.text });
     }
   }
   return found;
+}
+
+/**
+ * Finds the Argo CD Applications and ApplicationSets and the Flux Kustomizations and HelmReleases
+ * among the repository's `*.yaml` / `*.yml` files, in file order then document order. Only files
+ * that mention one of the API groups and kinds are parsed.
+ */
+export async function scanGitOpsManifests(files: FileSource, paths: string[]): Promise<GitOpsDocument[]> {
+  const texts = await readYamlTexts(files, paths, (text) => GROUPS.test(text) && KIND.test(text));
+  return texts.flatMap(({ path, text }) => documentsOf(path, text));
 }

@@ -90,3 +90,15 @@ export interface KubeproofConfig {
   policy?: JsonObject;
   validate?: JsonObject;
 }
+
+/** `helm` as `.kubeproof.yaml` writes it: inline values as a mapping, a parameter's flag optional (`set`). */
+export interface WrittenHelmConfig extends Omit<HelmSettings, 'values' | 'parameters' | 'valuesFiles'> {
+  valuesFiles?: string[];
+  values?: JsonObject;
+  parameters?: (Omit<HelmParameter, 'flag'> & { flag?: HelmParameter['flag'] })[];
+}
+
+/** `.kubeproof.yaml` as written: schema-valid, paths not normalised (normalize-config.ts). */
+export interface WrittenKubeproofConfig extends Omit<KubeproofConfig, 'environments'> {
+  environments?: (Omit<EnvironmentConfig, 'helm'> & { helm?: WrittenHelmConfig })[];
+}

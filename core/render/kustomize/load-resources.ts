@@ -1,4 +1,5 @@
 import { decodeText } from '../../manifests/decode-text.ts';
+import { FALLBACK, fastParseYaml } from '../../manifests/fast-yaml.ts';
 import { parseYamlDocument } from '../../manifests/parse-yaml-document.ts';
 import { resolveKustomizeScalar, type JsonValue } from '../../manifests/resolve-scalar.ts';
 import { splitDocuments } from '../../manifests/split-documents.ts';
@@ -8,6 +9,10 @@ import { BuildStop, metadataOf, textOf, type TrackedResource } from './build-typ
 
 // kustomize keeps annotation values as the text of the scalar (docs/kustomize-behaviour.md).
 const ANNOTATION_VALUE = /^\/metadata\/annotations\/[^/]+$/;
+const KUSTOMIZE_READING = {
+  resolve: resolveKustomizeScalar,
+  keepText: (pointer: string) => ANNOTATION_VALUE.test(pointer),
+};
 
 function isObject(value: JsonValue | undefined): value is JsonObject {
   return value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value);
@@ -34,16 +39,25 @@ export function parseKustomizeYaml(
   reading: 'resource' | 'patch' = 'resource',
 ): { value: JsonValue; line: number }[] {
   const documents: { value: JsonValue; line: number }[] = [];
+  // JSON6902 patches are read through sigs.k8s.io/yaml (go-yaml v2): the default resolution.
+  const options = reading === 'resource' ? KUSTOMIZE_READING : {};
+  // The fast subset parser answers for most documents; anything unusual goes to the full parser.
+  const hasCarriageReturn = text.includes('\r');
   for (const span of splitDocuments(text)) {
     const body = text.slice(span.markerHasContent ? span.start : span.bodyStart, span.end);
     const firstLine = span.markerHasContent ? span.line : span.bodyLine;
+    if (!hasCarriageReturn) {
+      const start = span.markerHasContent ? span.start : span.bodyStart;
+      const fast = fastParseYaml(text, start, span.end, { uniqueKeys: true, ...options });
+      if (fast !== FALLBACK) {
+        if (fast !== null) documents.push({ value: fast, line: firstLine });
+        continue;
+      }
+    }
     const parsed = parseYamlDocument(body, {
       uniqueKeys: true,
       firstLine,
-      // JSON6902 patches are read through sigs.k8s.io/yaml (go-yaml v2): the default resolution.
-      ...(reading === 'resource'
-        ? { resolve: resolveKustomizeScalar, keepText: (pointer: string) => ANNOTATION_VALUE.test(pointer) }
-        : {}),
+      ...options,
     });
     const problem = parsed.problems[0];
     if (problem) throw stop(path, problem.line, `invalid YAML: ${problem.message}`, problem.column);

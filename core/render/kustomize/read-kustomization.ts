@@ -1,6 +1,7 @@
 import type { Finding } from '../../findings.ts';
 import { decodeText } from '../../manifests/decode-text.ts';
-import { parseYamlDocument } from '../../manifests/parse-yaml-document.ts';
+import { FALLBACK, fastParseYaml, type PositionMap } from '../../manifests/fast-yaml.ts';
+import { parseYamlDocument, type FullParseResult } from '../../manifests/parse-yaml-document.ts';
 import type { JsonObject, FileSource } from '../types.ts';
 
 /** The file names kustomize recognises as a kustomization, in its order of preference. */
@@ -43,6 +44,16 @@ const KNOWN_FIELDS = new Set([
   'validators',
   'buildMetadata',
 ]);
+
+/** The fast subset parser when it can answer (with positions), else the full parser. */
+function parseQuickly(text: string): FullParseResult {
+  if (!text.includes('\r') && !text.startsWith('---')) {
+    const positions: PositionMap = new Map();
+    const value = fastParseYaml(text, 0, text.length, { uniqueKeys: true, positions });
+    if (value !== FALLBACK) return { value, problems: [], positions };
+  }
+  return parseYamlDocument(text, { uniqueKeys: true, firstLine: 1 });
+}
 
 /** A kustomization as read from disk, with what is needed to point findings at its lines. */
 export interface KustomizationFile {
@@ -95,7 +106,7 @@ export async function readKustomization(
     });
     return { findings };
   }
-  const parsed = parseYamlDocument(decoded.text, { uniqueKeys: true, firstLine: 1 });
+  const parsed = parseQuickly(decoded.text);
   for (const problem of parsed.problems) {
     findings.push({
       ruleId: 'kustomization',

@@ -8,6 +8,7 @@ import {
   type PositionMap,
 } from '../../../core/manifests/fast-yaml.ts';
 import { parseYamlDocument } from '../../../core/manifests/parse-yaml-document.ts';
+import { resolveKustomizeScalar } from '../../../core/manifests/resolve-scalar.ts';
 
 /** Parses with and without the shared comment cursor; both must give the same answer. */
 function fast(text: string, uniqueKeys = true): unknown {
@@ -328,6 +329,61 @@ describe('parseYamlDocument as kustomize reads resources', () => {
         5,
         null,
       ],
+    });
+  });
+});
+
+describe('fastParseYaml agrees with the full parser as kustomize reads resources', () => {
+  const kustomize = {
+    resolve: resolveKustomizeScalar,
+    keepText: (pointer: string) => /^\/metadata\/annotations\/[^/]+$/.test(pointer),
+  };
+  const agree = (text: string): void => {
+    const value = fastParseYaml(text, 0, text.length, { uniqueKeys: true, ...kustomize });
+    if (value !== FALLBACK)
+      expectSameJson(value, parseYamlDocument(text, { uniqueKeys: true, firstLine: 1, ...kustomize }).value);
+  };
+  const tricky = fc.constantFrom(
+    '0777',
+    '~',
+    'yes',
+    'on',
+    '1e3',
+    '2024-01-01',
+    '2024-2-30',
+    '1e400',
+    '0x1F',
+    '',
+    'True',
+    '12:30',
+  );
+  const resource = fc.record({
+    metadata: fc.record({
+      annotations: fc.dictionary(fc.constantFrom('a', 'b', 'x.io/c'), fc.oneof(tricky, scalar)),
+      labels: fc.dictionary(fc.constantFrom('a', 'b'), fc.oneof(tricky, scalar)),
+    }),
+    spec: value,
+  });
+
+  it.each([
+    ['block style', {}],
+    ['flow style', { collectionStyle: 'flow' as const }],
+  ])('on random resources in %s, annotations kept as text', (_name, options) => {
+    fc.assert(
+      fc.property(resource, (r) => {
+        agree(stringify(r, { version: '1.1', ...options }));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps annotation values verbatim on the fast path', () => {
+    const text =
+      'metadata:\n  annotations:\n    a: 0777\n    b: yes\n  labels:\n    a: 0777\nspec:\n  on: yes\n';
+    const value = fastParseYaml(text, 0, text.length, { uniqueKeys: true, ...kustomize });
+    expect(value).toEqual({
+      metadata: { annotations: { a: '0777', b: 'yes' }, labels: { a: 511 } },
+      spec: { on: 'yes' },
     });
   });
 });

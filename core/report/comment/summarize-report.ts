@@ -1,0 +1,113 @@
+import type { EnvironmentDiff } from '../../diff/types.ts';
+import type { Finding, ResourceRef } from '../../findings.ts';
+import type { CheckReport, EnvironmentCheck } from './types.ts';
+
+/** One environment with everything known about it, in report order. */
+export interface EnvironmentSummary {
+  environment: string;
+  /** `unchanged` too when the diff engine did not report the environment at all. */
+  status: EnvironmentDiff['status'];
+  diff?: EnvironmentDiff;
+  validation?: EnvironmentCheck;
+  policy?: EnvironmentCheck;
+  /** Render and diff findings, then validation, then policy. */
+  findings: Finding[];
+}
+
+export interface ReportSummary {
+  environments: EnvironmentSummary[];
+  /** Environments with a change, and those that did not render. */
+  changed: number;
+  notRendered: number;
+  validationErrors: number;
+  validationWarnings: number;
+  policyRan: boolean;
+  policyErrors: number;
+  policyWarnings: number;
+}
+
+function byName(checks: EnvironmentCheck[] | undefined): Map<string, EnvironmentCheck> {
+  return new Map((checks ?? []).map((check) => [check.environment, check]));
+}
+
+function sum(checks: EnvironmentCheck[] | undefined, key: 'errors' | 'warnings'): number {
+  let total = 0;
+  for (const check of checks ?? []) total += check[key];
+  return total;
+}
+
+/**
+ * Joins diffs, validation and policy by environment name: diff order first, then environments known
+ * only to a checker, so that no environment is ever left out of the report.
+ */
+export function summarizeReport(report: CheckReport): ReportSummary {
+  const diffs = new Map(report.environments.map((diff) => [diff.environment, diff]));
+  const validation = byName(report.validation);
+  const policy = byName(report.policy);
+  const names = [...new Set([...diffs.keys(), ...validation.keys(), ...policy.keys()])];
+  const environments = names.map((environment): EnvironmentSummary => {
+    const summary: EnvironmentSummary = {
+      environment,
+      status: diffs.get(environment)?.status ?? 'unchanged',
+      findings: [
+        ...(diffs.get(environment)?.findings ?? []),
+        ...(validation.get(environment)?.findings ?? []),
+        ...(policy.get(environment)?.findings ?? []),
+      ],
+    };
+    const diff = diffs.get(environment);
+    if (diff !== undefined) summary.diff = diff;
+    const checked = validation.get(environment);
+    if (checked !== undefined) summary.validation = checked;
+    const judged = policy.get(environment);
+    if (judged !== undefined) summary.policy = judged;
+    return summary;
+  });
+  return {
+    environments,
+    changed: environments.filter((env) => env.status === 'changed').length,
+    notRendered: environments.filter((env) => env.status === 'error').length,
+    validationErrors: sum(report.validation, 'errors'),
+    validationWarnings: sum(report.validation, 'warnings'),
+    policyRan: report.policy !== undefined,
+    policyErrors: sum(report.policy, 'errors'),
+    policyWarnings: sum(report.policy, 'warnings'),
+  };
+}
+
+/** `1 error`, `3 errors`. */
+export function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : nouns}`;
+}
+
+/** `Deployment prod/web`, `ClusterRole admin` for cluster-scoped resources. */
+export function resourceLabel(resource: ResourceRef): string {
+  const namespace = resource.namespace === undefined || resource.namespace === '' ? '' : `${resource.namespace}/`;
+  return `${resource.kind} ${namespace}${resource.name}`;
+}
+
+/** `envs/prod/kustomization.yaml:7`, or the path alone when the line is unknown. */
+export function findingLocation(finding: Finding): string {
+  return finding.line !== undefined && finding.line >= 1 ? `${finding.path}:${finding.line}` : finding.path;
+}
+
+/** `0.4 s`, `1 min 5 s`. */
+export function formatDuration(durationMs: number): string {
+  const seconds = Math.max(0, durationMs) / 1000;
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+}
+
+/** `65,536`: thousands separators without depending on the runtime's locale data. */
+export function formatCount(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** `1 added, 3 changed` for an environment's counts; `changed` when all are zero. */
+export function changeCounts(counts: EnvironmentDiff['counts']): string {
+  const parts: string[] = [];
+  if (counts.added > 0) parts.push(`${counts.added} added`);
+  if (counts.changed > 0) parts.push(`${counts.changed} changed`);
+  if (counts.removed > 0) parts.push(`${counts.removed} removed`);
+  return parts.length === 0 ? 'changed' : parts.join(', ');
+}

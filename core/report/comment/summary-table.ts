@@ -1,0 +1,58 @@
+import type { EnvironmentCheck } from './types.ts';
+import { escapeMarkdown, shorten } from './escape-markdown.ts';
+import { plural, type EnvironmentSummary, type ReportSummary } from './summarize-report.ts';
+import type { Block } from './pack-bodies.ts';
+
+/** Environment names longer than this are shortened in the table and the section titles. */
+export const MAX_NAME_LENGTH = 100;
+
+const DASH = '–';
+
+/** The validation cell: `❌ 3 errors`, `⚠️ 1 warning`, `✅ 14 resources`, `unchanged`. */
+function validationCell(env: EnvironmentSummary): string {
+  if (env.status === 'error') return '❌ not rendered';
+  const check = env.validation;
+  if (check !== undefined && check.errors > 0) return `❌ ${plural(check.errors, 'error')}`;
+  if (check !== undefined && check.warnings > 0) return `⚠️ ${plural(check.warnings, 'warning')}`;
+  if (env.status === 'unchanged') return 'unchanged';
+  return check === undefined ? DASH : `✅ ${plural(check.resources, 'resource')}`;
+}
+
+function policyCell(env: EnvironmentSummary, check: EnvironmentCheck | undefined): string {
+  if (env.status === 'error' || check === undefined) return DASH;
+  if (check.errors > 0) return `❌ ${plural(check.errors, 'error')}`;
+  if (check.warnings > 0) return `⚠️ ${plural(check.warnings, 'warning')}`;
+  return env.status === 'unchanged' ? DASH : '✅';
+}
+
+/** One table row: changed and failed environments in bold, counts only where something changed. */
+export function tableRow(env: EnvironmentSummary, withPolicy: boolean): string {
+  const name = escapeMarkdown(shorten(env.environment, MAX_NAME_LENGTH));
+  const counts = env.status === 'changed' && env.diff !== undefined ? env.diff.counts : undefined;
+  const cells = [
+    env.status === 'unchanged' ? name : `**${name}**`,
+    counts === undefined ? DASH : String(counts.added),
+    counts === undefined ? DASH : String(counts.changed),
+    counts === undefined ? DASH : String(counts.removed),
+    validationCell(env),
+  ];
+  if (withPolicy) cells.push(policyCell(env, env.policy));
+  return `| ${cells.join(' | ')} |`;
+}
+
+/**
+ * The summary table as a block: one row per environment; when split across bodies, each part
+ * repeats the header (a GFM table needs one: https://github.github.com/gfm/#tables-extension-).
+ * The policy column appears only when a policy ran.
+ */
+export function summaryTable(summary: ReportSummary): Block {
+  const header = summary.policyRan
+    ? '| environment | added | changed | removed | validation | policy |\n|---|---:|---:|---:|---|---|'
+    : '| environment | added | changed | removed | validation |\n|---|---:|---:|---:|---|';
+  return {
+    open: header,
+    reopen: header,
+    close: '',
+    parts: summary.environments.map((env) => ({ text: tableRow(env, summary.policyRan) })),
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * The input of the pull-request report renderers (comment, text, JSON): everything `kubeproof check`
+ * found, as data. Pure: the adapters fill it, the renderers print it.
+ */
+import type { EnvironmentDiff } from '../../diff/types.ts';
+import type { Finding } from '../../findings.ts';
+
+/** The outcome of one checker (validation, policy) for one environment's rendered head. */
+export interface EnvironmentCheck {
+  environment: string;
+  /** Number of resources checked. */
+  resources: number;
+  errors: number;
+  warnings: number;
+  findings: Finding[];
+}
+
+/** How the report was produced, printed in the footer; where the full output is. */
+export interface ReportMeta {
+  /** The renderer, as a reader names it: `built-in Kustomize engine`, `kustomize v5.5.0`. */
+  renderer: string;
+  durationMs: number;
+  /** Kubernetes version of the schemas: `1.31.0`. */
+  kubernetesVersion: string;
+  strict: boolean;
+  crdsFromRepo: boolean;
+  /** Head commit SHA; the footer shows its first 7 characters. */
+  commit?: string;
+  /** Where the full, never shortened output is: job summary, check run or workflow run page. */
+  fullReportUrl?: string;
+  /** What `fullReportUrl` points at, for the link text: `job summary`, `check run`. Default `full report`. */
+  fullReportLabel?: string;
+  /** Name of the workflow artifact that holds the full output. */
+  artifactName?: string;
+}
+
+export interface CheckReport {
+  environments: EnvironmentDiff[];
+  validation: EnvironmentCheck[];
+  /** Policy results; absent when no policy ran (the table then has no policy column). */
+  policy?: EnvironmentCheck[];
+  meta: ReportMeta;
+}
+
+export interface CommentOptions {
+  /** Maximum length of one body in UTF-16 code units. Default and upper bound: GitHub's 65,536. */
+  maxLength?: number;
+  /** Key of the hidden marker `<!-- kubeproof:KEY -->`; lower-case letters, digits and dashes. */
+  marker?: string;
+}
