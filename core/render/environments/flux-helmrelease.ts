@@ -49,7 +49,7 @@ export async function fluxHelmReleaseTargets(
   if (!found.settings) return result;
   const notes = [...found.notes];
   if (JSON.stringify(doc.content['spec'] ?? null).includes('${'))
-    notes.push("postBuild variables (${...}) are not substituted");
+    notes.push('postBuild variables (${...}) are not substituted');
   result.targets.push({
     source: 'flux',
     name,

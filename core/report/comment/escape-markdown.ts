@@ -7,7 +7,6 @@
 
 // C0 and C1 controls, line and paragraph separators: a newline would end a list item, a table row
 // or an HTML block (https://spec.commonmark.org/0.31.2/#html-blocks ends at a blank line).
-// eslint-disable-next-line no-control-regex
 const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 
 // Markdown punctuation with a meaning inline: code, emphasis, links, HTML, entities, tables,
@@ -67,8 +66,7 @@ export function codeSpan(text: string): string {
 export function codeFence(content: string, info = ''): string {
   const body = content
     .replace(/\r\n?/g, '\n')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\ufffd')
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\ufffd')
     .replace(/\n+$/, '');
   const fence = '`'.repeat(Math.max(3, longestBacktickRun(body) + 1));
   return `${fence}${info}\n${body}\n${fence}`;

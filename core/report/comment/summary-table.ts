@@ -6,23 +6,34 @@ import type { Block } from './pack-bodies.ts';
 /** Environment names longer than this are shortened in the table and the section titles. */
 export const MAX_NAME_LENGTH = 100;
 
-const DASH = '–';
+/** Shown where a number or verdict does not apply. */
+export const DASH = '–';
+
+const ICON = { error: '❌ ', warning: '⚠️ ', ok: '✅ ', none: '' } as const;
+
+/** A cell's words and its tone; the comment shows the tone as an emoji, the terminal text does not. */
+export type Cell = [tone: keyof typeof ICON, text: string];
 
 /** The validation cell: `❌ 3 errors`, `⚠️ 1 warning`, `✅ 14 resources`, `unchanged`. */
-function validationCell(env: EnvironmentSummary): string {
-  if (env.status === 'error') return '❌ not rendered';
+export function validationCell(env: EnvironmentSummary): Cell {
+  if (env.status === 'error') return ['error', 'not rendered'];
   const check = env.validation;
-  if (check !== undefined && check.errors > 0) return `❌ ${plural(check.errors, 'error')}`;
-  if (check !== undefined && check.warnings > 0) return `⚠️ ${plural(check.warnings, 'warning')}`;
-  if (env.status === 'unchanged') return 'unchanged';
-  return check === undefined ? DASH : `✅ ${plural(check.resources, 'resource')}`;
+  if (check !== undefined && check.errors > 0) return ['error', plural(check.errors, 'error')];
+  if (check !== undefined && check.warnings > 0) return ['warning', plural(check.warnings, 'warning')];
+  if (env.status === 'unchanged') return ['none', 'unchanged'];
+  return check === undefined ? ['none', DASH] : ['ok', plural(check.resources, 'resource')];
 }
 
-function policyCell(env: EnvironmentSummary, check: EnvironmentCheck | undefined): string {
-  if (env.status === 'error' || check === undefined) return DASH;
-  if (check.errors > 0) return `❌ ${plural(check.errors, 'error')}`;
-  if (check.warnings > 0) return `⚠️ ${plural(check.warnings, 'warning')}`;
-  return env.status === 'unchanged' ? DASH : '✅';
+/** The policy cell: `❌ 1 error`, `⚠️ 1 warning`, `✅` (text `ok`), `–`. */
+export function policyCell(env: EnvironmentSummary, check: EnvironmentCheck | undefined): Cell {
+  if (env.status === 'error' || check === undefined) return ['none', DASH];
+  if (check.errors > 0) return ['error', plural(check.errors, 'error')];
+  if (check.warnings > 0) return ['warning', plural(check.warnings, 'warning')];
+  return env.status === 'unchanged' ? ['none', DASH] : ['ok', ''];
+}
+
+function withIcon([tone, text]: Cell): string {
+  return (ICON[tone] + text).trim();
 }
 
 /** One table row: changed and failed environments in bold, counts only where something changed. */
@@ -34,9 +45,9 @@ export function tableRow(env: EnvironmentSummary, withPolicy: boolean): string {
     counts === undefined ? DASH : String(counts.added),
     counts === undefined ? DASH : String(counts.changed),
     counts === undefined ? DASH : String(counts.removed),
-    validationCell(env),
+    withIcon(validationCell(env)),
   ];
-  if (withPolicy) cells.push(policyCell(env, env.policy));
+  if (withPolicy) cells.push(withIcon(policyCell(env, env.policy)));
   return `| ${cells.join(' | ')} |`;
 }
 

@@ -228,7 +228,8 @@ data:
         path: 'charts/web',
         source: 'flux',
         renderer: 'helm',
-        detail: 'Flux HelmRelease shop/web at clusters/prod/web/release.yaml:12, source GitRepository/flux-system taken to be this repository',
+        detail:
+          'Flux HelmRelease shop/web at clusters/prod/web/release.yaml:10, source GitRepository/flux-system taken to be this repository',
         declaredIn: ['clusters/prod/web/release.yaml', 'clusters/prod/web/values.yaml'],
         helm: {
           chart: 'charts/web',
@@ -246,7 +247,7 @@ data:
         severity: 'warning',
         message: 'valuesFrom Secret/web-secrets is not in this repository: rendered without it',
         path: 'clusters/prod/web/release.yaml',
-        line: 19,
+        line: 18,
       },
     ]);
   });
@@ -266,10 +267,9 @@ data:
 
   it('names releases of one chart by namespace when their names collide', async () => {
     const files = memoryFileSource({
-      'releases.yaml': [
-        helmRelease('web', 'shop', GIT_CHART),
-        helmRelease('web', 'staging', GIT_CHART),
-      ].join('---\n'),
+      'releases.yaml': [helmRelease('web', 'shop', GIT_CHART), helmRelease('web', 'staging', GIT_CHART)].join(
+        '---\n',
+      ),
       'charts/web/Chart.yaml': CHART,
     });
 
@@ -294,7 +294,11 @@ data:
         name: bitnami
 `,
     );
-    const fromOci = helmRelease('podinfo', undefined, '  chartRef:\n    kind: OCIRepository\n    name: podinfo\n');
+    const fromOci = helmRelease(
+      'podinfo',
+      undefined,
+      '  chartRef:\n    kind: OCIRepository\n    name: podinfo\n',
+    );
     const files = memoryFileSource({ 'infra/releases.yaml': `${fromRepository}---\n${fromOci}` });
 
     const result = await discoverEnvironments(files);
@@ -308,16 +312,17 @@ data:
           message:
             'Flux HelmRelease cache/redis: chart redis from HelmRepository/bitnami is not in this repository; not rendered',
           path: 'infra/releases.yaml',
-          line: 13,
-          column: 9,
+          line: 12,
+          column: 7,
         },
         {
           ruleId: 'environments',
           severity: 'notice',
-          message: 'Flux HelmRelease podinfo: chartRef OCIRepository/podinfo is not in this repository; not rendered',
+          message:
+            'Flux HelmRelease podinfo: chartRef OCIRepository/podinfo is not in this repository; not rendered',
           path: 'infra/releases.yaml',
-          line: 24,
-          column: 5,
+          line: 22,
+          column: 3,
         },
       ],
     });
@@ -337,14 +342,9 @@ data:
         'notice',
         'Flux HelmRelease vars: chart "./charts/${app}" holds a variable substituted by a Kustomization\'s postBuild; not an environment',
         'a.yaml',
-        10,
+        9,
       ],
-      [
-        'warning',
-        'Flux HelmRelease gone: folder charts/gone does not exist in this repository',
-        'b.yaml',
-        10,
-      ],
+      ['warning', 'Flux HelmRelease gone: folder charts/gone does not exist in this repository', 'b.yaml', 9],
     ]);
   });
 });

@@ -13,6 +13,7 @@ function error(message: string, line: number, column: number): object {
 }
 
 const REPO = { 'envs/dev/kustomization.yaml': 'resources: []\n' };
+const HELM_REPO = { 'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 0.1.0\n' };
 
 describe('loadConfig', () => {
   it('returns no config and no finding when there is no config file', async () => {
@@ -158,6 +159,81 @@ describe('loadConfig', () => {
     const result = await loadConfig(memoryFileSource({ ...REPO, '.kubeproof.yaml': text }));
 
     expect(result.findings).toEqual(findings);
+  });
+
+  it('reports the newer helm fields that break the schema on their own lines', async () => {
+    const text = `version: 1
+environments:
+  - name: web
+    path: charts/web
+    helm:
+      chart: charts/web
+      values: [replicas, 2]
+      parameters:
+        - {name: port, value: 8080}
+        - {name: tag, value: v1, flag: sett}
+      kubeVersion: '1.30'
+      apiVersions: ['monitoring.coreos.com/v1 ServiceMonitor']
+      skipCrds: 'yes'
+`;
+
+    const result = await loadConfig(memoryFileSource({ ...HELM_REPO, '.kubeproof.yaml': text }));
+
+    expect(result.config).toBeUndefined();
+    expect(result.findings).toEqual([
+      error('environments[0].helm.values: got array, want object', 7, 7),
+      error(
+        'environments[0].helm.parameters[0].value: got number, want string (quote the value in YAML)',
+        9,
+        24,
+      ),
+      error(
+        "environments[0].helm.parameters[1].flag: value must be one of 'set', 'set-string', 'set-file'",
+        10,
+        34,
+      ),
+      error(
+        'environments[0].helm.kubeVersion: "1.30" is not a Kubernetes version written x.y.z, for example "1.31.0"',
+        11,
+        7,
+      ),
+      error(
+        'environments[0].helm.apiVersions[0]: "monitoring.coreos.com/v1 ServiceMonitor" is not an API version without spaces, for example "monitoring.coreos.com/v1"',
+        12,
+        21,
+      ),
+      error('environments[0].helm.skipCrds: got string, want boolean', 13, 7),
+    ]);
+  });
+
+  it('checks set-file parameters, and lets ignoreMissingValueFiles skip missing values files only', async () => {
+    const text = `version: 1
+environments:
+  - name: web
+    path: charts/web
+    helm:
+      chart: charts/web
+      ignoreMissingValueFiles: true
+      valuesFiles: [values/gone.yaml, ../outside.yaml]
+      parameters:
+        - {name: config, value: files/gone.txt, flag: set-file}
+        - {name: tag, value: files/gone.txt}
+`;
+
+    const result = await loadConfig(memoryFileSource({ ...HELM_REPO, '.kubeproof.yaml': text }));
+
+    expect(result.findings).toEqual([
+      error(
+        'environments[0].helm.valuesFiles[1]: "../outside.yaml" is outside the repository; write a path relative to the repository root',
+        8,
+        39,
+      ),
+      error(
+        'environments[0].helm.parameters[0].value: there is no file files/gone.txt in the repository',
+        10,
+        26,
+      ),
+    ]);
   });
 
   it('reads .kubeproof.yml too, and warns when both names exist', async () => {

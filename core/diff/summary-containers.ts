@@ -1,0 +1,155 @@
+/**
+ * Notes about the containers of a pod spec: images, env, envFrom, resources, ports, and
+ * containers added or removed.
+ */
+import type { JsonValue } from '../manifests/resolve-scalar.ts';
+import type { JsonObject } from '../render/types.ts';
+import type { ChangeNote } from './types.ts';
+import { arrayAt, isObject, jsonEqual, objectAt, stringAt } from './json.ts';
+import { formatStep, joinSteps } from './object-path.ts';
+import { addedText, changeText, inline, note, type TopicSummary } from './summary-format.ts';
+
+const LISTS = [
+  ['initContainers', 'init container'],
+  ['containers', 'container'],
+] as const;
+
+/** The elements of an array that have a string `name`, by name (the last one wins, as in Kubernetes). */
+export function byName(items: readonly JsonValue[]): Map<string, JsonObject> {
+  const map = new Map<string, JsonObject>();
+  for (const item of items) if (isObject(item) && typeof item.name === 'string') map.set(item.name, item);
+  return map;
+}
+
+/** An env var's value as a note prints it: its value, or where it comes from. */
+export function envValue(entry: JsonObject | undefined): JsonValue | undefined {
+  if (entry === undefined) return undefined;
+  const from = objectAt(entry, 'valueFrom');
+  if (from === undefined) return entry.value ?? '';
+  const secret = objectAt(from, 'secretKeyRef');
+  if (secret !== undefined) return `secretKeyRef ${stringAt(secret, 'name') ?? '?'}/${stringAt(secret, 'key') ?? '?'}`;
+  const config = objectAt(from, 'configMapKeyRef');
+  if (config !== undefined) return `configMapKeyRef ${stringAt(config, 'name') ?? '?'}/${stringAt(config, 'key') ?? '?'}`;
+  const field = objectAt(from, 'fieldRef');
+  if (field !== undefined) return `fieldRef ${stringAt(field, 'fieldPath') ?? '?'}`;
+  const resource = objectAt(from, 'resourceFieldRef');
+  if (resource !== undefined) return `resourceFieldRef ${stringAt(resource, 'resource') ?? '?'}`;
+  return 'valueFrom';
+}
+
+function envNotes(before: JsonObject, after: JsonObject, suffix: string): ChangeNote[] {
+  const a = byName(arrayAt(before, 'env'));
+  const b = byName(arrayAt(after, 'env'));
+  const notes: ChangeNote[] = [];
+  for (const name of a.keys()) if (!b.has(name)) notes.push(note('env', `env ${name} removed${suffix}`));
+  for (const [name, entry] of b) {
+    const old = a.get(name);
+    if (old === undefined) notes.push(note('env', `${addedText(`env ${name}`, envValue(entry))}${suffix}`));
+    else if (!jsonEqual(old, entry)) notes.push(note('env', `${changeText(`env ${name}`, envValue(old), envValue(entry))}${suffix}`));
+  }
+  return notes;
+}
+
+function envFromText(item: JsonValue): string {
+  if (!isObject(item)) return String(inline(item) ?? 'entry');
+  const prefix = typeof item.prefix === 'string' ? ` (prefix ${item.prefix})` : '';
+  const secret = stringAt(item, 'secretRef', 'name');
+  if (secret !== undefined) return `secret ${secret}${prefix}`;
+  return `configmap ${stringAt(item, 'configMapRef', 'name') ?? '?'}${prefix}`;
+}
+
+function envFromNotes(before: JsonObject, after: JsonObject, suffix: string): ChangeNote[] {
+  const a = arrayAt(before, 'envFrom').map(envFromText);
+  const b = arrayAt(after, 'envFrom').map(envFromText);
+  return [
+    ...a.filter((x) => !b.includes(x)).map((x) => note('env', `envFrom ${x} removed${suffix}`)),
+    ...b.filter((x) => !a.includes(x)).map((x) => note('env', `envFrom ${x} added${suffix}`)),
+  ];
+}
+
+const RESOURCE_LABELS: Record<string, string> = { cpu: 'CPU', memory: 'memory' };
+
+function resourceNotes(before: JsonObject, after: JsonObject, suffix: string): ChangeNote[] {
+  const notes: ChangeNote[] = [];
+  for (const [field, word] of [
+    ['requests', 'request'],
+    ['limits', 'limit'],
+  ] as const) {
+    const a = objectAt(before, 'resources', field) ?? {};
+    const b = objectAt(after, 'resources', field) ?? {};
+    for (const name of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      if (jsonEqual(a[name], b[name])) continue;
+      const label = `${RESOURCE_LABELS[name] ?? name} ${word}`;
+      const text =
+        b[name] === undefined ? `${label} removed (was ${inline(a[name]) ?? '?'})` : changeText(label, a[name], b[name], false);
+      notes.push(note('resources', `${text}${suffix}`));
+    }
+  }
+  return notes;
+}
+
+function portKey(port: JsonObject): string {
+  if (typeof port.name === 'string') return port.name;
+  return `${String(port.containerPort)}/${typeof port.protocol === 'string' ? port.protocol : 'TCP'}`;
+}
+
+function portText(port: JsonObject): string {
+  return `${String(port.containerPort)}/${typeof port.protocol === 'string' ? port.protocol : 'TCP'}`;
+}
+
+function portNotes(before: JsonObject, after: JsonObject, suffix: string): ChangeNote[] {
+  const index = (c: JsonObject): Map<string, JsonObject> =>
+    new Map(arrayAt(c, 'ports').filter(isObject).map((p) => [portKey(p), p]));
+  const a = index(before);
+  const b = index(after);
+  const notes: ChangeNote[] = [];
+  for (const [key, port] of a) if (!b.has(key)) notes.push(note('port', `port ${portText(port)} removed${suffix}`));
+  for (const [key, port] of b) {
+    const old = a.get(key);
+    if (old === undefined) notes.push(note('port', `port ${portText(port)} added${suffix}`));
+    else if (!jsonEqual(old, port)) notes.push(note('port', `port ${key}: ${portText(old)} -> ${portText(port)}${suffix}`));
+  }
+  return notes;
+}
+
+/** Container fields these notes explain (the generic fallback leaves them out). */
+const EXPLAINED = ['image', 'env', 'envFrom', 'resources', 'ports'];
+
+/** Notes on the containers of two pod specs; `prefix` is the printed path of the pod spec. */
+export function summarizeContainers(before: JsonObject, after: JsonObject, prefix: string): TopicSummary {
+  const notes: ChangeNote[] = [];
+  const covered: string[] = [];
+  const total = new Set(
+    LISTS.flatMap(([list]) => [...arrayAt(before, list), ...arrayAt(after, list)].map((c) => `${list}/${stringAt(c, 'name')}`)),
+  ).size;
+  for (const [list, word] of LISTS) {
+    const a = byName(arrayAt(before, list));
+    const b = byName(arrayAt(after, list));
+    for (const [name, container] of b) {
+      const path = joinSteps([prefix, formatStep(list), formatStep(0, container)]);
+      const suffix = total > 1 || list === 'initContainers' ? ` (${word} ${name})` : '';
+      const old = a.get(name);
+      if (old === undefined) {
+        const image = stringAt(container, 'image');
+        notes.push(note('container', `new ${word} ${name}${image === undefined ? '' : ` (${image})`}`));
+        covered.push(path);
+        continue;
+      }
+      covered.push(...EXPLAINED.map((field) => `${path}.${field}`));
+      if (old.image !== container.image)
+        notes.push(note('image', `${changeText('image', old.image, container.image, false)}${suffix}`));
+      notes.push(
+        ...envNotes(old, container, suffix),
+        ...envFromNotes(old, container, suffix),
+        ...resourceNotes(old, container, suffix),
+        ...portNotes(old, container, suffix),
+      );
+    }
+    for (const [name, container] of a) {
+      if (b.has(name)) continue;
+      notes.push(note('container', `${word} ${name} removed`));
+      covered.push(joinSteps([prefix, formatStep(list), formatStep(0, container)]));
+    }
+  }
+  return { notes, covered };
+}

@@ -1,0 +1,119 @@
+import type { ResourceDiff } from '../../diff/types.ts';
+import type { Finding } from '../../findings.ts';
+import { singleLine } from './escape-markdown.ts';
+import { hasSection } from './environment-section.ts';
+import { verdict } from './status-line.ts';
+import {
+  changeCounts,
+  findingLocation,
+  formatDuration,
+  plural,
+  resourceLabel,
+  summarizeReport,
+  type EnvironmentSummary,
+  type ReportSummary,
+} from './summarize-report.ts';
+import { DASH, policyCell, validationCell } from './summary-table.ts';
+import type { CheckReport, ReportMeta } from './types.ts';
+
+const CHANGE_MARK: Record<ResourceDiff['change'], string> = { added: '+', removed: '-', changed: '~', unchanged: ' ' };
+
+/**
+ * Repository text on a terminal: controls (escape sequences included) could rewrite the screen,
+ * so they become U+FFFD; tabs and newlines stay in multi-line text.
+ */
+function terminalSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
+}
+
+function line(text: string): string {
+  return terminalSafe(singleLine(text));
+}
+
+function table(summary: ReportSummary): string[] {
+  const header = ['environment', 'added', 'changed', 'removed', 'validation'];
+  if (summary.policyRan) header.push('policy');
+  const rows = summary.environments.map((env) => {
+    const counts = env.status === 'changed' && env.diff !== undefined ? env.diff.counts : undefined;
+    const row = [
+      line(env.environment),
+      counts === undefined ? DASH : String(counts.added),
+      counts === undefined ? DASH : String(counts.changed),
+      counts === undefined ? DASH : String(counts.removed),
+      validationCell(env)[1],
+    ];
+    if (summary.policyRan) row.push(policyCell(env, env.policy)[1] || 'ok');
+    return row;
+  });
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
+  const numeric = (column: number): boolean => column >= 1 && column <= 3;
+  return [header, ...rows].map((row) =>
+    row
+      .map((cell, column) =>
+        numeric(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0),
+      )
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+function describe(diff: ResourceDiff): string {
+  const notes = diff.notes.map((note) => line(note.text)).join('; ');
+  let text = notes === '' ? diff.change : notes;
+  if (diff.change !== 'changed' && notes !== '') text = `${diff.change} (${notes})`;
+  if (diff.renamed !== undefined && !diff.notes.some((note) => note.kind === 'generated-name')) {
+    text += ` (generated name ${line(diff.renamed.from)} -> ${line(diff.renamed.to)})`;
+  }
+  return text;
+}
+
+function findingText(finding: Finding): string {
+  const on = finding.resource === undefined ? '' : ` on ${line(resourceLabel(finding.resource))}`;
+  return `${finding.severity} ${line(finding.ruleId)}${on} (${line(findingLocation(finding))}): ${line(finding.message)}`;
+}
+
+function section(env: EnvironmentSummary): string[] {
+  let state = 'unchanged';
+  if (env.status === 'error') state = 'not rendered';
+  if (env.status === 'changed' && env.diff !== undefined) state = changeCounts(env.diff.counts);
+  const out = [`${line(env.environment)}: ${state}`];
+  const resources = env.diff?.resources ?? [];
+  for (const diff of resources) {
+    out.push(`  ${CHANGE_MARK[diff.change]} ${line(resourceLabel(diff.resource))}: ${describe(diff)}`);
+  }
+  for (const finding of env.findings) out.push(`  ${findingText(finding)}`);
+  const diffs = resources.map((diff) => diff.unifiedDiff.replace(/\n+$/, '')).filter((text) => text !== '');
+  if (diffs.length > 0) {
+    out.push('');
+    for (const diffLine of terminalSafe(diffs.join('\n')).replace(/\r\n?/g, '\n').split('\n')) {
+      out.push(`    ${diffLine}`.trimEnd());
+    }
+  }
+  return out;
+}
+
+function footer(meta: ReportMeta, environments: number): string {
+  const schemas = [`Kubernetes ${line(meta.kubernetesVersion)}`];
+  if (meta.strict) schemas.push('strict');
+  if (meta.crdsFromRepo) schemas.push('CRDs from the repository');
+  const parts = [
+    `Rendered ${plural(environments, 'environment')} (${line(meta.renderer)}) in ${formatDuration(meta.durationMs)}`,
+    `schemas: ${schemas.join(', ')}`,
+  ];
+  if (meta.commit !== undefined && meta.commit !== '') parts.push(`commit ${line(meta.commit.slice(0, 7))}`);
+  if (meta.fullReportUrl !== undefined) parts.push(`${line(meta.fullReportLabel ?? 'full report')}: ${line(meta.fullReportUrl)}`);
+  if (meta.artifactName !== undefined) parts.push(`artifact ${line(meta.artifactName)}`);
+  return parts.join(' · ');
+}
+
+/**
+ * The report as plain terminal text: the same verdict, table and per-environment sections as the
+ * comment, never shortened, with the diffs indented under their environment. No markdown, no emoji.
+ */
+export function renderText(report: CheckReport): string {
+  const summary = summarizeReport(report);
+  const blocks = [[verdict(summary, false)], table(summary)];
+  for (const env of summary.environments) if (hasSection(env)) blocks.push(section(env));
+  blocks.push([footer(report.meta, report.environments.length)]);
+  return `${blocks.map((block) => block.join('\n')).join('\n\n')}\n`;
+}

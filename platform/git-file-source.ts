@@ -1,0 +1,118 @@
+import { spawn } from 'node:child_process';
+import { KubeproofError } from '../core/errors.ts';
+import type { DirectoryEntry, FileSource } from '../core/render/types.ts';
+
+/** git could not give the tree of a ref (not a repository, unknown ref, git missing). */
+export class GitTreeError extends KubeproofError {
+  override name = 'GitTreeError';
+}
+
+function run(cwd: string, args: string[], input?: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', (error) =>
+      reject(
+        new GitTreeError(`cannot run git (${error.message}): install git, or pass the base as a folder`),
+      ),
+    );
+    child.on('close', (code) => {
+      if (code === 0) resolve(Buffer.concat(out));
+      else reject(new GitTreeError(`git ${args[0]} failed: ${Buffer.concat(err).toString('utf8').trim()}`));
+    });
+    // git may exit before reading its input (an unknown ref): the close handler reports that.
+    child.stdin.on('error', () => {});
+    child.stdin.end(input ?? '');
+  });
+}
+
+function normalize(path: string): string | undefined {
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length === 0) return undefined;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.join('/');
+}
+
+/**
+ * The files of a git ref (`origin/main`, a SHA) in the repository at `cwd`, read with two git
+ * processes whatever the size of the tree: `git ls-tree -r` for the listing, one `git cat-file
+ * --batch` for every blob. Paths are relative to the repository's top folder; symlinks inside the
+ * tree resolve to their target, ones that leave it have none.
+ */
+export async function gitFileSource(cwd: string, ref: string): Promise<{ files: FileSource; root: string }> {
+  const root = (await run(cwd, ['rev-parse', '--show-toplevel'])).toString('utf8').trim();
+  const listing = (await run(root, ['ls-tree', '-r', '-z', '--full-tree', ref])).toString('utf8');
+  const entries: { mode: string; sha: string; path: string }[] = [];
+  for (const record of listing.split('\0')) {
+    if (record === '') continue;
+    const tab = record.indexOf('\t');
+    const [mode, type, sha] = record.slice(0, tab).split(' ') as [string, string, string];
+    if (type !== 'blob') continue;
+    entries.push({ mode, sha, path: record.slice(tab + 1) });
+  }
+  const batch = await run(root, ['cat-file', '--batch'], entries.map((e) => e.sha).join('\n') + '\n');
+  const contents = new Map<string, Uint8Array>();
+  const links = new Map<string, string | undefined>();
+  let offset = 0;
+  for (const entry of entries) {
+    const newline = batch.indexOf(0x0a, offset);
+    const size = Number(batch.subarray(offset, newline).toString('utf8').split(' ')[2]);
+    const body = batch.subarray(newline + 1, newline + 1 + size);
+    offset = newline + 1 + size + 1;
+    if (entry.mode === '120000') {
+      const dir = entry.path.includes('/') ? entry.path.slice(0, entry.path.lastIndexOf('/')) : '';
+      const target = body.toString('utf8');
+      links.set(entry.path, target.startsWith('/') ? undefined : normalize(`${dir}/${target}`));
+    } else contents.set(entry.path, new Uint8Array(body));
+  }
+  const folders = new Map<string, Map<string, DirectoryEntry>>([['', new Map()]]);
+  const add = (path: string, entry: DirectoryEntry): void => {
+    const slash = path.lastIndexOf('/');
+    const dir = slash === -1 ? '' : path.slice(0, slash);
+    let folder = folders.get(dir);
+    if (folder === undefined) {
+      folder = new Map();
+      folders.set(dir, folder);
+      if (dir !== '') add(dir, { name: dir.slice(dir.lastIndexOf('/') + 1), type: 'directory' });
+    }
+    folder.set(entry.name, entry);
+  };
+  for (const path of contents.keys())
+    add(path, { name: path.slice(path.lastIndexOf('/') + 1), type: 'file' });
+  for (const [path, target] of links)
+    add(path, {
+      name: path.slice(path.lastIndexOf('/') + 1),
+      type: 'symlink',
+      ...(target === undefined ? {} : { target }),
+    });
+  /** The path a chain of symlinks leads to; undefined when one leaves the tree (or it loops). */
+  const resolveLink = (path: string): string | undefined => {
+    for (let hops = 0; links.has(path); hops++) {
+      const target = links.get(path);
+      if (target === undefined || hops === 16) return undefined;
+      path = target;
+    }
+    return path;
+  };
+  const files: FileSource = {
+    async readFile(path) {
+      const real = resolveLink(path);
+      return real === undefined ? undefined : contents.get(real);
+    },
+    async listDirectory(path) {
+      const real = resolveLink(path);
+      const folder = real === undefined ? undefined : folders.get(real);
+      if (folder === undefined) return undefined;
+      return [...folder.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    },
+  };
+  return { files, root };
+}
