@@ -1,4 +1,5 @@
 import type { CliIo } from './io.ts';
+import { runCheckCommand, runDiffCommand } from './check-command.ts';
 import { runEnvironments } from './environments-command.ts';
 import { runRender } from './render-command.ts';
 import { runValidate } from './validate-command.ts';
@@ -8,6 +9,8 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<n
   validate: runValidate,
   render: runRender,
   environments: runEnvironments,
+  check: runCheckCommand,
+  diff: runDiffCommand,
 };
 
 const HELP = `kubeproof ${VERSION}: safe, reviewable GitOps pull requests for Kubernetes.
@@ -15,6 +18,8 @@ const HELP = `kubeproof ${VERSION}: safe, reviewable GitOps pull requests for Ku
 Usage: kubeproof <command> [OPTION]... [ARGS]...
 
 Commands:
+  check      the whole pull-request check on a local tree: render, validate and diff every affected environment
+  diff       what a change does to each environment, resource by resource (secrets never shown)
   validate   validate manifests against Kubernetes and CRD schemas (kubeconform-compatible flags and outputs)
   render     render kustomizations exactly as 'kubectl kustomize' prints them, without the binary
   environments  list a GitOps repository's environments, the ones a change affects, and render them

@@ -93,7 +93,7 @@ function usage(): string {
   return `Usage: kubeproof validate [OPTION]... [FILE OR FOLDER]...\n${formatFlagHelp(VALIDATE_FLAGS)}`;
 }
 
-function proxyEnv(env: CliIo['env']): { httpsProxy?: string; httpProxy?: string; noProxy?: string } {
+export function proxyEnv(env: CliIo['env']): { httpsProxy?: string; httpProxy?: string; noProxy?: string } {
   const pick = (name: string): string | undefined => env[name] ?? env[name.toLowerCase()];
   const out: { httpsProxy?: string; httpProxy?: string; noProxy?: string } = {};
   const https = pick('HTTPS_PROXY');

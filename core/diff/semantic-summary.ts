@@ -42,5 +42,10 @@ export function semanticSummary(before: JsonObject, after: JsonObject, maxFieldN
 
 /** A short description of an added resource (images, replicas, keys, ports, hosts, bounds). */
 export function describeResource(object: JsonObject): ChangeNote[] {
-  return [...describeWorkload(object), ...describeConfig(object), ...describeNetwork(object), ...describeAutoscaler(object)];
+  return [
+    ...describeWorkload(object),
+    ...describeConfig(object),
+    ...describeNetwork(object),
+    ...describeAutoscaler(object),
+  ];
 }

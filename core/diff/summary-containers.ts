@@ -27,9 +27,11 @@ export function envValue(entry: JsonObject | undefined): JsonValue | undefined {
   const from = objectAt(entry, 'valueFrom');
   if (from === undefined) return entry.value ?? '';
   const secret = objectAt(from, 'secretKeyRef');
-  if (secret !== undefined) return `secretKeyRef ${stringAt(secret, 'name') ?? '?'}/${stringAt(secret, 'key') ?? '?'}`;
+  if (secret !== undefined)
+    return `secretKeyRef ${stringAt(secret, 'name') ?? '?'}/${stringAt(secret, 'key') ?? '?'}`;
   const config = objectAt(from, 'configMapKeyRef');
-  if (config !== undefined) return `configMapKeyRef ${stringAt(config, 'name') ?? '?'}/${stringAt(config, 'key') ?? '?'}`;
+  if (config !== undefined)
+    return `configMapKeyRef ${stringAt(config, 'name') ?? '?'}/${stringAt(config, 'key') ?? '?'}`;
   const field = objectAt(from, 'fieldRef');
   if (field !== undefined) return `fieldRef ${stringAt(field, 'fieldPath') ?? '?'}`;
   const resource = objectAt(from, 'resourceFieldRef');
@@ -45,7 +47,8 @@ function envNotes(before: JsonObject, after: JsonObject, suffix: string): Change
   for (const [name, entry] of b) {
     const old = a.get(name);
     if (old === undefined) notes.push(note('env', `${addedText(`env ${name}`, envValue(entry))}${suffix}`));
-    else if (!jsonEqual(old, entry)) notes.push(note('env', `${changeText(`env ${name}`, envValue(old), envValue(entry))}${suffix}`));
+    else if (!jsonEqual(old, entry))
+      notes.push(note('env', `${changeText(`env ${name}`, envValue(old), envValue(entry))}${suffix}`));
   }
   return notes;
 }
@@ -81,7 +84,9 @@ function resourceNotes(before: JsonObject, after: JsonObject, suffix: string): C
       if (jsonEqual(a[name], b[name])) continue;
       const label = `${RESOURCE_LABELS[name] ?? name} ${word}`;
       const text =
-        b[name] === undefined ? `${label} removed (was ${inline(a[name]) ?? '?'})` : changeText(label, a[name], b[name], false);
+        b[name] === undefined
+          ? `${label} removed (was ${inline(a[name]) ?? '?'})`
+          : changeText(label, a[name], b[name], false);
       notes.push(note('resources', `${text}${suffix}`));
     }
   }
@@ -99,15 +104,21 @@ function portText(port: JsonObject): string {
 
 function portNotes(before: JsonObject, after: JsonObject, suffix: string): ChangeNote[] {
   const index = (c: JsonObject): Map<string, JsonObject> =>
-    new Map(arrayAt(c, 'ports').filter(isObject).map((p) => [portKey(p), p]));
+    new Map(
+      arrayAt(c, 'ports')
+        .filter(isObject)
+        .map((p) => [portKey(p), p]),
+    );
   const a = index(before);
   const b = index(after);
   const notes: ChangeNote[] = [];
-  for (const [key, port] of a) if (!b.has(key)) notes.push(note('port', `port ${portText(port)} removed${suffix}`));
+  for (const [key, port] of a)
+    if (!b.has(key)) notes.push(note('port', `port ${portText(port)} removed${suffix}`));
   for (const [key, port] of b) {
     const old = a.get(key);
     if (old === undefined) notes.push(note('port', `port ${portText(port)} added${suffix}`));
-    else if (!jsonEqual(old, port)) notes.push(note('port', `port ${key}: ${portText(old)} -> ${portText(port)}${suffix}`));
+    else if (!jsonEqual(old, port))
+      notes.push(note('port', `port ${key}: ${portText(old)} -> ${portText(port)}${suffix}`));
   }
   return notes;
 }
@@ -120,7 +131,9 @@ export function summarizeContainers(before: JsonObject, after: JsonObject, prefi
   const notes: ChangeNote[] = [];
   const covered: string[] = [];
   const total = new Set(
-    LISTS.flatMap(([list]) => [...arrayAt(before, list), ...arrayAt(after, list)].map((c) => `${list}/${stringAt(c, 'name')}`)),
+    LISTS.flatMap(([list]) =>
+      [...arrayAt(before, list), ...arrayAt(after, list)].map((c) => `${list}/${stringAt(c, 'name')}`),
+    ),
   ).size;
   for (const [list, word] of LISTS) {
     const a = byName(arrayAt(before, list));

@@ -23,11 +23,18 @@ export function inline(value: JsonValue | undefined): string | undefined {
 function hidden(...values: (JsonValue | undefined)[]): string | undefined {
   const markers = values.filter(isRedactionMarker) as string[];
   if (markers.length === 0) return undefined;
-  return markers.some((m) => m.endsWith(ENCRYPTED) || m.endsWith(ENCRYPTED_CHANGED)) ? 'encrypted' : 'redacted';
+  return markers.some((m) => m.endsWith(ENCRYPTED) || m.endsWith(ENCRYPTED_CHANGED))
+    ? 'encrypted'
+    : 'redacted';
 }
 
 /** `label: a -> b` (or `label a -> b` with `colon` false), `label changed` for long or hidden values. */
-export function changeText(label: string, before: JsonValue | undefined, after: JsonValue | undefined, colon = true): string {
+export function changeText(
+  label: string,
+  before: JsonValue | undefined,
+  after: JsonValue | undefined,
+  colon = true,
+): string {
   const secret = hidden(before, after);
   if (secret !== undefined) return `${label} changed (${secret})`;
   if (before === undefined) return addedText(label, after);

@@ -31,7 +31,8 @@ function arrayChanges(steps: string[], a: JsonValue[], b: JsonValue[], out: Fiel
   const right = namedElements(b);
   if (left !== undefined && right !== undefined) {
     for (const [name, item] of left) {
-      if (!right.has(name)) out.push({ path: joinSteps([...steps, formatStep(0, item)]), before: item, after: undefined });
+      if (!right.has(name))
+        out.push({ path: joinSteps([...steps, formatStep(0, item)]), before: item, after: undefined });
     }
     for (const [name, item] of right) collect([...steps, formatStep(0, item)], left.get(name), item, out);
     return;
@@ -39,10 +40,16 @@ function arrayChanges(steps: string[], a: JsonValue[], b: JsonValue[], out: Fiel
   for (let i = 0; i < Math.max(a.length, b.length); i++) collect([...steps, `[${i}]`], a[i], b[i], out);
 }
 
-function collect(steps: string[], a: JsonValue | undefined, b: JsonValue | undefined, out: FieldChange[]): void {
+function collect(
+  steps: string[],
+  a: JsonValue | undefined,
+  b: JsonValue | undefined,
+  out: FieldChange[],
+): void {
   if (jsonEqual(a, b)) return;
   if (isObject(a) && isObject(b)) {
-    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) collect([...steps, formatStep(key)], a[key], b[key], out);
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)]))
+      collect([...steps, formatStep(key)], a[key], b[key], out);
     return;
   }
   if (Array.isArray(a) && Array.isArray(b)) return arrayChanges(steps, a, b, out);
@@ -57,13 +64,22 @@ export function fieldChanges(before: JsonValue, after: JsonValue): FieldChange[]
 }
 
 function isCovered(path: string, covered: readonly string[]): boolean {
-  return covered.some((prefix) => path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`));
+  return covered.some(
+    (prefix) => path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`),
+  );
 }
 
 /** Notes for the changed fields not under a covered path. */
-export function genericNotes(before: JsonValue, after: JsonValue, covered: readonly string[], max: number): ChangeNote[] {
+export function genericNotes(
+  before: JsonValue,
+  after: JsonValue,
+  covered: readonly string[],
+  max: number,
+): ChangeNote[] {
   const changes = fieldChanges(before, after).filter((change) => !isCovered(change.path, covered));
-  const notes = changes.slice(0, max).map((change) => note('field', changeText(change.path, change.before, change.after)));
+  const notes = changes
+    .slice(0, max)
+    .map((change) => note('field', changeText(change.path, change.before, change.after)));
   if (changes.length > max) notes.push(note('field', `and ${changes.length - max} more fields`));
   return notes;
 }

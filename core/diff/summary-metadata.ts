@@ -8,9 +8,11 @@ import { changeText, note, type TopicSummary } from './summary-format.ts';
 
 function mapNotes(kind: string, before: JsonObject, after: JsonObject): ChangeNote[] {
   const notes: ChangeNote[] = [];
-  for (const key of Object.keys(before)) if (!(key in after)) notes.push(note(kind, `${kind} ${key} removed`));
+  for (const key of Object.keys(before))
+    if (!(key in after)) notes.push(note(kind, `${kind} ${key} removed`));
   for (const [key, value] of Object.entries(after)) {
-    if (!jsonEqual(before[key], value)) notes.push(note(kind, changeText(`${kind} ${key}`, before[key], value)));
+    if (!jsonEqual(before[key], value))
+      notes.push(note(kind, changeText(`${kind} ${key}`, before[key], value)));
   }
   return notes;
 }
@@ -19,7 +21,11 @@ function mapNotes(kind: string, before: JsonObject, after: JsonObject): ChangeNo
 export function summarizeMetadata(before: JsonObject, after: JsonObject): TopicSummary {
   return {
     notes: [
-      ...mapNotes('label', objectAt(before, 'metadata', 'labels') ?? {}, objectAt(after, 'metadata', 'labels') ?? {}),
+      ...mapNotes(
+        'label',
+        objectAt(before, 'metadata', 'labels') ?? {},
+        objectAt(after, 'metadata', 'labels') ?? {},
+      ),
       ...mapNotes(
         'annotation',
         objectAt(before, 'metadata', 'annotations') ?? {},

@@ -27,14 +27,20 @@ export function summarizeWorkload(before: JsonObject, after: JsonObject): TopicS
     notes.push(
       note(
         'replicas',
-        b === undefined ? `replicas unset (was ${inline(a) ?? '?'})` : changeText('replicas', a ?? 'unset', b, false),
+        b === undefined
+          ? `replicas unset (was ${inline(a) ?? '?'})`
+          : changeText('replicas', a ?? 'unset', b, false),
       ),
     );
     covered.push('spec.replicas');
   }
   const keys = podSpecKeys(after) ?? podSpecKeys(before);
   if (keys === undefined) return { notes, covered };
-  const result = summarizeContainers(objectAt(before, ...keys) ?? {}, objectAt(after, ...keys) ?? {}, keys.join('.'));
+  const result = summarizeContainers(
+    objectAt(before, ...keys) ?? {},
+    objectAt(after, ...keys) ?? {},
+    keys.join('.'),
+  );
   return { notes: [...notes, ...result.notes], covered: [...covered, ...result.covered] };
 }
 
@@ -46,11 +52,13 @@ export function describeWorkload(object: JsonObject): ChangeNote[] {
     const containers = arrayAt(objectAt(object, ...keys), 'containers');
     const images = containers.map((c) => [stringAt(c, 'name') ?? '?', stringAt(c, 'image') ?? '?'] as const);
     if (images.length === 1) notes.push(note('image', `image ${images[0]?.[1] ?? '?'}`));
-    else if (images.length > 1) notes.push(note('image', `images ${images.map(([n, i]) => `${n}=${i}`).join(', ')}`));
+    else if (images.length > 1)
+      notes.push(note('image', `images ${images.map(([n, i]) => `${n}=${i}`).join(', ')}`));
   }
   const replicas = objectAt(object, 'spec')?.replicas;
   if (replicas !== undefined) notes.push(note('replicas', `replicas ${inline(replicas) ?? '?'}`));
   const schedule = stringAt(object, 'spec', 'schedule');
-  if (object.kind === 'CronJob' && schedule !== undefined) notes.push(note('schedule', `schedule ${schedule}`));
+  if (object.kind === 'CronJob' && schedule !== undefined)
+    notes.push(note('schedule', `schedule ${schedule}`));
   return notes;
 }

@@ -26,7 +26,8 @@ export function formatHunks(ops: readonly LineOp[], context: number): string[] {
   const keep = new Array<boolean>(ops.length).fill(false);
   ops.forEach((op, index) => {
     if (op.op === ' ') return;
-    for (let i = Math.max(0, index - context); i <= Math.min(ops.length - 1, index + context); i++) keep[i] = true;
+    for (let i = Math.max(0, index - context); i <= Math.min(ops.length - 1, index + context); i++)
+      keep[i] = true;
   });
   const out: string[] = [];
   let elided = false;

@@ -2,6 +2,7 @@ import type { Finding } from '../findings.ts';
 import { needsExternalTool, renderExternalEnvironments } from './external/render-external.ts';
 import type { ExternalRenderDeps } from './external/types.ts';
 import type { Environment } from './environments/types.ts';
+import type { BuildCache } from './kustomize/build-context.ts';
 import { buildKustomization, type RenderedResource } from './kustomize/build-kustomization.ts';
 import { BuildStop } from './kustomize/build-types.ts';
 import { parseKustomizeYaml } from './kustomize/load-resources.ts';
@@ -21,6 +22,8 @@ export interface RenderEnvironmentsDeps {
   files: FileSource;
   /** For `kustomize`, `kubectl` and `helm` renderers; without it those environments are not rendered. */
   external?: ExternalRenderDeps;
+  /** Shared by the builds of the built-in engine (bases parsed once). */
+  cache?: BuildCache;
 }
 
 const MANIFEST = /\.(ya?ml|json)$/;
@@ -105,7 +108,11 @@ export async function renderEnvironments(
   const results: RenderedEnvironment[] = [];
   for (const environment of environments) {
     if (environment.renderer === 'builtin') {
-      const build = await buildKustomization(deps.files, environment.path);
+      const build = await buildKustomization(
+        deps.files,
+        environment.path,
+        deps.cache ? { cache: deps.cache } : {},
+      );
       results.push({ environment, ok: build.ok, resources: build.resources, findings: build.findings });
     } else if (environment.renderer === 'none') results.push(await renderPlain(deps.files, environment));
     else

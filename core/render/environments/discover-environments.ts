@@ -5,6 +5,7 @@ import { applicationSetTargets } from './argocd-applicationset.ts';
 import { configEnvironments } from './config-environments.ts';
 import { detectRenderer, hasKustomization } from './detect-renderer.ts';
 import { folderEnvironments } from './folder-environments.ts';
+import { generatedValuesSources } from './generated-values-sources.ts';
 import { fluxHelmReleaseTargets, readsValuesFrom } from './flux-helmrelease.ts';
 import { fluxKustomizationTargets } from './flux-kustomization.ts';
 import { discoveryFinding, stringAt, type GitOpsTarget, type TargetsResult } from './gitops-target.ts';
@@ -77,7 +78,7 @@ async function discoverFromRepository(files: FileSource): Promise<DiscoverEnviro
   const documents = await scanGitOpsManifests(files, tree.files);
   // ConfigMaps and Secrets are read only when a HelmRelease asks for them.
   const valuesSources = documents.some((doc) => doc.kind === 'HelmRelease' && readsValuesFrom(doc))
-    ? await scanValuesSources(files, tree.files)
+    ? [...(await scanValuesSources(files, tree.files)), ...(await generatedValuesSources(files, tree.files))]
     : [];
   for (const doc of documents) {
     const result = await targetsOf(doc, tree, valuesSources);

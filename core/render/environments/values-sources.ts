@@ -2,7 +2,8 @@
  * The ConfigMaps and Secrets written in the repository, for the `valuesFrom` of Flux
  * HelmReleases (flux-values.ts reads their data). helm-controller reads them from the
  * HelmRelease's namespace; a manifest without a namespace (set later by a kustomization or a Flux
- * Kustomization's `targetNamespace`) is taken to fit any namespace.
+ * Kustomization's `targetNamespace`) is taken to fit any namespace. Those kustomize generates
+ * come from generated-values-sources.ts.
  * https://fluxcd.io/flux/components/helm/helmreleases/#values-references
  */
 import { parseYamlDocument } from '../../manifests/parse-yaml-document.ts';
@@ -17,8 +18,10 @@ export interface ValuesSource {
   kind: 'ConfigMap' | 'Secret';
   name: string;
   namespace?: string;
-  /** Repository-relative path of the manifest. */
+  /** Repository-relative path of the manifest (for a generated one, of the kustomization). */
   file: string;
+  /** Other files its content comes from (a generator's files and env files). */
+  reads?: string[];
   content: JsonObject;
 }
 
@@ -78,6 +81,7 @@ export function valuesSourceFinder(
     }
     if (!best) return undefined;
     used.add(best.source.file);
+    for (const file of best.source.reads ?? []) used.add(file);
     return best.source.content;
   };
 }

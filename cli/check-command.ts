@@ -1,0 +1,214 @@
+import { resolve, relative, sep } from 'node:path';
+import { runCheck, type CheckResult, type CheckSide } from '../core/check/run-check.ts';
+import { UsageError } from '../core/errors.ts';
+import type { ExternalRenderDeps } from '../core/render/external/types.ts';
+import { subFileSource } from '../core/render/sub-file-source.ts';
+import type { FileSource } from '../core/render/types.ts';
+import type { CheckReport } from '../core/report/comment/types.ts';
+import { renderComment } from '../core/report/comment/render-comment.ts';
+import { renderJson } from '../core/report/comment/render-json.ts';
+import { renderText } from '../core/report/comment/render-text.ts';
+import { diskFileSource } from '../platform/disk-file-source.ts';
+import { gitFileSource } from '../platform/git-file-source.ts';
+import { createNodeProcessRunner } from '../platform/node-process-runner.ts';
+import { createValidationDeps } from '../platform/validation-setup.ts';
+import { formatFlagHelp, parseFlags, type FlagSpec, type FlagValues } from './flags.ts';
+import type { CliIo } from './io.ts';
+import { proxyEnv } from './validate-command.ts';
+
+const OUTPUTS = ['text', 'markdown', 'json'] as const;
+
+const COMMON_FLAGS: readonly FlagSpec[] = [
+  { name: 'h', kind: 'bool', usage: 'show help information' },
+  {
+    name: 'base',
+    kind: 'string',
+    typeName: 'string',
+    usage: 'folder holding the base (the target branch) of the change',
+  },
+  {
+    name: 'base-ref',
+    kind: 'string',
+    typeName: 'string',
+    usage: 'git ref of the base, read from the repository DIR is in (for example origin/main)',
+  },
+  {
+    name: 'changed',
+    kind: 'list',
+    usage:
+      'a changed file, relative to DIR (repeatable): only the environments it affects (default: every file that differs from the base)',
+  },
+  {
+    name: 'output',
+    kind: 'string',
+    typeName: 'string',
+    usage: 'text, markdown (the review comment) or json',
+    defaultText: '"text"',
+  },
+  { name: 'o', kind: 'string', typeName: 'string', usage: 'short for -output' },
+];
+
+const VALIDATION_FLAGS: readonly FlagSpec[] = [
+  {
+    name: 'kubernetes-version',
+    kind: 'string',
+    typeName: 'string',
+    usage: 'version of Kubernetes to validate against',
+    defaultText: '"1.31.0"',
+  },
+  {
+    name: 'schema-location',
+    kind: 'list',
+    usage:
+      'override schemas location search path (kubeconform templates; repeatable). Default: the offline schemas',
+  },
+  {
+    name: 'strict',
+    kind: 'bool',
+    usage: 'disallow additional properties and duplicate keys',
+    defaultText: 'true',
+  },
+];
+
+export const CHECK_FLAGS: readonly FlagSpec[] = [...COMMON_FLAGS, ...VALIDATION_FLAGS];
+export const DIFF_FLAGS: readonly FlagSpec[] = COMMON_FLAGS;
+
+const CHECK_USAGE = `Usage: kubeproof check [OPTION]... [DIR]
+
+The whole pull-request check on a local tree (DIR, default the current directory, is the repository
+root): discover the environments, keep the ones the change affects, render base and head, validate
+the rendered head (strict, CRDs from the repository, deprecated APIs) and diff them. Prints the
+report the review comment shows. Exit code 1 when validation found errors or an environment could
+not be rendered.
+
+`;
+
+const DIFF_USAGE = `Usage: kubeproof diff [OPTION]... BASE_DIR HEAD_DIR
+       kubeproof diff -base-ref REF [OPTION]... [HEAD_DIR]
+
+Renders base and head of every affected environment and prints what changes, resource by resource.
+Secret values are never shown. Exit code 0 when the diff was produced, whatever it shows; 1 when an
+environment could not be rendered.
+
+`;
+
+function external(root: string, files: FileSource): ExternalRenderDeps {
+  return { runner: createNodeProcessRunner(), repoRoot: root, files };
+}
+
+async function baseSide(
+  values: FlagValues,
+  headRoot: string,
+  io: CliIo,
+  positional?: string,
+): Promise<CheckSide | undefined> {
+  const baseDir = (values.get('base') as string | undefined) ?? positional;
+  const baseRef = values.get('base-ref') as string | undefined;
+  if (baseDir !== undefined && baseRef !== undefined)
+    throw new UsageError('give either a base folder or -base-ref, not both');
+  if (baseDir !== undefined) {
+    const root = resolve(io.cwd, baseDir);
+    const files = await diskFileSource(root);
+    return { files, external: external(root, files) };
+  }
+  if (baseRef === undefined) return undefined;
+  const tree = await gitFileSource(headRoot, baseRef);
+  const prefix = relative(tree.root, headRoot).split(sep).join('/');
+  // Binaries need the base on disk; without a checkout of it they are not run (a finding says so).
+  return { files: subFileSource(tree.files, prefix) };
+}
+
+function print(report: CheckReport, output: string, io: CliIo): void {
+  if (output === 'json') io.stdout(renderJson(report));
+  else if (output === 'markdown') io.stdout(`${renderComment(report).join('\n\n')}\n`);
+  else io.stdout(renderText(report));
+}
+
+function outputOf(values: FlagValues): string {
+  const output =
+    (values.get('output') as string | undefined) ?? (values.get('o') as string | undefined) ?? 'text';
+  if (!(OUTPUTS as readonly string[]).includes(output))
+    throw new UsageError(`-output must be one of ${OUTPUTS.join(', ')}, not ${JSON.stringify(output)}`);
+  return output;
+}
+
+async function run(kind: 'check' | 'diff', argv: readonly string[], io: CliIo): Promise<number> {
+  const flags = kind === 'check' ? CHECK_FLAGS : DIFF_FLAGS;
+  let parsed;
+  try {
+    parsed = parseFlags(flags, argv);
+    if (parsed.values.get('h') === true) {
+      io.stdout(`${kind === 'check' ? CHECK_USAGE : DIFF_USAGE}${formatFlagHelp(flags)}`);
+      return 0;
+    }
+    const { values, args } = parsed;
+    const output = outputOf(values);
+    const [first, second] = args;
+    const headArg =
+      kind === 'diff' && values.get('base-ref') === undefined && values.get('base') === undefined
+        ? second
+        : first;
+    if (kind === 'diff' && headArg === undefined && values.get('base-ref') === undefined)
+      throw new UsageError('give BASE_DIR and HEAD_DIR, or -base-ref REF');
+    const headRoot = resolve(io.cwd, headArg ?? '.');
+    const headFiles = await diskFileSource(headRoot);
+    const base = await baseSide(
+      values,
+      headRoot,
+      io,
+      kind === 'diff' && headArg === second ? first : undefined,
+    );
+    const kubernetesVersion = (values.get('kubernetes-version') as string | undefined) ?? '1.31.0';
+    const strict = values.get('strict') !== false;
+    const locations = (values.get('schema-location') as string[] | undefined) ?? [];
+    const validate =
+      kind === 'check'
+        ? await createValidationDeps(
+            {
+              locations: locations.length === 0 ? ['offline'] : locations,
+              kubernetesVersion,
+              strict,
+              offline: locations.length === 0,
+              fetch: { insecureSkipTlsVerify: false, proxyEnv: proxyEnv(io.env) },
+              baseDirectory: io.cwd,
+            },
+            () => {},
+          )
+        : (undefined as never);
+    const changed = values.get('changed') as string[] | undefined;
+    const result: CheckResult = await runCheck(
+      { files: headFiles, external: external(headRoot, headFiles) },
+      base,
+      {
+        kubernetesVersion,
+        strict,
+        validate: kind === 'check',
+        ...(changed ? { changedFiles: changed } : {}),
+      },
+      { validate, now: io.now },
+    );
+    for (const finding of result.findings)
+      io.stderr(
+        `${finding.path}${finding.line ? `:${finding.line}` : ''}: ${finding.severity}: ${finding.message}\n`,
+      );
+    print(result.report, output, io);
+    const errors = result.report.validation.reduce((n, check) => n + check.errors, 0);
+    return result.renderFailures > 0 || (kind === 'check' && errors > 0) ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof Error && error.name === 'GitTreeError')) {
+      io.stderr(`kubeproof ${kind}: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+/** `kubeproof check [DIR] [-base DIR | -base-ref REF] [-output text|markdown|json]`. */
+export function runCheckCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  return run('check', argv, io);
+}
+
+/** `kubeproof diff BASE_DIR HEAD_DIR` or `kubeproof diff -base-ref REF [HEAD_DIR]`. */
+export function runDiffCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  return run('diff', argv, io);
+}

@@ -1,0 +1,164 @@
+import { diffEnvironment } from '../diff/diff-environments.ts';
+import type { DiffOptions } from '../diff/diff-options.ts';
+import type { EnvironmentDiff } from '../diff/types.ts';
+import type { Finding } from '../findings.ts';
+import { affectedEnvironments } from '../render/environments/affected-environments.ts';
+import { discoverEnvironments } from '../render/environments/discover-environments.ts';
+import type { Environment } from '../render/environments/types.ts';
+import { walkRepository } from '../render/environments/walk-repository.ts';
+import type { ExternalRenderDeps } from '../render/external/types.ts';
+import { createBuildCache } from '../render/kustomize/build-context.ts';
+import { renderEnvironments, type RenderedEnvironment } from '../render/render-environments.ts';
+import type { FileSource } from '../render/types.ts';
+import type { CheckReport, EnvironmentCheck } from '../report/comment/types.ts';
+import type { ValidateDeps } from '../validate/validate-manifests.ts';
+import { changedFiles } from './changed-files.ts';
+import { validateRendered } from './validate-rendered.ts';
+
+export interface CheckSide {
+  files: FileSource;
+  /** For environments rendered by binaries: where this side's files are on disk. */
+  external?: ExternalRenderDeps;
+}
+
+export interface CheckOptions {
+  kubernetesVersion: string;
+  strict: boolean;
+  diff?: DiffOptions;
+  /** The files the change touches; computed from base and head when absent. */
+  changedFiles?: string[];
+  /** Validate the head's rendered output (default true; `kubeproof diff` turns it off). */
+  validate?: boolean;
+}
+
+export interface CheckDeps {
+  /** Needed unless `options.validate` is false. */
+  validate: ValidateDeps;
+  now(): number;
+}
+
+/** Everything `kubeproof check` found: the report renderers' input, plus discovery findings. */
+export interface CheckResult {
+  report: CheckReport;
+  /** Problems of the repository itself (config, discovery). */
+  findings: Finding[];
+  /** Environments that could not be rendered on the head side. */
+  renderFailures: number;
+}
+
+const CRD = /^kind:\s*CustomResourceDefinition\s*$/m;
+
+/** The repository's CustomResourceDefinition files (they validate custom resources in every environment). */
+async function repositoryCrds(files: FileSource): Promise<{ path: string; content: Uint8Array }[]> {
+  const crds: { path: string; content: Uint8Array }[] = [];
+  for (const path of (await walkRepository(files)).files) {
+    if (!/\.(ya?ml|json)$/.test(path)) continue;
+    const content = await files.readFile(path);
+    if (content !== undefined && content.length < 8 << 20 && CRD.test(new TextDecoder().decode(content)))
+      crds.push({ path, content });
+  }
+  return crds;
+}
+
+function rendererLabel(environments: readonly Environment[]): string {
+  const renderers = new Set(environments.map((environment) => environment.renderer));
+  const names = [...renderers].map((renderer) =>
+    renderer === 'builtin'
+      ? 'the built-in Kustomize engine'
+      : renderer === 'none'
+        ? 'plain manifests'
+        : renderer,
+  );
+  return names.length === 0 ? 'no renderer' : names.join(', ');
+}
+
+/**
+ * The whole pull-request check on two trees: discover the environments, keep the ones the change
+ * affects (all of them without a base), render base and head, validate the head (strict, CRDs
+ * from the repository, deprecations), and diff. Pure over its file sources and dependencies: the
+ * CLI, the Action and the App all call this.
+ */
+export async function runCheck(
+  head: CheckSide,
+  base: CheckSide | undefined,
+  options: CheckOptions,
+  deps: CheckDeps,
+): Promise<CheckResult> {
+  const started = deps.now();
+  const headDiscovery = await discoverEnvironments(head.files);
+  const baseDiscovery = base ? await discoverEnvironments(base.files) : { environments: [], findings: [] };
+  let environments = headDiscovery.environments;
+  const removed = baseDiscovery.environments.filter(
+    (environment) => !environments.some((other) => other.name === environment.name),
+  );
+  if (base !== undefined) {
+    const changed = options.changedFiles ?? (await changedFiles(base.files, head.files));
+    const onHead = await affectedEnvironments(environments, changed, head.files);
+    const onBase = await affectedEnvironments(baseDiscovery.environments, changed, base.files);
+    const affected = new Set([...onHead.affected, ...onBase.affected]);
+    environments = environments.filter((environment) => affected.has(environment.name));
+  }
+  const goneEnvironments = base === undefined ? [] : removed;
+  const headRendered = await renderEnvironments(environments, {
+    files: head.files,
+    cache: createBuildCache(),
+    ...(head.external ? { external: head.external } : {}),
+  });
+  const baseByName = new Map<string, RenderedEnvironment>();
+  if (base !== undefined) {
+    const baseEnvironments = baseDiscovery.environments.filter(
+      (environment) =>
+        environments.some((other) => other.name === environment.name) ||
+        goneEnvironments.some((other) => other.name === environment.name),
+    );
+    for (const rendered of await renderEnvironments(baseEnvironments, {
+      files: base.files,
+      cache: createBuildCache(),
+      ...(base.external ? { external: base.external } : {}),
+    }))
+      baseByName.set(rendered.environment.name, rendered);
+  }
+  const validation: EnvironmentCheck[] =
+    options.validate === false
+      ? []
+      : await validateRendered(
+          headRendered.filter((rendered) => rendered.ok),
+          await repositoryCrds(head.files),
+          options,
+          deps.validate,
+        );
+  for (const rendered of headRendered.filter((r) => !r.ok))
+    validation.push({
+      environment: rendered.environment.name,
+      resources: 0,
+      errors: rendered.findings.filter((f) => f.severity === 'error').length,
+      warnings: 0,
+      findings: rendered.findings,
+    });
+  const diffs: EnvironmentDiff[] = headRendered.map((rendered) =>
+    diffEnvironment(
+      base === undefined ? undefined : baseByName.get(rendered.environment.name),
+      rendered,
+      options.diff,
+    ),
+  );
+  for (const environment of goneEnvironments)
+    diffs.push(diffEnvironment(baseByName.get(environment.name), undefined, options.diff));
+  const names = (a: { environment: string }, b: { environment: string }) =>
+    a.environment < b.environment ? -1 : a.environment > b.environment ? 1 : 0;
+  return {
+    report: {
+      environments: diffs.sort(names),
+      validation: validation.sort(names),
+      meta: {
+        renderer: rendererLabel(environments),
+        durationMs: deps.now() - started,
+        kubernetesVersion: options.kubernetesVersion,
+        strict: options.strict,
+        crdsFromRepo: true,
+      },
+    },
+    findings: [...headDiscovery.findings],
+    renderFailures: headRendered.filter((rendered) => !rendered.ok).length,
+  };
+}

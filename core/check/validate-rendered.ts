@@ -1,0 +1,75 @@
+import type { Finding } from '../findings.ts';
+import type { RenderedEnvironment } from '../render/render-environments.ts';
+import { emitYaml } from '../render/emit-yaml.ts';
+import type { EnvironmentCheck } from '../report/comment/types.ts';
+import {
+  validateManifests,
+  type ValidateDeps,
+  type ValidateOptions,
+} from '../validate/validate-manifests.ts';
+
+const encoder = new TextEncoder();
+
+/**
+ * Validates what each environment renders to (strict, deprecations, duplicates), with the
+ * CustomResourceDefinitions of every rendered environment and of `extraCrds` (the repository's
+ * CRD files) validating the custom resources. Findings point at the source file and line the
+ * resource came from. A missing schema is a warning here: a PR check should not fail on a custom
+ * kind nobody published a schema for, but it must say it was not checked.
+ */
+export async function validateRendered(
+  rendered: readonly RenderedEnvironment[],
+  extraCrds: readonly { path: string; content: Uint8Array }[],
+  options: Pick<ValidateOptions, 'kubernetesVersion' | 'strict'>,
+  deps: ValidateDeps,
+): Promise<EnvironmentCheck[]> {
+  const inputs = rendered.flatMap((environment, e) =>
+    environment.resources.map((resource, r) => ({
+      path: `${e}/${r}`,
+      content: encoder.encode(emitYaml(resource.object)),
+    })),
+  );
+  const crdInputs = extraCrds.map((crd, i) => ({ path: `crd/${i}`, content: crd.content }));
+  const run = await validateManifests(
+    [...inputs, ...crdInputs],
+    {
+      ...options,
+      skip: [],
+      reject: [],
+      ignoreMissingSchemas: false,
+      exitOnError: false,
+      crdsFromInput: true,
+    },
+    deps,
+  );
+  const checks = rendered.map((environment) => ({
+    environment: environment.environment.name,
+    resources: environment.resources.length,
+    errors: 0,
+    warnings: 0,
+    findings: [] as Finding[],
+  }));
+  for (const result of run.results) {
+    const [e, r] = result.filename.split('/');
+    if (e === 'crd') continue;
+    const check = checks[Number(e)];
+    const resource = rendered[Number(e)]?.resources[Number(r)];
+    if (check === undefined || resource === undefined) continue;
+    for (const finding of result.findings) {
+      // Duplicates across environments are expected (one copy per environment): not a finding here.
+      if (finding.ruleId === 'duplicate-resource') continue;
+      const severity = finding.ruleId === 'missing-schema' ? 'warning' : finding.severity;
+      const mapped: Finding = {
+        ...finding,
+        severity,
+        path: resource.origin.path,
+        line: resource.origin.line,
+      };
+      delete mapped.column;
+      check.findings.push(mapped);
+      if (severity === 'error') check.errors++;
+      else if (severity === 'warning') check.warnings++;
+    }
+  }
+  return checks;
+}
