@@ -4,7 +4,7 @@
  * per run. Generated data goes to bench/.data/ (git-ignored).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,6 +70,47 @@ function firstDifference(builtin: string, kubectl: string): string {
     return `line ${i + 1}: built-in ${show(a[i])}, kubectl ${show(b[i])}`;
   }
   return 'same lines, different bytes';
+}
+
+/**
+ * `kubeproof diff` and `kubeproof check` on a pull request of the generated repository that bumps
+ * one image in every app (its staging overlay): find the affected environments, render both sides,
+ * diff, (validate,) and render the review comment. Each command is one process, timed whole.
+ */
+function checkBenchmark(apps = 100): void {
+  const base = `${data}/check-base`;
+  const head = `${data}/check-head`;
+  writeGitopsRepo(base, apps);
+  rmSync(head, { recursive: true, force: true });
+  cpSync(base, head, { recursive: true });
+  for (let index = 0; index < apps; index++) {
+    const folder = readdirSync(`${head}/apps`).sort()[index] as string;
+    const file = `${head}/apps/${folder}/envs/staging/kustomization.yaml`;
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/newTag: (\S+)/, 'newTag: $1-next'));
+  }
+  console.log(
+    `\nkubeproof diff/check: ${apps} apps x 3 environments, one image bumped in every app (${head})`,
+  );
+  for (const command of ['diff', 'check']) {
+    const started = performance.now();
+    const child = spawnSync(
+      process.execPath,
+      [`${root}dist/kubeproof.js`, command, '-o', 'markdown', '-base', base, head],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 30,
+      },
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const bodies = child.stdout.split('<!-- kubeproof:report').length - 1;
+    const changed = (child.stdout.match(/^- `Deployment/gm) ?? []).length;
+    console.log(
+      `${`kubeproof ${command} -o markdown (one process)`.padEnd(60)} ${seconds.toFixed(2).padStart(6)} s  ` +
+        `${bodies} comment bodies, ${child.stdout.length} characters, ${changed} Deployments listed  exit ${child.status}` +
+        (child.status === 0 ? '' : `\n${child.stderr.slice(0, 500)}`),
+    );
+  }
+  console.log(`${''.padEnd(60)} target: under 3 s for render + diff + comment`);
 }
 
 /**
@@ -201,3 +242,4 @@ if (!only || only === 'validate') {
 }
 
 if (!only || only === 'render') renderBenchmark();
+if (!only || only === 'check') checkBenchmark();

@@ -51,7 +51,7 @@ var require_identity = __commonJS({
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -73,7 +73,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -88,7 +88,7 @@ var require_identity = __commonJS({
     exports.isMap = isMap2;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar3;
+    exports.isScalar = isScalar4;
     exports.isSeq = isSeq;
   }
 });
@@ -101,7 +101,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node, visitor) {
+    function visit3(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity3.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -110,9 +110,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
       const ctrl = callVisitor(key, node, visitor, path);
       if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
@@ -246,7 +246,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit2;
+    exports.visit = visit3;
     exports.visitAsync = visitAsync;
   }
 });
@@ -256,7 +256,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity3 = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -303,13 +303,13 @@ var require_directives = __commonJS({
        * @param onError - May be called even if the action was successful
        * @returns `true` on success
        */
-      add(line2, onError) {
+      add(line3, onError) {
         if (this.atNextDocument) {
           this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts = line2.trim().split(/[ \t]+/);
+        const parts = line3.trim().split(/[ \t]+/);
         const name = parts.shift();
         switch (name) {
           case "%TAG": {
@@ -395,12 +395,12 @@ var require_directives = __commonJS({
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
       toString(doc) {
-        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const lines2 = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
         if (doc && tagEntries.length > 0 && identity3.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node) => {
+          visit3.visit(doc.contents, (_key, node) => {
             if (identity3.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -411,9 +411,9 @@ var require_directives = __commonJS({
           if (handle === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle} ${prefix}`);
+            lines2.push(`%TAG ${handle} ${prefix}`);
         }
-        return lines.join("\n");
+        return lines2.join("\n");
       }
     };
     Directives.defaultYaml = { explicit: false, version: "1.2" };
@@ -427,7 +427,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity3 = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -438,7 +438,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root, {
+      visit3.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -618,7 +618,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var identity3 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -644,7 +644,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node) => {
               if (identity3.isAlias(node) || identity3.hasAnchor(node))
                 nodes.push(node);
@@ -1874,22 +1874,22 @@ var require_stringifyCollection = __commonJS({
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
-      const lines = [];
+      const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
         if (identity3.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
         } else if (identity3.isPair(item)) {
           const ik = identity3.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, chompKeep);
           }
         }
         chompKeep = false;
@@ -1898,17 +1898,17 @@ var require_stringifyCollection = __commonJS({
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines2.push(blockItemPrefix + str2);
       }
       let str;
-      if (lines.length === 0) {
+      if (lines2.length === 0) {
         str = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
-        for (let i = 1; i < lines.length; ++i) {
-          const line2 = lines[i];
-          str += line2 ? `
-${indent}${line2}` : "\n";
+        str = lines2[0];
+        for (let i = 1; i < lines2.length; ++i) {
+          const line3 = lines2[i];
+          str += line3 ? `
+${indent}${line3}` : "\n";
         }
       }
       if (comment) {
@@ -1929,22 +1929,22 @@ ${indent}${line2}` : "\n";
       });
       let reqNewline = false;
       let linesAtValue = 0;
-      const lines = [];
+      const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
         if (identity3.isNode(item)) {
           if (item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, false);
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
         } else if (identity3.isPair(item)) {
           const ik = identity3.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, false);
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, false);
             if (ik.comment)
               reqNewline = true;
           }
@@ -1961,12 +1961,12 @@ ${indent}${line2}` : "\n";
         if (comment)
           reqNewline = true;
         let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        reqNewline || (reqNewline = lines2.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line2) => sum + line2.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines2.reduce((sum2, line3) => sum2 + line3.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -1974,35 +1974,35 @@ ${indent}${line2}` : "\n";
         }
         if (comment)
           str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
-        linesAtValue = lines.length;
+        lines2.push(str);
+        linesAtValue = lines2.length;
       }
       const { start: start2, end } = flowChars;
-      if (lines.length === 0) {
+      if (lines2.length === 0) {
         return start2 + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line2) => sum + line2.length + 2, 2);
+          const len = lines2.reduce((sum2, line3) => sum2 + line3.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str = start2;
-          for (const line2 of lines)
-            str += line2 ? `
-${indentStep}${indent}${line2}` : "\n";
+          for (const line3 of lines2)
+            str += line3 ? `
+${indentStep}${indent}${line3}` : "\n";
           return `${str}
 ${indent}${end}`;
         } else {
-          return `${start2}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+          return `${start2}${fcPadding}${lines2.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    function addCommentBefore({ indent, options: { commentString } }, lines2, comment, chompKeep) {
       if (comment && chompKeep)
         comment = comment.replace(/^\n+/, "");
       if (comment) {
         const ic = stringifyComment.indentComment(commentString(comment), indent);
-        lines.push(ic.trimStart());
+        lines2.push(ic.trimStart());
       }
     }
     exports.stringifyCollection = stringifyCollection;
@@ -2046,7 +2046,7 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add2 = (key, value) => {
+        const add3 = (key, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
@@ -2056,10 +2056,10 @@ var require_YAMLMap = __commonJS({
         };
         if (obj instanceof Map) {
           for (const [key, value] of obj)
-            add2(key, value);
+            add3(key, value);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
-            add2(key, obj[key]);
+            add3(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -2640,11 +2640,11 @@ var require_binary = __commonJS({
         if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
-          const lines = new Array(n);
+          const lines2 = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines2[i] = str.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str = lines2.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
       }
@@ -3324,35 +3324,35 @@ var require_stringifyDocument = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
-      const lines = [];
+      const lines2 = [];
       let hasDirectives = options.directives === true;
       if (options.directives !== false && doc.directives) {
         const dir = doc.directives.toString(doc);
         if (dir) {
-          lines.push(dir);
+          lines2.push(dir);
           hasDirectives = true;
         } else if (doc.directives.docStart)
           hasDirectives = true;
       }
       if (hasDirectives)
-        lines.push("---");
+        lines2.push("---");
       const ctx = stringify.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
-        if (lines.length !== 1)
-          lines.unshift("");
+        if (lines2.length !== 1)
+          lines2.unshift("");
         const cs = commentString(doc.commentBefore);
-        lines.unshift(stringifyComment.indentComment(cs, ""));
+        lines2.unshift(stringifyComment.indentComment(cs, ""));
       }
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
         if (identity3.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
-            lines.push("");
+            lines2.push("");
           if (doc.contents.commentBefore) {
             const cs = commentString(doc.contents.commentBefore);
-            lines.push(stringifyComment.indentComment(cs, ""));
+            lines2.push(stringifyComment.indentComment(cs, ""));
           }
           ctx.forceBlockIndent = !!doc.comment;
           contentComment = doc.contents.comment;
@@ -3361,36 +3361,36 @@ var require_stringifyDocument = __commonJS({
         let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
-        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body}`;
+        if ((body[0] === "|" || body[0] === ">") && lines2[lines2.length - 1] === "---") {
+          lines2[lines2.length - 1] = `--- ${body}`;
         } else
-          lines.push(body);
+          lines2.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines2.push(stringify.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
           const cs = commentString(doc.comment);
           if (cs.includes("\n")) {
-            lines.push("...");
-            lines.push(stringifyComment.indentComment(cs, ""));
+            lines2.push("...");
+            lines2.push(stringifyComment.indentComment(cs, ""));
           } else {
-            lines.push(`... ${cs}`);
+            lines2.push(`... ${cs}`);
           }
         } else {
-          lines.push("...");
+          lines2.push("...");
         }
       } else {
         let dc = doc.comment;
         if (dc && chompKeep)
           dc = dc.replace(/^\n+/, "");
         if (dc) {
-          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
-            lines.push("");
-          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+          if ((!chompKeep || contentComment) && lines2[lines2.length - 1] !== "")
+            lines2.push("");
+          lines2.push(stringifyComment.indentComment(commentString(dc), ""));
         }
       }
-      return lines.join("\n") + "\n";
+      return lines2.join("\n") + "\n";
     }
     exports.stringifyDocument = stringifyDocument;
   }
@@ -3732,10 +3732,10 @@ var require_errors = __commonJS({
       if (error.pos[0] === -1)
         return;
       error.linePos = error.pos.map((pos) => lc.linePos(pos));
-      const { line: line2, col } = error.linePos[0];
-      error.message += ` at line ${line2}, column ${col}`;
+      const { line: line3, col } = error.linePos[0];
+      error.message += ` at line ${line3}, column ${col}`;
       let ci = col - 1;
-      let lineStr = src.substring(lc.lineStarts[line2 - 1], lc.lineStarts[line2]).replace(/[\n\r]+$/, "");
+      let lineStr = src.substring(lc.lineStarts[line3 - 1], lc.lineStarts[line3]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
         lineStr = "\u2026" + lineStr.substring(trimStart);
@@ -3743,8 +3743,8 @@ var require_errors = __commonJS({
       }
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "\u2026";
-      if (line2 > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
-        let prev = src.substring(lc.lineStarts[line2 - 2], lc.lineStarts[line2 - 1]);
+      if (line3 > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line3 - 2], lc.lineStarts[line3 - 1]);
         if (prev.length > 80)
           prev = prev.substring(0, 79) + "\u2026\n";
         lineStr = prev + lineStr;
@@ -3752,7 +3752,7 @@ var require_errors = __commonJS({
       if (/[^ ]/.test(lineStr)) {
         let count = 1;
         const end = error.linePos[1];
-        if (end?.line === line2 && end.col > col) {
+        if (end?.line === line3 && end.col > col) {
           count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
         const pointer2 = " ".repeat(ci) + "^".repeat(count);
@@ -3999,10 +3999,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep4, value } = collItem;
+        const { start: start2, key, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4016,7 +4016,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4040,7 +4040,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4056,7 +4056,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4147,7 +4147,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4161,13 +4161,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -4210,18 +4210,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start: start2, key, sep: sep4, value } = collItem;
+        const { start: start2, key, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4275,8 +4275,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap2 && !sep5 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4288,7 +4288,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4299,8 +4299,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4317,7 +4317,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4452,17 +4452,17 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
       const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
-      let chompStart = lines.length;
-      for (let i = lines.length - 1; i >= 0; --i) {
-        const content = lines[i][1];
+      const lines2 = scalar.source ? splitLines(scalar.source) : [];
+      let chompStart = lines2.length;
+      for (let i = lines2.length - 1; i >= 0; --i) {
+        const content = lines2[i][1];
         if (content === "" || content === "\r")
           chompStart = i;
         else
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        const value2 = header.chomp === "+" && lines2.length > 0 ? "\n".repeat(Math.max(1, lines2.length - 1)) : "";
         let end2 = start2 + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
@@ -4472,7 +4472,7 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines[i];
+        const [indent, content] = lines2[i];
         if (content === "" || content === "\r") {
           if (header.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
@@ -4492,17 +4492,17 @@ var require_resolve_block_scalar = __commonJS({
         }
         offset += indent.length + content.length + 1;
       }
-      for (let i = lines.length - 1; i >= chompStart; --i) {
-        if (lines[i][0].length > trimIndent)
+      for (let i = lines2.length - 1; i >= chompStart; --i) {
+        if (lines2[i][0].length > trimIndent)
           chompStart = i + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
-        value += lines[i][0].slice(trimIndent) + "\n";
+        value += lines2[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines[i];
+        let [indent, content] = lines2[i];
         offset += indent.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
@@ -4514,24 +4514,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar2.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4539,8 +4539,8 @@ var require_resolve_block_scalar = __commonJS({
         case "-":
           break;
         case "+":
-          for (let i = chompStart; i < lines.length; ++i)
-            value += "\n" + lines[i][0].slice(trimIndent);
+          for (let i = chompStart; i < lines2.length; ++i)
+            value += "\n" + lines2[i][0].slice(trimIndent);
           if (value[value.length - 1] !== "\n")
             value += "\n";
           break;
@@ -4615,10 +4615,10 @@ var require_resolve_block_scalar = __commonJS({
       const first = split[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
-      const lines = [line0];
+      const lines2 = [line0];
       for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
-      return lines;
+        lines2.push([split[i], split[i + 1]]);
+      return lines2;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
   }
@@ -4701,8 +4701,8 @@ var require_resolve_flow_scalar = __commonJS({
       return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
     }
     function unfoldLines(source) {
-      const line2 = /(.*?)\r?\n/sy;
-      let match = line2.exec(source);
+      const line3 = /(.*?)\r?\n/sy;
+      let match = line3.exec(source);
       if (!match)
         return source;
       let trimEnd, trimBoth;
@@ -4714,25 +4714,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
-      let pos = line2.lastIndex;
-      while (match = line2.exec(source)) {
+      let sep5 = " ";
+      let pos = line3.lastIndex;
+      while (match = line3.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
-        pos = line2.lastIndex;
+        pos = line3.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5542,14 +5542,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep4, value }) {
+    function stringifyItem({ start: start2, key, sep: sep5, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -5566,15 +5566,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path) => {
       let item = cst;
       for (const [field3, index] of path) {
         const tok = item?.[field3];
@@ -5585,8 +5585,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path) => {
-      const parent = visit2.itemAtPath(cst, path.slice(0, -1));
+    visit3.parentCollection = (cst, path) => {
+      const parent = visit3.itemAtPath(cst, path.slice(0, -1));
       const field3 = path[path.length - 1][0];
       const coll = parent?.[field3];
       if (coll && "items" in coll)
@@ -5617,7 +5617,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
     }
-    exports.visit = visit2;
+    exports.visit = visit3;
   }
 });
 
@@ -5633,7 +5633,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5717,7 +5717,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar3;
+    exports.isScalar = isScalar4;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -5857,40 +5857,40 @@ var require_lexer = __commonJS({
         }
       }
       *parseStream() {
-        let line2 = this.getLine();
-        if (line2 === null)
+        let line3 = this.getLine();
+        if (line3 === null)
           return this.setNext("stream");
-        if (line2[0] === cst.BOM) {
+        if (line3[0] === cst.BOM) {
           yield* this.pushCount(1);
-          line2 = line2.substring(1);
+          line3 = line3.substring(1);
         }
-        if (line2[0] === "%") {
-          let dirEnd = line2.length;
-          let cs = line2.indexOf("#");
+        if (line3[0] === "%") {
+          let dirEnd = line3.length;
+          let cs = line3.indexOf("#");
           while (cs !== -1) {
-            const ch = line2[cs - 1];
+            const ch = line3[cs - 1];
             if (ch === " " || ch === "	") {
               dirEnd = cs - 1;
               break;
             } else {
-              cs = line2.indexOf("#", cs + 1);
+              cs = line3.indexOf("#", cs + 1);
             }
           }
           while (true) {
-            const ch = line2[dirEnd - 1];
+            const ch = line3[dirEnd - 1];
             if (ch === " " || ch === "	")
               dirEnd -= 1;
             else
               break;
           }
           const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-          yield* this.pushCount(line2.length - n);
+          yield* this.pushCount(line3.length - n);
           this.pushNewline();
           return "stream";
         }
         if (this.atLineEnd()) {
           const sp = yield* this.pushSpaces(true);
-          yield* this.pushCount(line2.length - sp);
+          yield* this.pushCount(line3.length - sp);
           yield* this.pushNewline();
           return "stream";
         }
@@ -5931,13 +5931,13 @@ var require_lexer = __commonJS({
       }
       *parseDocument() {
         yield* this.pushSpaces(true);
-        const line2 = this.getLine();
-        if (line2 === null)
+        const line3 = this.getLine();
+        if (line3 === null)
           return this.setNext("doc");
         let n = yield* this.pushIndicators();
-        switch (line2[n]) {
+        switch (line3[n]) {
           case "#":
-            yield* this.pushCount(line2.length - n);
+            yield* this.pushCount(line3.length - n);
           // fallthrough
           case void 0:
             yield* this.pushNewline();
@@ -5962,7 +5962,7 @@ var require_lexer = __commonJS({
           case ">":
             n += yield* this.parseBlockScalarHeader();
             n += yield* this.pushSpaces(true);
-            yield* this.pushCount(line2.length - n);
+            yield* this.pushCount(line3.length - n);
             yield* this.pushNewline();
             return yield* this.parseBlockScalar();
           default:
@@ -5982,11 +5982,11 @@ var require_lexer = __commonJS({
           }
           sp += yield* this.pushSpaces(true);
         } while (nl + sp > 0);
-        const line2 = this.getLine();
-        if (line2 === null)
+        const line3 = this.getLine();
+        if (line3 === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line2[0] !== "#" || indent === 0 && (line2.startsWith("---") || line2.startsWith("...")) && isEmpty(line2[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line2[0] === "]" || line2[0] === "}");
+        if (indent !== -1 && indent < this.indentNext && line3[0] !== "#" || indent === 0 && (line3.startsWith("---") || line3.startsWith("...")) && isEmpty(line3[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line3[0] === "]" || line3[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -5994,17 +5994,17 @@ var require_lexer = __commonJS({
           }
         }
         let n = 0;
-        while (line2[n] === ",") {
+        while (line3[n] === ",") {
           n += yield* this.pushCount(1);
           n += yield* this.pushSpaces(true);
           this.flowKey = false;
         }
         n += yield* this.pushIndicators();
-        switch (line2[n]) {
+        switch (line3[n]) {
           case void 0:
             return "flow";
           case "#":
-            yield* this.pushCount(line2.length - n);
+            yield* this.pushCount(line3.length - n);
             return "flow";
           case "{":
           case "[":
@@ -6716,18 +6716,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep5;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep4 }]
+            items: [{ start: start2, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6880,15 +6880,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep4 }]
+                    items: [{ start: start3, key, sep: sep5 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -7082,13 +7082,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep4 }]
+              items: [{ start: start2, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7333,7 +7333,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -7361,8 +7361,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit2.visit;
-    exports.visitAsync = visit2.visitAsync;
+    exports.visit = visit3.visit;
+    exports.visitAsync = visit3.visitAsync;
   }
 });
 
@@ -10112,9 +10112,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve4(data);
+              return err ? reject(err) : resolve5(data);
             });
           });
         }
@@ -10152,9 +10152,9 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.destroy(err, (err2, data) => {
-              return err2 ? reject(err2) : resolve4(data);
+              return err2 ? reject(err2) : resolve5(data);
             });
           });
         }
@@ -11417,7 +11417,7 @@ var require_data_url = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { forgivingBase64, collectASequenceOfCodePoints, collectASequenceOfCodePointsFast, isomorphicDecode, removeASCIIWhitespace, removeChars } = require_infra();
-    var encoder2 = new TextEncoder();
+    var encoder3 = new TextEncoder();
     var HTTP_TOKEN_CODEPOINTS = /^[-!#$%&'*+.^_|~A-Za-z0-9]+$/u;
     var HTTP_WHITESPACE_REGEX = /[\u000A\u000D\u0009\u0020]/u;
     var HTTP_QUOTED_STRING_TOKENS = /^[\u0009\u0020-\u007E\u0080-\u00FF]+$/u;
@@ -11471,7 +11471,7 @@ var require_data_url = __commonJS({
       return serialized;
     }
     function stringPercentDecode(input) {
-      const bytes = encoder2.encode(input);
+      const bytes = encoder3.encode(input);
       return percentDecode(bytes);
     }
     function isHexCharByte(byte) {
@@ -11818,8 +11818,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(opts) {
-      const plural2 = opts.types.length === 1 ? "" : " one of";
-      const message = `${opts.argument} could not be converted to${plural2}: ${opts.types.join(", ")}.`;
+      const plural3 = opts.types.length === 1 ? "" : " one of";
+      const message = `${opts.argument} could not be converted to${plural3}: ${opts.types.join(", ")}.`;
       return webidl.errors.exception({
         header: opts.prefix,
         message
@@ -13660,8 +13660,8 @@ var require_promise = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve4, reject) => {
-        res = resolve4;
+      const promise = new Promise((resolve5, reject) => {
+        res = resolve5;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -15087,12 +15087,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -15976,12 +15976,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -16298,16 +16298,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       [kClose]() {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve4;
+            this[kClosedResolve] = resolve5;
           } else {
-            resolve4(null);
+            resolve5(null);
           }
         });
       }
       [kDestroy](err) {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -16320,7 +16320,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve4(null);
+            resolve5(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -16727,8 +16727,8 @@ var require_pool_base = __commonJS({
           }
           return Promise.all(closeAll);
         } else {
-          return new Promise((resolve4) => {
-            this[kClosedResolve] = resolve4;
+          return new Promise((resolve5) => {
+            this[kClosedResolve] = resolve5;
           });
         }
       }
@@ -17850,7 +17850,7 @@ var require_socks5_proxy_agent = __commonJS({
         const proxyHost = this[kProxyUrl].hostname;
         const proxyPort = parseInt(this[kProxyUrl].port) || 1080;
         debug("creating SOCKS5 connection to", proxyHost, proxyPort);
-        const socket = await new Promise((resolve4, reject) => {
+        const socket = await new Promise((resolve5, reject) => {
           this[kConnector]({
             hostname: proxyHost,
             host: proxyHost,
@@ -17860,7 +17860,7 @@ var require_socks5_proxy_agent = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve4(socket2);
+              resolve5(socket2);
             }
           });
         });
@@ -17870,14 +17870,14 @@ var require_socks5_proxy_agent = __commonJS({
           socket.destroy();
         });
         await socks5Client.handshake();
-        await new Promise((resolve4, reject) => {
+        await new Promise((resolve5, reject) => {
           const timeout = setTimeout(() => {
             reject(new Error("SOCKS5 authentication timeout"));
           }, 5e3);
           const onAuthenticated = () => {
             clearTimeout(timeout);
             socks5Client.removeListener("error", onError);
-            resolve4();
+            resolve5();
           };
           const onError = (err) => {
             clearTimeout(timeout);
@@ -17886,14 +17886,14 @@ var require_socks5_proxy_agent = __commonJS({
           };
           if (socks5Client.state === STATES.AUTHENTICATED) {
             clearTimeout(timeout);
-            resolve4();
+            resolve5();
           } else {
             socks5Client.once("authenticated", onAuthenticated);
             socks5Client.once("error", onError);
           }
         });
         await socks5Client.connect(targetHost, targetPort);
-        await new Promise((resolve4, reject) => {
+        await new Promise((resolve5, reject) => {
           const timeout = setTimeout(() => {
             reject(new Error("SOCKS5 connection timeout"));
           }, 5e3);
@@ -17901,7 +17901,7 @@ var require_socks5_proxy_agent = __commonJS({
             debug("SOCKS5 tunnel established to", targetHost, targetPort, "via", info);
             clearTimeout(timeout);
             socks5Client.removeListener("error", onError);
-            resolve4();
+            resolve5();
           };
           const onError = (err) => {
             clearTimeout(timeout);
@@ -17944,8 +17944,8 @@ var require_socks5_proxy_agent = __commonJS({
                       socket,
                       servername: this[kRequestTls]?.servername || targetHost
                     });
-                    await new Promise((resolve4, reject) => {
-                      finalSocket.once("secureConnect", resolve4);
+                    await new Promise((resolve5, reject) => {
+                      finalSocket.once("secureConnect", resolve5);
                       finalSocket.once("error", reject);
                     });
                   }
@@ -19078,7 +19078,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return Promise.resolve(null);
         }
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           if (this[kContentLength] && this[kContentLength] > limit || this[kBytesRead] > limit) {
             this.destroy(new AbortError());
           }
@@ -19092,11 +19092,11 @@ var require_readable = __commonJS({
               if (signal.aborted) {
                 reject(signal.reason ?? new AbortError());
               } else {
-                resolve4(null);
+                resolve5(null);
               }
             });
           } else {
-            this.on("close", resolve4);
+            this.on("close", resolve5);
           }
           this.on("error", noop).on("data", () => {
             if (this[kBytesRead] > limit) {
@@ -19124,7 +19124,7 @@ var require_readable = __commonJS({
     }
     function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -19139,7 +19139,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve4,
+              resolve: resolve5,
               reject,
               length: 0,
               body: []
@@ -19213,18 +19213,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2, encoding) {
-      const { type, body, resolve: resolve4, stream, length } = consume2;
+      const { type, body, resolve: resolve5, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve4(chunksDecode(body, length, encoding));
+          resolve5(chunksDecode(body, length, encoding));
         } else if (type === "json") {
-          resolve4(JSON.parse(chunksDecode(body, length, encoding)));
+          resolve5(JSON.parse(chunksDecode(body, length, encoding)));
         } else if (type === "arrayBuffer") {
-          resolve4(chunksConcat(body, length).buffer);
+          resolve5(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve4(new Blob(body, { type: stream[kContentType] }));
+          resolve5(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve4(chunksConcat(body, length));
+          resolve5(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -19414,9 +19414,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -19628,9 +19628,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -19918,9 +19918,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -20013,9 +20013,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -20217,7 +20217,7 @@ var require_mock_utils = __commonJS({
       }
       return normalizedQp;
     }
-    function safeUrl(path) {
+    function safeUrl2(path) {
       if (typeof path !== "string") {
         return path;
       }
@@ -20253,10 +20253,10 @@ var require_mock_utils = __commonJS({
     }
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? serializePathWithQuery(key.path, key.query) : key.path;
-      const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
+      const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
       const resolvedPathWithoutTrailingSlash = removeTrailingSlash(resolvedPath);
       let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path, ignoreTrailingSlash }) => {
-        return ignoreTrailingSlash ? matchValue(removeTrailingSlash(safeUrl(path)), resolvedPathWithoutTrailingSlash) : matchValue(safeUrl(path), resolvedPath);
+        return ignoreTrailingSlash ? matchValue(removeTrailingSlash(safeUrl2(path)), resolvedPathWithoutTrailingSlash) : matchValue(safeUrl2(path), resolvedPath);
       });
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
@@ -21289,7 +21289,7 @@ var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
     var { writeFile: writeFile3, readFile: readFile4, mkdir: mkdir2 } = __require("node:fs/promises");
-    var { dirname: dirname2, resolve: resolve4 } = __require("node:path");
+    var { dirname: dirname2, resolve: resolve5 } = __require("node:path");
     var { setTimeout: setTimeout2, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors2();
     var { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = require_snapshot_utils();
@@ -21490,7 +21490,7 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError("Snapshot path is required");
         }
         try {
-          const data = await readFile4(resolve4(path), "utf8");
+          const data = await readFile4(resolve5(path), "utf8");
           const parsed = JSON.parse(data);
           if (Array.isArray(parsed)) {
             this.#snapshots.clear();
@@ -21519,7 +21519,7 @@ var require_snapshot_recorder = __commonJS({
         if (!path) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
-        const resolvedPath = resolve4(path);
+        const resolvedPath = resolve5(path);
         await mkdir2(dirname2(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash, snapshot]) => ({
           hash,
@@ -29499,7 +29499,7 @@ var require_fetch = __commonJS({
         const agent = fetchParams.controller.dispatcher;
         const path = url.pathname + url.search;
         const hasTrailingQuestionMark = url.search.length === 0 && url.href[url.href.length - url.hash.length - 1] === "?";
-        return new Promise((resolve4, reject) => agent.dispatch(
+        return new Promise((resolve5, reject) => agent.dispatch(
           {
             path: hasTrailingQuestionMark ? `${path}?` : path,
             origin: url.origin,
@@ -29587,7 +29587,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve4({
+              resolve5({
                 status,
                 statusText,
                 headersList,
@@ -29640,7 +29640,7 @@ var require_fetch = __commonJS({
                   headersList.append(headerName, String(value), true);
                 }
               }
-              resolve4({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -29664,7 +29664,7 @@ var require_fetch = __commonJS({
                   headersList.append(nameStr, value.toString("latin1"), true);
                 }
               }
-              resolve4({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -33117,12 +33117,12 @@ var require_eventsource_stream = __commonJS({
       }
       return true;
     }
-    function isFieldName(line2, length, field3) {
+    function isFieldName(line3, length, field3) {
       if (length !== field3.length) {
         return false;
       }
       for (let i = 0; i < length; i++) {
-        if (line2[i] !== field3[i]) {
+        if (line3[i] !== field3[i]) {
           return false;
         }
       }
@@ -33269,31 +33269,31 @@ var require_eventsource_stream = __commonJS({
        * @param {Buffer} line
        * @param {EventSourceStreamEvent} event
        */
-      parseLine(line2, event) {
-        if (line2.length === 0) {
+      parseLine(line3, event) {
+        if (line3.length === 0) {
           return;
         }
-        const colonPosition = line2.indexOf(COLON2);
+        const colonPosition = line3.indexOf(COLON2);
         if (colonPosition === 0) {
           return;
         }
-        let fieldLength = line2.length;
-        let valueStart = line2.length;
+        let fieldLength = line3.length;
+        let valueStart = line3.length;
         if (colonPosition !== -1) {
           fieldLength = colonPosition;
           valueStart = colonPosition + 1;
-          if (line2[valueStart] === SPACE2) {
+          if (line3[valueStart] === SPACE2) {
             ++valueStart;
           }
         }
-        if (isFieldName(line2, fieldLength, DATA)) {
+        if (isFieldName(line3, fieldLength, DATA)) {
           if (this.maxEventSize > 0 && this.dataLineCount >= this.maxDataLines) {
             throw createMaxEventSizeExceededError();
           }
-          const valueBytes = line2.length - valueStart;
+          const valueBytes = line3.length - valueStart;
           const dataSize = this.eventFieldSizes.data + (event.data === void 0 ? 0 : 1) + valueBytes;
           this.setEventFieldSize("data", dataSize);
-          const value = line2.toString("utf8", valueStart);
+          const value = line3.toString("utf8", valueStart);
           if (event.data === void 0) {
             event.data = value;
           } else {
@@ -33303,24 +33303,24 @@ ${value}`;
           this.dataLineCount++;
           return;
         }
-        if (isFieldName(line2, fieldLength, RETRY)) {
-          if (isASCIINumberBytes(line2, valueStart)) {
-            this.setEventFieldSize("retry", line2.length - valueStart);
-            event.retry = line2.toString("utf8", valueStart);
+        if (isFieldName(line3, fieldLength, RETRY)) {
+          if (isASCIINumberBytes(line3, valueStart)) {
+            this.setEventFieldSize("retry", line3.length - valueStart);
+            event.retry = line3.toString("utf8", valueStart);
           }
           return;
         }
-        if (isFieldName(line2, fieldLength, ID)) {
-          if (isValidLastEventIdBytes(line2, valueStart)) {
-            this.setEventFieldSize("id", line2.length - valueStart);
-            event.id = line2.toString("utf8", valueStart);
+        if (isFieldName(line3, fieldLength, ID)) {
+          if (isValidLastEventIdBytes(line3, valueStart)) {
+            this.setEventFieldSize("id", line3.length - valueStart);
+            event.id = line3.toString("utf8", valueStart);
           }
           return;
         }
-        if (isFieldName(line2, fieldLength, EVENT)) {
-          if (valueStart < line2.length) {
-            this.setEventFieldSize("event", line2.length - valueStart);
-            event.event = line2.toString("utf8", valueStart);
+        if (isFieldName(line3, fieldLength, EVENT)) {
+          if (valueStart < line3.length) {
+            this.setEventFieldSize("event", line3.length - valueStart);
+            event.event = line3.toString("utf8", valueStart);
           }
         }
       }
@@ -34024,11 +34024,11 @@ function countLines(text10, from, to) {
 function splitDocuments(text10, firstLine = 1) {
   const spans = [];
   let start2 = 0;
-  let line2 = firstLine;
+  let line3 = firstLine;
   let hasMarker = false;
   const close = (end) => {
     let bodyStart = start2;
-    let bodyLine = line2;
+    let bodyLine = line3;
     let markerHasContent = false;
     if (hasMarker) {
       const newline = text10.indexOf("\n", start2);
@@ -34036,21 +34036,21 @@ function splitDocuments(text10, firstLine = 1) {
       const rest = text10.slice(start2 + 3, markerEnd).trim();
       markerHasContent = rest !== "" && !rest.startsWith("#");
       bodyStart = Math.min(markerEnd + 1, end);
-      bodyLine = line2 + 1;
+      bodyLine = line3 + 1;
     }
-    spans.push({ start: start2, bodyStart, end, line: line2, bodyLine, markerHasContent });
+    spans.push({ start: start2, bodyStart, end, line: line3, bodyLine, markerHasContent });
   };
   MARKER.lastIndex = 0;
   for (let match = MARKER.exec(text10); match !== null; match = MARKER.exec(text10)) {
     const at = match.index;
     if (at > start2 || hasMarker) close(at);
-    line2 += countLines(text10, start2, at);
+    line3 += countLines(text10, start2, at);
     start2 = at;
     hasMarker = match[0] === "---";
     if (!hasMarker) {
       const newline = text10.indexOf("\n", at);
       const next = newline === -1 ? text10.length : newline + 1;
-      line2 += newline === -1 ? 0 : 1;
+      line3 += newline === -1 ? 0 : 1;
       start2 = next;
       MARKER.lastIndex = next;
     }
@@ -34757,11 +34757,11 @@ var ESCAPES = {
 
 // core/manifests/fast-yaml-flow.ts
 var FlowReader = class {
-  constructor(src, start2, end, uniqueKeys, resolve4 = resolvePlainScalar) {
+  constructor(src, start2, end, uniqueKeys, resolve5 = resolvePlainScalar) {
     this.src = src;
     this.end = end;
     this.uniqueKeys = uniqueKeys;
-    this.resolve = resolve4;
+    this.resolve = resolve5;
     this.pos = start2;
   }
   src;
@@ -34973,13 +34973,13 @@ function createScanCursor() {
   return { from: -1, hash: -1 };
 }
 var FastParser = class {
-  constructor(src, start2, end, uniqueKeys, positions, firstLine, scan2, resolve4, keepText) {
+  constructor(src, start2, end, uniqueKeys, positions, firstLine, scan2, resolve5, keepText) {
     this.src = src;
     this.end = end;
     this.uniqueKeys = uniqueKeys;
     this.scan = scan2;
     this.track = positions;
-    this.resolve = resolve4 ?? resolvePlainScalar;
+    this.resolve = resolve5 ?? resolvePlainScalar;
     this.keepText = keepText;
     this.pointers = positions !== void 0 || keepText !== void 0;
     this.lineNo = firstLine;
@@ -35282,7 +35282,7 @@ var FastParser = class {
     if (chomp !== "clip") i++;
     if (i < this.lineEnd && src.charCodeAt(i) !== SPACE) throw GIVE_UP;
     this.expectLineEnd(i);
-    const lines = [];
+    const lines2 = [];
     let contentIndent = -1;
     let trailingEmpty = 0;
     while (!this.atEnd()) {
@@ -35303,12 +35303,12 @@ var FastParser = class {
       const first = src.charCodeAt(this.contentStart);
       if (first === TAB) throw GIVE_UP;
       if (folded && this.indent > contentIndent) throw GIVE_UP;
-      for (let k = 0; k < trailingEmpty; k++) lines.push("");
+      for (let k = 0; k < trailingEmpty; k++) lines2.push("");
       trailingEmpty = 0;
-      lines.push(src.slice(this.lineStart + contentIndent, this.lineEnd));
+      lines2.push(src.slice(this.lineStart + contentIndent, this.lineEnd));
       this.advance();
     }
-    if (lines.length === 0) {
+    if (lines2.length === 0) {
       if (chomp === "keep" && trailingEmpty > 0) throw GIVE_UP;
       return "";
     }
@@ -35317,18 +35317,18 @@ var FastParser = class {
       body = "";
       let seenText = false;
       let empties = 0;
-      for (const line2 of lines) {
-        if (line2 === "") {
+      for (const line3 of lines2) {
+        if (line3 === "") {
           empties++;
           continue;
         }
         body += seenText && empties === 0 ? " " : "\n".repeat(empties);
-        body += line2;
+        body += line3;
         empties = 0;
         seenText = true;
       }
     } else {
-      body = lines.join("\n");
+      body = lines2.join("\n");
     }
     if (chomp === "strip") return body;
     if (chomp === "clip") return `${body}
@@ -35389,7 +35389,7 @@ function countNodes(value) {
   }
   return 1;
 }
-function taggedScalar(tag, text10, resolve4) {
+function taggedScalar(tag, text10, resolve5) {
   switch (tag) {
     case "tag:yaml.org,2002:str":
     case "tag:yaml.org,2002:binary":
@@ -35400,19 +35400,19 @@ function taggedScalar(tag, text10, resolve4) {
     case "tag:yaml.org,2002:bool":
     case "tag:yaml.org,2002:int":
     case "tag:yaml.org,2002:float":
-      return resolve4(text10);
+      return resolve5(text10);
     default:
       return text10;
   }
 }
 var Walker = class {
-  constructor(doc, lines, firstLine, uniqueKeys, maxAliasNodes, resolve4 = resolvePlainScalar, keepText) {
+  constructor(doc, lines2, firstLine, uniqueKeys, maxAliasNodes, resolve5 = resolvePlainScalar, keepText) {
     this.doc = doc;
-    this.lines = lines;
+    this.lines = lines2;
     this.firstLine = firstLine;
     this.uniqueKeys = uniqueKeys;
     this.maxAliasNodes = maxAliasNodes;
-    this.resolve = resolve4;
+    this.resolve = resolve5;
     this.keepText = keepText;
   }
   doc;
@@ -35428,12 +35428,12 @@ var Walker = class {
   positions = /* @__PURE__ */ new Map();
   problems = [];
   position(offset) {
-    const { line: line2, col } = this.lines.linePos(offset);
-    return [line2 + this.firstLine - 1, col];
+    const { line: line3, col } = this.lines.linePos(offset);
+    return [line3 + this.firstLine - 1, col];
   }
   problem(message, offset) {
-    const [line2, column] = this.position(offset);
-    this.problems.push({ message, line: line2, column });
+    const [line3, column] = this.position(offset);
+    this.problems.push({ message, line: line3, column });
   }
   value(node, pointer2) {
     if (node === null || node === void 0) return null;
@@ -35530,18 +35530,18 @@ var Walker = class {
   }
 };
 function parseYamlDocument(text10, options) {
-  const lines = new import_yaml.LineCounter();
+  const lines2 = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text10, {
     schema: "failsafe",
     version: "1.1",
     uniqueKeys: false,
     prettyErrors: false,
-    lineCounter: lines,
+    lineCounter: lines2,
     strict: true
   });
   const walker = new Walker(
     doc,
-    lines,
+    lines2,
     options.firstLine,
     options.uniqueKeys,
     options.maxAliasNodes ?? DEFAULT_MAX_ALIAS_NODES,
@@ -35648,13 +35648,13 @@ function collectInputCrds(texts, strict) {
       if (!("value" in parsed) || !isCrd(parsed.value)) continue;
       const conversion = crdToJsonSchemas(parsed.value, { strict });
       for (const problem of conversion.problems) {
-        const [line2, column] = doc.locate(problem.path);
+        const [line3, column] = doc.locate(problem.path);
         findings.push({
           ruleId: "crd-schema",
           severity: "warning",
           message: problem.message,
           path,
-          line: line2,
+          line: line3,
           column
         });
       }
@@ -35693,9 +35693,9 @@ async function registerInputCrds(schemas, deps) {
 // core/manifests/decode-text.ts
 var BINARY_PROBE = 8e3;
 function lineOf(bytes, offset) {
-  let line2 = 1;
-  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 10) line2++;
-  return line2;
+  let line3 = 1;
+  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 10) line3++;
+  return line3;
 }
 function firstInvalidUtf8(bytes) {
   let i = 0;
@@ -36101,10 +36101,10 @@ function formatTarget(target2) {
 }
 function describeApiStatus(status, kubernetesVersion) {
   const target2 = parseVersion(kubernetesVersion);
-  const { apiVersion, kind, deprecatedIn, removedIn, note } = status.lifecycle;
+  const { apiVersion, kind, deprecatedIn, removedIn, note: note2 } = status.lifecycle;
   const replacement = servedReplacement(status.lifecycle, target2);
   const subject = `${apiVersion} ${kind}`;
-  const suffix = note === void 0 ? "" : ` (${note})`;
+  const suffix = note2 === void 0 ? "" : ` (${note2})`;
   if (status.state === "removed") {
     const advice2 = replacement === void 0 ? `no replacement API is served in ${formatTarget(target2)}` : `use ${replacement}`;
     return `${subject} was removed in Kubernetes v${removedIn}; ${advice2}${suffix}`;
@@ -36357,8 +36357,8 @@ var ResultBuilder = class {
   doc;
   base;
   result(status, signature, extra = {}) {
-    const line2 = this.base === "" ? this.doc.span.bodyLine : this.doc.locate(this.base)[0];
-    const result = { filename: this.doc.path, status, line: line2, findings: [] };
+    const line3 = this.base === "" ? this.doc.span.bodyLine : this.doc.locate(this.base)[0];
+    const result = { filename: this.doc.path, status, line: line3, findings: [] };
     if (signature) {
       result.kind = signature.kind;
       result.name = signature.name;
@@ -36370,8 +36370,8 @@ var ResultBuilder = class {
   /** An invalid result: every violation with its position, sorted by position, kubeconform's message. */
   invalid(described, source, signature, findings) {
     const violations = described.map((v) => {
-      const [line2, column] = this.doc.locate(this.base + v.focus);
-      return { path: v.path, message: v.message, line: line2, column };
+      const [line3, column] = this.doc.locate(this.base + v.focus);
+      return { path: v.path, message: v.message, line: line3, column };
     });
     violations.sort((a, b) => a.line - b.line || a.column - b.column);
     const detail = violations.map((v) => ` - at '${v.path}': ${v.message}`).join("");
@@ -36390,8 +36390,8 @@ var ResultBuilder = class {
     return this.result("invalid", signature, { message, violations, findings });
   }
   finding(ruleId, severity, message, pointer2, signature) {
-    const [line2, column] = this.doc.locate(this.base + pointer2);
-    const finding2 = { ruleId, severity, message, path: this.doc.path, line: line2, column };
+    const [line3, column] = this.doc.locate(this.base + pointer2);
+    const finding2 = { ruleId, severity, message, path: this.doc.path, line: line3, column };
     if (signature) finding2.resource = resourceRef(signature);
     return finding2;
   }
@@ -36477,7 +36477,7 @@ function checkSchema(value, schema, signature, findings, build, context) {
 }
 
 // core/validate/validate-text.ts
-function syntaxError(path, line2, problems) {
+function syntaxError(path, line3, problems) {
   const detail = problems.map((p) => `yaml: line ${p.line}: ${p.message}`).join("\n  ");
   const duplicate = problems.every((p) => p.message.endsWith("already set in map"));
   const message = duplicate ? `error unmarshalling resource: error converting YAML to JSON: yaml: unmarshal errors:
@@ -36490,7 +36490,7 @@ function syntaxError(path, line2, problems) {
     line: p.line,
     column: p.column
   }));
-  return { filename: path, status: "error", line: problems[0]?.line ?? line2, message, findings };
+  return { filename: path, status: "error", line: problems[0]?.line ?? line3, message, findings };
 }
 function isList(value) {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
@@ -36558,10 +36558,10 @@ function createDocumentContext(options, registry) {
     }
   };
 }
-function unreadable(path, message, line2) {
+function unreadable(path, message, line3) {
   const finding2 = { ruleId: "unreadable-file", severity: "error", message, path };
-  if (line2 !== void 0) finding2.line = line2;
-  return { filename: path, status: "error", line: line2 ?? 1, message, findings: [finding2] };
+  if (line3 !== void 0) finding2.line = line3;
+  return { filename: path, status: "error", line: line3 ?? 1, message, findings: [finding2] };
 }
 function finishRun(prepared, perInput, crdFindings, stopped) {
   const results = [];
@@ -36910,7 +36910,7 @@ function parseJson(body) {
 }
 function createSchemaLoader(deps) {
   const downHosts = /* @__PURE__ */ new Map();
-  const sleep = deps.sleep ?? ((ms) => new Promise((resolve4) => setTimeout(resolve4, ms)));
+  const sleep = deps.sleep ?? ((ms) => new Promise((resolve5) => setTimeout(resolve5, ms)));
   async function loadHttp(url) {
     const cached2 = await deps.cache?.get(url);
     if (cached2 !== void 0) {
@@ -37008,7 +37008,7 @@ function createSchemaRegistry(options, deps) {
       validate
     };
   }
-  async function resolve4(kind, apiVersion) {
+  async function resolve5(kind, apiVersion) {
     const variables = templateVariables(kind, apiVersion, options.kubernetesVersion, options.strict);
     let unreachable = 0;
     for (const location of options.locations) {
@@ -37063,7 +37063,7 @@ function createSchemaRegistry(options, deps) {
       if (local) return local;
       const cached2 = cache.get(key);
       if (cached2) return cached2;
-      const pending = resolve4(kind, apiVersion).then((result) => {
+      const pending = resolve5(kind, apiVersion).then((result) => {
         cache.set(key, result);
         return result;
       });
@@ -37194,2019 +37194,1146 @@ function runValidateWorker(channel) {
 // cli/kubeproof.ts
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 
-// cli/environments-command.ts
-import { relative as relative3, resolve as resolve3, sep as sep3 } from "node:path";
+// cli/check-command.ts
+import { resolve as resolve2, relative as relative2, sep as sep2 } from "node:path";
 
-// core/render/kustomize/read-kustomization.ts
-var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
-var KNOWN_FIELDS = /* @__PURE__ */ new Set([
-  "apiVersion",
-  "kind",
-  "metadata",
-  "openapi",
-  "namePrefix",
-  "nameSuffix",
-  "namespace",
-  "commonLabels",
-  "labels",
-  "commonAnnotations",
-  "patchesStrategicMerge",
-  "patchesJson6902",
-  "patches",
-  "images",
-  "imageTags",
-  "replacements",
-  "replicas",
-  "vars",
-  "sortOptions",
-  "resources",
-  "components",
-  "crds",
-  "bases",
-  "configMapGenerator",
-  "secretGenerator",
-  "helmGlobals",
-  "helmCharts",
-  "helmChartInflationGenerator",
-  "generatorOptions",
-  "configurations",
-  "generators",
-  "transformers",
-  "validators",
-  "buildMetadata"
-]);
-function parseQuickly(text10) {
-  if (!text10.includes("\r") && !text10.startsWith("---")) {
-    const positions = /* @__PURE__ */ new Map();
-    const value = fastParseYaml(text10, 0, text10.length, { uniqueKeys: true, positions });
-    if (value !== FALLBACK) return { value, problems: [], positions };
-  }
-  return parseYamlDocument(text10, { uniqueKeys: true, firstLine: 1 });
-}
-async function readKustomization(files, dir) {
-  const findings = [];
-  const prefix = dir === "" ? "" : `${dir}/`;
-  const present = [];
-  for (const name of KUSTOMIZATION_FILE_NAMES) {
-    const bytes = await files.readFile(`${prefix}${name}`);
-    if (bytes) present.push({ path: `${prefix}${name}`, bytes });
-  }
-  const chosen = present[0];
-  if (!chosen) return { findings };
-  if (present.length > 1) {
-    findings.push({
-      ruleId: "kustomization",
-      severity: "error",
-      message: `found multiple kustomization files (${present.map((p) => p.path.slice(prefix.length)).join(", ")}); kustomize refuses this: keep one`,
-      path: chosen.path,
-      line: 1
-    });
-    return { findings };
-  }
-  const decoded = decodeText(chosen.bytes);
-  if (!decoded.ok) {
-    findings.push({
-      ruleId: "kustomization",
-      severity: "error",
-      message: decoded.message,
-      path: chosen.path,
-      line: decoded.line
-    });
-    return { findings };
-  }
-  const parsed = parseQuickly(decoded.text);
-  for (const problem of parsed.problems) {
-    findings.push({
-      ruleId: "kustomization",
-      severity: "error",
-      message: `invalid YAML: ${problem.message}`,
-      path: chosen.path,
-      line: problem.line,
-      column: problem.column
-    });
-  }
-  if (parsed.value === void 0) return { findings };
-  const locate = (pointer2) => {
-    for (let at = pointer2; ; at = at.slice(0, at.lastIndexOf("/"))) {
-      const hit = parsed.positions.get(at);
-      if (hit) return { line: hit[0], column: hit[1] };
-      if (at === "") return { line: 1, column: 1 };
-    }
-  };
-  const content = parsed.value;
-  if (content === null || typeof content !== "object" || Array.isArray(content)) {
-    findings.push({
-      ruleId: "kustomization",
-      severity: "error",
-      message: "a kustomization must be a mapping of fields",
-      path: chosen.path,
-      line: 1
-    });
-    return { findings };
-  }
-  for (const key of Object.keys(content)) {
-    if (KNOWN_FIELDS.has(key)) continue;
-    const { line: line2, column } = locate(`/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`);
-    findings.push({
-      ruleId: "kustomization",
-      severity: "error",
-      message: `unknown field ${JSON.stringify(key)} in kustomization: kustomize rejects it (a typo?)`,
-      path: chosen.path,
-      line: line2,
-      column
-    });
-  }
-  const kind = content["kind"] ?? "Kustomization";
-  if (kind !== "Kustomization" && kind !== "Component") {
-    const { line: line2, column } = locate("/kind");
-    findings.push({
-      ruleId: "kustomization",
-      severity: "error",
-      message: `kind ${JSON.stringify(kind)} is neither Kustomization nor Component`,
-      path: chosen.path,
-      line: line2,
-      column
-    });
-    return { findings };
-  }
-  if (findings.some((f) => f.severity === "error")) return { findings };
-  return { file: { dir, path: chosen.path, kind, content, locate }, findings };
-}
-
-// core/render/kustomize/repo-paths.ts
-function joinRepoPath(folder, relative4) {
-  if (relative4.startsWith("/")) return void 0;
-  const parts = folder === "" ? [] : folder.split("/");
-  for (const part of relative4.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") {
-      if (parts.length === 0) return void 0;
-      parts.pop();
-    } else parts.push(part);
-  }
-  return parts.join("/");
-}
-function dirnameRepoPath(path) {
-  const slash = path.lastIndexOf("/");
-  return slash === -1 ? "" : path.slice(0, slash);
-}
-var REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|[a-z0-9-]+(?:\.[a-z0-9-]+)+\/[^/]|.*\?(?:ref|version|submodules|timeout)=)/i;
-function isRemoteReference(reference) {
-  return REMOTE.test(reference) || reference.includes("//");
-}
-
-// core/render/environments/gitops-target.ts
-var DISCOVERY_RULE = "environments";
-function discoveryFinding(severity, message, file, at) {
-  return { ruleId: DISCOVERY_RULE, severity, message, path: file, line: at.line, column: at.column };
-}
+// core/diff/json.ts
 function isObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
-function stringAt(object, key) {
-  if (!isObject(object)) return void 0;
-  const value = object[key];
-  return typeof value === "string" ? value : void 0;
-}
-
-// core/render/environments/kustomization-references.ts
-function isObject2(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-function list(value) {
-  return Array.isArray(value) ? value : [];
-}
-function isInline(text10) {
-  return text10.includes("\n") || /^\s*[\w./-]+\s*:(\s|$)/.test(text10) || text10.trim().startsWith("{");
-}
-function pathsOf(values) {
-  return values.filter((value) => typeof value === "string" && !isInline(value));
-}
-function fieldPaths(values, field3) {
-  return values.map((value) => isObject2(value) ? value[field3] : void 0).filter((p) => typeof p === "string");
-}
-function generatorSources(generators) {
-  const out = [];
-  for (const generator of generators) {
-    if (!isObject2(generator)) continue;
-    for (const entry of pathsOf(list(generator["files"]))) out.push(entry.slice(entry.indexOf("=") + 1));
-    out.push(...pathsOf(list(generator["envs"])));
-    if (typeof generator["env"] === "string") out.push(generator["env"]);
+function cloneJson2(value) {
+  if (Array.isArray(value)) return value.map((item) => cloneJson2(item));
+  if (isObject(value)) {
+    const copy2 = {};
+    for (const [key, child3] of Object.entries(value)) copy2[key] = cloneJson2(child3);
+    return copy2;
   }
-  return out;
+  return value;
 }
-function helmPaths(content, files, trees) {
-  const globals = isObject2(content["helmGlobals"]) ? content["helmGlobals"] : {};
-  const chartHome = typeof globals["chartHome"] === "string" ? globals["chartHome"] : "charts";
-  for (const chart of list(content["helmCharts"])) {
-    if (!isObject2(chart)) continue;
-    if (typeof chart["valuesFile"] === "string") files.push(chart["valuesFile"]);
-    files.push(...pathsOf(list(chart["additionalValuesFiles"])));
-    if (typeof chart["name"] === "string") trees.push(`${chartHome}/${chart["name"]}`);
+function jsonEqual(a, b) {
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, index) => jsonEqual(item, b[index]));
   }
-}
-function kustomizationReferences(content) {
-  const folders = [...pathsOf(list(content["bases"])), ...pathsOf(list(content["components"]))];
-  const either = [
-    ...pathsOf(list(content["resources"])),
-    ...pathsOf(list(content["generators"])),
-    ...pathsOf(list(content["transformers"])),
-    ...pathsOf(list(content["validators"]))
-  ];
-  const files = [
-    ...fieldPaths(list(content["patches"]), "path"),
-    ...pathsOf(list(content["patchesStrategicMerge"])),
-    ...fieldPaths(list(content["patchesJson6902"]), "path"),
-    ...fieldPaths(list(content["replacements"]), "path"),
-    ...generatorSources(list(content["configMapGenerator"])),
-    ...generatorSources(list(content["secretGenerator"])),
-    ...pathsOf(list(content["crds"])),
-    ...pathsOf(list(content["configurations"]))
-  ];
-  const openapi = content["openapi"];
-  if (isObject2(openapi) && typeof openapi["path"] === "string") files.push(openapi["path"]);
-  const trees = [];
-  helmPaths(content, files, trees);
-  const local = (paths) => paths.filter((path) => path !== "" && !isRemoteReference(path));
-  return { folders: local(folders), files: local(files), either: local(either), trees: local(trees) };
-}
-
-// core/render/environments/repo-path.ts
-function normalizeRepoPath(text10) {
-  if (text10.startsWith("/") || /^[A-Za-z]:[\\/]/.test(text10)) return void 0;
-  return joinRepoPath("", text10);
-}
-function isWithin(path, folder) {
-  return folder === "" || path === folder || path.startsWith(`${folder}/`);
-}
-function basename(path) {
-  return path.slice(path.lastIndexOf("/") + 1);
-}
-function folderPrefix(folder) {
-  return folder === "" ? "" : `${folder}/`;
-}
-function showPath(path) {
-  return path === "" ? "." : path;
-}
-
-// core/render/environments/affected-environments.ts
-var NO_REFERENCES = { folders: [], files: [], either: [], trees: [] };
-function referenceReader(files) {
-  const cache = /* @__PURE__ */ new Map();
-  const read = async (dir) => {
-    for (const name of KUSTOMIZATION_FILE_NAMES) {
-      const bytes = await files.readFile(`${folderPrefix(dir)}${name}`);
-      if (!bytes) continue;
-      const decoded = decodeText(bytes);
-      if (!decoded.ok) return NO_REFERENCES;
-      const { value } = parseYamlDocument(decoded.text, { uniqueKeys: false, firstLine: 1 });
-      return isObject(value) ? kustomizationReferences(value) : NO_REFERENCES;
-    }
-    return void 0;
-  };
-  return (dir) => {
-    let pending = cache.get(dir);
-    if (!pending) {
-      pending = read(dir);
-      cache.set(dir, pending);
-    }
-    return pending;
-  };
-}
-async function visit(dir, reach, seen, files, read) {
-  if (seen.has(dir)) return;
-  seen.add(dir);
-  const references = await read(dir);
-  if (!references) {
-    reach.trees.add(dir);
-    return;
+  if (isObject(a)) {
+    if (!isObject(b)) return false;
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length) return false;
+    return keys.every((key) => key in b && jsonEqual(a[key], b[key]));
   }
-  reach.folders.add(dir);
-  const resolve4 = (relative4) => joinRepoPath(dir, relative4);
-  for (const file of references.files) {
-    const path = resolve4(file);
-    if (path !== void 0) reach.files.add(path);
-  }
-  for (const tree of references.trees) {
-    const path = resolve4(tree);
-    if (path !== void 0) reach.trees.add(path);
-  }
-  for (const folder of references.folders) {
-    const path = resolve4(folder);
-    if (path !== void 0) await visit(path, reach, seen, files, read);
-  }
-  for (const entry of references.either) {
-    const path = resolve4(entry);
-    if (path === void 0) continue;
-    if (await files.readFile(path)) reach.files.add(path);
-    else if (await files.listDirectory(path)) await visit(path, reach, seen, files, read);
-    else {
-      reach.files.add(path);
-      reach.trees.add(path);
-    }
-  }
-}
-async function reachOf(environment, files, read) {
-  const reach = { files: new Set(environment.declaredIn), folders: /* @__PURE__ */ new Set(), trees: /* @__PURE__ */ new Set() };
-  if (environment.renderer === "helm") {
-    reach.trees.add(environment.helm?.chart ?? environment.path);
-    reach.folders.add(environment.path);
-    for (const file of environment.helm?.valuesFiles ?? []) reach.files.add(file);
-    for (const parameter of environment.helm?.parameters ?? [])
-      if (parameter.flag === "set-file") reach.files.add(parameter.value);
-  } else if (environment.renderer === "none") reach.trees.add(environment.path);
-  else await visit(environment.path, reach, /* @__PURE__ */ new Set(), files, read);
-  return reach;
-}
-function reaches(reach, file) {
-  if (reach.files.has(file) || reach.folders.has(dirnameRepoPath(file))) return true;
-  for (const tree of reach.trees) if (isWithin(file, tree)) return true;
   return false;
 }
-async function affectedEnvironments(environments, changedFiles, files) {
-  const read = referenceReader(files);
-  const reachList = await Promise.all(environments.map((environment) => reachOf(environment, files, read)));
-  const changed = changedFiles.map((file) => ({ file, path: normalizeRepoPath(file) ?? file }));
-  const affected = environments.filter((_, i) => changed.some(({ path }) => reaches(reachList[i], path))).map((environment) => environment.name);
-  const unknown2 = changed.filter(({ path }) => !reachList.some((reach) => reaches(reach, path))).map(({ file }) => file);
-  return { affected, unknown: unknown2 };
+function getIn(value, ...keys) {
+  let current = value;
+  for (const key of keys) {
+    if (!isObject(current)) return void 0;
+    current = current[key];
+  }
+  return current;
+}
+function objectAt(value, ...keys) {
+  const found = getIn(value, ...keys);
+  return isObject(found) ? found : void 0;
+}
+function arrayAt(value, ...keys) {
+  const found = getIn(value, ...keys);
+  return Array.isArray(found) ? found : [];
+}
+function stringAt(value, ...keys) {
+  const found = getIn(value, ...keys);
+  return typeof found === "string" ? found : void 0;
 }
 
-// core/render/external/argocd-helm-settings.ts
-function valueFile(entry, source) {
-  const ref = /^\$([^/]+)\/(.*)$/.exec(entry);
-  if (ref) {
-    const known2 = (source.sources ?? []).some((s) => s["ref"] === ref[1]);
-    return known2 ? normalizeRepoPath(ref[2]) : void 0;
+// core/diff/object-path.ts
+var InvalidPathError = class extends KubeproofError {
+  name = "InvalidPathError";
+  path;
+  constructor(path, reason) {
+    super(`invalid field path ${JSON.stringify(path)}: ${reason}`);
+    this.path = path;
   }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry)) return void 0;
-  return joinRepoPath(source.path, entry);
+};
+function readQuoted(text10, start2, source) {
+  const quote2 = text10[start2];
+  let value = "";
+  for (let i = start2 + 1; i < text10.length; i++) {
+    const ch = text10[i];
+    if (ch === "\\" && i + 1 < text10.length) {
+      value += text10[++i];
+      continue;
+    }
+    if (ch === quote2) return [value, i + 1];
+    value += ch;
+  }
+  throw new InvalidPathError(source, "unterminated quote");
 }
-function listOf(value) {
-  return Array.isArray(value) ? value : [];
+function readBracket(text10, start2, source) {
+  const first = text10[start2];
+  if (first === '"' || first === "'") {
+    const [key, end] = readQuoted(text10, start2, source);
+    if (text10[end] !== "]") throw new InvalidPathError(source, "expected ] after a quoted key");
+    return [{ type: "key", key }, end + 1];
+  }
+  const equals = text10.indexOf("=", start2);
+  const close = text10.indexOf("]", start2);
+  if (close === -1) throw new InvalidPathError(source, "unterminated [");
+  if (equals === -1 || equals > close) {
+    const inner = text10.slice(start2, close).trim();
+    if (inner === "*") return [{ type: "any" }, close + 1];
+    if (/^\d+$/.test(inner)) return [{ type: "index", index: Number(inner) }, close + 1];
+    throw new InvalidPathError(source, `cannot read [${inner}]`);
+  }
+  const field3 = text10.slice(start2, equals).trim();
+  if (field3 === "") throw new InvalidPathError(source, "empty field name before =");
+  let valueStart = equals + 1;
+  while (text10[valueStart] === " ") valueStart++;
+  const quote2 = text10[valueStart];
+  if (quote2 === '"' || quote2 === "'") {
+    const [value, end] = readQuoted(text10, valueStart, source);
+    let after = end;
+    while (text10[after] === " ") after++;
+    if (text10[after] !== "]") throw new InvalidPathError(source, "expected ] after a quoted value");
+    return [{ type: "match", field: field3, value }, after + 1];
+  }
+  return [{ type: "match", field: field3, value: text10.slice(valueStart, close).trim() }, close + 1];
 }
-function parameters(helm, source, notes) {
+function parsePath(source) {
+  let text10 = source.trim();
+  let kind;
+  const prefix = /^([A-Za-z][A-Za-z0-9]*):(?!:)/.exec(text10);
+  if (prefix !== null) {
+    kind = prefix[1];
+    text10 = text10.slice(prefix[0].length);
+  }
+  if (text10 === "") throw new InvalidPathError(source, "empty path");
+  const segments = [];
+  let i = 0;
+  let expectKey = true;
+  while (i < text10.length) {
+    const ch = text10[i];
+    if (ch === "[") {
+      const [segment, end2] = readBracket(text10, i + 1, source);
+      segments.push(segment);
+      i = end2;
+      expectKey = false;
+      continue;
+    }
+    if (ch === ".") {
+      if (expectKey) throw new InvalidPathError(source, "empty key");
+      i++;
+      expectKey = true;
+      if (i === text10.length) throw new InvalidPathError(source, "ends with a dot");
+      continue;
+    }
+    if (!expectKey) throw new InvalidPathError(source, `expected . or [ at ${JSON.stringify(text10.slice(i))}`);
+    let end = i;
+    while (end < text10.length && text10[end] !== "." && text10[end] !== "[") end++;
+    const key = text10.slice(i, end);
+    if (key.includes("]")) throw new InvalidPathError(source, "unexpected ]");
+    segments.push(key === "*" ? { type: "any" } : { type: "key", key });
+    i = end;
+    expectKey = false;
+  }
+  return kind === void 0 ? { segments, source } : { kind, segments, source };
+}
+function fieldText(value) {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return void 0;
+}
+function child2(parent, key, steps) {
+  const value = parent[key];
+  return { parent, key, steps: [...steps, formatStep(key, value)] };
+}
+function step(value, segment, steps) {
+  if (segment.type === "key")
+    return isObject(value) && segment.key in value ? [child2(value, segment.key, steps)] : [];
+  if (segment.type === "index")
+    return Array.isArray(value) && segment.index < value.length ? [child2(value, segment.index, steps)] : [];
+  if (segment.type === "any") {
+    if (Array.isArray(value)) return value.map((_, index) => child2(value, index, steps));
+    if (isObject(value)) return Object.keys(value).map((key) => child2(value, key, steps));
+    return [];
+  }
+  if (!Array.isArray(value)) return [];
+  const matches = [];
+  value.forEach((item, index) => {
+    if (isObject(item) && fieldText(item[segment.field]) === segment.value)
+      matches.push(child2(value, index, steps));
+  });
+  return matches;
+}
+function valueAt2(match) {
+  return match.parent[match.key];
+}
+function selectPath(root, segments) {
+  let current = [{ parent: [root], key: 0, steps: [] }];
+  for (const segment of segments)
+    current = current.flatMap((match) => step(valueAt2(match), segment, match.steps));
+  return current;
+}
+function deletePath(root, segments) {
+  const matches = selectPath(root, segments);
+  for (const match of [...matches].reverse()) {
+    if (Array.isArray(match.parent)) match.parent.splice(match.key, 1);
+    else delete match.parent[match.key];
+  }
+  return matches.length;
+}
+var PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
+function formatStep(key, element) {
+  if (typeof key === "number") {
+    const name = isObject(element) ? element.name : void 0;
+    return typeof name === "string" && /^[^\]"'=]+$/.test(name) ? `[name=${name}]` : `[${key}]`;
+  }
+  return PLAIN_KEY.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+}
+function joinSteps(steps) {
+  const text10 = steps.join("");
+  return text10.startsWith(".") ? text10.slice(1) : text10;
+}
+
+// core/diff/diff-options.ts
+var DEFAULT_REDACT_KEY_PATTERN = /(passw(or)?d|passphrase|secret|token|api[_-]?key|private[_-]?key|credential|auth[_-]?key|access[_-]?key|client[_-]?key|signing[_-]?key|encryption[_-]?key|_pwd$|^pwd$|dsn$|connection[_-]?string)/i;
+function keyPattern(pattern) {
+  if (pattern === false) return void 0;
+  if (pattern === void 0) return DEFAULT_REDACT_KEY_PATTERN;
+  if (typeof pattern === "string") return new RegExp(pattern, "i");
+  return new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ""));
+}
+function resolveDiffOptions(options = {}) {
+  if (isResolved(options)) return options;
+  return {
+    resolved: true,
+    ignorePaths: (options.ignorePaths ?? []).map(parsePath),
+    ignoreResources: options.ignoreResources ?? [],
+    redactPaths: (options.redactPaths ?? []).map(parsePath),
+    redactKeyPattern: keyPattern(options.redactKeyPattern),
+    contextLines: options.contextLines ?? 3,
+    maxFieldNotes: options.maxFieldNotes ?? 5
+  };
+}
+function isResolved(options) {
+  return options.resolved === true;
+}
+
+// core/diff/ignore.ts
+function globMatch(pattern, text10) {
+  if (!pattern.includes("*") && !pattern.includes("?")) return pattern === text10;
+  const source = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${source}$`, "s").test(text10);
+}
+function selects(selector, identity3) {
+  if (selector.kind !== void 0 && !globMatch(selector.kind, identity3.kind)) return false;
+  if (selector.name !== void 0 && !globMatch(selector.name, identity3.name)) return false;
+  if (selector.namespace !== void 0 && !globMatch(selector.namespace, identity3.namespace)) return false;
+  if (selector.group !== void 0) {
+    const target2 = selector.group.includes("/") ? identity3.apiVersion : identity3.group;
+    if (!globMatch(selector.group, target2)) return false;
+  }
+  return true;
+}
+function isIgnoredResource(identity3, options) {
+  return options.ignoreResources.some((selector) => selects(selector, identity3));
+}
+function removeIgnoredPaths(object, options) {
+  const kind = object.kind;
+  for (const path of options.ignorePaths) {
+    if (path.kind !== void 0 && path.kind !== kind) continue;
+    deletePath(object, path.segments);
+  }
+  const metadata2 = object.metadata;
+  if (options.ignorePaths.length === 0 || metadata2 === null || typeof metadata2 !== "object" || Array.isArray(metadata2))
+    return;
+  for (const field3 of ["labels", "annotations"]) {
+    const value = metadata2[field3];
+    if (value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0)
+      delete metadata2[field3];
+  }
+}
+
+// core/diff/resource-identity.ts
+function resourceIdentity(object) {
+  const apiVersion = typeof object.apiVersion === "string" ? object.apiVersion : "";
+  const slash = apiVersion.lastIndexOf("/");
+  return {
+    apiVersion,
+    group: slash === -1 ? "" : apiVersion.slice(0, slash),
+    kind: typeof object.kind === "string" ? object.kind : "",
+    namespace: stringAt(object, "metadata", "namespace") ?? "",
+    name: stringAt(object, "metadata", "name") ?? ""
+  };
+}
+function identityKey(identity3, name = identity3.name) {
+  return JSON.stringify([identity3.group, identity3.kind, identity3.namespace, name]);
+}
+var HASH_SUFFIX = /-[bcdfghkmt2456789]{10}$/;
+var GENERATED_KINDS = /* @__PURE__ */ new Set(["ConfigMap", "Secret"]);
+function nameStem(identity3) {
+  if (identity3.group !== "" || !GENERATED_KINDS.has(identity3.kind)) return void 0;
+  return HASH_SUFFIX.test(identity3.name) ? identity3.name.replace(HASH_SUFFIX, "") : void 0;
+}
+function toResourceRef(identity3) {
+  const ref = { apiVersion: identity3.apiVersion, kind: identity3.kind, name: identity3.name };
+  if (identity3.namespace !== "") ref.namespace = identity3.namespace;
+  return ref;
+}
+function describeIdentity(identity3) {
+  return identity3.namespace === "" ? `${identity3.kind} ${identity3.name}` : `${identity3.kind} ${identity3.namespace}/${identity3.name}`;
+}
+function compareIdentities(a, b) {
+  for (const field3 of ["kind", "namespace", "name", "group"]) {
+    if (a[field3] !== b[field3]) return a[field3] < b[field3] ? -1 : 1;
+  }
+  return 0;
+}
+
+// core/diff/match-resources.ts
+function indexResources(resources) {
+  const byKey = /* @__PURE__ */ new Map();
+  const duplicates = [];
+  for (const resource2 of resources) {
+    const identity3 = resourceIdentity(resource2.object);
+    const key = identityKey(identity3);
+    const previous = byKey.get(key);
+    if (previous !== void 0) duplicates.push(previous);
+    byKey.set(key, { resource: resource2, identity: identity3 });
+  }
+  return { byKey, duplicates };
+}
+function stemKey(side) {
+  return identityKey(side.identity, nameStem(side.identity) ?? side.identity.name);
+}
+function matchResources(base, head) {
+  const pairs = [];
+  const baseLeft = /* @__PURE__ */ new Map();
+  for (const [key, side] of base) {
+    const other = head.get(key);
+    if (other !== void 0) pairs.push({ base: side, head: other });
+    else baseLeft.set(key, side);
+  }
+  const byStem = /* @__PURE__ */ new Map();
+  for (const side of baseLeft.values()) {
+    const key = stemKey(side);
+    byStem.set(key, [...byStem.get(key) ?? [], side]);
+  }
+  const renamed = /* @__PURE__ */ new Set();
+  for (const [key, side] of head) {
+    if (base.has(key)) continue;
+    const candidates = byStem.get(stemKey(side));
+    const match = candidates?.find(
+      (candidate) => !renamed.has(candidate) && (nameStem(candidate.identity) !== void 0 || nameStem(side.identity) !== void 0)
+    );
+    if (match === void 0) {
+      pairs.push({ head: side });
+      continue;
+    }
+    renamed.add(match);
+    pairs.push({ base: match, head: side });
+  }
+  for (const side of baseLeft.values()) if (!renamed.has(side)) pairs.push({ base: side });
+  return pairs;
+}
+
+// core/diff/sensitive-values.ts
+var SOPS_VALUE = /^ENC\[[A-Z0-9_]+,/;
+var PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/;
+var REFERENCE_KEY = /(Name|Ref|Namespace|Path|File|Key[Rr]ef|Selector)$/;
+var ASSIGNMENT = /^(-{0,2}[A-Za-z_][A-Za-z0-9_.-]*)=(.+)$/s;
+var LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+function add(walk3, value, steps) {
+  const element = value.parent[value.key];
+  const base = joinSteps([...steps, formatStep(value.key, element)]);
+  for (let n = 1; ; n++) {
+    const location = n === 1 ? base : `${base}#${n}`;
+    const existing = walk3.found.get(location);
+    if (existing === void 0) return void walk3.found.set(location, { ...value, location });
+    if (existing.parent === value.parent && existing.key === value.key) return;
+  }
+}
+function isScalar2(value) {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+}
+function addMembers(walk3, object, field3, steps, type) {
+  const value = object[field3];
+  if (value === void 0) return;
+  if (!isObject(value)) return add(walk3, { parent: object, key: field3, type }, steps);
+  const inner = [...steps, formatStep(field3)];
+  for (const key of Object.keys(value)) {
+    const member = value[key];
+    add(
+      walk3,
+      {
+        parent: value,
+        key,
+        type: typeof member === "string" && SOPS_VALUE.test(member) ? "encrypted" : type
+      },
+      inner
+    );
+  }
+}
+function objectRules(walk3, object, steps) {
+  if (object.kind === "Secret") {
+    addMembers(walk3, object, "data", steps, "redacted");
+    addMembers(walk3, object, "stringData", steps, "redacted");
+  }
+  if (object.kind === "SealedSecret" && isObject(object.spec)) {
+    const spec = object.spec;
+    const inner = [...steps, formatStep("spec")];
+    addMembers(walk3, spec, "encryptedData", inner, "encrypted");
+    if (spec.data !== void 0) add(walk3, { parent: spec, key: "data", type: "encrypted" }, inner);
+  }
+  if (steps.length === 0 && isObject(object.sops))
+    add(walk3, { parent: object, key: "sops", type: "encrypted" }, steps);
+  const name = object.name;
+  if (walk3.pattern !== void 0 && typeof name === "string" && walk3.pattern.test(name) && isScalar2(object.value))
+    add(walk3, { parent: object, key: "value", type: "redacted" }, steps);
+}
+function stringRules(walk3, parent, key, value, steps) {
+  if (SOPS_VALUE.test(value)) return add(walk3, { parent, key, type: "encrypted" }, steps);
+  if (PRIVATE_KEY.test(value)) return add(walk3, { parent, key, type: "redacted" }, steps);
+  if (typeof key !== "number" || walk3.pattern === void 0) return;
+  const assignment = ASSIGNMENT.exec(value);
+  if (assignment !== null && walk3.pattern.test(assignment[1]))
+    add(walk3, { parent, key, type: "redacted", prefix: `${assignment[1]}=` }, steps);
+}
+function visit(walk3, value, steps) {
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => {
+      if (typeof item === "string") stringRules(walk3, value, index, item, steps);
+      else visit(walk3, item, [...steps, formatStep(index, item)]);
+    });
+    return;
+  }
+  if (!isObject(value)) return;
+  objectRules(walk3, value, steps);
+  for (const [key, child3] of Object.entries(value)) {
+    const named = key === LAST_APPLIED || walk3.pattern !== void 0 && walk3.pattern.test(key) && !REFERENCE_KEY.test(key);
+    if (typeof child3 === "string") {
+      if (named && !SOPS_VALUE.test(child3)) add(walk3, { parent: value, key, type: "redacted" }, steps);
+      else stringRules(walk3, value, key, child3, steps);
+    } else if (named && typeof child3 === "number") add(walk3, { parent: value, key, type: "redacted" }, steps);
+    else visit(walk3, child3, [...steps, formatStep(key, child3)]);
+  }
+}
+function findSensitiveValues(object, options) {
+  const walk3 = { found: /* @__PURE__ */ new Map(), pattern: options.redactKeyPattern };
+  for (const path of options.redactPaths) {
+    if (path.kind !== void 0 && path.kind !== object.kind) continue;
+    for (const match of selectPath(object, path.segments))
+      add(walk3, { parent: match.parent, key: match.key, type: "redacted" }, match.steps.slice(0, -1));
+  }
+  visit(walk3, object, []);
+  return [...walk3.found.values()];
+}
+
+// core/diff/sha256.ts
+var K = new Uint32Array([
+  1116352408,
+  1899447441,
+  3049323471,
+  3921009573,
+  961987163,
+  1508970993,
+  2453635748,
+  2870763221,
+  3624381080,
+  310598401,
+  607225278,
+  1426881987,
+  1925078388,
+  2162078206,
+  2614888103,
+  3248222580,
+  3835390401,
+  4022224774,
+  264347078,
+  604807628,
+  770255983,
+  1249150122,
+  1555081692,
+  1996064986,
+  2554220882,
+  2821834349,
+  2952996808,
+  3210313671,
+  3336571891,
+  3584528711,
+  113926993,
+  338241895,
+  666307205,
+  773529912,
+  1294757372,
+  1396182291,
+  1695183700,
+  1986661051,
+  2177026350,
+  2456956037,
+  2730485921,
+  2820302411,
+  3259730800,
+  3345764771,
+  3516065817,
+  3600352804,
+  4094571909,
+  275423344,
+  430227734,
+  506948616,
+  659060556,
+  883997877,
+  958139571,
+  1322822218,
+  1537002063,
+  1747873779,
+  1955562222,
+  2024104815,
+  2227730452,
+  2361852424,
+  2428436474,
+  2756734187,
+  3204031479,
+  3329325298
+]);
+var rotr = (x, n) => x >>> n | x << 32 - n;
+function sha256Hex(input) {
+  const data = typeof input === "string" ? new TextEncoder().encode(input) : input;
+  const bitLength = data.length * 8;
+  const padded = new Uint8Array(Math.ceil((data.length + 9) / 64) * 64);
+  padded.set(data);
+  padded[data.length] = 128;
+  const view = new DataView(padded.buffer);
+  view.setUint32(padded.length - 8, Math.floor(bitLength / 4294967296));
+  view.setUint32(padded.length - 4, bitLength >>> 0);
+  const h = new Uint32Array([
+    1779033703,
+    3144134277,
+    1013904242,
+    2773480762,
+    1359893119,
+    2600822924,
+    528734635,
+    1541459225
+  ]);
+  const w = new Uint32Array(64);
+  for (let offset = 0; offset < padded.length; offset += 64) {
+    for (let i = 0; i < 16; i++) w[i] = view.getUint32(offset + i * 4);
+    for (let i = 16; i < 64; i++) {
+      const w15 = w[i - 15];
+      const w2 = w[i - 2];
+      const s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ w15 >>> 3;
+      const s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ w2 >>> 10;
+      w[i] = w[i - 16] + s0 + w[i - 7] + s1 >>> 0;
+    }
+    let [a, b, c, d, e, f, g, hh] = h;
+    for (let i = 0; i < 64; i++) {
+      const s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
+      const ch = e & f ^ ~e & g;
+      const t1 = hh + s1 + ch + K[i] + w[i] >>> 0;
+      const s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
+      const maj = a & b ^ a & c ^ b & c;
+      const t2 = s0 + maj >>> 0;
+      hh = g;
+      g = f;
+      f = e;
+      e = d + t1 >>> 0;
+      d = c;
+      c = b;
+      b = a;
+      a = t1 + t2 >>> 0;
+    }
+    h[0] = h[0] + a >>> 0;
+    h[1] = h[1] + b >>> 0;
+    h[2] = h[2] + c >>> 0;
+    h[3] = h[3] + d >>> 0;
+    h[4] = h[4] + e >>> 0;
+    h[5] = h[5] + f >>> 0;
+    h[6] = h[6] + g >>> 0;
+    h[7] = h[7] + hh >>> 0;
+  }
+  return [...h].map((word) => word.toString(16).padStart(8, "0")).join("");
+}
+
+// core/diff/redact.ts
+var REDACTED = "(redacted)";
+var REDACTED_CHANGED = "(redacted, changed)";
+var ENCRYPTED = "(encrypted)";
+var ENCRYPTED_CHANGED = "(encrypted, changed)";
+var MARKERS = /* @__PURE__ */ new Set([REDACTED, REDACTED_CHANGED, ENCRYPTED, ENCRYPTED_CHANGED]);
+function isRedactionMarker(value) {
+  if (typeof value !== "string") return false;
+  if (MARKERS.has(value)) return true;
+  const equals = value.indexOf("=");
+  return equals !== -1 && MARKERS.has(value.slice(equals + 1));
+}
+function isChangedMarker(value) {
+  return typeof value === "string" && (value.endsWith(REDACTED_CHANGED) || value.endsWith(ENCRYPTED_CHANGED));
+}
+function redactSide(object, options) {
+  const copy2 = cloneJson2(object);
+  const redactions = /* @__PURE__ */ new Map();
+  for (const found of findSensitiveValues(copy2, options)) redactions.set(found.location, toRedaction(found));
+  for (const redaction of redactions.values()) redaction.apply(false);
+  return [copy2, redactions];
+}
+function toRedaction(found) {
+  const parent = found.parent;
+  const original = parent[found.key];
+  const hash = sha256Hex(JSON.stringify(original));
+  const prefix = found.prefix ?? "";
+  return {
+    hash,
+    apply(changed) {
+      const marker = found.type === "encrypted" ? changed ? ENCRYPTED_CHANGED : ENCRYPTED : changed ? REDACTED_CHANGED : REDACTED;
+      parent[found.key] = `${prefix}${marker}`;
+    }
+  };
+}
+function redactPair(base, head, options) {
+  const left = base === void 0 ? void 0 : redactSide(base, options);
+  const right = head === void 0 ? void 0 : redactSide(head, options);
+  if (left !== void 0 && right !== void 0) {
+    for (const [location, redaction] of right[1]) {
+      const before = left[1].get(location);
+      if (before !== void 0 && before.hash !== redaction.hash) redaction.apply(true);
+    }
+  }
+  return { base: left?.[0], head: right?.[0] };
+}
+
+// core/diff/summary-format.ts
+var MAX_INLINE = 60;
+function inline(value) {
+  if (value === void 0) return void 0;
+  if (typeof value === "string") {
+    if (value.includes("\n") || value.length > MAX_INLINE) return void 0;
+    return value === "" || value.trim() !== value ? JSON.stringify(value) : value;
+  }
+  const text10 = typeof value === "object" && value !== null ? JSON.stringify(value) : String(value);
+  return text10.length > MAX_INLINE ? void 0 : text10;
+}
+function hidden(...values) {
+  const markers = values.filter(isRedactionMarker);
+  if (markers.length === 0) return void 0;
+  return markers.some((m) => m.endsWith(ENCRYPTED) || m.endsWith(ENCRYPTED_CHANGED)) ? "encrypted" : "redacted";
+}
+function changeText(label, before, after, colon = true) {
+  const secret = hidden(before, after);
+  if (secret !== void 0) return `${label} changed (${secret})`;
+  if (before === void 0) return addedText(label, after);
+  if (after === void 0) return `${label} removed`;
+  const a = inline(before);
+  const b = inline(after);
+  return a !== void 0 && b !== void 0 ? `${label}${colon ? ":" : ""} ${a} -> ${b}` : `${label} changed`;
+}
+function addedText(label, value) {
+  const secret = hidden(value);
+  if (secret !== void 0) return `${label} added (${secret})`;
+  const text10 = inline(value);
+  return text10 === void 0 ? `${label} added` : `${label} added: ${text10}`;
+}
+function note(kind, text10) {
+  return { kind, text: text10 };
+}
+function nameList(names, max = 10) {
+  if (names.length <= max) return names.join(", ");
+  return `${names.slice(0, max).join(", ")} and ${names.length - max} more`;
+}
+
+// core/diff/summary-autoscaling.ts
+function summarizeAutoscaler(before, after) {
+  if (after.kind !== "HorizontalPodAutoscaler") return { notes: [], covered: [] };
+  const notes = [];
+  for (const [field3, label] of [
+    ["minReplicas", "min replicas"],
+    ["maxReplicas", "max replicas"]
+  ]) {
+    const a = objectAt(before, "spec")?.[field3];
+    const b = objectAt(after, "spec")?.[field3];
+    if (a !== b) notes.push(note("hpa", changeText(label, a ?? "unset", b ?? "unset", false)));
+  }
+  return { notes, covered: ["spec.minReplicas", "spec.maxReplicas"] };
+}
+function describeAutoscaler(object) {
+  if (object.kind !== "HorizontalPodAutoscaler") return [];
+  const spec = objectAt(object, "spec");
+  return [
+    note(
+      "hpa",
+      `min replicas ${inline(spec?.minReplicas) ?? "1"}, max replicas ${inline(spec?.maxReplicas) ?? "?"}`
+    )
+  ];
+}
+
+// core/diff/summary-config.ts
+function configMapNotes(before, after) {
+  const notes = [];
+  for (const field3 of ["data", "binaryData"]) {
+    const binary = field3 === "binaryData";
+    const a = objectAt(before, field3) ?? {};
+    const b = objectAt(after, field3) ?? {};
+    for (const key of Object.keys(a)) if (!(key in b)) notes.push(note("config-key", `key ${key} removed`));
+    for (const [key, value] of Object.entries(b)) {
+      if (!(key in a))
+        notes.push(note("config-key", binary ? `key ${key} added (binary)` : addedText(`key ${key}`, value)));
+      else if (!jsonEqual(a[key], value))
+        notes.push(
+          note(
+            "config-key",
+            binary ? `key ${key} changed (binary)` : changeText(`key ${key}`, a[key], value)
+          )
+        );
+    }
+  }
+  return notes;
+}
+function secretKeys(object) {
+  const keys = /* @__PURE__ */ new Map();
+  for (const field3 of ["data", "stringData"]) {
+    for (const [key, value] of Object.entries(objectAt(object, field3) ?? {})) keys.set(key, { field: field3, value });
+  }
+  return keys;
+}
+function secretNotes(before, after, word, keysOf) {
+  const a = keysOf(before);
+  const b = keysOf(after);
+  const notes = [];
+  const unchanged = [];
+  for (const key of a.keys()) if (!b.has(key)) notes.push(note("secret-key", `${word} ${key} removed`));
+  for (const [key, entry] of b) {
+    const old = a.get(key);
+    if (old === void 0) notes.push(note("secret-key", `${word} ${key} added`));
+    else if (old.field !== entry.field || isChangedMarker(entry.value) || !jsonEqual(old.value, entry.value))
+      notes.push(note("secret-key", `${word} ${key} changed`));
+    else unchanged.push(key);
+  }
+  if (notes.length > 0 && unchanged.length > 0)
+    notes.push(note("secret-key", `${word}s unchanged: ${nameList(unchanged)}`));
+  return notes;
+}
+function sealedKeys(object) {
+  const keys = /* @__PURE__ */ new Map();
+  for (const [key, value] of Object.entries(objectAt(object, "spec", "encryptedData") ?? {}))
+    keys.set(key, { field: "encryptedData", value });
+  return keys;
+}
+function summarizeConfig(before, after) {
+  if (after.kind === "ConfigMap")
+    return { notes: configMapNotes(before, after), covered: ["data", "binaryData"] };
+  if (after.kind === "Secret")
+    return { notes: secretNotes(before, after, "secret key", secretKeys), covered: ["data", "stringData"] };
+  if (after.kind === "SealedSecret")
+    return {
+      notes: secretNotes(before, after, "encrypted key", sealedKeys),
+      covered: ["spec.encryptedData"]
+    };
+  return { notes: [], covered: [] };
+}
+function describeConfig(object) {
+  const keys = object.kind === "ConfigMap" ? [...Object.keys(objectAt(object, "data") ?? {}), ...Object.keys(objectAt(object, "binaryData") ?? {})] : object.kind === "Secret" ? [...secretKeys(object).keys()] : object.kind === "SealedSecret" ? [...sealedKeys(object).keys()] : void 0;
+  if (keys === void 0 || keys.length === 0) return [];
+  const kind = object.kind === "ConfigMap" ? "config-key" : "secret-key";
+  return [
+    note(
+      kind,
+      object.kind === "ConfigMap" ? `keys ${nameList(keys)}` : `secret keys ${nameList(keys)} (values hidden)`
+    )
+  ];
+}
+
+// core/diff/summary-generic.ts
+function namedElements(items) {
+  const map = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    if (!isObject(item) || typeof item.name !== "string" || map.has(item.name)) return void 0;
+    map.set(item.name, item);
+  }
+  return map;
+}
+function arrayChanges(steps, a, b, out) {
+  const scalars = [...a, ...b].every((item) => item === null || typeof item !== "object");
+  if (scalars) return void out.push({ path: joinSteps(steps), before: a, after: b });
+  const left = namedElements(a);
+  const right = namedElements(b);
+  if (left !== void 0 && right !== void 0) {
+    for (const [name, item] of left) {
+      if (!right.has(name))
+        out.push({ path: joinSteps([...steps, formatStep(0, item)]), before: item, after: void 0 });
+    }
+    for (const [name, item] of right) collect([...steps, formatStep(0, item)], left.get(name), item, out);
+    return;
+  }
+  for (let i = 0; i < Math.max(a.length, b.length); i++) collect([...steps, `[${i}]`], a[i], b[i], out);
+}
+function collect(steps, a, b, out) {
+  if (jsonEqual(a, b)) return;
+  if (isObject(a) && isObject(b)) {
+    for (const key of /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]))
+      collect([...steps, formatStep(key)], a[key], b[key], out);
+    return;
+  }
+  if (Array.isArray(a) && Array.isArray(b)) return arrayChanges(steps, a, b, out);
+  out.push({ path: joinSteps(steps), before: a, after: b });
+}
+function fieldChanges(before, after) {
   const out = [];
-  for (const entry of listOf(helm["parameters"])) {
-    const name = stringAt(entry, "name");
-    if (name === void 0 || !isObject(entry)) continue;
-    const value = entry["value"];
-    const flag = entry["forceString"] === true ? "set-string" : "set";
-    out.push({ flag, name, value: typeof value === "string" ? value : value == null ? "" : String(value) });
-  }
-  for (const entry of listOf(helm["fileParameters"])) {
-    const name = stringAt(entry, "name");
-    const written = stringAt(entry, "path");
-    if (name === void 0 || written === void 0) continue;
-    const path = /^[a-z][a-z0-9+.-]*:\/\//i.test(written) ? void 0 : joinRepoPath(source.path, written);
-    if (path === void 0)
-      notes.push(`Helm file parameter ${name} (${written}) is not in this repository: not applied`);
-    else out.push({ flag: "set-file", name, value: path });
-  }
+  collect([], before, after, out);
   return out;
 }
-function inlineValues(helm) {
-  const object = helm["valuesObject"];
-  if (isObject(object)) return `${JSON.stringify(object, null, 2)}
-`;
-  const text10 = helm["values"];
-  if (typeof text10 === "string" && text10.trim() !== "") return text10;
-  if (isObject(text10)) return `${JSON.stringify(text10, null, 2)}
-`;
-  return void 0;
+function isCovered(path, covered) {
+  return covered.some(
+    (prefix) => path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`)
+  );
 }
-function argoHelmSettings(source) {
-  const helm = isObject(source.helm) ? source.helm : {};
-  const notes = [];
-  const settings = { chart: source.path, valuesFiles: [] };
-  for (const entry of listOf(helm["valueFiles"])) {
-    if (typeof entry !== "string") continue;
-    const resolved = valueFile(entry, source);
-    if (resolved === void 0) notes.push(`Helm value file ${entry} is not in this repository: not applied`);
-    else settings.valuesFiles.push(resolved);
-  }
-  settings.releaseName = stringAt(helm, "releaseName") ?? source.applicationName;
-  const namespace = stringAt(helm, "namespace") ?? source.destinationNamespace;
-  if (namespace) settings.namespace = namespace;
-  const values = inlineValues(helm);
-  if (values !== void 0) settings.values = values;
-  const flags = parameters(helm, source, notes);
-  if (flags.length > 0) settings.parameters = flags;
-  const kubeVersion = stringAt(helm, "kubeVersion");
-  if (kubeVersion) settings.kubeVersion = kubeVersion;
-  const apiVersions = listOf(helm["apiVersions"]).filter((v) => typeof v === "string");
-  if (apiVersions.length > 0) settings.apiVersions = apiVersions;
-  if (helm["skipCrds"] === true) settings.skipCrds = true;
-  if (helm["skipTests"] === true) settings.skipTests = true;
-  if (helm["ignoreMissingValueFiles"] === true) settings.ignoreMissingValueFiles = true;
-  if (helm["skipSchemaValidation"] === true) notes.push("skipSchemaValidation is not applied");
-  return { settings, notes };
+function genericNotes(before, after, covered, max) {
+  const changes = fieldChanges(before, after).filter((change) => !isCovered(change.path, covered));
+  const notes = changes.slice(0, max).map((change) => note("field", changeText(change.path, change.before, change.after)));
+  if (changes.length > max) notes.push(note("field", `and ${changes.length - max} more fields`));
+  return notes;
 }
 
-// core/render/environments/argocd-application.ts
-function explicitRenderer(source) {
-  if (source["helm"] !== void 0) return "helm";
-  if (source["kustomize"] !== void 0) return "builtin";
-  if (source["directory"] !== void 0 || source["plugin"] !== void 0) return "none";
-  return void 0;
+// core/diff/summary-metadata.ts
+function mapNotes(kind, before, after) {
+  const notes = [];
+  for (const key of Object.keys(before))
+    if (!(key in after)) notes.push(note(kind, `${kind} ${key} removed`));
+  for (const [key, value] of Object.entries(after)) {
+    if (!jsonEqual(before[key], value))
+      notes.push(note(kind, changeText(`${kind} ${key}`, before[key], value)));
+  }
+  return notes;
 }
-function applicationTargets(name, spec, context) {
-  const result = { targets: [], findings: [] };
-  if (!isObject(spec)) return result;
-  const multiple = Array.isArray(spec["sources"]);
-  const sources = (multiple ? spec["sources"] : [spec["source"]]).filter(isObject);
-  const withPath = sources.filter((source) => typeof source["path"] === "string");
-  for (const [index, source] of sources.entries()) {
-    const written = stringAt(source, "path");
-    if (written === void 0 || written.includes("{{")) continue;
-    const at = context.at(index, multiple);
-    const path = normalizeRepoPath(written);
-    if (path === void 0) {
-      result.findings.push(
-        discoveryFinding(
-          "warning",
-          `${context.label}: path ${JSON.stringify(written)} is absolute or leaves the repository; not an environment`,
-          context.file,
-          at
+function summarizeMetadata(before, after) {
+  return {
+    notes: [
+      ...mapNotes(
+        "label",
+        objectAt(before, "metadata", "labels") ?? {},
+        objectAt(after, "metadata", "labels") ?? {}
+      ),
+      ...mapNotes(
+        "annotation",
+        objectAt(before, "metadata", "annotations") ?? {},
+        objectAt(after, "metadata", "annotations") ?? {}
+      )
+    ],
+    covered: ["metadata.labels", "metadata.annotations"]
+  };
+}
+
+// core/diff/summary-network.ts
+function servicePortText(port) {
+  const protocol = typeof port.protocol === "string" && port.protocol !== "TCP" ? `/${port.protocol}` : "";
+  const extra = [
+    ...port.targetPort === void 0 ? [] : [`target ${String(port.targetPort)}`],
+    ...port.nodePort === void 0 ? [] : [`node port ${String(port.nodePort)}`]
+  ];
+  return `${String(port.port)}${protocol}${extra.length > 0 ? ` (${extra.join(", ")})` : ""}`;
+}
+function servicePorts(object) {
+  const ports = /* @__PURE__ */ new Map();
+  for (const port of arrayAt(object, "spec", "ports").filter(isObject)) {
+    const key = typeof port.name === "string" ? port.name : `${String(port.port)}/${stringAt(port, "protocol") ?? "TCP"}`;
+    ports.set(key, servicePortText(port));
+  }
+  return ports;
+}
+function serviceNotes(before, after) {
+  const notes = [];
+  const typeA = stringAt(before, "spec", "type") ?? "ClusterIP";
+  const typeB = stringAt(after, "spec", "type") ?? "ClusterIP";
+  if (typeA !== typeB) notes.push(note("service-type", changeText("type", typeA, typeB, false)));
+  const a = servicePorts(before);
+  const b = servicePorts(after);
+  for (const key of a.keys()) if (!b.has(key)) notes.push(note("service-port", `port ${key} removed`));
+  for (const [key, text10] of b) {
+    const old = a.get(key);
+    if (old === void 0) notes.push(note("service-port", `port ${key} added: ${text10}`));
+    else if (old !== text10) notes.push(note("service-port", `port ${key}: ${old} -> ${text10}`));
+  }
+  return notes;
+}
+function backendText(backend) {
+  const service = objectAt(backend, "service");
+  if (service === void 0) return stringAt(backend, "resource", "name") ?? "?";
+  const port = objectAt(service, "port");
+  const portText2 = port?.number ?? port?.name;
+  return `${stringAt(service, "name") ?? "?"}${portText2 === void 0 ? "" : `:${String(portText2)}`}`;
+}
+function routes(object) {
+  const hosts = /* @__PURE__ */ new Map();
+  for (const rule of arrayAt(object, "spec", "rules").filter(isObject)) {
+    const host = stringAt(rule, "host") ?? "*";
+    const paths = hosts.get(host) ?? /* @__PURE__ */ new Map();
+    for (const path of arrayAt(rule, "http", "paths").filter(isObject))
+      paths.set(stringAt(path, "path") ?? "/", backendText(objectAt(path, "backend")));
+    hosts.set(host, paths);
+  }
+  return hosts;
+}
+function ingressNotes(before, after) {
+  const notes = [];
+  const a = routes(before);
+  const b = routes(after);
+  for (const host of a.keys()) if (!b.has(host)) notes.push(note("ingress-host", `host ${host} removed`));
+  for (const [host, paths] of b) {
+    const old = a.get(host);
+    if (old === void 0) {
+      notes.push(
+        note(
+          "ingress-host",
+          `host ${host} added (${nameList(
+            [...paths].map(([p, s]) => `${p} -> ${s}`),
+            5
+          )})`
         )
       );
       continue;
     }
-    const notes = [];
-    const repoURL = stringAt(source, "repoURL");
-    if (repoURL) notes.push(`repoURL ${repoURL} taken to be this repository`);
-    const target2 = {
-      source: "argocd",
-      name: withPath.length > 1 ? `${name}-${index}` : name,
-      path,
-      label: context.label,
-      notes,
-      file: context.file,
-      at
-    };
-    const renderer = explicitRenderer(source);
-    if (renderer) target2.renderer = renderer;
-    if (source["plugin"] !== void 0) notes.push("config management plugin: rendered as plain manifests");
-    const namespace = stringAt(spec["destination"], "namespace");
-    const helm = argoHelmSettings({
-      applicationName: name,
-      path,
-      helm: source["helm"],
-      sources,
-      ...namespace ? { destinationNamespace: namespace } : {}
-    });
-    notes.push(...helm.notes);
-    target2.helm = helm.settings;
-    result.targets.push(target2);
+    for (const path of old.keys())
+      if (!paths.has(path)) notes.push(note("ingress-path", `path ${host}${path} removed`));
+    for (const [path, backend] of paths) {
+      const previous = old.get(path);
+      if (previous === void 0) notes.push(note("ingress-path", `path ${host}${path} added (${backend})`));
+      else if (previous !== backend)
+        notes.push(note("ingress-path", `path ${host}${path}: ${previous} -> ${backend}`));
+    }
   }
-  return result;
+  return notes;
+}
+function summarizeNetwork(before, after) {
+  if (after.kind === "Service")
+    return { notes: serviceNotes(before, after), covered: ["spec.type", "spec.ports"] };
+  if (after.kind === "Ingress") return { notes: ingressNotes(before, after), covered: ["spec.rules"] };
+  return { notes: [], covered: [] };
+}
+function describeNetwork(object) {
+  if (object.kind === "Service") {
+    const ports = [...servicePorts(object).values()];
+    const type = stringAt(object, "spec", "type") ?? "ClusterIP";
+    return [note("service-port", `type ${type}${ports.length > 0 ? `, ports ${nameList(ports, 5)}` : ""}`)];
+  }
+  if (object.kind === "Ingress") {
+    const hosts = [...routes(object).keys()];
+    return hosts.length > 0 ? [note("ingress-host", `hosts ${nameList(hosts, 5)}`)] : [];
+  }
+  return [];
 }
 
-// core/render/environments/path-match.ts
-function escapeRegExp(char) {
-  return /[\\^$.*+?()[\]{}|/-]/.test(char) ? `\\${char}` : char;
+// core/diff/summary-containers.ts
+var LISTS = [
+  ["initContainers", "init container"],
+  ["containers", "container"]
+];
+function byName(items) {
+  const map = /* @__PURE__ */ new Map();
+  for (const item of items) if (isObject(item) && typeof item.name === "string") map.set(item.name, item);
+  return map;
 }
-function pathPatternToRegExp(pattern) {
-  let source = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const char = pattern[i];
-    if (char === "*") source += "[^/]*";
-    else if (char === "?") source += "[^/]";
-    else if (char === "\\") {
-      const next = pattern[++i];
-      if (next === void 0) return void 0;
-      source += escapeRegExp(next);
-    } else if (char === "[") {
-      let j = i + 1;
-      let cls = "";
-      if (pattern[j] === "^") {
-        cls += "^";
-        j++;
-      }
-      let items = 0;
-      for (; j < pattern.length && pattern[j] !== "]"; j++, items++) {
-        let c = pattern[j];
-        if (c === "\\") {
-          c = pattern[++j] ?? "";
-          if (c === "") return void 0;
-        }
-        cls += c === "-" && items > 0 && pattern[j + 1] !== "]" ? "-" : escapeRegExp(c);
-      }
-      if (pattern[j] !== "]" || items === 0) return void 0;
-      source += cls.startsWith("^") ? `[^/${cls.slice(1)}]` : `(?!/)[${cls}]`;
-      i = j;
-    } else source += escapeRegExp(char);
-  }
-  return new RegExp(`^${source}$`);
+function envValue(entry) {
+  if (entry === void 0) return void 0;
+  const from = objectAt(entry, "valueFrom");
+  if (from === void 0) return entry.value ?? "";
+  const secret = objectAt(from, "secretKeyRef");
+  if (secret !== void 0)
+    return `secretKeyRef ${stringAt(secret, "name") ?? "?"}/${stringAt(secret, "key") ?? "?"}`;
+  const config = objectAt(from, "configMapKeyRef");
+  if (config !== void 0)
+    return `configMapKeyRef ${stringAt(config, "name") ?? "?"}/${stringAt(config, "key") ?? "?"}`;
+  const field3 = objectAt(from, "fieldRef");
+  if (field3 !== void 0) return `fieldRef ${stringAt(field3, "fieldPath") ?? "?"}`;
+  const resource2 = objectAt(from, "resourceFieldRef");
+  if (resource2 !== void 0) return `resourceFieldRef ${stringAt(resource2, "resource") ?? "?"}`;
+  return "valueFrom";
 }
-function pathMatch(pattern, name) {
-  return pathPatternToRegExp(pattern)?.test(name) ?? false;
-}
-
-// core/render/environments/render-template.ts
-function normalizeName(text10) {
-  return text10.toLowerCase().replaceAll(/[^-a-z0-9.]/g, "-").slice(0, 253).replaceAll(/^[-.]+|[-.]+$/g, "");
-}
-var FUNCTIONS = {
-  normalize: normalizeName,
-  lower: (text10) => text10.toLowerCase(),
-  upper: (text10) => text10.toUpperCase(),
-  trim: (text10) => text10.trim()
-};
-function scalarText(value) {
-  if (value === void 0 || value === null) return void 0;
-  if (typeof value === "object") return void 0;
-  return String(value);
-}
-function field(params, chain) {
-  let node = params;
-  for (const key of chain.split(".").slice(1)) {
-    if (node === null || typeof node !== "object" || Array.isArray(node)) return void 0;
-    node = Object.hasOwn(node, key) ? node[key] : void 0;
-  }
-  return node;
-}
-function words(text10) {
-  const pattern = /"(?:[^"\\]|\\.)*"|`[^`]*`|[^\s"`]+/g;
-  if (text10.replaceAll(pattern, "").trim() !== "") return void 0;
-  return text10.match(pattern) ?? [];
-}
-function operand(word, params) {
-  if (word.startsWith('"')) {
-    try {
-      return JSON.parse(word);
-    } catch {
-      return void 0;
-    }
-  }
-  if (word.startsWith("`")) return word.slice(1, -1);
-  if (/^-?\d+$/.test(word)) return Number(word);
-  if (word === ".") return params;
-  if (word.startsWith(".")) return field(params, word);
-  return void 0;
-}
-function evaluateGo(action, params) {
-  const stages = action.split("|").map((stage) => stage.trim());
-  const first = words(stages[0] ?? "");
-  if (!first || first.length === 0) return void 0;
-  let value;
-  if (first[0] === "index") {
-    value = operand(first[1] ?? "", params);
-    for (const key of first.slice(2)) {
-      const index = operand(key, params);
-      if (Array.isArray(value) && typeof index === "number") value = value[index];
-      else if (value !== null && typeof value === "object" && !Array.isArray(value) && typeof index === "string")
-        value = Object.hasOwn(value, index) ? value[index] : void 0;
-      else value = void 0;
-    }
-  } else if (first.length === 1) value = operand(first[0], params);
-  else if (first.length === 2 && FUNCTIONS[first[0]]) {
-    const text11 = scalarText(operand(first[1], params));
-    value = text11 === void 0 ? void 0 : FUNCTIONS[first[0]](text11);
-  }
-  let text10 = scalarText(value);
-  for (const stage of stages.slice(1)) {
-    const fn = FUNCTIONS[stage];
-    if (text10 === void 0 || !fn) return void 0;
-    text10 = fn(text10);
-  }
-  return text10;
-}
-function renderGoString(text10, params, unresolved) {
-  let out = "";
-  let at = 0;
-  let trimNext = false;
-  while (at < text10.length) {
-    const open = text10.indexOf("{{", at);
-    let literal = open === -1 ? text10.slice(at) : text10.slice(at, open);
-    if (trimNext) literal = literal.trimStart();
-    if (open === -1) return out + literal;
-    const close = text10.indexOf("}}", open + 2);
-    if (close === -1) return out + literal + text10.slice(open);
-    let action = text10.slice(open + 2, close);
-    if (action.startsWith("- ")) {
-      literal = literal.trimEnd();
-      action = action.slice(1);
-    }
-    trimNext = action.endsWith(" -");
-    if (trimNext) action = action.slice(0, -1);
-    out += literal;
-    const value = evaluateGo(action.trim(), params);
-    if (value === void 0) {
-      unresolved.push(action.trim());
-      out += text10.slice(open, close + 2);
-    } else out += value;
-    at = close + 2;
-  }
-  return out;
-}
-function renderFastString(text10, params, unresolved) {
-  return text10.replaceAll(/\{\{(.*?)\}\}/g, (whole, inner) => {
-    const key = inner.trim();
-    if (key !== "" && Object.hasOwn(params, key)) return params[key];
-    unresolved.push(key);
-    return whole;
-  });
-}
-function renderTemplate(template, params, goTemplate) {
-  const unresolved = [];
-  const flat = {};
-  if (!goTemplate && params !== null && typeof params === "object" && !Array.isArray(params)) {
-    for (const [key, value] of Object.entries(params)) flat[key] = scalarText(value) ?? "";
-  }
-  const walk3 = (node) => {
-    if (typeof node === "string") {
-      if (!node.includes("{{")) return node;
-      return goTemplate ? renderGoString(node, params, unresolved) : renderFastString(node, flat, unresolved);
-    }
-    if (Array.isArray(node)) return node.map(walk3);
-    if (node !== null && typeof node === "object") {
-      const out = {};
-      for (const [key, value] of Object.entries(node)) out[key] = walk3(value);
-      return out;
-    }
-    return node;
-  };
-  return { value: walk3(template), unresolved };
-}
-
-// core/render/environments/argocd-applicationset.ts
-function mergeTemplates(base, override) {
-  if (!isObject(base)) return override ?? null;
-  if (!isObject(override)) return base;
-  const out = { ...base };
-  for (const [key, value] of Object.entries(override)) out[key] = mergeTemplates(base[key], value);
-  return out;
-}
-function flatten(value, prefix, out) {
-  if (isObject(value)) {
-    for (const [key, item] of Object.entries(value))
-      flatten(item, prefix === "" ? key : `${prefix}.${key}`, out);
-  } else if (prefix !== "")
-    out[prefix] = value === null ? "" : typeof value === "object" ? JSON.stringify(value) : value;
-  return out;
-}
-function withValues(params, values, goTemplate) {
-  if (!isObject(values)) return params;
-  const rendered = renderTemplate(values, params, goTemplate).value;
-  if (goTemplate) return { ...params, values: rendered };
-  return { ...params, ...flatten(rendered, "values", {}) };
-}
-function directoryParams(path, goTemplate) {
-  const segments = path.split("/");
-  const name = basename(path);
-  if (goTemplate)
-    return { path: { path, basename: name, basenameNormalized: normalizeName(name), segments } };
-  const params = { path, "path.basename": name, "path.basenameNormalized": normalizeName(name) };
-  for (const [i, segment] of segments.entries()) params[`path[${i}]`] = segment;
-  return params;
-}
-function listParameters(list4, pointer2, doc, goTemplate) {
-  const elements = Array.isArray(list4["elements"]) ? list4["elements"] : [];
-  const sets = [];
-  for (const [i, element] of elements.entries()) {
-    if (!isObject(element)) continue;
-    const params = goTemplate ? element : flatten(element, "", {});
-    sets.push({ params, at: doc.locate(`${pointer2}/elements/${i}`), origin: `list element ${i}` });
-  }
-  return sets;
-}
-function directoryParameters(git, pointer2, directories, { doc, goTemplate, label, result }) {
-  const items = Array.isArray(git["directories"]) ? git["directories"] : [];
-  const include = [];
-  const exclude = [];
-  for (const [index, item] of items.entries()) {
-    const written = stringAt(item, "path");
-    if (written === void 0) continue;
-    const pattern = written.replace(/^\/+/, "");
-    if (!pathPatternToRegExp(pattern)) {
-      const message = `${label}: ${JSON.stringify(written)} is not a valid path pattern (Go path.Match)`;
-      result.findings.push(
-        discoveryFinding("warning", message, doc.file, doc.locate(`${pointer2}/directories/${index}`))
-      );
-      continue;
-    }
-    if (isObject(item) && item["exclude"] === true) exclude.push(pattern);
-    else include.push({ pattern, index });
-  }
-  const sets = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const { pattern, index } of include) {
-    const at = doc.locate(`${pointer2}/directories/${index}`);
-    const matched = directories.filter((dir) => dir !== "" && pathMatch(pattern, dir));
-    if (matched.length === 0) {
-      const message = `${label}: the git directory pattern ${JSON.stringify(pattern)} matches no folder of this repository`;
-      result.findings.push(discoveryFinding("warning", message, doc.file, at));
-    }
-    for (const dir of matched) {
-      if (seen.has(dir) || exclude.some((ex) => pathMatch(ex, dir))) continue;
-      seen.add(dir);
-      const params = withValues(directoryParams(dir, goTemplate), git["values"], goTemplate);
-      sets.push({ params, at, origin: `git directory ${dir}` });
-    }
-  }
-  return sets;
-}
-function sourcePaths(spec) {
-  if (!isObject(spec)) return [];
-  const sources = Array.isArray(spec["sources"]) ? spec["sources"] : [spec["source"]];
-  return sources.map((source) => stringAt(source, "path")).filter((path) => path !== void 0);
-}
-function applicationSetTargets(doc, directories) {
-  const result = { targets: [], findings: [] };
-  const spec = doc.content["spec"];
-  if (!isObject(spec)) return result;
-  const setName = stringAt(doc.content["metadata"], "name") ?? basename(doc.file);
-  const label = `Argo CD ApplicationSet ${setName}`;
-  const goTemplate = spec["goTemplate"] === true;
-  const generators = Array.isArray(spec["generators"]) ? spec["generators"] : [];
-  for (const [g, generator] of generators.entries()) {
-    if (!isObject(generator)) continue;
-    const pointer2 = `/spec/generators/${g}`;
-    const [kind] = Object.keys(generator).filter((key) => key !== "selector");
-    const body = kind === void 0 ? void 0 : generator[kind];
-    let sets;
-    if (kind === "list" && isObject(body)) sets = listParameters(body, `${pointer2}/list`, doc, goTemplate);
-    else if (kind === "git" && isObject(body) && Array.isArray(body["directories"]))
-      sets = directoryParameters(body, `${pointer2}/git`, directories, { doc, goTemplate, label, result });
-    const template = mergeTemplates(spec["template"], isObject(body) ? body["template"] : void 0);
-    const expanded = sets !== void 0;
-    sets ??= [{ params: {}, at: doc.locate(pointer2), origin: `${kind ?? "empty"} generator` }];
-    for (const set of sets) {
-      const rendered = renderTemplate(template, set.params, goTemplate);
-      const app = isObject(rendered.value) ? rendered.value : {};
-      if (sourcePaths(app["spec"]).some((path) => path.includes("{{"))) {
-        result.findings.push(
-          expanded ? discoveryFinding(
-            "warning",
-            `${label}, ${set.origin}: the source path keeps template expressions kubeproof cannot resolve (${[...new Set(rendered.unresolved)].join("; ")}); not an environment`,
-            doc.file,
-            set.at
-          ) : discoveryFinding(
-            "notice",
-            `${label}: the source path depends on the parameters of its ${kind ?? "empty"} generator, which the repository alone does not give; its Applications are not environments`,
-            doc.file,
-            set.at
-          )
-        );
-        continue;
-      }
-      const written = stringAt(app["metadata"], "name");
-      const name = written && !written.includes("{{") ? written : setName;
-      const found = applicationTargets(name, app["spec"], {
-        file: doc.file,
-        at: () => set.at,
-        label: `${label}, ${set.origin}`
-      });
-      result.targets.push(...found.targets);
-      result.findings.push(...found.findings);
-    }
-  }
-  return result;
-}
-
-// core/render/environments/detect-renderer.ts
-async function hasKustomization(exists, folder) {
-  for (const name of KUSTOMIZATION_FILE_NAMES)
-    if (await exists(`${folderPrefix(folder)}${name}`)) return true;
-  return false;
-}
-async function detectRenderer(exists, folder) {
-  if (await exists(`${folderPrefix(folder)}Chart.yaml`)) return "helm";
-  if (await hasKustomization(exists, folder)) return "builtin";
-  return "none";
-}
-
-// core/render/environments/config-environments.ts
-async function configEnvironments(files, declared, configPath) {
-  const exists = async (path) => await files.readFile(path) !== void 0;
-  const environments = [];
-  for (const entry of declared) {
-    const renderer = entry.renderer ?? (entry.helm ? "helm" : await detectRenderer(exists, entry.path));
-    const environment = {
-      name: entry.name,
-      path: entry.path,
-      source: "config",
-      renderer,
-      detail: `declared in ${configPath}`
-    };
-    if (entry.kubernetesVersion !== void 0) environment.kubernetesVersion = entry.kubernetesVersion;
-    if (renderer === "helm") environment.helm = entry.helm ?? { chart: entry.path, valuesFiles: [] };
-    environments.push(environment);
-  }
-  return environments;
-}
-
-// core/render/environments/name-environments.ts
-var ENVIRONMENT_CONTAINERS = /* @__PURE__ */ new Set(["envs", "environments", "overlays", "clusters"]);
-function folderNameCandidates(path) {
-  const segments = path.split("/").filter((segment) => !ENVIRONMENT_CONTAINERS.has(segment));
-  const names = [];
-  for (let length = 1; length <= segments.length; length++) names.push(segments.slice(-length).join("/"));
-  if (names.at(-1) !== path) names.push(path);
-  return names;
-}
-function declaredNameCandidates(name, path, others = []) {
-  return [name, ...others, `${name}@${path}`];
-}
-function chooseNames(candidates) {
-  const index = candidates.map(() => 0);
-  const current = (i) => candidates[i]?.[index[i]] ?? "";
-  for (let changed = true; changed; ) {
-    changed = false;
-    const groups = /* @__PURE__ */ new Map();
-    for (let i = 0; i < candidates.length; i++) {
-      const group = groups.get(current(i)) ?? [];
-      group.push(i);
-      groups.set(current(i), group);
-    }
-    for (const group of groups.values()) {
-      if (group.length < 2) continue;
-      const last = (i) => (candidates[i]?.length ?? 1) - 1;
-      const growable = group.filter((i) => index[i] < last(i) - 1);
-      const moving = growable.length > 0 ? growable : group.filter((i) => index[i] !== last(i));
-      for (const i of moving) index[i] = growable.length > 0 ? index[i] + 1 : last(i);
-      if (moving.length > 0) changed = true;
-    }
-  }
-  const taken = /* @__PURE__ */ new Set();
-  return candidates.map((_, i) => {
-    let name = current(i);
-    for (let n = 2; taken.has(name); n++) name = `${current(i)}-${n}`;
-    taken.add(name);
-    return name;
-  });
-}
-
-// core/render/environments/folder-environments.ts
-function folderEnvironments(tree) {
-  const files = new Set(tree.files);
-  const found = [];
-  for (const dir of tree.directories) {
-    const slash = dir.lastIndexOf("/");
-    const container2 = slash === -1 ? "" : dir.slice(0, slash);
-    if (!ENVIRONMENT_CONTAINERS.has(basename(container2))) continue;
-    if (!KUSTOMIZATION_FILE_NAMES.some((name) => files.has(`${folderPrefix(dir)}${name}`))) continue;
-    found.push({ path: dir, container: container2 });
-  }
-  return found;
-}
-
-// core/render/external/flux-values.ts
-function mergeValues(base, overlay) {
-  const out = { ...base };
-  for (const [key, value] of Object.entries(overlay)) {
-    const current = out[key];
-    out[key] = isObject(value) && isObject(current) ? mergeValues(current, value) : value;
-  }
-  return out;
-}
-function setDottedPath(target2, path, value) {
-  if (!/^[\w-]+(\.[\w-]+)*$/.test(path)) return false;
-  const keys = path.split(".");
-  let node = target2;
-  for (const key of keys.slice(0, -1)) {
-    const next = node[key];
-    if (!isObject(next)) node[key] = {};
-    node = node[key];
-  }
-  node[keys[keys.length - 1]] = value;
-  return true;
-}
-function decodeBase64(text10) {
-  try {
-    const binary = atob(text10.replace(/\s+/g, ""));
-    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return void 0;
-  }
-}
-function dataOf(resource2, kind, key) {
-  if (resource2["sops"] !== void 0) return { problem: "is encrypted with SOPS" };
-  const stringData = stringAt(resource2["stringData"], key);
-  if (kind === "Secret" && stringData !== void 0) return stringData;
-  const data = stringAt(resource2["data"], key);
-  if (data === void 0) return { problem: `has no key ${key}` };
-  if (kind === "ConfigMap") return data;
-  return decodeBase64(data) ?? { problem: `key ${key} is not base64-encoded UTF-8` };
-}
-function fluxValues(spec, context) {
-  let values = {};
-  const findings = [];
-  const entries3 = Array.isArray(spec["valuesFrom"]) ? spec["valuesFrom"] : [];
-  for (const [index, entry] of entries3.entries()) {
-    const kind = stringAt(entry, "kind");
-    const name = stringAt(entry, "name");
-    if (kind !== "ConfigMap" && kind !== "Secret" || name === void 0 || !isObject(entry)) continue;
-    const key = stringAt(entry, "valuesKey") ?? "values.yaml";
-    const targetPath = stringAt(entry, "targetPath");
-    const reference = {
-      kind,
-      name,
-      ...context.namespace ? { namespace: context.namespace } : {}
-    };
-    const resource2 = context.find?.(reference);
-    const data = resource2 === void 0 ? { problem: "is not in this repository" } : dataOf(resource2, kind, key);
-    let problem = typeof data === "string" ? void 0 : data.problem;
-    if (typeof data === "string" && targetPath !== void 0) {
-      if (!setDottedPath(values, targetPath, data))
-        problem = `targetPath ${targetPath} is not a plain dotted path kubeproof can apply`;
-    } else if (typeof data === "string") {
-      const parsed = parseYamlDocument(data, { uniqueKeys: false, firstLine: 1 });
-      if (isObject(parsed.value ?? null)) values = mergeValues(values, parsed.value);
-      else problem = `key ${key} does not hold a YAML mapping`;
-    }
-    if (problem === void 0) continue;
-    const optional = entry["optional"] === true;
-    const message = `valuesFrom ${kind}/${name} ${problem}: rendered without it${optional ? " (optional)" : ""}`;
-    const finding2 = {
-      ruleId: DISCOVERY_RULE,
-      severity: optional ? "notice" : "warning",
-      message,
-      path: context.file
-    };
-    const line2 = context.lineOf?.(index);
-    if (line2 !== void 0) finding2.line = line2;
-    findings.push(finding2);
-  }
-  if (isObject(spec["values"])) values = mergeValues(values, spec["values"]);
-  return { values, findings };
-}
-
-// core/render/external/flux-helm-release.ts
-var MAX_RELEASE_NAME = 53;
-async function fluxReleaseName(name) {
-  if (name.length <= MAX_RELEASE_NAME) return name;
-  const digest = new Uint8Array(
-    await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(name))
-  );
-  const hex = [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
-  return `${name.slice(0, 40)}-${hex.slice(0, 12)}`;
-}
-function finding(doc, severity, message, pointer2) {
-  const result = { ruleId: DISCOVERY_RULE, severity, message, path: doc.file };
-  const at = doc.locate?.(pointer2);
-  if (at) Object.assign(result, { line: at.line, column: at.column });
-  return result;
-}
-async function fluxHelmReleaseSettings(doc, find) {
-  const result = { notes: [], findings: [] };
-  const name = stringAt(doc.content["metadata"], "name") ?? "";
-  const ownNamespace = stringAt(doc.content["metadata"], "namespace");
-  const label = `Flux HelmRelease ${ownNamespace ? `${ownNamespace}/` : ""}${name}`;
-  const spec = isObject(doc.content["spec"]) ? doc.content["spec"] : {};
-  const chartSpec = isObject(spec["chart"]) && isObject(spec["chart"]["spec"]) ? spec["chart"]["spec"] : void 0;
-  const sourceKind = stringAt(chartSpec?.["sourceRef"], "kind");
-  if (!chartSpec || sourceKind !== "GitRepository" && sourceKind !== "Bucket") {
-    const ref = chartSpec ? chartSpec["sourceRef"] : spec["chartRef"];
-    const source = `${stringAt(ref, "kind") ?? "?"}/${stringAt(ref, "name") ?? "?"}`;
-    const from = chartSpec ? `chart ${stringAt(chartSpec, "chart") ?? "?"} from ${source}` : `chartRef ${source}`;
-    const message = `${label}: ${from} is not in this repository; not rendered`;
-    result.findings.push(
-      finding(doc, "notice", message, chartSpec ? "/spec/chart/spec/sourceRef" : "/spec/chartRef")
-    );
-    return result;
-  }
-  const written = stringAt(chartSpec, "chart") ?? "";
-  const chart = normalizeRepoPath(written);
-  if (chart === void 0 || written === "") {
-    const message = `${label}: chart path ${JSON.stringify(written)} is not a folder of the source; not rendered`;
-    result.findings.push(finding(doc, "warning", message, "/spec/chart/spec/chart"));
-    return result;
-  }
-  const refName = stringAt(chartSpec["sourceRef"], "name");
-  result.notes.push(`source ${sourceKind}/${refName ?? "?"} taken to be this repository`);
-  const settings = { chart, valuesFiles: [] };
-  const files = [
-    stringAt(chartSpec, "valuesFile"),
-    ...Array.isArray(chartSpec["valuesFiles"]) ? chartSpec["valuesFiles"] : []
-  ];
-  for (const file of files) {
-    if (typeof file !== "string") continue;
-    const path = normalizeRepoPath(file);
-    if (path === void 0) result.notes.push(`values file ${file} leaves the source: not applied`);
-    else settings.valuesFiles.push(path);
-  }
-  if (settings.valuesFiles.length > 0 && !settings.valuesFiles.includes(`${folderPrefix(chart)}values.yaml`))
-    result.notes.push(
-      "Flux replaces the chart's values.yaml with valuesFiles; kubeproof merges them over it"
-    );
-  const targetNamespace = stringAt(spec, "targetNamespace");
-  settings.releaseName = await fluxReleaseName(
-    stringAt(spec, "releaseName") ?? (targetNamespace ? `${targetNamespace}-${name}` : name)
-  );
-  settings.namespace = targetNamespace ?? ownNamespace ?? "default";
-  const lineOf2 = (index) => doc.locate?.(`/spec/valuesFrom/${index}`).line;
-  const values = fluxValues(spec, {
-    file: doc.file,
-    lineOf: lineOf2,
-    ...ownNamespace ? { namespace: ownNamespace } : {},
-    ...find ? { find } : {}
-  });
-  result.findings.push(...values.findings);
-  if (Object.keys(values.values).length > 0) settings.values = `${JSON.stringify(values.values, null, 2)}
-`;
-  if (stringAt(spec["install"], "crds") === "Skip") settings.skipCrds = true;
-  if (!(isObject(spec["test"]) && spec["test"]["enable"] === true)) settings.skipTests = true;
-  if (spec["postRenderers"] !== void 0) result.notes.push("postRenderers are not applied");
-  result.settings = settings;
-  return result;
-}
-
-// core/render/environments/locate.ts
-function locator(positions, firstLine = 1) {
-  return (pointer2) => {
-    for (let at = pointer2; ; at = at.slice(0, at.lastIndexOf("/"))) {
-      const hit = positions.get(at);
-      if (hit) return { line: hit[0], column: hit[1] };
-      if (at === "") return { line: firstLine, column: 1 };
-    }
-  };
-}
-function displayPointer(pointer2) {
-  let out = "";
-  for (const raw of pointer2.split("/").slice(1)) {
-    const token = raw.replaceAll("~1", "/").replaceAll("~0", "~");
-    out += /^\d+$/.test(token) ? `[${token}]` : out === "" ? token : `.${token}`;
-  }
-  return out === "" ? "(the document)" : out;
-}
-
-// core/render/environments/scan-manifests.ts
-var GROUPS = /argoproj\.io\/|(?:kustomize|helm)\.toolkit\.fluxcd\.io\//;
-var KIND = /^\s*kind:\s*["']?(?:Application|ApplicationSet|Kustomization|HelmRelease)["']?\s*(?:#.*)?$/m;
-var CONCURRENCY = 16;
-function gitOpsKind(content) {
-  const { apiVersion, kind } = content;
-  if (typeof apiVersion !== "string") return void 0;
-  if (apiVersion.startsWith("argoproj.io/") && (kind === "Application" || kind === "ApplicationSet"))
-    return kind;
-  if (apiVersion.startsWith("kustomize.toolkit.fluxcd.io/") && kind === "Kustomization")
-    return "FluxKustomization";
-  if (apiVersion.startsWith("helm.toolkit.fluxcd.io/") && kind === "HelmRelease") return "HelmRelease";
-  return void 0;
-}
-function documentsOf(file, text10) {
-  const found = [];
-  for (const span of splitDocuments(text10)) {
-    const body = text10.slice(span.bodyStart, span.end);
-    if (!KIND.test(body)) continue;
-    const parsed = parseYamlDocument(body, { uniqueKeys: false, firstLine: span.bodyLine });
-    const content = parsed.value;
-    if (content === void 0 || content === null || typeof content !== "object" || Array.isArray(content))
-      continue;
-    const kind = gitOpsKind(content);
-    if (kind) found.push({ kind, file, content, locate: locator(parsed.positions, span.bodyLine) });
-  }
-  return found;
-}
-async function readYamlTexts(files, paths, accept) {
-  const candidates = paths.filter((path) => /\.ya?ml$/i.test(path));
-  const found = [];
-  for (let start2 = 0; start2 < candidates.length; start2 += CONCURRENCY) {
-    const batch = candidates.slice(start2, start2 + CONCURRENCY);
-    const contents = await Promise.all(batch.map((path) => files.readFile(path)));
-    for (const [i, bytes] of contents.entries()) {
-      if (!bytes) continue;
-      const decoded = decodeText(bytes);
-      if (decoded.ok && accept(decoded.text)) found.push({ path: batch[i], text: decoded.text });
-    }
-  }
-  return found;
-}
-async function scanGitOpsManifests(files, paths) {
-  const texts = await readYamlTexts(files, paths, (text10) => GROUPS.test(text10) && KIND.test(text10));
-  return texts.flatMap(({ path, text: text10 }) => documentsOf(path, text10));
-}
-
-// core/render/environments/values-sources.ts
-var KIND2 = /^\s*kind:\s*["']?(?:ConfigMap|Secret)["']?\s*(?:#.*)?$/m;
-function sourcesOf(file, text10) {
-  const found = [];
-  for (const span of splitDocuments(text10)) {
-    const body = text10.slice(span.bodyStart, span.end);
-    if (!KIND2.test(body)) continue;
-    const { value } = parseYamlDocument(body, { uniqueKeys: false, firstLine: span.bodyLine });
-    if (!isObject(value ?? null)) continue;
-    const content = value;
-    const { apiVersion, kind } = content;
-    const name = stringAt(content["metadata"], "name");
-    if (apiVersion !== "v1" || kind !== "ConfigMap" && kind !== "Secret" || name === void 0) continue;
-    const namespace = stringAt(content["metadata"], "namespace");
-    found.push({ kind, name, ...namespace ? { namespace } : {}, file, content });
-  }
-  return found;
-}
-async function scanValuesSources(files, paths) {
-  const texts = await readYamlTexts(files, paths, (text10) => KIND2.test(text10));
-  return texts.flatMap(({ path, text: text10 }) => sourcesOf(path, text10));
-}
-function sharedFolders(a, b) {
-  const left = a.split("/").slice(0, -1);
-  const right = b.split("/").slice(0, -1);
-  let count = 0;
-  while (count < left.length && left[count] === right[count]) count++;
-  return count;
-}
-function valuesSourceFinder(sources, file, used) {
-  return (reference) => {
-    let best;
-    for (const source of sources) {
-      if (source.kind !== reference.kind || source.name !== reference.name) continue;
-      const sameNamespace2 = source.namespace !== void 0 && source.namespace === reference.namespace;
-      if (source.namespace !== void 0 && reference.namespace !== void 0 && !sameNamespace2) continue;
-      const rank = (sameNamespace2 ? 1e3 : 0) + sharedFolders(source.file, file);
-      if (!best || rank > best.rank) best = { source, rank };
-    }
-    if (!best) return void 0;
-    used.add(best.source.file);
-    return best.source.content;
-  };
-}
-
-// core/render/environments/flux-helmrelease.ts
-var CHART_POINTER = "/spec/chart/spec/chart";
-function chartPath(doc) {
-  const chart = isObject(doc.content["spec"]) ? doc.content["spec"]["chart"] : void 0;
-  return isObject(chart) ? stringAt(chart["spec"], "chart") : void 0;
-}
-function readsValuesFrom(doc) {
-  const spec = doc.content["spec"];
-  return isObject(spec) && Array.isArray(spec["valuesFrom"]) && spec["valuesFrom"].length > 0;
-}
-async function fluxHelmReleaseTargets(doc, valuesSources = []) {
-  const result = { targets: [], findings: [] };
-  const name = stringAt(doc.content["metadata"], "name");
-  if (name === void 0) return result;
-  const namespace = stringAt(doc.content["metadata"], "namespace");
-  const label = `Flux HelmRelease ${namespace ? `${namespace}/` : ""}${name}`;
-  const at = doc.locate(CHART_POINTER);
-  if (chartPath(doc)?.includes("${")) {
-    const message = `${label}: chart ${JSON.stringify(chartPath(doc))} holds a variable substituted by a Kustomization's postBuild; not an environment`;
-    result.findings.push(discoveryFinding("notice", message, doc.file, at));
-    return result;
-  }
-  const used = /* @__PURE__ */ new Set();
-  const found = await fluxHelmReleaseSettings(doc, valuesSourceFinder(valuesSources, doc.file, used));
-  result.findings.push(...found.findings);
-  if (!found.settings) return result;
-  const notes = [...found.notes];
-  if (JSON.stringify(doc.content["spec"] ?? null).includes("${"))
-    notes.push("postBuild variables (${...}) are not substituted");
-  result.targets.push({
-    source: "flux",
-    name,
-    path: found.settings.chart,
-    renderer: "helm",
-    helm: found.settings,
-    otherNames: namespace ? [`${namespace}/${name}`] : [],
-    label,
-    notes,
-    file: doc.file,
-    at,
-    alsoReads: [...used].filter((file) => file !== doc.file)
-  });
-  return result;
-}
-
-// core/render/environments/flux-kustomization.ts
-function fluxKustomizationTargets(doc) {
-  const result = { targets: [], findings: [] };
-  const metadata2 = doc.content["metadata"];
-  const spec = isObject(doc.content["spec"]) ? doc.content["spec"] : {};
-  const name = stringAt(metadata2, "name");
-  if (name === void 0) return result;
-  const namespace = stringAt(metadata2, "namespace");
-  const label = `Flux Kustomization ${namespace ? `${namespace}/` : ""}${name}`;
-  const written = stringAt(spec, "path") ?? "./";
-  const at = doc.locate(spec["path"] === void 0 ? "/metadata/name" : "/spec/path");
-  if (written.includes("${")) {
-    const message = `${label}: path ${JSON.stringify(written)} holds a variable substituted by another Kustomization's postBuild; not an environment`;
-    result.findings.push(discoveryFinding("notice", message, doc.file, at));
-    return result;
-  }
-  const path = normalizeRepoPath(written);
-  if (path === void 0) {
-    const message = `${label}: path ${JSON.stringify(written)} leaves the source's root; not an environment`;
-    result.findings.push(discoveryFinding("warning", message, doc.file, at));
-    return result;
-  }
+function envNotes(before, after, suffix) {
+  const a = byName(arrayAt(before, "env"));
+  const b = byName(arrayAt(after, "env"));
   const notes = [];
-  const ref = spec["sourceRef"];
-  const refName = stringAt(ref, "name");
-  if (refName)
-    notes.push(`source ${stringAt(ref, "kind") ?? "GitRepository"}/${refName} taken to be this repository`);
-  const applied = [
-    "patches",
-    "images",
-    "postBuild",
-    "components",
-    "namePrefix",
-    "nameSuffix",
-    "targetNamespace"
+  for (const name of a.keys()) if (!b.has(name)) notes.push(note("env", `env ${name} removed${suffix}`));
+  for (const [name, entry] of b) {
+    const old = a.get(name);
+    if (old === void 0) notes.push(note("env", `${addedText(`env ${name}`, envValue(entry))}${suffix}`));
+    else if (!jsonEqual(old, entry))
+      notes.push(note("env", `${changeText(`env ${name}`, envValue(old), envValue(entry))}${suffix}`));
+  }
+  return notes;
+}
+function envFromText(item) {
+  if (!isObject(item)) return String(inline(item) ?? "entry");
+  const prefix = typeof item.prefix === "string" ? ` (prefix ${item.prefix})` : "";
+  const secret = stringAt(item, "secretRef", "name");
+  if (secret !== void 0) return `secret ${secret}${prefix}`;
+  return `configmap ${stringAt(item, "configMapRef", "name") ?? "?"}${prefix}`;
+}
+function envFromNotes(before, after, suffix) {
+  const a = arrayAt(before, "envFrom").map(envFromText);
+  const b = arrayAt(after, "envFrom").map(envFromText);
+  return [
+    ...a.filter((x) => !b.includes(x)).map((x) => note("env", `envFrom ${x} removed${suffix}`)),
+    ...b.filter((x) => !a.includes(x)).map((x) => note("env", `envFrom ${x} added${suffix}`))
   ];
-  const ignored = applied.filter((key) => spec[key] !== void 0);
-  if (ignored.length > 0) notes.push(`Flux settings not applied: ${ignored.join(", ")}`);
-  result.targets.push({ source: "flux", name, path, label, notes, file: doc.file, at });
-  return result;
 }
-
-// schemas/kubeproof-config.schema.json
-var kubeproof_config_schema_default = {
-  $schema: "http://json-schema.org/draft-04/schema#",
-  title: "kubeproof repository configuration (.kubeproof.yaml)",
-  description: "Settings of kubeproof for one GitOps repository. Every path is relative to the repository root and must stay inside it. Point an editor at this schema with the first line `# yaml-language-server: $schema=<url of this file>`.",
-  type: "object",
-  required: ["version"],
-  additionalProperties: false,
-  dependencies: {
-    promotion: ["environments"]
-  },
-  properties: {
-    version: {
-      description: "Version of this file's format. Only 1 exists.",
-      enum: [1]
-    },
-    environments: {
-      description: "The environments of the repository, in the order reports list them. When present, kubeproof uses exactly these and discovers nothing; when absent, it discovers them (kustomize overlays under envs/, environments/, overlays/, clusters/, Argo CD Applications and ApplicationSets, Flux Kustomizations and HelmReleases).",
-      type: "array",
-      minItems: 1,
-      items: { $ref: "#/definitions/environment" }
-    },
-    promotion: {
-      description: "How changes move from one environment to the next. Needs `environments`.",
-      type: "object",
-      required: ["order"],
-      additionalProperties: false,
-      properties: {
-        order: {
-          description: "Environment names from the first to receive a change to the last (for example dev, staging, prod). Each must be the name of a declared environment, and appear once.",
-          type: "array",
-          minItems: 2,
-          uniqueItems: true,
-          items: {
-            description: "The name of an environment declared under `environments`.",
-            type: "string",
-            minLength: 1
-          }
-        }
-      }
-    },
-    diff: {
-      description: "Settings of the diff between the base and the head of a pull request (reserved for later versions; any mapping is accepted).",
-      type: "object"
-    },
-    policy: {
-      description: "Settings of the policy checks (reserved for later versions; any mapping is accepted).",
-      type: "object"
-    },
-    validate: {
-      description: "Settings of schema validation (reserved for later versions; any mapping is accepted).",
-      type: "object"
-    }
-  },
-  definitions: {
-    repositoryPath: {
-      description: "A path relative to the repository root, with forward slashes (`envs/prod`, `./envs/prod`). It must not be absolute or climb out of the repository with `..`.",
-      type: "string",
-      minLength: 1,
-      pattern: "^[^\\\\]*$"
-    },
-    environment: {
-      description: "One environment: a folder that is rendered and deployed as a unit.",
-      type: "object",
-      required: ["name", "path"],
-      additionalProperties: false,
-      properties: {
-        name: {
-          description: "Unique name of the environment, as reports, promotion and command-line flags refer to it: letters, digits, `.`, `_` and `-`, starting and ending with a letter or digit.",
-          type: "string",
-          maxLength: 63,
-          pattern: "^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$"
-        },
-        path: {
-          description: "Folder rendered for this environment, relative to the repository root (for example `envs/prod`). It must exist.",
-          $ref: "#/definitions/repositoryPath"
-        },
-        renderer: {
-          description: "How the folder becomes manifests. `builtin`: kubeproof's own kustomize engine; `kustomize`: the `kustomize build` binary; `kubectl`: `kubectl kustomize`; `helm`: `helm template` (see `helm`); `none`: the folder's manifests as they are. Default: `helm` when `helm` is set or the folder holds a Chart.yaml, `builtin` when it holds a kustomization, `none` otherwise.",
-          enum: ["builtin", "kustomize", "kubectl", "helm", "none"]
-        },
-        kubernetesVersion: {
-          description: "Kubernetes version whose schemas validate this environment, as x.y.z (for example 1.31.0). Quote it in YAML.",
-          type: "string",
-          pattern: "^[0-9]+\\.[0-9]+\\.[0-9]+$"
-        },
-        helm: {
-          description: "Helm settings, for `renderer: helm` (setting them implies it).",
-          type: "object",
-          required: ["chart"],
-          additionalProperties: false,
-          properties: {
-            chart: {
-              description: "Folder of the chart (the one holding Chart.yaml), relative to the repository root.",
-              $ref: "#/definitions/repositoryPath"
-            },
-            valuesFiles: {
-              description: "Values files relative to the repository root, in the order Helm merges them (later files win).",
-              type: "array",
-              items: { $ref: "#/definitions/repositoryPath" }
-            },
-            releaseName: {
-              description: "Release name given to `helm template` (default: the environment's name). A DNS-1123 subdomain of at most 53 characters.",
-              type: "string",
-              maxLength: 53,
-              pattern: "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
-            },
-            namespace: {
-              description: "Namespace given to `helm template` (`.Release.Namespace`). A DNS-1123 label of at most 63 characters.",
-              type: "string",
-              maxLength: 63,
-              pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
-            },
-            values: {
-              description: "Inline values, merged after every values file (they win over the files, and `parameters` win over them), as Argo CD's `valuesObject` and Flux's `values` are.",
-              type: "object"
-            },
-            parameters: {
-              description: "`--set`-style flags, applied after the values files and `values` (they win), in this order.",
-              type: "array",
-              items: {
-                type: "object",
-                required: ["name", "value"],
-                additionalProperties: false,
-                properties: {
-                  name: {
-                    description: "The value's path, as helm writes it (`image.tag`, `ingress.hosts[0]`).",
-                    type: "string",
-                    minLength: 1
-                  },
-                  value: {
-                    description: "The value. With `flag: set-file`, a file relative to the repository root whose content is the value. Quote numbers and booleans in YAML.",
-                    type: "string"
-                  },
-                  flag: {
-                    description: "How helm reads the value: `set` (default; `true`, numbers and `{a,b}` lists are typed), `set-string` (always a string), `set-file` (the content of the file `value`).",
-                    enum: ["set", "set-string", "set-file"]
-                  }
-                }
-              }
-            },
-            kubeVersion: {
-              description: "Kubernetes version of `.Capabilities.KubeVersion` (`--kube-version`), as x.y.z (default: the environment's `kubernetesVersion`). Quote it in YAML.",
-              type: "string",
-              pattern: "^v?[0-9]+\\.[0-9]+\\.[0-9]+$"
-            },
-            apiVersions: {
-              description: "API versions of `.Capabilities.APIVersions` (`--api-versions`), written `group/version` or `group/version/Kind` (for example `monitoring.coreos.com/v1/ServiceMonitor`).",
-              type: "array",
-              items: {
-                type: "string",
-                minLength: 1,
-                pattern: "^[^\\s]+$"
-              }
-            },
-            skipCrds: {
-              description: "Leave the chart's `crds/` folder out (by default its CRDs are rendered, as Argo CD and Flux apply them).",
-              type: "boolean"
-            },
-            skipTests: {
-              description: "Leave the chart's test hooks out (`--skip-tests`).",
-              type: "boolean"
-            },
-            ignoreMissingValueFiles: {
-              description: "A values file missing from the repository is skipped instead of being an error (Argo CD's `ignoreMissingValueFiles`).",
-              type: "boolean"
-            }
-          }
-        }
-      }
+var RESOURCE_LABELS = { cpu: "CPU", memory: "memory" };
+function resourceNotes(before, after, suffix) {
+  const notes = [];
+  for (const [field3, word] of [
+    ["requests", "request"],
+    ["limits", "limit"]
+  ]) {
+    const a = objectAt(before, "resources", field3) ?? {};
+    const b = objectAt(after, "resources", field3) ?? {};
+    for (const name of /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)])) {
+      if (jsonEqual(a[name], b[name])) continue;
+      const label = `${RESOURCE_LABELS[name] ?? name} ${word}`;
+      const text10 = b[name] === void 0 ? `${label} removed (was ${inline(a[name]) ?? "?"})` : changeText(label, a[name], b[name], false);
+      notes.push(note("resources", `${text10}${suffix}`));
     }
   }
-};
-
-// core/render/environments/check-config.ts
-async function folderExists(files, path) {
-  return path === "" || await files.listDirectory(path) !== void 0;
+  return notes;
 }
-async function hasAnyFile(files, folder, names) {
-  for (const name of names) if (await files.readFile(`${folderPrefix(folder)}${name}`)) return true;
-  return false;
+function portKey(port) {
+  if (typeof port.name === "string") return port.name;
+  return `${String(port.containerPort)}/${typeof port.protocol === "string" ? port.protocol : "TCP"}`;
 }
-async function checkConfig(files, config, configPath, locate) {
-  const findings = [];
-  const report = (message, pointer2, severity = "error") => {
-    const { line: line2, column } = locate(pointer2);
-    findings.push({ ruleId: "config", severity, message, path: configPath, line: line2, column });
-  };
-  const environments = config.environments ?? [];
-  const firstByName = /* @__PURE__ */ new Map();
-  for (const [index, environment] of environments.entries()) {
-    const first = firstByName.get(environment.name);
-    if (first === void 0) {
-      firstByName.set(environment.name, index);
-      continue;
-    }
-    const { line: line2 } = locate(`/environments/${first}/name`);
-    report(
-      `environments[${index}].name: ${JSON.stringify(environment.name)} is already the name of environments[${first}] (line ${line2}); names must be unique`,
-      `/environments/${index}/name`
-    );
-  }
-  for (const [index, name] of (config.promotion?.order ?? []).entries()) {
-    if (firstByName.has(name)) continue;
-    const known2 = [...firstByName.keys()].map((n) => JSON.stringify(n)).join(", ");
-    report(
-      `promotion.order[${index}]: ${JSON.stringify(name)} is not a declared environment (declared: ${known2})`,
-      `/promotion/order/${index}`
-    );
-  }
-  const checkPath = async (written, pointer2, kind) => {
-    const field3 = displayPointer(pointer2);
-    const path = normalizeRepoPath(written);
-    if (path === void 0) {
-      report(
-        `${field3}: ${JSON.stringify(written)} is ${written.startsWith("/") || /^[A-Za-z]:/.test(written) ? "absolute" : "outside the repository"}; write a path relative to the repository root`,
-        pointer2
-      );
-      return void 0;
-    }
-    const exists = kind === "folder" ? await folderExists(files, path) : await files.readFile(path) !== void 0;
-    if (!exists) {
-      report(`${field3}: there is no ${kind} ${showPath(path)} in the repository`, pointer2);
-      return void 0;
-    }
-    return path;
-  };
-  for (const [index, environment] of environments.entries()) {
-    const at = `/environments/${index}`;
-    const folder = await checkPath(environment.path, `${at}/path`, "folder");
-    const { renderer, helm } = environment;
-    if (helm && renderer !== void 0 && renderer !== "helm") {
-      report(
-        `environments[${index}]: helm settings are given but renderer is ${JSON.stringify(renderer)}; remove one of them`,
-        `${at}/helm`
-      );
-    }
-    if (helm) {
-      const chart = await checkPath(helm.chart, `${at}/helm/chart`, "folder");
-      if (chart !== void 0 && !await hasAnyFile(files, chart, ["Chart.yaml"])) {
-        report(
-          `environments[${index}].helm.chart: ${showPath(chart)} holds no Chart.yaml`,
-          `${at}/helm/chart`
-        );
-      }
-      for (const [i, valuesFile] of (helm.valuesFiles ?? []).entries()) {
-        await checkPath(valuesFile, `${at}/helm/valuesFiles/${i}`, "file");
-      }
-    }
-    if (folder === void 0) continue;
-    if (renderer === "helm" && !helm && !await hasAnyFile(files, folder, ["Chart.yaml"])) {
-      report(
-        `environments[${index}]: renderer helm needs a chart: ${showPath(folder)} holds no Chart.yaml and no helm.chart is given`,
-        `${at}/renderer`
-      );
-    }
-    if ((renderer === "builtin" || renderer === "kustomize" || renderer === "kubectl") && !await hasAnyFile(files, folder, KUSTOMIZATION_FILE_NAMES)) {
-      report(
-        `environments[${index}]: renderer ${renderer} needs a kustomization, and ${showPath(folder)} holds none (kustomization.yaml, kustomization.yml or Kustomization)`,
-        `${at}/renderer`,
-        "warning"
-      );
-    }
-  }
-  return findings;
+function portText(port) {
+  return `${String(port.containerPort)}/${typeof port.protocol === "string" ? port.protocol : "TCP"}`;
 }
-
-// core/render/environments/normalize-config.ts
-function normal(path) {
-  return normalizeRepoPath(path) ?? path;
-}
-function normalizeEnvironment(environment) {
-  const out = { ...environment, path: normal(environment.path) };
-  if (environment.helm) {
-    out.helm = {
-      ...environment.helm,
-      chart: normal(environment.helm.chart),
-      valuesFiles: (environment.helm.valuesFiles ?? []).map(normal)
-    };
-  }
-  return out;
-}
-function normalizeConfig(config) {
-  if (!config.environments) return config;
-  return { ...config, environments: config.environments.map(normalizeEnvironment) };
-}
-
-// core/render/environments/load-config.ts
-var CONFIG_FILE_NAMES = [".kubeproof.yaml", ".kubeproof.yml"];
-var PATTERN_HINTS = {
-  name: 'letters, digits, ".", "_" and "-" only, starting and ending with a letter or digit',
-  kubernetesVersion: 'a Kubernetes version written x.y.z, for example "1.31.0"',
-  releaseName: 'a Helm release name: lower-case letters, digits, "-" and "."',
-  namespace: 'a namespace: lower-case letters, digits and "-"'
-};
-function explain(pointer2, message, value) {
-  if (/^got (number|boolean|null), want string$/.test(message)) return `${message} (quote the value in YAML)`;
-  if (!message.includes("does not match pattern")) return message;
-  const field3 = pointer2.split("/").filter((token) => !/^\d+$/.test(token)).pop() ?? "";
-  const hint = PATTERN_HINTS[field3] ?? "a path with forward slashes (no backslashes)";
-  return `${JSON.stringify(value)} is not ${hint}`;
-}
-function valueAt2(root, pointer2) {
-  let node = root;
-  for (const raw of pointer2.split("/").slice(1)) {
-    if (node === null || typeof node !== "object") return void 0;
-    node = node[raw.replaceAll("~1", "/").replaceAll("~0", "~")];
-  }
-  return node;
-}
-async function loadConfig(files) {
-  const present = [];
-  for (const name of CONFIG_FILE_NAMES) {
-    const bytes = await files.readFile(name);
-    if (bytes) present.push({ path: name, bytes });
-  }
-  const chosen = present[0];
-  if (!chosen) return { findings: [] };
-  const path = chosen.path;
-  const findings = [];
-  const result = (config) => {
-    findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-    return config ? { path, config, findings } : { path, findings };
-  };
-  const report = (message, at, severity = "error") => {
-    findings.push({ ruleId: "config", severity, message, path, line: at.line, column: at.column });
-  };
-  for (const ignored of present.slice(1)) {
-    report(
-      `${ignored.path} is ignored: ${path} is read instead; keep one of them`,
-      { line: 1, column: 1 },
-      "warning"
-    );
-  }
-  const decoded = decodeText(chosen.bytes);
-  if (!decoded.ok) {
-    report(decoded.message, { line: decoded.line, column: 1 });
-    return result();
-  }
-  const parsed = parseYamlDocument(decoded.text, { uniqueKeys: true, firstLine: 1 });
-  for (const problem of parsed.problems) report(`invalid YAML: ${problem.message}`, problem);
-  if (parsed.value === void 0) return result();
-  const locate = locator(parsed.positions);
-  const validate = createAjv().compile(kubeproof_config_schema_default);
-  if (!validate(parsed.value)) {
-    for (const violation of describeSchemaErrors(validate.errors ?? [], parsed.value)) {
-      const message = explain(violation.path, violation.message, valueAt2(parsed.value, violation.path));
-      const field3 = violation.path === "" ? "" : `${displayPointer(violation.path)}: `;
-      report(`${field3}${message}`, locate(violation.focus));
-    }
-    return result();
-  }
-  const written = parsed.value;
-  findings.push(...await checkConfig(files, written, path, locate));
-  return result(normalizeConfig(written));
-}
-
-// core/render/environments/merge-sightings.ts
-var PRECEDENCE = { config: 0, folder: 1, argocd: 2, flux: 3 };
-function stableJson(value) {
-  return JSON.stringify(
-    value,
-    (_key, item) => item !== null && typeof item === "object" && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) : item
+function portNotes(before, after, suffix) {
+  const index = (c) => new Map(
+    arrayAt(c, "ports").filter(isObject).map((p) => [portKey(p), p])
   );
-}
-function identity(environment) {
-  if (environment.renderer !== "helm") return environment.path;
-  const helm = environment.helm ?? { chart: environment.path, valuesFiles: [] };
-  return `${environment.path}
-${stableJson(helm)}`;
-}
-function mergeSightings(sightings) {
-  const byIdentity = /* @__PURE__ */ new Map();
-  const ordered = [...sightings].sort(
-    (a, b) => PRECEDENCE[a.environment.source] - PRECEDENCE[b.environment.source]
-  );
-  for (const sighting of ordered) {
-    const key = identity(sighting.environment);
-    const list4 = byIdentity.get(key) ?? [];
-    list4.push(sighting);
-    byIdentity.set(key, list4);
+  const a = index(before);
+  const b = index(after);
+  const notes = [];
+  for (const [key, port] of a)
+    if (!b.has(key)) notes.push(note("port", `port ${portText(port)} removed${suffix}`));
+  for (const [key, port] of b) {
+    const old = a.get(key);
+    if (old === void 0) notes.push(note("port", `port ${portText(port)} added${suffix}`));
+    else if (!jsonEqual(old, port))
+      notes.push(note("port", `port ${key}: ${portText(old)} -> ${portText(port)}${suffix}`));
   }
-  return [...byIdentity.values()].map(([winner, ...others]) => {
-    const first = winner;
-    const merged = { names: first.names, environment: { ...first.environment } };
-    const environment = merged.environment;
-    const declaredIn = new Set(environment.declaredIn ?? []);
-    const details = environment.detail === void 0 ? [] : [environment.detail];
-    for (const other of others) {
-      for (const file of other.environment.declaredIn ?? []) declaredIn.add(file);
-      if (other.environment.detail !== void 0 && !details.includes(other.environment.detail))
-        details.push(other.environment.detail);
-    }
-    if (declaredIn.size > 0) environment.declaredIn = [...declaredIn].sort();
-    else delete environment.declaredIn;
-    if (details.length > 0) environment.detail = details.join("; ");
-    return merged;
-  });
+  return notes;
 }
-
-// core/render/environments/walk-repository.ts
-var SKIPPED = /* @__PURE__ */ new Set(["node_modules", "dist", "vendor"]);
-var CONCURRENCY2 = 16;
-async function walkRepository(files) {
-  const directories = [];
-  const found = [];
-  let level = [""];
-  while (level.length > 0) {
-    const next = [];
-    for (let start2 = 0; start2 < level.length; start2 += CONCURRENCY2) {
-      const batch = level.slice(start2, start2 + CONCURRENCY2);
-      const listings = await Promise.all(batch.map((dir) => files.listDirectory(dir)));
-      for (const [i, entries3] of listings.entries()) {
-        const dir = batch[i];
-        if (!entries3) continue;
-        directories.push(dir);
-        for (const entry of entries3) {
-          const path = `${folderPrefix(dir)}${entry.name}`;
-          if (entry.type === "file") found.push(path);
-          else if (entry.type === "directory" && !entry.name.startsWith(".") && !SKIPPED.has(entry.name))
-            next.push(path);
-        }
-      }
-    }
-    level = next;
-  }
-  const byPath = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-  return { directories: directories.sort(byPath), files: found.sort(byPath) };
-}
-
-// core/render/environments/discover-environments.ts
-async function targetsOf(doc, tree, valuesSources) {
-  if (doc.kind === "FluxKustomization") return fluxKustomizationTargets(doc);
-  if (doc.kind === "HelmRelease") return fluxHelmReleaseTargets(doc, valuesSources);
-  if (doc.kind === "ApplicationSet") return applicationSetTargets(doc, tree.directories);
-  const name = stringAt(doc.content["metadata"], "name");
-  if (name === void 0) return { targets: [], findings: [] };
-  return applicationTargets(name, doc.content["spec"], {
-    file: doc.file,
-    at: (index, multiple) => doc.locate(multiple ? `/spec/sources/${index}/path` : "/spec/source/path"),
-    label: `Argo CD Application ${name}`
-  });
-}
-async function targetSighting(target2, exists) {
-  const renderer = target2.renderer ?? await detectRenderer(exists, target2.path);
-  const notes = [...target2.notes];
-  if (target2.source === "flux" && renderer !== "helm" && !await hasKustomization(exists, target2.path))
-    notes.push("no kustomization: Flux generates one over every manifest below the folder");
-  const detail = [`${target2.label} at ${target2.file}:${target2.at.line}`, ...notes].join(", ");
-  const environment = {
-    path: target2.path,
-    source: target2.source,
-    renderer,
-    detail,
-    declaredIn: [target2.file, ...target2.alsoReads ?? []]
-  };
-  if (renderer === "helm") environment.helm = target2.helm ?? { chart: target2.path, valuesFiles: [] };
-  return { names: declaredNameCandidates(target2.name, target2.path, target2.otherNames), environment };
-}
-async function discoverFromRepository(files) {
-  const tree = await walkRepository(files);
-  const fileSet = new Set(tree.files);
-  const directorySet = new Set(tree.directories);
-  const exists = (path) => fileSet.has(path);
-  const findings = [];
-  const sightings = folderEnvironments(tree).map(({ path, container: container2 }) => ({
-    names: folderNameCandidates(path),
-    environment: {
-      path,
-      source: "folder",
-      renderer: "builtin",
-      detail: `kustomize overlay folder in ${container2}/`
-    }
-  }));
-  const documents = await scanGitOpsManifests(files, tree.files);
-  const valuesSources = documents.some((doc) => doc.kind === "HelmRelease" && readsValuesFrom(doc)) ? await scanValuesSources(files, tree.files) : [];
-  for (const doc of documents) {
-    const result = await targetsOf(doc, tree, valuesSources);
-    findings.push(...result.findings);
-    for (const target2 of result.targets) {
-      const present = directorySet.has(target2.path) || await files.listDirectory(target2.path) !== void 0;
-      if (!present) {
-        const message = `${target2.label}: folder ${showPath(target2.path)} does not exist in this repository`;
-        findings.push(discoveryFinding("warning", message, target2.file, target2.at));
+var EXPLAINED = ["image", "env", "envFrom", "resources", "ports"];
+function summarizeContainers(before, after, prefix) {
+  const notes = [];
+  const covered = [];
+  const total = new Set(
+    LISTS.flatMap(
+      ([list4]) => [...arrayAt(before, list4), ...arrayAt(after, list4)].map((c) => `${list4}/${stringAt(c, "name")}`)
+    )
+  ).size;
+  for (const [list4, word] of LISTS) {
+    const a = byName(arrayAt(before, list4));
+    const b = byName(arrayAt(after, list4));
+    for (const [name, container2] of b) {
+      const path = joinSteps([prefix, formatStep(list4), formatStep(0, container2)]);
+      const suffix = total > 1 || list4 === "initContainers" ? ` (${word} ${name})` : "";
+      const old = a.get(name);
+      if (old === void 0) {
+        const image = stringAt(container2, "image");
+        notes.push(note("container", `new ${word} ${name}${image === void 0 ? "" : ` (${image})`}`));
+        covered.push(path);
         continue;
       }
-      sightings.push(await targetSighting(target2, exists));
+      covered.push(...EXPLAINED.map((field3) => `${path}.${field3}`));
+      if (old.image !== container2.image)
+        notes.push(note("image", `${changeText("image", old.image, container2.image, false)}${suffix}`));
+      notes.push(
+        ...envNotes(old, container2, suffix),
+        ...envFromNotes(old, container2, suffix),
+        ...resourceNotes(old, container2, suffix),
+        ...portNotes(old, container2, suffix)
+      );
+    }
+    for (const [name, container2] of a) {
+      if (b.has(name)) continue;
+      notes.push(note("container", `${word} ${name} removed`));
+      covered.push(joinSteps([prefix, formatStep(list4), formatStep(0, container2)]));
     }
   }
-  const merged = mergeSightings(sightings);
-  const names = chooseNames(merged.map((sighting) => sighting.names));
-  const environments = merged.map((sighting, i) => ({ name: names[i], ...sighting.environment })).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  return { environments, findings };
-}
-async function discoverEnvironments(files) {
-  const loaded = await loadConfig(files);
-  if (loaded.config?.environments) {
-    const configPath = loaded.path ?? ".kubeproof.yaml";
-    const environments = await configEnvironments(files, loaded.config.environments, configPath);
-    return { environments, findings: loaded.findings };
-  }
-  if (!loaded.config && loaded.findings.some((finding2) => finding2.severity === "error"))
-    return { environments: [], findings: loaded.findings };
-  const discovered = await discoverFromRepository(files);
-  return { environments: discovered.environments, findings: [...loaded.findings, ...discovered.findings] };
+  return { notes, covered };
 }
 
-// core/render/external/process-output.ts
-var MAX_LINES = 3;
-var MAX_CHARS = 1e3;
-function trimRoot(repoRoot) {
-  if (repoRoot === "") return ".";
-  if (/^(?:[\\/]|[A-Za-z]:[\\/])$/.test(repoRoot)) return repoRoot;
-  return repoRoot.replace(/[\\/]+$/, "");
+// core/diff/summary-workloads.ts
+function podSpecKeys(object) {
+  const candidates = [
+    ["spec", "jobTemplate", "spec", "template", "spec"],
+    ["spec", "template", "spec"]
+  ];
+  for (const keys of candidates) if (objectAt(object, ...keys) !== void 0) return keys;
+  return object.kind === "Pod" && objectAt(object, "spec") !== void 0 ? ["spec"] : void 0;
 }
-function diskPath(repoRoot, path) {
-  const root = trimRoot(repoRoot);
-  if (path === "") return root;
-  return /[\\/]$/.test(root) ? `${root}${path}` : `${root}/${path}`;
-}
-function withoutRepoRoot(text10, repoRoot) {
-  const root = trimRoot(repoRoot);
-  if (root === "." || root.length <= 1) return text10;
-  return text10.split(`${root}/`).join("").split(root).join(".");
-}
-function stderrSummary(stderr, repoRoot) {
-  const lines = withoutRepoRoot(stderr, repoRoot).split(/\r?\n/).map((line2) => line2.trim()).filter((line2) => line2 !== "").slice(0, MAX_LINES);
-  if (lines[0] !== void 0) lines[0] = lines[0].replace(/^error:\s*/i, "");
-  const text10 = lines.join("\n");
-  return text10.length > MAX_CHARS ? `${text10.slice(0, MAX_CHARS - 1)}\u2026` : text10;
-}
-function runProblem(outcome, what, timeoutMs, repoRoot) {
-  if (outcome.killed === "timeout")
-    return `${what} did not finish within ${Math.round(timeoutMs / 1e3)} s and was stopped`;
-  if (outcome.killed === "output-limit")
-    return `${what} printed more output than kubeproof accepts and was stopped`;
-  if (outcome.exitCode === 0) return void 0;
-  const summary = stderrSummary(outcome.stderr, repoRoot);
-  const code = outcome.exitCode === -1 ? "killed by a signal" : `exit code ${outcome.exitCode}`;
-  return `${what} failed (${code})${summary === "" ? "" : `: ${summary}`}`;
-}
-async function mapLimited(items, limit, task) {
-  const results = new Array(items.length);
-  let next = 0;
-  async function worker() {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index]);
-    }
+function summarizeWorkload(before, after) {
+  const notes = [];
+  const covered = [];
+  const a = objectAt(before, "spec")?.replicas;
+  const b = objectAt(after, "spec")?.replicas;
+  if (a !== b) {
+    notes.push(
+      note(
+        "replicas",
+        b === void 0 ? `replicas unset (was ${inline(a) ?? "?"})` : changeText("replicas", a ?? "unset", b, false)
+      )
+    );
+    covered.push("spec.replicas");
   }
-  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, () => worker());
-  await Promise.all(workers);
-  return results;
-}
-
-// core/render/external/render-batch.ts
-var MISSING_TOOL_RULE = "renderer-missing";
-var ADVICE = {
-  kustomize: "Install kustomize (https://kubectl.docs.kubernetes.io/installation/kustomize/), or set `renderer: builtin` for these environments in .kubeproof.yaml to use kubeproof\u2019s built-in kustomize engine.",
-  kubectl: "Install kubectl (https://kubernetes.io/docs/tasks/tools/), or set `renderer: builtin` for these environments in .kubeproof.yaml to use kubeproof\u2019s built-in kustomize engine.",
-  helm: "Install Helm 3 (https://helm.sh/docs/intro/install/): kubeproof has no built-in Helm engine."
-};
-function missingToolFinding(tool, command, environments, path) {
-  const who = command === tool ? tool : `${tool} (${command})`;
-  const count = environments.length;
-  const names = environments.map((environment) => environment.name).join(", ");
-  const message = `${who} is not installed: ${count} environment${count === 1 ? "" : "s"} not rendered (${names}). ${ADVICE[tool]}`;
-  return { ruleId: MISSING_TOOL_RULE, severity: "error", message, path };
-}
-async function renderBatch(environments, engine, options) {
-  const missing = /* @__PURE__ */ new Set();
-  const results = await mapLimited(environments, options.concurrency, async (environment) => {
-    const tool = engine.tool(environment);
-    if (missing.has(tool)) return { environment: environment.name, findings: [], missingTool: tool };
-    const result = await engine.render(environment);
-    if (result.missingTool) missing.add(result.missingTool);
-    return result;
-  });
-  const findings = [];
-  const byTool = /* @__PURE__ */ new Map();
-  for (const [index, result] of results.entries()) {
-    if (!result.missingTool) continue;
-    const list4 = byTool.get(result.missingTool) ?? [];
-    list4.push(environments[index]);
-    byTool.set(result.missingTool, list4);
-  }
-  for (const [tool, list4] of byTool) {
-    const path = await engine.anchor(list4[0]);
-    findings.push(missingToolFinding(tool, options.command(tool), list4, path));
-  }
-  return { results, findings };
-}
-
-// core/render/external/helm-template-args.ts
-var DEFAULT_HELM_NAMESPACE = "default";
-function escapeSetValue(value) {
-  if (value.startsWith("{") && value.endsWith("}")) return value;
-  return value.replace(/(?<!\\),/g, "\\,");
-}
-function parameterArgs(parameter, repoRoot) {
-  if (parameter.flag === "set-file")
-    return ["--set-file", `${parameter.name}=${diskPath(repoRoot, parameter.value)}`];
-  return [`--${parameter.flag}`, `${parameter.name}=${escapeSetValue(parameter.value)}`];
-}
-function helmReleaseName(environment, settings) {
-  return settings.releaseName ?? environment.name;
-}
-function helmTemplateCommandLine(environment, settings, repoRoot, valuesFiles = settings.valuesFiles) {
-  const chartDir = diskPath(repoRoot, settings.chart);
-  const args = ["template", helmReleaseName(environment, settings), chartDir];
-  args.push("--namespace", settings.namespace ?? DEFAULT_HELM_NAMESPACE);
-  if (!settings.skipCrds) args.push("--include-crds");
-  if (settings.skipTests) args.push("--skip-tests");
-  const kubeVersion = settings.kubeVersion ?? environment.kubernetesVersion;
-  if (kubeVersion !== void 0) args.push("--kube-version", kubeVersion);
-  for (const apiVersion of settings.apiVersions ?? []) args.push("--api-versions", apiVersion);
-  for (const file of valuesFiles) args.push("-f", diskPath(repoRoot, file));
-  if (settings.values !== void 0) args.push("-f", "-");
-  for (const parameter of settings.parameters ?? []) args.push(...parameterArgs(parameter, repoRoot));
-  const commandLine = { args, cwd: chartDir };
-  if (settings.values !== void 0) commandLine.input = settings.values;
-  return commandLine;
-}
-
-// core/render/external/process-runner.ts
-function isNotFound(outcome) {
-  return "notFound" in outcome;
-}
-
-// core/render/external/types.ts
-var DEFAULT_TIMEOUT_MS = 3e5;
-
-// core/render/external/render-helm.ts
-var HELM_TEMPLATE_RULE = "helm-template";
-var RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-var MAX_RELEASE_NAME2 = 53;
-function helmSettingsOf(environment) {
-  return environment.helm ?? { chart: environment.path, valuesFiles: [] };
-}
-function chartFile(settings) {
-  return `${folderPrefix(settings.chart)}Chart.yaml`;
-}
-async function errorLocation(files, settings, stderr) {
-  const match = /(?:template: |YAML parse error on |error at \()[\w.-]+\/([^\s:()]+)(?::(\d+))?(?::(\d+))?/.exec(stderr);
-  if (!match) return {};
-  const path = `${folderPrefix(settings.chart)}${match[1]}`;
-  if (await files.readFile(path) === void 0) return {};
-  const location = { path };
-  if (match[2] !== void 0) location.line = Number(match[2]);
-  if (match[3] !== void 0) location.column = Number(match[3]);
-  return location;
-}
-async function checkValuesFiles(environment, settings, files) {
-  const check = { present: [], findings: [] };
-  const path = environment.declaredIn?.[0] ?? chartFile(settings);
-  for (const file of settings.valuesFiles) {
-    if (await files.readFile(file) !== void 0) check.present.push(file);
-    else if (settings.ignoreMissingValueFiles) {
-      const message = `environment ${environment.name}: Helm values file ${file} does not exist; skipped (ignoreMissingValueFiles)`;
-      check.findings.push({ ruleId: HELM_TEMPLATE_RULE, severity: "notice", message, path });
-    } else {
-      const message = `environment ${environment.name}: Helm values file ${file} does not exist; not rendered`;
-      check.findings.push({ ruleId: HELM_TEMPLATE_RULE, severity: "error", message, path });
-    }
-  }
-  return check;
-}
-async function renderHelm(environment, deps) {
-  const settings = helmSettingsOf(environment);
-  const name = environment.name;
-  const anchor = chartFile(settings);
-  const release = helmReleaseName(environment, settings);
-  if (release.length > MAX_RELEASE_NAME2 || !RELEASE_NAME.test(release)) {
-    const message = `environment ${name}: ${JSON.stringify(release)} is not a Helm release name (lowercase letters, digits, '-' and '.', at most ${MAX_RELEASE_NAME2} characters); set helm.releaseName`;
-    return {
-      environment: name,
-      findings: [{ ruleId: HELM_TEMPLATE_RULE, severity: "error", message, path: anchor }]
-    };
-  }
-  const values = await checkValuesFiles(environment, settings, deps.files);
-  if (values.findings.some((finding2) => finding2.severity === "error"))
-    return { environment: name, findings: values.findings };
-  const commandLine = helmTemplateCommandLine(environment, settings, deps.repoRoot, values.present);
-  const command = deps.commands?.helm ?? "helm";
-  const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const outcome = await deps.runner.run(command, commandLine.args, {
-    cwd: commandLine.cwd,
-    timeoutMs,
-    ...commandLine.input !== void 0 ? { input: commandLine.input } : {},
-    ...deps.env ? { env: deps.env } : {}
-  });
-  if (isNotFound(outcome)) return { environment: name, findings: values.findings, missingTool: "helm" };
-  const what = `helm template ${showPath(settings.chart)}`;
-  const findings = [...values.findings];
-  const problem = runProblem(outcome, what, timeoutMs, deps.repoRoot);
-  if (problem !== void 0) {
-    const location = outcome.killed ? {} : await errorLocation(deps.files, settings, outcome.stderr);
-    findings.push({
-      ruleId: HELM_TEMPLATE_RULE,
-      severity: "error",
-      message: problem,
-      path: anchor,
-      ...location
-    });
-    return { environment: name, findings };
-  }
-  const warnings = stderrSummary(outcome.stderr, deps.repoRoot);
-  if (warnings !== "")
-    findings.push({
-      ruleId: HELM_TEMPLATE_RULE,
-      severity: "notice",
-      message: `${what}: ${warnings}`,
-      path: anchor
-    });
-  return { environment: name, yaml: outcome.stdout, findings };
-}
-function helmEngine(deps) {
-  return {
-    tool: () => "helm",
-    render: (environment) => renderHelm(environment, deps),
-    anchor: async (environment) => chartFile(helmSettingsOf(environment))
-  };
-}
-
-// core/render/external/render-with-kustomize-binary.ts
-var KUSTOMIZE_BUILD_RULE = "kustomize-build";
-function kustomizeCommandLine(renderer, dir) {
-  return renderer === "kubectl" ? { tool: "kubectl", args: ["kustomize", dir] } : { tool: "kustomize", args: ["build", dir] };
-}
-async function kustomizationFile(files, folder) {
-  for (const name of KUSTOMIZATION_FILE_NAMES) {
-    const path = `${folderPrefix(folder)}${name}`;
-    if (await files.readFile(path) !== void 0) return path;
-  }
-  return `${folderPrefix(folder)}kustomization.yaml`;
-}
-function rendererOf(environment) {
-  return environment.renderer === "kubectl" ? "kubectl" : "kustomize";
-}
-async function renderWithKustomizeBinary(environment, deps) {
-  const { tool, args } = kustomizeCommandLine(
-    rendererOf(environment),
-    diskPath(deps.repoRoot, environment.path)
+  const keys = podSpecKeys(after) ?? podSpecKeys(before);
+  if (keys === void 0) return { notes, covered };
+  const result = summarizeContainers(
+    objectAt(before, ...keys) ?? {},
+    objectAt(after, ...keys) ?? {},
+    keys.join(".")
   );
-  const command = deps.commands?.[tool] ?? tool;
-  const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const outcome = await deps.runner.run(command, args, {
-    cwd: diskPath(deps.repoRoot, ""),
-    timeoutMs,
-    ...deps.env ? { env: deps.env } : {}
-  });
-  if (isNotFound(outcome)) return { environment: environment.name, findings: [], missingTool: tool };
-  const what = `${tool === "kubectl" ? "kubectl kustomize" : "kustomize build"} ${showPath(environment.path)}`;
-  const path = await kustomizationFile(deps.files, environment.path);
-  const problem = runProblem(outcome, what, timeoutMs, deps.repoRoot);
-  if (problem !== void 0) {
-    const finding2 = { ruleId: KUSTOMIZE_BUILD_RULE, severity: "error", message: problem, path };
-    return { environment: environment.name, findings: [finding2] };
-  }
-  const findings = [];
-  const warnings = stderrSummary(outcome.stderr, deps.repoRoot);
-  if (warnings !== "")
-    findings.push({
-      ruleId: KUSTOMIZE_BUILD_RULE,
-      severity: "notice",
-      message: `${what}: ${warnings}`,
-      path
-    });
-  return { environment: environment.name, yaml: outcome.stdout, findings };
+  return { notes: [...notes, ...result.notes], covered: [...covered, ...result.covered] };
 }
-function kustomizeBinaryEngine(deps) {
-  return {
-    tool: rendererOf,
-    render: (environment) => renderWithKustomizeBinary(environment, deps),
-    anchor: (environment) => kustomizationFile(deps.files, environment.path)
-  };
+function describeWorkload(object) {
+  const notes = [];
+  const keys = podSpecKeys(object);
+  if (keys !== void 0) {
+    const containers = arrayAt(objectAt(object, ...keys), "containers");
+    const images = containers.map((c) => [stringAt(c, "name") ?? "?", stringAt(c, "image") ?? "?"]);
+    if (images.length === 1) notes.push(note("image", `image ${images[0]?.[1] ?? "?"}`));
+    else if (images.length > 1)
+      notes.push(note("image", `images ${images.map(([n, i]) => `${n}=${i}`).join(", ")}`));
+  }
+  const replicas = objectAt(object, "spec")?.replicas;
+  if (replicas !== void 0) notes.push(note("replicas", `replicas ${inline(replicas) ?? "?"}`));
+  const schedule = stringAt(object, "spec", "schedule");
+  if (object.kind === "CronJob" && schedule !== void 0)
+    notes.push(note("schedule", `schedule ${schedule}`));
+  return notes;
 }
 
-// core/render/external/render-external.ts
-function needsExternalTool(environment) {
-  return environment.renderer === "kustomize" || environment.renderer === "kubectl" || environment.renderer === "helm";
+// core/diff/semantic-summary.ts
+var TOPICS = [
+  summarizeWorkload,
+  summarizeConfig,
+  summarizeNetwork,
+  summarizeAutoscaler,
+  summarizeMetadata
+];
+var ALWAYS_COVERED = ["metadata.name"];
+function semanticSummary(before, after, maxFieldNotes = 5) {
+  const notes = [];
+  const covered = [...ALWAYS_COVERED];
+  for (const topic of TOPICS) {
+    const result = topic(before, after);
+    notes.push(...result.notes);
+    covered.push(...result.covered);
+  }
+  notes.push(...genericNotes(before, after, covered, maxFieldNotes));
+  return notes;
 }
-function renderExternalEnvironments(environments, deps) {
-  const kustomize = kustomizeBinaryEngine(deps);
-  const helm = helmEngine(deps);
-  const pick = (environment) => environment.renderer === "helm" ? helm : kustomize;
-  return renderBatch(
-    environments.filter(needsExternalTool),
-    {
-      tool: (environment) => pick(environment).tool(environment),
-      render: (environment) => pick(environment).render(environment),
-      anchor: (environment) => pick(environment).anchor(environment)
-    },
-    { concurrency: deps.concurrency ?? 4, command: (tool) => deps.commands?.[tool] ?? tool }
-  );
+function describeResource(object) {
+  return [
+    ...describeWorkload(object),
+    ...describeConfig(object),
+    ...describeNetwork(object),
+    ...describeAutoscaler(object)
+  ];
 }
 
 // core/render/emit-yaml.ts
@@ -39483,7 +38610,7 @@ function formatGoFloat(value) {
   }
   return String(value);
 }
-function scalarText2(value) {
+function scalarText(value) {
   if (value === null) return "null";
   if (typeof value === "boolean") return value ? "true" : "false";
   if (typeof value === "number") return formatGoFloat(value);
@@ -39516,7 +38643,7 @@ function writeKey(w, key) {
   w.write(":");
 }
 function writeValue(w, value) {
-  const text10 = scalarText2(value);
+  const text10 = scalarText(value);
   if (text10 !== void 0) return w.write(text10);
   if (typeof value === "string") {
     const saved = w.indent;
@@ -39535,18 +38662,18 @@ function writeMapping(w, value) {
   for (const key of keys) {
     w.writeIndent();
     writeKey(w, key);
-    const child2 = value[key];
-    if (scalarText2(child2) !== void 0 || typeof child2 === "string" || isEmptyCollection(child2) !== void 0) {
+    const child3 = value[key];
+    if (scalarText(child3) !== void 0 || typeof child3 === "string" || isEmptyCollection(child3) !== void 0) {
       w.write(" ");
-      writeValue(w, child2);
+      writeValue(w, child3);
       continue;
     }
-    if (Array.isArray(child2)) {
-      writeSequence(w, child2);
+    if (Array.isArray(child3)) {
+      writeSequence(w, child3);
     } else {
       const saved = w.indent;
       w.indent += BEST_INDENT;
-      writeMapping(w, child2);
+      writeMapping(w, child3);
       w.indent = saved;
     }
   }
@@ -39579,388 +38706,1126 @@ function emitYaml(value) {
   return w.out;
 }
 
-// core/render/kustomize/build-types.ts
-var BuildStop = class extends Error {
-  name = "BuildStop";
-  finding;
-  constructor(finding2) {
-    super(finding2.message);
-    this.finding = finding2;
-  }
-};
-function metadataOf(resource2) {
-  const metadata2 = resource2["metadata"];
-  return metadata2 !== null && typeof metadata2 === "object" && !Array.isArray(metadata2) ? metadata2 : {};
-}
-function textOf(value) {
-  return typeof value === "string" ? value : "";
-}
-function currentId(resource2) {
-  const metadata2 = metadataOf(resource2);
-  return { name: textOf(metadata2["name"]), namespace: textOf(metadata2["namespace"]) };
-}
-function recordRename(tracked, next) {
-  const before = currentId(tracked.object);
-  const after = currentId(next);
-  if (before.name !== after.name || before.namespace !== after.namespace) tracked.previous.push(before);
-  tracked.object = next;
-}
-
-// core/render/kustomize/build-context.ts
-function createBuildCache() {
-  return { kustomizations: /* @__PURE__ */ new Map(), resourceFiles: /* @__PURE__ */ new Map() };
-}
-function cached(map, key, load) {
-  let pending = map.get(key);
-  if (pending === void 0) {
-    pending = load();
-    map.set(key, pending);
-  }
-  return pending;
-}
-function listFolder(context, dir) {
-  let listing = context.listings.get(dir);
-  if (listing === void 0) {
-    listing = context.files.listDirectory(dir);
-    context.listings.set(dir, listing);
-  }
-  return listing;
-}
-function stopAt(file, pointer2, message, ruleId = "kustomize-build") {
-  const { line: line2, column } = file.locate(pointer2);
-  return new BuildStop({ ruleId, severity: "error", message, path: file.path, line: line2, column });
-}
-function pointerSegment(key) {
-  return String(key).replaceAll("~", "~0").replaceAll("/", "~1");
-}
-
-// core/render/kustomize/local-paths.ts
-async function checkLocalPath(context, file, pointer2, entry, what) {
-  if (isRemoteReference(entry))
-    throw stopAt(
-      file,
-      pointer2,
-      `remote ${what} ${entry}: kubeproof never fetches from the network while rendering; vendor it into the repository or render this environment with renderer: kustomize`,
-      "kustomize-remote"
-    );
-  const path = joinRepoPath(file.dir, entry);
-  if (path === void 0)
-    throw stopAt(
-      file,
-      pointer2,
-      `${what} ${entry} leaves the repository: kubeproof only reads files inside it`,
-      "kustomize-path-escape"
-    );
-  if (path === "") return { path, type: "directory" };
-  const segments = path.split("/");
-  let dir = "";
-  for (const [index, name] of segments.entries()) {
-    const entries3 = await listFolder(context, dir);
-    const found = entries3?.find((candidate) => candidate.name === name);
-    if (found === void 0)
-      throw stopAt(file, pointer2, `${what} ${entry}: ${path} does not exist in the repository`);
-    const current = dir === "" ? name : `${dir}/${name}`;
-    if (found.type === "symlink" && found.target === void 0)
-      throw stopAt(
-        file,
-        pointer2,
-        `${what} ${entry}: ${current} is a symlink that points outside the repository; kubeproof does not follow it`,
-        "kustomize-path-escape"
-      );
-    if (index === segments.length - 1) {
-      const type = found.type === "symlink" ? await symlinkType(context, found.target) : found.type;
-      if (type === "file" && file.dir !== "" && path !== file.dir && !path.startsWith(`${file.dir}/`))
-        throw stopAt(
-          file,
-          pointer2,
-          `${what} ${entry} is not in or below ${file.dir}: kustomize only reads files under the kustomization's folder (move the file, or make its folder a kustomization and list the folder)`,
-          "kustomize-path-escape"
-        );
-      return { path, type };
-    }
-    dir = current;
-  }
-  return { path, type: "directory" };
-}
-async function symlinkType(context, target2) {
-  return await listFolder(context, target2) === void 0 ? "file" : "directory";
-}
-
-// core/render/kustomize/load-resources.ts
-var ANNOTATION_VALUE = /^\/metadata\/annotations\/[^/]+$/;
-var KUSTOMIZE_READING = {
-  resolve: resolveKustomizeScalar,
-  keepText: (pointer2) => ANNOTATION_VALUE.test(pointer2)
-};
-function isObject3(value) {
-  return value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
-}
-function stop(path, line2, message, column) {
-  return new BuildStop({
-    ruleId: "kustomize-build",
-    severity: "error",
-    message,
-    path,
-    line: line2,
-    ...column === void 0 ? {} : { column }
-  });
-}
-function parseKustomizeYaml(text10, path, reading = "resource") {
-  const documents = [];
-  const options = reading === "resource" ? KUSTOMIZE_READING : {};
-  const hasCarriageReturn = text10.includes("\r");
-  for (const span of splitDocuments(text10)) {
-    const body = text10.slice(span.markerHasContent ? span.start : span.bodyStart, span.end);
-    const firstLine = span.markerHasContent ? span.line : span.bodyLine;
-    if (!hasCarriageReturn) {
-      const start2 = span.markerHasContent ? span.start : span.bodyStart;
-      const fast = fastParseYaml(text10, start2, span.end, { uniqueKeys: true, ...options });
-      if (fast !== FALLBACK) {
-        if (fast !== null) documents.push({ value: fast, line: firstLine });
-        continue;
+// core/diff/line-diff.ts
+var MAX_EDITS = 2e3;
+function myers(a, b) {
+  const n = a.length;
+  const m = b.length;
+  const max = Math.min(n + m, MAX_EDITS);
+  const offset = max + 1;
+  const v = new Int32Array(2 * max + 3);
+  const trace = [];
+  for (let d = 0; d <= max; d++) {
+    trace.push(v.slice(offset - d - 1, offset + d + 2));
+    for (let k = -d; k <= d; k += 2) {
+      const down = k === -d || k !== d && v[offset + k - 1] < v[offset + k + 1];
+      let x = down ? v[offset + k + 1] : v[offset + k - 1] + 1;
+      let y = x - k;
+      while (x < n && y < m && a[x] === b[y]) {
+        x++;
+        y++;
       }
+      v[offset + k] = x;
+      if (x >= n && y >= m) return backtrack(a, b, trace);
     }
-    const parsed = parseYamlDocument(body, {
-      uniqueKeys: true,
-      firstLine,
-      ...options
-    });
-    const problem = parsed.problems[0];
-    if (problem) throw stop(path, problem.line, `invalid YAML: ${problem.message}`, problem.column);
-    if (parsed.value === null || parsed.value === void 0) continue;
-    documents.push({ value: parsed.value, line: firstLine });
-  }
-  return documents;
-}
-async function readText(files, path, from, line2) {
-  const bytes = await files.readFile(path);
-  if (bytes === void 0)
-    throw stop(
-      from,
-      line2,
-      `${path}: no such file or folder in the repository (kustomize cannot build without it)`
-    );
-  const decoded = decodeText(bytes);
-  if (!decoded.ok) throw stop(path, decoded.line, decoded.message);
-  return decoded.text;
-}
-function nonFinite(value, pointer2) {
-  if (typeof value === "number") return Number.isFinite(value) ? void 0 : pointer2 || "/";
-  if (value === null || typeof value !== "object") return void 0;
-  for (const [key, item] of Object.entries(value)) {
-    const found = nonFinite(item, `${pointer2}/${key}`);
-    if (found !== void 0) return found;
   }
   return void 0;
 }
-function infiniteValue(value, pointer2) {
-  let node = value;
-  for (const key of pointer2.split("/").slice(1)) node = node[key];
-  return node;
-}
-function withoutEmptyAnnotations(resource2) {
-  const metadata2 = metadataOf(resource2);
-  const annotations = metadata2["annotations"];
-  if (!isObject3(annotations) || Object.keys(annotations).length > 0) return resource2;
-  const rest = { ...metadata2 };
-  delete rest["annotations"];
-  return { ...resource2, metadata: rest };
-}
-function expand(value, path, line2, into) {
-  if (!isObject3(value))
-    throw stop(path, line2, "a resource must be a mapping with apiVersion, kind and metadata.name");
-  const kind = textOf(value["kind"]);
-  if (kind.endsWith("List") && Array.isArray(value["items"])) {
-    for (const item of value["items"]) expand(item, path, line2, into);
-    return;
+function backtrack(a, b, trace) {
+  const ops = [];
+  let x = a.length;
+  let y = b.length;
+  for (let d = trace.length - 1; d > 0; d--) {
+    const vd = trace[d];
+    const at = (k2) => vd[k2 + d + 1];
+    const k = x - y;
+    const down = k === -d || k !== d && at(k - 1) < at(k + 1);
+    const prevK = down ? k + 1 : k - 1;
+    const prevX = at(prevK);
+    const prevY = prevX - prevK;
+    while (x > prevX && y > prevY) {
+      x--;
+      y--;
+      ops.push({ op: " ", line: a[x] });
+    }
+    if (down) ops.push({ op: "+", line: b[--y] });
+    else ops.push({ op: "-", line: a[--x] });
   }
-  if (textOf(metadataOf(value)["name"]) === "")
-    throw stop(
-      path,
-      line2,
-      `missing metadata.name in a ${kind || "resource without kind"}: kustomize refuses it`
-    );
-  const infinite = nonFinite(value, "");
-  if (infinite !== void 0)
-    throw stop(
-      path,
-      line2,
-      `${infinite} is ${String(infiniteValue(value, infinite))}, which kustomize cannot encode as JSON: quote it if it is text`
-    );
-  into.push({
-    object: withoutEmptyAnnotations(value),
-    origin: { path, line: line2 },
-    previous: [],
-    prefixes: [],
-    suffixes: []
-  });
+  while (x > 0 && y > 0) {
+    x--;
+    y--;
+    ops.push({ op: " ", line: a[x] });
+  }
+  return ops.reverse();
 }
-async function loadResourceFile(context, path, from, line2) {
-  const documents = await cached(
-    context.cache.resourceFiles,
-    path,
-    async () => parseKustomizeYaml(await readText(context.files, path, from, line2), path)
-  );
-  const resources = [];
-  for (const document of documents) expand(document.value, path, document.line, resources);
-  return resources;
+function removalsFirst(ops) {
+  const out = [];
+  let removed = [];
+  let added = [];
+  const flush = () => {
+    out.push(...removed, ...added);
+    removed = [];
+    added = [];
+  };
+  for (const op of ops) {
+    if (op.op === "-") removed.push(op);
+    else if (op.op === "+") added.push(op);
+    else {
+      flush();
+      out.push(op);
+    }
+  }
+  flush();
+  return out;
+}
+function diffLines(a, b) {
+  let start2 = 0;
+  while (start2 < a.length && start2 < b.length && a[start2] === b[start2]) start2++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start2 && endB > start2 && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const middleA = a.slice(start2, endA);
+  const middleB = b.slice(start2, endB);
+  const middle = myers(middleA, middleB) ?? [
+    ...middleA.map((line3) => ({ op: "-", line: line3 })),
+    ...middleB.map((line3) => ({ op: "+", line: line3 }))
+  ];
+  const ops = a.slice(0, start2).map((line3) => ({ op: " ", line: line3 }));
+  ops.push(...removalsFirst(middle));
+  for (let i = endA; i < a.length; i++) ops.push({ op: " ", line: a[i] });
+  return ops;
 }
 
-// core/render/kustomize/field-specs.ts
-var FieldSpecError = class extends KubeproofError {
-  name = "FieldSpecError";
-};
-function parseApiVersion(apiVersion) {
-  const slash = apiVersion.indexOf("/");
-  if (slash !== -1) return { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
-  if (/^v[12]/.test(apiVersion)) return { group: "", version: apiVersion };
-  return { group: apiVersion, version: "" };
+// core/diff/unified-diff.ts
+var ELISION = " ...";
+function lines(object) {
+  if (object === void 0) return [];
+  const text10 = emitYaml(object);
+  return (text10.endsWith("\n") ? text10.slice(0, -1) : text10).split("\n");
 }
-function text(value) {
-  return typeof value === "string" ? value : "";
+function formatHunks(ops, context) {
+  const keep = new Array(ops.length).fill(false);
+  ops.forEach((op, index) => {
+    if (op.op === " ") return;
+    for (let i = Math.max(0, index - context); i <= Math.min(ops.length - 1, index + context); i++)
+      keep[i] = true;
+  });
+  const out = [];
+  let elided = false;
+  ops.forEach((op, index) => {
+    if (!keep[index]) {
+      if (!elided) out.push(ELISION);
+      elided = true;
+      return;
+    }
+    elided = false;
+    out.push(`${op.op}${op.line}`);
+  });
+  return out;
 }
-function matchesFieldSpec(spec, resource2) {
-  if (spec.kind !== void 0 && spec.kind !== "" && spec.kind !== text(resource2["kind"])) return false;
-  const { group, version } = parseApiVersion(text(resource2["apiVersion"]));
-  if (spec.group !== void 0 && spec.group !== "" && spec.group !== group) return false;
-  return !(spec.version !== void 0 && spec.version !== "" && spec.version !== version);
+function unifiedDiff(title, base, head, contextLines = 3) {
+  const ops = diffLines(lines(base), lines(head));
+  if (ops.every((op) => op.op === " ")) return "";
+  return [`# ${title}`, ...formatHunks(ops, contextLines)].join("\n");
 }
-function splitFieldPath(path) {
-  const parts = [];
-  for (const piece of path.split("/")) {
-    const last = parts.length - 1;
-    if (last >= 0 && parts[last].endsWith("\\"))
-      parts[last] = `${parts[last].slice(0, -1)}/${piece}`;
-    else parts.push(piece);
+
+// core/diff/diff-environments.ts
+function prefixed(side, findings) {
+  return findings.map((finding2) => ({ ...finding2, message: `${side}: ${finding2.message}` }));
+}
+function withoutIgnored(side, options) {
+  if (options.ignorePaths.length === 0) return side.resource.object;
+  const copy2 = cloneJson2(side.resource.object);
+  removeIgnoredPaths(copy2, options);
+  return copy2;
+}
+function diffPair(pair, options) {
+  const main2 = pair.head ?? pair.base;
+  const before = pair.base === void 0 ? void 0 : withoutIgnored(pair.base, options);
+  const after = pair.head === void 0 ? void 0 : withoutIgnored(pair.head, options);
+  const renamed = pair.base !== void 0 && pair.head !== void 0 && pair.base.identity.name !== pair.head.identity.name ? { from: pair.base.identity.name, to: pair.head.identity.name } : void 0;
+  const result = {
+    resource: toResourceRef(main2.identity),
+    change: before === void 0 ? "added" : after === void 0 ? "removed" : "changed",
+    origin: { path: main2.resource.origin.path, line: main2.resource.origin.line },
+    notes: [],
+    unifiedDiff: ""
+  };
+  if (renamed !== void 0) result.renamed = renamed;
+  if (before !== void 0 && after !== void 0 && renamed === void 0 && jsonEqual(before, after))
+    return { ...result, change: "unchanged" };
+  const redacted = redactPair(before, after, options);
+  const title = describeIdentity(main2.identity);
+  result.unifiedDiff = unifiedDiff(title, redacted.base, redacted.head, options.contextLines);
+  if (redacted.base !== void 0 && redacted.head !== void 0) {
+    const notes = [];
+    if (renamed !== void 0)
+      notes.push({ kind: "generated-name", text: `generated name ${renamed.from} -> ${renamed.to}` });
+    result.notes = [...notes, ...semanticSummary(redacted.base, redacted.head, options.maxFieldNotes)];
+  } else if (redacted.head !== void 0) result.notes = describeResource(redacted.head);
+  return result;
+}
+function sideResources(rendered, options) {
+  const { byKey } = indexResources(rendered?.resources ?? []);
+  for (const [key, side] of byKey) if (isIgnoredResource(side.identity, options)) byKey.delete(key);
+  return byKey;
+}
+function environmentFindings(base, head) {
+  const findings = [...prefixed("base", base?.findings ?? []), ...prefixed("head", head?.findings ?? [])];
+  const environment = (head ?? base)?.environment;
+  if (environment === void 0 || base !== void 0 && head !== void 0) return findings;
+  const added = base === void 0;
+  findings.push({
+    ruleId: added ? "diff-environment-added" : "diff-environment-removed",
+    severity: "notice",
+    message: added ? `environment ${environment.name} is new: every resource is added` : `environment ${environment.name} was removed: every resource is removed`,
+    path: environment.path || "."
+  });
+  return findings;
+}
+function diffEnvironment(base, head, options = {}) {
+  const resolved = resolveDiffOptions(options);
+  const environment = (head ?? base)?.environment;
+  const counts = { added: 0, removed: 0, changed: 0, unchanged: 0 };
+  const findings = environmentFindings(base, head);
+  const shell = { environment: environment?.name ?? "", path: environment?.path ?? "", counts, findings };
+  if (base?.ok === false || head?.ok === false) return { ...shell, status: "error", resources: [] };
+  const pairs = matchResources(sideResources(base, resolved), sideResources(head, resolved));
+  const diffs = [];
+  for (const pair of pairs) {
+    const diff = diffPair(pair, resolved);
+    counts[diff.change]++;
+    if (diff.change !== "unchanged") diffs.push({ identity: (pair.head ?? pair.base).identity, diff });
   }
-  return parts;
+  diffs.sort((a, b) => compareIdentities(a.identity, b.identity));
+  const changed = counts.added + counts.removed + counts.changed > 0;
+  return { ...shell, status: changed ? "changed" : "unchanged", resources: diffs.map((entry) => entry.diff) };
 }
-function isObject4(value) {
+
+// core/render/kustomize/read-kustomization.ts
+var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+var KNOWN_FIELDS = /* @__PURE__ */ new Set([
+  "apiVersion",
+  "kind",
+  "metadata",
+  "openapi",
+  "namePrefix",
+  "nameSuffix",
+  "namespace",
+  "commonLabels",
+  "labels",
+  "commonAnnotations",
+  "patchesStrategicMerge",
+  "patchesJson6902",
+  "patches",
+  "images",
+  "imageTags",
+  "replacements",
+  "replicas",
+  "vars",
+  "sortOptions",
+  "resources",
+  "components",
+  "crds",
+  "bases",
+  "configMapGenerator",
+  "secretGenerator",
+  "helmGlobals",
+  "helmCharts",
+  "helmChartInflationGenerator",
+  "generatorOptions",
+  "configurations",
+  "generators",
+  "transformers",
+  "validators",
+  "buildMetadata"
+]);
+function parseQuickly(text10) {
+  if (!text10.includes("\r") && !text10.startsWith("---")) {
+    const positions = /* @__PURE__ */ new Map();
+    const value = fastParseYaml(text10, 0, text10.length, { uniqueKeys: true, positions });
+    if (value !== FALLBACK) return { value, problems: [], positions };
+  }
+  return parseYamlDocument(text10, { uniqueKeys: true, firstLine: 1 });
+}
+async function readKustomization(files, dir) {
+  const findings = [];
+  const prefix = dir === "" ? "" : `${dir}/`;
+  const present = [];
+  for (const name of KUSTOMIZATION_FILE_NAMES) {
+    const bytes = await files.readFile(`${prefix}${name}`);
+    if (bytes) present.push({ path: `${prefix}${name}`, bytes });
+  }
+  const chosen = present[0];
+  if (!chosen) return { findings };
+  if (present.length > 1) {
+    findings.push({
+      ruleId: "kustomization",
+      severity: "error",
+      message: `found multiple kustomization files (${present.map((p) => p.path.slice(prefix.length)).join(", ")}); kustomize refuses this: keep one`,
+      path: chosen.path,
+      line: 1
+    });
+    return { findings };
+  }
+  const decoded = decodeText(chosen.bytes);
+  if (!decoded.ok) {
+    findings.push({
+      ruleId: "kustomization",
+      severity: "error",
+      message: decoded.message,
+      path: chosen.path,
+      line: decoded.line
+    });
+    return { findings };
+  }
+  const parsed = parseQuickly(decoded.text);
+  for (const problem of parsed.problems) {
+    findings.push({
+      ruleId: "kustomization",
+      severity: "error",
+      message: `invalid YAML: ${problem.message}`,
+      path: chosen.path,
+      line: problem.line,
+      column: problem.column
+    });
+  }
+  if (parsed.value === void 0) return { findings };
+  const locate = (pointer2) => {
+    for (let at = pointer2; ; at = at.slice(0, at.lastIndexOf("/"))) {
+      const hit = parsed.positions.get(at);
+      if (hit) return { line: hit[0], column: hit[1] };
+      if (at === "") return { line: 1, column: 1 };
+    }
+  };
+  const content = parsed.value;
+  if (content === null || typeof content !== "object" || Array.isArray(content)) {
+    findings.push({
+      ruleId: "kustomization",
+      severity: "error",
+      message: "a kustomization must be a mapping of fields",
+      path: chosen.path,
+      line: 1
+    });
+    return { findings };
+  }
+  for (const key of Object.keys(content)) {
+    if (KNOWN_FIELDS.has(key)) continue;
+    const { line: line3, column } = locate(`/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`);
+    findings.push({
+      ruleId: "kustomization",
+      severity: "error",
+      message: `unknown field ${JSON.stringify(key)} in kustomization: kustomize rejects it (a typo?)`,
+      path: chosen.path,
+      line: line3,
+      column
+    });
+  }
+  const kind = content["kind"] ?? "Kustomization";
+  if (kind !== "Kustomization" && kind !== "Component") {
+    const { line: line3, column } = locate("/kind");
+    findings.push({
+      ruleId: "kustomization",
+      severity: "error",
+      message: `kind ${JSON.stringify(kind)} is neither Kustomization nor Component`,
+      path: chosen.path,
+      line: line3,
+      column
+    });
+    return { findings };
+  }
+  if (findings.some((f) => f.severity === "error")) return { findings };
+  return { file: { dir, path: chosen.path, kind, content, locate }, findings };
+}
+
+// core/render/kustomize/repo-paths.ts
+function joinRepoPath(folder, relative5) {
+  if (relative5.startsWith("/")) return void 0;
+  const parts = folder === "" ? [] : folder.split("/");
+  for (const part of relative5.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (parts.length === 0) return void 0;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.join("/");
+}
+function dirnameRepoPath(path) {
+  const slash = path.lastIndexOf("/");
+  return slash === -1 ? "" : path.slice(0, slash);
+}
+var REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|[a-z0-9-]+(?:\.[a-z0-9-]+)+\/[^/]|.*\?(?:ref|version|submodules|timeout)=)/i;
+function isRemoteReference(reference) {
+  return REMOTE.test(reference) || reference.includes("//");
+}
+
+// core/render/environments/gitops-target.ts
+var DISCOVERY_RULE = "environments";
+function discoveryFinding(severity, message, file, at) {
+  return { ruleId: DISCOVERY_RULE, severity, message, path: file, line: at.line, column: at.column };
+}
+function isObject2(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
-function own2(object, key) {
-  return Object.hasOwn(object, key) ? object[key] : void 0;
+function stringAt2(object, key) {
+  if (!isObject2(object)) return void 0;
+  const value = object[key];
+  return typeof value === "string" ? value : void 0;
 }
-function step(node, path, at, create, visit2) {
-  if (at === path.length) return visit2(node);
-  if (Array.isArray(node)) {
-    let changed = false;
-    const items = node.map((item) => {
-      const next2 = step(item, path, at, create, visit2);
-      if (next2 !== item) changed = true;
-      return next2;
-    });
-    return changed ? items : node;
-  }
-  if (!isObject4(node)) throw new FieldSpecError("expected sequence or mapping node");
-  const segment = path[at];
-  const isList2 = segment.endsWith("[]");
-  const name = isList2 ? segment.slice(0, -2) : segment;
-  const current = own2(node, name);
-  let next;
-  if (current === void 0 || current === null) {
-    if (!create || isList2) return node;
-    next = at === path.length - 1 ? visit2(void 0) : step({}, path, at + 1, create, visit2);
-  } else {
-    next = step(current, path, at + 1, create, visit2);
-  }
-  if (next === current) return node;
-  return { ...node, [name]: next };
+
+// core/render/environments/kustomization-references.ts
+function isObject3(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
-function applyFieldSpecs(resource2, specs, visit2) {
-  let result = resource2;
-  for (const spec of specs) {
-    if (!matchesFieldSpec(spec, result)) continue;
-    try {
-      result = step(result, splitFieldPath(spec.path), 0, spec.create === true, visit2);
-    } catch (error) {
-      if (!(error instanceof FieldSpecError)) throw error;
-      throw new FieldSpecError(
-        `considering field '${spec.path}' of object ${resourceIdString(result)}: ${error.message}`
+function list(value) {
+  return Array.isArray(value) ? value : [];
+}
+function isInline(text10) {
+  return text10.includes("\n") || /^\s*[\w./-]+\s*:(\s|$)/.test(text10) || text10.trim().startsWith("{");
+}
+function pathsOf(values) {
+  return values.filter((value) => typeof value === "string" && !isInline(value));
+}
+function fieldPaths(values, field3) {
+  return values.map((value) => isObject3(value) ? value[field3] : void 0).filter((p) => typeof p === "string");
+}
+function generatorSources(generators) {
+  const out = [];
+  for (const generator of generators) {
+    if (!isObject3(generator)) continue;
+    for (const entry of pathsOf(list(generator["files"]))) out.push(entry.slice(entry.indexOf("=") + 1));
+    out.push(...pathsOf(list(generator["envs"])));
+    if (typeof generator["env"] === "string") out.push(generator["env"]);
+  }
+  return out;
+}
+function helmPaths(content, files, trees) {
+  const globals = isObject3(content["helmGlobals"]) ? content["helmGlobals"] : {};
+  const chartHome = typeof globals["chartHome"] === "string" ? globals["chartHome"] : "charts";
+  for (const chart of list(content["helmCharts"])) {
+    if (!isObject3(chart)) continue;
+    if (typeof chart["valuesFile"] === "string") files.push(chart["valuesFile"]);
+    files.push(...pathsOf(list(chart["additionalValuesFiles"])));
+    if (typeof chart["name"] === "string") trees.push(`${chartHome}/${chart["name"]}`);
+  }
+}
+function kustomizationReferences(content) {
+  const folders = [...pathsOf(list(content["bases"])), ...pathsOf(list(content["components"]))];
+  const either = [
+    ...pathsOf(list(content["resources"])),
+    ...pathsOf(list(content["generators"])),
+    ...pathsOf(list(content["transformers"])),
+    ...pathsOf(list(content["validators"]))
+  ];
+  const files = [
+    ...fieldPaths(list(content["patches"]), "path"),
+    ...pathsOf(list(content["patchesStrategicMerge"])),
+    ...fieldPaths(list(content["patchesJson6902"]), "path"),
+    ...fieldPaths(list(content["replacements"]), "path"),
+    ...generatorSources(list(content["configMapGenerator"])),
+    ...generatorSources(list(content["secretGenerator"])),
+    ...pathsOf(list(content["crds"])),
+    ...pathsOf(list(content["configurations"]))
+  ];
+  const openapi = content["openapi"];
+  if (isObject3(openapi) && typeof openapi["path"] === "string") files.push(openapi["path"]);
+  const trees = [];
+  helmPaths(content, files, trees);
+  const local = (paths) => paths.filter((path) => path !== "" && !isRemoteReference(path));
+  return { folders: local(folders), files: local(files), either: local(either), trees: local(trees) };
+}
+
+// core/render/environments/repo-path.ts
+function normalizeRepoPath(text10) {
+  if (text10.startsWith("/") || /^[A-Za-z]:[\\/]/.test(text10)) return void 0;
+  return joinRepoPath("", text10);
+}
+function isWithin(path, folder) {
+  return folder === "" || path === folder || path.startsWith(`${folder}/`);
+}
+function basename(path) {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+function folderPrefix(folder) {
+  return folder === "" ? "" : `${folder}/`;
+}
+function showPath(path) {
+  return path === "" ? "." : path;
+}
+
+// core/render/environments/affected-environments.ts
+var NO_REFERENCES = { folders: [], files: [], either: [], trees: [] };
+function referenceReader(files) {
+  const cache = /* @__PURE__ */ new Map();
+  const read = async (dir) => {
+    for (const name of KUSTOMIZATION_FILE_NAMES) {
+      const bytes = await files.readFile(`${folderPrefix(dir)}${name}`);
+      if (!bytes) continue;
+      const decoded = decodeText(bytes);
+      if (!decoded.ok) return NO_REFERENCES;
+      const { value } = parseYamlDocument(decoded.text, { uniqueKeys: false, firstLine: 1 });
+      return isObject2(value) ? kustomizationReferences(value) : NO_REFERENCES;
+    }
+    return void 0;
+  };
+  return (dir) => {
+    let pending = cache.get(dir);
+    if (!pending) {
+      pending = read(dir);
+      cache.set(dir, pending);
+    }
+    return pending;
+  };
+}
+async function visit2(dir, reach, seen, files, read) {
+  if (seen.has(dir)) return;
+  seen.add(dir);
+  const references = await read(dir);
+  if (!references) {
+    reach.trees.add(dir);
+    return;
+  }
+  reach.folders.add(dir);
+  const resolve5 = (relative5) => joinRepoPath(dir, relative5);
+  for (const file of references.files) {
+    const path = resolve5(file);
+    if (path !== void 0) reach.files.add(path);
+  }
+  for (const tree of references.trees) {
+    const path = resolve5(tree);
+    if (path !== void 0) reach.trees.add(path);
+  }
+  for (const folder of references.folders) {
+    const path = resolve5(folder);
+    if (path !== void 0) await visit2(path, reach, seen, files, read);
+  }
+  for (const entry of references.either) {
+    const path = resolve5(entry);
+    if (path === void 0) continue;
+    if (await files.readFile(path)) reach.files.add(path);
+    else if (await files.listDirectory(path)) await visit2(path, reach, seen, files, read);
+    else {
+      reach.files.add(path);
+      reach.trees.add(path);
+    }
+  }
+}
+async function reachOf(environment, files, read) {
+  const reach = { files: new Set(environment.declaredIn), folders: /* @__PURE__ */ new Set(), trees: /* @__PURE__ */ new Set() };
+  if (environment.renderer === "helm") {
+    reach.trees.add(environment.helm?.chart ?? environment.path);
+    reach.folders.add(environment.path);
+    for (const file of environment.helm?.valuesFiles ?? []) reach.files.add(file);
+    for (const parameter of environment.helm?.parameters ?? [])
+      if (parameter.flag === "set-file") reach.files.add(parameter.value);
+  } else if (environment.renderer === "none") reach.trees.add(environment.path);
+  else await visit2(environment.path, reach, /* @__PURE__ */ new Set(), files, read);
+  return reach;
+}
+function reaches(reach, file) {
+  if (reach.files.has(file) || reach.folders.has(dirnameRepoPath(file))) return true;
+  for (const tree of reach.trees) if (isWithin(file, tree)) return true;
+  return false;
+}
+async function affectedEnvironments(environments, changedFiles2, files) {
+  const read = referenceReader(files);
+  const reachList = await Promise.all(environments.map((environment) => reachOf(environment, files, read)));
+  const changed = changedFiles2.map((file) => ({ file, path: normalizeRepoPath(file) ?? file }));
+  const affected = environments.filter((_, i) => changed.some(({ path }) => reaches(reachList[i], path))).map((environment) => environment.name);
+  const unknown2 = changed.filter(({ path }) => !reachList.some((reach) => reaches(reach, path))).map(({ file }) => file);
+  return { affected, unknown: unknown2 };
+}
+
+// core/render/external/argocd-helm-settings.ts
+function valueFile(entry, source) {
+  const ref = /^\$([^/]+)\/(.*)$/.exec(entry);
+  if (ref) {
+    const known2 = (source.sources ?? []).some((s) => s["ref"] === ref[1]);
+    return known2 ? normalizeRepoPath(ref[2]) : void 0;
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(entry)) return void 0;
+  return joinRepoPath(source.path, entry);
+}
+function listOf(value) {
+  return Array.isArray(value) ? value : [];
+}
+function parameters(helm, source, notes) {
+  const out = [];
+  for (const entry of listOf(helm["parameters"])) {
+    const name = stringAt2(entry, "name");
+    if (name === void 0 || !isObject2(entry)) continue;
+    const value = entry["value"];
+    const flag = entry["forceString"] === true ? "set-string" : "set";
+    out.push({ flag, name, value: typeof value === "string" ? value : value == null ? "" : String(value) });
+  }
+  for (const entry of listOf(helm["fileParameters"])) {
+    const name = stringAt2(entry, "name");
+    const written = stringAt2(entry, "path");
+    if (name === void 0 || written === void 0) continue;
+    const path = /^[a-z][a-z0-9+.-]*:\/\//i.test(written) ? void 0 : joinRepoPath(source.path, written);
+    if (path === void 0)
+      notes.push(`Helm file parameter ${name} (${written}) is not in this repository: not applied`);
+    else out.push({ flag: "set-file", name, value: path });
+  }
+  return out;
+}
+function inlineValues(helm) {
+  const object = helm["valuesObject"];
+  if (isObject2(object)) return `${JSON.stringify(object, null, 2)}
+`;
+  const text10 = helm["values"];
+  if (typeof text10 === "string" && text10.trim() !== "") return text10;
+  if (isObject2(text10)) return `${JSON.stringify(text10, null, 2)}
+`;
+  return void 0;
+}
+function argoHelmSettings(source) {
+  const helm = isObject2(source.helm) ? source.helm : {};
+  const notes = [];
+  const settings = { chart: source.path, valuesFiles: [] };
+  for (const entry of listOf(helm["valueFiles"])) {
+    if (typeof entry !== "string") continue;
+    const resolved = valueFile(entry, source);
+    if (resolved === void 0) notes.push(`Helm value file ${entry} is not in this repository: not applied`);
+    else settings.valuesFiles.push(resolved);
+  }
+  settings.releaseName = stringAt2(helm, "releaseName") ?? source.applicationName;
+  const namespace = stringAt2(helm, "namespace") ?? source.destinationNamespace;
+  if (namespace) settings.namespace = namespace;
+  const values = inlineValues(helm);
+  if (values !== void 0) settings.values = values;
+  const flags = parameters(helm, source, notes);
+  if (flags.length > 0) settings.parameters = flags;
+  const kubeVersion = stringAt2(helm, "kubeVersion");
+  if (kubeVersion) settings.kubeVersion = kubeVersion;
+  const apiVersions = listOf(helm["apiVersions"]).filter((v) => typeof v === "string");
+  if (apiVersions.length > 0) settings.apiVersions = apiVersions;
+  if (helm["skipCrds"] === true) settings.skipCrds = true;
+  if (helm["skipTests"] === true) settings.skipTests = true;
+  if (helm["ignoreMissingValueFiles"] === true) settings.ignoreMissingValueFiles = true;
+  if (helm["skipSchemaValidation"] === true) notes.push("skipSchemaValidation is not applied");
+  return { settings, notes };
+}
+
+// core/render/environments/argocd-application.ts
+function explicitRenderer(source) {
+  if (source["helm"] !== void 0) return "helm";
+  if (source["kustomize"] !== void 0) return "builtin";
+  if (source["directory"] !== void 0 || source["plugin"] !== void 0) return "none";
+  return void 0;
+}
+function applicationTargets(name, spec, context) {
+  const result = { targets: [], findings: [] };
+  if (!isObject2(spec)) return result;
+  const multiple = Array.isArray(spec["sources"]);
+  const sources = (multiple ? spec["sources"] : [spec["source"]]).filter(isObject2);
+  const withPath = sources.filter((source) => typeof source["path"] === "string");
+  for (const [index, source] of sources.entries()) {
+    const written = stringAt2(source, "path");
+    if (written === void 0 || written.includes("{{")) continue;
+    const at = context.at(index, multiple);
+    const path = normalizeRepoPath(written);
+    if (path === void 0) {
+      result.findings.push(
+        discoveryFinding(
+          "warning",
+          `${context.label}: path ${JSON.stringify(written)} is absolute or leaves the repository; not an environment`,
+          context.file,
+          at
+        )
       );
+      continue;
+    }
+    const notes = [];
+    const repoURL = stringAt2(source, "repoURL");
+    if (repoURL) notes.push(`repoURL ${repoURL} taken to be this repository`);
+    const target2 = {
+      source: "argocd",
+      name: withPath.length > 1 ? `${name}-${index}` : name,
+      path,
+      label: context.label,
+      notes,
+      file: context.file,
+      at
+    };
+    const renderer = explicitRenderer(source);
+    if (renderer) target2.renderer = renderer;
+    if (source["plugin"] !== void 0) notes.push("config management plugin: rendered as plain manifests");
+    const namespace = stringAt2(spec["destination"], "namespace");
+    const helm = argoHelmSettings({
+      applicationName: name,
+      path,
+      helm: source["helm"],
+      sources,
+      ...namespace ? { destinationNamespace: namespace } : {}
+    });
+    notes.push(...helm.notes);
+    target2.helm = helm.settings;
+    result.targets.push(target2);
+  }
+  return result;
+}
+
+// core/render/environments/path-match.ts
+function escapeRegExp(char) {
+  return /[\\^$.*+?()[\]{}|/-]/.test(char) ? `\\${char}` : char;
+}
+function pathPatternToRegExp(pattern) {
+  let source = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i];
+    if (char === "*") source += "[^/]*";
+    else if (char === "?") source += "[^/]";
+    else if (char === "\\") {
+      const next = pattern[++i];
+      if (next === void 0) return void 0;
+      source += escapeRegExp(next);
+    } else if (char === "[") {
+      let j = i + 1;
+      let cls = "";
+      if (pattern[j] === "^") {
+        cls += "^";
+        j++;
+      }
+      let items = 0;
+      for (; j < pattern.length && pattern[j] !== "]"; j++, items++) {
+        let c = pattern[j];
+        if (c === "\\") {
+          c = pattern[++j] ?? "";
+          if (c === "") return void 0;
+        }
+        cls += c === "-" && items > 0 && pattern[j + 1] !== "]" ? "-" : escapeRegExp(c);
+      }
+      if (pattern[j] !== "]" || items === 0) return void 0;
+      source += cls.startsWith("^") ? `[^/${cls.slice(1)}]` : `(?!/)[${cls}]`;
+      i = j;
+    } else source += escapeRegExp(char);
+  }
+  return new RegExp(`^${source}$`);
+}
+function pathMatch(pattern, name) {
+  return pathPatternToRegExp(pattern)?.test(name) ?? false;
+}
+
+// core/render/environments/render-template.ts
+function normalizeName(text10) {
+  return text10.toLowerCase().replaceAll(/[^-a-z0-9.]/g, "-").slice(0, 253).replaceAll(/^[-.]+|[-.]+$/g, "");
+}
+var FUNCTIONS = {
+  normalize: normalizeName,
+  lower: (text10) => text10.toLowerCase(),
+  upper: (text10) => text10.toUpperCase(),
+  trim: (text10) => text10.trim()
+};
+function scalarText2(value) {
+  if (value === void 0 || value === null) return void 0;
+  if (typeof value === "object") return void 0;
+  return String(value);
+}
+function field(params, chain) {
+  let node = params;
+  for (const key of chain.split(".").slice(1)) {
+    if (node === null || typeof node !== "object" || Array.isArray(node)) return void 0;
+    node = Object.hasOwn(node, key) ? node[key] : void 0;
+  }
+  return node;
+}
+function words(text10) {
+  const pattern = /"(?:[^"\\]|\\.)*"|`[^`]*`|[^\s"`]+/g;
+  if (text10.replaceAll(pattern, "").trim() !== "") return void 0;
+  return text10.match(pattern) ?? [];
+}
+function operand(word, params) {
+  if (word.startsWith('"')) {
+    try {
+      return JSON.parse(word);
+    } catch {
+      return void 0;
+    }
+  }
+  if (word.startsWith("`")) return word.slice(1, -1);
+  if (/^-?\d+$/.test(word)) return Number(word);
+  if (word === ".") return params;
+  if (word.startsWith(".")) return field(params, word);
+  return void 0;
+}
+function evaluateGo(action, params) {
+  const stages = action.split("|").map((stage) => stage.trim());
+  const first = words(stages[0] ?? "");
+  if (!first || first.length === 0) return void 0;
+  let value;
+  if (first[0] === "index") {
+    value = operand(first[1] ?? "", params);
+    for (const key of first.slice(2)) {
+      const index = operand(key, params);
+      if (Array.isArray(value) && typeof index === "number") value = value[index];
+      else if (value !== null && typeof value === "object" && !Array.isArray(value) && typeof index === "string")
+        value = Object.hasOwn(value, index) ? value[index] : void 0;
+      else value = void 0;
+    }
+  } else if (first.length === 1) value = operand(first[0], params);
+  else if (first.length === 2 && FUNCTIONS[first[0]]) {
+    const text11 = scalarText2(operand(first[1], params));
+    value = text11 === void 0 ? void 0 : FUNCTIONS[first[0]](text11);
+  }
+  let text10 = scalarText2(value);
+  for (const stage of stages.slice(1)) {
+    const fn = FUNCTIONS[stage];
+    if (text10 === void 0 || !fn) return void 0;
+    text10 = fn(text10);
+  }
+  return text10;
+}
+function renderGoString(text10, params, unresolved) {
+  let out = "";
+  let at = 0;
+  let trimNext = false;
+  while (at < text10.length) {
+    const open = text10.indexOf("{{", at);
+    let literal = open === -1 ? text10.slice(at) : text10.slice(at, open);
+    if (trimNext) literal = literal.trimStart();
+    if (open === -1) return out + literal;
+    const close = text10.indexOf("}}", open + 2);
+    if (close === -1) return out + literal + text10.slice(open);
+    let action = text10.slice(open + 2, close);
+    if (action.startsWith("- ")) {
+      literal = literal.trimEnd();
+      action = action.slice(1);
+    }
+    trimNext = action.endsWith(" -");
+    if (trimNext) action = action.slice(0, -1);
+    out += literal;
+    const value = evaluateGo(action.trim(), params);
+    if (value === void 0) {
+      unresolved.push(action.trim());
+      out += text10.slice(open, close + 2);
+    } else out += value;
+    at = close + 2;
+  }
+  return out;
+}
+function renderFastString(text10, params, unresolved) {
+  return text10.replaceAll(/\{\{(.*?)\}\}/g, (whole, inner) => {
+    const key = inner.trim();
+    if (key !== "" && Object.hasOwn(params, key)) return params[key];
+    unresolved.push(key);
+    return whole;
+  });
+}
+function renderTemplate(template, params, goTemplate) {
+  const unresolved = [];
+  const flat = {};
+  if (!goTemplate && params !== null && typeof params === "object" && !Array.isArray(params)) {
+    for (const [key, value] of Object.entries(params)) flat[key] = scalarText2(value) ?? "";
+  }
+  const walk3 = (node) => {
+    if (typeof node === "string") {
+      if (!node.includes("{{")) return node;
+      return goTemplate ? renderGoString(node, params, unresolved) : renderFastString(node, flat, unresolved);
+    }
+    if (Array.isArray(node)) return node.map(walk3);
+    if (node !== null && typeof node === "object") {
+      const out = {};
+      for (const [key, value] of Object.entries(node)) out[key] = walk3(value);
+      return out;
+    }
+    return node;
+  };
+  return { value: walk3(template), unresolved };
+}
+
+// core/render/environments/argocd-applicationset.ts
+function mergeTemplates(base, override) {
+  if (!isObject2(base)) return override ?? null;
+  if (!isObject2(override)) return base;
+  const out = { ...base };
+  for (const [key, value] of Object.entries(override)) out[key] = mergeTemplates(base[key], value);
+  return out;
+}
+function flatten(value, prefix, out) {
+  if (isObject2(value)) {
+    for (const [key, item] of Object.entries(value))
+      flatten(item, prefix === "" ? key : `${prefix}.${key}`, out);
+  } else if (prefix !== "")
+    out[prefix] = value === null ? "" : typeof value === "object" ? JSON.stringify(value) : value;
+  return out;
+}
+function withValues(params, values, goTemplate) {
+  if (!isObject2(values)) return params;
+  const rendered = renderTemplate(values, params, goTemplate).value;
+  if (goTemplate) return { ...params, values: rendered };
+  return { ...params, ...flatten(rendered, "values", {}) };
+}
+function directoryParams(path, goTemplate) {
+  const segments = path.split("/");
+  const name = basename(path);
+  if (goTemplate)
+    return { path: { path, basename: name, basenameNormalized: normalizeName(name), segments } };
+  const params = { path, "path.basename": name, "path.basenameNormalized": normalizeName(name) };
+  for (const [i, segment] of segments.entries()) params[`path[${i}]`] = segment;
+  return params;
+}
+function listParameters(list4, pointer2, doc, goTemplate) {
+  const elements = Array.isArray(list4["elements"]) ? list4["elements"] : [];
+  const sets = [];
+  for (const [i, element] of elements.entries()) {
+    if (!isObject2(element)) continue;
+    const params = goTemplate ? element : flatten(element, "", {});
+    sets.push({ params, at: doc.locate(`${pointer2}/elements/${i}`), origin: `list element ${i}` });
+  }
+  return sets;
+}
+function directoryParameters(git, pointer2, directories, { doc, goTemplate, label, result }) {
+  const items = Array.isArray(git["directories"]) ? git["directories"] : [];
+  const include = [];
+  const exclude = [];
+  for (const [index, item] of items.entries()) {
+    const written = stringAt2(item, "path");
+    if (written === void 0) continue;
+    const pattern = written.replace(/^\/+/, "");
+    if (!pathPatternToRegExp(pattern)) {
+      const message = `${label}: ${JSON.stringify(written)} is not a valid path pattern (Go path.Match)`;
+      result.findings.push(
+        discoveryFinding("warning", message, doc.file, doc.locate(`${pointer2}/directories/${index}`))
+      );
+      continue;
+    }
+    if (isObject2(item) && item["exclude"] === true) exclude.push(pattern);
+    else include.push({ pattern, index });
+  }
+  const sets = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const { pattern, index } of include) {
+    const at = doc.locate(`${pointer2}/directories/${index}`);
+    const matched = directories.filter((dir) => dir !== "" && pathMatch(pattern, dir));
+    if (matched.length === 0) {
+      const message = `${label}: the git directory pattern ${JSON.stringify(pattern)} matches no folder of this repository`;
+      result.findings.push(discoveryFinding("warning", message, doc.file, at));
+    }
+    for (const dir of matched) {
+      if (seen.has(dir) || exclude.some((ex) => pathMatch(ex, dir))) continue;
+      seen.add(dir);
+      const params = withValues(directoryParams(dir, goTemplate), git["values"], goTemplate);
+      sets.push({ params, at, origin: `git directory ${dir}` });
+    }
+  }
+  return sets;
+}
+function sourcePaths(spec) {
+  if (!isObject2(spec)) return [];
+  const sources = Array.isArray(spec["sources"]) ? spec["sources"] : [spec["source"]];
+  return sources.map((source) => stringAt2(source, "path")).filter((path) => path !== void 0);
+}
+function applicationSetTargets(doc, directories) {
+  const result = { targets: [], findings: [] };
+  const spec = doc.content["spec"];
+  if (!isObject2(spec)) return result;
+  const setName = stringAt2(doc.content["metadata"], "name") ?? basename(doc.file);
+  const label = `Argo CD ApplicationSet ${setName}`;
+  const goTemplate = spec["goTemplate"] === true;
+  const generators = Array.isArray(spec["generators"]) ? spec["generators"] : [];
+  for (const [g, generator] of generators.entries()) {
+    if (!isObject2(generator)) continue;
+    const pointer2 = `/spec/generators/${g}`;
+    const [kind] = Object.keys(generator).filter((key) => key !== "selector");
+    const body = kind === void 0 ? void 0 : generator[kind];
+    let sets;
+    if (kind === "list" && isObject2(body)) sets = listParameters(body, `${pointer2}/list`, doc, goTemplate);
+    else if (kind === "git" && isObject2(body) && Array.isArray(body["directories"]))
+      sets = directoryParameters(body, `${pointer2}/git`, directories, { doc, goTemplate, label, result });
+    const template = mergeTemplates(spec["template"], isObject2(body) ? body["template"] : void 0);
+    const expanded = sets !== void 0;
+    sets ??= [{ params: {}, at: doc.locate(pointer2), origin: `${kind ?? "empty"} generator` }];
+    for (const set of sets) {
+      const rendered = renderTemplate(template, set.params, goTemplate);
+      const app = isObject2(rendered.value) ? rendered.value : {};
+      if (sourcePaths(app["spec"]).some((path) => path.includes("{{"))) {
+        result.findings.push(
+          expanded ? discoveryFinding(
+            "warning",
+            `${label}, ${set.origin}: the source path keeps template expressions kubeproof cannot resolve (${[...new Set(rendered.unresolved)].join("; ")}); not an environment`,
+            doc.file,
+            set.at
+          ) : discoveryFinding(
+            "notice",
+            `${label}: the source path depends on the parameters of its ${kind ?? "empty"} generator, which the repository alone does not give; its Applications are not environments`,
+            doc.file,
+            set.at
+          )
+        );
+        continue;
+      }
+      const written = stringAt2(app["metadata"], "name");
+      const name = written && !written.includes("{{") ? written : setName;
+      const found = applicationTargets(name, app["spec"], {
+        file: doc.file,
+        at: () => set.at,
+        label: `${label}, ${set.origin}`
+      });
+      result.targets.push(...found.targets);
+      result.findings.push(...found.findings);
     }
   }
   return result;
 }
-function resourceIdString(resource2) {
-  const { group, version } = parseApiVersion(text(resource2["apiVersion"]));
-  const metadata2 = isObject4(resource2["metadata"]) ? resource2["metadata"] : {};
-  const kind = text(resource2["kind"]) || "[noKind]";
-  const name = text(own2(metadata2, "name")) || "[noName]";
-  const namespace = text(own2(metadata2, "namespace")) || "[noNs]";
-  return `${kind}.${version || "[noVer]"}.${group || "[noGrp]"}/${name}.${namespace}`;
+
+// core/render/environments/detect-renderer.ts
+async function hasKustomization(exists, folder) {
+  for (const name of KUSTOMIZATION_FILE_NAMES)
+    if (await exists(`${folderPrefix(folder)}${name}`)) return true;
+  return false;
 }
-function mergeFieldSpecs(base, extra) {
-  const merged = [...base];
-  for (const spec of extra) {
-    const same = merged.find(
-      (other) => (other.group ?? "") === (spec.group ?? "") && (other.version ?? "") === (spec.version ?? "") && (other.kind ?? "") === (spec.kind ?? "") && other.path === spec.path
-    );
-    if (same === void 0) merged.push(spec);
-    else if (same.create === true !== (spec.create === true)) return void 0;
-  }
-  return merged;
+async function detectRenderer(exists, folder) {
+  if (await exists(`${folderPrefix(folder)}Chart.yaml`)) return "helm";
+  if (await hasKustomization(exists, folder)) return "builtin";
+  return "none";
 }
 
-// core/render/kustomize/resource-ids.ts
-function namespaceKey(namespace) {
-  return namespace === "" ? "default" : namespace;
-}
-function resourceKey(resource2) {
-  const { group, version } = parseApiVersion(textOf(resource2["apiVersion"]));
-  const { name, namespace } = currentId(resource2);
-  return `${group}|${version}|${textOf(resource2["kind"])}|${namespaceKey(namespace)}|${name}`;
-}
-function describeResource(resource2) {
-  const { group } = parseApiVersion(textOf(resource2["apiVersion"]));
-  const { name, namespace } = currentId(resource2);
-  const gk = group === "" ? textOf(resource2["kind"]) : `${textOf(resource2["kind"])}.${group}`;
-  return `${gk} ${namespace === "" ? "" : `${namespace}/`}${name}`;
-}
-function hasAnyId(tracked, id) {
-  const resource2 = tracked.object;
-  if (textOf(resource2["kind"]) !== id.kind) return false;
-  const { group, version } = parseApiVersion(textOf(resource2["apiVersion"]));
-  if (group !== id.group) return false;
-  if (id.version !== void 0 && id.version !== "" && version !== id.version) return false;
-  const ids = [currentId(resource2), ...tracked.previous];
-  return ids.some(
-    (candidate) => candidate.name === id.name && namespaceKey(candidate.namespace) === namespaceKey(id.namespace)
-  );
-}
-function appendResources(into, added) {
-  const seen = new Map(into.map((tracked) => [resourceKey(tracked.object), tracked]));
-  for (const tracked of added) {
-    const key = resourceKey(tracked.object);
-    const other = seen.get(key);
-    if (other !== void 0)
-      return `${describeResource(tracked.object)} (${tracked.origin.path}:${tracked.origin.line}) has the same id as the one from ${other.origin.path}:${other.origin.line}: kustomize refuses two resources with one id`;
-    seen.set(key, tracked);
-    into.push(tracked);
+// core/render/environments/config-environments.ts
+async function configEnvironments(files, declared, configPath) {
+  const exists = async (path) => await files.readFile(path) !== void 0;
+  const environments = [];
+  for (const entry of declared) {
+    const renderer = entry.renderer ?? (entry.helm ? "helm" : await detectRenderer(exists, entry.path));
+    const environment = {
+      name: entry.name,
+      path: entry.path,
+      source: "config",
+      renderer,
+      detail: `declared in ${configPath}`
+    };
+    if (entry.kubernetesVersion !== void 0) environment.kubernetesVersion = entry.kubernetesVersion;
+    if (renderer === "helm") environment.helm = entry.helm ?? { chart: entry.path, valuesFiles: [] };
+    environments.push(environment);
   }
-  return void 0;
+  return environments;
 }
 
-// core/render/kustomize/unsupported-fields.ts
-var UNSUPPORTED = {
-  helmCharts: "helm charts need the helm binary: render this environment with renderer: kustomize (with --enable-helm) or renderer: helm",
-  helmChartInflationGenerator: "helm charts need the helm binary: use renderer: kustomize or renderer: helm",
-  helmGlobals: "helm charts need the helm binary: use renderer: kustomize or renderer: helm",
-  vars: "vars are deprecated in kustomize; rewrite them as replacements, or use renderer: kustomize",
-  configurations: "custom transformer configurations are not supported by the built-in engine; use renderer: kustomize",
-  crds: "crds (OpenAPI for custom kinds) is not supported by the built-in engine; use renderer: kustomize",
-  openapi: "a custom openapi schema is not supported by the built-in engine; use renderer: kustomize",
-  validators: "validator plugins are not supported; use renderer: kustomize",
-  imageTags: "imageTags is a legacy field the built-in engine does not read; use images",
-  buildMetadata: "buildMetadata is not supported by the built-in engine; use renderer: kustomize"
-};
-function rejectUnsupportedFields(_context, file) {
-  for (const [field3, advice] of Object.entries(UNSUPPORTED)) {
-    const value = file.content[field3];
-    if (value === void 0 || value === null) continue;
-    if (Array.isArray(value) && value.length === 0) continue;
-    throw stopAt(file, `/${field3}`, `unsupported: ${field3} (${advice})`, "kustomize-unsupported");
+// core/render/environments/name-environments.ts
+var ENVIRONMENT_CONTAINERS = /* @__PURE__ */ new Set(["envs", "environments", "overlays", "clusters"]);
+function folderNameCandidates(path) {
+  const segments = path.split("/").filter((segment) => !ENVIRONMENT_CONTAINERS.has(segment));
+  const names = [];
+  for (let length = 1; length <= segments.length; length++) names.push(segments.slice(-length).join("/"));
+  if (names.at(-1) !== path) names.push(path);
+  return names;
+}
+function declaredNameCandidates(name, path, others = []) {
+  return [name, ...others, `${name}@${path}`];
+}
+function chooseNames(candidates) {
+  const index = candidates.map(() => 0);
+  const current = (i) => candidates[i]?.[index[i]] ?? "";
+  for (let changed = true; changed; ) {
+    changed = false;
+    const groups = /* @__PURE__ */ new Map();
+    for (let i = 0; i < candidates.length; i++) {
+      const group = groups.get(current(i)) ?? [];
+      group.push(i);
+      groups.set(current(i), group);
+    }
+    for (const group of groups.values()) {
+      if (group.length < 2) continue;
+      const last = (i) => (candidates[i]?.length ?? 1) - 1;
+      const growable = group.filter((i) => index[i] < last(i) - 1);
+      const moving = growable.length > 0 ? growable : group.filter((i) => index[i] !== last(i));
+      for (const i of moving) index[i] = growable.length > 0 ? index[i] + 1 : last(i);
+      if (moving.length > 0) changed = true;
+    }
   }
+  const taken = /* @__PURE__ */ new Set();
+  return candidates.map((_, i) => {
+    let name = current(i);
+    for (let n = 2; taken.has(name); n++) name = `${current(i)}-${n}`;
+    taken.add(name);
+    return name;
+  });
+}
+
+// core/render/environments/folder-environments.ts
+function folderEnvironments(tree) {
+  const files = new Set(tree.files);
+  const found = [];
+  for (const dir of tree.directories) {
+    const slash = dir.lastIndexOf("/");
+    const container2 = slash === -1 ? "" : dir.slice(0, slash);
+    if (!ENVIRONMENT_CONTAINERS.has(basename(container2))) continue;
+    if (!KUSTOMIZATION_FILE_NAMES.some((name) => files.has(`${folderPrefix(dir)}${name}`))) continue;
+    found.push({ path: dir, container: container2 });
+  }
+  return found;
+}
+
+// core/render/kustomize/generator-args.ts
+function isObject4(value) {
+  return value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
+}
+function scalarText3(value) {
+  if (value === void 0 || value === null) return void 0;
+  return typeof value === "object" ? void 0 : String(value);
+}
+function stringList(value, field3) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) return { error: `${field3} must be a list of strings` };
+  const items = [];
+  for (const item of value) {
+    const text10 = scalarText3(item);
+    if (text10 === void 0) return { error: `${field3} must be a list of strings` };
+    items.push(text10);
+  }
+  return items;
+}
+function stringMap2(value, field3) {
+  if (value === void 0 || value === null) return {};
+  if (!isObject4(value)) return { error: `${field3} must be a mapping of strings` };
+  const map = {};
+  for (const [key, item] of Object.entries(value)) map[key] = scalarText3(item) ?? "";
+  return map;
+}
+function parseGeneratorOptions(value) {
+  if (value === void 0 || value === null) return {};
+  if (!isObject4(value)) return { error: "generator options must be a mapping" };
+  const options = {};
+  const labels = stringMap2(value["labels"], "labels");
+  if ("error" in labels) return labels;
+  const annotations = stringMap2(value["annotations"], "annotations");
+  if ("error" in annotations) return annotations;
+  if (value["labels"] !== void 0 && value["labels"] !== null)
+    options.labels = labels;
+  if (value["annotations"] !== void 0 && value["annotations"] !== null)
+    options.annotations = annotations;
+  if (value["disableNameSuffixHash"] === true) options.disableNameSuffixHash = true;
+  if (value["immutable"] === true) options.immutable = true;
+  return options;
+}
+function parseGeneratorArgs(value) {
+  if (!isObject4(value)) return { error: "a generator entry must be a mapping" };
+  const args = { name: scalarText3(value["name"]) ?? "" };
+  const namespace = scalarText3(value["namespace"]);
+  if (namespace !== void 0 && namespace !== "") args.namespace = namespace;
+  const behavior = scalarText3(value["behavior"]);
+  if (behavior !== void 0 && behavior !== "" && behavior !== "unspecified") {
+    if (behavior !== "create" && behavior !== "merge" && behavior !== "replace")
+      return { error: `behavior ${JSON.stringify(behavior)} must be create, merge or replace` };
+    args.behavior = behavior;
+  }
+  for (const field3 of ["literals", "files", "envs"]) {
+    const list4 = stringList(value[field3], field3);
+    if ("error" in list4) return list4;
+    if (list4.length > 0) args[field3] = list4;
+  }
+  const env = scalarText3(value["env"]);
+  if (env !== void 0 && env !== "") args.env = env;
+  const type = scalarText3(value["type"]);
+  if (type !== void 0) args.type = type;
+  const options = parseGeneratorOptions(value["options"]);
+  if ("error" in options) return options;
+  if (value["options"] !== void 0 && value["options"] !== null) args.options = options;
+  return args;
 }
 
 // core/render/kustomize/generator-encoding.ts
@@ -39993,60 +39858,43 @@ function kustomizeBase64(value) {
   return out;
 }
 
-// core/render/kustomize/generator-options.ts
-function mergeMaps(local, global) {
-  if (local === void 0 && global === void 0) return void 0;
-  return { ...global, ...local };
-}
-function mergeGeneratorOptions(local, global) {
-  const merged = {};
-  const labels = mergeMaps(local?.labels, global?.labels);
-  if (labels !== void 0) merged.labels = labels;
-  const annotations = mergeMaps(local?.annotations, global?.annotations);
-  if (annotations !== void 0) merged.annotations = annotations;
-  if (local?.disableNameSuffixHash === true || global?.disableNameSuffixHash === true)
-    merged.disableNameSuffixHash = true;
-  if (local?.immutable === true || global?.immutable === true) merged.immutable = true;
-  return merged;
-}
-
 // core/render/kustomize/env-file.ts
 var MAX_LINE_BYTES = 64 * 1024 - 1;
 var LEADING_SPACE = /^[\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u;
 function scanLines(bytes) {
-  const lines = [];
+  const lines2 = [];
   let start2 = 0;
   while (start2 < bytes.length) {
     let end = bytes.indexOf(10, start2);
     const next = end === -1 ? bytes.length : end + 1;
     if (end === -1) end = bytes.length;
     if (end - start2 > MAX_LINE_BYTES) {
-      lines.push(void 0);
-      return lines;
+      lines2.push(void 0);
+      return lines2;
     }
     const last = end > start2 && bytes[end - 1] === 13 ? end - 1 : end;
-    lines.push(bytes.subarray(start2, last));
+    lines2.push(bytes.subarray(start2, last));
     start2 = next;
   }
-  return lines;
+  return lines2;
 }
-function describeLine(line2) {
+function describeLine(line3) {
   let text10 = "";
-  for (let i = 0; i < line2.length; i++) {
-    const b = line2[i];
+  for (let i = 0; i < line3.length; i++) {
+    const b = line3[i];
     text10 += b >= 32 && b < 127 ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, "0")}`;
   }
-  return `line [${[...line2].join(" ")}] has invalid utf8 bytes : ${text10}`;
+  return `line [${[...line3].join(" ")}] has invalid utf8 bytes : ${text10}`;
 }
 function parseEnvFile(bytes) {
   const pairs = [];
   let index = 0;
   for (const raw of scanLines(bytes)) {
     if (raw === void 0) break;
-    let line2 = raw;
-    if (index === 0 && line2[0] === 239 && line2[1] === 187 && line2[2] === 191) line2 = line2.subarray(3);
+    let line3 = raw;
+    if (index === 0 && line3[0] === 239 && line3[1] === 187 && line3[2] === 191) line3 = line3.subarray(3);
     index++;
-    const text10 = decodeUtf8(line2);
+    const text10 = decodeUtf8(line3);
     if (text10 === void 0) return { error: describeLine(raw) };
     const trimmed = text10.replace(LEADING_SPACE, "");
     if (trimmed === "" || trimmed.startsWith("#")) continue;
@@ -40159,16 +40007,33 @@ async function loadFiles(sources, dir, files) {
 async function loadKeyValuePairs(args, dir, files) {
   const envs = [...args.envs ?? [], ...args.env !== void 0 && args.env !== "" ? [args.env] : []];
   const all = [];
-  for (const step2 of [
+  for (const step3 of [
     () => loadEnvs(envs, dir, files),
     () => loadLiterals(args.literals ?? []),
     () => loadFiles(args.files ?? [], dir, files)
   ]) {
-    const loaded = await step2();
+    const loaded = await step3();
     if ("error" in loaded) return { error: `loading KV pairs: ${loaded.error}` };
     all.push(...loaded.pairs);
   }
   return { pairs: all };
+}
+
+// core/render/kustomize/generator-options.ts
+function mergeMaps(local, global) {
+  if (local === void 0 && global === void 0) return void 0;
+  return { ...global, ...local };
+}
+function mergeGeneratorOptions(local, global) {
+  const merged = {};
+  const labels = mergeMaps(local?.labels, global?.labels);
+  if (labels !== void 0) merged.labels = labels;
+  const annotations = mergeMaps(local?.annotations, global?.annotations);
+  if (annotations !== void 0) merged.annotations = annotations;
+  if (local?.disableNameSuffixHash === true || global?.disableNameSuffixHash === true)
+    merged.disableNameSuffixHash = true;
+  if (local?.immutable === true || global?.immutable === true) merged.immutable = true;
+  return merged;
 }
 
 // core/render/kustomize/generator-key-resolution.ts
@@ -40330,13 +40195,1634 @@ async function generateResource(kind, args, globalOptions, dir, files) {
   return { resource: resource2, hashSuffix: options.disableNameSuffixHash !== true };
 }
 
-// core/render/kustomize/generator-merge.ts
+// core/render/environments/generated-values-sources.ts
+var GENERATORS = [
+  ["configMapGenerator", "ConfigMap"],
+  ["secretGenerator", "Secret"]
+];
+function generatorReads(args, dir) {
+  const written = [...args.envs ?? [], ...args.env ? [args.env] : []];
+  for (const source of args.files ?? []) {
+    const parsed = parseFileSource(source);
+    if (!("error" in parsed)) written.push(parsed.path);
+  }
+  return written.map((path) => joinRepoPath(dir, path)).filter((path) => path !== void 0);
+}
+async function generatedBy(kustomization, file, files) {
+  const dir = dirnameRepoPath(file);
+  const options = parseGeneratorOptions(kustomization["generatorOptions"]);
+  const found = [];
+  for (const [field3, kind] of GENERATORS) {
+    const entries3 = Array.isArray(kustomization[field3]) ? kustomization[field3] : [];
+    for (const entry of entries3) {
+      const args = parseGeneratorArgs(entry);
+      if ("error" in args || args.name === "" || (args.behavior ?? "create") !== "create") continue;
+      const generated = await generateResource(
+        kind,
+        args,
+        "error" in options ? void 0 : options,
+        dir,
+        files
+      );
+      if ("error" in generated) continue;
+      const namespace = args.namespace ?? stringAt2(kustomization, "namespace");
+      const reads = generatorReads(args, dir);
+      found.push({
+        kind,
+        name: args.name,
+        ...namespace ? { namespace } : {},
+        file,
+        ...reads.length > 0 ? { reads } : {},
+        content: generated.resource
+      });
+    }
+  }
+  return found;
+}
+async function generatedValuesSources(files, paths) {
+  const names = new Set(KUSTOMIZATION_FILE_NAMES);
+  const found = [];
+  for (const path of paths.filter((p) => names.has(basename(p)))) {
+    const bytes = await files.readFile(path);
+    const decoded = bytes ? decodeText(bytes) : void 0;
+    if (!decoded?.ok || !/(?:configMap|secret)Generator\s*:/.test(decoded.text)) continue;
+    const { value } = parseYamlDocument(decoded.text, { uniqueKeys: false, firstLine: 1 });
+    if (isObject2(value ?? null)) found.push(...await generatedBy(value, path, files));
+  }
+  return found;
+}
+
+// core/render/external/flux-values.ts
+function mergeValues(base, overlay) {
+  const out = { ...base };
+  for (const [key, value] of Object.entries(overlay)) {
+    const current = out[key];
+    out[key] = isObject2(value) && isObject2(current) ? mergeValues(current, value) : value;
+  }
+  return out;
+}
+function setDottedPath(target2, path, value) {
+  if (!/^[\w-]+(\.[\w-]+)*$/.test(path)) return false;
+  const keys = path.split(".");
+  let node = target2;
+  for (const key of keys.slice(0, -1)) {
+    const next = node[key];
+    if (!isObject2(next)) node[key] = {};
+    node = node[key];
+  }
+  node[keys[keys.length - 1]] = value;
+  return true;
+}
+function decodeBase64(text10) {
+  try {
+    const binary = atob(text10.replace(/\s+/g, ""));
+    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return void 0;
+  }
+}
+function dataOf(resource2, kind, key) {
+  if (resource2["sops"] !== void 0) return { problem: "is encrypted with SOPS" };
+  const stringData = stringAt2(resource2["stringData"], key);
+  if (kind === "Secret" && stringData !== void 0) return stringData;
+  const data = stringAt2(resource2["data"], key);
+  if (data === void 0) return { problem: `has no key ${key}` };
+  if (kind === "ConfigMap") return data;
+  return decodeBase64(data) ?? { problem: `key ${key} is not base64-encoded UTF-8` };
+}
+function fluxValues(spec, context) {
+  let values = {};
+  const findings = [];
+  const entries3 = Array.isArray(spec["valuesFrom"]) ? spec["valuesFrom"] : [];
+  for (const [index, entry] of entries3.entries()) {
+    const kind = stringAt2(entry, "kind");
+    const name = stringAt2(entry, "name");
+    if (kind !== "ConfigMap" && kind !== "Secret" || name === void 0 || !isObject2(entry)) continue;
+    const key = stringAt2(entry, "valuesKey") ?? "values.yaml";
+    const targetPath = stringAt2(entry, "targetPath");
+    const reference = {
+      kind,
+      name,
+      ...context.namespace ? { namespace: context.namespace } : {}
+    };
+    const resource2 = context.find?.(reference);
+    const data = resource2 === void 0 ? { problem: "is not in this repository" } : dataOf(resource2, kind, key);
+    let problem = typeof data === "string" ? void 0 : data.problem;
+    if (typeof data === "string" && targetPath !== void 0) {
+      if (!setDottedPath(values, targetPath, data))
+        problem = `targetPath ${targetPath} is not a plain dotted path kubeproof can apply`;
+    } else if (typeof data === "string") {
+      const parsed = parseYamlDocument(data, { uniqueKeys: false, firstLine: 1 });
+      if (isObject2(parsed.value ?? null)) values = mergeValues(values, parsed.value);
+      else problem = `key ${key} does not hold a YAML mapping`;
+    }
+    if (problem === void 0) continue;
+    const optional = entry["optional"] === true;
+    const message = `valuesFrom ${kind}/${name} ${problem}: rendered without it${optional ? " (optional)" : ""}`;
+    const finding2 = {
+      ruleId: DISCOVERY_RULE,
+      severity: optional ? "notice" : "warning",
+      message,
+      path: context.file
+    };
+    const line3 = context.lineOf?.(index);
+    if (line3 !== void 0) finding2.line = line3;
+    findings.push(finding2);
+  }
+  if (isObject2(spec["values"])) values = mergeValues(values, spec["values"]);
+  return { values, findings };
+}
+
+// core/render/external/flux-helm-release.ts
+var MAX_RELEASE_NAME = 53;
+async function fluxReleaseName(name) {
+  if (name.length <= MAX_RELEASE_NAME) return name;
+  const digest = new Uint8Array(
+    await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(name))
+  );
+  const hex = [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `${name.slice(0, 40)}-${hex.slice(0, 12)}`;
+}
+function finding(doc, severity, message, pointer2) {
+  const result = { ruleId: DISCOVERY_RULE, severity, message, path: doc.file };
+  const at = doc.locate?.(pointer2);
+  if (at) Object.assign(result, { line: at.line, column: at.column });
+  return result;
+}
+async function fluxHelmReleaseSettings(doc, find) {
+  const result = { notes: [], findings: [] };
+  const name = stringAt2(doc.content["metadata"], "name") ?? "";
+  const ownNamespace = stringAt2(doc.content["metadata"], "namespace");
+  const label = `Flux HelmRelease ${ownNamespace ? `${ownNamespace}/` : ""}${name}`;
+  const spec = isObject2(doc.content["spec"]) ? doc.content["spec"] : {};
+  const chartSpec = isObject2(spec["chart"]) && isObject2(spec["chart"]["spec"]) ? spec["chart"]["spec"] : void 0;
+  const sourceKind = stringAt2(chartSpec?.["sourceRef"], "kind");
+  if (!chartSpec || sourceKind !== "GitRepository" && sourceKind !== "Bucket") {
+    const ref = chartSpec ? chartSpec["sourceRef"] : spec["chartRef"];
+    const source = `${stringAt2(ref, "kind") ?? "?"}/${stringAt2(ref, "name") ?? "?"}`;
+    const from = chartSpec ? `chart ${stringAt2(chartSpec, "chart") ?? "?"} from ${source}` : `chartRef ${source}`;
+    const message = `${label}: ${from} is not in this repository; not rendered`;
+    result.findings.push(
+      finding(doc, "notice", message, chartSpec ? "/spec/chart/spec/sourceRef" : "/spec/chartRef")
+    );
+    return result;
+  }
+  const written = stringAt2(chartSpec, "chart") ?? "";
+  const chart = normalizeRepoPath(written);
+  if (chart === void 0 || written === "") {
+    const message = `${label}: chart path ${JSON.stringify(written)} is not a folder of the source; not rendered`;
+    result.findings.push(finding(doc, "warning", message, "/spec/chart/spec/chart"));
+    return result;
+  }
+  const refName = stringAt2(chartSpec["sourceRef"], "name");
+  result.notes.push(`source ${sourceKind}/${refName ?? "?"} taken to be this repository`);
+  const settings = { chart, valuesFiles: [] };
+  const files = [
+    stringAt2(chartSpec, "valuesFile"),
+    ...Array.isArray(chartSpec["valuesFiles"]) ? chartSpec["valuesFiles"] : []
+  ];
+  for (const file of files) {
+    if (typeof file !== "string") continue;
+    const path = normalizeRepoPath(file);
+    if (path === void 0) result.notes.push(`values file ${file} leaves the source: not applied`);
+    else settings.valuesFiles.push(path);
+  }
+  if (settings.valuesFiles.length > 0 && !settings.valuesFiles.includes(`${folderPrefix(chart)}values.yaml`))
+    result.notes.push(
+      "Flux replaces the chart's values.yaml with valuesFiles; kubeproof merges them over it"
+    );
+  const targetNamespace = stringAt2(spec, "targetNamespace");
+  settings.releaseName = await fluxReleaseName(
+    stringAt2(spec, "releaseName") ?? (targetNamespace ? `${targetNamespace}-${name}` : name)
+  );
+  settings.namespace = targetNamespace ?? ownNamespace ?? "default";
+  const lineOf2 = (index) => doc.locate?.(`/spec/valuesFrom/${index}`).line;
+  const values = fluxValues(spec, {
+    file: doc.file,
+    lineOf: lineOf2,
+    ...ownNamespace ? { namespace: ownNamespace } : {},
+    ...find ? { find } : {}
+  });
+  result.findings.push(...values.findings);
+  if (Object.keys(values.values).length > 0) settings.values = `${JSON.stringify(values.values, null, 2)}
+`;
+  if (stringAt2(spec["install"], "crds") === "Skip") settings.skipCrds = true;
+  if (!(isObject2(spec["test"]) && spec["test"]["enable"] === true)) settings.skipTests = true;
+  if (spec["postRenderers"] !== void 0) result.notes.push("postRenderers are not applied");
+  result.settings = settings;
+  return result;
+}
+
+// core/render/environments/locate.ts
+function locator(positions, firstLine = 1) {
+  return (pointer2) => {
+    for (let at = pointer2; ; at = at.slice(0, at.lastIndexOf("/"))) {
+      const hit = positions.get(at);
+      if (hit) return { line: hit[0], column: hit[1] };
+      if (at === "") return { line: firstLine, column: 1 };
+    }
+  };
+}
+function displayPointer(pointer2) {
+  let out = "";
+  for (const raw of pointer2.split("/").slice(1)) {
+    const token = raw.replaceAll("~1", "/").replaceAll("~0", "~");
+    out += /^\d+$/.test(token) ? `[${token}]` : out === "" ? token : `.${token}`;
+  }
+  return out === "" ? "(the document)" : out;
+}
+
+// core/render/environments/scan-manifests.ts
+var GROUPS = /argoproj\.io\/|(?:kustomize|helm)\.toolkit\.fluxcd\.io\//;
+var KIND = /^\s*kind:\s*["']?(?:Application|ApplicationSet|Kustomization|HelmRelease)["']?\s*(?:#.*)?$/m;
+var CONCURRENCY = 16;
+function gitOpsKind(content) {
+  const { apiVersion, kind } = content;
+  if (typeof apiVersion !== "string") return void 0;
+  if (apiVersion.startsWith("argoproj.io/") && (kind === "Application" || kind === "ApplicationSet"))
+    return kind;
+  if (apiVersion.startsWith("kustomize.toolkit.fluxcd.io/") && kind === "Kustomization")
+    return "FluxKustomization";
+  if (apiVersion.startsWith("helm.toolkit.fluxcd.io/") && kind === "HelmRelease") return "HelmRelease";
+  return void 0;
+}
+function documentsOf(file, text10) {
+  const found = [];
+  for (const span of splitDocuments(text10)) {
+    const body = text10.slice(span.bodyStart, span.end);
+    if (!KIND.test(body)) continue;
+    const parsed = parseYamlDocument(body, { uniqueKeys: false, firstLine: span.bodyLine });
+    const content = parsed.value;
+    if (content === void 0 || content === null || typeof content !== "object" || Array.isArray(content))
+      continue;
+    const kind = gitOpsKind(content);
+    if (kind) found.push({ kind, file, content, locate: locator(parsed.positions, span.bodyLine) });
+  }
+  return found;
+}
+async function readYamlTexts(files, paths, accept) {
+  const candidates = paths.filter((path) => /\.ya?ml$/i.test(path));
+  const found = [];
+  for (let start2 = 0; start2 < candidates.length; start2 += CONCURRENCY) {
+    const batch = candidates.slice(start2, start2 + CONCURRENCY);
+    const contents = await Promise.all(batch.map((path) => files.readFile(path)));
+    for (const [i, bytes] of contents.entries()) {
+      if (!bytes) continue;
+      const decoded = decodeText(bytes);
+      if (decoded.ok && accept(decoded.text)) found.push({ path: batch[i], text: decoded.text });
+    }
+  }
+  return found;
+}
+async function scanGitOpsManifests(files, paths) {
+  const texts = await readYamlTexts(files, paths, (text10) => GROUPS.test(text10) && KIND.test(text10));
+  return texts.flatMap(({ path, text: text10 }) => documentsOf(path, text10));
+}
+
+// core/render/environments/values-sources.ts
+var KIND2 = /^\s*kind:\s*["']?(?:ConfigMap|Secret)["']?\s*(?:#.*)?$/m;
+function sourcesOf(file, text10) {
+  const found = [];
+  for (const span of splitDocuments(text10)) {
+    const body = text10.slice(span.bodyStart, span.end);
+    if (!KIND2.test(body)) continue;
+    const { value } = parseYamlDocument(body, { uniqueKeys: false, firstLine: span.bodyLine });
+    if (!isObject2(value ?? null)) continue;
+    const content = value;
+    const { apiVersion, kind } = content;
+    const name = stringAt2(content["metadata"], "name");
+    if (apiVersion !== "v1" || kind !== "ConfigMap" && kind !== "Secret" || name === void 0) continue;
+    const namespace = stringAt2(content["metadata"], "namespace");
+    found.push({ kind, name, ...namespace ? { namespace } : {}, file, content });
+  }
+  return found;
+}
+async function scanValuesSources(files, paths) {
+  const texts = await readYamlTexts(files, paths, (text10) => KIND2.test(text10));
+  return texts.flatMap(({ path, text: text10 }) => sourcesOf(path, text10));
+}
+function sharedFolders(a, b) {
+  const left = a.split("/").slice(0, -1);
+  const right = b.split("/").slice(0, -1);
+  let count = 0;
+  while (count < left.length && left[count] === right[count]) count++;
+  return count;
+}
+function valuesSourceFinder(sources, file, used) {
+  return (reference) => {
+    let best;
+    for (const source of sources) {
+      if (source.kind !== reference.kind || source.name !== reference.name) continue;
+      const sameNamespace2 = source.namespace !== void 0 && source.namespace === reference.namespace;
+      if (source.namespace !== void 0 && reference.namespace !== void 0 && !sameNamespace2) continue;
+      const rank = (sameNamespace2 ? 1e3 : 0) + sharedFolders(source.file, file);
+      if (!best || rank > best.rank) best = { source, rank };
+    }
+    if (!best) return void 0;
+    used.add(best.source.file);
+    for (const file2 of best.source.reads ?? []) used.add(file2);
+    return best.source.content;
+  };
+}
+
+// core/render/environments/flux-helmrelease.ts
+var CHART_POINTER = "/spec/chart/spec/chart";
+function chartPath(doc) {
+  const chart = isObject2(doc.content["spec"]) ? doc.content["spec"]["chart"] : void 0;
+  return isObject2(chart) ? stringAt2(chart["spec"], "chart") : void 0;
+}
+function readsValuesFrom(doc) {
+  const spec = doc.content["spec"];
+  return isObject2(spec) && Array.isArray(spec["valuesFrom"]) && spec["valuesFrom"].length > 0;
+}
+async function fluxHelmReleaseTargets(doc, valuesSources = []) {
+  const result = { targets: [], findings: [] };
+  const name = stringAt2(doc.content["metadata"], "name");
+  if (name === void 0) return result;
+  const namespace = stringAt2(doc.content["metadata"], "namespace");
+  const label = `Flux HelmRelease ${namespace ? `${namespace}/` : ""}${name}`;
+  const at = doc.locate(CHART_POINTER);
+  if (chartPath(doc)?.includes("${")) {
+    const message = `${label}: chart ${JSON.stringify(chartPath(doc))} holds a variable substituted by a Kustomization's postBuild; not an environment`;
+    result.findings.push(discoveryFinding("notice", message, doc.file, at));
+    return result;
+  }
+  const used = /* @__PURE__ */ new Set();
+  const found = await fluxHelmReleaseSettings(doc, valuesSourceFinder(valuesSources, doc.file, used));
+  result.findings.push(...found.findings);
+  if (!found.settings) return result;
+  const notes = [...found.notes];
+  if (JSON.stringify(doc.content["spec"] ?? null).includes("${"))
+    notes.push("postBuild variables (${...}) are not substituted");
+  result.targets.push({
+    source: "flux",
+    name,
+    path: found.settings.chart,
+    renderer: "helm",
+    helm: found.settings,
+    otherNames: namespace ? [`${namespace}/${name}`] : [],
+    label,
+    notes,
+    file: doc.file,
+    at,
+    alsoReads: [...used].filter((file) => file !== doc.file)
+  });
+  return result;
+}
+
+// core/render/environments/flux-kustomization.ts
+function fluxKustomizationTargets(doc) {
+  const result = { targets: [], findings: [] };
+  const metadata2 = doc.content["metadata"];
+  const spec = isObject2(doc.content["spec"]) ? doc.content["spec"] : {};
+  const name = stringAt2(metadata2, "name");
+  if (name === void 0) return result;
+  const namespace = stringAt2(metadata2, "namespace");
+  const label = `Flux Kustomization ${namespace ? `${namespace}/` : ""}${name}`;
+  const written = stringAt2(spec, "path") ?? "./";
+  const at = doc.locate(spec["path"] === void 0 ? "/metadata/name" : "/spec/path");
+  if (written.includes("${")) {
+    const message = `${label}: path ${JSON.stringify(written)} holds a variable substituted by another Kustomization's postBuild; not an environment`;
+    result.findings.push(discoveryFinding("notice", message, doc.file, at));
+    return result;
+  }
+  const path = normalizeRepoPath(written);
+  if (path === void 0) {
+    const message = `${label}: path ${JSON.stringify(written)} leaves the source's root; not an environment`;
+    result.findings.push(discoveryFinding("warning", message, doc.file, at));
+    return result;
+  }
+  const notes = [];
+  const ref = spec["sourceRef"];
+  const refName = stringAt2(ref, "name");
+  if (refName)
+    notes.push(`source ${stringAt2(ref, "kind") ?? "GitRepository"}/${refName} taken to be this repository`);
+  const applied = [
+    "patches",
+    "images",
+    "postBuild",
+    "components",
+    "namePrefix",
+    "nameSuffix",
+    "targetNamespace"
+  ];
+  const ignored = applied.filter((key) => spec[key] !== void 0);
+  if (ignored.length > 0) notes.push(`Flux settings not applied: ${ignored.join(", ")}`);
+  result.targets.push({ source: "flux", name, path, label, notes, file: doc.file, at });
+  return result;
+}
+
+// schemas/kubeproof-config.schema.json
+var kubeproof_config_schema_default = {
+  $schema: "http://json-schema.org/draft-04/schema#",
+  title: "kubeproof repository configuration (.kubeproof.yaml)",
+  description: "Settings of kubeproof for one GitOps repository. Every path is relative to the repository root and must stay inside it. Point an editor at this schema with the first line `# yaml-language-server: $schema=<url of this file>`.",
+  type: "object",
+  required: ["version"],
+  additionalProperties: false,
+  dependencies: {
+    promotion: ["environments"]
+  },
+  properties: {
+    version: {
+      description: "Version of this file's format. Only 1 exists.",
+      enum: [1]
+    },
+    environments: {
+      description: "The environments of the repository, in the order reports list them. When present, kubeproof uses exactly these and discovers nothing; when absent, it discovers them (kustomize overlays under envs/, environments/, overlays/, clusters/, Argo CD Applications and ApplicationSets, Flux Kustomizations and HelmReleases).",
+      type: "array",
+      minItems: 1,
+      items: { $ref: "#/definitions/environment" }
+    },
+    promotion: {
+      description: "How changes move from one environment to the next. Needs `environments`.",
+      type: "object",
+      required: ["order"],
+      additionalProperties: false,
+      properties: {
+        order: {
+          description: "Environment names from the first to receive a change to the last (for example dev, staging, prod). Each must be the name of a declared environment, and appear once.",
+          type: "array",
+          minItems: 2,
+          uniqueItems: true,
+          items: {
+            description: "The name of an environment declared under `environments`.",
+            type: "string",
+            minLength: 1
+          }
+        }
+      }
+    },
+    diff: {
+      description: "Settings of the diff between the base and the head of a pull request (reserved for later versions; any mapping is accepted).",
+      type: "object"
+    },
+    policy: {
+      description: "Settings of the policy checks (reserved for later versions; any mapping is accepted).",
+      type: "object"
+    },
+    validate: {
+      description: "Settings of schema validation (reserved for later versions; any mapping is accepted).",
+      type: "object"
+    }
+  },
+  definitions: {
+    repositoryPath: {
+      description: "A path relative to the repository root, with forward slashes (`envs/prod`, `./envs/prod`). It must not be absolute or climb out of the repository with `..`.",
+      type: "string",
+      minLength: 1,
+      pattern: "^[^\\\\]*$"
+    },
+    environment: {
+      description: "One environment: a folder that is rendered and deployed as a unit.",
+      type: "object",
+      required: ["name", "path"],
+      additionalProperties: false,
+      properties: {
+        name: {
+          description: "Unique name of the environment, as reports, promotion and command-line flags refer to it: letters, digits, `.`, `_` and `-`, starting and ending with a letter or digit.",
+          type: "string",
+          maxLength: 63,
+          pattern: "^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$"
+        },
+        path: {
+          description: "Folder rendered for this environment, relative to the repository root (for example `envs/prod`). It must exist.",
+          $ref: "#/definitions/repositoryPath"
+        },
+        renderer: {
+          description: "How the folder becomes manifests. `builtin`: kubeproof's own kustomize engine; `kustomize`: the `kustomize build` binary; `kubectl`: `kubectl kustomize`; `helm`: `helm template` (see `helm`); `none`: the folder's manifests as they are. Default: `helm` when `helm` is set or the folder holds a Chart.yaml, `builtin` when it holds a kustomization, `none` otherwise.",
+          enum: ["builtin", "kustomize", "kubectl", "helm", "none"]
+        },
+        kubernetesVersion: {
+          description: "Kubernetes version whose schemas validate this environment, as x.y.z (for example 1.31.0). Quote it in YAML.",
+          type: "string",
+          pattern: "^[0-9]+\\.[0-9]+\\.[0-9]+$"
+        },
+        helm: {
+          description: "Helm settings, for `renderer: helm` (setting them implies it).",
+          type: "object",
+          required: ["chart"],
+          additionalProperties: false,
+          properties: {
+            chart: {
+              description: "Folder of the chart (the one holding Chart.yaml), relative to the repository root.",
+              $ref: "#/definitions/repositoryPath"
+            },
+            valuesFiles: {
+              description: "Values files relative to the repository root, in the order Helm merges them (later files win).",
+              type: "array",
+              items: { $ref: "#/definitions/repositoryPath" }
+            },
+            releaseName: {
+              description: "Release name given to `helm template` (default: the environment's name). A DNS-1123 subdomain of at most 53 characters.",
+              type: "string",
+              maxLength: 53,
+              pattern: "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
+            },
+            namespace: {
+              description: "Namespace given to `helm template` (`.Release.Namespace`). A DNS-1123 label of at most 63 characters.",
+              type: "string",
+              maxLength: 63,
+              pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+            },
+            values: {
+              description: "Inline values, merged after every values file (they win over the files, and `parameters` win over them), as Argo CD's `valuesObject` and Flux's `values` are.",
+              type: "object"
+            },
+            parameters: {
+              description: "`--set`-style flags, applied after the values files and `values` (they win), in this order.",
+              type: "array",
+              items: {
+                type: "object",
+                required: ["name", "value"],
+                additionalProperties: false,
+                properties: {
+                  name: {
+                    description: "The value's path, as helm writes it (`image.tag`, `ingress.hosts[0]`).",
+                    type: "string",
+                    minLength: 1
+                  },
+                  value: {
+                    description: "The value. With `flag: set-file`, a file relative to the repository root whose content is the value. Quote numbers and booleans in YAML.",
+                    type: "string"
+                  },
+                  flag: {
+                    description: "How helm reads the value: `set` (default; `true`, numbers and `{a,b}` lists are typed), `set-string` (always a string), `set-file` (the content of the file `value`).",
+                    enum: ["set", "set-string", "set-file"]
+                  }
+                }
+              }
+            },
+            kubeVersion: {
+              description: "Kubernetes version of `.Capabilities.KubeVersion` (`--kube-version`), as x.y.z (default: the environment's `kubernetesVersion`). Quote it in YAML.",
+              type: "string",
+              pattern: "^v?[0-9]+\\.[0-9]+\\.[0-9]+$"
+            },
+            apiVersions: {
+              description: "API versions of `.Capabilities.APIVersions` (`--api-versions`), written `group/version` or `group/version/Kind` (for example `monitoring.coreos.com/v1/ServiceMonitor`).",
+              type: "array",
+              items: {
+                type: "string",
+                minLength: 1,
+                pattern: "^[^\\s]+$"
+              }
+            },
+            skipCrds: {
+              description: "Leave the chart's `crds/` folder out (by default its CRDs are rendered, as Argo CD and Flux apply them).",
+              type: "boolean"
+            },
+            skipTests: {
+              description: "Leave the chart's test hooks out (`--skip-tests`).",
+              type: "boolean"
+            },
+            ignoreMissingValueFiles: {
+              description: "A values file missing from the repository is skipped instead of being an error (Argo CD's `ignoreMissingValueFiles`).",
+              type: "boolean"
+            }
+          }
+        }
+      }
+    }
+  }
+};
+
+// core/render/environments/check-config.ts
+async function folderExists(files, path) {
+  return path === "" || await files.listDirectory(path) !== void 0;
+}
+async function hasAnyFile(files, folder, names) {
+  for (const name of names) if (await files.readFile(`${folderPrefix(folder)}${name}`)) return true;
+  return false;
+}
+async function checkConfig(files, config, configPath, locate) {
+  const findings = [];
+  const report = (message, pointer2, severity = "error") => {
+    const { line: line3, column } = locate(pointer2);
+    findings.push({ ruleId: "config", severity, message, path: configPath, line: line3, column });
+  };
+  const environments = config.environments ?? [];
+  const firstByName = /* @__PURE__ */ new Map();
+  for (const [index, environment] of environments.entries()) {
+    const first = firstByName.get(environment.name);
+    if (first === void 0) {
+      firstByName.set(environment.name, index);
+      continue;
+    }
+    const { line: line3 } = locate(`/environments/${first}/name`);
+    report(
+      `environments[${index}].name: ${JSON.stringify(environment.name)} is already the name of environments[${first}] (line ${line3}); names must be unique`,
+      `/environments/${index}/name`
+    );
+  }
+  for (const [index, name] of (config.promotion?.order ?? []).entries()) {
+    if (firstByName.has(name)) continue;
+    const known2 = [...firstByName.keys()].map((n) => JSON.stringify(n)).join(", ");
+    report(
+      `promotion.order[${index}]: ${JSON.stringify(name)} is not a declared environment (declared: ${known2})`,
+      `/promotion/order/${index}`
+    );
+  }
+  const checkPath = async (written, pointer2, kind) => {
+    const field3 = displayPointer(pointer2);
+    const path = normalizeRepoPath(written);
+    if (path === void 0) {
+      report(
+        `${field3}: ${JSON.stringify(written)} is ${written.startsWith("/") || /^[A-Za-z]:/.test(written) ? "absolute" : "outside the repository"}; write a path relative to the repository root`,
+        pointer2
+      );
+      return void 0;
+    }
+    const exists = kind === "folder" ? await folderExists(files, path) : await files.readFile(path) !== void 0;
+    if (!exists) {
+      report(`${field3}: there is no ${kind} ${showPath(path)} in the repository`, pointer2);
+      return void 0;
+    }
+    return path;
+  };
+  for (const [index, environment] of environments.entries()) {
+    const at = `/environments/${index}`;
+    const folder = await checkPath(environment.path, `${at}/path`, "folder");
+    const { renderer, helm } = environment;
+    if (helm && renderer !== void 0 && renderer !== "helm") {
+      report(
+        `environments[${index}]: helm settings are given but renderer is ${JSON.stringify(renderer)}; remove one of them`,
+        `${at}/helm`
+      );
+    }
+    if (helm) {
+      const chart = await checkPath(helm.chart, `${at}/helm/chart`, "folder");
+      if (chart !== void 0 && !await hasAnyFile(files, chart, ["Chart.yaml"])) {
+        report(
+          `environments[${index}].helm.chart: ${showPath(chart)} holds no Chart.yaml`,
+          `${at}/helm/chart`
+        );
+      }
+      for (const [i, valuesFile] of (helm.valuesFiles ?? []).entries()) {
+        const pointer2 = `${at}/helm/valuesFiles/${i}`;
+        if (helm.ignoreMissingValueFiles && normalizeRepoPath(valuesFile) !== void 0) continue;
+        await checkPath(valuesFile, pointer2, "file");
+      }
+      for (const [i, parameter] of (helm.parameters ?? []).entries()) {
+        if (parameter.flag === "set-file")
+          await checkPath(parameter.value, `${at}/helm/parameters/${i}/value`, "file");
+      }
+    }
+    if (folder === void 0) continue;
+    if (renderer === "helm" && !helm && !await hasAnyFile(files, folder, ["Chart.yaml"])) {
+      report(
+        `environments[${index}]: renderer helm needs a chart: ${showPath(folder)} holds no Chart.yaml and no helm.chart is given`,
+        `${at}/renderer`
+      );
+    }
+    if ((renderer === "builtin" || renderer === "kustomize" || renderer === "kubectl") && !await hasAnyFile(files, folder, KUSTOMIZATION_FILE_NAMES)) {
+      report(
+        `environments[${index}]: renderer ${renderer} needs a kustomization, and ${showPath(folder)} holds none (kustomization.yaml, kustomization.yml or Kustomization)`,
+        `${at}/renderer`,
+        "warning"
+      );
+    }
+  }
+  return findings;
+}
+
+// core/render/environments/normalize-config.ts
+function normal(path) {
+  return normalizeRepoPath(path) ?? path;
+}
+function normalizeHelm(helm) {
+  const { values, parameters: parameters2, ...rest } = helm;
+  const out = {
+    ...rest,
+    chart: normal(helm.chart),
+    valuesFiles: (helm.valuesFiles ?? []).map(normal)
+  };
+  if (values !== void 0) out.values = `${JSON.stringify(values, null, 2)}
+`;
+  if (parameters2 !== void 0) {
+    out.parameters = parameters2.map(({ name, value, flag = "set" }) => ({
+      flag,
+      name,
+      value: flag === "set-file" ? normal(value) : value
+    }));
+  }
+  return out;
+}
+function normalizeEnvironment(environment) {
+  const { helm, ...rest } = environment;
+  const out = { ...rest, path: normal(environment.path) };
+  if (helm) out.helm = normalizeHelm(helm);
+  return out;
+}
+function normalizeConfig(config) {
+  const { environments, ...rest } = config;
+  if (!environments) return rest;
+  return { ...rest, environments: environments.map(normalizeEnvironment) };
+}
+
+// core/render/environments/load-config.ts
+var CONFIG_FILE_NAMES = [".kubeproof.yaml", ".kubeproof.yml"];
+var PATTERN_HINTS = {
+  name: 'letters, digits, ".", "_" and "-" only, starting and ending with a letter or digit',
+  kubernetesVersion: 'a Kubernetes version written x.y.z, for example "1.31.0"',
+  kubeVersion: 'a Kubernetes version written x.y.z, for example "1.31.0"',
+  apiVersions: 'an API version without spaces, for example "monitoring.coreos.com/v1"',
+  releaseName: 'a Helm release name: lower-case letters, digits, "-" and "."',
+  namespace: 'a namespace: lower-case letters, digits and "-"'
+};
+function explain(pointer2, message, value) {
+  if (/^got (number|boolean|null), want string$/.test(message)) return `${message} (quote the value in YAML)`;
+  if (!message.includes("does not match pattern")) return message;
+  const field3 = pointer2.split("/").filter((token) => !/^\d+$/.test(token)).pop() ?? "";
+  const hint = PATTERN_HINTS[field3] ?? "a path with forward slashes (no backslashes)";
+  return `${JSON.stringify(value)} is not ${hint}`;
+}
+function valueAt3(root, pointer2) {
+  let node = root;
+  for (const raw of pointer2.split("/").slice(1)) {
+    if (node === null || typeof node !== "object") return void 0;
+    node = node[raw.replaceAll("~1", "/").replaceAll("~0", "~")];
+  }
+  return node;
+}
+async function loadConfig(files) {
+  const present = [];
+  for (const name of CONFIG_FILE_NAMES) {
+    const bytes = await files.readFile(name);
+    if (bytes) present.push({ path: name, bytes });
+  }
+  const chosen = present[0];
+  if (!chosen) return { findings: [] };
+  const path = chosen.path;
+  const findings = [];
+  const result = (config) => {
+    findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    return config ? { path, config, findings } : { path, findings };
+  };
+  const report = (message, at, severity = "error") => {
+    findings.push({ ruleId: "config", severity, message, path, line: at.line, column: at.column });
+  };
+  for (const ignored of present.slice(1)) {
+    report(
+      `${ignored.path} is ignored: ${path} is read instead; keep one of them`,
+      { line: 1, column: 1 },
+      "warning"
+    );
+  }
+  const decoded = decodeText(chosen.bytes);
+  if (!decoded.ok) {
+    report(decoded.message, { line: decoded.line, column: 1 });
+    return result();
+  }
+  const parsed = parseYamlDocument(decoded.text, { uniqueKeys: true, firstLine: 1 });
+  for (const problem of parsed.problems) report(`invalid YAML: ${problem.message}`, problem);
+  if (parsed.value === void 0) return result();
+  const locate = locator(parsed.positions);
+  const validate = createAjv().compile(kubeproof_config_schema_default);
+  if (!validate(parsed.value)) {
+    for (const violation of describeSchemaErrors(validate.errors ?? [], parsed.value)) {
+      const message = explain(violation.path, violation.message, valueAt3(parsed.value, violation.path));
+      const field3 = violation.path === "" ? "" : `${displayPointer(violation.path)}: `;
+      report(`${field3}${message}`, locate(violation.focus));
+    }
+    return result();
+  }
+  const written = parsed.value;
+  findings.push(...await checkConfig(files, written, path, locate));
+  return result(normalizeConfig(written));
+}
+
+// core/render/environments/merge-sightings.ts
+var PRECEDENCE = { config: 0, folder: 1, argocd: 2, flux: 3 };
+function stableJson(value) {
+  return JSON.stringify(
+    value,
+    (_key, item) => item !== null && typeof item === "object" && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) : item
+  );
+}
+function identity(environment) {
+  if (environment.renderer !== "helm") return environment.path;
+  const helm = environment.helm ?? { chart: environment.path, valuesFiles: [] };
+  return `${environment.path}
+${stableJson(helm)}`;
+}
+function mergeSightings(sightings) {
+  const byIdentity = /* @__PURE__ */ new Map();
+  const ordered = [...sightings].sort(
+    (a, b) => PRECEDENCE[a.environment.source] - PRECEDENCE[b.environment.source]
+  );
+  for (const sighting of ordered) {
+    const key = identity(sighting.environment);
+    const list4 = byIdentity.get(key) ?? [];
+    list4.push(sighting);
+    byIdentity.set(key, list4);
+  }
+  return [...byIdentity.values()].map(([winner, ...others]) => {
+    const first = winner;
+    const merged = { names: first.names, environment: { ...first.environment } };
+    const environment = merged.environment;
+    const declaredIn = new Set(environment.declaredIn ?? []);
+    const details = environment.detail === void 0 ? [] : [environment.detail];
+    for (const other of others) {
+      for (const file of other.environment.declaredIn ?? []) declaredIn.add(file);
+      if (other.environment.detail !== void 0 && !details.includes(other.environment.detail))
+        details.push(other.environment.detail);
+    }
+    if (declaredIn.size > 0) environment.declaredIn = [...declaredIn].sort();
+    else delete environment.declaredIn;
+    if (details.length > 0) environment.detail = details.join("; ");
+    return merged;
+  });
+}
+
+// core/render/environments/walk-repository.ts
+var SKIPPED = /* @__PURE__ */ new Set(["node_modules", "dist", "vendor"]);
+var CONCURRENCY2 = 16;
+async function walkRepository(files) {
+  const directories = [];
+  const found = [];
+  let level = [""];
+  while (level.length > 0) {
+    const next = [];
+    for (let start2 = 0; start2 < level.length; start2 += CONCURRENCY2) {
+      const batch = level.slice(start2, start2 + CONCURRENCY2);
+      const listings = await Promise.all(batch.map((dir) => files.listDirectory(dir)));
+      for (const [i, entries3] of listings.entries()) {
+        const dir = batch[i];
+        if (!entries3) continue;
+        directories.push(dir);
+        for (const entry of entries3) {
+          const path = `${folderPrefix(dir)}${entry.name}`;
+          if (entry.type === "file") found.push(path);
+          else if (entry.type === "directory" && !entry.name.startsWith(".") && !SKIPPED.has(entry.name))
+            next.push(path);
+        }
+      }
+    }
+    level = next;
+  }
+  const byPath = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+  return { directories: directories.sort(byPath), files: found.sort(byPath) };
+}
+
+// core/render/environments/discover-environments.ts
+async function targetsOf(doc, tree, valuesSources) {
+  if (doc.kind === "FluxKustomization") return fluxKustomizationTargets(doc);
+  if (doc.kind === "HelmRelease") return fluxHelmReleaseTargets(doc, valuesSources);
+  if (doc.kind === "ApplicationSet") return applicationSetTargets(doc, tree.directories);
+  const name = stringAt2(doc.content["metadata"], "name");
+  if (name === void 0) return { targets: [], findings: [] };
+  return applicationTargets(name, doc.content["spec"], {
+    file: doc.file,
+    at: (index, multiple) => doc.locate(multiple ? `/spec/sources/${index}/path` : "/spec/source/path"),
+    label: `Argo CD Application ${name}`
+  });
+}
+async function targetSighting(target2, exists) {
+  const renderer = target2.renderer ?? await detectRenderer(exists, target2.path);
+  const notes = [...target2.notes];
+  if (target2.source === "flux" && renderer !== "helm" && !await hasKustomization(exists, target2.path))
+    notes.push("no kustomization: Flux generates one over every manifest below the folder");
+  const detail = [`${target2.label} at ${target2.file}:${target2.at.line}`, ...notes].join(", ");
+  const environment = {
+    path: target2.path,
+    source: target2.source,
+    renderer,
+    detail,
+    declaredIn: [target2.file, ...target2.alsoReads ?? []]
+  };
+  if (renderer === "helm") environment.helm = target2.helm ?? { chart: target2.path, valuesFiles: [] };
+  return { names: declaredNameCandidates(target2.name, target2.path, target2.otherNames), environment };
+}
+async function discoverFromRepository(files) {
+  const tree = await walkRepository(files);
+  const fileSet = new Set(tree.files);
+  const directorySet = new Set(tree.directories);
+  const exists = (path) => fileSet.has(path);
+  const findings = [];
+  const sightings = folderEnvironments(tree).map(({ path, container: container2 }) => ({
+    names: folderNameCandidates(path),
+    environment: {
+      path,
+      source: "folder",
+      renderer: "builtin",
+      detail: `kustomize overlay folder in ${container2}/`
+    }
+  }));
+  const documents = await scanGitOpsManifests(files, tree.files);
+  const valuesSources = documents.some((doc) => doc.kind === "HelmRelease" && readsValuesFrom(doc)) ? [...await scanValuesSources(files, tree.files), ...await generatedValuesSources(files, tree.files)] : [];
+  for (const doc of documents) {
+    const result = await targetsOf(doc, tree, valuesSources);
+    findings.push(...result.findings);
+    for (const target2 of result.targets) {
+      const present = directorySet.has(target2.path) || await files.listDirectory(target2.path) !== void 0;
+      if (!present) {
+        const message = `${target2.label}: folder ${showPath(target2.path)} does not exist in this repository`;
+        findings.push(discoveryFinding("warning", message, target2.file, target2.at));
+        continue;
+      }
+      sightings.push(await targetSighting(target2, exists));
+    }
+  }
+  const merged = mergeSightings(sightings);
+  const names = chooseNames(merged.map((sighting) => sighting.names));
+  const environments = merged.map((sighting, i) => ({ name: names[i], ...sighting.environment })).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return { environments, findings };
+}
+async function discoverEnvironments(files) {
+  const loaded = await loadConfig(files);
+  if (loaded.config?.environments) {
+    const configPath = loaded.path ?? ".kubeproof.yaml";
+    const environments = await configEnvironments(files, loaded.config.environments, configPath);
+    return { environments, findings: loaded.findings };
+  }
+  if (!loaded.config && loaded.findings.some((finding2) => finding2.severity === "error"))
+    return { environments: [], findings: loaded.findings };
+  const discovered = await discoverFromRepository(files);
+  return { environments: discovered.environments, findings: [...loaded.findings, ...discovered.findings] };
+}
+
+// core/render/kustomize/build-types.ts
+var BuildStop = class extends Error {
+  name = "BuildStop";
+  finding;
+  constructor(finding2) {
+    super(finding2.message);
+    this.finding = finding2;
+  }
+};
+function metadataOf(resource2) {
+  const metadata2 = resource2["metadata"];
+  return metadata2 !== null && typeof metadata2 === "object" && !Array.isArray(metadata2) ? metadata2 : {};
+}
+function textOf(value) {
+  return typeof value === "string" ? value : "";
+}
+function currentId(resource2) {
+  const metadata2 = metadataOf(resource2);
+  return { name: textOf(metadata2["name"]), namespace: textOf(metadata2["namespace"]) };
+}
+function recordRename(tracked, next) {
+  const before = currentId(tracked.object);
+  const after = currentId(next);
+  if (before.name !== after.name || before.namespace !== after.namespace) tracked.previous.push(before);
+  tracked.object = next;
+}
+
+// core/render/kustomize/build-context.ts
+function createBuildCache() {
+  return { kustomizations: /* @__PURE__ */ new Map(), resourceFiles: /* @__PURE__ */ new Map() };
+}
+function cached(map, key, load) {
+  let pending = map.get(key);
+  if (pending === void 0) {
+    pending = load();
+    map.set(key, pending);
+  }
+  return pending;
+}
+function listFolder(context, dir) {
+  let listing = context.listings.get(dir);
+  if (listing === void 0) {
+    listing = context.files.listDirectory(dir);
+    context.listings.set(dir, listing);
+  }
+  return listing;
+}
+function stopAt(file, pointer2, message, ruleId = "kustomize-build") {
+  const { line: line3, column } = file.locate(pointer2);
+  return new BuildStop({ ruleId, severity: "error", message, path: file.path, line: line3, column });
+}
+function pointerSegment(key) {
+  return String(key).replaceAll("~", "~0").replaceAll("/", "~1");
+}
+
+// core/render/external/process-output.ts
+var MAX_LINES = 3;
+var MAX_CHARS = 1e3;
+function trimRoot(repoRoot) {
+  if (repoRoot === "") return ".";
+  if (/^(?:[\\/]|[A-Za-z]:[\\/])$/.test(repoRoot)) return repoRoot;
+  return repoRoot.replace(/[\\/]+$/, "");
+}
+function diskPath(repoRoot, path) {
+  const root = trimRoot(repoRoot);
+  if (path === "") return root;
+  return /[\\/]$/.test(root) ? `${root}${path}` : `${root}/${path}`;
+}
+function withoutRepoRoot(text10, repoRoot) {
+  const root = trimRoot(repoRoot);
+  if (root === "." || root.length <= 1) return text10;
+  return text10.split(`${root}/`).join("").split(root).join(".");
+}
+function stderrSummary(stderr, repoRoot) {
+  const lines2 = withoutRepoRoot(stderr, repoRoot).split(/\r?\n/).map((line3) => line3.trim()).filter((line3) => line3 !== "").slice(0, MAX_LINES);
+  if (lines2[0] !== void 0) lines2[0] = lines2[0].replace(/^error:\s*/i, "");
+  const text10 = lines2.join("\n");
+  return text10.length > MAX_CHARS ? `${text10.slice(0, MAX_CHARS - 1)}\u2026` : text10;
+}
+function runProblem(outcome, what, timeoutMs, repoRoot) {
+  if (outcome.killed === "timeout")
+    return `${what} did not finish within ${Math.round(timeoutMs / 1e3)} s and was stopped`;
+  if (outcome.killed === "output-limit")
+    return `${what} printed more output than kubeproof accepts and was stopped`;
+  if (outcome.exitCode === 0) return void 0;
+  const summary = stderrSummary(outcome.stderr, repoRoot);
+  const code = outcome.exitCode === -1 ? "killed by a signal" : `exit code ${outcome.exitCode}`;
+  return `${what} failed (${code})${summary === "" ? "" : `: ${summary}`}`;
+}
+async function mapLimited(items, limit, task) {
+  const results = new Array(items.length);
+  let next = 0;
+  async function worker() {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]);
+    }
+  }
+  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, () => worker());
+  await Promise.all(workers);
+  return results;
+}
+
+// core/render/external/render-batch.ts
+var MISSING_TOOL_RULE = "renderer-missing";
+var ADVICE = {
+  kustomize: "Install kustomize (https://kubectl.docs.kubernetes.io/installation/kustomize/), or set `renderer: builtin` for these environments in .kubeproof.yaml to use kubeproof\u2019s built-in kustomize engine.",
+  kubectl: "Install kubectl (https://kubernetes.io/docs/tasks/tools/), or set `renderer: builtin` for these environments in .kubeproof.yaml to use kubeproof\u2019s built-in kustomize engine.",
+  helm: "Install Helm 3 (https://helm.sh/docs/intro/install/): kubeproof has no built-in Helm engine."
+};
+function missingToolFinding(tool, command, environments, path) {
+  const who = command === tool ? tool : `${tool} (${command})`;
+  const count = environments.length;
+  const names = environments.map((environment) => environment.name).join(", ");
+  const message = `${who} is not installed: ${count} environment${count === 1 ? "" : "s"} not rendered (${names}). ${ADVICE[tool]}`;
+  return { ruleId: MISSING_TOOL_RULE, severity: "error", message, path };
+}
+async function renderBatch(environments, engine, options) {
+  const missing = /* @__PURE__ */ new Set();
+  const results = await mapLimited(environments, options.concurrency, async (environment) => {
+    const tool = engine.tool(environment);
+    if (missing.has(tool)) return { environment: environment.name, findings: [], missingTool: tool };
+    const result = await engine.render(environment);
+    if (result.missingTool) missing.add(result.missingTool);
+    return result;
+  });
+  const findings = [];
+  const byTool = /* @__PURE__ */ new Map();
+  for (const [index, result] of results.entries()) {
+    if (!result.missingTool) continue;
+    const list4 = byTool.get(result.missingTool) ?? [];
+    list4.push(environments[index]);
+    byTool.set(result.missingTool, list4);
+  }
+  for (const [tool, list4] of byTool) {
+    const path = await engine.anchor(list4[0]);
+    findings.push(missingToolFinding(tool, options.command(tool), list4, path));
+  }
+  return { results, findings };
+}
+
+// core/render/external/helm-template-args.ts
+var DEFAULT_HELM_NAMESPACE = "default";
+function escapeSetValue(value) {
+  if (value.startsWith("{") && value.endsWith("}")) return value;
+  return value.replace(/(?<!\\),/g, "\\,");
+}
+function parameterArgs(parameter, repoRoot) {
+  if (parameter.flag === "set-file")
+    return ["--set-file", `${parameter.name}=${diskPath(repoRoot, parameter.value)}`];
+  return [`--${parameter.flag}`, `${parameter.name}=${escapeSetValue(parameter.value)}`];
+}
+function helmReleaseName(environment, settings) {
+  return settings.releaseName ?? environment.name;
+}
+function helmTemplateCommandLine(environment, settings, repoRoot, valuesFiles = settings.valuesFiles) {
+  const chartDir = diskPath(repoRoot, settings.chart);
+  const args = ["template", helmReleaseName(environment, settings), chartDir];
+  args.push("--namespace", settings.namespace ?? DEFAULT_HELM_NAMESPACE);
+  if (!settings.skipCrds) args.push("--include-crds");
+  if (settings.skipTests) args.push("--skip-tests");
+  const kubeVersion = settings.kubeVersion ?? environment.kubernetesVersion;
+  if (kubeVersion !== void 0) args.push("--kube-version", kubeVersion);
+  for (const apiVersion of settings.apiVersions ?? []) args.push("--api-versions", apiVersion);
+  for (const file of valuesFiles) args.push("-f", diskPath(repoRoot, file));
+  if (settings.values !== void 0) args.push("-f", "-");
+  for (const parameter of settings.parameters ?? []) args.push(...parameterArgs(parameter, repoRoot));
+  const commandLine = { args, cwd: chartDir };
+  if (settings.values !== void 0) commandLine.input = settings.values;
+  return commandLine;
+}
+
+// core/render/external/process-runner.ts
+function isNotFound(outcome) {
+  return "notFound" in outcome;
+}
+
+// core/render/external/types.ts
+var DEFAULT_TIMEOUT_MS = 3e5;
+
+// core/render/external/render-helm.ts
+var HELM_TEMPLATE_RULE = "helm-template";
+var RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+var MAX_RELEASE_NAME2 = 53;
+function helmSettingsOf(environment) {
+  return environment.helm ?? { chart: environment.path, valuesFiles: [] };
+}
+function chartFile(settings) {
+  return `${folderPrefix(settings.chart)}Chart.yaml`;
+}
+async function errorLocation(files, settings, stderr) {
+  const match = /(?:template: |YAML parse error on |error at \()[\w.-]+\/([^\s:()]+)(?::(\d+))?(?::(\d+))?/.exec(stderr);
+  if (!match) return {};
+  const path = `${folderPrefix(settings.chart)}${match[1]}`;
+  if (await files.readFile(path) === void 0) return {};
+  const location = { path };
+  if (match[2] !== void 0) location.line = Number(match[2]);
+  if (match[3] !== void 0) location.column = Number(match[3]);
+  return location;
+}
+async function checkValuesFiles(environment, settings, files) {
+  const check = { present: [], findings: [] };
+  const path = environment.declaredIn?.[0] ?? chartFile(settings);
+  for (const file of settings.valuesFiles) {
+    if (await files.readFile(file) !== void 0) check.present.push(file);
+    else if (settings.ignoreMissingValueFiles) {
+      const message = `environment ${environment.name}: Helm values file ${file} does not exist; skipped (ignoreMissingValueFiles)`;
+      check.findings.push({ ruleId: HELM_TEMPLATE_RULE, severity: "notice", message, path });
+    } else {
+      const message = `environment ${environment.name}: Helm values file ${file} does not exist; not rendered`;
+      check.findings.push({ ruleId: HELM_TEMPLATE_RULE, severity: "error", message, path });
+    }
+  }
+  return check;
+}
+async function renderHelm(environment, deps) {
+  const settings = helmSettingsOf(environment);
+  const name = environment.name;
+  const anchor = chartFile(settings);
+  const release = helmReleaseName(environment, settings);
+  if (release.length > MAX_RELEASE_NAME2 || !RELEASE_NAME.test(release)) {
+    const message = `environment ${name}: ${JSON.stringify(release)} is not a Helm release name (lowercase letters, digits, '-' and '.', at most ${MAX_RELEASE_NAME2} characters); set helm.releaseName`;
+    return {
+      environment: name,
+      findings: [{ ruleId: HELM_TEMPLATE_RULE, severity: "error", message, path: anchor }]
+    };
+  }
+  const values = await checkValuesFiles(environment, settings, deps.files);
+  if (values.findings.some((finding2) => finding2.severity === "error"))
+    return { environment: name, findings: values.findings };
+  const commandLine = helmTemplateCommandLine(environment, settings, deps.repoRoot, values.present);
+  const command = deps.commands?.helm ?? "helm";
+  const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const outcome = await deps.runner.run(command, commandLine.args, {
+    cwd: commandLine.cwd,
+    timeoutMs,
+    ...commandLine.input !== void 0 ? { input: commandLine.input } : {},
+    ...deps.env ? { env: deps.env } : {}
+  });
+  if (isNotFound(outcome)) return { environment: name, findings: values.findings, missingTool: "helm" };
+  const what = `helm template ${showPath(settings.chart)}`;
+  const findings = [...values.findings];
+  const problem = runProblem(outcome, what, timeoutMs, deps.repoRoot);
+  if (problem !== void 0) {
+    const location = outcome.killed ? {} : await errorLocation(deps.files, settings, outcome.stderr);
+    findings.push({
+      ruleId: HELM_TEMPLATE_RULE,
+      severity: "error",
+      message: problem,
+      path: anchor,
+      ...location
+    });
+    return { environment: name, findings };
+  }
+  const warnings = stderrSummary(outcome.stderr, deps.repoRoot);
+  if (warnings !== "")
+    findings.push({
+      ruleId: HELM_TEMPLATE_RULE,
+      severity: "notice",
+      message: `${what}: ${warnings}`,
+      path: anchor
+    });
+  return { environment: name, yaml: outcome.stdout, findings };
+}
+function helmEngine(deps) {
+  return {
+    tool: () => "helm",
+    render: (environment) => renderHelm(environment, deps),
+    anchor: async (environment) => chartFile(helmSettingsOf(environment))
+  };
+}
+
+// core/render/external/render-with-kustomize-binary.ts
+var KUSTOMIZE_BUILD_RULE = "kustomize-build";
+function kustomizeCommandLine(renderer, dir) {
+  return renderer === "kubectl" ? { tool: "kubectl", args: ["kustomize", dir] } : { tool: "kustomize", args: ["build", dir] };
+}
+async function kustomizationFile(files, folder) {
+  for (const name of KUSTOMIZATION_FILE_NAMES) {
+    const path = `${folderPrefix(folder)}${name}`;
+    if (await files.readFile(path) !== void 0) return path;
+  }
+  return `${folderPrefix(folder)}kustomization.yaml`;
+}
+function rendererOf(environment) {
+  return environment.renderer === "kubectl" ? "kubectl" : "kustomize";
+}
+async function renderWithKustomizeBinary(environment, deps) {
+  const { tool, args } = kustomizeCommandLine(
+    rendererOf(environment),
+    diskPath(deps.repoRoot, environment.path)
+  );
+  const command = deps.commands?.[tool] ?? tool;
+  const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const outcome = await deps.runner.run(command, args, {
+    cwd: diskPath(deps.repoRoot, ""),
+    timeoutMs,
+    ...deps.env ? { env: deps.env } : {}
+  });
+  if (isNotFound(outcome)) return { environment: environment.name, findings: [], missingTool: tool };
+  const what = `${tool === "kubectl" ? "kubectl kustomize" : "kustomize build"} ${showPath(environment.path)}`;
+  const path = await kustomizationFile(deps.files, environment.path);
+  const problem = runProblem(outcome, what, timeoutMs, deps.repoRoot);
+  if (problem !== void 0) {
+    const finding2 = { ruleId: KUSTOMIZE_BUILD_RULE, severity: "error", message: problem, path };
+    return { environment: environment.name, findings: [finding2] };
+  }
+  const findings = [];
+  const warnings = stderrSummary(outcome.stderr, deps.repoRoot);
+  if (warnings !== "")
+    findings.push({
+      ruleId: KUSTOMIZE_BUILD_RULE,
+      severity: "notice",
+      message: `${what}: ${warnings}`,
+      path
+    });
+  return { environment: environment.name, yaml: outcome.stdout, findings };
+}
+function kustomizeBinaryEngine(deps) {
+  return {
+    tool: rendererOf,
+    render: (environment) => renderWithKustomizeBinary(environment, deps),
+    anchor: (environment) => kustomizationFile(deps.files, environment.path)
+  };
+}
+
+// core/render/external/render-external.ts
+function needsExternalTool(environment) {
+  return environment.renderer === "kustomize" || environment.renderer === "kubectl" || environment.renderer === "helm";
+}
+function renderExternalEnvironments(environments, deps) {
+  const kustomize = kustomizeBinaryEngine(deps);
+  const helm = helmEngine(deps);
+  const pick = (environment) => environment.renderer === "helm" ? helm : kustomize;
+  return renderBatch(
+    environments.filter(needsExternalTool),
+    {
+      tool: (environment) => pick(environment).tool(environment),
+      render: (environment) => pick(environment).render(environment),
+      anchor: (environment) => pick(environment).anchor(environment)
+    },
+    { concurrency: deps.concurrency ?? 4, command: (tool) => deps.commands?.[tool] ?? tool }
+  );
+}
+
+// core/render/kustomize/local-paths.ts
+async function checkLocalPath(context, file, pointer2, entry, what) {
+  if (isRemoteReference(entry))
+    throw stopAt(
+      file,
+      pointer2,
+      `remote ${what} ${entry}: kubeproof never fetches from the network while rendering; vendor it into the repository or render this environment with renderer: kustomize`,
+      "kustomize-remote"
+    );
+  const path = joinRepoPath(file.dir, entry);
+  if (path === void 0)
+    throw stopAt(
+      file,
+      pointer2,
+      `${what} ${entry} leaves the repository: kubeproof only reads files inside it`,
+      "kustomize-path-escape"
+    );
+  if (path === "") return { path, type: "directory" };
+  const segments = path.split("/");
+  let dir = "";
+  for (const [index, name] of segments.entries()) {
+    const entries3 = await listFolder(context, dir);
+    const found = entries3?.find((candidate) => candidate.name === name);
+    if (found === void 0)
+      throw stopAt(file, pointer2, `${what} ${entry}: ${path} does not exist in the repository`);
+    const current = dir === "" ? name : `${dir}/${name}`;
+    if (found.type === "symlink" && found.target === void 0)
+      throw stopAt(
+        file,
+        pointer2,
+        `${what} ${entry}: ${current} is a symlink that points outside the repository; kubeproof does not follow it`,
+        "kustomize-path-escape"
+      );
+    if (index === segments.length - 1) {
+      const type = found.type === "symlink" ? await symlinkType(context, found.target) : found.type;
+      if (type === "file" && file.dir !== "" && path !== file.dir && !path.startsWith(`${file.dir}/`))
+        throw stopAt(
+          file,
+          pointer2,
+          `${what} ${entry} is not in or below ${file.dir}: kustomize only reads files under the kustomization's folder (move the file, or make its folder a kustomization and list the folder)`,
+          "kustomize-path-escape"
+        );
+      return { path, type };
+    }
+    dir = current;
+  }
+  return { path, type: "directory" };
+}
+async function symlinkType(context, target2) {
+  return await listFolder(context, target2) === void 0 ? "file" : "directory";
+}
+
+// core/render/kustomize/load-resources.ts
+var ANNOTATION_VALUE = /^\/metadata\/annotations\/[^/]+$/;
+var KUSTOMIZE_READING = {
+  resolve: resolveKustomizeScalar,
+  keepText: (pointer2) => ANNOTATION_VALUE.test(pointer2)
+};
 function isObject5(value) {
+  return value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
+}
+function stop(path, line3, message, column) {
+  return new BuildStop({
+    ruleId: "kustomize-build",
+    severity: "error",
+    message,
+    path,
+    line: line3,
+    ...column === void 0 ? {} : { column }
+  });
+}
+function parseKustomizeYaml(text10, path, reading = "resource") {
+  const documents = [];
+  const options = reading === "resource" ? KUSTOMIZE_READING : {};
+  const hasCarriageReturn = text10.includes("\r");
+  for (const span of splitDocuments(text10)) {
+    const body = text10.slice(span.markerHasContent ? span.start : span.bodyStart, span.end);
+    const firstLine = span.markerHasContent ? span.line : span.bodyLine;
+    if (!hasCarriageReturn) {
+      const start2 = span.markerHasContent ? span.start : span.bodyStart;
+      const fast = fastParseYaml(text10, start2, span.end, { uniqueKeys: true, ...options });
+      if (fast !== FALLBACK) {
+        if (fast !== null) documents.push({ value: fast, line: firstLine });
+        continue;
+      }
+    }
+    const parsed = parseYamlDocument(body, {
+      uniqueKeys: true,
+      firstLine,
+      ...options
+    });
+    const problem = parsed.problems[0];
+    if (problem) throw stop(path, problem.line, `invalid YAML: ${problem.message}`, problem.column);
+    if (parsed.value === null || parsed.value === void 0) continue;
+    documents.push({ value: parsed.value, line: firstLine });
+  }
+  return documents;
+}
+async function readText(files, path, from, line3) {
+  const bytes = await files.readFile(path);
+  if (bytes === void 0)
+    throw stop(
+      from,
+      line3,
+      `${path}: no such file or folder in the repository (kustomize cannot build without it)`
+    );
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) throw stop(path, decoded.line, decoded.message);
+  return decoded.text;
+}
+function nonFinite(value, pointer2) {
+  if (typeof value === "number") return Number.isFinite(value) ? void 0 : pointer2 || "/";
+  if (value === null || typeof value !== "object") return void 0;
+  for (const [key, item] of Object.entries(value)) {
+    const found = nonFinite(item, `${pointer2}/${key}`);
+    if (found !== void 0) return found;
+  }
+  return void 0;
+}
+function infiniteValue(value, pointer2) {
+  let node = value;
+  for (const key of pointer2.split("/").slice(1)) node = node[key];
+  return node;
+}
+function withoutEmptyAnnotations(resource2) {
+  const metadata2 = metadataOf(resource2);
+  const annotations = metadata2["annotations"];
+  if (!isObject5(annotations) || Object.keys(annotations).length > 0) return resource2;
+  const rest = { ...metadata2 };
+  delete rest["annotations"];
+  return { ...resource2, metadata: rest };
+}
+function expand(value, path, line3, into) {
+  if (!isObject5(value))
+    throw stop(path, line3, "a resource must be a mapping with apiVersion, kind and metadata.name");
+  const kind = textOf(value["kind"]);
+  if (kind.endsWith("List") && Array.isArray(value["items"])) {
+    for (const item of value["items"]) expand(item, path, line3, into);
+    return;
+  }
+  if (textOf(metadataOf(value)["name"]) === "")
+    throw stop(
+      path,
+      line3,
+      `missing metadata.name in a ${kind || "resource without kind"}: kustomize refuses it`
+    );
+  const infinite = nonFinite(value, "");
+  if (infinite !== void 0)
+    throw stop(
+      path,
+      line3,
+      `${infinite} is ${String(infiniteValue(value, infinite))}, which kustomize cannot encode as JSON: quote it if it is text`
+    );
+  into.push({
+    object: withoutEmptyAnnotations(value),
+    origin: { path, line: line3 },
+    previous: [],
+    prefixes: [],
+    suffixes: []
+  });
+}
+async function loadResourceFile(context, path, from, line3) {
+  const documents = await cached(
+    context.cache.resourceFiles,
+    path,
+    async () => parseKustomizeYaml(await readText(context.files, path, from, line3), path)
+  );
+  const resources = [];
+  for (const document of documents) expand(document.value, path, document.line, resources);
+  return resources;
+}
+
+// core/render/kustomize/field-specs.ts
+var FieldSpecError = class extends KubeproofError {
+  name = "FieldSpecError";
+};
+function parseApiVersion(apiVersion) {
+  const slash = apiVersion.indexOf("/");
+  if (slash !== -1) return { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
+  if (/^v[12]/.test(apiVersion)) return { group: "", version: apiVersion };
+  return { group: apiVersion, version: "" };
+}
+function text(value) {
+  return typeof value === "string" ? value : "";
+}
+function matchesFieldSpec(spec, resource2) {
+  if (spec.kind !== void 0 && spec.kind !== "" && spec.kind !== text(resource2["kind"])) return false;
+  const { group, version } = parseApiVersion(text(resource2["apiVersion"]));
+  if (spec.group !== void 0 && spec.group !== "" && spec.group !== group) return false;
+  return !(spec.version !== void 0 && spec.version !== "" && spec.version !== version);
+}
+function splitFieldPath(path) {
+  const parts = [];
+  for (const piece of path.split("/")) {
+    const last = parts.length - 1;
+    if (last >= 0 && parts[last].endsWith("\\"))
+      parts[last] = `${parts[last].slice(0, -1)}/${piece}`;
+    else parts.push(piece);
+  }
+  return parts;
+}
+function isObject6(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
-function stringMap2(value) {
+function own2(object, key) {
+  return Object.hasOwn(object, key) ? object[key] : void 0;
+}
+function step2(node, path, at, create, visit3) {
+  if (at === path.length) return visit3(node);
+  if (Array.isArray(node)) {
+    let changed = false;
+    const items = node.map((item) => {
+      const next2 = step2(item, path, at, create, visit3);
+      if (next2 !== item) changed = true;
+      return next2;
+    });
+    return changed ? items : node;
+  }
+  if (!isObject6(node)) throw new FieldSpecError("expected sequence or mapping node");
+  const segment = path[at];
+  const isList2 = segment.endsWith("[]");
+  const name = isList2 ? segment.slice(0, -2) : segment;
+  const current = own2(node, name);
+  let next;
+  if (current === void 0 || current === null) {
+    if (!create || isList2) return node;
+    next = at === path.length - 1 ? visit3(void 0) : step2({}, path, at + 1, create, visit3);
+  } else {
+    next = step2(current, path, at + 1, create, visit3);
+  }
+  if (next === current) return node;
+  return { ...node, [name]: next };
+}
+function applyFieldSpecs(resource2, specs, visit3) {
+  let result = resource2;
+  for (const spec of specs) {
+    if (!matchesFieldSpec(spec, result)) continue;
+    try {
+      result = step2(result, splitFieldPath(spec.path), 0, spec.create === true, visit3);
+    } catch (error) {
+      if (!(error instanceof FieldSpecError)) throw error;
+      throw new FieldSpecError(
+        `considering field '${spec.path}' of object ${resourceIdString(result)}: ${error.message}`
+      );
+    }
+  }
+  return result;
+}
+function resourceIdString(resource2) {
+  const { group, version } = parseApiVersion(text(resource2["apiVersion"]));
+  const metadata2 = isObject6(resource2["metadata"]) ? resource2["metadata"] : {};
+  const kind = text(resource2["kind"]) || "[noKind]";
+  const name = text(own2(metadata2, "name")) || "[noName]";
+  const namespace = text(own2(metadata2, "namespace")) || "[noNs]";
+  return `${kind}.${version || "[noVer]"}.${group || "[noGrp]"}/${name}.${namespace}`;
+}
+function mergeFieldSpecs(base, extra) {
+  const merged = [...base];
+  for (const spec of extra) {
+    const same = merged.find(
+      (other) => (other.group ?? "") === (spec.group ?? "") && (other.version ?? "") === (spec.version ?? "") && (other.kind ?? "") === (spec.kind ?? "") && other.path === spec.path
+    );
+    if (same === void 0) merged.push(spec);
+    else if (same.create === true !== (spec.create === true)) return void 0;
+  }
+  return merged;
+}
+
+// core/render/kustomize/resource-ids.ts
+function namespaceKey(namespace) {
+  return namespace === "" ? "default" : namespace;
+}
+function resourceKey(resource2) {
+  const { group, version } = parseApiVersion(textOf(resource2["apiVersion"]));
+  const { name, namespace } = currentId(resource2);
+  return `${group}|${version}|${textOf(resource2["kind"])}|${namespaceKey(namespace)}|${name}`;
+}
+function describeResource2(resource2) {
+  const { group } = parseApiVersion(textOf(resource2["apiVersion"]));
+  const { name, namespace } = currentId(resource2);
+  const gk = group === "" ? textOf(resource2["kind"]) : `${textOf(resource2["kind"])}.${group}`;
+  return `${gk} ${namespace === "" ? "" : `${namespace}/`}${name}`;
+}
+function hasAnyId(tracked, id) {
+  const resource2 = tracked.object;
+  if (textOf(resource2["kind"]) !== id.kind) return false;
+  const { group, version } = parseApiVersion(textOf(resource2["apiVersion"]));
+  if (group !== id.group) return false;
+  if (id.version !== void 0 && id.version !== "" && version !== id.version) return false;
+  const ids = [currentId(resource2), ...tracked.previous];
+  return ids.some(
+    (candidate) => candidate.name === id.name && namespaceKey(candidate.namespace) === namespaceKey(id.namespace)
+  );
+}
+function appendResources(into, added) {
+  const seen = new Map(into.map((tracked) => [resourceKey(tracked.object), tracked]));
+  for (const tracked of added) {
+    const key = resourceKey(tracked.object);
+    const other = seen.get(key);
+    if (other !== void 0)
+      return `${describeResource2(tracked.object)} (${tracked.origin.path}:${tracked.origin.line}) has the same id as the one from ${other.origin.path}:${other.origin.line}: kustomize refuses two resources with one id`;
+    seen.set(key, tracked);
+    into.push(tracked);
+  }
+  return void 0;
+}
+
+// core/render/kustomize/unsupported-fields.ts
+var UNSUPPORTED = {
+  helmCharts: "helm charts need the helm binary: render this environment with renderer: kustomize (with --enable-helm) or renderer: helm",
+  helmChartInflationGenerator: "helm charts need the helm binary: use renderer: kustomize or renderer: helm",
+  helmGlobals: "helm charts need the helm binary: use renderer: kustomize or renderer: helm",
+  vars: "vars are deprecated in kustomize; rewrite them as replacements, or use renderer: kustomize",
+  configurations: "custom transformer configurations are not supported by the built-in engine; use renderer: kustomize",
+  crds: "crds (OpenAPI for custom kinds) is not supported by the built-in engine; use renderer: kustomize",
+  openapi: "a custom openapi schema is not supported by the built-in engine; use renderer: kustomize",
+  validators: "validator plugins are not supported; use renderer: kustomize",
+  imageTags: "imageTags is a legacy field the built-in engine does not read; use images",
+  buildMetadata: "buildMetadata is not supported by the built-in engine; use renderer: kustomize"
+};
+function rejectUnsupportedFields(_context, file) {
+  for (const [field3, advice] of Object.entries(UNSUPPORTED)) {
+    const value = file.content[field3];
+    if (value === void 0 || value === null) continue;
+    if (Array.isArray(value) && value.length === 0) continue;
+    throw stopAt(file, `/${field3}`, `unsupported: ${field3} (${advice})`, "kustomize-unsupported");
+  }
+}
+
+// core/render/kustomize/generator-merge.ts
+function isObject7(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+function stringMap3(value) {
   const map = {};
-  if (!isObject5(value)) return map;
+  if (!isObject7(value)) return map;
   for (const [key, item] of Object.entries(value)) {
     if (typeof item === "string") map[key] = item;
     else if (item !== null && typeof item !== "object") map[key] = String(item);
@@ -40349,18 +41835,18 @@ function setOrDelete(target2, field3, map) {
 }
 function mergeGenerated(existing, generated, behavior) {
   const result = structuredClone(generated);
-  const before = isObject5(existing.metadata) ? existing.metadata : {};
-  const meta = isObject5(result.metadata) ? result.metadata : {};
+  const before = isObject7(existing.metadata) ? existing.metadata : {};
+  const meta = isObject7(result.metadata) ? result.metadata : {};
   result.metadata = meta;
-  setOrDelete(meta, "labels", { ...stringMap2(before.labels), ...stringMap2(meta.labels) });
-  setOrDelete(meta, "annotations", { ...stringMap2(before.annotations), ...stringMap2(meta.annotations) });
+  setOrDelete(meta, "labels", { ...stringMap3(before.labels), ...stringMap3(meta.labels) });
+  setOrDelete(meta, "annotations", { ...stringMap3(before.annotations), ...stringMap3(meta.annotations) });
   if (before.name !== void 0) meta.name = before.name;
   else delete meta.name;
   if (typeof before.namespace === "string" && before.namespace !== "") meta.namespace = before.namespace;
   else delete meta.namespace;
   if (behavior === "merge") {
-    setOrDelete(result, "data", { ...stringMap2(existing.data), ...stringMap2(result.data) });
-    setOrDelete(result, "binaryData", { ...stringMap2(existing.binaryData), ...stringMap2(result.binaryData) });
+    setOrDelete(result, "data", { ...stringMap3(existing.data), ...stringMap3(result.data) });
+    setOrDelete(result, "binaryData", { ...stringMap3(existing.binaryData), ...stringMap3(result.binaryData) });
   }
   return result;
 }
@@ -40395,77 +41881,9 @@ async function addGenerated(context, kind, args, globalOptions, dir, origin, res
   return void 0;
 }
 
-// core/render/kustomize/generator-args.ts
-function isObject6(value) {
-  return value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
-}
-function scalarText3(value) {
-  if (value === void 0 || value === null) return void 0;
-  return typeof value === "object" ? void 0 : String(value);
-}
-function stringList(value, field3) {
-  if (value === void 0 || value === null) return [];
-  if (!Array.isArray(value)) return { error: `${field3} must be a list of strings` };
-  const items = [];
-  for (const item of value) {
-    const text10 = scalarText3(item);
-    if (text10 === void 0) return { error: `${field3} must be a list of strings` };
-    items.push(text10);
-  }
-  return items;
-}
-function stringMap3(value, field3) {
-  if (value === void 0 || value === null) return {};
-  if (!isObject6(value)) return { error: `${field3} must be a mapping of strings` };
-  const map = {};
-  for (const [key, item] of Object.entries(value)) map[key] = scalarText3(item) ?? "";
-  return map;
-}
-function parseGeneratorOptions(value) {
-  if (value === void 0 || value === null) return {};
-  if (!isObject6(value)) return { error: "generator options must be a mapping" };
-  const options = {};
-  const labels = stringMap3(value["labels"], "labels");
-  if ("error" in labels) return labels;
-  const annotations = stringMap3(value["annotations"], "annotations");
-  if ("error" in annotations) return annotations;
-  if (value["labels"] !== void 0 && value["labels"] !== null)
-    options.labels = labels;
-  if (value["annotations"] !== void 0 && value["annotations"] !== null)
-    options.annotations = annotations;
-  if (value["disableNameSuffixHash"] === true) options.disableNameSuffixHash = true;
-  if (value["immutable"] === true) options.immutable = true;
-  return options;
-}
-function parseGeneratorArgs(value) {
-  if (!isObject6(value)) return { error: "a generator entry must be a mapping" };
-  const args = { name: scalarText3(value["name"]) ?? "" };
-  const namespace = scalarText3(value["namespace"]);
-  if (namespace !== void 0 && namespace !== "") args.namespace = namespace;
-  const behavior = scalarText3(value["behavior"]);
-  if (behavior !== void 0 && behavior !== "" && behavior !== "unspecified") {
-    if (behavior !== "create" && behavior !== "merge" && behavior !== "replace")
-      return { error: `behavior ${JSON.stringify(behavior)} must be create, merge or replace` };
-    args.behavior = behavior;
-  }
-  for (const field3 of ["literals", "files", "envs"]) {
-    const list4 = stringList(value[field3], field3);
-    if ("error" in list4) return list4;
-    if (list4.length > 0) args[field3] = list4;
-  }
-  const env = scalarText3(value["env"]);
-  if (env !== void 0 && env !== "") args.env = env;
-  const type = scalarText3(value["type"]);
-  if (type !== void 0) args.type = type;
-  const options = parseGeneratorOptions(value["options"]);
-  if ("error" in options) return options;
-  if (value["options"] !== void 0 && value["options"] !== null) args.options = options;
-  return args;
-}
-
 // core/render/kustomize/json6902-parse.ts
 var KINDS = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
-function isObject7(value) {
+function isObject8(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 function goJsonType(value) {
@@ -40482,7 +41900,7 @@ function fieldProblem(op, field3, value) {
   return `${op} operation failed to decode ${field3}: ${plain ? "missing value" : cause}`;
 }
 function problemOf(item) {
-  if (!isObject7(item)) return "Unexpected kind: unknown";
+  if (!isObject8(item)) return "Unexpected kind: unknown";
   const op = item["op"];
   if (typeof op !== "string") return "Unexpected kind: unknown";
   if (!KINDS.has(op)) return `Unexpected kind: ${op}`;
@@ -40495,13 +41913,13 @@ function problemOf(item) {
 function parseJsonPatch(value) {
   if (!Array.isArray(value)) return { error: "a JSON6902 patch must be a list of operations" };
   for (const [index, item] of value.entries()) {
-    if (item !== null && !isObject7(item))
+    if (item !== null && !isObject8(item))
       return { error: `patch operation ${index} must be a mapping, found ${goJsonType(item)}` };
   }
   const operations = [];
   for (const [index, item] of value.entries()) {
     const message = problemOf(item);
-    if (message !== void 0 || !isObject7(item))
+    if (message !== void 0 || !isObject8(item))
       return {
         error: `patch operation ${index}: ${message}`,
         deferred: true,
@@ -40550,11 +41968,11 @@ function isContainer(value) {
 function setOwn2(object, key, value) {
   Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
 }
-function cloneJson2(value) {
-  if (Array.isArray(value)) return value.map((item) => cloneJson2(item));
+function cloneJson3(value) {
+  if (Array.isArray(value)) return value.map((item) => cloneJson3(item));
   if (value === null || typeof value !== "object") return value;
   const copy2 = {};
-  for (const [key, item] of Object.entries(value)) setOwn2(copy2, key, cloneJson2(item));
+  for (const [key, item] of Object.entries(value)) setOwn2(copy2, key, cloneJson3(item));
   return copy2;
 }
 var MAX_INT64 = 2n ** 63n - 1n;
@@ -40675,11 +42093,11 @@ function testEquals(actual, expected) {
 }
 
 // core/render/kustomize/json6902-apply.ts
-var add = (doc, op) => {
+var add2 = (doc, op) => {
   const parent = findParent(doc.root, op.path);
   if (parent === void 0)
     return `add operation does not apply: doc is missing path: "${op.path}": missing value`;
-  const failed = addChild(parent.container, parent.key, cloneJson2(op.value ?? null));
+  const failed = addChild(parent.container, parent.key, cloneJson3(op.value ?? null));
   return failed && `error in add for path: '${op.path}': ${failed.error}`;
 };
 var remove = (doc, op) => {
@@ -40692,7 +42110,7 @@ var remove = (doc, op) => {
 var replace = (doc, op) => {
   if (op.path === "") {
     if (op.value === void 0) return PANIC;
-    if (isContainer(op.value)) doc.root = cloneJson2(op.value);
+    if (isContainer(op.value)) doc.root = cloneJson3(op.value);
     return void 0;
   }
   const parent = findParent(doc.root, op.path);
@@ -40700,7 +42118,7 @@ var replace = (doc, op) => {
     return `replace operation does not apply: doc is missing path: ${op.path}: missing value`;
   if ("error" in getChild(parent.container, parent.key))
     return `replace operation does not apply: doc is missing key: ${op.path}: missing value`;
-  setChild(parent.container, parent.key, cloneJson2(op.value ?? null));
+  setChild(parent.container, parent.key, cloneJson3(op.value ?? null));
   return void 0;
 };
 var move = (doc, op) => {
@@ -40728,7 +42146,7 @@ var copy = (doc, op) => {
   const target2 = findParent(doc.root, op.path);
   if (target2 === void 0)
     return `copy operation does not apply: doc is missing destination path: ${op.path}: missing value`;
-  const failed = addChild(target2.container, target2.key, cloneJson2(found.value ?? null));
+  const failed = addChild(target2.container, target2.key, cloneJson3(found.value ?? null));
   return failed && `error while adding value during copy: ${failed.error}`;
 };
 function compare(actual, expected, path) {
@@ -40751,9 +42169,9 @@ var test = (doc, op) => {
   if ("error" in found) return `error in test for path: '${op.path}': ${found.error}`;
   return compare(found.value, op.value, op.path);
 };
-var STEPS = { add, remove, replace, move, copy, test };
+var STEPS = { add: add2, remove, replace, move, copy, test };
 function applyJsonPatch(target2, operations) {
-  const doc = { root: cloneJson2(target2) };
+  const doc = { root: cloneJson3(target2) };
   for (const [index, op] of operations.entries()) {
     const message = STEPS[op.op](doc, op);
     if (message !== void 0)
@@ -41769,11 +43187,11 @@ function applyStrategicMerge(target2, patch2) {
 }
 
 // core/render/kustomize/apply-patches.ts
-function isObject8(value) {
+function isObject9(value) {
   return value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
 }
 function idOf(patch2) {
-  const metadata2 = isObject8(patch2["metadata"]) ? patch2["metadata"] : {};
+  const metadata2 = isObject9(patch2["metadata"]) ? patch2["metadata"] : {};
   return {
     ...parseApiVersion(textOf(patch2["apiVersion"])),
     kind: textOf(patch2["kind"]),
@@ -41782,8 +43200,8 @@ function idOf(patch2) {
   };
 }
 function aimedAt(patch2, target2) {
-  const metadata2 = { ...isObject8(patch2["metadata"]) ? patch2["metadata"] : {} };
-  const targetMetadata = isObject8(target2["metadata"]) ? target2["metadata"] : {};
+  const metadata2 = { ...isObject9(patch2["metadata"]) ? patch2["metadata"] : {} };
+  const targetMetadata = isObject9(target2["metadata"]) ? target2["metadata"] : {};
   metadata2["name"] = targetMetadata["name"] ?? null;
   if (typeof targetMetadata["namespace"] === "string") metadata2["namespace"] = targetMetadata["namespace"];
   else delete metadata2["namespace"];
@@ -41826,7 +43244,7 @@ function applyPatch(resources, input) {
     return jsonPatch(resources, targets(), first, input);
   }
   for (const document of input.documents) {
-    if (!isObject8(document)) return "a strategic merge patch must be a mapping";
+    if (!isObject9(document)) return "a strategic merge patch must be a mapping";
     if (input.target !== void 0) {
       for (const index of targets().reverse()) {
         const error2 = strategicMerge(
@@ -41849,7 +43267,7 @@ function applyPatch(resources, input) {
 }
 
 // core/render/kustomize/kustomization-fields.ts
-function isObject9(value) {
+function isObject10(value) {
   return value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
 }
 function scalarText5(value) {
@@ -41865,7 +43283,7 @@ function listField(file, field3) {
 }
 function stringMapField(file, pointer2, value) {
   if (value === void 0 || value === null) return {};
-  if (!isObject9(value)) throw stopAt(file, pointer2, "expected a mapping of strings");
+  if (!isObject10(value)) throw stopAt(file, pointer2, "expected a mapping of strings");
   const map = {};
   for (const [key, item] of Object.entries(value)) {
     if (item !== null && typeof item === "object")
@@ -41883,7 +43301,7 @@ function parseFieldSpecs(file, pointer2, value) {
   if (value === void 0 || value === null) return void 0;
   if (!Array.isArray(value)) throw stopAt(file, pointer2, "field specs must be a list");
   return value.map((item, index) => {
-    if (!isObject9(item) || typeof item["path"] !== "string")
+    if (!isObject10(item) || typeof item["path"] !== "string")
       throw stopAt(file, `${pointer2}/${index}`, "a field spec needs a path");
     const spec = { path: item["path"] };
     for (const key of ["group", "version", "kind"]) {
@@ -41895,7 +43313,7 @@ function parseFieldSpecs(file, pointer2, value) {
   });
 }
 function parseImageSpec(file, pointer2, value) {
-  if (!isObject9(value)) throw stopAt(file, pointer2, "an images entry must be a mapping with name");
+  if (!isObject10(value)) throw stopAt(file, pointer2, "an images entry must be a mapping with name");
   const spec = { name: scalarText5(value["name"]) ?? "" };
   for (const key of ["newName", "newTag", "digest"]) {
     const text10 = scalarText5(value[key]);
@@ -41904,7 +43322,7 @@ function parseImageSpec(file, pointer2, value) {
   return spec;
 }
 function parseReplicaSpec(file, pointer2, value) {
-  if (!isObject9(value) || typeof value["count"] !== "number")
+  if (!isObject10(value) || typeof value["count"] !== "number")
     throw stopAt(file, pointer2, "a replicas entry needs a name and a numeric count");
   return { name: scalarText5(value["name"]) ?? "", count: value["count"] };
 }
@@ -41928,15 +43346,15 @@ async function loadPatch(context, file, pointer2, source) {
     const local = await checkLocalPath(context, file, `${pointer2}/path`, source.path, "patch");
     if (local.type !== "file")
       throw stopAt(file, `${pointer2}/path`, `patch ${source.path} is a folder, not a file`);
-    const { line: line2 } = file.locate(`${pointer2}/path`);
-    return patchDocuments(await readText(context.files, local.path, file.path, line2), local.path);
+    const { line: line3 } = file.locate(`${pointer2}/path`);
+    return patchDocuments(await readText(context.files, local.path, file.path, line3), local.path);
   }
   throw stopAt(file, pointer2, "a patch needs either path or patch");
 }
 async function loadLegacyPatch(context, file, pointer2, entry) {
   if (typeof entry !== "string") throw stopAt(file, pointer2, "patchesStrategicMerge entries must be strings");
-  const inline = entry.includes("\n") || /^\s*[A-Za-z]+:\s/.test(entry);
-  return loadPatch(context, file, pointer2, inline ? { patch: entry } : { path: entry });
+  const inline2 = entry.includes("\n") || /^\s*[A-Za-z]+:\s/.test(entry);
+  return loadPatch(context, file, pointer2, inline2 ? { patch: entry } : { path: entry });
 }
 
 // core/render/kustomize/plugin-configs.ts
@@ -41945,7 +43363,7 @@ async function loadPluginConfigs(context, file, field3) {
   for (const [index, entry] of listField(file, field3).entries()) {
     const pointer2 = `/${field3}/${index}`;
     let documents;
-    if (isObject9(entry)) documents = [entry];
+    if (isObject10(entry)) documents = [entry];
     else if (typeof entry !== "string") throw stopAt(file, pointer2, `${field3} entries must be paths or YAML`);
     else if (entry.includes("\n")) documents = parseKustomizeYaml(entry, file.path).map((d) => d.value);
     else {
@@ -41957,14 +43375,14 @@ async function loadPluginConfigs(context, file, field3) {
           `unsupported: ${field3} entry ${entry} is a folder (a kustomization of plugin configs); list the config files instead, or use renderer: kustomize`,
           "kustomize-unsupported"
         );
-      const { line: line2 } = file.locate(pointer2);
+      const { line: line3 } = file.locate(pointer2);
       documents = parseKustomizeYaml(
-        await readText(context.files, local.path, file.path, line2),
+        await readText(context.files, local.path, file.path, line3),
         local.path
       ).map((d) => d.value);
     }
     for (const config of documents) {
-      if (!isObject9(config)) throw stopAt(file, pointer2, "a plugin configuration must be a mapping");
+      if (!isObject10(config)) throw stopAt(file, pointer2, "a plugin configuration must be a mapping");
       configs.push({ config, pointer: pointer2 });
     }
   }
@@ -42118,12 +43536,12 @@ function splitReplacementPath(path) {
   parts.push(current);
   return parts.map((part) => isListIndex(part) && !part.includes("=") ? part.slice(1, -1) : part);
 }
-function isObject10(value) {
+function isObject11(value) {
   return value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
 }
 function nodeKind2(value) {
   if (Array.isArray(value)) return "SequenceNode";
-  return isObject10(value) ? "MappingNode" : "ScalarNode";
+  return isObject11(value) ? "MappingNode" : "ScalarNode";
 }
 function wrongKind2(expected, value) {
   const contents = nodeKind2(value) === "ScalarNode" ? `: node contents:
@@ -42183,7 +43601,7 @@ function matchList(slot, path, create) {
       if (regex.test(matchText(element).trim())) results.push(elementSlot(list4, index));
       continue;
     }
-    if (!isObject10(element) || !Object.hasOwn(element, field3)) continue;
+    if (!isObject11(element) || !Object.hasOwn(element, field3)) continue;
     if (!regex.test(matchText(element[field3]).trim())) continue;
     results.push(...matchPath(elementSlot(list4, index), path.slice(1), create));
   }
@@ -42216,7 +43634,7 @@ function matchPath(slot, path, create) {
     if (!Array.isArray(node)) throw wrongKind2("SequenceNode", node);
     return node.flatMap((_, index) => matchPath(elementSlot(node, index), path.slice(1), create));
   }
-  if (!isObject10(node)) throw wrongKind2("MappingNode", node);
+  if (!isObject11(node)) throw wrongKind2("MappingNode", node);
   let fresh = false;
   if (!Object.hasOwn(node, part)) {
     if (create === void 0) return [];
@@ -42241,7 +43659,7 @@ function lookupPath(value, path) {
       if (!Array.isArray(node)) throw wrongKind2("SequenceNode", node);
       const { field: field3, pattern } = splitIndexNameValue(part);
       const found = node.find(
-        (element) => field3 === "" ? scalarText6(element) === pattern : isObject10(element) && Object.hasOwn(element, field3) && scalarText6(element[field3]) === pattern
+        (element) => field3 === "" ? scalarText6(element) === pattern : isObject11(element) && Object.hasOwn(element, field3) && scalarText6(element[field3]) === pattern
       );
       if (found === void 0) return void 0;
       node = found;
@@ -42250,7 +43668,7 @@ function lookupPath(value, path) {
       if (found === void 0) return void 0;
       node = found;
     } else {
-      if (!isObject10(node)) throw wrongKind2("MappingNode", node);
+      if (!isObject11(node)) throw wrongKind2("MappingNode", node);
       if (!Object.hasOwn(node, part)) return void 0;
       node = node[part];
     }
@@ -42260,7 +43678,7 @@ function lookupPath(value, path) {
 
 // core/render/kustomize/replacements-value.ts
 var GO_INT3 = /^[-+]?(0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|0[bB][01]+|[1-9][0-9]*|0)$/;
-function isScalar2(value) {
+function isScalar3(value) {
   return value === null || typeof value !== "object";
 }
 function plainTag(text10) {
@@ -42286,17 +43704,17 @@ function retag(text10, tag) {
 }
 function refineSourceValue(options, value) {
   if (options === void 0 || options.delimiter === "") return { value };
-  if (!isScalar2(value)) return { error: "delimiter option can only be used with scalar nodes" };
+  if (!isScalar3(value)) return { error: "delimiter option can only be used with scalar nodes" };
   const parts = scalarText6(value).split(options.delimiter);
   if (options.index >= parts.length || options.index < 0)
     return { error: `options.index ${options.index} is out of bounds for value ${scalarText6(value)}` };
   return { value: parts[options.index] };
 }
 function setFieldValue(slot, value, options) {
-  let text10 = isScalar2(value) ? scalarText6(value) : "";
+  let text10 = isScalar3(value) ? scalarText6(value) : "";
   let replacement = value;
   if (options !== void 0 && options.delimiter !== "") {
-    if (!isScalar2(slot.value)) return "delimiter option can only be used with scalar nodes";
+    if (!isScalar3(slot.value)) return "delimiter option can only be used with scalar nodes";
     const parts = slot.fresh === true ? [""] : scalarText6(slot.value).split(options.delimiter);
     if (options.index < 0) parts.unshift(text10);
     else if (options.index >= parts.length) parts.push(text10);
@@ -42305,10 +43723,10 @@ function setFieldValue(slot, value, options) {
     replacement = text10;
   }
   if (slot.fresh === true) {
-    slot.set(isScalar2(replacement) ? resolveKustomizeScalar(text10) : structuredClone(replacement));
+    slot.set(isScalar3(replacement) ? resolveKustomizeScalar(text10) : structuredClone(replacement));
     return void 0;
   }
-  if (isScalar2(slot.value)) {
+  if (isScalar3(slot.value)) {
     const result = retag(text10, tagOf2(slot.value));
     if ("error" in result) return result.error;
     slot.set(result.value);
@@ -42492,8 +43910,8 @@ async function loadReplacements(context, file, pointer2, entries3) {
     const at = `${pointer2}/${index}`;
     if (entry !== null && typeof entry === "object" && !Array.isArray(entry) && typeof entry["path"] === "string") {
       const local = await checkLocalPath(context, file, `${at}/path`, entry["path"], "replacements file");
-      const { line: line2 } = file.locate(`${at}/path`);
-      const text10 = await readText(context.files, local.path, file.path, line2);
+      const { line: line3 } = file.locate(`${at}/path`);
+      const text10 = await readText(context.files, local.path, file.path, line3);
       for (const document of parseKustomizeYaml(text10, local.path))
         loaded.push(...Array.isArray(document.value) ? document.value : [document.value]);
     } else loaded.push(entry);
@@ -42637,8 +44055,8 @@ function transformEach(resources, transform) {
 // core/render/kustomize/transform-annotations.ts
 function transformAnnotations(resources, annotations, fieldSpecs = COMMON_ANNOTATIONS_FIELD_SPECS) {
   if (Object.keys(annotations).length === 0) return { resources: [...resources], errors: [] };
-  const visit2 = setMapEntries(annotations);
-  return transformEach(resources, (resource2) => applyFieldSpecs(resource2, fieldSpecs, visit2));
+  const visit3 = setMapEntries(annotations);
+  return transformEach(resources, (resource2) => applyFieldSpecs(resource2, fieldSpecs, visit3));
 }
 
 // core/render/kustomize/transform-image-name.ts
@@ -42691,24 +44109,24 @@ function imageVisitor(spec) {
     return updateImage(String(value), spec) ?? value;
   };
 }
-function updateContainers(list4, visit2) {
+function updateContainers(list4, visit3) {
   return list4.map((item) => {
     if (item === null || typeof item !== "object" || Array.isArray(item)) return item;
     const image = item["image"];
     if (image === void 0 || image === null) return item;
-    const next = visit2(image);
+    const next = visit3(image);
     return next === image ? item : { ...item, image: next };
   });
 }
-function walk2(node, visit2) {
-  if (Array.isArray(node)) return node.map((item) => walk2(item, visit2));
+function walk2(node, visit3) {
+  if (Array.isArray(node)) return node.map((item) => walk2(item, visit3));
   if (node === null || typeof node !== "object") return node;
   return Object.fromEntries(
     Object.entries(node).map(([key, value]) => {
-      const walked = walk2(value, visit2);
+      const walked = walk2(value, visit3);
       return [
         key,
-        CONTAINER_LISTS.has(key) && Array.isArray(walked) ? updateContainers(walked, visit2) : walked
+        CONTAINER_LISTS.has(key) && Array.isArray(walked) ? updateContainers(walked, visit3) : walked
       ];
     })
   );
@@ -42718,13 +44136,13 @@ function transformImages(resources, images, fieldSpecs = IMAGES_FIELD_SPECS) {
   let current = [...resources];
   const errors = [];
   for (const image of images) {
-    const visit2 = imageVisitor(image);
-    const step2 = transformEach(current, (resource2) => {
+    const visit3 = imageVisitor(image);
+    const step3 = transformEach(current, (resource2) => {
       if (resource2["kind"] === "CustomResourceDefinition") return resource2;
-      return applyFieldSpecs(walk2(resource2, visit2), specs, visit2);
+      return applyFieldSpecs(walk2(resource2, visit3), specs, visit3);
     });
-    current = step2.resources;
-    errors.push(...step2.errors);
+    current = step3.resources;
+    errors.push(...step3.errors);
   }
   return { resources: current, errors };
 }
@@ -42743,8 +44161,8 @@ function transformLabels(resources, labels, options = {}) {
       resources: [...resources],
       errors: [{ error: "failed to merge labels: conflicting fieldspecs" }]
     };
-  const visit2 = setMapEntries(labels);
-  return transformEach(resources, (resource2) => applyFieldSpecs(resource2, specs, visit2));
+  const visit3 = setMapEntries(labels);
+  return transformEach(resources, (resource2) => applyFieldSpecs(resource2, specs, visit3));
 }
 
 // core/render/kustomize/transform-cluster-scoped.ts
@@ -42780,7 +44198,7 @@ var META_NAMESPACE = [{ path: "metadata/namespace", create: true }];
 function text6(value) {
   return typeof value === "string" ? value : "";
 }
-function isObject11(value) {
+function isObject12(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 function isRoleBinding(kind) {
@@ -42800,7 +44218,7 @@ function setSubjects(resource2, set, mode) {
   if (!Array.isArray(subjects))
     throw new FieldSpecError("setting namespace on (cluster)role binding subjects: expected a sequence");
   const updated = subjects.map((subject) => {
-    if (!isObject11(subject)) return subject;
+    if (!isObject12(subject)) return subject;
     const chosen = mode === "allServiceAccounts" ? subject["kind"] === "ServiceAccount" : subject["name"] === "default";
     if (!chosen) return subject;
     const current = subject["namespace"];
@@ -42824,7 +44242,7 @@ function transformOne(resource2, specs, set, options) {
   return applyFieldSpecs(result, rest, set);
 }
 function idKey(resource2) {
-  const metadata2 = isObject11(resource2["metadata"]) ? resource2["metadata"] : {};
+  const metadata2 = isObject12(resource2["metadata"]) ? resource2["metadata"] : {};
   return JSON.stringify([resource2["apiVersion"], resource2["kind"], metadata2["namespace"], metadata2["name"]]);
 }
 function transformNamespace(resources, namespace, options = {}) {
@@ -42908,12 +44326,12 @@ function transformReplicas(resources, replicas, options = {}) {
       if (!current.some((resource2, index) => named(resource2, index) && matchesFieldSpec(spec, resource2)))
         continue;
       found = true;
-      const step2 = transformEach(
+      const step3 = transformEach(
         current,
         (resource2, index) => named(resource2, index) ? applyFieldSpecs(resource2, [spec], () => replica.count) : resource2
       );
-      current = step2.resources;
-      errors.push(...step2.errors);
+      current = step3.resources;
+      errors.push(...step3.errors);
     }
     if (!found) {
       const gvks = specs.map(gvkString).join(" ");
@@ -42965,7 +44383,7 @@ var TRANSFORMERS = {
     applyResult(file, pointer2, resources, transformAnnotations(objects(resources), annotations, fieldSpecs));
   },
   NamespaceTransformer(_context, file, { config, pointer: pointer2 }, resources) {
-    const metadata2 = isObject9(config["metadata"]) ? config["metadata"] : {};
+    const metadata2 = isObject10(config["metadata"]) ? config["metadata"] : {};
     const fieldSpecs = parseFieldSpecs(file, pointer2, config["fieldSpecs"]);
     const subjects = scalarText5(config["setRoleBindingSubjects"]);
     const result = transformNamespace(objects(resources), textOf(metadata2["namespace"]), {
@@ -43052,25 +44470,25 @@ async function runTransformerPlugins(context, file, resources) {
     await TRANSFORMERS[kind](context, file, plugin, resources);
   }
 }
-var GENERATORS = { ConfigMapGenerator: "ConfigMap", SecretGenerator: "Secret" };
+var GENERATORS2 = { ConfigMapGenerator: "ConfigMap", SecretGenerator: "Secret" };
 async function runGeneratorPlugins(context, file, resources) {
   for (const plugin of await loadPluginConfigs(context, file, "generators")) {
-    const kind = GENERATORS[checkBuiltin(file, plugin, GENERATORS)];
-    const metadata2 = isObject9(plugin.config["metadata"]) ? plugin.config["metadata"] : {};
+    const kind = GENERATORS2[checkBuiltin(file, plugin, GENERATORS2)];
+    const metadata2 = isObject10(plugin.config["metadata"]) ? plugin.config["metadata"] : {};
     const args = parseGeneratorArgs({
       ...plugin.config,
       name: metadata2["name"] ?? "",
       namespace: metadata2["namespace"] ?? null
     });
     if ("error" in args) throw stopAt(file, plugin.pointer, args.error);
-    const { line: line2 } = file.locate(plugin.pointer);
+    const { line: line3 } = file.locate(plugin.pointer);
     const error = await addGenerated(
       context,
       kind,
       args,
       void 0,
       file.dir,
-      { path: file.path, line: line2 },
+      { path: file.path, line: line3 },
       resources
     );
     if (error !== void 0) throw stopAt(file, plugin.pointer, error);
@@ -43095,14 +44513,14 @@ async function runGenerators(context, file, resources) {
       const pointer2 = `/${field3}/${index}`;
       const args = parseGeneratorArgs(entry);
       if ("error" in args) throw stopAt(file, pointer2, `${field3}: ${args.error}`);
-      const { line: line2 } = file.locate(pointer2);
+      const { line: line3 } = file.locate(pointer2);
       const error = await addGenerated(
         context,
         kind,
         args,
         options,
         file.dir,
-        { path: file.path, line: line2 },
+        { path: file.path, line: line3 },
         resources
       );
       if (error !== void 0) throw stopAt(file, pointer2, error);
@@ -43122,7 +44540,7 @@ async function runPatches(context, file, resources) {
   }
   for (const [index, entry] of listField(file, "patches").entries()) {
     const pointer2 = `/patches/${index}`;
-    if (!isObject9(entry)) throw stopAt(file, pointer2, "a patches entry must be a mapping with path or patch");
+    if (!isObject10(entry)) throw stopAt(file, pointer2, "a patches entry must be a mapping with path or patch");
     const documents = await loadPatch(context, file, pointer2, entry);
     const target2 = parseTarget(file, `${pointer2}/target`, entry["target"]);
     const error = applyPatch(resources, {
@@ -43142,7 +44560,7 @@ function parseTarget(file, pointer2, value) {
 async function runLegacyJsonPatches(context, file, resources) {
   for (const [index, entry] of listField(file, "patchesJson6902").entries()) {
     const pointer2 = `/patchesJson6902/${index}`;
-    if (!isObject9(entry)) throw stopAt(file, pointer2, "a patchesJson6902 entry must be a mapping");
+    if (!isObject10(entry)) throw stopAt(file, pointer2, "a patchesJson6902 entry must be a mapping");
     const target2 = parseTarget(file, `${pointer2}/target`, entry["target"]);
     if (target2 === void 0) throw stopAt(file, pointer2, "a patchesJson6902 entry needs a target");
     const documents = await loadPatch(context, file, pointer2, entry);
@@ -43175,7 +44593,7 @@ function runMetadata(file, resources) {
   );
   for (const [index, entry] of listField(file, "labels").entries()) {
     const pointer2 = `/labels/${index}`;
-    if (!isObject9(entry)) throw stopAt(file, pointer2, "a labels entry must be a mapping");
+    if (!isObject10(entry)) throw stopAt(file, pointer2, "a labels entry must be a mapping");
     const pairs = stringMapField(file, `${pointer2}/pairs`, entry["pairs"]);
     const fields2 = parseFieldSpecs(file, `${pointer2}/fields`, entry["fields"]);
     const result = transformLabels(objects(resources), pairs, {
@@ -43259,8 +44677,8 @@ async function accumulateResources(context, file, resources) {
       const sub = await loadKustomization(context, local.path, "Kustomization", { file, pointer: pointer2 });
       added = await accumulateTarget(context, sub, []);
     } else {
-      const { line: line2 } = file.locate(pointer2);
-      added = await loadResourceFile(context, local.path, file.path, line2);
+      const { line: line3 } = file.locate(pointer2);
+      added = await loadResourceFile(context, local.path, file.path, line3);
     }
     const conflict = appendResources(resources, added);
     if (conflict !== void 0) throw stopAt(file, pointer2, conflict);
@@ -43521,29 +44939,29 @@ function slotIn(container2, key) {
     }
   };
 }
-function descend(slot, segments, index, visit2, problems) {
+function descend(slot, segments, index, visit3, problems) {
   if (index === segments.length) {
-    visit2(slot);
+    visit3(slot);
     return;
   }
   const value = slot.value;
   if (value === null) return;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) descend(slotIn(value, i), segments, index, visit2, problems);
+    for (let i = 0; i < value.length; i++) descend(slotIn(value, i), segments, index, visit3, problems);
     return;
   }
   if (typeof value === "object") {
     const key = segments[index];
     if (!Object.hasOwn(value, key)) return;
-    descend(slotIn(value, key), segments, index + 1, visit2, problems);
+    descend(slotIn(value, key), segments, index + 1, visit3, problems);
     return;
   }
   problems.push("expected sequence or mapping node");
 }
-function visitFieldPath(resource2, path, visit2) {
+function visitFieldPath(resource2, path, visit3) {
   const problems = [];
   const root = { value: resource2, set: () => void 0 };
-  descend(root, splitFieldPath2(path), 0, visit2, problems);
+  descend(root, splitFieldPath2(path), 0, visit3, problems);
   return problems;
 }
 
@@ -43582,7 +45000,7 @@ function candidatesInNamespace(scope, namespace) {
     return namespaced.filter((candidate) => effectiveNamespace2(candidate.originalNamespace) === namespace);
   return namespaced.filter((candidate) => effectiveNamespace2(candidate.namespace) === namespace);
 }
-function selects(selector, candidate) {
+function selects2(selector, candidate) {
   if (selector.group && selector.group !== candidate.group) return false;
   if (selector.version && candidate.version !== void 0 && selector.version !== candidate.version)
     return false;
@@ -43603,7 +45021,7 @@ function sameEnding(a, b) {
 function selectReferral(oldName, candidates, target2, scope, path, identical) {
   const roleRef = roleRefSelector(scope, path);
   let found = candidates.filter(
-    (candidate) => candidate.previousNames.has(oldName) && selects(target2, candidate) && (roleRef === void 0 || selects(roleRef, candidate)) && (scope.identity.clusterScoped || candidate.clusterScoped || candidate.kind === "ServiceAccount" || sameNamespace(candidate.namespace, scope.identity.namespace))
+    (candidate) => candidate.previousNames.has(oldName) && selects2(target2, candidate) && (roleRef === void 0 || selects2(roleRef, candidate)) && (scope.identity.clusterScoped || candidate.clusterScoped || candidate.kind === "ServiceAccount" || sameNamespace(candidate.namespace, scope.identity.namespace))
   );
   if (found.length === 1) return { referral: found[0] };
   found = found.filter(
@@ -43820,21 +45238,21 @@ function allNamesAndNamespacesSame(candidates) {
   const first = candidates[0];
   return candidates.every((c) => c.name === first?.name && c.namespace === first.namespace);
 }
-function fixScalar(slot, step2, scope, problems) {
+function fixScalar(slot, step3, scope, problems) {
   const oldName = scalarText7(slot.value);
   const selection = selectReferral(
     oldName,
     scope.candidates,
-    step2.target,
+    step3.target,
     scope,
-    step2.field.path,
+    step3.field.path,
     allNamesSame
   );
   if ("problem" in selection) problems.push(selection.problem);
   else if (selection.referral !== void 0 && selection.referral.name !== oldName)
     slot.set(selection.referral.name);
 }
-function fixMapping(map, step2, scope, problems) {
+function fixMapping(map, step3, scope, problems) {
   if (!Object.hasOwn(map, "name")) {
     problems.push("path config error; no 'name' field in node");
     return;
@@ -43844,9 +45262,9 @@ function fixMapping(map, step2, scope, problems) {
   const selection = selectReferral(
     oldName,
     candidates,
-    step2.target,
+    step3.target,
     scope,
-    step2.field.path,
+    step3.field.path,
     allNamesAndNamespacesSame
   );
   if ("problem" in selection) {
@@ -43858,19 +45276,19 @@ function fixMapping(map, step2, scope, problems) {
   map["name"] = referral.name;
   if (referral.namespace !== "") map["namespace"] = referral.namespace;
 }
-function fixSlot(slot, step2, scope, problems) {
+function fixSlot(slot, step3, scope, problems) {
   const value = slot.value;
   if (value === null) return;
   if (Array.isArray(value)) {
     value.forEach((item, i) => {
       if (item === null || Array.isArray(item)) return;
-      if (typeof item === "object") fixMapping(item, step2, scope, problems);
-      else fixScalar({ value: item, set: (name) => value[i] = name }, step2, scope, problems);
+      if (typeof item === "object") fixMapping(item, step3, scope, problems);
+      else fixScalar({ value: item, set: (name) => value[i] = name }, step3, scope, problems);
     });
     return;
   }
-  if (typeof value === "object") fixMapping(value, step2, scope, problems);
-  else fixScalar(slot, step2, scope, problems);
+  if (typeof value === "object") fixMapping(value, step3, scope, problems);
+  else fixScalar(slot, step3, scope, problems);
 }
 function affixesOf(id, renames) {
   const rename = renames.find(
@@ -43895,12 +45313,12 @@ function fixNameReferences(resources, renames) {
     const steps = stepsFor(identity3);
     if (steps.length === 0) return;
     const scope = scopeOf(referrer, identity3, affixesOf(identity3, renames), candidates, scoped);
-    for (const step2 of steps) {
+    for (const step3 of steps) {
       const found = [];
-      found.push(...visitFieldPath(referrer, step2.field.path, (slot) => fixSlot(slot, step2, scope, found)));
+      found.push(...visitFieldPath(referrer, step3.field.path, (slot) => fixSlot(slot, step3, scope, found)));
       for (const problem of found)
         problems.push(
-          `updating name reference in '${step2.field.path}' field of '${describeId(identity3)}': ${problem}`
+          `updating name reference in '${step3.field.path}' field of '${describeId(identity3)}': ${problem}`
         );
     }
   });
@@ -44088,7 +45506,7 @@ function fromYaml(environment, yaml, anchor) {
   }
 }
 async function renderEnvironments(environments, deps) {
-  const external = /* @__PURE__ */ new Map();
+  const external2 = /* @__PURE__ */ new Map();
   const needing = environments.filter(needsExternalTool);
   if (needing.length > 0 && deps.external !== void 0) {
     const batch = await renderExternalEnvironments(needing, deps.external);
@@ -44096,7 +45514,7 @@ async function renderEnvironments(environments, deps) {
       const environment = needing[index];
       const rendered = result.yaml === void 0 ? { environment, ok: false, resources: [], findings: [] } : fromYaml(environment, result.yaml, environment.path || ".");
       const missing = result.missingTool === void 0 ? [] : batch.findings.filter((f) => f.message.startsWith(result.missingTool));
-      external.set(environment.name, {
+      external2.set(environment.name, {
         ...rendered,
         ok: rendered.ok && result.yaml !== void 0,
         findings: [...result.findings, ...missing, ...rendered.findings]
@@ -44106,12 +45524,16 @@ async function renderEnvironments(environments, deps) {
   const results = [];
   for (const environment of environments) {
     if (environment.renderer === "builtin") {
-      const build = await buildKustomization(deps.files, environment.path);
+      const build = await buildKustomization(
+        deps.files,
+        environment.path,
+        deps.cache ? { cache: deps.cache } : {}
+      );
       results.push({ environment, ok: build.ok, resources: build.resources, findings: build.findings });
     } else if (environment.renderer === "none") results.push(await renderPlain(deps.files, environment));
     else
       results.push(
-        external.get(environment.name) ?? {
+        external2.get(environment.name) ?? {
           environment,
           ok: false,
           resources: [],
@@ -44130,6 +45552,810 @@ async function renderEnvironments(environments, deps) {
 }
 function renderedYaml(rendered) {
   return rendered.resources.map((resource2) => emitYaml(resource2.object)).join("---\n");
+}
+
+// core/check/changed-files.ts
+function sameBytes(a, b) {
+  if (a === void 0 || b === void 0) return a === b;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+async function changedFiles(base, head) {
+  const [before, after] = await Promise.all([walkRepository(base), walkRepository(head)]);
+  const all = [.../* @__PURE__ */ new Set([...before.files, ...after.files])].sort();
+  const changed = [];
+  for (const path of all) {
+    const [a, b] = await Promise.all([base.readFile(path), head.readFile(path)]);
+    if (!sameBytes(a, b)) changed.push(path);
+  }
+  return changed;
+}
+
+// core/check/validate-rendered.ts
+var encoder2 = new TextEncoder();
+async function validateRendered(rendered, extraCrds, options, deps) {
+  const inputs = rendered.flatMap(
+    (environment, e) => environment.resources.map((resource2, r) => ({
+      path: `${e}/${r}`,
+      content: encoder2.encode(emitYaml(resource2.object))
+    }))
+  );
+  const crdInputs = extraCrds.map((crd, i) => ({ path: `crd/${i}`, content: crd.content }));
+  const run4 = await validateManifests(
+    [...inputs, ...crdInputs],
+    {
+      ...options,
+      skip: [],
+      reject: [],
+      ignoreMissingSchemas: false,
+      exitOnError: false,
+      crdsFromInput: true
+    },
+    deps
+  );
+  const checks = rendered.map((environment) => ({
+    environment: environment.environment.name,
+    resources: environment.resources.length,
+    errors: 0,
+    warnings: 0,
+    findings: []
+  }));
+  for (const result of run4.results) {
+    const [e, r] = result.filename.split("/");
+    if (e === "crd") continue;
+    const check = checks[Number(e)];
+    const resource2 = rendered[Number(e)]?.resources[Number(r)];
+    if (check === void 0 || resource2 === void 0) continue;
+    for (const finding2 of result.findings) {
+      if (finding2.ruleId === "duplicate-resource") continue;
+      const severity = finding2.ruleId === "missing-schema" ? "warning" : finding2.severity;
+      const mapped = {
+        ...finding2,
+        severity,
+        path: resource2.origin.path,
+        line: resource2.origin.line
+      };
+      delete mapped.column;
+      check.findings.push(mapped);
+      if (severity === "error") check.errors++;
+      else if (severity === "warning") check.warnings++;
+    }
+  }
+  return checks;
+}
+
+// core/check/run-check.ts
+var CRD = /^kind:\s*CustomResourceDefinition\s*$/m;
+async function repositoryCrds(files) {
+  const crds = [];
+  for (const path of (await walkRepository(files)).files) {
+    if (!/\.(ya?ml|json)$/.test(path)) continue;
+    const content = await files.readFile(path);
+    if (content !== void 0 && content.length < 8 << 20 && CRD.test(new TextDecoder().decode(content)))
+      crds.push({ path, content });
+  }
+  return crds;
+}
+function rendererLabel(environments) {
+  const renderers = new Set(environments.map((environment) => environment.renderer));
+  const names = [...renderers].map(
+    (renderer) => renderer === "builtin" ? "the built-in Kustomize engine" : renderer === "none" ? "plain manifests" : renderer
+  );
+  return names.length === 0 ? "no renderer" : names.join(", ");
+}
+async function runCheck(head, base, options, deps) {
+  const started = deps.now();
+  const headDiscovery = await discoverEnvironments(head.files);
+  const baseDiscovery = base ? await discoverEnvironments(base.files) : { environments: [], findings: [] };
+  let environments = headDiscovery.environments;
+  const removed = baseDiscovery.environments.filter(
+    (environment) => !environments.some((other) => other.name === environment.name)
+  );
+  if (base !== void 0) {
+    const changed = options.changedFiles ?? await changedFiles(base.files, head.files);
+    const onHead = await affectedEnvironments(environments, changed, head.files);
+    const onBase = await affectedEnvironments(baseDiscovery.environments, changed, base.files);
+    const affected = /* @__PURE__ */ new Set([...onHead.affected, ...onBase.affected]);
+    environments = environments.filter((environment) => affected.has(environment.name));
+  }
+  const goneEnvironments = base === void 0 ? [] : removed;
+  const headRendered = await renderEnvironments(environments, {
+    files: head.files,
+    cache: createBuildCache(),
+    ...head.external ? { external: head.external } : {}
+  });
+  const baseByName = /* @__PURE__ */ new Map();
+  if (base !== void 0) {
+    const baseEnvironments = baseDiscovery.environments.filter(
+      (environment) => environments.some((other) => other.name === environment.name) || goneEnvironments.some((other) => other.name === environment.name)
+    );
+    for (const rendered of await renderEnvironments(baseEnvironments, {
+      files: base.files,
+      cache: createBuildCache(),
+      ...base.external ? { external: base.external } : {}
+    }))
+      baseByName.set(rendered.environment.name, rendered);
+  }
+  const validation = options.validate === false ? [] : await validateRendered(
+    headRendered.filter((rendered) => rendered.ok),
+    await repositoryCrds(head.files),
+    options,
+    deps.validate
+  );
+  for (const rendered of headRendered.filter((r) => !r.ok))
+    validation.push({
+      environment: rendered.environment.name,
+      resources: 0,
+      errors: rendered.findings.filter((f) => f.severity === "error").length,
+      warnings: 0,
+      findings: rendered.findings
+    });
+  const diffs = headRendered.map(
+    (rendered) => diffEnvironment(
+      base === void 0 ? void 0 : baseByName.get(rendered.environment.name),
+      rendered,
+      options.diff
+    )
+  );
+  for (const environment of goneEnvironments)
+    diffs.push(diffEnvironment(baseByName.get(environment.name), void 0, options.diff));
+  const names = (a, b) => a.environment < b.environment ? -1 : a.environment > b.environment ? 1 : 0;
+  return {
+    report: {
+      environments: diffs.sort(names),
+      validation: validation.sort(names),
+      meta: {
+        renderer: rendererLabel(environments),
+        durationMs: deps.now() - started,
+        kubernetesVersion: options.kubernetesVersion,
+        strict: options.strict,
+        crdsFromRepo: true
+      }
+    },
+    findings: [...headDiscovery.findings],
+    renderFailures: headRendered.filter((rendered) => !rendered.ok).length
+  };
+}
+
+// core/render/sub-file-source.ts
+function subFileSource(files, prefix) {
+  if (prefix === "") return files;
+  const join5 = (path) => path === "" ? prefix : `${prefix}/${path}`;
+  const outside = (entryTarget) => entryTarget !== void 0 && entryTarget.startsWith(`${prefix}/`) ? entryTarget.slice(prefix.length + 1) : void 0;
+  return {
+    readFile: (path) => files.readFile(join5(path)),
+    async listDirectory(path) {
+      const entries3 = await files.listDirectory(join5(path));
+      return entries3?.map((entry) => {
+        if (entry.type !== "symlink") return entry;
+        const target2 = outside(entry.target);
+        return target2 === void 0 ? { name: entry.name, type: "symlink" } : { ...entry, target: target2 };
+      });
+    }
+  };
+}
+
+// core/report/comment/escape-markdown.ts
+var LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+var MARKDOWN_SPECIAL = /[\\`*_[\]<>&|~$!#]/g;
+function singleLine(text10) {
+  return text10.replace(LINE_BREAKING, " ");
+}
+function escapeMarkdown(text10) {
+  return singleLine(text10).replace(MARKDOWN_SPECIAL, (char) => `\\${char}`);
+}
+var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+function escapeHtml(text10) {
+  return singleLine(text10).replace(/[&<>"]/g, (char) => HTML_ENTITIES[char] ?? char);
+}
+function longestBacktickRun(text10) {
+  let longest = 0;
+  for (const run4 of text10.match(/`+/g) ?? []) longest = Math.max(longest, run4.length);
+  return longest;
+}
+function codeSpan(text10) {
+  const content = singleLine(text10);
+  if (content === "") return "` `";
+  const delimiter = "`".repeat(longestBacktickRun(content) + 1);
+  const pad2 = content.startsWith("`") || content.endsWith("`") || content.startsWith(" ") && content.endsWith(" ") && content.trim() !== "";
+  const space = pad2 ? " " : "";
+  return `${delimiter}${space}${content}${space}${delimiter}`;
+}
+function codeFence(content, info = "") {
+  const body = content.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "\uFFFD").replace(/\n+$/, "");
+  const fence = "`".repeat(Math.max(3, longestBacktickRun(body) + 1));
+  return `${fence}${info}
+${body}
+${fence}`;
+}
+function shorten(text10, max) {
+  if (text10.length <= max) return text10;
+  let cut = text10.slice(0, Math.max(0, max - 1));
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut}\u2026`;
+}
+
+// core/report/comment/summarize-report.ts
+function byName2(checks) {
+  return new Map((checks ?? []).map((check) => [check.environment, check]));
+}
+function sum(checks, key) {
+  let total = 0;
+  for (const check of checks ?? []) total += check[key];
+  return total;
+}
+function summarizeReport(report) {
+  const diffs = new Map(report.environments.map((diff) => [diff.environment, diff]));
+  const validation = byName2(report.validation);
+  const policy = byName2(report.policy);
+  const names = [.../* @__PURE__ */ new Set([...diffs.keys(), ...validation.keys(), ...policy.keys()])];
+  const environments = names.map((environment) => {
+    const summary = {
+      environment,
+      status: diffs.get(environment)?.status ?? "unchanged",
+      findings: [
+        ...diffs.get(environment)?.findings ?? [],
+        ...validation.get(environment)?.findings ?? [],
+        ...policy.get(environment)?.findings ?? []
+      ]
+    };
+    const diff = diffs.get(environment);
+    if (diff !== void 0) summary.diff = diff;
+    const checked = validation.get(environment);
+    if (checked !== void 0) summary.validation = checked;
+    const judged = policy.get(environment);
+    if (judged !== void 0) summary.policy = judged;
+    return summary;
+  });
+  return {
+    environments,
+    changed: environments.filter((env) => env.status === "changed").length,
+    notRendered: environments.filter((env) => env.status === "error").length,
+    validationErrors: sum(report.validation, "errors"),
+    validationWarnings: sum(report.validation, "warnings"),
+    policyRan: report.policy !== void 0,
+    policyErrors: sum(report.policy, "errors"),
+    policyWarnings: sum(report.policy, "warnings")
+  };
+}
+function plural(count, noun, nouns = `${noun}s`) {
+  return `${count} ${count === 1 ? noun : nouns}`;
+}
+function resourceLabel(resource2) {
+  const namespace = resource2.namespace === void 0 || resource2.namespace === "" ? "" : `${resource2.namespace}/`;
+  return `${resource2.kind} ${namespace}${resource2.name}`;
+}
+function findingLocation(finding2) {
+  return finding2.line !== void 0 && finding2.line >= 1 ? `${finding2.path}:${finding2.line}` : finding2.path;
+}
+function formatDuration(durationMs) {
+  const seconds = Math.max(0, durationMs) / 1e3;
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+}
+function formatCount(count) {
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+function changeCounts(counts) {
+  const parts = [];
+  if (counts.added > 0) parts.push(`${counts.added} added`);
+  if (counts.changed > 0) parts.push(`${counts.changed} changed`);
+  if (counts.removed > 0) parts.push(`${counts.removed} removed`);
+  return parts.length === 0 ? "changed" : parts.join(", ");
+}
+
+// core/report/comment/summary-table.ts
+var MAX_NAME_LENGTH = 100;
+var DASH2 = "\u2013";
+var ICON = { error: "\u274C ", warning: "\u26A0\uFE0F ", ok: "\u2705 ", none: "" };
+function validationCell(env) {
+  if (env.status === "error") return ["error", "not rendered"];
+  const check = env.validation;
+  if (check !== void 0 && check.errors > 0) return ["error", plural(check.errors, "error")];
+  if (check !== void 0 && check.warnings > 0) return ["warning", plural(check.warnings, "warning")];
+  if (env.status === "unchanged") return ["none", "unchanged"];
+  return check === void 0 ? ["none", DASH2] : ["ok", plural(check.resources, "resource")];
+}
+function policyCell(env, check) {
+  if (env.status === "error" || check === void 0) return ["none", DASH2];
+  if (check.errors > 0) return ["error", plural(check.errors, "error")];
+  if (check.warnings > 0) return ["warning", plural(check.warnings, "warning")];
+  return env.status === "unchanged" ? ["none", DASH2] : ["ok", ""];
+}
+function withIcon([tone, text10]) {
+  return (ICON[tone] + text10).trim();
+}
+function tableRow(env, withPolicy) {
+  const name = escapeMarkdown(shorten(env.environment, MAX_NAME_LENGTH));
+  const counts = env.status === "changed" && env.diff !== void 0 ? env.diff.counts : void 0;
+  const cells = [
+    env.status === "unchanged" ? name : `**${name}**`,
+    counts === void 0 ? DASH2 : String(counts.added),
+    counts === void 0 ? DASH2 : String(counts.changed),
+    counts === void 0 ? DASH2 : String(counts.removed),
+    withIcon(validationCell(env))
+  ];
+  if (withPolicy) cells.push(withIcon(policyCell(env, env.policy)));
+  return `| ${cells.join(" | ")} |`;
+}
+function summaryTable(summary) {
+  const header = summary.policyRan ? "| environment | added | changed | removed | validation | policy |\n|---|---:|---:|---:|---|---|" : "| environment | added | changed | removed | validation |\n|---|---:|---:|---:|---|";
+  return {
+    open: header,
+    reopen: header,
+    close: "",
+    parts: summary.environments.map((env) => ({ text: tableRow(env, summary.policyRan) }))
+  };
+}
+
+// core/report/comment/environment-section.ts
+var MAX_LABEL_LENGTH = 300;
+var SHORT_TEXT_LENGTH = 200;
+var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
+function noteText(text10) {
+  return text10.split(" -> ").map(escapeMarkdown).join(" \u2192 ");
+}
+function describe(diff) {
+  const notes = diff.notes.map((note2) => noteText(note2.text)).join("; ");
+  let text10 = notes === "" ? diff.change : notes;
+  if (diff.change === "added" && notes !== "") text10 = `added (${notes})`;
+  if (diff.change === "removed") text10 = notes === "" ? "removed" : `removed (${notes})`;
+  const renameNoted = diff.notes.some((note2) => note2.kind === "generated-name");
+  if (diff.renamed !== void 0 && !renameNoted) {
+    text10 += ` (generated name ${codeSpan(diff.renamed.from)} \u2192 ${codeSpan(diff.renamed.to)})`;
+  }
+  return text10;
+}
+function resourceLine(diff, detail) {
+  const label = codeSpan(shorten(resourceLabel(diff.resource), MAX_LABEL_LENGTH));
+  const short = `- ${label}: ${diff.change}`;
+  return detail === "list" ? { text: short } : { text: `- ${label}: ${describe(diff)}`, short };
+}
+function findingLine(finding2) {
+  const on = finding2.resource === void 0 ? "" : ` on ${codeSpan(shorten(resourceLabel(finding2.resource), MAX_LABEL_LENGTH))}`;
+  const where = ` (${codeSpan(shorten(findingLocation(finding2), MAX_LABEL_LENGTH))})`;
+  const head = `* ${SEVERITY_ICON[finding2.severity]} ${codeSpan(shorten(finding2.ruleId, SHORT_TEXT_LENGTH))}${on}${where}`;
+  return {
+    text: `${head}: ${escapeMarkdown(finding2.message)}`,
+    short: `${head}: ${escapeMarkdown(shorten(finding2.message, SHORT_TEXT_LENGTH))}`
+  };
+}
+function findingCounts(findings) {
+  const errors = findings.filter((finding2) => finding2.severity === "error").length;
+  const warnings = findings.filter((finding2) => finding2.severity === "warning").length;
+  let text10 = "";
+  if (errors > 0) text10 += ` \xB7 \u274C ${plural(errors, "error")}`;
+  if (warnings > 0) text10 += ` \xB7 \u26A0\uFE0F ${plural(warnings, "warning")}`;
+  return text10;
+}
+function summaryTitle(env) {
+  const name = `<b>${escapeHtml(shorten(env.environment, MAX_NAME_LENGTH))}</b>`;
+  let state = "unchanged";
+  if (env.status === "error") state = "\u274C not rendered";
+  if (env.status === "changed" && env.diff !== void 0) state = changeCounts(env.diff.counts);
+  return `${name}: ${state}${findingCounts(env.findings)}`;
+}
+function hasSection(env) {
+  return env.status !== "unchanged" || env.findings.length > 0;
+}
+function environmentSection(env, detail) {
+  const resources = env.diff?.resources ?? [];
+  const parts = resources.map((diff) => resourceLine(diff, detail));
+  env.findings.forEach((finding2, index) => {
+    const line3 = findingLine(finding2);
+    parts.push(index === 0 && parts.length > 0 ? blankBefore(line3) : line3);
+  });
+  const diffText = resources.map((diff) => diff.unifiedDiff.replace(/\n+$/, "")).filter((text10) => text10 !== "").join("\n");
+  if (detail === "diffs" && diffText !== "") parts.push({ text: `
+${codeFence(diffText, "diff")}` });
+  const title = summaryTitle(env);
+  return {
+    open: `<details><summary>${title}</summary>
+`,
+    reopen: `<details><summary>${title} (continued)</summary>
+`,
+    close: "\n\n</details>",
+    parts
+  };
+}
+function blankBefore(part) {
+  return part.short === void 0 ? { text: `
+${part.text}` } : { text: `
+${part.text}`, short: `
+${part.short}` };
+}
+
+// core/report/comment/footer.ts
+var MAX_URL_LENGTH = 300;
+var MAX_META_LENGTH = 100;
+function safeUrl(url) {
+  if (!/^https?:\/\//i.test(url) || url.length > MAX_URL_LENGTH) return void 0;
+  return url.replace(/[\s()<>\\`]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+function fullOutputPlaces(meta) {
+  const places = [];
+  const url = meta.fullReportUrl === void 0 ? void 0 : safeUrl(meta.fullReportUrl);
+  const label = escapeMarkdown(shorten(meta.fullReportLabel ?? "full report", MAX_META_LENGTH));
+  if (url !== void 0) places.push(`[${label}](${url})`);
+  if (meta.artifactName !== void 0) {
+    places.push(`artifact ${codeSpan(shorten(meta.artifactName, MAX_META_LENGTH))}`);
+  }
+  return places;
+}
+function footer(meta, environments) {
+  const schemas = [`Kubernetes ${escapeMarkdown(shorten(meta.kubernetesVersion, MAX_META_LENGTH))}`];
+  if (meta.strict) schemas.push("strict");
+  if (meta.crdsFromRepo) schemas.push("CRDs from the repository");
+  const parts = [
+    `Rendered ${plural(environments, "environment")} (${escapeMarkdown(shorten(meta.renderer, MAX_META_LENGTH))}) in ${formatDuration(meta.durationMs)}`,
+    `schemas: ${schemas.join(", ")}`
+  ];
+  if (meta.commit !== void 0 && meta.commit !== "") parts.push(`commit ${codeSpan(meta.commit.slice(0, 7))}`);
+  parts.push(...fullOutputPlaces(meta));
+  return `---
+<sub>${parts.join(" \xB7 ")}</sub>`;
+}
+
+// core/report/comment/omission-notice.ts
+function omissionNotice(omissions, maxLength, meta) {
+  const sentences = [];
+  const limit = `a comment holds at most ${formatCount(maxLength)} characters`;
+  if (omissions.detail === "summaries" && omissions.diffs > 0) {
+    sentences.push(`Diffs of ${plural(omissions.diffs, "resource")} are left out: ${limit}.`);
+  }
+  if (omissions.detail === "list" && omissions.diffs + omissions.notes > 0) {
+    sentences.push(
+      `Diffs of ${plural(omissions.diffs, "resource")} and ${plural(omissions.notes, "change note")} are left out, each resource shows its change kind only: ${limit}.`
+    );
+  }
+  if (omissions.bodies > 1) {
+    sentences.push(`The report continues in ${plural(omissions.bodies - 1, "more comment")} below.`);
+  }
+  if (omissions.shortened > 0) {
+    sentences.push(`${plural(omissions.shortened, "entry", "entries")} shortened (marked \u2026).`);
+  }
+  if (omissions.omitted > 0) sentences.push(`${plural(omissions.omitted, "entry", "entries")} too long to show.`);
+  if (sentences.length === 0) return "";
+  const places = fullOutputPlaces(meta);
+  const where = places.length === 0 ? "Run `kubeproof check` for the full output." : `Full output: ${places.join(", ")}.`;
+  return `> [!NOTE]
+> ${sentences.join(" ")} ${where}`;
+}
+
+// core/report/comment/pack-bodies.ts
+var BLOCK_SEPARATOR = "\n\n";
+var OMITTED_PART = "- \u2026 one entry is too long for a comment: see the full report";
+function blockText(block) {
+  return block.open + block.parts.map((part) => `
+${part.text}`).join("") + block.close;
+}
+function fitParts(blocks, budget) {
+  let shortened = 0;
+  let omitted = 0;
+  const fitted = blocks.map((block) => {
+    const room = budget - block.reopen.length - block.close.length - 1;
+    const parts = block.parts.map((part) => {
+      if (part.text.length <= room) return part.text;
+      if (part.short !== void 0 && part.short.length <= room) {
+        shortened += 1;
+        return part.short;
+      }
+      omitted += 1;
+      return OMITTED_PART;
+    });
+    return { open: block.open, reopen: block.reopen, close: block.close, parts };
+  });
+  return { blocks: fitted, shortened, omitted };
+}
+function packBlocks(blocks, maxLength, firstHead2, nextHead) {
+  const bodies = [[]];
+  let used = firstHead2;
+  const room = () => maxLength - used - BLOCK_SEPARATOR.length;
+  const push = (text10) => {
+    bodies[bodies.length - 1]?.push(text10);
+    used += BLOCK_SEPARATOR.length + text10.length;
+  };
+  const newBody = () => {
+    bodies.push([]);
+    used = nextHead;
+  };
+  const isEmpty = () => bodies[bodies.length - 1]?.length === 0;
+  for (const block of blocks) {
+    const whole = block.open + block.parts.map((part) => `
+${part}`).join("") + block.close;
+    if (whole.length <= room()) {
+      push(whole);
+      continue;
+    }
+    if (whole.length <= maxLength - nextHead - BLOCK_SEPARATOR.length || block.parts.length === 0) {
+      if (!isEmpty() || bodies.length === 1) newBody();
+      push(whole);
+      continue;
+    }
+    let open = block.open;
+    let index = 0;
+    while (index < block.parts.length) {
+      let chunk = open;
+      const start2 = index;
+      for (const part of block.parts.slice(index)) {
+        if (chunk.length + 1 + part.length + block.close.length > room()) break;
+        chunk += `
+${part}`;
+        index += 1;
+      }
+      if (index === start2) {
+        if (isEmpty() && bodies.length > 1) throw new Error("internal: a fitted part does not fit a body");
+        newBody();
+        continue;
+      }
+      push(chunk + block.close);
+      if (index < block.parts.length) {
+        newBody();
+        open = block.reopen;
+      }
+    }
+  }
+  return bodies;
+}
+
+// core/report/comment/status-line.ts
+var ICONS = { error: "\u274C ", warning: "\u26A0\uFE0F ", ok: "\u2705 " };
+function verdict(summary, icons) {
+  const mark = (tone, text10) => (icons ? ICONS[tone] : "") + text10;
+  const changes = summary.changed === 0 ? "no environment changes" : `${plural(summary.changed, "environment")} change${summary.changed === 1 ? "s" : ""}`;
+  const parts = [`kubeproof: ${changes}`];
+  if (summary.notRendered > 0) {
+    parts.push(mark("error", `${plural(summary.notRendered, "environment")} not rendered`));
+  }
+  parts.push(
+    summary.validationErrors > 0 ? mark("error", plural(summary.validationErrors, "validation error")) : mark("ok", "valid")
+  );
+  if (summary.validationWarnings > 0) {
+    parts.push(mark("warning", plural(summary.validationWarnings, "validation warning")));
+  }
+  if (summary.policyRan) {
+    if (summary.policyErrors > 0) parts.push(mark("error", plural(summary.policyErrors, "policy error")));
+    if (summary.policyWarnings > 0) parts.push(mark("warning", plural(summary.policyWarnings, "policy warning")));
+    if (summary.policyErrors === 0 && summary.policyWarnings === 0) parts.push(mark("ok", "policy passed"));
+  }
+  return parts.join(" \xB7 ");
+}
+function statusLine(summary) {
+  return `### ${verdict(summary, true)}`;
+}
+
+// core/report/comment/render-comment.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+var MIN_COMMENT_LENGTH = 2e3;
+var DETAILS = ["diffs", "summaries", "list"];
+function checkOptions(options) {
+  const maxLength = options.maxLength ?? GITHUB_COMMENT_LIMIT;
+  const marker = options.marker ?? "report";
+  if (!Number.isInteger(maxLength) || maxLength < MIN_COMMENT_LENGTH || maxLength > GITHUB_COMMENT_LIMIT) {
+    throw new RangeError(
+      `maxLength must be an integer from ${MIN_COMMENT_LENGTH} to ${GITHUB_COMMENT_LIMIT}, got ${maxLength}`
+    );
+  }
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(marker) || marker.length > 40) {
+    throw new RangeError(`marker must be lower-case words joined by single dashes, got ${JSON.stringify(marker)}`);
+  }
+  return { maxLength, marker };
+}
+function firstHead(marker, summary, notice) {
+  const head = `<!-- kubeproof:${marker} -->
+${statusLine(summary)}`;
+  return notice === "" ? head : `${head}${BLOCK_SEPARATOR}${notice}`;
+}
+function continuationHead(marker, index, total) {
+  return `<!-- kubeproof:${marker}:${index} -->
+### kubeproof (continued, ${index} of ${total})`;
+}
+function join2(head, blocks) {
+  return [head, ...blocks].join(BLOCK_SEPARATOR);
+}
+function renderComment(report, options = {}) {
+  const { maxLength, marker } = checkOptions(options);
+  const summary = summarizeReport(report);
+  const sections = summary.environments.filter(hasSection);
+  const resources = sections.flatMap((env) => env.diff?.resources ?? []);
+  const omissions = {
+    detail: "diffs",
+    diffs: resources.filter((diff) => diff.unifiedDiff !== "").length,
+    notes: resources.reduce((total, diff) => total + diff.notes.length, 0),
+    bodies: 1,
+    shortened: 0,
+    omitted: 0
+  };
+  const blocksAt = (detail) => [
+    summaryTable(summary),
+    ...sections.map((env) => environmentSection(env, detail)),
+    { open: footer(report.meta, report.environments.length), reopen: "", close: "", parts: [] }
+  ];
+  for (const detail of DETAILS) {
+    const notice2 = omissionNotice({ ...omissions, detail }, maxLength, report.meta);
+    const body = join2(firstHead(marker, summary, notice2), blocksAt(detail).map(blockText));
+    if (body.length <= maxLength) return [body];
+  }
+  const blocks = blocksAt("list");
+  const bound = blocks.reduce((total, block) => total + block.parts.length + 1, 1);
+  const nextHead = continuationHead(marker, bound, bound).length;
+  const fitted = fitParts(blocks, maxLength - nextHead - BLOCK_SEPARATOR.length);
+  const split = { ...omissions, detail: "list", shortened: fitted.shortened, omitted: fitted.omitted };
+  const reserved = firstHead(marker, summary, omissionNotice({ ...split, bodies: bound }, maxLength, report.meta));
+  const bodies = packBlocks(fitted.blocks, maxLength, reserved.length, nextHead);
+  const notice = omissionNotice({ ...split, bodies: bodies.length }, maxLength, report.meta);
+  return bodies.map(
+    (texts, index) => join2(
+      index === 0 ? firstHead(marker, summary, notice) : continuationHead(marker, index + 1, bodies.length),
+      texts
+    )
+  );
+}
+
+// core/report/comment/render-json.ts
+var REPORT_JSON_VERSION = 1;
+function resourceJson(ref) {
+  return { apiVersion: ref.apiVersion, kind: ref.kind, namespace: ref.namespace ?? null, name: ref.name };
+}
+function findingJson(finding2) {
+  return {
+    ruleId: finding2.ruleId,
+    severity: finding2.severity,
+    message: finding2.message,
+    path: finding2.path,
+    line: finding2.line ?? null,
+    column: finding2.column ?? null,
+    resource: finding2.resource === void 0 ? null : resourceJson(finding2.resource)
+  };
+}
+function diffJson(diff) {
+  return {
+    resource: resourceJson(diff.resource),
+    change: diff.change,
+    origin: diff.origin === void 0 ? null : { path: diff.origin.path, line: diff.origin.line },
+    notes: diff.notes.map((note2) => ({ kind: note2.kind, text: note2.text })),
+    renamed: diff.renamed === void 0 ? null : { from: diff.renamed.from, to: diff.renamed.to },
+    unifiedDiff: diff.unifiedDiff
+  };
+}
+function checkJson(check) {
+  if (check === void 0) return null;
+  return {
+    resources: check.resources,
+    errors: check.errors,
+    warnings: check.warnings,
+    findings: check.findings.map(findingJson)
+  };
+}
+function environmentJson(env) {
+  const counts = env.diff?.counts;
+  return {
+    environment: env.environment,
+    path: env.diff?.path ?? null,
+    status: env.status,
+    counts: counts === void 0 ? null : { added: counts.added, changed: counts.changed, removed: counts.removed, unchanged: counts.unchanged },
+    resources: (env.diff?.resources ?? []).map(diffJson),
+    renderFindings: (env.diff?.findings ?? []).map(findingJson),
+    validation: checkJson(env.validation),
+    policy: checkJson(env.policy)
+  };
+}
+function metaJson(meta) {
+  return {
+    renderer: meta.renderer,
+    durationMs: meta.durationMs,
+    kubernetesVersion: meta.kubernetesVersion,
+    strict: meta.strict,
+    crdsFromRepo: meta.crdsFromRepo,
+    commit: meta.commit ?? null,
+    fullReportUrl: meta.fullReportUrl ?? null,
+    fullReportLabel: meta.fullReportLabel ?? null,
+    artifactName: meta.artifactName ?? null
+  };
+}
+function renderJson(report) {
+  const summary = summarizeReport(report);
+  const document = {
+    version: REPORT_JSON_VERSION,
+    summary: {
+      environments: summary.environments.length,
+      changed: summary.changed,
+      notRendered: summary.notRendered,
+      validationErrors: summary.validationErrors,
+      validationWarnings: summary.validationWarnings,
+      policy: summary.policyRan ? { errors: summary.policyErrors, warnings: summary.policyWarnings } : null
+    },
+    environments: summary.environments.map(environmentJson),
+    meta: metaJson(report.meta)
+  };
+  return `${JSON.stringify(document, null, 2)}
+`;
+}
+
+// core/report/comment/render-text.ts
+var CHANGE_MARK = { added: "+", removed: "-", changed: "~", unchanged: " " };
+function terminalSafe(text10) {
+  return text10.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\uFFFD");
+}
+function line(text10) {
+  return terminalSafe(singleLine(text10));
+}
+function table(summary) {
+  const header = ["environment", "added", "changed", "removed", "validation"];
+  if (summary.policyRan) header.push("policy");
+  const rows = summary.environments.map((env) => {
+    const counts = env.status === "changed" && env.diff !== void 0 ? env.diff.counts : void 0;
+    const row = [
+      line(env.environment),
+      counts === void 0 ? DASH2 : String(counts.added),
+      counts === void 0 ? DASH2 : String(counts.changed),
+      counts === void 0 ? DASH2 : String(counts.removed),
+      validationCell(env)[1]
+    ];
+    if (summary.policyRan) row.push(policyCell(env, env.policy)[1] || "ok");
+    return row;
+  });
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
+  const numeric = (column) => column >= 1 && column <= 3;
+  return [header, ...rows].map(
+    (row) => row.map(
+      (cell, column) => numeric(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0)
+    ).join("  ").trimEnd()
+  );
+}
+function describe2(diff) {
+  const notes = diff.notes.map((note2) => line(note2.text)).join("; ");
+  let text10 = notes === "" ? diff.change : notes;
+  if (diff.change !== "changed" && notes !== "") text10 = `${diff.change} (${notes})`;
+  if (diff.renamed !== void 0 && !diff.notes.some((note2) => note2.kind === "generated-name")) {
+    text10 += ` (generated name ${line(diff.renamed.from)} -> ${line(diff.renamed.to)})`;
+  }
+  return text10;
+}
+function findingText(finding2) {
+  const on = finding2.resource === void 0 ? "" : ` on ${line(resourceLabel(finding2.resource))}`;
+  return `${finding2.severity} ${line(finding2.ruleId)}${on} (${line(findingLocation(finding2))}): ${line(finding2.message)}`;
+}
+function section(env) {
+  let state = "unchanged";
+  if (env.status === "error") state = "not rendered";
+  if (env.status === "changed" && env.diff !== void 0) state = changeCounts(env.diff.counts);
+  const out = [`${line(env.environment)}: ${state}`];
+  const resources = env.diff?.resources ?? [];
+  for (const diff of resources) {
+    out.push(`  ${CHANGE_MARK[diff.change]} ${line(resourceLabel(diff.resource))}: ${describe2(diff)}`);
+  }
+  for (const finding2 of env.findings) out.push(`  ${findingText(finding2)}`);
+  const diffs = resources.map((diff) => diff.unifiedDiff.replace(/\n+$/, "")).filter((text10) => text10 !== "");
+  if (diffs.length > 0) {
+    out.push("");
+    for (const diffLine of terminalSafe(diffs.join("\n")).replace(/\r\n?/g, "\n").split("\n")) {
+      out.push(`    ${diffLine}`.trimEnd());
+    }
+  }
+  return out;
+}
+function footer2(meta, environments) {
+  const schemas = [`Kubernetes ${line(meta.kubernetesVersion)}`];
+  if (meta.strict) schemas.push("strict");
+  if (meta.crdsFromRepo) schemas.push("CRDs from the repository");
+  const parts = [
+    `Rendered ${plural(environments, "environment")} (${line(meta.renderer)}) in ${formatDuration(meta.durationMs)}`,
+    `schemas: ${schemas.join(", ")}`
+  ];
+  if (meta.commit !== void 0 && meta.commit !== "") parts.push(`commit ${line(meta.commit.slice(0, 7))}`);
+  if (meta.fullReportUrl !== void 0) parts.push(`${line(meta.fullReportLabel ?? "full report")}: ${line(meta.fullReportUrl)}`);
+  if (meta.artifactName !== void 0) parts.push(`artifact ${line(meta.artifactName)}`);
+  return parts.join(" \xB7 ");
+}
+function renderText(report) {
+  const summary = summarizeReport(report);
+  const blocks = [[verdict(summary, false)], table(summary)];
+  for (const env of summary.environments) if (hasSection(env)) blocks.push(section(env));
+  blocks.push([footer2(report.meta, report.environments.length)]);
+  return `${blocks.map((block) => block.join("\n")).join("\n\n")}
+`;
 }
 
 // platform/disk-file-source.ts
@@ -44214,8 +46440,115 @@ async function diskFileSource(rootPath) {
   };
 }
 
-// platform/node-process-runner.ts
+// platform/git-file-source.ts
 import { spawn } from "node:child_process";
+var GitTreeError = class extends KubeproofError {
+  name = "GitTreeError";
+};
+function run2(cwd, args, input) {
+  return new Promise((resolve5, reject) => {
+    const child3 = spawn("git", args, { cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const out = [];
+    const err = [];
+    child3.stdout.on("data", (chunk) => out.push(chunk));
+    child3.stderr.on("data", (chunk) => err.push(chunk));
+    child3.on(
+      "error",
+      (error) => reject(
+        new GitTreeError(`cannot run git (${error.message}): install git, or pass the base as a folder`)
+      )
+    );
+    child3.on("close", (code) => {
+      if (code === 0) resolve5(Buffer.concat(out));
+      else reject(new GitTreeError(`git ${args[0]} failed: ${Buffer.concat(err).toString("utf8").trim()}`));
+    });
+    child3.stdin.on("error", () => {
+    });
+    child3.stdin.end(input ?? "");
+  });
+}
+function normalize2(path) {
+  const parts = [];
+  for (const part of path.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (parts.length === 0) return void 0;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.join("/");
+}
+async function gitFileSource(cwd, ref) {
+  const root = (await run2(cwd, ["rev-parse", "--show-toplevel"])).toString("utf8").trim();
+  const listing = (await run2(root, ["ls-tree", "-r", "-z", "--full-tree", ref])).toString("utf8");
+  const entries3 = [];
+  for (const record of listing.split("\0")) {
+    if (record === "") continue;
+    const tab = record.indexOf("	");
+    const [mode, type, sha] = record.slice(0, tab).split(" ");
+    if (type !== "blob") continue;
+    entries3.push({ mode, sha, path: record.slice(tab + 1) });
+  }
+  const batch = await run2(root, ["cat-file", "--batch"], entries3.map((e) => e.sha).join("\n") + "\n");
+  const contents = /* @__PURE__ */ new Map();
+  const links = /* @__PURE__ */ new Map();
+  let offset = 0;
+  for (const entry of entries3) {
+    const newline = batch.indexOf(10, offset);
+    const size = Number(batch.subarray(offset, newline).toString("utf8").split(" ")[2]);
+    const body = batch.subarray(newline + 1, newline + 1 + size);
+    offset = newline + 1 + size + 1;
+    if (entry.mode === "120000") {
+      const dir = entry.path.includes("/") ? entry.path.slice(0, entry.path.lastIndexOf("/")) : "";
+      const target2 = body.toString("utf8");
+      links.set(entry.path, target2.startsWith("/") ? void 0 : normalize2(`${dir}/${target2}`));
+    } else contents.set(entry.path, new Uint8Array(body));
+  }
+  const folders = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Map()]]);
+  const add3 = (path, entry) => {
+    const slash = path.lastIndexOf("/");
+    const dir = slash === -1 ? "" : path.slice(0, slash);
+    let folder = folders.get(dir);
+    if (folder === void 0) {
+      folder = /* @__PURE__ */ new Map();
+      folders.set(dir, folder);
+      if (dir !== "") add3(dir, { name: dir.slice(dir.lastIndexOf("/") + 1), type: "directory" });
+    }
+    folder.set(entry.name, entry);
+  };
+  for (const path of contents.keys())
+    add3(path, { name: path.slice(path.lastIndexOf("/") + 1), type: "file" });
+  for (const [path, target2] of links)
+    add3(path, {
+      name: path.slice(path.lastIndexOf("/") + 1),
+      type: "symlink",
+      ...target2 === void 0 ? {} : { target: target2 }
+    });
+  const resolveLink = (path) => {
+    for (let hops = 0; links.has(path); hops++) {
+      const target2 = links.get(path);
+      if (target2 === void 0 || hops === 16) return void 0;
+      path = target2;
+    }
+    return path;
+  };
+  const files = {
+    async readFile(path) {
+      const real = resolveLink(path);
+      return real === void 0 ? void 0 : contents.get(real);
+    },
+    async listDirectory(path) {
+      const real = resolveLink(path);
+      const folder = real === void 0 ? void 0 : folders.get(real);
+      if (folder === void 0) return void 0;
+      return [...folder.values()].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    }
+  };
+  return { files, root };
+}
+
+// platform/node-process-runner.ts
+import { spawn as spawn2 } from "node:child_process";
 import { stat as stat2 } from "node:fs/promises";
 var ProcessSpawnError = class extends KubeproofError {
   name = "ProcessSpawnError";
@@ -44244,8 +46577,8 @@ function createNodeProcessRunner(runnerOptions = {}) {
       if (!await isDirectory(options.cwd))
         throw new ProcessSpawnError(command, `working folder ${options.cwd} does not exist`, "ENOENT");
       const env = { ...runnerOptions.baseEnv ?? process.env, ...options.env };
-      return new Promise((resolve4, reject) => {
-        const child2 = spawn(command, [...args], { cwd: options.cwd, env, shell: false, windowsHide: true });
+      return new Promise((resolve5, reject) => {
+        const child3 = spawn2(command, [...args], { cwd: options.cwd, env, shell: false, windowsHide: true });
         const stdout = [];
         const stderr = [];
         let stdoutBytes = 0;
@@ -44255,7 +46588,7 @@ function createNodeProcessRunner(runnerOptions = {}) {
         const stop2 = (reason) => {
           if (killed) return;
           killed = reason;
-          child2.kill("SIGKILL");
+          child3.kill("SIGKILL");
         };
         const timer = options.timeoutMs === void 0 ? void 0 : setTimeout(() => stop2("timeout"), options.timeoutMs);
         const finish = (outcome) => {
@@ -44263,7 +46596,7 @@ function createNodeProcessRunner(runnerOptions = {}) {
           settled = true;
           if (timer) clearTimeout(timer);
           if (outcome instanceof Error) reject(outcome);
-          else resolve4(outcome);
+          else resolve5(outcome);
         };
         const result = (code) => ({
           exitCode: code ?? -1,
@@ -44271,29 +46604,29 @@ function createNodeProcessRunner(runnerOptions = {}) {
           stderr: Buffer.concat(stderr).toString("utf8"),
           ...killed ? { killed } : {}
         });
-        child2.on("error", (error) => {
+        child3.on("error", (error) => {
           if (error.code === "ENOENT") finish({ notFound: true });
           else finish(new ProcessSpawnError(command, error.message, error.code));
         });
-        child2.stdout.on("data", (chunk) => {
+        child3.stdout.on("data", (chunk) => {
           stdoutBytes += chunk.length;
           if (stdoutBytes > maxOutput) stop2("output-limit");
           else if (!killed) stdout.push(chunk);
         });
-        child2.stderr.on("data", (chunk) => {
+        child3.stderr.on("data", (chunk) => {
           if (stderrBytes >= maxError) return;
           stderr.push(chunk.subarray(0, maxError - stderrBytes));
           stderrBytes += chunk.length;
         });
-        child2.on("exit", (code) => {
+        child3.on("exit", (code) => {
           if (!killed) return;
-          child2.stdout.destroy();
-          child2.stderr.destroy();
+          child3.stdout.destroy();
+          child3.stderr.destroy();
           finish(result(code));
         });
-        child2.on("close", (code) => finish(result(code)));
-        child2.stdin.on("error", () => void 0);
-        child2.stdin.end(options.input ?? "");
+        child3.on("close", (code) => finish(result(code)));
+        child3.stdin.on("error", () => void 0);
+        child3.stdin.end(options.input ?? "");
       });
     }
   };
@@ -44306,7 +46639,7 @@ function parseBool(name, raw) {
   throw new UsageError(`invalid boolean value ${JSON.stringify(raw)} for -${name}: parse error`);
 }
 function parseFlags(specs, argv) {
-  const byName = new Map(specs.map((spec) => [spec.name, spec]));
+  const byName3 = new Map(specs.map((spec) => [spec.name, spec]));
   const values = /* @__PURE__ */ new Map();
   let i = 0;
   for (; i < argv.length; i++) {
@@ -44321,7 +46654,7 @@ function parseFlags(specs, argv) {
       throw new UsageError(`bad flag syntax: ${arg}`);
     const eq = body.indexOf("=");
     const name = eq === -1 ? body : body.slice(0, eq);
-    const spec = byName.get(name);
+    const spec = byName3.get(name);
     if (!spec) throw new UsageError(`flag provided but not defined: -${name}`);
     let raw = eq === -1 ? void 0 : body.slice(eq + 1);
     if (spec.kind === "bool") {
@@ -44347,198 +46680,17 @@ function parseFlags(specs, argv) {
   return { values, args: argv.slice(i) };
 }
 function formatFlagHelp(specs) {
-  const lines = [];
+  const lines2 = [];
   for (const spec of [...specs].sort((a, b) => a.name.localeCompare(b.name))) {
     const type = spec.typeName ?? (spec.kind === "bool" ? "" : spec.kind === "list" ? "value" : spec.kind);
     const head = `  -${spec.name}${type ? ` ${type}` : ""}`;
     const defaults = spec.defaultText ? ` (default ${spec.defaultText})` : "";
     const usage2 = `${spec.usage}${defaults}`;
-    lines.push(spec.name.length === 1 && !type ? `${head}	${usage2}` : `${head}
+    lines2.push(spec.name.length === 1 && !type ? `${head}	${usage2}` : `${head}
     	${usage2}`);
   }
-  return `${lines.join("\n")}
+  return `${lines2.join("\n")}
 `;
-}
-
-// cli/render-command.ts
-import { mkdir, writeFile as writeFile2 } from "node:fs/promises";
-import { existsSync } from "node:fs";
-import { basename as basename2, dirname, isAbsolute, join as join2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
-var CONCURRENCY3 = 8;
-var RENDER_FLAGS = [
-  { name: "h", kind: "bool", usage: "show help information" },
-  {
-    name: "out-dir",
-    kind: "string",
-    typeName: "string",
-    usage: "write each folder's output to OUT/<folder relative to the current directory>.yaml instead of printing it"
-  }
-];
-var USAGE = `Usage: kubeproof render [OPTION]... DIR...
-
-Renders each kustomization folder exactly as 'kubectl kustomize DIR' (kustomize v5.5.0) prints it,
-in-process, without a cluster, a binary or the network. Several folders render in one process.
-Exit code 1 when a folder could not be rendered (the reason goes to stderr with file and line).
-
-`;
-function repositoryRoot(folder, cwd) {
-  for (let at = folder; ; at = dirname(at)) {
-    if (existsSync(join2(at, ".git"))) return at;
-    if (dirname(at) === at) break;
-  }
-  const rel = relative2(cwd, folder);
-  return rel.startsWith("..") || isAbsolute(rel) ? folder : cwd;
-}
-function formatFinding(finding2, root, cwd) {
-  const path = relative2(cwd, join2(root, finding2.path)) || ".";
-  const at = finding2.line === void 0 ? path : `${path}:${finding2.line}${finding2.column === void 0 ? "" : `:${finding2.column}`}`;
-  return `${at}: ${finding2.severity}: ${finding2.message} [${finding2.ruleId}]
-`;
-}
-async function runRender(argv, io) {
-  const { values, args } = parseFlags(RENDER_FLAGS, argv);
-  if (values.get("h") === true) {
-    io.stdout(`${USAGE}${formatFlagHelp(RENDER_FLAGS)}`);
-    return 0;
-  }
-  if (args.length === 0) {
-    io.stderr(`kubeproof render: give at least one folder
-
-${USAGE}`);
-    return 1;
-  }
-  const outDir = values.get("out-dir");
-  const sources = /* @__PURE__ */ new Map();
-  const caches = /* @__PURE__ */ new Map();
-  const cacheFor = (root) => {
-    let cache = caches.get(root);
-    if (cache === void 0) {
-      cache = createBuildCache();
-      caches.set(root, cache);
-    }
-    return cache;
-  };
-  const jobs = [];
-  for (const arg of args) {
-    const folder = resolve2(io.cwd, arg);
-    const root = repositoryRoot(folder, io.cwd);
-    let files = sources.get(root);
-    if (files === void 0) {
-      files = await diskFileSource(root);
-      sources.set(root, files);
-    }
-    jobs.push({ folder, root, files, dir: relative2(root, folder).split(sep2).join("/") });
-  }
-  const builds = new Array(jobs.length);
-  let next = 0;
-  const worker = async () => {
-    for (let index = next++; index < jobs.length; index = next++) {
-      const job = jobs[index];
-      const build = await buildKustomization(job.files, job.dir, { cache: cacheFor(job.root) });
-      builds[index] = build;
-      if (outDir === void 0 || !build.ok) continue;
-      const name = relative2(io.cwd, job.folder).split(sep2).join("/") || basename2(job.folder);
-      const target2 = `${resolve2(io.cwd, outDir, name)}.yaml`;
-      await mkdir(dirname(target2), { recursive: true });
-      await writeFile2(target2, build.yaml);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY3, jobs.length) }, worker));
-  let failed = 0;
-  builds.forEach((build, index) => {
-    const job = jobs[index];
-    for (const finding2 of build.findings) io.stderr(formatFinding(finding2, job.root, io.cwd));
-    if (!build.ok) failed++;
-    else if (outDir === void 0) io.stdout(build.yaml);
-  });
-  if (failed > 0)
-    io.stderr(`kubeproof render: ${failed} of ${args.length} folder(s) could not be rendered
-`);
-  return failed > 0 ? 1 : 0;
-}
-
-// cli/environments-command.ts
-var ENVIRONMENTS_FLAGS = [
-  { name: "h", kind: "bool", usage: "show help information" },
-  {
-    name: "changed",
-    kind: "list",
-    usage: "a changed file, relative to the repository root (can be given several times): list only the environments it affects"
-  },
-  { name: "output", kind: "string", typeName: "string", usage: "text or json", defaultText: '"text"' },
-  {
-    name: "render",
-    kind: "bool",
-    usage: "render each listed environment too (built-in engine, or the kustomize/kubectl/helm binaries it names) and print the YAML (json: with the output)"
-  }
-];
-var USAGE2 = `Usage: kubeproof environments [OPTION]... [REPO]
-
-Lists the environments of a GitOps repository (default: the current one): the ones .kubeproof.yaml
-declares or, without it, the kustomize overlays under envs/, environments/, overlays/ and clusters/,
-and the folders Argo CD Applications, ApplicationSets and Flux Kustomizations deploy.
-
-`;
-function line(environment) {
-  return `${environment.name}	${environment.path || "."}	${environment.renderer}	${environment.source}${environment.detail ? `	${environment.detail}` : ""}
-`;
-}
-async function runEnvironments(argv, io) {
-  const { values, args } = parseFlags(ENVIRONMENTS_FLAGS, argv);
-  if (values.get("h") === true) {
-    io.stdout(`${USAGE2}${formatFlagHelp(ENVIRONMENTS_FLAGS)}`);
-    return 0;
-  }
-  const output = values.get("output") ?? "text";
-  if (output !== "text" && output !== "json") {
-    io.stderr(`kubeproof environments: -output must be text or json, not ${JSON.stringify(output)}
-`);
-    return 1;
-  }
-  const root = args[0] === void 0 ? repositoryRoot(io.cwd, io.cwd) : resolve3(io.cwd, args[0]);
-  const files = await diskFileSource(root);
-  const discovered = await discoverEnvironments(files);
-  let environments = discovered.environments;
-  const changed = values.get("changed");
-  let unknown2 = [];
-  if (changed !== void 0) {
-    const affected = await affectedEnvironments(environments, changed, files);
-    environments = environments.filter((environment) => affected.affected.includes(environment.name));
-    unknown2 = affected.unknown;
-  }
-  const rendered = values.get("render") === true ? await renderEnvironments(environments, {
-    files,
-    external: { runner: createNodeProcessRunner(), repoRoot: root, files }
-  }) : void 0;
-  const findings = [...discovered.findings, ...(rendered ?? []).flatMap((r) => r.findings)];
-  for (const finding2 of findings) {
-    const path = relative3(io.cwd, resolve3(root, finding2.path)).split(sep3).join("/") || ".";
-    io.stderr(`${path}${finding2.line ? `:${finding2.line}` : ""}: ${finding2.severity}: ${finding2.message}
-`);
-  }
-  if (output === "json") {
-    const list4 = environments.map((environment, index) => ({
-      ...environment,
-      ...rendered ? {
-        rendered: rendered[index]?.ok ?? false,
-        yaml: rendered[index] ? renderedYaml(rendered[index]) : ""
-      } : {}
-    }));
-    io.stdout(`${JSON.stringify({ environments: list4, unknownChangedFiles: unknown2, findings }, null, 2)}
-`);
-  } else if (rendered) {
-    for (const result of rendered)
-      io.stdout(
-        `# environment ${result.environment.name} (${result.environment.path || "."})
-${renderedYaml(result)}`
-      );
-  } else {
-    for (const environment of environments) io.stdout(line(environment));
-    for (const file of unknown2) io.stderr(`notice: ${file} affects no environment
-`);
-  }
-  const failed = findings.some((finding2) => finding2.severity === "error") || (rendered ?? []).some((r) => !r.ok);
-  return failed ? 1 : 0;
 }
 
 // core/report/validate/reported-findings.ts
@@ -44580,13 +46732,13 @@ function countResults(results) {
 }
 
 // core/report/validate/summary-line.ts
-function plural(count) {
+function plural2(count) {
   return count > 1 ? "s" : "";
 }
 function summaryLine(results, stdin) {
   const c = countResults(results);
-  const found = stdin ? "parsing stdin" : `in ${c.files} file${plural(c.files)}`;
-  return `Summary: ${c.resources} resource${plural(c.resources)} found ${found} - Valid: ${c.valid}, Invalid: ${c.invalid}, Errors: ${c.errors}, Skipped: ${c.skipped}
+  const found = stdin ? "parsing stdin" : `in ${c.files} file${plural2(c.files)}`;
+  return `Summary: ${c.resources} resource${plural2(c.resources)} found ${found} - Valid: ${c.valid}, Invalid: ${c.invalid}, Errors: ${c.errors}, Skipped: ${c.skipped}
 `;
 }
 
@@ -44635,7 +46787,7 @@ function goJson(value) {
 }
 
 // core/report/validate/warning-line.ts
-function findingLocation(finding2) {
+function findingLocation2(finding2) {
   if (finding2.line === void 0 || finding2.line < 1) return finding2.path;
   if (finding2.column === void 0 || finding2.column < 1) return `${finding2.path}:${finding2.line}`;
   return `${finding2.path}:${finding2.line}:${finding2.column}`;
@@ -44652,7 +46804,7 @@ function warningParts(result, finding2) {
   const subject = subjectOf(finding2, result);
   const message = finding2.message.replaceAll("\n", "\n  ");
   return {
-    location: findingLocation(finding2),
+    location: findingLocation2(finding2),
     text: `${subject === "" ? "" : `${subject}: `}${message} [${finding2.ruleId}]`
   };
 }
@@ -44670,8 +46822,8 @@ var STATUS = {
   skipped: "statusSkipped",
   empty: ""
 };
-function position(target2, line2, column) {
-  if (line2 !== void 0 && line2 >= 1) target2["line"] = line2;
+function position(target2, line3, column) {
+  if (line3 !== void 0 && line3 >= 1) target2["line"] = line3;
   if (column !== void 0 && column >= 1) target2["column"] = column;
 }
 function violationJson(violation) {
@@ -44700,7 +46852,7 @@ function resultJson(result) {
   if (warnings.length > 0) out["warnings"] = warnings.map(warningJson);
   return out;
 }
-function renderJson(input) {
+function renderJson2(input) {
   const resources = input.results.filter(
     (r) => input.verbose || r.status === "invalid" || r.status === "error" || warningsOf(r).length > 0
   ).map(resultJson);
@@ -45054,7 +47206,7 @@ function resultLine3(result, verbose) {
       return "";
   }
 }
-function renderText(input) {
+function renderText2(input) {
   let out = "";
   for (const result of input.results) {
     out += resultLine3(result, input.verbose);
@@ -45066,11 +47218,11 @@ function renderText(input) {
 
 // core/report/validate/index.ts
 var VALIDATE_OUTPUTS = Object.freeze({
-  json: renderJson,
+  json: renderJson2,
   junit: renderJunit,
   pretty: renderPretty,
   tap: renderTap,
-  text: renderText,
+  text: renderText2,
   sarif: renderSarif,
   github: renderGithub
 });
@@ -45175,11 +47327,11 @@ function planUnits(prepared) {
   flush();
   return units;
 }
-async function validateInWorkers(inputs, options, setup, run2) {
+async function validateInWorkers(inputs, options, setup, run4) {
   const prepared = prepareInputs(inputs);
   const crds = inputCrds(prepared, options);
-  const crdFindings = [...crds.findings, ...await registerInputCrds(crds.schemas, run2.deps)];
-  const context = createDocumentContext(options, run2.deps.registry);
+  const crdFindings = [...crds.findings, ...await registerInputCrds(crds.schemas, run4.deps)];
+  const context = createDocumentContext(options, run4.deps.registry);
   const units = planUnits(prepared);
   const perUnit = new Array(units.length);
   const seenNotices = /* @__PURE__ */ new Set();
@@ -45198,8 +47350,8 @@ async function validateInWorkers(inputs, options, setup, run2) {
     outstanding++;
     worker.postMessage({ type: "unit", unit: units[next++] });
   };
-  for (let t = 1; t < Math.min(run2.threads, units.length); t++) {
-    const worker = new Worker(run2.workerScript, {
+  for (let t = 1; t < Math.min(run4.threads, units.length); t++) {
+    const worker = new Worker(run4.workerScript, {
       workerData: start2,
       resourceLimits: { maxYoungGenerationSizeMb: 128 }
     });
@@ -45217,7 +47369,7 @@ async function validateInWorkers(inputs, options, setup, run2) {
         for (const notice of message.notices) {
           if (!seenNotices.has(notice)) {
             seenNotices.add(notice);
-            run2.notice(notice);
+            run4.notice(notice);
           }
         }
         feed(worker);
@@ -45233,9 +47385,9 @@ async function validateInWorkers(inputs, options, setup, run2) {
       for (const piece of unit.pieces)
         results.push((await validateText(piece.path, piece.text, piece.firstLine, context)).results);
       perUnit[id] = results;
-      await new Promise((resolve4) => setImmediate(resolve4));
+      await new Promise((resolve5) => setImmediate(resolve5));
     }
-    while (outstanding > 0 && !failure) await new Promise((resolve4) => wake = resolve4);
+    while (outstanding > 0 && !failure) await new Promise((resolve5) => wake = resolve5);
   } finally {
     for (const worker of workers) void worker.terminate();
   }
@@ -45491,15 +47643,15 @@ ${usage()}
   };
   const threads = Math.min(flags.get("n") ?? 4, io.cpus ?? 1);
   const bytes = inputs.reduce((n, input) => n + (input.content?.length ?? 0), 0);
-  const run2 = io.workerScript && threads > 1 && !options.exitOnError && bytes >= PARALLEL_MIN_BYTES ? await validateInWorkers(inputs, options, setup, {
+  const run4 = io.workerScript && threads > 1 && !options.exitOnError && bytes >= PARALLEL_MIN_BYTES ? await validateInWorkers(inputs, options, setup, {
     workerScript: io.workerScript,
     threads,
     deps,
     notice: (message) => notices.push(message)
   }) : await validateManifests(inputs, options, deps);
   const report = {
-    results: run2.results,
-    files: run2.files,
+    results: run4.results,
+    files: run4.files,
     stdin,
     summary: flags.get("summary") === true,
     verbose: flags.get("verbose") === true,
@@ -45510,9 +47662,366 @@ ${usage()}
   io.stdout(render(report));
   for (const notice of notices) io.stderr(`kubeproof: ${notice}
 `);
-  const failed = run2.results.some(
+  const failed = run4.results.some(
     (r) => r.status === "error" || r.status === "invalid" || r.findings.some((f) => f.severity === "error")
   );
+  return failed ? 1 : 0;
+}
+
+// cli/check-command.ts
+var OUTPUTS2 = ["text", "markdown", "json"];
+var COMMON_FLAGS = [
+  { name: "h", kind: "bool", usage: "show help information" },
+  {
+    name: "base",
+    kind: "string",
+    typeName: "string",
+    usage: "folder holding the base (the target branch) of the change"
+  },
+  {
+    name: "base-ref",
+    kind: "string",
+    typeName: "string",
+    usage: "git ref of the base, read from the repository DIR is in (for example origin/main)"
+  },
+  {
+    name: "changed",
+    kind: "list",
+    usage: "a changed file, relative to DIR (repeatable): only the environments it affects (default: every file that differs from the base)"
+  },
+  {
+    name: "output",
+    kind: "string",
+    typeName: "string",
+    usage: "text, markdown (the review comment) or json",
+    defaultText: '"text"'
+  },
+  { name: "o", kind: "string", typeName: "string", usage: "short for -output" }
+];
+var VALIDATION_FLAGS = [
+  {
+    name: "kubernetes-version",
+    kind: "string",
+    typeName: "string",
+    usage: "version of Kubernetes to validate against",
+    defaultText: '"1.31.0"'
+  },
+  {
+    name: "schema-location",
+    kind: "list",
+    usage: "override schemas location search path (kubeconform templates; repeatable). Default: the offline schemas"
+  },
+  {
+    name: "strict",
+    kind: "bool",
+    usage: "disallow additional properties and duplicate keys",
+    defaultText: "true"
+  }
+];
+var CHECK_FLAGS = [...COMMON_FLAGS, ...VALIDATION_FLAGS];
+var DIFF_FLAGS = COMMON_FLAGS;
+var CHECK_USAGE = `Usage: kubeproof check [OPTION]... [DIR]
+
+The whole pull-request check on a local tree (DIR, default the current directory, is the repository
+root): discover the environments, keep the ones the change affects, render base and head, validate
+the rendered head (strict, CRDs from the repository, deprecated APIs) and diff them. Prints the
+report the review comment shows. Exit code 1 when validation found errors or an environment could
+not be rendered.
+
+`;
+var DIFF_USAGE = `Usage: kubeproof diff [OPTION]... BASE_DIR HEAD_DIR
+       kubeproof diff -base-ref REF [OPTION]... [HEAD_DIR]
+
+Renders base and head of every affected environment and prints what changes, resource by resource.
+Secret values are never shown. Exit code 0 when the diff was produced, whatever it shows; 1 when an
+environment could not be rendered.
+
+`;
+function external(root, files) {
+  return { runner: createNodeProcessRunner(), repoRoot: root, files };
+}
+async function baseSide(values, headRoot, io, positional) {
+  const baseDir = values.get("base") ?? positional;
+  const baseRef = values.get("base-ref");
+  if (baseDir !== void 0 && baseRef !== void 0)
+    throw new UsageError("give either a base folder or -base-ref, not both");
+  if (baseDir !== void 0) {
+    const root = resolve2(io.cwd, baseDir);
+    const files = await diskFileSource(root);
+    return { files, external: external(root, files) };
+  }
+  if (baseRef === void 0) return void 0;
+  const tree = await gitFileSource(headRoot, baseRef);
+  const prefix = relative2(tree.root, headRoot).split(sep2).join("/");
+  return { files: subFileSource(tree.files, prefix) };
+}
+function print(report, output, io) {
+  if (output === "json") io.stdout(renderJson(report));
+  else if (output === "markdown") io.stdout(`${renderComment(report).join("\n\n")}
+`);
+  else io.stdout(renderText(report));
+}
+function outputOf(values) {
+  const output = values.get("output") ?? values.get("o") ?? "text";
+  if (!OUTPUTS2.includes(output))
+    throw new UsageError(`-output must be one of ${OUTPUTS2.join(", ")}, not ${JSON.stringify(output)}`);
+  return output;
+}
+async function run3(kind, argv, io) {
+  const flags = kind === "check" ? CHECK_FLAGS : DIFF_FLAGS;
+  let parsed;
+  try {
+    parsed = parseFlags(flags, argv);
+    if (parsed.values.get("h") === true) {
+      io.stdout(`${kind === "check" ? CHECK_USAGE : DIFF_USAGE}${formatFlagHelp(flags)}`);
+      return 0;
+    }
+    const { values, args } = parsed;
+    const output = outputOf(values);
+    const [first, second] = args;
+    const headArg = kind === "diff" && values.get("base-ref") === void 0 && values.get("base") === void 0 ? second : first;
+    if (kind === "diff" && headArg === void 0 && values.get("base-ref") === void 0)
+      throw new UsageError("give BASE_DIR and HEAD_DIR, or -base-ref REF");
+    const headRoot = resolve2(io.cwd, headArg ?? ".");
+    const headFiles = await diskFileSource(headRoot);
+    const base = await baseSide(
+      values,
+      headRoot,
+      io,
+      kind === "diff" && headArg === second ? first : void 0
+    );
+    const kubernetesVersion = values.get("kubernetes-version") ?? "1.31.0";
+    const strict = values.get("strict") !== false;
+    const locations = values.get("schema-location") ?? [];
+    const validate = kind === "check" ? await createValidationDeps(
+      {
+        locations: locations.length === 0 ? ["offline"] : locations,
+        kubernetesVersion,
+        strict,
+        offline: locations.length === 0,
+        fetch: { insecureSkipTlsVerify: false, proxyEnv: proxyEnv(io.env) },
+        baseDirectory: io.cwd
+      },
+      () => {
+      }
+    ) : void 0;
+    const changed = values.get("changed");
+    const result = await runCheck(
+      { files: headFiles, external: external(headRoot, headFiles) },
+      base,
+      {
+        kubernetesVersion,
+        strict,
+        validate: kind === "check",
+        ...changed ? { changedFiles: changed } : {}
+      },
+      { validate, now: io.now }
+    );
+    for (const finding2 of result.findings)
+      io.stderr(
+        `${finding2.path}${finding2.line ? `:${finding2.line}` : ""}: ${finding2.severity}: ${finding2.message}
+`
+      );
+    print(result.report, output, io);
+    const errors = result.report.validation.reduce((n, check) => n + check.errors, 0);
+    return result.renderFailures > 0 || kind === "check" && errors > 0 ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof Error && error.name === "GitTreeError") {
+      io.stderr(`kubeproof ${kind}: ${error.message}
+`);
+      return 1;
+    }
+    throw error;
+  }
+}
+function runCheckCommand(argv, io) {
+  return run3("check", argv, io);
+}
+function runDiffCommand(argv, io) {
+  return run3("diff", argv, io);
+}
+
+// cli/environments-command.ts
+import { relative as relative4, resolve as resolve4, sep as sep4 } from "node:path";
+
+// cli/render-command.ts
+import { mkdir, writeFile as writeFile2 } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { basename as basename2, dirname, isAbsolute, join as join4, relative as relative3, resolve as resolve3, sep as sep3 } from "node:path";
+var CONCURRENCY3 = 8;
+var RENDER_FLAGS = [
+  { name: "h", kind: "bool", usage: "show help information" },
+  {
+    name: "out-dir",
+    kind: "string",
+    typeName: "string",
+    usage: "write each folder's output to OUT/<folder relative to the current directory>.yaml instead of printing it"
+  }
+];
+var USAGE = `Usage: kubeproof render [OPTION]... DIR...
+
+Renders each kustomization folder exactly as 'kubectl kustomize DIR' (kustomize v5.5.0) prints it,
+in-process, without a cluster, a binary or the network. Several folders render in one process.
+Exit code 1 when a folder could not be rendered (the reason goes to stderr with file and line).
+
+`;
+function repositoryRoot(folder, cwd) {
+  for (let at = folder; ; at = dirname(at)) {
+    if (existsSync(join4(at, ".git"))) return at;
+    if (dirname(at) === at) break;
+  }
+  const rel = relative3(cwd, folder);
+  return rel.startsWith("..") || isAbsolute(rel) ? folder : cwd;
+}
+function formatFinding(finding2, root, cwd) {
+  const path = relative3(cwd, join4(root, finding2.path)) || ".";
+  const at = finding2.line === void 0 ? path : `${path}:${finding2.line}${finding2.column === void 0 ? "" : `:${finding2.column}`}`;
+  return `${at}: ${finding2.severity}: ${finding2.message} [${finding2.ruleId}]
+`;
+}
+async function runRender(argv, io) {
+  const { values, args } = parseFlags(RENDER_FLAGS, argv);
+  if (values.get("h") === true) {
+    io.stdout(`${USAGE}${formatFlagHelp(RENDER_FLAGS)}`);
+    return 0;
+  }
+  if (args.length === 0) {
+    io.stderr(`kubeproof render: give at least one folder
+
+${USAGE}`);
+    return 1;
+  }
+  const outDir = values.get("out-dir");
+  const sources = /* @__PURE__ */ new Map();
+  const caches = /* @__PURE__ */ new Map();
+  const cacheFor = (root) => {
+    let cache = caches.get(root);
+    if (cache === void 0) {
+      cache = createBuildCache();
+      caches.set(root, cache);
+    }
+    return cache;
+  };
+  const jobs = [];
+  for (const arg of args) {
+    const folder = resolve3(io.cwd, arg);
+    const root = repositoryRoot(folder, io.cwd);
+    let files = sources.get(root);
+    if (files === void 0) {
+      files = await diskFileSource(root);
+      sources.set(root, files);
+    }
+    jobs.push({ folder, root, files, dir: relative3(root, folder).split(sep3).join("/") });
+  }
+  const builds = new Array(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < jobs.length; index = next++) {
+      const job = jobs[index];
+      const build = await buildKustomization(job.files, job.dir, { cache: cacheFor(job.root) });
+      builds[index] = build;
+      if (outDir === void 0 || !build.ok) continue;
+      const name = relative3(io.cwd, job.folder).split(sep3).join("/") || basename2(job.folder);
+      const target2 = `${resolve3(io.cwd, outDir, name)}.yaml`;
+      await mkdir(dirname(target2), { recursive: true });
+      await writeFile2(target2, build.yaml);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY3, jobs.length) }, worker));
+  let failed = 0;
+  builds.forEach((build, index) => {
+    const job = jobs[index];
+    for (const finding2 of build.findings) io.stderr(formatFinding(finding2, job.root, io.cwd));
+    if (!build.ok) failed++;
+    else if (outDir === void 0) io.stdout(build.yaml);
+  });
+  if (failed > 0)
+    io.stderr(`kubeproof render: ${failed} of ${args.length} folder(s) could not be rendered
+`);
+  return failed > 0 ? 1 : 0;
+}
+
+// cli/environments-command.ts
+var ENVIRONMENTS_FLAGS = [
+  { name: "h", kind: "bool", usage: "show help information" },
+  {
+    name: "changed",
+    kind: "list",
+    usage: "a changed file, relative to the repository root (can be given several times): list only the environments it affects"
+  },
+  { name: "output", kind: "string", typeName: "string", usage: "text or json", defaultText: '"text"' },
+  {
+    name: "render",
+    kind: "bool",
+    usage: "render each listed environment too (built-in engine, or the kustomize/kubectl/helm binaries it names) and print the YAML (json: with the output)"
+  }
+];
+var USAGE2 = `Usage: kubeproof environments [OPTION]... [REPO]
+
+Lists the environments of a GitOps repository (default: the current one): the ones .kubeproof.yaml
+declares or, without it, the kustomize overlays under envs/, environments/, overlays/ and clusters/,
+and the folders Argo CD Applications, ApplicationSets and Flux Kustomizations deploy.
+
+`;
+function line2(environment) {
+  return `${environment.name}	${environment.path || "."}	${environment.renderer}	${environment.source}${environment.detail ? `	${environment.detail}` : ""}
+`;
+}
+async function runEnvironments(argv, io) {
+  const { values, args } = parseFlags(ENVIRONMENTS_FLAGS, argv);
+  if (values.get("h") === true) {
+    io.stdout(`${USAGE2}${formatFlagHelp(ENVIRONMENTS_FLAGS)}`);
+    return 0;
+  }
+  const output = values.get("output") ?? "text";
+  if (output !== "text" && output !== "json") {
+    io.stderr(`kubeproof environments: -output must be text or json, not ${JSON.stringify(output)}
+`);
+    return 1;
+  }
+  const root = args[0] === void 0 ? repositoryRoot(io.cwd, io.cwd) : resolve4(io.cwd, args[0]);
+  const files = await diskFileSource(root);
+  const discovered = await discoverEnvironments(files);
+  let environments = discovered.environments;
+  const changed = values.get("changed");
+  let unknown2 = [];
+  if (changed !== void 0) {
+    const affected = await affectedEnvironments(environments, changed, files);
+    environments = environments.filter((environment) => affected.affected.includes(environment.name));
+    unknown2 = affected.unknown;
+  }
+  const rendered = values.get("render") === true ? await renderEnvironments(environments, {
+    files,
+    external: { runner: createNodeProcessRunner(), repoRoot: root, files }
+  }) : void 0;
+  const findings = [...discovered.findings, ...(rendered ?? []).flatMap((r) => r.findings)];
+  for (const finding2 of findings) {
+    const path = relative4(io.cwd, resolve4(root, finding2.path)).split(sep4).join("/") || ".";
+    io.stderr(`${path}${finding2.line ? `:${finding2.line}` : ""}: ${finding2.severity}: ${finding2.message}
+`);
+  }
+  if (output === "json") {
+    const list4 = environments.map((environment, index) => ({
+      ...environment,
+      ...rendered ? {
+        rendered: rendered[index]?.ok ?? false,
+        yaml: rendered[index] ? renderedYaml(rendered[index]) : ""
+      } : {}
+    }));
+    io.stdout(`${JSON.stringify({ environments: list4, unknownChangedFiles: unknown2, findings }, null, 2)}
+`);
+  } else if (rendered) {
+    for (const result of rendered)
+      io.stdout(
+        `# environment ${result.environment.name} (${result.environment.path || "."})
+${renderedYaml(result)}`
+      );
+  } else {
+    for (const environment of environments) io.stdout(line2(environment));
+    for (const file of unknown2) io.stderr(`notice: ${file} affects no environment
+`);
+  }
+  const failed = findings.some((finding2) => finding2.severity === "error") || (rendered ?? []).some((r) => !r.ok);
   return failed ? 1 : 0;
 }
 
@@ -45520,13 +48029,17 @@ ${usage()}
 var COMMANDS = {
   validate: runValidate,
   render: runRender,
-  environments: runEnvironments
+  environments: runEnvironments,
+  check: runCheckCommand,
+  diff: runDiffCommand
 };
 var HELP = `kubeproof ${VERSION2}: safe, reviewable GitOps pull requests for Kubernetes.
 
 Usage: kubeproof <command> [OPTION]... [ARGS]...
 
 Commands:
+  check      the whole pull-request check on a local tree: render, validate and diff every affected environment
+  diff       what a change does to each environment, resource by resource (secrets never shown)
   validate   validate manifests against Kubernetes and CRD schemas (kubeconform-compatible flags and outputs)
   render     render kustomizations exactly as 'kubectl kustomize' prints them, without the binary
   environments  list a GitOps repository's environments, the ones a change affects, and render them
@@ -45544,14 +48057,14 @@ async function main(argv, io) {
 `);
     return 0;
   }
-  const run2 = COMMANDS[command];
-  if (!run2) {
+  const run4 = COMMANDS[command];
+  if (!run4) {
     io.stderr(`kubeproof: unknown command ${JSON.stringify(command)}
 
 ${HELP}`);
     return 1;
   }
-  return run2(rest, io);
+  return run4(rest, io);
 }
 
 // cli/kubeproof.ts

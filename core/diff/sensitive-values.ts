@@ -122,14 +122,13 @@ function visit(walk: Walk, value: JsonValue, steps: string[]): void {
   if (!isObject(value)) return;
   objectRules(walk, value, steps);
   for (const [key, child] of Object.entries(value)) {
-    const keyIsSensitive =
+    const named =
       key === LAST_APPLIED ||
-      (walk.pattern !== undefined &&
-        walk.pattern.test(key) &&
-        !REFERENCE_KEY.test(key) &&
-        (typeof child === 'string' || typeof child === 'number'));
-    if (keyIsSensitive) add(walk, { parent: value, key, type: 'redacted' }, steps);
-    else if (typeof child === 'string') stringRules(walk, value, key, child, steps);
+      (walk.pattern !== undefined && walk.pattern.test(key) && !REFERENCE_KEY.test(key));
+    if (typeof child === 'string') {
+      if (named && !SOPS_VALUE.test(child)) add(walk, { parent: value, key, type: 'redacted' }, steps);
+      else stringRules(walk, value, key, child, steps);
+    } else if (named && typeof child === 'number') add(walk, { parent: value, key, type: 'redacted' }, steps);
     else visit(walk, child, [...steps, formatStep(key, child)]);
   }
 }

@@ -96,5 +96,12 @@ export function describeConfig(object: JsonObject): ChangeNote[] {
           : undefined;
   if (keys === undefined || keys.length === 0) return [];
   const kind = object.kind === 'ConfigMap' ? 'config-key' : 'secret-key';
-  return [note(kind, object.kind === 'ConfigMap' ? `keys ${nameList(keys)}` : `secret keys ${nameList(keys)} (values hidden)`)];
+  return [
+    note(
+      kind,
+      object.kind === 'ConfigMap'
+        ? `keys ${nameList(keys)}`
+        : `secret keys ${nameList(keys)} (values hidden)`,
+    ),
+  ];
 }

@@ -67,7 +67,9 @@ export interface Environment {
   helm?: HelmSettings;
   /**
    * Manifests that declare the environment and carry rendering settings (Argo CD Applications,
-   * ApplicationSets, Flux Kustomizations): a change to one of them affects the environment.
+   * ApplicationSets, Flux Kustomizations and HelmReleases, and the ConfigMaps, Secrets and
+   * generator files a HelmRelease's `valuesFrom` reads): a change to one of them affects the
+   * environment.
    */
   declaredIn?: string[];
 }

@@ -24,7 +24,12 @@ export function escapeMarkdown(text: string): string {
   return singleLine(text).replace(MARKDOWN_SPECIAL, (char) => `\\${char}`);
 }
 
-const HTML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const HTML_ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+};
 
 /**
  * Text inside our raw HTML (`<summary>`): markdown is not parsed there, so backslashes would show;
@@ -66,7 +71,7 @@ export function codeSpan(text: string): string {
 export function codeFence(content: string, info = ''): string {
   const body = content
     .replace(/\r\n?/g, '\n')
-        .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\ufffd')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '\ufffd')
     .replace(/\n+$/, '');
   const fence = '`'.repeat(Math.max(3, longestBacktickRun(body) + 1));
   return `${fence}${info}\n${body}\n${fence}`;

@@ -12,7 +12,10 @@ const MAX_META_LENGTH = 100;
  */
 export function safeUrl(url: string): string | undefined {
   if (!/^https?:\/\//i.test(url) || url.length > MAX_URL_LENGTH) return undefined;
-  return url.replace(/[\s()<>\\`]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return url.replace(
+    /[\s()<>\\`]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
 }
 
 /** Where the full output is, as markdown: `[job summary](…)`, `artifact \`kubeproof-report\``. */
@@ -40,7 +43,8 @@ export function footer(meta: ReportMeta, environments: number): string {
     `Rendered ${plural(environments, 'environment')} (${escapeMarkdown(shorten(meta.renderer, MAX_META_LENGTH))}) in ${formatDuration(meta.durationMs)}`,
     `schemas: ${schemas.join(', ')}`,
   ];
-  if (meta.commit !== undefined && meta.commit !== '') parts.push(`commit ${codeSpan(meta.commit.slice(0, 7))}`);
+  if (meta.commit !== undefined && meta.commit !== '')
+    parts.push(`commit ${codeSpan(meta.commit.slice(0, 7))}`);
   parts.push(...fullOutputPlaces(meta));
   return `---\n<sub>${parts.join(' · ')}</sub>`;
 }

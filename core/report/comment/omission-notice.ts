@@ -36,7 +36,8 @@ export function omissionNotice(omissions: Omissions, maxLength: number, meta: Re
   if (omissions.shortened > 0) {
     sentences.push(`${plural(omissions.shortened, 'entry', 'entries')} shortened (marked …).`);
   }
-  if (omissions.omitted > 0) sentences.push(`${plural(omissions.omitted, 'entry', 'entries')} too long to show.`);
+  if (omissions.omitted > 0)
+    sentences.push(`${plural(omissions.omitted, 'entry', 'entries')} too long to show.`);
   if (sentences.length === 0) return '';
   const places = fullOutputPlaces(meta);
   const where =

@@ -30,7 +30,9 @@ function checkOptions(options: CommentOptions): { maxLength: number; marker: str
   }
   // It goes into an HTML comment: no `--`, no `>`.
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(marker) || marker.length > 40) {
-    throw new RangeError(`marker must be lower-case words joined by single dashes, got ${JSON.stringify(marker)}`);
+    throw new RangeError(
+      `marker must be lower-case words joined by single dashes, got ${JSON.stringify(marker)}`,
+    );
   }
   return { maxLength, marker };
 }
@@ -90,8 +92,17 @@ export function renderComment(report: CheckReport, options: CommentOptions = {})
   const bound = blocks.reduce((total, block) => total + block.parts.length + 1, 1);
   const nextHead = continuationHead(marker, bound, bound).length;
   const fitted = fitParts(blocks, maxLength - nextHead - BLOCK_SEPARATOR.length);
-  const split: Omissions = { ...omissions, detail: 'list', shortened: fitted.shortened, omitted: fitted.omitted };
-  const reserved = firstHead(marker, summary, omissionNotice({ ...split, bodies: bound }, maxLength, report.meta));
+  const split: Omissions = {
+    ...omissions,
+    detail: 'list',
+    shortened: fitted.shortened,
+    omitted: fitted.omitted,
+  };
+  const reserved = firstHead(
+    marker,
+    summary,
+    omissionNotice({ ...split, bodies: bound }, maxLength, report.meta),
+  );
   const bodies = packBlocks(fitted.blocks, maxLength, reserved.length, nextHead);
   const notice = omissionNotice({ ...split, bodies: bodies.length }, maxLength, report.meta);
   return bodies.map((texts, index) =>

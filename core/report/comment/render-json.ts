@@ -55,7 +55,12 @@ function environmentJson(env: EnvironmentSummary): Record<string, unknown> {
     counts:
       counts === undefined
         ? null
-        : { added: counts.added, changed: counts.changed, removed: counts.removed, unchanged: counts.unchanged },
+        : {
+            added: counts.added,
+            changed: counts.changed,
+            removed: counts.removed,
+            unchanged: counts.unchanged,
+          },
     resources: (env.diff?.resources ?? []).map(diffJson),
     renderFindings: (env.diff?.findings ?? []).map(findingJson),
     validation: checkJson(env.validation),

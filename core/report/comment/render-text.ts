@@ -16,7 +16,12 @@ import {
 import { DASH, policyCell, validationCell } from './summary-table.ts';
 import type { CheckReport, ReportMeta } from './types.ts';
 
-const CHANGE_MARK: Record<ResourceDiff['change'], string> = { added: '+', removed: '-', changed: '~', unchanged: ' ' };
+const CHANGE_MARK: Record<ResourceDiff['change'], string> = {
+  added: '+',
+  removed: '-',
+  changed: '~',
+  unchanged: ' ',
+};
 
 /**
  * Repository text on a terminal: controls (escape sequences included) could rewrite the screen,
@@ -45,7 +50,9 @@ function table(summary: ReportSummary): string[] {
     if (summary.policyRan) row.push(policyCell(env, env.policy)[1] || 'ok');
     return row;
   });
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)),
+  );
   const numeric = (column: number): boolean => column >= 1 && column <= 3;
   return [header, ...rows].map((row) =>
     row
@@ -101,7 +108,8 @@ function footer(meta: ReportMeta, environments: number): string {
     `schemas: ${schemas.join(', ')}`,
   ];
   if (meta.commit !== undefined && meta.commit !== '') parts.push(`commit ${line(meta.commit.slice(0, 7))}`);
-  if (meta.fullReportUrl !== undefined) parts.push(`${line(meta.fullReportLabel ?? 'full report')}: ${line(meta.fullReportUrl)}`);
+  if (meta.fullReportUrl !== undefined)
+    parts.push(`${line(meta.fullReportLabel ?? 'full report')}: ${line(meta.fullReportUrl)}`);
   if (meta.artifactName !== undefined) parts.push(`artifact ${line(meta.artifactName)}`);
   return parts.join(' · ');
 }

@@ -28,7 +28,8 @@ export function verdict(summary: ReportSummary, icons: boolean): string {
   }
   if (summary.policyRan) {
     if (summary.policyErrors > 0) parts.push(mark('error', plural(summary.policyErrors, 'policy error')));
-    if (summary.policyWarnings > 0) parts.push(mark('warning', plural(summary.policyWarnings, 'policy warning')));
+    if (summary.policyWarnings > 0)
+      parts.push(mark('warning', plural(summary.policyWarnings, 'policy warning')));
     if (summary.policyErrors === 0 && summary.policyWarnings === 0) parts.push(mark('ok', 'policy passed'));
   }
   return parts.join(' · ');

@@ -82,7 +82,8 @@ export function plural(count: number, noun: string, nouns = `${noun}s`): string 
 
 /** `Deployment prod/web`, `ClusterRole admin` for cluster-scoped resources. */
 export function resourceLabel(resource: ResourceRef): string {
-  const namespace = resource.namespace === undefined || resource.namespace === '' ? '' : `${resource.namespace}/`;
+  const namespace =
+    resource.namespace === undefined || resource.namespace === '' ? '' : `${resource.namespace}/`;
   return `${resource.kind} ${namespace}${resource.name}`;
 }
 

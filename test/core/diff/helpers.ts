@@ -6,7 +6,10 @@ export function rendered(resources: JsonObject[], name = 'prod', ok = true): Ren
   return {
     environment: { name, path: `envs/${name}`, source: 'folder', renderer: 'builtin' },
     ok,
-    resources: resources.map((object, index) => ({ object, origin: { path: `envs/${name}/r.yaml`, line: index + 1 } })),
+    resources: resources.map((object, index) => ({
+      object,
+      origin: { path: `envs/${name}/r.yaml`, line: index + 1 },
+    })),
     findings: [],
   };
 }

@@ -4,7 +4,14 @@ import { deletePath, InvalidPathError, parsePath, selectPath } from '../../../co
 
 describe('parsePath', () => {
   it.each([
-    ['spec.replicas', undefined, [{ type: 'key', key: 'spec' }, { type: 'key', key: 'replicas' }]],
+    [
+      'spec.replicas',
+      undefined,
+      [
+        { type: 'key', key: 'spec' },
+        { type: 'key', key: 'replicas' },
+      ],
+    ],
     [
       'metadata.annotations["checksum/config"]',
       undefined,
@@ -14,8 +21,23 @@ describe('parsePath', () => {
         { type: 'key', key: 'checksum/config' },
       ],
     ],
-    ["metadata.labels['a.b/c']", undefined, [{ type: 'key', key: 'metadata' }, { type: 'key', key: 'labels' }, { type: 'key', key: 'a.b/c' }]],
-    ['Deployment:spec.replicas', 'Deployment', [{ type: 'key', key: 'spec' }, { type: 'key', key: 'replicas' }]],
+    [
+      "metadata.labels['a.b/c']",
+      undefined,
+      [
+        { type: 'key', key: 'metadata' },
+        { type: 'key', key: 'labels' },
+        { type: 'key', key: 'a.b/c' },
+      ],
+    ],
+    [
+      'Deployment:spec.replicas',
+      'Deployment',
+      [
+        { type: 'key', key: 'spec' },
+        { type: 'key', key: 'replicas' },
+      ],
+    ],
     [
       'spec.containers[*].env[name=API_TOKEN].value',
       undefined,
@@ -28,9 +50,24 @@ describe('parsePath', () => {
         { type: 'key', key: 'value' },
       ],
     ],
-    ['spec.ports[0]', undefined, [{ type: 'key', key: 'spec' }, { type: 'key', key: 'ports' }, { type: 'index', index: 0 }]],
+    [
+      'spec.ports[0]',
+      undefined,
+      [
+        { type: 'key', key: 'spec' },
+        { type: 'key', key: 'ports' },
+        { type: 'index', index: 0 },
+      ],
+    ],
     ['data.*', undefined, [{ type: 'key', key: 'data' }, { type: 'any' }]],
-    ['x[name="a]b"]', undefined, [{ type: 'key', key: 'x' }, { type: 'match', field: 'name', value: 'a]b' }]],
+    [
+      'x[name="a]b"]',
+      undefined,
+      [
+        { type: 'key', key: 'x' },
+        { type: 'match', field: 'name', value: 'a]b' },
+      ],
+    ],
     ['["a\\"b"]', undefined, [{ type: 'key', key: 'a"b' }]],
   ])('reads %s', (source, kind, segments) => {
     const path = parsePath(source);
@@ -47,7 +84,13 @@ describe('selectPath and deletePath', () => {
   const pod = (): JsonValue => ({
     spec: {
       containers: [
-        { name: 'web', env: [{ name: 'A', value: '1' }, { name: 'API_TOKEN', value: 't' }] },
+        {
+          name: 'web',
+          env: [
+            { name: 'A', value: '1' },
+            { name: 'API_TOKEN', value: 't' },
+          ],
+        },
         { name: 'side', env: [{ name: 'API_TOKEN', value: 'u' }] },
       ],
     },

@@ -29,7 +29,11 @@ describe('redactResource', () => {
     ],
     [
       'SOPS values and the sops block',
-      { kind: 'ConfigMap', data: { a: 'ENC[AES256_GCM,data:abc,iv:x,tag:y,type:str]', b: 'plain' }, sops: { mac: 'm' } },
+      {
+        kind: 'ConfigMap',
+        data: { a: 'ENC[AES256_GCM,data:abc,iv:x,tag:y,type:str]', b: 'plain' },
+        sops: { mac: 'm' },
+      },
       { kind: 'ConfigMap', data: { a: '(encrypted)', b: 'plain' }, sops: '(encrypted)' },
     ],
     [
@@ -68,25 +72,42 @@ describe('redactResource', () => {
     [
       'ConfigMap keys named like secrets, keeping reference keys',
       { kind: 'ConfigMap', data: { 'db.password': 'pw', token_ttl: '60', secretName: 'tls' } },
-      { kind: 'ConfigMap', data: { 'db.password': '(redacted)', token_ttl: '(redacted)', secretName: 'tls' } },
+      {
+        kind: 'ConfigMap',
+        data: { 'db.password': '(redacted)', token_ttl: '(redacted)', secretName: 'tls' },
+      },
     ],
     [
       '--flag=value arguments named like secrets',
-      { kind: 'Pod', spec: { containers: [{ name: 'c', args: ['--token=abc', '--port=80', 'DB_PASSWORD=x'] }] } },
       {
         kind: 'Pod',
-        spec: { containers: [{ name: 'c', args: ['--token=(redacted)', '--port=80', 'DB_PASSWORD=(redacted)'] }] },
+        spec: { containers: [{ name: 'c', args: ['--token=abc', '--port=80', 'DB_PASSWORD=x'] }] },
+      },
+      {
+        kind: 'Pod',
+        spec: {
+          containers: [{ name: 'c', args: ['--token=(redacted)', '--port=80', 'DB_PASSWORD=(redacted)'] }],
+        },
       },
     ],
     [
       'PEM private keys anywhere',
-      { kind: 'ConfigMap', data: { 'tls.pem': '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\n' } },
+      {
+        kind: 'ConfigMap',
+        data: { 'tls.pem': '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\n' },
+      },
       { kind: 'ConfigMap', data: { 'tls.pem': '(redacted)' } },
     ],
     [
       'last-applied-configuration',
-      { kind: 'Deployment', metadata: { annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{}' } } },
-      { kind: 'Deployment', metadata: { annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '(redacted)' } } },
+      {
+        kind: 'Deployment',
+        metadata: { annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{}' } },
+      },
+      {
+        kind: 'Deployment',
+        metadata: { annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '(redacted)' } },
+      },
     ],
   ])('redacts %s', (_, input, expected) => {
     const copy = structuredClone(input);
@@ -103,21 +124,52 @@ describe('redactResource', () => {
       kind: 'Deployment',
       spec: {
         webhook: { url: 'u' },
-        template: { spec: { containers: [{ name: 'c', env: [{ name: 'DSN_URL', value: 'pg://x' }, { name: 'TOKEN', value: 't' }] }] } },
+        template: {
+          spec: {
+            containers: [
+              {
+                name: 'c',
+                env: [
+                  { name: 'DSN_URL', value: 'pg://x' },
+                  { name: 'TOKEN', value: 't' },
+                ],
+              },
+            ],
+          },
+        },
       },
     };
     expect(redactResource(object, custom)).toEqual({
       kind: 'Deployment',
       spec: {
         webhook: '(redacted)',
-        template: { spec: { containers: [{ name: 'c', env: [{ name: 'DSN_URL', value: '(redacted)' }, { name: 'TOKEN', value: 't' }] }] } },
+        template: {
+          spec: {
+            containers: [
+              {
+                name: 'c',
+                env: [
+                  { name: 'DSN_URL', value: '(redacted)' },
+                  { name: 'TOKEN', value: 't' },
+                ],
+              },
+            ],
+          },
+        },
       },
     });
-    expect(redactResource({ ...object, kind: 'StatefulSet' }, custom)).toMatchObject({ spec: { webhook: '(redacted)' } });
+    expect(redactResource({ ...object, kind: 'StatefulSet' }, custom)).toMatchObject({
+      spec: { webhook: '(redacted)' },
+    });
   });
 
   it('redacts every duplicate of an env var', () => {
-    const object: JsonObject = { env: [{ name: 'TOKEN', value: 'a' }, { name: 'TOKEN', value: 'b' }] };
+    const object: JsonObject = {
+      env: [
+        { name: 'TOKEN', value: 'a' },
+        { name: 'TOKEN', value: 'b' },
+      ],
+    };
     expect(JSON.stringify(redactResource(object, options))).not.toMatch(/"[ab]"/);
   });
 });
@@ -128,7 +180,10 @@ describe('redactPair', () => {
     const head: JsonObject = { kind: 'Secret', data: { same: 'YQ==', diff: 'Zg==', added: 'ZA==' } };
     expect(redactPair(base, head, options)).toEqual({
       base: { kind: 'Secret', data: { same: '(redacted)', diff: '(redacted)', gone: '(redacted)' } },
-      head: { kind: 'Secret', data: { same: '(redacted)', diff: '(redacted, changed)', added: '(redacted)' } },
+      head: {
+        kind: 'Secret',
+        data: { same: '(redacted)', diff: '(redacted, changed)', added: '(redacted)' },
+      },
     });
   });
 

@@ -24,7 +24,12 @@ describe('diffLines', () => {
   });
 
   it('puts removals before additions within a change', () => {
-    expect(diffLines(['x', 'a', 'y'], ['x', 'b', 'y']).map((op) => op.op + op.line)).toEqual([' x', '-a', '+b', ' y']);
+    expect(diffLines(['x', 'a', 'y'], ['x', 'b', 'y']).map((op) => op.op + op.line)).toEqual([
+      ' x',
+      '-a',
+      '+b',
+      ' y',
+    ]);
   });
 
   it('falls back to a replacement past its edit budget and stays correct', () => {
@@ -38,7 +43,8 @@ function lcsLength(a: string[], b: string[]): number {
   const table = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
   for (let i = 1; i <= a.length; i++)
     for (let j = 1; j <= b.length; j++)
-      table[i]![j] = a[i - 1] === b[j - 1] ? table[i - 1]![j - 1]! + 1 : Math.max(table[i - 1]![j]!, table[i]![j - 1]!);
+      table[i]![j] =
+        a[i - 1] === b[j - 1] ? table[i - 1]![j - 1]! + 1 : Math.max(table[i - 1]![j]!, table[i]![j - 1]!);
   return table[a.length]![b.length]!;
 }
 
@@ -72,15 +78,24 @@ describe('unifiedDiff', () => {
     const base = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { a: '1' } };
     const head = { ...base, data: { a: '2' } };
     expect(unifiedDiff('ConfigMap c', base, head)).toBe(
-      ['# ConfigMap c', ' apiVersion: v1', ' data:', '-  a: "1"', '+  a: "2"', ' kind: ConfigMap', ' metadata:', '   name: c'].join(
-        '\n',
-      ),
+      [
+        '# ConfigMap c',
+        ' apiVersion: v1',
+        ' data:',
+        '-  a: "1"',
+        '+  a: "2"',
+        ' kind: ConfigMap',
+        ' metadata:',
+        '   name: c',
+      ].join('\n'),
     );
   });
 
   it('prints an added resource as + lines and identical ones as nothing', () => {
     const object = { kind: 'Namespace', metadata: { name: 'ns' } };
-    expect(unifiedDiff('Namespace n', undefined, object)).toBe('# Namespace n\n+kind: Namespace\n+metadata:\n+  name: ns');
+    expect(unifiedDiff('Namespace n', undefined, object)).toBe(
+      '# Namespace n\n+kind: Namespace\n+metadata:\n+  name: ns',
+    );
     expect(unifiedDiff('Namespace n', object, object)).toBe('');
   });
 });

@@ -27,7 +27,8 @@ export function resource(
   notes: ChangeNote[],
   lines: string[] = [],
 ): ResourceDiff {
-  const ref = namespace === undefined ? { apiVersion: 'v1', kind, name } : { apiVersion: 'v1', kind, name, namespace };
+  const ref =
+    namespace === undefined ? { apiVersion: 'v1', kind, name } : { apiVersion: 'v1', kind, name, namespace };
   const header = `# ${kind} ${namespace === undefined ? '' : `${namespace}/`}${name}`;
   return {
     resource: ref,
@@ -45,7 +46,8 @@ export function environment(
   status: EnvironmentDiff['status'] = resources.length === 0 ? 'unchanged' : 'changed',
   findings: Finding[] = [],
 ): EnvironmentDiff {
-  const count = (change: ResourceDiff['change']): number => resources.filter((r) => r.change === change).length;
+  const count = (change: ResourceDiff['change']): number =>
+    resources.filter((r) => r.change === change).length;
   return {
     environment: name,
     path: `envs/${name}`,
@@ -56,7 +58,11 @@ export function environment(
   };
 }
 
-export function check(environmentName: string, resources: number, findings: Finding[] = []): EnvironmentCheck {
+export function check(
+  environmentName: string,
+  resources: number,
+  findings: Finding[] = [],
+): EnvironmentCheck {
   return {
     environment: environmentName,
     resources,
@@ -157,7 +163,14 @@ export const failingReport: CheckReport = {
         [' containers:', '+- name: sidecar', '+  image: envoyproxy/envoy:v1.31'],
       ),
       resource('Service', 'prod', 'api-old', 'removed', [], ['-apiVersion: v1', '-kind: Service']),
-      resource('ClusterRole', undefined, 'api-reader', 'added', [], ['+apiVersion: rbac.authorization.k8s.io/v1']),
+      resource(
+        'ClusterRole',
+        undefined,
+        'api-reader',
+        'added',
+        [],
+        ['+apiVersion: rbac.authorization.k8s.io/v1'],
+      ),
     ]),
     environment('qa', [], 'error', [
       {
@@ -196,7 +209,13 @@ export const failingReport: CheckReport = {
 export const quietReport: CheckReport = {
   environments: [environment('dev', []), environment('prod', [])],
   validation: [check('dev', 4), check('prod', 4)],
-  meta: { renderer: 'kustomize v5.5.0', durationMs: 80, kubernetesVersion: '1.31.0', strict: true, crdsFromRepo: false },
+  meta: {
+    renderer: 'kustomize v5.5.0',
+    durationMs: 80,
+    kubernetesVersion: '1.31.0',
+    strict: true,
+    crdsFromRepo: false,
+  },
 };
 
 /** Names, notes and messages that try to break the markdown or inject HTML. */
@@ -238,9 +257,19 @@ export function bigReport(count: number, perEnvironment: number, diffLines: numb
     const name = `env-${String(e).padStart(2, '0')}`;
     const resources: ResourceDiff[] = [];
     for (let r = 0; r < perEnvironment; r += 1) {
-      const lines = Array.from({ length: diffLines }, (_, i) => `${i % 2 === 0 ? '-' : '+'}  key${i}: value-${r}-${i}`);
+      const lines = Array.from(
+        { length: diffLines },
+        (_, i) => `${i % 2 === 0 ? '-' : '+'}  key${i}: value-${r}-${i}`,
+      );
       resources.push(
-        resource('Deployment', name, `app-${String(r).padStart(3, '0')}`, 'changed', [note('image', `image app ${r}.0 -> ${r}.1`)], lines),
+        resource(
+          'Deployment',
+          name,
+          `app-${String(r).padStart(3, '0')}`,
+          'changed',
+          [note('image', `image app ${r}.0 -> ${r}.1`)],
+          lines,
+        ),
       );
     }
     environments.push(environment(name, resources));

@@ -80,7 +80,17 @@ function withoutCodeSpans(line: string): string {
   return out;
 }
 
-const OUR_TAGS = ['<details>', '</details>', '<summary>', '</summary>', '<b>', '</b>', '<sub>', '</sub>', '<!--'];
+const OUR_TAGS = [
+  '<details>',
+  '</details>',
+  '<summary>',
+  '</summary>',
+  '<b>',
+  '</b>',
+  '<sub>',
+  '</sub>',
+  '<!--',
+];
 
 /** Every unescaped `<` outside code that is not one of the renderer's own tags. */
 export function foreignHtml(body: string): string[] {

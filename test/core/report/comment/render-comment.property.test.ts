@@ -9,7 +9,35 @@ import { META } from './fixtures.ts';
 import { detailsBalanced, fencesBalanced, foreignHtml } from './markdown-checks.ts';
 
 /** Pieces that tend to break markdown: fences, tags, pipes, escapes, emoji, line breaks. */
-const PIECES = ['a', 'b', 'web', '-', ' ', '`', '```', '|', '<', '>', '&', '</details>', '<details>', '<b>', '\\', '*', '_', '[', ']', '$', '#', '\n', '\r', '\u2028', 'é', '😀', '-->'];
+const PIECES = [
+  'a',
+  'b',
+  'web',
+  '-',
+  ' ',
+  '`',
+  '```',
+  '|',
+  '<',
+  '>',
+  '&',
+  '</details>',
+  '<details>',
+  '<b>',
+  '\\',
+  '*',
+  '_',
+  '[',
+  ']',
+  '$',
+  '#',
+  '\n',
+  '\r',
+  '\u2028',
+  'é',
+  '😀',
+  '-->',
+];
 
 function text(maxPieces: number): fc.Arbitrary<string> {
   return fc.array(fc.constantFrom(...PIECES), { maxLength: maxPieces }).map((pieces) => pieces.join(''));
@@ -18,10 +46,16 @@ function text(maxPieces: number): fc.Arbitrary<string> {
 /** Sometimes short, sometimes huge: a piece of text repeated many times. */
 const hugeText = fc.oneof(
   { weight: 4, arbitrary: text(30) },
-  { weight: 1, arbitrary: fc.tuple(text(10), fc.integer({ min: 1, max: 4_000 })).map(([t, n]) => t.repeat(n)) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(text(10), fc.integer({ min: 1, max: 4_000 })).map(([t, n]) => t.repeat(n)),
+  },
 );
 
-const note: fc.Arbitrary<ChangeNote> = fc.record({ kind: fc.constantFrom('image', 'field', 'generated-name'), text: text(20) });
+const note: fc.Arbitrary<ChangeNote> = fc.record({
+  kind: fc.constantFrom('image', 'field', 'generated-name'),
+  text: text(20),
+});
 
 const resourceDiff: fc.Arbitrary<ResourceDiff> = fc
   .record({
@@ -34,7 +68,10 @@ const resourceDiff: fc.Arbitrary<ResourceDiff> = fc
     renamed: fc.option(fc.record({ from: text(6), to: text(6) }), { nil: undefined }),
   })
   .map(({ kind, namespace, name, change, notes, unifiedDiff, renamed }) => {
-    const resource = namespace === undefined ? { apiVersion: 'v1', kind, name } : { apiVersion: 'v1', kind, name, namespace };
+    const resource =
+      namespace === undefined
+        ? { apiVersion: 'v1', kind, name }
+        : { apiVersion: 'v1', kind, name, namespace };
     const diff: ResourceDiff = { resource, change, notes, unifiedDiff };
     if (renamed !== undefined) diff.renamed = renamed;
     return diff;
@@ -97,7 +134,8 @@ function expectValidBodies(input: CheckReport, bodies: string[], maxLength: numb
     expect(fencesBalanced(body)).toBe(true);
     expect(detailsBalanced(body)).toBe(true);
     expect(foreignHtml(body)).toEqual([]);
-    const marker = index === 0 ? '<!-- kubeproof:report -->\n### kubeproof: ' : `<!-- kubeproof:report:${index + 1} -->\n`;
+    const marker =
+      index === 0 ? '<!-- kubeproof:report -->\n### kubeproof: ' : `<!-- kubeproof:report:${index + 1} -->\n`;
     expect(body.startsWith(marker)).toBe(true);
   });
   expect(bodies[0]).toContain('| environment | added | changed | removed | validation |');

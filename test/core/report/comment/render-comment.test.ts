@@ -70,7 +70,10 @@ describe('renderComment structure', () => {
 
   it('does not link a report URL that is not http(s)', () => {
     // Act
-    const [body = ''] = renderComment({ ...quietReport, meta: { ...META, fullReportUrl: 'javascript:alert(1)' } });
+    const [body = ''] = renderComment({
+      ...quietReport,
+      meta: { ...META, fullReportUrl: 'javascript:alert(1)' },
+    });
 
     // Assert
     expect(body).not.toContain('javascript:');
@@ -101,7 +104,10 @@ function sized(count: number, notes: number, lines: number): CheckReport {
       'prod',
       `app-${String(r).padStart(2, '0')}`,
       'changed',
-      Array.from({ length: notes }, (_, n) => ({ kind: 'field', text: `field-${n} ${'x'.repeat(20)} -> ${'y'.repeat(8)}` })),
+      Array.from({ length: notes }, (_, n) => ({
+        kind: 'field',
+        text: `field-${n} ${'x'.repeat(20)} -> ${'y'.repeat(8)}`,
+      })),
       Array.from({ length: lines }, (_, i) => `+  key${i}: ${'v'.repeat(30)}`),
     ),
   );
@@ -159,7 +165,11 @@ describe('renderComment degrades step by step under a 4,000-character limit', ()
     expect(bodies[0]).toMatch(/^<!-- kubeproof:report -->\n### kubeproof: 3 environments change/);
     expect(bodies[0]).toContain(`The report continues in ${bodies.length - 1} more comments below.`);
     bodies.slice(1).forEach((body, index) => {
-      expect(body.startsWith(`<!-- kubeproof:report:${index + 2} -->\n### kubeproof (continued, ${index + 2} of ${bodies.length})`)).toBe(true);
+      expect(
+        body.startsWith(
+          `<!-- kubeproof:report:${index + 2} -->\n### kubeproof (continued, ${index + 2} of ${bodies.length})`,
+        ),
+      ).toBe(true);
     });
     const all = bodies.join('\n');
     for (let e = 0; e < 3; e += 1) {
@@ -178,7 +188,13 @@ describe('renderComment degrades step by step under a 4,000-character limit', ()
       ...sized(1, 0, 0),
       validation: [
         check('prod', 1, [
-          { ruleId: 'schema', severity: 'error', message: `too long: ${'&'.repeat(5_000)}`, path: 'a.yaml', line: 3 },
+          {
+            ruleId: 'schema',
+            severity: 'error',
+            message: `too long: ${'&'.repeat(5_000)}`,
+            path: 'a.yaml',
+            line: 3,
+          },
         ]),
       ],
     };
