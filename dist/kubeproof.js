@@ -45745,7 +45745,12 @@ function singleLine(text10) {
 function escapeMarkdown(text10) {
   return singleLine(text10).replace(MARKDOWN_SPECIAL, (char) => `\\${char}`);
 }
-var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+var HTML_ENTITIES = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;"
+};
 function escapeHtml(text10) {
   return singleLine(text10).replace(/[&<>"]/g, (char) => HTML_ENTITIES[char] ?? char);
 }
@@ -45971,7 +45976,10 @@ var MAX_URL_LENGTH = 300;
 var MAX_META_LENGTH = 100;
 function safeUrl(url) {
   if (!/^https?:\/\//i.test(url) || url.length > MAX_URL_LENGTH) return void 0;
-  return url.replace(/[\s()<>\\`]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  return url.replace(
+    /[\s()<>\\`]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  );
 }
 function fullOutputPlaces(meta) {
   const places = [];
@@ -45991,7 +45999,8 @@ function footer(meta, environments) {
     `Rendered ${plural(environments, "environment")} (${escapeMarkdown(shorten(meta.renderer, MAX_META_LENGTH))}) in ${formatDuration(meta.durationMs)}`,
     `schemas: ${schemas.join(", ")}`
   ];
-  if (meta.commit !== void 0 && meta.commit !== "") parts.push(`commit ${codeSpan(meta.commit.slice(0, 7))}`);
+  if (meta.commit !== void 0 && meta.commit !== "")
+    parts.push(`commit ${codeSpan(meta.commit.slice(0, 7))}`);
   parts.push(...fullOutputPlaces(meta));
   return `---
 <sub>${parts.join(" \xB7 ")}</sub>`;
@@ -46015,7 +46024,8 @@ function omissionNotice(omissions, maxLength, meta) {
   if (omissions.shortened > 0) {
     sentences.push(`${plural(omissions.shortened, "entry", "entries")} shortened (marked \u2026).`);
   }
-  if (omissions.omitted > 0) sentences.push(`${plural(omissions.omitted, "entry", "entries")} too long to show.`);
+  if (omissions.omitted > 0)
+    sentences.push(`${plural(omissions.omitted, "entry", "entries")} too long to show.`);
   if (sentences.length === 0) return "";
   const places = fullOutputPlaces(meta);
   const where = places.length === 0 ? "Run `kubeproof check` for the full output." : `Full output: ${places.join(", ")}.`;
@@ -46116,7 +46126,8 @@ function verdict(summary, icons) {
   }
   if (summary.policyRan) {
     if (summary.policyErrors > 0) parts.push(mark("error", plural(summary.policyErrors, "policy error")));
-    if (summary.policyWarnings > 0) parts.push(mark("warning", plural(summary.policyWarnings, "policy warning")));
+    if (summary.policyWarnings > 0)
+      parts.push(mark("warning", plural(summary.policyWarnings, "policy warning")));
     if (summary.policyErrors === 0 && summary.policyWarnings === 0) parts.push(mark("ok", "policy passed"));
   }
   return parts.join(" \xB7 ");
@@ -46138,7 +46149,9 @@ function checkOptions(options) {
     );
   }
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(marker) || marker.length > 40) {
-    throw new RangeError(`marker must be lower-case words joined by single dashes, got ${JSON.stringify(marker)}`);
+    throw new RangeError(
+      `marker must be lower-case words joined by single dashes, got ${JSON.stringify(marker)}`
+    );
   }
   return { maxLength, marker };
 }
@@ -46181,8 +46194,17 @@ function renderComment(report, options = {}) {
   const bound = blocks.reduce((total, block) => total + block.parts.length + 1, 1);
   const nextHead = continuationHead(marker, bound, bound).length;
   const fitted = fitParts(blocks, maxLength - nextHead - BLOCK_SEPARATOR.length);
-  const split = { ...omissions, detail: "list", shortened: fitted.shortened, omitted: fitted.omitted };
-  const reserved = firstHead(marker, summary, omissionNotice({ ...split, bodies: bound }, maxLength, report.meta));
+  const split = {
+    ...omissions,
+    detail: "list",
+    shortened: fitted.shortened,
+    omitted: fitted.omitted
+  };
+  const reserved = firstHead(
+    marker,
+    summary,
+    omissionNotice({ ...split, bodies: bound }, maxLength, report.meta)
+  );
   const bodies = packBlocks(fitted.blocks, maxLength, reserved.length, nextHead);
   const notice = omissionNotice({ ...split, bodies: bodies.length }, maxLength, report.meta);
   return bodies.map(
@@ -46234,7 +46256,12 @@ function environmentJson(env) {
     environment: env.environment,
     path: env.diff?.path ?? null,
     status: env.status,
-    counts: counts === void 0 ? null : { added: counts.added, changed: counts.changed, removed: counts.removed, unchanged: counts.unchanged },
+    counts: counts === void 0 ? null : {
+      added: counts.added,
+      changed: counts.changed,
+      removed: counts.removed,
+      unchanged: counts.unchanged
+    },
     resources: (env.diff?.resources ?? []).map(diffJson),
     renderFindings: (env.diff?.findings ?? []).map(findingJson),
     validation: checkJson(env.validation),
@@ -46274,7 +46301,12 @@ function renderJson(report) {
 }
 
 // core/report/comment/render-text.ts
-var CHANGE_MARK = { added: "+", removed: "-", changed: "~", unchanged: " " };
+var CHANGE_MARK = {
+  added: "+",
+  removed: "-",
+  changed: "~",
+  unchanged: " "
+};
 function terminalSafe(text10) {
   return text10.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\uFFFD");
 }
@@ -46296,7 +46328,9 @@ function table(summary) {
     if (summary.policyRan) row.push(policyCell(env, env.policy)[1] || "ok");
     return row;
   });
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)));
+  const widths = header.map(
+    (title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0))
+  );
   const numeric = (column) => column >= 1 && column <= 3;
   return [header, ...rows].map(
     (row) => row.map(
@@ -46345,7 +46379,8 @@ function footer2(meta, environments) {
     `schemas: ${schemas.join(", ")}`
   ];
   if (meta.commit !== void 0 && meta.commit !== "") parts.push(`commit ${line(meta.commit.slice(0, 7))}`);
-  if (meta.fullReportUrl !== void 0) parts.push(`${line(meta.fullReportLabel ?? "full report")}: ${line(meta.fullReportUrl)}`);
+  if (meta.fullReportUrl !== void 0)
+    parts.push(`${line(meta.fullReportLabel ?? "full report")}: ${line(meta.fullReportUrl)}`);
   if (meta.artifactName !== void 0) parts.push(`artifact ${line(meta.artifactName)}`);
   return parts.join(" \xB7 ");
 }

@@ -90,8 +90,10 @@ export function packBlocks(
       push(whole);
       continue;
     }
-    if (whole.length <= maxLength - nextHead - BLOCK_SEPARATOR.length || block.parts.length === 0) {
-      if (!isEmpty() || bodies.length === 1) newBody();
+    // Whole into the next body, unless this one is still empty: then body 1 would lose its table.
+    const fitsNext = whole.length <= maxLength - nextHead - BLOCK_SEPARATOR.length;
+    if (block.parts.length === 0 || (fitsNext && !isEmpty())) {
+      if (!isEmpty()) newBody();
       push(whole);
       continue;
     }
@@ -107,6 +109,7 @@ export function packBlocks(
       }
       if (index === start) {
         if (isEmpty() && bodies.length > 1) throw new Error('internal: a fitted part does not fit a body');
+        if (isEmpty()) throw new Error('internal: the first body has no room for its first block');
         newBody();
         continue;
       }

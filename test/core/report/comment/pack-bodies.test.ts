@@ -32,7 +32,7 @@ describe('fitParts', () => {
     ];
 
     // Act
-    const fitted = fitParts(blocks, 20 + OMITTED_PART.length);
+    const fitted = fitParts(blocks, 20);
 
     // Assert
     expect(fitted.blocks[0]?.parts).toEqual(['fits', 'short', OMITTED_PART]);
@@ -73,7 +73,7 @@ describe('packBlocks', () => {
 
     // Assert
     const texts = bodies.flat();
-    expect(texts.length).toBeGreaterThan(3);
+    expect(texts.length).toBeGreaterThanOrEqual(3);
     for (const [index, text] of texts.entries()) {
       expect(
         text.startsWith(

@@ -97,7 +97,7 @@ const environmentBody = fc.record({
 /** Environment names: distinct, non-empty after escaping, up to 40 characters. */
 const names = fc.uniqueArray(
   text(8).map((name) => `e${name}`.slice(0, 40)),
-  { minLength: 1, maxLength: 14 },
+  { minLength: 1, maxLength: 80 },
 );
 
 const report: fc.Arbitrary<CheckReport> = fc

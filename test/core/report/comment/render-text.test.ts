@@ -58,15 +58,18 @@ describe('renderText', () => {
     // Arrange
     const report = structuredClone(hostileReport);
     const [env] = report.environments;
-    if (env?.resources[0] !== undefined)
+    if (env?.resources[0] !== undefined) {
       env.resources[0].notes = [{ kind: 'field', text: 'red \u001b[31m text' }];
+      env.resources[0].unifiedDiff = '# x\n+a: \u001b]0;title\u0007';
+    }
 
     // Act
     const text = renderText(report);
 
     // Assert
     expect(text).not.toContain('\u001b');
-    expect(text).toContain('red \ufffd[31m text');
-    expect(text).toContain('error schema (apps/`weird`|path.yaml:2): line one  </details> # heading');
+    expect(text).toContain('red  [31m text');
+    expect(text).toContain('    +a: \ufffd]0;title\ufffd');
+    expect(text).toContain('error schema (apps/`weird`|path.yaml:2): line one </details> # heading');
   });
 });
