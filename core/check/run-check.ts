@@ -126,6 +126,7 @@ export async function runCheck(
           await repositoryCrds(head.files),
           options,
           deps.validate,
+          head.files,
         );
   for (const rendered of headRendered.filter((r) => !r.ok))
     validation.push({

@@ -1,6 +1,8 @@
 import type { Finding } from '../findings.ts';
 import type { RenderedEnvironment } from '../render/render-environments.ts';
 import { emitYaml } from '../render/emit-yaml.ts';
+import type { FileSource } from '../render/types.ts';
+import { createSourceLocator } from './source-positions.ts';
 import type { EnvironmentCheck } from '../report/comment/types.ts';
 import {
   validateManifests,
@@ -22,13 +24,18 @@ export async function validateRendered(
   extraCrds: readonly { path: string; content: Uint8Array }[],
   options: Pick<ValidateOptions, 'kubernetesVersion' | 'strict'>,
   deps: ValidateDeps,
+  files?: FileSource,
 ): Promise<EnvironmentCheck[]> {
+  const texts = rendered.map((environment) =>
+    environment.resources.map((resource) => emitYaml(resource.object)),
+  );
   const inputs = rendered.flatMap((environment, e) =>
-    environment.resources.map((resource, r) => ({
+    environment.resources.map((_, r) => ({
       path: `${e}/${r}`,
-      content: encoder.encode(emitYaml(resource.object)),
+      content: encoder.encode(texts[e]?.[r] ?? ''),
     })),
   );
+  const locate = files === undefined ? undefined : createSourceLocator(files);
   const crdInputs = extraCrds.map((crd, i) => ({ path: `crd/${i}`, content: crd.content }));
   const run = await validateManifests(
     [...inputs, ...crdInputs],
@@ -66,6 +73,11 @@ export async function validateRendered(
         line: resource.origin.line,
       };
       delete mapped.column;
+      if (locate !== undefined) {
+        const at = await locate(resource.origin, texts[Number(e)]?.[Number(r)] ?? '', finding.line);
+        mapped.line = at.line;
+        if (at.column !== undefined) mapped.column = at.column;
+      }
       check.findings.push(mapped);
       if (severity === 'error') check.errors++;
       else if (severity === 'warning') check.warnings++;

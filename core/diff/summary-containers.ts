@@ -138,6 +138,9 @@ export function summarizeContainers(before: JsonObject, after: JsonObject, prefi
   for (const [list, word] of LISTS) {
     const a = byName(arrayAt(before, list));
     const b = byName(arrayAt(after, list));
+    // A whole list added or removed is explained by its container notes.
+    if ((before[list] === undefined) !== (after[list] === undefined))
+      covered.push(joinSteps([prefix, formatStep(list)]));
     for (const [name, container] of b) {
       const path = joinSteps([prefix, formatStep(list), formatStep(0, container)]);
       const suffix = total > 1 || list === 'initContainers' ? ` (${word} ${name})` : '';

@@ -211,7 +211,7 @@ describe('renderComment degrades step by step under a 4,000-character limit', ()
 
   it('keeps the table in body 1 when it fits a continuation body but not what is left of body 1', () => {
     // Arrange
-    const names = Array.from({ length: 70 }, (_, i) => `environment-${i}`);
+    const names = Array.from({ length: 84 }, (_, i) => `environment-${i}`);
     const report: CheckReport = { ...bigReport(1, 80, 1), meta: META };
     for (const name of names) report.environments.push(environment(name, []));
 
@@ -222,6 +222,8 @@ describe('renderComment degrades step by step under a 4,000-character limit', ()
     expectWellFormed(bodies, maxLength);
     expect(bodies[0]).toContain('| environment-0 | – | – | – | unchanged |');
     expect(bodies[0]).toContain('| **env-00** | 0 | 80 | 0 | ✅ 80 resources |');
+    expect(bodies[1]).toContain('| environment | added | changed | removed | validation |\n|---|');
+    expect(bodies.join('\n')).toContain('| environment-83 | – | – | – | unchanged |');
   });
 
   it('splits a table of many environments, repeating its header, and names every environment', () => {
