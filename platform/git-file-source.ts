@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { KubeproofError } from '../core/errors.ts';
+import { joinRepoPath } from '../core/render/kustomize/repo-paths.ts';
 import type { DirectoryEntry, FileSource } from '../core/render/types.ts';
 
 /** git could not give the tree of a ref (not a repository, unknown ref, git missing). */
@@ -27,18 +28,6 @@ function run(cwd: string, args: string[], input?: string): Promise<Buffer> {
     child.stdin.on('error', () => {});
     child.stdin.end(input ?? '');
   });
-}
-
-function normalize(path: string): string | undefined {
-  const parts: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (parts.length === 0) return undefined;
-      parts.pop();
-    } else parts.push(part);
-  }
-  return parts.join('/');
 }
 
 /**
@@ -70,7 +59,7 @@ export async function gitFileSource(cwd: string, ref: string): Promise<{ files: 
     if (entry.mode === '120000') {
       const dir = entry.path.includes('/') ? entry.path.slice(0, entry.path.lastIndexOf('/')) : '';
       const target = body.toString('utf8');
-      links.set(entry.path, target.startsWith('/') ? undefined : normalize(`${dir}/${target}`));
+      links.set(entry.path, joinRepoPath(dir, target));
     } else contents.set(entry.path, new Uint8Array(body));
   }
   const folders = new Map<string, Map<string, DirectoryEntry>>([['', new Map()]]);

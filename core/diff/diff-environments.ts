@@ -10,6 +10,7 @@ import { isIgnoredResource, removeIgnoredPaths } from './ignore.ts';
 import { cloneJson, jsonEqual } from './json.ts';
 import { indexResources, matchResources, type ResourcePair, type SideResource } from './match-resources.ts';
 import { redactPair } from './redact.ts';
+import { scrubFindings } from './scrub-findings.ts';
 import {
   compareIdentities,
   describeIdentity,
@@ -70,11 +71,24 @@ function diffPair(pair: ResourcePair, options: ResolvedDiffOptions): ResourceDif
 }
 
 function sideResources(
+  side: 'base' | 'head',
   rendered: RenderedEnvironment | undefined,
   options: ResolvedDiffOptions,
+  findings: Finding[],
 ): Map<string, SideResource> {
-  const { byKey } = indexResources(rendered?.resources ?? []);
-  for (const [key, side] of byKey) if (isIgnoredResource(side.identity, options)) byKey.delete(key);
+  const { byKey, duplicates } = indexResources(rendered?.resources ?? []);
+  for (const [key, entry] of byKey) if (isIgnoredResource(entry.identity, options)) byKey.delete(key);
+  for (const duplicate of duplicates) {
+    if (isIgnoredResource(duplicate.identity, options)) continue;
+    findings.push({
+      ruleId: 'diff-duplicate-resource',
+      severity: 'warning',
+      message: `${side}: ${describeIdentity(duplicate.identity)} is rendered more than once; the diff compares the last one`,
+      path: duplicate.resource.origin.path,
+      line: duplicate.resource.origin.line,
+      resource: toResourceRef(duplicate.identity),
+    });
+  }
   return byKey;
 }
 
@@ -110,10 +124,13 @@ export function diffEnvironment(
   const resolved = resolveDiffOptions(options);
   const environment = (head ?? base)?.environment;
   const counts = { added: 0, removed: 0, changed: 0, unchanged: 0 };
-  const findings = environmentFindings(base, head);
+  const findings = scrubFindings(environmentFindings(base, head), [base, head], resolved);
   const shell = { environment: environment?.name ?? '', path: environment?.path ?? '', counts, findings };
   if (base?.ok === false || head?.ok === false) return { ...shell, status: 'error', resources: [] };
-  const pairs = matchResources(sideResources(base, resolved), sideResources(head, resolved));
+  const pairs = matchResources(
+    sideResources('base', base, resolved, findings),
+    sideResources('head', head, resolved, findings),
+  );
   const diffs: { identity: ResourceIdentity; diff: ResourceDiff }[] = [];
   for (const pair of pairs) {
     const diff = diffPair(pair, resolved);

@@ -57,23 +57,35 @@ function redactSide(object: JsonObject, options: ResolvedDiffOptions): [JsonObje
   return [copy, redactions];
 }
 
+function marker(type: SensitiveValue['type'], changed: boolean): string {
+  if (type === 'encrypted') return changed ? ENCRYPTED_CHANGED : ENCRYPTED;
+  return changed ? REDACTED_CHANGED : REDACTED;
+}
+
 function toRedaction(found: SensitiveValue): Redaction {
   const parent = found.parent as Record<string | number, JsonValue>;
   const original = parent[found.key] as JsonValue;
-  const hash = sha256Hex(JSON.stringify(original));
-  const prefix = found.prefix ?? '';
+  const line = found.line;
+  if (line === undefined) {
+    const prefix = found.prefix ?? '';
+    return {
+      hash: sha256Hex(JSON.stringify(original)),
+      apply(changed) {
+        parent[found.key] = `${prefix}${marker(found.type, changed)}`;
+      },
+    };
+  }
+  const lineCount = String(original).split('\n').length;
   return {
-    hash,
+    hash: sha256Hex(String(original).split('\n')[line.index] as string),
     apply(changed) {
-      const marker =
-        found.type === 'encrypted'
-          ? changed
-            ? ENCRYPTED_CHANGED
-            : ENCRYPTED
-          : changed
-            ? REDACTED_CHANGED
-            : REDACTED;
-      parent[found.key] = `${prefix}${marker}`;
+      const current = parent[found.key];
+      // A rule that hid the whole string has already replaced it: nothing left to hide here.
+      if (typeof current !== 'string') return;
+      const lines = current.split('\n');
+      if (lines.length !== lineCount) return;
+      lines[line.index] = `${line.prefix}${marker(found.type, changed)}`;
+      parent[found.key] = lines.join('\n');
     },
   };
 }

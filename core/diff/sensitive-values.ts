@@ -15,6 +15,8 @@ export interface SensitiveValue {
   type: 'redacted' | 'encrypted';
   /** Kept before the marker: `--password=` of `--password=hunter2`. */
   prefix?: string;
+  /** Set when only one line of a multi-line string is sensitive (`password=...` in a properties file). */
+  line?: { index: number; prefix: string };
 }
 
 /** SOPS writes `ENC[AES256_GCM,data:...,iv:...,tag:...,type:str]` (https://github.com/getsops/sops). */
@@ -26,6 +28,8 @@ const REFERENCE_KEY = /(Name|Ref|Namespace|Path|File|Key[Rr]ef|Selector)$/;
 /** `--password=...`, `-p=...`, `DB_PASSWORD=...` inside an argument list. */
 const ASSIGNMENT = /^(-{0,2}[A-Za-z_][A-Za-z0-9_.-]*)=(.+)$/s;
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+/** A `key = value` or `key: value` line of a config file (properties, .env, YAML, JSON, INI). */
+const CONFIG_LINE = /^(\s*(?:export\s+)?["']?)([A-Za-z0-9_.\-[\]]+)(["']?\s*[:=]\s*)(\S.*)$/;
 
 interface Walk {
   found: Map<string, SensitiveValue>;
@@ -34,13 +38,19 @@ interface Walk {
 
 function add(walk: Walk, value: Omit<SensitiveValue, 'location'>, steps: readonly string[]): void {
   const element = (value.parent as Record<string | number, JsonValue>)[value.key];
-  const base = joinSteps([...steps, formatStep(value.key, element)]);
+  const path = joinSteps([...steps, formatStep(value.key, element)]);
+  const base = value.line === undefined ? path : `${path}/${value.line.prefix.trim()}`;
   // Two elements may print alike (duplicate env names): number the later ones, so each is redacted.
   for (let n = 1; ; n++) {
     const location = n === 1 ? base : `${base}#${n}`;
     const existing = walk.found.get(location);
     if (existing === undefined) return void walk.found.set(location, { ...value, location });
-    if (existing.parent === value.parent && existing.key === value.key) return;
+    if (
+      existing.parent === value.parent &&
+      existing.key === value.key &&
+      existing.line?.index === value.line?.index
+    )
+      return;
   }
 }
 
@@ -105,10 +115,34 @@ function stringRules(
 ): void {
   if (SOPS_VALUE.test(value)) return add(walk, { parent, key, type: 'encrypted' }, steps);
   if (PRIVATE_KEY.test(value)) return add(walk, { parent, key, type: 'redacted' }, steps);
+  if (value.includes('\n')) return lineRules(walk, parent, key, value, steps);
   if (typeof key !== 'number' || walk.pattern === undefined) return;
   const assignment = ASSIGNMENT.exec(value);
   if (assignment !== null && walk.pattern.test(assignment[1] as string))
     add(walk, { parent, key, type: 'redacted', prefix: `${assignment[1] as string}=` }, steps);
+}
+
+/** Redacts the value part of `password=...` lines in a multi-line string (a config file in a ConfigMap). */
+function lineRules(
+  walk: Walk,
+  parent: JsonValue[] | JsonObject,
+  key: string | number,
+  value: string,
+  steps: string[],
+): void {
+  if (walk.pattern === undefined) return;
+  value.split('\n').forEach((text, index) => {
+    const match = CONFIG_LINE.exec(text);
+    if (match === null || !walk.pattern?.test(match[2] as string) || REFERENCE_KEY.test(match[2] as string))
+      return;
+    const value = match[4] as string;
+    if (value === '{' || value === '[' || value === '|' || value === '>') return;
+    add(
+      walk,
+      { parent, key, type: 'redacted', line: { index, prefix: `${match[1]}${match[2]}${match[3]}` } },
+      steps,
+    );
+  });
 }
 
 function visit(walk: Walk, value: JsonValue, steps: string[]): void {

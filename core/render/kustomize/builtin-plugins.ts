@@ -1,7 +1,5 @@
-import type { JsonValue } from '../../manifests/resolve-scalar.ts';
 import type { JsonObject } from '../types.ts';
 import { addGenerated } from './add-generated.ts';
-import { applyPatch } from './apply-patches.ts';
 import { stopAt, type BuildContext } from './build-context.ts';
 import { textOf, type TrackedResource } from './build-types.ts';
 import { parseGeneratorArgs } from './generator-args.ts';
@@ -15,11 +13,10 @@ import {
   scalarText,
   stringMapField,
 } from './kustomization-fields.ts';
-import { loadPatch } from './load-patch.ts';
+import { applyPatchEntry } from './load-patch.ts';
 import { loadPluginConfigs, type PluginConfig } from './plugin-configs.ts';
 import type { KustomizationFile } from './read-kustomization.ts';
 import { loadReplacements, runReplacementList } from './run-replacements.ts';
-import { parseSelector } from './select-targets.ts';
 import { transformAnnotations } from './transform-annotations.ts';
 import { transformImages } from './transform-images.ts';
 import { transformLabels } from './transform-labels.ts';
@@ -33,28 +30,6 @@ type Run = (
   plugin: PluginConfig,
   resources: TrackedResource[],
 ) => Promise<void> | void;
-
-function target(file: KustomizationFile, pointer: string, value: JsonValue | undefined) {
-  if (value === undefined || value === null) return undefined;
-  const parsed = parseSelector(value);
-  if ('error' in parsed) throw stopAt(file, pointer, parsed.error);
-  return parsed.selector;
-}
-
-async function patch(
-  context: BuildContext,
-  file: KustomizationFile,
-  pointer: string,
-  resources: TrackedResource[],
-  source: { path?: JsonValue | undefined; patch?: JsonValue | undefined },
-  selector: JsonValue | undefined,
-  recordsPreviousId: boolean,
-): Promise<void> {
-  const documents = await loadPatch(context, file, pointer, source);
-  const aimed = target(file, pointer, selector);
-  const error = applyPatch(resources, { documents, recordsPreviousId, ...(aimed ? { target: aimed } : {}) });
-  if (error !== undefined) throw stopAt(file, pointer, error);
-}
 
 function affix(
   file: KustomizationFile,
@@ -137,10 +112,10 @@ const TRANSFORMERS: Record<string, Run> = {
     applyResult(file, pointer, resources, result);
   },
   async PatchTransformer(context, file, { config, pointer }, resources) {
-    await patch(context, file, pointer, resources, config, config['target'], true);
+    await applyPatchEntry(context, file, pointer, resources, config, config['target'], true);
   },
   async PatchJson6902Transformer(context, file, { config, pointer }, resources) {
-    await patch(
+    await applyPatchEntry(
       context,
       file,
       pointer,
@@ -152,9 +127,18 @@ const TRANSFORMERS: Record<string, Run> = {
   },
   async PatchStrategicMergeTransformer(context, file, { config, pointer }, resources) {
     const paths = Array.isArray(config['paths']) ? config['paths'] : [];
-    for (const path of paths) await patch(context, file, pointer, resources, { path }, undefined, false);
+    for (const path of paths)
+      await applyPatchEntry(context, file, pointer, resources, { path }, undefined, false);
     if (typeof config['patches'] === 'string')
-      await patch(context, file, pointer, resources, { patch: config['patches'] }, undefined, false);
+      await applyPatchEntry(
+        context,
+        file,
+        pointer,
+        resources,
+        { patch: config['patches'] },
+        undefined,
+        false,
+      );
   },
   async ReplacementTransformer(context, file, { config, pointer }, resources) {
     const entries = Array.isArray(config['replacements']) ? config['replacements'] : [];

@@ -2,7 +2,10 @@ import type { JsonValue } from '../../manifests/resolve-scalar.ts';
 import { stopAt, type BuildContext } from './build-context.ts';
 import { checkLocalPath } from './local-paths.ts';
 import { parseKustomizeYaml, readText } from './load-resources.ts';
+import { applyPatch } from './apply-patches.ts';
+import type { TrackedResource } from './build-types.ts';
 import type { KustomizationFile } from './read-kustomization.ts';
+import { parseSelector, type Selector } from './select-targets.ts';
 
 /** The documents of a patch text: read again as go-yaml v2 does when it is a JSON6902 list. */
 export function patchDocuments(text: string, path: string): JsonValue[] {
@@ -50,4 +53,35 @@ export async function loadLegacyPatch(
   // kustomize takes an entry that parses as a resource (it has a newline or a colon) as inline YAML.
   const inline = entry.includes('\n') || /^\s*[A-Za-z]+:\s/.test(entry);
   return loadPatch(context, file, pointer, inline ? { patch: entry } : { path: entry });
+}
+
+/** A patch target selector of a kustomization entry, checked; undefined when absent. */
+export function parseTarget(
+  file: KustomizationFile,
+  pointer: string,
+  value: JsonValue | undefined,
+): Selector | undefined {
+  if (value === undefined || value === null) return undefined;
+  const parsed = parseSelector(value);
+  if ('error' in parsed) throw stopAt(file, pointer, parsed.error);
+  return parsed.selector;
+}
+
+/**
+ * Loads a patch (inline or by path), aims it at `selector` (or at the resource its own id names)
+ * and applies it, or stops the build at `pointer` with kustomize's reason.
+ */
+export async function applyPatchEntry(
+  context: BuildContext,
+  file: KustomizationFile,
+  pointer: string,
+  resources: TrackedResource[],
+  source: { path?: JsonValue | undefined; patch?: JsonValue | undefined },
+  selector: JsonValue | undefined,
+  recordsPreviousId: boolean,
+): Promise<void> {
+  const documents = await loadPatch(context, file, pointer, source);
+  const target = parseTarget(file, `${pointer}/target`, selector);
+  const error = applyPatch(resources, { documents, recordsPreviousId, ...(target ? { target } : {}) });
+  if (error !== undefined) throw stopAt(file, pointer, error);
 }

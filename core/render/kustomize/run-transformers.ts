@@ -1,9 +1,8 @@
-import type { JsonValue } from '../../manifests/resolve-scalar.ts';
 import { stopAt, type BuildContext } from './build-context.ts';
 import type { TrackedResource } from './build-types.ts';
 import { applyPatch } from './apply-patches.ts';
 import { runTransformerPlugins } from './builtin-plugins.ts';
-import { loadLegacyPatch, loadPatch } from './load-patch.ts';
+import { applyPatchEntry, loadLegacyPatch } from './load-patch.ts';
 import {
   applyResult,
   isObject,
@@ -17,7 +16,6 @@ import {
 } from './kustomization-fields.ts';
 import type { KustomizationFile } from './read-kustomization.ts';
 import { applyReplacementEntries } from './run-replacements.ts';
-import { parseSelector } from './select-targets.ts';
 import { transformAnnotations } from './transform-annotations.ts';
 import { transformImages } from './transform-images.ts';
 import { transformLabels } from './transform-labels.ts';
@@ -39,22 +37,8 @@ async function runPatches(
   for (const [index, entry] of listField(file, 'patches').entries()) {
     const pointer = `/patches/${index}`;
     if (!isObject(entry)) throw stopAt(file, pointer, 'a patches entry must be a mapping with path or patch');
-    const documents = await loadPatch(context, file, pointer, entry);
-    const target = parseTarget(file, `${pointer}/target`, entry['target']);
-    const error = applyPatch(resources, {
-      documents,
-      recordsPreviousId: true,
-      ...(target ? { target } : {}),
-    });
-    if (error !== undefined) throw stopAt(file, pointer, error);
+    await applyPatchEntry(context, file, pointer, resources, entry, entry['target'], true);
   }
-}
-
-function parseTarget(file: KustomizationFile, pointer: string, value: JsonValue | undefined) {
-  if (value === undefined || value === null) return undefined;
-  const parsed = parseSelector(value);
-  if ('error' in parsed) throw stopAt(file, pointer, parsed.error);
-  return parsed.selector;
 }
 
 async function runLegacyJsonPatches(
@@ -65,11 +49,9 @@ async function runLegacyJsonPatches(
   for (const [index, entry] of listField(file, 'patchesJson6902').entries()) {
     const pointer = `/patchesJson6902/${index}`;
     if (!isObject(entry)) throw stopAt(file, pointer, 'a patchesJson6902 entry must be a mapping');
-    const target = parseTarget(file, `${pointer}/target`, entry['target']);
-    if (target === undefined) throw stopAt(file, pointer, 'a patchesJson6902 entry needs a target');
-    const documents = await loadPatch(context, file, pointer, entry);
-    const error = applyPatch(resources, { documents, target, recordsPreviousId: false });
-    if (error !== undefined) throw stopAt(file, pointer, error);
+    if (entry['target'] === undefined || entry['target'] === null)
+      throw stopAt(file, pointer, 'a patchesJson6902 entry needs a target');
+    await applyPatchEntry(context, file, pointer, resources, entry, entry['target'], false);
   }
 }
 

@@ -34,3 +34,17 @@ const CLUSTER_SCOPED: Record<string, readonly string[]> = {
 export function isClusterScoped(apiVersion: string, kind: string): boolean {
   return Object.hasOwn(CLUSTER_SCOPED, apiVersion) && (CLUSTER_SCOPED[apiVersion] as string[]).includes(kind);
 }
+
+/**
+ * The same by group and version; with no version, yes when the kind is cluster-scoped in any
+ * version of its group (a name reference may not say which version it means).
+ */
+export function isClusterScopedKind(group: string, version: string | undefined, kind: string): boolean {
+  if (version !== undefined) return isClusterScoped(group === '' ? version : `${group}/${version}`, kind);
+  const prefix = group === '' ? '' : `${group}/`;
+  for (const [apiVersion, kinds] of Object.entries(CLUSTER_SCOPED)) {
+    const inGroup = group === '' ? !apiVersion.includes('/') : apiVersion.startsWith(prefix);
+    if (inGroup && kinds.includes(kind)) return true;
+  }
+  return false;
+}

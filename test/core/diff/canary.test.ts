@@ -141,6 +141,35 @@ describe('no secret value reaches the EnvironmentDiff', () => {
   });
 });
 
+describe('render findings passed through', () => {
+  it('lose every secret value they quote, raw or base64-decoded', () => {
+    const { canary, issued } = canaries('finding');
+    const head = {
+      ...rendered(sensitiveResources(canary)),
+      findings: [
+        {
+          ruleId: 'schema',
+          severity: 'warning' as const,
+          message: `bad value ${canary('data')} and ${canary('env')} in ${canary('pem')}`,
+          path: 'x.yaml',
+        },
+      ],
+    };
+    const failed = {
+      ...rendered([]),
+      ok: false,
+      findings: [{ ...head.findings[0]!, severity: 'error' as const }],
+    };
+    for (const diff of [
+      diffEnvironment(rendered([]), head, OPTIONS),
+      diffEnvironment(head, failed, OPTIONS),
+    ]) {
+      expectNoLeak(diff, issued);
+      expect(diff.findings[0]?.message).toContain('bad value (redacted) and (redacted)');
+    }
+  });
+});
+
 /** Random resources that carry a secret value somewhere a rule must find it. */
 function secretCarrier(value: string): fc.Arbitrary<JsonObject> {
   const name = fc.constantFrom('a', 'b', 'web', 'db-5h7k2m9b4c');

@@ -230,3 +230,23 @@ describe('noise control', () => {
     );
   });
 });
+
+describe('duplicates', () => {
+  it('warns about a resource rendered twice and compares the last one', () => {
+    const diff = diffEnvironment(
+      rendered([configMap('c', { a: '1' })]),
+      rendered([configMap('c', { a: '0' }), configMap('c', { a: '1' })]),
+    );
+    expect(diff.status).toBe('unchanged');
+    expect(diff.findings).toEqual([
+      {
+        ruleId: 'diff-duplicate-resource',
+        severity: 'warning',
+        message: 'head: ConfigMap shop/c is rendered more than once; the diff compares the last one',
+        path: 'envs/prod/r.yaml',
+        line: 1,
+        resource: { apiVersion: 'v1', kind: 'ConfigMap', name: 'c', namespace: 'shop' },
+      },
+    ]);
+  });
+});

@@ -1,0 +1,119 @@
+import { KubeproofError } from '../../core/errors.ts';
+
+/** What a call was doing, to say so when it fails. */
+export interface CallContext {
+  /** `create the check run`, `list the pull request's files`. */
+  operation: string;
+  /** The workflow permission it needs: `checks: write`, `pull-requests: write`, `contents: read`. */
+  permission: string;
+  /** What a 404 means: `pull request octo/repo#4`. */
+  subject: string;
+}
+
+/** A GitHub API call failed: `status` is the HTTP status, undefined when GitHub was not reached. */
+export class GitHubApiError extends KubeproofError {
+  override name = 'GitHubApiError';
+  readonly status: number | undefined;
+  readonly operation: string;
+  /** GitHub's own message, when it sent one. */
+  readonly githubMessage: string | undefined;
+
+  constructor(message: string, fields: { status: number | undefined; operation: string; githubMessage?: string }) {
+    super(message);
+    this.status = fields.status;
+    this.operation = fields.operation;
+    this.githubMessage = fields.githubMessage;
+  }
+}
+
+/** The parts of an Octokit `RequestError` we read, checked structurally (Probot may bring another copy). */
+interface RequestErrorLike {
+  status: number;
+  message: string;
+  response?: { headers: Record<string, unknown>; data?: unknown };
+}
+
+export function isRequestError(error: unknown): error is RequestErrorLike {
+  return error instanceof Error && typeof (error as { status?: unknown }).status === 'number';
+}
+
+/** True when GitHub never answered (DNS, refused, reset): Octokit reports those as 500 without a response. */
+export function isNetworkError(error: unknown): boolean {
+  return !isRequestError(error) || error.response === undefined;
+}
+
+function githubMessageOf(error: RequestErrorLike): string | undefined {
+  const data = error.response?.data;
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { message, errors } = data as { message?: unknown; errors?: unknown };
+  const details = Array.isArray(errors)
+    ? errors.map((item: unknown) =>
+        typeof item === 'string'
+          ? item
+          : typeof item === 'object' && item !== null
+            ? String((item as { message?: unknown }).message ?? JSON.stringify(item))
+            : String(item),
+      )
+    : [];
+  const text = [typeof message === 'string' ? message : undefined, ...details].filter(Boolean).join(': ');
+  return text === '' ? undefined : text;
+}
+
+function causeOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = (error as { cause?: unknown }).cause;
+  if (cause instanceof Error && cause.message !== '' && cause.message !== error.message) {
+    return `${error.message} (${cause.message})`;
+  }
+  return error.message;
+}
+
+/** Turns what Octokit threw into a `GitHubApiError` that says what to do about it. */
+export function toGitHubApiError(error: unknown, context: CallContext, attempts: number): GitHubApiError {
+  const { operation, permission, subject } = context;
+  const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
+  if (isNetworkError(error)) {
+    return new GitHubApiError(
+      `cannot reach GitHub to ${operation}${tries}: ${causeOf(error)}; check the network, any proxy, and GITHUB_API_URL`,
+      { status: undefined, operation },
+    );
+  }
+  const requestError = error as RequestErrorLike;
+  const { status } = requestError;
+  const githubMessage = githubMessageOf(requestError) ?? requestError.message;
+  const fields = { status, operation, githubMessage };
+  const said = ` (GitHub said: ${githubMessage})`;
+  if (status === 401) {
+    return new GitHubApiError(`the GitHub token was refused to ${operation}: it is missing, invalid or expired${said}`, fields);
+  }
+  if (status === 403 && /rate limit/i.test(githubMessage)) {
+    return new GitHubApiError(`GitHub's rate limit stopped the call to ${operation}${tries}; try again later${said}`, fields);
+  }
+  if (status === 403) {
+    return new GitHubApiError(
+      `the token lacks permission to ${operation}: add \`permissions: ${permission}\` to the workflow ` +
+        `(or grant it to the GitHub App); on pull requests from forks the workflow token is read-only${said}`,
+      fields,
+    );
+  }
+  if (status === 404) {
+    return new GitHubApiError(
+      `${subject} not found, or the token cannot see it: check the names, and for a private repository that ` +
+        `the token has \`${permission}\`${said}`,
+      fields,
+    );
+  }
+  if (status === 422) {
+    return new GitHubApiError(`GitHub rejected the request to ${operation}: validation failed${said}`, fields);
+  }
+  if (status === 429) {
+    return new GitHubApiError(`GitHub's rate limit stopped the call to ${operation}${tries}; try again later${said}`, fields);
+  }
+  if (status >= 500) {
+    return new GitHubApiError(
+      `GitHub failed to ${operation} (HTTP ${status})${tries}; try again later (https://www.githubstatus.com)${said}`,
+      fields,
+    );
+  }
+  return new GitHubApiError(`GitHub answered HTTP ${status} to ${operation}${said}`, fields);
+}

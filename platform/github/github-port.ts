@@ -1,0 +1,124 @@
+import type { FileSource } from '../../core/render/types.ts';
+
+/** A repository on GitHub. */
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+/** A pull request of a repository. */
+export interface PullRef extends RepoRef {
+  number: number;
+}
+
+/** A commit of a repository: check runs hang on the pull request's head SHA. */
+export interface CommitRef extends RepoRef {
+  sha: string;
+}
+
+/** How a file changed in a pull request, as GitHub's pulls/{n}/files says it. */
+export type ChangeStatus = 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged';
+
+export interface ChangedFile {
+  path: string;
+  status: ChangeStatus;
+  /** For renames: the path in the base. */
+  previousPath?: string;
+}
+
+export interface ChangedFiles {
+  files: ChangedFile[];
+  /**
+   * GitHub lists at most 3,000 files of a pull request; with that many the list may be cut, and the
+   * caller should fall back to checking every environment.
+   */
+  truncated: boolean;
+}
+
+/** One annotation on a file and line of a check run. */
+export interface CheckAnnotation {
+  path: string;
+  startLine: number;
+  endLine: number;
+  /** Only used when `startLine === endLine` (GitHub's rule). */
+  startColumn?: number;
+  endColumn?: number;
+  level: 'notice' | 'warning' | 'failure';
+  message: string;
+  title?: string;
+  rawDetails?: string;
+}
+
+/** A completed check run: its verdict, its markdown output and its annotations. */
+export interface CheckRunOutput {
+  name: string;
+  conclusion: 'success' | 'failure' | 'neutral';
+  title: string;
+  /** Markdown; cut to GitHub's 65,535 characters with a note when longer. */
+  summary: string;
+  text?: string;
+  annotations: CheckAnnotation[];
+  detailsUrl?: string;
+  externalId?: string;
+}
+
+export interface PublishedCheckRun {
+  id: number;
+  url: string;
+  /** Annotations sent, and annotations left out past the cap (said in the summary). */
+  annotationsShown: number;
+  annotationsOmitted: number;
+}
+
+/** A file to write in a promotion commit; `content: null` deletes it. */
+export interface FileChange {
+  path: string;
+  content: string | null;
+}
+
+/** The promotion pull request: `branch` is rebuilt from `base` with `changes` on every call. */
+export interface PromotionPullRequest extends RepoRef {
+  base: string;
+  branch: string;
+  title: string;
+  body: string;
+  commitMessage: string;
+  changes: FileChange[];
+  draft?: boolean;
+}
+
+export interface OpenedPullRequest {
+  number: number;
+  url: string;
+  /** False when an open pull request from `branch` was updated instead. */
+  created: boolean;
+}
+
+/**
+ * Every side effect kubeproof has on GitHub. One implementation over an Octokit
+ * (`createOctokitGitHubPort`), one in-memory fake for the tests of everything above it.
+ */
+export interface GitHubPort {
+  /** The files of `ref`, from one tarball download (not one request per file). */
+  getTree(repo: RepoRef, ref: string): Promise<FileSource>;
+  /** The files a pull request changes. */
+  listChangedFiles(pr: PullRef): Promise<ChangedFiles>;
+  /**
+   * Creates or updates, in place, the comments marked `<!-- kubeproof:KEY -->` (body 1) and
+   * `<!-- kubeproof:KEY:N -->` (body N); deletes continuation comments no longer needed; minimizes
+   * as outdated the kubeproof comments whose key is in `options.outdatedKeys`.
+   */
+  upsertComment(pr: PullRef, key: string, bodies: string[], options?: UpsertCommentOptions): Promise<void>;
+  /** Creates a completed check run on `commit`, with its annotations sent 50 per request. */
+  publishCheckRun(commit: CommitRef, check: CheckRunOutput): Promise<PublishedCheckRun>;
+  /** Commits `changes` on `branch` (from `base`) and opens a pull request, or updates the open one. */
+  openOrUpdatePullRequest(request: PromotionPullRequest): Promise<OpenedPullRequest>;
+}
+
+export interface UpsertCommentOptions {
+  /**
+   * Keys of kubeproof comments this one replaces, to minimize as outdated; `'all'` for every other
+   * key. Default none: two jobs of a matrix (one key each) must not hide each other's comment.
+   */
+  outdatedKeys?: readonly string[] | 'all';
+}
