@@ -27,12 +27,12 @@ var __copyProps = (to, from, except, desc) => {
   }
   return to;
 };
-var __toESM = (mod, isNodeMode, target2) => (target2 = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
   // If the importer is in node compatibility mode or this is not an ESM
   // file that has been converted to a CommonJS file using a Babel-
   // compatible transform (i.e. "__esModule" has not been set), then set
   // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target2, "default", { value: mod, enumerable: true }) : target2,
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
   mod
 ));
 
@@ -6414,12 +6414,12 @@ var require_parser = __commonJS({
       }
       return prev.splice(i, prev.length);
     }
-    function arrayPushArray(target2, source) {
+    function arrayPushArray(target, source) {
       if (source.length < 1e5)
-        Array.prototype.push.apply(target2, source);
+        Array.prototype.push.apply(target, source);
       else
         for (let i = 0; i < source.length; ++i)
-          target2.push(source[i]);
+          target.push(source[i]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
@@ -9954,7 +9954,7 @@ var require_dispatcher = __commonJS({
           }
         }
         return new Proxy(this, {
-          get: (target2, key) => key === "dispatch" ? dispatch : target2[key]
+          get: (target, key) => key === "dispatch" ? dispatch : target[key]
         });
       }
     };
@@ -12742,8 +12742,8 @@ var require_util2 = __commonJS({
          * @param {unknown} target
          * @param {'key' | 'value' | 'key+value'} kind
          */
-        constructor(target2, kind) {
-          this.#target = target2;
+        constructor(target, kind) {
+          this.#target = target;
           this.#kind = kind;
           this.#index = 0;
         }
@@ -12793,8 +12793,8 @@ var require_util2 = __commonJS({
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
-      return function(target2, kind) {
-        return new FastIterableIterator(target2, kind);
+      return function(target, kind) {
+        return new FastIterableIterator(target, kind);
       };
     }
     function iteratorMixin(name, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
@@ -16859,14 +16859,14 @@ var require_pool = __commonJS({
         this[kFactory] = factory;
         this.on("connect", (origin2, targets) => {
           if (clientTtl != null && clientTtl > 0) {
-            for (const target2 of targets) {
-              Object.assign(target2, { ttl: Date.now() });
+            for (const target of targets) {
+              Object.assign(target, { ttl: Date.now() });
             }
           }
         });
         this.on("connectionError", (origin2, targets, error) => {
-          for (const target2 of targets) {
-            const idx = this[kClients].indexOf(target2);
+          for (const target of targets) {
+            const idx = this[kClients].indexOf(target);
             if (idx !== -1) {
               this[kClients].splice(idx, 1);
             }
@@ -17113,14 +17113,14 @@ var require_round_robin_pool = __commonJS({
         this[kIndex] = -1;
         this.on("connect", (origin2, targets) => {
           if (clientTtl != null && clientTtl > 0) {
-            for (const target2 of targets) {
-              Object.assign(target2, { ttl: Date.now() });
+            for (const target of targets) {
+              Object.assign(target, { ttl: Date.now() });
             }
           }
         });
         this.on("connectionError", (origin2, targets, error) => {
-          for (const target2 of targets) {
-            const idx = this[kClients].indexOf(target2);
+          for (const target of targets) {
+            const idx = this[kClients].indexOf(target);
             if (idx !== -1) {
               this[kClients].splice(idx, 1);
             }
@@ -18410,10 +18410,10 @@ var require_retry_handler = __commonJS({
     var RetryController = class {
       #paused = false;
       #target = null;
-      set target(target2) {
-        this.#target = target2;
+      set target(target) {
+        this.#target = target;
         if (this.#paused) {
-          target2?.pause();
+          target?.pause();
         }
       }
       get target() {
@@ -23948,13 +23948,13 @@ var require_cache_handler = __commonJS({
       }
       return false;
     }
-    function appendVaryValues(target2, varyValue) {
+    function appendVaryValues(target, varyValue) {
       if (Array.isArray(varyValue)) {
         for (let i = 0; i < varyValue.length; i++) {
-          target2.push(varyValue[i]);
+          target.push(varyValue[i]);
         }
       } else if (varyValue != null) {
-        target2.push(varyValue);
+        target.push(varyValue);
       }
     }
     function appendConnectionHeaderTokens(headersToRemove, connectionHeader) {
@@ -26833,8 +26833,8 @@ var require_headers = __commonJS({
       }
       return getHeadersList(headers).append(name, value, false);
     }
-    function headersListSortAndCombine(target2) {
-      const headersList = getHeadersList(target2);
+    function headersListSortAndCombine(target) {
+      const headersList = getHeadersList(target);
       if (!headersList) {
         return [];
       }
@@ -27166,8 +27166,8 @@ var require_headers = __commonJS({
        * @param {Headers} target
        * @param {HeadersList} list
        */
-      static setHeadersList(target2, list4) {
-        target2.#headersList = list4;
+      static setHeadersList(target, list4) {
+        target.#headersList = list4;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers;
@@ -27501,12 +27501,12 @@ var require_response = __commonJS({
         ...state
       };
       return new Proxy(response, {
-        get(target2, p) {
-          return p in state ? state[p] : target2[p];
+        get(target, p) {
+          return p in state ? state[p] : target[p];
         },
-        set(target2, p, value) {
+        set(target, p, value) {
           assert(!(p in state));
-          target2[p] = value;
+          target[p] = value;
           return true;
         }
       });
@@ -31215,9 +31215,9 @@ var require_util5 = __commonJS({
     function isClosed(readyState) {
       return readyState === states.CLOSED;
     }
-    function fireEvent(e, target2, eventFactory = (type, init) => new Event(type, init), eventInitDict = {}) {
+    function fireEvent(e, target, eventFactory = (type, init) => new Event(type, init), eventInitDict = {}) {
       const event = eventFactory(e, eventInitDict);
-      target2.dispatchEvent(event);
+      target.dispatchEvent(event);
     }
     function websocketMessageReceived(handler, type, data) {
       handler.onMessage(type, data);
@@ -32684,8 +32684,8 @@ var require_websocketerror = __commonJS({
         return DOMException;
       }
       return new Proxy(DOMException, {
-        construct(target2, args, newTarget) {
-          const instance = Reflect.construct(target2, args, target2);
+        construct(target, args, newTarget) {
+          const instance = Reflect.construct(target, args, target);
           Object.setPrototypeOf(instance, newTarget.prototype);
           return instance;
         }
@@ -34067,8 +34067,8 @@ function own(value, key) {
   if (!isRecord(value) || !Object.prototype.hasOwnProperty.call(value, key)) return void 0;
   return value[key];
 }
-function setOwn(target2, key, value) {
-  Object.defineProperty(target2, key, { value, enumerable: true, writable: true, configurable: true });
+function setOwn(target, key, value) {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 function pointer(base, ...tokens) {
   let result = base;
@@ -35020,8 +35020,8 @@ var FastParser = class {
       throw GIVE_UP;
   }
   isDocumentMarker(start2) {
-    const marker = this.src.slice(start2, start2 + 3);
-    if (marker !== "---" && marker !== "...") return false;
+    const marker2 = this.src.slice(start2, start2 + 3);
+    if (marker2 !== "---" && marker2 !== "...") return false;
     const next = this.src.charCodeAt(start2 + 3);
     return start2 + 3 >= this.lineEnd || next === SPACE || next === TAB;
   }
@@ -35443,16 +35443,16 @@ var Walker = class {
     return value;
   }
   alias(node) {
-    const target2 = node.resolve(this.doc);
-    if (target2 === void 0) {
+    const target = node.resolve(this.doc);
+    if (target === void 0) {
       this.problem(`unknown anchor '${node.source}' referenced`, node.range?.[0] ?? 0);
       return null;
     }
-    const value = this.anchors.has(target2) ? this.anchors.get(target2) : null;
-    let size = this.anchorSizes.get(target2);
+    const value = this.anchors.has(target) ? this.anchors.get(target) : null;
+    let size = this.anchorSizes.get(target);
     if (size === void 0) {
       size = countNodes(value);
-      this.anchorSizes.set(target2, size);
+      this.anchorSizes.set(target, size);
     }
     this.aliasNodes += size;
     if (this.aliasNodes > this.maxAliasNodes) {
@@ -35637,10 +35637,10 @@ var CRD_HINT = /CustomResourceDefinition/;
 function isCrd(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) && value["kind"] === "CustomResourceDefinition" && typeof value["apiVersion"] === "string" && value["apiVersion"].startsWith("apiextensions.k8s.io/");
 }
-function collectInputCrds(texts, strict) {
+function collectInputCrds(texts2, strict) {
   const schemas = [];
   const findings = [];
-  for (const { path, text: text10 } of texts) {
+  for (const { path, text: text10 } of texts2) {
     if (!CRD_HINT.test(text10)) continue;
     for (const span of splitDocuments(text10)) {
       const doc = new SourceDocument(path, text10, span, false);
@@ -36071,42 +36071,42 @@ function compareVersions(a, b) {
   if (a === "master" || b === "master") return (a === "master" ? 1 : 0) - (b === "master" ? 1 : 0);
   return a.major - b.major || a.minor - b.minor;
 }
-function stateAt(lifecycle, target2) {
-  if (compareVersions(target2, parseVersion(lifecycle.removedIn)) >= 0) return "removed";
-  if (compareVersions(target2, parseVersion(lifecycle.deprecatedIn)) >= 0) return "deprecated";
+function stateAt(lifecycle, target) {
+  if (compareVersions(target, parseVersion(lifecycle.removedIn)) >= 0) return "removed";
+  if (compareVersions(target, parseVersion(lifecycle.deprecatedIn)) >= 0) return "deprecated";
   return void 0;
 }
 function apiStatus(apiVersion, kind, kubernetesVersion) {
-  const target2 = parseVersion(kubernetesVersion);
+  const target = parseVersion(kubernetesVersion);
   const lifecycle = BY_API_AND_KIND.get(lifecycleKey(apiVersion, kind));
   if (!lifecycle) return void 0;
-  const state = stateAt(lifecycle, target2);
+  const state = stateAt(lifecycle, target);
   return state === void 0 ? void 0 : { state, lifecycle };
 }
-function servedReplacement(lifecycle, target2) {
+function servedReplacement(lifecycle, target) {
   let current = lifecycle;
   for (let hops = 0; hops < API_LIFECYCLES.length; hops++) {
     const replacement = current.replacement;
     if (replacement === void 0) return void 0;
     const next = BY_API_AND_KIND.get(lifecycleKey(replacement, current.kind));
-    const state = next && stateAt(next, target2);
+    const state = next && stateAt(next, target);
     if (!next || state === void 0) return replacement;
     if (next.replacement === void 0) return state === "removed" ? void 0 : replacement;
     current = next;
   }
   return void 0;
 }
-function formatTarget(target2) {
-  return target2 === "master" ? "master" : `v${target2.major}.${target2.minor}`;
+function formatTarget(target) {
+  return target === "master" ? "master" : `v${target.major}.${target.minor}`;
 }
 function describeApiStatus(status, kubernetesVersion) {
-  const target2 = parseVersion(kubernetesVersion);
+  const target = parseVersion(kubernetesVersion);
   const { apiVersion, kind, deprecatedIn, removedIn, note: note2 } = status.lifecycle;
-  const replacement = servedReplacement(status.lifecycle, target2);
+  const replacement = servedReplacement(status.lifecycle, target);
   const subject = `${apiVersion} ${kind}`;
   const suffix = note2 === void 0 ? "" : ` (${note2})`;
   if (status.state === "removed") {
-    const advice2 = replacement === void 0 ? `no replacement API is served in ${formatTarget(target2)}` : `use ${replacement}`;
+    const advice2 = replacement === void 0 ? `no replacement API is served in ${formatTarget(target)}` : `use ${replacement}`;
     return `${subject} was removed in Kubernetes v${removedIn}; ${advice2}${suffix}`;
   }
   const advice = replacement === void 0 ? "there is no replacement API" : `migrate to ${replacement}`;
@@ -36533,14 +36533,14 @@ function prepareInputs(inputs) {
   return inputs.map((input) => {
     if (input.content === void 0)
       return { path: input.path, failure: unreadable(input.path, input.error ?? "could not read the file") };
-    const decoded = decodeText(input.content);
-    return decoded.ok ? { path: input.path, text: decoded.text } : { path: input.path, failure: unreadable(input.path, decoded.message, decoded.line) };
+    const decoded2 = decodeText(input.content);
+    return decoded2.ok ? { path: input.path, text: decoded2.text } : { path: input.path, failure: unreadable(input.path, decoded2.message, decoded2.line) };
   });
 }
 function inputCrds(prepared, options) {
   if (options.crdsFromInput === false) return { schemas: [], findings: [] };
-  const texts = prepared.filter((p) => "text" in p);
-  return collectInputCrds(texts, options.strict);
+  const texts2 = prepared.filter((p) => "text" in p);
+  return collectInputCrds(texts2, options.strict);
 }
 function createDocumentContext(options, registry) {
   const lifecycles = /* @__PURE__ */ new Map();
@@ -36622,10 +36622,10 @@ function collectRefs(node, refs) {
 }
 function documentUrl(ref, base) {
   const hash = ref.indexOf("#");
-  const target2 = hash === -1 ? ref : ref.slice(0, hash);
-  if (target2 === "") return void 0;
+  const target = hash === -1 ? ref : ref.slice(0, hash);
+  if (target === "") return void 0;
   try {
-    return new URL(target2, base).href;
+    return new URL(target, base).href;
   } catch {
     return void 0;
   }
@@ -37429,8 +37429,8 @@ function selects(selector, identity3) {
   if (selector.name !== void 0 && !globMatch(selector.name, identity3.name)) return false;
   if (selector.namespace !== void 0 && !globMatch(selector.namespace, identity3.namespace)) return false;
   if (selector.group !== void 0) {
-    const target2 = selector.group.includes("/") ? identity3.apiVersion : identity3.group;
-    if (!globMatch(selector.group, target2)) return false;
+    const target = selector.group.includes("/") ? identity3.apiVersion : identity3.group;
+    if (!globMatch(selector.group, target)) return false;
   }
   return true;
 }
@@ -37542,14 +37542,17 @@ var PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/;
 var REFERENCE_KEY = /(Name|Ref|Namespace|Path|File|Key[Rr]ef|Selector)$/;
 var ASSIGNMENT = /^(-{0,2}[A-Za-z_][A-Za-z0-9_.-]*)=(.+)$/s;
 var LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+var CONFIG_LINE = /^(\s*(?:export\s+)?["']?)([A-Za-z0-9_.\-[\]]+)(["']?\s*[:=]\s*)(\S.*)$/;
 function add(walk3, value, steps) {
   const element = value.parent[value.key];
-  const base = joinSteps([...steps, formatStep(value.key, element)]);
+  const path = joinSteps([...steps, formatStep(value.key, element)]);
+  const base = value.line === void 0 ? path : `${path}/${value.line.prefix.trim()}`;
   for (let n = 1; ; n++) {
     const location = n === 1 ? base : `${base}#${n}`;
     const existing = walk3.found.get(location);
     if (existing === void 0) return void walk3.found.set(location, { ...value, location });
-    if (existing.parent === value.parent && existing.key === value.key) return;
+    if (existing.parent === value.parent && existing.key === value.key && existing.line?.index === value.line?.index)
+      return;
   }
 }
 function isScalar2(value) {
@@ -37593,10 +37596,26 @@ function objectRules(walk3, object, steps) {
 function stringRules(walk3, parent, key, value, steps) {
   if (SOPS_VALUE.test(value)) return add(walk3, { parent, key, type: "encrypted" }, steps);
   if (PRIVATE_KEY.test(value)) return add(walk3, { parent, key, type: "redacted" }, steps);
+  if (value.includes("\n")) return lineRules(walk3, parent, key, value, steps);
   if (typeof key !== "number" || walk3.pattern === void 0) return;
   const assignment = ASSIGNMENT.exec(value);
   if (assignment !== null && walk3.pattern.test(assignment[1]))
     add(walk3, { parent, key, type: "redacted", prefix: `${assignment[1]}=` }, steps);
+}
+function lineRules(walk3, parent, key, value, steps) {
+  if (walk3.pattern === void 0) return;
+  value.split("\n").forEach((text10, index) => {
+    const match = CONFIG_LINE.exec(text10);
+    if (match === null || !walk3.pattern?.test(match[2]) || REFERENCE_KEY.test(match[2]))
+      return;
+    const value2 = match[4];
+    if (value2 === "{" || value2 === "[" || value2 === "|" || value2 === ">") return;
+    add(
+      walk3,
+      { parent, key, type: "redacted", line: { index, prefix: `${match[1]}${match[2]}${match[3]}` } },
+      steps
+    );
+  });
 }
 function visit(walk3, value, steps) {
   if (Array.isArray(value)) {
@@ -37776,16 +37795,33 @@ function redactSide(object, options) {
   for (const redaction of redactions.values()) redaction.apply(false);
   return [copy2, redactions];
 }
+function marker(type, changed) {
+  if (type === "encrypted") return changed ? ENCRYPTED_CHANGED : ENCRYPTED;
+  return changed ? REDACTED_CHANGED : REDACTED;
+}
 function toRedaction(found) {
   const parent = found.parent;
   const original = parent[found.key];
-  const hash = sha256Hex(JSON.stringify(original));
-  const prefix = found.prefix ?? "";
+  const line3 = found.line;
+  if (line3 === void 0) {
+    const prefix = found.prefix ?? "";
+    return {
+      hash: sha256Hex(JSON.stringify(original)),
+      apply(changed) {
+        parent[found.key] = `${prefix}${marker(found.type, changed)}`;
+      }
+    };
+  }
+  const lineCount = String(original).split("\n").length;
   return {
-    hash,
+    hash: sha256Hex(String(original).split("\n")[line3.index]),
     apply(changed) {
-      const marker = found.type === "encrypted" ? changed ? ENCRYPTED_CHANGED : ENCRYPTED : changed ? REDACTED_CHANGED : REDACTED;
-      parent[found.key] = `${prefix}${marker}`;
+      const current = parent[found.key];
+      if (typeof current !== "string") return;
+      const lines2 = current.split("\n");
+      if (lines2.length !== lineCount) return;
+      lines2[line3.index] = `${line3.prefix}${marker(found.type, changed)}`;
+      parent[found.key] = lines2.join("\n");
     }
   };
 }
@@ -37799,6 +37835,50 @@ function redactPair(base, head, options) {
     }
   }
   return { base: left?.[0], head: right?.[0] };
+}
+
+// core/diff/scrub-findings.ts
+var MIN_LENGTH = 4;
+function decoded(value) {
+  try {
+    const text10 = atob(value);
+    return /^[\x20-\x7e\t\r\n]+$/.test(text10) ? text10 : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function texts(value, out) {
+  if (typeof value === "string") {
+    out.add(value);
+    const plain = decoded(value);
+    if (plain !== void 0) out.add(plain);
+    for (const line3 of value.split("\n")) out.add(line3.trim());
+  } else if (typeof value === "number") out.add(String(value));
+  else if (Array.isArray(value)) for (const item of value) texts(item, out);
+  else if (value !== null && typeof value === "object")
+    for (const item of Object.values(value)) texts(item, out);
+}
+function scrubFindings(findings, sides, options) {
+  if (findings.length === 0) return [];
+  const secrets = /* @__PURE__ */ new Set();
+  for (const side of sides) {
+    for (const resource2 of side?.resources ?? []) {
+      for (const found of findSensitiveValues(resource2.object, options)) {
+        const value = found.parent[found.key];
+        texts(
+          typeof value === "string" && found.prefix !== void 0 ? value.slice(found.prefix.length) : value,
+          secrets
+        );
+      }
+    }
+  }
+  const cut = [...secrets].filter((text10) => text10.length >= MIN_LENGTH).sort((a, b) => b.length - a.length);
+  if (cut.length === 0) return [...findings];
+  return findings.map((finding2) => {
+    let message = finding2.message;
+    for (const text10 of cut) if (message.includes(text10)) message = message.split(text10).join(REDACTED);
+    return message === finding2.message ? finding2 : { ...finding2, message };
+  });
 }
 
 // core/diff/summary-format.ts
@@ -38228,6 +38308,8 @@ function summarizeContainers(before, after, prefix) {
   for (const [list4, word] of LISTS) {
     const a = byName(arrayAt(before, list4));
     const b = byName(arrayAt(after, list4));
+    if (before[list4] === void 0 !== (after[list4] === void 0))
+      covered.push(joinSteps([prefix, formatStep(list4)]));
     for (const [name, container2] of b) {
       const path = joinSteps([prefix, formatStep(list4), formatStep(0, container2)]);
       const suffix = total > 1 || list4 === "initContainers" ? ` (${word} ${name})` : "";
@@ -38868,9 +38950,20 @@ function diffPair(pair, options) {
   } else if (redacted.head !== void 0) result.notes = describeResource(redacted.head);
   return result;
 }
-function sideResources(rendered, options) {
-  const { byKey } = indexResources(rendered?.resources ?? []);
-  for (const [key, side] of byKey) if (isIgnoredResource(side.identity, options)) byKey.delete(key);
+function sideResources(side, rendered, options, findings) {
+  const { byKey, duplicates } = indexResources(rendered?.resources ?? []);
+  for (const [key, entry] of byKey) if (isIgnoredResource(entry.identity, options)) byKey.delete(key);
+  for (const duplicate of duplicates) {
+    if (isIgnoredResource(duplicate.identity, options)) continue;
+    findings.push({
+      ruleId: "diff-duplicate-resource",
+      severity: "warning",
+      message: `${side}: ${describeIdentity(duplicate.identity)} is rendered more than once; the diff compares the last one`,
+      path: duplicate.resource.origin.path,
+      line: duplicate.resource.origin.line,
+      resource: toResourceRef(duplicate.identity)
+    });
+  }
   return byKey;
 }
 function environmentFindings(base, head) {
@@ -38890,10 +38983,13 @@ function diffEnvironment(base, head, options = {}) {
   const resolved = resolveDiffOptions(options);
   const environment = (head ?? base)?.environment;
   const counts = { added: 0, removed: 0, changed: 0, unchanged: 0 };
-  const findings = environmentFindings(base, head);
+  const findings = scrubFindings(environmentFindings(base, head), [base, head], resolved);
   const shell = { environment: environment?.name ?? "", path: environment?.path ?? "", counts, findings };
   if (base?.ok === false || head?.ok === false) return { ...shell, status: "error", resources: [] };
-  const pairs = matchResources(sideResources(base, resolved), sideResources(head, resolved));
+  const pairs = matchResources(
+    sideResources("base", base, resolved, findings),
+    sideResources("head", head, resolved, findings)
+  );
   const diffs = [];
   for (const pair of pairs) {
     const diff = diffPair(pair, resolved);
@@ -38971,18 +39067,18 @@ async function readKustomization(files, dir) {
     });
     return { findings };
   }
-  const decoded = decodeText(chosen.bytes);
-  if (!decoded.ok) {
+  const decoded2 = decodeText(chosen.bytes);
+  if (!decoded2.ok) {
     findings.push({
       ruleId: "kustomization",
       severity: "error",
-      message: decoded.message,
+      message: decoded2.message,
       path: chosen.path,
-      line: decoded.line
+      line: decoded2.line
     });
     return { findings };
   }
-  const parsed = parseQuickly(decoded.text);
+  const parsed = parseQuickly(decoded2.text);
   for (const problem of parsed.problems) {
     findings.push({
       ruleId: "kustomization",
@@ -39165,9 +39261,9 @@ function referenceReader(files) {
     for (const name of KUSTOMIZATION_FILE_NAMES) {
       const bytes = await files.readFile(`${folderPrefix(dir)}${name}`);
       if (!bytes) continue;
-      const decoded = decodeText(bytes);
-      if (!decoded.ok) return NO_REFERENCES;
-      const { value } = parseYamlDocument(decoded.text, { uniqueKeys: false, firstLine: 1 });
+      const decoded2 = decodeText(bytes);
+      if (!decoded2.ok) return NO_REFERENCES;
+      const { value } = parseYamlDocument(decoded2.text, { uniqueKeys: false, firstLine: 1 });
       return isObject2(value) ? kustomizationReferences(value) : NO_REFERENCES;
     }
     return void 0;
@@ -39343,7 +39439,7 @@ function applicationTargets(name, spec, context) {
     const notes = [];
     const repoURL = stringAt2(source, "repoURL");
     if (repoURL) notes.push(`repoURL ${repoURL} taken to be this repository`);
-    const target2 = {
+    const target = {
       source: "argocd",
       name: withPath.length > 1 ? `${name}-${index}` : name,
       path,
@@ -39353,7 +39449,7 @@ function applicationTargets(name, spec, context) {
       at
     };
     const renderer = explicitRenderer(source);
-    if (renderer) target2.renderer = renderer;
+    if (renderer) target.renderer = renderer;
     if (source["plugin"] !== void 0) notes.push("config management plugin: rendered as plain manifests");
     const namespace = stringAt2(spec["destination"], "namespace");
     const helm = argoHelmSettings({
@@ -39364,8 +39460,8 @@ function applicationTargets(name, spec, context) {
       ...namespace ? { destinationNamespace: namespace } : {}
     });
     notes.push(...helm.notes);
-    target2.helm = helm.settings;
-    result.targets.push(target2);
+    target.helm = helm.settings;
+    result.targets.push(target);
   }
   return result;
 }
@@ -39928,12 +40024,12 @@ async function readGeneratorFile(dir, path, files) {
   if (/^https?:\/\//.test(path)) return { error: `remote file '${path}' is not supported` };
   if (path.startsWith("/")) return { error: `absolute path '${path}' is not supported` };
   const root = normalize(dir.split("/"));
-  const target2 = normalize([...dir.split("/"), ...path.split("/")]);
-  if (root === void 0 || target2 === void 0)
+  const target = normalize([...dir.split("/"), ...path.split("/")]);
+  if (root === void 0 || target === void 0)
     return { error: `file '${path}' is outside the repository` };
   const rootText = root.join("/");
-  const targetText = target2.join("/");
-  if (root.some((segment, i) => target2[i] !== segment))
+  const targetText = target.join("/");
+  if (root.some((segment, i) => target[i] !== segment))
     return { error: `security; file '${targetText}' is not in or below '${rootText}'` };
   const bytes = await files.readFile(targetText);
   if (bytes !== void 0) return { bytes };
@@ -40244,9 +40340,9 @@ async function generatedValuesSources(files, paths) {
   const found = [];
   for (const path of paths.filter((p) => names.has(basename(p)))) {
     const bytes = await files.readFile(path);
-    const decoded = bytes ? decodeText(bytes) : void 0;
-    if (!decoded?.ok || !/(?:configMap|secret)Generator\s*:/.test(decoded.text)) continue;
-    const { value } = parseYamlDocument(decoded.text, { uniqueKeys: false, firstLine: 1 });
+    const decoded2 = bytes ? decodeText(bytes) : void 0;
+    if (!decoded2?.ok || !/(?:configMap|secret)Generator\s*:/.test(decoded2.text)) continue;
+    const { value } = parseYamlDocument(decoded2.text, { uniqueKeys: false, firstLine: 1 });
     if (isObject2(value ?? null)) found.push(...await generatedBy(value, path, files));
   }
   return found;
@@ -40261,10 +40357,10 @@ function mergeValues(base, overlay) {
   }
   return out;
 }
-function setDottedPath(target2, path, value) {
+function setDottedPath(target, path, value) {
   if (!/^[\w-]+(\.[\w-]+)*$/.test(path)) return false;
   const keys = path.split(".");
-  let node = target2;
+  let node = target;
   for (const key of keys.slice(0, -1)) {
     const next = node[key];
     if (!isObject2(next)) node[key] = {};
@@ -40469,15 +40565,15 @@ async function readYamlTexts(files, paths, accept) {
     const contents = await Promise.all(batch.map((path) => files.readFile(path)));
     for (const [i, bytes] of contents.entries()) {
       if (!bytes) continue;
-      const decoded = decodeText(bytes);
-      if (decoded.ok && accept(decoded.text)) found.push({ path: batch[i], text: decoded.text });
+      const decoded2 = decodeText(bytes);
+      if (decoded2.ok && accept(decoded2.text)) found.push({ path: batch[i], text: decoded2.text });
     }
   }
   return found;
 }
 async function scanGitOpsManifests(files, paths) {
-  const texts = await readYamlTexts(files, paths, (text10) => GROUPS.test(text10) && KIND.test(text10));
-  return texts.flatMap(({ path, text: text10 }) => documentsOf(path, text10));
+  const texts2 = await readYamlTexts(files, paths, (text10) => GROUPS.test(text10) && KIND.test(text10));
+  return texts2.flatMap(({ path, text: text10 }) => documentsOf(path, text10));
 }
 
 // core/render/environments/values-sources.ts
@@ -40499,8 +40595,8 @@ function sourcesOf(file, text10) {
   return found;
 }
 async function scanValuesSources(files, paths) {
-  const texts = await readYamlTexts(files, paths, (text10) => KIND2.test(text10));
-  return texts.flatMap(({ path, text: text10 }) => sourcesOf(path, text10));
+  const texts2 = await readYamlTexts(files, paths, (text10) => KIND2.test(text10));
+  return texts2.flatMap(({ path, text: text10 }) => sourcesOf(path, text10));
 }
 function sharedFolders(a, b) {
   const left = a.split("/").slice(0, -1);
@@ -40969,12 +41065,12 @@ async function loadConfig(files) {
       "warning"
     );
   }
-  const decoded = decodeText(chosen.bytes);
-  if (!decoded.ok) {
-    report(decoded.message, { line: decoded.line, column: 1 });
+  const decoded2 = decodeText(chosen.bytes);
+  if (!decoded2.ok) {
+    report(decoded2.message, { line: decoded2.line, column: 1 });
     return result();
   }
-  const parsed = parseYamlDocument(decoded.text, { uniqueKeys: true, firstLine: 1 });
+  const parsed = parseYamlDocument(decoded2.text, { uniqueKeys: true, firstLine: 1 });
   for (const problem of parsed.problems) report(`invalid YAML: ${problem.message}`, problem);
   if (parsed.value === void 0) return result();
   const locate = locator(parsed.positions);
@@ -41078,21 +41174,21 @@ async function targetsOf(doc, tree, valuesSources) {
     label: `Argo CD Application ${name}`
   });
 }
-async function targetSighting(target2, exists) {
-  const renderer = target2.renderer ?? await detectRenderer(exists, target2.path);
-  const notes = [...target2.notes];
-  if (target2.source === "flux" && renderer !== "helm" && !await hasKustomization(exists, target2.path))
+async function targetSighting(target, exists) {
+  const renderer = target.renderer ?? await detectRenderer(exists, target.path);
+  const notes = [...target.notes];
+  if (target.source === "flux" && renderer !== "helm" && !await hasKustomization(exists, target.path))
     notes.push("no kustomization: Flux generates one over every manifest below the folder");
-  const detail = [`${target2.label} at ${target2.file}:${target2.at.line}`, ...notes].join(", ");
+  const detail = [`${target.label} at ${target.file}:${target.at.line}`, ...notes].join(", ");
   const environment = {
-    path: target2.path,
-    source: target2.source,
+    path: target.path,
+    source: target.source,
     renderer,
     detail,
-    declaredIn: [target2.file, ...target2.alsoReads ?? []]
+    declaredIn: [target.file, ...target.alsoReads ?? []]
   };
-  if (renderer === "helm") environment.helm = target2.helm ?? { chart: target2.path, valuesFiles: [] };
-  return { names: declaredNameCandidates(target2.name, target2.path, target2.otherNames), environment };
+  if (renderer === "helm") environment.helm = target.helm ?? { chart: target.path, valuesFiles: [] };
+  return { names: declaredNameCandidates(target.name, target.path, target.otherNames), environment };
 }
 async function discoverFromRepository(files) {
   const tree = await walkRepository(files);
@@ -41114,14 +41210,14 @@ async function discoverFromRepository(files) {
   for (const doc of documents) {
     const result = await targetsOf(doc, tree, valuesSources);
     findings.push(...result.findings);
-    for (const target2 of result.targets) {
-      const present = directorySet.has(target2.path) || await files.listDirectory(target2.path) !== void 0;
+    for (const target of result.targets) {
+      const present = directorySet.has(target.path) || await files.listDirectory(target.path) !== void 0;
       if (!present) {
-        const message = `${target2.label}: folder ${showPath(target2.path)} does not exist in this repository`;
-        findings.push(discoveryFinding("warning", message, target2.file, target2.at));
+        const message = `${target.label}: folder ${showPath(target.path)} does not exist in this repository`;
+        findings.push(discoveryFinding("warning", message, target.file, target.at));
         continue;
       }
-      sightings.push(await targetSighting(target2, exists));
+      sightings.push(await targetSighting(target, exists));
     }
   }
   const merged = mergeSightings(sightings);
@@ -41535,8 +41631,8 @@ async function checkLocalPath(context, file, pointer2, entry, what) {
   }
   return { path, type: "directory" };
 }
-async function symlinkType(context, target2) {
-  return await listFolder(context, target2) === void 0 ? "file" : "directory";
+async function symlinkType(context, target) {
+  return await listFolder(context, target) === void 0 ? "file" : "directory";
 }
 
 // core/render/kustomize/load-resources.ts
@@ -41593,9 +41689,9 @@ async function readText(files, path, from, line3) {
       line3,
       `${path}: no such file or folder in the repository (kustomize cannot build without it)`
     );
-  const decoded = decodeText(bytes);
-  if (!decoded.ok) throw stop(path, decoded.line, decoded.message);
-  return decoded.text;
+  const decoded2 = decodeText(bytes);
+  if (!decoded2.ok) throw stop(path, decoded2.line, decoded2.message);
+  return decoded2.text;
 }
 function nonFinite(value, pointer2) {
   if (typeof value === "number") return Number.isFinite(value) ? void 0 : pointer2 || "/";
@@ -41829,9 +41925,9 @@ function stringMap3(value) {
   }
   return map;
 }
-function setOrDelete(target2, field3, map) {
-  if (Object.keys(map).length > 0) target2[field3] = map;
-  else delete target2[field3];
+function setOrDelete(target, field3, map) {
+  if (Object.keys(map).length > 0) target[field3] = map;
+  else delete target[field3];
 }
 function mergeGenerated(existing, generated, behavior) {
   const result = structuredClone(generated);
@@ -41881,9 +41977,70 @@ async function addGenerated(context, kind, args, globalOptions, dir, origin, res
   return void 0;
 }
 
+// core/render/kustomize/kustomization-fields.ts
+function isObject8(value) {
+  return value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
+}
+function scalarText4(value) {
+  if (value === void 0 || value === null || typeof value === "object") return void 0;
+  return String(value);
+}
+var objects = (resources) => resources.map((t) => t.object);
+function listField(file, field3) {
+  const value = file.content[field3];
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) throw stopAt(file, `/${field3}`, `${field3} must be a list`);
+  return value;
+}
+function stringMapField(file, pointer2, value) {
+  if (value === void 0 || value === null) return {};
+  if (!isObject8(value)) throw stopAt(file, pointer2, "expected a mapping of strings");
+  const map = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (item !== null && typeof item === "object")
+      throw stopAt(file, `${pointer2}/${key}`, "expected a string");
+    map[key] = item === null ? "" : String(item);
+  }
+  return map;
+}
+function applyResult(file, pointer2, resources, result) {
+  const error = result.errors[0];
+  if (error !== void 0) throw stopAt(file, pointer2, error.error);
+  result.resources.forEach((object, index) => recordRename(resources[index], object));
+}
+function parseFieldSpecs(file, pointer2, value) {
+  if (value === void 0 || value === null) return void 0;
+  if (!Array.isArray(value)) throw stopAt(file, pointer2, "field specs must be a list");
+  return value.map((item, index) => {
+    if (!isObject8(item) || typeof item["path"] !== "string")
+      throw stopAt(file, `${pointer2}/${index}`, "a field spec needs a path");
+    const spec = { path: item["path"] };
+    for (const key of ["group", "version", "kind"]) {
+      const text10 = scalarText4(item[key]);
+      if (text10 !== void 0) spec[key] = text10;
+    }
+    if (item["create"] === true) spec.create = true;
+    return spec;
+  });
+}
+function parseImageSpec(file, pointer2, value) {
+  if (!isObject8(value)) throw stopAt(file, pointer2, "an images entry must be a mapping with name");
+  const spec = { name: scalarText4(value["name"]) ?? "" };
+  for (const key of ["newName", "newTag", "digest"]) {
+    const text10 = scalarText4(value[key]);
+    if (text10 !== void 0 && text10 !== "") spec[key] = text10;
+  }
+  return spec;
+}
+function parseReplicaSpec(file, pointer2, value) {
+  if (!isObject8(value) || typeof value["count"] !== "number")
+    throw stopAt(file, pointer2, "a replicas entry needs a name and a numeric count");
+  return { name: scalarText4(value["name"]) ?? "", count: value["count"] };
+}
+
 // core/render/kustomize/json6902-parse.ts
 var KINDS = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
-function isObject8(value) {
+function isObject9(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 function goJsonType(value) {
@@ -41900,7 +42057,7 @@ function fieldProblem(op, field3, value) {
   return `${op} operation failed to decode ${field3}: ${plain ? "missing value" : cause}`;
 }
 function problemOf(item) {
-  if (!isObject8(item)) return "Unexpected kind: unknown";
+  if (!isObject9(item)) return "Unexpected kind: unknown";
   const op = item["op"];
   if (typeof op !== "string") return "Unexpected kind: unknown";
   if (!KINDS.has(op)) return `Unexpected kind: ${op}`;
@@ -41913,13 +42070,13 @@ function problemOf(item) {
 function parseJsonPatch(value) {
   if (!Array.isArray(value)) return { error: "a JSON6902 patch must be a list of operations" };
   for (const [index, item] of value.entries()) {
-    if (item !== null && !isObject8(item))
+    if (item !== null && !isObject9(item))
       return { error: `patch operation ${index} must be a mapping, found ${goJsonType(item)}` };
   }
   const operations = [];
   for (const [index, item] of value.entries()) {
     const message = problemOf(item);
-    if (message !== void 0 || !isObject8(item))
+    if (message !== void 0 || !isObject9(item))
       return {
         error: `patch operation ${index}: ${message}`,
         deferred: true,
@@ -42130,10 +42287,10 @@ var move = (doc, op) => {
   if ("error" in found) return `error in move for path: '${source.key}': ${found.error}`;
   const removed = removeChild(source.container, source.key);
   if (removed) return `error in move for path: '${source.key}': ${removed.error}`;
-  const target2 = findParent(doc.root, op.path);
-  if (target2 === void 0)
+  const target = findParent(doc.root, op.path);
+  if (target === void 0)
     return `move operation does not apply: doc is missing destination path: ${op.path}: missing value`;
-  const failed = addChild(target2.container, target2.key, found.value ?? null);
+  const failed = addChild(target.container, target.key, found.value ?? null);
   return failed && `error in move for path: '${op.path}': ${failed.error}`;
 };
 var copy = (doc, op) => {
@@ -42143,10 +42300,10 @@ var copy = (doc, op) => {
     return `copy operation does not apply: doc is missing from path: ${from}: missing value`;
   const found = getChild(source.container, source.key);
   if ("error" in found) return `error in copy for from: '${from}': ${found.error}`;
-  const target2 = findParent(doc.root, op.path);
-  if (target2 === void 0)
+  const target = findParent(doc.root, op.path);
+  if (target === void 0)
     return `copy operation does not apply: doc is missing destination path: ${op.path}: missing value`;
-  const failed = addChild(target2.container, target2.key, cloneJson3(found.value ?? null));
+  const failed = addChild(target.container, target.key, cloneJson3(found.value ?? null));
   return failed && `error while adding value during copy: ${failed.error}`;
 };
 function compare(actual, expected, path) {
@@ -42170,8 +42327,8 @@ var test = (doc, op) => {
   return compare(found.value, op.value, op.path);
 };
 var STEPS = { add: add2, remove, replace, move, copy, test };
-function applyJsonPatch(target2, operations) {
-  const doc = { root: cloneJson3(target2) };
+function applyJsonPatch(target, operations) {
+  const doc = { root: cloneJson3(target) };
   for (const [index, op] of operations.entries()) {
     const message = STEPS[op.op](doc, op);
     if (message !== void 0)
@@ -42189,50 +42346,47 @@ function applyJsonPatch(target2, operations) {
   return { value: doc.root };
 }
 
+// core/render/kustomize/transform-cluster-scoped.ts
+var CLUSTER_SCOPED = {
+  "admissionregistration.k8s.io/v1": ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"],
+  "admissionregistration.k8s.io/v1beta1": ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"],
+  "apiextensions.k8s.io/v1": ["CustomResourceDefinition"],
+  "apiextensions.k8s.io/v1beta1": ["CustomResourceDefinition"],
+  "apiregistration.k8s.io/v1": ["APIService"],
+  "apiregistration.k8s.io/v1beta1": ["APIService"],
+  "certificates.k8s.io/v1": ["CertificateSigningRequest"],
+  "certificates.k8s.io/v1beta1": ["CertificateSigningRequest"],
+  "flowcontrol.apiserver.k8s.io/v1beta1": ["FlowSchema", "PriorityLevelConfiguration"],
+  "networking.k8s.io/v1": ["IngressClass"],
+  "networking.k8s.io/v1beta1": ["IngressClass"],
+  "node.k8s.io/v1": ["RuntimeClass"],
+  "node.k8s.io/v1beta1": ["RuntimeClass"],
+  "policy/v1beta1": ["PodSecurityPolicy"],
+  "rbac.authorization.k8s.io/v1": ["ClusterRole", "ClusterRoleBinding"],
+  "rbac.authorization.k8s.io/v1beta1": ["ClusterRole", "ClusterRoleBinding"],
+  "scheduling.k8s.io/v1": ["PriorityClass"],
+  "scheduling.k8s.io/v1beta1": ["PriorityClass"],
+  "storage.k8s.io/v1": ["CSIDriver", "CSINode", "StorageClass", "VolumeAttachment"],
+  "storage.k8s.io/v1beta1": ["CSIDriver", "CSINode", "StorageClass", "VolumeAttachment"],
+  v1: ["ComponentStatus", "Namespace", "Node", "NodeProxyOptions", "PersistentVolume"]
+};
+function isClusterScoped(apiVersion, kind) {
+  return Object.hasOwn(CLUSTER_SCOPED, apiVersion) && CLUSTER_SCOPED[apiVersion].includes(kind);
+}
+function isClusterScopedKind(group, version, kind) {
+  if (version !== void 0) return isClusterScoped(group === "" ? version : `${group}/${version}`, kind);
+  const prefix = group === "" ? "" : `${group}/`;
+  for (const [apiVersion, kinds] of Object.entries(CLUSTER_SCOPED)) {
+    const inGroup = group === "" ? !apiVersion.includes("/") : apiVersion.startsWith(prefix);
+    if (inGroup && kinds.includes(kind)) return true;
+  }
+  return false;
+}
+
 // core/render/kustomize/select-targets-namespace.ts
-var CLUSTER_SCOPED = /* @__PURE__ */ new Set([
-  "v1/ComponentStatus",
-  "v1/Namespace",
-  "v1/Node",
-  "v1/PersistentVolume",
-  "admissionregistration.k8s.io/v1/MutatingWebhookConfiguration",
-  "admissionregistration.k8s.io/v1/ValidatingWebhookConfiguration",
-  "admissionregistration.k8s.io/v1beta1/MutatingWebhookConfiguration",
-  "admissionregistration.k8s.io/v1beta1/ValidatingWebhookConfiguration",
-  "apiextensions.k8s.io/v1/CustomResourceDefinition",
-  "apiextensions.k8s.io/v1beta1/CustomResourceDefinition",
-  "apiregistration.k8s.io/v1/APIService",
-  "apiregistration.k8s.io/v1beta1/APIService",
-  "certificates.k8s.io/v1/CertificateSigningRequest",
-  "certificates.k8s.io/v1beta1/CertificateSigningRequest",
-  "flowcontrol.apiserver.k8s.io/v1beta1/FlowSchema",
-  "flowcontrol.apiserver.k8s.io/v1beta1/PriorityLevelConfiguration",
-  "networking.k8s.io/v1/IngressClass",
-  "networking.k8s.io/v1beta1/IngressClass",
-  "node.k8s.io/v1/RuntimeClass",
-  "node.k8s.io/v1beta1/RuntimeClass",
-  "policy/v1beta1/PodSecurityPolicy",
-  "rbac.authorization.k8s.io/v1/ClusterRole",
-  "rbac.authorization.k8s.io/v1/ClusterRoleBinding",
-  "rbac.authorization.k8s.io/v1beta1/ClusterRole",
-  "rbac.authorization.k8s.io/v1beta1/ClusterRoleBinding",
-  "scheduling.k8s.io/v1/PriorityClass",
-  "scheduling.k8s.io/v1beta1/PriorityClass",
-  "storage.k8s.io/v1/CSIDriver",
-  "storage.k8s.io/v1/CSINode",
-  "storage.k8s.io/v1/StorageClass",
-  "storage.k8s.io/v1/VolumeAttachment",
-  "storage.k8s.io/v1beta1/CSIDriver",
-  "storage.k8s.io/v1beta1/CSINode",
-  "storage.k8s.io/v1beta1/StorageClass",
-  "storage.k8s.io/v1beta1/VolumeAttachment"
-]);
 var NOT_A_NAMESPACE = "_non_namespaceable_";
 function text2(value) {
   return typeof value === "string" ? value : "";
-}
-function isClusterScoped(apiVersion, kind) {
-  return CLUSTER_SCOPED.has(`${apiVersion}/${kind}`);
 }
 function effectiveNamespace(resource2, namespace) {
   if (isClusterScoped(text2(resource2["apiVersion"]), text2(resource2["kind"]))) return NOT_A_NAMESPACE;
@@ -42732,7 +42886,7 @@ function nodeKind(value) {
   if (Array.isArray(value)) return "SequenceNode";
   return isMap(value) ? "MappingNode" : "ScalarNode";
 }
-function scalarText4(value) {
+function scalarText5(value) {
   if (value === void 0) return "";
   if (value === null) return "null";
   if (typeof value === "object") return "";
@@ -42749,12 +42903,12 @@ function fieldMatches(node, name, value) {
   if (isMissingOrNull(node)) return false;
   if (name === "") {
     requireKind(node, "ScalarNode");
-    return scalarText4(node) === value;
+    return scalarText5(node) === value;
   }
   requireKind(node, "MappingNode");
   const map = node;
   if (!Object.hasOwn(map, name)) return false;
-  return value === "" || scalarText4(map[name]) === value;
+  return value === "" || scalarText5(map[name]) === value;
 }
 function setElement(list4, element, keys, values) {
   const setterKeys = keys.length === 0 ? [""] : keys;
@@ -42790,10 +42944,10 @@ function setElement(list4, element, keys, values) {
 function findElement(list4, keys, values) {
   if (!Array.isArray(list4)) return void 0;
   if (keys.length === 0 || keys[0] === "") {
-    return list4.find((item) => scalarText4(item) === (values[0] ?? ""));
+    return list4.find((item) => scalarText5(item) === (values[0] ?? ""));
   }
   return list4.find(
-    (item) => isMap(item) && keys.every((key, index) => Object.hasOwn(item, key) && scalarText4(item[key]) === values[index])
+    (item) => isMap(item) && keys.every((key, index) => Object.hasOwn(item, key) && scalarText5(item[key]) === values[index])
   );
 }
 
@@ -42805,26 +42959,26 @@ function known(value) {
 function unknown(value) {
   return new StrategicMergeFailure(`unknown patch strategy '${value}'`);
 }
-function takeDirective(patch2) {
-  if (patch2 === void 0) return "merge";
-  if (Array.isArray(patch2)) return takeSequenceDirective(patch2);
-  if (!isMap(patch2)) {
+function takeDirective(patch) {
+  if (patch === void 0) return "merge";
+  if (Array.isArray(patch)) return takeSequenceDirective(patch);
+  if (!isMap(patch)) {
     throw new StrategicMergeFailure(
-      `no implemented strategic merge patch strategy for '${tagOf(patch2)}' ('${scalarText4(patch2)}')`
+      `no implemented strategic merge patch strategy for '${tagOf(patch)}' ('${scalarText5(patch)}')`
     );
   }
-  if (!Object.hasOwn(patch2, KEY)) return "merge";
-  const value = scalarText4(patch2[KEY]);
+  if (!Object.hasOwn(patch, KEY)) return "merge";
+  const value = scalarText5(patch[KEY]);
   if (!known(value)) throw unknown(value);
-  delete patch2[KEY];
+  delete patch[KEY];
   return value;
 }
-function takeSequenceDirective(patch2) {
-  const element = patch2.find((item) => isMap(item) && Object.hasOwn(item, KEY));
+function takeSequenceDirective(patch) {
+  const element = patch.find((item) => isMap(item) && Object.hasOwn(item, KEY));
   if (!isMap(element) || Object.keys(element).length > 1) return "merge";
-  const value = scalarText4(element[KEY]);
+  const value = scalarText5(element[KEY]);
   if (!known(value)) throw unknown(value);
-  setElement(patch2, void 0, [KEY], [value]);
+  setElement(patch, void 0, [KEY], [value]);
   return value;
 }
 function tagOf(value) {
@@ -42989,7 +43143,7 @@ function keyValues(sources, keys) {
     for (const element of source) {
       const values = keys.map((key) => {
         const field3 = isMap(element) ? element[key] : void 0;
-        return isEmptyValue(field3) ? "" : scalarText4(field3);
+        return isEmptyValue(field3) ? "" : scalarText5(field3);
       });
       const id = JSON.stringify(values);
       if (values.length === 0 || seen.has(id)) continue;
@@ -43002,7 +43156,7 @@ function keyValues(sources, keys) {
 function primitiveValues(sources) {
   const seen = /* @__PURE__ */ new Set();
   for (const source of [sources[1], sources[0]]) {
-    if (Array.isArray(source)) for (const item of source) seen.add(scalarText4(item));
+    if (Array.isArray(source)) for (const item of source) seen.add(scalarText5(item));
   }
   return [...seen].map((text10) => [text10]);
 }
@@ -43047,7 +43201,7 @@ function matchValues(first, second) {
 function appendList(into, from, keys) {
   for (const element of [...from]) {
     if (keys[0] === "") {
-      setElement(into, element, [""], [scalarText4(element)]);
+      setElement(into, element, [""], [scalarText5(element)]);
       continue;
     }
     const values = [];
@@ -43058,7 +43212,7 @@ function appendList(into, from, keys) {
       }
       if (!isMap(element)) throw wrongKind(element);
       if (!Object.hasOwn(element, key)) into.push(element);
-      else values.push(scalarText4(element[key]));
+      else values.push(scalarText5(element[key]));
     }
     if (keys.length > 1) setElement(into, void 0, keys, values);
     setElement(into, element, keys, values);
@@ -43072,8 +43226,8 @@ ${JSON.stringify(value)}`
   );
 }
 function elementsAt(sources, keys, values) {
-  const [names, texts] = validKeys([values], values, keys);
-  return [findElement(sources[0], names, texts), findElement(sources[1], names, texts)];
+  const [names, texts2] = validKeys([values], values, keys);
+  return [findElement(sources[0], names, texts2), findElement(sources[1], names, texts2)];
 }
 function setElements(sources, all, keys, schema, walk3) {
   const dest = sources[0];
@@ -43082,20 +43236,20 @@ function setElements(sources, all, keys, schema, walk3) {
   let names = [];
   for (const values of list4) {
     if (values.length === 0) continue;
-    let texts;
-    [names, texts] = validKeys(list4, values, keys);
-    const merged = walk3(elementsAt(sources, names, texts), itemSchema(schema));
+    let texts2;
+    [names, texts2] = validKeys(list4, values, keys);
+    const merged = walk3(elementsAt(sources, names, texts2), itemSchema(schema));
     if (isEmptyMap(merged)) {
-      setElement(dest, void 0, names, texts);
+      setElement(dest, void 0, names, texts2);
       continue;
     }
     for (const [index, name] of names.entries()) {
       const scalarElement = name === "" && !isMap(merged) && !Array.isArray(merged);
-      if (texts[index] === "" || scalarElement || isMap(merged) && Object.hasOwn(merged, name)) continue;
+      if (texts2[index] === "" || scalarElement || isMap(merged) && Object.hasOwn(merged, name)) continue;
       if (!isMap(merged)) throw wrongKind(merged);
-      merged[name] = texts[index];
+      merged[name] = texts2[index];
     }
-    setElement(added, merged, names, texts);
+    setElement(added, merged, names, texts2);
   }
   return list4.length > 0 ? appendList(added, dest, names) : dest;
 }
@@ -43157,9 +43311,9 @@ function metadataOf3(resource2) {
   const metadata2 = resource2["metadata"];
   return isMap(metadata2) ? metadata2 : void 0;
 }
-function restoreIdentity(result, target2) {
-  if (target2["kind"] !== void 0) result["kind"] = target2["kind"];
-  const before = metadataOf3(target2);
+function restoreIdentity(result, target) {
+  if (target["kind"] !== void 0) result["kind"] = target["kind"];
+  const before = metadataOf3(target);
   if (before?.["name"] !== void 0) {
     const metadata3 = metadataOf3(result) ?? {};
     metadata3["name"] = before["name"];
@@ -43173,12 +43327,12 @@ function restoreIdentity(result, target2) {
     delete metadata2["namespace"];
   }
 }
-function applyStrategicMerge(target2, patch2) {
-  const dest = structuredClone(target2);
+function applyStrategicMerge(target, patch) {
+  const dest = structuredClone(target);
   try {
-    const result = walk([dest, structuredClone(patch2)], void 0);
+    const result = walk([dest, structuredClone(patch)], void 0);
     if (!isMap(result)) return { deleted: true };
-    restoreIdentity(result, target2);
+    restoreIdentity(result, target);
     return { value: result };
   } catch (error) {
     if (error instanceof StrategicMergeFailure) return { error: error.message };
@@ -43187,29 +43341,29 @@ function applyStrategicMerge(target2, patch2) {
 }
 
 // core/render/kustomize/apply-patches.ts
-function isObject9(value) {
+function isObject10(value) {
   return value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
 }
-function idOf(patch2) {
-  const metadata2 = isObject9(patch2["metadata"]) ? patch2["metadata"] : {};
+function idOf(patch) {
+  const metadata2 = isObject10(patch["metadata"]) ? patch["metadata"] : {};
   return {
-    ...parseApiVersion(textOf(patch2["apiVersion"])),
-    kind: textOf(patch2["kind"]),
+    ...parseApiVersion(textOf(patch["apiVersion"])),
+    kind: textOf(patch["kind"]),
     name: textOf(metadata2["name"]),
     namespace: textOf(metadata2["namespace"])
   };
 }
-function aimedAt(patch2, target2) {
-  const metadata2 = { ...isObject9(patch2["metadata"]) ? patch2["metadata"] : {} };
-  const targetMetadata = isObject9(target2["metadata"]) ? target2["metadata"] : {};
+function aimedAt(patch, target) {
+  const metadata2 = { ...isObject10(patch["metadata"]) ? patch["metadata"] : {} };
+  const targetMetadata = isObject10(target["metadata"]) ? target["metadata"] : {};
   metadata2["name"] = targetMetadata["name"] ?? null;
   if (typeof targetMetadata["namespace"] === "string") metadata2["namespace"] = targetMetadata["namespace"];
   else delete metadata2["namespace"];
-  return { ...patch2, apiVersion: target2["apiVersion"] ?? null, kind: target2["kind"] ?? null, metadata: metadata2 };
+  return { ...patch, apiVersion: target["apiVersion"] ?? null, kind: target["kind"] ?? null, metadata: metadata2 };
 }
-function strategicMerge(resources, index, patch2) {
+function strategicMerge(resources, index, patch) {
   const tracked = resources[index];
-  const result = applyStrategicMerge(tracked.object, patch2);
+  const result = applyStrategicMerge(tracked.object, patch);
   if ("error" in result) return result.error;
   if ("deleted" in result) resources.splice(index, 1);
   else recordRename(tracked, result.value);
@@ -43244,7 +43398,7 @@ function applyPatch(resources, input) {
     return jsonPatch(resources, targets(), first, input);
   }
   for (const document of input.documents) {
-    if (!isObject9(document)) return "a strategic merge patch must be a mapping";
+    if (!isObject10(document)) return "a strategic merge patch must be a mapping";
     if (input.target !== void 0) {
       for (const index of targets().reverse()) {
         const error2 = strategicMerge(
@@ -43264,67 +43418,6 @@ function applyPatch(resources, input) {
     if (error !== void 0) return error;
   }
   return void 0;
-}
-
-// core/render/kustomize/kustomization-fields.ts
-function isObject10(value) {
-  return value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
-}
-function scalarText5(value) {
-  if (value === void 0 || value === null || typeof value === "object") return void 0;
-  return String(value);
-}
-var objects = (resources) => resources.map((t) => t.object);
-function listField(file, field3) {
-  const value = file.content[field3];
-  if (value === void 0 || value === null) return [];
-  if (!Array.isArray(value)) throw stopAt(file, `/${field3}`, `${field3} must be a list`);
-  return value;
-}
-function stringMapField(file, pointer2, value) {
-  if (value === void 0 || value === null) return {};
-  if (!isObject10(value)) throw stopAt(file, pointer2, "expected a mapping of strings");
-  const map = {};
-  for (const [key, item] of Object.entries(value)) {
-    if (item !== null && typeof item === "object")
-      throw stopAt(file, `${pointer2}/${key}`, "expected a string");
-    map[key] = item === null ? "" : String(item);
-  }
-  return map;
-}
-function applyResult(file, pointer2, resources, result) {
-  const error = result.errors[0];
-  if (error !== void 0) throw stopAt(file, pointer2, error.error);
-  result.resources.forEach((object, index) => recordRename(resources[index], object));
-}
-function parseFieldSpecs(file, pointer2, value) {
-  if (value === void 0 || value === null) return void 0;
-  if (!Array.isArray(value)) throw stopAt(file, pointer2, "field specs must be a list");
-  return value.map((item, index) => {
-    if (!isObject10(item) || typeof item["path"] !== "string")
-      throw stopAt(file, `${pointer2}/${index}`, "a field spec needs a path");
-    const spec = { path: item["path"] };
-    for (const key of ["group", "version", "kind"]) {
-      const text10 = scalarText5(item[key]);
-      if (text10 !== void 0) spec[key] = text10;
-    }
-    if (item["create"] === true) spec.create = true;
-    return spec;
-  });
-}
-function parseImageSpec(file, pointer2, value) {
-  if (!isObject10(value)) throw stopAt(file, pointer2, "an images entry must be a mapping with name");
-  const spec = { name: scalarText5(value["name"]) ?? "" };
-  for (const key of ["newName", "newTag", "digest"]) {
-    const text10 = scalarText5(value[key]);
-    if (text10 !== void 0 && text10 !== "") spec[key] = text10;
-  }
-  return spec;
-}
-function parseReplicaSpec(file, pointer2, value) {
-  if (!isObject10(value) || typeof value["count"] !== "number")
-    throw stopAt(file, pointer2, "a replicas entry needs a name and a numeric count");
-  return { name: scalarText5(value["name"]) ?? "", count: value["count"] };
 }
 
 // core/render/kustomize/load-patch.ts
@@ -43356,6 +43449,18 @@ async function loadLegacyPatch(context, file, pointer2, entry) {
   const inline2 = entry.includes("\n") || /^\s*[A-Za-z]+:\s/.test(entry);
   return loadPatch(context, file, pointer2, inline2 ? { patch: entry } : { path: entry });
 }
+function parseTarget(file, pointer2, value) {
+  if (value === void 0 || value === null) return void 0;
+  const parsed = parseSelector(value);
+  if ("error" in parsed) throw stopAt(file, pointer2, parsed.error);
+  return parsed.selector;
+}
+async function applyPatchEntry(context, file, pointer2, resources, source, selector, recordsPreviousId) {
+  const documents = await loadPatch(context, file, pointer2, source);
+  const target = parseTarget(file, `${pointer2}/target`, selector);
+  const error = applyPatch(resources, { documents, recordsPreviousId, ...target ? { target } : {} });
+  if (error !== void 0) throw stopAt(file, pointer2, error);
+}
 
 // core/render/kustomize/plugin-configs.ts
 async function loadPluginConfigs(context, file, field3) {
@@ -43363,7 +43468,7 @@ async function loadPluginConfigs(context, file, field3) {
   for (const [index, entry] of listField(file, field3).entries()) {
     const pointer2 = `/${field3}/${index}`;
     let documents;
-    if (isObject10(entry)) documents = [entry];
+    if (isObject8(entry)) documents = [entry];
     else if (typeof entry !== "string") throw stopAt(file, pointer2, `${field3} entries must be paths or YAML`);
     else if (entry.includes("\n")) documents = parseKustomizeYaml(entry, file.path).map((d) => d.value);
     else {
@@ -43382,7 +43487,7 @@ async function loadPluginConfigs(context, file, field3) {
       ).map((d) => d.value);
     }
     for (const config of documents) {
-      if (!isObject10(config)) throw stopAt(file, pointer2, "a plugin configuration must be a mapping");
+      if (!isObject8(config)) throw stopAt(file, pointer2, "a plugin configuration must be a mapping");
       configs.push({ config, pointer: pointer2 });
     }
   }
@@ -43835,15 +43940,15 @@ function createKind(value) {
   if (Array.isArray(value)) return "list";
   return value !== null && typeof value === "object" ? "map" : "scalar";
 }
-function copyToTarget(resource2, value, target2) {
+function copyToTarget(resource2, value, target) {
   const root = {
     value: resource2,
     set(next) {
       root.value = next;
     }
   };
-  const paths = target2.fieldPaths.length === 0 ? [DEFAULT_FIELD_PATH] : target2.fieldPaths;
-  const create = target2.options?.create === true ? createKind(value) : void 0;
+  const paths = target.fieldPaths.length === 0 ? [DEFAULT_FIELD_PATH] : target.fieldPaths;
+  const create = target.options?.create === true ? createKind(value) : void 0;
   for (const fieldPath of paths) {
     const problem = `unable to find${create === void 0 ? "" : " or create"} field ${JSON.stringify(fieldPath)} in replacement target`;
     let slots;
@@ -43855,27 +43960,27 @@ function copyToTarget(resource2, value, target2) {
     }
     if (slots.length === 0) throw new ReplacementError(problem);
     for (const slot of slots) {
-      const error = setFieldValue(slot, value, target2.options);
+      const error = setFieldValue(slot, value, target.options);
       if (error !== void 0) throw new ReplacementError(error);
     }
   }
   return root.value;
 }
-function applyTarget(resources, previous, value, target2) {
-  const select = target2.select;
+function applyTarget(resources, previous, value, target) {
+  const select = target.select;
   if (select === void 0) throw new ReplacementError("target must specify resources to select");
   resources.forEach((resource2, index) => {
     if (!matchesLabels(resource2, select)) return;
-    for (const reject of target2.reject)
+    for (const reject of target.reject)
       if ((reject.labelSelector ?? "") !== "" || (reject.annotationSelector ?? "") !== "") {
         if (matchesLabels(resource2, reject)) return;
       }
     const ids = idsOf(resource2, previous?.[index]);
-    const rejected = target2.reject.some(
+    const rejected = target.reject.some(
       (reject) => hasId(reject) && ids.some((id) => isSelectedBy(resource2, id, reject))
     );
     if (rejected || !ids.some((id) => isSelectedBy(resource2, id, select))) return;
-    resources[index] = copyToTarget(resource2, value, target2);
+    resources[index] = copyToTarget(resource2, value, target);
   });
 }
 function run(resources, replacements, previous) {
@@ -43883,7 +43988,7 @@ function run(resources, replacements, previous) {
     if (source === void 0 || targets === void 0 || targets.length === 0)
       throw new ReplacementError("replacements must specify a source and at least one target");
     const value = sourceValue(resources, previous, source);
-    for (const target2 of targets) applyTarget(resources, previous, value, target2);
+    for (const target of targets) applyTarget(resources, previous, value, target);
   }
 }
 function applyReplacements(resources, replacements, previous) {
@@ -44165,34 +44270,6 @@ function transformLabels(resources, labels, options = {}) {
   return transformEach(resources, (resource2) => applyFieldSpecs(resource2, specs, visit3));
 }
 
-// core/render/kustomize/transform-cluster-scoped.ts
-var CLUSTER_SCOPED2 = {
-  "admissionregistration.k8s.io/v1": ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"],
-  "admissionregistration.k8s.io/v1beta1": ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"],
-  "apiextensions.k8s.io/v1": ["CustomResourceDefinition"],
-  "apiextensions.k8s.io/v1beta1": ["CustomResourceDefinition"],
-  "apiregistration.k8s.io/v1": ["APIService"],
-  "apiregistration.k8s.io/v1beta1": ["APIService"],
-  "certificates.k8s.io/v1": ["CertificateSigningRequest"],
-  "certificates.k8s.io/v1beta1": ["CertificateSigningRequest"],
-  "flowcontrol.apiserver.k8s.io/v1beta1": ["FlowSchema", "PriorityLevelConfiguration"],
-  "networking.k8s.io/v1": ["IngressClass"],
-  "networking.k8s.io/v1beta1": ["IngressClass"],
-  "node.k8s.io/v1": ["RuntimeClass"],
-  "node.k8s.io/v1beta1": ["RuntimeClass"],
-  "policy/v1beta1": ["PodSecurityPolicy"],
-  "rbac.authorization.k8s.io/v1": ["ClusterRole", "ClusterRoleBinding"],
-  "rbac.authorization.k8s.io/v1beta1": ["ClusterRole", "ClusterRoleBinding"],
-  "scheduling.k8s.io/v1": ["PriorityClass"],
-  "scheduling.k8s.io/v1beta1": ["PriorityClass"],
-  "storage.k8s.io/v1": ["CSIDriver", "CSINode", "StorageClass", "VolumeAttachment"],
-  "storage.k8s.io/v1beta1": ["CSIDriver", "CSINode", "StorageClass", "VolumeAttachment"],
-  v1: ["ComponentStatus", "Namespace", "Node", "NodeProxyOptions", "PersistentVolume"]
-};
-function isClusterScoped2(apiVersion, kind) {
-  return Object.hasOwn(CLUSTER_SCOPED2, apiVersion) && CLUSTER_SCOPED2[apiVersion].includes(kind);
-}
-
 // core/render/kustomize/transform-namespace.ts
 var META_NAMESPACE = [{ path: "metadata/namespace", create: true }];
 function text6(value) {
@@ -44234,7 +44311,7 @@ function transformOne(resource2, specs, set, options) {
     (s) => s.path !== "metadata/namespace" && (apiVersion === "v1" || s.path !== "metadata/name")
   );
   let result = resource2;
-  if (!isClusterScoped2(apiVersion, kind)) result = applyFieldSpecs(result, META_NAMESPACE, set);
+  if (!isClusterScoped(apiVersion, kind)) result = applyFieldSpecs(result, META_NAMESPACE, set);
   if (isRoleBinding(kind)) {
     rest = rest.filter((s) => !(isRoleBinding(s.kind) && s.path === "subjects/namespace"));
     result = setSubjects(result, set, options.setRoleBindingSubjects ?? "defaultOnly");
@@ -44344,18 +44421,6 @@ function transformReplicas(resources, replicas, options = {}) {
 }
 
 // core/render/kustomize/builtin-plugins.ts
-function target(file, pointer2, value) {
-  if (value === void 0 || value === null) return void 0;
-  const parsed = parseSelector(value);
-  if ("error" in parsed) throw stopAt(file, pointer2, parsed.error);
-  return parsed.selector;
-}
-async function patch(context, file, pointer2, resources, source, selector, recordsPreviousId) {
-  const documents = await loadPatch(context, file, pointer2, source);
-  const aimed = target(file, pointer2, selector);
-  const error = applyPatch(resources, { documents, recordsPreviousId, ...aimed ? { target: aimed } : {} });
-  if (error !== void 0) throw stopAt(file, pointer2, error);
-}
 function affix(file, plugin, resources, prefix, suffix) {
   const { config, pointer: pointer2 } = plugin;
   const fieldSpecs = parseFieldSpecs(file, pointer2, config["fieldSpecs"]);
@@ -44383,9 +44448,9 @@ var TRANSFORMERS = {
     applyResult(file, pointer2, resources, transformAnnotations(objects(resources), annotations, fieldSpecs));
   },
   NamespaceTransformer(_context, file, { config, pointer: pointer2 }, resources) {
-    const metadata2 = isObject10(config["metadata"]) ? config["metadata"] : {};
+    const metadata2 = isObject8(config["metadata"]) ? config["metadata"] : {};
     const fieldSpecs = parseFieldSpecs(file, pointer2, config["fieldSpecs"]);
-    const subjects = scalarText5(config["setRoleBindingSubjects"]);
+    const subjects = scalarText4(config["setRoleBindingSubjects"]);
     const result = transformNamespace(objects(resources), textOf(metadata2["namespace"]), {
       ...fieldSpecs ? { fieldSpecs } : {},
       unsetOnly: config["unsetOnly"] === true,
@@ -44398,15 +44463,15 @@ var TRANSFORMERS = {
       file,
       plugin,
       resources,
-      scalarText5(plugin.config["prefix"]) ?? "",
-      scalarText5(plugin.config["suffix"]) ?? ""
+      scalarText4(plugin.config["prefix"]) ?? "",
+      scalarText4(plugin.config["suffix"]) ?? ""
     );
   },
   PrefixTransformer(_context, file, plugin, resources) {
-    affix(file, plugin, resources, scalarText5(plugin.config["prefix"]) ?? "", "");
+    affix(file, plugin, resources, scalarText4(plugin.config["prefix"]) ?? "", "");
   },
   SuffixTransformer(_context, file, plugin, resources) {
-    affix(file, plugin, resources, "", scalarText5(plugin.config["suffix"]) ?? "");
+    affix(file, plugin, resources, "", scalarText4(plugin.config["suffix"]) ?? "");
   },
   ImageTagTransformer(_context, file, { config, pointer: pointer2 }, resources) {
     const image = parseImageSpec(file, pointer2, config["imageTag"]);
@@ -44428,10 +44493,10 @@ var TRANSFORMERS = {
     applyResult(file, pointer2, resources, result);
   },
   async PatchTransformer(context, file, { config, pointer: pointer2 }, resources) {
-    await patch(context, file, pointer2, resources, config, config["target"], true);
+    await applyPatchEntry(context, file, pointer2, resources, config, config["target"], true);
   },
   async PatchJson6902Transformer(context, file, { config, pointer: pointer2 }, resources) {
-    await patch(
+    await applyPatchEntry(
       context,
       file,
       pointer2,
@@ -44443,9 +44508,18 @@ var TRANSFORMERS = {
   },
   async PatchStrategicMergeTransformer(context, file, { config, pointer: pointer2 }, resources) {
     const paths = Array.isArray(config["paths"]) ? config["paths"] : [];
-    for (const path of paths) await patch(context, file, pointer2, resources, { path }, void 0, false);
+    for (const path of paths)
+      await applyPatchEntry(context, file, pointer2, resources, { path }, void 0, false);
     if (typeof config["patches"] === "string")
-      await patch(context, file, pointer2, resources, { patch: config["patches"] }, void 0, false);
+      await applyPatchEntry(
+        context,
+        file,
+        pointer2,
+        resources,
+        { patch: config["patches"] },
+        void 0,
+        false
+      );
   },
   async ReplacementTransformer(context, file, { config, pointer: pointer2 }, resources) {
     const entries3 = Array.isArray(config["replacements"]) ? config["replacements"] : [];
@@ -44474,7 +44548,7 @@ var GENERATORS2 = { ConfigMapGenerator: "ConfigMap", SecretGenerator: "Secret" }
 async function runGeneratorPlugins(context, file, resources) {
   for (const plugin of await loadPluginConfigs(context, file, "generators")) {
     const kind = GENERATORS2[checkBuiltin(file, plugin, GENERATORS2)];
-    const metadata2 = isObject10(plugin.config["metadata"]) ? plugin.config["metadata"] : {};
+    const metadata2 = isObject8(plugin.config["metadata"]) ? plugin.config["metadata"] : {};
     const args = parseGeneratorArgs({
       ...plugin.config,
       name: metadata2["name"] ?? "",
@@ -44540,40 +44614,25 @@ async function runPatches(context, file, resources) {
   }
   for (const [index, entry] of listField(file, "patches").entries()) {
     const pointer2 = `/patches/${index}`;
-    if (!isObject10(entry)) throw stopAt(file, pointer2, "a patches entry must be a mapping with path or patch");
-    const documents = await loadPatch(context, file, pointer2, entry);
-    const target2 = parseTarget(file, `${pointer2}/target`, entry["target"]);
-    const error = applyPatch(resources, {
-      documents,
-      recordsPreviousId: true,
-      ...target2 ? { target: target2 } : {}
-    });
-    if (error !== void 0) throw stopAt(file, pointer2, error);
+    if (!isObject8(entry)) throw stopAt(file, pointer2, "a patches entry must be a mapping with path or patch");
+    await applyPatchEntry(context, file, pointer2, resources, entry, entry["target"], true);
   }
-}
-function parseTarget(file, pointer2, value) {
-  if (value === void 0 || value === null) return void 0;
-  const parsed = parseSelector(value);
-  if ("error" in parsed) throw stopAt(file, pointer2, parsed.error);
-  return parsed.selector;
 }
 async function runLegacyJsonPatches(context, file, resources) {
   for (const [index, entry] of listField(file, "patchesJson6902").entries()) {
     const pointer2 = `/patchesJson6902/${index}`;
-    if (!isObject10(entry)) throw stopAt(file, pointer2, "a patchesJson6902 entry must be a mapping");
-    const target2 = parseTarget(file, `${pointer2}/target`, entry["target"]);
-    if (target2 === void 0) throw stopAt(file, pointer2, "a patchesJson6902 entry needs a target");
-    const documents = await loadPatch(context, file, pointer2, entry);
-    const error = applyPatch(resources, { documents, target: target2, recordsPreviousId: false });
-    if (error !== void 0) throw stopAt(file, pointer2, error);
+    if (!isObject8(entry)) throw stopAt(file, pointer2, "a patchesJson6902 entry must be a mapping");
+    if (entry["target"] === void 0 || entry["target"] === null)
+      throw stopAt(file, pointer2, "a patchesJson6902 entry needs a target");
+    await applyPatchEntry(context, file, pointer2, resources, entry, entry["target"], false);
   }
 }
 function runNaming(file, resources) {
-  const namespace = scalarText5(file.content["namespace"]);
+  const namespace = scalarText4(file.content["namespace"]);
   if (namespace !== void 0 && namespace !== "")
     applyResult(file, "/namespace", resources, transformNamespace(objects(resources), namespace));
-  const prefix = scalarText5(file.content["namePrefix"]) ?? "";
-  const suffix = scalarText5(file.content["nameSuffix"]) ?? "";
+  const prefix = scalarText4(file.content["namePrefix"]) ?? "";
+  const suffix = scalarText4(file.content["nameSuffix"]) ?? "";
   if (prefix === "" && suffix === "") return;
   const result = transformPrefixSuffix(objects(resources), { prefix, suffix });
   applyResult(file, prefix === "" ? "/nameSuffix" : "/namePrefix", resources, result);
@@ -44593,7 +44652,7 @@ function runMetadata(file, resources) {
   );
   for (const [index, entry] of listField(file, "labels").entries()) {
     const pointer2 = `/labels/${index}`;
-    if (!isObject10(entry)) throw stopAt(file, pointer2, "a labels entry must be a mapping");
+    if (!isObject8(entry)) throw stopAt(file, pointer2, "a labels entry must be a mapping");
     const pairs = stringMapField(file, `${pointer2}/pairs`, entry["pairs"]);
     const fields2 = parseFieldSpecs(file, `${pointer2}/fields`, entry["fields"]);
     const result = transformLabels(objects(resources), pairs, {
@@ -44800,45 +44859,10 @@ async function nameHash(resource2) {
 }
 
 // core/render/kustomize/name-reference-scope.ts
-var CLUSTER_SCOPED3 = {
-  v1: ["Namespace", "Node", "PersistentVolume", "ComponentStatus"],
-  "admissionregistration.k8s.io/v1": ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"],
-  "admissionregistration.k8s.io/v1beta1": ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"],
-  "apiextensions.k8s.io/v1": ["CustomResourceDefinition"],
-  "apiextensions.k8s.io/v1beta1": ["CustomResourceDefinition"],
-  "apiregistration.k8s.io/v1": ["APIService"],
-  "apiregistration.k8s.io/v1beta1": ["APIService"],
-  "certificates.k8s.io/v1": ["CertificateSigningRequest"],
-  "certificates.k8s.io/v1beta1": ["CertificateSigningRequest"],
-  "flowcontrol.apiserver.k8s.io/v1beta1": ["FlowSchema", "PriorityLevelConfiguration"],
-  "networking.k8s.io/v1": ["IngressClass"],
-  "networking.k8s.io/v1beta1": ["IngressClass"],
-  "node.k8s.io/v1": ["RuntimeClass"],
-  "node.k8s.io/v1beta1": ["RuntimeClass"],
-  "policy/v1beta1": ["PodSecurityPolicy"],
-  "rbac.authorization.k8s.io/v1": ["ClusterRole", "ClusterRoleBinding"],
-  "rbac.authorization.k8s.io/v1beta1": ["ClusterRole", "ClusterRoleBinding"],
-  "scheduling.k8s.io/v1": ["PriorityClass"],
-  "scheduling.k8s.io/v1beta1": ["PriorityClass"],
-  "storage.k8s.io/v1": ["CSIDriver", "CSINode", "StorageClass", "VolumeAttachment"],
-  "storage.k8s.io/v1beta1": ["CSIDriver", "CSINode", "StorageClass", "VolumeAttachment"]
-};
 function splitApiVersion(apiVersion) {
   const slash = apiVersion.indexOf("/");
   if (slash === -1) return { group: "", version: apiVersion };
   return { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
-}
-function isClusterScopedKind(group, version, kind) {
-  if (version !== void 0) {
-    const apiVersion = group === "" ? version : `${group}/${version}`;
-    return CLUSTER_SCOPED3[apiVersion]?.includes(kind) ?? false;
-  }
-  const prefix = group === "" ? "" : `${group}/`;
-  for (const [apiVersion, kinds] of Object.entries(CLUSTER_SCOPED3)) {
-    const inGroup = group === "" ? !apiVersion.includes("/") : apiVersion.startsWith(prefix);
-    if (inGroup && kinds.includes(kind)) return true;
-  }
-  return false;
 }
 function effectiveNamespace2(namespace) {
   return namespace === "" ? "default" : namespace;
@@ -44982,7 +45006,7 @@ function roleBindingNamespaces(referrer, identity3) {
 }
 function scopeOf(referrer, identity3, affixes, candidates, resources) {
   const extra = roleBindingNamespaces(referrer, identity3);
-  const visible = (target2) => identity3.clusterScoped || target2.clusterScoped || sameNamespace(target2.namespace, identity3.namespace) || extra.has(target2.namespace);
+  const visible = (target) => identity3.clusterScoped || target.clusterScoped || sameNamespace(target.namespace, identity3.namespace) || extra.has(target.namespace);
   const originalNamespaces = /* @__PURE__ */ new Set();
   for (const resource2 of resources) {
     if (visible(resource2.identity) && !resource2.identity.clusterScoped)
@@ -45018,10 +45042,10 @@ function sameEnding(a, b) {
   const offset = longer.length - shorter.length;
   return shorter.every((item, i) => longer[i + offset] === item);
 }
-function selectReferral(oldName, candidates, target2, scope, path, identical) {
+function selectReferral(oldName, candidates, target, scope, path, identical) {
   const roleRef = roleRefSelector(scope, path);
   let found = candidates.filter(
-    (candidate) => candidate.previousNames.has(oldName) && selects2(target2, candidate) && (roleRef === void 0 || selects2(roleRef, candidate)) && (scope.identity.clusterScoped || candidate.clusterScoped || candidate.kind === "ServiceAccount" || sameNamespace(candidate.namespace, scope.identity.namespace))
+    (candidate) => candidate.previousNames.has(oldName) && selects2(target, candidate) && (roleRef === void 0 || selects2(roleRef, candidate)) && (scope.identity.clusterScoped || candidate.clusterScoped || candidate.kind === "ServiceAccount" || sameNamespace(candidate.namespace, scope.identity.namespace))
   );
   if (found.length === 1) return { referral: found[0] };
   found = found.filter(
@@ -45221,8 +45245,8 @@ function isSelectedBy2(selector, id) {
 }
 function stepsFor(id) {
   const steps = [];
-  for (const { target: target2, referrers } of NAME_REFERENCE_TABLE) {
-    for (const field3 of referrers) if (isSelectedBy2(field3, id)) steps.push({ target: target2, field: field3 });
+  for (const { target, referrers } of NAME_REFERENCE_TABLE) {
+    for (const field3 of referrers) if (isSelectedBy2(field3, id)) steps.push({ target, field: field3 });
   }
   return steps;
 }
@@ -45572,15 +45596,65 @@ async function changedFiles(base, head) {
   return changed;
 }
 
+// core/check/source-positions.ts
+function pointerAt(positions, line3) {
+  let best;
+  for (const [pointer2, [at]] of positions)
+    if (at === line3 && (best === void 0 || pointer2.length > best.length)) best = pointer2;
+  return best;
+}
+function createSourceLocator(files) {
+  const documents = /* @__PURE__ */ new Map();
+  const load = (path) => {
+    let pending = documents.get(path);
+    if (pending === void 0) {
+      pending = (async () => {
+        const byLine = /* @__PURE__ */ new Map();
+        const bytes = await files.readFile(path);
+        const decoded2 = bytes === void 0 ? void 0 : decodeText(bytes);
+        if (decoded2 === void 0 || !decoded2.ok) return byLine;
+        for (const span of splitDocuments(decoded2.text)) {
+          const text10 = decoded2.text.slice(span.bodyStart, span.end);
+          byLine.set(
+            span.bodyLine,
+            parseYamlDocument(text10, { uniqueKeys: false, firstLine: span.bodyLine }).positions
+          );
+        }
+        return byLine;
+      })();
+      documents.set(path, pending);
+    }
+    return pending;
+  };
+  return async (origin, renderedText, renderedLine) => {
+    if (renderedLine === void 0) return { line: origin.line };
+    const pointer2 = pointerAt(
+      parseYamlDocument(renderedText, { uniqueKeys: false, firstLine: 1 }).positions,
+      renderedLine
+    );
+    const source = (await load(origin.path)).get(origin.line);
+    if (pointer2 === void 0 || source === void 0) return { line: origin.line };
+    for (let at = pointer2; ; at = at.slice(0, at.lastIndexOf("/"))) {
+      const hit = source.get(at);
+      if (hit) return { line: hit[0], column: hit[1] };
+      if (at === "") return { line: origin.line };
+    }
+  };
+}
+
 // core/check/validate-rendered.ts
 var encoder2 = new TextEncoder();
-async function validateRendered(rendered, extraCrds, options, deps) {
+async function validateRendered(rendered, extraCrds, options, deps, files) {
+  const texts2 = rendered.map(
+    (environment) => environment.resources.map((resource2) => emitYaml(resource2.object))
+  );
   const inputs = rendered.flatMap(
-    (environment, e) => environment.resources.map((resource2, r) => ({
+    (environment, e) => environment.resources.map((_, r) => ({
       path: `${e}/${r}`,
-      content: encoder2.encode(emitYaml(resource2.object))
+      content: encoder2.encode(texts2[e]?.[r] ?? "")
     }))
   );
+  const locate = files === void 0 ? void 0 : createSourceLocator(files);
   const crdInputs = extraCrds.map((crd, i) => ({ path: `crd/${i}`, content: crd.content }));
   const run4 = await validateManifests(
     [...inputs, ...crdInputs],
@@ -45617,6 +45691,11 @@ async function validateRendered(rendered, extraCrds, options, deps) {
         line: resource2.origin.line
       };
       delete mapped.column;
+      if (locate !== void 0) {
+        const at = await locate(resource2.origin, texts2[Number(e)]?.[Number(r)] ?? "", finding2.line);
+        mapped.line = at.line;
+        if (at.column !== void 0) mapped.column = at.column;
+      }
       check.findings.push(mapped);
       if (severity === "error") check.errors++;
       else if (severity === "warning") check.warnings++;
@@ -45681,7 +45760,8 @@ async function runCheck(head, base, options, deps) {
     headRendered.filter((rendered) => rendered.ok),
     await repositoryCrds(head.files),
     options,
-    deps.validate
+    deps.validate,
+    head.files
   );
   for (const rendered of headRendered.filter((r) => !r.ok))
     validation.push({
@@ -45729,8 +45809,8 @@ function subFileSource(files, prefix) {
       const entries3 = await files.listDirectory(join5(path));
       return entries3?.map((entry) => {
         if (entry.type !== "symlink") return entry;
-        const target2 = outside(entry.target);
-        return target2 === void 0 ? { name: entry.name, type: "symlink" } : { ...entry, target: target2 };
+        const target = outside(entry.target);
+        return target === void 0 ? { name: entry.name, type: "symlink" } : { ...entry, target };
       });
     }
   };
@@ -46078,8 +46158,9 @@ ${part}`).join("") + block.close;
       push(whole);
       continue;
     }
-    if (whole.length <= maxLength - nextHead - BLOCK_SEPARATOR.length || block.parts.length === 0) {
-      if (!isEmpty() || bodies.length === 1) newBody();
+    const fitsNext = whole.length <= maxLength - nextHead - BLOCK_SEPARATOR.length;
+    if (block.parts.length === 0 || fitsNext && !isEmpty()) {
+      if (!isEmpty()) newBody();
       push(whole);
       continue;
     }
@@ -46096,6 +46177,7 @@ ${part}`;
       }
       if (index === start2) {
         if (isEmpty() && bodies.length > 1) throw new Error("internal: a fitted part does not fit a body");
+        if (isEmpty()) throw new Error("internal: the first body has no room for its first block");
         newBody();
         continue;
       }
@@ -46142,33 +46224,33 @@ var MIN_COMMENT_LENGTH = 2e3;
 var DETAILS = ["diffs", "summaries", "list"];
 function checkOptions(options) {
   const maxLength = options.maxLength ?? GITHUB_COMMENT_LIMIT;
-  const marker = options.marker ?? "report";
+  const marker2 = options.marker ?? "report";
   if (!Number.isInteger(maxLength) || maxLength < MIN_COMMENT_LENGTH || maxLength > GITHUB_COMMENT_LIMIT) {
     throw new RangeError(
       `maxLength must be an integer from ${MIN_COMMENT_LENGTH} to ${GITHUB_COMMENT_LIMIT}, got ${maxLength}`
     );
   }
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(marker) || marker.length > 40) {
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(marker2) || marker2.length > 40) {
     throw new RangeError(
-      `marker must be lower-case words joined by single dashes, got ${JSON.stringify(marker)}`
+      `marker must be lower-case words joined by single dashes, got ${JSON.stringify(marker2)}`
     );
   }
-  return { maxLength, marker };
+  return { maxLength, marker: marker2 };
 }
-function firstHead(marker, summary, notice) {
-  const head = `<!-- kubeproof:${marker} -->
+function firstHead(marker2, summary, notice) {
+  const head = `<!-- kubeproof:${marker2} -->
 ${statusLine(summary)}`;
   return notice === "" ? head : `${head}${BLOCK_SEPARATOR}${notice}`;
 }
-function continuationHead(marker, index, total) {
-  return `<!-- kubeproof:${marker}:${index} -->
+function continuationHead(marker2, index, total) {
+  return `<!-- kubeproof:${marker2}:${index} -->
 ### kubeproof (continued, ${index} of ${total})`;
 }
 function join2(head, blocks) {
   return [head, ...blocks].join(BLOCK_SEPARATOR);
 }
 function renderComment(report, options = {}) {
-  const { maxLength, marker } = checkOptions(options);
+  const { maxLength, marker: marker2 } = checkOptions(options);
   const summary = summarizeReport(report);
   const sections = summary.environments.filter(hasSection);
   const resources = sections.flatMap((env) => env.diff?.resources ?? []);
@@ -46187,12 +46269,12 @@ function renderComment(report, options = {}) {
   ];
   for (const detail of DETAILS) {
     const notice2 = omissionNotice({ ...omissions, detail }, maxLength, report.meta);
-    const body = join2(firstHead(marker, summary, notice2), blocksAt(detail).map(blockText));
+    const body = join2(firstHead(marker2, summary, notice2), blocksAt(detail).map(blockText));
     if (body.length <= maxLength) return [body];
   }
   const blocks = blocksAt("list");
   const bound = blocks.reduce((total, block) => total + block.parts.length + 1, 1);
-  const nextHead = continuationHead(marker, bound, bound).length;
+  const nextHead = continuationHead(marker2, bound, bound).length;
   const fitted = fitParts(blocks, maxLength - nextHead - BLOCK_SEPARATOR.length);
   const split = {
     ...omissions,
@@ -46201,16 +46283,16 @@ function renderComment(report, options = {}) {
     omitted: fitted.omitted
   };
   const reserved = firstHead(
-    marker,
+    marker2,
     summary,
     omissionNotice({ ...split, bodies: bound }, maxLength, report.meta)
   );
   const bodies = packBlocks(fitted.blocks, maxLength, reserved.length, nextHead);
   const notice = omissionNotice({ ...split, bodies: bodies.length }, maxLength, report.meta);
   return bodies.map(
-    (texts, index) => join2(
-      index === 0 ? firstHead(marker, summary, notice) : continuationHead(marker, index + 1, bodies.length),
-      texts
+    (texts2, index) => join2(
+      index === 0 ? firstHead(marker2, summary, notice) : continuationHead(marker2, index + 1, bodies.length),
+      texts2
     )
   );
 }
@@ -46417,8 +46499,8 @@ async function diskFileSource(rootPath) {
     for (const dirent of dirents) {
       const name = dirent.name;
       if (dirent.isSymbolicLink()) {
-        const target2 = await realpath(`${absolute}${sep}${name}`).catch(() => void 0);
-        const repoTarget = target2 === void 0 ? void 0 : toRepoPath(root, target2);
+        const target = await realpath(`${absolute}${sep}${name}`).catch(() => void 0);
+        const repoTarget = target === void 0 ? void 0 : toRepoPath(root, target);
         entries3.push(
           repoTarget === void 0 ? { name, type: "symlink" } : { name, type: "symlink", target: repoTarget }
         );
@@ -46502,17 +46584,6 @@ function run2(cwd, args, input) {
     child3.stdin.end(input ?? "");
   });
 }
-function normalize2(path) {
-  const parts = [];
-  for (const part of path.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") {
-      if (parts.length === 0) return void 0;
-      parts.pop();
-    } else parts.push(part);
-  }
-  return parts.join("/");
-}
 async function gitFileSource(cwd, ref) {
   const root = (await run2(cwd, ["rev-parse", "--show-toplevel"])).toString("utf8").trim();
   const listing = (await run2(root, ["ls-tree", "-r", "-z", "--full-tree", ref])).toString("utf8");
@@ -46535,8 +46606,8 @@ async function gitFileSource(cwd, ref) {
     offset = newline + 1 + size + 1;
     if (entry.mode === "120000") {
       const dir = entry.path.includes("/") ? entry.path.slice(0, entry.path.lastIndexOf("/")) : "";
-      const target2 = body.toString("utf8");
-      links.set(entry.path, target2.startsWith("/") ? void 0 : normalize2(`${dir}/${target2}`));
+      const target = body.toString("utf8");
+      links.set(entry.path, joinRepoPath(dir, target));
     } else contents.set(entry.path, new Uint8Array(body));
   }
   const folders = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Map()]]);
@@ -46553,17 +46624,17 @@ async function gitFileSource(cwd, ref) {
   };
   for (const path of contents.keys())
     add3(path, { name: path.slice(path.lastIndexOf("/") + 1), type: "file" });
-  for (const [path, target2] of links)
+  for (const [path, target] of links)
     add3(path, {
       name: path.slice(path.lastIndexOf("/") + 1),
       type: "symlink",
-      ...target2 === void 0 ? {} : { target: target2 }
+      ...target === void 0 ? {} : { target }
     });
   const resolveLink = (path) => {
     for (let hops = 0; links.has(path); hops++) {
-      const target2 = links.get(path);
-      if (target2 === void 0 || hops === 16) return void 0;
-      path = target2;
+      const target = links.get(path);
+      if (target === void 0 || hops === 16) return void 0;
+      path = target;
     }
     return path;
   };
@@ -46857,9 +46928,9 @@ var STATUS = {
   skipped: "statusSkipped",
   empty: ""
 };
-function position(target2, line3, column) {
-  if (line3 !== void 0 && line3 >= 1) target2["line"] = line3;
-  if (column !== void 0 && column >= 1) target2["column"] = column;
+function position(target, line3, column) {
+  if (line3 !== void 0 && line3 >= 1) target["line"] = line3;
+  if (column !== void 0 && column >= 1) target["column"] = column;
 }
 function violationJson(violation) {
   const out = { path: violation.path, msg: violation.message };
@@ -47479,6 +47550,7 @@ var package_default = {
     vitest: "^4.1.12"
   },
   dependencies: {
+    "@actions/github": "^9.1.1",
     ajv: "^8.20.0",
     "ajv-draft-04": "^1.0.0",
     "js-yaml": "^4.3.2",
@@ -47957,9 +48029,9 @@ ${USAGE}`);
       builds[index] = build;
       if (outDir === void 0 || !build.ok) continue;
       const name = relative3(io.cwd, job.folder).split(sep3).join("/") || basename2(job.folder);
-      const target2 = `${resolve3(io.cwd, outDir, name)}.yaml`;
-      await mkdir(dirname(target2), { recursive: true });
-      await writeFile2(target2, build.yaml);
+      const target = `${resolve3(io.cwd, outDir, name)}.yaml`;
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile2(target, build.yaml);
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY3, jobs.length) }, worker));
