@@ -136,7 +136,7 @@ async function run(kind: 'check' | 'diff', argv: readonly string[], io: CliIo): 
   const flags = kind === 'check' ? CHECK_FLAGS : DIFF_FLAGS;
   let parsed;
   try {
-    parsed = parseFlags(flags, argv);
+    parsed = parseFlags(flags, argv, { interspersed: true });
     if (parsed.values.get('h') === true) {
       io.stdout(`${kind === 'check' ? CHECK_USAGE : DIFF_USAGE}${formatFlagHelp(flags)}`);
       return 0;

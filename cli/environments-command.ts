@@ -40,7 +40,7 @@ function line(environment: Environment): string {
 
 /** `kubeproof environments [REPO] [-changed FILE]... [-output text|json] [-render]`. */
 export async function runEnvironments(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, args } = parseFlags(ENVIRONMENTS_FLAGS, argv);
+  const { values, args } = parseFlags(ENVIRONMENTS_FLAGS, argv, { interspersed: true });
   if (values.get('h') === true) {
     io.stdout(`${USAGE}${formatFlagHelp(ENVIRONMENTS_FLAGS)}`);
     return 0;

@@ -29,9 +29,14 @@ function parseBool(name: string, raw: string): boolean {
  * `--name`, `-name=value` or `-name value`, booleans only as `-name` or `-name=false`, parsing stops
  * at the first argument that is not a flag (or after `--`).
  */
-export function parseFlags(specs: readonly FlagSpec[], argv: readonly string[]): ParsedFlags {
+export function parseFlags(
+  specs: readonly FlagSpec[],
+  argv: readonly string[],
+  options: { interspersed?: boolean } = {},
+): ParsedFlags {
   const byName = new Map(specs.map((spec) => [spec.name, spec]));
   const values: FlagValues = new Map();
+  const positional: string[] = [];
   let i = 0;
   for (; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -39,7 +44,14 @@ export function parseFlags(specs: readonly FlagSpec[], argv: readonly string[]):
       i++;
       break;
     }
-    if (!arg.startsWith('-') || arg === '-') break;
+    if (!arg.startsWith('-') || arg === '-') {
+      // kubeproof's own commands take flags after arguments too (`diff BASE HEAD -o json`).
+      if (options.interspersed) {
+        positional.push(arg);
+        continue;
+      }
+      break;
+    }
     const body = arg.startsWith('--') ? arg.slice(2) : arg.slice(1);
     if (body === '' || body.startsWith('-') || body.startsWith('='))
       throw new UsageError(`bad flag syntax: ${arg}`);
@@ -68,7 +80,7 @@ export function parseFlags(specs: readonly FlagSpec[], argv: readonly string[]):
       values.set(name, raw);
     }
   }
-  return { values, args: argv.slice(i) };
+  return { values, args: [...positional, ...argv.slice(i)] };
 }
 
 /** Go's `flag.PrintDefaults` layout: sorted, `  -name type` then the usage on the next line. */

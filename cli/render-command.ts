@@ -52,7 +52,7 @@ function formatFinding(finding: Finding, root: string, cwd: string): string {
 
 /** `kubeproof render DIR... [-out-dir OUT]`. */
 export async function runRender(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, args } = parseFlags(RENDER_FLAGS, argv);
+  const { values, args } = parseFlags(RENDER_FLAGS, argv, { interspersed: true });
   if (values.get('h') === true) {
     io.stdout(`${USAGE}${formatFlagHelp(RENDER_FLAGS)}`);
     return 0;

@@ -128,14 +128,7 @@ export async function runCheck(
           deps.validate,
           head.files,
         );
-  for (const rendered of headRendered.filter((r) => !r.ok))
-    validation.push({
-      environment: rendered.environment.name,
-      resources: 0,
-      errors: rendered.findings.filter((f) => f.severity === 'error').length,
-      warnings: 0,
-      findings: rendered.findings,
-    });
+  // An environment that did not render is reported once, by its diff (status `error`, with why).
   const diffs: EnvironmentDiff[] = headRendered.map((rendered) =>
     diffEnvironment(
       base === undefined ? undefined : baseByName.get(rendered.environment.name),
@@ -157,6 +150,7 @@ export async function runCheck(
         kubernetesVersion: options.kubernetesVersion,
         strict: options.strict,
         crdsFromRepo: true,
+        validated: options.validate !== false,
       },
     },
     findings: [...headDiscovery.findings],

@@ -1,6 +1,7 @@
 /**
  * Options of the diff engine, as the config gives them, and their parsed form.
  */
+import { KubeproofError } from '../errors.ts';
 import type { ObjectPath } from './object-path.ts';
 import { parsePath } from './object-path.ts';
 
@@ -60,12 +61,26 @@ export interface ResolvedDiffOptions {
   maxFieldNotes: number;
 }
 
+/** `redactKeyPattern` is not a regular expression. */
+export class InvalidRedactPatternError extends KubeproofError {
+  override name = 'InvalidRedactPatternError';
+  readonly pattern: string;
+  constructor(pattern: string, reason: string) {
+    super(`invalid redactKeyPattern ${JSON.stringify(pattern)}: ${reason}`);
+    this.pattern = pattern;
+  }
+}
+
 function keyPattern(pattern: RegExp | string | false | undefined): RegExp | undefined {
   if (pattern === false) return undefined;
   if (pattern === undefined) return DEFAULT_REDACT_KEY_PATTERN;
   // Without g or y, test() keeps no state between calls.
-  if (typeof pattern === 'string') return new RegExp(pattern, 'i');
-  return new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ''));
+  if (typeof pattern !== 'string') return new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ''));
+  try {
+    return new RegExp(pattern, 'i');
+  } catch (error) {
+    throw new InvalidRedactPatternError(pattern, error instanceof Error ? error.message : String(error));
+  }
 }
 
 /** Parses the paths of the options (throws InvalidPathError on a bad one) and fills in defaults. */

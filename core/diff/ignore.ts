@@ -1,10 +1,10 @@
 /**
  * Noise control: resources and fields the config says not to compare.
  */
-import type { JsonValue } from '../manifests/resolve-scalar.ts';
 import type { JsonObject } from '../render/types.ts';
 import type { ResolvedDiffOptions, ResourceSelector } from './diff-options.ts';
-import { deletePath } from './object-path.ts';
+import { isObject } from './json.ts';
+import { deletePath, selectPath, valueAt } from './object-path.ts';
 import type { ResourceIdentity } from './resource-identity.ts';
 
 /** Whether a text matches a pattern where `*` is any run of characters and `?` any one character. */
@@ -33,29 +33,23 @@ export function isIgnoredResource(identity: ResourceIdentity, options: ResolvedD
   return options.ignoreResources.some((selector) => selects(selector, identity));
 }
 
-/** Removes the `ignorePaths` fields from a resource, in place; empty `labels`/`annotations` left behind go too. */
+/**
+ * Removes the `ignorePaths` fields from a resource, in place. An object the removal leaves empty
+ * (`annotations: {}` after its only annotation went) goes too, so it does not show as a change.
+ */
 export function removeIgnoredPaths(object: JsonObject, options: ResolvedDiffOptions): void {
-  const kind = object.kind;
   for (const path of options.ignorePaths) {
-    if (path.kind !== undefined && path.kind !== kind) continue;
-    deletePath(object as JsonValue, path.segments);
-  }
-  const metadata = object.metadata;
-  if (
-    options.ignorePaths.length === 0 ||
-    metadata === null ||
-    typeof metadata !== 'object' ||
-    Array.isArray(metadata)
-  )
-    return;
-  for (const field of ['labels', 'annotations']) {
-    const value = metadata[field];
-    if (
-      value !== null &&
-      typeof value === 'object' &&
-      !Array.isArray(value) &&
-      Object.keys(value).length === 0
-    )
-      delete metadata[field];
+    if (path.kind !== undefined && path.kind !== object.kind) continue;
+    const parents = selectPath(object, path.segments.slice(0, -1)).filter((match) => {
+      const value = valueAt(match);
+      return isObject(value) && Object.keys(value).length > 0;
+    });
+    if (deletePath(object, path.segments) === 0) continue;
+    for (const parent of parents.reverse()) {
+      const value = valueAt(parent);
+      if (!isObject(value) || Object.keys(value).length > 0 || parent.steps.length === 0) continue;
+      if (Array.isArray(parent.parent)) continue;
+      delete parent.parent[parent.key as string];
+    }
   }
 }

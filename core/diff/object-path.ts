@@ -2,7 +2,8 @@
  * The path syntax of `ignorePaths` and `redactPaths`, also used to print field paths in notes:
  *
  * - `Kind:` prefix (optional) limits a path to resources of that kind: `Deployment:spec.replicas`;
- * - dotted keys: `spec.template.spec`; `*` alone is any key of an object;
+ * - dotted keys: `spec.template.spec`; `*` alone is any key of an object; `**` is any number of
+ *   steps, none included (`**.annotations["checksum/config"]` finds it in pod templates too);
  * - brackets: `["checksum/config"]` or `['a.b']` for keys with dots or slashes (backslash escapes
  *   the quote), `[0]` an array index, `[*]` every element of an array (or every value of an
  *   object), `[name=API_TOKEN]` the elements of an array whose `name` is `API_TOKEN` (any field
@@ -18,6 +19,7 @@ export type PathSegment =
   | { type: 'key'; key: string }
   | { type: 'index'; index: number }
   | { type: 'any' }
+  | { type: 'deep' }
   | { type: 'match'; field: string; value: string };
 
 export interface ObjectPath {
@@ -118,7 +120,7 @@ export function parsePath(source: string): ObjectPath {
     while (end < text.length && text[end] !== '.' && text[end] !== '[') end++;
     const key = text.slice(i, end);
     if (key.includes(']')) throw new InvalidPathError(source, 'unexpected ]');
-    segments.push(key === '*' ? { type: 'any' } : { type: 'key', key });
+    segments.push(key === '*' ? { type: 'any' } : key === '**' ? { type: 'deep' } : { type: 'key', key });
     i = end;
     expectKey = false;
   }
@@ -144,6 +146,16 @@ function child(parent: PathMatch['parent'], key: string | number, steps: string[
   return { parent, key, steps: [...steps, formatStep(key, value)] };
 }
 
+/** A match and every value below it (for `**`). */
+function descendants(match: PathMatch): PathMatch[] {
+  const value = valueAt(match);
+  const children =
+    Array.isArray(value) || isObject(value)
+      ? step(value, { type: 'any' }, match.steps).flatMap(descendants)
+      : [];
+  return [match, ...children];
+}
+
 function step(value: JsonValue, segment: PathSegment, steps: string[]): PathMatch[] {
   if (segment.type === 'key')
     return isObject(value) && segment.key in value ? [child(value, segment.key, steps)] : [];
@@ -154,7 +166,7 @@ function step(value: JsonValue, segment: PathSegment, steps: string[]): PathMatc
     if (isObject(value)) return Object.keys(value).map((key) => child(value, key, steps));
     return [];
   }
-  if (!Array.isArray(value)) return [];
+  if (segment.type === 'deep' || !Array.isArray(value)) return [];
   const matches: PathMatch[] = [];
   value.forEach((item, index) => {
     if (isObject(item) && fieldText(item[segment.field]) === segment.value)
@@ -172,7 +184,9 @@ export function valueAt(match: PathMatch): JsonValue {
 export function selectPath(root: JsonValue, segments: readonly PathSegment[]): PathMatch[] {
   let current: PathMatch[] = [{ parent: [root], key: 0, steps: [] }];
   for (const segment of segments)
-    current = current.flatMap((match) => step(valueAt(match), segment, match.steps));
+    current = current.flatMap((match) =>
+      segment.type === 'deep' ? descendants(match) : step(valueAt(match), segment, match.steps),
+    );
   return current;
 }
 

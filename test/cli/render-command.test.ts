@@ -97,3 +97,16 @@ describe('kubeproof render', () => {
     expect(help.stdout).toContain('-out-dir');
   });
 });
+
+describe('kubeproof render flag placement', () => {
+  it('takes --out-dir after the folders too, as `kubeproof render DIR... --out-dir OUT`', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'kubeproof-render-'));
+    try {
+      const { code } = await run(['render', 'examples/envs/dev', '--out-dir', out]);
+      expect(code).toBe(0);
+      expect(readFileSync(join(out, 'examples/envs/dev.yaml'), 'utf8')).toBe(expected('dev'));
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});

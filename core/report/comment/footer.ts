@@ -41,8 +41,8 @@ export function footer(meta: ReportMeta, environments: number): string {
   if (meta.crdsFromRepo) schemas.push('CRDs from the repository');
   const parts = [
     `Rendered ${plural(environments, 'environment')} (${escapeMarkdown(shorten(meta.renderer, MAX_META_LENGTH))}) in ${formatDuration(meta.durationMs)}`,
-    `schemas: ${schemas.join(', ')}`,
   ];
+  parts.push(meta.validated === false ? 'not validated' : `schemas: ${schemas.join(', ')}`);
   if (meta.commit !== undefined && meta.commit !== '')
     parts.push(`commit ${codeSpan(meta.commit.slice(0, 7))}`);
   parts.push(...fullOutputPlaces(meta));

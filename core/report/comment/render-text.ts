@@ -36,7 +36,8 @@ function line(text: string): string {
 }
 
 function table(summary: ReportSummary): string[] {
-  const header = ['environment', 'added', 'changed', 'removed', 'validation'];
+  const header = ['environment', 'added', 'changed', 'removed'];
+  if (summary.validated) header.push('validation');
   if (summary.policyRan) header.push('policy');
   const rows = summary.environments.map((env) => {
     const counts = env.status === 'changed' && env.diff !== undefined ? env.diff.counts : undefined;
@@ -45,8 +46,8 @@ function table(summary: ReportSummary): string[] {
       counts === undefined ? DASH : String(counts.added),
       counts === undefined ? DASH : String(counts.changed),
       counts === undefined ? DASH : String(counts.removed),
-      validationCell(env)[1],
     ];
+    if (summary.validated) row.push(validationCell(env)[1]);
     if (summary.policyRan) row.push(policyCell(env, env.policy)[1] || 'ok');
     return row;
   });
@@ -105,8 +106,8 @@ function footer(meta: ReportMeta, environments: number): string {
   if (meta.crdsFromRepo) schemas.push('CRDs from the repository');
   const parts = [
     `Rendered ${plural(environments, 'environment')} (${line(meta.renderer)}) in ${formatDuration(meta.durationMs)}`,
-    `schemas: ${schemas.join(', ')}`,
   ];
+  parts.push(meta.validated === false ? 'not validated' : `schemas: ${schemas.join(', ')}`);
   if (meta.commit !== undefined && meta.commit !== '') parts.push(`commit ${line(meta.commit.slice(0, 7))}`);
   if (meta.fullReportUrl !== undefined)
     parts.push(`${line(meta.fullReportLabel ?? 'full report')}: ${line(meta.fullReportUrl)}`);

@@ -18,11 +18,12 @@ export function verdict(summary: ReportSummary, icons: boolean): string {
   if (summary.notRendered > 0) {
     parts.push(mark('error', `${plural(summary.notRendered, 'environment')} not rendered`));
   }
-  parts.push(
-    summary.validationErrors > 0
-      ? mark('error', plural(summary.validationErrors, 'validation error'))
-      : mark('ok', 'valid'),
-  );
+  if (summary.validated)
+    parts.push(
+      summary.validationErrors > 0
+        ? mark('error', plural(summary.validationErrors, 'validation error'))
+        : mark('ok', 'valid'),
+    );
   if (summary.validationWarnings > 0) {
     parts.push(mark('warning', plural(summary.validationWarnings, 'validation warning')));
   }

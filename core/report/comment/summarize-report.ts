@@ -21,6 +21,8 @@ export interface ReportSummary {
   notRendered: number;
   validationErrors: number;
   validationWarnings: number;
+  /** False when validation did not run (`kubeproof diff`). */
+  validated: boolean;
   policyRan: boolean;
   policyErrors: number;
   policyWarnings: number;
@@ -69,6 +71,7 @@ export function summarizeReport(report: CheckReport): ReportSummary {
     notRendered: environments.filter((env) => env.status === 'error').length,
     validationErrors: sum(report.validation, 'errors'),
     validationWarnings: sum(report.validation, 'warnings'),
+    validated: report.meta.validated !== false,
     policyRan: report.policy !== undefined,
     policyErrors: sum(report.policy, 'errors'),
     policyWarnings: sum(report.policy, 'warnings'),

@@ -37,7 +37,7 @@ function withIcon([tone, text]: Cell): string {
 }
 
 /** One table row: changed and failed environments in bold, counts only where something changed. */
-export function tableRow(env: EnvironmentSummary, withPolicy: boolean): string {
+export function tableRow(env: EnvironmentSummary, withPolicy: boolean, withValidation = true): string {
   const name = escapeMarkdown(shorten(env.environment, MAX_NAME_LENGTH));
   const counts = env.status === 'changed' && env.diff !== undefined ? env.diff.counts : undefined;
   const cells = [
@@ -45,8 +45,8 @@ export function tableRow(env: EnvironmentSummary, withPolicy: boolean): string {
     counts === undefined ? DASH : String(counts.added),
     counts === undefined ? DASH : String(counts.changed),
     counts === undefined ? DASH : String(counts.removed),
-    withIcon(validationCell(env)),
   ];
+  if (withValidation) cells.push(withIcon(validationCell(env)));
   if (withPolicy) cells.push(withIcon(policyCell(env, env.policy)));
   return `| ${cells.join(' | ')} |`;
 }
@@ -57,13 +57,21 @@ export function tableRow(env: EnvironmentSummary, withPolicy: boolean): string {
  * The policy column appears only when a policy ran.
  */
 export function summaryTable(summary: ReportSummary): Block {
-  const header = summary.policyRan
-    ? '| environment | added | changed | removed | validation | policy |\n|---|---:|---:|---:|---|---|'
-    : '| environment | added | changed | removed | validation |\n|---|---:|---:|---:|---|';
+  const titles = ['environment', 'added', 'changed', 'removed'];
+  const aligns = ['---', '---:', '---:', '---:'];
+  for (const [title, shown] of [
+    ['validation', summary.validated],
+    ['policy', summary.policyRan],
+  ] as const) {
+    if (!shown) continue;
+    titles.push(title);
+    aligns.push('---');
+  }
+  const header = `| ${titles.join(' | ')} |\n|${aligns.join('|')}|`;
   return {
     open: header,
     reopen: header,
     close: '',
-    parts: summary.environments.map((env) => ({ text: tableRow(env, summary.policyRan) })),
+    parts: summary.environments.map((env) => ({ text: tableRow(env, summary.policyRan, summary.validated) })),
   };
 }

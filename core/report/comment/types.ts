@@ -32,6 +32,11 @@ export interface ReportMeta {
   fullReportLabel?: string;
   /** Name of the workflow artifact that holds the full output. */
   artifactName?: string;
+  /**
+   * False when the head was not validated (`kubeproof diff`): no verdict on validity, no validation
+   * column, no schemas in the footer. Default true.
+   */
+  validated?: boolean;
 }
 
 export interface CheckReport {

@@ -37,7 +37,12 @@ function sensitiveResources(canary: (slot: string) => string): JsonObject[] {
       apiVersion: 'v1',
       kind: 'ConfigMap',
       metadata: { name: 'sops-config', namespace: 'shop' },
-      data: { password: `ENC[AES256_GCM,data:${canary('sops')},type:str]`, id_rsa: pem, plain: 'visible' },
+      data: {
+        password: `ENC[AES256_GCM,data:${canary('sops')},type:str]`,
+        id_rsa: pem,
+        plain: 'visible',
+        'app.properties': `port=80\ndb.password=${canary('properties')}\n`,
+      },
       sops: { mac: canary('mac'), lastmodified: '2024-01-01T00:00:00Z' },
     },
     {
@@ -183,6 +188,16 @@ function secretCarrier(value: string): fc.Arbitrary<JsonObject> {
   );
   return fc
     .oneof(
+      fc.record({
+        kind: fc.constant('ConfigMap'),
+        metadata: fc.record({ name }),
+        data: key.map((k) => ({ 'app.properties': `port=80\n${k}=${value}\n` })),
+      }),
+      fc.record({
+        kind: fc.constant('Pod'),
+        metadata: fc.record({ name }),
+        spec: key.map((k) => ({ containers: [{ name: 'c', args: ['--verbose', `--${k}=${value}`] }] })),
+      }),
       fc.record({
         kind: fc.constant('Secret'),
         metadata: fc.record({ name }),

@@ -202,6 +202,20 @@ describe('noise control', () => {
     expect(stillDiff.resources[0]?.unifiedDiff).not.toContain('checksum');
   });
 
+  it('drops objects the ignore rules leave empty, at any depth with **', () => {
+    const withChecksum = deployment('web', [{ name: 'web', image: 'app:1' }]);
+    const template = (withChecksum.spec as JsonObject).template as JsonObject;
+    template.metadata = { labels: { app: 'web' }, annotations: { 'checksum/config': 'abc' } };
+    const diff = diffEnvironment(
+      rendered([withChecksum]),
+      rendered([deployment('web', [{ name: 'web', image: 'app:1' }])]),
+      {
+        ignorePaths: ['**.annotations["checksum/config"]'],
+      },
+    );
+    expect(diff.status).toBe('unchanged');
+  });
+
   it('drops ignored resources by kind, name glob and namespace', () => {
     const options = {
       ignoreResources: [

@@ -113,6 +113,22 @@ describe('selectPath and deletePath', () => {
     expect(JSON.stringify(env)).not.toContain('"A"');
   });
 
+  it('selects at any depth with **', () => {
+    const value = {
+      metadata: { annotations: { 'checksum/config': 'a' } },
+      spec: { template: { metadata: { annotations: { 'checksum/config': 'b', keep: 'c' } } } },
+    } as JsonValue;
+    const path = parsePath('**.annotations["checksum/config"]');
+    expect(selectPath(value, path.segments).map((m) => m.steps.join(''))).toEqual([
+      '.metadata.annotations["checksum/config"]',
+      '.spec.template.metadata.annotations["checksum/config"]',
+    ]);
+    deletePath(value, path.segments);
+    expect(JSON.stringify(value)).toBe(
+      '{"metadata":{"annotations":{}},"spec":{"template":{"metadata":{"annotations":{"keep":"c"}}}}}',
+    );
+  });
+
   it('selects nothing on a missing path', () => {
     expect(selectPath(pod(), parsePath('spec.missing.deep[0]').segments)).toEqual([]);
   });

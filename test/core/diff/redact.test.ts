@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveDiffOptions } from '../../../core/diff/diff-options.ts';
+import { InvalidRedactPatternError, resolveDiffOptions } from '../../../core/diff/diff-options.ts';
 import { redactPair, redactResource } from '../../../core/diff/redact.ts';
 import type { JsonObject } from '../../../core/render/types.ts';
 
@@ -99,6 +99,25 @@ describe('redactResource', () => {
       { kind: 'ConfigMap', data: { 'tls.pem': '(redacted)' } },
     ],
     [
+      'secret-named lines of config files, keeping the rest',
+      {
+        kind: 'ConfigMap',
+        data: {
+          'application.properties': 'server.port=8080\nspring.datasource.password=hunter2\n',
+          'app.yaml': 'db:\n  password: "x"\n  passwordFile: /run/pw\n  auth_token:\n    nested: 1\n',
+          '.env': 'export API_KEY=abc\nLOG=info',
+        },
+      },
+      {
+        kind: 'ConfigMap',
+        data: {
+          'application.properties': 'server.port=8080\nspring.datasource.password=(redacted)\n',
+          'app.yaml': 'db:\n  password: (redacted)\n  passwordFile: /run/pw\n  auth_token:\n    nested: 1\n',
+          '.env': 'export API_KEY=(redacted)\nLOG=info',
+        },
+      },
+    ],
+    [
       'last-applied-configuration',
       {
         kind: 'Deployment',
@@ -163,6 +182,15 @@ describe('redactResource', () => {
     });
   });
 
+  it('takes the pattern as text (case-insensitive) and refuses a bad one', () => {
+    const custom = resolveDiffOptions({ redactKeyPattern: '^internal_' });
+    expect(redactResource({ INTERNAL_ID: 'x', password: 'y' }, custom)).toEqual({
+      INTERNAL_ID: '(redacted)',
+      password: 'y',
+    });
+    expect(() => resolveDiffOptions({ redactKeyPattern: '(' })).toThrow(InvalidRedactPatternError);
+  });
+
   it('redacts every duplicate of an env var', () => {
     const object: JsonObject = {
       env: [
@@ -184,6 +212,17 @@ describe('redactPair', () => {
         kind: 'Secret',
         data: { same: '(redacted)', diff: '(redacted, changed)', added: '(redacted)' },
       },
+    });
+  });
+
+  it('marks changed lines of config files one by one', () => {
+    const config = (a: string, b: string): JsonObject => ({
+      kind: 'ConfigMap',
+      data: { f: `a_token=${a}\nb_token=${b}\n` },
+    });
+    expect(redactPair(config('1', '2'), config('1', '3'), options).head).toEqual({
+      kind: 'ConfigMap',
+      data: { f: 'a_token=(redacted)\nb_token=(redacted, changed)\n' },
     });
   });
 

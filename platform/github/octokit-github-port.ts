@@ -1,0 +1,29 @@
+import { getTree } from './get-tree.ts';
+import { createGitHubClient, type GitHubClientOptions, type OctokitLike } from './github-client.ts';
+import type { GitHubPort } from './github-port.ts';
+import { listChangedFiles } from './list-changed-files.ts';
+import { openOrUpdatePullRequest } from './open-or-update-pull-request.ts';
+import { DEFAULT_MAX_ANNOTATIONS, publishCheckRun } from './publish-check-run.ts';
+import { upsertComment } from './upsert-comment.ts';
+
+export interface OctokitGitHubPortOptions extends GitHubClientOptions {
+  /** Annotations sent at most per check run; the rest are counted in its summary. Default 1,000. */
+  maxAnnotations?: number;
+}
+
+/**
+ * The GitHub port over an Octokit: `getOctokit(token)` from `@actions/github` in the Action,
+ * `context.octokit` in the Probot app. Every call retries 5xx, 429 and network errors (up to
+ * `retries` times, honouring `retry-after`) and fails with a `GitHubApiError` that says what to do.
+ */
+export function createOctokitGitHubPort(octokit: OctokitLike, options: OctokitGitHubPortOptions = {}): GitHubPort {
+  const client = createGitHubClient(octokit, options);
+  const maxAnnotations = options.maxAnnotations ?? DEFAULT_MAX_ANNOTATIONS;
+  return {
+    getTree: (repo, ref) => getTree(client, repo, ref),
+    listChangedFiles: (pr) => listChangedFiles(client, pr),
+    upsertComment: (pr, key, bodies, upsertOptions) => upsertComment(client, pr, key, bodies, upsertOptions),
+    publishCheckRun: (commit, check) => publishCheckRun(client, commit, check, maxAnnotations),
+    openOrUpdatePullRequest: (request) => openOrUpdatePullRequest(client, request),
+  };
+}

@@ -1,0 +1,155 @@
+import { KubeproofError, UsageError } from '../../core/errors.ts';
+import type { CallContext } from './github-api-error.ts';
+import type { GitHubClient } from './github-client.ts';
+import type { PullRef, UpsertCommentOptions } from './github-port.ts';
+
+/**
+ * GitHub rejects comment bodies over 65,536 characters:
+ * https://docs.github.com/rest/issues/comments#create-an-issue-comment (`body`), and
+ * https://github.com/orgs/community/discussions/27190. The renderer splits before that.
+ */
+export const COMMENT_BODY_LIMIT = 65_536;
+
+/** Mutations per GraphQL request when minimizing; far below GitHub's node limits. */
+const MINIMIZE_BATCH = 25;
+
+const KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const MARKER = /^<!-- kubeproof:([a-z0-9]+(?:-[a-z0-9]+)*)(?::(\d+))? -->/;
+
+/** A comment body is longer than GitHub accepts. */
+export class CommentTooLongError extends KubeproofError {
+  override name = 'CommentTooLongError';
+}
+
+interface IssueComment {
+  id: number;
+  node_id: string;
+  body?: string | null;
+}
+
+interface Marked extends IssueComment {
+  key: string;
+  /** 1 for the first body, N for `<!-- kubeproof:KEY:N -->`. */
+  index: number;
+}
+
+/** The hidden marker of body `index` (1-based) of `key`. */
+export function commentMarker(key: string, index: number): string {
+  return index === 1 ? `<!-- kubeproof:${key} -->` : `<!-- kubeproof:${key}:${index} -->`;
+}
+
+/** The key and index of a kubeproof comment, from the marker that starts its body. */
+export function parseMarker(body: string): { key: string; index: number } | undefined {
+  const match = MARKER.exec(body);
+  if (match === null) return undefined;
+  return { key: match[1] ?? '', index: match[2] === undefined ? 1 : Number(match[2]) };
+}
+
+/** `body` starting with its marker: kept as it is when the renderer already put it there. */
+function withMarker(body: string, key: string, index: number): string {
+  const marker = commentMarker(key, index);
+  const marked = body === marker || body.startsWith(`${marker}\n`) ? body : `${marker}\n${body}`;
+  if (marked.length > COMMENT_BODY_LIMIT) {
+    throw new CommentTooLongError(
+      `comment body ${index} of "${key}" is ${marked.length} characters; GitHub accepts at most ` +
+        `${COMMENT_BODY_LIMIT}: render it with a smaller maxLength so it splits into continuation bodies`,
+    );
+  }
+  return marked;
+}
+
+function isOutdated(key: string, current: string, outdated: UpsertCommentOptions['outdatedKeys']): boolean {
+  if (key === current || outdated === undefined) return false;
+  return outdated === 'all' || outdated.includes(key);
+}
+
+/**
+ * Upserts the kubeproof comment `key` on a pull request: body N updates the comment marked for N
+ * (only when its text changed), or is created; comments of `key` past the last body, and duplicates
+ * of one marker, are deleted; comments of `outdatedKeys` are minimized as OUTDATED.
+ */
+export async function upsertComment(
+  client: GitHubClient,
+  pr: PullRef,
+  key: string,
+  bodies: string[],
+  options: UpsertCommentOptions = {},
+): Promise<void> {
+  if (!KEY.test(key)) {
+    throw new UsageError(`comment key must be lower-case words joined by dashes, got ${JSON.stringify(key)}`);
+  }
+  const marked = bodies.map((body, i) => withMarker(body, key, i + 1));
+  const where = { owner: pr.owner, repo: pr.repo };
+  const context = (operation: string): CallContext => ({
+    operation,
+    permission: 'pull-requests: write',
+    subject: `pull request ${pr.owner}/${pr.repo}#${pr.number}`,
+  });
+
+  const comments = await client.paginate<IssueComment>(
+    'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    { ...where, issue_number: pr.number },
+    { ...context('list the comments of the pull request'), permission: 'pull-requests: read' },
+  );
+  const ours: Marked[] = [];
+  for (const comment of comments) {
+    const marker = parseMarker(comment.body ?? '');
+    if (marker !== undefined) ours.push({ ...comment, ...marker });
+  }
+
+  // The oldest comment of each index is the one kept: the conversation lists comments oldest first.
+  const kept = new Map<number, Marked>();
+  const extra: Marked[] = [];
+  for (const comment of ours.filter((item) => item.key === key)) {
+    if (kept.has(comment.index) || comment.index > marked.length) extra.push(comment);
+    else kept.set(comment.index, comment);
+  }
+
+  for (const [i, body] of marked.entries()) {
+    const existing = kept.get(i + 1);
+    if (existing === undefined) {
+      await client.request(
+        'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+        { ...where, issue_number: pr.number, body },
+        context('comment on the pull request'),
+      );
+    } else if (existing.body !== body) {
+      await client.request(
+        'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
+        { ...where, comment_id: existing.id, body },
+        context('update the kubeproof comment'),
+      );
+    }
+  }
+  for (const comment of extra) {
+    await client.request(
+      'DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}',
+      { ...where, comment_id: comment.id },
+      context('delete a continuation comment no longer needed'),
+    );
+  }
+
+  const outdated = ours.filter((comment) => isOutdated(comment.key, key, options.outdatedKeys));
+  for (let start = 0; start < outdated.length; start += MINIMIZE_BATCH) {
+    await minimizeComments(
+      client,
+      outdated.slice(start, start + MINIMIZE_BATCH).map((comment) => comment.node_id),
+      context('minimize outdated kubeproof comments'),
+    );
+  }
+}
+
+/**
+ * Hides comments as outdated, several in one GraphQL request (one aliased mutation each):
+ * https://docs.github.com/graphql/reference/mutations#minimizecomment
+ */
+async function minimizeComments(client: GitHubClient, nodeIds: string[], context: CallContext): Promise<void> {
+  const parameters = nodeIds.map((_, i) => `$id${i}: ID!`).join(', ');
+  const mutations = nodeIds.map(
+    (_, i) =>
+      `  m${i}: minimizeComment(input: { subjectId: $id${i}, classifier: OUTDATED }) { minimizedComment { isMinimized } }`,
+  );
+  const query = `mutation(${parameters}) {\n${mutations.join('\n')}\n}`;
+  const variables = Object.fromEntries(nodeIds.map((id, i) => [`id${i}`, id]));
+  await client.graphql(query, variables, context);
+}

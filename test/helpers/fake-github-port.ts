@@ -1,0 +1,169 @@
+import { memoryFileSource } from '../../core/render/types.ts';
+import { GitHubApiError } from '../../platform/github/github-api-error.ts';
+import type {
+  ChangedFile,
+  CheckRunOutput,
+  CommitRef,
+  FileChange,
+  GitHubPort,
+  OpenedPullRequest,
+  PromotionPullRequest,
+  PullRef,
+  RepoRef,
+  UpsertCommentOptions,
+} from '../../platform/github/github-port.ts';
+import { commentMarker, parseMarker } from '../../platform/github/upsert-comment.ts';
+
+export interface FakeComment {
+  id: number;
+  body: string;
+  minimized: boolean;
+}
+
+export interface FakeCheckRun extends CheckRunOutput {
+  id: number;
+  sha: string;
+}
+
+export interface FakePullRequest {
+  number: number;
+  branch: string;
+  base: string;
+  title: string;
+  body: string;
+  commitMessage: string;
+  changes: FileChange[];
+}
+
+/** One port call, in order, with its arguments. */
+export type FakeCall = { method: keyof GitHubPort; args: unknown[] };
+
+export interface FakeGitHubPortSetup {
+  /** Files of a ref, keyed `owner/repo@ref`. */
+  trees?: Record<string, Record<string, string | Uint8Array>>;
+  /** Changed files of a pull request, keyed `owner/repo#number`. */
+  changedFiles?: Record<string, (string | ChangedFile)[]>;
+  /** Comments already on a pull request, keyed `owner/repo#number`. */
+  comments?: Record<string, string[]>;
+  /** Makes these methods fail with this error (a 403 to test the fallback). */
+  failures?: Partial<Record<keyof GitHubPort, Error>>;
+}
+
+export interface FakeGitHubPort extends GitHubPort {
+  calls: FakeCall[];
+  /** Comments by `owner/repo#number`, in posting order. */
+  comments: Map<string, FakeComment[]>;
+  checkRuns: FakeCheckRun[];
+  pullRequests: FakePullRequest[];
+}
+
+const pullKey = (pr: PullRef): string => `${pr.owner}/${pr.repo}#${pr.number}`;
+const treeKey = (repo: RepoRef, ref: string): string => `${repo.owner}/${repo.repo}@${ref}`;
+
+/** A 403 as the Octokit port throws it, for testing the no-permission fallback. */
+export function forbidden(operation = 'comment on the pull request'): GitHubApiError {
+  return new GitHubApiError(`the token lacks permission to ${operation}`, { status: 403, operation });
+}
+
+/**
+ * An in-memory GitHub port that records every call and keeps the resulting state (comments, check
+ * runs, pull requests) with the same upsert rules as the Octokit one, for the tests of what sits on it.
+ */
+export function createFakeGitHubPort(setup: FakeGitHubPortSetup = {}): FakeGitHubPort {
+  let nextId = 1;
+  const comments = new Map<string, FakeComment[]>(
+    Object.entries(setup.comments ?? {}).map(([key, bodies]) => [
+      key,
+      bodies.map((body) => ({ id: nextId++, body, minimized: false })),
+    ]),
+  );
+  const checkRuns: FakeCheckRun[] = [];
+  const pullRequests: FakePullRequest[] = [];
+  const calls: FakeCall[] = [];
+  const record = (method: keyof GitHubPort, args: unknown[]): void => {
+    calls.push({ method, args: structuredClone(args) });
+    const failure = setup.failures?.[method];
+    if (failure !== undefined) throw failure;
+  };
+
+  return {
+    calls,
+    comments,
+    checkRuns,
+    pullRequests,
+    async getTree(repo, ref) {
+      record('getTree', [repo, ref]);
+      const files = setup.trees?.[treeKey(repo, ref)];
+      if (files === undefined) {
+        throw new GitHubApiError(`no tree for ${treeKey(repo, ref)}`, { status: 404, operation: 'download' });
+      }
+      return memoryFileSource(files);
+    },
+    async listChangedFiles(pr) {
+      record('listChangedFiles', [pr]);
+      const files = (setup.changedFiles?.[pullKey(pr)] ?? []).map((file) =>
+        typeof file === 'string' ? { path: file, status: 'modified' as const } : file,
+      );
+      return { files, truncated: false };
+    },
+    async upsertComment(pr, key, bodies, options: UpsertCommentOptions = {}) {
+      record('upsertComment', [pr, key, bodies, options]);
+      const list = comments.get(pullKey(pr)) ?? [];
+      comments.set(pullKey(pr), list);
+      const marked = bodies.map((body, i) => {
+        const marker = commentMarker(key, i + 1);
+        return body.startsWith(marker) ? body : `${marker}\n${body}`;
+      });
+      const kept = new Set<number>();
+      for (const [i, body] of marked.entries()) {
+        const existing = list.find((comment) => {
+          const marker = parseMarker(comment.body);
+          return marker?.key === key && marker.index === i + 1;
+        });
+        if (existing === undefined) list.push({ id: nextId++, body, minimized: false });
+        else existing.body = body;
+        kept.add(existing?.id ?? nextId - 1);
+      }
+      const outdated = options.outdatedKeys;
+      for (const comment of [...list]) {
+        const marker = parseMarker(comment.body);
+        if (marker === undefined) continue;
+        if (marker.key === key && !kept.has(comment.id)) list.splice(list.indexOf(comment), 1);
+        else if (marker.key !== key && (outdated === 'all' || outdated?.includes(marker.key))) {
+          comment.minimized = true;
+        }
+      }
+    },
+    async publishCheckRun(commit: CommitRef, check) {
+      record('publishCheckRun', [commit, check]);
+      const id = nextId++;
+      checkRuns.push({ ...structuredClone(check), id, sha: commit.sha });
+      return {
+        id,
+        url: `https://github.com/${commit.owner}/${commit.repo}/runs/${id}`,
+        annotationsShown: check.annotations.length,
+        annotationsOmitted: 0,
+      };
+    },
+    async openOrUpdatePullRequest(request: PromotionPullRequest): Promise<OpenedPullRequest> {
+      record('openOrUpdatePullRequest', [request]);
+      const fields = {
+        branch: request.branch,
+        base: request.base,
+        title: request.title,
+        body: request.body,
+        commitMessage: request.commitMessage,
+        changes: structuredClone(request.changes),
+      };
+      const existing = pullRequests.find((pr) => pr.branch === request.branch && pr.base === request.base);
+      const url = (n: number): string => `https://github.com/${request.owner}/${request.repo}/pull/${n}`;
+      if (existing !== undefined) {
+        Object.assign(existing, fields);
+        return { number: existing.number, url: url(existing.number), created: false };
+      }
+      const number = nextId++;
+      pullRequests.push({ number, ...fields });
+      return { number, url: url(number), created: true };
+    },
+  };
+}
