@@ -37,6 +37,11 @@ export function identityKey(identity: ResourceIdentity, name = identity.name): s
 /** kustomize's content-hash suffix: `-` and ten characters of its vowel-free alphabet. */
 const HASH_SUFFIX = /-[bcdfghkmt2456789]{10}$/;
 
+/** A name without its kustomize hash suffix (the name itself when it has none). */
+export function stripHashSuffix(name: string): string {
+  return name.replace(HASH_SUFFIX, '');
+}
+
 /** Kinds kustomize's generators make, whose names may carry a content hash. */
 const GENERATED_KINDS = new Set(['ConfigMap', 'Secret']);
 

@@ -7,6 +7,7 @@ import type { JsonObject } from '../render/types.ts';
 import type { ChangeNote } from './types.ts';
 import { arrayAt, isObject, jsonEqual, objectAt, stringAt } from './json.ts';
 import { formatStep, joinSteps } from './object-path.ts';
+import { stripHashSuffix } from './resource-identity.ts';
 import { addedText, changeText, inline, note, type TopicSummary } from './summary-format.ts';
 
 const LISTS = [
@@ -53,21 +54,39 @@ function envNotes(before: JsonObject, after: JsonObject, suffix: string): Change
   return notes;
 }
 
-function envFromText(item: JsonValue): string {
-  if (!isObject(item)) return String(inline(item) ?? 'entry');
+interface EnvSource {
+  /** `secret db` or `configmap web-config-5h7k2m9b4c`, with its prefix. */
+  text: string;
+  /** The same without a kustomize hash suffix, to pair a renamed generated source. */
+  stem: string;
+}
+
+function envSource(item: JsonValue): EnvSource {
+  if (!isObject(item)) return { text: String(inline(item) ?? 'entry'), stem: '' };
   const prefix = typeof item.prefix === 'string' ? ` (prefix ${item.prefix})` : '';
   const secret = stringAt(item, 'secretRef', 'name');
-  if (secret !== undefined) return `secret ${secret}${prefix}`;
-  return `configmap ${stringAt(item, 'configMapRef', 'name') ?? '?'}${prefix}`;
+  const kind = secret === undefined ? 'configmap' : 'secret';
+  const name = secret ?? stringAt(item, 'configMapRef', 'name') ?? '?';
+  return { text: `${kind} ${name}${prefix}`, stem: `${kind} ${stripHashSuffix(name)}${prefix}` };
 }
 
 function envFromNotes(before: JsonObject, after: JsonObject, suffix: string): ChangeNote[] {
-  const a = arrayAt(before, 'envFrom').map(envFromText);
-  const b = arrayAt(after, 'envFrom').map(envFromText);
-  return [
-    ...a.filter((x) => !b.includes(x)).map((x) => note('env', `envFrom ${x} removed${suffix}`)),
-    ...b.filter((x) => !a.includes(x)).map((x) => note('env', `envFrom ${x} added${suffix}`)),
-  ];
+  const a = arrayAt(before, 'envFrom').map(envSource);
+  const b = arrayAt(after, 'envFrom').map(envSource);
+  const removed = a.filter((x) => !b.some((y) => y.text === x.text));
+  const added = b.filter((x) => !a.some((y) => y.text === x.text));
+  const notes: ChangeNote[] = [];
+  for (const source of removed) {
+    const renamed = added.findIndex((x) => x.stem === source.stem);
+    if (renamed === -1) {
+      notes.push(note('env', `envFrom ${source.text} removed${suffix}`));
+      continue;
+    }
+    const [to] = added.splice(renamed, 1) as [EnvSource];
+    notes.push(note('env', `envFrom ${source.text} -> ${to.text.slice(to.text.indexOf(' ') + 1)}${suffix}`));
+  }
+  for (const source of added) notes.push(note('env', `envFrom ${source.text} added${suffix}`));
+  return notes;
 }
 
 const RESOURCE_LABELS: Record<string, string> = { cpu: 'CPU', memory: 'memory' };

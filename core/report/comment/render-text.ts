@@ -13,7 +13,7 @@ import {
   type EnvironmentSummary,
   type ReportSummary,
 } from './summarize-report.ts';
-import { DASH, policyCell, validationCell } from './summary-table.ts';
+import { DASH, NO_ENVIRONMENT, policyCell, validationCell } from './summary-table.ts';
 import type { CheckReport, ReportMeta } from './types.ts';
 
 const CHANGE_MARK: Record<ResourceDiff['change'], string> = {
@@ -36,6 +36,7 @@ function line(text: string): string {
 }
 
 function table(summary: ReportSummary): string[] {
+  if (summary.environments.length === 0) return [NO_ENVIRONMENT];
   const header = ['environment', 'added', 'changed', 'removed'];
   if (summary.validated) header.push('validation');
   if (summary.policyRan) header.push('policy');

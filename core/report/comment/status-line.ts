@@ -11,9 +11,11 @@ type Tone = keyof typeof ICONS;
 export function verdict(summary: ReportSummary, icons: boolean): string {
   const mark = (tone: Tone, text: string): string => (icons ? ICONS[tone] : '') + text;
   const changes =
-    summary.changed === 0
-      ? 'no environment changes'
-      : `${plural(summary.changed, 'environment')} change${summary.changed === 1 ? 's' : ''}`;
+    summary.environments.length === 0
+      ? 'no environment affected'
+      : summary.changed === 0
+        ? 'no environment changes'
+        : `${plural(summary.changed, 'environment')} change${summary.changed === 1 ? 's' : ''}`;
   const parts = [`kubeproof: ${changes}`];
   if (summary.notRendered > 0) {
     parts.push(mark('error', `${plural(summary.notRendered, 'environment')} not rendered`));

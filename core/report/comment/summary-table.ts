@@ -14,6 +14,9 @@ const ICON = { error: '❌ ', warning: '⚠️ ', ok: '✅ ', none: '' } as cons
 /** A cell's words and its tone; the comment shows the tone as an emoji, the terminal text does not. */
 export type Cell = [tone: keyof typeof ICON, text: string];
 
+/** What the report says when the change reaches no environment. */
+export const NO_ENVIRONMENT = 'No environment is rendered from the files this change touches.';
+
 /** The validation cell: `❌ 3 errors`, `⚠️ 1 warning`, `✅ 14 resources`, `unchanged`. */
 export function validationCell(env: EnvironmentSummary): Cell {
   if (env.status === 'error') return ['error', 'not rendered'];
@@ -57,6 +60,8 @@ export function tableRow(env: EnvironmentSummary, withPolicy: boolean, withValid
  * The policy column appears only when a policy ran.
  */
 export function summaryTable(summary: ReportSummary): Block {
+  if (summary.environments.length === 0)
+    return { open: `_${NO_ENVIRONMENT}_`, reopen: '', close: '', parts: [] };
   const titles = ['environment', 'added', 'changed', 'removed'];
   const aligns = ['---', '---:', '---:', '---:'];
   for (const [title, shown] of [

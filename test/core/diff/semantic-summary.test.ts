@@ -59,6 +59,12 @@ describe('semanticSummary of workloads', () => {
       ['envFrom configmap a removed', 'envFrom secret b added'],
     ],
     [
+      'envFrom of a generated ConfigMap whose hash changed',
+      app({ envFrom: [{ configMapRef: { name: 'env-5h7k2m9b4c' } }] }),
+      app({ envFrom: [{ configMapRef: { name: 'env-8d6f4g2t9m' } }] }),
+      ['envFrom configmap env-5h7k2m9b4c -> env-8d6f4g2t9m'],
+    ],
+    [
       'resources',
       app({ resources: { limits: { cpu: '500m', memory: '1Gi' }, requests: { cpu: '100m' } } }),
       app({ resources: { limits: { cpu: '1' }, requests: { cpu: '100m', memory: '256Mi' } } }),
