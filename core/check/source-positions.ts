@@ -4,6 +4,23 @@ import { parseYamlDocument } from '../manifests/parse-yaml-document.ts';
 import { splitDocuments } from '../manifests/split-documents.ts';
 import type { FileSource } from '../render/types.ts';
 
+interface SourceDocument {
+  positions: PositionMap;
+  kind: string;
+  value: unknown;
+}
+
+/** The value a JSON pointer leads to, or undefined. */
+function valueAt(value: unknown, pointer: string): unknown {
+  let node = value;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
 /** The pointer of the deepest node that starts on a line of a document. */
 function pointerAt(positions: PositionMap, line: number): string | undefined {
   let best: string | undefined;
@@ -12,28 +29,46 @@ function pointerAt(positions: PositionMap, line: number): string | undefined {
   return best;
 }
 
+function kindOf(value: unknown): string {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return '';
+  const kind = (value as Record<string, unknown>)['kind'];
+  return typeof kind === 'string' ? kind : '';
+}
+
+/** Where a finding on a rendered resource belongs in the repository. */
+export type SourceLocator = (
+  origin: { path: string; line: number },
+  renderedText: string,
+  renderedLine: number | undefined,
+  resource?: { kind: string; folders: readonly string[] },
+) => Promise<{ path: string; line: number; column?: number }>;
+
 /**
- * Maps a line of a rendered resource back to its source file: the field on that line, looked up
- * (or its nearest ancestor) in the document the resource came from. Rendering keeps most fields at
- * the same JSON pointer (patches and transformers change values, not the shape), so a schema error
- * on `/spec/replicas` points at that line of the base or overlay file it was written in.
+ * Maps a line of a rendered resource back to the repository: the field on that line, looked up
+ * in the document the resource came from. Rendering keeps most fields at the same JSON pointer
+ * (patches and transformers change values, not the shape), so a schema error on `/spec/replicas`
+ * points at that line of the base file. A field the base does not have was set by a patch: it is
+ * looked for in the documents of the same kind in the environment's folders, and the nearest
+ * ancestor in the base is the last resort.
  */
-export function createSourceLocator(files: FileSource) {
-  const documents = new Map<string, Promise<Map<number, PositionMap>>>();
-  const load = (path: string): Promise<Map<number, PositionMap>> => {
+export function createSourceLocator(files: FileSource): SourceLocator {
+  const documents = new Map<string, Promise<Map<number, SourceDocument>>>();
+  const load = (path: string): Promise<Map<number, SourceDocument>> => {
     let pending = documents.get(path);
     if (pending === undefined) {
       pending = (async () => {
-        const byLine = new Map<number, PositionMap>();
+        const byLine = new Map<number, SourceDocument>();
         const bytes = await files.readFile(path);
         const decoded = bytes === undefined ? undefined : decodeText(bytes);
         if (decoded === undefined || !decoded.ok) return byLine;
         for (const span of splitDocuments(decoded.text)) {
           const text = decoded.text.slice(span.bodyStart, span.end);
-          byLine.set(
-            span.bodyLine,
-            parseYamlDocument(text, { uniqueKeys: false, firstLine: span.bodyLine }).positions,
-          );
+          const parsed = parseYamlDocument(text, { uniqueKeys: false, firstLine: span.bodyLine });
+          byLine.set(span.bodyLine, {
+            positions: parsed.positions,
+            kind: kindOf(parsed.value),
+            value: parsed.value,
+          });
         }
         return byLine;
       })();
@@ -41,22 +76,39 @@ export function createSourceLocator(files: FileSource) {
     }
     return pending;
   };
-  return async (
-    origin: { path: string; line: number },
-    renderedText: string,
-    renderedLine: number | undefined,
-  ): Promise<{ line: number; column?: number }> => {
-    if (renderedLine === undefined) return { line: origin.line };
-    const pointer = pointerAt(
-      parseYamlDocument(renderedText, { uniqueKeys: false, firstLine: 1 }).positions,
-      renderedLine,
-    );
+  const folderDocuments = async (folder: string): Promise<{ path: string; document: SourceDocument }[]> => {
+    const found: { path: string; document: SourceDocument }[] = [];
+    for (const entry of (await files.listDirectory(folder)) ?? []) {
+      if (entry.type !== 'file' || !/\.ya?ml$/.test(entry.name)) continue;
+      const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
+      for (const document of (await load(path)).values()) found.push({ path, document });
+    }
+    return found;
+  };
+  return async (origin, renderedText, renderedLine, resource) => {
+    const fallback = { path: origin.path, line: origin.line };
+    if (renderedLine === undefined) return fallback;
+    const rendered = parseYamlDocument(renderedText, { uniqueKeys: false, firstLine: 1 });
+    const pointer = pointerAt(rendered.positions, renderedLine);
     const source = (await load(origin.path)).get(origin.line);
-    if (pointer === undefined || source === undefined) return { line: origin.line };
+    if (pointer === undefined || source === undefined) return fallback;
+    const wanted = JSON.stringify(valueAt(rendered.value, pointer));
+    const candidates: { path: string; document: SourceDocument }[] = [];
+    for (const folder of resource?.folders ?? [])
+      for (const found of await folderDocuments(folder))
+        if (found.document.kind === resource?.kind && found.document.positions.has(pointer))
+          candidates.push(found);
+    candidates.push({ path: origin.path, document: source });
+    // The document that wrote the value the cluster gets (an overlay's patch beats the base).
+    const writer =
+      candidates.find(({ document }) => JSON.stringify(valueAt(document.value, pointer)) === wanted) ??
+      (source.positions.has(pointer) ? { path: origin.path, document: source } : candidates[0]);
+    const exact = writer?.document.positions.get(pointer);
+    if (writer !== undefined && exact) return { path: writer.path, line: exact[0], column: exact[1] };
     for (let at = pointer; ; at = at.slice(0, at.lastIndexOf('/'))) {
-      const hit = source.get(at);
-      if (hit) return { line: hit[0], column: hit[1] };
-      if (at === '') return { line: origin.line };
+      const hit = source.positions.get(at);
+      if (hit) return { path: origin.path, line: hit[0], column: hit[1] };
+      if (at === '') return fallback;
     }
   };
 }

@@ -74,7 +74,12 @@ export async function validateRendered(
       };
       delete mapped.column;
       if (locate !== undefined) {
-        const at = await locate(resource.origin, texts[Number(e)]?.[Number(r)] ?? '', finding.line);
+        const environment = rendered[Number(e)]?.environment;
+        const at = await locate(resource.origin, texts[Number(e)]?.[Number(r)] ?? '', finding.line, {
+          kind: String(resource.object['kind'] ?? ''),
+          folders: environment === undefined ? [] : [environment.path],
+        });
+        mapped.path = at.path;
         mapped.line = at.line;
         if (at.column !== undefined) mapped.column = at.column;
       }

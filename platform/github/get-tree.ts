@@ -27,7 +27,9 @@ export async function getTree(client: GitHubClient, repo: RepoRef, ref: string):
   );
   const bytes = bytesOf(response.data);
   if (bytes === undefined) {
-    throw new TarballError(`the tarball of ${repo.owner}/${repo.repo} at ${ref} came back as ${typeof response.data}, not bytes`);
+    throw new TarballError(
+      `the tarball of ${repo.owner}/${repo.repo} at ${ref} came back as ${typeof response.data}, not bytes`,
+    );
   }
   return tarballFileSource(await readTarball(bytes));
 }

@@ -18,7 +18,10 @@ export class GitHubApiError extends KubeproofError {
   /** GitHub's own message, when it sent one. */
   readonly githubMessage: string | undefined;
 
-  constructor(message: string, fields: { status: number | undefined; operation: string; githubMessage?: string }) {
+  constructor(
+    message: string,
+    fields: { status: number | undefined; operation: string; githubMessage?: string },
+  ) {
     super(message);
     this.status = fields.status;
     this.operation = fields.operation;
@@ -59,13 +62,19 @@ function githubMessageOf(error: RequestErrorLike): string | undefined {
   return text === '' ? undefined : text;
 }
 
+/** The messages and codes along an error's `cause` chain: Octokit wraps fetch's, which wraps the socket's. */
 function causeOf(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = (error as { cause?: unknown }).cause;
-  if (cause instanceof Error && cause.message !== '' && cause.message !== error.message) {
-    return `${error.message} (${cause.message})`;
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; typeof current === 'object' && current !== null && depth < 5; depth++) {
+    const { message, code, cause } = current as { message?: unknown; code?: unknown; cause?: unknown };
+    // Octokit says "Unknown Error" when what fetch threw was not an Error.
+    let text = typeof message === 'string' && message !== 'Unknown Error' ? message : '';
+    if (typeof code === 'string' && !text.includes(code)) text = text === '' ? code : `${text} (${code})`;
+    if (text !== '' && !parts.some((part) => part.includes(text))) parts.push(text);
+    current = cause;
   }
-  return error.message;
+  return parts.length > 0 ? parts.join(': ') : String(error);
 }
 
 /** Turns what Octokit threw into a `GitHubApiError` that says what to do about it. */
@@ -84,10 +93,16 @@ export function toGitHubApiError(error: unknown, context: CallContext, attempts:
   const fields = { status, operation, githubMessage };
   const said = ` (GitHub said: ${githubMessage})`;
   if (status === 401) {
-    return new GitHubApiError(`the GitHub token was refused to ${operation}: it is missing, invalid or expired${said}`, fields);
+    return new GitHubApiError(
+      `the GitHub token was refused to ${operation}: it is missing, invalid or expired${said}`,
+      fields,
+    );
   }
   if (status === 403 && /rate limit/i.test(githubMessage)) {
-    return new GitHubApiError(`GitHub's rate limit stopped the call to ${operation}${tries}; try again later${said}`, fields);
+    return new GitHubApiError(
+      `GitHub's rate limit stopped the call to ${operation}${tries}; try again later${said}`,
+      fields,
+    );
   }
   if (status === 403) {
     return new GitHubApiError(
@@ -104,10 +119,16 @@ export function toGitHubApiError(error: unknown, context: CallContext, attempts:
     );
   }
   if (status === 422) {
-    return new GitHubApiError(`GitHub rejected the request to ${operation}: validation failed${said}`, fields);
+    return new GitHubApiError(
+      `GitHub rejected the request to ${operation}: validation failed${said}`,
+      fields,
+    );
   }
   if (status === 429) {
-    return new GitHubApiError(`GitHub's rate limit stopped the call to ${operation}${tries}; try again later${said}`, fields);
+    return new GitHubApiError(
+      `GitHub's rate limit stopped the call to ${operation}${tries}; try again later${said}`,
+      fields,
+    );
   }
   if (status >= 500) {
     return new GitHubApiError(

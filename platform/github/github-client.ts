@@ -60,7 +60,8 @@ function retryDelay(error: unknown, attempt: number): number | undefined {
   const retryAfter = header(error, 'retry-after');
   // Secondary rate limits answer 403 or 429 with retry-after:
   // https://docs.github.com/rest/using-the-rest-api/best-practices-for-using-the-rest-api#handle-rate-limit-errors-appropriately
-  const retryable = error.status >= 500 || error.status === 429 || (error.status === 403 && retryAfter !== undefined);
+  const retryable =
+    error.status >= 500 || error.status === 429 || (error.status === 403 && retryAfter !== undefined);
   if (!retryable) return undefined;
   if (retryAfter === undefined) return backoff;
   const ms = Number(retryAfter) * 1000;
@@ -125,5 +126,9 @@ function graphqlError(error: GraphqlErrorLike, context: CallContext): GitHubApiE
   const message = forbidden
     ? `the token lacks permission to ${context.operation}: add \`permissions: ${context.permission}\` to the workflow (GitHub said: ${said})`
     : `GitHub's GraphQL API refused to ${context.operation} (GitHub said: ${said})`;
-  return new GitHubApiError(message, { status: forbidden ? 403 : undefined, operation: context.operation, githubMessage: said });
+  return new GitHubApiError(message, {
+    status: forbidden ? 403 : undefined,
+    operation: context.operation,
+    githubMessage: said,
+  });
 }

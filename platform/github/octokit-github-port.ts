@@ -16,7 +16,10 @@ export interface OctokitGitHubPortOptions extends GitHubClientOptions {
  * `context.octokit` in the Probot app. Every call retries 5xx, 429 and network errors (up to
  * `retries` times, honouring `retry-after`) and fails with a `GitHubApiError` that says what to do.
  */
-export function createOctokitGitHubPort(octokit: OctokitLike, options: OctokitGitHubPortOptions = {}): GitHubPort {
+export function createOctokitGitHubPort(
+  octokit: OctokitLike,
+  options: OctokitGitHubPortOptions = {},
+): GitHubPort {
   const client = createGitHubClient(octokit, options);
   const maxAnnotations = options.maxAnnotations ?? DEFAULT_MAX_ANNOTATIONS;
   return {

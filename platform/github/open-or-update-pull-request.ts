@@ -48,14 +48,23 @@ export async function openOrUpdatePullRequest(
     }
   };
   const readCommit = async (sha: string): Promise<GitCommit> =>
-    (await client.request<GitCommit>('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', { ...where, commit_sha: sha }, context(`read commit ${sha}`))).data;
+    (
+      await client.request<GitCommit>(
+        'GET /repos/{owner}/{repo}/git/commits/{commit_sha}',
+        { ...where, commit_sha: sha },
+        context(`read commit ${sha}`),
+      )
+    ).data;
 
   const baseSha = await readRef(request.base);
   if (baseSha === undefined) {
-    throw new GitHubApiError(`the base branch ${request.base} of ${name} does not exist, or the token cannot see it`, {
-      status: 404,
-      operation: `read branch ${request.base}`,
-    });
+    throw new GitHubApiError(
+      `the base branch ${request.base} of ${name} does not exist, or the token cannot see it`,
+      {
+        status: 404,
+        operation: `read branch ${request.base}`,
+      },
+    );
   }
   const branchSha = await readRef(request.branch);
   const baseCommit = await readCommit(baseSha);
@@ -96,7 +105,10 @@ export async function openOrUpdatePullRequest(
     }
   }
 
-  const prContext = (operation: string): CallContext => ({ ...context(operation), permission: 'pull-requests: write' });
+  const prContext = (operation: string): CallContext => ({
+    ...context(operation),
+    permission: 'pull-requests: write',
+  });
   const open = await client.request<PullRequest[]>(
     'GET /repos/{owner}/{repo}/pulls',
     { ...where, head: `${request.owner}:${request.branch}`, base: request.base, state: 'open', per_page: 1 },

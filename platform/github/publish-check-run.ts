@@ -108,5 +108,10 @@ export async function publishCheckRun(
       context('add annotations to the check run'),
     );
   }
-  return { id: created.data.id, url: created.data.html_url, annotationsShown: shown.length, annotationsOmitted: omitted };
+  return {
+    id: created.data.id,
+    url: created.data.html_url,
+    annotationsShown: shown.length,
+    annotationsOmitted: omitted,
+  };
 }

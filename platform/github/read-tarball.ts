@@ -101,7 +101,8 @@ export async function readTarball(gzipped: Uint8Array): Promise<TarEntry[]> {
     pax = new Map();
     longName = undefined;
     longLink = undefined;
-    if (type === '0' || type === '\0' || type === '7') entries.push({ type: 'file', path, content: new Uint8Array(data) });
+    if (type === '0' || type === '\0' || type === '7')
+      entries.push({ type: 'file', path, content: new Uint8Array(data) });
     else if (type === '5') entries.push({ type: 'directory', path });
     else if (type === '2') entries.push({ type: 'symlink', path, target });
     else if (type === '1') entries.push({ type: 'hardlink', path, target });

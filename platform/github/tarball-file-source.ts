@@ -61,7 +61,9 @@ export function tarballFileSource(entries: TarEntry[]): FileSource {
       if (!folders.has(path)) folders.set(path, new Map());
       if (path !== '') add(path, { name: baseName(path), type: 'directory' });
     } else if (entry.type === 'symlink') {
-      const target = entry.target.startsWith('/') ? undefined : normalize(`${parentOf(path)}/${entry.target}`);
+      const target = entry.target.startsWith('/')
+        ? undefined
+        : normalize(`${parentOf(path)}/${entry.target}`);
       links.set(path, target);
       add(path, { name: baseName(path), type: 'symlink', ...(target === undefined ? {} : { target }) });
     } else {

@@ -143,7 +143,11 @@ export async function upsertComment(
  * Hides comments as outdated, several in one GraphQL request (one aliased mutation each):
  * https://docs.github.com/graphql/reference/mutations#minimizecomment
  */
-async function minimizeComments(client: GitHubClient, nodeIds: string[], context: CallContext): Promise<void> {
+async function minimizeComments(
+  client: GitHubClient,
+  nodeIds: string[],
+  context: CallContext,
+): Promise<void> {
   const parameters = nodeIds.map((_, i) => `$id${i}: ID!`).join(', ');
   const mutations = nodeIds.map(
     (_, i) =>

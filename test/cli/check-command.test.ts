@@ -150,6 +150,8 @@ describe('what the reports say', () => {
     expect(code).toBe(1);
     expect(stdout).toMatch(/❌ 1 validation error/);
     expect(stdout).toMatch(/Deployment shop-prod\/web.*\/spec\/replicas: got string, want integer/);
+    // The value comes from the overlay's patch, not from the base that also has spec.replicas.
+    expect(stdout).toContain('envs/prod/deployment-patch.yaml:6');
   });
 
   it('render-failure: says prod was not rendered and names the missing file', async () => {

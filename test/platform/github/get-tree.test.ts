@@ -6,7 +6,8 @@ import { API, tarGz, testPort, useNock } from './github-test-kit.ts';
 
 useNock();
 
-const decode = (bytes: Uint8Array | undefined) => (bytes === undefined ? undefined : new TextDecoder().decode(bytes));
+const decode = (bytes: Uint8Array | undefined) =>
+  bytes === undefined ? undefined : new TextDecoder().decode(bytes);
 const TOP = 'octo-gitops-0123abc';
 const LONG_DIR = `apps/${'very-long-application-name-'.repeat(5)}x`;
 
@@ -70,7 +71,9 @@ describe('getTree', () => {
     expect(decode(await files.readFile(`${LONG_DIR}/deployment.yaml`))).toBe('kind: Deployment\n');
     expect(decode(await files.readFile('long-link.yaml'))).toBe('kind: Deployment\n');
     expect(decode(await files.readFile('link.yaml'))).toBe('kind: ConfigMap\n');
-    expect(decode(await files.readFile('envs/staging/kustomization.yaml'))).toBe('resources:\n- ../../base\n');
+    expect(decode(await files.readFile('envs/staging/kustomization.yaml'))).toBe(
+      'resources:\n- ../../base\n',
+    );
     expect(await files.listDirectory('envs/staging')).toEqual([{ name: 'kustomization.yaml', type: 'file' }]);
     expect(await files.listDirectory('envs')).toEqual([
       { name: 'prod', type: 'directory' },

@@ -2,7 +2,10 @@ import { gzipSync } from 'node:zlib';
 import { getOctokit } from '@actions/github';
 import nock from 'nock';
 import { afterEach, beforeAll, afterAll } from 'vitest';
-import { createOctokitGitHubPort, type OctokitGitHubPortOptions } from '../../../platform/github/octokit-github-port.ts';
+import {
+  createOctokitGitHubPort,
+  type OctokitGitHubPortOptions,
+} from '../../../platform/github/octokit-github-port.ts';
 
 export const API = 'https://api.github.com';
 
@@ -52,7 +55,8 @@ function octal(value: number, length: number): string {
 
 function header(name: string, type: string, size: number, linkname = ''): Uint8Array {
   const block = new Uint8Array(512);
-  const put = (text: string, offset: number, length: number) => block.set(encoder.encode(text).subarray(0, length), offset);
+  const put = (text: string, offset: number, length: number) =>
+    block.set(encoder.encode(text).subarray(0, length), offset);
   put(name, 0, 100);
   put(octal(type === '5' ? 0o755 : 0o644, 8), 100, 8);
   put(octal(0, 8), 108, 8);
@@ -99,7 +103,8 @@ export function tarGz(entries: TarInput[]): Uint8Array {
     }
     const long: Record<string, string> = {};
     if (encoder.encode(entry.path).length > 100) long['path'] = entry.path;
-    if (entry.type === 'symlink' && encoder.encode(entry.target).length > 100) long['linkpath'] = entry.target;
+    if (entry.type === 'symlink' && encoder.encode(entry.target).length > 100)
+      long['linkpath'] = entry.target;
     if (Object.keys(long).length > 0) {
       const data = paxData(long);
       blocks.push(header('PaxHeader', 'x', data.length), ...padded(data));

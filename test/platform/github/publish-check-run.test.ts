@@ -19,7 +19,13 @@ function annotations(count: number, level: CheckAnnotation['level'] = 'failure')
 }
 
 function check(list: CheckAnnotation[], summary = '1 error'): CheckRunOutput {
-  return { name: 'kubeproof', conclusion: 'failure', title: 'kubeproof: 1 error', summary, annotations: list };
+  return {
+    name: 'kubeproof',
+    conclusion: 'failure',
+    title: 'kubeproof: 1 error',
+    summary,
+    annotations: list,
+  };
 }
 
 type Output = { title: string; summary: string; annotations: { path: string; annotation_level: string }[] };
@@ -88,7 +94,12 @@ describe('publishCheckRun', () => {
     expect(result).toMatchObject({ annotationsShown: 60, annotationsOmitted: 15 });
     const createOutput = sent.create[0]?.['output'] as Output;
     expect(createOutput.annotations.slice(0, 6).map((a) => a.annotation_level)).toEqual([
-      'failure', 'failure', 'failure', 'failure', 'failure', 'warning',
+      'failure',
+      'failure',
+      'failure',
+      'failure',
+      'failure',
+      'warning',
     ]);
     expect(createOutput.summary).toBe(
       '1 error\n\n> [!NOTE]\n> 15 more annotations not shown: kubeproof sends at most 60 per check run. ' +
@@ -102,11 +113,32 @@ describe('publishCheckRun', () => {
     const sent = mockCheckRun(0);
     const { port } = testPort();
     const list: CheckAnnotation[] = [
-      { path: 'a.yaml', startLine: 2, endLine: 2, startColumn: 3, endColumn: 9, level: 'warning', message: 'm', title: 't'.repeat(300) },
-      { path: 'b.yaml', startLine: 2, endLine: 4, startColumn: 3, level: 'notice', message: 'm', rawDetails: 'd' },
+      {
+        path: 'a.yaml',
+        startLine: 2,
+        endLine: 2,
+        startColumn: 3,
+        endColumn: 9,
+        level: 'warning',
+        message: 'm',
+        title: 't'.repeat(300),
+      },
+      {
+        path: 'b.yaml',
+        startLine: 2,
+        endLine: 4,
+        startColumn: 3,
+        level: 'notice',
+        message: 'm',
+        rawDetails: 'd',
+      },
     ];
 
-    await port.publishCheckRun(COMMIT, { ...check(list, 's'.repeat(70_000)), text: 'details', detailsUrl: 'https://ci/1' });
+    await port.publishCheckRun(COMMIT, {
+      ...check(list, 's'.repeat(70_000)),
+      text: 'details',
+      detailsUrl: 'https://ci/1',
+    });
 
     const body = sent.create[0] as { details_url: string; output: Output & { text: string } };
     expect(body.details_url).toBe('https://ci/1');
@@ -114,8 +146,24 @@ describe('publishCheckRun', () => {
     expect(body.output.summary).toMatch(/the summary was cut at \d+ characters/);
     expect(body.output.text).toBe('details');
     expect(body.output.annotations).toEqual([
-      { path: 'a.yaml', start_line: 2, end_line: 2, start_column: 3, end_column: 9, annotation_level: 'warning', message: 'm', title: 't'.repeat(255) },
-      { path: 'b.yaml', start_line: 2, end_line: 4, annotation_level: 'notice', message: 'm', raw_details: 'd' },
+      {
+        path: 'a.yaml',
+        start_line: 2,
+        end_line: 2,
+        start_column: 3,
+        end_column: 9,
+        annotation_level: 'warning',
+        message: 'm',
+        title: 't'.repeat(255),
+      },
+      {
+        path: 'b.yaml',
+        start_line: 2,
+        end_line: 4,
+        annotation_level: 'notice',
+        message: 'm',
+        raw_details: 'd',
+      },
     ]);
   });
 });

@@ -7,7 +7,12 @@ useNock();
 
 const PR = { owner: 'octo', repo: 'gitops', number: 7 };
 const COMMENTS = '/repos/octo/gitops/issues/7/comments';
-const comment = (id: number, body: string) => ({ id, node_id: `IC_${id}`, body, user: { login: 'github-actions[bot]' } });
+const comment = (id: number, body: string) => ({
+  id,
+  node_id: `IC_${id}`,
+  body,
+  user: { login: 'github-actions[bot]' },
+});
 
 /** Records the JSON bodies sent to a nock interceptor. */
 function capture(): { bodies: unknown[]; match: (body: unknown) => boolean } {
@@ -18,7 +23,10 @@ function capture(): { bodies: unknown[]; match: (body: unknown) => boolean } {
 describe('upsertComment', () => {
   it('creates the comment with its marker the first time, then updates it in place', async () => {
     const created = capture();
-    nock(API).get(COMMENTS).query({ per_page: 100, page: 1 }).reply(200, [comment(1, 'LGTM')]);
+    nock(API)
+      .get(COMMENTS)
+      .query({ per_page: 100, page: 1 })
+      .reply(200, [comment(1, 'LGTM')]);
     nock(API).post(COMMENTS, created.match).reply(201, comment(2, ''));
     const { port } = testPort();
 
@@ -53,12 +61,16 @@ describe('upsertComment', () => {
     nock(API)
       .get(COMMENTS)
       .query({ per_page: 100, page: 1 })
-      .reply(200, page1, { link: `<${API}${COMMENTS}?per_page=100&page=2>; rel="next", <${API}${COMMENTS}?per_page=100&page=2>; rel="last"` });
+      .reply(200, page1, {
+        link: `<${API}${COMMENTS}?per_page=100&page=2>; rel="next", <${API}${COMMENTS}?per_page=100&page=2>; rel="last"`,
+      });
     nock(API)
       .get(COMMENTS)
       .query({ per_page: 100, page: 2 })
       .reply(200, [comment(300, '<!-- kubeproof:report -->\nold')]);
-    nock(API).patch('/repos/octo/gitops/issues/comments/300', { body: '<!-- kubeproof:report -->\nnew' }).reply(200, {});
+    nock(API)
+      .patch('/repos/octo/gitops/issues/comments/300', { body: '<!-- kubeproof:report -->\nnew' })
+      .reply(200, {});
     const { port } = testPort();
 
     await port.upsertComment(PR, 'report', ['new']);
@@ -69,9 +81,16 @@ describe('upsertComment', () => {
     nock(API)
       .get(COMMENTS)
       .query(true)
-      .reply(200, [comment(5, '<!-- kubeproof:report -->\nold 1'), comment(6, '<!-- kubeproof:report:2 -->\nold 2')]);
-    nock(API).patch('/repos/octo/gitops/issues/comments/5', { body: '<!-- kubeproof:report -->\npart 1' }).reply(200, {});
-    nock(API).patch('/repos/octo/gitops/issues/comments/6', { body: '<!-- kubeproof:report:2 -->\npart 2' }).reply(200, {});
+      .reply(200, [
+        comment(5, '<!-- kubeproof:report -->\nold 1'),
+        comment(6, '<!-- kubeproof:report:2 -->\nold 2'),
+      ]);
+    nock(API)
+      .patch('/repos/octo/gitops/issues/comments/5', { body: '<!-- kubeproof:report -->\npart 1' })
+      .reply(200, {});
+    nock(API)
+      .patch('/repos/octo/gitops/issues/comments/6', { body: '<!-- kubeproof:report:2 -->\npart 2' })
+      .reply(200, {});
     nock(API).post(COMMENTS, created.match).reply(201, comment(7, ''));
     const { port } = testPort();
 
@@ -90,7 +109,9 @@ describe('upsertComment', () => {
         comment(7, '<!-- kubeproof:report:3 -->\npart 3'),
         comment(8, '<!-- kubeproof:report -->\na duplicate from a concurrent run'),
       ]);
-    nock(API).patch('/repos/octo/gitops/issues/comments/5', { body: '<!-- kubeproof:report -->\nshort now' }).reply(200, {});
+    nock(API)
+      .patch('/repos/octo/gitops/issues/comments/5', { body: '<!-- kubeproof:report -->\nshort now' })
+      .reply(200, {});
     nock(API).delete('/repos/octo/gitops/issues/comments/6').reply(204);
     nock(API).delete('/repos/octo/gitops/issues/comments/7').reply(204);
     nock(API).delete('/repos/octo/gitops/issues/comments/8').reply(204);
@@ -111,9 +132,14 @@ describe('upsertComment', () => {
         comment(4, 'a human mentions <!-- kubeproof:validate --> later in the text'),
       ]);
     nock(API).post(COMMENTS, { body: '<!-- kubeproof:report -->\nnew' }).reply(201, comment(9, ''));
-    nock(API).post('/graphql', graphql.match).reply(200, {
-      data: { m0: { minimizedComment: { isMinimized: true } }, m1: { minimizedComment: { isMinimized: true } } },
-    });
+    nock(API)
+      .post('/graphql', graphql.match)
+      .reply(200, {
+        data: {
+          m0: { minimizedComment: { isMinimized: true } },
+          m1: { minimizedComment: { isMinimized: true } },
+        },
+      });
     const { port } = testPort();
 
     await port.upsertComment(PR, 'report', ['new'], { outdatedKeys: ['validate'] });
@@ -132,9 +158,14 @@ describe('upsertComment', () => {
 
   it("with outdatedKeys 'all' minimizes every other key; by default none", async () => {
     const graphql = capture();
-    const existing = [comment(1, '<!-- kubeproof:report -->\nsame'), comment(3, '<!-- kubeproof:apps-dir -->\nmatrix job')];
+    const existing = [
+      comment(1, '<!-- kubeproof:report -->\nsame'),
+      comment(3, '<!-- kubeproof:apps-dir -->\nmatrix job'),
+    ];
     nock(API).get(COMMENTS).query(true).times(2).reply(200, existing);
-    nock(API).post('/graphql', graphql.match).reply(200, { data: { m0: { minimizedComment: { isMinimized: true } } } });
+    nock(API)
+      .post('/graphql', graphql.match)
+      .reply(200, { data: { m0: { minimizedComment: { isMinimized: true } } } });
     const { port } = testPort();
 
     await port.upsertComment(PR, 'report', ['same']);
