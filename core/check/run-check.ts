@@ -13,6 +13,8 @@ import type { FileSource } from '../render/types.ts';
 import type { CheckReport, EnvironmentCheck } from '../report/comment/types.ts';
 import type { ValidateDeps } from '../validate/validate-manifests.ts';
 import { changedFiles } from './changed-files.ts';
+import { configDiffOptions } from './config-diff-options.ts';
+import { loadConfig } from '../render/environments/load-config.ts';
 import { validateRendered } from './validate-rendered.ts';
 
 export interface CheckSide {
@@ -85,6 +87,9 @@ export async function runCheck(
   deps: CheckDeps,
 ): Promise<CheckResult> {
   const started = deps.now();
+  const loaded = await loadConfig(head.files);
+  const fromConfig = configDiffOptions(loaded.config?.diff, loaded.path ?? '.kubeproof.yaml');
+  const diffOptions = { ...fromConfig.options, ...options.diff };
   const headDiscovery = await discoverEnvironments(head.files);
   const baseDiscovery = base ? await discoverEnvironments(base.files) : { environments: [], findings: [] };
   let environments = headDiscovery.environments;
@@ -133,11 +138,11 @@ export async function runCheck(
     diffEnvironment(
       base === undefined ? undefined : baseByName.get(rendered.environment.name),
       rendered,
-      options.diff,
+      diffOptions,
     ),
   );
   for (const environment of goneEnvironments)
-    diffs.push(diffEnvironment(baseByName.get(environment.name), undefined, options.diff));
+    diffs.push(diffEnvironment(baseByName.get(environment.name), undefined, diffOptions));
   const names = (a: { environment: string }, b: { environment: string }) =>
     a.environment < b.environment ? -1 : a.environment > b.environment ? 1 : 0;
   return {
@@ -153,7 +158,7 @@ export async function runCheck(
         validated: options.validate !== false,
       },
     },
-    findings: [...headDiscovery.findings],
+    findings: [...headDiscovery.findings, ...fromConfig.findings],
     renderFailures: headRendered.filter((rendered) => !rendered.ok).length,
   };
 }

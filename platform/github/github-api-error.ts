@@ -42,7 +42,7 @@ export function isRequestError(error: unknown): error is RequestErrorLike {
 
 /** True when GitHub never answered (DNS, refused, reset): Octokit reports those as 500 without a response. */
 export function isNetworkError(error: unknown): boolean {
-  return !isRequestError(error) || error.response === undefined;
+  return isRequestError(error) && error.response === undefined;
 }
 
 function githubMessageOf(error: RequestErrorLike): string | undefined {
@@ -81,15 +81,17 @@ function causeOf(error: unknown): string {
 export function toGitHubApiError(error: unknown, context: CallContext, attempts: number): GitHubApiError {
   const { operation, permission, subject } = context;
   const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
+  if (!isRequestError(error)) {
+    return new GitHubApiError(`could not ${operation}: ${causeOf(error)}`, { status: undefined, operation });
+  }
   if (isNetworkError(error)) {
     return new GitHubApiError(
       `cannot reach GitHub to ${operation}${tries}: ${causeOf(error)}; check the network, any proxy, and GITHUB_API_URL`,
       { status: undefined, operation },
     );
   }
-  const requestError = error as RequestErrorLike;
-  const { status } = requestError;
-  const githubMessage = githubMessageOf(requestError) ?? requestError.message;
+  const { status } = error;
+  const githubMessage = githubMessageOf(error) ?? error.message;
   const fields = { status, operation, githubMessage };
   const said = ` (GitHub said: ${githubMessage})`;
   if (status === 401) {

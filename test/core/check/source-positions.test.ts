@@ -43,12 +43,19 @@ describe('createSourceLocator', () => {
   const origin = { path: 'base/deployment.yaml', line: 3 };
 
   it('finds the field of a rendered line in the source document', async () => {
-    expect(await locate(origin, rendered, 12)).toEqual({ path: 'base/deployment.yaml', line: 13, column: 15 });
+    expect(await locate(origin, rendered, 12)).toEqual({
+      path: 'base/deployment.yaml',
+      line: 13,
+      column: 15,
+    });
   });
 
   it('falls back to the nearest ancestor the source has, or to the document', async () => {
     expect(await locate(origin, rendered, 5)).toEqual({ path: 'base/deployment.yaml', line: 5, column: 1 });
     expect(await locate(origin, rendered, undefined)).toEqual({ path: 'base/deployment.yaml', line: 3 });
-    expect(await locate({ path: 'missing.yaml', line: 7 }, rendered, 12)).toEqual({ path: 'missing.yaml', line: 7 });
+    expect(await locate({ path: 'missing.yaml', line: 7 }, rendered, 12)).toEqual({
+      path: 'missing.yaml',
+      line: 7,
+    });
   });
 });
