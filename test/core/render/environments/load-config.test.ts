@@ -250,14 +250,14 @@ environments:
     ]);
   });
 
-  it('keeps the reserved sections as open mappings', async () => {
-    const text = 'version: 1\ndiff:\n  context: 3\npolicy: {}\nvalidate:\n  strict: true\n';
+  it('keeps the diff settings and the reserved sections as mappings', async () => {
+    const text = 'version: 1\ndiff:\n  contextLines: 3\npolicy: {}\nvalidate:\n  strict: true\n';
 
     const result = await loadConfig(memoryFileSource({ '.kubeproof.yaml': text }));
 
     expect(result).toEqual({
       path: '.kubeproof.yaml',
-      config: { version: 1, diff: { context: 3 }, policy: {}, validate: { strict: true } },
+      config: { version: 1, diff: { contextLines: 3 }, policy: {}, validate: { strict: true } },
       findings: [],
     });
   });
