@@ -37331,7 +37331,7 @@ function parsePath(source) {
     while (end < text10.length && text10[end] !== "." && text10[end] !== "[") end++;
     const key = text10.slice(i, end);
     if (key.includes("]")) throw new InvalidPathError(source, "unexpected ]");
-    segments.push(key === "*" ? { type: "any" } : { type: "key", key });
+    segments.push(key === "*" ? { type: "any" } : key === "**" ? { type: "deep" } : { type: "key", key });
     i = end;
     expectKey = false;
   }
@@ -37346,6 +37346,11 @@ function child2(parent, key, steps) {
   const value = parent[key];
   return { parent, key, steps: [...steps, formatStep(key, value)] };
 }
+function descendants(match) {
+  const value = valueAt2(match);
+  const children = Array.isArray(value) || isObject(value) ? step(value, { type: "any" }, match.steps).flatMap(descendants) : [];
+  return [match, ...children];
+}
 function step(value, segment, steps) {
   if (segment.type === "key")
     return isObject(value) && segment.key in value ? [child2(value, segment.key, steps)] : [];
@@ -37356,7 +37361,7 @@ function step(value, segment, steps) {
     if (isObject(value)) return Object.keys(value).map((key) => child2(value, key, steps));
     return [];
   }
-  if (!Array.isArray(value)) return [];
+  if (segment.type === "deep" || !Array.isArray(value)) return [];
   const matches = [];
   value.forEach((item, index) => {
     if (isObject(item) && fieldText(item[segment.field]) === segment.value)
@@ -37370,7 +37375,9 @@ function valueAt2(match) {
 function selectPath(root, segments) {
   let current = [{ parent: [root], key: 0, steps: [] }];
   for (const segment of segments)
-    current = current.flatMap((match) => step(valueAt2(match), segment, match.steps));
+    current = current.flatMap(
+      (match) => segment.type === "deep" ? descendants(match) : step(valueAt2(match), segment, match.steps)
+    );
   return current;
 }
 function deletePath(root, segments) {
@@ -37396,11 +37403,23 @@ function joinSteps(steps) {
 
 // core/diff/diff-options.ts
 var DEFAULT_REDACT_KEY_PATTERN = /(passw(or)?d|passphrase|secret|token|api[_-]?key|private[_-]?key|credential|auth[_-]?key|access[_-]?key|client[_-]?key|signing[_-]?key|encryption[_-]?key|_pwd$|^pwd$|dsn$|connection[_-]?string)/i;
+var InvalidRedactPatternError = class extends KubeproofError {
+  name = "InvalidRedactPatternError";
+  pattern;
+  constructor(pattern, reason) {
+    super(`invalid redactKeyPattern ${JSON.stringify(pattern)}: ${reason}`);
+    this.pattern = pattern;
+  }
+};
 function keyPattern(pattern) {
   if (pattern === false) return void 0;
   if (pattern === void 0) return DEFAULT_REDACT_KEY_PATTERN;
-  if (typeof pattern === "string") return new RegExp(pattern, "i");
-  return new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ""));
+  if (typeof pattern !== "string") return new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ""));
+  try {
+    return new RegExp(pattern, "i");
+  } catch (error) {
+    throw new InvalidRedactPatternError(pattern, error instanceof Error ? error.message : String(error));
+  }
 }
 function resolveDiffOptions(options = {}) {
   if (isResolved(options)) return options;
@@ -37438,18 +37457,19 @@ function isIgnoredResource(identity3, options) {
   return options.ignoreResources.some((selector) => selects(selector, identity3));
 }
 function removeIgnoredPaths(object, options) {
-  const kind = object.kind;
   for (const path of options.ignorePaths) {
-    if (path.kind !== void 0 && path.kind !== kind) continue;
-    deletePath(object, path.segments);
-  }
-  const metadata2 = object.metadata;
-  if (options.ignorePaths.length === 0 || metadata2 === null || typeof metadata2 !== "object" || Array.isArray(metadata2))
-    return;
-  for (const field3 of ["labels", "annotations"]) {
-    const value = metadata2[field3];
-    if (value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0)
-      delete metadata2[field3];
+    if (path.kind !== void 0 && path.kind !== object.kind) continue;
+    const parents = selectPath(object, path.segments.slice(0, -1)).filter((match) => {
+      const value = valueAt2(match);
+      return isObject(value) && Object.keys(value).length > 0;
+    });
+    if (deletePath(object, path.segments) === 0) continue;
+    for (const parent of parents.reverse()) {
+      const value = valueAt2(parent);
+      if (!isObject(value) || Object.keys(value).length > 0 || parent.steps.length === 0) continue;
+      if (Array.isArray(parent.parent)) continue;
+      delete parent.parent[parent.key];
+    }
   }
 }
 
@@ -37469,6 +37489,9 @@ function identityKey(identity3, name = identity3.name) {
   return JSON.stringify([identity3.group, identity3.kind, identity3.namespace, name]);
 }
 var HASH_SUFFIX = /-[bcdfghkmt2456789]{10}$/;
+function stripHashSuffix(name) {
+  return name.replace(HASH_SUFFIX, "");
+}
 var GENERATED_KINDS = /* @__PURE__ */ new Set(["ConfigMap", "Secret"]);
 function nameStem(identity3) {
   if (identity3.group !== "" || !GENERATED_KINDS.has(identity3.kind)) return void 0;
@@ -38239,20 +38262,31 @@ function envNotes(before, after, suffix) {
   }
   return notes;
 }
-function envFromText(item) {
-  if (!isObject(item)) return String(inline(item) ?? "entry");
+function envSource(item) {
+  if (!isObject(item)) return { text: String(inline(item) ?? "entry"), stem: "" };
   const prefix = typeof item.prefix === "string" ? ` (prefix ${item.prefix})` : "";
   const secret = stringAt(item, "secretRef", "name");
-  if (secret !== void 0) return `secret ${secret}${prefix}`;
-  return `configmap ${stringAt(item, "configMapRef", "name") ?? "?"}${prefix}`;
+  const kind = secret === void 0 ? "configmap" : "secret";
+  const name = secret ?? stringAt(item, "configMapRef", "name") ?? "?";
+  return { text: `${kind} ${name}${prefix}`, stem: `${kind} ${stripHashSuffix(name)}${prefix}` };
 }
 function envFromNotes(before, after, suffix) {
-  const a = arrayAt(before, "envFrom").map(envFromText);
-  const b = arrayAt(after, "envFrom").map(envFromText);
-  return [
-    ...a.filter((x) => !b.includes(x)).map((x) => note("env", `envFrom ${x} removed${suffix}`)),
-    ...b.filter((x) => !a.includes(x)).map((x) => note("env", `envFrom ${x} added${suffix}`))
-  ];
+  const a = arrayAt(before, "envFrom").map(envSource);
+  const b = arrayAt(after, "envFrom").map(envSource);
+  const removed = a.filter((x) => !b.some((y) => y.text === x.text));
+  const added = b.filter((x) => !a.some((y) => y.text === x.text));
+  const notes = [];
+  for (const source of removed) {
+    const renamed = added.findIndex((x) => x.stem === source.stem);
+    if (renamed === -1) {
+      notes.push(note("env", `envFrom ${source.text} removed${suffix}`));
+      continue;
+    }
+    const [to] = added.splice(renamed, 1);
+    notes.push(note("env", `envFrom ${source.text} -> ${to.text.slice(to.text.indexOf(" ") + 1)}${suffix}`));
+  }
+  for (const source of added) notes.push(note("env", `envFrom ${source.text} added${suffix}`));
+  return notes;
 }
 var RESOURCE_LABELS = { cpu: "CPU", memory: "memory" };
 function resourceNotes(before, after, suffix) {
@@ -40729,7 +40763,9 @@ var kubeproof_config_schema_default = {
       description: "The environments of the repository, in the order reports list them. When present, kubeproof uses exactly these and discovers nothing; when absent, it discovers them (kustomize overlays under envs/, environments/, overlays/, clusters/, Argo CD Applications and ApplicationSets, Flux Kustomizations and HelmReleases).",
       type: "array",
       minItems: 1,
-      items: { $ref: "#/definitions/environment" }
+      items: {
+        $ref: "#/definitions/environment"
+      }
     },
     promotion: {
       description: "How changes move from one environment to the next. Needs `environments`.",
@@ -40751,8 +40787,64 @@ var kubeproof_config_schema_default = {
       }
     },
     diff: {
-      description: "Settings of the diff between the base and the head of a pull request (reserved for later versions; any mapping is accepted).",
-      type: "object"
+      description: "What the diff between the base and the head of a pull request leaves out or hides.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        ignorePaths: {
+          description: 'Fields removed on both sides before comparing, for example metadata.annotations["checksum/config"], metadata.labels["argocd.argoproj.io/instance"] or Deployment:spec.replicas. Dotted keys, ["quoted.keys"], [0], [*], [name=value], ** for any depth, and an optional Kind: prefix.',
+          type: "array",
+          items: {
+            type: "string",
+            minLength: 1
+          }
+        },
+        ignoreResources: {
+          description: "Resources left out of the diff. Every given field must match; * and ? are globs.",
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            minProperties: 1,
+            properties: {
+              kind: {
+                type: "string",
+                description: "Kind of the resources, for example Secret (globs allowed)."
+              },
+              name: {
+                type: "string",
+                description: "Name of the resources (globs allowed, for example sealed-*)."
+              },
+              namespace: {
+                type: "string",
+                description: "Namespace of the resources ('' for cluster-scoped ones; globs allowed)."
+              },
+              group: {
+                type: "string",
+                description: "API group (apps, '' for core) or full apiVersion (apps/v1)."
+              }
+            }
+          }
+        },
+        redactPaths: {
+          description: "Fields whose values are never shown (same path syntax as ignorePaths). Secret values, SealedSecrets, SOPS values and private keys are always hidden.",
+          type: "array",
+          items: {
+            type: "string",
+            minLength: 1
+          }
+        },
+        redactKeyPattern: {
+          description: "Regular expression (case-insensitive) on env var names and config keys whose values are hidden; false turns it off. The default matches password, secret, token, apikey, credential and similar names.",
+          type: ["string", "boolean"]
+        },
+        contextLines: {
+          description: "Lines of context around each change in the YAML diffs (default 3).",
+          type: "integer",
+          minimum: 0,
+          maximum: 20
+        }
+      }
     },
     policy: {
       description: "Settings of the policy checks (reserved for later versions; any mapping is accepted).",
@@ -40808,7 +40900,9 @@ var kubeproof_config_schema_default = {
             valuesFiles: {
               description: "Values files relative to the repository root, in the order Helm merges them (later files win).",
               type: "array",
-              items: { $ref: "#/definitions/repositoryPath" }
+              items: {
+                $ref: "#/definitions/repositoryPath"
+              }
             },
             releaseName: {
               description: "Release name given to `helm template` (default: the environment's name). A DNS-1123 subdomain of at most 53 characters.",
@@ -45596,12 +45690,57 @@ async function changedFiles(base, head) {
   return changed;
 }
 
+// core/check/config-diff-options.ts
+function configDiffOptions(section2, configPath) {
+  const findings = [];
+  if (section2 === void 0) return { options: {}, findings };
+  const strings = (value) => Array.isArray(value) ? value.filter((item) => typeof item === "string") : [];
+  const candidate = {
+    ignorePaths: strings(section2["ignorePaths"]),
+    redactPaths: strings(section2["redactPaths"]),
+    ignoreResources: Array.isArray(section2["ignoreResources"]) ? section2["ignoreResources"] : [],
+    ...typeof section2["redactKeyPattern"] === "string" || section2["redactKeyPattern"] === false ? { redactKeyPattern: section2["redactKeyPattern"] } : {},
+    ...typeof section2["contextLines"] === "number" ? { contextLines: section2["contextLines"] } : {}
+  };
+  const options = {};
+  for (const key of Object.keys(candidate)) {
+    const one = { [key]: candidate[key] };
+    try {
+      resolveDiffOptions(one);
+      Object.assign(options, one);
+    } catch (error) {
+      if (!(error instanceof KubeproofError)) throw error;
+      findings.push({
+        ruleId: "config",
+        severity: "error",
+        message: `diff.${key}: ${error.message}; the diff ignores this setting`,
+        path: configPath
+      });
+    }
+  }
+  return { options, findings };
+}
+
 // core/check/source-positions.ts
+function valueAt4(value, pointer2) {
+  let node = value;
+  for (const raw of pointer2.split("/").slice(1)) {
+    const key = raw.replaceAll("~1", "/").replaceAll("~0", "~");
+    if (node === null || typeof node !== "object") return void 0;
+    node = node[key];
+  }
+  return node;
+}
 function pointerAt(positions, line3) {
   let best;
   for (const [pointer2, [at]] of positions)
     if (at === line3 && (best === void 0 || pointer2.length > best.length)) best = pointer2;
   return best;
+}
+function kindOf(value) {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return "";
+  const kind = value["kind"];
+  return typeof kind === "string" ? kind : "";
 }
 function createSourceLocator(files) {
   const documents = /* @__PURE__ */ new Map();
@@ -45615,10 +45754,12 @@ function createSourceLocator(files) {
         if (decoded2 === void 0 || !decoded2.ok) return byLine;
         for (const span of splitDocuments(decoded2.text)) {
           const text10 = decoded2.text.slice(span.bodyStart, span.end);
-          byLine.set(
-            span.bodyLine,
-            parseYamlDocument(text10, { uniqueKeys: false, firstLine: span.bodyLine }).positions
-          );
+          const parsed = parseYamlDocument(text10, { uniqueKeys: false, firstLine: span.bodyLine });
+          byLine.set(span.bodyLine, {
+            positions: parsed.positions,
+            kind: kindOf(parsed.value),
+            value: parsed.value
+          });
         }
         return byLine;
       })();
@@ -45626,18 +45767,36 @@ function createSourceLocator(files) {
     }
     return pending;
   };
-  return async (origin, renderedText, renderedLine) => {
-    if (renderedLine === void 0) return { line: origin.line };
-    const pointer2 = pointerAt(
-      parseYamlDocument(renderedText, { uniqueKeys: false, firstLine: 1 }).positions,
-      renderedLine
-    );
+  const folderDocuments = async (folder) => {
+    const found = [];
+    for (const entry of await files.listDirectory(folder) ?? []) {
+      if (entry.type !== "file" || !/\.ya?ml$/.test(entry.name)) continue;
+      const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
+      for (const document of (await load(path)).values()) found.push({ path, document });
+    }
+    return found;
+  };
+  return async (origin, renderedText, renderedLine, resource2) => {
+    const fallback = { path: origin.path, line: origin.line };
+    if (renderedLine === void 0) return fallback;
+    const rendered = parseYamlDocument(renderedText, { uniqueKeys: false, firstLine: 1 });
+    const pointer2 = pointerAt(rendered.positions, renderedLine);
     const source = (await load(origin.path)).get(origin.line);
-    if (pointer2 === void 0 || source === void 0) return { line: origin.line };
+    if (pointer2 === void 0 || source === void 0) return fallback;
+    const wanted = JSON.stringify(valueAt4(rendered.value, pointer2));
+    const candidates = [];
+    for (const folder of resource2?.folders ?? [])
+      for (const found of await folderDocuments(folder))
+        if (found.document.kind === resource2?.kind && found.document.positions.has(pointer2))
+          candidates.push(found);
+    candidates.push({ path: origin.path, document: source });
+    const writer = candidates.find(({ document }) => JSON.stringify(valueAt4(document.value, pointer2)) === wanted) ?? (source.positions.has(pointer2) ? { path: origin.path, document: source } : candidates[0]);
+    const exact = writer?.document.positions.get(pointer2);
+    if (writer !== void 0 && exact) return { path: writer.path, line: exact[0], column: exact[1] };
     for (let at = pointer2; ; at = at.slice(0, at.lastIndexOf("/"))) {
-      const hit = source.get(at);
-      if (hit) return { line: hit[0], column: hit[1] };
-      if (at === "") return { line: origin.line };
+      const hit = source.positions.get(at);
+      if (hit) return { path: origin.path, line: hit[0], column: hit[1] };
+      if (at === "") return fallback;
     }
   };
 }
@@ -45692,7 +45851,12 @@ async function validateRendered(rendered, extraCrds, options, deps, files) {
       };
       delete mapped.column;
       if (locate !== void 0) {
-        const at = await locate(resource2.origin, texts2[Number(e)]?.[Number(r)] ?? "", finding2.line);
+        const environment = rendered[Number(e)]?.environment;
+        const at = await locate(resource2.origin, texts2[Number(e)]?.[Number(r)] ?? "", finding2.line, {
+          kind: String(resource2.object["kind"] ?? ""),
+          folders: environment === void 0 ? [] : [environment.path]
+        });
+        mapped.path = at.path;
         mapped.line = at.line;
         if (at.column !== void 0) mapped.column = at.column;
       }
@@ -45725,6 +45889,9 @@ function rendererLabel(environments) {
 }
 async function runCheck(head, base, options, deps) {
   const started = deps.now();
+  const loaded = await loadConfig(head.files);
+  const fromConfig = configDiffOptions(loaded.config?.diff, loaded.path ?? ".kubeproof.yaml");
+  const diffOptions = { ...fromConfig.options, ...options.diff };
   const headDiscovery = await discoverEnvironments(head.files);
   const baseDiscovery = base ? await discoverEnvironments(base.files) : { environments: [], findings: [] };
   let environments = headDiscovery.environments;
@@ -45763,23 +45930,15 @@ async function runCheck(head, base, options, deps) {
     deps.validate,
     head.files
   );
-  for (const rendered of headRendered.filter((r) => !r.ok))
-    validation.push({
-      environment: rendered.environment.name,
-      resources: 0,
-      errors: rendered.findings.filter((f) => f.severity === "error").length,
-      warnings: 0,
-      findings: rendered.findings
-    });
   const diffs = headRendered.map(
     (rendered) => diffEnvironment(
       base === void 0 ? void 0 : baseByName.get(rendered.environment.name),
       rendered,
-      options.diff
+      diffOptions
     )
   );
   for (const environment of goneEnvironments)
-    diffs.push(diffEnvironment(baseByName.get(environment.name), void 0, options.diff));
+    diffs.push(diffEnvironment(baseByName.get(environment.name), void 0, diffOptions));
   const names = (a, b) => a.environment < b.environment ? -1 : a.environment > b.environment ? 1 : 0;
   return {
     report: {
@@ -45790,10 +45949,11 @@ async function runCheck(head, base, options, deps) {
         durationMs: deps.now() - started,
         kubernetesVersion: options.kubernetesVersion,
         strict: options.strict,
-        crdsFromRepo: true
+        crdsFromRepo: true,
+        validated: options.validate !== false
       }
     },
-    findings: [...headDiscovery.findings],
+    findings: [...headDiscovery.findings, ...fromConfig.findings],
     renderFailures: headRendered.filter((rendered) => !rendered.ok).length
   };
 }
@@ -45899,6 +46059,7 @@ function summarizeReport(report) {
     notRendered: environments.filter((env) => env.status === "error").length,
     validationErrors: sum(report.validation, "errors"),
     validationWarnings: sum(report.validation, "warnings"),
+    validated: report.meta.validated !== false,
     policyRan: report.policy !== void 0,
     policyErrors: sum(report.policy, "errors"),
     policyWarnings: sum(report.policy, "warnings")
@@ -45934,6 +46095,7 @@ function changeCounts(counts) {
 var MAX_NAME_LENGTH = 100;
 var DASH2 = "\u2013";
 var ICON = { error: "\u274C ", warning: "\u26A0\uFE0F ", ok: "\u2705 ", none: "" };
+var NO_ENVIRONMENT = "No environment is rendered from the files this change touches.";
 function validationCell(env) {
   if (env.status === "error") return ["error", "not rendered"];
   const check = env.validation;
@@ -45951,26 +46113,39 @@ function policyCell(env, check) {
 function withIcon([tone, text10]) {
   return (ICON[tone] + text10).trim();
 }
-function tableRow(env, withPolicy) {
+function tableRow(env, withPolicy, withValidation = true) {
   const name = escapeMarkdown(shorten(env.environment, MAX_NAME_LENGTH));
   const counts = env.status === "changed" && env.diff !== void 0 ? env.diff.counts : void 0;
   const cells = [
     env.status === "unchanged" ? name : `**${name}**`,
     counts === void 0 ? DASH2 : String(counts.added),
     counts === void 0 ? DASH2 : String(counts.changed),
-    counts === void 0 ? DASH2 : String(counts.removed),
-    withIcon(validationCell(env))
+    counts === void 0 ? DASH2 : String(counts.removed)
   ];
+  if (withValidation) cells.push(withIcon(validationCell(env)));
   if (withPolicy) cells.push(withIcon(policyCell(env, env.policy)));
   return `| ${cells.join(" | ")} |`;
 }
 function summaryTable(summary) {
-  const header = summary.policyRan ? "| environment | added | changed | removed | validation | policy |\n|---|---:|---:|---:|---|---|" : "| environment | added | changed | removed | validation |\n|---|---:|---:|---:|---|";
+  if (summary.environments.length === 0)
+    return { open: `_${NO_ENVIRONMENT}_`, reopen: "", close: "", parts: [] };
+  const titles = ["environment", "added", "changed", "removed"];
+  const aligns = ["---", "---:", "---:", "---:"];
+  for (const [title, shown] of [
+    ["validation", summary.validated],
+    ["policy", summary.policyRan]
+  ]) {
+    if (!shown) continue;
+    titles.push(title);
+    aligns.push("---");
+  }
+  const header = `| ${titles.join(" | ")} |
+|${aligns.join("|")}|`;
   return {
     open: header,
     reopen: header,
     close: "",
-    parts: summary.environments.map((env) => ({ text: tableRow(env, summary.policyRan) }))
+    parts: summary.environments.map((env) => ({ text: tableRow(env, summary.policyRan, summary.validated) }))
   };
 }
 
@@ -46076,9 +46251,9 @@ function footer(meta, environments) {
   if (meta.strict) schemas.push("strict");
   if (meta.crdsFromRepo) schemas.push("CRDs from the repository");
   const parts = [
-    `Rendered ${plural(environments, "environment")} (${escapeMarkdown(shorten(meta.renderer, MAX_META_LENGTH))}) in ${formatDuration(meta.durationMs)}`,
-    `schemas: ${schemas.join(", ")}`
+    `Rendered ${plural(environments, "environment")} (${escapeMarkdown(shorten(meta.renderer, MAX_META_LENGTH))}) in ${formatDuration(meta.durationMs)}`
   ];
+  parts.push(meta.validated === false ? "not validated" : `schemas: ${schemas.join(", ")}`);
   if (meta.commit !== void 0 && meta.commit !== "")
     parts.push(`commit ${codeSpan(meta.commit.slice(0, 7))}`);
   parts.push(...fullOutputPlaces(meta));
@@ -46195,14 +46370,15 @@ ${part}`;
 var ICONS = { error: "\u274C ", warning: "\u26A0\uFE0F ", ok: "\u2705 " };
 function verdict(summary, icons) {
   const mark = (tone, text10) => (icons ? ICONS[tone] : "") + text10;
-  const changes = summary.changed === 0 ? "no environment changes" : `${plural(summary.changed, "environment")} change${summary.changed === 1 ? "s" : ""}`;
+  const changes = summary.environments.length === 0 ? "no environment affected" : summary.changed === 0 ? "no environment changes" : `${plural(summary.changed, "environment")} change${summary.changed === 1 ? "s" : ""}`;
   const parts = [`kubeproof: ${changes}`];
   if (summary.notRendered > 0) {
     parts.push(mark("error", `${plural(summary.notRendered, "environment")} not rendered`));
   }
-  parts.push(
-    summary.validationErrors > 0 ? mark("error", plural(summary.validationErrors, "validation error")) : mark("ok", "valid")
-  );
+  if (summary.validated)
+    parts.push(
+      summary.validationErrors > 0 ? mark("error", plural(summary.validationErrors, "validation error")) : mark("ok", "valid")
+    );
   if (summary.validationWarnings > 0) {
     parts.push(mark("warning", plural(summary.validationWarnings, "validation warning")));
   }
@@ -46396,7 +46572,9 @@ function line(text10) {
   return terminalSafe(singleLine(text10));
 }
 function table(summary) {
-  const header = ["environment", "added", "changed", "removed", "validation"];
+  if (summary.environments.length === 0) return [NO_ENVIRONMENT];
+  const header = ["environment", "added", "changed", "removed"];
+  if (summary.validated) header.push("validation");
   if (summary.policyRan) header.push("policy");
   const rows = summary.environments.map((env) => {
     const counts = env.status === "changed" && env.diff !== void 0 ? env.diff.counts : void 0;
@@ -46404,9 +46582,9 @@ function table(summary) {
       line(env.environment),
       counts === void 0 ? DASH2 : String(counts.added),
       counts === void 0 ? DASH2 : String(counts.changed),
-      counts === void 0 ? DASH2 : String(counts.removed),
-      validationCell(env)[1]
+      counts === void 0 ? DASH2 : String(counts.removed)
     ];
+    if (summary.validated) row.push(validationCell(env)[1]);
     if (summary.policyRan) row.push(policyCell(env, env.policy)[1] || "ok");
     return row;
   });
@@ -46457,9 +46635,9 @@ function footer2(meta, environments) {
   if (meta.strict) schemas.push("strict");
   if (meta.crdsFromRepo) schemas.push("CRDs from the repository");
   const parts = [
-    `Rendered ${plural(environments, "environment")} (${line(meta.renderer)}) in ${formatDuration(meta.durationMs)}`,
-    `schemas: ${schemas.join(", ")}`
+    `Rendered ${plural(environments, "environment")} (${line(meta.renderer)}) in ${formatDuration(meta.durationMs)}`
   ];
+  parts.push(meta.validated === false ? "not validated" : `schemas: ${schemas.join(", ")}`);
   if (meta.commit !== void 0 && meta.commit !== "") parts.push(`commit ${line(meta.commit.slice(0, 7))}`);
   if (meta.fullReportUrl !== void 0)
     parts.push(`${line(meta.fullReportLabel ?? "full report")}: ${line(meta.fullReportUrl)}`);
@@ -46744,9 +46922,10 @@ function parseBool(name, raw) {
   if (["0", "f", "F", "false", "FALSE", "False"].includes(raw)) return false;
   throw new UsageError(`invalid boolean value ${JSON.stringify(raw)} for -${name}: parse error`);
 }
-function parseFlags(specs, argv) {
+function parseFlags(specs, argv, options = {}) {
   const byName3 = new Map(specs.map((spec) => [spec.name, spec]));
   const values = /* @__PURE__ */ new Map();
+  const positional = [];
   let i = 0;
   for (; i < argv.length; i++) {
     const arg = argv[i];
@@ -46754,7 +46933,13 @@ function parseFlags(specs, argv) {
       i++;
       break;
     }
-    if (!arg.startsWith("-") || arg === "-") break;
+    if (!arg.startsWith("-") || arg === "-") {
+      if (options.interspersed) {
+        positional.push(arg);
+        continue;
+      }
+      break;
+    }
     const body = arg.startsWith("--") ? arg.slice(2) : arg.slice(1);
     if (body === "" || body.startsWith("-") || body.startsWith("="))
       throw new UsageError(`bad flag syntax: ${arg}`);
@@ -46783,7 +46968,7 @@ function parseFlags(specs, argv) {
       values.set(name, raw);
     }
   }
-  return { values, args: argv.slice(i) };
+  return { values, args: [...positional, ...argv.slice(i)] };
 }
 function formatFlagHelp(specs) {
   const lines2 = [];
@@ -47878,7 +48063,7 @@ async function run3(kind, argv, io) {
   const flags = kind === "check" ? CHECK_FLAGS : DIFF_FLAGS;
   let parsed;
   try {
-    parsed = parseFlags(flags, argv);
+    parsed = parseFlags(flags, argv, { interspersed: true });
     if (parsed.values.get("h") === true) {
       io.stdout(`${kind === "check" ? CHECK_USAGE : DIFF_USAGE}${formatFlagHelp(flags)}`);
       return 0;
@@ -47987,7 +48172,7 @@ function formatFinding(finding2, root, cwd) {
 `;
 }
 async function runRender(argv, io) {
-  const { values, args } = parseFlags(RENDER_FLAGS, argv);
+  const { values, args } = parseFlags(RENDER_FLAGS, argv, { interspersed: true });
   if (values.get("h") === true) {
     io.stdout(`${USAGE}${formatFlagHelp(RENDER_FLAGS)}`);
     return 0;
@@ -48075,7 +48260,7 @@ function line2(environment) {
 `;
 }
 async function runEnvironments(argv, io) {
-  const { values, args } = parseFlags(ENVIRONMENTS_FLAGS, argv);
+  const { values, args } = parseFlags(ENVIRONMENTS_FLAGS, argv, { interspersed: true });
   if (values.get("h") === true) {
     io.stdout(`${USAGE2}${formatFlagHelp(ENVIRONMENTS_FLAGS)}`);
     return 0;

@@ -81,6 +81,27 @@ describe('GitHub API errors', () => {
     );
   });
 
+  it.each([
+    [
+      401,
+      { message: 'Bad credentials' },
+      /^the GitHub token was refused to list the files .*: it is missing, invalid or expired/,
+    ],
+    [
+      403,
+      { message: 'API rate limit exceeded for installation' },
+      /^GitHub's rate limit stopped the call to list the files/,
+    ],
+  ])('%i says what happened without retrying', async (status, body, message) => {
+    nock(API).get(FILES).query(true).reply(status, body);
+    const { port, sleeps } = testPort();
+
+    const error = await failure(port.listChangedFiles(PR));
+
+    expect(error.message).toMatch(message);
+    expect(sleeps).toEqual([]);
+  });
+
   it('retries 5xx with backoff and succeeds', async () => {
     nock(API).get(FILES).query(true).reply(502, 'Bad Gateway');
     nock(API).get(FILES).query(true).reply(500, { message: 'Server Error' });
