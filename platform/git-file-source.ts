@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { KubeproofError } from '../core/errors.ts';
 import { joinRepoPath } from '../core/render/kustomize/repo-paths.ts';
-import type { DirectoryEntry, FileSource } from '../core/render/types.ts';
+import { treeFileSource } from '../core/render/tree-file-source.ts';
+import type { FileSource } from '../core/render/types.ts';
 
 /** git could not give the tree of a ref (not a repository, unknown ref, git missing). */
 export class GitTreeError extends KubeproofError {
@@ -62,46 +63,6 @@ export async function gitFileSource(cwd: string, ref: string): Promise<{ files: 
       links.set(entry.path, joinRepoPath(dir, target));
     } else contents.set(entry.path, new Uint8Array(body));
   }
-  const folders = new Map<string, Map<string, DirectoryEntry>>([['', new Map()]]);
-  const add = (path: string, entry: DirectoryEntry): void => {
-    const slash = path.lastIndexOf('/');
-    const dir = slash === -1 ? '' : path.slice(0, slash);
-    let folder = folders.get(dir);
-    if (folder === undefined) {
-      folder = new Map();
-      folders.set(dir, folder);
-      if (dir !== '') add(dir, { name: dir.slice(dir.lastIndexOf('/') + 1), type: 'directory' });
-    }
-    folder.set(entry.name, entry);
-  };
-  for (const path of contents.keys())
-    add(path, { name: path.slice(path.lastIndexOf('/') + 1), type: 'file' });
-  for (const [path, target] of links)
-    add(path, {
-      name: path.slice(path.lastIndexOf('/') + 1),
-      type: 'symlink',
-      ...(target === undefined ? {} : { target }),
-    });
-  /** The path a chain of symlinks leads to; undefined when one leaves the tree (or it loops). */
-  const resolveLink = (path: string): string | undefined => {
-    for (let hops = 0; links.has(path); hops++) {
-      const target = links.get(path);
-      if (target === undefined || hops === 16) return undefined;
-      path = target;
-    }
-    return path;
-  };
-  const files: FileSource = {
-    async readFile(path) {
-      const real = resolveLink(path);
-      return real === undefined ? undefined : contents.get(real);
-    },
-    async listDirectory(path) {
-      const real = resolveLink(path);
-      const folder = real === undefined ? undefined : folders.get(real);
-      if (folder === undefined) return undefined;
-      return [...folder.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    },
-  };
+  const files = treeFileSource({ files: contents, links });
   return { files, root };
 }
