@@ -21288,7 +21288,7 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
-    var { writeFile: writeFile3, readFile: readFile4, mkdir: mkdir2 } = __require("node:fs/promises");
+    var { writeFile: writeFile3, readFile: readFile3, mkdir: mkdir2 } = __require("node:fs/promises");
     var { dirname: dirname2, resolve: resolve5 } = __require("node:path");
     var { setTimeout: setTimeout2, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors2();
@@ -21490,7 +21490,7 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError("Snapshot path is required");
         }
         try {
-          const data = await readFile4(resolve5(path), "utf8");
+          const data = await readFile3(resolve5(path), "utf8");
           const parsed = JSON.parse(data);
           if (Array.isArray(parsed)) {
             this.#snapshots.clear();
@@ -41387,6 +41387,21 @@ function pointerSegment(key) {
   return String(key).replaceAll("~", "~0").replaceAll("/", "~1");
 }
 
+// core/concurrency.ts
+async function mapLimited(items, limit, task) {
+  const results = new Array(items.length);
+  let next = 0;
+  async function worker() {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]);
+    }
+  }
+  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, () => worker());
+  await Promise.all(workers);
+  return results;
+}
+
 // core/render/external/process-output.ts
 var MAX_LINES = 3;
 var MAX_CHARS = 1e3;
@@ -41420,19 +41435,6 @@ function runProblem(outcome, what, timeoutMs, repoRoot) {
   const summary = stderrSummary(outcome.stderr, repoRoot);
   const code = outcome.exitCode === -1 ? "killed by a signal" : `exit code ${outcome.exitCode}`;
   return `${what} failed (${code})${summary === "" ? "" : `: ${summary}`}`;
-}
-async function mapLimited(items, limit, task) {
-  const results = new Array(items.length);
-  let next = 0;
-  async function worker() {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index]);
-    }
-  }
-  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, () => worker());
-  await Promise.all(workers);
-  return results;
 }
 
 // core/render/external/render-batch.ts
@@ -45639,33 +45641,30 @@ async function renderEnvironments(environments, deps) {
       });
     });
   }
-  const results = [];
-  for (const environment of environments) {
+  const results = await mapLimited(environments, 8, async (environment) => {
     if (environment.renderer === "builtin") {
       const build = await buildKustomization(
         deps.files,
         environment.path,
         deps.cache ? { cache: deps.cache } : {}
       );
-      results.push({ environment, ok: build.ok, resources: build.resources, findings: build.findings });
-    } else if (environment.renderer === "none") results.push(await renderPlain(deps.files, environment));
-    else
-      results.push(
-        external2.get(environment.name) ?? {
-          environment,
-          ok: false,
-          resources: [],
-          findings: [
-            {
-              ruleId: "renderer-missing",
-              severity: "error",
-              message: `environment ${environment.name} needs the ${environment.renderer} binary, which this run cannot call: not rendered`,
-              path: environment.path || "."
-            }
-          ]
+      return { environment, ok: build.ok, resources: build.resources, findings: build.findings };
+    }
+    if (environment.renderer === "none") return renderPlain(deps.files, environment);
+    return external2.get(environment.name) ?? {
+      environment,
+      ok: false,
+      resources: [],
+      findings: [
+        {
+          ruleId: "renderer-missing",
+          severity: "error",
+          message: `environment ${environment.name} needs the ${environment.renderer} binary, which this run cannot call: not rendered`,
+          path: environment.path || "."
         }
-      );
-  }
+      ]
+    };
+  });
   return results;
 }
 function renderedYaml(rendered) {
@@ -45673,6 +45672,7 @@ function renderedYaml(rendered) {
 }
 
 // core/check/changed-files.ts
+var READS_AT_ONCE = 32;
 function sameBytes(a, b) {
   if (a === void 0 || b === void 0) return a === b;
   if (a.length !== b.length) return false;
@@ -45682,12 +45682,11 @@ function sameBytes(a, b) {
 async function changedFiles(base, head) {
   const [before, after] = await Promise.all([walkRepository(base), walkRepository(head)]);
   const all = [.../* @__PURE__ */ new Set([...before.files, ...after.files])].sort();
-  const changed = [];
-  for (const path of all) {
+  const same = await mapLimited(all, READS_AT_ONCE, async (path) => {
     const [a, b] = await Promise.all([base.readFile(path), head.readFile(path)]);
-    if (!sameBytes(a, b)) changed.push(path);
-  }
-  return changed;
+    return sameBytes(a, b);
+  });
+  return all.filter((_, index) => !same[index]);
 }
 
 // core/check/config-diff-options.ts
@@ -45871,14 +45870,12 @@ async function validateRendered(rendered, extraCrds, options, deps, files) {
 // core/check/run-check.ts
 var CRD = /^kind:\s*CustomResourceDefinition\s*$/m;
 async function repositoryCrds(files) {
-  const crds = [];
-  for (const path of (await walkRepository(files)).files) {
-    if (!/\.(ya?ml|json)$/.test(path)) continue;
-    const content = await files.readFile(path);
-    if (content !== void 0 && content.length < 8 << 20 && CRD.test(new TextDecoder().decode(content)))
-      crds.push({ path, content });
-  }
-  return crds;
+  const paths = (await walkRepository(files)).files.filter((path) => /\.(ya?ml|json)$/.test(path));
+  const contents = await mapLimited(paths, 32, (path) => files.readFile(path));
+  return paths.flatMap((path, index) => {
+    const content = contents[index];
+    return content !== void 0 && content.length < 8 << 20 && CRD.test(new TextDecoder().decode(content)) ? [{ path, content }] : [];
+  });
 }
 function rendererLabel(environments) {
   const renderers = new Set(environments.map((environment) => environment.renderer));
@@ -46654,7 +46651,7 @@ function renderText(report) {
 }
 
 // platform/disk-file-source.ts
-import { readFile as readFile3, readdir, realpath } from "node:fs/promises";
+import { readFileSync, readdirSync, realpathSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 function toRepoPath(root, absolute) {
   const rel = relative(root, absolute);
@@ -46662,14 +46659,21 @@ function toRepoPath(root, absolute) {
   if (rel.startsWith("..") || resolve(root, rel) !== absolute) return void 0;
   return rel.split(sep).join("/");
 }
+function realTarget(path) {
+  try {
+    return realpathSync(path);
+  } catch {
+    return void 0;
+  }
+}
 async function diskFileSource(rootPath) {
-  const root = await realpath(resolve(rootPath));
+  const root = realpathSync(resolve(rootPath));
   const listings = /* @__PURE__ */ new Map();
   async function list4(dir) {
     const absolute = dir === "" ? root : `${root}${sep}${dir.split("/").join(sep)}`;
     let dirents;
     try {
-      dirents = await readdir(absolute, { withFileTypes: true });
+      dirents = readdirSync(absolute, { withFileTypes: true });
     } catch {
       return void 0;
     }
@@ -46677,7 +46681,7 @@ async function diskFileSource(rootPath) {
     for (const dirent of dirents) {
       const name = dirent.name;
       if (dirent.isSymbolicLink()) {
-        const target = await realpath(`${absolute}${sep}${name}`).catch(() => void 0);
+        const target = realTarget(`${absolute}${sep}${name}`);
         const repoTarget = target === void 0 ? void 0 : toRepoPath(root, target);
         entries3.push(
           repoTarget === void 0 ? { name, type: "symlink" } : { name, type: "symlink", target: repoTarget }
@@ -46726,7 +46730,7 @@ async function diskFileSource(rootPath) {
       } else if (entry.type === "symlink" && entry.target !== void 0) real = entry.target;
       else return void 0;
       try {
-        return new Uint8Array(await readFile3(`${root}${sep}${real.split("/").join(sep)}`));
+        return new Uint8Array(readFileSync(`${root}${sep}${real.split("/").join(sep)}`));
       } catch {
         return void 0;
       }
@@ -46737,6 +46741,68 @@ async function diskFileSource(rootPath) {
 
 // platform/git-file-source.ts
 import { spawn } from "node:child_process";
+
+// core/render/tree-file-source.ts
+function parentOf(path) {
+  const slash = path.lastIndexOf("/");
+  return slash === -1 ? "" : path.slice(0, slash);
+}
+function baseName(path) {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+function treeFileSource(tree) {
+  const folders = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Map()]]);
+  const add3 = (path, entry) => {
+    const dir = parentOf(path);
+    let folder = folders.get(dir);
+    if (folder === void 0) {
+      folder = /* @__PURE__ */ new Map();
+      folders.set(dir, folder);
+      if (dir !== "") add3(dir, { name: baseName(dir), type: "directory" });
+    }
+    folder.set(entry.name, entry);
+  };
+  for (const path of tree.directories ?? []) {
+    if (path === "" || folders.has(path)) continue;
+    folders.set(path, /* @__PURE__ */ new Map());
+    add3(path, { name: baseName(path), type: "directory" });
+  }
+  for (const path of tree.files.keys()) add3(path, { name: baseName(path), type: "file" });
+  for (const [path, target] of tree.links)
+    add3(path, { name: baseName(path), type: "symlink", ...target === void 0 ? {} : { target } });
+  const resolve5 = (path) => {
+    let current = path;
+    for (let hops = 0; hops <= 32; hops++) {
+      const parts = current === "" ? [] : current.split("/");
+      let linked = false;
+      for (let i = 1; i <= parts.length; i++) {
+        const prefix = parts.slice(0, i).join("/");
+        if (!tree.links.has(prefix)) continue;
+        const target = tree.links.get(prefix);
+        if (target === void 0) return void 0;
+        current = [target, ...parts.slice(i)].filter((part) => part !== "").join("/");
+        linked = true;
+        break;
+      }
+      if (!linked) return current;
+    }
+    return void 0;
+  };
+  return {
+    async readFile(path) {
+      const real = resolve5(path);
+      return real === void 0 ? void 0 : tree.files.get(real);
+    },
+    async listDirectory(path) {
+      const real = resolve5(path);
+      const folder = real === void 0 ? void 0 : folders.get(real);
+      if (folder === void 0) return void 0;
+      return [...folder.values()].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    }
+  };
+}
+
+// platform/git-file-source.ts
 var GitTreeError = class extends KubeproofError {
   name = "GitTreeError";
 };
@@ -46788,46 +46854,7 @@ async function gitFileSource(cwd, ref) {
       links.set(entry.path, joinRepoPath(dir, target));
     } else contents.set(entry.path, new Uint8Array(body));
   }
-  const folders = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Map()]]);
-  const add3 = (path, entry) => {
-    const slash = path.lastIndexOf("/");
-    const dir = slash === -1 ? "" : path.slice(0, slash);
-    let folder = folders.get(dir);
-    if (folder === void 0) {
-      folder = /* @__PURE__ */ new Map();
-      folders.set(dir, folder);
-      if (dir !== "") add3(dir, { name: dir.slice(dir.lastIndexOf("/") + 1), type: "directory" });
-    }
-    folder.set(entry.name, entry);
-  };
-  for (const path of contents.keys())
-    add3(path, { name: path.slice(path.lastIndexOf("/") + 1), type: "file" });
-  for (const [path, target] of links)
-    add3(path, {
-      name: path.slice(path.lastIndexOf("/") + 1),
-      type: "symlink",
-      ...target === void 0 ? {} : { target }
-    });
-  const resolveLink = (path) => {
-    for (let hops = 0; links.has(path); hops++) {
-      const target = links.get(path);
-      if (target === void 0 || hops === 16) return void 0;
-      path = target;
-    }
-    return path;
-  };
-  const files = {
-    async readFile(path) {
-      const real = resolveLink(path);
-      return real === void 0 ? void 0 : contents.get(real);
-    },
-    async listDirectory(path) {
-      const real = resolveLink(path);
-      const folder = real === void 0 ? void 0 : folders.get(real);
-      if (folder === void 0) return void 0;
-      return [...folder.values()].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    }
-  };
+  const files = treeFileSource({ files: contents, links });
   return { files, root };
 }
 
@@ -47520,7 +47547,7 @@ var VALIDATE_OUTPUTS = Object.freeze({
 var VALIDATE_OUTPUT_NAMES = Object.freeze(Object.keys(VALIDATE_OUTPUTS));
 
 // platform/read-manifest-inputs.ts
-import { lstatSync, readdirSync, readFileSync } from "node:fs";
+import { lstatSync, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
 import { join as join3 } from "node:path";
 var MANIFEST_EXTENSIONS = [".yaml", ".yml", ".json"];
 function isManifestName(name) {
@@ -47546,7 +47573,7 @@ async function readManifestInputs(paths, options) {
     if (stats.isDirectory()) {
       let entries3;
       try {
-        entries3 = readdirSync(path).sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+        entries3 = readdirSync2(path).sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
       } catch (error) {
         found.push({ path, error: describeFsError(error, "open", path) });
         return;
@@ -47563,7 +47590,7 @@ async function readManifestInputs(paths, options) {
   return found.map((entry) => {
     if (entry.error !== void 0) return { path: entry.path, error: entry.error };
     try {
-      return { path: entry.path, content: readFileSync(entry.path) };
+      return { path: entry.path, content: readFileSync2(entry.path) };
     } catch (error) {
       return { path: entry.path, error: describeFsError(error, "open", entry.path) };
     }
@@ -47735,6 +47762,7 @@ var package_default = {
     vitest: "^4.1.12"
   },
   dependencies: {
+    "@actions/core": "^3.0.1",
     "@actions/github": "^9.1.1",
     ajv: "^8.20.0",
     "ajv-draft-04": "^1.0.0",

@@ -12,6 +12,7 @@ import { renderEnvironments, type RenderedEnvironment } from '../render/render-e
 import type { FileSource } from '../render/types.ts';
 import type { CheckReport, EnvironmentCheck } from '../report/comment/types.ts';
 import type { ValidateDeps } from '../validate/validate-manifests.ts';
+import { mapLimited } from '../concurrency.ts';
 import { changedFiles } from './changed-files.ts';
 import { configDiffOptions } from './config-diff-options.ts';
 import { loadConfig } from '../render/environments/load-config.ts';
@@ -52,14 +53,14 @@ const CRD = /^kind:\s*CustomResourceDefinition\s*$/m;
 
 /** The repository's CustomResourceDefinition files (they validate custom resources in every environment). */
 async function repositoryCrds(files: FileSource): Promise<{ path: string; content: Uint8Array }[]> {
-  const crds: { path: string; content: Uint8Array }[] = [];
-  for (const path of (await walkRepository(files)).files) {
-    if (!/\.(ya?ml|json)$/.test(path)) continue;
-    const content = await files.readFile(path);
-    if (content !== undefined && content.length < 8 << 20 && CRD.test(new TextDecoder().decode(content)))
-      crds.push({ path, content });
-  }
-  return crds;
+  const paths = (await walkRepository(files)).files.filter((path) => /\.(ya?ml|json)$/.test(path));
+  const contents = await mapLimited(paths, 32, (path) => files.readFile(path));
+  return paths.flatMap((path, index) => {
+    const content = contents[index];
+    return content !== undefined && content.length < 8 << 20 && CRD.test(new TextDecoder().decode(content))
+      ? [{ path, content }]
+      : [];
+  });
 }
 
 function rendererLabel(environments: readonly Environment[]): string {

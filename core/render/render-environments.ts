@@ -1,3 +1,4 @@
+import { mapLimited } from '../concurrency.ts';
 import type { Finding } from '../findings.ts';
 import { needsExternalTool, renderExternalEnvironments } from './external/render-external.ts';
 import type { ExternalRenderDeps } from './external/types.ts';
@@ -105,33 +106,33 @@ export async function renderEnvironments(
       });
     });
   }
-  const results: RenderedEnvironment[] = [];
-  for (const environment of environments) {
+  // Built-in builds overlap: while one waits on the file source, another computes.
+  const results = await mapLimited(environments, 8, async (environment): Promise<RenderedEnvironment> => {
     if (environment.renderer === 'builtin') {
       const build = await buildKustomization(
         deps.files,
         environment.path,
         deps.cache ? { cache: deps.cache } : {},
       );
-      results.push({ environment, ok: build.ok, resources: build.resources, findings: build.findings });
-    } else if (environment.renderer === 'none') results.push(await renderPlain(deps.files, environment));
-    else
-      results.push(
-        external.get(environment.name) ?? {
-          environment,
-          ok: false,
-          resources: [],
-          findings: [
-            {
-              ruleId: 'renderer-missing',
-              severity: 'error',
-              message: `environment ${environment.name} needs the ${environment.renderer} binary, which this run cannot call: not rendered`,
-              path: environment.path || '.',
-            },
-          ],
-        },
-      );
-  }
+      return { environment, ok: build.ok, resources: build.resources, findings: build.findings };
+    }
+    if (environment.renderer === 'none') return renderPlain(deps.files, environment);
+    return (
+      external.get(environment.name) ?? {
+        environment,
+        ok: false,
+        resources: [],
+        findings: [
+          {
+            ruleId: 'renderer-missing',
+            severity: 'error',
+            message: `environment ${environment.name} needs the ${environment.renderer} binary, which this run cannot call: not rendered`,
+            path: environment.path || '.',
+          },
+        ],
+      }
+    );
+  });
   return results;
 }
 

@@ -1,4 +1,8 @@
 import type { FileSource } from '../../core/render/types.ts';
+import type { CheckRunOutput } from '../../core/report/check-run-output.ts';
+
+// The check run's data is built by the pure engine (core/report/check-run.ts), so its types live there.
+export type { CheckAnnotation, CheckConclusion, CheckRunOutput } from '../../core/report/check-run-output.ts';
 
 /** A repository on GitHub. */
 export interface RepoRef {
@@ -33,33 +37,6 @@ export interface ChangedFiles {
    * caller should fall back to checking every environment.
    */
   truncated: boolean;
-}
-
-/** One annotation on a file and line of a check run. */
-export interface CheckAnnotation {
-  path: string;
-  startLine: number;
-  endLine: number;
-  /** Only used when `startLine === endLine` (GitHub's rule). */
-  startColumn?: number;
-  endColumn?: number;
-  level: 'notice' | 'warning' | 'failure';
-  message: string;
-  title?: string;
-  rawDetails?: string;
-}
-
-/** A completed check run: its verdict, its markdown output and its annotations. */
-export interface CheckRunOutput {
-  name: string;
-  conclusion: 'success' | 'failure' | 'neutral';
-  title: string;
-  /** Markdown; cut to GitHub's 65,535 characters with a note when longer. */
-  summary: string;
-  text?: string;
-  annotations: CheckAnnotation[];
-  detailsUrl?: string;
-  externalId?: string;
 }
 
 export interface PublishedCheckRun {

@@ -1,0 +1,98 @@
+import { tmpdir } from 'node:os';
+import { isAbsolute, resolve } from 'node:path';
+import { UsageError } from '../../core/errors.ts';
+import type { PullRef, RepoRef } from '../github/github-port.ts';
+
+/** The pull request an Actions run is about, from the `pull_request` event payload. */
+export interface PullRequestInfo {
+  pr: PullRef;
+  /** The pull request's head commit: check runs hang on it so they show on the pull request. */
+  headSha: string;
+  /** The base branch's commit when the event fired: the default base of the diff. */
+  baseSha: string;
+  baseRef: string;
+}
+
+/** What the runner tells an action about its run, parsed once (GITHUB_* and RUNNER_* variables). */
+export interface ActionContext {
+  /** GITHUB_WORKSPACE: where actions/checkout put the repository. */
+  workspace: string;
+  /** RUNNER_TEMP: emptied after every job; the SARIF file goes there. */
+  runnerTemp: string;
+  repo: RepoRef | undefined;
+  /** GITHUB_SHA: the commit the workflow runs on (the merge commit, on pull requests). */
+  sha: string | undefined;
+  eventName: string;
+  /** Undefined outside `pull_request` and `pull_request_target` events. */
+  pullRequest: PullRequestInfo | undefined;
+  /** The workflow run's page, where the job summary is shown. */
+  runUrl: string | undefined;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** `owner/name` of GITHUB_REPOSITORY. */
+export function parseRepository(value: string | undefined): RepoRef | undefined {
+  const match = /^([^/\s]+)\/([^/\s]+)$/.exec(value ?? '');
+  return match ? { owner: match[1] as string, repo: match[2] as string } : undefined;
+}
+
+/**
+ * The pull request of a `pull_request` or `pull_request_target` payload
+ * (https://docs.github.com/webhooks/webhook-events-and-payloads#pull_request), or undefined for
+ * other events. A payload that claims to be a pull request but lacks its fields is an error.
+ */
+export function pullRequestOf(
+  eventName: string,
+  payload: unknown,
+  repo: RepoRef | undefined,
+): PullRequestInfo | undefined {
+  const pull = record(record(payload)?.['pull_request']);
+  if (pull === undefined) return undefined;
+  const number = pull['number'];
+  const headSha = text(record(pull['head'])?.['sha']);
+  const base = record(pull['base']);
+  const baseSha = text(base?.['sha']);
+  const repository = record(record(payload)?.['repository']);
+  const owner = text(record(repository?.['owner'])?.['login']) ?? repo?.owner;
+  const name = text(repository?.['name']) ?? repo?.repo;
+  if (typeof number !== 'number' || !headSha || !baseSha || !owner || !name) {
+    throw new UsageError(
+      `the ${eventName} event payload lacks the pull request's number, head.sha, base.sha or repository`,
+    );
+  }
+  return {
+    pr: { owner, repo: name, number },
+    headSha,
+    baseSha,
+    baseRef: text(base?.['ref']) ?? baseSha,
+  };
+}
+
+/** The run's context from the runner's variables and the event payload (read from GITHUB_EVENT_PATH by the caller). */
+export function actionContext(env: Env, eventName: string, payload: unknown, cwd: string): ActionContext {
+  const repo = parseRepository(env['GITHUB_REPOSITORY']);
+  const workspace = env['GITHUB_WORKSPACE'] || cwd;
+  const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
+  const runId = env['GITHUB_RUN_ID'];
+  return {
+    workspace: isAbsolute(workspace) ? workspace : resolve(cwd, workspace),
+    runnerTemp: env['RUNNER_TEMP'] || tmpdir(),
+    repo,
+    sha: env['GITHUB_SHA'] || undefined,
+    eventName,
+    pullRequest: pullRequestOf(eventName, payload, repo),
+    runUrl:
+      repo && runId
+        ? `${server}/${repo.owner}/${repo.repo}/actions/runs/${runId}${env['GITHUB_RUN_ATTEMPT'] ? `/attempts/${env['GITHUB_RUN_ATTEMPT']}` : ''}`
+        : undefined,
+  };
+}
