@@ -2,28 +2,17 @@ import type { Finding } from '../../findings.ts';
 import type { ValidateReportInput } from './report-input.ts';
 import { reportedFindings } from './reported-findings.ts';
 import { summaryLine } from './summary-line.ts';
-
-// Workflow-command escaping, as @actions/core does (escapeData / escapeProperty):
-// https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
-function escapeData(text: string): string {
-  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
-}
-
-function escapeProperty(text: string): string {
-  return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
-}
-
-const COMMAND = { error: 'error', warning: 'warning', notice: 'notice' } as const;
+import { workflowCommand } from '../workflow-commands.ts';
 
 /** `::error file=PATH,line=L,col=C,title=kubeproof RULE::MESSAGE`; line and col only when known. */
 function annotation(finding: Finding): string {
-  const properties = [`file=${escapeProperty(finding.path)}`];
+  const properties: [string, string | number][] = [['file', finding.path]];
   if (finding.line !== undefined && finding.line >= 1) {
-    properties.push(`line=${finding.line}`);
-    if (finding.column !== undefined && finding.column >= 1) properties.push(`col=${finding.column}`);
+    properties.push(['line', finding.line]);
+    if (finding.column !== undefined && finding.column >= 1) properties.push(['col', finding.column]);
   }
-  properties.push(`title=${escapeProperty(`kubeproof ${finding.ruleId}`)}`);
-  return `::${COMMAND[finding.severity]} ${properties.join(',')}::${escapeData(finding.message)}\n`;
+  properties.push(['title', `kubeproof ${finding.ruleId}`]);
+  return workflowCommand(finding.severity, properties, finding.message);
 }
 
 /**

@@ -1,55 +1,14 @@
-import type { Finding, ResourceRef, Severity } from '../../findings.ts';
-import { fnv1a64 } from './fnv1a.ts';
+import { sarifLog, type SarifFinding } from '../sarif-log.ts';
 import type { ValidateReportInput } from './report-input.ts';
 import { reportedFindings, resultResource } from './reported-findings.ts';
-import { VALIDATE_RULES, ruleName } from './rule-catalog.ts';
+import { VALIDATE_RULES } from './rule-catalog.ts';
 
-// SARIF 2.1.0: https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
-const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-// The project's home page, as recorded in package.json (`homepage`).
-const INFORMATION_URI = 'https://github.com/kubeproof/kubeproof';
-/** Key of our fingerprint in `partialFingerprints`; bump the version if the hashed text changes. */
-const FINGERPRINT_KEY = 'kubeproofFindingHash/v1';
-
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
-  error: 'error',
-  warning: 'warning',
-  notice: 'note',
-};
-
-interface SarifRule {
-  id: string;
-  name: string;
-  shortDescription: { text: string };
-  defaultConfiguration: { level: 'error' | 'warning' | 'note' };
-}
-
-/**
- * A path as a SARIF artifact location: relative paths (the usual case) become a relative URI with
- * forward slashes against `%SRCROOT%`, so GitHub code scanning maps them onto the repository;
- * absolute paths become `file:` URIs. Each segment is percent-encoded.
- */
-function artifactLocation(path: string): { uri: string; uriBaseId?: string } {
-  const slashed = path.replaceAll('\\', '/');
-  const encode = (p: string): string => p.split('/').map(encodeURIComponent).join('/');
-  const drive = /^[A-Za-z]:\//.exec(slashed);
-  if (drive) return { uri: `file:///${drive[0]}${encode(slashed.slice(drive[0].length))}` };
-  if (slashed.startsWith('/')) return { uri: `file://${encode(slashed)}` };
-  return { uri: encode(slashed.replace(/^(\.\/)+/, '')), uriBaseId: '%SRCROOT%' };
-}
-
-function physicalLocation(finding: Finding): Record<string, unknown> {
-  const location: Record<string, unknown> = { artifactLocation: artifactLocation(finding.path) };
-  if (finding.line !== undefined && finding.line >= 1) {
-    const region: Record<string, number> = { startLine: finding.line };
-    if (finding.column !== undefined && finding.column >= 1) region['startColumn'] = finding.column;
-    location['region'] = region;
+function* findings(input: ValidateReportInput): Generator<SarifFinding> {
+  for (const result of input.results) {
+    for (const finding of reportedFindings(result)) {
+      yield { finding, resource: finding.resource ?? resultResource(result) };
+    }
   }
-  return location;
-}
-
-function identity(resource: ResourceRef | undefined): string {
-  return resource ? `${resource.kind}/${resource.namespace ?? ''}/${resource.name}` : '';
 }
 
 /**
@@ -60,62 +19,12 @@ function identity(resource: ResourceRef | undefined): string {
  * `toolExecutionNotifications`. -summary and -verbose change nothing.
  */
 export function renderSarif(input: ValidateReportInput): string {
-  const rules: SarifRule[] = [];
-  const ruleIndex = new Map<string, number>();
-  const occurrences = new Map<string, number>();
-  const results: Record<string, unknown>[] = [];
-
-  for (const result of input.results) {
-    for (const finding of reportedFindings(result)) {
-      let index = ruleIndex.get(finding.ruleId);
-      if (index === undefined) {
-        const known = VALIDATE_RULES[finding.ruleId];
-        index = rules.length;
-        ruleIndex.set(finding.ruleId, index);
-        rules.push({
-          id: finding.ruleId,
-          name: ruleName(finding.ruleId),
-          shortDescription: { text: known?.shortDescription ?? `kubeproof validate rule ${finding.ruleId}.` },
-          defaultConfiguration: { level: LEVEL[known?.level ?? finding.severity] },
-        });
-      }
-      const resource = finding.resource ?? resultResource(result);
-      const hash = fnv1a64(
-        [finding.ruleId, finding.path, identity(resource), finding.message].join('\u0000'),
-      );
-      const occurrence = (occurrences.get(hash) ?? 0) + 1;
-      occurrences.set(hash, occurrence);
-      const sarifResult: Record<string, unknown> = {
-        ruleId: finding.ruleId,
-        ruleIndex: index,
-        level: LEVEL[finding.severity],
-        message: { text: finding.message },
-        locations: [{ physicalLocation: physicalLocation(finding) }],
-        partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${occurrence}` },
-      };
-      if (resource) sarifResult['properties'] = { resource };
-      results.push(sarifResult);
-    }
-  }
-
-  const log = {
-    $schema: SARIF_SCHEMA,
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: { name: 'kubeproof', informationUri: INFORMATION_URI, version: input.version, rules },
-        },
-        invocations: [
-          {
-            executionSuccessful: true,
-            toolExecutionNotifications: input.notices.map((text) => ({ level: 'note', message: { text } })),
-            properties: { elapsedSeconds: input.elapsedSeconds },
-          },
-        ],
-        results,
-      },
-    ],
-  };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return sarifLog({
+    version: input.version,
+    findings: findings(input),
+    notices: input.notices,
+    elapsedSeconds: input.elapsedSeconds,
+    describeRule: (ruleId) => VALIDATE_RULES[ruleId],
+    fallback: (ruleId) => `kubeproof validate rule ${ruleId}.`,
+  });
 }

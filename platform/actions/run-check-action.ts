@@ -1,0 +1,187 @@
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { runCheck, type CheckResult } from '../../core/check/run-check.ts';
+import { UsageError } from '../../core/errors.ts';
+import type { ProcessRunner } from '../../core/render/external/process-runner.ts';
+import { checkAnnotations } from '../../core/report/check-run.ts';
+import type { CheckAnnotation } from '../../core/report/check-run-output.ts';
+import type { CheckReport } from '../../core/report/comment/types.ts';
+import type { ValidateDeps } from '../../core/validate/validate-manifests.ts';
+import { diskFileSource } from '../disk-file-source.ts';
+import type { GitHubPort } from '../github/github-port.ts';
+import type { SchemaFetchOptions } from '../schema-fetch.ts';
+import type { SchemaSetup } from '../validation-setup.ts';
+import type { ActionContext } from './action-context.ts';
+import type { ActionsIo } from './actions-io.ts';
+import { annotateWithCommands } from './annotate-with-commands.ts';
+import type { CheckInputs, DiffInputs } from './check-inputs.ts';
+import { checkSarif } from './check-sarif.ts';
+import { pullRequestChanges } from './pull-request-changes.ts';
+import type { PublishFn, PublishOutcome } from './publish-types.ts';
+import { failureMessage, reportCounts } from './report-counts.ts';
+import { resolveBase, underPrefix, type CheckoutGit } from './resolve-base.ts';
+import { summaryMarkdown } from './summary-markdown.ts';
+
+/** What `run()` of the check and diff actions needs from the outside world. */
+export interface CheckActionDeps {
+  io: ActionsIo;
+  context: ActionContext;
+  /** Undefined without a token: no comment, no check run, no API base. */
+  port: GitHubPort | undefined;
+  publish: PublishFn | undefined;
+  git: CheckoutGit;
+  createValidationDeps(setup: SchemaSetup, notice: (message: string) => void): Promise<ValidateDeps>;
+  /** Runs kustomize, kubectl or helm for environments that need them. */
+  runner: ProcessRunner;
+  fetch: SchemaFetchOptions;
+  now(): number;
+}
+
+/** What a run produced, for the tests and the bench. */
+export interface CheckActionResult {
+  result: CheckResult;
+  published: PublishOutcome | undefined;
+  failure: string | undefined;
+}
+
+type Kind = 'check' | 'diff';
+
+const NAMES: Record<Kind, { checkName: string; marker: string }> = {
+  check: { checkName: 'kubeproof', marker: 'report' },
+  diff: { checkName: 'kubeproof diff', marker: 'diff' },
+};
+
+async function workingDirectoryOf(context: ActionContext, input: string): Promise<string> {
+  const folder = resolve(context.workspace, input);
+  const found = await stat(folder).catch(() => undefined);
+  if (!found?.isDirectory()) {
+    throw new UsageError(
+      `input working-directory: ${folder} is not a folder (is the repository checked out? add actions/checkout before kubeproof)`,
+    );
+  }
+  return folder;
+}
+
+async function publishOrExplain(
+  kind: Kind,
+  inputs: DiffInputs,
+  deps: CheckActionDeps,
+  report: CheckReport,
+  result: CheckResult,
+  prefix: string,
+): Promise<{ outcome: PublishOutcome | undefined; fallback: string | undefined; annotations: CheckAnnotation[] }> {
+  const pull = deps.context.pullRequest;
+  const annotations = (): CheckAnnotation[] =>
+    checkAnnotations(report, { pathPrefix: prefix, findings: result.findings });
+  if (pull === undefined) {
+    return {
+      outcome: undefined,
+      fallback: `this is a ${deps.context.eventName} event, not a pull request: no comment nor check run`,
+      annotations: annotations(),
+    };
+  }
+  if (deps.publish === undefined) {
+    return { outcome: undefined, fallback: 'no github-token was given', annotations: annotations() };
+  }
+  const outcome = await deps.publish(pull, report, {
+    comment: inputs.comment,
+    ...NAMES[kind],
+    failOn: inputs.failOn,
+    ...(deps.context.runUrl === undefined ? {} : { detailsUrl: deps.context.runUrl }),
+    pathPrefix: prefix,
+    findings: result.findings,
+  });
+  return { outcome, fallback: outcome.fallbackReason, annotations: outcome.annotations };
+}
+
+async function run(kind: Kind, inputs: CheckInputs | DiffInputs, deps: CheckActionDeps): Promise<CheckActionResult> {
+  const { io, context } = deps;
+  const workingDirectory = await workingDirectoryOf(context, inputs.workingDirectory);
+  const pull = context.pullRequest;
+  const baseRef = inputs.baseRef ?? pull?.baseSha;
+  const [base, changes] = await Promise.all([
+    resolveBase(
+      { workingDirectory, workspace: context.workspace, ref: baseRef, repo: pull?.pr ?? context.repo },
+      { git: deps.git, port: deps.port },
+    ),
+    pull && deps.port && inputs.baseRef === undefined
+      ? pullRequestChanges(deps.port, pull.pr, io)
+      : Promise.resolve(undefined),
+  ]);
+  if (base.origin === 'checkout') io.info(`kubeproof: base ${baseRef} read from the checkout`);
+  else if (base.origin === 'api')
+    io.info(`kubeproof: base ${baseRef} downloaded from the GitHub API (one tarball; check out with fetch-depth: 0 to skip it)`);
+  else io.warning(`kubeproof: ${base.reason ?? 'no base'}; every environment is checked as new`);
+
+  const validating = kind === 'check';
+  const schema = validating ? (inputs as CheckInputs) : undefined;
+  const notices: string[] = [];
+  const validate = schema
+    ? await deps.createValidationDeps(
+        {
+          locations: schema.schemaLocations,
+          kubernetesVersion: schema.kubernetesVersion,
+          strict: schema.strict,
+          offline: false,
+          fetch: deps.fetch,
+          baseDirectory: workingDirectory,
+        },
+        (message) => notices.push(message),
+      )
+    : (undefined as never);
+  const headFiles = await diskFileSource(workingDirectory);
+  const result = await runCheck(
+    { files: headFiles, external: { runner: deps.runner, repoRoot: workingDirectory, files: headFiles } },
+    base.side,
+    {
+      kubernetesVersion: schema?.kubernetesVersion ?? '1.31.0',
+      strict: schema?.strict ?? true,
+      validate: validating,
+      ...(changes === undefined ? {} : { changedFiles: underPrefix(changes, base.prefix) }),
+    },
+    { validate, now: deps.now },
+  );
+  for (const notice of notices) io.info(`kubeproof: ${notice}`);
+  const report: CheckReport = {
+    ...result.report,
+    meta: {
+      ...result.report.meta,
+      ...((pull?.headSha ?? context.sha) ? { commit: pull?.headSha ?? (context.sha as string) } : {}),
+      ...(context.runUrl ? { fullReportUrl: context.runUrl, fullReportLabel: 'job summary' } : {}),
+    },
+  };
+
+  const { outcome, fallback, annotations } = await publishOrExplain(kind, inputs, deps, report, result, base.prefix);
+  if (outcome?.checkRunUrl) io.info(`kubeproof: check run ${outcome.checkRunUrl}`);
+  if (fallback !== undefined) {
+    io.warning(
+      `kubeproof: ${fallback}; the findings are annotated with workflow commands and the report is in the job summary`,
+    );
+    annotateWithCommands(annotations, io);
+  }
+  const bodies = await summaryMarkdown(report, NAMES[kind].marker);
+  await io.appendSummary(bodies.summary);
+
+  const sarifFile = join(context.runnerTemp, `kubeproof-${kind}.sarif`);
+  await io.writeFile(sarifFile, checkSarif(report, { pathPrefix: base.prefix, findings: result.findings }));
+  const counts = reportCounts(report, result.findings);
+  io.setOutput('environments', JSON.stringify(report.environments.map((environment) => environment.environment)));
+  io.setOutput('errors', String(counts.errors));
+  io.setOutput('warnings', String(counts.warnings));
+  io.setOutput('changed', String(counts.changed > 0));
+  io.setOutput('comment-body', bodies.comment);
+  io.setOutput('sarif-file', sarifFile);
+  const failure = failureMessage(counts, inputs.failOn);
+  if (failure !== undefined) io.setFailed(failure);
+  return { result, published: outcome, failure };
+}
+
+/** The root action: render, validate, diff, comment, check run, job summary, SARIF and outputs. */
+export function runCheckAction(inputs: CheckInputs, deps: CheckActionDeps): Promise<CheckActionResult> {
+  return run('check', inputs, deps);
+}
+
+/** The diff action: the same without validation (fail-on counts environments that did not render). */
+export function runDiffAction(inputs: DiffInputs, deps: CheckActionDeps): Promise<CheckActionResult> {
+  return run('diff', inputs, deps);
+}
