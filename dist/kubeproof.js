@@ -35639,7 +35639,7 @@ function isCrd(value) {
 }
 function collectInputCrds(texts2, strict) {
   const schemas = [];
-  const findings = [];
+  const findings2 = [];
   for (const { path, text: text10 } of texts2) {
     if (!CRD_HINT.test(text10)) continue;
     for (const span of splitDocuments(text10)) {
@@ -35649,7 +35649,7 @@ function collectInputCrds(texts2, strict) {
       const conversion = crdToJsonSchemas(parsed.value, { strict });
       for (const problem of conversion.problems) {
         const [line3, column] = doc.locate(problem.path);
-        findings.push({
+        findings2.push({
           ruleId: "crd-schema",
           severity: "warning",
           message: problem.message,
@@ -35671,15 +35671,15 @@ function collectInputCrds(texts2, strict) {
       }
     }
   }
-  return { schemas, findings };
+  return { schemas, findings: findings2 };
 }
 async function registerInputCrds(schemas, deps) {
-  const findings = [];
+  const findings2 = [];
   for (const crd of schemas) {
     const compiled = await deps.compile(structuredClone(crd.schema), crd.id);
     if (compiled.ok) deps.registry.register(crd.kind, crd.apiVersion, crd.source, compiled.validate);
     else
-      findings.push({
+      findings2.push({
         ruleId: "crd-schema",
         severity: "warning",
         message: compiled.message,
@@ -35687,7 +35687,7 @@ async function registerInputCrds(schemas, deps) {
         line: crd.line
       });
   }
-  return findings;
+  return findings2;
 }
 
 // core/manifests/decode-text.ts
@@ -36368,7 +36368,7 @@ var ResultBuilder = class {
     return Object.assign(result, extra);
   }
   /** An invalid result: every violation with its position, sorted by position, kubeconform's message. */
-  invalid(described, source, signature, findings) {
+  invalid(described, source, signature, findings2) {
     const violations = described.map((v) => {
       const [line3, column] = this.doc.locate(this.base + v.focus);
       return { path: v.path, message: v.message, line: line3, column };
@@ -36377,7 +36377,7 @@ var ResultBuilder = class {
     const detail = violations.map((v) => ` - at '${v.path}': ${v.message}`).join("");
     const message = `problem validating schema. Check JSON formatting: jsonschema validation failed with '${source}#'${detail}`;
     for (const v of violations) {
-      findings.push({
+      findings2.push({
         ruleId: "schema",
         severity: "error",
         message: `${v.path === "" ? "" : `${v.path}: `}${v.message}`,
@@ -36387,7 +36387,7 @@ var ResultBuilder = class {
         resource: resourceRef(signature)
       });
     }
-    return this.result("invalid", signature, { message, violations, findings });
+    return this.result("invalid", signature, { message, violations, findings: findings2 });
   }
   finding(ruleId, severity, message, pointer2, signature) {
     const [line3, column] = this.doc.locate(this.base + pointer2);
@@ -36423,7 +36423,7 @@ function validateResource(value, doc, base, context) {
       findings: [build.finding("rejected-kind", "error", message, "/kind", signature)]
     });
   }
-  const findings = [];
+  const findings2 = [];
   const lifecycle = context.lifecycle(apiVersion, kind);
   if (lifecycle?.state === "removed") {
     const message = describeApiStatus(lifecycle, context.kubernetesVersion);
@@ -36433,7 +36433,7 @@ function validateResource(value, doc, base, context) {
     });
   }
   if (lifecycle?.state === "deprecated") {
-    findings.push(
+    findings2.push(
       build.finding(
         "deprecated-api",
         "warning",
@@ -36445,19 +36445,19 @@ function validateResource(value, doc, base, context) {
   }
   const found = context.lookup(kind, apiVersion);
   if (found instanceof Promise)
-    return found.then((schema) => checkSchema(value, schema, signature, findings, build, context));
-  return checkSchema(value, found, signature, findings, build, context);
+    return found.then((schema) => checkSchema(value, schema, signature, findings2, build, context));
+  return checkSchema(value, found, signature, findings2, build, context);
 }
-function checkSchema(value, schema, signature, findings, build, context) {
+function checkSchema(value, schema, signature, findings2, build, context) {
   const { kind } = signature;
   if (schema.status === "error") {
-    findings.push(build.finding("schema-unavailable", "error", schema.message, "", signature));
-    return build.result("error", signature, { message: schema.message, findings });
+    findings2.push(build.finding("schema-unavailable", "error", schema.message, "", signature));
+    return build.result("error", signature, { message: schema.message, findings: findings2 });
   }
   if (schema.status === "missing") {
     const message = `could not find schema for ${kind}${schema.detail ? ` (${schema.detail})` : ""}`;
     if (context.ignoreMissingSchemas) {
-      findings.push(
+      findings2.push(
         build.finding(
           "missing-schema",
           "notice",
@@ -36466,14 +36466,14 @@ function checkSchema(value, schema, signature, findings, build, context) {
           signature
         )
       );
-      return build.result("skipped", signature, { findings });
+      return build.result("skipped", signature, { findings: findings2 });
     }
-    findings.push(build.finding("missing-schema", "error", message, "/kind", signature));
-    return build.result("error", signature, { message, findings });
+    findings2.push(build.finding("missing-schema", "error", message, "/kind", signature));
+    return build.result("error", signature, { message, findings: findings2 });
   }
   const errors = schema.validate(value);
-  if (errors === null) return build.result("valid", signature, { findings });
-  return build.invalid(describeSchemaErrors(errors, value), schema.source, signature, findings);
+  if (errors === null) return build.result("valid", signature, { findings: findings2 });
+  return build.invalid(describeSchemaErrors(errors, value), schema.source, signature, findings2);
 }
 
 // core/validate/validate-text.ts
@@ -36482,7 +36482,7 @@ function syntaxError(path, line3, problems) {
   const duplicate = problems.every((p) => p.message.endsWith("already set in map"));
   const message = duplicate ? `error unmarshalling resource: error converting YAML to JSON: yaml: unmarshal errors:
   ${detail.replaceAll("yaml: ", "")}` : `error unmarshalling resource: error converting YAML to JSON: ${detail}`;
-  const findings = problems.map((p) => ({
+  const findings2 = problems.map((p) => ({
     ruleId: duplicate ? "duplicate-key" : "yaml-syntax",
     severity: "error",
     message: p.message,
@@ -36490,7 +36490,7 @@ function syntaxError(path, line3, problems) {
     line: p.line,
     column: p.column
   }));
-  return { filename: path, status: "error", line: problems[0]?.line ?? line3, message, findings };
+  return { filename: path, status: "error", line: problems[0]?.line ?? line3, message, findings: findings2 };
 }
 function isList(value) {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
@@ -37881,8 +37881,8 @@ function texts(value, out) {
   else if (value !== null && typeof value === "object")
     for (const item of Object.values(value)) texts(item, out);
 }
-function scrubFindings(findings, sides, options) {
-  if (findings.length === 0) return [];
+function scrubFindings(findings2, sides, options) {
+  if (findings2.length === 0) return [];
   const secrets = /* @__PURE__ */ new Set();
   for (const side of sides) {
     for (const resource2 of side?.resources ?? []) {
@@ -37896,8 +37896,8 @@ function scrubFindings(findings, sides, options) {
     }
   }
   const cut = [...secrets].filter((text10) => text10.length >= MIN_LENGTH).sort((a, b) => b.length - a.length);
-  if (cut.length === 0) return [...findings];
-  return findings.map((finding2) => {
+  if (cut.length === 0) return [...findings2];
+  return findings2.map((finding2) => {
     let message = finding2.message;
     for (const text10 of cut) if (message.includes(text10)) message = message.split(text10).join(REDACTED);
     return message === finding2.message ? finding2 : { ...finding2, message };
@@ -38949,8 +38949,8 @@ function unifiedDiff(title, base, head, contextLines = 3) {
 }
 
 // core/diff/diff-environments.ts
-function prefixed(side, findings) {
-  return findings.map((finding2) => ({ ...finding2, message: `${side}: ${finding2.message}` }));
+function prefixed(side, findings2) {
+  return findings2.map((finding2) => ({ ...finding2, message: `${side}: ${finding2.message}` }));
 }
 function withoutIgnored(side, options) {
   if (options.ignorePaths.length === 0) return side.resource.object;
@@ -38984,12 +38984,12 @@ function diffPair(pair, options) {
   } else if (redacted.head !== void 0) result.notes = describeResource(redacted.head);
   return result;
 }
-function sideResources(side, rendered, options, findings) {
+function sideResources(side, rendered, options, findings2) {
   const { byKey, duplicates } = indexResources(rendered?.resources ?? []);
   for (const [key, entry] of byKey) if (isIgnoredResource(entry.identity, options)) byKey.delete(key);
   for (const duplicate of duplicates) {
     if (isIgnoredResource(duplicate.identity, options)) continue;
-    findings.push({
+    findings2.push({
       ruleId: "diff-duplicate-resource",
       severity: "warning",
       message: `${side}: ${describeIdentity(duplicate.identity)} is rendered more than once; the diff compares the last one`,
@@ -39001,28 +39001,28 @@ function sideResources(side, rendered, options, findings) {
   return byKey;
 }
 function environmentFindings(base, head) {
-  const findings = [...prefixed("base", base?.findings ?? []), ...prefixed("head", head?.findings ?? [])];
+  const findings2 = [...prefixed("base", base?.findings ?? []), ...prefixed("head", head?.findings ?? [])];
   const environment = (head ?? base)?.environment;
-  if (environment === void 0 || base !== void 0 && head !== void 0) return findings;
+  if (environment === void 0 || base !== void 0 && head !== void 0) return findings2;
   const added = base === void 0;
-  findings.push({
+  findings2.push({
     ruleId: added ? "diff-environment-added" : "diff-environment-removed",
     severity: "notice",
     message: added ? `environment ${environment.name} is new: every resource is added` : `environment ${environment.name} was removed: every resource is removed`,
     path: environment.path || "."
   });
-  return findings;
+  return findings2;
 }
 function diffEnvironment(base, head, options = {}) {
   const resolved = resolveDiffOptions(options);
   const environment = (head ?? base)?.environment;
   const counts = { added: 0, removed: 0, changed: 0, unchanged: 0 };
-  const findings = scrubFindings(environmentFindings(base, head), [base, head], resolved);
-  const shell = { environment: environment?.name ?? "", path: environment?.path ?? "", counts, findings };
+  const findings2 = scrubFindings(environmentFindings(base, head), [base, head], resolved);
+  const shell = { environment: environment?.name ?? "", path: environment?.path ?? "", counts, findings: findings2 };
   if (base?.ok === false || head?.ok === false) return { ...shell, status: "error", resources: [] };
   const pairs = matchResources(
-    sideResources("base", base, resolved, findings),
-    sideResources("head", head, resolved, findings)
+    sideResources("base", base, resolved, findings2),
+    sideResources("head", head, resolved, findings2)
   );
   const diffs = [];
   for (const pair of pairs) {
@@ -39082,7 +39082,7 @@ function parseQuickly(text10) {
   return parseYamlDocument(text10, { uniqueKeys: true, firstLine: 1 });
 }
 async function readKustomization(files, dir) {
-  const findings = [];
+  const findings2 = [];
   const prefix = dir === "" ? "" : `${dir}/`;
   const present = [];
   for (const name of KUSTOMIZATION_FILE_NAMES) {
@@ -39090,31 +39090,31 @@ async function readKustomization(files, dir) {
     if (bytes) present.push({ path: `${prefix}${name}`, bytes });
   }
   const chosen = present[0];
-  if (!chosen) return { findings };
+  if (!chosen) return { findings: findings2 };
   if (present.length > 1) {
-    findings.push({
+    findings2.push({
       ruleId: "kustomization",
       severity: "error",
       message: `found multiple kustomization files (${present.map((p) => p.path.slice(prefix.length)).join(", ")}); kustomize refuses this: keep one`,
       path: chosen.path,
       line: 1
     });
-    return { findings };
+    return { findings: findings2 };
   }
   const decoded2 = decodeText(chosen.bytes);
   if (!decoded2.ok) {
-    findings.push({
+    findings2.push({
       ruleId: "kustomization",
       severity: "error",
       message: decoded2.message,
       path: chosen.path,
       line: decoded2.line
     });
-    return { findings };
+    return { findings: findings2 };
   }
   const parsed = parseQuickly(decoded2.text);
   for (const problem of parsed.problems) {
-    findings.push({
+    findings2.push({
       ruleId: "kustomization",
       severity: "error",
       message: `invalid YAML: ${problem.message}`,
@@ -39123,7 +39123,7 @@ async function readKustomization(files, dir) {
       column: problem.column
     });
   }
-  if (parsed.value === void 0) return { findings };
+  if (parsed.value === void 0) return { findings: findings2 };
   const locate = (pointer2) => {
     for (let at = pointer2; ; at = at.slice(0, at.lastIndexOf("/"))) {
       const hit = parsed.positions.get(at);
@@ -39133,19 +39133,19 @@ async function readKustomization(files, dir) {
   };
   const content = parsed.value;
   if (content === null || typeof content !== "object" || Array.isArray(content)) {
-    findings.push({
+    findings2.push({
       ruleId: "kustomization",
       severity: "error",
       message: "a kustomization must be a mapping of fields",
       path: chosen.path,
       line: 1
     });
-    return { findings };
+    return { findings: findings2 };
   }
   for (const key of Object.keys(content)) {
     if (KNOWN_FIELDS.has(key)) continue;
     const { line: line3, column } = locate(`/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`);
-    findings.push({
+    findings2.push({
       ruleId: "kustomization",
       severity: "error",
       message: `unknown field ${JSON.stringify(key)} in kustomization: kustomize rejects it (a typo?)`,
@@ -39157,7 +39157,7 @@ async function readKustomization(files, dir) {
   const kind = content["kind"] ?? "Kustomization";
   if (kind !== "Kustomization" && kind !== "Component") {
     const { line: line3, column } = locate("/kind");
-    findings.push({
+    findings2.push({
       ruleId: "kustomization",
       severity: "error",
       message: `kind ${JSON.stringify(kind)} is neither Kustomization nor Component`,
@@ -39165,10 +39165,10 @@ async function readKustomization(files, dir) {
       line: line3,
       column
     });
-    return { findings };
+    return { findings: findings2 };
   }
-  if (findings.some((f) => f.severity === "error")) return { findings };
-  return { file: { dir, path: chosen.path, kind, content, locate }, findings };
+  if (findings2.some((f) => f.severity === "error")) return { findings: findings2 };
+  return { file: { dir, path: chosen.path, kind, content, locate }, findings: findings2 };
 }
 
 // core/render/kustomize/repo-paths.ts
@@ -40423,7 +40423,7 @@ function dataOf(resource2, kind, key) {
 }
 function fluxValues(spec, context) {
   let values = {};
-  const findings = [];
+  const findings2 = [];
   const entries3 = Array.isArray(spec["valuesFrom"]) ? spec["valuesFrom"] : [];
   for (const [index, entry] of entries3.entries()) {
     const kind = stringAt2(entry, "kind");
@@ -40458,10 +40458,10 @@ function fluxValues(spec, context) {
     };
     const line3 = context.lineOf?.(index);
     if (line3 !== void 0) finding2.line = line3;
-    findings.push(finding2);
+    findings2.push(finding2);
   }
   if (isObject2(spec["values"])) values = mergeValues(values, spec["values"]);
-  return { values, findings };
+  return { values, findings: findings2 };
 }
 
 // core/render/external/flux-helm-release.ts
@@ -40986,10 +40986,10 @@ async function hasAnyFile(files, folder, names) {
   return false;
 }
 async function checkConfig(files, config, configPath, locate) {
-  const findings = [];
+  const findings2 = [];
   const report = (message, pointer2, severity = "error") => {
     const { line: line3, column } = locate(pointer2);
-    findings.push({ ruleId: "config", severity, message, path: configPath, line: line3, column });
+    findings2.push({ ruleId: "config", severity, message, path: configPath, line: line3, column });
   };
   const environments = config.environments ?? [];
   const firstByName = /* @__PURE__ */ new Map();
@@ -41073,7 +41073,7 @@ async function checkConfig(files, config, configPath, locate) {
       );
     }
   }
-  return findings;
+  return findings2;
 }
 
 // core/render/environments/normalize-config.ts
@@ -41144,13 +41144,13 @@ async function loadConfig(files) {
   const chosen = present[0];
   if (!chosen) return { findings: [] };
   const path = chosen.path;
-  const findings = [];
+  const findings2 = [];
   const result = (config) => {
-    findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-    return config ? { path, config, findings } : { path, findings };
+    findings2.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    return config ? { path, config, findings: findings2 } : { path, findings: findings2 };
   };
   const report = (message, at, severity = "error") => {
-    findings.push({ ruleId: "config", severity, message, path, line: at.line, column: at.column });
+    findings2.push({ ruleId: "config", severity, message, path, line: at.line, column: at.column });
   };
   for (const ignored of present.slice(1)) {
     report(
@@ -41178,7 +41178,7 @@ async function loadConfig(files) {
     return result();
   }
   const written = parsed.value;
-  findings.push(...await checkConfig(files, written, path, locate));
+  findings2.push(...await checkConfig(files, written, path, locate));
   return result(normalizeConfig(written));
 }
 
@@ -41289,7 +41289,7 @@ async function discoverFromRepository(files) {
   const fileSet = new Set(tree.files);
   const directorySet = new Set(tree.directories);
   const exists = (path) => fileSet.has(path);
-  const findings = [];
+  const findings2 = [];
   const sightings = folderEnvironments(tree).map(({ path, container: container2 }) => ({
     names: folderNameCandidates(path),
     environment: {
@@ -41303,12 +41303,12 @@ async function discoverFromRepository(files) {
   const valuesSources = documents.some((doc) => doc.kind === "HelmRelease" && readsValuesFrom(doc)) ? [...await scanValuesSources(files, tree.files), ...await generatedValuesSources(files, tree.files)] : [];
   for (const doc of documents) {
     const result = await targetsOf(doc, tree, valuesSources);
-    findings.push(...result.findings);
+    findings2.push(...result.findings);
     for (const target of result.targets) {
       const present = directorySet.has(target.path) || await files.listDirectory(target.path) !== void 0;
       if (!present) {
         const message = `${target.label}: folder ${showPath(target.path)} does not exist in this repository`;
-        findings.push(discoveryFinding("warning", message, target.file, target.at));
+        findings2.push(discoveryFinding("warning", message, target.file, target.at));
         continue;
       }
       sightings.push(await targetSighting(target, exists));
@@ -41317,7 +41317,7 @@ async function discoverFromRepository(files) {
   const merged = mergeSightings(sightings);
   const names = chooseNames(merged.map((sighting) => sighting.names));
   const environments = merged.map((sighting, i) => ({ name: names[i], ...sighting.environment })).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  return { environments, findings };
+  return { environments, findings: findings2 };
 }
 async function discoverEnvironments(files) {
   const loaded = await loadConfig(files);
@@ -41460,7 +41460,7 @@ async function renderBatch(environments, engine, options) {
     if (result.missingTool) missing.add(result.missingTool);
     return result;
   });
-  const findings = [];
+  const findings2 = [];
   const byTool = /* @__PURE__ */ new Map();
   for (const [index, result] of results.entries()) {
     if (!result.missingTool) continue;
@@ -41470,9 +41470,9 @@ async function renderBatch(environments, engine, options) {
   }
   for (const [tool, list4] of byTool) {
     const path = await engine.anchor(list4[0]);
-    findings.push(missingToolFinding(tool, options.command(tool), list4, path));
+    findings2.push(missingToolFinding(tool, options.command(tool), list4, path));
   }
-  return { results, findings };
+  return { results, findings: findings2 };
 }
 
 // core/render/external/helm-template-args.ts
@@ -41575,28 +41575,28 @@ async function renderHelm(environment, deps) {
   });
   if (isNotFound(outcome)) return { environment: name, findings: values.findings, missingTool: "helm" };
   const what = `helm template ${showPath(settings.chart)}`;
-  const findings = [...values.findings];
+  const findings2 = [...values.findings];
   const problem = runProblem(outcome, what, timeoutMs, deps.repoRoot);
   if (problem !== void 0) {
     const location = outcome.killed ? {} : await errorLocation(deps.files, settings, outcome.stderr);
-    findings.push({
+    findings2.push({
       ruleId: HELM_TEMPLATE_RULE,
       severity: "error",
       message: problem,
       path: anchor,
       ...location
     });
-    return { environment: name, findings };
+    return { environment: name, findings: findings2 };
   }
   const warnings = stderrSummary(outcome.stderr, deps.repoRoot);
   if (warnings !== "")
-    findings.push({
+    findings2.push({
       ruleId: HELM_TEMPLATE_RULE,
       severity: "notice",
       message: `${what}: ${warnings}`,
       path: anchor
     });
-  return { environment: name, yaml: outcome.stdout, findings };
+  return { environment: name, yaml: outcome.stdout, findings: findings2 };
 }
 function helmEngine(deps) {
   return {
@@ -41641,16 +41641,16 @@ async function renderWithKustomizeBinary(environment, deps) {
     const finding2 = { ruleId: KUSTOMIZE_BUILD_RULE, severity: "error", message: problem, path };
     return { environment: environment.name, findings: [finding2] };
   }
-  const findings = [];
+  const findings2 = [];
   const warnings = stderrSummary(outcome.stderr, deps.repoRoot);
   if (warnings !== "")
-    findings.push({
+    findings2.push({
       ruleId: KUSTOMIZE_BUILD_RULE,
       severity: "notice",
       message: `${what}: ${warnings}`,
       path
     });
-  return { environment: environment.name, yaml: outcome.stdout, findings };
+  return { environment: environment.name, yaml: outcome.stdout, findings: findings2 };
 }
 function kustomizeBinaryEngine(deps) {
   return {
@@ -44789,12 +44789,12 @@ async function runTransformers(context, file, resources) {
 
 // core/render/kustomize/accumulate.ts
 async function loadKustomization(context, dir, expected, referrer) {
-  const { file, findings } = await cached(
+  const { file, findings: findings2 } = await cached(
     context.cache.kustomizations,
     dir,
     () => readKustomization(context.files, dir)
   );
-  const first = findings[0];
+  const first = findings2[0];
   if (first) throw new BuildStop(first);
   if (file === void 0) {
     const message = `${dir || "."}: no kustomization.yaml, kustomization.yml or Kustomization in this folder`;
@@ -45597,7 +45597,7 @@ async function listManifests(files, dir, found = []) {
 }
 async function renderPlain(files, environment) {
   const resources = [];
-  const findings = [];
+  const findings2 = [];
   for (const path of await listManifests(files, environment.path)) {
     const bytes = await files.readFile(path);
     if (bytes === void 0) continue;
@@ -45609,10 +45609,10 @@ async function renderPlain(files, environment) {
       }
     } catch (error) {
       if (!(error instanceof BuildStop)) throw error;
-      findings.push(error.finding);
+      findings2.push(error.finding);
     }
   }
-  return { environment, ok: findings.length === 0, resources, findings };
+  return { environment, ok: findings2.length === 0, resources, findings: findings2 };
 }
 function fromYaml(environment, yaml, anchor) {
   try {
@@ -45691,8 +45691,8 @@ async function changedFiles(base, head) {
 
 // core/check/config-diff-options.ts
 function configDiffOptions(section2, configPath) {
-  const findings = [];
-  if (section2 === void 0) return { options: {}, findings };
+  const findings2 = [];
+  if (section2 === void 0) return { options: {}, findings: findings2 };
   const strings = (value) => Array.isArray(value) ? value.filter((item) => typeof item === "string") : [];
   const candidate = {
     ignorePaths: strings(section2["ignorePaths"]),
@@ -45709,7 +45709,7 @@ function configDiffOptions(section2, configPath) {
       Object.assign(options, one);
     } catch (error) {
       if (!(error instanceof KubeproofError)) throw error;
-      findings.push({
+      findings2.push({
         ruleId: "config",
         severity: "error",
         message: `diff.${key}: ${error.message}; the diff ignores this setting`,
@@ -45717,7 +45717,7 @@ function configDiffOptions(section2, configPath) {
       });
     }
   }
-  return { options, findings };
+  return { options, findings: findings2 };
 }
 
 // core/check/source-positions.ts
@@ -46178,9 +46178,9 @@ function findingLine(finding2) {
     short: `${head}: ${escapeMarkdown(shorten(finding2.message, SHORT_TEXT_LENGTH))}`
   };
 }
-function findingCounts(findings) {
-  const errors = findings.filter((finding2) => finding2.severity === "error").length;
-  const warnings = findings.filter((finding2) => finding2.severity === "warning").length;
+function findingCounts(findings2) {
+  const errors = findings2.filter((finding2) => finding2.severity === "error").length;
+  const warnings = findings2.filter((finding2) => finding2.severity === "warning").length;
   let text10 = "";
   if (errors > 0) text10 += ` \xB7 \u274C ${plural(errors, "error")}`;
   if (warnings > 0) text10 += ` \xB7 \u26A0\uFE0F ${plural(warnings, "warning")}`;
@@ -47060,23 +47060,28 @@ function summaryLine(results, stdin) {
 `;
 }
 
-// core/report/validate/render-github.ts
+// core/report/workflow-commands.ts
 function escapeData(text10) {
   return text10.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
 }
 function escapeProperty(text10) {
   return escapeData(text10).replaceAll(":", "%3A").replaceAll(",", "%2C");
 }
-var COMMAND = { error: "error", warning: "warning", notice: "notice" };
-function annotation(finding2) {
-  const properties = [`file=${escapeProperty(finding2.path)}`];
-  if (finding2.line !== void 0 && finding2.line >= 1) {
-    properties.push(`line=${finding2.line}`);
-    if (finding2.column !== void 0 && finding2.column >= 1) properties.push(`col=${finding2.column}`);
-  }
-  properties.push(`title=${escapeProperty(`kubeproof ${finding2.ruleId}`)}`);
-  return `::${COMMAND[finding2.severity]} ${properties.join(",")}::${escapeData(finding2.message)}
+function workflowCommand(name, properties, message) {
+  const props = properties.map(([key, value]) => `${key}=${typeof value === "number" ? value : escapeProperty(value)}`).join(",");
+  return `::${name}${props === "" ? "" : ` ${props}`}::${escapeData(message)}
 `;
+}
+
+// core/report/validate/render-github.ts
+function annotation(finding2) {
+  const properties = [["file", finding2.path]];
+  if (finding2.line !== void 0 && finding2.line >= 1) {
+    properties.push(["line", finding2.line]);
+    if (finding2.column !== void 0 && finding2.column >= 1) properties.push(["col", finding2.column]);
+  }
+  properties.push(["title", `kubeproof ${finding2.ruleId}`]);
+  return workflowCommand(finding2.severity, properties, finding2.message);
 }
 function renderGithub(input) {
   let out = "";
@@ -47380,7 +47385,7 @@ function ruleName(ruleId) {
   return ruleId.split(/[^A-Za-z0-9]+/).filter((word) => word !== "").map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
 }
 
-// core/report/validate/render-sarif.ts
+// core/report/sarif-log.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/kubeproof/kubeproof";
 var FINGERPRINT_KEY = "kubeproofFindingHash/v1";
@@ -47409,42 +47414,38 @@ function physicalLocation(finding2) {
 function identity2(resource2) {
   return resource2 ? `${resource2.kind}/${resource2.namespace ?? ""}/${resource2.name}` : "";
 }
-function renderSarif(input) {
+function sarifLog(run4) {
   const rules = [];
   const ruleIndex = /* @__PURE__ */ new Map();
   const occurrences = /* @__PURE__ */ new Map();
   const results = [];
-  for (const result of input.results) {
-    for (const finding2 of reportedFindings(result)) {
-      let index = ruleIndex.get(finding2.ruleId);
-      if (index === void 0) {
-        const known2 = VALIDATE_RULES[finding2.ruleId];
-        index = rules.length;
-        ruleIndex.set(finding2.ruleId, index);
-        rules.push({
-          id: finding2.ruleId,
-          name: ruleName(finding2.ruleId),
-          shortDescription: { text: known2?.shortDescription ?? `kubeproof validate rule ${finding2.ruleId}.` },
-          defaultConfiguration: { level: LEVEL[known2?.level ?? finding2.severity] }
-        });
-      }
-      const resource2 = finding2.resource ?? resultResource(result);
-      const hash = fnv1a64(
-        [finding2.ruleId, finding2.path, identity2(resource2), finding2.message].join("\0")
-      );
-      const occurrence = (occurrences.get(hash) ?? 0) + 1;
-      occurrences.set(hash, occurrence);
-      const sarifResult = {
-        ruleId: finding2.ruleId,
-        ruleIndex: index,
-        level: LEVEL[finding2.severity],
-        message: { text: finding2.message },
-        locations: [{ physicalLocation: physicalLocation(finding2) }],
-        partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${occurrence}` }
-      };
-      if (resource2) sarifResult["properties"] = { resource: resource2 };
-      results.push(sarifResult);
+  for (const { finding: finding2, resource: resource2, properties } of run4.findings) {
+    let index = ruleIndex.get(finding2.ruleId);
+    if (index === void 0) {
+      const known2 = run4.describeRule(finding2.ruleId);
+      index = rules.length;
+      ruleIndex.set(finding2.ruleId, index);
+      rules.push({
+        id: finding2.ruleId,
+        name: ruleName(finding2.ruleId),
+        shortDescription: { text: known2?.shortDescription ?? run4.fallback(finding2.ruleId) },
+        defaultConfiguration: { level: LEVEL[known2?.level ?? finding2.severity] }
+      });
     }
+    const hash = fnv1a64([finding2.ruleId, finding2.path, identity2(resource2), finding2.message].join("\0"));
+    const occurrence = (occurrences.get(hash) ?? 0) + 1;
+    occurrences.set(hash, occurrence);
+    const sarifResult = {
+      ruleId: finding2.ruleId,
+      ruleIndex: index,
+      level: LEVEL[finding2.severity],
+      message: { text: finding2.message },
+      locations: [{ physicalLocation: physicalLocation(finding2) }],
+      partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${occurrence}` }
+    };
+    const props = { ...resource2 ? { resource: resource2 } : {}, ...properties };
+    if (Object.keys(props).length > 0) sarifResult["properties"] = props;
+    results.push(sarifResult);
   }
   const log = {
     $schema: SARIF_SCHEMA,
@@ -47452,13 +47453,13 @@ function renderSarif(input) {
     runs: [
       {
         tool: {
-          driver: { name: "kubeproof", informationUri: INFORMATION_URI, version: input.version, rules }
+          driver: { name: "kubeproof", informationUri: INFORMATION_URI, version: run4.version, rules }
         },
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: input.notices.map((text10) => ({ level: "note", message: { text: text10 } })),
-            properties: { elapsedSeconds: input.elapsedSeconds }
+            toolExecutionNotifications: run4.notices.map((text10) => ({ level: "note", message: { text: text10 } })),
+            properties: { elapsedSeconds: run4.elapsedSeconds }
           }
         ],
         results
@@ -47467,6 +47468,25 @@ function renderSarif(input) {
   };
   return `${JSON.stringify(log, null, 2)}
 `;
+}
+
+// core/report/validate/render-sarif.ts
+function* findings(input) {
+  for (const result of input.results) {
+    for (const finding2 of reportedFindings(result)) {
+      yield { finding: finding2, resource: finding2.resource ?? resultResource(result) };
+    }
+  }
+}
+function renderSarif(input) {
+  return sarifLog({
+    version: input.version,
+    findings: findings(input),
+    notices: input.notices,
+    elapsedSeconds: input.elapsedSeconds,
+    describeRule: (ruleId) => VALIDATE_RULES[ruleId],
+    fallback: (ruleId) => `kubeproof validate rule ${ruleId}.`
+  });
 }
 
 // core/report/validate/render-tap.ts
@@ -48314,8 +48334,8 @@ async function runEnvironments(argv, io) {
     files,
     external: { runner: createNodeProcessRunner(), repoRoot: root, files }
   }) : void 0;
-  const findings = [...discovered.findings, ...(rendered ?? []).flatMap((r) => r.findings)];
-  for (const finding2 of findings) {
+  const findings2 = [...discovered.findings, ...(rendered ?? []).flatMap((r) => r.findings)];
+  for (const finding2 of findings2) {
     const path = relative4(io.cwd, resolve4(root, finding2.path)).split(sep4).join("/") || ".";
     io.stderr(`${path}${finding2.line ? `:${finding2.line}` : ""}: ${finding2.severity}: ${finding2.message}
 `);
@@ -48328,7 +48348,7 @@ async function runEnvironments(argv, io) {
         yaml: rendered[index] ? renderedYaml(rendered[index]) : ""
       } : {}
     }));
-    io.stdout(`${JSON.stringify({ environments: list4, unknownChangedFiles: unknown2, findings }, null, 2)}
+    io.stdout(`${JSON.stringify({ environments: list4, unknownChangedFiles: unknown2, findings: findings2 }, null, 2)}
 `);
   } else if (rendered) {
     for (const result of rendered)
@@ -48341,7 +48361,7 @@ ${renderedYaml(result)}`
     for (const file of unknown2) io.stderr(`notice: ${file} affects no environment
 `);
   }
-  const failed = findings.some((finding2) => finding2.severity === "error") || (rendered ?? []).some((r) => !r.ok);
+  const failed = findings2.some((finding2) => finding2.severity === "error") || (rendered ?? []).some((r) => !r.ok);
   return failed ? 1 : 0;
 }
 

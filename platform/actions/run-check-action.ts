@@ -159,7 +159,7 @@ async function run(kind: Kind, inputs: CheckInputs | DiffInputs, deps: CheckActi
     );
     annotateWithCommands(annotations, io);
   }
-  const bodies = await summaryMarkdown(report, NAMES[kind].marker);
+  const bodies = summaryMarkdown(report, NAMES[kind].marker);
   await io.appendSummary(bodies.summary);
 
   const sarifFile = join(context.runnerTemp, `kubeproof-${kind}.sarif`);
