@@ -6,16 +6,17 @@ import type { ProcessRunner } from '../../core/render/external/process-runner.ts
 import { checkAnnotations } from '../../core/report/check-run.ts';
 import type { CheckAnnotation } from '../../core/report/check-run-output.ts';
 import type { CheckReport } from '../../core/report/comment/types.ts';
+import { sarifCheck } from '../../core/report/sarif-check.ts';
+import { workflowCommands } from '../../core/report/workflow-commands.ts';
 import type { ValidateDeps } from '../../core/validate/validate-manifests.ts';
+import pkg from '../../package.json' with { type: 'json' };
 import { diskFileSource } from '../disk-file-source.ts';
 import type { GitHubPort } from '../github/github-port.ts';
 import type { SchemaFetchOptions } from '../schema-fetch.ts';
 import type { SchemaSetup } from '../validation-setup.ts';
 import type { ActionContext } from './action-context.ts';
 import type { ActionsIo } from './actions-io.ts';
-import { annotateWithCommands } from './annotate-with-commands.ts';
 import type { CheckInputs, DiffInputs } from './check-inputs.ts';
-import { checkSarif } from './check-sarif.ts';
 import { pullRequestChanges } from './pull-request-changes.ts';
 import type { PublishFn, PublishOutcome } from './publish-types.ts';
 import { failureMessage, reportCounts } from './report-counts.ts';
@@ -157,13 +158,13 @@ async function run(kind: Kind, inputs: CheckInputs | DiffInputs, deps: CheckActi
     io.warning(
       `kubeproof: ${fallback}; the findings are annotated with workflow commands and the report is in the job summary`,
     );
-    annotateWithCommands(annotations, io);
+    if (annotations.length > 0) io.info(workflowCommands(annotations).trimEnd());
   }
   const bodies = summaryMarkdown(report, NAMES[kind].marker);
   await io.appendSummary(bodies.summary);
 
   const sarifFile = join(context.runnerTemp, `kubeproof-${kind}.sarif`);
-  await io.writeFile(sarifFile, checkSarif(report, { pathPrefix: base.prefix, findings: result.findings }));
+  await io.writeFile(sarifFile, sarifCheck(report, { pathPrefix: base.prefix, findings: result.findings, version: `v${pkg.version}` }),);
   const counts = reportCounts(report, result.findings);
   io.setOutput('environments', JSON.stringify(report.environments.map((environment) => environment.environment)));
   io.setOutput('errors', String(counts.errors));
