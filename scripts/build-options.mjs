@@ -1,17 +1,82 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The entry file of each installed copy of `name` (any depth), by version, the shortest path first. */
+function installedCopies(name) {
+  const copies = new Map();
+  const visit = (folder, depth) => {
+    const modules = join(folder, 'node_modules');
+    if (!existsSync(modules) || depth > 4) return;
+    const own = join(modules, name, 'package.json');
+    if (existsSync(own)) {
+      const { version } = JSON.parse(readFileSync(own, 'utf8'));
+      const entry = createRequire(own).resolve(name);
+      const known = copies.get(version);
+      if (known === undefined || entry.length < known.length || (entry.length === known.length && entry < known))
+        copies.set(version, entry);
+    }
+    for (const child of readdirSync(modules).sort()) {
+      const scoped = child.startsWith('@') ? readdirSync(join(modules, child)).map((n) => join(child, n)) : [child];
+      for (const pkg of scoped) visit(join(modules, pkg), depth + 1);
+    }
+  };
+  visit(fileURLToPath(new URL('..', import.meta.url)), 0);
+  return copies;
+}
+
+/**
+ * npm installs a copy of a package under each dependent whose range the top-level copy does not
+ * satisfy (undici 6 under @actions/core, @actions/github and @actions/http-client beside our undici
+ * 7): bundled as they are, the same code would be inlined three times. This plugin resolves every
+ * bare import of such a package to one copy of the same version, chosen by path (deterministic).
+ */
+function dedupeSameVersion(names) {
+  return {
+    name: 'dedupe-same-version',
+    setup(build) {
+      const copies = new Map(names.map((name) => [name, installedCopies(name)]));
+      const filter = new RegExp(`^(${names.join('|')})$`);
+      build.onResolve({ filter }, (args) => {
+        if (!args.importer) return undefined;
+        const path = createRequire(args.importer).resolve(args.path);
+        let root = dirname(path);
+        while (!existsSync(join(root, 'package.json')) && dirname(root) !== root) root = dirname(root);
+        const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+        return { path: copies.get(args.path)?.get(version) ?? path };
+      });
+    },
+  };
+}
+
+/**
+ * The bundles of `npm run build`: the CLI and one file per GitHub Action (the runner runs
+ * `node dist/<name>.js` with no node_modules, so everything they import is inlined).
+ */
+export const ENTRY_POINTS = {
+  kubeproof: 'cli/kubeproof.ts',
+  check: 'actions/check/main.ts',
+  validate: 'actions/validate/main.ts',
+  diff: 'actions/diff/main.ts',
+};
+
 /** esbuild options shared by `npm run build` and the test setup (which bundles into a temp folder). */
 export function buildOptions(outdir) {
   return {
-    entryPoints: { kubeproof: 'cli/kubeproof.ts' },
+    entryPoints: ENTRY_POINTS,
     outdir,
     bundle: true,
     platform: 'node',
     target: 'node20',
     format: 'esm',
-    // The offline schemas are thousands of modules loaded one kind at a time: keep them a runtime dependency.
+    // The offline schemas are thousands of modules loaded one kind at a time: keep them a runtime
+    // dependency. The Actions run without node_modules: there the import fails and is reported.
     external: ['kubernetes-models', 'kubernetes-models/*'],
     banner: {
       js: "import { createRequire as __kpCreateRequire } from 'node:module'; const require = __kpCreateRequire(import.meta.url);",
     },
+    plugins: [dedupeSameVersion(['undici'])],
     legalComments: 'none',
     logLevel: 'warning',
   };

@@ -87,9 +87,14 @@ function annotation({ finding, environments, resources }: ReportedFinding): Chec
  * summary): level from severity, title the rule id, the environments and resources in the raw
  * details. Identical findings from several environments become one annotation.
  */
-export function checkAnnotations(report: CheckReport, options: ReportFindingsOptions = {}): CheckAnnotation[] {
+export function checkAnnotations(
+  report: CheckReport,
+  options: ReportFindingsOptions = {},
+): CheckAnnotation[] {
   return reportFindings(report, options)
-    .filter(({ finding }) => isRepositoryFile(finding.path) && finding.line !== undefined && finding.line >= 1)
+    .filter(
+      ({ finding }) => isRepositoryFile(finding.path) && finding.line !== undefined && finding.line >= 1,
+    )
     .map(annotation);
 }
 

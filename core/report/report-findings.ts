@@ -48,7 +48,9 @@ function key(finding: Finding): string {
 }
 
 function sameResource(a: ResourceRef, b: ResourceRef): boolean {
-  return a.apiVersion === b.apiVersion && a.kind === b.kind && a.namespace === b.namespace && a.name === b.name;
+  return (
+    a.apiVersion === b.apiVersion && a.kind === b.kind && a.namespace === b.namespace && a.name === b.name
+  );
 }
 
 /**

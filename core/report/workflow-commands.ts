@@ -1,5 +1,4 @@
 import type { CheckAnnotation } from './check-run-output.ts';
-import { plural } from './comment/summarize-report.ts';
 
 /*
  * GitHub Actions workflow commands: `::error file=…,line=…,title=…::message` on standard output
@@ -75,11 +74,13 @@ export function workflowCommands(annotations: readonly CheckAnnotation[], where 
   })).filter(({ over }) => over > 0);
   let out = '';
   if (hidden.length > 0) {
-    const counts = hidden.map(({ level, over }) => plural(over, COMMAND[level])).join(', ');
+    const counts = hidden
+      .map(({ level, over }) => `${over} more ${COMMAND[level]}${over === 1 ? '' : 's'}`)
+      .join(', ');
     out += workflowCommand(
       'notice',
       [['title', 'kubeproof']],
-      `GitHub shows ${ANNOTATIONS_PER_STEP} annotations of each kind per step: ${counts} more are not shown ` +
+      `GitHub shows ${ANNOTATIONS_PER_STEP} annotations of each kind per step: ${counts} are not shown ` +
         `as annotations. All ${annotations.length} are in ${where} and in this log.`,
     );
   }

@@ -5,7 +5,7 @@ import type { FailOn } from './action-inputs.ts';
 
 /** The numbers the step outputs and the fail-on verdict use; counted as the check run's conclusion counts them. */
 export interface ReportCounts {
-  /** Environments that did not render, validation and policy errors, error findings of the diff and the repository. */
+  /** Environments that did not render (once each), validation and policy errors, repository errors. */
   errors: number;
   warnings: number;
   /** Environments whose rendered output changes. */
@@ -20,9 +20,13 @@ function count(findings: readonly Finding[], severity: Finding['severity']): num
 export function reportCounts(report: CheckReport, extra: readonly Finding[]): ReportCounts {
   const summary = summarizeReport(report);
   const diffFindings = report.environments.flatMap((diff) => diff.findings);
+  // An environment that did not render says why in an error finding of its diff: counted once.
+  const unexplained = report.environments.filter(
+    (diff) => diff.status === 'error' && !diff.findings.some((finding) => finding.severity === 'error'),
+  ).length;
   return {
     errors:
-      summary.notRendered +
+      unexplained +
       summary.validationErrors +
       summary.policyErrors +
       count(diffFindings, 'error') +

@@ -12,13 +12,13 @@ import type { ValidateDeps } from '../../core/validate/validate-manifests.ts';
 import pkg from '../../package.json' with { type: 'json' };
 import { diskFileSource } from '../disk-file-source.ts';
 import type { GitHubPort } from '../github/github-port.ts';
+import { publishReport, type PublishOutcome } from '../publish-report.ts';
 import type { SchemaFetchOptions } from '../schema-fetch.ts';
 import type { SchemaSetup } from '../validation-setup.ts';
 import type { ActionContext } from './action-context.ts';
 import type { ActionsIo } from './actions-io.ts';
 import type { CheckInputs, DiffInputs } from './check-inputs.ts';
 import { pullRequestChanges } from './pull-request-changes.ts';
-import type { PublishFn, PublishOutcome } from './publish-types.ts';
 import { failureMessage, reportCounts } from './report-counts.ts';
 import { resolveBase, underPrefix, type CheckoutGit } from './resolve-base.ts';
 import { summaryMarkdown } from './summary-markdown.ts';
@@ -29,7 +29,6 @@ export interface CheckActionDeps {
   context: ActionContext;
   /** Undefined without a token: no comment, no check run, no API base. */
   port: GitHubPort | undefined;
-  publish: PublishFn | undefined;
   git: CheckoutGit;
   createValidationDeps(setup: SchemaSetup, notice: (message: string) => void): Promise<ValidateDeps>;
   /** Runs kustomize, kubectl or helm for environments that need them. */
@@ -63,6 +62,11 @@ async function workingDirectoryOf(context: ActionContext, input: string): Promis
   return folder;
 }
 
+/**
+ * Publishes through the GitHub port (comment and check run) when there is a pull request and a
+ * token; says why not otherwise. The annotations go out as workflow commands when no check run
+ * carries them.
+ */
 async function publishOrExplain(
   kind: Kind,
   inputs: DiffInputs,
@@ -75,24 +79,31 @@ async function publishOrExplain(
   const annotations = (): CheckAnnotation[] =>
     checkAnnotations(report, { pathPrefix: prefix, findings: result.findings });
   if (pull === undefined) {
-    return {
-      outcome: undefined,
-      fallback: `this is a ${deps.context.eventName} event, not a pull request: no comment nor check run`,
-      annotations: annotations(),
-    };
+    const fallback = `this is a ${deps.context.eventName || 'non pull request'} event, not a pull request: no comment nor check run`;
+    return { outcome: undefined, fallback, annotations: annotations() };
   }
-  if (deps.publish === undefined) {
+  if (deps.port === undefined) {
     return { outcome: undefined, fallback: 'no github-token was given', annotations: annotations() };
   }
-  const outcome = await deps.publish(pull, report, {
-    comment: inputs.comment,
-    ...NAMES[kind],
-    failOn: inputs.failOn,
-    ...(deps.context.runUrl === undefined ? {} : { detailsUrl: deps.context.runUrl }),
-    pathPrefix: prefix,
-    findings: result.findings,
-  });
-  return { outcome, fallback: outcome.fallbackReason, annotations: outcome.annotations };
+  const outcome = await publishReport(
+    deps.port,
+    { pr: pull.pr, headSha: pull.headSha },
+    report,
+    {
+      comment: inputs.comment,
+      ...NAMES[kind],
+      failOn: inputs.failOn,
+      ...(deps.context.runUrl === undefined ? {} : { detailsUrl: deps.context.runUrl }),
+      pathPrefix: prefix,
+      findings: result.findings,
+    },
+    deps.io,
+  );
+  return {
+    outcome,
+    fallback: outcome.checkRun === undefined ? outcome.fallbackReason : undefined,
+    annotations: outcome.annotations,
+  };
 }
 
 async function run(kind: Kind, inputs: CheckInputs | DiffInputs, deps: CheckActionDeps): Promise<CheckActionResult> {
@@ -153,7 +164,6 @@ async function run(kind: Kind, inputs: CheckInputs | DiffInputs, deps: CheckActi
   };
 
   const { outcome, fallback, annotations } = await publishOrExplain(kind, inputs, deps, report, result, base.prefix);
-  if (outcome?.checkRunUrl) io.info(`kubeproof: check run ${outcome.checkRunUrl}`);
   if (fallback !== undefined) {
     io.warning(
       `kubeproof: ${fallback}; the findings are annotated with workflow commands and the report is in the job summary`,

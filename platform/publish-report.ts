@@ -1,0 +1,141 @@
+import type { Finding } from '../core/findings.ts';
+import { buildCheckRun, type FailOn } from '../core/report/check-run.ts';
+import type { CheckAnnotation, CheckConclusion } from '../core/report/check-run-output.ts';
+import { renderComment } from '../core/report/comment/render-comment.ts';
+import type { CheckReport } from '../core/report/comment/types.ts';
+import { GitHubApiError } from './github/github-api-error.ts';
+import type { GitHubPort, PublishedCheckRun, PullRef, UpsertCommentOptions } from './github/github-port.ts';
+
+export interface PublishTarget {
+  pr: PullRef;
+  /** The pull request's head commit: the check run hangs on it. */
+  headSha: string;
+}
+
+export interface PublishOptions {
+  /** Post (or update) the sticky review comment; the check run is always published. */
+  comment: boolean;
+  checkName: string;
+  failOn: FailOn;
+  detailsUrl?: string;
+  /** Key of the comment's hidden marker `<!-- kubeproof:KEY -->`; default `report`. */
+  marker?: string;
+  /**
+   * Keys of older kubeproof comments this one replaces, minimized as outdated (`'all'`: every other
+   * key). Default none, the port's default: two jobs of a matrix, one key each, must not hide each other.
+   */
+  outdatedKeys?: UpsertCommentOptions['outdatedKeys'];
+  /** The working directory from the repository root, so annotations point at repository paths. */
+  pathPrefix?: string;
+  /** Repository findings outside the environments (configuration, discovery). */
+  findings?: readonly Finding[];
+}
+
+export interface PublishLog {
+  info(message: string): void;
+  warning(message: string): void;
+}
+
+export interface PublishOutcome {
+  /** The check's verdict per `failOn`, whether or not the check run could be published. */
+  conclusion: CheckConclusion;
+  comment: 'posted' | 'skipped' | 'failed';
+  /** Undefined when the check run could not be created. */
+  checkRun: PublishedCheckRun | undefined;
+  /**
+   * Why the comment or the check run is missing, with the permission to grant; set when either
+   * step failed, so the caller falls back to workflow-command annotations and the job summary.
+   */
+  fallbackReason?: string;
+  /** The check run's annotations (repository paths), for that fallback. */
+  annotations: CheckAnnotation[];
+}
+
+type Step = { ok: true } | { ok: false; reason: string } | { ok: false; thrown: unknown };
+
+/** The permission each step needs in a workflow's `permissions:` (or a GitHub App's). */
+const NEEDS = { comment: 'pull-requests: write', checkRun: 'checks: write' } as const;
+
+/**
+ * A refusal or failure of the GitHub API becomes a reason; anything else is a bug and is kept to be
+ * rethrown. Only the error's message is used: never the error object, whose request may hold headers.
+ */
+async function attempt(what: string, permission: string, call: () => Promise<unknown>): Promise<Step> {
+  try {
+    await call();
+    return { ok: true };
+  } catch (error) {
+    if (!(error instanceof GitHubApiError)) return { ok: false, thrown: error };
+    const grant =
+      (error.status === 403 || error.status === 404) && !error.message.includes(permission)
+        ? ` (the workflow needs \`permissions: ${permission}\`)`
+        : '';
+    return { ok: false, reason: `${what} failed: ${error.message}${grant}` };
+  }
+}
+
+/**
+ * Publishes a report on a pull request, the one path of the Action and the App: the sticky review
+ * comment (upserted by its marker; when `options.comment`) and a completed check run with
+ * annotations. The two steps are independent: when GitHub refuses one (a read-only token on a fork,
+ * a missing permission), the other is still attempted, and the outcome says what is missing and why.
+ * API failures never throw; a programming error is rethrown after both steps were attempted.
+ */
+export async function publishReport(
+  port: GitHubPort,
+  target: PublishTarget,
+  report: CheckReport,
+  options: PublishOptions,
+  log: PublishLog,
+): Promise<PublishOutcome> {
+  const check = buildCheckRun(report, {
+    name: options.checkName,
+    failOn: options.failOn,
+    ...(options.detailsUrl === undefined ? {} : { detailsUrl: options.detailsUrl }),
+    ...(options.pathPrefix === undefined ? {} : { pathPrefix: options.pathPrefix }),
+    ...(options.findings === undefined ? {} : { findings: options.findings }),
+  });
+  const marker = options.marker ?? 'report';
+
+  let commentStep: Step | undefined;
+  if (options.comment) {
+    const upsert = options.outdatedKeys === undefined ? {} : { outdatedKeys: options.outdatedKeys };
+    commentStep = await attempt('the pull request comment', NEEDS.comment, async () => {
+      const bodies = renderComment(report, { marker });
+      await port.upsertComment(target.pr, marker, bodies, upsert);
+      log.info(
+        `kubeproof: comment posted on #${target.pr.number}${bodies.length > 1 ? ` (${bodies.length} parts)` : ''}`,
+      );
+    });
+  }
+
+  let checkRun: PublishedCheckRun | undefined;
+  const checkStep = await attempt('the check run', NEEDS.checkRun, async () => {
+    const commit = { owner: target.pr.owner, repo: target.pr.repo, sha: target.headSha };
+    checkRun = await port.publishCheckRun(commit, check);
+    const omitted = checkRun.annotationsOmitted > 0 ? `, ${checkRun.annotationsOmitted} not shown` : '';
+    log.info(
+      `kubeproof: check run "${check.name}" ${check.conclusion} with ${checkRun.annotationsShown} annotations${omitted}: ${checkRun.url}`,
+    );
+  });
+
+  const reasons: string[] = [];
+  const bugs: unknown[] = [];
+  for (const step of [commentStep, checkStep]) {
+    if (step === undefined || step.ok) continue;
+    if ('thrown' in step) bugs.push(step.thrown);
+    else {
+      reasons.push(step.reason);
+      log.warning(`kubeproof: ${step.reason}`);
+    }
+  }
+  if (bugs.length > 0) throw bugs[0];
+  const outcome: PublishOutcome = {
+    conclusion: check.conclusion,
+    comment: commentStep === undefined ? 'skipped' : commentStep.ok ? 'posted' : 'failed',
+    checkRun,
+    annotations: check.annotations,
+  };
+  if (reasons.length > 0) outcome.fallbackReason = reasons.join('; ');
+  return outcome;
+}

@@ -1,0 +1,100 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runValidateAction } from '../../platform/actions/run-validate-action.ts';
+import { parseValidateInputs } from '../../platform/actions/validate-inputs.ts';
+import { createValidationDeps } from '../../platform/validation-setup.ts';
+import { TEST_SCHEMA_LOCATIONS, inputs, pullRequestContext, recordingIo, tempDir } from './action-test-kit.ts';
+
+const DEPLOYMENT = (replicas: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels: { app: web }
+  template:
+    metadata:
+      labels: { app: web }
+    spec:
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.5.0
+`;
+
+/** A workspace with rendered manifests (one invalid) and a kustomization the pattern ignores. */
+export function renderedWorkspace(): string {
+  const workspace = tempDir();
+  mkdirSync(join(workspace, 'rendered'));
+  writeFileSync(join(workspace, 'rendered', 'dev.yaml'), DEPLOYMENT('1'));
+  writeFileSync(join(workspace, 'rendered', 'prod.yaml'), `# prod\n${DEPLOYMENT('"two"')}`);
+  writeFileSync(join(workspace, 'rendered', 'kustomization.yaml'), 'resources: [dev.yaml]\n');
+  return workspace;
+}
+
+function deps(workspace: string) {
+  return {
+    io: recordingIo(),
+    context: pullRequestContext(workspace),
+    createValidationDeps,
+    fetch: { insecureSkipTlsVerify: false, proxyEnv: {} },
+    now: () => 0,
+  };
+}
+
+const validateInputs = (extra: Record<string, string> = {}) =>
+  parseValidateInputs(
+    inputs({
+      files: 'rendered',
+      'schema-locations': TEST_SCHEMA_LOCATIONS,
+      'ignore-filename-pattern': 'kustomization\\.yaml$',
+      ...extra,
+    }),
+  );
+
+describe('the validate action run()', () => {
+  it('prints kubeconform output, annotates the file and line, fails with the count', async () => {
+    const workspace = renderedWorkspace();
+    const d = deps(workspace);
+
+    const { failure } = await runValidateAction(validateInputs(), d);
+
+    expect(d.io.log[0]).toBe(
+      'rendered/prod.yaml - Deployment web is invalid: problem validating schema. Check JSON formatting: ' +
+        'jsonschema: \'/spec/replicas\' does not validate with ' +
+        'file:///dummy#/properties/spec/properties/replicas/type: expected integer or null, but got string\n' +
+        'Summary: 2 resources found in 2 files - Valid: 1, Invalid: 1, Errors: 0, Skipped: 0',
+    );
+    expect(d.io.log.join('\n')).toMatch(/^::error file=rendered\/prod\.yaml,line=8,col=\d+,title=kubeproof schema::/m);
+    expect(d.io.outputs).toEqual({
+      resources: '2',
+      errors: '1',
+      warnings: '0',
+      'sarif-file': join(d.context.runnerTemp, 'kubeproof-validate.sarif'),
+    });
+    expect(failure).toMatch(/^kubeproof found 1 error and 0 warnings \(fail-on: error\)/);
+    expect(d.io.failed).toEqual([failure]);
+    expect(d.io.summary).toContain('| 2 | 2 | 1 | 1 | 0 | 0 |');
+    expect(d.io.summary).toContain('| ❌ | `rendered/prod.yaml:8` | `schema` |');
+    const sarif = JSON.parse(d.io.files.get(d.io.outputs['sarif-file'] as string) ?? '{}');
+    expect(sarif.runs[0].results).toHaveLength(1);
+  });
+
+  it('passes with fail-on never, and with skip', async () => {
+    const never = deps(renderedWorkspace());
+    expect((await runValidateAction(validateInputs({ 'fail-on': 'never' }), never)).failure).toBeUndefined();
+    const skipped = deps(renderedWorkspace());
+    await runValidateAction(validateInputs({ skip: 'Deployment' }), skipped);
+    expect(skipped.io.outputs['errors']).toBe('0');
+    expect(skipped.io.failed).toEqual([]);
+  });
+
+  it('reports a file that does not exist as an error, as kubeconform does', async () => {
+    const d = deps(renderedWorkspace());
+    await runValidateAction(validateInputs({ files: 'rendered/dev.yaml\nmissing.yaml' }), d);
+    expect(d.io.outputs['errors']).toBe('1');
+    expect(d.io.log[0]).toContain('missing.yaml');
+  });
+});
