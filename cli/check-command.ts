@@ -8,6 +8,9 @@ import type { CheckReport } from '../core/report/comment/types.ts';
 import { renderComment } from '../core/report/comment/render-comment.ts';
 import { renderJson } from '../core/report/comment/render-json.ts';
 import { renderText } from '../core/report/comment/render-text.ts';
+import { sarifCheck } from '../core/report/sarif-check.ts';
+import type { Finding } from '../core/findings.ts';
+import { VERSION } from './version.ts';
 import { diskFileSource } from '../platform/disk-file-source.ts';
 import { gitFileSource } from '../platform/git-file-source.ts';
 import { createNodeProcessRunner } from '../platform/node-process-runner.ts';
@@ -16,7 +19,7 @@ import { formatFlagHelp, parseFlags, type FlagSpec, type FlagValues } from './fl
 import type { CliIo } from './io.ts';
 import { proxyEnv } from './validate-command.ts';
 
-const OUTPUTS = ['text', 'markdown', 'json'] as const;
+const OUTPUTS = ['text', 'markdown', 'json', 'sarif'] as const;
 
 const COMMON_FLAGS: readonly FlagSpec[] = [
   { name: 'h', kind: 'bool', usage: 'show help information' },
@@ -42,7 +45,7 @@ const COMMON_FLAGS: readonly FlagSpec[] = [
     name: 'output',
     kind: 'string',
     typeName: 'string',
-    usage: 'text, markdown (the review comment) or json',
+    usage: 'text, markdown (the review comment), json or sarif (for code scanning)',
     defaultText: '"text"',
   },
   { name: 'o', kind: 'string', typeName: 'string', usage: 'short for -output' },
@@ -118,8 +121,9 @@ async function baseSide(
   return { files: subFileSource(tree.files, prefix) };
 }
 
-function print(report: CheckReport, output: string, io: CliIo): void {
-  if (output === 'json') io.stdout(renderJson(report));
+function print(report: CheckReport, findings: readonly Finding[], output: string, io: CliIo): void {
+  if (output === 'sarif') io.stdout(`${sarifCheck(report, { version: VERSION, findings: [...findings] })}\n`);
+  else if (output === 'json') io.stdout(renderJson(report));
   else if (output === 'markdown') io.stdout(`${renderComment(report).join('\n\n')}\n`);
   else io.stdout(renderText(report));
 }
@@ -191,7 +195,7 @@ async function run(kind: 'check' | 'diff', argv: readonly string[], io: CliIo): 
       io.stderr(
         `${finding.path}${finding.line ? `:${finding.line}` : ''}: ${finding.severity}: ${finding.message}\n`,
       );
-    print(result.report, output, io);
+    print(result.report, result.findings, output, io);
     const errors = result.report.validation.reduce((n, check) => n + check.errors, 0);
     return result.renderFailures > 0 || (kind === 'check' && errors > 0) ? 1 : 0;
   } catch (error) {

@@ -458,3 +458,28 @@ describe('kubeproof diff -base-ref', () => {
     expect(stderr).toMatch(/^kubeproof diff: .*no-such-ref/);
   });
 });
+
+describe('sarif output', () => {
+  it('gives the findings as SARIF 2.1.0 with the source file and line, for code scanning', async () => {
+    const { code, stdout } = await check('invalid-head', '-o', 'sarif');
+    expect(code).toBe(1);
+    const log = JSON.parse(stdout) as {
+      version: string;
+      runs: {
+        results: {
+          ruleId: string;
+          locations: {
+            physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
+          }[];
+        }[];
+      }[];
+    };
+    expect(log.version).toBe('2.1.0');
+    const [result] = log.runs[0]?.results ?? [];
+    expect(result?.ruleId).toBe('schema');
+    expect(result?.locations[0]?.physicalLocation.artifactLocation.uri).toBe(
+      'envs/prod/deployment-patch.yaml',
+    );
+    expect(result?.locations[0]?.physicalLocation.region.startLine).toBe(6);
+  });
+});
