@@ -101,7 +101,8 @@ async function publishOrExplain(
   );
   return {
     outcome,
-    fallback: outcome.checkRun === undefined ? outcome.fallbackReason : undefined,
+    // publishReport already said why, with the permission to grant.
+    fallback: outcome.checkRun === undefined ? 'the check run could not be created' : undefined,
     annotations: outcome.annotations,
   };
 }

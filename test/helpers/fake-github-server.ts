@@ -1,0 +1,185 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** One request the server answered, in arrival order. */
+export interface RecordedCall {
+  method: string;
+  /** Path without the query: `/repos/acme/gitops/check-runs`. */
+  path: string;
+  query: string;
+  authorization: string | undefined;
+  body: unknown;
+}
+
+/** A canned failure for a route, given as `METHOD /path/regexp` (matched against the path). */
+export interface FailureRule {
+  method: string;
+  path: RegExp;
+  status: number;
+  message: string;
+  /** Fail only the first N matching requests (default: every one). */
+  times?: number;
+  headers?: Record<string, string>;
+}
+
+export interface FakeGitHubServerSetup {
+  owner: string;
+  repo: string;
+  /** The pull request's files, as GitHub lists them. */
+  pullFiles?: Record<number, { filename: string; status: string; previous_filename?: string }[]>;
+  /** Folders served as the tarball of a ref (a `owner-repo-sha/` top folder is added, as GitHub does). */
+  tarballs?: Record<string, string>;
+  /** Comments already on a pull request. */
+  comments?: Record<number, string[]>;
+  failures?: FailureRule[];
+}
+
+export interface FakeGitHubServer {
+  url: string;
+  calls: RecordedCall[];
+  /** Calls to the REST and GraphQL API (the tarball's redirect target is codeload, not the API). */
+  apiCalls(): RecordedCall[];
+  comments: Map<number, { id: number; node_id: string; body: string }[]>;
+  checkRuns: { id: number; body: Record<string, unknown>; updates: Record<string, unknown>[] }[];
+  close(): Promise<void>;
+}
+
+const CODELOAD = '/_codeload/';
+
+function tarball(folder: string, top: string): Buffer {
+  const stage = mkdtempSync(join(tmpdir(), 'kubeproof-tarball-'));
+  try {
+    mkdirSync(join(stage, top));
+    cpSync(folder, join(stage, top), { recursive: true });
+    return execFileSync('tar', ['-czf', '-', '-C', stage, top], { maxBuffer: 1 << 30 });
+  } finally {
+    rmSync(stage, { recursive: true, force: true });
+  }
+}
+
+function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  response.end(JSON.stringify(body));
+}
+
+async function readBody(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * A local HTTP server on 127.0.0.1 that answers the GitHub REST calls kubeproof makes, like GitHub
+ * does (pull request files, issue comments, check runs, tarball with its redirect to codeload,
+ * GraphQL minimize), keeps the resulting state and records every call. Point GITHUB_API_URL at `url`.
+ */
+export async function startFakeGitHubServer(setup: FakeGitHubServerSetup): Promise<FakeGitHubServer> {
+  const { owner, repo } = setup;
+  const calls: RecordedCall[] = [];
+  const comments = new Map<number, { id: number; node_id: string; body: string }[]>();
+  let nextId = 1000;
+  for (const [number, bodies] of Object.entries(setup.comments ?? {}))
+    comments.set(
+      Number(number),
+      bodies.map((body) => ({ id: nextId, node_id: `IC_${nextId++}`, body })),
+    );
+  const checkRuns: FakeGitHubServer['checkRuns'] = [];
+  const failures = (setup.failures ?? []).map((rule) => ({ ...rule, left: rule.times ?? Infinity }));
+  const base = `/repos/${owner}/${repo}`;
+  let url = '';
+
+  const server = createServer((request, response) => {
+    void (async () => {
+      const parsed = new URL(request.url ?? '/', 'http://127.0.0.1');
+      const path = parsed.pathname;
+      const method = request.method ?? 'GET';
+      const body = await readBody(request);
+      calls.push({ method, path, query: parsed.search, authorization: request.headers.authorization, body });
+      const failure = failures.find((rule) => rule.method === method && rule.path.test(path) && rule.left > 0);
+      if (failure) {
+        failure.left--;
+        json(
+          response,
+          failure.status,
+          { message: failure.message, documentation_url: 'https://docs.github.com/rest' },
+          failure.headers,
+        );
+        return;
+      }
+      let match: RegExpExecArray | null;
+      if (method === 'GET' && (match = new RegExp(`^${base}/pulls/(\\d+)/files$`).exec(path))) {
+        const page = Number(parsed.searchParams.get('page') ?? '1');
+        const perPage = Number(parsed.searchParams.get('per_page') ?? '30');
+        const files = setup.pullFiles?.[Number(match[1])] ?? [];
+        const last = Math.max(1, Math.ceil(files.length / perPage));
+        const link =
+          page < last ? { link: `<${url}${path}?per_page=${perPage}&page=${page + 1}>; rel="next"` } : undefined;
+        json(response, 200, files.slice((page - 1) * perPage, page * perPage), link);
+      } else if (method === 'GET' && (match = new RegExp(`^${base}/issues/(\\d+)/comments$`).exec(path))) {
+        json(response, 200, comments.get(Number(match[1])) ?? []);
+      } else if (method === 'POST' && (match = new RegExp(`^${base}/issues/(\\d+)/comments$`).exec(path))) {
+        const list = comments.get(Number(match[1])) ?? [];
+        comments.set(Number(match[1]), list);
+        const comment = { id: nextId, node_id: `IC_${nextId++}`, body: (body as { body: string }).body };
+        list.push(comment);
+        json(response, 201, comment);
+      } else if (method === 'PATCH' && (match = new RegExp(`^${base}/issues/comments/(\\d+)$`).exec(path))) {
+        const comment = [...comments.values()].flat().find((item) => item.id === Number(match?.[1]));
+        if (comment === undefined) return json(response, 404, { message: 'Not Found' });
+        comment.body = (body as { body: string }).body;
+        json(response, 200, comment);
+      } else if (method === 'DELETE' && (match = new RegExp(`^${base}/issues/comments/(\\d+)$`).exec(path))) {
+        for (const list of comments.values()) {
+          const index = list.findIndex((item) => item.id === Number(match?.[1]));
+          if (index >= 0) list.splice(index, 1);
+        }
+        response.writeHead(204).end();
+      } else if (method === 'POST' && path === `${base}/check-runs`) {
+        const id = nextId++;
+        checkRuns.push({ id, body: body as Record<string, unknown>, updates: [] });
+        json(response, 201, { id, html_url: `https://github.com/${owner}/${repo}/runs/${id}` });
+      } else if (method === 'PATCH' && (match = new RegExp(`^${base}/check-runs/(\\d+)$`).exec(path))) {
+        checkRuns.find((run) => run.id === Number(match?.[1]))?.updates.push(body as Record<string, unknown>);
+        json(response, 200, { id: Number(match[1]) });
+      } else if (method === 'GET' && (match = new RegExp(`^${base}/tarball/(.+)$`).exec(path))) {
+        const ref = decodeURIComponent(match[1] as string);
+        if (setup.tarballs?.[ref] === undefined) return json(response, 404, { message: 'Not Found' });
+        // GitHub answers 302 to codeload.github.com, which serves the archive.
+        response.writeHead(302, { location: `${url}${CODELOAD}${encodeURIComponent(ref)}` }).end();
+      } else if (method === 'GET' && path.startsWith(CODELOAD)) {
+        const ref = decodeURIComponent(path.slice(CODELOAD.length));
+        const folder = setup.tarballs?.[ref] as string;
+        response.writeHead(200, { 'content-type': 'application/x-gzip' });
+        response.end(tarball(folder, `${owner}-${repo}-${ref.slice(0, 7)}`));
+      } else if (method === 'POST' && (path === '/graphql' || path === '/api/graphql')) {
+        json(response, 200, { data: {} });
+      } else {
+        json(response, 404, { message: `Not Found (fake GitHub has no route for ${method} ${path})` });
+      }
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    calls,
+    apiCalls: () => calls.filter((call) => !call.path.startsWith(CODELOAD)),
+    comments,
+    checkRuns,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
