@@ -1,9 +1,9 @@
 /**
- * `npm run bench`: prints figures, never fails on them. Each scenario runs the bundled CLI
- * (`dist/kubeproof.js`, run `npm run build` first) as its own process, so peak memory is measured
- * per run. Generated data goes to bench/.data/ (git-ignored).
+ * `npm run bench [validate|render|check|action]`: prints figures, never fails on them. Each scenario
+ * runs a bundle (`dist/kubeproof.js`, `dist/check.js`; run `npm run build` first) as its own
+ * process, so peak memory is measured per run. Generated data goes to bench/.data/ (git-ignored).
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -17,6 +17,8 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startFakeGitHubServer } from '../test/helpers/fake-github-server.ts';
+import { runActionProcess } from '../test/helpers/run-action-process.ts';
 import { deploymentsStream, smallDeploymentYaml } from './generate.ts';
 import { GITOPS_ENVIRONMENTS, writeGitopsRepo } from './generate-gitops.ts';
 
@@ -86,17 +88,26 @@ function firstDifference(builtin: string, kubectl: string): string {
  * one image in every app (its staging overlay): find the affected environments, render both sides,
  * diff, (validate,) and render the review comment. Each command is one process, timed whole.
  */
-function checkBenchmark(apps = 100): void {
+/** The pull request of the check benchmarks: base and head folders, and the files it changes. */
+function checkData(apps: number): { base: string; head: string; changed: string[] } {
   const base = `${data}/check-base`;
   const head = `${data}/check-head`;
   writeGitopsRepo(base, apps);
   rmSync(head, { recursive: true, force: true });
   cpSync(base, head, { recursive: true });
+  const changed: string[] = [];
   for (let index = 0; index < apps; index++) {
     const folder = readdirSync(`${head}/apps`).sort()[index] as string;
-    const file = `${head}/apps/${folder}/envs/staging/kustomization.yaml`;
+    const path = `apps/${folder}/envs/staging/kustomization.yaml`;
+    const file = `${head}/${path}`;
     writeFileSync(file, readFileSync(file, 'utf8').replace(/newTag: (\S+)/, 'newTag: $1-next'));
+    changed.push(path);
   }
+  return { base, head, changed };
+}
+
+function checkBenchmark(apps = 100): void {
+  const { base, head } = checkData(apps);
   console.log(
     `\nkubeproof diff/check: ${apps} apps x 3 environments, one image bumped in every app (${head})`,
   );
@@ -120,6 +131,88 @@ function checkBenchmark(apps = 100): void {
     );
   }
   console.log(`${''.padEnd(60)} target: under 3 s for render + diff + comment`);
+}
+
+/** A checkout with history (actions/checkout with `fetch-depth: 0`): base committed, then head. */
+function gitCheckout(base: string, head: string): { workspace: string; baseSha: string; headSha: string } {
+  const workspace = mkdtempSync(join(tmpdir(), 'kubeproof-bench-checkout-'));
+  const git = (...args: string[]): string =>
+    execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', ...args], {
+      cwd: workspace,
+      encoding: 'utf8',
+    }).trim();
+  git('init', '-q', '-b', 'main');
+  cpSync(base, workspace, { recursive: true });
+  git('add', '-A');
+  git('commit', '-q', '-m', 'base');
+  const baseSha = git('rev-parse', 'HEAD');
+  for (const entry of readdirSync(workspace))
+    if (entry !== '.git') rmSync(join(workspace, entry), { recursive: true });
+  cpSync(head, workspace, { recursive: true });
+  git('add', '-A');
+  git('commit', '-q', '-m', 'head');
+  return { workspace, baseSha, headSha: git('rev-parse', 'HEAD') };
+}
+
+/**
+ * The root action (`dist/check.js`) end to end as the runner runs it, on the check benchmark's pull
+ * request, against a local server that answers like GitHub and counts the calls: once with the base
+ * downloaded from the API (one tarball), once with a checkout that has the base in its history.
+ */
+async function actionBenchmark(apps = 100): Promise<void> {
+  const { base, head, changed } = checkData(apps);
+  const schemaLocations = existsSync(shared)
+    ? [
+        `${shared}/{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix }}/{{ .ResourceKind }}{{ .KindSuffix }}.json`,
+        `${shared}/crds/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json`,
+      ].join('\n')
+    : 'offline';
+  console.log(
+    `\nthe root action (dist/check.js): ${apps} apps x 3 environments, one image bumped in every app`,
+  );
+  const checkout = gitCheckout(base, head);
+  const cases = [
+    {
+      label: 'base from the API (one tarball)',
+      workspace: head,
+      baseSha: 'b'.repeat(40),
+      headSha: 'a'.repeat(40),
+    },
+    { label: 'base from the checkout (fetch-depth: 0)', ...checkout },
+  ];
+  for (const { label, workspace, baseSha, headSha } of cases) {
+    const server = await startFakeGitHubServer({
+      owner: 'acme',
+      repo: 'gitops',
+      pullFiles: { 42: changed.map((filename) => ({ filename, status: 'modified' })) },
+      tarballs: { [baseSha]: base },
+    });
+    const run = await runActionProcess({
+      script: `${root}dist/check.js`,
+      actionYml: `${root}action.yml`,
+      workspace,
+      apiUrl: server.url,
+      event: {
+        number: 42,
+        pull_request: { number: 42, head: { sha: headSha }, base: { sha: baseSha, ref: 'main' } },
+        repository: { name: 'gitops', owner: { login: 'acme' } },
+      },
+      inputs: { 'schema-locations': schemaLocations },
+    });
+    const calls = server
+      .apiCalls()
+      .map((call) => `${call.method} ${call.path.replace('/repos/acme/gitops', '')}`);
+    await server.close();
+    rmSync(dirname(run.runnerTemp), { recursive: true, force: true });
+    console.log(
+      `${label.padEnd(60)} ${run.seconds.toFixed(2).padStart(6)} s  ${String(calls.length).padStart(2)} API calls  ` +
+        `environments ${JSON.parse(run.outputs['environments'] ?? '[]').length}  errors ${run.outputs['errors']}  exit ${run.code}` +
+        (run.code === 0 ? '' : `\n${run.stdout.slice(-800)}${run.stderr.slice(0, 500)}`),
+    );
+    console.log(`${''.padEnd(60)} ${calls.join(', ')}`);
+  }
+  rmSync(checkout.workspace, { recursive: true, force: true });
+  console.log(`${''.padEnd(60)} target: under 10 s, at most 10 GitHub API calls`);
 }
 
 /**
@@ -252,3 +345,4 @@ if (!only || only === 'validate') {
 
 if (!only || only === 'render') renderBenchmark();
 if (!only || only === 'check') checkBenchmark();
+if (!only || only === 'action') await actionBenchmark();

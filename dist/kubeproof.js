@@ -21,9 +21,9 @@ var __commonJS = (cb, mod) => function __require2() {
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+    for (let key2 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key2) && key2 !== except)
+        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
   }
   return to;
 };
@@ -113,11 +113,11 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path) {
-      const ctrl = callVisitor(key, node, visitor, path);
+    function visit_(key2, node, visitor, path) {
+      const ctrl = callVisitor(key2, node, visitor, path);
       if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visit_(key, ctrl, visitor, path);
+        replaceNode(key2, path, ctrl);
+        return visit_(key2, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
         if (identity3.isCollection(node)) {
@@ -161,11 +161,11 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path) {
-      const ctrl = await callVisitor(key, node, visitor, path);
+    async function visitAsync_(key2, node, visitor, path) {
+      const ctrl = await callVisitor(key2, node, visitor, path);
       if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visitAsync_(key, ctrl, visitor, path);
+        replaceNode(key2, path, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
         if (identity3.isCollection(node)) {
@@ -215,27 +215,27 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path) {
+    function callVisitor(key2, node, visitor, path) {
       if (typeof visitor === "function")
-        return visitor(key, node, path);
+        return visitor(key2, node, path);
       if (identity3.isMap(node))
-        return visitor.Map?.(key, node, path);
+        return visitor.Map?.(key2, node, path);
       if (identity3.isSeq(node))
-        return visitor.Seq?.(key, node, path);
+        return visitor.Seq?.(key2, node, path);
       if (identity3.isPair(node))
-        return visitor.Pair?.(key, node, path);
+        return visitor.Pair?.(key2, node, path);
       if (identity3.isScalar(node))
-        return visitor.Scalar?.(key, node, path);
+        return visitor.Scalar?.(key2, node, path);
       if (identity3.isAlias(node))
-        return visitor.Alias?.(key, node, path);
+        return visitor.Alias?.(key2, node, path);
       return void 0;
     }
-    function replaceNode(key, path, node) {
+    function replaceNode(key2, path, node) {
       const parent = path[path.length - 1];
       if (identity3.isCollection(parent)) {
-        parent.items[key] = node;
+        parent.items[key2] = node;
       } else if (identity3.isPair(parent)) {
-        if (key === "key")
+        if (key2 === "key")
           parent.key = node;
         else
           parent.value = node;
@@ -496,7 +496,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key, val) {
+    function applyReviver(reviver, obj, key2, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -536,7 +536,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key, val);
+      return reviver.call(obj, key2, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -899,14 +899,14 @@ var require_Collection = __commonJS({
         if (isEmptyPath(path))
           this.add(value);
         else {
-          const [key, ...rest] = path;
-          const node = this.get(key, true);
+          const [key2, ...rest] = path;
+          const node = this.get(key2, true);
           if (identity3.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
       /**
@@ -914,14 +914,14 @@ var require_Collection = __commonJS({
        * @returns `true` if the item was found and removed.
        */
       deleteIn(path) {
-        const [key, ...rest] = path;
+        const [key2, ...rest] = path;
         if (rest.length === 0)
-          return this.delete(key);
-        const node = this.get(key, true);
+          return this.delete(key2);
+        const node = this.get(key2, true);
         if (identity3.isCollection(node))
           return node.deleteIn(rest);
         else
-          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -929,8 +929,8 @@ var require_Collection = __commonJS({
        * `true` (collections are always returned intact).
        */
       getIn(path, keepScalar) {
-        const [key, ...rest] = path;
-        const node = this.get(key, true);
+        const [key2, ...rest] = path;
+        const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity3.isScalar(node) ? node.value : node;
         else
@@ -948,10 +948,10 @@ var require_Collection = __commonJS({
        * Checks if the collection includes a value with the key `key`.
        */
       hasIn(path) {
-        const [key, ...rest] = path;
+        const [key2, ...rest] = path;
         if (rest.length === 0)
-          return this.has(key);
-        const node = this.get(key, true);
+          return this.has(key2);
+        const node = this.get(key2, true);
         return identity3.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
@@ -959,17 +959,17 @@ var require_Collection = __commonJS({
        * boolean to add/remove the item from the set.
        */
       setIn(path, value) {
-        const [key, ...rest] = path;
+        const [key2, ...rest] = path;
         if (rest.length === 0) {
-          this.set(key, value);
+          this.set(key2, value);
         } else {
-          const node = this.get(key, true);
+          const node = this.get(key2, true);
           if (identity3.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
     };
@@ -1547,19 +1547,19 @@ var require_stringifyPair = __commonJS({
     var Scalar2 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity3.isNode(key) && key.comment || null;
+      let keyComment = identity3.isNode(key2) && key2.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity3.isCollection(key) || !identity3.isNode(key) && typeof key === "object") {
+        if (identity3.isCollection(key2) || !identity3.isNode(key2) && typeof key2 === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity3.isCollection(key) || (identity3.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity3.isCollection(key2) || (identity3.isScalar(key2) ? key2.type === Scalar2.Scalar.BLOCK_FOLDED || key2.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1567,7 +1567,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -1711,7 +1711,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge.identify(key) || identity3.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity3.isScalar(key2) && (!key2.type || key2.type === Scalar2.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity3.isSeq(source))
@@ -1728,14 +1728,14 @@ var require_merge = __commonJS({
       if (!identity3.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key, value2] of srcMap) {
+      for (const [key2, value2] of srcMap) {
         if (map instanceof Map) {
-          if (!map.has(key))
-            map.set(key, value2);
+          if (!map.has(key2))
+            map.set(key2, value2);
         } else if (map instanceof Set) {
-          map.add(key);
-        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
-          Object.defineProperty(map, key, {
+          map.add(key2);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key2)) {
+          Object.defineProperty(map, key2, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -1763,19 +1763,19 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity3 = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key, value }) {
-      if (identity3.isNode(key) && key.addToJSMap)
-        key.addToJSMap(ctx, map, value);
-      else if (merge.isMergeKey(ctx, key))
+    function addPairToJSMap(ctx, map, { key: key2, value }) {
+      if (identity3.isNode(key2) && key2.addToJSMap)
+        key2.addToJSMap(ctx, map, value);
+      else if (merge.isMergeKey(ctx, key2))
         merge.addMergeToJSMap(ctx, map, value);
       else {
-        const jsKey = toJS.toJS(key, "", ctx);
+        const jsKey = toJS.toJS(key2, "", ctx);
         if (map instanceof Map) {
           map.set(jsKey, toJS.toJS(value, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
-          const stringKey = stringifyKey(key, jsKey, ctx);
+          const stringKey = stringifyKey(key2, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
@@ -1790,19 +1790,19 @@ var require_addPairToJSMap = __commonJS({
       }
       return map;
     }
-    function stringifyKey(key, jsKey, ctx) {
+    function stringifyKey(key2, jsKey, ctx) {
       if (jsKey === null)
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity3.isNode(key) && ctx?.doc) {
+      if (identity3.isNode(key2) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
         strCtx.inFlow = true;
         strCtx.inStringifyKey = true;
-        const strKey = key.toString(strCtx);
+        const strKey = key2.toString(strCtx);
         if (!ctx.mapKeyWarned) {
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
@@ -1826,24 +1826,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity3 = require_identity();
-    function createPair(key, value, ctx) {
-      const k = createNode.createNode(key, void 0, ctx);
+    function createPair(key2, value, ctx) {
+      const k = createNode.createNode(key2, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key, value = null) {
+      constructor(key2, value = null) {
         Object.defineProperty(this, identity3.NODE_TYPE, { value: identity3.PAIR });
-        this.key = key;
+        this.key = key2;
         this.value = value;
       }
       clone(schema) {
-        let { key, value } = this;
-        if (identity3.isNode(key))
-          key = key.clone(schema);
+        let { key: key2, value } = this;
+        if (identity3.isNode(key2))
+          key2 = key2.clone(schema);
         if (identity3.isNode(value))
           value = value.clone(schema);
-        return new _Pair(key, value);
+        return new _Pair(key2, value);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -2019,11 +2019,11 @@ var require_YAMLMap = __commonJS({
     var identity3 = require_identity();
     var Pair = require_Pair();
     var Scalar2 = require_Scalar();
-    function findPair(items, key) {
-      const k = identity3.isScalar(key) ? key.value : key;
+    function findPair(items, key2) {
+      const k = identity3.isScalar(key2) ? key2.value : key2;
       for (const it of items) {
         if (identity3.isPair(it)) {
-          if (it.key === key || it.key === k)
+          if (it.key === key2 || it.key === k)
             return it;
           if (identity3.isScalar(it.key) && it.key.value === k)
             return it;
@@ -2046,20 +2046,20 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add3 = (key, value) => {
+        const add3 = (key2, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key, value);
-          else if (Array.isArray(replacer) && !replacer.includes(key))
+            value = replacer.call(obj, key2, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key2))
             return;
           if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key, value, ctx));
+            map.items.push(Pair.createPair(key2, value, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key, value] of obj)
-            add3(key, value);
+          for (const [key2, value] of obj)
+            add3(key2, value);
         } else if (obj && typeof obj === "object") {
-          for (const key of Object.keys(obj))
-            add3(key, obj[key]);
+          for (const key2 of Object.keys(obj))
+            add3(key2, obj[key2]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -2099,23 +2099,23 @@ var require_YAMLMap = __commonJS({
           this.items.push(_pair);
         }
       }
-      delete(key) {
-        const it = findPair(this.items, key);
+      delete(key2) {
+        const it = findPair(this.items, key2);
         if (!it)
           return false;
         const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const it = findPair(this.items, key);
+      get(key2, keepScalar) {
+        const it = findPair(this.items, key2);
         const node = it?.value;
         return (!keepScalar && identity3.isScalar(node) ? node.value : node) ?? void 0;
       }
-      has(key) {
-        return !!findPair(this.items, key);
+      has(key2) {
+        return !!findPair(this.items, key2);
       }
-      set(key, value) {
-        this.add(new Pair.Pair(key, value), true);
+      set(key2, value) {
+        this.add(new Pair.Pair(key2, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -2204,15 +2204,15 @@ var require_YAMLSeq = __commonJS({
        *
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        const idx = asItemIndex(key);
+      delete(key2) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return false;
         const del = this.items.splice(idx, 1);
         return del.length > 0;
       }
-      get(key, keepScalar) {
-        const idx = asItemIndex(key);
+      get(key2, keepScalar) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
@@ -2224,8 +2224,8 @@ var require_YAMLSeq = __commonJS({
        * `key` must contain a representation of an integer for this to succeed.
        * It may be wrapped in a `Scalar`.
        */
-      has(key) {
-        const idx = asItemIndex(key);
+      has(key2) {
+        const idx = asItemIndex(key2);
         return typeof idx === "number" && idx < this.items.length;
       }
       /**
@@ -2235,10 +2235,10 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key, value) {
-        const idx = asItemIndex(key);
+      set(key2, value) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
-          throw new Error(`Expected a valid index, not ${key}.`);
+          throw new Error(`Expected a valid index, not ${key2}.`);
         const prev = this.items[idx];
         if (identity3.isScalar(prev) && Scalar2.isScalarValue(value))
           prev.value = value;
@@ -2272,8 +2272,8 @@ var require_YAMLSeq = __commonJS({
           let i = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key, it);
+              const key2 = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key2, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -2281,8 +2281,8 @@ var require_YAMLSeq = __commonJS({
         return seq;
       }
     };
-    function asItemIndex(key) {
-      let idx = identity3.isScalar(key) ? key.value : key;
+    function asItemIndex(key2) {
+      let idx = identity3.isScalar(key2) ? key2.value : key2;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -2696,25 +2696,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i++), it);
-          let key, value;
+          let key2, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
-              key = it[0];
+              key2 = it[0];
               value = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
-              key = keys[0];
-              value = it[key];
+              key2 = keys[0];
+              value = it[key2];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
-            key = it;
+            key2 = it;
           }
-          pairs2.items.push(Pair.createPair(key, value, ctx));
+          pairs2.items.push(Pair.createPair(key2, value, ctx));
         }
       return pairs2;
     }
@@ -2761,16 +2761,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const pair of this.items) {
-          let key, value;
+          let key2, value;
           if (identity3.isPair(pair)) {
-            key = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key, ctx);
+            key2 = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key2, ctx);
           } else {
-            key = toJS.toJS(pair, "", ctx);
+            key2 = toJS.toJS(pair, "", ctx);
           }
-          if (map.has(key))
+          if (map.has(key2))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key, value);
+          map.set(key2, value);
         }
         return map;
       }
@@ -2791,12 +2791,12 @@ var require_omap = __commonJS({
       resolve(seq, onError) {
         const pairs$1 = pairs.resolvePairs(seq, onError);
         const seenKeys = [];
-        for (const { key } of pairs$1.items) {
-          if (identity3.isScalar(key)) {
-            if (seenKeys.includes(key.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+        for (const { key: key2 } of pairs$1.items) {
+          if (identity3.isScalar(key2)) {
+            if (seenKeys.includes(key2.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
             } else {
-              seenKeys.push(key.value);
+              seenKeys.push(key2.value);
             }
           }
         }
@@ -2981,14 +2981,14 @@ var require_set = __commonJS({
         super(schema);
         this.tag = _YAMLSet.tag;
       }
-      add(key) {
+      add(key2) {
         let pair;
-        if (identity3.isPair(key))
-          pair = key;
-        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair = new Pair.Pair(key.key, null);
+        if (identity3.isPair(key2))
+          pair = key2;
+        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
+          pair = new Pair.Pair(key2.key, null);
         else
-          pair = new Pair.Pair(key, null);
+          pair = new Pair.Pair(key2, null);
         const prev = YAMLMap2.findPair(this.items, pair.key);
         if (!prev)
           this.items.push(pair);
@@ -2997,18 +2997,18 @@ var require_set = __commonJS({
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
-      get(key, keepPair) {
-        const pair = YAMLMap2.findPair(this.items, key);
+      get(key2, keepPair) {
+        const pair = YAMLMap2.findPair(this.items, key2);
         return !keepPair && identity3.isPair(pair) ? identity3.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key, value) {
+      set(key2, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap2.findPair(this.items, key);
+        const prev = YAMLMap2.findPair(this.items, key2);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new Pair.Pair(key));
+          this.items.push(new Pair.Pair(key2));
         }
       }
       toJSON(_, ctx) {
@@ -3255,7 +3255,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -3271,7 +3271,7 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
         if (!tags2.includes(tagObj))
@@ -3535,8 +3535,8 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options = {}) {
-        const k = this.createNode(key, null, options);
+      createPair(key2, value, options = {}) {
+        const k = this.createNode(key2, null, options);
         const v = this.createNode(value, null, options);
         return new Pair.Pair(k, v);
       }
@@ -3544,8 +3544,8 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      delete(key) {
-        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      delete(key2) {
+        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
       }
       /**
        * Removes a value from the document.
@@ -3565,8 +3565,8 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      get(key, keepScalar) {
-        return identity3.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      get(key2, keepScalar) {
+        return identity3.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -3581,8 +3581,8 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value with the key `key`.
        */
-      has(key) {
-        return identity3.isCollection(this.contents) ? this.contents.has(key) : false;
+      has(key2) {
+        return identity3.isCollection(this.contents) ? this.contents.has(key2) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -3596,11 +3596,11 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key, value) {
+      set(key2, value) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+          this.contents = Collection.collectionFromPath(this.schema, [key2], value);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key, value);
+          this.contents.set(key2, value);
         }
       }
       /**
@@ -3908,24 +3908,24 @@ var require_resolve_props = __commonJS({
 var require_util_contains_newline = __commonJS({
   "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
-    function containsNewline(key) {
-      if (!key)
+    function containsNewline(key2) {
+      if (!key2)
         return null;
-      switch (key.type) {
+      switch (key2.type) {
         case "alias":
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          if (key.source.includes("\n"))
+          if (key2.source.includes("\n"))
             return true;
-          if (key.end) {
-            for (const st of key.end)
+          if (key2.end) {
+            for (const st of key2.end)
               if (st.type === "newline")
                 return true;
           }
           return false;
         case "flow-collection":
-          for (const it of key.items) {
+          for (const it of key2.items) {
             for (const st of it.start)
               if (st.type === "newline")
                 return true;
@@ -3999,10 +3999,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key, sep: sep5, value } = collItem;
+        const { start: start2, key: key2, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key2 ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4010,10 +4010,10 @@ var require_resolve_block_map = __commonJS({
         });
         const implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key) {
-            if (key.type === "block-seq")
+          if (key2) {
+            if (key2.type === "block-seq")
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
-            else if ("indent" in key && key.indent !== bm.indent)
+            else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
           if (!keyProps.anchor && !keyProps.tag && !sep5) {
@@ -4026,17 +4026,17 @@ var require_resolve_block_map = __commonJS({
             }
             continue;
           }
-          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
-            onError(key ?? start2[start2.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
+            onError(key2 ?? start2[start2.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start2, null, keyProps, onError);
+        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start2, null, keyProps, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4046,7 +4046,7 @@ var require_resolve_block_map = __commonJS({
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
-          startOnNewline: !key || key.type === "block-scalar"
+          startOnNewline: !key2 || key2.type === "block-scalar"
         });
         offset = valueProps.end;
         if (valueProps.found) {
@@ -4210,11 +4210,11 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start: start2, key, sep: sep5, value } = collItem;
+        const { start: start2, key: key2, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key2 ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
@@ -4235,9 +4235,9 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
             onError(
-              key,
+              key2,
               // checked by containsNewline()
               "MULTILINE_IMPLICIT_KEY",
               "Implicit keys of flow sequence pairs need to be on a single line"
@@ -4284,8 +4284,8 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start2, null, props, onError);
-          if (isBlock(key))
+          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start2, null, props, onError);
+          if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
           const valueProps = resolveProps.resolveProps(sep5 ?? [], {
@@ -5435,9 +5435,9 @@ var require_cst_scalar = __commonJS({
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
           props.push({ type: "newline", offset: -1, indent, source: "\n" });
-        for (const key of Object.keys(token))
-          if (key !== "type" && key !== "offset")
-            delete token[key];
+        for (const key2 of Object.keys(token))
+          if (key2 !== "type" && key2 !== "offset")
+            delete token[key2];
         Object.assign(token, { type: "block-scalar", indent, props, source: body });
       }
     }
@@ -5485,9 +5485,9 @@ var require_cst_scalar = __commonJS({
         default: {
           const indent = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key of Object.keys(token))
-            if (key !== "type" && key !== "offset")
-              delete token[key];
+          for (const key2 of Object.keys(token))
+            if (key2 !== "type" && key2 !== "offset")
+              delete token[key2];
           Object.assign(token, { type, indent, source, end });
         }
       }
@@ -5542,12 +5542,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key, sep: sep5, value }) {
+    function stringifyItem({ start: start2, key: key2, sep: sep5, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
-      if (key)
-        res += stringifyToken(key);
+      if (key2)
+        res += stringifyToken(key2);
       if (sep5)
         for (const st of sep5)
           res += st.source;
@@ -6879,7 +6879,7 @@ var require_parser = __commonJS({
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
-                  const key = it.key;
+                  const key2 = it.key;
                   const sep5 = it.sep;
                   sep5.push(this.sourceToken);
                   delete it.key;
@@ -6888,7 +6888,7 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key, sep: sep5 }]
+                    items: [{ start: start3, key: key2, sep: sep5 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -8201,9 +8201,9 @@ var require_constants = __commonJS({
       return buffer;
     }
     for (let i = 0; i < wellknownHeaderNames.length; ++i) {
-      const key = wellknownHeaderNames[i];
-      const lowerCasedKey = key.toLowerCase();
-      headerNameLowerCasedRecord[key] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
+      const key2 = wellknownHeaderNames[i];
+      const lowerCasedKey = key2.toLowerCase();
+      headerNameLowerCasedRecord[key2] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
     }
     module.exports = {
       wellknownHeaderNames,
@@ -8237,16 +8237,16 @@ var require_tree = __commonJS({
        * @param {any} value
        * @param {number} index
        */
-      constructor(key, value, index) {
-        if (index === void 0 || index >= key.length) {
+      constructor(key2, value, index) {
+        if (index === void 0 || index >= key2.length) {
           throw new TypeError("Unreachable");
         }
-        const code = this.code = key.charCodeAt(index);
+        const code = this.code = key2.charCodeAt(index);
         if (code > 127) {
           throw new TypeError("key must be ascii string");
         }
-        if (key.length !== ++index) {
-          this.middle = new _TstNode(key, value, index);
+        if (key2.length !== ++index) {
+          this.middle = new _TstNode(key2, value, index);
         } else {
           this.value = value;
         }
@@ -8256,15 +8256,15 @@ var require_tree = __commonJS({
        * @param {any} value
        * @returns {void}
        */
-      add(key, value) {
-        const length = key.length;
+      add(key2, value) {
+        const length = key2.length;
         if (length === 0) {
           throw new TypeError("Unreachable");
         }
         let index = 0;
         let node = this;
         while (true) {
-          const code = key.charCodeAt(index);
+          const code = key2.charCodeAt(index);
           if (code > 127) {
             throw new TypeError("key must be ascii string");
           }
@@ -8275,20 +8275,20 @@ var require_tree = __commonJS({
             } else if (node.middle !== null) {
               node = node.middle;
             } else {
-              node.middle = new _TstNode(key, value, index);
+              node.middle = new _TstNode(key2, value, index);
               break;
             }
           } else if (node.code < code) {
             if (node.left !== null) {
               node = node.left;
             } else {
-              node.left = new _TstNode(key, value, index);
+              node.left = new _TstNode(key2, value, index);
               break;
             }
           } else if (node.right !== null) {
             node = node.right;
           } else {
-            node.right = new _TstNode(key, value, index);
+            node.right = new _TstNode(key2, value, index);
             break;
           }
         }
@@ -8297,12 +8297,12 @@ var require_tree = __commonJS({
        * @param {Uint8Array} key
        * @returns {TstNode | null}
        */
-      search(key) {
-        const keylength = key.length;
+      search(key2) {
+        const keylength = key2.length;
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code = key[index];
+          let code = key2[index];
           if (code <= 90 && code >= 65) {
             code |= 32;
           }
@@ -8328,25 +8328,25 @@ var require_tree = __commonJS({
        * @param {any} value
        * @returns {void}
        * */
-      insert(key, value) {
+      insert(key2, value) {
         if (this.node === null) {
-          this.node = new TstNode(key, value, 0);
+          this.node = new TstNode(key2, value, 0);
         } else {
-          this.node.add(key, value);
+          this.node.add(key2, value);
         }
       }
       /**
        * @param {Uint8Array} key
        * @returns {any}
        */
-      lookup(key) {
-        return this.node?.search(key)?.value ?? null;
+      lookup(key2) {
+        return this.node?.search(key2)?.value ?? null;
       }
     };
     var tree = new TernarySearchTree();
     for (let i = 0; i < wellknownHeaderNames.length; ++i) {
-      const key = headerNameLowerCasedRecord[wellknownHeaderNames[i]];
-      tree.insert(key, key);
+      const key2 = headerNameLowerCasedRecord[wellknownHeaderNames[i]];
+      tree.insert(key2, key2);
     }
     module.exports = {
       TernarySearchTree,
@@ -8579,31 +8579,31 @@ var require_util = __commonJS({
     function parseHeaders(headers, obj) {
       if (obj === void 0) obj = {};
       for (let i = 0; i < headers.length; i += 2) {
-        const key = headerNameToString(headers[i]);
-        let val = obj[key];
+        const key2 = headerNameToString(headers[i]);
+        let val = obj[key2];
         if (val !== void 0) {
-          if (!Object.hasOwn(obj, key)) {
+          if (!Object.hasOwn(obj, key2)) {
             const headersValue = typeof headers[i + 1] === "string" ? headers[i + 1] : Array.isArray(headers[i + 1]) ? headers[i + 1].map((x) => x.toString("latin1")) : headers[i + 1].toString("latin1");
-            if (key === "__proto__") {
-              Object.defineProperty(obj, key, {
+            if (key2 === "__proto__") {
+              Object.defineProperty(obj, key2, {
                 value: headersValue,
                 enumerable: true,
                 configurable: true,
                 writable: true
               });
             } else {
-              obj[key] = headersValue;
+              obj[key2] = headersValue;
             }
           } else {
             if (typeof val === "string") {
               val = [val];
-              obj[key] = val;
+              obj[key2] = val;
             }
             val.push(headers[i + 1].toString("latin1"));
           }
         } else {
           const headersValue = typeof headers[i + 1] === "string" ? headers[i + 1] : Array.isArray(headers[i + 1]) ? headers[i + 1].map((x) => x.toString("latin1")) : headers[i + 1].toString("latin1");
-          obj[key] = headersValue;
+          obj[key2] = headersValue;
         }
       }
       return obj;
@@ -8611,14 +8611,14 @@ var require_util = __commonJS({
     function parseRawHeaders(headers) {
       const headersLength = headers.length;
       const ret = new Array(headersLength);
-      let key;
+      let key2;
       let val;
       for (let n = 0; n < headersLength; n += 2) {
-        key = headers[n];
+        key2 = headers[n];
         val = headers[n + 1];
-        typeof key !== "string" && (key = key.toString());
+        typeof key2 !== "string" && (key2 = key2.toString());
         typeof val !== "string" && (val = val.toString("latin1"));
-        ret[n] = key;
+        ret[n] = key2;
         ret[n + 1] = val;
       }
       return ret;
@@ -9741,20 +9741,20 @@ var require_request = __commonJS({
           this.endHandler = null;
         }
       }
-      addHeader(key, value) {
-        processHeader(this, key, value);
+      addHeader(key2, value) {
+        processHeader(this, key2, value);
         return this;
       }
     };
-    function processHeader(request, key, val) {
+    function processHeader(request, key2, val) {
       if (val && (typeof val === "object" && !Array.isArray(val))) {
-        throw new InvalidArgumentError(`invalid ${key} header`);
+        throw new InvalidArgumentError(`invalid ${key2} header`);
       } else if (val === void 0) {
         return;
       }
-      let headerName = headerNameLowerCasedRecord[key];
+      let headerName = headerNameLowerCasedRecord[key2];
       if (headerName === void 0) {
-        headerName = key.toLowerCase();
+        headerName = key2.toLowerCase();
         if (headerNameLowerCasedRecord[headerName] === void 0 && !isValidHTTPToken(headerName)) {
           throw new InvalidArgumentError("invalid header key");
         }
@@ -9764,17 +9764,17 @@ var require_request = __commonJS({
         for (let i = 0; i < val.length; i++) {
           if (typeof val[i] === "string") {
             if (!isValidHeaderValue(val[i])) {
-              throw new InvalidArgumentError(`invalid ${key} header`);
+              throw new InvalidArgumentError(`invalid ${key2} header`);
             }
             arr.push(val[i]);
           } else if (val[i] === null) {
             arr.push("");
           } else if (typeof val[i] === "object") {
-            throw new InvalidArgumentError(`invalid ${key} header`);
+            throw new InvalidArgumentError(`invalid ${key2} header`);
           } else {
             const str = `${val[i]}`;
             if (!isValidHeaderValue(str)) {
-              throw new InvalidArgumentError(`invalid ${key} header`);
+              throw new InvalidArgumentError(`invalid ${key2} header`);
             }
             arr.push(str);
           }
@@ -9782,14 +9782,14 @@ var require_request = __commonJS({
         val = arr;
       } else if (typeof val === "string") {
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key} header`);
+          throw new InvalidArgumentError(`invalid ${key2} header`);
         }
       } else if (val === null) {
         val = "";
       } else {
         val = `${val}`;
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key} header`);
+          throw new InvalidArgumentError(`invalid ${key2} header`);
         }
       }
       if (headerName === "host") {
@@ -9810,7 +9810,7 @@ var require_request = __commonJS({
         request.contentLength = parseInt(val, 10);
       } else if (request.contentType === null && headerName === "content-type") {
         request.contentType = val;
-        request.headers.push(key, val);
+        request.headers.push(key2, val);
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
@@ -9830,7 +9830,7 @@ var require_request = __commonJS({
       } else if (headerName === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
-        request.headers.push(key, val);
+        request.headers.push(key2, val);
       }
     }
     module.exports = Request;
@@ -9881,15 +9881,15 @@ var require_wrap_handler = __commonJS({
       }
       onRequestUpgrade(controller, statusCode, headers, socket) {
         const rawHeaders = [];
-        for (const [key, val] of Object.entries(headers)) {
-          rawHeaders.push(Buffer.from(key, "latin1"), toRawHeaderValue(val));
+        for (const [key2, val] of Object.entries(headers)) {
+          rawHeaders.push(Buffer.from(key2, "latin1"), toRawHeaderValue(val));
         }
         this.#handler.onUpgrade?.(statusCode, rawHeaders, socket);
       }
       onResponseStart(controller, statusCode, headers, statusMessage) {
         const rawHeaders = [];
-        for (const [key, val] of Object.entries(headers)) {
-          rawHeaders.push(Buffer.from(key, "latin1"), toRawHeaderValue(val));
+        for (const [key2, val] of Object.entries(headers)) {
+          rawHeaders.push(Buffer.from(key2, "latin1"), toRawHeaderValue(val));
         }
         if (this.#handler.onHeaders?.(statusCode, rawHeaders, () => controller.resume(), statusMessage) === false) {
           controller.pause();
@@ -9902,8 +9902,8 @@ var require_wrap_handler = __commonJS({
       }
       onResponseEnd(controller, trailers) {
         const rawTrailers = [];
-        for (const [key, val] of Object.entries(trailers)) {
-          rawTrailers.push(Buffer.from(key, "latin1"), toRawHeaderValue(val));
+        for (const [key2, val] of Object.entries(trailers)) {
+          rawTrailers.push(Buffer.from(key2, "latin1"), toRawHeaderValue(val));
         }
         this.#handler.onComplete?.(rawTrailers);
       }
@@ -9954,7 +9954,7 @@ var require_dispatcher = __commonJS({
           }
         }
         return new Proxy(this, {
-          get: (target, key) => key === "dispatch" ? dispatch : target[key]
+          get: (target, key2) => key2 === "dispatch" ? dispatch : target[key2]
         });
       }
     };
@@ -10226,13 +10226,13 @@ var require_connect = __commonJS({
       constructor(maxCachedSessions) {
         this._maxCachedSessions = maxCachedSessions;
         this._sessionCache = /* @__PURE__ */ new Map();
-        this._sessionRegistry = new FinalizationRegistry((key) => {
+        this._sessionRegistry = new FinalizationRegistry((key2) => {
           if (this._sessionCache.size < this._maxCachedSessions) {
             return;
           }
-          const ref = this._sessionCache.get(key);
+          const ref = this._sessionCache.get(key2);
           if (ref !== void 0 && ref.deref() === void 0) {
-            this._sessionCache.delete(key);
+            this._sessionCache.delete(key2);
           }
         });
       }
@@ -10248,9 +10248,9 @@ var require_connect = __commonJS({
           this._sessionCache.delete(sessionKey);
         } else if (this._sessionCache.size >= this._maxCachedSessions) {
           let evicted = false;
-          for (const [key, ref] of this._sessionCache) {
+          for (const [key2, ref] of this._sessionCache) {
             if (ref.deref() === void 0) {
-              this._sessionCache.delete(key);
+              this._sessionCache.delete(key2);
               evicted = true;
               break;
             }
@@ -12051,20 +12051,20 @@ var require_webidl = __commonJS({
         const result = {};
         if (!types.isProxy(O)) {
           const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
-          for (const key of keys2) {
-            const keyName = webidl.util.Stringify(key);
-            const typedKey = keyConverter(key, prefix, `Key ${keyName} in ${argument}`);
-            const typedValue = valueConverter(O[key], prefix, `${argument}[${keyName}]`);
+          for (const key2 of keys2) {
+            const keyName = webidl.util.Stringify(key2);
+            const typedKey = keyConverter(key2, prefix, `Key ${keyName} in ${argument}`);
+            const typedValue = valueConverter(O[key2], prefix, `${argument}[${keyName}]`);
             result[typedKey] = typedValue;
           }
           return result;
         }
         const keys = Reflect.ownKeys(O);
-        for (const key of keys) {
-          const desc = Reflect.getOwnPropertyDescriptor(O, key);
+        for (const key2 of keys) {
+          const desc = Reflect.getOwnPropertyDescriptor(O, key2);
           if (desc?.enumerable) {
-            const typedKey = keyConverter(key, prefix, argument);
-            const typedValue = valueConverter(O[key], prefix, argument);
+            const typedKey = keyConverter(key2, prefix, argument);
+            const typedValue = valueConverter(O[key2], prefix, argument);
             result[typedKey] = typedValue;
           }
         }
@@ -12093,29 +12093,29 @@ var require_webidl = __commonJS({
           });
         }
         for (const options of converters) {
-          const { key, defaultValue, required, converter } = options;
+          const { key: key2, defaultValue, required, converter } = options;
           if (required === true) {
-            if (dictionary == null || !Object.hasOwn(dictionary, key)) {
+            if (dictionary == null || !Object.hasOwn(dictionary, key2)) {
               throw webidl.errors.exception({
                 header: prefix,
-                message: `Missing required key "${key}".`
+                message: `Missing required key "${key2}".`
               });
             }
           }
-          let value = dictionary?.[key];
+          let value = dictionary?.[key2];
           const hasDefault = defaultValue !== void 0;
           if (hasDefault && value === void 0) {
             value = defaultValue();
           }
           if (required || hasDefault || value !== void 0) {
-            value = converter(value, prefix, `${argument}.${key}`);
+            value = converter(value, prefix, `${argument}.${key2}`);
             if (options.allowedValues && !options.allowedValues.includes(value)) {
               throw webidl.errors.exception({
                 header: prefix,
                 message: `${value} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
               });
             }
-            dict[key] = value;
+            dict[key2] = value;
           }
         }
         return dict;
@@ -12762,18 +12762,18 @@ var require_util2 = __commonJS({
               done: true
             };
           }
-          const { [keyIndex]: key, [valueIndex]: value } = values[index];
+          const { [keyIndex]: key2, [valueIndex]: value } = values[index];
           this.#index = index + 1;
           let result;
           switch (this.#kind) {
             case "key":
-              result = key;
+              result = key2;
               break;
             case "value":
               result = value;
               break;
             case "key+value":
-              result = [key, value];
+              result = [key2, value];
               break;
           }
           return {
@@ -12839,8 +12839,8 @@ var require_util2 = __commonJS({
                 `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
               );
             }
-            for (const { 0: key, 1: value } of makeIterator(this, "key+value")) {
-              callbackfn.call(thisArg, value, key, this);
+            for (const { 0: key2, 1: value } of makeIterator(this, "key+value")) {
+              callbackfn.call(thisArg, value, key2, this);
             }
           }
         }
@@ -14355,15 +14355,15 @@ var require_client_h1 = __commonJS({
         } else {
           this.headers[len - 1] = Buffer.concat([this.headers[len - 1], buf]);
         }
-        const key = this.headers[len - 2];
-        if (key.length === 10) {
-          const headerName = util.bufferToLowerCasedHeaderName(key);
+        const key2 = this.headers[len - 2];
+        if (key2.length === 10) {
+          const headerName = util.bufferToLowerCasedHeaderName(key2);
           if (headerName === "keep-alive") {
             this.keepAlive += buf.toString();
           } else if (headerName === "connection") {
             this.connection += buf.toString();
           }
-        } else if (key.length === 14 && util.bufferToLowerCasedHeaderName(key) === "content-length") {
+        } else if (key2.length === 14 && util.bufferToLowerCasedHeaderName(key2) === "content-length") {
           this.contentLength += buf.toString();
         }
         this.trackHeader(buf.length);
@@ -14919,15 +14919,15 @@ upgrade: ${upgrade}\r
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
-          const key = headers[n + 0];
+          const key2 = headers[n + 0];
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i = 0; i < val.length; i++) {
-              header += `${key}: ${val[i]}\r
+              header += `${key2}: ${val[i]}\r
 `;
             }
           } else {
-            header += `${key}: ${val}\r
+            header += `${key2}: ${val}\r
 `;
           }
         }
@@ -15585,28 +15585,28 @@ var require_client_h2 = __commonJS({
       }
       const headers = {};
       for (let n = 0; n < reqHeaders.length; n += 2) {
-        const key = reqHeaders[n + 0];
+        const key2 = reqHeaders[n + 0];
         const val = reqHeaders[n + 1];
-        if (key === "cookie") {
-          if (headers[key] != null) {
-            headers[key] = Array.isArray(headers[key]) ? (headers[key].push(val), headers[key]) : [headers[key], val];
+        if (key2 === "cookie") {
+          if (headers[key2] != null) {
+            headers[key2] = Array.isArray(headers[key2]) ? (headers[key2].push(val), headers[key2]) : [headers[key2], val];
           } else {
-            headers[key] = val;
+            headers[key2] = val;
           }
           continue;
         }
         if (Array.isArray(val)) {
           for (let i = 0; i < val.length; i++) {
-            if (headers[key]) {
-              headers[key] += `, ${val[i]}`;
+            if (headers[key2]) {
+              headers[key2] += `, ${val[i]}`;
             } else {
-              headers[key] = val[i];
+              headers[key2] = val[i];
             }
           }
-        } else if (headers[key]) {
-          headers[key] += `, ${val}`;
+        } else if (headers[key2]) {
+          headers[key2] += `, ${val}`;
         } else {
-          headers[key] = val;
+          headers[key2] = val;
         }
       }
       let stream = null;
@@ -15732,8 +15732,8 @@ var require_client_h2 = __commonJS({
       session.ref();
       if (channels.sendHeaders.hasSubscribers) {
         let header = "";
-        for (const key in headers) {
-          header += `${key}: ${headers[key]}\r
+        for (const key2 in headers) {
+          header += `${key2}: ${headers[key2]}\r
 `;
         }
         channels.sendHeaders.publish({ request, headers: header, socket: session[kSocket] });
@@ -17223,33 +17223,33 @@ var require_agent = __commonJS({
         return ret;
       }
       [kDispatch](opts, handler) {
-        let key;
+        let key2;
         if (opts.origin && (typeof opts.origin === "string" || opts.origin instanceof URL)) {
-          key = String(opts.origin);
+          key2 = String(opts.origin);
         } else {
           throw new InvalidArgumentError("opts.origin must be a non-empty string or URL.");
         }
-        if (this[kOrigins].size >= this[kOptions].maxOrigins && !this[kOrigins].has(key)) {
+        if (this[kOrigins].size >= this[kOptions].maxOrigins && !this[kOrigins].has(key2)) {
           throw new MaxOriginsReachedError();
         }
-        const result = this[kClients].get(key);
+        const result = this[kClients].get(key2);
         let dispatcher = result && result.dispatcher;
         if (!dispatcher) {
           const closeClientIfUnused = (connected) => {
-            const result2 = this[kClients].get(key);
+            const result2 = this[kClients].get(key2);
             if (result2) {
               if (connected) result2.count -= 1;
               if (result2.count <= 0) {
-                this[kClients].delete(key);
+                this[kClients].delete(key2);
                 if (!result2.dispatcher.destroyed) {
                   result2.dispatcher.close();
                 }
               }
-              this[kOrigins].delete(key);
+              this[kOrigins].delete(key2);
             }
           };
           dispatcher = this[kFactory](opts.origin, this[kOptions]).on("drain", this[kOnDrain]).on("connect", (origin, targets) => {
-            const result2 = this[kClients].get(key);
+            const result2 = this[kClients].get(key2);
             if (result2) {
               result2.count += 1;
             }
@@ -17261,8 +17261,8 @@ var require_agent = __commonJS({
             closeClientIfUnused(false);
             this[kOnConnectionError](origin, targets, err);
           });
-          this[kClients].set(key, { count: 0, dispatcher });
-          this[kOrigins].add(key);
+          this[kClients].set(key2, { count: 0, dispatcher });
+          this[kOrigins].add(key2);
         }
         return dispatcher.dispatch(opts, handler);
       }
@@ -18241,7 +18241,7 @@ var require_proxy_agent = __commonJS({
       return headers;
     }
     function throwIfProxyAuthIsSent(headers) {
-      const existProxyAuth = headers && Object.keys(headers).find((key) => key.toLowerCase() === "proxy-authorization");
+      const existProxyAuth = headers && Object.keys(headers).find((key2) => key2.toLowerCase() === "proxy-authorization");
       if (existProxyAuth) {
         throw new InvalidArgumentError("Proxy-Authorization should be sent in ProxyAgent constructor");
       }
@@ -20150,18 +20150,18 @@ var require_mock_utils = __commonJS({
         })
       );
     }
-    function getHeaderByName(headers, key) {
+    function getHeaderByName(headers, key2) {
       if (Array.isArray(headers)) {
         for (let i = 0; i < headers.length; i += 2) {
-          if (headers[i].toLocaleLowerCase() === key.toLocaleLowerCase()) {
+          if (headers[i].toLocaleLowerCase() === key2.toLocaleLowerCase()) {
             return headers[i + 1];
           }
         }
         return void 0;
       } else if (typeof headers.get === "function") {
-        return headers.get(key);
+        return headers.get(key2);
       } else {
-        return lowerCaseEntries(headers)[key.toLocaleLowerCase()];
+        return lowerCaseEntries(headers)[key2.toLocaleLowerCase()];
       }
     }
     function buildHeadersFromArray(headers) {
@@ -20199,21 +20199,21 @@ var require_mock_utils = __commonJS({
       }
       const originalQp = new URLSearchParams(query);
       const normalizedQp = new URLSearchParams();
-      for (let [key, value] of originalQp.entries()) {
-        key = key.replace("[]", "");
+      for (let [key2, value] of originalQp.entries()) {
+        key2 = key2.replace("[]", "");
         const valueRepresentsString = /^(['"]).*\1$/.test(value);
         if (valueRepresentsString) {
-          normalizedQp.append(key, value);
+          normalizedQp.append(key2, value);
           continue;
         }
         if (value.includes(",")) {
           const values = value.split(",");
           for (const v of values) {
-            normalizedQp.append(key, v);
+            normalizedQp.append(key2, v);
           }
           continue;
         }
-        normalizedQp.append(key, value);
+        normalizedQp.append(key2, value);
       }
       return normalizedQp;
     }
@@ -20251,8 +20251,8 @@ var require_mock_utils = __commonJS({
         return "";
       }
     }
-    function getMockDispatch(mockDispatches, key) {
-      const basePath = key.query ? serializePathWithQuery(key.path, key.query) : key.path;
+    function getMockDispatch(mockDispatches, key2) {
+      const basePath = key2.query ? serializePathWithQuery(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
       const resolvedPathWithoutTrailingSlash = removeTrailingSlash(resolvedPath);
       let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path, ignoreTrailingSlash }) => {
@@ -20261,35 +20261,35 @@ var require_mock_utils = __commonJS({
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key.method));
+      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key2.method));
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key.method}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key2.method}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key.body) : true);
+      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key2.body) : true);
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key.body}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key2.body}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key.headers));
+      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key2.headers));
       if (matchedMockDispatches.length === 0) {
-        const headers = typeof key.headers === "object" ? JSON.stringify(key.headers) : key.headers;
+        const headers = typeof key2.headers === "object" ? JSON.stringify(key2.headers) : key2.headers;
         throw new MockNotMatchedError(`Mock dispatch not matched for headers '${headers}' on path '${resolvedPath}'`);
       }
       return matchedMockDispatches[0];
     }
-    function addMockDispatch(mockDispatches, key, data, opts) {
+    function addMockDispatch(mockDispatches, key2, data, opts) {
       const baseData = { timesInvoked: 0, times: 1, persist: false, consumed: false, ...opts };
       const replyData = typeof data === "function" ? { callback: data } : { ...data };
-      const newMockDispatch = { ...baseData, ...key, pending: true, data: { error: null, ...replyData } };
+      const newMockDispatch = { ...baseData, ...key2, pending: true, data: { error: null, ...replyData } };
       mockDispatches.push(newMockDispatch);
       mockDispatches[kTotalDispatchCount] = (mockDispatches[kTotalDispatchCount] || 0) + 1;
       return newMockDispatch;
     }
-    function deleteMockDispatch(mockDispatches, key) {
+    function deleteMockDispatch(mockDispatches, key2) {
       const index = mockDispatches.findIndex((dispatch) => {
         if (!dispatch.consumed) {
           return false;
         }
-        return matchKey(dispatch, key);
+        return matchKey(dispatch, key2);
       });
       if (index !== -1) {
         mockDispatches.splice(index, 1);
@@ -20318,9 +20318,9 @@ var require_mock_utils = __commonJS({
       const keys = Object.keys(data);
       const result = [];
       for (let i = 0; i < keys.length; ++i) {
-        const key = keys[i];
-        const value = data[key];
-        const name = Buffer.from(`${key}`);
+        const key2 = keys[i];
+        const value = data[key2];
+        const name = Buffer.from(`${key2}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
             result.push(name, Buffer.from(`${value[j]}`));
@@ -20342,8 +20342,8 @@ var require_mock_utils = __commonJS({
       return Buffer.concat(buffers).toString("utf8");
     }
     function mockDispatch(opts, handler) {
-      const key = buildKey(opts);
-      const mockDispatch2 = getMockDispatch(this[kDispatches], key);
+      const key2 = buildKey(opts);
+      const mockDispatch2 = getMockDispatch(this[kDispatches], key2);
       mockDispatch2.timesInvoked++;
       if (mockDispatch2.data.callback) {
         mockDispatch2.data = { ...mockDispatch2.data, ...mockDispatch2.data.callback(opts) };
@@ -20353,7 +20353,7 @@ var require_mock_utils = __commonJS({
       mockDispatch2.consumed = !persist && timesInvoked >= times;
       mockDispatch2.pending = timesInvoked < times;
       if (error !== null) {
-        deleteMockDispatch(this[kDispatches], key);
+        deleteMockDispatch(this[kDispatches], key2);
         handler.onError(error);
         return true;
       }
@@ -20397,7 +20397,7 @@ var require_mock_utils = __commonJS({
         handler.onHeaders?.(statusCode, responseHeaders, resume, getStatusText(statusCode));
         handler.onData?.(Buffer.from(responseData));
         handler.onComplete?.(responseTrailers);
-        deleteMockDispatch(mockDispatches, key);
+        deleteMockDispatch(mockDispatches, key2);
       }
       function resume() {
       }
@@ -20804,12 +20804,12 @@ var require_mock_call_history = __commonJS({
       toString() {
         const options = { betweenKeyValueSeparator: "->", betweenPairSeparator: "|" };
         let result = "";
-        this.toMap().forEach((value, key) => {
+        this.toMap().forEach((value, key2) => {
           if (typeof value === "string" || value === void 0 || value === null) {
-            result = `${result}${key}${options.betweenKeyValueSeparator}${value}${options.betweenPairSeparator}`;
+            result = `${result}${key2}${options.betweenKeyValueSeparator}${value}${options.betweenPairSeparator}`;
           }
           if (typeof value === "object" && value !== null || Array.isArray(value)) {
-            result = `${result}${key}${options.betweenKeyValueSeparator}${JSON.stringify(value)}${options.betweenPairSeparator}`;
+            result = `${result}${key2}${options.betweenKeyValueSeparator}${JSON.stringify(value)}${options.betweenPairSeparator}`;
           }
         });
         return result.slice(0, -1);
@@ -21245,10 +21245,10 @@ var require_snapshot_utils = __commonJS({
       if (!headers) return normalizedHeaders;
       if (isUndiciHeaders(headers)) {
         for (let i = 0; i < headers.length; i += 2) {
-          const key = headers[i];
+          const key2 = headers[i];
           const value = headers[i + 1];
-          if (key && value !== void 0) {
-            const keyStr = Buffer.isBuffer(key) ? key.toString() : key;
+          if (key2 && value !== void 0) {
+            const keyStr = Buffer.isBuffer(key2) ? key2.toString() : key2;
             const valueStr = Buffer.isBuffer(value) ? value.toString() : value;
             normalizedHeaders[keyStr.toLowerCase()] = valueStr;
           }
@@ -21256,9 +21256,9 @@ var require_snapshot_utils = __commonJS({
         return normalizedHeaders;
       }
       if (headers && typeof headers === "object") {
-        for (const [key, value] of Object.entries(headers)) {
-          if (key && typeof key === "string") {
-            normalizedHeaders[key.toLowerCase()] = Array.isArray(value) ? value.join(", ") : String(value);
+        for (const [key2, value] of Object.entries(headers)) {
+          if (key2 && typeof key2 === "string") {
+            normalizedHeaders[key2.toLowerCase()] = Array.isArray(value) ? value.join(", ") : String(value);
           }
         }
       }
@@ -21313,8 +21313,8 @@ var require_snapshot_recorder = __commonJS({
       } = matchOptions;
       const filtered = {};
       const { ignore, exclude, match } = headerFilters;
-      for (const [key, value] of Object.entries(headers)) {
-        const headerKey = caseSensitive ? key : key.toLowerCase();
+      for (const [key2, value] of Object.entries(headers)) {
+        const headerKey = caseSensitive ? key2 : key2.toLowerCase();
         if (exclude.has(headerKey)) continue;
         if (ignore.has(headerKey)) continue;
         if (match.size !== 0) {
@@ -21331,8 +21331,8 @@ var require_snapshot_recorder = __commonJS({
       } = matchOptions;
       const filtered = {};
       const { exclude: excludeSet } = headerFilters;
-      for (const [key, value] of Object.entries(headers)) {
-        const headerKey = caseSensitive ? key : key.toLowerCase();
+      for (const [key2, value] of Object.entries(headers)) {
+        const headerKey = caseSensitive ? key2 : key2.toLowerCase();
         if (excludeSet.has(headerKey)) continue;
         filtered[headerKey] = value;
       }
@@ -21345,9 +21345,9 @@ var require_snapshot_recorder = __commonJS({
       ];
       if (formattedRequest.headers && typeof formattedRequest.headers === "object") {
         const headerKeys = Object.keys(formattedRequest.headers).sort();
-        for (const key of headerKeys) {
-          const values = Array.isArray(formattedRequest.headers[key]) ? formattedRequest.headers[key] : [formattedRequest.headers[key]];
-          parts.push(key);
+        for (const key2 of headerKeys) {
+          const values = Array.isArray(formattedRequest.headers[key2]) ? formattedRequest.headers[key2] : [formattedRequest.headers[key2]];
+          parts.push(key2);
           for (const value of values.sort()) {
             parts.push(String(value));
           }
@@ -22206,9 +22206,9 @@ var require_redirect_handler = __commonJS({
       const ret = [];
       if (Array.isArray(headers)) {
         if (headers.length > 0 && Array.isArray(headers[0])) {
-          for (const [key, value] of headers) {
-            if (!shouldRemoveHeader(key, removeContent, unknownOrigin)) {
-              ret.push(key, value);
+          for (const [key2, value] of headers) {
+            if (!shouldRemoveHeader(key2, removeContent, unknownOrigin)) {
+              ret.push(key2, value);
             }
           }
         } else {
@@ -22220,9 +22220,9 @@ var require_redirect_handler = __commonJS({
         }
       } else if (headers && typeof headers === "object") {
         const entries3 = util.hasSafeIterator(headers) ? headers : Object.entries(headers);
-        for (const [key, value] of entries3) {
-          if (!shouldRemoveHeader(key, removeContent, unknownOrigin)) {
-            ret.push(key, value);
+        for (const [key2, value] of entries3) {
+          if (!shouldRemoveHeader(key2, removeContent, unknownOrigin)) {
+            ret.push(key2, value);
           }
         }
       } else {
@@ -22453,8 +22453,8 @@ var require_dns = __commonJS({
       const ownIterator = Object.prototype.hasOwnProperty.call(headers, Symbol.iterator);
       return ownIterator || prototype != null && prototype !== Object.prototype && typeof headers[Symbol.iterator] === "function";
     }
-    function isHostHeader(key) {
-      return typeof key === "string" && key.toLowerCase() === "host";
+    function isHostHeader(key2) {
+      return typeof key2 === "string" && key2.toLowerCase() === "host";
     }
     function normalizeHeaders(headers) {
       if (headers == null) {
@@ -22503,8 +22503,8 @@ var require_dns = __commonJS({
         return false;
       }
       if (typeof headers === "object") {
-        for (const key in headers) {
-          if (isHostHeader(key)) {
+        for (const key2 in headers) {
+          if (isHostHeader(key2)) {
             return true;
           }
         }
@@ -22968,7 +22968,7 @@ var require_cache = __commonJS({
       });
       return directives;
     }
-    function markInvalidCacheControlDirective(directives, key) {
+    function markInvalidCacheControlDirective(directives, key2) {
       let invalidDirectives = directives[kInvalidCacheControlDirectives];
       if (invalidDirectives === void 0) {
         invalidDirectives = /* @__PURE__ */ new Set();
@@ -22976,22 +22976,22 @@ var require_cache = __commonJS({
           value: invalidDirectives
         });
       }
-      invalidDirectives.add(key);
+      invalidDirectives.add(key2);
     }
-    function hasInvalidCacheControlDirective(directives, key) {
-      return directives[kInvalidCacheControlDirectives]?.has(key) === true;
+    function hasInvalidCacheControlDirective(directives, key2) {
+      return directives[kInvalidCacheControlDirectives]?.has(key2) === true;
     }
-    function getMalformedRestrictiveDirectiveName(key) {
+    function getMalformedRestrictiveDirectiveName(key2) {
       for (const directiveName of RESTRICTIVE_DIRECTIVE_NAMES) {
-        if (key.startsWith(directiveName) && key.length > directiveName.length && !isValidHTTPToken(key[directiveName.length])) {
+        if (key2.startsWith(directiveName) && key2.length > directiveName.length && !isValidHTTPToken(key2[directiveName.length])) {
           return directiveName;
         }
       }
       let tokenOnlyKey = "";
       let hasInvalidTokenChar = false;
-      for (let i = 0; i < key.length; i++) {
-        if (isValidHTTPToken(key[i])) {
-          tokenOnlyKey += key[i];
+      for (let i = 0; i < key2.length; i++) {
+        if (isValidHTTPToken(key2[i])) {
+          tokenOnlyKey += key2[i];
         } else {
           hasInvalidTokenChar = true;
         }
@@ -23015,8 +23015,8 @@ var require_cache = __commonJS({
         headers: opts.headers
       };
     }
-    function appendHeader(headers, key, val) {
-      const headerName = key.toLowerCase();
+    function appendHeader(headers, key2, val) {
+      const headerName = key2.toLowerCase();
       const current = headers[headerName];
       const values = Array.isArray(val) ? val : [val];
       if (current === void 0) {
@@ -23040,26 +23040,26 @@ var require_cache = __commonJS({
                 if (!Array.isArray(x)) {
                   throw new Error("opts.headers is not a valid header map");
                 }
-                const [key, val] = x;
-                if (typeof key !== "string" || typeof val !== "string") {
+                const [key2, val] = x;
+                if (typeof key2 !== "string" || typeof val !== "string") {
                   throw new Error("opts.headers is not a valid header map");
                 }
-                appendHeader(headers, key, val);
+                appendHeader(headers, key2, val);
               }
             } else {
               if (opts.headers.length % 2 !== 0) {
                 throw new Error("opts.headers is not a valid header map");
               }
               for (let i = 0; i < opts.headers.length; i += 2) {
-                const key = opts.headers[i];
+                const key2 = opts.headers[i];
                 const val = opts.headers[i + 1];
-                if (typeof key !== "string" || typeof val !== "string" && !Array.isArray(val)) {
+                if (typeof key2 !== "string" || typeof val !== "string" && !Array.isArray(val)) {
                   throw new Error("opts.headers is not a valid header map");
                 }
                 if (typeof val === "string") {
-                  appendHeader(headers, key, val);
+                  appendHeader(headers, key2, val);
                 } else {
-                  appendHeader(headers, key, val.map((item) => typeof item === "string" ? item : item.toString("latin1")));
+                  appendHeader(headers, key2, val.map((item) => typeof item === "string" ? item : item.toString("latin1")));
                 }
               }
             }
@@ -23068,16 +23068,16 @@ var require_cache = __commonJS({
               if (!Array.isArray(x)) {
                 throw new Error("opts.headers is not a valid header map");
               }
-              const [key, val] = x;
-              if (typeof key !== "string" || typeof val !== "string") {
+              const [key2, val] = x;
+              if (typeof key2 !== "string" || typeof val !== "string") {
                 throw new Error("opts.headers is not a valid header map");
               }
-              appendHeader(headers, key, val);
+              appendHeader(headers, key2, val);
             }
           }
         } else {
-          for (const key of Object.keys(opts.headers)) {
-            appendHeader(headers, key, opts.headers[key]);
+          for (const key2 of Object.keys(opts.headers)) {
+            appendHeader(headers, key2, opts.headers[key2]);
           }
         }
       } else {
@@ -23085,17 +23085,17 @@ var require_cache = __commonJS({
       }
       return headers;
     }
-    function assertCacheKey(key) {
-      if (typeof key !== "object") {
-        throw new TypeError(`expected key to be object, got ${typeof key}`);
+    function assertCacheKey(key2) {
+      if (typeof key2 !== "object") {
+        throw new TypeError(`expected key to be object, got ${typeof key2}`);
       }
       for (const property of ["origin", "method", "path"]) {
-        if (typeof key[property] !== "string") {
-          throw new TypeError(`expected key.${property} to be string, got ${typeof key[property]}`);
+        if (typeof key2[property] !== "string") {
+          throw new TypeError(`expected key.${property} to be string, got ${typeof key2[property]}`);
         }
       }
-      if (key.headers !== void 0 && typeof key.headers !== "object") {
-        throw new TypeError(`expected headers to be object, got ${typeof key}`);
+      if (key2.headers !== void 0 && typeof key2.headers !== "object") {
+        throw new TypeError(`expected headers to be object, got ${typeof key2}`);
       }
     }
     function assertCacheValue(value) {
@@ -23130,7 +23130,7 @@ var require_cache = __commonJS({
         const directive = directiveRecord.value.toLowerCase();
         const fromMalformedQuote = directiveRecord.fromMalformedQuote;
         const keyValueDelimiter = directive.indexOf("=");
-        let key;
+        let key2;
         let value;
         let keyHasTrailingWhitespace = false;
         let valueHasLeadingWhitespace = false;
@@ -23139,59 +23139,59 @@ var require_cache = __commonJS({
           const rawValue = directive.substring(keyValueDelimiter + 1);
           keyHasTrailingWhitespace = trimOWSEnd(rawKey) !== rawKey;
           valueHasLeadingWhitespace = trimOWSStart(rawValue) !== rawValue;
-          key = trimOWS(rawKey);
+          key2 = trimOWS(rawKey);
           value = trimOWSStart(rawValue);
         } else {
-          key = trimOWS(directive);
+          key2 = trimOWS(directive);
         }
-        const malformedRestrictiveDirectiveName = getMalformedRestrictiveDirectiveName(key);
+        const malformedRestrictiveDirectiveName = getMalformedRestrictiveDirectiveName(key2);
         if (malformedRestrictiveDirectiveName !== void 0) {
           output[malformedRestrictiveDirectiveName] = true;
           continue;
         }
-        switch (key) {
+        switch (key2) {
           case "min-fresh":
           case "max-stale":
           case "max-age":
           case "s-maxage":
           case "stale-while-revalidate":
           case "stale-if-error": {
-            if (fromMalformedQuote || invalidNumericDirectives.has(key)) {
+            if (fromMalformedQuote || invalidNumericDirectives.has(key2)) {
               continue;
             }
             if (value === void 0 || keyHasTrailingWhitespace || valueHasLeadingWhitespace) {
-              delete output[key];
-              invalidNumericDirectives.add(key);
-              markInvalidCacheControlDirective(output, key);
+              delete output[key2];
+              invalidNumericDirectives.add(key2);
+              markInvalidCacheControlDirective(output, key2);
               continue;
             }
             if (value.length >= 2 && value[0] === '"' && value[value.length - 1] === '"') {
               value = value.substring(1, value.length - 1);
             }
             if (!/^[0-9]+$/.test(value)) {
-              delete output[key];
-              invalidNumericDirectives.add(key);
-              markInvalidCacheControlDirective(output, key);
+              delete output[key2];
+              invalidNumericDirectives.add(key2);
+              markInvalidCacheControlDirective(output, key2);
               continue;
             }
             const parsedValue = Math.min(parseInt(value, 10), MAX_DELTA_SECONDS);
-            if (key === "min-fresh") {
-              if (!(key in output) || output[key] < parsedValue) {
-                output[key] = parsedValue;
+            if (key2 === "min-fresh") {
+              if (!(key2 in output) || output[key2] < parsedValue) {
+                output[key2] = parsedValue;
               }
-            } else if (!(key in output) || output[key] > parsedValue) {
-              output[key] = parsedValue;
+            } else if (!(key2 in output) || output[key2] > parsedValue) {
+              output[key2] = parsedValue;
             }
             break;
           }
           case "private":
           case "no-cache": {
             if (fromMalformedQuote) {
-              output[key] = true;
+              output[key2] = true;
               break;
             }
             if (value !== void 0 && value.length === 0) {
-              output[key] = true;
+              output[key2] = true;
               break;
             }
             if (value) {
@@ -23220,7 +23220,7 @@ var require_cache = __commonJS({
                   fieldList = fieldListParts.join(",");
                 }
                 if (!foundEndingQuote) {
-                  output[key] = true;
+                  output[key2] = true;
                   break;
                 }
                 i = lastQuotedPart;
@@ -23233,23 +23233,23 @@ var require_cache = __commonJS({
                   }
                 }
                 if (!validFieldNames) {
-                  output[key] = true;
-                } else if (output[key] !== true) {
-                  if (key in output) {
-                    output[key] = output[key].concat(headers);
+                  output[key2] = true;
+                } else if (output[key2] !== true) {
+                  if (key2 in output) {
+                    output[key2] = output[key2].concat(headers);
                   } else {
-                    output[key] = headers;
+                    output[key2] = headers;
                   }
                 }
               } else {
                 const fieldName = trimOWS(value);
                 if (!isValidHTTPToken(fieldName)) {
-                  output[key] = true;
-                } else if (output[key] !== true) {
-                  if (key in output) {
-                    output[key] = output[key].concat(fieldName);
+                  output[key2] = true;
+                } else if (output[key2] !== true) {
+                  if (key2 in output) {
+                    output[key2] = output[key2].concat(fieldName);
                   } else {
-                    output[key] = [fieldName];
+                    output[key2] = [fieldName];
                   }
                 }
               }
@@ -23264,18 +23264,18 @@ var require_cache = __commonJS({
           case "no-transform":
           case "must-understand":
           case "only-if-cached":
-            if (fromMalformedQuote || invalidNoArgumentDirectives.has(key)) {
+            if (fromMalformedQuote || invalidNoArgumentDirectives.has(key2)) {
               continue;
             }
             if (value !== void 0) {
-              delete output[key];
-              invalidNoArgumentDirectives.add(key);
+              delete output[key2];
+              invalidNoArgumentDirectives.add(key2);
               continue;
             }
-            output[key] = true;
+            output[key2] = true;
             break;
           case "no-store":
-            output[key] = true;
+            output[key2] = true;
             break;
           default:
             continue;
@@ -24706,12 +24706,12 @@ var require_memory_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} req
        * @returns {import('../../types/cache-interceptor.d.ts').default.GetResult | undefined}
        */
-      get(key) {
-        assertCacheKey(key);
-        const topLevelKey = `${key.origin}:${key.path}`;
+      get(key2) {
+        assertCacheKey(key2);
+        const topLevelKey = `${key2.origin}:${key2.path}`;
         const now = Date.now();
         const entries3 = this.#entries.get(topLevelKey);
-        const entry = entries3 ? findEntry(key, entries3, now) : null;
+        const entry = entries3 ? findEntry(key2, entries3, now) : null;
         return entry == null ? void 0 : {
           statusMessage: entry.statusMessage,
           statusCode: entry.statusCode,
@@ -24730,12 +24730,12 @@ var require_memory_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheValue} val
        * @returns {Writable | undefined}
        */
-      createWriteStream(key, val) {
-        assertCacheKey(key);
+      createWriteStream(key2, val) {
+        assertCacheKey(key2);
         assertCacheValue(val);
-        const topLevelKey = `${key.origin}:${key.path}`;
+        const topLevelKey = `${key2.origin}:${key2.path}`;
         const store = this;
-        const entry = { ...key, ...val, body: [], size: 0 };
+        const entry = { ...key2, ...val, body: [], size: 0 };
         return new Writable({
           write(chunk, encoding, callback) {
             if (typeof chunk === "string") {
@@ -24755,7 +24755,7 @@ var require_memory_cache_store = __commonJS({
               entries3 = [];
               store.#entries.set(topLevelKey, entries3);
             }
-            const previousEntry = findEntry(key, entries3, Date.now());
+            const previousEntry = findEntry(key2, entries3, Date.now());
             if (previousEntry) {
               const index = entries3.indexOf(previousEntry);
               entries3.splice(index, 1, entry);
@@ -24775,13 +24775,13 @@ var require_memory_cache_store = __commonJS({
                 });
                 store.#hasEmittedMaxSizeEvent = true;
               }
-              for (const [key2, entries4] of store.#entries) {
+              for (const [key3, entries4] of store.#entries) {
                 for (const entry2 of entries4.splice(0, entries4.length / 2)) {
                   store.#size -= entry2.size;
                   store.#count -= 1;
                 }
                 if (entries4.length === 0) {
-                  store.#entries.delete(key2);
+                  store.#entries.delete(key3);
                 }
               }
               if (store.#size < store.#maxSize && store.#count < store.#maxCount) {
@@ -24795,11 +24795,11 @@ var require_memory_cache_store = __commonJS({
       /**
        * @param {CacheKey} key
        */
-      delete(key) {
-        if (typeof key !== "object") {
-          throw new TypeError(`expected key to be object, got ${typeof key}`);
+      delete(key2) {
+        if (typeof key2 !== "object") {
+          throw new TypeError(`expected key to be object, got ${typeof key2}`);
         }
-        const topLevelKey = `${key.origin}:${key.path}`;
+        const topLevelKey = `${key2.origin}:${key2.path}`;
         for (const entry of this.#entries.get(topLevelKey) ?? []) {
           this.#size -= entry.size;
           this.#count -= 1;
@@ -24807,20 +24807,20 @@ var require_memory_cache_store = __commonJS({
         this.#entries.delete(topLevelKey);
       }
     };
-    function findEntry(key, entries3, now) {
+    function findEntry(key2, entries3, now) {
       for (let i = 0; i < entries3.length; i++) {
         const entry = entries3[i];
-        if (entry.deleteAt > now && entry.method === key.method && varyMatches(key, entry)) {
+        if (entry.deleteAt > now && entry.method === key2.method && varyMatches(key2, entry)) {
           return entry;
         }
       }
     }
-    function varyMatches(key, entry) {
+    function varyMatches(key2, entry) {
       if (entry.vary == null) {
         return true;
       }
       for (const headerName in entry.vary) {
-        if (Object.hasOwn(entry.vary, headerName) && !headerValueEquals(key.headers?.[headerName], entry.vary[headerName])) {
+        if (Object.hasOwn(entry.vary, headerName) && !headerValueEquals(key2.headers?.[headerName], entry.vary[headerName])) {
           return false;
         }
       }
@@ -25039,8 +25039,8 @@ var require_cache2 = __commonJS({
       if (!varyDirectives) {
         return false;
       }
-      for (const key in varyDirectives) {
-        if (result.vary == null || !Object.hasOwn(result.vary, key)) {
+      for (const key2 in varyDirectives) {
+        if (result.vary == null || !Object.hasOwn(result.vary, key2)) {
           return true;
         }
       }
@@ -25067,9 +25067,9 @@ var require_cache2 = __commonJS({
         headers["if-none-match"] = result.etag;
       }
       if (result.vary) {
-        for (const key in result.vary) {
-          if (result.vary[key] != null) {
-            headers[key] = result.vary[key];
+        for (const key2 in result.vary) {
+          if (result.vary[key2] != null) {
+            headers[key2] = result.vary[key2];
           }
         }
       }
@@ -26577,9 +26577,9 @@ var require_sqlite_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        * @returns {(import('../../types/cache-interceptor.d.ts').default.GetResult & { body?: Buffer }) | undefined}
        */
-      get(key) {
-        assertCacheKey(key);
-        const value = this.#findValue(key);
+      get(key2) {
+        assertCacheKey(key2);
+        const value = this.#findValue(key2);
         return value ? {
           body: value.body ? Buffer.from(value.body.buffer, value.body.byteOffset, value.body.byteLength) : void 0,
           statusCode: value.statusCode,
@@ -26597,15 +26597,15 @@ var require_sqlite_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheValue & { body: null | Buffer | Array<Buffer>}} value
        */
-      set(key, value) {
-        assertCacheKey(key);
-        const url = this.#makeValueUrl(key);
+      set(key2, value) {
+        assertCacheKey(key2);
+        const url = this.#makeValueUrl(key2);
         const body = Array.isArray(value.body) ? Buffer.concat(value.body) : value.body;
         const size = body?.byteLength;
         if (size && size > this.#maxEntrySize) {
           return;
         }
-        const existingValue = this.#findValue(key, true);
+        const existingValue = this.#findValue(key2, true);
         if (existingValue) {
           this.#updateValueQuery.run(
             body,
@@ -26622,7 +26622,7 @@ var require_sqlite_cache_store = __commonJS({
         } else {
           this.#insertValueQuery.run(
             url,
-            key.method,
+            key2.method,
             body,
             value.deleteAt,
             value.statusCode,
@@ -26642,8 +26642,8 @@ var require_sqlite_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheValue} value
        * @returns {Writable | undefined}
        */
-      createWriteStream(key, value) {
-        assertCacheKey(key);
+      createWriteStream(key2, value) {
+        assertCacheKey(key2);
         assertCacheValue(value);
         let size = 0;
         const body = [];
@@ -26660,7 +26660,7 @@ var require_sqlite_cache_store = __commonJS({
             callback();
           },
           final(callback) {
-            store.set(key, { ...value, body });
+            store.set(key2, { ...value, body });
             callback();
           }
         });
@@ -26668,11 +26668,11 @@ var require_sqlite_cache_store = __commonJS({
       /**
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        */
-      delete(key) {
-        if (typeof key !== "object") {
-          throw new TypeError(`expected key to be object, got ${typeof key}`);
+      delete(key2) {
+        if (typeof key2 !== "object") {
+          throw new TypeError(`expected key to be object, got ${typeof key2}`);
         }
-        this.#deleteByUrlQuery.run(this.#makeValueUrl(key));
+        this.#deleteByUrlQuery.run(this.#makeValueUrl(key2));
       }
       #prune() {
         if (Number.isFinite(this.#maxCount) && this.size <= this.#maxCount) {
@@ -26704,17 +26704,17 @@ var require_sqlite_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        * @returns {string}
        */
-      #makeValueUrl(key) {
-        return `${key.origin}/${key.path}`;
+      #makeValueUrl(key2) {
+        return `${key2.origin}/${key2.path}`;
       }
       /**
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        * @param {boolean} [canBeExpired=false]
        * @returns {SqliteStoreValue | undefined}
        */
-      #findValue(key, canBeExpired = false) {
-        const url = this.#makeValueUrl(key);
-        const { headers, method } = key;
+      #findValue(key2, canBeExpired = false) {
+        const url = this.#makeValueUrl(key2);
+        const { headers, method } = key2;
         const values = this.#getValuesQuery.all(url, method);
         if (values.length === 0) {
           return void 0;
@@ -30579,8 +30579,8 @@ var require_util4 = __commonJS({
         if (!part.includes("=")) {
           throw new Error("Invalid unparsed");
         }
-        const [key, ...value] = part.split("=");
-        const trimmedKey = key.trim();
+        const [key2, ...value] = part.split("=");
+        const trimmedKey = key2.trim();
         const joinedValue = value.join("=");
         validateCookieName(trimmedKey);
         validateCookieValue(joinedValue);
@@ -34063,12 +34063,12 @@ function splitDocuments(text10, firstLine = 1) {
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function own(value, key) {
-  if (!isRecord(value) || !Object.prototype.hasOwnProperty.call(value, key)) return void 0;
-  return value[key];
+function own(value, key2) {
+  if (!isRecord(value) || !Object.prototype.hasOwnProperty.call(value, key2)) return void 0;
+  return value[key2];
 }
-function setOwn(target, key, value) {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+function setOwn(target, key2, value) {
+  Object.defineProperty(target, key2, { value, enumerable: true, writable: true, configurable: true });
 }
 function pointer(base, ...tokens) {
   let result = base;
@@ -34084,7 +34084,7 @@ function cloneJson(value, ancestors = /* @__PURE__ */ new Set()) {
   try {
     if (Array.isArray(value)) return value.map((item) => cloneJson(item, ancestors));
     const copy2 = {};
-    for (const [key, item] of Object.entries(value)) setOwn(copy2, key, cloneJson(item, ancestors));
+    for (const [key2, item] of Object.entries(value)) setOwn(copy2, key2, cloneJson(item, ancestors));
     return copy2;
   } finally {
     ancestors.delete(value);
@@ -34174,41 +34174,41 @@ function isValidPattern(value) {
 function isStringList(value) {
   return Array.isArray(value) && value.every((item) => typeof item === "string");
 }
-function copyKeyword(key, value, out, path, problems) {
+function copyKeyword(key2, value, out, path, problems) {
   const drop = (why) => {
-    problems.push({ message: `${key} ${why}; ignored`, path });
+    problems.push({ message: `${key2} ${why}; ignored`, path });
     return true;
   };
-  if (ANNOTATIONS.has(key) || key.startsWith("x-")) return true;
-  if (DROPPED.has(key)) return drop("is not supported in a structural CRD schema");
-  if (key === "type") {
+  if (ANNOTATIONS.has(key2) || key2.startsWith("x-")) return true;
+  if (DROPPED.has(key2)) return drop("is not supported in a structural CRD schema");
+  if (key2 === "type") {
     if (typeof value === "string" && JSON_TYPES.has(value)) out["type"] = value;
     else return drop("must be one of object, array, string, integer, number, boolean");
-  } else if (key === "format") {
+  } else if (key2 === "format") {
     if (typeof value === "string") out["format"] = value;
     else return drop("must be a string");
-  } else if (COUNTS.has(key)) {
-    if (isCount(value)) out[key] = value;
+  } else if (COUNTS.has(key2)) {
+    if (isCount(value)) out[key2] = value;
     else return drop("must be a non-negative integer");
-  } else if (BOUNDS.has(key)) {
-    if (isFiniteNumber(value)) out[key] = value;
+  } else if (BOUNDS.has(key2)) {
+    if (isFiniteNumber(value)) out[key2] = value;
     else return drop("must be a number");
-  } else if (key === "multipleOf") {
-    if (isFiniteNumber(value) && value > 0) out[key] = value;
+  } else if (key2 === "multipleOf") {
+    if (isFiniteNumber(value) && value > 0) out[key2] = value;
     else return drop("must be a number greater than 0");
-  } else if (EXCLUSIVE.has(key) || key === "uniqueItems") {
-    if (typeof value === "boolean") out[key] = value;
+  } else if (EXCLUSIVE.has(key2) || key2 === "uniqueItems") {
+    if (typeof value === "boolean") out[key2] = value;
     else return drop("must be a boolean");
-  } else if (key === "pattern") {
+  } else if (key2 === "pattern") {
     if (isValidPattern(value)) out["pattern"] = value;
     else return drop("must be a valid regular expression");
-  } else if (key === "enum") {
+  } else if (key2 === "enum") {
     if (Array.isArray(value) && value.length > 0) out["enum"] = cloneJson(value);
     else return drop("must be a non-empty array");
-  } else if (key === "required") {
+  } else if (key2 === "required") {
     if (isStringList(value)) out["required"] = [...new Set(value)];
     else return drop("must be an array of strings");
-  } else if (key === "default") {
+  } else if (key2 === "default") {
     out["default"] = cloneJson(value);
   } else {
     return false;
@@ -34224,10 +34224,10 @@ var FLAGS = [
   "x-kubernetes-embedded-resource"
 ];
 function readFlags(node, path, problems) {
-  for (const key of ["nullable", ...FLAGS]) {
-    const value = own(node, key);
+  for (const key2 of ["nullable", ...FLAGS]) {
+    const value = own(node, key2);
     if (value !== void 0 && typeof value !== "boolean") {
-      problems.push({ message: `${key} must be a boolean; ignored`, path: pointer(path, key) });
+      problems.push({ message: `${key2} must be a boolean; ignored`, path: pointer(path, key2) });
     }
   }
   return {
@@ -34261,7 +34261,7 @@ function addEmbeddedResource(out, close) {
   out["required"] = [.../* @__PURE__ */ new Set([...required, "apiVersion", "kind"])];
 }
 function allowNull(out) {
-  if (JUNCTORS.some((key) => out[key] !== void 0) || out["not"] !== void 0) {
+  if (JUNCTORS.some((key2) => out[key2] !== void 0) || out["not"] !== void 0) {
     return { anyOf: [{ type: "null" }, out] };
   }
   const type = out["type"];
@@ -34284,18 +34284,18 @@ function child(at, tokens, change = {}) {
     ...change
   };
 }
-function convertMap(value, key, at, ctx, embedded) {
+function convertMap(value, key2, at, ctx, embedded) {
   const map = {};
   for (const [name, schema] of Object.entries(value)) {
-    if (key === "patternProperties" && !isValidPattern(name)) {
+    if (key2 === "patternProperties" && !isValidPattern(name)) {
       ctx.problems.push({
         message: "not a valid regular expression; ignored",
-        path: pointer(at.path, key, name)
+        path: pointer(at.path, key2, name)
       });
       continue;
     }
-    const open = embedded && key === "properties" && name === "metadata";
-    setOwn(map, name, convertSchemaNode(schema, ctx, child(at, [key, name], open ? { close: false } : {})));
+    const open = embedded && key2 === "properties" && name === "metadata";
+    setOwn(map, name, convertSchemaNode(schema, ctx, child(at, [key2, name], open ? { close: false } : {})));
   }
   return map;
 }
@@ -34314,32 +34314,32 @@ function convertDependencies(value, at, ctx) {
   }
   return map;
 }
-function convertStructure(key, value, out, at, ctx, junctorDefaults, embedded) {
+function convertStructure(key2, value, out, at, ctx, junctorDefaults, embedded) {
   const bad = (shape) => {
-    ctx.problems.push({ message: `${key} must be ${shape}; ignored`, path: pointer(at.path, key) });
+    ctx.problems.push({ message: `${key2} must be ${shape}; ignored`, path: pointer(at.path, key2) });
     return true;
   };
   const junctor = { close: false, defaulted: junctorDefaults };
-  if (key === "properties" || key === "patternProperties") {
-    if (isRecord(value)) out[key] = convertMap(value, key, at, ctx, embedded);
+  if (key2 === "properties" || key2 === "patternProperties") {
+    if (isRecord(value)) out[key2] = convertMap(value, key2, at, ctx, embedded);
     else return bad("an object");
-  } else if (key === "additionalProperties" || key === "additionalItems") {
-    if (typeof value === "boolean") out[key] = value;
-    else if (isRecord(value)) out[key] = convertSchemaNode(value, ctx, child(at, [key]));
+  } else if (key2 === "additionalProperties" || key2 === "additionalItems") {
+    if (typeof value === "boolean") out[key2] = value;
+    else if (isRecord(value)) out[key2] = convertSchemaNode(value, ctx, child(at, [key2]));
     else return bad("a boolean or a schema");
-  } else if (key === "items" && Array.isArray(value)) {
-    out[key] = value.map((item, i) => convertSchemaNode(item, ctx, child(at, [key, i])));
-  } else if (key === "items") {
-    if (isRecord(value)) out[key] = convertSchemaNode(value, ctx, child(at, [key]));
+  } else if (key2 === "items" && Array.isArray(value)) {
+    out[key2] = value.map((item, i) => convertSchemaNode(item, ctx, child(at, [key2, i])));
+  } else if (key2 === "items") {
+    if (isRecord(value)) out[key2] = convertSchemaNode(value, ctx, child(at, [key2]));
     else return bad("a schema");
-  } else if (JUNCTORS.includes(key)) {
+  } else if (JUNCTORS.includes(key2)) {
     if (!Array.isArray(value) || value.length === 0) return bad("a non-empty list of schemas");
-    out[key] = value.map((item, i) => convertSchemaNode(item, ctx, child(at, [key, i], junctor)));
-  } else if (key === "not") {
-    if (isRecord(value)) out[key] = convertSchemaNode(value, ctx, child(at, [key], junctor));
+    out[key2] = value.map((item, i) => convertSchemaNode(item, ctx, child(at, [key2, i], junctor)));
+  } else if (key2 === "not") {
+    if (isRecord(value)) out[key2] = convertSchemaNode(value, ctx, child(at, [key2], junctor));
     else return bad("a schema");
-  } else if (key === "dependencies") {
-    if (isRecord(value)) out[key] = convertDependencies(value, at, ctx);
+  } else if (key2 === "dependencies") {
+    if (isRecord(value)) out[key2] = convertDependencies(value, at, ctx);
     else return bad("an object");
   } else {
     return false;
@@ -34350,10 +34350,10 @@ function convertRecord(node, ctx, at) {
   const out = {};
   const flags = readFlags(node, at.path, ctx.problems);
   const defaulted = /* @__PURE__ */ new Set([...at.defaulted, ...defaultedProperties(node)]);
-  for (const [key, value] of Object.entries(node)) {
-    if (key === "nullable" || convertStructure(key, value, out, at, ctx, defaulted, flags.embedded)) continue;
-    if (copyKeyword(key, value, out, pointer(at.path, key), ctx.problems)) continue;
-    ctx.problems.push({ message: `unknown keyword ${key}; ignored`, path: pointer(at.path, key) });
+  for (const [key2, value] of Object.entries(node)) {
+    if (key2 === "nullable" || convertStructure(key2, value, out, at, ctx, defaulted, flags.embedded)) continue;
+    if (copyKeyword(key2, value, out, pointer(at.path, key2), ctx.problems)) continue;
+    ctx.problems.push({ message: `unknown keyword ${key2}; ignored`, path: pointer(at.path, key2) });
   }
   if (flags.intOrString) {
     out["type"] = ["integer", "string"];
@@ -34406,8 +34406,8 @@ function anyObject(options) {
 }
 function rootView(schema, path, problems) {
   const view = {};
-  for (const [key, value] of Object.entries(schema)) {
-    if (!ROOT_IGNORED.includes(key)) setOwn(view, key, value);
+  for (const [key2, value] of Object.entries(schema)) {
+    if (!ROOT_IGNORED.includes(key2)) setOwn(view, key2, value);
   }
   const type = own(view, "type");
   if (type !== void 0 && type !== "object") {
@@ -34463,13 +34463,13 @@ function rootSchema(schema, path, options, problems) {
 // core/validate/crd-versions.ts
 var V1 = "apiextensions.k8s.io/v1";
 var V1BETA1 = "apiextensions.k8s.io/v1beta1";
-function readSchema(holder, key, at) {
-  const wrapper = own(holder, key);
+function readSchema(holder, key2, at) {
+  const wrapper = own(holder, key2);
   if (wrapper === void 0 || wrapper === null) return void 0;
-  if (!isRecord(wrapper)) return { schema: wrapper, schemaPath: pointer(at, key) };
+  if (!isRecord(wrapper)) return { schema: wrapper, schemaPath: pointer(at, key2) };
   const schema = own(wrapper, "openAPIV3Schema");
   if (schema === void 0 || schema === null) return void 0;
-  return { schema, schemaPath: pointer(at, key, "openAPIV3Schema") };
+  return { schema, schemaPath: pointer(at, key2, "openAPIV3Schema") };
 }
 function hasStatusSubresource(holder) {
   return isRecord(own(own(holder, "subresources"), "status"));
@@ -34731,8 +34731,8 @@ var COLON = 58;
 var DASH = 45;
 var DQUOTE = 34;
 var SQUOTE = 39;
-function escapePointer(key) {
-  return key.includes("~") || key.includes("/") ? key.replaceAll("~", "~0").replaceAll("/", "~1") : key;
+function escapePointer(key2) {
+  return key2.includes("~") || key2.includes("/") ? key2.replaceAll("~", "~0").replaceAll("/", "~1") : key2;
 }
 var ESCAPES = {
   "0": "\0",
@@ -34816,18 +34816,18 @@ var FlowReader = class {
         return result;
       }
       const quotedKey = this.src[this.pos] === '"' || this.src[this.pos] === "'";
-      const key = jsonKey(this.scalar());
-      if (key === void 0 || key === "__proto__") throw GIVE_UP;
-      if (!quotedKey && key === "<<") throw GIVE_UP;
+      const key2 = jsonKey(this.scalar());
+      if (key2 === void 0 || key2 === "__proto__") throw GIVE_UP;
+      if (!quotedKey && key2 === "<<") throw GIVE_UP;
       this.space();
       if (this.src[this.pos] !== ":") throw GIVE_UP;
       this.pos++;
       const after = this.src.charCodeAt(this.pos);
       if (!quotedKey && after !== SPACE && after !== NEWLINE) throw GIVE_UP;
-      if (this.uniqueKeys && result[key] !== void 0) throw GIVE_UP;
+      if (this.uniqueKeys && result[key2] !== void 0) throw GIVE_UP;
       this.space();
       const c = this.src[this.pos];
-      result[key] = c === "," || c === "}" ? null : this.node();
+      result[key2] = c === "," || c === "}" ? null : this.node();
       this.space();
       const next = this.src[this.pos];
       if (next === ",") this.pos++;
@@ -35141,12 +35141,12 @@ var FastParser = class {
         if (raw === "<<") throw GIVE_UP;
         keyText = this.resolve(raw);
       }
-      const key = jsonKey(keyText);
-      if (key === void 0 || key === "__proto__") throw GIVE_UP;
-      if (this.uniqueKeys && result[key] !== void 0) throw GIVE_UP;
-      const childPointer = this.pointers ? `${pointer2}/${escapePointer(key)}` : "";
+      const key2 = jsonKey(keyText);
+      if (key2 === void 0 || key2 === "__proto__") throw GIVE_UP;
+      if (this.uniqueKeys && result[key2] !== void 0) throw GIVE_UP;
+      const childPointer = this.pointers ? `${pointer2}/${escapePointer(key2)}` : "";
       if (this.track) this.record(childPointer, start2);
-      result[key] = this.parseValue(indent, this.skipSpaces(afterKey + 1), childPointer, true);
+      result[key2] = this.parseValue(indent, this.skipSpaces(afterKey + 1), childPointer, true);
       this.skipBlank();
       if (this.atEnd() || this.indent < indent) return result;
       if (this.indent > indent) throw GIVE_UP;
@@ -35377,8 +35377,8 @@ var import_yaml = __toESM(require_dist(), 1);
 var DEFAULT_MAX_ALIAS_NODES = 1e5;
 var TooLarge = class extends Error {
 };
-function escapePointer2(key) {
-  return key.replaceAll("~", "~0").replaceAll("/", "~1");
+function escapePointer2(key2) {
+  return key2.replaceAll("~", "~0").replaceAll("/", "~1");
 }
 function countNodes(value) {
   if (Array.isArray(value)) return value.reduce((n, item) => n + countNodes(item), 1);
@@ -35499,17 +35499,17 @@ var Walker = class {
         this.problem("complex mapping keys (a mapping or a list used as a key) cannot become JSON", offset);
         continue;
       }
-      const key = jsonKey(this.value(keyNode, pointer2));
-      if (key === void 0) {
+      const key2 = jsonKey(this.value(keyNode, pointer2));
+      if (key2 === void 0) {
         this.problem("a mapping key is null, which has no JSON form", offset);
         continue;
       }
-      if (Object.hasOwn(result, key) && this.uniqueKeys) {
-        this.problem(`key ${JSON.stringify(key)} already set in map`, offset);
+      if (Object.hasOwn(result, key2) && this.uniqueKeys) {
+        this.problem(`key ${JSON.stringify(key2)} already set in map`, offset);
       }
-      const childPointer = `${pointer2}/${escapePointer2(key)}`;
+      const childPointer = `${pointer2}/${escapePointer2(key2)}`;
       this.positions.set(childPointer, this.position(offset));
-      Object.defineProperty(result, key, {
+      Object.defineProperty(result, key2, {
         value: this.value(pair.value, childPointer),
         enumerable: true,
         writable: true,
@@ -35522,8 +35522,8 @@ var Walker = class {
         this.problem("a merge key (<<) must refer to a mapping or a list of mappings", node.range?.[0] ?? 0);
         continue;
       }
-      for (const [key, value] of Object.entries(source)) {
-        if (!Object.hasOwn(result, key)) result[key] = value;
+      for (const [key2, value] of Object.entries(source)) {
+        if (!Object.hasOwn(result, key2)) result[key2] = value;
       }
     }
     return result;
@@ -36133,10 +36133,10 @@ function findDuplicates(results) {
       directory = directoryOf(result.filename);
       directories.set(result.filename, directory);
     }
-    const key = `${directory}\0${groupOf(result.apiVersion ?? "")}\0${result.kind}\0${result.namespace ?? ""}\0${result.name}`;
-    const original = first.get(key);
+    const key2 = `${directory}\0${groupOf(result.apiVersion ?? "")}\0${result.kind}\0${result.namespace ?? ""}\0${result.name}`;
+    const original = first.get(key2);
     if (!original) {
-      first.set(key, result);
+      first.set(key2, result);
       continue;
     }
     const where = `${original.filename}:${original.line}`;
@@ -36199,8 +36199,8 @@ function isBranchOf(error, combinator) {
   if (error.schemaPath.startsWith(`${combinator.schemaPath}/`)) return true;
   return error.instancePath === combinator.instancePath && error.keyword === "type";
 }
-function pointerJoin(base, key) {
-  return `${base}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+function pointerJoin(base, key2) {
+  return `${base}/${key2.replaceAll("~", "~0").replaceAll("/", "~1")}`;
 }
 function describeOne(error, value) {
   const params = error.params;
@@ -36297,9 +36297,9 @@ function describeSchemaErrors(errors, value) {
       continue;
     }
     const message = combined.get(error) ?? describeOne(error, value);
-    const key = `${path}\0${message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const key2 = `${path}\0${message}`;
+    if (seen.has(key2)) continue;
+    seen.add(key2);
     violations.push({ path, message, focus: path });
   }
   for (const [path, names] of required) {
@@ -36552,9 +36552,9 @@ function createDocumentContext(options, registry) {
     ignoreMissingSchemas: options.ignoreMissingSchemas,
     lookup: (kind, apiVersion) => registry.lookup(kind, apiVersion),
     lifecycle(apiVersion, kind) {
-      const key = `${apiVersion}/${kind}`;
-      if (!lifecycles.has(key)) lifecycles.set(key, apiStatus(apiVersion, kind, options.kubernetesVersion));
-      return lifecycles.get(key);
+      const key2 = `${apiVersion}/${kind}`;
+      if (!lifecycles.has(key2)) lifecycles.set(key2, apiStatus(apiVersion, kind, options.kubernetesVersion));
+      return lifecycles.get(key2);
     }
   };
 }
@@ -36615,8 +36615,8 @@ function collectRefs(node, refs) {
     return;
   }
   if (node === null || typeof node !== "object") return;
-  for (const [key, value] of Object.entries(node)) {
-    if (key === "$ref" && typeof value === "string") refs.add(value);
+  for (const [key2, value] of Object.entries(node)) {
+    if (key2 === "$ref" && typeof value === "string") refs.add(value);
     else collectRefs(value, refs);
   }
 }
@@ -36800,11 +36800,11 @@ function createOfflineSchemas(importModule = (s) => import(s)) {
   return {
     source: OFFLINE_SOURCE,
     lookup(kind, apiVersion) {
-      const key = `${apiVersion}/${kind}`;
-      let pending = cache.get(key);
+      const key2 = `${apiVersion}/${kind}`;
+      let pending = cache.get(key2);
       if (!pending) {
         pending = load(kind, apiVersion);
-        cache.set(key, pending);
+        cache.set(key2, pending);
       }
       return pending;
     }
@@ -36989,9 +36989,9 @@ function createSchemaRegistry(options, deps) {
   const fromInput = /* @__PURE__ */ new Map();
   const noticed = /* @__PURE__ */ new Set();
   let usedOffline = false;
-  function noticeOnce(key, message) {
-    if (noticed.has(key)) return;
-    noticed.add(key);
+  function noticeOnce(key2, message) {
+    if (noticed.has(key2)) return;
+    noticed.add(key2);
     deps.notice(message);
   }
   async function offline(kind, apiVersion) {
@@ -37058,16 +37058,16 @@ function createSchemaRegistry(options, deps) {
       fromInput.set(`${kind}-${apiVersion}`, { status: "found", source, validate });
     },
     lookup(kind, apiVersion) {
-      const key = `${kind}-${apiVersion}`;
-      const local = fromInput.get(key);
+      const key2 = `${kind}-${apiVersion}`;
+      const local = fromInput.get(key2);
       if (local) return local;
-      const cached2 = cache.get(key);
+      const cached2 = cache.get(key2);
       if (cached2) return cached2;
       const pending = resolve5(kind, apiVersion).then((result) => {
-        cache.set(key, result);
+        cache.set(key2, result);
         return result;
       });
-      cache.set(key, pending);
+      cache.set(key2, pending);
       return pending;
     },
     get usedOffline() {
@@ -37205,7 +37205,7 @@ function cloneJson2(value) {
   if (Array.isArray(value)) return value.map((item) => cloneJson2(item));
   if (isObject(value)) {
     const copy2 = {};
-    for (const [key, child3] of Object.entries(value)) copy2[key] = cloneJson2(child3);
+    for (const [key2, child3] of Object.entries(value)) copy2[key2] = cloneJson2(child3);
     return copy2;
   }
   return value;
@@ -37220,15 +37220,15 @@ function jsonEqual(a, b) {
     if (!isObject(b)) return false;
     const keys = Object.keys(a);
     if (keys.length !== Object.keys(b).length) return false;
-    return keys.every((key) => key in b && jsonEqual(a[key], b[key]));
+    return keys.every((key2) => key2 in b && jsonEqual(a[key2], b[key2]));
   }
   return false;
 }
 function getIn(value, ...keys) {
   let current = value;
-  for (const key of keys) {
+  for (const key2 of keys) {
     if (!isObject(current)) return void 0;
-    current = current[key];
+    current = current[key2];
   }
   return current;
 }
@@ -37271,9 +37271,9 @@ function readQuoted(text10, start2, source) {
 function readBracket(text10, start2, source) {
   const first = text10[start2];
   if (first === '"' || first === "'") {
-    const [key, end] = readQuoted(text10, start2, source);
+    const [key2, end] = readQuoted(text10, start2, source);
     if (text10[end] !== "]") throw new InvalidPathError(source, "expected ] after a quoted key");
-    return [{ type: "key", key }, end + 1];
+    return [{ type: "key", key: key2 }, end + 1];
   }
   const equals = text10.indexOf("=", start2);
   const close = text10.indexOf("]", start2);
@@ -37329,9 +37329,9 @@ function parsePath(source) {
     if (!expectKey) throw new InvalidPathError(source, `expected . or [ at ${JSON.stringify(text10.slice(i))}`);
     let end = i;
     while (end < text10.length && text10[end] !== "." && text10[end] !== "[") end++;
-    const key = text10.slice(i, end);
-    if (key.includes("]")) throw new InvalidPathError(source, "unexpected ]");
-    segments.push(key === "*" ? { type: "any" } : key === "**" ? { type: "deep" } : { type: "key", key });
+    const key2 = text10.slice(i, end);
+    if (key2.includes("]")) throw new InvalidPathError(source, "unexpected ]");
+    segments.push(key2 === "*" ? { type: "any" } : key2 === "**" ? { type: "deep" } : { type: "key", key: key2 });
     i = end;
     expectKey = false;
   }
@@ -37342,9 +37342,9 @@ function fieldText(value) {
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   return void 0;
 }
-function child2(parent, key, steps) {
-  const value = parent[key];
-  return { parent, key, steps: [...steps, formatStep(key, value)] };
+function child2(parent, key2, steps) {
+  const value = parent[key2];
+  return { parent, key: key2, steps: [...steps, formatStep(key2, value)] };
 }
 function descendants(match) {
   const value = valueAt2(match);
@@ -37358,7 +37358,7 @@ function step(value, segment, steps) {
     return Array.isArray(value) && segment.index < value.length ? [child2(value, segment.index, steps)] : [];
   if (segment.type === "any") {
     if (Array.isArray(value)) return value.map((_, index) => child2(value, index, steps));
-    if (isObject(value)) return Object.keys(value).map((key) => child2(value, key, steps));
+    if (isObject(value)) return Object.keys(value).map((key2) => child2(value, key2, steps));
     return [];
   }
   if (segment.type === "deep" || !Array.isArray(value)) return [];
@@ -37389,12 +37389,12 @@ function deletePath(root, segments) {
   return matches.length;
 }
 var PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
-function formatStep(key, element) {
-  if (typeof key === "number") {
+function formatStep(key2, element) {
+  if (typeof key2 === "number") {
     const name = isObject(element) ? element.name : void 0;
-    return typeof name === "string" && /^[^\]"'=]+$/.test(name) ? `[name=${name}]` : `[${key}]`;
+    return typeof name === "string" && /^[^\]"'=]+$/.test(name) ? `[name=${name}]` : `[${key2}]`;
   }
-  return PLAIN_KEY.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+  return PLAIN_KEY.test(key2) ? `.${key2}` : `[${JSON.stringify(key2)}]`;
 }
 function joinSteps(steps) {
   const text10 = steps.join("");
@@ -37518,10 +37518,10 @@ function indexResources(resources) {
   const duplicates = [];
   for (const resource2 of resources) {
     const identity3 = resourceIdentity(resource2.object);
-    const key = identityKey(identity3);
-    const previous = byKey.get(key);
+    const key2 = identityKey(identity3);
+    const previous = byKey.get(key2);
     if (previous !== void 0) duplicates.push(previous);
-    byKey.set(key, { resource: resource2, identity: identity3 });
+    byKey.set(key2, { resource: resource2, identity: identity3 });
   }
   return { byKey, duplicates };
 }
@@ -37531,19 +37531,19 @@ function stemKey(side) {
 function matchResources(base, head) {
   const pairs = [];
   const baseLeft = /* @__PURE__ */ new Map();
-  for (const [key, side] of base) {
-    const other = head.get(key);
+  for (const [key2, side] of base) {
+    const other = head.get(key2);
     if (other !== void 0) pairs.push({ base: side, head: other });
-    else baseLeft.set(key, side);
+    else baseLeft.set(key2, side);
   }
   const byStem = /* @__PURE__ */ new Map();
   for (const side of baseLeft.values()) {
-    const key = stemKey(side);
-    byStem.set(key, [...byStem.get(key) ?? [], side]);
+    const key2 = stemKey(side);
+    byStem.set(key2, [...byStem.get(key2) ?? [], side]);
   }
   const renamed = /* @__PURE__ */ new Set();
-  for (const [key, side] of head) {
-    if (base.has(key)) continue;
+  for (const [key2, side] of head) {
+    if (base.has(key2)) continue;
     const candidates = byStem.get(stemKey(side));
     const match = candidates?.find(
       (candidate) => !renamed.has(candidate) && (nameStem(candidate.identity) !== void 0 || nameStem(side.identity) !== void 0)
@@ -37586,13 +37586,13 @@ function addMembers(walk3, object, field3, steps, type) {
   if (value === void 0) return;
   if (!isObject(value)) return add(walk3, { parent: object, key: field3, type }, steps);
   const inner = [...steps, formatStep(field3)];
-  for (const key of Object.keys(value)) {
-    const member = value[key];
+  for (const key2 of Object.keys(value)) {
+    const member = value[key2];
     add(
       walk3,
       {
         parent: value,
-        key,
+        key: key2,
         type: typeof member === "string" && SOPS_VALUE.test(member) ? "encrypted" : type
       },
       inner
@@ -37616,16 +37616,16 @@ function objectRules(walk3, object, steps) {
   if (walk3.pattern !== void 0 && typeof name === "string" && walk3.pattern.test(name) && isScalar2(object.value))
     add(walk3, { parent: object, key: "value", type: "redacted" }, steps);
 }
-function stringRules(walk3, parent, key, value, steps) {
-  if (SOPS_VALUE.test(value)) return add(walk3, { parent, key, type: "encrypted" }, steps);
-  if (PRIVATE_KEY.test(value)) return add(walk3, { parent, key, type: "redacted" }, steps);
-  if (value.includes("\n")) return lineRules(walk3, parent, key, value, steps);
-  if (typeof key !== "number" || walk3.pattern === void 0) return;
+function stringRules(walk3, parent, key2, value, steps) {
+  if (SOPS_VALUE.test(value)) return add(walk3, { parent, key: key2, type: "encrypted" }, steps);
+  if (PRIVATE_KEY.test(value)) return add(walk3, { parent, key: key2, type: "redacted" }, steps);
+  if (value.includes("\n")) return lineRules(walk3, parent, key2, value, steps);
+  if (typeof key2 !== "number" || walk3.pattern === void 0) return;
   const assignment = ASSIGNMENT.exec(value);
   if (assignment !== null && walk3.pattern.test(assignment[1]))
-    add(walk3, { parent, key, type: "redacted", prefix: `${assignment[1]}=` }, steps);
+    add(walk3, { parent, key: key2, type: "redacted", prefix: `${assignment[1]}=` }, steps);
 }
-function lineRules(walk3, parent, key, value, steps) {
+function lineRules(walk3, parent, key2, value, steps) {
   if (walk3.pattern === void 0) return;
   value.split("\n").forEach((text10, index) => {
     const match = CONFIG_LINE.exec(text10);
@@ -37635,7 +37635,7 @@ function lineRules(walk3, parent, key, value, steps) {
     if (value2 === "{" || value2 === "[" || value2 === "|" || value2 === ">") return;
     add(
       walk3,
-      { parent, key, type: "redacted", line: { index, prefix: `${match[1]}${match[2]}${match[3]}` } },
+      { parent, key: key2, type: "redacted", line: { index, prefix: `${match[1]}${match[2]}${match[3]}` } },
       steps
     );
   });
@@ -37650,13 +37650,13 @@ function visit(walk3, value, steps) {
   }
   if (!isObject(value)) return;
   objectRules(walk3, value, steps);
-  for (const [key, child3] of Object.entries(value)) {
-    const named = key === LAST_APPLIED || walk3.pattern !== void 0 && walk3.pattern.test(key) && !REFERENCE_KEY.test(key);
+  for (const [key2, child3] of Object.entries(value)) {
+    const named = key2 === LAST_APPLIED || walk3.pattern !== void 0 && walk3.pattern.test(key2) && !REFERENCE_KEY.test(key2);
     if (typeof child3 === "string") {
-      if (named && !SOPS_VALUE.test(child3)) add(walk3, { parent: value, key, type: "redacted" }, steps);
-      else stringRules(walk3, value, key, child3, steps);
-    } else if (named && typeof child3 === "number") add(walk3, { parent: value, key, type: "redacted" }, steps);
-    else visit(walk3, child3, [...steps, formatStep(key, child3)]);
+      if (named && !SOPS_VALUE.test(child3)) add(walk3, { parent: value, key: key2, type: "redacted" }, steps);
+      else stringRules(walk3, value, key2, child3, steps);
+    } else if (named && typeof child3 === "number") add(walk3, { parent: value, key: key2, type: "redacted" }, steps);
+    else visit(walk3, child3, [...steps, formatStep(key2, child3)]);
   }
 }
 function findSensitiveValues(object, options) {
@@ -37975,15 +37975,15 @@ function configMapNotes(before, after) {
     const binary = field3 === "binaryData";
     const a = objectAt(before, field3) ?? {};
     const b = objectAt(after, field3) ?? {};
-    for (const key of Object.keys(a)) if (!(key in b)) notes.push(note("config-key", `key ${key} removed`));
-    for (const [key, value] of Object.entries(b)) {
-      if (!(key in a))
-        notes.push(note("config-key", binary ? `key ${key} added (binary)` : addedText(`key ${key}`, value)));
-      else if (!jsonEqual(a[key], value))
+    for (const key2 of Object.keys(a)) if (!(key2 in b)) notes.push(note("config-key", `key ${key2} removed`));
+    for (const [key2, value] of Object.entries(b)) {
+      if (!(key2 in a))
+        notes.push(note("config-key", binary ? `key ${key2} added (binary)` : addedText(`key ${key2}`, value)));
+      else if (!jsonEqual(a[key2], value))
         notes.push(
           note(
             "config-key",
-            binary ? `key ${key} changed (binary)` : changeText(`key ${key}`, a[key], value)
+            binary ? `key ${key2} changed (binary)` : changeText(`key ${key2}`, a[key2], value)
           )
         );
     }
@@ -37993,7 +37993,7 @@ function configMapNotes(before, after) {
 function secretKeys(object) {
   const keys = /* @__PURE__ */ new Map();
   for (const field3 of ["data", "stringData"]) {
-    for (const [key, value] of Object.entries(objectAt(object, field3) ?? {})) keys.set(key, { field: field3, value });
+    for (const [key2, value] of Object.entries(objectAt(object, field3) ?? {})) keys.set(key2, { field: field3, value });
   }
   return keys;
 }
@@ -38002,13 +38002,13 @@ function secretNotes(before, after, word, keysOf) {
   const b = keysOf(after);
   const notes = [];
   const unchanged = [];
-  for (const key of a.keys()) if (!b.has(key)) notes.push(note("secret-key", `${word} ${key} removed`));
-  for (const [key, entry] of b) {
-    const old = a.get(key);
-    if (old === void 0) notes.push(note("secret-key", `${word} ${key} added`));
+  for (const key2 of a.keys()) if (!b.has(key2)) notes.push(note("secret-key", `${word} ${key2} removed`));
+  for (const [key2, entry] of b) {
+    const old = a.get(key2);
+    if (old === void 0) notes.push(note("secret-key", `${word} ${key2} added`));
     else if (old.field !== entry.field || isChangedMarker(entry.value) || !jsonEqual(old.value, entry.value))
-      notes.push(note("secret-key", `${word} ${key} changed`));
-    else unchanged.push(key);
+      notes.push(note("secret-key", `${word} ${key2} changed`));
+    else unchanged.push(key2);
   }
   if (notes.length > 0 && unchanged.length > 0)
     notes.push(note("secret-key", `${word}s unchanged: ${nameList(unchanged)}`));
@@ -38016,8 +38016,8 @@ function secretNotes(before, after, word, keysOf) {
 }
 function sealedKeys(object) {
   const keys = /* @__PURE__ */ new Map();
-  for (const [key, value] of Object.entries(objectAt(object, "spec", "encryptedData") ?? {}))
-    keys.set(key, { field: "encryptedData", value });
+  for (const [key2, value] of Object.entries(objectAt(object, "spec", "encryptedData") ?? {}))
+    keys.set(key2, { field: "encryptedData", value });
   return keys;
 }
 function summarizeConfig(before, after) {
@@ -38071,8 +38071,8 @@ function arrayChanges(steps, a, b, out) {
 function collect(steps, a, b, out) {
   if (jsonEqual(a, b)) return;
   if (isObject(a) && isObject(b)) {
-    for (const key of /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]))
-      collect([...steps, formatStep(key)], a[key], b[key], out);
+    for (const key2 of /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]))
+      collect([...steps, formatStep(key2)], a[key2], b[key2], out);
     return;
   }
   if (Array.isArray(a) && Array.isArray(b)) return arrayChanges(steps, a, b, out);
@@ -38098,11 +38098,11 @@ function genericNotes(before, after, covered, max) {
 // core/diff/summary-metadata.ts
 function mapNotes(kind, before, after) {
   const notes = [];
-  for (const key of Object.keys(before))
-    if (!(key in after)) notes.push(note(kind, `${kind} ${key} removed`));
-  for (const [key, value] of Object.entries(after)) {
-    if (!jsonEqual(before[key], value))
-      notes.push(note(kind, changeText(`${kind} ${key}`, before[key], value)));
+  for (const key2 of Object.keys(before))
+    if (!(key2 in after)) notes.push(note(kind, `${kind} ${key2} removed`));
+  for (const [key2, value] of Object.entries(after)) {
+    if (!jsonEqual(before[key2], value))
+      notes.push(note(kind, changeText(`${kind} ${key2}`, before[key2], value)));
   }
   return notes;
 }
@@ -38136,8 +38136,8 @@ function servicePortText(port) {
 function servicePorts(object) {
   const ports = /* @__PURE__ */ new Map();
   for (const port of arrayAt(object, "spec", "ports").filter(isObject)) {
-    const key = typeof port.name === "string" ? port.name : `${String(port.port)}/${stringAt(port, "protocol") ?? "TCP"}`;
-    ports.set(key, servicePortText(port));
+    const key2 = typeof port.name === "string" ? port.name : `${String(port.port)}/${stringAt(port, "protocol") ?? "TCP"}`;
+    ports.set(key2, servicePortText(port));
   }
   return ports;
 }
@@ -38148,11 +38148,11 @@ function serviceNotes(before, after) {
   if (typeA !== typeB) notes.push(note("service-type", changeText("type", typeA, typeB, false)));
   const a = servicePorts(before);
   const b = servicePorts(after);
-  for (const key of a.keys()) if (!b.has(key)) notes.push(note("service-port", `port ${key} removed`));
-  for (const [key, text10] of b) {
-    const old = a.get(key);
-    if (old === void 0) notes.push(note("service-port", `port ${key} added: ${text10}`));
-    else if (old !== text10) notes.push(note("service-port", `port ${key}: ${old} -> ${text10}`));
+  for (const key2 of a.keys()) if (!b.has(key2)) notes.push(note("service-port", `port ${key2} removed`));
+  for (const [key2, text10] of b) {
+    const old = a.get(key2);
+    if (old === void 0) notes.push(note("service-port", `port ${key2} added: ${text10}`));
+    else if (old !== text10) notes.push(note("service-port", `port ${key2}: ${old} -> ${text10}`));
   }
   return notes;
 }
@@ -38320,13 +38320,13 @@ function portNotes(before, after, suffix) {
   const a = index(before);
   const b = index(after);
   const notes = [];
-  for (const [key, port] of a)
-    if (!b.has(key)) notes.push(note("port", `port ${portText(port)} removed${suffix}`));
-  for (const [key, port] of b) {
-    const old = a.get(key);
+  for (const [key2, port] of a)
+    if (!b.has(key2)) notes.push(note("port", `port ${portText(port)} removed${suffix}`));
+  for (const [key2, port] of b) {
+    const old = a.get(key2);
     if (old === void 0) notes.push(note("port", `port ${portText(port)} added${suffix}`));
     else if (!jsonEqual(old, port))
-      notes.push(note("port", `port ${key}: ${portText(old)} -> ${portText(port)}${suffix}`));
+      notes.push(note("port", `port ${key2}: ${portText(old)} -> ${portText(port)}${suffix}`));
   }
   return notes;
 }
@@ -38744,18 +38744,18 @@ function isEmptyCollection(value) {
   if (value !== null && typeof value === "object") return Object.keys(value).length === 0 ? "{}" : void 0;
   return void 0;
 }
-function writeKey(w, key) {
-  if ([...key].length > 128 || key.includes("\n")) {
+function writeKey(w, key2) {
+  if ([...key2].length > 128 || key2.includes("\n")) {
     w.write("? ", true);
     const saved = w.indent;
     w.indent += BEST_INDENT;
-    writeString(w, key, false);
+    writeString(w, key2, false);
     w.indent = saved;
     w.writeIndent();
     w.write(":");
     return;
   }
-  writeString(w, key, true);
+  writeString(w, key2, true);
   w.write(":");
 }
 function writeValue(w, value) {
@@ -38775,10 +38775,10 @@ function writeValue(w, value) {
 }
 function writeMapping(w, value) {
   const keys = Object.keys(value).sort(compareKeys);
-  for (const key of keys) {
+  for (const key2 of keys) {
     w.writeIndent();
-    writeKey(w, key);
-    const child3 = value[key];
+    writeKey(w, key2);
+    const child3 = value[key2];
     if (scalarText(child3) !== void 0 || typeof child3 === "string" || isEmptyCollection(child3) !== void 0) {
       w.write(" ");
       writeValue(w, child3);
@@ -38986,7 +38986,7 @@ function diffPair(pair, options) {
 }
 function sideResources(side, rendered, options, findings2) {
   const { byKey, duplicates } = indexResources(rendered?.resources ?? []);
-  for (const [key, entry] of byKey) if (isIgnoredResource(entry.identity, options)) byKey.delete(key);
+  for (const [key2, entry] of byKey) if (isIgnoredResource(entry.identity, options)) byKey.delete(key2);
   for (const duplicate of duplicates) {
     if (isIgnoredResource(duplicate.identity, options)) continue;
     findings2.push({
@@ -39142,13 +39142,13 @@ async function readKustomization(files, dir) {
     });
     return { findings: findings2 };
   }
-  for (const key of Object.keys(content)) {
-    if (KNOWN_FIELDS.has(key)) continue;
-    const { line: line3, column } = locate(`/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`);
+  for (const key2 of Object.keys(content)) {
+    if (KNOWN_FIELDS.has(key2)) continue;
+    const { line: line3, column } = locate(`/${key2.replaceAll("~", "~0").replaceAll("/", "~1")}`);
     findings2.push({
       ruleId: "kustomization",
       severity: "error",
-      message: `unknown field ${JSON.stringify(key)} in kustomization: kustomize rejects it (a typo?)`,
+      message: `unknown field ${JSON.stringify(key2)} in kustomization: kustomize rejects it (a typo?)`,
       path: chosen.path,
       line: line3,
       column
@@ -39201,9 +39201,9 @@ function discoveryFinding(severity, message, file, at) {
 function isObject2(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
-function stringAt2(object, key) {
+function stringAt2(object, key2) {
   if (!isObject2(object)) return void 0;
-  const value = object[key];
+  const value = object[key2];
   return typeof value === "string" ? value : void 0;
 }
 
@@ -39558,9 +39558,9 @@ function scalarText2(value) {
 }
 function field(params, chain) {
   let node = params;
-  for (const key of chain.split(".").slice(1)) {
+  for (const key2 of chain.split(".").slice(1)) {
     if (node === null || typeof node !== "object" || Array.isArray(node)) return void 0;
-    node = Object.hasOwn(node, key) ? node[key] : void 0;
+    node = Object.hasOwn(node, key2) ? node[key2] : void 0;
   }
   return node;
 }
@@ -39590,8 +39590,8 @@ function evaluateGo(action, params) {
   let value;
   if (first[0] === "index") {
     value = operand(first[1] ?? "", params);
-    for (const key of first.slice(2)) {
-      const index = operand(key, params);
+    for (const key2 of first.slice(2)) {
+      const index = operand(key2, params);
       if (Array.isArray(value) && typeof index === "number") value = value[index];
       else if (value !== null && typeof value === "object" && !Array.isArray(value) && typeof index === "string")
         value = Object.hasOwn(value, index) ? value[index] : void 0;
@@ -39640,9 +39640,9 @@ function renderGoString(text10, params, unresolved) {
 }
 function renderFastString(text10, params, unresolved) {
   return text10.replaceAll(/\{\{(.*?)\}\}/g, (whole, inner) => {
-    const key = inner.trim();
-    if (key !== "" && Object.hasOwn(params, key)) return params[key];
-    unresolved.push(key);
+    const key2 = inner.trim();
+    if (key2 !== "" && Object.hasOwn(params, key2)) return params[key2];
+    unresolved.push(key2);
     return whole;
   });
 }
@@ -39650,7 +39650,7 @@ function renderTemplate(template, params, goTemplate) {
   const unresolved = [];
   const flat = {};
   if (!goTemplate && params !== null && typeof params === "object" && !Array.isArray(params)) {
-    for (const [key, value] of Object.entries(params)) flat[key] = scalarText2(value) ?? "";
+    for (const [key2, value] of Object.entries(params)) flat[key2] = scalarText2(value) ?? "";
   }
   const walk3 = (node) => {
     if (typeof node === "string") {
@@ -39660,7 +39660,7 @@ function renderTemplate(template, params, goTemplate) {
     if (Array.isArray(node)) return node.map(walk3);
     if (node !== null && typeof node === "object") {
       const out = {};
-      for (const [key, value] of Object.entries(node)) out[key] = walk3(value);
+      for (const [key2, value] of Object.entries(node)) out[key2] = walk3(value);
       return out;
     }
     return node;
@@ -39673,13 +39673,13 @@ function mergeTemplates(base, override) {
   if (!isObject2(base)) return override ?? null;
   if (!isObject2(override)) return base;
   const out = { ...base };
-  for (const [key, value] of Object.entries(override)) out[key] = mergeTemplates(base[key], value);
+  for (const [key2, value] of Object.entries(override)) out[key2] = mergeTemplates(base[key2], value);
   return out;
 }
 function flatten(value, prefix, out) {
   if (isObject2(value)) {
-    for (const [key, item] of Object.entries(value))
-      flatten(item, prefix === "" ? key : `${prefix}.${key}`, out);
+    for (const [key2, item] of Object.entries(value))
+      flatten(item, prefix === "" ? key2 : `${prefix}.${key2}`, out);
   } else if (prefix !== "")
     out[prefix] = value === null ? "" : typeof value === "object" ? JSON.stringify(value) : value;
   return out;
@@ -39761,7 +39761,7 @@ function applicationSetTargets(doc, directories) {
   for (const [g, generator] of generators.entries()) {
     if (!isObject2(generator)) continue;
     const pointer2 = `/spec/generators/${g}`;
-    const [kind] = Object.keys(generator).filter((key) => key !== "selector");
+    const [kind] = Object.keys(generator).filter((key2) => key2 !== "selector");
     const body = kind === void 0 ? void 0 : generator[kind];
     let sets;
     if (kind === "list" && isObject2(body)) sets = listParameters(body, `${pointer2}/list`, doc, goTemplate);
@@ -39913,7 +39913,7 @@ function stringMap2(value, field3) {
   if (value === void 0 || value === null) return {};
   if (!isObject4(value)) return { error: `${field3} must be a mapping of strings` };
   const map = {};
-  for (const [key, item] of Object.entries(value)) map[key] = scalarText3(item) ?? "";
+  for (const [key2, item] of Object.entries(value)) map[key2] = scalarText3(item) ?? "";
   return map;
 }
 function parseGeneratorOptions(value) {
@@ -40029,9 +40029,9 @@ function parseEnvFile(bytes) {
     const trimmed = text10.replace(LEADING_SPACE, "");
     if (trimmed === "" || trimmed.startsWith("#")) continue;
     const equals = trimmed.indexOf("=");
-    const key = equals === -1 ? trimmed : trimmed.slice(0, equals);
-    if (key === "") continue;
-    pairs.push({ key, value: equals === -1 ? "" : trimmed.slice(equals + 1) });
+    const key2 = equals === -1 ? trimmed : trimmed.slice(0, equals);
+    if (key2 === "") continue;
+    pairs.push({ key: key2, value: equals === -1 ? "" : trimmed.slice(equals + 1) });
   }
   return { pairs };
 }
@@ -40094,15 +40094,15 @@ function parseFileSource(source) {
       error: `missing key name for file path ${JSON.stringify(path2)} in source ${JSON.stringify(source)}`
     };
   }
-  const key = source.slice(0, equals);
+  const key2 = source.slice(0, equals);
   const path = source.slice(equals + 1);
   if (path.includes("=") && !/^https?:\/\//.test(path))
     return { error: `source ${JSON.stringify(source)} key name or file path contains '='` };
   if (path === "")
     return {
-      error: `missing file path for key name ${JSON.stringify(key)} in source ${JSON.stringify(source)}`
+      error: `missing file path for key name ${JSON.stringify(key2)} in source ${JSON.stringify(source)}`
     };
-  return { key, path };
+  return { key: key2, path };
 }
 async function loadEnvs(paths, dir, files) {
   const pairs = [];
@@ -40227,7 +40227,7 @@ function configStrings(args, options) {
   const strings = [args.name, args.namespace ?? "", args.behavior ?? "", args.type ?? "", args.env ?? ""];
   strings.push(...args.literals ?? [], ...args.files ?? [], ...args.envs ?? []);
   for (const map of [options.labels ?? {}, options.annotations ?? {}])
-    for (const [key, value] of Object.entries(map)) strings.push(key, value);
+    for (const [key2, value] of Object.entries(map)) strings.push(key2, value);
   return strings;
 }
 function configurationProblem(kind, args, options) {
@@ -40246,13 +40246,13 @@ function tabBlockUnreadable(text10) {
   }
   return true;
 }
-function keyProblem(key) {
-  if (key === "<<") return "yaml: map merge requires map or sequence of maps as the value";
-  if (resolvesToNonString(key))
-    return `json: unsupported type: map[interface {}]interface {} (kustomize reads the key \`${key}\` back as a non-string)`;
-  if (tabBlockUnreadable(key))
-    return `yaml: found a tab character where an indentation space is expected (in the key \`${key}\`)`;
-  if (UNREADABLE.test(key)) return "yaml: control characters are not allowed";
+function keyProblem(key2) {
+  if (key2 === "<<") return "yaml: map merge requires map or sequence of maps as the value";
+  if (resolvesToNonString(key2))
+    return `json: unsupported type: map[interface {}]interface {} (kustomize reads the key \`${key2}\` back as a non-string)`;
+  if (tabBlockUnreadable(key2))
+    return `yaml: found a tab character where an indentation space is expected (in the key \`${key2}\`)`;
+  if (UNREADABLE.test(key2)) return "yaml: control characters are not allowed";
   return void 0;
 }
 function entries(value) {
@@ -40263,12 +40263,12 @@ function generatedResourceProblem(resource2) {
   const metaObject = meta !== null && typeof meta === "object" && !Array.isArray(meta) ? meta : {};
   const maps = [resource2.data, resource2.binaryData, metaObject.labels, metaObject.annotations];
   for (const map of maps) {
-    for (const [key, value] of entries(map)) {
-      const problem = keyProblem(key);
+    for (const [key2, value] of entries(map)) {
+      const problem = keyProblem(key2);
       if (problem !== void 0) return problem;
       if (typeof value !== "string") continue;
       if (tabBlockUnreadable(value))
-        return `yaml: found a tab character where an indentation space is expected (kustomize cannot read back the value of \`${key}\`, a multi-line text starting with a tab)`;
+        return `yaml: found a tab character where an indentation space is expected (kustomize cannot read back the value of \`${key2}\`, a multi-line text starting with a tab)`;
       if (UNREADABLE.test(value)) return "yaml: control characters are not allowed";
     }
   }
@@ -40289,9 +40289,9 @@ function configMapData(pairs) {
   const fields2 = {};
   const data = {};
   const binaryData = {};
-  for (const { key, value } of pairs) {
-    if (typeof value === "string") data[key] = value;
-    else binaryData[key] = kustomizeBase64(value);
+  for (const { key: key2, value } of pairs) {
+    if (typeof value === "string") data[key2] = value;
+    else binaryData[key2] = kustomizeBase64(value);
   }
   if (pairs.some((p) => typeof p.value === "string")) fields2.data = data;
   if (pairs.some((p) => typeof p.value !== "string")) fields2.binaryData = binaryData;
@@ -40299,7 +40299,7 @@ function configMapData(pairs) {
 }
 function secretData(pairs) {
   const data = {};
-  for (const { key, value } of pairs) data[key] = kustomizeBase64(value);
+  for (const { key: key2, value } of pairs) data[key2] = kustomizeBase64(value);
   return { data };
 }
 async function generateResource(kind, args, globalOptions, dir, files) {
@@ -40310,9 +40310,9 @@ async function generateResource(kind, args, globalOptions, dir, files) {
   const loaded = await loadKeyValuePairs(args, dir, files);
   if ("error" in loaded) return loaded;
   const seen = /* @__PURE__ */ new Set();
-  for (const { key } of loaded.pairs) {
-    if (seen.has(key)) return { error: `configmap ${args.name} illegally repeats the key \`${key}\`` };
-    seen.add(key);
+  for (const { key: key2 } of loaded.pairs) {
+    if (seen.has(key2)) return { error: `configmap ${args.name} illegally repeats the key \`${key2}\`` };
+    seen.add(key2);
   }
   const resource2 = { apiVersion: "v1", kind, metadata: metadata(args, options) };
   if (kind === "Secret") {
@@ -40385,9 +40385,9 @@ async function generatedValuesSources(files, paths) {
 // core/render/external/flux-values.ts
 function mergeValues(base, overlay) {
   const out = { ...base };
-  for (const [key, value] of Object.entries(overlay)) {
-    const current = out[key];
-    out[key] = isObject2(value) && isObject2(current) ? mergeValues(current, value) : value;
+  for (const [key2, value] of Object.entries(overlay)) {
+    const current = out[key2];
+    out[key2] = isObject2(value) && isObject2(current) ? mergeValues(current, value) : value;
   }
   return out;
 }
@@ -40395,10 +40395,10 @@ function setDottedPath(target, path, value) {
   if (!/^[\w-]+(\.[\w-]+)*$/.test(path)) return false;
   const keys = path.split(".");
   let node = target;
-  for (const key of keys.slice(0, -1)) {
-    const next = node[key];
-    if (!isObject2(next)) node[key] = {};
-    node = node[key];
+  for (const key2 of keys.slice(0, -1)) {
+    const next = node[key2];
+    if (!isObject2(next)) node[key2] = {};
+    node = node[key2];
   }
   node[keys[keys.length - 1]] = value;
   return true;
@@ -40412,14 +40412,14 @@ function decodeBase64(text10) {
     return void 0;
   }
 }
-function dataOf(resource2, kind, key) {
+function dataOf(resource2, kind, key2) {
   if (resource2["sops"] !== void 0) return { problem: "is encrypted with SOPS" };
-  const stringData = stringAt2(resource2["stringData"], key);
+  const stringData = stringAt2(resource2["stringData"], key2);
   if (kind === "Secret" && stringData !== void 0) return stringData;
-  const data = stringAt2(resource2["data"], key);
-  if (data === void 0) return { problem: `has no key ${key}` };
+  const data = stringAt2(resource2["data"], key2);
+  if (data === void 0) return { problem: `has no key ${key2}` };
   if (kind === "ConfigMap") return data;
-  return decodeBase64(data) ?? { problem: `key ${key} is not base64-encoded UTF-8` };
+  return decodeBase64(data) ?? { problem: `key ${key2} is not base64-encoded UTF-8` };
 }
 function fluxValues(spec, context) {
   let values = {};
@@ -40429,7 +40429,7 @@ function fluxValues(spec, context) {
     const kind = stringAt2(entry, "kind");
     const name = stringAt2(entry, "name");
     if (kind !== "ConfigMap" && kind !== "Secret" || name === void 0 || !isObject2(entry)) continue;
-    const key = stringAt2(entry, "valuesKey") ?? "values.yaml";
+    const key2 = stringAt2(entry, "valuesKey") ?? "values.yaml";
     const targetPath = stringAt2(entry, "targetPath");
     const reference = {
       kind,
@@ -40437,7 +40437,7 @@ function fluxValues(spec, context) {
       ...context.namespace ? { namespace: context.namespace } : {}
     };
     const resource2 = context.find?.(reference);
-    const data = resource2 === void 0 ? { problem: "is not in this repository" } : dataOf(resource2, kind, key);
+    const data = resource2 === void 0 ? { problem: "is not in this repository" } : dataOf(resource2, kind, key2);
     let problem = typeof data === "string" ? void 0 : data.problem;
     if (typeof data === "string" && targetPath !== void 0) {
       if (!setDottedPath(values, targetPath, data))
@@ -40445,7 +40445,7 @@ function fluxValues(spec, context) {
     } else if (typeof data === "string") {
       const parsed = parseYamlDocument(data, { uniqueKeys: false, firstLine: 1 });
       if (isObject2(parsed.value ?? null)) values = mergeValues(values, parsed.value);
-      else problem = `key ${key} does not hold a YAML mapping`;
+      else problem = `key ${key2} does not hold a YAML mapping`;
     }
     if (problem === void 0) continue;
     const optional = entry["optional"] === true;
@@ -40737,7 +40737,7 @@ function fluxKustomizationTargets(doc) {
     "nameSuffix",
     "targetNamespace"
   ];
-  const ignored = applied.filter((key) => spec[key] !== void 0);
+  const ignored = applied.filter((key2) => spec[key2] !== void 0);
   if (ignored.length > 0) notes.push(`Flux settings not applied: ${ignored.join(", ")}`);
   result.targets.push({ source: "flux", name, path, label, notes, file: doc.file, at });
   return result;
@@ -41202,10 +41202,10 @@ function mergeSightings(sightings) {
     (a, b) => PRECEDENCE[a.environment.source] - PRECEDENCE[b.environment.source]
   );
   for (const sighting of ordered) {
-    const key = identity(sighting.environment);
-    const list4 = byIdentity.get(key) ?? [];
+    const key2 = identity(sighting.environment);
+    const list4 = byIdentity.get(key2) ?? [];
     list4.push(sighting);
-    byIdentity.set(key, list4);
+    byIdentity.set(key2, list4);
   }
   return [...byIdentity.values()].map(([winner, ...others]) => {
     const first = winner;
@@ -41363,11 +41363,11 @@ function recordRename(tracked, next) {
 function createBuildCache() {
   return { kustomizations: /* @__PURE__ */ new Map(), resourceFiles: /* @__PURE__ */ new Map() };
 }
-function cached(map, key, load) {
-  let pending = map.get(key);
+function cached(map, key2, load) {
+  let pending = map.get(key2);
   if (pending === void 0) {
     pending = load();
-    map.set(key, pending);
+    map.set(key2, pending);
   }
   return pending;
 }
@@ -41383,8 +41383,8 @@ function stopAt(file, pointer2, message, ruleId = "kustomize-build") {
   const { line: line3, column } = file.locate(pointer2);
   return new BuildStop({ ruleId, severity: "error", message, path: file.path, line: line3, column });
 }
-function pointerSegment(key) {
-  return String(key).replaceAll("~", "~0").replaceAll("/", "~1");
+function pointerSegment(key2) {
+  return String(key2).replaceAll("~", "~0").replaceAll("/", "~1");
 }
 
 // core/concurrency.ts
@@ -41792,15 +41792,15 @@ async function readText(files, path, from, line3) {
 function nonFinite(value, pointer2) {
   if (typeof value === "number") return Number.isFinite(value) ? void 0 : pointer2 || "/";
   if (value === null || typeof value !== "object") return void 0;
-  for (const [key, item] of Object.entries(value)) {
-    const found = nonFinite(item, `${pointer2}/${key}`);
+  for (const [key2, item] of Object.entries(value)) {
+    const found = nonFinite(item, `${pointer2}/${key2}`);
     if (found !== void 0) return found;
   }
   return void 0;
 }
 function infiniteValue(value, pointer2) {
   let node = value;
-  for (const key of pointer2.split("/").slice(1)) node = node[key];
+  for (const key2 of pointer2.split("/").slice(1)) node = node[key2];
   return node;
 }
 function withoutEmptyAnnotations(resource2) {
@@ -41883,8 +41883,8 @@ function splitFieldPath(path) {
 function isObject6(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
-function own2(object, key) {
-  return Object.hasOwn(object, key) ? object[key] : void 0;
+function own2(object, key2) {
+  return Object.hasOwn(object, key2) ? object[key2] : void 0;
 }
 function step2(node, path, at, create, visit3) {
   if (at === path.length) return visit3(node);
@@ -41976,11 +41976,11 @@ function hasAnyId(tracked, id) {
 function appendResources(into, added) {
   const seen = new Map(into.map((tracked) => [resourceKey(tracked.object), tracked]));
   for (const tracked of added) {
-    const key = resourceKey(tracked.object);
-    const other = seen.get(key);
+    const key2 = resourceKey(tracked.object);
+    const other = seen.get(key2);
     if (other !== void 0)
       return `${describeResource2(tracked.object)} (${tracked.origin.path}:${tracked.origin.line}) has the same id as the one from ${other.origin.path}:${other.origin.line}: kustomize refuses two resources with one id`;
-    seen.set(key, tracked);
+    seen.set(key2, tracked);
     into.push(tracked);
   }
   return void 0;
@@ -42015,9 +42015,9 @@ function isObject7(value) {
 function stringMap3(value) {
   const map = {};
   if (!isObject7(value)) return map;
-  for (const [key, item] of Object.entries(value)) {
-    if (typeof item === "string") map[key] = item;
-    else if (item !== null && typeof item !== "object") map[key] = String(item);
+  for (const [key2, item] of Object.entries(value)) {
+    if (typeof item === "string") map[key2] = item;
+    else if (item !== null && typeof item !== "object") map[key2] = String(item);
   }
   return map;
 }
@@ -42092,10 +42092,10 @@ function stringMapField(file, pointer2, value) {
   if (value === void 0 || value === null) return {};
   if (!isObject8(value)) throw stopAt(file, pointer2, "expected a mapping of strings");
   const map = {};
-  for (const [key, item] of Object.entries(value)) {
+  for (const [key2, item] of Object.entries(value)) {
     if (item !== null && typeof item === "object")
-      throw stopAt(file, `${pointer2}/${key}`, "expected a string");
-    map[key] = item === null ? "" : String(item);
+      throw stopAt(file, `${pointer2}/${key2}`, "expected a string");
+    map[key2] = item === null ? "" : String(item);
   }
   return map;
 }
@@ -42111,9 +42111,9 @@ function parseFieldSpecs(file, pointer2, value) {
     if (!isObject8(item) || typeof item["path"] !== "string")
       throw stopAt(file, `${pointer2}/${index}`, "a field spec needs a path");
     const spec = { path: item["path"] };
-    for (const key of ["group", "version", "kind"]) {
-      const text10 = scalarText4(item[key]);
-      if (text10 !== void 0) spec[key] = text10;
+    for (const key2 of ["group", "version", "kind"]) {
+      const text10 = scalarText4(item[key2]);
+      if (text10 !== void 0) spec[key2] = text10;
     }
     if (item["create"] === true) spec.create = true;
     return spec;
@@ -42122,9 +42122,9 @@ function parseFieldSpecs(file, pointer2, value) {
 function parseImageSpec(file, pointer2, value) {
   if (!isObject8(value)) throw stopAt(file, pointer2, "an images entry must be a mapping with name");
   const spec = { name: scalarText4(value["name"]) ?? "" };
-  for (const key of ["newName", "newTag", "digest"]) {
-    const text10 = scalarText4(value[key]);
-    if (text10 !== void 0 && text10 !== "") spec[key] = text10;
+  for (const key2 of ["newName", "newTag", "digest"]) {
+    const text10 = scalarText4(value[key2]);
+    if (text10 !== void 0 && text10 !== "") spec[key2] = text10;
   }
   return spec;
 }
@@ -42218,14 +42218,14 @@ function annotationText(value) {
 function isContainer(value) {
   return value !== null && typeof value === "object";
 }
-function setOwn2(object, key, value) {
-  Object.defineProperty(object, key, { value, writable: true, enumerable: true, configurable: true });
+function setOwn2(object, key2, value) {
+  Object.defineProperty(object, key2, { value, writable: true, enumerable: true, configurable: true });
 }
 function cloneJson3(value) {
   if (Array.isArray(value)) return value.map((item) => cloneJson3(item));
   if (value === null || typeof value !== "object") return value;
   const copy2 = {};
-  for (const [key, item] of Object.entries(value)) setOwn2(copy2, key, cloneJson3(item));
+  for (const [key2, item] of Object.entries(value)) setOwn2(copy2, key2, cloneJson3(item));
   return copy2;
 }
 var MAX_INT64 = 2n ** 63n - 1n;
@@ -42241,8 +42241,8 @@ function goAtoi(text10) {
 function invalidIndex(index) {
   return { error: `Unable to access invalid index: ${index}: invalid index referenced` };
 }
-function resolveIndex(key, length) {
-  const parsed = goAtoi(key);
+function resolveIndex(key2, length) {
+  const parsed = goAtoi(key2);
   if ("error" in parsed) return parsed;
   let index = parsed.value;
   if (index < 0) {
@@ -42251,24 +42251,24 @@ function resolveIndex(key, length) {
   }
   return index >= length ? invalidIndex(index) : { value: index };
 }
-function getChild(container2, key) {
+function getChild(container2, key2) {
   if (!Array.isArray(container2))
-    return { value: Object.hasOwn(container2, key) ? container2[key] ?? void 0 : void 0 };
-  const index = resolveIndex(key, container2.length);
+    return { value: Object.hasOwn(container2, key2) ? container2[key2] ?? void 0 : void 0 };
+  const index = resolveIndex(key2, container2.length);
   if ("error" in index) return index;
   return { value: container2[index.value] ?? void 0 };
 }
-function addChild(container2, key, value) {
+function addChild(container2, key2, value) {
   if (!Array.isArray(container2)) {
-    setOwn2(container2, key, value);
+    setOwn2(container2, key2, value);
     return void 0;
   }
-  if (key === "-") {
+  if (key2 === "-") {
     container2.push(value);
     return void 0;
   }
-  const parsed = goAtoi(key);
-  if ("error" in parsed) return { error: `value was not a proper array index: '${key}': ${parsed.error}` };
+  const parsed = goAtoi(key2);
+  if ("error" in parsed) return { error: `value was not a proper array index: '${key2}': ${parsed.error}` };
   const size = container2.length + 1;
   let index = parsed.value;
   if (index >= size) return invalidIndex(index);
@@ -42279,24 +42279,24 @@ function addChild(container2, key, value) {
   container2.splice(index, 0, value);
   return void 0;
 }
-function removeChild(container2, key) {
+function removeChild(container2, key2) {
   if (!Array.isArray(container2)) {
-    if (!Object.hasOwn(container2, key))
-      return { error: `Unable to remove nonexistent key: ${key}: missing value` };
-    delete container2[key];
+    if (!Object.hasOwn(container2, key2))
+      return { error: `Unable to remove nonexistent key: ${key2}: missing value` };
+    delete container2[key2];
     return void 0;
   }
-  const index = resolveIndex(key, container2.length);
+  const index = resolveIndex(key2, container2.length);
   if ("error" in index) return index;
   container2.splice(index.value, 1);
   return void 0;
 }
-function setChild(container2, key, value) {
+function setChild(container2, key2, value) {
   if (!Array.isArray(container2)) {
-    setOwn2(container2, key, value);
+    setOwn2(container2, key2, value);
     return;
   }
-  const index = resolveIndex(key, container2.length);
+  const index = resolveIndex(key2, container2.length);
   if ("value" in index) container2[index.value] = value;
 }
 function decodeKey(token) {
@@ -42331,10 +42331,10 @@ function testEquals(actual, expected) {
     if (expected === null || typeof expected !== "object" || Array.isArray(expected)) return false;
     const keys = Object.keys(actual);
     if (keys.length !== Object.keys(expected).length) return false;
-    for (const key of keys) {
-      if (!Object.hasOwn(expected, key)) return false;
-      const item = actual[key];
-      const other = expected[key];
+    for (const key2 of keys) {
+      if (!Object.hasOwn(expected, key2)) return false;
+      const item = actual[key2];
+      const other = expected[key2];
       if (item === null !== (other === null)) return false;
       if (item === null) continue;
       const same = testEquals(item, other);
@@ -42504,8 +42504,8 @@ function previousIdAnnotations(resource2, earlier = {}) {
   const next = { ...earlier };
   const append = (suffix, value) => {
     if (value === "") return;
-    const key = `${PREVIOUS}${suffix}`;
-    next[key] = next[key] ? `${next[key]},${value}` : value;
+    const key2 = `${PREVIOUS}${suffix}`;
+    next[key2] = next[key2] ? `${next[key2]},${value}` : value;
   };
   append("Kinds", text3(resource2["kind"]));
   append("Names", text3(metadata2["name"]));
@@ -42516,9 +42516,9 @@ function withAnnotations(resource2, internal) {
   if (Object.keys(internal).length === 0) return resource2;
   const metadata2 = { ...asObject(resource2["metadata"]) ?? {} };
   const annotations = {};
-  for (const [key, value] of Object.entries(asObject(metadata2["annotations"]) ?? {}))
-    setOwn2(annotations, key, annotationText(value));
-  for (const [key, value] of Object.entries(internal)) setOwn2(annotations, key, value);
+  for (const [key2, value] of Object.entries(asObject(metadata2["annotations"]) ?? {}))
+    setOwn2(annotations, key2, annotationText(value));
+  for (const [key2, value] of Object.entries(internal)) setOwn2(annotations, key2, value);
   metadata2["annotations"] = annotations;
   return { ...resource2, metadata: metadata2 };
 }
@@ -42532,8 +42532,8 @@ function applyJsonPatchToResource(resource2, operations, internal) {
     return { error: `patched resource: ${message}`, operation: operations.length - 1, message };
   }
   const annotations = {};
-  for (const [key, value] of Object.entries(asObject(metadata2["annotations"]) ?? {}))
-    if (!Object.hasOwn(internal, key)) setOwn2(annotations, key, annotationText(value));
+  for (const [key2, value] of Object.entries(asObject(metadata2["annotations"]) ?? {}))
+    if (!Object.hasOwn(internal, key2)) setOwn2(annotations, key2, annotationText(value));
   if (Object.keys(annotations).length > 0) metadata2["annotations"] = annotations;
   else delete metadata2["annotations"];
   return { value: result };
@@ -42635,9 +42635,9 @@ function labelValueErrors(value) {
     );
   return errors;
 }
-function keyError(key) {
-  const errors = qualifiedNameErrors(key);
-  return errors.length === 0 ? void 0 : `invalid label key ${JSON.stringify(key)}: ${errors.join("; ")}`;
+function keyError(key2) {
+  const errors = qualifiedNameErrors(key2);
+  return errors.length === 0 ? void 0 : `invalid label key ${JSON.stringify(key2)}: ${errors.join("; ")}`;
 }
 function parseInt64(value) {
   if (!/^[+-]?[0-9]+$/.test(value)) return void 0;
@@ -42686,12 +42686,12 @@ var Parser = class {
       item = this.next(true);
     }
     if (item.token !== "id") return `found '${item.literal}', expected: identifier`;
-    const key = item.literal;
-    const invalidKey = keyError(key);
+    const key2 = item.literal;
+    const invalidKey = keyError(key2);
     if (invalidKey !== void 0) return invalidKey;
     const ahead = this.peek(true).token;
     if (negated || ahead === "end" || ahead === ",") {
-      return { key, operator: negated ? "!" : "exists", values: [] };
+      return { key: key2, operator: negated ? "!" : "exists", values: [] };
     }
     const operator = this.next(false);
     let values;
@@ -42711,16 +42711,16 @@ var Parser = class {
         return `found '${operator.literal}', expected: '=', '!=', '==', 'in', notin'`;
     }
     if (typeof values === "string") return values;
-    return this.checked({ key, operator: operator.token, values: [...new Set(values)].sort() });
+    return this.checked({ key: key2, operator: operator.token, values: [...new Set(values)].sort() });
   }
   checked(requirement) {
-    const { key, operator, values } = requirement;
+    const { key: key2, operator, values } = requirement;
     if ((operator === ">" || operator === "<") && values.some((value) => parseInt64(value) === void 0))
       return "for 'Gt', 'Lt' operators, the value must be an integer";
     for (const value of values) {
       const errors = labelValueErrors(value);
       if (errors.length > 0)
-        return `invalid label value: ${JSON.stringify(value)}: at key: ${JSON.stringify(key)}: ${errors.join("; ")}`;
+        return `invalid label value: ${JSON.stringify(value)}: at key: ${JSON.stringify(key2)}: ${errors.join("; ")}`;
     }
     return requirement;
   }
@@ -42884,9 +42884,9 @@ function readSelector(value, at) {
       error: at === void 0 ? `json: cannot unmarshal ${goType(value)} into Go value of type types.Selector` : `json: cannot unmarshal ${goType(value)} into Go struct field ${at.container}.${at.path} of type types.Selector`
     };
   const selector = {};
-  for (const [key, field3] of Object.entries(value)) {
-    const name = FIELDS.find((candidate) => candidate.toLowerCase() === key.toLowerCase());
-    if (name === void 0) return { error: `json: unknown field ${JSON.stringify(key)}` };
+  for (const [key2, field3] of Object.entries(value)) {
+    const name = FIELDS.find((candidate) => candidate.toLowerCase() === key2.toLowerCase());
+    if (name === void 0) return { error: `json: unknown field ${JSON.stringify(key2)}` };
     if (field3 === null) continue;
     if (typeof field3 !== "string")
       return {
@@ -42928,9 +42928,9 @@ function metadataOf2(resource2) {
 function stringMap4(value) {
   const map = /* @__PURE__ */ new Map();
   if (value === null || value === void 0 || typeof value !== "object" || Array.isArray(value)) return map;
-  for (const [key, entry] of Object.entries(value)) {
-    if (entry === null) map.set(key, "");
-    else if (typeof entry !== "object") map.set(key, String(entry));
+  for (const [key2, entry] of Object.entries(value)) {
+    if (entry === null) map.set(key2, "");
+    else if (typeof entry !== "object") map.set(key2, String(entry));
   }
   return map;
 }
@@ -43019,8 +43019,8 @@ function setElement(list4, element, keys, values) {
     }
     let matched = false;
     let all = true;
-    for (const [index, key] of setterKeys.entries()) {
-      if (index < values.length) matched = fieldMatches(item, key, values[index]);
+    for (const [index, key2] of setterKeys.entries()) {
+      if (index < values.length) matched = fieldMatches(item, key2, values[index]);
       if (!matched) {
         all = false;
         break;
@@ -43043,7 +43043,7 @@ function findElement(list4, keys, values) {
     return list4.find((item) => scalarText5(item) === (values[0] ?? ""));
   }
   return list4.find(
-    (item) => isMap(item) && keys.every((key, index) => Object.hasOwn(item, key) && scalarText5(item[key]) === values[index])
+    (item) => isMap(item) && keys.every((key2, index) => Object.hasOwn(item, key2) && scalarText5(item[key2]) === values[index])
   );
 }
 
@@ -43237,8 +43237,8 @@ function keyValues(sources, keys) {
   for (const source of [sources[1], sources[0]]) {
     if (!Array.isArray(source)) continue;
     for (const element of source) {
-      const values = keys.map((key) => {
-        const field3 = isMap(element) ? element[key] : void 0;
+      const values = keys.map((key2) => {
+        const field3 = isMap(element) ? element[key2] : void 0;
         return isEmptyValue(field3) ? "" : scalarText5(field3);
       });
       const id = JSON.stringify(values);
@@ -43265,7 +43265,7 @@ function validKeys(all, values, keys) {
   );
   if (present.size === 0) return [[...keys], values];
   return [
-    keys.filter((key) => present.has(key)),
+    keys.filter((key2) => present.has(key2)),
     values.filter((value, index) => value !== "" || present.has(keys[index]))
   ];
 }
@@ -43301,14 +43301,14 @@ function appendList(into, from, keys) {
       continue;
     }
     const values = [];
-    for (const key of keys) {
+    for (const key2 of keys) {
       if (isMissingOrNull(element)) {
         into.push(element);
         continue;
       }
       if (!isMap(element)) throw wrongKind(element);
-      if (!Object.hasOwn(element, key)) into.push(element);
-      else values.push(scalarText5(element[key]));
+      if (!Object.hasOwn(element, key2)) into.push(element);
+      else values.push(scalarText5(element[key2]));
     }
     if (keys.length > 1) setElement(into, void 0, keys, values);
     setElement(into, element, keys, values);
@@ -43610,9 +43610,9 @@ function fields(value, names, container2, path, type) {
   if (value === null) return void 0;
   if (typeof value !== "object" || Array.isArray(value)) throw mismatch(value, container2, path, type);
   const result = /* @__PURE__ */ new Map();
-  for (const [key, entry] of Object.entries(value)) {
-    const name = names.find((candidate) => candidate.toLowerCase() === key.toLowerCase());
-    if (name === void 0) throw new UnmarshalError(`json: unknown field ${JSON.stringify(key)}`);
+  for (const [key2, entry] of Object.entries(value)) {
+    const name = names.find((candidate) => candidate.toLowerCase() === key2.toLowerCase());
+    if (name === void 0) throw new UnmarshalError(`json: unknown field ${JSON.stringify(key2)}`);
     result.set(name, entry);
   }
   return result;
@@ -43764,7 +43764,7 @@ function scalarText6(value) {
 function matchText(value) {
   if (Array.isArray(value)) return value.map((item) => `- ${matchText(item)}`).join("\n");
   if (value !== null && typeof value === "object")
-    return Object.entries(value).map(([key, item]) => `${key}: ${matchText(item)}`).join("\n");
+    return Object.entries(value).map(([key2, item]) => `${key2}: ${matchText(item)}`).join("\n");
   return scalarText6(value);
 }
 function newNode(next, create) {
@@ -44020,8 +44020,8 @@ function sourceValue(resources, previous, source) {
 function stringMap5(value) {
   const map = /* @__PURE__ */ new Map();
   if (value === null || value === void 0 || typeof value !== "object" || Array.isArray(value)) return map;
-  for (const [key, entry] of Object.entries(value))
-    if (entry === null || typeof entry !== "object") map.set(key, entry === null ? "" : String(entry));
+  for (const [key2, entry] of Object.entries(value))
+    if (entry === null || typeof entry !== "object") map.set(key2, entry === null ? "" : String(entry));
   return map;
 }
 function matchesLabels(resource2, selector) {
@@ -44323,11 +44323,11 @@ function walk2(node, visit3) {
   if (Array.isArray(node)) return node.map((item) => walk2(item, visit3));
   if (node === null || typeof node !== "object") return node;
   return Object.fromEntries(
-    Object.entries(node).map(([key, value]) => {
+    Object.entries(node).map(([key2, value]) => {
       const walked = walk2(value, visit3);
       return [
-        key,
-        CONTAINER_LISTS.has(key) && Array.isArray(walked) ? updateContainers(walked, visit3) : walked
+        key2,
+        CONTAINER_LISTS.has(key2) && Array.isArray(walked) ? updateContainers(walked, visit3) : walked
       ];
     })
   );
@@ -44425,13 +44425,13 @@ function transformNamespace(resources, namespace, options = {}) {
   const result = transformEach(resources, (resource2) => transformOne(resource2, specs, set, options));
   const seen = /* @__PURE__ */ new Set();
   result.resources.forEach((resource2, index) => {
-    const key = idKey(resource2);
-    if (seen.has(key))
+    const key2 = idKey(resource2);
+    if (seen.has(key2))
       result.errors.push({
         error: `namespace transformation produces ID conflict: ${resourceIdString(resource2)}`,
         index
       });
-    seen.add(key);
+    seen.add(key2);
   });
   return result;
 }
@@ -45003,20 +45003,20 @@ function buildCandidates(renames, identities) {
   const byKey = /* @__PURE__ */ new Map();
   for (const rename of renames) {
     const namespace = rename.namespace ?? "";
-    const key = JSON.stringify([
+    const key2 = JSON.stringify([
       rename.kind,
       rename.group,
       namespace === "default" ? "" : namespace,
       rename.to
     ]);
-    const known2 = byKey.get(key);
+    const known2 = byKey.get(key2);
     if (known2 !== void 0) {
       known2.previousNames.add(rename.from);
       if (known2.version === void 0 && rename.version !== void 0) known2.version = rename.version;
       continue;
     }
     const version = versionFor(rename, identities);
-    byKey.set(key, {
+    byKey.set(key2, {
       kind: rename.kind,
       group: rename.group,
       version,
@@ -45051,11 +45051,11 @@ function splitFieldPath2(path) {
   segments.push(current);
   return segments;
 }
-function slotIn(container2, key) {
+function slotIn(container2, key2) {
   return {
-    value: container2[key] ?? null,
+    value: container2[key2] ?? null,
     set(value) {
-      container2[key] = value;
+      container2[key2] = value;
     }
   };
 }
@@ -45071,9 +45071,9 @@ function descend(slot, segments, index, visit3, problems) {
     return;
   }
   if (typeof value === "object") {
-    const key = segments[index];
-    if (!Object.hasOwn(value, key)) return;
-    descend(slotIn(value, key), segments, index + 1, visit3, problems);
+    const key2 = segments[index];
+    if (!Object.hasOwn(value, key2)) return;
+    descend(slotIn(value, key2), segments, index + 1, visit3, problems);
     return;
   }
   problems.push("expected sequence or mapping node");
@@ -45702,8 +45702,8 @@ function configDiffOptions(section2, configPath) {
     ...typeof section2["contextLines"] === "number" ? { contextLines: section2["contextLines"] } : {}
   };
   const options = {};
-  for (const key of Object.keys(candidate)) {
-    const one = { [key]: candidate[key] };
+  for (const key2 of Object.keys(candidate)) {
+    const one = { [key2]: candidate[key2] };
     try {
       resolveDiffOptions(one);
       Object.assign(options, one);
@@ -45712,7 +45712,7 @@ function configDiffOptions(section2, configPath) {
       findings2.push({
         ruleId: "config",
         severity: "error",
-        message: `diff.${key}: ${error.message}; the diff ignores this setting`,
+        message: `diff.${key2}: ${error.message}; the diff ignores this setting`,
         path: configPath
       });
     }
@@ -45724,9 +45724,9 @@ function configDiffOptions(section2, configPath) {
 function valueAt4(value, pointer2) {
   let node = value;
   for (const raw of pointer2.split("/").slice(1)) {
-    const key = raw.replaceAll("~1", "/").replaceAll("~0", "~");
+    const key2 = raw.replaceAll("~1", "/").replaceAll("~0", "~");
     if (node === null || typeof node !== "object") return void 0;
-    node = node[key];
+    node = node[key2];
   }
   return node;
 }
@@ -46022,9 +46022,9 @@ function shorten(text10, max) {
 function byName2(checks) {
   return new Map((checks ?? []).map((check) => [check.environment, check]));
 }
-function sum(checks, key) {
+function sum(checks, key2) {
   let total = 0;
-  for (const check of checks ?? []) total += check[key];
+  for (const check of checks ?? []) total += check[key2];
   return total;
 }
 function summarizeReport(report) {
@@ -46650,6 +46650,256 @@ function renderText(report) {
 `;
 }
 
+// core/report/report-findings.ts
+function repositoryPath(path, prefix = "") {
+  const clean = (p) => p.replaceAll("\\", "/").replace(/^(\.\/)+/, "");
+  const slashed = clean(path);
+  const base = clean(prefix).replace(/\/+$/, "");
+  if (base === "" || base === "." || slashed.startsWith("/") || /^[A-Za-z]:\//.test(slashed)) return slashed;
+  return `${base}/${slashed}`;
+}
+function key(finding2) {
+  const { ruleId, severity, path, line: line3, column, message } = finding2;
+  return JSON.stringify([ruleId, severity, path, line3 ?? 0, column ?? 0, message]);
+}
+function sameResource(a, b) {
+  return a.apiVersion === b.apiVersion && a.kind === b.kind && a.namespace === b.namespace && a.name === b.name;
+}
+function reportFindings(report, options = {}) {
+  const byKey = /* @__PURE__ */ new Map();
+  const add3 = (finding2, environment) => {
+    const located = { ...finding2, path: repositoryPath(finding2.path, options.pathPrefix) };
+    const id = key(located);
+    let reported = byKey.get(id);
+    if (reported === void 0) {
+      reported = { finding: located, environments: [], resources: [] };
+      byKey.set(id, reported);
+    }
+    if (environment !== void 0 && !reported.environments.includes(environment)) {
+      reported.environments.push(environment);
+    }
+    const resource2 = finding2.resource;
+    if (resource2 !== void 0 && !reported.resources.some((other) => sameResource(other, resource2))) {
+      reported.resources.push(resource2);
+    }
+  };
+  for (const finding2 of options.findings ?? []) add3(finding2, void 0);
+  for (const environment of summarizeReport(report).environments) {
+    for (const finding2 of environment.findings) add3(finding2, environment.environment);
+  }
+  return [...byKey.values()];
+}
+
+// core/report/validate/fnv1a.ts
+var OFFSET_BASIS = 0xcbf29ce484222325n;
+var PRIME = 0x100000001b3n;
+var MASK = 0xffffffffffffffffn;
+function fnv1a64(text10) {
+  let hash = OFFSET_BASIS;
+  for (const byte of new TextEncoder().encode(text10)) {
+    hash ^= BigInt(byte);
+    hash = hash * PRIME & MASK;
+  }
+  return hash.toString(16).padStart(16, "0");
+}
+
+// core/report/validate/rule-catalog.ts
+var VALIDATE_RULES = {
+  schema: { shortDescription: "The resource does not match its JSON Schema.", level: "error" },
+  "yaml-syntax": { shortDescription: "The document is not valid YAML.", level: "error" },
+  "duplicate-key": { shortDescription: "A mapping holds the same key twice (-strict).", level: "error" },
+  "not-a-resource": { shortDescription: "The document is not a Kubernetes object.", level: "error" },
+  "missing-type-meta": { shortDescription: "The resource has no kind or no apiVersion.", level: "error" },
+  "rejected-kind": { shortDescription: "The kind is rejected by -reject.", level: "error" },
+  "removed-api": {
+    shortDescription: "The apiVersion is no longer served by the target Kubernetes version.",
+    level: "error"
+  },
+  "deprecated-api": {
+    shortDescription: "The apiVersion is deprecated in the target Kubernetes version.",
+    level: "warning"
+  },
+  "schema-unavailable": { shortDescription: "The schema could not be downloaded or read.", level: "error" },
+  "missing-schema": { shortDescription: "No schema was found for the kind.", level: "error" },
+  "unreadable-file": { shortDescription: "The file could not be read or decoded.", level: "error" },
+  "crd-schema": {
+    shortDescription: "A CustomResourceDefinition schema could not be used for validation.",
+    level: "warning"
+  },
+  "duplicate-resource": {
+    shortDescription: "The same resource is defined more than once.",
+    level: "warning"
+  },
+  "validation-error": { shortDescription: "The resource failed validation.", level: "error" }
+};
+function ruleName(ruleId) {
+  return ruleId.split(/[^A-Za-z0-9]+/).filter((word) => word !== "").map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
+}
+
+// core/report/sarif-log.ts
+var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+var INFORMATION_URI = "https://github.com/kubeproof/kubeproof";
+var FINGERPRINT_KEY = "kubeproofFindingHash/v1";
+var LEVEL = {
+  error: "error",
+  warning: "warning",
+  notice: "note"
+};
+function artifactLocation(path) {
+  const slashed = path.replaceAll("\\", "/");
+  const encode = (p) => p.split("/").map(encodeURIComponent).join("/");
+  const drive = /^[A-Za-z]:\//.exec(slashed);
+  if (drive) return { uri: `file:///${drive[0]}${encode(slashed.slice(drive[0].length))}` };
+  if (slashed.startsWith("/")) return { uri: `file://${encode(slashed)}` };
+  return { uri: encode(slashed.replace(/^(\.\/)+/, "")), uriBaseId: "%SRCROOT%" };
+}
+function physicalLocation(finding2) {
+  const location = { artifactLocation: artifactLocation(finding2.path) };
+  if (finding2.line !== void 0 && finding2.line >= 1) {
+    const region = { startLine: finding2.line };
+    if (finding2.column !== void 0 && finding2.column >= 1) region["startColumn"] = finding2.column;
+    location["region"] = region;
+  }
+  return location;
+}
+function identity2(resource2) {
+  return resource2 ? `${resource2.kind}/${resource2.namespace ?? ""}/${resource2.name}` : "";
+}
+function sarifLog(run4) {
+  const rules = [];
+  const ruleIndex = /* @__PURE__ */ new Map();
+  const occurrences = /* @__PURE__ */ new Map();
+  const results = [];
+  for (const { finding: finding2, resource: resource2, properties } of run4.findings) {
+    let index = ruleIndex.get(finding2.ruleId);
+    if (index === void 0) {
+      const known2 = run4.describeRule(finding2.ruleId);
+      index = rules.length;
+      ruleIndex.set(finding2.ruleId, index);
+      rules.push({
+        id: finding2.ruleId,
+        name: ruleName(finding2.ruleId),
+        shortDescription: { text: known2?.shortDescription ?? run4.fallback(finding2.ruleId) },
+        defaultConfiguration: { level: LEVEL[known2?.level ?? finding2.severity] }
+      });
+    }
+    const hash = fnv1a64([finding2.ruleId, finding2.path, identity2(resource2), finding2.message].join("\0"));
+    const occurrence = (occurrences.get(hash) ?? 0) + 1;
+    occurrences.set(hash, occurrence);
+    const sarifResult = {
+      ruleId: finding2.ruleId,
+      ruleIndex: index,
+      level: LEVEL[finding2.severity],
+      message: { text: finding2.message },
+      locations: [{ physicalLocation: physicalLocation(finding2) }],
+      partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${occurrence}` }
+    };
+    const props = { ...resource2 ? { resource: resource2 } : {}, ...properties };
+    if (Object.keys(props).length > 0) sarifResult["properties"] = props;
+    results.push(sarifResult);
+  }
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: { name: "kubeproof", informationUri: INFORMATION_URI, version: run4.version, rules }
+        },
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: run4.notices.map((text10) => ({ level: "note", message: { text: text10 } })),
+            properties: { elapsedSeconds: run4.elapsedSeconds }
+          }
+        ],
+        results
+      }
+    ]
+  };
+  return `${JSON.stringify(log, null, 2)}
+`;
+}
+
+// core/report/sarif-check.ts
+function sarifCheck(report, options) {
+  const findings2 = reportFindings(report, options).map(({ finding: finding2, environments, resources }) => {
+    const item = { finding: finding2, resource: finding2.resource };
+    if (environments.length > 0) item.properties = { environments };
+    if (resources.length > 1) item.properties = { ...item.properties, resources };
+    return item;
+  });
+  return sarifLog({
+    version: options.version,
+    findings: findings2,
+    notices: [],
+    elapsedSeconds: report.meta.durationMs / 1e3,
+    describeRule: (ruleId) => Object.hasOwn(VALIDATE_RULES, ruleId) ? VALIDATE_RULES[ruleId] : void 0,
+    fallback: (ruleId) => `kubeproof rule ${ruleId}.`
+  });
+}
+
+// package.json
+var package_default = {
+  name: "kubeproof",
+  version: "0.1.0",
+  description: "Make GitOps pull requests safe to review: validate, diff, policy-check and promote Kubernetes manifests.",
+  license: "Apache-2.0",
+  type: "module",
+  engines: {
+    node: ">=20.19"
+  },
+  bin: {
+    kubeproof: "dist/kubeproof.js"
+  },
+  files: [
+    "dist",
+    "schemas",
+    "README.md"
+  ],
+  scripts: {
+    build: "node scripts/build.mjs",
+    typecheck: "tsc --noEmit -p tsconfig.json",
+    lint: "eslint . && prettier --check .",
+    format: "prettier --write .",
+    test: "vitest run",
+    bench: "node --import tsx bench/run.ts",
+    kubeproof: "node dist/kubeproof.js",
+    conformance: "node --import tsx scripts/conformance.ts"
+  },
+  devDependencies: {
+    "@types/js-yaml": "^4.0.9",
+    "@types/node": "^20.19.43",
+    esbuild: "^0.28.2",
+    eslint: "^10.15.0",
+    "fast-check": "^4.10.2",
+    nock: "^14.0.17",
+    prettier: "^3.10.1",
+    tsx: "^4.23.15",
+    typescript: "^6.0.3",
+    "typescript-eslint": "^8.73.0",
+    vitest: "^4.1.12"
+  },
+  dependencies: {
+    "@actions/core": "^3.0.1",
+    "@actions/github": "^9.1.1",
+    ajv: "^8.20.0",
+    "ajv-draft-04": "^1.0.0",
+    "js-yaml": "^4.3.2",
+    "kubernetes-models": "^5.1.0",
+    undici: "^7.30.2",
+    yaml: "^2.9.1"
+  },
+  homepage: "https://github.com/kubeproof/kubeproof",
+  repository: {
+    type: "git",
+    url: "git+https://github.com/kubeproof/kubeproof.git"
+  }
+};
+
+// cli/version.ts
+var VERSION2 = `v${package_default.version}`;
+
 // platform/disk-file-source.ts
 import { readFileSync, readdirSync, realpathSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
@@ -47068,7 +47318,7 @@ function escapeProperty(text10) {
   return escapeData(text10).replaceAll(":", "%3A").replaceAll(",", "%2C");
 }
 function workflowCommand(name, properties, message) {
-  const props = properties.map(([key, value]) => `${key}=${typeof value === "number" ? value : escapeProperty(value)}`).join(",");
+  const props = properties.map(([key2, value]) => `${key2}=${typeof value === "number" ? value : escapeProperty(value)}`).join(",");
   return `::${name}${props === "" ? "" : ` ${props}`}::${escapeData(message)}
 `;
 }
@@ -47220,7 +47470,7 @@ function formatGoFloat2(value) {
 
 // core/report/validate/render-junit.ts
 function attributes(pairs) {
-  return pairs.map(([key, value]) => ` ${key}="${escapeXmlAttribute(String(value))}"`).join("");
+  return pairs.map(([key2, value]) => ` ${key2}="${escapeXmlAttribute(String(value))}"`).join("");
 }
 function testCase(result) {
   const name = result.namespace ? `${result.namespace}/${result.name ?? ""}` : result.name ?? "";
@@ -47337,137 +47587,6 @@ function renderPretty(input) {
   }
   if (input.summary) out += summaryLine(input.results, input.stdin);
   return out;
-}
-
-// core/report/validate/fnv1a.ts
-var OFFSET_BASIS = 0xcbf29ce484222325n;
-var PRIME = 0x100000001b3n;
-var MASK = 0xffffffffffffffffn;
-function fnv1a64(text10) {
-  let hash = OFFSET_BASIS;
-  for (const byte of new TextEncoder().encode(text10)) {
-    hash ^= BigInt(byte);
-    hash = hash * PRIME & MASK;
-  }
-  return hash.toString(16).padStart(16, "0");
-}
-
-// core/report/validate/rule-catalog.ts
-var VALIDATE_RULES = {
-  schema: { shortDescription: "The resource does not match its JSON Schema.", level: "error" },
-  "yaml-syntax": { shortDescription: "The document is not valid YAML.", level: "error" },
-  "duplicate-key": { shortDescription: "A mapping holds the same key twice (-strict).", level: "error" },
-  "not-a-resource": { shortDescription: "The document is not a Kubernetes object.", level: "error" },
-  "missing-type-meta": { shortDescription: "The resource has no kind or no apiVersion.", level: "error" },
-  "rejected-kind": { shortDescription: "The kind is rejected by -reject.", level: "error" },
-  "removed-api": {
-    shortDescription: "The apiVersion is no longer served by the target Kubernetes version.",
-    level: "error"
-  },
-  "deprecated-api": {
-    shortDescription: "The apiVersion is deprecated in the target Kubernetes version.",
-    level: "warning"
-  },
-  "schema-unavailable": { shortDescription: "The schema could not be downloaded or read.", level: "error" },
-  "missing-schema": { shortDescription: "No schema was found for the kind.", level: "error" },
-  "unreadable-file": { shortDescription: "The file could not be read or decoded.", level: "error" },
-  "crd-schema": {
-    shortDescription: "A CustomResourceDefinition schema could not be used for validation.",
-    level: "warning"
-  },
-  "duplicate-resource": {
-    shortDescription: "The same resource is defined more than once.",
-    level: "warning"
-  },
-  "validation-error": { shortDescription: "The resource failed validation.", level: "error" }
-};
-function ruleName(ruleId) {
-  return ruleId.split(/[^A-Za-z0-9]+/).filter((word) => word !== "").map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
-}
-
-// core/report/sarif-log.ts
-var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-var INFORMATION_URI = "https://github.com/kubeproof/kubeproof";
-var FINGERPRINT_KEY = "kubeproofFindingHash/v1";
-var LEVEL = {
-  error: "error",
-  warning: "warning",
-  notice: "note"
-};
-function artifactLocation(path) {
-  const slashed = path.replaceAll("\\", "/");
-  const encode = (p) => p.split("/").map(encodeURIComponent).join("/");
-  const drive = /^[A-Za-z]:\//.exec(slashed);
-  if (drive) return { uri: `file:///${drive[0]}${encode(slashed.slice(drive[0].length))}` };
-  if (slashed.startsWith("/")) return { uri: `file://${encode(slashed)}` };
-  return { uri: encode(slashed.replace(/^(\.\/)+/, "")), uriBaseId: "%SRCROOT%" };
-}
-function physicalLocation(finding2) {
-  const location = { artifactLocation: artifactLocation(finding2.path) };
-  if (finding2.line !== void 0 && finding2.line >= 1) {
-    const region = { startLine: finding2.line };
-    if (finding2.column !== void 0 && finding2.column >= 1) region["startColumn"] = finding2.column;
-    location["region"] = region;
-  }
-  return location;
-}
-function identity2(resource2) {
-  return resource2 ? `${resource2.kind}/${resource2.namespace ?? ""}/${resource2.name}` : "";
-}
-function sarifLog(run4) {
-  const rules = [];
-  const ruleIndex = /* @__PURE__ */ new Map();
-  const occurrences = /* @__PURE__ */ new Map();
-  const results = [];
-  for (const { finding: finding2, resource: resource2, properties } of run4.findings) {
-    let index = ruleIndex.get(finding2.ruleId);
-    if (index === void 0) {
-      const known2 = run4.describeRule(finding2.ruleId);
-      index = rules.length;
-      ruleIndex.set(finding2.ruleId, index);
-      rules.push({
-        id: finding2.ruleId,
-        name: ruleName(finding2.ruleId),
-        shortDescription: { text: known2?.shortDescription ?? run4.fallback(finding2.ruleId) },
-        defaultConfiguration: { level: LEVEL[known2?.level ?? finding2.severity] }
-      });
-    }
-    const hash = fnv1a64([finding2.ruleId, finding2.path, identity2(resource2), finding2.message].join("\0"));
-    const occurrence = (occurrences.get(hash) ?? 0) + 1;
-    occurrences.set(hash, occurrence);
-    const sarifResult = {
-      ruleId: finding2.ruleId,
-      ruleIndex: index,
-      level: LEVEL[finding2.severity],
-      message: { text: finding2.message },
-      locations: [{ physicalLocation: physicalLocation(finding2) }],
-      partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${occurrence}` }
-    };
-    const props = { ...resource2 ? { resource: resource2 } : {}, ...properties };
-    if (Object.keys(props).length > 0) sarifResult["properties"] = props;
-    results.push(sarifResult);
-  }
-  const log = {
-    $schema: SARIF_SCHEMA,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: { name: "kubeproof", informationUri: INFORMATION_URI, version: run4.version, rules }
-        },
-        invocations: [
-          {
-            executionSuccessful: true,
-            toolExecutionNotifications: run4.notices.map((text10) => ({ level: "note", message: { text: text10 } })),
-            properties: { elapsedSeconds: run4.elapsedSeconds }
-          }
-        ],
-        results
-      }
-    ]
-  };
-  return `${JSON.stringify(log, null, 2)}
-`;
 }
 
 // core/report/validate/render-sarif.ts
@@ -47740,67 +47859,6 @@ async function validateInWorkers(inputs, options, setup, run4) {
   return finishRun(prepared, perInput, crdFindings, false);
 }
 
-// package.json
-var package_default = {
-  name: "kubeproof",
-  version: "0.1.0",
-  description: "Make GitOps pull requests safe to review: validate, diff, policy-check and promote Kubernetes manifests.",
-  license: "Apache-2.0",
-  type: "module",
-  engines: {
-    node: ">=20.19"
-  },
-  bin: {
-    kubeproof: "dist/kubeproof.js"
-  },
-  files: [
-    "dist",
-    "schemas",
-    "README.md"
-  ],
-  scripts: {
-    build: "node scripts/build.mjs",
-    typecheck: "tsc --noEmit -p tsconfig.json",
-    lint: "eslint . && prettier --check .",
-    format: "prettier --write .",
-    test: "vitest run",
-    bench: "node --import tsx bench/run.ts",
-    kubeproof: "node dist/kubeproof.js",
-    conformance: "node --import tsx scripts/conformance.ts"
-  },
-  devDependencies: {
-    "@types/js-yaml": "^4.0.9",
-    "@types/node": "^20.19.43",
-    esbuild: "^0.28.2",
-    eslint: "^10.15.0",
-    "fast-check": "^4.10.2",
-    nock: "^14.0.17",
-    prettier: "^3.10.1",
-    tsx: "^4.23.15",
-    typescript: "^6.0.3",
-    "typescript-eslint": "^8.73.0",
-    vitest: "^4.1.12"
-  },
-  dependencies: {
-    "@actions/core": "^3.0.1",
-    "@actions/github": "^9.1.1",
-    ajv: "^8.20.0",
-    "ajv-draft-04": "^1.0.0",
-    "js-yaml": "^4.3.2",
-    "kubernetes-models": "^5.1.0",
-    undici: "^7.30.2",
-    yaml: "^2.9.1"
-  },
-  homepage: "https://github.com/kubeproof/kubeproof",
-  repository: {
-    type: "git",
-    url: "git+https://github.com/kubeproof/kubeproof.git"
-  }
-};
-
-// cli/version.ts
-var VERSION2 = `v${package_default.version}`;
-
 // cli/validate-command.ts
 var OUTPUTS = Object.keys(VALIDATE_OUTPUTS);
 var PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
@@ -48009,7 +48067,7 @@ ${usage()}
 }
 
 // cli/check-command.ts
-var OUTPUTS2 = ["text", "markdown", "json"];
+var OUTPUTS2 = ["text", "markdown", "json", "sarif"];
 var COMMON_FLAGS = [
   { name: "h", kind: "bool", usage: "show help information" },
   {
@@ -48033,7 +48091,7 @@ var COMMON_FLAGS = [
     name: "output",
     kind: "string",
     typeName: "string",
-    usage: "text, markdown (the review comment) or json",
+    usage: "text, markdown (the review comment), json or sarif (for code scanning)",
     defaultText: '"text"'
   },
   { name: "o", kind: "string", typeName: "string", usage: "short for -output" }
@@ -48095,8 +48153,10 @@ async function baseSide(values, headRoot, io, positional) {
   const prefix = relative2(tree.root, headRoot).split(sep2).join("/");
   return { files: subFileSource(tree.files, prefix) };
 }
-function print(report, output, io) {
-  if (output === "json") io.stdout(renderJson(report));
+function print(report, findings2, output, io) {
+  if (output === "sarif") io.stdout(`${sarifCheck(report, { version: VERSION2, findings: [...findings2] })}
+`);
+  else if (output === "json") io.stdout(renderJson(report));
   else if (output === "markdown") io.stdout(`${renderComment(report).join("\n\n")}
 `);
   else io.stdout(renderText(report));
@@ -48162,7 +48222,7 @@ async function run3(kind, argv, io) {
         `${finding2.path}${finding2.line ? `:${finding2.line}` : ""}: ${finding2.severity}: ${finding2.message}
 `
       );
-    print(result.report, output, io);
+    print(result.report, result.findings, output, io);
     const errors = result.report.validation.reduce((n, check) => n + check.errors, 0);
     return result.renderFailures > 0 || kind === "check" && errors > 0 ? 1 : 0;
   } catch (error) {

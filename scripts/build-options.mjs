@@ -14,11 +14,17 @@ function installedCopies(name) {
       const { version } = JSON.parse(readFileSync(own, 'utf8'));
       const entry = createRequire(own).resolve(name);
       const known = copies.get(version);
-      if (known === undefined || entry.length < known.length || (entry.length === known.length && entry < known))
+      if (
+        known === undefined ||
+        entry.length < known.length ||
+        (entry.length === known.length && entry < known)
+      )
         copies.set(version, entry);
     }
     for (const child of readdirSync(modules).sort()) {
-      const scoped = child.startsWith('@') ? readdirSync(join(modules, child)).map((n) => join(child, n)) : [child];
+      const scoped = child.startsWith('@')
+        ? readdirSync(join(modules, child)).map((n) => join(child, n))
+        : [child];
       for (const pkg of scoped) visit(join(modules, pkg), depth + 1);
     }
   };
@@ -51,20 +57,29 @@ function dedupeSameVersion(names) {
 }
 
 /**
- * The bundles of `npm run build`: the CLI and one file per GitHub Action (the runner runs
- * `node dist/<name>.js` with no node_modules, so everything they import is inlined).
+ * Project sources that load a CommonJS package through their own `createRequire(import.meta.url)`
+ * (create-ajv.ts does, for ajv-draft-04) hide that `require` from esbuild, which then leaves the
+ * package to be found at run time: fine for the CLI (an npm package with its dependencies), fatal
+ * for an action (no node_modules on the runner). This plugin drops that local `require`, so the
+ * calls use the bundle's own and the package is inlined.
  */
-export const ENTRY_POINTS = {
-  kubeproof: 'cli/kubeproof.ts',
-  check: 'actions/check/main.ts',
-  validate: 'actions/validate/main.ts',
-  diff: 'actions/diff/main.ts',
-};
-
-/** esbuild options shared by `npm run build` and the test setup (which bundles into a temp folder). */
-export function buildOptions(outdir) {
+const LOCAL_REQUIRE = /^const require = createRequire\(import\.meta\.url\);$/m;
+function inlineLocalRequires() {
   return {
-    entryPoints: ENTRY_POINTS,
+    name: 'inline-local-requires',
+    setup(build) {
+      build.onLoad({ filter: /[\\/](core|platform)[\\/].*\.ts$/ }, (args) => {
+        const contents = readFileSync(args.path, 'utf8');
+        if (!LOCAL_REQUIRE.test(contents)) return undefined;
+        return { contents: contents.replace(LOCAL_REQUIRE, ''), loader: 'ts' };
+      });
+    },
+  };
+}
+
+/** esbuild options of every bundle. */
+function commonOptions(outdir) {
+  return {
     outdir,
     bundle: true,
     platform: 'node',
@@ -76,8 +91,33 @@ export function buildOptions(outdir) {
     banner: {
       js: "import { createRequire as __kpCreateRequire } from 'node:module'; const require = __kpCreateRequire(import.meta.url);",
     },
-    plugins: [dedupeSameVersion(['undici'])],
     legalComments: 'none',
     logLevel: 'warning',
   };
+}
+
+/** The CLI bundle, dist/kubeproof.js (the package's `bin`; its dependencies are installed beside it). */
+export function buildOptions(outdir) {
+  return { ...commonOptions(outdir), entryPoints: { kubeproof: 'cli/kubeproof.ts' } };
+}
+
+/**
+ * One file per GitHub Action, dist/<name>.js: the runner runs `node dist/<name>.js` from a checkout
+ * of this repository with no node_modules, so everything they import is inlined.
+ */
+export function actionBuildOptions(outdir) {
+  return {
+    ...commonOptions(outdir),
+    entryPoints: {
+      check: 'actions/check/main.ts',
+      validate: 'actions/validate/main.ts',
+      diff: 'actions/diff/main.ts',
+    },
+    plugins: [dedupeSameVersion(['undici']), inlineLocalRequires()],
+  };
+}
+
+/** Every bundle `npm run build` writes. */
+export function allBuildOptions(outdir) {
+  return [buildOptions(outdir), actionBuildOptions(outdir)];
 }

@@ -1,5 +1,5 @@
-// Bundles the entry points into dist/ (committed: `bin` points at it, the Actions will run from it).
+// Bundles the entry points into dist/ (committed: `bin` points at the CLI, the Actions run from it).
 import { build } from 'esbuild';
-import { buildOptions } from './build-options.mjs';
+import { allBuildOptions } from './build-options.mjs';
 
-await build(buildOptions('dist'));
+for (const options of allBuildOptions('dist')) await build(options);

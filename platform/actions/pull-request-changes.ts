@@ -14,7 +14,7 @@ export async function pullRequestChanges(
   try {
     const listed = await port.listChangedFiles(pr);
     if (listed.truncated) {
-      io.info("kubeproof: GitHub lists at most 3,000 files of a pull request; comparing the trees instead");
+      io.info('kubeproof: GitHub lists at most 3,000 files of a pull request; comparing the trees instead');
       return undefined;
     }
     return listed.files.flatMap((file) =>

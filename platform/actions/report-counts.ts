@@ -47,9 +47,16 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
  * Why the step fails under `fail-on`, with the counts ("kubeproof found 2 errors and 1 warning
  * (fail-on: error)"), or undefined when it passes.
  */
-export function failureMessage(counts: { errors: number; warnings: number }, failOn: FailOn): string | undefined {
+export function failureMessage(
+  counts: { errors: number; warnings: number },
+  failOn: FailOn,
+): string | undefined {
   const failing =
-    failOn === 'error' ? counts.errors > 0 : failOn === 'warning' ? counts.errors + counts.warnings > 0 : false;
+    failOn === 'error'
+      ? counts.errors > 0
+      : failOn === 'warning'
+        ? counts.errors + counts.warnings > 0
+        : false;
   if (!failing) return undefined;
   return (
     `kubeproof found ${plural(counts.errors, 'error')} and ${plural(counts.warnings, 'warning')} ` +

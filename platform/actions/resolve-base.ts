@@ -65,7 +65,12 @@ export async function resolveBase(
   const top = (await deps.git.topLevel(request.workingDirectory)) ?? request.workspace;
   const prefix = relative(top, request.workingDirectory).split(sep).join('/');
   if (prefix.startsWith('..')) {
-    return { side: undefined, origin: 'none', prefix: '', reason: 'working-directory is outside the checkout' };
+    return {
+      side: undefined,
+      origin: 'none',
+      prefix: '',
+      reason: 'working-directory is outside the checkout',
+    };
   }
   const { ref } = request;
   if (ref === undefined) {

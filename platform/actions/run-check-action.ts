@@ -17,6 +17,7 @@ import type { SchemaFetchOptions } from '../schema-fetch.ts';
 import type { SchemaSetup } from '../validation-setup.ts';
 import type { ActionContext } from './action-context.ts';
 import type { ActionsIo } from './actions-io.ts';
+import { offlineSchemasNotice } from './offline-schemas-notice.ts';
 import type { CheckInputs, DiffInputs } from './check-inputs.ts';
 import { pullRequestChanges } from './pull-request-changes.ts';
 import { failureMessage, reportCounts } from './report-counts.ts';
@@ -74,12 +75,17 @@ async function publishOrExplain(
   report: CheckReport,
   result: CheckResult,
   prefix: string,
-): Promise<{ outcome: PublishOutcome | undefined; fallback: string | undefined; annotations: CheckAnnotation[] }> {
+): Promise<{
+  outcome: PublishOutcome | undefined;
+  fallback: string | undefined;
+  annotations: CheckAnnotation[];
+}> {
   const pull = deps.context.pullRequest;
   const annotations = (): CheckAnnotation[] =>
     checkAnnotations(report, { pathPrefix: prefix, findings: result.findings });
   if (pull === undefined) {
-    const fallback = `this is a ${deps.context.eventName || 'non pull request'} event, not a pull request: no comment nor check run`;
+    const event = deps.context.eventName === '' ? 'this run' : `this ${deps.context.eventName} event`;
+    const fallback = `${event} is not about a pull request: no comment nor check run`;
     return { outcome: undefined, fallback, annotations: annotations() };
   }
   if (deps.port === undefined) {
@@ -107,7 +113,11 @@ async function publishOrExplain(
   };
 }
 
-async function run(kind: Kind, inputs: CheckInputs | DiffInputs, deps: CheckActionDeps): Promise<CheckActionResult> {
+async function run(
+  kind: Kind,
+  inputs: CheckInputs | DiffInputs,
+  deps: CheckActionDeps,
+): Promise<CheckActionResult> {
   const { io, context } = deps;
   const workingDirectory = await workingDirectoryOf(context, inputs.workingDirectory);
   const pull = context.pullRequest;
@@ -123,12 +133,16 @@ async function run(kind: Kind, inputs: CheckInputs | DiffInputs, deps: CheckActi
   ]);
   if (base.origin === 'checkout') io.info(`kubeproof: base ${baseRef} read from the checkout`);
   else if (base.origin === 'api')
-    io.info(`kubeproof: base ${baseRef} downloaded from the GitHub API (one tarball; check out with fetch-depth: 0 to skip it)`);
+    io.info(
+      `kubeproof: base ${baseRef} downloaded from the GitHub API (one tarball; check out with fetch-depth: 0 to skip it)`,
+    );
   else io.warning(`kubeproof: ${base.reason ?? 'no base'}; every environment is checked as new`);
 
   const validating = kind === 'check';
   const schema = validating ? (inputs as CheckInputs) : undefined;
   const notices: string[] = [];
+  const offline = schema ? await offlineSchemasNotice(schema.schemaLocations) : undefined;
+  if (offline !== undefined) io.notice(`kubeproof: ${offline}`);
   const validate = schema
     ? await deps.createValidationDeps(
         {
@@ -164,7 +178,14 @@ async function run(kind: Kind, inputs: CheckInputs | DiffInputs, deps: CheckActi
     },
   };
 
-  const { outcome, fallback, annotations } = await publishOrExplain(kind, inputs, deps, report, result, base.prefix);
+  const { outcome, fallback, annotations } = await publishOrExplain(
+    kind,
+    inputs,
+    deps,
+    report,
+    result,
+    base.prefix,
+  );
   if (fallback !== undefined) {
     io.warning(
       `kubeproof: ${fallback}; the findings are annotated with workflow commands and the report is in the job summary`,
@@ -175,9 +196,15 @@ async function run(kind: Kind, inputs: CheckInputs | DiffInputs, deps: CheckActi
   await io.appendSummary(bodies.summary);
 
   const sarifFile = join(context.runnerTemp, `kubeproof-${kind}.sarif`);
-  await io.writeFile(sarifFile, sarifCheck(report, { pathPrefix: base.prefix, findings: result.findings, version: `v${pkg.version}` }),);
+  await io.writeFile(
+    sarifFile,
+    sarifCheck(report, { pathPrefix: base.prefix, findings: result.findings, version: `v${pkg.version}` }),
+  );
   const counts = reportCounts(report, result.findings);
-  io.setOutput('environments', JSON.stringify(report.environments.map((environment) => environment.environment)));
+  io.setOutput(
+    'environments',
+    JSON.stringify(report.environments.map((environment) => environment.environment)),
+  );
   io.setOutput('errors', String(counts.errors));
   io.setOutput('warnings', String(counts.warnings));
   io.setOutput('changed', String(counts.changed > 0));

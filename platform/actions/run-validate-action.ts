@@ -16,6 +16,7 @@ import type { SchemaFetchOptions } from '../schema-fetch.ts';
 import type { SchemaSetup } from '../validation-setup.ts';
 import type { ActionContext } from './action-context.ts';
 import type { ActionsIo } from './actions-io.ts';
+import { offlineSchemasNotice } from './offline-schemas-notice.ts';
 import { failureMessage } from './report-counts.ts';
 import type { ValidateInputs } from './validate-inputs.ts';
 import { validateSummary, validationFindings } from './validate-summary.ts';
@@ -57,6 +58,8 @@ export async function runValidateAction(
     throw new UsageError(`input working-directory: ${workingDirectory} is not a folder`);
   }
   const notices: string[] = [];
+  const offline = await offlineSchemasNotice(inputs.schemaLocations);
+  if (offline !== undefined) io.notice(`kubeproof: ${offline}`);
   const validation = await deps.createValidationDeps(
     {
       locations: inputs.schemaLocations,

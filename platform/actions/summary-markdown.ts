@@ -2,34 +2,38 @@ import { renderComment } from '../../core/report/comment/render-comment.ts';
 import type { CheckReport } from '../../core/report/comment/types.ts';
 
 /**
- * "each step is restricted to a maximum size of 1MiB" for the job summary:
+ * "each step is restricted to a maximum size of 1MiB" for the job summary, and "Outputs are Unicode
+ * strings, and can be a maximum of 1 MB":
  * https://docs.github.com/actions/reference/workflow-commands-for-github-actions#step-isolation-and-limits
- * Counted in UTF-16 units with room to spare for multi-byte characters.
+ * https://docs.github.com/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idoutputs
+ * Counted in UTF-16 units, with room to spare for multi-byte characters.
  */
-export const SUMMARY_LIMIT = 1_000_000;
+export const SUMMARY_LIMIT = 900_000;
 
 export interface ReportMarkdown {
-  /** Every body of the review comment, in order: the `comment-body` output. */
+  /** The review comment's bodies, in order: the `comment-body` output. */
   comment: string;
-  /** The job summary: the same bodies, as many as GitHub's 1 MiB per step holds, the rest counted. */
+  /** The job summary: the same, ending with a newline. */
   summary: string;
 }
 
 /**
  * The report as markdown for the job summary and the `comment-body` output: the review comment at
- * GitHub's largest body, all of its bodies when it splits (never shortened further).
+ * GitHub's largest body, every body when it splits (never shortened further); past GitHub's 1 MB
+ * for a summary or an output, the bodies that fit and a note counting the others.
  */
-export function summaryMarkdown(report: CheckReport, marker: string): ReportMarkdown {
+export function summaryMarkdown(report: CheckReport, marker: string, limit = SUMMARY_LIMIT): ReportMarkdown {
   const bodies = renderComment(report, { marker });
-  const comment = bodies.join('\n\n');
-  let summary = '';
+  let comment = '';
   for (const [index, body] of bodies.entries()) {
-    if (summary.length + body.length + 2 > SUMMARY_LIMIT) {
+    if (comment.length + body.length + 2 > limit) {
       const left = bodies.length - index;
-      summary += `\n\n> [!NOTE]\n> ${left} more part${left === 1 ? '' : 's'} of the report did not fit GitHub's 1 MiB job summary: they are in the pull request's comment and check run.\n`;
+      comment +=
+        `\n\n> [!NOTE]\n> ${left} more part${left === 1 ? '' : 's'} of the report did not fit GitHub's ` +
+        `1 MB for a job summary: they are in the pull request's comment and check run.`;
       break;
     }
-    summary += `${index === 0 ? '' : '\n\n'}${body}`;
+    comment += `${index === 0 ? '' : '\n\n'}${body}`;
   }
-  return { comment, summary: summary.endsWith('\n') ? summary : `${summary}\n` };
+  return { comment, summary: `${comment}\n` };
 }

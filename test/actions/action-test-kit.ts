@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach } from 'vitest';
@@ -29,7 +29,11 @@ export function inputs(values: Record<string, string>): (name: string) => string
 /** Everything an action did through its `ActionsIo`, in order. */
 export interface RecordedIo extends ActionsIo {
   log: string[];
-  annotations: { level: 'notice' | 'warning' | 'error'; message: string; properties?: AnnotationProperties }[];
+  annotations: {
+    level: 'notice' | 'warning' | 'error';
+    message: string;
+    properties?: AnnotationProperties;
+  }[];
   outputs: Record<string, string>;
   failed: string[];
   summary: string;
@@ -104,7 +108,8 @@ export function gitWorkspace(scenario: string): { workspace: string; baseSha: st
   git(workspace, 'add', '-A');
   git(workspace, 'commit', '-q', '-m', 'base');
   const baseSha = git(workspace, 'rev-parse', 'HEAD');
-  for (const entry of readdirSync(workspace)) if (entry !== '.git') rmSync(join(workspace, entry), { recursive: true });
+  for (const entry of readdirSync(workspace))
+    if (entry !== '.git') rmSync(join(workspace, entry), { recursive: true });
   cpSync(join(FIXTURES, scenario, 'head'), workspace, { recursive: true });
   git(workspace, 'add', '-A');
   git(workspace, 'commit', '-q', '-m', 'head');
@@ -118,7 +123,10 @@ export function filesOf(folder: string, prefix = ''): Record<string, Uint8Array>
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else files[`${prefix}${relative(folder, path).split('\\').join('/')}`] = new Uint8Array(readFileSync(path));
+      else
+        files[`${prefix}${relative(folder, path).split('\\').join('/')}`] = new Uint8Array(
+          readFileSync(path),
+        );
     }
   };
   walk(folder);
@@ -132,7 +140,10 @@ export function changedPaths(scenario: string, prefix = ''): string[] {
   const paths = new Set([...Object.keys(base), ...Object.keys(head)]);
   const same = (a: Uint8Array | undefined, b: Uint8Array | undefined): boolean =>
     a !== undefined && b !== undefined && Buffer.from(a).equals(Buffer.from(b));
-  return [...paths].filter((path) => !same(base[path], head[path])).map((path) => `${prefix}${path}`).sort();
+  return [...paths]
+    .filter((path) => !same(base[path], head[path]))
+    .map((path) => `${prefix}${path}`)
+    .sort();
 }
 
 /** A `pull_request` run's context for a workspace. */
@@ -165,4 +176,32 @@ export function checkDeps(
     fetch: { insecureSkipTlsVerify: false, proxyEnv: {} },
     now: () => 0,
   };
+}
+
+const DEPLOYMENT = (replicas: string, namespace: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: ${namespace}
+spec:
+  replicas: ${replicas}
+  selector:
+    matchLabels: { app: web }
+  template:
+    metadata:
+      labels: { app: web }
+    spec:
+      containers:
+        - name: web
+          image: ghcr.io/acme/web:1.5.0
+`;
+
+/** A workspace with rendered manifests (one invalid) and a kustomization the pattern ignores. */
+export function renderedWorkspace(): string {
+  const workspace = tempDir();
+  mkdirSync(join(workspace, 'rendered'));
+  writeFileSync(join(workspace, 'rendered', 'dev.yaml'), DEPLOYMENT('1', 'shop-dev'));
+  writeFileSync(join(workspace, 'rendered', 'prod.yaml'), `# prod\n${DEPLOYMENT('"two"', 'shop-prod')}`);
+  writeFileSync(join(workspace, 'rendered', 'kustomization.yaml'), 'resources: [dev.yaml]\n');
+  return workspace;
 }

@@ -1,9 +1,13 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeGitHubServer, type FakeGitHubServer, type FakeGitHubServerSetup } from '../helpers/fake-github-server.ts';
+import {
+  startFakeGitHubServer,
+  type FakeGitHubServer,
+  type FakeGitHubServerSetup,
+} from '../helpers/fake-github-server.ts';
 import { runActionProcess, type ActionProcessOptions } from '../helpers/run-action-process.ts';
-import { TEST_BUNDLE_DIR } from '../global-setup.ts';
+import { TEST_ACTIONS_DIR } from '../global-setup.ts';
 import {
   BASE_SHA,
   FIXTURES,
@@ -35,9 +39,13 @@ async function github(scenario: string, extra: Partial<FakeGitHubServerSetup> = 
   return server;
 }
 
-async function check(workspace: string, server: FakeGitHubServer, options: Partial<ActionProcessOptions> = {}) {
+async function check(
+  workspace: string,
+  server: FakeGitHubServer,
+  options: Partial<ActionProcessOptions> = {},
+) {
   const run = await runActionProcess({
-    script: join(TEST_BUNDLE_DIR, 'check.js'),
+    script: join(TEST_ACTIONS_DIR, 'check.js'),
     actionYml: 'action.yml',
     workspace,
     apiUrl: server.url,
@@ -67,7 +75,11 @@ describe('dist/check.js as the runner runs it', () => {
       'POST /issues/42/comments',
       'POST /check-runs',
     ]);
-    expect(server.calls.every((call) => call.path.startsWith('/_codeload') || call.authorization === 'token ghs_test-token')).toBe(true);
+    expect(
+      server.calls.every(
+        (call) => call.path.startsWith('/_codeload') || call.authorization === 'token ghs_test-token',
+      ),
+    ).toBe(true);
     expect(server.checkRuns[0]?.body).toMatchObject({
       name: 'kubeproof',
       head_sha: HEAD_SHA,
@@ -86,7 +98,9 @@ describe('dist/check.js as the runner runs it', () => {
       'sarif-file': join(run.runnerTemp, 'kubeproof-check.sarif'),
     });
     expect(run.outputs['comment-body']).toBe(comment);
-    expect(JSON.parse(readFileSync(run.outputs['sarif-file'] as string, 'utf8'))).toMatchObject({ version: '2.1.0' });
+    expect(JSON.parse(readFileSync(run.outputs['sarif-file'] as string, 'utf8'))).toMatchObject({
+      version: '2.1.0',
+    });
     expect(run.summary).toContain('| **prod** | 0 | 1 | 0 | ✅ 4 resources |');
     expect(run.stdout).toContain('downloaded from the GitHub API (one tarball');
   });
@@ -151,20 +165,36 @@ describe('dist/check.js as the runner runs it', () => {
   it('without permission (403): annotations as workflow commands and the job summary, and says which permission', async () => {
     const server = await github('invalid-head', {
       failures: [
-        { method: 'POST', path: /\/issues\/42\/comments$/, status: 403, message: 'Resource not accessible by integration' },
-        { method: 'POST', path: /\/check-runs$/, status: 403, message: 'Resource not accessible by integration' },
+        {
+          method: 'POST',
+          path: /\/issues\/42\/comments$/,
+          status: 403,
+          message: 'Resource not accessible by integration',
+        },
+        {
+          method: 'POST',
+          path: /\/check-runs$/,
+          status: 403,
+          message: 'Resource not accessible by integration',
+        },
       ],
     });
 
     const run = await check(headWorkspace('invalid-head'), server);
 
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/::warning::kubeproof: the pull request comment failed: the token lacks permission .*pull-requests: write/);
-    expect(run.stdout).toMatch(/::warning::kubeproof: the check run failed: the token lacks permission .*checks: write/);
+    expect(run.stdout).toMatch(
+      /::warning::kubeproof: the pull request comment failed: the token lacks permission .*pull-requests: write/,
+    );
+    expect(run.stdout).toMatch(
+      /::warning::kubeproof: the check run failed: the token lacks permission .*checks: write/,
+    );
     expect(run.stdout).toContain(
       '::warning::kubeproof: the check run could not be created; the findings are annotated with workflow commands and the report is in the job summary',
     );
-    expect(run.stdout).toMatch(/^::error file=envs\/prod\/deployment-patch\.yaml,line=6,col=\d+,.*title=kubeproof schema::/m);
+    expect(run.stdout).toMatch(
+      /^::error file=envs\/prod\/deployment-patch\.yaml,line=6,col=\d+,.*title=kubeproof schema::/m,
+    );
     expect(run.summary).toContain('❌ 1 validation error');
     expect(run.outputs['errors']).toBe('1');
   });
@@ -182,7 +212,11 @@ describe('dist/check.js as the runner runs it', () => {
 
   it.each([
     [404, 'Not Found', /::error::.*not found, or the token cannot see it: .*contents: read/],
-    [502, 'Bad Gateway', /::error::GitHub failed to download acme\/gitops at .* \(HTTP 502\) after 4 attempts; try again later/],
+    [
+      502,
+      'Bad Gateway',
+      /::error::GitHub failed to download acme\/gitops at .* \(HTTP 502\) after 4 attempts; try again later/,
+    ],
   ])('a base the API answers %i for fails with what to do', async (status, message, expected) => {
     const server = await github('image-bump', {
       failures: [{ method: 'GET', path: /\/tarball\//, status, message, headers: { 'retry-after': '0' } }],
@@ -196,13 +230,17 @@ describe('dist/check.js as the runner runs it', () => {
 
   it('a check run GitHub rejects (422) still leaves the comment, and says what GitHub said', async () => {
     const server = await github('image-bump', {
-      failures: [{ method: 'POST', path: /\/check-runs$/, status: 422, message: 'Invalid request: head_sha' }],
+      failures: [
+        { method: 'POST', path: /\/check-runs$/, status: 422, message: 'Invalid request: head_sha' },
+      ],
     });
 
     const run = await check(headWorkspace('image-bump'), server);
 
     expect(run.code).toBe(0);
     expect(server.comments.get(42)).toHaveLength(1);
-    expect(run.stdout).toMatch(/::warning::kubeproof: the check run failed: GitHub rejected the request to create the check run: validation failed \(GitHub said: Invalid request: head_sha\)/);
+    expect(run.stdout).toMatch(
+      /::warning::kubeproof: the check run failed: GitHub rejected the request to create the check run: validation failed \(GitHub said: Invalid request: head_sha\)/,
+    );
   });
 });

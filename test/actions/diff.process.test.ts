@@ -3,8 +3,15 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeGitHubServer, type FakeGitHubServer } from '../helpers/fake-github-server.ts';
 import { runActionProcess } from '../helpers/run-action-process.ts';
-import { TEST_BUNDLE_DIR } from '../global-setup.ts';
-import { changedPaths, gitWorkspace, headWorkspace, BASE_SHA, FIXTURES, HEAD_SHA } from './action-test-kit.ts';
+import { TEST_ACTIONS_DIR } from '../global-setup.ts';
+import {
+  changedPaths,
+  gitWorkspace,
+  headWorkspace,
+  BASE_SHA,
+  FIXTURES,
+  HEAD_SHA,
+} from './action-test-kit.ts';
 import { pullRequestPayload } from './pull-request-payload.ts';
 
 const servers: FakeGitHubServer[] = [];
@@ -14,7 +21,12 @@ afterEach(async () => {
   for (const dir of runners.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-async function diff(scenario: string, workspace: string, event: unknown, inputs: Record<string, string> = {}) {
+async function diff(
+  scenario: string,
+  workspace: string,
+  event: unknown,
+  inputs: Record<string, string> = {},
+) {
   const server = await startFakeGitHubServer({
     owner: 'acme',
     repo: 'gitops',
@@ -23,7 +35,7 @@ async function diff(scenario: string, workspace: string, event: unknown, inputs:
   });
   servers.push(server);
   const run = await runActionProcess({
-    script: join(TEST_BUNDLE_DIR, 'diff.js'),
+    script: join(TEST_ACTIONS_DIR, 'diff.js'),
     actionYml: 'actions/diff/action.yml',
     workspace,
     apiUrl: server.url,
@@ -38,7 +50,11 @@ describe('dist/diff.js as the runner runs it', () => {
   it('diffs a checkout with history: no tarball, its own comment and check run, no validation', async () => {
     const { workspace, baseSha, headSha } = gitWorkspace('invalid-head');
 
-    const { run, server } = await diff('invalid-head', workspace, pullRequestPayload({ number: 42, headSha, baseSha }));
+    const { run, server } = await diff(
+      'invalid-head',
+      workspace,
+      pullRequestPayload({ number: 42, headSha, baseSha }),
+    );
 
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -48,7 +64,11 @@ describe('dist/diff.js as the runner runs it', () => {
       'POST /repos/acme/gitops/issues/42/comments',
       'POST /repos/acme/gitops/check-runs',
     ]);
-    expect(server.checkRuns[0]?.body).toMatchObject({ name: 'kubeproof diff', conclusion: 'success', head_sha: headSha });
+    expect(server.checkRuns[0]?.body).toMatchObject({
+      name: 'kubeproof diff',
+      conclusion: 'success',
+      head_sha: headSha,
+    });
     const comment = server.comments.get(42)?.[0]?.body ?? '';
     expect(comment.startsWith('<!-- kubeproof:diff -->\n')).toBe(true);
     expect(comment).toContain('replicas 3 → two');

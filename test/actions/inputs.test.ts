@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEMA_LOCATIONS } from '../../platform/actions/action-inputs.ts';
 import { parseCheckInputs, parseDiffInputs } from '../../platform/actions/check-inputs.ts';
+import { offlineSchemasNotice } from '../../platform/actions/offline-schemas-notice.ts';
 import { parseValidateInputs } from '../../platform/actions/validate-inputs.ts';
 import { inputs } from './action-test-kit.ts';
 
@@ -25,7 +26,7 @@ describe('parseCheckInputs', () => {
         'github-token': 'ghs_x',
         'base-ref': 'origin/main',
         'kubernetes-version': '1.30.2',
-        'schema-locations': 'default\n\n# the platform team\'s CRDs\n/schemas/{{.ResourceKind}}.json\n',
+        'schema-locations': "default\n\n# the platform team's CRDs\n/schemas/{{.ResourceKind}}.json\n",
         strict: 'False',
         comment: 'false',
         'fail-on': 'warning',
@@ -105,5 +106,16 @@ describe('parseValidateInputs', () => {
     expect(() => parseValidateInputs(inputs({ 'ignore-filename-pattern': '(' }))).toThrow(
       /^input ignore-filename-pattern: /,
     );
+  });
+});
+
+describe('offlineSchemasNotice', () => {
+  it('says so when `offline` is asked for and kubernetes-models cannot be loaded', async () => {
+    const missing = async () => {
+      throw new Error("Cannot find package 'kubernetes-models'");
+    };
+    expect(await offlineSchemasNotice(['offline'], missing)).toMatch(/^offline schemas unavailable: /);
+    expect(await offlineSchemasNotice(['default'], missing)).toBeUndefined();
+    expect(await offlineSchemasNotice(['offline'], async () => ({}))).toBeUndefined();
   });
 });

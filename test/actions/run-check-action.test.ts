@@ -31,7 +31,8 @@ function fakeGitHub(scenario: string, prefix = '') {
   });
 }
 
-const methods = (port: ReturnType<typeof createFakeGitHubPort>) => port.calls.map((call) => call.method).sort();
+const methods = (port: ReturnType<typeof createFakeGitHubPort>) =>
+  port.calls.map((call) => call.method).sort();
 
 describe('the check action run()', () => {
   it('checks a pull request whose base is not in the checkout: one tarball, comment, check run, outputs', async () => {
@@ -95,7 +96,9 @@ describe('the check action run()', () => {
     expect(port.checkRuns[0]?.annotations).toMatchObject([
       { path: 'envs/prod/deployment-patch.yaml', level: 'failure', startLine: 6 },
     ]);
-    expect(port.comments.get('acme/gitops#42')?.[0]?.body).toMatch(/\/spec\/replicas: got string, want null or integer/);
+    expect(port.comments.get('acme/gitops#42')?.[0]?.body).toMatch(
+      /\/spec\/replicas: got string, want null or integer/,
+    );
     expect(deps.io.outputs).toMatchObject({ errors: '1', changed: 'true' });
     const sarif = JSON.parse(deps.io.files.get(deps.io.outputs['sarif-file'] as string) ?? '{}');
     expect(sarif.runs[0].results[0].locations[0].physicalLocation).toMatchObject({
@@ -163,7 +166,9 @@ describe('the check action run()', () => {
     const warnings = deps.io.annotations.filter((a) => a.level === 'warning').map((a) => a.message);
     expect(warnings.join('\n')).toContain('pull-requests: write');
     expect(warnings.join('\n')).toContain('checks: write');
-    expect(warnings.at(-1)).toMatch(/the findings are annotated with workflow commands and the report is in the job summary$/);
+    expect(warnings.at(-1)).toMatch(
+      /the findings are annotated with workflow commands and the report is in the job summary$/,
+    );
     expect(deps.io.log.join('\n')).toMatch(/^::error file=envs\/prod\/deployment-patch\.yaml,line=6/m);
     expect(deps.io.failed).toHaveLength(1);
     expect(deps.io.outputs['errors']).toBe('1');
@@ -180,7 +185,9 @@ describe('the check action run()', () => {
     });
     const deps = checkDeps(pullRequestContext(headWorkspace('image-bump')), port);
 
-    await expect(runCheckAction(checkInputs(), deps)).rejects.toThrow(/not found, or the token cannot see it/);
+    await expect(runCheckAction(checkInputs(), deps)).rejects.toThrow(
+      /not found, or the token cannot see it/,
+    );
   });
 
   it('falls back to comparing the trees when the list of changed files fails', async () => {
@@ -217,7 +224,7 @@ describe('the check action run()', () => {
 
     expect(port.calls).toEqual([]);
     expect(deps.io.annotations.map((a) => a.message)).toContain(
-      'kubeproof: this is a push event, not a pull request: no comment nor check run; the findings are annotated with workflow commands and the report is in the job summary',
+      'kubeproof: this push event is not about a pull request: no comment nor check run; the findings are annotated with workflow commands and the report is in the job summary',
     );
     expect(deps.io.outputs['environments']).toBe('["prod"]');
   });

@@ -1,38 +1,15 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runValidateAction } from '../../platform/actions/run-validate-action.ts';
 import { parseValidateInputs } from '../../platform/actions/validate-inputs.ts';
 import { createValidationDeps } from '../../platform/validation-setup.ts';
-import { TEST_SCHEMA_LOCATIONS, inputs, pullRequestContext, recordingIo, tempDir } from './action-test-kit.ts';
-
-const DEPLOYMENT = (replicas: string, namespace: string) => `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  namespace: ${namespace}
-spec:
-  replicas: ${replicas}
-  selector:
-    matchLabels: { app: web }
-  template:
-    metadata:
-      labels: { app: web }
-    spec:
-      containers:
-        - name: web
-          image: ghcr.io/acme/web:1.5.0
-`;
-
-/** A workspace with rendered manifests (one invalid) and a kustomization the pattern ignores. */
-export function renderedWorkspace(): string {
-  const workspace = tempDir();
-  mkdirSync(join(workspace, 'rendered'));
-  writeFileSync(join(workspace, 'rendered', 'dev.yaml'), DEPLOYMENT('1', 'shop-dev'));
-  writeFileSync(join(workspace, 'rendered', 'prod.yaml'), `# prod\n${DEPLOYMENT('"two"', 'shop-prod')}`);
-  writeFileSync(join(workspace, 'rendered', 'kustomization.yaml'), 'resources: [dev.yaml]\n');
-  return workspace;
-}
+import {
+  TEST_SCHEMA_LOCATIONS,
+  inputs,
+  pullRequestContext,
+  recordingIo,
+  renderedWorkspace,
+} from './action-test-kit.ts';
 
 function deps(workspace: string) {
   return {
@@ -67,7 +44,9 @@ describe('the validate action run()', () => {
       ),
       'Summary: 2 resources found in 2 files - Valid: 1, Invalid: 1, Errors: 0, Skipped: 0',
     ]);
-    expect(d.io.log.join('\n')).toMatch(/^::error file=rendered\/prod\.yaml,line=8,col=\d+,title=kubeproof schema::/m);
+    expect(d.io.log.join('\n')).toMatch(
+      /^::error file=rendered\/prod\.yaml,line=8,col=\d+,title=kubeproof schema::/m,
+    );
     expect(d.io.outputs).toEqual({
       resources: '2',
       errors: '1',

@@ -3,10 +3,9 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeGitHubServer, type FakeGitHubServer } from '../helpers/fake-github-server.ts';
 import { runActionProcess } from '../helpers/run-action-process.ts';
-import { TEST_BUNDLE_DIR } from '../global-setup.ts';
-import { TEST_SCHEMA_LOCATIONS } from './action-test-kit.ts';
+import { TEST_ACTIONS_DIR } from '../global-setup.ts';
+import { TEST_SCHEMA_LOCATIONS, renderedWorkspace } from './action-test-kit.ts';
 import { pullRequestPayload } from './pull-request-payload.ts';
-import { renderedWorkspace } from './run-validate-action.test.ts';
 
 const servers: FakeGitHubServer[] = [];
 const runners: string[] = [];
@@ -19,12 +18,16 @@ async function validate(inputs: Record<string, string>) {
   const server = await startFakeGitHubServer({ owner: 'acme', repo: 'gitops' });
   servers.push(server);
   const run = await runActionProcess({
-    script: join(TEST_BUNDLE_DIR, 'validate.js'),
+    script: join(TEST_ACTIONS_DIR, 'validate.js'),
     actionYml: 'actions/validate/action.yml',
     workspace: renderedWorkspace(),
     apiUrl: server.url,
     event: pullRequestPayload({ number: 42, headSha: 'a'.repeat(40), baseSha: 'b'.repeat(40) }),
-    inputs: { 'schema-locations': TEST_SCHEMA_LOCATIONS, 'ignore-filename-pattern': 'kustomization', ...inputs },
+    inputs: {
+      'schema-locations': TEST_SCHEMA_LOCATIONS,
+      'ignore-filename-pattern': 'kustomization',
+      ...inputs,
+    },
   });
   runners.push(dirname(run.runnerTemp));
   return { run, server };
@@ -36,7 +39,9 @@ describe('dist/validate.js as the runner runs it', () => {
 
     expect(run.code).toBe(1);
     expect(server.calls).toEqual([]);
-    expect(run.stdout).toContain('Summary: 2 resources found in 2 files - Valid: 1, Invalid: 1, Errors: 0, Skipped: 0');
+    expect(run.stdout).toContain(
+      'Summary: 2 resources found in 2 files - Valid: 1, Invalid: 1, Errors: 0, Skipped: 0',
+    );
     expect(run.stdout).toMatch(/^::error file=rendered\/prod\.yaml,line=8,col=\d+,title=kubeproof schema::/m);
     expect(run.stdout).toMatch(/^::error::kubeproof found 1 error and 0 warnings \(fail-on: error\)/m);
     expect(run.outputs).toEqual({
@@ -46,7 +51,9 @@ describe('dist/validate.js as the runner runs it', () => {
       'sarif-file': join(run.runnerTemp, 'kubeproof-validate.sarif'),
     });
     const sarif = JSON.parse(readFileSync(run.outputs['sarif-file'] as string, 'utf8'));
-    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('rendered/prod.yaml');
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe(
+      'rendered/prod.yaml',
+    );
     expect(run.summary).toContain('| 2 | 2 | 1 | 1 | 0 | 0 |');
   });
 

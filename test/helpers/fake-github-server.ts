@@ -61,7 +61,12 @@ function tarball(folder: string, top: string): Buffer {
   }
 }
 
-function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function json(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   response.end(JSON.stringify(body));
 }
@@ -105,7 +110,9 @@ export async function startFakeGitHubServer(setup: FakeGitHubServerSetup): Promi
       const method = request.method ?? 'GET';
       const body = await readBody(request);
       calls.push({ method, path, query: parsed.search, authorization: request.headers.authorization, body });
-      const failure = failures.find((rule) => rule.method === method && rule.path.test(path) && rule.left > 0);
+      const failure = failures.find(
+        (rule) => rule.method === method && rule.path.test(path) && rule.left > 0,
+      );
       if (failure) {
         failure.left--;
         json(
@@ -123,7 +130,9 @@ export async function startFakeGitHubServer(setup: FakeGitHubServerSetup): Promi
         const files = setup.pullFiles?.[Number(match[1])] ?? [];
         const last = Math.max(1, Math.ceil(files.length / perPage));
         const link =
-          page < last ? { link: `<${url}${path}?per_page=${perPage}&page=${page + 1}>; rel="next"` } : undefined;
+          page < last
+            ? { link: `<${url}${path}?per_page=${perPage}&page=${page + 1}>; rel="next"` }
+            : undefined;
         json(response, 200, files.slice((page - 1) * perPage, page * perPage), link);
       } else if (method === 'GET' && (match = new RegExp(`^${base}/issues/(\\d+)/comments$`).exec(path))) {
         json(response, 200, comments.get(Number(match[1])) ?? []);

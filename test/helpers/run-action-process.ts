@@ -50,7 +50,8 @@ export function parseOutputFile(text: string): Record<string, string> {
       const end = lines.indexOf(heredoc[2] as string, i + 1);
       outputs[heredoc[1] as string] = lines.slice(i + 1, end).join('\n');
       i = end;
-    } else if (line.includes('=')) outputs[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
+    } else if (line.includes('='))
+      outputs[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
   }
   return outputs;
 }
@@ -97,20 +98,28 @@ export async function runActionProcess(options: ActionProcessOptions): Promise<A
     GITHUB_RUN_ID: '7',
     GITHUB_RUN_ATTEMPT: '1',
     RUNNER_TEMP: runnerTemp,
-    ...(options.apiUrl ? { GITHUB_API_URL: options.apiUrl, GITHUB_GRAPHQL_URL: `${options.apiUrl}/graphql` } : {}),
+    ...(options.apiUrl
+      ? { GITHUB_API_URL: options.apiUrl, GITHUB_GRAPHQL_URL: `${options.apiUrl}/graphql` }
+      : {}),
     ...inputs,
     ...options.env,
   };
   const started = performance.now();
-  const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [options.script], { cwd: options.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>(
+    (resolve, reject) => {
+      const child = spawn(process.execPath, [options.script], {
+        cwd: options.workspace,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    },
+  );
   const seconds = (performance.now() - started) / 1000;
   const outputs = parseOutputFile(readFileSync(files.output, 'utf8'));
   const summary = readFileSync(files.summary, 'utf8');

@@ -1,0 +1,64 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { parseCheckInputs, parseDiffInputs } from '../../platform/actions/check-inputs.ts';
+import { parseValidateInputs } from '../../platform/actions/validate-inputs.ts';
+import { inputs } from './action-test-kit.ts';
+
+interface ActionMetadata {
+  inputs: Record<string, { description: string; default?: string }>;
+  outputs: Record<string, { description: string }>;
+  runs: { using: string; main: string };
+}
+
+const ACTIONS = [
+  { file: 'action.yml', bundle: 'dist/check.js', parse: parseCheckInputs },
+  { file: 'actions/diff/action.yml', bundle: 'dist/diff.js', parse: parseDiffInputs },
+  { file: 'actions/validate/action.yml', bundle: 'dist/validate.js', parse: parseValidateInputs },
+] as const;
+
+const metadata = (file: string) => parse(readFileSync(file, 'utf8')) as ActionMetadata;
+
+/** Every input's default as the runner passes it, `${{ github.token }}` evaluated. */
+function defaults(meta: ActionMetadata): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(meta.inputs).map(([name, input]) => [
+      name,
+      String(input.default ?? '').replace('${{ github.token }}', 'ghs_x'),
+    ]),
+  );
+}
+
+describe.each(ACTIONS)('$file', ({ file, bundle, parse: parseInputs }) => {
+  const meta = metadata(file);
+
+  it('runs its own bundle on the current Node runtime for actions', () => {
+    expect(meta.runs.using).toBe('node24');
+    expect(join(dirname(file), meta.runs.main)).toBe(bundle);
+    expect(existsSync(bundle)).toBe(true);
+  });
+
+  it('documents every input and output', () => {
+    for (const [, entry] of [...Object.entries(meta.inputs), ...Object.entries(meta.outputs)])
+      expect(entry.description.length).toBeGreaterThan(10);
+  });
+
+  it('its defaults mean what the code does without them', () => {
+    const fromYaml = parseInputs(inputs(defaults(meta)));
+    const fromCode = parseInputs(inputs('github-token' in meta.inputs ? { 'github-token': 'ghs_x' } : {}));
+    expect(fromYaml).toEqual(fromCode);
+  });
+});
+
+describe('the shared inputs', () => {
+  it('mean the same in every action: same description and default', () => {
+    const all = ACTIONS.map(({ file }) => metadata(file).inputs);
+    for (const name of ['working-directory', 'kubernetes-version', 'schema-locations', 'strict', 'fail-on']) {
+      const declared = all
+        .filter((actionInputs) => name in actionInputs)
+        .map((actionInputs) => actionInputs[name]);
+      expect(new Set(declared.map((input) => input?.default)).size).toBe(1);
+    }
+  });
+});
