@@ -79565,6 +79565,12 @@ var NAMES = {
   check: { checkName: "kubeproof", marker: "report" },
   diff: { checkName: "kubeproof diff", marker: "diff" }
 };
+function publishNames(kind, prefix) {
+  const names = NAMES[kind];
+  if (prefix === "") return names;
+  const slug = prefix.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
+  return slug === "" ? names : { checkName: `${names.checkName} (${prefix})`, marker: `${names.marker}-${slug}` };
+}
 async function workingDirectoryOf(context3, input) {
   const folder = resolve3(context3.workspace, input);
   const found = await stat4(folder).catch(() => void 0);
@@ -79592,7 +79598,9 @@ async function publishOrExplain(kind, inputs, deps, report, result, prefix) {
     report,
     {
       comment: inputs.comment,
-      ...NAMES[kind],
+      ...publishNames(kind, prefix),
+      // The whole check supersedes a diff-only comment of the same folder: minimize it as outdated.
+      ...kind === "check" ? { outdatedKeys: [publishNames("diff", prefix).marker] } : {},
       failOn: inputs.failOn,
       ...deps.context.runUrl === void 0 ? {} : { detailsUrl: deps.context.runUrl },
       pathPrefix: prefix,
@@ -79676,7 +79684,7 @@ async function run3(kind, inputs, deps) {
     );
     if (annotations.length > 0) io.info(workflowCommands(annotations).trimEnd());
   }
-  const bodies = summaryMarkdown(report, NAMES[kind].marker);
+  const bodies = summaryMarkdown(report, publishNames(kind, base.prefix).marker);
   await io.appendSummary(bodies.summary);
   const sarifFile = join3(context3.runnerTemp, `kubeproof-${kind}.sarif`);
   await io.writeFile(

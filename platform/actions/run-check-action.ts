@@ -52,6 +52,23 @@ const NAMES: Record<Kind, { checkName: string; marker: string }> = {
   diff: { checkName: 'kubeproof diff', marker: 'diff' },
 };
 
+/**
+ * The comment key and check name for a working directory: one sticky comment per folder, so
+ * matrix jobs over several GitOps folders of one repository do not overwrite each other's report.
+ */
+export function publishNames(kind: Kind, prefix: string): { checkName: string; marker: string } {
+  const names = NAMES[kind];
+  if (prefix === '') return names;
+  const slug = prefix
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+  return slug === ''
+    ? names
+    : { checkName: `${names.checkName} (${prefix})`, marker: `${names.marker}-${slug}` };
+}
+
 async function workingDirectoryOf(context: ActionContext, input: string): Promise<string> {
   const folder = resolve(context.workspace, input);
   const found = await stat(folder).catch(() => undefined);
@@ -97,7 +114,9 @@ async function publishOrExplain(
     report,
     {
       comment: inputs.comment,
-      ...NAMES[kind],
+      ...publishNames(kind, prefix),
+      // The whole check supersedes a diff-only comment of the same folder: minimize it as outdated.
+      ...(kind === 'check' ? { outdatedKeys: [publishNames('diff', prefix).marker] } : {}),
       failOn: inputs.failOn,
       ...(deps.context.runUrl === undefined ? {} : { detailsUrl: deps.context.runUrl }),
       pathPrefix: prefix,
@@ -192,7 +211,7 @@ async function run(
     );
     if (annotations.length > 0) io.info(workflowCommands(annotations).trimEnd());
   }
-  const bodies = summaryMarkdown(report, NAMES[kind].marker);
+  const bodies = summaryMarkdown(report, publishNames(kind, base.prefix).marker);
   await io.appendSummary(bodies.summary);
 
   const sarifFile = join(context.runnerTemp, `kubeproof-${kind}.sarif`);

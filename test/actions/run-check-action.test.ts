@@ -214,6 +214,31 @@ describe('the check action run()', () => {
     expect(port.checkRuns[0]?.annotations[0]?.path).toBe('clusters/envs/prod/deployment-patch.yaml');
   });
 
+  it('keeps one sticky comment per working directory, and minimizes the diff-only comment it supersedes', async () => {
+    const workspace = headWorkspace('image-bump', 'clusters');
+    const port = createFakeGitHubPort({
+      trees: { [`acme/gitops@${BASE_SHA}`]: filesOf(join(FIXTURES, 'image-bump', 'base'), 'clusters/') },
+      changedFiles: { 'acme/gitops#42': changedPaths('image-bump', 'clusters/') },
+      comments: {
+        'acme/gitops#42': [
+          '<!-- kubeproof:diff-clusters -->\nthe diff action ran here before',
+          '<!-- kubeproof:report -->\nthe report of the root folder',
+        ],
+      },
+    });
+    const deps = checkDeps(pullRequestContext(workspace), port);
+
+    await runCheckAction(checkInputs({ 'working-directory': 'clusters' }), deps);
+
+    const comments = port.comments.get('acme/gitops#42') ?? [];
+    expect(comments.map((c) => [c.body.split('\n')[0], c.minimized])).toEqual([
+      ['<!-- kubeproof:diff-clusters -->', true],
+      ['<!-- kubeproof:report -->', false],
+      ['<!-- kubeproof:report-clusters -->', false],
+    ]);
+    expect(port.checkRuns[0]?.name).toBe('kubeproof (clusters)');
+  });
+
   it('outside a pull request, with base-ref: no comment, no check run, annotations and summary', async () => {
     const { workspace, baseSha } = gitWorkspace('invalid-head');
     const port = fakeGitHub('invalid-head');
