@@ -70918,13 +70918,8 @@ function scanLines(bytes) {
   }
   return lines2;
 }
-function describeLine(line) {
-  let text12 = "";
-  for (let i = 0; i < line.length; i++) {
-    const b = line[i];
-    text12 += b >= 32 && b < 127 ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, "0")}`;
-  }
-  return `line [${[...line].join(" ")}] has invalid utf8 bytes : ${text12}`;
+function describeLine(lineNumber) {
+  return `line ${lineNumber} has invalid UTF-8 bytes (its content is not shown: it may hold a secret)`;
 }
 function parseEnvFile(bytes) {
   const pairs = [];
@@ -70935,7 +70930,7 @@ function parseEnvFile(bytes) {
     if (index === 0 && line[0] === 239 && line[1] === 187 && line[2] === 191) line = line.subarray(3);
     index++;
     const text12 = decodeUtf8(line);
-    if (text12 === void 0) return { error: describeLine(raw) };
+    if (text12 === void 0) return { error: describeLine(index) };
     const trimmed = text12.replace(LEADING_SPACE, "");
     if (trimmed === "" || trimmed.startsWith("#")) continue;
     const equals = trimmed.indexOf("=");
@@ -70992,7 +70987,10 @@ function removeQuotes(value) {
 }
 function parseLiteral(source) {
   const equals = source.indexOf("=");
-  if (equals <= 0) return { error: `invalid literal source ${source}, expected key=value` };
+  if (equals <= 0)
+    return {
+      error: `invalid literal source (${equals === 0 ? 'no key before "="' : 'no "="'}; the entry is not shown, it may hold a secret), expected key=value`
+    };
   return { key: source.slice(0, equals), value: removeQuotes(source.slice(equals + 1)) };
 }
 function parseFileSource(source) {
@@ -71028,7 +71026,10 @@ function loadLiterals(literals) {
   const pairs = [];
   for (const literal of literals) {
     const pair = parseLiteral(literal);
-    if ("error" in pair) return { error: `literal sources ${list2(literals)}: ${pair.error}` };
+    if ("error" in pair)
+      return {
+        error: `literal source ${literals.indexOf(literal) + 1} of ${literals.length}: ${pair.error}`
+      };
     pairs.push(pair);
   }
   return { pairs };
@@ -74108,10 +74109,7 @@ function scalarText5(value) {
 }
 function requireKind(value, kind) {
   if (isMissingOrNull(value) || nodeKind(value) === kind) return;
-  throw new StrategicMergeFailure(
-    `wrong node kind: expected ${kind} but got ${nodeKind(value)}: node contents:
-${JSON.stringify(value)}`
-  );
+  throw new StrategicMergeFailure(`wrong node kind: expected ${kind} but got ${nodeKind(value)}`);
 }
 function fieldMatches(node, name, value) {
   if (isMissingOrNull(node)) return false;
@@ -74435,8 +74433,7 @@ function appendList(into, from, keys) {
 }
 function wrongKind(value) {
   return new StrategicMergeFailure(
-    `wrong node kind: expected MappingNode but got ${Array.isArray(value) ? "SequenceNode" : "ScalarNode"}: node contents:
-${JSON.stringify(value)}`
+    `wrong node kind: expected MappingNode but got ${Array.isArray(value) ? "SequenceNode" : "ScalarNode"}`
   );
 }
 function elementsAt(sources, keys, values) {
@@ -74863,10 +74860,7 @@ function nodeKind2(value) {
   return isObject11(value) ? "MappingNode" : "ScalarNode";
 }
 function wrongKind2(expected, value) {
-  const contents = nodeKind2(value) === "ScalarNode" ? `: node contents:
-${scalarText6(value)}
-` : "";
-  return new FieldPathError(`wrong node kind: expected ${expected} but got ${nodeKind2(value)}${contents}`);
+  return new FieldPathError(`wrong node kind: expected ${expected} but got ${nodeKind2(value)}`);
 }
 function isIndex(part) {
   return /^[+-]?[0-9]+$/.test(part) && Number(part) >= 0;

@@ -40008,13 +40008,8 @@ function scanLines(bytes) {
   }
   return lines2;
 }
-function describeLine(line3) {
-  let text10 = "";
-  for (let i = 0; i < line3.length; i++) {
-    const b = line3[i];
-    text10 += b >= 32 && b < 127 ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, "0")}`;
-  }
-  return `line [${[...line3].join(" ")}] has invalid utf8 bytes : ${text10}`;
+function describeLine(lineNumber) {
+  return `line ${lineNumber} has invalid UTF-8 bytes (its content is not shown: it may hold a secret)`;
 }
 function parseEnvFile(bytes) {
   const pairs = [];
@@ -40025,7 +40020,7 @@ function parseEnvFile(bytes) {
     if (index === 0 && line3[0] === 239 && line3[1] === 187 && line3[2] === 191) line3 = line3.subarray(3);
     index++;
     const text10 = decodeUtf8(line3);
-    if (text10 === void 0) return { error: describeLine(raw) };
+    if (text10 === void 0) return { error: describeLine(index) };
     const trimmed = text10.replace(LEADING_SPACE, "");
     if (trimmed === "" || trimmed.startsWith("#")) continue;
     const equals = trimmed.indexOf("=");
@@ -40082,7 +40077,10 @@ function removeQuotes(value) {
 }
 function parseLiteral(source) {
   const equals = source.indexOf("=");
-  if (equals <= 0) return { error: `invalid literal source ${source}, expected key=value` };
+  if (equals <= 0)
+    return {
+      error: `invalid literal source (${equals === 0 ? 'no key before "="' : 'no "="'}; the entry is not shown, it may hold a secret), expected key=value`
+    };
   return { key: source.slice(0, equals), value: removeQuotes(source.slice(equals + 1)) };
 }
 function parseFileSource(source) {
@@ -40118,7 +40116,10 @@ function loadLiterals(literals) {
   const pairs = [];
   for (const literal of literals) {
     const pair = parseLiteral(literal);
-    if ("error" in pair) return { error: `literal sources ${list2(literals)}: ${pair.error}` };
+    if ("error" in pair)
+      return {
+        error: `literal source ${literals.indexOf(literal) + 1} of ${literals.length}: ${pair.error}`
+      };
     pairs.push(pair);
   }
   return { pairs };
@@ -42990,10 +42991,7 @@ function scalarText5(value) {
 }
 function requireKind(value, kind) {
   if (isMissingOrNull(value) || nodeKind(value) === kind) return;
-  throw new StrategicMergeFailure(
-    `wrong node kind: expected ${kind} but got ${nodeKind(value)}: node contents:
-${JSON.stringify(value)}`
-  );
+  throw new StrategicMergeFailure(`wrong node kind: expected ${kind} but got ${nodeKind(value)}`);
 }
 function fieldMatches(node, name, value) {
   if (isMissingOrNull(node)) return false;
@@ -43317,8 +43315,7 @@ function appendList(into, from, keys) {
 }
 function wrongKind(value) {
   return new StrategicMergeFailure(
-    `wrong node kind: expected MappingNode but got ${Array.isArray(value) ? "SequenceNode" : "ScalarNode"}: node contents:
-${JSON.stringify(value)}`
+    `wrong node kind: expected MappingNode but got ${Array.isArray(value) ? "SequenceNode" : "ScalarNode"}`
   );
 }
 function elementsAt(sources, keys, values) {
@@ -43745,10 +43742,7 @@ function nodeKind2(value) {
   return isObject11(value) ? "MappingNode" : "ScalarNode";
 }
 function wrongKind2(expected, value) {
-  const contents = nodeKind2(value) === "ScalarNode" ? `: node contents:
-${scalarText6(value)}
-` : "";
-  return new FieldPathError(`wrong node kind: expected ${expected} but got ${nodeKind2(value)}${contents}`);
+  return new FieldPathError(`wrong node kind: expected ${expected} but got ${nodeKind2(value)}`);
 }
 function isIndex(part) {
   return /^[+-]?[0-9]+$/.test(part) && Number(part) >= 0;

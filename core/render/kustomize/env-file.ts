@@ -34,13 +34,9 @@ function scanLines(bytes: Uint8Array): (Uint8Array | undefined)[] {
   return lines;
 }
 
-function describeLine(line: Uint8Array): string {
-  let text = '';
-  for (let i = 0; i < line.length; i++) {
-    const b = line[i] as number;
-    text += b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, '0')}`;
-  }
-  return `line [${[...line].join(' ')}] has invalid utf8 bytes : ${text}`;
+/** kustomize prints the line's bytes; an env file holds secrets, so only its number is given here. */
+function describeLine(lineNumber: number): string {
+  return `line ${lineNumber} has invalid UTF-8 bytes (its content is not shown: it may hold a secret)`;
 }
 
 /**
@@ -60,7 +56,7 @@ export function parseEnvFile(bytes: Uint8Array): { pairs: EnvPair[] } | { error:
     if (index === 0 && line[0] === 0xef && line[1] === 0xbb && line[2] === 0xbf) line = line.subarray(3);
     index++;
     const text = decodeUtf8(line);
-    if (text === undefined) return { error: describeLine(raw) };
+    if (text === undefined) return { error: describeLine(index) };
     const trimmed = text.replace(LEADING_SPACE, '');
     if (trimmed === '' || trimmed.startsWith('#')) continue;
     const equals = trimmed.indexOf('=');

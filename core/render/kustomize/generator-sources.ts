@@ -20,7 +20,11 @@ function removeQuotes(value: string): string {
 /** A `KEY=value` literal: the key must not be empty, the value may hold `=` and may be empty. */
 export function parseLiteral(source: string): KeyValuePair | { error: string } {
   const equals = source.indexOf('=');
-  if (equals <= 0) return { error: `invalid literal source ${source}, expected key=value` };
+  // kustomize quotes the whole entry here; it may be a secret typed without its key, so it is not shown.
+  if (equals <= 0)
+    return {
+      error: `invalid literal source (${equals === 0 ? 'no key before "="' : 'no "="'}; the entry is not shown, it may hold a secret), expected key=value`,
+    };
   return { key: source.slice(0, equals), value: removeQuotes(source.slice(equals + 1)) };
 }
 
@@ -60,7 +64,10 @@ function loadLiterals(literals: string[]): Loaded {
   const pairs: KeyValuePair[] = [];
   for (const literal of literals) {
     const pair = parseLiteral(literal);
-    if ('error' in pair) return { error: `literal sources ${list(literals)}: ${pair.error}` };
+    if ('error' in pair)
+      return {
+        error: `literal source ${literals.indexOf(literal) + 1} of ${literals.length}: ${pair.error}`,
+      };
     pairs.push(pair);
   }
   return { pairs };

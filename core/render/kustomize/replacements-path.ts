@@ -52,9 +52,8 @@ function nodeKind(value: JsonValue): string {
 }
 
 function wrongKind(expected: string, value: JsonValue): FieldPathError {
-  // kyaml appends the node as YAML; only scalars are printed here.
-  const contents = nodeKind(value) === 'ScalarNode' ? `: node contents:\n${scalarText(value)}\n` : '';
-  return new FieldPathError(`wrong node kind: expected ${expected} but got ${nodeKind(value)}${contents}`);
+  // kyaml appends the node's contents; they may be a secret's value, so they are left out.
+  return new FieldPathError(`wrong node kind: expected ${expected} but got ${nodeKind(value)}`);
 }
 
 function isIndex(part: string): boolean {

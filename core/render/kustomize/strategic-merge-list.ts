@@ -127,7 +127,7 @@ function appendList(into: JsonValue[], from: JsonValue[], keys: string[]): JsonV
 
 function wrongKind(value: JsonValue): StrategicMergeFailure {
   return new StrategicMergeFailure(
-    `wrong node kind: expected MappingNode but got ${Array.isArray(value) ? 'SequenceNode' : 'ScalarNode'}: node contents:\n${JSON.stringify(value)}`,
+    `wrong node kind: expected MappingNode but got ${Array.isArray(value) ? 'SequenceNode' : 'ScalarNode'}`,
   );
 }
 

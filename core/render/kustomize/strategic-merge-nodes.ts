@@ -43,12 +43,13 @@ export function scalarText(value: Maybe): string {
   return String(value);
 }
 
-/** kyaml's ErrorIfInvalid, for a value that must be of `kind` (null passes). */
+/**
+ * kyaml's ErrorIfInvalid, for a value that must be of `kind` (null passes). kustomize appends the
+ * node's contents to the message; they may be a secret's value, so they are left out.
+ */
 export function requireKind(value: Maybe, kind: ReturnType<typeof nodeKind>): void {
   if (isMissingOrNull(value) || nodeKind(value) === kind) return;
-  throw new StrategicMergeFailure(
-    `wrong node kind: expected ${kind} but got ${nodeKind(value)}: node contents:\n${JSON.stringify(value)}`,
-  );
+  throw new StrategicMergeFailure(`wrong node kind: expected ${kind} but got ${nodeKind(value)}`);
 }
 
 /**

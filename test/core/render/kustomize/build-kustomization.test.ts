@@ -128,3 +128,27 @@ describe('buildKustomization: what it refuses, and where it says so', () => {
     ]);
   });
 });
+
+describe('buildKustomization: secrets in generator errors', () => {
+  const CANARY = 'CANARY-7c1d9e0f';
+
+  it('does not echo a literal that lacks its key, nor the other literals', async () => {
+    const result = await build({
+      'env/kustomization.yaml': `secretGenerator:\n- name: db\n  literals:\n  - user=app-${CANARY}\n  - ${CANARY}\n`,
+    });
+    expect(result.ok).toBe(false);
+    expect(result.findings[0]?.message).toMatch(/literal source 2 of 2: invalid literal source \(no "="/);
+    expect(JSON.stringify(result)).not.toContain(CANARY);
+  });
+
+  it('does not echo a line of an env file that is not UTF-8', async () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode(`A=1\nTOKEN=${CANARY}`), 0xff, 0x0a]);
+    const result = await build({
+      'env/kustomization.yaml': 'secretGenerator:\n- name: db\n  envs:\n  - secret.env\n',
+      'env/secret.env': bytes,
+    });
+    expect(result.ok).toBe(false);
+    expect(result.findings[0]?.message).toMatch(/line 2 has invalid UTF-8 bytes/);
+    expect(JSON.stringify(result)).not.toContain(CANARY);
+  });
+});
