@@ -78397,6 +78397,11 @@ async function runCheck(head, base, options, deps) {
       diffOptions
     )
   );
+  if (base === void 0)
+    for (const diff of diffs) {
+      for (const resource2 of diff.resources) resource2.unifiedDiff = "";
+      diff.findings = diff.findings.filter((finding2) => finding2.ruleId !== "diff-environment-added");
+    }
   for (const environment of goneEnvironments)
     diffs.push(diffEnvironment(baseByName.get(environment.name), void 0, diffOptions));
   const names = (a, b) => a.environment < b.environment ? -1 : a.environment > b.environment ? 1 : 0;

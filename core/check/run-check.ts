@@ -142,6 +142,12 @@ export async function runCheck(
       diffOptions,
     ),
   );
+  // Without a base every resource is new: its whole YAML as a diff would only repeat the render.
+  if (base === undefined)
+    for (const diff of diffs) {
+      for (const resource of diff.resources) resource.unifiedDiff = '';
+      diff.findings = diff.findings.filter((finding) => finding.ruleId !== 'diff-environment-added');
+    }
   for (const environment of goneEnvironments)
     diffs.push(diffEnvironment(baseByName.get(environment.name), undefined, diffOptions));
   const names = (a: { environment: string }, b: { environment: string }) =>

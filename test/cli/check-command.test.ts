@@ -483,3 +483,24 @@ describe('sarif output', () => {
     expect(result?.locations[0]?.physicalLocation.region.startLine).toBe(6);
   });
 });
+
+describe('check without a base (the README main job on examples/)', () => {
+  it('renders and validates every environment, lists what each one holds, exits 0', async () => {
+    let stdout = '';
+    const code = await main(['check', 'examples'], {
+      stdout: (t) => void (stdout += t),
+      stderr: () => {},
+      stdinIsTTY: true,
+      env: {},
+      cwd: process.cwd(),
+      now: () => 0,
+    });
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toBe('kubeproof: 5 environments change · valid');
+    expect(stdout).toContain('+ Deployment acme-prod/web: added (image ghcr.io/acme/web:1.3.0)');
+    expect(stdout).toContain('+ Secret acme-prod/db-');
+    // No YAML repeated as a diff of everything, no "environment is new" notices.
+    expect(stdout).not.toMatch(/^\s+\+apiVersion:/m);
+    expect(stdout).not.toContain('is new');
+  });
+});
