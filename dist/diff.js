@@ -78818,10 +78818,8 @@ var ICONS = { error: "\u274C ", warning: "\u26A0\uFE0F ", ok: "\u2705 " };
 function verdict(summary2, icons) {
   const mark = (tone, text12) => (icons ? ICONS[tone] : "") + text12;
   const changes = summary2.environments.length === 0 ? "no environment affected" : summary2.changed === 0 ? "no environment changes" : `${plural(summary2.changed, "environment")} change${summary2.changed === 1 ? "s" : ""}`;
-  const parts = [`kubeproof: ${changes}`];
-  if (summary2.notRendered > 0) {
-    parts.push(mark("error", `${plural(summary2.notRendered, "environment")} not rendered`));
-  }
+  const notRendered = mark("error", `${plural(summary2.notRendered, "environment")} not rendered`);
+  const parts = summary2.notRendered > 0 && summary2.changed === 0 ? [`kubeproof: ${notRendered}`] : [`kubeproof: ${changes}`, ...summary2.notRendered > 0 ? [notRendered] : []];
   if (summary2.validated)
     parts.push(
       summary2.validationErrors > 0 ? mark("error", plural(summary2.validationErrors, "validation error")) : mark("ok", "valid")

@@ -46367,10 +46367,8 @@ var ICONS = { error: "\u274C ", warning: "\u26A0\uFE0F ", ok: "\u2705 " };
 function verdict(summary, icons) {
   const mark = (tone, text10) => (icons ? ICONS[tone] : "") + text10;
   const changes = summary.environments.length === 0 ? "no environment affected" : summary.changed === 0 ? "no environment changes" : `${plural(summary.changed, "environment")} change${summary.changed === 1 ? "s" : ""}`;
-  const parts = [`kubeproof: ${changes}`];
-  if (summary.notRendered > 0) {
-    parts.push(mark("error", `${plural(summary.notRendered, "environment")} not rendered`));
-  }
+  const notRendered = mark("error", `${plural(summary.notRendered, "environment")} not rendered`);
+  const parts = summary.notRendered > 0 && summary.changed === 0 ? [`kubeproof: ${notRendered}`] : [`kubeproof: ${changes}`, ...summary.notRendered > 0 ? [notRendered] : []];
   if (summary.validated)
     parts.push(
       summary.validationErrors > 0 ? mark("error", plural(summary.validationErrors, "validation error")) : mark("ok", "valid")

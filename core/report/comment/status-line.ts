@@ -16,10 +16,12 @@ export function verdict(summary: ReportSummary, icons: boolean): string {
       : summary.changed === 0
         ? 'no environment changes'
         : `${plural(summary.changed, 'environment')} change${summary.changed === 1 ? 's' : ''}`;
-  const parts = [`kubeproof: ${changes}`];
-  if (summary.notRendered > 0) {
-    parts.push(mark('error', `${plural(summary.notRendered, 'environment')} not rendered`));
-  }
+  const notRendered = mark('error', `${plural(summary.notRendered, 'environment')} not rendered`);
+  // "no environment changes" would be a claim about environments that could not be rendered.
+  const parts =
+    summary.notRendered > 0 && summary.changed === 0
+      ? [`kubeproof: ${notRendered}`]
+      : [`kubeproof: ${changes}`, ...(summary.notRendered > 0 ? [notRendered] : [])];
   if (summary.validated)
     parts.push(
       summary.validationErrors > 0
