@@ -48435,10 +48435,10 @@ var HELP = `kubeproof ${VERSION2}: safe, reviewable GitOps pull requests for Kub
 Usage: kubeproof <command> [OPTION]... [ARGS]...
 
 Commands:
-  check      the whole pull-request check on a local tree: render, validate and diff every affected environment
-  diff       what a change does to each environment, resource by resource (secrets never shown)
-  validate   validate manifests against Kubernetes and CRD schemas (kubeconform-compatible flags and outputs)
-  render     render kustomizations exactly as 'kubectl kustomize' prints them, without the binary
+  check         the whole pull-request check on a local tree: render, validate and diff every affected environment
+  diff          what a change does to each environment, resource by resource (secrets never shown)
+  validate      validate manifests against Kubernetes and CRD schemas (kubeconform-compatible flags and outputs)
+  render        render kustomizations exactly as 'kubectl kustomize' prints them, without the binary
   environments  list a GitOps repository's environments, the ones a change affects, and render them
 
 Run 'kubeproof <command> -h' for a command's options.
