@@ -4855,8 +4855,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list4) {
-      const value = list4.get(name, true);
+    function getDecodeSplit(name, list5) {
+      const value = list5.get(name, true);
       if (value === null) {
         return null;
       }
@@ -12268,9 +12268,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list4 = this.#headersList.cookies;
-        if (list4) {
-          return [...list4];
+        const list5 = this.#headersList.cookies;
+        if (list5) {
+          return [...list5];
         }
         return [];
       }
@@ -12310,8 +12310,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list4) {
-        o.#headersList = list4;
+      static setHeadersList(o, list5) {
+        o.#headersList = list5;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -13279,13 +13279,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list4 = dependentControllerMap.get(this.signal);
-          if (list4 === void 0) {
-            list4 = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list4);
+          let list5 = dependentControllerMap.get(this.signal);
+          if (list5 === void 0) {
+            list5 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list5);
           }
           const acRef = new WeakRef(ac);
-          list4.add(acRef);
+          list5.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -32524,8 +32524,8 @@ var require_util11 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list4) {
-      const value = list4.get(name, true);
+    function getDecodeSplit(name, list5) {
+      const value = list5.get(name, true);
       if (value === null) {
         return null;
       }
@@ -42686,14 +42686,14 @@ var require_cache2 = __commonJS({
                   }
                 }
               } else {
-                const fieldName = trimOWS(value);
-                if (!isValidHTTPToken(fieldName)) {
+                const fieldName2 = trimOWS(value);
+                if (!isValidHTTPToken(fieldName2)) {
                   output[key2] = true;
                 } else if (output[key2] !== true) {
                   if (key2 in output) {
-                    output[key2] = output[key2].concat(fieldName);
+                    output[key2] = output[key2].concat(fieldName2);
                   } else {
-                    output[key2] = [fieldName];
+                    output[key2] = [fieldName2];
                   }
                 }
               }
@@ -46584,9 +46584,9 @@ var require_headers2 = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list4 = this.#headersList.cookies;
-        if (list4) {
-          return [...list4];
+        const list5 = this.#headersList.cookies;
+        if (list5) {
+          return [...list5];
         }
         return [];
       }
@@ -46610,8 +46610,8 @@ var require_headers2 = __commonJS({
        * @param {Headers} target
        * @param {HeadersList} list
        */
-      static setHeadersList(target, list4) {
-        target.#headersList = list4;
+      static setHeadersList(target, list5) {
+        target.#headersList = list5;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -47562,13 +47562,13 @@ var require_request4 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list4 = dependentControllerMap.get(this.signal);
-          if (list4 === void 0) {
-            list4 = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list4);
+          let list5 = dependentControllerMap.get(this.signal);
+          if (list5 === void 0) {
+            list5 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list5);
           }
           const acRef = new WeakRef(ac);
-          list4.add(acRef);
+          list5.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -52339,14 +52339,14 @@ var require_websocketstream = __commonJS({
           data = new Uint8Array(ArrayBuffer.isView(chunk) ? new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength) : chunk.slice());
           opcode = opcodes.BINARY;
         } else {
-          let string;
+          let string2;
           try {
-            string = webidl.converters.DOMString(chunk);
+            string2 = webidl.converters.DOMString(chunk);
           } catch (e) {
             promise.reject(e);
             return promise.promise;
           }
-          data = new TextEncoder().encode(string);
+          data = new TextEncoder().encode(string2);
           opcode = opcodes.TEXT;
         }
         if (!this.#handler.closeState.has(sentCloseFrameState.SENT) && !this.#handler.closeState.has(sentCloseFrameState.RECEIVED)) {
@@ -55725,7 +55725,7 @@ var require_string = __commonJS({
   "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
-    var string = {
+    var string2 = {
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
@@ -55735,7 +55735,7 @@ var require_string = __commonJS({
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
       }
     };
-    exports.string = string;
+    exports.string = string2;
   }
 });
 
@@ -55906,16 +55906,16 @@ var require_schema = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string = require_string();
-    var bool = require_bool();
+    var string2 = require_string();
+    var bool2 = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = [
       map.map,
       seq.seq,
-      string.string,
+      string2.string,
       _null.nullTag,
-      bool.boolTag,
+      bool2.boolTag,
       int.intOct,
       int.int,
       int.intHex,
@@ -56560,9 +56560,9 @@ var require_schema3 = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string = require_string();
+    var string2 = require_string();
     var binary = require_binary();
-    var bool = require_bool2();
+    var bool2 = require_bool2();
     var float = require_float2();
     var int = require_int2();
     var merge2 = require_merge();
@@ -56573,10 +56573,10 @@ var require_schema3 = __commonJS({
     var schema = [
       map.map,
       seq.seq,
-      string.string,
+      string2.string,
       _null.nullTag,
-      bool.trueTag,
-      bool.falseTag,
+      bool2.trueTag,
+      bool2.falseTag,
       int.intBin,
       int.intOct,
       int.int,
@@ -56604,8 +56604,8 @@ var require_tags = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string = require_string();
-    var bool = require_bool();
+    var string2 = require_string();
+    var bool2 = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = require_schema();
@@ -56619,14 +56619,14 @@ var require_tags = __commonJS({
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map.map, seq.seq, string.string]],
+      ["failsafe", [map.map, seq.seq, string2.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
     ]);
     var tagsByName = {
       binary: binary.binary,
-      bool: bool.boolTag,
+      bool: bool2.boolTag,
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
@@ -56698,7 +56698,7 @@ var require_Schema = __commonJS({
     var identity3 = require_identity();
     var map = require_map();
     var seq = require_seq();
-    var string = require_string();
+    var string2 = require_string();
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
@@ -56709,7 +56709,7 @@ var require_Schema = __commonJS({
         this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity3.MAP, { value: map.map });
-        Object.defineProperty(this, identity3.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity3.SCALAR, { value: string2.string });
         Object.defineProperty(this, identity3.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
@@ -59757,15 +59757,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list4, type) {
-      for (let i = 0; i < list4.length; ++i)
-        if (list4[i].type === type)
+    function includesToken(list5, type) {
+      for (let i = 0; i < list5.length; ++i)
+        if (list5[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list4) {
-      for (let i = 0; i < list4.length; ++i) {
-        switch (list4[i].type) {
+    function findNonEmptyIndex(list5) {
+      for (let i = 0; i < list5.length; ++i) {
+        switch (list5[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -67072,8 +67072,8 @@ function enumInput(read, name, allowed, fallback) {
   const value = read(name).trim();
   if (value === "") return fallback;
   if (allowed.includes(value)) return value;
-  const list4 = `${allowed.slice(0, -1).join(", ")} or ${allowed.at(-1) ?? ""}`;
-  throw new UsageError(`input ${name} must be ${list4}, got ${JSON.stringify(value)}`);
+  const list5 = `${allowed.slice(0, -1).join(", ")} or ${allowed.at(-1) ?? ""}`;
+  throw new UsageError(`input ${name} must be ${list5}, got ${JSON.stringify(value)}`);
 }
 function commonInputs(read) {
   return {
@@ -67342,18 +67342,18 @@ function globMatch(pattern, text12) {
   const source = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
   return new RegExp(`^${source}$`, "s").test(text12);
 }
-function selects(selector, identity3) {
-  if (selector.kind !== void 0 && !globMatch(selector.kind, identity3.kind)) return false;
-  if (selector.name !== void 0 && !globMatch(selector.name, identity3.name)) return false;
-  if (selector.namespace !== void 0 && !globMatch(selector.namespace, identity3.namespace)) return false;
-  if (selector.group !== void 0) {
-    const target = selector.group.includes("/") ? identity3.apiVersion : identity3.group;
-    if (!globMatch(selector.group, target)) return false;
+function selects(selector2, identity3) {
+  if (selector2.kind !== void 0 && !globMatch(selector2.kind, identity3.kind)) return false;
+  if (selector2.name !== void 0 && !globMatch(selector2.name, identity3.name)) return false;
+  if (selector2.namespace !== void 0 && !globMatch(selector2.namespace, identity3.namespace)) return false;
+  if (selector2.group !== void 0) {
+    const target = selector2.group.includes("/") ? identity3.apiVersion : identity3.group;
+    if (!globMatch(selector2.group, target)) return false;
   }
   return true;
 }
 function isIgnoredResource(identity3, options) {
-  return options.ignoreResources.some((selector) => selects(selector, identity3));
+  return options.ignoreResources.some((selector2) => selects(selector2, identity3));
 }
 function removeIgnoredPaths(object, options) {
   for (const path of options.ignorePaths) {
@@ -68235,21 +68235,21 @@ function summarizeContainers(before, after, prefix) {
   const covered = [];
   const total = new Set(
     LISTS.flatMap(
-      ([list4]) => [...arrayAt(before, list4), ...arrayAt(after, list4)].map((c) => `${list4}/${stringAt(c, "name")}`)
+      ([list5]) => [...arrayAt(before, list5), ...arrayAt(after, list5)].map((c) => `${list5}/${stringAt(c, "name")}`)
     )
   ).size;
-  for (const [list4, word] of LISTS) {
-    const a = byName(arrayAt(before, list4));
-    const b = byName(arrayAt(after, list4));
-    if (before[list4] === void 0 !== (after[list4] === void 0))
-      covered.push(joinSteps([prefix, formatStep(list4)]));
+  for (const [list5, word] of LISTS) {
+    const a = byName(arrayAt(before, list5));
+    const b = byName(arrayAt(after, list5));
+    if (before[list5] === void 0 !== (after[list5] === void 0))
+      covered.push(joinSteps([prefix, formatStep(list5)]));
     for (const [name, container2] of b) {
-      const path = joinSteps([prefix, formatStep(list4), formatStep(0, container2)]);
-      const suffix = total > 1 || list4 === "initContainers" ? ` (${word} ${name})` : "";
+      const path = joinSteps([prefix, formatStep(list5), formatStep(0, container2)]);
+      const suffix = total > 1 || list5 === "initContainers" ? ` (${word} ${name})` : "";
       const old = a.get(name);
       if (old === void 0) {
-        const image = stringAt(container2, "image");
-        notes.push(note("container", `new ${word} ${name}${image === void 0 ? "" : ` (${image})`}`));
+        const image2 = stringAt(container2, "image");
+        notes.push(note("container", `new ${word} ${name}${image2 === void 0 ? "" : ` (${image2})`}`));
         covered.push(path);
         continue;
       }
@@ -68266,7 +68266,7 @@ function summarizeContainers(before, after, prefix) {
     for (const [name, container2] of a) {
       if (b.has(name)) continue;
       notes.push(note("container", `${word} ${name} removed`));
-      covered.push(joinSteps([prefix, formatStep(list4), formatStep(0, container2)]));
+      covered.push(joinSteps([prefix, formatStep(list5), formatStep(0, container2)]));
     }
   }
   return { notes, covered };
@@ -69967,8 +69967,268 @@ function fastParseYaml(src, start, end, options) {
   }
 }
 
+// core/manifests/split-documents.ts
+var MARKER2 = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+function countLines(text12, from, to) {
+  let count3 = 0;
+  let i = text12.indexOf("\n", from);
+  while (i !== -1 && i < to) {
+    count3++;
+    i = text12.indexOf("\n", i + 1);
+  }
+  return count3;
+}
+function splitDocuments(text12, firstLine = 1) {
+  const spans = [];
+  let start = 0;
+  let line = firstLine;
+  let hasMarker = false;
+  const close = (end) => {
+    let bodyStart = start;
+    let bodyLine = line;
+    let markerHasContent = false;
+    if (hasMarker) {
+      const newline = text12.indexOf("\n", start);
+      const markerEnd = newline === -1 || newline >= end ? end : newline;
+      const rest = text12.slice(start + 3, markerEnd).trim();
+      markerHasContent = rest !== "" && !rest.startsWith("#");
+      bodyStart = Math.min(markerEnd + 1, end);
+      bodyLine = line + 1;
+    }
+    spans.push({ start, bodyStart, end, line, bodyLine, markerHasContent });
+  };
+  MARKER2.lastIndex = 0;
+  for (let match = MARKER2.exec(text12); match !== null; match = MARKER2.exec(text12)) {
+    const at = match.index;
+    if (at > start || hasMarker) close(at);
+    line += countLines(text12, start, at);
+    start = at;
+    hasMarker = match[0] === "---";
+    if (!hasMarker) {
+      const newline = text12.indexOf("\n", at);
+      const next = newline === -1 ? text12.length : newline + 1;
+      line += newline === -1 ? 0 : 1;
+      start = next;
+      MARKER2.lastIndex = next;
+    }
+  }
+  if (start < text12.length || hasMarker || spans.length === 0) close(text12.length);
+  return spans;
+}
+
+// core/render/kustomize/kustomization-case.ts
+var any = "any";
+var string = { scalar: "string", type: "string" };
+var bool = { scalar: "bool", type: "bool" };
+var int64 = { scalar: "int", type: "int64" };
+var strings = { list: string, type: "[]string" };
+var stringMap = { map: string, type: "map[string]string" };
+var struct = (name, fields2) => ({ struct: name, fields: fields2 });
+var list = (item) => ({
+  list: item,
+  type: `[]${typeof item === "object" && "struct" in item ? `types.${item.struct}` : "interface {}"}`
+});
+var fieldSpec = struct("FieldSpec", {
+  group: string,
+  version: string,
+  kind: string,
+  path: string,
+  create: bool
+});
+var selector = struct("Selector", {
+  group: string,
+  version: string,
+  kind: string,
+  name: string,
+  namespace: string,
+  annotationSelector: string,
+  labelSelector: string
+});
+var patch = struct("Patch", {
+  path: string,
+  patch: string,
+  target: selector,
+  options: { map: bool, type: "map[string]bool" }
+});
+var image = struct("Image", {
+  name: string,
+  newName: string,
+  tagSuffix: string,
+  newTag: string,
+  digest: string
+});
+var generatorOptions = struct("GeneratorOptions", {
+  labels: stringMap,
+  annotations: stringMap,
+  disableNameSuffixHash: bool,
+  immutable: bool
+});
+var generatorArgs = {
+  namespace: string,
+  name: string,
+  behavior: string,
+  literals: strings,
+  files: strings,
+  envs: strings,
+  env: string,
+  options: generatorOptions
+};
+var KUSTOMIZATION = struct("Kustomization", {
+  apiVersion: string,
+  kind: string,
+  metadata: struct("ObjectMeta", {
+    name: string,
+    namespace: string,
+    labels: stringMap,
+    annotations: stringMap
+  }),
+  openapi: stringMap,
+  namePrefix: string,
+  nameSuffix: string,
+  namespace: string,
+  commonLabels: stringMap,
+  labels: list(
+    struct("Label", {
+      pairs: stringMap,
+      includeSelectors: bool,
+      includeTemplates: bool,
+      fields: list(fieldSpec)
+    })
+  ),
+  commonAnnotations: stringMap,
+  patchesStrategicMerge: {
+    list: { scalar: "string", type: "types.PatchStrategicMerge" },
+    type: "[]types.PatchStrategicMerge"
+  },
+  patchesJson6902: list(patch),
+  patches: list(patch),
+  images: list(image),
+  imageTags: list(image),
+  // Deeper replacement fields are read (and checked) by the replacements reader itself.
+  replacements: list(struct("ReplacementField", { path: string, source: any, targets: any })),
+  replicas: list(struct("Replica", { name: string, count: int64 })),
+  vars: any,
+  sortOptions: struct("SortOptions", {
+    order: { scalar: "string", type: "types.SortOrder" },
+    legacySortOptions: struct("LegacySortOptions", { orderFirst: strings, orderLast: strings })
+  }),
+  resources: strings,
+  components: strings,
+  crds: strings,
+  bases: strings,
+  configMapGenerator: list(struct("ConfigMapArgs", generatorArgs)),
+  secretGenerator: list(struct("SecretArgs", { ...generatorArgs, type: string })),
+  helmGlobals: any,
+  helmCharts: any,
+  helmChartInflationGenerator: any,
+  generatorOptions,
+  configurations: strings,
+  generators: strings,
+  transformers: strings,
+  validators: strings,
+  buildMetadata: strings
+});
+var isMapping = (value) => value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
+var byteOrder = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+var fieldName = (names, key2) => names.includes(key2) ? key2 : names.find((candidate) => candidate.toLowerCase() === key2.toLowerCase());
+function canonical(shape, value, into) {
+  if (shape === "any" || "scalar" in shape) return value;
+  if ("map" in shape) return isMapping(value) && isMapping(into) ? { ...into, ...value } : value;
+  if ("list" in shape) return Array.isArray(value) ? value.map((item) => canonical(shape.list, item)) : value;
+  if (!isMapping(value)) return value;
+  const names = Object.keys(shape.fields);
+  const keys = Object.keys(value);
+  if (keys.every((key2) => names.includes(key2)) && !isMapping(into)) {
+    const out2 = {};
+    for (const key2 of keys) out2[key2] = canonical(shape.fields[key2], value[key2]);
+    return out2;
+  }
+  const out = isMapping(into) ? { ...into } : {};
+  for (const key2 of [...keys].sort(byteOrder)) {
+    const name = fieldName(names, key2);
+    if (name === void 0) out[key2] = value[key2];
+    else out[name] = canonical(shape.fields[name], value[key2], out[name]);
+  }
+  const result = {};
+  for (const key2 of keys) {
+    const name = fieldName(names, key2) ?? key2;
+    if (name in out && !(name in result)) result[name] = out[name];
+  }
+  for (const [key2, item] of Object.entries(out)) if (!(key2 in result)) result[key2] = item;
+  return result;
+}
+function canonicalKustomization(content) {
+  return canonical(KUSTOMIZATION, content);
+}
+function goKind(value, target) {
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "object") return "object";
+  if (typeof value === "number")
+    return typeof target === "object" && "scalar" in target && target.scalar === "int" ? `number ${value}` : "number";
+  return typeof value === "boolean" ? "bool" : "string";
+}
+var typeName = (shape) => "struct" in shape ? `types.${shape.struct}` : shape.type;
+function fits(shape, value) {
+  if ("struct" in shape || "map" in shape) return isMapping(value);
+  if ("list" in shape) return Array.isArray(value);
+  if (shape.scalar === "string") return typeof value === "string";
+  if (shape.scalar === "bool") return typeof value === "boolean";
+  return typeof value === "number" && Number.isInteger(value);
+}
+function firstTypeError(shape, value, owner, path, pointer2) {
+  if (shape === "any" || value === null) return void 0;
+  if (!fits(shape, value)) {
+    const field3 = path === "" ? "" : ` into Go struct field ${owner}.${path}`;
+    return {
+      pointer: pointer2,
+      message: `json: cannot unmarshal ${goKind(value, shape)}${field3} of type ${typeName(shape)}`
+    };
+  }
+  if ("scalar" in shape) return void 0;
+  const at = (key2) => `${pointer2}/${key2.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+  if ("list" in shape) {
+    const items = value;
+    for (const [index, item] of items.entries()) {
+      const error2 = firstTypeError(shape.list, item, owner, path, at(String(index)));
+      if (error2) return error2;
+    }
+    return void 0;
+  }
+  const object = value;
+  if ("map" in shape) {
+    for (const key2 of Object.keys(object).sort(byteOrder)) {
+      const error2 = firstTypeError(shape.map, object[key2], owner, path, at(key2));
+      if (error2) return error2;
+    }
+    return void 0;
+  }
+  for (const key2 of Object.keys(object).sort(byteOrder)) {
+    const field3 = shape.fields[key2];
+    if (field3 === void 0 || !Object.hasOwn(shape.fields, key2)) continue;
+    const error2 = firstTypeError(
+      field3,
+      object[key2],
+      shape.struct,
+      path === "" ? key2 : `${path}.${key2}`,
+      at(key2)
+    );
+    if (error2) return error2;
+  }
+  return void 0;
+}
+function kustomizationTypeError(content) {
+  return firstTypeError(KUSTOMIZATION, content, "Kustomization", "", "");
+}
+function writtenKey(object, name) {
+  if (!isMapping(object)) return void 0;
+  if (name in object) return name;
+  return Object.keys(object).find((key2) => key2.toLowerCase() === name.toLowerCase());
+}
+
 // core/render/kustomize/read-kustomization.ts
 var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+var KUSTOMIZATION_VERSION = "kustomize.config.k8s.io/v1beta1";
+var COMPONENT_VERSION = "kustomize.config.k8s.io/v1alpha1";
 var KNOWN_FIELDS = /* @__PURE__ */ new Set([
   "apiVersion",
   "kind",
@@ -70013,6 +70273,32 @@ function parseQuickly(text12) {
   }
   return parseYamlDocument(text12, { uniqueKeys: true, firstLine: 1 });
 }
+var isMapping2 = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+function written(value, pointer2) {
+  let at = value;
+  let out = "";
+  for (const raw of pointer2.split("/").slice(1)) {
+    const segment = raw.replaceAll("~1", "/").replaceAll("~0", "~");
+    const key2 = Array.isArray(at) ? segment : writtenKey(at, segment) ?? segment;
+    if (Array.isArray(at)) at = at[Number(key2)];
+    else at = at !== void 0 && isMapping2(at) ? at[key2] : void 0;
+    out += `/${key2.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+  }
+  return out;
+}
+function firstDocument(text12) {
+  const spans = splitDocuments(text12);
+  if (spans.length <= 1) return text12;
+  const first = spans[0];
+  const onlyComments = text12.slice(first.start, first.end).split("\n").every((line) => line.trim() === "" || line.trim().startsWith("#"));
+  const chosen = first.start === first.bodyStart && onlyComments ? spans[1] : first;
+  return chosen === void 0 ? text12 : text12.slice(0, chosen.end);
+}
+function isEmptyKustomization(content) {
+  return Object.entries(content).every(
+    ([key2, value]) => key2 === "apiVersion" || key2 === "kind" || key2 === "metadata" || value === null || value === ""
+  );
+}
 async function readKustomization(files, dir) {
   const findings = [];
   const prefix = dir === "" ? "" : `${dir}/`;
@@ -70044,7 +70330,7 @@ async function readKustomization(files, dir) {
     });
     return { findings };
   }
-  const parsed = parseQuickly(decoded2.text);
+  const parsed = parseQuickly(firstDocument(decoded2.text));
   for (const problem of parsed.problems) {
     findings.push({
       ruleId: "kustomization",
@@ -70056,14 +70342,15 @@ async function readKustomization(files, dir) {
     });
   }
   if (parsed.value === void 0) return { findings };
+  const original = parsed.value;
   const locate = (pointer2) => {
-    for (let at = pointer2; ; at = at.slice(0, at.lastIndexOf("/"))) {
+    for (let at = written(original, pointer2); ; at = at.slice(0, at.lastIndexOf("/"))) {
       const hit = parsed.positions.get(at);
       if (hit) return { line: hit[0], column: hit[1] };
       if (at === "") return { line: 1, column: 1 };
     }
   };
-  const content = parsed.value;
+  const content = isMapping2(parsed.value) ? canonicalKustomization(parsed.value) : parsed.value;
   if (content === null || typeof content !== "object" || Array.isArray(content)) {
     findings.push({
       ruleId: "kustomization",
@@ -70086,13 +70373,49 @@ async function readKustomization(files, dir) {
       column
     });
   }
-  const kind = content["kind"] ?? "Kustomization";
+  if (!findings.some((f) => f.severity === "error") && isEmptyKustomization(content)) {
+    findings.push({
+      ruleId: "kustomization",
+      severity: "error",
+      message: `${chosen.path.slice(prefix.length)} is empty: kustomize refuses a kustomization that sets nothing (write resources: [] for an empty one)`,
+      path: chosen.path,
+      line: 1
+    });
+    return { findings };
+  }
+  const typeError = findings.some((f) => f.severity === "error") ? void 0 : kustomizationTypeError(content);
+  if (typeError) {
+    const { line, column } = locate(typeError.pointer);
+    findings.push({
+      ruleId: "kustomization",
+      severity: "error",
+      message: `invalid Kustomization: ${typeError.message}`,
+      path: chosen.path,
+      line,
+      column
+    });
+    return { findings };
+  }
+  const kind = content["kind"] || "Kustomization";
   if (kind !== "Kustomization" && kind !== "Component") {
     const { line, column } = locate("/kind");
     findings.push({
       ruleId: "kustomization",
       severity: "error",
       message: `kind ${JSON.stringify(kind)} is neither Kustomization nor Component`,
+      path: chosen.path,
+      line,
+      column
+    });
+    return { findings };
+  }
+  const version = kind === "Component" ? COMPONENT_VERSION : KUSTOMIZATION_VERSION;
+  if (content["apiVersion"] && content["apiVersion"] !== version) {
+    const { line, column } = locate("/apiVersion");
+    findings.push({
+      ruleId: "kustomization",
+      severity: "error",
+      message: `apiVersion for ${kind} should be ${version}`,
       path: chosen.path,
       line,
       column
@@ -70121,7 +70444,7 @@ function stringAt2(object, key2) {
 function isObject3(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
-function list(value) {
+function list2(value) {
   return Array.isArray(value) ? value : [];
 }
 function isInline(text12) {
@@ -70137,8 +70460,8 @@ function generatorSources(generators) {
   const out = [];
   for (const generator of generators) {
     if (!isObject3(generator)) continue;
-    for (const entry of pathsOf(list(generator["files"]))) out.push(entry.slice(entry.indexOf("=") + 1));
-    out.push(...pathsOf(list(generator["envs"])));
+    for (const entry of pathsOf(list2(generator["files"]))) out.push(entry.slice(entry.indexOf("=") + 1));
+    out.push(...pathsOf(list2(generator["envs"])));
     if (typeof generator["env"] === "string") out.push(generator["env"]);
   }
   return out;
@@ -70146,30 +70469,30 @@ function generatorSources(generators) {
 function helmPaths(content, files, trees) {
   const globals = isObject3(content["helmGlobals"]) ? content["helmGlobals"] : {};
   const chartHome = typeof globals["chartHome"] === "string" ? globals["chartHome"] : "charts";
-  for (const chart of list(content["helmCharts"])) {
+  for (const chart of list2(content["helmCharts"])) {
     if (!isObject3(chart)) continue;
     if (typeof chart["valuesFile"] === "string") files.push(chart["valuesFile"]);
-    files.push(...pathsOf(list(chart["additionalValuesFiles"])));
+    files.push(...pathsOf(list2(chart["additionalValuesFiles"])));
     if (typeof chart["name"] === "string") trees.push(`${chartHome}/${chart["name"]}`);
   }
 }
 function kustomizationReferences(content) {
-  const folders = [...pathsOf(list(content["bases"])), ...pathsOf(list(content["components"]))];
+  const folders = [...pathsOf(list2(content["bases"])), ...pathsOf(list2(content["components"]))];
   const either = [
-    ...pathsOf(list(content["resources"])),
-    ...pathsOf(list(content["generators"])),
-    ...pathsOf(list(content["transformers"])),
-    ...pathsOf(list(content["validators"]))
+    ...pathsOf(list2(content["resources"])),
+    ...pathsOf(list2(content["generators"])),
+    ...pathsOf(list2(content["transformers"])),
+    ...pathsOf(list2(content["validators"]))
   ];
   const files = [
-    ...fieldPaths(list(content["patches"]), "path"),
-    ...pathsOf(list(content["patchesStrategicMerge"])),
-    ...fieldPaths(list(content["patchesJson6902"]), "path"),
-    ...fieldPaths(list(content["replacements"]), "path"),
-    ...generatorSources(list(content["configMapGenerator"])),
-    ...generatorSources(list(content["secretGenerator"])),
-    ...pathsOf(list(content["crds"])),
-    ...pathsOf(list(content["configurations"]))
+    ...fieldPaths(list2(content["patches"]), "path"),
+    ...pathsOf(list2(content["patchesStrategicMerge"])),
+    ...fieldPaths(list2(content["patchesJson6902"]), "path"),
+    ...fieldPaths(list2(content["replacements"]), "path"),
+    ...generatorSources(list2(content["configMapGenerator"])),
+    ...generatorSources(list2(content["secretGenerator"])),
+    ...pathsOf(list2(content["crds"])),
+    ...pathsOf(list2(content["configurations"]))
   ];
   const openapi = content["openapi"];
   if (isObject3(openapi) && typeof openapi["path"] === "string") files.push(openapi["path"]);
@@ -70304,11 +70627,11 @@ function parameters(helm, source, notes) {
   }
   for (const entry of listOf(helm["fileParameters"])) {
     const name = stringAt2(entry, "name");
-    const written = stringAt2(entry, "path");
-    if (name === void 0 || written === void 0) continue;
-    const path = /^[a-z][a-z0-9+.-]*:\/\//i.test(written) ? void 0 : joinRepoPath(source.path, written);
+    const written2 = stringAt2(entry, "path");
+    if (name === void 0 || written2 === void 0) continue;
+    const path = /^[a-z][a-z0-9+.-]*:\/\//i.test(written2) ? void 0 : joinRepoPath(source.path, written2);
     if (path === void 0)
-      notes.push(`Helm file parameter ${name} (${written}) is not in this repository: not applied`);
+      notes.push(`Helm file parameter ${name} (${written2}) is not in this repository: not applied`);
     else out.push({ flag: "set-file", name, value: path });
   }
   return out;
@@ -70365,15 +70688,15 @@ function applicationTargets(name, spec, context3) {
   const sources = (multiple ? spec["sources"] : [spec["source"]]).filter(isObject2);
   const withPath = sources.filter((source) => typeof source["path"] === "string");
   for (const [index, source] of sources.entries()) {
-    const written = stringAt2(source, "path");
-    if (written === void 0 || written.includes("{{")) continue;
+    const written2 = stringAt2(source, "path");
+    if (written2 === void 0 || written2.includes("{{")) continue;
     const at = context3.at(index, multiple);
-    const path = normalizeRepoPath(written);
+    const path = normalizeRepoPath(written2);
     if (path === void 0) {
       result.findings.push(
         discoveryFinding(
           "warning",
-          `${context3.label}: path ${JSON.stringify(written)} is absolute or leaves the repository; not an environment`,
+          `${context3.label}: path ${JSON.stringify(written2)} is absolute or leaves the repository; not an environment`,
           context3.file,
           at
         )
@@ -70609,8 +70932,8 @@ function directoryParams(path, goTemplate) {
   for (const [i, segment] of segments.entries()) params[`path[${i}]`] = segment;
   return params;
 }
-function listParameters(list4, pointer2, doc, goTemplate) {
-  const elements = Array.isArray(list4["elements"]) ? list4["elements"] : [];
+function listParameters(list5, pointer2, doc, goTemplate) {
+  const elements = Array.isArray(list5["elements"]) ? list5["elements"] : [];
   const sets = [];
   for (const [i, element] of elements.entries()) {
     if (!isObject2(element)) continue;
@@ -70624,11 +70947,11 @@ function directoryParameters(git2, pointer2, directories, { doc, goTemplate, lab
   const include = [];
   const exclude = [];
   for (const [index, item] of items.entries()) {
-    const written = stringAt2(item, "path");
-    if (written === void 0) continue;
-    const pattern = written.replace(/^\/+/, "");
+    const written2 = stringAt2(item, "path");
+    if (written2 === void 0) continue;
+    const pattern = written2.replace(/^\/+/, "");
     if (!pathPatternToRegExp(pattern)) {
-      const message = `${label}: ${JSON.stringify(written)} is not a valid path pattern (Go path.Match)`;
+      const message = `${label}: ${JSON.stringify(written2)} is not a valid path pattern (Go path.Match)`;
       result.findings.push(
         discoveryFinding("warning", message, doc.file, doc.locate(`${pointer2}/directories/${index}`))
       );
@@ -70699,8 +71022,8 @@ function applicationSetTargets(doc, directories) {
         );
         continue;
       }
-      const written = stringAt2(app["metadata"], "name");
-      const name = written && !written.includes("{{") ? written : setName;
+      const written2 = stringAt2(app["metadata"], "name");
+      const name = written2 && !written2.includes("{{") ? written2 : setName;
       const found = applicationTargets(name, app["spec"], {
         file: doc.file,
         at: () => set.at,
@@ -70819,7 +71142,7 @@ function stringList(value, field3) {
   }
   return items;
 }
-function stringMap(value, field3) {
+function stringMap2(value, field3) {
   if (value === void 0 || value === null) return {};
   if (!isObject4(value)) return { error: `${field3} must be a mapping of strings` };
   const map = {};
@@ -70830,9 +71153,9 @@ function parseGeneratorOptions(value) {
   if (value === void 0 || value === null) return {};
   if (!isObject4(value)) return { error: "generator options must be a mapping" };
   const options = {};
-  const labels = stringMap(value["labels"], "labels");
+  const labels = stringMap2(value["labels"], "labels");
   if ("error" in labels) return labels;
-  const annotations = stringMap(value["annotations"], "annotations");
+  const annotations = stringMap2(value["annotations"], "annotations");
   if ("error" in annotations) return annotations;
   if (value["labels"] !== void 0 && value["labels"] !== null)
     options.labels = labels;
@@ -70854,9 +71177,9 @@ function parseGeneratorArgs(value) {
     args.behavior = behavior;
   }
   for (const field3 of ["literals", "files", "envs"]) {
-    const list4 = stringList(value[field3], field3);
-    if ("error" in list4) return list4;
-    if (list4.length > 0) args[field3] = list4;
+    const list5 = stringList(value[field3], field3);
+    if ("error" in list5) return list5;
+    if (list5.length > 0) args[field3] = list5;
   }
   const env = scalarText3(value["env"]);
   if (env !== void 0 && env !== "") args.env = env;
@@ -70978,7 +71301,7 @@ async function readGeneratorFile(dir, path, files) {
 }
 
 // core/render/kustomize/generator-sources.ts
-function list2(items) {
+function list3(items) {
   return `[${items.join(" ")}]`;
 }
 function removeQuotes(value) {
@@ -71017,7 +71340,7 @@ async function loadEnvs(paths, dir, files) {
   for (const path of paths) {
     const read = await readGeneratorFile(dir, path, files);
     const parsed = "error" in read ? read : parseEnvFile(read.bytes);
-    if ("error" in parsed) return { error: `env source files: ${list2(paths)}: ${parsed.error}` };
+    if ("error" in parsed) return { error: `env source files: ${list3(paths)}: ${parsed.error}` };
     pairs.push(...parsed.pairs);
   }
   return { pairs };
@@ -71038,9 +71361,9 @@ async function loadFiles(sources, dir, files) {
   const pairs = [];
   for (const source of sources) {
     const parsed = parseFileSource(source);
-    if ("error" in parsed) return { error: `file sources: ${list2(sources)}: ${parsed.error}` };
+    if ("error" in parsed) return { error: `file sources: ${list3(sources)}: ${parsed.error}` };
     const read = await readGeneratorFile(dir, parsed.path, files);
-    if ("error" in read) return { error: `file sources: ${list2(sources)}: ${read.error}` };
+    if ("error" in read) return { error: `file sources: ${list3(sources)}: ${read.error}` };
     pairs.push({ key: parsed.key, value: decodeUtf8(read.bytes) ?? read.bytes });
   }
   return { pairs };
@@ -71135,11 +71458,11 @@ function resolvesToNonString(text12) {
 // core/render/kustomize/generator-yaml-checks.ts
 var UNREADABLE = /[\x7f-\x84\x86-\x9f\ufffe\uffff]/u;
 function configStrings(args, options) {
-  const strings = [args.name, args.namespace ?? "", args.behavior ?? "", args.type ?? "", args.env ?? ""];
-  strings.push(...args.literals ?? [], ...args.files ?? [], ...args.envs ?? []);
+  const strings2 = [args.name, args.namespace ?? "", args.behavior ?? "", args.type ?? "", args.env ?? ""];
+  strings2.push(...args.literals ?? [], ...args.files ?? [], ...args.envs ?? []);
   for (const map of [options.labels ?? {}, options.annotations ?? {}])
-    for (const [key2, value] of Object.entries(map)) strings.push(key2, value);
-  return strings;
+    for (const [key2, value] of Object.entries(map)) strings2.push(key2, value);
+  return strings2;
 }
 function configurationProblem(kind, args, options) {
   if (!configStrings(args, options).some((s) => UNREADABLE.test(s))) return void 0;
@@ -71242,12 +71565,12 @@ var GENERATORS = [
   ["secretGenerator", "Secret"]
 ];
 function generatorReads(args, dir) {
-  const written = [...args.envs ?? [], ...args.env ? [args.env] : []];
+  const written2 = [...args.envs ?? [], ...args.env ? [args.env] : []];
   for (const source of args.files ?? []) {
     const parsed = parseFileSource(source);
-    if (!("error" in parsed)) written.push(parsed.path);
+    if (!("error" in parsed)) written2.push(parsed.path);
   }
-  return written.map((path) => joinRepoPath(dir, path)).filter((path) => path !== void 0);
+  return written2.map((path) => joinRepoPath(dir, path)).filter((path) => path !== void 0);
 }
 async function generatedBy(kustomization, file, files) {
   const dir = dirnameRepoPath(file);
@@ -71409,10 +71732,10 @@ async function fluxHelmReleaseSettings(doc, find) {
     );
     return result;
   }
-  const written = stringAt2(chartSpec, "chart") ?? "";
-  const chart = normalizeRepoPath(written);
-  if (chart === void 0 || written === "") {
-    const message = `${label}: chart path ${JSON.stringify(written)} is not a folder of the source; not rendered`;
+  const written2 = stringAt2(chartSpec, "chart") ?? "";
+  const chart = normalizeRepoPath(written2);
+  if (chart === void 0 || written2 === "") {
+    const message = `${label}: chart path ${JSON.stringify(written2)} is not a folder of the source; not rendered`;
     result.findings.push(finding(doc, "warning", message, "/spec/chart/spec/chart"));
     return result;
   }
@@ -71453,55 +71776,6 @@ async function fluxHelmReleaseSettings(doc, find) {
   if (spec["postRenderers"] !== void 0) result.notes.push("postRenderers are not applied");
   result.settings = settings;
   return result;
-}
-
-// core/manifests/split-documents.ts
-var MARKER2 = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
-function countLines(text12, from, to) {
-  let count3 = 0;
-  let i = text12.indexOf("\n", from);
-  while (i !== -1 && i < to) {
-    count3++;
-    i = text12.indexOf("\n", i + 1);
-  }
-  return count3;
-}
-function splitDocuments(text12, firstLine = 1) {
-  const spans = [];
-  let start = 0;
-  let line = firstLine;
-  let hasMarker = false;
-  const close = (end) => {
-    let bodyStart = start;
-    let bodyLine = line;
-    let markerHasContent = false;
-    if (hasMarker) {
-      const newline = text12.indexOf("\n", start);
-      const markerEnd = newline === -1 || newline >= end ? end : newline;
-      const rest = text12.slice(start + 3, markerEnd).trim();
-      markerHasContent = rest !== "" && !rest.startsWith("#");
-      bodyStart = Math.min(markerEnd + 1, end);
-      bodyLine = line + 1;
-    }
-    spans.push({ start, bodyStart, end, line, bodyLine, markerHasContent });
-  };
-  MARKER2.lastIndex = 0;
-  for (let match = MARKER2.exec(text12); match !== null; match = MARKER2.exec(text12)) {
-    const at = match.index;
-    if (at > start || hasMarker) close(at);
-    line += countLines(text12, start, at);
-    start = at;
-    hasMarker = match[0] === "---";
-    if (!hasMarker) {
-      const newline = text12.indexOf("\n", at);
-      const next = newline === -1 ? text12.length : newline + 1;
-      line += newline === -1 ? 0 : 1;
-      start = next;
-      MARKER2.lastIndex = next;
-    }
-  }
-  if (start < text12.length || hasMarker || spans.length === 0) close(text12.length);
-  return spans;
 }
 
 // core/render/environments/locate.ts
@@ -71670,16 +71944,16 @@ function fluxKustomizationTargets(doc) {
   if (name === void 0) return result;
   const namespace = stringAt2(metadata2, "namespace");
   const label = `Flux Kustomization ${namespace ? `${namespace}/` : ""}${name}`;
-  const written = stringAt2(spec, "path") ?? "./";
+  const written2 = stringAt2(spec, "path") ?? "./";
   const at = doc.locate(spec["path"] === void 0 ? "/metadata/name" : "/spec/path");
-  if (written.includes("${")) {
-    const message = `${label}: path ${JSON.stringify(written)} holds a variable substituted by another Kustomization's postBuild; not an environment`;
+  if (written2.includes("${")) {
+    const message = `${label}: path ${JSON.stringify(written2)} holds a variable substituted by another Kustomization's postBuild; not an environment`;
     result.findings.push(discoveryFinding("notice", message, doc.file, at));
     return result;
   }
-  const path = normalizeRepoPath(written);
+  const path = normalizeRepoPath(written2);
   if (path === void 0) {
-    const message = `${label}: path ${JSON.stringify(written)} leaves the source's root; not an environment`;
+    const message = `${label}: path ${JSON.stringify(written2)} leaves the source's root; not an environment`;
     result.findings.push(discoveryFinding("warning", message, doc.file, at));
     return result;
   }
@@ -72064,16 +72338,16 @@ function describeSchemaErrors(errors, value) {
     const path = error2.instancePath;
     if (error2.keyword === "required") {
       const name = String(error2.params.missingProperty);
-      const list4 = required.get(path) ?? [];
-      if (!required.has(path)) required.set(path, list4);
-      if (!list4.includes(name)) list4.push(name);
+      const list5 = required.get(path) ?? [];
+      if (!required.has(path)) required.set(path, list5);
+      if (!list5.includes(name)) list5.push(name);
       continue;
     }
     if (error2.keyword === "additionalProperties") {
       const name = String(error2.params.additionalProperty);
-      const list4 = additional.get(path) ?? [];
-      if (!additional.has(path)) additional.set(path, list4);
-      if (!list4.includes(name)) list4.push(name);
+      const list5 = additional.get(path) ?? [];
+      if (!additional.has(path)) additional.set(path, list5);
+      if (!list5.includes(name)) list5.push(name);
       continue;
     }
     const message = combined.get(error2) ?? describeOne(error2, value);
@@ -72132,12 +72406,12 @@ async function checkConfig(files, config, configPath, locate) {
       `/promotion/order/${index}`
     );
   }
-  const checkPath = async (written, pointer2, kind) => {
+  const checkPath = async (written2, pointer2, kind) => {
     const field3 = displayPointer(pointer2);
-    const path = normalizeRepoPath(written);
+    const path = normalizeRepoPath(written2);
     if (path === void 0) {
       report(
-        `${field3}: ${JSON.stringify(written)} is ${written.startsWith("/") || /^[A-Za-z]:/.test(written) ? "absolute" : "outside the repository"}; write a path relative to the repository root`,
+        `${field3}: ${JSON.stringify(written2)} is ${written2.startsWith("/") || /^[A-Za-z]:/.test(written2) ? "absolute" : "outside the repository"}; write a path relative to the repository root`,
         pointer2
       );
       return void 0;
@@ -72296,9 +72570,9 @@ async function loadConfig(files) {
     }
     return result();
   }
-  const written = parsed.value;
-  findings.push(...await checkConfig(files, written, path, locate));
-  return result(normalizeConfig(written));
+  const written2 = parsed.value;
+  findings.push(...await checkConfig(files, written2, path, locate));
+  return result(normalizeConfig(written2));
 }
 
 // core/render/environments/merge-sightings.ts
@@ -72322,9 +72596,9 @@ function mergeSightings(sightings) {
   );
   for (const sighting of ordered) {
     const key2 = identity(sighting.environment);
-    const list4 = byIdentity.get(key2) ?? [];
-    list4.push(sighting);
-    byIdentity.set(key2, list4);
+    const list5 = byIdentity.get(key2) ?? [];
+    list5.push(sighting);
+    byIdentity.set(key2, list5);
   }
   return [...byIdentity.values()].map(([winner, ...others]) => {
     const first = winner;
@@ -72583,13 +72857,13 @@ async function renderBatch(environments, engine, options) {
   const byTool = /* @__PURE__ */ new Map();
   for (const [index, result] of results.entries()) {
     if (!result.missingTool) continue;
-    const list4 = byTool.get(result.missingTool) ?? [];
-    list4.push(environments[index]);
-    byTool.set(result.missingTool, list4);
+    const list5 = byTool.get(result.missingTool) ?? [];
+    list5.push(environments[index]);
+    byTool.set(result.missingTool, list5);
   }
-  for (const [tool, list4] of byTool) {
-    const path = await engine.anchor(list4[0]);
-    findings.push(missingToolFinding(tool, options.command(tool), list4, path));
+  for (const [tool, list5] of byTool) {
+    const path = await engine.anchor(list5[0]);
+    findings.push(missingToolFinding(tool, options.command(tool), list5, path));
   }
   return { results, findings };
 }
@@ -73131,7 +73405,7 @@ function rejectUnsupportedFields(_context, file) {
 function isObject7(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
-function stringMap2(value) {
+function stringMap3(value) {
   const map = {};
   if (!isObject7(value)) return map;
   for (const [key2, item] of Object.entries(value)) {
@@ -73149,15 +73423,15 @@ function mergeGenerated(existing, generated, behavior) {
   const before = isObject7(existing.metadata) ? existing.metadata : {};
   const meta = isObject7(result.metadata) ? result.metadata : {};
   result.metadata = meta;
-  setOrDelete(meta, "labels", { ...stringMap2(before.labels), ...stringMap2(meta.labels) });
-  setOrDelete(meta, "annotations", { ...stringMap2(before.annotations), ...stringMap2(meta.annotations) });
+  setOrDelete(meta, "labels", { ...stringMap3(before.labels), ...stringMap3(meta.labels) });
+  setOrDelete(meta, "annotations", { ...stringMap3(before.annotations), ...stringMap3(meta.annotations) });
   if (before.name !== void 0) meta.name = before.name;
   else delete meta.name;
   if (typeof before.namespace === "string" && before.namespace !== "") meta.namespace = before.namespace;
   else delete meta.namespace;
   if (behavior === "merge") {
-    setOrDelete(result, "data", { ...stringMap2(existing.data), ...stringMap2(result.data) });
-    setOrDelete(result, "binaryData", { ...stringMap2(existing.binaryData), ...stringMap2(result.binaryData) });
+    setOrDelete(result, "data", { ...stringMap3(existing.data), ...stringMap3(result.data) });
+    setOrDelete(result, "binaryData", { ...stringMap3(existing.binaryData), ...stringMap3(result.binaryData) });
   }
   return result;
 }
@@ -74002,7 +74276,7 @@ function readSelector(value, at) {
     return {
       error: at === void 0 ? `json: cannot unmarshal ${goType(value)} into Go value of type types.Selector` : `json: cannot unmarshal ${goType(value)} into Go struct field ${at.container}.${at.path} of type types.Selector`
     };
-  const selector = {};
+  const selector2 = {};
   for (const [key2, field3] of Object.entries(value)) {
     const name = FIELDS.find((candidate) => candidate.toLowerCase() === key2.toLowerCase());
     if (name === void 0) return { error: `json: unknown field ${JSON.stringify(key2)}` };
@@ -74011,9 +74285,9 @@ function readSelector(value, at) {
       return {
         error: `json: cannot unmarshal ${goType(field3)} into Go struct field Selector${where}.${name} of type string`
       };
-    if (field3 !== "") selector[name] = field3;
+    if (field3 !== "") selector2[name] = field3;
   }
-  return { selector };
+  return { selector: selector2 };
 }
 function parseSelector(value) {
   const read = readSelector(value);
@@ -74021,17 +74295,17 @@ function parseSelector(value) {
   const compiled = compileSelector(read.selector);
   return "error" in compiled ? compiled : read;
 }
-function compileSelector(selector) {
+function compileSelector(selector2) {
   const compiled = { patterns: [], labels: [], annotations: [] };
   for (const field3 of ["group", "version", "kind", "name", "namespace"]) {
-    const text12 = selector[field3];
+    const text12 = selector2[field3];
     if (text12 === void 0 || text12 === "") continue;
     const pattern = compileSelectorPattern(text12);
     if ("error" in pattern) return pattern;
     compiled.patterns.push({ field: field3, pattern });
   }
   for (const field3 of ["labelSelector", "annotationSelector"]) {
-    const parsed = parseLabelSelector(selector[field3] ?? "");
+    const parsed = parseLabelSelector(selector2[field3] ?? "");
     if ("error" in parsed) return parsed;
     compiled[field3 === "labelSelector" ? "labels" : "annotations"] = parsed.requirements;
   }
@@ -74044,7 +74318,7 @@ function metadataOf2(resource2) {
   const metadata2 = resource2["metadata"];
   return metadata2 !== null && typeof metadata2 === "object" && !Array.isArray(metadata2) ? metadata2 : {};
 }
-function stringMap3(value) {
+function stringMap4(value) {
   const map = /* @__PURE__ */ new Map();
   if (value === null || value === void 0 || typeof value !== "object" || Array.isArray(value)) return map;
   for (const [key2, entry] of Object.entries(value)) {
@@ -74074,10 +74348,10 @@ function matchesCompiled(resource2, compiled, original) {
     else candidates = [{ group, version, kind }[field3]];
     if (!candidates.some((candidate) => pattern.test(candidate))) return false;
   }
-  return matchesLabelRequirements(compiled.labels, stringMap3(metadata2["labels"])) && matchesLabelRequirements(compiled.annotations, stringMap3(metadata2["annotations"]));
+  return matchesLabelRequirements(compiled.labels, stringMap4(metadata2["labels"])) && matchesLabelRequirements(compiled.annotations, stringMap4(metadata2["annotations"]));
 }
-function selectResources(resources, selector, originals) {
-  const compiled = compileSelector(selector);
+function selectResources(resources, selector2, originals) {
+  const compiled = compileSelector(selector2);
   if ("error" in compiled) return [];
   return resources.flatMap(
     (resource2, index) => matchesCompiled(resource2, compiled, originals?.[index]) ? [index] : []
@@ -74122,12 +74396,12 @@ function fieldMatches(node, name, value) {
   if (!Object.hasOwn(map, name)) return false;
   return value === "" || scalarText5(map[name]) === value;
 }
-function setElement(list4, element, keys, values) {
+function setElement(list5, element, keys, values) {
   const setterKeys = keys.length === 0 ? [""] : keys;
   const mappingSetter = setterKeys[0] !== "" && values.length > 0 && values[0] !== "";
   const next = [];
   let found = false;
-  for (const item of list4) {
+  for (const item of list5) {
     if (isEmptyMap(item)) continue;
     if (!isMap(item) && mappingSetter) {
       next.push(item);
@@ -74149,16 +74423,16 @@ function setElement(list4, element, keys, values) {
     found = true;
     if (element !== void 0) next.push(element);
   }
-  list4.splice(0, list4.length, ...next);
+  list5.splice(0, list5.length, ...next);
   if (isMissingOrNull(element)) return;
-  if (!found) list4.push(element);
+  if (!found) list5.push(element);
 }
-function findElement(list4, keys, values) {
-  if (!Array.isArray(list4)) return void 0;
+function findElement(list5, keys, values) {
+  if (!Array.isArray(list5)) return void 0;
   if (keys.length === 0 || keys[0] === "") {
-    return list4.find((item) => scalarText5(item) === (values[0] ?? ""));
+    return list5.find((item) => scalarText5(item) === (values[0] ?? ""));
   }
-  return list4.find(
+  return list5.find(
     (item) => isMap(item) && keys.every((key2, index) => Object.hasOwn(item, key2) && scalarText5(item[key2]) === values[index])
   );
 }
@@ -74171,26 +74445,26 @@ function known(value) {
 function unknown(value) {
   return new StrategicMergeFailure(`unknown patch strategy '${value}'`);
 }
-function takeDirective(patch) {
-  if (patch === void 0) return "merge";
-  if (Array.isArray(patch)) return takeSequenceDirective(patch);
-  if (!isMap(patch)) {
+function takeDirective(patch2) {
+  if (patch2 === void 0) return "merge";
+  if (Array.isArray(patch2)) return takeSequenceDirective(patch2);
+  if (!isMap(patch2)) {
     throw new StrategicMergeFailure(
-      `no implemented strategic merge patch strategy for '${tagOf(patch)}' ('${scalarText5(patch)}')`
+      `no implemented strategic merge patch strategy for '${tagOf(patch2)}' ('${scalarText5(patch2)}')`
     );
   }
-  if (!Object.hasOwn(patch, KEY2)) return "merge";
-  const value = scalarText5(patch[KEY2]);
+  if (!Object.hasOwn(patch2, KEY2)) return "merge";
+  const value = scalarText5(patch2[KEY2]);
   if (!known(value)) throw unknown(value);
-  delete patch[KEY2];
+  delete patch2[KEY2];
   return value;
 }
-function takeSequenceDirective(patch) {
-  const element = patch.find((item) => isMap(item) && Object.hasOwn(item, KEY2));
+function takeSequenceDirective(patch2) {
+  const element = patch2.find((item) => isMap(item) && Object.hasOwn(item, KEY2));
   if (!isMap(element) || Object.keys(element).length > 1) return "merge";
   const value = scalarText5(element[KEY2]);
   if (!known(value)) throw unknown(value);
-  setElement(patch, void 0, [KEY2], [value]);
+  setElement(patch2, void 0, [KEY2], [value]);
   return value;
 }
 function tagOf(value) {
@@ -74377,7 +74651,7 @@ function isEmptyValue(value) {
 }
 function validKeys(all, values, keys) {
   const present = new Set(
-    all.flatMap((list4) => list4.flatMap((value, index) => value === "" ? [] : [keys[index]]))
+    all.flatMap((list5) => list5.flatMap((value, index) => value === "" ? [] : [keys[index]]))
   );
   if (present.size === 0) return [[...keys], values];
   return [
@@ -74385,16 +74659,16 @@ function validKeys(all, values, keys) {
     values.filter((value, index) => value !== "" || present.has(keys[index]))
   ];
 }
-function mergeValues2(list4) {
-  for (const [i, first] of list4.entries()) {
-    for (const [j, second] of list4.entries()) {
-      const merged = matchValues(list4[i] ?? first, list4[j] ?? second);
+function mergeValues2(list5) {
+  for (const [i, first] of list5.entries()) {
+    for (const [j, second] of list5.entries()) {
+      const merged = matchValues(list5[i] ?? first, list5[j] ?? second);
       if (merged === void 0) continue;
-      list4[i] = merged;
-      list4[j] = merged;
+      list5[i] = merged;
+      list5[j] = merged;
     }
   }
-  return list4;
+  return list5;
 }
 function matchValues(first, second) {
   if (first.length !== second.length) return void 0;
@@ -74442,13 +74716,13 @@ function elementsAt(sources, keys, values) {
 }
 function setElements(sources, all, keys, schema, walk3) {
   const dest = sources[0];
-  const list4 = keys.length > 1 ? mergeValues2(all) : all;
+  const list5 = keys.length > 1 ? mergeValues2(all) : all;
   const added = [];
   let names = [];
-  for (const values of list4) {
+  for (const values of list5) {
     if (values.length === 0) continue;
     let texts2;
-    [names, texts2] = validKeys(list4, values, keys);
+    [names, texts2] = validKeys(list5, values, keys);
     const merged = walk3(elementsAt(sources, names, texts2), itemSchema(schema));
     if (isEmptyMap(merged)) {
       setElement(dest, void 0, names, texts2);
@@ -74462,7 +74736,7 @@ function setElements(sources, all, keys, schema, walk3) {
     }
     setElement(added, merged, names, texts2);
   }
-  return list4.length > 0 ? appendList(added, dest, names) : dest;
+  return list5.length > 0 ? appendList(added, dest, names) : dest;
 }
 function mergeAssociativeList(sources, schema, walk3) {
   const dest = visitList(sources);
@@ -74522,10 +74796,10 @@ function metadataOf3(resource2) {
   const metadata2 = resource2["metadata"];
   return isMap(metadata2) ? metadata2 : void 0;
 }
-function restoreIdentity(result, target) {
-  if (target["kind"] !== void 0) result["kind"] = target["kind"];
+function restoreIdentity(result, target, keep) {
+  if (keep.keepKind !== false && target["kind"] !== void 0) result["kind"] = target["kind"];
   const before = metadataOf3(target);
-  if (before?.["name"] !== void 0) {
+  if (keep.keepName !== false && before?.["name"] !== void 0) {
     const metadata3 = metadataOf3(result) ?? {};
     metadata3["name"] = before["name"];
     result["metadata"] = metadata3;
@@ -74538,12 +74812,12 @@ function restoreIdentity(result, target) {
     delete metadata2["namespace"];
   }
 }
-function applyStrategicMerge(target, patch) {
+function applyStrategicMerge(target, patch2, keep = {}) {
   const dest = structuredClone(target);
   try {
-    const result = walk([dest, structuredClone(patch)], void 0);
+    const result = walk([dest, structuredClone(patch2)], void 0);
     if (!isMap(result)) return { deleted: true };
-    restoreIdentity(result, target);
+    restoreIdentity(result, target, keep);
     return { value: result };
   } catch (error2) {
     if (error2 instanceof StrategicMergeFailure) return { error: error2.message };
@@ -74555,26 +74829,31 @@ function applyStrategicMerge(target, patch) {
 function isObject10(value) {
   return value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
 }
-function idOf(patch) {
-  const metadata2 = isObject10(patch["metadata"]) ? patch["metadata"] : {};
+function idOf(patch2) {
+  const metadata2 = isObject10(patch2["metadata"]) ? patch2["metadata"] : {};
   return {
-    ...parseApiVersion(textOf(patch["apiVersion"])),
-    kind: textOf(patch["kind"]),
+    ...parseApiVersion(textOf(patch2["apiVersion"])),
+    kind: textOf(patch2["kind"]),
     name: textOf(metadata2["name"]),
     namespace: textOf(metadata2["namespace"])
   };
 }
-function aimedAt(patch, target) {
-  const metadata2 = { ...isObject10(patch["metadata"]) ? patch["metadata"] : {} };
+function aimedAt(patch2, target, input) {
+  const metadata2 = { ...isObject10(patch2["metadata"]) ? patch2["metadata"] : {} };
   const targetMetadata = isObject10(target["metadata"]) ? target["metadata"] : {};
-  metadata2["name"] = targetMetadata["name"] ?? null;
+  if (input.allowNameChange !== true || metadata2["name"] === void 0)
+    metadata2["name"] = targetMetadata["name"] ?? null;
   if (typeof targetMetadata["namespace"] === "string") metadata2["namespace"] = targetMetadata["namespace"];
   else delete metadata2["namespace"];
-  return { ...patch, apiVersion: target["apiVersion"] ?? null, kind: target["kind"] ?? null, metadata: metadata2 };
+  const kind = input.allowKindChange === true && patch2["kind"] !== void 0 ? patch2["kind"] : target["kind"];
+  return { ...patch2, apiVersion: target["apiVersion"] ?? null, kind: kind ?? null, metadata: metadata2 };
 }
-function strategicMerge(resources, index, patch) {
+function strategicMerge(resources, index, patch2, input) {
   const tracked = resources[index];
-  const result = applyStrategicMerge(tracked.object, patch);
+  const result = applyStrategicMerge(tracked.object, patch2, {
+    keepName: input.allowNameChange !== true,
+    keepKind: input.allowKindChange !== true
+  });
   if ("error" in result) return result.error;
   if ("deleted" in result) resources.splice(index, 1);
   else recordRename(tracked, result.value);
@@ -74610,12 +74889,19 @@ function applyPatch(resources, input) {
   }
   for (const document of input.documents) {
     if (!isObject10(document)) return "a strategic merge patch must be a mapping";
+    const { kind, name } = idOf(document);
+    if (kind === "" || name === "")
+      return "unable to parse SM or JSON patch: a strategic merge patch needs kind and metadata.name";
+  }
+  for (const document of input.documents) {
+    if (!isObject10(document)) return "a strategic merge patch must be a mapping";
     if (input.target !== void 0) {
       for (const index of targets().reverse()) {
         const error3 = strategicMerge(
           resources,
           index,
-          aimedAt(document, resources[index].object)
+          aimedAt(document, resources[index].object, input),
+          input
         );
         if (error3 !== void 0) return error3;
       }
@@ -74625,7 +74911,7 @@ function applyPatch(resources, input) {
     const matches = resources.flatMap((tracked, index) => hasAnyId(tracked, id) ? [index] : []);
     if (matches.length !== 1)
       return `${matches.length === 0 ? "no resource matches" : "several resources match"} the strategic merge patch for ${id.kind} ${id.namespace ? `${id.namespace}/` : ""}${id.name}`;
-    const error2 = strategicMerge(resources, matches[0], document);
+    const error2 = strategicMerge(resources, matches[0], document, input);
     if (error2 !== void 0) return error2;
   }
   return void 0;
@@ -74638,7 +74924,10 @@ function patchDocuments(text12, path) {
   return documents;
 }
 async function loadPatch(context3, file, pointer2, source) {
-  if (typeof source.patch === "string" && source.patch.trim() !== "") {
+  const inline2 = typeof source.patch === "string" && source.patch.trim() !== "";
+  if (inline2 && typeof source.path === "string" && source.path !== "")
+    throw stopAt(file, pointer2, "patch and path can't be set at the same time");
+  if (typeof source.patch === "string" && inline2) {
     try {
       return patchDocuments(source.patch, file.path);
     } catch (error2) {
@@ -74666,10 +74955,18 @@ function parseTarget(file, pointer2, value) {
   if ("error" in parsed) throw stopAt(file, pointer2, parsed.error);
   return parsed.selector;
 }
-async function applyPatchEntry(context3, file, pointer2, resources, source, selector, recordsPreviousId) {
+async function applyPatchEntry(context3, file, pointer2, resources, source, selector2, recordsPreviousId) {
   const documents = await loadPatch(context3, file, pointer2, source);
-  const target = parseTarget(file, `${pointer2}/target`, selector);
-  const error2 = applyPatch(resources, { documents, recordsPreviousId, ...target ? { target } : {} });
+  const target = parseTarget(file, `${pointer2}/target`, selector2);
+  const options = source.options;
+  const allows = (name) => options !== null && typeof options === "object" && !Array.isArray(options) && options[name] === true;
+  const error2 = applyPatch(resources, {
+    documents,
+    recordsPreviousId,
+    ...target ? { target } : {},
+    allowNameChange: allows("allowNameChange"),
+    allowKindChange: allows("allowKindChange")
+  });
   if (error2 !== void 0) throw stopAt(file, pointer2, error2);
 }
 
@@ -74784,7 +75081,7 @@ function unwrap(result) {
   if ("error" in result) throw new UnmarshalError(result.error);
   return result.selector;
 }
-function list3(value, container2, path, type) {
+function list4(value, container2, path, type) {
   if (value === void 0 || value === null) return [];
   if (!Array.isArray(value)) throw mismatch(value, container2, path, type);
   return value;
@@ -74795,10 +75092,10 @@ function readTarget(value) {
   const map = fields(value, names, "Replacement", path, "types.TargetSelector") ?? /* @__PURE__ */ new Map();
   const select = map.get("select");
   const at = { container: "TargetSelector", path: `${path}.select` };
-  const reject = list3(map.get("reject"), "TargetSelector", `${path}.reject`, "[]*types.Selector").map(
+  const reject = list4(map.get("reject"), "TargetSelector", `${path}.reject`, "[]*types.Selector").map(
     (entry) => unwrap(readSelector(entry ?? {}, { container: "TargetSelector", path: `${path}.reject` }))
   );
-  const fieldPaths2 = list3(map.get("fieldPaths"), "TargetSelector", `${path}.fieldPaths`, "[]string").map(
+  const fieldPaths2 = list4(map.get("fieldPaths"), "TargetSelector", `${path}.fieldPaths`, "[]string").map(
     (entry) => {
       if (entry !== null && typeof entry !== "string")
         throw mismatch(entry, "TargetSelector", `${path}.fieldPaths`, "string");
@@ -74825,7 +75122,7 @@ function readReplacement(value) {
     if (map === void 0) return { replacement: {} };
     const source = readSource(map.get("source"));
     const targetList = map.get("targets");
-    const targets = targetList === void 0 || targetList === null ? void 0 : list3(targetList, "Replacement", "replacements.targets", "[]*types.TargetSelector").map(readTarget);
+    const targets = targetList === void 0 || targetList === null ? void 0 : list4(targetList, "Replacement", "replacements.targets", "[]*types.TargetSelector").map(readTarget);
     return { replacement: { ...source ? { source } : {}, ...targets ? { targets } : {} } };
   } catch (error2) {
     if (error2 instanceof UnmarshalError) return { error: error2.message };
@@ -74883,11 +75180,11 @@ function newNode(next, create) {
   if (next === void 0) return create === "map" ? {} : create === "list" ? [] : null;
   return isListIndex(next) || isIndex(next) ? [] : {};
 }
-function elementSlot(list4, index) {
+function elementSlot(list5, index) {
   return {
-    value: list4[index],
+    value: list5[index],
     set(value) {
-      list4[index] = value;
+      list5[index] = value;
     }
   };
 }
@@ -74903,24 +75200,24 @@ function splitIndexNameValue(part) {
   return { field: inner.slice(0, equals), pattern: inner.slice(equals + 1) };
 }
 function matchList(slot, path, create) {
-  const list4 = slot.value;
+  const list5 = slot.value;
   const { field: field3, pattern } = splitIndexNameValue(path[0]);
   const regex = compileGoPattern(pattern);
   const results = [];
-  for (let index = 0; index < list4.length; index += 1) {
+  for (let index = 0; index < list5.length; index += 1) {
     if ("error" in regex) throw new FieldPathError(regex.error);
-    const element = list4[index];
+    const element = list5[index];
     if (field3 === "") {
-      if (regex.test(matchText(element).trim())) results.push(elementSlot(list4, index));
+      if (regex.test(matchText(element).trim())) results.push(elementSlot(list5, index));
       continue;
     }
     if (!isObject11(element) || !Object.hasOwn(element, field3)) continue;
     if (!regex.test(matchText(element[field3]).trim())) continue;
-    results.push(...matchPath(elementSlot(list4, index), path.slice(1), create));
+    results.push(...matchPath(elementSlot(list5, index), path.slice(1), create));
   }
   if (results.length > 0 || create === void 0) return results;
   const created = resolveKustomizeScalar(pattern);
-  list4.push(field3 === "" ? created : { [field3]: created });
+  list5.push(field3 === "" ? created : { [field3]: created });
   return matchList(slot, path, create);
 }
 function matchPath(slot, path, create) {
@@ -75010,8 +75307,8 @@ function tagOf2(value) {
 function retag(text12, tag) {
   if (tag === "!!str") return { value: text12 };
   const found = plainTag(text12);
-  const fits = found === tag || tag === "!!float" && found === "!!int";
-  if (!fits)
+  const fits2 = found === tag || tag === "!!float" && found === "!!int";
+  if (!fits2)
     return { error: `map[string]interface {}(nil): yaml: cannot decode ${found} \`${text12}\` as a ${tag}` };
   return { value: resolveKustomizeScalar(text12) };
 }
@@ -75071,13 +75368,13 @@ function idsOf(resource2, previous) {
   const current = { name: text7(metadata2["name"]), namespace: text7(metadata2["namespace"]) };
   return [current, ...previous ?? []].map((id) => ({ group, version, kind, ...id }));
 }
-function selectorNamespace(selector) {
-  const apiVersion = selector.group === "" ? selector.version : `${selector.group}/${selector.version}`;
-  if (isClusterScoped(apiVersion, selector.kind)) return NOT_A_NAMESPACE;
-  return selector.namespace === "" ? "default" : selector.namespace;
+function selectorNamespace(selector2) {
+  const apiVersion = selector2.group === "" ? selector2.version : `${selector2.group}/${selector2.version}`;
+  if (isClusterScoped(apiVersion, selector2.kind)) return NOT_A_NAMESPACE;
+  return selector2.namespace === "" ? "default" : selector2.namespace;
 }
-function isSelectedBy(resource2, id, selector) {
-  const wanted = { group: "", version: "", kind: "", name: "", namespace: "", ...selector };
+function isSelectedBy(resource2, id, selector2) {
+  const wanted = { group: "", version: "", kind: "", name: "", namespace: "", ...selector2 };
   if (wanted.name !== "" && wanted.name !== id.name) return false;
   if (wanted.namespace !== "" && selectorNamespace(wanted) !== effectiveNamespace(resource2, id.namespace))
     return false;
@@ -75085,8 +75382,8 @@ function isSelectedBy(resource2, id, selector) {
   if (wanted.version !== "" && wanted.version !== id.version) return false;
   return wanted.kind === "" || wanted.kind === id.kind;
 }
-function hasId(selector) {
-  return [selector.group, selector.version, selector.kind, selector.name, selector.namespace].some(
+function hasId(selector2) {
+  return [selector2.group, selector2.version, selector2.kind, selector2.name, selector2.namespace].some(
     (field3) => field3 !== void 0 && field3 !== ""
   );
 }
@@ -75129,20 +75426,20 @@ function sourceValue(resources, previous, source) {
   if ("error" in refined) throw new ReplacementError(refined.error);
   return refined.value;
 }
-function stringMap4(value) {
+function stringMap5(value) {
   const map = /* @__PURE__ */ new Map();
   if (value === null || value === void 0 || typeof value !== "object" || Array.isArray(value)) return map;
   for (const [key2, entry] of Object.entries(value))
     if (entry === null || typeof entry !== "object") map.set(key2, entry === null ? "" : String(entry));
   return map;
 }
-function matchesLabels(resource2, selector) {
+function matchesLabels(resource2, selector2) {
   const metadata2 = metadataOf4(resource2);
-  const annotations = parseLabelSelector(selector.annotationSelector ?? "");
+  const annotations = parseLabelSelector(selector2.annotationSelector ?? "");
   if ("error" in annotations) throw new ReplacementError(annotations.error);
-  const labels = parseLabelSelector(selector.labelSelector ?? "");
+  const labels = parseLabelSelector(selector2.labelSelector ?? "");
   if ("error" in labels) throw new ReplacementError(labels.error);
-  return matchesLabelRequirements(annotations.requirements, stringMap4(metadata2["annotations"])) && matchesLabelRequirements(labels.requirements, stringMap4(metadata2["labels"]));
+  return matchesLabelRequirements(annotations.requirements, stringMap5(metadata2["annotations"])) && matchesLabelRequirements(labels.requirements, stringMap5(metadata2["labels"]));
 }
 function createKind(value) {
   if (Array.isArray(value)) return "list";
@@ -75238,10 +75535,9 @@ function runReplacementList(file, pointer2, resources, replacements) {
     replacements,
     resources.map((tracked) => tracked.previous)
   );
-  applyResult(file, pointer2, resources, {
-    resources: result.resources,
-    errors: result.errors.map((error2) => ({ error: error2 }))
-  });
+  const error2 = result.errors[0];
+  if (error2 !== void 0) throw stopAt(file, pointer2, error2);
+  result.resources.forEach((object, index) => resources[index].object = object);
 }
 async function applyReplacementEntries(context3, file, resources) {
   const replacements = await loadReplacements(
@@ -75331,9 +75627,9 @@ var IMAGES_FIELD_SPECS = [
 ];
 var REPLICAS_FIELD_SPECS = [
   { path: "spec/replicas", create: true, kind: "Deployment" },
-  { path: "spec/replicas", create: true, kind: "ReplicationController" },
+  { path: "spec/replicas", create: true, kind: "StatefulSet" },
   { path: "spec/replicas", create: true, kind: "ReplicaSet" },
-  { path: "spec/replicas", create: true, kind: "StatefulSet" }
+  { path: "spec/replicas", create: true, kind: "ReplicationController" }
 ];
 
 // core/render/kustomize/transform-map-entries.ts
@@ -75373,36 +75669,36 @@ function transformAnnotations(resources, annotations, fieldSpecs = COMMON_ANNOTA
 }
 
 // core/render/kustomize/transform-image-name.ts
-function isImageMatched(image, name) {
+function isImageMatched(image2, name) {
   let pattern;
   try {
     pattern = new RegExp(`^${name}(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$`);
   } catch {
     return false;
   }
-  return pattern.test(image);
+  return pattern.test(image2);
 }
-function splitImage(image) {
-  const slash = image.indexOf("/");
+function splitImage(image2) {
+  const slash = image2.indexOf("/");
   const offset = slash > 0 ? slash : 0;
-  const search = image.slice(offset);
+  const search = image2.slice(offset);
   const at = search.indexOf("@");
   const colon = search.indexOf(":");
-  if (at < 0 && colon < 0) return { name: image, tag: "", digest: "" };
+  if (at < 0 && colon < 0) return { name: image2, tag: "", digest: "" };
   if (at >= 0 && (colon < 0 || at < colon))
-    return { name: image.slice(0, offset + at), tag: "", digest: image.slice(offset + at + 1) };
+    return { name: image2.slice(0, offset + at), tag: "", digest: image2.slice(offset + at + 1) };
   if (at >= 0) {
     return {
-      name: image.slice(0, offset + colon),
-      tag: image.slice(offset + colon + 1, offset + at),
-      digest: image.slice(offset + at + 1)
+      name: image2.slice(0, offset + colon),
+      tag: image2.slice(offset + colon + 1, offset + at),
+      digest: image2.slice(offset + at + 1)
     };
   }
-  return { name: image.slice(0, offset + colon), tag: image.slice(offset + colon + 1), digest: "" };
+  return { name: image2.slice(0, offset + colon), tag: image2.slice(offset + colon + 1), digest: "" };
 }
-function updateImage(image, spec) {
-  if (!isImageMatched(image, spec.name)) return void 0;
-  let { name, tag, digest } = splitImage(image);
+function updateImage(image2, spec) {
+  if (!isImageMatched(image2, spec.name)) return void 0;
+  let { name, tag, digest } = splitImage(image2);
   const newTag = spec.newTag ?? "";
   const newDigest = spec.digest ?? "";
   if (spec.newName !== void 0 && spec.newName !== "") name = spec.newName;
@@ -75422,13 +75718,13 @@ function imageVisitor(spec) {
     return updateImage(String(value), spec) ?? value;
   };
 }
-function updateContainers(list4, visit3) {
-  return list4.map((item) => {
+function updateContainers(list5, visit3) {
+  return list5.map((item) => {
     if (item === null || typeof item !== "object" || Array.isArray(item)) return item;
-    const image = item["image"];
-    if (image === void 0 || image === null) return item;
-    const next = visit3(image);
-    return next === image ? item : { ...item, image: next };
+    const image2 = item["image"];
+    if (image2 === void 0 || image2 === null) return item;
+    const next = visit3(image2);
+    return next === image2 ? item : { ...item, image: next };
   });
 }
 function walk2(node, visit3) {
@@ -75448,8 +75744,8 @@ function transformImages(resources, images, fieldSpecs = IMAGES_FIELD_SPECS) {
   const specs = fieldSpecs.map(({ create: _create, ...spec }) => spec);
   let current = [...resources];
   const errors = [];
-  for (const image of images) {
-    const visit3 = imageVisitor(image);
+  for (const image2 of images) {
+    const visit3 = imageVisitor(image2);
     const step3 = transformEach(current, (resource2) => {
       if (resource2["kind"] === "CustomResourceDefinition") return resource2;
       return applyFieldSpecs(walk2(resource2, visit3), specs, visit3);
@@ -75682,13 +75978,13 @@ var TRANSFORMERS = {
     affix(file, plugin, resources, "", scalarText4(plugin.config["suffix"]) ?? "");
   },
   ImageTagTransformer(_context, file, { config, pointer: pointer2 }, resources) {
-    const image = parseImageSpec(file, pointer2, config["imageTag"]);
+    const image2 = parseImageSpec(file, pointer2, config["imageTag"]);
     const fieldSpecs = parseFieldSpecs(file, pointer2, config["fieldSpecs"]);
     applyResult(
       file,
       pointer2,
       resources,
-      transformImages(objects(resources), [image], ...fieldSpecs ? [fieldSpecs] : [])
+      transformImages(objects(resources), [image2], ...fieldSpecs ? [fieldSpecs] : [])
     );
   },
   ReplicaCountTransformer(_context, file, { config, pointer: pointer2 }, resources) {
@@ -76029,7 +76325,7 @@ function field2(resource2, name) {
   if (value !== null && typeof value === "object") return value;
   return value === null ? "null" : String(value);
 }
-function isMapping(value) {
+function isMapping3(value) {
   return value === null || typeof value === "object";
 }
 function nameHashInput(resource2) {
@@ -76038,7 +76334,7 @@ function nameHashInput(resource2) {
   const extra = kind === "Secret" ? "stringData" : "binaryData";
   if (kind === "Secret") encoded.type = field2(resource2, "type");
   const extraValue = field2(resource2, extra);
-  if (isMapping(extraValue)) encoded[extra] = extraValue;
+  if (isMapping3(extraValue)) encoded[extra] = extraValue;
   return goJsonCompact(encoded);
 }
 
@@ -76232,11 +76528,11 @@ function candidatesInNamespace(scope, namespace) {
     return namespaced.filter((candidate) => effectiveNamespace2(candidate.originalNamespace) === namespace);
   return namespaced.filter((candidate) => effectiveNamespace2(candidate.namespace) === namespace);
 }
-function selects2(selector, candidate) {
-  if (selector.group && selector.group !== candidate.group) return false;
-  if (selector.version && candidate.version !== void 0 && selector.version !== candidate.version)
+function selects2(selector2, candidate) {
+  if (selector2.group && selector2.group !== candidate.group) return false;
+  if (selector2.version && candidate.version !== void 0 && selector2.version !== candidate.version)
     return false;
-  return !selector.kind || selector.kind === candidate.kind;
+  return !selector2.kind || selector2.kind === candidate.kind;
 }
 function roleRefSelector(scope, path) {
   if (!path.endsWith("roleRef/name")) return void 0;
@@ -76446,10 +76742,10 @@ var NAME_REFERENCE_TABLE = [
 ];
 
 // core/render/kustomize/name-reference.ts
-function isSelectedBy2(selector, id) {
-  if (selector.group && selector.group !== id.group) return false;
-  if (selector.version && selector.version !== id.version) return false;
-  return selector.kind === id.kind;
+function isSelectedBy2(selector2, id) {
+  if (selector2.group && selector2.group !== id.group) return false;
+  if (selector2.version && selector2.version !== id.version) return false;
+  return selector2.kind === id.kind;
 }
 function stepsFor(id) {
   const steps = [];
@@ -76583,10 +76879,13 @@ var ORDER_FIRST = [
   "PodDisruptionBudget"
 ];
 var ORDER_LAST = ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"];
-var RANK = new Map([
-  ...ORDER_FIRST.map((kind, i) => [kind, i - ORDER_FIRST.length]),
-  ...ORDER_LAST.map((kind, i) => [kind, i + 1])
-]);
+function rankOf(options) {
+  return new Map([
+    ...options.orderFirst.map((kind, i) => [kind, i - options.orderFirst.length]),
+    ...options.orderLast.map((kind, i) => [kind, i + 1])
+  ]);
+}
+var RANK = rankOf({ orderFirst: ORDER_FIRST, orderLast: ORDER_LAST });
 function text11(value) {
   return typeof value === "string" ? value : "";
 }
@@ -76604,14 +76903,17 @@ function idString2(resource2) {
 function compareStrings(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function compareResources(a, b) {
-  const rankA = RANK.get(text11(a["kind"])) ?? 0;
-  const rankB = RANK.get(text11(b["kind"])) ?? 0;
-  if (rankA !== rankB) return rankA - rankB;
-  return compareStrings(gvkString2(a), gvkString2(b)) || compareStrings(idString2(a), idString2(b));
+function comparer(rank) {
+  return (a, b) => {
+    const rankA = rank.get(text11(a["kind"])) ?? 0;
+    const rankB = rank.get(text11(b["kind"])) ?? 0;
+    if (rankA !== rankB) return rankA - rankB;
+    return compareStrings(gvkString2(a), gvkString2(b)) || compareStrings(idString2(a), idString2(b));
+  };
 }
-function sortResources(resources) {
-  return [...resources].sort(compareResources);
+var compareResources = comparer(RANK);
+function sortResources(resources, options) {
+  return [...resources].sort(options === void 0 ? compareResources : comparer(rankOf(options)));
 }
 
 // core/render/kustomize/build-kustomization.ts
@@ -76647,15 +76949,45 @@ function renamesOf(resources) {
   }
   return renames;
 }
+function isLocalConfig(object) {
+  const metadata2 = object["metadata"];
+  if (metadata2 === null || typeof metadata2 !== "object" || Array.isArray(metadata2)) return false;
+  const annotations = metadata2["annotations"];
+  if (annotations === null || typeof annotations !== "object" || Array.isArray(annotations)) return false;
+  const value = annotations["config.kubernetes.io/local-config"];
+  return value !== void 0 && value !== "false";
+}
 function order(file, resources) {
   const sortOptions = file.content["sortOptions"];
-  const fifo = sortOptions !== null && typeof sortOptions === "object" && !Array.isArray(sortOptions) && sortOptions["order"] === "fifo";
-  if (fifo) return resources;
-  const byObject = new Map(resources.map((tracked) => [tracked.object, tracked]));
-  return sortResources(resources.map((tracked) => tracked.object)).map(
-    (object) => byObject.get(object)
-  );
+  if (!isMapping4(sortOptions)) return sortTracked(resources);
+  const legacy = sortOptions["legacySortOptions"];
+  const order2 = sortOptions["order"];
+  if (order2 !== "fifo" && order2 !== "legacy")
+    throw stopAt(file, "/sortOptions", "the field 'sortOptions.order' must be one of [fifo, legacy]");
+  if (order2 === "fifo") {
+    if (legacy !== void 0 && legacy !== null)
+      throw stopAt(
+        file,
+        "/sortOptions/legacySortOptions",
+        "the field 'sortOptions.legacySortOptions' is set but the selected sort order is 'fifo', not 'legacy'"
+      );
+    return resources;
+  }
+  if (!isMapping4(legacy)) return sortTracked(resources);
+  const kinds = (value) => Array.isArray(value) ? value.map((kind) => typeof kind === "string" ? kind : "") : [];
+  return sortTracked(resources, {
+    orderFirst: kinds(legacy["orderFirst"]),
+    orderLast: kinds(legacy["orderLast"])
+  });
 }
+function sortTracked(resources, options) {
+  const byObject = new Map(resources.map((tracked) => [tracked.object, tracked]));
+  return sortResources(
+    resources.map((tracked) => tracked.object),
+    options
+  ).map((object) => byObject.get(object));
+}
+var isMapping4 = (value) => value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
 async function buildKustomization(files, dir, options = {}) {
   const context3 = {
     files,
@@ -76683,7 +77015,10 @@ async function buildKustomization(files, dir, options = {}) {
       });
     fixed.resources.forEach((object, index) => accumulated[index].object = object);
     for (const tracked of accumulated) tracked.object = withoutEmptyAnnotations(tracked.object);
-    const ordered = order(file, accumulated);
+    const ordered = order(
+      file,
+      accumulated.filter((tracked) => !isLocalConfig(tracked.object))
+    );
     return {
       ok: true,
       resources: ordered.map(({ object, origin }) => ({ object, origin })),
@@ -76802,10 +77137,10 @@ async function changedFiles(base, head) {
 function configDiffOptions(section, configPath) {
   const findings = [];
   if (section === void 0) return { options: {}, findings };
-  const strings = (value) => Array.isArray(value) ? value.filter((item) => typeof item === "string") : [];
+  const strings2 = (value) => Array.isArray(value) ? value.filter((item) => typeof item === "string") : [];
   const candidate = {
-    ignorePaths: strings(section["ignorePaths"]),
-    redactPaths: strings(section["redactPaths"]),
+    ignorePaths: strings2(section["ignorePaths"]),
+    redactPaths: strings2(section["redactPaths"]),
     ignoreResources: Array.isArray(section["ignoreResources"]) ? section["ignoreResources"] : [],
     ...typeof section["redactKeyPattern"] === "string" || section["redactKeyPattern"] === false ? { redactKeyPattern: section["redactKeyPattern"] } : {},
     ...typeof section["contextLines"] === "number" ? { contextLines: section["contextLines"] } : {}
@@ -77356,7 +77691,7 @@ function cloneJson3(value, ancestors = /* @__PURE__ */ new Set()) {
 function nullable(type, extra = {}) {
   return { type: [type, "null"], ...extra };
 }
-function stringMap5() {
+function stringMap6() {
   return nullable("object", { additionalProperties: nullable("string") });
 }
 function ownerReference(strict) {
@@ -77382,8 +77717,8 @@ function objectMetaSchema(strict) {
       name: nullable("string"),
       generateName: nullable("string"),
       namespace: nullable("string"),
-      labels: stringMap5(),
-      annotations: stringMap5(),
+      labels: stringMap6(),
+      annotations: stringMap6(),
       finalizers: nullable("array", { items: nullable("string") }),
       ownerReferences: nullable("array", { items: ownerReference(strict) }),
       managedFields: nullable("array", { items: nullable("object") }),
@@ -77755,20 +78090,20 @@ function readName(entry, at, seen, problems) {
 function readVersions(spec, beta, problems) {
   const shared = beta ? readSchema(spec, "validation", "/spec") : void 0;
   const sharedStatus = beta && hasStatusSubresource(spec);
-  const list4 = own2(spec, "versions");
+  const list5 = own2(spec, "versions");
   const legacyName = own2(spec, "version");
-  if (beta && (!Array.isArray(list4) || list4.length === 0) && typeof legacyName === "string" && legacyName !== "") {
+  if (beta && (!Array.isArray(list5) || list5.length === 0) && typeof legacyName === "string" && legacyName !== "") {
     return [
       { name: legacyName, statusSubresource: sharedStatus, schema: void 0, schemaPath: "", ...shared }
     ];
   }
-  if (!Array.isArray(list4)) {
+  if (!Array.isArray(list5)) {
     problems.push({ message: "spec.versions must be a list of versions", path: "/spec/versions" });
     return [];
   }
   const versions = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const [index, entry] of list4.entries()) {
+  for (const [index, entry] of list5.entries()) {
     const at = pointer("/spec/versions", index);
     const name = readName(entry, at, seen, problems);
     if (name === void 0) continue;
@@ -79353,7 +79688,7 @@ function realTarget(path) {
 async function diskFileSource(rootPath) {
   const root = realpathSync(resolve2(rootPath));
   const listings = /* @__PURE__ */ new Map();
-  async function list4(dir) {
+  async function list5(dir) {
     const absolute = dir === "" ? root : `${root}${sep3}${dir.split("/").join(sep3)}`;
     let dirents;
     try {
@@ -79378,7 +79713,7 @@ async function diskFileSource(rootPath) {
   function listDirectoryOnce(dir) {
     let listing = listings.get(dir);
     if (listing === void 0) {
-      listing = resolveDirectory(dir).then((real) => real === void 0 ? void 0 : list4(real));
+      listing = resolveDirectory(dir).then((real) => real === void 0 ? void 0 : list5(real));
       listings.set(dir, listing);
     }
     return listing;

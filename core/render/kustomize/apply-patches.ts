@@ -15,6 +15,9 @@ export interface PatchInput {
   target?: Selector;
   /** `patches:` and PatchTransformer record previous ids; the legacy fields do not. */
   recordsPreviousId: boolean;
+  /** `options.allowNameChange` / `allowKindChange`: a strategic merge patch may rename / re-kind its target. */
+  allowNameChange?: boolean;
+  allowKindChange?: boolean;
 }
 
 function isObject(value: JsonValue | undefined): value is JsonObject {
@@ -37,19 +40,32 @@ function idOf(patch: JsonObject): {
   };
 }
 
-/** The patch with the target's apiVersion, kind, name and namespace (kustomize does this for targeted patches). */
-function aimedAt(patch: JsonObject, target: JsonObject): JsonObject {
+/**
+ * The patch with the target's apiVersion, kind, name and namespace (kustomize does this for
+ * targeted patches), keeping the patch's own name or kind where the entry allows changing them.
+ */
+function aimedAt(patch: JsonObject, target: JsonObject, input: PatchInput): JsonObject {
   const metadata: JsonObject = { ...(isObject(patch['metadata']) ? patch['metadata'] : {}) };
   const targetMetadata = isObject(target['metadata']) ? target['metadata'] : {};
-  metadata['name'] = targetMetadata['name'] ?? null;
+  if (input.allowNameChange !== true || metadata['name'] === undefined)
+    metadata['name'] = targetMetadata['name'] ?? null;
   if (typeof targetMetadata['namespace'] === 'string') metadata['namespace'] = targetMetadata['namespace'];
   else delete metadata['namespace'];
-  return { ...patch, apiVersion: target['apiVersion'] ?? null, kind: target['kind'] ?? null, metadata };
+  const kind = input.allowKindChange === true && patch['kind'] !== undefined ? patch['kind'] : target['kind'];
+  return { ...patch, apiVersion: target['apiVersion'] ?? null, kind: kind ?? null, metadata };
 }
 
-function strategicMerge(resources: TrackedResource[], index: number, patch: JsonObject): string | undefined {
+function strategicMerge(
+  resources: TrackedResource[],
+  index: number,
+  patch: JsonObject,
+  input: PatchInput,
+): string | undefined {
   const tracked = resources[index] as TrackedResource;
-  const result = applyStrategicMerge(tracked.object, patch);
+  const result = applyStrategicMerge(tracked.object, patch, {
+    keepName: input.allowNameChange !== true,
+    keepKind: input.allowKindChange !== true,
+  });
   if ('error' in result) return result.error;
   if ('deleted' in result) resources.splice(index, 1);
   else recordRename(tracked, result.value);
@@ -101,13 +117,21 @@ export function applyPatch(resources: TrackedResource[], input: PatchInput): str
   }
   for (const document of input.documents) {
     if (!isObject(document)) return 'a strategic merge patch must be a mapping';
+    // kustomize reads each document as a resource: it needs a kind and a name (not an apiVersion).
+    const { kind, name } = idOf(document);
+    if (kind === '' || name === '')
+      return 'unable to parse SM or JSON patch: a strategic merge patch needs kind and metadata.name';
+  }
+  for (const document of input.documents) {
+    if (!isObject(document)) return 'a strategic merge patch must be a mapping';
     if (input.target !== undefined) {
       // Later indices first: a `$patch: delete` removes the resource from the list.
       for (const index of targets().reverse()) {
         const error = strategicMerge(
           resources,
           index,
-          aimedAt(document, (resources[index] as TrackedResource).object),
+          aimedAt(document, (resources[index] as TrackedResource).object, input),
+          input,
         );
         if (error !== undefined) return error;
       }
@@ -117,7 +141,7 @@ export function applyPatch(resources: TrackedResource[], input: PatchInput): str
     const matches = resources.flatMap((tracked, index) => (hasAnyId(tracked, id) ? [index] : []));
     if (matches.length !== 1)
       return `${matches.length === 0 ? 'no resource matches' : 'several resources match'} the strategic merge patch for ${id.kind} ${id.namespace ? `${id.namespace}/` : ''}${id.name}`;
-    const error = strategicMerge(resources, matches[0] as number, document);
+    const error = strategicMerge(resources, matches[0] as number, document, input);
     if (error !== undefined) return error;
   }
   return undefined;

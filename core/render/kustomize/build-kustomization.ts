@@ -1,8 +1,9 @@
 import type { Finding } from '../../findings.ts';
 import { emitYaml } from '../emit-yaml.ts';
+import type { JsonValue } from '../../manifests/resolve-scalar.ts';
 import type { FileSource, JsonObject } from '../types.ts';
 import { accumulateTarget, loadRootKustomization } from './accumulate.ts';
-import { createBuildCache, type BuildCache, type BuildContext } from './build-context.ts';
+import { createBuildCache, stopAt, type BuildCache, type BuildContext } from './build-context.ts';
 import {
   BuildStop,
   currentId,
@@ -16,7 +17,7 @@ import { withoutEmptyAnnotations } from './load-resources.ts';
 import { nameHash } from './name-hash.ts';
 import { fixNameReferences, type Rename } from './name-reference.ts';
 import type { KustomizationFile } from './read-kustomization.ts';
-import { sortResources } from './sort-resources.ts';
+import { sortResources, type LegacySortOptions } from './sort-resources.ts';
 
 /** A resource of a rendered environment, with the file and line of the document it came from. */
 export interface RenderedResource {
@@ -70,19 +71,56 @@ function renamesOf(resources: readonly TrackedResource[]): Rename[] {
   return renames;
 }
 
+/**
+ * Whether kustomize leaves the resource out of its output (IgnoreLocal, once the whole build is
+ * done, so bases still see it): a `config.kubernetes.io/local-config` annotation with any value
+ * but `false`.
+ */
+function isLocalConfig(object: JsonObject): boolean {
+  const metadata = object['metadata'];
+  if (metadata === null || typeof metadata !== 'object' || Array.isArray(metadata)) return false;
+  const annotations = metadata['annotations'];
+  if (annotations === null || typeof annotations !== 'object' || Array.isArray(annotations)) return false;
+  const value = annotations['config.kubernetes.io/local-config'];
+  return value !== undefined && value !== 'false';
+}
+
 function order(file: KustomizationFile, resources: TrackedResource[]): TrackedResource[] {
   const sortOptions = file.content['sortOptions'];
-  const fifo =
-    sortOptions !== null &&
-    typeof sortOptions === 'object' &&
-    !Array.isArray(sortOptions) &&
-    sortOptions['order'] === 'fifo';
-  if (fifo) return resources;
-  const byObject = new Map(resources.map((tracked) => [tracked.object, tracked]));
-  return sortResources(resources.map((tracked) => tracked.object)).map(
-    (object) => byObject.get(object) as TrackedResource,
-  );
+  if (!isMapping(sortOptions)) return sortTracked(resources);
+  // kustomize's SortOrderTransformer, run on the top kustomization's sortOptions only.
+  const legacy = sortOptions['legacySortOptions'];
+  const order = sortOptions['order'];
+  if (order !== 'fifo' && order !== 'legacy')
+    throw stopAt(file, '/sortOptions', "the field 'sortOptions.order' must be one of [fifo, legacy]");
+  if (order === 'fifo') {
+    if (legacy !== undefined && legacy !== null)
+      throw stopAt(
+        file,
+        '/sortOptions/legacySortOptions',
+        "the field 'sortOptions.legacySortOptions' is set but the selected sort order is 'fifo', not 'legacy'",
+      );
+    return resources;
+  }
+  if (!isMapping(legacy)) return sortTracked(resources);
+  const kinds = (value: JsonValue | undefined): string[] =>
+    Array.isArray(value) ? value.map((kind) => (typeof kind === 'string' ? kind : '')) : [];
+  return sortTracked(resources, {
+    orderFirst: kinds(legacy['orderFirst']),
+    orderLast: kinds(legacy['orderLast']),
+  });
 }
+
+function sortTracked(resources: TrackedResource[], options?: LegacySortOptions): TrackedResource[] {
+  const byObject = new Map(resources.map((tracked) => [tracked.object, tracked]));
+  return sortResources(
+    resources.map((tracked) => tracked.object),
+    options,
+  ).map((object) => byObject.get(object) as TrackedResource);
+}
+
+const isMapping = (value: JsonValue | undefined): value is JsonObject =>
+  value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * Builds the kustomization in a folder of the repository, as `kustomize build` (v5.5.0) would,
@@ -121,7 +159,10 @@ export async function buildKustomization(
       });
     fixed.resources.forEach((object, index) => ((accumulated[index] as TrackedResource).object = object));
     for (const tracked of accumulated) tracked.object = withoutEmptyAnnotations(tracked.object);
-    const ordered = order(file, accumulated);
+    const ordered = order(
+      file,
+      accumulated.filter((tracked) => !isLocalConfig(tracked.object)),
+    );
     return {
       ok: true,
       resources: ordered.map(({ object, origin }) => ({ object, origin })),

@@ -98,10 +98,10 @@ export const IMAGES_FIELD_SPECS: readonly FieldSpec[] = [
   { path: 'spec/template/spec/initContainers[]/image', create: true },
 ];
 
-/** `replicas:` (by kind only: any group). */
+/** `replicas:` (by kind only: any group), in the order kustomize lists them in its errors. */
 export const REPLICAS_FIELD_SPECS: readonly FieldSpec[] = [
   { path: 'spec/replicas', create: true, kind: 'Deployment' },
-  { path: 'spec/replicas', create: true, kind: 'ReplicationController' },
-  { path: 'spec/replicas', create: true, kind: 'ReplicaSet' },
   { path: 'spec/replicas', create: true, kind: 'StatefulSet' },
+  { path: 'spec/replicas', create: true, kind: 'ReplicaSet' },
+  { path: 'spec/replicas', create: true, kind: 'ReplicationController' },
 ];

@@ -24,7 +24,10 @@ export async function loadPatch(
   pointer: string,
   source: { path?: JsonValue | undefined; patch?: JsonValue | undefined },
 ): Promise<JsonValue[]> {
-  if (typeof source.patch === 'string' && source.patch.trim() !== '') {
+  const inline = typeof source.patch === 'string' && source.patch.trim() !== '';
+  if (inline && typeof source.path === 'string' && source.path !== '')
+    throw stopAt(file, pointer, "patch and path can't be set at the same time");
+  if (typeof source.patch === 'string' && inline) {
     try {
       return patchDocuments(source.patch, file.path);
     } catch (error) {
@@ -76,12 +79,21 @@ export async function applyPatchEntry(
   file: KustomizationFile,
   pointer: string,
   resources: TrackedResource[],
-  source: { path?: JsonValue | undefined; patch?: JsonValue | undefined },
+  source: { path?: JsonValue | undefined; patch?: JsonValue | undefined; options?: JsonValue | undefined },
   selector: JsonValue | undefined,
   recordsPreviousId: boolean,
 ): Promise<void> {
   const documents = await loadPatch(context, file, pointer, source);
   const target = parseTarget(file, `${pointer}/target`, selector);
-  const error = applyPatch(resources, { documents, recordsPreviousId, ...(target ? { target } : {}) });
+  const options = source.options;
+  const allows = (name: string): boolean =>
+    options !== null && typeof options === 'object' && !Array.isArray(options) && options[name] === true;
+  const error = applyPatch(resources, {
+    documents,
+    recordsPreviousId,
+    ...(target ? { target } : {}),
+    allowNameChange: allows('allowNameChange'),
+    allowKindChange: allows('allowKindChange'),
+  });
   if (error !== undefined) throw stopAt(file, pointer, error);
 }

@@ -2,10 +2,16 @@ import type { Finding } from '../../findings.ts';
 import { decodeText } from '../../manifests/decode-text.ts';
 import { FALLBACK, fastParseYaml, type PositionMap } from '../../manifests/fast-yaml.ts';
 import { parseYamlDocument, type FullParseResult } from '../../manifests/parse-yaml-document.ts';
+import { splitDocuments, type DocumentSpan } from '../../manifests/split-documents.ts';
+import type { JsonValue } from '../../manifests/resolve-scalar.ts';
 import type { JsonObject, FileSource } from '../types.ts';
+import { canonicalKustomization, kustomizationTypeError, writtenKey } from './kustomization-case.ts';
 
 /** The file names kustomize recognises as a kustomization, in its order of preference. */
 export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
+
+const KUSTOMIZATION_VERSION = 'kustomize.config.k8s.io/v1beta1';
+const COMPONENT_VERSION = 'kustomize.config.k8s.io/v1alpha1';
 
 /** Every top-level field of a Kustomization or Component (kustomize v5.5 `types.Kustomization`). */
 const KNOWN_FIELDS = new Set([
@@ -53,6 +59,47 @@ function parseQuickly(text: string): FullParseResult {
     if (value !== FALLBACK) return { value, problems: [], positions };
   }
   return parseYamlDocument(text, { uniqueKeys: true, firstLine: 1 });
+}
+
+const isMapping = (value: JsonValue): value is JsonObject =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** `pointer` (into the kustomization as read, keys spelled as fields) with the keys the file wrote. */
+function written(value: JsonValue, pointer: string): string {
+  let at: JsonValue | undefined = value;
+  let out = '';
+  for (const raw of pointer.split('/').slice(1)) {
+    const segment = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+    const key: string = Array.isArray(at) ? segment : (writtenKey(at, segment) ?? segment);
+    if (Array.isArray(at)) at = at[Number(key)];
+    else at = at !== undefined && isMapping(at) ? at[key] : undefined;
+    out += `/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+  }
+  return out;
+}
+
+/**
+ * The text up to the end of the first YAML document: kustomize (sigs.k8s.io/yaml) reads no further.
+ * Comments before a first `---` are not a document of their own.
+ */
+function firstDocument(text: string): string {
+  const spans = splitDocuments(text);
+  if (spans.length <= 1) return text;
+  const first = spans[0] as DocumentSpan;
+  const onlyComments = text
+    .slice(first.start, first.end)
+    .split('\n')
+    .every((line) => line.trim() === '' || line.trim().startsWith('#'));
+  const chosen = first.start === first.bodyStart && onlyComments ? spans[1] : first;
+  return chosen === undefined ? text : text.slice(0, chosen.end);
+}
+
+/** kustomize's CheckEmpty: nothing set but apiVersion, kind and metadata (`[]` and `{}` count as set). */
+function isEmptyKustomization(content: JsonObject): boolean {
+  return Object.entries(content).every(
+    ([key, value]) =>
+      key === 'apiVersion' || key === 'kind' || key === 'metadata' || value === null || value === '',
+  );
 }
 
 /** A kustomization as read from disk, with what is needed to point findings at its lines. */
@@ -106,7 +153,7 @@ export async function readKustomization(
     });
     return { findings };
   }
-  const parsed = parseQuickly(decoded.text);
+  const parsed = parseQuickly(firstDocument(decoded.text));
   for (const problem of parsed.problems) {
     findings.push({
       ruleId: 'kustomization',
@@ -118,14 +165,15 @@ export async function readKustomization(
     });
   }
   if (parsed.value === undefined) return { findings };
+  const original = parsed.value;
   const locate = (pointer: string): { line: number; column: number } => {
-    for (let at = pointer; ; at = at.slice(0, at.lastIndexOf('/'))) {
+    for (let at = written(original, pointer); ; at = at.slice(0, at.lastIndexOf('/'))) {
       const hit = parsed.positions.get(at);
       if (hit) return { line: hit[0], column: hit[1] };
       if (at === '') return { line: 1, column: 1 };
     }
   };
-  const content = parsed.value;
+  const content = isMapping(parsed.value) ? canonicalKustomization(parsed.value) : parsed.value;
   if (content === null || typeof content !== 'object' || Array.isArray(content)) {
     findings.push({
       ruleId: 'kustomization',
@@ -148,13 +196,52 @@ export async function readKustomization(
       column,
     });
   }
-  const kind = content['kind'] ?? 'Kustomization';
+  if (!findings.some((f) => f.severity === 'error') && isEmptyKustomization(content)) {
+    findings.push({
+      ruleId: 'kustomization',
+      severity: 'error',
+      message: `${chosen.path.slice(prefix.length)} is empty: kustomize refuses a kustomization that sets nothing (write resources: [] for an empty one)`,
+      path: chosen.path,
+      line: 1,
+    });
+    return { findings };
+  }
+  const typeError = findings.some((f) => f.severity === 'error')
+    ? undefined
+    : kustomizationTypeError(content);
+  if (typeError) {
+    const { line, column } = locate(typeError.pointer);
+    findings.push({
+      ruleId: 'kustomization',
+      severity: 'error',
+      message: `invalid Kustomization: ${typeError.message}`,
+      path: chosen.path,
+      line,
+      column,
+    });
+    return { findings };
+  }
+  // kustomize fills in an empty kind and apiVersion, then insists on the pair it knows.
+  const kind = content['kind'] || 'Kustomization';
   if (kind !== 'Kustomization' && kind !== 'Component') {
     const { line, column } = locate('/kind');
     findings.push({
       ruleId: 'kustomization',
       severity: 'error',
       message: `kind ${JSON.stringify(kind)} is neither Kustomization nor Component`,
+      path: chosen.path,
+      line,
+      column,
+    });
+    return { findings };
+  }
+  const version = kind === 'Component' ? COMPONENT_VERSION : KUSTOMIZATION_VERSION;
+  if (content['apiVersion'] && content['apiVersion'] !== version) {
+    const { line, column } = locate('/apiVersion');
+    findings.push({
+      ruleId: 'kustomization',
+      severity: 'error',
+      message: `apiVersion for ${kind} should be ${version}`,
       path: chosen.path,
       line,
       column,

@@ -1,11 +1,11 @@
 import type { JsonValue } from '../../manifests/resolve-scalar.ts';
-import type { BuildContext } from './build-context.ts';
+import { stopAt, type BuildContext } from './build-context.ts';
 import type { TrackedResource } from './build-types.ts';
 import { checkLocalPath } from './local-paths.ts';
 import { parseKustomizeYaml, readText } from './load-resources.ts';
 import type { KustomizationFile } from './read-kustomization.ts';
 import { applyReplacements } from './replacements.ts';
-import { applyResult, listField } from './kustomization-fields.ts';
+import { listField } from './kustomization-fields.ts';
 
 /** The replacements of entries that are inline or `path:` files (a list or one replacement per file). */
 export async function loadReplacements(
@@ -46,10 +46,11 @@ export function runReplacementList(
     replacements,
     resources.map((tracked) => tracked.previous),
   );
-  applyResult(file, pointer, resources, {
-    resources: result.resources,
-    errors: result.errors.map((error) => ({ error })),
-  });
+  const error = result.errors[0];
+  if (error !== undefined) throw stopAt(file, pointer, error);
+  // kustomize's replacement filter does not record a name it changes as a previous name (no
+  // StorePreviousId): references to the old name are not rewritten to the new one.
+  result.resources.forEach((object, index) => ((resources[index] as TrackedResource).object = object));
 }
 
 /** The `replacements:` field of a kustomization. */

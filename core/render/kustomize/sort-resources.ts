@@ -33,10 +33,20 @@ const ORDER_FIRST = [
 ];
 const ORDER_LAST = ['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration'];
 
-const RANK = new Map<string, number>([
-  ...ORDER_FIRST.map((kind, i): [string, number] => [kind, i - ORDER_FIRST.length]),
-  ...ORDER_LAST.map((kind, i): [string, number] => [kind, i + 1]),
-]);
+/** kustomize's `legacySortOptions`: kinds printed first and last, in these orders. */
+export interface LegacySortOptions {
+  orderFirst: readonly string[];
+  orderLast: readonly string[];
+}
+
+function rankOf(options: LegacySortOptions): Map<string, number> {
+  return new Map<string, number>([
+    ...options.orderFirst.map((kind, i): [string, number] => [kind, i - options.orderFirst.length]),
+    ...options.orderLast.map((kind, i): [string, number] => [kind, i + 1]),
+  ]);
+}
+
+const RANK = rankOf({ orderFirst: ORDER_FIRST, orderLast: ORDER_LAST });
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
@@ -59,15 +69,25 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Compares two resources in kustomize's legacy order. */
-export function compareResources(a: JsonObject, b: JsonObject): number {
-  const rankA = RANK.get(text(a['kind'])) ?? 0;
-  const rankB = RANK.get(text(b['kind'])) ?? 0;
-  if (rankA !== rankB) return rankA - rankB;
-  return compareStrings(gvkString(a), gvkString(b)) || compareStrings(idString(a), idString(b));
+function comparer(rank: Map<string, number>): (a: JsonObject, b: JsonObject) => number {
+  return (a, b) => {
+    const rankA = rank.get(text(a['kind'])) ?? 0;
+    const rankB = rank.get(text(b['kind'])) ?? 0;
+    if (rankA !== rankB) return rankA - rankB;
+    return compareStrings(gvkString(a), gvkString(b)) || compareStrings(idString(a), idString(b));
+  };
 }
 
-/** Returns the resources in kustomize's legacy output order (a new array). */
-export function sortResources<T extends JsonObject>(resources: readonly T[]): T[] {
-  return [...resources].sort(compareResources);
+/** Compares two resources in kustomize's legacy order. */
+export const compareResources = comparer(RANK);
+
+/**
+ * Returns the resources in kustomize's legacy output order (a new array), with the default kind
+ * lists or those of a kustomization's `sortOptions.legacySortOptions`.
+ */
+export function sortResources<T extends JsonObject>(
+  resources: readonly T[],
+  options?: LegacySortOptions,
+): T[] {
+  return [...resources].sort(options === undefined ? compareResources : comparer(rankOf(options)));
 }

@@ -10,14 +10,20 @@ function metadataOf(resource: JsonObject): JsonObject | undefined {
   return isMap(metadata) ? metadata : undefined;
 }
 
+/** What the patch may change: the name and kind are kept unless `false` (patch options allow changing them). */
+export interface IdentityOptions {
+  keepName?: boolean;
+  keepKind?: boolean;
+}
+
 /**
  * Restores what kustomize's Resource.ApplySmPatch keeps whatever the patch says: the kind, the
  * name and the namespace (dropped when the resource had none).
  */
-function restoreIdentity(result: JsonObject, target: JsonObject): void {
-  if (target['kind'] !== undefined) result['kind'] = target['kind'];
+function restoreIdentity(result: JsonObject, target: JsonObject, keep: IdentityOptions): void {
+  if (keep.keepKind !== false && target['kind'] !== undefined) result['kind'] = target['kind'];
   const before = metadataOf(target);
-  if (before?.['name'] !== undefined) {
+  if (keep.keepName !== false && before?.['name'] !== undefined) {
     const metadata = metadataOf(result) ?? {};
     metadata['name'] = before['name'];
     result['metadata'] = metadata;
@@ -36,12 +42,16 @@ function restoreIdentity(result: JsonObject, target: JsonObject): void {
  * merge2 with the built-in v1.21.2 OpenAPI schema, patch list elements first). A top-level
  * `$patch: delete` deletes the resource. The inputs are not changed.
  */
-export function applyStrategicMerge(target: JsonObject, patch: JsonObject): StrategicMergeResult {
+export function applyStrategicMerge(
+  target: JsonObject,
+  patch: JsonObject,
+  keep: IdentityOptions = {},
+): StrategicMergeResult {
   const dest = structuredClone(target);
   try {
     const result = walk([dest, structuredClone(patch)], undefined);
     if (!isMap(result)) return { deleted: true };
-    restoreIdentity(result, target);
+    restoreIdentity(result, target, keep);
     return { value: result };
   } catch (error) {
     if (error instanceof StrategicMergeFailure) return { error: error.message };

@@ -47,11 +47,29 @@ describe('readKustomization', () => {
     ['invalid YAML', { 'k/kustomization.yaml': 'resources:\n- a\n  b: c: d\n' }, /invalid YAML/, 2],
     [
       'a wrong kind',
-      { 'k/kustomization.yaml': 'kind: Deployment\n' },
+      { 'k/kustomization.yaml': 'kind: Deployment\nresources: []\n' },
       /kind "Deployment" is neither Kustomization nor Component/,
       1,
     ],
     ['a list instead of a mapping', { 'k/kustomization.yaml': '- a\n' }, /must be a mapping/, 1],
+    [
+      'an empty kustomization',
+      { 'k/kustomization.yaml': 'kind: Kustomization\nnamePrefix: ""\n' },
+      /is empty/,
+      1,
+    ],
+    [
+      'a value of the wrong type',
+      { 'k/kustomization.yaml': 'resources: []\nimages:\n- name: a\n  NewTag: 1.10\n' },
+      /cannot unmarshal number into Go struct field Image\.images\.newTag of type string/,
+      4,
+    ],
+    [
+      'a foreign apiVersion',
+      { 'k/kustomization.yaml': 'resources: []\napiVersion: v1\n' },
+      /apiVersion for Kustomization should be kustomize\.config\.k8s\.io\/v1beta1/,
+      2,
+    ],
   ])('reports %s as a finding on its line', async (_name, files, message, line) => {
     const { file, findings } = await readKustomization(memoryFileSource(files), 'k');
     expect(file).toBeUndefined();
