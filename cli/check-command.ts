@@ -1,4 +1,6 @@
-import { resolve, relative, sep } from 'node:path';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve, relative, sep } from 'node:path';
 import { runCheck, type CheckResult, type CheckSide } from '../core/check/run-check.ts';
 import { UsageError } from '../core/errors.ts';
 import type { ExternalRenderDeps } from '../core/render/external/types.ts';
@@ -13,6 +15,7 @@ import type { Finding } from '../core/findings.ts';
 import { VERSION } from './version.ts';
 import { diskFileSource } from '../platform/disk-file-source.ts';
 import { gitFileSource } from '../platform/git-file-source.ts';
+import { materializeTree } from '../platform/materialize-tree.ts';
 import { createNodeProcessRunner } from '../platform/node-process-runner.ts';
 import { createValidationDeps } from '../platform/validation-setup.ts';
 import { formatFlagHelp, parseFlags, type FlagSpec, type FlagValues } from './flags.ts';
@@ -99,6 +102,9 @@ function external(root: string, files: FileSource): ExternalRenderDeps {
   return { runner: createNodeProcessRunner(), repoRoot: root, files };
 }
 
+/** Folders written for a base side (see materializeTree), removed when the command ends. */
+const temporaryFolders: string[] = [];
+
 async function baseSide(
   values: FlagValues,
   headRoot: string,
@@ -117,8 +123,17 @@ async function baseSide(
   if (baseRef === undefined) return undefined;
   const tree = await gitFileSource(headRoot, baseRef);
   const prefix = relative(tree.root, headRoot).split(sep).join('/');
-  // Binaries need the base on disk; without a checkout of it they are not run (a finding says so).
-  return { files: subFileSource(tree.files, prefix) };
+  const files = subFileSource(tree.files, prefix);
+  // Binaries need the base on disk: it is written to a temporary folder, only when one is needed.
+  return {
+    files,
+    materialize: async () => {
+      const folder = await mkdtemp(join(tmpdir(), 'kubeproof-base-'));
+      temporaryFolders.push(folder);
+      await materializeTree(files, folder);
+      return external(folder, files);
+    },
+  };
 }
 
 function print(report: CheckReport, findings: readonly Finding[], output: string, io: CliIo): void {
@@ -207,12 +222,20 @@ async function run(kind: 'check' | 'diff', argv: readonly string[], io: CliIo): 
   }
 }
 
-/** `kubeproof check [DIR] [-base DIR | -base-ref REF] [-output text|markdown|json]`. */
+async function runAndClean(kind: 'check' | 'diff', argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await run(kind, argv, io);
+  } finally {
+    for (const folder of temporaryFolders.splice(0)) await rm(folder, { recursive: true, force: true });
+  }
+}
+
+/** `kubeproof check [DIR] [-base DIR | -base-ref REF] [-output text|markdown|json|sarif]`. */
 export function runCheckCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  return run('check', argv, io);
+  return runAndClean('check', argv, io);
 }
 
 /** `kubeproof diff BASE_DIR HEAD_DIR` or `kubeproof diff -base-ref REF [HEAD_DIR]`. */
 export function runDiffCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  return run('diff', argv, io);
+  return runAndClean('diff', argv, io);
 }

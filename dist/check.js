@@ -40732,8 +40732,8 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
-    var { writeFile: writeFile4, readFile: readFile3, mkdir: mkdir3 } = __require("node:fs/promises");
-    var { dirname: dirname2, resolve: resolve4 } = __require("node:path");
+    var { writeFile: writeFile5, readFile: readFile3, mkdir: mkdir4 } = __require("node:fs/promises");
+    var { dirname: dirname3, resolve: resolve4 } = __require("node:path");
     var { setTimeout: setTimeout2, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors3();
     var { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = require_snapshot_utils();
@@ -40964,12 +40964,12 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError("Snapshot path is required");
         }
         const resolvedPath = resolve4(path);
-        await mkdir3(dirname2(resolvedPath), { recursive: true });
+        await mkdir4(dirname3(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash, snapshot]) => ({
           hash,
           snapshot
         }));
-        await writeFile4(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
+        await writeFile5(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
       }
       /**
        * Clears all recorded snapshots
@@ -57406,10 +57406,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep4, value } = collItem;
+        const { start, key: key2, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep4?.[0],
+          next: key2 ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -57423,7 +57423,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -57447,7 +57447,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -57463,7 +57463,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -57554,7 +57554,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -57568,13 +57568,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -57617,18 +57617,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep4, value } = collItem;
+        const { start, key: key2, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep4?.[0],
+          next: key2 ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -57682,8 +57682,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap2 && !sep5 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -57695,7 +57695,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -57706,8 +57706,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -57724,7 +57724,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -57904,7 +57904,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines2[i][0].slice(trimIndent) + "\n";
@@ -57921,24 +57921,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar2.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -58121,25 +58121,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -58949,14 +58949,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep4, value }) {
+    function stringifyItem({ start, key: key2, sep: sep5, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep4)
-        for (const st of sep4)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -60123,18 +60123,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep5;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -60287,15 +60287,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key2 = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep4 }]
+                    items: [{ start: start2, key: key2, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -60489,13 +60489,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -66871,12 +66871,12 @@ import { relative, sep as sep2 } from "node:path";
 // core/render/sub-file-source.ts
 function subFileSource(files, prefix) {
   if (prefix === "") return files;
-  const join4 = (path) => path === "" ? prefix : `${prefix}/${path}`;
+  const join5 = (path) => path === "" ? prefix : `${prefix}/${path}`;
   const outside = (entryTarget) => entryTarget !== void 0 && entryTarget.startsWith(`${prefix}/`) ? entryTarget.slice(prefix.length + 1) : void 0;
   return {
-    readFile: (path) => files.readFile(join4(path)),
+    readFile: (path) => files.readFile(join5(path)),
     async listDirectory(path) {
-      const entries3 = await files.listDirectory(join4(path));
+      const entries3 = await files.listDirectory(join5(path));
       return entries3?.map((entry) => {
         if (entry.type !== "symlink") return entry;
         const target = outside(entry.target);
@@ -67133,8 +67133,8 @@ function parseCheckInputs(read) {
 }
 
 // platform/actions/run-check-action.ts
-import { stat as stat4 } from "node:fs/promises";
-import { join as join3, resolve as resolve3 } from "node:path";
+import { mkdtemp, stat as stat4 } from "node:fs/promises";
+import { join as join4, resolve as resolve3 } from "node:path";
 
 // core/diff/json.ts
 function isObject(value) {
@@ -72765,61 +72765,6 @@ async function discoverEnvironments(files) {
   return { environments: discovered.environments, findings: [...loaded.findings, ...discovered.findings] };
 }
 
-// core/render/kustomize/build-types.ts
-var BuildStop = class extends Error {
-  name = "BuildStop";
-  finding;
-  constructor(finding2) {
-    super(finding2.message);
-    this.finding = finding2;
-  }
-};
-function metadataOf(resource2) {
-  const metadata2 = resource2["metadata"];
-  return metadata2 !== null && typeof metadata2 === "object" && !Array.isArray(metadata2) ? metadata2 : {};
-}
-function textOf(value) {
-  return typeof value === "string" ? value : "";
-}
-function currentId(resource2) {
-  const metadata2 = metadataOf(resource2);
-  return { name: textOf(metadata2["name"]), namespace: textOf(metadata2["namespace"]) };
-}
-function recordRename(tracked, next) {
-  const before = currentId(tracked.object);
-  const after = currentId(next);
-  if (before.name !== after.name || before.namespace !== after.namespace) tracked.previous.push(before);
-  tracked.object = next;
-}
-
-// core/render/kustomize/build-context.ts
-function createBuildCache() {
-  return { kustomizations: /* @__PURE__ */ new Map(), resourceFiles: /* @__PURE__ */ new Map() };
-}
-function cached(map, key2, load) {
-  let pending = map.get(key2);
-  if (pending === void 0) {
-    pending = load();
-    map.set(key2, pending);
-  }
-  return pending;
-}
-function listFolder(context3, dir) {
-  let listing = context3.listings.get(dir);
-  if (listing === void 0) {
-    listing = context3.files.listDirectory(dir);
-    context3.listings.set(dir, listing);
-  }
-  return listing;
-}
-function stopAt(file, pointer2, message, ruleId = "kustomize-build") {
-  const { line, column } = file.locate(pointer2);
-  return new BuildStop({ ruleId, severity: "error", message, path: file.path, line, column });
-}
-function pointerSegment(key2) {
-  return String(key2).replaceAll("~", "~0").replaceAll("/", "~1");
-}
-
 // core/concurrency.ts
 async function mapLimited(items, limit, task) {
   const results = new Array(items.length);
@@ -73110,6 +73055,61 @@ function renderExternalEnvironments(environments, deps) {
     },
     { concurrency: deps.concurrency ?? 4, command: (tool) => deps.commands?.[tool] ?? tool }
   );
+}
+
+// core/render/kustomize/build-types.ts
+var BuildStop = class extends Error {
+  name = "BuildStop";
+  finding;
+  constructor(finding2) {
+    super(finding2.message);
+    this.finding = finding2;
+  }
+};
+function metadataOf(resource2) {
+  const metadata2 = resource2["metadata"];
+  return metadata2 !== null && typeof metadata2 === "object" && !Array.isArray(metadata2) ? metadata2 : {};
+}
+function textOf(value) {
+  return typeof value === "string" ? value : "";
+}
+function currentId(resource2) {
+  const metadata2 = metadataOf(resource2);
+  return { name: textOf(metadata2["name"]), namespace: textOf(metadata2["namespace"]) };
+}
+function recordRename(tracked, next) {
+  const before = currentId(tracked.object);
+  const after = currentId(next);
+  if (before.name !== after.name || before.namespace !== after.namespace) tracked.previous.push(before);
+  tracked.object = next;
+}
+
+// core/render/kustomize/build-context.ts
+function createBuildCache() {
+  return { kustomizations: /* @__PURE__ */ new Map(), resourceFiles: /* @__PURE__ */ new Map() };
+}
+function cached(map, key2, load) {
+  let pending = map.get(key2);
+  if (pending === void 0) {
+    pending = load();
+    map.set(key2, pending);
+  }
+  return pending;
+}
+function listFolder(context3, dir) {
+  let listing = context3.listings.get(dir);
+  if (listing === void 0) {
+    listing = context3.files.listDirectory(dir);
+    context3.listings.set(dir, listing);
+  }
+  return listing;
+}
+function stopAt(file, pointer2, message, ruleId = "kustomize-build") {
+  const { line, column } = file.locate(pointer2);
+  return new BuildStop({ ruleId, severity: "error", message, path: file.path, line, column });
+}
+function pointerSegment(key2) {
+  return String(key2).replaceAll("~", "~0").replaceAll("/", "~1");
 }
 
 // core/render/kustomize/local-paths.ts
@@ -78751,10 +78751,11 @@ async function runCheck(head, base, options, deps) {
     const baseEnvironments = baseDiscovery.environments.filter(
       (environment) => environments.some((other) => other.name === environment.name) || goneEnvironments.some((other) => other.name === environment.name)
     );
+    const external = base.external ?? (baseEnvironments.some(needsExternalTool) && base.materialize ? await base.materialize() : void 0);
     for (const rendered of await renderEnvironments(baseEnvironments, {
       files: base.files,
       cache: createBuildCache(),
-      ...base.external ? { external: base.external } : {}
+      ...external ? { external } : {}
     }))
       baseByName.set(rendered.environment.name, rendered);
   }
@@ -79798,6 +79799,22 @@ async function diskFileSource(rootPath) {
   };
 }
 
+// platform/materialize-tree.ts
+import { mkdir as mkdir3, writeFile as writeFile4 } from "node:fs/promises";
+import { dirname as dirname2, join as join3, sep as sep4 } from "node:path";
+async function materializeTree(files, folder) {
+  const { files: paths } = await walkRepository(files);
+  await mapLimited(paths, 16, async (path) => {
+    const content = await files.readFile(path);
+    if (content === void 0) return;
+    const target = join3(folder, ...path.split("/"));
+    if (!target.startsWith(`${folder}${sep4}`)) return;
+    await mkdir3(dirname2(target), { recursive: true });
+    await writeFile4(target, content);
+  });
+  return paths.length;
+}
+
 // platform/publish-report.ts
 var NEEDS = { comment: "pull-requests: write", checkRun: "checks: write" };
 async function attempt(what, permission, call) {
@@ -80005,6 +80022,13 @@ async function run3(kind, inputs, deps) {
       `kubeproof: base ${baseRef} downloaded from the GitHub API (one tarball; check out with fetch-depth: 0 to skip it)`
     );
   else io.warning(`kubeproof: ${base.reason ?? "no base"}; every environment is checked as new`);
+  const baseSide = base.side;
+  if (baseSide !== void 0 && baseSide.external === void 0)
+    baseSide.materialize = async () => {
+      const folder = await mkdtemp(join4(context3.runnerTemp, "kubeproof-base-"));
+      await materializeTree(baseSide.files, folder);
+      return { runner: deps.runner, repoRoot: folder, files: baseSide.files };
+    };
   const validating = kind === "check";
   const schema = validating ? inputs : void 0;
   const notices = [];
@@ -80058,7 +80082,7 @@ async function run3(kind, inputs, deps) {
   }
   const bodies = summaryMarkdown(report, publishNames(kind, base.prefix).marker);
   await io.appendSummary(bodies.summary);
-  const sarifFile = join3(context3.runnerTemp, `kubeproof-${kind}.sarif`);
+  const sarifFile = join4(context3.runnerTemp, `kubeproof-${kind}.sarif`);
   await io.writeFile(
     sarifFile,
     sarifCheck(report, { pathPrefix: base.prefix, findings: result.findings, version: `v${package_default.version}` })

@@ -3999,10 +3999,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start: start2, key: key2, sep: sep5, value } = collItem;
+        const { start: start2, key: key2, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start2, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep5?.[0],
+          next: key2 ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4016,7 +4016,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep5) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4040,7 +4040,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4056,7 +4056,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4147,7 +4147,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep5 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4161,13 +4161,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep5 + cb;
-              sep5 = "";
+                comment += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep5 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -4210,18 +4210,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start: start2, key: key2, sep: sep5, value } = collItem;
+        const { start: start2, key: key2, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start2, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep5?.[0],
+          next: key2 ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4275,8 +4275,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep5 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+        if (!isMap2 && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4288,7 +4288,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4299,8 +4299,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep5)
-                for (const st of sep5) {
+              if (sep6)
+                for (const st of sep6) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4317,7 +4317,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4497,7 +4497,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep5 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines2[i][0].slice(trimIndent) + "\n";
@@ -4514,24 +4514,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar2.Scalar.BLOCK_LITERAL) {
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep5 === " ")
-            sep5 = "\n";
-          else if (!prevMoreIndented && sep5 === "\n")
-            sep5 = "\n\n";
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep5 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep5 + content;
-          sep5 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4714,25 +4714,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep5 = " ";
+      let sep6 = " ";
       let pos = line3.lastIndex;
       while (match = line3.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep5 === "\n")
-            res += sep5;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep5 + lm;
-          sep5 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line3.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep5 + (match?.[1] ?? "");
+      return res + sep6 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5542,14 +5542,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start: start2, key: key2, sep: sep5, value }) {
+    function stringifyItem({ start: start2, key: key2, sep: sep6, value }) {
       let res = "";
       for (const st of start2)
         res += st.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep5)
-        for (const st of sep5)
+      if (sep6)
+        for (const st of sep6)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6716,18 +6716,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start2 = getFirstKeyStartProps(prev);
-          let sep5;
+          let sep6;
           if (scalar.end) {
-            sep5 = scalar.end;
-            sep5.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep5 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start: start2, key: scalar, sep: sep5 }]
+            items: [{ start: start2, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6880,15 +6880,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start3 = getFirstKeyStartProps(it.start);
                   const key2 = it.key;
-                  const sep5 = it.sep;
-                  sep5.push(this.sourceToken);
+                  const sep6 = it.sep;
+                  sep6.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start3, key: key2, sep: sep5 }]
+                    items: [{ start: start3, key: key2, sep: sep6 }]
                   });
                 } else if (start2.length > 0) {
                   it.sep = it.sep.concat(start2, this.sourceToken);
@@ -7082,13 +7082,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start2 = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start: start2, key: fc, sep: sep5 }]
+              items: [{ start: start2, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -21288,8 +21288,8 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
-    var { writeFile: writeFile3, readFile: readFile3, mkdir: mkdir2 } = __require("node:fs/promises");
-    var { dirname: dirname2, resolve: resolve5 } = __require("node:path");
+    var { writeFile: writeFile4, readFile: readFile3, mkdir: mkdir3 } = __require("node:fs/promises");
+    var { dirname: dirname3, resolve: resolve5 } = __require("node:path");
     var { setTimeout: setTimeout2, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors2();
     var { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = require_snapshot_utils();
@@ -21520,12 +21520,12 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError("Snapshot path is required");
         }
         const resolvedPath = resolve5(path);
-        await mkdir2(dirname2(resolvedPath), { recursive: true });
+        await mkdir3(dirname3(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash, snapshot]) => ({
           hash,
           snapshot
         }));
-        await writeFile3(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
+        await writeFile4(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
       }
       /**
        * Clears all recorded snapshots
@@ -37195,7 +37195,9 @@ function runValidateWorker(channel) {
 import { isMainThread, parentPort, workerData } from "node:worker_threads";
 
 // cli/check-command.ts
-import { resolve as resolve2, relative as relative2, sep as sep2 } from "node:path";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join as join5, resolve as resolve2, relative as relative2, sep as sep3 } from "node:path";
 
 // core/diff/json.ts
 function isObject(value) {
@@ -41607,61 +41609,6 @@ async function discoverEnvironments(files) {
   return { environments: discovered.environments, findings: [...loaded.findings, ...discovered.findings] };
 }
 
-// core/render/kustomize/build-types.ts
-var BuildStop = class extends Error {
-  name = "BuildStop";
-  finding;
-  constructor(finding2) {
-    super(finding2.message);
-    this.finding = finding2;
-  }
-};
-function metadataOf(resource2) {
-  const metadata2 = resource2["metadata"];
-  return metadata2 !== null && typeof metadata2 === "object" && !Array.isArray(metadata2) ? metadata2 : {};
-}
-function textOf(value) {
-  return typeof value === "string" ? value : "";
-}
-function currentId(resource2) {
-  const metadata2 = metadataOf(resource2);
-  return { name: textOf(metadata2["name"]), namespace: textOf(metadata2["namespace"]) };
-}
-function recordRename(tracked, next) {
-  const before = currentId(tracked.object);
-  const after = currentId(next);
-  if (before.name !== after.name || before.namespace !== after.namespace) tracked.previous.push(before);
-  tracked.object = next;
-}
-
-// core/render/kustomize/build-context.ts
-function createBuildCache() {
-  return { kustomizations: /* @__PURE__ */ new Map(), resourceFiles: /* @__PURE__ */ new Map() };
-}
-function cached(map, key2, load) {
-  let pending = map.get(key2);
-  if (pending === void 0) {
-    pending = load();
-    map.set(key2, pending);
-  }
-  return pending;
-}
-function listFolder(context, dir) {
-  let listing = context.listings.get(dir);
-  if (listing === void 0) {
-    listing = context.files.listDirectory(dir);
-    context.listings.set(dir, listing);
-  }
-  return listing;
-}
-function stopAt(file, pointer2, message, ruleId = "kustomize-build") {
-  const { line: line3, column } = file.locate(pointer2);
-  return new BuildStop({ ruleId, severity: "error", message, path: file.path, line: line3, column });
-}
-function pointerSegment(key2) {
-  return String(key2).replaceAll("~", "~0").replaceAll("/", "~1");
-}
-
 // core/concurrency.ts
 async function mapLimited(items, limit, task) {
   const results = new Array(items.length);
@@ -41952,6 +41899,61 @@ function renderExternalEnvironments(environments, deps) {
     },
     { concurrency: deps.concurrency ?? 4, command: (tool) => deps.commands?.[tool] ?? tool }
   );
+}
+
+// core/render/kustomize/build-types.ts
+var BuildStop = class extends Error {
+  name = "BuildStop";
+  finding;
+  constructor(finding2) {
+    super(finding2.message);
+    this.finding = finding2;
+  }
+};
+function metadataOf(resource2) {
+  const metadata2 = resource2["metadata"];
+  return metadata2 !== null && typeof metadata2 === "object" && !Array.isArray(metadata2) ? metadata2 : {};
+}
+function textOf(value) {
+  return typeof value === "string" ? value : "";
+}
+function currentId(resource2) {
+  const metadata2 = metadataOf(resource2);
+  return { name: textOf(metadata2["name"]), namespace: textOf(metadata2["namespace"]) };
+}
+function recordRename(tracked, next) {
+  const before = currentId(tracked.object);
+  const after = currentId(next);
+  if (before.name !== after.name || before.namespace !== after.namespace) tracked.previous.push(before);
+  tracked.object = next;
+}
+
+// core/render/kustomize/build-context.ts
+function createBuildCache() {
+  return { kustomizations: /* @__PURE__ */ new Map(), resourceFiles: /* @__PURE__ */ new Map() };
+}
+function cached(map, key2, load) {
+  let pending = map.get(key2);
+  if (pending === void 0) {
+    pending = load();
+    map.set(key2, pending);
+  }
+  return pending;
+}
+function listFolder(context, dir) {
+  let listing = context.listings.get(dir);
+  if (listing === void 0) {
+    listing = context.files.listDirectory(dir);
+    context.listings.set(dir, listing);
+  }
+  return listing;
+}
+function stopAt(file, pointer2, message, ruleId = "kustomize-build") {
+  const { line: line3, column } = file.locate(pointer2);
+  return new BuildStop({ ruleId, severity: "error", message, path: file.path, line: line3, column });
+}
+function pointerSegment(key2) {
+  return String(key2).replaceAll("~", "~0").replaceAll("/", "~1");
 }
 
 // core/render/kustomize/local-paths.ts
@@ -46242,10 +46244,11 @@ async function runCheck(head, base, options, deps) {
     const baseEnvironments = baseDiscovery.environments.filter(
       (environment) => environments.some((other) => other.name === environment.name) || goneEnvironments.some((other) => other.name === environment.name)
     );
+    const external2 = base.external ?? (baseEnvironments.some(needsExternalTool) && base.materialize ? await base.materialize() : void 0);
     for (const rendered of await renderEnvironments(baseEnvironments, {
       files: base.files,
       cache: createBuildCache(),
-      ...base.external ? { external: base.external } : {}
+      ...external2 ? { external: external2 } : {}
     }))
       baseByName.set(rendered.environment.name, rendered);
   }
@@ -46292,12 +46295,12 @@ async function runCheck(head, base, options, deps) {
 // core/render/sub-file-source.ts
 function subFileSource(files, prefix) {
   if (prefix === "") return files;
-  const join5 = (path) => path === "" ? prefix : `${prefix}/${path}`;
+  const join7 = (path) => path === "" ? prefix : `${prefix}/${path}`;
   const outside = (entryTarget) => entryTarget !== void 0 && entryTarget.startsWith(`${prefix}/`) ? entryTarget.slice(prefix.length + 1) : void 0;
   return {
-    readFile: (path) => files.readFile(join5(path)),
+    readFile: (path) => files.readFile(join7(path)),
     async listDirectory(path) {
-      const entries3 = await files.listDirectory(join5(path));
+      const entries3 = await files.listDirectory(join7(path));
       return entries3?.map((entry) => {
         if (entry.type !== "symlink") return entry;
         const target = outside(entry.target);
@@ -47440,6 +47443,22 @@ async function gitFileSource(cwd, ref) {
   return { files, root };
 }
 
+// platform/materialize-tree.ts
+import { mkdir, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname, join as join3, sep as sep2 } from "node:path";
+async function materializeTree(files, folder) {
+  const { files: paths } = await walkRepository(files);
+  await mapLimited(paths, 16, async (path) => {
+    const content = await files.readFile(path);
+    if (content === void 0) return;
+    const target = join3(folder, ...path.split("/"));
+    if (!target.startsWith(`${folder}${sep2}`)) return;
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile2(target, content);
+  });
+  return paths.length;
+}
+
 // platform/node-process-runner.ts
 import { spawn as spawn2 } from "node:child_process";
 import { stat as stat2 } from "node:fs/promises";
@@ -48019,7 +48038,7 @@ var VALIDATE_OUTPUT_NAMES = Object.freeze(Object.keys(VALIDATE_OUTPUTS));
 
 // platform/read-manifest-inputs.ts
 import { lstatSync, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 var MANIFEST_EXTENSIONS = [".yaml", ".yml", ".json"];
 function isManifestName(name) {
   const lower = name.toLowerCase();
@@ -48049,7 +48068,7 @@ async function readManifestInputs(paths, options) {
         found.push({ path, error: describeFsError(error, "open", path) });
         return;
       }
-      for (const entry of entries3) walk3(join3(path, entry));
+      for (const entry of entries3) walk3(join4(path, entry));
       return;
     }
     if (!isManifestName(path)) return;
@@ -48470,6 +48489,7 @@ environment could not be rendered.
 function external(root, files) {
   return { runner: createNodeProcessRunner(), repoRoot: root, files };
 }
+var temporaryFolders = [];
 async function baseSide(values, headRoot, io, positional) {
   const baseDir = values.get("base") ?? positional;
   const baseRef = values.get("base-ref");
@@ -48477,13 +48497,22 @@ async function baseSide(values, headRoot, io, positional) {
     throw new UsageError("give either a base folder or -base-ref, not both");
   if (baseDir !== void 0) {
     const root = resolve2(io.cwd, baseDir);
-    const files = await diskFileSource(root);
-    return { files, external: external(root, files) };
+    const files2 = await diskFileSource(root);
+    return { files: files2, external: external(root, files2) };
   }
   if (baseRef === void 0) return void 0;
   const tree = await gitFileSource(headRoot, baseRef);
-  const prefix = relative2(tree.root, headRoot).split(sep2).join("/");
-  return { files: subFileSource(tree.files, prefix) };
+  const prefix = relative2(tree.root, headRoot).split(sep3).join("/");
+  const files = subFileSource(tree.files, prefix);
+  return {
+    files,
+    materialize: async () => {
+      const folder = await mkdtemp(join5(tmpdir(), "kubeproof-base-"));
+      temporaryFolders.push(folder);
+      await materializeTree(files, folder);
+      return external(folder, files);
+    }
+  };
 }
 function print(report, findings2, output, io) {
   if (output === "sarif") io.stdout(`${sarifCheck(report, { version: VERSION2, findings: [...findings2] })}
@@ -48566,20 +48595,27 @@ async function run3(kind, argv, io) {
     throw error;
   }
 }
+async function runAndClean(kind, argv, io) {
+  try {
+    return await run3(kind, argv, io);
+  } finally {
+    for (const folder of temporaryFolders.splice(0)) await rm(folder, { recursive: true, force: true });
+  }
+}
 function runCheckCommand(argv, io) {
-  return run3("check", argv, io);
+  return runAndClean("check", argv, io);
 }
 function runDiffCommand(argv, io) {
-  return run3("diff", argv, io);
+  return runAndClean("diff", argv, io);
 }
 
 // cli/environments-command.ts
-import { relative as relative4, resolve as resolve4, sep as sep4 } from "node:path";
+import { relative as relative4, resolve as resolve4, sep as sep5 } from "node:path";
 
 // cli/render-command.ts
-import { mkdir, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir as mkdir2, writeFile as writeFile3 } from "node:fs/promises";
 import { existsSync } from "node:fs";
-import { basename as basename2, dirname, isAbsolute, join as join4, relative as relative3, resolve as resolve3, sep as sep3 } from "node:path";
+import { basename as basename2, dirname as dirname2, isAbsolute, join as join6, relative as relative3, resolve as resolve3, sep as sep4 } from "node:path";
 var CONCURRENCY3 = 8;
 var RENDER_FLAGS = [
   { name: "h", kind: "bool", usage: "show help information" },
@@ -48598,15 +48634,15 @@ Exit code 1 when a folder could not be rendered (the reason goes to stderr with 
 
 `;
 function repositoryRoot(folder, cwd) {
-  for (let at = folder; ; at = dirname(at)) {
-    if (existsSync(join4(at, ".git"))) return at;
-    if (dirname(at) === at) break;
+  for (let at = folder; ; at = dirname2(at)) {
+    if (existsSync(join6(at, ".git"))) return at;
+    if (dirname2(at) === at) break;
   }
   const rel = relative3(cwd, folder);
   return rel.startsWith("..") || isAbsolute(rel) ? folder : cwd;
 }
 function formatFinding(finding2, root, cwd) {
-  const path = relative3(cwd, join4(root, finding2.path)) || ".";
+  const path = relative3(cwd, join6(root, finding2.path)) || ".";
   const at = finding2.line === void 0 ? path : `${path}:${finding2.line}${finding2.column === void 0 ? "" : `:${finding2.column}`}`;
   return `${at}: ${finding2.severity}: ${finding2.message} [${finding2.ruleId}]
 `;
@@ -48643,7 +48679,7 @@ ${USAGE}`);
       files = await diskFileSource(root);
       sources.set(root, files);
     }
-    jobs.push({ folder, root, files, dir: relative3(root, folder).split(sep3).join("/") });
+    jobs.push({ folder, root, files, dir: relative3(root, folder).split(sep4).join("/") });
   }
   const builds = new Array(jobs.length);
   let next = 0;
@@ -48653,10 +48689,10 @@ ${USAGE}`);
       const build = await buildKustomization(job.files, job.dir, { cache: cacheFor(job.root) });
       builds[index] = build;
       if (outDir === void 0 || !build.ok) continue;
-      const name = relative3(io.cwd, job.folder).split(sep3).join("/") || basename2(job.folder);
+      const name = relative3(io.cwd, job.folder).split(sep4).join("/") || basename2(job.folder);
       const target = `${resolve3(io.cwd, outDir, name)}.yaml`;
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile2(target, build.yaml);
+      await mkdir2(dirname2(target), { recursive: true });
+      await writeFile3(target, build.yaml);
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY3, jobs.length) }, worker));
@@ -48728,7 +48764,7 @@ async function runEnvironments(argv, io) {
   }) : void 0;
   const findings2 = [...discovered.findings, ...(rendered ?? []).flatMap((r) => r.findings)];
   for (const finding2 of findings2) {
-    const path = relative4(io.cwd, resolve4(root, finding2.path)).split(sep4).join("/") || ".";
+    const path = relative4(io.cwd, resolve4(root, finding2.path)).split(sep5).join("/") || ".";
     io.stderr(`${path}${finding2.line ? `:${finding2.line}` : ""}: ${finding2.severity}: ${finding2.message}
 `);
   }

@@ -6,6 +6,7 @@ import { affectedEnvironments } from '../render/environments/affected-environmen
 import { discoverEnvironments } from '../render/environments/discover-environments.ts';
 import type { Environment } from '../render/environments/types.ts';
 import { walkRepository } from '../render/environments/walk-repository.ts';
+import { needsExternalTool } from '../render/external/render-external.ts';
 import type { ExternalRenderDeps } from '../render/external/types.ts';
 import { createBuildCache } from '../render/kustomize/build-context.ts';
 import { renderEnvironments, type RenderedEnvironment } from '../render/render-environments.ts';
@@ -22,6 +23,11 @@ export interface CheckSide {
   files: FileSource;
   /** For environments rendered by binaries: where this side's files are on disk. */
   external?: ExternalRenderDeps;
+  /**
+   * For a side that is not on disk (a git ref, a tarball): writes its files to a folder and returns
+   * the dependencies to run binaries there. Called only when an environment of the side needs one.
+   */
+  materialize?: () => Promise<ExternalRenderDeps>;
 }
 
 export interface CheckOptions {
@@ -117,10 +123,13 @@ export async function runCheck(
         environments.some((other) => other.name === environment.name) ||
         goneEnvironments.some((other) => other.name === environment.name),
     );
+    const external =
+      base.external ??
+      (baseEnvironments.some(needsExternalTool) && base.materialize ? await base.materialize() : undefined);
     for (const rendered of await renderEnvironments(baseEnvironments, {
       files: base.files,
       cache: createBuildCache(),
-      ...(base.external ? { external: base.external } : {}),
+      ...(external ? { external } : {}),
     }))
       baseByName.set(rendered.environment.name, rendered);
   }

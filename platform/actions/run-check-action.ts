@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { mkdtemp, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { runCheck, type CheckResult } from '../../core/check/run-check.ts';
 import { UsageError } from '../../core/errors.ts';
@@ -11,6 +11,7 @@ import { workflowCommands } from '../../core/report/workflow-commands.ts';
 import type { ValidateDeps } from '../../core/validate/validate-manifests.ts';
 import pkg from '../../package.json' with { type: 'json' };
 import { diskFileSource } from '../disk-file-source.ts';
+import { materializeTree } from '../materialize-tree.ts';
 import type { GitHubPort } from '../github/github-port.ts';
 import { publishReport, type PublishOutcome } from '../publish-report.ts';
 import type { SchemaFetchOptions } from '../schema-fetch.ts';
@@ -157,6 +158,14 @@ async function run(
     );
   else io.warning(`kubeproof: ${base.reason ?? 'no base'}; every environment is checked as new`);
 
+  // Binaries (kustomize, helm) need the base on disk: written under RUNNER_TEMP when one is needed.
+  const baseSide = base.side;
+  if (baseSide !== undefined && baseSide.external === undefined)
+    baseSide.materialize = async () => {
+      const folder = await mkdtemp(join(context.runnerTemp, 'kubeproof-base-'));
+      await materializeTree(baseSide.files, folder);
+      return { runner: deps.runner, repoRoot: folder, files: baseSide.files };
+    };
   const validating = kind === 'check';
   const schema = validating ? (inputs as CheckInputs) : undefined;
   const notices: string[] = [];
