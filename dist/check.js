@@ -73081,6 +73081,8 @@ function recordRename(tracked, next) {
   const before = currentId(tracked.object);
   const after = currentId(next);
   if (before.name !== after.name || before.namespace !== after.namespace) tracked.previous.push(before);
+  const kind = textOf(tracked.object["kind"]);
+  if (tracked.originalKind === void 0 && kind !== textOf(next["kind"])) tracked.originalKind = kind;
   tracked.object = next;
 }
 
@@ -76867,7 +76869,7 @@ function affixesOf(id, renames) {
 function originalNamespaceOf(id, renames) {
   return renames.find((r) => renameDescribes(r, id))?.fromNamespace ?? id.namespace;
 }
-function fixNameReferences(resources, renames) {
+function fixNameReferences(resources, renames, referrerKinds = []) {
   const output = resources.map((resource2) => structuredClone(resource2));
   const identities = output.map(identityOf);
   const candidates = buildCandidates(renames, identities);
@@ -76878,7 +76880,8 @@ function fixNameReferences(resources, renames) {
   const problems = [];
   output.forEach((referrer, i) => {
     const identity3 = identities[i];
-    const steps = stepsFor(identity3);
+    const referrerKind = referrerKinds[i];
+    const steps = stepsFor(referrerKind === void 0 ? identity3 : { ...identity3, kind: referrerKind });
     if (steps.length === 0) return;
     const scope = scopeOf(referrer, identity3, affixesOf(identity3, renames), candidates, scoped);
     for (const step3 of steps) {
@@ -77042,7 +77045,8 @@ async function buildKustomization(files, dir, options = {}) {
     await addHashSuffixes(accumulated);
     const fixed = fixNameReferences(
       accumulated.map((tracked) => tracked.object),
-      renamesOf(accumulated)
+      renamesOf(accumulated),
+      accumulated.map((tracked) => tracked.originalKind)
     );
     const problem = fixed.problems[0];
     if (problem !== void 0)

@@ -147,6 +147,7 @@ export async function buildKustomization(
     const fixed = fixNameReferences(
       accumulated.map((tracked) => tracked.object),
       renamesOf(accumulated),
+      accumulated.map((tracked) => tracked.originalKind),
     );
     const problem = fixed.problems[0];
     if (problem !== undefined)

@@ -26,6 +26,11 @@ export interface TrackedResource {
   /** Non-empty namePrefix values applied, innermost kustomization first. */
   prefixes: string[];
   suffixes: string[];
+  /**
+   * The kind the resource had before a patch changed it (`allowKindChange`): kustomize picks the
+   * fields that hold name references by that kind.
+   */
+  originalKind?: string;
   /** Set for generated ConfigMaps and Secrets: whether the name gets the content hash. */
   generated?: { hash: boolean };
 }
@@ -65,5 +70,7 @@ export function recordRename(tracked: TrackedResource, next: JsonObject): void {
   const before = currentId(tracked.object);
   const after = currentId(next);
   if (before.name !== after.name || before.namespace !== after.namespace) tracked.previous.push(before);
+  const kind = textOf(tracked.object['kind']);
+  if (tracked.originalKind === undefined && kind !== textOf(next['kind'])) tracked.originalKind = kind;
   tracked.object = next;
 }

@@ -139,6 +139,8 @@ function originalNamespaceOf(id: ResourceIdentity, renames: readonly Rename[]): 
 export function fixNameReferences(
   resources: readonly JsonObject[],
   renames: readonly Rename[],
+  /** Per resource, the kind whose referring fields apply when a patch changed its kind. */
+  referrerKinds: readonly (string | undefined)[] = [],
 ): NameReferenceResult {
   const output = resources.map((resource) => structuredClone(resource));
   const identities = output.map(identityOf);
@@ -150,7 +152,8 @@ export function fixNameReferences(
   const problems: string[] = [];
   output.forEach((referrer, i) => {
     const identity = identities[i] as ResourceIdentity;
-    const steps = stepsFor(identity);
+    const referrerKind = referrerKinds[i];
+    const steps = stepsFor(referrerKind === undefined ? identity : { ...identity, kind: referrerKind });
     if (steps.length === 0) return;
     const scope = scopeOf(referrer, identity, affixesOf(identity, renames), candidates, scoped);
     for (const step of steps) {
