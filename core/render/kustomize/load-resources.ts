@@ -81,9 +81,10 @@ export async function readText(files: FileSource, path: string, from: string, li
   return decoded.text;
 }
 
-/** The pointer of the first number that is not finite (`.inf`, `.nan`), which JSON cannot hold. */
-function nonFinite(value: JsonValue, pointer: string): string | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? undefined : pointer || '/';
+/** The first number that is not finite (`.inf`, `.nan`), which JSON cannot hold, and where it is. */
+function nonFinite(value: JsonValue, pointer = ''): { pointer: string; value: number } | undefined {
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? undefined : { pointer: pointer || '/', value };
   if (value === null || typeof value !== 'object') return undefined;
   for (const [key, item] of Object.entries(value)) {
     const found = nonFinite(item, `${pointer}/${key}`);
@@ -92,11 +93,8 @@ function nonFinite(value: JsonValue, pointer: string): string | undefined {
   return undefined;
 }
 
-function infiniteValue(value: JsonValue, pointer: string): JsonValue {
-  let node: JsonValue = value;
-  for (const key of pointer.split('/').slice(1)) node = (node as Record<string, JsonValue>)[key] as JsonValue;
-  return node;
-}
+/** Only `.inf` and `.nan` literals read as numbers JSON cannot hold: look for them when the text has one. */
+const NON_FINITE_LITERAL = /\.(?:inf|nan)\b/i;
 
 /** kustomize drops an empty `metadata.annotations` (it rewrites the map while building). */
 export function withoutEmptyAnnotations(resource: JsonObject): JsonObject {
@@ -123,15 +121,8 @@ function expand(value: JsonValue, path: string, line: number, into: TrackedResou
       line,
       `missing metadata.name in a ${kind || 'resource without kind'}: kustomize refuses it`,
     );
-  const infinite = nonFinite(value, '');
-  if (infinite !== undefined)
-    throw stop(
-      path,
-      line,
-      `${infinite} is ${String(infiniteValue(value, infinite))}, which kustomize cannot encode as JSON: quote it if it is text`,
-    );
   into.push({
-    object: withoutEmptyAnnotations(value),
+    object: value,
     origin: { path, line },
     previous: [],
     prefixes: [],
@@ -146,9 +137,21 @@ export async function loadResourceFile(
   from: string,
   line: number,
 ): Promise<TrackedResource[]> {
-  const documents = await cached(context.cache.resourceFiles, path, async () =>
-    parseKustomizeYaml(await readText(context.files, path, from, line), path),
-  );
+  const documents = await cached(context.cache.resourceFiles, path, async () => {
+    const text = await readText(context.files, path, from, line);
+    const parsed = parseKustomizeYaml(text, path);
+    if (NON_FINITE_LITERAL.test(text))
+      for (const document of parsed) {
+        const found = nonFinite(document.value);
+        if (found !== undefined)
+          throw stop(
+            path,
+            document.line,
+            `${found.pointer} is ${String(found.value)}, which kustomize cannot encode as JSON: quote it if it is text`,
+          );
+      }
+    return parsed;
+  });
   const resources: TrackedResource[] = [];
   for (const document of documents) expand(document.value, path, document.line, resources);
   return resources;

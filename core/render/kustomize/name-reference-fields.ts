@@ -1,30 +1,11 @@
 import type { JsonValue } from '../../manifests/resolve-scalar.ts';
+import { splitFieldPath } from './field-specs.ts';
 import type { JsonObject } from '../types.ts';
 
 /** A value inside a resource, with a way to replace it. */
 export interface Slot {
   value: JsonValue;
   set(value: JsonValue): void;
-}
-
-/** Splits a kustomize field path at `/`; `\/` is a slash inside a segment (annotation keys). */
-export function splitFieldPath(path: string): string[] {
-  const segments: string[] = [];
-  let current = '';
-  for (let i = 0; i < path.length; i++) {
-    const ch = path[i];
-    if (ch === '\\' && path[i + 1] === '/') {
-      current += '/';
-      i++;
-    } else if (ch === '/') {
-      segments.push(current);
-      current = '';
-    } else {
-      current += ch;
-    }
-  }
-  segments.push(current);
-  return segments;
 }
 
 function slotIn(container: JsonObject | JsonValue[], key: string | number): Slot {

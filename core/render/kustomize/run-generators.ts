@@ -1,17 +1,10 @@
-import type { JsonValue } from '../../manifests/resolve-scalar.ts';
 import { stopAt, type BuildContext } from './build-context.ts';
 import { addGenerated } from './add-generated.ts';
 import type { TrackedResource } from './build-types.ts';
 import { parseGeneratorArgs, parseGeneratorOptions } from './generator-args.ts';
 import { runGeneratorPlugins } from './builtin-plugins.ts';
+import { listField } from './kustomization-fields.ts';
 import type { KustomizationFile } from './read-kustomization.ts';
-
-function entries(file: KustomizationFile, field: string): JsonValue[] {
-  const value = file.content[field];
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw stopAt(file, `/${field}`, `${field} must be a list`);
-  return value;
-}
 
 /** kustomize's runGenerators: configMapGenerator, secretGenerator, then `generators:` entries. */
 export async function runGenerators(
@@ -25,7 +18,7 @@ export async function runGenerators(
     ['configMapGenerator', 'ConfigMap'],
     ['secretGenerator', 'Secret'],
   ] as const) {
-    for (const [index, entry] of entries(file, field).entries()) {
+    for (const [index, entry] of listField(file, field).entries()) {
       const pointer = `/${field}/${index}`;
       const args = parseGeneratorArgs(entry);
       if ('error' in args) throw stopAt(file, pointer, `${field}: ${args.error}`);
