@@ -19,6 +19,7 @@ import { materializeTree } from '../platform/materialize-tree.ts';
 import { createNodeProcessRunner } from '../platform/node-process-runner.ts';
 import { createValidationDeps } from '../platform/validation-setup.ts';
 import { formatFlagHelp, parseFlags, type FlagSpec, type FlagValues } from './flags.ts';
+import { formatFinding } from './format-finding.ts';
 import type { CliIo } from './io.ts';
 import { proxyEnv } from './validate-command.ts';
 
@@ -193,7 +194,7 @@ async function run(kind: 'check' | 'diff', argv: readonly string[], io: CliIo): 
             },
             () => {},
           )
-        : (undefined as never);
+        : undefined;
     const changed = values.get('changed') as string[] | undefined;
     const result: CheckResult = await runCheck(
       { files: headFiles, external: external(headRoot, headFiles) },
@@ -204,12 +205,9 @@ async function run(kind: 'check' | 'diff', argv: readonly string[], io: CliIo): 
         validate: kind === 'check',
         ...(changed ? { changedFiles: changed } : {}),
       },
-      { validate, now: io.now },
+      { ...(validate ? { validate } : {}), now: io.now },
     );
-    for (const finding of result.findings)
-      io.stderr(
-        `${finding.path}${finding.line ? `:${finding.line}` : ''}: ${finding.severity}: ${finding.message}\n`,
-      );
+    for (const finding of result.findings) io.stderr(formatFinding(finding, headRoot, io.cwd));
     print(result.report, result.findings, output, io);
     const errors = result.report.validation.reduce((n, check) => n + check.errors, 0);
     return result.renderFailures > 0 || (kind === 'check' && errors > 0) ? 1 : 0;

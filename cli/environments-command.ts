@@ -1,4 +1,4 @@
-import { relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { affectedEnvironments } from '../core/render/environments/affected-environments.ts';
 import { discoverEnvironments } from '../core/render/environments/discover-environments.ts';
 import type { Environment } from '../core/render/environments/types.ts';
@@ -6,6 +6,7 @@ import { renderEnvironments, renderedYaml } from '../core/render/render-environm
 import { diskFileSource } from '../platform/disk-file-source.ts';
 import { createNodeProcessRunner } from '../platform/node-process-runner.ts';
 import { formatFlagHelp, parseFlags, type FlagSpec } from './flags.ts';
+import { formatFinding } from './format-finding.ts';
 import type { CliIo } from './io.ts';
 import { repositoryRoot } from './render-command.ts';
 
@@ -70,10 +71,7 @@ export async function runEnvironments(argv: readonly string[], io: CliIo): Promi
         })
       : undefined;
   const findings = [...discovered.findings, ...(rendered ?? []).flatMap((r) => r.findings)];
-  for (const finding of findings) {
-    const path = relative(io.cwd, resolve(root, finding.path)).split(sep).join('/') || '.';
-    io.stderr(`${path}${finding.line ? `:${finding.line}` : ''}: ${finding.severity}: ${finding.message}\n`);
-  }
+  for (const finding of findings) io.stderr(formatFinding(finding, root, io.cwd));
   if (output === 'json') {
     const list = environments.map((environment, index) => ({
       ...environment,

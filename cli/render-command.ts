@@ -1,12 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { Finding } from '../core/findings.ts';
 import { createBuildCache, type BuildCache } from '../core/render/kustomize/build-context.ts';
 import { buildKustomization, type KustomizeBuild } from '../core/render/kustomize/build-kustomization.ts';
 import type { FileSource } from '../core/render/types.ts';
 import { diskFileSource } from '../platform/disk-file-source.ts';
 import { formatFlagHelp, parseFlags, type FlagSpec } from './flags.ts';
+import { formatFinding } from './format-finding.ts';
 import type { CliIo } from './io.ts';
 
 /** How many folders build at once. */
@@ -39,15 +39,6 @@ export function repositoryRoot(folder: string, cwd: string): string {
   }
   const rel = relative(cwd, folder);
   return rel.startsWith('..') || isAbsolute(rel) ? folder : cwd;
-}
-
-function formatFinding(finding: Finding, root: string, cwd: string): string {
-  const path = relative(cwd, join(root, finding.path)) || '.';
-  const at =
-    finding.line === undefined
-      ? path
-      : `${path}:${finding.line}${finding.column === undefined ? '' : `:${finding.column}`}`;
-  return `${at}: ${finding.severity}: ${finding.message} [${finding.ruleId}]\n`;
 }
 
 /** `kubeproof render DIR... [-out-dir OUT]`. */

@@ -4589,7 +4589,7 @@ var require_util2 = __commonJS({
           writable: true,
           enumerable: true,
           configurable: true,
-          value: function entries3() {
+          value: function entries2() {
             webidl.brandCheck(this, object);
             return makeIterator(this, "key+value");
           }
@@ -5657,9 +5657,9 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
-                  const entries3 = new URLSearchParams(value.toString());
+                  const entries2 = new URLSearchParams(value.toString());
                   const fd = new FormData();
-                  for (const [name, value2] of entries3) {
+                  for (const [name, value2] of entries2) {
                     fd.append(name, value2);
                   }
                   return fd;
@@ -10705,11 +10705,11 @@ var require_mock_utils = __commonJS({
     }
     function buildHeadersFromArray(headers) {
       const clone = headers.slice();
-      const entries3 = [];
+      const entries2 = [];
       for (let index = 0; index < clone.length; index += 2) {
-        entries3.push([clone[index], clone[index + 1]]);
+        entries2.push([clone[index], clone[index + 1]]);
       }
-      return Object.fromEntries(entries3);
+      return Object.fromEntries(entries2);
     }
     function matchHeaders(mockDispatch2, headers) {
       if (typeof mockDispatch2.headers === "function") {
@@ -32266,7 +32266,7 @@ var require_util11 = __commonJS({
           writable: true,
           enumerable: true,
           configurable: true,
-          value: function entries3() {
+          value: function entries2() {
             webidl.brandCheck(this, object);
             return makeIterator(this, "key+value");
           }
@@ -33325,9 +33325,9 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
-                  const entries3 = new URLSearchParams(value.toString());
+                  const entries2 = new URLSearchParams(value.toString());
                   const fd = new FormData();
-                  for (const [name, value2] of entries3) {
+                  for (const [name, value2] of entries2) {
                     fd.append(name, value2);
                   }
                   return fd;
@@ -39610,11 +39610,11 @@ var require_mock_utils2 = __commonJS({
     }
     function buildHeadersFromArray(headers) {
       const clone = headers.slice();
-      const entries3 = [];
+      const entries2 = [];
       for (let index = 0; index < clone.length; index += 2) {
-        entries3.push([clone[index], clone[index + 1]]);
+        entries2.push([clone[index], clone[index + 1]]);
       }
-      return Object.fromEntries(entries3);
+      return Object.fromEntries(entries2);
     }
     function matchHeaders(mockDispatch2, headers) {
       if (typeof mockDispatch2.headers === "function") {
@@ -41663,8 +41663,8 @@ var require_redirect_handler2 = __commonJS({
           }
         }
       } else if (headers && typeof headers === "object") {
-        const entries3 = util.hasSafeIterator(headers) ? headers : Object.entries(headers);
-        for (const [key2, value] of entries3) {
+        const entries2 = util.hasSafeIterator(headers) ? headers : Object.entries(headers);
+        for (const [key2, value] of entries2) {
           if (!shouldRemoveHeader(key2, removeContent, unknownOrigin)) {
             ret.push(key2, value);
           }
@@ -44154,8 +44154,8 @@ var require_memory_cache_store = __commonJS({
         assertCacheKey(key2);
         const topLevelKey = `${key2.origin}:${key2.path}`;
         const now = Date.now();
-        const entries3 = this.#entries.get(topLevelKey);
-        const entry = entries3 ? findEntry(key2, entries3, now) : null;
+        const entries2 = this.#entries.get(topLevelKey);
+        const entry = entries2 ? findEntry(key2, entries2, now) : null;
         return entry == null ? void 0 : {
           statusMessage: entry.statusMessage,
           statusCode: entry.statusCode,
@@ -44194,18 +44194,18 @@ var require_memory_cache_store = __commonJS({
             callback(null);
           },
           final(callback) {
-            let entries3 = store.#entries.get(topLevelKey);
-            if (!entries3) {
-              entries3 = [];
-              store.#entries.set(topLevelKey, entries3);
+            let entries2 = store.#entries.get(topLevelKey);
+            if (!entries2) {
+              entries2 = [];
+              store.#entries.set(topLevelKey, entries2);
             }
-            const previousEntry = findEntry(key2, entries3, Date.now());
+            const previousEntry = findEntry(key2, entries2, Date.now());
             if (previousEntry) {
-              const index = entries3.indexOf(previousEntry);
-              entries3.splice(index, 1, entry);
+              const index = entries2.indexOf(previousEntry);
+              entries2.splice(index, 1, entry);
               store.#size -= previousEntry.size;
             } else {
-              entries3.push(entry);
+              entries2.push(entry);
               store.#count += 1;
             }
             store.#size += entry.size;
@@ -44219,12 +44219,12 @@ var require_memory_cache_store = __commonJS({
                 });
                 store.#hasEmittedMaxSizeEvent = true;
               }
-              for (const [key3, entries4] of store.#entries) {
-                for (const entry2 of entries4.splice(0, entries4.length / 2)) {
+              for (const [key3, entries3] of store.#entries) {
+                for (const entry2 of entries3.splice(0, entries3.length / 2)) {
                   store.#size -= entry2.size;
                   store.#count -= 1;
                 }
-                if (entries4.length === 0) {
+                if (entries3.length === 0) {
                   store.#entries.delete(key3);
                 }
               }
@@ -44251,9 +44251,9 @@ var require_memory_cache_store = __commonJS({
         this.#entries.delete(topLevelKey);
       }
     };
-    function findEntry(key2, entries3, now) {
-      for (let i = 0; i < entries3.length; i++) {
-        const entry = entries3[i];
+    function findEntry(key2, entries2, now) {
+      for (let i = 0; i < entries2.length; i++) {
+        const entry = entries2[i];
         if (entry.deleteAt > now && entry.method === key2.method && varyMatches(key2, entry)) {
           return entry;
         }
@@ -65585,7 +65585,7 @@ async function readTarball(gzipped) {
   } catch (error2) {
     throw new TarballError(`the tarball is not gzip data: ${error2.message}`);
   }
-  const entries3 = [];
+  const entries2 = [];
   let pax = /* @__PURE__ */ new Map();
   let longName;
   let longLink;
@@ -65618,12 +65618,12 @@ async function readTarball(gzipped) {
     longName = void 0;
     longLink = void 0;
     if (type === "0" || type === "\0" || type === "7")
-      entries3.push({ type: "file", path, content: new Uint8Array(data) });
-    else if (type === "5") entries3.push({ type: "directory", path });
-    else if (type === "2") entries3.push({ type: "symlink", path, target });
-    else if (type === "1") entries3.push({ type: "hardlink", path, target });
+      entries2.push({ type: "file", path, content: new Uint8Array(data) });
+    else if (type === "5") entries2.push({ type: "directory", path });
+    else if (type === "2") entries2.push({ type: "symlink", path, target });
+    else if (type === "1") entries2.push({ type: "hardlink", path, target });
   }
-  return entries3;
+  return entries2;
 }
 
 // core/render/kustomize/repo-paths.ts
@@ -65719,12 +65719,12 @@ function parentOf2(path) {
   const slash = path.lastIndexOf("/");
   return slash === -1 ? "" : path.slice(0, slash);
 }
-function tarballFileSource(entries3) {
+function tarballFileSource(entries2) {
   const files = /* @__PURE__ */ new Map();
   const links = /* @__PURE__ */ new Map();
   const directories = [];
   const hardlinks = [];
-  for (const entry of entries3) {
+  for (const entry of entries2) {
     const path = stripTop(entry.path);
     if (path === void 0) continue;
     if (entry.type === "file") files.set(path, entry.content);
@@ -66876,8 +66876,8 @@ function subFileSource(files, prefix) {
   return {
     readFile: (path) => files.readFile(join5(path)),
     async listDirectory(path) {
-      const entries3 = await files.listDirectory(join5(path));
-      return entries3?.map((entry) => {
+      const entries2 = await files.listDirectory(join5(path));
+      return entries2?.map((entry) => {
         if (entry.type !== "symlink") return entry;
         const target = outside(entry.target);
         return target === void 0 ? { name: entry.name, type: "symlink" } : { ...entry, target };
@@ -66916,19 +66916,19 @@ function run(cwd, args, input) {
 async function gitFileSource(cwd, ref) {
   const root = (await run(cwd, ["rev-parse", "--show-toplevel"])).toString("utf8").trim();
   const listing = (await run(root, ["ls-tree", "-r", "-z", "--full-tree", ref])).toString("utf8");
-  const entries3 = [];
+  const entries2 = [];
   for (const record2 of listing.split("\0")) {
     if (record2 === "") continue;
     const tab = record2.indexOf("	");
     const [mode, type, sha] = record2.slice(0, tab).split(" ");
     if (type !== "blob") continue;
-    entries3.push({ mode, sha, path: record2.slice(tab + 1) });
+    entries2.push({ mode, sha, path: record2.slice(tab + 1) });
   }
-  const batch = await run(root, ["cat-file", "--batch"], entries3.map((e) => e.sha).join("\n") + "\n");
+  const batch = await run(root, ["cat-file", "--batch"], entries2.map((e) => e.sha).join("\n") + "\n");
   const contents = /* @__PURE__ */ new Map();
   const links = /* @__PURE__ */ new Map();
   let offset = 0;
-  for (const entry of entries3) {
+  for (const entry of entries2) {
     const newline = batch.indexOf(10, offset);
     const size = Number(batch.subarray(offset, newline).toString("utf8").split(" ")[2]);
     const body = batch.subarray(newline + 1, newline + 1 + size);
@@ -71617,8 +71617,8 @@ async function generatedBy(kustomization, file, files) {
   const options = parseGeneratorOptions(kustomization["generatorOptions"]);
   const found = [];
   for (const [field3, kind] of GENERATORS) {
-    const entries3 = Array.isArray(kustomization[field3]) ? kustomization[field3] : [];
-    for (const entry of entries3) {
+    const entries2 = Array.isArray(kustomization[field3]) ? kustomization[field3] : [];
+    for (const entry of entries2) {
       const args = parseGeneratorArgs(entry);
       if ("error" in args || args.name === "" || (args.behavior ?? "create") !== "create") continue;
       const generated = await generateResource(
@@ -71698,8 +71698,8 @@ function dataOf(resource2, kind, key2) {
 function fluxValues(spec, context3) {
   let values = {};
   const findings = [];
-  const entries3 = Array.isArray(spec["valuesFrom"]) ? spec["valuesFrom"] : [];
-  for (const [index, entry] of entries3.entries()) {
+  const entries2 = Array.isArray(spec["valuesFrom"]) ? spec["valuesFrom"] : [];
+  for (const [index, entry] of entries2.entries()) {
     const kind = stringAt2(entry, "kind");
     const name = stringAt2(entry, "name");
     if (kind !== "ConfigMap" && kind !== "Secret" || name === void 0 || !isObject2(entry)) continue;
@@ -72670,11 +72670,11 @@ async function walkRepository(files) {
     for (let start = 0; start < level.length; start += CONCURRENCY2) {
       const batch = level.slice(start, start + CONCURRENCY2);
       const listings = await Promise.all(batch.map((dir) => files.listDirectory(dir)));
-      for (const [i, entries3] of listings.entries()) {
+      for (const [i, entries2] of listings.entries()) {
         const dir = batch[i];
-        if (!entries3) continue;
+        if (!entries2) continue;
         directories.push(dir);
-        for (const entry of entries3) {
+        for (const entry of entries2) {
           const path = `${folderPrefix(dir)}${entry.name}`;
           if (entry.type === "file") found.push(path);
           else if (entry.type === "directory" && !entry.name.startsWith(".") && !SKIPPED.has(entry.name))
@@ -72752,8 +72752,8 @@ async function discoverFromRepository(files) {
   const environments = merged.map((sighting, i) => ({ name: names[i], ...sighting.environment })).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   return { environments, findings };
 }
-async function discoverEnvironments(files) {
-  const loaded = await loadConfig(files);
+async function discoverEnvironments(files, config) {
+  const loaded = config ?? await loadConfig(files);
   if (loaded.config?.environments) {
     const configPath = loaded.path ?? ".kubeproof.yaml";
     const environments = await configEnvironments(files, loaded.config.environments, configPath);
@@ -73135,8 +73135,8 @@ async function checkLocalPath(context3, file, pointer2, entry, what) {
   const segments = path.split("/");
   let dir = "";
   for (const [index, name] of segments.entries()) {
-    const entries3 = await listFolder(context3, dir);
-    const found = entries3?.find((candidate) => candidate.name === name);
+    const entries2 = await listFolder(context3, dir);
+    const found = entries2?.find((candidate) => candidate.name === name);
     if (found === void 0)
       throw stopAt(file, pointer2, `${what} ${entry}: ${path} does not exist in the repository`);
     const current = dir === "" ? name : `${dir}/${name}`;
@@ -73224,8 +73224,9 @@ async function readText(files, path, from, line) {
   if (!decoded2.ok) throw stop(path, decoded2.line, decoded2.message);
   return decoded2.text;
 }
-function nonFinite(value, pointer2) {
-  if (typeof value === "number") return Number.isFinite(value) ? void 0 : pointer2 || "/";
+function nonFinite(value, pointer2 = "") {
+  if (typeof value === "number")
+    return Number.isFinite(value) ? void 0 : { pointer: pointer2 || "/", value };
   if (value === null || typeof value !== "object") return void 0;
   for (const [key2, item] of Object.entries(value)) {
     const found = nonFinite(item, `${pointer2}/${key2}`);
@@ -73233,11 +73234,7 @@ function nonFinite(value, pointer2) {
   }
   return void 0;
 }
-function infiniteValue(value, pointer2) {
-  let node = value;
-  for (const key2 of pointer2.split("/").slice(1)) node = node[key2];
-  return node;
-}
+var NON_FINITE_LITERAL = /\.(?:inf|nan)\b/i;
 function withoutEmptyAnnotations(resource2) {
   const metadata2 = metadataOf(resource2);
   const annotations = metadata2["annotations"];
@@ -73260,15 +73257,8 @@ function expand2(value, path, line, into) {
       line,
       `missing metadata.name in a ${kind || "resource without kind"}: kustomize refuses it`
     );
-  const infinite = nonFinite(value, "");
-  if (infinite !== void 0)
-    throw stop(
-      path,
-      line,
-      `${infinite} is ${String(infiniteValue(value, infinite))}, which kustomize cannot encode as JSON: quote it if it is text`
-    );
   into.push({
-    object: withoutEmptyAnnotations(value),
+    object: value,
     origin: { path, line },
     previous: [],
     prefixes: [],
@@ -73276,11 +73266,21 @@ function expand2(value, path, line, into) {
   });
 }
 async function loadResourceFile(context3, path, from, line) {
-  const documents = await cached(
-    context3.cache.resourceFiles,
-    path,
-    async () => parseKustomizeYaml(await readText(context3.files, path, from, line), path)
-  );
+  const documents = await cached(context3.cache.resourceFiles, path, async () => {
+    const text12 = await readText(context3.files, path, from, line);
+    const parsed = parseKustomizeYaml(text12, path);
+    if (NON_FINITE_LITERAL.test(text12))
+      for (const document of parsed) {
+        const found = nonFinite(document.value);
+        if (found !== void 0)
+          throw stop(
+            path,
+            document.line,
+            `${found.pointer} is ${String(found.value)}, which kustomize cannot encode as JSON: quote it if it is text`
+          );
+      }
+    return parsed;
+  });
   const resources = [];
   for (const document of documents) expand2(document.value, path, document.line, resources);
   return resources;
@@ -75556,9 +75556,9 @@ function applyReplacements(resources, replacements, previous) {
 }
 
 // core/render/kustomize/run-replacements.ts
-async function loadReplacements(context3, file, pointer2, entries3) {
+async function loadReplacements(context3, file, pointer2, entries2) {
   const loaded = [];
-  for (const [index, entry] of entries3.entries()) {
+  for (const [index, entry] of entries2.entries()) {
     const at = `${pointer2}/${index}`;
     if (entry !== null && typeof entry === "object" && !Array.isArray(entry) && typeof entry["path"] === "string") {
       const local = await checkLocalPath(context3, file, `${at}/path`, entry["path"], "replacements file");
@@ -75679,12 +75679,12 @@ function nodeKind3(value) {
   if (Array.isArray(value)) return "SequenceNode";
   return "ScalarNode";
 }
-function setMapEntries(entries3) {
+function setMapEntries(entries2) {
   return (value) => {
-    if (value === void 0) return { ...entries3 };
+    if (value === void 0) return { ...entries2 };
     if (value === null || typeof value !== "object" || Array.isArray(value))
       throw new FieldSpecError(`wrong node kind: expected MappingNode but got ${nodeKind3(value)}`);
-    return { ...value, ...entries3 };
+    return { ...value, ...entries2 };
   };
 }
 
@@ -76068,8 +76068,8 @@ var TRANSFORMERS = {
       );
   },
   async ReplacementTransformer(context3, file, { config, pointer: pointer2 }, resources) {
-    const entries3 = Array.isArray(config["replacements"]) ? config["replacements"] : [];
-    runReplacementList(file, pointer2, resources, await loadReplacements(context3, file, pointer2, entries3));
+    const entries2 = Array.isArray(config["replacements"]) ? config["replacements"] : [];
+    runReplacementList(file, pointer2, resources, await loadReplacements(context3, file, pointer2, entries2));
   }
 };
 function checkBuiltin(file, plugin, known2) {
@@ -76116,12 +76116,6 @@ async function runGeneratorPlugins(context3, file, resources) {
 }
 
 // core/render/kustomize/run-generators.ts
-function entries2(file, field3) {
-  const value = file.content[field3];
-  if (value === void 0 || value === null) return [];
-  if (!Array.isArray(value)) throw stopAt(file, `/${field3}`, `${field3} must be a list`);
-  return value;
-}
 async function runGenerators(context3, file, resources) {
   const options = parseGeneratorOptions(file.content["generatorOptions"]);
   if ("error" in options) throw stopAt(file, "/generatorOptions", options.error);
@@ -76129,7 +76123,7 @@ async function runGenerators(context3, file, resources) {
     ["configMapGenerator", "ConfigMap"],
     ["secretGenerator", "Secret"]
   ]) {
-    for (const [index, entry] of entries2(file, field3).entries()) {
+    for (const [index, entry] of listField(file, field3).entries()) {
       const pointer2 = `/${field3}/${index}`;
       const args = parseGeneratorArgs(entry);
       if ("error" in args) throw stopAt(file, pointer2, `${field3}: ${args.error}`);
@@ -76271,11 +76265,11 @@ function stringList2(file, field3) {
   return value;
 }
 async function accumulateResources(context3, file, resources) {
-  const entries3 = [
+  const entries2 = [
     ...stringList2(file, "resources").map((entry, index) => ({ entry, pointer: `/resources/${index}` })),
     ...stringList2(file, "bases").map((entry, index) => ({ entry, pointer: `/bases/${index}` }))
   ];
-  for (const { entry, pointer: pointer2 } of entries3) {
+  for (const { entry, pointer: pointer2 } of entries2) {
     const local = await checkLocalPath(context3, file, pointer2, entry, "resource");
     let added;
     if (local.type === "directory") {
@@ -76483,24 +76477,6 @@ function buildCandidates(renames, identities) {
 }
 
 // core/render/kustomize/name-reference-fields.ts
-function splitFieldPath2(path) {
-  const segments = [];
-  let current = "";
-  for (let i = 0; i < path.length; i++) {
-    const ch = path[i];
-    if (ch === "\\" && path[i + 1] === "/") {
-      current += "/";
-      i++;
-    } else if (ch === "/") {
-      segments.push(current);
-      current = "";
-    } else {
-      current += ch;
-    }
-  }
-  segments.push(current);
-  return segments;
-}
 function slotIn(container2, key2) {
   return {
     value: container2[key2] ?? null,
@@ -76531,7 +76507,7 @@ function descend(slot, segments, index, visit3, problems) {
 function visitFieldPath(resource2, path, visit3) {
   const problems = [];
   const root = { value: resource2, set: () => void 0 };
-  descend(root, splitFieldPath2(path), 0, visit3, problems);
+  descend(root, splitFieldPath(path), 0, visit3, problems);
   return problems;
 }
 
@@ -78731,7 +78707,7 @@ async function runCheck(head, base, options, deps) {
   const loaded = await loadConfig(head.files);
   const fromConfig = configDiffOptions(loaded.config?.diff, loaded.path ?? ".kubeproof.yaml");
   const diffOptions = { ...fromConfig.options, ...options.diff };
-  const headDiscovery = await discoverEnvironments(head.files);
+  const headDiscovery = await discoverEnvironments(head.files, loaded);
   const baseDiscovery = base ? await discoverEnvironments(base.files) : { environments: [], findings: [] };
   let environments = headDiscovery.environments;
   const removed = baseDiscovery.environments.filter(
@@ -78763,11 +78739,12 @@ async function runCheck(head, base, options, deps) {
     }))
       baseByName.set(rendered.environment.name, rendered);
   }
-  const validation = options.validate === false ? [] : await validateRendered(
+  const schemas = options.validate === false ? void 0 : deps.validate;
+  const validation = schemas === void 0 ? [] : await validateRendered(
     headRendered.filter((rendered) => rendered.ok),
     await repositoryCrds(head.files),
     options,
-    deps.validate,
+    schemas,
     head.files
   );
   const diffs = headRendered.map(
@@ -78795,7 +78772,7 @@ async function runCheck(head, base, options, deps) {
         kubernetesVersion: options.kubernetesVersion,
         strict: options.strict,
         crdsFromRepo: true,
-        validated: options.validate !== false
+        validated: schemas !== void 0
       }
     },
     findings: [...headDiscovery.findings, ...fromConfig.findings],
@@ -79741,19 +79718,19 @@ async function diskFileSource(rootPath) {
     } catch {
       return void 0;
     }
-    const entries3 = [];
+    const entries2 = [];
     for (const dirent of dirents) {
       const name = dirent.name;
       if (dirent.isSymbolicLink()) {
         const target = realTarget(`${absolute}${sep3}${name}`);
         const repoTarget = target === void 0 ? void 0 : toRepoPath(root, target);
-        entries3.push(
+        entries2.push(
           repoTarget === void 0 ? { name, type: "symlink" } : { name, type: "symlink", target: repoTarget }
         );
-      } else if (dirent.isDirectory()) entries3.push({ name, type: "directory" });
-      else if (dirent.isFile()) entries3.push({ name, type: "file" });
+      } else if (dirent.isDirectory()) entries2.push({ name, type: "directory" });
+      else if (dirent.isFile()) entries2.push({ name, type: "file" });
     }
-    return entries3.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    return entries2.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   }
   function listDirectoryOnce(dir) {
     let listing = listings.get(dir);
@@ -79769,8 +79746,8 @@ async function diskFileSource(rootPath) {
     const parent = slash === -1 ? "" : dir.slice(0, slash);
     const name = dir.slice(slash + 1);
     if (name === "." || name === ".." || name === "") return void 0;
-    const entries3 = await listDirectoryOnce(parent);
-    const entry = entries3?.find((candidate) => candidate.name === name);
+    const entries2 = await listDirectoryOnce(parent);
+    const entry = entries2?.find((candidate) => candidate.name === name);
     if (entry === void 0) return void 0;
     if (entry.type === "directory") {
       const realParent = await resolveDirectory(parent);
@@ -79783,8 +79760,8 @@ async function diskFileSource(rootPath) {
       const slash = path.lastIndexOf("/");
       const dir = slash === -1 ? "" : path.slice(0, slash);
       const name = path.slice(slash + 1);
-      const entries3 = await listDirectoryOnce(dir);
-      const entry = entries3?.find((candidate) => candidate.name === name);
+      const entries2 = await listDirectoryOnce(dir);
+      const entry = entries2?.find((candidate) => candidate.name === name);
       if (entry === void 0) return void 0;
       let real;
       if (entry.type === "file") {
@@ -80059,7 +80036,7 @@ async function run3(kind, inputs, deps) {
       validate: validating,
       ...changes === void 0 ? {} : { changedFiles: underPrefix(changes, base.prefix) }
     },
-    { validate, now: deps.now }
+    { ...validate ? { validate } : {}, now: deps.now }
   );
   for (const notice2 of notices) io.info(`kubeproof: ${notice2}`);
   const report = {

@@ -12822,7 +12822,7 @@ var require_util2 = __commonJS({
           writable: true,
           enumerable: true,
           configurable: true,
-          value: function entries3() {
+          value: function entries2() {
             webidl.brandCheck(this, object);
             return makeIterator(this, "key+value");
           }
@@ -13881,9 +13881,9 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
-                  const entries3 = new URLSearchParams(value.toString());
+                  const entries2 = new URLSearchParams(value.toString());
                   const fd = new FormData();
-                  for (const [name, value2] of entries3) {
+                  for (const [name, value2] of entries2) {
                     fd.append(name, value2);
                   }
                   return fd;
@@ -20166,11 +20166,11 @@ var require_mock_utils = __commonJS({
     }
     function buildHeadersFromArray(headers) {
       const clone = headers.slice();
-      const entries3 = [];
+      const entries2 = [];
       for (let index = 0; index < clone.length; index += 2) {
-        entries3.push([clone[index], clone[index + 1]]);
+        entries2.push([clone[index], clone[index + 1]]);
       }
-      return Object.fromEntries(entries3);
+      return Object.fromEntries(entries2);
     }
     function matchHeaders(mockDispatch2, headers) {
       if (typeof mockDispatch2.headers === "function") {
@@ -22219,8 +22219,8 @@ var require_redirect_handler = __commonJS({
           }
         }
       } else if (headers && typeof headers === "object") {
-        const entries3 = util.hasSafeIterator(headers) ? headers : Object.entries(headers);
-        for (const [key2, value] of entries3) {
+        const entries2 = util.hasSafeIterator(headers) ? headers : Object.entries(headers);
+        for (const [key2, value] of entries2) {
           if (!shouldRemoveHeader(key2, removeContent, unknownOrigin)) {
             ret.push(key2, value);
           }
@@ -24710,8 +24710,8 @@ var require_memory_cache_store = __commonJS({
         assertCacheKey(key2);
         const topLevelKey = `${key2.origin}:${key2.path}`;
         const now = Date.now();
-        const entries3 = this.#entries.get(topLevelKey);
-        const entry = entries3 ? findEntry(key2, entries3, now) : null;
+        const entries2 = this.#entries.get(topLevelKey);
+        const entry = entries2 ? findEntry(key2, entries2, now) : null;
         return entry == null ? void 0 : {
           statusMessage: entry.statusMessage,
           statusCode: entry.statusCode,
@@ -24750,18 +24750,18 @@ var require_memory_cache_store = __commonJS({
             callback(null);
           },
           final(callback) {
-            let entries3 = store.#entries.get(topLevelKey);
-            if (!entries3) {
-              entries3 = [];
-              store.#entries.set(topLevelKey, entries3);
+            let entries2 = store.#entries.get(topLevelKey);
+            if (!entries2) {
+              entries2 = [];
+              store.#entries.set(topLevelKey, entries2);
             }
-            const previousEntry = findEntry(key2, entries3, Date.now());
+            const previousEntry = findEntry(key2, entries2, Date.now());
             if (previousEntry) {
-              const index = entries3.indexOf(previousEntry);
-              entries3.splice(index, 1, entry);
+              const index = entries2.indexOf(previousEntry);
+              entries2.splice(index, 1, entry);
               store.#size -= previousEntry.size;
             } else {
-              entries3.push(entry);
+              entries2.push(entry);
               store.#count += 1;
             }
             store.#size += entry.size;
@@ -24775,12 +24775,12 @@ var require_memory_cache_store = __commonJS({
                 });
                 store.#hasEmittedMaxSizeEvent = true;
               }
-              for (const [key3, entries4] of store.#entries) {
-                for (const entry2 of entries4.splice(0, entries4.length / 2)) {
+              for (const [key3, entries3] of store.#entries) {
+                for (const entry2 of entries3.splice(0, entries3.length / 2)) {
                   store.#size -= entry2.size;
                   store.#count -= 1;
                 }
-                if (entries4.length === 0) {
+                if (entries3.length === 0) {
                   store.#entries.delete(key3);
                 }
               }
@@ -24807,9 +24807,9 @@ var require_memory_cache_store = __commonJS({
         this.#entries.delete(topLevelKey);
       }
     };
-    function findEntry(key2, entries3, now) {
-      for (let i = 0; i < entries3.length; i++) {
-        const entry = entries3[i];
+    function findEntry(key2, entries2, now) {
+      for (let i = 0; i < entries2.length; i++) {
+        const entry = entries2[i];
         if (entry.deleteAt > now && entry.method === key2.method && varyMatches(key2, entry)) {
           return entry;
         }
@@ -37197,7 +37197,7 @@ import { isMainThread, parentPort, workerData } from "node:worker_threads";
 // cli/check-command.ts
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join5, resolve as resolve2, relative as relative2, sep as sep3 } from "node:path";
+import { join as join6, resolve as resolve2, relative as relative3, sep as sep4 } from "node:path";
 
 // core/diff/json.ts
 function isObject(value) {
@@ -40620,8 +40620,8 @@ async function generatedBy(kustomization, file, files) {
   const options = parseGeneratorOptions(kustomization["generatorOptions"]);
   const found = [];
   for (const [field3, kind] of GENERATORS) {
-    const entries3 = Array.isArray(kustomization[field3]) ? kustomization[field3] : [];
-    for (const entry of entries3) {
+    const entries2 = Array.isArray(kustomization[field3]) ? kustomization[field3] : [];
+    for (const entry of entries2) {
       const args = parseGeneratorArgs(entry);
       if ("error" in args || args.name === "" || (args.behavior ?? "create") !== "create") continue;
       const generated = await generateResource(
@@ -40701,8 +40701,8 @@ function dataOf(resource2, kind, key2) {
 function fluxValues(spec, context) {
   let values = {};
   const findings2 = [];
-  const entries3 = Array.isArray(spec["valuesFrom"]) ? spec["valuesFrom"] : [];
-  for (const [index, entry] of entries3.entries()) {
+  const entries2 = Array.isArray(spec["valuesFrom"]) ? spec["valuesFrom"] : [];
+  for (const [index, entry] of entries2.entries()) {
     const kind = stringAt2(entry, "kind");
     const name = stringAt2(entry, "name");
     if (kind !== "ConfigMap" && kind !== "Secret" || name === void 0 || !isObject2(entry)) continue;
@@ -41514,11 +41514,11 @@ async function walkRepository(files) {
     for (let start2 = 0; start2 < level.length; start2 += CONCURRENCY2) {
       const batch = level.slice(start2, start2 + CONCURRENCY2);
       const listings = await Promise.all(batch.map((dir) => files.listDirectory(dir)));
-      for (const [i, entries3] of listings.entries()) {
+      for (const [i, entries2] of listings.entries()) {
         const dir = batch[i];
-        if (!entries3) continue;
+        if (!entries2) continue;
         directories.push(dir);
-        for (const entry of entries3) {
+        for (const entry of entries2) {
           const path = `${folderPrefix(dir)}${entry.name}`;
           if (entry.type === "file") found.push(path);
           else if (entry.type === "directory" && !entry.name.startsWith(".") && !SKIPPED.has(entry.name))
@@ -41596,8 +41596,8 @@ async function discoverFromRepository(files) {
   const environments = merged.map((sighting, i) => ({ name: names[i], ...sighting.environment })).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   return { environments, findings: findings2 };
 }
-async function discoverEnvironments(files) {
-  const loaded = await loadConfig(files);
+async function discoverEnvironments(files, config) {
+  const loaded = config ?? await loadConfig(files);
   if (loaded.config?.environments) {
     const configPath = loaded.path ?? ".kubeproof.yaml";
     const environments = await configEnvironments(files, loaded.config.environments, configPath);
@@ -41979,8 +41979,8 @@ async function checkLocalPath(context, file, pointer2, entry, what) {
   const segments = path.split("/");
   let dir = "";
   for (const [index, name] of segments.entries()) {
-    const entries3 = await listFolder(context, dir);
-    const found = entries3?.find((candidate) => candidate.name === name);
+    const entries2 = await listFolder(context, dir);
+    const found = entries2?.find((candidate) => candidate.name === name);
     if (found === void 0)
       throw stopAt(file, pointer2, `${what} ${entry}: ${path} does not exist in the repository`);
     const current = dir === "" ? name : `${dir}/${name}`;
@@ -42068,8 +42068,9 @@ async function readText(files, path, from, line3) {
   if (!decoded2.ok) throw stop(path, decoded2.line, decoded2.message);
   return decoded2.text;
 }
-function nonFinite(value, pointer2) {
-  if (typeof value === "number") return Number.isFinite(value) ? void 0 : pointer2 || "/";
+function nonFinite(value, pointer2 = "") {
+  if (typeof value === "number")
+    return Number.isFinite(value) ? void 0 : { pointer: pointer2 || "/", value };
   if (value === null || typeof value !== "object") return void 0;
   for (const [key2, item] of Object.entries(value)) {
     const found = nonFinite(item, `${pointer2}/${key2}`);
@@ -42077,11 +42078,7 @@ function nonFinite(value, pointer2) {
   }
   return void 0;
 }
-function infiniteValue(value, pointer2) {
-  let node = value;
-  for (const key2 of pointer2.split("/").slice(1)) node = node[key2];
-  return node;
-}
+var NON_FINITE_LITERAL = /\.(?:inf|nan)\b/i;
 function withoutEmptyAnnotations(resource2) {
   const metadata2 = metadataOf(resource2);
   const annotations = metadata2["annotations"];
@@ -42104,15 +42101,8 @@ function expand(value, path, line3, into) {
       line3,
       `missing metadata.name in a ${kind || "resource without kind"}: kustomize refuses it`
     );
-  const infinite = nonFinite(value, "");
-  if (infinite !== void 0)
-    throw stop(
-      path,
-      line3,
-      `${infinite} is ${String(infiniteValue(value, infinite))}, which kustomize cannot encode as JSON: quote it if it is text`
-    );
   into.push({
-    object: withoutEmptyAnnotations(value),
+    object: value,
     origin: { path, line: line3 },
     previous: [],
     prefixes: [],
@@ -42120,11 +42110,21 @@ function expand(value, path, line3, into) {
   });
 }
 async function loadResourceFile(context, path, from, line3) {
-  const documents = await cached(
-    context.cache.resourceFiles,
-    path,
-    async () => parseKustomizeYaml(await readText(context.files, path, from, line3), path)
-  );
+  const documents = await cached(context.cache.resourceFiles, path, async () => {
+    const text10 = await readText(context.files, path, from, line3);
+    const parsed = parseKustomizeYaml(text10, path);
+    if (NON_FINITE_LITERAL.test(text10))
+      for (const document of parsed) {
+        const found = nonFinite(document.value);
+        if (found !== void 0)
+          throw stop(
+            path,
+            document.line,
+            `${found.pointer} is ${String(found.value)}, which kustomize cannot encode as JSON: quote it if it is text`
+          );
+      }
+    return parsed;
+  });
   const resources = [];
   for (const document of documents) expand(document.value, path, document.line, resources);
   return resources;
@@ -44400,9 +44400,9 @@ function applyReplacements(resources, replacements, previous) {
 }
 
 // core/render/kustomize/run-replacements.ts
-async function loadReplacements(context, file, pointer2, entries3) {
+async function loadReplacements(context, file, pointer2, entries2) {
   const loaded = [];
-  for (const [index, entry] of entries3.entries()) {
+  for (const [index, entry] of entries2.entries()) {
     const at = `${pointer2}/${index}`;
     if (entry !== null && typeof entry === "object" && !Array.isArray(entry) && typeof entry["path"] === "string") {
       const local = await checkLocalPath(context, file, `${at}/path`, entry["path"], "replacements file");
@@ -44523,12 +44523,12 @@ function nodeKind3(value) {
   if (Array.isArray(value)) return "SequenceNode";
   return "ScalarNode";
 }
-function setMapEntries(entries3) {
+function setMapEntries(entries2) {
   return (value) => {
-    if (value === void 0) return { ...entries3 };
+    if (value === void 0) return { ...entries2 };
     if (value === null || typeof value !== "object" || Array.isArray(value))
       throw new FieldSpecError(`wrong node kind: expected MappingNode but got ${nodeKind3(value)}`);
-    return { ...value, ...entries3 };
+    return { ...value, ...entries2 };
   };
 }
 
@@ -44912,8 +44912,8 @@ var TRANSFORMERS = {
       );
   },
   async ReplacementTransformer(context, file, { config, pointer: pointer2 }, resources) {
-    const entries3 = Array.isArray(config["replacements"]) ? config["replacements"] : [];
-    runReplacementList(file, pointer2, resources, await loadReplacements(context, file, pointer2, entries3));
+    const entries2 = Array.isArray(config["replacements"]) ? config["replacements"] : [];
+    runReplacementList(file, pointer2, resources, await loadReplacements(context, file, pointer2, entries2));
   }
 };
 function checkBuiltin(file, plugin, known2) {
@@ -44960,12 +44960,6 @@ async function runGeneratorPlugins(context, file, resources) {
 }
 
 // core/render/kustomize/run-generators.ts
-function entries2(file, field3) {
-  const value = file.content[field3];
-  if (value === void 0 || value === null) return [];
-  if (!Array.isArray(value)) throw stopAt(file, `/${field3}`, `${field3} must be a list`);
-  return value;
-}
 async function runGenerators(context, file, resources) {
   const options = parseGeneratorOptions(file.content["generatorOptions"]);
   if ("error" in options) throw stopAt(file, "/generatorOptions", options.error);
@@ -44973,7 +44967,7 @@ async function runGenerators(context, file, resources) {
     ["configMapGenerator", "ConfigMap"],
     ["secretGenerator", "Secret"]
   ]) {
-    for (const [index, entry] of entries2(file, field3).entries()) {
+    for (const [index, entry] of listField(file, field3).entries()) {
       const pointer2 = `/${field3}/${index}`;
       const args = parseGeneratorArgs(entry);
       if ("error" in args) throw stopAt(file, pointer2, `${field3}: ${args.error}`);
@@ -45115,11 +45109,11 @@ function stringList2(file, field3) {
   return value;
 }
 async function accumulateResources(context, file, resources) {
-  const entries3 = [
+  const entries2 = [
     ...stringList2(file, "resources").map((entry, index) => ({ entry, pointer: `/resources/${index}` })),
     ...stringList2(file, "bases").map((entry, index) => ({ entry, pointer: `/bases/${index}` }))
   ];
-  for (const { entry, pointer: pointer2 } of entries3) {
+  for (const { entry, pointer: pointer2 } of entries2) {
     const local = await checkLocalPath(context, file, pointer2, entry, "resource");
     let added;
     if (local.type === "directory") {
@@ -45327,24 +45321,6 @@ function buildCandidates(renames, identities) {
 }
 
 // core/render/kustomize/name-reference-fields.ts
-function splitFieldPath2(path) {
-  const segments = [];
-  let current = "";
-  for (let i = 0; i < path.length; i++) {
-    const ch = path[i];
-    if (ch === "\\" && path[i + 1] === "/") {
-      current += "/";
-      i++;
-    } else if (ch === "/") {
-      segments.push(current);
-      current = "";
-    } else {
-      current += ch;
-    }
-  }
-  segments.push(current);
-  return segments;
-}
 function slotIn(container2, key2) {
   return {
     value: container2[key2] ?? null,
@@ -45375,7 +45351,7 @@ function descend(slot, segments, index, visit3, problems) {
 function visitFieldPath(resource2, path, visit3) {
   const problems = [];
   const root = { value: resource2, set: () => void 0 };
-  descend(root, splitFieldPath2(path), 0, visit3, problems);
+  descend(root, splitFieldPath(path), 0, visit3, problems);
   return problems;
 }
 
@@ -46224,7 +46200,7 @@ async function runCheck(head, base, options, deps) {
   const loaded = await loadConfig(head.files);
   const fromConfig = configDiffOptions(loaded.config?.diff, loaded.path ?? ".kubeproof.yaml");
   const diffOptions = { ...fromConfig.options, ...options.diff };
-  const headDiscovery = await discoverEnvironments(head.files);
+  const headDiscovery = await discoverEnvironments(head.files, loaded);
   const baseDiscovery = base ? await discoverEnvironments(base.files) : { environments: [], findings: [] };
   let environments = headDiscovery.environments;
   const removed = baseDiscovery.environments.filter(
@@ -46256,11 +46232,12 @@ async function runCheck(head, base, options, deps) {
     }))
       baseByName.set(rendered.environment.name, rendered);
   }
-  const validation = options.validate === false ? [] : await validateRendered(
+  const schemas = options.validate === false ? void 0 : deps.validate;
+  const validation = schemas === void 0 ? [] : await validateRendered(
     headRendered.filter((rendered) => rendered.ok),
     await repositoryCrds(head.files),
     options,
-    deps.validate,
+    schemas,
     head.files
   );
   const diffs = headRendered.map(
@@ -46288,7 +46265,7 @@ async function runCheck(head, base, options, deps) {
         kubernetesVersion: options.kubernetesVersion,
         strict: options.strict,
         crdsFromRepo: true,
-        validated: options.validate !== false
+        validated: schemas !== void 0
       }
     },
     findings: [...headDiscovery.findings, ...fromConfig.findings],
@@ -46299,13 +46276,13 @@ async function runCheck(head, base, options, deps) {
 // core/render/sub-file-source.ts
 function subFileSource(files, prefix) {
   if (prefix === "") return files;
-  const join7 = (path) => path === "" ? prefix : `${prefix}/${path}`;
+  const join8 = (path) => path === "" ? prefix : `${prefix}/${path}`;
   const outside = (entryTarget) => entryTarget !== void 0 && entryTarget.startsWith(`${prefix}/`) ? entryTarget.slice(prefix.length + 1) : void 0;
   return {
-    readFile: (path) => files.readFile(join7(path)),
+    readFile: (path) => files.readFile(join8(path)),
     async listDirectory(path) {
-      const entries3 = await files.listDirectory(join7(path));
-      return entries3?.map((entry) => {
+      const entries2 = await files.listDirectory(join8(path));
+      return entries2?.map((entry) => {
         if (entry.type !== "symlink") return entry;
         const target = outside(entry.target);
         return target === void 0 ? { name: entry.name, type: "symlink" } : { ...entry, target };
@@ -47266,19 +47243,19 @@ async function diskFileSource(rootPath) {
     } catch {
       return void 0;
     }
-    const entries3 = [];
+    const entries2 = [];
     for (const dirent of dirents) {
       const name = dirent.name;
       if (dirent.isSymbolicLink()) {
         const target = realTarget(`${absolute}${sep}${name}`);
         const repoTarget = target === void 0 ? void 0 : toRepoPath(root, target);
-        entries3.push(
+        entries2.push(
           repoTarget === void 0 ? { name, type: "symlink" } : { name, type: "symlink", target: repoTarget }
         );
-      } else if (dirent.isDirectory()) entries3.push({ name, type: "directory" });
-      else if (dirent.isFile()) entries3.push({ name, type: "file" });
+      } else if (dirent.isDirectory()) entries2.push({ name, type: "directory" });
+      else if (dirent.isFile()) entries2.push({ name, type: "file" });
     }
-    return entries3.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    return entries2.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   }
   function listDirectoryOnce(dir) {
     let listing = listings.get(dir);
@@ -47294,8 +47271,8 @@ async function diskFileSource(rootPath) {
     const parent = slash === -1 ? "" : dir.slice(0, slash);
     const name = dir.slice(slash + 1);
     if (name === "." || name === ".." || name === "") return void 0;
-    const entries3 = await listDirectoryOnce(parent);
-    const entry = entries3?.find((candidate) => candidate.name === name);
+    const entries2 = await listDirectoryOnce(parent);
+    const entry = entries2?.find((candidate) => candidate.name === name);
     if (entry === void 0) return void 0;
     if (entry.type === "directory") {
       const realParent = await resolveDirectory(parent);
@@ -47308,8 +47285,8 @@ async function diskFileSource(rootPath) {
       const slash = path.lastIndexOf("/");
       const dir = slash === -1 ? "" : path.slice(0, slash);
       const name = path.slice(slash + 1);
-      const entries3 = await listDirectoryOnce(dir);
-      const entry = entries3?.find((candidate) => candidate.name === name);
+      const entries2 = await listDirectoryOnce(dir);
+      const entry = entries2?.find((candidate) => candidate.name === name);
       if (entry === void 0) return void 0;
       let real;
       if (entry.type === "file") {
@@ -47420,19 +47397,19 @@ function run2(cwd, args, input) {
 async function gitFileSource(cwd, ref) {
   const root = (await run2(cwd, ["rev-parse", "--show-toplevel"])).toString("utf8").trim();
   const listing = (await run2(root, ["ls-tree", "-r", "-z", "--full-tree", ref])).toString("utf8");
-  const entries3 = [];
+  const entries2 = [];
   for (const record of listing.split("\0")) {
     if (record === "") continue;
     const tab = record.indexOf("	");
     const [mode, type, sha] = record.slice(0, tab).split(" ");
     if (type !== "blob") continue;
-    entries3.push({ mode, sha, path: record.slice(tab + 1) });
+    entries2.push({ mode, sha, path: record.slice(tab + 1) });
   }
-  const batch = await run2(root, ["cat-file", "--batch"], entries3.map((e) => e.sha).join("\n") + "\n");
+  const batch = await run2(root, ["cat-file", "--batch"], entries2.map((e) => e.sha).join("\n") + "\n");
   const contents = /* @__PURE__ */ new Map();
   const links = /* @__PURE__ */ new Map();
   let offset = 0;
-  for (const entry of entries3) {
+  for (const entry of entries2) {
     const newline = batch.indexOf(10, offset);
     const size = Number(batch.subarray(offset, newline).toString("utf8").split(" ")[2]);
     const body = batch.subarray(newline + 1, newline + 1 + size);
@@ -47613,6 +47590,15 @@ function formatFlagHelp(specs) {
     	${usage2}`);
   }
   return `${lines2.join("\n")}
+`;
+}
+
+// cli/format-finding.ts
+import { join as join4, relative as relative2, sep as sep3 } from "node:path";
+function formatFinding(finding2, root, cwd) {
+  const path = relative2(cwd, join4(root, finding2.path)).split(sep3).join("/") || ".";
+  const at = finding2.line === void 0 ? path : `${path}:${finding2.line}${finding2.column === void 0 ? "" : `:${finding2.column}`}`;
+  return `${at}: ${finding2.severity}: ${finding2.message} [${finding2.ruleId}]
 `;
 }
 
@@ -48042,7 +48028,7 @@ var VALIDATE_OUTPUT_NAMES = Object.freeze(Object.keys(VALIDATE_OUTPUTS));
 
 // platform/read-manifest-inputs.ts
 import { lstatSync, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 var MANIFEST_EXTENSIONS = [".yaml", ".yml", ".json"];
 function isManifestName(name) {
   const lower = name.toLowerCase();
@@ -48065,14 +48051,14 @@ async function readManifestInputs(paths, options) {
       return;
     }
     if (stats.isDirectory()) {
-      let entries3;
+      let entries2;
       try {
-        entries3 = readdirSync2(path).sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+        entries2 = readdirSync2(path).sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
       } catch (error) {
         found.push({ path, error: describeFsError(error, "open", path) });
         return;
       }
-      for (const entry of entries3) walk3(join4(path, entry));
+      for (const entry of entries2) walk3(join5(path, entry));
       return;
     }
     if (!isManifestName(path)) return;
@@ -48506,12 +48492,12 @@ async function baseSide(values, headRoot, io, positional) {
   }
   if (baseRef === void 0) return void 0;
   const tree = await gitFileSource(headRoot, baseRef);
-  const prefix = relative2(tree.root, headRoot).split(sep3).join("/");
+  const prefix = relative3(tree.root, headRoot).split(sep4).join("/");
   const files = subFileSource(tree.files, prefix);
   return {
     files,
     materialize: async () => {
-      const folder = await mkdtemp(join5(tmpdir(), "kubeproof-base-"));
+      const folder = await mkdtemp(join6(tmpdir(), "kubeproof-base-"));
       temporaryFolders.push(folder);
       await materializeTree(files, folder);
       return external(folder, files);
@@ -48580,13 +48566,9 @@ async function run3(kind, argv, io) {
         validate: kind === "check",
         ...changed ? { changedFiles: changed } : {}
       },
-      { validate, now: io.now }
+      { ...validate ? { validate } : {}, now: io.now }
     );
-    for (const finding2 of result.findings)
-      io.stderr(
-        `${finding2.path}${finding2.line ? `:${finding2.line}` : ""}: ${finding2.severity}: ${finding2.message}
-`
-      );
+    for (const finding2 of result.findings) io.stderr(formatFinding(finding2, headRoot, io.cwd));
     print(result.report, result.findings, output, io);
     const errors = result.report.validation.reduce((n, check) => n + check.errors, 0);
     return result.renderFailures > 0 || kind === "check" && errors > 0 ? 1 : 0;
@@ -48614,12 +48596,12 @@ function runDiffCommand(argv, io) {
 }
 
 // cli/environments-command.ts
-import { relative as relative4, resolve as resolve4, sep as sep5 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 
 // cli/render-command.ts
 import { mkdir as mkdir2, writeFile as writeFile3 } from "node:fs/promises";
 import { existsSync } from "node:fs";
-import { basename as basename2, dirname as dirname2, isAbsolute, join as join6, relative as relative3, resolve as resolve3, sep as sep4 } from "node:path";
+import { basename as basename2, dirname as dirname2, isAbsolute, join as join7, relative as relative4, resolve as resolve3, sep as sep5 } from "node:path";
 var CONCURRENCY3 = 8;
 var RENDER_FLAGS = [
   { name: "h", kind: "bool", usage: "show help information" },
@@ -48639,17 +48621,11 @@ Exit code 1 when a folder could not be rendered (the reason goes to stderr with 
 `;
 function repositoryRoot(folder, cwd) {
   for (let at = folder; ; at = dirname2(at)) {
-    if (existsSync(join6(at, ".git"))) return at;
+    if (existsSync(join7(at, ".git"))) return at;
     if (dirname2(at) === at) break;
   }
-  const rel = relative3(cwd, folder);
+  const rel = relative4(cwd, folder);
   return rel.startsWith("..") || isAbsolute(rel) ? folder : cwd;
-}
-function formatFinding(finding2, root, cwd) {
-  const path = relative3(cwd, join6(root, finding2.path)) || ".";
-  const at = finding2.line === void 0 ? path : `${path}:${finding2.line}${finding2.column === void 0 ? "" : `:${finding2.column}`}`;
-  return `${at}: ${finding2.severity}: ${finding2.message} [${finding2.ruleId}]
-`;
 }
 async function runRender(argv, io) {
   const { values, args } = parseFlags(RENDER_FLAGS, argv, { interspersed: true });
@@ -48683,7 +48659,7 @@ ${USAGE}`);
       files = await diskFileSource(root);
       sources.set(root, files);
     }
-    jobs.push({ folder, root, files, dir: relative3(root, folder).split(sep4).join("/") });
+    jobs.push({ folder, root, files, dir: relative4(root, folder).split(sep5).join("/") });
   }
   const builds = new Array(jobs.length);
   let next = 0;
@@ -48693,7 +48669,7 @@ ${USAGE}`);
       const build = await buildKustomization(job.files, job.dir, { cache: cacheFor(job.root) });
       builds[index] = build;
       if (outDir === void 0 || !build.ok) continue;
-      const name = relative3(io.cwd, job.folder).split(sep4).join("/") || basename2(job.folder);
+      const name = relative4(io.cwd, job.folder).split(sep5).join("/") || basename2(job.folder);
       const target = `${resolve3(io.cwd, outDir, name)}.yaml`;
       await mkdir2(dirname2(target), { recursive: true });
       await writeFile3(target, build.yaml);
@@ -48767,11 +48743,7 @@ async function runEnvironments(argv, io) {
     external: { runner: createNodeProcessRunner(), repoRoot: root, files }
   }) : void 0;
   const findings2 = [...discovered.findings, ...(rendered ?? []).flatMap((r) => r.findings)];
-  for (const finding2 of findings2) {
-    const path = relative4(io.cwd, resolve4(root, finding2.path)).split(sep5).join("/") || ".";
-    io.stderr(`${path}${finding2.line ? `:${finding2.line}` : ""}: ${finding2.severity}: ${finding2.message}
-`);
-  }
+  for (const finding2 of findings2) io.stderr(formatFinding(finding2, root, io.cwd));
   if (output === "json") {
     const list5 = environments.map((environment, index) => ({
       ...environment,

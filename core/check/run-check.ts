@@ -41,8 +41,8 @@ export interface CheckOptions {
 }
 
 export interface CheckDeps {
-  /** Needed unless `options.validate` is false. */
-  validate: ValidateDeps;
+  /** The schemas; without them (or with `options.validate: false`) the head is not validated. */
+  validate?: ValidateDeps;
   now(): number;
 }
 
@@ -97,7 +97,7 @@ export async function runCheck(
   const loaded = await loadConfig(head.files);
   const fromConfig = configDiffOptions(loaded.config?.diff, loaded.path ?? '.kubeproof.yaml');
   const diffOptions = { ...fromConfig.options, ...options.diff };
-  const headDiscovery = await discoverEnvironments(head.files);
+  const headDiscovery = await discoverEnvironments(head.files, loaded);
   const baseDiscovery = base ? await discoverEnvironments(base.files) : { environments: [], findings: [] };
   let environments = headDiscovery.environments;
   const removed = baseDiscovery.environments.filter(
@@ -133,14 +133,15 @@ export async function runCheck(
     }))
       baseByName.set(rendered.environment.name, rendered);
   }
+  const schemas = options.validate === false ? undefined : deps.validate;
   const validation: EnvironmentCheck[] =
-    options.validate === false
+    schemas === undefined
       ? []
       : await validateRendered(
           headRendered.filter((rendered) => rendered.ok),
           await repositoryCrds(head.files),
           options,
-          deps.validate,
+          schemas,
           head.files,
         );
   // An environment that did not render is reported once, by its diff (status `error`, with why).
@@ -171,7 +172,7 @@ export async function runCheck(
         kubernetesVersion: options.kubernetesVersion,
         strict: options.strict,
         crdsFromRepo: true,
-        validated: options.validate !== false,
+        validated: schemas !== undefined,
       },
     },
     findings: [...headDiscovery.findings, ...fromConfig.findings],

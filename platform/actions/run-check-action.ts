@@ -183,7 +183,7 @@ async function run(
         },
         (message) => notices.push(message),
       )
-    : (undefined as never);
+    : undefined;
   const headFiles = await diskFileSource(workingDirectory);
   const result = await runCheck(
     { files: headFiles, external: { runner: deps.runner, repoRoot: workingDirectory, files: headFiles } },
@@ -194,7 +194,7 @@ async function run(
       validate: validating,
       ...(changes === undefined ? {} : { changedFiles: underPrefix(changes, base.prefix) }),
     },
-    { validate, now: deps.now },
+    { ...(validate ? { validate } : {}), now: deps.now },
   );
   for (const notice of notices) io.info(`kubeproof: ${notice}`);
   const report: CheckReport = {

@@ -9,7 +9,7 @@ import { generatedValuesSources } from './generated-values-sources.ts';
 import { fluxHelmReleaseTargets, readsValuesFrom } from './flux-helmrelease.ts';
 import { fluxKustomizationTargets } from './flux-kustomization.ts';
 import { discoveryFinding, stringAt, type GitOpsTarget, type TargetsResult } from './gitops-target.ts';
-import { loadConfig } from './load-config.ts';
+import { loadConfig, type LoadConfigResult } from './load-config.ts';
 import { mergeSightings, type Sighting } from './merge-sightings.ts';
 import { chooseNames, declaredNameCandidates, folderNameCandidates } from './name-environments.ts';
 import { showPath } from './repo-path.ts';
@@ -119,8 +119,12 @@ async function discoverFromRepository(files: FileSource): Promise<DiscoverEnviro
  * - one environment per folder (per folder and Helm settings); a folder named by a manifest but
  *   missing is a warning on the manifest's line.
  */
-export async function discoverEnvironments(files: FileSource): Promise<DiscoverEnvironmentsResult> {
-  const loaded = await loadConfig(files);
+export async function discoverEnvironments(
+  files: FileSource,
+  /** The repository's config when the caller has read it already. */
+  config?: LoadConfigResult,
+): Promise<DiscoverEnvironmentsResult> {
+  const loaded = config ?? (await loadConfig(files));
   if (loaded.config?.environments) {
     const configPath = loaded.path ?? '.kubeproof.yaml';
     const environments = await configEnvironments(files, loaded.config.environments, configPath);

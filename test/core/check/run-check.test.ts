@@ -47,7 +47,7 @@ describe('runCheck with environments rendered by a binary', () => {
         },
       },
       { kubernetesVersion: '1.31.0', strict: true, validate: false },
-      { validate: undefined as never, now: () => 0 },
+      { now: () => 0 },
     );
 
     expect(materialized).toBe(1);
@@ -71,7 +71,7 @@ describe('runCheck with environments rendered by a binary', () => {
         },
       },
       { kubernetesVersion: '1.31.0', strict: true, validate: false },
-      { validate: undefined as never, now: () => 0 },
+      { now: () => 0 },
     );
     expect(materialized).toBe(0);
     expect(result.report.environments.map((e) => [e.environment, e.status])).toEqual([['prod', 'changed']]);
