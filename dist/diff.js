@@ -68852,6 +68852,9 @@ function emitYaml(value) {
   if (!w.out.endsWith("\n")) w.newline();
   return w.out;
 }
+function emitYamlDocuments(values) {
+  return values.map(emitYaml).join("---\n");
+}
 
 // core/diff/line-diff.ts
 var MAX_EDITS = 2e3;
@@ -73059,12 +73062,7 @@ function cached(map, key2, load) {
   return pending;
 }
 function listFolder(context3, dir) {
-  let listing = context3.listings.get(dir);
-  if (listing === void 0) {
-    listing = context3.files.listDirectory(dir);
-    context3.listings.set(dir, listing);
-  }
-  return listing;
+  return cached(context3.listings, dir, () => context3.files.listDirectory(dir));
 }
 function stopAt(file, pointer2, message, ruleId = "kustomize-build") {
   const { line, column } = file.locate(pointer2);
@@ -77002,7 +77000,7 @@ async function buildKustomization(files, dir, options = {}) {
     return {
       ok: true,
       resources: ordered.map(({ object, origin }) => ({ object, origin })),
-      yaml: ordered.map((tracked) => emitYaml(tracked.object)).join("---\n"),
+      yaml: emitYamlDocuments(ordered.map((tracked) => tracked.object)),
       findings: context3.notes
     };
   } catch (error2) {

@@ -38823,6 +38823,9 @@ function emitYaml(value) {
   if (!w.out.endsWith("\n")) w.newline();
   return w.out;
 }
+function emitYamlDocuments(values) {
+  return values.map(emitYaml).join("---\n");
+}
 
 // core/diff/line-diff.ts
 var MAX_EDITS = 2e3;
@@ -41943,12 +41946,7 @@ function cached(map, key2, load) {
   return pending;
 }
 function listFolder(context, dir) {
-  let listing = context.listings.get(dir);
-  if (listing === void 0) {
-    listing = context.files.listDirectory(dir);
-    context.listings.set(dir, listing);
-  }
-  return listing;
+  return cached(context.listings, dir, () => context.files.listDirectory(dir));
 }
 function stopAt(file, pointer2, message, ruleId = "kustomize-build") {
   const { line: line3, column } = file.locate(pointer2);
@@ -45886,7 +45884,7 @@ async function buildKustomization(files, dir, options = {}) {
     return {
       ok: true,
       resources: ordered.map(({ object, origin }) => ({ object, origin })),
-      yaml: ordered.map((tracked) => emitYaml(tracked.object)).join("---\n"),
+      yaml: emitYamlDocuments(ordered.map((tracked) => tracked.object)),
       findings: context.notes
     };
   } catch (error) {
@@ -45979,7 +45977,7 @@ async function renderEnvironments(environments, deps) {
   return results;
 }
 function renderedYaml(rendered) {
-  return rendered.resources.map((resource2) => emitYaml(resource2.object)).join("---\n");
+  return emitYamlDocuments(rendered.resources.map((resource2) => resource2.object));
 }
 
 // core/check/changed-files.ts

@@ -458,3 +458,8 @@ export function emitYaml(value: JsonValue): string {
   if (!w.out.endsWith('\n')) w.newline();
   return w.out;
 }
+
+/** Resources as `kustomize build` prints them together: one after another, separated by `---`. */
+export function emitYamlDocuments(values: readonly JsonValue[]): string {
+  return values.map(emitYaml).join('---\n');
+}

@@ -7,7 +7,7 @@ import type { BuildCache } from './kustomize/build-context.ts';
 import { buildKustomization, type RenderedResource } from './kustomize/build-kustomization.ts';
 import { BuildStop } from './kustomize/build-types.ts';
 import { parseKustomizeYaml } from './kustomize/load-resources.ts';
-import { emitYaml } from './emit-yaml.ts';
+import { emitYamlDocuments } from './emit-yaml.ts';
 import type { FileSource, JsonObject } from './types.ts';
 
 /** One environment, rendered: its resources as the cluster will receive them, or why not. */
@@ -138,5 +138,5 @@ export async function renderEnvironments(
 
 /** The YAML of a rendered environment, as `kustomize build` prints it. */
 export function renderedYaml(rendered: RenderedEnvironment): string {
-  return rendered.resources.map((resource) => emitYaml(resource.object)).join('---\n');
+  return emitYamlDocuments(rendered.resources.map((resource) => resource.object));
 }

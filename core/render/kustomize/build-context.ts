@@ -44,12 +44,7 @@ export function cached<T>(map: Map<string, Promise<T>>, key: string, load: () =>
 
 /** The entries of a folder, read once per build. */
 export function listFolder(context: BuildContext, dir: string): Promise<DirectoryEntry[] | undefined> {
-  let listing = context.listings.get(dir);
-  if (listing === undefined) {
-    listing = context.files.listDirectory(dir);
-    context.listings.set(dir, listing);
-  }
-  return listing;
+  return cached(context.listings, dir, () => context.files.listDirectory(dir));
 }
 
 /** A BuildStop on a field of a kustomization, at the field's line and column. */

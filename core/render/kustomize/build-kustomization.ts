@@ -1,5 +1,5 @@
 import type { Finding } from '../../findings.ts';
-import { emitYaml } from '../emit-yaml.ts';
+import { emitYamlDocuments } from '../emit-yaml.ts';
 import type { JsonValue } from '../../manifests/resolve-scalar.ts';
 import type { FileSource, JsonObject } from '../types.ts';
 import { accumulateTarget, loadRootKustomization } from './accumulate.ts';
@@ -167,7 +167,7 @@ export async function buildKustomization(
     return {
       ok: true,
       resources: ordered.map(({ object, origin }) => ({ object, origin })),
-      yaml: ordered.map((tracked) => emitYaml(tracked.object)).join('---\n'),
+      yaml: emitYamlDocuments(ordered.map((tracked) => tracked.object)),
       findings: context.notes,
     };
   } catch (error) {
