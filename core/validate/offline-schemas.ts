@@ -2,7 +2,7 @@ import type { ErrorObject } from 'ajv';
 import type { SchemaValidator } from './compile-schema.ts';
 
 /** Where the offline schemas come from, as said once in the output. */
-export const OFFLINE_SOURCE = 'kubernetes-models 5.1.0 (Kubernetes 1.34, built-in kinds only, not strict)';
+export const OFFLINE_SOURCE = 'kubernetes-models 4.5.1 (Kubernetes 1.27.1, built-in kinds only, not strict)';
 
 interface ModelClass {
   apiVersion?: string;

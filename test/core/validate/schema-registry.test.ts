@@ -133,14 +133,14 @@ describe('createSchemaRegistry', () => {
       },
     );
     const hit = await reg.lookup('Deployment', 'apps/v1');
-    expect(hit).toMatchObject({ status: 'found', source: 'kubernetes-models 5.1.0: apps/v1/Deployment' });
+    expect(hit).toMatchObject({ status: 'found', source: 'kubernetes-models 4.5.1: apps/v1/Deployment' });
     if (hit.status !== 'found') throw new Error('unreachable');
     expect(
       hit.validate({ apiVersion: 'apps/v1', kind: 'Deployment', spec: { replicas: 'two' } }),
     ).toContainEqual(expect.objectContaining({ instancePath: '/spec/replicas', keyword: 'type' }));
     expect(hit.validate({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' } })).toBeNull();
     expect(notices).toContain(
-      'schemas: offline, from kubernetes-models 5.1.0 (Kubernetes 1.34, built-in kinds only, not strict); -strict cannot report unknown fields with them',
+      'schemas: offline, from kubernetes-models 4.5.1 (Kubernetes 1.27.1, built-in kinds only, not strict); -strict cannot report unknown fields with them',
     );
     expect(reg.usedOffline).toBe(true);
   });
