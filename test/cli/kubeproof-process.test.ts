@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_BUNDLE_DIR } from '../global-setup.ts';
-import { K8S_LOCATION, SHARED_SCHEMAS } from '../helpers/schemas.ts';
+import { FIXTURE_LOCATION, FIXTURE_SCHEMAS } from '../helpers/schemas.ts';
 
 const CLI = join(TEST_BUNDLE_DIR, 'kubeproof.js');
 const FIXTURES = 'test/fixtures/validate';
@@ -41,7 +41,7 @@ describe('the kubeproof process', () => {
       '-kubernetes-version',
       '1.31.0',
       '-schema-location',
-      K8S_LOCATION,
+      FIXTURE_LOCATION,
       `${FIXTURES}/folder`,
     ]);
     expect(result).toEqual({
@@ -57,7 +57,7 @@ describe('the kubeproof process', () => {
       '--kubernetes-version',
       '1.31.0',
       '--schema-location',
-      K8S_LOCATION,
+      FIXTURE_LOCATION,
       `${FIXTURES}/invalid.yaml`,
     ]);
     expect(result.code).toBe(1);
@@ -69,7 +69,7 @@ describe('the kubeproof process', () => {
   it('reads standard input when given no file, and an empty stdin is not an error', async () => {
     const text = readFileSync(`${FIXTURES}/valid.yaml`, 'utf8');
     const result = await kubeproof(
-      ['validate', '-summary', '-kubernetes-version', '1.31.0', '-schema-location', K8S_LOCATION],
+      ['validate', '-summary', '-kubernetes-version', '1.31.0', '-schema-location', FIXTURE_LOCATION],
       text,
     );
     expect(result).toMatchObject({
@@ -116,7 +116,7 @@ describe('the kubeproof process', () => {
       '-kubernetes-version',
       '1.31.0',
       '-schema-location',
-      K8S_LOCATION,
+      FIXTURE_LOCATION,
       `${FIXTURES}/invalid.yaml`,
     ];
     const github = await kubeproof([...common.slice(0, 1), '-output', 'github', ...common.slice(1)]);
@@ -147,7 +147,7 @@ describe('the kubeproof process against an HTTP schema server on 127.0.0.1', () 
       requests.push(req.url ?? '');
       if (req.url === '/v1.31.0-standalone/replicationcontroller-v1.json') {
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(readFileSync(`${SHARED_SCHEMAS}/v1.31.0-standalone/replicationcontroller-v1.json`));
+        res.end(readFileSync(`${FIXTURE_SCHEMAS}/v1.31.0-standalone/replicationcontroller-v1.json`));
       } else if (req.url?.startsWith('/broken/')) {
         res.writeHead(503);
         res.end();
@@ -249,7 +249,7 @@ describe('the kubeproof process with worker threads (-n)', () => {
         '-kubernetes-version',
         '1.31.0',
         '-schema-location',
-        K8S_LOCATION,
+        FIXTURE_LOCATION,
         dir,
       ];
       const one = await kubeproof(['validate', '-n', '1', ...args]);

@@ -7,7 +7,7 @@ import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../cli/io.ts';
 import { main } from '../../cli/main.ts';
-import { CRD_LOCATION, K8S_LOCATION, SHARED_SCHEMAS } from '../helpers/schemas.ts';
+import { FIXTURE_LOCATION, FIXTURE_SCHEMAS } from '../helpers/schemas.ts';
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -17,9 +17,7 @@ const LOCAL = [
   '-kubernetes-version',
   '1.31.0',
   '-schema-location',
-  K8S_LOCATION,
-  '-schema-location',
-  CRD_LOCATION,
+  FIXTURE_LOCATION,
 ];
 
 async function run(argv: string[], stdin?: string) {
@@ -111,7 +109,7 @@ describe('kubeproof validate: kubeconform command line', () => {
     const result = await run(['validate', ...LOCAL, `${FIXTURES}/invalid.yaml`]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(
-      `${FIXTURES}/invalid.yaml - ReplicationController bob is invalid: problem validating schema. Check JSON formatting: jsonschema validation failed with 'file://${SHARED_SCHEMAS}/v1.31.0-standalone/replicationcontroller-v1.json#' - at '/spec/replicas': got string, want null or integer\n`,
+      `${FIXTURES}/invalid.yaml - ReplicationController bob is invalid: problem validating schema. Check JSON formatting: jsonschema validation failed with 'file://${FIXTURE_SCHEMAS}/v1.31.0-standalone/replicationcontroller-v1.json#' - at '/spec/replicas': got string, want null or integer\n`,
     );
   });
 
@@ -188,7 +186,7 @@ describe('kubeproof validate: HTTP schema locations', () => {
     const cache = mkdtempSync(join(tmpdir(), 'kubeproof-cache-'));
     try {
       const schema = await import('node:fs/promises').then((fs) =>
-        fs.readFile(`${SHARED_SCHEMAS}/v1.31.0-standalone/replicationcontroller-v1.json`, 'utf8'),
+        fs.readFile(`${FIXTURE_SCHEMAS}/v1.31.0-standalone/replicationcontroller-v1.json`, 'utf8'),
       );
       const scope = nock('https://schemas.example')
         .get('/replicationcontroller-v1.json')
@@ -251,7 +249,7 @@ describe('kubeproof validate: HTTP schema locations', () => {
       '-schema-location',
       base,
       '-schema-location',
-      K8S_LOCATION,
+      FIXTURE_LOCATION,
       '-kubernetes-version',
       '1.31.0',
       `${FIXTURES}/valid.yaml`,

@@ -1,5 +1,8 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { describe, it } from 'vitest';
 import { createSchemaCompiler } from '../../core/validate/compile-schema.ts';
 import { createAjv } from '../../core/validate/create-ajv.ts';
 import { createOfflineSchemas } from '../../core/validate/offline-schemas.ts';
@@ -12,12 +15,48 @@ import {
   type ValidateOptions,
 } from '../../core/validate/validate-manifests.ts';
 
-/** The offline Kubernetes v1.31.0 and CRD schemas of ../shared (never copied into the project). */
-export const SHARED_SCHEMAS = fileURLToPath(new URL('../../../shared/k8s-schemas', import.meta.url));
+/** The environment variable naming the folder of the full upstream schemas (relative to the project root). */
+export const SCHEMAS_ENV = 'KUBEPROOF_TEST_SCHEMAS';
 
-/** kubeconform-style templates pointing at the shared schemas. */
+const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * The upstream Kubernetes v1.31.0 and CRD schemas (never copied into the project): the folder named
+ * by KUBEPROOF_TEST_SCHEMAS, by default `../shared/k8s-schemas` beside the clone.
+ */
+export const SHARED_SCHEMAS = resolve(PROJECT_ROOT, process.env[SCHEMAS_ENV] || '../shared/k8s-schemas');
+
+/** Whether the upstream schemas are there; the tests that need them are skipped, saying why, when not. */
+export const HAS_SHARED_SCHEMAS = existsSync(`${SHARED_SCHEMAS}/v1.31.0-standalone`);
+
+/** kubeconform-style templates pointing at the upstream schemas. */
 export const K8S_LOCATION = `${SHARED_SCHEMAS}/{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix }}/{{ .ResourceKind }}{{ .KindSuffix }}.json`;
 export const CRD_LOCATION = `${SHARED_SCHEMAS}/crds/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json`;
+
+/**
+ * The project's own small schemas (test/fixtures/schemas: a few built-in kinds, v1.31.0, in the
+ * kubeconform layout, with no strict variant), for tests that need a schema or two, not upstream's.
+ */
+export const FIXTURE_SCHEMAS = resolve(PROJECT_ROOT, 'test/fixtures/schemas');
+export const FIXTURE_LOCATION = `${FIXTURE_SCHEMAS}/{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix }}/{{ .ResourceKind }}{{ .KindSuffix }}.json`;
+
+let skipNoticePrinted = false;
+
+/**
+ * `it` and `describe` for tests that need the full upstream schemas: skipped when the folder is
+ * absent, with the reason printed once per test file (`.ci/run` fails instead, so CI never skips).
+ */
+export function needingUpstreamSchemas(): { it: typeof it; describe: typeof describe } {
+  if (HAS_SHARED_SCHEMAS) return { it, describe };
+  if (!skipNoticePrinted) {
+    skipNoticePrinted = true;
+    console.warn(
+      `kubeproof tests skipped: they need the upstream Kubernetes schemas, not found at ${SHARED_SCHEMAS}; ` +
+        `set ${SCHEMAS_ENV} to the folder that holds v1.31.0-standalone/ and crds/ to run them`,
+    );
+  }
+  return { it: it.skip as typeof it, describe: describe.skip as typeof describe };
+}
 
 export const DEFAULT_OPTIONS: ValidateOptions = {
   kubernetesVersion: '1.31.0',
@@ -32,7 +71,7 @@ export const DEFAULT_OPTIONS: ValidateOptions = {
 export async function validateInline(
   files: Record<string, string | Uint8Array | { error: string }>,
   options: Partial<ValidateOptions> = {},
-  locations: (string | 'offline')[] = [K8S_LOCATION, CRD_LOCATION],
+  locations: (string | 'offline')[] = [FIXTURE_LOCATION],
   loaderDeps: Partial<SchemaLoaderDeps> = {},
 ) {
   const notices: string[] = [];
