@@ -13,12 +13,7 @@ beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 
 const FIXTURES = 'test/fixtures/validate';
-const LOCAL = [
-  '-kubernetes-version',
-  '1.31.0',
-  '-schema-location',
-  FIXTURE_LOCATION,
-];
+const LOCAL = ['-kubernetes-version', '1.31.0', '-schema-location', FIXTURE_LOCATION];
 
 async function run(argv: string[], stdin?: string) {
   let stdout = '';
