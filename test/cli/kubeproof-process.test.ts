@@ -224,7 +224,7 @@ describe('the kubeproof process against an HTTP schema server on 127.0.0.1', () 
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Valid: 1,/);
     expect(result.stderr).toMatch(/received HTTP status 503; trying the next schema location/);
-  }, 20_000);
+  });
 });
 
 describe('the kubeproof process with worker threads (-n)', () => {
@@ -266,5 +266,5 @@ describe('the kubeproof process with worker threads (-n)', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 180_000);
 });
