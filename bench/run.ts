@@ -15,7 +15,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFakeGitHubServer } from '../test/helpers/fake-github-server.ts';
 import { runActionProcess } from '../test/helpers/run-action-process.ts';
@@ -24,7 +24,8 @@ import { GITOPS_ENVIRONMENTS, writeGitopsRepo } from './generate-gitops.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const data = `${root}bench/.data`;
-const shared = fileURLToPath(new URL('../../shared/k8s-schemas', import.meta.url));
+/** The upstream schemas, where the tests find them (KUBEPROOF_TEST_SCHEMAS); the offline ones when absent. */
+const shared = resolve(root, process.env['KUBEPROOF_TEST_SCHEMAS'] || '../shared/k8s-schemas');
 const only = process.argv[2];
 
 interface Figures {
