@@ -18,6 +18,7 @@ import { gitFileSource } from '../platform/git-file-source.ts';
 import { materializeTree } from '../platform/materialize-tree.ts';
 import { createNodeProcessRunner } from '../platform/node-process-runner.ts';
 import { createValidationDeps } from '../platform/validation-setup.ts';
+import { OFFLINE_KUBERNETES_VERSION } from '../core/validate/offline-schemas.ts';
 import { formatFlagHelp, parseFlags, type FlagSpec, type FlagValues } from './flags.ts';
 import { formatFinding } from './format-finding.ts';
 import type { CliIo } from './io.ts';
@@ -60,20 +61,26 @@ const VALIDATION_FLAGS: readonly FlagSpec[] = [
     name: 'kubernetes-version',
     kind: 'string',
     typeName: 'string',
-    usage: 'version of Kubernetes to validate against',
-    defaultText: '"1.31.0"',
+    usage:
+      'version of Kubernetes to validate against (default "1.31.0" with -schema-location; the offline schemas model 1.34)',
   },
   {
     name: 'schema-location',
     kind: 'list',
     usage:
-      'override schemas location search path (kubeconform templates; repeatable). Default: the offline schemas',
+      "schemas location search path (kubeconform templates, `default` for kubeconform's; repeatable). Default: the offline schemas",
+  },
+  {
+    name: 'offline',
+    kind: 'bool',
+    usage:
+      'validate with the bundled offline schemas only, whatever -strict and -kubernetes-version ask (a weaker check)',
   },
   {
     name: 'strict',
     kind: 'bool',
-    usage: 'disallow additional properties and duplicate keys',
-    defaultText: 'true',
+    usage:
+      'disallow additional properties and duplicate keys (default true with -schema-location; the offline schemas cannot)',
   },
 ];
 
@@ -178,9 +185,16 @@ async function run(kind: 'check' | 'diff', argv: readonly string[], io: CliIo): 
       io,
       kind === 'diff' && headArg === second ? first : undefined,
     );
-    const kubernetesVersion = (values.get('kubernetes-version') as string | undefined) ?? '1.31.0';
-    const strict = values.get('strict') !== false;
     const locations = (values.get('schema-location') as string[] | undefined) ?? [];
+    const offline = values.get('offline') === true;
+    // Without a location the offline schemas are the default: unset flags ask for what they are
+    // (Kubernetes 1.34, not strict); -strict or another version asks for more, and every resource
+    // they would pass is then "not validated" (unless -offline accepts the weaker check).
+    const onlyOffline = offline || locations.length === 0;
+    const kubernetesVersion =
+      (values.get('kubernetes-version') as string | undefined) ??
+      (onlyOffline ? `${OFFLINE_KUBERNETES_VERSION}.0` : '1.31.0');
+    const strict = (values.get('strict') as boolean | undefined) ?? !onlyOffline;
     const validate =
       kind === 'check'
         ? await createValidationDeps(
@@ -188,9 +202,10 @@ async function run(kind: 'check' | 'diff', argv: readonly string[], io: CliIo): 
               locations: locations.length === 0 ? ['offline'] : locations,
               kubernetesVersion,
               strict,
-              offline: locations.length === 0,
+              offline: onlyOffline,
               fetch: { insecureSkipTlsVerify: false, proxyEnv: proxyEnv(io.env) },
               baseDirectory: io.cwd,
+              offlineAccepts: offline ? 'any' : 'requested',
             },
             () => {},
           )

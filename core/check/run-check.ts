@@ -17,7 +17,10 @@ import { mapLimited } from '../concurrency.ts';
 import { changedFiles } from './changed-files.ts';
 import { configDiffOptions } from './config-diff-options.ts';
 import { loadConfig } from '../render/environments/load-config.ts';
-import { validateRendered } from './validate-rendered.ts';
+import { schemaKey, validateRendered } from './validate-rendered.ts';
+import type { SchemaUse } from '../validate/result.ts';
+import { resolveDiffOptions } from '../diff/diff-options.ts';
+import { createScrubber } from '../diff/scrub-findings.ts';
 
 export interface CheckSide {
   files: FileSource;
@@ -134,16 +137,22 @@ export async function runCheck(
       baseByName.set(rendered.environment.name, rendered);
   }
   const schemas = options.validate === false ? undefined : deps.validate;
+  const crds = schemas === undefined ? [] : await repositoryCrds(head.files);
   const validation: EnvironmentCheck[] =
     schemas === undefined
       ? []
       : await validateRendered(
           headRendered.filter((rendered) => rendered.ok),
-          await repositoryCrds(head.files),
+          crds,
           options,
           schemas,
           head.files,
         );
+  const used = new Map<string, SchemaUse>();
+  for (const check of validation) for (const use of check.schemas ?? []) used.set(schemaKey(use), use);
+  const renderedCrds = headRendered.some((rendered) =>
+    rendered.resources.some((resource) => resource.object['kind'] === 'CustomResourceDefinition'),
+  );
   // An environment that did not render is reported once, by its diff (status `error`, with why).
   const diffs: EnvironmentDiff[] = headRendered.map((rendered) =>
     diffEnvironment(
@@ -160,6 +169,10 @@ export async function runCheck(
     }
   for (const environment of goneEnvironments)
     diffs.push(diffEnvironment(baseByName.get(environment.name), undefined, diffOptions));
+  // Findings leave core here: whatever rule made them, no secret of either side may be quoted.
+  const scrub = createScrubber([...headRendered, ...baseByName.values()], resolveDiffOptions(diffOptions));
+  for (const check of validation) check.findings = scrub(check.findings);
+  for (const diff of diffs) diff.findings = scrub(diff.findings);
   const names = (a: { environment: string }, b: { environment: string }) =>
     a.environment < b.environment ? -1 : a.environment > b.environment ? 1 : 0;
   return {
@@ -171,11 +184,12 @@ export async function runCheck(
         durationMs: deps.now() - started,
         kubernetesVersion: options.kubernetesVersion,
         strict: options.strict,
-        crdsFromRepo: true,
+        crdsFromRepo: crds.length > 0 || renderedCrds,
         validated: schemas !== undefined,
+        ...(schemas === undefined ? {} : { schemas: [...used.values()] }),
       },
     },
-    findings: [...headDiscovery.findings, ...fromConfig.findings],
+    findings: scrub([...headDiscovery.findings, ...fromConfig.findings]),
     renderFailures: headRendered.filter((rendered) => !rendered.ok).length,
   };
 }

@@ -48,6 +48,7 @@ export function checkConclusion(
   const errors =
     summary.notRendered +
     summary.validationErrors +
+    summary.notValidatedErrors +
     summary.policyErrors +
     count(diffFindings, 'error') +
     count(extra, 'error');
@@ -56,9 +57,11 @@ export function checkConclusion(
     summary.policyWarnings +
     count(diffFindings, 'warning') +
     count(extra, 'warning');
-  if (failOn === 'never') return errors > 0 ? 'neutral' : 'success';
+  if (failOn === 'never') return errors > 0 || summary.notValidated > 0 ? 'neutral' : 'success';
   if (errors > 0) return 'failure';
-  return failOn === 'warning' && warnings > 0 ? 'failure' : 'success';
+  if (failOn === 'warning' && warnings > 0) return 'failure';
+  // A resource nobody validated (a kind without a schema) is not a pass: visible, not blocking.
+  return summary.notValidated > 0 ? 'neutral' : 'success';
 }
 
 function annotation({ finding, environments, resources }: ReportedFinding): CheckAnnotation {

@@ -216,8 +216,23 @@ describe('text and json outputs', () => {
       changed: 1,
       notRendered: 0,
       validationErrors: 0,
+      notValidated: 0,
     });
-    expect(report.meta).toMatchObject({ durationMs: 0, kubernetesVersion: '1.31.0' });
+    // Without -schema-location: the bundled schemas, named for what they are.
+    expect(report.meta).toMatchObject({
+      durationMs: 0,
+      kubernetesVersion: '1.34.0',
+      strict: false,
+      crdsFromRepo: false,
+      schemas: [
+        {
+          source: 'kubernetes-models 5.1.0 (Kubernetes 1.34, built-in kinds only, not strict)',
+          kubernetesVersion: '1.34',
+          strict: false,
+          origin: 'offline',
+        },
+      ],
+    });
     const [prod] = report.environments;
     expect(prod).toMatchObject({
       environment: 'prod',

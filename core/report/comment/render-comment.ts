@@ -79,7 +79,7 @@ export function renderComment(report: CheckReport, options: CommentOptions = {})
   const blocksAt = (detail: Detail): Block[] => [
     summaryTable(summary),
     ...sections.map((env) => environmentSection(env, detail)),
-    { open: footer(report.meta, report.environments.length), reopen: '', close: '', parts: [] },
+    { open: footer(report, report.environments.length), reopen: '', close: '', parts: [] },
   ];
 
   for (const detail of DETAILS) {

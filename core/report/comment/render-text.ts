@@ -1,5 +1,6 @@
 import type { ResourceDiff } from '../../diff/types.ts';
 import type { Finding } from '../../findings.ts';
+import { schemaText } from './schema-text.ts';
 import { singleLine } from './escape-markdown.ts';
 import { hasSection } from './environment-section.ts';
 import { verdict } from './status-line.ts';
@@ -14,7 +15,7 @@ import {
   type ReportSummary,
 } from './summarize-report.ts';
 import { DASH, NO_ENVIRONMENT, policyCell, validationCell } from './summary-table.ts';
-import type { CheckReport, ReportMeta } from './types.ts';
+import type { CheckReport } from './types.ts';
 
 const CHANGE_MARK: Record<ResourceDiff['change'], string> = {
   added: '+',
@@ -101,14 +102,12 @@ function section(env: EnvironmentSummary): string[] {
   return out;
 }
 
-function footer(meta: ReportMeta, environments: number): string {
-  const schemas = [`Kubernetes ${line(meta.kubernetesVersion)}`];
-  if (meta.strict) schemas.push('strict');
-  if (meta.crdsFromRepo) schemas.push('CRDs from the repository');
+function footer(report: CheckReport, environments: number): string {
+  const { meta } = report;
   const parts = [
     `Rendered ${plural(environments, 'environment')} (${line(meta.renderer)}) in ${formatDuration(meta.durationMs)}`,
   ];
-  parts.push(meta.validated === false ? 'not validated' : `schemas: ${schemas.join(', ')}`);
+  parts.push(meta.validated === false ? 'not validated' : `schemas: ${line(schemaText(report))}`);
   if (meta.commit !== undefined && meta.commit !== '') parts.push(`commit ${line(meta.commit.slice(0, 7))}`);
   if (meta.fullReportUrl !== undefined)
     parts.push(`${line(meta.fullReportLabel ?? 'full report')}: ${line(meta.fullReportUrl)}`);
@@ -124,6 +123,6 @@ export function renderText(report: CheckReport): string {
   const summary = summarizeReport(report);
   const blocks = [[verdict(summary, false)], table(summary)];
   for (const env of summary.environments) if (hasSection(env)) blocks.push(section(env));
-  blocks.push([footer(report.meta, report.environments.length)]);
+  blocks.push([footer(report, report.environments.length)]);
   return `${blocks.map((block) => block.join('\n')).join('\n\n')}\n`;
 }

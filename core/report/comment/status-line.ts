@@ -22,12 +22,19 @@ export function verdict(summary: ReportSummary, icons: boolean): string {
     summary.notRendered > 0 && summary.changed === 0
       ? [`kubeproof: ${notRendered}`]
       : [`kubeproof: ${changes}`, ...(summary.notRendered > 0 ? [notRendered] : [])];
-  if (summary.validated)
-    parts.push(
-      summary.validationErrors > 0
-        ? mark('error', plural(summary.validationErrors, 'validation error'))
-        : mark('ok', 'valid'),
-    );
+  // "valid" only when every resource was validated against the schemas asked for.
+  if (summary.validated) {
+    if (summary.validationErrors > 0)
+      parts.push(mark('error', plural(summary.validationErrors, 'validation error')));
+    if (summary.notValidated > 0)
+      parts.push(
+        mark(
+          summary.validationErrors > 0 ? 'error' : 'warning',
+          `${plural(summary.notValidated, 'resource')} not validated`,
+        ),
+      );
+    if (summary.validationErrors === 0 && summary.notValidated === 0) parts.push(mark('ok', 'valid'));
+  }
   if (summary.validationWarnings > 0) {
     parts.push(mark('warning', plural(summary.validationWarnings, 'validation warning')));
   }

@@ -21,6 +21,10 @@ export interface ReportSummary {
   notRendered: number;
   validationErrors: number;
   validationWarnings: number;
+  /** Resources not validated against the schemas asked for (no schema, schemas unusable). */
+  notValidated: number;
+  /** Of those, the ones that are errors (schemas unusable, not a kind without a schema). */
+  notValidatedErrors: number;
   /** False when validation did not run (`kubeproof diff`). */
   validated: boolean;
   policyRan: boolean;
@@ -32,9 +36,18 @@ function byName(checks: EnvironmentCheck[] | undefined): Map<string, Environment
   return new Map((checks ?? []).map((check) => [check.environment, check]));
 }
 
-function sum(checks: EnvironmentCheck[] | undefined, key: 'errors' | 'warnings'): number {
+function sum(checks: EnvironmentCheck[] | undefined, key: 'errors' | 'warnings' | 'notValidated'): number {
   let total = 0;
-  for (const check of checks ?? []) total += check[key];
+  for (const check of checks ?? []) total += check[key] ?? 0;
+  return total;
+}
+
+/** Errors that only say a resource was not validated (counted as "not validated", not as invalid). */
+export function unvalidatedErrors(checks: EnvironmentCheck[] | undefined): number {
+  let total = 0;
+  for (const check of checks ?? [])
+    for (const finding of check.findings)
+      if (finding.ruleId === 'not-validated' && finding.severity === 'error') total++;
   return total;
 }
 
@@ -69,8 +82,10 @@ export function summarizeReport(report: CheckReport): ReportSummary {
     environments,
     changed: environments.filter((env) => env.status === 'changed').length,
     notRendered: environments.filter((env) => env.status === 'error').length,
-    validationErrors: sum(report.validation, 'errors'),
+    validationErrors: sum(report.validation, 'errors') - unvalidatedErrors(report.validation),
     validationWarnings: sum(report.validation, 'warnings'),
+    notValidated: sum(report.validation, 'notValidated'),
+    notValidatedErrors: unvalidatedErrors(report.validation),
     validated: report.meta.validated !== false,
     policyRan: report.policy !== undefined,
     policyErrors: sum(report.policy, 'errors'),

@@ -1,6 +1,11 @@
 import type { EnvironmentCheck } from './types.ts';
 import { escapeMarkdown, shorten } from './escape-markdown.ts';
-import { plural, type EnvironmentSummary, type ReportSummary } from './summarize-report.ts';
+import {
+  plural,
+  unvalidatedErrors,
+  type EnvironmentSummary,
+  type ReportSummary,
+} from './summarize-report.ts';
 import type { Block } from './pack-bodies.ts';
 
 /** Environment names longer than this are shortened in the table and the section titles. */
@@ -21,8 +26,13 @@ export const NO_ENVIRONMENT = 'No environment is rendered from the files this ch
 export function validationCell(env: EnvironmentSummary): Cell {
   if (env.status === 'error') return ['error', 'not rendered'];
   const check = env.validation;
-  if (check !== undefined && check.errors > 0) return ['error', plural(check.errors, 'error')];
-  if (check !== undefined && check.warnings > 0) return ['warning', plural(check.warnings, 'warning')];
+  const unchecked = check?.notValidated ?? 0;
+  const notValidated = unchecked > 0 ? `, ${unchecked} not validated` : '';
+  const invalid = check === undefined ? 0 : check.errors - unvalidatedErrors([check]);
+  if (check !== undefined && invalid > 0) return ['error', `${plural(invalid, 'error')}${notValidated}`];
+  if (check !== undefined && check.errors > 0) return ['error', `${unchecked} not validated`];
+  if (check !== undefined && check.warnings > 0)
+    return ['warning', `${plural(check.warnings, 'warning')}${notValidated}`];
   if (env.status === 'unchanged') return ['none', 'unchanged'];
   return check === undefined ? ['none', DASH] : ['ok', plural(check.resources, 'resource')];
 }
