@@ -29,7 +29,7 @@ export function verdict(summary: ReportSummary, icons: boolean): string {
     if (summary.notValidated > 0)
       parts.push(
         mark(
-          summary.validationErrors > 0 ? 'error' : 'warning',
+          summary.notValidatedErrors > 0 ? 'error' : 'warning',
           `${plural(summary.notValidated, 'resource')} not validated`,
         ),
       );

@@ -27,6 +27,7 @@ describe('renderJson', () => {
       notRendered: 0,
       validationErrors: 0,
       validationWarnings: 0,
+      notValidated: 0,
       policy: { errors: 0, warnings: 1 },
     });
     expect((json['environments'] as { environment: string }[]).map((env) => env.environment)).toEqual([
