@@ -18,6 +18,7 @@ import { changedFiles } from './changed-files.ts';
 import { configDiffOptions } from './config-diff-options.ts';
 import { loadConfig } from '../render/environments/load-config.ts';
 import { validateRendered } from './validate-rendered.ts';
+import { noEnvironmentFinding } from '../render/environments/no-environment.ts';
 
 export interface CheckSide {
   files: FileSource;
@@ -38,6 +39,8 @@ export interface CheckOptions {
   changedFiles?: string[];
   /** Validate the head's rendered output (default true; `kubeproof diff` turns it off). */
   validate?: boolean;
+  /** How messages name the folder checked (default `the repository root`). */
+  where?: string;
 }
 
 export interface CheckDeps {
@@ -111,6 +114,12 @@ export async function runCheck(
     environments = environments.filter((environment) => affected.has(environment.name));
   }
   const goneEnvironments = base === undefined ? [] : removed;
+  // Nothing declared or discovered on either side: nothing is checked, and the report says so.
+  const nothingFound = headDiscovery.environments.length === 0 && baseDiscovery.environments.length === 0;
+  const configFailed = !loaded.config && loaded.findings.some((finding) => finding.severity === 'error');
+  const noEnvironment = nothingFound
+    ? noEnvironmentFinding(options.where ?? 'the repository root', configFailed)
+    : undefined;
   const headRendered = await renderEnvironments(environments, {
     files: head.files,
     cache: createBuildCache(),
@@ -166,6 +175,7 @@ export async function runCheck(
     report: {
       environments: diffs.sort(names),
       validation: validation.sort(names),
+      ...(noEnvironment ? { noEnvironment: noEnvironment.message } : {}),
       meta: {
         renderer: rendererLabel(environments),
         durationMs: deps.now() - started,
@@ -173,9 +183,10 @@ export async function runCheck(
         strict: options.strict,
         crdsFromRepo: true,
         validated: schemas !== undefined,
+        compared: base !== undefined,
       },
     },
-    findings: [...headDiscovery.findings, ...fromConfig.findings],
+    findings: [...headDiscovery.findings, ...fromConfig.findings, ...(noEnvironment ? [noEnvironment] : [])],
     renderFailures: headRendered.filter((rendered) => !rendered.ok).length,
   };
 }

@@ -496,9 +496,16 @@ describe('check without a base (the README main job on examples/)', () => {
       now: () => 0,
     });
     expect(code).toBe(0);
-    expect(stdout.split('\n')[0]).toBe('kubeproof: 5 environments change · valid');
-    expect(stdout).toContain('+ Deployment acme-prod/web: added (image ghcr.io/acme/web:1.3.0)');
-    expect(stdout).toContain('+ Secret acme-prod/db-');
+    // Without a base nothing changes: what each environment holds, and that it is valid.
+    expect(stdout.split('\n')[0]).toBe(
+      'kubeproof: 5 environments rendered, 30 resources, no base to compare · valid',
+    );
+    expect(stdout).toMatch(/^environment +resources +validation$/m);
+    expect(stdout).toMatch(/^prod +10 +valid$/m);
+    expect(stdout).toContain('prod: 10 resources\n');
+    expect(stdout).toContain('    Deployment acme-prod/web: image ghcr.io/acme/web:1.3.0\n');
+    expect(stdout).toContain('    Secret acme-prod/db-');
+    expect(stdout).not.toMatch(/change|added/);
     // No YAML repeated as a diff of everything, no "environment is new" notices.
     expect(stdout).not.toMatch(/^\s+\+apiVersion:/m);
     expect(stdout).not.toContain('is new');

@@ -98,6 +98,8 @@ export function renderJson(report: CheckReport): string {
       validationErrors: summary.validationErrors,
       validationWarnings: summary.validationWarnings,
       policy: summary.policyRan ? { errors: summary.policyErrors, warnings: summary.policyWarnings } : null,
+      compared: summary.compared,
+      noEnvironment: summary.noEnvironment ?? null,
     },
     environments: summary.environments.map(environmentJson),
     meta: metaJson(report.meta),

@@ -28,6 +28,8 @@ describe('renderJson', () => {
       validationErrors: 0,
       validationWarnings: 0,
       policy: { errors: 0, warnings: 1 },
+      compared: true,
+      noEnvironment: null,
     });
     expect((json['environments'] as { environment: string }[]).map((env) => env.environment)).toEqual([
       'prod',
