@@ -21,6 +21,7 @@ import { schemaKey, validateRendered } from './validate-rendered.ts';
 import type { SchemaUse } from '../validate/result.ts';
 import { resolveDiffOptions } from '../diff/diff-options.ts';
 import { createScrubber } from '../diff/scrub-findings.ts';
+import { noEnvironmentFinding } from '../render/environments/no-environment.ts';
 
 export interface CheckSide {
   files: FileSource;
@@ -41,6 +42,8 @@ export interface CheckOptions {
   changedFiles?: string[];
   /** Validate the head's rendered output (default true; `kubeproof diff` turns it off). */
   validate?: boolean;
+  /** How messages name the folder checked (default `the repository root`). */
+  where?: string;
 }
 
 export interface CheckDeps {
@@ -114,6 +117,12 @@ export async function runCheck(
     environments = environments.filter((environment) => affected.has(environment.name));
   }
   const goneEnvironments = base === undefined ? [] : removed;
+  // Nothing declared or discovered on either side: nothing is checked, and the report says so.
+  const nothingFound = headDiscovery.environments.length === 0 && baseDiscovery.environments.length === 0;
+  const configFailed = !loaded.config && loaded.findings.some((finding) => finding.severity === 'error');
+  const noEnvironment = nothingFound
+    ? noEnvironmentFinding(options.where ?? 'the repository root', configFailed)
+    : undefined;
   const headRendered = await renderEnvironments(environments, {
     files: head.files,
     cache: createBuildCache(),
@@ -179,6 +188,7 @@ export async function runCheck(
     report: {
       environments: diffs.sort(names),
       validation: validation.sort(names),
+      ...(noEnvironment ? { noEnvironment: noEnvironment.message } : {}),
       meta: {
         renderer: rendererLabel(environments),
         durationMs: deps.now() - started,
@@ -187,9 +197,14 @@ export async function runCheck(
         crdsFromRepo: crds.length > 0 || renderedCrds,
         validated: schemas !== undefined,
         ...(schemas === undefined ? {} : { schemas: [...used.values()] }),
+        compared: base !== undefined,
       },
     },
-    findings: scrub([...headDiscovery.findings, ...fromConfig.findings]),
+    findings: scrub([
+      ...headDiscovery.findings,
+      ...fromConfig.findings,
+      ...(noEnvironment ? [noEnvironment] : []),
+    ]),
     renderFailures: headRendered.filter((rendered) => !rendered.ok).length,
   };
 }

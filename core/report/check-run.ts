@@ -32,7 +32,8 @@ function count(findings: readonly Finding[], severity: Severity): number {
 }
 
 /**
- * The verdict: `failure` when an environment did not render or a finding is at or above `failOn`;
+ * The verdict: `failure` when the folder holds no environment, an environment did not render or a
+ * finding is at or above `failOn`;
  * with `failOn: 'never'`, `neutral` where it would have failed at `error` (visible, never
  * blocking: GitHub counts `neutral` as passing for required checks,
  * https://docs.github.com/repositories/configuring-branches-and-merges-in-your-repository/managing-protected-branches/troubleshooting-required-status-checks);
@@ -46,6 +47,7 @@ export function checkConclusion(
   const summary = summarizeReport(report);
   const diffFindings = report.environments.flatMap((diff) => diff.findings);
   const errors =
+    (summary.noEnvironment === undefined ? 0 : 1) +
     summary.notRendered +
     summary.validationErrors +
     summary.notValidatedErrors +

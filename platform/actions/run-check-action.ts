@@ -192,6 +192,7 @@ async function run(
       kubernetesVersion: schema?.kubernetesVersion ?? '1.31.0',
       strict: schema?.strict ?? true,
       validate: validating,
+      ...(base.prefix === '' ? {} : { where: base.prefix }),
       ...(changes === undefined ? {} : { changedFiles: underPrefix(changes, base.prefix) }),
     },
     { ...(validate ? { validate } : {}), now: deps.now },

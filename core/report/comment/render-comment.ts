@@ -78,7 +78,7 @@ export function renderComment(report: CheckReport, options: CommentOptions = {})
   };
   const blocksAt = (detail: Detail): Block[] => [
     summaryTable(summary),
-    ...sections.map((env) => environmentSection(env, detail)),
+    ...sections.map((env) => environmentSection(env, detail, summary.compared)),
     { open: footer(report, report.environments.length), reopen: '', close: '', parts: [] },
   ];
 

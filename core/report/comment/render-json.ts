@@ -112,6 +112,8 @@ export function renderJson(report: CheckReport): string {
       validationWarnings: summary.validationWarnings,
       notValidated: summary.notValidated,
       policy: summary.policyRan ? { errors: summary.policyErrors, warnings: summary.policyWarnings } : null,
+      compared: summary.compared,
+      noEnvironment: summary.noEnvironment ?? null,
     },
     environments: summary.environments.map(environmentJson),
     meta: metaJson(report.meta),

@@ -45,6 +45,11 @@ export interface ReportMeta {
    * column, no schemas in the footer. Default true.
    */
   validated?: boolean;
+  /**
+   * False when there was no base to compare with: each environment's resources are what it holds,
+   * not changes, and the report says so. Default true.
+   */
+  compared?: boolean;
 }
 
 export interface CheckReport {
@@ -52,6 +57,11 @@ export interface CheckReport {
   validation: EnvironmentCheck[];
   /** Policy results; absent when no policy ran (the table then has no policy column). */
   policy?: EnvironmentCheck[];
+  /**
+   * Set when the folder holds no environment at all (none declared, none discovered), so nothing
+   * was checked: where kubeproof looked and how to declare environments, one line.
+   */
+  noEnvironment?: string;
   meta: ReportMeta;
 }
 
