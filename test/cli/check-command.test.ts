@@ -610,3 +610,30 @@ describe('nothing found is not valid', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('schemas that cannot honour the request are not a pass', () => {
+  it('check -strict without a location: every resource the offline schemas pass is "not validated", exit 1', async () => {
+    const { code, stdout } = await check('image-bump', '-strict', '-kubernetes-version', '1.31.0');
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^kubeproof: 1 environment changes · 4 resources not validated\n/);
+    expect(stdout).not.toMatch(/· valid/);
+    expect(stdout).toContain(
+      'cannot honour -strict (they cannot see unknown fields) or -kubernetes-version 1.31.0 (they model Kubernetes 1.34). Give a reachable -schema-location or a local schema folder, or pass -offline for an explicit weaker check',
+    );
+  });
+
+  it('-offline accepts the weaker check and the footer says what it was', async () => {
+    const { code, stdout } = await check('image-bump', '-offline', '-strict');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/· valid\n/);
+    expect(stdout).toContain(
+      'schemas: kubernetes-models 5.1.0 (Kubernetes 1.34, built-in kinds only, not strict)',
+    );
+    expect(stdout).not.toContain('CRDs from the repository');
+  });
+
+  it('names CRDs from the repository when it has them', async () => {
+    const { stdout } = await run(['check', 'examples']);
+    expect(stdout).toContain('CRDs from the repository');
+  });
+});
