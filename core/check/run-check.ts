@@ -18,6 +18,12 @@ import { changedFiles } from './changed-files.ts';
 import { configDiffOptions } from './config-diff-options.ts';
 import { loadConfig } from '../render/environments/load-config.ts';
 import { validateRendered } from './validate-rendered.ts';
+import {
+  isRefused,
+  refusedEnvironment,
+  trustedRendererSet,
+  type TrustedRenderers,
+} from './trusted-renderers.ts';
 
 export interface CheckSide {
   files: FileSource;
@@ -38,6 +44,12 @@ export interface CheckOptions {
   changedFiles?: string[];
   /** Validate the head's rendered output (default true; `kubeproof diff` turns it off). */
   validate?: boolean;
+  /**
+   * Set when the head is not trusted (a pull request, in the Actions): environments of the head's
+   * config that need a binary neither these nor the base's config allow are not rendered
+   * (`renderer-refused`). Undefined: every renderer runs (the CLI, on the user's own files).
+   */
+  trustedRenderers?: TrustedRenderers;
 }
 
 export interface CheckDeps {
@@ -111,11 +123,17 @@ export async function runCheck(
     environments = environments.filter((environment) => affected.has(environment.name));
   }
   const goneEnvironments = base === undefined ? [] : removed;
-  const headRendered = await renderEnvironments(environments, {
-    files: head.files,
-    cache: createBuildCache(),
-    ...(head.external ? { external: head.external } : {}),
-  });
+  const allowed =
+    options.trustedRenderers && trustedRendererSet(options.trustedRenderers, baseDiscovery.environments);
+  const refused = allowed ? environments.filter((environment) => isRefused(environment, allowed)) : [];
+  const headRendered = await renderEnvironments(
+    environments.filter((environment) => !refused.includes(environment)),
+    { files: head.files, cache: createBuildCache(), ...(head.external ? { external: head.external } : {}) },
+  );
+  for (const environment of refused)
+    headRendered.push(
+      refusedEnvironment(environment, loaded.path ?? '.kubeproof.yaml', options.trustedRenderers?.help ?? ''),
+    );
   const baseByName = new Map<string, RenderedEnvironment>();
   if (base !== undefined) {
     const baseEnvironments = baseDiscovery.environments.filter(

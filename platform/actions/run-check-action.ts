@@ -1,4 +1,4 @@
-import { mkdtemp, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { runCheck, type CheckResult } from '../../core/check/run-check.ts';
 import { UsageError } from '../../core/errors.ts';
@@ -49,6 +49,9 @@ export interface CheckActionResult {
 }
 
 type Kind = 'check' | 'diff';
+
+const TRUST_HELP =
+  "to allow it, use that renderer for an environment in the base branch's .kubeproof.yaml, or name it in the action's allow-renderers input";
 
 const NAMES: Record<Kind, { checkName: string; marker: string }> = {
   check: { checkName: 'kubeproof', marker: 'report' },
@@ -182,6 +185,7 @@ async function run(
   const baseSide = base.side;
   if (baseSide !== undefined && baseSide.external === undefined)
     baseSide.materialize = async () => {
+      await mkdir(context.runnerTemp, { recursive: true });
       const folder = await mkdtemp(join(context.runnerTemp, 'kubeproof-base-'));
       await materializeTree(baseSide.files, folder);
       return { runner: deps.runner, repoRoot: folder, files: baseSide.files };
@@ -213,6 +217,10 @@ async function run(
       strict: schema?.strict ?? true,
       validate: validating,
       ...(changes === undefined ? {} : { changedFiles: underPrefix(changes, base.prefix) }),
+      // A change not yet in the repository (a pull request, a merge group) does not choose the binaries run on it.
+      ...(target.commit === undefined
+        ? {}
+        : { trustedRenderers: { renderers: inputs.allowRenderers, help: TRUST_HELP } }),
     },
     { ...(validate ? { validate } : {}), now: deps.now },
   );
