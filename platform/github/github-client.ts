@@ -69,12 +69,10 @@ const RESET_SLACK_MS = 1_000;
  */
 function rateLimitWait(error: unknown, now: number): number | undefined {
   if (!isRequestError(error)) return undefined;
-  const retryAfter = errorHeader(error, 'retry-after');
   // Secondary rate limits answer 403 or 429 with retry-after.
-  if (retryAfter !== undefined && (error.status === 403 || error.status === 429)) {
-    const ms = Number(retryAfter) * 1000;
-    if (!Number.isFinite(ms) || ms < 0) return BASE_DELAY_MS;
-    return ms > MAX_RETRY_AFTER_MS ? Infinity : ms;
+  if (error.status === 403 || error.status === 429) {
+    const asked = retryAfterMs(error);
+    if (asked !== undefined) return asked;
   }
   // The primary rate limit: worth waiting for only when it resets soon.
   const reset = rateLimitResetMs(error);
@@ -83,18 +81,31 @@ function rateLimitWait(error: unknown, now: number): number | undefined {
   return ms > MAX_RETRY_AFTER_MS ? Infinity : ms;
 }
 
+/** The `retry-after` header in milliseconds (`Infinity` past what we wait), undefined without one. */
+function retryAfterMs(error: unknown): number | undefined {
+  const retryAfter = errorHeader(error, 'retry-after');
+  if (retryAfter === undefined) return undefined;
+  const ms = Number(retryAfter) * 1000;
+  if (!Number.isFinite(ms) || ms < 0) return BASE_DELAY_MS;
+  return ms > MAX_RETRY_AFTER_MS ? Infinity : ms;
+}
+
+const finite = (ms: number | undefined): number | undefined =>
+  ms === undefined || !Number.isFinite(ms) ? undefined : ms;
+
 /** Milliseconds to wait before retry `attempt` (1-based), or undefined when the error is final. */
 function retryDelay(error: unknown, attempt: number, now: number, idempotent: boolean): number | undefined {
   const limited = rateLimitWait(error, now);
-  if (limited !== undefined) return Number.isFinite(limited) ? limited : undefined;
+  if (limited !== undefined) return finite(limited);
   const backoff = BASE_DELAY_MS * 2 ** (attempt - 1);
   // 429 is a refusal: the call was not carried out, whatever it was.
   if (isRequestError(error) && error.status === 429 && !isNetworkError(error)) return backoff;
   // A create that failed otherwise may have been carried out: the caller looks before creating again.
   if (!idempotent) return undefined;
   if (error instanceof RequestTimeout || isNetworkError(error)) return backoff;
-  if (!isRequestError(error)) return undefined;
-  return error.status >= 500 ? backoff : undefined;
+  if (!isRequestError(error) || error.status < 500) return undefined;
+  const asked = retryAfterMs(error);
+  return asked === undefined ? backoff : finite(asked);
 }
 
 function nextLink(headers: Record<string, unknown>): boolean {
