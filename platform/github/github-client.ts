@@ -157,16 +157,26 @@ export function createGitHubClient(octokit: OctokitLike, options: GitHubClientOp
     }
   }
 
-  // Octokit passes `request.signal` to fetch, which aborts the connection and the body's read.
-  const withSignal = (parameters: Record<string, unknown>, signal: AbortSignal): Record<string, unknown> => ({
+  // Octokit passes `request.signal` to fetch, which aborts the connection and the body's read. A
+  // create also says `request.retries: 0`, what @octokit/plugin-retry (Probot's Octokit has it)
+  // reads, so no layer below repeats it blindly either.
+  const withSignal = (
+    parameters: Record<string, unknown>,
+    signal: AbortSignal,
+    context: CallContext,
+  ): Record<string, unknown> => ({
     ...parameters,
-    request: { ...(parameters['request'] as Record<string, unknown> | undefined), signal },
+    request: {
+      ...(parameters['request'] as Record<string, unknown> | undefined),
+      signal,
+      ...(context.idempotent === false ? { retries: 0 } : {}),
+    },
   });
 
   const client: GitHubClient = {
     async request<T>(route: string, parameters: Record<string, unknown>, context: CallContext) {
       return (await withRetries(
-        (signal) => octokit.request(route, withSignal(parameters, signal)),
+        (signal) => octokit.request(route, withSignal(parameters, signal, context)),
         context,
       )) as Response<T>;
     },
@@ -180,7 +190,7 @@ export function createGitHubClient(octokit: OctokitLike, options: GitHubClientOp
     },
     async graphql<T>(query: string, variables: Record<string, unknown>, context: CallContext) {
       return (await withRetries(
-        (signal) => octokit.graphql(query, withSignal(variables, signal)),
+        (signal) => octokit.graphql(query, withSignal(variables, signal, context)),
         context,
       )) as T;
     },
