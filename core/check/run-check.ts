@@ -22,6 +22,12 @@ import type { SchemaUse } from '../validate/result.ts';
 import { resolveDiffOptions } from '../diff/diff-options.ts';
 import { createScrubber } from '../diff/scrub-findings.ts';
 import { noEnvironmentFinding } from '../render/environments/no-environment.ts';
+import {
+  isRefused,
+  refusedEnvironment,
+  trustedRendererSet,
+  type TrustedRenderers,
+} from './trusted-renderers.ts';
 
 export interface CheckSide {
   files: FileSource;
@@ -44,6 +50,12 @@ export interface CheckOptions {
   validate?: boolean;
   /** How messages name the folder checked (default `the repository root`). */
   where?: string;
+  /**
+   * Set when the head is not trusted (a pull request, in the Actions): environments of the head's
+   * config that need a binary neither these nor the base's config allow are not rendered
+   * (`renderer-refused`). Undefined: every renderer runs (the CLI, on the user's own files).
+   */
+  trustedRenderers?: TrustedRenderers;
 }
 
 export interface CheckDeps {
@@ -123,11 +135,17 @@ export async function runCheck(
   const noEnvironment = nothingFound
     ? noEnvironmentFinding(options.where ?? 'the repository root', configFailed)
     : undefined;
-  const headRendered = await renderEnvironments(environments, {
-    files: head.files,
-    cache: createBuildCache(),
-    ...(head.external ? { external: head.external } : {}),
-  });
+  const allowed =
+    options.trustedRenderers && trustedRendererSet(options.trustedRenderers, baseDiscovery.environments);
+  const refused = allowed ? environments.filter((environment) => isRefused(environment, allowed)) : [];
+  const headRendered = await renderEnvironments(
+    environments.filter((environment) => !refused.includes(environment)),
+    { files: head.files, cache: createBuildCache(), ...(head.external ? { external: head.external } : {}) },
+  );
+  for (const environment of refused)
+    headRendered.push(
+      refusedEnvironment(environment, loaded.path ?? '.kubeproof.yaml', options.trustedRenderers?.help ?? ''),
+    );
   const baseByName = new Map<string, RenderedEnvironment>();
   if (base !== undefined) {
     const baseEnvironments = baseDiscovery.environments.filter(
