@@ -112,3 +112,45 @@ describe('validateRendered: findings land on the file of their resource', () => 
     ]);
   });
 });
+
+describe('runCheck on an environment with a manifest nested 10,000 levels deep', () => {
+  it('reports a finding on that file, and still renders, diffs and validates the other environments', async () => {
+    const deep = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  x: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`;
+    const side = (value: string) =>
+      memoryFileSource({
+        'envs/prod/kustomization.yaml': 'resources:\n- deep.yaml\n',
+        'envs/prod/deep.yaml': deep,
+        'envs/staging/kustomization.yaml': 'resources:\n- cm.yaml\n',
+        'envs/staging/cm.yaml': configMap('app').replace('port: 80', `port: ${value}`),
+      });
+    const result = await runCheck(
+      { files: side('8080') },
+      { files: side('"80"') },
+      {
+        kubernetesVersion: '1.31.0',
+        strict: false,
+        changedFiles: ['envs/prod/deep.yaml', 'envs/staging/cm.yaml'],
+      },
+      { now: () => 0, validate: schemas() },
+    );
+
+    const [prod, staging] = result.report.environments;
+    expect(prod?.status).toBe('error');
+    expect(prod?.findings.map((f) => [f.path, f.line, f.message])).toEqual([
+      [
+        'envs/prod/deep.yaml',
+        6,
+        expect.stringMatching(/^base: invalid YAML: mappings and lists nest deeper than 512 levels/),
+      ],
+      [
+        'envs/prod/deep.yaml',
+        6,
+        expect.stringMatching(/^head: invalid YAML: mappings and lists nest deeper than 512 levels/),
+      ],
+    ]);
+    expect(staging?.status).toBe('changed');
+    expect(
+      result.report.validation.map((v) => [v.environment, v.findings.map((f) => [f.path, f.line])]),
+    ).toEqual([['staging', [['envs/staging/cm.yaml', 6]]]]);
+  });
+});
