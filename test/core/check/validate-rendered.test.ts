@@ -84,15 +84,23 @@ describe('validateRendered: findings land on the file of their resource', () => 
     ]);
   });
 
-  it('cites each Argo CD ApplicationSet in its own file', async () => {
+  it.each([
+    ['a kustomization', { 'envs/apps/kustomization.yaml': 'resources:\n- one.yaml\n- two.yaml\n' }],
+    [
+      'plain manifests (an Argo CD directory source)',
+      {
+        '.kubeproof.yaml': 'version: 1\nenvironments:\n  - { name: apps, path: envs/apps, renderer: none }\n',
+      },
+    ],
+  ])('cites each Argo CD ApplicationSet in its own file, rendered by %s', async (_, extra) => {
     const { at } = await check({
-      'envs/prod/kustomization.yaml': 'resources:\n- one.yaml\n- two.yaml\n',
-      'envs/prod/one.yaml': applicationSet('one'),
-      'envs/prod/two.yaml': `# the second set\n\n${applicationSet('two')}`,
+      ...extra,
+      'envs/apps/one.yaml': applicationSet('one'),
+      'envs/apps/two.yaml': `# the second set\n\n${applicationSet('two')}`,
     });
     expect(at).toEqual([
-      ['envs/prod/one.yaml', 6, 'one'],
-      ['envs/prod/two.yaml', 8, 'two'],
+      ['envs/apps/one.yaml', 6, 'one'],
+      ['envs/apps/two.yaml', 8, 'two'],
     ]);
   });
 
