@@ -67,7 +67,7 @@ export interface LocatedResource {
 
 /** Whether a document of the environment's folders may have written a field of the resource. */
 function mayWrite(
-  found: { path: string; line: number; document: SourceDocument },
+  found: FolderDocument,
   origin: { path: string; line: number },
   resource: LocatedResource | undefined,
 ): boolean {
