@@ -1,3 +1,4 @@
+import { isObject } from '../diff/json.ts';
 import type { Finding } from '../findings.ts';
 import type { RenderedEnvironment } from '../render/render-environments.ts';
 import { emitYaml } from '../render/emit-yaml.ts';
@@ -37,6 +38,10 @@ export async function validateRendered(
     })),
   );
   const locate = files === undefined ? undefined : createSourceLocator(files);
+  // The documents the resources came from: each is a resource of its own, not a patch of another.
+  const origins = rendered.map(
+    (environment) => new Set(environment.resources.map(({ origin }) => `${origin.path}:${origin.line}`)),
+  );
   const crdInputs = extraCrds.map((crd, i) => ({ path: `crd/${i}`, content: crd.content }));
   const run = await validateManifests(
     [...inputs, ...crdInputs],
@@ -82,9 +87,14 @@ export async function validateRendered(
       delete mapped.column;
       if (locate !== undefined) {
         const environment = rendered[Number(e)]?.environment;
+        const metadata = resource.object['metadata'];
+        const name =
+          isObject(metadata) && typeof metadata['name'] === 'string' ? metadata['name'] : undefined;
         const at = await locate(resource.origin, texts[Number(e)]?.[Number(r)] ?? '', finding.line, {
           kind: String(resource.object['kind'] ?? ''),
+          ...(name === undefined ? {} : { name }),
           folders: environment === undefined ? [] : [environment.path],
+          origins: origins[Number(e)] ?? new Set(),
         });
         mapped.path = at.path;
         mapped.line = at.line;

@@ -70,6 +70,37 @@ describe('kubeproof render', () => {
     expect(stdout).toBe('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n');
   });
 
+  it.each([
+    ['flow sequences', `x: ${'['.repeat(10_000)}${']'.repeat(10_000)}`, 6],
+    ['flow mappings', `x: ${'{a: '.repeat(10_000)}1${'}'.repeat(10_000)}`, 6],
+    ['block sequences', `x:\n    ${'- '.repeat(10_000)}1`, 7],
+  ])(
+    'reports a manifest of %s nested 10,000 levels deep as a finding, and renders the others',
+    async (_, data, line) => {
+      const repo = tempDir();
+      mkdirSync(join(repo, '.git'));
+      mkdirSync(join(repo, 'deep'));
+      writeFileSync(join(repo, 'deep/kustomization.yaml'), 'resources:\n- cm.yaml\n');
+      writeFileSync(
+        join(repo, 'deep/cm.yaml'),
+        `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  ${data.replaceAll('\n', '\n  ')}\n`,
+      );
+      mkdirSync(join(repo, 'good'));
+      writeFileSync(join(repo, 'good/kustomization.yaml'), 'resources:\n- cm.yaml\n');
+      writeFileSync(join(repo, 'good/cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n');
+      const { code, stdout, stderr } = await run(['render', 'deep', 'good'], repo);
+      expect(code).toBe(1);
+      // The column is where the limit is crossed.
+      expect(stderr).toMatch(
+        new RegExp(
+          String.raw`^deep/cm\.yaml:${line}:\d+: error: invalid YAML: mappings and lists nest deeper than 512 levels`,
+        ),
+      );
+      expect(stderr).not.toMatch(/Maximum call stack|\n\s+at /);
+      expect(stdout).toBe('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n');
+    },
+  );
+
   it('refuses paths and symlinks that leave the repository', async () => {
     const outside = tempDir();
     writeFileSync(join(outside, 'secret.yaml'), 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n');

@@ -129,6 +129,11 @@ describe('kubeproof validate: kubeconform command line', () => {
     expect(result).toMatchObject({ code: 1, stderr: 'failing to read data from stdin\n' });
   });
 
+  it.each([['-'], []])('fails on an empty standard input, as kubeconform (%j)', async (...args) => {
+    const result = await run(['validate', ...LOCAL, '-summary', ...args], '');
+    expect(result).toEqual({ code: 1, stdout: '', stderr: 'failing to read data from stdin\n' });
+  });
+
   it('validates a custom resource with a local registry location', async () => {
     const result = await run([
       'validate',
