@@ -1,9 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { runCheck, type CheckResult, type CheckSide } from '../core/check/run-check.ts';
 import { UsageError } from '../core/errors.ts';
 import type { ExternalRenderDeps } from '../core/render/external/types.ts';
+import { NO_ENVIRONMENT_RULE } from '../core/render/environments/no-environment.ts';
 import { subFileSource } from '../core/render/sub-file-source.ts';
 import type { FileSource } from '../core/render/types.ts';
 import type { CheckReport } from '../core/report/comment/types.ts';
@@ -18,9 +19,11 @@ import { gitFileSource } from '../platform/git-file-source.ts';
 import { materializeTree } from '../platform/materialize-tree.ts';
 import { createNodeProcessRunner } from '../platform/node-process-runner.ts';
 import { createValidationDeps } from '../platform/validation-setup.ts';
+import { OFFLINE_KUBERNETES_VERSION } from '../core/validate/offline-schemas.ts';
 import { formatFlagHelp, parseFlags, type FlagSpec, type FlagValues } from './flags.ts';
 import { formatFinding } from './format-finding.ts';
 import type { CliIo } from './io.ts';
+import { existingFolder, existingPath, repositoryRoot, showFolder } from './repository-root.ts';
 import { proxyEnv } from './validate-command.ts';
 
 const OUTPUTS = ['text', 'markdown', 'json', 'sarif'] as const;
@@ -43,7 +46,7 @@ const COMMON_FLAGS: readonly FlagSpec[] = [
     name: 'changed',
     kind: 'list',
     usage:
-      'a changed file, relative to DIR (repeatable): only the environments it affects (default: every file that differs from the base)',
+      'a changed file, relative to the repository root (DIR) (repeatable): only the environments it affects (default: every file that differs from the base)',
   },
   {
     name: 'output',
@@ -60,20 +63,26 @@ const VALIDATION_FLAGS: readonly FlagSpec[] = [
     name: 'kubernetes-version',
     kind: 'string',
     typeName: 'string',
-    usage: 'version of Kubernetes to validate against',
-    defaultText: '"1.31.0"',
+    usage:
+      'version of Kubernetes to validate against (default "1.31.0" with -schema-location; the offline schemas model 1.27)',
   },
   {
     name: 'schema-location',
     kind: 'list',
     usage:
-      'override schemas location search path (kubeconform templates; repeatable). Default: the offline schemas',
+      "schemas location search path (kubeconform templates, `default` for kubeconform's; repeatable). Default: the offline schemas",
+  },
+  {
+    name: 'offline',
+    kind: 'bool',
+    usage:
+      'validate with the bundled offline schemas only, whatever -strict and -kubernetes-version ask (a weaker check)',
   },
   {
     name: 'strict',
     kind: 'bool',
-    usage: 'disallow additional properties and duplicate keys',
-    defaultText: 'true',
+    usage:
+      'disallow additional properties and duplicate keys (default true with -schema-location; the offline schemas cannot)',
   },
 ];
 
@@ -82,11 +91,11 @@ export const DIFF_FLAGS: readonly FlagSpec[] = COMMON_FLAGS;
 
 const CHECK_USAGE = `Usage: kubeproof check [OPTION]... [DIR]
 
-The whole pull-request check on a local tree (DIR, default the current directory, is the repository
-root): discover the environments, keep the ones the change affects, render base and head, validate
-the rendered head (strict, CRDs from the repository, deprecated APIs) and diff them. Prints the
-report the review comment shows. Exit code 1 when validation found errors or an environment could
-not be rendered.
+The whole pull-request check on a local tree (DIR is the repository root; without it, the git work
+tree the current directory is in): discover the environments, keep the ones the change affects,
+render base and head, validate the rendered head (strict, CRDs from the repository, deprecated
+APIs) and diff them. Prints the report the review comment shows. Exit code 1 when validation found
+errors, an environment could not be rendered, or DIR holds no environment.
 
 `;
 
@@ -94,8 +103,9 @@ const DIFF_USAGE = `Usage: kubeproof diff [OPTION]... BASE_DIR HEAD_DIR
        kubeproof diff -base-ref REF [OPTION]... [HEAD_DIR]
 
 Renders base and head of every affected environment and prints what changes, resource by resource.
-Secret values are never shown. Exit code 0 when the diff was produced, whatever it shows; 1 when an
-environment could not be rendered.
+Without HEAD_DIR, the head is the git work tree the current directory is in. Secret values are never
+shown. Exit code 0 when the diff was produced, whatever it shows; 1 when an environment could not be
+rendered or the head holds no environment.
 
 `;
 
@@ -117,7 +127,7 @@ async function baseSide(
   if (baseDir !== undefined && baseRef !== undefined)
     throw new UsageError('give either a base folder or -base-ref, not both');
   if (baseDir !== undefined) {
-    const root = resolve(io.cwd, baseDir);
+    const root = existingFolder(io.cwd, baseDir, values.get('base') === undefined ? '' : '-base');
     const files = await diskFileSource(root);
     return { files, external: external(root, files) };
   }
@@ -170,7 +180,12 @@ async function run(kind: 'check' | 'diff', argv: readonly string[], io: CliIo): 
         : first;
     if (kind === 'diff' && headArg === undefined && values.get('base-ref') === undefined)
       throw new UsageError('give BASE_DIR and HEAD_DIR, or -base-ref REF');
-    const headRoot = resolve(io.cwd, headArg ?? '.');
+    // Without DIR, the repository the current directory is in, as `kubeproof environments` finds it.
+    const head =
+      headArg === undefined
+        ? { path: repositoryRoot(io.cwd, io.cwd), folder: true }
+        : existingPath(io.cwd, headArg);
+    const headRoot = head.path;
     const headFiles = await diskFileSource(headRoot);
     const base = await baseSide(
       values,
@@ -178,9 +193,16 @@ async function run(kind: 'check' | 'diff', argv: readonly string[], io: CliIo): 
       io,
       kind === 'diff' && headArg === second ? first : undefined,
     );
-    const kubernetesVersion = (values.get('kubernetes-version') as string | undefined) ?? '1.31.0';
-    const strict = values.get('strict') !== false;
     const locations = (values.get('schema-location') as string[] | undefined) ?? [];
+    const offline = values.get('offline') === true;
+    // Without a location the offline schemas are the default: unset flags ask for what they are
+    // (Kubernetes 1.27.1, not strict); -strict or another version asks for more, and every resource
+    // they would pass is then "not validated" (unless -offline accepts the weaker check).
+    const onlyOffline = offline || locations.length === 0;
+    const kubernetesVersion =
+      (values.get('kubernetes-version') as string | undefined) ??
+      (onlyOffline ? `${OFFLINE_KUBERNETES_VERSION}.0` : '1.31.0');
+    const strict = (values.get('strict') as boolean | undefined) ?? !onlyOffline;
     const validate =
       kind === 'check'
         ? await createValidationDeps(
@@ -188,9 +210,10 @@ async function run(kind: 'check' | 'diff', argv: readonly string[], io: CliIo): 
               locations: locations.length === 0 ? ['offline'] : locations,
               kubernetesVersion,
               strict,
-              offline: locations.length === 0,
+              offline: onlyOffline,
               fetch: { insecureSkipTlsVerify: false, proxyEnv: proxyEnv(io.env) },
               baseDirectory: io.cwd,
+              offlineAccepts: offline ? 'any' : 'requested',
             },
             () => {},
           )
@@ -203,14 +226,21 @@ async function run(kind: 'check' | 'diff', argv: readonly string[], io: CliIo): 
         kubernetesVersion,
         strict,
         validate: kind === 'check',
+        where: showFolder(headRoot, io.cwd, head.folder),
         ...(changed ? { changedFiles: changed } : {}),
       },
       { ...(validate ? { validate } : {}), now: io.now },
     );
-    for (const finding of result.findings) io.stderr(formatFinding(finding, headRoot, io.cwd));
+    for (const finding of result.findings)
+      if (finding.ruleId !== NO_ENVIRONMENT_RULE) io.stderr(formatFinding(finding, headRoot, io.cwd));
+    // The text and markdown reports say it in place of the table; json and sarif are for machines.
+    const nothing = result.report.noEnvironment;
+    if (nothing !== undefined && (output === 'json' || output === 'sarif'))
+      io.stderr(`kubeproof ${kind}: ${nothing}\n`);
     print(result.report, result.findings, output, io);
     const errors = result.report.validation.reduce((n, check) => n + check.errors, 0);
-    return result.renderFailures > 0 || (kind === 'check' && errors > 0) ? 1 : 0;
+    // A step that checked nothing must not pass: no environment found is a failure too.
+    return result.renderFailures > 0 || nothing !== undefined || (kind === 'check' && errors > 0) ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError || (error instanceof Error && error.name === 'GitTreeError')) {
       io.stderr(`kubeproof ${kind}: ${error.message}\n`);

@@ -1,6 +1,8 @@
-import { resolve } from 'node:path';
+import { UsageError } from '../core/errors.ts';
 import { affectedEnvironments } from '../core/render/environments/affected-environments.ts';
 import { discoverEnvironments } from '../core/render/environments/discover-environments.ts';
+import { loadConfig } from '../core/render/environments/load-config.ts';
+import { noEnvironmentMessage } from '../core/render/environments/no-environment.ts';
 import type { Environment } from '../core/render/environments/types.ts';
 import { renderEnvironments, renderedYaml } from '../core/render/render-environments.ts';
 import { diskFileSource } from '../platform/disk-file-source.ts';
@@ -8,7 +10,7 @@ import { createNodeProcessRunner } from '../platform/node-process-runner.ts';
 import { formatFlagHelp, parseFlags, type FlagSpec } from './flags.ts';
 import { formatFinding } from './format-finding.ts';
 import type { CliIo } from './io.ts';
-import { repositoryRoot } from './render-command.ts';
+import { existingPath, repositoryRoot, showFolder } from './repository-root.ts';
 
 export const ENVIRONMENTS_FLAGS: readonly FlagSpec[] = [
   { name: 'h', kind: 'bool', usage: 'show help information' },
@@ -52,9 +54,27 @@ export async function runEnvironments(argv: readonly string[], io: CliIo): Promi
     return 1;
   }
   // REPO is the repository root; without it, the repository the current directory is in.
-  const root = args[0] === undefined ? repositoryRoot(io.cwd, io.cwd) : resolve(io.cwd, args[0]);
+  let repo: { path: string; folder: boolean };
+  try {
+    repo =
+      args[0] === undefined
+        ? { path: repositoryRoot(io.cwd, io.cwd), folder: true }
+        : existingPath(io.cwd, args[0]);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`kubeproof environments: ${error.message}\n`);
+    return 1;
+  }
+  const root = repo.path;
   const files = await diskFileSource(root);
-  const discovered = await discoverEnvironments(files);
+  const loaded = await loadConfig(files);
+  const discovered = await discoverEnvironments(files, loaded);
+  const configFailed = !loaded.config && loaded.findings.some((finding) => finding.severity === 'error');
+  // Listing nothing is an answer, but a silent one reads like success: say where kubeproof looked.
+  const nothing =
+    discovered.environments.length === 0
+      ? noEnvironmentMessage(showFolder(root, io.cwd, repo.folder), configFailed)
+      : undefined;
   let environments = discovered.environments;
   const changed = values.get('changed') as string[] | undefined;
   let unknown: string[] = [];
@@ -72,6 +92,7 @@ export async function runEnvironments(argv: readonly string[], io: CliIo): Promi
       : undefined;
   const findings = [...discovered.findings, ...(rendered ?? []).flatMap((r) => r.findings)];
   for (const finding of findings) io.stderr(formatFinding(finding, root, io.cwd));
+  if (nothing !== undefined) io.stderr(`kubeproof environments: ${nothing}\n`);
   if (output === 'json') {
     const list = environments.map((environment, index) => ({
       ...environment,

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { UsageError } from '../core/errors.ts';
+import type { Finding } from '../core/findings.ts';
 import { createBuildCache, type BuildCache } from '../core/render/kustomize/build-context.ts';
 import { buildKustomization, type KustomizeBuild } from '../core/render/kustomize/build-kustomization.ts';
 import type { FileSource } from '../core/render/types.ts';
@@ -8,6 +9,7 @@ import { diskFileSource } from '../platform/disk-file-source.ts';
 import { formatFlagHelp, parseFlags, type FlagSpec } from './flags.ts';
 import { formatFinding } from './format-finding.ts';
 import type { CliIo } from './io.ts';
+import { existingFolder, renderRoot, type Root } from './repository-root.ts';
 
 /** How many folders build at once. */
 const CONCURRENCY = 8;
@@ -21,6 +23,13 @@ export const RENDER_FLAGS: readonly FlagSpec[] = [
     usage:
       "write each folder's output to OUT/<folder relative to the current directory>.yaml instead of printing it",
   },
+  {
+    name: 'root',
+    kind: 'string',
+    typeName: 'string',
+    usage:
+      'the folder files may be read from (default: the git work tree holding DIR; outside git, the folder holding everything the kustomization references)',
+  },
 ];
 
 const USAGE = `Usage: kubeproof render [OPTION]... DIR...
@@ -28,17 +37,20 @@ const USAGE = `Usage: kubeproof render [OPTION]... DIR...
 Renders each kustomization folder exactly as 'kubectl kustomize DIR' (kustomize v5.5.0) prints it,
 in-process, without a cluster, a binary or the network. Several folders render in one process.
 Exit code 1 when a folder could not be rendered (the reason goes to stderr with file and line).
+Files are read from the git work tree holding DIR (outside git, from the folder holding everything
+the kustomization references), or from -root.
 
 `;
 
-/** The repository a folder belongs to: the nearest ancestor holding `.git`, else the current directory or the folder. */
-export function repositoryRoot(folder: string, cwd: string): string {
-  for (let at = folder; ; at = dirname(at)) {
-    if (existsSync(join(at, '.git'))) return at;
-    if (dirname(at) === at) break;
-  }
-  const rel = relative(cwd, folder);
-  return rel.startsWith('..') || isAbsolute(rel) ? folder : cwd;
+const LEAVES_ROOT = /leaves the repository|outside the repository/;
+
+/** A refusal for leaving the root names the root used, and how to widen it. */
+function withRoot(finding: Finding, root: Root): Finding {
+  if (finding.ruleId !== 'kustomize-path-escape' || !LEAVES_ROOT.test(finding.message)) return finding;
+  return {
+    ...finding,
+    message: `${finding.message} (root ${root.root}: ${root.how}; give -root to read from a wider folder)`,
+  };
 }
 
 /** `kubeproof render DIR... [-out-dir OUT]`. */
@@ -64,23 +76,35 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
     return cache;
   };
   // Builds overlap (one waits on the disk while another computes); output keeps the folders' order.
-  const jobs: { folder: string; root: string; files: FileSource; dir: string }[] = [];
+  const jobs: { folder: string; root: Root; files: FileSource; dir: string }[] = [];
+  let missing = 0;
   for (const arg of args) {
-    const folder = resolve(io.cwd, arg);
-    const root = repositoryRoot(folder, io.cwd);
+    let folder: string;
+    let found: Root;
+    try {
+      folder = existingFolder(io.cwd, arg);
+      found = await renderRoot(folder, io.cwd, values.get('root') as string | undefined);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      // One line, and the other folders still render.
+      io.stderr(`kubeproof render: ${error.message}\n`);
+      missing++;
+      continue;
+    }
+    const root = found.root;
     let files = sources.get(root);
     if (files === undefined) {
       files = await diskFileSource(root);
       sources.set(root, files);
     }
-    jobs.push({ folder, root, files, dir: relative(root, folder).split(sep).join('/') });
+    jobs.push({ folder, root: found, files, dir: relative(root, folder).split(sep).join('/') });
   }
   const builds: KustomizeBuild[] = new Array(jobs.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let index = next++; index < jobs.length; index = next++) {
       const job = jobs[index] as (typeof jobs)[number];
-      const build = await buildKustomization(job.files, job.dir, { cache: cacheFor(job.root) });
+      const build = await buildKustomization(job.files, job.dir, { cache: cacheFor(job.root.root) });
       builds[index] = build;
       if (outDir === undefined || !build.ok) continue;
       const name = relative(io.cwd, job.folder).split(sep).join('/') || basename(job.folder);
@@ -90,10 +114,11 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, jobs.length) }, worker));
-  let failed = 0;
+  let failed = missing;
   builds.forEach((build, index) => {
     const job = jobs[index] as (typeof jobs)[number];
-    for (const finding of build.findings) io.stderr(formatFinding(finding, job.root, io.cwd));
+    for (const finding of build.findings)
+      io.stderr(formatFinding(withRoot(finding, job.root), job.root.root, io.cwd));
     if (!build.ok) failed++;
     else if (outDir === undefined) io.stdout(build.yaml);
   });

@@ -183,11 +183,13 @@ export async function runValidate(argv: readonly string[], io: CliIo): Promise<n
   const stdin = files.length === 0 || (files.length === 1 && files[0] === '-');
   let inputs: ManifestInput[];
   if (stdin) {
-    if (io.stdinIsTTY || !io.stdin) {
+    // kubeconform refuses a stdin with no data (a terminal, /dev/null); its acceptance tests pin exit 1.
+    const content = io.stdinIsTTY || !io.stdin ? undefined : await readStdin(io.stdin);
+    if (content === undefined || content.length === 0) {
       io.stderr('failing to read data from stdin\n');
       return 1;
     }
-    inputs = [{ path: 'stdin', content: await readStdin(io.stdin) }];
+    inputs = [{ path: 'stdin', content }];
   } else {
     inputs = await readManifestInputs(files, { ignorePatterns });
   }

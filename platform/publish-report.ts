@@ -4,11 +4,20 @@ import type { CheckAnnotation, CheckConclusion } from '../core/report/check-run-
 import { renderComment } from '../core/report/comment/render-comment.ts';
 import type { CheckReport } from '../core/report/comment/types.ts';
 import { GitHubApiError } from './github/github-api-error.ts';
-import type { GitHubPort, PublishedCheckRun, PullRef, UpsertCommentOptions } from './github/github-port.ts';
+import type {
+  GitHubPort,
+  PublishedCheckRun,
+  PullRef,
+  RepoRef,
+  UpsertCommentOptions,
+} from './github/github-port.ts';
 
 export interface PublishTarget {
-  pr: PullRef;
-  /** The pull request's head commit: the check run hangs on it. */
+  /** The pull request of the comment; without one (a merge group's commit) only the check run is published. */
+  pr?: PullRef;
+  /** The repository of the check run; default the pull request's. */
+  repo?: RepoRef;
+  /** The commit the check run hangs on: the pull request's head, or a merge group's commit. */
   headSha: string;
 }
 
@@ -97,21 +106,24 @@ export async function publishReport(
   });
   const marker = options.marker ?? 'report';
 
+  const repo = target.repo ?? target.pr;
+  if (repo === undefined) throw new TypeError('publishReport needs a pull request or a repository');
+  const pr = target.pr;
   let commentStep: Step | undefined;
-  if (options.comment) {
+  if (options.comment && pr !== undefined) {
     const upsert = options.outdatedKeys === undefined ? {} : { outdatedKeys: options.outdatedKeys };
     commentStep = await attempt('the pull request comment', NEEDS.comment, async () => {
       const bodies = renderComment(report, { marker });
-      await port.upsertComment(target.pr, marker, bodies, upsert);
+      await port.upsertComment(pr, marker, bodies, upsert);
       log.info(
-        `kubeproof: comment posted on #${target.pr.number}${bodies.length > 1 ? ` (${bodies.length} parts)` : ''}`,
+        `kubeproof: comment posted on #${pr.number}${bodies.length > 1 ? ` (${bodies.length} parts)` : ''}`,
       );
     });
   }
 
   let checkRun: PublishedCheckRun | undefined;
   const checkStep = await attempt('the check run', NEEDS.checkRun, async () => {
-    const commit = { owner: target.pr.owner, repo: target.pr.repo, sha: target.headSha };
+    const commit = { owner: repo.owner, repo: repo.repo, sha: target.headSha };
     checkRun = await port.publishCheckRun(commit, check);
     const omitted = checkRun.annotationsOmitted > 0 ? `, ${checkRun.annotationsOmitted} not shown` : '';
     log.info(

@@ -20,6 +20,11 @@ export interface SchemaSetup {
   cacheFolder?: string;
   fetch: SchemaFetchOptions;
   baseDirectory: string;
+  /**
+   * What the offline schemas may stand in for (see SchemaRegistryOptions). Default: `any` when they
+   * were asked for (`-offline`, location `offline`), else `requested`.
+   */
+  offlineAccepts?: 'any' | 'requested';
 }
 
 /**
@@ -50,6 +55,8 @@ export async function createValidationDeps(
       strict: setup.strict,
       offlineFallback: given.length === 0 || setup.offline,
       baseDirectory: setup.baseDirectory,
+      offlineAccepts:
+        setup.offlineAccepts ?? (setup.offline || given.includes('offline') ? 'any' : 'requested'),
     },
     { loader, compile, offline: createOfflineSchemas(), notice },
   );

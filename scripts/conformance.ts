@@ -8,7 +8,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { buildKustomization } from '../core/render/kustomize/build-kustomization.ts';
 import { KUSTOMIZATION_FILE_NAMES } from '../core/render/kustomize/read-kustomization.ts';
-import { repositoryRoot } from '../cli/render-command.ts';
+import { repositoryRoot } from '../cli/repository-root.ts';
 import { diskFileSource } from '../platform/disk-file-source.ts';
 
 const run = promisify(execFile);

@@ -17,7 +17,17 @@ import { mapLimited } from '../concurrency.ts';
 import { changedFiles } from './changed-files.ts';
 import { configDiffOptions } from './config-diff-options.ts';
 import { loadConfig } from '../render/environments/load-config.ts';
-import { validateRendered } from './validate-rendered.ts';
+import { schemaKey, validateRendered } from './validate-rendered.ts';
+import type { SchemaUse } from '../validate/result.ts';
+import { resolveDiffOptions } from '../diff/diff-options.ts';
+import { createScrubber } from '../diff/scrub-findings.ts';
+import { noEnvironmentFinding } from '../render/environments/no-environment.ts';
+import {
+  isRefused,
+  refusedEnvironment,
+  trustedRendererSet,
+  type TrustedRenderers,
+} from './trusted-renderers.ts';
 
 export interface CheckSide {
   files: FileSource;
@@ -38,6 +48,14 @@ export interface CheckOptions {
   changedFiles?: string[];
   /** Validate the head's rendered output (default true; `kubeproof diff` turns it off). */
   validate?: boolean;
+  /** How messages name the folder checked (default `the repository root`). */
+  where?: string;
+  /**
+   * Set when the head is not trusted (a pull request, in the Actions): environments of the head's
+   * config that need a binary neither these nor the base's config allow are not rendered
+   * (`renderer-refused`). Undefined: every renderer runs (the CLI, on the user's own files).
+   */
+  trustedRenderers?: TrustedRenderers;
 }
 
 export interface CheckDeps {
@@ -111,11 +129,23 @@ export async function runCheck(
     environments = environments.filter((environment) => affected.has(environment.name));
   }
   const goneEnvironments = base === undefined ? [] : removed;
-  const headRendered = await renderEnvironments(environments, {
-    files: head.files,
-    cache: createBuildCache(),
-    ...(head.external ? { external: head.external } : {}),
-  });
+  // Nothing declared or discovered on either side: nothing is checked, and the report says so.
+  const nothingFound = headDiscovery.environments.length === 0 && baseDiscovery.environments.length === 0;
+  const configFailed = !loaded.config && loaded.findings.some((finding) => finding.severity === 'error');
+  const noEnvironment = nothingFound
+    ? noEnvironmentFinding(options.where ?? 'the repository root', configFailed)
+    : undefined;
+  const allowed =
+    options.trustedRenderers && trustedRendererSet(options.trustedRenderers, baseDiscovery.environments);
+  const refused = allowed ? environments.filter((environment) => isRefused(environment, allowed)) : [];
+  const headRendered = await renderEnvironments(
+    environments.filter((environment) => !refused.includes(environment)),
+    { files: head.files, cache: createBuildCache(), ...(head.external ? { external: head.external } : {}) },
+  );
+  for (const environment of refused)
+    headRendered.push(
+      refusedEnvironment(environment, loaded.path ?? '.kubeproof.yaml', options.trustedRenderers?.help ?? ''),
+    );
   const baseByName = new Map<string, RenderedEnvironment>();
   if (base !== undefined) {
     const baseEnvironments = baseDiscovery.environments.filter(
@@ -134,16 +164,22 @@ export async function runCheck(
       baseByName.set(rendered.environment.name, rendered);
   }
   const schemas = options.validate === false ? undefined : deps.validate;
+  const crds = schemas === undefined ? [] : await repositoryCrds(head.files);
   const validation: EnvironmentCheck[] =
     schemas === undefined
       ? []
       : await validateRendered(
           headRendered.filter((rendered) => rendered.ok),
-          await repositoryCrds(head.files),
+          crds,
           options,
           schemas,
           head.files,
         );
+  const used = new Map<string, SchemaUse>();
+  for (const check of validation) for (const use of check.schemas ?? []) used.set(schemaKey(use), use);
+  const renderedCrds = headRendered.some((rendered) =>
+    rendered.resources.some((resource) => resource.object['kind'] === 'CustomResourceDefinition'),
+  );
   // An environment that did not render is reported once, by its diff (status `error`, with why).
   const diffs: EnvironmentDiff[] = headRendered.map((rendered) =>
     diffEnvironment(
@@ -160,22 +196,33 @@ export async function runCheck(
     }
   for (const environment of goneEnvironments)
     diffs.push(diffEnvironment(baseByName.get(environment.name), undefined, diffOptions));
+  // Findings leave core here: whatever rule made them, no secret of either side may be quoted.
+  const scrub = createScrubber([...headRendered, ...baseByName.values()], resolveDiffOptions(diffOptions));
+  for (const check of validation) check.findings = scrub(check.findings);
+  for (const diff of diffs) diff.findings = scrub(diff.findings);
   const names = (a: { environment: string }, b: { environment: string }) =>
     a.environment < b.environment ? -1 : a.environment > b.environment ? 1 : 0;
   return {
     report: {
       environments: diffs.sort(names),
       validation: validation.sort(names),
+      ...(noEnvironment ? { noEnvironment: noEnvironment.message } : {}),
       meta: {
         renderer: rendererLabel(environments),
         durationMs: deps.now() - started,
         kubernetesVersion: options.kubernetesVersion,
         strict: options.strict,
-        crdsFromRepo: true,
+        crdsFromRepo: crds.length > 0 || renderedCrds,
         validated: schemas !== undefined,
+        ...(schemas === undefined ? {} : { schemas: [...used.values()] }),
+        compared: base !== undefined,
       },
     },
-    findings: [...headDiscovery.findings, ...fromConfig.findings],
+    findings: scrub([
+      ...headDiscovery.findings,
+      ...fromConfig.findings,
+      ...(noEnvironment ? [noEnvironment] : []),
+    ]),
     renderFailures: headRendered.filter((rendered) => !rendered.ok).length,
   };
 }

@@ -7,7 +7,16 @@ import type { FileSource } from '../render/types.ts';
 interface SourceDocument {
   positions: PositionMap;
   kind: string;
+  /** `metadata.name`, when the document has one. */
+  name: string | undefined;
   value: unknown;
+}
+
+interface FolderDocument {
+  path: string;
+  /** The first line of the document's body: what a resource origin's `line` is. */
+  line: number;
+  document: SourceDocument;
 }
 
 /** The value a JSON pointer leads to, or undefined. */
@@ -35,12 +44,49 @@ function kindOf(value: unknown): string {
   return typeof kind === 'string' ? kind : '';
 }
 
+function nameOf(value: unknown): string | undefined {
+  const metadata = valueAt(value, '/metadata');
+  const name = valueAt(metadata, '/name');
+  return typeof name === 'string' ? name : undefined;
+}
+
+/** The resource a finding is on, and where its patches may be. */
+export interface LocatedResource {
+  kind: string;
+  /** The rendered `metadata.name` (prefixes, suffixes and hashes included). */
+  name?: string;
+  /** Folders whose documents of the same kind may have written the field (the environment's own). */
+  folders: readonly string[];
+  /**
+   * `path:line` of the documents the environment's resources came from. Such a document is a
+   * resource of its own, not a patch of this one: three ConfigMaps with the same bad field each
+   * keep their own file.
+   */
+  origins?: ReadonlySet<string>;
+}
+
+/** Whether a document of the environment's folders may have written a field of the resource. */
+function mayWrite(
+  found: FolderDocument,
+  origin: { path: string; line: number },
+  resource: LocatedResource | undefined,
+): boolean {
+  const { document } = found;
+  if (resource === undefined) return false;
+  if (document.kind !== resource.kind) return false;
+  if (found.path === origin.path && found.line === origin.line) return true;
+  if (resource.origins?.has(`${found.path}:${found.line}`)) return false;
+  // A patch names its target by the name before prefixes, suffixes and hashes.
+  const name = document.name;
+  return name === undefined || resource.name === undefined || resource.name.includes(name);
+}
+
 /** Where a finding on a rendered resource belongs in the repository. */
 export type SourceLocator = (
   origin: { path: string; line: number },
   renderedText: string,
   renderedLine: number | undefined,
-  resource?: { kind: string; folders: readonly string[] },
+  resource?: LocatedResource,
 ) => Promise<{ path: string; line: number; column?: number }>;
 
 /**
@@ -67,6 +113,7 @@ export function createSourceLocator(files: FileSource): SourceLocator {
           byLine.set(span.bodyLine, {
             positions: parsed.positions,
             kind: kindOf(parsed.value),
+            name: nameOf(parsed.value),
             value: parsed.value,
           });
         }
@@ -76,12 +123,12 @@ export function createSourceLocator(files: FileSource): SourceLocator {
     }
     return pending;
   };
-  const folderDocuments = async (folder: string): Promise<{ path: string; document: SourceDocument }[]> => {
-    const found: { path: string; document: SourceDocument }[] = [];
+  const folderDocuments = async (folder: string): Promise<FolderDocument[]> => {
+    const found: FolderDocument[] = [];
     for (const entry of (await files.listDirectory(folder)) ?? []) {
       if (entry.type !== 'file' || !/\.ya?ml$/.test(entry.name)) continue;
       const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
-      for (const document of (await load(path)).values()) found.push({ path, document });
+      for (const [line, document] of await load(path)) found.push({ path, line, document });
     }
     return found;
   };
@@ -96,7 +143,7 @@ export function createSourceLocator(files: FileSource): SourceLocator {
     const candidates: { path: string; document: SourceDocument }[] = [];
     for (const folder of resource?.folders ?? [])
       for (const found of await folderDocuments(folder))
-        if (found.document.kind === resource?.kind && found.document.positions.has(pointer))
+        if (found.document.positions.has(pointer) && mayWrite(found, origin, resource))
           candidates.push(found);
     candidates.push({ path: origin.path, document: source });
     // The document that wrote the value the cluster gets (an overlay's patch beats the base).

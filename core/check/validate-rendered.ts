@@ -1,9 +1,11 @@
+import { isObject } from '../diff/json.ts';
 import type { Finding } from '../findings.ts';
 import type { RenderedEnvironment } from '../render/render-environments.ts';
 import { emitYaml } from '../render/emit-yaml.ts';
 import type { FileSource } from '../render/types.ts';
 import { createSourceLocator } from './source-positions.ts';
 import type { EnvironmentCheck } from '../report/comment/types.ts';
+import type { SchemaUse } from '../validate/result.ts';
 import {
   validateManifests,
   type ValidateDeps,
@@ -36,6 +38,10 @@ export async function validateRendered(
     })),
   );
   const locate = files === undefined ? undefined : createSourceLocator(files);
+  // The documents the resources came from: each is a resource of its own, not a patch of another.
+  const origins = rendered.map(
+    (environment) => new Set(environment.resources.map(({ origin }) => `${origin.path}:${origin.line}`)),
+  );
   const crdInputs = extraCrds.map((crd, i) => ({ path: `crd/${i}`, content: crd.content }));
   const run = await validateManifests(
     [...inputs, ...crdInputs],
@@ -49,19 +55,25 @@ export async function validateRendered(
     },
     deps,
   );
-  const checks = rendered.map((environment) => ({
+  const checks = rendered.map((environment): EnvironmentCheck => ({
     environment: environment.environment.name,
     resources: environment.resources.length,
     errors: 0,
     warnings: 0,
-    findings: [] as Finding[],
+    findings: [],
+    notValidated: 0,
+    schemas: [],
   }));
+  const uses = checks.map(() => new Map<string, SchemaUse>());
   for (const result of run.results) {
     const [e, r] = result.filename.split('/');
     if (e === 'crd') continue;
     const check = checks[Number(e)];
     const resource = rendered[Number(e)]?.resources[Number(r)];
     if (check === undefined || resource === undefined) continue;
+    if (result.schema !== undefined) uses[Number(e)]?.set(schemaKey(result.schema), result.schema);
+    if (result.findings.some((f) => f.ruleId === 'missing-schema' || f.ruleId === 'not-validated'))
+      check.notValidated = (check.notValidated ?? 0) + 1;
     for (const finding of result.findings) {
       // Duplicates across environments are expected (one copy per environment): not a finding here.
       if (finding.ruleId === 'duplicate-resource') continue;
@@ -75,9 +87,14 @@ export async function validateRendered(
       delete mapped.column;
       if (locate !== undefined) {
         const environment = rendered[Number(e)]?.environment;
+        const metadata = resource.object['metadata'];
+        const name =
+          isObject(metadata) && typeof metadata['name'] === 'string' ? metadata['name'] : undefined;
         const at = await locate(resource.origin, texts[Number(e)]?.[Number(r)] ?? '', finding.line, {
           kind: String(resource.object['kind'] ?? ''),
+          ...(name === undefined ? {} : { name }),
           folders: environment === undefined ? [] : [environment.path],
+          origins: origins[Number(e)] ?? new Set(),
         });
         mapped.path = at.path;
         mapped.line = at.line;
@@ -88,5 +105,11 @@ export async function validateRendered(
       else if (severity === 'warning') check.warnings++;
     }
   }
+  for (const [index, check] of checks.entries()) check.schemas = [...(uses[index]?.values() ?? [])];
   return checks;
+}
+
+/** One key per distinct schema source. */
+export function schemaKey(use: SchemaUse): string {
+  return `${use.origin}\u0000${use.source}\u0000${use.kubernetesVersion}\u0000${String(use.strict)}`;
 }

@@ -1,7 +1,11 @@
 import { jsonKey, resolvePlainScalar, type JsonValue } from './resolve-scalar.ts';
-import { ESCAPES, GIVE_UP, HASH, NEWLINE, SPACE, SQUOTE, DQUOTE, TAB } from './fast-yaml-shared.ts';
+import { ESCAPES, GIVE_UP, HASH, NEWLINE, SPACE, SQUOTE, DQUOTE, TAB, TooDeep } from './fast-yaml-shared.ts';
+import { MAX_NESTING_DEPTH } from './nesting-depth.ts';
 
-/** Reads JSON-like flow collections (`[a, b]`, `{a: 1, "b": 2}`). */
+/**
+ * Reads JSON-like flow collections (`[a, b]`, `{a: 1, "b": 2}`). Stops past the nesting limit,
+ * so a document of 10,000 `[` costs the limit, not the stack.
+ */
 export class FlowReader {
   pos: number;
   constructor(
@@ -10,8 +14,14 @@ export class FlowReader {
     private readonly end: number,
     private readonly uniqueKeys: boolean,
     private readonly resolve: (text: string) => JsonValue = resolvePlainScalar,
+    /** How deeply the collection that holds this one is nested. */
+    private depth = 0,
   ) {
     this.pos = start;
+  }
+
+  private enter(): void {
+    if (++this.depth > MAX_NESTING_DEPTH) throw new TooDeep(this.pos);
   }
 
   private space(): void {
@@ -38,12 +48,14 @@ export class FlowReader {
   }
 
   private sequence(): JsonValue[] {
+    this.enter();
     this.pos++;
     const items: JsonValue[] = [];
     for (;;) {
       this.space();
       if (this.src[this.pos] === ']') {
         this.pos++;
+        this.depth--;
         return items;
       }
       items.push(this.node());
@@ -55,12 +67,14 @@ export class FlowReader {
   }
 
   private mapping(): Record<string, JsonValue> {
+    this.enter();
     this.pos++;
     const result: Record<string, JsonValue> = {};
     for (;;) {
       this.space();
       if (this.src[this.pos] === '}') {
         this.pos++;
+        this.depth--;
         return result;
       }
       const quotedKey = this.src[this.pos] === '"' || this.src[this.pos] === "'";

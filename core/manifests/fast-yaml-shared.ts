@@ -4,6 +4,11 @@
 export class GiveUp {}
 export const GIVE_UP = new GiveUp();
 
+/** Thrown (caught by `fastParseYaml`) when collections nest deeper than the limit, at `offset`. */
+export class TooDeep {
+  constructor(readonly offset: number) {}
+}
+
 export const SPACE = 32;
 export const TAB = 9;
 export const NEWLINE = 10;

@@ -1,7 +1,19 @@
 import { jsonKey, resolvePlainScalar, type JsonValue } from './resolve-scalar.ts';
 import { FlowReader } from './fast-yaml-flow.ts';
 import { doubleQuoted, singleQuoted } from './fast-yaml-quoted.ts';
-import { COLON, DASH, DQUOTE, GIVE_UP, HASH, SPACE, SQUOTE, TAB, escapePointer } from './fast-yaml-shared.ts';
+import {
+  COLON,
+  DASH,
+  DQUOTE,
+  GIVE_UP,
+  HASH,
+  SPACE,
+  SQUOTE,
+  TAB,
+  TooDeep,
+  escapePointer,
+} from './fast-yaml-shared.ts';
+import { MAX_NESTING_DEPTH } from './nesting-depth.ts';
 
 /**
  * A fast parser for the YAML that Kubernetes manifests are written in: block mappings and
@@ -37,6 +49,11 @@ export interface FastParseOptions {
   resolve?: (text: string) => JsonValue;
   /** Pointers whose plain scalar values are kept as their text (see parseYamlDocument). */
   keepText?: (pointer: string) => boolean;
+  /**
+   * Told the offset where collections nest deeper than the limit (`nesting-depth.ts`); the
+   * result is then `FALLBACK`, and the full parser reports the same problem.
+   */
+  onTooDeep?: (offset: number) => void;
 }
 
 /** Where the next `#` of a text is, from a position that only moves forward. */
@@ -56,6 +73,8 @@ class FastParser {
   /** Column (0-based) where the current node's content starts on the current line. */
   private indent = 0;
   private lineNo: number;
+  /** How many block collections hold the node being read (past the limit, the full parser reports it). */
+  private depth = 0;
   private readonly track: PositionMap | undefined;
   /** Whether pointers are built (for positions or keepText). */
   private readonly pointers: boolean;
@@ -216,7 +235,12 @@ class FastParser {
     return this.parseValue(parentIndent, start, pointer, false);
   }
 
+  private enter(): void {
+    if (++this.depth > MAX_NESTING_DEPTH) throw new TooDeep(this.contentStart);
+  }
+
   private parseMapping(indent: number, pointer: string): JsonValue {
+    this.enter();
     const result: Record<string, JsonValue> = {};
     for (;;) {
       const start = this.contentStart;
@@ -254,13 +278,19 @@ class FastParser {
       if (this.track) this.record(childPointer, start);
       result[key] = this.parseValue(indent, this.skipSpaces(afterKey + 1), childPointer, true);
       this.skipBlank();
-      if (this.atEnd() || this.indent < indent) return result;
+      if (this.atEnd() || this.indent < indent) return this.leave(result);
       if (this.indent > indent) throw GIVE_UP;
       if (this.isSeqEntry(this.contentStart)) throw GIVE_UP;
     }
   }
 
+  private leave(value: JsonValue): JsonValue {
+    this.depth--;
+    return value;
+  }
+
   private parseSequence(indent: number, pointer: string): JsonValue {
+    this.enter();
     const result: JsonValue[] = [];
     for (;;) {
       const itemPointer = this.pointers ? `${pointer}/${result.length}` : '';
@@ -279,9 +309,9 @@ class FastParser {
         result.push(this.parseValue(indent, at, itemPointer, false));
       }
       this.skipBlank();
-      if (this.atEnd() || this.indent < indent) return result;
+      if (this.atEnd() || this.indent < indent) return this.leave(result);
       if (this.indent > indent) throw GIVE_UP;
-      if (!this.isSeqEntry(this.contentStart)) return result;
+      if (!this.isSeqEntry(this.contentStart)) return this.leave(result);
     }
   }
 
@@ -463,6 +493,7 @@ class FastParser {
       multiLine ? this.end : this.lineEnd,
       this.uniqueKeys,
       this.resolve,
+      this.depth,
     );
     const value = flow.node();
     if (multiLine) {
@@ -499,6 +530,10 @@ export function fastParseYaml(
     return parser.parseDocument();
   } catch (error) {
     if (error === GIVE_UP) return FALLBACK;
+    if (error instanceof TooDeep) {
+      options.onTooDeep?.(error.offset);
+      return FALLBACK;
+    }
     throw error;
   }
 }

@@ -1,7 +1,19 @@
-import { Alias, LineCounter, Scalar, YAMLMap, YAMLSeq, isScalar, parseDocument } from 'yaml';
-import type { Document, Node as YamlNode, Pair } from 'yaml';
+import {
+  Alias,
+  Composer,
+  Lexer,
+  LineCounter,
+  Parser,
+  Scalar,
+  YAMLMap,
+  YAMLParseError,
+  YAMLSeq,
+  isScalar,
+} from 'yaml';
+import type { CST, Document, Node as YamlNode, Pair } from 'yaml';
 import { jsonKey, resolvePlainScalar, type JsonValue } from './resolve-scalar.ts';
 import type { PositionMap } from './fast-yaml.ts';
+import { MAX_NESTING_DEPTH, tooDeepMessage } from './nesting-depth.ts';
 
 /** A syntax or structure problem in a YAML document, at a 1-based line and column of the file. */
 export interface YamlProblem {
@@ -38,18 +50,70 @@ const DEFAULT_MAX_ALIAS_NODES = 100_000;
 
 class TooLarge extends Error {}
 
+/** Thrown while reading tokens when collections nest deeper than the limit; `offset` is where. */
+class TooDeep extends Error {
+  constructor(readonly offset: number) {
+    super('too deep');
+  }
+}
+
 function escapePointer(key: string): string {
   return key.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 
-function countNodes(value: JsonValue): number {
-  if (Array.isArray(value)) return value.reduce<number>((n, item) => n + countNodes(item), 1);
-  if (value !== null && typeof value === 'object') {
-    let n = 1;
-    for (const item of Object.values(value)) n += countNodes(item);
-    return n;
+/** How many nodes a value has, and how deeply its collections nest (a scalar is 0 deep). */
+function measure(value: JsonValue): { nodes: number; depth: number } {
+  if (value === null || typeof value !== 'object') return { nodes: 1, depth: 0 };
+  let nodes = 1;
+  let depth = 0;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) {
+    const inner = measure(item);
+    nodes += inner.nodes;
+    depth = Math.max(depth, inner.depth);
   }
-  return 1;
+  return { nodes, depth: depth + 1 };
+}
+
+/**
+ * The syntax tree's tokens, stopping at the nesting limit. The parser keeps one stack entry per
+ * open collection (plus the document and a pending scalar), so its stack is the nesting depth;
+ * checked per lexical token, a document of a million `[` stops after a thousand, before the
+ * recursive composer and walker ever see it.
+ */
+function* limitedTokens(parser: Parser, text: string): Generator<CST.Token> {
+  for (const lexeme of new Lexer().lex(text)) {
+    yield* parser.next(lexeme);
+    if (parser.stack.length > MAX_NESTING_DEPTH + 2) throw new TooDeep(parser.offset);
+  }
+  yield* parser.end();
+}
+
+/** What the `yaml` library's `parseDocument` does, over tokens read within the nesting limit. */
+function composeDocument(text: string, lines: LineCounter): Document.Parsed {
+  const parser = new Parser(lines.addNewLine);
+  lines.addNewLine(0); // as Parser.parse does: the first line starts at 0
+  const composer = new Composer({
+    schema: 'failsafe',
+    version: '1.1',
+    uniqueKeys: false,
+    strict: true,
+  });
+  let doc: Document.Parsed | undefined;
+  for (const composed of composer.compose(limitedTokens(parser, text), true, text.length)) {
+    if (doc === undefined) doc = composed;
+    else {
+      const range: [number, number] = [composed.range[0], composed.range[1]];
+      doc.errors.push(
+        new YAMLParseError(
+          range,
+          'MULTIPLE_DOCS',
+          'Source contains multiple documents; please use YAML.parseAllDocuments()',
+        ),
+      );
+      break;
+    }
+  }
+  return doc as Document.Parsed;
 }
 
 /** Scalars with an explicit tag resolve as go-yaml v2 does; unknown tags leave the text as a string. */
@@ -73,7 +137,7 @@ function taggedScalar(tag: string, text: string, resolve: (text: string) => Json
 class Walker {
   private aliasNodes = 0;
   private readonly anchors = new Map<YamlNode, JsonValue>();
-  private readonly anchorSizes = new Map<YamlNode, number>();
+  private readonly anchorSizes = new Map<YamlNode, { nodes: number; depth: number }>();
   readonly positions: PositionMap = new Map();
   readonly problems: YamlProblem[] = [];
 
@@ -97,15 +161,16 @@ class Walker {
     this.problems.push({ message, line, column });
   }
 
-  value(node: unknown, pointer: string): JsonValue {
+  /** `depth`: how many collections hold the node. */
+  value(node: unknown, pointer: string, depth: number): JsonValue {
     if (node === null || node === undefined) return null;
-    if (node instanceof Alias) return this.alias(node);
-    const value = this.plainValue(node, pointer);
+    if (node instanceof Alias) return this.alias(node, depth);
+    const value = this.plainValue(node, pointer, depth);
     if ((node as { anchor?: string }).anchor) this.anchors.set(node as YamlNode, value);
     return value;
   }
 
-  private alias(node: Alias): JsonValue {
+  private alias(node: Alias, depth: number): JsonValue {
     const target = node.resolve(this.doc);
     if (target === undefined) {
       this.problem(`unknown anchor '${node.source}' referenced`, node.range?.[0] ?? 0);
@@ -114,10 +179,15 @@ class Walker {
     const value = this.anchors.has(target) ? (this.anchors.get(target) as JsonValue) : null;
     let size = this.anchorSizes.get(target);
     if (size === undefined) {
-      size = countNodes(value);
+      size = measure(value);
       this.anchorSizes.set(target, size);
     }
-    this.aliasNodes += size;
+    // An alias puts its anchor's whole value here: nested aliases could otherwise stack depth.
+    if (depth + size.depth > MAX_NESTING_DEPTH) {
+      this.problem(tooDeepMessage(), node.range?.[0] ?? 0);
+      throw new TooLarge();
+    }
+    this.aliasNodes += size.nodes;
     if (this.aliasNodes > this.maxAliasNodes) {
       this.problem(
         `aliases expand this document by more than ${this.maxAliasNodes} nodes (a YAML "alias bomb"); ` +
@@ -129,16 +199,16 @@ class Walker {
     return value;
   }
 
-  private plainValue(node: unknown, pointer: string): JsonValue {
+  private plainValue(node: unknown, pointer: string, depth: number): JsonValue {
     if (isScalar(node)) return this.scalar(node, pointer);
-    if (node instanceof YAMLMap) return this.map(node, pointer);
+    if (node instanceof YAMLMap) return this.map(node, pointer, depth + 1);
     if (node instanceof YAMLSeq) {
       const items: JsonValue[] = [];
       for (const item of node.items) {
         const itemPointer = `${pointer}/${items.length}`;
         const range = (item as { range?: [number, number, number] } | null)?.range;
         if (range) this.positions.set(itemPointer, this.position(range[0]));
-        items.push(this.value(item, itemPointer));
+        items.push(this.value(item, itemPointer, depth + 1));
       }
       return items;
     }
@@ -152,21 +222,22 @@ class Walker {
     return this.resolve(text);
   }
 
-  private map(node: YAMLMap, pointer: string): JsonValue {
+  /** `depth` counts this mapping. */
+  private map(node: YAMLMap, pointer: string, depth: number): JsonValue {
     const result: Record<string, JsonValue> = {};
     const merges: JsonValue[] = [];
     for (const pair of node.items as Pair[]) {
       const keyNode = pair.key as YamlNode | null;
       const offset = keyNode?.range?.[0] ?? node.range?.[0] ?? 0;
       if (isScalar(keyNode) && keyNode.type === Scalar.PLAIN && !keyNode.tag && keyNode.value === '<<') {
-        merges.push(this.value(pair.value, pointer));
+        merges.push(this.value(pair.value, pointer, depth - 1));
         continue;
       }
       if (keyNode !== null && !isScalar(keyNode) && !(keyNode instanceof Alias)) {
         this.problem('complex mapping keys (a mapping or a list used as a key) cannot become JSON', offset);
         continue;
       }
-      const key = jsonKey(this.value(keyNode, pointer));
+      const key = jsonKey(this.value(keyNode, pointer, depth));
       if (key === undefined) {
         this.problem('a mapping key is null, which has no JSON form', offset);
         continue;
@@ -177,7 +248,7 @@ class Walker {
       const childPointer = `${pointer}/${escapePointer(key)}`;
       this.positions.set(childPointer, this.position(offset));
       Object.defineProperty(result, key, {
-        value: this.value(pair.value, childPointer),
+        value: this.value(pair.value, childPointer, depth),
         enumerable: true,
         writable: true,
         configurable: true,
@@ -205,14 +276,15 @@ class Walker {
  */
 export function parseYamlDocument(text: string, options: FullParseOptions): FullParseResult {
   const lines = new LineCounter();
-  const doc = parseDocument(text, {
-    schema: 'failsafe',
-    version: '1.1',
-    uniqueKeys: false,
-    prettyErrors: false,
-    lineCounter: lines,
-    strict: true,
-  });
+  let doc: Document.Parsed;
+  try {
+    doc = composeDocument(text, lines);
+  } catch (error) {
+    if (!(error instanceof TooDeep)) throw error;
+    const { line, col } = lines.linePos(error.offset);
+    const problem = { message: tooDeepMessage(), line: line + options.firstLine - 1, column: col };
+    return { value: undefined, problems: [problem], positions: new Map() };
+  }
   const walker = new Walker(
     doc,
     lines,
@@ -230,7 +302,7 @@ export function parseYamlDocument(text: string, options: FullParseOptions): Full
     return { value: undefined, problems: walker.problems, positions: walker.positions };
   let value: JsonValue | undefined;
   try {
-    value = walker.value(doc.contents, '');
+    value = walker.value(doc.contents, '', 0);
   } catch (error) {
     if (!(error instanceof TooLarge)) throw error;
   }

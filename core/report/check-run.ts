@@ -32,7 +32,8 @@ function count(findings: readonly Finding[], severity: Severity): number {
 }
 
 /**
- * The verdict: `failure` when an environment did not render or a finding is at or above `failOn`;
+ * The verdict: `failure` when the folder holds no environment, an environment did not render or a
+ * finding is at or above `failOn`;
  * with `failOn: 'never'`, `neutral` where it would have failed at `error` (visible, never
  * blocking: GitHub counts `neutral` as passing for required checks,
  * https://docs.github.com/repositories/configuring-branches-and-merges-in-your-repository/managing-protected-branches/troubleshooting-required-status-checks);
@@ -46,8 +47,10 @@ export function checkConclusion(
   const summary = summarizeReport(report);
   const diffFindings = report.environments.flatMap((diff) => diff.findings);
   const errors =
+    (summary.noEnvironment === undefined ? 0 : 1) +
     summary.notRendered +
     summary.validationErrors +
+    summary.notValidatedErrors +
     summary.policyErrors +
     count(diffFindings, 'error') +
     count(extra, 'error');
@@ -56,9 +59,11 @@ export function checkConclusion(
     summary.policyWarnings +
     count(diffFindings, 'warning') +
     count(extra, 'warning');
-  if (failOn === 'never') return errors > 0 ? 'neutral' : 'success';
+  if (failOn === 'never') return errors > 0 || summary.notValidated > 0 ? 'neutral' : 'success';
   if (errors > 0) return 'failure';
-  return failOn === 'warning' && warnings > 0 ? 'failure' : 'success';
+  if (failOn === 'warning' && warnings > 0) return 'failure';
+  // A resource nobody validated (a kind without a schema) is not a pass: visible, not blocking.
+  return summary.notValidated > 0 ? 'neutral' : 'success';
 }
 
 function annotation({ finding, environments, resources }: ReportedFinding): CheckAnnotation {

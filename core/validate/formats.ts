@@ -71,3 +71,13 @@ export const formats: Record<string, Format> = {
   hostname: true,
   uuid: true,
 };
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * Whether a string is valid `format: byte` the way Go's `encoding/base64` standard decoder reads
+ * it (kubeconform and the API server use it): padded standard alphabet, `\r` and `\n` skipped.
+ */
+export function isBase64Bytes(value: string): boolean {
+  return BASE64.test(value.replace(/[\r\n]/g, ''));
+}

@@ -2,11 +2,22 @@ import type { SchemaCompiler, SchemaValidator } from './compile-schema.ts';
 import type { OfflineSchemas } from './offline-schemas.ts';
 import { templateVariables, type SchemaLocation } from './schema-location.ts';
 import type { SchemaLoader } from './schema-loader.ts';
+import type { SchemaUse } from './result.ts';
 
 /** The answer to "which schema validates this kind?". */
 export type SchemaLookup =
-  | { status: 'found'; source: string; validate: SchemaValidator }
-  | { status: 'missing'; detail?: string }
+  | {
+      status: 'found';
+      source: string;
+      validate: SchemaValidator;
+      use: SchemaUse;
+      /**
+       * Set when this schema cannot honour the request (`-strict`, `-kubernetes-version`): a
+       * resource it passes is not validated, and this says why and how to fix it.
+       */
+      shortfall?: string;
+    }
+  | { status: 'missing'; detail?: string; unreachable?: boolean }
   | { status: 'error'; message: string };
 
 export interface SchemaRegistryOptions {
@@ -21,6 +32,34 @@ export interface SchemaRegistryOptions {
   offlineFallback: boolean;
   /** Absolute base for relative local locations (the working directory). */
   baseDirectory: string;
+  /**
+   * `any`: the offline schemas were asked for (`-offline`, location `offline`): an explicit weaker
+   * check, said once. `requested` (default): they stand in for the locations only where they honour
+   * `strict` and `kubernetesVersion`; elsewhere a resource they pass is "not validated".
+   */
+  offlineAccepts?: 'any' | 'requested';
+}
+
+/** `yannh/kubernetes-json-schema` for kubeconform's default location, else the template as given. */
+export function describeLocation(template: string): string {
+  const github = /^https:\/\/raw\.githubusercontent\.com\/([^/]+\/[^/]+)\//.exec(template);
+  return github?.[1] ?? template;
+}
+
+/** Why the offline schemas cannot stand in for the request, or undefined when they can. */
+export function offlineShortfall(
+  offline: Pick<OfflineSchemas, 'kubernetesVersion' | 'strict'>,
+  kubernetesVersion: string,
+  strict: boolean,
+): string | undefined {
+  const unmet: string[] = [];
+  if (strict && !offline.strict) unmet.push('-strict (they cannot see unknown fields)');
+  const minor = kubernetesVersion.split('.').slice(0, 2).join('.');
+  if (kubernetesVersion !== 'master' && minor !== offline.kubernetesVersion)
+    unmet.push(
+      `-kubernetes-version ${kubernetesVersion} (they model Kubernetes ${offline.kubernetesVersion})`,
+    );
+  return unmet.length === 0 ? undefined : unmet.join(' or ');
 }
 
 export interface SchemaRegistryDeps {
@@ -54,19 +93,49 @@ export function createSchemaRegistry(options: SchemaRegistryOptions, deps: Schem
     deps.notice(message);
   }
 
-  async function offline(kind: string, apiVersion: string): Promise<SchemaLookup | undefined> {
+  const accepts = options.offlineAccepts ?? 'requested';
+  const shortfall = deps.offline
+    ? offlineShortfall(deps.offline, options.kubernetesVersion, options.strict)
+    : undefined;
+
+  function offlineUse(): SchemaUse {
+    const offline = deps.offline as OfflineSchemas;
+    return {
+      source: offline.source,
+      kubernetesVersion: offline.kubernetesVersion,
+      strict: offline.strict,
+      origin: 'offline',
+    };
+  }
+
+  /** The offline schema of a kind; `implicit` when it stands in for locations that could not answer. */
+  async function offline(
+    kind: string,
+    apiVersion: string,
+    implicit: boolean,
+  ): Promise<SchemaLookup | undefined> {
     const validate = await deps.offline?.lookup(kind, apiVersion);
     if (!validate || !deps.offline) return undefined;
     usedOffline = true;
+    const unmet = accepts === 'any' ? undefined : shortfall;
+    const why = implicit ? 'no schema location could be reached; ' : '';
     noticeOnce(
       'offline',
-      `schemas: offline, from ${deps.offline.source}${options.strict ? '; -strict cannot report unknown fields with them' : ''}`,
+      unmet === undefined
+        ? `schemas: offline, from ${deps.offline.source}${options.strict ? '; -strict cannot report unknown fields with them' : ''}`
+        : `schemas: ${why}the offline ${deps.offline.source} cannot honour ${unmet}: resources they pass are reported as not validated`,
     );
-    return {
+    const found: SchemaLookup = {
       status: 'found',
       source: `${deps.offline.source.split(' (')[0]}: ${apiVersion}/${kind}`,
       validate,
+      use: offlineUse(),
     };
+    if (unmet !== undefined)
+      found.shortfall =
+        `not validated: ${why}the offline schemas (${deps.offline.source}) cannot honour ${unmet}. ` +
+        'Give a reachable -schema-location or a local schema folder, or pass -offline for an explicit weaker check';
+    return found;
   }
 
   async function resolve(kind: string, apiVersion: string): Promise<SchemaLookup> {
@@ -74,7 +143,7 @@ export function createSchemaRegistry(options: SchemaRegistryOptions, deps: Schem
     let unreachable = 0;
     for (const location of options.locations) {
       if (location === 'offline') {
-        const hit = await offline(kind, apiVersion);
+        const hit = await offline(kind, apiVersion, false);
         if (hit) return hit;
         continue;
       }
@@ -88,7 +157,18 @@ export function createSchemaRegistry(options: SchemaRegistryOptions, deps: Schem
         continue;
       }
       const compiled = await deps.compile(loaded.document, url);
-      if (compiled.ok) return { status: 'found', source: url, validate: compiled.validate };
+      if (compiled.ok)
+        return {
+          status: 'found',
+          source: url,
+          validate: compiled.validate,
+          use: {
+            source: describeLocation(location.template),
+            kubernetesVersion: options.kubernetesVersion,
+            strict: options.strict,
+            origin: 'location',
+          },
+        };
       noticeOnce(`compile:${url}`, `${compiled.message}; trying the next schema location`);
     }
     // yannh/kubernetes-json-schema has no standalone CustomResourceDefinition schema (its generator
@@ -105,22 +185,37 @@ export function createSchemaRegistry(options: SchemaRegistryOptions, deps: Schem
           status: 'found',
           source: `${deps.offline.source.split(' (')[0]}: ${apiVersion}/${kind}`,
           validate,
+          use: offlineUse(),
         };
       }
     }
     if (unreachable > 0 && options.offlineFallback) {
-      const hit = await offline(kind, apiVersion);
+      const hit = await offline(kind, apiVersion, true);
       if (hit) return hit;
     }
     if (unreachable > 0)
-      return { status: 'missing', detail: `${unreachable} schema location(s) unreachable` };
+      return {
+        status: 'missing',
+        detail: `${unreachable} schema location(s) unreachable`,
+        unreachable: true,
+      };
     return { status: 'missing' };
   }
 
   return {
     /** Registers the schema of a custom resource defined by a CustomResourceDefinition in the input. */
     register(kind: string, apiVersion: string, source: string, validate: SchemaValidator): void {
-      fromInput.set(`${kind}-${apiVersion}`, { status: 'found', source, validate });
+      fromInput.set(`${kind}-${apiVersion}`, {
+        status: 'found',
+        source,
+        validate,
+        use: {
+          source: 'CustomResourceDefinitions of the input',
+          kubernetesVersion: options.kubernetesVersion,
+          strict: options.strict,
+          origin: 'from-input',
+        },
+      });
     },
     lookup(kind: string, apiVersion: string): SchemaLookup | Promise<SchemaLookup> {
       const key = `${kind}-${apiVersion}`;

@@ -1,4 +1,5 @@
 import { FALLBACK, fastParseYaml, type PositionMap, type ScanCursor } from '../manifests/fast-yaml.ts';
+import { tooDeepMessage } from '../manifests/nesting-depth.ts';
 import { parseYamlDocument } from '../manifests/parse-yaml-document.ts';
 import type { JsonValue } from '../manifests/resolve-scalar.ts';
 import type { DocumentSpan } from '../manifests/split-documents.ts';
@@ -23,11 +24,16 @@ export class SourceDocument {
   parse(): { value: JsonValue } | { problems: { message: string; line: number; column: number }[] } {
     const { text, span } = this;
     if (!span.markerHasContent) {
+      let tooDeep: number | undefined;
       const value = fastParseYaml(text, span.bodyStart, span.end, {
         uniqueKeys: this.strict,
         ...(this.scan ? { scan: this.scan } : {}),
+        onTooDeep: (offset) => (tooDeep = offset),
       });
       if (value !== FALLBACK) return { value };
+      // Known already: the full parser would only say it again, slower (or not at all past its size limit).
+      if (tooDeep !== undefined)
+        return { problems: [{ message: tooDeepMessage(), ...this.position(tooDeep) }] };
     }
     if (span.end - span.start > FULL_PARSER_LIMIT) {
       const mib = ((span.end - span.start) / 1024 / 1024).toFixed(1);
@@ -48,6 +54,18 @@ export class SourceDocument {
     this.positionMap = parsed.positions;
     if (parsed.value === undefined) return { problems: parsed.problems };
     return { value: parsed.value };
+  }
+
+  /** Line and column (1-based) of an offset of the text, inside this document. */
+  private position(offset: number): { line: number; column: number } {
+    let line = this.span.bodyLine;
+    for (
+      let i = this.text.indexOf('\n', this.span.bodyStart);
+      i !== -1 && i < offset;
+      i = this.text.indexOf('\n', i + 1)
+    )
+      line++;
+    return { line, column: offset - this.text.lastIndexOf('\n', offset - 1) };
   }
 
   /** Line and column of the node at `pointer`, or of its nearest ancestor that has a position. */

@@ -219,10 +219,20 @@ function checkSchema(
       );
       return build.result('skipped', signature, { findings });
     }
-    findings.push(build.finding('missing-schema', 'error', message, '/kind', signature));
+    // Unreachable locations are not a kind nobody published a schema for: nothing was checked.
+    const ruleId = schema.unreachable === true ? 'not-validated' : 'missing-schema';
+    findings.push(build.finding(ruleId, 'error', message, '/kind', signature));
     return build.result('error', signature, { message, findings });
   }
   const errors = schema.validate(value);
-  if (errors === null) return build.result('valid', signature, { findings });
-  return build.invalid(describeSchemaErrors(errors, value), schema.source, signature, findings);
+  if (errors === null) {
+    if (schema.shortfall !== undefined) {
+      findings.push(build.finding('not-validated', 'error', schema.shortfall, '/kind', signature));
+      return build.result('error', signature, { message: schema.shortfall, findings, schema: schema.use });
+    }
+    return build.result('valid', signature, { findings, schema: schema.use });
+  }
+  const result = build.invalid(describeSchemaErrors(errors, value), schema.source, signature, findings);
+  result.schema = schema.use;
+  return result;
 }

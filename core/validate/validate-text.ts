@@ -4,6 +4,30 @@ import { splitDocuments } from '../manifests/split-documents.ts';
 import type { ValidationResult } from './result.ts';
 import { SourceDocument } from './source-document.ts';
 import { validateResource, type DocumentContext } from './validate-document.ts';
+import { resolveDiffOptions } from '../diff/diff-options.ts';
+import { scrubText, secretTexts } from '../diff/scrub-findings.ts';
+import type { JsonValue } from '../manifests/resolve-scalar.ts';
+
+const REDACTION = resolveDiffOptions();
+
+/**
+ * A result about `value` with no secret of it in its message, violations or findings: schema
+ * errors quote the values they reject (a Secret's `data` that is not base64, say). Valid results
+ * without findings, the hot path, are returned as they are.
+ */
+function scrubbed(result: ValidationResult, value: JsonValue): ValidationResult {
+  if (result.message === undefined && result.findings.length === 0) return result;
+  const cut = secretTexts([value], REDACTION);
+  if (cut.length === 0) return result;
+  if (result.message !== undefined) result.message = scrubText(result.message, cut);
+  if (result.violations)
+    result.violations = result.violations.map((v) => ({ ...v, message: scrubText(v.message, cut) }));
+  result.findings = result.findings.map((finding) => ({
+    ...finding,
+    message: scrubText(finding.message, cut),
+  }));
+  return result;
+}
 
 function syntaxError(
   path: string,
@@ -71,12 +95,14 @@ export async function validateText(
       if (!Array.isArray(items)) continue;
       for (const [index, item] of items.entries()) {
         const result = validateResource(item, doc, `/items/${index}`, context);
-        if (push(result instanceof Promise ? await result : result)) return { results, stopped: true };
+        const done = scrubbed(result instanceof Promise ? await result : result, item as JsonValue);
+        if (push(done)) return { results, stopped: true };
       }
       continue;
     }
     const result = validateResource(value, doc, '', context);
-    if (push(result instanceof Promise ? await result : result)) return { results, stopped: true };
+    if (push(scrubbed(result instanceof Promise ? await result : result, value)))
+      return { results, stopped: true };
   }
   return { results, stopped: false };
 }

@@ -11,6 +11,16 @@ export interface PullRequestInfo {
   /** The base branch's commit when the event fired: the default base of the diff. */
   baseSha: string;
   baseRef: string;
+  /** GitHub's test merge of head into base (`merge_commit_sha`), when it has made one. */
+  mergeCommitSha?: string;
+}
+
+/** The merge queue's commit of a `merge_group` event: a required check must report on it. */
+export interface MergeGroupInfo {
+  /** The merge group's commit (base plus the queued pull requests): the check run hangs on it. */
+  headSha: string;
+  /** The commit the group is built on: the default base of the diff. */
+  baseSha: string;
 }
 
 /** What the runner tells an action about its run, parsed once (GITHUB_* and RUNNER_* variables). */
@@ -25,6 +35,10 @@ export interface ActionContext {
   eventName: string;
   /** Undefined outside `pull_request` and `pull_request_target` events. */
   pullRequest: PullRequestInfo | undefined;
+  /** Set on `merge_group` events only. */
+  mergeGroup?: MergeGroupInfo;
+  /** On `push` (and `workflow_dispatch` when a payload has it): the commit before, the default base. */
+  before?: string;
   /** The workflow run's page, where the job summary is shown. */
   runUrl: string | undefined;
 }
@@ -69,12 +83,42 @@ export function pullRequestOf(
       `the ${eventName} event payload lacks the pull request's number, head.sha, base.sha or repository`,
     );
   }
+  const mergeCommitSha = text(pull['merge_commit_sha']);
   return {
     pr: { owner, repo: name, number },
     headSha,
     baseSha,
     baseRef: text(base?.['ref']) ?? baseSha,
+    ...(mergeCommitSha === undefined ? {} : { mergeCommitSha }),
   };
+}
+
+/**
+ * The merge group of a `merge_group` payload
+ * (https://docs.github.com/webhooks/webhook-events-and-payloads#merge_group), or undefined.
+ */
+export function mergeGroupOf(eventName: string, payload: unknown): MergeGroupInfo | undefined {
+  const group = record(record(payload)?.['merge_group']);
+  if (group === undefined) return undefined;
+  const headSha = text(group['head_sha']);
+  const baseSha = text(group['base_sha']);
+  if (!headSha || !baseSha) {
+    throw new UsageError(`the ${eventName} event payload lacks merge_group.head_sha or merge_group.base_sha`);
+  }
+  return { headSha, baseSha };
+}
+
+const NO_COMMIT = /^0+$/;
+
+/**
+ * The commit before a push (`before`), or undefined: a new branch's push says 40 zeros. Only push
+ * and workflow_dispatch events: a pull request's `before` is the head's previous commit, not a base.
+ * https://docs.github.com/webhooks/webhook-events-and-payloads#push
+ */
+export function beforeOf(eventName: string, payload: unknown): string | undefined {
+  if (eventName !== 'push' && eventName !== 'workflow_dispatch') return undefined;
+  const before = text(record(payload)?.['before']);
+  return before === undefined || NO_COMMIT.test(before) ? undefined : before;
 }
 
 /** The run's context from the runner's variables and the event payload (read from GITHUB_EVENT_PATH by the caller). */
@@ -83,6 +127,8 @@ export function actionContext(env: Env, eventName: string, payload: unknown, cwd
   const workspace = env['GITHUB_WORKSPACE'] || cwd;
   const server = env['GITHUB_SERVER_URL'] || 'https://github.com';
   const runId = env['GITHUB_RUN_ID'];
+  const mergeGroup = mergeGroupOf(eventName, payload);
+  const before = beforeOf(eventName, payload);
   return {
     workspace: isAbsolute(workspace) ? workspace : resolve(cwd, workspace),
     runnerTemp: env['RUNNER_TEMP'] || tmpdir(),
@@ -90,6 +136,8 @@ export function actionContext(env: Env, eventName: string, payload: unknown, cwd
     sha: env['GITHUB_SHA'] || undefined,
     eventName,
     pullRequest: pullRequestOf(eventName, payload, repo),
+    ...(mergeGroup === undefined ? {} : { mergeGroup }),
+    ...(before === undefined ? {} : { before }),
     runUrl:
       repo && runId
         ? `${server}/${repo.owner}/${repo.repo}/actions/runs/${runId}${env['GITHUB_RUN_ATTEMPT'] ? `/attempts/${env['GITHUB_RUN_ATTEMPT']}` : ''}`

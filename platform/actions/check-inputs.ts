@@ -1,8 +1,10 @@
 import { UsageError } from '../../core/errors.ts';
 import { parseSchemaLocation } from '../../core/validate/schema-location.ts';
+import type { Renderer } from '../../core/render/environments/types.ts';
 import {
   booleanInput,
   commonInputs,
+  listInput,
   optionalInput,
   schemaInputs,
   type CommonInputs,
@@ -17,6 +19,24 @@ export interface DiffInputs extends CommonInputs {
   /** The base commit or ref; default the pull request's base SHA. */
   baseRef: string | undefined;
   comment: boolean;
+  /** Binaries the pull request's `.kubeproof.yaml` may have kubeproof run, beyond the ones the base's config uses. */
+  allowRenderers: Renderer[];
+}
+
+/** The renderers that run a binary, which `allow-renderers` may name. */
+export const EXTERNAL_RENDERERS = ['kustomize', 'kubectl', 'helm'] as const satisfies readonly Renderer[];
+
+/** `allow-renderers`: a list of kustomize, kubectl and helm; an error naming the input otherwise. */
+export function allowRenderersInput(read: ReadInput): Renderer[] {
+  const names = listInput(read, 'allow-renderers');
+  for (const name of names) {
+    if (!(EXTERNAL_RENDERERS as readonly string[]).includes(name)) {
+      throw new UsageError(
+        `input allow-renderers: ${JSON.stringify(name)} is not kustomize, kubectl or helm (the renderers that run a binary)`,
+      );
+    }
+  }
+  return names as Renderer[];
 }
 
 /** The inputs of the root action: the whole pull-request check. */
@@ -41,6 +61,7 @@ export function parseDiffInputs(read: ReadInput): DiffInputs {
     githubToken: optionalInput(read, 'github-token'),
     baseRef: optionalInput(read, 'base-ref'),
     comment: booleanInput(read, 'comment', true),
+    allowRenderers: allowRenderersInput(read),
   };
 }
 

@@ -28,6 +28,7 @@ export function reportCounts(report: CheckReport, extra: readonly Finding[]): Re
     errors:
       unexplained +
       summary.validationErrors +
+      summary.notValidatedErrors +
       summary.policyErrors +
       count(diffFindings, 'error') +
       count(extra, 'error'),

@@ -10,6 +10,8 @@ import type { GitHubPort, RepoRef } from '../github/github-port.ts';
 export interface CheckoutGit {
   /** The checkout's top folder, or undefined when `cwd` is not in a git repository (or git is missing). */
   topLevel(cwd: string): Promise<string | undefined>;
+  /** The commit checked out (`git rev-parse HEAD`), or undefined when git cannot say. */
+  head(cwd: string): Promise<string | undefined>;
   /** True when the commit is in the local clone (`git cat-file -e SHA^{commit}`). */
   hasCommit(cwd: string, ref: string): Promise<boolean>;
   /** The files of `ref`, repository-relative. */
@@ -27,6 +29,7 @@ function git(cwd: string, args: string[]): Promise<string | undefined> {
 /** The checkout's git, run as child processes. */
 export const checkoutGit: CheckoutGit = {
   topLevel: (cwd) => git(cwd, ['rev-parse', '--show-toplevel']),
+  head: (cwd) => git(cwd, ['rev-parse', 'HEAD']),
   hasCommit: async (cwd, ref) => (await git(cwd, ['cat-file', '-e', `${ref}^{commit}`])) !== undefined,
   tree: async (cwd, ref) => (await gitFileSource(cwd, ref)).files,
 };

@@ -1,4 +1,4 @@
-import { mkdtemp, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { runCheck, type CheckResult } from '../../core/check/run-check.ts';
 import { UsageError } from '../../core/errors.ts';
@@ -23,6 +23,8 @@ import type { CheckInputs, DiffInputs } from './check-inputs.ts';
 import { pullRequestChanges } from './pull-request-changes.ts';
 import { failureMessage, reportCounts } from './report-counts.ts';
 import { resolveBase, underPrefix, type CheckoutGit } from './resolve-base.ts';
+import { resolveHead } from './resolve-head.ts';
+import { runTarget, type RunTarget } from './run-target.ts';
 import { summaryMarkdown } from './summary-markdown.ts';
 
 /** What `run()` of the check and diff actions needs from the outside world. */
@@ -47,6 +49,9 @@ export interface CheckActionResult {
 }
 
 type Kind = 'check' | 'diff';
+
+const TRUST_HELP =
+  "to allow it, use that renderer for an environment in the base branch's .kubeproof.yaml, or name it in the action's allow-renderers input";
 
 const NAMES: Record<Kind, { checkName: string; marker: string }> = {
   check: { checkName: 'kubeproof', marker: 'report' },
@@ -93,15 +98,15 @@ async function publishOrExplain(
   report: CheckReport,
   result: CheckResult,
   prefix: string,
+  target: RunTarget,
 ): Promise<{
   outcome: PublishOutcome | undefined;
   fallback: string | undefined;
   annotations: CheckAnnotation[];
 }> {
-  const pull = deps.context.pullRequest;
   const annotations = (): CheckAnnotation[] =>
     checkAnnotations(report, { pathPrefix: prefix, findings: result.findings });
-  if (pull === undefined) {
+  if (target.commit === undefined) {
     const event = deps.context.eventName === '' ? 'this run' : `this ${deps.context.eventName} event`;
     const fallback = `${event} is not about a pull request: no comment nor check run`;
     return { outcome: undefined, fallback, annotations: annotations() };
@@ -111,10 +116,15 @@ async function publishOrExplain(
   }
   const outcome = await publishReport(
     deps.port,
-    { pr: pull.pr, headSha: pull.headSha },
+    {
+      ...(target.pr === undefined ? {} : { pr: target.pr }),
+      repo: target.commit,
+      headSha: target.commit.sha,
+    },
     report,
     {
-      comment: inputs.comment,
+      // A merge group has no pull request to comment on: its check run is what the queue waits for.
+      comment: inputs.comment && target.pr !== undefined,
       ...publishNames(kind, prefix),
       // The whole check supersedes a diff-only comment of the same folder: minimize it as outdated.
       ...(kind === 'check' ? { outdatedKeys: [publishNames('diff', prefix).marker] } : {}),
@@ -140,17 +150,30 @@ async function run(
 ): Promise<CheckActionResult> {
   const { io, context } = deps;
   const workingDirectory = await workingDirectoryOf(context, inputs.workingDirectory);
-  const pull = context.pullRequest;
-  const baseRef = inputs.baseRef ?? pull?.baseSha;
+  const target = runTarget(context);
+  const repo = target.commit ?? context.repo;
+  const baseRef = inputs.baseRef ?? target.baseSha;
   const [base, changes] = await Promise.all([
     resolveBase(
-      { workingDirectory, workspace: context.workspace, ref: baseRef, repo: pull?.pr ?? context.repo },
+      { workingDirectory, workspace: context.workspace, ref: baseRef, repo },
       { git: deps.git, port: deps.port },
     ),
-    pull && deps.port && inputs.baseRef === undefined
-      ? pullRequestChanges(deps.port, pull.pr, io)
+    target.pr && deps.port && inputs.baseRef === undefined
+      ? pullRequestChanges(deps.port, target.pr, io)
       : Promise.resolve(undefined),
   ]);
+  const head = await resolveHead(
+    {
+      workingDirectory,
+      prefix: base.prefix,
+      eventName: context.eventName,
+      target,
+      repo,
+      runnerTemp: context.runnerTemp,
+    },
+    { git: deps.git, port: deps.port },
+  );
+  if (head.note !== undefined) io.warning(`kubeproof: ${head.note}`);
   if (base.origin === 'checkout') io.info(`kubeproof: base ${baseRef} read from the checkout`);
   else if (base.origin === 'api')
     io.info(
@@ -162,6 +185,7 @@ async function run(
   const baseSide = base.side;
   if (baseSide !== undefined && baseSide.external === undefined)
     baseSide.materialize = async () => {
+      await mkdir(context.runnerTemp, { recursive: true });
       const folder = await mkdtemp(join(context.runnerTemp, 'kubeproof-base-'));
       await materializeTree(baseSide.files, folder);
       return { runner: deps.runner, repoRoot: folder, files: baseSide.files };
@@ -184,15 +208,20 @@ async function run(
         (message) => notices.push(message),
       )
     : undefined;
-  const headFiles = await diskFileSource(workingDirectory);
+  const headFiles = await diskFileSource(head.root);
   const result = await runCheck(
-    { files: headFiles, external: { runner: deps.runner, repoRoot: workingDirectory, files: headFiles } },
+    { files: headFiles, external: { runner: deps.runner, repoRoot: head.root, files: headFiles } },
     base.side,
     {
       kubernetesVersion: schema?.kubernetesVersion ?? '1.31.0',
       strict: schema?.strict ?? true,
       validate: validating,
+      ...(base.prefix === '' ? {} : { where: base.prefix }),
       ...(changes === undefined ? {} : { changedFiles: underPrefix(changes, base.prefix) }),
+      // A change not yet in the repository (a pull request, a merge group) does not choose the binaries run on it.
+      ...(target.commit === undefined
+        ? {}
+        : { trustedRenderers: { renderers: inputs.allowRenderers, help: TRUST_HELP } }),
     },
     { ...(validate ? { validate } : {}), now: deps.now },
   );
@@ -201,7 +230,9 @@ async function run(
     ...result.report,
     meta: {
       ...result.report.meta,
-      ...((pull?.headSha ?? context.sha) ? { commit: pull?.headSha ?? (context.sha as string) } : {}),
+      ...((target.commit?.sha ?? context.sha)
+        ? { commit: target.commit?.sha ?? (context.sha as string) }
+        : {}),
       ...(context.runUrl ? { fullReportUrl: context.runUrl, fullReportLabel: 'job summary' } : {}),
     },
   };
@@ -213,6 +244,7 @@ async function run(
     report,
     result,
     base.prefix,
+    target,
   );
   if (fallback !== undefined) {
     io.warning(

@@ -8,6 +8,22 @@ export interface CallContext {
   permission: string;
   /** What a 404 means: `pull request octo/repo#4`. */
   subject: string;
+  /**
+   * False for a create (POST): a 5xx, a timeout or a lost connection may hide a success, so the call
+   * is not repeated blindly and the caller looks first. Default true.
+   */
+  idempotent?: boolean;
+}
+
+/** An attempt that got no complete answer in time, abandoned (the client's `requestTimeoutMs`). */
+export class RequestTimeout extends Error {
+  override name = 'RequestTimeout';
+  readonly ms: number;
+
+  constructor(ms: number) {
+    super(`GitHub did not answer within ${ms / 1000} s`);
+    this.ms = ms;
+  }
 }
 
 /** A GitHub API call failed: `status` is the HTTP status, undefined when GitHub was not reached. */
@@ -43,6 +59,25 @@ export function isRequestError(error: unknown): error is RequestErrorLike {
 /** True when GitHub never answered (DNS, refused, reset): Octokit reports those as 500 without a response. */
 export function isNetworkError(error: unknown): boolean {
   return isRequestError(error) && error.response === undefined;
+}
+
+/** A response header of a failed call, as text. */
+export function errorHeader(error: unknown, name: string): string | undefined {
+  if (!isRequestError(error)) return undefined;
+  const value = error.response?.headers[name];
+  return value === undefined ? undefined : String(value);
+}
+
+/**
+ * When the token's primary rate limit is used up (`x-ratelimit-remaining: 0`), the time it resets
+ * (`x-ratelimit-reset`, epoch seconds) in epoch milliseconds:
+ * https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#exceeding-the-rate-limit
+ */
+export function rateLimitResetMs(error: unknown): number | undefined {
+  if (!isRequestError(error) || (error.status !== 403 && error.status !== 429)) return undefined;
+  if (errorHeader(error, 'x-ratelimit-remaining') !== '0') return undefined;
+  const reset = Number(errorHeader(error, 'x-ratelimit-reset'));
+  return Number.isFinite(reset) && reset > 0 ? reset * 1000 : undefined;
 }
 
 function githubMessageOf(error: RequestErrorLike): string | undefined {
@@ -81,6 +116,12 @@ function causeOf(error: unknown): string {
 export function toGitHubApiError(error: unknown, context: CallContext, attempts: number): GitHubApiError {
   const { operation, permission, subject } = context;
   const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
+  if (error instanceof RequestTimeout) {
+    return new GitHubApiError(
+      `${error.message} to ${operation}${tries}; check the network, any proxy, and GITHUB_API_URL, or try again later (https://www.githubstatus.com)`,
+      { status: undefined, operation },
+    );
+  }
   if (!isRequestError(error)) {
     return new GitHubApiError(`could not ${operation}: ${causeOf(error)}`, { status: undefined, operation });
   }
@@ -94,6 +135,14 @@ export function toGitHubApiError(error: unknown, context: CallContext, attempts:
   const githubMessage = githubMessageOf(error) ?? error.message;
   const fields = { status, operation, githubMessage };
   const said = ` (GitHub said: ${githubMessage})`;
+  const reset = rateLimitResetMs(error);
+  if (reset !== undefined) {
+    return new GitHubApiError(
+      `GitHub's rate limit for this token is used up until ${new Date(reset).toISOString()} and stopped the call to ${operation}${tries}; ` +
+        `re-run the job after that time, or use a token with its own limit (a GitHub App's)${said}`,
+      fields,
+    );
+  }
   if (status === 401) {
     return new GitHubApiError(
       `the GitHub token was refused to ${operation}: it is missing, invalid or expired${said}`,

@@ -9,6 +9,8 @@ import { upsertComment } from './upsert-comment.ts';
 export interface OctokitGitHubPortOptions extends GitHubClientOptions {
   /** Annotations sent at most per check run; the rest are counted in its summary. Default 1,000. */
   maxAnnotations?: number;
+  /** Bytes a downloaded tarball may unpack to (it is read in memory). Default 512 MiB. */
+  maxTarballBytes?: number;
 }
 
 /**
@@ -23,7 +25,13 @@ export function createOctokitGitHubPort(
   const client = createGitHubClient(octokit, options);
   const maxAnnotations = options.maxAnnotations ?? DEFAULT_MAX_ANNOTATIONS;
   return {
-    getTree: (repo, ref) => getTree(client, repo, ref),
+    getTree: (repo, ref) =>
+      getTree(
+        client,
+        repo,
+        ref,
+        options.maxTarballBytes === undefined ? {} : { maxBytes: options.maxTarballBytes },
+      ),
     listChangedFiles: (pr) => listChangedFiles(client, pr),
     upsertComment: (pr, key, bodies, upsertOptions) => upsertComment(client, pr, key, bodies, upsertOptions),
     publishCheckRun: (commit, check) => publishCheckRun(client, commit, check, maxAnnotations),

@@ -7,6 +7,22 @@ export class TarballError extends KubeproofError {
   override name = 'TarballError';
 }
 
+/** Unpacked bytes of a tarball read at most: it is held in memory (a GitOps repository is far smaller). */
+export const DEFAULT_MAX_TARBALL_BYTES = 512 * 1024 * 1024;
+
+/** A tarball over the limit: an error that says so (the callers add which one and what to do). */
+export class TarballTooLargeError extends TarballError {
+  override name = 'TarballTooLargeError';
+}
+
+function tooLarge(maxBytes: number): TarballTooLargeError {
+  const size =
+    maxBytes >= 1024 * 1024
+      ? `${Math.round(maxBytes / 1024 / 1024)} MiB`
+      : `${Math.round(maxBytes / 1024)} KiB`;
+  return new TarballTooLargeError(`it unpacks to more than ${size}`);
+}
+
 export type TarEntry =
   | { type: 'file'; path: string; content: Uint8Array }
   | { type: 'directory'; path: string }
@@ -61,11 +77,17 @@ function checksumOk(block: Uint8Array): boolean {
  * headers (`path`, `linkpath`, `size`; global ones are skipped) and GNU long names. `git archive`,
  * which makes GitHub's tarballs, writes pax headers for long paths and link targets.
  */
-export async function readTarball(gzipped: Uint8Array): Promise<TarEntry[]> {
+export async function readTarball(
+  gzipped: Uint8Array,
+  options: { maxBytes?: number } = {},
+): Promise<TarEntry[]> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_TARBALL_BYTES;
+  if (gzipped.length > maxBytes) throw tooLarge(maxBytes);
   let tar: Buffer;
   try {
-    tar = await promisify(gunzip)(gzipped);
+    tar = await promisify(gunzip)(gzipped, { maxOutputLength: maxBytes });
   } catch (error) {
+    if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(maxBytes);
     throw new TarballError(`the tarball is not gzip data: ${(error as Error).message}`);
   }
   const entries: TarEntry[] = [];

@@ -1,5 +1,5 @@
 import { KubeproofError, UsageError } from '../../core/errors.ts';
-import type { CallContext } from './github-api-error.ts';
+import { GitHubApiError, type CallContext } from './github-api-error.ts';
 import type { GitHubClient } from './github-client.ts';
 import type { PullRef, UpsertCommentOptions } from './github-port.ts';
 
@@ -12,6 +12,9 @@ export const COMMENT_BODY_LIMIT = 65_536;
 
 /** Mutations per GraphQL request when minimizing; far below GitHub's node limits. */
 const MINIMIZE_BATCH = 25;
+
+/** Creates of one comment at most, each after looking for what an earlier one may have created. */
+const CREATE_ATTEMPTS = 3;
 
 const KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MARKER = /^<!-- kubeproof:([a-z0-9]+(?:-[a-z0-9]+)*)(?::(\d+))? -->/;
@@ -58,6 +61,11 @@ function withMarker(body: string, key: string, index: number): string {
   return marked;
 }
 
+/** A failure after which GitHub may still have carried the call out: a 5xx, a timeout, a lost connection. */
+function mayHaveSucceeded(error: unknown): boolean {
+  return error instanceof GitHubApiError && (error.status === undefined || error.status >= 500);
+}
+
 function isOutdated(key: string, current: string, outdated: UpsertCommentOptions['outdatedKeys']): boolean {
   if (key === current || outdated === undefined) return false;
   return outdated === 'all' || outdated.includes(key);
@@ -86,16 +94,50 @@ export async function upsertComment(
     subject: `pull request ${pr.owner}/${pr.repo}#${pr.number}`,
   });
 
-  const comments = await client.paginate<IssueComment>(
-    'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
-    { ...where, issue_number: pr.number },
-    { ...context('list the comments of the pull request'), permission: 'pull-requests: read' },
-  );
-  const ours: Marked[] = [];
-  for (const comment of comments) {
-    const marker = parseMarker(comment.body ?? '');
-    if (marker !== undefined) ours.push({ ...comment, ...marker });
-  }
+  const listOurs = async (): Promise<Marked[]> => {
+    const comments = await client.paginate<IssueComment>(
+      'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      { ...where, issue_number: pr.number },
+      { ...context('list the comments of the pull request'), permission: 'pull-requests: read' },
+    );
+    const found: Marked[] = [];
+    for (const comment of comments) {
+      const marker = parseMarker(comment.body ?? '');
+      if (marker !== undefined) found.push({ ...comment, ...marker });
+    }
+    return found;
+  };
+  const update = (existing: Marked, body: string) =>
+    client.request(
+      'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
+      { ...where, comment_id: existing.id, body },
+      context('update the kubeproof comment'),
+    );
+  /**
+   * Creates body `index`. A 5xx or a lost answer may hide a comment GitHub did create, so the
+   * create is not repeated blindly: the comments are listed again, and only a missing one is created.
+   */
+  const create = async (body: string, index: number): Promise<void> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await client.request(
+          'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+          { ...where, issue_number: pr.number, body },
+          { ...context('comment on the pull request'), idempotent: false },
+        );
+        return;
+      } catch (error) {
+        if (!mayHaveSucceeded(error) || attempt >= CREATE_ATTEMPTS) throw error;
+      }
+      const created = (await listOurs()).find((item) => item.key === key && item.index === index);
+      if (created !== undefined) {
+        if (created.body !== body) await update(created, body);
+        return;
+      }
+    }
+  };
+
+  const ours = await listOurs();
 
   // The oldest comment of each index is the one kept: the conversation lists comments oldest first.
   const kept = new Map<number, Marked>();
@@ -107,19 +149,8 @@ export async function upsertComment(
 
   for (const [i, body] of marked.entries()) {
     const existing = kept.get(i + 1);
-    if (existing === undefined) {
-      await client.request(
-        'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
-        { ...where, issue_number: pr.number, body },
-        context('comment on the pull request'),
-      );
-    } else if (existing.body !== body) {
-      await client.request(
-        'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
-        { ...where, comment_id: existing.id, body },
-        context('update the kubeproof comment'),
-      );
-    }
+    if (existing === undefined) await create(body, i + 1);
+    else if (existing.body !== body) await update(existing, body);
   }
   for (const comment of extra) {
     await client.request(

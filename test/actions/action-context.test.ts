@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { actionContext, pullRequestOf } from '../../platform/actions/action-context.ts';
+import {
+  actionContext,
+  beforeOf,
+  mergeGroupOf,
+  pullRequestOf,
+} from '../../platform/actions/action-context.ts';
 import { pullRequestPayload } from './pull-request-payload.ts';
 
 describe('actionContext', () => {
@@ -28,6 +33,7 @@ describe('actionContext', () => {
         headSha: 'aaaa',
         baseSha: 'bbbb',
         baseRef: 'main',
+        mergeCommitSha: 'c0ffee0000000000000000000000000000000000',
       },
       runUrl: 'https://github.com/acme/gitops/actions/runs/123',
     });
@@ -41,5 +47,41 @@ describe('actionContext', () => {
     expect(() => pullRequestOf('pull_request', { pull_request: { number: 1 } }, undefined)).toThrow(
       "the pull_request event payload lacks the pull request's number, head.sha, base.sha or repository",
     );
+  });
+
+  it('reads the merge group of a merge_group event', () => {
+    const payload = {
+      action: 'checks_requested',
+      merge_group: {
+        head_sha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821',
+        head_ref: 'refs/heads/gh-readonly-queue/main/pr-42-f0e1d2c3b4a5968778695a4b3c2d1e0f98765432',
+        base_sha: 'f0e1d2c3b4a5968778695a4b3c2d1e0f98765432',
+        base_ref: 'refs/heads/main',
+      },
+      repository: { name: 'gitops', owner: { login: 'acme' } },
+    };
+    const context = actionContext({ GITHUB_REPOSITORY: 'acme/gitops' }, 'merge_group', payload, '/');
+
+    expect(context.pullRequest).toBeUndefined();
+    expect(context.mergeGroup).toEqual({
+      headSha: 'ec26c3e57ca3a959ca5aad62de7213c562f8c821',
+      baseSha: 'f0e1d2c3b4a5968778695a4b3c2d1e0f98765432',
+    });
+    expect(() => mergeGroupOf('merge_group', { merge_group: { head_sha: 'x' } })).toThrow(
+      'the merge_group event payload lacks merge_group.head_sha or merge_group.base_sha',
+    );
+  });
+
+  it.each([
+    [
+      'push',
+      { before: 'f0e1d2c3b4a5968778695a4b3c2d1e0f98765432' },
+      'f0e1d2c3b4a5968778695a4b3c2d1e0f98765432',
+    ],
+    ['push', { before: '0000000000000000000000000000000000000000' }, undefined],
+    ['workflow_dispatch', { inputs: {} }, undefined],
+    ['pull_request', { before: 'f0e1d2c3b4a5968778695a4b3c2d1e0f98765432' }, undefined],
+  ])('the commit before a %s event (%j): %s', (eventName, payload, before) => {
+    expect(beforeOf(eventName, payload)).toBe(before);
   });
 });

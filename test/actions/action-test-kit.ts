@@ -10,7 +10,7 @@ import type { CheckActionDeps } from '../../platform/actions/run-check-action.ts
 import { checkoutGit } from '../../platform/actions/resolve-base.ts';
 import type { GitHubPort } from '../../platform/github/github-port.ts';
 import { createValidationDeps } from '../../platform/validation-setup.ts';
-import { FIXTURE_LOCATION } from '../helpers/schemas.ts';
+import { FIXTURE_CRD_LOCATION, FIXTURE_LOCATION } from '../helpers/schemas.ts';
 
 export const FIXTURES = 'test/fixtures/check';
 export const REPO = { owner: 'acme', repo: 'gitops' };
@@ -19,7 +19,7 @@ export const HEAD_SHA = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
 export const BASE_SHA = 'f0e1d2c3b4a5968778695a4b3c2d1e0f98765432';
 
 /** The project's fixture schemas as the `schema-locations` input (no network in tests). */
-export const TEST_SCHEMA_LOCATIONS = FIXTURE_LOCATION;
+export const TEST_SCHEMA_LOCATIONS = `${FIXTURE_LOCATION}\n${FIXTURE_CRD_LOCATION}`;
 
 /** Inputs as the runner passes them, `''` when unset (what `core.getInput` returns). */
 export function inputs(values: Record<string, string>): (name: string) => string {

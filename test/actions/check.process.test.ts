@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -16,6 +16,7 @@ import {
   changedPaths,
   gitWorkspace,
   headWorkspace,
+  tempDir,
 } from './action-test-kit.ts';
 import { pullRequestPayload } from './pull-request-payload.ts';
 
@@ -242,5 +243,55 @@ describe('dist/check.js as the runner runs it', () => {
     expect(run.stdout).toMatch(
       /::warning::kubeproof: the check run failed: GitHub rejected the request to create the check run: validation failed \(GitHub said: Invalid request: head_sha\)/,
     );
+  });
+
+  it('pull_request_target with the default checkout (the base): checks the head downloaded from the API', async () => {
+    const workspace = tempDir();
+    cpSync(join(FIXTURES, 'image-bump', 'base'), workspace, { recursive: true });
+    const server = await github('image-bump', {
+      tarballs: {
+        [BASE_SHA]: join(FIXTURES, 'image-bump', 'base'),
+        [HEAD_SHA]: join(FIXTURES, 'image-bump', 'head'),
+      },
+    });
+
+    const run = await check(workspace, server, { eventName: 'pull_request_target', sha: BASE_SHA });
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      `::warning::kubeproof: the checkout's commit is unknown (no git history), and pull_request_target checks out the base branch by default; checking ${HEAD_SHA} downloaded from the GitHub API instead`,
+    );
+    expect(routes(server)).toContain(`GET /tarball/${HEAD_SHA}`);
+    expect(server.checkRuns[0]?.body).toMatchObject({ head_sha: HEAD_SHA, conclusion: 'success' });
+    expect(server.comments.get(42)?.[0]?.body).toContain(
+      'image ghcr.io/acme/web:1.4.2 → ghcr.io/acme/web:1.5.0',
+    );
+    expect(run.outputs).toMatchObject({ environments: '["prod"]', changed: 'true' });
+  });
+
+  it('merge_group: the check run goes on the merge group commit, diffed against its base, no comment', async () => {
+    const { workspace, baseSha, headSha } = gitWorkspace('image-bump');
+    const server = await github('image-bump');
+
+    const run = await check(workspace, server, {
+      eventName: 'merge_group',
+      sha: headSha,
+      event: {
+        action: 'checks_requested',
+        merge_group: {
+          head_sha: headSha,
+          head_ref: 'refs/heads/gh-readonly-queue/main/pr-42-0123',
+          base_sha: baseSha,
+          base_ref: 'refs/heads/main',
+        },
+        repository: { name: 'gitops', owner: { login: 'acme' } },
+      },
+    });
+
+    expect(run.code).toBe(0);
+    expect(routes(server)).toEqual(['POST /check-runs']);
+    expect(server.checkRuns[0]?.body).toMatchObject({ head_sha: headSha, conclusion: 'success' });
+    expect(run.stdout).toContain(`kubeproof: base ${baseSha} read from the checkout`);
+    expect(run.outputs).toMatchObject({ environments: '["prod"]', changed: 'true' });
   });
 });

@@ -13,6 +13,7 @@ describe('parseCheckInputs', () => {
       githubToken: undefined,
       baseRef: undefined,
       comment: true,
+      allowRenderers: [],
       kubernetesVersion: '1.31.0',
       schemaLocations: [...DEFAULT_SCHEMA_LOCATIONS],
       strict: true,
@@ -30,6 +31,7 @@ describe('parseCheckInputs', () => {
         strict: 'False',
         comment: 'false',
         'fail-on': 'warning',
+        'allow-renderers': 'kubectl, helm',
       }),
     );
     expect(parsed).toEqual({
@@ -41,6 +43,7 @@ describe('parseCheckInputs', () => {
       strict: false,
       comment: false,
       failOn: 'warning',
+      allowRenderers: ['kubectl', 'helm'],
     });
   });
 
@@ -72,6 +75,7 @@ describe('parseDiffInputs', () => {
       githubToken: undefined,
       baseRef: undefined,
       comment: true,
+      allowRenderers: [],
     });
   });
 });

@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeGitHubServer, type FakeGitHubServer } from '../helpers/fake-github-server.ts';
@@ -14,13 +14,13 @@ afterEach(async () => {
   for (const dir of runners.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-async function validate(inputs: Record<string, string>) {
+async function validate(inputs: Record<string, string>, workspace = renderedWorkspace()) {
   const server = await startFakeGitHubServer({ owner: 'acme', repo: 'gitops' });
   servers.push(server);
   const run = await runActionProcess({
     script: join(TEST_ACTIONS_DIR, 'validate.js'),
     actionYml: 'actions/validate/action.yml',
-    workspace: renderedWorkspace(),
+    workspace,
     apiUrl: server.url,
     event: pullRequestPayload({ number: 42, headSha: 'a'.repeat(40), baseSha: 'b'.repeat(40) }),
     inputs: {
@@ -62,6 +62,34 @@ describe('dist/validate.js as the runner runs it', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.outputs['errors']).toBe('0');
+  });
+
+  it('reports documents nested 10,000 levels deep as errors on their files and still validates the others', async () => {
+    const workspace = renderedWorkspace();
+    const header = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  x: ';
+    writeFileSync(
+      join(workspace, 'rendered', 'deep.yaml'),
+      `${header}${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
+    );
+    writeFileSync(
+      join(workspace, 'rendered', 'deep.json'),
+      `{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"j"},"data":{"x":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}}`,
+    );
+
+    const { run } = await validate({ files: 'rendered' }, workspace);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toMatch(/Maximum call stack|\n\s+at /);
+    expect(run.stdout).toContain(
+      'Summary: 4 resources found in 4 files - Valid: 1, Invalid: 1, Errors: 2, Skipped: 0',
+    );
+    expect(run.stdout).toMatch(
+      /^::error file=rendered\/deep\.yaml,line=6,col=\d+,title=kubeproof yaml-syntax::.*nest deeper than 512 levels/m,
+    );
+    expect(run.stdout).toMatch(
+      /^::error file=rendered\/deep\.json,line=1,col=\d+,title=kubeproof yaml-syntax::.*nest deeper than 512 levels/m,
+    );
+    expect(run.outputs).toMatchObject({ resources: '4', errors: '3' });
   });
 
   it('names the input when an input is invalid', async () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -216,8 +216,23 @@ describe('text and json outputs', () => {
       changed: 1,
       notRendered: 0,
       validationErrors: 0,
+      notValidated: 0,
     });
-    expect(report.meta).toMatchObject({ durationMs: 0, kubernetesVersion: '1.31.0' });
+    // Without -schema-location: the bundled schemas, named for what they are.
+    expect(report.meta).toMatchObject({
+      durationMs: 0,
+      kubernetesVersion: '1.27.0',
+      strict: false,
+      crdsFromRepo: false,
+      schemas: [
+        {
+          source: 'kubernetes-models 4.5.1 (Kubernetes 1.27.1, built-in kinds only, not strict)',
+          kubernetesVersion: '1.27',
+          strict: false,
+          origin: 'offline',
+        },
+      ],
+    });
     const [prod] = report.environments;
     expect(prod).toMatchObject({
       environment: 'prod',
@@ -450,6 +465,21 @@ describe('kubeproof diff -base-ref', () => {
     expect(fromGit.stdout).toBe((await check('invalid-head', '-o', 'markdown')).stdout);
   });
 
+  it('from a subfolder, check and diff find the repository root and report what they report from the root', async () => {
+    const { root } = gitRepository('image-bump');
+    for (const command of ['check', 'diff']) {
+      const fromRoot = await run([command, '-base-ref', 'HEAD~1', '-o', 'markdown'], root);
+      expect(fromRoot.stdout).toContain('1 environment changes');
+      const fromSubfolder = await run(
+        [command, '-base-ref', 'HEAD~1', '-o', 'markdown'],
+        join(root, 'envs/prod'),
+      );
+      expect(fromSubfolder.stderr).toBe('');
+      expect(fromSubfolder.code).toBe(0);
+      expect(fromSubfolder.stdout).toBe(fromRoot.stdout);
+    }
+  });
+
   it('an unknown ref is an error on stderr with exit code 1', async () => {
     const { root } = gitRepository('image-bump');
     const { code, stdout, stderr } = await run(['diff', '-base-ref', 'no-such-ref', root]);
@@ -496,11 +526,114 @@ describe('check without a base (the README main job on examples/)', () => {
       now: () => 0,
     });
     expect(code).toBe(0);
-    expect(stdout.split('\n')[0]).toBe('kubeproof: 5 environments change · valid');
-    expect(stdout).toContain('+ Deployment acme-prod/web: added (image ghcr.io/acme/web:1.3.0)');
-    expect(stdout).toContain('+ Secret acme-prod/db-');
+    // Without a base nothing changes: what each environment holds, and that it is valid.
+    expect(stdout.split('\n')[0]).toBe(
+      'kubeproof: 5 environments rendered, 30 resources, no base to compare · valid',
+    );
+    expect(stdout).toMatch(/^environment +resources +validation$/m);
+    expect(stdout).toMatch(/^prod +10 +valid$/m);
+    expect(stdout).toContain('prod: 10 resources\n');
+    expect(stdout).toContain('    Deployment acme-prod/web: image ghcr.io/acme/web:1.3.0\n');
+    expect(stdout).toContain('    Secret acme-prod/db-');
+    expect(stdout).not.toMatch(/change|added/);
     // No YAML repeated as a diff of everything, no "environment is new" notices.
     expect(stdout).not.toMatch(/^\s+\+apiVersion:/m);
     expect(stdout).not.toContain('is new');
+  });
+});
+
+describe('nothing found is not valid', () => {
+  function folder(layout: 'empty' | 'unknown layout' | 'a file'): { cwd: string; dir: string } {
+    const cwd = mkdtempSync(join(tmpdir(), 'kubeproof-nothing-'));
+    temporary.push(cwd);
+    if (layout === 'a file') {
+      writeFileSync(join(cwd, 'deploy'), 'not a folder\n');
+      return { cwd, dir: 'deploy' };
+    }
+    mkdirSync(join(cwd, 'deploy'));
+    if (layout === 'unknown layout') {
+      // A kustomization, but not in envs/, environments/, overlays/ or clusters/, and no config.
+      mkdirSync(join(cwd, 'deploy/app'));
+      writeFileSync(join(cwd, 'deploy/app/kustomization.yaml'), 'resources:\n- cm.yaml\n');
+      writeFileSync(
+        join(cwd, 'deploy/app/cm.yaml'),
+        'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n',
+      );
+    }
+    return { cwd, dir: 'deploy' };
+  }
+
+  it.each(['empty', 'unknown layout', 'a file'] as const)(
+    '%s: check says no environment found, where it looked and how to declare one, and exits 1',
+    async (layout) => {
+      const { cwd, dir } = folder(layout);
+      const { code, stdout, stderr } = await run(['check', dir], cwd);
+      expect(code).toBe(1);
+      expect(stderr).toBe('');
+      const [verdict, , explanation] = stdout.split('\n');
+      expect(verdict).toBe('kubeproof: no environment found');
+      expect(explanation).toContain(
+        `No environment found in deploy${layout === 'a file' ? ' (a file, not a folder)' : ''}:`,
+      );
+      expect(explanation).toContain('envs/, environments/, overlays/ or clusters/');
+      expect(explanation).toContain('{version: 1, environments: [{name: prod, path: deploy/prod}]}');
+      expect(stdout).not.toMatch(/valid|no environment affected/);
+    },
+  );
+
+  it('diff says it too and exits 1; the json and sarif outputs carry it', async () => {
+    const { cwd, dir } = folder('empty');
+    const text = await run(['diff', dir, dir], cwd);
+    expect(text.code).toBe(1);
+    expect(text.stdout.split('\n')[0]).toBe('kubeproof: no environment found');
+    const json = await run(['check', dir, '-o', 'json'], cwd);
+    expect(json.code).toBe(1);
+    expect((JSON.parse(json.stdout) as { summary: { noEnvironment: string } }).summary.noEnvironment).toMatch(
+      /^no environment found in deploy: /,
+    );
+    expect(json.stderr).toMatch(/^kubeproof check: no environment found in deploy: .*\n$/);
+    const sarif = await run(['check', dir, '-o', 'sarif'], cwd);
+    expect(sarif.stdout).toContain('"ruleId": "no-environment"');
+  });
+
+  it.each([
+    ['check', ['check', '/nonexistent-kubeproof']],
+    ['check -base', ['check', '-base', '/nonexistent-kubeproof', '.']],
+    ['diff', ['diff', '.', '/nonexistent-kubeproof']],
+    ['environments', ['environments', '/nonexistent-kubeproof']],
+    ['render', ['render', '/nonexistent-kubeproof']],
+  ])('%s of a nonexistent path: one line naming it, exit 1, no stack trace', async (_, argv) => {
+    const { code, stdout, stderr } = await run(argv);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^kubeproof [a-z]+: (-base )?\/nonexistent-kubeproof: no such folder\n/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('schemas that cannot honour the request are not a pass', () => {
+  it('check -strict without a location: every resource the offline schemas pass is "not validated", exit 1', async () => {
+    const { code, stdout } = await check('image-bump', '-strict', '-kubernetes-version', '1.31.0');
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^kubeproof: 1 environment changes · 4 resources not validated\n/);
+    expect(stdout).not.toMatch(/· valid/);
+    expect(stdout).toContain(
+      'cannot honour -strict (they cannot see unknown fields) or -kubernetes-version 1.31.0 (they model Kubernetes 1.27). Give a reachable -schema-location or a local schema folder, or pass -offline for an explicit weaker check',
+    );
+  });
+
+  it('-offline accepts the weaker check and the footer says what it was', async () => {
+    const { code, stdout } = await check('image-bump', '-offline', '-strict');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/· valid\n/);
+    expect(stdout).toContain(
+      'schemas: kubernetes-models 4.5.1 (Kubernetes 1.27.1, built-in kinds only, not strict)',
+    );
+    expect(stdout).not.toContain('CRDs from the repository');
+  });
+
+  it('names CRDs from the repository when it has them', async () => {
+    const { stdout } = await run(['check', 'examples']);
+    expect(stdout).toContain('CRDs from the repository');
   });
 });

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../cli/io.ts';
 import { main } from '../../cli/main.ts';
 
-async function run(argv: string[]) {
+async function run(argv: string[], cwd = process.cwd()) {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
@@ -10,7 +13,7 @@ async function run(argv: string[]) {
     stderr: (t) => void (stderr += t),
     stdinIsTTY: true,
     env: {},
-    cwd: process.cwd(),
+    cwd,
     now: () => 0,
   };
   const code = await main(argv, io);
@@ -73,5 +76,26 @@ describe('kubeproof environments', () => {
     const bad = await run(['environments', '-output', 'xml', 'examples']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('-output must be text or json');
+  });
+});
+
+describe('kubeproof environments on a folder without environments', () => {
+  const temporary: string[] = [];
+  afterEach(() => {
+    for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lists nothing and says on stderr where it looked and how to declare environments', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'kubeproof-environments-'));
+    temporary.push(cwd);
+    mkdirSync(join(cwd, 'deploy'));
+    const { code, stdout, stderr } = await run(['environments', 'deploy'], cwd);
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(
+      /^kubeproof environments: no environment found in deploy: kubeproof looked in \.kubeproof\.yaml, /,
+    );
+    expect(stderr).toContain('declare them in .kubeproof.yaml');
+    expect(stderr.split('\n')).toHaveLength(2);
   });
 });

@@ -66,7 +66,7 @@ describe('the kubeproof process', () => {
     );
   });
 
-  it('reads standard input when given no file, and an empty stdin is not an error', async () => {
+  it('reads standard input when given no file, and an empty stdin is an error (as kubeconform)', async () => {
     const text = readFileSync(`${FIXTURES}/valid.yaml`, 'utf8');
     const result = await kubeproof(
       ['validate', '-summary', '-kubernetes-version', '1.31.0', '-schema-location', FIXTURE_LOCATION],
@@ -76,11 +76,10 @@ describe('the kubeproof process', () => {
       code: 0,
       stdout: 'Summary: 1 resource found parsing stdin - Valid: 1, Invalid: 0, Errors: 0, Skipped: 0\n',
     });
-    const empty = await kubeproof(['validate', '-summary', '-'], '');
-    expect(empty).toMatchObject({
-      code: 0,
-      stdout: 'Summary: 0 resource found parsing stdin - Valid: 0, Invalid: 0, Errors: 0, Skipped: 0\n',
-    });
+    for (const args of [['-'], []]) {
+      const empty = await kubeproof(['validate', '-summary', ...args], '');
+      expect(empty).toEqual({ code: 1, stdout: '', stderr: 'failing to read data from stdin\n' });
+    }
   });
 
   it('writes usage errors to stderr with exit code 1 and help to stdout with exit code 0', async () => {
@@ -267,4 +266,66 @@ describe('the kubeproof process with worker threads (-n)', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 180_000);
+});
+
+describe('the kubeproof process on documents nested 10,000 levels deep', () => {
+  it('reports each as an error naming its file, validates and counts the others, with or without threads', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kubeproof-deep-'));
+    try {
+      const levels = 10_000;
+      const configMap = (name: string, x: string) =>
+        `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  x: ${x}\n`;
+      writeFileSync(
+        join(dir, 'a-flow.yaml'),
+        configMap('flow', `${'['.repeat(levels)}${']'.repeat(levels)}`),
+      );
+      writeFileSync(
+        join(dir, 'b-flow-map.yaml'),
+        configMap('map', `${'{a: '.repeat(levels)}1${'}'.repeat(levels)}`),
+      );
+      writeFileSync(
+        join(dir, 'c-deep.json'),
+        `{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"j"},"data":{"x":${'['.repeat(levels)}${']'.repeat(levels)}}}`,
+      );
+      writeFileSync(join(dir, 'd-block.yaml'), `${configMap('block', '')}    ${'- '.repeat(levels)}1\n`);
+      // Over the 4 MiB threshold for threads: 20,000 valid ConfigMaps.
+      const many = Array.from({ length: 20_000 }, (_, i) => configMap(`cm-${i}`, `"${'v'.repeat(200)}"`));
+      writeFileSync(join(dir, 'e-many.yaml'), many.join('---\n'));
+      const args = ['-summary', '-kubernetes-version', '1.31.0', '-schema-location', FIXTURE_LOCATION, dir];
+
+      const one = await kubeproof(['validate', '-n', '1', ...args]);
+      const two = await kubeproof(['validate', '-n', '2', ...args]);
+
+      expect(one.code).toBe(1);
+      expect(one.stderr).toBe('');
+      const problem = "mappings and lists nest deeper than 512 levels, kubeproof's limit";
+      const lines = one.stdout.trimEnd().split('\n');
+      expect(lines.slice(0, 4).map((line) => line.slice(0, line.indexOf(' - ')))).toEqual(
+        ['a-flow.yaml', 'b-flow-map.yaml', 'c-deep.json', 'd-block.yaml'].map((file) => join(dir, file)),
+      );
+      for (const line of lines.slice(0, 4)) expect(line).toContain(problem);
+      expect(lines[4]).toBe(
+        'Summary: 20004 resources found in 5 files - Valid: 20000, Invalid: 0, Errors: 4, Skipped: 0',
+      );
+      expect(two).toEqual(one);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+
+  it('reports one on standard input the same way', async () => {
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  x: ${'{'.repeat(10_000)}\n`;
+    const result = await kubeproof(
+      ['validate', '-summary', '-kubernetes-version', '1.31.0', '-schema-location', FIXTURE_LOCATION],
+      text,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(
+      /^stdin - failed validation: error unmarshalling resource: error converting YAML to JSON: yaml: line 6: mappings and lists nest deeper than 512 levels/,
+    );
+    expect(result.stdout).toMatch(
+      /\nSummary: 1 resource found parsing stdin - Valid: 0, Invalid: 0, Errors: 1, Skipped: 0\n$/,
+    );
+  });
 });

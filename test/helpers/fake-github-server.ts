@@ -24,6 +24,11 @@ export interface FailureRule {
   /** Fail only the first N matching requests (default: every one). */
   times?: number;
   headers?: Record<string, string>;
+  /**
+   * `hang`: never answer (the connection stays open until the client gives up);
+   * `after-applying`: carry the request out, then answer the failure (a 5xx that hides a success).
+   */
+  mode?: 'hang' | 'after-applying';
 }
 
 export interface FakeGitHubServerSetup {
@@ -59,6 +64,12 @@ function tarball(folder: string, top: string): Buffer {
   } finally {
     rmSync(stage, { recursive: true, force: true });
   }
+}
+
+/** A response that goes nowhere: the route's state change is kept, its answer dropped. */
+function discarded(): ServerResponse {
+  const sink = { writeHead: () => sink, end: () => sink };
+  return sink as unknown as ServerResponse;
 }
 
 function json(
@@ -115,6 +126,8 @@ export async function startFakeGitHubServer(setup: FakeGitHubServerSetup): Promi
       );
       if (failure) {
         failure.left--;
+        if (failure.mode === 'hang') return;
+        if (failure.mode === 'after-applying') route(method, path, parsed, body, discarded());
         json(
           response,
           failure.status,
@@ -123,60 +136,64 @@ export async function startFakeGitHubServer(setup: FakeGitHubServerSetup): Promi
         );
         return;
       }
-      let match: RegExpExecArray | null;
-      if (method === 'GET' && (match = new RegExp(`^${base}/pulls/(\\d+)/files$`).exec(path))) {
-        const page = Number(parsed.searchParams.get('page') ?? '1');
-        const perPage = Number(parsed.searchParams.get('per_page') ?? '30');
-        const files = setup.pullFiles?.[Number(match[1])] ?? [];
-        const last = Math.max(1, Math.ceil(files.length / perPage));
-        const link =
-          page < last
-            ? { link: `<${url}${path}?per_page=${perPage}&page=${page + 1}>; rel="next"` }
-            : undefined;
-        json(response, 200, files.slice((page - 1) * perPage, page * perPage), link);
-      } else if (method === 'GET' && (match = new RegExp(`^${base}/issues/(\\d+)/comments$`).exec(path))) {
-        json(response, 200, comments.get(Number(match[1])) ?? []);
-      } else if (method === 'POST' && (match = new RegExp(`^${base}/issues/(\\d+)/comments$`).exec(path))) {
-        const list = comments.get(Number(match[1])) ?? [];
-        comments.set(Number(match[1]), list);
-        const comment = { id: nextId, node_id: `IC_${nextId++}`, body: (body as { body: string }).body };
-        list.push(comment);
-        json(response, 201, comment);
-      } else if (method === 'PATCH' && (match = new RegExp(`^${base}/issues/comments/(\\d+)$`).exec(path))) {
-        const comment = [...comments.values()].flat().find((item) => item.id === Number(match?.[1]));
-        if (comment === undefined) return json(response, 404, { message: 'Not Found' });
-        comment.body = (body as { body: string }).body;
-        json(response, 200, comment);
-      } else if (method === 'DELETE' && (match = new RegExp(`^${base}/issues/comments/(\\d+)$`).exec(path))) {
-        for (const list of comments.values()) {
-          const index = list.findIndex((item) => item.id === Number(match?.[1]));
-          if (index >= 0) list.splice(index, 1);
-        }
-        response.writeHead(204).end();
-      } else if (method === 'POST' && path === `${base}/check-runs`) {
-        const id = nextId++;
-        checkRuns.push({ id, body: body as Record<string, unknown>, updates: [] });
-        json(response, 201, { id, html_url: `https://github.com/${owner}/${repo}/runs/${id}` });
-      } else if (method === 'PATCH' && (match = new RegExp(`^${base}/check-runs/(\\d+)$`).exec(path))) {
-        checkRuns.find((run) => run.id === Number(match?.[1]))?.updates.push(body as Record<string, unknown>);
-        json(response, 200, { id: Number(match[1]) });
-      } else if (method === 'GET' && (match = new RegExp(`^${base}/tarball/(.+)$`).exec(path))) {
-        const ref = decodeURIComponent(match[1] as string);
-        if (setup.tarballs?.[ref] === undefined) return json(response, 404, { message: 'Not Found' });
-        // GitHub answers 302 to codeload.github.com, which serves the archive.
-        response.writeHead(302, { location: `${url}${CODELOAD}${encodeURIComponent(ref)}` }).end();
-      } else if (method === 'GET' && path.startsWith(CODELOAD)) {
-        const ref = decodeURIComponent(path.slice(CODELOAD.length));
-        const folder = setup.tarballs?.[ref] as string;
-        response.writeHead(200, { 'content-type': 'application/x-gzip' });
-        response.end(tarball(folder, `${owner}-${repo}-${ref.slice(0, 7)}`));
-      } else if (method === 'POST' && (path === '/graphql' || path === '/api/graphql')) {
-        json(response, 200, { data: {} });
-      } else {
-        json(response, 404, { message: `Not Found (fake GitHub has no route for ${method} ${path})` });
-      }
+      route(method, path, parsed, body, response);
     })();
   });
+
+  function route(method: string, path: string, parsed: URL, body: unknown, response: ServerResponse): void {
+    let match: RegExpExecArray | null;
+    if (method === 'GET' && (match = new RegExp(`^${base}/pulls/(\\d+)/files$`).exec(path))) {
+      const page = Number(parsed.searchParams.get('page') ?? '1');
+      const perPage = Number(parsed.searchParams.get('per_page') ?? '30');
+      const files = setup.pullFiles?.[Number(match[1])] ?? [];
+      const last = Math.max(1, Math.ceil(files.length / perPage));
+      const link =
+        page < last
+          ? { link: `<${url}${path}?per_page=${perPage}&page=${page + 1}>; rel="next"` }
+          : undefined;
+      json(response, 200, files.slice((page - 1) * perPage, page * perPage), link);
+    } else if (method === 'GET' && (match = new RegExp(`^${base}/issues/(\\d+)/comments$`).exec(path))) {
+      json(response, 200, comments.get(Number(match[1])) ?? []);
+    } else if (method === 'POST' && (match = new RegExp(`^${base}/issues/(\\d+)/comments$`).exec(path))) {
+      const list = comments.get(Number(match[1])) ?? [];
+      comments.set(Number(match[1]), list);
+      const comment = { id: nextId, node_id: `IC_${nextId++}`, body: (body as { body: string }).body };
+      list.push(comment);
+      json(response, 201, comment);
+    } else if (method === 'PATCH' && (match = new RegExp(`^${base}/issues/comments/(\\d+)$`).exec(path))) {
+      const comment = [...comments.values()].flat().find((item) => item.id === Number(match?.[1]));
+      if (comment === undefined) return json(response, 404, { message: 'Not Found' });
+      comment.body = (body as { body: string }).body;
+      json(response, 200, comment);
+    } else if (method === 'DELETE' && (match = new RegExp(`^${base}/issues/comments/(\\d+)$`).exec(path))) {
+      for (const list of comments.values()) {
+        const index = list.findIndex((item) => item.id === Number(match?.[1]));
+        if (index >= 0) list.splice(index, 1);
+      }
+      response.writeHead(204).end();
+    } else if (method === 'POST' && path === `${base}/check-runs`) {
+      const id = nextId++;
+      checkRuns.push({ id, body: body as Record<string, unknown>, updates: [] });
+      json(response, 201, { id, html_url: `https://github.com/${owner}/${repo}/runs/${id}` });
+    } else if (method === 'PATCH' && (match = new RegExp(`^${base}/check-runs/(\\d+)$`).exec(path))) {
+      checkRuns.find((run) => run.id === Number(match?.[1]))?.updates.push(body as Record<string, unknown>);
+      json(response, 200, { id: Number(match[1]) });
+    } else if (method === 'GET' && (match = new RegExp(`^${base}/tarball/(.+)$`).exec(path))) {
+      const ref = decodeURIComponent(match[1] as string);
+      if (setup.tarballs?.[ref] === undefined) return json(response, 404, { message: 'Not Found' });
+      // GitHub answers 302 to codeload.github.com, which serves the archive.
+      response.writeHead(302, { location: `${url}${CODELOAD}${encodeURIComponent(ref)}` }).end();
+    } else if (method === 'GET' && path.startsWith(CODELOAD)) {
+      const ref = decodeURIComponent(path.slice(CODELOAD.length));
+      const folder = setup.tarballs?.[ref] as string;
+      response.writeHead(200, { 'content-type': 'application/x-gzip' });
+      response.end(tarball(folder, `${owner}-${repo}-${ref.slice(0, 7)}`));
+    } else if (method === 'POST' && (path === '/graphql' || path === '/api/graphql')) {
+      json(response, 200, { data: {} });
+    } else {
+      json(response, 404, { message: `Not Found (fake GitHub has no route for ${method} ${path})` });
+    }
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

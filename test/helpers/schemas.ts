@@ -35,10 +35,12 @@ export const CRD_LOCATION = `${SHARED_SCHEMAS}/crds/{{ .Group }}/{{ .ResourceKin
 
 /**
  * The project's own small schemas (test/fixtures/schemas: a few built-in kinds, v1.31.0, in the
- * kubeconform layout, with no strict variant), for tests that need a schema or two, not upstream's.
+ * kubeconform layout with a strict variant, and one Argo CD CRD in the CRDs-catalog layout), for
+ * tests that need a schema or two, not upstream's.
  */
 export const FIXTURE_SCHEMAS = resolve(PROJECT_ROOT, 'test/fixtures/schemas');
 export const FIXTURE_LOCATION = `${FIXTURE_SCHEMAS}/{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix }}/{{ .ResourceKind }}{{ .KindSuffix }}.json`;
+export const FIXTURE_CRD_LOCATION = `${FIXTURE_SCHEMAS}/crds/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json`;
 
 let skipNoticePrinted = false;
 

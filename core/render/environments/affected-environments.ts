@@ -109,6 +109,17 @@ async function reachOf(environment: Environment, files: FileSource, read: ReadRe
   return reach;
 }
 
+/**
+ * Every path a kustomization folder's rendering reads, transitively (folders, files, folders read
+ * whole), repository-relative, `dir` first. Remote references are skipped; paths leaving the
+ * source's root are left out.
+ */
+export async function kustomizationReads(dir: string, files: FileSource): Promise<string[]> {
+  const reach: Reach = { files: new Set(), folders: new Set(), trees: new Set() };
+  await visit(dir, reach, new Set(), files, referenceReader(files));
+  return [...new Set([dir, ...reach.folders, ...reach.trees, ...reach.files])];
+}
+
 function reaches(reach: Reach, file: string): boolean {
   if (reach.files.has(file) || reach.folders.has(dirnameRepoPath(file))) return true;
   for (const tree of reach.trees) if (isWithin(file, tree)) return true;

@@ -4,7 +4,7 @@ import { codeFence, codeSpan, escapeHtml, escapeMarkdown, shorten } from './esca
 import type { Block, Part } from './pack-bodies.ts';
 import { MAX_NAME_LENGTH } from './summary-table.ts';
 import {
-  changeCounts,
+  environmentState,
   findingLocation,
   plural,
   resourceLabel,
@@ -25,8 +25,10 @@ function noteText(text: string): string {
   return text.split(' -> ').map(escapeMarkdown).join(' → ');
 }
 
-function describe(diff: ResourceDiff): string {
+function describe(diff: ResourceDiff, compared: boolean): string {
   const notes = diff.notes.map((note) => noteText(note.text)).join('; ');
+  // Without a base every resource is "added": say only what it holds.
+  if (!compared) return notes;
   let text = notes === '' ? diff.change : notes;
   if (diff.change === 'added' && notes !== '') text = `added (${notes})`;
   if (diff.change === 'removed') text = notes === '' ? 'removed' : `removed (${notes})`;
@@ -38,10 +40,12 @@ function describe(diff: ResourceDiff): string {
 }
 
 /** `- \`Deployment prod/web\`: image …; replicas 2 → 3`; with `list`, only the change kind. */
-function resourceLine(diff: ResourceDiff, detail: Detail): Part {
+function resourceLine(diff: ResourceDiff, detail: Detail, compared: boolean): Part {
   const label = codeSpan(shorten(resourceLabel(diff.resource), MAX_LABEL_LENGTH));
-  const short = `- ${label}: ${diff.change}`;
-  return detail === 'list' ? { text: short } : { text: `- ${label}: ${describe(diff)}`, short };
+  const short = compared ? `- ${label}: ${diff.change}` : `- ${label}`;
+  const described = describe(diff, compared);
+  const text = described === '' ? `- ${label}` : `- ${label}: ${described}`;
+  return detail === 'list' ? { text: short } : { text, short };
 }
 
 /** `* ❌ \`schema\` on \`Deployment prod/web\` (\`envs/prod/web.yaml:12\`): message`. */
@@ -69,11 +73,9 @@ function findingCounts(findings: Finding[]): string {
 }
 
 /** `<b>prod</b>: 3 changed · ❌ 1 error`, HTML-escaped: markdown is not parsed inside `<summary>`. */
-function summaryTitle(env: EnvironmentSummary): string {
+function summaryTitle(env: EnvironmentSummary, compared: boolean): string {
   const name = `<b>${escapeHtml(shorten(env.environment, MAX_NAME_LENGTH))}</b>`;
-  let state = 'unchanged';
-  if (env.status === 'error') state = '❌ not rendered';
-  if (env.status === 'changed' && env.diff !== undefined) state = changeCounts(env.diff.counts);
+  const state = `${env.status === 'error' ? '❌ ' : ''}${environmentState(env, compared)}`;
   return `${name}: ${state}${findingCounts(env.findings)}`;
 }
 
@@ -83,13 +85,13 @@ export function hasSection(env: EnvironmentSummary): boolean {
 }
 
 /**
- * One collapsible section per environment: resource lines, findings with file:line, then (with
- * `diffs`) one `diff` fenced block. The blank line after `<summary>` ends GitHub's HTML block so
+ * One collapsible section per environment: resource lines (without a base, `compared` false, what
+ * the environment holds), findings with file:line, then (with `diffs`) one `diff` fenced block. The blank line after `<summary>` ends GitHub's HTML block so
  * that the markdown inside renders (https://spec.commonmark.org/0.31.2/#html-blocks).
  */
-export function environmentSection(env: EnvironmentSummary, detail: Detail): Block {
+export function environmentSection(env: EnvironmentSummary, detail: Detail, compared = true): Block {
   const resources = env.diff?.resources ?? [];
-  const parts = resources.map((diff) => resourceLine(diff, detail));
+  const parts = resources.map((diff) => resourceLine(diff, detail, compared));
   env.findings.forEach((finding, index) => {
     const line = findingLine(finding);
     // A blank line between the resource list and the findings.
@@ -100,7 +102,7 @@ export function environmentSection(env: EnvironmentSummary, detail: Detail): Blo
     .filter((text) => text !== '')
     .join('\n');
   if (detail === 'diffs' && diffText !== '') parts.push({ text: `\n${codeFence(diffText, 'diff')}` });
-  const title = summaryTitle(env);
+  const title = summaryTitle(env, compared);
   return {
     open: `<details><summary>${title}</summary>\n`,
     reopen: `<details><summary>${title} (continued)</summary>\n`,

@@ -1,10 +1,12 @@
 import { codeSpan, escapeMarkdown, shorten } from './escape-markdown.ts';
 import { formatDuration, plural } from './summarize-report.ts';
-import type { ReportMeta } from './types.ts';
+import { schemaText } from './schema-text.ts';
+import type { CheckReport, ReportMeta } from './types.ts';
 
 /** Longer report URLs are not linked: a body must leave room for the report itself. */
 const MAX_URL_LENGTH = 300;
 const MAX_META_LENGTH = 100;
+const MAX_SCHEMA_LENGTH = 400;
 
 /**
  * A link destination that cannot end the link early or become a script: http(s) only, with spaces,
@@ -35,14 +37,16 @@ export function fullOutputPlaces(meta: ReportMeta): string[] {
  * Kubernetes 1.31.0, strict, CRDs from the repository · commit \`4f2c1ab\` · [job summary](…)`.
  * `<sub>` is inline HTML here, so the markdown inside is parsed.
  */
-export function footer(meta: ReportMeta, environments: number): string {
-  const schemas = [`Kubernetes ${escapeMarkdown(shorten(meta.kubernetesVersion, MAX_META_LENGTH))}`];
-  if (meta.strict) schemas.push('strict');
-  if (meta.crdsFromRepo) schemas.push('CRDs from the repository');
+export function footer(report: Pick<CheckReport, 'meta' | 'validation'>, environments: number): string {
+  const { meta } = report;
   const parts = [
     `Rendered ${plural(environments, 'environment')} (${escapeMarkdown(shorten(meta.renderer, MAX_META_LENGTH))}) in ${formatDuration(meta.durationMs)}`,
   ];
-  parts.push(meta.validated === false ? 'not validated' : `schemas: ${schemas.join(', ')}`);
+  parts.push(
+    meta.validated === false
+      ? 'not validated'
+      : `schemas: ${escapeMarkdown(shorten(schemaText(report), MAX_SCHEMA_LENGTH))}`,
+  );
   if (meta.commit !== undefined && meta.commit !== '')
     parts.push(`commit ${codeSpan(meta.commit.slice(0, 7))}`);
   parts.push(...fullOutputPlaces(meta));

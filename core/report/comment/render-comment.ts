@@ -78,8 +78,8 @@ export function renderComment(report: CheckReport, options: CommentOptions = {})
   };
   const blocksAt = (detail: Detail): Block[] => [
     summaryTable(summary),
-    ...sections.map((env) => environmentSection(env, detail)),
-    { open: footer(report.meta, report.environments.length), reopen: '', close: '', parts: [] },
+    ...sections.map((env) => environmentSection(env, detail, summary.compared)),
+    { open: footer(report, report.environments.length), reopen: '', close: '', parts: [] },
   ];
 
   for (const detail of DETAILS) {

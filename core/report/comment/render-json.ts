@@ -1,3 +1,4 @@
+import type { SchemaUse } from '../../validate/result.ts';
 import type { ResourceDiff } from '../../diff/types.ts';
 import type { Finding, ResourceRef } from '../../findings.ts';
 import { summarizeReport, type EnvironmentSummary } from './summarize-report.ts';
@@ -36,12 +37,23 @@ function diffJson(diff: ResourceDiff): Record<string, unknown> {
   };
 }
 
+function schemaJson(use: SchemaUse): Record<string, unknown> {
+  return {
+    source: use.source,
+    kubernetesVersion: use.kubernetesVersion,
+    strict: use.strict,
+    origin: use.origin,
+  };
+}
+
 function checkJson(check: EnvironmentCheck | undefined): Record<string, unknown> | null {
   if (check === undefined) return null;
   return {
     resources: check.resources,
     errors: check.errors,
     warnings: check.warnings,
+    notValidated: check.notValidated ?? 0,
+    schemas: (check.schemas ?? []).map(schemaJson),
     findings: check.findings.map(findingJson),
   };
 }
@@ -75,6 +87,7 @@ function metaJson(meta: ReportMeta): Record<string, unknown> {
     kubernetesVersion: meta.kubernetesVersion,
     strict: meta.strict,
     crdsFromRepo: meta.crdsFromRepo,
+    schemas: meta.schemas === undefined ? null : meta.schemas.map(schemaJson),
     commit: meta.commit ?? null,
     fullReportUrl: meta.fullReportUrl ?? null,
     fullReportLabel: meta.fullReportLabel ?? null,
@@ -97,7 +110,10 @@ export function renderJson(report: CheckReport): string {
       notRendered: summary.notRendered,
       validationErrors: summary.validationErrors,
       validationWarnings: summary.validationWarnings,
+      notValidated: summary.notValidated,
       policy: summary.policyRan ? { errors: summary.policyErrors, warnings: summary.policyWarnings } : null,
+      compared: summary.compared,
+      noEnvironment: summary.noEnvironment ?? null,
     },
     environments: summary.environments.map(environmentJson),
     meta: metaJson(report.meta),

@@ -1,10 +1,11 @@
 import type { ResourceDiff } from '../../diff/types.ts';
 import type { Finding } from '../../findings.ts';
+import { schemaText } from './schema-text.ts';
 import { singleLine } from './escape-markdown.ts';
 import { hasSection } from './environment-section.ts';
 import { verdict } from './status-line.ts';
 import {
-  changeCounts,
+  environmentState,
   findingLocation,
   formatDuration,
   plural,
@@ -13,8 +14,15 @@ import {
   type EnvironmentSummary,
   type ReportSummary,
 } from './summarize-report.ts';
-import { DASH, NO_ENVIRONMENT, policyCell, validationCell } from './summary-table.ts';
-import type { CheckReport, ReportMeta } from './types.ts';
+import {
+  countCells,
+  countTitles,
+  NO_ENVIRONMENT,
+  policyCell,
+  sentence,
+  validationCell,
+} from './summary-table.ts';
+import type { CheckReport } from './types.ts';
 
 const CHANGE_MARK: Record<ResourceDiff['change'], string> = {
   added: '+',
@@ -36,26 +44,22 @@ function line(text: string): string {
 }
 
 function table(summary: ReportSummary): string[] {
+  if (summary.noEnvironment !== undefined) return [line(sentence(summary.noEnvironment))];
   if (summary.environments.length === 0) return [NO_ENVIRONMENT];
-  const header = ['environment', 'added', 'changed', 'removed'];
+  const counted = countTitles(summary.compared);
+  const header = ['environment', ...counted];
   if (summary.validated) header.push('validation');
   if (summary.policyRan) header.push('policy');
   const rows = summary.environments.map((env) => {
-    const counts = env.status === 'changed' && env.diff !== undefined ? env.diff.counts : undefined;
-    const row = [
-      line(env.environment),
-      counts === undefined ? DASH : String(counts.added),
-      counts === undefined ? DASH : String(counts.changed),
-      counts === undefined ? DASH : String(counts.removed),
-    ];
-    if (summary.validated) row.push(validationCell(env)[1]);
+    const row = [line(env.environment), ...countCells(env, summary.compared)];
+    if (summary.validated) row.push(validationCell(env, summary.compared)[1]);
     if (summary.policyRan) row.push(policyCell(env, env.policy)[1] || 'ok');
     return row;
   });
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0)),
   );
-  const numeric = (column: number): boolean => column >= 1 && column <= 3;
+  const numeric = (column: number): boolean => column >= 1 && column <= counted.length;
   return [header, ...rows].map((row) =>
     row
       .map((cell, column) =>
@@ -66,8 +70,10 @@ function table(summary: ReportSummary): string[] {
   );
 }
 
-function describe(diff: ResourceDiff): string {
+function describe(diff: ResourceDiff, compared: boolean): string {
   const notes = diff.notes.map((note) => line(note.text)).join('; ');
+  // Without a base every resource is "added": say only what it holds.
+  if (!compared) return notes;
   let text = notes === '' ? diff.change : notes;
   if (diff.change !== 'changed' && notes !== '') text = `${diff.change} (${notes})`;
   if (diff.renamed !== undefined && !diff.notes.some((note) => note.kind === 'generated-name')) {
@@ -81,14 +87,13 @@ function findingText(finding: Finding): string {
   return `${finding.severity} ${line(finding.ruleId)}${on} (${line(findingLocation(finding))}): ${line(finding.message)}`;
 }
 
-function section(env: EnvironmentSummary): string[] {
-  let state = 'unchanged';
-  if (env.status === 'error') state = 'not rendered';
-  if (env.status === 'changed' && env.diff !== undefined) state = changeCounts(env.diff.counts);
-  const out = [`${line(env.environment)}: ${state}`];
+function section(env: EnvironmentSummary, compared: boolean): string[] {
+  const out = [`${line(env.environment)}: ${environmentState(env, compared)}`];
   const resources = env.diff?.resources ?? [];
   for (const diff of resources) {
-    out.push(`  ${CHANGE_MARK[diff.change]} ${line(resourceLabel(diff.resource))}: ${describe(diff)}`);
+    const described = describe(diff, compared);
+    const mark = compared ? CHANGE_MARK[diff.change] : ' ';
+    out.push(`  ${mark} ${line(resourceLabel(diff.resource))}${described === '' ? '' : `: ${described}`}`);
   }
   for (const finding of env.findings) out.push(`  ${findingText(finding)}`);
   const diffs = resources.map((diff) => diff.unifiedDiff.replace(/\n+$/, '')).filter((text) => text !== '');
@@ -101,14 +106,12 @@ function section(env: EnvironmentSummary): string[] {
   return out;
 }
 
-function footer(meta: ReportMeta, environments: number): string {
-  const schemas = [`Kubernetes ${line(meta.kubernetesVersion)}`];
-  if (meta.strict) schemas.push('strict');
-  if (meta.crdsFromRepo) schemas.push('CRDs from the repository');
+function footer(report: CheckReport, environments: number): string {
+  const { meta } = report;
   const parts = [
     `Rendered ${plural(environments, 'environment')} (${line(meta.renderer)}) in ${formatDuration(meta.durationMs)}`,
   ];
-  parts.push(meta.validated === false ? 'not validated' : `schemas: ${schemas.join(', ')}`);
+  parts.push(meta.validated === false ? 'not validated' : `schemas: ${line(schemaText(report))}`);
   if (meta.commit !== undefined && meta.commit !== '') parts.push(`commit ${line(meta.commit.slice(0, 7))}`);
   if (meta.fullReportUrl !== undefined)
     parts.push(`${line(meta.fullReportLabel ?? 'full report')}: ${line(meta.fullReportUrl)}`);
@@ -123,7 +126,7 @@ function footer(meta: ReportMeta, environments: number): string {
 export function renderText(report: CheckReport): string {
   const summary = summarizeReport(report);
   const blocks = [[verdict(summary, false)], table(summary)];
-  for (const env of summary.environments) if (hasSection(env)) blocks.push(section(env));
-  blocks.push([footer(report.meta, report.environments.length)]);
+  for (const env of summary.environments) if (hasSection(env)) blocks.push(section(env, summary.compared));
+  blocks.push([footer(report, report.environments.length)]);
   return `${blocks.map((block) => block.join('\n')).join('\n\n')}\n`;
 }

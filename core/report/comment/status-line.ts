@@ -5,29 +5,54 @@ const ICONS = { error: '❌ ', warning: '⚠️ ', ok: '✅ ' } as const;
 type Tone = keyof typeof ICONS;
 
 /**
+ * What the environments are: `2 environments change`, `no environment changes`, or without a base
+ * what was rendered (`3 environments rendered, 41 resources, no base to compare`). Undefined when
+ * every environment failed to render: anything else would be a claim about them.
+ */
+function scope(summary: ReportSummary): string | undefined {
+  if (summary.environments.length === 0) return 'no environment affected';
+  if (!summary.compared) {
+    const rendered = summary.environments.length - summary.notRendered;
+    if (rendered === 0) return undefined;
+    return `${plural(rendered, 'environment')} rendered, ${plural(summary.resources, 'resource')}, no base to compare`;
+  }
+  if (summary.changed === 0) return summary.notRendered > 0 ? undefined : 'no environment changes';
+  return `${plural(summary.changed, 'environment')} change${summary.changed === 1 ? 's' : ''}`;
+}
+
+/**
  * The verdict, numbers first: `kubeproof: 2 environments change · ❌ 3 validation errors`. With
- * `icons: false`, the same words without emoji (terminal text).
+ * `icons: false`, the same words without emoji (terminal text). `valid` only when every
+ * environment rendered and at least one was validated without an error; `no environment found`
+ * alone when the folder holds none.
  */
 export function verdict(summary: ReportSummary, icons: boolean): string {
   const mark = (tone: Tone, text: string): string => (icons ? ICONS[tone] : '') + text;
-  const changes =
-    summary.environments.length === 0
-      ? 'no environment affected'
-      : summary.changed === 0
-        ? 'no environment changes'
-        : `${plural(summary.changed, 'environment')} change${summary.changed === 1 ? 's' : ''}`;
-  const notRendered = mark('error', `${plural(summary.notRendered, 'environment')} not rendered`);
-  // "no environment changes" would be a claim about environments that could not be rendered.
-  const parts =
-    summary.notRendered > 0 && summary.changed === 0
-      ? [`kubeproof: ${notRendered}`]
-      : [`kubeproof: ${changes}`, ...(summary.notRendered > 0 ? [notRendered] : [])];
-  if (summary.validated)
-    parts.push(
-      summary.validationErrors > 0
-        ? mark('error', plural(summary.validationErrors, 'validation error'))
-        : mark('ok', 'valid'),
-    );
+  if (summary.noEnvironment !== undefined) return `kubeproof: ${mark('error', 'no environment found')}`;
+  const what = scope(summary);
+  const parts = what === undefined ? [] : [what];
+  if (summary.notRendered > 0)
+    parts.push(mark('error', `${plural(summary.notRendered, 'environment')} not rendered`));
+  // "valid" only when every environment rendered and every resource was validated against the
+  // schemas asked for.
+  if (summary.validated) {
+    if (summary.validationErrors > 0)
+      parts.push(mark('error', plural(summary.validationErrors, 'validation error')));
+    if (summary.notValidated > 0)
+      parts.push(
+        mark(
+          summary.notValidatedErrors > 0 ? 'error' : 'warning',
+          `${plural(summary.notValidated, 'resource')} not validated`,
+        ),
+      );
+    if (
+      summary.validationErrors === 0 &&
+      summary.notValidated === 0 &&
+      summary.notRendered === 0 &&
+      summary.validatedEnvironments > 0
+    )
+      parts.push(mark('ok', 'valid'));
+  }
   if (summary.validationWarnings > 0) {
     parts.push(mark('warning', plural(summary.validationWarnings, 'validation warning')));
   }
@@ -37,7 +62,7 @@ export function verdict(summary: ReportSummary, icons: boolean): string {
       parts.push(mark('warning', plural(summary.policyWarnings, 'policy warning')));
     if (summary.policyErrors === 0 && summary.policyWarnings === 0) parts.push(mark('ok', 'policy passed'));
   }
-  return parts.join(' · ');
+  return `kubeproof: ${parts.join(' · ')}`;
 }
 
 /** The comment's status line, a level-3 heading. */

@@ -16,13 +16,25 @@ export interface EnvironmentSummary {
 
 export interface ReportSummary {
   environments: EnvironmentSummary[];
-  /** Environments with a change, and those that did not render. */
+  /** Environments with a change (none without a base), and those that did not render. */
   changed: number;
   notRendered: number;
   validationErrors: number;
   validationWarnings: number;
+  /** Resources not validated against the schemas asked for (no schema, schemas unusable). */
+  notValidated: number;
+  /** Of those, the ones that are errors (schemas unusable, not a kind without a schema). */
+  notValidatedErrors: number;
   /** False when validation did not run (`kubeproof diff`). */
   validated: boolean;
+  /** Environments whose rendered head was validated. */
+  validatedEnvironments: number;
+  /** False without a base: the environments' resources are what they hold, not changes. */
+  compared: boolean;
+  /** Resources the rendered environments hold (what a report without a base counts). */
+  resources: number;
+  /** Where kubeproof looked and how to declare environments, when the folder holds none. */
+  noEnvironment?: string;
   policyRan: boolean;
   policyErrors: number;
   policyWarnings: number;
@@ -32,9 +44,18 @@ function byName(checks: EnvironmentCheck[] | undefined): Map<string, Environment
   return new Map((checks ?? []).map((check) => [check.environment, check]));
 }
 
-function sum(checks: EnvironmentCheck[] | undefined, key: 'errors' | 'warnings'): number {
+function sum(checks: EnvironmentCheck[] | undefined, key: 'errors' | 'warnings' | 'notValidated'): number {
   let total = 0;
-  for (const check of checks ?? []) total += check[key];
+  for (const check of checks ?? []) total += check[key] ?? 0;
+  return total;
+}
+
+/** Errors that only say a resource was not validated (counted as "not validated", not as invalid). */
+export function unvalidatedErrors(checks: EnvironmentCheck[] | undefined): number {
+  let total = 0;
+  for (const check of checks ?? [])
+    for (const finding of check.findings)
+      if (finding.ruleId === 'not-validated' && finding.severity === 'error') total++;
   return total;
 }
 
@@ -65,17 +86,41 @@ export function summarizeReport(report: CheckReport): ReportSummary {
     if (judged !== undefined) summary.policy = judged;
     return summary;
   });
-  return {
+  const compared = report.meta.compared !== false;
+  const summary: ReportSummary = {
     environments,
-    changed: environments.filter((env) => env.status === 'changed').length,
+    changed: compared ? environments.filter((env) => env.status === 'changed').length : 0,
     notRendered: environments.filter((env) => env.status === 'error').length,
-    validationErrors: sum(report.validation, 'errors'),
+    validationErrors: sum(report.validation, 'errors') - unvalidatedErrors(report.validation),
     validationWarnings: sum(report.validation, 'warnings'),
+    notValidated: sum(report.validation, 'notValidated'),
+    notValidatedErrors: unvalidatedErrors(report.validation),
     validated: report.meta.validated !== false,
+    validatedEnvironments: report.validation.length,
+    compared,
+    resources: environments.reduce((total, env) => total + (env.diff ? heldResources(env.diff) : 0), 0),
     policyRan: report.policy !== undefined,
     policyErrors: sum(report.policy, 'errors'),
     policyWarnings: sum(report.policy, 'warnings'),
   };
+  if (report.noEnvironment !== undefined) summary.noEnvironment = report.noEnvironment;
+  return summary;
+}
+
+/** How many resources an environment's rendered head holds (all of them `added` without a base). */
+export function heldResources(diff: EnvironmentDiff): number {
+  return diff.status === 'error' ? 0 : diff.counts.added + diff.counts.changed + diff.counts.unchanged;
+}
+
+/**
+ * An environment's state in words: `not rendered`, `unchanged`, `1 added, 3 changed`, or without a
+ * base what it holds, `14 resources`.
+ */
+export function environmentState(env: EnvironmentSummary, compared: boolean): string {
+  if (env.status === 'error') return 'not rendered';
+  if (!compared && env.diff !== undefined) return plural(heldResources(env.diff), 'resource');
+  if (env.status === 'changed' && env.diff !== undefined) return changeCounts(env.diff.counts);
+  return 'unchanged';
 }
 
 /** `1 error`, `3 errors`. */

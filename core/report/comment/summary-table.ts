@@ -1,6 +1,12 @@
 import type { EnvironmentCheck } from './types.ts';
 import { escapeMarkdown, shorten } from './escape-markdown.ts';
-import { plural, type EnvironmentSummary, type ReportSummary } from './summarize-report.ts';
+import {
+  heldResources,
+  plural,
+  unvalidatedErrors,
+  type EnvironmentSummary,
+  type ReportSummary,
+} from './summarize-report.ts';
 import type { Block } from './pack-bodies.ts';
 
 /** Environment names longer than this are shortened in the table and the section titles. */
@@ -17,14 +23,43 @@ export type Cell = [tone: keyof typeof ICON, text: string];
 /** What the report says when the change reaches no environment. */
 export const NO_ENVIRONMENT = 'No environment is rendered from the files this change touches.';
 
-/** The validation cell: `❌ 3 errors`, `⚠️ 1 warning`, `✅ 14 resources`, `unchanged`. */
-export function validationCell(env: EnvironmentSummary): Cell {
+/** `no environment found in …` as a sentence. */
+export function sentence(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+/**
+ * The cells before validation and policy: `added`, `changed`, `removed` where something changed;
+ * without a base, how many resources the environment holds.
+ */
+export function countCells(env: EnvironmentSummary, compared: boolean): string[] {
+  if (!compared)
+    return [env.diff === undefined || env.status === 'error' ? DASH : String(heldResources(env.diff))];
+  const counts = env.status === 'changed' && env.diff !== undefined ? env.diff.counts : undefined;
+  if (counts === undefined) return [DASH, DASH, DASH];
+  return [String(counts.added), String(counts.changed), String(counts.removed)];
+}
+
+/** The column titles before validation and policy, as countCells fills them. */
+export function countTitles(compared: boolean): string[] {
+  return compared ? ['added', 'changed', 'removed'] : ['resources'];
+}
+
+/** The validation cell: `❌ 3 errors`, `⚠️ 1 warning`, `✅ 14 resources` (without a base `✅ valid`), `unchanged`. */
+export function validationCell(env: EnvironmentSummary, compared = true): Cell {
   if (env.status === 'error') return ['error', 'not rendered'];
   const check = env.validation;
-  if (check !== undefined && check.errors > 0) return ['error', plural(check.errors, 'error')];
-  if (check !== undefined && check.warnings > 0) return ['warning', plural(check.warnings, 'warning')];
+  const unchecked = check?.notValidated ?? 0;
+  const notValidated = unchecked > 0 ? `, ${unchecked} not validated` : '';
+  const invalid = check === undefined ? 0 : check.errors - unvalidatedErrors([check]);
+  if (check !== undefined && invalid > 0) return ['error', `${plural(invalid, 'error')}${notValidated}`];
+  if (check !== undefined && check.errors > 0) return ['error', `${unchecked} not validated`];
+  if (check !== undefined && check.warnings > 0)
+    return ['warning', `${plural(check.warnings, 'warning')}${notValidated}`];
   if (env.status === 'unchanged') return ['none', 'unchanged'];
-  return check === undefined ? ['none', DASH] : ['ok', plural(check.resources, 'resource')];
+  if (check === undefined) return ['none', DASH];
+  // Without a base the resources column counts them already.
+  return ['ok', compared ? plural(check.resources, 'resource') : 'valid'];
 }
 
 /** The policy cell: `❌ 1 error`, `⚠️ 1 warning`, `✅` (text `ok`), `–`. */
@@ -40,16 +75,15 @@ function withIcon([tone, text]: Cell): string {
 }
 
 /** One table row: changed and failed environments in bold, counts only where something changed. */
-export function tableRow(env: EnvironmentSummary, withPolicy: boolean, withValidation = true): string {
+export function tableRow(
+  env: EnvironmentSummary,
+  withPolicy: boolean,
+  withValidation = true,
+  compared = true,
+): string {
   const name = escapeMarkdown(shorten(env.environment, MAX_NAME_LENGTH));
-  const counts = env.status === 'changed' && env.diff !== undefined ? env.diff.counts : undefined;
-  const cells = [
-    env.status === 'unchanged' ? name : `**${name}**`,
-    counts === undefined ? DASH : String(counts.added),
-    counts === undefined ? DASH : String(counts.changed),
-    counts === undefined ? DASH : String(counts.removed),
-  ];
-  if (withValidation) cells.push(withIcon(validationCell(env)));
+  const cells = [env.status === 'unchanged' ? name : `**${name}**`, ...countCells(env, compared)];
+  if (withValidation) cells.push(withIcon(validationCell(env, compared)));
   if (withPolicy) cells.push(withIcon(policyCell(env, env.policy)));
   return `| ${cells.join(' | ')} |`;
 }
@@ -60,10 +94,13 @@ export function tableRow(env: EnvironmentSummary, withPolicy: boolean, withValid
  * The policy column appears only when a policy ran.
  */
 export function summaryTable(summary: ReportSummary): Block {
+  if (summary.noEnvironment !== undefined)
+    return { open: escapeMarkdown(sentence(summary.noEnvironment)), reopen: '', close: '', parts: [] };
   if (summary.environments.length === 0)
     return { open: `_${NO_ENVIRONMENT}_`, reopen: '', close: '', parts: [] };
-  const titles = ['environment', 'added', 'changed', 'removed'];
-  const aligns = ['---', '---:', '---:', '---:'];
+  const counted = countTitles(summary.compared);
+  const titles = ['environment', ...counted];
+  const aligns = ['---', ...counted.map(() => '---:')];
   for (const [title, shown] of [
     ['validation', summary.validated],
     ['policy', summary.policyRan],
@@ -77,6 +114,8 @@ export function summaryTable(summary: ReportSummary): Block {
     open: header,
     reopen: header,
     close: '',
-    parts: summary.environments.map((env) => ({ text: tableRow(env, summary.policyRan, summary.validated) })),
+    parts: summary.environments.map((env) => ({
+      text: tableRow(env, summary.policyRan, summary.validated, summary.compared),
+    })),
   };
 }

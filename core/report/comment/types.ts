@@ -4,6 +4,7 @@
  */
 import type { EnvironmentDiff } from '../../diff/types.ts';
 import type { Finding } from '../../findings.ts';
+import type { SchemaUse } from '../../validate/result.ts';
 
 /** The outcome of one checker (validation, policy) for one environment's rendered head. */
 export interface EnvironmentCheck {
@@ -13,6 +14,10 @@ export interface EnvironmentCheck {
   errors: number;
   warnings: number;
   findings: Finding[];
+  /** Resources that were not validated (no schema, schemas unreachable or unable to honour the request). */
+  notValidated?: number;
+  /** The schemas that validated this environment's resources (validation only). */
+  schemas?: SchemaUse[];
 }
 
 /** How the report was produced, printed in the footer; where the full output is. */
@@ -23,7 +28,10 @@ export interface ReportMeta {
   /** Kubernetes version of the schemas: `1.31.0`. */
   kubernetesVersion: string;
   strict: boolean;
+  /** True when the repository (or a rendered environment) holds CustomResourceDefinitions. */
   crdsFromRepo: boolean;
+  /** The schemas actually used, when known: the footer names them instead of the request. */
+  schemas?: SchemaUse[];
   /** Head commit SHA; the footer shows its first 7 characters. */
   commit?: string;
   /** Where the full, never shortened output is: job summary, check run or workflow run page. */
@@ -37,6 +45,11 @@ export interface ReportMeta {
    * column, no schemas in the footer. Default true.
    */
   validated?: boolean;
+  /**
+   * False when there was no base to compare with: each environment's resources are what it holds,
+   * not changes, and the report says so. Default true.
+   */
+  compared?: boolean;
 }
 
 export interface CheckReport {
@@ -44,6 +57,11 @@ export interface CheckReport {
   validation: EnvironmentCheck[];
   /** Policy results; absent when no policy ran (the table then has no policy column). */
   policy?: EnvironmentCheck[];
+  /**
+   * Set when the folder holds no environment at all (none declared, none discovered), so nothing
+   * was checked: where kubeproof looked and how to declare environments, one line.
+   */
+  noEnvironment?: string;
   meta: ReportMeta;
 }
 

@@ -77,3 +77,65 @@ describe('runCheck with environments rendered by a binary', () => {
     expect(result.report.environments.map((e) => [e.environment, e.status])).toEqual([['prod', 'changed']]);
   });
 });
+
+describe('runCheck on a folder without environments', () => {
+  const options = { kubernetesVersion: '1.31.0', strict: true, validate: false, where: 'deploy' };
+
+  it('says no environment was found, where and how to declare one, with an error finding', async () => {
+    const files = memoryFileSource({ 'app/kustomization.yaml': KUSTOMIZATION, 'app/cm.yaml': cm('a') });
+
+    const result = await runCheck({ files }, { files }, options, { now: () => 0 });
+
+    expect(result.report.environments).toEqual([]);
+    expect(result.report.noEnvironment).toMatch(
+      /^no environment found in deploy: kubeproof looked in \.kubeproof\.yaml, /,
+    );
+    expect(result.findings).toEqual([
+      {
+        ruleId: 'no-environment',
+        severity: 'error',
+        message: result.report.noEnvironment,
+        path: '.kubeproof.yaml',
+      },
+    ]);
+  });
+
+  it('says the config could not be read when that is why nothing was found', async () => {
+    const files = memoryFileSource({ '.kubeproof.yaml': 'version: 2\n' });
+
+    const result = await runCheck({ files }, undefined, options, { now: () => 0 });
+
+    expect(result.report.noEnvironment).toBe(
+      'no environment found in deploy: .kubeproof.yaml could not be read (see its errors); fix it to declare the environments',
+    );
+  });
+
+  it('is not "nothing found" when the change removes every environment, nor when none is affected', async () => {
+    const withEnv = memoryFileSource({
+      '.kubeproof.yaml': 'version: 1\nenvironments:\n  - { name: prod, path: envs/prod }\n',
+      'envs/prod/kustomization.yaml': KUSTOMIZATION,
+      'envs/prod/cm.yaml': cm('a'),
+    });
+    const empty = memoryFileSource({ 'README.md': 'gone\n' });
+
+    const removed = await runCheck({ files: empty }, { files: withEnv }, options, { now: () => 0 });
+    const unaffected = await runCheck({ files: withEnv }, { files: withEnv }, options, { now: () => 0 });
+
+    expect(removed.report.noEnvironment).toBeUndefined();
+    expect(removed.report.environments.map((env) => env.environment)).toEqual(['prod']);
+    expect(unaffected.report.noEnvironment).toBeUndefined();
+    expect(unaffected.findings).toEqual([]);
+  });
+
+  it('records whether there was a base to compare with', async () => {
+    const files = memoryFileSource({
+      'envs/prod/kustomization.yaml': KUSTOMIZATION,
+      'envs/prod/cm.yaml': cm('a'),
+    });
+
+    expect((await runCheck({ files }, undefined, options, { now: () => 0 })).report.meta.compared).toBe(
+      false,
+    );
+    expect((await runCheck({ files }, { files }, options, { now: () => 0 })).report.meta.compared).toBe(true);
+  });
+});

@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createOfflineSchemas, OFFLINE_SOURCE } from '../../../core/validate/offline-schemas.ts';
+import {
+  createOfflineSchemas,
+  OFFLINE_KUBERNETES_VERSION,
+  OFFLINE_SOURCE,
+} from '../../../core/validate/offline-schemas.ts';
 
 const installed = JSON.parse(readFileSync('node_modules/kubernetes-models/package.json', 'utf8')) as {
   version: string;
@@ -17,6 +21,8 @@ describe('the offline schemas', () => {
       `kubernetes-models ${installed.version} (Kubernetes ${modelledKubernetes}, built-in kinds only, not strict)`,
     );
     expect(createOfflineSchemas().source).toBe(OFFLINE_SOURCE);
+    expect(modelledKubernetes?.startsWith(`${OFFLINE_KUBERNETES_VERSION}.`)).toBe(true);
+    expect(createOfflineSchemas().kubernetesVersion).toBe(OFFLINE_KUBERNETES_VERSION);
   });
 
   it('validate a built-in kind from the installed package', async () => {

@@ -87,6 +87,7 @@ describe('createSchemaRegistry', () => {
     expect(await reg.lookup('Gadget', 'acme.example/v1')).toEqual({
       status: 'missing',
       detail: '1 schema location(s) unreachable',
+      unreachable: true,
     });
     expect(notices).toEqual([
       'error while downloading schema at https://a.example/widget.json - received HTTP status 503; trying the next schema location',
@@ -139,10 +140,34 @@ describe('createSchemaRegistry', () => {
       hit.validate({ apiVersion: 'apps/v1', kind: 'Deployment', spec: { replicas: 'two' } }),
     ).toContainEqual(expect.objectContaining({ instancePath: '/spec/replicas', keyword: 'type' }));
     expect(hit.validate({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' } })).toBeNull();
-    expect(notices).toContain(
-      'schemas: offline, from kubernetes-models 4.5.1 (Kubernetes 1.27.1, built-in kinds only, not strict); -strict cannot report unknown fields with them',
+    // -strict cannot be honoured by them: the lookup says so, and a resource they pass is not validated.
+    expect(hit.shortfall).toMatch(
+      /^not validated: no schema location could be reached; .*cannot honour -strict/,
     );
+    expect(notices).toEqual([
+      'failed downloading schema: getaddrinfo ENOTFOUND; trying the next schema location',
+      'schemas: no schema location could be reached; the offline kubernetes-models 4.5.1 (Kubernetes 1.27.1, built-in kinds only, not strict) cannot honour -strict (they cannot see unknown fields) or -kubernetes-version 1.31.0 (they model Kubernetes 1.27): resources they pass are reported as not validated',
+    ]);
     expect(reg.usedOffline).toBe(true);
+  });
+
+  it('lets the offline schemas stand in without a shortfall when they honour the request, or when asked for', async () => {
+    const unreachable = {
+      'https://a.example/deployment.json': { status: 'unreachable' as const, message: 'down' },
+    };
+    const location = parseSchemaLocation('https://a.example/{{ .ResourceKind }}.json');
+    const honoured = registry(unreachable, {
+      locations: [location],
+      offlineFallback: true,
+      strict: false,
+      kubernetesVersion: '1.27.1',
+    });
+    const hit = await honoured.reg.lookup('Deployment', 'apps/v1');
+    expect(hit).toMatchObject({ status: 'found', use: { origin: 'offline', strict: false } });
+    expect(hit.status === 'found' && hit.shortfall).toBeUndefined();
+    const explicit = registry({}, { locations: ['offline'], strict: true, offlineAccepts: 'any' });
+    const asked = await explicit.reg.lookup('Deployment', 'apps/v1');
+    expect(asked.status === 'found' && asked.shortfall).toBeUndefined();
   });
 
   it('validates CustomResourceDefinitions with the bundled schema when no location has one', async () => {

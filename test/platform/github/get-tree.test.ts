@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
-import { readTarball, TarballError } from '../../../platform/github/read-tarball.ts';
+import { readTarball, TarballError, TarballTooLargeError } from '../../../platform/github/read-tarball.ts';
 import { API, tarGz, testPort, useNock } from './github-test-kit.ts';
 
 useNock();
@@ -81,6 +81,22 @@ describe('getTree', () => {
     ]);
     expect(await files.readFile('escape.yaml')).toBeUndefined();
     expect(await files.readFile('absolute.yaml')).toBeUndefined();
+  });
+
+  it('refuses a tarball that unpacks past maxTarballBytes, saying what to do', async () => {
+    const big = tarGz([{ type: 'file', path: `${TOP}/big.yaml`, content: 'x'.repeat(64 * 1024) }]);
+    nock(API).get('/repos/octo/gitops/tarball/main').reply(200, Buffer.from(big), {
+      'content-type': 'application/x-gzip',
+    });
+    const { port } = testPort({ maxTarballBytes: 32 * 1024 });
+
+    const error = await port.getTree({ owner: 'octo', repo: 'gitops' }, 'main').catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(TarballTooLargeError);
+    expect((error as Error).message).toBe(
+      'the tarball of octo/gitops at main is too large to download: it unpacks to more than 32 KiB; ' +
+        'check the commit out with actions/checkout (fetch-depth: 0 for a base) so kubeproof reads it from the clone',
+    );
   });
 });
 

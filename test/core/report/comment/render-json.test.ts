@@ -27,7 +27,10 @@ describe('renderJson', () => {
       notRendered: 0,
       validationErrors: 0,
       validationWarnings: 0,
+      notValidated: 0,
       policy: { errors: 0, warnings: 1 },
+      compared: true,
+      noEnvironment: null,
     });
     expect((json['environments'] as { environment: string }[]).map((env) => env.environment)).toEqual([
       'prod',
