@@ -1782,11 +1782,11 @@ var require_request = __commonJS({
           }
         } else if (headers && typeof headers === "object") {
           if (headers[Symbol.iterator]) {
-            for (const header2 of headers) {
-              if (!Array.isArray(header2) || header2.length !== 2) {
+            for (const header of headers) {
+              if (!Array.isArray(header) || header.length !== 2) {
                 throw new InvalidArgumentError("headers must be in key-value pair format");
               }
-              processHeader(this, header2[0], header2[1]);
+              processHeader(this, header[0], header[1]);
             }
           } else {
             const keys = Object.keys(headers);
@@ -4183,9 +4183,9 @@ var require_util2 = __commonJS({
       return "success";
     }
     function appendFetchMetadata(httpRequest) {
-      let header2 = null;
-      header2 = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header2, true);
+      let header = null;
+      header = httpRequest.mode;
+      httpRequest.headersList.set("sec-fetch-mode", header, true);
     }
     function appendRequestOriginHeader(request2) {
       let serializedOrigin = request2.origin;
@@ -5856,7 +5856,7 @@ var require_client_h1 = __commonJS({
     var TIMEOUT_HEADERS = 2 | USE_FAST_TIMER;
     var TIMEOUT_BODY = 4 | USE_FAST_TIMER;
     var TIMEOUT_KEEP_ALIVE = 8 | USE_NATIVE_TIMER;
-    var Parser2 = class {
+    var Parser3 = class {
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
@@ -6283,7 +6283,7 @@ var require_client_h1 = __commonJS({
       socket[kIdleSocketValidation] = 0;
       socket[kIdleSocketValidationTimeout] = null;
       socket[kSocketUsed] = false;
-      socket[kParser] = new Parser2(client, socket, llhttpInstance);
+      socket[kParser] = new Parser3(client, socket, llhttpInstance);
       addListener(socket, "error", function(err) {
         const parser = this[kParser];
         if (err.code === "ECONNRESET" && parser.statusCode && !parser.shouldKeepAlive) {
@@ -6537,22 +6537,22 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path} HTTP/1.1\r
+      let header = `${method} ${path} HTTP/1.1\r
 `;
       if (typeof host === "string") {
-        header2 += `host: ${host}\r
+        header += `host: ${host}\r
 `;
       } else {
-        header2 += client[kHostHeader];
+        header += client[kHostHeader];
       }
       if (upgrade) {
-        header2 += `connection: upgrade\r
+        header += `connection: upgrade\r
 upgrade: ${upgrade}\r
 `;
       } else if (client[kPipelining] && !socket[kReset]) {
-        header2 += "connection: keep-alive\r\n";
+        header += "connection: keep-alive\r\n";
       } else {
-        header2 += "connection: close\r\n";
+        header += "connection: close\r\n";
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
@@ -6560,41 +6560,41 @@ upgrade: ${upgrade}\r
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i = 0; i < val.length; i++) {
-              header2 += `${key2}: ${val[i]}\r
+              header += `${key2}: ${val[i]}\r
 `;
             }
           } else {
-            header2 += `${key2}: ${val}\r
+            header += `${key2}: ${val}\r
 `;
           }
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request: request2, headers: header2, socket });
+        channels.sendHeaders.publish({ request: request2, headers: header, socket });
       }
       if (!body || bodyLength === 0) {
-        writeBuffer(abort, null, client, request2, socket, contentLength, header2, expectsPayload);
+        writeBuffer(abort, null, client, request2, socket, contentLength, header, expectsPayload);
       } else if (util.isBuffer(body)) {
-        writeBuffer(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
+        writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload);
       } else if (util.isBlobLike(body)) {
         if (typeof body.stream === "function") {
-          writeIterable(abort, body.stream(), client, request2, socket, contentLength, header2, expectsPayload);
+          writeIterable(abort, body.stream(), client, request2, socket, contentLength, header, expectsPayload);
         } else {
-          writeBlob(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
+          writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload);
         }
       } else if (util.isStream(body)) {
-        writeStream(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
+        writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload);
       } else if (util.isIterable(body)) {
-        writeIterable(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
+        writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload);
       } else {
         assert(false);
       }
       return true;
     }
-    function writeStream(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
+    function writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
-      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 });
+      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
       const onData = function(chunk) {
         if (finished) {
           return;
@@ -6660,22 +6660,22 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
+    function writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       try {
         if (!body) {
           if (contentLength === 0) {
-            socket.write(`${header2}content-length: 0\r
+            socket.write(`${header}content-length: 0\r
 \r
 `, "latin1");
           } else {
             assert(contentLength === null, "no body must not have content length");
-            socket.write(`${header2}\r
+            socket.write(`${header}\r
 `, "latin1");
           }
         } else if (util.isBuffer(body)) {
           assert(contentLength === body.byteLength, "buffer body must have content length");
           socket.cork();
-          socket.write(`${header2}content-length: ${contentLength}\r
+          socket.write(`${header}content-length: ${contentLength}\r
 \r
 `, "latin1");
           socket.write(body);
@@ -6691,7 +6691,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeBlob(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
+    async function writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       assert(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -6699,7 +6699,7 @@ upgrade: ${upgrade}\r
         }
         const buffer = Buffer.from(await body.arrayBuffer());
         socket.cork();
-        socket.write(`${header2}content-length: ${contentLength}\r
+        socket.write(`${header}content-length: ${contentLength}\r
 \r
 `, "latin1");
         socket.write(buffer);
@@ -6714,7 +6714,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
+    async function writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -6733,7 +6733,7 @@ upgrade: ${upgrade}\r
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 });
+      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
       try {
         for await (const chunk of body) {
           if (socket[kError]) {
@@ -6751,19 +6751,19 @@ upgrade: ${upgrade}\r
       }
     }
     var AsyncWriter = class {
-      constructor({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 }) {
+      constructor({ abort, socket, request: request2, contentLength, client, expectsPayload, header }) {
         this.socket = socket;
         this.request = request2;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
         this.expectsPayload = expectsPayload;
-        this.header = header2;
+        this.header = header;
         this.abort = abort;
         socket[kWriting] = true;
       }
       write(chunk) {
-        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header: header2 } = this;
+        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -6786,10 +6786,10 @@ upgrade: ${upgrade}\r
             socket[kReset] = true;
           }
           if (contentLength === null) {
-            socket.write(`${header2}transfer-encoding: chunked\r
+            socket.write(`${header}transfer-encoding: chunked\r
 `, "latin1");
           } else {
-            socket.write(`${header2}content-length: ${contentLength}\r
+            socket.write(`${header}content-length: ${contentLength}\r
 \r
 `, "latin1");
           }
@@ -6813,7 +6813,7 @@ ${len.toString(16)}\r
         return ret;
       }
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header: header2, request: request2 } = this;
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request: request2 } = this;
         request2.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
@@ -6824,11 +6824,11 @@ ${len.toString(16)}\r
         }
         if (bytesWritten === 0) {
           if (expectsPayload) {
-            socket.write(`${header2}content-length: 0\r
+            socket.write(`${header}content-length: 0\r
 \r
 `, "latin1");
           } else {
-            socket.write(`${header2}\r
+            socket.write(`${header}\r
 `, "latin1");
           }
         } else if (contentLength === null) {
@@ -7558,15 +7558,15 @@ var require_redirect_handler = __commonJS({
         }
       }
     }
-    function shouldRemoveHeader(header2, removeContent, unknownOrigin) {
-      if (header2.length === 4) {
-        return util.headerNameToString(header2) === "host";
+    function shouldRemoveHeader(header, removeContent, unknownOrigin) {
+      if (header.length === 4) {
+        return util.headerNameToString(header) === "host";
       }
-      if (removeContent && util.headerNameToString(header2).startsWith("content-")) {
+      if (removeContent && util.headerNameToString(header).startsWith("content-")) {
         return true;
       }
-      if (unknownOrigin && (header2.length === 13 || header2.length === 6 || header2.length === 19)) {
-        const name = util.headerNameToString(header2);
+      if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
+        const name = util.headerNameToString(header);
         return name === "authorization" || name === "cookie" || name === "proxy-authorization";
       }
       return false;
@@ -11398,7 +11398,7 @@ var require_mock_agent = __commonJS({
       }
       pendingInterceptors() {
         const mockAgentClients = this[kClients];
-        return Array.from(mockAgentClients.entries()).flatMap(([origin, scope]) => scope[kDispatches].map((dispatch) => ({ ...dispatch, origin }))).filter(({ pending }) => pending);
+        return Array.from(mockAgentClients.entries()).flatMap(([origin, scope2]) => scope2[kDispatches].map((dispatch) => ({ ...dispatch, origin }))).filter(({ pending }) => pending);
       }
       assertNoPendingInterceptors({ pendingInterceptorsFormatter = new PendingInterceptorsFormatter() } = {}) {
         const pending = this.pendingInterceptors();
@@ -11954,14 +11954,14 @@ var require_headers = __commonJS({
     function fill(headers, object) {
       if (Array.isArray(object)) {
         for (let i = 0; i < object.length; ++i) {
-          const header2 = object[i];
-          if (header2.length !== 2) {
+          const header = object[i];
+          if (header.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
-              message: `expected name/value pair to be length 2, found ${header2.length}.`
+              message: `expected name/value pair to be length 2, found ${header.length}.`
             });
           }
-          appendHeader(headers, header2[0], header2[1]);
+          appendHeader(headers, header[0], header[1]);
         }
       } else if (typeof object === "object" && object !== null) {
         const keys = Object.keys(object);
@@ -15405,10 +15405,10 @@ var require_util5 = __commonJS({
       const serializedB = URLSerializer(B, excludeFragment);
       return serializedA === serializedB;
     }
-    function getFieldValues(header2) {
-      assert(header2 !== null);
+    function getFieldValues(header) {
+      assert(header !== null);
       const values = [];
-      for (let value of header2.split(",")) {
+      for (let value of header.split(",")) {
         value = value.trim();
         if (isValidHeaderName(value)) {
           values.push(value);
@@ -16307,20 +16307,20 @@ var require_parse = __commonJS({
     var { isCTLExcludingHtab } = require_util6();
     var { collectASequenceOfCodePointsFast } = require_data_url();
     var assert = __require("node:assert");
-    function parseSetCookie(header2) {
-      if (isCTLExcludingHtab(header2)) {
+    function parseSetCookie(header) {
+      if (isCTLExcludingHtab(header)) {
         return null;
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
       let name = "";
       let value = "";
-      if (header2.includes(";")) {
+      if (header.includes(";")) {
         const position = { position: 0 };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header2, position);
-        unparsedAttributes = header2.slice(position.position);
+        nameValuePair = collectASequenceOfCodePointsFast(";", header, position);
+        unparsedAttributes = header.slice(position.position);
       } else {
-        nameValuePair = header2;
+        nameValuePair = header;
       }
       if (!nameValuePair.includes("=")) {
         value = nameValuePair;
@@ -19569,9 +19569,9 @@ var require_lib = __commonJS({
               }
               yield response.readBody();
               if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                for (const header2 in headers) {
-                  if (header2.toLowerCase() === "authorization") {
-                    delete headers[header2];
+                for (const header in headers) {
+                  if (header.toLowerCase() === "authorization") {
+                    delete headers[header];
                   }
                 }
               }
@@ -19724,15 +19724,15 @@ var require_lib = __commonJS({
        * For headers that must always be a single string (like Content-Type), use the
        * specialized _getExistingOrDefaultContentTypeHeader method instead.
        */
-      _getExistingOrDefaultHeader(additionalHeaders, header2, _default) {
+      _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header2];
+          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header];
           if (headerValue) {
             clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
           }
         }
-        const additionalValue = additionalHeaders[header2];
+        const additionalValue = additionalHeaders[header];
         if (additionalValue !== void 0) {
           return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
         }
@@ -19918,6 +19918,145 @@ var require_lib = __commonJS({
     };
     exports.HttpClient = HttpClient3;
     var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
+  }
+});
+
+// node_modules/@octokit/request/node_modules/content-type/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/@octokit/request/node_modules/content-type/dist/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.format = format;
+    exports.parse = parse3;
+    var TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+    var TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var QUOTE_REGEXP = /[\\"]/g;
+    var TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var NullObject = /* @__PURE__ */ (() => {
+      const C = function() {
+      };
+      C.prototype = /* @__PURE__ */ Object.create(null);
+      return C;
+    })();
+    function format(obj) {
+      const { type, parameters: parameters2 } = obj;
+      if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+      }
+      let result = type;
+      if (parameters2) {
+        for (const param of Object.keys(parameters2)) {
+          if (!TOKEN_REGEXP.test(param)) {
+            throw new TypeError(`Invalid parameter name: ${param}`);
+          }
+          result += `; ${param}=${qstring(parameters2[param])}`;
+        }
+      }
+      return result;
+    }
+    function parse3(header, options) {
+      const stopChar = options?.comma === true ? COMMA : 65536;
+      const len = header.length;
+      let index = skipOWS(header, options?.start ?? 0, len);
+      const valueStart = index;
+      index = skipValue(header, index, len, stopChar);
+      const valueEnd = trailingOWS(header, valueStart, index);
+      const type = header.slice(valueStart, valueEnd).toLowerCase();
+      if (options?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+      }
+      return parseParameters(header, type, index, len, stopChar);
+    }
+    var SP = 32;
+    var HTAB = 9;
+    var SEMI = 59;
+    var EQ = 61;
+    var DQUOTE2 = 34;
+    var BSLASH = 92;
+    var COMMA = 44;
+    function parseParameters(header, type, index, len, stopChar) {
+      const parameters2 = new NullObject();
+      parameter: while (index < len) {
+        if (header.charCodeAt(index) === stopChar)
+          break;
+        index = skipOWS(header, index + 1, len);
+        const keyStart = index;
+        while (index < len) {
+          const code = header.charCodeAt(index);
+          if (code === stopChar)
+            break parameter;
+          if (code === SEMI)
+            continue parameter;
+          if (code === EQ) {
+            const keyEnd = trailingOWS(header, keyStart, index);
+            const key2 = header.slice(keyStart, keyEnd).toLowerCase();
+            index = skipOWS(header, index + 1, len);
+            if (index < len && header.charCodeAt(index) === DQUOTE2) {
+              index++;
+              let value = "";
+              while (index < len) {
+                const code2 = header.charCodeAt(index++);
+                if (code2 === DQUOTE2) {
+                  index = skipValue(header, index, len, stopChar);
+                  if (parameters2[key2] === void 0)
+                    parameters2[key2] = value;
+                  break;
+                }
+                if (code2 === BSLASH && index < len) {
+                  value += header[index++];
+                  continue;
+                }
+                value += String.fromCharCode(code2);
+              }
+              continue parameter;
+            }
+            const valueStart = index;
+            index = skipValue(header, index, len, stopChar);
+            if (parameters2[key2] === void 0) {
+              const valueEnd = trailingOWS(header, valueStart, index);
+              parameters2[key2] = header.slice(valueStart, valueEnd);
+            }
+            continue parameter;
+          }
+          index++;
+        }
+      }
+      return { type, index, parameters: parameters2 };
+    }
+    function skipValue(str, index, len, stopChar) {
+      while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code === SEMI || code === stopChar)
+          break;
+        index++;
+      }
+      return index;
+    }
+    function skipOWS(header, index, len) {
+      while (index < len) {
+        const char = header.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+          break;
+        index++;
+      }
+      return index;
+    }
+    function trailingOWS(header, start, end) {
+      while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+          break;
+        end--;
+      }
+      return end;
+    }
+    function qstring(str) {
+      if (TOKEN_REGEXP.test(str))
+        return str;
+      if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+      throw new TypeError(`Invalid parameter value: ${str}`);
+    }
   }
 });
 
@@ -21482,11 +21621,11 @@ var require_dataType = __commonJS({
       gen.if((0, codegen_1._)`${parentData} !== undefined`, () => gen.assign((0, codegen_1._)`${parentData}[${parentDataProperty}]`, expr));
     }
     function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
-      const EQ2 = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
+      const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
       let cond;
       switch (dataType) {
         case "null":
-          return (0, codegen_1._)`${data} ${EQ2} null`;
+          return (0, codegen_1._)`${data} ${EQ} null`;
         case "array":
           cond = (0, codegen_1._)`Array.isArray(${data})`;
           break;
@@ -21500,7 +21639,7 @@ var require_dataType = __commonJS({
           cond = numCond();
           break;
         default:
-          return (0, codegen_1._)`typeof ${data} ${EQ2} ${dataType}`;
+          return (0, codegen_1._)`typeof ${data} ${EQ} ${dataType}`;
       }
       return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
       function numCond(_cond = codegen_1.nil) {
@@ -26745,7 +26884,7 @@ var require_json_schema_draft_04 = __commonJS({
 });
 
 // node_modules/ajv-draft-04/dist/index.js
-var require_dist = __commonJS({
+var require_dist2 = __commonJS({
   "node_modules/ajv-draft-04/dist/index.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -27637,10 +27776,10 @@ var require_constants6 = __commonJS({
     Object.setPrototypeOf(headerNameLowerCasedRecord, null);
     var wellknownHeaderNameBuffers = {};
     Object.setPrototypeOf(wellknownHeaderNameBuffers, null);
-    function getHeaderNameAsBuffer(header2) {
-      let buffer = wellknownHeaderNameBuffers[header2];
+    function getHeaderNameAsBuffer(header) {
+      let buffer = wellknownHeaderNameBuffers[header];
       if (buffer === void 0) {
-        buffer = Buffer.from(header2);
+        buffer = Buffer.from(header);
       }
       return buffer;
     }
@@ -29044,11 +29183,11 @@ var require_request3 = __commonJS({
           }
         } else if (headers && typeof headers === "object") {
           if (hasSafeIterator(headers)) {
-            for (const header2 of headers) {
-              if (!Array.isArray(header2) || header2.length !== 2) {
+            for (const header of headers) {
+              if (!Array.isArray(header) || header.length !== 2) {
                 throw new InvalidArgumentError("headers must be in key-value pair format");
               }
-              processHeader(this, header2[0], header2[1]);
+              processHeader(this, header[0], header[1]);
             }
           } else {
             const keys = Object.keys(headers);
@@ -31945,9 +32084,9 @@ var require_util11 = __commonJS({
       return "success";
     }
     function appendFetchMetadata(httpRequest) {
-      let header2 = null;
-      header2 = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header2, true);
+      let header = null;
+      header = httpRequest.mode;
+      httpRequest.headersList.set("sec-fetch-mode", header, true);
     }
     function appendRequestOriginHeader(request2) {
       let serializedOrigin = request2.origin;
@@ -33582,7 +33721,7 @@ var require_client_h12 = __commonJS({
     var TIMEOUT_HEADERS = 2 | USE_FAST_TIMER;
     var TIMEOUT_BODY = 4 | USE_FAST_TIMER;
     var TIMEOUT_KEEP_ALIVE = 8 | USE_NATIVE_TIMER;
-    var Parser2 = class {
+    var Parser3 = class {
       /**
          * @param {import('./client.js')} client
          * @param {import('net').Socket} socket
@@ -34063,7 +34202,7 @@ var require_client_h12 = __commonJS({
       socket[kIdleSocketValidation] = 0;
       socket[kIdleSocketValidationTimeout] = null;
       socket[kSocketUsed] = false;
-      socket[kParser] = new Parser2(client, socket, llhttpInstance);
+      socket[kParser] = new Parser3(client, socket, llhttpInstance);
       util.addListener(socket, "error", onHttpSocketError);
       util.addListener(socket, "readable", onHttpSocketReadable);
       util.addListener(socket, "end", onHttpSocketEnd);
@@ -34344,22 +34483,22 @@ var require_client_h12 = __commonJS({
         socket[kBlocking] = true;
       }
       setTypeOfService(socket, request2);
-      let header2 = `${method} ${path} HTTP/1.1\r
+      let header = `${method} ${path} HTTP/1.1\r
 `;
       if (typeof host === "string") {
-        header2 += `host: ${host}\r
+        header += `host: ${host}\r
 `;
       } else {
-        header2 += client[kHostHeader];
+        header += client[kHostHeader];
       }
       if (upgrade) {
-        header2 += `connection: upgrade\r
+        header += `connection: upgrade\r
 upgrade: ${upgrade}\r
 `;
       } else if (client[kPipelining] && !socket[kReset]) {
-        header2 += "connection: keep-alive\r\n";
+        header += "connection: keep-alive\r\n";
       } else {
-        header2 += "connection: close\r\n";
+        header += "connection: close\r\n";
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
@@ -34367,41 +34506,41 @@ upgrade: ${upgrade}\r
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i = 0; i < val.length; i++) {
-              header2 += `${key2}: ${val[i]}\r
+              header += `${key2}: ${val[i]}\r
 `;
             }
           } else {
-            header2 += `${key2}: ${val}\r
+            header += `${key2}: ${val}\r
 `;
           }
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request: request2, headers: header2, socket });
+        channels.sendHeaders.publish({ request: request2, headers: header, socket });
       }
       if (!body || bodyLength === 0) {
-        writeBuffer(abort, null, client, request2, socket, contentLength, header2, expectsPayload);
+        writeBuffer(abort, null, client, request2, socket, contentLength, header, expectsPayload);
       } else if (util.isBuffer(body)) {
-        writeBuffer(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
+        writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload);
       } else if (util.isBlobLike(body)) {
         if (typeof body.stream === "function") {
-          writeIterable(abort, body.stream(), client, request2, socket, contentLength, header2, expectsPayload);
+          writeIterable(abort, body.stream(), client, request2, socket, contentLength, header, expectsPayload);
         } else {
-          writeBlob(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
+          writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload);
         }
       } else if (util.isStream(body)) {
-        writeStream(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
+        writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload);
       } else if (util.isIterable(body)) {
-        writeIterable(abort, body, client, request2, socket, contentLength, header2, expectsPayload);
+        writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload);
       } else {
         assert(false);
       }
       return true;
     }
-    function writeStream(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
+    function writeStream(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
-      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 });
+      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
       const onData = function(chunk) {
         if (finished) {
           return;
@@ -34467,22 +34606,22 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
+    function writeBuffer(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       try {
         if (!body) {
           if (contentLength === 0) {
-            socket.write(`${header2}content-length: 0\r
+            socket.write(`${header}content-length: 0\r
 \r
 `, "latin1");
           } else {
             assert(contentLength === null, "no body must not have content length");
-            socket.write(`${header2}\r
+            socket.write(`${header}\r
 `, "latin1");
           }
         } else if (util.isBuffer(body)) {
           assert(contentLength === body.byteLength, "buffer body must have content length");
           socket.cork();
-          socket.write(`${header2}content-length: ${contentLength}\r
+          socket.write(`${header}content-length: ${contentLength}\r
 \r
 `, "latin1");
           socket.write(body);
@@ -34498,7 +34637,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeBlob(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
+    async function writeBlob(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       assert(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -34506,7 +34645,7 @@ upgrade: ${upgrade}\r
         }
         const buffer = Buffer.from(await body.arrayBuffer());
         socket.cork();
-        socket.write(`${header2}content-length: ${contentLength}\r
+        socket.write(`${header}content-length: ${contentLength}\r
 \r
 `, "latin1");
         socket.write(buffer);
@@ -34521,7 +34660,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body, client, request2, socket, contentLength, header2, expectsPayload) {
+    async function writeIterable(abort, body, client, request2, socket, contentLength, header, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -34540,7 +34679,7 @@ upgrade: ${upgrade}\r
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 });
+      const writer = new AsyncWriter({ abort, socket, request: request2, contentLength, client, expectsPayload, header });
       try {
         for await (const chunk of body) {
           if (socket[kError]) {
@@ -34569,14 +34708,14 @@ upgrade: ${upgrade}\r
        * @param {boolean} arg.expectsPayload
        * @param {string} arg.header
        */
-      constructor({ abort, socket, request: request2, contentLength, client, expectsPayload, header: header2 }) {
+      constructor({ abort, socket, request: request2, contentLength, client, expectsPayload, header }) {
         this.socket = socket;
         this.request = request2;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
         this.expectsPayload = expectsPayload;
-        this.header = header2;
+        this.header = header;
         this.abort = abort;
         socket[kWriting] = true;
       }
@@ -34585,7 +34724,7 @@ upgrade: ${upgrade}\r
        * @returns
        */
       write(chunk) {
-        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header: header2 } = this;
+        const { socket, request: request2, contentLength, client, bytesWritten, expectsPayload, header } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -34608,10 +34747,10 @@ upgrade: ${upgrade}\r
             socket[kReset] = true;
           }
           if (contentLength === null) {
-            socket.write(`${header2}transfer-encoding: chunked\r
+            socket.write(`${header}transfer-encoding: chunked\r
 `, "latin1");
           } else {
-            socket.write(`${header2}content-length: ${contentLength}\r
+            socket.write(`${header}content-length: ${contentLength}\r
 \r
 `, "latin1");
           }
@@ -34638,7 +34777,7 @@ ${len.toString(16)}\r
        * @returns {void}
        */
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header: header2, request: request2 } = this;
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request: request2 } = this;
         request2.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
@@ -34649,11 +34788,11 @@ ${len.toString(16)}\r
         }
         if (bytesWritten === 0) {
           if (expectsPayload) {
-            socket.write(`${header2}content-length: 0\r
+            socket.write(`${header}content-length: 0\r
 \r
 `, "latin1");
           } else {
-            socket.write(`${header2}\r
+            socket.write(`${header}\r
 `, "latin1");
           }
         } else if (contentLength === null) {
@@ -35175,12 +35314,12 @@ var require_client_h22 = __commonJS({
       }
       session.ref();
       if (channels.sendHeaders.hasSubscribers) {
-        let header2 = "";
+        let header = "";
         for (const key2 in headers) {
-          header2 += `${key2}: ${headers[key2]}\r
+          header += `${key2}: ${headers[key2]}\r
 `;
         }
-        channels.sendHeaders.publish({ request: request2, headers: header2, socket: session[kSocket] });
+        channels.sendHeaders.publish({ request: request2, headers: header, socket: session[kSocket] });
       }
       const shouldEndStream = method === "GET" || method === "HEAD" || body === null;
       if (expectContinue) {
@@ -40651,9 +40790,9 @@ var require_snapshot_utils = __commonJS({
     function createHeaderFilters(matchOptions = {}) {
       const { ignoreHeaders = [], excludeHeaders = [], matchHeaders = [], caseSensitive = false } = matchOptions;
       return {
-        ignore: new Set(ignoreHeaders.map((header2) => caseSensitive ? header2 : header2.toLowerCase())),
-        exclude: new Set(excludeHeaders.map((header2) => caseSensitive ? header2 : header2.toLowerCase())),
-        match: new Set(matchHeaders.map((header2) => caseSensitive ? header2 : header2.toLowerCase()))
+        ignore: new Set(ignoreHeaders.map((header) => caseSensitive ? header : header.toLowerCase())),
+        exclude: new Set(excludeHeaders.map((header) => caseSensitive ? header : header.toLowerCase())),
+        match: new Set(matchHeaders.map((header) => caseSensitive ? header : header.toLowerCase()))
       };
     }
     var crypto2 = runtimeFeatures.has("crypto") ? __require("node:crypto") : null;
@@ -40732,7 +40871,7 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
-    var { writeFile: writeFile5, readFile: readFile3, mkdir: mkdir4 } = __require("node:fs/promises");
+    var { writeFile: writeFile5, readFile: readFile3, mkdir: mkdir6 } = __require("node:fs/promises");
     var { dirname: dirname3, resolve: resolve4 } = __require("node:path");
     var { setTimeout: setTimeout2, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors3();
@@ -40964,7 +41103,7 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError("Snapshot path is required");
         }
         const resolvedPath = resolve4(path);
-        await mkdir4(dirname3(resolvedPath), { recursive: true });
+        await mkdir6(dirname3(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash, snapshot]) => ({
           hash,
           snapshot
@@ -41633,15 +41772,15 @@ var require_redirect_handler2 = __commonJS({
         this.handler.onResponseError?.(controller, error2);
       }
     };
-    function shouldRemoveHeader(header2, removeContent, unknownOrigin) {
-      if (header2.length === 4) {
-        return util.headerNameToString(header2) === "host";
+    function shouldRemoveHeader(header, removeContent, unknownOrigin) {
+      if (header.length === 4) {
+        return util.headerNameToString(header) === "host";
       }
-      if (removeContent && util.headerNameToString(header2).startsWith("content-")) {
+      if (removeContent && util.headerNameToString(header).startsWith("content-")) {
         return true;
       }
-      if (unknownOrigin && (header2.length === 13 || header2.length === 6 || header2.length === 19)) {
-        const name = util.headerNameToString(header2);
+      if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
+        const name = util.headerNameToString(header);
         return name === "authorization" || name === "cookie" || name === "proxy-authorization";
       }
       return false;
@@ -41909,22 +42048,22 @@ var require_dns2 = __commonJS({
           return headers;
         }
         const normalized = [];
-        for (const header2 of headers) {
-          if (Array.isArray(header2) && header2.length === 2) {
-            normalized.push(header2[0], header2[1]);
+        for (const header of headers) {
+          if (Array.isArray(header) && header.length === 2) {
+            normalized.push(header[0], header[1]);
           } else {
-            normalized.push(header2);
+            normalized.push(header);
           }
         }
         return normalized;
       }
       if (typeof headers === "object" && hasSafeIterator(headers)) {
         const normalized = [];
-        for (const header2 of headers) {
-          if (Array.isArray(header2) && header2.length === 2) {
-            normalized.push(header2[0], header2[1]);
+        for (const header of headers) {
+          if (Array.isArray(header) && header.length === 2) {
+            normalized.push(header[0], header[1]);
           } else {
-            normalized.push(header2);
+            normalized.push(header);
           }
         }
         return normalized;
@@ -42564,11 +42703,11 @@ var require_cache2 = __commonJS({
         throw new TypeError(`expected value.etag to be string, got ${typeof value.etag}`);
       }
     }
-    function parseCacheControlHeader(header2) {
+    function parseCacheControlHeader(header) {
       const output = {};
       const invalidNumericDirectives = /* @__PURE__ */ new Set();
       const invalidNoArgumentDirectives = /* @__PURE__ */ new Set();
-      const directives = splitCacheControlHeaderValue(Array.isArray(header2) ? header2.join(",") : header2);
+      const directives = splitCacheControlHeaderValue(Array.isArray(header) ? header.join(",") : header);
       for (let i = 0; i < directives.length; i++) {
         const directiveRecord = directives[i];
         const directive = directiveRecord.value.toLowerCase();
@@ -42756,8 +42895,8 @@ var require_cache2 = __commonJS({
         {}
       );
       const varyingHeaders = splitVaryHeader(varyHeader);
-      for (const header2 of varyingHeaders) {
-        const trimmedHeader = trimOWS(header2).toLowerCase();
+      for (const header of varyingHeaders) {
+        const trimmedHeader = trimOWS(header).toLowerCase();
         if (trimmedHeader.length === 0) {
           continue;
         }
@@ -42811,11 +42950,11 @@ var require_cache2 = __commonJS({
       const headers = {};
       if (cacheKey.headers) {
         const sortedHeaders = Object.keys(cacheKey.headers).sort();
-        for (const header2 of sortedHeaders) {
-          if (excludeHeaders?.has(header2.toLowerCase())) {
+        for (const header of sortedHeaders) {
+          if (excludeHeaders?.has(header.toLowerCase())) {
             continue;
           }
-          headers[header2] = cacheKey.headers[header2];
+          headers[header] = cacheKey.headers[header];
         }
       }
       return JSON.stringify([cacheKey.origin, cacheKey.method, cacheKey.path, headers]);
@@ -46171,8 +46310,8 @@ var require_sqlite_cache_store = __commonJS({
           let matches = true;
           if (value.vary) {
             const vary = JSON.parse(value.vary);
-            for (const header2 in vary) {
-              if (!headerValueEquals(headers[header2], vary[header2])) {
+            for (const header in vary) {
+              if (!headerValueEquals(headers[header], vary[header])) {
                 matches = false;
                 break;
               }
@@ -46235,14 +46374,14 @@ var require_headers2 = __commonJS({
     function fill(headers, object) {
       if (Array.isArray(object)) {
         for (let i = 0; i < object.length; ++i) {
-          const header2 = object[i];
-          if (header2.length !== 2) {
+          const header = object[i];
+          if (header.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
-              message: `expected name/value pair to be length 2, found ${header2.length}.`
+              message: `expected name/value pair to be length 2, found ${header.length}.`
             });
           }
-          appendHeader(headers, header2[0], header2[1]);
+          appendHeader(headers, header[0], header[1]);
         }
       } else if (typeof object === "object" && object !== null) {
         const keys = Object.keys(object);
@@ -49141,10 +49280,10 @@ var require_util12 = __commonJS({
       const serializedB = URLSerializer(B, excludeFragment);
       return serializedA === serializedB;
     }
-    function getFieldValues(header2) {
-      assert(header2 !== null);
+    function getFieldValues(header) {
+      assert(header !== null);
       const values = [];
-      for (let value of header2.split(",")) {
+      for (let value of header.split(",")) {
         value = value.trim();
         if (isValidHeaderName(value)) {
           values.push(value);
@@ -50051,20 +50190,20 @@ var require_parse2 = __commonJS({
     var { maxNameValuePairSize, maxAttributeValueSize } = require_constants9();
     var { isCTLExcludingHtab } = require_util13();
     var assert = __require("node:assert");
-    function parseSetCookie(header2) {
-      if (isCTLExcludingHtab(header2)) {
+    function parseSetCookie(header) {
+      if (isCTLExcludingHtab(header)) {
         return null;
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
       let name = "";
       let value = "";
-      if (header2.includes(";")) {
+      if (header.includes(";")) {
         const position = { position: 0 };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header2, position);
-        unparsedAttributes = header2.slice(position.position);
+        nameValuePair = collectASequenceOfCodePointsFast(";", header, position);
+        unparsedAttributes = header.slice(position.position);
       } else {
-        nameValuePair = header2;
+        nameValuePair = header;
       }
       if (!nameValuePair.includes("=")) {
         value = nameValuePair;
@@ -54731,9 +54870,9 @@ ${indent}`) + "'";
         start = start.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
-      let header2 = (startWithSpace ? indentSize : "") + chomp;
+      let header = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
-        header2 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -54748,11 +54887,11 @@ ${indent}`) + "'";
         }
         const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
-          return `>${header2}
+          return `>${header}
 ${indent}${body}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
-      return `|${header2}
+      return `|${header}
 ${indent}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
@@ -57125,7 +57264,7 @@ var require_errors4 = __commonJS({
         this.pos = pos;
       }
     };
-    var YAMLParseError = class extends YAMLError {
+    var YAMLParseError2 = class extends YAMLError {
       constructor(pos, code, message) {
         super("YAMLParseError", pos, code, message);
       }
@@ -57171,7 +57310,7 @@ ${pointer2}
       }
     };
     exports.YAMLError = YAMLError;
-    exports.YAMLParseError = YAMLParseError;
+    exports.YAMLParseError = YAMLParseError2;
     exports.YAMLWarning = YAMLWarning;
     exports.prettifyError = prettifyError;
   }
@@ -57855,10 +57994,10 @@ var require_resolve_block_scalar = __commonJS({
     var Scalar2 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
-      const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-      if (!header2)
+      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header2.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
       const lines2 = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines2.length;
       for (let i = lines2.length - 1; i >= 0; --i) {
@@ -57869,26 +58008,26 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header2.chomp === "+" && lines2.length > 0 ? "\n".repeat(Math.max(1, lines2.length - 1)) : "";
-        let end2 = start + header2.length;
+        const value2 = header.chomp === "+" && lines2.length > 0 ? "\n".repeat(Math.max(1, lines2.length - 1)) : "";
+        let end2 = start + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header2.comment, range: [start, end2, end2] };
+        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar.indent + header2.indent;
-      let offset = scalar.offset + header2.length;
+      let trimIndent = scalar.indent + header.indent;
+      let offset = scalar.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content] = lines2[i];
         if (content === "" || content === "\r") {
-          if (header2.indent === 0 && indent.length > trimIndent)
+          if (header.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
             onError(offset + indent.length, "MISSING_CHAR", message);
           }
-          if (header2.indent === 0)
+          if (header.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
@@ -57915,7 +58054,7 @@ var require_resolve_block_scalar = __commonJS({
         if (crlf)
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
-          const src = header2.indent ? "explicit indentation indicator" : "first line";
+          const src = header.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
@@ -57942,7 +58081,7 @@ var require_resolve_block_scalar = __commonJS({
           prevMoreIndented = false;
         }
       }
-      switch (header2.chomp) {
+      switch (header.chomp) {
         case "-":
           break;
         case "+":
@@ -57954,8 +58093,8 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header2.length + scalar.source.length;
-      return { value, type, comment: header2.comment, range: [start, end, end] };
+      const end = start + header.length + scalar.source.length;
+      return { value, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -58556,7 +58695,7 @@ var require_composer = __commonJS({
       }
       return { comment, afterEmptyLine };
     }
-    var Composer = class {
+    var Composer2 = class {
       constructor(options = {}) {
         this.doc = null;
         this.atDirectives = false;
@@ -58716,7 +58855,7 @@ ${end.comment}` : end.comment;
         }
       }
     };
-    exports.Composer = Composer;
+    exports.Composer = Composer2;
   }
 });
 
@@ -58794,10 +58933,10 @@ var require_cst_scalar = __commonJS({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header2 = token.props[0];
-            if (header2.type !== "block-scalar-header")
+            const header = token.props[0];
+            if (header.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
-            type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
             break;
           }
           default:
@@ -58829,10 +58968,10 @@ var require_cst_scalar = __commonJS({
       const head = source.substring(0, he);
       const body = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
-        const header2 = token.props[0];
-        if (header2.type !== "block-scalar-header")
+        const header = token.props[0];
+        if (header.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header2.source = head;
+        header.source = head;
         token.source = body;
       } else {
         const { offset } = token;
@@ -59152,7 +59291,7 @@ var require_lexer = __commonJS({
     var flowIndicatorChars = new Set(",[]{}");
     var invalidAnchorChars = new Set(" ,[]{}\n\r	");
     var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
-    var Lexer = class {
+    var Lexer2 = class {
       constructor() {
         this.atEnd = false;
         this.blockScalarIndent = -1;
@@ -59715,7 +59854,7 @@ var require_lexer = __commonJS({
         return yield* this.pushToIndex(i, false);
       }
     };
-    exports.Lexer = Lexer;
+    exports.Lexer = Lexer2;
   }
 });
 
@@ -59847,7 +59986,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser2 = class {
+    var Parser3 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -60620,7 +60759,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser2;
+    exports.Parser = Parser3;
   }
 });
 
@@ -60654,7 +60793,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -60680,7 +60819,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -60716,13 +60855,13 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument;
     exports.stringify = stringify;
   }
 });
 
 // node_modules/yaml/dist/index.js
-var require_dist2 = __commonJS({
+var require_dist3 = __commonJS({
   "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
@@ -61117,8 +61256,8 @@ var Summary = class {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
-        const { header: header2, data, colspan, rowspan } = cell;
-        const tag = header2 ? "th" : "td";
+        const { header, data, colspan, rowspan } = cell;
+        const tag = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
       }).join("");
@@ -61827,189 +61966,8 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint = withDefaults(null, DEFAULTS);
 
-// node_modules/content-type/dist/index.js
-var SP = 32;
-var HTAB = 9;
-var SEMI = 59;
-var EQ = 61;
-var DQUOTE = 34;
-var BSLASH = 92;
-var COMMA = 44;
-var LOWER_CASE = 1;
-var OWS = 2;
-var SEMI_FLAG = 4;
-var COMMA_FLAG = 8;
-var TOKEN_FLAG = 16;
-var NON_ASCII = 65280;
-var CASE_FLAGS = LOWER_CASE | NON_ASCII;
-var CHAR_MAP = new Uint8Array(256);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 128; code <= 255; code++) {
-  CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-  CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 48; code <= 57; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 65; code <= 90; code++) {
-  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 97; code <= 122; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
-}
-var NullObject = /* @__PURE__ */ (() => {
-  const C = function() {
-  };
-  C.prototype = /* @__PURE__ */ Object.create(null);
-  return C;
-})();
-function parse2(header2, options) {
-  const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-  const len = header2.length;
-  let valueStart = options?.start ?? 0;
-  while ((CHAR_MAP[header2.charCodeAt(valueStart)] & OWS) !== 0) {
-    valueStart++;
-  }
-  let index = valueStart;
-  let typeFlags = 0;
-  let whitespace = -1;
-  let stop2 = options?.parameters === false ? COMMA_FLAG : 0;
-  while (index < len) {
-    const code = header2.charCodeAt(index);
-    const flags = CHAR_MAP[code];
-    if ((flags & stopFlags) !== 0) {
-      stop2 |= flags & COMMA_FLAG;
-      break;
-    }
-    if ((flags & OWS) !== 0) {
-      if (whitespace === -1)
-        whitespace = index;
-    } else {
-      whitespace = -1;
-    }
-    typeFlags |= code & NON_ASCII | flags;
-    index++;
-  }
-  const valueEnd = whitespace === -1 ? index : whitespace;
-  const value = header2.slice(valueStart, valueEnd);
-  const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-  if (index === len || stop2 !== 0) {
-    return { type, index, parameters: new NullObject() };
-  }
-  return parseParameters(header2, type, index, len, stopFlags);
-}
-function parseParameters(header2, type, index, len, stopFlags) {
-  const parameters2 = new NullObject();
-  parameter: while (index < len) {
-    index++;
-    while ((CHAR_MAP[header2.charCodeAt(index)] & OWS) !== 0) {
-      index++;
-    }
-    const keyStart = index;
-    let keyFlags = 0;
-    let keyWhitespace = -1;
-    while (index < len) {
-      const code = header2.charCodeAt(index);
-      const flags = CHAR_MAP[code];
-      if ((flags & stopFlags) !== 0) {
-        if ((flags & COMMA_FLAG) !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if (code === EQ) {
-        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-        const value = header2.slice(keyStart, keyEnd);
-        const key2 = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-        index++;
-        while ((CHAR_MAP[header2.charCodeAt(index)] & OWS) !== 0) {
-          index++;
-        }
-        if (index < len && header2.charCodeAt(index) === DQUOTE) {
-          const quotedStart = ++index;
-          let escaped = false;
-          while (index < len) {
-            const code2 = header2.charCodeAt(index);
-            if (code2 === DQUOTE) {
-              if (parameters2[key2] === void 0) {
-                parameters2[key2] = escaped ? unescapeQuotedPairs(header2, quotedStart, index) : header2.slice(quotedStart, index);
-              }
-              index++;
-              let stop3 = 0;
-              while (index < len) {
-                const code3 = header2.charCodeAt(index);
-                const flags2 = CHAR_MAP[code3];
-                if ((flags2 & stopFlags) !== 0) {
-                  stop3 = flags2 & COMMA_FLAG;
-                  break;
-                }
-                index++;
-              }
-              if (stop3 !== 0)
-                break parameter;
-              continue parameter;
-            }
-            if (code2 === BSLASH && index + 1 < len) {
-              escaped = true;
-              index += 2;
-              continue;
-            }
-            index++;
-          }
-          continue parameter;
-        }
-        const valueStart = index;
-        let stop2 = 0;
-        let valueWhitespace = -1;
-        while (index < len) {
-          const code2 = header2.charCodeAt(index);
-          const flags2 = CHAR_MAP[code2];
-          if ((flags2 & stopFlags) !== 0) {
-            stop2 = flags2 & COMMA_FLAG;
-            break;
-          }
-          if ((flags2 & OWS) !== 0) {
-            if (valueWhitespace === -1)
-              valueWhitespace = index;
-          } else {
-            valueWhitespace = -1;
-          }
-          index++;
-        }
-        if (parameters2[key2] === void 0) {
-          const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-          parameters2[key2] = header2.slice(valueStart, valueEnd);
-        }
-        if (stop2 !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if ((flags & OWS) !== 0) {
-        if (keyWhitespace === -1)
-          keyWhitespace = index;
-      } else {
-        keyWhitespace = -1;
-      }
-      keyFlags |= code & NON_ASCII | flags;
-      index++;
-    }
-  }
-  return { type, index, parameters: parameters2 };
-}
-function unescapeQuotedPairs(str, start, end) {
-  let result = "";
-  for (let index = start; index < end; index++) {
-    if (str.charCodeAt(index) === BSLASH) {
-      result += str.slice(start, index);
-      start = ++index;
-    }
-  }
-  return result + str.slice(start, end);
-}
+// node_modules/@octokit/request/dist-bundle/index.js
+var import_content_type = __toESM(require_dist(), 1);
 
 // node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
@@ -62504,7 +62462,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse2(contentType);
+  const mimetype = (0, import_content_type.parse)(contentType);
   if (isJSONResponse(mimetype)) {
     let text12 = "";
     try {
@@ -65156,7 +65114,7 @@ var endpoints_default = Endpoints;
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 var endpointMethodsMap = /* @__PURE__ */ new Map();
-for (const [scope, endpoints] of Object.entries(endpoints_default)) {
+for (const [scope2, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints)) {
     const [route, defaults2, decorations] = endpoint2;
     const [method, url] = route.split(/ /);
@@ -65167,11 +65125,11 @@ for (const [scope, endpoints] of Object.entries(endpoints_default)) {
       },
       defaults2
     );
-    if (!endpointMethodsMap.has(scope)) {
-      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
+    if (!endpointMethodsMap.has(scope2)) {
+      endpointMethodsMap.set(scope2, /* @__PURE__ */ new Map());
     }
-    endpointMethodsMap.get(scope).set(methodName, {
-      scope,
+    endpointMethodsMap.get(scope2).set(methodName, {
+      scope: scope2,
       methodName,
       endpointDefaults,
       decorations
@@ -65179,8 +65137,8 @@ for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   }
 }
 var handler = {
-  has({ scope }, methodName) {
-    return endpointMethodsMap.get(scope).has(methodName);
+  has({ scope: scope2 }, methodName) {
+    return endpointMethodsMap.get(scope2).has(methodName);
   },
   getOwnPropertyDescriptor(target, methodName) {
     return {
@@ -65199,17 +65157,17 @@ var handler = {
     delete target.cache[methodName];
     return true;
   },
-  ownKeys({ scope }) {
-    return [...endpointMethodsMap.get(scope).keys()];
+  ownKeys({ scope: scope2 }) {
+    return [...endpointMethodsMap.get(scope2).keys()];
   },
   set(target, methodName, value) {
     return target.cache[methodName] = value;
   },
-  get({ octokit, scope, cache }, methodName) {
+  get({ octokit, scope: scope2, cache }, methodName) {
     if (cache[methodName]) {
       return cache[methodName];
     }
-    const method = endpointMethodsMap.get(scope).get(methodName);
+    const method = endpointMethodsMap.get(scope2).get(methodName);
     if (!method) {
       return void 0;
     }
@@ -65217,7 +65175,7 @@ var handler = {
     if (decorations) {
       cache[methodName] = decorate(
         octokit,
-        scope,
+        scope2,
         methodName,
         endpointDefaults,
         decorations
@@ -65230,12 +65188,12 @@ var handler = {
 };
 function endpointsToMethods(octokit) {
   const newMethods = {};
-  for (const scope of endpointMethodsMap.keys()) {
-    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
+  for (const scope2 of endpointMethodsMap.keys()) {
+    newMethods[scope2] = new Proxy({ octokit, scope: scope2, cache: {} }, handler);
   }
   return newMethods;
 }
-function decorate(octokit, scope, methodName, defaults2, decorations) {
+function decorate(octokit, scope2, methodName, defaults2, decorations) {
   const requestWithDefaults = octokit.request.defaults(defaults2);
   function withDecorations(...args) {
     let options = requestWithDefaults.endpoint.merge(...args);
@@ -65249,7 +65207,7 @@ function decorate(octokit, scope, methodName, defaults2, decorations) {
     if (decorations.renamed) {
       const [newScope, newMethodName] = decorations.renamed;
       octokit.log.warn(
-        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
+        `octokit.${scope2}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
       );
     }
     if (decorations.deprecated) {
@@ -65262,7 +65220,7 @@ function decorate(octokit, scope, methodName, defaults2, decorations) {
       )) {
         if (name in options2) {
           octokit.log.warn(
-            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+            `"${name}" parameter is deprecated for "octokit.${scope2}.${methodName}()". Use "${alias}" instead`
           );
           if (!(alias in options2)) {
             options2[alias] = options2[name];
@@ -65542,6 +65500,14 @@ import { gunzip } from "node:zlib";
 var TarballError = class extends KubeproofError {
   name = "TarballError";
 };
+var DEFAULT_MAX_TARBALL_BYTES = 512 * 1024 * 1024;
+var TarballTooLargeError = class extends TarballError {
+  name = "TarballTooLargeError";
+};
+function tooLarge(maxBytes) {
+  const size = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MiB` : `${Math.round(maxBytes / 1024)} KiB`;
+  return new TarballTooLargeError(`it unpacks to more than ${size}`);
+}
 var BLOCK = 512;
 var decoder = new TextDecoder();
 function text(block, start, length) {
@@ -65578,11 +65544,14 @@ function checksumOk(block) {
   for (let i = 0; i < BLOCK; i++) sum2 += i >= 148 && i < 156 ? 32 : block[i] ?? 0;
   return sum2 === number(block, 148, 8);
 }
-async function readTarball(gzipped) {
+async function readTarball(gzipped, options = {}) {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_TARBALL_BYTES;
+  if (gzipped.length > maxBytes) throw tooLarge(maxBytes);
   let tar;
   try {
-    tar = await promisify(gunzip)(gzipped);
+    tar = await promisify(gunzip)(gzipped, { maxOutputLength: maxBytes });
   } catch (error2) {
+    if (error2.code === "ERR_BUFFER_TOO_LARGE") throw tooLarge(maxBytes);
     throw new TarballError(`the tarball is not gzip data: ${error2.message}`);
   }
   const entries2 = [];
@@ -65591,11 +65560,11 @@ async function readTarball(gzipped) {
   let longLink;
   let offset = 0;
   while (offset + BLOCK <= tar.length) {
-    const header2 = tar.subarray(offset, offset + BLOCK);
-    if (header2.every((byte) => byte === 0)) break;
-    if (!checksumOk(header2)) throw new TarballError(`bad tar header checksum at byte ${offset}`);
-    const type = String.fromCharCode(header2[156] ?? 0);
-    const size = Number(pax.get("size") ?? number(header2, 124, 12));
+    const header = tar.subarray(offset, offset + BLOCK);
+    if (header.every((byte) => byte === 0)) break;
+    if (!checksumOk(header)) throw new TarballError(`bad tar header checksum at byte ${offset}`);
+    const type = String.fromCharCode(header[156] ?? 0);
+    const size = Number(pax.get("size") ?? number(header, 124, 12));
     const data = tar.subarray(offset + BLOCK, offset + BLOCK + size);
     if (data.length < size) throw new TarballError(`the tarball ends inside an entry at byte ${offset}`);
     offset += BLOCK + Math.ceil(size / BLOCK) * BLOCK;
@@ -65610,10 +65579,10 @@ async function readTarball(gzipped) {
       else longLink = value;
       continue;
     }
-    const prefix = text(header2, 345, 155);
-    const name = text(header2, 0, 100);
+    const prefix = text(header, 345, 155);
+    const name = text(header, 0, 100);
     const path = pax.get("path") ?? longName ?? (prefix === "" ? name : `${prefix}/${name}`);
-    const target = pax.get("linkpath") ?? longLink ?? text(header2, 157, 100);
+    const target = pax.get("linkpath") ?? longLink ?? text(header, 157, 100);
     pax = /* @__PURE__ */ new Map();
     longName = void 0;
     longLink = void 0;
@@ -65749,7 +65718,7 @@ function bytesOf(data) {
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   return void 0;
 }
-async function getTree(client, repo, ref) {
+async function getTree(client, repo, ref, options = {}) {
   const response = await client.request(
     "GET /repos/{owner}/{repo}/tarball/{ref}",
     { owner: repo.owner, repo: repo.repo, ref },
@@ -65765,10 +65734,25 @@ async function getTree(client, repo, ref) {
       `the tarball of ${repo.owner}/${repo.repo} at ${ref} came back as ${typeof response.data}, not bytes`
     );
   }
-  return tarballFileSource(await readTarball(bytes));
+  try {
+    return tarballFileSource(await readTarball(bytes, options));
+  } catch (error2) {
+    if (!(error2 instanceof TarballTooLargeError)) throw error2;
+    throw new TarballTooLargeError(
+      `the tarball of ${repo.owner}/${repo.repo} at ${ref} is too large to download: ${error2.message}; check the commit out with actions/checkout (fetch-depth: 0 for a base) so kubeproof reads it from the clone`
+    );
+  }
 }
 
 // platform/github/github-api-error.ts
+var RequestTimeout = class extends Error {
+  name = "RequestTimeout";
+  ms;
+  constructor(ms) {
+    super(`GitHub did not answer within ${ms / 1e3} s`);
+    this.ms = ms;
+  }
+};
 var GitHubApiError = class extends KubeproofError {
   name = "GitHubApiError";
   status;
@@ -65787,6 +65771,17 @@ function isRequestError(error2) {
 }
 function isNetworkError(error2) {
   return isRequestError(error2) && error2.response === void 0;
+}
+function errorHeader(error2, name) {
+  if (!isRequestError(error2)) return void 0;
+  const value = error2.response?.headers[name];
+  return value === void 0 ? void 0 : String(value);
+}
+function rateLimitResetMs(error2) {
+  if (!isRequestError(error2) || error2.status !== 403 && error2.status !== 429) return void 0;
+  if (errorHeader(error2, "x-ratelimit-remaining") !== "0") return void 0;
+  const reset = Number(errorHeader(error2, "x-ratelimit-reset"));
+  return Number.isFinite(reset) && reset > 0 ? reset * 1e3 : void 0;
 }
 function githubMessageOf(error2) {
   const data = error2.response?.data;
@@ -65813,6 +65808,12 @@ function causeOf(error2) {
 function toGitHubApiError(error2, context3, attempts) {
   const { operation, permission, subject } = context3;
   const tries = attempts > 1 ? ` after ${attempts} attempts` : "";
+  if (error2 instanceof RequestTimeout) {
+    return new GitHubApiError(
+      `${error2.message} to ${operation}${tries}; check the network, any proxy, and GITHUB_API_URL, or try again later (https://www.githubstatus.com)`,
+      { status: void 0, operation }
+    );
+  }
   if (!isRequestError(error2)) {
     return new GitHubApiError(`could not ${operation}: ${causeOf(error2)}`, { status: void 0, operation });
   }
@@ -65826,6 +65827,13 @@ function toGitHubApiError(error2, context3, attempts) {
   const githubMessage = githubMessageOf(error2) ?? error2.message;
   const fields2 = { status, operation, githubMessage };
   const said = ` (GitHub said: ${githubMessage})`;
+  const reset = rateLimitResetMs(error2);
+  if (reset !== void 0) {
+    return new GitHubApiError(
+      `GitHub's rate limit for this token is used up until ${new Date(reset).toISOString()} and stopped the call to ${operation}${tries}; re-run the job after that time, or use a token with its own limit (a GitHub App's)${said}`,
+      fields2
+    );
+  }
   if (status === 401) {
     return new GitHubApiError(
       `the GitHub token was refused to ${operation}: it is missing, invalid or expired${said}`,
@@ -65874,22 +65882,37 @@ function toGitHubApiError(error2, context3, attempts) {
 // platform/github/github-client.ts
 var MAX_RETRY_AFTER_MS = 6e4;
 var BASE_DELAY_MS = 1e3;
-function header(error2, name) {
+var DEFAULT_REQUEST_TIMEOUT_MS = 6e4;
+var RESET_SLACK_MS = 1e3;
+function rateLimitWait(error2, now) {
   if (!isRequestError(error2)) return void 0;
-  const value = error2.response?.headers[name];
-  return value === void 0 ? void 0 : String(value);
+  if (error2.status === 403 || error2.status === 429) {
+    const asked = retryAfterMs(error2);
+    if (asked !== void 0) return asked;
+  }
+  const reset = rateLimitResetMs(error2);
+  if (reset === void 0) return void 0;
+  const ms = Math.max(0, reset - now) + RESET_SLACK_MS;
+  return ms > MAX_RETRY_AFTER_MS ? Infinity : ms;
 }
-function retryDelay(error2, attempt2) {
-  const backoff = BASE_DELAY_MS * 2 ** (attempt2 - 1);
-  if (isNetworkError(error2)) return backoff;
-  if (!isRequestError(error2)) return void 0;
-  const retryAfter = header(error2, "retry-after");
-  const retryable = error2.status >= 500 || error2.status === 429 || error2.status === 403 && retryAfter !== void 0;
-  if (!retryable) return void 0;
-  if (retryAfter === void 0) return backoff;
+function retryAfterMs(error2) {
+  const retryAfter = errorHeader(error2, "retry-after");
+  if (retryAfter === void 0) return void 0;
   const ms = Number(retryAfter) * 1e3;
-  if (!Number.isFinite(ms) || ms < 0) return backoff;
-  return ms > MAX_RETRY_AFTER_MS ? void 0 : ms;
+  if (!Number.isFinite(ms) || ms < 0) return BASE_DELAY_MS;
+  return ms > MAX_RETRY_AFTER_MS ? Infinity : ms;
+}
+var finite = (ms) => ms === void 0 || !Number.isFinite(ms) ? void 0 : ms;
+function retryDelay(error2, attempt2, now, idempotent) {
+  const limited = rateLimitWait(error2, now);
+  if (limited !== void 0) return finite(limited);
+  const backoff = BASE_DELAY_MS * 2 ** (attempt2 - 1);
+  if (isRequestError(error2) && error2.status === 429 && !isNetworkError(error2)) return backoff;
+  if (!idempotent) return void 0;
+  if (error2 instanceof RequestTimeout || isNetworkError(error2)) return backoff;
+  if (!isRequestError(error2) || error2.status < 500) return void 0;
+  const asked = retryAfterMs(error2);
+  return asked === void 0 ? backoff : finite(asked);
 }
 function nextLink(headers) {
   const link = headers["link"];
@@ -65900,23 +65923,48 @@ function isGraphqlError(error2) {
 }
 function createGitHubClient(octokit, options = {}) {
   const sleep = options.sleep ?? ((ms) => new Promise((resolve4) => setTimeout(resolve4, ms)));
+  const now = options.now ?? Date.now;
   const retries = options.retries ?? 3;
+  const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  async function timed(call) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new RequestTimeout(timeoutMs)), timeoutMs);
+    try {
+      return await call(controller.signal);
+    } catch (error2) {
+      if (controller.signal.aborted) throw controller.signal.reason;
+      throw error2;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
   async function withRetries(call, context3) {
     for (let attempt2 = 1; ; attempt2++) {
       try {
-        return await call();
+        return await timed(call);
       } catch (error2) {
         if (error2 instanceof GitHubApiError) throw error2;
         if (isGraphqlError(error2) && !isRequestError(error2)) throw graphqlError(error2, context3);
-        const delay = attempt2 > retries ? void 0 : retryDelay(error2, attempt2);
+        const delay = attempt2 > retries ? void 0 : retryDelay(error2, attempt2, now(), context3.idempotent !== false);
         if (delay === void 0) throw toGitHubApiError(error2, context3, attempt2);
         await sleep(delay);
       }
     }
   }
+  const withSignal = (parameters2, signal, context3) => ({
+    ...parameters2,
+    request: {
+      ...parameters2["request"],
+      signal,
+      ...context3.idempotent === false ? { retries: 0 } : {}
+    }
+  });
   const client = {
     async request(route, parameters2, context3) {
-      return await withRetries(() => octokit.request(route, parameters2), context3);
+      return await withRetries(
+        (signal) => octokit.request(route, withSignal(parameters2, signal, context3)),
+        context3
+      );
     },
     async paginate(route, parameters2, context3) {
       const items = [];
@@ -65927,7 +65975,10 @@ function createGitHubClient(octokit, options = {}) {
       }
     },
     async graphql(query, variables, context3) {
-      return await withRetries(() => octokit.graphql(query, variables), context3);
+      return await withRetries(
+        (signal) => octokit.graphql(query, withSignal(variables, signal, context3)),
+        context3
+      );
     }
   };
   return client;
@@ -66156,6 +66207,7 @@ async function publishCheckRun(client, commit, check, maxAnnotations = DEFAULT_M
 // platform/github/upsert-comment.ts
 var COMMENT_BODY_LIMIT = 65536;
 var MINIMIZE_BATCH = 25;
+var CREATE_ATTEMPTS = 3;
 var KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 var MARKER = /^<!-- kubeproof:([a-z0-9]+(?:-[a-z0-9]+)*)(?::(\d+))? -->/;
 var CommentTooLongError = class extends KubeproofError {
@@ -66181,6 +66233,9 @@ ${body}`;
   }
   return marked;
 }
+function mayHaveSucceeded(error2) {
+  return error2 instanceof GitHubApiError && (error2.status === void 0 || error2.status >= 500);
+}
 function isOutdated(key2, current, outdated) {
   if (key2 === current || outdated === void 0) return false;
   return outdated === "all" || outdated.includes(key2);
@@ -66196,16 +66251,44 @@ async function upsertComment(client, pr, key2, bodies, options = {}) {
     permission: "pull-requests: write",
     subject: `pull request ${pr.owner}/${pr.repo}#${pr.number}`
   });
-  const comments = await client.paginate(
-    "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
-    { ...where, issue_number: pr.number },
-    { ...context3("list the comments of the pull request"), permission: "pull-requests: read" }
+  const listOurs = async () => {
+    const comments = await client.paginate(
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+      { ...where, issue_number: pr.number },
+      { ...context3("list the comments of the pull request"), permission: "pull-requests: read" }
+    );
+    const found = [];
+    for (const comment of comments) {
+      const marker2 = parseMarker(comment.body ?? "");
+      if (marker2 !== void 0) found.push({ ...comment, ...marker2 });
+    }
+    return found;
+  };
+  const update = (existing, body) => client.request(
+    "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
+    { ...where, comment_id: existing.id, body },
+    context3("update the kubeproof comment")
   );
-  const ours = [];
-  for (const comment of comments) {
-    const marker2 = parseMarker(comment.body ?? "");
-    if (marker2 !== void 0) ours.push({ ...comment, ...marker2 });
-  }
+  const create = async (body, index) => {
+    for (let attempt2 = 1; ; attempt2++) {
+      try {
+        await client.request(
+          "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
+          { ...where, issue_number: pr.number, body },
+          { ...context3("comment on the pull request"), idempotent: false }
+        );
+        return;
+      } catch (error2) {
+        if (!mayHaveSucceeded(error2) || attempt2 >= CREATE_ATTEMPTS) throw error2;
+      }
+      const created = (await listOurs()).find((item) => item.key === key2 && item.index === index);
+      if (created !== void 0) {
+        if (created.body !== body) await update(created, body);
+        return;
+      }
+    }
+  };
+  const ours = await listOurs();
   const kept = /* @__PURE__ */ new Map();
   const extra = [];
   for (const comment of ours.filter((item) => item.key === key2)) {
@@ -66214,19 +66297,8 @@ async function upsertComment(client, pr, key2, bodies, options = {}) {
   }
   for (const [i, body] of marked.entries()) {
     const existing = kept.get(i + 1);
-    if (existing === void 0) {
-      await client.request(
-        "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
-        { ...where, issue_number: pr.number, body },
-        context3("comment on the pull request")
-      );
-    } else if (existing.body !== body) {
-      await client.request(
-        "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
-        { ...where, comment_id: existing.id, body },
-        context3("update the kubeproof comment")
-      );
-    }
+    if (existing === void 0) await create(body, i + 1);
+    else if (existing.body !== body) await update(existing, body);
   }
   for (const comment of extra) {
     await client.request(
@@ -66261,7 +66333,12 @@ function createOctokitGitHubPort(octokit, options = {}) {
   const client = createGitHubClient(octokit, options);
   const maxAnnotations = options.maxAnnotations ?? DEFAULT_MAX_ANNOTATIONS;
   return {
-    getTree: (repo, ref) => getTree(client, repo, ref),
+    getTree: (repo, ref) => getTree(
+      client,
+      repo,
+      ref,
+      options.maxTarballBytes === void 0 ? {} : { maxBytes: options.maxTarballBytes }
+    ),
     listChangedFiles: (pr) => listChangedFiles(client, pr),
     upsertComment: (pr, key2, bodies, upsertOptions) => upsertComment(client, pr, key2, bodies, upsertOptions),
     publishCheckRun: (commit, check) => publishCheckRun(client, commit, check, maxAnnotations),
@@ -66411,9 +66488,13 @@ var formats = {
   hostname: true,
   uuid: true
 };
+var BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+function isBase64Bytes(value) {
+  return BASE64.test(value.replace(/[\r\n]/g, ""));
+}
 
 // core/validate/create-ajv.ts
-var AjvDraft04 = require_dist().default;
+var AjvDraft04 = require_dist2().default;
 function createAjv(options = {}) {
   const ajv = new AjvDraft04({
     allErrors: true,
@@ -66431,8 +66512,173 @@ function createAjv(options = {}) {
   return ajv;
 }
 
+// core/validate/describe-schema-errors.ts
+var TYPE_ORDER = ["null", "boolean", "number", "integer", "string", "array", "object"];
+function quote(text12) {
+  const json = JSON.stringify(text12).slice(1, -1).replaceAll('\\"', '"').replaceAll("'", "\\'");
+  return `'${json}'`;
+}
+function display(value) {
+  if (typeof value === "string") return quote(value);
+  if (value !== null && typeof value === "object") return "value";
+  if (value === null) return "<nil>";
+  return String(value);
+}
+function jsonType(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  return typeof value === "object" ? "object" : typeof value === "number" ? "number" : typeof value;
+}
+function unescapeToken(token) {
+  return token.replaceAll("~1", "/").replaceAll("~0", "~");
+}
+function valueAt(root, pointer2) {
+  if (pointer2 === "") return root;
+  let node = root;
+  for (const raw of pointer2.slice(1).split("/")) {
+    if (node === null || typeof node !== "object") return void 0;
+    node = node[unescapeToken(raw)];
+  }
+  return node;
+}
+function wantTypes(types) {
+  const unique = [...new Set(types)];
+  return unique.sort((a, b) => TYPE_ORDER.indexOf(a) - TYPE_ORDER.indexOf(b)).join(" or ");
+}
+function typesOf(error2) {
+  const type = error2.params.type;
+  if (type === void 0) return [];
+  return Array.isArray(type) ? type : String(type).split(",");
+}
+function isBranchOf(error2, combinator) {
+  if (error2.schemaPath.startsWith(`${combinator.schemaPath}/`)) return true;
+  return error2.instancePath === combinator.instancePath && error2.keyword === "type";
+}
+function pointerJoin(base, key2) {
+  return `${base}/${key2.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+}
+function describeOne(error2, value) {
+  const params = error2.params;
+  const data = valueAt(value, error2.instancePath);
+  switch (error2.keyword) {
+    case "type":
+      return `got ${jsonType(data)}, want ${wantTypes(typesOf(error2))}`;
+    case "enum": {
+      const allowed = params["allowedValues"] ?? [];
+      if (allowed.some((v) => v !== null && typeof v === "object")) return "'enum' failed";
+      return allowed.length === 1 ? `value must be ${display(allowed[0])}` : `value must be one of ${allowed.map(display).join(", ")}`;
+    }
+    case "const":
+      return `value must be ${display(params["allowedValue"])}`;
+    case "format":
+      return `${display(data)} is not valid ${String(params["format"])}`;
+    case "pattern":
+      return `${display(data)} does not match pattern ${quote(String(params["pattern"]))}`;
+    case "minLength":
+    case "maxLength":
+      return `${error2.keyword}: got ${[...String(data)].length}, want ${String(params["limit"])}`;
+    case "minItems":
+    case "maxItems":
+      return `${error2.keyword}: got ${Array.isArray(data) ? data.length : 0}, want ${String(params["limit"])}`;
+    case "minProperties":
+    case "maxProperties":
+      return `${error2.keyword}: got ${data && typeof data === "object" ? Object.keys(data).length : 0}, want ${String(params["limit"])}`;
+    case "minimum":
+    case "maximum": {
+      const exclusive = params["comparison"] === ">" || params["comparison"] === "<";
+      const name = exclusive ? error2.keyword === "minimum" ? "exclusiveMinimum" : "exclusiveMaximum" : error2.keyword;
+      return `${name}: got ${String(data)}, want ${String(params["limit"])}`;
+    }
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return `${error2.keyword}: got ${String(data)}, want ${String(params["limit"])}`;
+    case "multipleOf":
+      return `multipleOf: got ${String(data)}, want ${String(params["multipleOf"])}`;
+    case "uniqueItems": {
+      const [i, j] = [Number(params["i"]), Number(params["j"])].sort((a, b) => a - b);
+      return `items at ${i} and ${j} are equal`;
+    }
+    case "dependencies":
+      return `properties ${quote(String(params["missingProperty"]))} required, if ${quote(String(params["property"]))} exists`;
+    case "not":
+      return "'not' failed";
+    case "false schema":
+      return "false schema";
+    default:
+      return error2.message ?? `'${error2.keyword}' failed`;
+  }
+}
+function describeSchemaErrors(errors, value) {
+  const branch = /* @__PURE__ */ new Set();
+  const combined = /* @__PURE__ */ new Map();
+  for (const [index, error2] of errors.entries()) {
+    if (error2.keyword !== "oneOf" && error2.keyword !== "anyOf") continue;
+    const branches = [];
+    for (let j = index - 1; j >= 0; j--) {
+      const candidate = errors[j];
+      if (!isBranchOf(candidate, error2)) break;
+      branches.push(candidate);
+    }
+    for (const b of branches) branch.add(b);
+    const passing = error2.params.passingSchemas;
+    if (error2.keyword === "oneOf" && Array.isArray(passing)) {
+      combined.set(error2, `'oneOf' failed, subschemas ${passing.slice(0, 2).join(", ")} matched`);
+    } else if (branches.length > 0 && branches.every((b) => b.keyword === "type" && b.instancePath === error2.instancePath)) {
+      const data = valueAt(value, error2.instancePath);
+      combined.set(error2, `got ${jsonType(data)}, want ${wantTypes(branches.flatMap(typesOf))}`);
+    } else {
+      combined.set(error2, error2.keyword === "oneOf" ? "'oneOf' failed, none matched" : "'anyOf' failed");
+    }
+  }
+  const violations = [];
+  const required = /* @__PURE__ */ new Map();
+  const additional = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Set();
+  for (const error2 of errors) {
+    if (branch.has(error2)) continue;
+    const path = error2.instancePath;
+    if (error2.keyword === "required") {
+      const name = String(error2.params.missingProperty);
+      const list5 = required.get(path) ?? [];
+      if (!required.has(path)) required.set(path, list5);
+      if (!list5.includes(name)) list5.push(name);
+      continue;
+    }
+    if (error2.keyword === "additionalProperties") {
+      const name = String(error2.params.additionalProperty);
+      const list5 = additional.get(path) ?? [];
+      if (!additional.has(path)) additional.set(path, list5);
+      if (!list5.includes(name)) list5.push(name);
+      continue;
+    }
+    const message = combined.get(error2) ?? describeOne(error2, value);
+    const key2 = `${path}\0${message}`;
+    if (seen.has(key2)) continue;
+    seen.add(key2);
+    violations.push({ path, message, focus: path });
+  }
+  for (const [path, names] of required) {
+    const message = names.length === 1 ? `missing property ${quote(names[0])}` : `missing properties ${names.map(quote).join(", ")}`;
+    violations.push({ path, message, focus: path });
+  }
+  for (const [path, names] of additional) {
+    violations.push({
+      path,
+      message: `additional properties ${names.map(quote).join(", ")} not allowed`,
+      focus: pointerJoin(path, names[0])
+    });
+  }
+  return violations;
+}
+
 // core/validate/offline-schemas.ts
-var OFFLINE_SOURCE = "kubernetes-models 5.1.0 (Kubernetes 1.34, built-in kinds only, not strict)";
+var OFFLINE_SOURCE = "kubernetes-models 4.5.1 (Kubernetes 1.27.1, built-in kinds only, not strict)";
+var OFFLINE_KUBERNETES_VERSION = "1.27";
+function wrappedBase64(error2, root) {
+  if (error2.keyword !== "format" || error2.params.format !== "byte") return false;
+  const value = valueAt(root, error2.instancePath);
+  return typeof value === "string" && isBase64Bytes(value);
+}
 function createOfflineSchemas(importModule = (s) => import(s)) {
   const cache = /* @__PURE__ */ new Map();
   async function load(kind, apiVersion) {
@@ -66453,12 +66699,16 @@ function createOfflineSchemas(importModule = (s) => import(s)) {
       } catch (error2) {
         const errors = error2.errors;
         if (!Array.isArray(errors)) throw error2;
-        return errors;
+        const real = errors.filter((e) => !wrappedBase64(e, value));
+        return real.length === 0 ? null : real;
       }
     };
   }
   return {
     source: OFFLINE_SOURCE,
+    kubernetesVersion: OFFLINE_KUBERNETES_VERSION,
+    /** They cannot see unknown fields. */
+    strict: false,
     lookup(kind, apiVersion) {
       const key2 = `${apiVersion}/${kind}`;
       let pending = cache.get(key2);
@@ -66639,6 +66889,20 @@ function createSchemaLoader(deps) {
 }
 
 // core/validate/schema-registry.ts
+function describeLocation(template) {
+  const github = /^https:\/\/raw\.githubusercontent\.com\/([^/]+\/[^/]+)\//.exec(template);
+  return github?.[1] ?? template;
+}
+function offlineShortfall(offline, kubernetesVersion, strict) {
+  const unmet = [];
+  if (strict && !offline.strict) unmet.push("-strict (they cannot see unknown fields)");
+  const minor = kubernetesVersion.split(".").slice(0, 2).join(".");
+  if (kubernetesVersion !== "master" && minor !== offline.kubernetesVersion)
+    unmet.push(
+      `-kubernetes-version ${kubernetesVersion} (they model Kubernetes ${offline.kubernetesVersion})`
+    );
+  return unmet.length === 0 ? void 0 : unmet.join(" or ");
+}
 function toUrl(rendered, baseDirectory) {
   if (/^https?:\/\//.test(rendered) || rendered.startsWith("file://")) return rendered;
   const absolute = rendered.startsWith("/") ? rendered : `${baseDirectory.replace(/\/$/, "")}/${rendered}`;
@@ -66654,26 +66918,43 @@ function createSchemaRegistry(options, deps) {
     noticed.add(key2);
     deps.notice(message);
   }
-  async function offline(kind, apiVersion) {
+  const accepts = options.offlineAccepts ?? "requested";
+  const shortfall = deps.offline ? offlineShortfall(deps.offline, options.kubernetesVersion, options.strict) : void 0;
+  function offlineUse() {
+    const offline2 = deps.offline;
+    return {
+      source: offline2.source,
+      kubernetesVersion: offline2.kubernetesVersion,
+      strict: offline2.strict,
+      origin: "offline"
+    };
+  }
+  async function offline(kind, apiVersion, implicit) {
     const validate = await deps.offline?.lookup(kind, apiVersion);
     if (!validate || !deps.offline) return void 0;
     usedOffline = true;
+    const unmet = accepts === "any" ? void 0 : shortfall;
+    const why = implicit ? "no schema location could be reached; " : "";
     noticeOnce(
       "offline",
-      `schemas: offline, from ${deps.offline.source}${options.strict ? "; -strict cannot report unknown fields with them" : ""}`
+      unmet === void 0 ? `schemas: offline, from ${deps.offline.source}${options.strict ? "; -strict cannot report unknown fields with them" : ""}` : `schemas: ${why}the offline ${deps.offline.source} cannot honour ${unmet}: resources they pass are reported as not validated`
     );
-    return {
+    const found = {
       status: "found",
       source: `${deps.offline.source.split(" (")[0]}: ${apiVersion}/${kind}`,
-      validate
+      validate,
+      use: offlineUse()
     };
+    if (unmet !== void 0)
+      found.shortfall = `not validated: ${why}the offline schemas (${deps.offline.source}) cannot honour ${unmet}. Give a reachable -schema-location or a local schema folder, or pass -offline for an explicit weaker check`;
+    return found;
   }
   async function resolve4(kind, apiVersion) {
     const variables = templateVariables(kind, apiVersion, options.kubernetesVersion, options.strict);
     let unreachable = 0;
     for (const location of options.locations) {
       if (location === "offline") {
-        const hit = await offline(kind, apiVersion);
+        const hit = await offline(kind, apiVersion, false);
         if (hit) return hit;
         continue;
       }
@@ -66687,7 +66968,18 @@ function createSchemaRegistry(options, deps) {
         continue;
       }
       const compiled = await deps.compile(loaded.document, url);
-      if (compiled.ok) return { status: "found", source: url, validate: compiled.validate };
+      if (compiled.ok)
+        return {
+          status: "found",
+          source: url,
+          validate: compiled.validate,
+          use: {
+            source: describeLocation(location.template),
+            kubernetesVersion: options.kubernetesVersion,
+            strict: options.strict,
+            origin: "location"
+          }
+        };
       noticeOnce(`compile:${url}`, `${compiled.message}; trying the next schema location`);
     }
     if (kind === "CustomResourceDefinition" && apiVersion.startsWith("apiextensions.k8s.io/")) {
@@ -66700,22 +66992,37 @@ function createSchemaRegistry(options, deps) {
         return {
           status: "found",
           source: `${deps.offline.source.split(" (")[0]}: ${apiVersion}/${kind}`,
-          validate
+          validate,
+          use: offlineUse()
         };
       }
     }
     if (unreachable > 0 && options.offlineFallback) {
-      const hit = await offline(kind, apiVersion);
+      const hit = await offline(kind, apiVersion, true);
       if (hit) return hit;
     }
     if (unreachable > 0)
-      return { status: "missing", detail: `${unreachable} schema location(s) unreachable` };
+      return {
+        status: "missing",
+        detail: `${unreachable} schema location(s) unreachable`,
+        unreachable: true
+      };
     return { status: "missing" };
   }
   return {
     /** Registers the schema of a custom resource defined by a CustomResourceDefinition in the input. */
     register(kind, apiVersion, source, validate) {
-      fromInput.set(`${kind}-${apiVersion}`, { status: "found", source, validate });
+      fromInput.set(`${kind}-${apiVersion}`, {
+        status: "found",
+        source,
+        validate,
+        use: {
+          source: "CustomResourceDefinitions of the input",
+          kubernetesVersion: options.kubernetesVersion,
+          strict: options.strict,
+          origin: "from-input"
+        }
+      });
     },
     lookup(kind, apiVersion) {
       const key2 = `${kind}-${apiVersion}`;
@@ -66806,7 +67113,8 @@ async function createValidationDeps(setup, notice2, sleep) {
       kubernetesVersion: setup.kubernetesVersion,
       strict: setup.strict,
       offlineFallback: given.length === 0 || setup.offline,
-      baseDirectory: setup.baseDirectory
+      baseDirectory: setup.baseDirectory,
+      offlineAccepts: setup.offlineAccepts ?? (setup.offline || given.includes("offline") ? "any" : "requested")
     },
     { loader, compile, offline: createOfflineSchemas(), notice: notice2 }
   );
@@ -66841,18 +67149,38 @@ function pullRequestOf(eventName, payload, repo) {
       `the ${eventName} event payload lacks the pull request's number, head.sha, base.sha or repository`
     );
   }
+  const mergeCommitSha = text2(pull["merge_commit_sha"]);
   return {
     pr: { owner, repo: name, number: number2 },
     headSha,
     baseSha,
-    baseRef: text2(base?.["ref"]) ?? baseSha
+    baseRef: text2(base?.["ref"]) ?? baseSha,
+    ...mergeCommitSha === void 0 ? {} : { mergeCommitSha }
   };
+}
+function mergeGroupOf(eventName, payload) {
+  const group = record(record(payload)?.["merge_group"]);
+  if (group === void 0) return void 0;
+  const headSha = text2(group["head_sha"]);
+  const baseSha = text2(group["base_sha"]);
+  if (!headSha || !baseSha) {
+    throw new UsageError(`the ${eventName} event payload lacks merge_group.head_sha or merge_group.base_sha`);
+  }
+  return { headSha, baseSha };
+}
+var NO_COMMIT = /^0+$/;
+function beforeOf(eventName, payload) {
+  if (eventName !== "push" && eventName !== "workflow_dispatch") return void 0;
+  const before = text2(record(payload)?.["before"]);
+  return before === void 0 || NO_COMMIT.test(before) ? void 0 : before;
 }
 function actionContext(env, eventName, payload, cwd) {
   const repo = parseRepository(env["GITHUB_REPOSITORY"]);
   const workspace = env["GITHUB_WORKSPACE"] || cwd;
   const server = env["GITHUB_SERVER_URL"] || "https://github.com";
   const runId = env["GITHUB_RUN_ID"];
+  const mergeGroup = mergeGroupOf(eventName, payload);
+  const before = beforeOf(eventName, payload);
   return {
     workspace: isAbsolute(workspace) ? workspace : resolve(cwd, workspace),
     runnerTemp: env["RUNNER_TEMP"] || tmpdir(),
@@ -66860,6 +67188,8 @@ function actionContext(env, eventName, payload, cwd) {
     sha: env["GITHUB_SHA"] || void 0,
     eventName,
     pullRequest: pullRequestOf(eventName, payload, repo),
+    ...mergeGroup === void 0 ? {} : { mergeGroup },
+    ...before === void 0 ? {} : { before },
     runUrl: repo && runId ? `${server}/${repo.owner}/${repo.repo}/actions/runs/${runId}${env["GITHUB_RUN_ATTEMPT"] ? `/attempts/${env["GITHUB_RUN_ATTEMPT"]}` : ""}` : void 0
   };
 }
@@ -66871,12 +67201,12 @@ import { relative, sep as sep2 } from "node:path";
 // core/render/sub-file-source.ts
 function subFileSource(files, prefix) {
   if (prefix === "") return files;
-  const join5 = (path) => path === "" ? prefix : `${prefix}/${path}`;
+  const join6 = (path) => path === "" ? prefix : `${prefix}/${path}`;
   const outside = (entryTarget) => entryTarget !== void 0 && entryTarget.startsWith(`${prefix}/`) ? entryTarget.slice(prefix.length + 1) : void 0;
   return {
-    readFile: (path) => files.readFile(join5(path)),
+    readFile: (path) => files.readFile(join6(path)),
     async listDirectory(path) {
-      const entries2 = await files.listDirectory(join5(path));
+      const entries2 = await files.listDirectory(join6(path));
       return entries2?.map((entry) => {
         if (entry.type !== "symlink") return entry;
         const target = outside(entry.target);
@@ -66956,6 +67286,7 @@ function git(cwd, args) {
 }
 var checkoutGit = {
   topLevel: (cwd) => git(cwd, ["rev-parse", "--show-toplevel"]),
+  head: (cwd) => git(cwd, ["rev-parse", "HEAD"]),
   hasCommit: async (cwd, ref) => await git(cwd, ["cat-file", "-e", `${ref}^{commit}`]) !== void 0,
   tree: async (cwd, ref) => (await gitFileSource(cwd, ref)).files
 };
@@ -67084,6 +67415,9 @@ function multilineInput(read, name, fallback) {
   const lines2 = read(name).split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
   return lines2.length === 0 ? [...fallback] : lines2;
 }
+function listInput(read, name) {
+  return read(name).split(/[,\n]/).map((item) => item.trim()).filter((item) => item !== "");
+}
 function kubernetesVersionInput(read) {
   const value = stringInput(read, "kubernetes-version", DEFAULT_KUBERNETES_VERSION);
   if (!/^(master|\d+\.\d+\.\d+)$/.test(value)) {
@@ -67108,6 +67442,18 @@ function schemaInputs(read) {
 }
 
 // platform/actions/check-inputs.ts
+var EXTERNAL_RENDERERS = ["kustomize", "kubectl", "helm"];
+function allowRenderersInput(read) {
+  const names = listInput(read, "allow-renderers");
+  for (const name of names) {
+    if (!EXTERNAL_RENDERERS.includes(name)) {
+      throw new UsageError(
+        `input allow-renderers: ${JSON.stringify(name)} is not kustomize, kubectl or helm (the renderers that run a binary)`
+      );
+    }
+  }
+  return names;
+}
 function checkSchemaLocations(locations) {
   for (const location of locations) {
     if (location === "default" || location === "offline") continue;
@@ -67123,7 +67469,8 @@ function parseDiffInputs(read) {
     ...commonInputs(read),
     githubToken: optionalInput(read, "github-token"),
     baseRef: optionalInput(read, "base-ref"),
-    comment: booleanInput(read, "comment", true)
+    comment: booleanInput(read, "comment", true),
+    allowRenderers: allowRenderersInput(read)
   };
 }
 function parseCheckInputs(read) {
@@ -67133,8 +67480,8 @@ function parseCheckInputs(read) {
 }
 
 // platform/actions/run-check-action.ts
-import { mkdtemp, stat as stat4 } from "node:fs/promises";
-import { join as join4, resolve as resolve3 } from "node:path";
+import { mkdir as mkdir5, mkdtemp as mkdtemp2, stat as stat4 } from "node:fs/promises";
+import { join as join5, resolve as resolve3 } from "node:path";
 
 // core/diff/json.ts
 function isObject(value) {
@@ -67286,7 +67633,7 @@ function child(parent, key2, steps) {
   return { parent, key: key2, steps: [...steps, formatStep(key2, value)] };
 }
 function descendants(match) {
-  const value = valueAt(match);
+  const value = valueAt2(match);
   const children = Array.isArray(value) || isObject(value) ? step(value, { type: "any" }, match.steps).flatMap(descendants) : [];
   return [match, ...children];
 }
@@ -67308,14 +67655,14 @@ function step(value, segment, steps) {
   });
   return matches;
 }
-function valueAt(match) {
+function valueAt2(match) {
   return match.parent[match.key];
 }
 function selectPath(root, segments) {
   let current = [{ parent: [root], key: 0, steps: [] }];
   for (const segment of segments)
     current = current.flatMap(
-      (match) => segment.type === "deep" ? descendants(match) : step(valueAt(match), segment, match.steps)
+      (match) => segment.type === "deep" ? descendants(match) : step(valueAt2(match), segment, match.steps)
     );
   return current;
 }
@@ -67399,12 +67746,12 @@ function removeIgnoredPaths(object, options) {
   for (const path of options.ignorePaths) {
     if (path.kind !== void 0 && path.kind !== object.kind) continue;
     const parents = selectPath(object, path.segments.slice(0, -1)).filter((match) => {
-      const value = valueAt(match);
+      const value = valueAt2(match);
       return isObject(value) && Object.keys(value).length > 0;
     });
     if (deletePath(object, path.segments) === 0) continue;
     for (const parent of parents.reverse()) {
-      const value = valueAt(parent);
+      const value = valueAt2(parent);
       if (!isObject(value) || Object.keys(value).length > 0 || parent.steps.length === 0) continue;
       if (Array.isArray(parent.parent)) continue;
       delete parent.parent[parent.key];
@@ -67809,38 +68156,63 @@ function decoded(value) {
     return void 0;
   }
 }
+function forms(value, out) {
+  out.add(value);
+  const json = JSON.stringify(value).slice(1, -1);
+  out.add(json);
+  out.add(json.replaceAll('\\"', '"').replaceAll("'", "\\'"));
+  for (const line of value.split(/\r?\n/)) out.add(line.trim());
+}
 function texts(value, out) {
   if (typeof value === "string") {
-    out.add(value);
+    forms(value, out);
     const plain = decoded(value);
-    if (plain !== void 0) out.add(plain);
-    for (const line of value.split("\n")) out.add(line.trim());
+    if (plain !== void 0) forms(plain, out);
   } else if (typeof value === "number") out.add(String(value));
   else if (Array.isArray(value)) for (const item of value) texts(item, out);
   else if (value !== null && typeof value === "object")
     for (const item of Object.values(value)) texts(item, out);
 }
-function scrubFindings(findings, sides, options) {
-  if (findings.length === 0) return [];
+function secretTexts(objects2, options) {
   const secrets = /* @__PURE__ */ new Set();
-  for (const side of sides) {
-    for (const resource2 of side?.resources ?? []) {
-      for (const found of findSensitiveValues(resource2.object, options)) {
-        const value = found.parent[found.key];
-        texts(
-          typeof value === "string" && found.prefix !== void 0 ? value.slice(found.prefix.length) : value,
-          secrets
-        );
-      }
+  for (const object of objects2) {
+    if (object === null || typeof object !== "object" || Array.isArray(object)) continue;
+    for (const found of findSensitiveValues(object, options)) {
+      const value = found.parent[found.key];
+      texts(
+        typeof value === "string" && found.prefix !== void 0 ? value.slice(found.prefix.length) : value,
+        secrets
+      );
     }
   }
-  const cut = [...secrets].filter((text12) => text12.length >= MIN_LENGTH).sort((a, b) => b.length - a.length);
+  return [...secrets].filter((text12) => text12.length >= MIN_LENGTH).sort((a, b) => b.length - a.length);
+}
+function scrubText(text12, cut) {
+  let scrubbed2 = text12;
+  for (const secret of cut) if (scrubbed2.includes(secret)) scrubbed2 = scrubbed2.split(secret).join(REDACTED);
+  return scrubbed2;
+}
+function scrubWith(findings, cut) {
   if (cut.length === 0) return [...findings];
   return findings.map((finding2) => {
-    let message = finding2.message;
-    for (const text12 of cut) if (message.includes(text12)) message = message.split(text12).join(REDACTED);
+    const message = scrubText(finding2.message, cut);
     return message === finding2.message ? finding2 : { ...finding2, message };
   });
+}
+function objectsOf(sides) {
+  return sides.flatMap((side) => (side?.resources ?? []).map((resource2) => resource2.object));
+}
+function scrubFindings(findings, sides, options) {
+  if (findings.length === 0) return [];
+  return scrubWith(findings, secretTexts(objectsOf(sides), options));
+}
+function createScrubber(sides, options) {
+  let cut;
+  return (findings) => {
+    if (findings.length === 0) return [];
+    cut ??= secretTexts(objectsOf(sides), options);
+    return scrubWith(findings, cut);
+  };
 }
 
 // core/diff/summary-format.ts
@@ -69166,21 +69538,71 @@ function decodeText(bytes) {
 }
 
 // core/manifests/parse-yaml-document.ts
-var import_yaml = __toESM(require_dist2(), 1);
+var import_yaml = __toESM(require_dist3(), 1);
+
+// core/manifests/nesting-depth.ts
+var MAX_NESTING_DEPTH = 512;
+function tooDeepMessage() {
+  return `mappings and lists nest deeper than ${MAX_NESTING_DEPTH} levels, kubeproof's limit; no manifest needs that many, flatten the document`;
+}
+
+// core/manifests/parse-yaml-document.ts
 var DEFAULT_MAX_ALIAS_NODES = 1e5;
 var TooLarge = class extends Error {
+};
+var TooDeep = class extends Error {
+  constructor(offset) {
+    super("too deep");
+    this.offset = offset;
+  }
+  offset;
 };
 function escapePointer(key2) {
   return key2.replaceAll("~", "~0").replaceAll("/", "~1");
 }
-function countNodes(value) {
-  if (Array.isArray(value)) return value.reduce((n, item) => n + countNodes(item), 1);
-  if (value !== null && typeof value === "object") {
-    let n = 1;
-    for (const item of Object.values(value)) n += countNodes(item);
-    return n;
+function measure(value) {
+  if (value === null || typeof value !== "object") return { nodes: 1, depth: 0 };
+  let nodes = 1;
+  let depth = 0;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) {
+    const inner = measure(item);
+    nodes += inner.nodes;
+    depth = Math.max(depth, inner.depth);
   }
-  return 1;
+  return { nodes, depth: depth + 1 };
+}
+function* limitedTokens(parser, text12) {
+  for (const lexeme of new import_yaml.Lexer().lex(text12)) {
+    yield* parser.next(lexeme);
+    if (parser.stack.length > MAX_NESTING_DEPTH + 2) throw new TooDeep(parser.offset);
+  }
+  yield* parser.end();
+}
+function composeDocument(text12, lines2) {
+  const parser = new import_yaml.Parser(lines2.addNewLine);
+  lines2.addNewLine(0);
+  const composer = new import_yaml.Composer({
+    schema: "failsafe",
+    version: "1.1",
+    uniqueKeys: false,
+    strict: true
+  });
+  let doc;
+  for (const composed of composer.compose(limitedTokens(parser, text12), true, text12.length)) {
+    if (doc === void 0) doc = composed;
+    else {
+      const range = [composed.range[0], composed.range[1]];
+      doc.errors.push(
+        new import_yaml.YAMLParseError(
+          range,
+          "MULTIPLE_DOCS",
+          "Source contains multiple documents; please use YAML.parseAllDocuments()"
+        )
+      );
+      break;
+    }
+  }
+  return doc;
 }
 function taggedScalar(tag, text12, resolve4) {
   switch (tag) {
@@ -69228,14 +69650,15 @@ var Walker = class {
     const [line, column] = this.position(offset);
     this.problems.push({ message, line, column });
   }
-  value(node, pointer2) {
+  /** `depth`: how many collections hold the node. */
+  value(node, pointer2, depth) {
     if (node === null || node === void 0) return null;
-    if (node instanceof import_yaml.Alias) return this.alias(node);
-    const value = this.plainValue(node, pointer2);
+    if (node instanceof import_yaml.Alias) return this.alias(node, depth);
+    const value = this.plainValue(node, pointer2, depth);
     if (node.anchor) this.anchors.set(node, value);
     return value;
   }
-  alias(node) {
+  alias(node, depth) {
     const target = node.resolve(this.doc);
     if (target === void 0) {
       this.problem(`unknown anchor '${node.source}' referenced`, node.range?.[0] ?? 0);
@@ -69244,10 +69667,14 @@ var Walker = class {
     const value = this.anchors.has(target) ? this.anchors.get(target) : null;
     let size = this.anchorSizes.get(target);
     if (size === void 0) {
-      size = countNodes(value);
+      size = measure(value);
       this.anchorSizes.set(target, size);
     }
-    this.aliasNodes += size;
+    if (depth + size.depth > MAX_NESTING_DEPTH) {
+      this.problem(tooDeepMessage(), node.range?.[0] ?? 0);
+      throw new TooLarge();
+    }
+    this.aliasNodes += size.nodes;
     if (this.aliasNodes > this.maxAliasNodes) {
       this.problem(
         `aliases expand this document by more than ${this.maxAliasNodes} nodes (a YAML "alias bomb"); write the repeated values out or remove the anchors`,
@@ -69257,16 +69684,16 @@ var Walker = class {
     }
     return value;
   }
-  plainValue(node, pointer2) {
+  plainValue(node, pointer2, depth) {
     if ((0, import_yaml.isScalar)(node)) return this.scalar(node, pointer2);
-    if (node instanceof import_yaml.YAMLMap) return this.map(node, pointer2);
+    if (node instanceof import_yaml.YAMLMap) return this.map(node, pointer2, depth + 1);
     if (node instanceof import_yaml.YAMLSeq) {
       const items = [];
       for (const item of node.items) {
         const itemPointer = `${pointer2}/${items.length}`;
         const range = item?.range;
         if (range) this.positions.set(itemPointer, this.position(range[0]));
-        items.push(this.value(item, itemPointer));
+        items.push(this.value(item, itemPointer, depth + 1));
       }
       return items;
     }
@@ -69278,21 +69705,22 @@ var Walker = class {
     if (node.type !== import_yaml.Scalar.PLAIN || this.keepText?.(pointer2)) return text12;
     return this.resolve(text12);
   }
-  map(node, pointer2) {
+  /** `depth` counts this mapping. */
+  map(node, pointer2, depth) {
     const result = {};
     const merges = [];
     for (const pair of node.items) {
       const keyNode = pair.key;
       const offset = keyNode?.range?.[0] ?? node.range?.[0] ?? 0;
       if ((0, import_yaml.isScalar)(keyNode) && keyNode.type === import_yaml.Scalar.PLAIN && !keyNode.tag && keyNode.value === "<<") {
-        merges.push(this.value(pair.value, pointer2));
+        merges.push(this.value(pair.value, pointer2, depth - 1));
         continue;
       }
       if (keyNode !== null && !(0, import_yaml.isScalar)(keyNode) && !(keyNode instanceof import_yaml.Alias)) {
         this.problem("complex mapping keys (a mapping or a list used as a key) cannot become JSON", offset);
         continue;
       }
-      const key2 = jsonKey(this.value(keyNode, pointer2));
+      const key2 = jsonKey(this.value(keyNode, pointer2, depth));
       if (key2 === void 0) {
         this.problem("a mapping key is null, which has no JSON form", offset);
         continue;
@@ -69303,7 +69731,7 @@ var Walker = class {
       const childPointer = `${pointer2}/${escapePointer(key2)}`;
       this.positions.set(childPointer, this.position(offset));
       Object.defineProperty(result, key2, {
-        value: this.value(pair.value, childPointer),
+        value: this.value(pair.value, childPointer, depth),
         enumerable: true,
         writable: true,
         configurable: true
@@ -69324,14 +69752,15 @@ var Walker = class {
 };
 function parseYamlDocument(text12, options) {
   const lines2 = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text12, {
-    schema: "failsafe",
-    version: "1.1",
-    uniqueKeys: false,
-    prettyErrors: false,
-    lineCounter: lines2,
-    strict: true
-  });
+  let doc;
+  try {
+    doc = composeDocument(text12, lines2);
+  } catch (error2) {
+    if (!(error2 instanceof TooDeep)) throw error2;
+    const { line, col } = lines2.linePos(error2.offset);
+    const problem = { message: tooDeepMessage(), line: line + options.firstLine - 1, column: col };
+    return { value: void 0, problems: [problem], positions: /* @__PURE__ */ new Map() };
+  }
   const walker = new Walker(
     doc,
     lines2,
@@ -69349,7 +69778,7 @@ function parseYamlDocument(text12, options) {
     return { value: void 0, problems: walker.problems, positions: walker.positions };
   let value;
   try {
-    value = walker.value(doc.contents, "");
+    value = walker.value(doc.contents, "", 0);
   } catch (error2) {
     if (!(error2 instanceof TooLarge)) throw error2;
   }
@@ -69361,13 +69790,19 @@ function parseYamlDocument(text12, options) {
 var GiveUp = class {
 };
 var GIVE_UP = new GiveUp();
+var TooDeep2 = class {
+  constructor(offset) {
+    this.offset = offset;
+  }
+  offset;
+};
 var SPACE = 32;
 var TAB = 9;
 var NEWLINE = 10;
 var HASH = 35;
 var COLON = 58;
 var DASH = 45;
-var DQUOTE2 = 34;
+var DQUOTE = 34;
 var SQUOTE = 39;
 function escapePointer2(key2) {
   return key2.includes("~") || key2.includes("/") ? key2.replaceAll("~", "~0").replaceAll("/", "~1") : key2;
@@ -69395,18 +69830,23 @@ var ESCAPES = {
 
 // core/manifests/fast-yaml-flow.ts
 var FlowReader = class {
-  constructor(src, start, end, uniqueKeys, resolve4 = resolvePlainScalar) {
+  constructor(src, start, end, uniqueKeys, resolve4 = resolvePlainScalar, depth = 0) {
     this.src = src;
     this.end = end;
     this.uniqueKeys = uniqueKeys;
     this.resolve = resolve4;
+    this.depth = depth;
     this.pos = start;
   }
   src;
   end;
   uniqueKeys;
   resolve;
+  depth;
   pos;
+  enter() {
+    if (++this.depth > MAX_NESTING_DEPTH) throw new TooDeep2(this.pos);
+  }
   space() {
     const src = this.src;
     while (this.pos < this.end) {
@@ -69429,12 +69869,14 @@ var FlowReader = class {
     return this.scalar();
   }
   sequence() {
+    this.enter();
     this.pos++;
     const items = [];
     for (; ; ) {
       this.space();
       if (this.src[this.pos] === "]") {
         this.pos++;
+        this.depth--;
         return items;
       }
       items.push(this.node());
@@ -69445,12 +69887,14 @@ var FlowReader = class {
     }
   }
   mapping() {
+    this.enter();
     this.pos++;
     const result = {};
     for (; ; ) {
       this.space();
       if (this.src[this.pos] === "}") {
         this.pos++;
+        this.depth--;
         return result;
       }
       const quotedKey = this.src[this.pos] === '"' || this.src[this.pos] === "'";
@@ -69493,11 +69937,11 @@ var FlowReader = class {
           this.pos = i2 + 1;
           return out + src.slice(chunk, i2);
         }
-        if (quote2 === DQUOTE2 && ch === DQUOTE2) {
+        if (quote2 === DQUOTE && ch === DQUOTE) {
           this.pos = i2 + 1;
           return out + src.slice(chunk, i2);
         }
-        if (quote2 === DQUOTE2 && ch === 92) {
+        if (quote2 === DQUOTE && ch === 92) {
           out += src.slice(chunk, i2);
           const simple = ESCAPES[src[i2 + 1] ?? ""];
           if (simple !== void 0) {
@@ -69567,7 +70011,7 @@ function doubleQuoted(src, start, lineEnd) {
   let chunk = start + 1;
   for (let i = start + 1; i < lineEnd; i++) {
     const c = src.charCodeAt(i);
-    if (c === DQUOTE2) return [out + src.slice(chunk, i), i + 1];
+    if (c === DQUOTE) return [out + src.slice(chunk, i), i + 1];
     if (c !== 92) continue;
     out += src.slice(chunk, i);
     const e = src[i + 1];
@@ -69632,6 +70076,8 @@ var FastParser = class {
   /** Column (0-based) where the current node's content starts on the current line. */
   indent = 0;
   lineNo;
+  /** How many block collections hold the node being read (past the limit, the full parser reports it). */
+  depth = 0;
   track;
   /** Whether pointers are built (for positions or keepText). */
   pointers;
@@ -69733,8 +70179,8 @@ var FastParser = class {
   }
   isMappingEntry(i) {
     const c = this.src.charCodeAt(i);
-    if (c === DQUOTE2 || c === SQUOTE) {
-      const [, after] = c === DQUOTE2 ? doubleQuoted(this.src, i, this.lineEnd) : singleQuoted(this.src, i, this.lineEnd);
+    if (c === DQUOTE || c === SQUOTE) {
+      const [, after] = c === DQUOTE ? doubleQuoted(this.src, i, this.lineEnd) : singleQuoted(this.src, i, this.lineEnd);
       const colon = this.skipSpaces(after);
       return colon < this.lineEnd && this.src.charCodeAt(colon) === COLON;
     }
@@ -69754,15 +70200,19 @@ var FastParser = class {
     if (this.isMappingEntry(start)) return this.parseMapping(this.indent, pointer2);
     return this.parseValue(parentIndent, start, pointer2, false);
   }
+  enter() {
+    if (++this.depth > MAX_NESTING_DEPTH) throw new TooDeep2(this.contentStart);
+  }
   parseMapping(indent, pointer2) {
+    this.enter();
     const result = {};
     for (; ; ) {
       const start = this.contentStart;
       let keyText;
       let afterKey;
       const c = this.src.charCodeAt(start);
-      if (c === DQUOTE2 || c === SQUOTE) {
-        const [text12, after] = c === DQUOTE2 ? doubleQuoted(this.src, start, this.lineEnd) : singleQuoted(this.src, start, this.lineEnd);
+      if (c === DQUOTE || c === SQUOTE) {
+        const [text12, after] = c === DQUOTE ? doubleQuoted(this.src, start, this.lineEnd) : singleQuoted(this.src, start, this.lineEnd);
         keyText = text12;
         afterKey = this.skipSpaces(after);
         if (afterKey >= this.lineEnd || this.src.charCodeAt(afterKey) !== COLON) throw GIVE_UP;
@@ -69786,12 +70236,17 @@ var FastParser = class {
       if (this.track) this.record(childPointer, start);
       result[key2] = this.parseValue(indent, this.skipSpaces(afterKey + 1), childPointer, true);
       this.skipBlank();
-      if (this.atEnd() || this.indent < indent) return result;
+      if (this.atEnd() || this.indent < indent) return this.leave(result);
       if (this.indent > indent) throw GIVE_UP;
       if (this.isSeqEntry(this.contentStart)) throw GIVE_UP;
     }
   }
+  leave(value) {
+    this.depth--;
+    return value;
+  }
   parseSequence(indent, pointer2) {
+    this.enter();
     const result = [];
     for (; ; ) {
       const itemPointer = this.pointers ? `${pointer2}/${result.length}` : "";
@@ -69809,9 +70264,9 @@ var FastParser = class {
         result.push(this.parseValue(indent, at, itemPointer, false));
       }
       this.skipBlank();
-      if (this.atEnd() || this.indent < indent) return result;
+      if (this.atEnd() || this.indent < indent) return this.leave(result);
       if (this.indent > indent) throw GIVE_UP;
-      if (!this.isSeqEntry(this.contentStart)) return result;
+      if (!this.isSeqEntry(this.contentStart)) return this.leave(result);
     }
   }
   isPlainStart(i) {
@@ -69981,7 +70436,8 @@ ${"\n".repeat(trailingEmpty)}`;
       at,
       multiLine ? this.end : this.lineEnd,
       this.uniqueKeys,
-      this.resolve
+      this.resolve,
+      this.depth
     );
     const value = flow.node();
     if (multiLine) {
@@ -70006,6 +70462,10 @@ function fastParseYaml(src, start, end, options) {
     return parser.parseDocument();
   } catch (error2) {
     if (error2 === GIVE_UP) return FALLBACK;
+    if (error2 instanceof TooDeep2) {
+      options.onTooDeep?.(error2.offset);
+      return FALLBACK;
+    }
     throw error2;
   }
 }
@@ -72254,165 +72714,6 @@ var kubeproof_config_schema_default = {
   }
 };
 
-// core/validate/describe-schema-errors.ts
-var TYPE_ORDER = ["null", "boolean", "number", "integer", "string", "array", "object"];
-function quote(text12) {
-  const json = JSON.stringify(text12).slice(1, -1).replaceAll('\\"', '"').replaceAll("'", "\\'");
-  return `'${json}'`;
-}
-function display(value) {
-  if (typeof value === "string") return quote(value);
-  if (value !== null && typeof value === "object") return "value";
-  if (value === null) return "<nil>";
-  return String(value);
-}
-function jsonType(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "array";
-  return typeof value === "object" ? "object" : typeof value === "number" ? "number" : typeof value;
-}
-function unescapeToken(token) {
-  return token.replaceAll("~1", "/").replaceAll("~0", "~");
-}
-function valueAt2(root, pointer2) {
-  if (pointer2 === "") return root;
-  let node = root;
-  for (const raw of pointer2.slice(1).split("/")) {
-    if (node === null || typeof node !== "object") return void 0;
-    node = node[unescapeToken(raw)];
-  }
-  return node;
-}
-function wantTypes(types) {
-  const unique = [...new Set(types)];
-  return unique.sort((a, b) => TYPE_ORDER.indexOf(a) - TYPE_ORDER.indexOf(b)).join(" or ");
-}
-function typesOf(error2) {
-  const type = error2.params.type;
-  if (type === void 0) return [];
-  return Array.isArray(type) ? type : String(type).split(",");
-}
-function isBranchOf(error2, combinator) {
-  if (error2.schemaPath.startsWith(`${combinator.schemaPath}/`)) return true;
-  return error2.instancePath === combinator.instancePath && error2.keyword === "type";
-}
-function pointerJoin(base, key2) {
-  return `${base}/${key2.replaceAll("~", "~0").replaceAll("/", "~1")}`;
-}
-function describeOne(error2, value) {
-  const params = error2.params;
-  const data = valueAt2(value, error2.instancePath);
-  switch (error2.keyword) {
-    case "type":
-      return `got ${jsonType(data)}, want ${wantTypes(typesOf(error2))}`;
-    case "enum": {
-      const allowed = params["allowedValues"] ?? [];
-      if (allowed.some((v) => v !== null && typeof v === "object")) return "'enum' failed";
-      return allowed.length === 1 ? `value must be ${display(allowed[0])}` : `value must be one of ${allowed.map(display).join(", ")}`;
-    }
-    case "const":
-      return `value must be ${display(params["allowedValue"])}`;
-    case "format":
-      return `${display(data)} is not valid ${String(params["format"])}`;
-    case "pattern":
-      return `${display(data)} does not match pattern ${quote(String(params["pattern"]))}`;
-    case "minLength":
-    case "maxLength":
-      return `${error2.keyword}: got ${[...String(data)].length}, want ${String(params["limit"])}`;
-    case "minItems":
-    case "maxItems":
-      return `${error2.keyword}: got ${Array.isArray(data) ? data.length : 0}, want ${String(params["limit"])}`;
-    case "minProperties":
-    case "maxProperties":
-      return `${error2.keyword}: got ${data && typeof data === "object" ? Object.keys(data).length : 0}, want ${String(params["limit"])}`;
-    case "minimum":
-    case "maximum": {
-      const exclusive = params["comparison"] === ">" || params["comparison"] === "<";
-      const name = exclusive ? error2.keyword === "minimum" ? "exclusiveMinimum" : "exclusiveMaximum" : error2.keyword;
-      return `${name}: got ${String(data)}, want ${String(params["limit"])}`;
-    }
-    case "exclusiveMinimum":
-    case "exclusiveMaximum":
-      return `${error2.keyword}: got ${String(data)}, want ${String(params["limit"])}`;
-    case "multipleOf":
-      return `multipleOf: got ${String(data)}, want ${String(params["multipleOf"])}`;
-    case "uniqueItems": {
-      const [i, j] = [Number(params["i"]), Number(params["j"])].sort((a, b) => a - b);
-      return `items at ${i} and ${j} are equal`;
-    }
-    case "dependencies":
-      return `properties ${quote(String(params["missingProperty"]))} required, if ${quote(String(params["property"]))} exists`;
-    case "not":
-      return "'not' failed";
-    case "false schema":
-      return "false schema";
-    default:
-      return error2.message ?? `'${error2.keyword}' failed`;
-  }
-}
-function describeSchemaErrors(errors, value) {
-  const branch = /* @__PURE__ */ new Set();
-  const combined = /* @__PURE__ */ new Map();
-  for (const [index, error2] of errors.entries()) {
-    if (error2.keyword !== "oneOf" && error2.keyword !== "anyOf") continue;
-    const branches = [];
-    for (let j = index - 1; j >= 0; j--) {
-      const candidate = errors[j];
-      if (!isBranchOf(candidate, error2)) break;
-      branches.push(candidate);
-    }
-    for (const b of branches) branch.add(b);
-    const passing = error2.params.passingSchemas;
-    if (error2.keyword === "oneOf" && Array.isArray(passing)) {
-      combined.set(error2, `'oneOf' failed, subschemas ${passing.slice(0, 2).join(", ")} matched`);
-    } else if (branches.length > 0 && branches.every((b) => b.keyword === "type" && b.instancePath === error2.instancePath)) {
-      const data = valueAt2(value, error2.instancePath);
-      combined.set(error2, `got ${jsonType(data)}, want ${wantTypes(branches.flatMap(typesOf))}`);
-    } else {
-      combined.set(error2, error2.keyword === "oneOf" ? "'oneOf' failed, none matched" : "'anyOf' failed");
-    }
-  }
-  const violations = [];
-  const required = /* @__PURE__ */ new Map();
-  const additional = /* @__PURE__ */ new Map();
-  const seen = /* @__PURE__ */ new Set();
-  for (const error2 of errors) {
-    if (branch.has(error2)) continue;
-    const path = error2.instancePath;
-    if (error2.keyword === "required") {
-      const name = String(error2.params.missingProperty);
-      const list5 = required.get(path) ?? [];
-      if (!required.has(path)) required.set(path, list5);
-      if (!list5.includes(name)) list5.push(name);
-      continue;
-    }
-    if (error2.keyword === "additionalProperties") {
-      const name = String(error2.params.additionalProperty);
-      const list5 = additional.get(path) ?? [];
-      if (!additional.has(path)) additional.set(path, list5);
-      if (!list5.includes(name)) list5.push(name);
-      continue;
-    }
-    const message = combined.get(error2) ?? describeOne(error2, value);
-    const key2 = `${path}\0${message}`;
-    if (seen.has(key2)) continue;
-    seen.add(key2);
-    violations.push({ path, message, focus: path });
-  }
-  for (const [path, names] of required) {
-    const message = names.length === 1 ? `missing property ${quote(names[0])}` : `missing properties ${names.map(quote).join(", ")}`;
-    violations.push({ path, message, focus: path });
-  }
-  for (const [path, names] of additional) {
-    violations.push({
-      path,
-      message: `additional properties ${names.map(quote).join(", ")} not allowed`,
-      focus: pointerJoin(path, names[0])
-    });
-  }
-  return violations;
-}
-
 // core/render/environments/check-config.ts
 async function folderExists(files, path) {
   return path === "" || await files.listDirectory(path) !== void 0;
@@ -74077,7 +74378,7 @@ function parseInt64(value) {
   const number2 = BigInt(value);
   return number2 >= -(2n ** 63n) && number2 < 2n ** 63n ? number2 : void 0;
 }
-var Parser = class {
+var Parser2 = class {
   position = 0;
   items;
   constructor(items) {
@@ -74202,7 +74503,7 @@ var Parser = class {
   }
 };
 function parseLabelSelector(text12) {
-  const parsed = new Parser(scan(text12)).parse();
+  const parsed = new Parser2(scan(text12)).parse();
   return typeof parsed === "string" ? { error: parsed } : { requirements: parsed };
 }
 function matchesRequirement(requirement, labels) {
@@ -76538,9 +76839,9 @@ function scopeOf(referrer, identity3, affixes, candidates, resources) {
   }
   return { referrer, identity: identity3, ...affixes, candidates: seen, originalNamespaces };
 }
-function candidatesInNamespace(scope, namespace) {
-  const namespaced = scope.candidates.filter((candidate) => !candidate.clusterScoped);
-  if (scope.originalNamespaces.has(namespace))
+function candidatesInNamespace(scope2, namespace) {
+  const namespaced = scope2.candidates.filter((candidate) => !candidate.clusterScoped);
+  if (scope2.originalNamespaces.has(namespace))
     return namespaced.filter((candidate) => effectiveNamespace2(candidate.originalNamespace) === namespace);
   return namespaced.filter((candidate) => effectiveNamespace2(candidate.namespace) === namespace);
 }
@@ -76550,9 +76851,9 @@ function selects2(selector2, candidate) {
     return false;
   return !selector2.kind || selector2.kind === candidate.kind;
 }
-function roleRefSelector(scope, path) {
+function roleRefSelector(scope2, path) {
   if (!path.endsWith("roleRef/name")) return void 0;
-  const roleRef = asObject2(scope.referrer["roleRef"]);
+  const roleRef = asObject2(scope2.referrer["roleRef"]);
   if (roleRef === void 0 || !("apiGroup" in roleRef) || !("kind" in roleRef)) return void 0;
   return { group: String(roleRef["apiGroup"] ?? ""), kind: String(roleRef["kind"] ?? "") };
 }
@@ -76562,14 +76863,14 @@ function sameEnding(a, b) {
   const offset = longer.length - shorter.length;
   return shorter.every((item, i) => longer[i + offset] === item);
 }
-function selectReferral(oldName, candidates, target, scope, path, identical) {
-  const roleRef = roleRefSelector(scope, path);
+function selectReferral(oldName, candidates, target, scope2, path, identical) {
+  const roleRef = roleRefSelector(scope2, path);
   let found = candidates.filter(
-    (candidate) => candidate.previousNames.has(oldName) && selects2(target, candidate) && (roleRef === void 0 || selects2(roleRef, candidate)) && (scope.identity.clusterScoped || candidate.clusterScoped || candidate.kind === "ServiceAccount" || sameNamespace(candidate.namespace, scope.identity.namespace))
+    (candidate) => candidate.previousNames.has(oldName) && selects2(target, candidate) && (roleRef === void 0 || selects2(roleRef, candidate)) && (scope2.identity.clusterScoped || candidate.clusterScoped || candidate.kind === "ServiceAccount" || sameNamespace(candidate.namespace, scope2.identity.namespace))
   );
   if (found.length === 1) return { referral: found[0] };
   found = found.filter(
-    (candidate) => sameEnding(candidate.prefixes, scope.prefixes) && sameEnding(candidate.suffixes, scope.suffixes)
+    (candidate) => sameEnding(candidate.prefixes, scope2.prefixes) && sameEnding(candidate.suffixes, scope2.suffixes)
   );
   if (found.length <= 1 || identical(found)) return { referral: found[0] };
   return { problem: `found multiple possible referrals: ${found.map(describeId).join(", ")}` };
@@ -76782,13 +77083,13 @@ function allNamesAndNamespacesSame(candidates) {
   const first = candidates[0];
   return candidates.every((c) => c.name === first?.name && c.namespace === first.namespace);
 }
-function fixScalar(slot, step3, scope, problems) {
+function fixScalar(slot, step3, scope2, problems) {
   const oldName = scalarText7(slot.value);
   const selection = selectReferral(
     oldName,
-    scope.candidates,
+    scope2.candidates,
     step3.target,
-    scope,
+    scope2,
     step3.field.path,
     allNamesSame
   );
@@ -76796,18 +77097,18 @@ function fixScalar(slot, step3, scope, problems) {
   else if (selection.referral !== void 0 && selection.referral.name !== oldName)
     slot.set(selection.referral.name);
 }
-function fixMapping(map, step3, scope, problems) {
+function fixMapping(map, step3, scope2, problems) {
   if (!Object.hasOwn(map, "name")) {
     problems.push("path config error; no 'name' field in node");
     return;
   }
   const oldName = scalarText7(map["name"]);
-  const candidates = Object.hasOwn(map, "namespace") ? candidatesInNamespace(scope, scalarText7(map["namespace"])) : scope.candidates;
+  const candidates = Object.hasOwn(map, "namespace") ? candidatesInNamespace(scope2, scalarText7(map["namespace"])) : scope2.candidates;
   const selection = selectReferral(
     oldName,
     candidates,
     step3.target,
-    scope,
+    scope2,
     step3.field.path,
     allNamesAndNamespacesSame
   );
@@ -76820,19 +77121,19 @@ function fixMapping(map, step3, scope, problems) {
   map["name"] = referral.name;
   if (referral.namespace !== "") map["namespace"] = referral.namespace;
 }
-function fixSlot(slot, step3, scope, problems) {
+function fixSlot(slot, step3, scope2, problems) {
   const value = slot.value;
   if (value === null) return;
   if (Array.isArray(value)) {
     value.forEach((item, i) => {
       if (item === null || Array.isArray(item)) return;
-      if (typeof item === "object") fixMapping(item, step3, scope, problems);
-      else fixScalar({ value: item, set: (name) => value[i] = name }, step3, scope, problems);
+      if (typeof item === "object") fixMapping(item, step3, scope2, problems);
+      else fixScalar({ value: item, set: (name) => value[i] = name }, step3, scope2, problems);
     });
     return;
   }
-  if (typeof value === "object") fixMapping(value, step3, scope, problems);
-  else fixScalar(slot, step3, scope, problems);
+  if (typeof value === "object") fixMapping(value, step3, scope2, problems);
+  else fixScalar(slot, step3, scope2, problems);
 }
 function affixesOf(id, renames) {
   const rename2 = renames.find(
@@ -76857,10 +77158,10 @@ function fixNameReferences(resources, renames, referrerKinds = []) {
     const referrerKind = referrerKinds[i];
     const steps = stepsFor(referrerKind === void 0 ? identity3 : { ...identity3, kind: referrerKind });
     if (steps.length === 0) return;
-    const scope = scopeOf(referrer, identity3, affixesOf(identity3, renames), candidates, scoped);
+    const scope2 = scopeOf(referrer, identity3, affixesOf(identity3, renames), candidates, scoped);
     for (const step3 of steps) {
       const found = [];
-      found.push(...visitFieldPath(referrer, step3.field.path, (slot) => fixSlot(slot, step3, scope, found)));
+      found.push(...visitFieldPath(referrer, step3.field.path, (slot) => fixSlot(slot, step3, scope2, found)));
       for (const problem of found)
         problems.push(
           `updating name reference in '${step3.field.path}' field of '${describeId(identity3)}': ${problem}`
@@ -77203,6 +77504,20 @@ function kindOf(value) {
   const kind = value["kind"];
   return typeof kind === "string" ? kind : "";
 }
+function nameOf(value) {
+  const metadata2 = valueAt4(value, "/metadata");
+  const name = valueAt4(metadata2, "/name");
+  return typeof name === "string" ? name : void 0;
+}
+function mayWrite(found, origin, resource2) {
+  const { document } = found;
+  if (resource2 === void 0) return false;
+  if (document.kind !== resource2.kind) return false;
+  if (found.path === origin.path && found.line === origin.line) return true;
+  if (resource2.origins?.has(`${found.path}:${found.line}`)) return false;
+  const name = document.name;
+  return name === void 0 || resource2.name === void 0 || resource2.name.includes(name);
+}
 function createSourceLocator(files) {
   const documents = /* @__PURE__ */ new Map();
   const load = (path) => {
@@ -77219,6 +77534,7 @@ function createSourceLocator(files) {
           byLine.set(span.bodyLine, {
             positions: parsed.positions,
             kind: kindOf(parsed.value),
+            name: nameOf(parsed.value),
             value: parsed.value
           });
         }
@@ -77233,7 +77549,7 @@ function createSourceLocator(files) {
     for (const entry of await files.listDirectory(folder) ?? []) {
       if (entry.type !== "file" || !/\.ya?ml$/.test(entry.name)) continue;
       const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
-      for (const document of (await load(path)).values()) found.push({ path, document });
+      for (const [line, document] of await load(path)) found.push({ path, line, document });
     }
     return found;
   };
@@ -77248,7 +77564,7 @@ function createSourceLocator(files) {
     const candidates = [];
     for (const folder of resource2?.folders ?? [])
       for (const found of await folderDocuments(folder))
-        if (found.document.kind === resource2?.kind && found.document.positions.has(pointer2))
+        if (found.document.positions.has(pointer2) && mayWrite(found, origin, resource2))
           candidates.push(found);
     candidates.push({ path: origin.path, document: source });
     const writer = candidates.find(({ document }) => JSON.stringify(valueAt4(document.value, pointer2)) === wanted) ?? (source.positions.has(pointer2) ? { path: origin.path, document: source } : candidates[0]);
@@ -78221,11 +78537,15 @@ var SourceDocument = class {
   parse() {
     const { text: text12, span } = this;
     if (!span.markerHasContent) {
+      let tooDeep;
       const value = fastParseYaml(text12, span.bodyStart, span.end, {
         uniqueKeys: this.strict,
-        ...this.scan ? { scan: this.scan } : {}
+        ...this.scan ? { scan: this.scan } : {},
+        onTooDeep: (offset) => tooDeep = offset
       });
       if (value !== FALLBACK) return { value };
+      if (tooDeep !== void 0)
+        return { problems: [{ message: tooDeepMessage(), ...this.position(tooDeep) }] };
     }
     if (span.end - span.start > FULL_PARSER_LIMIT) {
       const mib = ((span.end - span.start) / 1024 / 1024).toFixed(1);
@@ -78246,6 +78566,13 @@ var SourceDocument = class {
     this.positionMap = parsed.positions;
     if (parsed.value === void 0) return { problems: parsed.problems };
     return { value: parsed.value };
+  }
+  /** Line and column (1-based) of an offset of the text, inside this document. */
+  position(offset) {
+    let line = this.span.bodyLine;
+    for (let i = this.text.indexOf("\n", this.span.bodyStart); i !== -1 && i < offset; i = this.text.indexOf("\n", i + 1))
+      line++;
+    return { line, column: offset - this.text.lastIndexOf("\n", offset - 1) };
   }
   /** Line and column of the node at `pointer`, or of its nearest ancestor that has a position. */
   locate(pointer2) {
@@ -78479,15 +78806,38 @@ function checkSchema(value, schema, signature, findings, build, context3) {
       );
       return build.result("skipped", signature, { findings });
     }
-    findings.push(build.finding("missing-schema", "error", message, "/kind", signature));
+    const ruleId = schema.unreachable === true ? "not-validated" : "missing-schema";
+    findings.push(build.finding(ruleId, "error", message, "/kind", signature));
     return build.result("error", signature, { message, findings });
   }
   const errors = schema.validate(value);
-  if (errors === null) return build.result("valid", signature, { findings });
-  return build.invalid(describeSchemaErrors(errors, value), schema.source, signature, findings);
+  if (errors === null) {
+    if (schema.shortfall !== void 0) {
+      findings.push(build.finding("not-validated", "error", schema.shortfall, "/kind", signature));
+      return build.result("error", signature, { message: schema.shortfall, findings, schema: schema.use });
+    }
+    return build.result("valid", signature, { findings, schema: schema.use });
+  }
+  const result = build.invalid(describeSchemaErrors(errors, value), schema.source, signature, findings);
+  result.schema = schema.use;
+  return result;
 }
 
 // core/validate/validate-text.ts
+var REDACTION = resolveDiffOptions();
+function scrubbed(result, value) {
+  if (result.message === void 0 && result.findings.length === 0) return result;
+  const cut = secretTexts([value], REDACTION);
+  if (cut.length === 0) return result;
+  if (result.message !== void 0) result.message = scrubText(result.message, cut);
+  if (result.violations)
+    result.violations = result.violations.map((v) => ({ ...v, message: scrubText(v.message, cut) }));
+  result.findings = result.findings.map((finding2) => ({
+    ...finding2,
+    message: scrubText(finding2.message, cut)
+  }));
+  return result;
+}
 function syntaxError(path, line, problems) {
   const detail = problems.map((p) => `yaml: line ${p.line}: ${p.message}`).join("\n  ");
   const duplicate = problems.every((p) => p.message.endsWith("already set in map"));
@@ -78529,12 +78879,14 @@ async function validateText(path, text12, firstLine, context3, stop2 = () => fal
       if (!Array.isArray(items)) continue;
       for (const [index, item] of items.entries()) {
         const result2 = validateResource(item, doc, `/items/${index}`, context3);
-        if (push(result2 instanceof Promise ? await result2 : result2)) return { results, stopped: true };
+        const done = scrubbed(result2 instanceof Promise ? await result2 : result2, item);
+        if (push(done)) return { results, stopped: true };
       }
       continue;
     }
     const result = validateResource(value, doc, "", context3);
-    if (push(result instanceof Promise ? await result : result)) return { results, stopped: true };
+    if (push(scrubbed(result instanceof Promise ? await result : result, value)))
+      return { results, stopped: true };
   }
   return { results, stopped: false };
 }
@@ -78629,6 +78981,9 @@ async function validateRendered(rendered, extraCrds, options, deps, files) {
     }))
   );
   const locate = files === void 0 ? void 0 : createSourceLocator(files);
+  const origins = rendered.map(
+    (environment) => new Set(environment.resources.map(({ origin }) => `${origin.path}:${origin.line}`))
+  );
   const crdInputs = extraCrds.map((crd, i) => ({ path: `crd/${i}`, content: crd.content }));
   const run4 = await validateManifests(
     [...inputs, ...crdInputs],
@@ -78647,14 +79002,20 @@ async function validateRendered(rendered, extraCrds, options, deps, files) {
     resources: environment.resources.length,
     errors: 0,
     warnings: 0,
-    findings: []
+    findings: [],
+    notValidated: 0,
+    schemas: []
   }));
+  const uses = checks.map(() => /* @__PURE__ */ new Map());
   for (const result of run4.results) {
     const [e, r] = result.filename.split("/");
     if (e === "crd") continue;
     const check = checks[Number(e)];
     const resource2 = rendered[Number(e)]?.resources[Number(r)];
     if (check === void 0 || resource2 === void 0) continue;
+    if (result.schema !== void 0) uses[Number(e)]?.set(schemaKey(result.schema), result.schema);
+    if (result.findings.some((f) => f.ruleId === "missing-schema" || f.ruleId === "not-validated"))
+      check.notValidated = (check.notValidated ?? 0) + 1;
     for (const finding2 of result.findings) {
       if (finding2.ruleId === "duplicate-resource") continue;
       const severity = finding2.ruleId === "missing-schema" ? "warning" : finding2.severity;
@@ -78667,9 +79028,13 @@ async function validateRendered(rendered, extraCrds, options, deps, files) {
       delete mapped.column;
       if (locate !== void 0) {
         const environment = rendered[Number(e)]?.environment;
+        const metadata2 = resource2.object["metadata"];
+        const name = isObject(metadata2) && typeof metadata2["name"] === "string" ? metadata2["name"] : void 0;
         const at = await locate(resource2.origin, texts2[Number(e)]?.[Number(r)] ?? "", finding2.line, {
           kind: String(resource2.object["kind"] ?? ""),
-          folders: environment === void 0 ? [] : [environment.path]
+          ...name === void 0 ? {} : { name },
+          folders: environment === void 0 ? [] : [environment.path],
+          origins: origins[Number(e)] ?? /* @__PURE__ */ new Set()
         });
         mapped.path = at.path;
         mapped.line = at.line;
@@ -78680,7 +79045,57 @@ async function validateRendered(rendered, extraCrds, options, deps, files) {
       else if (severity === "warning") check.warnings++;
     }
   }
+  for (const [index, check] of checks.entries()) check.schemas = [...uses[index]?.values() ?? []];
   return checks;
+}
+function schemaKey(use) {
+  return `${use.origin}\0${use.source}\0${use.kubernetesVersion}\0${String(use.strict)}`;
+}
+
+// core/render/environments/no-environment.ts
+var NO_ENVIRONMENT_RULE = "no-environment";
+var CONTAINERS = [...ENVIRONMENT_CONTAINERS].map((name) => `${name}/`);
+var CONTAINER_LIST = `${CONTAINERS.slice(0, -1).join(", ")} or ${CONTAINERS.at(-1) ?? ""}`;
+var DECLARE_ENVIRONMENTS = `declare them in ${CONFIG_FILE_NAMES[0]} in that folder, for example {version: 1, environments: [{name: prod, path: deploy/prod}]}`;
+function noEnvironmentMessage(where, configFailed = false) {
+  if (configFailed)
+    return `no environment found in ${where}: ${CONFIG_FILE_NAMES[0]} could not be read (see its errors); fix it to declare the environments`;
+  return `no environment found in ${where}: kubeproof looked in ${CONFIG_FILE_NAMES[0]}, for kustomize overlays under ${CONTAINER_LIST}, and for Argo CD Applications and ApplicationSets and Flux Kustomizations and HelmReleases; ${DECLARE_ENVIRONMENTS}`;
+}
+function noEnvironmentFinding(where, configFailed = false) {
+  return {
+    ruleId: NO_ENVIRONMENT_RULE,
+    severity: "error",
+    message: noEnvironmentMessage(where, configFailed),
+    path: CONFIG_FILE_NAMES[0]
+  };
+}
+
+// core/check/trusted-renderers.ts
+var RENDERER_REFUSED_RULE = "renderer-refused";
+function trustedRendererSet(trusted, baseEnvironments) {
+  const set = new Set(trusted.renderers);
+  for (const environment of baseEnvironments)
+    if (environment.source === "config" && needsExternalTool(environment)) set.add(environment.renderer);
+  return set;
+}
+function isRefused(environment, allowed) {
+  return environment.source === "config" && needsExternalTool(environment) && !allowed.has(environment.renderer);
+}
+function refusedEnvironment(environment, configPath, help) {
+  return {
+    environment,
+    ok: false,
+    resources: [],
+    findings: [
+      {
+        ruleId: RENDERER_REFUSED_RULE,
+        severity: "error",
+        message: `environment ${environment.name} needs the ${environment.renderer} binary, which only the change's ${configPath} asks for: kubeproof does not run binaries on files a pull request controls unless the base allows it, so it is not rendered; ${help}`,
+        path: configPath
+      }
+    ]
+  };
 }
 
 // core/check/run-check.ts
@@ -78719,11 +79134,19 @@ async function runCheck(head, base, options, deps) {
     environments = environments.filter((environment) => affected.has(environment.name));
   }
   const goneEnvironments = base === void 0 ? [] : removed;
-  const headRendered = await renderEnvironments(environments, {
-    files: head.files,
-    cache: createBuildCache(),
-    ...head.external ? { external: head.external } : {}
-  });
+  const nothingFound = headDiscovery.environments.length === 0 && baseDiscovery.environments.length === 0;
+  const configFailed = !loaded.config && loaded.findings.some((finding2) => finding2.severity === "error");
+  const noEnvironment = nothingFound ? noEnvironmentFinding(options.where ?? "the repository root", configFailed) : void 0;
+  const allowed = options.trustedRenderers && trustedRendererSet(options.trustedRenderers, baseDiscovery.environments);
+  const refused = allowed ? environments.filter((environment) => isRefused(environment, allowed)) : [];
+  const headRendered = await renderEnvironments(
+    environments.filter((environment) => !refused.includes(environment)),
+    { files: head.files, cache: createBuildCache(), ...head.external ? { external: head.external } : {} }
+  );
+  for (const environment of refused)
+    headRendered.push(
+      refusedEnvironment(environment, loaded.path ?? ".kubeproof.yaml", options.trustedRenderers?.help ?? "")
+    );
   const baseByName = /* @__PURE__ */ new Map();
   if (base !== void 0) {
     const baseEnvironments = baseDiscovery.environments.filter(
@@ -78738,12 +79161,18 @@ async function runCheck(head, base, options, deps) {
       baseByName.set(rendered.environment.name, rendered);
   }
   const schemas = options.validate === false ? void 0 : deps.validate;
+  const crds = schemas === void 0 ? [] : await repositoryCrds(head.files);
   const validation = schemas === void 0 ? [] : await validateRendered(
     headRendered.filter((rendered) => rendered.ok),
-    await repositoryCrds(head.files),
+    crds,
     options,
     schemas,
     head.files
+  );
+  const used = /* @__PURE__ */ new Map();
+  for (const check of validation) for (const use of check.schemas ?? []) used.set(schemaKey(use), use);
+  const renderedCrds = headRendered.some(
+    (rendered) => rendered.resources.some((resource2) => resource2.object["kind"] === "CustomResourceDefinition")
   );
   const diffs = headRendered.map(
     (rendered) => diffEnvironment(
@@ -78759,21 +79188,31 @@ async function runCheck(head, base, options, deps) {
     }
   for (const environment of goneEnvironments)
     diffs.push(diffEnvironment(baseByName.get(environment.name), void 0, diffOptions));
+  const scrub = createScrubber([...headRendered, ...baseByName.values()], resolveDiffOptions(diffOptions));
+  for (const check of validation) check.findings = scrub(check.findings);
+  for (const diff of diffs) diff.findings = scrub(diff.findings);
   const names = (a, b) => a.environment < b.environment ? -1 : a.environment > b.environment ? 1 : 0;
   return {
     report: {
       environments: diffs.sort(names),
       validation: validation.sort(names),
+      ...noEnvironment ? { noEnvironment: noEnvironment.message } : {},
       meta: {
         renderer: rendererLabel(environments),
         durationMs: deps.now() - started,
         kubernetesVersion: options.kubernetesVersion,
         strict: options.strict,
-        crdsFromRepo: true,
-        validated: schemas !== void 0
+        crdsFromRepo: crds.length > 0 || renderedCrds,
+        validated: schemas !== void 0,
+        ...schemas === void 0 ? {} : { schemas: [...used.values()] },
+        compared: base !== void 0
       }
     },
-    findings: [...headDiscovery.findings, ...fromConfig.findings],
+    findings: scrub([
+      ...headDiscovery.findings,
+      ...fromConfig.findings,
+      ...noEnvironment ? [noEnvironment] : []
+    ]),
     renderFailures: headRendered.filter((rendered) => !rendered.ok).length
   };
 }
@@ -78829,7 +79268,14 @@ function byName2(checks) {
 }
 function sum(checks, key2) {
   let total = 0;
-  for (const check of checks ?? []) total += check[key2];
+  for (const check of checks ?? []) total += check[key2] ?? 0;
+  return total;
+}
+function unvalidatedErrors(checks) {
+  let total = 0;
+  for (const check of checks ?? [])
+    for (const finding2 of check.findings)
+      if (finding2.ruleId === "not-validated" && finding2.severity === "error") total++;
   return total;
 }
 function summarizeReport(report) {
@@ -78838,7 +79284,7 @@ function summarizeReport(report) {
   const policy = byName2(report.policy);
   const names = [.../* @__PURE__ */ new Set([...diffs.keys(), ...validation.keys(), ...policy.keys()])];
   const environments = names.map((environment) => {
-    const summary2 = {
+    const summary3 = {
       environment,
       status: diffs.get(environment)?.status ?? "unchanged",
       findings: [
@@ -78848,24 +79294,41 @@ function summarizeReport(report) {
       ]
     };
     const diff = diffs.get(environment);
-    if (diff !== void 0) summary2.diff = diff;
+    if (diff !== void 0) summary3.diff = diff;
     const checked = validation.get(environment);
-    if (checked !== void 0) summary2.validation = checked;
+    if (checked !== void 0) summary3.validation = checked;
     const judged = policy.get(environment);
-    if (judged !== void 0) summary2.policy = judged;
-    return summary2;
+    if (judged !== void 0) summary3.policy = judged;
+    return summary3;
   });
-  return {
+  const compared = report.meta.compared !== false;
+  const summary2 = {
     environments,
-    changed: environments.filter((env) => env.status === "changed").length,
+    changed: compared ? environments.filter((env) => env.status === "changed").length : 0,
     notRendered: environments.filter((env) => env.status === "error").length,
-    validationErrors: sum(report.validation, "errors"),
+    validationErrors: sum(report.validation, "errors") - unvalidatedErrors(report.validation),
     validationWarnings: sum(report.validation, "warnings"),
+    notValidated: sum(report.validation, "notValidated"),
+    notValidatedErrors: unvalidatedErrors(report.validation),
     validated: report.meta.validated !== false,
+    validatedEnvironments: report.validation.length,
+    compared,
+    resources: environments.reduce((total, env) => total + (env.diff ? heldResources(env.diff) : 0), 0),
     policyRan: report.policy !== void 0,
     policyErrors: sum(report.policy, "errors"),
     policyWarnings: sum(report.policy, "warnings")
   };
+  if (report.noEnvironment !== void 0) summary2.noEnvironment = report.noEnvironment;
+  return summary2;
+}
+function heldResources(diff) {
+  return diff.status === "error" ? 0 : diff.counts.added + diff.counts.changed + diff.counts.unchanged;
+}
+function environmentState(env, compared) {
+  if (env.status === "error") return "not rendered";
+  if (!compared && env.diff !== void 0) return plural(heldResources(env.diff), "resource");
+  if (env.status === "changed" && env.diff !== void 0) return changeCounts(env.diff.counts);
+  return "unchanged";
 }
 function plural(count3, noun, nouns = `${noun}s`) {
   return `${count3} ${count3 === 1 ? noun : nouns}`;
@@ -78893,9 +79356,36 @@ function changeCounts(counts) {
   return parts.length === 0 ? "changed" : parts.join(", ");
 }
 
+// core/report/comment/schema-text.ts
+function describeUse(use) {
+  if (use.origin === "offline") return use.source;
+  return `${use.source} (Kubernetes ${use.kubernetesVersion}, ${use.strict ? "strict" : "not strict"})`;
+}
+function describeUses(uses) {
+  const named = [...new Set(uses.filter((use) => use.origin !== "from-input").map(describeUse))];
+  return named.length === 0 ? "none used" : named.join(", ");
+}
+function schemaText(report) {
+  const { meta } = report;
+  const parts = [];
+  if (meta.schemas === void 0) {
+    parts.push(`Kubernetes ${meta.kubernetesVersion}`);
+    if (meta.strict) parts.push("strict");
+  } else {
+    const perEnvironment = report.validation.filter((check) => check.schemas !== void 0 && check.resources > 0).map((check) => ({ environment: check.environment, text: describeUses(check.schemas ?? []) })).filter((entry) => entry.text !== "none used");
+    const distinct = new Set(perEnvironment.map((entry) => entry.text));
+    parts.push(
+      distinct.size > 1 ? perEnvironment.map((entry) => `${entry.environment}: ${entry.text}`).join("; ") : describeUses(meta.schemas)
+    );
+  }
+  if (meta.crdsFromRepo) parts.push("CRDs from the repository");
+  return parts.join(", ");
+}
+
 // core/report/comment/footer.ts
 var MAX_URL_LENGTH = 300;
 var MAX_META_LENGTH = 100;
+var MAX_SCHEMA_LENGTH = 400;
 function safeUrl(url) {
   if (!/^https?:\/\//i.test(url) || url.length > MAX_URL_LENGTH) return void 0;
   return url.replace(
@@ -78913,14 +79403,14 @@ function fullOutputPlaces(meta) {
   }
   return places;
 }
-function footer(meta, environments) {
-  const schemas = [`Kubernetes ${escapeMarkdown(shorten(meta.kubernetesVersion, MAX_META_LENGTH))}`];
-  if (meta.strict) schemas.push("strict");
-  if (meta.crdsFromRepo) schemas.push("CRDs from the repository");
+function footer(report, environments) {
+  const { meta } = report;
   const parts = [
     `Rendered ${plural(environments, "environment")} (${escapeMarkdown(shorten(meta.renderer, MAX_META_LENGTH))}) in ${formatDuration(meta.durationMs)}`
   ];
-  parts.push(meta.validated === false ? "not validated" : `schemas: ${schemas.join(", ")}`);
+  parts.push(
+    meta.validated === false ? "not validated" : `schemas: ${escapeMarkdown(shorten(schemaText(report), MAX_SCHEMA_LENGTH))}`
+  );
   if (meta.commit !== void 0 && meta.commit !== "")
     parts.push(`commit ${codeSpan(meta.commit.slice(0, 7))}`);
   parts.push(...fullOutputPlaces(meta));
@@ -79011,13 +79501,32 @@ var MAX_NAME_LENGTH = 100;
 var DASH2 = "\u2013";
 var ICON = { error: "\u274C ", warning: "\u26A0\uFE0F ", ok: "\u2705 ", none: "" };
 var NO_ENVIRONMENT = "No environment is rendered from the files this change touches.";
-function validationCell(env) {
+function sentence(text12) {
+  return `${text12.charAt(0).toUpperCase()}${text12.slice(1)}.`;
+}
+function countCells(env, compared) {
+  if (!compared)
+    return [env.diff === void 0 || env.status === "error" ? DASH2 : String(heldResources(env.diff))];
+  const counts = env.status === "changed" && env.diff !== void 0 ? env.diff.counts : void 0;
+  if (counts === void 0) return [DASH2, DASH2, DASH2];
+  return [String(counts.added), String(counts.changed), String(counts.removed)];
+}
+function countTitles(compared) {
+  return compared ? ["added", "changed", "removed"] : ["resources"];
+}
+function validationCell(env, compared = true) {
   if (env.status === "error") return ["error", "not rendered"];
   const check = env.validation;
-  if (check !== void 0 && check.errors > 0) return ["error", plural(check.errors, "error")];
-  if (check !== void 0 && check.warnings > 0) return ["warning", plural(check.warnings, "warning")];
+  const unchecked = check?.notValidated ?? 0;
+  const notValidated = unchecked > 0 ? `, ${unchecked} not validated` : "";
+  const invalid = check === void 0 ? 0 : check.errors - unvalidatedErrors([check]);
+  if (check !== void 0 && invalid > 0) return ["error", `${plural(invalid, "error")}${notValidated}`];
+  if (check !== void 0 && check.errors > 0) return ["error", `${unchecked} not validated`];
+  if (check !== void 0 && check.warnings > 0)
+    return ["warning", `${plural(check.warnings, "warning")}${notValidated}`];
   if (env.status === "unchanged") return ["none", "unchanged"];
-  return check === void 0 ? ["none", DASH2] : ["ok", plural(check.resources, "resource")];
+  if (check === void 0) return ["none", DASH2];
+  return ["ok", compared ? plural(check.resources, "resource") : "valid"];
 }
 function policyCell(env, check) {
   if (env.status === "error" || check === void 0) return ["none", DASH2];
@@ -79028,24 +79537,21 @@ function policyCell(env, check) {
 function withIcon([tone, text12]) {
   return (ICON[tone] + text12).trim();
 }
-function tableRow(env, withPolicy, withValidation = true) {
+function tableRow(env, withPolicy, withValidation = true, compared = true) {
   const name = escapeMarkdown(shorten(env.environment, MAX_NAME_LENGTH));
-  const counts = env.status === "changed" && env.diff !== void 0 ? env.diff.counts : void 0;
-  const cells = [
-    env.status === "unchanged" ? name : `**${name}**`,
-    counts === void 0 ? DASH2 : String(counts.added),
-    counts === void 0 ? DASH2 : String(counts.changed),
-    counts === void 0 ? DASH2 : String(counts.removed)
-  ];
-  if (withValidation) cells.push(withIcon(validationCell(env)));
+  const cells = [env.status === "unchanged" ? name : `**${name}**`, ...countCells(env, compared)];
+  if (withValidation) cells.push(withIcon(validationCell(env, compared)));
   if (withPolicy) cells.push(withIcon(policyCell(env, env.policy)));
   return `| ${cells.join(" | ")} |`;
 }
 function summaryTable(summary2) {
+  if (summary2.noEnvironment !== void 0)
+    return { open: escapeMarkdown(sentence(summary2.noEnvironment)), reopen: "", close: "", parts: [] };
   if (summary2.environments.length === 0)
     return { open: `_${NO_ENVIRONMENT}_`, reopen: "", close: "", parts: [] };
-  const titles = ["environment", "added", "changed", "removed"];
-  const aligns = ["---", "---:", "---:", "---:"];
+  const counted = countTitles(summary2.compared);
+  const titles = ["environment", ...counted];
+  const aligns = ["---", ...counted.map(() => "---:")];
   for (const [title, shown] of [
     ["validation", summary2.validated],
     ["policy", summary2.policyRan]
@@ -79054,13 +79560,15 @@ function summaryTable(summary2) {
     titles.push(title);
     aligns.push("---");
   }
-  const header2 = `| ${titles.join(" | ")} |
+  const header = `| ${titles.join(" | ")} |
 |${aligns.join("|")}|`;
   return {
-    open: header2,
-    reopen: header2,
+    open: header,
+    reopen: header,
     close: "",
-    parts: summary2.environments.map((env) => ({ text: tableRow(env, summary2.policyRan, summary2.validated) }))
+    parts: summary2.environments.map((env) => ({
+      text: tableRow(env, summary2.policyRan, summary2.validated, summary2.compared)
+    }))
   };
 }
 
@@ -79071,8 +79579,9 @@ var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\
 function noteText(text12) {
   return text12.split(" -> ").map(escapeMarkdown).join(" \u2192 ");
 }
-function describe(diff) {
+function describe(diff, compared) {
   const notes = diff.notes.map((note2) => noteText(note2.text)).join("; ");
+  if (!compared) return notes;
   let text12 = notes === "" ? diff.change : notes;
   if (diff.change === "added" && notes !== "") text12 = `added (${notes})`;
   if (diff.change === "removed") text12 = notes === "" ? "removed" : `removed (${notes})`;
@@ -79082,10 +79591,12 @@ function describe(diff) {
   }
   return text12;
 }
-function resourceLine(diff, detail) {
+function resourceLine(diff, detail, compared) {
   const label = codeSpan(shorten(resourceLabel(diff.resource), MAX_LABEL_LENGTH));
-  const short = `- ${label}: ${diff.change}`;
-  return detail === "list" ? { text: short } : { text: `- ${label}: ${describe(diff)}`, short };
+  const short = compared ? `- ${label}: ${diff.change}` : `- ${label}`;
+  const described = describe(diff, compared);
+  const text12 = described === "" ? `- ${label}` : `- ${label}: ${described}`;
+  return detail === "list" ? { text: short } : { text: text12, short };
 }
 function findingLine(finding2) {
   const on = finding2.resource === void 0 ? "" : ` on ${codeSpan(shorten(resourceLabel(finding2.resource), MAX_LABEL_LENGTH))}`;
@@ -79104,19 +79615,17 @@ function findingCounts(findings) {
   if (warnings > 0) text12 += ` \xB7 \u26A0\uFE0F ${plural(warnings, "warning")}`;
   return text12;
 }
-function summaryTitle(env) {
+function summaryTitle(env, compared) {
   const name = `<b>${escapeHtml(shorten(env.environment, MAX_NAME_LENGTH))}</b>`;
-  let state = "unchanged";
-  if (env.status === "error") state = "\u274C not rendered";
-  if (env.status === "changed" && env.diff !== void 0) state = changeCounts(env.diff.counts);
+  const state = `${env.status === "error" ? "\u274C " : ""}${environmentState(env, compared)}`;
   return `${name}: ${state}${findingCounts(env.findings)}`;
 }
 function hasSection(env) {
   return env.status !== "unchanged" || env.findings.length > 0;
 }
-function environmentSection(env, detail) {
+function environmentSection(env, detail, compared = true) {
   const resources = env.diff?.resources ?? [];
-  const parts = resources.map((diff) => resourceLine(diff, detail));
+  const parts = resources.map((diff) => resourceLine(diff, detail, compared));
   env.findings.forEach((finding2, index) => {
     const line = findingLine(finding2);
     parts.push(index === 0 && parts.length > 0 ? blankBefore(line) : line);
@@ -79124,7 +79633,7 @@ function environmentSection(env, detail) {
   const diffText = resources.map((diff) => diff.unifiedDiff.replace(/\n+$/, "")).filter((text12) => text12 !== "").join("\n");
   if (detail === "diffs" && diffText !== "") parts.push({ text: `
 ${codeFence(diffText, "diff")}` });
-  const title = summaryTitle(env);
+  const title = summaryTitle(env, compared);
   return {
     open: `<details><summary>${title}</summary>
 `,
@@ -79170,15 +79679,36 @@ function omissionNotice(omissions, maxLength, meta) {
 
 // core/report/comment/status-line.ts
 var ICONS = { error: "\u274C ", warning: "\u26A0\uFE0F ", ok: "\u2705 " };
+function scope(summary2) {
+  if (summary2.environments.length === 0) return "no environment affected";
+  if (!summary2.compared) {
+    const rendered = summary2.environments.length - summary2.notRendered;
+    if (rendered === 0) return void 0;
+    return `${plural(rendered, "environment")} rendered, ${plural(summary2.resources, "resource")}, no base to compare`;
+  }
+  if (summary2.changed === 0) return summary2.notRendered > 0 ? void 0 : "no environment changes";
+  return `${plural(summary2.changed, "environment")} change${summary2.changed === 1 ? "s" : ""}`;
+}
 function verdict(summary2, icons) {
   const mark = (tone, text12) => (icons ? ICONS[tone] : "") + text12;
-  const changes = summary2.environments.length === 0 ? "no environment affected" : summary2.changed === 0 ? "no environment changes" : `${plural(summary2.changed, "environment")} change${summary2.changed === 1 ? "s" : ""}`;
-  const notRendered = mark("error", `${plural(summary2.notRendered, "environment")} not rendered`);
-  const parts = summary2.notRendered > 0 && summary2.changed === 0 ? [`kubeproof: ${notRendered}`] : [`kubeproof: ${changes}`, ...summary2.notRendered > 0 ? [notRendered] : []];
-  if (summary2.validated)
-    parts.push(
-      summary2.validationErrors > 0 ? mark("error", plural(summary2.validationErrors, "validation error")) : mark("ok", "valid")
-    );
+  if (summary2.noEnvironment !== void 0) return `kubeproof: ${mark("error", "no environment found")}`;
+  const what = scope(summary2);
+  const parts = what === void 0 ? [] : [what];
+  if (summary2.notRendered > 0)
+    parts.push(mark("error", `${plural(summary2.notRendered, "environment")} not rendered`));
+  if (summary2.validated) {
+    if (summary2.validationErrors > 0)
+      parts.push(mark("error", plural(summary2.validationErrors, "validation error")));
+    if (summary2.notValidated > 0)
+      parts.push(
+        mark(
+          summary2.notValidatedErrors > 0 ? "error" : "warning",
+          `${plural(summary2.notValidated, "resource")} not validated`
+        )
+      );
+    if (summary2.validationErrors === 0 && summary2.notValidated === 0 && summary2.notRendered === 0 && summary2.validatedEnvironments > 0)
+      parts.push(mark("ok", "valid"));
+  }
   if (summary2.validationWarnings > 0) {
     parts.push(mark("warning", plural(summary2.validationWarnings, "validation warning")));
   }
@@ -79188,7 +79718,7 @@ function verdict(summary2, icons) {
       parts.push(mark("warning", plural(summary2.policyWarnings, "policy warning")));
     if (summary2.policyErrors === 0 && summary2.policyWarnings === 0) parts.push(mark("ok", "policy passed"));
   }
-  return parts.join(" \xB7 ");
+  return `kubeproof: ${parts.join(" \xB7 ")}`;
 }
 function statusLine(summary2) {
   return `### ${verdict(summary2, true)}`;
@@ -79240,8 +79770,8 @@ function renderComment(report, options = {}) {
   };
   const blocksAt = (detail) => [
     summaryTable(summary2),
-    ...sections.map((env) => environmentSection(env, detail)),
-    { open: footer(report.meta, report.environments.length), reopen: "", close: "", parts: [] }
+    ...sections.map((env) => environmentSection(env, detail, summary2.compared)),
+    { open: footer(report, report.environments.length), reopen: "", close: "", parts: [] }
   ];
   for (const detail of DETAILS) {
     const notice3 = omissionNotice({ ...omissions, detail }, maxLength, report.meta);
@@ -79379,11 +79909,12 @@ function count(findings, severity) {
 function checkConclusion(report, failOn, extra = []) {
   const summary2 = summarizeReport(report);
   const diffFindings = report.environments.flatMap((diff) => diff.findings);
-  const errors = summary2.notRendered + summary2.validationErrors + summary2.policyErrors + count(diffFindings, "error") + count(extra, "error");
+  const errors = (summary2.noEnvironment === void 0 ? 0 : 1) + summary2.notRendered + summary2.validationErrors + summary2.notValidatedErrors + summary2.policyErrors + count(diffFindings, "error") + count(extra, "error");
   const warnings = summary2.validationWarnings + summary2.policyWarnings + count(diffFindings, "warning") + count(extra, "warning");
-  if (failOn === "never") return errors > 0 ? "neutral" : "success";
+  if (failOn === "never") return errors > 0 || summary2.notValidated > 0 ? "neutral" : "success";
   if (errors > 0) return "failure";
-  return failOn === "warning" && warnings > 0 ? "failure" : "success";
+  if (failOn === "warning" && warnings > 0) return "failure";
+  return summary2.notValidated > 0 ? "neutral" : "success";
 }
 function annotation({ finding: finding2, environments, resources }) {
   const line = finding2.line ?? 1;
@@ -79639,7 +80170,7 @@ var package_default = {
   license: "Apache-2.0",
   type: "module",
   engines: {
-    node: ">=20.19"
+    node: "^20.19.0 || ^22.13.0 || >=24"
   },
   bin: {
     kubeproof: "dist/kubeproof.js"
@@ -79662,11 +80193,13 @@ var package_default = {
   devDependencies: {
     "@types/js-yaml": "^4.0.9",
     "@types/node": "^20.19.43",
+    "@types/semver": "^7.8.0",
     esbuild: "^0.28.2",
     eslint: "^10.15.0",
     "fast-check": "^4.10.2",
     nock: "^14.0.17",
     prettier: "^3.10.1",
+    semver: "^7.8.6",
     tsx: "^4.23.15",
     typescript: "^6.0.3",
     "typescript-eslint": "^8.73.0",
@@ -79678,7 +80211,7 @@ var package_default = {
     ajv: "^8.20.0",
     "ajv-draft-04": "^1.0.0",
     "js-yaml": "^4.3.2",
-    "kubernetes-models": "^5.1.0",
+    "kubernetes-models": "^4.5.1",
     undici: "^7.30.2",
     yaml: "^2.9.1"
   },
@@ -79686,6 +80219,11 @@ var package_default = {
   repository: {
     type: "git",
     url: "git+https://github.com/kubeproof/kubeproof.git"
+  },
+  overrides: {
+    "@octokit/request": {
+      "content-type": "^2.1.0"
+    }
   }
 };
 
@@ -79815,20 +80353,23 @@ async function publishReport(port, target, report, options, log) {
     ...options.findings === void 0 ? {} : { findings: options.findings }
   });
   const marker2 = options.marker ?? "report";
+  const repo = target.repo ?? target.pr;
+  if (repo === void 0) throw new TypeError("publishReport needs a pull request or a repository");
+  const pr = target.pr;
   let commentStep;
-  if (options.comment) {
+  if (options.comment && pr !== void 0) {
     const upsert = options.outdatedKeys === void 0 ? {} : { outdatedKeys: options.outdatedKeys };
     commentStep = await attempt("the pull request comment", NEEDS.comment, async () => {
       const bodies = renderComment(report, { marker: marker2 });
-      await port.upsertComment(target.pr, marker2, bodies, upsert);
+      await port.upsertComment(pr, marker2, bodies, upsert);
       log.info(
-        `kubeproof: comment posted on #${target.pr.number}${bodies.length > 1 ? ` (${bodies.length} parts)` : ""}`
+        `kubeproof: comment posted on #${pr.number}${bodies.length > 1 ? ` (${bodies.length} parts)` : ""}`
       );
     });
   }
   let checkRun;
   const checkStep = await attempt("the check run", NEEDS.checkRun, async () => {
-    const commit = { owner: target.pr.owner, repo: target.pr.repo, sha: target.headSha };
+    const commit = { owner: repo.owner, repo: repo.repo, sha: target.headSha };
     checkRun = await port.publishCheckRun(commit, check);
     const omitted = checkRun.annotationsOmitted > 0 ? `, ${checkRun.annotationsOmitted} not shown` : "";
     log.info(
@@ -79895,7 +80436,7 @@ function reportCounts(report, extra) {
     (diff) => diff.status === "error" && !diff.findings.some((finding2) => finding2.severity === "error")
   ).length;
   return {
-    errors: unexplained + summary2.validationErrors + summary2.policyErrors + count2(diffFindings, "error") + count2(extra, "error"),
+    errors: unexplained + summary2.validationErrors + summary2.notValidatedErrors + summary2.policyErrors + count2(diffFindings, "error") + count2(extra, "error"),
     warnings: summary2.validationWarnings + summary2.policyWarnings + count2(diffFindings, "warning") + count2(extra, "warning"),
     changed: summary2.changed,
     notRendered: summary2.notRendered
@@ -79906,6 +80447,71 @@ function failureMessage(counts, failOn) {
   const failing = failOn === "error" ? counts.errors > 0 : failOn === "warning" ? counts.errors + counts.warnings > 0 : false;
   if (!failing) return void 0;
   return `kubeproof found ${plural2(counts.errors, "error")} and ${plural2(counts.warnings, "warning")} (fail-on: ${failOn}); they are annotated on the files and listed in the job summary`;
+}
+
+// platform/actions/resolve-head.ts
+import { mkdir as mkdir4, mkdtemp } from "node:fs/promises";
+import { join as join4 } from "node:path";
+var HEAD_REF = "`ref: ${{ github.event.pull_request.head.sha }}`";
+async function resolveHead(request2, deps) {
+  const { target, workingDirectory } = request2;
+  const wanted = target.commit?.sha;
+  if (wanted === void 0 || target.changeCommits.length === 0)
+    return { root: workingDirectory, origin: "checkout" };
+  const checkedOut = await deps.git.head(workingDirectory);
+  if (checkedOut !== void 0 && target.changeCommits.includes(checkedOut))
+    return { root: workingDirectory, origin: "checkout" };
+  if (checkedOut === void 0 && request2.eventName !== "pull_request_target")
+    return { root: workingDirectory, origin: "checkout" };
+  const what = checkedOut === void 0 ? `the checkout's commit is unknown (no git history), and ${request2.eventName} checks out the base branch by default` : `the checkout is commit ${checkedOut}, not ${target.changeName} ${wanted}` + (request2.eventName === "pull_request_target" ? " (pull_request_target checks out the base branch)" : "");
+  if (deps.port === void 0 || request2.repo === void 0) {
+    throw new UsageError(
+      `${what}: checking it would report on the wrong files. Give a github-token so kubeproof downloads ${wanted}, or check it out with actions/checkout and ${HEAD_REF} (kubeproof runs no code of it)`
+    );
+  }
+  const files = await deps.port.getTree(request2.repo, wanted);
+  await mkdir4(request2.runnerTemp, { recursive: true });
+  const folder = await mkdtemp(join4(request2.runnerTemp, "kubeproof-head-"));
+  await materializeTree(files, folder);
+  const root = join4(folder, ...request2.prefix.split("/").filter((part) => part !== ""));
+  await mkdir4(root, { recursive: true });
+  return {
+    root,
+    origin: "api",
+    note: `${what}; checking ${wanted} downloaded from the GitHub API instead (one tarball, none of its code is run)`
+  };
+}
+
+// platform/actions/run-target.ts
+function runTarget(context3) {
+  const pull = context3.pullRequest;
+  if (pull !== void 0) {
+    const merge2 = [pull.mergeCommitSha, context3.eventName === "pull_request" ? context3.sha : void 0];
+    return {
+      pr: pull.pr,
+      commit: { owner: pull.pr.owner, repo: pull.pr.repo, sha: pull.headSha },
+      baseSha: pull.baseSha,
+      changeCommits: [pull.headSha, ...merge2.filter((sha) => sha !== void 0)],
+      changeName: `pull request #${pull.pr.number}'s head`
+    };
+  }
+  const group = context3.mergeGroup;
+  if (group !== void 0 && context3.repo !== void 0) {
+    return {
+      pr: void 0,
+      commit: { ...context3.repo, sha: group.headSha },
+      baseSha: group.baseSha,
+      changeCommits: [group.headSha],
+      changeName: "the merge group's commit"
+    };
+  }
+  return {
+    pr: void 0,
+    commit: void 0,
+    baseSha: context3.before,
+    changeCommits: [],
+    changeName: "the checkout"
+  };
 }
 
 // platform/actions/summary-markdown.ts
@@ -79929,6 +80535,7 @@ function summaryMarkdown(report, marker2, limit = SUMMARY_LIMIT) {
 }
 
 // platform/actions/run-check-action.ts
+var TRUST_HELP = "to allow it, use that renderer for an environment in the base branch's .kubeproof.yaml, or name it in the action's allow-renderers input";
 var NAMES = {
   check: { checkName: "kubeproof", marker: "report" },
   diff: { checkName: "kubeproof diff", marker: "diff" }
@@ -79949,10 +80556,9 @@ async function workingDirectoryOf(context3, input) {
   }
   return folder;
 }
-async function publishOrExplain(kind, inputs, deps, report, result, prefix) {
-  const pull = deps.context.pullRequest;
+async function publishOrExplain(kind, inputs, deps, report, result, prefix, target) {
   const annotations = () => checkAnnotations(report, { pathPrefix: prefix, findings: result.findings });
-  if (pull === void 0) {
+  if (target.commit === void 0) {
     const event = deps.context.eventName === "" ? "this run" : `this ${deps.context.eventName} event`;
     const fallback = `${event} is not about a pull request: no comment nor check run`;
     return { outcome: void 0, fallback, annotations: annotations() };
@@ -79962,10 +80568,15 @@ async function publishOrExplain(kind, inputs, deps, report, result, prefix) {
   }
   const outcome = await publishReport(
     deps.port,
-    { pr: pull.pr, headSha: pull.headSha },
+    {
+      ...target.pr === void 0 ? {} : { pr: target.pr },
+      repo: target.commit,
+      headSha: target.commit.sha
+    },
     report,
     {
-      comment: inputs.comment,
+      // A merge group has no pull request to comment on: its check run is what the queue waits for.
+      comment: inputs.comment && target.pr !== void 0,
       ...publishNames(kind, prefix),
       // The whole check supersedes a diff-only comment of the same folder: minimize it as outdated.
       ...kind === "check" ? { outdatedKeys: [publishNames("diff", prefix).marker] } : {},
@@ -79986,15 +80597,28 @@ async function publishOrExplain(kind, inputs, deps, report, result, prefix) {
 async function run3(kind, inputs, deps) {
   const { io, context: context3 } = deps;
   const workingDirectory = await workingDirectoryOf(context3, inputs.workingDirectory);
-  const pull = context3.pullRequest;
-  const baseRef = inputs.baseRef ?? pull?.baseSha;
+  const target = runTarget(context3);
+  const repo = target.commit ?? context3.repo;
+  const baseRef = inputs.baseRef ?? target.baseSha;
   const [base, changes] = await Promise.all([
     resolveBase(
-      { workingDirectory, workspace: context3.workspace, ref: baseRef, repo: pull?.pr ?? context3.repo },
+      { workingDirectory, workspace: context3.workspace, ref: baseRef, repo },
       { git: deps.git, port: deps.port }
     ),
-    pull && deps.port && inputs.baseRef === void 0 ? pullRequestChanges(deps.port, pull.pr, io) : Promise.resolve(void 0)
+    target.pr && deps.port && inputs.baseRef === void 0 ? pullRequestChanges(deps.port, target.pr, io) : Promise.resolve(void 0)
   ]);
+  const head = await resolveHead(
+    {
+      workingDirectory,
+      prefix: base.prefix,
+      eventName: context3.eventName,
+      target,
+      repo,
+      runnerTemp: context3.runnerTemp
+    },
+    { git: deps.git, port: deps.port }
+  );
+  if (head.note !== void 0) io.warning(`kubeproof: ${head.note}`);
   if (base.origin === "checkout") io.info(`kubeproof: base ${baseRef} read from the checkout`);
   else if (base.origin === "api")
     io.info(
@@ -80004,7 +80628,8 @@ async function run3(kind, inputs, deps) {
   const baseSide = base.side;
   if (baseSide !== void 0 && baseSide.external === void 0)
     baseSide.materialize = async () => {
-      const folder = await mkdtemp(join4(context3.runnerTemp, "kubeproof-base-"));
+      await mkdir5(context3.runnerTemp, { recursive: true });
+      const folder = await mkdtemp2(join5(context3.runnerTemp, "kubeproof-base-"));
       await materializeTree(baseSide.files, folder);
       return { runner: deps.runner, repoRoot: folder, files: baseSide.files };
     };
@@ -80024,15 +80649,18 @@ async function run3(kind, inputs, deps) {
     },
     (message) => notices.push(message)
   ) : void 0;
-  const headFiles = await diskFileSource(workingDirectory);
+  const headFiles = await diskFileSource(head.root);
   const result = await runCheck(
-    { files: headFiles, external: { runner: deps.runner, repoRoot: workingDirectory, files: headFiles } },
+    { files: headFiles, external: { runner: deps.runner, repoRoot: head.root, files: headFiles } },
     base.side,
     {
       kubernetesVersion: schema?.kubernetesVersion ?? "1.31.0",
       strict: schema?.strict ?? true,
       validate: validating,
-      ...changes === void 0 ? {} : { changedFiles: underPrefix(changes, base.prefix) }
+      ...base.prefix === "" ? {} : { where: base.prefix },
+      ...changes === void 0 ? {} : { changedFiles: underPrefix(changes, base.prefix) },
+      // A change not yet in the repository (a pull request, a merge group) does not choose the binaries run on it.
+      ...target.commit === void 0 ? {} : { trustedRenderers: { renderers: inputs.allowRenderers, help: TRUST_HELP } }
     },
     { ...validate ? { validate } : {}, now: deps.now }
   );
@@ -80041,7 +80669,7 @@ async function run3(kind, inputs, deps) {
     ...result.report,
     meta: {
       ...result.report.meta,
-      ...pull?.headSha ?? context3.sha ? { commit: pull?.headSha ?? context3.sha } : {},
+      ...target.commit?.sha ?? context3.sha ? { commit: target.commit?.sha ?? context3.sha } : {},
       ...context3.runUrl ? { fullReportUrl: context3.runUrl, fullReportLabel: "job summary" } : {}
     }
   };
@@ -80051,7 +80679,8 @@ async function run3(kind, inputs, deps) {
     deps,
     report,
     result,
-    base.prefix
+    base.prefix,
+    target
   );
   if (fallback !== void 0) {
     io.warning(
@@ -80061,7 +80690,7 @@ async function run3(kind, inputs, deps) {
   }
   const bodies = summaryMarkdown(report, publishNames(kind, base.prefix).marker);
   await io.appendSummary(bodies.summary);
-  const sarifFile = join4(context3.runnerTemp, `kubeproof-${kind}.sarif`);
+  const sarifFile = join5(context3.runnerTemp, `kubeproof-${kind}.sarif`);
   await io.writeFile(
     sarifFile,
     sarifCheck(report, { pathPrefix: base.prefix, findings: result.findings, version: `v${package_default.version}` })

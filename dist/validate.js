@@ -5856,7 +5856,7 @@ var require_client_h1 = __commonJS({
     var TIMEOUT_HEADERS = 2 | USE_FAST_TIMER;
     var TIMEOUT_BODY = 4 | USE_FAST_TIMER;
     var TIMEOUT_KEEP_ALIVE = 8 | USE_NATIVE_TIMER;
-    var Parser = class {
+    var Parser2 = class {
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
@@ -6283,7 +6283,7 @@ var require_client_h1 = __commonJS({
       socket[kIdleSocketValidation] = 0;
       socket[kIdleSocketValidationTimeout] = null;
       socket[kSocketUsed] = false;
-      socket[kParser] = new Parser(client, socket, llhttpInstance);
+      socket[kParser] = new Parser2(client, socket, llhttpInstance);
       addListener(socket, "error", function(err) {
         const parser = this[kParser];
         if (err.code === "ECONNRESET" && parser.statusCode && !parser.shouldKeepAlive) {
@@ -19280,22 +19280,22 @@ var require_lib = __commonJS({
       return new (P || (P = Promise))(function(resolve3, reject) {
         function fulfilled(value) {
           try {
-            step(generator.next(value));
+            step2(generator.next(value));
           } catch (e) {
             reject(e);
           }
         }
         function rejected(value) {
           try {
-            step(generator["throw"](value));
+            step2(generator["throw"](value));
           } catch (e) {
             reject(e);
           }
         }
-        function step(result) {
+        function step2(result) {
           result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
+        step2((generator = generator.apply(thisArg, _arguments || [])).next());
       });
     };
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -19918,6 +19918,145 @@ var require_lib = __commonJS({
     };
     exports.HttpClient = HttpClient3;
     var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
+  }
+});
+
+// node_modules/@octokit/request/node_modules/content-type/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/@octokit/request/node_modules/content-type/dist/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.format = format;
+    exports.parse = parse3;
+    var TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+    var TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var QUOTE_REGEXP = /[\\"]/g;
+    var TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var NullObject = /* @__PURE__ */ (() => {
+      const C = function() {
+      };
+      C.prototype = /* @__PURE__ */ Object.create(null);
+      return C;
+    })();
+    function format(obj) {
+      const { type, parameters } = obj;
+      if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+      }
+      let result = type;
+      if (parameters) {
+        for (const param of Object.keys(parameters)) {
+          if (!TOKEN_REGEXP.test(param)) {
+            throw new TypeError(`Invalid parameter name: ${param}`);
+          }
+          result += `; ${param}=${qstring(parameters[param])}`;
+        }
+      }
+      return result;
+    }
+    function parse3(header, options) {
+      const stopChar = options?.comma === true ? COMMA : 65536;
+      const len = header.length;
+      let index = skipOWS(header, options?.start ?? 0, len);
+      const valueStart = index;
+      index = skipValue(header, index, len, stopChar);
+      const valueEnd = trailingOWS(header, valueStart, index);
+      const type = header.slice(valueStart, valueEnd).toLowerCase();
+      if (options?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+      }
+      return parseParameters(header, type, index, len, stopChar);
+    }
+    var SP = 32;
+    var HTAB = 9;
+    var SEMI = 59;
+    var EQ = 61;
+    var DQUOTE2 = 34;
+    var BSLASH = 92;
+    var COMMA = 44;
+    function parseParameters(header, type, index, len, stopChar) {
+      const parameters = new NullObject();
+      parameter: while (index < len) {
+        if (header.charCodeAt(index) === stopChar)
+          break;
+        index = skipOWS(header, index + 1, len);
+        const keyStart = index;
+        while (index < len) {
+          const code = header.charCodeAt(index);
+          if (code === stopChar)
+            break parameter;
+          if (code === SEMI)
+            continue parameter;
+          if (code === EQ) {
+            const keyEnd = trailingOWS(header, keyStart, index);
+            const key = header.slice(keyStart, keyEnd).toLowerCase();
+            index = skipOWS(header, index + 1, len);
+            if (index < len && header.charCodeAt(index) === DQUOTE2) {
+              index++;
+              let value = "";
+              while (index < len) {
+                const code2 = header.charCodeAt(index++);
+                if (code2 === DQUOTE2) {
+                  index = skipValue(header, index, len, stopChar);
+                  if (parameters[key] === void 0)
+                    parameters[key] = value;
+                  break;
+                }
+                if (code2 === BSLASH && index < len) {
+                  value += header[index++];
+                  continue;
+                }
+                value += String.fromCharCode(code2);
+              }
+              continue parameter;
+            }
+            const valueStart = index;
+            index = skipValue(header, index, len, stopChar);
+            if (parameters[key] === void 0) {
+              const valueEnd = trailingOWS(header, valueStart, index);
+              parameters[key] = header.slice(valueStart, valueEnd);
+            }
+            continue parameter;
+          }
+          index++;
+        }
+      }
+      return { type, index, parameters };
+    }
+    function skipValue(str, index, len, stopChar) {
+      while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code === SEMI || code === stopChar)
+          break;
+        index++;
+      }
+      return index;
+    }
+    function skipOWS(header, index, len) {
+      while (index < len) {
+        const char = header.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+          break;
+        index++;
+      }
+      return index;
+    }
+    function trailingOWS(header, start, end) {
+      while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+          break;
+        end--;
+      }
+      return end;
+    }
+    function qstring(str) {
+      if (TOKEN_REGEXP.test(str))
+        return str;
+      if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+      throw new TypeError(`Invalid parameter value: ${str}`);
+    }
   }
 });
 
@@ -21482,11 +21621,11 @@ var require_dataType = __commonJS({
       gen.if((0, codegen_1._)`${parentData} !== undefined`, () => gen.assign((0, codegen_1._)`${parentData}[${parentDataProperty}]`, expr));
     }
     function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
-      const EQ2 = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
+      const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
       let cond;
       switch (dataType) {
         case "null":
-          return (0, codegen_1._)`${data} ${EQ2} null`;
+          return (0, codegen_1._)`${data} ${EQ} null`;
         case "array":
           cond = (0, codegen_1._)`Array.isArray(${data})`;
           break;
@@ -21500,7 +21639,7 @@ var require_dataType = __commonJS({
           cond = numCond();
           break;
         default:
-          return (0, codegen_1._)`typeof ${data} ${EQ2} ${dataType}`;
+          return (0, codegen_1._)`typeof ${data} ${EQ} ${dataType}`;
       }
       return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
       function numCond(_cond = codegen_1.nil) {
@@ -23274,9 +23413,9 @@ var require_utils2 = __commonJS({
           const hex = input.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             const normalizedHex = hex.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (decodeUnreserved && isUnreserved(decoded)) {
-              output += decoded;
+            const decoded2 = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (decodeUnreserved && isUnreserved(decoded2)) {
+              output += decoded2;
             } else {
               output += "%" + normalizedHex;
             }
@@ -23296,9 +23435,9 @@ var require_utils2 = __commonJS({
           const hex = input.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             const normalizedHex = hex.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (decoded !== "." && isUnreserved(decoded)) {
-              output += decoded;
+            const decoded2 = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (decoded2 !== "." && isUnreserved(decoded2)) {
+              output += decoded2;
             } else {
               output += "%" + normalizedHex;
             }
@@ -23423,9 +23562,9 @@ var require_utils2 = __commonJS({
           const hex = input.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
             const normalizedHex = hex.toUpperCase();
-            const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-            if (isUnreserved(decoded)) {
-              output += decoded;
+            const decoded2 = String.fromCharCode(parseInt(normalizedHex, 16));
+            if (isUnreserved(decoded2)) {
+              output += decoded2;
             } else {
               output += "%" + normalizedHex;
             }
@@ -26745,7 +26884,7 @@ var require_json_schema_draft_04 = __commonJS({
 });
 
 // node_modules/ajv-draft-04/dist/index.js
-var require_dist = __commonJS({
+var require_dist2 = __commonJS({
   "node_modules/ajv-draft-04/dist/index.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -33582,7 +33721,7 @@ var require_client_h12 = __commonJS({
     var TIMEOUT_HEADERS = 2 | USE_FAST_TIMER;
     var TIMEOUT_BODY = 4 | USE_FAST_TIMER;
     var TIMEOUT_KEEP_ALIVE = 8 | USE_NATIVE_TIMER;
-    var Parser = class {
+    var Parser2 = class {
       /**
          * @param {import('./client.js')} client
          * @param {import('net').Socket} socket
@@ -34063,7 +34202,7 @@ var require_client_h12 = __commonJS({
       socket[kIdleSocketValidation] = 0;
       socket[kIdleSocketValidationTimeout] = null;
       socket[kSocketUsed] = false;
-      socket[kParser] = new Parser(client, socket, llhttpInstance);
+      socket[kParser] = new Parser2(client, socket, llhttpInstance);
       util.addListener(socket, "error", onHttpSocketError);
       util.addListener(socket, "readable", onHttpSocketReadable);
       util.addListener(socket, "end", onHttpSocketEnd);
@@ -53458,7 +53597,7 @@ var require_identity = __commonJS({
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -53480,7 +53619,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -53495,7 +53634,7 @@ var require_identity = __commonJS({
     exports.isMap = isMap;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.isSeq = isSeq;
   }
 });
@@ -53508,7 +53647,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit(node, visitor) {
+    function visit2(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity2.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -53517,9 +53656,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
       const ctrl = callVisitor(key, node, visitor, path);
       if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
@@ -53653,7 +53792,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit;
+    exports.visit = visit2;
     exports.visitAsync = visitAsync;
   }
 });
@@ -53663,7 +53802,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -53807,7 +53946,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node) => {
+          visit2.visit(doc.contents, (_key, node) => {
             if (identity2.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -53834,7 +53973,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity2 = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -53845,7 +53984,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit.visit(root, {
+      visit2.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -54025,7 +54164,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var identity2 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -54051,7 +54190,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit.visit(doc, {
+          visit2.visit(doc, {
             Node: (_key, node) => {
               if (identity2.isAlias(node) || identity2.hasAnchor(node))
                 nodes.push(node);
@@ -55453,7 +55592,7 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key, value) => {
+        const add2 = (key, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
@@ -55463,10 +55602,10 @@ var require_YAMLMap = __commonJS({
         };
         if (obj instanceof Map) {
           for (const [key, value] of obj)
-            add(key, value);
+            add2(key, value);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
-            add(key, obj[key]);
+            add2(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -57125,7 +57264,7 @@ var require_errors4 = __commonJS({
         this.pos = pos;
       }
     };
-    var YAMLParseError = class extends YAMLError {
+    var YAMLParseError2 = class extends YAMLError {
       constructor(pos, code, message) {
         super("YAMLParseError", pos, code, message);
       }
@@ -57171,7 +57310,7 @@ ${pointer2}
       }
     };
     exports.YAMLError = YAMLError;
-    exports.YAMLParseError = YAMLParseError;
+    exports.YAMLParseError = YAMLParseError2;
     exports.YAMLWarning = YAMLWarning;
     exports.prettifyError = prettifyError;
   }
@@ -58556,7 +58695,7 @@ var require_composer = __commonJS({
       }
       return { comment, afterEmptyLine };
     }
-    var Composer = class {
+    var Composer2 = class {
       constructor(options = {}) {
         this.doc = null;
         this.atDirectives = false;
@@ -58716,7 +58855,7 @@ ${end.comment}` : end.comment;
         }
       }
     };
-    exports.Composer = Composer;
+    exports.Composer = Composer2;
   }
 });
 
@@ -58973,15 +59112,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit(cst, visitor) {
+    function visit2(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path) => {
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path) => {
       let item = cst;
       for (const [field, index] of path) {
         const tok = item?.[field];
@@ -58992,8 +59131,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path) => {
-      const parent = visit.itemAtPath(cst, path.slice(0, -1));
+    visit2.parentCollection = (cst, path) => {
+      const parent = visit2.itemAtPath(cst, path.slice(0, -1));
       const field = path[path.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -59024,7 +59163,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
     }
-    exports.visit = visit;
+    exports.visit = visit2;
   }
 });
 
@@ -59040,7 +59179,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -59124,7 +59263,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -59152,7 +59291,7 @@ var require_lexer = __commonJS({
     var flowIndicatorChars = new Set(",[]{}");
     var invalidAnchorChars = new Set(" ,[]{}\n\r	");
     var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
-    var Lexer = class {
+    var Lexer2 = class {
       constructor() {
         this.atEnd = false;
         this.blockScalarIndent = -1;
@@ -59715,7 +59854,7 @@ var require_lexer = __commonJS({
         return yield* this.pushToIndex(i, false);
       }
     };
-    exports.Lexer = Lexer;
+    exports.Lexer = Lexer2;
   }
 });
 
@@ -59847,7 +59986,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser = class {
+    var Parser2 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -60620,7 +60759,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser;
+    exports.Parser = Parser2;
   }
 });
 
@@ -60654,7 +60793,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -60680,7 +60819,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -60716,13 +60855,13 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument;
     exports.stringify = stringify;
   }
 });
 
 // node_modules/yaml/dist/index.js
-var require_dist2 = __commonJS({
+var require_dist3 = __commonJS({
   "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
@@ -60740,7 +60879,7 @@ var require_dist2 = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit = require_visit();
+    var visit2 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -60768,8 +60907,8 @@ var require_dist2 = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit.visit;
-    exports.visitAsync = visit.visitAsync;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
   }
 });
 
@@ -60942,22 +61081,22 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
   return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
-        step(generator.next(value));
+        step2(generator.next(value));
       } catch (e) {
         reject(e);
       }
     }
     function rejected(value) {
       try {
-        step(generator["throw"](value));
+        step2(generator["throw"](value));
       } catch (e) {
         reject(e);
       }
     }
-    function step(result) {
+    function step2(result) {
       result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
+    step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 };
 var { access, appendFile, writeFile } = promises;
@@ -61339,22 +61478,22 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
   return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
-        step(generator.next(value));
+        step2(generator.next(value));
       } catch (e) {
         reject(e);
       }
     }
     function rejected(value) {
       try {
-        step(generator["throw"](value));
+        step2(generator["throw"](value));
       } catch (e) {
         reject(e);
       }
     }
-    function step(result) {
+    function step2(result) {
       result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
+    step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 };
 function getProxyAgent(destinationUrl) {
@@ -61806,189 +61945,8 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint = withDefaults(null, DEFAULTS);
 
-// node_modules/content-type/dist/index.js
-var SP = 32;
-var HTAB = 9;
-var SEMI = 59;
-var EQ = 61;
-var DQUOTE = 34;
-var BSLASH = 92;
-var COMMA = 44;
-var LOWER_CASE = 1;
-var OWS = 2;
-var SEMI_FLAG = 4;
-var COMMA_FLAG = 8;
-var TOKEN_FLAG = 16;
-var NON_ASCII = 65280;
-var CASE_FLAGS = LOWER_CASE | NON_ASCII;
-var CHAR_MAP = new Uint8Array(256);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 128; code <= 255; code++) {
-  CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-  CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 48; code <= 57; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 65; code <= 90; code++) {
-  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 97; code <= 122; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
-}
-var NullObject = /* @__PURE__ */ (() => {
-  const C = function() {
-  };
-  C.prototype = /* @__PURE__ */ Object.create(null);
-  return C;
-})();
-function parse2(header, options) {
-  const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-  const len = header.length;
-  let valueStart = options?.start ?? 0;
-  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-    valueStart++;
-  }
-  let index = valueStart;
-  let typeFlags = 0;
-  let whitespace = -1;
-  let stop = options?.parameters === false ? COMMA_FLAG : 0;
-  while (index < len) {
-    const code = header.charCodeAt(index);
-    const flags = CHAR_MAP[code];
-    if ((flags & stopFlags) !== 0) {
-      stop |= flags & COMMA_FLAG;
-      break;
-    }
-    if ((flags & OWS) !== 0) {
-      if (whitespace === -1)
-        whitespace = index;
-    } else {
-      whitespace = -1;
-    }
-    typeFlags |= code & NON_ASCII | flags;
-    index++;
-  }
-  const valueEnd = whitespace === -1 ? index : whitespace;
-  const value = header.slice(valueStart, valueEnd);
-  const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-  if (index === len || stop !== 0) {
-    return { type, index, parameters: new NullObject() };
-  }
-  return parseParameters(header, type, index, len, stopFlags);
-}
-function parseParameters(header, type, index, len, stopFlags) {
-  const parameters = new NullObject();
-  parameter: while (index < len) {
-    index++;
-    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-      index++;
-    }
-    const keyStart = index;
-    let keyFlags = 0;
-    let keyWhitespace = -1;
-    while (index < len) {
-      const code = header.charCodeAt(index);
-      const flags = CHAR_MAP[code];
-      if ((flags & stopFlags) !== 0) {
-        if ((flags & COMMA_FLAG) !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if (code === EQ) {
-        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-        const value = header.slice(keyStart, keyEnd);
-        const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-        index++;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-          index++;
-        }
-        if (index < len && header.charCodeAt(index) === DQUOTE) {
-          const quotedStart = ++index;
-          let escaped = false;
-          while (index < len) {
-            const code2 = header.charCodeAt(index);
-            if (code2 === DQUOTE) {
-              if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
-              }
-              index++;
-              let stop2 = 0;
-              while (index < len) {
-                const code3 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code3];
-                if ((flags2 & stopFlags) !== 0) {
-                  stop2 = flags2 & COMMA_FLAG;
-                  break;
-                }
-                index++;
-              }
-              if (stop2 !== 0)
-                break parameter;
-              continue parameter;
-            }
-            if (code2 === BSLASH && index + 1 < len) {
-              escaped = true;
-              index += 2;
-              continue;
-            }
-            index++;
-          }
-          continue parameter;
-        }
-        const valueStart = index;
-        let stop = 0;
-        let valueWhitespace = -1;
-        while (index < len) {
-          const code2 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code2];
-          if ((flags2 & stopFlags) !== 0) {
-            stop = flags2 & COMMA_FLAG;
-            break;
-          }
-          if ((flags2 & OWS) !== 0) {
-            if (valueWhitespace === -1)
-              valueWhitespace = index;
-          } else {
-            valueWhitespace = -1;
-          }
-          index++;
-        }
-        if (parameters[key] === void 0) {
-          const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-          parameters[key] = header.slice(valueStart, valueEnd);
-        }
-        if (stop !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if ((flags & OWS) !== 0) {
-        if (keyWhitespace === -1)
-          keyWhitespace = index;
-      } else {
-        keyWhitespace = -1;
-      }
-      keyFlags |= code & NON_ASCII | flags;
-      index++;
-    }
-  }
-  return { type, index, parameters };
-}
-function unescapeQuotedPairs(str, start, end) {
-  let result = "";
-  for (let index = start; index < end; index++) {
-    if (str.charCodeAt(index) === BSLASH) {
-      result += str.slice(start, index);
-      start = ++index;
-    }
-  }
-  return result + str.slice(start, end);
-}
+// node_modules/@octokit/request/dist-bundle/index.js
+var import_content_type = __toESM(require_dist(), 1);
 
 // node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
@@ -62010,8 +61968,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject = val !== null && typeof val === "object";
-    const hasToJSON = isObject && typeof val.toJSON === "function";
+    const isObject2 = val !== null && typeof val === "object";
+    const hasToJSON = isObject2 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -62483,7 +62441,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse2(contentType);
+  const mimetype = (0, import_content_type.parse)(contentType);
   if (isJSONResponse(mimetype)) {
     let text2 = "";
     try {
@@ -65417,6 +65375,7 @@ var DEFAULT_MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 var DEFAULT_MAX_ERROR_BYTES = 1024 * 1024;
 
 // platform/github/read-tarball.ts
+var DEFAULT_MAX_TARBALL_BYTES = 512 * 1024 * 1024;
 var decoder = new TextDecoder();
 
 // platform/validation-setup.ts
@@ -65561,9 +65520,13 @@ var formats = {
   hostname: true,
   uuid: true
 };
+var BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+function isBase64Bytes(value) {
+  return BASE64.test(value.replace(/[\r\n]/g, ""));
+}
 
 // core/validate/create-ajv.ts
-var AjvDraft04 = require_dist().default;
+var AjvDraft04 = require_dist2().default;
 function createAjv(options = {}) {
   const ajv = new AjvDraft04({
     allErrors: true,
@@ -65581,8 +65544,173 @@ function createAjv(options = {}) {
   return ajv;
 }
 
+// core/validate/describe-schema-errors.ts
+var TYPE_ORDER = ["null", "boolean", "number", "integer", "string", "array", "object"];
+function quote(text2) {
+  const json = JSON.stringify(text2).slice(1, -1).replaceAll('\\"', '"').replaceAll("'", "\\'");
+  return `'${json}'`;
+}
+function display(value) {
+  if (typeof value === "string") return quote(value);
+  if (value !== null && typeof value === "object") return "value";
+  if (value === null) return "<nil>";
+  return String(value);
+}
+function jsonType(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  return typeof value === "object" ? "object" : typeof value === "number" ? "number" : typeof value;
+}
+function unescapeToken(token) {
+  return token.replaceAll("~1", "/").replaceAll("~0", "~");
+}
+function valueAt(root, pointer2) {
+  if (pointer2 === "") return root;
+  let node = root;
+  for (const raw of pointer2.slice(1).split("/")) {
+    if (node === null || typeof node !== "object") return void 0;
+    node = node[unescapeToken(raw)];
+  }
+  return node;
+}
+function wantTypes(types) {
+  const unique = [...new Set(types)];
+  return unique.sort((a, b) => TYPE_ORDER.indexOf(a) - TYPE_ORDER.indexOf(b)).join(" or ");
+}
+function typesOf(error2) {
+  const type = error2.params.type;
+  if (type === void 0) return [];
+  return Array.isArray(type) ? type : String(type).split(",");
+}
+function isBranchOf(error2, combinator) {
+  if (error2.schemaPath.startsWith(`${combinator.schemaPath}/`)) return true;
+  return error2.instancePath === combinator.instancePath && error2.keyword === "type";
+}
+function pointerJoin(base, key) {
+  return `${base}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+}
+function describeOne(error2, value) {
+  const params = error2.params;
+  const data = valueAt(value, error2.instancePath);
+  switch (error2.keyword) {
+    case "type":
+      return `got ${jsonType(data)}, want ${wantTypes(typesOf(error2))}`;
+    case "enum": {
+      const allowed = params["allowedValues"] ?? [];
+      if (allowed.some((v) => v !== null && typeof v === "object")) return "'enum' failed";
+      return allowed.length === 1 ? `value must be ${display(allowed[0])}` : `value must be one of ${allowed.map(display).join(", ")}`;
+    }
+    case "const":
+      return `value must be ${display(params["allowedValue"])}`;
+    case "format":
+      return `${display(data)} is not valid ${String(params["format"])}`;
+    case "pattern":
+      return `${display(data)} does not match pattern ${quote(String(params["pattern"]))}`;
+    case "minLength":
+    case "maxLength":
+      return `${error2.keyword}: got ${[...String(data)].length}, want ${String(params["limit"])}`;
+    case "minItems":
+    case "maxItems":
+      return `${error2.keyword}: got ${Array.isArray(data) ? data.length : 0}, want ${String(params["limit"])}`;
+    case "minProperties":
+    case "maxProperties":
+      return `${error2.keyword}: got ${data && typeof data === "object" ? Object.keys(data).length : 0}, want ${String(params["limit"])}`;
+    case "minimum":
+    case "maximum": {
+      const exclusive = params["comparison"] === ">" || params["comparison"] === "<";
+      const name = exclusive ? error2.keyword === "minimum" ? "exclusiveMinimum" : "exclusiveMaximum" : error2.keyword;
+      return `${name}: got ${String(data)}, want ${String(params["limit"])}`;
+    }
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return `${error2.keyword}: got ${String(data)}, want ${String(params["limit"])}`;
+    case "multipleOf":
+      return `multipleOf: got ${String(data)}, want ${String(params["multipleOf"])}`;
+    case "uniqueItems": {
+      const [i, j] = [Number(params["i"]), Number(params["j"])].sort((a, b) => a - b);
+      return `items at ${i} and ${j} are equal`;
+    }
+    case "dependencies":
+      return `properties ${quote(String(params["missingProperty"]))} required, if ${quote(String(params["property"]))} exists`;
+    case "not":
+      return "'not' failed";
+    case "false schema":
+      return "false schema";
+    default:
+      return error2.message ?? `'${error2.keyword}' failed`;
+  }
+}
+function describeSchemaErrors(errors, value) {
+  const branch = /* @__PURE__ */ new Set();
+  const combined = /* @__PURE__ */ new Map();
+  for (const [index, error2] of errors.entries()) {
+    if (error2.keyword !== "oneOf" && error2.keyword !== "anyOf") continue;
+    const branches = [];
+    for (let j = index - 1; j >= 0; j--) {
+      const candidate = errors[j];
+      if (!isBranchOf(candidate, error2)) break;
+      branches.push(candidate);
+    }
+    for (const b of branches) branch.add(b);
+    const passing = error2.params.passingSchemas;
+    if (error2.keyword === "oneOf" && Array.isArray(passing)) {
+      combined.set(error2, `'oneOf' failed, subschemas ${passing.slice(0, 2).join(", ")} matched`);
+    } else if (branches.length > 0 && branches.every((b) => b.keyword === "type" && b.instancePath === error2.instancePath)) {
+      const data = valueAt(value, error2.instancePath);
+      combined.set(error2, `got ${jsonType(data)}, want ${wantTypes(branches.flatMap(typesOf))}`);
+    } else {
+      combined.set(error2, error2.keyword === "oneOf" ? "'oneOf' failed, none matched" : "'anyOf' failed");
+    }
+  }
+  const violations = [];
+  const required = /* @__PURE__ */ new Map();
+  const additional = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Set();
+  for (const error2 of errors) {
+    if (branch.has(error2)) continue;
+    const path = error2.instancePath;
+    if (error2.keyword === "required") {
+      const name = String(error2.params.missingProperty);
+      const list = required.get(path) ?? [];
+      if (!required.has(path)) required.set(path, list);
+      if (!list.includes(name)) list.push(name);
+      continue;
+    }
+    if (error2.keyword === "additionalProperties") {
+      const name = String(error2.params.additionalProperty);
+      const list = additional.get(path) ?? [];
+      if (!additional.has(path)) additional.set(path, list);
+      if (!list.includes(name)) list.push(name);
+      continue;
+    }
+    const message = combined.get(error2) ?? describeOne(error2, value);
+    const key = `${path}\0${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    violations.push({ path, message, focus: path });
+  }
+  for (const [path, names] of required) {
+    const message = names.length === 1 ? `missing property ${quote(names[0])}` : `missing properties ${names.map(quote).join(", ")}`;
+    violations.push({ path, message, focus: path });
+  }
+  for (const [path, names] of additional) {
+    violations.push({
+      path,
+      message: `additional properties ${names.map(quote).join(", ")} not allowed`,
+      focus: pointerJoin(path, names[0])
+    });
+  }
+  return violations;
+}
+
 // core/validate/offline-schemas.ts
-var OFFLINE_SOURCE = "kubernetes-models 5.1.0 (Kubernetes 1.34, built-in kinds only, not strict)";
+var OFFLINE_SOURCE = "kubernetes-models 4.5.1 (Kubernetes 1.27.1, built-in kinds only, not strict)";
+var OFFLINE_KUBERNETES_VERSION = "1.27";
+function wrappedBase64(error2, root) {
+  if (error2.keyword !== "format" || error2.params.format !== "byte") return false;
+  const value = valueAt(root, error2.instancePath);
+  return typeof value === "string" && isBase64Bytes(value);
+}
 function createOfflineSchemas(importModule = (s) => import(s)) {
   const cache = /* @__PURE__ */ new Map();
   async function load(kind, apiVersion) {
@@ -65603,12 +65731,16 @@ function createOfflineSchemas(importModule = (s) => import(s)) {
       } catch (error2) {
         const errors = error2.errors;
         if (!Array.isArray(errors)) throw error2;
-        return errors;
+        const real = errors.filter((e) => !wrappedBase64(e, value));
+        return real.length === 0 ? null : real;
       }
     };
   }
   return {
     source: OFFLINE_SOURCE,
+    kubernetesVersion: OFFLINE_KUBERNETES_VERSION,
+    /** They cannot see unknown fields. */
+    strict: false,
     lookup(kind, apiVersion) {
       const key = `${apiVersion}/${kind}`;
       let pending = cache.get(key);
@@ -65789,6 +65921,20 @@ function createSchemaLoader(deps) {
 }
 
 // core/validate/schema-registry.ts
+function describeLocation(template) {
+  const github = /^https:\/\/raw\.githubusercontent\.com\/([^/]+\/[^/]+)\//.exec(template);
+  return github?.[1] ?? template;
+}
+function offlineShortfall(offline, kubernetesVersion, strict) {
+  const unmet = [];
+  if (strict && !offline.strict) unmet.push("-strict (they cannot see unknown fields)");
+  const minor = kubernetesVersion.split(".").slice(0, 2).join(".");
+  if (kubernetesVersion !== "master" && minor !== offline.kubernetesVersion)
+    unmet.push(
+      `-kubernetes-version ${kubernetesVersion} (they model Kubernetes ${offline.kubernetesVersion})`
+    );
+  return unmet.length === 0 ? void 0 : unmet.join(" or ");
+}
 function toUrl(rendered, baseDirectory) {
   if (/^https?:\/\//.test(rendered) || rendered.startsWith("file://")) return rendered;
   const absolute = rendered.startsWith("/") ? rendered : `${baseDirectory.replace(/\/$/, "")}/${rendered}`;
@@ -65804,26 +65950,43 @@ function createSchemaRegistry(options, deps) {
     noticed.add(key);
     deps.notice(message);
   }
-  async function offline(kind, apiVersion) {
+  const accepts = options.offlineAccepts ?? "requested";
+  const shortfall = deps.offline ? offlineShortfall(deps.offline, options.kubernetesVersion, options.strict) : void 0;
+  function offlineUse() {
+    const offline2 = deps.offline;
+    return {
+      source: offline2.source,
+      kubernetesVersion: offline2.kubernetesVersion,
+      strict: offline2.strict,
+      origin: "offline"
+    };
+  }
+  async function offline(kind, apiVersion, implicit) {
     const validate = await deps.offline?.lookup(kind, apiVersion);
     if (!validate || !deps.offline) return void 0;
     usedOffline = true;
+    const unmet = accepts === "any" ? void 0 : shortfall;
+    const why = implicit ? "no schema location could be reached; " : "";
     noticeOnce(
       "offline",
-      `schemas: offline, from ${deps.offline.source}${options.strict ? "; -strict cannot report unknown fields with them" : ""}`
+      unmet === void 0 ? `schemas: offline, from ${deps.offline.source}${options.strict ? "; -strict cannot report unknown fields with them" : ""}` : `schemas: ${why}the offline ${deps.offline.source} cannot honour ${unmet}: resources they pass are reported as not validated`
     );
-    return {
+    const found = {
       status: "found",
       source: `${deps.offline.source.split(" (")[0]}: ${apiVersion}/${kind}`,
-      validate
+      validate,
+      use: offlineUse()
     };
+    if (unmet !== void 0)
+      found.shortfall = `not validated: ${why}the offline schemas (${deps.offline.source}) cannot honour ${unmet}. Give a reachable -schema-location or a local schema folder, or pass -offline for an explicit weaker check`;
+    return found;
   }
   async function resolve3(kind, apiVersion) {
     const variables = templateVariables(kind, apiVersion, options.kubernetesVersion, options.strict);
     let unreachable = 0;
     for (const location of options.locations) {
       if (location === "offline") {
-        const hit = await offline(kind, apiVersion);
+        const hit = await offline(kind, apiVersion, false);
         if (hit) return hit;
         continue;
       }
@@ -65837,7 +66000,18 @@ function createSchemaRegistry(options, deps) {
         continue;
       }
       const compiled = await deps.compile(loaded.document, url);
-      if (compiled.ok) return { status: "found", source: url, validate: compiled.validate };
+      if (compiled.ok)
+        return {
+          status: "found",
+          source: url,
+          validate: compiled.validate,
+          use: {
+            source: describeLocation(location.template),
+            kubernetesVersion: options.kubernetesVersion,
+            strict: options.strict,
+            origin: "location"
+          }
+        };
       noticeOnce(`compile:${url}`, `${compiled.message}; trying the next schema location`);
     }
     if (kind === "CustomResourceDefinition" && apiVersion.startsWith("apiextensions.k8s.io/")) {
@@ -65850,22 +66024,37 @@ function createSchemaRegistry(options, deps) {
         return {
           status: "found",
           source: `${deps.offline.source.split(" (")[0]}: ${apiVersion}/${kind}`,
-          validate
+          validate,
+          use: offlineUse()
         };
       }
     }
     if (unreachable > 0 && options.offlineFallback) {
-      const hit = await offline(kind, apiVersion);
+      const hit = await offline(kind, apiVersion, true);
       if (hit) return hit;
     }
     if (unreachable > 0)
-      return { status: "missing", detail: `${unreachable} schema location(s) unreachable` };
+      return {
+        status: "missing",
+        detail: `${unreachable} schema location(s) unreachable`,
+        unreachable: true
+      };
     return { status: "missing" };
   }
   return {
     /** Registers the schema of a custom resource defined by a CustomResourceDefinition in the input. */
     register(kind, apiVersion, source, validate) {
-      fromInput.set(`${kind}-${apiVersion}`, { status: "found", source, validate });
+      fromInput.set(`${kind}-${apiVersion}`, {
+        status: "found",
+        source,
+        validate,
+        use: {
+          source: "CustomResourceDefinitions of the input",
+          kubernetesVersion: options.kubernetesVersion,
+          strict: options.strict,
+          origin: "from-input"
+        }
+      });
     },
     lookup(kind, apiVersion) {
       const key = `${kind}-${apiVersion}`;
@@ -65956,7 +66145,8 @@ async function createValidationDeps(setup, notice2, sleep) {
       kubernetesVersion: setup.kubernetesVersion,
       strict: setup.strict,
       offlineFallback: given.length === 0 || setup.offline,
-      baseDirectory: setup.baseDirectory
+      baseDirectory: setup.baseDirectory,
+      offlineAccepts: setup.offlineAccepts ?? (setup.offline || given.includes("offline") ? "any" : "requested")
     },
     { loader, compile, offline: createOfflineSchemas(), notice: notice2 }
   );
@@ -65991,18 +66181,38 @@ function pullRequestOf(eventName, payload, repo) {
       `the ${eventName} event payload lacks the pull request's number, head.sha, base.sha or repository`
     );
   }
+  const mergeCommitSha = text(pull["merge_commit_sha"]);
   return {
     pr: { owner, repo: name, number },
     headSha,
     baseSha,
-    baseRef: text(base?.["ref"]) ?? baseSha
+    baseRef: text(base?.["ref"]) ?? baseSha,
+    ...mergeCommitSha === void 0 ? {} : { mergeCommitSha }
   };
+}
+function mergeGroupOf(eventName, payload) {
+  const group = record(record(payload)?.["merge_group"]);
+  if (group === void 0) return void 0;
+  const headSha = text(group["head_sha"]);
+  const baseSha = text(group["base_sha"]);
+  if (!headSha || !baseSha) {
+    throw new UsageError(`the ${eventName} event payload lacks merge_group.head_sha or merge_group.base_sha`);
+  }
+  return { headSha, baseSha };
+}
+var NO_COMMIT = /^0+$/;
+function beforeOf(eventName, payload) {
+  if (eventName !== "push" && eventName !== "workflow_dispatch") return void 0;
+  const before = text(record(payload)?.["before"]);
+  return before === void 0 || NO_COMMIT.test(before) ? void 0 : before;
 }
 function actionContext(env, eventName, payload, cwd) {
   const repo = parseRepository(env["GITHUB_REPOSITORY"]);
   const workspace = env["GITHUB_WORKSPACE"] || cwd;
   const server = env["GITHUB_SERVER_URL"] || "https://github.com";
   const runId = env["GITHUB_RUN_ID"];
+  const mergeGroup = mergeGroupOf(eventName, payload);
+  const before = beforeOf(eventName, payload);
   return {
     workspace: isAbsolute(workspace) ? workspace : resolve(cwd, workspace),
     runnerTemp: env["RUNNER_TEMP"] || tmpdir(),
@@ -66010,6 +66220,8 @@ function actionContext(env, eventName, payload, cwd) {
     sha: env["GITHUB_SHA"] || void 0,
     eventName,
     pullRequest: pullRequestOf(eventName, payload, repo),
+    ...mergeGroup === void 0 ? {} : { mergeGroup },
+    ...before === void 0 ? {} : { before },
     runUrl: repo && runId ? `${server}/${repo.owner}/${repo.repo}/actions/runs/${runId}${env["GITHUB_RUN_ATTEMPT"] ? `/attempts/${env["GITHUB_RUN_ATTEMPT"]}` : ""}` : void 0
   };
 }
@@ -67499,13 +67711,19 @@ function jsonKey(value) {
 var GiveUp = class {
 };
 var GIVE_UP = new GiveUp();
+var TooDeep = class {
+  constructor(offset) {
+    this.offset = offset;
+  }
+  offset;
+};
 var SPACE = 32;
 var TAB = 9;
 var NEWLINE = 10;
 var HASH = 35;
 var COLON = 58;
 var DASH = 45;
-var DQUOTE2 = 34;
+var DQUOTE = 34;
 var SQUOTE = 39;
 function escapePointer(key) {
   return key.includes("~") || key.includes("/") ? key.replaceAll("~", "~0").replaceAll("/", "~1") : key;
@@ -67531,20 +67749,31 @@ var ESCAPES = {
   P: "\u2029"
 };
 
+// core/manifests/nesting-depth.ts
+var MAX_NESTING_DEPTH = 512;
+function tooDeepMessage() {
+  return `mappings and lists nest deeper than ${MAX_NESTING_DEPTH} levels, kubeproof's limit; no manifest needs that many, flatten the document`;
+}
+
 // core/manifests/fast-yaml-flow.ts
 var FlowReader = class {
-  constructor(src, start, end, uniqueKeys, resolve3 = resolvePlainScalar) {
+  constructor(src, start, end, uniqueKeys, resolve3 = resolvePlainScalar, depth = 0) {
     this.src = src;
     this.end = end;
     this.uniqueKeys = uniqueKeys;
     this.resolve = resolve3;
+    this.depth = depth;
     this.pos = start;
   }
   src;
   end;
   uniqueKeys;
   resolve;
+  depth;
   pos;
+  enter() {
+    if (++this.depth > MAX_NESTING_DEPTH) throw new TooDeep(this.pos);
+  }
   space() {
     const src = this.src;
     while (this.pos < this.end) {
@@ -67567,12 +67796,14 @@ var FlowReader = class {
     return this.scalar();
   }
   sequence() {
+    this.enter();
     this.pos++;
     const items = [];
     for (; ; ) {
       this.space();
       if (this.src[this.pos] === "]") {
         this.pos++;
+        this.depth--;
         return items;
       }
       items.push(this.node());
@@ -67583,12 +67814,14 @@ var FlowReader = class {
     }
   }
   mapping() {
+    this.enter();
     this.pos++;
     const result = {};
     for (; ; ) {
       this.space();
       if (this.src[this.pos] === "}") {
         this.pos++;
+        this.depth--;
         return result;
       }
       const quotedKey = this.src[this.pos] === '"' || this.src[this.pos] === "'";
@@ -67631,11 +67864,11 @@ var FlowReader = class {
           this.pos = i2 + 1;
           return out + src.slice(chunk, i2);
         }
-        if (quote2 === DQUOTE2 && ch === DQUOTE2) {
+        if (quote2 === DQUOTE && ch === DQUOTE) {
           this.pos = i2 + 1;
           return out + src.slice(chunk, i2);
         }
-        if (quote2 === DQUOTE2 && ch === 92) {
+        if (quote2 === DQUOTE && ch === 92) {
           out += src.slice(chunk, i2);
           const simple = ESCAPES[src[i2 + 1] ?? ""];
           if (simple !== void 0) {
@@ -67705,7 +67938,7 @@ function doubleQuoted(src, start, lineEnd) {
   let chunk = start + 1;
   for (let i = start + 1; i < lineEnd; i++) {
     const c = src.charCodeAt(i);
-    if (c === DQUOTE2) return [out + src.slice(chunk, i), i + 1];
+    if (c === DQUOTE) return [out + src.slice(chunk, i), i + 1];
     if (c !== 92) continue;
     out += src.slice(chunk, i);
     const e = src[i + 1];
@@ -67770,6 +68003,8 @@ var FastParser = class {
   /** Column (0-based) where the current node's content starts on the current line. */
   indent = 0;
   lineNo;
+  /** How many block collections hold the node being read (past the limit, the full parser reports it). */
+  depth = 0;
   track;
   /** Whether pointers are built (for positions or keepText). */
   pointers;
@@ -67871,8 +68106,8 @@ var FastParser = class {
   }
   isMappingEntry(i) {
     const c = this.src.charCodeAt(i);
-    if (c === DQUOTE2 || c === SQUOTE) {
-      const [, after] = c === DQUOTE2 ? doubleQuoted(this.src, i, this.lineEnd) : singleQuoted(this.src, i, this.lineEnd);
+    if (c === DQUOTE || c === SQUOTE) {
+      const [, after] = c === DQUOTE ? doubleQuoted(this.src, i, this.lineEnd) : singleQuoted(this.src, i, this.lineEnd);
       const colon = this.skipSpaces(after);
       return colon < this.lineEnd && this.src.charCodeAt(colon) === COLON;
     }
@@ -67892,15 +68127,19 @@ var FastParser = class {
     if (this.isMappingEntry(start)) return this.parseMapping(this.indent, pointer2);
     return this.parseValue(parentIndent, start, pointer2, false);
   }
+  enter() {
+    if (++this.depth > MAX_NESTING_DEPTH) throw new TooDeep(this.contentStart);
+  }
   parseMapping(indent, pointer2) {
+    this.enter();
     const result = {};
     for (; ; ) {
       const start = this.contentStart;
       let keyText;
       let afterKey;
       const c = this.src.charCodeAt(start);
-      if (c === DQUOTE2 || c === SQUOTE) {
-        const [text2, after] = c === DQUOTE2 ? doubleQuoted(this.src, start, this.lineEnd) : singleQuoted(this.src, start, this.lineEnd);
+      if (c === DQUOTE || c === SQUOTE) {
+        const [text2, after] = c === DQUOTE ? doubleQuoted(this.src, start, this.lineEnd) : singleQuoted(this.src, start, this.lineEnd);
         keyText = text2;
         afterKey = this.skipSpaces(after);
         if (afterKey >= this.lineEnd || this.src.charCodeAt(afterKey) !== COLON) throw GIVE_UP;
@@ -67924,12 +68163,17 @@ var FastParser = class {
       if (this.track) this.record(childPointer, start);
       result[key] = this.parseValue(indent, this.skipSpaces(afterKey + 1), childPointer, true);
       this.skipBlank();
-      if (this.atEnd() || this.indent < indent) return result;
+      if (this.atEnd() || this.indent < indent) return this.leave(result);
       if (this.indent > indent) throw GIVE_UP;
       if (this.isSeqEntry(this.contentStart)) throw GIVE_UP;
     }
   }
+  leave(value) {
+    this.depth--;
+    return value;
+  }
   parseSequence(indent, pointer2) {
+    this.enter();
     const result = [];
     for (; ; ) {
       const itemPointer = this.pointers ? `${pointer2}/${result.length}` : "";
@@ -67947,9 +68191,9 @@ var FastParser = class {
         result.push(this.parseValue(indent, at, itemPointer, false));
       }
       this.skipBlank();
-      if (this.atEnd() || this.indent < indent) return result;
+      if (this.atEnd() || this.indent < indent) return this.leave(result);
       if (this.indent > indent) throw GIVE_UP;
-      if (!this.isSeqEntry(this.contentStart)) return result;
+      if (!this.isSeqEntry(this.contentStart)) return this.leave(result);
     }
   }
   isPlainStart(i) {
@@ -68119,7 +68363,8 @@ ${"\n".repeat(trailingEmpty)}`;
       at,
       multiLine ? this.end : this.lineEnd,
       this.uniqueKeys,
-      this.resolve
+      this.resolve,
+      this.depth
     );
     const value = flow.node();
     if (multiLine) {
@@ -68144,26 +68389,72 @@ function fastParseYaml(src, start, end, options) {
     return parser.parseDocument();
   } catch (error2) {
     if (error2 === GIVE_UP) return FALLBACK;
+    if (error2 instanceof TooDeep) {
+      options.onTooDeep?.(error2.offset);
+      return FALLBACK;
+    }
     throw error2;
   }
 }
 
 // core/manifests/parse-yaml-document.ts
-var import_yaml = __toESM(require_dist2(), 1);
+var import_yaml = __toESM(require_dist3(), 1);
 var DEFAULT_MAX_ALIAS_NODES = 1e5;
 var TooLarge = class extends Error {
+};
+var TooDeep2 = class extends Error {
+  constructor(offset) {
+    super("too deep");
+    this.offset = offset;
+  }
+  offset;
 };
 function escapePointer2(key) {
   return key.replaceAll("~", "~0").replaceAll("/", "~1");
 }
-function countNodes(value) {
-  if (Array.isArray(value)) return value.reduce((n, item) => n + countNodes(item), 1);
-  if (value !== null && typeof value === "object") {
-    let n = 1;
-    for (const item of Object.values(value)) n += countNodes(item);
-    return n;
+function measure(value) {
+  if (value === null || typeof value !== "object") return { nodes: 1, depth: 0 };
+  let nodes = 1;
+  let depth = 0;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) {
+    const inner = measure(item);
+    nodes += inner.nodes;
+    depth = Math.max(depth, inner.depth);
   }
-  return 1;
+  return { nodes, depth: depth + 1 };
+}
+function* limitedTokens(parser, text2) {
+  for (const lexeme of new import_yaml.Lexer().lex(text2)) {
+    yield* parser.next(lexeme);
+    if (parser.stack.length > MAX_NESTING_DEPTH + 2) throw new TooDeep2(parser.offset);
+  }
+  yield* parser.end();
+}
+function composeDocument(text2, lines) {
+  const parser = new import_yaml.Parser(lines.addNewLine);
+  lines.addNewLine(0);
+  const composer = new import_yaml.Composer({
+    schema: "failsafe",
+    version: "1.1",
+    uniqueKeys: false,
+    strict: true
+  });
+  let doc;
+  for (const composed of composer.compose(limitedTokens(parser, text2), true, text2.length)) {
+    if (doc === void 0) doc = composed;
+    else {
+      const range = [composed.range[0], composed.range[1]];
+      doc.errors.push(
+        new import_yaml.YAMLParseError(
+          range,
+          "MULTIPLE_DOCS",
+          "Source contains multiple documents; please use YAML.parseAllDocuments()"
+        )
+      );
+      break;
+    }
+  }
+  return doc;
 }
 function taggedScalar(tag, text2, resolve3) {
   switch (tag) {
@@ -68211,14 +68502,15 @@ var Walker = class {
     const [line, column] = this.position(offset);
     this.problems.push({ message, line, column });
   }
-  value(node, pointer2) {
+  /** `depth`: how many collections hold the node. */
+  value(node, pointer2, depth) {
     if (node === null || node === void 0) return null;
-    if (node instanceof import_yaml.Alias) return this.alias(node);
-    const value = this.plainValue(node, pointer2);
+    if (node instanceof import_yaml.Alias) return this.alias(node, depth);
+    const value = this.plainValue(node, pointer2, depth);
     if (node.anchor) this.anchors.set(node, value);
     return value;
   }
-  alias(node) {
+  alias(node, depth) {
     const target = node.resolve(this.doc);
     if (target === void 0) {
       this.problem(`unknown anchor '${node.source}' referenced`, node.range?.[0] ?? 0);
@@ -68227,10 +68519,14 @@ var Walker = class {
     const value = this.anchors.has(target) ? this.anchors.get(target) : null;
     let size = this.anchorSizes.get(target);
     if (size === void 0) {
-      size = countNodes(value);
+      size = measure(value);
       this.anchorSizes.set(target, size);
     }
-    this.aliasNodes += size;
+    if (depth + size.depth > MAX_NESTING_DEPTH) {
+      this.problem(tooDeepMessage(), node.range?.[0] ?? 0);
+      throw new TooLarge();
+    }
+    this.aliasNodes += size.nodes;
     if (this.aliasNodes > this.maxAliasNodes) {
       this.problem(
         `aliases expand this document by more than ${this.maxAliasNodes} nodes (a YAML "alias bomb"); write the repeated values out or remove the anchors`,
@@ -68240,16 +68536,16 @@ var Walker = class {
     }
     return value;
   }
-  plainValue(node, pointer2) {
+  plainValue(node, pointer2, depth) {
     if ((0, import_yaml.isScalar)(node)) return this.scalar(node, pointer2);
-    if (node instanceof import_yaml.YAMLMap) return this.map(node, pointer2);
+    if (node instanceof import_yaml.YAMLMap) return this.map(node, pointer2, depth + 1);
     if (node instanceof import_yaml.YAMLSeq) {
       const items = [];
       for (const item of node.items) {
         const itemPointer = `${pointer2}/${items.length}`;
         const range = item?.range;
         if (range) this.positions.set(itemPointer, this.position(range[0]));
-        items.push(this.value(item, itemPointer));
+        items.push(this.value(item, itemPointer, depth + 1));
       }
       return items;
     }
@@ -68261,21 +68557,22 @@ var Walker = class {
     if (node.type !== import_yaml.Scalar.PLAIN || this.keepText?.(pointer2)) return text2;
     return this.resolve(text2);
   }
-  map(node, pointer2) {
+  /** `depth` counts this mapping. */
+  map(node, pointer2, depth) {
     const result = {};
     const merges = [];
     for (const pair of node.items) {
       const keyNode = pair.key;
       const offset = keyNode?.range?.[0] ?? node.range?.[0] ?? 0;
       if ((0, import_yaml.isScalar)(keyNode) && keyNode.type === import_yaml.Scalar.PLAIN && !keyNode.tag && keyNode.value === "<<") {
-        merges.push(this.value(pair.value, pointer2));
+        merges.push(this.value(pair.value, pointer2, depth - 1));
         continue;
       }
       if (keyNode !== null && !(0, import_yaml.isScalar)(keyNode) && !(keyNode instanceof import_yaml.Alias)) {
         this.problem("complex mapping keys (a mapping or a list used as a key) cannot become JSON", offset);
         continue;
       }
-      const key = jsonKey(this.value(keyNode, pointer2));
+      const key = jsonKey(this.value(keyNode, pointer2, depth));
       if (key === void 0) {
         this.problem("a mapping key is null, which has no JSON form", offset);
         continue;
@@ -68286,7 +68583,7 @@ var Walker = class {
       const childPointer = `${pointer2}/${escapePointer2(key)}`;
       this.positions.set(childPointer, this.position(offset));
       Object.defineProperty(result, key, {
-        value: this.value(pair.value, childPointer),
+        value: this.value(pair.value, childPointer, depth),
         enumerable: true,
         writable: true,
         configurable: true
@@ -68307,14 +68604,15 @@ var Walker = class {
 };
 function parseYamlDocument(text2, options) {
   const lines = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text2, {
-    schema: "failsafe",
-    version: "1.1",
-    uniqueKeys: false,
-    prettyErrors: false,
-    lineCounter: lines,
-    strict: true
-  });
+  let doc;
+  try {
+    doc = composeDocument(text2, lines);
+  } catch (error2) {
+    if (!(error2 instanceof TooDeep2)) throw error2;
+    const { line, col } = lines.linePos(error2.offset);
+    const problem = { message: tooDeepMessage(), line: line + options.firstLine - 1, column: col };
+    return { value: void 0, problems: [problem], positions: /* @__PURE__ */ new Map() };
+  }
   const walker = new Walker(
     doc,
     lines,
@@ -68332,7 +68630,7 @@ function parseYamlDocument(text2, options) {
     return { value: void 0, problems: walker.problems, positions: walker.positions };
   let value;
   try {
-    value = walker.value(doc.contents, "");
+    value = walker.value(doc.contents, "", 0);
   } catch (error2) {
     if (!(error2 instanceof TooLarge)) throw error2;
   }
@@ -68360,11 +68658,15 @@ var SourceDocument = class {
   parse() {
     const { text: text2, span } = this;
     if (!span.markerHasContent) {
+      let tooDeep;
       const value = fastParseYaml(text2, span.bodyStart, span.end, {
         uniqueKeys: this.strict,
-        ...this.scan ? { scan: this.scan } : {}
+        ...this.scan ? { scan: this.scan } : {},
+        onTooDeep: (offset) => tooDeep = offset
       });
       if (value !== FALLBACK) return { value };
+      if (tooDeep !== void 0)
+        return { problems: [{ message: tooDeepMessage(), ...this.position(tooDeep) }] };
     }
     if (span.end - span.start > FULL_PARSER_LIMIT) {
       const mib = ((span.end - span.start) / 1024 / 1024).toFixed(1);
@@ -68385,6 +68687,13 @@ var SourceDocument = class {
     this.positionMap = parsed.positions;
     if (parsed.value === void 0) return { problems: parsed.problems };
     return { value: parsed.value };
+  }
+  /** Line and column (1-based) of an offset of the text, inside this document. */
+  position(offset) {
+    let line = this.span.bodyLine;
+    for (let i = this.text.indexOf("\n", this.span.bodyStart); i !== -1 && i < offset; i = this.text.indexOf("\n", i + 1))
+      line++;
+    return { line, column: offset - this.text.lastIndexOf("\n", offset - 1) };
   }
   /** Line and column of the node at `pointer`, or of its nearest ancestor that has a position. */
   locate(pointer2) {
@@ -68413,10 +68722,10 @@ var CRD_HINT = /CustomResourceDefinition/;
 function isCrd(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value) && value["kind"] === "CustomResourceDefinition" && typeof value["apiVersion"] === "string" && value["apiVersion"].startsWith("apiextensions.k8s.io/");
 }
-function collectInputCrds(texts, strict) {
+function collectInputCrds(texts2, strict) {
   const schemas = [];
   const findings2 = [];
-  for (const { path, text: text2 } of texts) {
+  for (const { path, text: text2 } of texts2) {
     if (!CRD_HINT.test(text2)) continue;
     for (const span of splitDocuments(text2)) {
       const doc = new SourceDocument(path, text2, span, false);
@@ -68464,165 +68773,6 @@ async function registerInputCrds(schemas, deps) {
       });
   }
   return findings2;
-}
-
-// core/validate/describe-schema-errors.ts
-var TYPE_ORDER = ["null", "boolean", "number", "integer", "string", "array", "object"];
-function quote(text2) {
-  const json = JSON.stringify(text2).slice(1, -1).replaceAll('\\"', '"').replaceAll("'", "\\'");
-  return `'${json}'`;
-}
-function display(value) {
-  if (typeof value === "string") return quote(value);
-  if (value !== null && typeof value === "object") return "value";
-  if (value === null) return "<nil>";
-  return String(value);
-}
-function jsonType(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "array";
-  return typeof value === "object" ? "object" : typeof value === "number" ? "number" : typeof value;
-}
-function unescapeToken(token) {
-  return token.replaceAll("~1", "/").replaceAll("~0", "~");
-}
-function valueAt(root, pointer2) {
-  if (pointer2 === "") return root;
-  let node = root;
-  for (const raw of pointer2.slice(1).split("/")) {
-    if (node === null || typeof node !== "object") return void 0;
-    node = node[unescapeToken(raw)];
-  }
-  return node;
-}
-function wantTypes(types) {
-  const unique = [...new Set(types)];
-  return unique.sort((a, b) => TYPE_ORDER.indexOf(a) - TYPE_ORDER.indexOf(b)).join(" or ");
-}
-function typesOf(error2) {
-  const type = error2.params.type;
-  if (type === void 0) return [];
-  return Array.isArray(type) ? type : String(type).split(",");
-}
-function isBranchOf(error2, combinator) {
-  if (error2.schemaPath.startsWith(`${combinator.schemaPath}/`)) return true;
-  return error2.instancePath === combinator.instancePath && error2.keyword === "type";
-}
-function pointerJoin(base, key) {
-  return `${base}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`;
-}
-function describeOne(error2, value) {
-  const params = error2.params;
-  const data = valueAt(value, error2.instancePath);
-  switch (error2.keyword) {
-    case "type":
-      return `got ${jsonType(data)}, want ${wantTypes(typesOf(error2))}`;
-    case "enum": {
-      const allowed = params["allowedValues"] ?? [];
-      if (allowed.some((v) => v !== null && typeof v === "object")) return "'enum' failed";
-      return allowed.length === 1 ? `value must be ${display(allowed[0])}` : `value must be one of ${allowed.map(display).join(", ")}`;
-    }
-    case "const":
-      return `value must be ${display(params["allowedValue"])}`;
-    case "format":
-      return `${display(data)} is not valid ${String(params["format"])}`;
-    case "pattern":
-      return `${display(data)} does not match pattern ${quote(String(params["pattern"]))}`;
-    case "minLength":
-    case "maxLength":
-      return `${error2.keyword}: got ${[...String(data)].length}, want ${String(params["limit"])}`;
-    case "minItems":
-    case "maxItems":
-      return `${error2.keyword}: got ${Array.isArray(data) ? data.length : 0}, want ${String(params["limit"])}`;
-    case "minProperties":
-    case "maxProperties":
-      return `${error2.keyword}: got ${data && typeof data === "object" ? Object.keys(data).length : 0}, want ${String(params["limit"])}`;
-    case "minimum":
-    case "maximum": {
-      const exclusive = params["comparison"] === ">" || params["comparison"] === "<";
-      const name = exclusive ? error2.keyword === "minimum" ? "exclusiveMinimum" : "exclusiveMaximum" : error2.keyword;
-      return `${name}: got ${String(data)}, want ${String(params["limit"])}`;
-    }
-    case "exclusiveMinimum":
-    case "exclusiveMaximum":
-      return `${error2.keyword}: got ${String(data)}, want ${String(params["limit"])}`;
-    case "multipleOf":
-      return `multipleOf: got ${String(data)}, want ${String(params["multipleOf"])}`;
-    case "uniqueItems": {
-      const [i, j] = [Number(params["i"]), Number(params["j"])].sort((a, b) => a - b);
-      return `items at ${i} and ${j} are equal`;
-    }
-    case "dependencies":
-      return `properties ${quote(String(params["missingProperty"]))} required, if ${quote(String(params["property"]))} exists`;
-    case "not":
-      return "'not' failed";
-    case "false schema":
-      return "false schema";
-    default:
-      return error2.message ?? `'${error2.keyword}' failed`;
-  }
-}
-function describeSchemaErrors(errors, value) {
-  const branch = /* @__PURE__ */ new Set();
-  const combined = /* @__PURE__ */ new Map();
-  for (const [index, error2] of errors.entries()) {
-    if (error2.keyword !== "oneOf" && error2.keyword !== "anyOf") continue;
-    const branches = [];
-    for (let j = index - 1; j >= 0; j--) {
-      const candidate = errors[j];
-      if (!isBranchOf(candidate, error2)) break;
-      branches.push(candidate);
-    }
-    for (const b of branches) branch.add(b);
-    const passing = error2.params.passingSchemas;
-    if (error2.keyword === "oneOf" && Array.isArray(passing)) {
-      combined.set(error2, `'oneOf' failed, subschemas ${passing.slice(0, 2).join(", ")} matched`);
-    } else if (branches.length > 0 && branches.every((b) => b.keyword === "type" && b.instancePath === error2.instancePath)) {
-      const data = valueAt(value, error2.instancePath);
-      combined.set(error2, `got ${jsonType(data)}, want ${wantTypes(branches.flatMap(typesOf))}`);
-    } else {
-      combined.set(error2, error2.keyword === "oneOf" ? "'oneOf' failed, none matched" : "'anyOf' failed");
-    }
-  }
-  const violations = [];
-  const required = /* @__PURE__ */ new Map();
-  const additional = /* @__PURE__ */ new Map();
-  const seen = /* @__PURE__ */ new Set();
-  for (const error2 of errors) {
-    if (branch.has(error2)) continue;
-    const path = error2.instancePath;
-    if (error2.keyword === "required") {
-      const name = String(error2.params.missingProperty);
-      const list = required.get(path) ?? [];
-      if (!required.has(path)) required.set(path, list);
-      if (!list.includes(name)) list.push(name);
-      continue;
-    }
-    if (error2.keyword === "additionalProperties") {
-      const name = String(error2.params.additionalProperty);
-      const list = additional.get(path) ?? [];
-      if (!additional.has(path)) additional.set(path, list);
-      if (!list.includes(name)) list.push(name);
-      continue;
-    }
-    const message = combined.get(error2) ?? describeOne(error2, value);
-    const key = `${path}\0${message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    violations.push({ path, message, focus: path });
-  }
-  for (const [path, names] of required) {
-    const message = names.length === 1 ? `missing property ${quote(names[0])}` : `missing properties ${names.map(quote).join(", ")}`;
-    violations.push({ path, message, focus: path });
-  }
-  for (const [path, names] of additional) {
-    violations.push({
-      path,
-      message: `additional properties ${names.map(quote).join(", ")} not allowed`,
-      focus: pointerJoin(path, names[0])
-    });
-  }
-  return violations;
 }
 
 // core/validate/validate-document.ts
@@ -68777,15 +68927,456 @@ function checkSchema(value, schema, signature, findings2, build, context3) {
       );
       return build.result("skipped", signature, { findings: findings2 });
     }
-    findings2.push(build.finding("missing-schema", "error", message, "/kind", signature));
+    const ruleId = schema.unreachable === true ? "not-validated" : "missing-schema";
+    findings2.push(build.finding(ruleId, "error", message, "/kind", signature));
     return build.result("error", signature, { message, findings: findings2 });
   }
   const errors = schema.validate(value);
-  if (errors === null) return build.result("valid", signature, { findings: findings2 });
-  return build.invalid(describeSchemaErrors(errors, value), schema.source, signature, findings2);
+  if (errors === null) {
+    if (schema.shortfall !== void 0) {
+      findings2.push(build.finding("not-validated", "error", schema.shortfall, "/kind", signature));
+      return build.result("error", signature, { message: schema.shortfall, findings: findings2, schema: schema.use });
+    }
+    return build.result("valid", signature, { findings: findings2, schema: schema.use });
+  }
+  const result = build.invalid(describeSchemaErrors(errors, value), schema.source, signature, findings2);
+  result.schema = schema.use;
+  return result;
+}
+
+// core/diff/json.ts
+function isObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+// core/diff/object-path.ts
+var InvalidPathError = class extends KubeproofError {
+  name = "InvalidPathError";
+  path;
+  constructor(path, reason) {
+    super(`invalid field path ${JSON.stringify(path)}: ${reason}`);
+    this.path = path;
+  }
+};
+function readQuoted(text2, start, source) {
+  const quote2 = text2[start];
+  let value = "";
+  for (let i = start + 1; i < text2.length; i++) {
+    const ch = text2[i];
+    if (ch === "\\" && i + 1 < text2.length) {
+      value += text2[++i];
+      continue;
+    }
+    if (ch === quote2) return [value, i + 1];
+    value += ch;
+  }
+  throw new InvalidPathError(source, "unterminated quote");
+}
+function readBracket(text2, start, source) {
+  const first = text2[start];
+  if (first === '"' || first === "'") {
+    const [key, end] = readQuoted(text2, start, source);
+    if (text2[end] !== "]") throw new InvalidPathError(source, "expected ] after a quoted key");
+    return [{ type: "key", key }, end + 1];
+  }
+  const equals = text2.indexOf("=", start);
+  const close = text2.indexOf("]", start);
+  if (close === -1) throw new InvalidPathError(source, "unterminated [");
+  if (equals === -1 || equals > close) {
+    const inner = text2.slice(start, close).trim();
+    if (inner === "*") return [{ type: "any" }, close + 1];
+    if (/^\d+$/.test(inner)) return [{ type: "index", index: Number(inner) }, close + 1];
+    throw new InvalidPathError(source, `cannot read [${inner}]`);
+  }
+  const field = text2.slice(start, equals).trim();
+  if (field === "") throw new InvalidPathError(source, "empty field name before =");
+  let valueStart = equals + 1;
+  while (text2[valueStart] === " ") valueStart++;
+  const quote2 = text2[valueStart];
+  if (quote2 === '"' || quote2 === "'") {
+    const [value, end] = readQuoted(text2, valueStart, source);
+    let after = end;
+    while (text2[after] === " ") after++;
+    if (text2[after] !== "]") throw new InvalidPathError(source, "expected ] after a quoted value");
+    return [{ type: "match", field, value }, after + 1];
+  }
+  return [{ type: "match", field, value: text2.slice(valueStart, close).trim() }, close + 1];
+}
+function parsePath(source) {
+  let text2 = source.trim();
+  let kind;
+  const prefix = /^([A-Za-z][A-Za-z0-9]*):(?!:)/.exec(text2);
+  if (prefix !== null) {
+    kind = prefix[1];
+    text2 = text2.slice(prefix[0].length);
+  }
+  if (text2 === "") throw new InvalidPathError(source, "empty path");
+  const segments = [];
+  let i = 0;
+  let expectKey = true;
+  while (i < text2.length) {
+    const ch = text2[i];
+    if (ch === "[") {
+      const [segment, end2] = readBracket(text2, i + 1, source);
+      segments.push(segment);
+      i = end2;
+      expectKey = false;
+      continue;
+    }
+    if (ch === ".") {
+      if (expectKey) throw new InvalidPathError(source, "empty key");
+      i++;
+      expectKey = true;
+      if (i === text2.length) throw new InvalidPathError(source, "ends with a dot");
+      continue;
+    }
+    if (!expectKey) throw new InvalidPathError(source, `expected . or [ at ${JSON.stringify(text2.slice(i))}`);
+    let end = i;
+    while (end < text2.length && text2[end] !== "." && text2[end] !== "[") end++;
+    const key = text2.slice(i, end);
+    if (key.includes("]")) throw new InvalidPathError(source, "unexpected ]");
+    segments.push(key === "*" ? { type: "any" } : key === "**" ? { type: "deep" } : { type: "key", key });
+    i = end;
+    expectKey = false;
+  }
+  return kind === void 0 ? { segments, source } : { kind, segments, source };
+}
+function fieldText(value) {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return void 0;
+}
+function child2(parent, key, steps) {
+  const value = parent[key];
+  return { parent, key, steps: [...steps, formatStep(key, value)] };
+}
+function descendants(match) {
+  const value = valueAt2(match);
+  const children = Array.isArray(value) || isObject(value) ? step(value, { type: "any" }, match.steps).flatMap(descendants) : [];
+  return [match, ...children];
+}
+function step(value, segment, steps) {
+  if (segment.type === "key")
+    return isObject(value) && segment.key in value ? [child2(value, segment.key, steps)] : [];
+  if (segment.type === "index")
+    return Array.isArray(value) && segment.index < value.length ? [child2(value, segment.index, steps)] : [];
+  if (segment.type === "any") {
+    if (Array.isArray(value)) return value.map((_, index) => child2(value, index, steps));
+    if (isObject(value)) return Object.keys(value).map((key) => child2(value, key, steps));
+    return [];
+  }
+  if (segment.type === "deep" || !Array.isArray(value)) return [];
+  const matches = [];
+  value.forEach((item, index) => {
+    if (isObject(item) && fieldText(item[segment.field]) === segment.value)
+      matches.push(child2(value, index, steps));
+  });
+  return matches;
+}
+function valueAt2(match) {
+  return match.parent[match.key];
+}
+function selectPath(root, segments) {
+  let current = [{ parent: [root], key: 0, steps: [] }];
+  for (const segment of segments)
+    current = current.flatMap(
+      (match) => segment.type === "deep" ? descendants(match) : step(valueAt2(match), segment, match.steps)
+    );
+  return current;
+}
+var PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
+function formatStep(key, element) {
+  if (typeof key === "number") {
+    const name = isObject(element) ? element.name : void 0;
+    return typeof name === "string" && /^[^\]"'=]+$/.test(name) ? `[name=${name}]` : `[${key}]`;
+  }
+  return PLAIN_KEY.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+}
+function joinSteps(steps) {
+  const text2 = steps.join("");
+  return text2.startsWith(".") ? text2.slice(1) : text2;
+}
+
+// core/diff/diff-options.ts
+var DEFAULT_REDACT_KEY_PATTERN = /(passw(or)?d|passphrase|secret|token|api[_-]?key|private[_-]?key|credential|auth[_-]?key|access[_-]?key|client[_-]?key|signing[_-]?key|encryption[_-]?key|_pwd$|^pwd$|dsn$|connection[_-]?string)/i;
+var InvalidRedactPatternError = class extends KubeproofError {
+  name = "InvalidRedactPatternError";
+  pattern;
+  constructor(pattern, reason) {
+    super(`invalid redactKeyPattern ${JSON.stringify(pattern)}: ${reason}`);
+    this.pattern = pattern;
+  }
+};
+function keyPattern(pattern) {
+  if (pattern === false) return void 0;
+  if (pattern === void 0) return DEFAULT_REDACT_KEY_PATTERN;
+  if (typeof pattern !== "string") return new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, ""));
+  try {
+    return new RegExp(pattern, "i");
+  } catch (error2) {
+    throw new InvalidRedactPatternError(pattern, error2 instanceof Error ? error2.message : String(error2));
+  }
+}
+function resolveDiffOptions(options = {}) {
+  if (isResolved(options)) return options;
+  return {
+    resolved: true,
+    ignorePaths: (options.ignorePaths ?? []).map(parsePath),
+    ignoreResources: options.ignoreResources ?? [],
+    redactPaths: (options.redactPaths ?? []).map(parsePath),
+    redactKeyPattern: keyPattern(options.redactKeyPattern),
+    contextLines: options.contextLines ?? 3,
+    maxFieldNotes: options.maxFieldNotes ?? 5
+  };
+}
+function isResolved(options) {
+  return options.resolved === true;
+}
+
+// core/diff/sensitive-values.ts
+var SOPS_VALUE = /^ENC\[[A-Z0-9_]+,/;
+var PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/;
+var REFERENCE_KEY = /(Name|Ref|Namespace|Path|File|Key[Rr]ef|Selector)$/;
+var ASSIGNMENT = /^(-{0,2}[A-Za-z_][A-Za-z0-9_.-]*)=(.+)$/s;
+var LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+var CONFIG_LINE = /^(\s*(?:export\s+)?["']?)([A-Za-z0-9_.\-[\]]+)(["']?\s*[:=]\s*)(\S.*)$/;
+function add(walk, value, steps) {
+  const element = value.parent[value.key];
+  const path = joinSteps([...steps, formatStep(value.key, element)]);
+  const base = value.line === void 0 ? path : `${path}/${value.line.prefix.trim()}`;
+  for (let n = 1; ; n++) {
+    const location = n === 1 ? base : `${base}#${n}`;
+    const existing = walk.found.get(location);
+    if (existing === void 0) return void walk.found.set(location, { ...value, location });
+    if (existing.parent === value.parent && existing.key === value.key && existing.line?.index === value.line?.index)
+      return;
+  }
+}
+function isScalar2(value) {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+}
+function addMembers(walk, object, field, steps, type) {
+  const value = object[field];
+  if (value === void 0) return;
+  if (!isObject(value)) return add(walk, { parent: object, key: field, type }, steps);
+  const inner = [...steps, formatStep(field)];
+  for (const key of Object.keys(value)) {
+    const member = value[key];
+    add(
+      walk,
+      {
+        parent: value,
+        key,
+        type: typeof member === "string" && SOPS_VALUE.test(member) ? "encrypted" : type
+      },
+      inner
+    );
+  }
+}
+function objectRules(walk, object, steps) {
+  if (object.kind === "Secret") {
+    addMembers(walk, object, "data", steps, "redacted");
+    addMembers(walk, object, "stringData", steps, "redacted");
+  }
+  if (object.kind === "SealedSecret" && isObject(object.spec)) {
+    const spec = object.spec;
+    const inner = [...steps, formatStep("spec")];
+    addMembers(walk, spec, "encryptedData", inner, "encrypted");
+    if (spec.data !== void 0) add(walk, { parent: spec, key: "data", type: "encrypted" }, inner);
+  }
+  if (steps.length === 0 && isObject(object.sops))
+    add(walk, { parent: object, key: "sops", type: "encrypted" }, steps);
+  const name = object.name;
+  if (walk.pattern !== void 0 && typeof name === "string" && walk.pattern.test(name) && isScalar2(object.value))
+    add(walk, { parent: object, key: "value", type: "redacted" }, steps);
+}
+function stringRules(walk, parent, key, value, steps) {
+  if (SOPS_VALUE.test(value)) return add(walk, { parent, key, type: "encrypted" }, steps);
+  if (PRIVATE_KEY.test(value)) return add(walk, { parent, key, type: "redacted" }, steps);
+  if (value.includes("\n")) return lineRules(walk, parent, key, value, steps);
+  if (typeof key !== "number" || walk.pattern === void 0) return;
+  const assignment = ASSIGNMENT.exec(value);
+  if (assignment !== null && walk.pattern.test(assignment[1]))
+    add(walk, { parent, key, type: "redacted", prefix: `${assignment[1]}=` }, steps);
+}
+function lineRules(walk, parent, key, value, steps) {
+  if (walk.pattern === void 0) return;
+  value.split("\n").forEach((text2, index) => {
+    const match = CONFIG_LINE.exec(text2);
+    if (match === null || !walk.pattern?.test(match[2]) || REFERENCE_KEY.test(match[2]))
+      return;
+    const value2 = match[4];
+    if (value2 === "{" || value2 === "[" || value2 === "|" || value2 === ">") return;
+    add(
+      walk,
+      { parent, key, type: "redacted", line: { index, prefix: `${match[1]}${match[2]}${match[3]}` } },
+      steps
+    );
+  });
+}
+function visit(walk, value, steps) {
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => {
+      if (typeof item === "string") stringRules(walk, value, index, item, steps);
+      else visit(walk, item, [...steps, formatStep(index, item)]);
+    });
+    return;
+  }
+  if (!isObject(value)) return;
+  objectRules(walk, value, steps);
+  for (const [key, child3] of Object.entries(value)) {
+    const named = key === LAST_APPLIED || walk.pattern !== void 0 && walk.pattern.test(key) && !REFERENCE_KEY.test(key);
+    if (typeof child3 === "string") {
+      if (named && !SOPS_VALUE.test(child3)) add(walk, { parent: value, key, type: "redacted" }, steps);
+      else stringRules(walk, value, key, child3, steps);
+    } else if (named && typeof child3 === "number") add(walk, { parent: value, key, type: "redacted" }, steps);
+    else visit(walk, child3, [...steps, formatStep(key, child3)]);
+  }
+}
+function findSensitiveValues(object, options) {
+  const walk = { found: /* @__PURE__ */ new Map(), pattern: options.redactKeyPattern };
+  for (const path of options.redactPaths) {
+    if (path.kind !== void 0 && path.kind !== object.kind) continue;
+    for (const match of selectPath(object, path.segments))
+      add(walk, { parent: match.parent, key: match.key, type: "redacted" }, match.steps.slice(0, -1));
+  }
+  visit(walk, object, []);
+  return [...walk.found.values()];
+}
+
+// core/diff/sha256.ts
+var K = new Uint32Array([
+  1116352408,
+  1899447441,
+  3049323471,
+  3921009573,
+  961987163,
+  1508970993,
+  2453635748,
+  2870763221,
+  3624381080,
+  310598401,
+  607225278,
+  1426881987,
+  1925078388,
+  2162078206,
+  2614888103,
+  3248222580,
+  3835390401,
+  4022224774,
+  264347078,
+  604807628,
+  770255983,
+  1249150122,
+  1555081692,
+  1996064986,
+  2554220882,
+  2821834349,
+  2952996808,
+  3210313671,
+  3336571891,
+  3584528711,
+  113926993,
+  338241895,
+  666307205,
+  773529912,
+  1294757372,
+  1396182291,
+  1695183700,
+  1986661051,
+  2177026350,
+  2456956037,
+  2730485921,
+  2820302411,
+  3259730800,
+  3345764771,
+  3516065817,
+  3600352804,
+  4094571909,
+  275423344,
+  430227734,
+  506948616,
+  659060556,
+  883997877,
+  958139571,
+  1322822218,
+  1537002063,
+  1747873779,
+  1955562222,
+  2024104815,
+  2227730452,
+  2361852424,
+  2428436474,
+  2756734187,
+  3204031479,
+  3329325298
+]);
+
+// core/diff/redact.ts
+var REDACTED = "(redacted)";
+
+// core/diff/scrub-findings.ts
+var MIN_LENGTH = 4;
+function decoded(value) {
+  try {
+    const text2 = atob(value);
+    return /^[\x20-\x7e\t\r\n]+$/.test(text2) ? text2 : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function forms(value, out) {
+  out.add(value);
+  const json = JSON.stringify(value).slice(1, -1);
+  out.add(json);
+  out.add(json.replaceAll('\\"', '"').replaceAll("'", "\\'"));
+  for (const line of value.split(/\r?\n/)) out.add(line.trim());
+}
+function texts(value, out) {
+  if (typeof value === "string") {
+    forms(value, out);
+    const plain = decoded(value);
+    if (plain !== void 0) forms(plain, out);
+  } else if (typeof value === "number") out.add(String(value));
+  else if (Array.isArray(value)) for (const item of value) texts(item, out);
+  else if (value !== null && typeof value === "object")
+    for (const item of Object.values(value)) texts(item, out);
+}
+function secretTexts(objects, options) {
+  const secrets = /* @__PURE__ */ new Set();
+  for (const object of objects) {
+    if (object === null || typeof object !== "object" || Array.isArray(object)) continue;
+    for (const found of findSensitiveValues(object, options)) {
+      const value = found.parent[found.key];
+      texts(
+        typeof value === "string" && found.prefix !== void 0 ? value.slice(found.prefix.length) : value,
+        secrets
+      );
+    }
+  }
+  return [...secrets].filter((text2) => text2.length >= MIN_LENGTH).sort((a, b) => b.length - a.length);
+}
+function scrubText(text2, cut) {
+  let scrubbed2 = text2;
+  for (const secret of cut) if (scrubbed2.includes(secret)) scrubbed2 = scrubbed2.split(secret).join(REDACTED);
+  return scrubbed2;
 }
 
 // core/validate/validate-text.ts
+var REDACTION = resolveDiffOptions();
+function scrubbed(result, value) {
+  if (result.message === void 0 && result.findings.length === 0) return result;
+  const cut = secretTexts([value], REDACTION);
+  if (cut.length === 0) return result;
+  if (result.message !== void 0) result.message = scrubText(result.message, cut);
+  if (result.violations)
+    result.violations = result.violations.map((v) => ({ ...v, message: scrubText(v.message, cut) }));
+  result.findings = result.findings.map((finding) => ({
+    ...finding,
+    message: scrubText(finding.message, cut)
+  }));
+  return result;
+}
 function syntaxError(path, line, problems) {
   const detail = problems.map((p) => `yaml: line ${p.line}: ${p.message}`).join("\n  ");
   const duplicate = problems.every((p) => p.message.endsWith("already set in map"));
@@ -68827,12 +69418,14 @@ async function validateText(path, text2, firstLine, context3, stop = () => false
       if (!Array.isArray(items)) continue;
       for (const [index, item] of items.entries()) {
         const result2 = validateResource(item, doc, `/items/${index}`, context3);
-        if (push(result2 instanceof Promise ? await result2 : result2)) return { results, stopped: true };
+        const done = scrubbed(result2 instanceof Promise ? await result2 : result2, item);
+        if (push(done)) return { results, stopped: true };
       }
       continue;
     }
     const result = validateResource(value, doc, "", context3);
-    if (push(result instanceof Promise ? await result : result)) return { results, stopped: true };
+    if (push(scrubbed(result instanceof Promise ? await result : result, value)))
+      return { results, stopped: true };
   }
   return { results, stopped: false };
 }
@@ -68842,14 +69435,14 @@ function prepareInputs(inputs) {
   return inputs.map((input) => {
     if (input.content === void 0)
       return { path: input.path, failure: unreadable(input.path, input.error ?? "could not read the file") };
-    const decoded = decodeText(input.content);
-    return decoded.ok ? { path: input.path, text: decoded.text } : { path: input.path, failure: unreadable(input.path, decoded.message, decoded.line) };
+    const decoded2 = decodeText(input.content);
+    return decoded2.ok ? { path: input.path, text: decoded2.text } : { path: input.path, failure: unreadable(input.path, decoded2.message, decoded2.line) };
   });
 }
 function inputCrds(prepared, options) {
   if (options.crdsFromInput === false) return { schemas: [], findings: [] };
-  const texts = prepared.filter((p) => "text" in p);
-  return collectInputCrds(texts, options.strict);
+  const texts2 = prepared.filter((p) => "text" in p);
+  return collectInputCrds(texts2, options.strict);
 }
 function createDocumentContext(options, registry) {
   const lifecycles = /* @__PURE__ */ new Map();
@@ -68922,7 +69515,7 @@ var package_default = {
   license: "Apache-2.0",
   type: "module",
   engines: {
-    node: ">=20.19"
+    node: "^20.19.0 || ^22.13.0 || >=24"
   },
   bin: {
     kubeproof: "dist/kubeproof.js"
@@ -68945,11 +69538,13 @@ var package_default = {
   devDependencies: {
     "@types/js-yaml": "^4.0.9",
     "@types/node": "^20.19.43",
+    "@types/semver": "^7.8.0",
     esbuild: "^0.28.2",
     eslint: "^10.15.0",
     "fast-check": "^4.10.2",
     nock: "^14.0.17",
     prettier: "^3.10.1",
+    semver: "^7.8.6",
     tsx: "^4.23.15",
     typescript: "^6.0.3",
     "typescript-eslint": "^8.73.0",
@@ -68961,7 +69556,7 @@ var package_default = {
     ajv: "^8.20.0",
     "ajv-draft-04": "^1.0.0",
     "js-yaml": "^4.3.2",
-    "kubernetes-models": "^5.1.0",
+    "kubernetes-models": "^4.5.1",
     undici: "^7.30.2",
     yaml: "^2.9.1"
   },
@@ -68969,6 +69564,11 @@ var package_default = {
   repository: {
     type: "git",
     url: "git+https://github.com/kubeproof/kubeproof.git"
+  },
+  overrides: {
+    "@octokit/request": {
+      "content-type": "^2.1.0"
+    }
   }
 };
 
