@@ -79608,10 +79608,14 @@ function findingLine(finding2) {
   };
 }
 function findingCounts(findings) {
-  const errors = findings.filter((finding2) => finding2.severity === "error").length;
+  const unchecked = findings.filter(
+    (finding2) => finding2.severity === "error" && finding2.ruleId === "not-validated"
+  ).length;
+  const errors = findings.filter((finding2) => finding2.severity === "error").length - unchecked;
   const warnings = findings.filter((finding2) => finding2.severity === "warning").length;
   let text12 = "";
   if (errors > 0) text12 += ` \xB7 \u274C ${plural(errors, "error")}`;
+  if (unchecked > 0) text12 += ` \xB7 \u274C ${unchecked} not validated`;
   if (warnings > 0) text12 += ` \xB7 \u26A0\uFE0F ${plural(warnings, "warning")}`;
   return text12;
 }

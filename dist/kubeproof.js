@@ -46866,10 +46866,14 @@ function findingLine(finding2) {
   };
 }
 function findingCounts(findings2) {
-  const errors = findings2.filter((finding2) => finding2.severity === "error").length;
+  const unchecked = findings2.filter(
+    (finding2) => finding2.severity === "error" && finding2.ruleId === "not-validated"
+  ).length;
+  const errors = findings2.filter((finding2) => finding2.severity === "error").length - unchecked;
   const warnings = findings2.filter((finding2) => finding2.severity === "warning").length;
   let text10 = "";
   if (errors > 0) text10 += ` \xB7 \u274C ${plural(errors, "error")}`;
+  if (unchecked > 0) text10 += ` \xB7 \u274C ${unchecked} not validated`;
   if (warnings > 0) text10 += ` \xB7 \u26A0\uFE0F ${plural(warnings, "warning")}`;
   return text10;
 }

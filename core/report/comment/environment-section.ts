@@ -64,10 +64,15 @@ export function findingLine(finding: Finding): Part {
 }
 
 function findingCounts(findings: Finding[]): string {
-  const errors = findings.filter((finding) => finding.severity === 'error').length;
+  // "Not validated" is its own count, as in the table and the headline: it is not a schema error.
+  const unchecked = findings.filter(
+    (finding) => finding.severity === 'error' && finding.ruleId === 'not-validated',
+  ).length;
+  const errors = findings.filter((finding) => finding.severity === 'error').length - unchecked;
   const warnings = findings.filter((finding) => finding.severity === 'warning').length;
   let text = '';
   if (errors > 0) text += ` · ❌ ${plural(errors, 'error')}`;
+  if (unchecked > 0) text += ` · ❌ ${unchecked} not validated`;
   if (warnings > 0) text += ` · ⚠️ ${plural(warnings, 'warning')}`;
   return text;
 }

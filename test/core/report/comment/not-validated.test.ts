@@ -71,6 +71,7 @@ describe('a resource that was not validated is never "valid"', () => {
     const [body] = renderComment(unvalidated);
     expect(body).toContain('### kubeproof: 1 environment changes · ❌ 2 resources not validated');
     expect(body).toContain('❌ 2 not validated');
+    expect(body).toMatch(/<summary><b>prod<\/b>: [^<]* · ❌ 2 not validated<\/summary>/);
     expect(body).not.toMatch(/✅ valid|validation error/);
     expect(renderText(unvalidated)).toMatch(
       /^kubeproof: 1 environment changes · 2 resources not validated\n/,
