@@ -1,4 +1,27 @@
-import type { ApiLifecycle } from './deprecated-apis.ts';
+/**
+ * When Kubernetes deprecated and stopped serving one built-in apiVersion of one kind.
+ *
+ * Sources:
+ * - `removedIn`, `replacement` and `note`: the Deprecated API Migration Guide,
+ *   https://kubernetes.io/docs/reference/using-api/deprecation-guide/ (kubernetes/website
+ *   `content/en/docs/reference/using-api/deprecation-guide.md`, removals up to v1.32).
+ * - `deprecatedIn`: the apiserver's own lifecycle tags (`+k8s:prerelease-lifecycle-gen:deprecated`,
+ *   generated into `APILifecycleDeprecated()` in k8s.io/api `zz_generated.prerelease-lifecycle.go`,
+ *   read at k8s.io/api v0.26.0). These drive the apiserver's deprecation warnings. The guide itself
+ *   only says since when the replacement is available; entries where the value is inferred say so.
+ */
+export interface ApiLifecycle {
+  apiVersion: string;
+  kind: string;
+  /** First minor release that deprecated this apiVersion of the kind, for example `1.19`. */
+  deprecatedIn: string;
+  /** First minor release that no longer serves it, for example `1.22`. */
+  removedIn: string;
+  /** The apiVersion to migrate to, for example `networking.k8s.io/v1`; absent when there is none. */
+  replacement?: string;
+  /** Field changes to look out for when migrating, short. */
+  note?: string;
+}
 
 /**
  * The Kubernetes Deprecated API Migration Guide as data
