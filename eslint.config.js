@@ -1,5 +1,13 @@
 // @ts-check
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+import { kebabCaseFileNames } from './scripts/lint/kebab-case-file-names.js';
+
+/** Node built-ins the engine never touches: files come in through a FileSource, processes through a runner. */
+const CORE_BANNED_MODULES = ['fs', 'fs/promises', 'child_process', 'process'].flatMap((name) => [
+  { name, message: `core/ is pure: ${name} belongs in platform/ (pass the result in).` },
+  { name: `node:${name}`, message: `core/ is pure: node:${name} belongs in platform/ (pass the result in).` },
+]);
 
 export default tseslint.config(
   {
@@ -14,6 +22,22 @@ export default tseslint.config(
     ],
   },
   ...tseslint.configs.recommended,
+  {
+    // Layers depend one way (docs/architecture.md); a cycle means a type or table sits in the wrong file.
+    // import-x, not eslint-plugin-import: it supports flat config and ESLint 10 (its peer range), and
+    // resolves the explicit `.ts` specifiers with its own Node resolver, no TypeScript resolver needed.
+    files: ['**/*.{ts,js,mjs}'],
+    plugins: { 'import-x': importX, kubeproof: { rules: { 'kebab-case-file-names': kebabCaseFileNames } } },
+    settings: {
+      'import-x/extensions': ['.ts', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createNodeResolver()],
+    },
+    rules: {
+      'import-x/no-cycle': 'error',
+      'kubeproof/kebab-case-file-names': 'error',
+    },
+  },
   {
     files: ['**/*.ts'],
     rules: {
@@ -30,6 +54,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: CORE_BANNED_MODULES,
           patterns: [
             {
               group: ['@actions/*', 'probot', '@octokit/*'],
@@ -47,6 +72,25 @@ export default tseslint.config(
         { name: 'process', message: 'core/ never reads the environment: pass it in.' },
       ],
       'no-console': 'error',
+    },
+  },
+  {
+    // platform/ serves the front doors and never reaches back into them (resolved paths, so the
+    // platform/actions/ folder is not mistaken for the top-level actions/).
+    files: ['platform/**/*.ts'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './platform',
+              from: ['./cli', './actions', './bot'],
+              message: 'platform/ must not import from the front doors (cli/, actions/, bot/).',
+            },
+          ],
+        },
+      ],
     },
   },
 );
