@@ -1,10 +1,11 @@
 // Regenerates the expected output of test/fixtures/kustomize/conformance: for every case folder
 // (one holding a case.json `{"build": "<folder>", "description": "..."}`) it runs
 // `kubectl kustomize <build>` (kustomize v5.5.0) with the case folder as working directory and writes
-// expected.yaml (stdout, byte for byte) or, when kustomize fails, expected-error.txt: the first line
-// of its error message (taken from kubectl's `"command failed" err="..."` line and unquoted), with
-// the case's absolute path and then the repository's absolute path removed, so paths read relative
-// to the case folder (or to the repository for a path outside the case). The stale expected file of
+// expected.yaml (stdout, byte for byte) or, when kustomize fails, expected-error.txt: its whole error
+// message, every line (taken from kubectl's `"command failed" err="..."` line and unquoted, or from
+// its multi-line `err=<` block), with the case's absolute path and then the repository's absolute
+// path removed, so paths read relative to the case folder (or to the repository for a path outside
+// the case). test/core/render/kustomize/conformance.test.ts compares it with kubeproof's message. The stale expected file of
 // the other kind is deleted. A build taking more than 20 s (e.g. a remote resource without network)
 // is recorded as the error `timeout`. Needs kubectl; not run in CI.
 // Usage: node scripts/conformance-expected.mjs [case-name ...]
@@ -30,8 +31,8 @@ function errorMessage(stderr, caseDir) {
   } else if (block !== null) {
     text = block[1].replace(/^\t/gm, '');
   }
-  const firstLine = text.split('\n')[0];
-  return firstLine
+  return text
+    .trimEnd()
     .replaceAll(`${caseDir}/`, '')
     .replaceAll(caseDir, '.')
     .replaceAll(`${ROOT}/`, '')

@@ -1,7 +1,8 @@
 // Compares the built-in kustomize engine with `kubectl kustomize` (or `kustomize build`) on every
 // kustomization under the given folders: identical, different, unsupported (the built-in engine
-// refused a feature it does not implement), and failing in both.
-// Usage: npm run conformance -- DIR... [--kustomize kustomize|kubectl] [--show-diff]
+// refused a feature it does not implement), and failing in both (with --show-errors, both messages
+// side by side; the checked-in corpora compare them in test/core/render/kustomize/conformance.test.ts).
+// Usage: npm run conformance -- DIR... [--kustomize kustomize|kubectl] [--show-diff] [--show-errors]
 import { execFile } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
@@ -14,10 +15,13 @@ import { diskFileSource } from '../platform/disk-file-source.ts';
 const run = promisify(execFile);
 const args = process.argv.slice(2);
 const showDiff = args.includes('--show-diff');
+const showErrors = args.includes('--show-errors');
 const tool = args.includes('--kustomize') ? args[args.indexOf('--kustomize') + 1] : 'kubectl';
 const folders = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--kustomize');
 if (folders.length === 0) {
-  console.error('usage: npm run conformance -- DIR... [--kustomize kustomize|kubectl] [--show-diff]');
+  console.error(
+    'usage: npm run conformance -- DIR... [--kustomize kustomize|kubectl] [--show-diff] [--show-errors]',
+  );
   process.exit(2);
 }
 
@@ -72,6 +76,10 @@ for (const folder of folders) {
     else if (!theirs.ok) verdict = 'onlyKustomizeFails';
     else verdict = ours.yaml === theirs.text ? 'identical' : 'different';
     counts[verdict]++;
+    if (verdict === 'bothFail' && showErrors)
+      console.log(
+        `${'bothFail'.padEnd(18)} ${name}\n  built-in:  ${error?.message ?? ''}\n  kustomize: ${theirs.text}`,
+      );
     if (verdict !== 'identical' && verdict !== 'bothFail') {
       console.log(
         `${verdict.padEnd(18)} ${name}${error ? `  (${error.path}:${error.line ?? ''} ${error.message})` : ''}`,

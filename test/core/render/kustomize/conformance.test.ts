@@ -3,11 +3,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildKustomization } from '../../../../core/render/kustomize/build-kustomization.ts';
 import { diskFileSource } from '../../../../platform/disk-file-source.ts';
+import { MESSAGE_MAPPINGS } from './kustomize-error-messages.ts';
 
 /**
  * Byte equality with `kubectl kustomize` (kustomize v5.5.0) on two corpora of our own making,
  * whose expected outputs were produced on this machine by scripts/conformance-expected.mjs and
- * scripts/fixtures-generators.mjs. Each case folder is the repository root.
+ * scripts/fixtures-generators.mjs. Each case folder is the repository root. Where kustomize fails,
+ * kubeproof fails with kustomize's message, or with the one kustomize-error-messages.ts records
+ * for the case, with the reason.
  */
 interface Case {
   name: string;
@@ -75,5 +78,31 @@ describe.each(corpora)('the built-in kustomize engine on %s', (corpus) => {
     const finding = build.findings.find((f) => f.severity === 'error');
     expect(finding?.path).toMatch(/\S/);
     expect(finding?.line).toBeGreaterThan(0);
+    const kustomize = readFileSync(join(c.root, 'expected-error.txt'), 'utf8').replace(/\n$/, '');
+    const mapping = MESSAGE_MAPPINGS[c.name];
+    if (mapping === undefined) {
+      expect(finding?.message, 'the message kustomize gives (or record why not)').toBe(kustomize);
+      return;
+    }
+    expect(kustomize, 'kustomize still says what the mapping records').toBe(mapping.kustomize);
+    expect(mapping.kubeproof, 'a mapping only for a message that differs').not.toBe(kustomize);
+    expect(finding?.message).toBe(mapping.kubeproof);
+  });
+});
+
+describe("the recorded differences from kustomize's error messages", () => {
+  const failing = corpora.flatMap((corpus) =>
+    casesIn(corpus)
+      .filter((c) => existsSync(join(c.root, 'expected-error.txt')))
+      .map((c) => c.name),
+  );
+
+  it('name only cases where kustomize fails, each once across the corpora', () => {
+    expect(new Set(failing).size).toBe(failing.length);
+    expect(Object.keys(MESSAGE_MAPPINGS).filter((name) => !failing.includes(name))).toEqual([]);
+  });
+
+  it('each say why', () => {
+    for (const mapping of Object.values(MESSAGE_MAPPINGS)) expect(mapping.why).toMatch(/\S{3}/);
   });
 });
