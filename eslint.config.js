@@ -75,9 +75,9 @@ export default tseslint.config(
     },
   },
   {
-    // platform/ serves the front doors and never reaches back into them (resolved paths, so the
-    // platform/actions/ folder is not mistaken for the top-level actions/).
-    files: ['platform/**/*.ts'],
+    // platform/ serves the front doors and never reaches back into them; the front doors do not import
+    // one another. Resolved paths, so the platform/actions/ folder is not mistaken for actions/.
+    files: ['**/*.ts'],
     rules: {
       'import-x/no-restricted-paths': [
         'error',
@@ -87,6 +87,16 @@ export default tseslint.config(
               target: './platform',
               from: ['./cli', './actions', './bot'],
               message: 'platform/ must not import from the front doors (cli/, actions/, bot/).',
+            },
+            {
+              target: './cli',
+              from: ['./actions', './bot'],
+              message: 'A front door does not import another: share the code through platform/.',
+            },
+            {
+              target: './actions',
+              from: ['./cli', './bot'],
+              message: 'A front door does not import another: share the code through platform/.',
             },
           ],
         },

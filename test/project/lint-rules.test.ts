@@ -37,6 +37,8 @@ describe('the lint guardrails', () => {
   it.each([
     ['platform/github/new-module.ts', '../../cli/io.ts'],
     ['platform/new-module.ts', '../actions/check/main.ts'],
+    ['cli/new-command.ts', '../actions/check/main.ts'],
+    ['actions/check/new-module.ts', '../../cli/io.ts'],
   ])('keeps %s from importing the front door %s', async (filePath, specifier) => {
     const code = `import * as door from '${specifier}';\nexport const a = door;\n`;
     expect(await ruleIds(filePath, code)).toContain('import-x/no-restricted-paths');
