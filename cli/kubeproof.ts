@@ -6,7 +6,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { ParentMessage, WorkerStart } from '../platform/validate-in-workers.ts';
 import { main } from './main.ts';
 
-// Entry file: wire the process to the command and hold the one try/catch (ARCHITECTURE.md, convention 1).
+// Entry file: wire the process to the command and hold the one try/catch (docs/architecture.md, convention 1).
 // The same bundle is the script of the validation worker threads (`-n`).
 const start = workerData as WorkerStart | undefined;
 if (!isMainThread && parentPort && start?.type === 'start') {

@@ -1,6 +1,6 @@
 /**
  * Findings are data: every problem kubeproof reports about the user's files is a `Finding`
- * (ARCHITECTURE.md, convention 6). Operational faults throw a `KubeproofError` instead.
+ * (docs/architecture.md, convention 6). Operational faults throw a `KubeproofError` instead.
  */
 export type Severity = 'error' | 'warning' | 'notice';
 

@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = process.cwd();
 
-/** README.md and docs/*.md: what a newcomer reads in a clone. */
+/** README.md, CONTRIBUTING.md and docs/*.md: what a newcomer reads in a clone. */
 const DOCUMENTS = [
   'README.md',
+  'CONTRIBUTING.md',
   ...readdirSync('docs')
     .filter((f) => f.endsWith('.md'))
     .map((f) => `docs/${f}`),

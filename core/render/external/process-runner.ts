@@ -1,6 +1,6 @@
 /**
  * External binaries (kustomize, kubectl, helm) are run through a `ProcessRunner` passed in by the
- * caller (ARCHITECTURE.md, convention 3): core builds the argv and reads the output, the platform
+ * caller (docs/architecture.md, convention 3): core builds the argv and reads the output, the platform
  * spawns the process (platform/node-process-runner.ts), tests use a fake that records calls.
  */
 
