@@ -104,7 +104,9 @@ async function run(kind: CheckKind, argv: readonly string[], io: CliIo): Promise
   try {
     const options = parseCheckCommandOptions(kind, argv);
     if (options.help) {
-      io.stdout(`${kind === 'check' ? CHECK_USAGE : DIFF_USAGE}${formatFlagHelp(kind === 'check' ? CHECK_FLAGS : DIFF_FLAGS)}`);
+      io.stdout(
+        `${kind === 'check' ? CHECK_USAGE : DIFF_USAGE}${formatFlagHelp(kind === 'check' ? CHECK_FLAGS : DIFF_FLAGS)}`,
+      );
       return 0;
     }
     const { output } = options;

@@ -113,7 +113,8 @@ function schemaChoice(
   const onlyOffline = offline || locations.length === 0;
   return {
     locations: locations.length === 0 ? [...CLI_CHECK_SCHEMA_LOCATIONS] : locations,
-    kubernetesVersion: version ?? (onlyOffline ? OFFLINE_KUBERNETES_VERSION_FULL : DEFAULT_KUBERNETES_VERSION),
+    kubernetesVersion:
+      version ?? (onlyOffline ? OFFLINE_KUBERNETES_VERSION_FULL : DEFAULT_KUBERNETES_VERSION),
     strict: strict ?? (onlyOffline ? false : DEFAULT_STRICT),
     onlyOffline,
     offlineAccepts: offline ? 'any' : 'requested',

@@ -104,13 +104,12 @@ export async function runEnvironments(argv: readonly string[], io: CliIo): Promi
     environments = environments.filter((environment) => affected.affected.includes(environment.name));
     unknown = affected.unknown;
   }
-  const rendered =
-    options.render
-      ? await renderEnvironments(environments, {
-          files,
-          external: { runner: createNodeProcessRunner(), repoRoot: root, files },
-        })
-      : undefined;
+  const rendered = options.render
+    ? await renderEnvironments(environments, {
+        files,
+        external: { runner: createNodeProcessRunner(), repoRoot: root, files },
+      })
+    : undefined;
   const findings = [...discovered.findings, ...(rendered ?? []).flatMap((r) => r.findings)];
   for (const finding of findings) io.stderr(formatFinding(finding, root, io.cwd));
   if (nothing !== undefined) io.stderr(`kubeproof environments: ${nothing}\n`);

@@ -150,14 +150,20 @@ function publish(
   log: Logger,
 ): Promise<PublishOutcome> {
   const { prefix } = request;
-  return publishReport(request.port, request.target, report, {
-    comment: request.comment,
-    ...publishNames(kind, prefix),
-    // The whole check supersedes a diff-only comment of the same folder: minimize it as outdated.
-    ...(kind === 'check' ? { outdatedKeys: [publishNames('diff', prefix).marker] } : {}),
-    failOn: request.failOn,
-    ...(request.detailsUrl === undefined ? {} : { detailsUrl: request.detailsUrl }),
-    pathPrefix: prefix,
-    findings: result.findings,
-  }, log);
+  return publishReport(
+    request.port,
+    request.target,
+    report,
+    {
+      comment: request.comment,
+      ...publishNames(kind, prefix),
+      // The whole check supersedes a diff-only comment of the same folder: minimize it as outdated.
+      ...(kind === 'check' ? { outdatedKeys: [publishNames('diff', prefix).marker] } : {}),
+      failOn: request.failOn,
+      ...(request.detailsUrl === undefined ? {} : { detailsUrl: request.detailsUrl }),
+      pathPrefix: prefix,
+      findings: result.findings,
+    },
+    log,
+  );
 }

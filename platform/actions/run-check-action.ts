@@ -10,7 +10,12 @@ import { workflowCommands } from '../../core/report/workflow-commands.ts';
 import type { ValidateDeps } from '../../core/validate/validate-manifests.ts';
 import pkg from '../../package.json' with { type: 'json' };
 import { DEFAULT_KUBERNETES_VERSION, DEFAULT_STRICT } from '../check-defaults.ts';
-import { checkPullRequest, publishNames, type CheckKind, type PublishRequest } from '../check-pull-request.ts';
+import {
+  checkPullRequest,
+  publishNames,
+  type CheckKind,
+  type PublishRequest,
+} from '../check-pull-request.ts';
 import type { GitHubPort } from '../github/github-port.ts';
 import type { PublishOutcome } from '../publish-report.ts';
 import type { SchemaFetchOptions } from '../schema-fetch.ts';
@@ -94,7 +99,10 @@ function fallbackOf(
 ): { fallback: string | undefined; annotations: CheckAnnotation[] } {
   if (target.commit === undefined) {
     const event = deps.context.eventName === '' ? 'this run' : `this ${deps.context.eventName} event`;
-    return { fallback: `${event} is not about a pull request: no comment nor check run`, annotations: annotations() };
+    return {
+      fallback: `${event} is not about a pull request: no comment nor check run`,
+      annotations: annotations(),
+    };
   }
   if (published === undefined) return { fallback: 'no github-token was given', annotations: annotations() };
   return {

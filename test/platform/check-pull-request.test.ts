@@ -121,9 +121,9 @@ describe('checkPullRequest', () => {
 
   it('publishes nothing without a publish request (the CLI)', async () => {
     const { port, request: check } = await request('check', '');
-    const { publish: _publish, ...local } = check;
+    const { kind, head, base, options } = check;
 
-    const outcome = await checkPullRequest(local, deps(pinoLike()).all);
+    const outcome = await checkPullRequest({ kind, head, base, schemas, options }, deps(pinoLike()).all);
 
     expect(outcome.published).toBeUndefined();
     expect(port.calls).toEqual([]);
