@@ -3,8 +3,9 @@ import { OFFLINE_KUBERNETES_VERSION } from '../core/validate/offline-schemas.ts'
 /**
  * The one home of the defaults the front doors share (the CLI, the Actions, later the App). Each
  * `action.yml` repeats some of them as YAML (`test/actions/action-metadata.test.ts` checks that
- * they agree); the limits of the GitHub API live beside the code they bound, in core
- * (`GITHUB_COMMENT_LIMIT`, re-exported here) and in `summary-markdown.ts` (the job summary).
+ * they agree). The limits GitHub sets live once each beside the code they bound: the comment body
+ * in core (`GITHUB_COMMENT_LIMIT` in `core/report/comment/render-comment.ts`, which the port's
+ * `COMMENT_BODY_LIMIT` is), the job summary and outputs in `actions/summary-markdown.ts`.
  */
 
 /** The Kubernetes version validated against when a schema location is used and none is asked for. */
@@ -43,5 +44,3 @@ export const PUBLISH_NAMES = {
   check: { checkName: 'kubeproof', marker: 'report' },
   diff: { checkName: 'kubeproof diff', marker: 'diff' },
 } as const;
-
-export { GITHUB_COMMENT_LIMIT, MIN_COMMENT_LENGTH } from '../core/report/comment/render-comment.ts';

@@ -18,6 +18,7 @@ import {
 } from '../check-pull-request.ts';
 import type { GitHubPort } from '../github/github-port.ts';
 import type { PublishOutcome } from '../publish-report.ts';
+import { pullRequestChanges } from '../pull-request-changes.ts';
 import type { SchemaFetchOptions } from '../schema-fetch.ts';
 import type { SchemaSetup } from '../validation-setup.ts';
 import type { ActionContext } from './action-context.ts';
@@ -25,7 +26,6 @@ import { actionsLogger } from './actions-logger.ts';
 import type { ActionsIo } from './actions-io.ts';
 import { offlineSchemasNotice } from './offline-schemas-notice.ts';
 import type { CheckInputs, DiffInputs } from './check-inputs.ts';
-import { pullRequestChanges } from './pull-request-changes.ts';
 import { failureMessage, reportCounts } from './report-counts.ts';
 import { resolveBase, underPrefix, type CheckoutGit } from './resolve-base.ts';
 import { resolveHead } from './resolve-head.ts';
@@ -118,6 +118,7 @@ async function run(
   deps: CheckActionDeps,
 ): Promise<CheckActionResult> {
   const { io, context } = deps;
+  const log = actionsLogger(io);
   const workingDirectory = await workingDirectoryOf(context, inputs.workingDirectory);
   const target = runTarget(context);
   const repo = target.commit ?? context.repo;
@@ -128,7 +129,7 @@ async function run(
       { git: deps.git, port: deps.port },
     ),
     target.pr && deps.port && inputs.baseRef === undefined
-      ? pullRequestChanges(deps.port, target.pr, io)
+      ? pullRequestChanges(deps.port, target.pr, log)
       : Promise.resolve(undefined),
   ]);
   const head = await resolveHead(
@@ -197,7 +198,7 @@ async function run(
         return mkdtemp(join(context.runnerTemp, 'kubeproof-base-'));
       },
       now: deps.now,
-      log: actionsLogger(io),
+      log,
     },
   );
 
