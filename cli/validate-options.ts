@@ -35,7 +35,7 @@ export const VALIDATE_FLAGS: readonly FlagSpec[] = [
     kind: 'string',
     typeName: 'value',
     usage: 'version of Kubernetes to validate against, e.g.: 1.18.0',
-    defaultText: 'master',
+    defaultText: KUBECONFORM_KUBERNETES_VERSION,
   },
   {
     name: 'n',
