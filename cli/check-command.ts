@@ -1,93 +1,34 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { runCheck, type CheckResult, type CheckSide } from '../core/check/run-check.ts';
 import { UsageError } from '../core/errors.ts';
-import type { ExternalRenderDeps } from '../core/render/external/types.ts';
 import { NO_ENVIRONMENT_RULE } from '../core/render/environments/no-environment.ts';
 import { subFileSource } from '../core/render/sub-file-source.ts';
-import type { FileSource } from '../core/render/types.ts';
 import type { CheckReport } from '../core/report/comment/types.ts';
 import { renderComment } from '../core/report/comment/render-comment.ts';
 import { renderJson } from '../core/report/comment/render-json.ts';
 import { renderText } from '../core/report/comment/render-text.ts';
 import { sarifCheck } from '../core/report/sarif-check.ts';
 import type { Finding } from '../core/findings.ts';
-import { VERSION } from './version.ts';
+import { checkPullRequest, type CheckKind, type SideTree } from '../platform/check-pull-request.ts';
 import { diskFileSource } from '../platform/disk-file-source.ts';
 import { gitFileSource } from '../platform/git-file-source.ts';
-import { materializeTree } from '../platform/materialize-tree.ts';
+import { silentLogger } from '../platform/logger.ts';
 import { createNodeProcessRunner } from '../platform/node-process-runner.ts';
-import { createValidationDeps } from '../platform/validation-setup.ts';
-import { OFFLINE_KUBERNETES_VERSION } from '../core/validate/offline-schemas.ts';
-import { formatFlagHelp, parseFlags, type FlagSpec, type FlagValues } from './flags.ts';
+import { schemaFetchOptionsFrom } from '../platform/proxy-env.ts';
+import { createValidationDeps, type SchemaSetup } from '../platform/validation-setup.ts';
+import {
+  CHECK_FLAGS,
+  DIFF_FLAGS,
+  parseCheckCommandOptions,
+  type CheckCommandOptions,
+  type CheckOutput,
+} from './check-options.ts';
+import { formatFlagHelp } from './flags.ts';
 import { formatFinding } from './format-finding.ts';
 import type { CliIo } from './io.ts';
 import { existingFolder, existingPath, repositoryRoot, showFolder } from './repository-root.ts';
-import { proxyEnv } from './validate-command.ts';
-
-const OUTPUTS = ['text', 'markdown', 'json', 'sarif'] as const;
-
-const COMMON_FLAGS: readonly FlagSpec[] = [
-  { name: 'h', kind: 'bool', usage: 'show help information' },
-  {
-    name: 'base',
-    kind: 'string',
-    typeName: 'string',
-    usage: 'folder holding the base (the target branch) of the change',
-  },
-  {
-    name: 'base-ref',
-    kind: 'string',
-    typeName: 'string',
-    usage: 'git ref of the base, read from the repository DIR is in (for example origin/main)',
-  },
-  {
-    name: 'changed',
-    kind: 'list',
-    usage:
-      'a changed file, relative to the repository root (DIR) (repeatable): only the environments it affects (default: every file that differs from the base)',
-  },
-  {
-    name: 'output',
-    kind: 'string',
-    typeName: 'string',
-    usage: 'text, markdown (the review comment), json or sarif (for code scanning)',
-    defaultText: '"text"',
-  },
-  { name: 'o', kind: 'string', typeName: 'string', usage: 'short for -output' },
-];
-
-const VALIDATION_FLAGS: readonly FlagSpec[] = [
-  {
-    name: 'kubernetes-version',
-    kind: 'string',
-    typeName: 'string',
-    usage:
-      'version of Kubernetes to validate against (default "1.31.0" with -schema-location; the offline schemas model 1.27)',
-  },
-  {
-    name: 'schema-location',
-    kind: 'list',
-    usage:
-      "schemas location search path (kubeconform templates, `default` for kubeconform's; repeatable). Default: the offline schemas",
-  },
-  {
-    name: 'offline',
-    kind: 'bool',
-    usage:
-      'validate with the bundled offline schemas only, whatever -strict and -kubernetes-version ask (a weaker check)',
-  },
-  {
-    name: 'strict',
-    kind: 'bool',
-    usage:
-      'disallow additional properties and duplicate keys (default true with -schema-location; the offline schemas cannot)',
-  },
-];
-
-export const CHECK_FLAGS: readonly FlagSpec[] = [...COMMON_FLAGS, ...VALIDATION_FLAGS];
-export const DIFF_FLAGS: readonly FlagSpec[] = COMMON_FLAGS;
+import { VERSION } from './version.ts';
 
 const CHECK_USAGE = `Usage: kubeproof check [OPTION]... [DIR]
 
@@ -109,136 +50,103 @@ rendered or the head holds no environment.
 
 `;
 
-function external(root: string, files: FileSource): ExternalRenderDeps {
-  return { runner: createNodeProcessRunner(), repoRoot: root, files };
-}
-
 /** Folders written for a base side (see materializeTree), removed when the command ends. */
 const temporaryFolders: string[] = [];
 
+async function workFolder(): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), 'kubeproof-base-'));
+  temporaryFolders.push(folder);
+  return folder;
+}
+
+/** The base: a folder (on disk already), or a git ref of the repository the head is in. */
 async function baseSide(
-  values: FlagValues,
+  options: CheckCommandOptions,
   headRoot: string,
   io: CliIo,
-  positional?: string,
-): Promise<CheckSide | undefined> {
-  const baseDir = (values.get('base') as string | undefined) ?? positional;
-  const baseRef = values.get('base-ref') as string | undefined;
+): Promise<SideTree | undefined> {
+  const { baseDir, baseRef } = options;
   if (baseDir !== undefined && baseRef !== undefined)
     throw new UsageError('give either a base folder or -base-ref, not both');
   if (baseDir !== undefined) {
-    const root = existingFolder(io.cwd, baseDir, values.get('base') === undefined ? '' : '-base');
-    const files = await diskFileSource(root);
-    return { files, external: external(root, files) };
+    const root = existingFolder(io.cwd, baseDir, options.baseDirFlag);
+    return { files: await diskFileSource(root), root };
   }
   if (baseRef === undefined) return undefined;
   const tree = await gitFileSource(headRoot, baseRef);
   const prefix = relative(tree.root, headRoot).split(sep).join('/');
-  const files = subFileSource(tree.files, prefix);
   // Binaries need the base on disk: it is written to a temporary folder, only when one is needed.
+  return { files: subFileSource(tree.files, prefix) };
+}
+
+/** The schema setup of `kubeproof check` (see schemaChoice in check-options.ts). */
+function schemaSetup(options: CheckCommandOptions, io: CliIo): SchemaSetup {
+  const { schemas } = options;
   return {
-    files,
-    materialize: async () => {
-      const folder = await mkdtemp(join(tmpdir(), 'kubeproof-base-'));
-      temporaryFolders.push(folder);
-      await materializeTree(files, folder);
-      return external(folder, files);
-    },
+    locations: schemas.locations,
+    kubernetesVersion: schemas.kubernetesVersion,
+    strict: schemas.strict,
+    offline: schemas.onlyOffline,
+    fetch: schemaFetchOptionsFrom(io.env),
+    baseDirectory: io.cwd,
+    offlineAccepts: schemas.offlineAccepts,
   };
 }
 
-function print(report: CheckReport, findings: readonly Finding[], output: string, io: CliIo): void {
+function print(report: CheckReport, findings: readonly Finding[], output: CheckOutput, io: CliIo): void {
   if (output === 'sarif') io.stdout(`${sarifCheck(report, { version: VERSION, findings: [...findings] })}\n`);
   else if (output === 'json') io.stdout(renderJson(report));
   else if (output === 'markdown') io.stdout(`${renderComment(report).join('\n\n')}\n`);
   else io.stdout(renderText(report));
 }
 
-function outputOf(values: FlagValues): string {
-  const output =
-    (values.get('output') as string | undefined) ?? (values.get('o') as string | undefined) ?? 'text';
-  if (!(OUTPUTS as readonly string[]).includes(output))
-    throw new UsageError(`-output must be one of ${OUTPUTS.join(', ')}, not ${JSON.stringify(output)}`);
-  return output;
-}
-
-async function run(kind: 'check' | 'diff', argv: readonly string[], io: CliIo): Promise<number> {
-  const flags = kind === 'check' ? CHECK_FLAGS : DIFF_FLAGS;
-  let parsed;
+async function run(kind: CheckKind, argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    parsed = parseFlags(flags, argv, { interspersed: true });
-    if (parsed.values.get('h') === true) {
-      io.stdout(`${kind === 'check' ? CHECK_USAGE : DIFF_USAGE}${formatFlagHelp(flags)}`);
+    const options = parseCheckCommandOptions(kind, argv);
+    if (options.help) {
+      io.stdout(
+        `${kind === 'check' ? CHECK_USAGE : DIFF_USAGE}${formatFlagHelp(kind === 'check' ? CHECK_FLAGS : DIFF_FLAGS)}`,
+      );
       return 0;
     }
-    const { values, args } = parsed;
-    const output = outputOf(values);
-    const [first, second] = args;
-    const headArg =
-      kind === 'diff' && values.get('base-ref') === undefined && values.get('base') === undefined
-        ? second
-        : first;
-    if (kind === 'diff' && headArg === undefined && values.get('base-ref') === undefined)
-      throw new UsageError('give BASE_DIR and HEAD_DIR, or -base-ref REF');
+    const { output } = options;
     // Without DIR, the repository the current directory is in, as `kubeproof environments` finds it.
     const head =
-      headArg === undefined
+      options.head === undefined
         ? { path: repositoryRoot(io.cwd, io.cwd), folder: true }
-        : existingPath(io.cwd, headArg);
+        : existingPath(io.cwd, options.head);
     const headRoot = head.path;
-    const headFiles = await diskFileSource(headRoot);
-    const base = await baseSide(
-      values,
-      headRoot,
-      io,
-      kind === 'diff' && headArg === second ? first : undefined,
-    );
-    const locations = (values.get('schema-location') as string[] | undefined) ?? [];
-    const offline = values.get('offline') === true;
-    // Without a location the offline schemas are the default: unset flags ask for what they are
-    // (Kubernetes 1.27.1, not strict); -strict or another version asks for more, and every resource
-    // they would pass is then "not validated" (unless -offline accepts the weaker check).
-    const onlyOffline = offline || locations.length === 0;
-    const kubernetesVersion =
-      (values.get('kubernetes-version') as string | undefined) ??
-      (onlyOffline ? `${OFFLINE_KUBERNETES_VERSION}.0` : '1.31.0');
-    const strict = (values.get('strict') as boolean | undefined) ?? !onlyOffline;
-    const validate =
-      kind === 'check'
-        ? await createValidationDeps(
-            {
-              locations: locations.length === 0 ? ['offline'] : locations,
-              kubernetesVersion,
-              strict,
-              offline: onlyOffline,
-              fetch: { insecureSkipTlsVerify: false, proxyEnv: proxyEnv(io.env) },
-              baseDirectory: io.cwd,
-              offlineAccepts: offline ? 'any' : 'requested',
-            },
-            () => {},
-          )
-        : undefined;
-    const changed = values.get('changed') as string[] | undefined;
-    const result: CheckResult = await runCheck(
-      { files: headFiles, external: external(headRoot, headFiles) },
-      base,
+    const base = await baseSide(options, headRoot, io);
+    const { result, report } = await checkPullRequest(
       {
-        kubernetesVersion,
-        strict,
-        validate: kind === 'check',
-        where: showFolder(headRoot, io.cwd, head.folder),
-        ...(changed ? { changedFiles: changed } : {}),
+        kind,
+        head: headRoot,
+        base,
+        ...(kind === 'check' ? { schemas: schemaSetup(options, io) } : {}),
+        options: {
+          kubernetesVersion: options.schemas.kubernetesVersion,
+          strict: options.schemas.strict,
+          where: showFolder(headRoot, io.cwd, head.folder),
+          ...(options.changed ? { changedFiles: options.changed } : {}),
+        },
       },
-      { ...(validate ? { validate } : {}), now: io.now },
+      {
+        createValidationDeps,
+        runner: createNodeProcessRunner(),
+        workFolder,
+        now: io.now,
+        // The CLI prints the report; schema notices are in it.
+        log: silentLogger,
+      },
     );
     for (const finding of result.findings)
       if (finding.ruleId !== NO_ENVIRONMENT_RULE) io.stderr(formatFinding(finding, headRoot, io.cwd));
     // The text and markdown reports say it in place of the table; json and sarif are for machines.
-    const nothing = result.report.noEnvironment;
+    const nothing = report.noEnvironment;
     if (nothing !== undefined && (output === 'json' || output === 'sarif'))
       io.stderr(`kubeproof ${kind}: ${nothing}\n`);
-    print(result.report, result.findings, output, io);
-    const errors = result.report.validation.reduce((n, check) => n + check.errors, 0);
+    print(report, result.findings, output, io);
+    const errors = report.validation.reduce((n, check) => n + check.errors, 0);
     // A step that checked nothing must not pass: no environment found is a failure too.
     return result.renderFailures > 0 || nothing !== undefined || (kind === 'check' && errors > 0) ? 1 : 0;
   } catch (error) {
@@ -250,7 +158,7 @@ async function run(kind: 'check' | 'diff', argv: readonly string[], io: CliIo): 
   }
 }
 
-async function runAndClean(kind: 'check' | 'diff', argv: readonly string[], io: CliIo): Promise<number> {
+async function runAndClean(kind: CheckKind, argv: readonly string[], io: CliIo): Promise<number> {
   try {
     return await run(kind, argv, io);
   } finally {

@@ -7,7 +7,7 @@ import type { Environment } from '../core/render/environments/types.ts';
 import { renderEnvironments, renderedYaml } from '../core/render/render-environments.ts';
 import { diskFileSource } from '../platform/disk-file-source.ts';
 import { createNodeProcessRunner } from '../platform/node-process-runner.ts';
-import { formatFlagHelp, parseFlags, type FlagSpec } from './flags.ts';
+import { flagReader, formatFlagHelp, parseFlags, type FlagSpec } from './flags.ts';
 import { formatFinding } from './format-finding.ts';
 import type { CliIo } from './io.ts';
 import { existingPath, repositoryRoot, showFolder } from './repository-root.ts';
@@ -41,14 +41,36 @@ function line(environment: Environment): string {
   return `${environment.name}\t${environment.path || '.'}\t${environment.renderer}\t${environment.source}${environment.detail ? `\t${environment.detail}` : ''}\n`;
 }
 
+/** `kubeproof environments`' flags and argument, parsed (the output is checked by the command). */
+export interface EnvironmentsOptions {
+  help: boolean;
+  output: string;
+  changed: string[] | undefined;
+  render: boolean;
+  repo: string | undefined;
+}
+
+/** Parses `kubeproof environments` arguments; a UsageError for an unknown or incomplete flag. */
+export function parseEnvironmentsOptions(argv: readonly string[]): EnvironmentsOptions {
+  const { values, args } = parseFlags(ENVIRONMENTS_FLAGS, argv, { interspersed: true });
+  const flags = flagReader(values);
+  return {
+    help: flags.bool('h') === true,
+    output: flags.string('output') ?? 'text',
+    changed: flags.list('changed'),
+    render: flags.bool('render') === true,
+    repo: args[0],
+  };
+}
+
 /** `kubeproof environments [REPO] [-changed FILE]... [-output text|json] [-render]`. */
 export async function runEnvironments(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, args } = parseFlags(ENVIRONMENTS_FLAGS, argv, { interspersed: true });
-  if (values.get('h') === true) {
+  const options = parseEnvironmentsOptions(argv);
+  if (options.help) {
     io.stdout(`${USAGE}${formatFlagHelp(ENVIRONMENTS_FLAGS)}`);
     return 0;
   }
-  const output = (values.get('output') as string | undefined) ?? 'text';
+  const { output, changed } = options;
   if (output !== 'text' && output !== 'json') {
     io.stderr(`kubeproof environments: -output must be text or json, not ${JSON.stringify(output)}\n`);
     return 1;
@@ -57,9 +79,9 @@ export async function runEnvironments(argv: readonly string[], io: CliIo): Promi
   let repo: { path: string; folder: boolean };
   try {
     repo =
-      args[0] === undefined
+      options.repo === undefined
         ? { path: repositoryRoot(io.cwd, io.cwd), folder: true }
-        : existingPath(io.cwd, args[0]);
+        : existingPath(io.cwd, options.repo);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr(`kubeproof environments: ${error.message}\n`);
@@ -76,20 +98,18 @@ export async function runEnvironments(argv: readonly string[], io: CliIo): Promi
       ? noEnvironmentMessage(showFolder(root, io.cwd, repo.folder), configFailed)
       : undefined;
   let environments = discovered.environments;
-  const changed = values.get('changed') as string[] | undefined;
   let unknown: string[] = [];
   if (changed !== undefined) {
     const affected = await affectedEnvironments(environments, changed, files);
     environments = environments.filter((environment) => affected.affected.includes(environment.name));
     unknown = affected.unknown;
   }
-  const rendered =
-    values.get('render') === true
-      ? await renderEnvironments(environments, {
-          files,
-          external: { runner: createNodeProcessRunner(), repoRoot: root, files },
-        })
-      : undefined;
+  const rendered = options.render
+    ? await renderEnvironments(environments, {
+        files,
+        external: { runner: createNodeProcessRunner(), repoRoot: root, files },
+      })
+    : undefined;
   const findings = [...discovered.findings, ...(rendered ?? []).flatMap((r) => r.findings)];
   for (const finding of findings) io.stderr(formatFinding(finding, root, io.cwd));
   if (nothing !== undefined) io.stderr(`kubeproof environments: ${nothing}\n`);

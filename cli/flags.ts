@@ -73,14 +73,43 @@ export function parseFlags(
         throw new UsageError(`invalid value ${JSON.stringify(raw)} for flag -${name}: parse error`);
       values.set(name, Number(raw));
     } else if (spec.kind === 'list') {
-      const list = (values.get(name) as string[] | undefined) ?? [];
-      list.push(raw);
-      values.set(name, list);
+      const list = values.get(name);
+      values.set(name, Array.isArray(list) ? [...list, raw] : [raw]);
     } else {
       values.set(name, raw);
     }
   }
   return { values, args: [...positional, ...argv.slice(i)] };
+}
+
+/** Typed reads of parsed flags: a flag of another kind, or an unset one, reads as undefined. */
+export interface FlagReader {
+  string(name: string): string | undefined;
+  bool(name: string): boolean | undefined;
+  int(name: string): number | undefined;
+  list(name: string): string[] | undefined;
+}
+
+/** The typed view of `values`, for a command's `parse*Options` (no casts from the untyped map). */
+export function flagReader(values: FlagValues): FlagReader {
+  return {
+    string: (name) => {
+      const value = values.get(name);
+      return typeof value === 'string' ? value : undefined;
+    },
+    bool: (name) => {
+      const value = values.get(name);
+      return typeof value === 'boolean' ? value : undefined;
+    },
+    int: (name) => {
+      const value = values.get(name);
+      return typeof value === 'number' ? value : undefined;
+    },
+    list: (name) => {
+      const value = values.get(name);
+      return Array.isArray(value) ? value : undefined;
+    },
+  };
 }
 
 /** Go's `flag.PrintDefaults` layout: sorted, `  -name type` then the usage on the next line. */

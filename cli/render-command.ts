@@ -6,7 +6,7 @@ import { createBuildCache, type BuildCache } from '../core/render/kustomize/buil
 import { buildKustomization, type KustomizeBuild } from '../core/render/kustomize/build-kustomization.ts';
 import type { FileSource } from '../core/render/types.ts';
 import { diskFileSource } from '../platform/disk-file-source.ts';
-import { formatFlagHelp, parseFlags, type FlagSpec } from './flags.ts';
+import { flagReader, formatFlagHelp, parseFlags, type FlagSpec } from './flags.ts';
 import { formatFinding } from './format-finding.ts';
 import type { CliIo } from './io.ts';
 import { existingFolder, renderRoot, type Root } from './repository-root.ts';
@@ -53,10 +53,31 @@ function withRoot(finding: Finding, root: Root): Finding {
   };
 }
 
+/** `kubeproof render`'s flags and folders, parsed. */
+export interface RenderOptions {
+  help: boolean;
+  outDir: string | undefined;
+  root: string | undefined;
+  folders: string[];
+}
+
+/** Parses `kubeproof render` arguments; a UsageError for an unknown or incomplete flag. */
+export function parseRenderOptions(argv: readonly string[]): RenderOptions {
+  const { values, args } = parseFlags(RENDER_FLAGS, argv, { interspersed: true });
+  const flags = flagReader(values);
+  return {
+    help: flags.bool('h') === true,
+    outDir: flags.string('out-dir'),
+    root: flags.string('root'),
+    folders: args,
+  };
+}
+
 /** `kubeproof render DIR... [-out-dir OUT]`. */
 export async function runRender(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, args } = parseFlags(RENDER_FLAGS, argv, { interspersed: true });
-  if (values.get('h') === true) {
+  const options = parseRenderOptions(argv);
+  const { outDir, folders: args } = options;
+  if (options.help) {
     io.stdout(`${USAGE}${formatFlagHelp(RENDER_FLAGS)}`);
     return 0;
   }
@@ -64,7 +85,6 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
     io.stderr(`kubeproof render: give at least one folder\n\n${USAGE}`);
     return 1;
   }
-  const outDir = values.get('out-dir') as string | undefined;
   const sources = new Map<string, FileSource>();
   const caches = new Map<string, BuildCache>();
   const cacheFor = (root: string): BuildCache => {
@@ -83,7 +103,7 @@ export async function runRender(argv: readonly string[], io: CliIo): Promise<num
     let found: Root;
     try {
       folder = existingFolder(io.cwd, arg);
-      found = await renderRoot(folder, io.cwd, values.get('root') as string | undefined);
+      found = await renderRoot(folder, io.cwd, options.root);
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       // One line, and the other folders still render.

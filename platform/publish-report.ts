@@ -4,6 +4,7 @@ import type { CheckAnnotation, CheckConclusion } from '../core/report/check-run-
 import { renderComment } from '../core/report/comment/render-comment.ts';
 import type { CheckReport } from '../core/report/comment/types.ts';
 import { GitHubApiError } from './github/github-api-error.ts';
+import type { Logger } from './logger.ts';
 import type {
   GitHubPort,
   PublishedCheckRun,
@@ -38,11 +39,6 @@ export interface PublishOptions {
   pathPrefix?: string;
   /** Repository findings outside the environments (configuration, discovery). */
   findings?: readonly Finding[];
-}
-
-export interface PublishLog {
-  info(message: string): void;
-  warning(message: string): void;
 }
 
 export interface PublishOutcome {
@@ -95,7 +91,7 @@ export async function publishReport(
   target: PublishTarget,
   report: CheckReport,
   options: PublishOptions,
-  log: PublishLog,
+  log: Logger,
 ): Promise<PublishOutcome> {
   const check = buildCheckRun(report, {
     name: options.checkName,
@@ -138,7 +134,7 @@ export async function publishReport(
     if ('thrown' in step) bugs.push(step.thrown);
     else {
       reasons.push(step.reason);
-      log.warning(`kubeproof: ${step.reason}`);
+      log.warn(`kubeproof: ${step.reason}`);
     }
   }
   if (bugs.length > 0) throw bugs[0];

@@ -1,4 +1,5 @@
 import { UsageError } from '../../core/errors.ts';
+import { DEFAULT_KUBERNETES_VERSION, DEFAULT_SCHEMA_LOCATIONS, DEFAULT_STRICT } from '../check-defaults.ts';
 
 /**
  * Reads one action input by its `action.yml` name, trimmed, `''` when unset: `core.getInput` in
@@ -10,14 +11,6 @@ export type ReadInput = (name: string) => string;
 export const FAIL_ON = ['error', 'warning', 'never'] as const;
 /** When the step fails: on errors, on errors or warnings, or never (the report is still published). */
 export type FailOn = (typeof FAIL_ON)[number];
-
-/** kubeconform's default location, then the community CRD catalog (custom resources of popular operators). */
-export const DEFAULT_SCHEMA_LOCATIONS: readonly string[] = [
-  'default',
-  'https://raw.githubusercontent.com/datreeio/CRDs-catalog/main/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json',
-];
-
-export const DEFAULT_KUBERNETES_VERSION = '1.31.0';
 
 // The YAML 1.2 core schema booleans, as `core.getBooleanInput` accepts them.
 const TRUE = ['true', 'True', 'TRUE'];
@@ -111,6 +104,6 @@ export function schemaInputs(read: ReadInput): SchemaInputs {
   return {
     kubernetesVersion: kubernetesVersionInput(read),
     schemaLocations: multilineInput(read, 'schema-locations', DEFAULT_SCHEMA_LOCATIONS),
-    strict: booleanInput(read, 'strict', true),
+    strict: booleanInput(read, 'strict', DEFAULT_STRICT),
   };
 }

@@ -14,6 +14,8 @@ export interface AnnotationProperties {
  */
 export interface ActionsIo {
   info(message: string): void;
+  /** Shown only when step debugging is on (`core.debug`); optional, a recorder may leave it out. */
+  debug?(message: string): void;
   notice(message: string, properties?: AnnotationProperties): void;
   warning(message: string, properties?: AnnotationProperties): void;
   error(message: string, properties?: AnnotationProperties): void;

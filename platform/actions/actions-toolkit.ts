@@ -5,6 +5,7 @@ import { context as githubContext, getOctokit } from '@actions/github';
 import { createNodeProcessRunner } from '../node-process-runner.ts';
 import { createOctokitGitHubPort } from '../github/octokit-github-port.ts';
 import type { GitHubPort } from '../github/github-port.ts';
+import { schemaFetchOptionsFrom } from '../proxy-env.ts';
 import type { SchemaFetchOptions } from '../schema-fetch.ts';
 import { createValidationDeps } from '../validation-setup.ts';
 import { actionContext, type ActionContext } from './action-context.ts';
@@ -17,6 +18,7 @@ import type { ValidateActionDeps } from './run-validate-action.ts';
 export function coreIo(): ActionsIo {
   return {
     info: (message) => core.info(message),
+    debug: (message) => core.debug(message),
     notice: (message, properties) => core.notice(message, properties),
     warning: (message, properties) => core.warning(message, properties),
     error: (message, properties) => core.error(message, properties),
@@ -44,17 +46,9 @@ export function runnerContext(): ActionContext {
   return actionContext(process.env, githubContext.eventName, githubContext.payload, process.cwd());
 }
 
-/** Proxy settings for schema downloads, from the runner's environment. */
+/** Proxy settings for schema downloads, from the runner's environment (as the CLI reads them). */
 export function schemaFetchOptions(): SchemaFetchOptions {
-  const pick = (name: string): string | undefined => process.env[name] || process.env[name.toLowerCase()];
-  const proxyEnv: SchemaFetchOptions['proxyEnv'] = {};
-  const https = pick('HTTPS_PROXY');
-  const http = pick('HTTP_PROXY');
-  const no = pick('NO_PROXY');
-  if (https) proxyEnv.httpsProxy = https;
-  if (http) proxyEnv.httpProxy = http;
-  if (no) proxyEnv.noProxy = no;
-  return { insecureSkipTlsVerify: false, proxyEnv };
+  return schemaFetchOptionsFrom(process.env);
 }
 
 /** The GitHub port over `getOctokit(token)` (GITHUB_API_URL, proxies); undefined without a token. */

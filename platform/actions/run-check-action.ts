@@ -1,26 +1,31 @@
 import { mkdir, mkdtemp, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { runCheck, type CheckResult } from '../../core/check/run-check.ts';
+import type { CheckResult } from '../../core/check/run-check.ts';
 import { UsageError } from '../../core/errors.ts';
 import type { ProcessRunner } from '../../core/render/external/process-runner.ts';
 import { checkAnnotations } from '../../core/report/check-run.ts';
 import type { CheckAnnotation } from '../../core/report/check-run-output.ts';
-import type { CheckReport } from '../../core/report/comment/types.ts';
 import { sarifCheck } from '../../core/report/sarif-check.ts';
 import { workflowCommands } from '../../core/report/workflow-commands.ts';
 import type { ValidateDeps } from '../../core/validate/validate-manifests.ts';
 import pkg from '../../package.json' with { type: 'json' };
-import { diskFileSource } from '../disk-file-source.ts';
-import { materializeTree } from '../materialize-tree.ts';
+import { DEFAULT_KUBERNETES_VERSION, DEFAULT_STRICT } from '../check-defaults.ts';
+import {
+  checkPullRequest,
+  publishNames,
+  type CheckKind,
+  type PublishRequest,
+} from '../check-pull-request.ts';
 import type { GitHubPort } from '../github/github-port.ts';
-import { publishReport, type PublishOutcome } from '../publish-report.ts';
+import type { PublishOutcome } from '../publish-report.ts';
+import { pullRequestChanges } from '../pull-request-changes.ts';
 import type { SchemaFetchOptions } from '../schema-fetch.ts';
 import type { SchemaSetup } from '../validation-setup.ts';
 import type { ActionContext } from './action-context.ts';
+import { actionsLogger } from './actions-logger.ts';
 import type { ActionsIo } from './actions-io.ts';
 import { offlineSchemasNotice } from './offline-schemas-notice.ts';
 import type { CheckInputs, DiffInputs } from './check-inputs.ts';
-import { pullRequestChanges } from './pull-request-changes.ts';
 import { failureMessage, reportCounts } from './report-counts.ts';
 import { resolveBase, underPrefix, type CheckoutGit } from './resolve-base.ts';
 import { resolveHead } from './resolve-head.ts';
@@ -48,32 +53,8 @@ export interface CheckActionResult {
   failure: string | undefined;
 }
 
-type Kind = 'check' | 'diff';
-
 const TRUST_HELP =
   "to allow it, use that renderer for an environment in the base branch's .kubeproof.yaml, or name it in the action's allow-renderers input";
-
-const NAMES: Record<Kind, { checkName: string; marker: string }> = {
-  check: { checkName: 'kubeproof', marker: 'report' },
-  diff: { checkName: 'kubeproof diff', marker: 'diff' },
-};
-
-/**
- * The comment key and check name for a working directory: one sticky comment per folder, so
- * matrix jobs over several GitOps folders of one repository do not overwrite each other's report.
- */
-export function publishNames(kind: Kind, prefix: string): { checkName: string; marker: string } {
-  const names = NAMES[kind];
-  if (prefix === '') return names;
-  const slug = prefix
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40);
-  return slug === ''
-    ? names
-    : { checkName: `${names.checkName} (${prefix})`, marker: `${names.marker}-${slug}` };
-}
 
 async function workingDirectoryOf(context: ActionContext, input: string): Promise<string> {
   const folder = resolve(context.workspace, input);
@@ -86,69 +67,58 @@ async function workingDirectoryOf(context: ActionContext, input: string): Promis
   return folder;
 }
 
-/**
- * Publishes through the GitHub port (comment and check run) when there is a pull request and a
- * token; says why not otherwise. The annotations go out as workflow commands when no check run
- * carries them.
- */
-async function publishOrExplain(
-  kind: Kind,
+/** Where the report goes: the port, when there is a pull request (or merge group) and a token. */
+function publishRequest(
   inputs: DiffInputs,
   deps: CheckActionDeps,
-  report: CheckReport,
-  result: CheckResult,
   prefix: string,
   target: RunTarget,
-): Promise<{
-  outcome: PublishOutcome | undefined;
-  fallback: string | undefined;
-  annotations: CheckAnnotation[];
-}> {
-  const annotations = (): CheckAnnotation[] =>
-    checkAnnotations(report, { pathPrefix: prefix, findings: result.findings });
-  if (target.commit === undefined) {
-    const event = deps.context.eventName === '' ? 'this run' : `this ${deps.context.eventName} event`;
-    const fallback = `${event} is not about a pull request: no comment nor check run`;
-    return { outcome: undefined, fallback, annotations: annotations() };
-  }
-  if (deps.port === undefined) {
-    return { outcome: undefined, fallback: 'no github-token was given', annotations: annotations() };
-  }
-  const outcome = await publishReport(
-    deps.port,
-    {
+): PublishRequest | undefined {
+  if (target.commit === undefined || deps.port === undefined) return undefined;
+  return {
+    port: deps.port,
+    target: {
       ...(target.pr === undefined ? {} : { pr: target.pr }),
       repo: target.commit,
       headSha: target.commit.sha,
     },
-    report,
-    {
-      // A merge group has no pull request to comment on: its check run is what the queue waits for.
-      comment: inputs.comment && target.pr !== undefined,
-      ...publishNames(kind, prefix),
-      // The whole check supersedes a diff-only comment of the same folder: minimize it as outdated.
-      ...(kind === 'check' ? { outdatedKeys: [publishNames('diff', prefix).marker] } : {}),
-      failOn: inputs.failOn,
-      ...(deps.context.runUrl === undefined ? {} : { detailsUrl: deps.context.runUrl }),
-      pathPrefix: prefix,
-      findings: result.findings,
-    },
-    deps.io,
-  );
+    // A merge group has no pull request to comment on: its check run is what the queue waits for.
+    comment: inputs.comment && target.pr !== undefined,
+    failOn: inputs.failOn,
+    ...(deps.context.runUrl === undefined ? {} : { detailsUrl: deps.context.runUrl }),
+    prefix,
+  };
+}
+
+/** Why nothing carries the annotations when the port did not, and the annotations to log instead. */
+function fallbackOf(
+  deps: CheckActionDeps,
+  target: RunTarget,
+  published: PublishOutcome | undefined,
+  annotations: () => CheckAnnotation[],
+): { fallback: string | undefined; annotations: CheckAnnotation[] } {
+  if (target.commit === undefined) {
+    const event = deps.context.eventName === '' ? 'this run' : `this ${deps.context.eventName} event`;
+    return {
+      fallback: `${event} is not about a pull request: no comment nor check run`,
+      annotations: annotations(),
+    };
+  }
+  if (published === undefined) return { fallback: 'no github-token was given', annotations: annotations() };
   return {
-    outcome,
     // publishReport already said why, with the permission to grant.
-    fallback: outcome.checkRun === undefined ? 'the check run could not be created' : undefined,
-    annotations: outcome.annotations,
+    fallback: published.checkRun === undefined ? 'the check run could not be created' : undefined,
+    annotations: published.annotations,
   };
 }
 
 async function run(
-  kind: Kind,
+  kind: CheckKind,
   inputs: CheckInputs | DiffInputs,
   deps: CheckActionDeps,
 ): Promise<CheckActionResult> {
   const { io, context } = deps;
+  const log = actionsLogger(io);
   const workingDirectory = await workingDirectoryOf(context, inputs.workingDirectory);
   const target = runTarget(context);
   const repo = target.commit ?? context.repo;
@@ -159,7 +129,7 @@ async function run(
       { git: deps.git, port: deps.port },
     ),
     target.pr && deps.port && inputs.baseRef === undefined
-      ? pullRequestChanges(deps.port, target.pr, io)
+      ? pullRequestChanges(deps.port, target.pr, log)
       : Promise.resolve(undefined),
   ]);
   const head = await resolveHead(
@@ -181,70 +151,59 @@ async function run(
     );
   else io.warning(`kubeproof: ${base.reason ?? 'no base'}; every environment is checked as new`);
 
-  // Binaries (kustomize, helm) need the base on disk: written under RUNNER_TEMP when one is needed.
-  const baseSide = base.side;
-  if (baseSide !== undefined && baseSide.external === undefined)
-    baseSide.materialize = async () => {
-      await mkdir(context.runnerTemp, { recursive: true });
-      const folder = await mkdtemp(join(context.runnerTemp, 'kubeproof-base-'));
-      await materializeTree(baseSide.files, folder);
-      return { runner: deps.runner, repoRoot: folder, files: baseSide.files };
-    };
-  const validating = kind === 'check';
-  const schema = validating ? (inputs as CheckInputs) : undefined;
-  const notices: string[] = [];
+  const schema = kind === 'check' ? (inputs as CheckInputs) : undefined;
   const offline = schema ? await offlineSchemasNotice(schema.schemaLocations) : undefined;
   if (offline !== undefined) io.notice(`kubeproof: ${offline}`);
-  const validate = schema
-    ? await deps.createValidationDeps(
-        {
-          locations: schema.schemaLocations,
-          kubernetesVersion: schema.kubernetesVersion,
-          strict: schema.strict,
-          offline: false,
-          fetch: deps.fetch,
-          baseDirectory: workingDirectory,
-        },
-        (message) => notices.push(message),
-      )
-    : undefined;
-  const headFiles = await diskFileSource(head.root);
-  const result = await runCheck(
-    { files: headFiles, external: { runner: deps.runner, repoRoot: head.root, files: headFiles } },
-    base.side,
+  const commit = target.commit?.sha ?? context.sha;
+  const publish = publishRequest(inputs, deps, base.prefix, target);
+  const { result, report, published } = await checkPullRequest(
     {
-      kubernetesVersion: schema?.kubernetesVersion ?? '1.31.0',
-      strict: schema?.strict ?? true,
-      validate: validating,
-      ...(base.prefix === '' ? {} : { where: base.prefix }),
-      ...(changes === undefined ? {} : { changedFiles: underPrefix(changes, base.prefix) }),
-      // A change not yet in the repository (a pull request, a merge group) does not choose the binaries run on it.
-      ...(target.commit === undefined
-        ? {}
-        : { trustedRenderers: { renderers: inputs.allowRenderers, help: TRUST_HELP } }),
-    },
-    { ...(validate ? { validate } : {}), now: deps.now },
-  );
-  for (const notice of notices) io.info(`kubeproof: ${notice}`);
-  const report: CheckReport = {
-    ...result.report,
-    meta: {
-      ...result.report.meta,
-      ...((target.commit?.sha ?? context.sha)
-        ? { commit: target.commit?.sha ?? (context.sha as string) }
+      kind,
+      head: head.root,
+      base: base.side === undefined ? undefined : { files: base.side.files },
+      ...(schema
+        ? {
+            schemas: {
+              locations: schema.schemaLocations,
+              kubernetesVersion: schema.kubernetesVersion,
+              strict: schema.strict,
+              offline: false,
+              fetch: deps.fetch,
+              baseDirectory: workingDirectory,
+            },
+          }
         : {}),
-      ...(context.runUrl ? { fullReportUrl: context.runUrl, fullReportLabel: 'job summary' } : {}),
+      options: {
+        kubernetesVersion: schema?.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
+        strict: schema?.strict ?? DEFAULT_STRICT,
+        ...(base.prefix === '' ? {} : { where: base.prefix }),
+        ...(changes === undefined ? {} : { changedFiles: underPrefix(changes, base.prefix) }),
+        // A change not yet in the repository (a pull request, a merge group) does not choose the binaries run on it.
+        ...(target.commit === undefined
+          ? {}
+          : { trustedRenderers: { renderers: inputs.allowRenderers, help: TRUST_HELP } }),
+      },
+      meta: {
+        ...(commit ? { commit } : {}),
+        ...(context.runUrl ? { fullReportUrl: context.runUrl, fullReportLabel: 'job summary' } : {}),
+      },
+      ...(publish === undefined ? {} : { publish }),
     },
-  };
+    {
+      createValidationDeps: deps.createValidationDeps,
+      runner: deps.runner,
+      // Binaries (kustomize, helm) need the base on disk: written under RUNNER_TEMP when one is needed.
+      workFolder: async () => {
+        await mkdir(context.runnerTemp, { recursive: true });
+        return mkdtemp(join(context.runnerTemp, 'kubeproof-base-'));
+      },
+      now: deps.now,
+      log,
+    },
+  );
 
-  const { outcome, fallback, annotations } = await publishOrExplain(
-    kind,
-    inputs,
-    deps,
-    report,
-    result,
-    base.prefix,
-    target,
+  const { fallback, annotations } = fallbackOf(deps, target, published, () =>
+    checkAnnotations(report, { pathPrefix: base.prefix, findings: result.findings }),
   );
   if (fallback !== undefined) {
     io.warning(
@@ -272,7 +231,7 @@ async function run(
   io.setOutput('sarif-file', sarifFile);
   const failure = failureMessage(counts, inputs.failOn);
   if (failure !== undefined) io.setFailed(failure);
-  return { result, published: outcome, failure };
+  return { result, published, failure };
 }
 
 /** The root action: render, validate, diff, comment, check run, job summary, SARIF and outputs. */

@@ -1,4 +1,5 @@
 import { KubeproofError, UsageError } from '../../core/errors.ts';
+import { GITHUB_COMMENT_LIMIT } from '../../core/report/comment/render-comment.ts';
 import { GitHubApiError, type CallContext } from './github-api-error.ts';
 import type { GitHubClient } from './github-client.ts';
 import type { PullRef, UpsertCommentOptions } from './github-port.ts';
@@ -6,9 +7,10 @@ import type { PullRef, UpsertCommentOptions } from './github-port.ts';
 /**
  * GitHub rejects comment bodies over 65,536 characters:
  * https://docs.github.com/rest/issues/comments#create-an-issue-comment (`body`), and
- * https://github.com/orgs/community/discussions/27190. The renderer splits before that.
+ * https://github.com/orgs/community/discussions/27190. The renderer splits before that; one
+ * definition, the renderer's.
  */
-export const COMMENT_BODY_LIMIT = 65_536;
+export const COMMENT_BODY_LIMIT = GITHUB_COMMENT_LIMIT;
 
 /** Mutations per GraphQL request when minimizing; far below GitHub's node limits. */
 const MINIMIZE_BATCH = 25;

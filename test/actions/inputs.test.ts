@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCHEMA_LOCATIONS } from '../../platform/actions/action-inputs.ts';
+import { DEFAULT_SCHEMA_LOCATIONS } from '../../platform/check-defaults.ts';
 import { parseCheckInputs, parseDiffInputs } from '../../platform/actions/check-inputs.ts';
 import { offlineSchemasNotice } from '../../platform/actions/offline-schemas-notice.ts';
 import { parseValidateInputs } from '../../platform/actions/validate-inputs.ts';

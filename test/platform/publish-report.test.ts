@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../core/findings.ts';
 import type { CheckReport } from '../../core/report/comment/types.ts';
 import { GitHubApiError } from '../../platform/github/github-api-error.ts';
+import type { Logger } from '../../platform/logger.ts';
 import { publishReport, type PublishOptions } from '../../platform/publish-report.ts';
 import { createFakeGitHubPort, forbidden, type FakeGitHubPortSetup } from '../helpers/fake-github-port.ts';
 import { check, failingReport, META, mockReport, quietReport } from '../core/report/comment/fixtures.ts';
@@ -13,11 +14,14 @@ const options: PublishOptions = { comment: true, checkName: 'kubeproof', failOn:
 function recorder(): {
   info: string[];
   warning: string[];
-  log: { info(m: string): void; warning(m: string): void };
+  log: Logger;
 } {
   const info: string[] = [];
   const warning: string[] = [];
-  return { info, warning, log: { info: (m) => info.push(m), warning: (m) => warning.push(m) } };
+  const ignore = (): void => {};
+  // pino's shape (Probot's context.log): warnings arrive as `warn`.
+  const log = { info: (m: string) => void info.push(m), warn: (m: string) => void warning.push(m) };
+  return { info, warning, log: { ...log, error: ignore, debug: ignore } };
 }
 
 async function publish(
