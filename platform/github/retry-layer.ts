@@ -1,7 +1,7 @@
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import type { EndpointDefaults, OctokitResponse } from '@octokit/types';
-import Bottleneck from 'bottleneck';
+import Bottleneck from 'bottleneck/light.js';
 import { retryDelay } from './retry-policy.ts';
 import { isTimedFetch, timedFetch } from './timed-fetch.ts';
 
