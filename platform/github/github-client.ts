@@ -76,9 +76,15 @@ export function createGitHubClient(octokit: OctokitLike, options: GitHubClientOp
   }
   return {
     request: <T>(route: string, parameters: Record<string, unknown>, context: CallContext) =>
-      call(context, async () => (await octokit.request(route, withRetriesFor(parameters, context))) as Response<T>),
+      call(
+        context,
+        async () => (await octokit.request(route, withRetriesFor(parameters, context))) as Response<T>,
+      ),
     paginate: <T>(route: string, parameters: Record<string, unknown>, context: CallContext) =>
-      call(context, async () => (await octokit.paginate(route, { ...parameters, per_page: 100, page: 1 })) as T[]),
+      call(
+        context,
+        async () => (await octokit.paginate(route, { ...parameters, per_page: 100, page: 1 })) as T[],
+      ),
     graphql: <T>(query: string, variables: Record<string, unknown>, context: CallContext) =>
       call(context, async () => (await octokit.graphql(query, variables)) as T),
   };

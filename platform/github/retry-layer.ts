@@ -70,7 +70,8 @@ export function addRetryLayer(octokit: object, options: RetryLayerOptions = {}):
   const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   host.hook.wrap('request', (request, endpoint) => {
     const fetch = endpoint.request.fetch as typeof globalThis.fetch | undefined;
-    if (!isTimedFetch(fetch)) endpoint.request.fetch = timedFetch(fetch ?? globalThis.fetch, timeoutMs);
+    if (!isTimedFetch(fetch))
+      endpoint.request = { ...endpoint.request, fetch: timedFetch(fetch ?? globalThis.fetch, timeoutMs) };
     return request(endpoint);
   });
   if (!ownsRetries) return;
@@ -101,13 +102,20 @@ function retryPolicyHook(options: RetryLayerOptions, calls: WeakMap<Endpoint, Ca
   const now = options.now ?? Date.now;
   const retries = options.retries ?? DEFAULT_RETRIES;
   return async (request: Attempt, endpoint: Endpoint) => {
-    const call = calls.get(endpoint) ?? { attempts: 0, create: endpoint.request.retries === 0, retry: false };
-    calls.set(endpoint, call);
+    let call = calls.get(endpoint);
+    if (call === undefined) {
+      call = { attempts: 0, create: endpoint.request.retries === 0, retry: false };
+      calls.set(endpoint, call);
+      // A call without request options of its own (every page of `paginate`) shares the Octokit's
+      // defaults object: this call's `retries` must not become every later call's.
+      endpoint.request = { ...endpoint.request };
+    }
     call.attempts++;
     try {
       return await request(endpoint);
     } catch (error) {
-      const delay = call.attempts > retries ? undefined : retryDelay(error, call.attempts, now(), !call.create);
+      const delay =
+        call.attempts > retries ? undefined : retryDelay(error, call.attempts, now(), !call.create);
       call.retry = delay !== undefined;
       endpoint.request.retries = call.retry ? retries : 0;
       if (delay === undefined) {

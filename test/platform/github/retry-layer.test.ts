@@ -120,6 +120,24 @@ describe('the retry layer kubeproof adds', () => {
     expect(routes(server)).toHaveLength(4);
   });
 
+  it('decides for each call: a call that failed for good does not stop the next one retrying', async () => {
+    const server = await github([
+      { method: 'GET', path: FILES, status: 404, message: 'Not Found', times: 1 },
+      failing(1),
+    ]);
+    const sleeps: number[] = [];
+    const port = createOctokitGitHubPort(getOctokit('ghs_token', { baseUrl: server.url }), {
+      sleep: async (ms) => void sleeps.push(ms),
+    });
+
+    await expect(port.listChangedFiles(PR)).rejects.toThrow(/not found/);
+    const changed = await port.listChangedFiles(PR);
+
+    expect(changed.files).toHaveLength(1);
+    expect(routes(server)).toHaveLength(3);
+    expect(sleeps).toEqual([1000]);
+  });
+
   it('does not space writes out as the throttling plugin does by default (1 s, 3 s for comments)', async () => {
     const server = await github([]);
     const port = createOctokitGitHubPort(getOctokit('ghs_token', { baseUrl: server.url }));
