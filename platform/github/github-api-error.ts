@@ -26,6 +26,13 @@ export class RequestTimeout extends Error {
   }
 }
 
+/** The `RequestTimeout` behind an error: Octokit wraps what fetch threw in a `RequestError`'s `cause`. */
+export function timeoutOf(error: unknown): RequestTimeout | undefined {
+  if (error instanceof RequestTimeout) return error;
+  const cause = error instanceof Error ? error.cause : undefined;
+  return cause instanceof RequestTimeout ? cause : undefined;
+}
+
 /** A GitHub API call failed: `status` is the HTTP status, undefined when GitHub was not reached. */
 export class GitHubApiError extends KubeproofError {
   override name = 'GitHubApiError';
@@ -116,9 +123,10 @@ function causeOf(error: unknown): string {
 export function toGitHubApiError(error: unknown, context: CallContext, attempts: number): GitHubApiError {
   const { operation, permission, subject } = context;
   const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
-  if (error instanceof RequestTimeout) {
+  const timeout = timeoutOf(error);
+  if (timeout !== undefined) {
     return new GitHubApiError(
-      `${error.message} to ${operation}${tries}; check the network, any proxy, and GITHUB_API_URL, or try again later (https://www.githubstatus.com)`,
+      `${timeout.message} to ${operation}${tries}; check the network, any proxy, and GITHUB_API_URL, or try again later (https://www.githubstatus.com)`,
       { status: undefined, operation },
     );
   }

@@ -15,8 +15,10 @@ export interface OctokitGitHubPortOptions extends GitHubClientOptions {
 
 /**
  * The GitHub port over an Octokit: `getOctokit(token)` from `@actions/github` in the Action,
- * `context.octokit` in the Probot app. Every call retries 5xx, 429 and network errors (up to
- * `retries` times, honouring `retry-after`) and fails with a `GitHubApiError` that says what to do.
+ * `context.octokit` in the Probot app. The Octokit gets kubeproof's retry layer (plugin-retry and
+ * plugin-throttling: 5xx, 429, rate limits and network errors, up to `retries` times, honouring
+ * `retry-after`) unless it has its own (`addRetryLayer`); every call fails with a `GitHubApiError`
+ * that says what to do.
  */
 export function createOctokitGitHubPort(
   octokit: OctokitLike,
