@@ -75,44 +75,44 @@ var require_tunnel = __commonJS({
       return agent;
     }
     function TunnelingAgent(options) {
-      var self = this;
-      self.options = options || {};
-      self.proxyOptions = self.options.proxy || {};
-      self.maxSockets = self.options.maxSockets || http.Agent.defaultMaxSockets;
-      self.requests = [];
-      self.sockets = [];
-      self.on("free", function onFree(socket, host, port, localAddress) {
+      var self2 = this;
+      self2.options = options || {};
+      self2.proxyOptions = self2.options.proxy || {};
+      self2.maxSockets = self2.options.maxSockets || http.Agent.defaultMaxSockets;
+      self2.requests = [];
+      self2.sockets = [];
+      self2.on("free", function onFree(socket, host, port, localAddress) {
         var options2 = toOptions(host, port, localAddress);
-        for (var i = 0, len = self.requests.length; i < len; ++i) {
-          var pending = self.requests[i];
+        for (var i = 0, len = self2.requests.length; i < len; ++i) {
+          var pending = self2.requests[i];
           if (pending.host === options2.host && pending.port === options2.port) {
-            self.requests.splice(i, 1);
+            self2.requests.splice(i, 1);
             pending.request.onSocket(socket);
             return;
           }
         }
         socket.destroy();
-        self.removeSocket(socket);
+        self2.removeSocket(socket);
       });
     }
     util.inherits(TunnelingAgent, events.EventEmitter);
     TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
-      var self = this;
-      var options = mergeOptions({ request: req }, self.options, toOptions(host, port, localAddress));
-      if (self.sockets.length >= this.maxSockets) {
-        self.requests.push(options);
+      var self2 = this;
+      var options = mergeOptions({ request: req }, self2.options, toOptions(host, port, localAddress));
+      if (self2.sockets.length >= this.maxSockets) {
+        self2.requests.push(options);
         return;
       }
-      self.createSocket(options, function(socket) {
+      self2.createSocket(options, function(socket) {
         socket.on("free", onFree);
         socket.on("close", onCloseOrRemove);
         socket.on("agentRemove", onCloseOrRemove);
         req.onSocket(socket);
         function onFree() {
-          self.emit("free", socket, options);
+          self2.emit("free", socket, options);
         }
         function onCloseOrRemove(err) {
-          self.removeSocket(socket);
+          self2.removeSocket(socket);
           socket.removeListener("free", onFree);
           socket.removeListener("close", onCloseOrRemove);
           socket.removeListener("agentRemove", onCloseOrRemove);
@@ -120,10 +120,10 @@ var require_tunnel = __commonJS({
       });
     };
     TunnelingAgent.prototype.createSocket = function createSocket(options, cb) {
-      var self = this;
+      var self2 = this;
       var placeholder = {};
-      self.sockets.push(placeholder);
-      var connectOptions = mergeOptions({}, self.proxyOptions, {
+      self2.sockets.push(placeholder);
+      var connectOptions = mergeOptions({}, self2.proxyOptions, {
         method: "CONNECT",
         path: options.host + ":" + options.port,
         agent: false,
@@ -139,7 +139,7 @@ var require_tunnel = __commonJS({
         connectOptions.headers["Proxy-Authorization"] = "Basic " + new Buffer(connectOptions.proxyAuth).toString("base64");
       }
       debug2("making CONNECT request");
-      var connectReq = self.request(connectOptions);
+      var connectReq = self2.request(connectOptions);
       connectReq.useChunkedEncodingByDefault = false;
       connectReq.once("response", onResponse);
       connectReq.once("upgrade", onUpgrade);
@@ -166,7 +166,7 @@ var require_tunnel = __commonJS({
           var error2 = new Error("tunneling socket could not be established, statusCode=" + res.statusCode);
           error2.code = "ECONNRESET";
           options.request.emit("error", error2);
-          self.removeSocket(placeholder);
+          self2.removeSocket(placeholder);
           return;
         }
         if (head.length > 0) {
@@ -175,11 +175,11 @@ var require_tunnel = __commonJS({
           var error2 = new Error("got illegal response body from proxy");
           error2.code = "ECONNRESET";
           options.request.emit("error", error2);
-          self.removeSocket(placeholder);
+          self2.removeSocket(placeholder);
           return;
         }
         debug2("tunneling connection has established");
-        self.sockets[self.sockets.indexOf(placeholder)] = socket;
+        self2.sockets[self2.sockets.indexOf(placeholder)] = socket;
         return cb(socket);
       }
       function onError(cause) {
@@ -192,7 +192,7 @@ var require_tunnel = __commonJS({
         var error2 = new Error("tunneling socket could not be established, cause=" + cause.message);
         error2.code = "ECONNRESET";
         options.request.emit("error", error2);
-        self.removeSocket(placeholder);
+        self2.removeSocket(placeholder);
       }
     };
     TunnelingAgent.prototype.removeSocket = function removeSocket(socket) {
@@ -209,15 +209,15 @@ var require_tunnel = __commonJS({
       }
     };
     function createSecureSocket(options, cb) {
-      var self = this;
-      TunnelingAgent.prototype.createSocket.call(self, options, function(socket) {
+      var self2 = this;
+      TunnelingAgent.prototype.createSocket.call(self2, options, function(socket) {
         var hostHeader = options.request.getHeader("host");
-        var tlsOptions = mergeOptions({}, self.options, {
+        var tlsOptions = mergeOptions({}, self2.options, {
           socket,
           servername: hostHeader ? hostHeader.replace(/:.*$/, "") : options.host
         });
         var secureSocket = tls.connect(0, tlsOptions);
-        self.sockets[self.sockets.indexOf(socket)] = secureSocket;
+        self2.sockets[self2.sockets.indexOf(socket)] = secureSocket;
         cb(secureSocket);
       });
     }
@@ -1383,7 +1383,7 @@ var require_util = __commonJS({
       }
       obj[kListeners] = null;
     }
-    function errorRequest(client, request2, err) {
+    function errorRequest2(client, request2, err) {
       try {
         request2.onError(err);
         assert(request2.aborted);
@@ -1434,7 +1434,7 @@ var require_util = __commonJS({
       bufferToLowerCasedHeaderName,
       addListener,
       removeAllListeners,
-      errorRequest,
+      errorRequest: errorRequest2,
       parseRawHeaders,
       parseHeaders,
       parseKeepAliveTimeout,
@@ -2517,7 +2517,7 @@ var require_connect = __commonJS({
     var util = require_util();
     var { InvalidArgumentError, ConnectTimeoutError } = require_errors();
     var timers = require_timers();
-    function noop3() {
+    function noop4() {
     }
     var tls;
     var SessionCache;
@@ -2642,7 +2642,7 @@ var require_connect = __commonJS({
     }
     var setupConnectTimeout = process.platform === "win32" ? (socketWeakRef, opts) => {
       if (!opts.timeout) {
-        return noop3;
+        return noop4;
       }
       let s1 = null;
       let s2 = null;
@@ -2658,7 +2658,7 @@ var require_connect = __commonJS({
       };
     } : (socketWeakRef, opts) => {
       if (!opts.timeout) {
-        return noop3;
+        return noop4;
       }
       let s1 = null;
       const fastTimer = timers.setFastTimeout(() => {
@@ -5449,7 +5449,7 @@ var require_body = __commonJS({
       random = (max) => Math.floor(Math.random(max));
     }
     var textEncoder = new TextEncoder();
-    function noop3() {
+    function noop4() {
     }
     var hasFinalizationRegistry = globalThis.FinalizationRegistry && process.version.indexOf("v18") !== 0;
     var streamRegistry;
@@ -5457,7 +5457,7 @@ var require_body = __commonJS({
       streamRegistry = new FinalizationRegistry((weakRef) => {
         const stream = weakRef.deref();
         if (stream && !stream.locked && !isDisturbed(stream) && !isErrored(stream)) {
-          stream.cancel("Response object has been garbage collected").catch(noop3);
+          stream.cancel("Response object has been garbage collected").catch(noop4);
         }
       });
     }
@@ -7679,7 +7679,7 @@ var require_client = __commonJS({
     var connectH2 = require_client_h2();
     var deprecatedInterceptorWarned = false;
     var kClosedResolve = /* @__PURE__ */ Symbol("kClosedResolve");
-    var noop3 = () => {
+    var noop4 = () => {
     };
     function getPipelining(client) {
       return client[kPipelining] ?? client[kHTTPContext]?.defaultPipelining ?? 1;
@@ -7971,14 +7971,14 @@ var require_client = __commonJS({
           });
         });
         if (client.destroyed) {
-          util.destroy(socket.on("error", noop3), new ClientDestroyedError());
+          util.destroy(socket.on("error", noop4), new ClientDestroyedError());
           return;
         }
         assert(socket);
         try {
           client[kHTTPContext] = socket.alpnProtocol === "h2" ? await connectH2(client, socket) : await connectH1(client, socket);
         } catch (err) {
-          socket.destroy().on("error", noop3);
+          socket.destroy().on("error", noop4);
           throw err;
         }
         client[kConnecting] = false;
@@ -8722,7 +8722,7 @@ var require_proxy_agent = __commonJS({
     function defaultFactory(origin, opts) {
       return new Pool(origin, opts);
     }
-    var noop3 = () => {
+    var noop4 = () => {
     };
     function defaultAgentFactory(origin, opts) {
       if (opts.connections === 1) {
@@ -8839,7 +8839,7 @@ var require_proxy_agent = __commonJS({
                 servername: this[kProxyTls]?.servername || proxyHostname
               });
               if (statusCode !== 200) {
-                socket.on("error", noop3).destroy();
+                socket.on("error", noop4).destroy();
                 callback(new RequestAbortedError(`Proxy response (${statusCode}) !== 200 when HTTP Tunneling`));
               }
               if (opts2.protocol !== "https:") {
@@ -9420,14 +9420,14 @@ var require_retry_agent = __commonJS({
         this.#options = options;
       }
       dispatch(opts, handler2) {
-        const retry = new RetryHandler({
+        const retry2 = new RetryHandler({
           ...opts,
           retryOptions: this.#options
         }, {
           dispatch: this.#agent.dispatch.bind(this.#agent),
           handler: handler2
         });
-        return this.#agent.dispatch(opts, retry);
+        return this.#agent.dispatch(opts, retry2);
       }
       close() {
         return this.#agent.close();
@@ -9455,7 +9455,7 @@ var require_readable = __commonJS({
     var kAbort = /* @__PURE__ */ Symbol("kAbort");
     var kContentType = /* @__PURE__ */ Symbol("kContentType");
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
-    var noop3 = () => {
+    var noop4 = () => {
     };
     var BodyReadable = class extends Readable {
       constructor({
@@ -9587,7 +9587,7 @@ var require_readable = __commonJS({
             } else {
               resolve4(null);
             }
-          }).on("error", noop3).on("data", function(chunk) {
+          }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
             if (limit <= 0) {
               this.destroy();
@@ -9596,11 +9596,11 @@ var require_readable = __commonJS({
         });
       }
     };
-    function isLocked(self) {
-      return self[kBody] && self[kBody].locked === true || self[kConsume];
+    function isLocked(self2) {
+      return self2[kBody] && self2[kBody].locked === true || self2[kConsume];
     }
-    function isUnusable(self) {
-      return util.isDisturbed(self) || isLocked(self);
+    function isUnusable(self2) {
+      return util.isDisturbed(self2) || isLocked(self2);
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
@@ -9987,42 +9987,42 @@ var require_abort_signal = __commonJS({
     var { RequestAbortedError } = require_errors();
     var kListener = /* @__PURE__ */ Symbol("kListener");
     var kSignal = /* @__PURE__ */ Symbol("kSignal");
-    function abort(self) {
-      if (self.abort) {
-        self.abort(self[kSignal]?.reason);
+    function abort(self2) {
+      if (self2.abort) {
+        self2.abort(self2[kSignal]?.reason);
       } else {
-        self.reason = self[kSignal]?.reason ?? new RequestAbortedError();
+        self2.reason = self2[kSignal]?.reason ?? new RequestAbortedError();
       }
-      removeSignal(self);
+      removeSignal(self2);
     }
-    function addSignal(self, signal) {
-      self.reason = null;
-      self[kSignal] = null;
-      self[kListener] = null;
+    function addSignal(self2, signal) {
+      self2.reason = null;
+      self2[kSignal] = null;
+      self2[kListener] = null;
       if (!signal) {
         return;
       }
       if (signal.aborted) {
-        abort(self);
+        abort(self2);
         return;
       }
-      self[kSignal] = signal;
-      self[kListener] = () => {
-        abort(self);
+      self2[kSignal] = signal;
+      self2[kListener] = () => {
+        abort(self2);
       };
-      addAbortListener(self[kSignal], self[kListener]);
+      addAbortListener(self2[kSignal], self2[kListener]);
     }
-    function removeSignal(self) {
-      if (!self[kSignal]) {
+    function removeSignal(self2) {
+      if (!self2[kSignal]) {
         return;
       }
-      if ("removeEventListener" in self[kSignal]) {
-        self[kSignal].removeEventListener("abort", self[kListener]);
+      if ("removeEventListener" in self2[kSignal]) {
+        self2[kSignal].removeEventListener("abort", self2[kListener]);
       } else {
-        self[kSignal].removeListener("abort", self[kListener]);
+        self2[kSignal].removeListener("abort", self2[kListener]);
       }
-      self[kSignal] = null;
-      self[kListener] = null;
+      self2[kSignal] = null;
+      self2[kListener] = null;
     }
     module.exports = {
       addSignal,
@@ -12400,7 +12400,7 @@ var require_response = __commonJS({
     var assert = __require("node:assert");
     var { types } = __require("node:util");
     var textEncoder = new TextEncoder("utf-8");
-    var Response = class _Response {
+    var Response2 = class _Response {
       // Creates network error Response.
       static error() {
         const responseObject = fromInnerResponse(makeNetworkError(), "immutable");
@@ -12543,8 +12543,8 @@ var require_response = __commonJS({
         return `Response ${nodeUtil.formatWithOptions(options, properties)}`;
       }
     };
-    mixinBody(Response);
-    Object.defineProperties(Response.prototype, {
+    mixinBody(Response2);
+    Object.defineProperties(Response2.prototype, {
       type: kEnumerableProperty,
       url: kEnumerableProperty,
       status: kEnumerableProperty,
@@ -12560,7 +12560,7 @@ var require_response = __commonJS({
         configurable: true
       }
     });
-    Object.defineProperties(Response, {
+    Object.defineProperties(Response2, {
       json: kEnumerableProperty,
       redirect: kEnumerableProperty,
       error: kEnumerableProperty
@@ -12693,7 +12693,7 @@ var require_response = __commonJS({
       }
     }
     function fromInnerResponse(innerResponse, guard) {
-      const response = new Response(kConstruct);
+      const response = new Response2(kConstruct);
       response[kState] = innerResponse;
       response[kHeaders] = new Headers2(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
@@ -12761,7 +12761,7 @@ var require_response = __commonJS({
       makeResponse,
       makeAppropriateNetworkError,
       filterResponse,
-      Response,
+      Response: Response2,
       cloneResponse,
       fromInnerResponse
     };
@@ -12908,15 +12908,15 @@ var require_request2 = __commonJS({
           signal = input[kSignal];
         }
         const origin = environmentSettingsObject.settingsObject.origin;
-        let window = "client";
+        let window2 = "client";
         if (request2.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request2.window, origin)) {
-          window = request2.window;
+          window2 = request2.window;
         }
         if (init.window != null) {
-          throw new TypeError(`'window' option '${window}' must be null`);
+          throw new TypeError(`'window' option '${window2}' must be null`);
         }
         if ("window" in init) {
-          window = "no-window";
+          window2 = "no-window";
         }
         request2 = makeRequest({
           // URL request’s URL.
@@ -12931,7 +12931,7 @@ var require_request2 = __commonJS({
           // client This’s relevant settings object.
           client: environmentSettingsObject.settingsObject,
           // window window.
-          window,
+          window: window2,
           // priority request’s priority.
           priority: request2.priority,
           // origin request’s origin. The propagation of the origin is only significant for navigation requests
@@ -15431,7 +15431,7 @@ var require_cache = __commonJS({
     var { urlEquals, getFieldValues } = require_util5();
     var { kEnumerableProperty, isDisturbed } = require_util();
     var { webidl } = require_webidl();
-    var { Response, cloneResponse, fromInnerResponse } = require_response();
+    var { Response: Response2, cloneResponse, fromInnerResponse } = require_response();
     var { Request, fromInnerRequest } = require_request2();
     var { kState } = require_symbols2();
     var { fetching } = require_fetch();
@@ -15958,7 +15958,7 @@ var require_cache = __commonJS({
         converter: webidl.converters.DOMString
       }
     ]);
-    webidl.converters.Response = webidl.interfaceConverter(Response);
+    webidl.converters.Response = webidl.interfaceConverter(Response2);
     webidl.converters["sequence<RequestInfo>"] = webidl.sequenceConverter(
       webidl.converters.RequestInfo
     );
@@ -20060,6 +20060,1325 @@ var require_dist = __commonJS({
   }
 });
 
+// node_modules/bottleneck/light.js
+var require_light = __commonJS({
+  "node_modules/bottleneck/light.js"(exports, module) {
+    (function(global2, factory) {
+      typeof exports === "object" && typeof module !== "undefined" ? module.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
+    })(exports, (function() {
+      "use strict";
+      var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
+      function getCjsExportFromNamespace(n) {
+        return n && n["default"] || n;
+      }
+      var load = function(received, defaults2, onto = {}) {
+        var k, ref, v;
+        for (k in defaults2) {
+          v = defaults2[k];
+          onto[k] = (ref = received[k]) != null ? ref : v;
+        }
+        return onto;
+      };
+      var overwrite = function(received, defaults2, onto = {}) {
+        var k, v;
+        for (k in received) {
+          v = received[k];
+          if (defaults2[k] !== void 0) {
+            onto[k] = v;
+          }
+        }
+        return onto;
+      };
+      var parser = {
+        load,
+        overwrite
+      };
+      var DLList;
+      DLList = class DLList {
+        constructor(incr, decr) {
+          this.incr = incr;
+          this.decr = decr;
+          this._first = null;
+          this._last = null;
+          this.length = 0;
+        }
+        push(value) {
+          var node;
+          this.length++;
+          if (typeof this.incr === "function") {
+            this.incr();
+          }
+          node = {
+            value,
+            prev: this._last,
+            next: null
+          };
+          if (this._last != null) {
+            this._last.next = node;
+            this._last = node;
+          } else {
+            this._first = this._last = node;
+          }
+          return void 0;
+        }
+        shift() {
+          var value;
+          if (this._first == null) {
+            return;
+          } else {
+            this.length--;
+            if (typeof this.decr === "function") {
+              this.decr();
+            }
+          }
+          value = this._first.value;
+          if ((this._first = this._first.next) != null) {
+            this._first.prev = null;
+          } else {
+            this._last = null;
+          }
+          return value;
+        }
+        first() {
+          if (this._first != null) {
+            return this._first.value;
+          }
+        }
+        getArray() {
+          var node, ref, results;
+          node = this._first;
+          results = [];
+          while (node != null) {
+            results.push((ref = node, node = node.next, ref.value));
+          }
+          return results;
+        }
+        forEachShift(cb) {
+          var node;
+          node = this.shift();
+          while (node != null) {
+            cb(node), node = this.shift();
+          }
+          return void 0;
+        }
+        debug() {
+          var node, ref, ref1, ref2, results;
+          node = this._first;
+          results = [];
+          while (node != null) {
+            results.push((ref = node, node = node.next, {
+              value: ref.value,
+              prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+              next: (ref2 = ref.next) != null ? ref2.value : void 0
+            }));
+          }
+          return results;
+        }
+      };
+      var DLList_1 = DLList;
+      var Events;
+      Events = class Events {
+        constructor(instance) {
+          this.instance = instance;
+          this._events = {};
+          if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
+            throw new Error("An Emitter already exists for this object");
+          }
+          this.instance.on = (name, cb) => {
+            return this._addListener(name, "many", cb);
+          };
+          this.instance.once = (name, cb) => {
+            return this._addListener(name, "once", cb);
+          };
+          this.instance.removeAllListeners = (name = null) => {
+            if (name != null) {
+              return delete this._events[name];
+            } else {
+              return this._events = {};
+            }
+          };
+        }
+        _addListener(name, status, cb) {
+          var base;
+          if ((base = this._events)[name] == null) {
+            base[name] = [];
+          }
+          this._events[name].push({ cb, status });
+          return this.instance;
+        }
+        listenerCount(name) {
+          if (this._events[name] != null) {
+            return this._events[name].length;
+          } else {
+            return 0;
+          }
+        }
+        async trigger(name, ...args) {
+          var e, promises3;
+          try {
+            if (name !== "debug") {
+              this.trigger("debug", `Event triggered: ${name}`, args);
+            }
+            if (this._events[name] == null) {
+              return;
+            }
+            this._events[name] = this._events[name].filter(function(listener) {
+              return listener.status !== "none";
+            });
+            promises3 = this._events[name].map(async (listener) => {
+              var e2, returned;
+              if (listener.status === "none") {
+                return;
+              }
+              if (listener.status === "once") {
+                listener.status = "none";
+              }
+              try {
+                returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+                if (typeof (returned != null ? returned.then : void 0) === "function") {
+                  return await returned;
+                } else {
+                  return returned;
+                }
+              } catch (error2) {
+                e2 = error2;
+                {
+                  this.trigger("error", e2);
+                }
+                return null;
+              }
+            });
+            return (await Promise.all(promises3)).find(function(x) {
+              return x != null;
+            });
+          } catch (error2) {
+            e = error2;
+            {
+              this.trigger("error", e);
+            }
+            return null;
+          }
+        }
+      };
+      var Events_1 = Events;
+      var DLList$1, Events$1, Queues;
+      DLList$1 = DLList_1;
+      Events$1 = Events_1;
+      Queues = class Queues {
+        constructor(num_priorities) {
+          var i;
+          this.Events = new Events$1(this);
+          this._length = 0;
+          this._lists = (function() {
+            var j, ref, results;
+            results = [];
+            for (i = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i = 1 <= ref ? ++j : --j) {
+              results.push(new DLList$1((() => {
+                return this.incr();
+              }), (() => {
+                return this.decr();
+              })));
+            }
+            return results;
+          }).call(this);
+        }
+        incr() {
+          if (this._length++ === 0) {
+            return this.Events.trigger("leftzero");
+          }
+        }
+        decr() {
+          if (--this._length === 0) {
+            return this.Events.trigger("zero");
+          }
+        }
+        push(job) {
+          return this._lists[job.options.priority].push(job);
+        }
+        queued(priority) {
+          if (priority != null) {
+            return this._lists[priority].length;
+          } else {
+            return this._length;
+          }
+        }
+        shiftAll(fn) {
+          return this._lists.forEach(function(list5) {
+            return list5.forEachShift(fn);
+          });
+        }
+        getFirst(arr = this._lists) {
+          var j, len, list5;
+          for (j = 0, len = arr.length; j < len; j++) {
+            list5 = arr[j];
+            if (list5.length > 0) {
+              return list5;
+            }
+          }
+          return [];
+        }
+        shiftLastFrom(priority) {
+          return this.getFirst(this._lists.slice(priority).reverse()).shift();
+        }
+      };
+      var Queues_1 = Queues;
+      var BottleneckError;
+      BottleneckError = class BottleneckError extends Error {
+      };
+      var BottleneckError_1 = BottleneckError;
+      var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+      NUM_PRIORITIES = 10;
+      DEFAULT_PRIORITY = 5;
+      parser$1 = parser;
+      BottleneckError$1 = BottleneckError_1;
+      Job = class Job {
+        constructor(task, args, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
+          this.task = task;
+          this.args = args;
+          this.rejectOnDrop = rejectOnDrop;
+          this.Events = Events2;
+          this._states = _states;
+          this.Promise = Promise2;
+          this.options = parser$1.load(options, jobDefaults);
+          this.options.priority = this._sanitizePriority(this.options.priority);
+          if (this.options.id === jobDefaults.id) {
+            this.options.id = `${this.options.id}-${this._randomIndex()}`;
+          }
+          this.promise = new this.Promise((_resolve, _reject) => {
+            this._resolve = _resolve;
+            this._reject = _reject;
+          });
+          this.retryCount = 0;
+        }
+        _sanitizePriority(priority) {
+          var sProperty;
+          sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+          if (sProperty < 0) {
+            return 0;
+          } else if (sProperty > NUM_PRIORITIES - 1) {
+            return NUM_PRIORITIES - 1;
+          } else {
+            return sProperty;
+          }
+        }
+        _randomIndex() {
+          return Math.random().toString(36).slice(2);
+        }
+        doDrop({ error: error2, message = "This job has been dropped by Bottleneck" } = {}) {
+          if (this._states.remove(this.options.id)) {
+            if (this.rejectOnDrop) {
+              this._reject(error2 != null ? error2 : new BottleneckError$1(message));
+            }
+            this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
+            return true;
+          } else {
+            return false;
+          }
+        }
+        _assertStatus(expected) {
+          var status;
+          status = this._states.jobStatus(this.options.id);
+          if (!(status === expected || expected === "DONE" && status === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          }
+        }
+        doReceive() {
+          this._states.start(this.options.id);
+          return this.Events.trigger("received", { args: this.args, options: this.options });
+        }
+        doQueue(reachedHWM, blocked) {
+          this._assertStatus("RECEIVED");
+          this._states.next(this.options.id);
+          return this.Events.trigger("queued", { args: this.args, options: this.options, reachedHWM, blocked });
+        }
+        doRun() {
+          if (this.retryCount === 0) {
+            this._assertStatus("QUEUED");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          return this.Events.trigger("scheduled", { args: this.args, options: this.options });
+        }
+        async doExecute(chained, clearGlobalState, run4, free) {
+          var error2, eventInfo, passed;
+          if (this.retryCount === 0) {
+            this._assertStatus("RUNNING");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          this.Events.trigger("executing", eventInfo);
+          try {
+            passed = await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args));
+            if (clearGlobalState()) {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._resolve(passed);
+            }
+          } catch (error1) {
+            error2 = error1;
+            return this._onFailure(error2, eventInfo, clearGlobalState, run4, free);
+          }
+        }
+        doExpire(clearGlobalState, run4, free) {
+          var error2, eventInfo;
+          if (this._states.jobStatus(this.options.id === "RUNNING")) {
+            this._states.next(this.options.id);
+          }
+          this._assertStatus("EXECUTING");
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          error2 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+          return this._onFailure(error2, eventInfo, clearGlobalState, run4, free);
+        }
+        async _onFailure(error2, eventInfo, clearGlobalState, run4, free) {
+          var retry2, retryAfter;
+          if (clearGlobalState()) {
+            retry2 = await this.Events.trigger("failed", error2, eventInfo);
+            if (retry2 != null) {
+              retryAfter = ~~retry2;
+              this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+              this.retryCount++;
+              return run4(retryAfter);
+            } else {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._reject(error2);
+            }
+          }
+        }
+        doDone(eventInfo) {
+          this._assertStatus("EXECUTING");
+          this._states.next(this.options.id);
+          return this.Events.trigger("done", eventInfo);
+        }
+      };
+      var Job_1 = Job;
+      var BottleneckError$2, LocalDatastore, parser$2;
+      parser$2 = parser;
+      BottleneckError$2 = BottleneckError_1;
+      LocalDatastore = class LocalDatastore {
+        constructor(instance, storeOptions, storeInstanceOptions) {
+          this.instance = instance;
+          this.storeOptions = storeOptions;
+          this.clientId = this.instance._randomIndex();
+          parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+          this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+          this._running = 0;
+          this._done = 0;
+          this._unblockTime = 0;
+          this.ready = this.Promise.resolve();
+          this.clients = {};
+          this._startHeartbeat();
+        }
+        _startHeartbeat() {
+          var base;
+          if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
+            return typeof (base = this.heartbeat = setInterval(() => {
+              var amount, incr, maximum, now, reservoir;
+              now = Date.now();
+              if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+                this._lastReservoirRefresh = now;
+                this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+                this.instance._drainAll(this.computeCapacity());
+              }
+              if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+                ({
+                  reservoirIncreaseAmount: amount,
+                  reservoirIncreaseMaximum: maximum,
+                  reservoir
+                } = this.storeOptions);
+                this._lastReservoirIncrease = now;
+                incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+                if (incr > 0) {
+                  this.storeOptions.reservoir += incr;
+                  return this.instance._drainAll(this.computeCapacity());
+                }
+              }
+            }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
+          } else {
+            return clearInterval(this.heartbeat);
+          }
+        }
+        async __publish__(message) {
+          await this.yieldLoop();
+          return this.instance.Events.trigger("message", message.toString());
+        }
+        async __disconnect__(flush) {
+          await this.yieldLoop();
+          clearInterval(this.heartbeat);
+          return this.Promise.resolve();
+        }
+        yieldLoop(t = 0) {
+          return new this.Promise(function(resolve4, reject) {
+            return setTimeout(resolve4, t);
+          });
+        }
+        computePenalty() {
+          var ref;
+          return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
+        }
+        async __updateSettings__(options) {
+          await this.yieldLoop();
+          parser$2.overwrite(options, options, this.storeOptions);
+          this._startHeartbeat();
+          this.instance._drainAll(this.computeCapacity());
+          return true;
+        }
+        async __running__() {
+          await this.yieldLoop();
+          return this._running;
+        }
+        async __queued__() {
+          await this.yieldLoop();
+          return this.instance.queued();
+        }
+        async __done__() {
+          await this.yieldLoop();
+          return this._done;
+        }
+        async __groupCheck__(time) {
+          await this.yieldLoop();
+          return this._nextRequest + this.timeout < time;
+        }
+        computeCapacity() {
+          var maxConcurrent, reservoir;
+          ({ maxConcurrent, reservoir } = this.storeOptions);
+          if (maxConcurrent != null && reservoir != null) {
+            return Math.min(maxConcurrent - this._running, reservoir);
+          } else if (maxConcurrent != null) {
+            return maxConcurrent - this._running;
+          } else if (reservoir != null) {
+            return reservoir;
+          } else {
+            return null;
+          }
+        }
+        conditionsCheck(weight) {
+          var capacity;
+          capacity = this.computeCapacity();
+          return capacity == null || weight <= capacity;
+        }
+        async __incrementReservoir__(incr) {
+          var reservoir;
+          await this.yieldLoop();
+          reservoir = this.storeOptions.reservoir += incr;
+          this.instance._drainAll(this.computeCapacity());
+          return reservoir;
+        }
+        async __currentReservoir__() {
+          await this.yieldLoop();
+          return this.storeOptions.reservoir;
+        }
+        isBlocked(now) {
+          return this._unblockTime >= now;
+        }
+        check(weight, now) {
+          return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
+        }
+        async __check__(weight) {
+          var now;
+          await this.yieldLoop();
+          now = Date.now();
+          return this.check(weight, now);
+        }
+        async __register__(index, weight, expiration) {
+          var now, wait;
+          await this.yieldLoop();
+          now = Date.now();
+          if (this.conditionsCheck(weight)) {
+            this._running += weight;
+            if (this.storeOptions.reservoir != null) {
+              this.storeOptions.reservoir -= weight;
+            }
+            wait = Math.max(this._nextRequest - now, 0);
+            this._nextRequest = now + wait + this.storeOptions.minTime;
+            return {
+              success: true,
+              wait,
+              reservoir: this.storeOptions.reservoir
+            };
+          } else {
+            return {
+              success: false
+            };
+          }
+        }
+        strategyIsBlock() {
+          return this.storeOptions.strategy === 3;
+        }
+        async __submit__(queueLength, weight) {
+          var blocked, now, reachedHWM;
+          await this.yieldLoop();
+          if (this.storeOptions.maxConcurrent != null && weight > this.storeOptions.maxConcurrent) {
+            throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+          }
+          now = Date.now();
+          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+          if (blocked) {
+            this._unblockTime = now + this.computePenalty();
+            this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+            this.instance._dropAllQueued();
+          }
+          return {
+            reachedHWM,
+            blocked,
+            strategy: this.storeOptions.strategy
+          };
+        }
+        async __free__(index, weight) {
+          await this.yieldLoop();
+          this._running -= weight;
+          this._done += weight;
+          this.instance._drainAll(this.computeCapacity());
+          return {
+            running: this._running
+          };
+        }
+      };
+      var LocalDatastore_1 = LocalDatastore;
+      var BottleneckError$3, States;
+      BottleneckError$3 = BottleneckError_1;
+      States = class States {
+        constructor(status1) {
+          this.status = status1;
+          this._jobs = {};
+          this.counts = this.status.map(function() {
+            return 0;
+          });
+        }
+        next(id) {
+          var current, next;
+          current = this._jobs[id];
+          next = current + 1;
+          if (current != null && next < this.status.length) {
+            this.counts[current]--;
+            this.counts[next]++;
+            return this._jobs[id]++;
+          } else if (current != null) {
+            this.counts[current]--;
+            return delete this._jobs[id];
+          }
+        }
+        start(id) {
+          var initial;
+          initial = 0;
+          this._jobs[id] = initial;
+          return this.counts[initial]++;
+        }
+        remove(id) {
+          var current;
+          current = this._jobs[id];
+          if (current != null) {
+            this.counts[current]--;
+            delete this._jobs[id];
+          }
+          return current != null;
+        }
+        jobStatus(id) {
+          var ref;
+          return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+        }
+        statusJobs(status) {
+          var k, pos, ref, results, v;
+          if (status != null) {
+            pos = this.status.indexOf(status);
+            if (pos < 0) {
+              throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
+            }
+            ref = this._jobs;
+            results = [];
+            for (k in ref) {
+              v = ref[k];
+              if (v === pos) {
+                results.push(k);
+              }
+            }
+            return results;
+          } else {
+            return Object.keys(this._jobs);
+          }
+        }
+        statusCounts() {
+          return this.counts.reduce(((acc, v, i) => {
+            acc[this.status[i]] = v;
+            return acc;
+          }), {});
+        }
+      };
+      var States_1 = States;
+      var DLList$2, Sync;
+      DLList$2 = DLList_1;
+      Sync = class Sync {
+        constructor(name, Promise2) {
+          this.schedule = this.schedule.bind(this);
+          this.name = name;
+          this.Promise = Promise2;
+          this._running = 0;
+          this._queue = new DLList$2();
+        }
+        isEmpty() {
+          return this._queue.length === 0;
+        }
+        async _tryToRun() {
+          var args, cb, error2, reject, resolve4, returned, task;
+          if (this._running < 1 && this._queue.length > 0) {
+            this._running++;
+            ({ task, args, resolve: resolve4, reject } = this._queue.shift());
+            cb = await (async function() {
+              try {
+                returned = await task(...args);
+                return function() {
+                  return resolve4(returned);
+                };
+              } catch (error1) {
+                error2 = error1;
+                return function() {
+                  return reject(error2);
+                };
+              }
+            })();
+            this._running--;
+            this._tryToRun();
+            return cb();
+          }
+        }
+        schedule(task, ...args) {
+          var promise, reject, resolve4;
+          resolve4 = reject = null;
+          promise = new this.Promise(function(_resolve, _reject) {
+            resolve4 = _resolve;
+            return reject = _reject;
+          });
+          this._queue.push({ task, args, resolve: resolve4, reject });
+          this._tryToRun();
+          return promise;
+        }
+      };
+      var Sync_1 = Sync;
+      var version = "2.19.5";
+      var version$1 = {
+        version
+      };
+      var version$2 = /* @__PURE__ */ Object.freeze({
+        version,
+        default: version$1
+      });
+      var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+      parser$3 = parser;
+      Events$2 = Events_1;
+      RedisConnection$1 = require$$2;
+      IORedisConnection$1 = require$$3;
+      Scripts$1 = require$$4;
+      Group = (function() {
+        class Group2 {
+          constructor(limiterOptions = {}) {
+            this.deleteKey = this.deleteKey.bind(this);
+            this.limiterOptions = limiterOptions;
+            parser$3.load(this.limiterOptions, this.defaults, this);
+            this.Events = new Events$2(this);
+            this.instances = {};
+            this.Bottleneck = Bottleneck_1;
+            this._startAutoCleanup();
+            this.sharedConnection = this.connection != null;
+            if (this.connection == null) {
+              if (this.limiterOptions.datastore === "redis") {
+                this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              } else if (this.limiterOptions.datastore === "ioredis") {
+                this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              }
+            }
+          }
+          key(key2 = "") {
+            var ref;
+            return (ref = this.instances[key2]) != null ? ref : (() => {
+              var limiter;
+              limiter = this.instances[key2] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+                id: `${this.id}-${key2}`,
+                timeout: this.timeout,
+                connection: this.connection
+              }));
+              this.Events.trigger("created", limiter, key2);
+              return limiter;
+            })();
+          }
+          async deleteKey(key2 = "") {
+            var deleted, instance;
+            instance = this.instances[key2];
+            if (this.connection) {
+              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key2}`)]);
+            }
+            if (instance != null) {
+              delete this.instances[key2];
+              await instance.disconnect();
+            }
+            return instance != null || deleted > 0;
+          }
+          limiters() {
+            var k, ref, results, v;
+            ref = this.instances;
+            results = [];
+            for (k in ref) {
+              v = ref[k];
+              results.push({
+                key: k,
+                limiter: v
+              });
+            }
+            return results;
+          }
+          keys() {
+            return Object.keys(this.instances);
+          }
+          async clusterKeys() {
+            var cursor, end, found, i, k, keys, len, next, start;
+            if (this.connection == null) {
+              return this.Promise.resolve(this.keys());
+            }
+            keys = [];
+            cursor = null;
+            start = `b_${this.id}-`.length;
+            end = "_settings".length;
+            while (cursor !== 0) {
+              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
+              cursor = ~~next;
+              for (i = 0, len = found.length; i < len; i++) {
+                k = found[i];
+                keys.push(k.slice(start, -end));
+              }
+            }
+            return keys;
+          }
+          _startAutoCleanup() {
+            var base;
+            clearInterval(this.interval);
+            return typeof (base = this.interval = setInterval(async () => {
+              var e, k, ref, results, time, v;
+              time = Date.now();
+              ref = this.instances;
+              results = [];
+              for (k in ref) {
+                v = ref[k];
+                try {
+                  if (await v._store.__groupCheck__(time)) {
+                    results.push(this.deleteKey(k));
+                  } else {
+                    results.push(void 0);
+                  }
+                } catch (error2) {
+                  e = error2;
+                  results.push(v.Events.trigger("error", e));
+                }
+              }
+              return results;
+            }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
+          }
+          updateSettings(options = {}) {
+            parser$3.overwrite(options, this.defaults, this);
+            parser$3.overwrite(options, options, this.limiterOptions);
+            if (options.timeout != null) {
+              return this._startAutoCleanup();
+            }
+          }
+          disconnect(flush = true) {
+            var ref;
+            if (!this.sharedConnection) {
+              return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+            }
+          }
+        }
+        Group2.prototype.defaults = {
+          timeout: 1e3 * 60 * 5,
+          connection: null,
+          Promise,
+          id: "group-key"
+        };
+        return Group2;
+      }).call(commonjsGlobal);
+      var Group_1 = Group;
+      var Batcher, Events$3, parser$4;
+      parser$4 = parser;
+      Events$3 = Events_1;
+      Batcher = (function() {
+        class Batcher2 {
+          constructor(options = {}) {
+            this.options = options;
+            parser$4.load(this.options, this.defaults, this);
+            this.Events = new Events$3(this);
+            this._arr = [];
+            this._resetPromise();
+            this._lastFlush = Date.now();
+          }
+          _resetPromise() {
+            return this._promise = new this.Promise((res, rej) => {
+              return this._resolve = res;
+            });
+          }
+          _flush() {
+            clearTimeout(this._timeout);
+            this._lastFlush = Date.now();
+            this._resolve();
+            this.Events.trigger("batch", this._arr);
+            this._arr = [];
+            return this._resetPromise();
+          }
+          add(data) {
+            var ret;
+            this._arr.push(data);
+            ret = this._promise;
+            if (this._arr.length === this.maxSize) {
+              this._flush();
+            } else if (this.maxTime != null && this._arr.length === 1) {
+              this._timeout = setTimeout(() => {
+                return this._flush();
+              }, this.maxTime);
+            }
+            return ret;
+          }
+        }
+        Batcher2.prototype.defaults = {
+          maxTime: null,
+          maxSize: null,
+          Promise
+        };
+        return Batcher2;
+      }).call(commonjsGlobal);
+      var Batcher_1 = Batcher;
+      var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$8 = getCjsExportFromNamespace(version$2);
+      var Bottleneck3, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
+      NUM_PRIORITIES$1 = 10;
+      DEFAULT_PRIORITY$1 = 5;
+      parser$5 = parser;
+      Queues$1 = Queues_1;
+      Job$1 = Job_1;
+      LocalDatastore$1 = LocalDatastore_1;
+      RedisDatastore$1 = require$$4$1;
+      Events$4 = Events_1;
+      States$1 = States_1;
+      Sync$1 = Sync_1;
+      Bottleneck3 = (function() {
+        class Bottleneck4 {
+          constructor(options = {}, ...invalid) {
+            var storeInstanceOptions, storeOptions;
+            this._addToQueue = this._addToQueue.bind(this);
+            this._validateOptions(options, invalid);
+            parser$5.load(options, this.instanceDefaults, this);
+            this._queues = new Queues$1(NUM_PRIORITIES$1);
+            this._scheduled = {};
+            this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+            this._limiter = null;
+            this.Events = new Events$4(this);
+            this._submitLock = new Sync$1("submit", this.Promise);
+            this._registerLock = new Sync$1("register", this.Promise);
+            storeOptions = parser$5.load(options, this.storeDefaults, {});
+            this._store = (function() {
+              if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
+                storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+                return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else if (this.datastore === "local") {
+                storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+                return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else {
+                throw new Bottleneck4.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+              }
+            }).call(this);
+            this._queues.on("leftzero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+            });
+            this._queues.on("zero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+            });
+          }
+          _validateOptions(options, invalid) {
+            if (!(options != null && typeof options === "object" && invalid.length === 0)) {
+              throw new Bottleneck4.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+            }
+          }
+          ready() {
+            return this._store.ready;
+          }
+          clients() {
+            return this._store.clients;
+          }
+          channel() {
+            return `b_${this.id}`;
+          }
+          channel_client() {
+            return `b_${this.id}_${this._store.clientId}`;
+          }
+          publish(message) {
+            return this._store.__publish__(message);
+          }
+          disconnect(flush = true) {
+            return this._store.__disconnect__(flush);
+          }
+          chain(_limiter) {
+            this._limiter = _limiter;
+            return this;
+          }
+          queued(priority) {
+            return this._queues.queued(priority);
+          }
+          clusterQueued() {
+            return this._store.__queued__();
+          }
+          empty() {
+            return this.queued() === 0 && this._submitLock.isEmpty();
+          }
+          running() {
+            return this._store.__running__();
+          }
+          done() {
+            return this._store.__done__();
+          }
+          jobStatus(id) {
+            return this._states.jobStatus(id);
+          }
+          jobs(status) {
+            return this._states.statusJobs(status);
+          }
+          counts() {
+            return this._states.statusCounts();
+          }
+          _randomIndex() {
+            return Math.random().toString(36).slice(2);
+          }
+          check(weight = 1) {
+            return this._store.__check__(weight);
+          }
+          _clearGlobalState(index) {
+            if (this._scheduled[index] != null) {
+              clearTimeout(this._scheduled[index].expiration);
+              delete this._scheduled[index];
+              return true;
+            } else {
+              return false;
+            }
+          }
+          async _free(index, job, options, eventInfo) {
+            var e, running;
+            try {
+              ({ running } = await this._store.__free__(index, options.weight));
+              this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+              if (running === 0 && this.empty()) {
+                return this.Events.trigger("idle");
+              }
+            } catch (error1) {
+              e = error1;
+              return this.Events.trigger("error", e);
+            }
+          }
+          _run(index, job, wait) {
+            var clearGlobalState, free, run4;
+            job.doRun();
+            clearGlobalState = this._clearGlobalState.bind(this, index);
+            run4 = this._run.bind(this, index, job);
+            free = this._free.bind(this, index, job);
+            return this._scheduled[index] = {
+              timeout: setTimeout(() => {
+                return job.doExecute(this._limiter, clearGlobalState, run4, free);
+              }, wait),
+              expiration: job.options.expiration != null ? setTimeout(function() {
+                return job.doExpire(clearGlobalState, run4, free);
+              }, wait + job.options.expiration) : void 0,
+              job
+            };
+          }
+          _drainOne(capacity) {
+            return this._registerLock.schedule(() => {
+              var args, index, next, options, queue;
+              if (this.queued() === 0) {
+                return this.Promise.resolve(null);
+              }
+              queue = this._queues.getFirst();
+              ({ options, args } = next = queue.first());
+              if (capacity != null && options.weight > capacity) {
+                return this.Promise.resolve(null);
+              }
+              this.Events.trigger("debug", `Draining ${options.id}`, { args, options });
+              index = this._randomIndex();
+              return this._store.__register__(index, options.weight, options.expiration).then(({ success, wait, reservoir }) => {
+                var empty;
+                this.Events.trigger("debug", `Drained ${options.id}`, { success, args, options });
+                if (success) {
+                  queue.shift();
+                  empty = this.empty();
+                  if (empty) {
+                    this.Events.trigger("empty");
+                  }
+                  if (reservoir === 0) {
+                    this.Events.trigger("depleted", empty);
+                  }
+                  this._run(index, next, wait);
+                  return this.Promise.resolve(options.weight);
+                } else {
+                  return this.Promise.resolve(null);
+                }
+              });
+            });
+          }
+          _drainAll(capacity, total = 0) {
+            return this._drainOne(capacity).then((drained) => {
+              var newCapacity;
+              if (drained != null) {
+                newCapacity = capacity != null ? capacity - drained : capacity;
+                return this._drainAll(newCapacity, total + drained);
+              } else {
+                return this.Promise.resolve(total);
+              }
+            }).catch((e) => {
+              return this.Events.trigger("error", e);
+            });
+          }
+          _dropAllQueued(message) {
+            return this._queues.shiftAll(function(job) {
+              return job.doDrop({ message });
+            });
+          }
+          stop(options = {}) {
+            var done, waitForExecuting;
+            options = parser$5.load(options, this.stopDefaults);
+            waitForExecuting = (at) => {
+              var finished;
+              finished = () => {
+                var counts;
+                counts = this._states.counts;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at;
+              };
+              return new this.Promise((resolve4, reject) => {
+                if (finished()) {
+                  return resolve4();
+                } else {
+                  return this.on("done", () => {
+                    if (finished()) {
+                      this.removeAllListeners("done");
+                      return resolve4();
+                    }
+                  });
+                }
+              });
+            };
+            done = options.dropWaitingJobs ? (this._run = function(index, next) {
+              return next.doDrop({
+                message: options.dropErrorMessage
+              });
+            }, this._drainOne = () => {
+              return this.Promise.resolve(null);
+            }, this._registerLock.schedule(() => {
+              return this._submitLock.schedule(() => {
+                var k, ref, v;
+                ref = this._scheduled;
+                for (k in ref) {
+                  v = ref[k];
+                  if (this.jobStatus(v.job.options.id) === "RUNNING") {
+                    clearTimeout(v.timeout);
+                    clearTimeout(v.expiration);
+                    v.job.doDrop({
+                      message: options.dropErrorMessage
+                    });
+                  }
+                }
+                this._dropAllQueued(options.dropErrorMessage);
+                return waitForExecuting(0);
+              });
+            })) : this.schedule({
+              priority: NUM_PRIORITIES$1 - 1,
+              weight: 0
+            }, () => {
+              return waitForExecuting(1);
+            });
+            this._receive = function(job) {
+              return job._reject(new Bottleneck4.prototype.BottleneckError(options.enqueueErrorMessage));
+            };
+            this.stop = () => {
+              return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
+            };
+            return done;
+          }
+          async _addToQueue(job) {
+            var args, blocked, error2, options, reachedHWM, shifted, strategy;
+            ({ args, options } = job);
+            try {
+              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options.weight));
+            } catch (error1) {
+              error2 = error1;
+              this.Events.trigger("debug", `Could not queue ${options.id}`, { args, options, error: error2 });
+              job.doDrop({ error: error2 });
+              return false;
+            }
+            if (blocked) {
+              job.doDrop();
+              return true;
+            } else if (reachedHWM) {
+              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
+              if (shifted != null) {
+                shifted.doDrop();
+              }
+              if (shifted == null || strategy === Bottleneck4.prototype.strategy.OVERFLOW) {
+                if (shifted == null) {
+                  job.doDrop();
+                }
+                return reachedHWM;
+              }
+            }
+            job.doQueue(reachedHWM, blocked);
+            this._queues.push(job);
+            await this._drainAll();
+            return reachedHWM;
+          }
+          _receive(job) {
+            if (this._states.jobStatus(job.options.id) != null) {
+              job._reject(new Bottleneck4.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+              return false;
+            } else {
+              job.doReceive();
+              return this._submitLock.schedule(this._addToQueue, job);
+            }
+          }
+          submit(...args) {
+            var cb, fn, job, options, ref, ref1, task;
+            if (typeof args[0] === "function") {
+              ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+              options = parser$5.load({}, this.jobDefaults);
+            } else {
+              ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+              options = parser$5.load(options, this.jobDefaults);
+            }
+            task = (...args2) => {
+              return new this.Promise(function(resolve4, reject) {
+                return fn(...args2, function(...args3) {
+                  return (args3[0] != null ? reject : resolve4)(args3);
+                });
+              });
+            };
+            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            job.promise.then(function(args2) {
+              return typeof cb === "function" ? cb(...args2) : void 0;
+            }).catch(function(args2) {
+              if (Array.isArray(args2)) {
+                return typeof cb === "function" ? cb(...args2) : void 0;
+              } else {
+                return typeof cb === "function" ? cb(args2) : void 0;
+              }
+            });
+            return this._receive(job);
+          }
+          schedule(...args) {
+            var job, options, task;
+            if (typeof args[0] === "function") {
+              [task, ...args] = args;
+              options = {};
+            } else {
+              [options, task, ...args] = args;
+            }
+            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            this._receive(job);
+            return job.promise;
+          }
+          wrap(fn) {
+            var schedule, wrapped;
+            schedule = this.schedule.bind(this);
+            wrapped = function(...args) {
+              return schedule(fn.bind(this), ...args);
+            };
+            wrapped.withOptions = function(options, ...args) {
+              return schedule(options, fn, ...args);
+            };
+            return wrapped;
+          }
+          async updateSettings(options = {}) {
+            await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+            parser$5.overwrite(options, this.instanceDefaults, this);
+            return this;
+          }
+          currentReservoir() {
+            return this._store.__currentReservoir__();
+          }
+          incrementReservoir(incr = 0) {
+            return this._store.__incrementReservoir__(incr);
+          }
+        }
+        Bottleneck4.default = Bottleneck4;
+        Bottleneck4.Events = Events$4;
+        Bottleneck4.version = Bottleneck4.prototype.version = require$$8.version;
+        Bottleneck4.strategy = Bottleneck4.prototype.strategy = {
+          LEAK: 1,
+          OVERFLOW: 2,
+          OVERFLOW_PRIORITY: 4,
+          BLOCK: 3
+        };
+        Bottleneck4.BottleneckError = Bottleneck4.prototype.BottleneckError = BottleneckError_1;
+        Bottleneck4.Group = Bottleneck4.prototype.Group = Group_1;
+        Bottleneck4.RedisConnection = Bottleneck4.prototype.RedisConnection = require$$2;
+        Bottleneck4.IORedisConnection = Bottleneck4.prototype.IORedisConnection = require$$3;
+        Bottleneck4.Batcher = Bottleneck4.prototype.Batcher = Batcher_1;
+        Bottleneck4.prototype.jobDefaults = {
+          priority: DEFAULT_PRIORITY$1,
+          weight: 1,
+          expiration: null,
+          id: "<no-id>"
+        };
+        Bottleneck4.prototype.storeDefaults = {
+          maxConcurrent: null,
+          minTime: 0,
+          highWater: null,
+          strategy: Bottleneck4.prototype.strategy.LEAK,
+          penalty: null,
+          reservoir: null,
+          reservoirRefreshInterval: null,
+          reservoirRefreshAmount: null,
+          reservoirIncreaseInterval: null,
+          reservoirIncreaseAmount: null,
+          reservoirIncreaseMaximum: null
+        };
+        Bottleneck4.prototype.localStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 250
+        };
+        Bottleneck4.prototype.redisStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 5e3,
+          clientTimeout: 1e4,
+          Redis: null,
+          clientOptions: {},
+          clusterNodes: null,
+          clearDatastore: false,
+          connection: null
+        };
+        Bottleneck4.prototype.instanceDefaults = {
+          datastore: "local",
+          connection: null,
+          id: "<no-id>",
+          rejectOnDrop: true,
+          trackDoneStatus: false,
+          Promise
+        };
+        Bottleneck4.prototype.stopDefaults = {
+          enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+          dropWaitingJobs: true,
+          dropErrorMessage: "This limiter has been stopped."
+        };
+        return Bottleneck4;
+      }).call(commonjsGlobal);
+      var Bottleneck_1 = Bottleneck3;
+      var lib = Bottleneck_1;
+      return lib;
+    }));
+  }
+});
+
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
   "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
@@ -21104,12 +22423,12 @@ var require_util9 = __commonJS({
     }
     exports.alwaysValidSchema = alwaysValidSchema;
     function checkUnknownRules(it, schema = it.schema) {
-      const { opts, self } = it;
+      const { opts, self: self2 } = it;
       if (!opts.strictSchema)
         return;
       if (typeof schema === "boolean")
         return;
-      const rules = self.RULES.keywords;
+      const rules = self2.RULES.keywords;
       for (const key2 in schema) {
         if (!rules[key2])
           checkStrictMode(it, `unknown keyword: "${key2}"`);
@@ -21471,15 +22790,15 @@ var require_rules = __commonJS({
     }
     exports.isJSONType = isJSONType;
     function getRules() {
-      const groups = {
+      const groups2 = {
         number: { type: "number", rules: [] },
         string: { type: "string", rules: [] },
         array: { type: "array", rules: [] },
         object: { type: "object", rules: [] }
       };
       return {
-        types: { ...groups, integer: true, boolean: true, null: true },
-        rules: [{ rules: [] }, groups.number, groups.string, groups.array, groups.object],
+        types: { ...groups2, integer: true, boolean: true, null: true },
+        rules: [{ rules: [] }, groups2.number, groups2.string, groups2.array, groups2.object],
         post: { rules: [] },
         all: {},
         keywords: {}
@@ -21495,8 +22814,8 @@ var require_applicability = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
-    function schemaHasRulesForType({ schema, self }, type) {
-      const group = self.RULES.types[type];
+    function schemaHasRulesForType({ schema, self: self2 }, type) {
+      const group = self2.RULES.types[type];
       return group && group !== true && shouldUseGroup(schema, group);
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
@@ -21961,7 +23280,7 @@ var require_keyword = __commonJS({
       return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
     }
     exports.validSchemaType = validSchemaType;
-    function validateKeywordUsage({ schema, opts, self, errSchemaPath }, def, keyword) {
+    function validateKeywordUsage({ schema, opts, self: self2, errSchemaPath }, def, keyword) {
       if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
         throw new Error("ajv implementation error");
       }
@@ -21972,9 +23291,9 @@ var require_keyword = __commonJS({
       if (def.validateSchema) {
         const valid = def.validateSchema(schema[keyword]);
         if (!valid) {
-          const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self.errorsText(def.validateSchema.errors);
+          const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self2.errorsText(def.validateSchema.errors);
           if (opts.validateSchema === "log")
-            self.logger.error(msg);
+            self2.logger.error(msg);
           else
             throw new Error(msg);
         }
@@ -22441,11 +23760,11 @@ var require_validate = __commonJS({
       }
       (0, boolSchema_1.boolOrEmptySchema)(it, valid);
     }
-    function schemaCxtHasRules({ schema, self }) {
+    function schemaCxtHasRules({ schema, self: self2 }) {
       if (typeof schema == "boolean")
         return !schema;
       for (const key2 in schema)
-        if (self.RULES.all[key2])
+        if (self2.RULES.all[key2])
           return true;
       return false;
     }
@@ -22474,9 +23793,9 @@ var require_validate = __commonJS({
       schemaKeywords(it, types, !checkedTypes, errsCount);
     }
     function checkRefsAndKeywords(it) {
-      const { schema, errSchemaPath, opts, self } = it;
-      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self.RULES)) {
-        self.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
+      const { schema, errSchemaPath, opts, self: self2 } = it;
+      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self2.RULES)) {
+        self2.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
       }
     }
     function checkNoDefault(it) {
@@ -22522,8 +23841,8 @@ var require_validate = __commonJS({
         gen.assign((0, codegen_1._)`${evaluated}.items`, items);
     }
     function schemaKeywords(it, types, typeErrors, errsCount) {
-      const { gen, schema, data, allErrors, opts, self } = it;
-      const { RULES } = self;
+      const { gen, schema, data, allErrors, opts, self: self2 } = it;
+      const { RULES } = self2;
       if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
         gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
         return;
@@ -24730,10 +26049,10 @@ var require_core = __commonJS({
         }
         return metaSchema;
       }
-      _removeAllSchemas(schemas, regex) {
+      _removeAllSchemas(schemas, regex2) {
         for (const keyRef in schemas) {
           const sch = schemas[keyRef];
-          if (!regex || regex.test(keyRef)) {
+          if (!regex2 || regex2.test(keyRef)) {
             if (typeof sch == "string") {
               delete schemas[keyRef];
             } else if (sch && !sch.meta) {
@@ -24944,11 +26263,11 @@ var require_ref = __commonJS({
       schemaType: "string",
       code(cxt) {
         const { gen, schema: $ref, it } = cxt;
-        const { baseId, schemaEnv: env, validateName, opts, self } = it;
+        const { baseId, schemaEnv: env, validateName, opts, self: self2 } = it;
         const { root } = env;
         if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
           return callRootRef();
-        const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
+        const schOrEnv = compile_1.resolveRef.call(self2, root, baseId, $ref);
         if (schOrEnv === void 0)
           throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
         if (schOrEnv instanceof compile_1.SchemaEnv)
@@ -26516,7 +27835,7 @@ var require_format = __commonJS({
       error: error2,
       code(cxt, ruleType) {
         const { gen, data, $data, schema, schemaCode, it } = cxt;
-        const { opts, errSchemaPath, schemaEnv, self } = it;
+        const { opts, errSchemaPath, schemaEnv, self: self2 } = it;
         if (!opts.validateFormats)
           return;
         if ($data)
@@ -26525,7 +27844,7 @@ var require_format = __commonJS({
           validateFormat();
         function validate$DataFormat() {
           const fmts = gen.scopeValue("formats", {
-            ref: self.formats,
+            ref: self2.formats,
             code: opts.code.formats
           });
           const fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`);
@@ -26545,7 +27864,7 @@ var require_format = __commonJS({
           }
         }
         function validateFormat() {
-          const formatDef = self.formats[schema];
+          const formatDef = self2.formats[schema];
           if (!formatDef) {
             unknownFormat();
             return;
@@ -26557,7 +27876,7 @@ var require_format = __commonJS({
             cxt.pass(validCondition());
           function unknownFormat() {
             if (opts.strictSchema === false) {
-              self.logger.warn(unknownMsg());
+              self2.logger.warn(unknownMsg());
               return;
             }
             throw new Error(unknownMsg());
@@ -27965,7 +29284,7 @@ var require_util10 = __commonJS({
         yield* this[kBody];
       }
     };
-    function noop3() {
+    function noop4() {
     }
     function wrapRequestBody(body) {
       if (isStream(body)) {
@@ -28634,7 +29953,7 @@ var require_util10 = __commonJS({
       }
       return obj;
     }
-    function errorRequest(client, request2, err) {
+    function errorRequest2(client, request2, err) {
       try {
         request2.onError(err);
         assert(request2.aborted);
@@ -28644,7 +29963,7 @@ var require_util10 = __commonJS({
     }
     var setupConnectTimeout = process.platform === "win32" ? (socketWeakRef, opts) => {
       if (!opts.timeout) {
-        return noop3;
+        return noop4;
       }
       let s1 = null;
       let s2 = null;
@@ -28660,7 +29979,7 @@ var require_util10 = __commonJS({
       };
     } : (socketWeakRef, opts) => {
       if (!opts.timeout) {
-        return noop3;
+        return noop4;
       }
       let s1 = null;
       const fastTimer = timers.setFastTimeout(() => {
@@ -28738,7 +30057,7 @@ var require_util10 = __commonJS({
       bufferToLowerCasedHeaderName,
       addListener,
       removeAllListeners,
-      errorRequest,
+      errorRequest: errorRequest2,
       parseRawHeaders,
       toRawHeaders,
       encodeRawHeaders,
@@ -33279,12 +34598,12 @@ var require_body2 = __commonJS({
     var { runtimeFeatures } = require_runtime_features();
     var random = runtimeFeatures.has("crypto") ? __require("node:crypto").randomInt : (max) => Math.floor(Math.random() * max);
     var textEncoder = new TextEncoder();
-    function noop3() {
+    function noop4() {
     }
     var streamRegistry = new FinalizationRegistry((weakRef) => {
       const stream = weakRef.deref();
       if (stream && !stream.locked && !isDisturbed(stream) && !isErrored(stream)) {
-        stream.cancel("Response object has been garbage collected").catch(noop3);
+        stream.cancel("Response object has been garbage collected").catch(noop4);
       }
     });
     function extractBody(object, keepalive = false) {
@@ -35662,7 +36981,7 @@ var require_client2 = __commonJS({
     var getDefaultNodeMaxHeaderSize = http && http.maxHeaderSize && Number.isInteger(http.maxHeaderSize) && http.maxHeaderSize > 0 ? () => http.maxHeaderSize : () => {
       throw new InvalidArgumentError("http module not available or http.maxHeaderSize invalid");
     };
-    var noop3 = () => {
+    var noop4 = () => {
     };
     function getPipelining(client) {
       return client[kPipelining] ?? client[kHTTPContext]?.defaultPipelining ?? 1;
@@ -35969,7 +37288,7 @@ var require_client2 = __commonJS({
             return;
           }
           if (client.destroyed) {
-            util.destroy(socket.on("error", noop3), new ClientDestroyedError());
+            util.destroy(socket.on("error", noop4), new ClientDestroyedError());
             client[kResume]();
             return;
           }
@@ -35977,7 +37296,7 @@ var require_client2 = __commonJS({
           try {
             client[kHTTPContext] = socket.alpnProtocol === "h2" ? connectH2(client, socket) : connectH1(client, socket);
           } catch (err2) {
-            socket.destroy().on("error", noop3);
+            socket.destroy().on("error", noop4);
             handleConnectError(client, err2, { host, hostname, protocol, port });
             client[kResume]();
             return;
@@ -37602,7 +38921,7 @@ var require_proxy_agent2 = __commonJS({
     function defaultFactory(origin, opts) {
       return new Pool(origin, opts);
     }
-    var noop3 = () => {
+    var noop4 = () => {
     };
     function defaultAgentFactory(origin, opts) {
       if (opts.connections === 1) {
@@ -37739,7 +39058,7 @@ var require_proxy_agent2 = __commonJS({
               };
               const { socket, statusCode } = await this[kClient].connect(connectParams);
               if (statusCode !== 200) {
-                socket.on("error", noop3).destroy();
+                socket.on("error", noop4).destroy();
                 callback(new RequestAbortedError(`Proxy response (${statusCode}) !== 200 when HTTP Tunneling`));
                 return;
               }
@@ -38376,14 +39695,14 @@ var require_retry_agent2 = __commonJS({
         this.#options = options;
       }
       dispatch(opts, handler2) {
-        const retry = new RetryHandler({
+        const retry2 = new RetryHandler({
           ...opts,
           retryOptions: this.#options
         }, {
           dispatch: this.#agent.dispatch.bind(this.#agent),
           handler: handler2
         });
-        return this.#agent.dispatch(opts, retry);
+        return this.#agent.dispatch(opts, retry2);
       }
       close() {
         return this.#agent.close();
@@ -38456,7 +39775,7 @@ var require_readable2 = __commonJS({
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
     var kUsed = /* @__PURE__ */ Symbol("kUsed");
     var kBytesRead = /* @__PURE__ */ Symbol("kBytesRead");
-    var noop3 = () => {
+    var noop4 = () => {
     };
     var BodyReadable = class extends Readable {
       /**
@@ -38681,7 +40000,7 @@ var require_readable2 = __commonJS({
           } else {
             this.on("close", resolve4);
           }
-          this.on("error", noop3).on("data", () => {
+          this.on("error", noop4).on("data", () => {
             if (this[kBytesRead] > limit) {
               this.destroy();
             }
@@ -38850,7 +40169,7 @@ var require_api_request2 = __commonJS({
     var { Readable } = require_readable2();
     var { InvalidArgumentError, RequestAbortedError } = require_errors3();
     var util = require_util10();
-    function noop3() {
+    function noop4() {
     }
     var RequestHandler = class extends AsyncResource {
       constructor(opts, callback) {
@@ -38877,7 +40196,7 @@ var require_api_request2 = __commonJS({
           super("UNDICI_REQUEST");
         } catch (err) {
           if (util.isStream(body)) {
-            util.destroy(body.on("error", noop3), err);
+            util.destroy(body.on("error", noop4), err);
           }
           throw err;
         }
@@ -38900,7 +40219,7 @@ var require_api_request2 = __commonJS({
           this.removeAbortListener = util.addAbortListener(signal, () => {
             this.reason = signal.reason ?? new RequestAbortedError();
             if (this.res) {
-              util.destroy(this.res.on("error", noop3), this.reason);
+              util.destroy(this.res.on("error", noop4), this.reason);
             } else if (this.abort) {
               this.abort(this.reason);
             }
@@ -38954,7 +40273,7 @@ var require_api_request2 = __commonJS({
             });
           } catch (err) {
             this.res = null;
-            util.destroy(res.on("error", noop3), err);
+            util.destroy(res.on("error", noop4), err);
             queueMicrotask(() => {
               throw err;
             });
@@ -38979,13 +40298,13 @@ var require_api_request2 = __commonJS({
         if (res) {
           this.res = null;
           queueMicrotask(() => {
-            util.destroy(res.on("error", noop3), err);
+            util.destroy(res.on("error", noop4), err);
           });
         }
         if (body) {
           this.body = null;
           if (util.isStream(body)) {
-            body.on("error", noop3);
+            body.on("error", noop4);
             util.destroy(body, err);
           }
         }
@@ -39027,42 +40346,42 @@ var require_abort_signal2 = __commonJS({
     var { RequestAbortedError } = require_errors3();
     var kListener = /* @__PURE__ */ Symbol("kListener");
     var kSignal = /* @__PURE__ */ Symbol("kSignal");
-    function abort(self) {
-      if (self.abort) {
-        self.abort(self[kSignal]?.reason);
+    function abort(self2) {
+      if (self2.abort) {
+        self2.abort(self2[kSignal]?.reason);
       } else {
-        self.reason = self[kSignal]?.reason ?? new RequestAbortedError();
+        self2.reason = self2[kSignal]?.reason ?? new RequestAbortedError();
       }
-      removeSignal(self);
+      removeSignal(self2);
     }
-    function addSignal(self, signal) {
-      self.reason = null;
-      self[kSignal] = null;
-      self[kListener] = null;
+    function addSignal(self2, signal) {
+      self2.reason = null;
+      self2[kSignal] = null;
+      self2[kListener] = null;
       if (!signal) {
         return;
       }
       if (signal.aborted) {
-        abort(self);
+        abort(self2);
         return;
       }
-      self[kSignal] = signal;
-      self[kListener] = () => {
-        abort(self);
+      self2[kSignal] = signal;
+      self2[kListener] = () => {
+        abort(self2);
       };
-      addAbortListener(self[kSignal], self[kListener]);
+      addAbortListener(self2[kSignal], self2[kListener]);
     }
-    function removeSignal(self) {
-      if (!self[kSignal]) {
+    function removeSignal(self2) {
+      if (!self2[kSignal]) {
         return;
       }
-      if ("removeEventListener" in self[kSignal]) {
-        self[kSignal].removeEventListener("abort", self[kListener]);
+      if ("removeEventListener" in self2[kSignal]) {
+        self2[kSignal].removeEventListener("abort", self2[kListener]);
       } else {
-        self[kSignal].removeListener("abort", self[kListener]);
+        self2[kSignal].removeListener("abort", self2[kListener]);
       }
-      self[kSignal] = null;
-      self[kListener] = null;
+      self2[kSignal] = null;
+      self2[kListener] = null;
     }
     module.exports = {
       addSignal,
@@ -39081,7 +40400,7 @@ var require_api_stream2 = __commonJS({
     var { InvalidArgumentError, InvalidReturnValueError } = require_errors3();
     var util = require_util10();
     var { addSignal, removeSignal } = require_abort_signal2();
-    function noop3() {
+    function noop4() {
     }
     var StreamHandler = class extends AsyncResource {
       constructor(opts, factory, callback) {
@@ -39108,7 +40427,7 @@ var require_api_stream2 = __commonJS({
           super("UNDICI_STREAM");
         } catch (err) {
           if (util.isStream(body)) {
-            util.destroy(body.on("error", noop3), err);
+            util.destroy(body.on("error", noop4), err);
           }
           throw err;
         }
@@ -39250,7 +40569,7 @@ var require_api_pipeline2 = __commonJS({
     } = require_errors3();
     var util = require_util10();
     var { addSignal, removeSignal } = require_abort_signal2();
-    function noop3() {
+    function noop4() {
     }
     var kResume = /* @__PURE__ */ Symbol("resume");
     var PipelineRequest = class extends Readable {
@@ -39310,7 +40629,7 @@ var require_api_pipeline2 = __commonJS({
         this.abort = null;
         this.context = null;
         this.onInfo = onInfo || null;
-        this.req = new PipelineRequest().on("error", noop3);
+        this.req = new PipelineRequest().on("error", noop4);
         this.ret = new Duplex({
           readableObjectMode: opts.objectMode,
           autoDestroy: true,
@@ -39381,7 +40700,7 @@ var require_api_pipeline2 = __commonJS({
             context: context3
           });
         } catch (err) {
-          this.res.on("error", noop3);
+          this.res.on("error", noop4);
           throw err;
         }
         if (!body || typeof body.on !== "function") {
@@ -41349,7 +42668,7 @@ var require_snapshot_agent = __commonJS({
           trailers: {},
           body: []
         };
-        const self = this;
+        const self2 = this;
         const recordingHandler = {
           onRequestStart(controller, context3) {
             return handler2.onRequestStart(controller, { ...context3, history: this.history });
@@ -41369,7 +42688,7 @@ var require_snapshot_agent = __commonJS({
           onResponseEnd(controller, trailers) {
             responseData.trailers = trailers;
             const responseBody = Buffer.concat(responseData.body);
-            self[kSnapshotRecorder].record(opts, {
+            self2[kSnapshotRecorder].record(opts, {
               statusCode: responseData.statusCode,
               headers: responseData.headers,
               body: responseBody,
@@ -41651,7 +42970,7 @@ var require_redirect_handler2 = __commonJS({
     var EE = __require("node:events");
     var redirectableStatusCodes = [300, 301, 302, 303, 307, 308];
     var kBody = /* @__PURE__ */ Symbol("body");
-    var noop3 = () => {
+    var noop4 = () => {
     };
     var BodyAsyncIterable = class {
       constructor(body) {
@@ -41718,14 +43037,14 @@ var require_redirect_handler2 = __commonJS({
         if ((statusCode === 301 || statusCode === 302) && this.opts.method === "POST") {
           this.opts.method = "GET";
           if (util.isStream(this.opts.body)) {
-            util.destroy(this.opts.body.on("error", noop3));
+            util.destroy(this.opts.body.on("error", noop4));
           }
           this.opts.body = null;
         }
         if (statusCode === 303 && this.opts.method !== "HEAD") {
           this.opts.method = "GET";
           if (util.isStream(this.opts.body)) {
-            util.destroy(this.opts.body.on("error", noop3));
+            util.destroy(this.opts.body.on("error", noop4));
           }
           this.opts.body = null;
         }
@@ -43492,7 +44811,7 @@ var require_cache_handler = __commonJS({
       isEtagUsable
     } = require_cache2();
     var { parseHttpDate } = require_date();
-    function noop3() {
+    function noop4() {
     }
     function sameOrigin(a, b) {
       try {
@@ -43963,7 +45282,7 @@ var require_cache_handler = __commonJS({
     };
     function deleteCachedValue(store, cacheKey) {
       try {
-        store.delete(cacheKey)?.catch?.(noop3);
+        store.delete(cacheKey)?.catch?.(noop4);
       } catch {
       }
     }
@@ -45990,7 +47309,7 @@ var require_sqlite_cache_store = __commonJS({
     var { Writable } = __require("node:stream");
     var { assertCacheKey, assertCacheValue } = require_cache2();
     var DatabaseSync;
-    var VERSION8 = 4;
+    var VERSION10 = 4;
     var MAX_ENTRY_SIZE = 2 * 1e3 * 1e3 * 1e3;
     module.exports = class SqliteCacheStore {
       #maxEntrySize = MAX_ENTRY_SIZE;
@@ -46061,7 +47380,7 @@ var require_sqlite_cache_store = __commonJS({
       PRAGMA temp_store = memory;
       PRAGMA optimize;
 
-      CREATE TABLE IF NOT EXISTS cacheInterceptorV${VERSION8} (
+      CREATE TABLE IF NOT EXISTS cacheInterceptorV${VERSION10} (
         -- Data specific to us
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         url TEXT NOT NULL,
@@ -46080,8 +47399,8 @@ var require_sqlite_cache_store = __commonJS({
         staleAt INTEGER NOT NULL
       );
 
-      CREATE INDEX IF NOT EXISTS idx_cacheInterceptorV${VERSION8}_getValuesQuery ON cacheInterceptorV${VERSION8}(url, method, deleteAt);
-      CREATE INDEX IF NOT EXISTS idx_cacheInterceptorV${VERSION8}_deleteByUrlQuery ON cacheInterceptorV${VERSION8}(deleteAt);
+      CREATE INDEX IF NOT EXISTS idx_cacheInterceptorV${VERSION10}_getValuesQuery ON cacheInterceptorV${VERSION10}(url, method, deleteAt);
+      CREATE INDEX IF NOT EXISTS idx_cacheInterceptorV${VERSION10}_deleteByUrlQuery ON cacheInterceptorV${VERSION10}(deleteAt);
     `);
         this.#getValuesQuery = this.#db.prepare(`
       SELECT
@@ -46096,7 +47415,7 @@ var require_sqlite_cache_store = __commonJS({
         vary,
         cachedAt,
         staleAt
-      FROM cacheInterceptorV${VERSION8}
+      FROM cacheInterceptorV${VERSION10}
       WHERE
         url = ?
         AND method = ?
@@ -46104,7 +47423,7 @@ var require_sqlite_cache_store = __commonJS({
         deleteAt ASC
     `);
         this.#updateValueQuery = this.#db.prepare(`
-      UPDATE cacheInterceptorV${VERSION8} SET
+      UPDATE cacheInterceptorV${VERSION10} SET
         body = ?,
         deleteAt = ?,
         statusCode = ?,
@@ -46118,7 +47437,7 @@ var require_sqlite_cache_store = __commonJS({
         id = ?
     `);
         this.#insertValueQuery = this.#db.prepare(`
-      INSERT INTO cacheInterceptorV${VERSION8} (
+      INSERT INTO cacheInterceptorV${VERSION10} (
         url,
         method,
         body,
@@ -46134,20 +47453,20 @@ var require_sqlite_cache_store = __commonJS({
       ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     `);
         this.#deleteByUrlQuery = this.#db.prepare(
-          `DELETE FROM cacheInterceptorV${VERSION8} WHERE url = ?`
+          `DELETE FROM cacheInterceptorV${VERSION10} WHERE url = ?`
         );
         this.#countEntriesQuery = this.#db.prepare(
-          `SELECT COUNT(*) AS total FROM cacheInterceptorV${VERSION8}`
+          `SELECT COUNT(*) AS total FROM cacheInterceptorV${VERSION10}`
         );
         this.#deleteExpiredValuesQuery = this.#db.prepare(
-          `DELETE FROM cacheInterceptorV${VERSION8} WHERE deleteAt <= ?`
+          `DELETE FROM cacheInterceptorV${VERSION10} WHERE deleteAt <= ?`
         );
         this.#deleteOldValuesQuery = this.#maxCount === Infinity ? null : this.#db.prepare(`
-        DELETE FROM cacheInterceptorV${VERSION8}
+        DELETE FROM cacheInterceptorV${VERSION10}
         WHERE id IN (
           SELECT
             id
-          FROM cacheInterceptorV${VERSION8}
+          FROM cacheInterceptorV${VERSION10}
           ORDER BY cachedAt ASC
           LIMIT ?
         )
@@ -46834,7 +48153,7 @@ var require_response2 = __commonJS({
     var assert = __require("node:assert");
     var { isomorphicEncode, serializeJavascriptValueToJSONString } = require_infra();
     var textEncoder = new TextEncoder("utf-8");
-    var Response = class _Response {
+    var Response2 = class _Response {
       /** @type {Headers} */
       #headers;
       #state;
@@ -47006,13 +48325,13 @@ var require_response2 = __commonJS({
         response.#state = newState;
       }
     };
-    var { getResponseHeaders, setResponseHeaders, getResponseState, setResponseState } = Response;
-    Reflect.deleteProperty(Response, "getResponseHeaders");
-    Reflect.deleteProperty(Response, "setResponseHeaders");
-    Reflect.deleteProperty(Response, "getResponseState");
-    Reflect.deleteProperty(Response, "setResponseState");
-    mixinBody(Response, getResponseState);
-    Object.defineProperties(Response.prototype, {
+    var { getResponseHeaders, setResponseHeaders, getResponseState, setResponseState } = Response2;
+    Reflect.deleteProperty(Response2, "getResponseHeaders");
+    Reflect.deleteProperty(Response2, "setResponseHeaders");
+    Reflect.deleteProperty(Response2, "getResponseState");
+    Reflect.deleteProperty(Response2, "setResponseState");
+    mixinBody(Response2, getResponseState);
+    Object.defineProperties(Response2.prototype, {
       type: kEnumerableProperty,
       url: kEnumerableProperty,
       status: kEnumerableProperty,
@@ -47028,7 +48347,7 @@ var require_response2 = __commonJS({
         configurable: true
       }
     });
-    Object.defineProperties(Response, {
+    Object.defineProperties(Response2, {
       json: kEnumerableProperty,
       redirect: kEnumerableProperty,
       error: kEnumerableProperty
@@ -47161,7 +48480,7 @@ var require_response2 = __commonJS({
       }
     }
     function fromInnerResponse(innerResponse, guard) {
-      const response = new Response(kConstruct);
+      const response = new Response2(kConstruct);
       setResponseState(response, innerResponse);
       const headers = new Headers2(kConstruct);
       setResponseHeaders(response, headers);
@@ -47215,14 +48534,14 @@ var require_response2 = __commonJS({
         converter: webidl.converters.HeadersInit
       }
     ]);
-    webidl.is.Response = webidl.util.MakeTypeAssertion(Response);
+    webidl.is.Response = webidl.util.MakeTypeAssertion(Response2);
     module.exports = {
       isNetworkError: isNetworkError2,
       makeNetworkError,
       makeResponse,
       makeAppropriateNetworkError,
       filterResponse,
-      Response,
+      Response: Response2,
       cloneResponse,
       fromInnerResponse,
       getResponseState
@@ -47339,15 +48658,15 @@ var require_request4 = __commonJS({
           this.#dispatcher = init.dispatcher || input.#dispatcher;
         }
         const origin = environmentSettingsObject.settingsObject.origin;
-        let window = "client";
+        let window2 = "client";
         if (request2.window?.constructor?.name === "EnvironmentSettingsObject" && sameOrigin(request2.window, origin)) {
-          window = request2.window;
+          window2 = request2.window;
         }
         if (init.window != null) {
-          throw new TypeError(`'window' option '${window}' must be null`);
+          throw new TypeError(`'window' option '${window2}' must be null`);
         }
         if ("window" in init) {
-          window = "no-window";
+          window2 = "no-window";
         }
         request2 = makeRequest({
           // URL request’s URL.
@@ -47362,7 +48681,7 @@ var require_request4 = __commonJS({
           // client This’s relevant settings object.
           client: environmentSettingsObject.settingsObject,
           // window window.
-          window,
+          window: window2,
           // priority request’s priority.
           priority: request2.priority,
           // origin request’s origin. The propagation of the origin is only significant for navigation requests
@@ -61398,6 +62717,9 @@ function setFailed(message) {
   process.exitCode = ExitCode.Failure;
   error(message);
 }
+function debug(message) {
+  issueCommand("debug", {}, message);
+}
 function error(message, properties = {}) {
   issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
@@ -65753,6 +67075,11 @@ var RequestTimeout = class extends Error {
     this.ms = ms;
   }
 };
+function timeoutOf(error2) {
+  if (error2 instanceof RequestTimeout) return error2;
+  const cause = error2 instanceof Error ? error2.cause : void 0;
+  return cause instanceof RequestTimeout ? cause : void 0;
+}
 var GitHubApiError = class extends KubeproofError {
   name = "GitHubApiError";
   status;
@@ -65808,9 +67135,10 @@ function causeOf(error2) {
 function toGitHubApiError(error2, context3, attempts) {
   const { operation, permission, subject } = context3;
   const tries = attempts > 1 ? ` after ${attempts} attempts` : "";
-  if (error2 instanceof RequestTimeout) {
+  const timeout = timeoutOf(error2);
+  if (timeout !== void 0) {
     return new GitHubApiError(
-      `${error2.message} to ${operation}${tries}; check the network, any proxy, and GITHUB_API_URL, or try again later (https://www.githubstatus.com)`,
+      `${timeout.message} to ${operation}${tries}; check the network, any proxy, and GITHUB_API_URL, or try again later (https://www.githubstatus.com)`,
       { status: void 0, operation }
     );
   }
@@ -65879,10 +67207,316 @@ function toGitHubApiError(error2, context3, attempts) {
   return new GitHubApiError(`GitHub answered HTTP ${status} to ${operation}${said}`, fields2);
 }
 
-// platform/github/github-client.ts
+// node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var import_light = __toESM(require_light(), 1);
+var VERSION7 = "0.0.0-development";
+function isRequestError2(error2) {
+  return error2.request !== void 0;
+}
+async function errorRequest(state, octokit, error2, options) {
+  if (!isRequestError2(error2) || !error2?.request.request) {
+    throw error2;
+  }
+  if (error2.status >= 400 && !state.doNotRetry.includes(error2.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error2, retries, retryAfter);
+  }
+  throw error2;
+}
+async function wrapRequest(state, octokit, request2, options) {
+  const limiter = new import_light.default();
+  limiter.on("failed", function(error2, info2) {
+    const maxRetries = ~~error2.request.request?.retries;
+    const after = ~~error2.request.request?.retryAfter;
+    options.request.retryCount = info2.retryCount + 1;
+    if (maxRetries > info2.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request2),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request2, options) {
+  const response = await request2(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error2 = new RequestError(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error2, options);
+  }
+  return response;
+}
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error2, retries, retryAfter) => {
+        error2.request.request = Object.assign({}, error2.request.request, {
+          retries,
+          retryAfter
+        });
+        return error2;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = VERSION7;
+
+// node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var import_light2 = __toESM(require_light(), 1);
+var VERSION8 = "0.0.0-development";
+var noop3 = () => Promise.resolve();
+function wrapRequest2(state, request2, options) {
+  return state.retryLimiter.schedule(doRequest, state, request2, options);
+}
+async function doRequest(state, request2, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request2.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, noop3);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, noop3);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, noop3);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request2, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error2) => error2.type === "RATE_LIMITED")) {
+      const error2 = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error2;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck3, common) {
+  groups.global = new Bottleneck3.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck3.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck3.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck3.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck3.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck: Bottleneck3 = import_light2.default,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck3, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck3();
+    const events = {};
+    const emitter = new Bottleneck3.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error2, info2) {
+      const [state2, request2, options] = info2.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error2.status !== 401;
+      if (!(shouldRetryGraphQL || error2.status === 403 || error2.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request2.retryCount;
+      request2.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error2.message)) {
+          const retryAfter2 = Number(error2.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error2.response.headers != null && error2.response.headers["x-ratelimit-remaining"] === "0" || (error2.response.data?.errors ?? []).some(
+          (error22) => error22.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error2.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request2.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request2, options) => {
+    initializeBottleneck();
+    return wrapRequest2(state, request2, options);
+  });
+  return {};
+}
+throttling.VERSION = VERSION8;
+throttling.triggersNotification = triggersNotification;
+
+// platform/github/retry-layer.ts
+var import_light3 = __toESM(require_light(), 1);
+
+// platform/github/retry-policy.ts
 var MAX_RETRY_AFTER_MS = 6e4;
 var BASE_DELAY_MS = 1e3;
-var DEFAULT_REQUEST_TIMEOUT_MS = 6e4;
 var RESET_SLACK_MS = 1e3;
 function rateLimitWait(error2, now) {
   if (!isRequestError(error2)) return void 0;
@@ -65909,79 +67543,144 @@ function retryDelay(error2, attempt2, now, idempotent) {
   const backoff = BASE_DELAY_MS * 2 ** (attempt2 - 1);
   if (isRequestError(error2) && error2.status === 429 && !isNetworkError(error2)) return backoff;
   if (!idempotent) return void 0;
-  if (error2 instanceof RequestTimeout || isNetworkError(error2)) return backoff;
+  if (isNetworkError(error2)) return backoff;
   if (!isRequestError(error2) || error2.status < 500) return void 0;
   const asked = retryAfterMs(error2);
   return asked === void 0 ? backoff : finite(asked);
 }
-function nextLink(headers) {
-  const link = headers["link"];
-  return typeof link === "string" && /rel="next"/.test(link);
-}
-function isGraphqlError(error2) {
-  return error2 instanceof Error && Array.isArray(error2.errors);
-}
-function createGitHubClient(octokit, options = {}) {
-  const sleep = options.sleep ?? ((ms) => new Promise((resolve4) => setTimeout(resolve4, ms)));
-  const now = options.now ?? Date.now;
-  const retries = options.retries ?? 3;
-  const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-  async function timed(call) {
+
+// platform/github/timed-fetch.ts
+var NO_BODY = /* @__PURE__ */ new Set([204, 205, 304]);
+var timed = /* @__PURE__ */ new WeakSet();
+function timedFetch(fetch2, ms) {
+  const wrapped = async (input, init) => {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(new RequestTimeout(timeoutMs)), timeoutMs);
+    const timer = setTimeout(() => controller.abort(new RequestTimeout(ms)), ms);
+    const signal = init?.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal;
     try {
-      return await call(controller.signal);
+      const response = await fetch2(input, { ...init, signal });
+      if (response.status < 200) return response;
+      const body = NO_BODY.has(response.status) ? null : await response.arrayBuffer();
+      const whole = new Response(body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers
+      });
+      Object.defineProperty(whole, "url", { value: response.url });
+      return whole;
     } catch (error2) {
       if (controller.signal.aborted) throw controller.signal.reason;
       throw error2;
     } finally {
       clearTimeout(timer);
     }
-  }
-  async function withRetries(call, context3) {
-    for (let attempt2 = 1; ; attempt2++) {
-      try {
-        return await timed(call);
-      } catch (error2) {
-        if (error2 instanceof GitHubApiError) throw error2;
-        if (isGraphqlError(error2) && !isRequestError(error2)) throw graphqlError(error2, context3);
-        const delay = attempt2 > retries ? void 0 : retryDelay(error2, attempt2, now(), context3.idempotent !== false);
-        if (delay === void 0) throw toGitHubApiError(error2, context3, attempt2);
-        await sleep(delay);
-      }
-    }
-  }
-  const withSignal = (parameters2, signal, context3) => ({
-    ...parameters2,
-    request: {
-      ...parameters2["request"],
-      signal,
-      ...context3.idempotent === false ? { retries: 0 } : {}
-    }
+  };
+  timed.add(wrapped);
+  return wrapped;
+}
+function isTimedFetch(fetch2) {
+  return typeof fetch2 === "function" && timed.has(fetch2);
+}
+
+// platform/github/retry-layer.ts
+var DEFAULT_RETRIES = 3;
+var DEFAULT_REQUEST_TIMEOUT_MS = 6e4;
+var layered = /* @__PURE__ */ new WeakSet();
+var attemptsByError = /* @__PURE__ */ new WeakMap();
+function attemptsOf(error2) {
+  return typeof error2 === "object" && error2 !== null ? attemptsByError.get(error2) : void 0;
+}
+function addRetryLayer(octokit, options = {}) {
+  if (layered.has(octokit)) return;
+  layered.add(octokit);
+  const host = octokit;
+  const ownsRetries = !("retry" in octokit);
+  const calls = /* @__PURE__ */ new WeakMap();
+  if (ownsRetries) host.hook.wrap("request", retryPolicyHook(options, calls));
+  const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  host.hook.wrap("request", (request2, endpoint2) => {
+    const fetch2 = endpoint2.request.fetch;
+    if (!isTimedFetch(fetch2))
+      endpoint2.request = { ...endpoint2.request, fetch: timedFetch(fetch2 ?? globalThis.fetch, timeoutMs) };
+    return request2(endpoint2);
   });
-  const client = {
-    async request(route, parameters2, context3) {
-      return await withRetries(
-        (signal) => octokit.request(route, withSignal(parameters2, signal, context3)),
-        context3
-      );
-    },
-    async paginate(route, parameters2, context3) {
-      const items = [];
-      for (let page = 1; ; page++) {
-        const response = await client.request(route, { ...parameters2, per_page: 100, page }, context3);
-        items.push(...response.data);
-        if (!nextLink(response.headers)) return items;
-      }
-    },
-    async graphql(query, variables, context3) {
-      return await withRetries(
-        (signal) => octokit.graphql(query, withSignal(variables, signal, context3)),
-        context3
-      );
+  if (!ownsRetries) return;
+  const verdict2 = (_retryAfter, endpoint2) => calls.get(endpoint2)?.retry === true;
+  const pluginOptions = {
+    retry: { retries: options.retries ?? DEFAULT_RETRIES, retryAfterBaseValue: 0 },
+    throttle: {
+      onRateLimit: verdict2,
+      onSecondaryRateLimit: verdict2,
+      retryAfterBaseValue: 0,
+      // Writes one at a time, as GitHub asks, but without the plugin's 1 s (3 s for comments)
+      // between them: kubeproof makes few, and a check run's annotation batches would crawl.
+      write: new import_light3.default.Group({ maxConcurrent: 1 }),
+      notifications: new import_light3.default.Group({ maxConcurrent: 1 })
     }
   };
-  return client;
+  Object.assign(octokit, throttling(host, pluginOptions), retry(host, pluginOptions));
+}
+function retryPolicyHook(options, calls) {
+  const sleep = options.sleep ?? ((ms) => new Promise((resolve4) => setTimeout(resolve4, ms)));
+  const now = options.now ?? Date.now;
+  const retries = options.retries ?? DEFAULT_RETRIES;
+  return async (request2, endpoint2) => {
+    let call = calls.get(endpoint2);
+    if (call === void 0) {
+      call = { attempts: 0, create: endpoint2.request.retries === 0, retry: false };
+      calls.set(endpoint2, call);
+      endpoint2.request = { ...endpoint2.request };
+    }
+    call.attempts++;
+    try {
+      return await request2(endpoint2);
+    } catch (error2) {
+      const delay = call.attempts > retries ? void 0 : retryDelay(error2, call.attempts, now(), !call.create);
+      call.retry = delay !== void 0;
+      endpoint2.request.retries = call.retry ? retries : 0;
+      if (delay === void 0) {
+        if (typeof error2 === "object" && error2 !== null) attemptsByError.set(error2, call.attempts);
+      } else await sleep(delay);
+      throw error2;
+    }
+  };
+}
+
+// platform/github/github-client.ts
+function isGraphqlError(error2) {
+  return error2 instanceof Error && Array.isArray(error2.errors);
+}
+function translated(error2, context3) {
+  if (error2 instanceof GitHubApiError) return error2;
+  if (isGraphqlError(error2) && typeof error2.status !== "number")
+    return graphqlError(error2, context3);
+  return toGitHubApiError(error2, context3, attemptsOf(error2) ?? 1);
+}
+function withRetriesFor(parameters2, context3) {
+  if (context3.idempotent !== false) return parameters2;
+  const request2 = parameters2["request"];
+  return { ...parameters2, request: { ...request2, retries: 0 } };
+}
+function createGitHubClient(octokit, options = {}) {
+  addRetryLayer(octokit, options);
+  async function call(context3, run4) {
+    try {
+      return await run4();
+    } catch (error2) {
+      throw translated(error2, context3);
+    }
+  }
+  return {
+    request: (route, parameters2, context3) => call(
+      context3,
+      async () => await octokit.request(route, withRetriesFor(parameters2, context3))
+    ),
+    paginate: (route, parameters2, context3) => call(
+      context3,
+      async () => await octokit.paginate(route, { ...parameters2, per_page: 100, page: 1 })
+    ),
+    graphql: (query, variables, context3) => call(context3, async () => await octokit.graphql(query, variables))
+  };
 }
 function graphqlError(error2, context3) {
   const said = error2.errors.map((item) => item.message).join("; ");
@@ -66204,8 +67903,598 @@ async function publishCheckRun(client, commit, check, maxAnnotations = DEFAULT_M
   };
 }
 
+// core/report/comment/escape-markdown.ts
+var LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+var MARKDOWN_SPECIAL = /[\\`*_[\]<>&|~$!#]/g;
+function singleLine(text12) {
+  return text12.replace(LINE_BREAKING, " ");
+}
+function escapeMarkdown(text12) {
+  return singleLine(text12).replace(MARKDOWN_SPECIAL, (char) => `\\${char}`);
+}
+var HTML_ENTITIES = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;"
+};
+function escapeHtml(text12) {
+  return singleLine(text12).replace(/[&<>"]/g, (char) => HTML_ENTITIES[char] ?? char);
+}
+function longestBacktickRun(text12) {
+  let longest = 0;
+  for (const run4 of text12.match(/`+/g) ?? []) longest = Math.max(longest, run4.length);
+  return longest;
+}
+function codeSpan(text12) {
+  const content = singleLine(text12);
+  if (content === "") return "` `";
+  const delimiter = "`".repeat(longestBacktickRun(content) + 1);
+  const pad2 = content.startsWith("`") || content.endsWith("`") || content.startsWith(" ") && content.endsWith(" ") && content.trim() !== "";
+  const space = pad2 ? " " : "";
+  return `${delimiter}${space}${content}${space}${delimiter}`;
+}
+function codeFence(content, info2 = "") {
+  const body = content.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "\uFFFD").replace(/\n+$/, "");
+  const fence = "`".repeat(Math.max(3, longestBacktickRun(body) + 1));
+  return `${fence}${info2}
+${body}
+${fence}`;
+}
+function shorten(text12, max) {
+  if (text12.length <= max) return text12;
+  let cut = text12.slice(0, Math.max(0, max - 1));
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut}\u2026`;
+}
+
+// core/report/comment/summarize-report.ts
+function byName(checks) {
+  return new Map((checks ?? []).map((check) => [check.environment, check]));
+}
+function sum(checks, key2) {
+  let total = 0;
+  for (const check of checks ?? []) total += check[key2] ?? 0;
+  return total;
+}
+function unvalidatedErrors(checks) {
+  let total = 0;
+  for (const check of checks ?? [])
+    for (const finding2 of check.findings)
+      if (finding2.ruleId === "not-validated" && finding2.severity === "error") total++;
+  return total;
+}
+function summarizeReport(report) {
+  const diffs = new Map(report.environments.map((diff) => [diff.environment, diff]));
+  const validation = byName(report.validation);
+  const policy = byName(report.policy);
+  const names = [.../* @__PURE__ */ new Set([...diffs.keys(), ...validation.keys(), ...policy.keys()])];
+  const environments = names.map((environment) => {
+    const summary3 = {
+      environment,
+      status: diffs.get(environment)?.status ?? "unchanged",
+      findings: [
+        ...diffs.get(environment)?.findings ?? [],
+        ...validation.get(environment)?.findings ?? [],
+        ...policy.get(environment)?.findings ?? []
+      ]
+    };
+    const diff = diffs.get(environment);
+    if (diff !== void 0) summary3.diff = diff;
+    const checked = validation.get(environment);
+    if (checked !== void 0) summary3.validation = checked;
+    const judged = policy.get(environment);
+    if (judged !== void 0) summary3.policy = judged;
+    return summary3;
+  });
+  const compared = report.meta.compared !== false;
+  const summary2 = {
+    environments,
+    changed: compared ? environments.filter((env) => env.status === "changed").length : 0,
+    notRendered: environments.filter((env) => env.status === "error").length,
+    validationErrors: sum(report.validation, "errors") - unvalidatedErrors(report.validation),
+    validationWarnings: sum(report.validation, "warnings"),
+    notValidated: sum(report.validation, "notValidated"),
+    notValidatedErrors: unvalidatedErrors(report.validation),
+    validated: report.meta.validated !== false,
+    validatedEnvironments: report.validation.length,
+    compared,
+    resources: environments.reduce((total, env) => total + (env.diff ? heldResources(env.diff) : 0), 0),
+    policyRan: report.policy !== void 0,
+    policyErrors: sum(report.policy, "errors"),
+    policyWarnings: sum(report.policy, "warnings")
+  };
+  if (report.noEnvironment !== void 0) summary2.noEnvironment = report.noEnvironment;
+  return summary2;
+}
+function heldResources(diff) {
+  return diff.status === "error" ? 0 : diff.counts.added + diff.counts.changed + diff.counts.unchanged;
+}
+function environmentState(env, compared) {
+  if (env.status === "error") return "not rendered";
+  if (!compared && env.diff !== void 0) return plural(heldResources(env.diff), "resource");
+  if (env.status === "changed" && env.diff !== void 0) return changeCounts(env.diff.counts);
+  return "unchanged";
+}
+function plural(count3, noun, nouns = `${noun}s`) {
+  return `${count3} ${count3 === 1 ? noun : nouns}`;
+}
+function resourceLabel(resource2) {
+  const namespace = resource2.namespace === void 0 || resource2.namespace === "" ? "" : `${resource2.namespace}/`;
+  return `${resource2.kind} ${namespace}${resource2.name}`;
+}
+function findingLocation(finding2) {
+  return finding2.line !== void 0 && finding2.line >= 1 ? `${finding2.path}:${finding2.line}` : finding2.path;
+}
+function formatDuration(durationMs) {
+  const seconds = Math.max(0, durationMs) / 1e3;
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+}
+function formatCount(count3) {
+  return String(count3).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+function changeCounts(counts) {
+  const parts = [];
+  if (counts.added > 0) parts.push(`${counts.added} added`);
+  if (counts.changed > 0) parts.push(`${counts.changed} changed`);
+  if (counts.removed > 0) parts.push(`${counts.removed} removed`);
+  return parts.length === 0 ? "changed" : parts.join(", ");
+}
+
+// core/report/comment/summary-table.ts
+var MAX_NAME_LENGTH = 100;
+var DASH = "\u2013";
+var ICON = { error: "\u274C ", warning: "\u26A0\uFE0F ", ok: "\u2705 ", none: "" };
+var NO_ENVIRONMENT = "No environment is rendered from the files this change touches.";
+function sentence(text12) {
+  return `${text12.charAt(0).toUpperCase()}${text12.slice(1)}.`;
+}
+function countCells(env, compared) {
+  if (!compared)
+    return [env.diff === void 0 || env.status === "error" ? DASH : String(heldResources(env.diff))];
+  const counts = env.status === "changed" && env.diff !== void 0 ? env.diff.counts : void 0;
+  if (counts === void 0) return [DASH, DASH, DASH];
+  return [String(counts.added), String(counts.changed), String(counts.removed)];
+}
+function countTitles(compared) {
+  return compared ? ["added", "changed", "removed"] : ["resources"];
+}
+function validationCell(env, compared = true) {
+  if (env.status === "error") return ["error", "not rendered"];
+  const check = env.validation;
+  const unchecked = check?.notValidated ?? 0;
+  const notValidated = unchecked > 0 ? `, ${unchecked} not validated` : "";
+  const invalid = check === void 0 ? 0 : check.errors - unvalidatedErrors([check]);
+  if (check !== void 0 && invalid > 0) return ["error", `${plural(invalid, "error")}${notValidated}`];
+  if (check !== void 0 && check.errors > 0) return ["error", `${unchecked} not validated`];
+  if (check !== void 0 && check.warnings > 0)
+    return ["warning", `${plural(check.warnings, "warning")}${notValidated}`];
+  if (env.status === "unchanged") return ["none", "unchanged"];
+  if (check === void 0) return ["none", DASH];
+  return ["ok", compared ? plural(check.resources, "resource") : "valid"];
+}
+function policyCell(env, check) {
+  if (env.status === "error" || check === void 0) return ["none", DASH];
+  if (check.errors > 0) return ["error", plural(check.errors, "error")];
+  if (check.warnings > 0) return ["warning", plural(check.warnings, "warning")];
+  return env.status === "unchanged" ? ["none", DASH] : ["ok", ""];
+}
+function withIcon([tone, text12]) {
+  return (ICON[tone] + text12).trim();
+}
+function tableRow(env, withPolicy, withValidation = true, compared = true) {
+  const name = escapeMarkdown(shorten(env.environment, MAX_NAME_LENGTH));
+  const cells = [env.status === "unchanged" ? name : `**${name}**`, ...countCells(env, compared)];
+  if (withValidation) cells.push(withIcon(validationCell(env, compared)));
+  if (withPolicy) cells.push(withIcon(policyCell(env, env.policy)));
+  return `| ${cells.join(" | ")} |`;
+}
+function summaryTable(summary2) {
+  if (summary2.noEnvironment !== void 0)
+    return { open: escapeMarkdown(sentence(summary2.noEnvironment)), reopen: "", close: "", parts: [] };
+  if (summary2.environments.length === 0)
+    return { open: `_${NO_ENVIRONMENT}_`, reopen: "", close: "", parts: [] };
+  const counted = countTitles(summary2.compared);
+  const titles = ["environment", ...counted];
+  const aligns = ["---", ...counted.map(() => "---:")];
+  for (const [title, shown] of [
+    ["validation", summary2.validated],
+    ["policy", summary2.policyRan]
+  ]) {
+    if (!shown) continue;
+    titles.push(title);
+    aligns.push("---");
+  }
+  const header = `| ${titles.join(" | ")} |
+|${aligns.join("|")}|`;
+  return {
+    open: header,
+    reopen: header,
+    close: "",
+    parts: summary2.environments.map((env) => ({
+      text: tableRow(env, summary2.policyRan, summary2.validated, summary2.compared)
+    }))
+  };
+}
+
+// core/report/comment/environment-section.ts
+var MAX_LABEL_LENGTH = 300;
+var SHORT_TEXT_LENGTH = 200;
+var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
+function noteText(text12) {
+  return text12.split(" -> ").map(escapeMarkdown).join(" \u2192 ");
+}
+function describe(diff, compared) {
+  const notes = diff.notes.map((note2) => noteText(note2.text)).join("; ");
+  if (!compared) return notes;
+  let text12 = notes === "" ? diff.change : notes;
+  if (diff.change === "added" && notes !== "") text12 = `added (${notes})`;
+  if (diff.change === "removed") text12 = notes === "" ? "removed" : `removed (${notes})`;
+  const renameNoted = diff.notes.some((note2) => note2.kind === "generated-name");
+  if (diff.renamed !== void 0 && !renameNoted) {
+    text12 += ` (generated name ${codeSpan(diff.renamed.from)} \u2192 ${codeSpan(diff.renamed.to)})`;
+  }
+  return text12;
+}
+function resourceLine(diff, detail, compared) {
+  const label = codeSpan(shorten(resourceLabel(diff.resource), MAX_LABEL_LENGTH));
+  const short = compared ? `- ${label}: ${diff.change}` : `- ${label}`;
+  const described = describe(diff, compared);
+  const text12 = described === "" ? `- ${label}` : `- ${label}: ${described}`;
+  return detail === "list" ? { text: short } : { text: text12, short };
+}
+function findingLine(finding2) {
+  const on = finding2.resource === void 0 ? "" : ` on ${codeSpan(shorten(resourceLabel(finding2.resource), MAX_LABEL_LENGTH))}`;
+  const where = ` (${codeSpan(shorten(findingLocation(finding2), MAX_LABEL_LENGTH))})`;
+  const head = `* ${SEVERITY_ICON[finding2.severity]} ${codeSpan(shorten(finding2.ruleId, SHORT_TEXT_LENGTH))}${on}${where}`;
+  return {
+    text: `${head}: ${escapeMarkdown(finding2.message)}`,
+    short: `${head}: ${escapeMarkdown(shorten(finding2.message, SHORT_TEXT_LENGTH))}`
+  };
+}
+function findingCounts(findings) {
+  const unchecked = findings.filter(
+    (finding2) => finding2.severity === "error" && finding2.ruleId === "not-validated"
+  ).length;
+  const errors = findings.filter((finding2) => finding2.severity === "error").length - unchecked;
+  const warnings = findings.filter((finding2) => finding2.severity === "warning").length;
+  let text12 = "";
+  if (errors > 0) text12 += ` \xB7 \u274C ${plural(errors, "error")}`;
+  if (unchecked > 0) text12 += ` \xB7 \u274C ${unchecked} not validated`;
+  if (warnings > 0) text12 += ` \xB7 \u26A0\uFE0F ${plural(warnings, "warning")}`;
+  return text12;
+}
+function summaryTitle(env, compared) {
+  const name = `<b>${escapeHtml(shorten(env.environment, MAX_NAME_LENGTH))}</b>`;
+  const state = `${env.status === "error" ? "\u274C " : ""}${environmentState(env, compared)}`;
+  return `${name}: ${state}${findingCounts(env.findings)}`;
+}
+function hasSection(env) {
+  return env.status !== "unchanged" || env.findings.length > 0;
+}
+function environmentSection(env, detail, compared = true) {
+  const resources = env.diff?.resources ?? [];
+  const parts = resources.map((diff) => resourceLine(diff, detail, compared));
+  env.findings.forEach((finding2, index) => {
+    const line = findingLine(finding2);
+    parts.push(index === 0 && parts.length > 0 ? blankBefore(line) : line);
+  });
+  const diffText = resources.map((diff) => diff.unifiedDiff.replace(/\n+$/, "")).filter((text12) => text12 !== "").join("\n");
+  if (detail === "diffs" && diffText !== "") parts.push({ text: `
+${codeFence(diffText, "diff")}` });
+  const title = summaryTitle(env, compared);
+  return {
+    open: `<details><summary>${title}</summary>
+`,
+    reopen: `<details><summary>${title} (continued)</summary>
+`,
+    close: "\n\n</details>",
+    parts
+  };
+}
+function blankBefore(part) {
+  return part.short === void 0 ? { text: `
+${part.text}` } : { text: `
+${part.text}`, short: `
+${part.short}` };
+}
+
+// core/report/comment/schema-text.ts
+function describeUse(use) {
+  if (use.origin === "offline") return use.source;
+  return `${use.source} (Kubernetes ${use.kubernetesVersion}, ${use.strict ? "strict" : "not strict"})`;
+}
+function describeUses(uses) {
+  const named = [...new Set(uses.filter((use) => use.origin !== "from-input").map(describeUse))];
+  return named.length === 0 ? "none used" : named.join(", ");
+}
+function schemaText(report) {
+  const { meta } = report;
+  const parts = [];
+  if (meta.schemas === void 0) {
+    parts.push(`Kubernetes ${meta.kubernetesVersion}`);
+    if (meta.strict) parts.push("strict");
+  } else {
+    const perEnvironment = report.validation.filter((check) => check.schemas !== void 0 && check.resources > 0).map((check) => ({ environment: check.environment, text: describeUses(check.schemas ?? []) })).filter((entry) => entry.text !== "none used");
+    const distinct = new Set(perEnvironment.map((entry) => entry.text));
+    parts.push(
+      distinct.size > 1 ? perEnvironment.map((entry) => `${entry.environment}: ${entry.text}`).join("; ") : describeUses(meta.schemas)
+    );
+  }
+  if (meta.crdsFromRepo) parts.push("CRDs from the repository");
+  return parts.join(", ");
+}
+
+// core/report/comment/footer.ts
+var MAX_URL_LENGTH = 300;
+var MAX_META_LENGTH = 100;
+var MAX_SCHEMA_LENGTH = 400;
+function safeUrl(url) {
+  if (!/^https?:\/\//i.test(url) || url.length > MAX_URL_LENGTH) return void 0;
+  return url.replace(
+    /[\s()<>\\`]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  );
+}
+function fullOutputPlaces(meta) {
+  const places = [];
+  const url = meta.fullReportUrl === void 0 ? void 0 : safeUrl(meta.fullReportUrl);
+  const label = escapeMarkdown(shorten(meta.fullReportLabel ?? "full report", MAX_META_LENGTH));
+  if (url !== void 0) places.push(`[${label}](${url})`);
+  if (meta.artifactName !== void 0) {
+    places.push(`artifact ${codeSpan(shorten(meta.artifactName, MAX_META_LENGTH))}`);
+  }
+  return places;
+}
+function footer(report, environments) {
+  const { meta } = report;
+  const parts = [
+    `Rendered ${plural(environments, "environment")} (${escapeMarkdown(shorten(meta.renderer, MAX_META_LENGTH))}) in ${formatDuration(meta.durationMs)}`
+  ];
+  parts.push(
+    meta.validated === false ? "not validated" : `schemas: ${escapeMarkdown(shorten(schemaText(report), MAX_SCHEMA_LENGTH))}`
+  );
+  if (meta.commit !== void 0 && meta.commit !== "")
+    parts.push(`commit ${codeSpan(meta.commit.slice(0, 7))}`);
+  parts.push(...fullOutputPlaces(meta));
+  return `---
+<sub>${parts.join(" \xB7 ")}</sub>`;
+}
+
+// core/report/comment/omission-notice.ts
+function omissionNotice(omissions, maxLength, meta) {
+  const sentences = [];
+  const limit = `a comment holds at most ${formatCount(maxLength)} characters`;
+  if (omissions.detail === "summaries" && omissions.diffs > 0) {
+    sentences.push(`Diffs of ${plural(omissions.diffs, "resource")} are left out: ${limit}.`);
+  }
+  if (omissions.detail === "list" && omissions.diffs + omissions.notes > 0) {
+    sentences.push(
+      `Diffs of ${plural(omissions.diffs, "resource")} and ${plural(omissions.notes, "change note")} are left out, each resource shows its change kind only: ${limit}.`
+    );
+  }
+  if (omissions.bodies > 1) {
+    sentences.push(`The report continues in ${plural(omissions.bodies - 1, "more comment")} below.`);
+  }
+  if (omissions.shortened > 0) {
+    sentences.push(`${plural(omissions.shortened, "entry", "entries")} shortened (marked \u2026).`);
+  }
+  if (omissions.omitted > 0)
+    sentences.push(`${plural(omissions.omitted, "entry", "entries")} too long to show.`);
+  if (sentences.length === 0) return "";
+  const places = fullOutputPlaces(meta);
+  const where = places.length === 0 ? "Run `kubeproof check` for the full output." : `Full output: ${places.join(", ")}.`;
+  return `> [!NOTE]
+> ${sentences.join(" ")} ${where}`;
+}
+
+// core/report/comment/pack-bodies.ts
+var BLOCK_SEPARATOR = "\n\n";
+var OMITTED_PART = "- \u2026 one entry is too long for a comment: see the full report";
+function blockText(block) {
+  return block.open + block.parts.map((part) => `
+${part.text}`).join("") + block.close;
+}
+function fitParts(blocks, budget) {
+  let shortened = 0;
+  let omitted = 0;
+  const fitted = blocks.map((block) => {
+    const room = budget - block.reopen.length - block.close.length - 1;
+    const parts = block.parts.map((part) => {
+      if (part.text.length <= room) return part.text;
+      if (part.short !== void 0 && part.short.length <= room) {
+        shortened += 1;
+        return part.short;
+      }
+      omitted += 1;
+      return OMITTED_PART;
+    });
+    return { open: block.open, reopen: block.reopen, close: block.close, parts };
+  });
+  return { blocks: fitted, shortened, omitted };
+}
+function packBlocks(blocks, maxLength, firstHead2, nextHead) {
+  const bodies = [[]];
+  let used = firstHead2;
+  const room = () => maxLength - used - BLOCK_SEPARATOR.length;
+  const push = (text12) => {
+    bodies[bodies.length - 1]?.push(text12);
+    used += BLOCK_SEPARATOR.length + text12.length;
+  };
+  const newBody = () => {
+    bodies.push([]);
+    used = nextHead;
+  };
+  const isEmpty = () => bodies[bodies.length - 1]?.length === 0;
+  for (const block of blocks) {
+    const whole = block.open + block.parts.map((part) => `
+${part}`).join("") + block.close;
+    if (whole.length <= room()) {
+      push(whole);
+      continue;
+    }
+    const fitsNext = whole.length <= maxLength - nextHead - BLOCK_SEPARATOR.length;
+    if (block.parts.length === 0 || fitsNext && !isEmpty()) {
+      if (!isEmpty()) newBody();
+      push(whole);
+      continue;
+    }
+    let open2 = block.open;
+    let index = 0;
+    while (index < block.parts.length) {
+      let chunk = open2;
+      const start = index;
+      for (const part of block.parts.slice(index)) {
+        if (chunk.length + 1 + part.length + block.close.length > room()) break;
+        chunk += `
+${part}`;
+        index += 1;
+      }
+      if (index === start) {
+        if (isEmpty() && bodies.length > 1) throw new Error("internal: a fitted part does not fit a body");
+        if (isEmpty()) throw new Error("internal: the first body has no room for its first block");
+        newBody();
+        continue;
+      }
+      push(chunk + block.close);
+      if (index < block.parts.length) {
+        newBody();
+        open2 = block.reopen;
+      }
+    }
+  }
+  return bodies;
+}
+
+// core/report/comment/status-line.ts
+var ICONS = { error: "\u274C ", warning: "\u26A0\uFE0F ", ok: "\u2705 " };
+function scope(summary2) {
+  if (summary2.environments.length === 0) return "no environment affected";
+  if (!summary2.compared) {
+    const rendered = summary2.environments.length - summary2.notRendered;
+    if (rendered === 0) return void 0;
+    return `${plural(rendered, "environment")} rendered, ${plural(summary2.resources, "resource")}, no base to compare`;
+  }
+  if (summary2.changed === 0) return summary2.notRendered > 0 ? void 0 : "no environment changes";
+  return `${plural(summary2.changed, "environment")} change${summary2.changed === 1 ? "s" : ""}`;
+}
+function verdict(summary2, icons) {
+  const mark = (tone, text12) => (icons ? ICONS[tone] : "") + text12;
+  if (summary2.noEnvironment !== void 0) return `kubeproof: ${mark("error", "no environment found")}`;
+  const what = scope(summary2);
+  const parts = what === void 0 ? [] : [what];
+  if (summary2.notRendered > 0)
+    parts.push(mark("error", `${plural(summary2.notRendered, "environment")} not rendered`));
+  if (summary2.validated) {
+    if (summary2.validationErrors > 0)
+      parts.push(mark("error", plural(summary2.validationErrors, "validation error")));
+    if (summary2.notValidated > 0)
+      parts.push(
+        mark(
+          summary2.notValidatedErrors > 0 ? "error" : "warning",
+          `${plural(summary2.notValidated, "resource")} not validated`
+        )
+      );
+    if (summary2.validationErrors === 0 && summary2.notValidated === 0 && summary2.notRendered === 0 && summary2.validatedEnvironments > 0)
+      parts.push(mark("ok", "valid"));
+  }
+  if (summary2.validationWarnings > 0) {
+    parts.push(mark("warning", plural(summary2.validationWarnings, "validation warning")));
+  }
+  if (summary2.policyRan) {
+    if (summary2.policyErrors > 0) parts.push(mark("error", plural(summary2.policyErrors, "policy error")));
+    if (summary2.policyWarnings > 0)
+      parts.push(mark("warning", plural(summary2.policyWarnings, "policy warning")));
+    if (summary2.policyErrors === 0 && summary2.policyWarnings === 0) parts.push(mark("ok", "policy passed"));
+  }
+  return `kubeproof: ${parts.join(" \xB7 ")}`;
+}
+function statusLine(summary2) {
+  return `### ${verdict(summary2, true)}`;
+}
+
+// core/report/comment/render-comment.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+var MIN_COMMENT_LENGTH = 2e3;
+var DETAILS = ["diffs", "summaries", "list"];
+function checkOptions(options) {
+  const maxLength = options.maxLength ?? GITHUB_COMMENT_LIMIT;
+  const marker2 = options.marker ?? "report";
+  if (!Number.isInteger(maxLength) || maxLength < MIN_COMMENT_LENGTH || maxLength > GITHUB_COMMENT_LIMIT) {
+    throw new RangeError(
+      `maxLength must be an integer from ${MIN_COMMENT_LENGTH} to ${GITHUB_COMMENT_LIMIT}, got ${maxLength}`
+    );
+  }
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(marker2) || marker2.length > 40) {
+    throw new RangeError(
+      `marker must be lower-case words joined by single dashes, got ${JSON.stringify(marker2)}`
+    );
+  }
+  return { maxLength, marker: marker2 };
+}
+function firstHead(marker2, summary2, notice2) {
+  const head = `<!-- kubeproof:${marker2} -->
+${statusLine(summary2)}`;
+  return notice2 === "" ? head : `${head}${BLOCK_SEPARATOR}${notice2}`;
+}
+function continuationHead(marker2, index, total) {
+  return `<!-- kubeproof:${marker2}:${index} -->
+### kubeproof (continued, ${index} of ${total})`;
+}
+function join(head, blocks) {
+  return [head, ...blocks].join(BLOCK_SEPARATOR);
+}
+function renderComment(report, options = {}) {
+  const { maxLength, marker: marker2 } = checkOptions(options);
+  const summary2 = summarizeReport(report);
+  const sections = summary2.environments.filter(hasSection);
+  const resources = sections.flatMap((env) => env.diff?.resources ?? []);
+  const omissions = {
+    detail: "diffs",
+    diffs: resources.filter((diff) => diff.unifiedDiff !== "").length,
+    notes: resources.reduce((total, diff) => total + diff.notes.length, 0),
+    bodies: 1,
+    shortened: 0,
+    omitted: 0
+  };
+  const blocksAt = (detail) => [
+    summaryTable(summary2),
+    ...sections.map((env) => environmentSection(env, detail, summary2.compared)),
+    { open: footer(report, report.environments.length), reopen: "", close: "", parts: [] }
+  ];
+  for (const detail of DETAILS) {
+    const notice3 = omissionNotice({ ...omissions, detail }, maxLength, report.meta);
+    const body = join(firstHead(marker2, summary2, notice3), blocksAt(detail).map(blockText));
+    if (body.length <= maxLength) return [body];
+  }
+  const blocks = blocksAt("list");
+  const bound = blocks.reduce((total, block) => total + block.parts.length + 1, 1);
+  const nextHead = continuationHead(marker2, bound, bound).length;
+  const fitted = fitParts(blocks, maxLength - nextHead - BLOCK_SEPARATOR.length);
+  const split = {
+    ...omissions,
+    detail: "list",
+    shortened: fitted.shortened,
+    omitted: fitted.omitted
+  };
+  const reserved = firstHead(
+    marker2,
+    summary2,
+    omissionNotice({ ...split, bodies: bound }, maxLength, report.meta)
+  );
+  const bodies = packBlocks(fitted.blocks, maxLength, reserved.length, nextHead);
+  const notice2 = omissionNotice({ ...split, bodies: bodies.length }, maxLength, report.meta);
+  return bodies.map(
+    (texts2, index) => join(
+      index === 0 ? firstHead(marker2, summary2, notice2) : continuationHead(marker2, index + 1, bodies.length),
+      texts2
+    )
+  );
+}
+
 // platform/github/upsert-comment.ts
-var COMMENT_BODY_LIMIT = 65536;
+var COMMENT_BODY_LIMIT = GITHUB_COMMENT_LIMIT;
 var MINIMIZE_BATCH = 25;
 var CREATE_ATTEMPTS = 3;
 var KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -66344,6 +68633,24 @@ function createOctokitGitHubPort(octokit, options = {}) {
     publishCheckRun: (commit, check) => publishCheckRun(client, commit, check, maxAnnotations),
     openOrUpdatePullRequest: (request2) => openOrUpdatePullRequest(client, request2)
   };
+}
+
+// platform/proxy-env.ts
+function pick(env, name) {
+  return env[name] || env[name.toLowerCase()] || void 0;
+}
+function proxyEnvFrom(env) {
+  const out = {};
+  const https = pick(env, "HTTPS_PROXY");
+  const http = pick(env, "HTTP_PROXY");
+  const no = pick(env, "NO_PROXY");
+  if (https !== void 0) out.httpsProxy = https;
+  if (http !== void 0) out.httpProxy = http;
+  if (no !== void 0) out.noProxy = no;
+  return out;
+}
+function schemaFetchOptionsFrom(env, insecureSkipTlsVerify = false) {
+  return { insecureSkipTlsVerify, proxyEnv: proxyEnvFrom(env) };
 }
 
 // platform/validation-setup.ts
@@ -67046,7 +69353,7 @@ function createSchemaRegistry(options, deps) {
 // platform/disk-schema-cache.ts
 import { createHash } from "node:crypto";
 import { readFile, stat as stat3, writeFile as writeFile2 } from "node:fs/promises";
-import { join } from "node:path";
+import { join as join2 } from "node:path";
 async function openDiskSchemaCache(folder) {
   let stats;
   try {
@@ -67057,7 +69364,7 @@ async function openDiskSchemaCache(folder) {
     throw new UsageError(`failed opening cache folder ${folder}: stat ${folder}: ${reason}`);
   }
   if (!stats.isDirectory()) throw new UsageError(`cache folder ${folder} is not a directory`);
-  const fileFor = (url) => join(folder, createHash("sha256").update(url).digest("hex"));
+  const fileFor = (url) => join2(folder, createHash("sha256").update(url).digest("hex"));
   return {
     async get(url) {
       try {
@@ -67329,6 +69636,7 @@ function underPrefix(paths, prefix) {
 function coreIo() {
   return {
     info: (message) => info(message),
+    debug: (message) => debug(message),
     notice: (message, properties) => notice(message, properties),
     warning: (message, properties) => warning(message, properties),
     error: (message, properties) => error(message, properties),
@@ -67351,15 +69659,7 @@ function runnerContext() {
   return actionContext(process.env, context2.eventName, context2.payload, process.cwd());
 }
 function schemaFetchOptions() {
-  const pick = (name) => process.env[name] || process.env[name.toLowerCase()];
-  const proxyEnv = {};
-  const https = pick("HTTPS_PROXY");
-  const http = pick("HTTP_PROXY");
-  const no = pick("NO_PROXY");
-  if (https) proxyEnv.httpsProxy = https;
-  if (http) proxyEnv.httpProxy = http;
-  if (no) proxyEnv.noProxy = no;
-  return { insecureSkipTlsVerify: false, proxyEnv };
+  return schemaFetchOptionsFrom(process.env);
 }
 function tokenPort(token) {
   return token === void 0 ? void 0 : createOctokitGitHubPort(getOctokit(token));
@@ -67379,6 +69679,15 @@ function checkActionDeps(token) {
 function failureText(error2) {
   return error2 instanceof Error ? error2.message : String(error2);
 }
+
+// platform/check-defaults.ts
+var DEFAULT_KUBERNETES_VERSION = "1.31.0";
+var OFFLINE_KUBERNETES_VERSION_FULL = `${OFFLINE_KUBERNETES_VERSION}.0`;
+var DEFAULT_STRICT = true;
+var PUBLISH_NAMES = {
+  check: { checkName: "kubeproof", marker: "report" },
+  diff: { checkName: "kubeproof diff", marker: "diff" }
+};
 
 // platform/actions/action-inputs.ts
 var FAIL_ON = ["error", "warning", "never"];
@@ -67442,6 +69751,434 @@ function parseDiffInputs(read) {
 // platform/actions/run-check-action.ts
 import { mkdir as mkdir5, mkdtemp as mkdtemp2, stat as stat4 } from "node:fs/promises";
 import { join as join5, resolve as resolve3 } from "node:path";
+
+// core/report/check-run-text.ts
+var CHECK_OUTPUT_LIMIT2 = 65535;
+var MAX_LISTED = 20;
+var MAX_MESSAGE = 300;
+var MARKER2 = /^<!-- kubeproof:[a-z0-9]+(?:-[a-z0-9]+)*(?::\d+)? -->\n/;
+var CONTINUES = /The report continues in \d+ more comments? below\./;
+var ICON2 = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
+function unmarked(body) {
+  return body.replace(MARKER2, "");
+}
+function problemsBlock(findings) {
+  if (findings.length === 0) return "";
+  const lines2 = findings.slice(0, MAX_LISTED).map((finding2) => {
+    const message = escapeMarkdown(shorten(finding2.message, MAX_MESSAGE));
+    const where = codeSpan(shorten(findingLocation(finding2), MAX_MESSAGE));
+    return `- ${ICON2[finding2.severity]} ${codeSpan(finding2.ruleId)} ${where}: ${message}`;
+  });
+  if (findings.length > MAX_LISTED) lines2.push(`- \u2026 and ${findings.length - MAX_LISTED} more (annotated)`);
+  return `#### Repository problems
+
+${lines2.join("\n")}`;
+}
+function checkRunText(report, problems = []) {
+  const extra = problemsBlock(problems);
+  const room = CHECK_OUTPUT_LIMIT2 - (extra === "" ? 0 : extra.length + BLOCK_SEPARATOR.length);
+  const maxLength = Math.min(GITHUB_COMMENT_LIMIT, Math.max(MIN_COMMENT_LENGTH, room));
+  const [first = "", ...rest] = renderComment(report, { maxLength }).map(unmarked);
+  const head = first.replace(CONTINUES, "The report continues below.");
+  const summary2 = extra === "" ? head : `${head}${BLOCK_SEPARATOR}${extra}`;
+  if (rest.length === 0) return { summary: shorten(summary2, CHECK_OUTPUT_LIMIT2) };
+  const kept = [];
+  let length = 0;
+  for (const [index, body] of rest.entries()) {
+    const left = rest.length - index - 1;
+    const note2 = left === 0 ? 0 : 1e3;
+    if (length + body.length + BLOCK_SEPARATOR.length + note2 > CHECK_OUTPUT_LIMIT2) break;
+    kept.push(body);
+    length += body.length + BLOCK_SEPARATOR.length;
+  }
+  const dropped = rest.length - kept.length;
+  if (dropped > 0) {
+    const places = fullOutputPlaces(report.meta);
+    const where = places.length === 0 ? "run `kubeproof check`" : places.join(", ");
+    kept.push(
+      `> [!NOTE]
+> ${plural(dropped, "more part")} of the report did not fit in the check run (GitHub's limit is 65,535 characters): see ${where}.`
+    );
+  }
+  return { summary: shorten(summary2, CHECK_OUTPUT_LIMIT2), text: kept.join(BLOCK_SEPARATOR) };
+}
+
+// core/report/report-findings.ts
+function repositoryPath(path, prefix = "") {
+  const clean = (p) => p.replaceAll("\\", "/").replace(/^(\.\/)+/, "");
+  const slashed = clean(path);
+  const base = clean(prefix).replace(/\/+$/, "");
+  if (base === "" || base === "." || slashed.startsWith("/") || /^[A-Za-z]:\//.test(slashed)) return slashed;
+  return `${base}/${slashed}`;
+}
+function isRepositoryFile(path) {
+  return path !== "" && path !== "stdin" && !path.startsWith("/") && !/^[A-Za-z]:\//.test(path) && !path.split("/").includes("..");
+}
+function key(finding2) {
+  const { ruleId, severity, path, line, column, message } = finding2;
+  return JSON.stringify([ruleId, severity, path, line ?? 0, column ?? 0, message]);
+}
+function sameResource(a, b) {
+  return a.apiVersion === b.apiVersion && a.kind === b.kind && a.namespace === b.namespace && a.name === b.name;
+}
+function reportFindings(report, options = {}) {
+  const byKey = /* @__PURE__ */ new Map();
+  const add3 = (finding2, environment) => {
+    const located = { ...finding2, path: repositoryPath(finding2.path, options.pathPrefix) };
+    const id = key(located);
+    let reported = byKey.get(id);
+    if (reported === void 0) {
+      reported = { finding: located, environments: [], resources: [] };
+      byKey.set(id, reported);
+    }
+    if (environment !== void 0 && !reported.environments.includes(environment)) {
+      reported.environments.push(environment);
+    }
+    const resource2 = finding2.resource;
+    if (resource2 !== void 0 && !reported.resources.some((other) => sameResource(other, resource2))) {
+      reported.resources.push(resource2);
+    }
+  };
+  for (const finding2 of options.findings ?? []) add3(finding2, void 0);
+  for (const environment of summarizeReport(report).environments) {
+    for (const finding2 of environment.findings) add3(finding2, environment.environment);
+  }
+  return [...byKey.values()];
+}
+
+// core/report/check-run.ts
+var LEVEL = {
+  error: "failure",
+  warning: "warning",
+  notice: "notice"
+};
+function count(findings, severity) {
+  return findings.filter((finding2) => finding2.severity === severity).length;
+}
+function checkConclusion(report, failOn, extra = []) {
+  const summary2 = summarizeReport(report);
+  const diffFindings = report.environments.flatMap((diff) => diff.findings);
+  const errors = (summary2.noEnvironment === void 0 ? 0 : 1) + summary2.notRendered + summary2.validationErrors + summary2.notValidatedErrors + summary2.policyErrors + count(diffFindings, "error") + count(extra, "error");
+  const warnings = summary2.validationWarnings + summary2.policyWarnings + count(diffFindings, "warning") + count(extra, "warning");
+  if (failOn === "never") return errors > 0 || summary2.notValidated > 0 ? "neutral" : "success";
+  if (errors > 0) return "failure";
+  if (failOn === "warning" && warnings > 0) return "failure";
+  return summary2.notValidated > 0 ? "neutral" : "success";
+}
+function annotation({ finding: finding2, environments, resources }) {
+  const line = finding2.line ?? 1;
+  const result = {
+    path: finding2.path,
+    startLine: line,
+    endLine: line,
+    level: LEVEL[finding2.severity],
+    message: finding2.message,
+    title: finding2.ruleId
+  };
+  if (finding2.column !== void 0 && finding2.column >= 1) {
+    result.startColumn = finding2.column;
+    result.endColumn = finding2.column;
+  }
+  const details = [];
+  if (environments.length > 0) details.push(`Environments: ${environments.join(", ")}`);
+  if (resources.length > 0) details.push(`Resources: ${resources.map(resourceLabel).join(", ")}`);
+  if (details.length > 0) result.rawDetails = details.join("\n");
+  return result;
+}
+function checkAnnotations(report, options = {}) {
+  return reportFindings(report, options).filter(
+    ({ finding: finding2 }) => isRepositoryFile(finding2.path) && finding2.line !== void 0 && finding2.line >= 1
+  ).map(annotation);
+}
+function checkTitle(report, extra = []) {
+  const parts = [verdict(summarizeReport(report), false).replace(/^kubeproof: /, "")];
+  const errors = count(extra, "error");
+  const warnings = count(extra, "warning");
+  if (errors > 0) parts.push(plural(errors, "repository error"));
+  if (warnings > 0) parts.push(plural(warnings, "repository warning"));
+  return parts.join(" \xB7 ");
+}
+function buildCheckRun(report, options) {
+  const extra = options.findings ?? [];
+  const output = {
+    name: options.name,
+    conclusion: checkConclusion(report, options.failOn, extra),
+    title: checkTitle(report, extra),
+    ...checkRunText(report, extra),
+    annotations: checkAnnotations(report, options)
+  };
+  if (options.detailsUrl !== void 0) output.detailsUrl = options.detailsUrl;
+  return output;
+}
+
+// core/report/validate/fnv1a.ts
+var OFFSET_BASIS = 0xcbf29ce484222325n;
+var PRIME = 0x100000001b3n;
+var MASK = 0xffffffffffffffffn;
+function fnv1a64(text12) {
+  let hash = OFFSET_BASIS;
+  for (const byte of new TextEncoder().encode(text12)) {
+    hash ^= BigInt(byte);
+    hash = hash * PRIME & MASK;
+  }
+  return hash.toString(16).padStart(16, "0");
+}
+
+// core/report/validate/rule-catalog.ts
+var VALIDATE_RULES = {
+  schema: { shortDescription: "The resource does not match its JSON Schema.", level: "error" },
+  "yaml-syntax": { shortDescription: "The document is not valid YAML.", level: "error" },
+  "duplicate-key": { shortDescription: "A mapping holds the same key twice (-strict).", level: "error" },
+  "not-a-resource": { shortDescription: "The document is not a Kubernetes object.", level: "error" },
+  "missing-type-meta": { shortDescription: "The resource has no kind or no apiVersion.", level: "error" },
+  "rejected-kind": { shortDescription: "The kind is rejected by -reject.", level: "error" },
+  "removed-api": {
+    shortDescription: "The apiVersion is no longer served by the target Kubernetes version.",
+    level: "error"
+  },
+  "deprecated-api": {
+    shortDescription: "The apiVersion is deprecated in the target Kubernetes version.",
+    level: "warning"
+  },
+  "schema-unavailable": { shortDescription: "The schema could not be downloaded or read.", level: "error" },
+  "missing-schema": { shortDescription: "No schema was found for the kind.", level: "error" },
+  "unreadable-file": { shortDescription: "The file could not be read or decoded.", level: "error" },
+  "crd-schema": {
+    shortDescription: "A CustomResourceDefinition schema could not be used for validation.",
+    level: "warning"
+  },
+  "duplicate-resource": {
+    shortDescription: "The same resource is defined more than once.",
+    level: "warning"
+  },
+  "validation-error": { shortDescription: "The resource failed validation.", level: "error" }
+};
+function ruleName(ruleId) {
+  return ruleId.split(/[^A-Za-z0-9]+/).filter((word) => word !== "").map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
+}
+
+// core/report/sarif-log.ts
+var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+var INFORMATION_URI = "https://github.com/kubeproof/kubeproof";
+var FINGERPRINT_KEY = "kubeproofFindingHash/v1";
+var LEVEL2 = {
+  error: "error",
+  warning: "warning",
+  notice: "note"
+};
+function artifactLocation(path) {
+  const slashed = path.replaceAll("\\", "/");
+  const encode = (p) => p.split("/").map(encodeURIComponent).join("/");
+  const drive = /^[A-Za-z]:\//.exec(slashed);
+  if (drive) return { uri: `file:///${drive[0]}${encode(slashed.slice(drive[0].length))}` };
+  if (slashed.startsWith("/")) return { uri: `file://${encode(slashed)}` };
+  return { uri: encode(slashed.replace(/^(\.\/)+/, "")), uriBaseId: "%SRCROOT%" };
+}
+function physicalLocation(finding2) {
+  const location = { artifactLocation: artifactLocation(finding2.path) };
+  if (finding2.line !== void 0 && finding2.line >= 1) {
+    const region = { startLine: finding2.line };
+    if (finding2.column !== void 0 && finding2.column >= 1) region["startColumn"] = finding2.column;
+    location["region"] = region;
+  }
+  return location;
+}
+function identity(resource2) {
+  return resource2 ? `${resource2.kind}/${resource2.namespace ?? ""}/${resource2.name}` : "";
+}
+function sarifLog(run4) {
+  const rules = [];
+  const ruleIndex = /* @__PURE__ */ new Map();
+  const occurrences = /* @__PURE__ */ new Map();
+  const results = [];
+  for (const { finding: finding2, resource: resource2, properties } of run4.findings) {
+    let index = ruleIndex.get(finding2.ruleId);
+    if (index === void 0) {
+      const known2 = run4.describeRule(finding2.ruleId);
+      index = rules.length;
+      ruleIndex.set(finding2.ruleId, index);
+      rules.push({
+        id: finding2.ruleId,
+        name: ruleName(finding2.ruleId),
+        shortDescription: { text: known2?.shortDescription ?? run4.fallback(finding2.ruleId) },
+        defaultConfiguration: { level: LEVEL2[known2?.level ?? finding2.severity] }
+      });
+    }
+    const hash = fnv1a64([finding2.ruleId, finding2.path, identity(resource2), finding2.message].join("\0"));
+    const occurrence = (occurrences.get(hash) ?? 0) + 1;
+    occurrences.set(hash, occurrence);
+    const sarifResult = {
+      ruleId: finding2.ruleId,
+      ruleIndex: index,
+      level: LEVEL2[finding2.severity],
+      message: { text: finding2.message },
+      locations: [{ physicalLocation: physicalLocation(finding2) }],
+      partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${occurrence}` }
+    };
+    const props = { ...resource2 ? { resource: resource2 } : {}, ...properties };
+    if (Object.keys(props).length > 0) sarifResult["properties"] = props;
+    results.push(sarifResult);
+  }
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: { name: "kubeproof", informationUri: INFORMATION_URI, version: run4.version, rules }
+        },
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: run4.notices.map((text12) => ({ level: "note", message: { text: text12 } })),
+            properties: { elapsedSeconds: run4.elapsedSeconds }
+          }
+        ],
+        results
+      }
+    ]
+  };
+  return `${JSON.stringify(log, null, 2)}
+`;
+}
+
+// core/report/sarif-check.ts
+function sarifCheck(report, options) {
+  const findings = reportFindings(report, options).map(({ finding: finding2, environments, resources }) => {
+    const item = { finding: finding2, resource: finding2.resource };
+    if (environments.length > 0) item.properties = { environments };
+    if (resources.length > 1) item.properties = { ...item.properties, resources };
+    return item;
+  });
+  return sarifLog({
+    version: options.version,
+    findings,
+    notices: [],
+    elapsedSeconds: report.meta.durationMs / 1e3,
+    describeRule: (ruleId) => Object.hasOwn(VALIDATE_RULES, ruleId) ? VALIDATE_RULES[ruleId] : void 0,
+    fallback: (ruleId) => `kubeproof rule ${ruleId}.`
+  });
+}
+
+// core/report/workflow-commands.ts
+function escapeData2(text12) {
+  return text12.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
+}
+function escapeProperty2(text12) {
+  return escapeData2(text12).replaceAll(":", "%3A").replaceAll(",", "%2C");
+}
+function workflowCommand(name, properties, message) {
+  const props = properties.map(([key2, value]) => `${key2}=${typeof value === "number" ? value : escapeProperty2(value)}`).join(",");
+  return `::${name}${props === "" ? "" : ` ${props}`}::${escapeData2(message)}
+`;
+}
+var ANNOTATIONS_PER_STEP = 10;
+var COMMAND = {
+  failure: "error",
+  warning: "warning",
+  notice: "notice"
+};
+var ORDER = ["failure", "warning", "notice"];
+function command(annotation2) {
+  const properties = [
+    ["file", annotation2.path],
+    ["line", annotation2.startLine]
+  ];
+  if (annotation2.endLine !== annotation2.startLine) properties.push(["endLine", annotation2.endLine]);
+  else if (annotation2.startColumn !== void 0) {
+    properties.push(["col", annotation2.startColumn]);
+    if (annotation2.endColumn !== void 0) properties.push(["endColumn", annotation2.endColumn]);
+  }
+  properties.push(["title", annotation2.title === void 0 ? "kubeproof" : `kubeproof ${annotation2.title}`]);
+  return workflowCommand(COMMAND[annotation2.level], properties, annotation2.message);
+}
+function workflowCommands(annotations, where = "the job summary") {
+  const sorted = ORDER.flatMap((level) => annotations.filter((annotation2) => annotation2.level === level));
+  const hidden2 = ORDER.map((level) => ({
+    level,
+    over: sorted.filter((annotation2) => annotation2.level === level).length - ANNOTATIONS_PER_STEP
+  })).filter(({ over }) => over > 0);
+  let out = "";
+  if (hidden2.length > 0) {
+    const counts = hidden2.map(({ level, over }) => `${over} more ${COMMAND[level]}${over === 1 ? "" : "s"}`).join(", ");
+    out += workflowCommand(
+      "notice",
+      [["title", "kubeproof"]],
+      `GitHub shows ${ANNOTATIONS_PER_STEP} annotations of each kind per step: ${counts} are not shown as annotations. All ${annotations.length} are in ${where} and in this log.`
+    );
+  }
+  for (const annotation2 of sorted) out += command(annotation2);
+  return out;
+}
+
+// package.json
+var package_default = {
+  name: "kubeproof",
+  version: "0.1.0",
+  description: "Make GitOps pull requests safe to review: validate, diff, policy-check and promote Kubernetes manifests.",
+  license: "Apache-2.0",
+  type: "module",
+  engines: {
+    node: "^20.19.0 || ^22.13.0 || >=24"
+  },
+  bin: {
+    kubeproof: "dist/kubeproof.js"
+  },
+  files: [
+    "dist",
+    "schemas",
+    "README.md"
+  ],
+  scripts: {
+    build: "node scripts/build.mjs",
+    typecheck: "tsc --noEmit -p tsconfig.json",
+    lint: "eslint . && prettier --check .",
+    format: "prettier --write .",
+    test: "vitest run",
+    bench: "node --import tsx bench/run.ts",
+    kubeproof: "node dist/kubeproof.js",
+    conformance: "node --import tsx scripts/conformance.ts"
+  },
+  devDependencies: {
+    "@types/js-yaml": "^4.0.9",
+    "@types/node": "^20.19.43",
+    "@types/semver": "^7.8.0",
+    esbuild: "^0.28.2",
+    eslint: "^10.15.0",
+    "eslint-plugin-import-x": "^4.18.1",
+    "fast-check": "^4.10.2",
+    nock: "^14.0.17",
+    prettier: "^3.10.1",
+    semver: "^7.8.6",
+    tsx: "^4.23.15",
+    typescript: "^6.0.3",
+    "typescript-eslint": "^8.73.0",
+    vitest: "^4.1.12"
+  },
+  dependencies: {
+    "@actions/core": "^3.0.1",
+    "@actions/github": "^9.1.1",
+    "@octokit/plugin-retry": "^8.1.1",
+    "@octokit/plugin-throttling": "^11.0.5",
+    ajv: "^8.20.0",
+    "ajv-draft-04": "^1.0.0",
+    bottleneck: "^2.19.5",
+    "js-yaml": "^4.3.2",
+    "kubernetes-models": "^4.5.1",
+    undici: "^7.30.2",
+    yaml: "^2.9.1"
+  },
+  homepage: "https://github.com/kubeproof/kubeproof",
+  repository: {
+    type: "git",
+    url: "git+https://github.com/kubeproof/kubeproof.git"
+  },
+  overrides: {
+    "@octokit/request": {
+      "content-type": "^2.1.0"
+    }
+  }
+};
 
 // core/diff/json.ts
 function isObject(value) {
@@ -68499,7 +71236,7 @@ var LISTS = [
   ["initContainers", "init container"],
   ["containers", "container"]
 ];
-function byName(items) {
+function byName2(items) {
   const map = /* @__PURE__ */ new Map();
   for (const item of items) if (isObject(item) && typeof item.name === "string") map.set(item.name, item);
   return map;
@@ -68521,8 +71258,8 @@ function envValue(entry) {
   return "valueFrom";
 }
 function envNotes(before, after, suffix) {
-  const a = byName(arrayAt(before, "env"));
-  const b = byName(arrayAt(after, "env"));
+  const a = byName2(arrayAt(before, "env"));
+  const b = byName2(arrayAt(after, "env"));
   const notes = [];
   for (const name of a.keys()) if (!b.has(name)) notes.push(note("env", `env ${name} removed${suffix}`));
   for (const [name, entry] of b) {
@@ -68611,8 +71348,8 @@ function summarizeContainers(before, after, prefix) {
     )
   ).size;
   for (const [list5, word] of LISTS) {
-    const a = byName(arrayAt(before, list5));
-    const b = byName(arrayAt(after, list5));
+    const a = byName2(arrayAt(before, list5));
+    const b = byName2(arrayAt(after, list5));
     if (before[list5] === void 0 !== (after[list5] === void 0))
       covered.push(joinSteps([prefix, formatStep(list5)]));
     for (const [name, container2] of b) {
@@ -69761,7 +72498,7 @@ var TAB = 9;
 var NEWLINE = 10;
 var HASH = 35;
 var COLON = 58;
-var DASH = 45;
+var DASH2 = 45;
 var DQUOTE = 34;
 var SQUOTE = 39;
 function escapePointer2(key2) {
@@ -70060,7 +72797,7 @@ var FastParser = class {
     while (i < end && this.src.charCodeAt(i) === SPACE) i++;
     this.indent = i - start;
     const c = this.src.charCodeAt(start);
-    if ((c === DASH || c === 46) && i === start && start < this.end && this.isDocumentMarker(start))
+    if ((c === DASH2 || c === 46) && i === start && start < this.end && this.isDocumentMarker(start))
       throw GIVE_UP;
   }
   isDocumentMarker(start) {
@@ -70093,7 +72830,7 @@ var FastParser = class {
     this.track?.set(pointer2, [this.lineNo, offset - this.lineStart + 1]);
   }
   isSeqEntry(i) {
-    if (this.src.charCodeAt(i) !== DASH) return false;
+    if (this.src.charCodeAt(i) !== DASH2) return false;
     const next = i + 1;
     return next >= this.lineEnd || this.src.charCodeAt(next) === SPACE;
   }
@@ -70431,7 +73168,7 @@ function fastParseYaml(src, start, end, options) {
 }
 
 // core/manifests/split-documents.ts
-var MARKER2 = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+var MARKER3 = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
 function countLines(text12, from, to) {
   let count3 = 0;
   let i = text12.indexOf("\n", from);
@@ -70460,8 +73197,8 @@ function splitDocuments(text12, firstLine = 1) {
     }
     spans.push({ start, bodyStart, end, line, bodyLine, markerHasContent });
   };
-  MARKER2.lastIndex = 0;
-  for (let match = MARKER2.exec(text12); match !== null; match = MARKER2.exec(text12)) {
+  MARKER3.lastIndex = 0;
+  for (let match = MARKER3.exec(text12); match !== null; match = MARKER3.exec(text12)) {
     const at = match.index;
     if (at > start || hasMarker) close(at);
     line += countLines(text12, start, at);
@@ -70472,7 +73209,7 @@ function splitDocuments(text12, firstLine = 1) {
       const next = newline === -1 ? text12.length : newline + 1;
       line += newline === -1 ? 0 : 1;
       start = next;
-      MARKER2.lastIndex = next;
+      MARKER3.lastIndex = next;
     }
   }
   if (start < text12.length || hasMarker || spans.length === 0) close(text12.length);
@@ -71548,13 +74285,13 @@ function chooseNames(candidates) {
   const current = (i) => candidates[i]?.[index[i]] ?? "";
   for (let changed = true; changed; ) {
     changed = false;
-    const groups = /* @__PURE__ */ new Map();
+    const groups2 = /* @__PURE__ */ new Map();
     for (let i = 0; i < candidates.length; i++) {
-      const group = groups.get(current(i)) ?? [];
+      const group = groups2.get(current(i)) ?? [];
       group.push(i);
-      groups.set(current(i), group);
+      groups2.set(current(i), group);
     }
-    for (const group of groups.values()) {
+    for (const group of groups2.values()) {
       if (group.length < 2) continue;
       const last = (i) => (candidates[i]?.length ?? 1) - 1;
       const growable = group.filter((i) => index[i] < last(i) - 1);
@@ -72887,7 +75624,7 @@ function stableJson(value) {
     (_key, item) => item !== null && typeof item === "object" && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) : item
   );
 }
-function identity(environment) {
+function identity2(environment) {
   if (environment.renderer !== "helm") return environment.path;
   const helm = environment.helm ?? { chart: environment.path, valuesFiles: [] };
   return `${environment.path}
@@ -72899,7 +75636,7 @@ function mergeSightings(sightings) {
     (a, b) => PRECEDENCE[a.environment.source] - PRECEDENCE[b.environment.source]
   );
   for (const sighting of ordered) {
-    const key2 = identity(sighting.environment);
+    const key2 = identity2(sighting.environment);
     const list5 = byIdentity.get(key2) ?? [];
     list5.push(sighting);
     byIdentity.set(key2, list5);
@@ -73309,13 +76046,13 @@ function needsExternalTool(environment) {
 function renderExternalEnvironments(environments, deps) {
   const kustomize = kustomizeBinaryEngine(deps);
   const helm = helmEngine(deps);
-  const pick = (environment) => environment.renderer === "helm" ? helm : kustomize;
+  const pick2 = (environment) => environment.renderer === "helm" ? helm : kustomize;
   return renderBatch(
     environments.filter(needsExternalTool),
     {
-      tool: (environment) => pick(environment).tool(environment),
-      render: (environment) => pick(environment).render(environment),
-      anchor: (environment) => pick(environment).anchor(environment)
+      tool: (environment) => pick2(environment).tool(environment),
+      render: (environment) => pick2(environment).render(environment),
+      anchor: (environment) => pick2(environment).anchor(environment)
     },
     { concurrency: deps.concurrency ?? 4, command: (tool) => deps.commands?.[tool] ?? tool }
   );
@@ -75503,17 +78240,17 @@ function splitIndexNameValue(part) {
 function matchList(slot, path, create) {
   const list5 = slot.value;
   const { field: field3, pattern } = splitIndexNameValue(path[0]);
-  const regex = compileGoPattern(pattern);
+  const regex2 = compileGoPattern(pattern);
   const results = [];
   for (let index = 0; index < list5.length; index += 1) {
-    if ("error" in regex) throw new FieldPathError(regex.error);
+    if ("error" in regex2) throw new FieldPathError(regex2.error);
     const element = list5[index];
     if (field3 === "") {
-      if (regex.test(matchText(element).trim())) results.push(elementSlot(list5, index));
+      if (regex2.test(matchText(element).trim())) results.push(elementSlot(list5, index));
       continue;
     }
     if (!isObject11(element) || !Object.hasOwn(element, field3)) continue;
-    if (!regex.test(matchText(element[field3]).trim())) continue;
+    if (!regex2.test(matchText(element[field3]).trim())) continue;
     results.push(...matchPath(elementSlot(list5, index), path.slice(1), create));
   }
   if (results.length > 0 || create === void 0) return results;
@@ -77352,7 +80089,7 @@ function fromYaml(environment, yaml, anchor) {
   }
 }
 async function renderEnvironments(environments, deps) {
-  const external = /* @__PURE__ */ new Map();
+  const external2 = /* @__PURE__ */ new Map();
   const needing = environments.filter(needsExternalTool);
   if (needing.length > 0 && deps.external !== void 0) {
     const batch = await renderExternalEnvironments(needing, deps.external);
@@ -77360,7 +80097,7 @@ async function renderEnvironments(environments, deps) {
       const environment = needing[index];
       const rendered = result.yaml === void 0 ? { environment, ok: false, resources: [], findings: [] } : fromYaml(environment, result.yaml, environment.path || ".");
       const missing = result.missingTool === void 0 ? [] : batch.findings.filter((f) => f.message.startsWith(result.missingTool));
-      external.set(environment.name, {
+      external2.set(environment.name, {
         ...rendered,
         ok: rendered.ok && result.yaml !== void 0,
         findings: [...result.findings, ...missing, ...rendered.findings]
@@ -77377,7 +80114,7 @@ async function renderEnvironments(environments, deps) {
       return { environment, ok: build.ok, resources: build.resources, findings: build.findings };
     }
     if (environment.renderer === "none") return renderPlain(deps.files, environment);
-    return external.get(environment.name) ?? {
+    return external2.get(environment.name) ?? {
       environment,
       ok: false,
       resources: [],
@@ -77832,9 +80569,9 @@ var LIFECYCLE_GROUPS = [
     note: "spec.limited.nominalConcurrencyShares defaults to 30 only when unset; an explicit 0 stays 0"
   }
 ];
-function expandGroups(groups) {
+function expandGroups(groups2) {
   const lifecycles = [];
-  for (const { kinds, ...shared } of groups) {
+  for (const { kinds, ...shared } of groups2) {
     for (const kind of kinds) lifecycles.push(Object.freeze({ ...shared, kind }));
   }
   return lifecycles;
@@ -77848,10 +80585,10 @@ function lifecycleKey(apiVersion, kind) {
 var BY_API_AND_KIND = new Map(
   API_LIFECYCLES.map((lifecycle) => [lifecycleKey(lifecycle.apiVersion, lifecycle.kind), lifecycle])
 );
-var VERSION7 = /^v?(\d+)\.(\d+)(?:\.\d+)?(?:[-+][0-9A-Za-z.+-]*)?$/;
+var VERSION9 = /^v?(\d+)\.(\d+)(?:\.\d+)?(?:[-+][0-9A-Za-z.+-]*)?$/;
 function parseVersion(version) {
   if (version === "master") return "master";
-  const match = VERSION7.exec(version);
+  const match = VERSION9.exec(version);
   if (!match) {
     throw new UsageError(
       `Kubernetes version "${version}" is not understood: use "1.29", "1.29.0", "v1.29.0" or "master"`
@@ -79112,11 +81849,11 @@ async function runCheck(head, base, options, deps) {
     const baseEnvironments = baseDiscovery.environments.filter(
       (environment) => environments.some((other) => other.name === environment.name) || goneEnvironments.some((other) => other.name === environment.name)
     );
-    const external = base.external ?? (baseEnvironments.some(needsExternalTool) && base.materialize ? await base.materialize() : void 0);
+    const external2 = base.external ?? (baseEnvironments.some(needsExternalTool) && base.materialize ? await base.materialize() : void 0);
     for (const rendered of await renderEnvironments(baseEnvironments, {
       files: base.files,
       cache: createBuildCache(),
-      ...external ? { external } : {}
+      ...external2 ? { external: external2 } : {}
     }))
       baseByName.set(rendered.environment.name, rendered);
   }
@@ -79176,1020 +81913,6 @@ async function runCheck(head, base, options, deps) {
     renderFailures: headRendered.filter((rendered) => !rendered.ok).length
   };
 }
-
-// core/report/comment/escape-markdown.ts
-var LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
-var MARKDOWN_SPECIAL = /[\\`*_[\]<>&|~$!#]/g;
-function singleLine(text12) {
-  return text12.replace(LINE_BREAKING, " ");
-}
-function escapeMarkdown(text12) {
-  return singleLine(text12).replace(MARKDOWN_SPECIAL, (char) => `\\${char}`);
-}
-var HTML_ENTITIES = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;"
-};
-function escapeHtml(text12) {
-  return singleLine(text12).replace(/[&<>"]/g, (char) => HTML_ENTITIES[char] ?? char);
-}
-function longestBacktickRun(text12) {
-  let longest = 0;
-  for (const run4 of text12.match(/`+/g) ?? []) longest = Math.max(longest, run4.length);
-  return longest;
-}
-function codeSpan(text12) {
-  const content = singleLine(text12);
-  if (content === "") return "` `";
-  const delimiter = "`".repeat(longestBacktickRun(content) + 1);
-  const pad2 = content.startsWith("`") || content.endsWith("`") || content.startsWith(" ") && content.endsWith(" ") && content.trim() !== "";
-  const space = pad2 ? " " : "";
-  return `${delimiter}${space}${content}${space}${delimiter}`;
-}
-function codeFence(content, info2 = "") {
-  const body = content.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "\uFFFD").replace(/\n+$/, "");
-  const fence = "`".repeat(Math.max(3, longestBacktickRun(body) + 1));
-  return `${fence}${info2}
-${body}
-${fence}`;
-}
-function shorten(text12, max) {
-  if (text12.length <= max) return text12;
-  let cut = text12.slice(0, Math.max(0, max - 1));
-  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
-  return `${cut}\u2026`;
-}
-
-// core/report/comment/summarize-report.ts
-function byName2(checks) {
-  return new Map((checks ?? []).map((check) => [check.environment, check]));
-}
-function sum(checks, key2) {
-  let total = 0;
-  for (const check of checks ?? []) total += check[key2] ?? 0;
-  return total;
-}
-function unvalidatedErrors(checks) {
-  let total = 0;
-  for (const check of checks ?? [])
-    for (const finding2 of check.findings)
-      if (finding2.ruleId === "not-validated" && finding2.severity === "error") total++;
-  return total;
-}
-function summarizeReport(report) {
-  const diffs = new Map(report.environments.map((diff) => [diff.environment, diff]));
-  const validation = byName2(report.validation);
-  const policy = byName2(report.policy);
-  const names = [.../* @__PURE__ */ new Set([...diffs.keys(), ...validation.keys(), ...policy.keys()])];
-  const environments = names.map((environment) => {
-    const summary3 = {
-      environment,
-      status: diffs.get(environment)?.status ?? "unchanged",
-      findings: [
-        ...diffs.get(environment)?.findings ?? [],
-        ...validation.get(environment)?.findings ?? [],
-        ...policy.get(environment)?.findings ?? []
-      ]
-    };
-    const diff = diffs.get(environment);
-    if (diff !== void 0) summary3.diff = diff;
-    const checked = validation.get(environment);
-    if (checked !== void 0) summary3.validation = checked;
-    const judged = policy.get(environment);
-    if (judged !== void 0) summary3.policy = judged;
-    return summary3;
-  });
-  const compared = report.meta.compared !== false;
-  const summary2 = {
-    environments,
-    changed: compared ? environments.filter((env) => env.status === "changed").length : 0,
-    notRendered: environments.filter((env) => env.status === "error").length,
-    validationErrors: sum(report.validation, "errors") - unvalidatedErrors(report.validation),
-    validationWarnings: sum(report.validation, "warnings"),
-    notValidated: sum(report.validation, "notValidated"),
-    notValidatedErrors: unvalidatedErrors(report.validation),
-    validated: report.meta.validated !== false,
-    validatedEnvironments: report.validation.length,
-    compared,
-    resources: environments.reduce((total, env) => total + (env.diff ? heldResources(env.diff) : 0), 0),
-    policyRan: report.policy !== void 0,
-    policyErrors: sum(report.policy, "errors"),
-    policyWarnings: sum(report.policy, "warnings")
-  };
-  if (report.noEnvironment !== void 0) summary2.noEnvironment = report.noEnvironment;
-  return summary2;
-}
-function heldResources(diff) {
-  return diff.status === "error" ? 0 : diff.counts.added + diff.counts.changed + diff.counts.unchanged;
-}
-function environmentState(env, compared) {
-  if (env.status === "error") return "not rendered";
-  if (!compared && env.diff !== void 0) return plural(heldResources(env.diff), "resource");
-  if (env.status === "changed" && env.diff !== void 0) return changeCounts(env.diff.counts);
-  return "unchanged";
-}
-function plural(count3, noun, nouns = `${noun}s`) {
-  return `${count3} ${count3 === 1 ? noun : nouns}`;
-}
-function resourceLabel(resource2) {
-  const namespace = resource2.namespace === void 0 || resource2.namespace === "" ? "" : `${resource2.namespace}/`;
-  return `${resource2.kind} ${namespace}${resource2.name}`;
-}
-function findingLocation(finding2) {
-  return finding2.line !== void 0 && finding2.line >= 1 ? `${finding2.path}:${finding2.line}` : finding2.path;
-}
-function formatDuration(durationMs) {
-  const seconds = Math.max(0, durationMs) / 1e3;
-  if (seconds < 60) return `${seconds.toFixed(1)} s`;
-  return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
-}
-function formatCount(count3) {
-  return String(count3).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
-function changeCounts(counts) {
-  const parts = [];
-  if (counts.added > 0) parts.push(`${counts.added} added`);
-  if (counts.changed > 0) parts.push(`${counts.changed} changed`);
-  if (counts.removed > 0) parts.push(`${counts.removed} removed`);
-  return parts.length === 0 ? "changed" : parts.join(", ");
-}
-
-// core/report/comment/schema-text.ts
-function describeUse(use) {
-  if (use.origin === "offline") return use.source;
-  return `${use.source} (Kubernetes ${use.kubernetesVersion}, ${use.strict ? "strict" : "not strict"})`;
-}
-function describeUses(uses) {
-  const named = [...new Set(uses.filter((use) => use.origin !== "from-input").map(describeUse))];
-  return named.length === 0 ? "none used" : named.join(", ");
-}
-function schemaText(report) {
-  const { meta } = report;
-  const parts = [];
-  if (meta.schemas === void 0) {
-    parts.push(`Kubernetes ${meta.kubernetesVersion}`);
-    if (meta.strict) parts.push("strict");
-  } else {
-    const perEnvironment = report.validation.filter((check) => check.schemas !== void 0 && check.resources > 0).map((check) => ({ environment: check.environment, text: describeUses(check.schemas ?? []) })).filter((entry) => entry.text !== "none used");
-    const distinct = new Set(perEnvironment.map((entry) => entry.text));
-    parts.push(
-      distinct.size > 1 ? perEnvironment.map((entry) => `${entry.environment}: ${entry.text}`).join("; ") : describeUses(meta.schemas)
-    );
-  }
-  if (meta.crdsFromRepo) parts.push("CRDs from the repository");
-  return parts.join(", ");
-}
-
-// core/report/comment/footer.ts
-var MAX_URL_LENGTH = 300;
-var MAX_META_LENGTH = 100;
-var MAX_SCHEMA_LENGTH = 400;
-function safeUrl(url) {
-  if (!/^https?:\/\//i.test(url) || url.length > MAX_URL_LENGTH) return void 0;
-  return url.replace(
-    /[\s()<>\\`]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
-  );
-}
-function fullOutputPlaces(meta) {
-  const places = [];
-  const url = meta.fullReportUrl === void 0 ? void 0 : safeUrl(meta.fullReportUrl);
-  const label = escapeMarkdown(shorten(meta.fullReportLabel ?? "full report", MAX_META_LENGTH));
-  if (url !== void 0) places.push(`[${label}](${url})`);
-  if (meta.artifactName !== void 0) {
-    places.push(`artifact ${codeSpan(shorten(meta.artifactName, MAX_META_LENGTH))}`);
-  }
-  return places;
-}
-function footer(report, environments) {
-  const { meta } = report;
-  const parts = [
-    `Rendered ${plural(environments, "environment")} (${escapeMarkdown(shorten(meta.renderer, MAX_META_LENGTH))}) in ${formatDuration(meta.durationMs)}`
-  ];
-  parts.push(
-    meta.validated === false ? "not validated" : `schemas: ${escapeMarkdown(shorten(schemaText(report), MAX_SCHEMA_LENGTH))}`
-  );
-  if (meta.commit !== void 0 && meta.commit !== "")
-    parts.push(`commit ${codeSpan(meta.commit.slice(0, 7))}`);
-  parts.push(...fullOutputPlaces(meta));
-  return `---
-<sub>${parts.join(" \xB7 ")}</sub>`;
-}
-
-// core/report/comment/pack-bodies.ts
-var BLOCK_SEPARATOR = "\n\n";
-var OMITTED_PART = "- \u2026 one entry is too long for a comment: see the full report";
-function blockText(block) {
-  return block.open + block.parts.map((part) => `
-${part.text}`).join("") + block.close;
-}
-function fitParts(blocks, budget) {
-  let shortened = 0;
-  let omitted = 0;
-  const fitted = blocks.map((block) => {
-    const room = budget - block.reopen.length - block.close.length - 1;
-    const parts = block.parts.map((part) => {
-      if (part.text.length <= room) return part.text;
-      if (part.short !== void 0 && part.short.length <= room) {
-        shortened += 1;
-        return part.short;
-      }
-      omitted += 1;
-      return OMITTED_PART;
-    });
-    return { open: block.open, reopen: block.reopen, close: block.close, parts };
-  });
-  return { blocks: fitted, shortened, omitted };
-}
-function packBlocks(blocks, maxLength, firstHead2, nextHead) {
-  const bodies = [[]];
-  let used = firstHead2;
-  const room = () => maxLength - used - BLOCK_SEPARATOR.length;
-  const push = (text12) => {
-    bodies[bodies.length - 1]?.push(text12);
-    used += BLOCK_SEPARATOR.length + text12.length;
-  };
-  const newBody = () => {
-    bodies.push([]);
-    used = nextHead;
-  };
-  const isEmpty = () => bodies[bodies.length - 1]?.length === 0;
-  for (const block of blocks) {
-    const whole = block.open + block.parts.map((part) => `
-${part}`).join("") + block.close;
-    if (whole.length <= room()) {
-      push(whole);
-      continue;
-    }
-    const fitsNext = whole.length <= maxLength - nextHead - BLOCK_SEPARATOR.length;
-    if (block.parts.length === 0 || fitsNext && !isEmpty()) {
-      if (!isEmpty()) newBody();
-      push(whole);
-      continue;
-    }
-    let open2 = block.open;
-    let index = 0;
-    while (index < block.parts.length) {
-      let chunk = open2;
-      const start = index;
-      for (const part of block.parts.slice(index)) {
-        if (chunk.length + 1 + part.length + block.close.length > room()) break;
-        chunk += `
-${part}`;
-        index += 1;
-      }
-      if (index === start) {
-        if (isEmpty() && bodies.length > 1) throw new Error("internal: a fitted part does not fit a body");
-        if (isEmpty()) throw new Error("internal: the first body has no room for its first block");
-        newBody();
-        continue;
-      }
-      push(chunk + block.close);
-      if (index < block.parts.length) {
-        newBody();
-        open2 = block.reopen;
-      }
-    }
-  }
-  return bodies;
-}
-
-// core/report/comment/summary-table.ts
-var MAX_NAME_LENGTH = 100;
-var DASH2 = "\u2013";
-var ICON = { error: "\u274C ", warning: "\u26A0\uFE0F ", ok: "\u2705 ", none: "" };
-var NO_ENVIRONMENT = "No environment is rendered from the files this change touches.";
-function sentence(text12) {
-  return `${text12.charAt(0).toUpperCase()}${text12.slice(1)}.`;
-}
-function countCells(env, compared) {
-  if (!compared)
-    return [env.diff === void 0 || env.status === "error" ? DASH2 : String(heldResources(env.diff))];
-  const counts = env.status === "changed" && env.diff !== void 0 ? env.diff.counts : void 0;
-  if (counts === void 0) return [DASH2, DASH2, DASH2];
-  return [String(counts.added), String(counts.changed), String(counts.removed)];
-}
-function countTitles(compared) {
-  return compared ? ["added", "changed", "removed"] : ["resources"];
-}
-function validationCell(env, compared = true) {
-  if (env.status === "error") return ["error", "not rendered"];
-  const check = env.validation;
-  const unchecked = check?.notValidated ?? 0;
-  const notValidated = unchecked > 0 ? `, ${unchecked} not validated` : "";
-  const invalid = check === void 0 ? 0 : check.errors - unvalidatedErrors([check]);
-  if (check !== void 0 && invalid > 0) return ["error", `${plural(invalid, "error")}${notValidated}`];
-  if (check !== void 0 && check.errors > 0) return ["error", `${unchecked} not validated`];
-  if (check !== void 0 && check.warnings > 0)
-    return ["warning", `${plural(check.warnings, "warning")}${notValidated}`];
-  if (env.status === "unchanged") return ["none", "unchanged"];
-  if (check === void 0) return ["none", DASH2];
-  return ["ok", compared ? plural(check.resources, "resource") : "valid"];
-}
-function policyCell(env, check) {
-  if (env.status === "error" || check === void 0) return ["none", DASH2];
-  if (check.errors > 0) return ["error", plural(check.errors, "error")];
-  if (check.warnings > 0) return ["warning", plural(check.warnings, "warning")];
-  return env.status === "unchanged" ? ["none", DASH2] : ["ok", ""];
-}
-function withIcon([tone, text12]) {
-  return (ICON[tone] + text12).trim();
-}
-function tableRow(env, withPolicy, withValidation = true, compared = true) {
-  const name = escapeMarkdown(shorten(env.environment, MAX_NAME_LENGTH));
-  const cells = [env.status === "unchanged" ? name : `**${name}**`, ...countCells(env, compared)];
-  if (withValidation) cells.push(withIcon(validationCell(env, compared)));
-  if (withPolicy) cells.push(withIcon(policyCell(env, env.policy)));
-  return `| ${cells.join(" | ")} |`;
-}
-function summaryTable(summary2) {
-  if (summary2.noEnvironment !== void 0)
-    return { open: escapeMarkdown(sentence(summary2.noEnvironment)), reopen: "", close: "", parts: [] };
-  if (summary2.environments.length === 0)
-    return { open: `_${NO_ENVIRONMENT}_`, reopen: "", close: "", parts: [] };
-  const counted = countTitles(summary2.compared);
-  const titles = ["environment", ...counted];
-  const aligns = ["---", ...counted.map(() => "---:")];
-  for (const [title, shown] of [
-    ["validation", summary2.validated],
-    ["policy", summary2.policyRan]
-  ]) {
-    if (!shown) continue;
-    titles.push(title);
-    aligns.push("---");
-  }
-  const header = `| ${titles.join(" | ")} |
-|${aligns.join("|")}|`;
-  return {
-    open: header,
-    reopen: header,
-    close: "",
-    parts: summary2.environments.map((env) => ({
-      text: tableRow(env, summary2.policyRan, summary2.validated, summary2.compared)
-    }))
-  };
-}
-
-// core/report/comment/environment-section.ts
-var MAX_LABEL_LENGTH = 300;
-var SHORT_TEXT_LENGTH = 200;
-var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
-function noteText(text12) {
-  return text12.split(" -> ").map(escapeMarkdown).join(" \u2192 ");
-}
-function describe(diff, compared) {
-  const notes = diff.notes.map((note2) => noteText(note2.text)).join("; ");
-  if (!compared) return notes;
-  let text12 = notes === "" ? diff.change : notes;
-  if (diff.change === "added" && notes !== "") text12 = `added (${notes})`;
-  if (diff.change === "removed") text12 = notes === "" ? "removed" : `removed (${notes})`;
-  const renameNoted = diff.notes.some((note2) => note2.kind === "generated-name");
-  if (diff.renamed !== void 0 && !renameNoted) {
-    text12 += ` (generated name ${codeSpan(diff.renamed.from)} \u2192 ${codeSpan(diff.renamed.to)})`;
-  }
-  return text12;
-}
-function resourceLine(diff, detail, compared) {
-  const label = codeSpan(shorten(resourceLabel(diff.resource), MAX_LABEL_LENGTH));
-  const short = compared ? `- ${label}: ${diff.change}` : `- ${label}`;
-  const described = describe(diff, compared);
-  const text12 = described === "" ? `- ${label}` : `- ${label}: ${described}`;
-  return detail === "list" ? { text: short } : { text: text12, short };
-}
-function findingLine(finding2) {
-  const on = finding2.resource === void 0 ? "" : ` on ${codeSpan(shorten(resourceLabel(finding2.resource), MAX_LABEL_LENGTH))}`;
-  const where = ` (${codeSpan(shorten(findingLocation(finding2), MAX_LABEL_LENGTH))})`;
-  const head = `* ${SEVERITY_ICON[finding2.severity]} ${codeSpan(shorten(finding2.ruleId, SHORT_TEXT_LENGTH))}${on}${where}`;
-  return {
-    text: `${head}: ${escapeMarkdown(finding2.message)}`,
-    short: `${head}: ${escapeMarkdown(shorten(finding2.message, SHORT_TEXT_LENGTH))}`
-  };
-}
-function findingCounts(findings) {
-  const unchecked = findings.filter(
-    (finding2) => finding2.severity === "error" && finding2.ruleId === "not-validated"
-  ).length;
-  const errors = findings.filter((finding2) => finding2.severity === "error").length - unchecked;
-  const warnings = findings.filter((finding2) => finding2.severity === "warning").length;
-  let text12 = "";
-  if (errors > 0) text12 += ` \xB7 \u274C ${plural(errors, "error")}`;
-  if (unchecked > 0) text12 += ` \xB7 \u274C ${unchecked} not validated`;
-  if (warnings > 0) text12 += ` \xB7 \u26A0\uFE0F ${plural(warnings, "warning")}`;
-  return text12;
-}
-function summaryTitle(env, compared) {
-  const name = `<b>${escapeHtml(shorten(env.environment, MAX_NAME_LENGTH))}</b>`;
-  const state = `${env.status === "error" ? "\u274C " : ""}${environmentState(env, compared)}`;
-  return `${name}: ${state}${findingCounts(env.findings)}`;
-}
-function hasSection(env) {
-  return env.status !== "unchanged" || env.findings.length > 0;
-}
-function environmentSection(env, detail, compared = true) {
-  const resources = env.diff?.resources ?? [];
-  const parts = resources.map((diff) => resourceLine(diff, detail, compared));
-  env.findings.forEach((finding2, index) => {
-    const line = findingLine(finding2);
-    parts.push(index === 0 && parts.length > 0 ? blankBefore(line) : line);
-  });
-  const diffText = resources.map((diff) => diff.unifiedDiff.replace(/\n+$/, "")).filter((text12) => text12 !== "").join("\n");
-  if (detail === "diffs" && diffText !== "") parts.push({ text: `
-${codeFence(diffText, "diff")}` });
-  const title = summaryTitle(env, compared);
-  return {
-    open: `<details><summary>${title}</summary>
-`,
-    reopen: `<details><summary>${title} (continued)</summary>
-`,
-    close: "\n\n</details>",
-    parts
-  };
-}
-function blankBefore(part) {
-  return part.short === void 0 ? { text: `
-${part.text}` } : { text: `
-${part.text}`, short: `
-${part.short}` };
-}
-
-// core/report/comment/omission-notice.ts
-function omissionNotice(omissions, maxLength, meta) {
-  const sentences = [];
-  const limit = `a comment holds at most ${formatCount(maxLength)} characters`;
-  if (omissions.detail === "summaries" && omissions.diffs > 0) {
-    sentences.push(`Diffs of ${plural(omissions.diffs, "resource")} are left out: ${limit}.`);
-  }
-  if (omissions.detail === "list" && omissions.diffs + omissions.notes > 0) {
-    sentences.push(
-      `Diffs of ${plural(omissions.diffs, "resource")} and ${plural(omissions.notes, "change note")} are left out, each resource shows its change kind only: ${limit}.`
-    );
-  }
-  if (omissions.bodies > 1) {
-    sentences.push(`The report continues in ${plural(omissions.bodies - 1, "more comment")} below.`);
-  }
-  if (omissions.shortened > 0) {
-    sentences.push(`${plural(omissions.shortened, "entry", "entries")} shortened (marked \u2026).`);
-  }
-  if (omissions.omitted > 0)
-    sentences.push(`${plural(omissions.omitted, "entry", "entries")} too long to show.`);
-  if (sentences.length === 0) return "";
-  const places = fullOutputPlaces(meta);
-  const where = places.length === 0 ? "Run `kubeproof check` for the full output." : `Full output: ${places.join(", ")}.`;
-  return `> [!NOTE]
-> ${sentences.join(" ")} ${where}`;
-}
-
-// core/report/comment/status-line.ts
-var ICONS = { error: "\u274C ", warning: "\u26A0\uFE0F ", ok: "\u2705 " };
-function scope(summary2) {
-  if (summary2.environments.length === 0) return "no environment affected";
-  if (!summary2.compared) {
-    const rendered = summary2.environments.length - summary2.notRendered;
-    if (rendered === 0) return void 0;
-    return `${plural(rendered, "environment")} rendered, ${plural(summary2.resources, "resource")}, no base to compare`;
-  }
-  if (summary2.changed === 0) return summary2.notRendered > 0 ? void 0 : "no environment changes";
-  return `${plural(summary2.changed, "environment")} change${summary2.changed === 1 ? "s" : ""}`;
-}
-function verdict(summary2, icons) {
-  const mark = (tone, text12) => (icons ? ICONS[tone] : "") + text12;
-  if (summary2.noEnvironment !== void 0) return `kubeproof: ${mark("error", "no environment found")}`;
-  const what = scope(summary2);
-  const parts = what === void 0 ? [] : [what];
-  if (summary2.notRendered > 0)
-    parts.push(mark("error", `${plural(summary2.notRendered, "environment")} not rendered`));
-  if (summary2.validated) {
-    if (summary2.validationErrors > 0)
-      parts.push(mark("error", plural(summary2.validationErrors, "validation error")));
-    if (summary2.notValidated > 0)
-      parts.push(
-        mark(
-          summary2.notValidatedErrors > 0 ? "error" : "warning",
-          `${plural(summary2.notValidated, "resource")} not validated`
-        )
-      );
-    if (summary2.validationErrors === 0 && summary2.notValidated === 0 && summary2.notRendered === 0 && summary2.validatedEnvironments > 0)
-      parts.push(mark("ok", "valid"));
-  }
-  if (summary2.validationWarnings > 0) {
-    parts.push(mark("warning", plural(summary2.validationWarnings, "validation warning")));
-  }
-  if (summary2.policyRan) {
-    if (summary2.policyErrors > 0) parts.push(mark("error", plural(summary2.policyErrors, "policy error")));
-    if (summary2.policyWarnings > 0)
-      parts.push(mark("warning", plural(summary2.policyWarnings, "policy warning")));
-    if (summary2.policyErrors === 0 && summary2.policyWarnings === 0) parts.push(mark("ok", "policy passed"));
-  }
-  return `kubeproof: ${parts.join(" \xB7 ")}`;
-}
-function statusLine(summary2) {
-  return `### ${verdict(summary2, true)}`;
-}
-
-// core/report/comment/render-comment.ts
-var GITHUB_COMMENT_LIMIT = 65536;
-var MIN_COMMENT_LENGTH = 2e3;
-var DETAILS = ["diffs", "summaries", "list"];
-function checkOptions(options) {
-  const maxLength = options.maxLength ?? GITHUB_COMMENT_LIMIT;
-  const marker2 = options.marker ?? "report";
-  if (!Number.isInteger(maxLength) || maxLength < MIN_COMMENT_LENGTH || maxLength > GITHUB_COMMENT_LIMIT) {
-    throw new RangeError(
-      `maxLength must be an integer from ${MIN_COMMENT_LENGTH} to ${GITHUB_COMMENT_LIMIT}, got ${maxLength}`
-    );
-  }
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(marker2) || marker2.length > 40) {
-    throw new RangeError(
-      `marker must be lower-case words joined by single dashes, got ${JSON.stringify(marker2)}`
-    );
-  }
-  return { maxLength, marker: marker2 };
-}
-function firstHead(marker2, summary2, notice2) {
-  const head = `<!-- kubeproof:${marker2} -->
-${statusLine(summary2)}`;
-  return notice2 === "" ? head : `${head}${BLOCK_SEPARATOR}${notice2}`;
-}
-function continuationHead(marker2, index, total) {
-  return `<!-- kubeproof:${marker2}:${index} -->
-### kubeproof (continued, ${index} of ${total})`;
-}
-function join2(head, blocks) {
-  return [head, ...blocks].join(BLOCK_SEPARATOR);
-}
-function renderComment(report, options = {}) {
-  const { maxLength, marker: marker2 } = checkOptions(options);
-  const summary2 = summarizeReport(report);
-  const sections = summary2.environments.filter(hasSection);
-  const resources = sections.flatMap((env) => env.diff?.resources ?? []);
-  const omissions = {
-    detail: "diffs",
-    diffs: resources.filter((diff) => diff.unifiedDiff !== "").length,
-    notes: resources.reduce((total, diff) => total + diff.notes.length, 0),
-    bodies: 1,
-    shortened: 0,
-    omitted: 0
-  };
-  const blocksAt = (detail) => [
-    summaryTable(summary2),
-    ...sections.map((env) => environmentSection(env, detail, summary2.compared)),
-    { open: footer(report, report.environments.length), reopen: "", close: "", parts: [] }
-  ];
-  for (const detail of DETAILS) {
-    const notice3 = omissionNotice({ ...omissions, detail }, maxLength, report.meta);
-    const body = join2(firstHead(marker2, summary2, notice3), blocksAt(detail).map(blockText));
-    if (body.length <= maxLength) return [body];
-  }
-  const blocks = blocksAt("list");
-  const bound = blocks.reduce((total, block) => total + block.parts.length + 1, 1);
-  const nextHead = continuationHead(marker2, bound, bound).length;
-  const fitted = fitParts(blocks, maxLength - nextHead - BLOCK_SEPARATOR.length);
-  const split = {
-    ...omissions,
-    detail: "list",
-    shortened: fitted.shortened,
-    omitted: fitted.omitted
-  };
-  const reserved = firstHead(
-    marker2,
-    summary2,
-    omissionNotice({ ...split, bodies: bound }, maxLength, report.meta)
-  );
-  const bodies = packBlocks(fitted.blocks, maxLength, reserved.length, nextHead);
-  const notice2 = omissionNotice({ ...split, bodies: bodies.length }, maxLength, report.meta);
-  return bodies.map(
-    (texts2, index) => join2(
-      index === 0 ? firstHead(marker2, summary2, notice2) : continuationHead(marker2, index + 1, bodies.length),
-      texts2
-    )
-  );
-}
-
-// core/report/check-run-text.ts
-var CHECK_OUTPUT_LIMIT2 = 65535;
-var MAX_LISTED = 20;
-var MAX_MESSAGE = 300;
-var MARKER3 = /^<!-- kubeproof:[a-z0-9]+(?:-[a-z0-9]+)*(?::\d+)? -->\n/;
-var CONTINUES = /The report continues in \d+ more comments? below\./;
-var ICON2 = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
-function unmarked(body) {
-  return body.replace(MARKER3, "");
-}
-function problemsBlock(findings) {
-  if (findings.length === 0) return "";
-  const lines2 = findings.slice(0, MAX_LISTED).map((finding2) => {
-    const message = escapeMarkdown(shorten(finding2.message, MAX_MESSAGE));
-    const where = codeSpan(shorten(findingLocation(finding2), MAX_MESSAGE));
-    return `- ${ICON2[finding2.severity]} ${codeSpan(finding2.ruleId)} ${where}: ${message}`;
-  });
-  if (findings.length > MAX_LISTED) lines2.push(`- \u2026 and ${findings.length - MAX_LISTED} more (annotated)`);
-  return `#### Repository problems
-
-${lines2.join("\n")}`;
-}
-function checkRunText(report, problems = []) {
-  const extra = problemsBlock(problems);
-  const room = CHECK_OUTPUT_LIMIT2 - (extra === "" ? 0 : extra.length + BLOCK_SEPARATOR.length);
-  const maxLength = Math.min(GITHUB_COMMENT_LIMIT, Math.max(MIN_COMMENT_LENGTH, room));
-  const [first = "", ...rest] = renderComment(report, { maxLength }).map(unmarked);
-  const head = first.replace(CONTINUES, "The report continues below.");
-  const summary2 = extra === "" ? head : `${head}${BLOCK_SEPARATOR}${extra}`;
-  if (rest.length === 0) return { summary: shorten(summary2, CHECK_OUTPUT_LIMIT2) };
-  const kept = [];
-  let length = 0;
-  for (const [index, body] of rest.entries()) {
-    const left = rest.length - index - 1;
-    const note2 = left === 0 ? 0 : 1e3;
-    if (length + body.length + BLOCK_SEPARATOR.length + note2 > CHECK_OUTPUT_LIMIT2) break;
-    kept.push(body);
-    length += body.length + BLOCK_SEPARATOR.length;
-  }
-  const dropped = rest.length - kept.length;
-  if (dropped > 0) {
-    const places = fullOutputPlaces(report.meta);
-    const where = places.length === 0 ? "run `kubeproof check`" : places.join(", ");
-    kept.push(
-      `> [!NOTE]
-> ${plural(dropped, "more part")} of the report did not fit in the check run (GitHub's limit is 65,535 characters): see ${where}.`
-    );
-  }
-  return { summary: shorten(summary2, CHECK_OUTPUT_LIMIT2), text: kept.join(BLOCK_SEPARATOR) };
-}
-
-// core/report/report-findings.ts
-function repositoryPath(path, prefix = "") {
-  const clean = (p) => p.replaceAll("\\", "/").replace(/^(\.\/)+/, "");
-  const slashed = clean(path);
-  const base = clean(prefix).replace(/\/+$/, "");
-  if (base === "" || base === "." || slashed.startsWith("/") || /^[A-Za-z]:\//.test(slashed)) return slashed;
-  return `${base}/${slashed}`;
-}
-function isRepositoryFile(path) {
-  return path !== "" && path !== "stdin" && !path.startsWith("/") && !/^[A-Za-z]:\//.test(path) && !path.split("/").includes("..");
-}
-function key(finding2) {
-  const { ruleId, severity, path, line, column, message } = finding2;
-  return JSON.stringify([ruleId, severity, path, line ?? 0, column ?? 0, message]);
-}
-function sameResource(a, b) {
-  return a.apiVersion === b.apiVersion && a.kind === b.kind && a.namespace === b.namespace && a.name === b.name;
-}
-function reportFindings(report, options = {}) {
-  const byKey = /* @__PURE__ */ new Map();
-  const add3 = (finding2, environment) => {
-    const located = { ...finding2, path: repositoryPath(finding2.path, options.pathPrefix) };
-    const id = key(located);
-    let reported = byKey.get(id);
-    if (reported === void 0) {
-      reported = { finding: located, environments: [], resources: [] };
-      byKey.set(id, reported);
-    }
-    if (environment !== void 0 && !reported.environments.includes(environment)) {
-      reported.environments.push(environment);
-    }
-    const resource2 = finding2.resource;
-    if (resource2 !== void 0 && !reported.resources.some((other) => sameResource(other, resource2))) {
-      reported.resources.push(resource2);
-    }
-  };
-  for (const finding2 of options.findings ?? []) add3(finding2, void 0);
-  for (const environment of summarizeReport(report).environments) {
-    for (const finding2 of environment.findings) add3(finding2, environment.environment);
-  }
-  return [...byKey.values()];
-}
-
-// core/report/check-run.ts
-var LEVEL = {
-  error: "failure",
-  warning: "warning",
-  notice: "notice"
-};
-function count(findings, severity) {
-  return findings.filter((finding2) => finding2.severity === severity).length;
-}
-function checkConclusion(report, failOn, extra = []) {
-  const summary2 = summarizeReport(report);
-  const diffFindings = report.environments.flatMap((diff) => diff.findings);
-  const errors = (summary2.noEnvironment === void 0 ? 0 : 1) + summary2.notRendered + summary2.validationErrors + summary2.notValidatedErrors + summary2.policyErrors + count(diffFindings, "error") + count(extra, "error");
-  const warnings = summary2.validationWarnings + summary2.policyWarnings + count(diffFindings, "warning") + count(extra, "warning");
-  if (failOn === "never") return errors > 0 || summary2.notValidated > 0 ? "neutral" : "success";
-  if (errors > 0) return "failure";
-  if (failOn === "warning" && warnings > 0) return "failure";
-  return summary2.notValidated > 0 ? "neutral" : "success";
-}
-function annotation({ finding: finding2, environments, resources }) {
-  const line = finding2.line ?? 1;
-  const result = {
-    path: finding2.path,
-    startLine: line,
-    endLine: line,
-    level: LEVEL[finding2.severity],
-    message: finding2.message,
-    title: finding2.ruleId
-  };
-  if (finding2.column !== void 0 && finding2.column >= 1) {
-    result.startColumn = finding2.column;
-    result.endColumn = finding2.column;
-  }
-  const details = [];
-  if (environments.length > 0) details.push(`Environments: ${environments.join(", ")}`);
-  if (resources.length > 0) details.push(`Resources: ${resources.map(resourceLabel).join(", ")}`);
-  if (details.length > 0) result.rawDetails = details.join("\n");
-  return result;
-}
-function checkAnnotations(report, options = {}) {
-  return reportFindings(report, options).filter(
-    ({ finding: finding2 }) => isRepositoryFile(finding2.path) && finding2.line !== void 0 && finding2.line >= 1
-  ).map(annotation);
-}
-function checkTitle(report, extra = []) {
-  const parts = [verdict(summarizeReport(report), false).replace(/^kubeproof: /, "")];
-  const errors = count(extra, "error");
-  const warnings = count(extra, "warning");
-  if (errors > 0) parts.push(plural(errors, "repository error"));
-  if (warnings > 0) parts.push(plural(warnings, "repository warning"));
-  return parts.join(" \xB7 ");
-}
-function buildCheckRun(report, options) {
-  const extra = options.findings ?? [];
-  const output = {
-    name: options.name,
-    conclusion: checkConclusion(report, options.failOn, extra),
-    title: checkTitle(report, extra),
-    ...checkRunText(report, extra),
-    annotations: checkAnnotations(report, options)
-  };
-  if (options.detailsUrl !== void 0) output.detailsUrl = options.detailsUrl;
-  return output;
-}
-
-// core/report/validate/fnv1a.ts
-var OFFSET_BASIS = 0xcbf29ce484222325n;
-var PRIME = 0x100000001b3n;
-var MASK = 0xffffffffffffffffn;
-function fnv1a64(text12) {
-  let hash = OFFSET_BASIS;
-  for (const byte of new TextEncoder().encode(text12)) {
-    hash ^= BigInt(byte);
-    hash = hash * PRIME & MASK;
-  }
-  return hash.toString(16).padStart(16, "0");
-}
-
-// core/report/validate/rule-catalog.ts
-var VALIDATE_RULES = {
-  schema: { shortDescription: "The resource does not match its JSON Schema.", level: "error" },
-  "yaml-syntax": { shortDescription: "The document is not valid YAML.", level: "error" },
-  "duplicate-key": { shortDescription: "A mapping holds the same key twice (-strict).", level: "error" },
-  "not-a-resource": { shortDescription: "The document is not a Kubernetes object.", level: "error" },
-  "missing-type-meta": { shortDescription: "The resource has no kind or no apiVersion.", level: "error" },
-  "rejected-kind": { shortDescription: "The kind is rejected by -reject.", level: "error" },
-  "removed-api": {
-    shortDescription: "The apiVersion is no longer served by the target Kubernetes version.",
-    level: "error"
-  },
-  "deprecated-api": {
-    shortDescription: "The apiVersion is deprecated in the target Kubernetes version.",
-    level: "warning"
-  },
-  "schema-unavailable": { shortDescription: "The schema could not be downloaded or read.", level: "error" },
-  "missing-schema": { shortDescription: "No schema was found for the kind.", level: "error" },
-  "unreadable-file": { shortDescription: "The file could not be read or decoded.", level: "error" },
-  "crd-schema": {
-    shortDescription: "A CustomResourceDefinition schema could not be used for validation.",
-    level: "warning"
-  },
-  "duplicate-resource": {
-    shortDescription: "The same resource is defined more than once.",
-    level: "warning"
-  },
-  "validation-error": { shortDescription: "The resource failed validation.", level: "error" }
-};
-function ruleName(ruleId) {
-  return ruleId.split(/[^A-Za-z0-9]+/).filter((word) => word !== "").map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
-}
-
-// core/report/sarif-log.ts
-var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-var INFORMATION_URI = "https://github.com/kubeproof/kubeproof";
-var FINGERPRINT_KEY = "kubeproofFindingHash/v1";
-var LEVEL2 = {
-  error: "error",
-  warning: "warning",
-  notice: "note"
-};
-function artifactLocation(path) {
-  const slashed = path.replaceAll("\\", "/");
-  const encode = (p) => p.split("/").map(encodeURIComponent).join("/");
-  const drive = /^[A-Za-z]:\//.exec(slashed);
-  if (drive) return { uri: `file:///${drive[0]}${encode(slashed.slice(drive[0].length))}` };
-  if (slashed.startsWith("/")) return { uri: `file://${encode(slashed)}` };
-  return { uri: encode(slashed.replace(/^(\.\/)+/, "")), uriBaseId: "%SRCROOT%" };
-}
-function physicalLocation(finding2) {
-  const location = { artifactLocation: artifactLocation(finding2.path) };
-  if (finding2.line !== void 0 && finding2.line >= 1) {
-    const region = { startLine: finding2.line };
-    if (finding2.column !== void 0 && finding2.column >= 1) region["startColumn"] = finding2.column;
-    location["region"] = region;
-  }
-  return location;
-}
-function identity2(resource2) {
-  return resource2 ? `${resource2.kind}/${resource2.namespace ?? ""}/${resource2.name}` : "";
-}
-function sarifLog(run4) {
-  const rules = [];
-  const ruleIndex = /* @__PURE__ */ new Map();
-  const occurrences = /* @__PURE__ */ new Map();
-  const results = [];
-  for (const { finding: finding2, resource: resource2, properties } of run4.findings) {
-    let index = ruleIndex.get(finding2.ruleId);
-    if (index === void 0) {
-      const known2 = run4.describeRule(finding2.ruleId);
-      index = rules.length;
-      ruleIndex.set(finding2.ruleId, index);
-      rules.push({
-        id: finding2.ruleId,
-        name: ruleName(finding2.ruleId),
-        shortDescription: { text: known2?.shortDescription ?? run4.fallback(finding2.ruleId) },
-        defaultConfiguration: { level: LEVEL2[known2?.level ?? finding2.severity] }
-      });
-    }
-    const hash = fnv1a64([finding2.ruleId, finding2.path, identity2(resource2), finding2.message].join("\0"));
-    const occurrence = (occurrences.get(hash) ?? 0) + 1;
-    occurrences.set(hash, occurrence);
-    const sarifResult = {
-      ruleId: finding2.ruleId,
-      ruleIndex: index,
-      level: LEVEL2[finding2.severity],
-      message: { text: finding2.message },
-      locations: [{ physicalLocation: physicalLocation(finding2) }],
-      partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${occurrence}` }
-    };
-    const props = { ...resource2 ? { resource: resource2 } : {}, ...properties };
-    if (Object.keys(props).length > 0) sarifResult["properties"] = props;
-    results.push(sarifResult);
-  }
-  const log = {
-    $schema: SARIF_SCHEMA,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: { name: "kubeproof", informationUri: INFORMATION_URI, version: run4.version, rules }
-        },
-        invocations: [
-          {
-            executionSuccessful: true,
-            toolExecutionNotifications: run4.notices.map((text12) => ({ level: "note", message: { text: text12 } })),
-            properties: { elapsedSeconds: run4.elapsedSeconds }
-          }
-        ],
-        results
-      }
-    ]
-  };
-  return `${JSON.stringify(log, null, 2)}
-`;
-}
-
-// core/report/sarif-check.ts
-function sarifCheck(report, options) {
-  const findings = reportFindings(report, options).map(({ finding: finding2, environments, resources }) => {
-    const item = { finding: finding2, resource: finding2.resource };
-    if (environments.length > 0) item.properties = { environments };
-    if (resources.length > 1) item.properties = { ...item.properties, resources };
-    return item;
-  });
-  return sarifLog({
-    version: options.version,
-    findings,
-    notices: [],
-    elapsedSeconds: report.meta.durationMs / 1e3,
-    describeRule: (ruleId) => Object.hasOwn(VALIDATE_RULES, ruleId) ? VALIDATE_RULES[ruleId] : void 0,
-    fallback: (ruleId) => `kubeproof rule ${ruleId}.`
-  });
-}
-
-// core/report/workflow-commands.ts
-function escapeData2(text12) {
-  return text12.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
-}
-function escapeProperty2(text12) {
-  return escapeData2(text12).replaceAll(":", "%3A").replaceAll(",", "%2C");
-}
-function workflowCommand(name, properties, message) {
-  const props = properties.map(([key2, value]) => `${key2}=${typeof value === "number" ? value : escapeProperty2(value)}`).join(",");
-  return `::${name}${props === "" ? "" : ` ${props}`}::${escapeData2(message)}
-`;
-}
-var ANNOTATIONS_PER_STEP = 10;
-var COMMAND = {
-  failure: "error",
-  warning: "warning",
-  notice: "notice"
-};
-var ORDER = ["failure", "warning", "notice"];
-function command(annotation2) {
-  const properties = [
-    ["file", annotation2.path],
-    ["line", annotation2.startLine]
-  ];
-  if (annotation2.endLine !== annotation2.startLine) properties.push(["endLine", annotation2.endLine]);
-  else if (annotation2.startColumn !== void 0) {
-    properties.push(["col", annotation2.startColumn]);
-    if (annotation2.endColumn !== void 0) properties.push(["endColumn", annotation2.endColumn]);
-  }
-  properties.push(["title", annotation2.title === void 0 ? "kubeproof" : `kubeproof ${annotation2.title}`]);
-  return workflowCommand(COMMAND[annotation2.level], properties, annotation2.message);
-}
-function workflowCommands(annotations, where = "the job summary") {
-  const sorted = ORDER.flatMap((level) => annotations.filter((annotation2) => annotation2.level === level));
-  const hidden2 = ORDER.map((level) => ({
-    level,
-    over: sorted.filter((annotation2) => annotation2.level === level).length - ANNOTATIONS_PER_STEP
-  })).filter(({ over }) => over > 0);
-  let out = "";
-  if (hidden2.length > 0) {
-    const counts = hidden2.map(({ level, over }) => `${over} more ${COMMAND[level]}${over === 1 ? "" : "s"}`).join(", ");
-    out += workflowCommand(
-      "notice",
-      [["title", "kubeproof"]],
-      `GitHub shows ${ANNOTATIONS_PER_STEP} annotations of each kind per step: ${counts} are not shown as annotations. All ${annotations.length} are in ${where} and in this log.`
-    );
-  }
-  for (const annotation2 of sorted) out += command(annotation2);
-  return out;
-}
-
-// package.json
-var package_default = {
-  name: "kubeproof",
-  version: "0.1.0",
-  description: "Make GitOps pull requests safe to review: validate, diff, policy-check and promote Kubernetes manifests.",
-  license: "Apache-2.0",
-  type: "module",
-  engines: {
-    node: "^20.19.0 || ^22.13.0 || >=24"
-  },
-  bin: {
-    kubeproof: "dist/kubeproof.js"
-  },
-  files: [
-    "dist",
-    "schemas",
-    "README.md"
-  ],
-  scripts: {
-    build: "node scripts/build.mjs",
-    typecheck: "tsc --noEmit -p tsconfig.json",
-    lint: "eslint . && prettier --check .",
-    format: "prettier --write .",
-    test: "vitest run",
-    bench: "node --import tsx bench/run.ts",
-    kubeproof: "node dist/kubeproof.js",
-    conformance: "node --import tsx scripts/conformance.ts"
-  },
-  devDependencies: {
-    "@types/js-yaml": "^4.0.9",
-    "@types/node": "^20.19.43",
-    "@types/semver": "^7.8.0",
-    esbuild: "^0.28.2",
-    eslint: "^10.15.0",
-    "fast-check": "^4.10.2",
-    nock: "^14.0.17",
-    prettier: "^3.10.1",
-    semver: "^7.8.6",
-    tsx: "^4.23.15",
-    typescript: "^6.0.3",
-    "typescript-eslint": "^8.73.0",
-    vitest: "^4.1.12"
-  },
-  dependencies: {
-    "@actions/core": "^3.0.1",
-    "@actions/github": "^9.1.1",
-    ajv: "^8.20.0",
-    "ajv-draft-04": "^1.0.0",
-    "js-yaml": "^4.3.2",
-    "kubernetes-models": "^4.5.1",
-    undici: "^7.30.2",
-    yaml: "^2.9.1"
-  },
-  homepage: "https://github.com/kubeproof/kubeproof",
-  repository: {
-    type: "git",
-    url: "git+https://github.com/kubeproof/kubeproof.git"
-  },
-  overrides: {
-    "@octokit/request": {
-      "content-type": "^2.1.0"
-    }
-  }
-};
 
 // platform/disk-file-source.ts
 import { readFileSync as readFileSync2, readdirSync, realpathSync } from "node:fs";
@@ -80347,7 +82070,7 @@ async function publishReport(port, target, report, options, log) {
     if ("thrown" in step3) bugs.push(step3.thrown);
     else {
       reasons.push(step3.reason);
-      log.warning(`kubeproof: ${step3.reason}`);
+      log.warn(`kubeproof: ${step3.reason}`);
     }
   }
   if (bugs.length > 0) throw bugs[0];
@@ -80361,6 +82084,91 @@ async function publishReport(port, target, report, options, log) {
   return outcome;
 }
 
+// platform/check-pull-request.ts
+function publishNames(kind, prefix) {
+  const names = PUBLISH_NAMES[kind];
+  if (prefix === "") return names;
+  const slug = prefix.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
+  return slug === "" ? names : { checkName: `${names.checkName} (${prefix})`, marker: `${names.marker}-${slug}` };
+}
+function external(runner, root, files) {
+  return { runner, repoRoot: root, files };
+}
+function baseSide(base, deps) {
+  const { files, root } = base;
+  if (root !== void 0) return { files, external: external(deps.runner, root, files) };
+  return {
+    files,
+    materialize: async () => {
+      const folder = await deps.workFolder();
+      await materializeTree(files, folder);
+      return external(deps.runner, folder, files);
+    }
+  };
+}
+async function checkPullRequest(request2, deps) {
+  const validating = request2.kind === "check";
+  const notices = [];
+  const validate = validating && request2.schemas !== void 0 ? await deps.createValidationDeps(request2.schemas, (message) => notices.push(message)) : void 0;
+  const headFiles = await diskFileSource(request2.head);
+  const result = await runCheck(
+    { files: headFiles, external: external(deps.runner, request2.head, headFiles) },
+    request2.base === void 0 ? void 0 : baseSide(request2.base, deps),
+    { ...request2.options, validate: validating },
+    { ...validate ? { validate } : {}, now: deps.now }
+  );
+  for (const notice2 of notices) deps.log.info(`kubeproof: ${notice2}`);
+  const report = { ...result.report, meta: { ...result.report.meta, ...request2.meta } };
+  const published = request2.publish === void 0 ? void 0 : await publish(request2.kind, request2.publish, report, result, deps.log);
+  return { result, report, published };
+}
+function publish(kind, request2, report, result, log) {
+  const { prefix } = request2;
+  return publishReport(
+    request2.port,
+    request2.target,
+    report,
+    {
+      comment: request2.comment,
+      ...publishNames(kind, prefix),
+      // The whole check supersedes a diff-only comment of the same folder: minimize it as outdated.
+      ...kind === "check" ? { outdatedKeys: [publishNames("diff", prefix).marker] } : {},
+      failOn: request2.failOn,
+      ...request2.detailsUrl === void 0 ? {} : { detailsUrl: request2.detailsUrl },
+      pathPrefix: prefix,
+      findings: result.findings
+    },
+    log
+  );
+}
+
+// platform/pull-request-changes.ts
+async function pullRequestChanges(port, pr, log) {
+  try {
+    const listed = await port.listChangedFiles(pr);
+    if (listed.truncated) {
+      log.info("kubeproof: GitHub lists at most 3,000 files of a pull request; comparing the trees instead");
+      return void 0;
+    }
+    return listed.files.flatMap(
+      (file) => file.previousPath === void 0 ? [file.path] : [file.path, file.previousPath]
+    );
+  } catch (error2) {
+    log.warn(`kubeproof: ${error2.message}; comparing the trees instead`);
+    return void 0;
+  }
+}
+
+// platform/actions/actions-logger.ts
+function actionsLogger(io) {
+  return {
+    info: (message) => io.info(message),
+    warn: (message) => io.warning(message),
+    error: (message) => io.error(message),
+    debug: (message) => io.debug?.(message)
+  };
+}
+
 // platform/actions/offline-schemas-notice.ts
 async function offlineSchemasNotice(locations, load = () => import("kubernetes-models/v1/ConfigMap")) {
   if (!locations.includes("offline")) return void 0;
@@ -80369,23 +82177,6 @@ async function offlineSchemasNotice(locations, load = () => import("kubernetes-m
     return void 0;
   } catch {
     return "offline schemas unavailable: the kubernetes-models package is not installed where the action runs; list HTTP or local schema-locations instead of `offline`";
-  }
-}
-
-// platform/actions/pull-request-changes.ts
-async function pullRequestChanges(port, pr, io) {
-  try {
-    const listed = await port.listChangedFiles(pr);
-    if (listed.truncated) {
-      io.info("kubeproof: GitHub lists at most 3,000 files of a pull request; comparing the trees instead");
-      return void 0;
-    }
-    return listed.files.flatMap(
-      (file) => file.previousPath === void 0 ? [file.path] : [file.path, file.previousPath]
-    );
-  } catch (error2) {
-    io.warning(`kubeproof: ${error2.message}; comparing the trees instead`);
-    return void 0;
   }
 }
 
@@ -80500,16 +82291,6 @@ function summaryMarkdown(report, marker2, limit = SUMMARY_LIMIT) {
 
 // platform/actions/run-check-action.ts
 var TRUST_HELP = "to allow it, use that renderer for an environment in the base branch's .kubeproof.yaml, or name it in the action's allow-renderers input";
-var NAMES = {
-  check: { checkName: "kubeproof", marker: "report" },
-  diff: { checkName: "kubeproof diff", marker: "diff" }
-};
-function publishNames(kind, prefix) {
-  const names = NAMES[kind];
-  if (prefix === "") return names;
-  const slug = prefix.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
-  return slug === "" ? names : { checkName: `${names.checkName} (${prefix})`, marker: `${names.marker}-${slug}` };
-}
 async function workingDirectoryOf(context3, input) {
   const folder = resolve3(context3.workspace, input);
   const found = await stat4(folder).catch(() => void 0);
@@ -80520,46 +82301,40 @@ async function workingDirectoryOf(context3, input) {
   }
   return folder;
 }
-async function publishOrExplain(kind, inputs, deps, report, result, prefix, target) {
-  const annotations = () => checkAnnotations(report, { pathPrefix: prefix, findings: result.findings });
-  if (target.commit === void 0) {
-    const event = deps.context.eventName === "" ? "this run" : `this ${deps.context.eventName} event`;
-    const fallback = `${event} is not about a pull request: no comment nor check run`;
-    return { outcome: void 0, fallback, annotations: annotations() };
-  }
-  if (deps.port === void 0) {
-    return { outcome: void 0, fallback: "no github-token was given", annotations: annotations() };
-  }
-  const outcome = await publishReport(
-    deps.port,
-    {
+function publishRequest(inputs, deps, prefix, target) {
+  if (target.commit === void 0 || deps.port === void 0) return void 0;
+  return {
+    port: deps.port,
+    target: {
       ...target.pr === void 0 ? {} : { pr: target.pr },
       repo: target.commit,
       headSha: target.commit.sha
     },
-    report,
-    {
-      // A merge group has no pull request to comment on: its check run is what the queue waits for.
-      comment: inputs.comment && target.pr !== void 0,
-      ...publishNames(kind, prefix),
-      // The whole check supersedes a diff-only comment of the same folder: minimize it as outdated.
-      ...kind === "check" ? { outdatedKeys: [publishNames("diff", prefix).marker] } : {},
-      failOn: inputs.failOn,
-      ...deps.context.runUrl === void 0 ? {} : { detailsUrl: deps.context.runUrl },
-      pathPrefix: prefix,
-      findings: result.findings
-    },
-    deps.io
-  );
+    // A merge group has no pull request to comment on: its check run is what the queue waits for.
+    comment: inputs.comment && target.pr !== void 0,
+    failOn: inputs.failOn,
+    ...deps.context.runUrl === void 0 ? {} : { detailsUrl: deps.context.runUrl },
+    prefix
+  };
+}
+function fallbackOf(deps, target, published, annotations) {
+  if (target.commit === void 0) {
+    const event = deps.context.eventName === "" ? "this run" : `this ${deps.context.eventName} event`;
+    return {
+      fallback: `${event} is not about a pull request: no comment nor check run`,
+      annotations: annotations()
+    };
+  }
+  if (published === void 0) return { fallback: "no github-token was given", annotations: annotations() };
   return {
-    outcome,
     // publishReport already said why, with the permission to grant.
-    fallback: outcome.checkRun === void 0 ? "the check run could not be created" : void 0,
-    annotations: outcome.annotations
+    fallback: published.checkRun === void 0 ? "the check run could not be created" : void 0,
+    annotations: published.annotations
   };
 }
 async function run3(kind, inputs, deps) {
   const { io, context: context3 } = deps;
+  const log = actionsLogger(io);
   const workingDirectory = await workingDirectoryOf(context3, inputs.workingDirectory);
   const target = runTarget(context3);
   const repo = target.commit ?? context3.repo;
@@ -80569,7 +82344,7 @@ async function run3(kind, inputs, deps) {
       { workingDirectory, workspace: context3.workspace, ref: baseRef, repo },
       { git: deps.git, port: deps.port }
     ),
-    target.pr && deps.port && inputs.baseRef === void 0 ? pullRequestChanges(deps.port, target.pr, io) : Promise.resolve(void 0)
+    target.pr && deps.port && inputs.baseRef === void 0 ? pullRequestChanges(deps.port, target.pr, log) : Promise.resolve(void 0)
   ]);
   const head = await resolveHead(
     {
@@ -80589,62 +82364,57 @@ async function run3(kind, inputs, deps) {
       `kubeproof: base ${baseRef} downloaded from the GitHub API (one tarball; check out with fetch-depth: 0 to skip it)`
     );
   else io.warning(`kubeproof: ${base.reason ?? "no base"}; every environment is checked as new`);
-  const baseSide = base.side;
-  if (baseSide !== void 0 && baseSide.external === void 0)
-    baseSide.materialize = async () => {
-      await mkdir5(context3.runnerTemp, { recursive: true });
-      const folder = await mkdtemp2(join5(context3.runnerTemp, "kubeproof-base-"));
-      await materializeTree(baseSide.files, folder);
-      return { runner: deps.runner, repoRoot: folder, files: baseSide.files };
-    };
-  const validating = kind === "check";
-  const schema = validating ? inputs : void 0;
-  const notices = [];
+  const schema = kind === "check" ? inputs : void 0;
   const offline = schema ? await offlineSchemasNotice(schema.schemaLocations) : void 0;
   if (offline !== void 0) io.notice(`kubeproof: ${offline}`);
-  const validate = schema ? await deps.createValidationDeps(
+  const commit = target.commit?.sha ?? context3.sha;
+  const publish2 = publishRequest(inputs, deps, base.prefix, target);
+  const { result, report, published } = await checkPullRequest(
     {
-      locations: schema.schemaLocations,
-      kubernetesVersion: schema.kubernetesVersion,
-      strict: schema.strict,
-      offline: false,
-      fetch: deps.fetch,
-      baseDirectory: workingDirectory
+      kind,
+      head: head.root,
+      base: base.side === void 0 ? void 0 : { files: base.side.files },
+      ...schema ? {
+        schemas: {
+          locations: schema.schemaLocations,
+          kubernetesVersion: schema.kubernetesVersion,
+          strict: schema.strict,
+          offline: false,
+          fetch: deps.fetch,
+          baseDirectory: workingDirectory
+        }
+      } : {},
+      options: {
+        kubernetesVersion: schema?.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
+        strict: schema?.strict ?? DEFAULT_STRICT,
+        ...base.prefix === "" ? {} : { where: base.prefix },
+        ...changes === void 0 ? {} : { changedFiles: underPrefix(changes, base.prefix) },
+        // A change not yet in the repository (a pull request, a merge group) does not choose the binaries run on it.
+        ...target.commit === void 0 ? {} : { trustedRenderers: { renderers: inputs.allowRenderers, help: TRUST_HELP } }
+      },
+      meta: {
+        ...commit ? { commit } : {},
+        ...context3.runUrl ? { fullReportUrl: context3.runUrl, fullReportLabel: "job summary" } : {}
+      },
+      ...publish2 === void 0 ? {} : { publish: publish2 }
     },
-    (message) => notices.push(message)
-  ) : void 0;
-  const headFiles = await diskFileSource(head.root);
-  const result = await runCheck(
-    { files: headFiles, external: { runner: deps.runner, repoRoot: head.root, files: headFiles } },
-    base.side,
     {
-      kubernetesVersion: schema?.kubernetesVersion ?? "1.31.0",
-      strict: schema?.strict ?? true,
-      validate: validating,
-      ...base.prefix === "" ? {} : { where: base.prefix },
-      ...changes === void 0 ? {} : { changedFiles: underPrefix(changes, base.prefix) },
-      // A change not yet in the repository (a pull request, a merge group) does not choose the binaries run on it.
-      ...target.commit === void 0 ? {} : { trustedRenderers: { renderers: inputs.allowRenderers, help: TRUST_HELP } }
-    },
-    { ...validate ? { validate } : {}, now: deps.now }
-  );
-  for (const notice2 of notices) io.info(`kubeproof: ${notice2}`);
-  const report = {
-    ...result.report,
-    meta: {
-      ...result.report.meta,
-      ...target.commit?.sha ?? context3.sha ? { commit: target.commit?.sha ?? context3.sha } : {},
-      ...context3.runUrl ? { fullReportUrl: context3.runUrl, fullReportLabel: "job summary" } : {}
+      createValidationDeps: deps.createValidationDeps,
+      runner: deps.runner,
+      // Binaries (kustomize, helm) need the base on disk: written under RUNNER_TEMP when one is needed.
+      workFolder: async () => {
+        await mkdir5(context3.runnerTemp, { recursive: true });
+        return mkdtemp2(join5(context3.runnerTemp, "kubeproof-base-"));
+      },
+      now: deps.now,
+      log
     }
-  };
-  const { outcome, fallback, annotations } = await publishOrExplain(
-    kind,
-    inputs,
+  );
+  const { fallback, annotations } = fallbackOf(
     deps,
-    report,
-    result,
-    base.prefix,
-    target
+    target,
+    published,
+    () => checkAnnotations(report, { pathPrefix: base.prefix, findings: result.findings })
   );
   if (fallback !== void 0) {
     io.warning(
@@ -80671,7 +82441,7 @@ async function run3(kind, inputs, deps) {
   io.setOutput("sarif-file", sarifFile);
   const failure = failureMessage(counts, inputs.failOn);
   if (failure !== void 0) io.setFailed(failure);
-  return { result, published: outcome, failure };
+  return { result, published, failure };
 }
 function runDiffAction(inputs, deps) {
   return run3("diff", inputs, deps);

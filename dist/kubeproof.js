@@ -604,8 +604,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -713,13 +713,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity3.isCollection(node)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity3.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -3672,8 +3672,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3750,12 +3750,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error.linePos[1];
         if (end?.line === line3 && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer2 = " ".repeat(ci) + "^".repeat(count);
+        const pointer2 = " ".repeat(ci) + "^".repeat(count2);
         error.message += `:
 
 ${lineStr}
@@ -33436,15 +33436,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -34013,13 +34013,13 @@ var UsageError = class extends KubeproofError {
 // core/manifests/split-documents.ts
 var MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
 function countLines(text10, from, to) {
-  let count = 0;
+  let count2 = 0;
   let i = text10.indexOf("\n", from);
   while (i !== -1 && i < to) {
-    count++;
+    count2++;
     i = text10.indexOf("\n", i + 1);
   }
-  return count;
+  return count2;
 }
 function splitDocuments(text10, firstLine = 1) {
   const spans = [];
@@ -37453,8 +37453,8 @@ function isIPv6(value) {
   const halves = rest.split("::");
   if (halves.length > 2) return false;
   const parts = halves.map((half) => half === "" ? [] : half.split(":"));
-  const count = parts.reduce((n, p) => n + p.length, 0);
-  if (halves.length === 1 ? count !== groupsNeeded : count > groupsNeeded - 1) return false;
+  const count2 = parts.reduce((n, p) => n + p.length, 0);
+  if (halves.length === 1 ? count2 !== groupsNeeded : count2 > groupsNeeded - 1) return false;
   groupsNeeded = 0;
   return parts.every((p) => p.every((group) => /^[0-9a-fA-F]{1,4}$/.test(group)));
 }
@@ -37669,8 +37669,8 @@ function createSchemaLoader(deps) {
     if (!deps.fetch)
       return { status: "unreachable", url, message: "HTTP schema locations are disabled (offline)" };
     let lastProblem = "";
-    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      if (attempt > 0) await sleep(BACKOFF_MS[attempt - 1] ?? 2e3);
+    for (let attempt2 = 0; attempt2 < ATTEMPTS; attempt2++) {
+      if (attempt2 > 0) await sleep(BACKOFF_MS[attempt2 - 1] ?? 2e3);
       let response;
       try {
         response = await deps.fetch(url);
@@ -38001,7 +38001,1963 @@ import { isMainThread, parentPort, workerData } from "node:worker_threads";
 // cli/check-command.ts
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join7, relative as relative4, sep as sep5 } from "node:path";
+import { join as join6, relative as relative4, sep as sep5 } from "node:path";
+
+// schemas/kubeproof-config.schema.json
+var kubeproof_config_schema_default = {
+  $schema: "http://json-schema.org/draft-04/schema#",
+  title: "kubeproof repository configuration (.kubeproof.yaml)",
+  description: "Settings of kubeproof for one GitOps repository. Every path is relative to the repository root and must stay inside it. Point an editor at this schema with the first line `# yaml-language-server: $schema=<url of this file>`.",
+  type: "object",
+  required: ["version"],
+  additionalProperties: false,
+  dependencies: {
+    promotion: ["environments"]
+  },
+  properties: {
+    version: {
+      description: "Version of this file's format. Only 1 exists.",
+      enum: [1]
+    },
+    environments: {
+      description: "The environments of the repository, in the order reports list them. When present, kubeproof uses exactly these and discovers nothing; when absent, it discovers them (kustomize overlays under envs/, environments/, overlays/, clusters/, Argo CD Applications and ApplicationSets, Flux Kustomizations and HelmReleases).",
+      type: "array",
+      minItems: 1,
+      items: {
+        $ref: "#/definitions/environment"
+      }
+    },
+    promotion: {
+      description: "How changes move from one environment to the next. Needs `environments`.",
+      type: "object",
+      required: ["order"],
+      additionalProperties: false,
+      properties: {
+        order: {
+          description: "Environment names from the first to receive a change to the last (for example dev, staging, prod). Each must be the name of a declared environment, and appear once.",
+          type: "array",
+          minItems: 2,
+          uniqueItems: true,
+          items: {
+            description: "The name of an environment declared under `environments`.",
+            type: "string",
+            minLength: 1
+          }
+        }
+      }
+    },
+    diff: {
+      description: "What the diff between the base and the head of a pull request leaves out or hides.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        ignorePaths: {
+          description: 'Fields removed on both sides before comparing, for example metadata.annotations["checksum/config"], metadata.labels["argocd.argoproj.io/instance"] or Deployment:spec.replicas. Dotted keys, ["quoted.keys"], [0], [*], [name=value], ** for any depth, and an optional Kind: prefix.',
+          type: "array",
+          items: {
+            type: "string",
+            minLength: 1
+          }
+        },
+        ignoreResources: {
+          description: "Resources left out of the diff. Every given field must match; * and ? are globs.",
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            minProperties: 1,
+            properties: {
+              kind: {
+                type: "string",
+                description: "Kind of the resources, for example Secret (globs allowed)."
+              },
+              name: {
+                type: "string",
+                description: "Name of the resources (globs allowed, for example sealed-*)."
+              },
+              namespace: {
+                type: "string",
+                description: "Namespace of the resources ('' for cluster-scoped ones; globs allowed)."
+              },
+              group: {
+                type: "string",
+                description: "API group (apps, '' for core) or full apiVersion (apps/v1)."
+              }
+            }
+          }
+        },
+        redactPaths: {
+          description: "Fields whose values are never shown (same path syntax as ignorePaths). Secret values, SealedSecrets, SOPS values and private keys are always hidden.",
+          type: "array",
+          items: {
+            type: "string",
+            minLength: 1
+          }
+        },
+        redactKeyPattern: {
+          description: "Regular expression (case-insensitive) on env var names and config keys whose values are hidden; false turns it off. The default matches password, secret, token, apikey, credential and similar names.",
+          type: ["string", "boolean"]
+        },
+        contextLines: {
+          description: "Lines of context around each change in the YAML diffs (default 3).",
+          type: "integer",
+          minimum: 0,
+          maximum: 20
+        }
+      }
+    },
+    policy: {
+      description: "Settings of the policy checks (reserved for later versions; any mapping is accepted).",
+      type: "object"
+    },
+    validate: {
+      description: "Settings of schema validation (reserved for later versions; any mapping is accepted).",
+      type: "object"
+    }
+  },
+  definitions: {
+    repositoryPath: {
+      description: "A path relative to the repository root, with forward slashes (`envs/prod`, `./envs/prod`). It must not be absolute or climb out of the repository with `..`.",
+      type: "string",
+      minLength: 1,
+      pattern: "^[^\\\\]*$"
+    },
+    environment: {
+      description: "One environment: a folder that is rendered and deployed as a unit.",
+      type: "object",
+      required: ["name", "path"],
+      additionalProperties: false,
+      properties: {
+        name: {
+          description: "Unique name of the environment, as reports, promotion and command-line flags refer to it: letters, digits, `.`, `_` and `-`, starting and ending with a letter or digit.",
+          type: "string",
+          maxLength: 63,
+          pattern: "^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$"
+        },
+        path: {
+          description: "Folder rendered for this environment, relative to the repository root (for example `envs/prod`). It must exist.",
+          $ref: "#/definitions/repositoryPath"
+        },
+        renderer: {
+          description: "How the folder becomes manifests. `builtin`: kubeproof's own kustomize engine; `kustomize`: the `kustomize build` binary; `kubectl`: `kubectl kustomize`; `helm`: `helm template` (see `helm`); `none`: the folder's manifests as they are. Default: `helm` when `helm` is set or the folder holds a Chart.yaml, `builtin` when it holds a kustomization, `none` otherwise.",
+          enum: ["builtin", "kustomize", "kubectl", "helm", "none"]
+        },
+        kubernetesVersion: {
+          description: "Kubernetes version whose schemas validate this environment, as x.y.z (for example 1.31.0). Quote it in YAML.",
+          type: "string",
+          pattern: "^[0-9]+\\.[0-9]+\\.[0-9]+$"
+        },
+        helm: {
+          description: "Helm settings, for `renderer: helm` (setting them implies it).",
+          type: "object",
+          required: ["chart"],
+          additionalProperties: false,
+          properties: {
+            chart: {
+              description: "Folder of the chart (the one holding Chart.yaml), relative to the repository root.",
+              $ref: "#/definitions/repositoryPath"
+            },
+            valuesFiles: {
+              description: "Values files relative to the repository root, in the order Helm merges them (later files win).",
+              type: "array",
+              items: {
+                $ref: "#/definitions/repositoryPath"
+              }
+            },
+            releaseName: {
+              description: "Release name given to `helm template` (default: the environment's name). A DNS-1123 subdomain of at most 53 characters.",
+              type: "string",
+              maxLength: 53,
+              pattern: "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
+            },
+            namespace: {
+              description: "Namespace given to `helm template` (`.Release.Namespace`). A DNS-1123 label of at most 63 characters.",
+              type: "string",
+              maxLength: 63,
+              pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+            },
+            values: {
+              description: "Inline values, merged after every values file (they win over the files, and `parameters` win over them), as Argo CD's `valuesObject` and Flux's `values` are.",
+              type: "object"
+            },
+            parameters: {
+              description: "`--set`-style flags, applied after the values files and `values` (they win), in this order.",
+              type: "array",
+              items: {
+                type: "object",
+                required: ["name", "value"],
+                additionalProperties: false,
+                properties: {
+                  name: {
+                    description: "The value's path, as helm writes it (`image.tag`, `ingress.hosts[0]`).",
+                    type: "string",
+                    minLength: 1
+                  },
+                  value: {
+                    description: "The value. With `flag: set-file`, a file relative to the repository root whose content is the value. Quote numbers and booleans in YAML.",
+                    type: "string"
+                  },
+                  flag: {
+                    description: "How helm reads the value: `set` (default; `true`, numbers and `{a,b}` lists are typed), `set-string` (always a string), `set-file` (the content of the file `value`).",
+                    enum: ["set", "set-string", "set-file"]
+                  }
+                }
+              }
+            },
+            kubeVersion: {
+              description: "Kubernetes version of `.Capabilities.KubeVersion` (`--kube-version`), as x.y.z (default: the environment's `kubernetesVersion`). Quote it in YAML.",
+              type: "string",
+              pattern: "^v?[0-9]+\\.[0-9]+\\.[0-9]+$"
+            },
+            apiVersions: {
+              description: "API versions of `.Capabilities.APIVersions` (`--api-versions`), written `group/version` or `group/version/Kind` (for example `monitoring.coreos.com/v1/ServiceMonitor`).",
+              type: "array",
+              items: {
+                type: "string",
+                minLength: 1,
+                pattern: "^[^\\s]+$"
+              }
+            },
+            skipCrds: {
+              description: "Leave the chart's `crds/` folder out (by default its CRDs are rendered, as Argo CD and Flux apply them).",
+              type: "boolean"
+            },
+            skipTests: {
+              description: "Leave the chart's test hooks out (`--skip-tests`).",
+              type: "boolean"
+            },
+            ignoreMissingValueFiles: {
+              description: "A values file missing from the repository is skipped instead of being an error (Argo CD's `ignoreMissingValueFiles`).",
+              type: "boolean"
+            }
+          }
+        }
+      }
+    }
+  }
+};
+
+// core/render/kustomize/kustomization-case.ts
+var any = "any";
+var string = { scalar: "string", type: "string" };
+var bool = { scalar: "bool", type: "bool" };
+var int64 = { scalar: "int", type: "int64" };
+var strings = { list: string, type: "[]string" };
+var stringMap2 = { map: string, type: "map[string]string" };
+var struct = (name, fields2) => ({ struct: name, fields: fields2 });
+var list = (item) => ({
+  list: item,
+  type: `[]${typeof item === "object" && "struct" in item ? `types.${item.struct}` : "interface {}"}`
+});
+var fieldSpec = struct("FieldSpec", {
+  group: string,
+  version: string,
+  kind: string,
+  path: string,
+  create: bool
+});
+var selector = struct("Selector", {
+  group: string,
+  version: string,
+  kind: string,
+  name: string,
+  namespace: string,
+  annotationSelector: string,
+  labelSelector: string
+});
+var patch = struct("Patch", {
+  path: string,
+  patch: string,
+  target: selector,
+  options: { map: bool, type: "map[string]bool" }
+});
+var image = struct("Image", {
+  name: string,
+  newName: string,
+  tagSuffix: string,
+  newTag: string,
+  digest: string
+});
+var generatorOptions = struct("GeneratorOptions", {
+  labels: stringMap2,
+  annotations: stringMap2,
+  disableNameSuffixHash: bool,
+  immutable: bool
+});
+var generatorArgs = {
+  namespace: string,
+  name: string,
+  behavior: string,
+  literals: strings,
+  files: strings,
+  envs: strings,
+  env: string,
+  options: generatorOptions
+};
+var KUSTOMIZATION = struct("Kustomization", {
+  apiVersion: string,
+  kind: string,
+  metadata: struct("ObjectMeta", {
+    name: string,
+    namespace: string,
+    labels: stringMap2,
+    annotations: stringMap2
+  }),
+  openapi: stringMap2,
+  namePrefix: string,
+  nameSuffix: string,
+  namespace: string,
+  commonLabels: stringMap2,
+  labels: list(
+    struct("Label", {
+      pairs: stringMap2,
+      includeSelectors: bool,
+      includeTemplates: bool,
+      fields: list(fieldSpec)
+    })
+  ),
+  commonAnnotations: stringMap2,
+  patchesStrategicMerge: {
+    list: { scalar: "string", type: "types.PatchStrategicMerge" },
+    type: "[]types.PatchStrategicMerge"
+  },
+  patchesJson6902: list(patch),
+  patches: list(patch),
+  images: list(image),
+  imageTags: list(image),
+  // Deeper replacement fields are read (and checked) by the replacements reader itself.
+  replacements: list(struct("ReplacementField", { path: string, source: any, targets: any })),
+  replicas: list(struct("Replica", { name: string, count: int64 })),
+  vars: any,
+  sortOptions: struct("SortOptions", {
+    order: { scalar: "string", type: "types.SortOrder" },
+    legacySortOptions: struct("LegacySortOptions", { orderFirst: strings, orderLast: strings })
+  }),
+  resources: strings,
+  components: strings,
+  crds: strings,
+  bases: strings,
+  configMapGenerator: list(struct("ConfigMapArgs", generatorArgs)),
+  secretGenerator: list(struct("SecretArgs", { ...generatorArgs, type: string })),
+  helmGlobals: any,
+  helmCharts: any,
+  helmChartInflationGenerator: any,
+  generatorOptions,
+  configurations: strings,
+  generators: strings,
+  transformers: strings,
+  validators: strings,
+  buildMetadata: strings
+});
+var isMapping = (value) => value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
+var byteOrder = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+var fieldName = (names, key2) => names.includes(key2) ? key2 : names.find((candidate) => candidate.toLowerCase() === key2.toLowerCase());
+function canonical(shape, value, into) {
+  if (shape === "any" || "scalar" in shape) return value;
+  if ("map" in shape) return isMapping(value) && isMapping(into) ? { ...into, ...value } : value;
+  if ("list" in shape) return Array.isArray(value) ? value.map((item) => canonical(shape.list, item)) : value;
+  if (!isMapping(value)) return value;
+  const names = Object.keys(shape.fields);
+  const keys = Object.keys(value);
+  if (keys.every((key2) => names.includes(key2)) && !isMapping(into)) {
+    const out2 = {};
+    for (const key2 of keys) out2[key2] = canonical(shape.fields[key2], value[key2]);
+    return out2;
+  }
+  const out = isMapping(into) ? { ...into } : {};
+  for (const key2 of [...keys].sort(byteOrder)) {
+    const name = fieldName(names, key2);
+    if (name === void 0) out[key2] = value[key2];
+    else out[name] = canonical(shape.fields[name], value[key2], out[name]);
+  }
+  const result = {};
+  for (const key2 of keys) {
+    const name = fieldName(names, key2) ?? key2;
+    if (name in out && !(name in result)) result[name] = out[name];
+  }
+  for (const [key2, item] of Object.entries(out)) if (!(key2 in result)) result[key2] = item;
+  return result;
+}
+function canonicalKustomization(content) {
+  return canonical(KUSTOMIZATION, content);
+}
+function goKind(value, target) {
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "object") return "object";
+  if (typeof value === "number")
+    return typeof target === "object" && "scalar" in target && target.scalar === "int" ? `number ${value}` : "number";
+  return typeof value === "boolean" ? "bool" : "string";
+}
+var typeName = (shape) => "struct" in shape ? `types.${shape.struct}` : shape.type;
+function fits(shape, value) {
+  if ("struct" in shape || "map" in shape) return isMapping(value);
+  if ("list" in shape) return Array.isArray(value);
+  if (shape.scalar === "string") return typeof value === "string";
+  if (shape.scalar === "bool") return typeof value === "boolean";
+  return typeof value === "number" && Number.isInteger(value);
+}
+function firstTypeError(shape, value, owner, path, pointer2) {
+  if (shape === "any" || value === null) return void 0;
+  if (!fits(shape, value)) {
+    const field3 = path === "" ? "" : ` into Go struct field ${owner}.${path}`;
+    return {
+      pointer: pointer2,
+      message: `json: cannot unmarshal ${goKind(value, shape)}${field3} of type ${typeName(shape)}`
+    };
+  }
+  if ("scalar" in shape) return void 0;
+  const at = (key2) => `${pointer2}/${key2.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+  if ("list" in shape) {
+    const items = value;
+    for (const [index, item] of items.entries()) {
+      const error = firstTypeError(shape.list, item, owner, path, at(String(index)));
+      if (error) return error;
+    }
+    return void 0;
+  }
+  const object = value;
+  if ("map" in shape) {
+    for (const key2 of Object.keys(object).sort(byteOrder)) {
+      const error = firstTypeError(shape.map, object[key2], owner, path, at(key2));
+      if (error) return error;
+    }
+    return void 0;
+  }
+  for (const key2 of Object.keys(object).sort(byteOrder)) {
+    const field3 = shape.fields[key2];
+    if (field3 === void 0 || !Object.hasOwn(shape.fields, key2)) continue;
+    const error = firstTypeError(
+      field3,
+      object[key2],
+      shape.struct,
+      path === "" ? key2 : `${path}.${key2}`,
+      at(key2)
+    );
+    if (error) return error;
+  }
+  return void 0;
+}
+function kustomizationTypeError(content) {
+  return firstTypeError(KUSTOMIZATION, content, "Kustomization", "", "");
+}
+function writtenKey(object, name) {
+  if (!isMapping(object)) return void 0;
+  if (name in object) return name;
+  return Object.keys(object).find((key2) => key2.toLowerCase() === name.toLowerCase());
+}
+
+// core/render/kustomize/read-kustomization.ts
+var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+var KUSTOMIZATION_VERSION = "kustomize.config.k8s.io/v1beta1";
+var COMPONENT_VERSION = "kustomize.config.k8s.io/v1alpha1";
+var KNOWN_FIELDS = /* @__PURE__ */ new Set([
+  "apiVersion",
+  "kind",
+  "metadata",
+  "openapi",
+  "namePrefix",
+  "nameSuffix",
+  "namespace",
+  "commonLabels",
+  "labels",
+  "commonAnnotations",
+  "patchesStrategicMerge",
+  "patchesJson6902",
+  "patches",
+  "images",
+  "imageTags",
+  "replacements",
+  "replicas",
+  "vars",
+  "sortOptions",
+  "resources",
+  "components",
+  "crds",
+  "bases",
+  "configMapGenerator",
+  "secretGenerator",
+  "helmGlobals",
+  "helmCharts",
+  "helmChartInflationGenerator",
+  "generatorOptions",
+  "configurations",
+  "generators",
+  "transformers",
+  "validators",
+  "buildMetadata"
+]);
+function parseQuickly(text10) {
+  if (!text10.includes("\r") && !text10.startsWith("---")) {
+    const positions = /* @__PURE__ */ new Map();
+    const value = fastParseYaml(text10, 0, text10.length, { uniqueKeys: true, positions });
+    if (value !== FALLBACK) return { value, problems: [], positions };
+  }
+  return parseYamlDocument(text10, { uniqueKeys: true, firstLine: 1 });
+}
+var isMapping2 = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+function written(value, pointer2) {
+  let at = value;
+  let out = "";
+  for (const raw of pointer2.split("/").slice(1)) {
+    const segment = raw.replaceAll("~1", "/").replaceAll("~0", "~");
+    const key2 = Array.isArray(at) ? segment : writtenKey(at, segment) ?? segment;
+    if (Array.isArray(at)) at = at[Number(key2)];
+    else at = at !== void 0 && isMapping2(at) ? at[key2] : void 0;
+    out += `/${key2.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+  }
+  return out;
+}
+function firstDocument(text10) {
+  const spans = splitDocuments(text10);
+  if (spans.length <= 1) return text10;
+  const first = spans[0];
+  const onlyComments = text10.slice(first.start, first.end).split("\n").every((line3) => line3.trim() === "" || line3.trim().startsWith("#"));
+  const chosen = first.start === first.bodyStart && onlyComments ? spans[1] : first;
+  return chosen === void 0 ? text10 : text10.slice(0, chosen.end);
+}
+function isEmptyKustomization(content) {
+  return Object.entries(content).every(
+    ([key2, value]) => key2 === "apiVersion" || key2 === "kind" || key2 === "metadata" || value === null || value === ""
+  );
+}
+async function readKustomization(files, dir) {
+  const findings2 = [];
+  const prefix = dir === "" ? "" : `${dir}/`;
+  const present = [];
+  for (const name of KUSTOMIZATION_FILE_NAMES) {
+    const bytes = await files.readFile(`${prefix}${name}`);
+    if (bytes) present.push({ path: `${prefix}${name}`, bytes });
+  }
+  const chosen = present[0];
+  if (!chosen) return { findings: findings2 };
+  if (present.length > 1) {
+    findings2.push({
+      ruleId: "kustomization",
+      severity: "error",
+      message: `found multiple kustomization files (${present.map((p) => p.path.slice(prefix.length)).join(", ")}); kustomize refuses this: keep one`,
+      path: chosen.path,
+      line: 1
+    });
+    return { findings: findings2 };
+  }
+  const decoded2 = decodeText(chosen.bytes);
+  if (!decoded2.ok) {
+    findings2.push({
+      ruleId: "kustomization",
+      severity: "error",
+      message: decoded2.message,
+      path: chosen.path,
+      line: decoded2.line
+    });
+    return { findings: findings2 };
+  }
+  const parsed = parseQuickly(firstDocument(decoded2.text));
+  for (const problem of parsed.problems) {
+    findings2.push({
+      ruleId: "kustomization",
+      severity: "error",
+      message: `invalid YAML: ${problem.message}`,
+      path: chosen.path,
+      line: problem.line,
+      column: problem.column
+    });
+  }
+  if (parsed.value === void 0) return { findings: findings2 };
+  const original = parsed.value;
+  const locate = (pointer2) => {
+    for (let at = written(original, pointer2); ; at = at.slice(0, at.lastIndexOf("/"))) {
+      const hit = parsed.positions.get(at);
+      if (hit) return { line: hit[0], column: hit[1] };
+      if (at === "") return { line: 1, column: 1 };
+    }
+  };
+  const content = isMapping2(parsed.value) ? canonicalKustomization(parsed.value) : parsed.value;
+  if (content === null || typeof content !== "object" || Array.isArray(content)) {
+    findings2.push({
+      ruleId: "kustomization",
+      severity: "error",
+      message: "a kustomization must be a mapping of fields",
+      path: chosen.path,
+      line: 1
+    });
+    return { findings: findings2 };
+  }
+  for (const key2 of Object.keys(content)) {
+    if (KNOWN_FIELDS.has(key2)) continue;
+    const { line: line3, column } = locate(`/${key2.replaceAll("~", "~0").replaceAll("/", "~1")}`);
+    findings2.push({
+      ruleId: "kustomization",
+      severity: "error",
+      message: `unknown field ${JSON.stringify(key2)} in kustomization: kustomize rejects it (a typo?)`,
+      path: chosen.path,
+      line: line3,
+      column
+    });
+  }
+  if (!findings2.some((f) => f.severity === "error") && isEmptyKustomization(content)) {
+    findings2.push({
+      ruleId: "kustomization",
+      severity: "error",
+      message: `${chosen.path.slice(prefix.length)} is empty: kustomize refuses a kustomization that sets nothing (write resources: [] for an empty one)`,
+      path: chosen.path,
+      line: 1
+    });
+    return { findings: findings2 };
+  }
+  const typeError = findings2.some((f) => f.severity === "error") ? void 0 : kustomizationTypeError(content);
+  if (typeError) {
+    const { line: line3, column } = locate(typeError.pointer);
+    findings2.push({
+      ruleId: "kustomization",
+      severity: "error",
+      message: `invalid Kustomization: ${typeError.message}`,
+      path: chosen.path,
+      line: line3,
+      column
+    });
+    return { findings: findings2 };
+  }
+  const kind = content["kind"] || "Kustomization";
+  if (kind !== "Kustomization" && kind !== "Component") {
+    const { line: line3, column } = locate("/kind");
+    findings2.push({
+      ruleId: "kustomization",
+      severity: "error",
+      message: `kind ${JSON.stringify(kind)} is neither Kustomization nor Component`,
+      path: chosen.path,
+      line: line3,
+      column
+    });
+    return { findings: findings2 };
+  }
+  const version = kind === "Component" ? COMPONENT_VERSION : KUSTOMIZATION_VERSION;
+  if (content["apiVersion"] && content["apiVersion"] !== version) {
+    const { line: line3, column } = locate("/apiVersion");
+    findings2.push({
+      ruleId: "kustomization",
+      severity: "error",
+      message: `apiVersion for ${kind} should be ${version}`,
+      path: chosen.path,
+      line: line3,
+      column
+    });
+    return { findings: findings2 };
+  }
+  if (findings2.some((f) => f.severity === "error")) return { findings: findings2 };
+  return { file: { dir, path: chosen.path, kind, content, locate }, findings: findings2 };
+}
+
+// core/render/environments/locate.ts
+function locator(positions, firstLine = 1) {
+  return (pointer2) => {
+    for (let at = pointer2; ; at = at.slice(0, at.lastIndexOf("/"))) {
+      const hit = positions.get(at);
+      if (hit) return { line: hit[0], column: hit[1] };
+      if (at === "") return { line: firstLine, column: 1 };
+    }
+  };
+}
+function displayPointer(pointer2) {
+  let out = "";
+  for (const raw of pointer2.split("/").slice(1)) {
+    const token = raw.replaceAll("~1", "/").replaceAll("~0", "~");
+    out += /^\d+$/.test(token) ? `[${token}]` : out === "" ? token : `.${token}`;
+  }
+  return out === "" ? "(the document)" : out;
+}
+
+// core/render/kustomize/repo-paths.ts
+function joinRepoPath(folder, relative6) {
+  if (relative6.startsWith("/")) return void 0;
+  const parts = folder === "" ? [] : folder.split("/");
+  for (const part of relative6.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (parts.length === 0) return void 0;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.join("/");
+}
+function dirnameRepoPath(path) {
+  const slash = path.lastIndexOf("/");
+  return slash === -1 ? "" : path.slice(0, slash);
+}
+var REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|[a-z0-9-]+(?:\.[a-z0-9-]+)+\/[^/]|.*\?(?:ref|version|submodules|timeout)=)/i;
+function isRemoteReference(reference) {
+  return REMOTE.test(reference) || reference.includes("//");
+}
+
+// core/render/environments/repo-path.ts
+function normalizeRepoPath(text10) {
+  if (text10.startsWith("/") || /^[A-Za-z]:[\\/]/.test(text10)) return void 0;
+  return joinRepoPath("", text10);
+}
+function isWithin(path, folder) {
+  return folder === "" || path === folder || path.startsWith(`${folder}/`);
+}
+function basename(path) {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+function folderPrefix(folder) {
+  return folder === "" ? "" : `${folder}/`;
+}
+function showPath(path) {
+  return path === "" ? "." : path;
+}
+
+// core/render/environments/check-config.ts
+async function folderExists(files, path) {
+  return path === "" || await files.listDirectory(path) !== void 0;
+}
+async function hasAnyFile(files, folder, names) {
+  for (const name of names) if (await files.readFile(`${folderPrefix(folder)}${name}`)) return true;
+  return false;
+}
+async function checkConfig(files, config, configPath, locate) {
+  const findings2 = [];
+  const report = (message, pointer2, severity = "error") => {
+    const { line: line3, column } = locate(pointer2);
+    findings2.push({ ruleId: "config", severity, message, path: configPath, line: line3, column });
+  };
+  const environments = config.environments ?? [];
+  const firstByName = /* @__PURE__ */ new Map();
+  for (const [index, environment] of environments.entries()) {
+    const first = firstByName.get(environment.name);
+    if (first === void 0) {
+      firstByName.set(environment.name, index);
+      continue;
+    }
+    const { line: line3 } = locate(`/environments/${first}/name`);
+    report(
+      `environments[${index}].name: ${JSON.stringify(environment.name)} is already the name of environments[${first}] (line ${line3}); names must be unique`,
+      `/environments/${index}/name`
+    );
+  }
+  for (const [index, name] of (config.promotion?.order ?? []).entries()) {
+    if (firstByName.has(name)) continue;
+    const known2 = [...firstByName.keys()].map((n) => JSON.stringify(n)).join(", ");
+    report(
+      `promotion.order[${index}]: ${JSON.stringify(name)} is not a declared environment (declared: ${known2})`,
+      `/promotion/order/${index}`
+    );
+  }
+  const checkPath = async (written2, pointer2, kind) => {
+    const field3 = displayPointer(pointer2);
+    const path = normalizeRepoPath(written2);
+    if (path === void 0) {
+      report(
+        `${field3}: ${JSON.stringify(written2)} is ${written2.startsWith("/") || /^[A-Za-z]:/.test(written2) ? "absolute" : "outside the repository"}; write a path relative to the repository root`,
+        pointer2
+      );
+      return void 0;
+    }
+    const exists = kind === "folder" ? await folderExists(files, path) : await files.readFile(path) !== void 0;
+    if (!exists) {
+      report(`${field3}: there is no ${kind} ${showPath(path)} in the repository`, pointer2);
+      return void 0;
+    }
+    return path;
+  };
+  for (const [index, environment] of environments.entries()) {
+    const at = `/environments/${index}`;
+    const folder = await checkPath(environment.path, `${at}/path`, "folder");
+    const { renderer, helm } = environment;
+    if (helm && renderer !== void 0 && renderer !== "helm") {
+      report(
+        `environments[${index}]: helm settings are given but renderer is ${JSON.stringify(renderer)}; remove one of them`,
+        `${at}/helm`
+      );
+    }
+    if (helm) {
+      const chart = await checkPath(helm.chart, `${at}/helm/chart`, "folder");
+      if (chart !== void 0 && !await hasAnyFile(files, chart, ["Chart.yaml"])) {
+        report(
+          `environments[${index}].helm.chart: ${showPath(chart)} holds no Chart.yaml`,
+          `${at}/helm/chart`
+        );
+      }
+      for (const [i, valuesFile] of (helm.valuesFiles ?? []).entries()) {
+        const pointer2 = `${at}/helm/valuesFiles/${i}`;
+        if (helm.ignoreMissingValueFiles && normalizeRepoPath(valuesFile) !== void 0) continue;
+        await checkPath(valuesFile, pointer2, "file");
+      }
+      for (const [i, parameter] of (helm.parameters ?? []).entries()) {
+        if (parameter.flag === "set-file")
+          await checkPath(parameter.value, `${at}/helm/parameters/${i}/value`, "file");
+      }
+    }
+    if (folder === void 0) continue;
+    if (renderer === "helm" && !helm && !await hasAnyFile(files, folder, ["Chart.yaml"])) {
+      report(
+        `environments[${index}]: renderer helm needs a chart: ${showPath(folder)} holds no Chart.yaml and no helm.chart is given`,
+        `${at}/renderer`
+      );
+    }
+    if ((renderer === "builtin" || renderer === "kustomize" || renderer === "kubectl") && !await hasAnyFile(files, folder, KUSTOMIZATION_FILE_NAMES)) {
+      report(
+        `environments[${index}]: renderer ${renderer} needs a kustomization, and ${showPath(folder)} holds none (kustomization.yaml, kustomization.yml or Kustomization)`,
+        `${at}/renderer`,
+        "warning"
+      );
+    }
+  }
+  return findings2;
+}
+
+// core/render/environments/normalize-config.ts
+function normal(path) {
+  return normalizeRepoPath(path) ?? path;
+}
+function normalizeHelm(helm) {
+  const { values, parameters: parameters2, ...rest } = helm;
+  const out = {
+    ...rest,
+    chart: normal(helm.chart),
+    valuesFiles: (helm.valuesFiles ?? []).map(normal)
+  };
+  if (values !== void 0) out.values = `${JSON.stringify(values, null, 2)}
+`;
+  if (parameters2 !== void 0) {
+    out.parameters = parameters2.map(({ name, value, flag = "set" }) => ({
+      flag,
+      name,
+      value: flag === "set-file" ? normal(value) : value
+    }));
+  }
+  return out;
+}
+function normalizeEnvironment(environment) {
+  const { helm, ...rest } = environment;
+  const out = { ...rest, path: normal(environment.path) };
+  if (helm) out.helm = normalizeHelm(helm);
+  return out;
+}
+function normalizeConfig(config) {
+  const { environments, ...rest } = config;
+  if (!environments) return rest;
+  return { ...rest, environments: environments.map(normalizeEnvironment) };
+}
+
+// core/render/environments/load-config.ts
+var CONFIG_FILE_NAMES = [".kubeproof.yaml", ".kubeproof.yml"];
+var PATTERN_HINTS = {
+  name: 'letters, digits, ".", "_" and "-" only, starting and ending with a letter or digit',
+  kubernetesVersion: 'a Kubernetes version written x.y.z, for example "1.31.0"',
+  kubeVersion: 'a Kubernetes version written x.y.z, for example "1.31.0"',
+  apiVersions: 'an API version without spaces, for example "monitoring.coreos.com/v1"',
+  releaseName: 'a Helm release name: lower-case letters, digits, "-" and "."',
+  namespace: 'a namespace: lower-case letters, digits and "-"'
+};
+function explain(pointer2, message, value) {
+  if (/^got (number|boolean|null), want string$/.test(message)) return `${message} (quote the value in YAML)`;
+  if (!message.includes("does not match pattern")) return message;
+  const field3 = pointer2.split("/").filter((token) => !/^\d+$/.test(token)).pop() ?? "";
+  const hint = PATTERN_HINTS[field3] ?? "a path with forward slashes (no backslashes)";
+  return `${JSON.stringify(value)} is not ${hint}`;
+}
+function valueAt3(root, pointer2) {
+  let node = root;
+  for (const raw of pointer2.split("/").slice(1)) {
+    if (node === null || typeof node !== "object") return void 0;
+    node = node[raw.replaceAll("~1", "/").replaceAll("~0", "~")];
+  }
+  return node;
+}
+async function loadConfig(files) {
+  const present = [];
+  for (const name of CONFIG_FILE_NAMES) {
+    const bytes = await files.readFile(name);
+    if (bytes) present.push({ path: name, bytes });
+  }
+  const chosen = present[0];
+  if (!chosen) return { findings: [] };
+  const path = chosen.path;
+  const findings2 = [];
+  const result = (config) => {
+    findings2.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    return config ? { path, config, findings: findings2 } : { path, findings: findings2 };
+  };
+  const report = (message, at, severity = "error") => {
+    findings2.push({ ruleId: "config", severity, message, path, line: at.line, column: at.column });
+  };
+  for (const ignored of present.slice(1)) {
+    report(
+      `${ignored.path} is ignored: ${path} is read instead; keep one of them`,
+      { line: 1, column: 1 },
+      "warning"
+    );
+  }
+  const decoded2 = decodeText(chosen.bytes);
+  if (!decoded2.ok) {
+    report(decoded2.message, { line: decoded2.line, column: 1 });
+    return result();
+  }
+  const parsed = parseYamlDocument(decoded2.text, { uniqueKeys: true, firstLine: 1 });
+  for (const problem of parsed.problems) report(`invalid YAML: ${problem.message}`, problem);
+  if (parsed.value === void 0) return result();
+  const locate = locator(parsed.positions);
+  const validate = createAjv().compile(kubeproof_config_schema_default);
+  if (!validate(parsed.value)) {
+    for (const violation of describeSchemaErrors(validate.errors ?? [], parsed.value)) {
+      const message = explain(violation.path, violation.message, valueAt3(parsed.value, violation.path));
+      const field3 = violation.path === "" ? "" : `${displayPointer(violation.path)}: `;
+      report(`${field3}${message}`, locate(violation.focus));
+    }
+    return result();
+  }
+  const written2 = parsed.value;
+  findings2.push(...await checkConfig(files, written2, path, locate));
+  return result(normalizeConfig(written2));
+}
+
+// core/render/environments/name-environments.ts
+var ENVIRONMENT_CONTAINERS = /* @__PURE__ */ new Set(["envs", "environments", "overlays", "clusters"]);
+function folderNameCandidates(path) {
+  const segments = path.split("/").filter((segment) => !ENVIRONMENT_CONTAINERS.has(segment));
+  const names = [];
+  for (let length = 1; length <= segments.length; length++) names.push(segments.slice(-length).join("/"));
+  if (names.at(-1) !== path) names.push(path);
+  return names;
+}
+function declaredNameCandidates(name, path, others = []) {
+  return [name, ...others, `${name}@${path}`];
+}
+function chooseNames(candidates) {
+  const index = candidates.map(() => 0);
+  const current = (i) => candidates[i]?.[index[i]] ?? "";
+  for (let changed = true; changed; ) {
+    changed = false;
+    const groups = /* @__PURE__ */ new Map();
+    for (let i = 0; i < candidates.length; i++) {
+      const group = groups.get(current(i)) ?? [];
+      group.push(i);
+      groups.set(current(i), group);
+    }
+    for (const group of groups.values()) {
+      if (group.length < 2) continue;
+      const last = (i) => (candidates[i]?.length ?? 1) - 1;
+      const growable = group.filter((i) => index[i] < last(i) - 1);
+      const moving = growable.length > 0 ? growable : group.filter((i) => index[i] !== last(i));
+      for (const i of moving) index[i] = growable.length > 0 ? index[i] + 1 : last(i);
+      if (moving.length > 0) changed = true;
+    }
+  }
+  const taken = /* @__PURE__ */ new Set();
+  return candidates.map((_, i) => {
+    let name = current(i);
+    for (let n = 2; taken.has(name); n++) name = `${current(i)}-${n}`;
+    taken.add(name);
+    return name;
+  });
+}
+
+// core/render/environments/no-environment.ts
+var NO_ENVIRONMENT_RULE = "no-environment";
+var CONTAINERS = [...ENVIRONMENT_CONTAINERS].map((name) => `${name}/`);
+var CONTAINER_LIST = `${CONTAINERS.slice(0, -1).join(", ")} or ${CONTAINERS.at(-1) ?? ""}`;
+var DECLARE_ENVIRONMENTS = `declare them in ${CONFIG_FILE_NAMES[0]} in that folder, for example {version: 1, environments: [{name: prod, path: deploy/prod}]}`;
+function noEnvironmentMessage(where, configFailed = false) {
+  if (configFailed)
+    return `no environment found in ${where}: ${CONFIG_FILE_NAMES[0]} could not be read (see its errors); fix it to declare the environments`;
+  return `no environment found in ${where}: kubeproof looked in ${CONFIG_FILE_NAMES[0]}, for kustomize overlays under ${CONTAINER_LIST}, and for Argo CD Applications and ApplicationSets and Flux Kustomizations and HelmReleases; ${DECLARE_ENVIRONMENTS}`;
+}
+function noEnvironmentFinding(where, configFailed = false) {
+  return {
+    ruleId: NO_ENVIRONMENT_RULE,
+    severity: "error",
+    message: noEnvironmentMessage(where, configFailed),
+    path: CONFIG_FILE_NAMES[0]
+  };
+}
+
+// core/render/sub-file-source.ts
+function subFileSource(files, prefix) {
+  if (prefix === "") return files;
+  const join8 = (path) => path === "" ? prefix : `${prefix}/${path}`;
+  const outside = (entryTarget) => entryTarget !== void 0 && entryTarget.startsWith(`${prefix}/`) ? entryTarget.slice(prefix.length + 1) : void 0;
+  return {
+    readFile: (path) => files.readFile(join8(path)),
+    async listDirectory(path) {
+      const entries2 = await files.listDirectory(join8(path));
+      return entries2?.map((entry) => {
+        if (entry.type !== "symlink") return entry;
+        const target = outside(entry.target);
+        return target === void 0 ? { name: entry.name, type: "symlink" } : { ...entry, target };
+      });
+    }
+  };
+}
+
+// core/report/comment/escape-markdown.ts
+var LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+var MARKDOWN_SPECIAL = /[\\`*_[\]<>&|~$!#]/g;
+function singleLine(text10) {
+  return text10.replace(LINE_BREAKING, " ");
+}
+function escapeMarkdown(text10) {
+  return singleLine(text10).replace(MARKDOWN_SPECIAL, (char) => `\\${char}`);
+}
+var HTML_ENTITIES = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;"
+};
+function escapeHtml(text10) {
+  return singleLine(text10).replace(/[&<>"]/g, (char) => HTML_ENTITIES[char] ?? char);
+}
+function longestBacktickRun(text10) {
+  let longest = 0;
+  for (const run4 of text10.match(/`+/g) ?? []) longest = Math.max(longest, run4.length);
+  return longest;
+}
+function codeSpan(text10) {
+  const content = singleLine(text10);
+  if (content === "") return "` `";
+  const delimiter = "`".repeat(longestBacktickRun(content) + 1);
+  const pad2 = content.startsWith("`") || content.endsWith("`") || content.startsWith(" ") && content.endsWith(" ") && content.trim() !== "";
+  const space = pad2 ? " " : "";
+  return `${delimiter}${space}${content}${space}${delimiter}`;
+}
+function codeFence(content, info = "") {
+  const body = content.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "\uFFFD").replace(/\n+$/, "");
+  const fence = "`".repeat(Math.max(3, longestBacktickRun(body) + 1));
+  return `${fence}${info}
+${body}
+${fence}`;
+}
+function shorten(text10, max) {
+  if (text10.length <= max) return text10;
+  let cut = text10.slice(0, Math.max(0, max - 1));
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut}\u2026`;
+}
+
+// core/report/comment/summarize-report.ts
+function byName(checks) {
+  return new Map((checks ?? []).map((check) => [check.environment, check]));
+}
+function sum(checks, key2) {
+  let total = 0;
+  for (const check of checks ?? []) total += check[key2] ?? 0;
+  return total;
+}
+function unvalidatedErrors(checks) {
+  let total = 0;
+  for (const check of checks ?? [])
+    for (const finding2 of check.findings)
+      if (finding2.ruleId === "not-validated" && finding2.severity === "error") total++;
+  return total;
+}
+function summarizeReport(report) {
+  const diffs = new Map(report.environments.map((diff) => [diff.environment, diff]));
+  const validation = byName(report.validation);
+  const policy = byName(report.policy);
+  const names = [.../* @__PURE__ */ new Set([...diffs.keys(), ...validation.keys(), ...policy.keys()])];
+  const environments = names.map((environment) => {
+    const summary2 = {
+      environment,
+      status: diffs.get(environment)?.status ?? "unchanged",
+      findings: [
+        ...diffs.get(environment)?.findings ?? [],
+        ...validation.get(environment)?.findings ?? [],
+        ...policy.get(environment)?.findings ?? []
+      ]
+    };
+    const diff = diffs.get(environment);
+    if (diff !== void 0) summary2.diff = diff;
+    const checked = validation.get(environment);
+    if (checked !== void 0) summary2.validation = checked;
+    const judged = policy.get(environment);
+    if (judged !== void 0) summary2.policy = judged;
+    return summary2;
+  });
+  const compared = report.meta.compared !== false;
+  const summary = {
+    environments,
+    changed: compared ? environments.filter((env) => env.status === "changed").length : 0,
+    notRendered: environments.filter((env) => env.status === "error").length,
+    validationErrors: sum(report.validation, "errors") - unvalidatedErrors(report.validation),
+    validationWarnings: sum(report.validation, "warnings"),
+    notValidated: sum(report.validation, "notValidated"),
+    notValidatedErrors: unvalidatedErrors(report.validation),
+    validated: report.meta.validated !== false,
+    validatedEnvironments: report.validation.length,
+    compared,
+    resources: environments.reduce((total, env) => total + (env.diff ? heldResources(env.diff) : 0), 0),
+    policyRan: report.policy !== void 0,
+    policyErrors: sum(report.policy, "errors"),
+    policyWarnings: sum(report.policy, "warnings")
+  };
+  if (report.noEnvironment !== void 0) summary.noEnvironment = report.noEnvironment;
+  return summary;
+}
+function heldResources(diff) {
+  return diff.status === "error" ? 0 : diff.counts.added + diff.counts.changed + diff.counts.unchanged;
+}
+function environmentState(env, compared) {
+  if (env.status === "error") return "not rendered";
+  if (!compared && env.diff !== void 0) return plural(heldResources(env.diff), "resource");
+  if (env.status === "changed" && env.diff !== void 0) return changeCounts(env.diff.counts);
+  return "unchanged";
+}
+function plural(count2, noun, nouns = `${noun}s`) {
+  return `${count2} ${count2 === 1 ? noun : nouns}`;
+}
+function resourceLabel(resource2) {
+  const namespace = resource2.namespace === void 0 || resource2.namespace === "" ? "" : `${resource2.namespace}/`;
+  return `${resource2.kind} ${namespace}${resource2.name}`;
+}
+function findingLocation(finding2) {
+  return finding2.line !== void 0 && finding2.line >= 1 ? `${finding2.path}:${finding2.line}` : finding2.path;
+}
+function formatDuration(durationMs) {
+  const seconds = Math.max(0, durationMs) / 1e3;
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+}
+function formatCount(count2) {
+  return String(count2).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+function changeCounts(counts) {
+  const parts = [];
+  if (counts.added > 0) parts.push(`${counts.added} added`);
+  if (counts.changed > 0) parts.push(`${counts.changed} changed`);
+  if (counts.removed > 0) parts.push(`${counts.removed} removed`);
+  return parts.length === 0 ? "changed" : parts.join(", ");
+}
+
+// core/report/comment/summary-table.ts
+var MAX_NAME_LENGTH = 100;
+var DASH2 = "\u2013";
+var ICON = { error: "\u274C ", warning: "\u26A0\uFE0F ", ok: "\u2705 ", none: "" };
+var NO_ENVIRONMENT = "No environment is rendered from the files this change touches.";
+function sentence(text10) {
+  return `${text10.charAt(0).toUpperCase()}${text10.slice(1)}.`;
+}
+function countCells(env, compared) {
+  if (!compared)
+    return [env.diff === void 0 || env.status === "error" ? DASH2 : String(heldResources(env.diff))];
+  const counts = env.status === "changed" && env.diff !== void 0 ? env.diff.counts : void 0;
+  if (counts === void 0) return [DASH2, DASH2, DASH2];
+  return [String(counts.added), String(counts.changed), String(counts.removed)];
+}
+function countTitles(compared) {
+  return compared ? ["added", "changed", "removed"] : ["resources"];
+}
+function validationCell(env, compared = true) {
+  if (env.status === "error") return ["error", "not rendered"];
+  const check = env.validation;
+  const unchecked = check?.notValidated ?? 0;
+  const notValidated = unchecked > 0 ? `, ${unchecked} not validated` : "";
+  const invalid = check === void 0 ? 0 : check.errors - unvalidatedErrors([check]);
+  if (check !== void 0 && invalid > 0) return ["error", `${plural(invalid, "error")}${notValidated}`];
+  if (check !== void 0 && check.errors > 0) return ["error", `${unchecked} not validated`];
+  if (check !== void 0 && check.warnings > 0)
+    return ["warning", `${plural(check.warnings, "warning")}${notValidated}`];
+  if (env.status === "unchanged") return ["none", "unchanged"];
+  if (check === void 0) return ["none", DASH2];
+  return ["ok", compared ? plural(check.resources, "resource") : "valid"];
+}
+function policyCell(env, check) {
+  if (env.status === "error" || check === void 0) return ["none", DASH2];
+  if (check.errors > 0) return ["error", plural(check.errors, "error")];
+  if (check.warnings > 0) return ["warning", plural(check.warnings, "warning")];
+  return env.status === "unchanged" ? ["none", DASH2] : ["ok", ""];
+}
+function withIcon([tone, text10]) {
+  return (ICON[tone] + text10).trim();
+}
+function tableRow(env, withPolicy, withValidation = true, compared = true) {
+  const name = escapeMarkdown(shorten(env.environment, MAX_NAME_LENGTH));
+  const cells = [env.status === "unchanged" ? name : `**${name}**`, ...countCells(env, compared)];
+  if (withValidation) cells.push(withIcon(validationCell(env, compared)));
+  if (withPolicy) cells.push(withIcon(policyCell(env, env.policy)));
+  return `| ${cells.join(" | ")} |`;
+}
+function summaryTable(summary) {
+  if (summary.noEnvironment !== void 0)
+    return { open: escapeMarkdown(sentence(summary.noEnvironment)), reopen: "", close: "", parts: [] };
+  if (summary.environments.length === 0)
+    return { open: `_${NO_ENVIRONMENT}_`, reopen: "", close: "", parts: [] };
+  const counted = countTitles(summary.compared);
+  const titles = ["environment", ...counted];
+  const aligns = ["---", ...counted.map(() => "---:")];
+  for (const [title, shown] of [
+    ["validation", summary.validated],
+    ["policy", summary.policyRan]
+  ]) {
+    if (!shown) continue;
+    titles.push(title);
+    aligns.push("---");
+  }
+  const header = `| ${titles.join(" | ")} |
+|${aligns.join("|")}|`;
+  return {
+    open: header,
+    reopen: header,
+    close: "",
+    parts: summary.environments.map((env) => ({
+      text: tableRow(env, summary.policyRan, summary.validated, summary.compared)
+    }))
+  };
+}
+
+// core/report/comment/environment-section.ts
+var MAX_LABEL_LENGTH = 300;
+var SHORT_TEXT_LENGTH = 200;
+var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
+function noteText(text10) {
+  return text10.split(" -> ").map(escapeMarkdown).join(" \u2192 ");
+}
+function describe(diff, compared) {
+  const notes = diff.notes.map((note2) => noteText(note2.text)).join("; ");
+  if (!compared) return notes;
+  let text10 = notes === "" ? diff.change : notes;
+  if (diff.change === "added" && notes !== "") text10 = `added (${notes})`;
+  if (diff.change === "removed") text10 = notes === "" ? "removed" : `removed (${notes})`;
+  const renameNoted = diff.notes.some((note2) => note2.kind === "generated-name");
+  if (diff.renamed !== void 0 && !renameNoted) {
+    text10 += ` (generated name ${codeSpan(diff.renamed.from)} \u2192 ${codeSpan(diff.renamed.to)})`;
+  }
+  return text10;
+}
+function resourceLine(diff, detail, compared) {
+  const label = codeSpan(shorten(resourceLabel(diff.resource), MAX_LABEL_LENGTH));
+  const short = compared ? `- ${label}: ${diff.change}` : `- ${label}`;
+  const described = describe(diff, compared);
+  const text10 = described === "" ? `- ${label}` : `- ${label}: ${described}`;
+  return detail === "list" ? { text: short } : { text: text10, short };
+}
+function findingLine(finding2) {
+  const on = finding2.resource === void 0 ? "" : ` on ${codeSpan(shorten(resourceLabel(finding2.resource), MAX_LABEL_LENGTH))}`;
+  const where = ` (${codeSpan(shorten(findingLocation(finding2), MAX_LABEL_LENGTH))})`;
+  const head = `* ${SEVERITY_ICON[finding2.severity]} ${codeSpan(shorten(finding2.ruleId, SHORT_TEXT_LENGTH))}${on}${where}`;
+  return {
+    text: `${head}: ${escapeMarkdown(finding2.message)}`,
+    short: `${head}: ${escapeMarkdown(shorten(finding2.message, SHORT_TEXT_LENGTH))}`
+  };
+}
+function findingCounts(findings2) {
+  const unchecked = findings2.filter(
+    (finding2) => finding2.severity === "error" && finding2.ruleId === "not-validated"
+  ).length;
+  const errors = findings2.filter((finding2) => finding2.severity === "error").length - unchecked;
+  const warnings = findings2.filter((finding2) => finding2.severity === "warning").length;
+  let text10 = "";
+  if (errors > 0) text10 += ` \xB7 \u274C ${plural(errors, "error")}`;
+  if (unchecked > 0) text10 += ` \xB7 \u274C ${unchecked} not validated`;
+  if (warnings > 0) text10 += ` \xB7 \u26A0\uFE0F ${plural(warnings, "warning")}`;
+  return text10;
+}
+function summaryTitle(env, compared) {
+  const name = `<b>${escapeHtml(shorten(env.environment, MAX_NAME_LENGTH))}</b>`;
+  const state = `${env.status === "error" ? "\u274C " : ""}${environmentState(env, compared)}`;
+  return `${name}: ${state}${findingCounts(env.findings)}`;
+}
+function hasSection(env) {
+  return env.status !== "unchanged" || env.findings.length > 0;
+}
+function environmentSection(env, detail, compared = true) {
+  const resources = env.diff?.resources ?? [];
+  const parts = resources.map((diff) => resourceLine(diff, detail, compared));
+  env.findings.forEach((finding2, index) => {
+    const line3 = findingLine(finding2);
+    parts.push(index === 0 && parts.length > 0 ? blankBefore(line3) : line3);
+  });
+  const diffText = resources.map((diff) => diff.unifiedDiff.replace(/\n+$/, "")).filter((text10) => text10 !== "").join("\n");
+  if (detail === "diffs" && diffText !== "") parts.push({ text: `
+${codeFence(diffText, "diff")}` });
+  const title = summaryTitle(env, compared);
+  return {
+    open: `<details><summary>${title}</summary>
+`,
+    reopen: `<details><summary>${title} (continued)</summary>
+`,
+    close: "\n\n</details>",
+    parts
+  };
+}
+function blankBefore(part) {
+  return part.short === void 0 ? { text: `
+${part.text}` } : { text: `
+${part.text}`, short: `
+${part.short}` };
+}
+
+// core/report/comment/schema-text.ts
+function describeUse(use) {
+  if (use.origin === "offline") return use.source;
+  return `${use.source} (Kubernetes ${use.kubernetesVersion}, ${use.strict ? "strict" : "not strict"})`;
+}
+function describeUses(uses) {
+  const named = [...new Set(uses.filter((use) => use.origin !== "from-input").map(describeUse))];
+  return named.length === 0 ? "none used" : named.join(", ");
+}
+function schemaText(report) {
+  const { meta } = report;
+  const parts = [];
+  if (meta.schemas === void 0) {
+    parts.push(`Kubernetes ${meta.kubernetesVersion}`);
+    if (meta.strict) parts.push("strict");
+  } else {
+    const perEnvironment = report.validation.filter((check) => check.schemas !== void 0 && check.resources > 0).map((check) => ({ environment: check.environment, text: describeUses(check.schemas ?? []) })).filter((entry) => entry.text !== "none used");
+    const distinct = new Set(perEnvironment.map((entry) => entry.text));
+    parts.push(
+      distinct.size > 1 ? perEnvironment.map((entry) => `${entry.environment}: ${entry.text}`).join("; ") : describeUses(meta.schemas)
+    );
+  }
+  if (meta.crdsFromRepo) parts.push("CRDs from the repository");
+  return parts.join(", ");
+}
+
+// core/report/comment/footer.ts
+var MAX_URL_LENGTH = 300;
+var MAX_META_LENGTH = 100;
+var MAX_SCHEMA_LENGTH = 400;
+function safeUrl(url) {
+  if (!/^https?:\/\//i.test(url) || url.length > MAX_URL_LENGTH) return void 0;
+  return url.replace(
+    /[\s()<>\\`]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  );
+}
+function fullOutputPlaces(meta) {
+  const places = [];
+  const url = meta.fullReportUrl === void 0 ? void 0 : safeUrl(meta.fullReportUrl);
+  const label = escapeMarkdown(shorten(meta.fullReportLabel ?? "full report", MAX_META_LENGTH));
+  if (url !== void 0) places.push(`[${label}](${url})`);
+  if (meta.artifactName !== void 0) {
+    places.push(`artifact ${codeSpan(shorten(meta.artifactName, MAX_META_LENGTH))}`);
+  }
+  return places;
+}
+function footer(report, environments) {
+  const { meta } = report;
+  const parts = [
+    `Rendered ${plural(environments, "environment")} (${escapeMarkdown(shorten(meta.renderer, MAX_META_LENGTH))}) in ${formatDuration(meta.durationMs)}`
+  ];
+  parts.push(
+    meta.validated === false ? "not validated" : `schemas: ${escapeMarkdown(shorten(schemaText(report), MAX_SCHEMA_LENGTH))}`
+  );
+  if (meta.commit !== void 0 && meta.commit !== "")
+    parts.push(`commit ${codeSpan(meta.commit.slice(0, 7))}`);
+  parts.push(...fullOutputPlaces(meta));
+  return `---
+<sub>${parts.join(" \xB7 ")}</sub>`;
+}
+
+// core/report/comment/omission-notice.ts
+function omissionNotice(omissions, maxLength, meta) {
+  const sentences = [];
+  const limit = `a comment holds at most ${formatCount(maxLength)} characters`;
+  if (omissions.detail === "summaries" && omissions.diffs > 0) {
+    sentences.push(`Diffs of ${plural(omissions.diffs, "resource")} are left out: ${limit}.`);
+  }
+  if (omissions.detail === "list" && omissions.diffs + omissions.notes > 0) {
+    sentences.push(
+      `Diffs of ${plural(omissions.diffs, "resource")} and ${plural(omissions.notes, "change note")} are left out, each resource shows its change kind only: ${limit}.`
+    );
+  }
+  if (omissions.bodies > 1) {
+    sentences.push(`The report continues in ${plural(omissions.bodies - 1, "more comment")} below.`);
+  }
+  if (omissions.shortened > 0) {
+    sentences.push(`${plural(omissions.shortened, "entry", "entries")} shortened (marked \u2026).`);
+  }
+  if (omissions.omitted > 0)
+    sentences.push(`${plural(omissions.omitted, "entry", "entries")} too long to show.`);
+  if (sentences.length === 0) return "";
+  const places = fullOutputPlaces(meta);
+  const where = places.length === 0 ? "Run `kubeproof check` for the full output." : `Full output: ${places.join(", ")}.`;
+  return `> [!NOTE]
+> ${sentences.join(" ")} ${where}`;
+}
+
+// core/report/comment/pack-bodies.ts
+var BLOCK_SEPARATOR = "\n\n";
+var OMITTED_PART = "- \u2026 one entry is too long for a comment: see the full report";
+function blockText(block) {
+  return block.open + block.parts.map((part) => `
+${part.text}`).join("") + block.close;
+}
+function fitParts(blocks, budget) {
+  let shortened = 0;
+  let omitted = 0;
+  const fitted = blocks.map((block) => {
+    const room = budget - block.reopen.length - block.close.length - 1;
+    const parts = block.parts.map((part) => {
+      if (part.text.length <= room) return part.text;
+      if (part.short !== void 0 && part.short.length <= room) {
+        shortened += 1;
+        return part.short;
+      }
+      omitted += 1;
+      return OMITTED_PART;
+    });
+    return { open: block.open, reopen: block.reopen, close: block.close, parts };
+  });
+  return { blocks: fitted, shortened, omitted };
+}
+function packBlocks(blocks, maxLength, firstHead2, nextHead) {
+  const bodies = [[]];
+  let used = firstHead2;
+  const room = () => maxLength - used - BLOCK_SEPARATOR.length;
+  const push = (text10) => {
+    bodies[bodies.length - 1]?.push(text10);
+    used += BLOCK_SEPARATOR.length + text10.length;
+  };
+  const newBody = () => {
+    bodies.push([]);
+    used = nextHead;
+  };
+  const isEmpty = () => bodies[bodies.length - 1]?.length === 0;
+  for (const block of blocks) {
+    const whole = block.open + block.parts.map((part) => `
+${part}`).join("") + block.close;
+    if (whole.length <= room()) {
+      push(whole);
+      continue;
+    }
+    const fitsNext = whole.length <= maxLength - nextHead - BLOCK_SEPARATOR.length;
+    if (block.parts.length === 0 || fitsNext && !isEmpty()) {
+      if (!isEmpty()) newBody();
+      push(whole);
+      continue;
+    }
+    let open = block.open;
+    let index = 0;
+    while (index < block.parts.length) {
+      let chunk = open;
+      const start2 = index;
+      for (const part of block.parts.slice(index)) {
+        if (chunk.length + 1 + part.length + block.close.length > room()) break;
+        chunk += `
+${part}`;
+        index += 1;
+      }
+      if (index === start2) {
+        if (isEmpty() && bodies.length > 1) throw new Error("internal: a fitted part does not fit a body");
+        if (isEmpty()) throw new Error("internal: the first body has no room for its first block");
+        newBody();
+        continue;
+      }
+      push(chunk + block.close);
+      if (index < block.parts.length) {
+        newBody();
+        open = block.reopen;
+      }
+    }
+  }
+  return bodies;
+}
+
+// core/report/comment/status-line.ts
+var ICONS = { error: "\u274C ", warning: "\u26A0\uFE0F ", ok: "\u2705 " };
+function scope(summary) {
+  if (summary.environments.length === 0) return "no environment affected";
+  if (!summary.compared) {
+    const rendered = summary.environments.length - summary.notRendered;
+    if (rendered === 0) return void 0;
+    return `${plural(rendered, "environment")} rendered, ${plural(summary.resources, "resource")}, no base to compare`;
+  }
+  if (summary.changed === 0) return summary.notRendered > 0 ? void 0 : "no environment changes";
+  return `${plural(summary.changed, "environment")} change${summary.changed === 1 ? "s" : ""}`;
+}
+function verdict(summary, icons) {
+  const mark = (tone, text10) => (icons ? ICONS[tone] : "") + text10;
+  if (summary.noEnvironment !== void 0) return `kubeproof: ${mark("error", "no environment found")}`;
+  const what = scope(summary);
+  const parts = what === void 0 ? [] : [what];
+  if (summary.notRendered > 0)
+    parts.push(mark("error", `${plural(summary.notRendered, "environment")} not rendered`));
+  if (summary.validated) {
+    if (summary.validationErrors > 0)
+      parts.push(mark("error", plural(summary.validationErrors, "validation error")));
+    if (summary.notValidated > 0)
+      parts.push(
+        mark(
+          summary.notValidatedErrors > 0 ? "error" : "warning",
+          `${plural(summary.notValidated, "resource")} not validated`
+        )
+      );
+    if (summary.validationErrors === 0 && summary.notValidated === 0 && summary.notRendered === 0 && summary.validatedEnvironments > 0)
+      parts.push(mark("ok", "valid"));
+  }
+  if (summary.validationWarnings > 0) {
+    parts.push(mark("warning", plural(summary.validationWarnings, "validation warning")));
+  }
+  if (summary.policyRan) {
+    if (summary.policyErrors > 0) parts.push(mark("error", plural(summary.policyErrors, "policy error")));
+    if (summary.policyWarnings > 0)
+      parts.push(mark("warning", plural(summary.policyWarnings, "policy warning")));
+    if (summary.policyErrors === 0 && summary.policyWarnings === 0) parts.push(mark("ok", "policy passed"));
+  }
+  return `kubeproof: ${parts.join(" \xB7 ")}`;
+}
+function statusLine(summary) {
+  return `### ${verdict(summary, true)}`;
+}
+
+// core/report/comment/render-comment.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+var MIN_COMMENT_LENGTH = 2e3;
+var DETAILS = ["diffs", "summaries", "list"];
+function checkOptions(options) {
+  const maxLength = options.maxLength ?? GITHUB_COMMENT_LIMIT;
+  const marker2 = options.marker ?? "report";
+  if (!Number.isInteger(maxLength) || maxLength < MIN_COMMENT_LENGTH || maxLength > GITHUB_COMMENT_LIMIT) {
+    throw new RangeError(
+      `maxLength must be an integer from ${MIN_COMMENT_LENGTH} to ${GITHUB_COMMENT_LIMIT}, got ${maxLength}`
+    );
+  }
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(marker2) || marker2.length > 40) {
+    throw new RangeError(
+      `marker must be lower-case words joined by single dashes, got ${JSON.stringify(marker2)}`
+    );
+  }
+  return { maxLength, marker: marker2 };
+}
+function firstHead(marker2, summary, notice) {
+  const head = `<!-- kubeproof:${marker2} -->
+${statusLine(summary)}`;
+  return notice === "" ? head : `${head}${BLOCK_SEPARATOR}${notice}`;
+}
+function continuationHead(marker2, index, total) {
+  return `<!-- kubeproof:${marker2}:${index} -->
+### kubeproof (continued, ${index} of ${total})`;
+}
+function join2(head, blocks) {
+  return [head, ...blocks].join(BLOCK_SEPARATOR);
+}
+function renderComment(report, options = {}) {
+  const { maxLength, marker: marker2 } = checkOptions(options);
+  const summary = summarizeReport(report);
+  const sections = summary.environments.filter(hasSection);
+  const resources = sections.flatMap((env) => env.diff?.resources ?? []);
+  const omissions = {
+    detail: "diffs",
+    diffs: resources.filter((diff) => diff.unifiedDiff !== "").length,
+    notes: resources.reduce((total, diff) => total + diff.notes.length, 0),
+    bodies: 1,
+    shortened: 0,
+    omitted: 0
+  };
+  const blocksAt = (detail) => [
+    summaryTable(summary),
+    ...sections.map((env) => environmentSection(env, detail, summary.compared)),
+    { open: footer(report, report.environments.length), reopen: "", close: "", parts: [] }
+  ];
+  for (const detail of DETAILS) {
+    const notice2 = omissionNotice({ ...omissions, detail }, maxLength, report.meta);
+    const body = join2(firstHead(marker2, summary, notice2), blocksAt(detail).map(blockText));
+    if (body.length <= maxLength) return [body];
+  }
+  const blocks = blocksAt("list");
+  const bound = blocks.reduce((total, block) => total + block.parts.length + 1, 1);
+  const nextHead = continuationHead(marker2, bound, bound).length;
+  const fitted = fitParts(blocks, maxLength - nextHead - BLOCK_SEPARATOR.length);
+  const split = {
+    ...omissions,
+    detail: "list",
+    shortened: fitted.shortened,
+    omitted: fitted.omitted
+  };
+  const reserved = firstHead(
+    marker2,
+    summary,
+    omissionNotice({ ...split, bodies: bound }, maxLength, report.meta)
+  );
+  const bodies = packBlocks(fitted.blocks, maxLength, reserved.length, nextHead);
+  const notice = omissionNotice({ ...split, bodies: bodies.length }, maxLength, report.meta);
+  return bodies.map(
+    (texts2, index) => join2(
+      index === 0 ? firstHead(marker2, summary, notice) : continuationHead(marker2, index + 1, bodies.length),
+      texts2
+    )
+  );
+}
+
+// core/report/comment/render-json.ts
+var REPORT_JSON_VERSION = 1;
+function resourceJson(ref) {
+  return { apiVersion: ref.apiVersion, kind: ref.kind, namespace: ref.namespace ?? null, name: ref.name };
+}
+function findingJson(finding2) {
+  return {
+    ruleId: finding2.ruleId,
+    severity: finding2.severity,
+    message: finding2.message,
+    path: finding2.path,
+    line: finding2.line ?? null,
+    column: finding2.column ?? null,
+    resource: finding2.resource === void 0 ? null : resourceJson(finding2.resource)
+  };
+}
+function diffJson(diff) {
+  return {
+    resource: resourceJson(diff.resource),
+    change: diff.change,
+    origin: diff.origin === void 0 ? null : { path: diff.origin.path, line: diff.origin.line },
+    notes: diff.notes.map((note2) => ({ kind: note2.kind, text: note2.text })),
+    renamed: diff.renamed === void 0 ? null : { from: diff.renamed.from, to: diff.renamed.to },
+    unifiedDiff: diff.unifiedDiff
+  };
+}
+function schemaJson(use) {
+  return {
+    source: use.source,
+    kubernetesVersion: use.kubernetesVersion,
+    strict: use.strict,
+    origin: use.origin
+  };
+}
+function checkJson(check) {
+  if (check === void 0) return null;
+  return {
+    resources: check.resources,
+    errors: check.errors,
+    warnings: check.warnings,
+    notValidated: check.notValidated ?? 0,
+    schemas: (check.schemas ?? []).map(schemaJson),
+    findings: check.findings.map(findingJson)
+  };
+}
+function environmentJson(env) {
+  const counts = env.diff?.counts;
+  return {
+    environment: env.environment,
+    path: env.diff?.path ?? null,
+    status: env.status,
+    counts: counts === void 0 ? null : {
+      added: counts.added,
+      changed: counts.changed,
+      removed: counts.removed,
+      unchanged: counts.unchanged
+    },
+    resources: (env.diff?.resources ?? []).map(diffJson),
+    renderFindings: (env.diff?.findings ?? []).map(findingJson),
+    validation: checkJson(env.validation),
+    policy: checkJson(env.policy)
+  };
+}
+function metaJson(meta) {
+  return {
+    renderer: meta.renderer,
+    durationMs: meta.durationMs,
+    kubernetesVersion: meta.kubernetesVersion,
+    strict: meta.strict,
+    crdsFromRepo: meta.crdsFromRepo,
+    schemas: meta.schemas === void 0 ? null : meta.schemas.map(schemaJson),
+    commit: meta.commit ?? null,
+    fullReportUrl: meta.fullReportUrl ?? null,
+    fullReportLabel: meta.fullReportLabel ?? null,
+    artifactName: meta.artifactName ?? null
+  };
+}
+function renderJson(report) {
+  const summary = summarizeReport(report);
+  const document = {
+    version: REPORT_JSON_VERSION,
+    summary: {
+      environments: summary.environments.length,
+      changed: summary.changed,
+      notRendered: summary.notRendered,
+      validationErrors: summary.validationErrors,
+      validationWarnings: summary.validationWarnings,
+      notValidated: summary.notValidated,
+      policy: summary.policyRan ? { errors: summary.policyErrors, warnings: summary.policyWarnings } : null,
+      compared: summary.compared,
+      noEnvironment: summary.noEnvironment ?? null
+    },
+    environments: summary.environments.map(environmentJson),
+    meta: metaJson(report.meta)
+  };
+  return `${JSON.stringify(document, null, 2)}
+`;
+}
+
+// core/report/comment/render-text.ts
+var CHANGE_MARK = {
+  added: "+",
+  removed: "-",
+  changed: "~",
+  unchanged: " "
+};
+function terminalSafe(text10) {
+  return text10.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\uFFFD");
+}
+function line(text10) {
+  return terminalSafe(singleLine(text10));
+}
+function table(summary) {
+  if (summary.noEnvironment !== void 0) return [line(sentence(summary.noEnvironment))];
+  if (summary.environments.length === 0) return [NO_ENVIRONMENT];
+  const counted = countTitles(summary.compared);
+  const header = ["environment", ...counted];
+  if (summary.validated) header.push("validation");
+  if (summary.policyRan) header.push("policy");
+  const rows = summary.environments.map((env) => {
+    const row = [line(env.environment), ...countCells(env, summary.compared)];
+    if (summary.validated) row.push(validationCell(env, summary.compared)[1]);
+    if (summary.policyRan) row.push(policyCell(env, env.policy)[1] || "ok");
+    return row;
+  });
+  const widths = header.map(
+    (title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0))
+  );
+  const numeric = (column) => column >= 1 && column <= counted.length;
+  return [header, ...rows].map(
+    (row) => row.map(
+      (cell, column) => numeric(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0)
+    ).join("  ").trimEnd()
+  );
+}
+function describe2(diff, compared) {
+  const notes = diff.notes.map((note2) => line(note2.text)).join("; ");
+  if (!compared) return notes;
+  let text10 = notes === "" ? diff.change : notes;
+  if (diff.change !== "changed" && notes !== "") text10 = `${diff.change} (${notes})`;
+  if (diff.renamed !== void 0 && !diff.notes.some((note2) => note2.kind === "generated-name")) {
+    text10 += ` (generated name ${line(diff.renamed.from)} -> ${line(diff.renamed.to)})`;
+  }
+  return text10;
+}
+function findingText(finding2) {
+  const on = finding2.resource === void 0 ? "" : ` on ${line(resourceLabel(finding2.resource))}`;
+  return `${finding2.severity} ${line(finding2.ruleId)}${on} (${line(findingLocation(finding2))}): ${line(finding2.message)}`;
+}
+function section(env, compared) {
+  const out = [`${line(env.environment)}: ${environmentState(env, compared)}`];
+  const resources = env.diff?.resources ?? [];
+  for (const diff of resources) {
+    const described = describe2(diff, compared);
+    const mark = compared ? CHANGE_MARK[diff.change] : " ";
+    out.push(`  ${mark} ${line(resourceLabel(diff.resource))}${described === "" ? "" : `: ${described}`}`);
+  }
+  for (const finding2 of env.findings) out.push(`  ${findingText(finding2)}`);
+  const diffs = resources.map((diff) => diff.unifiedDiff.replace(/\n+$/, "")).filter((text10) => text10 !== "");
+  if (diffs.length > 0) {
+    out.push("");
+    for (const diffLine of terminalSafe(diffs.join("\n")).replace(/\r\n?/g, "\n").split("\n")) {
+      out.push(`    ${diffLine}`.trimEnd());
+    }
+  }
+  return out;
+}
+function footer2(report, environments) {
+  const { meta } = report;
+  const parts = [
+    `Rendered ${plural(environments, "environment")} (${line(meta.renderer)}) in ${formatDuration(meta.durationMs)}`
+  ];
+  parts.push(meta.validated === false ? "not validated" : `schemas: ${line(schemaText(report))}`);
+  if (meta.commit !== void 0 && meta.commit !== "") parts.push(`commit ${line(meta.commit.slice(0, 7))}`);
+  if (meta.fullReportUrl !== void 0)
+    parts.push(`${line(meta.fullReportLabel ?? "full report")}: ${line(meta.fullReportUrl)}`);
+  if (meta.artifactName !== void 0) parts.push(`artifact ${line(meta.artifactName)}`);
+  return parts.join(" \xB7 ");
+}
+function renderText(report) {
+  const summary = summarizeReport(report);
+  const blocks = [[verdict(summary, false)], table(summary)];
+  for (const env of summary.environments) if (hasSection(env)) blocks.push(section(env, summary.compared));
+  blocks.push([footer2(report, report.environments.length)]);
+  return `${blocks.map((block) => block.join("\n")).join("\n\n")}
+`;
+}
+
+// core/report/report-findings.ts
+function repositoryPath(path, prefix = "") {
+  const clean = (p) => p.replaceAll("\\", "/").replace(/^(\.\/)+/, "");
+  const slashed = clean(path);
+  const base = clean(prefix).replace(/\/+$/, "");
+  if (base === "" || base === "." || slashed.startsWith("/") || /^[A-Za-z]:\//.test(slashed)) return slashed;
+  return `${base}/${slashed}`;
+}
+function isRepositoryFile(path) {
+  return path !== "" && path !== "stdin" && !path.startsWith("/") && !/^[A-Za-z]:\//.test(path) && !path.split("/").includes("..");
+}
+function key(finding2) {
+  const { ruleId, severity, path, line: line3, column, message } = finding2;
+  return JSON.stringify([ruleId, severity, path, line3 ?? 0, column ?? 0, message]);
+}
+function sameResource(a, b) {
+  return a.apiVersion === b.apiVersion && a.kind === b.kind && a.namespace === b.namespace && a.name === b.name;
+}
+function reportFindings(report, options = {}) {
+  const byKey = /* @__PURE__ */ new Map();
+  const add3 = (finding2, environment) => {
+    const located = { ...finding2, path: repositoryPath(finding2.path, options.pathPrefix) };
+    const id = key(located);
+    let reported = byKey.get(id);
+    if (reported === void 0) {
+      reported = { finding: located, environments: [], resources: [] };
+      byKey.set(id, reported);
+    }
+    if (environment !== void 0 && !reported.environments.includes(environment)) {
+      reported.environments.push(environment);
+    }
+    const resource2 = finding2.resource;
+    if (resource2 !== void 0 && !reported.resources.some((other) => sameResource(other, resource2))) {
+      reported.resources.push(resource2);
+    }
+  };
+  for (const finding2 of options.findings ?? []) add3(finding2, void 0);
+  for (const environment of summarizeReport(report).environments) {
+    for (const finding2 of environment.findings) add3(finding2, environment.environment);
+  }
+  return [...byKey.values()];
+}
+
+// core/report/validate/fnv1a.ts
+var OFFSET_BASIS = 0xcbf29ce484222325n;
+var PRIME = 0x100000001b3n;
+var MASK = 0xffffffffffffffffn;
+function fnv1a64(text10) {
+  let hash = OFFSET_BASIS;
+  for (const byte of new TextEncoder().encode(text10)) {
+    hash ^= BigInt(byte);
+    hash = hash * PRIME & MASK;
+  }
+  return hash.toString(16).padStart(16, "0");
+}
+
+// core/report/validate/rule-catalog.ts
+var VALIDATE_RULES = {
+  schema: { shortDescription: "The resource does not match its JSON Schema.", level: "error" },
+  "yaml-syntax": { shortDescription: "The document is not valid YAML.", level: "error" },
+  "duplicate-key": { shortDescription: "A mapping holds the same key twice (-strict).", level: "error" },
+  "not-a-resource": { shortDescription: "The document is not a Kubernetes object.", level: "error" },
+  "missing-type-meta": { shortDescription: "The resource has no kind or no apiVersion.", level: "error" },
+  "rejected-kind": { shortDescription: "The kind is rejected by -reject.", level: "error" },
+  "removed-api": {
+    shortDescription: "The apiVersion is no longer served by the target Kubernetes version.",
+    level: "error"
+  },
+  "deprecated-api": {
+    shortDescription: "The apiVersion is deprecated in the target Kubernetes version.",
+    level: "warning"
+  },
+  "schema-unavailable": { shortDescription: "The schema could not be downloaded or read.", level: "error" },
+  "missing-schema": { shortDescription: "No schema was found for the kind.", level: "error" },
+  "unreadable-file": { shortDescription: "The file could not be read or decoded.", level: "error" },
+  "crd-schema": {
+    shortDescription: "A CustomResourceDefinition schema could not be used for validation.",
+    level: "warning"
+  },
+  "duplicate-resource": {
+    shortDescription: "The same resource is defined more than once.",
+    level: "warning"
+  },
+  "validation-error": { shortDescription: "The resource failed validation.", level: "error" }
+};
+function ruleName(ruleId) {
+  return ruleId.split(/[^A-Za-z0-9]+/).filter((word) => word !== "").map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
+}
+
+// core/report/sarif-log.ts
+var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+var INFORMATION_URI = "https://github.com/kubeproof/kubeproof";
+var FINGERPRINT_KEY = "kubeproofFindingHash/v1";
+var LEVEL = {
+  error: "error",
+  warning: "warning",
+  notice: "note"
+};
+function artifactLocation(path) {
+  const slashed = path.replaceAll("\\", "/");
+  const encode = (p) => p.split("/").map(encodeURIComponent).join("/");
+  const drive = /^[A-Za-z]:\//.exec(slashed);
+  if (drive) return { uri: `file:///${drive[0]}${encode(slashed.slice(drive[0].length))}` };
+  if (slashed.startsWith("/")) return { uri: `file://${encode(slashed)}` };
+  return { uri: encode(slashed.replace(/^(\.\/)+/, "")), uriBaseId: "%SRCROOT%" };
+}
+function physicalLocation(finding2) {
+  const location = { artifactLocation: artifactLocation(finding2.path) };
+  if (finding2.line !== void 0 && finding2.line >= 1) {
+    const region = { startLine: finding2.line };
+    if (finding2.column !== void 0 && finding2.column >= 1) region["startColumn"] = finding2.column;
+    location["region"] = region;
+  }
+  return location;
+}
+function identity(resource2) {
+  return resource2 ? `${resource2.kind}/${resource2.namespace ?? ""}/${resource2.name}` : "";
+}
+function sarifLog(run4) {
+  const rules = [];
+  const ruleIndex = /* @__PURE__ */ new Map();
+  const occurrences = /* @__PURE__ */ new Map();
+  const results = [];
+  for (const { finding: finding2, resource: resource2, properties } of run4.findings) {
+    let index = ruleIndex.get(finding2.ruleId);
+    if (index === void 0) {
+      const known2 = run4.describeRule(finding2.ruleId);
+      index = rules.length;
+      ruleIndex.set(finding2.ruleId, index);
+      rules.push({
+        id: finding2.ruleId,
+        name: ruleName(finding2.ruleId),
+        shortDescription: { text: known2?.shortDescription ?? run4.fallback(finding2.ruleId) },
+        defaultConfiguration: { level: LEVEL[known2?.level ?? finding2.severity] }
+      });
+    }
+    const hash = fnv1a64([finding2.ruleId, finding2.path, identity(resource2), finding2.message].join("\0"));
+    const occurrence = (occurrences.get(hash) ?? 0) + 1;
+    occurrences.set(hash, occurrence);
+    const sarifResult = {
+      ruleId: finding2.ruleId,
+      ruleIndex: index,
+      level: LEVEL[finding2.severity],
+      message: { text: finding2.message },
+      locations: [{ physicalLocation: physicalLocation(finding2) }],
+      partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${occurrence}` }
+    };
+    const props = { ...resource2 ? { resource: resource2 } : {}, ...properties };
+    if (Object.keys(props).length > 0) sarifResult["properties"] = props;
+    results.push(sarifResult);
+  }
+  const log = {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: { name: "kubeproof", informationUri: INFORMATION_URI, version: run4.version, rules }
+        },
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: run4.notices.map((text10) => ({ level: "note", message: { text: text10 } })),
+            properties: { elapsedSeconds: run4.elapsedSeconds }
+          }
+        ],
+        results
+      }
+    ]
+  };
+  return `${JSON.stringify(log, null, 2)}
+`;
+}
+
+// core/report/sarif-check.ts
+function sarifCheck(report, options) {
+  const findings2 = reportFindings(report, options).map(({ finding: finding2, environments, resources }) => {
+    const item = { finding: finding2, resource: finding2.resource };
+    if (environments.length > 0) item.properties = { environments };
+    if (resources.length > 1) item.properties = { ...item.properties, resources };
+    return item;
+  });
+  return sarifLog({
+    version: options.version,
+    findings: findings2,
+    notices: [],
+    elapsedSeconds: report.meta.durationMs / 1e3,
+    describeRule: (ruleId) => Object.hasOwn(VALIDATE_RULES, ruleId) ? VALIDATE_RULES[ruleId] : void 0,
+    fallback: (ruleId) => `kubeproof rule ${ruleId}.`
+  });
+}
 
 // core/diff/ignore.ts
 function globMatch(pattern, text10) {
@@ -38449,7 +40405,7 @@ var LISTS = [
   ["initContainers", "init container"],
   ["containers", "container"]
 ];
-function byName(items) {
+function byName2(items) {
   const map = /* @__PURE__ */ new Map();
   for (const item of items) if (isObject(item) && typeof item.name === "string") map.set(item.name, item);
   return map;
@@ -38471,8 +40427,8 @@ function envValue(entry) {
   return "valueFrom";
 }
 function envNotes(before, after, suffix) {
-  const a = byName(arrayAt(before, "env"));
-  const b = byName(arrayAt(after, "env"));
+  const a = byName2(arrayAt(before, "env"));
+  const b = byName2(arrayAt(after, "env"));
   const notes = [];
   for (const name of a.keys()) if (!b.has(name)) notes.push(note("env", `env ${name} removed${suffix}`));
   for (const [name, entry] of b) {
@@ -38561,8 +40517,8 @@ function summarizeContainers(before, after, prefix) {
     )
   ).size;
   for (const [list5, word] of LISTS) {
-    const a = byName(arrayAt(before, list5));
-    const b = byName(arrayAt(after, list5));
+    const a = byName2(arrayAt(before, list5));
+    const b = byName2(arrayAt(after, list5));
     if (before[list5] === void 0 !== (after[list5] === void 0))
       covered.push(joinSteps([prefix, formatStep(list5)]));
     for (const [name, container2] of b) {
@@ -39259,438 +41215,6 @@ function diffEnvironment(base, head, options = {}) {
   return { ...shell, status: changed ? "changed" : "unchanged", resources: diffs.map((entry) => entry.diff) };
 }
 
-// core/render/kustomize/kustomization-case.ts
-var any = "any";
-var string = { scalar: "string", type: "string" };
-var bool = { scalar: "bool", type: "bool" };
-var int64 = { scalar: "int", type: "int64" };
-var strings = { list: string, type: "[]string" };
-var stringMap2 = { map: string, type: "map[string]string" };
-var struct = (name, fields2) => ({ struct: name, fields: fields2 });
-var list = (item) => ({
-  list: item,
-  type: `[]${typeof item === "object" && "struct" in item ? `types.${item.struct}` : "interface {}"}`
-});
-var fieldSpec = struct("FieldSpec", {
-  group: string,
-  version: string,
-  kind: string,
-  path: string,
-  create: bool
-});
-var selector = struct("Selector", {
-  group: string,
-  version: string,
-  kind: string,
-  name: string,
-  namespace: string,
-  annotationSelector: string,
-  labelSelector: string
-});
-var patch = struct("Patch", {
-  path: string,
-  patch: string,
-  target: selector,
-  options: { map: bool, type: "map[string]bool" }
-});
-var image = struct("Image", {
-  name: string,
-  newName: string,
-  tagSuffix: string,
-  newTag: string,
-  digest: string
-});
-var generatorOptions = struct("GeneratorOptions", {
-  labels: stringMap2,
-  annotations: stringMap2,
-  disableNameSuffixHash: bool,
-  immutable: bool
-});
-var generatorArgs = {
-  namespace: string,
-  name: string,
-  behavior: string,
-  literals: strings,
-  files: strings,
-  envs: strings,
-  env: string,
-  options: generatorOptions
-};
-var KUSTOMIZATION = struct("Kustomization", {
-  apiVersion: string,
-  kind: string,
-  metadata: struct("ObjectMeta", {
-    name: string,
-    namespace: string,
-    labels: stringMap2,
-    annotations: stringMap2
-  }),
-  openapi: stringMap2,
-  namePrefix: string,
-  nameSuffix: string,
-  namespace: string,
-  commonLabels: stringMap2,
-  labels: list(
-    struct("Label", {
-      pairs: stringMap2,
-      includeSelectors: bool,
-      includeTemplates: bool,
-      fields: list(fieldSpec)
-    })
-  ),
-  commonAnnotations: stringMap2,
-  patchesStrategicMerge: {
-    list: { scalar: "string", type: "types.PatchStrategicMerge" },
-    type: "[]types.PatchStrategicMerge"
-  },
-  patchesJson6902: list(patch),
-  patches: list(patch),
-  images: list(image),
-  imageTags: list(image),
-  // Deeper replacement fields are read (and checked) by the replacements reader itself.
-  replacements: list(struct("ReplacementField", { path: string, source: any, targets: any })),
-  replicas: list(struct("Replica", { name: string, count: int64 })),
-  vars: any,
-  sortOptions: struct("SortOptions", {
-    order: { scalar: "string", type: "types.SortOrder" },
-    legacySortOptions: struct("LegacySortOptions", { orderFirst: strings, orderLast: strings })
-  }),
-  resources: strings,
-  components: strings,
-  crds: strings,
-  bases: strings,
-  configMapGenerator: list(struct("ConfigMapArgs", generatorArgs)),
-  secretGenerator: list(struct("SecretArgs", { ...generatorArgs, type: string })),
-  helmGlobals: any,
-  helmCharts: any,
-  helmChartInflationGenerator: any,
-  generatorOptions,
-  configurations: strings,
-  generators: strings,
-  transformers: strings,
-  validators: strings,
-  buildMetadata: strings
-});
-var isMapping = (value) => value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
-var byteOrder = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-var fieldName = (names, key2) => names.includes(key2) ? key2 : names.find((candidate) => candidate.toLowerCase() === key2.toLowerCase());
-function canonical(shape, value, into) {
-  if (shape === "any" || "scalar" in shape) return value;
-  if ("map" in shape) return isMapping(value) && isMapping(into) ? { ...into, ...value } : value;
-  if ("list" in shape) return Array.isArray(value) ? value.map((item) => canonical(shape.list, item)) : value;
-  if (!isMapping(value)) return value;
-  const names = Object.keys(shape.fields);
-  const keys = Object.keys(value);
-  if (keys.every((key2) => names.includes(key2)) && !isMapping(into)) {
-    const out2 = {};
-    for (const key2 of keys) out2[key2] = canonical(shape.fields[key2], value[key2]);
-    return out2;
-  }
-  const out = isMapping(into) ? { ...into } : {};
-  for (const key2 of [...keys].sort(byteOrder)) {
-    const name = fieldName(names, key2);
-    if (name === void 0) out[key2] = value[key2];
-    else out[name] = canonical(shape.fields[name], value[key2], out[name]);
-  }
-  const result = {};
-  for (const key2 of keys) {
-    const name = fieldName(names, key2) ?? key2;
-    if (name in out && !(name in result)) result[name] = out[name];
-  }
-  for (const [key2, item] of Object.entries(out)) if (!(key2 in result)) result[key2] = item;
-  return result;
-}
-function canonicalKustomization(content) {
-  return canonical(KUSTOMIZATION, content);
-}
-function goKind(value, target) {
-  if (Array.isArray(value)) return "array";
-  if (typeof value === "object") return "object";
-  if (typeof value === "number")
-    return typeof target === "object" && "scalar" in target && target.scalar === "int" ? `number ${value}` : "number";
-  return typeof value === "boolean" ? "bool" : "string";
-}
-var typeName = (shape) => "struct" in shape ? `types.${shape.struct}` : shape.type;
-function fits(shape, value) {
-  if ("struct" in shape || "map" in shape) return isMapping(value);
-  if ("list" in shape) return Array.isArray(value);
-  if (shape.scalar === "string") return typeof value === "string";
-  if (shape.scalar === "bool") return typeof value === "boolean";
-  return typeof value === "number" && Number.isInteger(value);
-}
-function firstTypeError(shape, value, owner, path, pointer2) {
-  if (shape === "any" || value === null) return void 0;
-  if (!fits(shape, value)) {
-    const field3 = path === "" ? "" : ` into Go struct field ${owner}.${path}`;
-    return {
-      pointer: pointer2,
-      message: `json: cannot unmarshal ${goKind(value, shape)}${field3} of type ${typeName(shape)}`
-    };
-  }
-  if ("scalar" in shape) return void 0;
-  const at = (key2) => `${pointer2}/${key2.replaceAll("~", "~0").replaceAll("/", "~1")}`;
-  if ("list" in shape) {
-    const items = value;
-    for (const [index, item] of items.entries()) {
-      const error = firstTypeError(shape.list, item, owner, path, at(String(index)));
-      if (error) return error;
-    }
-    return void 0;
-  }
-  const object = value;
-  if ("map" in shape) {
-    for (const key2 of Object.keys(object).sort(byteOrder)) {
-      const error = firstTypeError(shape.map, object[key2], owner, path, at(key2));
-      if (error) return error;
-    }
-    return void 0;
-  }
-  for (const key2 of Object.keys(object).sort(byteOrder)) {
-    const field3 = shape.fields[key2];
-    if (field3 === void 0 || !Object.hasOwn(shape.fields, key2)) continue;
-    const error = firstTypeError(
-      field3,
-      object[key2],
-      shape.struct,
-      path === "" ? key2 : `${path}.${key2}`,
-      at(key2)
-    );
-    if (error) return error;
-  }
-  return void 0;
-}
-function kustomizationTypeError(content) {
-  return firstTypeError(KUSTOMIZATION, content, "Kustomization", "", "");
-}
-function writtenKey(object, name) {
-  if (!isMapping(object)) return void 0;
-  if (name in object) return name;
-  return Object.keys(object).find((key2) => key2.toLowerCase() === name.toLowerCase());
-}
-
-// core/render/kustomize/read-kustomization.ts
-var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
-var KUSTOMIZATION_VERSION = "kustomize.config.k8s.io/v1beta1";
-var COMPONENT_VERSION = "kustomize.config.k8s.io/v1alpha1";
-var KNOWN_FIELDS = /* @__PURE__ */ new Set([
-  "apiVersion",
-  "kind",
-  "metadata",
-  "openapi",
-  "namePrefix",
-  "nameSuffix",
-  "namespace",
-  "commonLabels",
-  "labels",
-  "commonAnnotations",
-  "patchesStrategicMerge",
-  "patchesJson6902",
-  "patches",
-  "images",
-  "imageTags",
-  "replacements",
-  "replicas",
-  "vars",
-  "sortOptions",
-  "resources",
-  "components",
-  "crds",
-  "bases",
-  "configMapGenerator",
-  "secretGenerator",
-  "helmGlobals",
-  "helmCharts",
-  "helmChartInflationGenerator",
-  "generatorOptions",
-  "configurations",
-  "generators",
-  "transformers",
-  "validators",
-  "buildMetadata"
-]);
-function parseQuickly(text10) {
-  if (!text10.includes("\r") && !text10.startsWith("---")) {
-    const positions = /* @__PURE__ */ new Map();
-    const value = fastParseYaml(text10, 0, text10.length, { uniqueKeys: true, positions });
-    if (value !== FALLBACK) return { value, problems: [], positions };
-  }
-  return parseYamlDocument(text10, { uniqueKeys: true, firstLine: 1 });
-}
-var isMapping2 = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
-function written(value, pointer2) {
-  let at = value;
-  let out = "";
-  for (const raw of pointer2.split("/").slice(1)) {
-    const segment = raw.replaceAll("~1", "/").replaceAll("~0", "~");
-    const key2 = Array.isArray(at) ? segment : writtenKey(at, segment) ?? segment;
-    if (Array.isArray(at)) at = at[Number(key2)];
-    else at = at !== void 0 && isMapping2(at) ? at[key2] : void 0;
-    out += `/${key2.replaceAll("~", "~0").replaceAll("/", "~1")}`;
-  }
-  return out;
-}
-function firstDocument(text10) {
-  const spans = splitDocuments(text10);
-  if (spans.length <= 1) return text10;
-  const first = spans[0];
-  const onlyComments = text10.slice(first.start, first.end).split("\n").every((line3) => line3.trim() === "" || line3.trim().startsWith("#"));
-  const chosen = first.start === first.bodyStart && onlyComments ? spans[1] : first;
-  return chosen === void 0 ? text10 : text10.slice(0, chosen.end);
-}
-function isEmptyKustomization(content) {
-  return Object.entries(content).every(
-    ([key2, value]) => key2 === "apiVersion" || key2 === "kind" || key2 === "metadata" || value === null || value === ""
-  );
-}
-async function readKustomization(files, dir) {
-  const findings2 = [];
-  const prefix = dir === "" ? "" : `${dir}/`;
-  const present = [];
-  for (const name of KUSTOMIZATION_FILE_NAMES) {
-    const bytes = await files.readFile(`${prefix}${name}`);
-    if (bytes) present.push({ path: `${prefix}${name}`, bytes });
-  }
-  const chosen = present[0];
-  if (!chosen) return { findings: findings2 };
-  if (present.length > 1) {
-    findings2.push({
-      ruleId: "kustomization",
-      severity: "error",
-      message: `found multiple kustomization files (${present.map((p) => p.path.slice(prefix.length)).join(", ")}); kustomize refuses this: keep one`,
-      path: chosen.path,
-      line: 1
-    });
-    return { findings: findings2 };
-  }
-  const decoded2 = decodeText(chosen.bytes);
-  if (!decoded2.ok) {
-    findings2.push({
-      ruleId: "kustomization",
-      severity: "error",
-      message: decoded2.message,
-      path: chosen.path,
-      line: decoded2.line
-    });
-    return { findings: findings2 };
-  }
-  const parsed = parseQuickly(firstDocument(decoded2.text));
-  for (const problem of parsed.problems) {
-    findings2.push({
-      ruleId: "kustomization",
-      severity: "error",
-      message: `invalid YAML: ${problem.message}`,
-      path: chosen.path,
-      line: problem.line,
-      column: problem.column
-    });
-  }
-  if (parsed.value === void 0) return { findings: findings2 };
-  const original = parsed.value;
-  const locate = (pointer2) => {
-    for (let at = written(original, pointer2); ; at = at.slice(0, at.lastIndexOf("/"))) {
-      const hit = parsed.positions.get(at);
-      if (hit) return { line: hit[0], column: hit[1] };
-      if (at === "") return { line: 1, column: 1 };
-    }
-  };
-  const content = isMapping2(parsed.value) ? canonicalKustomization(parsed.value) : parsed.value;
-  if (content === null || typeof content !== "object" || Array.isArray(content)) {
-    findings2.push({
-      ruleId: "kustomization",
-      severity: "error",
-      message: "a kustomization must be a mapping of fields",
-      path: chosen.path,
-      line: 1
-    });
-    return { findings: findings2 };
-  }
-  for (const key2 of Object.keys(content)) {
-    if (KNOWN_FIELDS.has(key2)) continue;
-    const { line: line3, column } = locate(`/${key2.replaceAll("~", "~0").replaceAll("/", "~1")}`);
-    findings2.push({
-      ruleId: "kustomization",
-      severity: "error",
-      message: `unknown field ${JSON.stringify(key2)} in kustomization: kustomize rejects it (a typo?)`,
-      path: chosen.path,
-      line: line3,
-      column
-    });
-  }
-  if (!findings2.some((f) => f.severity === "error") && isEmptyKustomization(content)) {
-    findings2.push({
-      ruleId: "kustomization",
-      severity: "error",
-      message: `${chosen.path.slice(prefix.length)} is empty: kustomize refuses a kustomization that sets nothing (write resources: [] for an empty one)`,
-      path: chosen.path,
-      line: 1
-    });
-    return { findings: findings2 };
-  }
-  const typeError = findings2.some((f) => f.severity === "error") ? void 0 : kustomizationTypeError(content);
-  if (typeError) {
-    const { line: line3, column } = locate(typeError.pointer);
-    findings2.push({
-      ruleId: "kustomization",
-      severity: "error",
-      message: `invalid Kustomization: ${typeError.message}`,
-      path: chosen.path,
-      line: line3,
-      column
-    });
-    return { findings: findings2 };
-  }
-  const kind = content["kind"] || "Kustomization";
-  if (kind !== "Kustomization" && kind !== "Component") {
-    const { line: line3, column } = locate("/kind");
-    findings2.push({
-      ruleId: "kustomization",
-      severity: "error",
-      message: `kind ${JSON.stringify(kind)} is neither Kustomization nor Component`,
-      path: chosen.path,
-      line: line3,
-      column
-    });
-    return { findings: findings2 };
-  }
-  const version = kind === "Component" ? COMPONENT_VERSION : KUSTOMIZATION_VERSION;
-  if (content["apiVersion"] && content["apiVersion"] !== version) {
-    const { line: line3, column } = locate("/apiVersion");
-    findings2.push({
-      ruleId: "kustomization",
-      severity: "error",
-      message: `apiVersion for ${kind} should be ${version}`,
-      path: chosen.path,
-      line: line3,
-      column
-    });
-    return { findings: findings2 };
-  }
-  if (findings2.some((f) => f.severity === "error")) return { findings: findings2 };
-  return { file: { dir, path: chosen.path, kind, content, locate }, findings: findings2 };
-}
-
-// core/render/kustomize/repo-paths.ts
-function joinRepoPath(folder, relative6) {
-  if (relative6.startsWith("/")) return void 0;
-  const parts = folder === "" ? [] : folder.split("/");
-  for (const part of relative6.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") {
-      if (parts.length === 0) return void 0;
-      parts.pop();
-    } else parts.push(part);
-  }
-  return parts.join("/");
-}
-function dirnameRepoPath(path) {
-  const slash = path.lastIndexOf("/");
-  return slash === -1 ? "" : path.slice(0, slash);
-}
-var REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|[a-z0-9-]+(?:\.[a-z0-9-]+)+\/[^/]|.*\?(?:ref|version|submodules|timeout)=)/i;
-function isRemoteReference(reference) {
-  return REMOTE.test(reference) || reference.includes("//");
-}
-
 // core/render/environments/gitops-target.ts
 var DISCOVERY_RULE = "environments";
 function discoveryFinding(severity, message, file, at) {
@@ -39765,24 +41289,6 @@ function kustomizationReferences(content) {
   helmPaths(content, files, trees);
   const local = (paths) => paths.filter((path) => path !== "" && !isRemoteReference(path));
   return { folders: local(folders), files: local(files), either: local(either), trees: local(trees) };
-}
-
-// core/render/environments/repo-path.ts
-function normalizeRepoPath(text10) {
-  if (text10.startsWith("/") || /^[A-Za-z]:[\\/]/.test(text10)) return void 0;
-  return joinRepoPath("", text10);
-}
-function isWithin(path, folder) {
-  return folder === "" || path === folder || path.startsWith(`${folder}/`);
-}
-function basename(path) {
-  return path.slice(path.lastIndexOf("/") + 1);
-}
-function folderPrefix(folder) {
-  return folder === "" ? "" : `${folder}/`;
-}
-function showPath(path) {
-  return path === "" ? "." : path;
 }
 
 // core/render/environments/affected-environments.ts
@@ -40336,47 +41842,6 @@ async function configEnvironments(files, declared, configPath) {
     environments.push(environment);
   }
   return environments;
-}
-
-// core/render/environments/name-environments.ts
-var ENVIRONMENT_CONTAINERS = /* @__PURE__ */ new Set(["envs", "environments", "overlays", "clusters"]);
-function folderNameCandidates(path) {
-  const segments = path.split("/").filter((segment) => !ENVIRONMENT_CONTAINERS.has(segment));
-  const names = [];
-  for (let length = 1; length <= segments.length; length++) names.push(segments.slice(-length).join("/"));
-  if (names.at(-1) !== path) names.push(path);
-  return names;
-}
-function declaredNameCandidates(name, path, others = []) {
-  return [name, ...others, `${name}@${path}`];
-}
-function chooseNames(candidates) {
-  const index = candidates.map(() => 0);
-  const current = (i) => candidates[i]?.[index[i]] ?? "";
-  for (let changed = true; changed; ) {
-    changed = false;
-    const groups = /* @__PURE__ */ new Map();
-    for (let i = 0; i < candidates.length; i++) {
-      const group = groups.get(current(i)) ?? [];
-      group.push(i);
-      groups.set(current(i), group);
-    }
-    for (const group of groups.values()) {
-      if (group.length < 2) continue;
-      const last = (i) => (candidates[i]?.length ?? 1) - 1;
-      const growable = group.filter((i) => index[i] < last(i) - 1);
-      const moving = growable.length > 0 ? growable : group.filter((i) => index[i] !== last(i));
-      for (const i of moving) index[i] = growable.length > 0 ? index[i] + 1 : last(i);
-      if (moving.length > 0) changed = true;
-    }
-  }
-  const taken = /* @__PURE__ */ new Set();
-  return candidates.map((_, i) => {
-    let name = current(i);
-    for (let n = 2; taken.has(name); n++) name = `${current(i)}-${n}`;
-    taken.add(name);
-    return name;
-  });
 }
 
 // core/render/environments/folder-environments.ts
@@ -41048,25 +42513,6 @@ async function fluxHelmReleaseSettings(doc, find) {
   return result;
 }
 
-// core/render/environments/locate.ts
-function locator(positions, firstLine = 1) {
-  return (pointer2) => {
-    for (let at = pointer2; ; at = at.slice(0, at.lastIndexOf("/"))) {
-      const hit = positions.get(at);
-      if (hit) return { line: hit[0], column: hit[1] };
-      if (at === "") return { line: firstLine, column: 1 };
-    }
-  };
-}
-function displayPointer(pointer2) {
-  let out = "";
-  for (const raw of pointer2.split("/").slice(1)) {
-    const token = raw.replaceAll("~1", "/").replaceAll("~0", "~");
-    out += /^\d+$/.test(token) ? `[${token}]` : out === "" ? token : `.${token}`;
-  }
-  return out === "" ? "(the document)" : out;
-}
-
 // core/render/environments/scan-manifests.ts
 var GROUPS = /argoproj\.io\/|(?:kustomize|helm)\.toolkit\.fluxcd\.io\//;
 var KIND = /^\s*kind:\s*["']?(?:Application|ApplicationSet|Kustomization|HelmRelease)["']?\s*(?:#.*)?$/m;
@@ -41139,9 +42585,9 @@ async function scanValuesSources(files, paths) {
 function sharedFolders(a, b) {
   const left = a.split("/").slice(0, -1);
   const right = b.split("/").slice(0, -1);
-  let count = 0;
-  while (count < left.length && left[count] === right[count]) count++;
-  return count;
+  let count2 = 0;
+  while (count2 < left.length && left[count2] === right[count2]) count2++;
+  return count2;
 }
 function valuesSourceFinder(sources, file, used) {
   return (reference) => {
@@ -41247,445 +42693,6 @@ function fluxKustomizationTargets(doc) {
   return result;
 }
 
-// schemas/kubeproof-config.schema.json
-var kubeproof_config_schema_default = {
-  $schema: "http://json-schema.org/draft-04/schema#",
-  title: "kubeproof repository configuration (.kubeproof.yaml)",
-  description: "Settings of kubeproof for one GitOps repository. Every path is relative to the repository root and must stay inside it. Point an editor at this schema with the first line `# yaml-language-server: $schema=<url of this file>`.",
-  type: "object",
-  required: ["version"],
-  additionalProperties: false,
-  dependencies: {
-    promotion: ["environments"]
-  },
-  properties: {
-    version: {
-      description: "Version of this file's format. Only 1 exists.",
-      enum: [1]
-    },
-    environments: {
-      description: "The environments of the repository, in the order reports list them. When present, kubeproof uses exactly these and discovers nothing; when absent, it discovers them (kustomize overlays under envs/, environments/, overlays/, clusters/, Argo CD Applications and ApplicationSets, Flux Kustomizations and HelmReleases).",
-      type: "array",
-      minItems: 1,
-      items: {
-        $ref: "#/definitions/environment"
-      }
-    },
-    promotion: {
-      description: "How changes move from one environment to the next. Needs `environments`.",
-      type: "object",
-      required: ["order"],
-      additionalProperties: false,
-      properties: {
-        order: {
-          description: "Environment names from the first to receive a change to the last (for example dev, staging, prod). Each must be the name of a declared environment, and appear once.",
-          type: "array",
-          minItems: 2,
-          uniqueItems: true,
-          items: {
-            description: "The name of an environment declared under `environments`.",
-            type: "string",
-            minLength: 1
-          }
-        }
-      }
-    },
-    diff: {
-      description: "What the diff between the base and the head of a pull request leaves out or hides.",
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        ignorePaths: {
-          description: 'Fields removed on both sides before comparing, for example metadata.annotations["checksum/config"], metadata.labels["argocd.argoproj.io/instance"] or Deployment:spec.replicas. Dotted keys, ["quoted.keys"], [0], [*], [name=value], ** for any depth, and an optional Kind: prefix.',
-          type: "array",
-          items: {
-            type: "string",
-            minLength: 1
-          }
-        },
-        ignoreResources: {
-          description: "Resources left out of the diff. Every given field must match; * and ? are globs.",
-          type: "array",
-          items: {
-            type: "object",
-            additionalProperties: false,
-            minProperties: 1,
-            properties: {
-              kind: {
-                type: "string",
-                description: "Kind of the resources, for example Secret (globs allowed)."
-              },
-              name: {
-                type: "string",
-                description: "Name of the resources (globs allowed, for example sealed-*)."
-              },
-              namespace: {
-                type: "string",
-                description: "Namespace of the resources ('' for cluster-scoped ones; globs allowed)."
-              },
-              group: {
-                type: "string",
-                description: "API group (apps, '' for core) or full apiVersion (apps/v1)."
-              }
-            }
-          }
-        },
-        redactPaths: {
-          description: "Fields whose values are never shown (same path syntax as ignorePaths). Secret values, SealedSecrets, SOPS values and private keys are always hidden.",
-          type: "array",
-          items: {
-            type: "string",
-            minLength: 1
-          }
-        },
-        redactKeyPattern: {
-          description: "Regular expression (case-insensitive) on env var names and config keys whose values are hidden; false turns it off. The default matches password, secret, token, apikey, credential and similar names.",
-          type: ["string", "boolean"]
-        },
-        contextLines: {
-          description: "Lines of context around each change in the YAML diffs (default 3).",
-          type: "integer",
-          minimum: 0,
-          maximum: 20
-        }
-      }
-    },
-    policy: {
-      description: "Settings of the policy checks (reserved for later versions; any mapping is accepted).",
-      type: "object"
-    },
-    validate: {
-      description: "Settings of schema validation (reserved for later versions; any mapping is accepted).",
-      type: "object"
-    }
-  },
-  definitions: {
-    repositoryPath: {
-      description: "A path relative to the repository root, with forward slashes (`envs/prod`, `./envs/prod`). It must not be absolute or climb out of the repository with `..`.",
-      type: "string",
-      minLength: 1,
-      pattern: "^[^\\\\]*$"
-    },
-    environment: {
-      description: "One environment: a folder that is rendered and deployed as a unit.",
-      type: "object",
-      required: ["name", "path"],
-      additionalProperties: false,
-      properties: {
-        name: {
-          description: "Unique name of the environment, as reports, promotion and command-line flags refer to it: letters, digits, `.`, `_` and `-`, starting and ending with a letter or digit.",
-          type: "string",
-          maxLength: 63,
-          pattern: "^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$"
-        },
-        path: {
-          description: "Folder rendered for this environment, relative to the repository root (for example `envs/prod`). It must exist.",
-          $ref: "#/definitions/repositoryPath"
-        },
-        renderer: {
-          description: "How the folder becomes manifests. `builtin`: kubeproof's own kustomize engine; `kustomize`: the `kustomize build` binary; `kubectl`: `kubectl kustomize`; `helm`: `helm template` (see `helm`); `none`: the folder's manifests as they are. Default: `helm` when `helm` is set or the folder holds a Chart.yaml, `builtin` when it holds a kustomization, `none` otherwise.",
-          enum: ["builtin", "kustomize", "kubectl", "helm", "none"]
-        },
-        kubernetesVersion: {
-          description: "Kubernetes version whose schemas validate this environment, as x.y.z (for example 1.31.0). Quote it in YAML.",
-          type: "string",
-          pattern: "^[0-9]+\\.[0-9]+\\.[0-9]+$"
-        },
-        helm: {
-          description: "Helm settings, for `renderer: helm` (setting them implies it).",
-          type: "object",
-          required: ["chart"],
-          additionalProperties: false,
-          properties: {
-            chart: {
-              description: "Folder of the chart (the one holding Chart.yaml), relative to the repository root.",
-              $ref: "#/definitions/repositoryPath"
-            },
-            valuesFiles: {
-              description: "Values files relative to the repository root, in the order Helm merges them (later files win).",
-              type: "array",
-              items: {
-                $ref: "#/definitions/repositoryPath"
-              }
-            },
-            releaseName: {
-              description: "Release name given to `helm template` (default: the environment's name). A DNS-1123 subdomain of at most 53 characters.",
-              type: "string",
-              maxLength: 53,
-              pattern: "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
-            },
-            namespace: {
-              description: "Namespace given to `helm template` (`.Release.Namespace`). A DNS-1123 label of at most 63 characters.",
-              type: "string",
-              maxLength: 63,
-              pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
-            },
-            values: {
-              description: "Inline values, merged after every values file (they win over the files, and `parameters` win over them), as Argo CD's `valuesObject` and Flux's `values` are.",
-              type: "object"
-            },
-            parameters: {
-              description: "`--set`-style flags, applied after the values files and `values` (they win), in this order.",
-              type: "array",
-              items: {
-                type: "object",
-                required: ["name", "value"],
-                additionalProperties: false,
-                properties: {
-                  name: {
-                    description: "The value's path, as helm writes it (`image.tag`, `ingress.hosts[0]`).",
-                    type: "string",
-                    minLength: 1
-                  },
-                  value: {
-                    description: "The value. With `flag: set-file`, a file relative to the repository root whose content is the value. Quote numbers and booleans in YAML.",
-                    type: "string"
-                  },
-                  flag: {
-                    description: "How helm reads the value: `set` (default; `true`, numbers and `{a,b}` lists are typed), `set-string` (always a string), `set-file` (the content of the file `value`).",
-                    enum: ["set", "set-string", "set-file"]
-                  }
-                }
-              }
-            },
-            kubeVersion: {
-              description: "Kubernetes version of `.Capabilities.KubeVersion` (`--kube-version`), as x.y.z (default: the environment's `kubernetesVersion`). Quote it in YAML.",
-              type: "string",
-              pattern: "^v?[0-9]+\\.[0-9]+\\.[0-9]+$"
-            },
-            apiVersions: {
-              description: "API versions of `.Capabilities.APIVersions` (`--api-versions`), written `group/version` or `group/version/Kind` (for example `monitoring.coreos.com/v1/ServiceMonitor`).",
-              type: "array",
-              items: {
-                type: "string",
-                minLength: 1,
-                pattern: "^[^\\s]+$"
-              }
-            },
-            skipCrds: {
-              description: "Leave the chart's `crds/` folder out (by default its CRDs are rendered, as Argo CD and Flux apply them).",
-              type: "boolean"
-            },
-            skipTests: {
-              description: "Leave the chart's test hooks out (`--skip-tests`).",
-              type: "boolean"
-            },
-            ignoreMissingValueFiles: {
-              description: "A values file missing from the repository is skipped instead of being an error (Argo CD's `ignoreMissingValueFiles`).",
-              type: "boolean"
-            }
-          }
-        }
-      }
-    }
-  }
-};
-
-// core/render/environments/check-config.ts
-async function folderExists(files, path) {
-  return path === "" || await files.listDirectory(path) !== void 0;
-}
-async function hasAnyFile(files, folder, names) {
-  for (const name of names) if (await files.readFile(`${folderPrefix(folder)}${name}`)) return true;
-  return false;
-}
-async function checkConfig(files, config, configPath, locate) {
-  const findings2 = [];
-  const report = (message, pointer2, severity = "error") => {
-    const { line: line3, column } = locate(pointer2);
-    findings2.push({ ruleId: "config", severity, message, path: configPath, line: line3, column });
-  };
-  const environments = config.environments ?? [];
-  const firstByName = /* @__PURE__ */ new Map();
-  for (const [index, environment] of environments.entries()) {
-    const first = firstByName.get(environment.name);
-    if (first === void 0) {
-      firstByName.set(environment.name, index);
-      continue;
-    }
-    const { line: line3 } = locate(`/environments/${first}/name`);
-    report(
-      `environments[${index}].name: ${JSON.stringify(environment.name)} is already the name of environments[${first}] (line ${line3}); names must be unique`,
-      `/environments/${index}/name`
-    );
-  }
-  for (const [index, name] of (config.promotion?.order ?? []).entries()) {
-    if (firstByName.has(name)) continue;
-    const known2 = [...firstByName.keys()].map((n) => JSON.stringify(n)).join(", ");
-    report(
-      `promotion.order[${index}]: ${JSON.stringify(name)} is not a declared environment (declared: ${known2})`,
-      `/promotion/order/${index}`
-    );
-  }
-  const checkPath = async (written2, pointer2, kind) => {
-    const field3 = displayPointer(pointer2);
-    const path = normalizeRepoPath(written2);
-    if (path === void 0) {
-      report(
-        `${field3}: ${JSON.stringify(written2)} is ${written2.startsWith("/") || /^[A-Za-z]:/.test(written2) ? "absolute" : "outside the repository"}; write a path relative to the repository root`,
-        pointer2
-      );
-      return void 0;
-    }
-    const exists = kind === "folder" ? await folderExists(files, path) : await files.readFile(path) !== void 0;
-    if (!exists) {
-      report(`${field3}: there is no ${kind} ${showPath(path)} in the repository`, pointer2);
-      return void 0;
-    }
-    return path;
-  };
-  for (const [index, environment] of environments.entries()) {
-    const at = `/environments/${index}`;
-    const folder = await checkPath(environment.path, `${at}/path`, "folder");
-    const { renderer, helm } = environment;
-    if (helm && renderer !== void 0 && renderer !== "helm") {
-      report(
-        `environments[${index}]: helm settings are given but renderer is ${JSON.stringify(renderer)}; remove one of them`,
-        `${at}/helm`
-      );
-    }
-    if (helm) {
-      const chart = await checkPath(helm.chart, `${at}/helm/chart`, "folder");
-      if (chart !== void 0 && !await hasAnyFile(files, chart, ["Chart.yaml"])) {
-        report(
-          `environments[${index}].helm.chart: ${showPath(chart)} holds no Chart.yaml`,
-          `${at}/helm/chart`
-        );
-      }
-      for (const [i, valuesFile] of (helm.valuesFiles ?? []).entries()) {
-        const pointer2 = `${at}/helm/valuesFiles/${i}`;
-        if (helm.ignoreMissingValueFiles && normalizeRepoPath(valuesFile) !== void 0) continue;
-        await checkPath(valuesFile, pointer2, "file");
-      }
-      for (const [i, parameter] of (helm.parameters ?? []).entries()) {
-        if (parameter.flag === "set-file")
-          await checkPath(parameter.value, `${at}/helm/parameters/${i}/value`, "file");
-      }
-    }
-    if (folder === void 0) continue;
-    if (renderer === "helm" && !helm && !await hasAnyFile(files, folder, ["Chart.yaml"])) {
-      report(
-        `environments[${index}]: renderer helm needs a chart: ${showPath(folder)} holds no Chart.yaml and no helm.chart is given`,
-        `${at}/renderer`
-      );
-    }
-    if ((renderer === "builtin" || renderer === "kustomize" || renderer === "kubectl") && !await hasAnyFile(files, folder, KUSTOMIZATION_FILE_NAMES)) {
-      report(
-        `environments[${index}]: renderer ${renderer} needs a kustomization, and ${showPath(folder)} holds none (kustomization.yaml, kustomization.yml or Kustomization)`,
-        `${at}/renderer`,
-        "warning"
-      );
-    }
-  }
-  return findings2;
-}
-
-// core/render/environments/normalize-config.ts
-function normal(path) {
-  return normalizeRepoPath(path) ?? path;
-}
-function normalizeHelm(helm) {
-  const { values, parameters: parameters2, ...rest } = helm;
-  const out = {
-    ...rest,
-    chart: normal(helm.chart),
-    valuesFiles: (helm.valuesFiles ?? []).map(normal)
-  };
-  if (values !== void 0) out.values = `${JSON.stringify(values, null, 2)}
-`;
-  if (parameters2 !== void 0) {
-    out.parameters = parameters2.map(({ name, value, flag = "set" }) => ({
-      flag,
-      name,
-      value: flag === "set-file" ? normal(value) : value
-    }));
-  }
-  return out;
-}
-function normalizeEnvironment(environment) {
-  const { helm, ...rest } = environment;
-  const out = { ...rest, path: normal(environment.path) };
-  if (helm) out.helm = normalizeHelm(helm);
-  return out;
-}
-function normalizeConfig(config) {
-  const { environments, ...rest } = config;
-  if (!environments) return rest;
-  return { ...rest, environments: environments.map(normalizeEnvironment) };
-}
-
-// core/render/environments/load-config.ts
-var CONFIG_FILE_NAMES = [".kubeproof.yaml", ".kubeproof.yml"];
-var PATTERN_HINTS = {
-  name: 'letters, digits, ".", "_" and "-" only, starting and ending with a letter or digit',
-  kubernetesVersion: 'a Kubernetes version written x.y.z, for example "1.31.0"',
-  kubeVersion: 'a Kubernetes version written x.y.z, for example "1.31.0"',
-  apiVersions: 'an API version without spaces, for example "monitoring.coreos.com/v1"',
-  releaseName: 'a Helm release name: lower-case letters, digits, "-" and "."',
-  namespace: 'a namespace: lower-case letters, digits and "-"'
-};
-function explain(pointer2, message, value) {
-  if (/^got (number|boolean|null), want string$/.test(message)) return `${message} (quote the value in YAML)`;
-  if (!message.includes("does not match pattern")) return message;
-  const field3 = pointer2.split("/").filter((token) => !/^\d+$/.test(token)).pop() ?? "";
-  const hint = PATTERN_HINTS[field3] ?? "a path with forward slashes (no backslashes)";
-  return `${JSON.stringify(value)} is not ${hint}`;
-}
-function valueAt3(root, pointer2) {
-  let node = root;
-  for (const raw of pointer2.split("/").slice(1)) {
-    if (node === null || typeof node !== "object") return void 0;
-    node = node[raw.replaceAll("~1", "/").replaceAll("~0", "~")];
-  }
-  return node;
-}
-async function loadConfig(files) {
-  const present = [];
-  for (const name of CONFIG_FILE_NAMES) {
-    const bytes = await files.readFile(name);
-    if (bytes) present.push({ path: name, bytes });
-  }
-  const chosen = present[0];
-  if (!chosen) return { findings: [] };
-  const path = chosen.path;
-  const findings2 = [];
-  const result = (config) => {
-    findings2.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-    return config ? { path, config, findings: findings2 } : { path, findings: findings2 };
-  };
-  const report = (message, at, severity = "error") => {
-    findings2.push({ ruleId: "config", severity, message, path, line: at.line, column: at.column });
-  };
-  for (const ignored of present.slice(1)) {
-    report(
-      `${ignored.path} is ignored: ${path} is read instead; keep one of them`,
-      { line: 1, column: 1 },
-      "warning"
-    );
-  }
-  const decoded2 = decodeText(chosen.bytes);
-  if (!decoded2.ok) {
-    report(decoded2.message, { line: decoded2.line, column: 1 });
-    return result();
-  }
-  const parsed = parseYamlDocument(decoded2.text, { uniqueKeys: true, firstLine: 1 });
-  for (const problem of parsed.problems) report(`invalid YAML: ${problem.message}`, problem);
-  if (parsed.value === void 0) return result();
-  const locate = locator(parsed.positions);
-  const validate = createAjv().compile(kubeproof_config_schema_default);
-  if (!validate(parsed.value)) {
-    for (const violation of describeSchemaErrors(validate.errors ?? [], parsed.value)) {
-      const message = explain(violation.path, violation.message, valueAt3(parsed.value, violation.path));
-      const field3 = violation.path === "" ? "" : `${displayPointer(violation.path)}: `;
-      report(`${field3}${message}`, locate(violation.focus));
-    }
-    return result();
-  }
-  const written2 = parsed.value;
-  findings2.push(...await checkConfig(files, written2, path, locate));
-  return result(normalizeConfig(written2));
-}
-
 // core/render/environments/merge-sightings.ts
 var PRECEDENCE = { config: 0, folder: 1, argocd: 2, flux: 3 };
 function stableJson(value) {
@@ -41694,7 +42701,7 @@ function stableJson(value) {
     (_key, item) => item !== null && typeof item === "object" && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) : item
   );
 }
-function identity(environment) {
+function identity2(environment) {
   if (environment.renderer !== "helm") return environment.path;
   const helm = environment.helm ?? { chart: environment.path, valuesFiles: [] };
   return `${environment.path}
@@ -41706,7 +42713,7 @@ function mergeSightings(sightings) {
     (a, b) => PRECEDENCE[a.environment.source] - PRECEDENCE[b.environment.source]
   );
   for (const sighting of ordered) {
-    const key2 = identity(sighting.environment);
+    const key2 = identity2(sighting.environment);
     const list5 = byIdentity.get(key2) ?? [];
     list5.push(sighting);
     byIdentity.set(key2, list5);
@@ -41895,9 +42902,9 @@ var ADVICE = {
 };
 function missingToolFinding(tool, command, environments, path) {
   const who = command === tool ? tool : `${tool} (${command})`;
-  const count = environments.length;
+  const count2 = environments.length;
   const names = environments.map((environment) => environment.name).join(", ");
-  const message = `${who} is not installed: ${count} environment${count === 1 ? "" : "s"} not rendered (${names}). ${ADVICE[tool]}`;
+  const message = `${who} is not installed: ${count2} environment${count2 === 1 ? "" : "s"} not rendered (${names}). ${ADVICE[tool]}`;
   return { ruleId: MISSING_TOOL_RULE, severity: "error", message, path };
 }
 async function renderBatch(environments, engine, options) {
@@ -42116,13 +43123,13 @@ function needsExternalTool(environment) {
 function renderExternalEnvironments(environments, deps) {
   const kustomize = kustomizeBinaryEngine(deps);
   const helm = helmEngine(deps);
-  const pick = (environment) => environment.renderer === "helm" ? helm : kustomize;
+  const pick2 = (environment) => environment.renderer === "helm" ? helm : kustomize;
   return renderBatch(
     environments.filter(needsExternalTool),
     {
-      tool: (environment) => pick(environment).tool(environment),
-      render: (environment) => pick(environment).render(environment),
-      anchor: (environment) => pick(environment).anchor(environment)
+      tool: (environment) => pick2(environment).tool(environment),
+      render: (environment) => pick2(environment).render(environment),
+      anchor: (environment) => pick2(environment).anchor(environment)
     },
     { concurrency: deps.concurrency ?? 4, command: (tool) => deps.commands?.[tool] ?? tool }
   );
@@ -46432,25 +47439,6 @@ function schemaKey(use) {
   return `${use.origin}\0${use.source}\0${use.kubernetesVersion}\0${String(use.strict)}`;
 }
 
-// core/render/environments/no-environment.ts
-var NO_ENVIRONMENT_RULE = "no-environment";
-var CONTAINERS = [...ENVIRONMENT_CONTAINERS].map((name) => `${name}/`);
-var CONTAINER_LIST = `${CONTAINERS.slice(0, -1).join(", ")} or ${CONTAINERS.at(-1) ?? ""}`;
-var DECLARE_ENVIRONMENTS = `declare them in ${CONFIG_FILE_NAMES[0]} in that folder, for example {version: 1, environments: [{name: prod, path: deploy/prod}]}`;
-function noEnvironmentMessage(where, configFailed = false) {
-  if (configFailed)
-    return `no environment found in ${where}: ${CONFIG_FILE_NAMES[0]} could not be read (see its errors); fix it to declare the environments`;
-  return `no environment found in ${where}: kubeproof looked in ${CONFIG_FILE_NAMES[0]}, for kustomize overlays under ${CONTAINER_LIST}, and for Argo CD Applications and ApplicationSets and Flux Kustomizations and HelmReleases; ${DECLARE_ENVIRONMENTS}`;
-}
-function noEnvironmentFinding(where, configFailed = false) {
-  return {
-    ruleId: NO_ENVIRONMENT_RULE,
-    severity: "error",
-    message: noEnvironmentMessage(where, configFailed),
-    path: CONFIG_FILE_NAMES[0]
-  };
-}
-
 // core/check/trusted-renderers.ts
 var RENDERER_REFUSED_RULE = "renderer-refused";
 function trustedRendererSet(trusted, baseEnvironments) {
@@ -46597,1058 +47585,16 @@ async function runCheck(head, base, options, deps) {
   };
 }
 
-// core/render/sub-file-source.ts
-function subFileSource(files, prefix) {
-  if (prefix === "") return files;
-  const join8 = (path) => path === "" ? prefix : `${prefix}/${path}`;
-  const outside = (entryTarget) => entryTarget !== void 0 && entryTarget.startsWith(`${prefix}/`) ? entryTarget.slice(prefix.length + 1) : void 0;
-  return {
-    readFile: (path) => files.readFile(join8(path)),
-    async listDirectory(path) {
-      const entries2 = await files.listDirectory(join8(path));
-      return entries2?.map((entry) => {
-        if (entry.type !== "symlink") return entry;
-        const target = outside(entry.target);
-        return target === void 0 ? { name: entry.name, type: "symlink" } : { ...entry, target };
-      });
-    }
-  };
-}
-
-// core/report/comment/escape-markdown.ts
-var LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
-var MARKDOWN_SPECIAL = /[\\`*_[\]<>&|~$!#]/g;
-function singleLine(text10) {
-  return text10.replace(LINE_BREAKING, " ");
-}
-function escapeMarkdown(text10) {
-  return singleLine(text10).replace(MARKDOWN_SPECIAL, (char) => `\\${char}`);
-}
-var HTML_ENTITIES = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;"
+// platform/check-defaults.ts
+var DEFAULT_KUBERNETES_VERSION = "1.31.0";
+var OFFLINE_KUBERNETES_VERSION_FULL = `${OFFLINE_KUBERNETES_VERSION}.0`;
+var DEFAULT_STRICT = true;
+var CLI_CHECK_SCHEMA_LOCATIONS = ["offline"];
+var KUBECONFORM_KUBERNETES_VERSION = "master";
+var PUBLISH_NAMES = {
+  check: { checkName: "kubeproof", marker: "report" },
+  diff: { checkName: "kubeproof diff", marker: "diff" }
 };
-function escapeHtml(text10) {
-  return singleLine(text10).replace(/[&<>"]/g, (char) => HTML_ENTITIES[char] ?? char);
-}
-function longestBacktickRun(text10) {
-  let longest = 0;
-  for (const run4 of text10.match(/`+/g) ?? []) longest = Math.max(longest, run4.length);
-  return longest;
-}
-function codeSpan(text10) {
-  const content = singleLine(text10);
-  if (content === "") return "` `";
-  const delimiter = "`".repeat(longestBacktickRun(content) + 1);
-  const pad2 = content.startsWith("`") || content.endsWith("`") || content.startsWith(" ") && content.endsWith(" ") && content.trim() !== "";
-  const space = pad2 ? " " : "";
-  return `${delimiter}${space}${content}${space}${delimiter}`;
-}
-function codeFence(content, info = "") {
-  const body = content.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "\uFFFD").replace(/\n+$/, "");
-  const fence = "`".repeat(Math.max(3, longestBacktickRun(body) + 1));
-  return `${fence}${info}
-${body}
-${fence}`;
-}
-function shorten(text10, max) {
-  if (text10.length <= max) return text10;
-  let cut = text10.slice(0, Math.max(0, max - 1));
-  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
-  return `${cut}\u2026`;
-}
-
-// core/report/comment/summarize-report.ts
-function byName2(checks) {
-  return new Map((checks ?? []).map((check) => [check.environment, check]));
-}
-function sum(checks, key2) {
-  let total = 0;
-  for (const check of checks ?? []) total += check[key2] ?? 0;
-  return total;
-}
-function unvalidatedErrors(checks) {
-  let total = 0;
-  for (const check of checks ?? [])
-    for (const finding2 of check.findings)
-      if (finding2.ruleId === "not-validated" && finding2.severity === "error") total++;
-  return total;
-}
-function summarizeReport(report) {
-  const diffs = new Map(report.environments.map((diff) => [diff.environment, diff]));
-  const validation = byName2(report.validation);
-  const policy = byName2(report.policy);
-  const names = [.../* @__PURE__ */ new Set([...diffs.keys(), ...validation.keys(), ...policy.keys()])];
-  const environments = names.map((environment) => {
-    const summary2 = {
-      environment,
-      status: diffs.get(environment)?.status ?? "unchanged",
-      findings: [
-        ...diffs.get(environment)?.findings ?? [],
-        ...validation.get(environment)?.findings ?? [],
-        ...policy.get(environment)?.findings ?? []
-      ]
-    };
-    const diff = diffs.get(environment);
-    if (diff !== void 0) summary2.diff = diff;
-    const checked = validation.get(environment);
-    if (checked !== void 0) summary2.validation = checked;
-    const judged = policy.get(environment);
-    if (judged !== void 0) summary2.policy = judged;
-    return summary2;
-  });
-  const compared = report.meta.compared !== false;
-  const summary = {
-    environments,
-    changed: compared ? environments.filter((env) => env.status === "changed").length : 0,
-    notRendered: environments.filter((env) => env.status === "error").length,
-    validationErrors: sum(report.validation, "errors") - unvalidatedErrors(report.validation),
-    validationWarnings: sum(report.validation, "warnings"),
-    notValidated: sum(report.validation, "notValidated"),
-    notValidatedErrors: unvalidatedErrors(report.validation),
-    validated: report.meta.validated !== false,
-    validatedEnvironments: report.validation.length,
-    compared,
-    resources: environments.reduce((total, env) => total + (env.diff ? heldResources(env.diff) : 0), 0),
-    policyRan: report.policy !== void 0,
-    policyErrors: sum(report.policy, "errors"),
-    policyWarnings: sum(report.policy, "warnings")
-  };
-  if (report.noEnvironment !== void 0) summary.noEnvironment = report.noEnvironment;
-  return summary;
-}
-function heldResources(diff) {
-  return diff.status === "error" ? 0 : diff.counts.added + diff.counts.changed + diff.counts.unchanged;
-}
-function environmentState(env, compared) {
-  if (env.status === "error") return "not rendered";
-  if (!compared && env.diff !== void 0) return plural(heldResources(env.diff), "resource");
-  if (env.status === "changed" && env.diff !== void 0) return changeCounts(env.diff.counts);
-  return "unchanged";
-}
-function plural(count, noun, nouns = `${noun}s`) {
-  return `${count} ${count === 1 ? noun : nouns}`;
-}
-function resourceLabel(resource2) {
-  const namespace = resource2.namespace === void 0 || resource2.namespace === "" ? "" : `${resource2.namespace}/`;
-  return `${resource2.kind} ${namespace}${resource2.name}`;
-}
-function findingLocation(finding2) {
-  return finding2.line !== void 0 && finding2.line >= 1 ? `${finding2.path}:${finding2.line}` : finding2.path;
-}
-function formatDuration(durationMs) {
-  const seconds = Math.max(0, durationMs) / 1e3;
-  if (seconds < 60) return `${seconds.toFixed(1)} s`;
-  return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
-}
-function formatCount(count) {
-  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
-function changeCounts(counts) {
-  const parts = [];
-  if (counts.added > 0) parts.push(`${counts.added} added`);
-  if (counts.changed > 0) parts.push(`${counts.changed} changed`);
-  if (counts.removed > 0) parts.push(`${counts.removed} removed`);
-  return parts.length === 0 ? "changed" : parts.join(", ");
-}
-
-// core/report/comment/summary-table.ts
-var MAX_NAME_LENGTH = 100;
-var DASH2 = "\u2013";
-var ICON = { error: "\u274C ", warning: "\u26A0\uFE0F ", ok: "\u2705 ", none: "" };
-var NO_ENVIRONMENT = "No environment is rendered from the files this change touches.";
-function sentence(text10) {
-  return `${text10.charAt(0).toUpperCase()}${text10.slice(1)}.`;
-}
-function countCells(env, compared) {
-  if (!compared)
-    return [env.diff === void 0 || env.status === "error" ? DASH2 : String(heldResources(env.diff))];
-  const counts = env.status === "changed" && env.diff !== void 0 ? env.diff.counts : void 0;
-  if (counts === void 0) return [DASH2, DASH2, DASH2];
-  return [String(counts.added), String(counts.changed), String(counts.removed)];
-}
-function countTitles(compared) {
-  return compared ? ["added", "changed", "removed"] : ["resources"];
-}
-function validationCell(env, compared = true) {
-  if (env.status === "error") return ["error", "not rendered"];
-  const check = env.validation;
-  const unchecked = check?.notValidated ?? 0;
-  const notValidated = unchecked > 0 ? `, ${unchecked} not validated` : "";
-  const invalid = check === void 0 ? 0 : check.errors - unvalidatedErrors([check]);
-  if (check !== void 0 && invalid > 0) return ["error", `${plural(invalid, "error")}${notValidated}`];
-  if (check !== void 0 && check.errors > 0) return ["error", `${unchecked} not validated`];
-  if (check !== void 0 && check.warnings > 0)
-    return ["warning", `${plural(check.warnings, "warning")}${notValidated}`];
-  if (env.status === "unchanged") return ["none", "unchanged"];
-  if (check === void 0) return ["none", DASH2];
-  return ["ok", compared ? plural(check.resources, "resource") : "valid"];
-}
-function policyCell(env, check) {
-  if (env.status === "error" || check === void 0) return ["none", DASH2];
-  if (check.errors > 0) return ["error", plural(check.errors, "error")];
-  if (check.warnings > 0) return ["warning", plural(check.warnings, "warning")];
-  return env.status === "unchanged" ? ["none", DASH2] : ["ok", ""];
-}
-function withIcon([tone, text10]) {
-  return (ICON[tone] + text10).trim();
-}
-function tableRow(env, withPolicy, withValidation = true, compared = true) {
-  const name = escapeMarkdown(shorten(env.environment, MAX_NAME_LENGTH));
-  const cells = [env.status === "unchanged" ? name : `**${name}**`, ...countCells(env, compared)];
-  if (withValidation) cells.push(withIcon(validationCell(env, compared)));
-  if (withPolicy) cells.push(withIcon(policyCell(env, env.policy)));
-  return `| ${cells.join(" | ")} |`;
-}
-function summaryTable(summary) {
-  if (summary.noEnvironment !== void 0)
-    return { open: escapeMarkdown(sentence(summary.noEnvironment)), reopen: "", close: "", parts: [] };
-  if (summary.environments.length === 0)
-    return { open: `_${NO_ENVIRONMENT}_`, reopen: "", close: "", parts: [] };
-  const counted = countTitles(summary.compared);
-  const titles = ["environment", ...counted];
-  const aligns = ["---", ...counted.map(() => "---:")];
-  for (const [title, shown] of [
-    ["validation", summary.validated],
-    ["policy", summary.policyRan]
-  ]) {
-    if (!shown) continue;
-    titles.push(title);
-    aligns.push("---");
-  }
-  const header = `| ${titles.join(" | ")} |
-|${aligns.join("|")}|`;
-  return {
-    open: header,
-    reopen: header,
-    close: "",
-    parts: summary.environments.map((env) => ({
-      text: tableRow(env, summary.policyRan, summary.validated, summary.compared)
-    }))
-  };
-}
-
-// core/report/comment/environment-section.ts
-var MAX_LABEL_LENGTH = 300;
-var SHORT_TEXT_LENGTH = 200;
-var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
-function noteText(text10) {
-  return text10.split(" -> ").map(escapeMarkdown).join(" \u2192 ");
-}
-function describe(diff, compared) {
-  const notes = diff.notes.map((note2) => noteText(note2.text)).join("; ");
-  if (!compared) return notes;
-  let text10 = notes === "" ? diff.change : notes;
-  if (diff.change === "added" && notes !== "") text10 = `added (${notes})`;
-  if (diff.change === "removed") text10 = notes === "" ? "removed" : `removed (${notes})`;
-  const renameNoted = diff.notes.some((note2) => note2.kind === "generated-name");
-  if (diff.renamed !== void 0 && !renameNoted) {
-    text10 += ` (generated name ${codeSpan(diff.renamed.from)} \u2192 ${codeSpan(diff.renamed.to)})`;
-  }
-  return text10;
-}
-function resourceLine(diff, detail, compared) {
-  const label = codeSpan(shorten(resourceLabel(diff.resource), MAX_LABEL_LENGTH));
-  const short = compared ? `- ${label}: ${diff.change}` : `- ${label}`;
-  const described = describe(diff, compared);
-  const text10 = described === "" ? `- ${label}` : `- ${label}: ${described}`;
-  return detail === "list" ? { text: short } : { text: text10, short };
-}
-function findingLine(finding2) {
-  const on = finding2.resource === void 0 ? "" : ` on ${codeSpan(shorten(resourceLabel(finding2.resource), MAX_LABEL_LENGTH))}`;
-  const where = ` (${codeSpan(shorten(findingLocation(finding2), MAX_LABEL_LENGTH))})`;
-  const head = `* ${SEVERITY_ICON[finding2.severity]} ${codeSpan(shorten(finding2.ruleId, SHORT_TEXT_LENGTH))}${on}${where}`;
-  return {
-    text: `${head}: ${escapeMarkdown(finding2.message)}`,
-    short: `${head}: ${escapeMarkdown(shorten(finding2.message, SHORT_TEXT_LENGTH))}`
-  };
-}
-function findingCounts(findings2) {
-  const unchecked = findings2.filter(
-    (finding2) => finding2.severity === "error" && finding2.ruleId === "not-validated"
-  ).length;
-  const errors = findings2.filter((finding2) => finding2.severity === "error").length - unchecked;
-  const warnings = findings2.filter((finding2) => finding2.severity === "warning").length;
-  let text10 = "";
-  if (errors > 0) text10 += ` \xB7 \u274C ${plural(errors, "error")}`;
-  if (unchecked > 0) text10 += ` \xB7 \u274C ${unchecked} not validated`;
-  if (warnings > 0) text10 += ` \xB7 \u26A0\uFE0F ${plural(warnings, "warning")}`;
-  return text10;
-}
-function summaryTitle(env, compared) {
-  const name = `<b>${escapeHtml(shorten(env.environment, MAX_NAME_LENGTH))}</b>`;
-  const state = `${env.status === "error" ? "\u274C " : ""}${environmentState(env, compared)}`;
-  return `${name}: ${state}${findingCounts(env.findings)}`;
-}
-function hasSection(env) {
-  return env.status !== "unchanged" || env.findings.length > 0;
-}
-function environmentSection(env, detail, compared = true) {
-  const resources = env.diff?.resources ?? [];
-  const parts = resources.map((diff) => resourceLine(diff, detail, compared));
-  env.findings.forEach((finding2, index) => {
-    const line3 = findingLine(finding2);
-    parts.push(index === 0 && parts.length > 0 ? blankBefore(line3) : line3);
-  });
-  const diffText = resources.map((diff) => diff.unifiedDiff.replace(/\n+$/, "")).filter((text10) => text10 !== "").join("\n");
-  if (detail === "diffs" && diffText !== "") parts.push({ text: `
-${codeFence(diffText, "diff")}` });
-  const title = summaryTitle(env, compared);
-  return {
-    open: `<details><summary>${title}</summary>
-`,
-    reopen: `<details><summary>${title} (continued)</summary>
-`,
-    close: "\n\n</details>",
-    parts
-  };
-}
-function blankBefore(part) {
-  return part.short === void 0 ? { text: `
-${part.text}` } : { text: `
-${part.text}`, short: `
-${part.short}` };
-}
-
-// core/report/comment/schema-text.ts
-function describeUse(use) {
-  if (use.origin === "offline") return use.source;
-  return `${use.source} (Kubernetes ${use.kubernetesVersion}, ${use.strict ? "strict" : "not strict"})`;
-}
-function describeUses(uses) {
-  const named = [...new Set(uses.filter((use) => use.origin !== "from-input").map(describeUse))];
-  return named.length === 0 ? "none used" : named.join(", ");
-}
-function schemaText(report) {
-  const { meta } = report;
-  const parts = [];
-  if (meta.schemas === void 0) {
-    parts.push(`Kubernetes ${meta.kubernetesVersion}`);
-    if (meta.strict) parts.push("strict");
-  } else {
-    const perEnvironment = report.validation.filter((check) => check.schemas !== void 0 && check.resources > 0).map((check) => ({ environment: check.environment, text: describeUses(check.schemas ?? []) })).filter((entry) => entry.text !== "none used");
-    const distinct = new Set(perEnvironment.map((entry) => entry.text));
-    parts.push(
-      distinct.size > 1 ? perEnvironment.map((entry) => `${entry.environment}: ${entry.text}`).join("; ") : describeUses(meta.schemas)
-    );
-  }
-  if (meta.crdsFromRepo) parts.push("CRDs from the repository");
-  return parts.join(", ");
-}
-
-// core/report/comment/footer.ts
-var MAX_URL_LENGTH = 300;
-var MAX_META_LENGTH = 100;
-var MAX_SCHEMA_LENGTH = 400;
-function safeUrl(url) {
-  if (!/^https?:\/\//i.test(url) || url.length > MAX_URL_LENGTH) return void 0;
-  return url.replace(
-    /[\s()<>\\`]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
-  );
-}
-function fullOutputPlaces(meta) {
-  const places = [];
-  const url = meta.fullReportUrl === void 0 ? void 0 : safeUrl(meta.fullReportUrl);
-  const label = escapeMarkdown(shorten(meta.fullReportLabel ?? "full report", MAX_META_LENGTH));
-  if (url !== void 0) places.push(`[${label}](${url})`);
-  if (meta.artifactName !== void 0) {
-    places.push(`artifact ${codeSpan(shorten(meta.artifactName, MAX_META_LENGTH))}`);
-  }
-  return places;
-}
-function footer(report, environments) {
-  const { meta } = report;
-  const parts = [
-    `Rendered ${plural(environments, "environment")} (${escapeMarkdown(shorten(meta.renderer, MAX_META_LENGTH))}) in ${formatDuration(meta.durationMs)}`
-  ];
-  parts.push(
-    meta.validated === false ? "not validated" : `schemas: ${escapeMarkdown(shorten(schemaText(report), MAX_SCHEMA_LENGTH))}`
-  );
-  if (meta.commit !== void 0 && meta.commit !== "")
-    parts.push(`commit ${codeSpan(meta.commit.slice(0, 7))}`);
-  parts.push(...fullOutputPlaces(meta));
-  return `---
-<sub>${parts.join(" \xB7 ")}</sub>`;
-}
-
-// core/report/comment/omission-notice.ts
-function omissionNotice(omissions, maxLength, meta) {
-  const sentences = [];
-  const limit = `a comment holds at most ${formatCount(maxLength)} characters`;
-  if (omissions.detail === "summaries" && omissions.diffs > 0) {
-    sentences.push(`Diffs of ${plural(omissions.diffs, "resource")} are left out: ${limit}.`);
-  }
-  if (omissions.detail === "list" && omissions.diffs + omissions.notes > 0) {
-    sentences.push(
-      `Diffs of ${plural(omissions.diffs, "resource")} and ${plural(omissions.notes, "change note")} are left out, each resource shows its change kind only: ${limit}.`
-    );
-  }
-  if (omissions.bodies > 1) {
-    sentences.push(`The report continues in ${plural(omissions.bodies - 1, "more comment")} below.`);
-  }
-  if (omissions.shortened > 0) {
-    sentences.push(`${plural(omissions.shortened, "entry", "entries")} shortened (marked \u2026).`);
-  }
-  if (omissions.omitted > 0)
-    sentences.push(`${plural(omissions.omitted, "entry", "entries")} too long to show.`);
-  if (sentences.length === 0) return "";
-  const places = fullOutputPlaces(meta);
-  const where = places.length === 0 ? "Run `kubeproof check` for the full output." : `Full output: ${places.join(", ")}.`;
-  return `> [!NOTE]
-> ${sentences.join(" ")} ${where}`;
-}
-
-// core/report/comment/pack-bodies.ts
-var BLOCK_SEPARATOR = "\n\n";
-var OMITTED_PART = "- \u2026 one entry is too long for a comment: see the full report";
-function blockText(block) {
-  return block.open + block.parts.map((part) => `
-${part.text}`).join("") + block.close;
-}
-function fitParts(blocks, budget) {
-  let shortened = 0;
-  let omitted = 0;
-  const fitted = blocks.map((block) => {
-    const room = budget - block.reopen.length - block.close.length - 1;
-    const parts = block.parts.map((part) => {
-      if (part.text.length <= room) return part.text;
-      if (part.short !== void 0 && part.short.length <= room) {
-        shortened += 1;
-        return part.short;
-      }
-      omitted += 1;
-      return OMITTED_PART;
-    });
-    return { open: block.open, reopen: block.reopen, close: block.close, parts };
-  });
-  return { blocks: fitted, shortened, omitted };
-}
-function packBlocks(blocks, maxLength, firstHead2, nextHead) {
-  const bodies = [[]];
-  let used = firstHead2;
-  const room = () => maxLength - used - BLOCK_SEPARATOR.length;
-  const push = (text10) => {
-    bodies[bodies.length - 1]?.push(text10);
-    used += BLOCK_SEPARATOR.length + text10.length;
-  };
-  const newBody = () => {
-    bodies.push([]);
-    used = nextHead;
-  };
-  const isEmpty = () => bodies[bodies.length - 1]?.length === 0;
-  for (const block of blocks) {
-    const whole = block.open + block.parts.map((part) => `
-${part}`).join("") + block.close;
-    if (whole.length <= room()) {
-      push(whole);
-      continue;
-    }
-    const fitsNext = whole.length <= maxLength - nextHead - BLOCK_SEPARATOR.length;
-    if (block.parts.length === 0 || fitsNext && !isEmpty()) {
-      if (!isEmpty()) newBody();
-      push(whole);
-      continue;
-    }
-    let open = block.open;
-    let index = 0;
-    while (index < block.parts.length) {
-      let chunk = open;
-      const start2 = index;
-      for (const part of block.parts.slice(index)) {
-        if (chunk.length + 1 + part.length + block.close.length > room()) break;
-        chunk += `
-${part}`;
-        index += 1;
-      }
-      if (index === start2) {
-        if (isEmpty() && bodies.length > 1) throw new Error("internal: a fitted part does not fit a body");
-        if (isEmpty()) throw new Error("internal: the first body has no room for its first block");
-        newBody();
-        continue;
-      }
-      push(chunk + block.close);
-      if (index < block.parts.length) {
-        newBody();
-        open = block.reopen;
-      }
-    }
-  }
-  return bodies;
-}
-
-// core/report/comment/status-line.ts
-var ICONS = { error: "\u274C ", warning: "\u26A0\uFE0F ", ok: "\u2705 " };
-function scope(summary) {
-  if (summary.environments.length === 0) return "no environment affected";
-  if (!summary.compared) {
-    const rendered = summary.environments.length - summary.notRendered;
-    if (rendered === 0) return void 0;
-    return `${plural(rendered, "environment")} rendered, ${plural(summary.resources, "resource")}, no base to compare`;
-  }
-  if (summary.changed === 0) return summary.notRendered > 0 ? void 0 : "no environment changes";
-  return `${plural(summary.changed, "environment")} change${summary.changed === 1 ? "s" : ""}`;
-}
-function verdict(summary, icons) {
-  const mark = (tone, text10) => (icons ? ICONS[tone] : "") + text10;
-  if (summary.noEnvironment !== void 0) return `kubeproof: ${mark("error", "no environment found")}`;
-  const what = scope(summary);
-  const parts = what === void 0 ? [] : [what];
-  if (summary.notRendered > 0)
-    parts.push(mark("error", `${plural(summary.notRendered, "environment")} not rendered`));
-  if (summary.validated) {
-    if (summary.validationErrors > 0)
-      parts.push(mark("error", plural(summary.validationErrors, "validation error")));
-    if (summary.notValidated > 0)
-      parts.push(
-        mark(
-          summary.notValidatedErrors > 0 ? "error" : "warning",
-          `${plural(summary.notValidated, "resource")} not validated`
-        )
-      );
-    if (summary.validationErrors === 0 && summary.notValidated === 0 && summary.notRendered === 0 && summary.validatedEnvironments > 0)
-      parts.push(mark("ok", "valid"));
-  }
-  if (summary.validationWarnings > 0) {
-    parts.push(mark("warning", plural(summary.validationWarnings, "validation warning")));
-  }
-  if (summary.policyRan) {
-    if (summary.policyErrors > 0) parts.push(mark("error", plural(summary.policyErrors, "policy error")));
-    if (summary.policyWarnings > 0)
-      parts.push(mark("warning", plural(summary.policyWarnings, "policy warning")));
-    if (summary.policyErrors === 0 && summary.policyWarnings === 0) parts.push(mark("ok", "policy passed"));
-  }
-  return `kubeproof: ${parts.join(" \xB7 ")}`;
-}
-function statusLine(summary) {
-  return `### ${verdict(summary, true)}`;
-}
-
-// core/report/comment/render-comment.ts
-var GITHUB_COMMENT_LIMIT = 65536;
-var MIN_COMMENT_LENGTH = 2e3;
-var DETAILS = ["diffs", "summaries", "list"];
-function checkOptions(options) {
-  const maxLength = options.maxLength ?? GITHUB_COMMENT_LIMIT;
-  const marker2 = options.marker ?? "report";
-  if (!Number.isInteger(maxLength) || maxLength < MIN_COMMENT_LENGTH || maxLength > GITHUB_COMMENT_LIMIT) {
-    throw new RangeError(
-      `maxLength must be an integer from ${MIN_COMMENT_LENGTH} to ${GITHUB_COMMENT_LIMIT}, got ${maxLength}`
-    );
-  }
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(marker2) || marker2.length > 40) {
-    throw new RangeError(
-      `marker must be lower-case words joined by single dashes, got ${JSON.stringify(marker2)}`
-    );
-  }
-  return { maxLength, marker: marker2 };
-}
-function firstHead(marker2, summary, notice) {
-  const head = `<!-- kubeproof:${marker2} -->
-${statusLine(summary)}`;
-  return notice === "" ? head : `${head}${BLOCK_SEPARATOR}${notice}`;
-}
-function continuationHead(marker2, index, total) {
-  return `<!-- kubeproof:${marker2}:${index} -->
-### kubeproof (continued, ${index} of ${total})`;
-}
-function join2(head, blocks) {
-  return [head, ...blocks].join(BLOCK_SEPARATOR);
-}
-function renderComment(report, options = {}) {
-  const { maxLength, marker: marker2 } = checkOptions(options);
-  const summary = summarizeReport(report);
-  const sections = summary.environments.filter(hasSection);
-  const resources = sections.flatMap((env) => env.diff?.resources ?? []);
-  const omissions = {
-    detail: "diffs",
-    diffs: resources.filter((diff) => diff.unifiedDiff !== "").length,
-    notes: resources.reduce((total, diff) => total + diff.notes.length, 0),
-    bodies: 1,
-    shortened: 0,
-    omitted: 0
-  };
-  const blocksAt = (detail) => [
-    summaryTable(summary),
-    ...sections.map((env) => environmentSection(env, detail, summary.compared)),
-    { open: footer(report, report.environments.length), reopen: "", close: "", parts: [] }
-  ];
-  for (const detail of DETAILS) {
-    const notice2 = omissionNotice({ ...omissions, detail }, maxLength, report.meta);
-    const body = join2(firstHead(marker2, summary, notice2), blocksAt(detail).map(blockText));
-    if (body.length <= maxLength) return [body];
-  }
-  const blocks = blocksAt("list");
-  const bound = blocks.reduce((total, block) => total + block.parts.length + 1, 1);
-  const nextHead = continuationHead(marker2, bound, bound).length;
-  const fitted = fitParts(blocks, maxLength - nextHead - BLOCK_SEPARATOR.length);
-  const split = {
-    ...omissions,
-    detail: "list",
-    shortened: fitted.shortened,
-    omitted: fitted.omitted
-  };
-  const reserved = firstHead(
-    marker2,
-    summary,
-    omissionNotice({ ...split, bodies: bound }, maxLength, report.meta)
-  );
-  const bodies = packBlocks(fitted.blocks, maxLength, reserved.length, nextHead);
-  const notice = omissionNotice({ ...split, bodies: bodies.length }, maxLength, report.meta);
-  return bodies.map(
-    (texts2, index) => join2(
-      index === 0 ? firstHead(marker2, summary, notice) : continuationHead(marker2, index + 1, bodies.length),
-      texts2
-    )
-  );
-}
-
-// core/report/comment/render-json.ts
-var REPORT_JSON_VERSION = 1;
-function resourceJson(ref) {
-  return { apiVersion: ref.apiVersion, kind: ref.kind, namespace: ref.namespace ?? null, name: ref.name };
-}
-function findingJson(finding2) {
-  return {
-    ruleId: finding2.ruleId,
-    severity: finding2.severity,
-    message: finding2.message,
-    path: finding2.path,
-    line: finding2.line ?? null,
-    column: finding2.column ?? null,
-    resource: finding2.resource === void 0 ? null : resourceJson(finding2.resource)
-  };
-}
-function diffJson(diff) {
-  return {
-    resource: resourceJson(diff.resource),
-    change: diff.change,
-    origin: diff.origin === void 0 ? null : { path: diff.origin.path, line: diff.origin.line },
-    notes: diff.notes.map((note2) => ({ kind: note2.kind, text: note2.text })),
-    renamed: diff.renamed === void 0 ? null : { from: diff.renamed.from, to: diff.renamed.to },
-    unifiedDiff: diff.unifiedDiff
-  };
-}
-function schemaJson(use) {
-  return {
-    source: use.source,
-    kubernetesVersion: use.kubernetesVersion,
-    strict: use.strict,
-    origin: use.origin
-  };
-}
-function checkJson(check) {
-  if (check === void 0) return null;
-  return {
-    resources: check.resources,
-    errors: check.errors,
-    warnings: check.warnings,
-    notValidated: check.notValidated ?? 0,
-    schemas: (check.schemas ?? []).map(schemaJson),
-    findings: check.findings.map(findingJson)
-  };
-}
-function environmentJson(env) {
-  const counts = env.diff?.counts;
-  return {
-    environment: env.environment,
-    path: env.diff?.path ?? null,
-    status: env.status,
-    counts: counts === void 0 ? null : {
-      added: counts.added,
-      changed: counts.changed,
-      removed: counts.removed,
-      unchanged: counts.unchanged
-    },
-    resources: (env.diff?.resources ?? []).map(diffJson),
-    renderFindings: (env.diff?.findings ?? []).map(findingJson),
-    validation: checkJson(env.validation),
-    policy: checkJson(env.policy)
-  };
-}
-function metaJson(meta) {
-  return {
-    renderer: meta.renderer,
-    durationMs: meta.durationMs,
-    kubernetesVersion: meta.kubernetesVersion,
-    strict: meta.strict,
-    crdsFromRepo: meta.crdsFromRepo,
-    schemas: meta.schemas === void 0 ? null : meta.schemas.map(schemaJson),
-    commit: meta.commit ?? null,
-    fullReportUrl: meta.fullReportUrl ?? null,
-    fullReportLabel: meta.fullReportLabel ?? null,
-    artifactName: meta.artifactName ?? null
-  };
-}
-function renderJson(report) {
-  const summary = summarizeReport(report);
-  const document = {
-    version: REPORT_JSON_VERSION,
-    summary: {
-      environments: summary.environments.length,
-      changed: summary.changed,
-      notRendered: summary.notRendered,
-      validationErrors: summary.validationErrors,
-      validationWarnings: summary.validationWarnings,
-      notValidated: summary.notValidated,
-      policy: summary.policyRan ? { errors: summary.policyErrors, warnings: summary.policyWarnings } : null,
-      compared: summary.compared,
-      noEnvironment: summary.noEnvironment ?? null
-    },
-    environments: summary.environments.map(environmentJson),
-    meta: metaJson(report.meta)
-  };
-  return `${JSON.stringify(document, null, 2)}
-`;
-}
-
-// core/report/comment/render-text.ts
-var CHANGE_MARK = {
-  added: "+",
-  removed: "-",
-  changed: "~",
-  unchanged: " "
-};
-function terminalSafe(text10) {
-  return text10.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\uFFFD");
-}
-function line(text10) {
-  return terminalSafe(singleLine(text10));
-}
-function table(summary) {
-  if (summary.noEnvironment !== void 0) return [line(sentence(summary.noEnvironment))];
-  if (summary.environments.length === 0) return [NO_ENVIRONMENT];
-  const counted = countTitles(summary.compared);
-  const header = ["environment", ...counted];
-  if (summary.validated) header.push("validation");
-  if (summary.policyRan) header.push("policy");
-  const rows = summary.environments.map((env) => {
-    const row = [line(env.environment), ...countCells(env, summary.compared)];
-    if (summary.validated) row.push(validationCell(env, summary.compared)[1]);
-    if (summary.policyRan) row.push(policyCell(env, env.policy)[1] || "ok");
-    return row;
-  });
-  const widths = header.map(
-    (title, column) => Math.max(title.length, ...rows.map((row) => row[column]?.length ?? 0))
-  );
-  const numeric = (column) => column >= 1 && column <= counted.length;
-  return [header, ...rows].map(
-    (row) => row.map(
-      (cell, column) => numeric(column) ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0)
-    ).join("  ").trimEnd()
-  );
-}
-function describe2(diff, compared) {
-  const notes = diff.notes.map((note2) => line(note2.text)).join("; ");
-  if (!compared) return notes;
-  let text10 = notes === "" ? diff.change : notes;
-  if (diff.change !== "changed" && notes !== "") text10 = `${diff.change} (${notes})`;
-  if (diff.renamed !== void 0 && !diff.notes.some((note2) => note2.kind === "generated-name")) {
-    text10 += ` (generated name ${line(diff.renamed.from)} -> ${line(diff.renamed.to)})`;
-  }
-  return text10;
-}
-function findingText(finding2) {
-  const on = finding2.resource === void 0 ? "" : ` on ${line(resourceLabel(finding2.resource))}`;
-  return `${finding2.severity} ${line(finding2.ruleId)}${on} (${line(findingLocation(finding2))}): ${line(finding2.message)}`;
-}
-function section(env, compared) {
-  const out = [`${line(env.environment)}: ${environmentState(env, compared)}`];
-  const resources = env.diff?.resources ?? [];
-  for (const diff of resources) {
-    const described = describe2(diff, compared);
-    const mark = compared ? CHANGE_MARK[diff.change] : " ";
-    out.push(`  ${mark} ${line(resourceLabel(diff.resource))}${described === "" ? "" : `: ${described}`}`);
-  }
-  for (const finding2 of env.findings) out.push(`  ${findingText(finding2)}`);
-  const diffs = resources.map((diff) => diff.unifiedDiff.replace(/\n+$/, "")).filter((text10) => text10 !== "");
-  if (diffs.length > 0) {
-    out.push("");
-    for (const diffLine of terminalSafe(diffs.join("\n")).replace(/\r\n?/g, "\n").split("\n")) {
-      out.push(`    ${diffLine}`.trimEnd());
-    }
-  }
-  return out;
-}
-function footer2(report, environments) {
-  const { meta } = report;
-  const parts = [
-    `Rendered ${plural(environments, "environment")} (${line(meta.renderer)}) in ${formatDuration(meta.durationMs)}`
-  ];
-  parts.push(meta.validated === false ? "not validated" : `schemas: ${line(schemaText(report))}`);
-  if (meta.commit !== void 0 && meta.commit !== "") parts.push(`commit ${line(meta.commit.slice(0, 7))}`);
-  if (meta.fullReportUrl !== void 0)
-    parts.push(`${line(meta.fullReportLabel ?? "full report")}: ${line(meta.fullReportUrl)}`);
-  if (meta.artifactName !== void 0) parts.push(`artifact ${line(meta.artifactName)}`);
-  return parts.join(" \xB7 ");
-}
-function renderText(report) {
-  const summary = summarizeReport(report);
-  const blocks = [[verdict(summary, false)], table(summary)];
-  for (const env of summary.environments) if (hasSection(env)) blocks.push(section(env, summary.compared));
-  blocks.push([footer2(report, report.environments.length)]);
-  return `${blocks.map((block) => block.join("\n")).join("\n\n")}
-`;
-}
-
-// core/report/report-findings.ts
-function repositoryPath(path, prefix = "") {
-  const clean = (p) => p.replaceAll("\\", "/").replace(/^(\.\/)+/, "");
-  const slashed = clean(path);
-  const base = clean(prefix).replace(/\/+$/, "");
-  if (base === "" || base === "." || slashed.startsWith("/") || /^[A-Za-z]:\//.test(slashed)) return slashed;
-  return `${base}/${slashed}`;
-}
-function key(finding2) {
-  const { ruleId, severity, path, line: line3, column, message } = finding2;
-  return JSON.stringify([ruleId, severity, path, line3 ?? 0, column ?? 0, message]);
-}
-function sameResource(a, b) {
-  return a.apiVersion === b.apiVersion && a.kind === b.kind && a.namespace === b.namespace && a.name === b.name;
-}
-function reportFindings(report, options = {}) {
-  const byKey = /* @__PURE__ */ new Map();
-  const add3 = (finding2, environment) => {
-    const located = { ...finding2, path: repositoryPath(finding2.path, options.pathPrefix) };
-    const id = key(located);
-    let reported = byKey.get(id);
-    if (reported === void 0) {
-      reported = { finding: located, environments: [], resources: [] };
-      byKey.set(id, reported);
-    }
-    if (environment !== void 0 && !reported.environments.includes(environment)) {
-      reported.environments.push(environment);
-    }
-    const resource2 = finding2.resource;
-    if (resource2 !== void 0 && !reported.resources.some((other) => sameResource(other, resource2))) {
-      reported.resources.push(resource2);
-    }
-  };
-  for (const finding2 of options.findings ?? []) add3(finding2, void 0);
-  for (const environment of summarizeReport(report).environments) {
-    for (const finding2 of environment.findings) add3(finding2, environment.environment);
-  }
-  return [...byKey.values()];
-}
-
-// core/report/validate/fnv1a.ts
-var OFFSET_BASIS = 0xcbf29ce484222325n;
-var PRIME = 0x100000001b3n;
-var MASK = 0xffffffffffffffffn;
-function fnv1a64(text10) {
-  let hash = OFFSET_BASIS;
-  for (const byte of new TextEncoder().encode(text10)) {
-    hash ^= BigInt(byte);
-    hash = hash * PRIME & MASK;
-  }
-  return hash.toString(16).padStart(16, "0");
-}
-
-// core/report/validate/rule-catalog.ts
-var VALIDATE_RULES = {
-  schema: { shortDescription: "The resource does not match its JSON Schema.", level: "error" },
-  "yaml-syntax": { shortDescription: "The document is not valid YAML.", level: "error" },
-  "duplicate-key": { shortDescription: "A mapping holds the same key twice (-strict).", level: "error" },
-  "not-a-resource": { shortDescription: "The document is not a Kubernetes object.", level: "error" },
-  "missing-type-meta": { shortDescription: "The resource has no kind or no apiVersion.", level: "error" },
-  "rejected-kind": { shortDescription: "The kind is rejected by -reject.", level: "error" },
-  "removed-api": {
-    shortDescription: "The apiVersion is no longer served by the target Kubernetes version.",
-    level: "error"
-  },
-  "deprecated-api": {
-    shortDescription: "The apiVersion is deprecated in the target Kubernetes version.",
-    level: "warning"
-  },
-  "schema-unavailable": { shortDescription: "The schema could not be downloaded or read.", level: "error" },
-  "missing-schema": { shortDescription: "No schema was found for the kind.", level: "error" },
-  "unreadable-file": { shortDescription: "The file could not be read or decoded.", level: "error" },
-  "crd-schema": {
-    shortDescription: "A CustomResourceDefinition schema could not be used for validation.",
-    level: "warning"
-  },
-  "duplicate-resource": {
-    shortDescription: "The same resource is defined more than once.",
-    level: "warning"
-  },
-  "validation-error": { shortDescription: "The resource failed validation.", level: "error" }
-};
-function ruleName(ruleId) {
-  return ruleId.split(/[^A-Za-z0-9]+/).filter((word) => word !== "").map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
-}
-
-// core/report/sarif-log.ts
-var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-var INFORMATION_URI = "https://github.com/kubeproof/kubeproof";
-var FINGERPRINT_KEY = "kubeproofFindingHash/v1";
-var LEVEL = {
-  error: "error",
-  warning: "warning",
-  notice: "note"
-};
-function artifactLocation(path) {
-  const slashed = path.replaceAll("\\", "/");
-  const encode = (p) => p.split("/").map(encodeURIComponent).join("/");
-  const drive = /^[A-Za-z]:\//.exec(slashed);
-  if (drive) return { uri: `file:///${drive[0]}${encode(slashed.slice(drive[0].length))}` };
-  if (slashed.startsWith("/")) return { uri: `file://${encode(slashed)}` };
-  return { uri: encode(slashed.replace(/^(\.\/)+/, "")), uriBaseId: "%SRCROOT%" };
-}
-function physicalLocation(finding2) {
-  const location = { artifactLocation: artifactLocation(finding2.path) };
-  if (finding2.line !== void 0 && finding2.line >= 1) {
-    const region = { startLine: finding2.line };
-    if (finding2.column !== void 0 && finding2.column >= 1) region["startColumn"] = finding2.column;
-    location["region"] = region;
-  }
-  return location;
-}
-function identity2(resource2) {
-  return resource2 ? `${resource2.kind}/${resource2.namespace ?? ""}/${resource2.name}` : "";
-}
-function sarifLog(run4) {
-  const rules = [];
-  const ruleIndex = /* @__PURE__ */ new Map();
-  const occurrences = /* @__PURE__ */ new Map();
-  const results = [];
-  for (const { finding: finding2, resource: resource2, properties } of run4.findings) {
-    let index = ruleIndex.get(finding2.ruleId);
-    if (index === void 0) {
-      const known2 = run4.describeRule(finding2.ruleId);
-      index = rules.length;
-      ruleIndex.set(finding2.ruleId, index);
-      rules.push({
-        id: finding2.ruleId,
-        name: ruleName(finding2.ruleId),
-        shortDescription: { text: known2?.shortDescription ?? run4.fallback(finding2.ruleId) },
-        defaultConfiguration: { level: LEVEL[known2?.level ?? finding2.severity] }
-      });
-    }
-    const hash = fnv1a64([finding2.ruleId, finding2.path, identity2(resource2), finding2.message].join("\0"));
-    const occurrence = (occurrences.get(hash) ?? 0) + 1;
-    occurrences.set(hash, occurrence);
-    const sarifResult = {
-      ruleId: finding2.ruleId,
-      ruleIndex: index,
-      level: LEVEL[finding2.severity],
-      message: { text: finding2.message },
-      locations: [{ physicalLocation: physicalLocation(finding2) }],
-      partialFingerprints: { [FINGERPRINT_KEY]: `${hash}:${occurrence}` }
-    };
-    const props = { ...resource2 ? { resource: resource2 } : {}, ...properties };
-    if (Object.keys(props).length > 0) sarifResult["properties"] = props;
-    results.push(sarifResult);
-  }
-  const log = {
-    $schema: SARIF_SCHEMA,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: { name: "kubeproof", informationUri: INFORMATION_URI, version: run4.version, rules }
-        },
-        invocations: [
-          {
-            executionSuccessful: true,
-            toolExecutionNotifications: run4.notices.map((text10) => ({ level: "note", message: { text: text10 } })),
-            properties: { elapsedSeconds: run4.elapsedSeconds }
-          }
-        ],
-        results
-      }
-    ]
-  };
-  return `${JSON.stringify(log, null, 2)}
-`;
-}
-
-// core/report/sarif-check.ts
-function sarifCheck(report, options) {
-  const findings2 = reportFindings(report, options).map(({ finding: finding2, environments, resources }) => {
-    const item = { finding: finding2, resource: finding2.resource };
-    if (environments.length > 0) item.properties = { environments };
-    if (resources.length > 1) item.properties = { ...item.properties, resources };
-    return item;
-  });
-  return sarifLog({
-    version: options.version,
-    findings: findings2,
-    notices: [],
-    elapsedSeconds: report.meta.durationMs / 1e3,
-    describeRule: (ruleId) => Object.hasOwn(VALIDATE_RULES, ruleId) ? VALIDATE_RULES[ruleId] : void 0,
-    fallback: (ruleId) => `kubeproof rule ${ruleId}.`
-  });
-}
-
-// package.json
-var package_default = {
-  name: "kubeproof",
-  version: "0.1.0",
-  description: "Make GitOps pull requests safe to review: validate, diff, policy-check and promote Kubernetes manifests.",
-  license: "Apache-2.0",
-  type: "module",
-  engines: {
-    node: "^20.19.0 || ^22.13.0 || >=24"
-  },
-  bin: {
-    kubeproof: "dist/kubeproof.js"
-  },
-  files: [
-    "dist",
-    "schemas",
-    "README.md"
-  ],
-  scripts: {
-    build: "node scripts/build.mjs",
-    typecheck: "tsc --noEmit -p tsconfig.json",
-    lint: "eslint . && prettier --check .",
-    format: "prettier --write .",
-    test: "vitest run",
-    bench: "node --import tsx bench/run.ts",
-    kubeproof: "node dist/kubeproof.js",
-    conformance: "node --import tsx scripts/conformance.ts"
-  },
-  devDependencies: {
-    "@types/js-yaml": "^4.0.9",
-    "@types/node": "^20.19.43",
-    "@types/semver": "^7.8.0",
-    esbuild: "^0.28.2",
-    eslint: "^10.15.0",
-    "fast-check": "^4.10.2",
-    nock: "^14.0.17",
-    prettier: "^3.10.1",
-    semver: "^7.8.6",
-    tsx: "^4.23.15",
-    typescript: "^6.0.3",
-    "typescript-eslint": "^8.73.0",
-    vitest: "^4.1.12"
-  },
-  dependencies: {
-    "@actions/core": "^3.0.1",
-    "@actions/github": "^9.1.1",
-    ajv: "^8.20.0",
-    "ajv-draft-04": "^1.0.0",
-    "js-yaml": "^4.3.2",
-    "kubernetes-models": "^4.5.1",
-    undici: "^7.30.2",
-    yaml: "^2.9.1"
-  },
-  homepage: "https://github.com/kubeproof/kubeproof",
-  repository: {
-    type: "git",
-    url: "git+https://github.com/kubeproof/kubeproof.git"
-  },
-  overrides: {
-    "@octokit/request": {
-      "content-type": "^2.1.0"
-    }
-  }
-};
-
-// cli/version.ts
-var VERSION2 = `v${package_default.version}`;
 
 // platform/disk-file-source.ts
 import { readFileSync, readdirSync, realpathSync } from "node:fs";
@@ -47737,6 +47683,276 @@ async function diskFileSource(rootPath) {
     },
     listDirectory: listDirectoryOnce
   };
+}
+
+// platform/materialize-tree.ts
+import { mkdir, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname, join as join3, sep as sep2 } from "node:path";
+async function materializeTree(files, folder) {
+  const { files: paths } = await walkRepository(files);
+  await mapLimited(paths, 16, async (path) => {
+    const content = await files.readFile(path);
+    if (content === void 0) return;
+    const target = join3(folder, ...path.split("/"));
+    if (!target.startsWith(`${folder}${sep2}`)) return;
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile2(target, content);
+  });
+  return paths.length;
+}
+
+// core/report/check-run-text.ts
+var CHECK_OUTPUT_LIMIT = 65535;
+var MAX_LISTED = 20;
+var MAX_MESSAGE = 300;
+var MARKER2 = /^<!-- kubeproof:[a-z0-9]+(?:-[a-z0-9]+)*(?::\d+)? -->\n/;
+var CONTINUES = /The report continues in \d+ more comments? below\./;
+var ICON2 = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
+function unmarked(body) {
+  return body.replace(MARKER2, "");
+}
+function problemsBlock(findings2) {
+  if (findings2.length === 0) return "";
+  const lines2 = findings2.slice(0, MAX_LISTED).map((finding2) => {
+    const message = escapeMarkdown(shorten(finding2.message, MAX_MESSAGE));
+    const where = codeSpan(shorten(findingLocation(finding2), MAX_MESSAGE));
+    return `- ${ICON2[finding2.severity]} ${codeSpan(finding2.ruleId)} ${where}: ${message}`;
+  });
+  if (findings2.length > MAX_LISTED) lines2.push(`- \u2026 and ${findings2.length - MAX_LISTED} more (annotated)`);
+  return `#### Repository problems
+
+${lines2.join("\n")}`;
+}
+function checkRunText(report, problems = []) {
+  const extra = problemsBlock(problems);
+  const room = CHECK_OUTPUT_LIMIT - (extra === "" ? 0 : extra.length + BLOCK_SEPARATOR.length);
+  const maxLength = Math.min(GITHUB_COMMENT_LIMIT, Math.max(MIN_COMMENT_LENGTH, room));
+  const [first = "", ...rest] = renderComment(report, { maxLength }).map(unmarked);
+  const head = first.replace(CONTINUES, "The report continues below.");
+  const summary = extra === "" ? head : `${head}${BLOCK_SEPARATOR}${extra}`;
+  if (rest.length === 0) return { summary: shorten(summary, CHECK_OUTPUT_LIMIT) };
+  const kept = [];
+  let length = 0;
+  for (const [index, body] of rest.entries()) {
+    const left = rest.length - index - 1;
+    const note2 = left === 0 ? 0 : 1e3;
+    if (length + body.length + BLOCK_SEPARATOR.length + note2 > CHECK_OUTPUT_LIMIT) break;
+    kept.push(body);
+    length += body.length + BLOCK_SEPARATOR.length;
+  }
+  const dropped = rest.length - kept.length;
+  if (dropped > 0) {
+    const places = fullOutputPlaces(report.meta);
+    const where = places.length === 0 ? "run `kubeproof check`" : places.join(", ");
+    kept.push(
+      `> [!NOTE]
+> ${plural(dropped, "more part")} of the report did not fit in the check run (GitHub's limit is 65,535 characters): see ${where}.`
+    );
+  }
+  return { summary: shorten(summary, CHECK_OUTPUT_LIMIT), text: kept.join(BLOCK_SEPARATOR) };
+}
+
+// core/report/check-run.ts
+var LEVEL2 = {
+  error: "failure",
+  warning: "warning",
+  notice: "notice"
+};
+function count(findings2, severity) {
+  return findings2.filter((finding2) => finding2.severity === severity).length;
+}
+function checkConclusion(report, failOn, extra = []) {
+  const summary = summarizeReport(report);
+  const diffFindings = report.environments.flatMap((diff) => diff.findings);
+  const errors = (summary.noEnvironment === void 0 ? 0 : 1) + summary.notRendered + summary.validationErrors + summary.notValidatedErrors + summary.policyErrors + count(diffFindings, "error") + count(extra, "error");
+  const warnings = summary.validationWarnings + summary.policyWarnings + count(diffFindings, "warning") + count(extra, "warning");
+  if (failOn === "never") return errors > 0 || summary.notValidated > 0 ? "neutral" : "success";
+  if (errors > 0) return "failure";
+  if (failOn === "warning" && warnings > 0) return "failure";
+  return summary.notValidated > 0 ? "neutral" : "success";
+}
+function annotation({ finding: finding2, environments, resources }) {
+  const line3 = finding2.line ?? 1;
+  const result = {
+    path: finding2.path,
+    startLine: line3,
+    endLine: line3,
+    level: LEVEL2[finding2.severity],
+    message: finding2.message,
+    title: finding2.ruleId
+  };
+  if (finding2.column !== void 0 && finding2.column >= 1) {
+    result.startColumn = finding2.column;
+    result.endColumn = finding2.column;
+  }
+  const details = [];
+  if (environments.length > 0) details.push(`Environments: ${environments.join(", ")}`);
+  if (resources.length > 0) details.push(`Resources: ${resources.map(resourceLabel).join(", ")}`);
+  if (details.length > 0) result.rawDetails = details.join("\n");
+  return result;
+}
+function checkAnnotations(report, options = {}) {
+  return reportFindings(report, options).filter(
+    ({ finding: finding2 }) => isRepositoryFile(finding2.path) && finding2.line !== void 0 && finding2.line >= 1
+  ).map(annotation);
+}
+function checkTitle(report, extra = []) {
+  const parts = [verdict(summarizeReport(report), false).replace(/^kubeproof: /, "")];
+  const errors = count(extra, "error");
+  const warnings = count(extra, "warning");
+  if (errors > 0) parts.push(plural(errors, "repository error"));
+  if (warnings > 0) parts.push(plural(warnings, "repository warning"));
+  return parts.join(" \xB7 ");
+}
+function buildCheckRun(report, options) {
+  const extra = options.findings ?? [];
+  const output = {
+    name: options.name,
+    conclusion: checkConclusion(report, options.failOn, extra),
+    title: checkTitle(report, extra),
+    ...checkRunText(report, extra),
+    annotations: checkAnnotations(report, options)
+  };
+  if (options.detailsUrl !== void 0) output.detailsUrl = options.detailsUrl;
+  return output;
+}
+
+// platform/github/github-api-error.ts
+var GitHubApiError = class extends KubeproofError {
+  name = "GitHubApiError";
+  status;
+  operation;
+  /** GitHub's own message, when it sent one. */
+  githubMessage;
+  constructor(message, fields2) {
+    super(message);
+    this.status = fields2.status;
+    this.operation = fields2.operation;
+    this.githubMessage = fields2.githubMessage;
+  }
+};
+
+// platform/publish-report.ts
+var NEEDS = { comment: "pull-requests: write", checkRun: "checks: write" };
+async function attempt(what, permission, call) {
+  try {
+    await call();
+    return { ok: true };
+  } catch (error) {
+    if (!(error instanceof GitHubApiError)) return { ok: false, thrown: error };
+    const grant = (error.status === 403 || error.status === 404) && !error.message.includes(permission) ? ` (the workflow needs \`permissions: ${permission}\`)` : "";
+    return { ok: false, reason: `${what} failed: ${error.message}${grant}` };
+  }
+}
+async function publishReport(port, target, report, options, log) {
+  const check = buildCheckRun(report, {
+    name: options.checkName,
+    failOn: options.failOn,
+    ...options.detailsUrl === void 0 ? {} : { detailsUrl: options.detailsUrl },
+    ...options.pathPrefix === void 0 ? {} : { pathPrefix: options.pathPrefix },
+    ...options.findings === void 0 ? {} : { findings: options.findings }
+  });
+  const marker2 = options.marker ?? "report";
+  const repo = target.repo ?? target.pr;
+  if (repo === void 0) throw new TypeError("publishReport needs a pull request or a repository");
+  const pr = target.pr;
+  let commentStep;
+  if (options.comment && pr !== void 0) {
+    const upsert = options.outdatedKeys === void 0 ? {} : { outdatedKeys: options.outdatedKeys };
+    commentStep = await attempt("the pull request comment", NEEDS.comment, async () => {
+      const bodies = renderComment(report, { marker: marker2 });
+      await port.upsertComment(pr, marker2, bodies, upsert);
+      log.info(
+        `kubeproof: comment posted on #${pr.number}${bodies.length > 1 ? ` (${bodies.length} parts)` : ""}`
+      );
+    });
+  }
+  let checkRun;
+  const checkStep = await attempt("the check run", NEEDS.checkRun, async () => {
+    const commit = { owner: repo.owner, repo: repo.repo, sha: target.headSha };
+    checkRun = await port.publishCheckRun(commit, check);
+    const omitted = checkRun.annotationsOmitted > 0 ? `, ${checkRun.annotationsOmitted} not shown` : "";
+    log.info(
+      `kubeproof: check run "${check.name}" ${check.conclusion} with ${checkRun.annotationsShown} annotations${omitted}: ${checkRun.url}`
+    );
+  });
+  const reasons = [];
+  const bugs = [];
+  for (const step3 of [commentStep, checkStep]) {
+    if (step3 === void 0 || step3.ok) continue;
+    if ("thrown" in step3) bugs.push(step3.thrown);
+    else {
+      reasons.push(step3.reason);
+      log.warn(`kubeproof: ${step3.reason}`);
+    }
+  }
+  if (bugs.length > 0) throw bugs[0];
+  const outcome = {
+    conclusion: check.conclusion,
+    comment: commentStep === void 0 ? "skipped" : commentStep.ok ? "posted" : "failed",
+    checkRun,
+    annotations: check.annotations
+  };
+  if (reasons.length > 0) outcome.fallbackReason = reasons.join("; ");
+  return outcome;
+}
+
+// platform/check-pull-request.ts
+function publishNames(kind, prefix) {
+  const names = PUBLISH_NAMES[kind];
+  if (prefix === "") return names;
+  const slug = prefix.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
+  return slug === "" ? names : { checkName: `${names.checkName} (${prefix})`, marker: `${names.marker}-${slug}` };
+}
+function external(runner, root, files) {
+  return { runner, repoRoot: root, files };
+}
+function baseSide(base, deps) {
+  const { files, root } = base;
+  if (root !== void 0) return { files, external: external(deps.runner, root, files) };
+  return {
+    files,
+    materialize: async () => {
+      const folder = await deps.workFolder();
+      await materializeTree(files, folder);
+      return external(deps.runner, folder, files);
+    }
+  };
+}
+async function checkPullRequest(request, deps) {
+  const validating = request.kind === "check";
+  const notices = [];
+  const validate = validating && request.schemas !== void 0 ? await deps.createValidationDeps(request.schemas, (message) => notices.push(message)) : void 0;
+  const headFiles = await diskFileSource(request.head);
+  const result = await runCheck(
+    { files: headFiles, external: external(deps.runner, request.head, headFiles) },
+    request.base === void 0 ? void 0 : baseSide(request.base, deps),
+    { ...request.options, validate: validating },
+    { ...validate ? { validate } : {}, now: deps.now }
+  );
+  for (const notice of notices) deps.log.info(`kubeproof: ${notice}`);
+  const report = { ...result.report, meta: { ...result.report.meta, ...request.meta } };
+  const published = request.publish === void 0 ? void 0 : await publish(request.kind, request.publish, report, result, deps.log);
+  return { result, report, published };
+}
+function publish(kind, request, report, result, log) {
+  const { prefix } = request;
+  return publishReport(
+    request.port,
+    request.target,
+    report,
+    {
+      comment: request.comment,
+      ...publishNames(kind, prefix),
+      // The whole check supersedes a diff-only comment of the same folder: minimize it as outdated.
+      ...kind === "check" ? { outdatedKeys: [publishNames("diff", prefix).marker] } : {},
+      failOn: request.failOn,
+      ...request.detailsUrl === void 0 ? {} : { detailsUrl: request.detailsUrl },
+      pathPrefix: prefix,
+      findings: result.findings
+    },
+    log
+  );
 }
 
 // platform/git-file-source.ts
@@ -47858,21 +48074,17 @@ async function gitFileSource(cwd, ref) {
   return { files, root };
 }
 
-// platform/materialize-tree.ts
-import { mkdir, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname, join as join3, sep as sep2 } from "node:path";
-async function materializeTree(files, folder) {
-  const { files: paths } = await walkRepository(files);
-  await mapLimited(paths, 16, async (path) => {
-    const content = await files.readFile(path);
-    if (content === void 0) return;
-    const target = join3(folder, ...path.split("/"));
-    if (!target.startsWith(`${folder}${sep2}`)) return;
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile2(target, content);
-  });
-  return paths.length;
-}
+// platform/logger.ts
+var silentLogger = {
+  info: () => {
+  },
+  warn: () => {
+  },
+  error: () => {
+  },
+  debug: () => {
+  }
+};
 
 // platform/node-process-runner.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -47959,6 +48171,24 @@ function createNodeProcessRunner(runnerOptions = {}) {
   };
 }
 
+// platform/proxy-env.ts
+function pick(env, name) {
+  return env[name] || env[name.toLowerCase()] || void 0;
+}
+function proxyEnvFrom(env) {
+  const out = {};
+  const https = pick(env, "HTTPS_PROXY");
+  const http = pick(env, "HTTP_PROXY");
+  const no = pick(env, "NO_PROXY");
+  if (https !== void 0) out.httpsProxy = https;
+  if (http !== void 0) out.httpProxy = http;
+  if (no !== void 0) out.noProxy = no;
+  return out;
+}
+function schemaFetchOptionsFrom(env, insecureSkipTlsVerify = false) {
+  return { insecureSkipTlsVerify, proxyEnv: proxyEnvFrom(env) };
+}
+
 // cli/flags.ts
 function parseBool(name, raw) {
   if (["1", "t", "T", "true", "TRUE", "True"].includes(raw)) return true;
@@ -48004,14 +48234,33 @@ function parseFlags(specs, argv, options = {}) {
         throw new UsageError(`invalid value ${JSON.stringify(raw)} for flag -${name}: parse error`);
       values.set(name, Number(raw));
     } else if (spec.kind === "list") {
-      const list5 = values.get(name) ?? [];
-      list5.push(raw);
-      values.set(name, list5);
+      const list5 = values.get(name);
+      values.set(name, Array.isArray(list5) ? [...list5, raw] : [raw]);
     } else {
       values.set(name, raw);
     }
   }
   return { values, args: [...positional, ...argv.slice(i)] };
+}
+function flagReader(values) {
+  return {
+    string: (name) => {
+      const value = values.get(name);
+      return typeof value === "string" ? value : void 0;
+    },
+    bool: (name) => {
+      const value = values.get(name);
+      return typeof value === "boolean" ? value : void 0;
+    },
+    int: (name) => {
+      const value = values.get(name);
+      return typeof value === "number" ? value : void 0;
+    },
+    list: (name) => {
+      const value = values.get(name);
+      return Array.isArray(value) ? value : void 0;
+    }
+  };
 }
 function formatFlagHelp(specs) {
   const lines2 = [];
@@ -48025,6 +48274,102 @@ function formatFlagHelp(specs) {
   }
   return `${lines2.join("\n")}
 `;
+}
+
+// cli/check-options.ts
+var CHECK_OUTPUTS = ["text", "markdown", "json", "sarif"];
+var COMMON_FLAGS = [
+  { name: "h", kind: "bool", usage: "show help information" },
+  {
+    name: "base",
+    kind: "string",
+    typeName: "string",
+    usage: "folder holding the base (the target branch) of the change"
+  },
+  {
+    name: "base-ref",
+    kind: "string",
+    typeName: "string",
+    usage: "git ref of the base, read from the repository DIR is in (for example origin/main)"
+  },
+  {
+    name: "changed",
+    kind: "list",
+    usage: "a changed file, relative to the repository root (DIR) (repeatable): only the environments it affects (default: every file that differs from the base)"
+  },
+  {
+    name: "output",
+    kind: "string",
+    typeName: "string",
+    usage: "text, markdown (the review comment), json or sarif (for code scanning)",
+    defaultText: '"text"'
+  },
+  { name: "o", kind: "string", typeName: "string", usage: "short for -output" }
+];
+var VALIDATION_FLAGS = [
+  {
+    name: "kubernetes-version",
+    kind: "string",
+    typeName: "string",
+    usage: `version of Kubernetes to validate against (default "${DEFAULT_KUBERNETES_VERSION}" with -schema-location; the offline schemas model ${OFFLINE_KUBERNETES_VERSION})`
+  },
+  {
+    name: "schema-location",
+    kind: "list",
+    usage: "schemas location search path (kubeconform templates, `default` for kubeconform's; repeatable). Default: the offline schemas"
+  },
+  {
+    name: "offline",
+    kind: "bool",
+    usage: "validate with the bundled offline schemas only, whatever -strict and -kubernetes-version ask (a weaker check)"
+  },
+  {
+    name: "strict",
+    kind: "bool",
+    usage: "disallow additional properties and duplicate keys (default true with -schema-location; the offline schemas cannot)"
+  }
+];
+var CHECK_FLAGS = [...COMMON_FLAGS, ...VALIDATION_FLAGS];
+var DIFF_FLAGS = COMMON_FLAGS;
+function schemaChoice(locations, offline, version, strict) {
+  const onlyOffline = offline || locations.length === 0;
+  return {
+    locations: locations.length === 0 ? [...CLI_CHECK_SCHEMA_LOCATIONS] : locations,
+    kubernetesVersion: version ?? (onlyOffline ? OFFLINE_KUBERNETES_VERSION_FULL : DEFAULT_KUBERNETES_VERSION),
+    strict: strict ?? (onlyOffline ? false : DEFAULT_STRICT),
+    onlyOffline,
+    offlineAccepts: offline ? "any" : "requested"
+  };
+}
+function outputOf(value) {
+  const output = value ?? "text";
+  const known2 = CHECK_OUTPUTS.find((name) => name === output);
+  if (known2 === void 0)
+    throw new UsageError(`-output must be one of ${CHECK_OUTPUTS.join(", ")}, not ${JSON.stringify(output)}`);
+  return known2;
+}
+function parseCheckCommandOptions(kind, argv) {
+  const parsed = parseFlags(kind === "check" ? CHECK_FLAGS : DIFF_FLAGS, argv, { interspersed: true });
+  const flags = flagReader(parsed.values);
+  const schemas = schemaChoice(
+    flags.list("schema-location") ?? [],
+    flags.bool("offline") === true,
+    flags.string("kubernetes-version"),
+    flags.bool("strict")
+  );
+  const base = flags.string("base");
+  const baseRef = flags.string("base-ref");
+  const changed = flags.list("changed");
+  const common = { kind, baseRef, changed, schemas, baseDirFlag: base === void 0 ? "" : "-base" };
+  if (flags.bool("h") === true)
+    return { ...common, help: true, output: "text", head: void 0, baseDir: base };
+  const output = outputOf(flags.string("output") ?? flags.string("o"));
+  const [first, second] = parsed.args;
+  const positionalBase = kind === "diff" && baseRef === void 0 && base === void 0;
+  const head = positionalBase ? second : first;
+  if (kind === "diff" && head === void 0 && baseRef === void 0)
+    throw new UsageError("give BASE_DIR and HEAD_DIR, or -base-ref REF");
+  return { ...common, help: false, output, head, baseDir: base ?? (positionalBase ? first : void 0) };
 }
 
 // cli/format-finding.ts
@@ -48112,6 +48457,428 @@ function showFolder(folder, cwd, isFolder = true) {
   return isFolder ? shown : `${shown} (a file, not a folder)`;
 }
 
+// package.json
+var package_default = {
+  name: "kubeproof",
+  version: "0.1.0",
+  description: "Make GitOps pull requests safe to review: validate, diff, policy-check and promote Kubernetes manifests.",
+  license: "Apache-2.0",
+  type: "module",
+  engines: {
+    node: "^20.19.0 || ^22.13.0 || >=24"
+  },
+  bin: {
+    kubeproof: "dist/kubeproof.js"
+  },
+  files: [
+    "dist",
+    "schemas",
+    "README.md"
+  ],
+  scripts: {
+    build: "node scripts/build.mjs",
+    typecheck: "tsc --noEmit -p tsconfig.json",
+    lint: "eslint . && prettier --check .",
+    format: "prettier --write .",
+    test: "vitest run",
+    bench: "node --import tsx bench/run.ts",
+    kubeproof: "node dist/kubeproof.js",
+    conformance: "node --import tsx scripts/conformance.ts"
+  },
+  devDependencies: {
+    "@types/js-yaml": "^4.0.9",
+    "@types/node": "^20.19.43",
+    "@types/semver": "^7.8.0",
+    esbuild: "^0.28.2",
+    eslint: "^10.15.0",
+    "eslint-plugin-import-x": "^4.18.1",
+    "fast-check": "^4.10.2",
+    nock: "^14.0.17",
+    prettier: "^3.10.1",
+    semver: "^7.8.6",
+    tsx: "^4.23.15",
+    typescript: "^6.0.3",
+    "typescript-eslint": "^8.73.0",
+    vitest: "^4.1.12"
+  },
+  dependencies: {
+    "@actions/core": "^3.0.1",
+    "@actions/github": "^9.1.1",
+    "@octokit/plugin-retry": "^8.1.1",
+    "@octokit/plugin-throttling": "^11.0.5",
+    ajv: "^8.20.0",
+    "ajv-draft-04": "^1.0.0",
+    bottleneck: "^2.19.5",
+    "js-yaml": "^4.3.2",
+    "kubernetes-models": "^4.5.1",
+    undici: "^7.30.2",
+    yaml: "^2.9.1"
+  },
+  homepage: "https://github.com/kubeproof/kubeproof",
+  repository: {
+    type: "git",
+    url: "git+https://github.com/kubeproof/kubeproof.git"
+  },
+  overrides: {
+    "@octokit/request": {
+      "content-type": "^2.1.0"
+    }
+  }
+};
+
+// cli/version.ts
+var VERSION2 = `v${package_default.version}`;
+
+// cli/check-command.ts
+var CHECK_USAGE = `Usage: kubeproof check [OPTION]... [DIR]
+
+The whole pull-request check on a local tree (DIR is the repository root; without it, the git work
+tree the current directory is in): discover the environments, keep the ones the change affects,
+render base and head, validate the rendered head (strict, CRDs from the repository, deprecated
+APIs) and diff them. Prints the report the review comment shows. Exit code 1 when validation found
+errors, an environment could not be rendered, or DIR holds no environment.
+
+`;
+var DIFF_USAGE = `Usage: kubeproof diff [OPTION]... BASE_DIR HEAD_DIR
+       kubeproof diff -base-ref REF [OPTION]... [HEAD_DIR]
+
+Renders base and head of every affected environment and prints what changes, resource by resource.
+Without HEAD_DIR, the head is the git work tree the current directory is in. Secret values are never
+shown. Exit code 0 when the diff was produced, whatever it shows; 1 when an environment could not be
+rendered or the head holds no environment.
+
+`;
+var temporaryFolders = [];
+async function workFolder() {
+  const folder = await mkdtemp(join6(tmpdir(), "kubeproof-base-"));
+  temporaryFolders.push(folder);
+  return folder;
+}
+async function baseSide2(options, headRoot, io) {
+  const { baseDir, baseRef } = options;
+  if (baseDir !== void 0 && baseRef !== void 0)
+    throw new UsageError("give either a base folder or -base-ref, not both");
+  if (baseDir !== void 0) {
+    const root = existingFolder(io.cwd, baseDir, options.baseDirFlag);
+    return { files: await diskFileSource(root), root };
+  }
+  if (baseRef === void 0) return void 0;
+  const tree = await gitFileSource(headRoot, baseRef);
+  const prefix = relative4(tree.root, headRoot).split(sep5).join("/");
+  return { files: subFileSource(tree.files, prefix) };
+}
+function schemaSetup(options, io) {
+  const { schemas } = options;
+  return {
+    locations: schemas.locations,
+    kubernetesVersion: schemas.kubernetesVersion,
+    strict: schemas.strict,
+    offline: schemas.onlyOffline,
+    fetch: schemaFetchOptionsFrom(io.env),
+    baseDirectory: io.cwd,
+    offlineAccepts: schemas.offlineAccepts
+  };
+}
+function print(report, findings2, output, io) {
+  if (output === "sarif") io.stdout(`${sarifCheck(report, { version: VERSION2, findings: [...findings2] })}
+`);
+  else if (output === "json") io.stdout(renderJson(report));
+  else if (output === "markdown") io.stdout(`${renderComment(report).join("\n\n")}
+`);
+  else io.stdout(renderText(report));
+}
+async function run3(kind, argv, io) {
+  try {
+    const options = parseCheckCommandOptions(kind, argv);
+    if (options.help) {
+      io.stdout(
+        `${kind === "check" ? CHECK_USAGE : DIFF_USAGE}${formatFlagHelp(kind === "check" ? CHECK_FLAGS : DIFF_FLAGS)}`
+      );
+      return 0;
+    }
+    const { output } = options;
+    const head = options.head === void 0 ? { path: repositoryRoot(io.cwd, io.cwd), folder: true } : existingPath(io.cwd, options.head);
+    const headRoot = head.path;
+    const base = await baseSide2(options, headRoot, io);
+    const { result, report } = await checkPullRequest(
+      {
+        kind,
+        head: headRoot,
+        base,
+        ...kind === "check" ? { schemas: schemaSetup(options, io) } : {},
+        options: {
+          kubernetesVersion: options.schemas.kubernetesVersion,
+          strict: options.schemas.strict,
+          where: showFolder(headRoot, io.cwd, head.folder),
+          ...options.changed ? { changedFiles: options.changed } : {}
+        }
+      },
+      {
+        createValidationDeps,
+        runner: createNodeProcessRunner(),
+        workFolder,
+        now: io.now,
+        // The CLI prints the report; schema notices are in it.
+        log: silentLogger
+      }
+    );
+    for (const finding2 of result.findings)
+      if (finding2.ruleId !== NO_ENVIRONMENT_RULE) io.stderr(formatFinding(finding2, headRoot, io.cwd));
+    const nothing = report.noEnvironment;
+    if (nothing !== void 0 && (output === "json" || output === "sarif"))
+      io.stderr(`kubeproof ${kind}: ${nothing}
+`);
+    print(report, result.findings, output, io);
+    const errors = report.validation.reduce((n, check) => n + check.errors, 0);
+    return result.renderFailures > 0 || nothing !== void 0 || kind === "check" && errors > 0 ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof Error && error.name === "GitTreeError") {
+      io.stderr(`kubeproof ${kind}: ${error.message}
+`);
+      return 1;
+    }
+    throw error;
+  }
+}
+async function runAndClean(kind, argv, io) {
+  try {
+    return await run3(kind, argv, io);
+  } finally {
+    for (const folder of temporaryFolders.splice(0)) await rm(folder, { recursive: true, force: true });
+  }
+}
+function runCheckCommand(argv, io) {
+  return runAndClean("check", argv, io);
+}
+function runDiffCommand(argv, io) {
+  return runAndClean("diff", argv, io);
+}
+
+// cli/environments-command.ts
+var ENVIRONMENTS_FLAGS = [
+  { name: "h", kind: "bool", usage: "show help information" },
+  {
+    name: "changed",
+    kind: "list",
+    usage: "a changed file, relative to the repository root (can be given several times): list only the environments it affects"
+  },
+  { name: "output", kind: "string", typeName: "string", usage: "text or json", defaultText: '"text"' },
+  {
+    name: "render",
+    kind: "bool",
+    usage: "render each listed environment too (built-in engine, or the kustomize/kubectl/helm binaries it names) and print the YAML (json: with the output)"
+  }
+];
+var USAGE = `Usage: kubeproof environments [OPTION]... [REPO]
+
+Lists the environments of a GitOps repository (default: the current one): the ones .kubeproof.yaml
+declares or, without it, the kustomize overlays under envs/, environments/, overlays/ and clusters/,
+and the folders Argo CD Applications, ApplicationSets and Flux Kustomizations deploy.
+
+`;
+function line2(environment) {
+  return `${environment.name}	${environment.path || "."}	${environment.renderer}	${environment.source}${environment.detail ? `	${environment.detail}` : ""}
+`;
+}
+function parseEnvironmentsOptions(argv) {
+  const { values, args } = parseFlags(ENVIRONMENTS_FLAGS, argv, { interspersed: true });
+  const flags = flagReader(values);
+  return {
+    help: flags.bool("h") === true,
+    output: flags.string("output") ?? "text",
+    changed: flags.list("changed"),
+    render: flags.bool("render") === true,
+    repo: args[0]
+  };
+}
+async function runEnvironments(argv, io) {
+  const options = parseEnvironmentsOptions(argv);
+  if (options.help) {
+    io.stdout(`${USAGE}${formatFlagHelp(ENVIRONMENTS_FLAGS)}`);
+    return 0;
+  }
+  const { output, changed } = options;
+  if (output !== "text" && output !== "json") {
+    io.stderr(`kubeproof environments: -output must be text or json, not ${JSON.stringify(output)}
+`);
+    return 1;
+  }
+  let repo;
+  try {
+    repo = options.repo === void 0 ? { path: repositoryRoot(io.cwd, io.cwd), folder: true } : existingPath(io.cwd, options.repo);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`kubeproof environments: ${error.message}
+`);
+    return 1;
+  }
+  const root = repo.path;
+  const files = await diskFileSource(root);
+  const loaded = await loadConfig(files);
+  const discovered = await discoverEnvironments(files, loaded);
+  const configFailed = !loaded.config && loaded.findings.some((finding2) => finding2.severity === "error");
+  const nothing = discovered.environments.length === 0 ? noEnvironmentMessage(showFolder(root, io.cwd, repo.folder), configFailed) : void 0;
+  let environments = discovered.environments;
+  let unknown2 = [];
+  if (changed !== void 0) {
+    const affected = await affectedEnvironments(environments, changed, files);
+    environments = environments.filter((environment) => affected.affected.includes(environment.name));
+    unknown2 = affected.unknown;
+  }
+  const rendered = options.render ? await renderEnvironments(environments, {
+    files,
+    external: { runner: createNodeProcessRunner(), repoRoot: root, files }
+  }) : void 0;
+  const findings2 = [...discovered.findings, ...(rendered ?? []).flatMap((r) => r.findings)];
+  for (const finding2 of findings2) io.stderr(formatFinding(finding2, root, io.cwd));
+  if (nothing !== void 0) io.stderr(`kubeproof environments: ${nothing}
+`);
+  if (output === "json") {
+    const list5 = environments.map((environment, index) => ({
+      ...environment,
+      ...rendered ? {
+        rendered: rendered[index]?.ok ?? false,
+        yaml: rendered[index] ? renderedYaml(rendered[index]) : ""
+      } : {}
+    }));
+    io.stdout(`${JSON.stringify({ environments: list5, unknownChangedFiles: unknown2, findings: findings2 }, null, 2)}
+`);
+  } else if (rendered) {
+    for (const result of rendered)
+      io.stdout(
+        `# environment ${result.environment.name} (${result.environment.path || "."})
+${renderedYaml(result)}`
+      );
+  } else {
+    for (const environment of environments) io.stdout(line2(environment));
+    for (const file of unknown2) io.stderr(`notice: ${file} affects no environment
+`);
+  }
+  const failed = findings2.some((finding2) => finding2.severity === "error") || (rendered ?? []).some((r) => !r.ok);
+  return failed ? 1 : 0;
+}
+
+// cli/render-command.ts
+import { mkdir as mkdir2, writeFile as writeFile3 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname3, relative as relative5, resolve as resolve3, sep as sep6 } from "node:path";
+var CONCURRENCY3 = 8;
+var RENDER_FLAGS = [
+  { name: "h", kind: "bool", usage: "show help information" },
+  {
+    name: "out-dir",
+    kind: "string",
+    typeName: "string",
+    usage: "write each folder's output to OUT/<folder relative to the current directory>.yaml instead of printing it"
+  },
+  {
+    name: "root",
+    kind: "string",
+    typeName: "string",
+    usage: "the folder files may be read from (default: the git work tree holding DIR; outside git, the folder holding everything the kustomization references)"
+  }
+];
+var USAGE2 = `Usage: kubeproof render [OPTION]... DIR...
+
+Renders each kustomization folder exactly as 'kubectl kustomize DIR' (kustomize v5.5.0) prints it,
+in-process, without a cluster, a binary or the network. Several folders render in one process.
+Exit code 1 when a folder could not be rendered (the reason goes to stderr with file and line).
+Files are read from the git work tree holding DIR (outside git, from the folder holding everything
+the kustomization references), or from -root.
+
+`;
+var LEAVES_ROOT = /leaves the repository|outside the repository/;
+function withRoot(finding2, root) {
+  if (finding2.ruleId !== "kustomize-path-escape" || !LEAVES_ROOT.test(finding2.message)) return finding2;
+  return {
+    ...finding2,
+    message: `${finding2.message} (root ${root.root}: ${root.how}; give -root to read from a wider folder)`
+  };
+}
+function parseRenderOptions(argv) {
+  const { values, args } = parseFlags(RENDER_FLAGS, argv, { interspersed: true });
+  const flags = flagReader(values);
+  return {
+    help: flags.bool("h") === true,
+    outDir: flags.string("out-dir"),
+    root: flags.string("root"),
+    folders: args
+  };
+}
+async function runRender(argv, io) {
+  const options = parseRenderOptions(argv);
+  const { outDir, folders: args } = options;
+  if (options.help) {
+    io.stdout(`${USAGE2}${formatFlagHelp(RENDER_FLAGS)}`);
+    return 0;
+  }
+  if (args.length === 0) {
+    io.stderr(`kubeproof render: give at least one folder
+
+${USAGE2}`);
+    return 1;
+  }
+  const sources = /* @__PURE__ */ new Map();
+  const caches = /* @__PURE__ */ new Map();
+  const cacheFor = (root) => {
+    let cache = caches.get(root);
+    if (cache === void 0) {
+      cache = createBuildCache();
+      caches.set(root, cache);
+    }
+    return cache;
+  };
+  const jobs = [];
+  let missing = 0;
+  for (const arg of args) {
+    let folder;
+    let found;
+    try {
+      folder = existingFolder(io.cwd, arg);
+      found = await renderRoot(folder, io.cwd, options.root);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      io.stderr(`kubeproof render: ${error.message}
+`);
+      missing++;
+      continue;
+    }
+    const root = found.root;
+    let files = sources.get(root);
+    if (files === void 0) {
+      files = await diskFileSource(root);
+      sources.set(root, files);
+    }
+    jobs.push({ folder, root: found, files, dir: relative5(root, folder).split(sep6).join("/") });
+  }
+  const builds = new Array(jobs.length);
+  let next = 0;
+  const worker = async () => {
+    for (let index = next++; index < jobs.length; index = next++) {
+      const job = jobs[index];
+      const build = await buildKustomization(job.files, job.dir, { cache: cacheFor(job.root.root) });
+      builds[index] = build;
+      if (outDir === void 0 || !build.ok) continue;
+      const name = relative5(io.cwd, job.folder).split(sep6).join("/") || basename2(job.folder);
+      const target = `${resolve3(io.cwd, outDir, name)}.yaml`;
+      await mkdir2(dirname3(target), { recursive: true });
+      await writeFile3(target, build.yaml);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY3, jobs.length) }, worker));
+  let failed = missing;
+  builds.forEach((build, index) => {
+    const job = jobs[index];
+    for (const finding2 of build.findings)
+      io.stderr(formatFinding(withRoot(finding2, job.root), job.root.root, io.cwd));
+    if (!build.ok) failed++;
+    else if (outDir === void 0) io.stdout(build.yaml);
+  });
+  if (failed > 0)
+    io.stderr(`kubeproof render: ${failed} of ${args.length} folder(s) could not be rendered
+`);
+  return failed > 0 ? 1 : 0;
+}
+
 // core/report/validate/reported-findings.ts
 function resultResource(result) {
   if (!result.kind || result.name === void 0) return void 0;
@@ -48151,8 +48918,8 @@ function countResults(results) {
 }
 
 // core/report/validate/summary-line.ts
-function plural2(count) {
-  return count > 1 ? "s" : "";
+function plural2(count2) {
+  return count2 > 1 ? "s" : "";
 }
 function summaryLine(results, stdin) {
   const c = countResults(results);
@@ -48175,7 +48942,7 @@ function workflowCommand(name, properties, message) {
 }
 
 // core/report/validate/render-github.ts
-function annotation(finding2) {
+function annotation2(finding2) {
   const properties = [["file", finding2.path]];
   if (finding2.line !== void 0 && finding2.line >= 1) {
     properties.push(["line", finding2.line]);
@@ -48187,7 +48954,7 @@ function annotation(finding2) {
 function renderGithub(input) {
   let out = "";
   for (const result of input.results) {
-    for (const finding2 of reportedFindings(result)) out += annotation(finding2);
+    for (const finding2 of reportedFindings(result)) out += annotation2(finding2);
   }
   if (input.summary) out += summaryLine(input.results, input.stdin);
   return out;
@@ -48351,15 +49118,15 @@ function testCase(result) {
   return `${open}</testcase>`;
 }
 function testSuite(suite) {
-  const count = (status) => suite.cases.filter((c) => c.status === status).length;
+  const count2 = (status) => suite.cases.filter((c) => c.status === status).length;
   const open = `  <testsuite${attributes([
     ["name", suite.name],
     ["id", suite.id],
     ["tests", suite.cases.length],
-    ["failures", count("invalid")],
-    ["errors", count("error")],
+    ["failures", count2("invalid")],
+    ["errors", count2("error")],
     ["disabled", 0],
-    ["skipped", count("skipped")]
+    ["skipped", count2("skipped")]
   ])}>`;
   if (suite.cases.length === 0) return `${open}</testsuite>`;
   return `${open}
@@ -48538,7 +49305,7 @@ var VALIDATE_OUTPUT_NAMES = Object.freeze(Object.keys(VALIDATE_OUTPUTS));
 
 // platform/read-manifest-inputs.ts
 import { lstatSync, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 var MANIFEST_EXTENSIONS = [".yaml", ".yml", ".json"];
 function isManifestName(name) {
   const lower = name.toLowerCase();
@@ -48568,7 +49335,7 @@ async function readManifestInputs(paths, options) {
         found.push({ path, error: describeFsError(error, "open", path) });
         return;
       }
-      for (const entry of entries2) walk3(join6(path, entry));
+      for (const entry of entries2) walk3(join7(path, entry));
       return;
     }
     if (!isManifestName(path)) return;
@@ -48710,9 +49477,8 @@ async function validateInWorkers(inputs, options, setup, run4) {
   return finishRun(prepared, perInput, crdFindings, false);
 }
 
-// cli/validate-command.ts
+// cli/validate-options.ts
 var OUTPUTS = Object.keys(VALIDATE_OUTPUTS);
-var PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
 var VALIDATE_FLAGS = [
   { name: "cache", kind: "string", usage: "cache schemas downloaded via HTTP to this folder" },
   { name: "debug", kind: "bool", usage: "print debug information" },
@@ -48742,7 +49508,7 @@ var VALIDATE_FLAGS = [
     kind: "string",
     typeName: "value",
     usage: "version of Kubernetes to validate against, e.g.: 1.18.0",
-    defaultText: "master"
+    defaultText: KUBECONFORM_KUBERNETES_VERSION
   },
   {
     name: "n",
@@ -48778,23 +49544,41 @@ var VALIDATE_FLAGS = [
     defaultText: "true"
   }
 ];
+function csv(value) {
+  return value === void 0 ? [] : value.split(",").filter((item) => item !== "");
+}
+function validateCommandOptions(parsed) {
+  const flags = flagReader(parsed.values);
+  const on = (name) => flags.bool(name) === true;
+  return {
+    help: on("h"),
+    version: on("v"),
+    kubernetesVersion: flags.string("kubernetes-version") ?? KUBECONFORM_KUBERNETES_VERSION,
+    output: flags.string("output") ?? "text",
+    strict: on("strict"),
+    offline: on("offline"),
+    insecureSkipTlsVerify: on("insecure-skip-tls-verify"),
+    schemaLocations: flags.list("schema-location") ?? [],
+    cacheFolder: flags.string("cache"),
+    ignoreFilenamePatterns: flags.list("ignore-filename-pattern") ?? [],
+    skip: csv(flags.string("skip")),
+    reject: csv(flags.string("reject")),
+    ignoreMissingSchemas: on("ignore-missing-schemas"),
+    exitOnError: on("exit-on-error"),
+    crdsFromInput: flags.bool("input-crds") !== false,
+    summary: on("summary"),
+    verbose: on("verbose"),
+    threads: flags.int("n") ?? 4,
+    files: parsed.args
+  };
+}
+
+// cli/validate-command.ts
+var OUTPUTS2 = Object.keys(VALIDATE_OUTPUTS);
+var PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
 function usage() {
   return `Usage: kubeproof validate [OPTION]... [FILE OR FOLDER]...
 ${formatFlagHelp(VALIDATE_FLAGS)}`;
-}
-function proxyEnv(env) {
-  const pick = (name) => env[name] ?? env[name.toLowerCase()];
-  const out = {};
-  const https = pick("HTTPS_PROXY");
-  const http = pick("HTTP_PROXY");
-  const no = pick("NO_PROXY");
-  if (https) out.httpsProxy = https;
-  if (http) out.httpProxy = http;
-  if (no) out.noProxy = no;
-  return out;
-}
-function csv(value) {
-  return typeof value === "string" ? value.split(",").filter((item) => item !== "") : [];
 }
 async function runValidate(argv, io) {
   let parsed;
@@ -48807,18 +49591,18 @@ ${usage()}
 `);
     return 1;
   }
-  const flags = parsed.values;
-  if (flags.get("h") === true) {
+  const flags = validateCommandOptions(parsed);
+  if (flags.help) {
     io.stdout(`${usage()}
 `);
     return 0;
   }
-  if (flags.get("v") === true) {
+  if (flags.version) {
     io.stdout(`${VERSION2}
 `);
     return 0;
   }
-  const kubernetesVersion = flags.get("kubernetes-version") ?? "master";
+  const { kubernetesVersion, strict } = flags;
   if (!/^(master|\d+\.\d+\.\d+)$/.test(kubernetesVersion)) {
     io.stderr(
       `invalid value ${JSON.stringify(kubernetesVersion)} for flag -kubernetes-version: ${kubernetesVersion} is not a valid version. Valid values are "master" (default) or full version x.y.z (e.g. "1.27.2")
@@ -48827,35 +49611,31 @@ ${usage()}
     );
     return 1;
   }
-  const output = flags.get("output") ?? "text";
+  const { output } = flags;
   const render = VALIDATE_OUTPUTS[output];
   if (!render) {
     io.stderr(
-      `'outputFormat' must be ${OUTPUTS.slice(0, -1).map((o) => `'${o}'`).join(", ")} or '${OUTPUTS.at(-1)}'
+      `'outputFormat' must be ${OUTPUTS2.slice(0, -1).map((o) => `'${o}'`).join(", ")} or '${OUTPUTS2.at(-1)}'
 `
     );
     return 1;
   }
-  const strict = flags.get("strict") === true;
   const notices = [];
   const setup = {
-    locations: flags.get("schema-location") ?? [],
+    locations: flags.schemaLocations,
     kubernetesVersion,
     strict,
-    offline: flags.get("offline") === true,
-    fetch: {
-      insecureSkipTlsVerify: flags.get("insecure-skip-tls-verify") === true,
-      proxyEnv: proxyEnv(io.env)
-    },
+    offline: flags.offline,
+    fetch: schemaFetchOptionsFrom(io.env, flags.insecureSkipTlsVerify),
     baseDirectory: io.cwd
   };
-  const cacheFolder = flags.get("cache");
+  const { cacheFolder } = flags;
   if (cacheFolder) setup.cacheFolder = cacheFolder;
   let ignorePatterns;
   let deps;
   try {
     deps = await createValidationDeps(setup, (message) => notices.push(message), io.sleep);
-    ignorePatterns = (flags.get("ignore-filename-pattern") ?? []).map((pattern) => {
+    ignorePatterns = flags.ignoreFilenamePatterns.map((pattern) => {
       try {
         return new RegExp(pattern);
       } catch (error) {
@@ -48868,7 +49648,7 @@ ${usage()}
 `);
     return 1;
   }
-  const files = parsed.args;
+  const { files } = flags;
   const stdin = files.length === 0 || files.length === 1 && files[0] === "-";
   let inputs;
   if (stdin) {
@@ -48885,13 +49665,13 @@ ${usage()}
   const options = {
     kubernetesVersion,
     strict,
-    skip: csv(flags.get("skip")),
-    reject: csv(flags.get("reject")),
-    ignoreMissingSchemas: flags.get("ignore-missing-schemas") === true,
-    exitOnError: flags.get("exit-on-error") === true,
-    crdsFromInput: flags.get("input-crds") !== false
+    skip: flags.skip,
+    reject: flags.reject,
+    ignoreMissingSchemas: flags.ignoreMissingSchemas,
+    exitOnError: flags.exitOnError,
+    crdsFromInput: flags.crdsFromInput
   };
-  const threads = Math.min(flags.get("n") ?? 4, io.cpus ?? 1);
+  const threads = Math.min(flags.threads, io.cpus ?? 1);
   const bytes = inputs.reduce((n, input) => n + (input.content?.length ?? 0), 0);
   const run4 = io.workerScript && threads > 1 && !options.exitOnError && bytes >= PARALLEL_MIN_BYTES ? await validateInWorkers(inputs, options, setup, {
     workerScript: io.workerScript,
@@ -48903,8 +49683,8 @@ ${usage()}
     results: run4.results,
     files: run4.files,
     stdin,
-    summary: flags.get("summary") === true,
-    verbose: flags.get("verbose") === true,
+    summary: flags.summary,
+    verbose: flags.verbose,
     notices,
     elapsedSeconds: (io.now() - started) / 1e3,
     version: VERSION2
@@ -48916,413 +49696,6 @@ ${usage()}
     (r) => r.status === "error" || r.status === "invalid" || r.findings.some((f) => f.severity === "error")
   );
   return failed ? 1 : 0;
-}
-
-// cli/check-command.ts
-var OUTPUTS2 = ["text", "markdown", "json", "sarif"];
-var COMMON_FLAGS = [
-  { name: "h", kind: "bool", usage: "show help information" },
-  {
-    name: "base",
-    kind: "string",
-    typeName: "string",
-    usage: "folder holding the base (the target branch) of the change"
-  },
-  {
-    name: "base-ref",
-    kind: "string",
-    typeName: "string",
-    usage: "git ref of the base, read from the repository DIR is in (for example origin/main)"
-  },
-  {
-    name: "changed",
-    kind: "list",
-    usage: "a changed file, relative to the repository root (DIR) (repeatable): only the environments it affects (default: every file that differs from the base)"
-  },
-  {
-    name: "output",
-    kind: "string",
-    typeName: "string",
-    usage: "text, markdown (the review comment), json or sarif (for code scanning)",
-    defaultText: '"text"'
-  },
-  { name: "o", kind: "string", typeName: "string", usage: "short for -output" }
-];
-var VALIDATION_FLAGS = [
-  {
-    name: "kubernetes-version",
-    kind: "string",
-    typeName: "string",
-    usage: 'version of Kubernetes to validate against (default "1.31.0" with -schema-location; the offline schemas model 1.27)'
-  },
-  {
-    name: "schema-location",
-    kind: "list",
-    usage: "schemas location search path (kubeconform templates, `default` for kubeconform's; repeatable). Default: the offline schemas"
-  },
-  {
-    name: "offline",
-    kind: "bool",
-    usage: "validate with the bundled offline schemas only, whatever -strict and -kubernetes-version ask (a weaker check)"
-  },
-  {
-    name: "strict",
-    kind: "bool",
-    usage: "disallow additional properties and duplicate keys (default true with -schema-location; the offline schemas cannot)"
-  }
-];
-var CHECK_FLAGS = [...COMMON_FLAGS, ...VALIDATION_FLAGS];
-var DIFF_FLAGS = COMMON_FLAGS;
-var CHECK_USAGE = `Usage: kubeproof check [OPTION]... [DIR]
-
-The whole pull-request check on a local tree (DIR is the repository root; without it, the git work
-tree the current directory is in): discover the environments, keep the ones the change affects,
-render base and head, validate the rendered head (strict, CRDs from the repository, deprecated
-APIs) and diff them. Prints the report the review comment shows. Exit code 1 when validation found
-errors, an environment could not be rendered, or DIR holds no environment.
-
-`;
-var DIFF_USAGE = `Usage: kubeproof diff [OPTION]... BASE_DIR HEAD_DIR
-       kubeproof diff -base-ref REF [OPTION]... [HEAD_DIR]
-
-Renders base and head of every affected environment and prints what changes, resource by resource.
-Without HEAD_DIR, the head is the git work tree the current directory is in. Secret values are never
-shown. Exit code 0 when the diff was produced, whatever it shows; 1 when an environment could not be
-rendered or the head holds no environment.
-
-`;
-function external(root, files) {
-  return { runner: createNodeProcessRunner(), repoRoot: root, files };
-}
-var temporaryFolders = [];
-async function baseSide(values, headRoot, io, positional) {
-  const baseDir = values.get("base") ?? positional;
-  const baseRef = values.get("base-ref");
-  if (baseDir !== void 0 && baseRef !== void 0)
-    throw new UsageError("give either a base folder or -base-ref, not both");
-  if (baseDir !== void 0) {
-    const root = existingFolder(io.cwd, baseDir, values.get("base") === void 0 ? "" : "-base");
-    const files2 = await diskFileSource(root);
-    return { files: files2, external: external(root, files2) };
-  }
-  if (baseRef === void 0) return void 0;
-  const tree = await gitFileSource(headRoot, baseRef);
-  const prefix = relative4(tree.root, headRoot).split(sep5).join("/");
-  const files = subFileSource(tree.files, prefix);
-  return {
-    files,
-    materialize: async () => {
-      const folder = await mkdtemp(join7(tmpdir(), "kubeproof-base-"));
-      temporaryFolders.push(folder);
-      await materializeTree(files, folder);
-      return external(folder, files);
-    }
-  };
-}
-function print(report, findings2, output, io) {
-  if (output === "sarif") io.stdout(`${sarifCheck(report, { version: VERSION2, findings: [...findings2] })}
-`);
-  else if (output === "json") io.stdout(renderJson(report));
-  else if (output === "markdown") io.stdout(`${renderComment(report).join("\n\n")}
-`);
-  else io.stdout(renderText(report));
-}
-function outputOf(values) {
-  const output = values.get("output") ?? values.get("o") ?? "text";
-  if (!OUTPUTS2.includes(output))
-    throw new UsageError(`-output must be one of ${OUTPUTS2.join(", ")}, not ${JSON.stringify(output)}`);
-  return output;
-}
-async function run3(kind, argv, io) {
-  const flags = kind === "check" ? CHECK_FLAGS : DIFF_FLAGS;
-  let parsed;
-  try {
-    parsed = parseFlags(flags, argv, { interspersed: true });
-    if (parsed.values.get("h") === true) {
-      io.stdout(`${kind === "check" ? CHECK_USAGE : DIFF_USAGE}${formatFlagHelp(flags)}`);
-      return 0;
-    }
-    const { values, args } = parsed;
-    const output = outputOf(values);
-    const [first, second] = args;
-    const headArg = kind === "diff" && values.get("base-ref") === void 0 && values.get("base") === void 0 ? second : first;
-    if (kind === "diff" && headArg === void 0 && values.get("base-ref") === void 0)
-      throw new UsageError("give BASE_DIR and HEAD_DIR, or -base-ref REF");
-    const head = headArg === void 0 ? { path: repositoryRoot(io.cwd, io.cwd), folder: true } : existingPath(io.cwd, headArg);
-    const headRoot = head.path;
-    const headFiles = await diskFileSource(headRoot);
-    const base = await baseSide(
-      values,
-      headRoot,
-      io,
-      kind === "diff" && headArg === second ? first : void 0
-    );
-    const locations = values.get("schema-location") ?? [];
-    const offline = values.get("offline") === true;
-    const onlyOffline = offline || locations.length === 0;
-    const kubernetesVersion = values.get("kubernetes-version") ?? (onlyOffline ? `${OFFLINE_KUBERNETES_VERSION}.0` : "1.31.0");
-    const strict = values.get("strict") ?? !onlyOffline;
-    const validate = kind === "check" ? await createValidationDeps(
-      {
-        locations: locations.length === 0 ? ["offline"] : locations,
-        kubernetesVersion,
-        strict,
-        offline: onlyOffline,
-        fetch: { insecureSkipTlsVerify: false, proxyEnv: proxyEnv(io.env) },
-        baseDirectory: io.cwd,
-        offlineAccepts: offline ? "any" : "requested"
-      },
-      () => {
-      }
-    ) : void 0;
-    const changed = values.get("changed");
-    const result = await runCheck(
-      { files: headFiles, external: external(headRoot, headFiles) },
-      base,
-      {
-        kubernetesVersion,
-        strict,
-        validate: kind === "check",
-        where: showFolder(headRoot, io.cwd, head.folder),
-        ...changed ? { changedFiles: changed } : {}
-      },
-      { ...validate ? { validate } : {}, now: io.now }
-    );
-    for (const finding2 of result.findings)
-      if (finding2.ruleId !== NO_ENVIRONMENT_RULE) io.stderr(formatFinding(finding2, headRoot, io.cwd));
-    const nothing = result.report.noEnvironment;
-    if (nothing !== void 0 && (output === "json" || output === "sarif"))
-      io.stderr(`kubeproof ${kind}: ${nothing}
-`);
-    print(result.report, result.findings, output, io);
-    const errors = result.report.validation.reduce((n, check) => n + check.errors, 0);
-    return result.renderFailures > 0 || nothing !== void 0 || kind === "check" && errors > 0 ? 1 : 0;
-  } catch (error) {
-    if (error instanceof UsageError || error instanceof Error && error.name === "GitTreeError") {
-      io.stderr(`kubeproof ${kind}: ${error.message}
-`);
-      return 1;
-    }
-    throw error;
-  }
-}
-async function runAndClean(kind, argv, io) {
-  try {
-    return await run3(kind, argv, io);
-  } finally {
-    for (const folder of temporaryFolders.splice(0)) await rm(folder, { recursive: true, force: true });
-  }
-}
-function runCheckCommand(argv, io) {
-  return runAndClean("check", argv, io);
-}
-function runDiffCommand(argv, io) {
-  return runAndClean("diff", argv, io);
-}
-
-// cli/environments-command.ts
-var ENVIRONMENTS_FLAGS = [
-  { name: "h", kind: "bool", usage: "show help information" },
-  {
-    name: "changed",
-    kind: "list",
-    usage: "a changed file, relative to the repository root (can be given several times): list only the environments it affects"
-  },
-  { name: "output", kind: "string", typeName: "string", usage: "text or json", defaultText: '"text"' },
-  {
-    name: "render",
-    kind: "bool",
-    usage: "render each listed environment too (built-in engine, or the kustomize/kubectl/helm binaries it names) and print the YAML (json: with the output)"
-  }
-];
-var USAGE = `Usage: kubeproof environments [OPTION]... [REPO]
-
-Lists the environments of a GitOps repository (default: the current one): the ones .kubeproof.yaml
-declares or, without it, the kustomize overlays under envs/, environments/, overlays/ and clusters/,
-and the folders Argo CD Applications, ApplicationSets and Flux Kustomizations deploy.
-
-`;
-function line2(environment) {
-  return `${environment.name}	${environment.path || "."}	${environment.renderer}	${environment.source}${environment.detail ? `	${environment.detail}` : ""}
-`;
-}
-async function runEnvironments(argv, io) {
-  const { values, args } = parseFlags(ENVIRONMENTS_FLAGS, argv, { interspersed: true });
-  if (values.get("h") === true) {
-    io.stdout(`${USAGE}${formatFlagHelp(ENVIRONMENTS_FLAGS)}`);
-    return 0;
-  }
-  const output = values.get("output") ?? "text";
-  if (output !== "text" && output !== "json") {
-    io.stderr(`kubeproof environments: -output must be text or json, not ${JSON.stringify(output)}
-`);
-    return 1;
-  }
-  let repo;
-  try {
-    repo = args[0] === void 0 ? { path: repositoryRoot(io.cwd, io.cwd), folder: true } : existingPath(io.cwd, args[0]);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr(`kubeproof environments: ${error.message}
-`);
-    return 1;
-  }
-  const root = repo.path;
-  const files = await diskFileSource(root);
-  const loaded = await loadConfig(files);
-  const discovered = await discoverEnvironments(files, loaded);
-  const configFailed = !loaded.config && loaded.findings.some((finding2) => finding2.severity === "error");
-  const nothing = discovered.environments.length === 0 ? noEnvironmentMessage(showFolder(root, io.cwd, repo.folder), configFailed) : void 0;
-  let environments = discovered.environments;
-  const changed = values.get("changed");
-  let unknown2 = [];
-  if (changed !== void 0) {
-    const affected = await affectedEnvironments(environments, changed, files);
-    environments = environments.filter((environment) => affected.affected.includes(environment.name));
-    unknown2 = affected.unknown;
-  }
-  const rendered = values.get("render") === true ? await renderEnvironments(environments, {
-    files,
-    external: { runner: createNodeProcessRunner(), repoRoot: root, files }
-  }) : void 0;
-  const findings2 = [...discovered.findings, ...(rendered ?? []).flatMap((r) => r.findings)];
-  for (const finding2 of findings2) io.stderr(formatFinding(finding2, root, io.cwd));
-  if (nothing !== void 0) io.stderr(`kubeproof environments: ${nothing}
-`);
-  if (output === "json") {
-    const list5 = environments.map((environment, index) => ({
-      ...environment,
-      ...rendered ? {
-        rendered: rendered[index]?.ok ?? false,
-        yaml: rendered[index] ? renderedYaml(rendered[index]) : ""
-      } : {}
-    }));
-    io.stdout(`${JSON.stringify({ environments: list5, unknownChangedFiles: unknown2, findings: findings2 }, null, 2)}
-`);
-  } else if (rendered) {
-    for (const result of rendered)
-      io.stdout(
-        `# environment ${result.environment.name} (${result.environment.path || "."})
-${renderedYaml(result)}`
-      );
-  } else {
-    for (const environment of environments) io.stdout(line2(environment));
-    for (const file of unknown2) io.stderr(`notice: ${file} affects no environment
-`);
-  }
-  const failed = findings2.some((finding2) => finding2.severity === "error") || (rendered ?? []).some((r) => !r.ok);
-  return failed ? 1 : 0;
-}
-
-// cli/render-command.ts
-import { mkdir as mkdir2, writeFile as writeFile3 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname3, relative as relative5, resolve as resolve3, sep as sep6 } from "node:path";
-var CONCURRENCY3 = 8;
-var RENDER_FLAGS = [
-  { name: "h", kind: "bool", usage: "show help information" },
-  {
-    name: "out-dir",
-    kind: "string",
-    typeName: "string",
-    usage: "write each folder's output to OUT/<folder relative to the current directory>.yaml instead of printing it"
-  },
-  {
-    name: "root",
-    kind: "string",
-    typeName: "string",
-    usage: "the folder files may be read from (default: the git work tree holding DIR; outside git, the folder holding everything the kustomization references)"
-  }
-];
-var USAGE2 = `Usage: kubeproof render [OPTION]... DIR...
-
-Renders each kustomization folder exactly as 'kubectl kustomize DIR' (kustomize v5.5.0) prints it,
-in-process, without a cluster, a binary or the network. Several folders render in one process.
-Exit code 1 when a folder could not be rendered (the reason goes to stderr with file and line).
-Files are read from the git work tree holding DIR (outside git, from the folder holding everything
-the kustomization references), or from -root.
-
-`;
-var LEAVES_ROOT = /leaves the repository|outside the repository/;
-function withRoot(finding2, root) {
-  if (finding2.ruleId !== "kustomize-path-escape" || !LEAVES_ROOT.test(finding2.message)) return finding2;
-  return {
-    ...finding2,
-    message: `${finding2.message} (root ${root.root}: ${root.how}; give -root to read from a wider folder)`
-  };
-}
-async function runRender(argv, io) {
-  const { values, args } = parseFlags(RENDER_FLAGS, argv, { interspersed: true });
-  if (values.get("h") === true) {
-    io.stdout(`${USAGE2}${formatFlagHelp(RENDER_FLAGS)}`);
-    return 0;
-  }
-  if (args.length === 0) {
-    io.stderr(`kubeproof render: give at least one folder
-
-${USAGE2}`);
-    return 1;
-  }
-  const outDir = values.get("out-dir");
-  const sources = /* @__PURE__ */ new Map();
-  const caches = /* @__PURE__ */ new Map();
-  const cacheFor = (root) => {
-    let cache = caches.get(root);
-    if (cache === void 0) {
-      cache = createBuildCache();
-      caches.set(root, cache);
-    }
-    return cache;
-  };
-  const jobs = [];
-  let missing = 0;
-  for (const arg of args) {
-    let folder;
-    let found;
-    try {
-      folder = existingFolder(io.cwd, arg);
-      found = await renderRoot(folder, io.cwd, values.get("root"));
-    } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
-      io.stderr(`kubeproof render: ${error.message}
-`);
-      missing++;
-      continue;
-    }
-    const root = found.root;
-    let files = sources.get(root);
-    if (files === void 0) {
-      files = await diskFileSource(root);
-      sources.set(root, files);
-    }
-    jobs.push({ folder, root: found, files, dir: relative5(root, folder).split(sep6).join("/") });
-  }
-  const builds = new Array(jobs.length);
-  let next = 0;
-  const worker = async () => {
-    for (let index = next++; index < jobs.length; index = next++) {
-      const job = jobs[index];
-      const build = await buildKustomization(job.files, job.dir, { cache: cacheFor(job.root.root) });
-      builds[index] = build;
-      if (outDir === void 0 || !build.ok) continue;
-      const name = relative5(io.cwd, job.folder).split(sep6).join("/") || basename2(job.folder);
-      const target = `${resolve3(io.cwd, outDir, name)}.yaml`;
-      await mkdir2(dirname3(target), { recursive: true });
-      await writeFile3(target, build.yaml);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY3, jobs.length) }, worker));
-  let failed = missing;
-  builds.forEach((build, index) => {
-    const job = jobs[index];
-    for (const finding2 of build.findings)
-      io.stderr(formatFinding(withRoot(finding2, job.root), job.root.root, io.cwd));
-    if (!build.ok) failed++;
-    else if (outDir === void 0) io.stdout(build.yaml);
-  });
-  if (failed > 0)
-    io.stderr(`kubeproof render: ${failed} of ${args.length} folder(s) could not be rendered
-`);
-  return failed > 0 ? 1 : 0;
 }
 
 // cli/main.ts
