@@ -4,7 +4,7 @@ import { UsageError } from '../core/errors.ts';
 import type { Finding } from '../core/findings.ts';
 import { createBuildCache, type BuildCache } from '../core/render/kustomize/build-context.ts';
 import { buildKustomization, type KustomizeBuild } from '../core/render/kustomize/build-kustomization.ts';
-import type { FileSource } from '../core/render/types.ts';
+import type { FileSource } from '../core/files/file-source.ts';
 import { diskFileSource } from '../platform/disk-file-source.ts';
 import { flagReader, formatFlagHelp, parseFlags, type FlagSpec } from './flags.ts';
 import { formatFinding } from './format-finding.ts';

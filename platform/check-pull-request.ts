@@ -1,9 +1,9 @@
 import { runCheck, type CheckOptions, type CheckResult, type CheckSide } from '../core/check/run-check.ts';
 import type { ExternalRenderDeps } from '../core/render/external/types.ts';
 import type { ProcessRunner } from '../core/render/external/process-runner.ts';
-import type { FileSource } from '../core/render/types.ts';
+import type { FileSource } from '../core/files/file-source.ts';
 import type { FailOn } from '../core/report/check-run.ts';
-import type { CheckReport, ReportMeta } from '../core/report/comment/types.ts';
+import type { CheckReport, ReportMeta } from '../core/report/check-report.ts';
 import type { ValidateDeps } from '../core/validate/validate-manifests.ts';
 import { PUBLISH_NAMES } from './check-defaults.ts';
 import { diskFileSource } from './disk-file-source.ts';

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, realpathSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import type { DirectoryEntry, FileSource } from '../core/render/types.ts';
+import type { DirectoryEntry, FileSource } from '../core/files/file-source.ts';
 
 function toRepoPath(root: string, absolute: string): string | undefined {
   const rel = relative(root, absolute);

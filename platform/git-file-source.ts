@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { KubeproofError } from '../core/errors.ts';
-import { joinRepoPath } from '../core/render/kustomize/repo-paths.ts';
-import { treeFileSource } from '../core/render/tree-file-source.ts';
-import type { FileSource } from '../core/render/types.ts';
+import { joinRepoPath } from '../core/files/repo-paths.ts';
+import { treeFileSource } from '../core/files/tree-file-source.ts';
+import type { FileSource } from '../core/files/file-source.ts';
 
 /** git could not give the tree of a ref (not a repository, unknown ref, git missing). */
 export class GitTreeError extends KubeproofError {

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { mapLimited } from '../core/concurrency.ts';
 import { walkRepository } from '../core/render/environments/walk-repository.ts';
-import type { FileSource } from '../core/render/types.ts';
+import type { FileSource } from '../core/files/file-source.ts';
 
 /**
  * Writes the files of a tree (a git ref, a downloaded tarball) into an empty folder, so binaries

@@ -2,7 +2,7 @@ import type { Finding } from '../core/findings.ts';
 import { buildCheckRun, type FailOn } from '../core/report/check-run.ts';
 import type { CheckAnnotation, CheckConclusion } from '../core/report/check-run-output.ts';
 import { renderComment } from '../core/report/comment/render-comment.ts';
-import type { CheckReport } from '../core/report/comment/types.ts';
+import type { CheckReport } from '../core/report/check-report.ts';
 import { GitHubApiError } from './github/github-api-error.ts';
 import type { Logger } from './logger.ts';
 import type {

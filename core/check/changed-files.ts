@@ -3,7 +3,7 @@ import { walkRepository } from '../render/environments/walk-repository.ts';
 
 /** Reads in flight at once: a disk source waits on I/O, an in-memory one answers at once. */
 const READS_AT_ONCE = 32;
-import type { FileSource } from '../render/types.ts';
+import type { FileSource } from '../files/file-source.ts';
 
 function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;

@@ -2,7 +2,7 @@ import type { DiffOptions, ResourceSelector } from '../diff/diff-options.ts';
 import { resolveDiffOptions } from '../diff/diff-options.ts';
 import { KubeproofError } from '../errors.ts';
 import type { Finding } from '../findings.ts';
-import type { JsonObject } from '../render/types.ts';
+import type { JsonObject } from '../manifests/json-value.ts';
 
 /**
  * The `diff:` section of `.kubeproof.yaml` (already checked against the schema) as DiffOptions. A

@@ -2,7 +2,7 @@ import { decodeText } from '../manifests/decode-text.ts';
 import type { PositionMap } from '../manifests/fast-yaml.ts';
 import { parseYamlDocument } from '../manifests/parse-yaml-document.ts';
 import { splitDocuments } from '../manifests/split-documents.ts';
-import type { FileSource } from '../render/types.ts';
+import type { FileSource } from '../files/file-source.ts';
 
 interface SourceDocument {
   positions: PositionMap;

@@ -1,10 +1,10 @@
-import { isObject } from '../diff/json.ts';
+import { isJsonObject } from '../manifests/json-value.ts';
 import type { Finding } from '../findings.ts';
 import type { RenderedEnvironment } from '../render/render-environments.ts';
-import { emitYaml } from '../render/emit-yaml.ts';
-import type { FileSource } from '../render/types.ts';
+import { emitYaml } from '../manifests/emit-yaml.ts';
+import type { FileSource } from '../files/file-source.ts';
 import { createSourceLocator } from './source-positions.ts';
-import type { EnvironmentCheck } from '../report/comment/types.ts';
+import type { EnvironmentCheck } from '../report/check-report.ts';
 import type { SchemaUse } from '../validate/result.ts';
 import {
   validateManifests,
@@ -89,7 +89,7 @@ export async function validateRendered(
         const environment = rendered[Number(e)]?.environment;
         const metadata = resource.object['metadata'];
         const name =
-          isObject(metadata) && typeof metadata['name'] === 'string' ? metadata['name'] : undefined;
+          isJsonObject(metadata) && typeof metadata['name'] === 'string' ? metadata['name'] : undefined;
         const at = await locate(resource.origin, texts[Number(e)]?.[Number(r)] ?? '', finding.line, {
           kind: String(resource.object['kind'] ?? ''),
           ...(name === undefined ? {} : { name }),

@@ -1,9 +1,9 @@
 /**
  * Noise control: resources and fields the config says not to compare.
  */
-import type { JsonObject } from '../render/types.ts';
+import type { JsonObject } from '../manifests/json-value.ts';
 import type { ResolvedDiffOptions, ResourceSelector } from './diff-options.ts';
-import { isObject } from './json.ts';
+import { isJsonObject } from '../manifests/json-value.ts';
 import { deletePath, selectPath, valueAt } from './object-path.ts';
 import type { ResourceIdentity } from './resource-identity.ts';
 
@@ -42,12 +42,12 @@ export function removeIgnoredPaths(object: JsonObject, options: ResolvedDiffOpti
     if (path.kind !== undefined && path.kind !== object.kind) continue;
     const parents = selectPath(object, path.segments.slice(0, -1)).filter((match) => {
       const value = valueAt(match);
-      return isObject(value) && Object.keys(value).length > 0;
+      return isJsonObject(value) && Object.keys(value).length > 0;
     });
     if (deletePath(object, path.segments) === 0) continue;
     for (const parent of parents.reverse()) {
       const value = valueAt(parent);
-      if (!isObject(value) || Object.keys(value).length > 0 || parent.steps.length === 0) continue;
+      if (!isJsonObject(value) || Object.keys(value).length > 0 || parent.steps.length === 0) continue;
       if (Array.isArray(parent.parent)) continue;
       delete parent.parent[parent.key as string];
     }

@@ -12,8 +12,8 @@
  * Example: `spec.template.spec.containers[*].env[name=API_TOKEN].value`.
  */
 import { KubeproofError } from '../errors.ts';
-import type { JsonValue } from '../manifests/resolve-scalar.ts';
-import { isObject } from './json.ts';
+import type { JsonValue } from '../manifests/json-value.ts';
+import { isJsonObject } from '../manifests/json-value.ts';
 
 export type PathSegment =
   | { type: 'key'; key: string }
@@ -150,7 +150,7 @@ function child(parent: PathMatch['parent'], key: string | number, steps: string[
 function descendants(match: PathMatch): PathMatch[] {
   const value = valueAt(match);
   const children =
-    Array.isArray(value) || isObject(value)
+    Array.isArray(value) || isJsonObject(value)
       ? step(value, { type: 'any' }, match.steps).flatMap(descendants)
       : [];
   return [match, ...children];
@@ -158,18 +158,18 @@ function descendants(match: PathMatch): PathMatch[] {
 
 function step(value: JsonValue, segment: PathSegment, steps: string[]): PathMatch[] {
   if (segment.type === 'key')
-    return isObject(value) && segment.key in value ? [child(value, segment.key, steps)] : [];
+    return isJsonObject(value) && segment.key in value ? [child(value, segment.key, steps)] : [];
   if (segment.type === 'index')
     return Array.isArray(value) && segment.index < value.length ? [child(value, segment.index, steps)] : [];
   if (segment.type === 'any') {
     if (Array.isArray(value)) return value.map((_, index) => child(value, index, steps));
-    if (isObject(value)) return Object.keys(value).map((key) => child(value, key, steps));
+    if (isJsonObject(value)) return Object.keys(value).map((key) => child(value, key, steps));
     return [];
   }
   if (segment.type === 'deep' || !Array.isArray(value)) return [];
   const matches: PathMatch[] = [];
   value.forEach((item, index) => {
-    if (isObject(item) && fieldText(item[segment.field]) === segment.value)
+    if (isJsonObject(item) && fieldText(item[segment.field]) === segment.value)
       matches.push(child(value, index, steps));
   });
   return matches;
@@ -205,7 +205,7 @@ const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
 /** One step of a printed path: `.key`, `["odd/key"]`, `[name=web]` or `[0]`. */
 export function formatStep(key: string | number, element?: JsonValue): string {
   if (typeof key === 'number') {
-    const name = isObject(element) ? element.name : undefined;
+    const name = isJsonObject(element) ? element.name : undefined;
     return typeof name === 'string' && /^[^\]"'=]+$/.test(name) ? `[name=${name}]` : `[${key}]`;
   }
   return PLAIN_KEY.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;

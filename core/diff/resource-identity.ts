@@ -3,8 +3,8 @@
  * `apps/v1` is a change of the same Deployment), kind, namespace and name.
  */
 import type { ResourceRef } from '../findings.ts';
-import type { JsonObject } from '../render/types.ts';
-import { stringAt } from './json.ts';
+import type { JsonObject } from '../manifests/json-value.ts';
+import { stringAt } from '../manifests/json-value.ts';
 
 export interface ResourceIdentity {
   apiVersion: string;

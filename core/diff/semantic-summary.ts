@@ -3,7 +3,7 @@
  * network, autoscaling, metadata), then a generic `path: a -> b` fallback for the rest. Works on
  * redacted resources only (redact.ts), so no note can hold a secret value.
  */
-import type { JsonObject } from '../render/types.ts';
+import type { JsonObject } from '../manifests/json-value.ts';
 import type { ChangeNote } from './types.ts';
 import { describeAutoscaler, summarizeAutoscaler } from './summary-autoscaling.ts';
 import { describeConfig, summarizeConfig } from './summary-config.ts';

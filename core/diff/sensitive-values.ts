@@ -1,10 +1,10 @@
 /**
  * Finds the values of a resource that must not be shown. The rules are documented in redact.ts.
  */
-import type { JsonValue } from '../manifests/resolve-scalar.ts';
-import type { JsonObject } from '../render/types.ts';
+import type { JsonValue } from '../manifests/json-value.ts';
+import type { JsonObject } from '../manifests/json-value.ts';
 import type { ResolvedDiffOptions } from './diff-options.ts';
-import { isObject } from './json.ts';
+import { isJsonObject } from '../manifests/json-value.ts';
 import { formatStep, joinSteps, selectPath } from './object-path.ts';
 
 export interface SensitiveValue {
@@ -67,7 +67,7 @@ function addMembers(
 ): void {
   const value = object[field];
   if (value === undefined) return;
-  if (!isObject(value)) return add(walk, { parent: object, key: field, type }, steps);
+  if (!isJsonObject(value)) return add(walk, { parent: object, key: field, type }, steps);
   const inner = [...steps, formatStep(field)];
   for (const key of Object.keys(value)) {
     const member = value[key];
@@ -88,13 +88,13 @@ function objectRules(walk: Walk, object: JsonObject, steps: string[]): void {
     addMembers(walk, object, 'data', steps, 'redacted');
     addMembers(walk, object, 'stringData', steps, 'redacted');
   }
-  if (object.kind === 'SealedSecret' && isObject(object.spec)) {
+  if (object.kind === 'SealedSecret' && isJsonObject(object.spec)) {
     const spec = object.spec;
     const inner = [...steps, formatStep('spec')];
     addMembers(walk, spec, 'encryptedData', inner, 'encrypted');
     if (spec.data !== undefined) add(walk, { parent: spec, key: 'data', type: 'encrypted' }, inner);
   }
-  if (steps.length === 0 && isObject(object.sops))
+  if (steps.length === 0 && isJsonObject(object.sops))
     add(walk, { parent: object, key: 'sops', type: 'encrypted' }, steps);
   const name = object.name;
   if (
@@ -153,7 +153,7 @@ function visit(walk: Walk, value: JsonValue, steps: string[]): void {
     });
     return;
   }
-  if (!isObject(value)) return;
+  if (!isJsonObject(value)) return;
   objectRules(walk, value, steps);
   for (const [key, child] of Object.entries(value)) {
     const named =

@@ -2,10 +2,10 @@
  * Notes about the containers of a pod spec: images, env, envFrom, resources, ports, and
  * containers added or removed.
  */
-import type { JsonValue } from '../manifests/resolve-scalar.ts';
-import type { JsonObject } from '../render/types.ts';
+import type { JsonValue } from '../manifests/json-value.ts';
+import type { JsonObject } from '../manifests/json-value.ts';
 import type { ChangeNote } from './types.ts';
-import { arrayAt, isObject, jsonEqual, objectAt, stringAt } from './json.ts';
+import { arrayAt, isJsonObject, jsonEqual, objectAt, stringAt } from '../manifests/json-value.ts';
 import { formatStep, joinSteps } from './object-path.ts';
 import { stripHashSuffix } from './resource-identity.ts';
 import { addedText, changeText, inline, note, type TopicSummary } from './summary-format.ts';
@@ -18,7 +18,7 @@ const LISTS = [
 /** The elements of an array that have a string `name`, by name (the last one wins, as in Kubernetes). */
 export function byName(items: readonly JsonValue[]): Map<string, JsonObject> {
   const map = new Map<string, JsonObject>();
-  for (const item of items) if (isObject(item) && typeof item.name === 'string') map.set(item.name, item);
+  for (const item of items) if (isJsonObject(item) && typeof item.name === 'string') map.set(item.name, item);
   return map;
 }
 
@@ -62,7 +62,7 @@ interface EnvSource {
 }
 
 function envSource(item: JsonValue): EnvSource {
-  if (!isObject(item)) return { text: String(inline(item) ?? 'entry'), stem: '' };
+  if (!isJsonObject(item)) return { text: String(inline(item) ?? 'entry'), stem: '' };
   const prefix = typeof item.prefix === 'string' ? ` (prefix ${item.prefix})` : '';
   const secret = stringAt(item, 'secretRef', 'name');
   const kind = secret === undefined ? 'configmap' : 'secret';
@@ -125,7 +125,7 @@ function portNotes(before: JsonObject, after: JsonObject, suffix: string): Chang
   const index = (c: JsonObject): Map<string, JsonObject> =>
     new Map(
       arrayAt(c, 'ports')
-        .filter(isObject)
+        .filter(isJsonObject)
         .map((p) => [portKey(p), p]),
     );
   const a = index(before);

@@ -2,7 +2,7 @@
  * Text helpers for semantic notes: short values inline, long ones just "changed", and never a
  * value next to a redaction marker.
  */
-import type { JsonValue } from '../manifests/resolve-scalar.ts';
+import type { JsonValue } from '../manifests/json-value.ts';
 import type { ChangeNote } from './types.ts';
 import { ENCRYPTED, ENCRYPTED_CHANGED, isRedactionMarker } from './redact.ts';
 

@@ -2,9 +2,9 @@
  * The fallback notes: every changed field the topic summaries did not explain, as
  * `spec.foo.bar: a -> b`, capped at `max` notes and `and N more fields`.
  */
-import type { JsonValue } from '../manifests/resolve-scalar.ts';
+import type { JsonValue } from '../manifests/json-value.ts';
 import type { ChangeNote } from './types.ts';
-import { isObject, jsonEqual } from './json.ts';
+import { isJsonObject, jsonEqual } from '../manifests/json-value.ts';
 import { formatStep, joinSteps } from './object-path.ts';
 import { changeText, note } from './summary-format.ts';
 
@@ -18,7 +18,7 @@ export interface FieldChange {
 function namedElements(items: readonly JsonValue[]): Map<string, JsonValue> | undefined {
   const map = new Map<string, JsonValue>();
   for (const item of items) {
-    if (!isObject(item) || typeof item.name !== 'string' || map.has(item.name)) return undefined;
+    if (!isJsonObject(item) || typeof item.name !== 'string' || map.has(item.name)) return undefined;
     map.set(item.name, item);
   }
   return map;
@@ -47,7 +47,7 @@ function collect(
   out: FieldChange[],
 ): void {
   if (jsonEqual(a, b)) return;
-  if (isObject(a) && isObject(b)) {
+  if (isJsonObject(a) && isJsonObject(b)) {
     for (const key of new Set([...Object.keys(a), ...Object.keys(b)]))
       collect([...steps, formatStep(key)], a[key], b[key], out);
     return;

@@ -1,9 +1,9 @@
 /**
  * Notes on labels and annotations (what remains after the ignore rules).
  */
-import type { JsonObject } from '../render/types.ts';
+import type { JsonObject } from '../manifests/json-value.ts';
 import type { ChangeNote } from './types.ts';
-import { jsonEqual, objectAt } from './json.ts';
+import { jsonEqual, objectAt } from '../manifests/json-value.ts';
 import { changeText, note, type TopicSummary } from './summary-format.ts';
 
 function mapNotes(kind: string, before: JsonObject, after: JsonObject): ChangeNote[] {

@@ -1,9 +1,9 @@
 /**
  * Notes on Services (type and ports) and Ingresses (hosts and paths).
  */
-import type { JsonObject } from '../render/types.ts';
+import type { JsonObject } from '../manifests/json-value.ts';
 import type { ChangeNote } from './types.ts';
-import { arrayAt, isObject, objectAt, stringAt } from './json.ts';
+import { arrayAt, isJsonObject, objectAt, stringAt } from '../manifests/json-value.ts';
 import { changeText, nameList, note, type TopicSummary } from './summary-format.ts';
 
 function servicePortText(port: JsonObject): string {
@@ -17,7 +17,7 @@ function servicePortText(port: JsonObject): string {
 
 function servicePorts(object: JsonObject): Map<string, string> {
   const ports = new Map<string, string>();
-  for (const port of arrayAt(object, 'spec', 'ports').filter(isObject)) {
+  for (const port of arrayAt(object, 'spec', 'ports').filter(isJsonObject)) {
     const key =
       typeof port.name === 'string'
         ? port.name
@@ -54,10 +54,10 @@ function backendText(backend: JsonObject | undefined): string {
 /** Host -> (path -> backend) of an Ingress. */
 function routes(object: JsonObject): Map<string, Map<string, string>> {
   const hosts = new Map<string, Map<string, string>>();
-  for (const rule of arrayAt(object, 'spec', 'rules').filter(isObject)) {
+  for (const rule of arrayAt(object, 'spec', 'rules').filter(isJsonObject)) {
     const host = stringAt(rule, 'host') ?? '*';
     const paths = hosts.get(host) ?? new Map<string, string>();
-    for (const path of arrayAt(rule, 'http', 'paths').filter(isObject))
+    for (const path of arrayAt(rule, 'http', 'paths').filter(isJsonObject))
       paths.set(stringAt(path, 'path') ?? '/', backendText(objectAt(path, 'backend')));
     hosts.set(host, paths);
   }

@@ -8,8 +8,8 @@
  * dots: never a line of emitYaml output, which writes `...` only indented inside block scalars).
  * No `@@` hunk headers. An added resource is all `+` lines, a removed one all `-` lines.
  */
-import type { JsonObject } from '../render/types.ts';
-import { emitYaml } from '../render/emit-yaml.ts';
+import type { JsonObject } from '../manifests/json-value.ts';
+import { emitYaml } from '../manifests/emit-yaml.ts';
 import { diffLines, type LineOp } from './line-diff.ts';
 
 /** The line that stands for unchanged lines left out. */

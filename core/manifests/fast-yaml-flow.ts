@@ -1,4 +1,5 @@
-import { jsonKey, resolvePlainScalar, type JsonValue } from './resolve-scalar.ts';
+import { jsonKey, resolvePlainScalar } from './resolve-scalar.ts';
+import { type JsonValue } from './json-value.ts';
 import { ESCAPES, GIVE_UP, HASH, NEWLINE, SPACE, SQUOTE, DQUOTE, TAB, TooDeep } from './fast-yaml-shared.ts';
 import { MAX_NESTING_DEPTH } from './nesting-depth.ts';
 

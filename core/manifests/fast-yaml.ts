@@ -1,4 +1,5 @@
-import { jsonKey, resolvePlainScalar, type JsonValue } from './resolve-scalar.ts';
+import { jsonKey, resolvePlainScalar } from './resolve-scalar.ts';
+import { type JsonValue } from './json-value.ts';
 import { FlowReader } from './fast-yaml-flow.ts';
 import { doubleQuoted, singleQuoted } from './fast-yaml-quoted.ts';
 import {

@@ -11,7 +11,8 @@ import {
   isScalar,
 } from 'yaml';
 import type { CST, Document, Node as YamlNode, Pair } from 'yaml';
-import { jsonKey, resolvePlainScalar, type JsonValue } from './resolve-scalar.ts';
+import { jsonKey, resolvePlainScalar } from './resolve-scalar.ts';
+import { type JsonValue } from './json-value.ts';
 import type { PositionMap } from './fast-yaml.ts';
 import { MAX_NESTING_DEPTH, tooDeepMessage } from './nesting-depth.ts';
 

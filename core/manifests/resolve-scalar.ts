@@ -4,7 +4,7 @@
  * API clients parse manifests with. That is YAML 1.1 flavoured: `yes`, `on`, `y` are booleans,
  * `0644` is octal, `1_000` is an integer, and timestamps stay strings when decoded into JSON.
  */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+import type { JsonValue } from './json-value.ts';
 
 const BOOLEANS: Record<string, boolean> = Object.create(null) as Record<string, boolean>;
 for (const word of ['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'])

@@ -7,8 +7,9 @@ import type { BuildCache } from './kustomize/build-context.ts';
 import { buildKustomization, type RenderedResource } from './kustomize/build-kustomization.ts';
 import { BuildStop } from './kustomize/build-types.ts';
 import { parseKustomizeYaml } from './kustomize/load-resources.ts';
-import { emitYamlDocuments } from './emit-yaml.ts';
-import type { FileSource, JsonObject } from './types.ts';
+import { emitYamlDocuments } from '../manifests/emit-yaml.ts';
+import type { FileSource } from '../files/file-source.ts';
+import type { JsonObject } from '../manifests/json-value.ts';
 
 /** One environment, rendered: its resources as the cluster will receive them, or why not. */
 export interface RenderedEnvironment {

@@ -4,7 +4,7 @@ import { fullOutputPlaces } from './comment/footer.ts';
 import { BLOCK_SEPARATOR } from './comment/pack-bodies.ts';
 import { GITHUB_COMMENT_LIMIT, MIN_COMMENT_LENGTH, renderComment } from './comment/render-comment.ts';
 import { findingLocation, plural } from './comment/summarize-report.ts';
-import type { CheckReport } from './comment/types.ts';
+import type { CheckReport } from './check-report.ts';
 
 /**
  * `output.summary` and `output.text` of a check run: "Maximum length: 65535 characters."

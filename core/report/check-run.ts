@@ -3,7 +3,7 @@ import type { CheckAnnotation, CheckConclusion, CheckRunOutput } from './check-r
 import { checkRunText } from './check-run-text.ts';
 import { verdict } from './comment/status-line.ts';
 import { plural, resourceLabel, summarizeReport } from './comment/summarize-report.ts';
-import type { CheckReport } from './comment/types.ts';
+import type { CheckReport } from './check-report.ts';
 import {
   isRepositoryFile,
   reportFindings,

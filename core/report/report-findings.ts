@@ -1,6 +1,6 @@
 import type { Finding, ResourceRef } from '../findings.ts';
 import { summarizeReport } from './comment/summarize-report.ts';
-import type { CheckReport } from './comment/types.ts';
+import type { CheckReport } from './check-report.ts';
 
 /** One finding as the finding-based outputs (annotations, SARIF) report it, once for all environments. */
 export interface ReportedFinding {

@@ -1,4 +1,4 @@
-import type { CheckReport } from './comment/types.ts';
+import type { CheckReport } from './check-report.ts';
 import { reportFindings, type ReportFindingsOptions } from './report-findings.ts';
 import { sarifLog, type SarifFinding } from './sarif-log.ts';
 import { VALIDATE_RULES } from './validate/rule-catalog.ts';

@@ -1,5 +1,5 @@
 import type { Finding } from '../findings.ts';
-import type { JsonValue } from '../manifests/resolve-scalar.ts';
+import type { JsonValue } from '../manifests/json-value.ts';
 import { splitDocuments } from '../manifests/split-documents.ts';
 import type { SchemaCompiler } from './compile-schema.ts';
 import { crdToJsonSchemas } from './crd-to-json-schema.ts';

@@ -1,7 +1,7 @@
 import { FALLBACK, fastParseYaml, type PositionMap, type ScanCursor } from '../manifests/fast-yaml.ts';
 import { tooDeepMessage } from '../manifests/nesting-depth.ts';
 import { parseYamlDocument } from '../manifests/parse-yaml-document.ts';
-import type { JsonValue } from '../manifests/resolve-scalar.ts';
+import type { JsonValue } from '../manifests/json-value.ts';
 import type { DocumentSpan } from '../manifests/split-documents.ts';
 
 /** The largest document the position-keeping parser is asked to read (the fast path reads any size). */

@@ -1,5 +1,5 @@
 import type { Finding, ResourceRef, Severity } from '../findings.ts';
-import type { JsonValue } from '../manifests/resolve-scalar.ts';
+import type { JsonValue } from '../manifests/json-value.ts';
 import type { SourceDocument } from './source-document.ts';
 import { describeApiStatus, type ApiStatus } from './deprecated-apis.ts';
 import { describeSchemaErrors, type DescribedViolation } from './describe-schema-errors.ts';

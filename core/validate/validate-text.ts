@@ -6,7 +6,7 @@ import { SourceDocument } from './source-document.ts';
 import { validateResource, type DocumentContext } from './validate-document.ts';
 import { resolveDiffOptions } from '../diff/diff-options.ts';
 import { scrubText, secretTexts } from '../diff/scrub-findings.ts';
-import type { JsonValue } from '../manifests/resolve-scalar.ts';
+import type { JsonValue } from '../manifests/json-value.ts';
 
 const REDACTION = resolveDiffOptions();
 

@@ -1,6 +1,6 @@
 import type { Finding } from '../../core/findings.ts';
 import { summarizeReport } from '../../core/report/comment/summarize-report.ts';
-import type { CheckReport } from '../../core/report/comment/types.ts';
+import type { CheckReport } from '../../core/report/check-report.ts';
 import type { FailOn } from './action-inputs.ts';
 
 /** The numbers the step outputs and the fail-on verdict use; counted as the check run's conclusion counts them. */

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { relative, sep } from 'node:path';
 import type { CheckSide } from '../../core/check/run-check.ts';
-import { subFileSource } from '../../core/render/sub-file-source.ts';
-import type { FileSource } from '../../core/render/types.ts';
+import { subFileSource } from '../../core/files/sub-file-source.ts';
+import type { FileSource } from '../../core/files/file-source.ts';
 import { gitFileSource } from '../git-file-source.ts';
 import type { GitHubPort, RepoRef } from '../github/github-port.ts';
 

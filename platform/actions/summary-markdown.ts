@@ -1,5 +1,5 @@
 import { renderComment } from '../../core/report/comment/render-comment.ts';
-import type { CheckReport } from '../../core/report/comment/types.ts';
+import type { CheckReport } from '../../core/report/check-report.ts';
 
 /**
  * "each step is restricted to a maximum size of 1MiB" for the job summary, and "Outputs are Unicode

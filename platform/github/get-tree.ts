@@ -1,4 +1,4 @@
-import type { FileSource } from '../../core/render/types.ts';
+import type { FileSource } from '../../core/files/file-source.ts';
 import type { GitHubClient } from './github-client.ts';
 import type { RepoRef } from './github-port.ts';
 import { readTarball, TarballError, TarballTooLargeError } from './read-tarball.ts';

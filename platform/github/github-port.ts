@@ -1,4 +1,4 @@
-import type { FileSource } from '../../core/render/types.ts';
+import type { FileSource } from '../../core/files/file-source.ts';
 import type { CheckRunOutput } from '../../core/report/check-run-output.ts';
 
 // The check run's data is built by the pure engine (core/report/check-run.ts), so its types live there.

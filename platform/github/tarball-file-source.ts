@@ -1,6 +1,6 @@
-import { joinRepoPath } from '../../core/render/kustomize/repo-paths.ts';
-import { treeFileSource } from '../../core/render/tree-file-source.ts';
-import type { FileSource } from '../../core/render/types.ts';
+import { joinRepoPath } from '../../core/files/repo-paths.ts';
+import { treeFileSource } from '../../core/files/tree-file-source.ts';
+import type { FileSource } from '../../core/files/file-source.ts';
 import type { TarEntry } from './read-tarball.ts';
 
 /** The path without the archive's top folder (`owner-repo-sha/`), or undefined for that folder itself. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckReport } from '../../core/report/comment/types.ts';
+import type { CheckReport } from '../../core/report/check-report.ts';
 import { SUMMARY_LIMIT, summaryMarkdown } from '../../platform/actions/summary-markdown.ts';
 
 /** A report with `count` environments that each add one ConfigMap with a long note. */

@@ -1,4 +1,4 @@
-import { memoryFileSource } from '../../core/render/types.ts';
+import { memoryFileSource } from '../../core/files/file-source.ts';
 import { GitHubApiError } from '../../platform/github/github-api-error.ts';
 import type {
   ChangedFile,

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { memoryFileSource } from '../../core/render/types.ts';
+import { memoryFileSource } from '../../core/files/file-source.ts';
 import { materializeTree } from '../../platform/materialize-tree.ts';
 
 const folders: string[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../core/findings.ts';
-import type { CheckReport } from '../../core/report/comment/types.ts';
+import type { CheckReport } from '../../core/report/check-report.ts';
 import { GitHubApiError } from '../../platform/github/github-api-error.ts';
 import type { Logger } from '../../platform/logger.ts';
 import { publishReport, type PublishOptions } from '../../platform/publish-report.ts';

@@ -1,8 +1,8 @@
 import { decodeText } from '../../manifests/decode-text.ts';
 import { parseYamlDocument } from '../../manifests/parse-yaml-document.ts';
 import { KUSTOMIZATION_FILE_NAMES } from '../kustomize/read-kustomization.ts';
-import { dirnameRepoPath, joinRepoPath } from '../kustomize/repo-paths.ts';
-import type { FileSource } from '../types.ts';
+import { dirnameRepoPath, joinRepoPath } from '../../files/repo-paths.ts';
+import type { FileSource } from '../../files/file-source.ts';
 import { isObject } from './gitops-target.ts';
 import { kustomizationReferences, type KustomizationReferences } from './kustomization-references.ts';
 import { folderPrefix, isWithin, normalizeRepoPath } from './repo-path.ts';

@@ -7,9 +7,9 @@
  * value files (`$ref/...` through `spec.sources`), inline values, parameters and flags.
  * https://argo-cd.readthedocs.io/en/stable/user-guide/multiple_sources/
  */
-import type { JsonValue } from '../../manifests/resolve-scalar.ts';
+import type { JsonValue } from '../../manifests/json-value.ts';
 import { argoHelmSettings } from '../external/argocd-helm-settings.ts';
-import type { JsonObject } from '../types.ts';
+import type { JsonObject } from '../../manifests/json-value.ts';
 import {
   discoveryFinding,
   isObject,

@@ -10,8 +10,8 @@
  * https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-List/
  * https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-Git/
  */
-import type { JsonValue } from '../../manifests/resolve-scalar.ts';
-import type { JsonObject } from '../types.ts';
+import type { JsonValue } from '../../manifests/json-value.ts';
+import type { JsonObject } from '../../manifests/json-value.ts';
 import { applicationTargets } from './argocd-application.ts';
 import { discoveryFinding, isObject, stringAt, type TargetsResult } from './gitops-target.ts';
 import type { Position } from './locate.ts';

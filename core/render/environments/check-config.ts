@@ -1,5 +1,5 @@
 import type { Finding } from '../../findings.ts';
-import type { FileSource } from '../types.ts';
+import type { FileSource } from '../../files/file-source.ts';
 import { KUSTOMIZATION_FILE_NAMES } from '../kustomize/read-kustomization.ts';
 import { displayPointer, type Position } from './locate.ts';
 import { folderPrefix, normalizeRepoPath, showPath } from './repo-path.ts';

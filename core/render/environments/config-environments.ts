@@ -1,4 +1,4 @@
-import type { FileSource } from '../types.ts';
+import type { FileSource } from '../../files/file-source.ts';
 import { detectRenderer } from './detect-renderer.ts';
 import type { Environment, EnvironmentConfig } from './types.ts';
 

@@ -1,5 +1,5 @@
 import type { Finding } from '../../findings.ts';
-import type { FileSource } from '../types.ts';
+import type { FileSource } from '../../files/file-source.ts';
 import { applicationTargets } from './argocd-application.ts';
 import { applicationSetTargets } from './argocd-applicationset.ts';
 import { configEnvironments } from './config-environments.ts';

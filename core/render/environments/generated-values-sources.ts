@@ -8,14 +8,15 @@
  */
 import { decodeText } from '../../manifests/decode-text.ts';
 import { parseYamlDocument } from '../../manifests/parse-yaml-document.ts';
-import type { JsonValue } from '../../manifests/resolve-scalar.ts';
-import { parseGeneratorArgs, parseGeneratorOptions } from '../kustomize/generator-args.ts';
-import { parseFileSource } from '../kustomize/generator-sources.ts';
-import { generateResource } from '../kustomize/generator.ts';
-import type { GeneratorArgs } from '../kustomize/generator-types.ts';
+import type { JsonValue } from '../../manifests/json-value.ts';
+import { parseGeneratorArgs, parseGeneratorOptions } from '../kustomize/generators/generator-args.ts';
+import { parseFileSource } from '../kustomize/generators/generator-sources.ts';
+import { generateResource } from '../kustomize/generators/generator.ts';
+import type { GeneratorArgs } from '../kustomize/generators/generator-types.ts';
 import { KUSTOMIZATION_FILE_NAMES } from '../kustomize/read-kustomization.ts';
-import { dirnameRepoPath, joinRepoPath } from '../kustomize/repo-paths.ts';
-import type { FileSource, JsonObject } from '../types.ts';
+import { dirnameRepoPath, joinRepoPath } from '../../files/repo-paths.ts';
+import type { FileSource } from '../../files/file-source.ts';
+import type { JsonObject } from '../../manifests/json-value.ts';
 import { isObject, stringAt } from './gitops-target.ts';
 import { basename } from './repo-path.ts';
 import type { ValuesSource } from './values-sources.ts';

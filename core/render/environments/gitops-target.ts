@@ -1,6 +1,6 @@
 import type { Finding } from '../../findings.ts';
-import type { JsonValue } from '../../manifests/resolve-scalar.ts';
-import type { JsonObject } from '../types.ts';
+import type { JsonValue } from '../../manifests/json-value.ts';
+import type { JsonObject } from '../../manifests/json-value.ts';
 import type { Position } from './locate.ts';
 import type { HelmSettings, Renderer } from './types.ts';
 

@@ -3,9 +3,9 @@
  * expects there. Remote targets (URLs, `github.com/...`, `?ref=`) are left out.
  * https://kubectl.docs.kubernetes.io/references/kustomize/kustomization/
  */
-import type { JsonValue } from '../../manifests/resolve-scalar.ts';
-import { isRemoteReference } from '../kustomize/repo-paths.ts';
-import type { JsonObject } from '../types.ts';
+import type { JsonValue } from '../../manifests/json-value.ts';
+import { isRemoteReference } from '../../files/repo-paths.ts';
+import type { JsonObject } from '../../manifests/json-value.ts';
 
 export interface KustomizationReferences {
   /** Kustomization or component folders (`bases`, `components`). */

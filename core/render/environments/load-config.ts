@@ -4,7 +4,7 @@ import { decodeText } from '../../manifests/decode-text.ts';
 import { parseYamlDocument } from '../../manifests/parse-yaml-document.ts';
 import { createAjv } from '../../validate/create-ajv.ts';
 import { describeSchemaErrors } from '../../validate/describe-schema-errors.ts';
-import type { FileSource } from '../types.ts';
+import type { FileSource } from '../../files/file-source.ts';
 import { checkConfig } from './check-config.ts';
 import { displayPointer, locator, type Position } from './locate.ts';
 import { normalizeConfig } from './normalize-config.ts';

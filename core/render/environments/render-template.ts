@@ -11,7 +11,7 @@
  * https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Template/
  * https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/GoTemplate/
  */
-import type { JsonValue } from '../../manifests/resolve-scalar.ts';
+import type { JsonValue } from '../../manifests/json-value.ts';
 
 export interface RenderedTemplate<T> {
   value: T;

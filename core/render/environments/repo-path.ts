@@ -1,4 +1,4 @@
-import { joinRepoPath } from '../kustomize/repo-paths.ts';
+import { joinRepoPath } from '../../files/repo-paths.ts';
 
 /**
  * A path written in a manifest or the config (`./envs/prod/`, `envs/prod`, `.`) as a

@@ -1,7 +1,8 @@
 import { decodeText } from '../../manifests/decode-text.ts';
 import { parseYamlDocument } from '../../manifests/parse-yaml-document.ts';
 import { splitDocuments } from '../../manifests/split-documents.ts';
-import type { FileSource, JsonObject } from '../types.ts';
+import type { FileSource } from '../../files/file-source.ts';
+import type { JsonObject } from '../../manifests/json-value.ts';
 import { locator, type Position } from './locate.ts';
 
 /** One Argo CD or Flux object found in the repository. */

@@ -2,7 +2,7 @@
  * Environments: the folders of a GitOps repository that are rendered and deployed as a unit,
  * declared in `.kubeproof.yaml` or discovered (kustomize overlay folders, Argo CD, Flux).
  */
-import type { JsonObject } from '../types.ts';
+import type { JsonObject } from '../../manifests/json-value.ts';
 
 /** How an environment is rendered. */
 export const RENDERERS = ['builtin', 'kustomize', 'kubectl', 'helm', 'none'] as const;

@@ -9,7 +9,8 @@
 import { parseYamlDocument } from '../../manifests/parse-yaml-document.ts';
 import { splitDocuments } from '../../manifests/split-documents.ts';
 import type { FindValuesSource } from '../external/flux-values.ts';
-import type { FileSource, JsonObject } from '../types.ts';
+import type { FileSource } from '../../files/file-source.ts';
+import type { JsonObject } from '../../manifests/json-value.ts';
 import { isObject, stringAt } from './gitops-target.ts';
 import { readYamlTexts } from './scan-manifests.ts';
 

@@ -1,4 +1,4 @@
-import type { FileSource } from '../types.ts';
+import type { FileSource } from '../../files/file-source.ts';
 import { folderPrefix } from './repo-path.ts';
 
 /** Every folder and file of a repository, repository-relative and sorted. */

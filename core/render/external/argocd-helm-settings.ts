@@ -6,12 +6,12 @@
  * `--set-file`. `passCredentials` and `version` only matter for remote charts and are ignored.
  * https://argo-cd.readthedocs.io/en/stable/user-guide/helm/
  */
-import type { JsonValue } from '../../manifests/resolve-scalar.ts';
+import type { JsonValue } from '../../manifests/json-value.ts';
 import { isObject, stringAt } from '../environments/gitops-target.ts';
 import { normalizeRepoPath } from '../environments/repo-path.ts';
 import type { HelmParameter, HelmSettings } from '../environments/types.ts';
-import { joinRepoPath } from '../kustomize/repo-paths.ts';
-import type { JsonObject } from '../types.ts';
+import { joinRepoPath } from '../../files/repo-paths.ts';
+import type { JsonObject } from '../../manifests/json-value.ts';
 
 export interface ArgoHelmSource {
   /** The Application's name: the default release name. */

@@ -12,7 +12,7 @@ import { DISCOVERY_RULE, isObject, stringAt } from '../environments/gitops-targe
 import type { Position } from '../environments/locate.ts';
 import { folderPrefix, normalizeRepoPath } from '../environments/repo-path.ts';
 import type { HelmSettings } from '../environments/types.ts';
-import type { JsonObject } from '../types.ts';
+import type { JsonObject } from '../../manifests/json-value.ts';
 import { fluxValues, type FindValuesSource } from './flux-values.ts';
 
 export interface FluxHelmReleaseDocument {

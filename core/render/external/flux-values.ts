@@ -7,9 +7,9 @@
  */
 import type { Finding } from '../../findings.ts';
 import { parseYamlDocument } from '../../manifests/parse-yaml-document.ts';
-import type { JsonValue } from '../../manifests/resolve-scalar.ts';
+import type { JsonValue } from '../../manifests/json-value.ts';
 import { DISCOVERY_RULE, isObject, stringAt } from '../environments/gitops-target.ts';
-import type { JsonObject } from '../types.ts';
+import type { JsonObject } from '../../manifests/json-value.ts';
 
 export interface FluxValuesReference {
   kind: 'ConfigMap' | 'Secret';

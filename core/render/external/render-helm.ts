@@ -5,7 +5,7 @@
 import type { Finding } from '../../findings.ts';
 import { folderPrefix, showPath } from '../environments/repo-path.ts';
 import type { Environment, HelmSettings } from '../environments/types.ts';
-import type { FileSource } from '../types.ts';
+import type { FileSource } from '../../files/file-source.ts';
 import { helmReleaseName, helmTemplateCommandLine } from './helm-template-args.ts';
 import { runProblem, stderrSummary } from './process-output.ts';
 import { isNotFound } from './process-runner.ts';

@@ -8,7 +8,7 @@ import type { Finding } from '../../findings.ts';
 import type { Environment } from '../environments/types.ts';
 import { folderPrefix, showPath } from '../environments/repo-path.ts';
 import { KUSTOMIZATION_FILE_NAMES } from '../kustomize/read-kustomization.ts';
-import type { FileSource } from '../types.ts';
+import type { FileSource } from '../../files/file-source.ts';
 import { diskPath, runProblem, stderrSummary } from './process-output.ts';
 import { isNotFound } from './process-runner.ts';
 import { renderBatch, type ExternalEngine } from './render-batch.ts';

@@ -2,7 +2,7 @@
  * Inputs and outputs of the external render engines (kustomize, kubectl, helm binaries).
  */
 import type { Finding } from '../../findings.ts';
-import type { FileSource } from '../types.ts';
+import type { FileSource } from '../../files/file-source.ts';
 import type { ProcessRunner } from './process-runner.ts';
 
 /** The binaries kubeproof can call. */

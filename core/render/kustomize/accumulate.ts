@@ -1,4 +1,4 @@
-import type { JsonValue } from '../../manifests/resolve-scalar.ts';
+import type { JsonValue } from '../../manifests/json-value.ts';
 import { cached, pointerSegment, stopAt, type BuildContext } from './build-context.ts';
 import { BuildStop, type TrackedResource } from './build-types.ts';
 import { checkLocalPath } from './local-paths.ts';
@@ -6,8 +6,8 @@ import { loadResourceFile } from './load-resources.ts';
 import { readKustomization, type KustomizationFile } from './read-kustomization.ts';
 import { appendResources } from './resource-ids.ts';
 import { rejectUnsupportedFields } from './unsupported-fields.ts';
-import { runGenerators } from './run-generators.ts';
-import { runTransformers } from './run-transformers.ts';
+import { runGenerators } from './generators/run-generators.ts';
+import { runTransformers } from './transformers/run-transformers.ts';
 
 /** Reads the kustomization of a folder, or stops the build at the entry that named the folder. */
 async function loadKustomization(

@@ -1,12 +1,12 @@
-import type { JsonValue } from '../../manifests/resolve-scalar.ts';
-import type { JsonObject } from '../types.ts';
+import type { JsonValue } from '../../manifests/json-value.ts';
+import type { JsonObject } from '../../manifests/json-value.ts';
 import { recordRename, textOf, type TrackedResource } from './build-types.ts';
 import { parseApiVersion } from './field-specs.ts';
-import { parseJsonPatch } from './json6902-parse.ts';
-import { applyJsonPatchToResource, previousIdAnnotations } from './json6902-resource.ts';
+import { parseJsonPatch } from './json6902/json6902-parse.ts';
+import { applyJsonPatchToResource, previousIdAnnotations } from './json6902/json6902-resource.ts';
 import { hasAnyId } from './resource-ids.ts';
-import { selectResources, type Selector } from './select-targets.ts';
-import { applyStrategicMerge } from './strategic-merge.ts';
+import { selectResources, type Selector } from './targets/select-targets.ts';
+import { applyStrategicMerge } from './strategic-merge/strategic-merge.ts';
 
 /** A patch read from a kustomization: its documents, and the target it names, if any. */
 export interface PatchInput {

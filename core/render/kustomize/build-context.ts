@@ -1,6 +1,6 @@
 import type { Finding } from '../../findings.ts';
-import type { JsonValue } from '../../manifests/resolve-scalar.ts';
-import type { DirectoryEntry, FileSource } from '../types.ts';
+import type { JsonValue } from '../../manifests/json-value.ts';
+import type { DirectoryEntry, FileSource } from '../../files/file-source.ts';
 import type { KustomizationFile } from './read-kustomization.ts';
 import { BuildStop } from './build-types.ts';
 

@@ -1,7 +1,8 @@
 import type { Finding } from '../../findings.ts';
-import { emitYamlDocuments } from '../emit-yaml.ts';
-import type { JsonValue } from '../../manifests/resolve-scalar.ts';
-import type { FileSource, JsonObject } from '../types.ts';
+import { emitYamlDocuments } from '../../manifests/emit-yaml.ts';
+import type { JsonValue } from '../../manifests/json-value.ts';
+import type { FileSource } from '../../files/file-source.ts';
+import type { JsonObject } from '../../manifests/json-value.ts';
 import { accumulateTarget, loadRootKustomization } from './accumulate.ts';
 import { createBuildCache, stopAt, type BuildCache, type BuildContext } from './build-context.ts';
 import {
@@ -14,8 +15,8 @@ import {
 } from './build-types.ts';
 import { parseApiVersion } from './field-specs.ts';
 import { withoutEmptyAnnotations } from './load-resources.ts';
-import { nameHash } from './name-hash.ts';
-import { fixNameReferences, type Rename } from './name-reference.ts';
+import { nameHash } from './generators/name-hash.ts';
+import { fixNameReferences, type Rename } from './name-references/name-reference.ts';
 import type { KustomizationFile } from './read-kustomization.ts';
 import { sortResources, type LegacySortOptions } from './sort-resources.ts';
 

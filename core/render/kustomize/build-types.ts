@@ -1,5 +1,5 @@
 import type { Finding } from '../../findings.ts';
-import type { JsonObject } from '../types.ts';
+import type { JsonObject } from '../../manifests/json-value.ts';
 
 /** Where a resource of a build came from: the file and the line its document starts on. */
 export interface ResourceOrigin {

@@ -1,8 +1,8 @@
-import type { JsonObject } from '../types.ts';
-import { addGenerated } from './add-generated.ts';
+import type { JsonObject } from '../../manifests/json-value.ts';
+import { addGenerated } from './generators/add-generated.ts';
 import { stopAt, type BuildContext } from './build-context.ts';
 import { textOf, type TrackedResource } from './build-types.ts';
-import { parseGeneratorArgs } from './generator-args.ts';
+import { parseGeneratorArgs } from './generators/generator-args.ts';
 import {
   applyResult,
   isObject,
@@ -16,13 +16,13 @@ import {
 import { applyPatchEntry } from './load-patch.ts';
 import { loadPluginConfigs, type PluginConfig } from './plugin-configs.ts';
 import type { KustomizationFile } from './read-kustomization.ts';
-import { loadReplacements, runReplacementList } from './run-replacements.ts';
-import { transformAnnotations } from './transform-annotations.ts';
-import { transformImages } from './transform-images.ts';
-import { transformLabels } from './transform-labels.ts';
-import { transformNamespace } from './transform-namespace.ts';
-import { transformPrefixSuffix } from './transform-prefix-suffix.ts';
-import { transformReplicas } from './transform-replicas.ts';
+import { loadReplacements, runReplacementList } from './replacements/run-replacements.ts';
+import { transformAnnotations } from './transformers/transform-annotations.ts';
+import { transformImages } from './transformers/transform-images.ts';
+import { transformLabels } from './transformers/transform-labels.ts';
+import { transformNamespace } from './transformers/transform-namespace.ts';
+import { transformPrefixSuffix } from './transformers/transform-prefix-suffix.ts';
+import { transformReplicas } from './transformers/transform-replicas.ts';
 
 type Run = (
   context: BuildContext,

@@ -1,6 +1,6 @@
 import { KubeproofError } from '../../errors.ts';
-import type { JsonValue } from '../../manifests/resolve-scalar.ts';
-import type { JsonObject } from '../types.ts';
+import type { JsonValue } from '../../manifests/json-value.ts';
+import type { JsonObject } from '../../manifests/json-value.ts';
 
 /**
  * Where a kustomize transformer writes: kustomize's `types.FieldSpec`. A spec applies to the

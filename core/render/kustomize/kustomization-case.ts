@@ -1,5 +1,5 @@
-import type { JsonValue } from '../../manifests/resolve-scalar.ts';
-import type { JsonObject } from '../types.ts';
+import type { JsonValue } from '../../manifests/json-value.ts';
+import type { JsonObject } from '../../manifests/json-value.ts';
 
 /**
  * kustomize reads a kustomization with sigs.k8s.io/yaml's YAMLToJSON (YAML 1.1 scalars, mapping

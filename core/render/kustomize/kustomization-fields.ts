@@ -1,12 +1,12 @@
-import type { JsonValue } from '../../manifests/resolve-scalar.ts';
-import type { JsonObject } from '../types.ts';
+import type { JsonValue } from '../../manifests/json-value.ts';
+import type { JsonObject } from '../../manifests/json-value.ts';
 import { stopAt } from './build-context.ts';
 import { recordRename, type TrackedResource } from './build-types.ts';
 import type { FieldSpec } from './field-specs.ts';
 import type { KustomizationFile } from './read-kustomization.ts';
-import type { ImageSpec } from './transform-images.ts';
-import type { ReplicaSpec } from './transform-replicas.ts';
-import type { TransformResult } from './transform-result.ts';
+import type { ImageSpec } from './transformers/transform-images.ts';
+import type { ReplicaSpec } from './transformers/transform-replicas.ts';
+import type { TransformResult } from './transformers/transform-result.ts';
 
 /** Reading the fields of a kustomization (and of builtin plugin configs) into transformer options. */
 

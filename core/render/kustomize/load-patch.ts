@@ -1,11 +1,11 @@
-import type { JsonValue } from '../../manifests/resolve-scalar.ts';
+import type { JsonValue } from '../../manifests/json-value.ts';
 import { stopAt, type BuildContext } from './build-context.ts';
 import { checkLocalPath } from './local-paths.ts';
 import { parseKustomizeYaml, readText } from './load-resources.ts';
 import { applyPatch } from './apply-patches.ts';
 import type { TrackedResource } from './build-types.ts';
 import type { KustomizationFile } from './read-kustomization.ts';
-import { parseSelector, type Selector } from './select-targets.ts';
+import { parseSelector, type Selector } from './targets/select-targets.ts';
 
 /** The documents of a patch text: read again as go-yaml v2 does when it is a JSON6902 list. */
 export function patchDocuments(text: string, path: string): JsonValue[] {

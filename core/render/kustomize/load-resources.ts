@@ -1,9 +1,11 @@
 import { decodeText } from '../../manifests/decode-text.ts';
 import { FALLBACK, fastParseYaml } from '../../manifests/fast-yaml.ts';
 import { parseYamlDocument } from '../../manifests/parse-yaml-document.ts';
-import { resolveKustomizeScalar, type JsonValue } from '../../manifests/resolve-scalar.ts';
+import { resolveKustomizeScalar } from '../../manifests/resolve-scalar.ts';
+import { type JsonValue } from '../../manifests/json-value.ts';
 import { splitDocuments } from '../../manifests/split-documents.ts';
-import type { FileSource, JsonObject } from '../types.ts';
+import type { FileSource } from '../../files/file-source.ts';
+import type { JsonObject } from '../../manifests/json-value.ts';
 import { cached, type BuildContext } from './build-context.ts';
 import { BuildStop, metadataOf, textOf, type TrackedResource } from './build-types.ts';
 

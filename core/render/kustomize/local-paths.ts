@@ -1,6 +1,6 @@
 import { listFolder, stopAt, type BuildContext } from './build-context.ts';
 import type { KustomizationFile } from './read-kustomization.ts';
-import { isRemoteReference, joinRepoPath } from './repo-paths.ts';
+import { isRemoteReference, joinRepoPath } from '../../files/repo-paths.ts';
 
 /** A path a kustomization names, checked: inside the repository, local, present. */
 export interface LocalPath {

@@ -1,5 +1,5 @@
-import type { JsonValue } from '../../manifests/resolve-scalar.ts';
-import type { JsonObject } from '../types.ts';
+import type { JsonValue } from '../../manifests/json-value.ts';
+import type { JsonObject } from '../../manifests/json-value.ts';
 import { stopAt, type BuildContext } from './build-context.ts';
 import { checkLocalPath } from './local-paths.ts';
 import { parseKustomizeYaml, readText } from './load-resources.ts';

@@ -3,8 +3,9 @@ import { decodeText } from '../../manifests/decode-text.ts';
 import { FALLBACK, fastParseYaml, type PositionMap } from '../../manifests/fast-yaml.ts';
 import { parseYamlDocument, type FullParseResult } from '../../manifests/parse-yaml-document.ts';
 import { splitDocuments, type DocumentSpan } from '../../manifests/split-documents.ts';
-import type { JsonValue } from '../../manifests/resolve-scalar.ts';
-import type { JsonObject, FileSource } from '../types.ts';
+import type { JsonValue } from '../../manifests/json-value.ts';
+import type { JsonObject } from '../../manifests/json-value.ts';
+import type { FileSource } from '../../files/file-source.ts';
 import { canonicalKustomization, kustomizationTypeError, writtenKey } from './kustomization-case.ts';
 
 /** The file names kustomize recognises as a kustomization, in its order of preference. */

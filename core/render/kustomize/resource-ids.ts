@@ -1,4 +1,4 @@
-import type { JsonObject } from '../types.ts';
+import type { JsonObject } from '../../manifests/json-value.ts';
 import { currentId, textOf, type TrackedResource } from './build-types.ts';
 import { parseApiVersion } from './field-specs.ts';
 

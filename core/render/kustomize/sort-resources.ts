@@ -1,4 +1,4 @@
-import type { JsonObject } from '../types.ts';
+import type { JsonObject } from '../../manifests/json-value.ts';
 
 /**
  * kustomize's default ("legacy") output order: kinds with no dependencies first (Namespace,

@@ -1,7 +1,7 @@
 import { codeSpan, escapeMarkdown, shorten } from './escape-markdown.ts';
 import { formatDuration, plural } from './summarize-report.ts';
 import { schemaText } from './schema-text.ts';
-import type { CheckReport, ReportMeta } from './types.ts';
+import type { CheckReport, ReportMeta } from '../check-report.ts';
 
 /** Longer report URLs are not linked: a body must leave room for the report itself. */
 const MAX_URL_LENGTH = 300;

@@ -2,4 +2,5 @@ export { GITHUB_COMMENT_LIMIT, MIN_COMMENT_LENGTH, renderComment } from './rende
 export { REPORT_JSON_VERSION, renderJson } from './render-json.ts';
 export { renderText } from './render-text.ts';
 export { codeFence, codeSpan, escapeHtml, escapeMarkdown } from './escape-markdown.ts';
-export type { CheckReport, CommentOptions, EnvironmentCheck, ReportMeta } from './types.ts';
+export type { CheckReport, EnvironmentCheck, ReportMeta } from '../check-report.ts';
+export type { CommentOptions } from './comment-options.ts';

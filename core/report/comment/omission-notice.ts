@@ -1,7 +1,7 @@
 import type { Detail } from './environment-section.ts';
 import { fullOutputPlaces } from './footer.ts';
 import { formatCount, plural } from './summarize-report.ts';
-import type { ReportMeta } from './types.ts';
+import type { ReportMeta } from '../check-report.ts';
 
 /** What a shortened comment left out, so that a reader is never misled by a silent cut. */
 export interface Omissions {

@@ -5,7 +5,8 @@ import { BLOCK_SEPARATOR, blockText, fitParts, packBlocks, type Block } from './
 import { statusLine } from './status-line.ts';
 import { summarizeReport, type ReportSummary } from './summarize-report.ts';
 import { summaryTable } from './summary-table.ts';
-import type { CheckReport, CommentOptions } from './types.ts';
+import type { CheckReport } from '../check-report.ts';
+import type { CommentOptions } from './comment-options.ts';
 
 /**
  * GitHub rejects an issue comment body longer than 65,536 characters ("body is too long (maximum is

@@ -2,7 +2,7 @@ import type { SchemaUse } from '../../validate/result.ts';
 import type { ResourceDiff } from '../../diff/types.ts';
 import type { Finding, ResourceRef } from '../../findings.ts';
 import { summarizeReport, type EnvironmentSummary } from './summarize-report.ts';
-import type { CheckReport, EnvironmentCheck, ReportMeta } from './types.ts';
+import type { CheckReport, EnvironmentCheck, ReportMeta } from '../check-report.ts';
 
 /** Bumped on any incompatible change of the JSON shape. */
 export const REPORT_JSON_VERSION = 1;

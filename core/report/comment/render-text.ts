@@ -22,7 +22,7 @@ import {
   sentence,
   validationCell,
 } from './summary-table.ts';
-import type { CheckReport } from './types.ts';
+import type { CheckReport } from '../check-report.ts';
 
 const CHANGE_MARK: Record<ResourceDiff['change'], string> = {
   added: '+',

@@ -1,5 +1,5 @@
 import type { SchemaUse } from '../../validate/result.ts';
-import type { CheckReport } from './types.ts';
+import type { CheckReport } from '../check-report.ts';
 
 function describeUse(use: SchemaUse): string {
   // The offline source names its version and strictness itself.

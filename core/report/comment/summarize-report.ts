@@ -1,6 +1,6 @@
 import type { EnvironmentDiff } from '../../diff/types.ts';
 import type { Finding, ResourceRef } from '../../findings.ts';
-import type { CheckReport, EnvironmentCheck } from './types.ts';
+import type { CheckReport, EnvironmentCheck } from '../check-report.ts';
 
 /** One environment with everything known about it, in report order. */
 export interface EnvironmentSummary {

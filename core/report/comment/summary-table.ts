@@ -1,4 +1,4 @@
-import type { EnvironmentCheck } from './types.ts';
+import type { EnvironmentCheck } from '../check-report.ts';
 import { escapeMarkdown, shorten } from './escape-markdown.ts';
 import {
   heldResources,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../../core/check/run-check.ts';
 import type { ProcessRunner } from '../../../core/render/external/process-runner.ts';
-import { memoryFileSource } from '../../../core/render/types.ts';
+import { memoryFileSource } from '../../../core/files/file-source.ts';
 
 const CONFIG = 'version: 1\nenvironments:\n  - { name: prod, path: envs/prod, renderer: kustomize }\n';
 const KUSTOMIZATION = 'resources:\n- cm.yaml\n';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSourceLocator } from '../../../core/check/source-positions.ts';
-import { memoryFileSource } from '../../../core/render/types.ts';
+import { memoryFileSource } from '../../../core/files/file-source.ts';
 
 const files = memoryFileSource({
   'base/deployment.yaml': [

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../../core/check/run-check.ts';
-import { memoryFileSource } from '../../../core/render/types.ts';
+import { memoryFileSource } from '../../../core/files/file-source.ts';
 import { checkAnnotations } from '../../../core/report/check-run.ts';
 import { createSchemaCompiler } from '../../../core/validate/compile-schema.ts';
 import { createAjv } from '../../../core/validate/create-ajv.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffEnvironment, type DiffOptions } from '../../../core/diff/diff-environments.ts';
-import type { JsonObject } from '../../../core/render/types.ts';
+import type { JsonObject } from '../../../core/manifests/json-value.ts';
 import { rendered } from './helpers.ts';
 
 const OPTIONS: DiffOptions = {

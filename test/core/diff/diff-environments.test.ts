@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffEnvironment, diffEnvironments, pairEnvironments } from '../../../core/diff/diff-environments.ts';
 import { InvalidPathError } from '../../../core/diff/object-path.ts';
-import type { JsonObject } from '../../../core/render/types.ts';
+import type { JsonObject } from '../../../core/manifests/json-value.ts';
 import { configMap, deployment, rendered, secret } from './helpers.ts';
 
 const web = (image: string, replicas = 2): JsonObject =>

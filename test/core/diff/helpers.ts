@@ -1,4 +1,4 @@
-import type { JsonObject } from '../../../core/render/types.ts';
+import type { JsonObject } from '../../../core/manifests/json-value.ts';
 import type { RenderedEnvironment } from '../../../core/render/render-environments.ts';
 
 /** A rendered environment of the given resources (origins are the resource's position). */

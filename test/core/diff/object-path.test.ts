@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JsonValue } from '../../../core/manifests/resolve-scalar.ts';
+import type { JsonValue } from '../../../core/manifests/json-value.ts';
 import { deletePath, InvalidPathError, parsePath, selectPath } from '../../../core/diff/object-path.ts';
 
 describe('parsePath', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidRedactPatternError, resolveDiffOptions } from '../../../core/diff/diff-options.ts';
 import { redactPair, redactResource } from '../../../core/diff/redact.ts';
-import type { JsonObject } from '../../../core/render/types.ts';
+import type { JsonObject } from '../../../core/manifests/json-value.ts';
 
 const options = resolveDiffOptions();
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diffEnvironment } from '../../../core/diff/diff-environments.ts';
 import { renderEnvironments } from '../../../core/render/render-environments.ts';
 import type { Environment } from '../../../core/render/environments/types.ts';
-import { memoryFileSource } from '../../../core/render/types.ts';
+import { memoryFileSource } from '../../../core/files/file-source.ts';
 
 const environment: Environment = { name: 'prod', path: 'app', source: 'folder', renderer: 'builtin' };
 

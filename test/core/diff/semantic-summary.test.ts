@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeResource, semanticSummary } from '../../../core/diff/semantic-summary.ts';
-import type { JsonObject } from '../../../core/render/types.ts';
+import type { JsonObject } from '../../../core/manifests/json-value.ts';
 import { configMap, deployment } from './helpers.ts';
 
 const texts = (before: JsonObject, after: JsonObject): string[] =>

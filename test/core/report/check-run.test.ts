@@ -7,7 +7,7 @@ import {
   type FailOn,
 } from '../../../core/report/check-run.ts';
 import { CHECK_OUTPUT_LIMIT } from '../../../core/report/check-run-text.ts';
-import type { CheckReport } from '../../../core/report/comment/types.ts';
+import type { CheckReport } from '../../../core/report/check-report.ts';
 import {
   bigReport,
   check,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../core/findings.ts';
-import type { CheckReport } from '../../../core/report/comment/types.ts';
+import type { CheckReport } from '../../../core/report/check-report.ts';
 import { SARIF_SCHEMA } from '../../../core/report/sarif-log.ts';
 import { sarifCheck } from '../../../core/report/sarif-check.ts';
 import { check, environment, failingReport, META, quietReport } from './comment/fixtures.ts';

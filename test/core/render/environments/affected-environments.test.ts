@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { affectedEnvironments } from '../../../../core/render/environments/affected-environments.ts';
 import { discoverEnvironments } from '../../../../core/render/environments/discover-environments.ts';
 import type { Environment } from '../../../../core/render/environments/types.ts';
-import { memoryFileSource } from '../../../../core/render/types.ts';
+import { memoryFileSource } from '../../../../core/files/file-source.ts';
 import { fixtureRepo } from './fixture-repo.ts';
 
 function environment(name: string, path: string, extra: Partial<Environment> = {}): Environment {

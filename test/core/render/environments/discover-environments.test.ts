@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { discoverEnvironments } from '../../../../core/render/environments/discover-environments.ts';
-import { memoryFileSource } from '../../../../core/render/types.ts';
+import { memoryFileSource } from '../../../../core/files/file-source.ts';
 import { fixtureRepo } from './fixture-repo.ts';
 
 const KUSTOMIZATION = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n';

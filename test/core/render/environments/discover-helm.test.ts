@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { affectedEnvironments } from '../../../../core/render/environments/affected-environments.ts';
 import { discoverEnvironments } from '../../../../core/render/environments/discover-environments.ts';
-import { memoryFileSource } from '../../../../core/render/types.ts';
+import { memoryFileSource } from '../../../../core/files/file-source.ts';
 
 const CHART = 'apiVersion: v2\nname: web\nversion: 0.1.0\n';
 const REPO_URL = 'https://github.com/acme/gitops.git';

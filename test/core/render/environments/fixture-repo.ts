@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { memoryFileSource, type FileSource } from '../../../../core/render/types.ts';
+import { memoryFileSource, type FileSource } from '../../../../core/files/file-source.ts';
 
 /** test/fixtures/environments: a GitOps repository (repo/) and config files to drop into it. */
 export const FIXTURES = new URL('../../../fixtures/environments/', import.meta.url);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../../core/render/environments/load-config.ts';
-import { memoryFileSource } from '../../../../core/render/types.ts';
+import { memoryFileSource } from '../../../../core/files/file-source.ts';
 import { fixtureRepo } from './fixture-repo.ts';
 
 const SCHEMA = JSON.parse(

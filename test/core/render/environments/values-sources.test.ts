@@ -4,7 +4,7 @@ import {
   valuesSourceFinder,
   type ValuesSource,
 } from '../../../../core/render/environments/values-sources.ts';
-import { memoryFileSource } from '../../../../core/render/types.ts';
+import { memoryFileSource } from '../../../../core/files/file-source.ts';
 
 function source(file: string, namespace?: string): ValuesSource {
   const metadata = namespace ? { name: 'values', namespace } : { name: 'values' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JsonObject } from '../../../../core/render/types.ts';
+import type { JsonObject } from '../../../../core/manifests/json-value.ts';
 import {
   fluxHelmReleaseSettings,
   fluxReleaseName,

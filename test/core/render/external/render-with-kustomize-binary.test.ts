@@ -6,7 +6,7 @@ import {
   renderWithKustomizeBinary,
 } from '../../../../core/render/external/render-with-kustomize-binary.ts';
 import type { ExternalRenderDeps } from '../../../../core/render/external/types.ts';
-import { memoryFileSource } from '../../../../core/render/types.ts';
+import { memoryFileSource } from '../../../../core/files/file-source.ts';
 import { fakeRunner } from './fake-runner.ts';
 
 const files = memoryFileSource({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildKustomization } from '../../../../core/render/kustomize/build-kustomization.ts';
-import { memoryFileSource } from '../../../../core/render/types.ts';
+import { memoryFileSource } from '../../../../core/files/file-source.ts';
 
 const CM = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  a: "1"\n';
 

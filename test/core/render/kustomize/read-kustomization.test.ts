@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readKustomization } from '../../../../core/render/kustomize/read-kustomization.ts';
-import {
-  dirnameRepoPath,
-  isRemoteReference,
-  joinRepoPath,
-} from '../../../../core/render/kustomize/repo-paths.ts';
-import { memoryFileSource } from '../../../../core/render/types.ts';
+import { dirnameRepoPath, isRemoteReference, joinRepoPath } from '../../../../core/files/repo-paths.ts';
+import { memoryFileSource } from '../../../../core/files/file-source.ts';
 
 describe('readKustomization', () => {
   it('reads the kustomization of a folder, whichever recognised name it has', async () => {

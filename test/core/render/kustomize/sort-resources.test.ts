@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { splitDocuments } from '../../../../core/manifests/split-documents.ts';
 import { parseYamlDocument } from '../../../../core/manifests/parse-yaml-document.ts';
-import { emitYaml } from '../../../../core/render/emit-yaml.ts';
+import { emitYaml } from '../../../../core/manifests/emit-yaml.ts';
 import { sortResources } from '../../../../core/render/kustomize/sort-resources.ts';
-import type { JsonObject } from '../../../../core/render/types.ts';
+import type { JsonObject } from '../../../../core/manifests/json-value.ts';
 
 const FIXTURE = 'test/fixtures/kustomize/sort';
 

@@ -1,6 +1,6 @@
 import type { ChangeNote, EnvironmentDiff, ResourceDiff } from '../../../../core/diff/types.ts';
 import type { Finding } from '../../../../core/findings.ts';
-import type { CheckReport, EnvironmentCheck, ReportMeta } from '../../../../core/report/comment/types.ts';
+import type { CheckReport, EnvironmentCheck, ReportMeta } from '../../../../core/report/check-report.ts';
 
 export const META: ReportMeta = {
   renderer: 'built-in Kustomize engine',

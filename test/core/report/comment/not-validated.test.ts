@@ -3,7 +3,7 @@ import { checkConclusion } from '../../../../core/report/check-run.ts';
 import { renderComment } from '../../../../core/report/comment/render-comment.ts';
 import { renderText } from '../../../../core/report/comment/render-text.ts';
 import { schemaText } from '../../../../core/report/comment/schema-text.ts';
-import type { CheckReport, EnvironmentCheck } from '../../../../core/report/comment/types.ts';
+import type { CheckReport, EnvironmentCheck } from '../../../../core/report/check-report.ts';
 import type { Finding } from '../../../../core/findings.ts';
 import type { SchemaUse } from '../../../../core/validate/result.ts';
 import { META, environment, resource } from './fixtures.ts';

@@ -4,7 +4,7 @@ import type { ChangeNote, EnvironmentDiff, ResourceDiff } from '../../../../core
 import type { Finding } from '../../../../core/findings.ts';
 import { escapeMarkdown } from '../../../../core/report/comment/escape-markdown.ts';
 import { GITHUB_COMMENT_LIMIT, renderComment } from '../../../../core/report/comment/render-comment.ts';
-import type { CheckReport, EnvironmentCheck } from '../../../../core/report/comment/types.ts';
+import type { CheckReport, EnvironmentCheck } from '../../../../core/report/check-report.ts';
 import { META } from './fixtures.ts';
 import { detailsBalanced, fencesBalanced, foreignHtml } from './markdown-checks.ts';
 

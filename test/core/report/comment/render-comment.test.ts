@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown } from '../../../../core/report/comment/escape-markdown.ts';
 import { GITHUB_COMMENT_LIMIT, renderComment } from '../../../../core/report/comment/render-comment.ts';
-import type { CheckReport } from '../../../../core/report/comment/types.ts';
+import type { CheckReport } from '../../../../core/report/check-report.ts';
 import {
   META,
   bigReport,

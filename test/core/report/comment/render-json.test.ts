@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderJson } from '../../../../core/report/comment/render-json.ts';
-import type { CheckReport } from '../../../../core/report/comment/types.ts';
+import type { CheckReport } from '../../../../core/report/check-report.ts';
 import { failingReport, mockReport } from './fixtures.ts';
 
 /** The same report with every object's keys in reverse order. */

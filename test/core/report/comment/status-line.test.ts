@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCheckRun } from '../../../../core/report/check-run.ts';
 import { renderComment } from '../../../../core/report/comment/render-comment.ts';
 import { renderText } from '../../../../core/report/comment/render-text.ts';
-import type { CheckReport } from '../../../../core/report/comment/types.ts';
+import type { CheckReport } from '../../../../core/report/check-report.ts';
 import { check, environment, META, resource } from './fixtures.ts';
 
 const headline = (report: CheckReport): string => renderText(report).split('\n')[0] ?? '';

@@ -1,0 +1,51 @@
+import type { JsonValue } from '../../../manifests/json-value.ts';
+import { isMap, type Maybe, scalarText, setElement, StrategicMergeFailure } from './strategic-merge-nodes.ts';
+
+/** A `$patch` directive (kyaml merge2's smpDirective). */
+export type Directive = 'merge' | 'replace' | 'delete';
+
+const KEY = '$patch';
+
+function known(value: string): value is Directive {
+  return value === 'merge' || value === 'replace' || value === 'delete';
+}
+
+function unknown(value: string): StrategicMergeFailure {
+  return new StrategicMergeFailure(`unknown patch strategy '${value}'`);
+}
+
+/**
+ * kyaml's determineSmpDirective: reads the `$patch` directive of a patch mapping (its `$patch`
+ * field) or sequence (a one-field `{$patch: ...}` element) and removes it from the patch, in place.
+ * Throws on an unknown directive; a patch scalar has none.
+ */
+export function takeDirective(patch: Maybe): Directive {
+  if (patch === undefined) return 'merge';
+  if (Array.isArray(patch)) return takeSequenceDirective(patch);
+  if (!isMap(patch)) {
+    throw new StrategicMergeFailure(
+      `no implemented strategic merge patch strategy for '${tagOf(patch)}' ('${scalarText(patch)}')`,
+    );
+  }
+  if (!Object.hasOwn(patch, KEY)) return 'merge';
+  const value = scalarText(patch[KEY]);
+  if (!known(value)) throw unknown(value);
+  delete patch[KEY];
+  return value;
+}
+
+function takeSequenceDirective(patch: JsonValue[]): Directive {
+  const element = patch.find((item) => isMap(item) && Object.hasOwn(item, KEY));
+  if (!isMap(element) || Object.keys(element).length > 1) return 'merge';
+  const value = scalarText(element[KEY]);
+  if (!known(value)) throw unknown(value);
+  setElement(patch, undefined, [KEY], [value]);
+  return value;
+}
+
+function tagOf(value: JsonValue): string {
+  if (value === null) return '!!null';
+  if (typeof value === 'boolean') return '!!bool';
+  if (typeof value === 'number') return Number.isInteger(value) ? '!!int' : '!!float';
+  return '!!str';
+}

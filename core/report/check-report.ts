@@ -1,0 +1,66 @@
+/**
+ * The pull-request check's report: everything `kubeproof check` found, as data, the one input of
+ * every renderer (comment, text, JSON, check run, SARIF). The adapters fill it, the renderers print it.
+ */
+import type { EnvironmentDiff } from '../diff/types.ts';
+import type { Finding } from '../findings.ts';
+import type { SchemaUse } from '../validate/result.ts';
+
+/** The outcome of one checker (validation, policy) for one environment's rendered head. */
+export interface EnvironmentCheck {
+  environment: string;
+  /** Number of resources checked. */
+  resources: number;
+  errors: number;
+  warnings: number;
+  findings: Finding[];
+  /** Resources that were not validated (no schema, schemas unreachable or unable to honour the request). */
+  notValidated?: number;
+  /** The schemas that validated this environment's resources (validation only). */
+  schemas?: SchemaUse[];
+}
+
+/** How the report was produced, printed in the footer; where the full output is. */
+export interface ReportMeta {
+  /** The renderer, as a reader names it: `built-in Kustomize engine`, `kustomize v5.5.0`. */
+  renderer: string;
+  durationMs: number;
+  /** Kubernetes version of the schemas: `1.31.0`. */
+  kubernetesVersion: string;
+  strict: boolean;
+  /** True when the repository (or a rendered environment) holds CustomResourceDefinitions. */
+  crdsFromRepo: boolean;
+  /** The schemas actually used, when known: the footer names them instead of the request. */
+  schemas?: SchemaUse[];
+  /** Head commit SHA; the footer shows its first 7 characters. */
+  commit?: string;
+  /** Where the full, never shortened output is: job summary, check run or workflow run page. */
+  fullReportUrl?: string;
+  /** What `fullReportUrl` points at, for the link text: `job summary`, `check run`. Default `full report`. */
+  fullReportLabel?: string;
+  /** Name of the workflow artifact that holds the full output. */
+  artifactName?: string;
+  /**
+   * False when the head was not validated (`kubeproof diff`): no verdict on validity, no validation
+   * column, no schemas in the footer. Default true.
+   */
+  validated?: boolean;
+  /**
+   * False when there was no base to compare with: each environment's resources are what it holds,
+   * not changes, and the report says so. Default true.
+   */
+  compared?: boolean;
+}
+
+export interface CheckReport {
+  environments: EnvironmentDiff[];
+  validation: EnvironmentCheck[];
+  /** Policy results; absent when no policy ran (the table then has no policy column). */
+  policy?: EnvironmentCheck[];
+  /**
+   * Set when the folder holds no environment at all (none declared, none discovered), so nothing
+   * was checked: where kubeproof looked and how to declare environments, one line.
+   */
+  noEnvironment?: string;
+  meta: ReportMeta;
+}
