@@ -1,9 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { Finding } from '../core/findings.ts';
 import { splitDocuments } from '../core/manifests/split-documents.ts';
-import type { InputCrdSchema } from '../core/validate/input-crds.ts';
+import { type InputCrdSchema, registerInputCrds } from '../core/validate/input-crds.ts';
 import type { ValidationResult } from '../core/validate/result.ts';
-import { registerInputCrds } from '../core/validate/input-crds.ts';
 import { validateText } from '../core/validate/validate-text.ts';
 import {
   createDocumentContext,

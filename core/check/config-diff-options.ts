@@ -1,5 +1,4 @@
-import type { DiffOptions, ResourceSelector } from '../diff/diff-options.ts';
-import { resolveDiffOptions } from '../diff/diff-options.ts';
+import { type DiffOptions, type ResourceSelector, resolveDiffOptions } from '../diff/diff-options.ts';
 import { KubeproofError } from '../errors.ts';
 import type { Finding } from '../findings.ts';
 import type { JsonObject } from '../manifests/json-value.ts';

@@ -1,5 +1,5 @@
 import { diffEnvironment } from '../diff/diff-environments.ts';
-import type { DiffOptions } from '../diff/diff-options.ts';
+import { type DiffOptions, resolveDiffOptions } from '../diff/diff-options.ts';
 import type { EnvironmentDiff } from '../diff/types.ts';
 import type { Finding } from '../findings.ts';
 import { affectedEnvironments } from '../render/environments/affected-environments.ts';
@@ -19,7 +19,6 @@ import { configDiffOptions } from './config-diff-options.ts';
 import { loadConfig } from '../render/environments/load-config.ts';
 import { schemaKey, validateRendered } from './validate-rendered.ts';
 import type { SchemaUse } from '../validate/result.ts';
-import { resolveDiffOptions } from '../diff/diff-options.ts';
 import { createScrubber } from '../diff/scrub-findings.ts';
 import { noEnvironmentFinding } from '../render/environments/no-environment.ts';
 import {

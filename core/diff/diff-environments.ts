@@ -4,10 +4,9 @@
  */
 import type { Finding } from '../findings.ts';
 import type { RenderedEnvironment } from '../render/render-environments.ts';
-import type { JsonObject } from '../manifests/json-value.ts';
+import { type JsonObject, cloneJson, jsonEqual } from '../manifests/json-value.ts';
 import { resolveDiffOptions, type DiffOptions, type ResolvedDiffOptions } from './diff-options.ts';
 import { isIgnoredResource, removeIgnoredPaths } from './ignore.ts';
-import { cloneJson, jsonEqual } from '../manifests/json-value.ts';
 import { indexResources, matchResources, type ResourcePair, type SideResource } from './match-resources.ts';
 import { redactPair } from './redact.ts';
 import { scrubFindings } from './scrub-findings.ts';

@@ -2,8 +2,7 @@
  * Options of the diff engine, as the config gives them, and their parsed form.
  */
 import { KubeproofError } from '../errors.ts';
-import type { ObjectPath } from './object-path.ts';
-import { parsePath } from './object-path.ts';
+import { type ObjectPath, parsePath } from './object-path.ts';
 
 /**
  * Resources to leave out of the diff. Every given field must match; `*` and `?` are globs

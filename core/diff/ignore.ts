@@ -1,9 +1,8 @@
 /**
  * Noise control: resources and fields the config says not to compare.
  */
-import type { JsonObject } from '../manifests/json-value.ts';
+import { type JsonObject, isJsonObject } from '../manifests/json-value.ts';
 import type { ResolvedDiffOptions, ResourceSelector } from './diff-options.ts';
-import { isJsonObject } from '../manifests/json-value.ts';
 import { deletePath, selectPath, valueAt } from './object-path.ts';
 import type { ResourceIdentity } from './resource-identity.ts';
 

@@ -12,8 +12,7 @@
  * Example: `spec.template.spec.containers[*].env[name=API_TOKEN].value`.
  */
 import { KubeproofError } from '../errors.ts';
-import type { JsonValue } from '../manifests/json-value.ts';
-import { isJsonObject } from '../manifests/json-value.ts';
+import { type JsonValue, isJsonObject } from '../manifests/json-value.ts';
 
 export type PathSegment =
   | { type: 'key'; key: string }

@@ -16,10 +16,8 @@
  * named by `redactKeyPattern` (`{name, value}` entries such as env vars, object keys, `--flag=value`
  * arguments).
  */
-import type { JsonValue } from '../manifests/json-value.ts';
-import type { JsonObject } from '../manifests/json-value.ts';
+import { type JsonValue, type JsonObject, cloneJson } from '../manifests/json-value.ts';
 import type { ResolvedDiffOptions } from './diff-options.ts';
-import { cloneJson } from '../manifests/json-value.ts';
 import { findSensitiveValues, type SensitiveValue } from './sensitive-values.ts';
 import { sha256Hex } from './sha256.ts';
 

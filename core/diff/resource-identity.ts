@@ -3,8 +3,7 @@
  * `apps/v1` is a change of the same Deployment), kind, namespace and name.
  */
 import type { ResourceRef } from '../findings.ts';
-import type { JsonObject } from '../manifests/json-value.ts';
-import { stringAt } from '../manifests/json-value.ts';
+import { type JsonObject, stringAt } from '../manifests/json-value.ts';
 
 export interface ResourceIdentity {
   apiVersion: string;

@@ -6,9 +6,8 @@
  * quoted, line by line).
  */
 import type { Finding } from '../findings.ts';
-import type { JsonValue } from '../manifests/json-value.ts';
+import type { JsonValue, JsonObject } from '../manifests/json-value.ts';
 import type { RenderedEnvironment } from '../render/render-environments.ts';
-import type { JsonObject } from '../manifests/json-value.ts';
 import type { ResolvedDiffOptions } from './diff-options.ts';
 import { REDACTED } from './redact.ts';
 import { findSensitiveValues } from './sensitive-values.ts';

@@ -1,10 +1,8 @@
 /**
  * Finds the values of a resource that must not be shown. The rules are documented in redact.ts.
  */
-import type { JsonValue } from '../manifests/json-value.ts';
-import type { JsonObject } from '../manifests/json-value.ts';
+import { type JsonValue, type JsonObject, isJsonObject } from '../manifests/json-value.ts';
 import type { ResolvedDiffOptions } from './diff-options.ts';
-import { isJsonObject } from '../manifests/json-value.ts';
 import { formatStep, joinSteps, selectPath } from './object-path.ts';
 
 export interface SensitiveValue {

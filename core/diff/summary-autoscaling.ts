@@ -1,9 +1,8 @@
 /**
  * Notes on HorizontalPodAutoscalers: replica bounds.
  */
-import type { JsonObject } from '../manifests/json-value.ts';
+import { type JsonObject, objectAt } from '../manifests/json-value.ts';
 import type { ChangeNote } from './types.ts';
-import { objectAt } from '../manifests/json-value.ts';
 import { changeText, inline, note, type TopicSummary } from './summary-format.ts';
 
 /** Min and max replicas of a changed HPA. */

@@ -2,10 +2,8 @@
  * Notes on ConfigMaps (keys with short values shown), Secrets (keys only: values are redacted
  * markers by now) and SealedSecrets (encrypted keys).
  */
-import type { JsonValue } from '../manifests/json-value.ts';
-import type { JsonObject } from '../manifests/json-value.ts';
+import { type JsonValue, type JsonObject, jsonEqual, objectAt } from '../manifests/json-value.ts';
 import type { ChangeNote } from './types.ts';
-import { jsonEqual, objectAt } from '../manifests/json-value.ts';
 import { isChangedMarker } from './redact.ts';
 import { addedText, changeText, nameList, note, type TopicSummary } from './summary-format.ts';
 

@@ -2,10 +2,16 @@
  * Notes about the containers of a pod spec: images, env, envFrom, resources, ports, and
  * containers added or removed.
  */
-import type { JsonValue } from '../manifests/json-value.ts';
-import type { JsonObject } from '../manifests/json-value.ts';
+import {
+  type JsonValue,
+  type JsonObject,
+  arrayAt,
+  isJsonObject,
+  jsonEqual,
+  objectAt,
+  stringAt,
+} from '../manifests/json-value.ts';
 import type { ChangeNote } from './types.ts';
-import { arrayAt, isJsonObject, jsonEqual, objectAt, stringAt } from '../manifests/json-value.ts';
 import { formatStep, joinSteps } from './object-path.ts';
 import { stripHashSuffix } from './resource-identity.ts';
 import { addedText, changeText, inline, note, type TopicSummary } from './summary-format.ts';

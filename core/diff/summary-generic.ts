@@ -2,9 +2,8 @@
  * The fallback notes: every changed field the topic summaries did not explain, as
  * `spec.foo.bar: a -> b`, capped at `max` notes and `and N more fields`.
  */
-import type { JsonValue } from '../manifests/json-value.ts';
+import { type JsonValue, isJsonObject, jsonEqual } from '../manifests/json-value.ts';
 import type { ChangeNote } from './types.ts';
-import { isJsonObject, jsonEqual } from '../manifests/json-value.ts';
 import { formatStep, joinSteps } from './object-path.ts';
 import { changeText, note } from './summary-format.ts';
 

@@ -1,9 +1,8 @@
 /**
  * Notes on labels and annotations (what remains after the ignore rules).
  */
-import type { JsonObject } from '../manifests/json-value.ts';
+import { type JsonObject, jsonEqual, objectAt } from '../manifests/json-value.ts';
 import type { ChangeNote } from './types.ts';
-import { jsonEqual, objectAt } from '../manifests/json-value.ts';
 import { changeText, note, type TopicSummary } from './summary-format.ts';
 
 function mapNotes(kind: string, before: JsonObject, after: JsonObject): ChangeNote[] {

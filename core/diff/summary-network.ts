@@ -1,9 +1,8 @@
 /**
  * Notes on Services (type and ports) and Ingresses (hosts and paths).
  */
-import type { JsonObject } from '../manifests/json-value.ts';
+import { type JsonObject, arrayAt, isJsonObject, objectAt, stringAt } from '../manifests/json-value.ts';
 import type { ChangeNote } from './types.ts';
-import { arrayAt, isJsonObject, objectAt, stringAt } from '../manifests/json-value.ts';
 import { changeText, nameList, note, type TopicSummary } from './summary-format.ts';
 
 function servicePortText(port: JsonObject): string {

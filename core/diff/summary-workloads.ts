@@ -1,9 +1,8 @@
 /**
  * Notes on workloads: replicas and the containers of their pod template.
  */
-import type { JsonObject } from '../manifests/json-value.ts';
+import { type JsonObject, arrayAt, objectAt, stringAt } from '../manifests/json-value.ts';
 import type { ChangeNote } from './types.ts';
-import { arrayAt, objectAt, stringAt } from '../manifests/json-value.ts';
 import { changeText, inline, note, type TopicSummary } from './summary-format.ts';
 import { summarizeContainers } from './summary-containers.ts';
 

@@ -345,7 +345,8 @@ export function formatGoFloat(value: number): string {
   return String(value);
 }
 
-function scalarText(value: JsonValue): string | undefined {
+/** How null, a boolean or a number prints (as Go's yaml does); undefined for a string, whose style is chosen apart. */
+function nonStringScalarText(value: JsonValue): string | undefined {
   if (value === null) return 'null';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number') return formatGoFloat(value);
@@ -383,7 +384,7 @@ function writeKey(w: Writer, key: string): void {
 }
 
 function writeValue(w: Writer, value: JsonValue): void {
-  const text = scalarText(value);
+  const text = nonStringScalarText(value);
   if (text !== undefined) return w.write(text);
   if (typeof value === 'string') {
     const saved = w.indent;
@@ -405,7 +406,7 @@ function writeMapping(w: Writer, value: Record<string, JsonValue>): void {
     writeKey(w, key);
     const child = value[key] as JsonValue;
     if (
-      scalarText(child) !== undefined ||
+      nonStringScalarText(child) !== undefined ||
       typeof child === 'string' ||
       isEmptyCollection(child) !== undefined
     ) {

@@ -68,3 +68,23 @@ export function stringAt(value: JsonValue | undefined, ...keys: string[]): strin
   const found = getIn(value, ...keys);
   return typeof found === 'string' ? found : undefined;
 }
+
+/**
+ * The text of a string, number or boolean (`String(value)`); undefined for null, a missing value, a
+ * mapping or a sequence. For fields that must hold a scalar, where null means "not set".
+ */
+export function scalarString(value: JsonValue | undefined): string | undefined {
+  if (value === undefined || value === null || typeof value === 'object') return undefined;
+  return String(value);
+}
+
+/**
+ * The text a YAML node holds as its value, as yaml.v3's `Node.Value` (and so kyaml) has it: a
+ * scalar's text, `null` for a null node, empty for a mapping, a sequence or a missing node.
+ */
+export function yamlNodeText(value: JsonValue | undefined): string {
+  if (value === undefined) return '';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return '';
+  return String(value);
+}

@@ -9,8 +9,11 @@ import {
   YAMLParseError,
   YAMLSeq,
   isScalar,
+  type CST,
+  type Document,
+  type Node as YamlNode,
+  type Pair,
 } from 'yaml';
-import type { CST, Document, Node as YamlNode, Pair } from 'yaml';
 import { jsonKey, resolvePlainScalar } from './resolve-scalar.ts';
 import { type JsonValue } from './json-value.ts';
 import type { PositionMap } from './fast-yaml.ts';

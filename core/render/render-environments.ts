@@ -9,7 +9,7 @@ import { BuildStop } from './kustomize/build-types.ts';
 import { parseKustomizeYaml } from './kustomize/load-resources.ts';
 import { emitYamlDocuments } from '../manifests/emit-yaml.ts';
 import type { FileSource } from '../files/file-source.ts';
-import type { JsonObject } from '../manifests/json-value.ts';
+import { type JsonObject, isJsonObject } from '../manifests/json-value.ts';
 
 /** One environment, rendered: its resources as the cluster will receive them, or why not. */
 export interface RenderedEnvironment {
@@ -50,8 +50,7 @@ async function renderPlain(files: FileSource, environment: Environment): Promise
     try {
       for (const document of parseKustomizeYaml(new TextDecoder().decode(bytes), path)) {
         const value = document.value;
-        if (value !== null && typeof value === 'object' && !Array.isArray(value))
-          resources.push({ object: value, origin: { path, line: document.line } });
+        if (isJsonObject(value)) resources.push({ object: value, origin: { path, line: document.line } });
       }
     } catch (error) {
       if (!(error instanceof BuildStop)) throw error;

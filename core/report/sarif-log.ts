@@ -1,7 +1,6 @@
 import type { Finding, ResourceRef, Severity } from '../findings.ts';
 import { fnv1a64 } from './validate/fnv1a.ts';
-import type { RuleDescription } from './validate/rule-catalog.ts';
-import { ruleName } from './validate/rule-catalog.ts';
+import { type RuleDescription, ruleName } from './validate/rule-catalog.ts';
 
 // SARIF 2.1.0: https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';

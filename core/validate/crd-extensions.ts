@@ -1,5 +1,6 @@
-import { isRecord, own, pointer, setOwn, type CrdProblem, type JsonObject } from './crd-json.ts';
+import { own, pointer, setOwn, type CrdProblem, type JsonObject } from './crd-json.ts';
 import { objectMetaSchema } from './crd-object-meta.ts';
+import { isJsonObject } from '../manifests/json-value.ts';
 
 /** The keywords whose sub-schemas only add constraints (value validations in a structural schema). */
 export const JUNCTORS = ['allOf', 'anyOf', 'oneOf'] as const;
@@ -45,7 +46,7 @@ export function readFlags(node: JsonObject, path: string, problems: CrdProblem[]
 export function defaultedProperties(node: JsonObject): Set<string> {
   const names = new Set<string>();
   const properties = own(node, 'properties');
-  if (!isRecord(properties)) return names;
+  if (!isJsonObject(properties)) return names;
   for (const [name, property] of Object.entries(properties)) {
     if (own(property, 'default') !== undefined) names.add(name);
   }
@@ -59,13 +60,13 @@ export function defaultedProperties(node: JsonObject): Set<string> {
  */
 export function addEmbeddedResource(out: JsonObject, close: boolean): void {
   if (out['type'] === undefined) out['type'] = 'object';
-  const properties: JsonObject = isRecord(out['properties']) ? out['properties'] : {};
+  const properties: JsonObject = isJsonObject(out['properties']) ? out['properties'] : {};
   for (const name of ['apiVersion', 'kind']) {
     if (own(properties, name) === undefined) setOwn(properties, name, { type: 'string', minLength: 1 });
   }
   const metadata = own(properties, 'metadata');
   const objectMeta = objectMetaSchema(close);
-  setOwn(properties, 'metadata', isRecord(metadata) ? { allOf: [objectMeta, metadata] } : objectMeta);
+  setOwn(properties, 'metadata', isJsonObject(metadata) ? { allOf: [objectMeta, metadata] } : objectMeta);
   out['properties'] = properties;
   const required = Array.isArray(out['required']) ? (out['required'] as string[]) : [];
   out['required'] = [...new Set([...required, 'apiVersion', 'kind'])];

@@ -1,3 +1,4 @@
+import { isJsonObject } from '../manifests/json-value.ts';
 /**
  * Small helpers for reading untrusted parsed YAML/JSON (a CRD can be any value) and building
  * schemas from it without touching the input or `Object.prototype`.
@@ -13,14 +14,9 @@ export interface CrdProblem {
   path: string;
 }
 
-/** True for plain objects (not arrays, not null). */
-export function isRecord(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The value of an own property only: `constructor` or `__proto__` never come from the prototype. */
 export function own(value: unknown, key: string): unknown {
-  if (!isRecord(value) || !Object.prototype.hasOwnProperty.call(value, key)) return undefined;
+  if (!isJsonObject(value) || !Object.prototype.hasOwnProperty.call(value, key)) return undefined;
   return value[key];
 }
 

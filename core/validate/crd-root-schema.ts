@@ -1,6 +1,7 @@
-import { isRecord, own, pointer, setOwn, type CrdProblem, type JsonObject } from './crd-json.ts';
+import { own, pointer, setOwn, type CrdProblem, type JsonObject } from './crd-json.ts';
 import { objectMetaSchema } from './crd-object-meta.ts';
 import { convertSchemaNode } from './crd-schema-node.ts';
+import { isJsonObject } from '../manifests/json-value.ts';
 
 /** What the root schema of one served version is built from. */
 export interface RootSchemaOptions {
@@ -44,7 +45,7 @@ function rootView(schema: JsonObject, path: string, problems: CrdProblem[]): Jso
   }
   setOwn(view, 'type', 'object');
   const properties = own(view, 'properties');
-  if (isRecord(properties)) {
+  if (isJsonObject(properties)) {
     const rest: JsonObject = {};
     for (const [name, value] of Object.entries(properties))
       if (name !== 'metadata') setOwn(rest, name, value);
@@ -91,7 +92,7 @@ export function rootSchema(
   problems: CrdProblem[],
 ): JsonObject {
   if (schema === undefined) return anyObject(options);
-  if (!isRecord(schema)) {
+  if (!isJsonObject(schema)) {
     problems.push({ message: 'openAPIV3Schema must be an object; any object is accepted', path });
     return anyObject(options);
   }
@@ -101,7 +102,7 @@ export function rootSchema(
     { problems, ancestors: new Set([schema]) },
     at,
   );
-  const properties: JsonObject = isRecord(root['properties']) ? root['properties'] : {};
+  const properties: JsonObject = isJsonObject(root['properties']) ? root['properties'] : {};
   for (const [name, value] of Object.entries(typeMeta(options))) setOwn(properties, name, value);
   setOwn(properties, 'metadata', metadataSchema(schema, path, options, problems));
   if (options.statusSubresource || own(properties, 'status') === undefined) setOwn(properties, 'status', {});

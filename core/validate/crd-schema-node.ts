@@ -1,5 +1,5 @@
 import { copyKeyword, isValidPattern } from './crd-keywords.ts';
-import { isRecord, pointer, setOwn, type CrdProblem, type JsonObject } from './crd-json.ts';
+import { pointer, setOwn, type CrdProblem, type JsonObject } from './crd-json.ts';
 import {
   addEmbeddedResource,
   allowNull,
@@ -7,6 +7,7 @@ import {
   JUNCTORS,
   readFlags,
 } from './crd-extensions.ts';
+import { isJsonObject } from '../manifests/json-value.ts';
 
 /** State shared by the whole conversion of one schema. */
 export interface SchemaContext {
@@ -102,26 +103,26 @@ function convertStructure(
   };
   const junctor = { close: false, defaulted: junctorDefaults };
   if (key === 'properties' || key === 'patternProperties') {
-    if (isRecord(value)) out[key] = convertMap(value, key, at, ctx, embedded);
+    if (isJsonObject(value)) out[key] = convertMap(value, key, at, ctx, embedded);
     else return bad('an object');
   } else if (key === 'additionalProperties' || key === 'additionalItems') {
     if (typeof value === 'boolean') out[key] = value;
-    else if (isRecord(value)) out[key] = convertSchemaNode(value, ctx, child(at, [key]));
+    else if (isJsonObject(value)) out[key] = convertSchemaNode(value, ctx, child(at, [key]));
     else return bad('a boolean or a schema');
   } else if (key === 'items' && Array.isArray(value)) {
     // A list of schemas (tuple) is not OpenAPI v3, but it is valid draft 4: kept.
     out[key] = value.map((item, i) => convertSchemaNode(item, ctx, child(at, [key, i])));
   } else if (key === 'items') {
-    if (isRecord(value)) out[key] = convertSchemaNode(value, ctx, child(at, [key]));
+    if (isJsonObject(value)) out[key] = convertSchemaNode(value, ctx, child(at, [key]));
     else return bad('a schema');
   } else if ((JUNCTORS as readonly string[]).includes(key)) {
     if (!Array.isArray(value) || value.length === 0) return bad('a non-empty list of schemas');
     out[key] = value.map((item, i) => convertSchemaNode(item, ctx, child(at, [key, i], junctor)));
   } else if (key === 'not') {
-    if (isRecord(value)) out[key] = convertSchemaNode(value, ctx, child(at, [key], junctor));
+    if (isJsonObject(value)) out[key] = convertSchemaNode(value, ctx, child(at, [key], junctor));
     else return bad('a schema');
   } else if (key === 'dependencies') {
-    if (isRecord(value)) out[key] = convertDependencies(value, at, ctx);
+    if (isJsonObject(value)) out[key] = convertDependencies(value, at, ctx);
     else return bad('an object');
   } else {
     return false;
@@ -157,7 +158,7 @@ function convertRecord(node: JsonObject, ctx: SchemaContext, at: NodePosition): 
   if (
     at.close &&
     !flags.preserve &&
-    isRecord(out['properties']) &&
+    isJsonObject(out['properties']) &&
     out['additionalProperties'] === undefined
   ) {
     out['additionalProperties'] = false;
@@ -178,7 +179,7 @@ export function convertSchemaNode(node: unknown, ctx: SchemaContext, at: NodePos
     ctx.problems.push({ message, path: at.path });
     return {};
   };
-  if (!isRecord(node)) return problem('schema must be an object; ignored');
+  if (!isJsonObject(node)) return problem('schema must be an object; ignored');
   if (ctx.ancestors.has(node)) return problem('schema contains itself; ignored');
   if (at.depth > MAX_DEPTH) return problem(`schema is nested deeper than ${MAX_DEPTH} levels; ignored`);
   ctx.ancestors.add(node);

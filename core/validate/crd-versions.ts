@@ -1,4 +1,5 @@
-import { isRecord, own, pointer, type CrdProblem, type JsonObject } from './crd-json.ts';
+import { own, pointer, type CrdProblem, type JsonObject } from './crd-json.ts';
+import { isJsonObject } from '../manifests/json-value.ts';
 
 const V1 = 'apiextensions.k8s.io/v1';
 const V1BETA1 = 'apiextensions.k8s.io/v1beta1';
@@ -35,18 +36,18 @@ interface SchemaSource {
 function readSchema(holder: unknown, key: 'schema' | 'validation', at: string): SchemaSource | undefined {
   const wrapper = own(holder, key);
   if (wrapper === undefined || wrapper === null) return undefined;
-  if (!isRecord(wrapper)) return { schema: wrapper, schemaPath: pointer(at, key) };
+  if (!isJsonObject(wrapper)) return { schema: wrapper, schemaPath: pointer(at, key) };
   const schema = own(wrapper, 'openAPIV3Schema');
   if (schema === undefined || schema === null) return undefined;
   return { schema, schemaPath: pointer(at, key, 'openAPIV3Schema') };
 }
 
 function hasStatusSubresource(holder: unknown): boolean {
-  return isRecord(own(own(holder, 'subresources'), 'status'));
+  return isJsonObject(own(own(holder, 'subresources'), 'status'));
 }
 
 function readName(entry: unknown, at: string, seen: Set<string>, problems: CrdProblem[]): string | undefined {
-  if (!isRecord(entry)) {
+  if (!isJsonObject(entry)) {
     problems.push({ message: 'a version must be an object; ignored', path: at });
     return undefined;
   }
@@ -115,7 +116,7 @@ function requiredString(
  * reasons in `problems`, when the object cannot be read as a CRD.
  */
 export function readCrdSpec(crd: unknown, problems: CrdProblem[]): CrdSpec | undefined {
-  if (!isRecord(crd)) {
+  if (!isJsonObject(crd)) {
     problems.push({ message: 'a CustomResourceDefinition must be an object', path: '' });
     return undefined;
   }
@@ -129,7 +130,7 @@ export function readCrdSpec(crd: unknown, problems: CrdProblem[]): CrdSpec | und
     problems.push({ message: `apiVersion must be ${V1} or ${V1BETA1}; read as ${V1}`, path: '/apiVersion' });
   }
   const spec = own(crd, 'spec');
-  if (!isRecord(spec)) {
+  if (!isJsonObject(spec)) {
     problems.push({ message: 'spec must be an object', path: '/spec' });
     return undefined;
   }

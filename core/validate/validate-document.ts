@@ -1,5 +1,5 @@
 import type { Finding, ResourceRef, Severity } from '../findings.ts';
-import type { JsonValue } from '../manifests/json-value.ts';
+import { type JsonValue, isJsonObject } from '../manifests/json-value.ts';
 import type { SourceDocument } from './source-document.ts';
 import { describeApiStatus, type ApiStatus } from './deprecated-apis.ts';
 import { describeSchemaErrors, type DescribedViolation } from './describe-schema-errors.ts';
@@ -34,7 +34,7 @@ function signatureOf(value: Record<string, JsonValue>): Signature | string {
   const metadata = value['metadata'];
   let name = '';
   let namespace: string | undefined;
-  if (metadata !== null && typeof metadata === 'object' && !Array.isArray(metadata)) {
+  if (isJsonObject(metadata)) {
     if (typeof metadata['name'] === 'string') name = metadata['name'];
     if (typeof metadata['namespace'] === 'string') namespace = metadata['namespace'];
     // kubeconform shows generated names as `prefix-{{ generateName }}`.

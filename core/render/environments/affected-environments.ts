@@ -3,10 +3,10 @@ import { parseYamlDocument } from '../../manifests/parse-yaml-document.ts';
 import { KUSTOMIZATION_FILE_NAMES } from '../kustomize/read-kustomization.ts';
 import { dirnameRepoPath, joinRepoPath } from '../../files/repo-paths.ts';
 import type { FileSource } from '../../files/file-source.ts';
-import { isObject } from './gitops-target.ts';
 import { kustomizationReferences, type KustomizationReferences } from './kustomization-references.ts';
 import { folderPrefix, isWithin, normalizeRepoPath } from './repo-path.ts';
 import type { Environment } from './types.ts';
+import { isJsonObject } from '../../manifests/json-value.ts';
 
 export interface AffectedEnvironmentsResult {
   /** Names of the environments a changed file reaches, in the order of `environments`. */
@@ -39,7 +39,7 @@ function referenceReader(files: FileSource): ReadReferences {
       const decoded = decodeText(bytes);
       if (!decoded.ok) return NO_REFERENCES;
       const { value } = parseYamlDocument(decoded.text, { uniqueKeys: false, firstLine: 1 });
-      return isObject(value) ? kustomizationReferences(value) : NO_REFERENCES;
+      return isJsonObject(value) ? kustomizationReferences(value) : NO_REFERENCES;
     }
     return undefined;
   };

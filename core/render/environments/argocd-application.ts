@@ -7,16 +7,9 @@
  * value files (`$ref/...` through `spec.sources`), inline values, parameters and flags.
  * https://argo-cd.readthedocs.io/en/stable/user-guide/multiple_sources/
  */
-import type { JsonValue } from '../../manifests/json-value.ts';
+import { type JsonValue, type JsonObject, isJsonObject } from '../../manifests/json-value.ts';
 import { argoHelmSettings } from '../external/argocd-helm-settings.ts';
-import type { JsonObject } from '../../manifests/json-value.ts';
-import {
-  discoveryFinding,
-  isObject,
-  stringAt,
-  type GitOpsTarget,
-  type TargetsResult,
-} from './gitops-target.ts';
+import { discoveryFinding, stringAt, type GitOpsTarget, type TargetsResult } from './gitops-target.ts';
 import type { Position } from './locate.ts';
 import { normalizeRepoPath } from './repo-path.ts';
 import type { Renderer } from './types.ts';
@@ -48,9 +41,9 @@ export function applicationTargets(
   context: ApplicationContext,
 ): TargetsResult {
   const result: TargetsResult = { targets: [], findings: [] };
-  if (!isObject(spec)) return result;
+  if (!isJsonObject(spec)) return result;
   const multiple = Array.isArray(spec['sources']);
-  const sources = (multiple ? (spec['sources'] as JsonValue[]) : [spec['source']]).filter(isObject);
+  const sources = (multiple ? (spec['sources'] as JsonValue[]) : [spec['source']]).filter(isJsonObject);
   const withPath = sources.filter((source) => typeof source['path'] === 'string');
   for (const [index, source] of sources.entries()) {
     const written = stringAt(source, 'path');

@@ -10,10 +10,9 @@
  * https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-List/
  * https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-Git/
  */
-import type { JsonValue } from '../../manifests/json-value.ts';
-import type { JsonObject } from '../../manifests/json-value.ts';
+import { type JsonValue, type JsonObject, isJsonObject } from '../../manifests/json-value.ts';
 import { applicationTargets } from './argocd-application.ts';
-import { discoveryFinding, isObject, stringAt, type TargetsResult } from './gitops-target.ts';
+import { discoveryFinding, stringAt, type TargetsResult } from './gitops-target.ts';
 import type { Position } from './locate.ts';
 import { pathMatch, pathPatternToRegExp } from './path-match.ts';
 import { basename } from './repo-path.ts';
@@ -30,8 +29,8 @@ interface ParameterSet {
 
 /** A generator's own `template` overrides the ApplicationSet's, field by field. */
 function mergeTemplates(base: JsonValue | undefined, override: JsonValue | undefined): JsonValue {
-  if (!isObject(base)) return override ?? null;
-  if (!isObject(override)) return base;
+  if (!isJsonObject(base)) return override ?? null;
+  if (!isJsonObject(override)) return base;
   const out: JsonObject = { ...base };
   for (const [key, value] of Object.entries(override)) out[key] = mergeTemplates(base[key], value);
   return out;
@@ -43,7 +42,7 @@ function flatten(
   prefix: string,
   out: Record<string, JsonValue>,
 ): Record<string, JsonValue> {
-  if (isObject(value)) {
+  if (isJsonObject(value)) {
     for (const [key, item] of Object.entries(value))
       flatten(item, prefix === '' ? key : `${prefix}.${key}`, out);
   } else if (prefix !== '')
@@ -53,7 +52,7 @@ function flatten(
 
 /** The generator's `values`, themselves templated with the other parameters. */
 function withValues(params: JsonObject, values: JsonValue | undefined, goTemplate: boolean): JsonObject {
-  if (!isObject(values)) return params;
+  if (!isJsonObject(values)) return params;
   const rendered = renderTemplate(values, params, goTemplate).value;
   if (goTemplate) return { ...params, values: rendered };
   return { ...params, ...flatten(rendered, 'values', {}) };
@@ -78,7 +77,7 @@ function listParameters(
   const elements = Array.isArray(list['elements']) ? list['elements'] : [];
   const sets: ParameterSet[] = [];
   for (const [i, element] of elements.entries()) {
-    if (!isObject(element)) continue;
+    if (!isJsonObject(element)) continue;
     const params = goTemplate ? element : flatten(element, '', {});
     sets.push({ params, at: doc.locate(`${pointer}/elements/${i}`), origin: `list element ${i}` });
   }
@@ -112,7 +111,7 @@ function directoryParameters(
       );
       continue;
     }
-    if (isObject(item) && item['exclude'] === true) exclude.push(pattern);
+    if (isJsonObject(item) && item['exclude'] === true) exclude.push(pattern);
     else include.push({ pattern, index });
   }
   const sets: ParameterSet[] = [];
@@ -136,7 +135,7 @@ function directoryParameters(
 
 /** The `path` of every source of an Application spec. */
 function sourcePaths(spec: JsonValue | undefined): string[] {
-  if (!isObject(spec)) return [];
+  if (!isJsonObject(spec)) return [];
   const sources = Array.isArray(spec['sources']) ? spec['sources'] : [spec['source']];
   return sources.map((source) => stringAt(source, 'path')).filter((path) => path !== undefined);
 }
@@ -145,27 +144,28 @@ function sourcePaths(spec: JsonValue | undefined): string[] {
 export function applicationSetTargets(doc: GitOpsDocument, directories: string[]): TargetsResult {
   const result: TargetsResult = { targets: [], findings: [] };
   const spec = doc.content['spec'];
-  if (!isObject(spec)) return result;
+  if (!isJsonObject(spec)) return result;
   const setName = stringAt(doc.content['metadata'], 'name') ?? basename(doc.file);
   const label = `Argo CD ApplicationSet ${setName}`;
   const goTemplate = spec['goTemplate'] === true;
   const generators = Array.isArray(spec['generators']) ? spec['generators'] : [];
   for (const [g, generator] of generators.entries()) {
-    if (!isObject(generator)) continue;
+    if (!isJsonObject(generator)) continue;
     const pointer = `/spec/generators/${g}`;
     const [kind] = Object.keys(generator).filter((key) => key !== 'selector');
     const body = kind === undefined ? undefined : generator[kind];
     let sets: ParameterSet[] | undefined;
-    if (kind === 'list' && isObject(body)) sets = listParameters(body, `${pointer}/list`, doc, goTemplate);
-    else if (kind === 'git' && isObject(body) && Array.isArray(body['directories']))
+    if (kind === 'list' && isJsonObject(body))
+      sets = listParameters(body, `${pointer}/list`, doc, goTemplate);
+    else if (kind === 'git' && isJsonObject(body) && Array.isArray(body['directories']))
       sets = directoryParameters(body, `${pointer}/git`, directories, { doc, goTemplate, label, result });
-    const template = mergeTemplates(spec['template'], isObject(body) ? body['template'] : undefined);
+    const template = mergeTemplates(spec['template'], isJsonObject(body) ? body['template'] : undefined);
     const expanded = sets !== undefined;
     // A generator kubeproof cannot expand still yields the template's folder when it is fixed.
     sets ??= [{ params: {}, at: doc.locate(pointer), origin: `${kind ?? 'empty'} generator` }];
     for (const set of sets) {
       const rendered = renderTemplate(template, set.params, goTemplate);
-      const app = isObject(rendered.value) ? rendered.value : {};
+      const app = isJsonObject(rendered.value) ? rendered.value : {};
       if (sourcePaths(app['spec']).some((path) => path.includes('{{'))) {
         result.findings.push(
           expanded

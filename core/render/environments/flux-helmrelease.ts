@@ -6,22 +6,23 @@
  * https://fluxcd.io/flux/components/helm/helmreleases/#chart-template
  */
 import { fluxHelmReleaseSettings } from '../external/flux-helm-release.ts';
-import { discoveryFinding, isObject, stringAt, type TargetsResult } from './gitops-target.ts';
+import { discoveryFinding, stringAt, type TargetsResult } from './gitops-target.ts';
 import type { GitOpsDocument } from './scan-manifests.ts';
 import { valuesSourceFinder, type ValuesSource } from './values-sources.ts';
+import { isJsonObject } from '../../manifests/json-value.ts';
 
 const CHART_POINTER = '/spec/chart/spec/chart';
 
 /** The chart path of a HelmRelease, when it has one. */
 function chartPath(doc: GitOpsDocument): string | undefined {
-  const chart = isObject(doc.content['spec']) ? doc.content['spec']['chart'] : undefined;
-  return isObject(chart) ? stringAt(chart['spec'], 'chart') : undefined;
+  const chart = isJsonObject(doc.content['spec']) ? doc.content['spec']['chart'] : undefined;
+  return isJsonObject(chart) ? stringAt(chart['spec'], 'chart') : undefined;
 }
 
 /** True when a HelmRelease reads `valuesFrom` (and so needs the repository's ConfigMaps and Secrets). */
 export function readsValuesFrom(doc: GitOpsDocument): boolean {
   const spec = doc.content['spec'];
-  return isObject(spec) && Array.isArray(spec['valuesFrom']) && spec['valuesFrom'].length > 0;
+  return isJsonObject(spec) && Array.isArray(spec['valuesFrom']) && spec['valuesFrom'].length > 0;
 }
 
 /**

@@ -5,14 +5,15 @@
  * none. kubeproof cannot tell which repository `spec.sourceRef` names, so it takes it to be this one.
  * https://fluxcd.io/flux/components/kustomize/kustomizations/#path
  */
-import { discoveryFinding, isObject, stringAt, type TargetsResult } from './gitops-target.ts';
+import { discoveryFinding, stringAt, type TargetsResult } from './gitops-target.ts';
 import { normalizeRepoPath } from './repo-path.ts';
 import type { GitOpsDocument } from './scan-manifests.ts';
+import { isJsonObject } from '../../manifests/json-value.ts';
 
 export function fluxKustomizationTargets(doc: GitOpsDocument): TargetsResult {
   const result: TargetsResult = { targets: [], findings: [] };
   const metadata = doc.content['metadata'];
-  const spec = isObject(doc.content['spec']) ? doc.content['spec'] : {};
+  const spec = isJsonObject(doc.content['spec']) ? doc.content['spec'] : {};
   const name = stringAt(metadata, 'name');
   if (name === undefined) return result;
   const namespace = stringAt(metadata, 'namespace');

@@ -8,7 +8,7 @@
  */
 import { decodeText } from '../../manifests/decode-text.ts';
 import { parseYamlDocument } from '../../manifests/parse-yaml-document.ts';
-import type { JsonValue } from '../../manifests/json-value.ts';
+import { type JsonValue, type JsonObject, isJsonObject } from '../../manifests/json-value.ts';
 import { parseGeneratorArgs, parseGeneratorOptions } from '../kustomize/generators/generator-args.ts';
 import { parseFileSource } from '../kustomize/generators/generator-sources.ts';
 import { generateResource } from '../kustomize/generators/generator.ts';
@@ -16,8 +16,7 @@ import type { GeneratorArgs } from '../kustomize/generators/generator-types.ts';
 import { KUSTOMIZATION_FILE_NAMES } from '../kustomize/read-kustomization.ts';
 import { dirnameRepoPath, joinRepoPath } from '../../files/repo-paths.ts';
 import type { FileSource } from '../../files/file-source.ts';
-import type { JsonObject } from '../../manifests/json-value.ts';
-import { isObject, stringAt } from './gitops-target.ts';
+import { stringAt } from './gitops-target.ts';
 import { basename } from './repo-path.ts';
 import type { ValuesSource } from './values-sources.ts';
 
@@ -81,7 +80,7 @@ export async function generatedValuesSources(files: FileSource, paths: string[])
     const decoded = bytes ? decodeText(bytes) : undefined;
     if (!decoded?.ok || !/(?:configMap|secret)Generator\s*:/.test(decoded.text)) continue;
     const { value } = parseYamlDocument(decoded.text, { uniqueKeys: false, firstLine: 1 });
-    if (isObject(value ?? null)) found.push(...(await generatedBy(value as JsonObject, path, files)));
+    if (isJsonObject(value ?? null)) found.push(...(await generatedBy(value as JsonObject, path, files)));
   }
   return found;
 }

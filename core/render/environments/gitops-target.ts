@@ -1,6 +1,5 @@
 import type { Finding } from '../../findings.ts';
-import type { JsonValue } from '../../manifests/json-value.ts';
-import type { JsonObject } from '../../manifests/json-value.ts';
+import { type JsonValue, isJsonObject } from '../../manifests/json-value.ts';
 import type { Position } from './locate.ts';
 import type { HelmSettings, Renderer } from './types.ts';
 
@@ -49,12 +48,8 @@ export function discoveryFinding(
   return { ruleId: DISCOVERY_RULE, severity, message, path: file, line: at.line, column: at.column };
 }
 
-export function isObject(value: JsonValue | undefined): value is JsonObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 export function stringAt(object: JsonValue | undefined, key: string): string | undefined {
-  if (!isObject(object)) return undefined;
+  if (!isJsonObject(object)) return undefined;
   const value = object[key];
   return typeof value === 'string' ? value : undefined;
 }

@@ -3,9 +3,8 @@
  * expects there. Remote targets (URLs, `github.com/...`, `?ref=`) are left out.
  * https://kubectl.docs.kubernetes.io/references/kustomize/kustomization/
  */
-import type { JsonValue } from '../../manifests/json-value.ts';
+import { type JsonValue, type JsonObject, isJsonObject } from '../../manifests/json-value.ts';
 import { isRemoteReference } from '../../files/repo-paths.ts';
-import type { JsonObject } from '../../manifests/json-value.ts';
 
 export interface KustomizationReferences {
   /** Kustomization or component folders (`bases`, `components`). */
@@ -16,10 +15,6 @@ export interface KustomizationReferences {
   either: string[];
   /** Folders read whole (local Helm charts under `helmGlobals.chartHome`). */
   trees: string[];
-}
-
-function isObject(value: JsonValue | undefined): value is JsonObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function list(value: JsonValue | undefined): JsonValue[] {
@@ -37,14 +32,14 @@ function pathsOf(values: JsonValue[]): string[] {
 
 function fieldPaths(values: JsonValue[], field: string): string[] {
   return values
-    .map((value) => (isObject(value) ? value[field] : undefined))
+    .map((value) => (isJsonObject(value) ? value[field] : undefined))
     .filter((p) => typeof p === 'string');
 }
 
 function generatorSources(generators: JsonValue[]): string[] {
   const out: string[] = [];
   for (const generator of generators) {
-    if (!isObject(generator)) continue;
+    if (!isJsonObject(generator)) continue;
     // `files: [key=path]` or `[path]`; `envs: [path]`; `env: path` (deprecated).
     for (const entry of pathsOf(list(generator['files']))) out.push(entry.slice(entry.indexOf('=') + 1));
     out.push(...pathsOf(list(generator['envs'])));
@@ -54,10 +49,10 @@ function generatorSources(generators: JsonValue[]): string[] {
 }
 
 function helmPaths(content: JsonObject, files: string[], trees: string[]): void {
-  const globals = isObject(content['helmGlobals']) ? content['helmGlobals'] : {};
+  const globals = isJsonObject(content['helmGlobals']) ? content['helmGlobals'] : {};
   const chartHome = typeof globals['chartHome'] === 'string' ? globals['chartHome'] : 'charts';
   for (const chart of list(content['helmCharts'])) {
-    if (!isObject(chart)) continue;
+    if (!isJsonObject(chart)) continue;
     if (typeof chart['valuesFile'] === 'string') files.push(chart['valuesFile']);
     files.push(...pathsOf(list(chart['additionalValuesFiles'])));
     // A chart without `repo` is read from chartHome (kustomize pulls the others into it).
@@ -84,7 +79,7 @@ export function kustomizationReferences(content: JsonObject): KustomizationRefer
     ...pathsOf(list(content['configurations'])),
   ];
   const openapi = content['openapi'];
-  if (isObject(openapi) && typeof openapi['path'] === 'string') files.push(openapi['path']);
+  if (isJsonObject(openapi) && typeof openapi['path'] === 'string') files.push(openapi['path']);
   const trees: string[] = [];
   helmPaths(content, files, trees);
   const local = (paths: string[]): string[] =>

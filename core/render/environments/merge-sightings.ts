@@ -1,4 +1,5 @@
 import type { Environment, HelmSettings } from './types.ts';
+import { isJsonObject } from '../../manifests/json-value.ts';
 
 /** One way an environment was found, before sightings of the same environment are merged. */
 export interface Sighting {
@@ -12,7 +13,7 @@ const PRECEDENCE = { config: 0, folder: 1, argocd: 2, flux: 3 } as const;
 /** Object keys sorted, so that equal settings give equal text. */
 function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) =>
-    item !== null && typeof item === 'object' && !Array.isArray(item)
+    isJsonObject(item)
       ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : item,
   );

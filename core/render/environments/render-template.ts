@@ -11,7 +11,7 @@
  * https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Template/
  * https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/GoTemplate/
  */
-import type { JsonValue } from '../../manifests/json-value.ts';
+import { type JsonValue, isJsonObject, scalarString } from '../../manifests/json-value.ts';
 
 export interface RenderedTemplate<T> {
   value: T;
@@ -34,12 +34,6 @@ const FUNCTIONS: Record<string, (text: string) => string> = {
   upper: (text) => text.toUpperCase(),
   trim: (text) => text.trim(),
 };
-
-function scalarText(value: JsonValue | undefined): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === 'object') return undefined;
-  return String(value);
-}
 
 function field(params: JsonValue, chain: string): JsonValue | undefined {
   let node: JsonValue | undefined = params;
@@ -94,10 +88,10 @@ function evaluateGo(action: string, params: JsonValue): string | undefined {
     }
   } else if (first.length === 1) value = operand(first[0] as string, params);
   else if (first.length === 2 && FUNCTIONS[first[0] as string]) {
-    const text = scalarText(operand(first[1] as string, params));
+    const text = scalarString(operand(first[1] as string, params));
     value = text === undefined ? undefined : (FUNCTIONS[first[0] as string] as (t: string) => string)(text);
   }
-  let text = scalarText(value);
+  let text = scalarString(value);
   for (const stage of stages.slice(1)) {
     const fn = FUNCTIONS[stage];
     if (text === undefined || !fn) return undefined;
@@ -155,8 +149,8 @@ export function renderTemplate<T extends JsonValue>(
 ): RenderedTemplate<T> {
   const unresolved: string[] = [];
   const flat: Record<string, string> = {};
-  if (!goTemplate && params !== null && typeof params === 'object' && !Array.isArray(params)) {
-    for (const [key, value] of Object.entries(params)) flat[key] = scalarText(value) ?? '';
+  if (!goTemplate && isJsonObject(params)) {
+    for (const [key, value] of Object.entries(params)) flat[key] = scalarString(value) ?? '';
   }
   const walk = (node: JsonValue): JsonValue => {
     if (typeof node === 'string') {

@@ -10,8 +10,8 @@ import { parseYamlDocument } from '../../manifests/parse-yaml-document.ts';
 import { splitDocuments } from '../../manifests/split-documents.ts';
 import type { FindValuesSource } from '../external/flux-values.ts';
 import type { FileSource } from '../../files/file-source.ts';
-import type { JsonObject } from '../../manifests/json-value.ts';
-import { isObject, stringAt } from './gitops-target.ts';
+import { type JsonObject, isJsonObject } from '../../manifests/json-value.ts';
+import { stringAt } from './gitops-target.ts';
 import { readYamlTexts } from './scan-manifests.ts';
 
 /** A ConfigMap or Secret manifest of the repository. */
@@ -34,7 +34,7 @@ function sourcesOf(file: string, text: string): ValuesSource[] {
     const body = text.slice(span.bodyStart, span.end);
     if (!KIND.test(body)) continue;
     const { value } = parseYamlDocument(body, { uniqueKeys: false, firstLine: span.bodyLine });
-    if (!isObject(value ?? null)) continue;
+    if (!isJsonObject(value ?? null)) continue;
     const content = value as JsonObject;
     const { apiVersion, kind } = content;
     const name = stringAt(content['metadata'], 'name');

@@ -6,12 +6,11 @@
  * `--set-file`. `passCredentials` and `version` only matter for remote charts and are ignored.
  * https://argo-cd.readthedocs.io/en/stable/user-guide/helm/
  */
-import type { JsonValue } from '../../manifests/json-value.ts';
-import { isObject, stringAt } from '../environments/gitops-target.ts';
+import { type JsonValue, type JsonObject, isJsonObject } from '../../manifests/json-value.ts';
+import { stringAt } from '../environments/gitops-target.ts';
 import { normalizeRepoPath } from '../environments/repo-path.ts';
 import type { HelmParameter, HelmSettings } from '../environments/types.ts';
 import { joinRepoPath } from '../../files/repo-paths.ts';
-import type { JsonObject } from '../../manifests/json-value.ts';
 
 export interface ArgoHelmSource {
   /** The Application's name: the default release name. */
@@ -50,7 +49,7 @@ function parameters(helm: JsonObject, source: ArgoHelmSource, notes: string[]): 
   const out: HelmParameter[] = [];
   for (const entry of listOf(helm['parameters'])) {
     const name = stringAt(entry, 'name');
-    if (name === undefined || !isObject(entry)) continue;
+    if (name === undefined || !isJsonObject(entry)) continue;
     const value = entry['value'];
     const flag = entry['forceString'] === true ? 'set-string' : 'set';
     out.push({ flag, name, value: typeof value === 'string' ? value : value == null ? '' : String(value) });
@@ -69,17 +68,17 @@ function parameters(helm: JsonObject, source: ArgoHelmSource, notes: string[]): 
 
 function inlineValues(helm: JsonObject): string | undefined {
   const object = helm['valuesObject'];
-  if (isObject(object)) return `${JSON.stringify(object, null, 2)}\n`;
+  if (isJsonObject(object)) return `${JSON.stringify(object, null, 2)}\n`;
   const text = helm['values'];
   if (typeof text === 'string' && text.trim() !== '') return text;
   // Older manifests write `values` as a mapping; Argo CD's API reads it as such too.
-  if (isObject(text)) return `${JSON.stringify(text, null, 2)}\n`;
+  if (isJsonObject(text)) return `${JSON.stringify(text, null, 2)}\n`;
   return undefined;
 }
 
 /** The HelmSettings Argo CD would template the source with. */
 export function argoHelmSettings(source: ArgoHelmSource): ArgoHelmSettingsResult {
-  const helm = isObject(source.helm) ? source.helm : {};
+  const helm = isJsonObject(source.helm) ? source.helm : {};
   const notes: string[] = [];
   const settings: HelmSettings = { chart: source.path, valuesFiles: [] };
   for (const entry of listOf(helm['valueFiles'])) {

@@ -8,11 +8,11 @@
  * `test.enable`. https://fluxcd.io/flux/components/helm/helmreleases/
  */
 import type { Finding } from '../../findings.ts';
-import { DISCOVERY_RULE, isObject, stringAt } from '../environments/gitops-target.ts';
+import { DISCOVERY_RULE, stringAt } from '../environments/gitops-target.ts';
 import type { Position } from '../environments/locate.ts';
 import { folderPrefix, normalizeRepoPath } from '../environments/repo-path.ts';
 import type { HelmSettings } from '../environments/types.ts';
-import type { JsonObject } from '../../manifests/json-value.ts';
+import { type JsonObject, isJsonObject } from '../../manifests/json-value.ts';
 import { fluxValues, type FindValuesSource } from './flux-values.ts';
 
 export interface FluxHelmReleaseDocument {
@@ -67,9 +67,9 @@ export async function fluxHelmReleaseSettings(
   const name = stringAt(doc.content['metadata'], 'name') ?? '';
   const ownNamespace = stringAt(doc.content['metadata'], 'namespace');
   const label = `Flux HelmRelease ${ownNamespace ? `${ownNamespace}/` : ''}${name}`;
-  const spec = isObject(doc.content['spec']) ? doc.content['spec'] : {};
+  const spec = isJsonObject(doc.content['spec']) ? doc.content['spec'] : {};
   const chartSpec =
-    isObject(spec['chart']) && isObject(spec['chart']['spec']) ? spec['chart']['spec'] : undefined;
+    isJsonObject(spec['chart']) && isJsonObject(spec['chart']['spec']) ? spec['chart']['spec'] : undefined;
   const sourceKind = stringAt(chartSpec?.['sourceRef'], 'kind');
   if (!chartSpec || (sourceKind !== 'GitRepository' && sourceKind !== 'Bucket')) {
     const ref = chartSpec ? chartSpec['sourceRef'] : spec['chartRef'];
@@ -126,7 +126,7 @@ export async function fluxHelmReleaseSettings(
   if (Object.keys(values.values).length > 0) settings.values = `${JSON.stringify(values.values, null, 2)}\n`;
 
   if (stringAt(spec['install'], 'crds') === 'Skip') settings.skipCrds = true;
-  if (!(isObject(spec['test']) && spec['test']['enable'] === true)) settings.skipTests = true;
+  if (!(isJsonObject(spec['test']) && spec['test']['enable'] === true)) settings.skipTests = true;
   if (spec['postRenderers'] !== undefined) result.notes.push('postRenderers are not applied');
   result.settings = settings;
   return result;

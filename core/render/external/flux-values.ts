@@ -7,9 +7,8 @@
  */
 import type { Finding } from '../../findings.ts';
 import { parseYamlDocument } from '../../manifests/parse-yaml-document.ts';
-import type { JsonValue } from '../../manifests/json-value.ts';
-import { DISCOVERY_RULE, isObject, stringAt } from '../environments/gitops-target.ts';
-import type { JsonObject } from '../../manifests/json-value.ts';
+import { type JsonValue, type JsonObject, isJsonObject } from '../../manifests/json-value.ts';
+import { DISCOVERY_RULE, stringAt } from '../environments/gitops-target.ts';
 
 export interface FluxValuesReference {
   kind: 'ConfigMap' | 'Secret';
@@ -26,7 +25,7 @@ export function mergeValues(base: JsonObject, overlay: JsonObject): JsonObject {
   const out: JsonObject = { ...base };
   for (const [key, value] of Object.entries(overlay)) {
     const current = out[key];
-    out[key] = isObject(value) && isObject(current) ? mergeValues(current, value) : value;
+    out[key] = isJsonObject(value) && isJsonObject(current) ? mergeValues(current, value) : value;
   }
   return out;
 }
@@ -38,7 +37,7 @@ export function setDottedPath(target: JsonObject, path: string, value: JsonValue
   let node = target;
   for (const key of keys.slice(0, -1)) {
     const next = node[key];
-    if (!isObject(next)) node[key] = {};
+    if (!isJsonObject(next)) node[key] = {};
     node = node[key] as JsonObject;
   }
   node[keys[keys.length - 1] as string] = value;
@@ -89,7 +88,7 @@ export function fluxValues(
   for (const [index, entry] of entries.entries()) {
     const kind = stringAt(entry, 'kind');
     const name = stringAt(entry, 'name');
-    if ((kind !== 'ConfigMap' && kind !== 'Secret') || name === undefined || !isObject(entry)) continue;
+    if ((kind !== 'ConfigMap' && kind !== 'Secret') || name === undefined || !isJsonObject(entry)) continue;
     const key = stringAt(entry, 'valuesKey') ?? 'values.yaml';
     const targetPath = stringAt(entry, 'targetPath');
     const reference: FluxValuesReference = {
@@ -106,7 +105,7 @@ export function fluxValues(
         problem = `targetPath ${targetPath} is not a plain dotted path kubeproof can apply`;
     } else if (typeof data === 'string') {
       const parsed = parseYamlDocument(data, { uniqueKeys: false, firstLine: 1 });
-      if (isObject(parsed.value ?? null)) values = mergeValues(values, parsed.value as JsonObject);
+      if (isJsonObject(parsed.value ?? null)) values = mergeValues(values, parsed.value as JsonObject);
       else problem = `key ${key} does not hold a YAML mapping`;
     }
     if (problem === undefined) continue;
@@ -122,6 +121,6 @@ export function fluxValues(
     if (line !== undefined) finding.line = line;
     findings.push(finding);
   }
-  if (isObject(spec['values'])) values = mergeValues(values, spec['values']);
+  if (isJsonObject(spec['values'])) values = mergeValues(values, spec['values']);
   return { values, findings };
 }

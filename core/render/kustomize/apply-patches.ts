@@ -1,5 +1,4 @@
-import type { JsonValue } from '../../manifests/json-value.ts';
-import type { JsonObject } from '../../manifests/json-value.ts';
+import { type JsonValue, type JsonObject, isJsonObject } from '../../manifests/json-value.ts';
 import { recordRename, textOf, type TrackedResource } from './build-types.ts';
 import { parseApiVersion } from './field-specs.ts';
 import { parseJsonPatch } from './json6902/json6902-parse.ts';
@@ -20,10 +19,6 @@ export interface PatchInput {
   allowKindChange?: boolean;
 }
 
-function isObject(value: JsonValue | undefined): value is JsonObject {
-  return value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value);
-}
-
 function idOf(patch: JsonObject): {
   group: string;
   version: string;
@@ -31,7 +26,7 @@ function idOf(patch: JsonObject): {
   name: string;
   namespace: string;
 } {
-  const metadata = isObject(patch['metadata']) ? patch['metadata'] : {};
+  const metadata = isJsonObject(patch['metadata']) ? patch['metadata'] : {};
   return {
     ...parseApiVersion(textOf(patch['apiVersion'])),
     kind: textOf(patch['kind']),
@@ -45,8 +40,8 @@ function idOf(patch: JsonObject): {
  * targeted patches), keeping the patch's own name or kind where the entry allows changing them.
  */
 function aimedAt(patch: JsonObject, target: JsonObject, input: PatchInput): JsonObject {
-  const metadata: JsonObject = { ...(isObject(patch['metadata']) ? patch['metadata'] : {}) };
-  const targetMetadata = isObject(target['metadata']) ? target['metadata'] : {};
+  const metadata: JsonObject = { ...(isJsonObject(patch['metadata']) ? patch['metadata'] : {}) };
+  const targetMetadata = isJsonObject(target['metadata']) ? target['metadata'] : {};
   if (input.allowNameChange !== true || metadata['name'] === undefined)
     metadata['name'] = targetMetadata['name'] ?? null;
   if (typeof targetMetadata['namespace'] === 'string') metadata['namespace'] = targetMetadata['namespace'];
@@ -116,14 +111,14 @@ export function applyPatch(resources: TrackedResource[], input: PatchInput): str
     return jsonPatch(resources, targets(), first, input);
   }
   for (const document of input.documents) {
-    if (!isObject(document)) return 'a strategic merge patch must be a mapping';
+    if (!isJsonObject(document)) return 'a strategic merge patch must be a mapping';
     // kustomize reads each document as a resource: it needs a kind and a name (not an apiVersion).
     const { kind, name } = idOf(document);
     if (kind === '' || name === '')
       return 'unable to parse SM or JSON patch: a strategic merge patch needs kind and metadata.name';
   }
   for (const document of input.documents) {
-    if (!isObject(document)) return 'a strategic merge patch must be a mapping';
+    if (!isJsonObject(document)) return 'a strategic merge patch must be a mapping';
     if (input.target !== undefined) {
       // Later indices first: a `$patch: delete` removes the resource from the list.
       for (const index of targets().reverse()) {

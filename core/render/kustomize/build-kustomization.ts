@@ -1,8 +1,7 @@
 import type { Finding } from '../../findings.ts';
 import { emitYamlDocuments } from '../../manifests/emit-yaml.ts';
-import type { JsonValue } from '../../manifests/json-value.ts';
+import { type JsonValue, type JsonObject, isJsonObject } from '../../manifests/json-value.ts';
 import type { FileSource } from '../../files/file-source.ts';
-import type { JsonObject } from '../../manifests/json-value.ts';
 import { accumulateTarget, loadRootKustomization } from './accumulate.ts';
 import { createBuildCache, stopAt, type BuildCache, type BuildContext } from './build-context.ts';
 import {
@@ -88,7 +87,7 @@ function isLocalConfig(object: JsonObject): boolean {
 
 function order(file: KustomizationFile, resources: TrackedResource[]): TrackedResource[] {
   const sortOptions = file.content['sortOptions'];
-  if (!isMapping(sortOptions)) return sortTracked(resources);
+  if (!isJsonObject(sortOptions)) return sortTracked(resources);
   // kustomize's SortOrderTransformer, run on the top kustomization's sortOptions only.
   const legacy = sortOptions['legacySortOptions'];
   const order = sortOptions['order'];
@@ -103,7 +102,7 @@ function order(file: KustomizationFile, resources: TrackedResource[]): TrackedRe
       );
     return resources;
   }
-  if (!isMapping(legacy)) return sortTracked(resources);
+  if (!isJsonObject(legacy)) return sortTracked(resources);
   const kinds = (value: JsonValue | undefined): string[] =>
     Array.isArray(value) ? value.map((kind) => (typeof kind === 'string' ? kind : '')) : [];
   return sortTracked(resources, {
@@ -119,9 +118,6 @@ function sortTracked(resources: TrackedResource[], options?: LegacySortOptions):
     options,
   ).map((object) => byObject.get(object) as TrackedResource);
 }
-
-const isMapping = (value: JsonValue | undefined): value is JsonObject =>
-  value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * Builds the kustomization in a folder of the repository, as `kustomize build` (v5.5.0) would,

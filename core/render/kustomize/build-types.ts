@@ -1,5 +1,5 @@
 import type { Finding } from '../../findings.ts';
-import type { JsonObject } from '../../manifests/json-value.ts';
+import { type JsonObject, isJsonObject } from '../../manifests/json-value.ts';
 
 /** Where a resource of a build came from: the file and the line its document starts on. */
 export interface ResourceOrigin {
@@ -51,7 +51,7 @@ export class BuildStop extends Error {
 /** The `metadata` of a resource, or an empty object. */
 export function metadataOf(resource: JsonObject): JsonObject {
   const metadata = resource['metadata'];
-  return metadata !== null && typeof metadata === 'object' && !Array.isArray(metadata) ? metadata : {};
+  return isJsonObject(metadata) ? metadata : {};
 }
 
 /** A string field's value, or `''`. */

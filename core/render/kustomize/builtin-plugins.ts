@@ -1,16 +1,14 @@
-import type { JsonObject } from '../../manifests/json-value.ts';
+import { type JsonObject, isJsonObject, scalarString } from '../../manifests/json-value.ts';
 import { addGenerated } from './generators/add-generated.ts';
 import { stopAt, type BuildContext } from './build-context.ts';
 import { textOf, type TrackedResource } from './build-types.ts';
 import { parseGeneratorArgs } from './generators/generator-args.ts';
 import {
   applyResult,
-  isObject,
   objects,
   parseFieldSpecs,
   parseImageSpec,
   parseReplicaSpec,
-  scalarText,
   stringMapField,
 } from './kustomization-fields.ts';
 import { applyPatchEntry } from './load-patch.ts';
@@ -65,9 +63,9 @@ const TRANSFORMERS: Record<string, Run> = {
     applyResult(file, pointer, resources, transformAnnotations(objects(resources), annotations, fieldSpecs));
   },
   NamespaceTransformer(_context, file, { config, pointer }, resources) {
-    const metadata = isObject(config['metadata']) ? config['metadata'] : {};
+    const metadata = isJsonObject(config['metadata']) ? config['metadata'] : {};
     const fieldSpecs = parseFieldSpecs(file, pointer, config['fieldSpecs']);
-    const subjects = scalarText(config['setRoleBindingSubjects']);
+    const subjects = scalarString(config['setRoleBindingSubjects']);
     const result = transformNamespace(objects(resources), textOf(metadata['namespace']), {
       ...(fieldSpecs ? { fieldSpecs } : {}),
       unsetOnly: config['unsetOnly'] === true,
@@ -82,15 +80,15 @@ const TRANSFORMERS: Record<string, Run> = {
       file,
       plugin,
       resources,
-      scalarText(plugin.config['prefix']) ?? '',
-      scalarText(plugin.config['suffix']) ?? '',
+      scalarString(plugin.config['prefix']) ?? '',
+      scalarString(plugin.config['suffix']) ?? '',
     );
   },
   PrefixTransformer(_context, file, plugin, resources) {
-    affix(file, plugin, resources, scalarText(plugin.config['prefix']) ?? '', '');
+    affix(file, plugin, resources, scalarString(plugin.config['prefix']) ?? '', '');
   },
   SuffixTransformer(_context, file, plugin, resources) {
-    affix(file, plugin, resources, '', scalarText(plugin.config['suffix']) ?? '');
+    affix(file, plugin, resources, '', scalarString(plugin.config['suffix']) ?? '');
   },
   ImageTagTransformer(_context, file, { config, pointer }, resources) {
     const image = parseImageSpec(file, pointer, config['imageTag']);
@@ -181,7 +179,7 @@ export async function runGeneratorPlugins(
 ): Promise<void> {
   for (const plugin of await loadPluginConfigs(context, file, 'generators')) {
     const kind = GENERATORS[checkBuiltin(file, plugin, GENERATORS) as keyof typeof GENERATORS];
-    const metadata: JsonObject = isObject(plugin.config['metadata']) ? plugin.config['metadata'] : {};
+    const metadata: JsonObject = isJsonObject(plugin.config['metadata']) ? plugin.config['metadata'] : {};
     const args = parseGeneratorArgs({
       ...plugin.config,
       name: metadata['name'] ?? '',

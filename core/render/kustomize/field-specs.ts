@@ -1,6 +1,5 @@
 import { KubeproofError } from '../../errors.ts';
-import type { JsonValue } from '../../manifests/json-value.ts';
-import type { JsonObject } from '../../manifests/json-value.ts';
+import { type JsonValue, type JsonObject, isJsonObject } from '../../manifests/json-value.ts';
 
 /**
  * Where a kustomize transformer writes: kustomize's `types.FieldSpec`. A spec applies to the
@@ -61,10 +60,6 @@ export function splitFieldPath(path: string): string[] {
 /** Sets or changes the value a field spec leads to; `undefined` when the field is being created. */
 export type FieldVisitor = (value: JsonValue | undefined) => JsonValue;
 
-function isObject(value: JsonValue | undefined): value is JsonObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 function own(object: JsonObject, key: string): JsonValue | undefined {
   return Object.hasOwn(object, key) ? object[key] : undefined;
 }
@@ -80,7 +75,7 @@ function step(node: JsonValue, path: string[], at: number, create: boolean, visi
     });
     return changed ? items : node;
   }
-  if (!isObject(node)) throw new FieldSpecError('expected sequence or mapping node');
+  if (!isJsonObject(node)) throw new FieldSpecError('expected sequence or mapping node');
   const segment = path[at] as string;
   const isList = segment.endsWith('[]');
   const name = isList ? segment.slice(0, -2) : segment;
@@ -127,7 +122,7 @@ export function applyFieldSpecs(
 /** A resource's id as kustomize prints it in messages: `Service.v1.[noGrp]/web.[noNs]`. */
 export function resourceIdString(resource: JsonObject): string {
   const { group, version } = parseApiVersion(text(resource['apiVersion']));
-  const metadata = isObject(resource['metadata']) ? resource['metadata'] : {};
+  const metadata = isJsonObject(resource['metadata']) ? resource['metadata'] : {};
   const kind = text(resource['kind']) || '[noKind]';
   const name = text(own(metadata, 'name')) || '[noName]';
   const namespace = text(own(metadata, 'namespace')) || '[noNs]';

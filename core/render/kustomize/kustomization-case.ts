@@ -1,5 +1,4 @@
-import type { JsonValue } from '../../manifests/json-value.ts';
-import type { JsonObject } from '../../manifests/json-value.ts';
+import { type JsonValue, type JsonObject, isJsonObject } from '../../manifests/json-value.ts';
 
 /**
  * kustomize reads a kustomization with sigs.k8s.io/yaml's YAMLToJSON (YAML 1.1 scalars, mapping
@@ -138,9 +137,6 @@ const KUSTOMIZATION: Shape = struct('Kustomization', {
   buildMetadata: strings,
 });
 
-const isMapping = (value: JsonValue | undefined): value is JsonObject =>
-  value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value);
-
 /** Go's bytewise order of map keys (json.Marshal sorts them), for the ASCII keys seen in practice. */
 const byteOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -150,18 +146,18 @@ const fieldName = (names: readonly string[], key: string): string | undefined =>
 /** `value` with its keys renamed after `shape`; `into` is the value already decoded for the field. */
 function canonical(shape: Shape, value: JsonValue, into?: JsonValue): JsonValue {
   if (shape === 'any' || 'scalar' in shape) return value;
-  if ('map' in shape) return isMapping(value) && isMapping(into) ? { ...into, ...value } : value;
+  if ('map' in shape) return isJsonObject(value) && isJsonObject(into) ? { ...into, ...value } : value;
   if ('list' in shape) return Array.isArray(value) ? value.map((item) => canonical(shape.list, item)) : value;
-  if (!isMapping(value)) return value;
+  if (!isJsonObject(value)) return value;
   const names = Object.keys(shape.fields);
   const keys = Object.keys(value);
-  if (keys.every((key) => names.includes(key)) && !isMapping(into)) {
+  if (keys.every((key) => names.includes(key)) && !isJsonObject(into)) {
     // The common case: every key already a field's own name; only deeper levels may change.
     const out: JsonObject = {};
     for (const key of keys) out[key] = canonical(shape.fields[key] as Shape, value[key] as JsonValue);
     return out;
   }
-  const out: JsonObject = isMapping(into) ? { ...into } : {};
+  const out: JsonObject = isJsonObject(into) ? { ...into } : {};
   for (const key of [...keys].sort(byteOrder)) {
     const name = fieldName(names, key);
     if (name === undefined) out[key] = value[key] as JsonValue;
@@ -202,7 +198,7 @@ const typeName = (shape: Exclude<Shape, 'any'>): string =>
   'struct' in shape ? `types.${shape.struct}` : shape.type;
 
 function fits(shape: Exclude<Shape, 'any'>, value: JsonValue): boolean {
-  if ('struct' in shape || 'map' in shape) return isMapping(value);
+  if ('struct' in shape || 'map' in shape) return isJsonObject(value);
   if ('list' in shape) return Array.isArray(value);
   if (shape.scalar === 'string') return typeof value === 'string';
   if (shape.scalar === 'bool') return typeof value === 'boolean';
@@ -268,7 +264,7 @@ export function kustomizationTypeError(content: JsonObject): KustomizationTypeEr
  * to point findings at the line the user wrote.
  */
 export function writtenKey(object: JsonValue | undefined, name: string): string | undefined {
-  if (!isMapping(object)) return undefined;
+  if (!isJsonObject(object)) return undefined;
   if (name in object) return name;
   return Object.keys(object).find((key) => key.toLowerCase() === name.toLowerCase());
 }

@@ -1,5 +1,4 @@
-import type { JsonValue } from '../../manifests/json-value.ts';
-import type { JsonObject } from '../../manifests/json-value.ts';
+import { type JsonValue, type JsonObject, isJsonObject, scalarString } from '../../manifests/json-value.ts';
 import { stopAt } from './build-context.ts';
 import { recordRename, type TrackedResource } from './build-types.ts';
 import type { FieldSpec } from './field-specs.ts';
@@ -9,15 +8,6 @@ import type { ReplicaSpec } from './transformers/transform-replicas.ts';
 import type { TransformResult } from './transformers/transform-result.ts';
 
 /** Reading the fields of a kustomization (and of builtin plugin configs) into transformer options. */
-
-export function isObject(value: JsonValue | undefined): value is JsonObject {
-  return value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value);
-}
-
-export function scalarText(value: JsonValue | undefined): string | undefined {
-  if (value === undefined || value === null || typeof value === 'object') return undefined;
-  return String(value);
-}
 
 /** The objects of tracked resources. */
 export const objects = (resources: readonly TrackedResource[]): JsonObject[] =>
@@ -38,7 +28,7 @@ export function stringMapField(
   value: JsonValue | undefined,
 ): Record<string, string> {
   if (value === undefined || value === null) return {};
-  if (!isObject(value)) throw stopAt(file, pointer, 'expected a mapping of strings');
+  if (!isJsonObject(value)) throw stopAt(file, pointer, 'expected a mapping of strings');
   const map: Record<string, string> = {};
   for (const [key, item] of Object.entries(value)) {
     if (item !== null && typeof item === 'object')
@@ -69,11 +59,11 @@ export function parseFieldSpecs(
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value)) throw stopAt(file, pointer, 'field specs must be a list');
   return value.map((item, index) => {
-    if (!isObject(item) || typeof item['path'] !== 'string')
+    if (!isJsonObject(item) || typeof item['path'] !== 'string')
       throw stopAt(file, `${pointer}/${index}`, 'a field spec needs a path');
     const spec: FieldSpec = { path: item['path'] };
     for (const key of ['group', 'version', 'kind'] as const) {
-      const text = scalarText(item[key]);
+      const text = scalarString(item[key]);
       if (text !== undefined) spec[key] = text;
     }
     if (item['create'] === true) spec.create = true;
@@ -87,10 +77,10 @@ export function parseImageSpec(
   pointer: string,
   value: JsonValue | undefined,
 ): ImageSpec {
-  if (!isObject(value)) throw stopAt(file, pointer, 'an images entry must be a mapping with name');
-  const spec: ImageSpec = { name: scalarText(value['name']) ?? '' };
+  if (!isJsonObject(value)) throw stopAt(file, pointer, 'an images entry must be a mapping with name');
+  const spec: ImageSpec = { name: scalarString(value['name']) ?? '' };
   for (const key of ['newName', 'newTag', 'digest'] as const) {
-    const text = scalarText(value[key]);
+    const text = scalarString(value[key]);
     if (text !== undefined && text !== '') spec[key] = text;
   }
   return spec;
@@ -102,7 +92,7 @@ export function parseReplicaSpec(
   pointer: string,
   value: JsonValue | undefined,
 ): ReplicaSpec {
-  if (!isObject(value) || typeof value['count'] !== 'number')
+  if (!isJsonObject(value) || typeof value['count'] !== 'number')
     throw stopAt(file, pointer, 'a replicas entry needs a name and a numeric count');
-  return { name: scalarText(value['name']) ?? '', count: value['count'] };
+  return { name: scalarString(value['name']) ?? '', count: value['count'] };
 }

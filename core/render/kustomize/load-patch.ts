@@ -1,4 +1,4 @@
-import type { JsonValue } from '../../manifests/json-value.ts';
+import { type JsonValue, isJsonObject } from '../../manifests/json-value.ts';
 import { stopAt, type BuildContext } from './build-context.ts';
 import { checkLocalPath } from './local-paths.ts';
 import { parseKustomizeYaml, readText } from './load-resources.ts';
@@ -86,8 +86,7 @@ export async function applyPatchEntry(
   const documents = await loadPatch(context, file, pointer, source);
   const target = parseTarget(file, `${pointer}/target`, selector);
   const options = source.options;
-  const allows = (name: string): boolean =>
-    options !== null && typeof options === 'object' && !Array.isArray(options) && options[name] === true;
+  const allows = (name: string): boolean => isJsonObject(options) && options[name] === true;
   const error = applyPatch(resources, {
     documents,
     recordsPreviousId,

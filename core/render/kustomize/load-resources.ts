@@ -2,10 +2,9 @@ import { decodeText } from '../../manifests/decode-text.ts';
 import { FALLBACK, fastParseYaml } from '../../manifests/fast-yaml.ts';
 import { parseYamlDocument } from '../../manifests/parse-yaml-document.ts';
 import { resolveKustomizeScalar } from '../../manifests/resolve-scalar.ts';
-import { type JsonValue } from '../../manifests/json-value.ts';
+import { type JsonValue, isJsonObject, type JsonObject } from '../../manifests/json-value.ts';
 import { splitDocuments } from '../../manifests/split-documents.ts';
 import type { FileSource } from '../../files/file-source.ts';
-import type { JsonObject } from '../../manifests/json-value.ts';
 import { cached, type BuildContext } from './build-context.ts';
 import { BuildStop, metadataOf, textOf, type TrackedResource } from './build-types.ts';
 
@@ -15,10 +14,6 @@ const KUSTOMIZE_READING = {
   resolve: resolveKustomizeScalar,
   keepText: (pointer: string) => ANNOTATION_VALUE.test(pointer),
 };
-
-function isObject(value: JsonValue | undefined): value is JsonObject {
-  return value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value);
-}
 
 function stop(path: string, line: number, message: string, column?: number): BuildStop {
   return new BuildStop({
@@ -102,14 +97,14 @@ const NON_FINITE_LITERAL = /\.(?:inf|nan)\b/i;
 export function withoutEmptyAnnotations(resource: JsonObject): JsonObject {
   const metadata = metadataOf(resource);
   const annotations = metadata['annotations'];
-  if (!isObject(annotations) || Object.keys(annotations).length > 0) return resource;
+  if (!isJsonObject(annotations) || Object.keys(annotations).length > 0) return resource;
   const rest = { ...metadata };
   delete rest['annotations'];
   return { ...resource, metadata: rest };
 }
 
 function expand(value: JsonValue, path: string, line: number, into: TrackedResource[]): void {
-  if (!isObject(value))
+  if (!isJsonObject(value))
     throw stop(path, line, 'a resource must be a mapping with apiVersion, kind and metadata.name');
   const kind = textOf(value['kind']);
   // kustomize unpacks `List` and `<Kind>List` documents into their items.

@@ -1,9 +1,8 @@
-import type { JsonValue } from '../../manifests/json-value.ts';
-import type { JsonObject } from '../../manifests/json-value.ts';
+import { type JsonValue, type JsonObject, isJsonObject } from '../../manifests/json-value.ts';
 import { stopAt, type BuildContext } from './build-context.ts';
 import { checkLocalPath } from './local-paths.ts';
 import { parseKustomizeYaml, readText } from './load-resources.ts';
-import { isObject, listField } from './kustomization-fields.ts';
+import { listField } from './kustomization-fields.ts';
 import type { KustomizationFile } from './read-kustomization.ts';
 
 /** One plugin configuration from a `transformers:` or `generators:` entry, with where it came from. */
@@ -27,7 +26,7 @@ export async function loadPluginConfigs(
   for (const [index, entry] of listField(file, field).entries()) {
     const pointer = `/${field}/${index}`;
     let documents: JsonValue[];
-    if (isObject(entry)) documents = [entry];
+    if (isJsonObject(entry)) documents = [entry];
     else if (typeof entry !== 'string') throw stopAt(file, pointer, `${field} entries must be paths or YAML`);
     else if (entry.includes('\n')) documents = parseKustomizeYaml(entry, file.path).map((d) => d.value);
     else {
@@ -46,7 +45,7 @@ export async function loadPluginConfigs(
       ).map((d) => d.value);
     }
     for (const config of documents) {
-      if (!isObject(config)) throw stopAt(file, pointer, 'a plugin configuration must be a mapping');
+      if (!isJsonObject(config)) throw stopAt(file, pointer, 'a plugin configuration must be a mapping');
       configs.push({ config, pointer });
     }
   }

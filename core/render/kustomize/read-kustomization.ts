@@ -3,8 +3,7 @@ import { decodeText } from '../../manifests/decode-text.ts';
 import { FALLBACK, fastParseYaml, type PositionMap } from '../../manifests/fast-yaml.ts';
 import { parseYamlDocument, type FullParseResult } from '../../manifests/parse-yaml-document.ts';
 import { splitDocuments, type DocumentSpan } from '../../manifests/split-documents.ts';
-import type { JsonValue } from '../../manifests/json-value.ts';
-import type { JsonObject } from '../../manifests/json-value.ts';
+import { type JsonValue, type JsonObject, isJsonObject } from '../../manifests/json-value.ts';
 import type { FileSource } from '../../files/file-source.ts';
 import { canonicalKustomization, kustomizationTypeError, writtenKey } from './kustomization-case.ts';
 
@@ -62,9 +61,6 @@ function parseQuickly(text: string): FullParseResult {
   return parseYamlDocument(text, { uniqueKeys: true, firstLine: 1 });
 }
 
-const isMapping = (value: JsonValue): value is JsonObject =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
-
 /** `pointer` (into the kustomization as read, keys spelled as fields) with the keys the file wrote. */
 function written(value: JsonValue, pointer: string): string {
   let at: JsonValue | undefined = value;
@@ -73,7 +69,7 @@ function written(value: JsonValue, pointer: string): string {
     const segment = raw.replaceAll('~1', '/').replaceAll('~0', '~');
     const key: string = Array.isArray(at) ? segment : (writtenKey(at, segment) ?? segment);
     if (Array.isArray(at)) at = at[Number(key)];
-    else at = at !== undefined && isMapping(at) ? at[key] : undefined;
+    else at = at !== undefined && isJsonObject(at) ? at[key] : undefined;
     out += `/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
   }
   return out;
@@ -174,7 +170,7 @@ export async function readKustomization(
       if (at === '') return { line: 1, column: 1 };
     }
   };
-  const content = isMapping(parsed.value) ? canonicalKustomization(parsed.value) : parsed.value;
+  const content = isJsonObject(parsed.value) ? canonicalKustomization(parsed.value) : parsed.value;
   if (content === null || typeof content !== 'object' || Array.isArray(content)) {
     findings.push({
       ruleId: 'kustomization',

@@ -1,6 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { API_LIFECYCLES, apiStatus, describeApiStatus } from '../../../core/validate/deprecated-apis.ts';
-import type { ApiStatus } from '../../../core/validate/deprecated-apis.ts';
+import {
+  API_LIFECYCLES,
+  apiStatus,
+  describeApiStatus,
+  type ApiStatus,
+} from '../../../core/validate/deprecated-apis.ts';
 import { UsageError } from '../../../core/errors.ts';
 
 function minor(version: string): number {

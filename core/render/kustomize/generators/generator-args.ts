@@ -1,22 +1,12 @@
-import type { JsonValue } from '../../../manifests/json-value.ts';
-import type { JsonObject } from '../../../manifests/json-value.ts';
+import { type JsonValue, isJsonObject, scalarString } from '../../../manifests/json-value.ts';
 import type { GeneratorArgs, GeneratorOptions } from './generator-types.ts';
-
-function isObject(value: JsonValue | undefined): value is JsonObject {
-  return value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value);
-}
-
-function scalarText(value: JsonValue | undefined): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  return typeof value === 'object' ? undefined : String(value);
-}
 
 function stringList(value: JsonValue | undefined, field: string): string[] | { error: string } {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) return { error: `${field} must be a list of strings` };
   const items: string[] = [];
   for (const item of value) {
-    const text = scalarText(item);
+    const text = scalarString(item);
     if (text === undefined) return { error: `${field} must be a list of strings` };
     items.push(text);
   }
@@ -25,16 +15,16 @@ function stringList(value: JsonValue | undefined, field: string): string[] | { e
 
 function stringMap(value: JsonValue | undefined, field: string): Record<string, string> | { error: string } {
   if (value === undefined || value === null) return {};
-  if (!isObject(value)) return { error: `${field} must be a mapping of strings` };
+  if (!isJsonObject(value)) return { error: `${field} must be a mapping of strings` };
   const map: Record<string, string> = {};
-  for (const [key, item] of Object.entries(value)) map[key] = scalarText(item) ?? '';
+  for (const [key, item] of Object.entries(value)) map[key] = scalarString(item) ?? '';
   return map;
 }
 
 /** `generatorOptions` of a kustomization or `options` of a generator entry. */
 export function parseGeneratorOptions(value: JsonValue | undefined): GeneratorOptions | { error: string } {
   if (value === undefined || value === null) return {};
-  if (!isObject(value)) return { error: 'generator options must be a mapping' };
+  if (!isJsonObject(value)) return { error: 'generator options must be a mapping' };
   const options: GeneratorOptions = {};
   const labels = stringMap(value['labels'], 'labels');
   if ('error' in labels) return labels;
@@ -51,11 +41,11 @@ export function parseGeneratorOptions(value: JsonValue | undefined): GeneratorOp
 
 /** A `configMapGenerator`/`secretGenerator` entry (or a builtin generator's config) as arguments. */
 export function parseGeneratorArgs(value: JsonValue | undefined): GeneratorArgs | { error: string } {
-  if (!isObject(value)) return { error: 'a generator entry must be a mapping' };
-  const args: GeneratorArgs = { name: scalarText(value['name']) ?? '' };
-  const namespace = scalarText(value['namespace']);
+  if (!isJsonObject(value)) return { error: 'a generator entry must be a mapping' };
+  const args: GeneratorArgs = { name: scalarString(value['name']) ?? '' };
+  const namespace = scalarString(value['namespace']);
   if (namespace !== undefined && namespace !== '') args.namespace = namespace;
-  const behavior = scalarText(value['behavior']);
+  const behavior = scalarString(value['behavior']);
   if (behavior !== undefined && behavior !== '' && behavior !== 'unspecified') {
     if (behavior !== 'create' && behavior !== 'merge' && behavior !== 'replace')
       return { error: `behavior ${JSON.stringify(behavior)} must be create, merge or replace` };
@@ -66,9 +56,9 @@ export function parseGeneratorArgs(value: JsonValue | undefined): GeneratorArgs 
     if ('error' in list) return list;
     if (list.length > 0) args[field] = list;
   }
-  const env = scalarText(value['env']);
+  const env = scalarString(value['env']);
   if (env !== undefined && env !== '') args.env = env;
-  const type = scalarText(value['type']);
+  const type = scalarString(value['type']);
   if (type !== undefined) args.type = type;
   const options = parseGeneratorOptions(value['options']);
   if ('error' in options) return options;

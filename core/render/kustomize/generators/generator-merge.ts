@@ -1,14 +1,9 @@
-import type { JsonValue } from '../../../manifests/json-value.ts';
-import type { JsonObject } from '../../../manifests/json-value.ts';
-
-function isObject(value: JsonValue | undefined): value is JsonObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
+import { type JsonValue, type JsonObject, isJsonObject } from '../../../manifests/json-value.ts';
 
 /** A string map of the resource (labels, annotations, data), values read as text. */
 function stringMap(value: JsonValue | undefined): Record<string, string> {
   const map: Record<string, string> = {};
-  if (!isObject(value)) return map;
+  if (!isJsonObject(value)) return map;
   for (const [key, item] of Object.entries(value)) {
     if (typeof item === 'string') map[key] = item;
     else if (item !== null && typeof item !== 'object') map[key] = String(item);
@@ -37,8 +32,8 @@ export function mergeGenerated(
   behavior: 'merge' | 'replace',
 ): JsonObject {
   const result = structuredClone(generated);
-  const before = isObject(existing.metadata) ? existing.metadata : {};
-  const meta: JsonObject = isObject(result.metadata) ? result.metadata : {};
+  const before = isJsonObject(existing.metadata) ? existing.metadata : {};
+  const meta: JsonObject = isJsonObject(result.metadata) ? result.metadata : {};
   result.metadata = meta;
   setOrDelete(meta, 'labels', { ...stringMap(before.labels), ...stringMap(meta.labels) });
   setOrDelete(meta, 'annotations', { ...stringMap(before.annotations), ...stringMap(meta.annotations) });

@@ -1,5 +1,4 @@
-import type { JsonValue } from '../../../manifests/json-value.ts';
-import type { JsonObject } from '../../../manifests/json-value.ts';
+import { type JsonValue, type JsonObject, isJsonObject } from '../../../manifests/json-value.ts';
 import { resolvesToNonString } from './generator-key-resolution.ts';
 import type { GeneratorArgs, GeneratorOptions } from './generator-types.ts';
 
@@ -63,7 +62,7 @@ function keyProblem(key: string): string | undefined {
 }
 
 function entries(value: JsonValue | undefined): [string, JsonValue][] {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : [];
+  return isJsonObject(value) ? Object.entries(value) : [];
 }
 
 /**
@@ -73,7 +72,7 @@ function entries(value: JsonValue | undefined): [string, JsonValue][] {
  */
 export function generatedResourceProblem(resource: JsonObject): string | undefined {
   const meta = resource.metadata;
-  const metaObject = meta !== null && typeof meta === 'object' && !Array.isArray(meta) ? meta : {};
+  const metaObject = isJsonObject(meta) ? meta : {};
   const maps = [resource.data, resource.binaryData, metaObject.labels, metaObject.annotations];
   for (const map of maps) {
     for (const [key, value] of entries(map)) {

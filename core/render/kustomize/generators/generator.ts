@@ -1,6 +1,5 @@
-import type { JsonValue } from '../../../manifests/json-value.ts';
+import type { JsonValue, JsonObject } from '../../../manifests/json-value.ts';
 import type { FileSource } from '../../../files/file-source.ts';
-import type { JsonObject } from '../../../manifests/json-value.ts';
 import { kustomizeBase64 } from './generator-encoding.ts';
 import { mergeGeneratorOptions } from './generator-options.ts';
 import { loadKeyValuePairs } from './generator-sources.ts';

@@ -1,5 +1,4 @@
-import type { JsonValue } from '../../../manifests/json-value.ts';
-import type { JsonObject } from '../../../manifests/json-value.ts';
+import type { JsonValue, JsonObject } from '../../../manifests/json-value.ts';
 
 const GO_ESCAPES: Record<string, string> = {
   '<': '\\u003c',
@@ -55,7 +54,8 @@ function field(resource: JsonObject, name: string): JsonValue {
   return value === null ? 'null' : String(value);
 }
 
-function isMapping(value: JsonValue): boolean {
+/** What `field` gives for a mapping or a null node (it maps sequences to null too): kustomize adds the field then. */
+function isMappingOrNull(value: JsonValue): boolean {
   return value === null || typeof value === 'object';
 }
 
@@ -72,6 +72,6 @@ export function nameHashInput(resource: JsonObject): string {
   const extra = kind === 'Secret' ? 'stringData' : 'binaryData';
   if (kind === 'Secret') encoded.type = field(resource, 'type');
   const extraValue = field(resource, extra);
-  if (isMapping(extraValue)) encoded[extra] = extraValue;
+  if (isMappingOrNull(extraValue)) encoded[extra] = extraValue;
   return goJsonCompact(encoded);
 }

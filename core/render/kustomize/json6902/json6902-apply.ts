@@ -1,7 +1,6 @@
-import type { JsonValue } from '../../../manifests/json-value.ts';
-import type { JsonObject } from '../../../manifests/json-value.ts';
-import type { Container } from './json6902-container.ts';
+import type { JsonValue, JsonObject } from '../../../manifests/json-value.ts';
 import {
+  type Container,
   addChild,
   cloneJson,
   findParent,

@@ -1,4 +1,4 @@
-import type { JsonValue } from '../../../manifests/json-value.ts';
+import { type JsonValue, isJsonObject } from '../../../manifests/json-value.ts';
 
 /**
  * One RFC 6902 operation. `value` is absent when the patch leaves it out (kustomize then adds or
@@ -31,10 +31,6 @@ export interface DeferredPatchProblem {
 
 const KINDS = new Set(['add', 'remove', 'replace', 'move', 'copy', 'test']);
 
-function isObject(value: JsonValue | undefined): value is { [key: string]: JsonValue } {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 /** Go's encoding/json name for a JSON value's type, as in "cannot unmarshal number into ...". */
 function goJsonType(value: JsonValue): string {
   if (Array.isArray(value)) return 'array';
@@ -58,7 +54,7 @@ function fieldProblem(op: string, field: 'path' | 'from', value: JsonValue | und
 }
 
 function problemOf(item: JsonValue): string | undefined {
-  if (!isObject(item)) return 'Unexpected kind: unknown';
+  if (!isJsonObject(item)) return 'Unexpected kind: unknown';
   const op = item['op'];
   if (typeof op !== 'string') return 'Unexpected kind: unknown';
   if (!KINDS.has(op)) return `Unexpected kind: ${op}`;
@@ -84,13 +80,13 @@ export function parseJsonPatch(
 ): { operations: JsonPatchOperation[] } | { error: string } | DeferredPatchProblem {
   if (!Array.isArray(value)) return { error: 'a JSON6902 patch must be a list of operations' };
   for (const [index, item] of value.entries()) {
-    if (item !== null && !isObject(item))
+    if (item !== null && !isJsonObject(item))
       return { error: `patch operation ${index} must be a mapping, found ${goJsonType(item)}` };
   }
   const operations: JsonPatchOperation[] = [];
   for (const [index, item] of value.entries()) {
     const message = problemOf(item);
-    if (message !== undefined || !isObject(item))
+    if (message !== undefined || !isJsonObject(item))
       return {
         error: `patch operation ${index}: ${message}`,
         deferred: true,

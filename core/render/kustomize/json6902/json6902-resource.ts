@@ -1,8 +1,6 @@
-import type { JsonValue } from '../../../manifests/json-value.ts';
-import type { JsonObject } from '../../../manifests/json-value.ts';
+import { type JsonValue, type JsonObject, isJsonObject } from '../../../manifests/json-value.ts';
 import { annotationText } from './json6902-annotations.ts';
-import type { JsonPatchFailure } from './json6902-apply.ts';
-import { applyJsonPatch } from './json6902-apply.ts';
+import { type JsonPatchFailure, applyJsonPatch } from './json6902-apply.ts';
 import { setOwn } from './json6902-container.ts';
 import type { JsonPatchOperation } from './json6902-parse.ts';
 import { effectiveNamespace } from '../targets/select-targets-namespace.ts';
@@ -13,7 +11,7 @@ export type InternalAnnotations = Readonly<Record<string, string>>;
 const PREVIOUS = 'internal.config.kubernetes.io/previous';
 
 function asObject(value: JsonValue | undefined): JsonObject | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+  return isJsonObject(value) ? value : undefined;
 }
 
 function text(value: JsonValue | undefined): string {

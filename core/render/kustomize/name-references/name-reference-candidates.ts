@@ -1,4 +1,4 @@
-import type { JsonObject } from '../../../manifests/json-value.ts';
+import { type JsonObject, isJsonObject } from '../../../manifests/json-value.ts';
 import { isClusterScopedKind, splitApiVersion } from './name-reference-scope.ts';
 
 /**
@@ -59,7 +59,7 @@ export function identityOf(resource: JsonObject): ResourceIdentity {
   const { group, version } = splitApiVersion(text(resource['apiVersion']));
   const kind = text(resource['kind']);
   const metadata = resource['metadata'];
-  const meta = metadata !== null && typeof metadata === 'object' && !Array.isArray(metadata) ? metadata : {};
+  const meta = isJsonObject(metadata) ? metadata : {};
   return {
     kind,
     group,

@@ -1,6 +1,5 @@
-import type { JsonValue } from '../../../manifests/json-value.ts';
+import type { JsonValue, JsonObject } from '../../../manifests/json-value.ts';
 import { splitFieldPath } from '../field-specs.ts';
-import type { JsonObject } from '../../../manifests/json-value.ts';
 
 /** A value inside a resource, with a way to replace it. */
 export interface Slot {

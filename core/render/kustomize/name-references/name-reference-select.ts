@@ -1,7 +1,10 @@
-import type { JsonValue } from '../../../manifests/json-value.ts';
-import type { JsonObject } from '../../../manifests/json-value.ts';
-import type { Candidate, ResourceIdentity } from './name-reference-candidates.ts';
-import { describeId, sameNamespace } from './name-reference-candidates.ts';
+import { type JsonValue, type JsonObject, isJsonObject } from '../../../manifests/json-value.ts';
+import {
+  type Candidate,
+  type ResourceIdentity,
+  describeId,
+  sameNamespace,
+} from './name-reference-candidates.ts';
 import { effectiveNamespace } from './name-reference-scope.ts';
 import type { GvkSelector } from './name-reference-table.ts';
 
@@ -24,7 +27,7 @@ export interface ScopedResource {
 }
 
 function asObject(value: JsonValue | undefined): JsonObject | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+  return isJsonObject(value) ? value : undefined;
 }
 
 /** Namespaces of the ServiceAccount subjects of a RoleBinding: it may refer to those namespaces too. */

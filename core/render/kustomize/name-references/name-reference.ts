@@ -1,13 +1,21 @@
-import type { JsonValue } from '../../../manifests/json-value.ts';
-import type { JsonObject } from '../../../manifests/json-value.ts';
-import type { Candidate, Rename, ResourceIdentity } from './name-reference-candidates.ts';
-import { buildCandidates, describeId, identityOf, renameDescribes } from './name-reference-candidates.ts';
-import type { Slot } from './name-reference-fields.ts';
-import { visitFieldPath } from './name-reference-fields.ts';
-import type { ReferrerScope } from './name-reference-select.ts';
-import { candidatesInNamespace, scopeOf, selectReferral } from './name-reference-select.ts';
-import type { GvkSelector, ReferrerField } from './name-reference-table.ts';
-import { NAME_REFERENCE_TABLE } from './name-reference-table.ts';
+import { type JsonObject, scalarString } from '../../../manifests/json-value.ts';
+import {
+  type Candidate,
+  type Rename,
+  type ResourceIdentity,
+  buildCandidates,
+  describeId,
+  identityOf,
+  renameDescribes,
+} from './name-reference-candidates.ts';
+import { type Slot, visitFieldPath } from './name-reference-fields.ts';
+import {
+  type ReferrerScope,
+  candidatesInNamespace,
+  scopeOf,
+  selectReferral,
+} from './name-reference-select.ts';
+import { type GvkSelector, type ReferrerField, NAME_REFERENCE_TABLE } from './name-reference-table.ts';
 
 export type { Rename } from './name-reference-candidates.ts';
 
@@ -37,12 +45,6 @@ function stepsFor(id: ResourceIdentity): Step[] {
   return steps;
 }
 
-function scalarText(value: JsonValue | undefined): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return '';
-}
-
 function allNamesSame(candidates: readonly Candidate[]): boolean {
   return candidates.every((candidate) => candidate.name === candidates[0]?.name);
 }
@@ -54,7 +56,7 @@ function allNamesAndNamespacesSame(candidates: readonly Candidate[]): boolean {
 
 /** Rewrites one name: the referral's new name, when exactly one referral fits. */
 function fixScalar(slot: Slot, step: Step, scope: ReferrerScope, problems: string[]): void {
-  const oldName = scalarText(slot.value);
+  const oldName = scalarString(slot.value) ?? '';
   const selection = selectReferral(
     oldName,
     scope.candidates,
@@ -74,9 +76,9 @@ function fixMapping(map: JsonObject, step: Step, scope: ReferrerScope, problems:
     problems.push("path config error; no 'name' field in node");
     return;
   }
-  const oldName = scalarText(map['name']);
+  const oldName = scalarString(map['name']) ?? '';
   const candidates = Object.hasOwn(map, 'namespace')
-    ? candidatesInNamespace(scope, scalarText(map['namespace']))
+    ? candidatesInNamespace(scope, scalarString(map['namespace']) ?? '')
     : scope.candidates;
   const selection = selectReferral(
     oldName,

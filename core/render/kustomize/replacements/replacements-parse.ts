@@ -1,5 +1,4 @@
-import type { JsonValue } from '../../../manifests/json-value.ts';
-import type { JsonObject } from '../../../manifests/json-value.ts';
+import type { JsonValue, JsonObject } from '../../../manifests/json-value.ts';
 import { readSelector, type Selector } from '../targets/select-targets.ts';
 
 /** kustomize's `types.FieldOptions`. */

@@ -1,6 +1,5 @@
 import { resolveKustomizeScalar } from '../../../manifests/resolve-scalar.ts';
-import { type JsonValue } from '../../../manifests/json-value.ts';
-import type { JsonObject } from '../../../manifests/json-value.ts';
+import { type JsonValue, isJsonObject, yamlNodeText } from '../../../manifests/json-value.ts';
 import { compileGoPattern } from '../targets/select-targets-regex.ts';
 
 /**
@@ -43,13 +42,9 @@ export function splitReplacementPath(path: string): string[] {
   return parts.map((part) => (isListIndex(part) && !part.includes('=') ? part.slice(1, -1) : part));
 }
 
-function isObject(value: JsonValue | undefined): value is JsonObject {
-  return value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value);
-}
-
 function nodeKind(value: JsonValue): string {
   if (Array.isArray(value)) return 'SequenceNode';
-  return isObject(value) ? 'MappingNode' : 'ScalarNode';
+  return isJsonObject(value) ? 'MappingNode' : 'ScalarNode';
 }
 
 function wrongKind(expected: string, value: JsonValue): FieldPathError {
@@ -65,13 +60,6 @@ function isListIndex(part: string): boolean {
   return part.startsWith('[') && part.endsWith(']');
 }
 
-/** The text of a scalar as kyaml reads it (a map or list reads as ''). */
-export function scalarText(value: JsonValue): string {
-  if (value === null) return 'null';
-  if (typeof value === 'object') return '';
-  return String(value);
-}
-
 /**
  * Roughly the YAML kyaml prints for a node, which `[field=pattern]` and `[=pattern]` match
  * against (unanchored): scalars as their text, maps and lists one entry per line.
@@ -82,7 +70,7 @@ function matchText(value: JsonValue): string {
     return Object.entries(value)
       .map(([key, item]) => `${key}: ${matchText(item)}`)
       .join('\n');
-  return scalarText(value);
+  return yamlNodeText(value);
 }
 
 function newNode(next: string | undefined, create: CreateKind): JsonValue {
@@ -125,7 +113,7 @@ function matchList(slot: FieldSlot, path: readonly string[], create: CreateKind 
       if (regex.test(matchText(element).trim())) results.push(elementSlot(list, index));
       continue;
     }
-    if (!isObject(element) || !Object.hasOwn(element, field)) continue;
+    if (!isJsonObject(element) || !Object.hasOwn(element, field)) continue;
     if (!regex.test(matchText(element[field] as JsonValue).trim())) continue;
     results.push(...matchPath(elementSlot(list, index), path.slice(1), create));
   }
@@ -168,7 +156,7 @@ export function matchPath(
     if (!Array.isArray(node)) throw wrongKind('SequenceNode', node);
     return node.flatMap((_, index) => matchPath(elementSlot(node, index), path.slice(1), create));
   }
-  if (!isObject(node)) throw wrongKind('MappingNode', node);
+  if (!isJsonObject(node)) throw wrongKind('MappingNode', node);
   let fresh = false;
   if (!Object.hasOwn(node, part)) {
     if (create === undefined) return [];
@@ -200,10 +188,10 @@ export function lookupPath(value: JsonValue, path: readonly string[]): JsonValue
       const { field, pattern } = splitIndexNameValue(part);
       const found: JsonValue | undefined = node.find((element) =>
         field === ''
-          ? scalarText(element) === pattern
-          : isObject(element) &&
+          ? yamlNodeText(element) === pattern
+          : isJsonObject(element) &&
             Object.hasOwn(element, field) &&
-            scalarText(element[field] as JsonValue) === pattern,
+            yamlNodeText(element[field] as JsonValue) === pattern,
       );
       if (found === undefined) return undefined;
       node = found;
@@ -212,7 +200,7 @@ export function lookupPath(value: JsonValue, path: readonly string[]): JsonValue
       if (found === undefined) return undefined;
       node = found;
     } else {
-      if (!isObject(node)) throw wrongKind('MappingNode', node);
+      if (!isJsonObject(node)) throw wrongKind('MappingNode', node);
       if (!Object.hasOwn(node, part)) return undefined;
       node = node[part] as JsonValue;
     }

@@ -1,7 +1,7 @@
 import { resolveKustomizeScalar } from '../../../manifests/resolve-scalar.ts';
-import { type JsonValue } from '../../../manifests/json-value.ts';
+import { type JsonValue, yamlNodeText } from '../../../manifests/json-value.ts';
 import type { FieldOptions } from './replacements-parse.ts';
-import { scalarText, type FieldSlot } from './replacements-path.ts';
+import { type FieldSlot } from './replacements-path.ts';
 
 const GO_INT = /^[-+]?(0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|0[bB][01]+|[1-9][0-9]*|0)$/;
 
@@ -49,9 +49,9 @@ export function refineSourceValue(
 ): { value: JsonValue } | { error: string } {
   if (options === undefined || options.delimiter === '') return { value };
   if (!isScalar(value)) return { error: 'delimiter option can only be used with scalar nodes' };
-  const parts = scalarText(value).split(options.delimiter);
+  const parts = yamlNodeText(value).split(options.delimiter);
   if (options.index >= parts.length || options.index < 0)
-    return { error: `options.index ${options.index} is out of bounds for value ${scalarText(value)}` };
+    return { error: `options.index ${options.index} is out of bounds for value ${yamlNodeText(value)}` };
   return { value: parts[options.index] as string };
 }
 
@@ -66,11 +66,11 @@ export function setFieldValue(
   value: JsonValue,
   options: FieldOptions | undefined,
 ): string | undefined {
-  let text = isScalar(value) ? scalarText(value) : '';
+  let text = isScalar(value) ? yamlNodeText(value) : '';
   let replacement = value;
   if (options !== undefined && options.delimiter !== '') {
     if (!isScalar(slot.value)) return 'delimiter option can only be used with scalar nodes';
-    const parts = slot.fresh === true ? [''] : scalarText(slot.value).split(options.delimiter);
+    const parts = slot.fresh === true ? [''] : yamlNodeText(slot.value).split(options.delimiter);
     if (options.index < 0) parts.unshift(text);
     else if (options.index >= parts.length) parts.push(text);
     else parts[options.index] = text;

@@ -1,5 +1,5 @@
-import type { JsonValue } from '../../../manifests/json-value.ts';
-import { isMap, type Maybe, scalarText, setElement, StrategicMergeFailure } from './strategic-merge-nodes.ts';
+import { type JsonValue, isJsonObject, yamlNodeText } from '../../../manifests/json-value.ts';
+import { type Maybe, setElement, StrategicMergeFailure } from './strategic-merge-nodes.ts';
 
 /** A `$patch` directive (kyaml merge2's smpDirective). */
 export type Directive = 'merge' | 'replace' | 'delete';
@@ -22,22 +22,22 @@ function unknown(value: string): StrategicMergeFailure {
 export function takeDirective(patch: Maybe): Directive {
   if (patch === undefined) return 'merge';
   if (Array.isArray(patch)) return takeSequenceDirective(patch);
-  if (!isMap(patch)) {
+  if (!isJsonObject(patch)) {
     throw new StrategicMergeFailure(
-      `no implemented strategic merge patch strategy for '${tagOf(patch)}' ('${scalarText(patch)}')`,
+      `no implemented strategic merge patch strategy for '${tagOf(patch)}' ('${yamlNodeText(patch)}')`,
     );
   }
   if (!Object.hasOwn(patch, KEY)) return 'merge';
-  const value = scalarText(patch[KEY]);
+  const value = yamlNodeText(patch[KEY]);
   if (!known(value)) throw unknown(value);
   delete patch[KEY];
   return value;
 }
 
 function takeSequenceDirective(patch: JsonValue[]): Directive {
-  const element = patch.find((item) => isMap(item) && Object.hasOwn(item, KEY));
-  if (!isMap(element) || Object.keys(element).length > 1) return 'merge';
-  const value = scalarText(element[KEY]);
+  const element = patch.find((item) => isJsonObject(item) && Object.hasOwn(item, KEY));
+  if (!isJsonObject(element) || Object.keys(element).length > 1) return 'merge';
+  const value = yamlNodeText(element[KEY]);
   if (!known(value)) throw unknown(value);
   setElement(patch, undefined, [KEY], [value]);
   return value;

@@ -1,12 +1,10 @@
-import type { JsonValue } from '../../../manifests/json-value.ts';
+import { type JsonValue, isJsonObject, yamlNodeText } from '../../../manifests/json-value.ts';
 import { takeDirective } from './strategic-merge-directive.ts';
 import {
   findElement,
   isEmptyMap,
-  isMap,
   isMissingOrNull,
   type Maybe,
-  scalarText,
   setElement,
   StrategicMergeFailure,
 } from './strategic-merge-nodes.ts';
@@ -32,8 +30,8 @@ function keyValues(sources: Sources, keys: readonly string[]): string[][] {
     if (!Array.isArray(source)) continue;
     for (const element of source) {
       const values = keys.map((key) => {
-        const field = isMap(element) ? element[key] : undefined;
-        return isEmptyValue(field) ? '' : scalarText(field);
+        const field = isJsonObject(element) ? element[key] : undefined;
+        return isEmptyValue(field) ? '' : yamlNodeText(field);
       });
       const id = JSON.stringify(values);
       if (values.length === 0 || seen.has(id)) continue;
@@ -48,7 +46,7 @@ function keyValues(sources: Sources, keys: readonly string[]): string[][] {
 function primitiveValues(sources: Sources): string[][] {
   const seen = new Set<string>();
   for (const source of [sources[1], sources[0]]) {
-    if (Array.isArray(source)) for (const item of source) seen.add(scalarText(item));
+    if (Array.isArray(source)) for (const item of source) seen.add(yamlNodeText(item));
   }
   return [...seen].map((text) => [text]);
 }
@@ -105,7 +103,7 @@ function matchValues(first: string[], second: string[]): string[] | undefined {
 function appendList(into: JsonValue[], from: JsonValue[], keys: string[]): JsonValue[] {
   for (const element of [...from]) {
     if (keys[0] === '') {
-      setElement(into, element, [''], [scalarText(element)]);
+      setElement(into, element, [''], [yamlNodeText(element)]);
       continue;
     }
     const values: string[] = [];
@@ -114,9 +112,9 @@ function appendList(into: JsonValue[], from: JsonValue[], keys: string[]): JsonV
         into.push(element as JsonValue);
         continue;
       }
-      if (!isMap(element)) throw wrongKind(element);
+      if (!isJsonObject(element)) throw wrongKind(element);
       if (!Object.hasOwn(element, key)) into.push(element);
-      else values.push(scalarText(element[key]));
+      else values.push(yamlNodeText(element[key]));
     }
     // With several keys kyaml's ElementSetter would add a duplicate: remove the match first.
     if (keys.length > 1) setElement(into, undefined, keys, values);
@@ -159,9 +157,10 @@ function setElements(
       continue;
     }
     for (const [index, name] of names.entries()) {
-      const scalarElement = name === '' && !isMap(merged) && !Array.isArray(merged);
-      if (texts[index] === '' || scalarElement || (isMap(merged) && Object.hasOwn(merged, name))) continue;
-      if (!isMap(merged)) throw wrongKind(merged as JsonValue);
+      const scalarElement = name === '' && !isJsonObject(merged) && !Array.isArray(merged);
+      if (texts[index] === '' || scalarElement || (isJsonObject(merged) && Object.hasOwn(merged, name)))
+        continue;
+      if (!isJsonObject(merged)) throw wrongKind(merged as JsonValue);
       merged[name] = texts[index] as string;
     }
     setElement(added, merged as JsonValue, names, texts);

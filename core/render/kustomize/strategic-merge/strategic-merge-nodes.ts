@@ -1,5 +1,9 @@
-import type { JsonValue } from '../../../manifests/json-value.ts';
-import type { JsonObject } from '../../../manifests/json-value.ts';
+import {
+  type JsonValue,
+  type JsonObject,
+  isJsonObject,
+  yamlNodeText,
+} from '../../../manifests/json-value.ts';
 
 /**
  * Node helpers for the strategic merge engine. kyaml merges YAML nodes in place; the engine works
@@ -14,11 +18,6 @@ export class StrategicMergeFailure extends Error {
   override name = 'StrategicMergeFailure';
 }
 
-/** True for a JSON object (a YAML mapping). */
-export function isMap(value: Maybe): value is JsonObject {
-  return value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value);
-}
-
 /** kyaml's IsMissingOrNull. */
 export function isMissingOrNull(value: Maybe): value is null | undefined {
   return value === undefined || value === null;
@@ -26,21 +25,13 @@ export function isMissingOrNull(value: Maybe): value is null | undefined {
 
 /** kyaml's IsEmptyMap: missing, null or a mapping without fields. */
 export function isEmptyMap(value: Maybe): boolean {
-  return isMissingOrNull(value) || (isMap(value) && Object.keys(value).length === 0);
+  return isMissingOrNull(value) || (isJsonObject(value) && Object.keys(value).length === 0);
 }
 
 /** The yaml.v3 node kind of a value, as kyaml names it in errors. */
 export function nodeKind(value: JsonValue): 'MappingNode' | 'SequenceNode' | 'ScalarNode' {
   if (Array.isArray(value)) return 'SequenceNode';
-  return isMap(value) ? 'MappingNode' : 'ScalarNode';
-}
-
-/** A yaml.v3 node's `Value`: the scalar's text, empty for mappings and sequences. */
-export function scalarText(value: Maybe): string {
-  if (value === undefined) return '';
-  if (value === null) return 'null';
-  if (typeof value === 'object') return '';
-  return String(value);
+  return isJsonObject(value) ? 'MappingNode' : 'ScalarNode';
 }
 
 /**
@@ -60,12 +51,12 @@ export function fieldMatches(node: Maybe, name: string, value: string): boolean 
   if (isMissingOrNull(node)) return false;
   if (name === '') {
     requireKind(node, 'ScalarNode');
-    return scalarText(node) === value;
+    return yamlNodeText(node) === value;
   }
   requireKind(node, 'MappingNode');
   const map = node as JsonObject;
   if (!Object.hasOwn(map, name)) return false;
-  return value === '' || scalarText(map[name]) === value;
+  return value === '' || yamlNodeText(map[name]) === value;
 }
 
 /** kyaml's ElementSetter: replaces (or, with no element, deletes) the matching elements, in place. */
@@ -76,7 +67,7 @@ export function setElement(list: JsonValue[], element: Maybe, keys: string[], va
   let found = false;
   for (const item of list) {
     if (isEmptyMap(item)) continue;
-    if (!isMap(item) && mappingSetter) {
+    if (!isJsonObject(item) && mappingSetter) {
       next.push(item);
       continue;
     }
@@ -105,11 +96,11 @@ export function setElement(list: JsonValue[], element: Maybe, keys: string[], va
 export function findElement(list: Maybe, keys: string[], values: string[]): Maybe {
   if (!Array.isArray(list)) return undefined;
   if (keys.length === 0 || keys[0] === '') {
-    return list.find((item) => scalarText(item) === (values[0] ?? ''));
+    return list.find((item) => yamlNodeText(item) === (values[0] ?? ''));
   }
   return list.find(
     (item) =>
-      isMap(item) &&
-      keys.every((key, index) => Object.hasOwn(item, key) && scalarText(item[key]) === values[index]),
+      isJsonObject(item) &&
+      keys.every((key, index) => Object.hasOwn(item, key) && yamlNodeText(item[key]) === values[index]),
   );
 }

@@ -1,5 +1,4 @@
-import type { JsonValue } from '../../../manifests/json-value.ts';
-import { isMap } from './strategic-merge-nodes.ts';
+import { type JsonValue, isJsonObject } from '../../../manifests/json-value.ts';
 
 /**
  * The part of kustomize's built-in OpenAPI schema that strategic merge reads: which lists merge
@@ -152,7 +151,7 @@ const PLAIN = resource();
  */
 export function schemaOf(nodes: readonly (JsonValue | undefined)[]): SchemaNode | undefined {
   for (const node of nodes) {
-    if (!isMap(node)) continue;
+    if (!isJsonObject(node)) continue;
     const { apiVersion, kind } = node;
     if (typeof apiVersion !== 'string' || typeof kind !== 'string' || apiVersion === '' || kind === '')
       continue;

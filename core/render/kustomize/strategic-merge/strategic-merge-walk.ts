@@ -1,8 +1,7 @@
-import type { JsonValue } from '../../../manifests/json-value.ts';
-import type { JsonObject } from '../../../manifests/json-value.ts';
+import { type JsonValue, type JsonObject, isJsonObject } from '../../../manifests/json-value.ts';
 import { takeDirective } from './strategic-merge-directive.ts';
 import { mergeAssociativeList } from './strategic-merge-list.ts';
-import { isMap, isMissingOrNull, type Maybe, nodeKind, requireKind } from './strategic-merge-nodes.ts';
+import { isMissingOrNull, type Maybe, nodeKind, requireKind } from './strategic-merge-nodes.ts';
 import { fieldSchema, mergesList, schemaOf, type SchemaNode } from './strategic-merge-schema.ts';
 
 /** The resource's value and the patch's value at one place; the first is changed in place. */
@@ -45,12 +44,15 @@ function visitMap([dest, origin]: Sources): Maybe {
 
 function walkMap(sources: Sources, schema: SchemaNode | undefined): Maybe {
   const dest = visitMap(sources);
-  if (!isMap(dest)) return dest;
+  if (!isJsonObject(dest)) return dest;
   const origin = sources[1];
   const names = new Set(Object.keys(dest));
-  if (isMap(origin)) for (const name of Object.keys(origin)) names.add(name);
+  if (isJsonObject(origin)) for (const name of Object.keys(origin)) names.add(name);
   for (const name of [...names].sort()) {
-    const value = walk([dest[name], isMap(origin) ? origin[name] : undefined], fieldSchema(schema, name));
+    const value = walk(
+      [dest[name], isJsonObject(origin) ? origin[name] : undefined],
+      fieldSchema(schema, name),
+    );
     setField(dest, name, value);
   }
   return dest;

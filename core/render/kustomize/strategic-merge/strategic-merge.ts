@@ -1,5 +1,5 @@
-import type { JsonObject } from '../../../manifests/json-value.ts';
-import { isMap, StrategicMergeFailure } from './strategic-merge-nodes.ts';
+import { type JsonObject, isJsonObject } from '../../../manifests/json-value.ts';
+import { StrategicMergeFailure } from './strategic-merge-nodes.ts';
 import { walk } from './strategic-merge-walk.ts';
 
 /** The outcome of a strategic merge patch: the patched resource, its deletion, or kustomize's error. */
@@ -7,7 +7,7 @@ export type StrategicMergeResult = { value: JsonObject } | { deleted: true } | {
 
 function metadataOf(resource: JsonObject): JsonObject | undefined {
   const metadata = resource['metadata'];
-  return isMap(metadata) ? metadata : undefined;
+  return isJsonObject(metadata) ? metadata : undefined;
 }
 
 /** What the patch may change: the name and kind are kept unless `false` (patch options allow changing them). */
@@ -50,7 +50,7 @@ export function applyStrategicMerge(
   const dest = structuredClone(target);
   try {
     const result = walk([dest, structuredClone(patch)], undefined);
-    if (!isMap(result)) return { deleted: true };
+    if (!isJsonObject(result)) return { deleted: true };
     restoreIdentity(result, target, keep);
     return { value: result };
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../../../manifests/json-value.ts';
+import { type JsonObject, isJsonObject } from '../../../manifests/json-value.ts';
 import { isClusterScoped } from '../transformers/transform-cluster-scoped.ts';
 
 export { isClusterScoped };
@@ -17,10 +17,6 @@ function text(value: unknown): string {
 export function effectiveNamespace(resource: JsonObject, namespace?: string): string {
   if (isClusterScoped(text(resource['apiVersion']), text(resource['kind']))) return NOT_A_NAMESPACE;
   const metadata = resource['metadata'];
-  const own =
-    namespace ??
-    (metadata !== null && typeof metadata === 'object' && !Array.isArray(metadata)
-      ? text(metadata['namespace'])
-      : '');
+  const own = namespace ?? (isJsonObject(metadata) ? text(metadata['namespace']) : '');
   return own === '' ? 'default' : own;
 }

@@ -1,5 +1,4 @@
-import type { JsonValue } from '../../../manifests/json-value.ts';
-import type { JsonObject } from '../../../manifests/json-value.ts';
+import { type JsonValue, type JsonObject, isJsonObject } from '../../../manifests/json-value.ts';
 import {
   matchesLabelRequirements,
   parseLabelSelector,
@@ -117,7 +116,7 @@ function text(value: JsonValue | undefined): string {
 
 function metadataOf(resource: JsonObject): JsonObject {
   const metadata = resource['metadata'];
-  return metadata !== null && typeof metadata === 'object' && !Array.isArray(metadata) ? metadata : {};
+  return isJsonObject(metadata) ? metadata : {};
 }
 
 /** A string map of metadata.labels or metadata.annotations, scalars read as their text. */

@@ -5,15 +5,14 @@ import { runTransformerPlugins } from '../builtin-plugins.ts';
 import { applyPatchEntry, loadLegacyPatch } from '../load-patch.ts';
 import {
   applyResult,
-  isObject,
   listField,
   objects,
   parseFieldSpecs,
   parseImageSpec,
   parseReplicaSpec,
-  scalarText,
   stringMapField,
 } from '../kustomization-fields.ts';
+import { scalarString, isJsonObject } from '../../../manifests/json-value.ts';
 import type { KustomizationFile } from '../read-kustomization.ts';
 import { applyReplacementEntries } from '../replacements/run-replacements.ts';
 import { transformAnnotations } from './transform-annotations.ts';
@@ -36,7 +35,8 @@ async function runPatches(
   }
   for (const [index, entry] of listField(file, 'patches').entries()) {
     const pointer = `/patches/${index}`;
-    if (!isObject(entry)) throw stopAt(file, pointer, 'a patches entry must be a mapping with path or patch');
+    if (!isJsonObject(entry))
+      throw stopAt(file, pointer, 'a patches entry must be a mapping with path or patch');
     await applyPatchEntry(context, file, pointer, resources, entry, entry['target'], true);
   }
 }
@@ -48,7 +48,7 @@ async function runLegacyJsonPatches(
 ): Promise<void> {
   for (const [index, entry] of listField(file, 'patchesJson6902').entries()) {
     const pointer = `/patchesJson6902/${index}`;
-    if (!isObject(entry)) throw stopAt(file, pointer, 'a patchesJson6902 entry must be a mapping');
+    if (!isJsonObject(entry)) throw stopAt(file, pointer, 'a patchesJson6902 entry must be a mapping');
     if (entry['target'] === undefined || entry['target'] === null)
       throw stopAt(file, pointer, 'a patchesJson6902 entry needs a target');
     await applyPatchEntry(context, file, pointer, resources, entry, entry['target'], false);
@@ -56,11 +56,11 @@ async function runLegacyJsonPatches(
 }
 
 function runNaming(file: KustomizationFile, resources: TrackedResource[]): void {
-  const namespace = scalarText(file.content['namespace']);
+  const namespace = scalarString(file.content['namespace']);
   if (namespace !== undefined && namespace !== '')
     applyResult(file, '/namespace', resources, transformNamespace(objects(resources), namespace));
-  const prefix = scalarText(file.content['namePrefix']) ?? '';
-  const suffix = scalarText(file.content['nameSuffix']) ?? '';
+  const prefix = scalarString(file.content['namePrefix']) ?? '';
+  const suffix = scalarString(file.content['nameSuffix']) ?? '';
   if (prefix === '' && suffix === '') return;
   const result = transformPrefixSuffix(objects(resources), { prefix, suffix });
   applyResult(file, prefix === '' ? '/nameSuffix' : '/namePrefix', resources, result);
@@ -81,7 +81,7 @@ function runMetadata(file: KustomizationFile, resources: TrackedResource[]): voi
   );
   for (const [index, entry] of listField(file, 'labels').entries()) {
     const pointer = `/labels/${index}`;
-    if (!isObject(entry)) throw stopAt(file, pointer, 'a labels entry must be a mapping');
+    if (!isJsonObject(entry)) throw stopAt(file, pointer, 'a labels entry must be a mapping');
     const pairs = stringMapField(file, `${pointer}/pairs`, entry['pairs']);
     const fields = parseFieldSpecs(file, `${pointer}/fields`, entry['fields']);
     const result = transformLabels(objects(resources), pairs, {

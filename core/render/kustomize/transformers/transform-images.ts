@@ -1,5 +1,4 @@
-import type { JsonValue } from '../../../manifests/json-value.ts';
-import type { JsonObject } from '../../../manifests/json-value.ts';
+import type { JsonValue, JsonObject } from '../../../manifests/json-value.ts';
 import { FieldSpecError, applyFieldSpecs, type FieldSpec, type FieldVisitor } from '../field-specs.ts';
 import { IMAGES_FIELD_SPECS } from '../field-specs-defaults.ts';
 import { updateImage, type ImageSpec } from './transform-image-name.ts';

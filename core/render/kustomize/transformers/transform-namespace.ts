@@ -1,5 +1,4 @@
-import type { JsonValue } from '../../../manifests/json-value.ts';
-import type { JsonObject } from '../../../manifests/json-value.ts';
+import { type JsonValue, type JsonObject, isJsonObject } from '../../../manifests/json-value.ts';
 import {
   FieldSpecError,
   applyFieldSpecs,
@@ -31,10 +30,6 @@ function text(value: JsonValue | undefined): string {
   return typeof value === 'string' ? value : '';
 }
 
-function isObject(value: JsonValue | undefined): value is JsonObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 function isRoleBinding(kind: string | undefined): boolean {
   return kind === 'RoleBinding' || kind === 'ClusterRoleBinding';
 }
@@ -58,7 +53,7 @@ function setSubjects(
   if (!Array.isArray(subjects))
     throw new FieldSpecError('setting namespace on (cluster)role binding subjects: expected a sequence');
   const updated = subjects.map((subject) => {
-    if (!isObject(subject)) return subject;
+    if (!isJsonObject(subject)) return subject;
     const chosen =
       mode === 'allServiceAccounts' ? subject['kind'] === 'ServiceAccount' : subject['name'] === 'default';
     if (!chosen) return subject;
@@ -92,7 +87,7 @@ function transformOne(
 }
 
 function idKey(resource: JsonObject): string {
-  const metadata = isObject(resource['metadata']) ? resource['metadata'] : {};
+  const metadata = isJsonObject(resource['metadata']) ? resource['metadata'] : {};
   return JSON.stringify([resource['apiVersion'], resource['kind'], metadata['namespace'], metadata['name']]);
 }
 

@@ -1,5 +1,4 @@
-import type { JsonValue } from '../../../manifests/json-value.ts';
-import type { JsonObject } from '../../../manifests/json-value.ts';
+import { type JsonValue, type JsonObject, isJsonObject } from '../../../manifests/json-value.ts';
 import { FieldSpecError, applyFieldSpecs, parseApiVersion, type FieldSpec } from '../field-specs.ts';
 import { NAME_PREFIX_SUFFIX_FIELD_SPECS } from '../field-specs-defaults.ts';
 import { transformEach, type TransformResult } from './transform-result.ts';
@@ -43,7 +42,7 @@ function isSkipped(resource: JsonObject): boolean {
 
 function metadataOf(resource: JsonObject): JsonObject {
   const metadata = resource['metadata'];
-  return metadata !== null && typeof metadata === 'object' && !Array.isArray(metadata) ? metadata : {};
+  return isJsonObject(metadata) ? metadata : {};
 }
 
 /**

@@ -1,8 +1,7 @@
-import type { JsonObject } from '../../../manifests/json-value.ts';
+import { type JsonObject, isJsonObject } from '../../../manifests/json-value.ts';
 import { applyFieldSpecs, matchesFieldSpec, type FieldSpec } from '../field-specs.ts';
 import { REPLICAS_FIELD_SPECS } from '../field-specs-defaults.ts';
-import type { TransformError, TransformResult } from './transform-result.ts';
-import { transformEach } from './transform-result.ts';
+import { type TransformError, type TransformResult, transformEach } from './transform-result.ts';
 
 /** One `replicas:` entry of a kustomization. */
 export interface ReplicaSpec {
@@ -22,9 +21,7 @@ export interface ReplicasOptions {
 
 function currentName(resource: JsonObject): unknown {
   const metadata = resource['metadata'];
-  return metadata !== null && typeof metadata === 'object' && !Array.isArray(metadata)
-    ? metadata['name']
-    : undefined;
+  return isJsonObject(metadata) ? metadata['name'] : undefined;
 }
 
 /** A field spec's group, version and kind as kustomize prints them: `Deployment.[noVer].[noGrp]`. */

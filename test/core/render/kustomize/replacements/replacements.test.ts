@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { JsonValue } from '../../../../../core/manifests/json-value.ts';
+import type { JsonValue, JsonObject } from '../../../../../core/manifests/json-value.ts';
 import { applyReplacements } from '../../../../../core/render/kustomize/replacements/replacements.ts';
-import type { JsonObject } from '../../../../../core/manifests/json-value.ts';
 
 // Every expected value below was produced by `kubectl kustomize` (kustomize v5.5.0) over these
 // three resources and the same `replacements:` entry.

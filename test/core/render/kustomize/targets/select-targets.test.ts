@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { JsonValue } from '../../../../../core/manifests/json-value.ts';
+import type { JsonValue, JsonObject } from '../../../../../core/manifests/json-value.ts';
 import {
   matchesSelector,
   parseSelector,
   selectResources,
   type Selector,
 } from '../../../../../core/render/kustomize/targets/select-targets.ts';
-import type { JsonObject } from '../../../../../core/manifests/json-value.ts';
 
 // Expected values come from `kubectl kustomize` (kustomize v5.5.0) over a JSON6902 patch whose
 // target is the selector, applied to these four resources.
