@@ -1,5 +1,6 @@
 import type { Finding, ResourceRef, Severity } from '../findings.ts';
 import type { JsonValue } from '../manifests/resolve-scalar.ts';
+import type { RuleId } from '../rules/rule-catalog.ts';
 import type { SourceDocument } from './source-document.ts';
 import { describeApiStatus, type ApiStatus } from './deprecated-apis.ts';
 import { describeSchemaErrors, type DescribedViolation } from './describe-schema-errors.ts';
@@ -113,7 +114,7 @@ class ResultBuilder {
   }
 
   finding(
-    ruleId: string,
+    ruleId: RuleId,
     severity: Severity,
     message: string,
     pointer: string,
