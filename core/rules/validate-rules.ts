@@ -87,7 +87,7 @@ export const VALIDATE_RULES = {
     group: 'validate',
     defaultSeverity: 'warning',
     description: 'A CustomResourceDefinition schema could not be used for validation.',
-    help: "Fix the CustomResourceDefinition's openAPIV3Schema the message points at; its custom resources are validated otherwise.",
+    help: "Fix the CustomResourceDefinition's openAPIV3Schema where the message points; until then its custom resources are validated against the schema locations, or not at all.",
     readme: 'custom-resources-and-crds-in-the-input',
   },
   'duplicate-resource': {
