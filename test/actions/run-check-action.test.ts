@@ -144,7 +144,7 @@ describe('the check action run()', () => {
       'kubeproof: no github-token was given; the findings are annotated with workflow commands and the report is in the job summary',
     );
     expect(deps.io.log.join('\n')).toMatch(
-      /^::error file=envs\/prod\/deployment-patch\.yaml,line=6,col=\d+,.*title=kubeproof schema::.*replicas/m,
+      /^::error file=envs\/prod\/deployment-patch\.yaml,line=6,col=\d+,.*title=kubeproof schema%3A The resource does not match its JSON Schema\.::.*replicas/m,
     );
     expect(deps.io.summary).toContain('kubeproof');
     expect(deps.io.failed).toHaveLength(1);
