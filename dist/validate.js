@@ -22444,11 +22444,11 @@ var require_util9 = __commonJS({
       return false;
     }
     exports.schemaHasRules = schemaHasRules;
-    function schemaHasRulesButRef(schema, RULES) {
+    function schemaHasRulesButRef(schema, RULES2) {
       if (typeof schema == "boolean")
         return !schema;
       for (const key in schema)
-        if (key !== "$ref" && RULES.all[key])
+        if (key !== "$ref" && RULES2.all[key])
           return true;
       return false;
     }
@@ -23842,17 +23842,17 @@ var require_validate = __commonJS({
     }
     function schemaKeywords(it, types, typeErrors, errsCount) {
       const { gen, schema, data, allErrors, opts, self: self2 } = it;
-      const { RULES } = self2;
-      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
-        gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
+      const { RULES: RULES2 } = self2;
+      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES2))) {
+        gen.block(() => keywordCode(it, "$ref", RULES2.all.$ref.definition));
         return;
       }
       if (!opts.jtd)
         checkStrictTypes(it, types);
       gen.block(() => {
-        for (const group of RULES.rules)
+        for (const group of RULES2.rules)
           groupKeywords(group);
-        groupKeywords(RULES.post);
+        groupKeywords(RULES2.post);
       });
       function groupKeywords(group) {
         if (!(0, applicability_1.shouldUseGroup)(schema, group))
@@ -26007,10 +26007,10 @@ var require_core = __commonJS({
       }
       // Remove keyword
       removeKeyword(keyword) {
-        const { RULES } = this;
-        delete RULES.keywords[keyword];
-        delete RULES.all[keyword];
-        for (const group of RULES.rules) {
+        const { RULES: RULES2 } = this;
+        delete RULES2.keywords[keyword];
+        delete RULES2.all[keyword];
+        for (const group of RULES2.rules) {
           const i = group.rules.findIndex((rule) => rule.keyword === keyword);
           if (i >= 0)
             group.rules.splice(i, 1);
@@ -26178,9 +26178,9 @@ var require_core = __commonJS({
     }
     var KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
     function checkKeyword(keyword, def) {
-      const { RULES } = this;
+      const { RULES: RULES2 } = this;
       (0, util_1.eachItem)(keyword, (kwd) => {
-        if (RULES.keywords[kwd])
+        if (RULES2.keywords[kwd])
           throw new Error(`Keyword ${kwd} is already defined`);
         if (!KEYWORD_NAME.test(kwd))
           throw new Error(`Keyword ${kwd} has invalid name`);
@@ -26196,13 +26196,13 @@ var require_core = __commonJS({
       const post = definition === null || definition === void 0 ? void 0 : definition.post;
       if (dataType && post)
         throw new Error('keyword with "post" flag cannot have "type"');
-      const { RULES } = this;
-      let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
+      const { RULES: RULES2 } = this;
+      let ruleGroup = post ? RULES2.post : RULES2.rules.find(({ type: t }) => t === dataType);
       if (!ruleGroup) {
         ruleGroup = { type: dataType, rules: [] };
-        RULES.rules.push(ruleGroup);
+        RULES2.rules.push(ruleGroup);
       }
-      RULES.keywords[keyword] = true;
+      RULES2.keywords[keyword] = true;
       if (!definition)
         return;
       const rule = {
@@ -26217,7 +26217,7 @@ var require_core = __commonJS({
         addBeforeRule.call(this, ruleGroup, rule, definition.before);
       else
         ruleGroup.rules.push(rule);
-      RULES.all[keyword] = rule;
+      RULES2.all[keyword] = rule;
       (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
     function addBeforeRule(ruleGroup, rule, before) {
@@ -63290,8 +63290,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject2 = val !== null && typeof val === "object";
-    const hasToJSON = isObject2 && typeof val.toJSON === "function";
+    const isObject = val !== null && typeof val === "object";
+    const hasToJSON = isObject && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -67719,6 +67719,231 @@ function renderGithub(input) {
   return out;
 }
 
+// core/rules/config-rules.ts
+var CONFIG_RULES = {
+  config: {
+    group: "config",
+    defaultSeverity: "error",
+    description: "The kubeproof configuration file (.kubeproof.yaml) is not valid.",
+    help: "Fix the field the finding points at; kubeproof-config.schema.json in schemas/ describes every field.",
+    readme: "how-environments-are-found"
+  },
+  environments: {
+    group: "config",
+    defaultSeverity: "warning",
+    description: "An Argo CD or Flux object could not be turned into an environment as written.",
+    help: "Read the message for what kubeproof assumed or skipped, or declare the environment in .kubeproof.yaml.",
+    readme: "how-environments-are-found"
+  },
+  "no-environment": {
+    group: "config",
+    defaultSeverity: "error",
+    description: "The folder holds no environment, so nothing was checked.",
+    help: "Declare the environments in .kubeproof.yaml, or point kubeproof at the folder that holds the overlays.",
+    readme: "how-environments-are-found"
+  }
+};
+
+// core/rules/diff-rules.ts
+var DIFF_RULES = {
+  "diff-duplicate-resource": {
+    group: "diff",
+    defaultSeverity: "warning",
+    description: "A resource is rendered more than once, so the diff compares the last one.",
+    help: "Keep one definition of the resource in the environment: kubectl apply would keep only the last."
+  },
+  "diff-environment-added": {
+    group: "diff",
+    defaultSeverity: "notice",
+    description: "The environment is new: every resource is added.",
+    help: "Nothing to fix: review its resources as additions."
+  },
+  "diff-environment-removed": {
+    group: "diff",
+    defaultSeverity: "notice",
+    description: "The environment was removed: every resource is removed.",
+    help: "Nothing to fix if the removal is intended: its resources are deleted when the change is applied."
+  }
+};
+
+// core/rules/policy-rules.ts
+var POLICY_RULES = {};
+
+// core/rules/render-rules.ts
+var RENDER_RULES = {
+  kustomization: {
+    group: "render",
+    defaultSeverity: "error",
+    description: "The kustomization file is not one kustomize accepts.",
+    help: "Fix the file at the line given (its YAML, an unknown field, a wrong type, kind or apiVersion); kustomize would refuse it too."
+  },
+  "kustomize-build": {
+    group: "render",
+    defaultSeverity: "error",
+    description: "The kustomization does not build.",
+    help: "Fix what the message names (a missing file, a patch without a target, a conflict); kustomize build fails the same way."
+  },
+  "kustomize-unsupported": {
+    group: "render",
+    defaultSeverity: "error",
+    description: "The kustomization uses a feature the built-in engine does not implement.",
+    help: "Follow the advice in the message, or render the environment with renderer: kustomize in .kubeproof.yaml.",
+    readme: "what-it-refuses-and-says-so"
+  },
+  "kustomize-remote": {
+    group: "render",
+    defaultSeverity: "error",
+    description: "The kustomization refers to a remote resource, which kubeproof never fetches.",
+    help: "Vendor the resource into the repository, or render the environment with renderer: kustomize.",
+    readme: "what-it-refuses-and-says-so"
+  },
+  "kustomize-path-escape": {
+    group: "render",
+    defaultSeverity: "error",
+    description: "A path in the kustomization leaves the repository or the kustomization's folder.",
+    help: "Keep files in or below the kustomization's folder and everything inside the repository (or pass a wider --root to kubeproof render).",
+    readme: "what-it-refuses-and-says-so"
+  },
+  "helm-template": {
+    group: "render",
+    defaultSeverity: "error",
+    description: "helm template failed, or warned, for the environment.",
+    help: "Fix the chart or the values the message names; a values file marked ignoreMissingValueFiles only gives a notice.",
+    readme: "external-engines"
+  },
+  "renderer-missing": {
+    group: "render",
+    defaultSeverity: "error",
+    description: "The binary the environment is rendered with is not available, so it was not rendered.",
+    help: "Install the binary the message names, or render kustomize environments with renderer: builtin.",
+    readme: "external-engines"
+  },
+  "renderer-refused": {
+    group: "render",
+    defaultSeverity: "error",
+    description: "The change's .kubeproof.yaml asks for a binary the base does not allow on a pull request.",
+    help: "Allow the renderer in the base branch's .kubeproof.yaml or with the input the message names.",
+    readme: "external-engines"
+  }
+};
+
+// core/rules/validate-rules.ts
+var VALIDATE_RULES = {
+  schema: {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The resource does not match its JSON Schema.",
+    help: "Fix the field the finding points at: the message names the property and what the schema expects."
+  },
+  "yaml-syntax": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The document is not valid YAML.",
+    help: "Fix the YAML at the line given; every other document of the file is still validated.",
+    readme: "bad-input"
+  },
+  "duplicate-key": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "A mapping holds the same key twice (-strict).",
+    help: "Remove one of the two keys: Kubernetes would keep only the last."
+  },
+  "not-a-resource": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The document is not a Kubernetes object.",
+    help: "Make the document a mapping with apiVersion, kind and metadata, or move it out of the manifests.",
+    readme: "bad-input"
+  },
+  "missing-type-meta": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The resource has no kind or no apiVersion.",
+    help: "Add the missing kind or apiVersion."
+  },
+  "rejected-kind": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The kind is rejected by -reject.",
+    help: "Remove the resource, or stop rejecting its kind with -reject.",
+    readme: "flags"
+  },
+  "removed-api": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The apiVersion is no longer served by the target Kubernetes version.",
+    help: "Move the resource to the apiVersion the message names; the cluster would refuse this one.",
+    readme: "beyond-kubeconform"
+  },
+  "deprecated-api": {
+    group: "validate",
+    defaultSeverity: "warning",
+    description: "The apiVersion is deprecated in the target Kubernetes version.",
+    help: "Move the resource to the replacement the message names before the version that removes it.",
+    readme: "beyond-kubeconform"
+  },
+  "schema-unavailable": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The schema could not be downloaded or read.",
+    help: "Check the schema locations and the network, or use a local schema folder.",
+    readme: "schema-locations"
+  },
+  "missing-schema": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "No schema was found for the kind.",
+    help: "Add a schema location that has the kind, keep its CustomResourceDefinition in the repository, or pass -ignore-missing-schemas.",
+    readme: "custom-resources-and-crds-in-the-input"
+  },
+  "not-validated": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The resource could not be validated against the schemas asked for.",
+    help: "Give a reachable schema location or a local schema folder, or pass -offline for an explicit weaker check.",
+    readme: "offline-use"
+  },
+  "unreadable-file": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The file could not be read or decoded.",
+    help: "Check that the path exists and is UTF-8 (or UTF-16 with a byte order mark) text.",
+    readme: "bad-input"
+  },
+  "crd-schema": {
+    group: "validate",
+    defaultSeverity: "warning",
+    description: "A CustomResourceDefinition schema could not be used for validation.",
+    help: "Fix the CustomResourceDefinition's openAPIV3Schema where the message points; until then its custom resources are validated against the schema locations, or not at all.",
+    readme: "custom-resources-and-crds-in-the-input"
+  },
+  "duplicate-resource": {
+    group: "validate",
+    defaultSeverity: "warning",
+    description: "The same resource is defined more than once.",
+    help: "Keep one definition: kubectl apply would keep only the last.",
+    readme: "beyond-kubeconform"
+  },
+  "validation-error": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The resource failed validation.",
+    help: "Read the message for the cause, and fix the resource or the schema setup it names."
+  }
+};
+
+// core/rules/rule-catalog.ts
+var RULES = {
+  ...CONFIG_RULES,
+  ...RENDER_RULES,
+  ...VALIDATE_RULES,
+  ...DIFF_RULES,
+  ...POLICY_RULES
+};
+function ruleEntry(ruleId) {
+  return RULES[ruleId];
+}
+
 // core/report/validate/fnv1a.ts
 var OFFSET_BASIS = 0xcbf29ce484222325n;
 var PRIME = 0x100000001b3n;
@@ -67732,39 +67957,6 @@ function fnv1a64(text2) {
   return hash.toString(16).padStart(16, "0");
 }
 
-// core/report/validate/rule-catalog.ts
-var VALIDATE_RULES = {
-  schema: { shortDescription: "The resource does not match its JSON Schema.", level: "error" },
-  "yaml-syntax": { shortDescription: "The document is not valid YAML.", level: "error" },
-  "duplicate-key": { shortDescription: "A mapping holds the same key twice (-strict).", level: "error" },
-  "not-a-resource": { shortDescription: "The document is not a Kubernetes object.", level: "error" },
-  "missing-type-meta": { shortDescription: "The resource has no kind or no apiVersion.", level: "error" },
-  "rejected-kind": { shortDescription: "The kind is rejected by -reject.", level: "error" },
-  "removed-api": {
-    shortDescription: "The apiVersion is no longer served by the target Kubernetes version.",
-    level: "error"
-  },
-  "deprecated-api": {
-    shortDescription: "The apiVersion is deprecated in the target Kubernetes version.",
-    level: "warning"
-  },
-  "schema-unavailable": { shortDescription: "The schema could not be downloaded or read.", level: "error" },
-  "missing-schema": { shortDescription: "No schema was found for the kind.", level: "error" },
-  "unreadable-file": { shortDescription: "The file could not be read or decoded.", level: "error" },
-  "crd-schema": {
-    shortDescription: "A CustomResourceDefinition schema could not be used for validation.",
-    level: "warning"
-  },
-  "duplicate-resource": {
-    shortDescription: "The same resource is defined more than once.",
-    level: "warning"
-  },
-  "validation-error": { shortDescription: "The resource failed validation.", level: "error" }
-};
-function ruleName(ruleId) {
-  return ruleId.split(/[^A-Za-z0-9]+/).filter((word) => word !== "").map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
-}
-
 // core/report/sarif-log.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/kubeproof/kubeproof";
@@ -67774,6 +67966,20 @@ var LEVEL = {
   warning: "warning",
   notice: "note"
 };
+function ruleName(ruleId) {
+  return ruleId.split(/[^A-Za-z0-9]+/).filter((word) => word !== "").map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
+}
+function sarifRule(ruleId) {
+  const entry = ruleEntry(ruleId);
+  return {
+    id: ruleId,
+    name: ruleName(ruleId),
+    shortDescription: { text: entry.description },
+    help: { text: entry.help },
+    ...entry.readme === void 0 ? {} : { helpUri: `${INFORMATION_URI}#${entry.readme}` },
+    defaultConfiguration: { level: LEVEL[entry.defaultSeverity] }
+  };
+}
 function artifactLocation(path) {
   const slashed = path.replaceAll("\\", "/");
   const encode = (p) => p.split("/").map(encodeURIComponent).join("/");
@@ -67802,15 +68008,9 @@ function sarifLog(run) {
   for (const { finding, resource, properties } of run.findings) {
     let index = ruleIndex.get(finding.ruleId);
     if (index === void 0) {
-      const known = run.describeRule(finding.ruleId);
       index = rules.length;
       ruleIndex.set(finding.ruleId, index);
-      rules.push({
-        id: finding.ruleId,
-        name: ruleName(finding.ruleId),
-        shortDescription: { text: known?.shortDescription ?? run.fallback(finding.ruleId) },
-        defaultConfiguration: { level: LEVEL[known?.level ?? finding.severity] }
-      });
+      rules.push(sarifRule(finding.ruleId));
     }
     const hash = fnv1a64([finding.ruleId, finding.path, identity(resource), finding.message].join("\0"));
     const occurrence = (occurrences.get(hash) ?? 0) + 1;
@@ -67863,9 +68063,7 @@ function renderSarif(input) {
     version: input.version,
     findings: findings(input),
     notices: input.notices,
-    elapsedSeconds: input.elapsedSeconds,
-    describeRule: (ruleId) => VALIDATE_RULES[ruleId],
-    fallback: (ruleId) => `kubeproof validate rule ${ruleId}.`
+    elapsedSeconds: input.elapsedSeconds
   });
 }
 
@@ -68447,12 +68645,14 @@ function splitDocuments(text2, firstLine = 1) {
   return spans;
 }
 
-// core/validate/crd-json.ts
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+// core/manifests/json-value.ts
+function isJsonObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
+
+// core/validate/crd-json.ts
 function own(value, key) {
-  if (!isRecord(value) || !Object.prototype.hasOwnProperty.call(value, key)) return void 0;
+  if (!isJsonObject(value) || !Object.prototype.hasOwnProperty.call(value, key)) return void 0;
   return value[key];
 }
 function setOwn(target, key, value) {
@@ -68629,7 +68829,7 @@ function readFlags(node, path, problems) {
 function defaultedProperties(node) {
   const names = /* @__PURE__ */ new Set();
   const properties = own(node, "properties");
-  if (!isRecord(properties)) return names;
+  if (!isJsonObject(properties)) return names;
   for (const [name, property] of Object.entries(properties)) {
     if (own(property, "default") !== void 0) names.add(name);
   }
@@ -68637,13 +68837,13 @@ function defaultedProperties(node) {
 }
 function addEmbeddedResource(out, close) {
   if (out["type"] === void 0) out["type"] = "object";
-  const properties = isRecord(out["properties"]) ? out["properties"] : {};
+  const properties = isJsonObject(out["properties"]) ? out["properties"] : {};
   for (const name of ["apiVersion", "kind"]) {
     if (own(properties, name) === void 0) setOwn(properties, name, { type: "string", minLength: 1 });
   }
   const metadata = own(properties, "metadata");
   const objectMeta = objectMetaSchema(close);
-  setOwn(properties, "metadata", isRecord(metadata) ? { allOf: [objectMeta, metadata] } : objectMeta);
+  setOwn(properties, "metadata", isJsonObject(metadata) ? { allOf: [objectMeta, metadata] } : objectMeta);
   out["properties"] = properties;
   const required = Array.isArray(out["required"]) ? out["required"] : [];
   out["required"] = [.../* @__PURE__ */ new Set([...required, "apiVersion", "kind"])];
@@ -68709,25 +68909,25 @@ function convertStructure(key, value, out, at, ctx, junctorDefaults, embedded) {
   };
   const junctor = { close: false, defaulted: junctorDefaults };
   if (key === "properties" || key === "patternProperties") {
-    if (isRecord(value)) out[key] = convertMap(value, key, at, ctx, embedded);
+    if (isJsonObject(value)) out[key] = convertMap(value, key, at, ctx, embedded);
     else return bad("an object");
   } else if (key === "additionalProperties" || key === "additionalItems") {
     if (typeof value === "boolean") out[key] = value;
-    else if (isRecord(value)) out[key] = convertSchemaNode(value, ctx, child(at, [key]));
+    else if (isJsonObject(value)) out[key] = convertSchemaNode(value, ctx, child(at, [key]));
     else return bad("a boolean or a schema");
   } else if (key === "items" && Array.isArray(value)) {
     out[key] = value.map((item, i) => convertSchemaNode(item, ctx, child(at, [key, i])));
   } else if (key === "items") {
-    if (isRecord(value)) out[key] = convertSchemaNode(value, ctx, child(at, [key]));
+    if (isJsonObject(value)) out[key] = convertSchemaNode(value, ctx, child(at, [key]));
     else return bad("a schema");
   } else if (JUNCTORS.includes(key)) {
     if (!Array.isArray(value) || value.length === 0) return bad("a non-empty list of schemas");
     out[key] = value.map((item, i) => convertSchemaNode(item, ctx, child(at, [key, i], junctor)));
   } else if (key === "not") {
-    if (isRecord(value)) out[key] = convertSchemaNode(value, ctx, child(at, [key], junctor));
+    if (isJsonObject(value)) out[key] = convertSchemaNode(value, ctx, child(at, [key], junctor));
     else return bad("a schema");
   } else if (key === "dependencies") {
-    if (isRecord(value)) out[key] = convertDependencies(value, at, ctx);
+    if (isJsonObject(value)) out[key] = convertDependencies(value, at, ctx);
     else return bad("an object");
   } else {
     return false;
@@ -68756,7 +68956,7 @@ function convertRecord(node, ctx, at) {
     if (required.length > 0) out["required"] = required;
     else delete out["required"];
   }
-  if (at.close && !flags.preserve && isRecord(out["properties"]) && out["additionalProperties"] === void 0) {
+  if (at.close && !flags.preserve && isJsonObject(out["properties"]) && out["additionalProperties"] === void 0) {
     out["additionalProperties"] = false;
   }
   return flags.nullable ? allowNull(out) : out;
@@ -68766,7 +68966,7 @@ function convertSchemaNode(node, ctx, at) {
     ctx.problems.push({ message, path: at.path });
     return {};
   };
-  if (!isRecord(node)) return problem("schema must be an object; ignored");
+  if (!isJsonObject(node)) return problem("schema must be an object; ignored");
   if (ctx.ancestors.has(node)) return problem("schema contains itself; ignored");
   if (at.depth > MAX_DEPTH) return problem(`schema is nested deeper than ${MAX_DEPTH} levels; ignored`);
   ctx.ancestors.add(node);
@@ -68803,7 +69003,7 @@ function rootView(schema, path, problems) {
   }
   setOwn(view, "type", "object");
   const properties = own(view, "properties");
-  if (isRecord(properties)) {
+  if (isJsonObject(properties)) {
     const rest = {};
     for (const [name, value] of Object.entries(properties))
       if (name !== "metadata") setOwn(rest, name, value);
@@ -68828,7 +69028,7 @@ function metadataSchema(schema, path, options, problems) {
 }
 function rootSchema(schema, path, options, problems) {
   if (schema === void 0) return anyObject(options);
-  if (!isRecord(schema)) {
+  if (!isJsonObject(schema)) {
     problems.push({ message: "openAPIV3Schema must be an object; any object is accepted", path });
     return anyObject(options);
   }
@@ -68838,7 +69038,7 @@ function rootSchema(schema, path, options, problems) {
     { problems, ancestors: /* @__PURE__ */ new Set([schema]) },
     at
   );
-  const properties = isRecord(root["properties"]) ? root["properties"] : {};
+  const properties = isJsonObject(root["properties"]) ? root["properties"] : {};
   for (const [name, value] of Object.entries(typeMeta(options))) setOwn(properties, name, value);
   setOwn(properties, "metadata", metadataSchema(schema, path, options, problems));
   if (options.statusSubresource || own(properties, "status") === void 0) setOwn(properties, "status", {});
@@ -68854,16 +69054,16 @@ var V1BETA1 = "apiextensions.k8s.io/v1beta1";
 function readSchema(holder, key, at) {
   const wrapper = own(holder, key);
   if (wrapper === void 0 || wrapper === null) return void 0;
-  if (!isRecord(wrapper)) return { schema: wrapper, schemaPath: pointer(at, key) };
+  if (!isJsonObject(wrapper)) return { schema: wrapper, schemaPath: pointer(at, key) };
   const schema = own(wrapper, "openAPIV3Schema");
   if (schema === void 0 || schema === null) return void 0;
   return { schema, schemaPath: pointer(at, key, "openAPIV3Schema") };
 }
 function hasStatusSubresource(holder) {
-  return isRecord(own(own(holder, "subresources"), "status"));
+  return isJsonObject(own(own(holder, "subresources"), "status"));
 }
 function readName(entry, at, seen, problems) {
-  if (!isRecord(entry)) {
+  if (!isJsonObject(entry)) {
     problems.push({ message: "a version must be an object; ignored", path: at });
     return void 0;
   }
@@ -68911,7 +69111,7 @@ function requiredString(value, path, what, problems) {
   return void 0;
 }
 function readCrdSpec(crd, problems) {
-  if (!isRecord(crd)) {
+  if (!isJsonObject(crd)) {
     problems.push({ message: "a CustomResourceDefinition must be an object", path: "" });
     return void 0;
   }
@@ -68925,7 +69125,7 @@ function readCrdSpec(crd, problems) {
     problems.push({ message: `apiVersion must be ${V1} or ${V1BETA1}; read as ${V1}`, path: "/apiVersion" });
   }
   const spec = own(crd, "spec");
-  if (!isRecord(spec)) {
+  if (!isJsonObject(spec)) {
     problems.push({ message: "spec must be an object", path: "/spec" });
     return void 0;
   }
@@ -70144,7 +70344,7 @@ function signatureOf(value) {
   const metadata = value["metadata"];
   let name = "";
   let namespace;
-  if (metadata !== null && typeof metadata === "object" && !Array.isArray(metadata)) {
+  if (isJsonObject(metadata)) {
     if (typeof metadata["name"] === "string") name = metadata["name"];
     if (typeof metadata["namespace"] === "string") namespace = metadata["namespace"];
     if (typeof metadata["generateName"] === "string" && metadata["generateName"] !== "") {
@@ -70303,11 +70503,6 @@ function checkSchema(value, schema, signature, findings2, build, context3) {
   return result;
 }
 
-// core/diff/json.ts
-function isObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
 // core/diff/object-path.ts
 var InvalidPathError = class extends KubeproofError {
   name = "InvalidPathError";
@@ -70411,23 +70606,23 @@ function child2(parent, key, steps) {
 }
 function descendants(match) {
   const value = valueAt2(match);
-  const children = Array.isArray(value) || isObject(value) ? step(value, { type: "any" }, match.steps).flatMap(descendants) : [];
+  const children = Array.isArray(value) || isJsonObject(value) ? step(value, { type: "any" }, match.steps).flatMap(descendants) : [];
   return [match, ...children];
 }
 function step(value, segment, steps) {
   if (segment.type === "key")
-    return isObject(value) && segment.key in value ? [child2(value, segment.key, steps)] : [];
+    return isJsonObject(value) && segment.key in value ? [child2(value, segment.key, steps)] : [];
   if (segment.type === "index")
     return Array.isArray(value) && segment.index < value.length ? [child2(value, segment.index, steps)] : [];
   if (segment.type === "any") {
     if (Array.isArray(value)) return value.map((_, index) => child2(value, index, steps));
-    if (isObject(value)) return Object.keys(value).map((key) => child2(value, key, steps));
+    if (isJsonObject(value)) return Object.keys(value).map((key) => child2(value, key, steps));
     return [];
   }
   if (segment.type === "deep" || !Array.isArray(value)) return [];
   const matches = [];
   value.forEach((item, index) => {
-    if (isObject(item) && fieldText(item[segment.field]) === segment.value)
+    if (isJsonObject(item) && fieldText(item[segment.field]) === segment.value)
       matches.push(child2(value, index, steps));
   });
   return matches;
@@ -70446,7 +70641,7 @@ function selectPath(root, segments) {
 var PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
 function formatStep(key, element) {
   if (typeof key === "number") {
-    const name = isObject(element) ? element.name : void 0;
+    const name = isJsonObject(element) ? element.name : void 0;
     return typeof name === "string" && /^[^\]"'=]+$/.test(name) ? `[name=${name}]` : `[${key}]`;
   }
   return PLAIN_KEY.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
@@ -70517,7 +70712,7 @@ function isScalar2(value) {
 function addMembers(walk, object, field, steps, type) {
   const value = object[field];
   if (value === void 0) return;
-  if (!isObject(value)) return add(walk, { parent: object, key: field, type }, steps);
+  if (!isJsonObject(value)) return add(walk, { parent: object, key: field, type }, steps);
   const inner = [...steps, formatStep(field)];
   for (const key of Object.keys(value)) {
     const member = value[key];
@@ -70537,13 +70732,13 @@ function objectRules(walk, object, steps) {
     addMembers(walk, object, "data", steps, "redacted");
     addMembers(walk, object, "stringData", steps, "redacted");
   }
-  if (object.kind === "SealedSecret" && isObject(object.spec)) {
+  if (object.kind === "SealedSecret" && isJsonObject(object.spec)) {
     const spec = object.spec;
     const inner = [...steps, formatStep("spec")];
     addMembers(walk, spec, "encryptedData", inner, "encrypted");
     if (spec.data !== void 0) add(walk, { parent: spec, key: "data", type: "encrypted" }, inner);
   }
-  if (steps.length === 0 && isObject(object.sops))
+  if (steps.length === 0 && isJsonObject(object.sops))
     add(walk, { parent: object, key: "sops", type: "encrypted" }, steps);
   const name = object.name;
   if (walk.pattern !== void 0 && typeof name === "string" && walk.pattern.test(name) && isScalar2(object.value))
@@ -70581,7 +70776,7 @@ function visit(walk, value, steps) {
     });
     return;
   }
-  if (!isObject(value)) return;
+  if (!isJsonObject(value)) return;
   objectRules(walk, value, steps);
   for (const [key, child3] of Object.entries(value)) {
     const named = key === LAST_APPLIED || walk.pattern !== void 0 && walk.pattern.test(key) && !REFERENCE_KEY.test(key);
@@ -70892,7 +71087,8 @@ var package_default = {
     test: "vitest run",
     bench: "node --import tsx bench/run.ts",
     kubeproof: "node dist/kubeproof.js",
-    conformance: "node --import tsx scripts/conformance.ts"
+    conformance: "node --import tsx scripts/conformance.ts",
+    "docs:rules": "node --import tsx scripts/rules-doc.ts"
   },
   devDependencies: {
     "@types/js-yaml": "^4.0.9",
