@@ -2160,9 +2160,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve4(data);
+              return err ? reject(err) : resolve5(data);
             });
           });
         }
@@ -2200,12 +2200,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve4(data);
+              ) : resolve5(data);
             });
           });
         }
@@ -4472,8 +4472,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve4, reject) => {
-        res = resolve4;
+      const promise = new Promise((resolve5, reject) => {
+        res = resolve5;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6724,12 +6724,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7399,12 +7399,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7883,16 +7883,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve4;
+            this[kClosedResolve] = resolve5;
           } else {
-            resolve4(null);
+            resolve5(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7903,7 +7903,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve4(null);
+            resolve5(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7954,7 +7954,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve4, reject) => {
+        const socket = await new Promise((resolve5, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve4(socket2);
+              resolve5(socket2);
             }
           });
         });
@@ -8302,8 +8302,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve4) => {
-            this[kClosedResolve] = resolve4;
+          await new Promise((resolve5) => {
+            this[kClosedResolve] = resolve5;
           });
         }
       }
@@ -9572,7 +9572,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve4, reject) => {
+        return await new Promise((resolve5, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve4(null);
+              resolve5(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9604,7 +9604,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9621,7 +9621,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve4,
+              resolve: resolve5,
               reject,
               length: 0,
               body: []
@@ -9691,18 +9691,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve4, stream, length } = consume2;
+      const { type, body, resolve: resolve5, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve4(chunksDecode(body, length));
+          resolve5(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve4(JSON.parse(chunksDecode(body, length)));
+          resolve5(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve4(chunksConcat(body, length).buffer);
+          resolve5(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve4(new Blob(body, { type: stream[kContentType] }));
+          resolve5(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve4(chunksConcat(body, length));
+          resolve5(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9959,9 +9959,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10184,9 +10184,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10471,9 +10471,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10565,9 +10565,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -14430,7 +14430,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve4, reject) => agent.dispatch(
+        return new Promise((resolve5, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14506,7 +14506,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve4({
+              resolve5({
                 status,
                 statusText,
                 headersList,
@@ -14549,7 +14549,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve4({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18290,8 +18290,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve4) => {
-        setTimeout(resolve4, ms).unref();
+      return new Promise((resolve5) => {
+        setTimeout(resolve5, ms).unref();
       });
     }
     module.exports = {
@@ -19273,11 +19273,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step3(generator.next(value));
@@ -19293,7 +19293,7 @@ var require_lib = __commonJS({
           }
         }
         function step3(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step3((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19380,26 +19380,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve4(output.toString());
+              resolve5(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve4(Buffer.concat(chunks));
+              resolve5(Buffer.concat(chunks));
             });
           }));
         });
@@ -19607,14 +19607,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve4(res);
+                resolve5(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -19858,12 +19858,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
+          return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve5, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19871,7 +19871,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve4(response);
+              resolve5(response);
             }
             function dateTimeDeserializer(key2, value) {
               if (typeof value === "string") {
@@ -19910,7 +19910,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve4(response);
+              resolve5(response);
             }
           }));
         });
@@ -20513,8 +20513,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve4, reject) {
-            return setTimeout(resolve4, t);
+          return new this.Promise(function(resolve5, reject) {
+            return setTimeout(resolve5, t);
           });
         }
         computePenalty() {
@@ -20725,15 +20725,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve4, returned, task;
+          var args, cb, error2, reject, resolve5, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve4, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve4(returned);
+                  return resolve5(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -20748,13 +20748,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve4;
-          resolve4 = reject = null;
+          var promise, reject, resolve5;
+          resolve5 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve4 = _resolve;
+            resolve5 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve4, reject });
+          this._queue.push({ task, args, resolve: resolve5, reject });
           this._tryToRun();
           return promise;
         }
@@ -21155,14 +21155,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve4, reject) => {
+              return new this.Promise((resolve5, reject) => {
                 if (finished()) {
-                  return resolve4();
+                  return resolve5();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve4();
+                      return resolve5();
                     }
                   });
                 }
@@ -21255,9 +21255,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve4, reject) {
+              return new this.Promise(function(resolve5, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve4)(args3);
+                  return (args3[0] != null ? reject : resolve5)(args3);
                 });
               });
             };
@@ -24330,7 +24330,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve4.call(this, root, ref);
+      let _sch = resolve5.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -24357,7 +24357,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve4(root, ref) {
+    function resolve5(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -25221,7 +25221,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve4(baseURI, relativeURI, options) {
+    function resolve5(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -25612,7 +25612,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize2,
-      resolve: resolve4,
+      resolve: resolve5,
       resolveComponent,
       equal,
       serialize,
@@ -31014,9 +31014,9 @@ var require_dispatcher_base2 = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve4(data);
+              return err ? reject(err) : resolve5(data);
             });
           });
         }
@@ -31054,9 +31054,9 @@ var require_dispatcher_base2 = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.destroy(err, (err2, data) => {
-              return err2 ? reject(err2) : resolve4(data);
+              return err2 ? reject(err2) : resolve5(data);
             });
           });
         }
@@ -34562,8 +34562,8 @@ var require_promise = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve4, reject) => {
-        res = resolve4;
+      const promise = new Promise((resolve5, reject) => {
+        res = resolve5;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -35989,12 +35989,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -36878,12 +36878,12 @@ var require_client_h22 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -37200,16 +37200,16 @@ var require_client2 = __commonJS({
         return this[kNeedDrain] < 2;
       }
       [kClose]() {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve4;
+            this[kClosedResolve] = resolve5;
           } else {
-            resolve4(null);
+            resolve5(null);
           }
         });
       }
       [kDestroy](err) {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -37222,7 +37222,7 @@ var require_client2 = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve4(null);
+            resolve5(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -37629,8 +37629,8 @@ var require_pool_base2 = __commonJS({
           }
           return Promise.all(closeAll);
         } else {
-          return new Promise((resolve4) => {
-            this[kClosedResolve] = resolve4;
+          return new Promise((resolve5) => {
+            this[kClosedResolve] = resolve5;
           });
         }
       }
@@ -38752,7 +38752,7 @@ var require_socks5_proxy_agent = __commonJS({
         const proxyHost = this[kProxyUrl].hostname;
         const proxyPort = parseInt(this[kProxyUrl].port) || 1080;
         debug2("creating SOCKS5 connection to", proxyHost, proxyPort);
-        const socket = await new Promise((resolve4, reject) => {
+        const socket = await new Promise((resolve5, reject) => {
           this[kConnector]({
             hostname: proxyHost,
             host: proxyHost,
@@ -38762,7 +38762,7 @@ var require_socks5_proxy_agent = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve4(socket2);
+              resolve5(socket2);
             }
           });
         });
@@ -38772,14 +38772,14 @@ var require_socks5_proxy_agent = __commonJS({
           socket.destroy();
         });
         await socks5Client.handshake();
-        await new Promise((resolve4, reject) => {
+        await new Promise((resolve5, reject) => {
           const timeout = setTimeout(() => {
             reject(new Error("SOCKS5 authentication timeout"));
           }, 5e3);
           const onAuthenticated = () => {
             clearTimeout(timeout);
             socks5Client.removeListener("error", onError);
-            resolve4();
+            resolve5();
           };
           const onError = (err) => {
             clearTimeout(timeout);
@@ -38788,14 +38788,14 @@ var require_socks5_proxy_agent = __commonJS({
           };
           if (socks5Client.state === STATES.AUTHENTICATED) {
             clearTimeout(timeout);
-            resolve4();
+            resolve5();
           } else {
             socks5Client.once("authenticated", onAuthenticated);
             socks5Client.once("error", onError);
           }
         });
         await socks5Client.connect(targetHost, targetPort);
-        await new Promise((resolve4, reject) => {
+        await new Promise((resolve5, reject) => {
           const timeout = setTimeout(() => {
             reject(new Error("SOCKS5 connection timeout"));
           }, 5e3);
@@ -38803,7 +38803,7 @@ var require_socks5_proxy_agent = __commonJS({
             debug2("SOCKS5 tunnel established to", targetHost, targetPort, "via", info2);
             clearTimeout(timeout);
             socks5Client.removeListener("error", onError);
-            resolve4();
+            resolve5();
           };
           const onError = (err) => {
             clearTimeout(timeout);
@@ -38846,8 +38846,8 @@ var require_socks5_proxy_agent = __commonJS({
                       socket,
                       servername: this[kRequestTls]?.servername || targetHost
                     });
-                    await new Promise((resolve4, reject) => {
-                      finalSocket.once("secureConnect", resolve4);
+                    await new Promise((resolve5, reject) => {
+                      finalSocket.once("secureConnect", resolve5);
                       finalSocket.once("error", reject);
                     });
                   }
@@ -39980,7 +39980,7 @@ var require_readable2 = __commonJS({
         if (this._readableState.closeEmitted) {
           return Promise.resolve(null);
         }
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           if (this[kContentLength] && this[kContentLength] > limit || this[kBytesRead] > limit) {
             this.destroy(new AbortError());
           }
@@ -39994,11 +39994,11 @@ var require_readable2 = __commonJS({
               if (signal.aborted) {
                 reject(signal.reason ?? new AbortError());
               } else {
-                resolve4(null);
+                resolve5(null);
               }
             });
           } else {
-            this.on("close", resolve4);
+            this.on("close", resolve5);
           }
           this.on("error", noop4).on("data", () => {
             if (this[kBytesRead] > limit) {
@@ -40026,7 +40026,7 @@ var require_readable2 = __commonJS({
     }
     function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -40041,7 +40041,7 @@ var require_readable2 = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve4,
+              resolve: resolve5,
               reject,
               length: 0,
               body: []
@@ -40115,18 +40115,18 @@ var require_readable2 = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2, encoding) {
-      const { type, body, resolve: resolve4, stream, length } = consume2;
+      const { type, body, resolve: resolve5, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve4(chunksDecode(body, length, encoding));
+          resolve5(chunksDecode(body, length, encoding));
         } else if (type === "json") {
-          resolve4(JSON.parse(chunksDecode(body, length, encoding)));
+          resolve5(JSON.parse(chunksDecode(body, length, encoding)));
         } else if (type === "arrayBuffer") {
-          resolve4(chunksConcat(body, length).buffer);
+          resolve5(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve4(new Blob(body, { type: stream[kContentType] }));
+          resolve5(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve4(chunksConcat(body, length));
+          resolve5(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -40316,9 +40316,9 @@ var require_api_request2 = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -40530,9 +40530,9 @@ var require_api_stream2 = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -40820,9 +40820,9 @@ var require_api_upgrade2 = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -40915,9 +40915,9 @@ var require_api_connect2 = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -42190,8 +42190,8 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
-    var { writeFile: writeFile5, readFile: readFile3, mkdir: mkdir6 } = __require("node:fs/promises");
-    var { dirname: dirname3, resolve: resolve4 } = __require("node:path");
+    var { writeFile: writeFile5, readFile: readFile3, mkdir: mkdir7 } = __require("node:fs/promises");
+    var { dirname: dirname3, resolve: resolve5 } = __require("node:path");
     var { setTimeout: setTimeout2, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors3();
     var { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = require_snapshot_utils();
@@ -42392,7 +42392,7 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError("Snapshot path is required");
         }
         try {
-          const data = await readFile3(resolve4(path), "utf8");
+          const data = await readFile3(resolve5(path), "utf8");
           const parsed = JSON.parse(data);
           if (Array.isArray(parsed)) {
             this.#snapshots.clear();
@@ -42421,8 +42421,8 @@ var require_snapshot_recorder = __commonJS({
         if (!path) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
-        const resolvedPath = resolve4(path);
-        await mkdir6(dirname3(resolvedPath), { recursive: true });
+        const resolvedPath = resolve5(path);
+        await mkdir7(dirname3(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash, snapshot]) => ({
           hash,
           snapshot
@@ -50401,7 +50401,7 @@ var require_fetch2 = __commonJS({
         const agent = fetchParams.controller.dispatcher;
         const path = url.pathname + url.search;
         const hasTrailingQuestionMark = url.search.length === 0 && url.href[url.href.length - url.hash.length - 1] === "?";
-        return new Promise((resolve4, reject) => agent.dispatch(
+        return new Promise((resolve5, reject) => agent.dispatch(
           {
             path: hasTrailingQuestionMark ? `${path}?` : path,
             origin: url.origin,
@@ -50489,7 +50489,7 @@ var require_fetch2 = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve4({
+              resolve5({
                 status,
                 statusText,
                 headersList,
@@ -50542,7 +50542,7 @@ var require_fetch2 = __commonJS({
                   headersList.append(headerName, String(value), true);
                 }
               }
-              resolve4({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -50566,7 +50566,7 @@ var require_fetch2 = __commonJS({
                   headersList.append(nameStr, value.toString("latin1"), true);
                 }
               }
-              resolve4({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -62393,11 +62393,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step3(generator.next(value));
@@ -62413,7 +62413,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step3(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step3((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -62793,11 +62793,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step3(generator.next(value));
@@ -62813,7 +62813,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step3(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step3((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -66761,7 +66761,7 @@ function createNodeProcessRunner(runnerOptions = {}) {
       if (!await isDirectory2(options.cwd))
         throw new ProcessSpawnError(command2, `working folder ${options.cwd} does not exist`, "ENOENT");
       const env = { ...runnerOptions.baseEnv ?? process.env, ...options.env };
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         const child3 = spawn(command2, [...args], { cwd: options.cwd, env, shell: false, windowsHide: true });
         const stdout = [];
         const stderr = [];
@@ -66780,7 +66780,7 @@ function createNodeProcessRunner(runnerOptions = {}) {
           settled = true;
           if (timer) clearTimeout(timer);
           if (outcome instanceof Error) reject(outcome);
-          else resolve4(outcome);
+          else resolve5(outcome);
         };
         const result = (code) => ({
           exitCode: code ?? -1,
@@ -66967,7 +66967,7 @@ function treeFileSource(tree) {
   for (const path of tree.files.keys()) add3(path, { name: baseName(path), type: "file" });
   for (const [path, target] of tree.links)
     add3(path, { name: baseName(path), type: "symlink", ...target === void 0 ? {} : { target } });
-  const resolve4 = (path) => {
+  const resolve5 = (path) => {
     let current = path;
     for (let hops = 0; hops <= 32; hops++) {
       const parts = current === "" ? [] : current.split("/");
@@ -66987,11 +66987,11 @@ function treeFileSource(tree) {
   };
   return {
     async readFile(path) {
-      const real = resolve4(path);
+      const real = resolve5(path);
       return real === void 0 ? void 0 : tree.files.get(real);
     },
     async listDirectory(path) {
-      const real = resolve4(path);
+      const real = resolve5(path);
       const folder = real === void 0 ? void 0 : folders.get(real);
       if (folder === void 0) return void 0;
       return [...folder.values()].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -67621,7 +67621,7 @@ function addRetryLayer(octokit, options = {}) {
   Object.assign(octokit, throttling(host, pluginOptions), retry(host, pluginOptions));
 }
 function retryPolicyHook(options, calls) {
-  const sleep = options.sleep ?? ((ms) => new Promise((resolve4) => setTimeout(resolve4, ms)));
+  const sleep = options.sleep ?? ((ms) => new Promise((resolve5) => setTimeout(resolve5, ms)));
   const now = options.now ?? Date.now;
   const retries = options.retries ?? DEFAULT_RETRIES;
   return async (request2, endpoint2) => {
@@ -68553,27 +68553,29 @@ async function upsertComment(client, pr, key2, bodies, options = {}) {
     }
     return found;
   };
-  const update = (existing, body) => client.request(
-    "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
-    { ...where, comment_id: existing.id, body },
-    context3("update the kubeproof comment")
-  );
+  const update = async (existing, body) => {
+    const response = await client.request(
+      "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
+      { ...where, comment_id: existing.id, body },
+      context3("update the kubeproof comment")
+    );
+    return response.data.html_url ?? existing.html_url;
+  };
   const create = async (body, index) => {
     for (let attempt2 = 1; ; attempt2++) {
       try {
-        await client.request(
+        const response = await client.request(
           "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
           { ...where, issue_number: pr.number, body },
           { ...context3("comment on the pull request"), idempotent: false }
         );
-        return;
+        return response.data.html_url;
       } catch (error2) {
         if (!mayHaveSucceeded(error2) || attempt2 >= CREATE_ATTEMPTS) throw error2;
       }
       const created = (await listOurs()).find((item) => item.key === key2 && item.index === index);
       if (created !== void 0) {
-        if (created.body !== body) await update(created, body);
-        return;
+        return created.body === body ? created.html_url : update(created, body);
       }
     }
   };
@@ -68584,10 +68586,14 @@ async function upsertComment(client, pr, key2, bodies, options = {}) {
     if (kept.has(comment.index) || comment.index > marked.length) extra.push(comment);
     else kept.set(comment.index, comment);
   }
+  let url;
   for (const [i, body] of marked.entries()) {
     const existing = kept.get(i + 1);
-    if (existing === void 0) await create(body, i + 1);
-    else if (existing.body !== body) await update(existing, body);
+    let bodyUrl;
+    if (existing === void 0) bodyUrl = await create(body, i + 1);
+    else if (existing.body !== body) bodyUrl = await update(existing, body);
+    else bodyUrl = existing.html_url;
+    if (i === 0) url = bodyUrl;
   }
   for (const comment of extra) {
     await client.request(
@@ -68604,6 +68610,7 @@ async function upsertComment(client, pr, key2, bodies, options = {}) {
       context3("minimize outdated kubeproof comments")
     );
   }
+  return { url };
 }
 async function minimizeComments(client, nodeIds, context3) {
   const parameters2 = nodeIds.map((_, i) => `$id${i}: ID!`).join(", ");
@@ -69127,7 +69134,7 @@ function parseJson(body) {
 }
 function createSchemaLoader(deps) {
   const downHosts = /* @__PURE__ */ new Map();
-  const sleep = deps.sleep ?? ((ms) => new Promise((resolve4) => setTimeout(resolve4, ms)));
+  const sleep = deps.sleep ?? ((ms) => new Promise((resolve5) => setTimeout(resolve5, ms)));
   async function loadHttp(url) {
     const cached2 = await deps.cache?.get(url);
     if (cached2 !== void 0) {
@@ -69256,7 +69263,7 @@ function createSchemaRegistry(options, deps) {
       found.shortfall = `not validated: ${why}the offline schemas (${deps.offline.source}) cannot honour ${unmet}. Give a reachable -schema-location or a local schema folder, or pass -offline for an explicit weaker check`;
     return found;
   }
-  async function resolve4(kind, apiVersion) {
+  async function resolve5(kind, apiVersion) {
     const variables = templateVariables(kind, apiVersion, options.kubernetesVersion, options.strict);
     let unreachable = 0;
     for (const location of options.locations) {
@@ -69337,7 +69344,7 @@ function createSchemaRegistry(options, deps) {
       if (local) return local;
       const cached2 = cache.get(key2);
       if (cached2) return cached2;
-      const pending = resolve4(kind, apiVersion).then((result) => {
+      const pending = resolve5(kind, apiVersion).then((result) => {
         cache.set(key2, result);
         return result;
       });
@@ -69529,7 +69536,7 @@ var GitTreeError = class extends KubeproofError {
   name = "GitTreeError";
 };
 function run(cwd, args, input) {
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     const child3 = spawn2("git", args, { cwd, stdio: ["pipe", "pipe", "pipe"] });
     const out = [];
     const err = [];
@@ -69542,7 +69549,7 @@ function run(cwd, args, input) {
       )
     );
     child3.on("close", (code) => {
-      if (code === 0) resolve4(Buffer.concat(out));
+      if (code === 0) resolve5(Buffer.concat(out));
       else reject(new GitTreeError(`git ${args[0]} failed: ${Buffer.concat(err).toString("utf8").trim()}`));
     });
     child3.stdin.on("error", () => {
@@ -69582,12 +69589,12 @@ async function gitFileSource(cwd, ref) {
 
 // platform/actions/resolve-base.ts
 function git(cwd, args) {
-  return new Promise((resolve4) => {
+  return new Promise((resolve5) => {
     execFile(
       "git",
       args,
       { cwd, encoding: "utf8" },
-      (error2, stdout) => resolve4(error2 ? void 0 : stdout.trim())
+      (error2, stdout) => resolve5(error2 ? void 0 : stdout.trim())
     );
   });
 }
@@ -69745,7 +69752,8 @@ function schemaInputs(read) {
   return {
     kubernetesVersion: kubernetesVersionInput(read),
     schemaLocations: multilineInput(read, "schema-locations", DEFAULT_SCHEMA_LOCATIONS),
-    strict: booleanInput(read, "strict", DEFAULT_STRICT)
+    strict: booleanInput(read, "strict", DEFAULT_STRICT),
+    schemaCache: optionalInput(read, "schema-cache")
   };
 }
 
@@ -69788,8 +69796,8 @@ function parseCheckInputs(read) {
 }
 
 // platform/actions/run-check-action.ts
-import { mkdir as mkdir5, mkdtemp as mkdtemp2, stat as stat4 } from "node:fs/promises";
-import { join as join5, resolve as resolve3 } from "node:path";
+import { mkdir as mkdir6, mkdtemp as mkdtemp2, stat as stat4 } from "node:fs/promises";
+import { join as join5, resolve as resolve4 } from "node:path";
 
 // core/rules/config-rules.ts
 var CONFIG_RULES = {
@@ -72549,7 +72557,7 @@ function composeDocument(text12, lines2) {
   }
   return doc;
 }
-function taggedScalar(tag, text12, resolve4) {
+function taggedScalar(tag, text12, resolve5) {
   switch (tag) {
     case "tag:yaml.org,2002:str":
     case "tag:yaml.org,2002:binary":
@@ -72560,19 +72568,19 @@ function taggedScalar(tag, text12, resolve4) {
     case "tag:yaml.org,2002:bool":
     case "tag:yaml.org,2002:int":
     case "tag:yaml.org,2002:float":
-      return resolve4(text12);
+      return resolve5(text12);
     default:
       return text12;
   }
 }
 var Walker = class {
-  constructor(doc, lines2, firstLine, uniqueKeys, maxAliasNodes, resolve4 = resolvePlainScalar, keepText) {
+  constructor(doc, lines2, firstLine, uniqueKeys, maxAliasNodes, resolve5 = resolvePlainScalar, keepText) {
     this.doc = doc;
     this.lines = lines2;
     this.firstLine = firstLine;
     this.uniqueKeys = uniqueKeys;
     this.maxAliasNodes = maxAliasNodes;
-    this.resolve = resolve4;
+    this.resolve = resolve5;
     this.keepText = keepText;
   }
   doc;
@@ -72775,11 +72783,11 @@ var ESCAPES = {
 
 // core/manifests/fast-yaml-flow.ts
 var FlowReader = class {
-  constructor(src, start, end, uniqueKeys, resolve4 = resolvePlainScalar, depth = 0) {
+  constructor(src, start, end, uniqueKeys, resolve5 = resolvePlainScalar, depth = 0) {
     this.src = src;
     this.end = end;
     this.uniqueKeys = uniqueKeys;
-    this.resolve = resolve4;
+    this.resolve = resolve5;
     this.depth = depth;
     this.pos = start;
   }
@@ -73000,13 +73008,13 @@ function createScanCursor() {
   return { from: -1, hash: -1 };
 }
 var FastParser = class {
-  constructor(src, start, end, uniqueKeys, positions, firstLine, scan2, resolve4, keepText) {
+  constructor(src, start, end, uniqueKeys, positions, firstLine, scan2, resolve5, keepText) {
     this.src = src;
     this.end = end;
     this.uniqueKeys = uniqueKeys;
     this.scan = scan2;
     this.track = positions;
-    this.resolve = resolve4 ?? resolvePlainScalar;
+    this.resolve = resolve5 ?? resolvePlainScalar;
     this.keepText = keepText;
     this.pointers = positions !== void 0 || keepText !== void 0;
     this.lineNo = firstLine;
@@ -73983,21 +73991,21 @@ async function visit2(dir, reach, seen, files, read) {
     return;
   }
   reach.folders.add(dir);
-  const resolve4 = (relative3) => joinRepoPath(dir, relative3);
+  const resolve5 = (relative3) => joinRepoPath(dir, relative3);
   for (const file of references.files) {
-    const path = resolve4(file);
+    const path = resolve5(file);
     if (path !== void 0) reach.files.add(path);
   }
   for (const tree of references.trees) {
-    const path = resolve4(tree);
+    const path = resolve5(tree);
     if (path !== void 0) reach.trees.add(path);
   }
   for (const folder of references.folders) {
-    const path = resolve4(folder);
+    const path = resolve5(folder);
     if (path !== void 0) await visit2(path, reach, seen, files, read);
   }
   for (const entry of references.either) {
-    const path = resolve4(entry);
+    const path = resolve5(entry);
     if (path === void 0) continue;
     if (await files.readFile(path)) reach.files.add(path);
     else if (await files.listDirectory(path)) await visit2(path, reach, seen, files, read);
@@ -82229,11 +82237,12 @@ async function publishReport(port, target, report, options, log) {
   if (repo === void 0) throw new TypeError("publishReport needs a pull request or a repository");
   const pr = target.pr;
   let commentStep;
+  let commentUrl;
   if (options.comment && pr !== void 0) {
     const upsert = options.outdatedKeys === void 0 ? {} : { outdatedKeys: options.outdatedKeys };
     commentStep = await attempt("the pull request comment", NEEDS.comment, async () => {
       const bodies = renderComment(report, { marker: marker2 });
-      await port.upsertComment(pr, marker2, bodies, upsert);
+      ({ url: commentUrl } = await port.upsertComment(pr, marker2, bodies, upsert));
       log.info(
         `kubeproof: comment posted on #${pr.number}${bodies.length > 1 ? ` (${bodies.length} parts)` : ""}`
       );
@@ -82265,6 +82274,7 @@ async function publishReport(port, target, report, options, log) {
     checkRun,
     annotations: check.annotations
   };
+  if (commentUrl !== void 0 && commentStep?.ok === true) outcome.commentUrl = commentUrl;
   if (reasons.length > 0) outcome.fallbackReason = reasons.join("; ");
   return outcome;
 }
@@ -82354,6 +82364,22 @@ function actionsLogger(io) {
   };
 }
 
+// platform/actions/schema-cache-folder.ts
+import { mkdir as mkdir4 } from "node:fs/promises";
+import { resolve as resolve3 } from "node:path";
+async function schemaCacheFolder(workspace, input) {
+  if (input === void 0) return {};
+  const folder = resolve3(workspace, input);
+  try {
+    await mkdir4(folder, { recursive: true });
+  } catch (error2) {
+    throw new UsageError(
+      `input schema-cache: cannot create ${folder}: ${error2.code ?? error2.message}`
+    );
+  }
+  return { cacheFolder: folder };
+}
+
 // platform/actions/offline-schemas-notice.ts
 async function offlineSchemasNotice(locations, load = () => import("kubernetes-models/v1/ConfigMap")) {
   if (!locations.includes("offline")) return void 0;
@@ -82390,7 +82416,7 @@ function failureMessage(counts, failOn) {
 }
 
 // platform/actions/resolve-head.ts
-import { mkdir as mkdir4, mkdtemp } from "node:fs/promises";
+import { mkdir as mkdir5, mkdtemp } from "node:fs/promises";
 import { join as join4 } from "node:path";
 var HEAD_REF = "`ref: ${{ github.event.pull_request.head.sha }}`";
 async function resolveHead(request2, deps) {
@@ -82410,11 +82436,11 @@ async function resolveHead(request2, deps) {
     );
   }
   const files = await deps.port.getTree(request2.repo, wanted);
-  await mkdir4(request2.runnerTemp, { recursive: true });
+  await mkdir5(request2.runnerTemp, { recursive: true });
   const folder = await mkdtemp(join4(request2.runnerTemp, "kubeproof-head-"));
   await materializeTree(files, folder);
   const root = join4(folder, ...request2.prefix.split("/").filter((part) => part !== ""));
-  await mkdir4(root, { recursive: true });
+  await mkdir5(root, { recursive: true });
   return {
     root,
     origin: "api",
@@ -82477,7 +82503,7 @@ function summaryMarkdown(report, marker2, limit = SUMMARY_LIMIT) {
 // platform/actions/run-check-action.ts
 var TRUST_HELP = "to allow it, use that renderer for an environment in the base branch's .kubeproof.yaml, or name it in the action's allow-renderers input";
 async function workingDirectoryOf(context3, input) {
-  const folder = resolve3(context3.workspace, input);
+  const folder = resolve4(context3.workspace, input);
   const found = await stat4(folder).catch(() => void 0);
   if (!found?.isDirectory()) {
     throw new UsageError(
@@ -82566,7 +82592,8 @@ async function run3(kind, inputs, deps) {
           strict: schema.strict,
           offline: false,
           fetch: deps.fetch,
-          baseDirectory: workingDirectory
+          baseDirectory: workingDirectory,
+          ...await schemaCacheFolder(context3.workspace, schema.schemaCache)
         }
       } : {},
       options: {
@@ -82588,7 +82615,7 @@ async function run3(kind, inputs, deps) {
       runner: deps.runner,
       // Binaries (kustomize, helm) need the base on disk: written under RUNNER_TEMP when one is needed.
       workFolder: async () => {
-        await mkdir5(context3.runnerTemp, { recursive: true });
+        await mkdir6(context3.runnerTemp, { recursive: true });
         return mkdtemp2(join5(context3.runnerTemp, "kubeproof-base-"));
       },
       now: deps.now,
@@ -82622,6 +82649,18 @@ async function run3(kind, inputs, deps) {
   io.setOutput("errors", String(counts.errors));
   io.setOutput("warnings", String(counts.warnings));
   io.setOutput("changed", String(counts.changed > 0));
+  const compared = report.meta.compared !== false;
+  io.setOutput(
+    "changed-environments",
+    JSON.stringify(
+      compared ? report.environments.filter((diff) => diff.status === "changed").map((diff) => diff.environment) : []
+    )
+  );
+  io.setOutput("comment-url", published?.commentUrl ?? "");
+  io.setOutput(
+    "conclusion",
+    published?.conclusion ?? checkConclusion(report, inputs.failOn, result.findings)
+  );
   io.setOutput("comment-body", bodies.comment);
   io.setOutput("sarif-file", sarifFile);
   const failure = failureMessage(counts, inputs.failOn);

@@ -48002,11 +48002,12 @@ async function publishReport(port, target, report, options, log) {
   if (repo === void 0) throw new TypeError("publishReport needs a pull request or a repository");
   const pr = target.pr;
   let commentStep;
+  let commentUrl;
   if (options.comment && pr !== void 0) {
     const upsert = options.outdatedKeys === void 0 ? {} : { outdatedKeys: options.outdatedKeys };
     commentStep = await attempt("the pull request comment", NEEDS.comment, async () => {
       const bodies = renderComment(report, { marker: marker2 });
-      await port.upsertComment(pr, marker2, bodies, upsert);
+      ({ url: commentUrl } = await port.upsertComment(pr, marker2, bodies, upsert));
       log.info(
         `kubeproof: comment posted on #${pr.number}${bodies.length > 1 ? ` (${bodies.length} parts)` : ""}`
       );
@@ -48038,6 +48039,7 @@ async function publishReport(port, target, report, options, log) {
     checkRun,
     annotations: check.annotations
   };
+  if (commentUrl !== void 0 && commentStep?.ok === true) outcome.commentUrl = commentUrl;
   if (reasons.length > 0) outcome.fallbackReason = reasons.join("; ");
   return outcome;
 }

@@ -39,6 +39,12 @@ export interface ChangedFiles {
   truncated: boolean;
 }
 
+/** The comment as it stands after an upsert. */
+export interface UpsertedComment {
+  /** The first body's comment on github.com (`html_url`), when GitHub gave it. */
+  url: string | undefined;
+}
+
 export interface PublishedCheckRun {
   id: number;
   url: string;
@@ -85,7 +91,12 @@ export interface GitHubPort {
    * `<!-- kubeproof:KEY:N -->` (body N); deletes continuation comments no longer needed; minimizes
    * as outdated the kubeproof comments whose key is in `options.outdatedKeys`.
    */
-  upsertComment(pr: PullRef, key: string, bodies: string[], options?: UpsertCommentOptions): Promise<void>;
+  upsertComment(
+    pr: PullRef,
+    key: string,
+    bodies: string[],
+    options?: UpsertCommentOptions,
+  ): Promise<UpsertedComment>;
   /** Creates a completed check run on `commit`, with its annotations sent 50 per request. */
   publishCheckRun(commit: CommitRef, check: CheckRunOutput): Promise<PublishedCheckRun>;
   /** Commits `changes` on `branch` (from `base`) and opens a pull request, or updates the open one. */

@@ -124,6 +124,7 @@ export function createFakeGitHubPort(setup: FakeGitHubPortSetup = {}): FakeGitHu
         else existing.body = body;
         kept.add(existing?.id ?? nextId - 1);
       }
+      const first = [...kept][0];
       const outdated = options.outdatedKeys;
       for (const comment of [...list]) {
         const marker = parseMarker(comment.body);
@@ -133,6 +134,12 @@ export function createFakeGitHubPort(setup: FakeGitHubPortSetup = {}): FakeGitHu
           comment.minimized = true;
         }
       }
+      return {
+        url:
+          first === undefined
+            ? undefined
+            : `https://github.com/${pr.owner}/${pr.repo}/pull/${pr.number}#issuecomment-${first}`,
+      };
     },
     async publishCheckRun(commit: CommitRef, check) {
       record('publishCheckRun', [commit, check]);
