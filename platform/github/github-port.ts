@@ -68,6 +68,10 @@ export interface PromotionPullRequest extends RepoRef {
   commitMessage: string;
   changes: FileChange[];
   draft?: boolean;
+  /** Labels the pull request carries (`promotion`); added when missing, never removed. */
+  labels?: string[];
+  /** Turn on auto-merge with this method, so it merges once its required checks pass. */
+  autoMerge?: 'merge' | 'squash' | 'rebase';
 }
 
 export interface OpenedPullRequest {
@@ -75,6 +79,10 @@ export interface OpenedPullRequest {
   url: string;
   /** False when an open pull request from `branch` was updated instead. */
   created: boolean;
+  /** False when the branch, title, body and labels were already exactly these: nothing was written. */
+  changed: boolean;
+  /** Why auto-merge could not be turned on (the repository does not allow it, for example). */
+  autoMergeError?: string;
 }
 
 /**

@@ -33,6 +33,7 @@ export interface FakePullRequest {
   body: string;
   commitMessage: string;
   changes: FileChange[];
+  labels: string[];
 }
 
 /** One port call, in order, with its arguments. */
@@ -161,16 +162,20 @@ export function createFakeGitHubPort(setup: FakeGitHubPortSetup = {}): FakeGitHu
         body: request.body,
         commitMessage: request.commitMessage,
         changes: structuredClone(request.changes),
+        labels: [...(request.labels ?? [])],
       };
       const existing = pullRequests.find((pr) => pr.branch === request.branch && pr.base === request.base);
       const url = (n: number): string => `https://github.com/${request.owner}/${request.repo}/pull/${n}`;
       if (existing !== undefined) {
-        Object.assign(existing, fields);
-        return { number: existing.number, url: url(existing.number), created: false };
+        const labels = [...new Set([...existing.labels, ...fields.labels])];
+        const changed =
+          JSON.stringify({ ...existing, number: 0 }) !== JSON.stringify({ number: 0, ...fields, labels });
+        Object.assign(existing, fields, { labels });
+        return { number: existing.number, url: url(existing.number), created: false, changed };
       }
       const number = nextId++;
       pullRequests.push({ number, ...fields });
-      return { number, url: url(number), created: true };
+      return { number, url: url(number), created: true, changed: true };
     },
   };
 }
