@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createSchemaCompiler } from '../core/validate/compile-schema.ts';
 import { createAjv } from '../core/validate/create-ajv.ts';
+import { createGitOpsSchemas } from '../core/validate/gitops-schemas.ts';
 import { createOfflineSchemas } from '../core/validate/offline-schemas.ts';
 import { parseSchemaLocation } from '../core/validate/schema-location.ts';
 import { createSchemaLoader } from '../core/validate/schema-loader.ts';
@@ -58,7 +59,7 @@ export async function createValidationDeps(
       offlineAccepts:
         setup.offlineAccepts ?? (setup.offline || given.includes('offline') ? 'any' : 'requested'),
     },
-    { loader, compile, offline: createOfflineSchemas(), notice },
+    { loader, compile, offline: createOfflineSchemas(), gitops: createGitOpsSchemas(), notice },
   );
   return { registry, compile };
 }

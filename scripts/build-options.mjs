@@ -87,7 +87,15 @@ function commonOptions(outdir) {
     format: 'esm',
     // The offline schemas are thousands of modules loaded one kind at a time: keep them a runtime
     // dependency. The Actions run without node_modules: there the import fails and is reported.
-    external: ['kubernetes-models', 'kubernetes-models/*'],
+    // The Argo CD and Flux models (core/validate/gitops-schemas.ts) are loaded the same way.
+    external: [
+      'kubernetes-models',
+      'kubernetes-models/*',
+      '@kubernetes-models/argo-cd',
+      '@kubernetes-models/argo-cd/*',
+      '@kubernetes-models/flux-cd',
+      '@kubernetes-models/flux-cd/*',
+    ],
     banner: {
       js: "import { createRequire as __kpCreateRequire } from 'node:module'; const require = __kpCreateRequire(import.meta.url);",
     },

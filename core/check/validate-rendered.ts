@@ -4,7 +4,7 @@ import type { RenderedEnvironment } from '../render/render-environments.ts';
 import { emitYaml } from '../manifests/emit-yaml.ts';
 import type { FileSource } from '../files/file-source.ts';
 import { createSourceLocator } from './source-positions.ts';
-import type { EnvironmentCheck } from '../report/check-report.ts';
+import type { EnvironmentCheck, MissingSchema } from '../report/check-report.ts';
 import type { SchemaUse } from '../validate/result.ts';
 import {
   validateManifests,
@@ -18,8 +18,9 @@ const encoder = new TextEncoder();
  * Validates what each environment renders to (strict, deprecations, duplicates), with the
  * CustomResourceDefinitions of every rendered environment and of `extraCrds` (the repository's
  * CRD files) validating the custom resources. Findings point at the source file and line the
- * resource came from. A missing schema is a warning here: a PR check should not fail on a custom
- * kind nobody published a schema for, but it must say it was not checked.
+ * resource came from. A missing schema is not an error here: a PR check should not fail on a custom
+ * kind nobody published a schema for, but it must say it was not checked. It says so once per kind
+ * (`missingSchemas`), not with one warning per resource.
  */
 export async function validateRendered(
   rendered: readonly RenderedEnvironment[],
@@ -62,6 +63,7 @@ export async function validateRendered(
     warnings: 0,
     findings: [],
     notValidated: 0,
+    missingSchemas: [],
     schemas: [],
   }));
   const uses = checks.map(() => new Map<string, SchemaUse>());
@@ -74,13 +76,15 @@ export async function validateRendered(
     if (result.schema !== undefined) uses[Number(e)]?.set(schemaKey(result.schema), result.schema);
     if (result.findings.some((f) => f.ruleId === 'missing-schema' || f.ruleId === 'not-validated'))
       check.notValidated = (check.notValidated ?? 0) + 1;
+    const missing = result.findings.find((f) => f.ruleId === 'missing-schema');
+    if (missing !== undefined)
+      countMissing(check, result.apiVersion ?? '', result.kind ?? '', missing.message);
     for (const finding of result.findings) {
       // Duplicates across environments are expected (one copy per environment): not a finding here.
-      if (finding.ruleId === 'duplicate-resource') continue;
-      const severity = finding.ruleId === 'missing-schema' ? 'warning' : finding.severity;
+      // A kind without a schema is said once (missingSchemas), not once per resource.
+      if (finding.ruleId === 'duplicate-resource' || finding.ruleId === 'missing-schema') continue;
       const mapped: Finding = {
         ...finding,
-        severity,
         path: resource.origin.path,
         line: resource.origin.line,
       };
@@ -101,12 +105,25 @@ export async function validateRendered(
         if (at.column !== undefined) mapped.column = at.column;
       }
       check.findings.push(mapped);
-      if (severity === 'error') check.errors++;
-      else if (severity === 'warning') check.warnings++;
+      if (finding.severity === 'error') check.errors++;
+      else if (finding.severity === 'warning') check.warnings++;
     }
   }
   for (const [index, check] of checks.entries()) check.schemas = [...(uses[index]?.values() ?? [])];
   return checks;
+}
+
+/** Counts one resource of a kind without a schema; the detail is what the message adds in parentheses. */
+function countMissing(check: EnvironmentCheck, apiVersion: string, kind: string, message: string): void {
+  const list = (check.missingSchemas ??= []);
+  let entry: MissingSchema | undefined = list.find((m) => m.apiVersion === apiVersion && m.kind === kind);
+  if (entry === undefined) {
+    entry = { apiVersion, kind, resources: 0 };
+    const detail = /^could not find schema for \S+ \((.*)\)$/.exec(message)?.[1];
+    if (detail !== undefined) entry.detail = detail;
+    list.push(entry);
+  }
+  entry.resources++;
 }
 
 /** One key per distinct schema source. */

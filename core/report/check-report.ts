@@ -6,6 +6,16 @@ import type { EnvironmentDiff } from '../diff/types.ts';
 import type { Finding } from '../findings.ts';
 import type { SchemaUse } from '../validate/result.ts';
 
+/** A kind that had no schema, said once per report instead of once per resource. */
+export interface MissingSchema {
+  apiVersion: string;
+  kind: string;
+  /** How many resources of this kind were not validated for want of a schema. */
+  resources: number;
+  /** Why, when there is more to say: `no strict schema: … found no error but cannot see unknown fields`. */
+  detail?: string;
+}
+
 /** The outcome of one checker (validation, policy) for one environment's rendered head. */
 export interface EnvironmentCheck {
   environment: string;
@@ -16,6 +26,8 @@ export interface EnvironmentCheck {
   findings: Finding[];
   /** Resources that were not validated (no schema, schemas unreachable or unable to honour the request). */
   notValidated?: number;
+  /** The kinds of this environment that no schema validated (validation only). */
+  missingSchemas?: MissingSchema[];
   /** The schemas that validated this environment's resources (validation only). */
   schemas?: SchemaUse[];
 }

@@ -58,6 +58,8 @@ export function checkConclusion(
     count(extra, 'error');
   const warnings =
     summary.validationWarnings +
+    // Resources of a kind without a schema: a warning each, though said once per kind.
+    (summary.notValidated - summary.notValidatedErrors) +
     summary.policyWarnings +
     count(diffFindings, 'warning') +
     count(extra, 'warning');

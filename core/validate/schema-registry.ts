@@ -1,4 +1,5 @@
 import type { SchemaCompiler, SchemaValidator } from './compile-schema.ts';
+import type { GitOpsSchemas } from './gitops-schemas.ts';
 import type { OfflineSchemas } from './offline-schemas.ts';
 import { templateVariables, type SchemaLocation } from './schema-location.ts';
 import type { SchemaLoader } from './schema-loader.ts';
@@ -16,6 +17,12 @@ export type SchemaLookup =
        * resource it passes is not validated, and this says why and how to fix it.
        */
       shortfall?: string;
+      /**
+       * Set when this schema only fills a gap (no location has the kind) and cannot honour the
+       * request (`-strict`): a resource it passes counts as one with no schema, with this detail;
+       * the errors it does find are still reported.
+       */
+      missingIfPassed?: string;
     }
   | { status: 'missing'; detail?: string; unreachable?: boolean }
   | { status: 'error'; message: string };
@@ -66,6 +73,8 @@ export interface SchemaRegistryDeps {
   loader: SchemaLoader;
   compile: SchemaCompiler;
   offline?: OfflineSchemas;
+  /** Argo CD and Flux kinds, for the `offline` location and where no location has them. */
+  gitops?: GitOpsSchemas;
   /** Says something once about the run (an unreachable location, the offline fallback). */
   notice(message: string): void;
 }
@@ -138,12 +147,59 @@ export function createSchemaRegistry(options: SchemaRegistryOptions, deps: Schem
     return found;
   }
 
+  /**
+   * The bundled schema of an Argo CD or Flux kind. `asked`: the `offline` location; `stand-in`: the
+   * locations could not be reached (as the built-in offline schemas, it must honour the request);
+   * `gap`: every location answered that it has no schema for the kind (kubeconform's default
+   * location has none for custom resources), so it is this schema or none.
+   */
+  async function gitops(
+    kind: string,
+    apiVersion: string,
+    use: 'asked' | 'stand-in' | 'gap',
+  ): Promise<SchemaLookup | undefined> {
+    const schema = await deps.gitops?.lookup(kind, apiVersion);
+    if (!schema || !deps.gitops) return undefined;
+    usedOffline = true;
+    const weaker = options.strict && !deps.gitops.strict && !(use === 'asked' || accepts === 'any');
+    const why = use === 'stand-in' ? 'no schema location could be reached; ' : '';
+    noticeOnce(
+      `gitops:${schema.source}`,
+      `schemas: ${use === 'gap' ? 'kinds no schema location has are validated with' : `${why}offline, from`} ${schema.source}` +
+        (!options.strict
+          ? ''
+          : weaker
+            ? use === 'gap'
+              ? '; they cannot honour -strict: resources they pass are reported as without a schema'
+              : '; they cannot honour -strict: resources they pass are reported as not validated'
+            : '; -strict cannot report unknown fields with them'),
+    );
+    const found: SchemaLookup = {
+      status: 'found',
+      source: `${schema.source.split(' (')[0]}: ${apiVersion}/${kind}`,
+      validate: schema.validate,
+      use: {
+        source: schema.source,
+        kubernetesVersion: options.kubernetesVersion,
+        strict: deps.gitops.strict,
+        origin: 'offline',
+      },
+    };
+    if (weaker && use === 'gap')
+      found.missingIfPassed = `no strict schema: ${schema.source.split(' (')[0]} found no error but cannot see unknown fields`;
+    else if (weaker)
+      found.shortfall =
+        `not validated: ${why}the offline schemas (${schema.source}) cannot honour -strict (they cannot see unknown fields). ` +
+        'Give a reachable -schema-location or a local schema folder, or pass -offline for an explicit weaker check';
+    return found;
+  }
+
   async function resolve(kind: string, apiVersion: string): Promise<SchemaLookup> {
     const variables = templateVariables(kind, apiVersion, options.kubernetesVersion, options.strict);
     let unreachable = 0;
     for (const location of options.locations) {
       if (location === 'offline') {
-        const hit = await offline(kind, apiVersion, false);
+        const hit = (await offline(kind, apiVersion, false)) ?? (await gitops(kind, apiVersion, 'asked'));
         if (hit) return hit;
         continue;
       }
@@ -190,7 +246,11 @@ export function createSchemaRegistry(options: SchemaRegistryOptions, deps: Schem
       }
     }
     if (unreachable > 0 && options.offlineFallback) {
-      const hit = await offline(kind, apiVersion, true);
+      const hit = (await offline(kind, apiVersion, true)) ?? (await gitops(kind, apiVersion, 'stand-in'));
+      if (hit) return hit;
+    }
+    if (unreachable === 0 && options.locations.some((location) => location !== 'offline')) {
+      const hit = await gitops(kind, apiVersion, 'gap');
       if (hit) return hit;
     }
     if (unreachable > 0)

@@ -202,32 +202,22 @@ function checkSchema(
   build: ResultBuilder,
   context: DocumentContext,
 ): ValidationResult {
-  const { kind } = signature;
   if (schema.status === 'error') {
     findings.push(build.finding('schema-unavailable', 'error', schema.message, '', signature));
     return build.result('error', signature, { message: schema.message, findings });
   }
-  if (schema.status === 'missing') {
-    const message = `could not find schema for ${kind}${schema.detail ? ` (${schema.detail})` : ''}`;
-    if (context.ignoreMissingSchemas) {
-      findings.push(
-        build.finding(
-          'missing-schema',
-          'notice',
-          `${message}: skipped (-ignore-missing-schemas)`,
-          '/kind',
-          signature,
-        ),
-      );
-      return build.result('skipped', signature, { findings });
-    }
-    // Unreachable locations are not a kind nobody published a schema for: nothing was checked.
-    const ruleId = schema.unreachable === true ? 'not-validated' : 'missing-schema';
-    findings.push(build.finding(ruleId, 'error', message, '/kind', signature));
-    return build.result('error', signature, { message, findings });
-  }
+  if (schema.status === 'missing') return missingSchema(schema, signature, findings, build, context);
   const errors = schema.validate(value);
   if (errors === null) {
+    // A schema that only fills a gap and cannot honour the request: passing it is no verdict.
+    if (schema.missingIfPassed !== undefined)
+      return missingSchema(
+        { status: 'missing', detail: schema.missingIfPassed },
+        signature,
+        findings,
+        build,
+        context,
+      );
     if (schema.shortfall !== undefined) {
       findings.push(build.finding('not-validated', 'error', schema.shortfall, '/kind', signature));
       return build.result('error', signature, { message: schema.shortfall, findings, schema: schema.use });
@@ -237,4 +227,30 @@ function checkSchema(
   const result = build.invalid(describeSchemaErrors(errors, value), schema.source, signature, findings);
   result.schema = schema.use;
   return result;
+}
+
+function missingSchema(
+  schema: Extract<SchemaLookup, { status: 'missing' }>,
+  signature: Signature,
+  findings: Finding[],
+  build: ResultBuilder,
+  context: DocumentContext,
+): ValidationResult {
+  const message = `could not find schema for ${signature.kind}${schema.detail ? ` (${schema.detail})` : ''}`;
+  if (context.ignoreMissingSchemas) {
+    findings.push(
+      build.finding(
+        'missing-schema',
+        'notice',
+        `${message}: skipped (-ignore-missing-schemas)`,
+        '/kind',
+        signature,
+      ),
+    );
+    return build.result('skipped', signature, { findings });
+  }
+  // Unreachable locations are not a kind nobody published a schema for: nothing was checked.
+  const ruleId = schema.unreachable === true ? 'not-validated' : 'missing-schema';
+  findings.push(build.finding(ruleId, 'error', message, '/kind', signature));
+  return build.result('error', signature, { message, findings });
 }

@@ -34,6 +34,8 @@ export function reportCounts(report: CheckReport, extra: readonly Finding[]): Re
       count(extra, 'error'),
     warnings:
       summary.validationWarnings +
+      // Resources of a kind without a schema: a warning each, though said once per kind.
+      (summary.notValidated - summary.notValidatedErrors) +
       summary.policyWarnings +
       count(diffFindings, 'warning') +
       count(extra, 'warning'),

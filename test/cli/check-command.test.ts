@@ -637,3 +637,37 @@ describe('schemas that cannot honour the request are not a pass', () => {
     expect(stdout).toContain('CRDs from the repository');
   });
 });
+
+describe('kubeproof check: Argo CD, Flux and SealedSecret objects, offline', () => {
+  const REPO = `${FIXTURES}/gitops-kinds`;
+  const ONCE =
+    'not validated, no schema: SealedSecret bitnami.com/v1alpha1 (2 resources), HelmRelease helm.toolkit.fluxcd.io/v2 (2 resources)';
+
+  it('validates the Argo CD and Flux kinds with the bundled packages and names the kinds without a schema once', async () => {
+    const { code, stdout } = await run(['check', REPO]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^kubeproof: .* · 1 validation error · 4 resources not validated$/m);
+    expect(stdout).toContain(
+      'error schema on Application argocd/web (envs/prod/application-patch.yaml:9): /spec/syncPolicy/automated/prune: got string, want boolean',
+    );
+    expect(stdout).toMatch(/^dev +5 +2 not validated$/m);
+    expect(stdout).toContain(
+      'schemas: @kubernetes-models/argo-cd 2.7.2 (Argo CD 2.14.11 CRDs, not strict), @kubernetes-models/flux-cd 2.3.4 (Flux 2.2 CRDs, not strict)',
+    );
+    expect(stdout.split(ONCE)).toHaveLength(2);
+    expect(stdout).not.toMatch(/could not find schema|missing-schema/);
+  });
+
+  it('says it once in the review comment, and in the JSON per kind', async () => {
+    const markdown = (await run(['check', '-o', 'markdown', REPO])).stdout;
+    expect(markdown.split(ONCE)).toHaveLength(2);
+    expect(markdown).not.toMatch(/could not find schema|missing-schema/);
+    const json = JSON.parse((await run(['check', '-o', 'json', REPO])).stdout) as {
+      summary: { missingSchemas: unknown[] };
+    };
+    expect(json.summary.missingSchemas).toEqual([
+      { apiVersion: 'bitnami.com/v1alpha1', kind: 'SealedSecret', resources: 2, detail: null },
+      { apiVersion: 'helm.toolkit.fluxcd.io/v2', kind: 'HelmRelease', resources: 2, detail: null },
+    ]);
+  });
+});

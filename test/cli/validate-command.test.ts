@@ -306,3 +306,92 @@ describe('kubeproof validate: HTTP schema locations', () => {
     expect(result.stderr).not.toMatch(/raw\.githubusercontent/);
   });
 });
+
+describe('kubeproof validate: Argo CD and Flux kinds out of the box', () => {
+  const GITOPS = `${FIXTURES}/gitops`;
+  const ARGO = '@kubernetes-models/argo-cd 2.7.2 (Argo CD 2.14.11 CRDs, not strict)';
+  const FLUX = '@kubernetes-models/flux-cd 2.3.4 (Flux 2.2 CRDs, not strict)';
+  const INVALID = [
+    `${GITOPS}/invalid.yaml - Application web is invalid: problem validating schema. Check JSON formatting: jsonschema validation failed with '@kubernetes-models/argo-cd 2.7.2: argoproj.io/v1alpha1/Application#' - at '/spec': missing property 'destination' - at '/spec/syncPolicy/automated/prune': got string, want boolean`,
+    `${GITOPS}/invalid.yaml - Kustomization apps is invalid: problem validating schema. Check JSON formatting: jsonschema validation failed with '@kubernetes-models/flux-cd 2.3.4: kustomize.toolkit.fluxcd.io/v1/Kustomization#' - at '/spec/interval': got number, want string - at '/spec/sourceRef/kind': value must be one of 'OCIRepository', 'GitRepository', 'Bucket'`,
+    `${GITOPS}/invalid.yaml - GitRepository flux-system is invalid: problem validating schema. Check JSON formatting: jsonschema validation failed with '@kubernetes-models/flux-cd 2.3.4: source.toolkit.fluxcd.io/v1/GitRepository#' - at '/spec': missing property 'url'`,
+  ];
+
+  it('-offline validates every Argo CD and Flux kind the packages model, naming each source once', async () => {
+    const result = await run(['validate', '-offline', '-verbose', '-summary', `${GITOPS}/valid.yaml`]);
+    expect(result.stdout.split('\n').filter((l) => l.endsWith(' is valid'))).toHaveLength(9);
+    expect(result.stdout).toMatch(
+      /Summary: 9 resources found in 1 file - Valid: 9, Invalid: 0, Errors: 0, Skipped: 0\n$/,
+    );
+    expect(result.stderr).toBe(
+      `kubeproof: schemas: offline, from ${ARGO}\nkubeproof: schemas: offline, from ${FLUX}\n`,
+    );
+    expect(result.code).toBe(0);
+  });
+
+  it('-offline finds a misspelled required field, a wrong type and a bad enum value', async () => {
+    const result = await run(['validate', '-offline', `${GITOPS}/invalid.yaml`]);
+    expect(result.stdout).toBe(`${INVALID.join('\n')}\n`);
+    expect(result.code).toBe(1);
+  });
+
+  it('kinds the packages do not model are missing, per resource as kubeconform prints it', async () => {
+    const result = await run(['validate', '-offline', `${GITOPS}/not-covered.yaml`]);
+    expect(result.stdout).toBe(
+      ['HelmRelease podinfo', 'HelmRepository podinfo', 'SealedSecret db']
+        .map(
+          (r) =>
+            `${GITOPS}/not-covered.yaml - ${r.split(' ')[0]} ${r.split(' ')[1]} failed validation: could not find schema for ${r.split(' ')[0]}\n`,
+        )
+        .join(''),
+    );
+    expect(result.code).toBe(1);
+    const ignored = await run([
+      'validate',
+      '-offline',
+      '-ignore-missing-schemas',
+      '-summary',
+      `${GITOPS}/not-covered.yaml`,
+    ]);
+    expect(ignored.stdout).toMatch(/Valid: 0, Invalid: 0, Errors: 0, Skipped: 3/);
+    expect(ignored.code).toBe(0);
+  });
+
+  it('fill the gap when the schema locations have no schema for them', async () => {
+    const result = await run([
+      ...['validate', '-summary', ...LOCAL],
+      `${GITOPS}/valid.yaml`,
+      `${GITOPS}/invalid.yaml`,
+    ]);
+    for (const line of INVALID) expect(result.stdout).toContain(`${line}\n`);
+    expect(result.stdout).toMatch(
+      /Summary: 12 resources found in 2 files - Valid: 9, Invalid: 3, Errors: 0, Skipped: 0\n$/,
+    );
+    expect(result.stderr).toBe(
+      `kubeproof: schemas: kinds no schema location has are validated with ${ARGO}\n` +
+        `kubeproof: schemas: kinds no schema location has are validated with ${FLUX}\n`,
+    );
+  });
+
+  it('with -strict they cannot see unknown fields: a pass is "could not find schema", errors are still reported', async () => {
+    const result = await run([
+      ...['validate', '-strict', '-summary', ...LOCAL],
+      `${GITOPS}/valid.yaml`,
+      `${GITOPS}/invalid.yaml`,
+    ]);
+    expect(result.stdout).toContain(
+      `${GITOPS}/valid.yaml - Application web failed validation: could not find schema for Application (no strict schema: @kubernetes-models/argo-cd 2.7.2 found no error but cannot see unknown fields)\n`,
+    );
+    for (const line of INVALID) expect(result.stdout).toContain(`${line}\n`);
+    expect(result.stdout).toMatch(
+      /Summary: 12 resources found in 2 files - Valid: 0, Invalid: 3, Errors: 9, Skipped: 0\n$/,
+    );
+    expect(result.code).toBe(1);
+    const ignored = await run([
+      ...['validate', '-strict', '-ignore-missing-schemas', '-summary', ...LOCAL],
+      `${GITOPS}/valid.yaml`,
+    ]);
+    expect(ignored.stdout).toMatch(/Valid: 0, Invalid: 0, Errors: 0, Skipped: 9/);
+    expect(ignored.code).toBe(0);
+  });
+});

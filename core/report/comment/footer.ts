@@ -1,6 +1,6 @@
 import { codeSpan, escapeMarkdown, shorten } from './escape-markdown.ts';
 import { formatDuration, plural } from './summarize-report.ts';
-import { schemaText } from './schema-text.ts';
+import { missingSchemaText, schemaText } from './schema-text.ts';
 import type { CheckReport, ReportMeta } from '../check-report.ts';
 
 /** Longer report URLs are not linked: a body must leave room for the report itself. */
@@ -47,6 +47,9 @@ export function footer(report: Pick<CheckReport, 'meta' | 'validation'>, environ
       ? 'not validated'
       : `schemas: ${escapeMarkdown(shorten(schemaText(report), MAX_SCHEMA_LENGTH))}`,
   );
+  const missing = meta.validated === false ? undefined : missingSchemaText(report);
+  if (missing !== undefined)
+    parts.push(`not validated, no schema: ${escapeMarkdown(shorten(missing, MAX_SCHEMA_LENGTH))}`);
   if (meta.commit !== undefined && meta.commit !== '')
     parts.push(`commit ${codeSpan(meta.commit.slice(0, 7))}`);
   parts.push(...fullOutputPlaces(meta));

@@ -2,7 +2,8 @@ import type { SchemaUse } from '../../validate/result.ts';
 import type { ResourceDiff } from '../../diff/types.ts';
 import type { Finding, ResourceRef } from '../../findings.ts';
 import { summarizeReport, type EnvironmentSummary } from './summarize-report.ts';
-import type { CheckReport, EnvironmentCheck, ReportMeta } from '../check-report.ts';
+import type { CheckReport, EnvironmentCheck, MissingSchema, ReportMeta } from '../check-report.ts';
+import { missingSchemas } from './schema-text.ts';
 
 /** Bumped on any incompatible change of the JSON shape. */
 export const REPORT_JSON_VERSION = 1;
@@ -46,6 +47,15 @@ function schemaJson(use: SchemaUse): Record<string, unknown> {
   };
 }
 
+function missingJson(missing: MissingSchema): Record<string, unknown> {
+  return {
+    apiVersion: missing.apiVersion,
+    kind: missing.kind,
+    resources: missing.resources,
+    detail: missing.detail ?? null,
+  };
+}
+
 function checkJson(check: EnvironmentCheck | undefined): Record<string, unknown> | null {
   if (check === undefined) return null;
   return {
@@ -53,6 +63,7 @@ function checkJson(check: EnvironmentCheck | undefined): Record<string, unknown>
     errors: check.errors,
     warnings: check.warnings,
     notValidated: check.notValidated ?? 0,
+    missingSchemas: (check.missingSchemas ?? []).map(missingJson),
     schemas: (check.schemas ?? []).map(schemaJson),
     findings: check.findings.map(findingJson),
   };
@@ -111,6 +122,7 @@ export function renderJson(report: CheckReport): string {
       validationErrors: summary.validationErrors,
       validationWarnings: summary.validationWarnings,
       notValidated: summary.notValidated,
+      missingSchemas: missingSchemas(report).map(missingJson),
       policy: summary.policyRan ? { errors: summary.policyErrors, warnings: summary.policyWarnings } : null,
       compared: summary.compared,
       noEnvironment: summary.noEnvironment ?? null,

@@ -1,6 +1,6 @@
 import type { ResourceDiff } from '../../diff/types.ts';
 import type { Finding } from '../../findings.ts';
-import { schemaText } from './schema-text.ts';
+import { missingSchemaText, schemaText } from './schema-text.ts';
 import { singleLine } from './escape-markdown.ts';
 import { hasSection } from './environment-section.ts';
 import { verdict } from './status-line.ts';
@@ -112,6 +112,8 @@ function footer(report: CheckReport, environments: number): string {
     `Rendered ${plural(environments, 'environment')} (${line(meta.renderer)}) in ${formatDuration(meta.durationMs)}`,
   ];
   parts.push(meta.validated === false ? 'not validated' : `schemas: ${line(schemaText(report))}`);
+  const missing = meta.validated === false ? undefined : missingSchemaText(report);
+  if (missing !== undefined) parts.push(`not validated, no schema: ${line(missing)}`);
   if (meta.commit !== undefined && meta.commit !== '') parts.push(`commit ${line(meta.commit.slice(0, 7))}`);
   if (meta.fullReportUrl !== undefined)
     parts.push(`${line(meta.fullReportLabel ?? 'full report')}: ${line(meta.fullReportUrl)}`);

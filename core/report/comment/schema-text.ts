@@ -1,5 +1,5 @@
 import type { SchemaUse } from '../../validate/result.ts';
-import type { CheckReport } from '../check-report.ts';
+import type { CheckReport, MissingSchema } from '../check-report.ts';
 
 function describeUse(use: SchemaUse): string {
   // The offline source names its version and strictness itself.
@@ -38,4 +38,33 @@ export function schemaText(report: Pick<CheckReport, 'meta' | 'validation'>): st
   }
   if (meta.crdsFromRepo) parts.push('CRDs from the repository');
   return parts.join(', ');
+}
+
+/** The kinds no schema validated, over every environment, in the order first met. */
+export function missingSchemas(report: Pick<CheckReport, 'validation'>): MissingSchema[] {
+  const all = new Map<string, MissingSchema>();
+  for (const check of report.validation)
+    for (const missing of check.missingSchemas ?? []) {
+      const key = `${missing.apiVersion}/${missing.kind}`;
+      const known = all.get(key);
+      if (known === undefined) all.set(key, { ...missing });
+      else known.resources += missing.resources;
+    }
+  return [...all.values()];
+}
+
+/**
+ * The kinds that were not validated for want of a schema, said once for the whole report, as plain
+ * text (the caller escapes it): `SealedSecret bitnami.com/v1alpha1 (2 resources), HelmRelease
+ * helm.toolkit.fluxcd.io/v2 (1 resource)`; undefined when every kind had one.
+ */
+export function missingSchemaText(report: Pick<CheckReport, 'validation'>): string | undefined {
+  const missing = missingSchemas(report);
+  if (missing.length === 0) return undefined;
+  return missing
+    .map(({ kind, apiVersion, resources, detail }) => {
+      const count = `${resources} resource${resources === 1 ? '' : 's'}`;
+      return `${kind} ${apiVersion} (${count}${detail === undefined ? '' : `; ${detail}`})`;
+    })
+    .join(', ');
 }

@@ -56,6 +56,8 @@ export function validationCell(env: EnvironmentSummary, compared = true): Cell {
   if (check !== undefined && check.errors > 0) return ['error', `${unchecked} not validated`];
   if (check !== undefined && check.warnings > 0)
     return ['warning', `${plural(check.warnings, 'warning')}${notValidated}`];
+  // Kinds without a schema are no finding of their own (said once per report): still not valid.
+  if (check !== undefined && unchecked > 0) return ['warning', `${unchecked} not validated`];
   if (env.status === 'unchanged') return ['none', 'unchanged'];
   if (check === undefined) return ['none', DASH];
   // Without a base the resources column counts them already.

@@ -2,7 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../../core/check/run-check.ts';
 import { memoryFileSource } from '../../../core/files/file-source.ts';
-import { checkAnnotations } from '../../../core/report/check-run.ts';
+import { checkAnnotations, checkConclusion } from '../../../core/report/check-run.ts';
+import { checkRunText } from '../../../core/report/check-run-text.ts';
+import { renderText } from '../../../core/report/comment/render-text.ts';
+import { createGitOpsSchemas } from '../../../core/validate/gitops-schemas.ts';
 import { createSchemaCompiler } from '../../../core/validate/compile-schema.ts';
 import { createAjv } from '../../../core/validate/create-ajv.ts';
 import { createOfflineSchemas } from '../../../core/validate/offline-schemas.ts';
@@ -12,19 +15,25 @@ import { createSchemaRegistry } from '../../../core/validate/schema-registry.ts'
 import type { ValidateDeps } from '../../../core/validate/validate-manifests.ts';
 import { FIXTURE_CRD_LOCATION, FIXTURE_LOCATION } from '../../helpers/schemas.ts';
 
-/** The project's fixture schemas, no network. */
-function schemas(): ValidateDeps {
+/** The project's fixture schemas, no network; with `gitops`, the bundled Argo CD and Flux models too. */
+function schemas(gitops = false, strict = false): ValidateDeps {
   const loader = createSchemaLoader({ readFile: (path) => readFile(path, 'utf8'), sleep: async () => {} });
   const compile = createSchemaCompiler(createAjv(), loader);
   const registry = createSchemaRegistry(
     {
       locations: [parseSchemaLocation(FIXTURE_LOCATION), parseSchemaLocation(FIXTURE_CRD_LOCATION)],
       kubernetesVersion: '1.31.0',
-      strict: false,
+      strict,
       offlineFallback: false,
       baseDirectory: process.cwd(),
     },
-    { loader, compile, offline: createOfflineSchemas(), notice: () => {} },
+    {
+      loader,
+      compile,
+      offline: createOfflineSchemas(),
+      ...(gitops ? { gitops: createGitOpsSchemas() } : {}),
+      notice: () => {},
+    },
   );
   return { registry, compile };
 }
@@ -160,5 +169,108 @@ describe('runCheck on an environment with a manifest nested 10,000 levels deep',
     expect(
       result.report.validation.map((v) => [v.environment, v.findings.map((f) => [f.path, f.line])]),
     ).toEqual([['staging', [['envs/staging/cm.yaml', 6]]]]);
+  });
+});
+
+describe('validateRendered: Argo CD and Flux kinds, and kinds without a schema', () => {
+  const application = (prune: string) =>
+    [
+      'apiVersion: argoproj.io/v1alpha1',
+      'kind: Application',
+      'metadata: { name: web, namespace: argocd }',
+      'spec:',
+      '  project: default',
+      "  destination: { server: 'https://kubernetes.default.svc', namespace: web }",
+      `  syncPolicy: { automated: { prune: ${prune} } }`,
+      '',
+    ].join('\n');
+  const sealed = (name: string) =>
+    `apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata: { name: ${name} }\nspec:\n  encryptedData: { password: AgBy3i4O }\n`;
+  const helmRelease =
+    'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata: { name: podinfo }\nspec: { interval: 5m }\n';
+  const repository = {
+    'base/kustomization.yaml': 'resources:\n- app.yaml\n- sealed.yaml\n- release.yaml\n',
+    'base/app.yaml': application('true'),
+    'base/sealed.yaml': `${sealed('db')}---\n${sealed('cache')}`,
+    'base/release.yaml': helmRelease,
+    'envs/dev/kustomization.yaml': 'resources:\n- ../../base\n',
+    'envs/prod/kustomization.yaml': 'resources:\n- ../../base\npatches:\n- path: app.yaml\n',
+    'envs/prod/app.yaml': application('"yes"'),
+  };
+
+  async function run(strict = false) {
+    return runCheck(
+      { files: memoryFileSource(repository) },
+      undefined,
+      { kubernetesVersion: '1.31.0', strict },
+      { now: () => 0, validate: schemas(true, strict) },
+    );
+  }
+
+  it('validates the Application with the bundled package where the locations have no schema, naming it', async () => {
+    const { report } = await run();
+    const prod = report.validation.find((check) => check.environment === 'prod');
+    expect(prod?.findings.map((f) => [f.ruleId, f.path, f.line, f.message])).toEqual([
+      ['schema', 'envs/prod/app.yaml', 7, '/spec/syncPolicy/automated/prune: got string, want boolean'],
+    ]);
+    expect(report.meta.schemas).toContainEqual(
+      expect.objectContaining({
+        source: '@kubernetes-models/argo-cd 2.7.2 (Argo CD 2.14.11 CRDs, not strict)',
+        origin: 'offline',
+      }),
+    );
+    expect(renderText(report)).toMatch(
+      /schemas: @kubernetes-models\/argo-cd 2\.7\.2 \(Argo CD 2\.14\.11 CRDs, not strict\)/,
+    );
+  });
+
+  it('says once which kinds had no schema, instead of one warning per resource', async () => {
+    const { report } = await run();
+    expect(report.validation.map((check) => [check.environment, check.notValidated, check.warnings])).toEqual(
+      [
+        ['dev', 3, 0],
+        ['prod', 3, 0],
+      ],
+    );
+    expect(report.validation[0]?.missingSchemas).toEqual([
+      { apiVersion: 'bitnami.com/v1alpha1', kind: 'SealedSecret', resources: 2 },
+      { apiVersion: 'helm.toolkit.fluxcd.io/v2', kind: 'HelmRelease', resources: 1 },
+    ]);
+    const findings = report.validation.flatMap((check) => check.findings);
+    expect(findings.filter((f) => f.ruleId === 'missing-schema')).toEqual([]);
+    expect(checkAnnotations(report).map((a) => a.path)).toEqual(['envs/prod/app.yaml']);
+    const once =
+      'not validated, no schema: SealedSecret bitnami.com/v1alpha1 (4 resources), HelmRelease helm.toolkit.fluxcd.io/v2 (2 resources)';
+    const text = renderText(report);
+    expect(text.split(once)).toHaveLength(2);
+    expect(text).toMatch(/^dev +4 +3 not validated$/m);
+    expect(text).toMatch(/· 1 validation error · 6 resources not validated/);
+    expect(checkRunText(report).summary.split(once)).toHaveLength(2);
+  });
+
+  it('a kind without a schema keeps the check run from success, and counts as a warning for fail-on', async () => {
+    const { report } = await run();
+    const devOnly = { ...report, validation: report.validation.filter((c) => c.environment === 'dev') };
+    devOnly.environments = report.environments.filter((e) => e.environment === 'dev');
+    expect(checkConclusion(devOnly, 'error')).toBe('neutral');
+    expect(checkConclusion(devOnly, 'warning')).toBe('failure');
+  });
+
+  it('with -strict, the Application the package passes is listed as without a strict schema', async () => {
+    const { report } = await run(true);
+    const dev = report.validation.find((check) => check.environment === 'dev');
+    expect(dev?.missingSchemas).toContainEqual({
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Application',
+      resources: 1,
+      detail:
+        'no strict schema: @kubernetes-models/argo-cd 2.7.2 found no error but cannot see unknown fields',
+    });
+    // The error it finds in prod is still reported.
+    const prod = report.validation.find((check) => check.environment === 'prod');
+    expect(prod?.findings.map((f) => f.message)).toEqual([
+      '/spec/syncPolicy/automated/prune: got string, want boolean',
+    ]);
+    expect(prod?.missingSchemas?.map((m) => m.kind)).toEqual(['SealedSecret', 'HelmRelease']);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSchemaCompiler } from '../../../core/validate/compile-schema.ts';
 import { createAjv } from '../../../core/validate/create-ajv.ts';
+import { createGitOpsSchemas } from '../../../core/validate/gitops-schemas.ts';
 import { createOfflineSchemas } from '../../../core/validate/offline-schemas.ts';
 import { parseSchemaLocation } from '../../../core/validate/schema-location.ts';
 import type { LoadResult, SchemaLoader } from '../../../core/validate/schema-loader.ts';
@@ -48,6 +49,7 @@ function registry(table: Record<string, Entry>, options: Partial<SchemaRegistryO
       loader,
       compile: createSchemaCompiler(createAjv(), loader),
       offline: createOfflineSchemas(),
+      gitops: createGitOpsSchemas(),
       notice: (m) => notices.push(m),
     },
   );
@@ -188,5 +190,94 @@ describe('createSchemaRegistry', () => {
       source: 'crd.yaml:1',
     });
     expect(loader.calls).toEqual([]);
+  });
+
+  describe('Argo CD and Flux kinds', () => {
+    const APPLICATION = {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Application',
+      metadata: { name: 'web' },
+      spec: { project: 'default', destination: { server: 'https://kubernetes.default.svc' } },
+    };
+    const ARGO = '@kubernetes-models/argo-cd 2.7.2 (Argo CD 2.14.11 CRDs, not strict)';
+
+    it('are validated with the bundled package when no location has them, said once', async () => {
+      const { reg, notices, loader } = registry({});
+      const hit = await reg.lookup('Application', 'argoproj.io/v1alpha1');
+      await reg.lookup('AppProject', 'argoproj.io/v1alpha1');
+      expect(hit).toMatchObject({
+        status: 'found',
+        source: '@kubernetes-models/argo-cd 2.7.2: argoproj.io/v1alpha1/Application',
+        use: { source: ARGO, origin: 'offline', strict: false, kubernetesVersion: '1.31.0' },
+      });
+      if (hit.status !== 'found') throw new Error('not found');
+      expect(hit.shortfall).toBeUndefined();
+      expect(hit.missingIfPassed).toBeUndefined();
+      expect(hit.validate(APPLICATION)).toBeNull();
+      expect(loader.calls).toContain('https://b.example/application.json');
+      expect(notices).toEqual([`schemas: kinds no schema location has are validated with ${ARGO}`]);
+    });
+
+    it('a location that has the kind wins over the bundled package', async () => {
+      const { reg } = registry({
+        'https://a.example/application.json': { status: 'found', document: OBJECT_SCHEMA },
+      });
+      expect(await reg.lookup('Application', 'argoproj.io/v1alpha1')).toMatchObject({
+        status: 'found',
+        source: 'https://a.example/application.json',
+      });
+    });
+
+    it('with -strict, fill the gap only as far as they can: a pass counts as no schema', async () => {
+      const { reg, notices } = registry({}, { strict: true });
+      const hit = await reg.lookup('Kustomization', 'kustomize.toolkit.fluxcd.io/v1');
+      expect(hit).toMatchObject({
+        status: 'found',
+        missingIfPassed:
+          'no strict schema: @kubernetes-models/flux-cd 2.3.4 found no error but cannot see unknown fields',
+      });
+      expect(hit.status === 'found' && hit.shortfall).toBeUndefined();
+      expect(notices[0]).toMatch(
+        /cannot honour -strict: resources they pass are reported as without a schema$/,
+      );
+    });
+
+    it('stand in for unreachable locations only where they honour the request', async () => {
+      const down = {
+        'https://a.example/application.json': { status: 'unreachable' as const, message: 'down' },
+      };
+      const location = [parseSchemaLocation('https://a.example/{{ .ResourceKind }}.json')];
+      const strict = registry(down, { locations: location, offlineFallback: true, strict: true });
+      const hit = await strict.reg.lookup('Application', 'argoproj.io/v1alpha1');
+      expect(hit.status === 'found' && hit.shortfall).toMatch(
+        /^not validated: no schema location could be reached; the offline schemas \(@kubernetes-models\/argo-cd .*\) cannot honour -strict/,
+      );
+      const loose = registry(down, { locations: location, offlineFallback: true, strict: false });
+      const fine = await loose.reg.lookup('Application', 'argoproj.io/v1alpha1');
+      expect(fine).toMatchObject({ status: 'found', use: { source: ARGO } });
+      expect(fine.status === 'found' && (fine.shortfall ?? fine.missingIfPassed)).toBeUndefined();
+      // Without the fallback (locations given by the user), an unreachable location is not a gap.
+      const given = registry(down, { locations: location, offlineFallback: false });
+      expect(await given.reg.lookup('Application', 'argoproj.io/v1alpha1')).toMatchObject({
+        status: 'missing',
+        unreachable: true,
+      });
+    });
+
+    it('are part of the offline location, an explicit weaker check even with -strict', async () => {
+      const { reg, notices } = registry({}, { locations: ['offline'], strict: true, offlineAccepts: 'any' });
+      const hit = await reg.lookup('GitRepository', 'source.toolkit.fluxcd.io/v1');
+      expect(hit).toMatchObject({ status: 'found' });
+      expect(hit.status === 'found' && (hit.shortfall ?? hit.missingIfPassed)).toBeUndefined();
+      expect(notices).toEqual([
+        'schemas: offline, from @kubernetes-models/flux-cd 2.3.4 (Flux 2.2 CRDs, not strict); -strict cannot report unknown fields with them',
+      ]);
+    });
+
+    it('kinds the packages do not model stay missing', async () => {
+      const { reg } = registry({});
+      expect(await reg.lookup('SealedSecret', 'bitnami.com/v1alpha1')).toEqual({ status: 'missing' });
+      expect(await reg.lookup('HelmRelease', 'helm.toolkit.fluxcd.io/v2')).toEqual({ status: 'missing' });
+    });
   });
 });

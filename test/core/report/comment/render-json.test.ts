@@ -28,6 +28,7 @@ describe('renderJson', () => {
       validationErrors: 0,
       validationWarnings: 0,
       notValidated: 0,
+      missingSchemas: [],
       policy: { errors: 0, warnings: 1 },
       compared: true,
       noEnvironment: null,
