@@ -67722,6 +67722,27 @@ async function openOrUpdatePullRequest(client, request2) {
     permission: "contents: write",
     subject
   });
+  const prContext = (operation) => ({
+    ...context3(operation),
+    permission: "pull-requests: write"
+  });
+  const readBase = async () => {
+    try {
+      return (await client.request(
+        "GET /repos/{owner}/{repo}/commits/{ref}",
+        { ...where, ref: request2.base },
+        { ...context3(`read branch ${request2.base}`), permission: "contents: read" }
+      )).data;
+    } catch (error2) {
+      if (error2 instanceof GitHubApiError && (error2.status === 404 || error2.status === 422)) {
+        throw new GitHubApiError(
+          `the base branch ${request2.base} of ${name} does not exist, or the token cannot see it`,
+          { status: 404, operation: `read branch ${request2.base}` }
+        );
+      }
+      throw error2;
+    }
+  };
   const readRef = async (branch) => {
     try {
       const ref = await client.request(
@@ -67735,40 +67756,29 @@ async function openOrUpdatePullRequest(client, request2) {
       throw error2;
     }
   };
-  const readCommit = async (sha) => (await client.request(
-    "GET /repos/{owner}/{repo}/git/commits/{commit_sha}",
-    { ...where, commit_sha: sha },
-    context3(`read commit ${sha}`)
-  )).data;
-  const baseSha = await readRef(request2.base);
-  if (baseSha === void 0) {
-    throw new GitHubApiError(
-      `the base branch ${request2.base} of ${name} does not exist, or the token cannot see it`,
-      {
-        status: 404,
-        operation: `read branch ${request2.base}`
-      }
-    );
-  }
+  const base = await readBase();
   const branchSha = await readRef(request2.branch);
-  const baseCommit = await readCommit(baseSha);
   const tree = await client.request(
     "POST /repos/{owner}/{repo}/git/trees",
     {
       ...where,
-      base_tree: baseCommit.tree.sha,
+      base_tree: base.commit.tree.sha,
       tree: request2.changes.map(
         (change) => change.content === null ? { path: change.path, mode: "100644", type: "blob", sha: null } : { path: change.path, mode: "100644", type: "blob", content: change.content }
       )
     },
     context3("write the promotion tree")
   );
-  const current = branchSha === void 0 ? void 0 : await readCommit(branchSha);
-  const unchanged = current?.tree.sha === tree.data.sha && current.parents[0]?.sha === baseSha;
-  if (!unchanged) {
+  const current = branchSha === void 0 ? void 0 : (await client.request(
+    "GET /repos/{owner}/{repo}/git/commits/{commit_sha}",
+    { ...where, commit_sha: branchSha },
+    context3(`read commit ${branchSha}`)
+  )).data;
+  const sameCommit = current?.tree.sha === tree.data.sha && current.parents[0]?.sha === base.sha;
+  if (!sameCommit) {
     const commit = await client.request(
       "POST /repos/{owner}/{repo}/git/commits",
-      { ...where, message: request2.commitMessage, tree: tree.data.sha, parents: [baseSha] },
+      { ...where, message: request2.commitMessage, tree: tree.data.sha, parents: [base.sha] },
       context3("commit the promotion")
     );
     if (branchSha === void 0) {
@@ -67785,37 +67795,70 @@ async function openOrUpdatePullRequest(client, request2) {
       );
     }
   }
-  const prContext = (operation) => ({
-    ...context3(operation),
-    permission: "pull-requests: write"
-  });
-  const open2 = await client.request(
+  const existing = branchSha === void 0 ? void 0 : (await client.request(
     "GET /repos/{owner}/{repo}/pulls",
-    { ...where, head: `${request2.owner}:${request2.branch}`, base: request2.base, state: "open", per_page: 1 },
-    { ...prContext("find the open promotion pull request"), permission: "pull-requests: read" }
-  );
-  const existing = open2.data[0];
-  if (existing !== void 0) {
-    await client.request(
-      "PATCH /repos/{owner}/{repo}/pulls/{pull_number}",
-      { ...where, pull_number: existing.number, title: request2.title, body: request2.body },
-      prContext("update the promotion pull request")
-    );
-    return { number: existing.number, url: existing.html_url, created: false };
-  }
-  const created = await client.request(
-    "POST /repos/{owner}/{repo}/pulls",
     {
       ...where,
-      title: request2.title,
-      body: request2.body,
-      head: request2.branch,
+      head: `${request2.owner}:${request2.branch}`,
       base: request2.base,
-      ...request2.draft === void 0 ? {} : { draft: request2.draft }
+      state: "open",
+      per_page: 1
     },
-    prContext("open the promotion pull request")
-  );
-  return { number: created.data.number, url: created.data.html_url, created: true };
+    { ...prContext("find the open promotion pull request"), permission: "pull-requests: read" }
+  )).data[0];
+  let pull;
+  let created = false;
+  let changed = !sameCommit;
+  if (existing !== void 0) {
+    pull = existing;
+    if (existing.title !== request2.title || (existing.body ?? "") !== request2.body) {
+      await client.request(
+        "PATCH /repos/{owner}/{repo}/pulls/{pull_number}",
+        { ...where, pull_number: existing.number, title: request2.title, body: request2.body },
+        prContext("update the promotion pull request")
+      );
+      changed = true;
+    }
+  } else {
+    pull = (await client.request(
+      "POST /repos/{owner}/{repo}/pulls",
+      {
+        ...where,
+        title: request2.title,
+        body: request2.body,
+        head: request2.branch,
+        base: request2.base,
+        ...request2.draft === void 0 ? {} : { draft: request2.draft }
+      },
+      prContext("open the promotion pull request")
+    )).data;
+    created = true;
+    changed = true;
+  }
+  const have = new Set((pull.labels ?? []).map((label) => label.name));
+  const missing = (request2.labels ?? []).filter((label) => !have.has(label));
+  if (missing.length > 0) {
+    await client.request(
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/labels",
+      { ...where, issue_number: pull.number, labels: missing },
+      prContext("label the promotion pull request")
+    );
+    changed = true;
+  }
+  const opened = { number: pull.number, url: pull.html_url, created, changed };
+  if (request2.autoMerge !== void 0) {
+    try {
+      await client.graphql(
+        "mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!) { enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $mergeMethod }) { clientMutationId } }",
+        { id: pull.node_id, mergeMethod: request2.autoMerge.toUpperCase() },
+        prContext("turn on auto-merge for the promotion pull request")
+      );
+    } catch (error2) {
+      if (!(error2 instanceof GitHubApiError)) throw error2;
+      opened.autoMergeError = error2.message;
+    }
+  }
+  return opened;
 }
 
 // platform/github/publish-check-run.ts
@@ -68070,6 +68113,7 @@ function validationCell(env, compared = true) {
   if (check !== void 0 && check.errors > 0) return ["error", `${unchecked} not validated`];
   if (check !== void 0 && check.warnings > 0)
     return ["warning", `${plural(check.warnings, "warning")}${notValidated}`];
+  if (check !== void 0 && unchecked > 0) return ["warning", `${unchecked} not validated`];
   if (env.status === "unchanged") return ["none", "unchanged"];
   if (check === void 0) return ["none", DASH];
   return ["ok", compared ? plural(check.resources, "resource") : "valid"];
@@ -68225,6 +68269,25 @@ function schemaText(report) {
   if (meta.crdsFromRepo) parts.push("CRDs from the repository");
   return parts.join(", ");
 }
+function missingSchemas(report) {
+  const all = /* @__PURE__ */ new Map();
+  for (const check of report.validation)
+    for (const missing of check.missingSchemas ?? []) {
+      const key2 = `${missing.apiVersion}/${missing.kind}`;
+      const known2 = all.get(key2);
+      if (known2 === void 0) all.set(key2, { ...missing });
+      else known2.resources += missing.resources;
+    }
+  return [...all.values()];
+}
+function missingSchemaText(report) {
+  const missing = missingSchemas(report);
+  if (missing.length === 0) return void 0;
+  return missing.map(({ kind, apiVersion, resources, detail }) => {
+    const count3 = `${resources} resource${resources === 1 ? "" : "s"}`;
+    return `${kind} ${apiVersion} (${count3}${detail === void 0 ? "" : `; ${detail}`})`;
+  }).join(", ");
+}
 
 // core/report/comment/footer.ts
 var MAX_URL_LENGTH = 300;
@@ -68255,6 +68318,9 @@ function footer(report, environments) {
   parts.push(
     meta.validated === false ? "not validated" : `schemas: ${escapeMarkdown(shorten(schemaText(report), MAX_SCHEMA_LENGTH))}`
   );
+  const missing = meta.validated === false ? void 0 : missingSchemaText(report);
+  if (missing !== void 0)
+    parts.push(`not validated, no schema: ${escapeMarkdown(shorten(missing, MAX_SCHEMA_LENGTH))}`);
   if (meta.commit !== void 0 && meta.commit !== "")
     parts.push(`commit ${codeSpan(meta.commit.slice(0, 7))}`);
   parts.push(...fullOutputPlaces(meta));
@@ -68993,34 +69059,84 @@ function wrappedBase64(error2, root) {
   const value = valueAt(root, error2.instancePath);
   return typeof value === "string" && isBase64Bytes(value);
 }
-function createOfflineSchemas(importModule = (s) => import(s)) {
+function importPackage(specifier) {
+  return import(specifier);
+}
+async function loadModelValidator(importModule, specifier, kind, apiVersion) {
+  let module;
+  try {
+    module = await importModule(specifier);
+  } catch {
+    return void 0;
+  }
+  const model = module[kind];
+  if (!model || model.kind !== kind || model.apiVersion !== apiVersion) return void 0;
+  const validate = model.prototype.validate;
+  return (value) => {
+    try {
+      validate.call(value);
+      return null;
+    } catch (error2) {
+      const errors = error2.errors;
+      if (!Array.isArray(errors)) throw error2;
+      const real = errors.filter((e) => !wrappedBase64(e, value));
+      return real.length === 0 ? null : real;
+    }
+  };
+}
+function createOfflineSchemas(importModule = importPackage) {
   const cache = /* @__PURE__ */ new Map();
   async function load(kind, apiVersion) {
     if (!/^[A-Za-z0-9]+$/.test(kind) || !/^([a-z0-9.-]+\/)?v[0-9a-z]+$/.test(apiVersion)) return void 0;
-    let module;
-    try {
-      module = await importModule(`kubernetes-models/${apiVersion}/${kind}`);
-    } catch {
-      return void 0;
-    }
-    const model = module[kind];
-    if (!model || model.kind !== kind || model.apiVersion !== apiVersion) return void 0;
-    const validate = model.prototype.validate;
-    return (value) => {
-      try {
-        validate.call(value);
-        return null;
-      } catch (error2) {
-        const errors = error2.errors;
-        if (!Array.isArray(errors)) throw error2;
-        const real = errors.filter((e) => !wrappedBase64(e, value));
-        return real.length === 0 ? null : real;
-      }
-    };
+    return loadModelValidator(importModule, `kubernetes-models/${apiVersion}/${kind}`, kind, apiVersion);
   }
   return {
     source: OFFLINE_SOURCE,
     kubernetesVersion: OFFLINE_KUBERNETES_VERSION,
+    /** They cannot see unknown fields. */
+    strict: false,
+    lookup(kind, apiVersion) {
+      const key2 = `${apiVersion}/${kind}`;
+      let pending = cache.get(key2);
+      if (!pending) {
+        pending = load(kind, apiVersion);
+        cache.set(key2, pending);
+      }
+      return pending;
+    }
+  };
+}
+
+// core/validate/gitops-schemas.ts
+var PACKAGES = [
+  {
+    group: /^argoproj\.io$/,
+    name: "@kubernetes-models/argo-cd",
+    source: "@kubernetes-models/argo-cd 2.7.2 (Argo CD 2.14.11 CRDs, not strict)"
+  },
+  {
+    group: /^(kustomize|helm|source|notification|image)\.toolkit\.fluxcd\.io$/,
+    name: "@kubernetes-models/flux-cd",
+    source: "@kubernetes-models/flux-cd 2.3.4 (Flux 2.2 CRDs, not strict)"
+  }
+];
+var GITOPS_PACKAGES = PACKAGES.map((entry) => entry.name);
+function createGitOpsSchemas(importModule = importPackage) {
+  const cache = /* @__PURE__ */ new Map();
+  async function load(kind, apiVersion) {
+    const match = /^([a-z0-9.-]+)\/(v[0-9a-z]+)$/.exec(apiVersion);
+    if (!/^[A-Za-z0-9]+$/.test(kind) || !match) return void 0;
+    const entry = PACKAGES.find((candidate) => candidate.group.test(match[1] ?? ""));
+    if (!entry) return void 0;
+    const validate = await loadModelValidator(
+      importModule,
+      `${entry.name}/${apiVersion}/${kind}`,
+      kind,
+      apiVersion
+    );
+    return validate ? { validate, source: entry.source } : void 0;
+  }
+  return {
     /** They cannot see unknown fields. */
     strict: false,
     lookup(kind, apiVersion) {
@@ -69263,12 +69379,39 @@ function createSchemaRegistry(options, deps) {
       found.shortfall = `not validated: ${why}the offline schemas (${deps.offline.source}) cannot honour ${unmet}. Give a reachable -schema-location or a local schema folder, or pass -offline for an explicit weaker check`;
     return found;
   }
+  async function gitops(kind, apiVersion, use) {
+    const schema = await deps.gitops?.lookup(kind, apiVersion);
+    if (!schema || !deps.gitops) return void 0;
+    usedOffline = true;
+    const weaker = options.strict && !deps.gitops.strict && !(use === "asked" || accepts === "any");
+    const why = use === "stand-in" ? "no schema location could be reached; " : "";
+    noticeOnce(
+      `gitops:${schema.source}`,
+      `schemas: ${use === "gap" ? "kinds no schema location has are validated with" : `${why}offline, from`} ${schema.source}` + (!options.strict ? "" : weaker ? use === "gap" ? "; they cannot honour -strict: resources they pass are reported as without a schema" : "; they cannot honour -strict: resources they pass are reported as not validated" : "; -strict cannot report unknown fields with them")
+    );
+    const found = {
+      status: "found",
+      source: `${schema.source.split(" (")[0]}: ${apiVersion}/${kind}`,
+      validate: schema.validate,
+      use: {
+        source: schema.source,
+        kubernetesVersion: options.kubernetesVersion,
+        strict: deps.gitops.strict,
+        origin: "offline"
+      }
+    };
+    if (weaker && use === "gap")
+      found.missingIfPassed = `no strict schema: ${schema.source.split(" (")[0]} found no error but cannot see unknown fields`;
+    else if (weaker)
+      found.shortfall = `not validated: ${why}the offline schemas (${schema.source}) cannot honour -strict (they cannot see unknown fields). Give a reachable -schema-location or a local schema folder, or pass -offline for an explicit weaker check`;
+    return found;
+  }
   async function resolve5(kind, apiVersion) {
     const variables = templateVariables(kind, apiVersion, options.kubernetesVersion, options.strict);
     let unreachable = 0;
     for (const location of options.locations) {
       if (location === "offline") {
-        const hit = await offline(kind, apiVersion, false);
+        const hit = await offline(kind, apiVersion, false) ?? await gitops(kind, apiVersion, "asked");
         if (hit) return hit;
         continue;
       }
@@ -69312,7 +69455,11 @@ function createSchemaRegistry(options, deps) {
       }
     }
     if (unreachable > 0 && options.offlineFallback) {
-      const hit = await offline(kind, apiVersion, true);
+      const hit = await offline(kind, apiVersion, true) ?? await gitops(kind, apiVersion, "stand-in");
+      if (hit) return hit;
+    }
+    if (unreachable === 0 && options.locations.some((location) => location !== "offline")) {
+      const hit = await gitops(kind, apiVersion, "gap");
       if (hit) return hit;
     }
     if (unreachable > 0)
@@ -69430,7 +69577,7 @@ async function createValidationDeps(setup, notice2, sleep) {
       baseDirectory: setup.baseDirectory,
       offlineAccepts: setup.offlineAccepts ?? (setup.offline || given.includes("offline") ? "any" : "requested")
     },
-    { loader, compile, offline: createOfflineSchemas(), notice: notice2 }
+    { loader, compile, offline: createOfflineSchemas(), gitops: createGitOpsSchemas(), notice: notice2 }
   );
   return { registry, compile };
 }
@@ -70091,7 +70238,8 @@ function checkConclusion(report, failOn, extra = []) {
   const summary2 = summarizeReport(report);
   const diffFindings = report.environments.flatMap((diff) => diff.findings);
   const errors = (summary2.noEnvironment === void 0 ? 0 : 1) + summary2.notRendered + summary2.validationErrors + summary2.notValidatedErrors + summary2.policyErrors + count(diffFindings, "error") + count(extra, "error");
-  const warnings = summary2.validationWarnings + summary2.policyWarnings + count(diffFindings, "warning") + count(extra, "warning");
+  const warnings = summary2.validationWarnings + // Resources of a kind without a schema: a warning each, though said once per kind.
+  (summary2.notValidated - summary2.notValidatedErrors) + summary2.policyWarnings + count(diffFindings, "warning") + count(extra, "warning");
   if (failOn === "never") return errors > 0 || summary2.notValidated > 0 ? "neutral" : "success";
   if (errors > 0) return "failure";
   if (failOn === "warning" && warnings > 0) return "failure";
@@ -70364,6 +70512,8 @@ var package_default = {
   dependencies: {
     "@actions/core": "^3.0.1",
     "@actions/github": "^9.1.1",
+    "@kubernetes-models/argo-cd": "^2.7.2",
+    "@kubernetes-models/flux-cd": "^2.3.4",
     "@octokit/plugin-retry": "^8.1.1",
     "@octokit/plugin-throttling": "^11.0.5",
     ajv: "^8.20.0",
@@ -81637,31 +81787,21 @@ function validateResource(value, doc, base, context3) {
   return checkSchema(value, found, signature, findings, build, context3);
 }
 function checkSchema(value, schema, signature, findings, build, context3) {
-  const { kind } = signature;
   if (schema.status === "error") {
     findings.push(build.finding("schema-unavailable", "error", schema.message, "", signature));
     return build.result("error", signature, { message: schema.message, findings });
   }
-  if (schema.status === "missing") {
-    const message = `could not find schema for ${kind}${schema.detail ? ` (${schema.detail})` : ""}`;
-    if (context3.ignoreMissingSchemas) {
-      findings.push(
-        build.finding(
-          "missing-schema",
-          "notice",
-          `${message}: skipped (-ignore-missing-schemas)`,
-          "/kind",
-          signature
-        )
-      );
-      return build.result("skipped", signature, { findings });
-    }
-    const ruleId = schema.unreachable === true ? "not-validated" : "missing-schema";
-    findings.push(build.finding(ruleId, "error", message, "/kind", signature));
-    return build.result("error", signature, { message, findings });
-  }
+  if (schema.status === "missing") return missingSchema(schema, signature, findings, build, context3);
   const errors = schema.validate(value);
   if (errors === null) {
+    if (schema.missingIfPassed !== void 0)
+      return missingSchema(
+        { status: "missing", detail: schema.missingIfPassed },
+        signature,
+        findings,
+        build,
+        context3
+      );
     if (schema.shortfall !== void 0) {
       findings.push(build.finding("not-validated", "error", schema.shortfall, "/kind", signature));
       return build.result("error", signature, { message: schema.shortfall, findings, schema: schema.use });
@@ -81671,6 +81811,24 @@ function checkSchema(value, schema, signature, findings, build, context3) {
   const result = build.invalid(describeSchemaErrors(errors, value), schema.source, signature, findings);
   result.schema = schema.use;
   return result;
+}
+function missingSchema(schema, signature, findings, build, context3) {
+  const message = `could not find schema for ${signature.kind}${schema.detail ? ` (${schema.detail})` : ""}`;
+  if (context3.ignoreMissingSchemas) {
+    findings.push(
+      build.finding(
+        "missing-schema",
+        "notice",
+        `${message}: skipped (-ignore-missing-schemas)`,
+        "/kind",
+        signature
+      )
+    );
+    return build.result("skipped", signature, { findings });
+  }
+  const ruleId = schema.unreachable === true ? "not-validated" : "missing-schema";
+  findings.push(build.finding(ruleId, "error", message, "/kind", signature));
+  return build.result("error", signature, { message, findings });
 }
 
 // core/validate/validate-text.ts
@@ -81854,6 +82012,7 @@ async function validateRendered(rendered, extraCrds, options, deps, files) {
     warnings: 0,
     findings: [],
     notValidated: 0,
+    missingSchemas: [],
     schemas: []
   }));
   const uses = checks.map(() => /* @__PURE__ */ new Map());
@@ -81866,12 +82025,13 @@ async function validateRendered(rendered, extraCrds, options, deps, files) {
     if (result.schema !== void 0) uses[Number(e)]?.set(schemaKey(result.schema), result.schema);
     if (result.findings.some((f) => f.ruleId === "missing-schema" || f.ruleId === "not-validated"))
       check.notValidated = (check.notValidated ?? 0) + 1;
+    const missing = result.findings.find((f) => f.ruleId === "missing-schema");
+    if (missing !== void 0)
+      countMissing(check, result.apiVersion ?? "", result.kind ?? "", missing.message);
     for (const finding2 of result.findings) {
-      if (finding2.ruleId === "duplicate-resource") continue;
-      const severity = finding2.ruleId === "missing-schema" ? "warning" : finding2.severity;
+      if (finding2.ruleId === "duplicate-resource" || finding2.ruleId === "missing-schema") continue;
       const mapped = {
         ...finding2,
-        severity,
         path: resource2.origin.path,
         line: resource2.origin.line
       };
@@ -81891,12 +82051,23 @@ async function validateRendered(rendered, extraCrds, options, deps, files) {
         if (at.column !== void 0) mapped.column = at.column;
       }
       check.findings.push(mapped);
-      if (severity === "error") check.errors++;
-      else if (severity === "warning") check.warnings++;
+      if (finding2.severity === "error") check.errors++;
+      else if (finding2.severity === "warning") check.warnings++;
     }
   }
   for (const [index, check] of checks.entries()) check.schemas = [...uses[index]?.values() ?? []];
   return checks;
+}
+function countMissing(check, apiVersion, kind, message) {
+  const list5 = check.missingSchemas ??= [];
+  let entry = list5.find((m) => m.apiVersion === apiVersion && m.kind === kind);
+  if (entry === void 0) {
+    entry = { apiVersion, kind, resources: 0 };
+    const detail = /^could not find schema for \S+ \((.*)\)$/.exec(message)?.[1];
+    if (detail !== void 0) entry.detail = detail;
+    list5.push(entry);
+  }
+  entry.resources++;
 }
 function schemaKey(use) {
   return `${use.origin}\0${use.source}\0${use.kubernetesVersion}\0${String(use.strict)}`;
@@ -82363,7 +82534,8 @@ function reportCounts(report, extra) {
   ).length;
   return {
     errors: unexplained + summary2.validationErrors + summary2.notValidatedErrors + summary2.policyErrors + count2(diffFindings, "error") + count2(extra, "error"),
-    warnings: summary2.validationWarnings + summary2.policyWarnings + count2(diffFindings, "warning") + count2(extra, "warning"),
+    warnings: summary2.validationWarnings + // Resources of a kind without a schema: a warning each, though said once per kind.
+    (summary2.notValidated - summary2.notValidatedErrors) + summary2.policyWarnings + count2(diffFindings, "warning") + count2(extra, "warning"),
     changed: summary2.changed,
     notRendered: summary2.notRendered
   };

@@ -36601,31 +36601,21 @@ function validateResource(value, doc, base, context) {
   return checkSchema(value, found, signature, findings2, build, context);
 }
 function checkSchema(value, schema, signature, findings2, build, context) {
-  const { kind } = signature;
   if (schema.status === "error") {
     findings2.push(build.finding("schema-unavailable", "error", schema.message, "", signature));
     return build.result("error", signature, { message: schema.message, findings: findings2 });
   }
-  if (schema.status === "missing") {
-    const message = `could not find schema for ${kind}${schema.detail ? ` (${schema.detail})` : ""}`;
-    if (context.ignoreMissingSchemas) {
-      findings2.push(
-        build.finding(
-          "missing-schema",
-          "notice",
-          `${message}: skipped (-ignore-missing-schemas)`,
-          "/kind",
-          signature
-        )
-      );
-      return build.result("skipped", signature, { findings: findings2 });
-    }
-    const ruleId = schema.unreachable === true ? "not-validated" : "missing-schema";
-    findings2.push(build.finding(ruleId, "error", message, "/kind", signature));
-    return build.result("error", signature, { message, findings: findings2 });
-  }
+  if (schema.status === "missing") return missingSchema(schema, signature, findings2, build, context);
   const errors = schema.validate(value);
   if (errors === null) {
+    if (schema.missingIfPassed !== void 0)
+      return missingSchema(
+        { status: "missing", detail: schema.missingIfPassed },
+        signature,
+        findings2,
+        build,
+        context
+      );
     if (schema.shortfall !== void 0) {
       findings2.push(build.finding("not-validated", "error", schema.shortfall, "/kind", signature));
       return build.result("error", signature, { message: schema.shortfall, findings: findings2, schema: schema.use });
@@ -36635,6 +36625,24 @@ function checkSchema(value, schema, signature, findings2, build, context) {
   const result = build.invalid(describeSchemaErrors(errors, value), schema.source, signature, findings2);
   result.schema = schema.use;
   return result;
+}
+function missingSchema(schema, signature, findings2, build, context) {
+  const message = `could not find schema for ${signature.kind}${schema.detail ? ` (${schema.detail})` : ""}`;
+  if (context.ignoreMissingSchemas) {
+    findings2.push(
+      build.finding(
+        "missing-schema",
+        "notice",
+        `${message}: skipped (-ignore-missing-schemas)`,
+        "/kind",
+        signature
+      )
+    );
+    return build.result("skipped", signature, { findings: findings2 });
+  }
+  const ruleId = schema.unreachable === true ? "not-validated" : "missing-schema";
+  findings2.push(build.finding(ruleId, "error", message, "/kind", signature));
+  return build.result("error", signature, { message, findings: findings2 });
 }
 
 // core/diff/object-path.ts
@@ -37522,34 +37530,84 @@ function wrappedBase64(error, root) {
   const value = valueAt(root, error.instancePath);
   return typeof value === "string" && isBase64Bytes(value);
 }
-function createOfflineSchemas(importModule = (s) => import(s)) {
+function importPackage(specifier) {
+  return import(specifier);
+}
+async function loadModelValidator(importModule, specifier, kind, apiVersion) {
+  let module;
+  try {
+    module = await importModule(specifier);
+  } catch {
+    return void 0;
+  }
+  const model = module[kind];
+  if (!model || model.kind !== kind || model.apiVersion !== apiVersion) return void 0;
+  const validate = model.prototype.validate;
+  return (value) => {
+    try {
+      validate.call(value);
+      return null;
+    } catch (error) {
+      const errors = error.errors;
+      if (!Array.isArray(errors)) throw error;
+      const real = errors.filter((e) => !wrappedBase64(e, value));
+      return real.length === 0 ? null : real;
+    }
+  };
+}
+function createOfflineSchemas(importModule = importPackage) {
   const cache = /* @__PURE__ */ new Map();
   async function load(kind, apiVersion) {
     if (!/^[A-Za-z0-9]+$/.test(kind) || !/^([a-z0-9.-]+\/)?v[0-9a-z]+$/.test(apiVersion)) return void 0;
-    let module;
-    try {
-      module = await importModule(`kubernetes-models/${apiVersion}/${kind}`);
-    } catch {
-      return void 0;
-    }
-    const model = module[kind];
-    if (!model || model.kind !== kind || model.apiVersion !== apiVersion) return void 0;
-    const validate = model.prototype.validate;
-    return (value) => {
-      try {
-        validate.call(value);
-        return null;
-      } catch (error) {
-        const errors = error.errors;
-        if (!Array.isArray(errors)) throw error;
-        const real = errors.filter((e) => !wrappedBase64(e, value));
-        return real.length === 0 ? null : real;
-      }
-    };
+    return loadModelValidator(importModule, `kubernetes-models/${apiVersion}/${kind}`, kind, apiVersion);
   }
   return {
     source: OFFLINE_SOURCE,
     kubernetesVersion: OFFLINE_KUBERNETES_VERSION,
+    /** They cannot see unknown fields. */
+    strict: false,
+    lookup(kind, apiVersion) {
+      const key2 = `${apiVersion}/${kind}`;
+      let pending = cache.get(key2);
+      if (!pending) {
+        pending = load(kind, apiVersion);
+        cache.set(key2, pending);
+      }
+      return pending;
+    }
+  };
+}
+
+// core/validate/gitops-schemas.ts
+var PACKAGES = [
+  {
+    group: /^argoproj\.io$/,
+    name: "@kubernetes-models/argo-cd",
+    source: "@kubernetes-models/argo-cd 2.7.2 (Argo CD 2.14.11 CRDs, not strict)"
+  },
+  {
+    group: /^(kustomize|helm|source|notification|image)\.toolkit\.fluxcd\.io$/,
+    name: "@kubernetes-models/flux-cd",
+    source: "@kubernetes-models/flux-cd 2.3.4 (Flux 2.2 CRDs, not strict)"
+  }
+];
+var GITOPS_PACKAGES = PACKAGES.map((entry) => entry.name);
+function createGitOpsSchemas(importModule = importPackage) {
+  const cache = /* @__PURE__ */ new Map();
+  async function load(kind, apiVersion) {
+    const match = /^([a-z0-9.-]+)\/(v[0-9a-z]+)$/.exec(apiVersion);
+    if (!/^[A-Za-z0-9]+$/.test(kind) || !match) return void 0;
+    const entry = PACKAGES.find((candidate) => candidate.group.test(match[1] ?? ""));
+    if (!entry) return void 0;
+    const validate = await loadModelValidator(
+      importModule,
+      `${entry.name}/${apiVersion}/${kind}`,
+      kind,
+      apiVersion
+    );
+    return validate ? { validate, source: entry.source } : void 0;
+  }
+  return {
     /** They cannot see unknown fields. */
     strict: false,
     lookup(kind, apiVersion) {
@@ -37792,12 +37850,39 @@ function createSchemaRegistry(options, deps) {
       found.shortfall = `not validated: ${why}the offline schemas (${deps.offline.source}) cannot honour ${unmet}. Give a reachable -schema-location or a local schema folder, or pass -offline for an explicit weaker check`;
     return found;
   }
+  async function gitops(kind, apiVersion, use) {
+    const schema = await deps.gitops?.lookup(kind, apiVersion);
+    if (!schema || !deps.gitops) return void 0;
+    usedOffline = true;
+    const weaker = options.strict && !deps.gitops.strict && !(use === "asked" || accepts === "any");
+    const why = use === "stand-in" ? "no schema location could be reached; " : "";
+    noticeOnce(
+      `gitops:${schema.source}`,
+      `schemas: ${use === "gap" ? "kinds no schema location has are validated with" : `${why}offline, from`} ${schema.source}` + (!options.strict ? "" : weaker ? use === "gap" ? "; they cannot honour -strict: resources they pass are reported as without a schema" : "; they cannot honour -strict: resources they pass are reported as not validated" : "; -strict cannot report unknown fields with them")
+    );
+    const found = {
+      status: "found",
+      source: `${schema.source.split(" (")[0]}: ${apiVersion}/${kind}`,
+      validate: schema.validate,
+      use: {
+        source: schema.source,
+        kubernetesVersion: options.kubernetesVersion,
+        strict: deps.gitops.strict,
+        origin: "offline"
+      }
+    };
+    if (weaker && use === "gap")
+      found.missingIfPassed = `no strict schema: ${schema.source.split(" (")[0]} found no error but cannot see unknown fields`;
+    else if (weaker)
+      found.shortfall = `not validated: ${why}the offline schemas (${schema.source}) cannot honour -strict (they cannot see unknown fields). Give a reachable -schema-location or a local schema folder, or pass -offline for an explicit weaker check`;
+    return found;
+  }
   async function resolve4(kind, apiVersion) {
     const variables = templateVariables(kind, apiVersion, options.kubernetesVersion, options.strict);
     let unreachable = 0;
     for (const location of options.locations) {
       if (location === "offline") {
-        const hit = await offline(kind, apiVersion, false);
+        const hit = await offline(kind, apiVersion, false) ?? await gitops(kind, apiVersion, "asked");
         if (hit) return hit;
         continue;
       }
@@ -37841,7 +37926,11 @@ function createSchemaRegistry(options, deps) {
       }
     }
     if (unreachable > 0 && options.offlineFallback) {
-      const hit = await offline(kind, apiVersion, true);
+      const hit = await offline(kind, apiVersion, true) ?? await gitops(kind, apiVersion, "stand-in");
+      if (hit) return hit;
+    }
+    if (unreachable === 0 && options.locations.some((location) => location !== "offline")) {
+      const hit = await gitops(kind, apiVersion, "gap");
       if (hit) return hit;
     }
     if (unreachable > 0)
@@ -37959,7 +38048,7 @@ async function createValidationDeps(setup, notice, sleep) {
       baseDirectory: setup.baseDirectory,
       offlineAccepts: setup.offlineAccepts ?? (setup.offline || given.includes("offline") ? "any" : "requested")
     },
-    { loader, compile, offline: createOfflineSchemas(), notice }
+    { loader, compile, offline: createOfflineSchemas(), gitops: createGitOpsSchemas(), notice }
   );
   return { registry, compile };
 }
@@ -39162,6 +39251,7 @@ function validationCell(env, compared = true) {
   if (check !== void 0 && check.errors > 0) return ["error", `${unchecked} not validated`];
   if (check !== void 0 && check.warnings > 0)
     return ["warning", `${plural(check.warnings, "warning")}${notValidated}`];
+  if (check !== void 0 && unchecked > 0) return ["warning", `${unchecked} not validated`];
   if (env.status === "unchanged") return ["none", "unchanged"];
   if (check === void 0) return ["none", DASH2];
   return ["ok", compared ? plural(check.resources, "resource") : "valid"];
@@ -39317,6 +39407,25 @@ function schemaText(report) {
   if (meta.crdsFromRepo) parts.push("CRDs from the repository");
   return parts.join(", ");
 }
+function missingSchemas(report) {
+  const all = /* @__PURE__ */ new Map();
+  for (const check of report.validation)
+    for (const missing of check.missingSchemas ?? []) {
+      const key2 = `${missing.apiVersion}/${missing.kind}`;
+      const known2 = all.get(key2);
+      if (known2 === void 0) all.set(key2, { ...missing });
+      else known2.resources += missing.resources;
+    }
+  return [...all.values()];
+}
+function missingSchemaText(report) {
+  const missing = missingSchemas(report);
+  if (missing.length === 0) return void 0;
+  return missing.map(({ kind, apiVersion, resources, detail }) => {
+    const count2 = `${resources} resource${resources === 1 ? "" : "s"}`;
+    return `${kind} ${apiVersion} (${count2}${detail === void 0 ? "" : `; ${detail}`})`;
+  }).join(", ");
+}
 
 // core/report/comment/footer.ts
 var MAX_URL_LENGTH = 300;
@@ -39347,6 +39456,9 @@ function footer(report, environments) {
   parts.push(
     meta.validated === false ? "not validated" : `schemas: ${escapeMarkdown(shorten(schemaText(report), MAX_SCHEMA_LENGTH))}`
   );
+  const missing = meta.validated === false ? void 0 : missingSchemaText(report);
+  if (missing !== void 0)
+    parts.push(`not validated, no schema: ${escapeMarkdown(shorten(missing, MAX_SCHEMA_LENGTH))}`);
   if (meta.commit !== void 0 && meta.commit !== "")
     parts.push(`commit ${codeSpan(meta.commit.slice(0, 7))}`);
   parts.push(...fullOutputPlaces(meta));
@@ -39619,6 +39731,14 @@ function schemaJson(use) {
     origin: use.origin
   };
 }
+function missingJson(missing) {
+  return {
+    apiVersion: missing.apiVersion,
+    kind: missing.kind,
+    resources: missing.resources,
+    detail: missing.detail ?? null
+  };
+}
 function checkJson(check) {
   if (check === void 0) return null;
   return {
@@ -39626,6 +39746,7 @@ function checkJson(check) {
     errors: check.errors,
     warnings: check.warnings,
     notValidated: check.notValidated ?? 0,
+    missingSchemas: (check.missingSchemas ?? []).map(missingJson),
     schemas: (check.schemas ?? []).map(schemaJson),
     findings: check.findings.map(findingJson)
   };
@@ -39673,6 +39794,7 @@ function renderJson(report) {
       validationErrors: summary.validationErrors,
       validationWarnings: summary.validationWarnings,
       notValidated: summary.notValidated,
+      missingSchemas: missingSchemas(report).map(missingJson),
       policy: summary.policyRan ? { errors: summary.policyErrors, warnings: summary.policyWarnings } : null,
       compared: summary.compared,
       noEnvironment: summary.noEnvironment ?? null
@@ -39758,6 +39880,8 @@ function footer2(report, environments) {
     `Rendered ${plural(environments, "environment")} (${line(meta.renderer)}) in ${formatDuration(meta.durationMs)}`
   ];
   parts.push(meta.validated === false ? "not validated" : `schemas: ${line(schemaText(report))}`);
+  const missing = meta.validated === false ? void 0 : missingSchemaText(report);
+  if (missing !== void 0) parts.push(`not validated, no schema: ${line(missing)}`);
   if (meta.commit !== void 0 && meta.commit !== "") parts.push(`commit ${line(meta.commit.slice(0, 7))}`);
   if (meta.fullReportUrl !== void 0)
     parts.push(`${line(meta.fullReportLabel ?? "full report")}: ${line(meta.fullReportUrl)}`);
@@ -47536,6 +47660,7 @@ async function validateRendered(rendered, extraCrds, options, deps, files) {
     warnings: 0,
     findings: [],
     notValidated: 0,
+    missingSchemas: [],
     schemas: []
   }));
   const uses = checks.map(() => /* @__PURE__ */ new Map());
@@ -47548,12 +47673,13 @@ async function validateRendered(rendered, extraCrds, options, deps, files) {
     if (result.schema !== void 0) uses[Number(e)]?.set(schemaKey(result.schema), result.schema);
     if (result.findings.some((f) => f.ruleId === "missing-schema" || f.ruleId === "not-validated"))
       check.notValidated = (check.notValidated ?? 0) + 1;
+    const missing = result.findings.find((f) => f.ruleId === "missing-schema");
+    if (missing !== void 0)
+      countMissing(check, result.apiVersion ?? "", result.kind ?? "", missing.message);
     for (const finding2 of result.findings) {
-      if (finding2.ruleId === "duplicate-resource") continue;
-      const severity = finding2.ruleId === "missing-schema" ? "warning" : finding2.severity;
+      if (finding2.ruleId === "duplicate-resource" || finding2.ruleId === "missing-schema") continue;
       const mapped = {
         ...finding2,
-        severity,
         path: resource2.origin.path,
         line: resource2.origin.line
       };
@@ -47573,12 +47699,23 @@ async function validateRendered(rendered, extraCrds, options, deps, files) {
         if (at.column !== void 0) mapped.column = at.column;
       }
       check.findings.push(mapped);
-      if (severity === "error") check.errors++;
-      else if (severity === "warning") check.warnings++;
+      if (finding2.severity === "error") check.errors++;
+      else if (finding2.severity === "warning") check.warnings++;
     }
   }
   for (const [index, check] of checks.entries()) check.schemas = [...uses[index]?.values() ?? []];
   return checks;
+}
+function countMissing(check, apiVersion, kind, message) {
+  const list5 = check.missingSchemas ??= [];
+  let entry = list5.find((m) => m.apiVersion === apiVersion && m.kind === kind);
+  if (entry === void 0) {
+    entry = { apiVersion, kind, resources: 0 };
+    const detail = /^could not find schema for \S+ \((.*)\)$/.exec(message)?.[1];
+    if (detail !== void 0) entry.detail = detail;
+    list5.push(entry);
+  }
+  entry.resources++;
 }
 function schemaKey(use) {
   return `${use.origin}\0${use.source}\0${use.kubernetesVersion}\0${String(use.strict)}`;
@@ -47910,7 +48047,8 @@ function checkConclusion(report, failOn, extra = []) {
   const summary = summarizeReport(report);
   const diffFindings = report.environments.flatMap((diff) => diff.findings);
   const errors = (summary.noEnvironment === void 0 ? 0 : 1) + summary.notRendered + summary.validationErrors + summary.notValidatedErrors + summary.policyErrors + count(diffFindings, "error") + count(extra, "error");
-  const warnings = summary.validationWarnings + summary.policyWarnings + count(diffFindings, "warning") + count(extra, "warning");
+  const warnings = summary.validationWarnings + // Resources of a kind without a schema: a warning each, though said once per kind.
+  (summary.notValidated - summary.notValidatedErrors) + summary.policyWarnings + count(diffFindings, "warning") + count(extra, "warning");
   if (failOn === "never") return errors > 0 || summary.notValidated > 0 ? "neutral" : "success";
   if (errors > 0) return "failure";
   if (failOn === "warning" && warnings > 0) return "failure";
@@ -48652,6 +48790,8 @@ var package_default = {
   dependencies: {
     "@actions/core": "^3.0.1",
     "@actions/github": "^9.1.1",
+    "@kubernetes-models/argo-cd": "^2.7.2",
+    "@kubernetes-models/flux-cd": "^2.3.4",
     "@octokit/plugin-retry": "^8.1.1",
     "@octokit/plugin-throttling": "^11.0.5",
     ajv: "^8.20.0",

@@ -67077,34 +67077,84 @@ function wrappedBase64(error2, root) {
   const value = valueAt(root, error2.instancePath);
   return typeof value === "string" && isBase64Bytes(value);
 }
-function createOfflineSchemas(importModule = (s) => import(s)) {
+function importPackage(specifier) {
+  return import(specifier);
+}
+async function loadModelValidator(importModule, specifier, kind, apiVersion) {
+  let module;
+  try {
+    module = await importModule(specifier);
+  } catch {
+    return void 0;
+  }
+  const model = module[kind];
+  if (!model || model.kind !== kind || model.apiVersion !== apiVersion) return void 0;
+  const validate = model.prototype.validate;
+  return (value) => {
+    try {
+      validate.call(value);
+      return null;
+    } catch (error2) {
+      const errors = error2.errors;
+      if (!Array.isArray(errors)) throw error2;
+      const real = errors.filter((e) => !wrappedBase64(e, value));
+      return real.length === 0 ? null : real;
+    }
+  };
+}
+function createOfflineSchemas(importModule = importPackage) {
   const cache = /* @__PURE__ */ new Map();
   async function load(kind, apiVersion) {
     if (!/^[A-Za-z0-9]+$/.test(kind) || !/^([a-z0-9.-]+\/)?v[0-9a-z]+$/.test(apiVersion)) return void 0;
-    let module;
-    try {
-      module = await importModule(`kubernetes-models/${apiVersion}/${kind}`);
-    } catch {
-      return void 0;
-    }
-    const model = module[kind];
-    if (!model || model.kind !== kind || model.apiVersion !== apiVersion) return void 0;
-    const validate = model.prototype.validate;
-    return (value) => {
-      try {
-        validate.call(value);
-        return null;
-      } catch (error2) {
-        const errors = error2.errors;
-        if (!Array.isArray(errors)) throw error2;
-        const real = errors.filter((e) => !wrappedBase64(e, value));
-        return real.length === 0 ? null : real;
-      }
-    };
+    return loadModelValidator(importModule, `kubernetes-models/${apiVersion}/${kind}`, kind, apiVersion);
   }
   return {
     source: OFFLINE_SOURCE,
     kubernetesVersion: OFFLINE_KUBERNETES_VERSION,
+    /** They cannot see unknown fields. */
+    strict: false,
+    lookup(kind, apiVersion) {
+      const key = `${apiVersion}/${kind}`;
+      let pending = cache.get(key);
+      if (!pending) {
+        pending = load(kind, apiVersion);
+        cache.set(key, pending);
+      }
+      return pending;
+    }
+  };
+}
+
+// core/validate/gitops-schemas.ts
+var PACKAGES = [
+  {
+    group: /^argoproj\.io$/,
+    name: "@kubernetes-models/argo-cd",
+    source: "@kubernetes-models/argo-cd 2.7.2 (Argo CD 2.14.11 CRDs, not strict)"
+  },
+  {
+    group: /^(kustomize|helm|source|notification|image)\.toolkit\.fluxcd\.io$/,
+    name: "@kubernetes-models/flux-cd",
+    source: "@kubernetes-models/flux-cd 2.3.4 (Flux 2.2 CRDs, not strict)"
+  }
+];
+var GITOPS_PACKAGES = PACKAGES.map((entry) => entry.name);
+function createGitOpsSchemas(importModule = importPackage) {
+  const cache = /* @__PURE__ */ new Map();
+  async function load(kind, apiVersion) {
+    const match = /^([a-z0-9.-]+)\/(v[0-9a-z]+)$/.exec(apiVersion);
+    if (!/^[A-Za-z0-9]+$/.test(kind) || !match) return void 0;
+    const entry = PACKAGES.find((candidate) => candidate.group.test(match[1] ?? ""));
+    if (!entry) return void 0;
+    const validate = await loadModelValidator(
+      importModule,
+      `${entry.name}/${apiVersion}/${kind}`,
+      kind,
+      apiVersion
+    );
+    return validate ? { validate, source: entry.source } : void 0;
+  }
+  return {
     /** They cannot see unknown fields. */
     strict: false,
     lookup(kind, apiVersion) {
@@ -67347,12 +67397,39 @@ function createSchemaRegistry(options, deps) {
       found.shortfall = `not validated: ${why}the offline schemas (${deps.offline.source}) cannot honour ${unmet}. Give a reachable -schema-location or a local schema folder, or pass -offline for an explicit weaker check`;
     return found;
   }
+  async function gitops(kind, apiVersion, use) {
+    const schema = await deps.gitops?.lookup(kind, apiVersion);
+    if (!schema || !deps.gitops) return void 0;
+    usedOffline = true;
+    const weaker = options.strict && !deps.gitops.strict && !(use === "asked" || accepts === "any");
+    const why = use === "stand-in" ? "no schema location could be reached; " : "";
+    noticeOnce(
+      `gitops:${schema.source}`,
+      `schemas: ${use === "gap" ? "kinds no schema location has are validated with" : `${why}offline, from`} ${schema.source}` + (!options.strict ? "" : weaker ? use === "gap" ? "; they cannot honour -strict: resources they pass are reported as without a schema" : "; they cannot honour -strict: resources they pass are reported as not validated" : "; -strict cannot report unknown fields with them")
+    );
+    const found = {
+      status: "found",
+      source: `${schema.source.split(" (")[0]}: ${apiVersion}/${kind}`,
+      validate: schema.validate,
+      use: {
+        source: schema.source,
+        kubernetesVersion: options.kubernetesVersion,
+        strict: deps.gitops.strict,
+        origin: "offline"
+      }
+    };
+    if (weaker && use === "gap")
+      found.missingIfPassed = `no strict schema: ${schema.source.split(" (")[0]} found no error but cannot see unknown fields`;
+    else if (weaker)
+      found.shortfall = `not validated: ${why}the offline schemas (${schema.source}) cannot honour -strict (they cannot see unknown fields). Give a reachable -schema-location or a local schema folder, or pass -offline for an explicit weaker check`;
+    return found;
+  }
   async function resolve4(kind, apiVersion) {
     const variables = templateVariables(kind, apiVersion, options.kubernetesVersion, options.strict);
     let unreachable = 0;
     for (const location of options.locations) {
       if (location === "offline") {
-        const hit = await offline(kind, apiVersion, false);
+        const hit = await offline(kind, apiVersion, false) ?? await gitops(kind, apiVersion, "asked");
         if (hit) return hit;
         continue;
       }
@@ -67396,7 +67473,11 @@ function createSchemaRegistry(options, deps) {
       }
     }
     if (unreachable > 0 && options.offlineFallback) {
-      const hit = await offline(kind, apiVersion, true);
+      const hit = await offline(kind, apiVersion, true) ?? await gitops(kind, apiVersion, "stand-in");
+      if (hit) return hit;
+    }
+    if (unreachable === 0 && options.locations.some((location) => location !== "offline")) {
+      const hit = await gitops(kind, apiVersion, "gap");
       if (hit) return hit;
     }
     if (unreachable > 0)
@@ -67514,7 +67595,7 @@ async function createValidationDeps(setup, notice2, sleep) {
       baseDirectory: setup.baseDirectory,
       offlineAccepts: setup.offlineAccepts ?? (setup.offline || given.includes("offline") ? "any" : "requested")
     },
-    { loader, compile, offline: createOfflineSchemas(), notice: notice2 }
+    { loader, compile, offline: createOfflineSchemas(), gitops: createGitOpsSchemas(), notice: notice2 }
   );
   return { registry, compile };
 }
@@ -70467,31 +70548,21 @@ function validateResource(value, doc, base, context3) {
   return checkSchema(value, found, signature, findings2, build, context3);
 }
 function checkSchema(value, schema, signature, findings2, build, context3) {
-  const { kind } = signature;
   if (schema.status === "error") {
     findings2.push(build.finding("schema-unavailable", "error", schema.message, "", signature));
     return build.result("error", signature, { message: schema.message, findings: findings2 });
   }
-  if (schema.status === "missing") {
-    const message = `could not find schema for ${kind}${schema.detail ? ` (${schema.detail})` : ""}`;
-    if (context3.ignoreMissingSchemas) {
-      findings2.push(
-        build.finding(
-          "missing-schema",
-          "notice",
-          `${message}: skipped (-ignore-missing-schemas)`,
-          "/kind",
-          signature
-        )
-      );
-      return build.result("skipped", signature, { findings: findings2 });
-    }
-    const ruleId = schema.unreachable === true ? "not-validated" : "missing-schema";
-    findings2.push(build.finding(ruleId, "error", message, "/kind", signature));
-    return build.result("error", signature, { message, findings: findings2 });
-  }
+  if (schema.status === "missing") return missingSchema(schema, signature, findings2, build, context3);
   const errors = schema.validate(value);
   if (errors === null) {
+    if (schema.missingIfPassed !== void 0)
+      return missingSchema(
+        { status: "missing", detail: schema.missingIfPassed },
+        signature,
+        findings2,
+        build,
+        context3
+      );
     if (schema.shortfall !== void 0) {
       findings2.push(build.finding("not-validated", "error", schema.shortfall, "/kind", signature));
       return build.result("error", signature, { message: schema.shortfall, findings: findings2, schema: schema.use });
@@ -70501,6 +70572,24 @@ function checkSchema(value, schema, signature, findings2, build, context3) {
   const result = build.invalid(describeSchemaErrors(errors, value), schema.source, signature, findings2);
   result.schema = schema.use;
   return result;
+}
+function missingSchema(schema, signature, findings2, build, context3) {
+  const message = `could not find schema for ${signature.kind}${schema.detail ? ` (${schema.detail})` : ""}`;
+  if (context3.ignoreMissingSchemas) {
+    findings2.push(
+      build.finding(
+        "missing-schema",
+        "notice",
+        `${message}: skipped (-ignore-missing-schemas)`,
+        "/kind",
+        signature
+      )
+    );
+    return build.result("skipped", signature, { findings: findings2 });
+  }
+  const ruleId = schema.unreachable === true ? "not-validated" : "missing-schema";
+  findings2.push(build.finding(ruleId, "error", message, "/kind", signature));
+  return build.result("error", signature, { message, findings: findings2 });
 }
 
 // core/diff/object-path.ts
@@ -71109,6 +71198,8 @@ var package_default = {
   dependencies: {
     "@actions/core": "^3.0.1",
     "@actions/github": "^9.1.1",
+    "@kubernetes-models/argo-cd": "^2.7.2",
+    "@kubernetes-models/flux-cd": "^2.3.4",
     "@octokit/plugin-retry": "^8.1.1",
     "@octokit/plugin-throttling": "^11.0.5",
     ajv: "^8.20.0",
