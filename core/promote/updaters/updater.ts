@@ -1,0 +1,32 @@
+/** What an updater is: it finds the image sites of one kind of file (docs/architecture.md, convention 4). */
+import type { YamlSource } from '../../manifests/yaml-source.ts';
+import type { SitesResult } from '../image-site.ts';
+
+/**
+ * What a file is to its environment: its kustomization, a patch it applies, a manifest it
+ * deploys, or a Helm values file.
+ */
+export type FileRole = 'kustomization' | 'patch' | 'manifest' | 'helm-values';
+
+/** A custom Helm values key that holds a tag (`promotion.tagFields`). */
+export interface TagField {
+  /** Dotted key path of the tag (`imageVersion`, `web.image.version`). */
+  tag: string;
+  /** Dotted key path of the repository beside it, or... */
+  repository?: string;
+  /** ...the image it is the tag of. */
+  image?: string;
+}
+
+export interface UpdaterInput {
+  path: string;
+  source: YamlSource;
+  role: FileRole;
+  tagFields: readonly TagField[];
+}
+
+export interface Updater {
+  /** Whether this updater reads the file. */
+  appliesTo(input: UpdaterInput): boolean;
+  sites(input: UpdaterInput): SitesResult;
+}
