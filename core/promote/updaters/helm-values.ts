@@ -10,7 +10,8 @@ import { isMap, isSeq, type Node } from 'yaml';
 import { mapValue, scalarSpot, scalarText, type YamlSource } from '../../manifests/yaml-source.ts';
 import { combinePlans, editScalar, type ScalarPlace } from '../edit-scalar.ts';
 import type { ImageSite, SitePlan } from '../image-site.ts';
-import type { TagField, Updater, UpdaterInput } from './updater.ts';
+import type { TagField } from '../../render/environments/types.ts';
+import type { Updater, UpdaterInput } from './updater.ts';
 
 function site(
   input: UpdaterInput,

@@ -1,5 +1,6 @@
 /** What an updater is: it finds the image sites of one kind of file (docs/architecture.md, convention 4). */
 import type { YamlSource } from '../../manifests/yaml-source.ts';
+import type { TagField } from '../../render/environments/types.ts';
 import type { SitesResult } from '../image-site.ts';
 
 /**
@@ -7,16 +8,6 @@ import type { SitesResult } from '../image-site.ts';
  * deploys, or a Helm values file.
  */
 export type FileRole = 'kustomization' | 'patch' | 'manifest' | 'helm-values';
-
-/** A custom Helm values key that holds a tag (`promotion.tagFields`). */
-export interface TagField {
-  /** Dotted key path of the tag (`imageVersion`, `web.image.version`). */
-  tag: string;
-  /** Dotted key path of the repository beside it, or... */
-  repository?: string;
-  /** ...the image it is the tag of. */
-  image?: string;
-}
 
 export interface UpdaterInput {
   path: string;
