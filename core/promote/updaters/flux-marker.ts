@@ -28,7 +28,8 @@ export const fluxMarker: Updater = {
     const marked: Marked[] = [];
     source.documents.forEach((document, index) => {
       visit(document, {
-        Scalar(_key, node) {
+        Scalar(key, node) {
+          if (key === 'key') return; // a mapping key, not a value
           const spot = scalarSpot(source, node as Scalar);
           const found = spot ? MARKER.exec(spot.after) : null;
           if (!spot || !found) return;
