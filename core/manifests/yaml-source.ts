@@ -4,7 +4,16 @@
  * lines untouched), with the source range and quote style of each scalar. Nothing here prints
  * YAML: an edit replaces the bytes of one scalar (scalar-edit.ts).
  */
-import { Alias, isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
+  type Alias,
+  type Document,
+  type Node,
+} from 'yaml';
 import { jsonKey } from './resolve-scalar.ts';
 import type { JsonValue } from './json-value.ts';
 

@@ -40,6 +40,8 @@ export interface SiteProblem {
   file: string;
   line: number;
   image?: string;
+  /** Other names the image goes by here. */
+  aliases?: string[];
   message: string;
 }
 

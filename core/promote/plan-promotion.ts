@@ -169,7 +169,12 @@ function planPair(
   const targetGroups = byImage(targetSites);
   for (const problem of context.target.problems) {
     const image = problem.image;
-    if (image === undefined || (request.images.length > 0 && !request.images.includes(image))) continue;
+    const names = [image, ...(problem.aliases ?? [])];
+    if (
+      image === undefined ||
+      (request.images.length > 0 && !request.images.some((name) => names.includes(name)))
+    )
+      continue;
     const row: PromotionRow = {
       environment: pair.target,
       image,
@@ -273,7 +278,8 @@ function planPair(
   }
   for (const name of request.images) {
     if (targetSites.some((site) => site.image === name || site.aliases.includes(name))) continue;
-    if (rows.some((row) => row.environment === pair.target && row.image === name)) continue;
+    const problem = context.target.problems.some((p) => p.image === name || (p.aliases ?? []).includes(name));
+    if (problem || rows.some((row) => row.environment === pair.target && row.image === name)) continue;
     rows.push(
       withSource({
         environment: pair.target,

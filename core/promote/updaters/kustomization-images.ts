@@ -39,6 +39,7 @@ function entrySite(input: UpdaterInput, entry: unknown, index: number): ImageSit
       file: path,
       line,
       image,
+      aliases: newName !== undefined && newName !== name ? [name] : [],
       message: `${field} sets no newTag or digest, so the tag comes from elsewhere (a base); add a newTag line to promote it here`,
     };
   }
