@@ -7,7 +7,32 @@
  */
 import { cloneJson, isJsonObject, jsonEqual, type JsonValue } from './json-value.ts';
 import { resolveKustomizeScalar, resolvePlainScalar } from './resolve-scalar.ts';
+import { FALLBACK, fastParseYaml } from './fast-yaml.ts';
+import { splitDocuments } from './split-documents.ts';
 import { documentJson, parseYamlSource, type ScalarSpot, type YamlSource } from './yaml-source.ts';
+
+/**
+ * Every document of `text` as JSON through the fast subset parser (fast-yaml.ts, which gives up
+ * rather than guess and agrees with the full parser whenever it answers), or undefined when a
+ * document needs the full parser or the documents do not line up with `count`.
+ */
+function fastDocuments(
+  text: string,
+  count: number,
+  resolve: (text: string) => JsonValue,
+): JsonValue[] | undefined {
+  const lf = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  if (/^%/m.test(lf)) return undefined;
+  const spans = splitDocuments(lf);
+  if (spans.length !== count || spans.some((span) => span.markerHasContent)) return undefined;
+  const out: JsonValue[] = [];
+  for (const span of spans) {
+    const value = fastParseYaml(lf, span.bodyStart, span.end, { uniqueKeys: false, resolve });
+    if (value === FALLBACK) return undefined;
+    out.push(value);
+  }
+  return out;
+}
 
 /** One replacement in a file's text: `text.slice(start, end)` (`oldText`) becomes `newText`. */
 export interface TextEdit {
@@ -110,11 +135,6 @@ export function verifyEdit(
   after: string,
   changes: readonly ValueChange[],
 ): string | undefined {
-  const reparsed = parseYamlSource(after);
-  if (reparsed.problems.length > 0)
-    return `the edited file would not parse (line ${reparsed.problems[0]?.line}: ${reparsed.problems[0]?.message})`;
-  if (reparsed.documents.length !== before.documents.length)
-    return `the edited file would hold ${reparsed.documents.length} documents instead of ${before.documents.length}`;
   // Changes inside one block scalar are applied together.
   const blocks = new Map<
     string,
@@ -142,15 +162,32 @@ export function verifyEdit(
     if (inner !== undefined) return `in the YAML at ${block.path.join('.')}: ${inner}`;
     blockValues.push({ document: block.document, path: block.path, value: edited });
   }
+  const count = before.documents.length;
+  let reparsed: YamlSource | undefined;
   for (const { name, resolve } of RESOLVERS) {
+    const beforeFast = fastDocuments(before.text, count, resolve);
+    const afterFast = beforeFast && fastDocuments(after, count, resolve);
+    if (!afterFast) reparsed ??= parseYamlSource(after);
+    if (reparsed && reparsed.problems.length > 0)
+      return `the edited file would not parse (line ${reparsed.problems[0]?.line}: ${reparsed.problems[0]?.message})`;
+    if (reparsed && reparsed.documents.length !== count)
+      return `the edited file would hold ${reparsed.documents.length} documents instead of ${count}`;
     for (const [index, document] of before.documents.entries()) {
-      const expected = cloneJson(documentJson(document, resolve));
+      const expected = cloneJson(
+        beforeFast && afterFast ? (beforeFast[index] as JsonValue) : documentJson(document, resolve),
+      );
       for (const change of [...plain, ...blockValues]) {
         if (change.document !== index) continue;
         if (!setAt(expected, change.path, change.value))
           return `internal: ${change.path.join('.')} is not in document ${index + 1}`;
       }
-      const actual = documentJson(reparsed.documents[index] as (typeof reparsed.documents)[number], resolve);
+      const actual =
+        beforeFast && afterFast
+          ? (afterFast[index] as JsonValue)
+          : documentJson(
+              (reparsed as YamlSource).documents[index] as YamlSource['documents'][number],
+              resolve,
+            );
       if (!jsonEqual(expected, actual))
         return `read as ${name} reads it, the edited document ${index + 1} would change more than the intended value (an anchor shared by an alias?)`;
     }

@@ -6,15 +6,19 @@
  * reads too. A file in the environment's own folder stays its own even so (an overlay used as the
  * base of another is still that overlay); a shared base never is.
  */
-import { decodeText } from '../manifests/decode-text.ts';
-import { isJsonObject } from '../manifests/json-value.ts';
-import { parseYamlDocument } from '../manifests/parse-yaml-document.ts';
+import { isJsonObject, type JsonObject } from '../manifests/json-value.ts';
+import { resolveKustomizeScalar } from '../manifests/resolve-scalar.ts';
+import { FALLBACK, fastParseYaml } from '../manifests/fast-yaml.ts';
+import { splitDocuments } from '../manifests/split-documents.ts';
+import { documentJson } from '../manifests/yaml-source.ts';
 import { dirnameRepoPath, joinRepoPath } from '../files/repo-paths.ts';
 import type { FileSource } from '../files/file-source.ts';
 import { kustomizationReferences } from '../render/environments/kustomization-references.ts';
 import { folderPrefix, isWithin } from '../render/environments/repo-path.ts';
 import type { Environment } from '../render/environments/types.ts';
 import { KUSTOMIZATION_FILE_NAMES } from '../render/kustomize/read-kustomization.ts';
+import type { SiteProblem } from './image-site.ts';
+import type { EditableFile } from './read-sources.ts';
 import type { FileRole } from './updaters/updater.ts';
 
 export interface OwnFile {
@@ -24,17 +28,24 @@ export interface OwnFile {
 
 const YAML_FILE = /\.ya?ml$/i;
 
+type Read = (path: string) => Promise<EditableFile | SiteProblem | undefined>;
+
 async function kustomizationOf(
-  files: FileSource,
+  read: Read,
   dir: string,
-): Promise<{ path: string; content: Record<string, unknown> } | undefined> {
+): Promise<{ path: string; content: JsonObject } | undefined> {
   for (const name of KUSTOMIZATION_FILE_NAMES) {
     const path = `${folderPrefix(dir)}${name}`;
-    const bytes = await files.readFile(path);
-    if (!bytes) continue;
-    const decoded = decodeText(bytes);
-    if (!decoded.ok) return { path, content: {} };
-    const { value } = parseYamlDocument(decoded.text, { uniqueKeys: false, firstLine: 1 });
+    const file = await read(path);
+    if (!file) continue;
+    if (!('text' in file)) return { path, content: {} };
+    const text = file.text.includes('\r') ? file.text.replace(/\r\n?/g, '\n') : file.text;
+    const span = splitDocuments(text)[0];
+    const fast = span
+      ? fastParseYaml(text, span.bodyStart, span.end, { uniqueKeys: false, resolve: resolveKustomizeScalar })
+      : null;
+    const document = fast === FALLBACK ? file.source.documents[0] : undefined;
+    const value = fast !== FALLBACK ? fast : document ? documentJson(document, resolveKustomizeScalar) : null;
     return { path, content: isJsonObject(value) ? value : {} };
   }
   return undefined;
@@ -43,6 +54,7 @@ async function kustomizationOf(
 /** Every file a kustomization folder's rendering reads that may hold an image version, with its role. */
 async function kustomizeReads(
   files: FileSource,
+  read: Read,
   start: string,
   allFiles: readonly string[],
 ): Promise<Map<string, FileRole>> {
@@ -54,14 +66,14 @@ async function kustomizeReads(
   const visit = async (dir: string): Promise<void> => {
     if (seen.has(dir)) return;
     seen.add(dir);
-    const kustomization = await kustomizationOf(files, dir);
+    const kustomization = await kustomizationOf(read, dir);
     if (!kustomization) {
       // No kustomization (Flux generates one): every manifest below.
       for (const file of allFiles) if (isWithin(file, dir)) add(file, 'manifest');
       return;
     }
     found.set(kustomization.path, 'kustomization');
-    const content = kustomization.content as Parameters<typeof kustomizationReferences>[0];
+    const content = kustomization.content;
     const references = kustomizationReferences(content);
     const patchFiles = new Set<string>();
     for (const patch of Array.isArray(content['patches']) ? content['patches'] : [])
@@ -103,6 +115,7 @@ async function kustomizeReads(
 async function readsOf(
   environment: Environment,
   files: FileSource,
+  read: Read,
   allFiles: readonly string[],
 ): Promise<Map<string, FileRole>> {
   if (environment.renderer === 'helm') {
@@ -115,7 +128,7 @@ async function readsOf(
         .map((file) => [file, 'manifest' as const]),
     );
   }
-  return kustomizeReads(files, environment.path, allFiles);
+  return kustomizeReads(files, read, environment.path, allFiles);
 }
 
 /** Each environment's own files, by environment name, in path order. */
@@ -123,8 +136,12 @@ export async function environmentFiles(
   environments: readonly Environment[],
   files: FileSource,
   allFiles: readonly string[],
+  /** Reads a file for editing (read-sources.ts fileReader), so each file is parsed once. */
+  read: Read,
 ): Promise<Map<string, OwnFile[]>> {
-  const reads = await Promise.all(environments.map((environment) => readsOf(environment, files, allFiles)));
+  const reads = await Promise.all(
+    environments.map((environment) => readsOf(environment, files, read, allFiles)),
+  );
   const readers = new Map<string, number>();
   for (const read of reads) for (const path of read.keys()) readers.set(path, (readers.get(path) ?? 0) + 1);
   const out = new Map<string, OwnFile[]>();

@@ -360,8 +360,8 @@ export async function planPromotion(
   allFiles: readonly string[],
   request: PromotionRequest,
 ): Promise<PromotionPlan> {
-  const own = await environmentFiles(environments, files, allFiles);
   const read = fileReader(files);
+  const own = await environmentFiles(environments, files, allFiles, read);
   const tagFields = request.settings.tagFields ?? [];
   const sitesCache = new Map<string, Promise<EnvironmentSites>>();
   const sitesOf = (name: string): Promise<EnvironmentSites> => {

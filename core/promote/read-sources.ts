@@ -13,7 +13,9 @@ export interface EditableFile {
   path: string;
   /** The file had a UTF-8 byte order mark (kept when it is written back). */
   bom: boolean;
-  source: YamlSource;
+  text: string;
+  /** Parsed on first use (most files a discovery reads are never edited). */
+  readonly source: YamlSource;
 }
 
 export interface EnvironmentSites {
@@ -32,7 +34,16 @@ export function decodeEditable(path: string, bytes: Uint8Array): EditableFile | 
   } catch {
     return { file: path, line: 1, message: 'not UTF-8 text: kubeproof edits UTF-8 files only' };
   }
-  return { path, bom, source: parseYamlSource(text) };
+  let parsed: YamlSource | undefined;
+  return {
+    path,
+    bom,
+    text,
+    get source() {
+      parsed ??= parseYamlSource(text);
+      return parsed;
+    },
+  };
 }
 
 /** Reads files once, by path (a file two environments share is read once). */
