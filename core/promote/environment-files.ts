@@ -19,12 +19,7 @@ import type { Environment } from '../render/environments/types.ts';
 import { KUSTOMIZATION_FILE_NAMES } from '../render/kustomize/read-kustomization.ts';
 import type { SiteProblem } from './image-site.ts';
 import type { EditableFile } from './read-sources.ts';
-import type { FileRole } from './updaters/updater.ts';
-
-export interface OwnFile {
-  path: string;
-  role: FileRole;
-}
+import type { FileRole, OwnFile } from './updaters/updater.ts';
 
 const YAML_FILE = /\.ya?ml$/i;
 

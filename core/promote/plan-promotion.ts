@@ -9,11 +9,12 @@ import type { FileSource } from '../files/file-source.ts';
 import { applyTextEdits, verifyEdit, type TextEdit, type ValueChange } from '../manifests/scalar-edit.ts';
 import { positionOf } from '../manifests/yaml-source.ts';
 import type { Environment, PromotionConfig } from '../render/environments/types.ts';
-import { environmentFiles, type OwnFile } from './environment-files.ts';
+import { environmentFiles } from './environment-files.ts';
 import { showVersion, type ImageSite, type ImageVersion, type SiteProblem } from './image-site.ts';
 import { versionPolicy } from './version-policy.ts';
 import { environmentSites, fileReader, type EditableFile, type EnvironmentSites } from './read-sources.ts';
 import { unifiedPatch } from './unified-patch.ts';
+import type { OwnFile } from './updaters/updater.ts';
 
 /** One environment to change: to `version`, or to what `source` runs. */
 export interface PromotionPair {

@@ -4,10 +4,10 @@
  */
 import type { FileSource } from '../files/file-source.ts';
 import { parseYamlSource, type YamlSource } from '../manifests/yaml-source.ts';
-import type { OwnFile } from './environment-files.ts';
 import type { ImageSite, SiteProblem } from './image-site.ts';
 import { UPDATERS } from './updaters/index.ts';
 import type { TagField } from '../render/environments/types.ts';
+import type { OwnFile } from './updaters/updater.ts';
 
 export interface EditableFile {
   path: string;

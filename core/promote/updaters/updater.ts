@@ -9,6 +9,12 @@ import type { SitesResult } from '../image-site.ts';
  */
 export type FileRole = 'kustomization' | 'patch' | 'manifest' | 'helm-values';
 
+/** A file of an environment's own (environment-files.ts) and what it is to it. */
+export interface OwnFile {
+  path: string;
+  role: FileRole;
+}
+
 export interface UpdaterInput {
   path: string;
   source: YamlSource;
