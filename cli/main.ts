@@ -1,6 +1,7 @@
 import type { CliIo } from './io.ts';
 import { runCheckCommand, runDiffCommand } from './check-command.ts';
 import { runEnvironments } from './environments-command.ts';
+import { runBump, runPromote } from './promote-command.ts';
 import { runRender } from './render-command.ts';
 import { runValidate } from './validate-command.ts';
 import { VERSION } from './version.ts';
@@ -11,6 +12,8 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<n
   environments: runEnvironments,
   check: runCheckCommand,
   diff: runDiffCommand,
+  bump: runBump,
+  promote: runPromote,
 };
 
 const HELP = `kubeproof ${VERSION}: safe, reviewable GitOps pull requests for Kubernetes.
@@ -23,6 +26,8 @@ Commands:
   validate      validate manifests against Kubernetes and CRD schemas (kubeconform-compatible flags and outputs)
   render        render kustomizations exactly as 'kubectl kustomize' prints them, without the binary
   environments  list a GitOps repository's environments, the ones a change affects, and render them
+  bump          set an image's tag in one environment's own files, changing only those bytes
+  promote       carry image versions from one environment (or stage of every app) to the next
 
 Run 'kubeproof <command> -h' for a command's options.
 `;

@@ -48,12 +48,18 @@ export async function checkConfig(
     );
   }
 
-  for (const [index, name] of (config.promotion?.order ?? []).entries()) {
+  // Without declared environments, names are the discovered ones: promote checks them when it runs.
+  const promotionLists = config.environments
+    ? (['order', 'protected', 'requireDigest'] as const).flatMap((list) =>
+        (config.promotion?.[list] ?? []).map((name, index) => ({ list, name, index })),
+      )
+    : [];
+  for (const { list, name, index } of promotionLists) {
     if (firstByName.has(name)) continue;
     const known = [...firstByName.keys()].map((n) => JSON.stringify(n)).join(', ');
     report(
-      `promotion.order[${index}]: ${JSON.stringify(name)} is not a declared environment (declared: ${known})`,
-      `/promotion/order/${index}`,
+      `promotion.${list}[${index}]: ${JSON.stringify(name)} is not a declared environment (declared: ${known})`,
+      `/promotion/${list}/${index}`,
     );
   }
 

@@ -83,11 +83,34 @@ export interface EnvironmentConfig {
   helm?: HelmSettings;
 }
 
+/** A custom Helm values key that holds a tag (`promotion.tagFields`). */
+export interface TagField {
+  /** Dotted key path of the tag (`imageVersion`, `web.image.version`). */
+  tag: string;
+  /** Dotted key path of the repository beside it, or... */
+  repository?: string;
+  /** ...the image it is the tag of. */
+  image?: string;
+}
+
+/** `promotion` in `.kubeproof.yaml`. */
+export interface PromotionConfig {
+  /** Environments from the first to receive a change to the last. */
+  order?: string[];
+  /** Environments that refuse mutable tags (`latest`, none, `mutableTags`) unless a digest pins them. */
+  protected?: string[];
+  /** Environments that take an image only with its digest. */
+  requireDigest?: string[];
+  /** Tags that can move (globs, `*` any run of characters): `latest` always is. */
+  mutableTags?: string[];
+  tagFields?: TagField[];
+}
+
 /** The content of `.kubeproof.yaml` (schemas/kubeproof-config.schema.json), paths normalised. */
 export interface KubeproofConfig {
   version: 1;
   environments?: EnvironmentConfig[];
-  promotion?: { order: string[] };
+  promotion?: PromotionConfig;
   diff?: JsonObject;
   policy?: JsonObject;
   validate?: JsonObject;

@@ -139,10 +139,17 @@ describe('loadConfig', () => {
       'environments:\n  - {name: dev, path: envs/dev}\n',
       [error("missing property 'version'", 1, 1)],
     ],
+    // Promotion names discovered environments too (APP/STAGE): `promote` checks them when it runs.
+    ['a promotion without environments', 'version: 1\npromotion:\n  order: [dev, prod]\n', []],
     [
-      'a promotion without environments',
-      'version: 1\npromotion:\n  order: [dev, prod]\n',
-      [error("properties 'environments' required, if 'promotion' exists", 1, 1)],
+      'a tag field that says neither repository nor image',
+      'version: 1\npromotion:\n  tagFields:\n    - tag: imageVersion\n',
+      [expect.objectContaining({ ruleId: 'config', severity: 'error', line: 4 })],
+    ],
+    [
+      'a protected environment that is not declared',
+      'version: 1\nenvironments:\n  - {name: dev, path: envs/dev}\npromotion:\n  protected: [prod]\n',
+      [error('promotion.protected[0]: "prod" is not a declared environment (declared: "dev")', 5, 15)],
     ],
     [
       'an absolute path',

@@ -1,0 +1,118 @@
+import { UsageError } from '../core/errors.ts';
+import { discoverEnvironments } from '../core/render/environments/discover-environments.ts';
+import { loadConfig } from '../core/render/environments/load-config.ts';
+import { walkRepository } from '../core/render/environments/walk-repository.ts';
+import { planPromotion, type PromotionPair } from '../core/promote/plan-promotion.ts';
+import { promotionPairs } from '../core/promote/promotion-pairs.ts';
+import { PROMOTION_OUTPUTS } from '../core/report/promote/render-promotion.ts';
+import { diskFileSource } from '../platform/disk-file-source.ts';
+import { writeRepositoryFiles } from '../platform/write-repository-files.ts';
+import { formatFlagHelp } from './flags.ts';
+import { formatFinding } from './format-finding.ts';
+import type { CliIo } from './io.ts';
+import {
+  BUMP_FLAGS,
+  PROMOTE_FLAGS,
+  parsePromoteOptions,
+  type PromoteCommandOptions,
+} from './promote-options.ts';
+import { existingFolder, repositoryRoot } from './repository-root.ts';
+
+const BUMP_USAGE = `Usage: kubeproof bump -env ENV -image NAME -tag TAG [-digest sha256:...] [-dry-run] [-o text|json] [-C DIR]
+
+Sets every version of image NAME written in environment ENV's own files (its folder, the local
+files only its kustomization reads, its Helm values files; never a shared base) to TAG (and DIGEST),
+changing only those bytes. Exit code 0 when done or nothing to do, 1 when refused (nothing written).
+
+`;
+
+const PROMOTE_USAGE = `Usage: kubeproof promote -from SRC -to DST [-image NAME]... [-app APP] [-tag TAG [-digest sha256:...]] [-dry-run] [-o text|json|markdown] [-C DIR]
+
+Sets DST's image versions to SRC's, for every image both hold or the ones named. With environments
+named APP/STAGE (apps/<app>/envs/<stage>), -from and -to are stages, promoted for every app or for
+-app APP. -tag sets an explicit (older) tag instead: a rollback. Exit code 0 when done or nothing to
+promote, 1 when refused (nothing written).
+
+`;
+
+async function run(options: PromoteCommandOptions, io: CliIo): Promise<number> {
+  const name = `kubeproof ${options.command}`;
+  const root =
+    options.root === undefined ? repositoryRoot(io.cwd, io.cwd) : existingFolder(io.cwd, options.root, '-C');
+  const files = await diskFileSource(root);
+  const loaded = await loadConfig(files);
+  for (const finding of loaded.findings) io.stderr(formatFinding(finding, root, io.cwd));
+  if (loaded.findings.some((finding) => finding.severity === 'error')) {
+    io.stderr(
+      `${name}: ${loaded.path ?? '.kubeproof.yaml'} has errors: fix them first; nothing was written\n`,
+    );
+    return 1;
+  }
+  const discovered = await discoverEnvironments(files, loaded);
+  for (const finding of discovered.findings)
+    if (finding.severity === 'error') io.stderr(formatFinding(finding, root, io.cwd));
+  const settings = loaded.config?.promotion ?? {};
+  const names = discovered.environments.map((environment) => environment.name);
+  let pairs: PromotionPair[];
+  let notes: string[] = [];
+  if (options.command === 'bump') {
+    const env = options.env as string;
+    if (!names.includes(env))
+      throw new UsageError(
+        `-env ${JSON.stringify(env)} is not an environment (environments: ${names.join(', ') || 'none'}); see kubeproof environments`,
+      );
+    pairs = [{ target: env }];
+  } else {
+    const found = promotionPairs(
+      discovered.environments,
+      options.from as string,
+      options.to,
+      options.app,
+      settings.order,
+    );
+    if (!found.ok) throw new UsageError(found.message);
+    pairs = found.pairs;
+    notes = found.notes;
+  }
+  const tree = await walkRepository(files);
+  const version = options.tag === undefined ? undefined : { tag: options.tag, digest: options.digest ?? '' };
+  const plan = await planPromotion(discovered.environments, files, tree.files, {
+    pairs,
+    images: options.images,
+    ...(version ? { version } : {}),
+    settings,
+  });
+  const write = !options.dryRun && !plan.refused && plan.files.length > 0;
+  if (write) await writeRepositoryFiles(root, plan.files);
+  io.stdout(PROMOTION_OUTPUTS[options.output]({ command: options.command, plan, notes, written: write }));
+  return plan.refused ? 1 : 0;
+}
+
+async function runCommand(command: 'bump' | 'promote', argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const options = parsePromoteOptions(command, argv);
+    if (options.help) {
+      io.stdout(
+        `${command === 'bump' ? BUMP_USAGE : PROMOTE_USAGE}${formatFlagHelp(command === 'bump' ? BUMP_FLAGS : PROMOTE_FLAGS)}`,
+      );
+      return 0;
+    }
+    return await run(options, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`kubeproof ${command}: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+/** `kubeproof bump -env ENV -image NAME -tag TAG`. */
+export function runBump(argv: readonly string[], io: CliIo): Promise<number> {
+  return runCommand('bump', argv, io);
+}
+
+/** `kubeproof promote -from SRC -to DST`. */
+export function runPromote(argv: readonly string[], io: CliIo): Promise<number> {
+  return runCommand('promote', argv, io);
+}
