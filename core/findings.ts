@@ -2,7 +2,8 @@
  * Findings are data: every problem kubeproof reports about the user's files is a `Finding`
  * (docs/architecture.md, convention 6). Operational faults throw a `KubeproofError` instead.
  */
-export type Severity = 'error' | 'warning' | 'notice';
+import type { RuleId } from './rules/rule-catalog.ts';
+import type { Severity } from './rules/rule-entry.ts';
 
 /** The identity of a Kubernetes resource a finding is about. */
 export interface ResourceRef {
@@ -13,8 +14,8 @@ export interface ResourceRef {
 }
 
 export interface Finding {
-  /** Stable identifier, for example `schema`, `yaml-syntax`, `deprecated-api`. */
-  ruleId: string;
+  /** Stable identifier, a key of the rule catalog (core/rules/rule-catalog.ts): `schema`, `deprecated-api`. */
+  ruleId: RuleId;
   severity: Severity;
   message: string;
   /** Path of the file, relative to where kubeproof was asked to look, `stdin` for standard input. */

@@ -2160,9 +2160,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve4(data);
+              return err ? reject(err) : resolve5(data);
             });
           });
         }
@@ -2200,12 +2200,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve4(data);
+              ) : resolve5(data);
             });
           });
         }
@@ -4472,8 +4472,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve4, reject) => {
-        res = resolve4;
+      const promise = new Promise((resolve5, reject) => {
+        res = resolve5;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6724,12 +6724,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7399,12 +7399,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7883,16 +7883,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve4;
+            this[kClosedResolve] = resolve5;
           } else {
-            resolve4(null);
+            resolve5(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7903,7 +7903,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve4(null);
+            resolve5(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7954,7 +7954,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve4, reject) => {
+        const socket = await new Promise((resolve5, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve4(socket2);
+              resolve5(socket2);
             }
           });
         });
@@ -8302,8 +8302,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve4) => {
-            this[kClosedResolve] = resolve4;
+          await new Promise((resolve5) => {
+            this[kClosedResolve] = resolve5;
           });
         }
       }
@@ -9572,7 +9572,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve4, reject) => {
+        return await new Promise((resolve5, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve4(null);
+              resolve5(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9604,7 +9604,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9621,7 +9621,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve4,
+              resolve: resolve5,
               reject,
               length: 0,
               body: []
@@ -9691,18 +9691,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve4, stream, length } = consume2;
+      const { type, body, resolve: resolve5, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve4(chunksDecode(body, length));
+          resolve5(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve4(JSON.parse(chunksDecode(body, length)));
+          resolve5(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve4(chunksConcat(body, length).buffer);
+          resolve5(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve4(new Blob(body, { type: stream[kContentType] }));
+          resolve5(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve4(chunksConcat(body, length));
+          resolve5(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9959,9 +9959,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10184,9 +10184,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10471,9 +10471,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10565,9 +10565,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -14430,7 +14430,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve4, reject) => agent.dispatch(
+        return new Promise((resolve5, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14506,7 +14506,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve4({
+              resolve5({
                 status,
                 statusText,
                 headersList,
@@ -14549,7 +14549,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve4({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18290,8 +18290,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve4) => {
-        setTimeout(resolve4, ms).unref();
+      return new Promise((resolve5) => {
+        setTimeout(resolve5, ms).unref();
       });
     }
     module.exports = {
@@ -19273,11 +19273,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step3(generator.next(value));
@@ -19293,7 +19293,7 @@ var require_lib = __commonJS({
           }
         }
         function step3(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step3((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19380,26 +19380,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve4(output.toString());
+              resolve5(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve4(Buffer.concat(chunks));
+              resolve5(Buffer.concat(chunks));
             });
           }));
         });
@@ -19607,14 +19607,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve4(res);
+                resolve5(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -19858,12 +19858,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
+          return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve5, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19871,7 +19871,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve4(response);
+              resolve5(response);
             }
             function dateTimeDeserializer(key2, value) {
               if (typeof value === "string") {
@@ -19910,7 +19910,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve4(response);
+              resolve5(response);
             }
           }));
         });
@@ -20513,8 +20513,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve4, reject) {
-            return setTimeout(resolve4, t);
+          return new this.Promise(function(resolve5, reject) {
+            return setTimeout(resolve5, t);
           });
         }
         computePenalty() {
@@ -20725,15 +20725,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve4, returned, task;
+          var args, cb, error2, reject, resolve5, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve4, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve4(returned);
+                  return resolve5(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -20748,13 +20748,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve4;
-          resolve4 = reject = null;
+          var promise, reject, resolve5;
+          resolve5 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve4 = _resolve;
+            resolve5 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve4, reject });
+          this._queue.push({ task, args, resolve: resolve5, reject });
           this._tryToRun();
           return promise;
         }
@@ -21155,14 +21155,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve4, reject) => {
+              return new this.Promise((resolve5, reject) => {
                 if (finished()) {
-                  return resolve4();
+                  return resolve5();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve4();
+                      return resolve5();
                     }
                   });
                 }
@@ -21255,9 +21255,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve4, reject) {
+              return new this.Promise(function(resolve5, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve4)(args3);
+                  return (args3[0] != null ? reject : resolve5)(args3);
                 });
               });
             };
@@ -22444,11 +22444,11 @@ var require_util9 = __commonJS({
       return false;
     }
     exports.schemaHasRules = schemaHasRules;
-    function schemaHasRulesButRef(schema, RULES) {
+    function schemaHasRulesButRef(schema, RULES2) {
       if (typeof schema == "boolean")
         return !schema;
       for (const key2 in schema)
-        if (key2 !== "$ref" && RULES.all[key2])
+        if (key2 !== "$ref" && RULES2.all[key2])
           return true;
       return false;
     }
@@ -23842,17 +23842,17 @@ var require_validate = __commonJS({
     }
     function schemaKeywords(it, types, typeErrors, errsCount) {
       const { gen, schema, data, allErrors, opts, self: self2 } = it;
-      const { RULES } = self2;
-      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
-        gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
+      const { RULES: RULES2 } = self2;
+      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES2))) {
+        gen.block(() => keywordCode(it, "$ref", RULES2.all.$ref.definition));
         return;
       }
       if (!opts.jtd)
         checkStrictTypes(it, types);
       gen.block(() => {
-        for (const group of RULES.rules)
+        for (const group of RULES2.rules)
           groupKeywords(group);
-        groupKeywords(RULES.post);
+        groupKeywords(RULES2.post);
       });
       function groupKeywords(group) {
         if (!(0, applicability_1.shouldUseGroup)(schema, group))
@@ -24330,7 +24330,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve4.call(this, root, ref);
+      let _sch = resolve5.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -24357,7 +24357,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve4(root, ref) {
+    function resolve5(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -25221,7 +25221,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve4(baseURI, relativeURI, options) {
+    function resolve5(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -25612,7 +25612,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize2,
-      resolve: resolve4,
+      resolve: resolve5,
       resolveComponent,
       equal,
       serialize,
@@ -26007,10 +26007,10 @@ var require_core = __commonJS({
       }
       // Remove keyword
       removeKeyword(keyword) {
-        const { RULES } = this;
-        delete RULES.keywords[keyword];
-        delete RULES.all[keyword];
-        for (const group of RULES.rules) {
+        const { RULES: RULES2 } = this;
+        delete RULES2.keywords[keyword];
+        delete RULES2.all[keyword];
+        for (const group of RULES2.rules) {
           const i = group.rules.findIndex((rule) => rule.keyword === keyword);
           if (i >= 0)
             group.rules.splice(i, 1);
@@ -26178,9 +26178,9 @@ var require_core = __commonJS({
     }
     var KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
     function checkKeyword(keyword, def) {
-      const { RULES } = this;
+      const { RULES: RULES2 } = this;
       (0, util_1.eachItem)(keyword, (kwd) => {
-        if (RULES.keywords[kwd])
+        if (RULES2.keywords[kwd])
           throw new Error(`Keyword ${kwd} is already defined`);
         if (!KEYWORD_NAME.test(kwd))
           throw new Error(`Keyword ${kwd} has invalid name`);
@@ -26196,13 +26196,13 @@ var require_core = __commonJS({
       const post = definition === null || definition === void 0 ? void 0 : definition.post;
       if (dataType && post)
         throw new Error('keyword with "post" flag cannot have "type"');
-      const { RULES } = this;
-      let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
+      const { RULES: RULES2 } = this;
+      let ruleGroup = post ? RULES2.post : RULES2.rules.find(({ type: t }) => t === dataType);
       if (!ruleGroup) {
         ruleGroup = { type: dataType, rules: [] };
-        RULES.rules.push(ruleGroup);
+        RULES2.rules.push(ruleGroup);
       }
-      RULES.keywords[keyword] = true;
+      RULES2.keywords[keyword] = true;
       if (!definition)
         return;
       const rule = {
@@ -26217,7 +26217,7 @@ var require_core = __commonJS({
         addBeforeRule.call(this, ruleGroup, rule, definition.before);
       else
         ruleGroup.rules.push(rule);
-      RULES.all[keyword] = rule;
+      RULES2.all[keyword] = rule;
       (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
     function addBeforeRule(ruleGroup, rule, before) {
@@ -31014,9 +31014,9 @@ var require_dispatcher_base2 = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve4(data);
+              return err ? reject(err) : resolve5(data);
             });
           });
         }
@@ -31054,9 +31054,9 @@ var require_dispatcher_base2 = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.destroy(err, (err2, data) => {
-              return err2 ? reject(err2) : resolve4(data);
+              return err2 ? reject(err2) : resolve5(data);
             });
           });
         }
@@ -34562,8 +34562,8 @@ var require_promise = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve4, reject) => {
-        res = resolve4;
+      const promise = new Promise((resolve5, reject) => {
+        res = resolve5;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -35989,12 +35989,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -36878,12 +36878,12 @@ var require_client_h22 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -37200,16 +37200,16 @@ var require_client2 = __commonJS({
         return this[kNeedDrain] < 2;
       }
       [kClose]() {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve4;
+            this[kClosedResolve] = resolve5;
           } else {
-            resolve4(null);
+            resolve5(null);
           }
         });
       }
       [kDestroy](err) {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -37222,7 +37222,7 @@ var require_client2 = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve4(null);
+            resolve5(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -37629,8 +37629,8 @@ var require_pool_base2 = __commonJS({
           }
           return Promise.all(closeAll);
         } else {
-          return new Promise((resolve4) => {
-            this[kClosedResolve] = resolve4;
+          return new Promise((resolve5) => {
+            this[kClosedResolve] = resolve5;
           });
         }
       }
@@ -38752,7 +38752,7 @@ var require_socks5_proxy_agent = __commonJS({
         const proxyHost = this[kProxyUrl].hostname;
         const proxyPort = parseInt(this[kProxyUrl].port) || 1080;
         debug2("creating SOCKS5 connection to", proxyHost, proxyPort);
-        const socket = await new Promise((resolve4, reject) => {
+        const socket = await new Promise((resolve5, reject) => {
           this[kConnector]({
             hostname: proxyHost,
             host: proxyHost,
@@ -38762,7 +38762,7 @@ var require_socks5_proxy_agent = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve4(socket2);
+              resolve5(socket2);
             }
           });
         });
@@ -38772,14 +38772,14 @@ var require_socks5_proxy_agent = __commonJS({
           socket.destroy();
         });
         await socks5Client.handshake();
-        await new Promise((resolve4, reject) => {
+        await new Promise((resolve5, reject) => {
           const timeout = setTimeout(() => {
             reject(new Error("SOCKS5 authentication timeout"));
           }, 5e3);
           const onAuthenticated = () => {
             clearTimeout(timeout);
             socks5Client.removeListener("error", onError);
-            resolve4();
+            resolve5();
           };
           const onError = (err) => {
             clearTimeout(timeout);
@@ -38788,14 +38788,14 @@ var require_socks5_proxy_agent = __commonJS({
           };
           if (socks5Client.state === STATES.AUTHENTICATED) {
             clearTimeout(timeout);
-            resolve4();
+            resolve5();
           } else {
             socks5Client.once("authenticated", onAuthenticated);
             socks5Client.once("error", onError);
           }
         });
         await socks5Client.connect(targetHost, targetPort);
-        await new Promise((resolve4, reject) => {
+        await new Promise((resolve5, reject) => {
           const timeout = setTimeout(() => {
             reject(new Error("SOCKS5 connection timeout"));
           }, 5e3);
@@ -38803,7 +38803,7 @@ var require_socks5_proxy_agent = __commonJS({
             debug2("SOCKS5 tunnel established to", targetHost, targetPort, "via", info2);
             clearTimeout(timeout);
             socks5Client.removeListener("error", onError);
-            resolve4();
+            resolve5();
           };
           const onError = (err) => {
             clearTimeout(timeout);
@@ -38846,8 +38846,8 @@ var require_socks5_proxy_agent = __commonJS({
                       socket,
                       servername: this[kRequestTls]?.servername || targetHost
                     });
-                    await new Promise((resolve4, reject) => {
-                      finalSocket.once("secureConnect", resolve4);
+                    await new Promise((resolve5, reject) => {
+                      finalSocket.once("secureConnect", resolve5);
                       finalSocket.once("error", reject);
                     });
                   }
@@ -39980,7 +39980,7 @@ var require_readable2 = __commonJS({
         if (this._readableState.closeEmitted) {
           return Promise.resolve(null);
         }
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           if (this[kContentLength] && this[kContentLength] > limit || this[kBytesRead] > limit) {
             this.destroy(new AbortError());
           }
@@ -39994,11 +39994,11 @@ var require_readable2 = __commonJS({
               if (signal.aborted) {
                 reject(signal.reason ?? new AbortError());
               } else {
-                resolve4(null);
+                resolve5(null);
               }
             });
           } else {
-            this.on("close", resolve4);
+            this.on("close", resolve5);
           }
           this.on("error", noop4).on("data", () => {
             if (this[kBytesRead] > limit) {
@@ -40026,7 +40026,7 @@ var require_readable2 = __commonJS({
     }
     function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -40041,7 +40041,7 @@ var require_readable2 = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve4,
+              resolve: resolve5,
               reject,
               length: 0,
               body: []
@@ -40115,18 +40115,18 @@ var require_readable2 = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2, encoding) {
-      const { type, body, resolve: resolve4, stream, length } = consume2;
+      const { type, body, resolve: resolve5, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve4(chunksDecode(body, length, encoding));
+          resolve5(chunksDecode(body, length, encoding));
         } else if (type === "json") {
-          resolve4(JSON.parse(chunksDecode(body, length, encoding)));
+          resolve5(JSON.parse(chunksDecode(body, length, encoding)));
         } else if (type === "arrayBuffer") {
-          resolve4(chunksConcat(body, length).buffer);
+          resolve5(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve4(new Blob(body, { type: stream[kContentType] }));
+          resolve5(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve4(chunksConcat(body, length));
+          resolve5(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -40316,9 +40316,9 @@ var require_api_request2 = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -40530,9 +40530,9 @@ var require_api_stream2 = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -40820,9 +40820,9 @@ var require_api_upgrade2 = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -40915,9 +40915,9 @@ var require_api_connect2 = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -42190,8 +42190,8 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
-    var { writeFile: writeFile5, readFile: readFile3, mkdir: mkdir6 } = __require("node:fs/promises");
-    var { dirname: dirname3, resolve: resolve4 } = __require("node:path");
+    var { writeFile: writeFile5, readFile: readFile3, mkdir: mkdir7 } = __require("node:fs/promises");
+    var { dirname: dirname3, resolve: resolve5 } = __require("node:path");
     var { setTimeout: setTimeout2, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors3();
     var { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = require_snapshot_utils();
@@ -42392,7 +42392,7 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError("Snapshot path is required");
         }
         try {
-          const data = await readFile3(resolve4(path), "utf8");
+          const data = await readFile3(resolve5(path), "utf8");
           const parsed = JSON.parse(data);
           if (Array.isArray(parsed)) {
             this.#snapshots.clear();
@@ -42421,8 +42421,8 @@ var require_snapshot_recorder = __commonJS({
         if (!path) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
-        const resolvedPath = resolve4(path);
-        await mkdir6(dirname3(resolvedPath), { recursive: true });
+        const resolvedPath = resolve5(path);
+        await mkdir7(dirname3(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash, snapshot]) => ({
           hash,
           snapshot
@@ -50401,7 +50401,7 @@ var require_fetch2 = __commonJS({
         const agent = fetchParams.controller.dispatcher;
         const path = url.pathname + url.search;
         const hasTrailingQuestionMark = url.search.length === 0 && url.href[url.href.length - url.hash.length - 1] === "?";
-        return new Promise((resolve4, reject) => agent.dispatch(
+        return new Promise((resolve5, reject) => agent.dispatch(
           {
             path: hasTrailingQuestionMark ? `${path}?` : path,
             origin: url.origin,
@@ -50489,7 +50489,7 @@ var require_fetch2 = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve4({
+              resolve5({
                 status,
                 statusText,
                 headersList,
@@ -50542,7 +50542,7 @@ var require_fetch2 = __commonJS({
                   headersList.append(headerName, String(value), true);
                 }
               }
-              resolve4({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -50566,7 +50566,7 @@ var require_fetch2 = __commonJS({
                   headersList.append(nameStr, value.toString("latin1"), true);
                 }
               }
-              resolve4({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -54914,7 +54914,7 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
@@ -54950,7 +54950,7 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap;
     exports.isNode = isNode;
     exports.isPair = isPair;
     exports.isScalar = isScalar4;
@@ -59062,9 +59062,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap2.YAMLMap : YAMLSeq2.YAMLSeq);
+      const isMap = fc.start.source === "{";
+      const fcName = isMap ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap2.YAMLMap : YAMLSeq2.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -59100,7 +59100,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
+          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key2))
             onError(
               key2,
               // checked by containsNewline()
@@ -59140,7 +59140,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep5 && !props.found) {
+        if (!isMap && !sep5 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -59163,7 +59163,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap && !props.found && ctx.options.strict) {
               if (sep5)
                 for (const st of sep5) {
                   if (st === valueProps.found)
@@ -59195,7 +59195,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -59211,7 +59211,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -62393,11 +62393,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step3(generator.next(value));
@@ -62413,7 +62413,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step3(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step3((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -62793,11 +62793,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step3(generator.next(value));
@@ -62813,7 +62813,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step3(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step3((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -63311,8 +63311,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key2, val) => {
-    const isObject13 = val !== null && typeof val === "object";
-    const hasToJSON = isObject13 && typeof val.toJSON === "function";
+    const isObject = val !== null && typeof val === "object";
+    const hasToJSON = isObject && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key2);
     }
@@ -66761,7 +66761,7 @@ function createNodeProcessRunner(runnerOptions = {}) {
       if (!await isDirectory2(options.cwd))
         throw new ProcessSpawnError(command2, `working folder ${options.cwd} does not exist`, "ENOENT");
       const env = { ...runnerOptions.baseEnv ?? process.env, ...options.env };
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         const child3 = spawn(command2, [...args], { cwd: options.cwd, env, shell: false, windowsHide: true });
         const stdout = [];
         const stderr = [];
@@ -66780,7 +66780,7 @@ function createNodeProcessRunner(runnerOptions = {}) {
           settled = true;
           if (timer) clearTimeout(timer);
           if (outcome instanceof Error) reject(outcome);
-          else resolve4(outcome);
+          else resolve5(outcome);
         };
         const result = (code) => ({
           exitCode: code ?? -1,
@@ -66917,7 +66917,7 @@ async function readTarball(gzipped, options = {}) {
   return entries2;
 }
 
-// core/render/kustomize/repo-paths.ts
+// core/files/repo-paths.ts
 function joinRepoPath(folder, relative3) {
   if (relative3.startsWith("/")) return void 0;
   const parts = folder === "" ? [] : folder.split("/");
@@ -66939,7 +66939,7 @@ function isRemoteReference(reference) {
   return REMOTE.test(reference) || reference.includes("//");
 }
 
-// core/render/tree-file-source.ts
+// core/files/tree-file-source.ts
 function parentOf(path) {
   const slash = path.lastIndexOf("/");
   return slash === -1 ? "" : path.slice(0, slash);
@@ -66967,7 +66967,7 @@ function treeFileSource(tree) {
   for (const path of tree.files.keys()) add3(path, { name: baseName(path), type: "file" });
   for (const [path, target] of tree.links)
     add3(path, { name: baseName(path), type: "symlink", ...target === void 0 ? {} : { target } });
-  const resolve4 = (path) => {
+  const resolve5 = (path) => {
     let current = path;
     for (let hops = 0; hops <= 32; hops++) {
       const parts = current === "" ? [] : current.split("/");
@@ -66987,11 +66987,11 @@ function treeFileSource(tree) {
   };
   return {
     async readFile(path) {
-      const real = resolve4(path);
+      const real = resolve5(path);
       return real === void 0 ? void 0 : tree.files.get(real);
     },
     async listDirectory(path) {
-      const real = resolve4(path);
+      const real = resolve5(path);
       const folder = real === void 0 ? void 0 : folders.get(real);
       if (folder === void 0) return void 0;
       return [...folder.values()].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -67621,7 +67621,7 @@ function addRetryLayer(octokit, options = {}) {
   Object.assign(octokit, throttling(host, pluginOptions), retry(host, pluginOptions));
 }
 function retryPolicyHook(options, calls) {
-  const sleep = options.sleep ?? ((ms) => new Promise((resolve4) => setTimeout(resolve4, ms)));
+  const sleep = options.sleep ?? ((ms) => new Promise((resolve5) => setTimeout(resolve5, ms)));
   const now = options.now ?? Date.now;
   const retries = options.retries ?? DEFAULT_RETRIES;
   return async (request2, endpoint2) => {
@@ -68553,27 +68553,29 @@ async function upsertComment(client, pr, key2, bodies, options = {}) {
     }
     return found;
   };
-  const update = (existing, body) => client.request(
-    "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
-    { ...where, comment_id: existing.id, body },
-    context3("update the kubeproof comment")
-  );
+  const update = async (existing, body) => {
+    const response = await client.request(
+      "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
+      { ...where, comment_id: existing.id, body },
+      context3("update the kubeproof comment")
+    );
+    return response.data.html_url ?? existing.html_url;
+  };
   const create = async (body, index) => {
     for (let attempt2 = 1; ; attempt2++) {
       try {
-        await client.request(
+        const response = await client.request(
           "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
           { ...where, issue_number: pr.number, body },
           { ...context3("comment on the pull request"), idempotent: false }
         );
-        return;
+        return response.data.html_url;
       } catch (error2) {
         if (!mayHaveSucceeded(error2) || attempt2 >= CREATE_ATTEMPTS) throw error2;
       }
       const created = (await listOurs()).find((item) => item.key === key2 && item.index === index);
       if (created !== void 0) {
-        if (created.body !== body) await update(created, body);
-        return;
+        return created.body === body ? created.html_url : update(created, body);
       }
     }
   };
@@ -68584,10 +68586,14 @@ async function upsertComment(client, pr, key2, bodies, options = {}) {
     if (kept.has(comment.index) || comment.index > marked.length) extra.push(comment);
     else kept.set(comment.index, comment);
   }
+  let url;
   for (const [i, body] of marked.entries()) {
     const existing = kept.get(i + 1);
-    if (existing === void 0) await create(body, i + 1);
-    else if (existing.body !== body) await update(existing, body);
+    let bodyUrl;
+    if (existing === void 0) bodyUrl = await create(body, i + 1);
+    else if (existing.body !== body) bodyUrl = await update(existing, body);
+    else bodyUrl = existing.html_url;
+    if (i === 0) url = bodyUrl;
   }
   for (const comment of extra) {
     await client.request(
@@ -68604,6 +68610,7 @@ async function upsertComment(client, pr, key2, bodies, options = {}) {
       context3("minimize outdated kubeproof comments")
     );
   }
+  return { url };
 }
 async function minimizeComments(client, nodeIds, context3) {
   const parameters2 = nodeIds.map((_, i) => `$id${i}: ID!`).join(", ");
@@ -69127,7 +69134,7 @@ function parseJson(body) {
 }
 function createSchemaLoader(deps) {
   const downHosts = /* @__PURE__ */ new Map();
-  const sleep = deps.sleep ?? ((ms) => new Promise((resolve4) => setTimeout(resolve4, ms)));
+  const sleep = deps.sleep ?? ((ms) => new Promise((resolve5) => setTimeout(resolve5, ms)));
   async function loadHttp(url) {
     const cached2 = await deps.cache?.get(url);
     if (cached2 !== void 0) {
@@ -69256,7 +69263,7 @@ function createSchemaRegistry(options, deps) {
       found.shortfall = `not validated: ${why}the offline schemas (${deps.offline.source}) cannot honour ${unmet}. Give a reachable -schema-location or a local schema folder, or pass -offline for an explicit weaker check`;
     return found;
   }
-  async function resolve4(kind, apiVersion) {
+  async function resolve5(kind, apiVersion) {
     const variables = templateVariables(kind, apiVersion, options.kubernetesVersion, options.strict);
     let unreachable = 0;
     for (const location of options.locations) {
@@ -69337,7 +69344,7 @@ function createSchemaRegistry(options, deps) {
       if (local) return local;
       const cached2 = cache.get(key2);
       if (cached2) return cached2;
-      const pending = resolve4(kind, apiVersion).then((result) => {
+      const pending = resolve5(kind, apiVersion).then((result) => {
         cache.set(key2, result);
         return result;
       });
@@ -69505,7 +69512,7 @@ function actionContext(env, eventName, payload, cwd) {
 import { execFile } from "node:child_process";
 import { relative, sep as sep2 } from "node:path";
 
-// core/render/sub-file-source.ts
+// core/files/sub-file-source.ts
 function subFileSource(files, prefix) {
   if (prefix === "") return files;
   const join6 = (path) => path === "" ? prefix : `${prefix}/${path}`;
@@ -69529,7 +69536,7 @@ var GitTreeError = class extends KubeproofError {
   name = "GitTreeError";
 };
 function run(cwd, args, input) {
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     const child3 = spawn2("git", args, { cwd, stdio: ["pipe", "pipe", "pipe"] });
     const out = [];
     const err = [];
@@ -69542,7 +69549,7 @@ function run(cwd, args, input) {
       )
     );
     child3.on("close", (code) => {
-      if (code === 0) resolve4(Buffer.concat(out));
+      if (code === 0) resolve5(Buffer.concat(out));
       else reject(new GitTreeError(`git ${args[0]} failed: ${Buffer.concat(err).toString("utf8").trim()}`));
     });
     child3.stdin.on("error", () => {
@@ -69582,12 +69589,12 @@ async function gitFileSource(cwd, ref) {
 
 // platform/actions/resolve-base.ts
 function git(cwd, args) {
-  return new Promise((resolve4) => {
+  return new Promise((resolve5) => {
     execFile(
       "git",
       args,
       { cwd, encoding: "utf8" },
-      (error2, stdout) => resolve4(error2 ? void 0 : stdout.trim())
+      (error2, stdout) => resolve5(error2 ? void 0 : stdout.trim())
     );
   });
 }
@@ -69745,7 +69752,8 @@ function schemaInputs(read) {
   return {
     kubernetesVersion: kubernetesVersionInput(read),
     schemaLocations: multilineInput(read, "schema-locations", DEFAULT_SCHEMA_LOCATIONS),
-    strict: booleanInput(read, "strict", DEFAULT_STRICT)
+    strict: booleanInput(read, "strict", DEFAULT_STRICT),
+    schemaCache: optionalInput(read, "schema-cache")
   };
 }
 
@@ -69788,8 +69796,233 @@ function parseCheckInputs(read) {
 }
 
 // platform/actions/run-check-action.ts
-import { mkdir as mkdir5, mkdtemp as mkdtemp2, stat as stat4 } from "node:fs/promises";
-import { join as join5, resolve as resolve3 } from "node:path";
+import { mkdir as mkdir6, mkdtemp as mkdtemp2, stat as stat4 } from "node:fs/promises";
+import { join as join5, resolve as resolve4 } from "node:path";
+
+// core/rules/config-rules.ts
+var CONFIG_RULES = {
+  config: {
+    group: "config",
+    defaultSeverity: "error",
+    description: "The kubeproof configuration file (.kubeproof.yaml) is not valid.",
+    help: "Fix the field the finding points at; kubeproof-config.schema.json in schemas/ describes every field.",
+    readme: "how-environments-are-found"
+  },
+  environments: {
+    group: "config",
+    defaultSeverity: "warning",
+    description: "An Argo CD or Flux object could not be turned into an environment as written.",
+    help: "Read the message for what kubeproof assumed or skipped, or declare the environment in .kubeproof.yaml.",
+    readme: "how-environments-are-found"
+  },
+  "no-environment": {
+    group: "config",
+    defaultSeverity: "error",
+    description: "The folder holds no environment, so nothing was checked.",
+    help: "Declare the environments in .kubeproof.yaml, or point kubeproof at the folder that holds the overlays.",
+    readme: "how-environments-are-found"
+  }
+};
+
+// core/rules/diff-rules.ts
+var DIFF_RULES = {
+  "diff-duplicate-resource": {
+    group: "diff",
+    defaultSeverity: "warning",
+    description: "A resource is rendered more than once, so the diff compares the last one.",
+    help: "Keep one definition of the resource in the environment: kubectl apply would keep only the last."
+  },
+  "diff-environment-added": {
+    group: "diff",
+    defaultSeverity: "notice",
+    description: "The environment is new: every resource is added.",
+    help: "Nothing to fix: review its resources as additions."
+  },
+  "diff-environment-removed": {
+    group: "diff",
+    defaultSeverity: "notice",
+    description: "The environment was removed: every resource is removed.",
+    help: "Nothing to fix if the removal is intended: its resources are deleted when the change is applied."
+  }
+};
+
+// core/rules/policy-rules.ts
+var POLICY_RULES = {};
+
+// core/rules/render-rules.ts
+var RENDER_RULES = {
+  kustomization: {
+    group: "render",
+    defaultSeverity: "error",
+    description: "The kustomization file is not one kustomize accepts.",
+    help: "Fix the file at the line given (its YAML, an unknown field, a wrong type, kind or apiVersion); kustomize would refuse it too."
+  },
+  "kustomize-build": {
+    group: "render",
+    defaultSeverity: "error",
+    description: "The kustomization does not build.",
+    help: "Fix what the message names (a missing file, a patch without a target, a conflict); kustomize build fails the same way."
+  },
+  "kustomize-unsupported": {
+    group: "render",
+    defaultSeverity: "error",
+    description: "The kustomization uses a feature the built-in engine does not implement.",
+    help: "Follow the advice in the message, or render the environment with renderer: kustomize in .kubeproof.yaml.",
+    readme: "what-it-refuses-and-says-so"
+  },
+  "kustomize-remote": {
+    group: "render",
+    defaultSeverity: "error",
+    description: "The kustomization refers to a remote resource, which kubeproof never fetches.",
+    help: "Vendor the resource into the repository, or render the environment with renderer: kustomize.",
+    readme: "what-it-refuses-and-says-so"
+  },
+  "kustomize-path-escape": {
+    group: "render",
+    defaultSeverity: "error",
+    description: "A path in the kustomization leaves the repository or the kustomization's folder.",
+    help: "Keep files in or below the kustomization's folder and everything inside the repository (or pass a wider --root to kubeproof render).",
+    readme: "what-it-refuses-and-says-so"
+  },
+  "helm-template": {
+    group: "render",
+    defaultSeverity: "error",
+    description: "helm template failed, or warned, for the environment.",
+    help: "Fix the chart or the values the message names; a values file marked ignoreMissingValueFiles only gives a notice.",
+    readme: "external-engines"
+  },
+  "renderer-missing": {
+    group: "render",
+    defaultSeverity: "error",
+    description: "The binary the environment is rendered with is not available, so it was not rendered.",
+    help: "Install the binary the message names, or render kustomize environments with renderer: builtin.",
+    readme: "external-engines"
+  },
+  "renderer-refused": {
+    group: "render",
+    defaultSeverity: "error",
+    description: "The change's .kubeproof.yaml asks for a binary the base does not allow on a pull request.",
+    help: "Allow the renderer in the base branch's .kubeproof.yaml or with the input the message names.",
+    readme: "external-engines"
+  }
+};
+
+// core/rules/validate-rules.ts
+var VALIDATE_RULES = {
+  schema: {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The resource does not match its JSON Schema.",
+    help: "Fix the field the finding points at: the message names the property and what the schema expects."
+  },
+  "yaml-syntax": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The document is not valid YAML.",
+    help: "Fix the YAML at the line given; every other document of the file is still validated.",
+    readme: "bad-input"
+  },
+  "duplicate-key": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "A mapping holds the same key twice (-strict).",
+    help: "Remove one of the two keys: Kubernetes would keep only the last."
+  },
+  "not-a-resource": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The document is not a Kubernetes object.",
+    help: "Make the document a mapping with apiVersion, kind and metadata, or move it out of the manifests.",
+    readme: "bad-input"
+  },
+  "missing-type-meta": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The resource has no kind or no apiVersion.",
+    help: "Add the missing kind or apiVersion."
+  },
+  "rejected-kind": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The kind is rejected by -reject.",
+    help: "Remove the resource, or stop rejecting its kind with -reject.",
+    readme: "flags"
+  },
+  "removed-api": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The apiVersion is no longer served by the target Kubernetes version.",
+    help: "Move the resource to the apiVersion the message names; the cluster would refuse this one.",
+    readme: "beyond-kubeconform"
+  },
+  "deprecated-api": {
+    group: "validate",
+    defaultSeverity: "warning",
+    description: "The apiVersion is deprecated in the target Kubernetes version.",
+    help: "Move the resource to the replacement the message names before the version that removes it.",
+    readme: "beyond-kubeconform"
+  },
+  "schema-unavailable": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The schema could not be downloaded or read.",
+    help: "Check the schema locations and the network, or use a local schema folder.",
+    readme: "schema-locations"
+  },
+  "missing-schema": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "No schema was found for the kind.",
+    help: "Add a schema location that has the kind, keep its CustomResourceDefinition in the repository, or pass -ignore-missing-schemas.",
+    readme: "custom-resources-and-crds-in-the-input"
+  },
+  "not-validated": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The resource could not be validated against the schemas asked for.",
+    help: "Give a reachable schema location or a local schema folder, or pass -offline for an explicit weaker check.",
+    readme: "offline-use"
+  },
+  "unreadable-file": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The file could not be read or decoded.",
+    help: "Check that the path exists and is UTF-8 (or UTF-16 with a byte order mark) text.",
+    readme: "bad-input"
+  },
+  "crd-schema": {
+    group: "validate",
+    defaultSeverity: "warning",
+    description: "A CustomResourceDefinition schema could not be used for validation.",
+    help: "Fix the CustomResourceDefinition's openAPIV3Schema where the message points; until then its custom resources are validated against the schema locations, or not at all.",
+    readme: "custom-resources-and-crds-in-the-input"
+  },
+  "duplicate-resource": {
+    group: "validate",
+    defaultSeverity: "warning",
+    description: "The same resource is defined more than once.",
+    help: "Keep one definition: kubectl apply would keep only the last.",
+    readme: "beyond-kubeconform"
+  },
+  "validation-error": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The resource failed validation.",
+    help: "Read the message for the cause, and fix the resource or the schema setup it names."
+  }
+};
+
+// core/rules/rule-catalog.ts
+var RULES = {
+  ...CONFIG_RULES,
+  ...RENDER_RULES,
+  ...VALIDATE_RULES,
+  ...DIFF_RULES,
+  ...POLICY_RULES
+};
+function ruleEntry(ruleId) {
+  return RULES[ruleId];
+}
 
 // core/report/check-run-text.ts
 var CHECK_OUTPUT_LIMIT2 = 65535;
@@ -69912,7 +70145,7 @@ function annotation({ finding: finding2, environments, resources }) {
     endLine: line,
     level: LEVEL[finding2.severity],
     message: finding2.message,
-    title: finding2.ruleId
+    title: `${finding2.ruleId}: ${ruleEntry(finding2.ruleId).description}`
   };
   if (finding2.column !== void 0 && finding2.column >= 1) {
     result.startColumn = finding2.column;
@@ -69963,39 +70196,6 @@ function fnv1a64(text12) {
   return hash.toString(16).padStart(16, "0");
 }
 
-// core/report/validate/rule-catalog.ts
-var VALIDATE_RULES = {
-  schema: { shortDescription: "The resource does not match its JSON Schema.", level: "error" },
-  "yaml-syntax": { shortDescription: "The document is not valid YAML.", level: "error" },
-  "duplicate-key": { shortDescription: "A mapping holds the same key twice (-strict).", level: "error" },
-  "not-a-resource": { shortDescription: "The document is not a Kubernetes object.", level: "error" },
-  "missing-type-meta": { shortDescription: "The resource has no kind or no apiVersion.", level: "error" },
-  "rejected-kind": { shortDescription: "The kind is rejected by -reject.", level: "error" },
-  "removed-api": {
-    shortDescription: "The apiVersion is no longer served by the target Kubernetes version.",
-    level: "error"
-  },
-  "deprecated-api": {
-    shortDescription: "The apiVersion is deprecated in the target Kubernetes version.",
-    level: "warning"
-  },
-  "schema-unavailable": { shortDescription: "The schema could not be downloaded or read.", level: "error" },
-  "missing-schema": { shortDescription: "No schema was found for the kind.", level: "error" },
-  "unreadable-file": { shortDescription: "The file could not be read or decoded.", level: "error" },
-  "crd-schema": {
-    shortDescription: "A CustomResourceDefinition schema could not be used for validation.",
-    level: "warning"
-  },
-  "duplicate-resource": {
-    shortDescription: "The same resource is defined more than once.",
-    level: "warning"
-  },
-  "validation-error": { shortDescription: "The resource failed validation.", level: "error" }
-};
-function ruleName(ruleId) {
-  return ruleId.split(/[^A-Za-z0-9]+/).filter((word) => word !== "").map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
-}
-
 // core/report/sarif-log.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/kubeproof/kubeproof";
@@ -70005,6 +70205,20 @@ var LEVEL2 = {
   warning: "warning",
   notice: "note"
 };
+function ruleName(ruleId) {
+  return ruleId.split(/[^A-Za-z0-9]+/).filter((word) => word !== "").map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
+}
+function sarifRule(ruleId) {
+  const entry = ruleEntry(ruleId);
+  return {
+    id: ruleId,
+    name: ruleName(ruleId),
+    shortDescription: { text: entry.description },
+    help: { text: entry.help },
+    ...entry.readme === void 0 ? {} : { helpUri: `${INFORMATION_URI}#${entry.readme}` },
+    defaultConfiguration: { level: LEVEL2[entry.defaultSeverity] }
+  };
+}
 function artifactLocation(path) {
   const slashed = path.replaceAll("\\", "/");
   const encode = (p) => p.split("/").map(encodeURIComponent).join("/");
@@ -70033,15 +70247,9 @@ function sarifLog(run4) {
   for (const { finding: finding2, resource: resource2, properties } of run4.findings) {
     let index = ruleIndex.get(finding2.ruleId);
     if (index === void 0) {
-      const known2 = run4.describeRule(finding2.ruleId);
       index = rules.length;
       ruleIndex.set(finding2.ruleId, index);
-      rules.push({
-        id: finding2.ruleId,
-        name: ruleName(finding2.ruleId),
-        shortDescription: { text: known2?.shortDescription ?? run4.fallback(finding2.ruleId) },
-        defaultConfiguration: { level: LEVEL2[known2?.level ?? finding2.severity] }
-      });
+      rules.push(sarifRule(finding2.ruleId));
     }
     const hash = fnv1a64([finding2.ruleId, finding2.path, identity(resource2), finding2.message].join("\0"));
     const occurrence = (occurrences.get(hash) ?? 0) + 1;
@@ -70093,9 +70301,7 @@ function sarifCheck(report, options) {
     version: options.version,
     findings,
     notices: [],
-    elapsedSeconds: report.meta.durationMs / 1e3,
-    describeRule: (ruleId) => Object.hasOwn(VALIDATE_RULES, ruleId) ? VALIDATE_RULES[ruleId] : void 0,
-    fallback: (ruleId) => `kubeproof rule ${ruleId}.`
+    elapsedSeconds: report.meta.durationMs / 1e3
   });
 }
 
@@ -70176,7 +70382,8 @@ var package_default = {
     test: "vitest run",
     bench: "node --import tsx bench/run.ts",
     kubeproof: "node dist/kubeproof.js",
-    conformance: "node --import tsx scripts/conformance.ts"
+    conformance: "node --import tsx scripts/conformance.ts",
+    "docs:rules": "node --import tsx scripts/rules-doc.ts"
   },
   devDependencies: {
     "@types/js-yaml": "^4.0.9",
@@ -70219,13 +70426,13 @@ var package_default = {
   }
 };
 
-// core/diff/json.ts
-function isObject(value) {
+// core/manifests/json-value.ts
+function isJsonObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 function cloneJson(value) {
   if (Array.isArray(value)) return value.map((item) => cloneJson(item));
-  if (isObject(value)) {
+  if (isJsonObject(value)) {
     const copy2 = {};
     for (const [key2, child3] of Object.entries(value)) copy2[key2] = cloneJson(child3);
     return copy2;
@@ -70238,8 +70445,8 @@ function jsonEqual(a, b) {
     if (!Array.isArray(b) || a.length !== b.length) return false;
     return a.every((item, index) => jsonEqual(item, b[index]));
   }
-  if (isObject(a)) {
-    if (!isObject(b)) return false;
+  if (isJsonObject(a)) {
+    if (!isJsonObject(b)) return false;
     const keys = Object.keys(a);
     if (keys.length !== Object.keys(b).length) return false;
     return keys.every((key2) => key2 in b && jsonEqual(a[key2], b[key2]));
@@ -70249,14 +70456,14 @@ function jsonEqual(a, b) {
 function getIn(value, ...keys) {
   let current = value;
   for (const key2 of keys) {
-    if (!isObject(current)) return void 0;
+    if (!isJsonObject(current)) return void 0;
     current = current[key2];
   }
   return current;
 }
 function objectAt(value, ...keys) {
   const found = getIn(value, ...keys);
-  return isObject(found) ? found : void 0;
+  return isJsonObject(found) ? found : void 0;
 }
 function arrayAt(value, ...keys) {
   const found = getIn(value, ...keys);
@@ -70265,6 +70472,16 @@ function arrayAt(value, ...keys) {
 function stringAt(value, ...keys) {
   const found = getIn(value, ...keys);
   return typeof found === "string" ? found : void 0;
+}
+function scalarString(value) {
+  if (value === void 0 || value === null || typeof value === "object") return void 0;
+  return String(value);
+}
+function yamlNodeText(value) {
+  if (value === void 0) return "";
+  if (value === null) return "null";
+  if (typeof value === "object") return "";
+  return String(value);
 }
 
 // core/diff/object-path.ts
@@ -70370,23 +70587,23 @@ function child(parent, key2, steps) {
 }
 function descendants(match) {
   const value = valueAt2(match);
-  const children = Array.isArray(value) || isObject(value) ? step(value, { type: "any" }, match.steps).flatMap(descendants) : [];
+  const children = Array.isArray(value) || isJsonObject(value) ? step(value, { type: "any" }, match.steps).flatMap(descendants) : [];
   return [match, ...children];
 }
 function step(value, segment, steps) {
   if (segment.type === "key")
-    return isObject(value) && segment.key in value ? [child(value, segment.key, steps)] : [];
+    return isJsonObject(value) && segment.key in value ? [child(value, segment.key, steps)] : [];
   if (segment.type === "index")
     return Array.isArray(value) && segment.index < value.length ? [child(value, segment.index, steps)] : [];
   if (segment.type === "any") {
     if (Array.isArray(value)) return value.map((_, index) => child(value, index, steps));
-    if (isObject(value)) return Object.keys(value).map((key2) => child(value, key2, steps));
+    if (isJsonObject(value)) return Object.keys(value).map((key2) => child(value, key2, steps));
     return [];
   }
   if (segment.type === "deep" || !Array.isArray(value)) return [];
   const matches = [];
   value.forEach((item, index) => {
-    if (isObject(item) && fieldText(item[segment.field]) === segment.value)
+    if (isJsonObject(item) && fieldText(item[segment.field]) === segment.value)
       matches.push(child(value, index, steps));
   });
   return matches;
@@ -70413,7 +70630,7 @@ function deletePath(root, segments) {
 var PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
 function formatStep(key2, element) {
   if (typeof key2 === "number") {
-    const name = isObject(element) ? element.name : void 0;
+    const name = isJsonObject(element) ? element.name : void 0;
     return typeof name === "string" && /^[^\]"'=]+$/.test(name) ? `[name=${name}]` : `[${key2}]`;
   }
   return PLAIN_KEY.test(key2) ? `.${key2}` : `[${JSON.stringify(key2)}]`;
@@ -70483,12 +70700,12 @@ function removeIgnoredPaths(object, options) {
     if (path.kind !== void 0 && path.kind !== object.kind) continue;
     const parents = selectPath(object, path.segments.slice(0, -1)).filter((match) => {
       const value = valueAt2(match);
-      return isObject(value) && Object.keys(value).length > 0;
+      return isJsonObject(value) && Object.keys(value).length > 0;
     });
     if (deletePath(object, path.segments) === 0) continue;
     for (const parent of parents.reverse()) {
       const value = valueAt2(parent);
-      if (!isObject(value) || Object.keys(value).length > 0 || parent.steps.length === 0) continue;
+      if (!isJsonObject(value) || Object.keys(value).length > 0 || parent.steps.length === 0) continue;
       if (Array.isArray(parent.parent)) continue;
       delete parent.parent[parent.key];
     }
@@ -70606,7 +70823,7 @@ function isScalar(value) {
 function addMembers(walk3, object, field3, steps, type) {
   const value = object[field3];
   if (value === void 0) return;
-  if (!isObject(value)) return add(walk3, { parent: object, key: field3, type }, steps);
+  if (!isJsonObject(value)) return add(walk3, { parent: object, key: field3, type }, steps);
   const inner = [...steps, formatStep(field3)];
   for (const key2 of Object.keys(value)) {
     const member = value[key2];
@@ -70626,13 +70843,13 @@ function objectRules(walk3, object, steps) {
     addMembers(walk3, object, "data", steps, "redacted");
     addMembers(walk3, object, "stringData", steps, "redacted");
   }
-  if (object.kind === "SealedSecret" && isObject(object.spec)) {
+  if (object.kind === "SealedSecret" && isJsonObject(object.spec)) {
     const spec = object.spec;
     const inner = [...steps, formatStep("spec")];
     addMembers(walk3, spec, "encryptedData", inner, "encrypted");
     if (spec.data !== void 0) add(walk3, { parent: spec, key: "data", type: "encrypted" }, inner);
   }
-  if (steps.length === 0 && isObject(object.sops))
+  if (steps.length === 0 && isJsonObject(object.sops))
     add(walk3, { parent: object, key: "sops", type: "encrypted" }, steps);
   const name = object.name;
   if (walk3.pattern !== void 0 && typeof name === "string" && walk3.pattern.test(name) && isScalar(object.value))
@@ -70670,7 +70887,7 @@ function visit(walk3, value, steps) {
     });
     return;
   }
-  if (!isObject(value)) return;
+  if (!isJsonObject(value)) return;
   objectRules(walk3, value, steps);
   for (const [key2, child3] of Object.entries(value)) {
     const named = key2 === LAST_APPLIED || walk3.pattern !== void 0 && walk3.pattern.test(key2) && !REFERENCE_KEY.test(key2);
@@ -71095,7 +71312,7 @@ function describeConfig(object) {
 function namedElements(items) {
   const map = /* @__PURE__ */ new Map();
   for (const item of items) {
-    if (!isObject(item) || typeof item.name !== "string" || map.has(item.name)) return void 0;
+    if (!isJsonObject(item) || typeof item.name !== "string" || map.has(item.name)) return void 0;
     map.set(item.name, item);
   }
   return map;
@@ -71117,7 +71334,7 @@ function arrayChanges(steps, a, b, out) {
 }
 function collect(steps, a, b, out) {
   if (jsonEqual(a, b)) return;
-  if (isObject(a) && isObject(b)) {
+  if (isJsonObject(a) && isJsonObject(b)) {
     for (const key2 of /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]))
       collect([...steps, formatStep(key2)], a[key2], b[key2], out);
     return;
@@ -71182,7 +71399,7 @@ function servicePortText(port) {
 }
 function servicePorts(object) {
   const ports = /* @__PURE__ */ new Map();
-  for (const port of arrayAt(object, "spec", "ports").filter(isObject)) {
+  for (const port of arrayAt(object, "spec", "ports").filter(isJsonObject)) {
     const key2 = typeof port.name === "string" ? port.name : `${String(port.port)}/${stringAt(port, "protocol") ?? "TCP"}`;
     ports.set(key2, servicePortText(port));
   }
@@ -71212,10 +71429,10 @@ function backendText(backend) {
 }
 function routes(object) {
   const hosts = /* @__PURE__ */ new Map();
-  for (const rule of arrayAt(object, "spec", "rules").filter(isObject)) {
+  for (const rule of arrayAt(object, "spec", "rules").filter(isJsonObject)) {
     const host = stringAt(rule, "host") ?? "*";
     const paths = hosts.get(host) ?? /* @__PURE__ */ new Map();
-    for (const path of arrayAt(rule, "http", "paths").filter(isObject))
+    for (const path of arrayAt(rule, "http", "paths").filter(isJsonObject))
       paths.set(stringAt(path, "path") ?? "/", backendText(objectAt(path, "backend")));
     hosts.set(host, paths);
   }
@@ -71277,7 +71494,7 @@ var LISTS = [
 ];
 function byName2(items) {
   const map = /* @__PURE__ */ new Map();
-  for (const item of items) if (isObject(item) && typeof item.name === "string") map.set(item.name, item);
+  for (const item of items) if (isJsonObject(item) && typeof item.name === "string") map.set(item.name, item);
   return map;
 }
 function envValue(entry) {
@@ -71310,7 +71527,7 @@ function envNotes(before, after, suffix) {
   return notes;
 }
 function envSource(item) {
-  if (!isObject(item)) return { text: String(inline(item) ?? "entry"), stem: "" };
+  if (!isJsonObject(item)) return { text: String(inline(item) ?? "entry"), stem: "" };
   const prefix = typeof item.prefix === "string" ? ` (prefix ${item.prefix})` : "";
   const secret = stringAt(item, "secretRef", "name");
   const kind = secret === void 0 ? "configmap" : "secret";
@@ -71362,7 +71579,7 @@ function portText(port) {
 }
 function portNotes(before, after, suffix) {
   const index = (c) => new Map(
-    arrayAt(c, "ports").filter(isObject).map((p) => [portKey(p), p])
+    arrayAt(c, "ports").filter(isJsonObject).map((p) => [portKey(p), p])
   );
   const a = index(before);
   const b = index(after);
@@ -71631,7 +71848,7 @@ function resolveKustomizeScalar(text12) {
   return typeof resolved === "boolean" ? text12 : resolved;
 }
 
-// core/render/emit-yaml.ts
+// core/manifests/emit-yaml.ts
 var BEST_WIDTH = 80;
 var BEST_INDENT = 2;
 function isLetter(ch) {
@@ -71905,7 +72122,7 @@ function formatGoFloat(value) {
   }
   return String(value);
 }
-function scalarText(value) {
+function nonStringScalarText(value) {
   if (value === null) return "null";
   if (typeof value === "boolean") return value ? "true" : "false";
   if (typeof value === "number") return formatGoFloat(value);
@@ -71938,7 +72155,7 @@ function writeKey(w, key2) {
   w.write(":");
 }
 function writeValue(w, value) {
-  const text12 = scalarText(value);
+  const text12 = nonStringScalarText(value);
   if (text12 !== void 0) return w.write(text12);
   if (typeof value === "string") {
     const saved = w.indent;
@@ -71958,7 +72175,7 @@ function writeMapping(w, value) {
     w.writeIndent();
     writeKey(w, key2);
     const child3 = value[key2];
-    if (scalarText(child3) !== void 0 || typeof child3 === "string" || isEmptyCollection(child3) !== void 0) {
+    if (nonStringScalarText(child3) !== void 0 || typeof child3 === "string" || isEmptyCollection(child3) !== void 0) {
       w.write(" ");
       writeValue(w, child3);
       continue;
@@ -72340,7 +72557,7 @@ function composeDocument(text12, lines2) {
   }
   return doc;
 }
-function taggedScalar(tag, text12, resolve4) {
+function taggedScalar(tag, text12, resolve5) {
   switch (tag) {
     case "tag:yaml.org,2002:str":
     case "tag:yaml.org,2002:binary":
@@ -72351,19 +72568,19 @@ function taggedScalar(tag, text12, resolve4) {
     case "tag:yaml.org,2002:bool":
     case "tag:yaml.org,2002:int":
     case "tag:yaml.org,2002:float":
-      return resolve4(text12);
+      return resolve5(text12);
     default:
       return text12;
   }
 }
 var Walker = class {
-  constructor(doc, lines2, firstLine, uniqueKeys, maxAliasNodes, resolve4 = resolvePlainScalar, keepText) {
+  constructor(doc, lines2, firstLine, uniqueKeys, maxAliasNodes, resolve5 = resolvePlainScalar, keepText) {
     this.doc = doc;
     this.lines = lines2;
     this.firstLine = firstLine;
     this.uniqueKeys = uniqueKeys;
     this.maxAliasNodes = maxAliasNodes;
-    this.resolve = resolve4;
+    this.resolve = resolve5;
     this.keepText = keepText;
   }
   doc;
@@ -72566,11 +72783,11 @@ var ESCAPES = {
 
 // core/manifests/fast-yaml-flow.ts
 var FlowReader = class {
-  constructor(src, start, end, uniqueKeys, resolve4 = resolvePlainScalar, depth = 0) {
+  constructor(src, start, end, uniqueKeys, resolve5 = resolvePlainScalar, depth = 0) {
     this.src = src;
     this.end = end;
     this.uniqueKeys = uniqueKeys;
-    this.resolve = resolve4;
+    this.resolve = resolve5;
     this.depth = depth;
     this.pos = start;
   }
@@ -72791,13 +73008,13 @@ function createScanCursor() {
   return { from: -1, hash: -1 };
 }
 var FastParser = class {
-  constructor(src, start, end, uniqueKeys, positions, firstLine, scan2, resolve4, keepText) {
+  constructor(src, start, end, uniqueKeys, positions, firstLine, scan2, resolve5, keepText) {
     this.src = src;
     this.end = end;
     this.uniqueKeys = uniqueKeys;
     this.scan = scan2;
     this.track = positions;
-    this.resolve = resolve4 ?? resolvePlainScalar;
+    this.resolve = resolve5 ?? resolvePlainScalar;
     this.keepText = keepText;
     this.pointers = positions !== void 0 || keepText !== void 0;
     this.lineNo = firstLine;
@@ -73367,22 +73584,21 @@ var KUSTOMIZATION = struct("Kustomization", {
   validators: strings,
   buildMetadata: strings
 });
-var isMapping = (value) => value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
 var byteOrder = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 var fieldName = (names, key2) => names.includes(key2) ? key2 : names.find((candidate) => candidate.toLowerCase() === key2.toLowerCase());
 function canonical(shape, value, into) {
   if (shape === "any" || "scalar" in shape) return value;
-  if ("map" in shape) return isMapping(value) && isMapping(into) ? { ...into, ...value } : value;
+  if ("map" in shape) return isJsonObject(value) && isJsonObject(into) ? { ...into, ...value } : value;
   if ("list" in shape) return Array.isArray(value) ? value.map((item) => canonical(shape.list, item)) : value;
-  if (!isMapping(value)) return value;
+  if (!isJsonObject(value)) return value;
   const names = Object.keys(shape.fields);
   const keys = Object.keys(value);
-  if (keys.every((key2) => names.includes(key2)) && !isMapping(into)) {
+  if (keys.every((key2) => names.includes(key2)) && !isJsonObject(into)) {
     const out2 = {};
     for (const key2 of keys) out2[key2] = canonical(shape.fields[key2], value[key2]);
     return out2;
   }
-  const out = isMapping(into) ? { ...into } : {};
+  const out = isJsonObject(into) ? { ...into } : {};
   for (const key2 of [...keys].sort(byteOrder)) {
     const name = fieldName(names, key2);
     if (name === void 0) out[key2] = value[key2];
@@ -73408,7 +73624,7 @@ function goKind(value, target) {
 }
 var typeName = (shape) => "struct" in shape ? `types.${shape.struct}` : shape.type;
 function fits(shape, value) {
-  if ("struct" in shape || "map" in shape) return isMapping(value);
+  if ("struct" in shape || "map" in shape) return isJsonObject(value);
   if ("list" in shape) return Array.isArray(value);
   if (shape.scalar === "string") return typeof value === "string";
   if (shape.scalar === "bool") return typeof value === "boolean";
@@ -73459,13 +73675,14 @@ function kustomizationTypeError(content) {
   return firstTypeError(KUSTOMIZATION, content, "Kustomization", "", "");
 }
 function writtenKey(object, name) {
-  if (!isMapping(object)) return void 0;
+  if (!isJsonObject(object)) return void 0;
   if (name in object) return name;
   return Object.keys(object).find((key2) => key2.toLowerCase() === name.toLowerCase());
 }
 
 // core/render/kustomize/read-kustomization.ts
 var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+var KUSTOMIZATION_RULE = "kustomization";
 var KUSTOMIZATION_VERSION = "kustomize.config.k8s.io/v1beta1";
 var COMPONENT_VERSION = "kustomize.config.k8s.io/v1alpha1";
 var KNOWN_FIELDS = /* @__PURE__ */ new Set([
@@ -73512,7 +73729,6 @@ function parseQuickly(text12) {
   }
   return parseYamlDocument(text12, { uniqueKeys: true, firstLine: 1 });
 }
-var isMapping2 = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 function written(value, pointer2) {
   let at = value;
   let out = "";
@@ -73520,7 +73736,7 @@ function written(value, pointer2) {
     const segment = raw.replaceAll("~1", "/").replaceAll("~0", "~");
     const key2 = Array.isArray(at) ? segment : writtenKey(at, segment) ?? segment;
     if (Array.isArray(at)) at = at[Number(key2)];
-    else at = at !== void 0 && isMapping2(at) ? at[key2] : void 0;
+    else at = at !== void 0 && isJsonObject(at) ? at[key2] : void 0;
     out += `/${key2.replaceAll("~", "~0").replaceAll("/", "~1")}`;
   }
   return out;
@@ -73550,7 +73766,7 @@ async function readKustomization(files, dir) {
   if (!chosen) return { findings };
   if (present.length > 1) {
     findings.push({
-      ruleId: "kustomization",
+      ruleId: KUSTOMIZATION_RULE,
       severity: "error",
       message: `found multiple kustomization files (${present.map((p) => p.path.slice(prefix.length)).join(", ")}); kustomize refuses this: keep one`,
       path: chosen.path,
@@ -73561,7 +73777,7 @@ async function readKustomization(files, dir) {
   const decoded2 = decodeText(chosen.bytes);
   if (!decoded2.ok) {
     findings.push({
-      ruleId: "kustomization",
+      ruleId: KUSTOMIZATION_RULE,
       severity: "error",
       message: decoded2.message,
       path: chosen.path,
@@ -73572,7 +73788,7 @@ async function readKustomization(files, dir) {
   const parsed = parseQuickly(firstDocument(decoded2.text));
   for (const problem of parsed.problems) {
     findings.push({
-      ruleId: "kustomization",
+      ruleId: KUSTOMIZATION_RULE,
       severity: "error",
       message: `invalid YAML: ${problem.message}`,
       path: chosen.path,
@@ -73589,10 +73805,10 @@ async function readKustomization(files, dir) {
       if (at === "") return { line: 1, column: 1 };
     }
   };
-  const content = isMapping2(parsed.value) ? canonicalKustomization(parsed.value) : parsed.value;
+  const content = isJsonObject(parsed.value) ? canonicalKustomization(parsed.value) : parsed.value;
   if (content === null || typeof content !== "object" || Array.isArray(content)) {
     findings.push({
-      ruleId: "kustomization",
+      ruleId: KUSTOMIZATION_RULE,
       severity: "error",
       message: "a kustomization must be a mapping of fields",
       path: chosen.path,
@@ -73604,7 +73820,7 @@ async function readKustomization(files, dir) {
     if (KNOWN_FIELDS.has(key2)) continue;
     const { line, column } = locate(`/${key2.replaceAll("~", "~0").replaceAll("/", "~1")}`);
     findings.push({
-      ruleId: "kustomization",
+      ruleId: KUSTOMIZATION_RULE,
       severity: "error",
       message: `unknown field ${JSON.stringify(key2)} in kustomization: kustomize rejects it (a typo?)`,
       path: chosen.path,
@@ -73614,7 +73830,7 @@ async function readKustomization(files, dir) {
   }
   if (!findings.some((f) => f.severity === "error") && isEmptyKustomization(content)) {
     findings.push({
-      ruleId: "kustomization",
+      ruleId: KUSTOMIZATION_RULE,
       severity: "error",
       message: `${chosen.path.slice(prefix.length)} is empty: kustomize refuses a kustomization that sets nothing (write resources: [] for an empty one)`,
       path: chosen.path,
@@ -73626,7 +73842,7 @@ async function readKustomization(files, dir) {
   if (typeError) {
     const { line, column } = locate(typeError.pointer);
     findings.push({
-      ruleId: "kustomization",
+      ruleId: KUSTOMIZATION_RULE,
       severity: "error",
       message: `invalid Kustomization: ${typeError.message}`,
       path: chosen.path,
@@ -73639,7 +73855,7 @@ async function readKustomization(files, dir) {
   if (kind !== "Kustomization" && kind !== "Component") {
     const { line, column } = locate("/kind");
     findings.push({
-      ruleId: "kustomization",
+      ruleId: KUSTOMIZATION_RULE,
       severity: "error",
       message: `kind ${JSON.stringify(kind)} is neither Kustomization nor Component`,
       path: chosen.path,
@@ -73652,7 +73868,7 @@ async function readKustomization(files, dir) {
   if (content["apiVersion"] && content["apiVersion"] !== version) {
     const { line, column } = locate("/apiVersion");
     findings.push({
-      ruleId: "kustomization",
+      ruleId: KUSTOMIZATION_RULE,
       severity: "error",
       message: `apiVersion for ${kind} should be ${version}`,
       path: chosen.path,
@@ -73665,24 +73881,7 @@ async function readKustomization(files, dir) {
   return { file: { dir, path: chosen.path, kind, content, locate }, findings };
 }
 
-// core/render/environments/gitops-target.ts
-var DISCOVERY_RULE = "environments";
-function discoveryFinding(severity, message, file, at) {
-  return { ruleId: DISCOVERY_RULE, severity, message, path: file, line: at.line, column: at.column };
-}
-function isObject2(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-function stringAt2(object, key2) {
-  if (!isObject2(object)) return void 0;
-  const value = object[key2];
-  return typeof value === "string" ? value : void 0;
-}
-
 // core/render/environments/kustomization-references.ts
-function isObject3(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 function list2(value) {
   return Array.isArray(value) ? value : [];
 }
@@ -73693,12 +73892,12 @@ function pathsOf(values) {
   return values.filter((value) => typeof value === "string" && !isInline(value));
 }
 function fieldPaths(values, field3) {
-  return values.map((value) => isObject3(value) ? value[field3] : void 0).filter((p) => typeof p === "string");
+  return values.map((value) => isJsonObject(value) ? value[field3] : void 0).filter((p) => typeof p === "string");
 }
 function generatorSources(generators) {
   const out = [];
   for (const generator of generators) {
-    if (!isObject3(generator)) continue;
+    if (!isJsonObject(generator)) continue;
     for (const entry of pathsOf(list2(generator["files"]))) out.push(entry.slice(entry.indexOf("=") + 1));
     out.push(...pathsOf(list2(generator["envs"])));
     if (typeof generator["env"] === "string") out.push(generator["env"]);
@@ -73706,10 +73905,10 @@ function generatorSources(generators) {
   return out;
 }
 function helmPaths(content, files, trees) {
-  const globals = isObject3(content["helmGlobals"]) ? content["helmGlobals"] : {};
+  const globals = isJsonObject(content["helmGlobals"]) ? content["helmGlobals"] : {};
   const chartHome = typeof globals["chartHome"] === "string" ? globals["chartHome"] : "charts";
   for (const chart of list2(content["helmCharts"])) {
-    if (!isObject3(chart)) continue;
+    if (!isJsonObject(chart)) continue;
     if (typeof chart["valuesFile"] === "string") files.push(chart["valuesFile"]);
     files.push(...pathsOf(list2(chart["additionalValuesFiles"])));
     if (typeof chart["name"] === "string") trees.push(`${chartHome}/${chart["name"]}`);
@@ -73734,7 +73933,7 @@ function kustomizationReferences(content) {
     ...pathsOf(list2(content["configurations"]))
   ];
   const openapi = content["openapi"];
-  if (isObject3(openapi) && typeof openapi["path"] === "string") files.push(openapi["path"]);
+  if (isJsonObject(openapi) && typeof openapi["path"] === "string") files.push(openapi["path"]);
   const trees = [];
   helmPaths(content, files, trees);
   const local = (paths) => paths.filter((path) => path !== "" && !isRemoteReference(path));
@@ -73770,7 +73969,7 @@ function referenceReader(files) {
       const decoded2 = decodeText(bytes);
       if (!decoded2.ok) return NO_REFERENCES;
       const { value } = parseYamlDocument(decoded2.text, { uniqueKeys: false, firstLine: 1 });
-      return isObject2(value) ? kustomizationReferences(value) : NO_REFERENCES;
+      return isJsonObject(value) ? kustomizationReferences(value) : NO_REFERENCES;
     }
     return void 0;
   };
@@ -73792,21 +73991,21 @@ async function visit2(dir, reach, seen, files, read) {
     return;
   }
   reach.folders.add(dir);
-  const resolve4 = (relative3) => joinRepoPath(dir, relative3);
+  const resolve5 = (relative3) => joinRepoPath(dir, relative3);
   for (const file of references.files) {
-    const path = resolve4(file);
+    const path = resolve5(file);
     if (path !== void 0) reach.files.add(path);
   }
   for (const tree of references.trees) {
-    const path = resolve4(tree);
+    const path = resolve5(tree);
     if (path !== void 0) reach.trees.add(path);
   }
   for (const folder of references.folders) {
-    const path = resolve4(folder);
+    const path = resolve5(folder);
     if (path !== void 0) await visit2(path, reach, seen, files, read);
   }
   for (const entry of references.either) {
-    const path = resolve4(entry);
+    const path = resolve5(entry);
     if (path === void 0) continue;
     if (await files.readFile(path)) reach.files.add(path);
     else if (await files.listDirectory(path)) await visit2(path, reach, seen, files, read);
@@ -73842,6 +74041,17 @@ async function affectedEnvironments(environments, changedFiles2, files) {
   return { affected, unknown: unknown2 };
 }
 
+// core/render/environments/gitops-target.ts
+var DISCOVERY_RULE = "environments";
+function discoveryFinding(severity, message, file, at) {
+  return { ruleId: DISCOVERY_RULE, severity, message, path: file, line: at.line, column: at.column };
+}
+function stringAt2(object, key2) {
+  if (!isJsonObject(object)) return void 0;
+  const value = object[key2];
+  return typeof value === "string" ? value : void 0;
+}
+
 // core/render/external/argocd-helm-settings.ts
 function valueFile(entry, source) {
   const ref = /^\$([^/]+)\/(.*)$/.exec(entry);
@@ -73859,7 +74069,7 @@ function parameters(helm, source, notes) {
   const out = [];
   for (const entry of listOf(helm["parameters"])) {
     const name = stringAt2(entry, "name");
-    if (name === void 0 || !isObject2(entry)) continue;
+    if (name === void 0 || !isJsonObject(entry)) continue;
     const value = entry["value"];
     const flag = entry["forceString"] === true ? "set-string" : "set";
     out.push({ flag, name, value: typeof value === "string" ? value : value == null ? "" : String(value) });
@@ -73877,16 +74087,16 @@ function parameters(helm, source, notes) {
 }
 function inlineValues(helm) {
   const object = helm["valuesObject"];
-  if (isObject2(object)) return `${JSON.stringify(object, null, 2)}
+  if (isJsonObject(object)) return `${JSON.stringify(object, null, 2)}
 `;
   const text12 = helm["values"];
   if (typeof text12 === "string" && text12.trim() !== "") return text12;
-  if (isObject2(text12)) return `${JSON.stringify(text12, null, 2)}
+  if (isJsonObject(text12)) return `${JSON.stringify(text12, null, 2)}
 `;
   return void 0;
 }
 function argoHelmSettings(source) {
-  const helm = isObject2(source.helm) ? source.helm : {};
+  const helm = isJsonObject(source.helm) ? source.helm : {};
   const notes = [];
   const settings = { chart: source.path, valuesFiles: [] };
   for (const entry of listOf(helm["valueFiles"])) {
@@ -73922,9 +74132,9 @@ function explicitRenderer(source) {
 }
 function applicationTargets(name, spec, context3) {
   const result = { targets: [], findings: [] };
-  if (!isObject2(spec)) return result;
+  if (!isJsonObject(spec)) return result;
   const multiple = Array.isArray(spec["sources"]);
-  const sources = (multiple ? spec["sources"] : [spec["source"]]).filter(isObject2);
+  const sources = (multiple ? spec["sources"] : [spec["source"]]).filter(isJsonObject);
   const withPath = sources.filter((source) => typeof source["path"] === "string");
   for (const [index, source] of sources.entries()) {
     const written2 = stringAt2(source, "path");
@@ -74023,11 +74233,6 @@ var FUNCTIONS = {
   upper: (text12) => text12.toUpperCase(),
   trim: (text12) => text12.trim()
 };
-function scalarText2(value) {
-  if (value === void 0 || value === null) return void 0;
-  if (typeof value === "object") return void 0;
-  return String(value);
-}
 function field(params, chain) {
   let node = params;
   for (const key2 of chain.split(".").slice(1)) {
@@ -74071,10 +74276,10 @@ function evaluateGo(action, params) {
     }
   } else if (first.length === 1) value = operand(first[0], params);
   else if (first.length === 2 && FUNCTIONS[first[0]]) {
-    const text13 = scalarText2(operand(first[1], params));
+    const text13 = scalarString(operand(first[1], params));
     value = text13 === void 0 ? void 0 : FUNCTIONS[first[0]](text13);
   }
-  let text12 = scalarText2(value);
+  let text12 = scalarString(value);
   for (const stage of stages.slice(1)) {
     const fn = FUNCTIONS[stage];
     if (text12 === void 0 || !fn) return void 0;
@@ -74121,8 +74326,8 @@ function renderFastString(text12, params, unresolved) {
 function renderTemplate(template, params, goTemplate) {
   const unresolved = [];
   const flat = {};
-  if (!goTemplate && params !== null && typeof params === "object" && !Array.isArray(params)) {
-    for (const [key2, value] of Object.entries(params)) flat[key2] = scalarText2(value) ?? "";
+  if (!goTemplate && isJsonObject(params)) {
+    for (const [key2, value] of Object.entries(params)) flat[key2] = scalarString(value) ?? "";
   }
   const walk3 = (node) => {
     if (typeof node === "string") {
@@ -74142,14 +74347,14 @@ function renderTemplate(template, params, goTemplate) {
 
 // core/render/environments/argocd-applicationset.ts
 function mergeTemplates(base, override) {
-  if (!isObject2(base)) return override ?? null;
-  if (!isObject2(override)) return base;
+  if (!isJsonObject(base)) return override ?? null;
+  if (!isJsonObject(override)) return base;
   const out = { ...base };
   for (const [key2, value] of Object.entries(override)) out[key2] = mergeTemplates(base[key2], value);
   return out;
 }
 function flatten(value, prefix, out) {
-  if (isObject2(value)) {
+  if (isJsonObject(value)) {
     for (const [key2, item] of Object.entries(value))
       flatten(item, prefix === "" ? key2 : `${prefix}.${key2}`, out);
   } else if (prefix !== "")
@@ -74157,7 +74362,7 @@ function flatten(value, prefix, out) {
   return out;
 }
 function withValues(params, values, goTemplate) {
-  if (!isObject2(values)) return params;
+  if (!isJsonObject(values)) return params;
   const rendered = renderTemplate(values, params, goTemplate).value;
   if (goTemplate) return { ...params, values: rendered };
   return { ...params, ...flatten(rendered, "values", {}) };
@@ -74175,7 +74380,7 @@ function listParameters(list5, pointer2, doc, goTemplate) {
   const elements = Array.isArray(list5["elements"]) ? list5["elements"] : [];
   const sets = [];
   for (const [i, element] of elements.entries()) {
-    if (!isObject2(element)) continue;
+    if (!isJsonObject(element)) continue;
     const params = goTemplate ? element : flatten(element, "", {});
     sets.push({ params, at: doc.locate(`${pointer2}/elements/${i}`), origin: `list element ${i}` });
   }
@@ -74196,7 +74401,7 @@ function directoryParameters(git2, pointer2, directories, { doc, goTemplate, lab
       );
       continue;
     }
-    if (isObject2(item) && item["exclude"] === true) exclude.push(pattern);
+    if (isJsonObject(item) && item["exclude"] === true) exclude.push(pattern);
     else include.push({ pattern, index });
   }
   const sets = [];
@@ -74218,33 +74423,34 @@ function directoryParameters(git2, pointer2, directories, { doc, goTemplate, lab
   return sets;
 }
 function sourcePaths(spec) {
-  if (!isObject2(spec)) return [];
+  if (!isJsonObject(spec)) return [];
   const sources = Array.isArray(spec["sources"]) ? spec["sources"] : [spec["source"]];
   return sources.map((source) => stringAt2(source, "path")).filter((path) => path !== void 0);
 }
 function applicationSetTargets(doc, directories) {
   const result = { targets: [], findings: [] };
   const spec = doc.content["spec"];
-  if (!isObject2(spec)) return result;
+  if (!isJsonObject(spec)) return result;
   const setName = stringAt2(doc.content["metadata"], "name") ?? basename(doc.file);
   const label = `Argo CD ApplicationSet ${setName}`;
   const goTemplate = spec["goTemplate"] === true;
   const generators = Array.isArray(spec["generators"]) ? spec["generators"] : [];
   for (const [g, generator] of generators.entries()) {
-    if (!isObject2(generator)) continue;
+    if (!isJsonObject(generator)) continue;
     const pointer2 = `/spec/generators/${g}`;
     const [kind] = Object.keys(generator).filter((key2) => key2 !== "selector");
     const body = kind === void 0 ? void 0 : generator[kind];
     let sets;
-    if (kind === "list" && isObject2(body)) sets = listParameters(body, `${pointer2}/list`, doc, goTemplate);
-    else if (kind === "git" && isObject2(body) && Array.isArray(body["directories"]))
+    if (kind === "list" && isJsonObject(body))
+      sets = listParameters(body, `${pointer2}/list`, doc, goTemplate);
+    else if (kind === "git" && isJsonObject(body) && Array.isArray(body["directories"]))
       sets = directoryParameters(body, `${pointer2}/git`, directories, { doc, goTemplate, label, result });
-    const template = mergeTemplates(spec["template"], isObject2(body) ? body["template"] : void 0);
+    const template = mergeTemplates(spec["template"], isJsonObject(body) ? body["template"] : void 0);
     const expanded = sets !== void 0;
     sets ??= [{ params: {}, at: doc.locate(pointer2), origin: `${kind ?? "empty"} generator` }];
     for (const set of sets) {
       const rendered = renderTemplate(template, set.params, goTemplate);
-      const app = isObject2(rendered.value) ? rendered.value : {};
+      const app = isJsonObject(rendered.value) ? rendered.value : {};
       if (sourcePaths(app["spec"]).some((path) => path.includes("{{"))) {
         result.findings.push(
           expanded ? discoveryFinding(
@@ -74362,20 +74568,13 @@ function folderEnvironments(tree) {
   return found;
 }
 
-// core/render/kustomize/generator-args.ts
-function isObject4(value) {
-  return value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
-}
-function scalarText3(value) {
-  if (value === void 0 || value === null) return void 0;
-  return typeof value === "object" ? void 0 : String(value);
-}
+// core/render/kustomize/generators/generator-args.ts
 function stringList(value, field3) {
   if (value === void 0 || value === null) return [];
   if (!Array.isArray(value)) return { error: `${field3} must be a list of strings` };
   const items = [];
   for (const item of value) {
-    const text12 = scalarText3(item);
+    const text12 = scalarString(item);
     if (text12 === void 0) return { error: `${field3} must be a list of strings` };
     items.push(text12);
   }
@@ -74383,14 +74582,14 @@ function stringList(value, field3) {
 }
 function stringMap2(value, field3) {
   if (value === void 0 || value === null) return {};
-  if (!isObject4(value)) return { error: `${field3} must be a mapping of strings` };
+  if (!isJsonObject(value)) return { error: `${field3} must be a mapping of strings` };
   const map = {};
-  for (const [key2, item] of Object.entries(value)) map[key2] = scalarText3(item) ?? "";
+  for (const [key2, item] of Object.entries(value)) map[key2] = scalarString(item) ?? "";
   return map;
 }
 function parseGeneratorOptions(value) {
   if (value === void 0 || value === null) return {};
-  if (!isObject4(value)) return { error: "generator options must be a mapping" };
+  if (!isJsonObject(value)) return { error: "generator options must be a mapping" };
   const options = {};
   const labels = stringMap2(value["labels"], "labels");
   if ("error" in labels) return labels;
@@ -74405,11 +74604,11 @@ function parseGeneratorOptions(value) {
   return options;
 }
 function parseGeneratorArgs(value) {
-  if (!isObject4(value)) return { error: "a generator entry must be a mapping" };
-  const args = { name: scalarText3(value["name"]) ?? "" };
-  const namespace = scalarText3(value["namespace"]);
+  if (!isJsonObject(value)) return { error: "a generator entry must be a mapping" };
+  const args = { name: scalarString(value["name"]) ?? "" };
+  const namespace = scalarString(value["namespace"]);
   if (namespace !== void 0 && namespace !== "") args.namespace = namespace;
-  const behavior = scalarText3(value["behavior"]);
+  const behavior = scalarString(value["behavior"]);
   if (behavior !== void 0 && behavior !== "" && behavior !== "unspecified") {
     if (behavior !== "create" && behavior !== "merge" && behavior !== "replace")
       return { error: `behavior ${JSON.stringify(behavior)} must be create, merge or replace` };
@@ -74420,9 +74619,9 @@ function parseGeneratorArgs(value) {
     if ("error" in list5) return list5;
     if (list5.length > 0) args[field3] = list5;
   }
-  const env = scalarText3(value["env"]);
+  const env = scalarString(value["env"]);
   if (env !== void 0 && env !== "") args.env = env;
-  const type = scalarText3(value["type"]);
+  const type = scalarString(value["type"]);
   if (type !== void 0) args.type = type;
   const options = parseGeneratorOptions(value["options"]);
   if ("error" in options) return options;
@@ -74430,7 +74629,7 @@ function parseGeneratorArgs(value) {
   return args;
 }
 
-// core/render/kustomize/generator-encoding.ts
+// core/render/kustomize/generators/generator-encoding.ts
 var strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 var encoder = new TextEncoder();
 function decodeUtf8(bytes) {
@@ -74460,7 +74659,7 @@ function kustomizeBase64(value) {
   return out;
 }
 
-// core/render/kustomize/env-file.ts
+// core/render/kustomize/generators/env-file.ts
 var MAX_LINE_BYTES = 64 * 1024 - 1;
 var LEADING_SPACE = /^[\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u;
 function scanLines(bytes) {
@@ -74503,7 +74702,7 @@ function parseEnvFile(bytes) {
   return { pairs };
 }
 
-// core/render/kustomize/generator-paths.ts
+// core/render/kustomize/generators/generator-paths.ts
 function goPathBase(path) {
   if (path === "") return ".";
   const trimmed = path.replace(/\/+$/, "");
@@ -74539,7 +74738,7 @@ async function readGeneratorFile(dir, path, files) {
   return { error: `no such file '${targetText}'` };
 }
 
-// core/render/kustomize/generator-sources.ts
+// core/render/kustomize/generators/generator-sources.ts
 function list3(items) {
   return `[${items.join(" ")}]`;
 }
@@ -74622,7 +74821,7 @@ async function loadKeyValuePairs(args, dir, files) {
   return { pairs: all };
 }
 
-// core/render/kustomize/generator-options.ts
+// core/render/kustomize/generators/generator-options.ts
 function mergeMaps(local, global2) {
   if (local === void 0 && global2 === void 0) return void 0;
   return { ...global2, ...local };
@@ -74639,7 +74838,7 @@ function mergeGeneratorOptions(local, global2) {
   return merged;
 }
 
-// core/render/kustomize/generator-key-resolution.ts
+// core/render/kustomize/generators/generator-key-resolution.ts
 var WORDS = /* @__PURE__ */ new Set(["true", "True", "TRUE", "false", "False", "FALSE", "", "~", "null", "Null", "NULL"]);
 var SPECIAL_FLOATS2 = /* @__PURE__ */ new Set([".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"]);
 SPECIAL_FLOATS2.add("-.inf").add("-.Inf").add("-.INF");
@@ -74694,7 +74893,7 @@ function resolvesToNonString(text12) {
   return YAML_STYLE_FLOAT.test(plain) && Number.isFinite(Number(plain));
 }
 
-// core/render/kustomize/generator-yaml-checks.ts
+// core/render/kustomize/generators/generator-yaml-checks.ts
 var UNREADABLE = /[\x7f-\x84\x86-\x9f\ufffe\uffff]/u;
 function configStrings(args, options) {
   const strings2 = [args.name, args.namespace ?? "", args.behavior ?? "", args.type ?? "", args.env ?? ""];
@@ -74729,11 +74928,11 @@ function keyProblem(key2) {
   return void 0;
 }
 function entries(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? Object.entries(value) : [];
+  return isJsonObject(value) ? Object.entries(value) : [];
 }
 function generatedResourceProblem(resource2) {
   const meta = resource2.metadata;
-  const metaObject = meta !== null && typeof meta === "object" && !Array.isArray(meta) ? meta : {};
+  const metaObject = isJsonObject(meta) ? meta : {};
   const maps = [resource2.data, resource2.binaryData, metaObject.labels, metaObject.annotations];
   for (const map of maps) {
     for (const [key2, value] of entries(map)) {
@@ -74748,7 +74947,7 @@ function generatedResourceProblem(resource2) {
   return void 0;
 }
 
-// core/render/kustomize/generator.ts
+// core/render/kustomize/generators/generator.ts
 function metadata(args, options) {
   const meta = { name: args.name };
   if (args.namespace !== void 0 && args.namespace !== "") meta.namespace = args.namespace;
@@ -74850,7 +75049,7 @@ async function generatedValuesSources(files, paths) {
     const decoded2 = bytes ? decodeText(bytes) : void 0;
     if (!decoded2?.ok || !/(?:configMap|secret)Generator\s*:/.test(decoded2.text)) continue;
     const { value } = parseYamlDocument(decoded2.text, { uniqueKeys: false, firstLine: 1 });
-    if (isObject2(value ?? null)) found.push(...await generatedBy(value, path, files));
+    if (isJsonObject(value ?? null)) found.push(...await generatedBy(value, path, files));
   }
   return found;
 }
@@ -74860,7 +75059,7 @@ function mergeValues(base, overlay) {
   const out = { ...base };
   for (const [key2, value] of Object.entries(overlay)) {
     const current = out[key2];
-    out[key2] = isObject2(value) && isObject2(current) ? mergeValues(current, value) : value;
+    out[key2] = isJsonObject(value) && isJsonObject(current) ? mergeValues(current, value) : value;
   }
   return out;
 }
@@ -74870,7 +75069,7 @@ function setDottedPath(target, path, value) {
   let node = target;
   for (const key2 of keys.slice(0, -1)) {
     const next = node[key2];
-    if (!isObject2(next)) node[key2] = {};
+    if (!isJsonObject(next)) node[key2] = {};
     node = node[key2];
   }
   node[keys[keys.length - 1]] = value;
@@ -74901,7 +75100,7 @@ function fluxValues(spec, context3) {
   for (const [index, entry] of entries2.entries()) {
     const kind = stringAt2(entry, "kind");
     const name = stringAt2(entry, "name");
-    if (kind !== "ConfigMap" && kind !== "Secret" || name === void 0 || !isObject2(entry)) continue;
+    if (kind !== "ConfigMap" && kind !== "Secret" || name === void 0 || !isJsonObject(entry)) continue;
     const key2 = stringAt2(entry, "valuesKey") ?? "values.yaml";
     const targetPath = stringAt2(entry, "targetPath");
     const reference = {
@@ -74917,7 +75116,7 @@ function fluxValues(spec, context3) {
         problem = `targetPath ${targetPath} is not a plain dotted path kubeproof can apply`;
     } else if (typeof data === "string") {
       const parsed = parseYamlDocument(data, { uniqueKeys: false, firstLine: 1 });
-      if (isObject2(parsed.value ?? null)) values = mergeValues(values, parsed.value);
+      if (isJsonObject(parsed.value ?? null)) values = mergeValues(values, parsed.value);
       else problem = `key ${key2} does not hold a YAML mapping`;
     }
     if (problem === void 0) continue;
@@ -74933,7 +75132,7 @@ function fluxValues(spec, context3) {
     if (line !== void 0) finding2.line = line;
     findings.push(finding2);
   }
-  if (isObject2(spec["values"])) values = mergeValues(values, spec["values"]);
+  if (isJsonObject(spec["values"])) values = mergeValues(values, spec["values"]);
   return { values, findings };
 }
 
@@ -74958,8 +75157,8 @@ async function fluxHelmReleaseSettings(doc, find) {
   const name = stringAt2(doc.content["metadata"], "name") ?? "";
   const ownNamespace = stringAt2(doc.content["metadata"], "namespace");
   const label = `Flux HelmRelease ${ownNamespace ? `${ownNamespace}/` : ""}${name}`;
-  const spec = isObject2(doc.content["spec"]) ? doc.content["spec"] : {};
-  const chartSpec = isObject2(spec["chart"]) && isObject2(spec["chart"]["spec"]) ? spec["chart"]["spec"] : void 0;
+  const spec = isJsonObject(doc.content["spec"]) ? doc.content["spec"] : {};
+  const chartSpec = isJsonObject(spec["chart"]) && isJsonObject(spec["chart"]["spec"]) ? spec["chart"]["spec"] : void 0;
   const sourceKind = stringAt2(chartSpec?.["sourceRef"], "kind");
   if (!chartSpec || sourceKind !== "GitRepository" && sourceKind !== "Bucket") {
     const ref = chartSpec ? chartSpec["sourceRef"] : spec["chartRef"];
@@ -75011,7 +75210,7 @@ async function fluxHelmReleaseSettings(doc, find) {
   if (Object.keys(values.values).length > 0) settings.values = `${JSON.stringify(values.values, null, 2)}
 `;
   if (stringAt2(spec["install"], "crds") === "Skip") settings.skipCrds = true;
-  if (!(isObject2(spec["test"]) && spec["test"]["enable"] === true)) settings.skipTests = true;
+  if (!(isJsonObject(spec["test"]) && spec["test"]["enable"] === true)) settings.skipTests = true;
   if (spec["postRenderers"] !== void 0) result.notes.push("postRenderers are not applied");
   result.settings = settings;
   return result;
@@ -75091,7 +75290,7 @@ function sourcesOf(file, text12) {
     const body = text12.slice(span.bodyStart, span.end);
     if (!KIND2.test(body)) continue;
     const { value } = parseYamlDocument(body, { uniqueKeys: false, firstLine: span.bodyLine });
-    if (!isObject2(value ?? null)) continue;
+    if (!isJsonObject(value ?? null)) continue;
     const content = value;
     const { apiVersion, kind } = content;
     const name = stringAt2(content["metadata"], "name");
@@ -75132,12 +75331,12 @@ function valuesSourceFinder(sources, file, used) {
 // core/render/environments/flux-helmrelease.ts
 var CHART_POINTER = "/spec/chart/spec/chart";
 function chartPath(doc) {
-  const chart = isObject2(doc.content["spec"]) ? doc.content["spec"]["chart"] : void 0;
-  return isObject2(chart) ? stringAt2(chart["spec"], "chart") : void 0;
+  const chart = isJsonObject(doc.content["spec"]) ? doc.content["spec"]["chart"] : void 0;
+  return isJsonObject(chart) ? stringAt2(chart["spec"], "chart") : void 0;
 }
 function readsValuesFrom(doc) {
   const spec = doc.content["spec"];
-  return isObject2(spec) && Array.isArray(spec["valuesFrom"]) && spec["valuesFrom"].length > 0;
+  return isJsonObject(spec) && Array.isArray(spec["valuesFrom"]) && spec["valuesFrom"].length > 0;
 }
 async function fluxHelmReleaseTargets(doc, valuesSources = []) {
   const result = { targets: [], findings: [] };
@@ -75178,7 +75377,7 @@ async function fluxHelmReleaseTargets(doc, valuesSources = []) {
 function fluxKustomizationTargets(doc) {
   const result = { targets: [], findings: [] };
   const metadata2 = doc.content["metadata"];
-  const spec = isObject2(doc.content["spec"]) ? doc.content["spec"] : {};
+  const spec = isJsonObject(doc.content["spec"]) ? doc.content["spec"] : {};
   const name = stringAt2(metadata2, "name");
   if (name === void 0) return result;
   const namespace = stringAt2(metadata2, "namespace");
@@ -75660,7 +75859,7 @@ var PRECEDENCE = { config: 0, folder: 1, argocd: 2, flux: 3 };
 function stableJson(value) {
   return JSON.stringify(
     value,
-    (_key, item) => item !== null && typeof item === "object" && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) : item
+    (_key, item) => isJsonObject(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) : item
   );
 }
 function identity2(environment) {
@@ -76108,7 +76307,7 @@ var BuildStop = class extends Error {
 };
 function metadataOf(resource2) {
   const metadata2 = resource2["metadata"];
-  return metadata2 !== null && typeof metadata2 === "object" && !Array.isArray(metadata2) ? metadata2 : {};
+  return isJsonObject(metadata2) ? metadata2 : {};
 }
 function textOf(value) {
   return typeof value === "string" ? value : "";
@@ -76207,9 +76406,6 @@ var KUSTOMIZE_READING = {
   resolve: resolveKustomizeScalar,
   keepText: (pointer2) => ANNOTATION_VALUE.test(pointer2)
 };
-function isObject5(value) {
-  return value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
-}
 function stop(path, line, message, column) {
   return new BuildStop({
     ruleId: "kustomize-build",
@@ -76273,13 +76469,13 @@ var NON_FINITE_LITERAL = /\.(?:inf|nan)\b/i;
 function withoutEmptyAnnotations(resource2) {
   const metadata2 = metadataOf(resource2);
   const annotations = metadata2["annotations"];
-  if (!isObject5(annotations) || Object.keys(annotations).length > 0) return resource2;
+  if (!isJsonObject(annotations) || Object.keys(annotations).length > 0) return resource2;
   const rest = { ...metadata2 };
   delete rest["annotations"];
   return { ...resource2, metadata: rest };
 }
 function expand2(value, path, line, into) {
-  if (!isObject5(value))
+  if (!isJsonObject(value))
     throw stop(path, line, "a resource must be a mapping with apiVersion, kind and metadata.name");
   const kind = textOf(value["kind"]);
   if (kind.endsWith("List") && Array.isArray(value["items"])) {
@@ -76350,9 +76546,6 @@ function splitFieldPath(path) {
   }
   return parts;
 }
-function isObject6(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 function own(object, key2) {
   return Object.hasOwn(object, key2) ? object[key2] : void 0;
 }
@@ -76367,7 +76560,7 @@ function step2(node, path, at, create, visit3) {
     });
     return changed ? items : node;
   }
-  if (!isObject6(node)) throw new FieldSpecError("expected sequence or mapping node");
+  if (!isJsonObject(node)) throw new FieldSpecError("expected sequence or mapping node");
   const segment = path[at];
   const isList2 = segment.endsWith("[]");
   const name = isList2 ? segment.slice(0, -2) : segment;
@@ -76399,7 +76592,7 @@ function applyFieldSpecs(resource2, specs, visit3) {
 }
 function resourceIdString(resource2) {
   const { group, version } = parseApiVersion(text3(resource2["apiVersion"]));
-  const metadata2 = isObject6(resource2["metadata"]) ? resource2["metadata"] : {};
+  const metadata2 = isJsonObject(resource2["metadata"]) ? resource2["metadata"] : {};
   const kind = text3(resource2["kind"]) || "[noKind]";
   const name = text3(own(metadata2, "name")) || "[noName]";
   const namespace = text3(own(metadata2, "namespace")) || "[noNs]";
@@ -76478,13 +76671,10 @@ function rejectUnsupportedFields(_context, file) {
   }
 }
 
-// core/render/kustomize/generator-merge.ts
-function isObject7(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
+// core/render/kustomize/generators/generator-merge.ts
 function stringMap3(value) {
   const map = {};
-  if (!isObject7(value)) return map;
+  if (!isJsonObject(value)) return map;
   for (const [key2, item] of Object.entries(value)) {
     if (typeof item === "string") map[key2] = item;
     else if (item !== null && typeof item !== "object") map[key2] = String(item);
@@ -76497,8 +76687,8 @@ function setOrDelete(target, field3, map) {
 }
 function mergeGenerated(existing, generated, behavior) {
   const result = structuredClone(generated);
-  const before = isObject7(existing.metadata) ? existing.metadata : {};
-  const meta = isObject7(result.metadata) ? result.metadata : {};
+  const before = isJsonObject(existing.metadata) ? existing.metadata : {};
+  const meta = isJsonObject(result.metadata) ? result.metadata : {};
   result.metadata = meta;
   setOrDelete(meta, "labels", { ...stringMap3(before.labels), ...stringMap3(meta.labels) });
   setOrDelete(meta, "annotations", { ...stringMap3(before.annotations), ...stringMap3(meta.annotations) });
@@ -76516,7 +76706,7 @@ function mergedHashSuffix(existing, generated) {
   return existing && generated;
 }
 
-// core/render/kustomize/add-generated.ts
+// core/render/kustomize/generators/add-generated.ts
 async function addGenerated(context3, kind, args, globalOptions, dir, origin, resources) {
   const generated = await generateResource(kind, args, globalOptions, dir, context3.files);
   if ("error" in generated) return generated.error;
@@ -76544,13 +76734,6 @@ async function addGenerated(context3, kind, args, globalOptions, dir, origin, re
 }
 
 // core/render/kustomize/kustomization-fields.ts
-function isObject8(value) {
-  return value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
-}
-function scalarText4(value) {
-  if (value === void 0 || value === null || typeof value === "object") return void 0;
-  return String(value);
-}
 var objects = (resources) => resources.map((t) => t.object);
 function listField(file, field3) {
   const value = file.content[field3];
@@ -76560,7 +76743,7 @@ function listField(file, field3) {
 }
 function stringMapField(file, pointer2, value) {
   if (value === void 0 || value === null) return {};
-  if (!isObject8(value)) throw stopAt(file, pointer2, "expected a mapping of strings");
+  if (!isJsonObject(value)) throw stopAt(file, pointer2, "expected a mapping of strings");
   const map = {};
   for (const [key2, item] of Object.entries(value)) {
     if (item !== null && typeof item === "object")
@@ -76578,11 +76761,11 @@ function parseFieldSpecs(file, pointer2, value) {
   if (value === void 0 || value === null) return void 0;
   if (!Array.isArray(value)) throw stopAt(file, pointer2, "field specs must be a list");
   return value.map((item, index) => {
-    if (!isObject8(item) || typeof item["path"] !== "string")
+    if (!isJsonObject(item) || typeof item["path"] !== "string")
       throw stopAt(file, `${pointer2}/${index}`, "a field spec needs a path");
     const spec = { path: item["path"] };
     for (const key2 of ["group", "version", "kind"]) {
-      const text12 = scalarText4(item[key2]);
+      const text12 = scalarString(item[key2]);
       if (text12 !== void 0) spec[key2] = text12;
     }
     if (item["create"] === true) spec.create = true;
@@ -76590,25 +76773,22 @@ function parseFieldSpecs(file, pointer2, value) {
   });
 }
 function parseImageSpec(file, pointer2, value) {
-  if (!isObject8(value)) throw stopAt(file, pointer2, "an images entry must be a mapping with name");
-  const spec = { name: scalarText4(value["name"]) ?? "" };
+  if (!isJsonObject(value)) throw stopAt(file, pointer2, "an images entry must be a mapping with name");
+  const spec = { name: scalarString(value["name"]) ?? "" };
   for (const key2 of ["newName", "newTag", "digest"]) {
-    const text12 = scalarText4(value[key2]);
+    const text12 = scalarString(value[key2]);
     if (text12 !== void 0 && text12 !== "") spec[key2] = text12;
   }
   return spec;
 }
 function parseReplicaSpec(file, pointer2, value) {
-  if (!isObject8(value) || typeof value["count"] !== "number")
+  if (!isJsonObject(value) || typeof value["count"] !== "number")
     throw stopAt(file, pointer2, "a replicas entry needs a name and a numeric count");
-  return { name: scalarText4(value["name"]) ?? "", count: value["count"] };
+  return { name: scalarString(value["name"]) ?? "", count: value["count"] };
 }
 
-// core/render/kustomize/json6902-parse.ts
+// core/render/kustomize/json6902/json6902-parse.ts
 var KINDS = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
-function isObject9(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 function goJsonType(value) {
   if (Array.isArray(value)) return "array";
   if (value === null) return "null";
@@ -76623,7 +76803,7 @@ function fieldProblem(op, field3, value) {
   return `${op} operation failed to decode ${field3}: ${plain ? "missing value" : cause}`;
 }
 function problemOf(item) {
-  if (!isObject9(item)) return "Unexpected kind: unknown";
+  if (!isJsonObject(item)) return "Unexpected kind: unknown";
   const op = item["op"];
   if (typeof op !== "string") return "Unexpected kind: unknown";
   if (!KINDS.has(op)) return `Unexpected kind: ${op}`;
@@ -76636,13 +76816,13 @@ function problemOf(item) {
 function parseJsonPatch(value) {
   if (!Array.isArray(value)) return { error: "a JSON6902 patch must be a list of operations" };
   for (const [index, item] of value.entries()) {
-    if (item !== null && !isObject9(item))
+    if (item !== null && !isJsonObject(item))
       return { error: `patch operation ${index} must be a mapping, found ${goJsonType(item)}` };
   }
   const operations = [];
   for (const [index, item] of value.entries()) {
     const message = problemOf(item);
-    if (message !== void 0 || !isObject9(item))
+    if (message !== void 0 || !isJsonObject(item))
       return {
         error: `patch operation ${index}: ${message}`,
         deferred: true,
@@ -76661,7 +76841,7 @@ function parseJsonPatch(value) {
   return { operations };
 }
 
-// core/render/kustomize/json6902-annotations.ts
+// core/render/kustomize/json6902/json6902-annotations.ts
 function formatGoG(value) {
   if (Number.isNaN(value)) return "NaN";
   if (!Number.isFinite(value)) return value > 0 ? "+Inf" : "-Inf";
@@ -76684,7 +76864,7 @@ function annotationText(value) {
   return value === null ? "null" : "";
 }
 
-// core/render/kustomize/json6902-container.ts
+// core/render/kustomize/json6902/json6902-container.ts
 function isContainer(value) {
   return value !== null && typeof value === "object";
 }
@@ -76784,7 +76964,7 @@ function findParent(root, path) {
   return { container: container2, key: decodeKey(tokens[tokens.length - 1]) };
 }
 
-// core/render/kustomize/json6902-equal.ts
+// core/render/kustomize/json6902/json6902-equal.ts
 var PANIC = "panic: runtime error: invalid memory address or nil pointer dereference";
 function testEquals(actual, expected) {
   if (Array.isArray(actual)) {
@@ -76815,7 +76995,7 @@ function testEquals(actual, expected) {
   return actual === expected;
 }
 
-// core/render/kustomize/json6902-apply.ts
+// core/render/kustomize/json6902/json6902-apply.ts
 var add2 = (doc, op) => {
   const parent = findParent(doc.root, op.path);
   if (parent === void 0)
@@ -76912,7 +77092,7 @@ function applyJsonPatch(target, operations) {
   return { value: doc.root };
 }
 
-// core/render/kustomize/transform-cluster-scoped.ts
+// core/render/kustomize/transformers/transform-cluster-scoped.ts
 var CLUSTER_SCOPED = {
   "admissionregistration.k8s.io/v1": ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"],
   "admissionregistration.k8s.io/v1beta1": ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"],
@@ -76949,7 +77129,7 @@ function isClusterScopedKind(group, version, kind) {
   return false;
 }
 
-// core/render/kustomize/select-targets-namespace.ts
+// core/render/kustomize/targets/select-targets-namespace.ts
 var NOT_A_NAMESPACE = "_non_namespaceable_";
 function text4(value) {
   return typeof value === "string" ? value : "";
@@ -76957,14 +77137,14 @@ function text4(value) {
 function effectiveNamespace(resource2, namespace) {
   if (isClusterScoped(text4(resource2["apiVersion"]), text4(resource2["kind"]))) return NOT_A_NAMESPACE;
   const metadata2 = resource2["metadata"];
-  const own3 = namespace ?? (metadata2 !== null && typeof metadata2 === "object" && !Array.isArray(metadata2) ? text4(metadata2["namespace"]) : "");
+  const own3 = namespace ?? (isJsonObject(metadata2) ? text4(metadata2["namespace"]) : "");
   return own3 === "" ? "default" : own3;
 }
 
-// core/render/kustomize/json6902-resource.ts
+// core/render/kustomize/json6902/json6902-resource.ts
 var PREVIOUS = "internal.config.kubernetes.io/previous";
 function asObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+  return isJsonObject(value) ? value : void 0;
 }
 function text5(value) {
   return typeof value === "string" ? value : "";
@@ -77009,7 +77189,7 @@ function applyJsonPatchToResource(resource2, operations, internal) {
   return { value: result };
 }
 
-// core/render/kustomize/select-targets-labels.ts
+// core/render/kustomize/targets/select-targets-labels.ts
 var KEYWORDS = /* @__PURE__ */ new Map([
   [")", ")"],
   [",", ","],
@@ -77268,7 +77448,7 @@ function matchesLabelRequirements(requirements, labels) {
   return requirements.every((requirement) => matchesRequirement(requirement, labels));
 }
 
-// core/render/kustomize/select-targets-regex.ts
+// core/render/kustomize/targets/select-targets-regex.ts
 var FLAGS = /^\(\?([imsU]+)\)/;
 function unbalanced(anchored) {
   let depth = 0;
@@ -77331,7 +77511,7 @@ function compileSelectorPattern(pattern) {
   }
 }
 
-// core/render/kustomize/select-targets.ts
+// core/render/kustomize/targets/select-targets.ts
 var FIELDS = [
   "group",
   "version",
@@ -77393,7 +77573,7 @@ function text6(value) {
 }
 function metadataOf2(resource2) {
   const metadata2 = resource2["metadata"];
-  return metadata2 !== null && typeof metadata2 === "object" && !Array.isArray(metadata2) ? metadata2 : {};
+  return isJsonObject(metadata2) ? metadata2 : {};
 }
 function stringMap4(value) {
   const map = /* @__PURE__ */ new Map();
@@ -77435,28 +77615,19 @@ function selectResources(resources, selector2, originals) {
   );
 }
 
-// core/render/kustomize/strategic-merge-nodes.ts
+// core/render/kustomize/strategic-merge/strategic-merge-nodes.ts
 var StrategicMergeFailure = class extends Error {
   name = "StrategicMergeFailure";
 };
-function isMap(value) {
-  return value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
-}
 function isMissingOrNull(value) {
   return value === void 0 || value === null;
 }
 function isEmptyMap(value) {
-  return isMissingOrNull(value) || isMap(value) && Object.keys(value).length === 0;
+  return isMissingOrNull(value) || isJsonObject(value) && Object.keys(value).length === 0;
 }
 function nodeKind(value) {
   if (Array.isArray(value)) return "SequenceNode";
-  return isMap(value) ? "MappingNode" : "ScalarNode";
-}
-function scalarText5(value) {
-  if (value === void 0) return "";
-  if (value === null) return "null";
-  if (typeof value === "object") return "";
-  return String(value);
+  return isJsonObject(value) ? "MappingNode" : "ScalarNode";
 }
 function requireKind(value, kind) {
   if (isMissingOrNull(value) || nodeKind(value) === kind) return;
@@ -77466,12 +77637,12 @@ function fieldMatches(node, name, value) {
   if (isMissingOrNull(node)) return false;
   if (name === "") {
     requireKind(node, "ScalarNode");
-    return scalarText5(node) === value;
+    return yamlNodeText(node) === value;
   }
   requireKind(node, "MappingNode");
   const map = node;
   if (!Object.hasOwn(map, name)) return false;
-  return value === "" || scalarText5(map[name]) === value;
+  return value === "" || yamlNodeText(map[name]) === value;
 }
 function setElement(list5, element, keys, values) {
   const setterKeys = keys.length === 0 ? [""] : keys;
@@ -77480,7 +77651,7 @@ function setElement(list5, element, keys, values) {
   let found = false;
   for (const item of list5) {
     if (isEmptyMap(item)) continue;
-    if (!isMap(item) && mappingSetter) {
+    if (!isJsonObject(item) && mappingSetter) {
       next.push(item);
       continue;
     }
@@ -77507,14 +77678,14 @@ function setElement(list5, element, keys, values) {
 function findElement(list5, keys, values) {
   if (!Array.isArray(list5)) return void 0;
   if (keys.length === 0 || keys[0] === "") {
-    return list5.find((item) => scalarText5(item) === (values[0] ?? ""));
+    return list5.find((item) => yamlNodeText(item) === (values[0] ?? ""));
   }
   return list5.find(
-    (item) => isMap(item) && keys.every((key2, index) => Object.hasOwn(item, key2) && scalarText5(item[key2]) === values[index])
+    (item) => isJsonObject(item) && keys.every((key2, index) => Object.hasOwn(item, key2) && yamlNodeText(item[key2]) === values[index])
   );
 }
 
-// core/render/kustomize/strategic-merge-directive.ts
+// core/render/kustomize/strategic-merge/strategic-merge-directive.ts
 var KEY2 = "$patch";
 function known(value) {
   return value === "merge" || value === "replace" || value === "delete";
@@ -77525,21 +77696,21 @@ function unknown(value) {
 function takeDirective(patch2) {
   if (patch2 === void 0) return "merge";
   if (Array.isArray(patch2)) return takeSequenceDirective(patch2);
-  if (!isMap(patch2)) {
+  if (!isJsonObject(patch2)) {
     throw new StrategicMergeFailure(
-      `no implemented strategic merge patch strategy for '${tagOf(patch2)}' ('${scalarText5(patch2)}')`
+      `no implemented strategic merge patch strategy for '${tagOf(patch2)}' ('${yamlNodeText(patch2)}')`
     );
   }
   if (!Object.hasOwn(patch2, KEY2)) return "merge";
-  const value = scalarText5(patch2[KEY2]);
+  const value = yamlNodeText(patch2[KEY2]);
   if (!known(value)) throw unknown(value);
   delete patch2[KEY2];
   return value;
 }
 function takeSequenceDirective(patch2) {
-  const element = patch2.find((item) => isMap(item) && Object.hasOwn(item, KEY2));
-  if (!isMap(element) || Object.keys(element).length > 1) return "merge";
-  const value = scalarText5(element[KEY2]);
+  const element = patch2.find((item) => isJsonObject(item) && Object.hasOwn(item, KEY2));
+  if (!isJsonObject(element) || Object.keys(element).length > 1) return "merge";
+  const value = yamlNodeText(element[KEY2]);
   if (!known(value)) throw unknown(value);
   setElement(patch2, void 0, [KEY2], [value]);
   return value;
@@ -77551,7 +77722,7 @@ function tagOf(value) {
   return "!!str";
 }
 
-// core/render/kustomize/strategic-merge-schema.ts
+// core/render/kustomize/strategic-merge/strategic-merge-schema.ts
 var KNOWN = {};
 function mergeList(keys, items = KNOWN, strategy = "merge") {
   return { strategy, keys, items };
@@ -77668,7 +77839,7 @@ var OTHER_KINDS = {
 var PLAIN = resource();
 function schemaOf(nodes) {
   for (const node of nodes) {
-    if (!isMap(node)) continue;
+    if (!isJsonObject(node)) continue;
     const { apiVersion, kind } = node;
     if (typeof apiVersion !== "string" || typeof kind !== "string" || apiVersion === "" || kind === "")
       continue;
@@ -77690,7 +77861,7 @@ function mergesList(schema) {
   return schema?.strategy?.split(",").includes("merge") === true;
 }
 
-// core/render/kustomize/strategic-merge-list.ts
+// core/render/kustomize/strategic-merge/strategic-merge-list.ts
 function visitList([dest, origin]) {
   if (isMissingOrNull(dest)) return origin;
   if (origin === null) return void 0;
@@ -77705,8 +77876,8 @@ function keyValues(sources, keys) {
     if (!Array.isArray(source)) continue;
     for (const element of source) {
       const values = keys.map((key2) => {
-        const field3 = isMap(element) ? element[key2] : void 0;
-        return isEmptyValue(field3) ? "" : scalarText5(field3);
+        const field3 = isJsonObject(element) ? element[key2] : void 0;
+        return isEmptyValue(field3) ? "" : yamlNodeText(field3);
       });
       const id = JSON.stringify(values);
       if (values.length === 0 || seen.has(id)) continue;
@@ -77719,7 +77890,7 @@ function keyValues(sources, keys) {
 function primitiveValues(sources) {
   const seen = /* @__PURE__ */ new Set();
   for (const source of [sources[1], sources[0]]) {
-    if (Array.isArray(source)) for (const item of source) seen.add(scalarText5(item));
+    if (Array.isArray(source)) for (const item of source) seen.add(yamlNodeText(item));
   }
   return [...seen].map((text12) => [text12]);
 }
@@ -77764,7 +77935,7 @@ function matchValues(first, second) {
 function appendList(into, from, keys) {
   for (const element of [...from]) {
     if (keys[0] === "") {
-      setElement(into, element, [""], [scalarText5(element)]);
+      setElement(into, element, [""], [yamlNodeText(element)]);
       continue;
     }
     const values = [];
@@ -77773,9 +77944,9 @@ function appendList(into, from, keys) {
         into.push(element);
         continue;
       }
-      if (!isMap(element)) throw wrongKind(element);
+      if (!isJsonObject(element)) throw wrongKind(element);
       if (!Object.hasOwn(element, key2)) into.push(element);
-      else values.push(scalarText5(element[key2]));
+      else values.push(yamlNodeText(element[key2]));
     }
     if (keys.length > 1) setElement(into, void 0, keys, values);
     setElement(into, element, keys, values);
@@ -77806,9 +77977,10 @@ function setElements(sources, all, keys, schema, walk3) {
       continue;
     }
     for (const [index, name] of names.entries()) {
-      const scalarElement = name === "" && !isMap(merged) && !Array.isArray(merged);
-      if (texts2[index] === "" || scalarElement || isMap(merged) && Object.hasOwn(merged, name)) continue;
-      if (!isMap(merged)) throw wrongKind(merged);
+      const scalarElement = name === "" && !isJsonObject(merged) && !Array.isArray(merged);
+      if (texts2[index] === "" || scalarElement || isJsonObject(merged) && Object.hasOwn(merged, name))
+        continue;
+      if (!isJsonObject(merged)) throw wrongKind(merged);
       merged[name] = texts2[index];
     }
     setElement(added, merged, names, texts2);
@@ -77825,7 +77997,7 @@ function mergeAssociativeList(sources, schema, walk3) {
   return setElements(merged, primitiveValues(merged), [""], schema, walk3);
 }
 
-// core/render/kustomize/strategic-merge-walk.ts
+// core/render/kustomize/strategic-merge/strategic-merge-walk.ts
 function walk(sources, parentSchema) {
   const schema = parentSchema ?? schemaOf(sources);
   const first = sources.find((source) => !isMissingOrNull(source));
@@ -77853,12 +78025,15 @@ function visitMap([dest, origin]) {
 }
 function walkMap(sources, schema) {
   const dest = visitMap(sources);
-  if (!isMap(dest)) return dest;
+  if (!isJsonObject(dest)) return dest;
   const origin = sources[1];
   const names = new Set(Object.keys(dest));
-  if (isMap(origin)) for (const name of Object.keys(origin)) names.add(name);
+  if (isJsonObject(origin)) for (const name of Object.keys(origin)) names.add(name);
   for (const name of [...names].sort()) {
-    const value = walk([dest[name], isMap(origin) ? origin[name] : void 0], fieldSchema(schema, name));
+    const value = walk(
+      [dest[name], isJsonObject(origin) ? origin[name] : void 0],
+      fieldSchema(schema, name)
+    );
     setField(dest, name, value);
   }
   return dest;
@@ -77868,10 +78043,10 @@ function setField(map, name, value) {
   else map[name] = value;
 }
 
-// core/render/kustomize/strategic-merge.ts
+// core/render/kustomize/strategic-merge/strategic-merge.ts
 function metadataOf3(resource2) {
   const metadata2 = resource2["metadata"];
-  return isMap(metadata2) ? metadata2 : void 0;
+  return isJsonObject(metadata2) ? metadata2 : void 0;
 }
 function restoreIdentity(result, target, keep) {
   if (keep.keepKind !== false && target["kind"] !== void 0) result["kind"] = target["kind"];
@@ -77893,7 +78068,7 @@ function applyStrategicMerge(target, patch2, keep = {}) {
   const dest = structuredClone(target);
   try {
     const result = walk([dest, structuredClone(patch2)], void 0);
-    if (!isMap(result)) return { deleted: true };
+    if (!isJsonObject(result)) return { deleted: true };
     restoreIdentity(result, target, keep);
     return { value: result };
   } catch (error2) {
@@ -77903,11 +78078,8 @@ function applyStrategicMerge(target, patch2, keep = {}) {
 }
 
 // core/render/kustomize/apply-patches.ts
-function isObject10(value) {
-  return value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
-}
 function idOf(patch2) {
-  const metadata2 = isObject10(patch2["metadata"]) ? patch2["metadata"] : {};
+  const metadata2 = isJsonObject(patch2["metadata"]) ? patch2["metadata"] : {};
   return {
     ...parseApiVersion(textOf(patch2["apiVersion"])),
     kind: textOf(patch2["kind"]),
@@ -77916,8 +78088,8 @@ function idOf(patch2) {
   };
 }
 function aimedAt(patch2, target, input) {
-  const metadata2 = { ...isObject10(patch2["metadata"]) ? patch2["metadata"] : {} };
-  const targetMetadata = isObject10(target["metadata"]) ? target["metadata"] : {};
+  const metadata2 = { ...isJsonObject(patch2["metadata"]) ? patch2["metadata"] : {} };
+  const targetMetadata = isJsonObject(target["metadata"]) ? target["metadata"] : {};
   if (input.allowNameChange !== true || metadata2["name"] === void 0)
     metadata2["name"] = targetMetadata["name"] ?? null;
   if (typeof targetMetadata["namespace"] === "string") metadata2["namespace"] = targetMetadata["namespace"];
@@ -77965,13 +78137,13 @@ function applyPatch(resources, input) {
     return jsonPatch(resources, targets(), first, input);
   }
   for (const document of input.documents) {
-    if (!isObject10(document)) return "a strategic merge patch must be a mapping";
+    if (!isJsonObject(document)) return "a strategic merge patch must be a mapping";
     const { kind, name } = idOf(document);
     if (kind === "" || name === "")
       return "unable to parse SM or JSON patch: a strategic merge patch needs kind and metadata.name";
   }
   for (const document of input.documents) {
-    if (!isObject10(document)) return "a strategic merge patch must be a mapping";
+    if (!isJsonObject(document)) return "a strategic merge patch must be a mapping";
     if (input.target !== void 0) {
       for (const index of targets().reverse()) {
         const error3 = strategicMerge(
@@ -78036,7 +78208,7 @@ async function applyPatchEntry(context3, file, pointer2, resources, source, sele
   const documents = await loadPatch(context3, file, pointer2, source);
   const target = parseTarget(file, `${pointer2}/target`, selector2);
   const options = source.options;
-  const allows = (name) => options !== null && typeof options === "object" && !Array.isArray(options) && options[name] === true;
+  const allows = (name) => isJsonObject(options) && options[name] === true;
   const error2 = applyPatch(resources, {
     documents,
     recordsPreviousId,
@@ -78053,7 +78225,7 @@ async function loadPluginConfigs(context3, file, field3) {
   for (const [index, entry] of listField(file, field3).entries()) {
     const pointer2 = `/${field3}/${index}`;
     let documents;
-    if (isObject8(entry)) documents = [entry];
+    if (isJsonObject(entry)) documents = [entry];
     else if (typeof entry !== "string") throw stopAt(file, pointer2, `${field3} entries must be paths or YAML`);
     else if (entry.includes("\n")) documents = parseKustomizeYaml(entry, file.path).map((d) => d.value);
     else {
@@ -78072,14 +78244,14 @@ async function loadPluginConfigs(context3, file, field3) {
       ).map((d) => d.value);
     }
     for (const config of documents) {
-      if (!isObject8(config)) throw stopAt(file, pointer2, "a plugin configuration must be a mapping");
+      if (!isJsonObject(config)) throw stopAt(file, pointer2, "a plugin configuration must be a mapping");
       configs.push({ config, pointer: pointer2 });
     }
   }
   return configs;
 }
 
-// core/render/kustomize/replacements-parse.ts
+// core/render/kustomize/replacements/replacements-parse.ts
 var UnmarshalError = class extends Error {
   name = "UnmarshalError";
 };
@@ -78207,7 +78379,7 @@ function readReplacement(value) {
   }
 }
 
-// core/render/kustomize/replacements-path.ts
+// core/render/kustomize/replacements/replacements-path.ts
 var FieldPathError = class extends Error {
   name = "FieldPathError";
 };
@@ -78226,12 +78398,9 @@ function splitReplacementPath(path) {
   parts.push(current);
   return parts.map((part) => isListIndex(part) && !part.includes("=") ? part.slice(1, -1) : part);
 }
-function isObject11(value) {
-  return value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
-}
 function nodeKind2(value) {
   if (Array.isArray(value)) return "SequenceNode";
-  return isObject11(value) ? "MappingNode" : "ScalarNode";
+  return isJsonObject(value) ? "MappingNode" : "ScalarNode";
 }
 function wrongKind2(expected, value) {
   return new FieldPathError(`wrong node kind: expected ${expected} but got ${nodeKind2(value)}`);
@@ -78242,16 +78411,11 @@ function isIndex(part) {
 function isListIndex(part) {
   return part.startsWith("[") && part.endsWith("]");
 }
-function scalarText6(value) {
-  if (value === null) return "null";
-  if (typeof value === "object") return "";
-  return String(value);
-}
 function matchText(value) {
   if (Array.isArray(value)) return value.map((item) => `- ${matchText(item)}`).join("\n");
   if (value !== null && typeof value === "object")
     return Object.entries(value).map(([key2, item]) => `${key2}: ${matchText(item)}`).join("\n");
-  return scalarText6(value);
+  return yamlNodeText(value);
 }
 function newNode(next, create) {
   if (next === void 0) return create === "map" ? {} : create === "list" ? [] : null;
@@ -78288,7 +78452,7 @@ function matchList(slot, path, create) {
       if (regex2.test(matchText(element).trim())) results.push(elementSlot(list5, index));
       continue;
     }
-    if (!isObject11(element) || !Object.hasOwn(element, field3)) continue;
+    if (!isJsonObject(element) || !Object.hasOwn(element, field3)) continue;
     if (!regex2.test(matchText(element[field3]).trim())) continue;
     results.push(...matchPath(elementSlot(list5, index), path.slice(1), create));
   }
@@ -78321,7 +78485,7 @@ function matchPath(slot, path, create) {
     if (!Array.isArray(node)) throw wrongKind2("SequenceNode", node);
     return node.flatMap((_, index) => matchPath(elementSlot(node, index), path.slice(1), create));
   }
-  if (!isObject11(node)) throw wrongKind2("MappingNode", node);
+  if (!isJsonObject(node)) throw wrongKind2("MappingNode", node);
   let fresh = false;
   if (!Object.hasOwn(node, part)) {
     if (create === void 0) return [];
@@ -78346,7 +78510,7 @@ function lookupPath(value, path) {
       if (!Array.isArray(node)) throw wrongKind2("SequenceNode", node);
       const { field: field3, pattern } = splitIndexNameValue(part);
       const found = node.find(
-        (element) => field3 === "" ? scalarText6(element) === pattern : isObject11(element) && Object.hasOwn(element, field3) && scalarText6(element[field3]) === pattern
+        (element) => field3 === "" ? yamlNodeText(element) === pattern : isJsonObject(element) && Object.hasOwn(element, field3) && yamlNodeText(element[field3]) === pattern
       );
       if (found === void 0) return void 0;
       node = found;
@@ -78355,7 +78519,7 @@ function lookupPath(value, path) {
       if (found === void 0) return void 0;
       node = found;
     } else {
-      if (!isObject11(node)) throw wrongKind2("MappingNode", node);
+      if (!isJsonObject(node)) throw wrongKind2("MappingNode", node);
       if (!Object.hasOwn(node, part)) return void 0;
       node = node[part];
     }
@@ -78363,7 +78527,7 @@ function lookupPath(value, path) {
   return node;
 }
 
-// core/render/kustomize/replacements-value.ts
+// core/render/kustomize/replacements/replacements-value.ts
 var GO_INT3 = /^[-+]?(0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|0[bB][01]+|[1-9][0-9]*|0)$/;
 function isScalar3(value) {
   return value === null || typeof value !== "object";
@@ -78392,17 +78556,17 @@ function retag(text12, tag) {
 function refineSourceValue(options, value) {
   if (options === void 0 || options.delimiter === "") return { value };
   if (!isScalar3(value)) return { error: "delimiter option can only be used with scalar nodes" };
-  const parts = scalarText6(value).split(options.delimiter);
+  const parts = yamlNodeText(value).split(options.delimiter);
   if (options.index >= parts.length || options.index < 0)
-    return { error: `options.index ${options.index} is out of bounds for value ${scalarText6(value)}` };
+    return { error: `options.index ${options.index} is out of bounds for value ${yamlNodeText(value)}` };
   return { value: parts[options.index] };
 }
 function setFieldValue(slot, value, options) {
-  let text12 = isScalar3(value) ? scalarText6(value) : "";
+  let text12 = isScalar3(value) ? yamlNodeText(value) : "";
   let replacement = value;
   if (options !== void 0 && options.delimiter !== "") {
     if (!isScalar3(slot.value)) return "delimiter option can only be used with scalar nodes";
-    const parts = slot.fresh === true ? [""] : scalarText6(slot.value).split(options.delimiter);
+    const parts = slot.fresh === true ? [""] : yamlNodeText(slot.value).split(options.delimiter);
     if (options.index < 0) parts.unshift(text12);
     else if (options.index >= parts.length) parts.push(text12);
     else parts[options.index] = text12;
@@ -78423,7 +78587,7 @@ function setFieldValue(slot, value, options) {
   return void 0;
 }
 
-// core/render/kustomize/replacements.ts
+// core/render/kustomize/replacements/replacements.ts
 var DEFAULT_FIELD_PATH = "metadata.name";
 var ReplacementError = class extends Error {
   name = "ReplacementError";
@@ -78433,7 +78597,7 @@ function text7(value) {
 }
 function metadataOf4(resource2) {
   const metadata2 = resource2["metadata"];
-  return metadata2 !== null && typeof metadata2 === "object" && !Array.isArray(metadata2) ? metadata2 : {};
+  return isJsonObject(metadata2) ? metadata2 : {};
 }
 function idsOf(resource2, previous) {
   const apiVersion = text7(resource2["apiVersion"]);
@@ -78590,7 +78754,7 @@ function applyReplacements(resources, replacements, previous) {
   return { resources: working, errors: [] };
 }
 
-// core/render/kustomize/run-replacements.ts
+// core/render/kustomize/replacements/run-replacements.ts
 async function loadReplacements(context3, file, pointer2, entries2) {
   const loaded = [];
   for (const [index, entry] of entries2.entries()) {
@@ -78709,7 +78873,7 @@ var REPLICAS_FIELD_SPECS = [
   { path: "spec/replicas", create: true, kind: "ReplicationController" }
 ];
 
-// core/render/kustomize/transform-map-entries.ts
+// core/render/kustomize/transformers/transform-map-entries.ts
 function nodeKind3(value) {
   if (Array.isArray(value)) return "SequenceNode";
   return "ScalarNode";
@@ -78723,7 +78887,7 @@ function setMapEntries(entries2) {
   };
 }
 
-// core/render/kustomize/transform-result.ts
+// core/render/kustomize/transformers/transform-result.ts
 function transformEach(resources, transform) {
   const errors = [];
   const result = resources.map((resource2, index) => {
@@ -78738,14 +78902,14 @@ function transformEach(resources, transform) {
   return { resources: result, errors };
 }
 
-// core/render/kustomize/transform-annotations.ts
+// core/render/kustomize/transformers/transform-annotations.ts
 function transformAnnotations(resources, annotations, fieldSpecs = COMMON_ANNOTATIONS_FIELD_SPECS) {
   if (Object.keys(annotations).length === 0) return { resources: [...resources], errors: [] };
   const visit3 = setMapEntries(annotations);
   return transformEach(resources, (resource2) => applyFieldSpecs(resource2, fieldSpecs, visit3));
 }
 
-// core/render/kustomize/transform-image-name.ts
+// core/manifests/image-reference.ts
 function isImageMatched(image2, name) {
   let pattern;
   try {
@@ -78773,6 +78937,8 @@ function splitImage(image2) {
   }
   return { name: image2.slice(0, offset + colon), tag: image2.slice(offset + colon + 1), digest: "" };
 }
+
+// core/render/kustomize/transformers/transform-image-name.ts
 function updateImage(image2, spec) {
   if (!isImageMatched(image2, spec.name)) return void 0;
   let { name, tag, digest } = splitImage(image2);
@@ -78786,7 +78952,7 @@ function updateImage(image2, spec) {
   return `${name}${tag === "" ? "" : `:${tag}`}${digest === "" ? "" : `@${digest}`}`;
 }
 
-// core/render/kustomize/transform-images.ts
+// core/render/kustomize/transformers/transform-images.ts
 var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers"]);
 function imageVisitor(spec) {
   return (value) => {
@@ -78833,7 +78999,7 @@ function transformImages(resources, images, fieldSpecs = IMAGES_FIELD_SPECS) {
   return { resources: current, errors };
 }
 
-// core/render/kustomize/transform-labels.ts
+// core/render/kustomize/transformers/transform-labels.ts
 function labelFieldSpecs(options) {
   if (options.fieldSpecs !== void 0) return [...options.fieldSpecs];
   const defaults2 = options.includeSelectors ? COMMON_LABELS_FIELD_SPECS : options.includeTemplates ? TEMPLATE_LABELS_FIELD_SPECS : METADATA_LABELS_FIELD_SPECS;
@@ -78851,13 +79017,10 @@ function transformLabels(resources, labels, options = {}) {
   return transformEach(resources, (resource2) => applyFieldSpecs(resource2, specs, visit3));
 }
 
-// core/render/kustomize/transform-namespace.ts
+// core/render/kustomize/transformers/transform-namespace.ts
 var META_NAMESPACE = [{ path: "metadata/namespace", create: true }];
 function text8(value) {
   return typeof value === "string" ? value : "";
-}
-function isObject12(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 function isRoleBinding(kind) {
   return kind === "RoleBinding" || kind === "ClusterRoleBinding";
@@ -78876,7 +79039,7 @@ function setSubjects(resource2, set, mode) {
   if (!Array.isArray(subjects))
     throw new FieldSpecError("setting namespace on (cluster)role binding subjects: expected a sequence");
   const updated = subjects.map((subject) => {
-    if (!isObject12(subject)) return subject;
+    if (!isJsonObject(subject)) return subject;
     const chosen = mode === "allServiceAccounts" ? subject["kind"] === "ServiceAccount" : subject["name"] === "default";
     if (!chosen) return subject;
     const current = subject["namespace"];
@@ -78900,7 +79063,7 @@ function transformOne(resource2, specs, set, options) {
   return applyFieldSpecs(result, rest, set);
 }
 function idKey(resource2) {
-  const metadata2 = isObject12(resource2["metadata"]) ? resource2["metadata"] : {};
+  const metadata2 = isJsonObject(resource2["metadata"]) ? resource2["metadata"] : {};
   return JSON.stringify([resource2["apiVersion"], resource2["kind"], metadata2["namespace"], metadata2["name"]]);
 }
 function transformNamespace(resources, namespace, options = {}) {
@@ -78921,7 +79084,7 @@ function transformNamespace(resources, namespace, options = {}) {
   return result;
 }
 
-// core/render/kustomize/transform-prefix-suffix.ts
+// core/render/kustomize/transformers/transform-prefix-suffix.ts
 function text9(value) {
   return typeof value === "string" ? value : "";
 }
@@ -78932,7 +79095,7 @@ function isSkipped(resource2) {
 }
 function metadataOf5(resource2) {
   const metadata2 = resource2["metadata"];
-  return metadata2 !== null && typeof metadata2 === "object" && !Array.isArray(metadata2) ? metadata2 : {};
+  return isJsonObject(metadata2) ? metadata2 : {};
 }
 function transformPrefixSuffix(resources, options) {
   const prefix = options.prefix ?? "";
@@ -78964,10 +79127,10 @@ function transformPrefixSuffix(resources, options) {
   return { ...result, renames };
 }
 
-// core/render/kustomize/transform-replicas.ts
+// core/render/kustomize/transformers/transform-replicas.ts
 function currentName(resource2) {
   const metadata2 = resource2["metadata"];
-  return metadata2 !== null && typeof metadata2 === "object" && !Array.isArray(metadata2) ? metadata2["name"] : void 0;
+  return isJsonObject(metadata2) ? metadata2["name"] : void 0;
 }
 function gvkString(spec) {
   return `${spec.kind || "[noKind]"}.${spec.version || "[noVer]"}.${spec.group || "[noGrp]"}`;
@@ -79029,9 +79192,9 @@ var TRANSFORMERS = {
     applyResult(file, pointer2, resources, transformAnnotations(objects(resources), annotations, fieldSpecs));
   },
   NamespaceTransformer(_context, file, { config, pointer: pointer2 }, resources) {
-    const metadata2 = isObject8(config["metadata"]) ? config["metadata"] : {};
+    const metadata2 = isJsonObject(config["metadata"]) ? config["metadata"] : {};
     const fieldSpecs = parseFieldSpecs(file, pointer2, config["fieldSpecs"]);
-    const subjects = scalarText4(config["setRoleBindingSubjects"]);
+    const subjects = scalarString(config["setRoleBindingSubjects"]);
     const result = transformNamespace(objects(resources), textOf(metadata2["namespace"]), {
       ...fieldSpecs ? { fieldSpecs } : {},
       unsetOnly: config["unsetOnly"] === true,
@@ -79044,15 +79207,15 @@ var TRANSFORMERS = {
       file,
       plugin,
       resources,
-      scalarText4(plugin.config["prefix"]) ?? "",
-      scalarText4(plugin.config["suffix"]) ?? ""
+      scalarString(plugin.config["prefix"]) ?? "",
+      scalarString(plugin.config["suffix"]) ?? ""
     );
   },
   PrefixTransformer(_context, file, plugin, resources) {
-    affix(file, plugin, resources, scalarText4(plugin.config["prefix"]) ?? "", "");
+    affix(file, plugin, resources, scalarString(plugin.config["prefix"]) ?? "", "");
   },
   SuffixTransformer(_context, file, plugin, resources) {
-    affix(file, plugin, resources, "", scalarText4(plugin.config["suffix"]) ?? "");
+    affix(file, plugin, resources, "", scalarString(plugin.config["suffix"]) ?? "");
   },
   ImageTagTransformer(_context, file, { config, pointer: pointer2 }, resources) {
     const image2 = parseImageSpec(file, pointer2, config["imageTag"]);
@@ -79129,7 +79292,7 @@ var GENERATORS2 = { ConfigMapGenerator: "ConfigMap", SecretGenerator: "Secret" }
 async function runGeneratorPlugins(context3, file, resources) {
   for (const plugin of await loadPluginConfigs(context3, file, "generators")) {
     const kind = GENERATORS2[checkBuiltin(file, plugin, GENERATORS2)];
-    const metadata2 = isObject8(plugin.config["metadata"]) ? plugin.config["metadata"] : {};
+    const metadata2 = isJsonObject(plugin.config["metadata"]) ? plugin.config["metadata"] : {};
     const args = parseGeneratorArgs({
       ...plugin.config,
       name: metadata2["name"] ?? "",
@@ -79150,7 +79313,7 @@ async function runGeneratorPlugins(context3, file, resources) {
   }
 }
 
-// core/render/kustomize/run-generators.ts
+// core/render/kustomize/generators/run-generators.ts
 async function runGenerators(context3, file, resources) {
   const options = parseGeneratorOptions(file.content["generatorOptions"]);
   if ("error" in options) throw stopAt(file, "/generatorOptions", options.error);
@@ -79179,7 +79342,7 @@ async function runGenerators(context3, file, resources) {
   return resources;
 }
 
-// core/render/kustomize/run-transformers.ts
+// core/render/kustomize/transformers/run-transformers.ts
 async function runPatches(context3, file, resources) {
   for (const [index, entry] of listField(file, "patchesStrategicMerge").entries()) {
     const pointer2 = `/patchesStrategicMerge/${index}`;
@@ -79189,25 +79352,26 @@ async function runPatches(context3, file, resources) {
   }
   for (const [index, entry] of listField(file, "patches").entries()) {
     const pointer2 = `/patches/${index}`;
-    if (!isObject8(entry)) throw stopAt(file, pointer2, "a patches entry must be a mapping with path or patch");
+    if (!isJsonObject(entry))
+      throw stopAt(file, pointer2, "a patches entry must be a mapping with path or patch");
     await applyPatchEntry(context3, file, pointer2, resources, entry, entry["target"], true);
   }
 }
 async function runLegacyJsonPatches(context3, file, resources) {
   for (const [index, entry] of listField(file, "patchesJson6902").entries()) {
     const pointer2 = `/patchesJson6902/${index}`;
-    if (!isObject8(entry)) throw stopAt(file, pointer2, "a patchesJson6902 entry must be a mapping");
+    if (!isJsonObject(entry)) throw stopAt(file, pointer2, "a patchesJson6902 entry must be a mapping");
     if (entry["target"] === void 0 || entry["target"] === null)
       throw stopAt(file, pointer2, "a patchesJson6902 entry needs a target");
     await applyPatchEntry(context3, file, pointer2, resources, entry, entry["target"], false);
   }
 }
 function runNaming(file, resources) {
-  const namespace = scalarText4(file.content["namespace"]);
+  const namespace = scalarString(file.content["namespace"]);
   if (namespace !== void 0 && namespace !== "")
     applyResult(file, "/namespace", resources, transformNamespace(objects(resources), namespace));
-  const prefix = scalarText4(file.content["namePrefix"]) ?? "";
-  const suffix = scalarText4(file.content["nameSuffix"]) ?? "";
+  const prefix = scalarString(file.content["namePrefix"]) ?? "";
+  const suffix = scalarString(file.content["nameSuffix"]) ?? "";
   if (prefix === "" && suffix === "") return;
   const result = transformPrefixSuffix(objects(resources), { prefix, suffix });
   applyResult(file, prefix === "" ? "/nameSuffix" : "/namePrefix", resources, result);
@@ -79227,7 +79391,7 @@ function runMetadata(file, resources) {
   );
   for (const [index, entry] of listField(file, "labels").entries()) {
     const pointer2 = `/labels/${index}`;
-    if (!isObject8(entry)) throw stopAt(file, pointer2, "a labels entry must be a mapping");
+    if (!isJsonObject(entry)) throw stopAt(file, pointer2, "a labels entry must be a mapping");
     const pairs = stringMapField(file, `${pointer2}/pairs`, entry["pairs"]);
     const fields2 = parseFieldSpecs(file, `${pointer2}/fields`, entry["fields"]);
     const result = transformLabels(objects(resources), pairs, {
@@ -79358,7 +79522,7 @@ async function loadRootKustomization(context3, dir) {
   return loadKustomization(context3, dir, file?.kind === "Component" ? "Component" : "Kustomization");
 }
 
-// core/render/kustomize/name-hash-input.ts
+// core/render/kustomize/generators/name-hash-input.ts
 var GO_ESCAPES = {
   "<": "\\u003c",
   ">": "\\u003e",
@@ -79396,7 +79560,7 @@ function field2(resource2, name) {
   if (value !== null && typeof value === "object") return value;
   return value === null ? "null" : String(value);
 }
-function isMapping3(value) {
+function isMappingOrNull(value) {
   return value === null || typeof value === "object";
 }
 function nameHashInput(resource2) {
@@ -79405,11 +79569,11 @@ function nameHashInput(resource2) {
   const extra = kind === "Secret" ? "stringData" : "binaryData";
   if (kind === "Secret") encoded.type = field2(resource2, "type");
   const extraValue = field2(resource2, extra);
-  if (isMapping3(extraValue)) encoded[extra] = extraValue;
+  if (isMappingOrNull(extraValue)) encoded[extra] = extraValue;
   return goJsonCompact(encoded);
 }
 
-// core/render/kustomize/name-hash.ts
+// core/render/kustomize/generators/name-hash.ts
 var UnsupportedHashKindError = class extends KubeproofError {
   name = "UnsupportedHashKindError";
   kind;
@@ -79433,7 +79597,7 @@ async function nameHash(resource2) {
   return encodeHashSuffix(hex);
 }
 
-// core/render/kustomize/name-reference-scope.ts
+// core/render/kustomize/name-references/name-reference-scope.ts
 function splitApiVersion(apiVersion) {
   const slash = apiVersion.indexOf("/");
   if (slash === -1) return { group: "", version: apiVersion };
@@ -79443,7 +79607,7 @@ function effectiveNamespace2(namespace) {
   return namespace === "" ? "default" : namespace;
 }
 
-// core/render/kustomize/name-reference-candidates.ts
+// core/render/kustomize/name-references/name-reference-candidates.ts
 function text10(value) {
   return typeof value === "string" ? value : "";
 }
@@ -79451,7 +79615,7 @@ function identityOf(resource2) {
   const { group, version } = splitApiVersion(text10(resource2["apiVersion"]));
   const kind = text10(resource2["kind"]);
   const metadata2 = resource2["metadata"];
-  const meta = metadata2 !== null && typeof metadata2 === "object" && !Array.isArray(metadata2) ? metadata2 : {};
+  const meta = isJsonObject(metadata2) ? metadata2 : {};
   return {
     kind,
     group,
@@ -79511,7 +79675,7 @@ function buildCandidates(renames, identities) {
   return [...byKey.values()];
 }
 
-// core/render/kustomize/name-reference-fields.ts
+// core/render/kustomize/name-references/name-reference-fields.ts
 function slotIn(container2, key2) {
   return {
     value: container2[key2] ?? null,
@@ -79546,9 +79710,9 @@ function visitFieldPath(resource2, path, visit3) {
   return problems;
 }
 
-// core/render/kustomize/name-reference-select.ts
+// core/render/kustomize/name-references/name-reference-select.ts
 function asObject2(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+  return isJsonObject(value) ? value : void 0;
 }
 function roleBindingNamespaces(referrer, identity3) {
   const result = /* @__PURE__ */ new Set();
@@ -79612,7 +79776,7 @@ function selectReferral(oldName, candidates, target, scope2, path, identical) {
   return { problem: `found multiple possible referrals: ${found.map(describeId).join(", ")}` };
 }
 
-// core/render/kustomize/name-reference-table.ts
+// core/render/kustomize/name-references/name-reference-table.ts
 var CONFIG_MAP_POD_FIELDS = [
   "volumes/configMap/name",
   "containers/env/valueFrom/configMapKeyRef/name",
@@ -79794,7 +79958,7 @@ var NAME_REFERENCE_TABLE = [
   }
 ];
 
-// core/render/kustomize/name-reference.ts
+// core/render/kustomize/name-references/name-reference.ts
 function isSelectedBy2(selector2, id) {
   if (selector2.group && selector2.group !== id.group) return false;
   if (selector2.version && selector2.version !== id.version) return false;
@@ -79807,11 +79971,6 @@ function stepsFor(id) {
   }
   return steps;
 }
-function scalarText7(value) {
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return "";
-}
 function allNamesSame(candidates) {
   return candidates.every((candidate) => candidate.name === candidates[0]?.name);
 }
@@ -79820,7 +79979,7 @@ function allNamesAndNamespacesSame(candidates) {
   return candidates.every((c) => c.name === first?.name && c.namespace === first.namespace);
 }
 function fixScalar(slot, step3, scope2, problems) {
-  const oldName = scalarText7(slot.value);
+  const oldName = scalarString(slot.value) ?? "";
   const selection = selectReferral(
     oldName,
     scope2.candidates,
@@ -79838,8 +79997,8 @@ function fixMapping(map, step3, scope2, problems) {
     problems.push("path config error; no 'name' field in node");
     return;
   }
-  const oldName = scalarText7(map["name"]);
-  const candidates = Object.hasOwn(map, "namespace") ? candidatesInNamespace(scope2, scalarText7(map["namespace"])) : scope2.candidates;
+  const oldName = scalarString(map["name"]) ?? "";
+  const candidates = Object.hasOwn(map, "namespace") ? candidatesInNamespace(scope2, scalarString(map["namespace"]) ?? "") : scope2.candidates;
   const selection = selectReferral(
     oldName,
     candidates,
@@ -80013,7 +80172,7 @@ function isLocalConfig(object) {
 }
 function order(file, resources) {
   const sortOptions = file.content["sortOptions"];
-  if (!isMapping4(sortOptions)) return sortTracked(resources);
+  if (!isJsonObject(sortOptions)) return sortTracked(resources);
   const legacy = sortOptions["legacySortOptions"];
   const order2 = sortOptions["order"];
   if (order2 !== "fifo" && order2 !== "legacy")
@@ -80027,7 +80186,7 @@ function order(file, resources) {
       );
     return resources;
   }
-  if (!isMapping4(legacy)) return sortTracked(resources);
+  if (!isJsonObject(legacy)) return sortTracked(resources);
   const kinds = (value) => Array.isArray(value) ? value.map((kind) => typeof kind === "string" ? kind : "") : [];
   return sortTracked(resources, {
     orderFirst: kinds(legacy["orderFirst"]),
@@ -80041,7 +80200,6 @@ function sortTracked(resources, options) {
     options
   ).map((object) => byObject.get(object));
 }
-var isMapping4 = (value) => value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
 async function buildKustomization(files, dir, options = {}) {
   const context3 = {
     files,
@@ -80106,8 +80264,7 @@ async function renderPlain(files, environment) {
     try {
       for (const document of parseKustomizeYaml(new TextDecoder().decode(bytes), path)) {
         const value = document.value;
-        if (value !== null && typeof value === "object" && !Array.isArray(value))
-          resources.push({ object: value, origin: { path, line: document.line } });
+        if (isJsonObject(value)) resources.push({ object: value, origin: { path, line: document.line } });
       }
     } catch (error2) {
       if (!(error2 instanceof BuildStop)) throw error2;
@@ -80726,11 +80883,8 @@ function findDuplicates(results) {
 }
 
 // core/validate/crd-json.ts
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 function own2(value, key2) {
-  if (!isRecord(value) || !Object.prototype.hasOwnProperty.call(value, key2)) return void 0;
+  if (!isJsonObject(value) || !Object.prototype.hasOwnProperty.call(value, key2)) return void 0;
   return value[key2];
 }
 function setOwn2(target, key2, value) {
@@ -80907,7 +81061,7 @@ function readFlags(node, path, problems) {
 function defaultedProperties(node) {
   const names = /* @__PURE__ */ new Set();
   const properties = own2(node, "properties");
-  if (!isRecord(properties)) return names;
+  if (!isJsonObject(properties)) return names;
   for (const [name, property] of Object.entries(properties)) {
     if (own2(property, "default") !== void 0) names.add(name);
   }
@@ -80915,13 +81069,13 @@ function defaultedProperties(node) {
 }
 function addEmbeddedResource(out, close) {
   if (out["type"] === void 0) out["type"] = "object";
-  const properties = isRecord(out["properties"]) ? out["properties"] : {};
+  const properties = isJsonObject(out["properties"]) ? out["properties"] : {};
   for (const name of ["apiVersion", "kind"]) {
     if (own2(properties, name) === void 0) setOwn2(properties, name, { type: "string", minLength: 1 });
   }
   const metadata2 = own2(properties, "metadata");
   const objectMeta2 = objectMetaSchema(close);
-  setOwn2(properties, "metadata", isRecord(metadata2) ? { allOf: [objectMeta2, metadata2] } : objectMeta2);
+  setOwn2(properties, "metadata", isJsonObject(metadata2) ? { allOf: [objectMeta2, metadata2] } : objectMeta2);
   out["properties"] = properties;
   const required = Array.isArray(out["required"]) ? out["required"] : [];
   out["required"] = [.../* @__PURE__ */ new Set([...required, "apiVersion", "kind"])];
@@ -80987,25 +81141,25 @@ function convertStructure(key2, value, out, at, ctx, junctorDefaults, embedded) 
   };
   const junctor = { close: false, defaulted: junctorDefaults };
   if (key2 === "properties" || key2 === "patternProperties") {
-    if (isRecord(value)) out[key2] = convertMap(value, key2, at, ctx, embedded);
+    if (isJsonObject(value)) out[key2] = convertMap(value, key2, at, ctx, embedded);
     else return bad("an object");
   } else if (key2 === "additionalProperties" || key2 === "additionalItems") {
     if (typeof value === "boolean") out[key2] = value;
-    else if (isRecord(value)) out[key2] = convertSchemaNode(value, ctx, child2(at, [key2]));
+    else if (isJsonObject(value)) out[key2] = convertSchemaNode(value, ctx, child2(at, [key2]));
     else return bad("a boolean or a schema");
   } else if (key2 === "items" && Array.isArray(value)) {
     out[key2] = value.map((item, i) => convertSchemaNode(item, ctx, child2(at, [key2, i])));
   } else if (key2 === "items") {
-    if (isRecord(value)) out[key2] = convertSchemaNode(value, ctx, child2(at, [key2]));
+    if (isJsonObject(value)) out[key2] = convertSchemaNode(value, ctx, child2(at, [key2]));
     else return bad("a schema");
   } else if (JUNCTORS.includes(key2)) {
     if (!Array.isArray(value) || value.length === 0) return bad("a non-empty list of schemas");
     out[key2] = value.map((item, i) => convertSchemaNode(item, ctx, child2(at, [key2, i], junctor)));
   } else if (key2 === "not") {
-    if (isRecord(value)) out[key2] = convertSchemaNode(value, ctx, child2(at, [key2], junctor));
+    if (isJsonObject(value)) out[key2] = convertSchemaNode(value, ctx, child2(at, [key2], junctor));
     else return bad("a schema");
   } else if (key2 === "dependencies") {
-    if (isRecord(value)) out[key2] = convertDependencies(value, at, ctx);
+    if (isJsonObject(value)) out[key2] = convertDependencies(value, at, ctx);
     else return bad("an object");
   } else {
     return false;
@@ -81034,7 +81188,7 @@ function convertRecord(node, ctx, at) {
     if (required.length > 0) out["required"] = required;
     else delete out["required"];
   }
-  if (at.close && !flags.preserve && isRecord(out["properties"]) && out["additionalProperties"] === void 0) {
+  if (at.close && !flags.preserve && isJsonObject(out["properties"]) && out["additionalProperties"] === void 0) {
     out["additionalProperties"] = false;
   }
   return flags.nullable ? allowNull(out) : out;
@@ -81044,7 +81198,7 @@ function convertSchemaNode(node, ctx, at) {
     ctx.problems.push({ message, path: at.path });
     return {};
   };
-  if (!isRecord(node)) return problem("schema must be an object; ignored");
+  if (!isJsonObject(node)) return problem("schema must be an object; ignored");
   if (ctx.ancestors.has(node)) return problem("schema contains itself; ignored");
   if (at.depth > MAX_DEPTH) return problem(`schema is nested deeper than ${MAX_DEPTH} levels; ignored`);
   ctx.ancestors.add(node);
@@ -81081,7 +81235,7 @@ function rootView(schema, path, problems) {
   }
   setOwn2(view, "type", "object");
   const properties = own2(view, "properties");
-  if (isRecord(properties)) {
+  if (isJsonObject(properties)) {
     const rest = {};
     for (const [name, value] of Object.entries(properties))
       if (name !== "metadata") setOwn2(rest, name, value);
@@ -81106,7 +81260,7 @@ function metadataSchema(schema, path, options, problems) {
 }
 function rootSchema(schema, path, options, problems) {
   if (schema === void 0) return anyObject(options);
-  if (!isRecord(schema)) {
+  if (!isJsonObject(schema)) {
     problems.push({ message: "openAPIV3Schema must be an object; any object is accepted", path });
     return anyObject(options);
   }
@@ -81116,7 +81270,7 @@ function rootSchema(schema, path, options, problems) {
     { problems, ancestors: /* @__PURE__ */ new Set([schema]) },
     at
   );
-  const properties = isRecord(root["properties"]) ? root["properties"] : {};
+  const properties = isJsonObject(root["properties"]) ? root["properties"] : {};
   for (const [name, value] of Object.entries(typeMeta(options))) setOwn2(properties, name, value);
   setOwn2(properties, "metadata", metadataSchema(schema, path, options, problems));
   if (options.statusSubresource || own2(properties, "status") === void 0) setOwn2(properties, "status", {});
@@ -81132,16 +81286,16 @@ var V1BETA1 = "apiextensions.k8s.io/v1beta1";
 function readSchema(holder, key2, at) {
   const wrapper = own2(holder, key2);
   if (wrapper === void 0 || wrapper === null) return void 0;
-  if (!isRecord(wrapper)) return { schema: wrapper, schemaPath: pointer(at, key2) };
+  if (!isJsonObject(wrapper)) return { schema: wrapper, schemaPath: pointer(at, key2) };
   const schema = own2(wrapper, "openAPIV3Schema");
   if (schema === void 0 || schema === null) return void 0;
   return { schema, schemaPath: pointer(at, key2, "openAPIV3Schema") };
 }
 function hasStatusSubresource(holder) {
-  return isRecord(own2(own2(holder, "subresources"), "status"));
+  return isJsonObject(own2(own2(holder, "subresources"), "status"));
 }
 function readName(entry, at, seen, problems) {
-  if (!isRecord(entry)) {
+  if (!isJsonObject(entry)) {
     problems.push({ message: "a version must be an object; ignored", path: at });
     return void 0;
   }
@@ -81189,7 +81343,7 @@ function requiredString(value, path, what, problems) {
   return void 0;
 }
 function readCrdSpec(crd, problems) {
-  if (!isRecord(crd)) {
+  if (!isJsonObject(crd)) {
     problems.push({ message: "a CustomResourceDefinition must be an object", path: "" });
     return void 0;
   }
@@ -81203,7 +81357,7 @@ function readCrdSpec(crd, problems) {
     problems.push({ message: `apiVersion must be ${V1} or ${V1BETA1}; read as ${V1}`, path: "/apiVersion" });
   }
   const spec = own2(crd, "spec");
-  if (!isRecord(spec)) {
+  if (!isJsonObject(spec)) {
     problems.push({ message: "spec must be an object", path: "/spec" });
     return void 0;
   }
@@ -81400,7 +81554,7 @@ function signatureOf(value) {
   const metadata2 = value["metadata"];
   let name = "";
   let namespace;
-  if (metadata2 !== null && typeof metadata2 === "object" && !Array.isArray(metadata2)) {
+  if (isJsonObject(metadata2)) {
     if (typeof metadata2["name"] === "string") name = metadata2["name"];
     if (typeof metadata2["namespace"] === "string") namespace = metadata2["namespace"];
     if (typeof metadata2["generateName"] === "string" && metadata2["generateName"] !== "") {
@@ -81765,7 +81919,7 @@ async function validateRendered(rendered, extraCrds, options, deps, files) {
       if (locate !== void 0) {
         const environment = rendered[Number(e)]?.environment;
         const metadata2 = resource2.object["metadata"];
-        const name = isObject(metadata2) && typeof metadata2["name"] === "string" ? metadata2["name"] : void 0;
+        const name = isJsonObject(metadata2) && typeof metadata2["name"] === "string" ? metadata2["name"] : void 0;
         const at = await locate(resource2.origin, texts2[Number(e)]?.[Number(r)] ?? "", finding2.line, {
           kind: String(resource2.object["kind"] ?? ""),
           ...name === void 0 ? {} : { name },
@@ -82083,11 +82237,12 @@ async function publishReport(port, target, report, options, log) {
   if (repo === void 0) throw new TypeError("publishReport needs a pull request or a repository");
   const pr = target.pr;
   let commentStep;
+  let commentUrl;
   if (options.comment && pr !== void 0) {
     const upsert = options.outdatedKeys === void 0 ? {} : { outdatedKeys: options.outdatedKeys };
     commentStep = await attempt("the pull request comment", NEEDS.comment, async () => {
       const bodies = renderComment(report, { marker: marker2 });
-      await port.upsertComment(pr, marker2, bodies, upsert);
+      ({ url: commentUrl } = await port.upsertComment(pr, marker2, bodies, upsert));
       log.info(
         `kubeproof: comment posted on #${pr.number}${bodies.length > 1 ? ` (${bodies.length} parts)` : ""}`
       );
@@ -82119,6 +82274,7 @@ async function publishReport(port, target, report, options, log) {
     checkRun,
     annotations: check.annotations
   };
+  if (commentUrl !== void 0 && commentStep?.ok === true) outcome.commentUrl = commentUrl;
   if (reasons.length > 0) outcome.fallbackReason = reasons.join("; ");
   return outcome;
 }
@@ -82208,6 +82364,22 @@ function actionsLogger(io) {
   };
 }
 
+// platform/actions/schema-cache-folder.ts
+import { mkdir as mkdir4 } from "node:fs/promises";
+import { resolve as resolve3 } from "node:path";
+async function schemaCacheFolder(workspace, input) {
+  if (input === void 0) return {};
+  const folder = resolve3(workspace, input);
+  try {
+    await mkdir4(folder, { recursive: true });
+  } catch (error2) {
+    throw new UsageError(
+      `input schema-cache: cannot create ${folder}: ${error2.code ?? error2.message}`
+    );
+  }
+  return { cacheFolder: folder };
+}
+
 // platform/actions/offline-schemas-notice.ts
 async function offlineSchemasNotice(locations, load = () => import("kubernetes-models/v1/ConfigMap")) {
   if (!locations.includes("offline")) return void 0;
@@ -82244,7 +82416,7 @@ function failureMessage(counts, failOn) {
 }
 
 // platform/actions/resolve-head.ts
-import { mkdir as mkdir4, mkdtemp } from "node:fs/promises";
+import { mkdir as mkdir5, mkdtemp } from "node:fs/promises";
 import { join as join4 } from "node:path";
 var HEAD_REF = "`ref: ${{ github.event.pull_request.head.sha }}`";
 async function resolveHead(request2, deps) {
@@ -82264,11 +82436,11 @@ async function resolveHead(request2, deps) {
     );
   }
   const files = await deps.port.getTree(request2.repo, wanted);
-  await mkdir4(request2.runnerTemp, { recursive: true });
+  await mkdir5(request2.runnerTemp, { recursive: true });
   const folder = await mkdtemp(join4(request2.runnerTemp, "kubeproof-head-"));
   await materializeTree(files, folder);
   const root = join4(folder, ...request2.prefix.split("/").filter((part) => part !== ""));
-  await mkdir4(root, { recursive: true });
+  await mkdir5(root, { recursive: true });
   return {
     root,
     origin: "api",
@@ -82331,7 +82503,7 @@ function summaryMarkdown(report, marker2, limit = SUMMARY_LIMIT) {
 // platform/actions/run-check-action.ts
 var TRUST_HELP = "to allow it, use that renderer for an environment in the base branch's .kubeproof.yaml, or name it in the action's allow-renderers input";
 async function workingDirectoryOf(context3, input) {
-  const folder = resolve3(context3.workspace, input);
+  const folder = resolve4(context3.workspace, input);
   const found = await stat4(folder).catch(() => void 0);
   if (!found?.isDirectory()) {
     throw new UsageError(
@@ -82420,7 +82592,8 @@ async function run3(kind, inputs, deps) {
           strict: schema.strict,
           offline: false,
           fetch: deps.fetch,
-          baseDirectory: workingDirectory
+          baseDirectory: workingDirectory,
+          ...await schemaCacheFolder(context3.workspace, schema.schemaCache)
         }
       } : {},
       options: {
@@ -82442,7 +82615,7 @@ async function run3(kind, inputs, deps) {
       runner: deps.runner,
       // Binaries (kustomize, helm) need the base on disk: written under RUNNER_TEMP when one is needed.
       workFolder: async () => {
-        await mkdir5(context3.runnerTemp, { recursive: true });
+        await mkdir6(context3.runnerTemp, { recursive: true });
         return mkdtemp2(join5(context3.runnerTemp, "kubeproof-base-"));
       },
       now: deps.now,
@@ -82476,6 +82649,18 @@ async function run3(kind, inputs, deps) {
   io.setOutput("errors", String(counts.errors));
   io.setOutput("warnings", String(counts.warnings));
   io.setOutput("changed", String(counts.changed > 0));
+  const compared = report.meta.compared !== false;
+  io.setOutput(
+    "changed-environments",
+    JSON.stringify(
+      compared ? report.environments.filter((diff) => diff.status === "changed").map((diff) => diff.environment) : []
+    )
+  );
+  io.setOutput("comment-url", published?.commentUrl ?? "");
+  io.setOutput(
+    "conclusion",
+    published?.conclusion ?? checkConclusion(report, inputs.failOn, result.findings)
+  );
   io.setOutput("comment-body", bodies.comment);
   io.setOutput("sarif-file", sarifFile);
   const failure = failureMessage(counts, inputs.failOn);

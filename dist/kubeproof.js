@@ -49,7 +49,7 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
     var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
@@ -85,7 +85,7 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap;
     exports.isNode = isNode;
     exports.isPair = isPair;
     exports.isScalar = isScalar4;
@@ -4197,9 +4197,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap2.YAMLMap : YAMLSeq2.YAMLSeq);
+      const isMap = fc.start.source === "{";
+      const fcName = isMap ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap2.YAMLMap : YAMLSeq2.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4235,7 +4235,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
+          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key2))
             onError(
               key2,
               // checked by containsNewline()
@@ -4275,7 +4275,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep7 && !props.found) {
+        if (!isMap && !sep7 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4298,7 +4298,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap && !props.found && ctx.options.strict) {
               if (sep7)
                 for (const st of sep7) {
                   if (st === valueProps.found)
@@ -4330,7 +4330,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4346,7 +4346,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -34059,12 +34059,67 @@ function splitDocuments(text10, firstLine = 1) {
   return spans;
 }
 
-// core/validate/crd-json.ts
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+// core/manifests/json-value.ts
+function isJsonObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
+function cloneJson(value) {
+  if (Array.isArray(value)) return value.map((item) => cloneJson(item));
+  if (isJsonObject(value)) {
+    const copy2 = {};
+    for (const [key2, child3] of Object.entries(value)) copy2[key2] = cloneJson(child3);
+    return copy2;
+  }
+  return value;
+}
+function jsonEqual(a, b) {
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, index) => jsonEqual(item, b[index]));
+  }
+  if (isJsonObject(a)) {
+    if (!isJsonObject(b)) return false;
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length) return false;
+    return keys.every((key2) => key2 in b && jsonEqual(a[key2], b[key2]));
+  }
+  return false;
+}
+function getIn(value, ...keys) {
+  let current = value;
+  for (const key2 of keys) {
+    if (!isJsonObject(current)) return void 0;
+    current = current[key2];
+  }
+  return current;
+}
+function objectAt(value, ...keys) {
+  const found = getIn(value, ...keys);
+  return isJsonObject(found) ? found : void 0;
+}
+function arrayAt(value, ...keys) {
+  const found = getIn(value, ...keys);
+  return Array.isArray(found) ? found : [];
+}
+function stringAt(value, ...keys) {
+  const found = getIn(value, ...keys);
+  return typeof found === "string" ? found : void 0;
+}
+function scalarString(value) {
+  if (value === void 0 || value === null || typeof value === "object") return void 0;
+  return String(value);
+}
+function yamlNodeText(value) {
+  if (value === void 0) return "";
+  if (value === null) return "null";
+  if (typeof value === "object") return "";
+  return String(value);
+}
+
+// core/validate/crd-json.ts
 function own(value, key2) {
-  if (!isRecord(value) || !Object.prototype.hasOwnProperty.call(value, key2)) return void 0;
+  if (!isJsonObject(value) || !Object.prototype.hasOwnProperty.call(value, key2)) return void 0;
   return value[key2];
 }
 function setOwn(target, key2, value) {
@@ -34075,16 +34130,16 @@ function pointer(base, ...tokens) {
   for (const token of tokens) result += "/" + String(token).replaceAll("~", "~0").replaceAll("/", "~1");
   return result;
 }
-function cloneJson(value, ancestors = /* @__PURE__ */ new Set()) {
+function cloneJson2(value, ancestors = /* @__PURE__ */ new Set()) {
   if (value === null || typeof value === "string" || typeof value === "boolean") return value;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
   if (typeof value !== "object" || ancestors.has(value)) return null;
   ancestors.add(value);
   try {
-    if (Array.isArray(value)) return value.map((item) => cloneJson(item, ancestors));
+    if (Array.isArray(value)) return value.map((item) => cloneJson2(item, ancestors));
     const copy2 = {};
-    for (const [key2, item] of Object.entries(value)) setOwn(copy2, key2, cloneJson(item, ancestors));
+    for (const [key2, item] of Object.entries(value)) setOwn(copy2, key2, cloneJson2(item, ancestors));
     return copy2;
   } finally {
     ancestors.delete(value);
@@ -34203,13 +34258,13 @@ function copyKeyword(key2, value, out, path, problems) {
     if (isValidPattern(value)) out["pattern"] = value;
     else return drop("must be a valid regular expression");
   } else if (key2 === "enum") {
-    if (Array.isArray(value) && value.length > 0) out["enum"] = cloneJson(value);
+    if (Array.isArray(value) && value.length > 0) out["enum"] = cloneJson2(value);
     else return drop("must be a non-empty array");
   } else if (key2 === "required") {
     if (isStringList(value)) out["required"] = [...new Set(value)];
     else return drop("must be an array of strings");
   } else if (key2 === "default") {
-    out["default"] = cloneJson(value);
+    out["default"] = cloneJson2(value);
   } else {
     return false;
   }
@@ -34241,7 +34296,7 @@ function readFlags(node, path, problems) {
 function defaultedProperties(node) {
   const names = /* @__PURE__ */ new Set();
   const properties = own(node, "properties");
-  if (!isRecord(properties)) return names;
+  if (!isJsonObject(properties)) return names;
   for (const [name, property] of Object.entries(properties)) {
     if (own(property, "default") !== void 0) names.add(name);
   }
@@ -34249,13 +34304,13 @@ function defaultedProperties(node) {
 }
 function addEmbeddedResource(out, close) {
   if (out["type"] === void 0) out["type"] = "object";
-  const properties = isRecord(out["properties"]) ? out["properties"] : {};
+  const properties = isJsonObject(out["properties"]) ? out["properties"] : {};
   for (const name of ["apiVersion", "kind"]) {
     if (own(properties, name) === void 0) setOwn(properties, name, { type: "string", minLength: 1 });
   }
   const metadata2 = own(properties, "metadata");
   const objectMeta2 = objectMetaSchema(close);
-  setOwn(properties, "metadata", isRecord(metadata2) ? { allOf: [objectMeta2, metadata2] } : objectMeta2);
+  setOwn(properties, "metadata", isJsonObject(metadata2) ? { allOf: [objectMeta2, metadata2] } : objectMeta2);
   out["properties"] = properties;
   const required = Array.isArray(out["required"]) ? out["required"] : [];
   out["required"] = [.../* @__PURE__ */ new Set([...required, "apiVersion", "kind"])];
@@ -34321,25 +34376,25 @@ function convertStructure(key2, value, out, at, ctx, junctorDefaults, embedded) 
   };
   const junctor = { close: false, defaulted: junctorDefaults };
   if (key2 === "properties" || key2 === "patternProperties") {
-    if (isRecord(value)) out[key2] = convertMap(value, key2, at, ctx, embedded);
+    if (isJsonObject(value)) out[key2] = convertMap(value, key2, at, ctx, embedded);
     else return bad("an object");
   } else if (key2 === "additionalProperties" || key2 === "additionalItems") {
     if (typeof value === "boolean") out[key2] = value;
-    else if (isRecord(value)) out[key2] = convertSchemaNode(value, ctx, child(at, [key2]));
+    else if (isJsonObject(value)) out[key2] = convertSchemaNode(value, ctx, child(at, [key2]));
     else return bad("a boolean or a schema");
   } else if (key2 === "items" && Array.isArray(value)) {
     out[key2] = value.map((item, i) => convertSchemaNode(item, ctx, child(at, [key2, i])));
   } else if (key2 === "items") {
-    if (isRecord(value)) out[key2] = convertSchemaNode(value, ctx, child(at, [key2]));
+    if (isJsonObject(value)) out[key2] = convertSchemaNode(value, ctx, child(at, [key2]));
     else return bad("a schema");
   } else if (JUNCTORS.includes(key2)) {
     if (!Array.isArray(value) || value.length === 0) return bad("a non-empty list of schemas");
     out[key2] = value.map((item, i) => convertSchemaNode(item, ctx, child(at, [key2, i], junctor)));
   } else if (key2 === "not") {
-    if (isRecord(value)) out[key2] = convertSchemaNode(value, ctx, child(at, [key2], junctor));
+    if (isJsonObject(value)) out[key2] = convertSchemaNode(value, ctx, child(at, [key2], junctor));
     else return bad("a schema");
   } else if (key2 === "dependencies") {
-    if (isRecord(value)) out[key2] = convertDependencies(value, at, ctx);
+    if (isJsonObject(value)) out[key2] = convertDependencies(value, at, ctx);
     else return bad("an object");
   } else {
     return false;
@@ -34368,7 +34423,7 @@ function convertRecord(node, ctx, at) {
     if (required.length > 0) out["required"] = required;
     else delete out["required"];
   }
-  if (at.close && !flags.preserve && isRecord(out["properties"]) && out["additionalProperties"] === void 0) {
+  if (at.close && !flags.preserve && isJsonObject(out["properties"]) && out["additionalProperties"] === void 0) {
     out["additionalProperties"] = false;
   }
   return flags.nullable ? allowNull(out) : out;
@@ -34378,7 +34433,7 @@ function convertSchemaNode(node, ctx, at) {
     ctx.problems.push({ message, path: at.path });
     return {};
   };
-  if (!isRecord(node)) return problem("schema must be an object; ignored");
+  if (!isJsonObject(node)) return problem("schema must be an object; ignored");
   if (ctx.ancestors.has(node)) return problem("schema contains itself; ignored");
   if (at.depth > MAX_DEPTH) return problem(`schema is nested deeper than ${MAX_DEPTH} levels; ignored`);
   ctx.ancestors.add(node);
@@ -34415,7 +34470,7 @@ function rootView(schema, path, problems) {
   }
   setOwn(view, "type", "object");
   const properties = own(view, "properties");
-  if (isRecord(properties)) {
+  if (isJsonObject(properties)) {
     const rest = {};
     for (const [name, value] of Object.entries(properties))
       if (name !== "metadata") setOwn(rest, name, value);
@@ -34440,7 +34495,7 @@ function metadataSchema(schema, path, options, problems) {
 }
 function rootSchema(schema, path, options, problems) {
   if (schema === void 0) return anyObject(options);
-  if (!isRecord(schema)) {
+  if (!isJsonObject(schema)) {
     problems.push({ message: "openAPIV3Schema must be an object; any object is accepted", path });
     return anyObject(options);
   }
@@ -34450,7 +34505,7 @@ function rootSchema(schema, path, options, problems) {
     { problems, ancestors: /* @__PURE__ */ new Set([schema]) },
     at
   );
-  const properties = isRecord(root["properties"]) ? root["properties"] : {};
+  const properties = isJsonObject(root["properties"]) ? root["properties"] : {};
   for (const [name, value] of Object.entries(typeMeta(options))) setOwn(properties, name, value);
   setOwn(properties, "metadata", metadataSchema(schema, path, options, problems));
   if (options.statusSubresource || own(properties, "status") === void 0) setOwn(properties, "status", {});
@@ -34466,16 +34521,16 @@ var V1BETA1 = "apiextensions.k8s.io/v1beta1";
 function readSchema(holder, key2, at) {
   const wrapper = own(holder, key2);
   if (wrapper === void 0 || wrapper === null) return void 0;
-  if (!isRecord(wrapper)) return { schema: wrapper, schemaPath: pointer(at, key2) };
+  if (!isJsonObject(wrapper)) return { schema: wrapper, schemaPath: pointer(at, key2) };
   const schema = own(wrapper, "openAPIV3Schema");
   if (schema === void 0 || schema === null) return void 0;
   return { schema, schemaPath: pointer(at, key2, "openAPIV3Schema") };
 }
 function hasStatusSubresource(holder) {
-  return isRecord(own(own(holder, "subresources"), "status"));
+  return isJsonObject(own(own(holder, "subresources"), "status"));
 }
 function readName(entry, at, seen, problems) {
-  if (!isRecord(entry)) {
+  if (!isJsonObject(entry)) {
     problems.push({ message: "a version must be an object; ignored", path: at });
     return void 0;
   }
@@ -34523,7 +34578,7 @@ function requiredString(value, path, what, problems) {
   return void 0;
 }
 function readCrdSpec(crd, problems) {
-  if (!isRecord(crd)) {
+  if (!isJsonObject(crd)) {
     problems.push({ message: "a CustomResourceDefinition must be an object", path: "" });
     return void 0;
   }
@@ -34537,7 +34592,7 @@ function readCrdSpec(crd, problems) {
     problems.push({ message: `apiVersion must be ${V1} or ${V1BETA1}; read as ${V1}`, path: "/apiVersion" });
   }
   const spec = own(crd, "spec");
-  if (!isRecord(spec)) {
+  if (!isJsonObject(spec)) {
     problems.push({ message: "spec must be an object", path: "/spec" });
     return void 0;
   }
@@ -36423,7 +36478,7 @@ function signatureOf(value) {
   const metadata2 = value["metadata"];
   let name = "";
   let namespace;
-  if (metadata2 !== null && typeof metadata2 === "object" && !Array.isArray(metadata2)) {
+  if (isJsonObject(metadata2)) {
     if (typeof metadata2["name"] === "string") name = metadata2["name"];
     if (typeof metadata2["namespace"] === "string") namespace = metadata2["namespace"];
     if (typeof metadata2["generateName"] === "string" && metadata2["generateName"] !== "") {
@@ -36582,54 +36637,6 @@ function checkSchema(value, schema, signature, findings2, build, context) {
   return result;
 }
 
-// core/diff/json.ts
-function isObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-function cloneJson2(value) {
-  if (Array.isArray(value)) return value.map((item) => cloneJson2(item));
-  if (isObject(value)) {
-    const copy2 = {};
-    for (const [key2, child3] of Object.entries(value)) copy2[key2] = cloneJson2(child3);
-    return copy2;
-  }
-  return value;
-}
-function jsonEqual(a, b) {
-  if (a === b) return true;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((item, index) => jsonEqual(item, b[index]));
-  }
-  if (isObject(a)) {
-    if (!isObject(b)) return false;
-    const keys = Object.keys(a);
-    if (keys.length !== Object.keys(b).length) return false;
-    return keys.every((key2) => key2 in b && jsonEqual(a[key2], b[key2]));
-  }
-  return false;
-}
-function getIn(value, ...keys) {
-  let current = value;
-  for (const key2 of keys) {
-    if (!isObject(current)) return void 0;
-    current = current[key2];
-  }
-  return current;
-}
-function objectAt(value, ...keys) {
-  const found = getIn(value, ...keys);
-  return isObject(found) ? found : void 0;
-}
-function arrayAt(value, ...keys) {
-  const found = getIn(value, ...keys);
-  return Array.isArray(found) ? found : [];
-}
-function stringAt(value, ...keys) {
-  const found = getIn(value, ...keys);
-  return typeof found === "string" ? found : void 0;
-}
-
 // core/diff/object-path.ts
 var InvalidPathError = class extends KubeproofError {
   name = "InvalidPathError";
@@ -36733,23 +36740,23 @@ function child2(parent, key2, steps) {
 }
 function descendants(match) {
   const value = valueAt2(match);
-  const children = Array.isArray(value) || isObject(value) ? step(value, { type: "any" }, match.steps).flatMap(descendants) : [];
+  const children = Array.isArray(value) || isJsonObject(value) ? step(value, { type: "any" }, match.steps).flatMap(descendants) : [];
   return [match, ...children];
 }
 function step(value, segment, steps) {
   if (segment.type === "key")
-    return isObject(value) && segment.key in value ? [child2(value, segment.key, steps)] : [];
+    return isJsonObject(value) && segment.key in value ? [child2(value, segment.key, steps)] : [];
   if (segment.type === "index")
     return Array.isArray(value) && segment.index < value.length ? [child2(value, segment.index, steps)] : [];
   if (segment.type === "any") {
     if (Array.isArray(value)) return value.map((_, index) => child2(value, index, steps));
-    if (isObject(value)) return Object.keys(value).map((key2) => child2(value, key2, steps));
+    if (isJsonObject(value)) return Object.keys(value).map((key2) => child2(value, key2, steps));
     return [];
   }
   if (segment.type === "deep" || !Array.isArray(value)) return [];
   const matches = [];
   value.forEach((item, index) => {
-    if (isObject(item) && fieldText(item[segment.field]) === segment.value)
+    if (isJsonObject(item) && fieldText(item[segment.field]) === segment.value)
       matches.push(child2(value, index, steps));
   });
   return matches;
@@ -36776,7 +36783,7 @@ function deletePath(root, segments) {
 var PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
 function formatStep(key2, element) {
   if (typeof key2 === "number") {
-    const name = isObject(element) ? element.name : void 0;
+    const name = isJsonObject(element) ? element.name : void 0;
     return typeof name === "string" && /^[^\]"'=]+$/.test(name) ? `[name=${name}]` : `[${key2}]`;
   }
   return PLAIN_KEY.test(key2) ? `.${key2}` : `[${JSON.stringify(key2)}]`;
@@ -36847,7 +36854,7 @@ function isScalar2(value) {
 function addMembers(walk3, object, field3, steps, type) {
   const value = object[field3];
   if (value === void 0) return;
-  if (!isObject(value)) return add(walk3, { parent: object, key: field3, type }, steps);
+  if (!isJsonObject(value)) return add(walk3, { parent: object, key: field3, type }, steps);
   const inner = [...steps, formatStep(field3)];
   for (const key2 of Object.keys(value)) {
     const member = value[key2];
@@ -36867,13 +36874,13 @@ function objectRules(walk3, object, steps) {
     addMembers(walk3, object, "data", steps, "redacted");
     addMembers(walk3, object, "stringData", steps, "redacted");
   }
-  if (object.kind === "SealedSecret" && isObject(object.spec)) {
+  if (object.kind === "SealedSecret" && isJsonObject(object.spec)) {
     const spec = object.spec;
     const inner = [...steps, formatStep("spec")];
     addMembers(walk3, spec, "encryptedData", inner, "encrypted");
     if (spec.data !== void 0) add(walk3, { parent: spec, key: "data", type: "encrypted" }, inner);
   }
-  if (steps.length === 0 && isObject(object.sops))
+  if (steps.length === 0 && isJsonObject(object.sops))
     add(walk3, { parent: object, key: "sops", type: "encrypted" }, steps);
   const name = object.name;
   if (walk3.pattern !== void 0 && typeof name === "string" && walk3.pattern.test(name) && isScalar2(object.value))
@@ -36911,7 +36918,7 @@ function visit(walk3, value, steps) {
     });
     return;
   }
-  if (!isObject(value)) return;
+  if (!isJsonObject(value)) return;
   objectRules(walk3, value, steps);
   for (const [key2, child3] of Object.entries(value)) {
     const named = key2 === LAST_APPLIED || walk3.pattern !== void 0 && walk3.pattern.test(key2) && !REFERENCE_KEY.test(key2);
@@ -37075,7 +37082,7 @@ function isChangedMarker(value) {
   return typeof value === "string" && (value.endsWith(REDACTED_CHANGED) || value.endsWith(ENCRYPTED_CHANGED));
 }
 function redactSide(object, options) {
-  const copy2 = cloneJson2(object);
+  const copy2 = cloneJson(object);
   const redactions = /* @__PURE__ */ new Map();
   for (const found of findSensitiveValues(copy2, options)) redactions.set(found.location, toRedaction(found));
   for (const redaction of redactions.values()) redaction.apply(false);
@@ -38349,22 +38356,21 @@ var KUSTOMIZATION = struct("Kustomization", {
   validators: strings,
   buildMetadata: strings
 });
-var isMapping = (value) => value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
 var byteOrder = (a, b) => a < b ? -1 : a > b ? 1 : 0;
 var fieldName = (names, key2) => names.includes(key2) ? key2 : names.find((candidate) => candidate.toLowerCase() === key2.toLowerCase());
 function canonical(shape, value, into) {
   if (shape === "any" || "scalar" in shape) return value;
-  if ("map" in shape) return isMapping(value) && isMapping(into) ? { ...into, ...value } : value;
+  if ("map" in shape) return isJsonObject(value) && isJsonObject(into) ? { ...into, ...value } : value;
   if ("list" in shape) return Array.isArray(value) ? value.map((item) => canonical(shape.list, item)) : value;
-  if (!isMapping(value)) return value;
+  if (!isJsonObject(value)) return value;
   const names = Object.keys(shape.fields);
   const keys = Object.keys(value);
-  if (keys.every((key2) => names.includes(key2)) && !isMapping(into)) {
+  if (keys.every((key2) => names.includes(key2)) && !isJsonObject(into)) {
     const out2 = {};
     for (const key2 of keys) out2[key2] = canonical(shape.fields[key2], value[key2]);
     return out2;
   }
-  const out = isMapping(into) ? { ...into } : {};
+  const out = isJsonObject(into) ? { ...into } : {};
   for (const key2 of [...keys].sort(byteOrder)) {
     const name = fieldName(names, key2);
     if (name === void 0) out[key2] = value[key2];
@@ -38390,7 +38396,7 @@ function goKind(value, target) {
 }
 var typeName = (shape) => "struct" in shape ? `types.${shape.struct}` : shape.type;
 function fits(shape, value) {
-  if ("struct" in shape || "map" in shape) return isMapping(value);
+  if ("struct" in shape || "map" in shape) return isJsonObject(value);
   if ("list" in shape) return Array.isArray(value);
   if (shape.scalar === "string") return typeof value === "string";
   if (shape.scalar === "bool") return typeof value === "boolean";
@@ -38441,13 +38447,14 @@ function kustomizationTypeError(content) {
   return firstTypeError(KUSTOMIZATION, content, "Kustomization", "", "");
 }
 function writtenKey(object, name) {
-  if (!isMapping(object)) return void 0;
+  if (!isJsonObject(object)) return void 0;
   if (name in object) return name;
   return Object.keys(object).find((key2) => key2.toLowerCase() === name.toLowerCase());
 }
 
 // core/render/kustomize/read-kustomization.ts
 var KUSTOMIZATION_FILE_NAMES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+var KUSTOMIZATION_RULE = "kustomization";
 var KUSTOMIZATION_VERSION = "kustomize.config.k8s.io/v1beta1";
 var COMPONENT_VERSION = "kustomize.config.k8s.io/v1alpha1";
 var KNOWN_FIELDS = /* @__PURE__ */ new Set([
@@ -38494,7 +38501,6 @@ function parseQuickly(text10) {
   }
   return parseYamlDocument(text10, { uniqueKeys: true, firstLine: 1 });
 }
-var isMapping2 = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 function written(value, pointer2) {
   let at = value;
   let out = "";
@@ -38502,7 +38508,7 @@ function written(value, pointer2) {
     const segment = raw.replaceAll("~1", "/").replaceAll("~0", "~");
     const key2 = Array.isArray(at) ? segment : writtenKey(at, segment) ?? segment;
     if (Array.isArray(at)) at = at[Number(key2)];
-    else at = at !== void 0 && isMapping2(at) ? at[key2] : void 0;
+    else at = at !== void 0 && isJsonObject(at) ? at[key2] : void 0;
     out += `/${key2.replaceAll("~", "~0").replaceAll("/", "~1")}`;
   }
   return out;
@@ -38532,7 +38538,7 @@ async function readKustomization(files, dir) {
   if (!chosen) return { findings: findings2 };
   if (present.length > 1) {
     findings2.push({
-      ruleId: "kustomization",
+      ruleId: KUSTOMIZATION_RULE,
       severity: "error",
       message: `found multiple kustomization files (${present.map((p) => p.path.slice(prefix.length)).join(", ")}); kustomize refuses this: keep one`,
       path: chosen.path,
@@ -38543,7 +38549,7 @@ async function readKustomization(files, dir) {
   const decoded2 = decodeText(chosen.bytes);
   if (!decoded2.ok) {
     findings2.push({
-      ruleId: "kustomization",
+      ruleId: KUSTOMIZATION_RULE,
       severity: "error",
       message: decoded2.message,
       path: chosen.path,
@@ -38554,7 +38560,7 @@ async function readKustomization(files, dir) {
   const parsed = parseQuickly(firstDocument(decoded2.text));
   for (const problem of parsed.problems) {
     findings2.push({
-      ruleId: "kustomization",
+      ruleId: KUSTOMIZATION_RULE,
       severity: "error",
       message: `invalid YAML: ${problem.message}`,
       path: chosen.path,
@@ -38571,10 +38577,10 @@ async function readKustomization(files, dir) {
       if (at === "") return { line: 1, column: 1 };
     }
   };
-  const content = isMapping2(parsed.value) ? canonicalKustomization(parsed.value) : parsed.value;
+  const content = isJsonObject(parsed.value) ? canonicalKustomization(parsed.value) : parsed.value;
   if (content === null || typeof content !== "object" || Array.isArray(content)) {
     findings2.push({
-      ruleId: "kustomization",
+      ruleId: KUSTOMIZATION_RULE,
       severity: "error",
       message: "a kustomization must be a mapping of fields",
       path: chosen.path,
@@ -38586,7 +38592,7 @@ async function readKustomization(files, dir) {
     if (KNOWN_FIELDS.has(key2)) continue;
     const { line: line3, column } = locate(`/${key2.replaceAll("~", "~0").replaceAll("/", "~1")}`);
     findings2.push({
-      ruleId: "kustomization",
+      ruleId: KUSTOMIZATION_RULE,
       severity: "error",
       message: `unknown field ${JSON.stringify(key2)} in kustomization: kustomize rejects it (a typo?)`,
       path: chosen.path,
@@ -38596,7 +38602,7 @@ async function readKustomization(files, dir) {
   }
   if (!findings2.some((f) => f.severity === "error") && isEmptyKustomization(content)) {
     findings2.push({
-      ruleId: "kustomization",
+      ruleId: KUSTOMIZATION_RULE,
       severity: "error",
       message: `${chosen.path.slice(prefix.length)} is empty: kustomize refuses a kustomization that sets nothing (write resources: [] for an empty one)`,
       path: chosen.path,
@@ -38608,7 +38614,7 @@ async function readKustomization(files, dir) {
   if (typeError) {
     const { line: line3, column } = locate(typeError.pointer);
     findings2.push({
-      ruleId: "kustomization",
+      ruleId: KUSTOMIZATION_RULE,
       severity: "error",
       message: `invalid Kustomization: ${typeError.message}`,
       path: chosen.path,
@@ -38621,7 +38627,7 @@ async function readKustomization(files, dir) {
   if (kind !== "Kustomization" && kind !== "Component") {
     const { line: line3, column } = locate("/kind");
     findings2.push({
-      ruleId: "kustomization",
+      ruleId: KUSTOMIZATION_RULE,
       severity: "error",
       message: `kind ${JSON.stringify(kind)} is neither Kustomization nor Component`,
       path: chosen.path,
@@ -38634,7 +38640,7 @@ async function readKustomization(files, dir) {
   if (content["apiVersion"] && content["apiVersion"] !== version) {
     const { line: line3, column } = locate("/apiVersion");
     findings2.push({
-      ruleId: "kustomization",
+      ruleId: KUSTOMIZATION_RULE,
       severity: "error",
       message: `apiVersion for ${kind} should be ${version}`,
       path: chosen.path,
@@ -38666,7 +38672,7 @@ function displayPointer(pointer2) {
   return out === "" ? "(the document)" : out;
 }
 
-// core/render/kustomize/repo-paths.ts
+// core/files/repo-paths.ts
 function joinRepoPath(folder, relative6) {
   if (relative6.startsWith("/")) return void 0;
   const parts = folder === "" ? [] : folder.split("/");
@@ -38971,7 +38977,7 @@ function noEnvironmentFinding(where, configFailed = false) {
   };
 }
 
-// core/render/sub-file-source.ts
+// core/files/sub-file-source.ts
 function subFileSource(files, prefix) {
   if (prefix === "") return files;
   const join8 = (path) => path === "" ? prefix : `${prefix}/${path}`;
@@ -39810,6 +39816,231 @@ function reportFindings(report, options = {}) {
   return [...byKey.values()];
 }
 
+// core/rules/config-rules.ts
+var CONFIG_RULES = {
+  config: {
+    group: "config",
+    defaultSeverity: "error",
+    description: "The kubeproof configuration file (.kubeproof.yaml) is not valid.",
+    help: "Fix the field the finding points at; kubeproof-config.schema.json in schemas/ describes every field.",
+    readme: "how-environments-are-found"
+  },
+  environments: {
+    group: "config",
+    defaultSeverity: "warning",
+    description: "An Argo CD or Flux object could not be turned into an environment as written.",
+    help: "Read the message for what kubeproof assumed or skipped, or declare the environment in .kubeproof.yaml.",
+    readme: "how-environments-are-found"
+  },
+  "no-environment": {
+    group: "config",
+    defaultSeverity: "error",
+    description: "The folder holds no environment, so nothing was checked.",
+    help: "Declare the environments in .kubeproof.yaml, or point kubeproof at the folder that holds the overlays.",
+    readme: "how-environments-are-found"
+  }
+};
+
+// core/rules/diff-rules.ts
+var DIFF_RULES = {
+  "diff-duplicate-resource": {
+    group: "diff",
+    defaultSeverity: "warning",
+    description: "A resource is rendered more than once, so the diff compares the last one.",
+    help: "Keep one definition of the resource in the environment: kubectl apply would keep only the last."
+  },
+  "diff-environment-added": {
+    group: "diff",
+    defaultSeverity: "notice",
+    description: "The environment is new: every resource is added.",
+    help: "Nothing to fix: review its resources as additions."
+  },
+  "diff-environment-removed": {
+    group: "diff",
+    defaultSeverity: "notice",
+    description: "The environment was removed: every resource is removed.",
+    help: "Nothing to fix if the removal is intended: its resources are deleted when the change is applied."
+  }
+};
+
+// core/rules/policy-rules.ts
+var POLICY_RULES = {};
+
+// core/rules/render-rules.ts
+var RENDER_RULES = {
+  kustomization: {
+    group: "render",
+    defaultSeverity: "error",
+    description: "The kustomization file is not one kustomize accepts.",
+    help: "Fix the file at the line given (its YAML, an unknown field, a wrong type, kind or apiVersion); kustomize would refuse it too."
+  },
+  "kustomize-build": {
+    group: "render",
+    defaultSeverity: "error",
+    description: "The kustomization does not build.",
+    help: "Fix what the message names (a missing file, a patch without a target, a conflict); kustomize build fails the same way."
+  },
+  "kustomize-unsupported": {
+    group: "render",
+    defaultSeverity: "error",
+    description: "The kustomization uses a feature the built-in engine does not implement.",
+    help: "Follow the advice in the message, or render the environment with renderer: kustomize in .kubeproof.yaml.",
+    readme: "what-it-refuses-and-says-so"
+  },
+  "kustomize-remote": {
+    group: "render",
+    defaultSeverity: "error",
+    description: "The kustomization refers to a remote resource, which kubeproof never fetches.",
+    help: "Vendor the resource into the repository, or render the environment with renderer: kustomize.",
+    readme: "what-it-refuses-and-says-so"
+  },
+  "kustomize-path-escape": {
+    group: "render",
+    defaultSeverity: "error",
+    description: "A path in the kustomization leaves the repository or the kustomization's folder.",
+    help: "Keep files in or below the kustomization's folder and everything inside the repository (or pass a wider --root to kubeproof render).",
+    readme: "what-it-refuses-and-says-so"
+  },
+  "helm-template": {
+    group: "render",
+    defaultSeverity: "error",
+    description: "helm template failed, or warned, for the environment.",
+    help: "Fix the chart or the values the message names; a values file marked ignoreMissingValueFiles only gives a notice.",
+    readme: "external-engines"
+  },
+  "renderer-missing": {
+    group: "render",
+    defaultSeverity: "error",
+    description: "The binary the environment is rendered with is not available, so it was not rendered.",
+    help: "Install the binary the message names, or render kustomize environments with renderer: builtin.",
+    readme: "external-engines"
+  },
+  "renderer-refused": {
+    group: "render",
+    defaultSeverity: "error",
+    description: "The change's .kubeproof.yaml asks for a binary the base does not allow on a pull request.",
+    help: "Allow the renderer in the base branch's .kubeproof.yaml or with the input the message names.",
+    readme: "external-engines"
+  }
+};
+
+// core/rules/validate-rules.ts
+var VALIDATE_RULES = {
+  schema: {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The resource does not match its JSON Schema.",
+    help: "Fix the field the finding points at: the message names the property and what the schema expects."
+  },
+  "yaml-syntax": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The document is not valid YAML.",
+    help: "Fix the YAML at the line given; every other document of the file is still validated.",
+    readme: "bad-input"
+  },
+  "duplicate-key": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "A mapping holds the same key twice (-strict).",
+    help: "Remove one of the two keys: Kubernetes would keep only the last."
+  },
+  "not-a-resource": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The document is not a Kubernetes object.",
+    help: "Make the document a mapping with apiVersion, kind and metadata, or move it out of the manifests.",
+    readme: "bad-input"
+  },
+  "missing-type-meta": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The resource has no kind or no apiVersion.",
+    help: "Add the missing kind or apiVersion."
+  },
+  "rejected-kind": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The kind is rejected by -reject.",
+    help: "Remove the resource, or stop rejecting its kind with -reject.",
+    readme: "flags"
+  },
+  "removed-api": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The apiVersion is no longer served by the target Kubernetes version.",
+    help: "Move the resource to the apiVersion the message names; the cluster would refuse this one.",
+    readme: "beyond-kubeconform"
+  },
+  "deprecated-api": {
+    group: "validate",
+    defaultSeverity: "warning",
+    description: "The apiVersion is deprecated in the target Kubernetes version.",
+    help: "Move the resource to the replacement the message names before the version that removes it.",
+    readme: "beyond-kubeconform"
+  },
+  "schema-unavailable": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The schema could not be downloaded or read.",
+    help: "Check the schema locations and the network, or use a local schema folder.",
+    readme: "schema-locations"
+  },
+  "missing-schema": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "No schema was found for the kind.",
+    help: "Add a schema location that has the kind, keep its CustomResourceDefinition in the repository, or pass -ignore-missing-schemas.",
+    readme: "custom-resources-and-crds-in-the-input"
+  },
+  "not-validated": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The resource could not be validated against the schemas asked for.",
+    help: "Give a reachable schema location or a local schema folder, or pass -offline for an explicit weaker check.",
+    readme: "offline-use"
+  },
+  "unreadable-file": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The file could not be read or decoded.",
+    help: "Check that the path exists and is UTF-8 (or UTF-16 with a byte order mark) text.",
+    readme: "bad-input"
+  },
+  "crd-schema": {
+    group: "validate",
+    defaultSeverity: "warning",
+    description: "A CustomResourceDefinition schema could not be used for validation.",
+    help: "Fix the CustomResourceDefinition's openAPIV3Schema where the message points; until then its custom resources are validated against the schema locations, or not at all.",
+    readme: "custom-resources-and-crds-in-the-input"
+  },
+  "duplicate-resource": {
+    group: "validate",
+    defaultSeverity: "warning",
+    description: "The same resource is defined more than once.",
+    help: "Keep one definition: kubectl apply would keep only the last.",
+    readme: "beyond-kubeconform"
+  },
+  "validation-error": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The resource failed validation.",
+    help: "Read the message for the cause, and fix the resource or the schema setup it names."
+  }
+};
+
+// core/rules/rule-catalog.ts
+var RULES = {
+  ...CONFIG_RULES,
+  ...RENDER_RULES,
+  ...VALIDATE_RULES,
+  ...DIFF_RULES,
+  ...POLICY_RULES
+};
+function ruleEntry(ruleId) {
+  return RULES[ruleId];
+}
+
 // core/report/validate/fnv1a.ts
 var OFFSET_BASIS = 0xcbf29ce484222325n;
 var PRIME = 0x100000001b3n;
@@ -39823,39 +40054,6 @@ function fnv1a64(text10) {
   return hash.toString(16).padStart(16, "0");
 }
 
-// core/report/validate/rule-catalog.ts
-var VALIDATE_RULES = {
-  schema: { shortDescription: "The resource does not match its JSON Schema.", level: "error" },
-  "yaml-syntax": { shortDescription: "The document is not valid YAML.", level: "error" },
-  "duplicate-key": { shortDescription: "A mapping holds the same key twice (-strict).", level: "error" },
-  "not-a-resource": { shortDescription: "The document is not a Kubernetes object.", level: "error" },
-  "missing-type-meta": { shortDescription: "The resource has no kind or no apiVersion.", level: "error" },
-  "rejected-kind": { shortDescription: "The kind is rejected by -reject.", level: "error" },
-  "removed-api": {
-    shortDescription: "The apiVersion is no longer served by the target Kubernetes version.",
-    level: "error"
-  },
-  "deprecated-api": {
-    shortDescription: "The apiVersion is deprecated in the target Kubernetes version.",
-    level: "warning"
-  },
-  "schema-unavailable": { shortDescription: "The schema could not be downloaded or read.", level: "error" },
-  "missing-schema": { shortDescription: "No schema was found for the kind.", level: "error" },
-  "unreadable-file": { shortDescription: "The file could not be read or decoded.", level: "error" },
-  "crd-schema": {
-    shortDescription: "A CustomResourceDefinition schema could not be used for validation.",
-    level: "warning"
-  },
-  "duplicate-resource": {
-    shortDescription: "The same resource is defined more than once.",
-    level: "warning"
-  },
-  "validation-error": { shortDescription: "The resource failed validation.", level: "error" }
-};
-function ruleName(ruleId) {
-  return ruleId.split(/[^A-Za-z0-9]+/).filter((word) => word !== "").map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
-}
-
 // core/report/sarif-log.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/kubeproof/kubeproof";
@@ -39865,6 +40063,20 @@ var LEVEL = {
   warning: "warning",
   notice: "note"
 };
+function ruleName(ruleId) {
+  return ruleId.split(/[^A-Za-z0-9]+/).filter((word) => word !== "").map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
+}
+function sarifRule(ruleId) {
+  const entry = ruleEntry(ruleId);
+  return {
+    id: ruleId,
+    name: ruleName(ruleId),
+    shortDescription: { text: entry.description },
+    help: { text: entry.help },
+    ...entry.readme === void 0 ? {} : { helpUri: `${INFORMATION_URI}#${entry.readme}` },
+    defaultConfiguration: { level: LEVEL[entry.defaultSeverity] }
+  };
+}
 function artifactLocation(path) {
   const slashed = path.replaceAll("\\", "/");
   const encode = (p) => p.split("/").map(encodeURIComponent).join("/");
@@ -39893,15 +40105,9 @@ function sarifLog(run4) {
   for (const { finding: finding2, resource: resource2, properties } of run4.findings) {
     let index = ruleIndex.get(finding2.ruleId);
     if (index === void 0) {
-      const known2 = run4.describeRule(finding2.ruleId);
       index = rules.length;
       ruleIndex.set(finding2.ruleId, index);
-      rules.push({
-        id: finding2.ruleId,
-        name: ruleName(finding2.ruleId),
-        shortDescription: { text: known2?.shortDescription ?? run4.fallback(finding2.ruleId) },
-        defaultConfiguration: { level: LEVEL[known2?.level ?? finding2.severity] }
-      });
+      rules.push(sarifRule(finding2.ruleId));
     }
     const hash = fnv1a64([finding2.ruleId, finding2.path, identity(resource2), finding2.message].join("\0"));
     const occurrence = (occurrences.get(hash) ?? 0) + 1;
@@ -39953,9 +40159,7 @@ function sarifCheck(report, options) {
     version: options.version,
     findings: findings2,
     notices: [],
-    elapsedSeconds: report.meta.durationMs / 1e3,
-    describeRule: (ruleId) => Object.hasOwn(VALIDATE_RULES, ruleId) ? VALIDATE_RULES[ruleId] : void 0,
-    fallback: (ruleId) => `kubeproof rule ${ruleId}.`
+    elapsedSeconds: report.meta.durationMs / 1e3
   });
 }
 
@@ -39983,12 +40187,12 @@ function removeIgnoredPaths(object, options) {
     if (path.kind !== void 0 && path.kind !== object.kind) continue;
     const parents = selectPath(object, path.segments.slice(0, -1)).filter((match) => {
       const value = valueAt2(match);
-      return isObject(value) && Object.keys(value).length > 0;
+      return isJsonObject(value) && Object.keys(value).length > 0;
     });
     if (deletePath(object, path.segments) === 0) continue;
     for (const parent of parents.reverse()) {
       const value = valueAt2(parent);
-      if (!isObject(value) || Object.keys(value).length > 0 || parent.steps.length === 0) continue;
+      if (!isJsonObject(value) || Object.keys(value).length > 0 || parent.steps.length === 0) continue;
       if (Array.isArray(parent.parent)) continue;
       delete parent.parent[parent.key];
     }
@@ -40225,7 +40429,7 @@ function describeConfig(object) {
 function namedElements(items) {
   const map = /* @__PURE__ */ new Map();
   for (const item of items) {
-    if (!isObject(item) || typeof item.name !== "string" || map.has(item.name)) return void 0;
+    if (!isJsonObject(item) || typeof item.name !== "string" || map.has(item.name)) return void 0;
     map.set(item.name, item);
   }
   return map;
@@ -40247,7 +40451,7 @@ function arrayChanges(steps, a, b, out) {
 }
 function collect(steps, a, b, out) {
   if (jsonEqual(a, b)) return;
-  if (isObject(a) && isObject(b)) {
+  if (isJsonObject(a) && isJsonObject(b)) {
     for (const key2 of /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]))
       collect([...steps, formatStep(key2)], a[key2], b[key2], out);
     return;
@@ -40312,7 +40516,7 @@ function servicePortText(port) {
 }
 function servicePorts(object) {
   const ports = /* @__PURE__ */ new Map();
-  for (const port of arrayAt(object, "spec", "ports").filter(isObject)) {
+  for (const port of arrayAt(object, "spec", "ports").filter(isJsonObject)) {
     const key2 = typeof port.name === "string" ? port.name : `${String(port.port)}/${stringAt(port, "protocol") ?? "TCP"}`;
     ports.set(key2, servicePortText(port));
   }
@@ -40342,10 +40546,10 @@ function backendText(backend) {
 }
 function routes(object) {
   const hosts = /* @__PURE__ */ new Map();
-  for (const rule of arrayAt(object, "spec", "rules").filter(isObject)) {
+  for (const rule of arrayAt(object, "spec", "rules").filter(isJsonObject)) {
     const host = stringAt(rule, "host") ?? "*";
     const paths = hosts.get(host) ?? /* @__PURE__ */ new Map();
-    for (const path of arrayAt(rule, "http", "paths").filter(isObject))
+    for (const path of arrayAt(rule, "http", "paths").filter(isJsonObject))
       paths.set(stringAt(path, "path") ?? "/", backendText(objectAt(path, "backend")));
     hosts.set(host, paths);
   }
@@ -40407,7 +40611,7 @@ var LISTS = [
 ];
 function byName2(items) {
   const map = /* @__PURE__ */ new Map();
-  for (const item of items) if (isObject(item) && typeof item.name === "string") map.set(item.name, item);
+  for (const item of items) if (isJsonObject(item) && typeof item.name === "string") map.set(item.name, item);
   return map;
 }
 function envValue(entry) {
@@ -40440,7 +40644,7 @@ function envNotes(before, after, suffix) {
   return notes;
 }
 function envSource(item) {
-  if (!isObject(item)) return { text: String(inline(item) ?? "entry"), stem: "" };
+  if (!isJsonObject(item)) return { text: String(inline(item) ?? "entry"), stem: "" };
   const prefix = typeof item.prefix === "string" ? ` (prefix ${item.prefix})` : "";
   const secret = stringAt(item, "secretRef", "name");
   const kind = secret === void 0 ? "configmap" : "secret";
@@ -40492,7 +40696,7 @@ function portText(port) {
 }
 function portNotes(before, after, suffix) {
   const index = (c) => new Map(
-    arrayAt(c, "ports").filter(isObject).map((p) => [portKey(p), p])
+    arrayAt(c, "ports").filter(isJsonObject).map((p) => [portKey(p), p])
   );
   const a = index(before);
   const b = index(after);
@@ -40629,7 +40833,7 @@ function describeResource(object) {
   ];
 }
 
-// core/render/emit-yaml.ts
+// core/manifests/emit-yaml.ts
 var BEST_WIDTH = 80;
 var BEST_INDENT = 2;
 function isLetter(ch) {
@@ -40903,7 +41107,7 @@ function formatGoFloat(value) {
   }
   return String(value);
 }
-function scalarText(value) {
+function nonStringScalarText(value) {
   if (value === null) return "null";
   if (typeof value === "boolean") return value ? "true" : "false";
   if (typeof value === "number") return formatGoFloat(value);
@@ -40936,7 +41140,7 @@ function writeKey(w, key2) {
   w.write(":");
 }
 function writeValue(w, value) {
-  const text10 = scalarText(value);
+  const text10 = nonStringScalarText(value);
   if (text10 !== void 0) return w.write(text10);
   if (typeof value === "string") {
     const saved = w.indent;
@@ -40956,7 +41160,7 @@ function writeMapping(w, value) {
     w.writeIndent();
     writeKey(w, key2);
     const child3 = value[key2];
-    if (scalarText(child3) !== void 0 || typeof child3 === "string" || isEmptyCollection(child3) !== void 0) {
+    if (nonStringScalarText(child3) !== void 0 || typeof child3 === "string" || isEmptyCollection(child3) !== void 0) {
       w.write(" ");
       writeValue(w, child3);
       continue;
@@ -41134,7 +41338,7 @@ function prefixed(side, findings2) {
 }
 function withoutIgnored(side, options) {
   if (options.ignorePaths.length === 0) return side.resource.object;
-  const copy2 = cloneJson2(side.resource.object);
+  const copy2 = cloneJson(side.resource.object);
   removeIgnoredPaths(copy2, options);
   return copy2;
 }
@@ -41215,24 +41419,7 @@ function diffEnvironment(base, head, options = {}) {
   return { ...shell, status: changed ? "changed" : "unchanged", resources: diffs.map((entry) => entry.diff) };
 }
 
-// core/render/environments/gitops-target.ts
-var DISCOVERY_RULE = "environments";
-function discoveryFinding(severity, message, file, at) {
-  return { ruleId: DISCOVERY_RULE, severity, message, path: file, line: at.line, column: at.column };
-}
-function isObject2(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-function stringAt2(object, key2) {
-  if (!isObject2(object)) return void 0;
-  const value = object[key2];
-  return typeof value === "string" ? value : void 0;
-}
-
 // core/render/environments/kustomization-references.ts
-function isObject3(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 function list2(value) {
   return Array.isArray(value) ? value : [];
 }
@@ -41243,12 +41430,12 @@ function pathsOf(values) {
   return values.filter((value) => typeof value === "string" && !isInline(value));
 }
 function fieldPaths(values, field3) {
-  return values.map((value) => isObject3(value) ? value[field3] : void 0).filter((p) => typeof p === "string");
+  return values.map((value) => isJsonObject(value) ? value[field3] : void 0).filter((p) => typeof p === "string");
 }
 function generatorSources(generators) {
   const out = [];
   for (const generator of generators) {
-    if (!isObject3(generator)) continue;
+    if (!isJsonObject(generator)) continue;
     for (const entry of pathsOf(list2(generator["files"]))) out.push(entry.slice(entry.indexOf("=") + 1));
     out.push(...pathsOf(list2(generator["envs"])));
     if (typeof generator["env"] === "string") out.push(generator["env"]);
@@ -41256,10 +41443,10 @@ function generatorSources(generators) {
   return out;
 }
 function helmPaths(content, files, trees) {
-  const globals = isObject3(content["helmGlobals"]) ? content["helmGlobals"] : {};
+  const globals = isJsonObject(content["helmGlobals"]) ? content["helmGlobals"] : {};
   const chartHome = typeof globals["chartHome"] === "string" ? globals["chartHome"] : "charts";
   for (const chart of list2(content["helmCharts"])) {
-    if (!isObject3(chart)) continue;
+    if (!isJsonObject(chart)) continue;
     if (typeof chart["valuesFile"] === "string") files.push(chart["valuesFile"]);
     files.push(...pathsOf(list2(chart["additionalValuesFiles"])));
     if (typeof chart["name"] === "string") trees.push(`${chartHome}/${chart["name"]}`);
@@ -41284,7 +41471,7 @@ function kustomizationReferences(content) {
     ...pathsOf(list2(content["configurations"]))
   ];
   const openapi = content["openapi"];
-  if (isObject3(openapi) && typeof openapi["path"] === "string") files.push(openapi["path"]);
+  if (isJsonObject(openapi) && typeof openapi["path"] === "string") files.push(openapi["path"]);
   const trees = [];
   helmPaths(content, files, trees);
   const local = (paths) => paths.filter((path) => path !== "" && !isRemoteReference(path));
@@ -41302,7 +41489,7 @@ function referenceReader(files) {
       const decoded2 = decodeText(bytes);
       if (!decoded2.ok) return NO_REFERENCES;
       const { value } = parseYamlDocument(decoded2.text, { uniqueKeys: false, firstLine: 1 });
-      return isObject2(value) ? kustomizationReferences(value) : NO_REFERENCES;
+      return isJsonObject(value) ? kustomizationReferences(value) : NO_REFERENCES;
     }
     return void 0;
   };
@@ -41379,6 +41566,17 @@ async function affectedEnvironments(environments, changedFiles2, files) {
   return { affected, unknown: unknown2 };
 }
 
+// core/render/environments/gitops-target.ts
+var DISCOVERY_RULE = "environments";
+function discoveryFinding(severity, message, file, at) {
+  return { ruleId: DISCOVERY_RULE, severity, message, path: file, line: at.line, column: at.column };
+}
+function stringAt2(object, key2) {
+  if (!isJsonObject(object)) return void 0;
+  const value = object[key2];
+  return typeof value === "string" ? value : void 0;
+}
+
 // core/render/external/argocd-helm-settings.ts
 function valueFile(entry, source) {
   const ref = /^\$([^/]+)\/(.*)$/.exec(entry);
@@ -41396,7 +41594,7 @@ function parameters(helm, source, notes) {
   const out = [];
   for (const entry of listOf(helm["parameters"])) {
     const name = stringAt2(entry, "name");
-    if (name === void 0 || !isObject2(entry)) continue;
+    if (name === void 0 || !isJsonObject(entry)) continue;
     const value = entry["value"];
     const flag = entry["forceString"] === true ? "set-string" : "set";
     out.push({ flag, name, value: typeof value === "string" ? value : value == null ? "" : String(value) });
@@ -41414,16 +41612,16 @@ function parameters(helm, source, notes) {
 }
 function inlineValues(helm) {
   const object = helm["valuesObject"];
-  if (isObject2(object)) return `${JSON.stringify(object, null, 2)}
+  if (isJsonObject(object)) return `${JSON.stringify(object, null, 2)}
 `;
   const text10 = helm["values"];
   if (typeof text10 === "string" && text10.trim() !== "") return text10;
-  if (isObject2(text10)) return `${JSON.stringify(text10, null, 2)}
+  if (isJsonObject(text10)) return `${JSON.stringify(text10, null, 2)}
 `;
   return void 0;
 }
 function argoHelmSettings(source) {
-  const helm = isObject2(source.helm) ? source.helm : {};
+  const helm = isJsonObject(source.helm) ? source.helm : {};
   const notes = [];
   const settings = { chart: source.path, valuesFiles: [] };
   for (const entry of listOf(helm["valueFiles"])) {
@@ -41459,9 +41657,9 @@ function explicitRenderer(source) {
 }
 function applicationTargets(name, spec, context) {
   const result = { targets: [], findings: [] };
-  if (!isObject2(spec)) return result;
+  if (!isJsonObject(spec)) return result;
   const multiple = Array.isArray(spec["sources"]);
-  const sources = (multiple ? spec["sources"] : [spec["source"]]).filter(isObject2);
+  const sources = (multiple ? spec["sources"] : [spec["source"]]).filter(isJsonObject);
   const withPath = sources.filter((source) => typeof source["path"] === "string");
   for (const [index, source] of sources.entries()) {
     const written2 = stringAt2(source, "path");
@@ -41560,11 +41758,6 @@ var FUNCTIONS = {
   upper: (text10) => text10.toUpperCase(),
   trim: (text10) => text10.trim()
 };
-function scalarText2(value) {
-  if (value === void 0 || value === null) return void 0;
-  if (typeof value === "object") return void 0;
-  return String(value);
-}
 function field(params, chain) {
   let node = params;
   for (const key2 of chain.split(".").slice(1)) {
@@ -41608,10 +41801,10 @@ function evaluateGo(action, params) {
     }
   } else if (first.length === 1) value = operand(first[0], params);
   else if (first.length === 2 && FUNCTIONS[first[0]]) {
-    const text11 = scalarText2(operand(first[1], params));
+    const text11 = scalarString(operand(first[1], params));
     value = text11 === void 0 ? void 0 : FUNCTIONS[first[0]](text11);
   }
-  let text10 = scalarText2(value);
+  let text10 = scalarString(value);
   for (const stage of stages.slice(1)) {
     const fn = FUNCTIONS[stage];
     if (text10 === void 0 || !fn) return void 0;
@@ -41658,8 +41851,8 @@ function renderFastString(text10, params, unresolved) {
 function renderTemplate(template, params, goTemplate) {
   const unresolved = [];
   const flat = {};
-  if (!goTemplate && params !== null && typeof params === "object" && !Array.isArray(params)) {
-    for (const [key2, value] of Object.entries(params)) flat[key2] = scalarText2(value) ?? "";
+  if (!goTemplate && isJsonObject(params)) {
+    for (const [key2, value] of Object.entries(params)) flat[key2] = scalarString(value) ?? "";
   }
   const walk3 = (node) => {
     if (typeof node === "string") {
@@ -41679,14 +41872,14 @@ function renderTemplate(template, params, goTemplate) {
 
 // core/render/environments/argocd-applicationset.ts
 function mergeTemplates(base, override) {
-  if (!isObject2(base)) return override ?? null;
-  if (!isObject2(override)) return base;
+  if (!isJsonObject(base)) return override ?? null;
+  if (!isJsonObject(override)) return base;
   const out = { ...base };
   for (const [key2, value] of Object.entries(override)) out[key2] = mergeTemplates(base[key2], value);
   return out;
 }
 function flatten(value, prefix, out) {
-  if (isObject2(value)) {
+  if (isJsonObject(value)) {
     for (const [key2, item] of Object.entries(value))
       flatten(item, prefix === "" ? key2 : `${prefix}.${key2}`, out);
   } else if (prefix !== "")
@@ -41694,7 +41887,7 @@ function flatten(value, prefix, out) {
   return out;
 }
 function withValues(params, values, goTemplate) {
-  if (!isObject2(values)) return params;
+  if (!isJsonObject(values)) return params;
   const rendered = renderTemplate(values, params, goTemplate).value;
   if (goTemplate) return { ...params, values: rendered };
   return { ...params, ...flatten(rendered, "values", {}) };
@@ -41712,7 +41905,7 @@ function listParameters(list5, pointer2, doc, goTemplate) {
   const elements = Array.isArray(list5["elements"]) ? list5["elements"] : [];
   const sets = [];
   for (const [i, element] of elements.entries()) {
-    if (!isObject2(element)) continue;
+    if (!isJsonObject(element)) continue;
     const params = goTemplate ? element : flatten(element, "", {});
     sets.push({ params, at: doc.locate(`${pointer2}/elements/${i}`), origin: `list element ${i}` });
   }
@@ -41733,7 +41926,7 @@ function directoryParameters(git, pointer2, directories, { doc, goTemplate, labe
       );
       continue;
     }
-    if (isObject2(item) && item["exclude"] === true) exclude.push(pattern);
+    if (isJsonObject(item) && item["exclude"] === true) exclude.push(pattern);
     else include.push({ pattern, index });
   }
   const sets = [];
@@ -41755,33 +41948,34 @@ function directoryParameters(git, pointer2, directories, { doc, goTemplate, labe
   return sets;
 }
 function sourcePaths(spec) {
-  if (!isObject2(spec)) return [];
+  if (!isJsonObject(spec)) return [];
   const sources = Array.isArray(spec["sources"]) ? spec["sources"] : [spec["source"]];
   return sources.map((source) => stringAt2(source, "path")).filter((path) => path !== void 0);
 }
 function applicationSetTargets(doc, directories) {
   const result = { targets: [], findings: [] };
   const spec = doc.content["spec"];
-  if (!isObject2(spec)) return result;
+  if (!isJsonObject(spec)) return result;
   const setName = stringAt2(doc.content["metadata"], "name") ?? basename(doc.file);
   const label = `Argo CD ApplicationSet ${setName}`;
   const goTemplate = spec["goTemplate"] === true;
   const generators = Array.isArray(spec["generators"]) ? spec["generators"] : [];
   for (const [g, generator] of generators.entries()) {
-    if (!isObject2(generator)) continue;
+    if (!isJsonObject(generator)) continue;
     const pointer2 = `/spec/generators/${g}`;
     const [kind] = Object.keys(generator).filter((key2) => key2 !== "selector");
     const body = kind === void 0 ? void 0 : generator[kind];
     let sets;
-    if (kind === "list" && isObject2(body)) sets = listParameters(body, `${pointer2}/list`, doc, goTemplate);
-    else if (kind === "git" && isObject2(body) && Array.isArray(body["directories"]))
+    if (kind === "list" && isJsonObject(body))
+      sets = listParameters(body, `${pointer2}/list`, doc, goTemplate);
+    else if (kind === "git" && isJsonObject(body) && Array.isArray(body["directories"]))
       sets = directoryParameters(body, `${pointer2}/git`, directories, { doc, goTemplate, label, result });
-    const template = mergeTemplates(spec["template"], isObject2(body) ? body["template"] : void 0);
+    const template = mergeTemplates(spec["template"], isJsonObject(body) ? body["template"] : void 0);
     const expanded = sets !== void 0;
     sets ??= [{ params: {}, at: doc.locate(pointer2), origin: `${kind ?? "empty"} generator` }];
     for (const set of sets) {
       const rendered = renderTemplate(template, set.params, goTemplate);
-      const app = isObject2(rendered.value) ? rendered.value : {};
+      const app = isJsonObject(rendered.value) ? rendered.value : {};
       if (sourcePaths(app["spec"]).some((path) => path.includes("{{"))) {
         result.findings.push(
           expanded ? discoveryFinding(
@@ -41858,20 +42052,13 @@ function folderEnvironments(tree) {
   return found;
 }
 
-// core/render/kustomize/generator-args.ts
-function isObject4(value) {
-  return value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
-}
-function scalarText3(value) {
-  if (value === void 0 || value === null) return void 0;
-  return typeof value === "object" ? void 0 : String(value);
-}
+// core/render/kustomize/generators/generator-args.ts
 function stringList(value, field3) {
   if (value === void 0 || value === null) return [];
   if (!Array.isArray(value)) return { error: `${field3} must be a list of strings` };
   const items = [];
   for (const item of value) {
-    const text10 = scalarText3(item);
+    const text10 = scalarString(item);
     if (text10 === void 0) return { error: `${field3} must be a list of strings` };
     items.push(text10);
   }
@@ -41879,14 +42066,14 @@ function stringList(value, field3) {
 }
 function stringMap3(value, field3) {
   if (value === void 0 || value === null) return {};
-  if (!isObject4(value)) return { error: `${field3} must be a mapping of strings` };
+  if (!isJsonObject(value)) return { error: `${field3} must be a mapping of strings` };
   const map = {};
-  for (const [key2, item] of Object.entries(value)) map[key2] = scalarText3(item) ?? "";
+  for (const [key2, item] of Object.entries(value)) map[key2] = scalarString(item) ?? "";
   return map;
 }
 function parseGeneratorOptions(value) {
   if (value === void 0 || value === null) return {};
-  if (!isObject4(value)) return { error: "generator options must be a mapping" };
+  if (!isJsonObject(value)) return { error: "generator options must be a mapping" };
   const options = {};
   const labels = stringMap3(value["labels"], "labels");
   if ("error" in labels) return labels;
@@ -41901,11 +42088,11 @@ function parseGeneratorOptions(value) {
   return options;
 }
 function parseGeneratorArgs(value) {
-  if (!isObject4(value)) return { error: "a generator entry must be a mapping" };
-  const args = { name: scalarText3(value["name"]) ?? "" };
-  const namespace = scalarText3(value["namespace"]);
+  if (!isJsonObject(value)) return { error: "a generator entry must be a mapping" };
+  const args = { name: scalarString(value["name"]) ?? "" };
+  const namespace = scalarString(value["namespace"]);
   if (namespace !== void 0 && namespace !== "") args.namespace = namespace;
-  const behavior = scalarText3(value["behavior"]);
+  const behavior = scalarString(value["behavior"]);
   if (behavior !== void 0 && behavior !== "" && behavior !== "unspecified") {
     if (behavior !== "create" && behavior !== "merge" && behavior !== "replace")
       return { error: `behavior ${JSON.stringify(behavior)} must be create, merge or replace` };
@@ -41916,9 +42103,9 @@ function parseGeneratorArgs(value) {
     if ("error" in list5) return list5;
     if (list5.length > 0) args[field3] = list5;
   }
-  const env = scalarText3(value["env"]);
+  const env = scalarString(value["env"]);
   if (env !== void 0 && env !== "") args.env = env;
-  const type = scalarText3(value["type"]);
+  const type = scalarString(value["type"]);
   if (type !== void 0) args.type = type;
   const options = parseGeneratorOptions(value["options"]);
   if ("error" in options) return options;
@@ -41926,7 +42113,7 @@ function parseGeneratorArgs(value) {
   return args;
 }
 
-// core/render/kustomize/generator-encoding.ts
+// core/render/kustomize/generators/generator-encoding.ts
 var strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 var encoder = new TextEncoder();
 function decodeUtf8(bytes) {
@@ -41956,7 +42143,7 @@ function kustomizeBase64(value) {
   return out;
 }
 
-// core/render/kustomize/env-file.ts
+// core/render/kustomize/generators/env-file.ts
 var MAX_LINE_BYTES = 64 * 1024 - 1;
 var LEADING_SPACE = /^[\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/u;
 function scanLines(bytes) {
@@ -41999,7 +42186,7 @@ function parseEnvFile(bytes) {
   return { pairs };
 }
 
-// core/render/kustomize/generator-paths.ts
+// core/render/kustomize/generators/generator-paths.ts
 function goPathBase(path) {
   if (path === "") return ".";
   const trimmed = path.replace(/\/+$/, "");
@@ -42035,7 +42222,7 @@ async function readGeneratorFile(dir, path, files) {
   return { error: `no such file '${targetText}'` };
 }
 
-// core/render/kustomize/generator-sources.ts
+// core/render/kustomize/generators/generator-sources.ts
 function list3(items) {
   return `[${items.join(" ")}]`;
 }
@@ -42118,7 +42305,7 @@ async function loadKeyValuePairs(args, dir, files) {
   return { pairs: all };
 }
 
-// core/render/kustomize/generator-options.ts
+// core/render/kustomize/generators/generator-options.ts
 function mergeMaps(local, global) {
   if (local === void 0 && global === void 0) return void 0;
   return { ...global, ...local };
@@ -42135,7 +42322,7 @@ function mergeGeneratorOptions(local, global) {
   return merged;
 }
 
-// core/render/kustomize/generator-key-resolution.ts
+// core/render/kustomize/generators/generator-key-resolution.ts
 var WORDS = /* @__PURE__ */ new Set(["true", "True", "TRUE", "false", "False", "FALSE", "", "~", "null", "Null", "NULL"]);
 var SPECIAL_FLOATS2 = /* @__PURE__ */ new Set([".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF"]);
 SPECIAL_FLOATS2.add("-.inf").add("-.Inf").add("-.INF");
@@ -42190,7 +42377,7 @@ function resolvesToNonString(text10) {
   return YAML_STYLE_FLOAT.test(plain) && Number.isFinite(Number(plain));
 }
 
-// core/render/kustomize/generator-yaml-checks.ts
+// core/render/kustomize/generators/generator-yaml-checks.ts
 var UNREADABLE = /[\x7f-\x84\x86-\x9f\ufffe\uffff]/u;
 function configStrings(args, options) {
   const strings2 = [args.name, args.namespace ?? "", args.behavior ?? "", args.type ?? "", args.env ?? ""];
@@ -42225,11 +42412,11 @@ function keyProblem(key2) {
   return void 0;
 }
 function entries(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? Object.entries(value) : [];
+  return isJsonObject(value) ? Object.entries(value) : [];
 }
 function generatedResourceProblem(resource2) {
   const meta = resource2.metadata;
-  const metaObject = meta !== null && typeof meta === "object" && !Array.isArray(meta) ? meta : {};
+  const metaObject = isJsonObject(meta) ? meta : {};
   const maps = [resource2.data, resource2.binaryData, metaObject.labels, metaObject.annotations];
   for (const map of maps) {
     for (const [key2, value] of entries(map)) {
@@ -42244,7 +42431,7 @@ function generatedResourceProblem(resource2) {
   return void 0;
 }
 
-// core/render/kustomize/generator.ts
+// core/render/kustomize/generators/generator.ts
 function metadata(args, options) {
   const meta = { name: args.name };
   if (args.namespace !== void 0 && args.namespace !== "") meta.namespace = args.namespace;
@@ -42346,7 +42533,7 @@ async function generatedValuesSources(files, paths) {
     const decoded2 = bytes ? decodeText(bytes) : void 0;
     if (!decoded2?.ok || !/(?:configMap|secret)Generator\s*:/.test(decoded2.text)) continue;
     const { value } = parseYamlDocument(decoded2.text, { uniqueKeys: false, firstLine: 1 });
-    if (isObject2(value ?? null)) found.push(...await generatedBy(value, path, files));
+    if (isJsonObject(value ?? null)) found.push(...await generatedBy(value, path, files));
   }
   return found;
 }
@@ -42356,7 +42543,7 @@ function mergeValues(base, overlay) {
   const out = { ...base };
   for (const [key2, value] of Object.entries(overlay)) {
     const current = out[key2];
-    out[key2] = isObject2(value) && isObject2(current) ? mergeValues(current, value) : value;
+    out[key2] = isJsonObject(value) && isJsonObject(current) ? mergeValues(current, value) : value;
   }
   return out;
 }
@@ -42366,7 +42553,7 @@ function setDottedPath(target, path, value) {
   let node = target;
   for (const key2 of keys.slice(0, -1)) {
     const next = node[key2];
-    if (!isObject2(next)) node[key2] = {};
+    if (!isJsonObject(next)) node[key2] = {};
     node = node[key2];
   }
   node[keys[keys.length - 1]] = value;
@@ -42397,7 +42584,7 @@ function fluxValues(spec, context) {
   for (const [index, entry] of entries2.entries()) {
     const kind = stringAt2(entry, "kind");
     const name = stringAt2(entry, "name");
-    if (kind !== "ConfigMap" && kind !== "Secret" || name === void 0 || !isObject2(entry)) continue;
+    if (kind !== "ConfigMap" && kind !== "Secret" || name === void 0 || !isJsonObject(entry)) continue;
     const key2 = stringAt2(entry, "valuesKey") ?? "values.yaml";
     const targetPath = stringAt2(entry, "targetPath");
     const reference = {
@@ -42413,7 +42600,7 @@ function fluxValues(spec, context) {
         problem = `targetPath ${targetPath} is not a plain dotted path kubeproof can apply`;
     } else if (typeof data === "string") {
       const parsed = parseYamlDocument(data, { uniqueKeys: false, firstLine: 1 });
-      if (isObject2(parsed.value ?? null)) values = mergeValues(values, parsed.value);
+      if (isJsonObject(parsed.value ?? null)) values = mergeValues(values, parsed.value);
       else problem = `key ${key2} does not hold a YAML mapping`;
     }
     if (problem === void 0) continue;
@@ -42429,7 +42616,7 @@ function fluxValues(spec, context) {
     if (line3 !== void 0) finding2.line = line3;
     findings2.push(finding2);
   }
-  if (isObject2(spec["values"])) values = mergeValues(values, spec["values"]);
+  if (isJsonObject(spec["values"])) values = mergeValues(values, spec["values"]);
   return { values, findings: findings2 };
 }
 
@@ -42454,8 +42641,8 @@ async function fluxHelmReleaseSettings(doc, find) {
   const name = stringAt2(doc.content["metadata"], "name") ?? "";
   const ownNamespace = stringAt2(doc.content["metadata"], "namespace");
   const label = `Flux HelmRelease ${ownNamespace ? `${ownNamespace}/` : ""}${name}`;
-  const spec = isObject2(doc.content["spec"]) ? doc.content["spec"] : {};
-  const chartSpec = isObject2(spec["chart"]) && isObject2(spec["chart"]["spec"]) ? spec["chart"]["spec"] : void 0;
+  const spec = isJsonObject(doc.content["spec"]) ? doc.content["spec"] : {};
+  const chartSpec = isJsonObject(spec["chart"]) && isJsonObject(spec["chart"]["spec"]) ? spec["chart"]["spec"] : void 0;
   const sourceKind = stringAt2(chartSpec?.["sourceRef"], "kind");
   if (!chartSpec || sourceKind !== "GitRepository" && sourceKind !== "Bucket") {
     const ref = chartSpec ? chartSpec["sourceRef"] : spec["chartRef"];
@@ -42507,7 +42694,7 @@ async function fluxHelmReleaseSettings(doc, find) {
   if (Object.keys(values.values).length > 0) settings.values = `${JSON.stringify(values.values, null, 2)}
 `;
   if (stringAt2(spec["install"], "crds") === "Skip") settings.skipCrds = true;
-  if (!(isObject2(spec["test"]) && spec["test"]["enable"] === true)) settings.skipTests = true;
+  if (!(isJsonObject(spec["test"]) && spec["test"]["enable"] === true)) settings.skipTests = true;
   if (spec["postRenderers"] !== void 0) result.notes.push("postRenderers are not applied");
   result.settings = settings;
   return result;
@@ -42568,7 +42755,7 @@ function sourcesOf(file, text10) {
     const body = text10.slice(span.bodyStart, span.end);
     if (!KIND2.test(body)) continue;
     const { value } = parseYamlDocument(body, { uniqueKeys: false, firstLine: span.bodyLine });
-    if (!isObject2(value ?? null)) continue;
+    if (!isJsonObject(value ?? null)) continue;
     const content = value;
     const { apiVersion, kind } = content;
     const name = stringAt2(content["metadata"], "name");
@@ -42609,12 +42796,12 @@ function valuesSourceFinder(sources, file, used) {
 // core/render/environments/flux-helmrelease.ts
 var CHART_POINTER = "/spec/chart/spec/chart";
 function chartPath(doc) {
-  const chart = isObject2(doc.content["spec"]) ? doc.content["spec"]["chart"] : void 0;
-  return isObject2(chart) ? stringAt2(chart["spec"], "chart") : void 0;
+  const chart = isJsonObject(doc.content["spec"]) ? doc.content["spec"]["chart"] : void 0;
+  return isJsonObject(chart) ? stringAt2(chart["spec"], "chart") : void 0;
 }
 function readsValuesFrom(doc) {
   const spec = doc.content["spec"];
-  return isObject2(spec) && Array.isArray(spec["valuesFrom"]) && spec["valuesFrom"].length > 0;
+  return isJsonObject(spec) && Array.isArray(spec["valuesFrom"]) && spec["valuesFrom"].length > 0;
 }
 async function fluxHelmReleaseTargets(doc, valuesSources = []) {
   const result = { targets: [], findings: [] };
@@ -42655,7 +42842,7 @@ async function fluxHelmReleaseTargets(doc, valuesSources = []) {
 function fluxKustomizationTargets(doc) {
   const result = { targets: [], findings: [] };
   const metadata2 = doc.content["metadata"];
-  const spec = isObject2(doc.content["spec"]) ? doc.content["spec"] : {};
+  const spec = isJsonObject(doc.content["spec"]) ? doc.content["spec"] : {};
   const name = stringAt2(metadata2, "name");
   if (name === void 0) return result;
   const namespace = stringAt2(metadata2, "namespace");
@@ -42698,7 +42885,7 @@ var PRECEDENCE = { config: 0, folder: 1, argocd: 2, flux: 3 };
 function stableJson(value) {
   return JSON.stringify(
     value,
-    (_key, item) => item !== null && typeof item === "object" && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) : item
+    (_key, item) => isJsonObject(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) : item
   );
 }
 function identity2(environment) {
@@ -43146,7 +43333,7 @@ var BuildStop = class extends Error {
 };
 function metadataOf(resource2) {
   const metadata2 = resource2["metadata"];
-  return metadata2 !== null && typeof metadata2 === "object" && !Array.isArray(metadata2) ? metadata2 : {};
+  return isJsonObject(metadata2) ? metadata2 : {};
 }
 function textOf(value) {
   return typeof value === "string" ? value : "";
@@ -43245,9 +43432,6 @@ var KUSTOMIZE_READING = {
   resolve: resolveKustomizeScalar,
   keepText: (pointer2) => ANNOTATION_VALUE.test(pointer2)
 };
-function isObject5(value) {
-  return value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
-}
 function stop(path, line3, message, column) {
   return new BuildStop({
     ruleId: "kustomize-build",
@@ -43311,13 +43495,13 @@ var NON_FINITE_LITERAL = /\.(?:inf|nan)\b/i;
 function withoutEmptyAnnotations(resource2) {
   const metadata2 = metadataOf(resource2);
   const annotations = metadata2["annotations"];
-  if (!isObject5(annotations) || Object.keys(annotations).length > 0) return resource2;
+  if (!isJsonObject(annotations) || Object.keys(annotations).length > 0) return resource2;
   const rest = { ...metadata2 };
   delete rest["annotations"];
   return { ...resource2, metadata: rest };
 }
 function expand(value, path, line3, into) {
-  if (!isObject5(value))
+  if (!isJsonObject(value))
     throw stop(path, line3, "a resource must be a mapping with apiVersion, kind and metadata.name");
   const kind = textOf(value["kind"]);
   if (kind.endsWith("List") && Array.isArray(value["items"])) {
@@ -43388,9 +43572,6 @@ function splitFieldPath(path) {
   }
   return parts;
 }
-function isObject6(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 function own2(object, key2) {
   return Object.hasOwn(object, key2) ? object[key2] : void 0;
 }
@@ -43405,7 +43586,7 @@ function step2(node, path, at, create, visit3) {
     });
     return changed ? items : node;
   }
-  if (!isObject6(node)) throw new FieldSpecError("expected sequence or mapping node");
+  if (!isJsonObject(node)) throw new FieldSpecError("expected sequence or mapping node");
   const segment = path[at];
   const isList2 = segment.endsWith("[]");
   const name = isList2 ? segment.slice(0, -2) : segment;
@@ -43437,7 +43618,7 @@ function applyFieldSpecs(resource2, specs, visit3) {
 }
 function resourceIdString(resource2) {
   const { group, version } = parseApiVersion(text(resource2["apiVersion"]));
-  const metadata2 = isObject6(resource2["metadata"]) ? resource2["metadata"] : {};
+  const metadata2 = isJsonObject(resource2["metadata"]) ? resource2["metadata"] : {};
   const kind = text(resource2["kind"]) || "[noKind]";
   const name = text(own2(metadata2, "name")) || "[noName]";
   const namespace = text(own2(metadata2, "namespace")) || "[noNs]";
@@ -43516,13 +43697,10 @@ function rejectUnsupportedFields(_context, file) {
   }
 }
 
-// core/render/kustomize/generator-merge.ts
-function isObject7(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
+// core/render/kustomize/generators/generator-merge.ts
 function stringMap4(value) {
   const map = {};
-  if (!isObject7(value)) return map;
+  if (!isJsonObject(value)) return map;
   for (const [key2, item] of Object.entries(value)) {
     if (typeof item === "string") map[key2] = item;
     else if (item !== null && typeof item !== "object") map[key2] = String(item);
@@ -43535,8 +43713,8 @@ function setOrDelete(target, field3, map) {
 }
 function mergeGenerated(existing, generated, behavior) {
   const result = structuredClone(generated);
-  const before = isObject7(existing.metadata) ? existing.metadata : {};
-  const meta = isObject7(result.metadata) ? result.metadata : {};
+  const before = isJsonObject(existing.metadata) ? existing.metadata : {};
+  const meta = isJsonObject(result.metadata) ? result.metadata : {};
   result.metadata = meta;
   setOrDelete(meta, "labels", { ...stringMap4(before.labels), ...stringMap4(meta.labels) });
   setOrDelete(meta, "annotations", { ...stringMap4(before.annotations), ...stringMap4(meta.annotations) });
@@ -43554,7 +43732,7 @@ function mergedHashSuffix(existing, generated) {
   return existing && generated;
 }
 
-// core/render/kustomize/add-generated.ts
+// core/render/kustomize/generators/add-generated.ts
 async function addGenerated(context, kind, args, globalOptions, dir, origin, resources) {
   const generated = await generateResource(kind, args, globalOptions, dir, context.files);
   if ("error" in generated) return generated.error;
@@ -43582,13 +43760,6 @@ async function addGenerated(context, kind, args, globalOptions, dir, origin, res
 }
 
 // core/render/kustomize/kustomization-fields.ts
-function isObject8(value) {
-  return value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
-}
-function scalarText4(value) {
-  if (value === void 0 || value === null || typeof value === "object") return void 0;
-  return String(value);
-}
 var objects = (resources) => resources.map((t) => t.object);
 function listField(file, field3) {
   const value = file.content[field3];
@@ -43598,7 +43769,7 @@ function listField(file, field3) {
 }
 function stringMapField(file, pointer2, value) {
   if (value === void 0 || value === null) return {};
-  if (!isObject8(value)) throw stopAt(file, pointer2, "expected a mapping of strings");
+  if (!isJsonObject(value)) throw stopAt(file, pointer2, "expected a mapping of strings");
   const map = {};
   for (const [key2, item] of Object.entries(value)) {
     if (item !== null && typeof item === "object")
@@ -43616,11 +43787,11 @@ function parseFieldSpecs(file, pointer2, value) {
   if (value === void 0 || value === null) return void 0;
   if (!Array.isArray(value)) throw stopAt(file, pointer2, "field specs must be a list");
   return value.map((item, index) => {
-    if (!isObject8(item) || typeof item["path"] !== "string")
+    if (!isJsonObject(item) || typeof item["path"] !== "string")
       throw stopAt(file, `${pointer2}/${index}`, "a field spec needs a path");
     const spec = { path: item["path"] };
     for (const key2 of ["group", "version", "kind"]) {
-      const text10 = scalarText4(item[key2]);
+      const text10 = scalarString(item[key2]);
       if (text10 !== void 0) spec[key2] = text10;
     }
     if (item["create"] === true) spec.create = true;
@@ -43628,25 +43799,22 @@ function parseFieldSpecs(file, pointer2, value) {
   });
 }
 function parseImageSpec(file, pointer2, value) {
-  if (!isObject8(value)) throw stopAt(file, pointer2, "an images entry must be a mapping with name");
-  const spec = { name: scalarText4(value["name"]) ?? "" };
+  if (!isJsonObject(value)) throw stopAt(file, pointer2, "an images entry must be a mapping with name");
+  const spec = { name: scalarString(value["name"]) ?? "" };
   for (const key2 of ["newName", "newTag", "digest"]) {
-    const text10 = scalarText4(value[key2]);
+    const text10 = scalarString(value[key2]);
     if (text10 !== void 0 && text10 !== "") spec[key2] = text10;
   }
   return spec;
 }
 function parseReplicaSpec(file, pointer2, value) {
-  if (!isObject8(value) || typeof value["count"] !== "number")
+  if (!isJsonObject(value) || typeof value["count"] !== "number")
     throw stopAt(file, pointer2, "a replicas entry needs a name and a numeric count");
-  return { name: scalarText4(value["name"]) ?? "", count: value["count"] };
+  return { name: scalarString(value["name"]) ?? "", count: value["count"] };
 }
 
-// core/render/kustomize/json6902-parse.ts
+// core/render/kustomize/json6902/json6902-parse.ts
 var KINDS = /* @__PURE__ */ new Set(["add", "remove", "replace", "move", "copy", "test"]);
-function isObject9(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 function goJsonType(value) {
   if (Array.isArray(value)) return "array";
   if (value === null) return "null";
@@ -43661,7 +43829,7 @@ function fieldProblem(op, field3, value) {
   return `${op} operation failed to decode ${field3}: ${plain ? "missing value" : cause}`;
 }
 function problemOf(item) {
-  if (!isObject9(item)) return "Unexpected kind: unknown";
+  if (!isJsonObject(item)) return "Unexpected kind: unknown";
   const op = item["op"];
   if (typeof op !== "string") return "Unexpected kind: unknown";
   if (!KINDS.has(op)) return `Unexpected kind: ${op}`;
@@ -43674,13 +43842,13 @@ function problemOf(item) {
 function parseJsonPatch(value) {
   if (!Array.isArray(value)) return { error: "a JSON6902 patch must be a list of operations" };
   for (const [index, item] of value.entries()) {
-    if (item !== null && !isObject9(item))
+    if (item !== null && !isJsonObject(item))
       return { error: `patch operation ${index} must be a mapping, found ${goJsonType(item)}` };
   }
   const operations = [];
   for (const [index, item] of value.entries()) {
     const message = problemOf(item);
-    if (message !== void 0 || !isObject9(item))
+    if (message !== void 0 || !isJsonObject(item))
       return {
         error: `patch operation ${index}: ${message}`,
         deferred: true,
@@ -43699,7 +43867,7 @@ function parseJsonPatch(value) {
   return { operations };
 }
 
-// core/render/kustomize/json6902-annotations.ts
+// core/render/kustomize/json6902/json6902-annotations.ts
 function formatGoG(value) {
   if (Number.isNaN(value)) return "NaN";
   if (!Number.isFinite(value)) return value > 0 ? "+Inf" : "-Inf";
@@ -43722,7 +43890,7 @@ function annotationText(value) {
   return value === null ? "null" : "";
 }
 
-// core/render/kustomize/json6902-container.ts
+// core/render/kustomize/json6902/json6902-container.ts
 function isContainer(value) {
   return value !== null && typeof value === "object";
 }
@@ -43822,7 +43990,7 @@ function findParent(root, path) {
   return { container: container2, key: decodeKey(tokens[tokens.length - 1]) };
 }
 
-// core/render/kustomize/json6902-equal.ts
+// core/render/kustomize/json6902/json6902-equal.ts
 var PANIC = "panic: runtime error: invalid memory address or nil pointer dereference";
 function testEquals(actual, expected) {
   if (Array.isArray(actual)) {
@@ -43853,7 +44021,7 @@ function testEquals(actual, expected) {
   return actual === expected;
 }
 
-// core/render/kustomize/json6902-apply.ts
+// core/render/kustomize/json6902/json6902-apply.ts
 var add2 = (doc, op) => {
   const parent = findParent(doc.root, op.path);
   if (parent === void 0)
@@ -43950,7 +44118,7 @@ function applyJsonPatch(target, operations) {
   return { value: doc.root };
 }
 
-// core/render/kustomize/transform-cluster-scoped.ts
+// core/render/kustomize/transformers/transform-cluster-scoped.ts
 var CLUSTER_SCOPED = {
   "admissionregistration.k8s.io/v1": ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"],
   "admissionregistration.k8s.io/v1beta1": ["MutatingWebhookConfiguration", "ValidatingWebhookConfiguration"],
@@ -43987,7 +44155,7 @@ function isClusterScopedKind(group, version, kind) {
   return false;
 }
 
-// core/render/kustomize/select-targets-namespace.ts
+// core/render/kustomize/targets/select-targets-namespace.ts
 var NOT_A_NAMESPACE = "_non_namespaceable_";
 function text2(value) {
   return typeof value === "string" ? value : "";
@@ -43995,14 +44163,14 @@ function text2(value) {
 function effectiveNamespace(resource2, namespace) {
   if (isClusterScoped(text2(resource2["apiVersion"]), text2(resource2["kind"]))) return NOT_A_NAMESPACE;
   const metadata2 = resource2["metadata"];
-  const own3 = namespace ?? (metadata2 !== null && typeof metadata2 === "object" && !Array.isArray(metadata2) ? text2(metadata2["namespace"]) : "");
+  const own3 = namespace ?? (isJsonObject(metadata2) ? text2(metadata2["namespace"]) : "");
   return own3 === "" ? "default" : own3;
 }
 
-// core/render/kustomize/json6902-resource.ts
+// core/render/kustomize/json6902/json6902-resource.ts
 var PREVIOUS = "internal.config.kubernetes.io/previous";
 function asObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+  return isJsonObject(value) ? value : void 0;
 }
 function text3(value) {
   return typeof value === "string" ? value : "";
@@ -44047,7 +44215,7 @@ function applyJsonPatchToResource(resource2, operations, internal) {
   return { value: result };
 }
 
-// core/render/kustomize/select-targets-labels.ts
+// core/render/kustomize/targets/select-targets-labels.ts
 var KEYWORDS = /* @__PURE__ */ new Map([
   [")", ")"],
   [",", ","],
@@ -44306,7 +44474,7 @@ function matchesLabelRequirements(requirements, labels) {
   return requirements.every((requirement) => matchesRequirement(requirement, labels));
 }
 
-// core/render/kustomize/select-targets-regex.ts
+// core/render/kustomize/targets/select-targets-regex.ts
 var FLAGS2 = /^\(\?([imsU]+)\)/;
 function unbalanced(anchored) {
   let depth = 0;
@@ -44369,7 +44537,7 @@ function compileSelectorPattern(pattern) {
   }
 }
 
-// core/render/kustomize/select-targets.ts
+// core/render/kustomize/targets/select-targets.ts
 var FIELDS = [
   "group",
   "version",
@@ -44431,7 +44599,7 @@ function text4(value) {
 }
 function metadataOf2(resource2) {
   const metadata2 = resource2["metadata"];
-  return metadata2 !== null && typeof metadata2 === "object" && !Array.isArray(metadata2) ? metadata2 : {};
+  return isJsonObject(metadata2) ? metadata2 : {};
 }
 function stringMap5(value) {
   const map = /* @__PURE__ */ new Map();
@@ -44473,28 +44641,19 @@ function selectResources(resources, selector2, originals) {
   );
 }
 
-// core/render/kustomize/strategic-merge-nodes.ts
+// core/render/kustomize/strategic-merge/strategic-merge-nodes.ts
 var StrategicMergeFailure = class extends Error {
   name = "StrategicMergeFailure";
 };
-function isMap(value) {
-  return value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
-}
 function isMissingOrNull(value) {
   return value === void 0 || value === null;
 }
 function isEmptyMap(value) {
-  return isMissingOrNull(value) || isMap(value) && Object.keys(value).length === 0;
+  return isMissingOrNull(value) || isJsonObject(value) && Object.keys(value).length === 0;
 }
 function nodeKind(value) {
   if (Array.isArray(value)) return "SequenceNode";
-  return isMap(value) ? "MappingNode" : "ScalarNode";
-}
-function scalarText5(value) {
-  if (value === void 0) return "";
-  if (value === null) return "null";
-  if (typeof value === "object") return "";
-  return String(value);
+  return isJsonObject(value) ? "MappingNode" : "ScalarNode";
 }
 function requireKind(value, kind) {
   if (isMissingOrNull(value) || nodeKind(value) === kind) return;
@@ -44504,12 +44663,12 @@ function fieldMatches(node, name, value) {
   if (isMissingOrNull(node)) return false;
   if (name === "") {
     requireKind(node, "ScalarNode");
-    return scalarText5(node) === value;
+    return yamlNodeText(node) === value;
   }
   requireKind(node, "MappingNode");
   const map = node;
   if (!Object.hasOwn(map, name)) return false;
-  return value === "" || scalarText5(map[name]) === value;
+  return value === "" || yamlNodeText(map[name]) === value;
 }
 function setElement(list5, element, keys, values) {
   const setterKeys = keys.length === 0 ? [""] : keys;
@@ -44518,7 +44677,7 @@ function setElement(list5, element, keys, values) {
   let found = false;
   for (const item of list5) {
     if (isEmptyMap(item)) continue;
-    if (!isMap(item) && mappingSetter) {
+    if (!isJsonObject(item) && mappingSetter) {
       next.push(item);
       continue;
     }
@@ -44545,14 +44704,14 @@ function setElement(list5, element, keys, values) {
 function findElement(list5, keys, values) {
   if (!Array.isArray(list5)) return void 0;
   if (keys.length === 0 || keys[0] === "") {
-    return list5.find((item) => scalarText5(item) === (values[0] ?? ""));
+    return list5.find((item) => yamlNodeText(item) === (values[0] ?? ""));
   }
   return list5.find(
-    (item) => isMap(item) && keys.every((key2, index) => Object.hasOwn(item, key2) && scalarText5(item[key2]) === values[index])
+    (item) => isJsonObject(item) && keys.every((key2, index) => Object.hasOwn(item, key2) && yamlNodeText(item[key2]) === values[index])
   );
 }
 
-// core/render/kustomize/strategic-merge-directive.ts
+// core/render/kustomize/strategic-merge/strategic-merge-directive.ts
 var KEY = "$patch";
 function known(value) {
   return value === "merge" || value === "replace" || value === "delete";
@@ -44563,21 +44722,21 @@ function unknown(value) {
 function takeDirective(patch2) {
   if (patch2 === void 0) return "merge";
   if (Array.isArray(patch2)) return takeSequenceDirective(patch2);
-  if (!isMap(patch2)) {
+  if (!isJsonObject(patch2)) {
     throw new StrategicMergeFailure(
-      `no implemented strategic merge patch strategy for '${tagOf(patch2)}' ('${scalarText5(patch2)}')`
+      `no implemented strategic merge patch strategy for '${tagOf(patch2)}' ('${yamlNodeText(patch2)}')`
     );
   }
   if (!Object.hasOwn(patch2, KEY)) return "merge";
-  const value = scalarText5(patch2[KEY]);
+  const value = yamlNodeText(patch2[KEY]);
   if (!known(value)) throw unknown(value);
   delete patch2[KEY];
   return value;
 }
 function takeSequenceDirective(patch2) {
-  const element = patch2.find((item) => isMap(item) && Object.hasOwn(item, KEY));
-  if (!isMap(element) || Object.keys(element).length > 1) return "merge";
-  const value = scalarText5(element[KEY]);
+  const element = patch2.find((item) => isJsonObject(item) && Object.hasOwn(item, KEY));
+  if (!isJsonObject(element) || Object.keys(element).length > 1) return "merge";
+  const value = yamlNodeText(element[KEY]);
   if (!known(value)) throw unknown(value);
   setElement(patch2, void 0, [KEY], [value]);
   return value;
@@ -44589,7 +44748,7 @@ function tagOf(value) {
   return "!!str";
 }
 
-// core/render/kustomize/strategic-merge-schema.ts
+// core/render/kustomize/strategic-merge/strategic-merge-schema.ts
 var KNOWN = {};
 function mergeList(keys, items = KNOWN, strategy = "merge") {
   return { strategy, keys, items };
@@ -44706,7 +44865,7 @@ var OTHER_KINDS = {
 var PLAIN = resource();
 function schemaOf(nodes) {
   for (const node of nodes) {
-    if (!isMap(node)) continue;
+    if (!isJsonObject(node)) continue;
     const { apiVersion, kind } = node;
     if (typeof apiVersion !== "string" || typeof kind !== "string" || apiVersion === "" || kind === "")
       continue;
@@ -44728,7 +44887,7 @@ function mergesList(schema) {
   return schema?.strategy?.split(",").includes("merge") === true;
 }
 
-// core/render/kustomize/strategic-merge-list.ts
+// core/render/kustomize/strategic-merge/strategic-merge-list.ts
 function visitList([dest, origin]) {
   if (isMissingOrNull(dest)) return origin;
   if (origin === null) return void 0;
@@ -44743,8 +44902,8 @@ function keyValues(sources, keys) {
     if (!Array.isArray(source)) continue;
     for (const element of source) {
       const values = keys.map((key2) => {
-        const field3 = isMap(element) ? element[key2] : void 0;
-        return isEmptyValue(field3) ? "" : scalarText5(field3);
+        const field3 = isJsonObject(element) ? element[key2] : void 0;
+        return isEmptyValue(field3) ? "" : yamlNodeText(field3);
       });
       const id = JSON.stringify(values);
       if (values.length === 0 || seen.has(id)) continue;
@@ -44757,7 +44916,7 @@ function keyValues(sources, keys) {
 function primitiveValues(sources) {
   const seen = /* @__PURE__ */ new Set();
   for (const source of [sources[1], sources[0]]) {
-    if (Array.isArray(source)) for (const item of source) seen.add(scalarText5(item));
+    if (Array.isArray(source)) for (const item of source) seen.add(yamlNodeText(item));
   }
   return [...seen].map((text10) => [text10]);
 }
@@ -44802,7 +44961,7 @@ function matchValues(first, second) {
 function appendList(into, from, keys) {
   for (const element of [...from]) {
     if (keys[0] === "") {
-      setElement(into, element, [""], [scalarText5(element)]);
+      setElement(into, element, [""], [yamlNodeText(element)]);
       continue;
     }
     const values = [];
@@ -44811,9 +44970,9 @@ function appendList(into, from, keys) {
         into.push(element);
         continue;
       }
-      if (!isMap(element)) throw wrongKind(element);
+      if (!isJsonObject(element)) throw wrongKind(element);
       if (!Object.hasOwn(element, key2)) into.push(element);
-      else values.push(scalarText5(element[key2]));
+      else values.push(yamlNodeText(element[key2]));
     }
     if (keys.length > 1) setElement(into, void 0, keys, values);
     setElement(into, element, keys, values);
@@ -44844,9 +45003,10 @@ function setElements(sources, all, keys, schema, walk3) {
       continue;
     }
     for (const [index, name] of names.entries()) {
-      const scalarElement = name === "" && !isMap(merged) && !Array.isArray(merged);
-      if (texts2[index] === "" || scalarElement || isMap(merged) && Object.hasOwn(merged, name)) continue;
-      if (!isMap(merged)) throw wrongKind(merged);
+      const scalarElement = name === "" && !isJsonObject(merged) && !Array.isArray(merged);
+      if (texts2[index] === "" || scalarElement || isJsonObject(merged) && Object.hasOwn(merged, name))
+        continue;
+      if (!isJsonObject(merged)) throw wrongKind(merged);
       merged[name] = texts2[index];
     }
     setElement(added, merged, names, texts2);
@@ -44863,7 +45023,7 @@ function mergeAssociativeList(sources, schema, walk3) {
   return setElements(merged, primitiveValues(merged), [""], schema, walk3);
 }
 
-// core/render/kustomize/strategic-merge-walk.ts
+// core/render/kustomize/strategic-merge/strategic-merge-walk.ts
 function walk(sources, parentSchema) {
   const schema = parentSchema ?? schemaOf(sources);
   const first = sources.find((source) => !isMissingOrNull(source));
@@ -44891,12 +45051,15 @@ function visitMap([dest, origin]) {
 }
 function walkMap(sources, schema) {
   const dest = visitMap(sources);
-  if (!isMap(dest)) return dest;
+  if (!isJsonObject(dest)) return dest;
   const origin = sources[1];
   const names = new Set(Object.keys(dest));
-  if (isMap(origin)) for (const name of Object.keys(origin)) names.add(name);
+  if (isJsonObject(origin)) for (const name of Object.keys(origin)) names.add(name);
   for (const name of [...names].sort()) {
-    const value = walk([dest[name], isMap(origin) ? origin[name] : void 0], fieldSchema(schema, name));
+    const value = walk(
+      [dest[name], isJsonObject(origin) ? origin[name] : void 0],
+      fieldSchema(schema, name)
+    );
     setField(dest, name, value);
   }
   return dest;
@@ -44906,10 +45069,10 @@ function setField(map, name, value) {
   else map[name] = value;
 }
 
-// core/render/kustomize/strategic-merge.ts
+// core/render/kustomize/strategic-merge/strategic-merge.ts
 function metadataOf3(resource2) {
   const metadata2 = resource2["metadata"];
-  return isMap(metadata2) ? metadata2 : void 0;
+  return isJsonObject(metadata2) ? metadata2 : void 0;
 }
 function restoreIdentity(result, target, keep) {
   if (keep.keepKind !== false && target["kind"] !== void 0) result["kind"] = target["kind"];
@@ -44931,7 +45094,7 @@ function applyStrategicMerge(target, patch2, keep = {}) {
   const dest = structuredClone(target);
   try {
     const result = walk([dest, structuredClone(patch2)], void 0);
-    if (!isMap(result)) return { deleted: true };
+    if (!isJsonObject(result)) return { deleted: true };
     restoreIdentity(result, target, keep);
     return { value: result };
   } catch (error) {
@@ -44941,11 +45104,8 @@ function applyStrategicMerge(target, patch2, keep = {}) {
 }
 
 // core/render/kustomize/apply-patches.ts
-function isObject10(value) {
-  return value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
-}
 function idOf(patch2) {
-  const metadata2 = isObject10(patch2["metadata"]) ? patch2["metadata"] : {};
+  const metadata2 = isJsonObject(patch2["metadata"]) ? patch2["metadata"] : {};
   return {
     ...parseApiVersion(textOf(patch2["apiVersion"])),
     kind: textOf(patch2["kind"]),
@@ -44954,8 +45114,8 @@ function idOf(patch2) {
   };
 }
 function aimedAt(patch2, target, input) {
-  const metadata2 = { ...isObject10(patch2["metadata"]) ? patch2["metadata"] : {} };
-  const targetMetadata = isObject10(target["metadata"]) ? target["metadata"] : {};
+  const metadata2 = { ...isJsonObject(patch2["metadata"]) ? patch2["metadata"] : {} };
+  const targetMetadata = isJsonObject(target["metadata"]) ? target["metadata"] : {};
   if (input.allowNameChange !== true || metadata2["name"] === void 0)
     metadata2["name"] = targetMetadata["name"] ?? null;
   if (typeof targetMetadata["namespace"] === "string") metadata2["namespace"] = targetMetadata["namespace"];
@@ -45003,13 +45163,13 @@ function applyPatch(resources, input) {
     return jsonPatch(resources, targets(), first, input);
   }
   for (const document of input.documents) {
-    if (!isObject10(document)) return "a strategic merge patch must be a mapping";
+    if (!isJsonObject(document)) return "a strategic merge patch must be a mapping";
     const { kind, name } = idOf(document);
     if (kind === "" || name === "")
       return "unable to parse SM or JSON patch: a strategic merge patch needs kind and metadata.name";
   }
   for (const document of input.documents) {
-    if (!isObject10(document)) return "a strategic merge patch must be a mapping";
+    if (!isJsonObject(document)) return "a strategic merge patch must be a mapping";
     if (input.target !== void 0) {
       for (const index of targets().reverse()) {
         const error2 = strategicMerge(
@@ -45074,7 +45234,7 @@ async function applyPatchEntry(context, file, pointer2, resources, source, selec
   const documents = await loadPatch(context, file, pointer2, source);
   const target = parseTarget(file, `${pointer2}/target`, selector2);
   const options = source.options;
-  const allows = (name) => options !== null && typeof options === "object" && !Array.isArray(options) && options[name] === true;
+  const allows = (name) => isJsonObject(options) && options[name] === true;
   const error = applyPatch(resources, {
     documents,
     recordsPreviousId,
@@ -45091,7 +45251,7 @@ async function loadPluginConfigs(context, file, field3) {
   for (const [index, entry] of listField(file, field3).entries()) {
     const pointer2 = `/${field3}/${index}`;
     let documents;
-    if (isObject8(entry)) documents = [entry];
+    if (isJsonObject(entry)) documents = [entry];
     else if (typeof entry !== "string") throw stopAt(file, pointer2, `${field3} entries must be paths or YAML`);
     else if (entry.includes("\n")) documents = parseKustomizeYaml(entry, file.path).map((d) => d.value);
     else {
@@ -45110,14 +45270,14 @@ async function loadPluginConfigs(context, file, field3) {
       ).map((d) => d.value);
     }
     for (const config of documents) {
-      if (!isObject8(config)) throw stopAt(file, pointer2, "a plugin configuration must be a mapping");
+      if (!isJsonObject(config)) throw stopAt(file, pointer2, "a plugin configuration must be a mapping");
       configs.push({ config, pointer: pointer2 });
     }
   }
   return configs;
 }
 
-// core/render/kustomize/replacements-parse.ts
+// core/render/kustomize/replacements/replacements-parse.ts
 var UnmarshalError = class extends Error {
   name = "UnmarshalError";
 };
@@ -45245,7 +45405,7 @@ function readReplacement(value) {
   }
 }
 
-// core/render/kustomize/replacements-path.ts
+// core/render/kustomize/replacements/replacements-path.ts
 var FieldPathError = class extends Error {
   name = "FieldPathError";
 };
@@ -45264,12 +45424,9 @@ function splitReplacementPath(path) {
   parts.push(current);
   return parts.map((part) => isListIndex(part) && !part.includes("=") ? part.slice(1, -1) : part);
 }
-function isObject11(value) {
-  return value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
-}
 function nodeKind2(value) {
   if (Array.isArray(value)) return "SequenceNode";
-  return isObject11(value) ? "MappingNode" : "ScalarNode";
+  return isJsonObject(value) ? "MappingNode" : "ScalarNode";
 }
 function wrongKind2(expected, value) {
   return new FieldPathError(`wrong node kind: expected ${expected} but got ${nodeKind2(value)}`);
@@ -45280,16 +45437,11 @@ function isIndex(part) {
 function isListIndex(part) {
   return part.startsWith("[") && part.endsWith("]");
 }
-function scalarText6(value) {
-  if (value === null) return "null";
-  if (typeof value === "object") return "";
-  return String(value);
-}
 function matchText(value) {
   if (Array.isArray(value)) return value.map((item) => `- ${matchText(item)}`).join("\n");
   if (value !== null && typeof value === "object")
     return Object.entries(value).map(([key2, item]) => `${key2}: ${matchText(item)}`).join("\n");
-  return scalarText6(value);
+  return yamlNodeText(value);
 }
 function newNode(next, create) {
   if (next === void 0) return create === "map" ? {} : create === "list" ? [] : null;
@@ -45326,7 +45478,7 @@ function matchList(slot, path, create) {
       if (regex.test(matchText(element).trim())) results.push(elementSlot(list5, index));
       continue;
     }
-    if (!isObject11(element) || !Object.hasOwn(element, field3)) continue;
+    if (!isJsonObject(element) || !Object.hasOwn(element, field3)) continue;
     if (!regex.test(matchText(element[field3]).trim())) continue;
     results.push(...matchPath(elementSlot(list5, index), path.slice(1), create));
   }
@@ -45359,7 +45511,7 @@ function matchPath(slot, path, create) {
     if (!Array.isArray(node)) throw wrongKind2("SequenceNode", node);
     return node.flatMap((_, index) => matchPath(elementSlot(node, index), path.slice(1), create));
   }
-  if (!isObject11(node)) throw wrongKind2("MappingNode", node);
+  if (!isJsonObject(node)) throw wrongKind2("MappingNode", node);
   let fresh = false;
   if (!Object.hasOwn(node, part)) {
     if (create === void 0) return [];
@@ -45384,7 +45536,7 @@ function lookupPath(value, path) {
       if (!Array.isArray(node)) throw wrongKind2("SequenceNode", node);
       const { field: field3, pattern } = splitIndexNameValue(part);
       const found = node.find(
-        (element) => field3 === "" ? scalarText6(element) === pattern : isObject11(element) && Object.hasOwn(element, field3) && scalarText6(element[field3]) === pattern
+        (element) => field3 === "" ? yamlNodeText(element) === pattern : isJsonObject(element) && Object.hasOwn(element, field3) && yamlNodeText(element[field3]) === pattern
       );
       if (found === void 0) return void 0;
       node = found;
@@ -45393,7 +45545,7 @@ function lookupPath(value, path) {
       if (found === void 0) return void 0;
       node = found;
     } else {
-      if (!isObject11(node)) throw wrongKind2("MappingNode", node);
+      if (!isJsonObject(node)) throw wrongKind2("MappingNode", node);
       if (!Object.hasOwn(node, part)) return void 0;
       node = node[part];
     }
@@ -45401,7 +45553,7 @@ function lookupPath(value, path) {
   return node;
 }
 
-// core/render/kustomize/replacements-value.ts
+// core/render/kustomize/replacements/replacements-value.ts
 var GO_INT3 = /^[-+]?(0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|0[bB][01]+|[1-9][0-9]*|0)$/;
 function isScalar3(value) {
   return value === null || typeof value !== "object";
@@ -45430,17 +45582,17 @@ function retag(text10, tag) {
 function refineSourceValue(options, value) {
   if (options === void 0 || options.delimiter === "") return { value };
   if (!isScalar3(value)) return { error: "delimiter option can only be used with scalar nodes" };
-  const parts = scalarText6(value).split(options.delimiter);
+  const parts = yamlNodeText(value).split(options.delimiter);
   if (options.index >= parts.length || options.index < 0)
-    return { error: `options.index ${options.index} is out of bounds for value ${scalarText6(value)}` };
+    return { error: `options.index ${options.index} is out of bounds for value ${yamlNodeText(value)}` };
   return { value: parts[options.index] };
 }
 function setFieldValue(slot, value, options) {
-  let text10 = isScalar3(value) ? scalarText6(value) : "";
+  let text10 = isScalar3(value) ? yamlNodeText(value) : "";
   let replacement = value;
   if (options !== void 0 && options.delimiter !== "") {
     if (!isScalar3(slot.value)) return "delimiter option can only be used with scalar nodes";
-    const parts = slot.fresh === true ? [""] : scalarText6(slot.value).split(options.delimiter);
+    const parts = slot.fresh === true ? [""] : yamlNodeText(slot.value).split(options.delimiter);
     if (options.index < 0) parts.unshift(text10);
     else if (options.index >= parts.length) parts.push(text10);
     else parts[options.index] = text10;
@@ -45461,7 +45613,7 @@ function setFieldValue(slot, value, options) {
   return void 0;
 }
 
-// core/render/kustomize/replacements.ts
+// core/render/kustomize/replacements/replacements.ts
 var DEFAULT_FIELD_PATH = "metadata.name";
 var ReplacementError = class extends Error {
   name = "ReplacementError";
@@ -45471,7 +45623,7 @@ function text5(value) {
 }
 function metadataOf4(resource2) {
   const metadata2 = resource2["metadata"];
-  return metadata2 !== null && typeof metadata2 === "object" && !Array.isArray(metadata2) ? metadata2 : {};
+  return isJsonObject(metadata2) ? metadata2 : {};
 }
 function idsOf(resource2, previous) {
   const apiVersion = text5(resource2["apiVersion"]);
@@ -45628,7 +45780,7 @@ function applyReplacements(resources, replacements, previous) {
   return { resources: working, errors: [] };
 }
 
-// core/render/kustomize/run-replacements.ts
+// core/render/kustomize/replacements/run-replacements.ts
 async function loadReplacements(context, file, pointer2, entries2) {
   const loaded = [];
   for (const [index, entry] of entries2.entries()) {
@@ -45747,7 +45899,7 @@ var REPLICAS_FIELD_SPECS = [
   { path: "spec/replicas", create: true, kind: "ReplicationController" }
 ];
 
-// core/render/kustomize/transform-map-entries.ts
+// core/render/kustomize/transformers/transform-map-entries.ts
 function nodeKind3(value) {
   if (Array.isArray(value)) return "SequenceNode";
   return "ScalarNode";
@@ -45761,7 +45913,7 @@ function setMapEntries(entries2) {
   };
 }
 
-// core/render/kustomize/transform-result.ts
+// core/render/kustomize/transformers/transform-result.ts
 function transformEach(resources, transform) {
   const errors = [];
   const result = resources.map((resource2, index) => {
@@ -45776,14 +45928,14 @@ function transformEach(resources, transform) {
   return { resources: result, errors };
 }
 
-// core/render/kustomize/transform-annotations.ts
+// core/render/kustomize/transformers/transform-annotations.ts
 function transformAnnotations(resources, annotations, fieldSpecs = COMMON_ANNOTATIONS_FIELD_SPECS) {
   if (Object.keys(annotations).length === 0) return { resources: [...resources], errors: [] };
   const visit3 = setMapEntries(annotations);
   return transformEach(resources, (resource2) => applyFieldSpecs(resource2, fieldSpecs, visit3));
 }
 
-// core/render/kustomize/transform-image-name.ts
+// core/manifests/image-reference.ts
 function isImageMatched(image2, name) {
   let pattern;
   try {
@@ -45811,6 +45963,8 @@ function splitImage(image2) {
   }
   return { name: image2.slice(0, offset + colon), tag: image2.slice(offset + colon + 1), digest: "" };
 }
+
+// core/render/kustomize/transformers/transform-image-name.ts
 function updateImage(image2, spec) {
   if (!isImageMatched(image2, spec.name)) return void 0;
   let { name, tag, digest } = splitImage(image2);
@@ -45824,7 +45978,7 @@ function updateImage(image2, spec) {
   return `${name}${tag === "" ? "" : `:${tag}`}${digest === "" ? "" : `@${digest}`}`;
 }
 
-// core/render/kustomize/transform-images.ts
+// core/render/kustomize/transformers/transform-images.ts
 var CONTAINER_LISTS = /* @__PURE__ */ new Set(["containers", "initContainers"]);
 function imageVisitor(spec) {
   return (value) => {
@@ -45871,7 +46025,7 @@ function transformImages(resources, images, fieldSpecs = IMAGES_FIELD_SPECS) {
   return { resources: current, errors };
 }
 
-// core/render/kustomize/transform-labels.ts
+// core/render/kustomize/transformers/transform-labels.ts
 function labelFieldSpecs(options) {
   if (options.fieldSpecs !== void 0) return [...options.fieldSpecs];
   const defaults = options.includeSelectors ? COMMON_LABELS_FIELD_SPECS : options.includeTemplates ? TEMPLATE_LABELS_FIELD_SPECS : METADATA_LABELS_FIELD_SPECS;
@@ -45889,13 +46043,10 @@ function transformLabels(resources, labels, options = {}) {
   return transformEach(resources, (resource2) => applyFieldSpecs(resource2, specs, visit3));
 }
 
-// core/render/kustomize/transform-namespace.ts
+// core/render/kustomize/transformers/transform-namespace.ts
 var META_NAMESPACE = [{ path: "metadata/namespace", create: true }];
 function text6(value) {
   return typeof value === "string" ? value : "";
-}
-function isObject12(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 function isRoleBinding(kind) {
   return kind === "RoleBinding" || kind === "ClusterRoleBinding";
@@ -45914,7 +46065,7 @@ function setSubjects(resource2, set, mode) {
   if (!Array.isArray(subjects))
     throw new FieldSpecError("setting namespace on (cluster)role binding subjects: expected a sequence");
   const updated = subjects.map((subject) => {
-    if (!isObject12(subject)) return subject;
+    if (!isJsonObject(subject)) return subject;
     const chosen = mode === "allServiceAccounts" ? subject["kind"] === "ServiceAccount" : subject["name"] === "default";
     if (!chosen) return subject;
     const current = subject["namespace"];
@@ -45938,7 +46089,7 @@ function transformOne(resource2, specs, set, options) {
   return applyFieldSpecs(result, rest, set);
 }
 function idKey(resource2) {
-  const metadata2 = isObject12(resource2["metadata"]) ? resource2["metadata"] : {};
+  const metadata2 = isJsonObject(resource2["metadata"]) ? resource2["metadata"] : {};
   return JSON.stringify([resource2["apiVersion"], resource2["kind"], metadata2["namespace"], metadata2["name"]]);
 }
 function transformNamespace(resources, namespace, options = {}) {
@@ -45959,7 +46110,7 @@ function transformNamespace(resources, namespace, options = {}) {
   return result;
 }
 
-// core/render/kustomize/transform-prefix-suffix.ts
+// core/render/kustomize/transformers/transform-prefix-suffix.ts
 function text7(value) {
   return typeof value === "string" ? value : "";
 }
@@ -45970,7 +46121,7 @@ function isSkipped(resource2) {
 }
 function metadataOf5(resource2) {
   const metadata2 = resource2["metadata"];
-  return metadata2 !== null && typeof metadata2 === "object" && !Array.isArray(metadata2) ? metadata2 : {};
+  return isJsonObject(metadata2) ? metadata2 : {};
 }
 function transformPrefixSuffix(resources, options) {
   const prefix = options.prefix ?? "";
@@ -46002,10 +46153,10 @@ function transformPrefixSuffix(resources, options) {
   return { ...result, renames };
 }
 
-// core/render/kustomize/transform-replicas.ts
+// core/render/kustomize/transformers/transform-replicas.ts
 function currentName(resource2) {
   const metadata2 = resource2["metadata"];
-  return metadata2 !== null && typeof metadata2 === "object" && !Array.isArray(metadata2) ? metadata2["name"] : void 0;
+  return isJsonObject(metadata2) ? metadata2["name"] : void 0;
 }
 function gvkString(spec) {
   return `${spec.kind || "[noKind]"}.${spec.version || "[noVer]"}.${spec.group || "[noGrp]"}`;
@@ -46067,9 +46218,9 @@ var TRANSFORMERS = {
     applyResult(file, pointer2, resources, transformAnnotations(objects(resources), annotations, fieldSpecs));
   },
   NamespaceTransformer(_context, file, { config, pointer: pointer2 }, resources) {
-    const metadata2 = isObject8(config["metadata"]) ? config["metadata"] : {};
+    const metadata2 = isJsonObject(config["metadata"]) ? config["metadata"] : {};
     const fieldSpecs = parseFieldSpecs(file, pointer2, config["fieldSpecs"]);
-    const subjects = scalarText4(config["setRoleBindingSubjects"]);
+    const subjects = scalarString(config["setRoleBindingSubjects"]);
     const result = transformNamespace(objects(resources), textOf(metadata2["namespace"]), {
       ...fieldSpecs ? { fieldSpecs } : {},
       unsetOnly: config["unsetOnly"] === true,
@@ -46082,15 +46233,15 @@ var TRANSFORMERS = {
       file,
       plugin,
       resources,
-      scalarText4(plugin.config["prefix"]) ?? "",
-      scalarText4(plugin.config["suffix"]) ?? ""
+      scalarString(plugin.config["prefix"]) ?? "",
+      scalarString(plugin.config["suffix"]) ?? ""
     );
   },
   PrefixTransformer(_context, file, plugin, resources) {
-    affix(file, plugin, resources, scalarText4(plugin.config["prefix"]) ?? "", "");
+    affix(file, plugin, resources, scalarString(plugin.config["prefix"]) ?? "", "");
   },
   SuffixTransformer(_context, file, plugin, resources) {
-    affix(file, plugin, resources, "", scalarText4(plugin.config["suffix"]) ?? "");
+    affix(file, plugin, resources, "", scalarString(plugin.config["suffix"]) ?? "");
   },
   ImageTagTransformer(_context, file, { config, pointer: pointer2 }, resources) {
     const image2 = parseImageSpec(file, pointer2, config["imageTag"]);
@@ -46167,7 +46318,7 @@ var GENERATORS2 = { ConfigMapGenerator: "ConfigMap", SecretGenerator: "Secret" }
 async function runGeneratorPlugins(context, file, resources) {
   for (const plugin of await loadPluginConfigs(context, file, "generators")) {
     const kind = GENERATORS2[checkBuiltin(file, plugin, GENERATORS2)];
-    const metadata2 = isObject8(plugin.config["metadata"]) ? plugin.config["metadata"] : {};
+    const metadata2 = isJsonObject(plugin.config["metadata"]) ? plugin.config["metadata"] : {};
     const args = parseGeneratorArgs({
       ...plugin.config,
       name: metadata2["name"] ?? "",
@@ -46188,7 +46339,7 @@ async function runGeneratorPlugins(context, file, resources) {
   }
 }
 
-// core/render/kustomize/run-generators.ts
+// core/render/kustomize/generators/run-generators.ts
 async function runGenerators(context, file, resources) {
   const options = parseGeneratorOptions(file.content["generatorOptions"]);
   if ("error" in options) throw stopAt(file, "/generatorOptions", options.error);
@@ -46217,7 +46368,7 @@ async function runGenerators(context, file, resources) {
   return resources;
 }
 
-// core/render/kustomize/run-transformers.ts
+// core/render/kustomize/transformers/run-transformers.ts
 async function runPatches(context, file, resources) {
   for (const [index, entry] of listField(file, "patchesStrategicMerge").entries()) {
     const pointer2 = `/patchesStrategicMerge/${index}`;
@@ -46227,25 +46378,26 @@ async function runPatches(context, file, resources) {
   }
   for (const [index, entry] of listField(file, "patches").entries()) {
     const pointer2 = `/patches/${index}`;
-    if (!isObject8(entry)) throw stopAt(file, pointer2, "a patches entry must be a mapping with path or patch");
+    if (!isJsonObject(entry))
+      throw stopAt(file, pointer2, "a patches entry must be a mapping with path or patch");
     await applyPatchEntry(context, file, pointer2, resources, entry, entry["target"], true);
   }
 }
 async function runLegacyJsonPatches(context, file, resources) {
   for (const [index, entry] of listField(file, "patchesJson6902").entries()) {
     const pointer2 = `/patchesJson6902/${index}`;
-    if (!isObject8(entry)) throw stopAt(file, pointer2, "a patchesJson6902 entry must be a mapping");
+    if (!isJsonObject(entry)) throw stopAt(file, pointer2, "a patchesJson6902 entry must be a mapping");
     if (entry["target"] === void 0 || entry["target"] === null)
       throw stopAt(file, pointer2, "a patchesJson6902 entry needs a target");
     await applyPatchEntry(context, file, pointer2, resources, entry, entry["target"], false);
   }
 }
 function runNaming(file, resources) {
-  const namespace = scalarText4(file.content["namespace"]);
+  const namespace = scalarString(file.content["namespace"]);
   if (namespace !== void 0 && namespace !== "")
     applyResult(file, "/namespace", resources, transformNamespace(objects(resources), namespace));
-  const prefix = scalarText4(file.content["namePrefix"]) ?? "";
-  const suffix = scalarText4(file.content["nameSuffix"]) ?? "";
+  const prefix = scalarString(file.content["namePrefix"]) ?? "";
+  const suffix = scalarString(file.content["nameSuffix"]) ?? "";
   if (prefix === "" && suffix === "") return;
   const result = transformPrefixSuffix(objects(resources), { prefix, suffix });
   applyResult(file, prefix === "" ? "/nameSuffix" : "/namePrefix", resources, result);
@@ -46265,7 +46417,7 @@ function runMetadata(file, resources) {
   );
   for (const [index, entry] of listField(file, "labels").entries()) {
     const pointer2 = `/labels/${index}`;
-    if (!isObject8(entry)) throw stopAt(file, pointer2, "a labels entry must be a mapping");
+    if (!isJsonObject(entry)) throw stopAt(file, pointer2, "a labels entry must be a mapping");
     const pairs = stringMapField(file, `${pointer2}/pairs`, entry["pairs"]);
     const fields2 = parseFieldSpecs(file, `${pointer2}/fields`, entry["fields"]);
     const result = transformLabels(objects(resources), pairs, {
@@ -46396,7 +46548,7 @@ async function loadRootKustomization(context, dir) {
   return loadKustomization(context, dir, file?.kind === "Component" ? "Component" : "Kustomization");
 }
 
-// core/render/kustomize/name-hash-input.ts
+// core/render/kustomize/generators/name-hash-input.ts
 var GO_ESCAPES = {
   "<": "\\u003c",
   ">": "\\u003e",
@@ -46434,7 +46586,7 @@ function field2(resource2, name) {
   if (value !== null && typeof value === "object") return value;
   return value === null ? "null" : String(value);
 }
-function isMapping3(value) {
+function isMappingOrNull(value) {
   return value === null || typeof value === "object";
 }
 function nameHashInput(resource2) {
@@ -46443,11 +46595,11 @@ function nameHashInput(resource2) {
   const extra = kind === "Secret" ? "stringData" : "binaryData";
   if (kind === "Secret") encoded.type = field2(resource2, "type");
   const extraValue = field2(resource2, extra);
-  if (isMapping3(extraValue)) encoded[extra] = extraValue;
+  if (isMappingOrNull(extraValue)) encoded[extra] = extraValue;
   return goJsonCompact(encoded);
 }
 
-// core/render/kustomize/name-hash.ts
+// core/render/kustomize/generators/name-hash.ts
 var UnsupportedHashKindError = class extends KubeproofError {
   name = "UnsupportedHashKindError";
   kind;
@@ -46471,7 +46623,7 @@ async function nameHash(resource2) {
   return encodeHashSuffix(hex);
 }
 
-// core/render/kustomize/name-reference-scope.ts
+// core/render/kustomize/name-references/name-reference-scope.ts
 function splitApiVersion(apiVersion) {
   const slash = apiVersion.indexOf("/");
   if (slash === -1) return { group: "", version: apiVersion };
@@ -46481,7 +46633,7 @@ function effectiveNamespace2(namespace) {
   return namespace === "" ? "default" : namespace;
 }
 
-// core/render/kustomize/name-reference-candidates.ts
+// core/render/kustomize/name-references/name-reference-candidates.ts
 function text8(value) {
   return typeof value === "string" ? value : "";
 }
@@ -46489,7 +46641,7 @@ function identityOf(resource2) {
   const { group, version } = splitApiVersion(text8(resource2["apiVersion"]));
   const kind = text8(resource2["kind"]);
   const metadata2 = resource2["metadata"];
-  const meta = metadata2 !== null && typeof metadata2 === "object" && !Array.isArray(metadata2) ? metadata2 : {};
+  const meta = isJsonObject(metadata2) ? metadata2 : {};
   return {
     kind,
     group,
@@ -46549,7 +46701,7 @@ function buildCandidates(renames, identities) {
   return [...byKey.values()];
 }
 
-// core/render/kustomize/name-reference-fields.ts
+// core/render/kustomize/name-references/name-reference-fields.ts
 function slotIn(container2, key2) {
   return {
     value: container2[key2] ?? null,
@@ -46584,9 +46736,9 @@ function visitFieldPath(resource2, path, visit3) {
   return problems;
 }
 
-// core/render/kustomize/name-reference-select.ts
+// core/render/kustomize/name-references/name-reference-select.ts
 function asObject2(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+  return isJsonObject(value) ? value : void 0;
 }
 function roleBindingNamespaces(referrer, identity3) {
   const result = /* @__PURE__ */ new Set();
@@ -46650,7 +46802,7 @@ function selectReferral(oldName, candidates, target, scope2, path, identical) {
   return { problem: `found multiple possible referrals: ${found.map(describeId).join(", ")}` };
 }
 
-// core/render/kustomize/name-reference-table.ts
+// core/render/kustomize/name-references/name-reference-table.ts
 var CONFIG_MAP_POD_FIELDS = [
   "volumes/configMap/name",
   "containers/env/valueFrom/configMapKeyRef/name",
@@ -46832,7 +46984,7 @@ var NAME_REFERENCE_TABLE = [
   }
 ];
 
-// core/render/kustomize/name-reference.ts
+// core/render/kustomize/name-references/name-reference.ts
 function isSelectedBy2(selector2, id) {
   if (selector2.group && selector2.group !== id.group) return false;
   if (selector2.version && selector2.version !== id.version) return false;
@@ -46845,11 +46997,6 @@ function stepsFor(id) {
   }
   return steps;
 }
-function scalarText7(value) {
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return "";
-}
 function allNamesSame(candidates) {
   return candidates.every((candidate) => candidate.name === candidates[0]?.name);
 }
@@ -46858,7 +47005,7 @@ function allNamesAndNamespacesSame(candidates) {
   return candidates.every((c) => c.name === first?.name && c.namespace === first.namespace);
 }
 function fixScalar(slot, step3, scope2, problems) {
-  const oldName = scalarText7(slot.value);
+  const oldName = scalarString(slot.value) ?? "";
   const selection = selectReferral(
     oldName,
     scope2.candidates,
@@ -46876,8 +47023,8 @@ function fixMapping(map, step3, scope2, problems) {
     problems.push("path config error; no 'name' field in node");
     return;
   }
-  const oldName = scalarText7(map["name"]);
-  const candidates = Object.hasOwn(map, "namespace") ? candidatesInNamespace(scope2, scalarText7(map["namespace"])) : scope2.candidates;
+  const oldName = scalarString(map["name"]) ?? "";
+  const candidates = Object.hasOwn(map, "namespace") ? candidatesInNamespace(scope2, scalarString(map["namespace"]) ?? "") : scope2.candidates;
   const selection = selectReferral(
     oldName,
     candidates,
@@ -47051,7 +47198,7 @@ function isLocalConfig(object) {
 }
 function order(file, resources) {
   const sortOptions = file.content["sortOptions"];
-  if (!isMapping4(sortOptions)) return sortTracked(resources);
+  if (!isJsonObject(sortOptions)) return sortTracked(resources);
   const legacy = sortOptions["legacySortOptions"];
   const order2 = sortOptions["order"];
   if (order2 !== "fifo" && order2 !== "legacy")
@@ -47065,7 +47212,7 @@ function order(file, resources) {
       );
     return resources;
   }
-  if (!isMapping4(legacy)) return sortTracked(resources);
+  if (!isJsonObject(legacy)) return sortTracked(resources);
   const kinds = (value) => Array.isArray(value) ? value.map((kind) => typeof kind === "string" ? kind : "") : [];
   return sortTracked(resources, {
     orderFirst: kinds(legacy["orderFirst"]),
@@ -47079,7 +47226,6 @@ function sortTracked(resources, options) {
     options
   ).map((object) => byObject.get(object));
 }
-var isMapping4 = (value) => value !== null && value !== void 0 && typeof value === "object" && !Array.isArray(value);
 async function buildKustomization(files, dir, options = {}) {
   const context = {
     files,
@@ -47144,8 +47290,7 @@ async function renderPlain(files, environment) {
     try {
       for (const document of parseKustomizeYaml(new TextDecoder().decode(bytes), path)) {
         const value = document.value;
-        if (value !== null && typeof value === "object" && !Array.isArray(value))
-          resources.push({ object: value, origin: { path, line: document.line } });
+        if (isJsonObject(value)) resources.push({ object: value, origin: { path, line: document.line } });
       }
     } catch (error) {
       if (!(error instanceof BuildStop)) throw error;
@@ -47416,7 +47561,7 @@ async function validateRendered(rendered, extraCrds, options, deps, files) {
       if (locate !== void 0) {
         const environment = rendered[Number(e)]?.environment;
         const metadata2 = resource2.object["metadata"];
-        const name = isObject(metadata2) && typeof metadata2["name"] === "string" ? metadata2["name"] : void 0;
+        const name = isJsonObject(metadata2) && typeof metadata2["name"] === "string" ? metadata2["name"] : void 0;
         const at = await locate(resource2.origin, texts2[Number(e)]?.[Number(r)] ?? "", finding2.line, {
           kind: String(resource2.object["kind"] ?? ""),
           ...name === void 0 ? {} : { name },
@@ -47779,7 +47924,7 @@ function annotation({ finding: finding2, environments, resources }) {
     endLine: line3,
     level: LEVEL2[finding2.severity],
     message: finding2.message,
-    title: finding2.ruleId
+    title: `${finding2.ruleId}: ${ruleEntry(finding2.ruleId).description}`
   };
   if (finding2.column !== void 0 && finding2.column >= 1) {
     result.startColumn = finding2.column;
@@ -47857,11 +48002,12 @@ async function publishReport(port, target, report, options, log) {
   if (repo === void 0) throw new TypeError("publishReport needs a pull request or a repository");
   const pr = target.pr;
   let commentStep;
+  let commentUrl;
   if (options.comment && pr !== void 0) {
     const upsert = options.outdatedKeys === void 0 ? {} : { outdatedKeys: options.outdatedKeys };
     commentStep = await attempt("the pull request comment", NEEDS.comment, async () => {
       const bodies = renderComment(report, { marker: marker2 });
-      await port.upsertComment(pr, marker2, bodies, upsert);
+      ({ url: commentUrl } = await port.upsertComment(pr, marker2, bodies, upsert));
       log.info(
         `kubeproof: comment posted on #${pr.number}${bodies.length > 1 ? ` (${bodies.length} parts)` : ""}`
       );
@@ -47893,6 +48039,7 @@ async function publishReport(port, target, report, options, log) {
     checkRun,
     annotations: check.annotations
   };
+  if (commentUrl !== void 0 && commentStep?.ok === true) outcome.commentUrl = commentUrl;
   if (reasons.length > 0) outcome.fallbackReason = reasons.join("; ");
   return outcome;
 }
@@ -47958,7 +48105,7 @@ function publish(kind, request, report, result, log) {
 // platform/git-file-source.ts
 import { spawn } from "node:child_process";
 
-// core/render/tree-file-source.ts
+// core/files/tree-file-source.ts
 function parentOf(path) {
   const slash = path.lastIndexOf("/");
   return slash === -1 ? "" : path.slice(0, slash);
@@ -48483,7 +48630,8 @@ var package_default = {
     test: "vitest run",
     bench: "node --import tsx bench/run.ts",
     kubeproof: "node dist/kubeproof.js",
-    conformance: "node --import tsx scripts/conformance.ts"
+    conformance: "node --import tsx scripts/conformance.ts",
+    "docs:rules": "node --import tsx scripts/rules-doc.ts"
   },
   devDependencies: {
     "@types/js-yaml": "^4.0.9",
@@ -49220,9 +49368,7 @@ function renderSarif(input) {
     version: input.version,
     findings: findings(input),
     notices: input.notices,
-    elapsedSeconds: input.elapsedSeconds,
-    describeRule: (ruleId) => VALIDATE_RULES[ruleId],
-    fallback: (ruleId) => `kubeproof validate rule ${ruleId}.`
+    elapsedSeconds: input.elapsedSeconds
   });
 }
 

@@ -2160,9 +2160,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve3(data);
+              return err ? reject(err) : resolve4(data);
             });
           });
         }
@@ -2200,12 +2200,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve3(data);
+              ) : resolve4(data);
             });
           });
         }
@@ -4472,8 +4472,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve3, reject) => {
-        res = resolve3;
+      const promise = new Promise((resolve4, reject) => {
+        res = resolve4;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6724,12 +6724,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7399,12 +7399,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7883,16 +7883,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve3;
+            this[kClosedResolve] = resolve4;
           } else {
-            resolve3(null);
+            resolve4(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7903,7 +7903,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve3(null);
+            resolve4(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7954,7 +7954,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve3, reject) => {
+        const socket = await new Promise((resolve4, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve3(socket2);
+              resolve4(socket2);
             }
           });
         });
@@ -8302,8 +8302,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve3) => {
-            this[kClosedResolve] = resolve3;
+          await new Promise((resolve4) => {
+            this[kClosedResolve] = resolve4;
           });
         }
       }
@@ -9572,7 +9572,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve3, reject) => {
+        return await new Promise((resolve4, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9585,7 +9585,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve3(null);
+              resolve4(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9604,7 +9604,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9621,7 +9621,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve3,
+              resolve: resolve4,
               reject,
               length: 0,
               body: []
@@ -9691,18 +9691,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve3, stream, length } = consume2;
+      const { type, body, resolve: resolve4, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve3(chunksDecode(body, length));
+          resolve4(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve3(JSON.parse(chunksDecode(body, length)));
+          resolve4(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve3(chunksConcat(body, length).buffer);
+          resolve4(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve3(new Blob(body, { type: stream[kContentType] }));
+          resolve4(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve3(chunksConcat(body, length));
+          resolve4(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9959,9 +9959,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10184,9 +10184,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10471,9 +10471,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10565,9 +10565,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -14430,7 +14430,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve3, reject) => agent.dispatch(
+        return new Promise((resolve4, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14506,7 +14506,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve3({
+              resolve4({
                 status,
                 statusText,
                 headersList,
@@ -14549,7 +14549,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve3({
+              resolve4({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18290,8 +18290,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve3) => {
-        setTimeout(resolve3, ms).unref();
+      return new Promise((resolve4) => {
+        setTimeout(resolve4, ms).unref();
       });
     }
     module.exports = {
@@ -19273,11 +19273,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P ? value : new P(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P || (P = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step2(generator.next(value));
@@ -19293,7 +19293,7 @@ var require_lib = __commonJS({
           }
         }
         function step2(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step2((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19380,26 +19380,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve3) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve4) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve3(output.toString());
+              resolve4(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve3) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve4) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve3(Buffer.concat(chunks));
+              resolve4(Buffer.concat(chunks));
             });
           }));
         });
@@ -19607,14 +19607,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve3(res);
+                resolve4(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -19858,12 +19858,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve3) => setTimeout(() => resolve3(), ms));
+          return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve3, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve4, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19871,7 +19871,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve3(response);
+              resolve4(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -19910,7 +19910,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve3(response);
+              resolve4(response);
             }
           }));
         });
@@ -20513,8 +20513,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve3, reject) {
-            return setTimeout(resolve3, t);
+          return new this.Promise(function(resolve4, reject) {
+            return setTimeout(resolve4, t);
           });
         }
         computePenalty() {
@@ -20725,15 +20725,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve3, returned, task;
+          var args, cb, error2, reject, resolve4, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve3, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve4, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve3(returned);
+                  return resolve4(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -20748,13 +20748,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve3;
-          resolve3 = reject = null;
+          var promise, reject, resolve4;
+          resolve4 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve3 = _resolve;
+            resolve4 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve3, reject });
+          this._queue.push({ task, args, resolve: resolve4, reject });
           this._tryToRun();
           return promise;
         }
@@ -21155,14 +21155,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve3, reject) => {
+              return new this.Promise((resolve4, reject) => {
                 if (finished()) {
-                  return resolve3();
+                  return resolve4();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve3();
+                      return resolve4();
                     }
                   });
                 }
@@ -21255,9 +21255,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve3, reject) {
+              return new this.Promise(function(resolve4, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve3)(args3);
+                  return (args3[0] != null ? reject : resolve4)(args3);
                 });
               });
             };
@@ -22444,11 +22444,11 @@ var require_util9 = __commonJS({
       return false;
     }
     exports.schemaHasRules = schemaHasRules;
-    function schemaHasRulesButRef(schema, RULES) {
+    function schemaHasRulesButRef(schema, RULES2) {
       if (typeof schema == "boolean")
         return !schema;
       for (const key in schema)
-        if (key !== "$ref" && RULES.all[key])
+        if (key !== "$ref" && RULES2.all[key])
           return true;
       return false;
     }
@@ -23842,17 +23842,17 @@ var require_validate = __commonJS({
     }
     function schemaKeywords(it, types, typeErrors, errsCount) {
       const { gen, schema, data, allErrors, opts, self: self2 } = it;
-      const { RULES } = self2;
-      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
-        gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
+      const { RULES: RULES2 } = self2;
+      if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES2))) {
+        gen.block(() => keywordCode(it, "$ref", RULES2.all.$ref.definition));
         return;
       }
       if (!opts.jtd)
         checkStrictTypes(it, types);
       gen.block(() => {
-        for (const group of RULES.rules)
+        for (const group of RULES2.rules)
           groupKeywords(group);
-        groupKeywords(RULES.post);
+        groupKeywords(RULES2.post);
       });
       function groupKeywords(group) {
         if (!(0, applicability_1.shouldUseGroup)(schema, group))
@@ -24330,7 +24330,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve3.call(this, root, ref);
+      let _sch = resolve4.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -24357,7 +24357,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve3(root, ref) {
+    function resolve4(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -25221,7 +25221,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve3(baseURI, relativeURI, options) {
+    function resolve4(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -25612,7 +25612,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve3,
+      resolve: resolve4,
       resolveComponent,
       equal,
       serialize,
@@ -26007,10 +26007,10 @@ var require_core = __commonJS({
       }
       // Remove keyword
       removeKeyword(keyword) {
-        const { RULES } = this;
-        delete RULES.keywords[keyword];
-        delete RULES.all[keyword];
-        for (const group of RULES.rules) {
+        const { RULES: RULES2 } = this;
+        delete RULES2.keywords[keyword];
+        delete RULES2.all[keyword];
+        for (const group of RULES2.rules) {
           const i = group.rules.findIndex((rule) => rule.keyword === keyword);
           if (i >= 0)
             group.rules.splice(i, 1);
@@ -26178,9 +26178,9 @@ var require_core = __commonJS({
     }
     var KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
     function checkKeyword(keyword, def) {
-      const { RULES } = this;
+      const { RULES: RULES2 } = this;
       (0, util_1.eachItem)(keyword, (kwd) => {
-        if (RULES.keywords[kwd])
+        if (RULES2.keywords[kwd])
           throw new Error(`Keyword ${kwd} is already defined`);
         if (!KEYWORD_NAME.test(kwd))
           throw new Error(`Keyword ${kwd} has invalid name`);
@@ -26196,13 +26196,13 @@ var require_core = __commonJS({
       const post = definition === null || definition === void 0 ? void 0 : definition.post;
       if (dataType && post)
         throw new Error('keyword with "post" flag cannot have "type"');
-      const { RULES } = this;
-      let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
+      const { RULES: RULES2 } = this;
+      let ruleGroup = post ? RULES2.post : RULES2.rules.find(({ type: t }) => t === dataType);
       if (!ruleGroup) {
         ruleGroup = { type: dataType, rules: [] };
-        RULES.rules.push(ruleGroup);
+        RULES2.rules.push(ruleGroup);
       }
-      RULES.keywords[keyword] = true;
+      RULES2.keywords[keyword] = true;
       if (!definition)
         return;
       const rule = {
@@ -26217,7 +26217,7 @@ var require_core = __commonJS({
         addBeforeRule.call(this, ruleGroup, rule, definition.before);
       else
         ruleGroup.rules.push(rule);
-      RULES.all[keyword] = rule;
+      RULES2.all[keyword] = rule;
       (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
     function addBeforeRule(ruleGroup, rule, before) {
@@ -31014,9 +31014,9 @@ var require_dispatcher_base2 = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve3(data);
+              return err ? reject(err) : resolve4(data);
             });
           });
         }
@@ -31054,9 +31054,9 @@ var require_dispatcher_base2 = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.destroy(err, (err2, data) => {
-              return err2 ? reject(err2) : resolve3(data);
+              return err2 ? reject(err2) : resolve4(data);
             });
           });
         }
@@ -34562,8 +34562,8 @@ var require_promise = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve3, reject) => {
-        res = resolve3;
+      const promise = new Promise((resolve4, reject) => {
+        res = resolve4;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -35989,12 +35989,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -36878,12 +36878,12 @@ var require_client_h22 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -37200,16 +37200,16 @@ var require_client2 = __commonJS({
         return this[kNeedDrain] < 2;
       }
       [kClose]() {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve3;
+            this[kClosedResolve] = resolve4;
           } else {
-            resolve3(null);
+            resolve4(null);
           }
         });
       }
       [kDestroy](err) {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -37222,7 +37222,7 @@ var require_client2 = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve3(null);
+            resolve4(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -37629,8 +37629,8 @@ var require_pool_base2 = __commonJS({
           }
           return Promise.all(closeAll);
         } else {
-          return new Promise((resolve3) => {
-            this[kClosedResolve] = resolve3;
+          return new Promise((resolve4) => {
+            this[kClosedResolve] = resolve4;
           });
         }
       }
@@ -38752,7 +38752,7 @@ var require_socks5_proxy_agent = __commonJS({
         const proxyHost = this[kProxyUrl].hostname;
         const proxyPort = parseInt(this[kProxyUrl].port) || 1080;
         debug2("creating SOCKS5 connection to", proxyHost, proxyPort);
-        const socket = await new Promise((resolve3, reject) => {
+        const socket = await new Promise((resolve4, reject) => {
           this[kConnector]({
             hostname: proxyHost,
             host: proxyHost,
@@ -38762,7 +38762,7 @@ var require_socks5_proxy_agent = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve3(socket2);
+              resolve4(socket2);
             }
           });
         });
@@ -38772,14 +38772,14 @@ var require_socks5_proxy_agent = __commonJS({
           socket.destroy();
         });
         await socks5Client.handshake();
-        await new Promise((resolve3, reject) => {
+        await new Promise((resolve4, reject) => {
           const timeout = setTimeout(() => {
             reject(new Error("SOCKS5 authentication timeout"));
           }, 5e3);
           const onAuthenticated = () => {
             clearTimeout(timeout);
             socks5Client.removeListener("error", onError);
-            resolve3();
+            resolve4();
           };
           const onError = (err) => {
             clearTimeout(timeout);
@@ -38788,14 +38788,14 @@ var require_socks5_proxy_agent = __commonJS({
           };
           if (socks5Client.state === STATES.AUTHENTICATED) {
             clearTimeout(timeout);
-            resolve3();
+            resolve4();
           } else {
             socks5Client.once("authenticated", onAuthenticated);
             socks5Client.once("error", onError);
           }
         });
         await socks5Client.connect(targetHost, targetPort);
-        await new Promise((resolve3, reject) => {
+        await new Promise((resolve4, reject) => {
           const timeout = setTimeout(() => {
             reject(new Error("SOCKS5 connection timeout"));
           }, 5e3);
@@ -38803,7 +38803,7 @@ var require_socks5_proxy_agent = __commonJS({
             debug2("SOCKS5 tunnel established to", targetHost, targetPort, "via", info2);
             clearTimeout(timeout);
             socks5Client.removeListener("error", onError);
-            resolve3();
+            resolve4();
           };
           const onError = (err) => {
             clearTimeout(timeout);
@@ -38846,8 +38846,8 @@ var require_socks5_proxy_agent = __commonJS({
                       socket,
                       servername: this[kRequestTls]?.servername || targetHost
                     });
-                    await new Promise((resolve3, reject) => {
-                      finalSocket.once("secureConnect", resolve3);
+                    await new Promise((resolve4, reject) => {
+                      finalSocket.once("secureConnect", resolve4);
                       finalSocket.once("error", reject);
                     });
                   }
@@ -39980,7 +39980,7 @@ var require_readable2 = __commonJS({
         if (this._readableState.closeEmitted) {
           return Promise.resolve(null);
         }
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           if (this[kContentLength] && this[kContentLength] > limit || this[kBytesRead] > limit) {
             this.destroy(new AbortError());
           }
@@ -39994,11 +39994,11 @@ var require_readable2 = __commonJS({
               if (signal.aborted) {
                 reject(signal.reason ?? new AbortError());
               } else {
-                resolve3(null);
+                resolve4(null);
               }
             });
           } else {
-            this.on("close", resolve3);
+            this.on("close", resolve4);
           }
           this.on("error", noop3).on("data", () => {
             if (this[kBytesRead] > limit) {
@@ -40026,7 +40026,7 @@ var require_readable2 = __commonJS({
     }
     function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -40041,7 +40041,7 @@ var require_readable2 = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve3,
+              resolve: resolve4,
               reject,
               length: 0,
               body: []
@@ -40115,18 +40115,18 @@ var require_readable2 = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2, encoding) {
-      const { type, body, resolve: resolve3, stream, length } = consume2;
+      const { type, body, resolve: resolve4, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve3(chunksDecode(body, length, encoding));
+          resolve4(chunksDecode(body, length, encoding));
         } else if (type === "json") {
-          resolve3(JSON.parse(chunksDecode(body, length, encoding)));
+          resolve4(JSON.parse(chunksDecode(body, length, encoding)));
         } else if (type === "arrayBuffer") {
-          resolve3(chunksConcat(body, length).buffer);
+          resolve4(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve3(new Blob(body, { type: stream[kContentType] }));
+          resolve4(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve3(chunksConcat(body, length));
+          resolve4(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -40316,9 +40316,9 @@ var require_api_request2 = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -40530,9 +40530,9 @@ var require_api_stream2 = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -40820,9 +40820,9 @@ var require_api_upgrade2 = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -40915,9 +40915,9 @@ var require_api_connect2 = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -42190,8 +42190,8 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
-    var { writeFile: writeFile4, readFile: readFile3, mkdir: mkdir3 } = __require("node:fs/promises");
-    var { dirname: dirname2, resolve: resolve3 } = __require("node:path");
+    var { writeFile: writeFile4, readFile: readFile3, mkdir: mkdir4 } = __require("node:fs/promises");
+    var { dirname: dirname2, resolve: resolve4 } = __require("node:path");
     var { setTimeout: setTimeout2, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors3();
     var { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = require_snapshot_utils();
@@ -42392,7 +42392,7 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError("Snapshot path is required");
         }
         try {
-          const data = await readFile3(resolve3(path), "utf8");
+          const data = await readFile3(resolve4(path), "utf8");
           const parsed = JSON.parse(data);
           if (Array.isArray(parsed)) {
             this.#snapshots.clear();
@@ -42421,8 +42421,8 @@ var require_snapshot_recorder = __commonJS({
         if (!path) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
-        const resolvedPath = resolve3(path);
-        await mkdir3(dirname2(resolvedPath), { recursive: true });
+        const resolvedPath = resolve4(path);
+        await mkdir4(dirname2(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash, snapshot]) => ({
           hash,
           snapshot
@@ -50401,7 +50401,7 @@ var require_fetch2 = __commonJS({
         const agent = fetchParams.controller.dispatcher;
         const path = url.pathname + url.search;
         const hasTrailingQuestionMark = url.search.length === 0 && url.href[url.href.length - url.hash.length - 1] === "?";
-        return new Promise((resolve3, reject) => agent.dispatch(
+        return new Promise((resolve4, reject) => agent.dispatch(
           {
             path: hasTrailingQuestionMark ? `${path}?` : path,
             origin: url.origin,
@@ -50489,7 +50489,7 @@ var require_fetch2 = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve3({
+              resolve4({
                 status,
                 statusText,
                 headersList,
@@ -50542,7 +50542,7 @@ var require_fetch2 = __commonJS({
                   headersList.append(headerName, String(value), true);
                 }
               }
-              resolve3({
+              resolve4({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -50566,7 +50566,7 @@ var require_fetch2 = __commonJS({
                   headersList.append(nameStr, value.toString("latin1"), true);
                 }
               }
-              resolve3({
+              resolve4({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -62393,11 +62393,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -62413,7 +62413,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -62793,11 +62793,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -62813,7 +62813,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -63290,8 +63290,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject2 = val !== null && typeof val === "object";
-    const hasToJSON = isObject2 && typeof val.toJSON === "function";
+    const isObject = val !== null && typeof val === "object";
+    const hasToJSON = isObject && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -67218,7 +67218,7 @@ function parseJson(body) {
 }
 function createSchemaLoader(deps) {
   const downHosts = /* @__PURE__ */ new Map();
-  const sleep = deps.sleep ?? ((ms) => new Promise((resolve3) => setTimeout(resolve3, ms)));
+  const sleep = deps.sleep ?? ((ms) => new Promise((resolve4) => setTimeout(resolve4, ms)));
   async function loadHttp(url) {
     const cached = await deps.cache?.get(url);
     if (cached !== void 0) {
@@ -67347,7 +67347,7 @@ function createSchemaRegistry(options, deps) {
       found.shortfall = `not validated: ${why}the offline schemas (${deps.offline.source}) cannot honour ${unmet}. Give a reachable -schema-location or a local schema folder, or pass -offline for an explicit weaker check`;
     return found;
   }
-  async function resolve3(kind, apiVersion) {
+  async function resolve4(kind, apiVersion) {
     const variables = templateVariables(kind, apiVersion, options.kubernetesVersion, options.strict);
     let unreachable = 0;
     for (const location of options.locations) {
@@ -67428,7 +67428,7 @@ function createSchemaRegistry(options, deps) {
       if (local) return local;
       const cached = cache.get(key);
       if (cached) return cached;
-      const pending = resolve3(kind, apiVersion).then((result) => {
+      const pending = resolve4(kind, apiVersion).then((result) => {
         cache.set(key, result);
         return result;
       });
@@ -67636,7 +67636,7 @@ function failureText(error2) {
 
 // platform/actions/run-validate-action.ts
 import { stat as stat3 } from "node:fs/promises";
-import { join as join3, relative, resolve as resolve2, sep as sep2 } from "node:path";
+import { join as join3, relative, resolve as resolve3, sep as sep2 } from "node:path";
 
 // core/report/validate/reported-findings.ts
 function resultResource(result) {
@@ -67719,6 +67719,231 @@ function renderGithub(input) {
   return out;
 }
 
+// core/rules/config-rules.ts
+var CONFIG_RULES = {
+  config: {
+    group: "config",
+    defaultSeverity: "error",
+    description: "The kubeproof configuration file (.kubeproof.yaml) is not valid.",
+    help: "Fix the field the finding points at; kubeproof-config.schema.json in schemas/ describes every field.",
+    readme: "how-environments-are-found"
+  },
+  environments: {
+    group: "config",
+    defaultSeverity: "warning",
+    description: "An Argo CD or Flux object could not be turned into an environment as written.",
+    help: "Read the message for what kubeproof assumed or skipped, or declare the environment in .kubeproof.yaml.",
+    readme: "how-environments-are-found"
+  },
+  "no-environment": {
+    group: "config",
+    defaultSeverity: "error",
+    description: "The folder holds no environment, so nothing was checked.",
+    help: "Declare the environments in .kubeproof.yaml, or point kubeproof at the folder that holds the overlays.",
+    readme: "how-environments-are-found"
+  }
+};
+
+// core/rules/diff-rules.ts
+var DIFF_RULES = {
+  "diff-duplicate-resource": {
+    group: "diff",
+    defaultSeverity: "warning",
+    description: "A resource is rendered more than once, so the diff compares the last one.",
+    help: "Keep one definition of the resource in the environment: kubectl apply would keep only the last."
+  },
+  "diff-environment-added": {
+    group: "diff",
+    defaultSeverity: "notice",
+    description: "The environment is new: every resource is added.",
+    help: "Nothing to fix: review its resources as additions."
+  },
+  "diff-environment-removed": {
+    group: "diff",
+    defaultSeverity: "notice",
+    description: "The environment was removed: every resource is removed.",
+    help: "Nothing to fix if the removal is intended: its resources are deleted when the change is applied."
+  }
+};
+
+// core/rules/policy-rules.ts
+var POLICY_RULES = {};
+
+// core/rules/render-rules.ts
+var RENDER_RULES = {
+  kustomization: {
+    group: "render",
+    defaultSeverity: "error",
+    description: "The kustomization file is not one kustomize accepts.",
+    help: "Fix the file at the line given (its YAML, an unknown field, a wrong type, kind or apiVersion); kustomize would refuse it too."
+  },
+  "kustomize-build": {
+    group: "render",
+    defaultSeverity: "error",
+    description: "The kustomization does not build.",
+    help: "Fix what the message names (a missing file, a patch without a target, a conflict); kustomize build fails the same way."
+  },
+  "kustomize-unsupported": {
+    group: "render",
+    defaultSeverity: "error",
+    description: "The kustomization uses a feature the built-in engine does not implement.",
+    help: "Follow the advice in the message, or render the environment with renderer: kustomize in .kubeproof.yaml.",
+    readme: "what-it-refuses-and-says-so"
+  },
+  "kustomize-remote": {
+    group: "render",
+    defaultSeverity: "error",
+    description: "The kustomization refers to a remote resource, which kubeproof never fetches.",
+    help: "Vendor the resource into the repository, or render the environment with renderer: kustomize.",
+    readme: "what-it-refuses-and-says-so"
+  },
+  "kustomize-path-escape": {
+    group: "render",
+    defaultSeverity: "error",
+    description: "A path in the kustomization leaves the repository or the kustomization's folder.",
+    help: "Keep files in or below the kustomization's folder and everything inside the repository (or pass a wider --root to kubeproof render).",
+    readme: "what-it-refuses-and-says-so"
+  },
+  "helm-template": {
+    group: "render",
+    defaultSeverity: "error",
+    description: "helm template failed, or warned, for the environment.",
+    help: "Fix the chart or the values the message names; a values file marked ignoreMissingValueFiles only gives a notice.",
+    readme: "external-engines"
+  },
+  "renderer-missing": {
+    group: "render",
+    defaultSeverity: "error",
+    description: "The binary the environment is rendered with is not available, so it was not rendered.",
+    help: "Install the binary the message names, or render kustomize environments with renderer: builtin.",
+    readme: "external-engines"
+  },
+  "renderer-refused": {
+    group: "render",
+    defaultSeverity: "error",
+    description: "The change's .kubeproof.yaml asks for a binary the base does not allow on a pull request.",
+    help: "Allow the renderer in the base branch's .kubeproof.yaml or with the input the message names.",
+    readme: "external-engines"
+  }
+};
+
+// core/rules/validate-rules.ts
+var VALIDATE_RULES = {
+  schema: {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The resource does not match its JSON Schema.",
+    help: "Fix the field the finding points at: the message names the property and what the schema expects."
+  },
+  "yaml-syntax": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The document is not valid YAML.",
+    help: "Fix the YAML at the line given; every other document of the file is still validated.",
+    readme: "bad-input"
+  },
+  "duplicate-key": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "A mapping holds the same key twice (-strict).",
+    help: "Remove one of the two keys: Kubernetes would keep only the last."
+  },
+  "not-a-resource": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The document is not a Kubernetes object.",
+    help: "Make the document a mapping with apiVersion, kind and metadata, or move it out of the manifests.",
+    readme: "bad-input"
+  },
+  "missing-type-meta": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The resource has no kind or no apiVersion.",
+    help: "Add the missing kind or apiVersion."
+  },
+  "rejected-kind": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The kind is rejected by -reject.",
+    help: "Remove the resource, or stop rejecting its kind with -reject.",
+    readme: "flags"
+  },
+  "removed-api": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The apiVersion is no longer served by the target Kubernetes version.",
+    help: "Move the resource to the apiVersion the message names; the cluster would refuse this one.",
+    readme: "beyond-kubeconform"
+  },
+  "deprecated-api": {
+    group: "validate",
+    defaultSeverity: "warning",
+    description: "The apiVersion is deprecated in the target Kubernetes version.",
+    help: "Move the resource to the replacement the message names before the version that removes it.",
+    readme: "beyond-kubeconform"
+  },
+  "schema-unavailable": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The schema could not be downloaded or read.",
+    help: "Check the schema locations and the network, or use a local schema folder.",
+    readme: "schema-locations"
+  },
+  "missing-schema": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "No schema was found for the kind.",
+    help: "Add a schema location that has the kind, keep its CustomResourceDefinition in the repository, or pass -ignore-missing-schemas.",
+    readme: "custom-resources-and-crds-in-the-input"
+  },
+  "not-validated": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The resource could not be validated against the schemas asked for.",
+    help: "Give a reachable schema location or a local schema folder, or pass -offline for an explicit weaker check.",
+    readme: "offline-use"
+  },
+  "unreadable-file": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The file could not be read or decoded.",
+    help: "Check that the path exists and is UTF-8 (or UTF-16 with a byte order mark) text.",
+    readme: "bad-input"
+  },
+  "crd-schema": {
+    group: "validate",
+    defaultSeverity: "warning",
+    description: "A CustomResourceDefinition schema could not be used for validation.",
+    help: "Fix the CustomResourceDefinition's openAPIV3Schema where the message points; until then its custom resources are validated against the schema locations, or not at all.",
+    readme: "custom-resources-and-crds-in-the-input"
+  },
+  "duplicate-resource": {
+    group: "validate",
+    defaultSeverity: "warning",
+    description: "The same resource is defined more than once.",
+    help: "Keep one definition: kubectl apply would keep only the last.",
+    readme: "beyond-kubeconform"
+  },
+  "validation-error": {
+    group: "validate",
+    defaultSeverity: "error",
+    description: "The resource failed validation.",
+    help: "Read the message for the cause, and fix the resource or the schema setup it names."
+  }
+};
+
+// core/rules/rule-catalog.ts
+var RULES = {
+  ...CONFIG_RULES,
+  ...RENDER_RULES,
+  ...VALIDATE_RULES,
+  ...DIFF_RULES,
+  ...POLICY_RULES
+};
+function ruleEntry(ruleId) {
+  return RULES[ruleId];
+}
+
 // core/report/validate/fnv1a.ts
 var OFFSET_BASIS = 0xcbf29ce484222325n;
 var PRIME = 0x100000001b3n;
@@ -67732,39 +67957,6 @@ function fnv1a64(text2) {
   return hash.toString(16).padStart(16, "0");
 }
 
-// core/report/validate/rule-catalog.ts
-var VALIDATE_RULES = {
-  schema: { shortDescription: "The resource does not match its JSON Schema.", level: "error" },
-  "yaml-syntax": { shortDescription: "The document is not valid YAML.", level: "error" },
-  "duplicate-key": { shortDescription: "A mapping holds the same key twice (-strict).", level: "error" },
-  "not-a-resource": { shortDescription: "The document is not a Kubernetes object.", level: "error" },
-  "missing-type-meta": { shortDescription: "The resource has no kind or no apiVersion.", level: "error" },
-  "rejected-kind": { shortDescription: "The kind is rejected by -reject.", level: "error" },
-  "removed-api": {
-    shortDescription: "The apiVersion is no longer served by the target Kubernetes version.",
-    level: "error"
-  },
-  "deprecated-api": {
-    shortDescription: "The apiVersion is deprecated in the target Kubernetes version.",
-    level: "warning"
-  },
-  "schema-unavailable": { shortDescription: "The schema could not be downloaded or read.", level: "error" },
-  "missing-schema": { shortDescription: "No schema was found for the kind.", level: "error" },
-  "unreadable-file": { shortDescription: "The file could not be read or decoded.", level: "error" },
-  "crd-schema": {
-    shortDescription: "A CustomResourceDefinition schema could not be used for validation.",
-    level: "warning"
-  },
-  "duplicate-resource": {
-    shortDescription: "The same resource is defined more than once.",
-    level: "warning"
-  },
-  "validation-error": { shortDescription: "The resource failed validation.", level: "error" }
-};
-function ruleName(ruleId) {
-  return ruleId.split(/[^A-Za-z0-9]+/).filter((word) => word !== "").map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
-}
-
 // core/report/sarif-log.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/kubeproof/kubeproof";
@@ -67774,6 +67966,20 @@ var LEVEL = {
   warning: "warning",
   notice: "note"
 };
+function ruleName(ruleId) {
+  return ruleId.split(/[^A-Za-z0-9]+/).filter((word) => word !== "").map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
+}
+function sarifRule(ruleId) {
+  const entry = ruleEntry(ruleId);
+  return {
+    id: ruleId,
+    name: ruleName(ruleId),
+    shortDescription: { text: entry.description },
+    help: { text: entry.help },
+    ...entry.readme === void 0 ? {} : { helpUri: `${INFORMATION_URI}#${entry.readme}` },
+    defaultConfiguration: { level: LEVEL[entry.defaultSeverity] }
+  };
+}
 function artifactLocation(path) {
   const slashed = path.replaceAll("\\", "/");
   const encode = (p) => p.split("/").map(encodeURIComponent).join("/");
@@ -67802,15 +68008,9 @@ function sarifLog(run) {
   for (const { finding, resource, properties } of run.findings) {
     let index = ruleIndex.get(finding.ruleId);
     if (index === void 0) {
-      const known = run.describeRule(finding.ruleId);
       index = rules.length;
       ruleIndex.set(finding.ruleId, index);
-      rules.push({
-        id: finding.ruleId,
-        name: ruleName(finding.ruleId),
-        shortDescription: { text: known?.shortDescription ?? run.fallback(finding.ruleId) },
-        defaultConfiguration: { level: LEVEL[known?.level ?? finding.severity] }
-      });
+      rules.push(sarifRule(finding.ruleId));
     }
     const hash = fnv1a64([finding.ruleId, finding.path, identity(resource), finding.message].join("\0"));
     const occurrence = (occurrences.get(hash) ?? 0) + 1;
@@ -67863,9 +68063,7 @@ function renderSarif(input) {
     version: input.version,
     findings: findings(input),
     notices: input.notices,
-    elapsedSeconds: input.elapsedSeconds,
-    describeRule: (ruleId) => VALIDATE_RULES[ruleId],
-    fallback: (ruleId) => `kubeproof validate rule ${ruleId}.`
+    elapsedSeconds: input.elapsedSeconds
   });
 }
 
@@ -68447,12 +68645,14 @@ function splitDocuments(text2, firstLine = 1) {
   return spans;
 }
 
-// core/validate/crd-json.ts
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+// core/manifests/json-value.ts
+function isJsonObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
+
+// core/validate/crd-json.ts
 function own(value, key) {
-  if (!isRecord(value) || !Object.prototype.hasOwnProperty.call(value, key)) return void 0;
+  if (!isJsonObject(value) || !Object.prototype.hasOwnProperty.call(value, key)) return void 0;
   return value[key];
 }
 function setOwn(target, key, value) {
@@ -68629,7 +68829,7 @@ function readFlags(node, path, problems) {
 function defaultedProperties(node) {
   const names = /* @__PURE__ */ new Set();
   const properties = own(node, "properties");
-  if (!isRecord(properties)) return names;
+  if (!isJsonObject(properties)) return names;
   for (const [name, property] of Object.entries(properties)) {
     if (own(property, "default") !== void 0) names.add(name);
   }
@@ -68637,13 +68837,13 @@ function defaultedProperties(node) {
 }
 function addEmbeddedResource(out, close) {
   if (out["type"] === void 0) out["type"] = "object";
-  const properties = isRecord(out["properties"]) ? out["properties"] : {};
+  const properties = isJsonObject(out["properties"]) ? out["properties"] : {};
   for (const name of ["apiVersion", "kind"]) {
     if (own(properties, name) === void 0) setOwn(properties, name, { type: "string", minLength: 1 });
   }
   const metadata = own(properties, "metadata");
   const objectMeta = objectMetaSchema(close);
-  setOwn(properties, "metadata", isRecord(metadata) ? { allOf: [objectMeta, metadata] } : objectMeta);
+  setOwn(properties, "metadata", isJsonObject(metadata) ? { allOf: [objectMeta, metadata] } : objectMeta);
   out["properties"] = properties;
   const required = Array.isArray(out["required"]) ? out["required"] : [];
   out["required"] = [.../* @__PURE__ */ new Set([...required, "apiVersion", "kind"])];
@@ -68709,25 +68909,25 @@ function convertStructure(key, value, out, at, ctx, junctorDefaults, embedded) {
   };
   const junctor = { close: false, defaulted: junctorDefaults };
   if (key === "properties" || key === "patternProperties") {
-    if (isRecord(value)) out[key] = convertMap(value, key, at, ctx, embedded);
+    if (isJsonObject(value)) out[key] = convertMap(value, key, at, ctx, embedded);
     else return bad("an object");
   } else if (key === "additionalProperties" || key === "additionalItems") {
     if (typeof value === "boolean") out[key] = value;
-    else if (isRecord(value)) out[key] = convertSchemaNode(value, ctx, child(at, [key]));
+    else if (isJsonObject(value)) out[key] = convertSchemaNode(value, ctx, child(at, [key]));
     else return bad("a boolean or a schema");
   } else if (key === "items" && Array.isArray(value)) {
     out[key] = value.map((item, i) => convertSchemaNode(item, ctx, child(at, [key, i])));
   } else if (key === "items") {
-    if (isRecord(value)) out[key] = convertSchemaNode(value, ctx, child(at, [key]));
+    if (isJsonObject(value)) out[key] = convertSchemaNode(value, ctx, child(at, [key]));
     else return bad("a schema");
   } else if (JUNCTORS.includes(key)) {
     if (!Array.isArray(value) || value.length === 0) return bad("a non-empty list of schemas");
     out[key] = value.map((item, i) => convertSchemaNode(item, ctx, child(at, [key, i], junctor)));
   } else if (key === "not") {
-    if (isRecord(value)) out[key] = convertSchemaNode(value, ctx, child(at, [key], junctor));
+    if (isJsonObject(value)) out[key] = convertSchemaNode(value, ctx, child(at, [key], junctor));
     else return bad("a schema");
   } else if (key === "dependencies") {
-    if (isRecord(value)) out[key] = convertDependencies(value, at, ctx);
+    if (isJsonObject(value)) out[key] = convertDependencies(value, at, ctx);
     else return bad("an object");
   } else {
     return false;
@@ -68756,7 +68956,7 @@ function convertRecord(node, ctx, at) {
     if (required.length > 0) out["required"] = required;
     else delete out["required"];
   }
-  if (at.close && !flags.preserve && isRecord(out["properties"]) && out["additionalProperties"] === void 0) {
+  if (at.close && !flags.preserve && isJsonObject(out["properties"]) && out["additionalProperties"] === void 0) {
     out["additionalProperties"] = false;
   }
   return flags.nullable ? allowNull(out) : out;
@@ -68766,7 +68966,7 @@ function convertSchemaNode(node, ctx, at) {
     ctx.problems.push({ message, path: at.path });
     return {};
   };
-  if (!isRecord(node)) return problem("schema must be an object; ignored");
+  if (!isJsonObject(node)) return problem("schema must be an object; ignored");
   if (ctx.ancestors.has(node)) return problem("schema contains itself; ignored");
   if (at.depth > MAX_DEPTH) return problem(`schema is nested deeper than ${MAX_DEPTH} levels; ignored`);
   ctx.ancestors.add(node);
@@ -68803,7 +69003,7 @@ function rootView(schema, path, problems) {
   }
   setOwn(view, "type", "object");
   const properties = own(view, "properties");
-  if (isRecord(properties)) {
+  if (isJsonObject(properties)) {
     const rest = {};
     for (const [name, value] of Object.entries(properties))
       if (name !== "metadata") setOwn(rest, name, value);
@@ -68828,7 +69028,7 @@ function metadataSchema(schema, path, options, problems) {
 }
 function rootSchema(schema, path, options, problems) {
   if (schema === void 0) return anyObject(options);
-  if (!isRecord(schema)) {
+  if (!isJsonObject(schema)) {
     problems.push({ message: "openAPIV3Schema must be an object; any object is accepted", path });
     return anyObject(options);
   }
@@ -68838,7 +69038,7 @@ function rootSchema(schema, path, options, problems) {
     { problems, ancestors: /* @__PURE__ */ new Set([schema]) },
     at
   );
-  const properties = isRecord(root["properties"]) ? root["properties"] : {};
+  const properties = isJsonObject(root["properties"]) ? root["properties"] : {};
   for (const [name, value] of Object.entries(typeMeta(options))) setOwn(properties, name, value);
   setOwn(properties, "metadata", metadataSchema(schema, path, options, problems));
   if (options.statusSubresource || own(properties, "status") === void 0) setOwn(properties, "status", {});
@@ -68854,16 +69054,16 @@ var V1BETA1 = "apiextensions.k8s.io/v1beta1";
 function readSchema(holder, key, at) {
   const wrapper = own(holder, key);
   if (wrapper === void 0 || wrapper === null) return void 0;
-  if (!isRecord(wrapper)) return { schema: wrapper, schemaPath: pointer(at, key) };
+  if (!isJsonObject(wrapper)) return { schema: wrapper, schemaPath: pointer(at, key) };
   const schema = own(wrapper, "openAPIV3Schema");
   if (schema === void 0 || schema === null) return void 0;
   return { schema, schemaPath: pointer(at, key, "openAPIV3Schema") };
 }
 function hasStatusSubresource(holder) {
-  return isRecord(own(own(holder, "subresources"), "status"));
+  return isJsonObject(own(own(holder, "subresources"), "status"));
 }
 function readName(entry, at, seen, problems) {
-  if (!isRecord(entry)) {
+  if (!isJsonObject(entry)) {
     problems.push({ message: "a version must be an object; ignored", path: at });
     return void 0;
   }
@@ -68911,7 +69111,7 @@ function requiredString(value, path, what, problems) {
   return void 0;
 }
 function readCrdSpec(crd, problems) {
-  if (!isRecord(crd)) {
+  if (!isJsonObject(crd)) {
     problems.push({ message: "a CustomResourceDefinition must be an object", path: "" });
     return void 0;
   }
@@ -68925,7 +69125,7 @@ function readCrdSpec(crd, problems) {
     problems.push({ message: `apiVersion must be ${V1} or ${V1BETA1}; read as ${V1}`, path: "/apiVersion" });
   }
   const spec = own(crd, "spec");
-  if (!isRecord(spec)) {
+  if (!isJsonObject(spec)) {
     problems.push({ message: "spec must be an object", path: "/spec" });
     return void 0;
   }
@@ -69116,11 +69316,11 @@ function tooDeepMessage() {
 
 // core/manifests/fast-yaml-flow.ts
 var FlowReader = class {
-  constructor(src, start, end, uniqueKeys, resolve3 = resolvePlainScalar, depth = 0) {
+  constructor(src, start, end, uniqueKeys, resolve4 = resolvePlainScalar, depth = 0) {
     this.src = src;
     this.end = end;
     this.uniqueKeys = uniqueKeys;
-    this.resolve = resolve3;
+    this.resolve = resolve4;
     this.depth = depth;
     this.pos = start;
   }
@@ -69341,13 +69541,13 @@ function createScanCursor() {
   return { from: -1, hash: -1 };
 }
 var FastParser = class {
-  constructor(src, start, end, uniqueKeys, positions, firstLine, scan, resolve3, keepText) {
+  constructor(src, start, end, uniqueKeys, positions, firstLine, scan, resolve4, keepText) {
     this.src = src;
     this.end = end;
     this.uniqueKeys = uniqueKeys;
     this.scan = scan;
     this.track = positions;
-    this.resolve = resolve3 ?? resolvePlainScalar;
+    this.resolve = resolve4 ?? resolvePlainScalar;
     this.keepText = keepText;
     this.pointers = positions !== void 0 || keepText !== void 0;
     this.lineNo = firstLine;
@@ -69815,7 +70015,7 @@ function composeDocument(text2, lines) {
   }
   return doc;
 }
-function taggedScalar(tag, text2, resolve3) {
+function taggedScalar(tag, text2, resolve4) {
   switch (tag) {
     case "tag:yaml.org,2002:str":
     case "tag:yaml.org,2002:binary":
@@ -69826,19 +70026,19 @@ function taggedScalar(tag, text2, resolve3) {
     case "tag:yaml.org,2002:bool":
     case "tag:yaml.org,2002:int":
     case "tag:yaml.org,2002:float":
-      return resolve3(text2);
+      return resolve4(text2);
     default:
       return text2;
   }
 }
 var Walker = class {
-  constructor(doc, lines, firstLine, uniqueKeys, maxAliasNodes, resolve3 = resolvePlainScalar, keepText) {
+  constructor(doc, lines, firstLine, uniqueKeys, maxAliasNodes, resolve4 = resolvePlainScalar, keepText) {
     this.doc = doc;
     this.lines = lines;
     this.firstLine = firstLine;
     this.uniqueKeys = uniqueKeys;
     this.maxAliasNodes = maxAliasNodes;
-    this.resolve = resolve3;
+    this.resolve = resolve4;
     this.keepText = keepText;
   }
   doc;
@@ -70144,7 +70344,7 @@ function signatureOf(value) {
   const metadata = value["metadata"];
   let name = "";
   let namespace;
-  if (metadata !== null && typeof metadata === "object" && !Array.isArray(metadata)) {
+  if (isJsonObject(metadata)) {
     if (typeof metadata["name"] === "string") name = metadata["name"];
     if (typeof metadata["namespace"] === "string") namespace = metadata["namespace"];
     if (typeof metadata["generateName"] === "string" && metadata["generateName"] !== "") {
@@ -70303,11 +70503,6 @@ function checkSchema(value, schema, signature, findings2, build, context3) {
   return result;
 }
 
-// core/diff/json.ts
-function isObject(value) {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
 // core/diff/object-path.ts
 var InvalidPathError = class extends KubeproofError {
   name = "InvalidPathError";
@@ -70411,23 +70606,23 @@ function child2(parent, key, steps) {
 }
 function descendants(match) {
   const value = valueAt2(match);
-  const children = Array.isArray(value) || isObject(value) ? step(value, { type: "any" }, match.steps).flatMap(descendants) : [];
+  const children = Array.isArray(value) || isJsonObject(value) ? step(value, { type: "any" }, match.steps).flatMap(descendants) : [];
   return [match, ...children];
 }
 function step(value, segment, steps) {
   if (segment.type === "key")
-    return isObject(value) && segment.key in value ? [child2(value, segment.key, steps)] : [];
+    return isJsonObject(value) && segment.key in value ? [child2(value, segment.key, steps)] : [];
   if (segment.type === "index")
     return Array.isArray(value) && segment.index < value.length ? [child2(value, segment.index, steps)] : [];
   if (segment.type === "any") {
     if (Array.isArray(value)) return value.map((_, index) => child2(value, index, steps));
-    if (isObject(value)) return Object.keys(value).map((key) => child2(value, key, steps));
+    if (isJsonObject(value)) return Object.keys(value).map((key) => child2(value, key, steps));
     return [];
   }
   if (segment.type === "deep" || !Array.isArray(value)) return [];
   const matches = [];
   value.forEach((item, index) => {
-    if (isObject(item) && fieldText(item[segment.field]) === segment.value)
+    if (isJsonObject(item) && fieldText(item[segment.field]) === segment.value)
       matches.push(child2(value, index, steps));
   });
   return matches;
@@ -70446,7 +70641,7 @@ function selectPath(root, segments) {
 var PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
 function formatStep(key, element) {
   if (typeof key === "number") {
-    const name = isObject(element) ? element.name : void 0;
+    const name = isJsonObject(element) ? element.name : void 0;
     return typeof name === "string" && /^[^\]"'=]+$/.test(name) ? `[name=${name}]` : `[${key}]`;
   }
   return PLAIN_KEY.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
@@ -70517,7 +70712,7 @@ function isScalar2(value) {
 function addMembers(walk, object, field, steps, type) {
   const value = object[field];
   if (value === void 0) return;
-  if (!isObject(value)) return add(walk, { parent: object, key: field, type }, steps);
+  if (!isJsonObject(value)) return add(walk, { parent: object, key: field, type }, steps);
   const inner = [...steps, formatStep(field)];
   for (const key of Object.keys(value)) {
     const member = value[key];
@@ -70537,13 +70732,13 @@ function objectRules(walk, object, steps) {
     addMembers(walk, object, "data", steps, "redacted");
     addMembers(walk, object, "stringData", steps, "redacted");
   }
-  if (object.kind === "SealedSecret" && isObject(object.spec)) {
+  if (object.kind === "SealedSecret" && isJsonObject(object.spec)) {
     const spec = object.spec;
     const inner = [...steps, formatStep("spec")];
     addMembers(walk, spec, "encryptedData", inner, "encrypted");
     if (spec.data !== void 0) add(walk, { parent: spec, key: "data", type: "encrypted" }, inner);
   }
-  if (steps.length === 0 && isObject(object.sops))
+  if (steps.length === 0 && isJsonObject(object.sops))
     add(walk, { parent: object, key: "sops", type: "encrypted" }, steps);
   const name = object.name;
   if (walk.pattern !== void 0 && typeof name === "string" && walk.pattern.test(name) && isScalar2(object.value))
@@ -70581,7 +70776,7 @@ function visit(walk, value, steps) {
     });
     return;
   }
-  if (!isObject(value)) return;
+  if (!isJsonObject(value)) return;
   objectRules(walk, value, steps);
   for (const [key, child3] of Object.entries(value)) {
     const named = key === LAST_APPLIED || walk.pattern !== void 0 && walk.pattern.test(key) && !REFERENCE_KEY.test(key);
@@ -70892,7 +71087,8 @@ var package_default = {
     test: "vitest run",
     bench: "node --import tsx bench/run.ts",
     kubeproof: "node dist/kubeproof.js",
-    conformance: "node --import tsx scripts/conformance.ts"
+    conformance: "node --import tsx scripts/conformance.ts",
+    "docs:rules": "node --import tsx scripts/rules-doc.ts"
   },
   devDependencies: {
     "@types/js-yaml": "^4.0.9",
@@ -70986,6 +71182,22 @@ async function readManifestInputs(paths, options) {
   });
 }
 
+// platform/actions/schema-cache-folder.ts
+import { mkdir as mkdir3 } from "node:fs/promises";
+import { resolve as resolve2 } from "node:path";
+async function schemaCacheFolder(workspace, input) {
+  if (input === void 0) return {};
+  const folder = resolve2(workspace, input);
+  try {
+    await mkdir3(folder, { recursive: true });
+  } catch (error2) {
+    throw new UsageError(
+      `input schema-cache: cannot create ${folder}: ${error2.code ?? error2.message}`
+    );
+  }
+  return { cacheFolder: folder };
+}
+
 // platform/actions/offline-schemas-notice.ts
 async function offlineSchemasNotice(locations, load = () => import("kubernetes-models/v1/ConfigMap")) {
   if (!locations.includes("offline")) return void 0;
@@ -71056,7 +71268,7 @@ function workspacePath(workspace, path) {
 }
 async function runValidateAction(inputs, deps) {
   const { io, context: context3 } = deps;
-  const workingDirectory = resolve2(context3.workspace, inputs.workingDirectory);
+  const workingDirectory = resolve3(context3.workspace, inputs.workingDirectory);
   if (!(await stat3(workingDirectory).catch(() => void 0))?.isDirectory()) {
     throw new UsageError(`input working-directory: ${workingDirectory} is not a folder`);
   }
@@ -71070,13 +71282,14 @@ async function runValidateAction(inputs, deps) {
       strict: inputs.strict,
       offline: false,
       fetch: deps.fetch,
-      baseDirectory: workingDirectory
+      baseDirectory: workingDirectory,
+      ...await schemaCacheFolder(context3.workspace, inputs.schemaCache)
     },
     (message) => notices.push(message)
   );
   const started = deps.now();
   const found = await readManifestInputs(
-    inputs.files.map((file) => resolve2(workingDirectory, file)),
+    inputs.files.map((file) => resolve3(workingDirectory, file)),
     { ignorePatterns: inputs.ignoreFilenamePatterns }
   );
   const manifests = found.map((input) => ({ ...input, path: workspacePath(context3.workspace, input.path) }));
@@ -71139,6 +71352,10 @@ function stringInput(read, name, fallback) {
   const value = read(name).trim();
   return value === "" ? fallback : value;
 }
+function optionalInput(read, name) {
+  const value = read(name).trim();
+  return value === "" ? void 0 : value;
+}
 function booleanInput(read, name, fallback) {
   const value = read(name).trim();
   if (value === "") return fallback;
@@ -71179,7 +71396,8 @@ function schemaInputs(read) {
   return {
     kubernetesVersion: kubernetesVersionInput(read),
     schemaLocations: multilineInput(read, "schema-locations", DEFAULT_SCHEMA_LOCATIONS),
-    strict: booleanInput(read, "strict", DEFAULT_STRICT)
+    strict: booleanInput(read, "strict", DEFAULT_STRICT),
+    schemaCache: optionalInput(read, "schema-cache")
   };
 }
 

@@ -45,6 +45,8 @@ export interface PublishOutcome {
   /** The check's verdict per `failOn`, whether or not the check run could be published. */
   conclusion: CheckConclusion;
   comment: 'posted' | 'skipped' | 'failed';
+  /** The comment's address on github.com, when it was posted and GitHub gave one. */
+  commentUrl?: string;
   /** Undefined when the check run could not be created. */
   checkRun: PublishedCheckRun | undefined;
   /**
@@ -106,11 +108,12 @@ export async function publishReport(
   if (repo === undefined) throw new TypeError('publishReport needs a pull request or a repository');
   const pr = target.pr;
   let commentStep: Step | undefined;
+  let commentUrl: string | undefined;
   if (options.comment && pr !== undefined) {
     const upsert = options.outdatedKeys === undefined ? {} : { outdatedKeys: options.outdatedKeys };
     commentStep = await attempt('the pull request comment', NEEDS.comment, async () => {
       const bodies = renderComment(report, { marker });
-      await port.upsertComment(pr, marker, bodies, upsert);
+      ({ url: commentUrl } = await port.upsertComment(pr, marker, bodies, upsert));
       log.info(
         `kubeproof: comment posted on #${pr.number}${bodies.length > 1 ? ` (${bodies.length} parts)` : ''}`,
       );
@@ -144,6 +147,7 @@ export async function publishReport(
     checkRun,
     annotations: check.annotations,
   };
+  if (commentUrl !== undefined && commentStep?.ok === true) outcome.commentUrl = commentUrl;
   if (reasons.length > 0) outcome.fallbackReason = reasons.join('; ');
   return outcome;
 }

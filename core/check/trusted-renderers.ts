@@ -1,8 +1,9 @@
 import type { Environment, Renderer } from '../render/environments/types.ts';
 import { needsExternalTool } from '../render/external/render-external.ts';
 import type { RenderedEnvironment } from '../render/render-environments.ts';
+import type { RuleId } from '../rules/rule-catalog.ts';
 
-export const RENDERER_REFUSED_RULE = 'renderer-refused';
+export const RENDERER_REFUSED_RULE = 'renderer-refused' satisfies RuleId;
 
 /**
  * Which binaries the head's `.kubeproof.yaml` may have kubeproof run, when the head is not trusted

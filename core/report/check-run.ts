@@ -1,4 +1,6 @@
-import type { Finding, Severity } from '../findings.ts';
+import type { Finding } from '../findings.ts';
+import type { Severity } from '../rules/rule-entry.ts';
+import { ruleEntry } from '../rules/rule-catalog.ts';
 import type { CheckAnnotation, CheckConclusion, CheckRunOutput } from './check-run-output.ts';
 import { checkRunText } from './check-run-text.ts';
 import { verdict } from './comment/status-line.ts';
@@ -74,7 +76,7 @@ function annotation({ finding, environments, resources }: ReportedFinding): Chec
     endLine: line,
     level: LEVEL[finding.severity],
     message: finding.message,
-    title: finding.ruleId,
+    title: `${finding.ruleId}: ${ruleEntry(finding.ruleId).description}`,
   };
   if (finding.column !== undefined && finding.column >= 1) {
     result.startColumn = finding.column;
@@ -89,8 +91,9 @@ function annotation({ finding, environments, resources }: ReportedFinding): Chec
 
 /**
  * One annotation per finding that has a file in the repository and a line (the others are in the
- * summary): level from severity, title the rule id, the environments and resources in the raw
- * details. Identical findings from several environments become one annotation.
+ * summary): level from severity, title the rule id and its description from the rule catalog,
+ * the environments and resources in the raw details. Identical findings from several environments
+ * become one annotation.
  */
 export function checkAnnotations(
   report: CheckReport,

@@ -1,7 +1,6 @@
 import type { CheckReport } from './check-report.ts';
 import { reportFindings, type ReportFindingsOptions } from './report-findings.ts';
 import { sarifLog, type SarifFinding } from './sarif-log.ts';
-import { VALIDATE_RULES } from './validate/rule-catalog.ts';
 
 export interface SarifCheckOptions extends ReportFindingsOptions {
   /** kubeproof's version, recorded as the driver's `version`. */
@@ -27,7 +26,5 @@ export function sarifCheck(report: CheckReport, options: SarifCheckOptions): str
     findings,
     notices: [],
     elapsedSeconds: report.meta.durationMs / 1000,
-    describeRule: (ruleId) => (Object.hasOwn(VALIDATE_RULES, ruleId) ? VALIDATE_RULES[ruleId] : undefined),
-    fallback: (ruleId) => `kubeproof rule ${ruleId}.`,
   });
 }

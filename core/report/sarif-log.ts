@@ -1,6 +1,7 @@
-import type { Finding, ResourceRef, Severity } from '../findings.ts';
+import type { Finding, ResourceRef } from '../findings.ts';
+import type { Severity } from '../rules/rule-entry.ts';
+import { ruleEntry, type RuleId } from '../rules/rule-catalog.ts';
 import { fnv1a64 } from './validate/fnv1a.ts';
-import { type RuleDescription, ruleName } from './validate/rule-catalog.ts';
 
 // SARIF 2.1.0: https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -19,6 +20,8 @@ interface SarifRule {
   id: string;
   name: string;
   shortDescription: { text: string };
+  help: { text: string };
+  helpUri?: string;
   defaultConfiguration: { level: 'error' | 'warning' | 'note' };
 }
 
@@ -37,9 +40,28 @@ export interface SarifRun {
   /** Run-level notices, written as `toolExecutionNotifications`. */
   notices: readonly string[];
   elapsedSeconds: number;
-  /** What a rule checks; `fallback` describes rules it does not know. */
-  describeRule(ruleId: string): RuleDescription | undefined;
-  fallback(ruleId: string): string;
+}
+
+/** `deprecated-api` -> `DeprecatedApi`: SARIF's readable rule name. */
+function ruleName(ruleId: string): string {
+  return ruleId
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word !== '')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('');
+}
+
+/** A rule of `tool.driver.rules`, as the rule catalog describes it. */
+function sarifRule(ruleId: RuleId): SarifRule {
+  const entry = ruleEntry(ruleId);
+  return {
+    id: ruleId,
+    name: ruleName(ruleId),
+    shortDescription: { text: entry.description },
+    help: { text: entry.help },
+    ...(entry.readme === undefined ? {} : { helpUri: `${INFORMATION_URI}#${entry.readme}` }),
+    defaultConfiguration: { level: LEVEL[entry.defaultSeverity] },
+  };
 }
 
 /**
@@ -85,15 +107,9 @@ export function sarifLog(run: SarifRun): string {
   for (const { finding, resource, properties } of run.findings) {
     let index = ruleIndex.get(finding.ruleId);
     if (index === undefined) {
-      const known = run.describeRule(finding.ruleId);
       index = rules.length;
       ruleIndex.set(finding.ruleId, index);
-      rules.push({
-        id: finding.ruleId,
-        name: ruleName(finding.ruleId),
-        shortDescription: { text: known?.shortDescription ?? run.fallback(finding.ruleId) },
-        defaultConfiguration: { level: LEVEL[known?.level ?? finding.severity] },
-      });
+      rules.push(sarifRule(finding.ruleId));
     }
     const hash = fnv1a64([finding.ruleId, finding.path, identity(resource), finding.message].join('\u0000'));
     const occurrence = (occurrences.get(hash) ?? 0) + 1;

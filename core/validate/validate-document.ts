@@ -1,5 +1,7 @@
-import type { Finding, ResourceRef, Severity } from '../findings.ts';
+import type { Finding, ResourceRef } from '../findings.ts';
+import type { Severity } from '../rules/rule-entry.ts';
 import { type JsonValue, isJsonObject } from '../manifests/json-value.ts';
+import type { RuleId } from '../rules/rule-catalog.ts';
 import type { SourceDocument } from './source-document.ts';
 import { describeApiStatus, type ApiStatus } from './deprecated-apis.ts';
 import { describeSchemaErrors, type DescribedViolation } from './describe-schema-errors.ts';
@@ -113,7 +115,7 @@ class ResultBuilder {
   }
 
   finding(
-    ruleId: string,
+    ruleId: RuleId,
     severity: Severity,
     message: string,
     pointer: string,

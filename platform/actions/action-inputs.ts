@@ -98,6 +98,11 @@ export interface SchemaInputs {
   kubernetesVersion: string;
   schemaLocations: string[];
   strict: boolean;
+  /**
+   * A folder (relative to the workspace) where schemas downloaded over HTTP are kept between runs,
+   * as kubeconform's `-cache`; created when missing. Undefined: no cache.
+   */
+  schemaCache: string | undefined;
 }
 
 export function schemaInputs(read: ReadInput): SchemaInputs {
@@ -105,5 +110,6 @@ export function schemaInputs(read: ReadInput): SchemaInputs {
     kubernetesVersion: kubernetesVersionInput(read),
     schemaLocations: multilineInput(read, 'schema-locations', DEFAULT_SCHEMA_LOCATIONS),
     strict: booleanInput(read, 'strict', DEFAULT_STRICT),
+    schemaCache: optionalInput(read, 'schema-cache'),
   };
 }

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { CheckResult } from '../../core/check/run-check.ts';
 import { UsageError } from '../../core/errors.ts';
 import type { ProcessRunner } from '../../core/render/external/process-runner.ts';
-import { checkAnnotations } from '../../core/report/check-run.ts';
+import { checkAnnotations, checkConclusion } from '../../core/report/check-run.ts';
 import type { CheckAnnotation } from '../../core/report/check-run-output.ts';
 import { sarifCheck } from '../../core/report/sarif-check.ts';
 import { workflowCommands } from '../../core/report/workflow-commands.ts';
@@ -24,6 +24,7 @@ import type { SchemaSetup } from '../validation-setup.ts';
 import type { ActionContext } from './action-context.ts';
 import { actionsLogger } from './actions-logger.ts';
 import type { ActionsIo } from './actions-io.ts';
+import { schemaCacheFolder } from './schema-cache-folder.ts';
 import { offlineSchemasNotice } from './offline-schemas-notice.ts';
 import type { CheckInputs, DiffInputs } from './check-inputs.ts';
 import { failureMessage, reportCounts } from './report-counts.ts';
@@ -170,6 +171,7 @@ async function run(
               offline: false,
               fetch: deps.fetch,
               baseDirectory: workingDirectory,
+              ...(await schemaCacheFolder(context.workspace, schema.schemaCache)),
             },
           }
         : {}),
@@ -227,6 +229,21 @@ async function run(
   io.setOutput('errors', String(counts.errors));
   io.setOutput('warnings', String(counts.warnings));
   io.setOutput('changed', String(counts.changed > 0));
+  // Without a base nothing changes: the list is empty, as `changed` is false.
+  const compared = report.meta.compared !== false;
+  io.setOutput(
+    'changed-environments',
+    JSON.stringify(
+      compared
+        ? report.environments.filter((diff) => diff.status === 'changed').map((diff) => diff.environment)
+        : [],
+    ),
+  );
+  io.setOutput('comment-url', published?.commentUrl ?? '');
+  io.setOutput(
+    'conclusion',
+    published?.conclusion ?? checkConclusion(report, inputs.failOn, result.findings),
+  );
   io.setOutput('comment-body', bodies.comment);
   io.setOutput('sarif-file', sarifFile);
   const failure = failureMessage(counts, inputs.failOn);

@@ -16,6 +16,7 @@ import type { SchemaFetchOptions } from '../schema-fetch.ts';
 import type { SchemaSetup } from '../validation-setup.ts';
 import type { ActionContext } from './action-context.ts';
 import type { ActionsIo } from './actions-io.ts';
+import { schemaCacheFolder } from './schema-cache-folder.ts';
 import { offlineSchemasNotice } from './offline-schemas-notice.ts';
 import { failureMessage } from './report-counts.ts';
 import type { ValidateInputs } from './validate-inputs.ts';
@@ -68,6 +69,7 @@ export async function runValidateAction(
       offline: false,
       fetch: deps.fetch,
       baseDirectory: workingDirectory,
+      ...(await schemaCacheFolder(context.workspace, inputs.schemaCache)),
     },
     (message) => notices.push(message),
   );

@@ -39,6 +39,12 @@ export interface ChangedFiles {
   truncated: boolean;
 }
 
+/** The comment as it stands after an upsert. */
+export interface UpsertedComment {
+  /** The first body's comment on github.com (`html_url`), when GitHub gave it. */
+  url: string | undefined;
+}
+
 export interface PublishedCheckRun {
   id: number;
   url: string;
@@ -62,6 +68,10 @@ export interface PromotionPullRequest extends RepoRef {
   commitMessage: string;
   changes: FileChange[];
   draft?: boolean;
+  /** Labels the pull request carries (`promotion`); added when missing, never removed. */
+  labels?: string[];
+  /** Turn on auto-merge with this method, so it merges once its required checks pass. */
+  autoMerge?: 'merge' | 'squash' | 'rebase';
 }
 
 export interface OpenedPullRequest {
@@ -69,6 +79,10 @@ export interface OpenedPullRequest {
   url: string;
   /** False when an open pull request from `branch` was updated instead. */
   created: boolean;
+  /** False when the branch, title, body and labels were already exactly these: nothing was written. */
+  changed: boolean;
+  /** Why auto-merge could not be turned on (the repository does not allow it, for example). */
+  autoMergeError?: string;
 }
 
 /**
@@ -85,7 +99,12 @@ export interface GitHubPort {
    * `<!-- kubeproof:KEY:N -->` (body N); deletes continuation comments no longer needed; minimizes
    * as outdated the kubeproof comments whose key is in `options.outdatedKeys`.
    */
-  upsertComment(pr: PullRef, key: string, bodies: string[], options?: UpsertCommentOptions): Promise<void>;
+  upsertComment(
+    pr: PullRef,
+    key: string,
+    bodies: string[],
+    options?: UpsertCommentOptions,
+  ): Promise<UpsertedComment>;
   /** Creates a completed check run on `commit`, with its annotations sent 50 per request. */
   publishCheckRun(commit: CommitRef, check: CheckRunOutput): Promise<PublishedCheckRun>;
   /** Commits `changes` on `branch` (from `base`) and opens a pull request, or updates the open one. */

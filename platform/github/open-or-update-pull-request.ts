@@ -10,9 +10,18 @@ interface GitCommit {
   tree: { sha: string };
   parents: { sha: string }[];
 }
+/** `GET /repos/{owner}/{repo}/commits/{ref}`: a ref's commit with its tree, in one call. */
+interface RefCommit {
+  sha: string;
+  commit: { tree: { sha: string } };
+}
 interface PullRequest {
   number: number;
   html_url: string;
+  node_id: string;
+  title: string;
+  body: string | null;
+  labels?: { name: string }[];
 }
 
 /**
@@ -20,8 +29,9 @@ interface PullRequest {
  * branch belongs to kubeproof), through the git data API, then opens a pull request from it or
  * updates the open one. Text files go inline in the tree request, which stores their blobs, so a
  * promotion costs the same few calls whatever the number of files:
- * https://docs.github.com/rest/git/trees#create-a-tree. Nothing is committed when the branch already
- * holds exactly this change.
+ * https://docs.github.com/rest/git/trees#create-a-tree. At most 8 calls (a first promotion: 7 with
+ * its label; an update: 8), plus one to turn on auto-merge when asked. Nothing is written when the
+ * branch already holds exactly this change on this base and the pull request already says this.
  */
 export async function openOrUpdatePullRequest(
   client: GitHubClient,
@@ -34,6 +44,31 @@ export async function openOrUpdatePullRequest(
     permission: 'contents: write',
     subject,
   });
+  const prContext = (operation: string): CallContext => ({
+    ...context(operation),
+    permission: 'pull-requests: write',
+  });
+
+  const readBase = async (): Promise<RefCommit> => {
+    try {
+      return (
+        await client.request<RefCommit>(
+          'GET /repos/{owner}/{repo}/commits/{ref}',
+          { ...where, ref: request.base },
+          { ...context(`read branch ${request.base}`), permission: 'contents: read' },
+        )
+      ).data;
+    } catch (error) {
+      // 404: no such repository (or no access); 422: no commit for that ref.
+      if (error instanceof GitHubApiError && (error.status === 404 || error.status === 422)) {
+        throw new GitHubApiError(
+          `the base branch ${request.base} of ${name} does not exist, or the token cannot see it`,
+          { status: 404, operation: `read branch ${request.base}` },
+        );
+      }
+      throw error;
+    }
+  };
   const readRef = async (branch: string): Promise<string | undefined> => {
     try {
       const ref = await client.request<GitRef>(
@@ -47,32 +82,14 @@ export async function openOrUpdatePullRequest(
       throw error;
     }
   };
-  const readCommit = async (sha: string): Promise<GitCommit> =>
-    (
-      await client.request<GitCommit>(
-        'GET /repos/{owner}/{repo}/git/commits/{commit_sha}',
-        { ...where, commit_sha: sha },
-        context(`read commit ${sha}`),
-      )
-    ).data;
 
-  const baseSha = await readRef(request.base);
-  if (baseSha === undefined) {
-    throw new GitHubApiError(
-      `the base branch ${request.base} of ${name} does not exist, or the token cannot see it`,
-      {
-        status: 404,
-        operation: `read branch ${request.base}`,
-      },
-    );
-  }
+  const base = await readBase();
   const branchSha = await readRef(request.branch);
-  const baseCommit = await readCommit(baseSha);
   const tree = await client.request<{ sha: string }>(
     'POST /repos/{owner}/{repo}/git/trees',
     {
       ...where,
-      base_tree: baseCommit.tree.sha,
+      base_tree: base.commit.tree.sha,
       tree: request.changes.map((change) =>
         change.content === null
           ? { path: change.path, mode: '100644', type: 'blob', sha: null }
@@ -82,12 +99,21 @@ export async function openOrUpdatePullRequest(
     context('write the promotion tree'),
   );
 
-  const current = branchSha === undefined ? undefined : await readCommit(branchSha);
-  const unchanged = current?.tree.sha === tree.data.sha && current.parents[0]?.sha === baseSha;
-  if (!unchanged) {
+  const current =
+    branchSha === undefined
+      ? undefined
+      : (
+          await client.request<GitCommit>(
+            'GET /repos/{owner}/{repo}/git/commits/{commit_sha}',
+            { ...where, commit_sha: branchSha },
+            context(`read commit ${branchSha}`),
+          )
+        ).data;
+  const sameCommit = current?.tree.sha === tree.data.sha && current.parents[0]?.sha === base.sha;
+  if (!sameCommit) {
     const commit = await client.request<{ sha: string }>(
       'POST /repos/{owner}/{repo}/git/commits',
-      { ...where, message: request.commitMessage, tree: tree.data.sha, parents: [baseSha] },
+      { ...where, message: request.commitMessage, tree: tree.data.sha, parents: [base.sha] },
       context('commit the promotion'),
     );
     if (branchSha === undefined) {
@@ -105,35 +131,80 @@ export async function openOrUpdatePullRequest(
     }
   }
 
-  const prContext = (operation: string): CallContext => ({
-    ...context(operation),
-    permission: 'pull-requests: write',
-  });
-  const open = await client.request<PullRequest[]>(
-    'GET /repos/{owner}/{repo}/pulls',
-    { ...where, head: `${request.owner}:${request.branch}`, base: request.base, state: 'open', per_page: 1 },
-    { ...prContext('find the open promotion pull request'), permission: 'pull-requests: read' },
-  );
-  const existing = open.data[0];
+  // A branch that did not exist has no open pull request (deleting a head branch closes its pull request).
+  const existing =
+    branchSha === undefined
+      ? undefined
+      : (
+          await client.request<PullRequest[]>(
+            'GET /repos/{owner}/{repo}/pulls',
+            {
+              ...where,
+              head: `${request.owner}:${request.branch}`,
+              base: request.base,
+              state: 'open',
+              per_page: 1,
+            },
+            { ...prContext('find the open promotion pull request'), permission: 'pull-requests: read' },
+          )
+        ).data[0];
+
+  let pull: PullRequest;
+  let created = false;
+  let changed = !sameCommit;
   if (existing !== undefined) {
-    await client.request(
-      'PATCH /repos/{owner}/{repo}/pulls/{pull_number}',
-      { ...where, pull_number: existing.number, title: request.title, body: request.body },
-      prContext('update the promotion pull request'),
-    );
-    return { number: existing.number, url: existing.html_url, created: false };
+    pull = existing;
+    if (existing.title !== request.title || (existing.body ?? '') !== request.body) {
+      await client.request(
+        'PATCH /repos/{owner}/{repo}/pulls/{pull_number}',
+        { ...where, pull_number: existing.number, title: request.title, body: request.body },
+        prContext('update the promotion pull request'),
+      );
+      changed = true;
+    }
+  } else {
+    pull = (
+      await client.request<PullRequest>(
+        'POST /repos/{owner}/{repo}/pulls',
+        {
+          ...where,
+          title: request.title,
+          body: request.body,
+          head: request.branch,
+          base: request.base,
+          ...(request.draft === undefined ? {} : { draft: request.draft }),
+        },
+        prContext('open the promotion pull request'),
+      )
+    ).data;
+    created = true;
+    changed = true;
   }
-  const created = await client.request<PullRequest>(
-    'POST /repos/{owner}/{repo}/pulls',
-    {
-      ...where,
-      title: request.title,
-      body: request.body,
-      head: request.branch,
-      base: request.base,
-      ...(request.draft === undefined ? {} : { draft: request.draft }),
-    },
-    prContext('open the promotion pull request'),
-  );
-  return { number: created.data.number, url: created.data.html_url, created: true };
+
+  const have = new Set((pull.labels ?? []).map((label) => label.name));
+  const missing = (request.labels ?? []).filter((label) => !have.has(label));
+  if (missing.length > 0) {
+    // GitHub creates a label that the repository does not have yet.
+    await client.request(
+      'POST /repos/{owner}/{repo}/issues/{issue_number}/labels',
+      { ...where, issue_number: pull.number, labels: missing },
+      prContext('label the promotion pull request'),
+    );
+    changed = true;
+  }
+
+  const opened: OpenedPullRequest = { number: pull.number, url: pull.html_url, created, changed };
+  if (request.autoMerge !== undefined) {
+    try {
+      await client.graphql(
+        'mutation($id: ID!, $mergeMethod: PullRequestMergeMethod!) { enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: $mergeMethod }) { clientMutationId } }',
+        { id: pull.node_id, mergeMethod: request.autoMerge.toUpperCase() },
+        prContext('turn on auto-merge for the promotion pull request'),
+      );
+    } catch (error) {
+      if (!(error instanceof GitHubApiError)) throw error;
+      opened.autoMergeError = error.message;
+    }
+  }
+  return opened;
 }

@@ -2,7 +2,7 @@ import { KubeproofError, UsageError } from '../../core/errors.ts';
 import { GITHUB_COMMENT_LIMIT } from '../../core/report/comment/render-comment.ts';
 import { GitHubApiError, type CallContext } from './github-api-error.ts';
 import type { GitHubClient } from './github-client.ts';
-import type { PullRef, UpsertCommentOptions } from './github-port.ts';
+import type { PullRef, UpsertCommentOptions, UpsertedComment } from './github-port.ts';
 
 /**
  * GitHub rejects comment bodies over 65,536 characters:
@@ -30,6 +30,7 @@ interface IssueComment {
   id: number;
   node_id: string;
   body?: string | null;
+  html_url?: string;
 }
 
 interface Marked extends IssueComment {
@@ -84,7 +85,7 @@ export async function upsertComment(
   key: string,
   bodies: string[],
   options: UpsertCommentOptions = {},
-): Promise<void> {
+): Promise<UpsertedComment> {
   if (!KEY.test(key)) {
     throw new UsageError(`comment key must be lower-case words joined by dashes, got ${JSON.stringify(key)}`);
   }
@@ -109,32 +110,33 @@ export async function upsertComment(
     }
     return found;
   };
-  const update = (existing: Marked, body: string) =>
-    client.request(
+  const update = async (existing: Marked, body: string): Promise<string | undefined> => {
+    const response = await client.request<IssueComment>(
       'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
       { ...where, comment_id: existing.id, body },
       context('update the kubeproof comment'),
     );
+    return response.data.html_url ?? existing.html_url;
+  };
   /**
    * Creates body `index`. A 5xx or a lost answer may hide a comment GitHub did create, so the
    * create is not repeated blindly: the comments are listed again, and only a missing one is created.
    */
-  const create = async (body: string, index: number): Promise<void> => {
+  const create = async (body: string, index: number): Promise<string | undefined> => {
     for (let attempt = 1; ; attempt++) {
       try {
-        await client.request(
+        const response = await client.request<IssueComment>(
           'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
           { ...where, issue_number: pr.number, body },
           { ...context('comment on the pull request'), idempotent: false },
         );
-        return;
+        return response.data.html_url;
       } catch (error) {
         if (!mayHaveSucceeded(error) || attempt >= CREATE_ATTEMPTS) throw error;
       }
       const created = (await listOurs()).find((item) => item.key === key && item.index === index);
       if (created !== undefined) {
-        if (created.body !== body) await update(created, body);
-        return;
+        return created.body === body ? created.html_url : update(created, body);
       }
     }
   };
@@ -149,10 +151,14 @@ export async function upsertComment(
     else kept.set(comment.index, comment);
   }
 
+  let url: string | undefined;
   for (const [i, body] of marked.entries()) {
     const existing = kept.get(i + 1);
-    if (existing === undefined) await create(body, i + 1);
-    else if (existing.body !== body) await update(existing, body);
+    let bodyUrl: string | undefined;
+    if (existing === undefined) bodyUrl = await create(body, i + 1);
+    else if (existing.body !== body) bodyUrl = await update(existing, body);
+    else bodyUrl = existing.html_url;
+    if (i === 0) url = bodyUrl;
   }
   for (const comment of extra) {
     await client.request(
@@ -170,6 +176,7 @@ export async function upsertComment(
       context('minimize outdated kubeproof comments'),
     );
   }
+  return { url };
 }
 
 /**

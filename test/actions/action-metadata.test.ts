@@ -7,6 +7,8 @@ import { parseValidateInputs } from '../../platform/actions/validate-inputs.ts';
 import { inputs } from './action-test-kit.ts';
 
 interface ActionMetadata {
+  name: string;
+  description: string;
   inputs: Record<string, { description: string; default?: string }>;
   outputs: Record<string, { description: string }>;
   runs: { using: string; main: string };
@@ -39,6 +41,13 @@ describe.each(ACTIONS)('$file', ({ file, bundle, parse: parseInputs }) => {
     expect(existsSync(bundle)).toBe(true);
   });
 
+  it('has a Marketplace description: under 125 characters, one line', () => {
+    // GitHub Marketplace cuts action descriptions at 125 characters.
+    expect(meta.description.length).toBeLessThan(125);
+    expect(meta.description).not.toContain('\n');
+    expect(meta.name.length).toBeGreaterThan(0);
+  });
+
   it('documents every input and output', () => {
     for (const [, entry] of [...Object.entries(meta.inputs), ...Object.entries(meta.outputs)])
       expect(entry.description.length).toBeGreaterThan(10);
@@ -54,7 +63,14 @@ describe.each(ACTIONS)('$file', ({ file, bundle, parse: parseInputs }) => {
 describe('the shared inputs', () => {
   it('mean the same in every action: same description and default', () => {
     const all = ACTIONS.map(({ file }) => metadata(file).inputs);
-    for (const name of ['working-directory', 'kubernetes-version', 'schema-locations', 'strict', 'fail-on']) {
+    for (const name of [
+      'working-directory',
+      'kubernetes-version',
+      'schema-locations',
+      'strict',
+      'schema-cache',
+      'fail-on',
+    ]) {
       const declared = all
         .filter((actionInputs) => name in actionInputs)
         .map((actionInputs) => actionInputs[name]);

@@ -194,7 +194,7 @@ describe('dist/check.js as the runner runs it', () => {
       '::warning::kubeproof: the check run could not be created; the findings are annotated with workflow commands and the report is in the job summary',
     );
     expect(run.stdout).toMatch(
-      /^::error file=envs\/prod\/deployment-patch\.yaml,line=6,col=\d+,.*title=kubeproof schema::/m,
+      /^::error file=envs\/prod\/deployment-patch\.yaml,line=6,col=\d+,.*title=kubeproof schema%3A The resource does not match its JSON Schema\.::/m,
     );
     expect(run.summary).toContain('❌ 1 validation error');
     expect(run.outputs['errors']).toBe('1');

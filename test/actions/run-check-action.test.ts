@@ -57,6 +57,9 @@ describe('the check action run()', () => {
       errors: '0',
       warnings: '0',
       changed: 'true',
+      'changed-environments': '["prod"]',
+      'comment-url': 'https://github.com/acme/gitops/pull/42#issuecomment-1',
+      conclusion: 'success',
       'sarif-file': join(deps.context.runnerTemp, 'kubeproof-check.sarif'),
     });
     expect(deps.io.outputs['comment-body']).toBe(comment);
@@ -99,7 +102,7 @@ describe('the check action run()', () => {
     expect(port.comments.get('acme/gitops#42')?.[0]?.body).toMatch(
       /\/spec\/replicas: got string, want null or integer/,
     );
-    expect(deps.io.outputs).toMatchObject({ errors: '1', changed: 'true' });
+    expect(deps.io.outputs).toMatchObject({ errors: '1', changed: 'true', conclusion: 'failure' });
     const sarif = JSON.parse(deps.io.files.get(deps.io.outputs['sarif-file'] as string) ?? '{}');
     expect(sarif.runs[0].results[0].locations[0].physicalLocation).toMatchObject({
       artifactLocation: { uri: 'envs/prod/deployment-patch.yaml' },
@@ -118,6 +121,7 @@ describe('the check action run()', () => {
 
     expect(failure?.split(';')[0]).toBe(message);
     expect(port.checkRuns[0]?.conclusion).toBe(conclusion);
+    expect(deps.io.outputs['conclusion']).toBe(conclusion);
   });
 
   it('counts an environment that does not render as an error', async () => {
@@ -144,7 +148,7 @@ describe('the check action run()', () => {
       'kubeproof: no github-token was given; the findings are annotated with workflow commands and the report is in the job summary',
     );
     expect(deps.io.log.join('\n')).toMatch(
-      /^::error file=envs\/prod\/deployment-patch\.yaml,line=6,col=\d+,.*title=kubeproof schema::.*replicas/m,
+      /^::error file=envs\/prod\/deployment-patch\.yaml,line=6,col=\d+,.*title=kubeproof schema%3A The resource does not match its JSON Schema\.::.*replicas/m,
     );
     expect(deps.io.summary).toContain('kubeproof');
     expect(deps.io.failed).toHaveLength(1);
@@ -252,6 +256,8 @@ describe('the check action run()', () => {
       'kubeproof: this push event is not about a pull request: no comment nor check run; the findings are annotated with workflow commands and the report is in the job summary',
     );
     expect(deps.io.outputs['environments']).toBe('["prod"]');
+    // No check run was published: the conclusion is still the check's, and there is no comment.
+    expect(deps.io.outputs).toMatchObject({ conclusion: 'failure', 'comment-url': '' });
   });
 
   it('says which folder is missing when working-directory is wrong', async () => {

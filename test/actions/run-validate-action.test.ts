@@ -1,3 +1,6 @@
+import { readdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runValidateAction } from '../../platform/actions/run-validate-action.ts';
@@ -75,5 +78,40 @@ describe('the validate action run()', () => {
     await runValidateAction(validateInputs({ files: 'rendered/dev.yaml\nmissing.yaml' }), d);
     expect(d.io.outputs['errors']).toBe('1');
     expect(d.io.log[0]).toContain('missing.yaml');
+  });
+});
+
+describe('the schema-cache input', () => {
+  it('keeps downloaded schemas in the folder, created when missing, so the next run downloads none', async () => {
+    const requests: string[] = [];
+    const server = createServer((request, response) => {
+      requests.push(request.url ?? '');
+      response.setHeader('content-type', 'application/json');
+      // Any Deployment passes: the test is about where the schema comes from, not what it says.
+      // ({{.ResourceKind}} is lower case, as in kubeconform.)
+      response.end(JSON.stringify({ type: 'object', properties: { kind: { type: 'string' } } }));
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const workspace = renderedWorkspace();
+      const cached = validateInputs({
+        'schema-locations': `http://127.0.0.1:${port}/{{.ResourceKind}}.json`,
+        'schema-cache': '.cache/kubeproof-schemas',
+      });
+
+      const first = deps(workspace);
+      await runValidateAction(cached, first);
+      expect(requests).toEqual(['/deployment.json']);
+      expect(readdirSync(join(workspace, '.cache/kubeproof-schemas'))).toHaveLength(1);
+      expect(first.io.outputs).toMatchObject({ resources: '2', errors: '0' });
+
+      const second = deps(workspace);
+      await runValidateAction(cached, second);
+      expect(requests).toEqual(['/deployment.json']);
+      expect(second.io.outputs).toMatchObject({ resources: '2', errors: '0' });
+    } finally {
+      await new Promise((done) => server.close(done));
+    }
   });
 });

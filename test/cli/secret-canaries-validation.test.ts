@@ -163,3 +163,64 @@ describe('check and diff: no output quotes a Secret value', () => {
     ]);
   });
 });
+
+describe('a SealedSecret: no output quotes its encryptedData', () => {
+  const SEALED_CANARY = 'AgBy3i4OJSWK-SEALED-CANARY-e51c+PiTySYZZA==';
+  /** A SealedSecret schema whose error quotes the value it rejects, as a JSON Schema pattern error does. */
+  const SEALED_SCHEMA = {
+    type: 'object',
+    properties: {
+      spec: {
+        type: 'object',
+        properties: {
+          encryptedData: { type: 'object', additionalProperties: { type: 'string', pattern: '^[a-z]+$' } },
+        },
+      },
+    },
+  };
+  let sealedRoot: string;
+
+  beforeAll(() => {
+    sealedRoot = mkdtempSync(join(tmpdir(), 'kubeproof-sealed-'));
+    mkdirSync(join(sealedRoot, 'repo/envs/prod'), { recursive: true });
+    mkdirSync(join(sealedRoot, 'schemas'));
+    writeFileSync(join(sealedRoot, 'schemas/sealedsecret.json'), JSON.stringify(SEALED_SCHEMA));
+    writeFileSync(
+      join(sealedRoot, 'repo/envs/prod/sealed.yaml'),
+      'apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata:\n  name: db\n' +
+        `spec:\n  encryptedData:\n    password: ${SEALED_CANARY}\n`,
+    );
+    writeFileSync(join(sealedRoot, 'repo/envs/prod/kustomization.yaml'), 'resources:\n- sealed.yaml\n');
+  });
+  afterAll(() => rmSync(sealedRoot, { recursive: true, force: true }));
+
+  const location = () => ['-schema-location', `${sealedRoot}/schemas/{{ .ResourceKind }}.json`];
+  const expectNoSealed = (output: string) => {
+    expect(output).not.toContain(SEALED_CANARY);
+    expect(output).not.toContain('SEALED-CANARY');
+  };
+
+  it.each(VALIDATE_OUTPUT_NAMES)('validate -output %s', async (output) => {
+    const result = await run([
+      'validate',
+      ...location(),
+      '-output',
+      output,
+      join(sealedRoot, 'repo/envs/prod/sealed.yaml'),
+    ]);
+    expect(result.code).toBe(1);
+    expectNoSealed(result.stdout + result.stderr);
+  });
+
+  it.each(['text', 'markdown', 'json', 'sarif'])('check -o %s', async (output) => {
+    const result = await run(['check', ...location(), '-o', output, join(sealedRoot, 'repo')]);
+    expect(result.code).toBe(1);
+    expectNoSealed(result.stdout + result.stderr);
+  });
+
+  it('still says which value is wrong', async () => {
+    const result = await run(['check', ...location(), '-o', 'json', join(sealedRoot, 'repo')]);
+    expect(result.stdout).toContain('/spec/encryptedData/password');
+    expect(result.stdout).toContain('(redacted)');
+  });
+});

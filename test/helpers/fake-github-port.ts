@@ -33,6 +33,7 @@ export interface FakePullRequest {
   body: string;
   commitMessage: string;
   changes: FileChange[];
+  labels: string[];
 }
 
 /** One port call, in order, with its arguments. */
@@ -124,6 +125,7 @@ export function createFakeGitHubPort(setup: FakeGitHubPortSetup = {}): FakeGitHu
         else existing.body = body;
         kept.add(existing?.id ?? nextId - 1);
       }
+      const first = [...kept][0];
       const outdated = options.outdatedKeys;
       for (const comment of [...list]) {
         const marker = parseMarker(comment.body);
@@ -133,6 +135,12 @@ export function createFakeGitHubPort(setup: FakeGitHubPortSetup = {}): FakeGitHu
           comment.minimized = true;
         }
       }
+      return {
+        url:
+          first === undefined
+            ? undefined
+            : `https://github.com/${pr.owner}/${pr.repo}/pull/${pr.number}#issuecomment-${first}`,
+      };
     },
     async publishCheckRun(commit: CommitRef, check) {
       record('publishCheckRun', [commit, check]);
@@ -154,16 +162,20 @@ export function createFakeGitHubPort(setup: FakeGitHubPortSetup = {}): FakeGitHu
         body: request.body,
         commitMessage: request.commitMessage,
         changes: structuredClone(request.changes),
+        labels: [...(request.labels ?? [])],
       };
       const existing = pullRequests.find((pr) => pr.branch === request.branch && pr.base === request.base);
       const url = (n: number): string => `https://github.com/${request.owner}/${request.repo}/pull/${n}`;
       if (existing !== undefined) {
-        Object.assign(existing, fields);
-        return { number: existing.number, url: url(existing.number), created: false };
+        const labels = [...new Set([...existing.labels, ...fields.labels])];
+        const changed =
+          JSON.stringify({ ...existing, number: 0 }) !== JSON.stringify({ number: 0, ...fields, labels });
+        Object.assign(existing, fields, { labels });
+        return { number: existing.number, url: url(existing.number), created: false, changed };
       }
       const number = nextId++;
       pullRequests.push({ number, ...fields });
-      return { number, url: url(number), created: true };
+      return { number, url: url(number), created: true, changed: true };
     },
   };
 }

@@ -58,6 +58,7 @@ describe('publishReport', () => {
     expect(outcome).toEqual({
       conclusion: 'failure',
       comment: 'posted',
+      commentUrl: 'https://github.com/acme/gitops/pull/42#issuecomment-1',
       checkRun: {
         id: port.checkRuns[0]?.id,
         url: `https://github.com/acme/gitops/runs/${port.checkRuns[0]?.id}`,

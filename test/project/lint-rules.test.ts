@@ -56,6 +56,14 @@ describe('the lint guardrails', () => {
     expect(await ruleIds('core/validate/deprecated-api-table.ts', code)).toContain('import-x/no-cycle');
   });
 
+  it('wants one import statement per module: a moved type is imported from its home once', async () => {
+    const code =
+      "import type { JsonValue } from '../manifests/json-value.ts';\n" +
+      "import { isJsonObject } from '../manifests/json-value.ts';\n" +
+      'export const a = (value: JsonValue) => isJsonObject(value);\n';
+    expect(await ruleIds('core/render/new-module.ts', code)).toContain('import-x/no-duplicates');
+  });
+
   it.each([
     ['core/render/newModule.ts', "File name 'newModule.ts' is not kebab-case: rename it to 'new-module.ts'."],
     ['cli/new_command.ts', "File name 'new_command.ts' is not kebab-case: rename it to 'new-command.ts'."],

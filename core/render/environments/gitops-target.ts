@@ -1,10 +1,11 @@
 import type { Finding } from '../../findings.ts';
 import { type JsonValue, isJsonObject } from '../../manifests/json-value.ts';
+import type { RuleId } from '../../rules/rule-catalog.ts';
 import type { Position } from './locate.ts';
 import type { HelmSettings, Renderer } from './types.ts';
 
 /** ruleId of every finding of environment discovery. */
-export const DISCOVERY_RULE = 'environments';
+export const DISCOVERY_RULE = 'environments' satisfies RuleId;
 
 /** A folder of this repository that an Argo CD or Flux object deploys. */
 export interface GitOpsTarget {

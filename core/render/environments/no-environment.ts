@@ -3,11 +3,12 @@
  * declare one. A check that found nothing to check must say so, never "valid".
  */
 import type { Finding } from '../../findings.ts';
+import type { RuleId } from '../../rules/rule-catalog.ts';
 import { CONFIG_FILE_NAMES } from './load-config.ts';
 import { ENVIRONMENT_CONTAINERS } from './name-environments.ts';
 
 /** The rule id of the "no environment found" finding. */
-export const NO_ENVIRONMENT_RULE = 'no-environment';
+export const NO_ENVIRONMENT_RULE = 'no-environment' satisfies RuleId;
 
 const CONTAINERS = [...ENVIRONMENT_CONTAINERS].map((name) => `${name}/`);
 const CONTAINER_LIST = `${CONTAINERS.slice(0, -1).join(', ')} or ${CONTAINERS.at(-1) ?? ''}`;

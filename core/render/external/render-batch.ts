@@ -3,12 +3,13 @@
  * finding per missing tool instead of one per environment.
  */
 import type { Finding } from '../../findings.ts';
+import type { RuleId } from '../../rules/rule-catalog.ts';
 import type { Environment } from '../environments/types.ts';
 import { mapLimited } from './process-output.ts';
 import type { ExternalRenderBatch, ExternalRenderResult, ExternalTool } from './types.ts';
 
 /** ruleId of the finding that a tool is not installed. */
-export const MISSING_TOOL_RULE = 'renderer-missing';
+export const MISSING_TOOL_RULE = 'renderer-missing' satisfies RuleId;
 
 /** How one kind of environment is rendered. */
 export interface ExternalEngine {

@@ -3,6 +3,7 @@
  * disk at `repoRoot/<chart>` (helm-template-args.ts lists the flags and why).
  */
 import type { Finding } from '../../findings.ts';
+import type { RuleId } from '../../rules/rule-catalog.ts';
 import { folderPrefix, showPath } from '../environments/repo-path.ts';
 import type { Environment, HelmSettings } from '../environments/types.ts';
 import type { FileSource } from '../../files/file-source.ts';
@@ -18,7 +19,7 @@ import {
 } from './types.ts';
 
 /** ruleId of the findings of `helm template`. */
-export const HELM_TEMPLATE_RULE = 'helm-template';
+export const HELM_TEMPLATE_RULE = 'helm-template' satisfies RuleId;
 
 /**
  * A release name helm accepts: a DNS-1123 subdomain of at most 53 characters.

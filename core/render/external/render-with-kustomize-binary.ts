@@ -5,6 +5,7 @@
  * https://kubectl.docs.kubernetes.io/references/kustomize/cmd/build/
  */
 import type { Finding } from '../../findings.ts';
+import type { RuleId } from '../../rules/rule-catalog.ts';
 import type { Environment } from '../environments/types.ts';
 import { folderPrefix, showPath } from '../environments/repo-path.ts';
 import { KUSTOMIZATION_FILE_NAMES } from '../kustomize/read-kustomization.ts';
@@ -20,7 +21,7 @@ import {
 } from './types.ts';
 
 /** ruleId of the findings of a kustomize build (the same as the built-in engine's). */
-export const KUSTOMIZE_BUILD_RULE = 'kustomize-build';
+export const KUSTOMIZE_BUILD_RULE = 'kustomize-build' satisfies RuleId;
 
 /** The command line for a folder: `kustomize build <dir>` or `kubectl kustomize <dir>`. */
 export function kustomizeCommandLine(

@@ -1,6 +1,7 @@
 import type { Finding } from '../../findings.ts';
 import type { JsonValue } from '../../manifests/json-value.ts';
 import type { DirectoryEntry, FileSource } from '../../files/file-source.ts';
+import type { RuleId } from '../../rules/rule-catalog.ts';
 import type { KustomizationFile } from './read-kustomization.ts';
 import { BuildStop } from './build-types.ts';
 
@@ -52,7 +53,7 @@ export function stopAt(
   file: KustomizationFile,
   pointer: string,
   message: string,
-  ruleId = 'kustomize-build',
+  ruleId: RuleId = 'kustomize-build',
 ): BuildStop {
   const { line, column } = file.locate(pointer);
   return new BuildStop({ ruleId, severity: 'error', message, path: file.path, line, column });

@@ -5,10 +5,14 @@ import { parseYamlDocument, type FullParseResult } from '../../manifests/parse-y
 import { splitDocuments, type DocumentSpan } from '../../manifests/split-documents.ts';
 import { type JsonValue, type JsonObject, isJsonObject } from '../../manifests/json-value.ts';
 import type { FileSource } from '../../files/file-source.ts';
+import type { RuleId } from '../../rules/rule-catalog.ts';
 import { canonicalKustomization, kustomizationTypeError, writtenKey } from './kustomization-case.ts';
 
 /** The file names kustomize recognises as a kustomization, in its order of preference. */
 export const KUSTOMIZATION_FILE_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
+
+/** ruleId of every problem of the kustomization file itself. */
+const KUSTOMIZATION_RULE = 'kustomization' satisfies RuleId;
 
 const KUSTOMIZATION_VERSION = 'kustomize.config.k8s.io/v1beta1';
 const COMPONENT_VERSION = 'kustomize.config.k8s.io/v1alpha1';
@@ -131,7 +135,7 @@ export async function readKustomization(
   if (!chosen) return { findings };
   if (present.length > 1) {
     findings.push({
-      ruleId: 'kustomization',
+      ruleId: KUSTOMIZATION_RULE,
       severity: 'error',
       message: `found multiple kustomization files (${present.map((p) => p.path.slice(prefix.length)).join(', ')}); kustomize refuses this: keep one`,
       path: chosen.path,
@@ -142,7 +146,7 @@ export async function readKustomization(
   const decoded = decodeText(chosen.bytes);
   if (!decoded.ok) {
     findings.push({
-      ruleId: 'kustomization',
+      ruleId: KUSTOMIZATION_RULE,
       severity: 'error',
       message: decoded.message,
       path: chosen.path,
@@ -153,7 +157,7 @@ export async function readKustomization(
   const parsed = parseQuickly(firstDocument(decoded.text));
   for (const problem of parsed.problems) {
     findings.push({
-      ruleId: 'kustomization',
+      ruleId: KUSTOMIZATION_RULE,
       severity: 'error',
       message: `invalid YAML: ${problem.message}`,
       path: chosen.path,
@@ -173,7 +177,7 @@ export async function readKustomization(
   const content = isJsonObject(parsed.value) ? canonicalKustomization(parsed.value) : parsed.value;
   if (content === null || typeof content !== 'object' || Array.isArray(content)) {
     findings.push({
-      ruleId: 'kustomization',
+      ruleId: KUSTOMIZATION_RULE,
       severity: 'error',
       message: 'a kustomization must be a mapping of fields',
       path: chosen.path,
@@ -185,7 +189,7 @@ export async function readKustomization(
     if (KNOWN_FIELDS.has(key)) continue;
     const { line, column } = locate(`/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`);
     findings.push({
-      ruleId: 'kustomization',
+      ruleId: KUSTOMIZATION_RULE,
       severity: 'error',
       message: `unknown field ${JSON.stringify(key)} in kustomization: kustomize rejects it (a typo?)`,
       path: chosen.path,
@@ -195,7 +199,7 @@ export async function readKustomization(
   }
   if (!findings.some((f) => f.severity === 'error') && isEmptyKustomization(content)) {
     findings.push({
-      ruleId: 'kustomization',
+      ruleId: KUSTOMIZATION_RULE,
       severity: 'error',
       message: `${chosen.path.slice(prefix.length)} is empty: kustomize refuses a kustomization that sets nothing (write resources: [] for an empty one)`,
       path: chosen.path,
@@ -209,7 +213,7 @@ export async function readKustomization(
   if (typeError) {
     const { line, column } = locate(typeError.pointer);
     findings.push({
-      ruleId: 'kustomization',
+      ruleId: KUSTOMIZATION_RULE,
       severity: 'error',
       message: `invalid Kustomization: ${typeError.message}`,
       path: chosen.path,
@@ -223,7 +227,7 @@ export async function readKustomization(
   if (kind !== 'Kustomization' && kind !== 'Component') {
     const { line, column } = locate('/kind');
     findings.push({
-      ruleId: 'kustomization',
+      ruleId: KUSTOMIZATION_RULE,
       severity: 'error',
       message: `kind ${JSON.stringify(kind)} is neither Kustomization nor Component`,
       path: chosen.path,
@@ -236,7 +240,7 @@ export async function readKustomization(
   if (content['apiVersion'] && content['apiVersion'] !== version) {
     const { line, column } = locate('/apiVersion');
     findings.push({
-      ruleId: 'kustomization',
+      ruleId: KUSTOMIZATION_RULE,
       severity: 'error',
       message: `apiVersion for ${kind} should be ${version}`,
       path: chosen.path,

@@ -1,7 +1,6 @@
 import { sarifLog, type SarifFinding } from '../sarif-log.ts';
 import type { ValidateReportInput } from './report-input.ts';
 import { reportedFindings, resultResource } from './reported-findings.ts';
-import { VALIDATE_RULES } from './rule-catalog.ts';
 
 function* findings(input: ValidateReportInput): Generator<SarifFinding> {
   for (const result of input.results) {
@@ -24,7 +23,5 @@ export function renderSarif(input: ValidateReportInput): string {
     findings: findings(input),
     notices: input.notices,
     elapsedSeconds: input.elapsedSeconds,
-    describeRule: (ruleId) => VALIDATE_RULES[ruleId],
-    fallback: (ruleId) => `kubeproof validate rule ${ruleId}.`,
   });
 }

@@ -153,7 +153,7 @@ describe('render findings passed through', () => {
       ...rendered(sensitiveResources(canary)),
       findings: [
         {
-          ruleId: 'schema',
+          ruleId: 'schema' as const,
           severity: 'warning' as const,
           message: `bad value ${canary('data')} and ${canary('env')} in ${canary('pem')}`,
           path: 'x.yaml',

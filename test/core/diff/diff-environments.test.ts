@@ -138,13 +138,13 @@ describe('environments that are new, removed or did not render', () => {
       ok,
       findings: ok
         ? []
-        : [{ ruleId: 'kustomize', severity: 'error', message: 'no kustomization', path: 'envs/prod' }],
+        : [{ ruleId: 'kustomization', severity: 'error', message: 'no kustomization', path: 'envs/prod' }],
     });
     const diff = diffEnvironment(failing(baseOk), failing(headOk));
     expect(diff.status).toBe('error');
     expect(diff.resources).toEqual([]);
     expect(diff.findings).toEqual([
-      { ruleId: 'kustomize', severity: 'error', message: `${side}: no kustomization`, path: 'envs/prod' },
+      { ruleId: 'kustomization', severity: 'error', message: `${side}: no kustomization`, path: 'envs/prod' },
     ]);
   });
 

@@ -85,7 +85,7 @@ describe('checkConclusion', () => {
 });
 
 describe('checkAnnotations', () => {
-  it('annotates every finding with a file and a line, level from severity, title the rule id', () => {
+  it('annotates every finding with a file and a line, level from severity, title the rule id and its description', () => {
     // Act
     const annotations = checkAnnotations(failingReport);
 
@@ -99,7 +99,7 @@ describe('checkAnnotations', () => {
         endColumn: 9,
         level: 'failure',
         message: "spec.template.spec.containers[1]: missing required property 'name'",
-        title: 'schema',
+        title: 'schema: The resource does not match its JSON Schema.',
         rawDetails: 'Environments: prod\nResources: Deployment prod/api',
       },
       {
@@ -108,7 +108,7 @@ describe('checkAnnotations', () => {
         endLine: 1,
         level: 'warning',
         message: 'policy/v1beta1 PodDisruptionBudget is removed in Kubernetes 1.25; use policy/v1',
-        title: 'deprecated-api',
+        title: 'deprecated-api: The apiVersion is deprecated in the target Kubernetes version.',
         rawDetails: 'Environments: prod',
       },
       {
@@ -117,7 +117,7 @@ describe('checkAnnotations', () => {
         endLine: 4,
         level: 'failure',
         message: 'head: accumulating resources: envs/qa/missing.yaml: no such file',
-        title: 'render',
+        title: 'kustomize-build: The kustomization does not build.',
         rawDetails: 'Environments: qa',
       },
     ]);

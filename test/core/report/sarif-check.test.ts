@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../core/findings.ts';
 import type { CheckReport } from '../../../core/report/check-report.ts';
 import { SARIF_SCHEMA } from '../../../core/report/sarif-log.ts';
+import { RULES } from '../../../core/rules/rule-catalog.ts';
 import { sarifCheck } from '../../../core/report/sarif-check.ts';
 import { check, environment, failingReport, META, quietReport } from './comment/fixtures.ts';
 
@@ -17,6 +18,8 @@ interface SarifLog {
           id: string;
           name: string;
           shortDescription: { text: string };
+          help: { text: string };
+          helpUri?: string;
           defaultConfiguration: { level: string };
         }[];
       };
@@ -65,25 +68,29 @@ describe('sarifCheck', () => {
         id: 'schema',
         name: 'Schema',
         shortDescription: { text: 'The resource does not match its JSON Schema.' },
+        help: { text: RULES.schema.help },
         defaultConfiguration: { level: 'error' },
       },
       {
         id: 'deprecated-api',
         name: 'DeprecatedApi',
         shortDescription: { text: 'The apiVersion is deprecated in the target Kubernetes version.' },
+        help: { text: RULES['deprecated-api'].help },
+        helpUri: 'https://github.com/kubeproof/kubeproof#beyond-kubeconform',
         defaultConfiguration: { level: 'warning' },
       },
       {
-        id: 'render',
-        name: 'Render',
-        shortDescription: { text: 'kubeproof rule render.' },
+        id: 'kustomize-build',
+        name: 'KustomizeBuild',
+        shortDescription: { text: 'The kustomization does not build.' },
+        help: { text: RULES['kustomize-build'].help },
         defaultConfiguration: { level: 'error' },
       },
     ]);
     expect(run.results.map((r) => [r.ruleId, r.ruleIndex, r.level])).toEqual([
       ['schema', 0, 'error'],
       ['deprecated-api', 1, 'warning'],
-      ['render', 2, 'error'],
+      ['kustomize-build', 2, 'error'],
     ]);
     expect(run.results[0]?.locations).toEqual([
       {
@@ -166,17 +173,27 @@ describe('sarifCheck', () => {
     ]);
   });
 
-  it('describes a rule named like an Object property generically', () => {
-    const odd: Finding = {
-      ruleId: 'constructor',
-      severity: 'warning',
+  it('describes a rule that is not a validation rule from the rule catalog, not generically', () => {
+    const discovery: Finding = {
+      ruleId: 'environments',
+      severity: 'notice',
       message: 'x',
       path: 'a.yaml',
       line: 1,
     };
 
-    const run = firstRun(sarif(quietReport, { findings: [odd] }));
+    const run = firstRun(sarif(quietReport, { findings: [discovery] }));
 
-    expect(run.tool.driver.rules[0]?.shortDescription.text).toBe('kubeproof rule constructor.');
+    expect(run.tool.driver.rules).toEqual([
+      {
+        id: 'environments',
+        name: 'Environments',
+        shortDescription: { text: RULES.environments.description },
+        help: { text: RULES.environments.help },
+        helpUri: 'https://github.com/kubeproof/kubeproof#how-environments-are-found',
+        defaultConfiguration: { level: 'warning' },
+      },
+    ]);
+    expect(run.results[0]?.level).toBe('note');
   });
 });

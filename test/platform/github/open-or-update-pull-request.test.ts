@@ -5,38 +5,50 @@ import { API, testPort, useNock } from './github-test-kit.ts';
 
 useNock();
 
+/**
+ * The promotion pull request over HTTP. Every call is an interceptor and nock refuses any other
+ * (no network), so the interceptors of a test are the exact calls it makes: at most 8.
+ */
 const REPO = '/repos/octo/gitops';
+const BRANCH = 'kubeproof/promote/staging-to-prod';
+const BRANCH_PATH = encodeURIComponent(`heads/${BRANCH}`);
 const REQUEST: PromotionPullRequest = {
   owner: 'octo',
   repo: 'gitops',
   base: 'main',
-  branch: 'kubeproof/promote-prod',
-  title: 'Promote api to prod',
+  branch: BRANCH,
+  title: 'Promote api 1.2.3 to prod',
   body: 'Promotes api 1.2.3 from staging to prod.',
   commitMessage: 'promote api 1.2.3 to prod',
+  labels: ['promotion'],
   changes: [
     { path: 'envs/prod/kustomization.yaml', content: 'images:\n- name: api\n  newTag: 1.2.3\n' },
     { path: 'envs/prod/old-patch.yaml', content: null },
   ],
 };
+const PULL = {
+  number: 12,
+  node_id: 'PR_kw12',
+  html_url: 'https://github.com/octo/gitops/pull/12',
+  title: REQUEST.title,
+  body: REQUEST.body,
+  labels: [{ name: 'promotion' }],
+};
 
-function mockTreeAndCommit(sent: unknown[]): void {
+function mockBaseAndTree(sent: unknown[] = [], treeSha = 'new-tree'): void {
   nock(API)
-    .get(`${REPO}/git/ref/heads%2Fmain`)
-    .reply(200, { object: { sha: 'base-sha' } });
-  nock(API)
-    .get(`${REPO}/git/commits/base-sha`)
-    .reply(200, { sha: 'base-sha', tree: { sha: 'base-tree' }, parents: [] });
+    .get(`${REPO}/commits/main`)
+    .reply(200, { sha: 'base-sha', commit: { tree: { sha: 'base-tree' } } });
   nock(API)
     .post(`${REPO}/git/trees`, (body) => (sent.push(body), true))
-    .reply(201, { sha: 'new-tree' });
+    .reply(201, { sha: treeSha });
 }
 
 describe('openOrUpdatePullRequest', () => {
-  it('creates the branch from base with one commit and opens the pull request', async () => {
+  it('a first promotion: branch from base with one commit, the pull request, its label (7 calls)', async () => {
     const sent: unknown[] = [];
-    mockTreeAndCommit(sent);
-    nock(API).get(`${REPO}/git/ref/heads%2Fkubeproof%2Fpromote-prod`).reply(404, { message: 'Not Found' });
+    mockBaseAndTree(sent);
+    nock(API).get(`${REPO}/git/ref/${BRANCH_PATH}`).reply(404, { message: 'Not Found' });
     nock(API)
       .post(`${REPO}/git/commits`, {
         message: 'promote api 1.2.3 to prod',
@@ -45,25 +57,19 @@ describe('openOrUpdatePullRequest', () => {
       })
       .reply(201, { sha: 'new-commit' });
     nock(API)
-      .post(`${REPO}/git/refs`, { ref: 'refs/heads/kubeproof/promote-prod', sha: 'new-commit' })
+      .post(`${REPO}/git/refs`, { ref: `refs/heads/${BRANCH}`, sha: 'new-commit' })
       .reply(201, {});
     nock(API)
-      .get(`${REPO}/pulls`)
-      .query({ head: 'octo:kubeproof/promote-prod', base: 'main', state: 'open', per_page: 1 })
-      .reply(200, []);
+      .post(`${REPO}/pulls`, { title: REQUEST.title, body: REQUEST.body, head: BRANCH, base: 'main' })
+      .reply(201, { ...PULL, labels: [] });
     nock(API)
-      .post(`${REPO}/pulls`, {
-        title: 'Promote api to prod',
-        body: 'Promotes api 1.2.3 from staging to prod.',
-        head: 'kubeproof/promote-prod',
-        base: 'main',
-      })
-      .reply(201, { number: 12, html_url: 'https://github.com/octo/gitops/pull/12' });
+      .post(`${REPO}/issues/12/labels`, { labels: ['promotion'] })
+      .reply(200, []);
     const { port } = testPort();
 
     const result = await port.openOrUpdatePullRequest(REQUEST);
 
-    expect(result).toEqual({ number: 12, url: 'https://github.com/octo/gitops/pull/12', created: true });
+    expect(result).toEqual({ number: 12, url: PULL.html_url, created: true, changed: true });
     expect(sent).toEqual([
       {
         base_tree: 'base-tree',
@@ -80,55 +86,94 @@ describe('openOrUpdatePullRequest', () => {
     ]);
   });
 
-  it('force-moves an existing branch and updates its open pull request', async () => {
-    mockTreeAndCommit([]);
+  it('a new change for the same pair: force-moves the branch and updates the open pull request (8 calls)', async () => {
+    mockBaseAndTree();
     nock(API)
-      .get(`${REPO}/git/ref/heads%2Fkubeproof%2Fpromote-prod`)
+      .get(`${REPO}/git/ref/${BRANCH_PATH}`)
       .reply(200, { object: { sha: 'old-commit' } });
     nock(API)
       .get(`${REPO}/git/commits/old-commit`)
       .reply(200, { sha: 'old-commit', tree: { sha: 'old-tree' }, parents: [{ sha: 'older-base' }] });
     nock(API).post(`${REPO}/git/commits`).reply(201, { sha: 'new-commit' });
-    nock(API)
-      .patch(`${REPO}/git/refs/heads%2Fkubeproof%2Fpromote-prod`, { sha: 'new-commit', force: true })
-      .reply(200, {});
+    nock(API).patch(`${REPO}/git/refs/${BRANCH_PATH}`, { sha: 'new-commit', force: true }).reply(200, {});
     nock(API)
       .get(`${REPO}/pulls`)
-      .query(true)
-      .reply(200, [{ number: 12, html_url: 'https://github.com/octo/gitops/pull/12' }]);
-    nock(API)
-      .patch(`${REPO}/pulls/12`, {
-        title: 'Promote api to prod',
-        body: 'Promotes api 1.2.3 from staging to prod.',
-      })
-      .reply(200, {});
+      .query({ head: `octo:${BRANCH}`, base: 'main', state: 'open', per_page: 1 })
+      .reply(200, [{ ...PULL, title: 'Promote api 1.2.2 to prod', body: 'older' }]);
+    nock(API).patch(`${REPO}/pulls/12`, { title: REQUEST.title, body: REQUEST.body }).reply(200, {});
     const { port } = testPort();
 
     const result = await port.openOrUpdatePullRequest(REQUEST);
 
-    expect(result).toEqual({ number: 12, url: 'https://github.com/octo/gitops/pull/12', created: false });
+    expect(result).toEqual({ number: 12, url: PULL.html_url, created: false, changed: true });
   });
 
-  it('commits nothing when the branch already holds the same change on the same base', async () => {
-    mockTreeAndCommit([]);
+  it('a second run with the same promotion writes nothing and opens no second pull request (5 reads)', async () => {
+    mockBaseAndTree();
     nock(API)
-      .get(`${REPO}/git/ref/heads%2Fkubeproof%2Fpromote-prod`)
+      .get(`${REPO}/git/ref/${BRANCH_PATH}`)
       .reply(200, { object: { sha: 'same-commit' } });
     nock(API)
       .get(`${REPO}/git/commits/same-commit`)
       .reply(200, { sha: 'same-commit', tree: { sha: 'new-tree' }, parents: [{ sha: 'base-sha' }] });
-    nock(API)
-      .get(`${REPO}/pulls`)
-      .query(true)
-      .reply(200, [{ number: 12, html_url: 'https://github.com/octo/gitops/pull/12' }]);
-    nock(API).patch(`${REPO}/pulls/12`).reply(200, {});
+    nock(API).get(`${REPO}/pulls`).query(true).reply(200, [PULL]);
     const { port } = testPort();
 
-    await port.openOrUpdatePullRequest(REQUEST);
+    const result = await port.openOrUpdatePullRequest(REQUEST);
+
+    expect(result).toEqual({ number: 12, url: PULL.html_url, created: false, changed: false });
+  });
+
+  it('the same change on a base that moved on: a new commit on the new base, the pull request kept', async () => {
+    mockBaseAndTree();
+    nock(API)
+      .get(`${REPO}/git/ref/${BRANCH_PATH}`)
+      .reply(200, { object: { sha: 'same-commit' } });
+    nock(API)
+      .get(`${REPO}/git/commits/same-commit`)
+      .reply(200, { sha: 'same-commit', tree: { sha: 'new-tree' }, parents: [{ sha: 'older-base' }] });
+    nock(API)
+      .post(`${REPO}/git/commits`, (body) => body.parents[0] === 'base-sha')
+      .reply(201, { sha: 'c2' });
+    nock(API).patch(`${REPO}/git/refs/${BRANCH_PATH}`).reply(200, {});
+    nock(API).get(`${REPO}/pulls`).query(true).reply(200, [PULL]);
+    const { port } = testPort();
+
+    expect(await port.openOrUpdatePullRequest(REQUEST)).toMatchObject({ created: false, changed: true });
+  });
+
+  it('turns on auto-merge when asked, and says why when the repository does not allow it', async () => {
+    const enable = (reply: object) => {
+      mockBaseAndTree();
+      nock(API)
+        .get(`${REPO}/git/ref/${BRANCH_PATH}`)
+        .reply(200, { object: { sha: 'same-commit' } });
+      nock(API)
+        .get(`${REPO}/git/commits/same-commit`)
+        .reply(200, { sha: 'same-commit', tree: { sha: 'new-tree' }, parents: [{ sha: 'base-sha' }] });
+      nock(API).get(`${REPO}/pulls`).query(true).reply(200, [PULL]);
+      nock(API)
+        .post(
+          '/graphql',
+          (body) => body.variables.id === 'PR_kw12' && body.variables.mergeMethod === 'SQUASH',
+        )
+        .reply(200, reply);
+    };
+    const { port } = testPort();
+
+    enable({ data: { enablePullRequestAutoMerge: { clientMutationId: null } } });
+    expect(await port.openOrUpdatePullRequest({ ...REQUEST, autoMerge: 'squash' })).not.toHaveProperty(
+      'autoMergeError',
+    );
+
+    enable({ errors: [{ message: 'Pull request Auto merge is not allowed for this repository' }] });
+    const refused = await port.openOrUpdatePullRequest({ ...REQUEST, autoMerge: 'squash' });
+    expect(refused.autoMergeError).toMatch(/Auto merge is not allowed/);
+    expect(refused.number).toBe(12);
   });
 
   it('says so when the base branch does not exist', async () => {
-    nock(API).get(`${REPO}/git/ref/heads%2Fmain`).reply(404, { message: 'Not Found' });
+    nock(API).get(`${REPO}/commits/main`).reply(422, { message: 'No commit found for SHA: main' });
     const { port } = testPort();
 
     await expect(port.openOrUpdatePullRequest(REQUEST)).rejects.toThrow(

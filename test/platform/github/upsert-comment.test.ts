@@ -11,6 +11,7 @@ const comment = (id: number, body: string) => ({
   id,
   node_id: `IC_${id}`,
   body,
+  html_url: `https://github.com/octo/gitops/pull/7#issuecomment-${id}`,
   user: { login: 'github-actions[bot]' },
 });
 
@@ -30,8 +31,9 @@ describe('upsertComment', () => {
     nock(API).post(COMMENTS, created.match).reply(201, comment(2, ''));
     const { port } = testPort();
 
-    await port.upsertComment(PR, 'report', ['## kubeproof\nall good']);
+    const first = await port.upsertComment(PR, 'report', ['## kubeproof\nall good']);
 
+    expect(first.url).toBe('https://github.com/octo/gitops/pull/7#issuecomment-2');
     expect(created.bodies).toEqual([{ body: '<!-- kubeproof:report -->\n## kubeproof\nall good' }]);
 
     const updated = capture();
@@ -41,8 +43,11 @@ describe('upsertComment', () => {
       .reply(200, [comment(1, 'LGTM'), comment(2, '<!-- kubeproof:report -->\n## kubeproof\nall good')]);
     nock(API).patch('/repos/octo/gitops/issues/comments/2', updated.match).reply(200, comment(2, ''));
 
-    await port.upsertComment(PR, 'report', ['<!-- kubeproof:report -->\n## kubeproof\n1 error']);
+    const second = await port.upsertComment(PR, 'report', [
+      '<!-- kubeproof:report -->\n## kubeproof\n1 error',
+    ]);
 
+    expect(second.url).toBe('https://github.com/octo/gitops/pull/7#issuecomment-2');
     expect(updated.bodies).toEqual([{ body: '<!-- kubeproof:report -->\n## kubeproof\n1 error' }]);
   });
 
@@ -53,7 +58,10 @@ describe('upsertComment', () => {
       .reply(200, [comment(2, '<!-- kubeproof:report -->\nsame')]);
     const { port } = testPort();
 
-    await port.upsertComment(PR, 'report', ['same']);
+    // The address comes from the listing: no call was needed to know it.
+    expect(await port.upsertComment(PR, 'report', ['same'])).toEqual({
+      url: 'https://github.com/octo/gitops/pull/7#issuecomment-2',
+    });
   });
 
   it('reads every page of comments before deciding', async () => {

@@ -113,7 +113,7 @@ const prodSecret = resource(
 );
 
 const pinWarning: Finding = {
-  ruleId: 'image-not-digest-pinned',
+  ruleId: 'deprecated-api',
   severity: 'warning',
   message: 'production images should be pinned by digest. Fix: use `digest:` in the `images:` entry.',
   path: 'envs/prod/kustomization.yaml',
@@ -174,7 +174,7 @@ export const failingReport: CheckReport = {
     ]),
     environment('qa', [], 'error', [
       {
-        ruleId: 'render',
+        ruleId: 'kustomize-build',
         severity: 'error',
         message: 'head: accumulating resources: envs/qa/missing.yaml: no such file',
         path: 'envs/qa/kustomization.yaml',

@@ -79,7 +79,7 @@ const resourceDiff: fc.Arbitrary<ResourceDiff> = fc
 
 const finding: fc.Arbitrary<Finding> = fc
   .record({
-    ruleId: fc.constantFrom('schema', 'render', 'rule`id'),
+    ruleId: fc.constantFrom('schema', 'kustomize-build', 'diff-environment-added'),
     severity: fc.constantFrom('error', 'warning', 'notice' as const),
     message: hugeText,
     path: text(10),

@@ -22,7 +22,7 @@ describe('renderText', () => {
     );
     expect(lines).toContain('  + HorizontalPodAutoscaler staging/web: added (min 2, max 6, CPU 70%)');
     expect(lines).toContain(
-      '  warning image-not-digest-pinned on Deployment prod/web (envs/prod/kustomization.yaml:7): production images should be pinned by digest. Fix: use `digest:` in the `images:` entry.',
+      '  warning deprecated-api on Deployment prod/web (envs/prod/kustomization.yaml:7): production images should be pinned by digest. Fix: use `digest:` in the `images:` entry.',
     );
     expect(lines).toContain('    +        image: ghcr.io/acme/web:1.4.2');
   });
@@ -36,7 +36,7 @@ describe('renderText', () => {
       'kubeproof: 1 environment changes · 1 environment not rendered · 1 validation error',
     );
     expect(text).toContain(
-      'qa: not rendered\n  error render (envs/qa/kustomization.yaml:4): head: accumulating',
+      'qa: not rendered\n  error kustomize-build (envs/qa/kustomization.yaml:4): head: accumulating',
     );
     expect(text).toContain('  - Service prod/api-old: removed\n  + ClusterRole api-reader: added');
     expect(text).not.toMatch(/[❌⚠️✅]|<details>|\*\*/u);

@@ -8,7 +8,7 @@ import { check, environment, META, resource } from './fixtures.ts';
 const headline = (report: CheckReport): string => renderText(report).split('\n')[0] ?? '';
 
 const renderError = {
-  ruleId: 'render',
+  ruleId: 'kustomize-build' as const,
   severity: 'error' as const,
   message: 'head: accumulating resources: envs/qa/missing.yaml: no such file',
   path: 'envs/qa/kustomization.yaml',

@@ -46,14 +46,14 @@ describe('renderGithub', () => {
   });
 
   it.each<[string, Partial<Finding>, string]>([
-    ['no position', {}, '::error file=a.yaml,title=kubeproof r::m\n'],
-    ['line 0 as unknown', { line: 0, column: 2 }, '::error file=a.yaml,title=kubeproof r::m\n'],
-    ['a column without a line', { column: 2 }, '::error file=a.yaml,title=kubeproof r::m\n'],
-    ['a line only', { line: 3 }, '::error file=a.yaml,line=3,title=kubeproof r::m\n'],
+    ['no position', {}, '::error file=a.yaml,title=kubeproof schema::m\n'],
+    ['line 0 as unknown', { line: 0, column: 2 }, '::error file=a.yaml,title=kubeproof schema::m\n'],
+    ['a column without a line', { column: 2 }, '::error file=a.yaml,title=kubeproof schema::m\n'],
+    ['a line only', { line: 3 }, '::error file=a.yaml,line=3,title=kubeproof schema::m\n'],
   ])('writes %s', (_name, change, expected) => {
     // Arrange
     const input = reportInput([
-      withFinding({ ruleId: 'r', severity: 'error', message: 'm', path: 'a.yaml', ...change }),
+      withFinding({ ruleId: 'schema', severity: 'error', message: 'm', path: 'a.yaml', ...change }),
     ]);
 
     // Act
@@ -66,7 +66,7 @@ describe('renderGithub', () => {
   it('escapes the message and the properties as workflow commands require', () => {
     // Arrange
     const finding: Finding = {
-      ruleId: 'rule:a,b',
+      ruleId: 'deprecated-api',
       severity: 'warning',
       message: '100% sure\r\nline two: a, b',
       path: 'dir,x/a:b%.yaml',
@@ -78,7 +78,7 @@ describe('renderGithub', () => {
 
     // Assert
     expect(out).toBe(
-      '::warning file=dir%2Cx/a%3Ab%25.yaml,line=1,title=kubeproof rule%3Aa%2Cb::100%25 sure%0D%0Aline two: a, b\n',
+      '::warning file=dir%2Cx/a%3Ab%25.yaml,line=1,title=kubeproof deprecated-api::100%25 sure%0D%0Aline two: a, b\n',
     );
   });
 

@@ -66,7 +66,7 @@ function run(log: SarifLog): SarifLog['runs'][number] {
 }
 
 const duplicateWarning = {
-  ruleId: 'duplicate-resource',
+  ruleId: 'duplicate-resource' as const,
   severity: 'warning' as const,
   message: 'duplicate resource: ConfigMap ns/b is already defined at list.yaml:9',
   path: 'list.yaml',
@@ -99,7 +99,7 @@ describe('renderSarif', () => {
   it('reports every finding with its level, rule index and location', () => {
     // Arrange
     const notice = {
-      ruleId: 'missing-schema',
+      ruleId: 'missing-schema' as const,
       severity: 'notice' as const,
       message: 'could not find schema for Foo: skipped',
       path: 'foo.yaml',
@@ -149,7 +149,7 @@ describe('renderSarif', () => {
       rejected,
       result({
         status: 'valid',
-        findings: [{ ...duplicateWarning, ruleId: 'brand-new', severity: 'notice' }],
+        findings: [{ ...duplicateWarning, ruleId: 'missing-schema', severity: 'notice' }],
       }),
     ];
 
@@ -161,7 +161,7 @@ describe('renderSarif', () => {
       ['duplicate-resource', 'DuplicateResource', 'warning'],
       ['schema', 'Schema', 'error'],
       ['rejected-kind', 'RejectedKind', 'error'],
-      ['brand-new', 'BrandNew', 'note'],
+      ['missing-schema', 'MissingSchema', 'error'],
     ]);
     expect(log.tool.driver.rules.every((r) => r.shortDescription.text.length > 0)).toBe(true);
     expect(log.results.map((r) => log.tool.driver.rules[r.ruleIndex]?.id)).toEqual(
@@ -235,9 +235,22 @@ describe('renderSarif', () => {
   it('omits the region when the line is unknown, and the column when it is unknown', () => {
     // Arrange
     const findings = [
-      { ruleId: 'a', severity: 'warning' as const, message: 'no line', path: 'f.yaml' },
-      { ruleId: 'a', severity: 'warning' as const, message: 'line 0', path: 'f.yaml', line: 0, column: 3 },
-      { ruleId: 'a', severity: 'warning' as const, message: 'no column', path: 'f.yaml', line: 4 },
+      { ruleId: 'deprecated-api' as const, severity: 'warning' as const, message: 'no line', path: 'f.yaml' },
+      {
+        ruleId: 'deprecated-api' as const,
+        severity: 'warning' as const,
+        message: 'line 0',
+        path: 'f.yaml',
+        line: 0,
+        column: 3,
+      },
+      {
+        ruleId: 'deprecated-api' as const,
+        severity: 'warning' as const,
+        message: 'no column',
+        path: 'f.yaml',
+        line: 4,
+      },
     ];
 
     // Act
@@ -275,7 +288,7 @@ describe('renderSarif', () => {
     const given = result({
       status: 'error',
       message,
-      findings: [{ ruleId: 'x', severity: 'error', message, path: 'f.yaml', line: 1 }],
+      findings: [{ ruleId: 'validation-error', severity: 'error', message, path: 'f.yaml', line: 1 }],
     });
 
     // Act

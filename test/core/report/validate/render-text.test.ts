@@ -181,23 +181,31 @@ describe('renderText', () => {
     },
   );
 
-  const base: Finding = { ruleId: 'r', severity: 'warning', message: 'm', path: 'cron.yaml' };
+  const base: Finding = { ruleId: 'deprecated-api', severity: 'warning', message: 'm', path: 'cron.yaml' };
   const nightly = { apiVersion: 'batch/v1beta1', kind: 'CronJob', name: 'nightly' };
 
   it.each<[string, Finding, string]>([
-    ['no column', { ...base, line: 4, resource: nightly }, 'Warning: cron.yaml:4: CronJob nightly: m [r]\n'],
-    ['no position', { ...base, resource: nightly }, 'Warning: cron.yaml: CronJob nightly: m [r]\n'],
+    [
+      'no column',
+      { ...base, line: 4, resource: nightly },
+      'Warning: cron.yaml:4: CronJob nightly: m [deprecated-api]\n',
+    ],
+    [
+      'no position',
+      { ...base, resource: nightly },
+      'Warning: cron.yaml: CronJob nightly: m [deprecated-api]\n',
+    ],
     [
       'no resource on the finding (the result names it)',
       { ...base, line: 1, column: 13 },
-      'Warning: cron.yaml:1:13: CronJob nightly: m [r]\n',
+      'Warning: cron.yaml:1:13: CronJob nightly: m [deprecated-api]\n',
     ],
     [
       'a multi-line message (continuations indented)',
       { ...base, message: 'm\nsecond', line: 1, column: 13 },
-      'Warning: cron.yaml:1:13: CronJob nightly: m\n  second [r]\n',
+      'Warning: cron.yaml:1:13: CronJob nightly: m\n  second [deprecated-api]\n',
     ],
-    ['no resource anywhere', { ...base, line: 2 }, 'Warning: cron.yaml:2: m [r]\n'],
+    ['no resource anywhere', { ...base, line: 2 }, 'Warning: cron.yaml:2: m [deprecated-api]\n'],
   ])('formats a warning with %s', (name, finding, expected) => {
     // Arrange
     const owner =
@@ -214,7 +222,7 @@ describe('renderText', () => {
   it('never starts a warning line the way kubeconform starts a result line, and prints no notices or notice findings', () => {
     // Arrange
     const notice = {
-      ruleId: 'missing-schema',
+      ruleId: 'missing-schema' as const,
       severity: 'notice' as const,
       message: 'could not find schema for Foo: skipped',
       path: 'fixtures/valid.yaml',

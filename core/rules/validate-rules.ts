@@ -1,0 +1,106 @@
+import type { RuleEntry } from './rule-entry.ts';
+
+/** The rules of schema validation (`kubeproof validate`, and the check's validation of the rendered head). */
+export const VALIDATE_RULES = {
+  schema: {
+    group: 'validate',
+    defaultSeverity: 'error',
+    description: 'The resource does not match its JSON Schema.',
+    help: 'Fix the field the finding points at: the message names the property and what the schema expects.',
+  },
+  'yaml-syntax': {
+    group: 'validate',
+    defaultSeverity: 'error',
+    description: 'The document is not valid YAML.',
+    help: 'Fix the YAML at the line given; every other document of the file is still validated.',
+    readme: 'bad-input',
+  },
+  'duplicate-key': {
+    group: 'validate',
+    defaultSeverity: 'error',
+    description: 'A mapping holds the same key twice (-strict).',
+    help: 'Remove one of the two keys: Kubernetes would keep only the last.',
+  },
+  'not-a-resource': {
+    group: 'validate',
+    defaultSeverity: 'error',
+    description: 'The document is not a Kubernetes object.',
+    help: 'Make the document a mapping with apiVersion, kind and metadata, or move it out of the manifests.',
+    readme: 'bad-input',
+  },
+  'missing-type-meta': {
+    group: 'validate',
+    defaultSeverity: 'error',
+    description: 'The resource has no kind or no apiVersion.',
+    help: 'Add the missing kind or apiVersion.',
+  },
+  'rejected-kind': {
+    group: 'validate',
+    defaultSeverity: 'error',
+    description: 'The kind is rejected by -reject.',
+    help: 'Remove the resource, or stop rejecting its kind with -reject.',
+    readme: 'flags',
+  },
+  'removed-api': {
+    group: 'validate',
+    defaultSeverity: 'error',
+    description: 'The apiVersion is no longer served by the target Kubernetes version.',
+    help: 'Move the resource to the apiVersion the message names; the cluster would refuse this one.',
+    readme: 'beyond-kubeconform',
+  },
+  'deprecated-api': {
+    group: 'validate',
+    defaultSeverity: 'warning',
+    description: 'The apiVersion is deprecated in the target Kubernetes version.',
+    help: 'Move the resource to the replacement the message names before the version that removes it.',
+    readme: 'beyond-kubeconform',
+  },
+  'schema-unavailable': {
+    group: 'validate',
+    defaultSeverity: 'error',
+    description: 'The schema could not be downloaded or read.',
+    help: 'Check the schema locations and the network, or use a local schema folder.',
+    readme: 'schema-locations',
+  },
+  'missing-schema': {
+    group: 'validate',
+    defaultSeverity: 'error',
+    description: 'No schema was found for the kind.',
+    help: 'Add a schema location that has the kind, keep its CustomResourceDefinition in the repository, or pass -ignore-missing-schemas.',
+    readme: 'custom-resources-and-crds-in-the-input',
+  },
+  'not-validated': {
+    group: 'validate',
+    defaultSeverity: 'error',
+    description: 'The resource could not be validated against the schemas asked for.',
+    help: 'Give a reachable schema location or a local schema folder, or pass -offline for an explicit weaker check.',
+    readme: 'offline-use',
+  },
+  'unreadable-file': {
+    group: 'validate',
+    defaultSeverity: 'error',
+    description: 'The file could not be read or decoded.',
+    help: 'Check that the path exists and is UTF-8 (or UTF-16 with a byte order mark) text.',
+    readme: 'bad-input',
+  },
+  'crd-schema': {
+    group: 'validate',
+    defaultSeverity: 'warning',
+    description: 'A CustomResourceDefinition schema could not be used for validation.',
+    help: "Fix the CustomResourceDefinition's openAPIV3Schema where the message points; until then its custom resources are validated against the schema locations, or not at all.",
+    readme: 'custom-resources-and-crds-in-the-input',
+  },
+  'duplicate-resource': {
+    group: 'validate',
+    defaultSeverity: 'warning',
+    description: 'The same resource is defined more than once.',
+    help: 'Keep one definition: kubectl apply would keep only the last.',
+    readme: 'beyond-kubeconform',
+  },
+  'validation-error': {
+    group: 'validate',
+    defaultSeverity: 'error',
+    description: 'The resource failed validation.',
+    help: 'Read the message for the cause, and fix the resource or the schema setup it names.',
+  },
+} as const satisfies Record<string, RuleEntry>;
