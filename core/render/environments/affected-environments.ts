@@ -25,12 +25,12 @@ interface Reach {
   trees: Set<string>;
 }
 
-type ReadReferences = (dir: string) => Promise<KustomizationReferences | undefined>;
+export type ReadReferences = (dir: string) => Promise<KustomizationReferences | undefined>;
 
 const NO_REFERENCES: KustomizationReferences = { folders: [], files: [], either: [], trees: [] };
 
 /** The references of a folder's kustomization, undefined when the folder has none. */
-function referenceReader(files: FileSource): ReadReferences {
+export function referenceReader(files: FileSource): ReadReferences {
   const cache = new Map<string, Promise<KustomizationReferences | undefined>>();
   const read = async (dir: string): Promise<KustomizationReferences | undefined> => {
     for (const name of KUSTOMIZATION_FILE_NAMES) {
@@ -104,8 +104,11 @@ async function reachOf(environment: Environment, files: FileSource, read: ReadRe
     for (const file of environment.helm?.valuesFiles ?? []) reach.files.add(file);
     for (const parameter of environment.helm?.parameters ?? [])
       if (parameter.flag === 'set-file') reach.files.add(parameter.value);
-  } else if (environment.renderer === 'none') reach.trees.add(environment.path);
-  else await visit(environment.path, reach, new Set(), files, read);
+  } else if (environment.renderer === 'none') {
+    // An Argo CD directory source without `recurse` reads the folder's own files only.
+    if (environment.directory?.recurse === false) reach.folders.add(environment.path);
+    else reach.trees.add(environment.path);
+  } else await visit(environment.path, reach, new Set(), files, read);
   return reach;
 }
 

@@ -1,7 +1,7 @@
 import type { Finding } from '../../findings.ts';
 import { type JsonValue, isJsonObject } from '../../manifests/json-value.ts';
 import type { Position } from './locate.ts';
-import type { HelmSettings, Renderer } from './types.ts';
+import type { DirectorySettings, HelmSettings, Renderer } from './types.ts';
 
 /** ruleId of every finding of environment discovery. */
 export const DISCOVERY_RULE = 'environments';
@@ -20,6 +20,8 @@ export interface GitOpsTarget {
   renderer?: Renderer;
   /** Helm settings from the manifest, used when the environment is rendered with Helm. */
   helm?: HelmSettings;
+  /** Argo CD directory settings, used when the environment is rendered as plain manifests. */
+  directory?: DirectorySettings;
   /** Other names to try before `name@path` when names collide (`namespace/name`). */
   otherNames?: string[];
   /** What the manifest is, for messages: `Argo CD Application acme-shop-dev`. */
