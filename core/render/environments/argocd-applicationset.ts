@@ -207,7 +207,7 @@ export function applicationSetTargets(
         label: `${label}, ${set.origin}`,
         ...(repository ? { repository } : {}),
       });
-      result.targets.push(...found.targets);
+      result.targets.push(...found.targets.map((target) => ({ ...target, generated: true })));
       result.findings.push(...found.findings);
     }
   }

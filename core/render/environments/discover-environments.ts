@@ -75,6 +75,7 @@ async function targetSighting(target: GitOpsTarget, exists: (path: string) => bo
     renderer,
     detail,
     declaredIn: [target.file, ...(target.alsoReads ?? [])],
+    ...(target.generated ? { generatedBy: [target.file] } : {}),
   };
   if (renderer === 'helm') environment.helm = target.helm ?? { chart: target.path, valuesFiles: [] };
   if (renderer === 'none' && target.directory) environment.directory = target.directory;

@@ -31,6 +31,8 @@ export interface GitOpsTarget {
   /** The manifest and where in it the path is decided. */
   file: string;
   at: Position;
+  /** True for an Application an ApplicationSet generates. */
+  generated?: boolean;
   /** Other manifests the rendering reads (ConfigMaps and Secrets of a HelmRelease's `valuesFrom`). */
   alsoReads?: string[];
 }

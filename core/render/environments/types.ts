@@ -86,6 +86,11 @@ export interface Environment {
    * environment.
    */
   declaredIn?: string[];
+  /**
+   * The ApplicationSets among `declaredIn` that generate this environment: a change to one
+   * affects it only when what it generates for it changes (affected-environments.ts).
+   */
+  generatedBy?: string[];
 }
 
 /** One entry of `environments` in `.kubeproof.yaml`, paths normalised. */

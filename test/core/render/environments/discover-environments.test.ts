@@ -40,6 +40,7 @@ describe('discoverEnvironments on the fixture repository (no config)', () => {
         renderer: 'builtin',
         detail: `kustomize overlay folder in envs/; Argo CD Application acme-dev at argocd/dev.yaml:11, ${ASSUMED}; Argo CD ApplicationSet shop-envs, git directory envs/dev at argocd/envs-appset.yaml:14, ${ASSUMED}`,
         declaredIn: ['argocd/dev.yaml', 'argocd/envs-appset.yaml'],
+        generatedBy: ['argocd/envs-appset.yaml'],
       },
       {
         name: 'flux-system',
@@ -65,6 +66,7 @@ describe('discoverEnvironments on the fixture repository (no config)', () => {
         detail: `Argo CD ApplicationSet platform, list element 1 at argocd/platform-appset.yaml:14, ${ASSUMED}`,
         declaredIn: ['argocd/platform-appset.yaml'],
         directory: { recurse: false },
+        generatedBy: ['argocd/platform-appset.yaml'],
       },
       {
         name: 'platform-crds',
@@ -74,6 +76,7 @@ describe('discoverEnvironments on the fixture repository (no config)', () => {
         detail: `Argo CD ApplicationSet platform, list element 0 at argocd/platform-appset.yaml:13, ${ASSUMED}`,
         declaredIn: ['argocd/platform-appset.yaml'],
         directory: { recurse: false },
+        generatedBy: ['argocd/platform-appset.yaml'],
       },
       {
         name: 'prod',
@@ -86,6 +89,7 @@ describe('discoverEnvironments on the fixture repository (no config)', () => {
           'clusters/prod-eu/apps.yaml',
           'clusters/prod-eu/flux-system/gotk-sync.yaml',
         ],
+        generatedBy: ['argocd/envs-appset.yaml'],
       },
       {
         name: 'staging',
