@@ -111,7 +111,7 @@ function gitRepository(
   if (!doc) {
     const why =
       ref.name === 'flux-system'
-        ? `${label} is not in the repository: taken to be this repository, as flux bootstrap creates it`
+        ? `${label} (flux bootstrap's) taken to be this repository`
         : `${label} is not declared in this repository: taken to be this repository`;
     return { ours: true, folderOf: AS_IS, notes: [why] };
   }
@@ -172,7 +172,7 @@ function externalArtifact(
     const copies = Array.isArray(artifact['copy']) ? artifact['copy'] : [];
     const mappings: { dest: string; dir: string }[] = [];
     const declaredIn = new Set([doc.file]);
-    const notes: string[] = [`${label} built by ${generator} from this repository`];
+    const notes: string[] = [`${label} of ${generator}`];
     for (const copy of copies) {
       const from = stringAt(copy, 'from') ?? '';
       const to = /^@artifact\/?(.*)$/.exec(stringAt(copy, 'to') ?? '');

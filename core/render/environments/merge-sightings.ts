@@ -21,9 +21,13 @@ export function stableJson(value: unknown): string {
 
 /**
  * What makes two sightings the same environment: the folder, and for Helm the settings too (two
- * releases of one chart with different values are two environments).
+ * releases of one chart with different values are two environments), for an Argo CD directory
+ * source the files it reads (recurse, include, exclude).
  */
 function identity(environment: Sighting['environment']): string {
+  // Two Argo CD directory sources of one folder that read different files are two environments.
+  if (environment.renderer === 'none' && environment.directory)
+    return `${environment.path}\n${stableJson(environment.directory)}`;
   if (environment.renderer !== 'helm') return environment.path;
   const helm: HelmSettings = environment.helm ?? { chart: environment.path, valuesFiles: [] };
   return `${environment.path}\n${stableJson(helm)}`;
