@@ -165,8 +165,11 @@ function reaches(reach: Reach, file: string): boolean {
  * kustomization). A Helm environment reads its chart folder, its values files, its `--set-file`
  * files and its own folder. The manifests that declare an environment (Argo CD, Flux, and the
  * ConfigMaps and Secrets of a HelmRelease's `valuesFrom`) reach it too.
- * Remote references are skipped; paths leaving the repository are ignored. `files` is the head
- * of the change.
+ * An ApplicationSet reaches the environments it generates only when, compared with
+ * `options.counterpart` (the other side's environments), the environment is new, gone, or
+ * rendered with other settings (folder, renderer, Helm or directory settings).
+ * Remote references are skipped; paths leaving the repository are ignored. `files` is the side
+ * of the change the environments come from.
  */
 export async function affectedEnvironments(
   environments: Environment[],
