@@ -5,9 +5,14 @@ import type { RepositoryIdentity } from '../core/render/environments/repository-
 
 function git(cwd: string, args: string[]): Promise<string | undefined> {
   return new Promise((resolve) => {
-    execFile('git', args, { cwd, timeout: 10_000, windowsHide: true }, (error, stdout) =>
-      resolve(error ? undefined : stdout),
-    );
+    try {
+      execFile('git', args, { cwd, timeout: 10_000, windowsHide: true }, (error, stdout) =>
+        resolve(error ? undefined : stdout),
+      );
+    } catch {
+      // A cwd that is a file (`kubeproof check some.yaml`) fails before git starts.
+      resolve(undefined);
+    }
   });
 }
 

@@ -26,7 +26,7 @@ describe('gitRepositoryIdentity', () => {
     });
   });
 
-  it('gives nothing for a subfolder of a repository, a repository without remotes, or a plain folder', async () => {
+  it('gives nothing for a subfolder of a repository, a repository without remotes, a file or a plain folder', async () => {
     const repo = join(root, 'repo');
     mkdirSync(join(repo, 'gitops'), { recursive: true });
     expect(await gitRepositoryIdentity(join(repo, 'gitops'))).toBeUndefined();
@@ -34,6 +34,7 @@ describe('gitRepositoryIdentity', () => {
     mkdirSync(bare);
     git(bare, 'init', '--quiet');
     expect(await gitRepositoryIdentity(bare)).toBeUndefined();
+    expect(await gitRepositoryIdentity(new URL(import.meta.url).pathname)).toBeUndefined();
     const plain = mkdtempSync(join(tmpdir(), 'kubeproof-plain-'));
     try {
       expect(await gitRepositoryIdentity(plain)).toBeUndefined();
