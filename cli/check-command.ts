@@ -10,6 +10,7 @@ import { renderJson } from '../core/report/comment/render-json.ts';
 import { renderText } from '../core/report/comment/render-text.ts';
 import { sarifCheck } from '../core/report/sarif-check.ts';
 import type { Finding } from '../core/findings.ts';
+import { gitRepositoryIdentity } from '../platform/git-repository-identity.ts';
 import { checkPullRequest, type CheckKind, type SideTree } from '../platform/check-pull-request.ts';
 import { diskFileSource } from '../platform/disk-file-source.ts';
 import { gitFileSource } from '../platform/git-file-source.ts';
@@ -117,6 +118,7 @@ async function run(kind: CheckKind, argv: readonly string[], io: CliIo): Promise
         : existingPath(io.cwd, options.head);
     const headRoot = head.path;
     const base = await baseSide(options, headRoot, io);
+    const repository = await gitRepositoryIdentity(headRoot);
     const { result, report } = await checkPullRequest(
       {
         kind,
@@ -128,6 +130,7 @@ async function run(kind: CheckKind, argv: readonly string[], io: CliIo): Promise
           strict: options.schemas.strict,
           where: showFolder(headRoot, io.cwd, head.folder),
           ...(options.changed ? { changedFiles: options.changed } : {}),
+          ...(repository ? { repository } : {}),
         },
       },
       {

@@ -6,6 +6,7 @@ import { noEnvironmentMessage } from '../core/render/environments/no-environment
 import type { Environment } from '../core/render/environments/types.ts';
 import { renderEnvironments, renderedYaml } from '../core/render/render-environments.ts';
 import { diskFileSource } from '../platform/disk-file-source.ts';
+import { gitRepositoryIdentity } from '../platform/git-repository-identity.ts';
 import { createNodeProcessRunner } from '../platform/node-process-runner.ts';
 import { flagReader, formatFlagHelp, parseFlags, type FlagSpec } from './flags.ts';
 import { formatFinding } from './format-finding.ts';
@@ -32,8 +33,9 @@ export const ENVIRONMENTS_FLAGS: readonly FlagSpec[] = [
 const USAGE = `Usage: kubeproof environments [OPTION]... [REPO]
 
 Lists the environments of a GitOps repository (default: the current one): the ones .kubeproof.yaml
-declares or, without it, the kustomize overlays under envs/, environments/, overlays/ and clusters/,
-and the folders Argo CD Applications, ApplicationSets and Flux Kustomizations deploy.
+declares or, without it, the kustomize overlays under envs/, environments/, overlays/ and clusters/
+and sibling overlays over a shared base, and the folders Argo CD Applications, ApplicationSets and
+Flux Kustomizations deploy from this repository (the one its git remotes name).
 
 `;
 
@@ -90,7 +92,8 @@ export async function runEnvironments(argv: readonly string[], io: CliIo): Promi
   const root = repo.path;
   const files = await diskFileSource(root);
   const loaded = await loadConfig(files);
-  const discovered = await discoverEnvironments(files, loaded);
+  const repository = await gitRepositoryIdentity(root);
+  const discovered = await discoverEnvironments(files, loaded, repository ? { repository } : {});
   const configFailed = !loaded.config && loaded.findings.some((finding) => finding.severity === 'error');
   // Listing nothing is an answer, but a silent one reads like success: say where kubeproof looked.
   const nothing =

@@ -4,6 +4,7 @@ import type { EnvironmentDiff } from '../diff/types.ts';
 import type { Finding } from '../findings.ts';
 import { affectedEnvironments } from '../render/environments/affected-environments.ts';
 import { discoverEnvironments } from '../render/environments/discover-environments.ts';
+import type { RepositoryIdentity } from '../render/environments/repository-identity.ts';
 import type { Environment } from '../render/environments/types.ts';
 import { walkRepository } from '../render/environments/walk-repository.ts';
 import { needsExternalTool } from '../render/external/render-external.ts';
@@ -20,6 +21,7 @@ import { loadConfig } from '../render/environments/load-config.ts';
 import { schemaKey, validateRendered } from './validate-rendered.ts';
 import type { SchemaUse } from '../validate/result.ts';
 import { createScrubber } from '../diff/scrub-findings.ts';
+import { DISCOVERY_RULE } from '../render/environments/gitops-target.ts';
 import { noEnvironmentFinding } from '../render/environments/no-environment.ts';
 import {
   isRefused,
@@ -55,6 +57,11 @@ export interface CheckOptions {
    * (`renderer-refused`). Undefined: every renderer runs (the CLI, on the user's own files).
    */
   trustedRenderers?: TrustedRenderers;
+  /**
+   * This repository's URLs and the branch checked (the front door's git remote or
+   * GITHUB_REPOSITORY): Argo CD and Flux sources of other repositories are not its environments.
+   */
+  repository?: RepositoryIdentity;
 }
 
 export interface CheckDeps {
@@ -114,16 +121,23 @@ export async function runCheck(
   const loaded = await loadConfig(head.files);
   const fromConfig = configDiffOptions(loaded.config?.diff, loaded.path ?? '.kubeproof.yaml');
   const diffOptions = { ...fromConfig.options, ...options.diff };
-  const headDiscovery = await discoverEnvironments(head.files, loaded);
-  const baseDiscovery = base ? await discoverEnvironments(base.files) : { environments: [], findings: [] };
+  const discover = options.repository ? { repository: options.repository } : {};
+  const headDiscovery = await discoverEnvironments(head.files, loaded, discover);
+  const baseDiscovery = base
+    ? await discoverEnvironments(base.files, undefined, discover)
+    : { environments: [], findings: [] };
   let environments = headDiscovery.environments;
   const removed = baseDiscovery.environments.filter(
     (environment) => !environments.some((other) => other.name === environment.name),
   );
   if (base !== undefined) {
     const changed = options.changedFiles ?? (await changedFiles(base.files, head.files));
-    const onHead = await affectedEnvironments(environments, changed, head.files);
-    const onBase = await affectedEnvironments(baseDiscovery.environments, changed, base.files);
+    const onHead = await affectedEnvironments(environments, changed, head.files, {
+      counterpart: baseDiscovery.environments,
+    });
+    const onBase = await affectedEnvironments(baseDiscovery.environments, changed, base.files, {
+      counterpart: environments,
+    });
     const affected = new Set([...onHead.affected, ...onBase.affected]);
     environments = environments.filter((environment) => affected.has(environment.name));
   }
@@ -131,8 +145,17 @@ export async function runCheck(
   // Nothing declared or discovered on either side: nothing is checked, and the report says so.
   const nothingFound = headDiscovery.environments.length === 0 && baseDiscovery.environments.length === 0;
   const configFailed = !loaded.config && loaded.findings.some((finding) => finding.severity === 'error');
+  // What discovery met and could not turn into environments: a verdict about "no environment" holds
+  // only for the rest, and the report says so.
+  const notUnderstood = [...headDiscovery.findings, ...baseDiscovery.findings]
+    .filter((finding) => finding.ruleId === DISCOVERY_RULE)
+    .map(
+      (finding) =>
+        `${finding.path}${finding.line === undefined ? '' : `:${finding.line}`}: ${finding.message}`,
+    );
+  const uniqueNotUnderstood = [...new Set(notUnderstood)];
   const noEnvironment = nothingFound
-    ? noEnvironmentFinding(options.where ?? 'the repository root', configFailed)
+    ? noEnvironmentFinding(options.where ?? 'the repository root', configFailed, uniqueNotUnderstood.length)
     : undefined;
   const allowed =
     options.trustedRenderers && trustedRendererSet(options.trustedRenderers, baseDiscovery.environments);
@@ -206,6 +229,12 @@ export async function runCheck(
       environments: diffs.sort(names),
       validation: validation.sort(names),
       ...(noEnvironment ? { noEnvironment: noEnvironment.message } : {}),
+      ...(!noEnvironment &&
+      environments.length === 0 &&
+      goneEnvironments.length === 0 &&
+      uniqueNotUnderstood.length > 0
+        ? { notUnderstood: uniqueNotUnderstood }
+        : {}),
       meta: {
         renderer: rendererLabel(environments),
         durationMs: deps.now() - started,

@@ -7,9 +7,10 @@ import type { BuildCache } from './kustomize/build-context.ts';
 import { buildKustomization, type RenderedResource } from './kustomize/build-kustomization.ts';
 import { BuildStop } from './kustomize/build-types.ts';
 import { parseKustomizeYaml } from './kustomize/load-resources.ts';
+import { plainManifests } from './plain-manifests.ts';
 import { emitYamlDocuments } from '../manifests/emit-yaml.ts';
 import type { FileSource } from '../files/file-source.ts';
-import { type JsonObject, isJsonObject } from '../manifests/json-value.ts';
+import type { JsonObject } from '../manifests/json-value.ts';
 
 /** One environment, rendered: its resources as the cluster will receive them, or why not. */
 export interface RenderedEnvironment {
@@ -28,36 +29,10 @@ export interface RenderEnvironmentsDeps {
   cache?: BuildCache;
 }
 
-const MANIFEST = /\.(ya?ml|json)$/;
-
-async function listManifests(files: FileSource, dir: string, found: string[] = []): Promise<string[]> {
-  for (const entry of (await files.listDirectory(dir)) ?? []) {
-    const path = dir === '' ? entry.name : `${dir}/${entry.name}`;
-    if (entry.name.startsWith('.')) continue;
-    if (entry.type === 'directory') await listManifests(files, path, found);
-    else if (entry.type === 'file' && MANIFEST.test(entry.name)) found.push(path);
-  }
-  return found;
-}
-
-/** `renderer: none`: every manifest file under the folder, as it is (what Argo CD's directory source applies). */
+/** `renderer: none`: the folder's Kubernetes objects as they are (plain-manifests.ts). */
 async function renderPlain(files: FileSource, environment: Environment): Promise<RenderedEnvironment> {
-  const resources: RenderedResource[] = [];
-  const findings: Finding[] = [];
-  for (const path of await listManifests(files, environment.path)) {
-    const bytes = await files.readFile(path);
-    if (bytes === undefined) continue;
-    try {
-      for (const document of parseKustomizeYaml(new TextDecoder().decode(bytes), path)) {
-        const value = document.value;
-        if (isJsonObject(value)) resources.push({ object: value, origin: { path, line: document.line } });
-      }
-    } catch (error) {
-      if (!(error instanceof BuildStop)) throw error;
-      findings.push(error.finding);
-    }
-  }
-  return { environment, ok: findings.length === 0, resources, findings };
+  const { resources, findings } = await plainManifests(files, environment);
+  return { environment, ok: !findings.some((f) => f.severity === 'error'), resources, findings };
 }
 
 /** Reads the YAML an external tool printed into resources (their origin is the environment's folder). */

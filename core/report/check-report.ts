@@ -74,5 +74,12 @@ export interface CheckReport {
    * was checked: where kubeproof looked and how to declare environments, one line.
    */
   noEnvironment?: string;
+  /**
+   * Set when the change reaches no environment while discovery met GitOps manifests it could not
+   * turn into environments (sources of other repositories or branches, generators it cannot
+   * expand, missing folders): one line each, `file:line: why`. "No environment affected" then
+   * holds only for what kubeproof understood, and the report says so.
+   */
+  notUnderstood?: string[];
   meta: ReportMeta;
 }

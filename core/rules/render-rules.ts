@@ -56,4 +56,10 @@ export const RENDER_RULES = {
     help: "Allow the renderer in the base branch's .kubeproof.yaml or with the input the message names.",
     readme: 'external-engines',
   },
+  'plain-manifests': {
+    group: 'render',
+    defaultSeverity: 'error',
+    description: 'A folder rendered as plain manifests holds a file that is not only Kubernetes objects.',
+    help: "Move the file that is not a manifest out of the folder, or split it; files without any apiVersion and kind are skipped with a notice, as Argo CD's directory source skips them.",
+  },
 } as const satisfies Record<string, RuleEntry>;

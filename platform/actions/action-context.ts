@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { UsageError } from '../../core/errors.ts';
+import type { RepositoryIdentity } from '../../core/render/environments/repository-identity.ts';
 import type { PullRef, RepoRef } from '../github/github-port.ts';
 
 /** The pull request an Actions run is about, from the `pull_request` event payload. */
@@ -41,6 +42,12 @@ export interface ActionContext {
   before?: string;
   /** The workflow run's page, where the job summary is shown. */
   runUrl: string | undefined;
+  /**
+   * What discovery knows this repository by: `{GITHUB_SERVER_URL}/{GITHUB_REPOSITORY}` and the event
+   * payload's `repository.clone_url` / `ssh_url`, with the branch checked (the pull request's base
+   * branch, or the pushed branch).
+   */
+  repository?: RepositoryIdentity;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -129,18 +136,58 @@ export function actionContext(env: Env, eventName: string, payload: unknown, cwd
   const runId = env['GITHUB_RUN_ID'];
   const mergeGroup = mergeGroupOf(eventName, payload);
   const before = beforeOf(eventName, payload);
+  const pullRequest = pullRequestOf(eventName, payload, repo);
+  const identity = repositoryIdentityOf(env, eventName, server, repo, payload, pullRequest);
   return {
     workspace: isAbsolute(workspace) ? workspace : resolve(cwd, workspace),
     runnerTemp: env['RUNNER_TEMP'] || tmpdir(),
     repo,
     sha: env['GITHUB_SHA'] || undefined,
     eventName,
-    pullRequest: pullRequestOf(eventName, payload, repo),
+    pullRequest,
     ...(mergeGroup === undefined ? {} : { mergeGroup }),
     ...(before === undefined ? {} : { before }),
     runUrl:
       repo && runId
         ? `${server}/${repo.owner}/${repo.repo}/actions/runs/${runId}${env['GITHUB_RUN_ATTEMPT'] ? `/attempts/${env['GITHUB_RUN_ATTEMPT']}` : ''}`
         : undefined,
+    ...(identity === undefined ? {} : { repository: identity }),
   };
+}
+
+/** The branch a run checks: a pull request's base, a merge group's base, a pushed branch. */
+function checkedBranch(
+  env: Env,
+  eventName: string,
+  payload: unknown,
+  pullRequest: PullRequestInfo | undefined,
+): string | undefined {
+  const ref = pullRequest
+    ? pullRequest.baseRef
+    : eventName === 'merge_group'
+      ? text(record(record(payload)?.['merge_group'])?.['base_ref'])
+      : eventName === 'push' && env['GITHUB_REF_TYPE'] === 'branch'
+        ? text(env['GITHUB_REF_NAME'])
+        : undefined;
+  // A pull request without its base ref falls back to the base SHA: no branch is known then.
+  if (ref === undefined || /^[0-9a-f]{40}$/.test(ref)) return undefined;
+  return ref.replace(/^refs\/heads\//, '');
+}
+
+function repositoryIdentityOf(
+  env: Env,
+  eventName: string,
+  server: string,
+  repo: RepoRef | undefined,
+  payload: unknown,
+  pullRequest: PullRequestInfo | undefined,
+): RepositoryIdentity | undefined {
+  const repository = record(record(payload)?.['repository']);
+  const urls = [
+    ...(repo ? [`${server}/${repo.owner}/${repo.repo}`] : []),
+    ...[text(repository?.['clone_url']), text(repository?.['ssh_url'])].filter((url) => url !== undefined),
+  ];
+  if (urls.length === 0) return undefined;
+  const branch = checkedBranch(env, eventName, payload, pullRequest);
+  return { urls: [...new Set(urls)], origin: 'GITHUB_REPOSITORY', ...(branch ? { branch } : {}) };
 }

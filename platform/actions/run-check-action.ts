@@ -179,6 +179,7 @@ async function run(
         kubernetesVersion: schema?.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
         strict: schema?.strict ?? DEFAULT_STRICT,
         ...(base.prefix === '' ? {} : { where: base.prefix }),
+        ...(context.repository ? { repository: context.repository } : {}),
         ...(changes === undefined ? {} : { changedFiles: underPrefix(changes, base.prefix) }),
         // A change not yet in the repository (a pull request, a merge group) does not choose the binaries run on it.
         ...(target.commit === undefined

@@ -36,7 +36,51 @@ describe('actionContext', () => {
         mergeCommitSha: 'c0ffee0000000000000000000000000000000000',
       },
       runUrl: 'https://github.com/acme/gitops/actions/runs/123',
+      repository: { urls: ['https://github.com/acme/gitops'], origin: 'GITHUB_REPOSITORY', branch: 'main' },
     });
+  });
+
+  it('knows the repository by GITHUB_REPOSITORY and the payload URLs, and the branch a run checks', () => {
+    const env = { GITHUB_REPOSITORY: 'acme/gitops', GITHUB_SERVER_URL: 'https://ghe.example.com' };
+    const payload = {
+      repository: {
+        clone_url: 'https://ghe.example.com/acme/gitops.git',
+        ssh_url: 'git@ghe.example.com:acme/gitops.git',
+      },
+    };
+    const push = actionContext(
+      { ...env, GITHUB_REF_TYPE: 'branch', GITHUB_REF_NAME: 'release' },
+      'push',
+      payload,
+      '/',
+    );
+    expect(push.repository).toEqual({
+      urls: [
+        'https://ghe.example.com/acme/gitops',
+        'https://ghe.example.com/acme/gitops.git',
+        'git@ghe.example.com:acme/gitops.git',
+      ],
+      origin: 'GITHUB_REPOSITORY',
+      branch: 'release',
+    });
+    const tag = actionContext(
+      { ...env, GITHUB_REF_TYPE: 'tag', GITHUB_REF_NAME: 'v1' },
+      'push',
+      payload,
+      '/',
+    );
+    expect(tag.repository?.branch).toBeUndefined();
+    const queue = actionContext(
+      { ...env, GITHUB_REF_TYPE: 'branch', GITHUB_REF_NAME: 'gh-readonly-queue/main/pr-1-abc' },
+      'merge_group',
+      {
+        ...payload,
+        merge_group: { head_sha: 'a'.repeat(40), base_sha: 'b'.repeat(40), base_ref: 'refs/heads/main' },
+      },
+      '/',
+    );
+    expect(queue.repository?.branch).toBe('main');
+    expect(actionContext({}, 'push', {}, '/').repository).toBeUndefined();
   });
 
   it('has no pull request on a push', () => {

@@ -99,3 +99,26 @@ describe('kubeproof environments on a folder without environments', () => {
     expect(stderr.split('\n')).toHaveLength(2);
   });
 });
+
+describe('kubeproof environments in a git repository with a remote', () => {
+  it('keeps the Argo CD Applications of the remote, and names the others on stderr', async () => {
+    const { cpSync } = await import('node:fs');
+    const { execFileSync } = await import('node:child_process');
+    const root = mkdtempSync(join(tmpdir(), 'kubeproof-remote-'));
+    try {
+      cpSync(new URL('../fixtures/layout-argocd-other-repos', import.meta.url).pathname, root, {
+        recursive: true,
+      });
+      execFileSync('git', ['init', '--quiet'], { cwd: root });
+      execFileSync('git', ['remote', 'add', 'origin', 'git@github.com:acme/platform.git'], { cwd: root });
+      const { code, stdout, stderr } = await run(['environments', root]);
+      expect(code).toBe(0);
+      expect(names(stdout)).toEqual(['web manifests/web none', 'web-all manifests/web none']);
+      expect(stderr).toContain(
+        'Argo CD Application guestbook: repoURL https://github.com/argoproj/argocd-example-apps.git is another repository than git@github.com:acme/platform.git (git remote)',
+      );
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -5,6 +5,7 @@ import { dirnameRepoPath, joinRepoPath } from '../../files/repo-paths.ts';
 import type { FileSource } from '../../files/file-source.ts';
 import { kustomizationReferences, type KustomizationReferences } from './kustomization-references.ts';
 import { folderPrefix, isWithin, normalizeRepoPath } from './repo-path.ts';
+import { stableJson } from './merge-sightings.ts';
 import type { Environment } from './types.ts';
 import { isJsonObject } from '../../manifests/json-value.ts';
 
@@ -23,14 +24,31 @@ interface Reach {
   folders: Set<string>;
   /** Folders read whole, subfolders included (Helm charts, plain manifest folders). */
   trees: Set<string>;
+  /** ApplicationSets that generate the environment: they count only when what they generate changed. */
+  generated: Set<string>;
 }
 
-type ReadReferences = (dir: string) => Promise<KustomizationReferences | undefined>;
+export interface AffectedOptions {
+  /**
+   * The environments of the other side of the change (the base's for the head, the head's for the
+   * base). A change to an ApplicationSet affects a generated environment only when that
+   * environment is new, gone or rendered differently on the other side; without them, always.
+   */
+  counterpart?: readonly Environment[];
+}
+
+/** What decides an environment's rendering, to compare the two sides of a change. */
+function renderingKey(environment: Environment): string {
+  const { path, renderer, helm, directory, kubernetesVersion } = environment;
+  return stableJson({ path, renderer, helm, directory, kubernetesVersion });
+}
+
+export type ReadReferences = (dir: string) => Promise<KustomizationReferences | undefined>;
 
 const NO_REFERENCES: KustomizationReferences = { folders: [], files: [], either: [], trees: [] };
 
 /** The references of a folder's kustomization, undefined when the folder has none. */
-function referenceReader(files: FileSource): ReadReferences {
+export function referenceReader(files: FileSource): ReadReferences {
   const cache = new Map<string, Promise<KustomizationReferences | undefined>>();
   const read = async (dir: string): Promise<KustomizationReferences | undefined> => {
     for (const name of KUSTOMIZATION_FILE_NAMES) {
@@ -97,15 +115,24 @@ async function visit(
 }
 
 async function reachOf(environment: Environment, files: FileSource, read: ReadReferences): Promise<Reach> {
-  const reach: Reach = { files: new Set(environment.declaredIn), folders: new Set(), trees: new Set() };
+  const generated = new Set(environment.generatedBy);
+  const reach: Reach = {
+    files: new Set((environment.declaredIn ?? []).filter((file) => !generated.has(file))),
+    folders: new Set(),
+    trees: new Set(),
+    generated,
+  };
   if (environment.renderer === 'helm') {
     reach.trees.add(environment.helm?.chart ?? environment.path);
     reach.folders.add(environment.path);
     for (const file of environment.helm?.valuesFiles ?? []) reach.files.add(file);
     for (const parameter of environment.helm?.parameters ?? [])
       if (parameter.flag === 'set-file') reach.files.add(parameter.value);
-  } else if (environment.renderer === 'none') reach.trees.add(environment.path);
-  else await visit(environment.path, reach, new Set(), files, read);
+  } else if (environment.renderer === 'none') {
+    // An Argo CD directory source without `recurse` reads the folder's own files only.
+    if (environment.directory?.recurse === false) reach.folders.add(environment.path);
+    else reach.trees.add(environment.path);
+  } else await visit(environment.path, reach, new Set(), files, read);
   return reach;
 }
 
@@ -115,7 +142,7 @@ async function reachOf(environment: Environment, files: FileSource, read: ReadRe
  * source's root are left out.
  */
 export async function kustomizationReads(dir: string, files: FileSource): Promise<string[]> {
-  const reach: Reach = { files: new Set(), folders: new Set(), trees: new Set() };
+  const reach: Reach = { files: new Set(), folders: new Set(), trees: new Set(), generated: new Set() };
   await visit(dir, reach, new Set(), files, referenceReader(files));
   return [...new Set([dir, ...reach.folders, ...reach.trees, ...reach.files])];
 }
@@ -138,22 +165,37 @@ function reaches(reach: Reach, file: string): boolean {
  * kustomization). A Helm environment reads its chart folder, its values files, its `--set-file`
  * files and its own folder. The manifests that declare an environment (Argo CD, Flux, and the
  * ConfigMaps and Secrets of a HelmRelease's `valuesFrom`) reach it too.
- * Remote references are skipped; paths leaving the repository are ignored. `files` is the head
- * of the change.
+ * An ApplicationSet reaches the environments it generates only when, compared with
+ * `options.counterpart` (the other side's environments), the environment is new, gone, or
+ * rendered with other settings (folder, renderer, Helm or directory settings).
+ * Remote references are skipped; paths leaving the repository are ignored. `files` is the side
+ * of the change the environments come from.
  */
 export async function affectedEnvironments(
   environments: Environment[],
   changedFiles: string[],
   files: FileSource,
+  options: AffectedOptions = {},
 ): Promise<AffectedEnvironmentsResult> {
   const read = referenceReader(files);
   const reachList = await Promise.all(environments.map((environment) => reachOf(environment, files, read)));
   const changed = changedFiles.map((file) => ({ file, path: normalizeRepoPath(file) ?? file }));
+  const { counterpart } = options;
+  const regenerated = environments.map((environment) => {
+    const other = counterpart?.find((candidate) => candidate.name === environment.name);
+    return (
+      counterpart === undefined || other === undefined || renderingKey(other) !== renderingKey(environment)
+    );
+  });
+  const touches = (i: number, path: string): boolean => {
+    const reach = reachList[i] as Reach;
+    return reaches(reach, path) || (reach.generated.has(path) && (regenerated[i] as boolean));
+  };
   const affected = environments
-    .filter((_, i) => changed.some(({ path }) => reaches(reachList[i] as Reach, path)))
+    .filter((_, i) => changed.some(({ path }) => touches(i, path)))
     .map((environment) => environment.name);
   const unknown = changed
-    .filter(({ path }) => !reachList.some((reach) => reaches(reach, path)))
+    .filter(({ path }) => !environments.some((_, i) => touches(i, path)))
     .map(({ file }) => file);
   return { affected, unknown };
 }

@@ -17,6 +17,7 @@ import type { Position } from './locate.ts';
 import { pathMatch, pathPatternToRegExp } from './path-match.ts';
 import { basename } from './repo-path.ts';
 import { normalizeName, renderTemplate } from './render-template.ts';
+import { describeRepository, isThisRepository, type RepositoryIdentity } from './repository-identity.ts';
 import type { GitOpsDocument } from './scan-manifests.ts';
 
 interface ParameterSet {
@@ -141,7 +142,11 @@ function sourcePaths(spec: JsonValue | undefined): string[] {
 }
 
 /** The folders an ApplicationSet deploys, with a finding for each generator kubeproof cannot expand. */
-export function applicationSetTargets(doc: GitOpsDocument, directories: string[]): TargetsResult {
+export function applicationSetTargets(
+  doc: GitOpsDocument,
+  directories: string[],
+  repository?: RepositoryIdentity,
+): TargetsResult {
   const result: TargetsResult = { targets: [], findings: [] };
   const spec = doc.content['spec'];
   if (!isJsonObject(spec)) return result;
@@ -157,8 +162,18 @@ export function applicationSetTargets(doc: GitOpsDocument, directories: string[]
     let sets: ParameterSet[] | undefined;
     if (kind === 'list' && isJsonObject(body))
       sets = listParameters(body, `${pointer}/list`, doc, goTemplate);
-    else if (kind === 'git' && isJsonObject(body) && Array.isArray(body['directories']))
+    else if (kind === 'git' && isJsonObject(body) && Array.isArray(body['directories'])) {
+      // The folders of another repository are not this one's: its Applications are not checked here.
+      const repoURL = stringAt(body, 'repoURL');
+      if (repository && repoURL && isThisRepository(repository, repoURL) === false) {
+        const message = `${label}: its git generator lists the folders of ${repoURL}, another repository than ${describeRepository(repository)}; its Applications are not checked here`;
+        result.findings.push(
+          discoveryFinding('notice', message, doc.file, doc.locate(`${pointer}/git/repoURL`)),
+        );
+        continue;
+      }
       sets = directoryParameters(body, `${pointer}/git`, directories, { doc, goTemplate, label, result });
+    }
     const template = mergeTemplates(spec['template'], isJsonObject(body) ? body['template'] : undefined);
     const expanded = sets !== undefined;
     // A generator kubeproof cannot expand still yields the template's folder when it is fixed.
@@ -190,8 +205,9 @@ export function applicationSetTargets(doc: GitOpsDocument, directories: string[]
         file: doc.file,
         at: () => set.at,
         label: `${label}, ${set.origin}`,
+        ...(repository ? { repository } : {}),
       });
-      result.targets.push(...found.targets);
+      result.targets.push(...found.targets.map((target) => ({ ...target, generated: true })));
       result.findings.push(...found.findings);
     }
   }

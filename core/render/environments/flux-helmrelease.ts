@@ -38,6 +38,9 @@ export async function fluxHelmReleaseTargets(
   if (name === undefined) return result;
   const namespace = stringAt(doc.content['metadata'], 'namespace');
   const label = `Flux HelmRelease ${namespace ? `${namespace}/` : ''}${name}`;
+  // Neither chart nor chartRef: a kustomize patch over a HelmRelease (apps/staging/values.yaml), not one.
+  const spec = isJsonObject(doc.content['spec']) ? doc.content['spec'] : {};
+  if (spec['chart'] === undefined && spec['chartRef'] === undefined) return result;
   const at = doc.locate(CHART_POINTER);
   if (chartPath(doc)?.includes('${')) {
     const message = `${label}: chart ${JSON.stringify(chartPath(doc))} holds a variable substituted by a Kustomization's postBuild; not an environment`;

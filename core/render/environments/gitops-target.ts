@@ -2,7 +2,7 @@ import type { Finding } from '../../findings.ts';
 import { type JsonValue, isJsonObject } from '../../manifests/json-value.ts';
 import type { RuleId } from '../../rules/rule-catalog.ts';
 import type { Position } from './locate.ts';
-import type { HelmSettings, Renderer } from './types.ts';
+import type { DirectorySettings, HelmSettings, Renderer } from './types.ts';
 
 /** ruleId of every finding of environment discovery. */
 export const DISCOVERY_RULE = 'environments' satisfies RuleId;
@@ -21,6 +21,8 @@ export interface GitOpsTarget {
   renderer?: Renderer;
   /** Helm settings from the manifest, used when the environment is rendered with Helm. */
   helm?: HelmSettings;
+  /** Argo CD directory settings, used when the environment is rendered as plain manifests. */
+  directory?: DirectorySettings;
   /** Other names to try before `name@path` when names collide (`namespace/name`). */
   otherNames?: string[];
   /** What the manifest is, for messages: `Argo CD Application acme-shop-dev`. */
@@ -30,6 +32,8 @@ export interface GitOpsTarget {
   /** The manifest and where in it the path is decided. */
   file: string;
   at: Position;
+  /** True for an Application an ApplicationSet generates. */
+  generated?: boolean;
   /** Other manifests the rendering reads (ConfigMaps and Secrets of a HelmRelease's `valuesFrom`). */
   alsoReads?: string[];
 }

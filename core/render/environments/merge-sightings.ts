@@ -11,7 +11,7 @@ export interface Sighting {
 const PRECEDENCE = { config: 0, folder: 1, argocd: 2, flux: 3 } as const;
 
 /** Object keys sorted, so that equal settings give equal text. */
-function stableJson(value: unknown): string {
+export function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) =>
     isJsonObject(item)
       ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
@@ -21,9 +21,13 @@ function stableJson(value: unknown): string {
 
 /**
  * What makes two sightings the same environment: the folder, and for Helm the settings too (two
- * releases of one chart with different values are two environments).
+ * releases of one chart with different values are two environments), for an Argo CD directory
+ * source the files it reads (recurse, include, exclude).
  */
 function identity(environment: Sighting['environment']): string {
+  // Two Argo CD directory sources of one folder that read different files are two environments.
+  if (environment.renderer === 'none' && environment.directory)
+    return `${environment.path}\n${stableJson(environment.directory)}`;
   if (environment.renderer !== 'helm') return environment.path;
   const helm: HelmSettings = environment.helm ?? { chart: environment.path, valuesFiles: [] };
   return `${environment.path}\n${stableJson(helm)}`;
@@ -50,14 +54,24 @@ export function mergeSightings(sightings: Sighting[]): Sighting[] {
     const merged: Sighting = { names: first.names, environment: { ...first.environment } };
     const environment = merged.environment;
     const declaredIn = new Set(environment.declaredIn ?? []);
+    const generatedBy = new Set(environment.generatedBy ?? []);
     const details = environment.detail === undefined ? [] : [environment.detail];
     for (const other of others) {
       for (const file of other.environment.declaredIn ?? []) declaredIn.add(file);
+      for (const file of other.environment.generatedBy ?? []) generatedBy.add(file);
       if (other.environment.detail !== undefined && !details.includes(other.environment.detail))
         details.push(other.environment.detail);
     }
     if (declaredIn.size > 0) environment.declaredIn = [...declaredIn].sort();
     else delete environment.declaredIn;
+    // An ApplicationSet that also declares it otherwise (an Application in the same file) is a plain declaration.
+    for (const sighting of [first, ...others]) {
+      const generated = sighting.environment.generatedBy ?? [];
+      for (const file of sighting.environment.declaredIn ?? [])
+        if (!generated.includes(file)) generatedBy.delete(file);
+    }
+    if (generatedBy.size > 0) environment.generatedBy = [...generatedBy].sort();
+    else delete environment.generatedBy;
     if (details.length > 0) environment.detail = details.join('; ');
     return merged;
   });

@@ -20,22 +20,26 @@ export const DECLARE_ENVIRONMENTS = `declare them in ${CONFIG_FILE_NAMES[0]} in 
  * `no environment found in WHERE: ...`, one line. `configFailed`: the config file exists but could
  * not be read (its own findings say why), so nothing was discovered either.
  */
-export function noEnvironmentMessage(where: string, configFailed = false): string {
+export function noEnvironmentMessage(where: string, configFailed = false, notUnderstood = 0): string {
   if (configFailed)
     return `no environment found in ${where}: ${CONFIG_FILE_NAMES[0]} could not be read (see its errors); fix it to declare the environments`;
+  const met =
+    notUnderstood === 0
+      ? ''
+      : `; it met ${notUnderstood === 1 ? '1 GitOps manifest' : `${notUnderstood} GitOps manifests`} it could not turn into an environment (see the notices and warnings of rule environments)`;
   return (
     `no environment found in ${where}: kubeproof looked in ${CONFIG_FILE_NAMES[0]}, for kustomize overlays ` +
-    `under ${CONTAINER_LIST}, and for Argo CD Applications and ApplicationSets and Flux Kustomizations ` +
-    `and HelmReleases; ${DECLARE_ENVIRONMENTS}`
+    `under ${CONTAINER_LIST} and sibling overlays over a shared base, and for Argo CD Applications and ` +
+    `ApplicationSets and Flux Kustomizations and HelmReleases of this repository${met}; ${DECLARE_ENVIRONMENTS}`
   );
 }
 
 /** The finding of a repository without environments: an error, since nothing could be checked. */
-export function noEnvironmentFinding(where: string, configFailed = false): Finding {
+export function noEnvironmentFinding(where: string, configFailed = false, notUnderstood = 0): Finding {
   return {
     ruleId: NO_ENVIRONMENT_RULE,
     severity: 'error',
-    message: noEnvironmentMessage(where, configFailed),
+    message: noEnvironmentMessage(where, configFailed, notUnderstood),
     path: CONFIG_FILE_NAMES[0],
   };
 }

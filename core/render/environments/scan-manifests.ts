@@ -7,7 +7,14 @@ import { locator, type Position } from './locate.ts';
 
 /** One Argo CD or Flux object found in the repository. */
 export interface GitOpsDocument {
-  kind: 'Application' | 'ApplicationSet' | 'FluxKustomization' | 'HelmRelease';
+  /** `FluxSource`: a GitRepository, OCIRepository or Bucket; `ArtifactGenerator`: Flux's source-watcher. */
+  kind:
+    | 'Application'
+    | 'ApplicationSet'
+    | 'FluxKustomization'
+    | 'HelmRelease'
+    | 'FluxSource'
+    | 'ArtifactGenerator';
   /** Repository-relative path of the file. */
   file: string;
   content: JsonObject;
@@ -16,8 +23,11 @@ export interface GitOpsDocument {
 }
 
 // Cheap checks before parsing: the API group must appear in the file, and a kind in a document.
-const GROUPS = /argoproj\.io\/|(?:kustomize|helm)\.toolkit\.fluxcd\.io\//;
-const KIND = /^\s*kind:\s*["']?(?:Application|ApplicationSet|Kustomization|HelmRelease)["']?\s*(?:#.*)?$/m;
+const GROUPS =
+  /argoproj\.io\/|(?:kustomize|helm|source)\.toolkit\.fluxcd\.io\/|source\.extensions\.fluxcd\.io\//;
+const KIND =
+  /^\s*kind:\s*["']?(?:Application|ApplicationSet|Kustomization|HelmRelease|GitRepository|OCIRepository|Bucket|ArtifactGenerator)["']?\s*(?:#.*)?$/m;
+const FLUX_SOURCES = new Set(['GitRepository', 'OCIRepository', 'Bucket']);
 const CONCURRENCY = 16;
 
 function gitOpsKind(content: JsonObject): GitOpsDocument['kind'] | undefined {
@@ -29,6 +39,14 @@ function gitOpsKind(content: JsonObject): GitOpsDocument['kind'] | undefined {
     return 'FluxKustomization';
   // v2, v2beta2 and v2beta1 share the fields kubeproof reads.
   if (apiVersion.startsWith('helm.toolkit.fluxcd.io/') && kind === 'HelmRelease') return 'HelmRelease';
+  if (
+    apiVersion.startsWith('source.toolkit.fluxcd.io/') &&
+    typeof kind === 'string' &&
+    FLUX_SOURCES.has(kind)
+  )
+    return 'FluxSource';
+  if (apiVersion.startsWith('source.extensions.fluxcd.io/') && kind === 'ArtifactGenerator')
+    return 'ArtifactGenerator';
   return undefined;
 }
 
@@ -69,8 +87,8 @@ export async function readYamlTexts(
 }
 
 /**
- * Finds the Argo CD Applications and ApplicationSets and the Flux Kustomizations and HelmReleases
- * among the repository's `*.yaml` / `*.yml` files, in file order then document order. Only files
+ * Finds the Argo CD Applications and ApplicationSets, the Flux Kustomizations and HelmReleases,
+ * and the Flux sources they name (GitRepository, OCIRepository, Bucket, ArtifactGenerator) among the repository's `*.yaml` / `*.yml` files, in file order then document order. Only files
  * that mention one of the API groups and kinds are parsed.
  */
 export async function scanGitOpsManifests(files: FileSource, paths: string[]): Promise<GitOpsDocument[]> {

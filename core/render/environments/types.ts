@@ -45,6 +45,18 @@ export interface HelmSettings {
   ignoreMissingValueFiles?: boolean;
 }
 
+/**
+ * How a folder of plain manifests is read (Argo CD's directory source): only the folder's own
+ * files unless `recurse`; `include` / `exclude` are Argo CD's glob patterns over paths relative to
+ * the folder (`exclude` wins). Absent: every manifest below the folder (`renderer: none` of the config).
+ * https://argo-cd.readthedocs.io/en/stable/user-guide/directory/
+ */
+export interface DirectorySettings {
+  recurse: boolean;
+  include?: string;
+  exclude?: string;
+}
+
 /** One `--set`-style flag. */
 export interface HelmParameter {
   /** `set` / `set-string`: `name=value`; `set-file`: the value is a repository-relative path. */
@@ -65,6 +77,8 @@ export interface Environment {
   /** From the config: the Kubernetes version to validate against (`x.y.z`). */
   kubernetesVersion?: string;
   helm?: HelmSettings;
+  /** For plain manifests deployed by an Argo CD directory source: which files it reads. */
+  directory?: DirectorySettings;
   /**
    * Manifests that declare the environment and carry rendering settings (Argo CD Applications,
    * ApplicationSets, Flux Kustomizations and HelmReleases, and the ConfigMaps, Secrets and
@@ -72,6 +86,11 @@ export interface Environment {
    * environment.
    */
   declaredIn?: string[];
+  /**
+   * The ApplicationSets among `declaredIn` that generate this environment: a change to one
+   * affects it only when what it generates for it changes (affected-environments.ts).
+   */
+  generatedBy?: string[];
 }
 
 /** One entry of `environments` in `.kubeproof.yaml`, paths normalised. */
@@ -110,6 +129,8 @@ export interface PromotionConfig {
 export interface KubeproofConfig {
   version: 1;
   environments?: EnvironmentConfig[];
+  /** URLs Argo CD and Flux may name this repository by, besides its git remote. */
+  repository?: { urls?: string[] };
   promotion?: PromotionConfig;
   diff?: JsonObject;
   policy?: JsonObject;

@@ -18,6 +18,7 @@ import {
   countCells,
   countTitles,
   NO_ENVIRONMENT,
+  NOT_UNDERSTOOD,
   policyCell,
   sentence,
   validationCell,
@@ -45,7 +46,10 @@ function line(text: string): string {
 
 function table(summary: ReportSummary): string[] {
   if (summary.noEnvironment !== undefined) return [line(sentence(summary.noEnvironment))];
-  if (summary.environments.length === 0) return [NO_ENVIRONMENT];
+  if (summary.environments.length === 0)
+    return summary.notUnderstood === undefined
+      ? [NO_ENVIRONMENT]
+      : [NO_ENVIRONMENT, NOT_UNDERSTOOD, ...summary.notUnderstood.map((item) => `  ${item}`)];
   const counted = countTitles(summary.compared);
   const header = ['environment', ...counted];
   if (summary.validated) header.push('validation');

@@ -10,7 +10,10 @@ type Tone = keyof typeof ICONS;
  * every environment failed to render: anything else would be a claim about them.
  */
 function scope(summary: ReportSummary): string | undefined {
-  if (summary.environments.length === 0) return 'no environment affected';
+  if (summary.environments.length === 0)
+    return summary.notUnderstood === undefined
+      ? 'no environment affected'
+      : `no environment affected among those understood, ${plural(summary.notUnderstood.length, 'GitOps manifest')} not understood`;
   if (!summary.compared) {
     const rendered = summary.environments.length - summary.notRendered;
     if (rendered === 0) return undefined;

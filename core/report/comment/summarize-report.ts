@@ -35,6 +35,8 @@ export interface ReportSummary {
   resources: number;
   /** Where kubeproof looked and how to declare environments, when the folder holds none. */
   noEnvironment?: string;
+  /** GitOps manifests discovery did not understand, when the change reaches no environment. */
+  notUnderstood?: string[];
   policyRan: boolean;
   policyErrors: number;
   policyWarnings: number;
@@ -104,6 +106,8 @@ export function summarizeReport(report: CheckReport): ReportSummary {
     policyWarnings: sum(report.policy, 'warnings'),
   };
   if (report.noEnvironment !== undefined) summary.noEnvironment = report.noEnvironment;
+  if (report.notUnderstood !== undefined && report.notUnderstood.length > 0)
+    summary.notUnderstood = report.notUnderstood;
   return summary;
 }
 

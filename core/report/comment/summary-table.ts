@@ -90,6 +90,16 @@ export function tableRow(
   return `| ${cells.join(' | ')} |`;
 }
 
+/** What discovery did not understand, as a list after the sentence (empty when all was understood). */
+function notUnderstoodList(summary: ReportSummary): string {
+  if (summary.notUnderstood === undefined) return '';
+  const lines = summary.notUnderstood.map((line) => `- ${escapeMarkdown(line)}`);
+  return `\n\n${NOT_UNDERSTOOD}\n\n${lines.join('\n')}`;
+}
+
+/** Said before the list of manifests discovery did not understand. */
+export const NOT_UNDERSTOOD = 'kubeproof did not turn these GitOps manifests into environments:';
+
 /**
  * The summary table as a block: one row per environment; when split across bodies, each part
  * repeats the header (a GFM table needs one: https://github.github.com/gfm/#tables-extension-).
@@ -99,7 +109,7 @@ export function summaryTable(summary: ReportSummary): Block {
   if (summary.noEnvironment !== undefined)
     return { open: escapeMarkdown(sentence(summary.noEnvironment)), reopen: '', close: '', parts: [] };
   if (summary.environments.length === 0)
-    return { open: `_${NO_ENVIRONMENT}_`, reopen: '', close: '', parts: [] };
+    return { open: `_${NO_ENVIRONMENT}_${notUnderstoodList(summary)}`, reopen: '', close: '', parts: [] };
   const counted = countTitles(summary.compared);
   const titles = ['environment', ...counted];
   const aligns = ['---', ...counted.map(() => '---:')];

@@ -5,7 +5,8 @@ import { fixtureRepo } from './fixture-repo.ts';
 
 const KUSTOMIZATION = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: []\n';
 const ASSUMED = 'repoURL https://github.com/acme/gitops.git taken to be this repository';
-const FLUX_SOURCE = 'source GitRepository/flux-system taken to be this repository';
+const FLUX_SOURCE =
+  'GitRepository flux-system/flux-system (ssh://git@github.com/acme/gitops, branch main) taken to be this repository';
 
 function warning(message: string, path: string, line: number, column: number): object {
   return { ruleId: 'environments', severity: 'warning', message, path, line, column };
@@ -39,6 +40,7 @@ describe('discoverEnvironments on the fixture repository (no config)', () => {
         renderer: 'builtin',
         detail: `kustomize overlay folder in envs/; Argo CD Application acme-dev at argocd/dev.yaml:11, ${ASSUMED}; Argo CD ApplicationSet shop-envs, git directory envs/dev at argocd/envs-appset.yaml:14, ${ASSUMED}`,
         declaredIn: ['argocd/dev.yaml', 'argocd/envs-appset.yaml'],
+        generatedBy: ['argocd/envs-appset.yaml'],
       },
       {
         name: 'flux-system',
@@ -54,7 +56,7 @@ describe('discoverEnvironments on the fixture repository (no config)', () => {
         source: 'flux',
         renderer: 'builtin',
         detail: `Flux Kustomization flux-system/ingress at clusters/prod-eu/apps.yaml:21, ${FLUX_SOURCE}`,
-        declaredIn: ['clusters/prod-eu/apps.yaml'],
+        declaredIn: ['clusters/prod-eu/apps.yaml', 'clusters/prod-eu/flux-system/gotk-sync.yaml'],
       },
       {
         name: 'platform-backups',
@@ -63,6 +65,8 @@ describe('discoverEnvironments on the fixture repository (no config)', () => {
         renderer: 'none',
         detail: `Argo CD ApplicationSet platform, list element 1 at argocd/platform-appset.yaml:14, ${ASSUMED}`,
         declaredIn: ['argocd/platform-appset.yaml'],
+        directory: { recurse: false },
+        generatedBy: ['argocd/platform-appset.yaml'],
       },
       {
         name: 'platform-crds',
@@ -71,6 +75,8 @@ describe('discoverEnvironments on the fixture repository (no config)', () => {
         renderer: 'none',
         detail: `Argo CD ApplicationSet platform, list element 0 at argocd/platform-appset.yaml:13, ${ASSUMED}`,
         declaredIn: ['argocd/platform-appset.yaml'],
+        directory: { recurse: false },
+        generatedBy: ['argocd/platform-appset.yaml'],
       },
       {
         name: 'prod',
@@ -78,7 +84,12 @@ describe('discoverEnvironments on the fixture repository (no config)', () => {
         source: 'folder',
         renderer: 'builtin',
         detail: `kustomize overlay folder in envs/; Argo CD ApplicationSet shop-envs, git directory envs/prod at argocd/envs-appset.yaml:14, ${ASSUMED}; Flux Kustomization flux-system/shop at clusters/prod-eu/apps.yaml:8, ${FLUX_SOURCE}`,
-        declaredIn: ['argocd/envs-appset.yaml', 'clusters/prod-eu/apps.yaml'],
+        declaredIn: [
+          'argocd/envs-appset.yaml',
+          'clusters/prod-eu/apps.yaml',
+          'clusters/prod-eu/flux-system/gotk-sync.yaml',
+        ],
+        generatedBy: ['argocd/envs-appset.yaml'],
       },
       {
         name: 'staging',
