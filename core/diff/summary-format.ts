@@ -81,10 +81,22 @@ export function valueNote(
   const { subject, colon = true, suffix = '' } = options;
   const words = [label, subject].filter((word) => word !== undefined && word !== '').join(' ');
   const text = `${changeText(words, before, after, colon)}${suffix}`;
-  const values =
-    before === undefined || after === undefined || hidden(before, after) !== undefined
-      ? undefined
-      : printedPair(before, after);
+  if (after === undefined || hidden(before, after) !== undefined) return { kind, text };
+  if (before === undefined) {
+    const to = inline(after);
+    if (to === undefined) return { kind, text };
+    return {
+      kind,
+      text,
+      parts: {
+        label,
+        ...(subject === undefined ? {} : { subject }),
+        to,
+        ...(suffix === '' ? {} : { suffix }),
+      },
+    };
+  }
+  const values = printedPair(before, after);
   if (values === undefined) return { kind, text };
   const parts: NoteParts = { label, from: values.from, to: values.to };
   if (subject !== undefined) parts.subject = subject;

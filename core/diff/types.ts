@@ -28,9 +28,10 @@ export interface NoteParts {
   label: string;
   /** What the label is about, shown as code: an image repository, a key, a field path. */
   subject?: string;
-  from: string;
+  /** Absent when the value was added: `label subject added: to`. */
+  from?: string;
   to: string;
-  /** Words after the values: ` (container sidecar)`, ` (number → string)`. */
+  /** Words after the values: ` (container sidecar)`, ` (number -> string)`. */
   suffix?: string;
 }
 
@@ -64,4 +65,10 @@ export interface EnvironmentDiff {
   counts: { added: number; removed: number; changed: number; unchanged: number };
   /** Render problems of either side (prefixed with the side in the message) and diff notices. */
   findings: Finding[];
+  /**
+   * The changed files of the pull request that this environment's rendering reads (its
+   * kustomization folders, patches, bases, values files, declaring manifests), sorted; absent when
+   * not known (no base, or no list of changed files).
+   */
+  sources?: string[];
 }

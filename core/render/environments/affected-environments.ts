@@ -13,6 +13,8 @@ export interface AffectedEnvironmentsResult {
   affected: string[];
   /** Changed files that no environment reaches, in the order given. */
   unknown: string[];
+  /** For each affected environment, the changed files that reach it, in the order given. */
+  sources: Map<string, string[]>;
 }
 
 /** What an environment's rendering reads. */
@@ -149,11 +151,13 @@ export async function affectedEnvironments(
   const read = referenceReader(files);
   const reachList = await Promise.all(environments.map((environment) => reachOf(environment, files, read)));
   const changed = changedFiles.map((file) => ({ file, path: normalizeRepoPath(file) ?? file }));
-  const affected = environments
-    .filter((_, i) => changed.some(({ path }) => reaches(reachList[i] as Reach, path)))
-    .map((environment) => environment.name);
+  const sources = new Map<string, string[]>();
+  environments.forEach((environment, i) => {
+    const reaching = changed.filter(({ path }) => reaches(reachList[i] as Reach, path));
+    if (reaching.length > 0) sources.set(environment.name, reaching.map(({ path }) => path));
+  });
   const unknown = changed
     .filter(({ path }) => !reachList.some((reach) => reaches(reach, path)))
     .map(({ file }) => file);
-  return { affected, unknown };
+  return { affected: [...sources.keys()], unknown, sources };
 }
