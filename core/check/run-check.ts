@@ -124,11 +124,12 @@ export async function runCheck(
   const sources = new Map<string, string[]>();
   if (base !== undefined) {
     const changed = options.changedFiles ?? (await changedFiles(base.files, head.files));
-    const onHead = await affectedEnvironments(environments, changed, head.files);
-    const onBase = await affectedEnvironments(baseDiscovery.environments, changed, base.files);
+    const [headSources, baseSources] = [new Map<string, string[]>(), new Map<string, string[]>()];
+    const onHead = await affectedEnvironments(environments, changed, head.files, headSources);
+    const onBase = await affectedEnvironments(baseDiscovery.environments, changed, base.files, baseSources);
     const affected = new Set([...onHead.affected, ...onBase.affected]);
     environments = environments.filter((environment) => affected.has(environment.name));
-    for (const [name, files] of [...onHead.sources, ...onBase.sources])
+    for (const [name, files] of [...headSources, ...baseSources])
       sources.set(name, [...new Set([...(sources.get(name) ?? []), ...files])].sort());
   }
   const goneEnvironments = base === undefined ? [] : removed;

@@ -16,7 +16,7 @@ import { formatStep, joinSteps } from './object-path.ts';
 import { fieldChanges } from './summary-generic.ts';
 import { stripHashSuffix } from './resource-identity.ts';
 import { splitImage } from '../manifests/image-reference.ts';
-import { addedText, inline, note, valueNote, type TopicSummary } from './summary-format.ts';
+import { inline, note, valueNote, type TopicSummary } from './summary-format.ts';
 
 const LISTS = [
   ['initContainers', 'init container'],
@@ -55,7 +55,8 @@ function envNotes(before: JsonObject, after: JsonObject, suffix: string): Change
   for (const name of a.keys()) if (!b.has(name)) notes.push(note('env', `env ${name} removed${suffix}`));
   for (const [name, entry] of b) {
     const old = a.get(name);
-    if (old === undefined) notes.push(note('env', `${addedText(`env ${name}`, envValue(entry))}${suffix}`));
+    if (old === undefined)
+      notes.push(valueNote('env', 'env', undefined, envValue(entry), { subject: name, suffix }));
     else if (!jsonEqual(old, entry))
       notes.push(valueNote('env', 'env', envValue(old), envValue(entry), { subject: name, suffix }));
   }

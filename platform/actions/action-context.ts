@@ -41,6 +41,8 @@ export interface ActionContext {
   before?: string;
   /** The workflow run's page, where the job summary is shown. */
   runUrl: string | undefined;
+  /** GITHUB_SERVER_URL: `https://github.com`, or a GitHub Enterprise Server; links to files start there. */
+  serverUrl?: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -138,6 +140,7 @@ export function actionContext(env: Env, eventName: string, payload: unknown, cwd
     pullRequest: pullRequestOf(eventName, payload, repo),
     ...(mergeGroup === undefined ? {} : { mergeGroup }),
     ...(before === undefined ? {} : { before }),
+    serverUrl: server,
     runUrl:
       repo && runId
         ? `${server}/${repo.owner}/${repo.repo}/actions/runs/${runId}${env['GITHUB_RUN_ATTEMPT'] ? `/attempts/${env['GITHUB_RUN_ATTEMPT']}` : ''}`

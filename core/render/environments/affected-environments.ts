@@ -13,8 +13,6 @@ export interface AffectedEnvironmentsResult {
   affected: string[];
   /** Changed files that no environment reaches, in the order given. */
   unknown: string[];
-  /** For each affected environment, the changed files that reach it, in the order given. */
-  sources: Map<string, string[]>;
 }
 
 /** What an environment's rendering reads. */
@@ -141,23 +139,30 @@ function reaches(reach: Reach, file: string): boolean {
  * files and its own folder. The manifests that declare an environment (Argo CD, Flux, and the
  * ConfigMaps and Secrets of a HelmRelease's `valuesFrom`) reach it too.
  * Remote references are skipped; paths leaving the repository are ignored. `files` is the head
- * of the change.
+ * of the change. `sources`, when given, receives for each affected environment the changed files
+ * that reach it (in the order given): what the report names as where its change comes from.
  */
 export async function affectedEnvironments(
   environments: Environment[],
   changedFiles: string[],
   files: FileSource,
+  sources = new Map<string, string[]>(),
 ): Promise<AffectedEnvironmentsResult> {
   const read = referenceReader(files);
   const reachList = await Promise.all(environments.map((environment) => reachOf(environment, files, read)));
   const changed = changedFiles.map((file) => ({ file, path: normalizeRepoPath(file) ?? file }));
-  const sources = new Map<string, string[]>();
+  const affected: string[] = [];
   environments.forEach((environment, i) => {
     const reaching = changed.filter(({ path }) => reaches(reachList[i] as Reach, path));
-    if (reaching.length > 0) sources.set(environment.name, reaching.map(({ path }) => path));
+    if (reaching.length === 0) return;
+    affected.push(environment.name);
+    sources.set(
+      environment.name,
+      reaching.map(({ path }) => path),
+    );
   });
   const unknown = changed
     .filter(({ path }) => !reachList.some((reach) => reaches(reach, path)))
     .map(({ file }) => file);
-  return { affected: [...sources.keys()], unknown, sources };
+  return { affected, unknown };
 }

@@ -7,7 +7,7 @@ import type { ResourceDiff } from '../../diff/types.ts';
 import type { Finding } from '../../findings.ts';
 import { lineCountText } from './diff-stats.ts';
 import { distinctCount } from './distinct-findings.ts';
-import { codeFence, codeSpan, escapeMarkdown, shorten } from './escape-markdown.ts';
+import { codeFence, codeSpan, escapeHtml, escapeMarkdown, shorten } from './escape-markdown.ts';
 import type { ChangeEntry } from './group-changes.ts';
 import { noteMarkdown } from './note-markdown.ts';
 import type { Block, Part } from './pack-bodies.ts';
@@ -26,8 +26,6 @@ export type Detail = 'diffs' | 'summaries' | 'list';
 /** Identifiers (kind, namespace/name) are cut to this length; file lists to this many files. */
 const MAX_LABEL_LENGTH = 300;
 const MAX_SOURCES = 5;
-/** A shared entry names this many environments in its heading line, and the others after it. */
-const MAX_NAMES_SHORT = 10;
 
 /** Whether an environment gets a section in the terminal text: something changed, failed, or was found. */
 export function hasSection(env: EnvironmentSummary): boolean {
@@ -123,30 +121,40 @@ function heading(entry: ChangeEntry, compared: boolean): string {
   return `#### ${name}: ${words.join(' · ')}`;
 }
 
-/** `dev, qa, staging · from \`base/deployment.yaml\``: which environments, and the files it comes from. */
-function originLine(entry: ChangeEntry): Part | undefined {
-  const pieces: string[] = [];
-  const names = entry.environments.map((env) => escapeMarkdown(shorten(env.environment, MAX_NAME_LENGTH)));
-  if (entry.shared) pieces.push(names.join(', '));
-  if (entry.sources.length > 0) {
-    const shown = entry.sources
-      .slice(0, MAX_SOURCES)
-      .map((path) => codeSpan(shorten(path, MAX_LABEL_LENGTH)));
-    const more = entry.sources.length - shown.length;
-    pieces.push(`from ${shown.join(', ')}${more > 0 ? ` and ${plural(more, 'more file')}` : ''}`);
-  }
-  if (pieces.length === 0) return undefined;
-  const text = pieces.join(' · ');
-  if (!entry.shared || names.length <= MAX_NAMES_SHORT) return { text };
-  const short = `${names.slice(0, MAX_NAMES_SHORT).join(', ')} and ${names.length - MAX_NAMES_SHORT} more`;
-  return { text, short: [short, ...pieces.slice(1)].join(' · ') };
+/** Names per line of a list of environments (GitHub breaks comment lines where the markdown does). */
+const NAMES_PER_PART = 30;
+
+/** The environments of a shared entry, 30 to a line, so that a long list splits between lines. */
+function nameParts(environments: readonly EnvironmentSummary[]): Part[] {
+  const names = environments.map((env) => escapeMarkdown(shorten(env.environment, MAX_NAME_LENGTH)));
+  const parts: Part[] = [];
+  for (let i = 0; i < names.length; i += NAMES_PER_PART)
+    parts.push({ text: names.slice(i, i + NAMES_PER_PART).join(', ') });
+  return parts;
+}
+
+/** `from \`base/deployment.yaml\``: the changed files the entry comes from. */
+function sourcesPart(sources: readonly string[]): Part | undefined {
+  if (sources.length === 0) return undefined;
+  const shown = sources.slice(0, MAX_SOURCES).map((path) => codeSpan(shorten(path, MAX_LABEL_LENGTH)));
+  const more = sources.length - shown.length;
+  return { text: `from ${shown.join(', ')}${more > 0 ? ` and ${plural(more, 'more file')}` : ''}` };
+}
+
+/** `Diff (the same in all 11)`, or, when only the changed lines are, the environment shown. */
+function sharedDiffTitle(entry: ChangeEntry): string {
+  const all = entry.environments.length === 2 ? 'both' : `all ${entry.environments.length}`;
+  if (entry.sameContext) return `Diff (the same in ${all})`;
+  const first = escapeHtml(shorten(entry.environments[0]?.environment ?? '', MAX_NAME_LENGTH));
+  return `Diff of ${first} (the changed lines are the same in ${all}; the lines around them differ)`;
 }
 
 /** The entry as a block: heading, origin, resource lines, then (with `diffs`) its diff, folded. */
 export function entrySection(entry: ChangeEntry, detail: Detail, compared: boolean): Block {
-  const parts: Part[] = [];
-  const origin = originLine(entry);
-  if (origin !== undefined) parts.push(origin);
+  const parts: Part[] = entry.shared ? nameParts(entry.environments) : [];
+  const sources = sourcesPart(entry.sources);
+  if (sources !== undefined) parts.push(sources);
+  const origin = parts.length > 0 ? true : undefined;
   const lines = entry.resources.map((diff) => resourceLine(diff, detail, compared));
   for (const size of entry.alsoIn)
     lines.push({ text: `- and the changes it shares with ${plural(size - 1, 'other environment')}, below` });
@@ -159,13 +167,15 @@ export function entrySection(entry: ChangeEntry, detail: Detail, compared: boole
   if (detail === 'diffs' && diffText !== '') {
     // The blank line after `<summary>` ends GitHub's HTML block so that the fence inside renders
     // (https://spec.commonmark.org/0.31.2/#html-blocks).
-    const title = `Diff${entry.shared ? ` (the same in all ${entry.environments.length})` : ''}`;
+    const title = entry.shared ? sharedDiffTitle(entry) : 'Diff';
     parts.push({
       text: `\n<details><summary>${title}</summary>\n\n${codeFence(diffText, 'diff')}\n\n</details>`,
     });
   }
   const head = heading(entry, compared);
-  return { open: `${head}\n`, reopen: `${head} (continued)\n`, close: '', parts };
+  // A blank line under the heading when something follows it.
+  const gap = parts.length > 0 ? '\n' : '';
+  return { open: `${head}${gap}`, reopen: `${head} (continued)${gap}`, close: '', parts };
 }
 
 function blankBefore(part: Part): Part {
@@ -173,9 +183,6 @@ function blankBefore(part: Part): Part {
     ? { text: `\n${part.text}` }
     : { text: `\n${part.text}`, short: `\n${part.short}` };
 }
-
-/** Names per line of the unchanged list (GitHub breaks comment lines where the markdown does). */
-const NAMES_PER_PART = 30;
 
 /** `9 unchanged: a, b, c`, as one block (split between lines of names when very long). */
 export function unchangedSection(

@@ -25,6 +25,8 @@ export interface ChangeEntry {
   sources: string[];
   /** Diff lines: of the whole environment, or of one environment of a shared entry. */
   lines: LineCounts;
+  /** For a shared entry: false when the environments' diffs differ in their context lines. */
+  sameContext: boolean;
 }
 
 export interface ChangeLayout {
@@ -55,8 +57,17 @@ function changeKey(diff: ResourceDiff): string {
     diff.change,
     diff.notes.map((note) => note.text),
     diff.renamed ?? null,
-    diff.unifiedDiff.split('\n').slice(1),
+    // The changed lines only: context lines may differ (each overlay's own values next to the change).
+    diff.unifiedDiff
+      .split('\n')
+      .slice(1)
+      .filter((line) => line.startsWith('+') || line.startsWith('-')),
   ]);
+}
+
+/** The diff without its title: what must be equal for one diff to stand for all, context included. */
+function diffBody(diff: ResourceDiff): string {
+  return diff.unifiedDiff.split('\n').slice(1).join('\n');
 }
 
 /** The resource as a shared entry shows it: without a namespace when the environments' differ. */
@@ -104,10 +115,12 @@ export function groupChanges(summary: ReportSummary): ChangeLayout {
     `${statusKey(env)}\u0000${changeKey(diff)}`;
   const holders = new Map<string, EnvironmentSummary[]>();
   const namespaces = new Map<string, Set<string | undefined>>();
+  const bodies = new Map<string, string>();
   for (const env of changed)
     for (const diff of env.diff?.resources ?? []) {
       const key = keyOf(env, diff);
       holders.set(key, [...(holders.get(key) ?? []), env]);
+      if (!bodies.has(key)) bodies.set(key, diffBody(diff));
       namespaces.set(key, (namespaces.get(key) ?? new Set()).add(diff.resource.namespace));
     }
   const groups = new Map<string, ChangeEntry>();
@@ -135,14 +148,16 @@ export function groupChanges(summary: ReportSummary): ChangeLayout {
           production: sharers.some(production),
           sources: sourcesOf(sharers),
           lines: { added: 0, removed: 0 },
+          sameContext: true,
         };
         groups.set(groupKey, group);
       }
       // Each environment of the group adds the same change: keep the first one's.
       if (sharers[0] === env) group.resources.push(sharedResource(diff, namespaces.get(key) ?? new Set()));
+      else if (bodies.get(key) !== diffBody(diff)) group.sameContext = false;
       alsoIn.add(group);
     }
-    if (own.length === 0 && env.status !== 'error') continue;
+    if (own.length === 0 && alsoIn.size > 0 && env.status !== 'error') continue;
     entries.push({
       environments: [env],
       shared: false,
@@ -152,6 +167,7 @@ export function groupChanges(summary: ReportSummary): ChangeLayout {
       production: production(env),
       sources: sourcesOf([env]),
       lines: lineCounts(env.diff?.resources ?? []),
+      sameContext: true,
     });
   }
   for (const group of groups.values()) {

@@ -72,6 +72,31 @@ function join(head: string, blocks: string[]): string {
  */
 export function renderComment(report: CheckReport, options: CommentOptions = {}): string[] {
   const { maxLength, marker } = checkOptions(options);
+  const { summary, omissions, blocksAt } = layoutReport(report);
+
+  for (const detail of DETAILS) {
+    const notice = omissionNotice({ ...omissions, detail }, maxLength, report.meta);
+    const body = join(firstHead(marker, summary, notice), blocksAt(detail).map(blockText));
+    if (body.length <= maxLength) return [body];
+  }
+  return splitBodies(report, summary, omissions, blocksAt('list'), maxLength, marker);
+}
+
+/**
+ * The whole report as one markdown document, every diff included, whatever its length: the job
+ * summary's text when the comment had to be shortened (its limit is GitHub's 1 MiB, not 65,536).
+ */
+export function renderFullReport(report: CheckReport, options: Pick<CommentOptions, 'marker'> = {}): string {
+  const { marker } = checkOptions(options);
+  const { summary, blocksAt } = layoutReport(report);
+  return join(firstHead(marker, summary, ''), blocksAt('diffs').map(blockText));
+}
+
+function layoutReport(report: CheckReport): {
+  summary: ReportSummary;
+  omissions: Omissions;
+  blocksAt: (detail: Detail) => Block[];
+} {
   const summary = summarizeReport(report);
   const layout = groupChanges(summary);
   const resources = layout.entries.flatMap((entry) => entry.resources);
@@ -96,14 +121,17 @@ export function renderComment(report: CheckReport, options: CommentOptions = {})
     ...emptyNotice(summary),
     { open: footer(report, report.environments.length), reopen: '', close: '', parts: [] },
   ];
+  return { summary, omissions, blocksAt };
+}
 
-  for (const detail of DETAILS) {
-    const notice = omissionNotice({ ...omissions, detail }, maxLength, report.meta);
-    const body = join(firstHead(marker, summary, notice), blocksAt(detail).map(blockText));
-    if (body.length <= maxLength) return [body];
-  }
-
-  const blocks = blocksAt('list');
+function splitBodies(
+  report: CheckReport,
+  summary: ReportSummary,
+  omissions: Omissions,
+  blocks: Block[],
+  maxLength: number,
+  marker: string,
+): string[] {
   const bound = blocks.reduce((total, block) => total + block.parts.length + 1, 1);
   const nextHead = continuationHead(marker, bound, bound).length;
   const fitted = fitParts(blocks, maxLength - nextHead - BLOCK_SEPARATOR.length);

@@ -81,7 +81,11 @@ describe('kustomize hash-suffix renames', () => {
     expect(resource?.renamed).toEqual({ from, to });
     expect(resource?.resource.name).toBe(to);
     expect(resource?.notes).toEqual([
-      { kind: 'generated-name', text: `generated name ${from} -> ${to}` },
+      {
+        kind: 'generated-name',
+        text: `generated name ${from} -> ${to}`,
+        parts: { label: 'generated name', from, to },
+      },
       {
         kind: 'config-key',
         text: 'key a: 1 -> 2',
@@ -112,7 +116,11 @@ describe('kustomize hash-suffix renames', () => {
       ['changed', 'Secret', 's-8d6f4g2t9m'],
     ]);
     expect(diff.resources[4]?.notes).toEqual([
-      { kind: 'generated-name', text: 'generated name s-5h7k2m9b4c -> s-8d6f4g2t9m' },
+      {
+        kind: 'generated-name',
+        text: 'generated name s-5h7k2m9b4c -> s-8d6f4g2t9m',
+        parts: { label: 'generated name', from: 's-5h7k2m9b4c', to: 's-8d6f4g2t9m' },
+      },
     ]);
   });
 });
