@@ -36,6 +36,7 @@ describe('actionContext', () => {
         mergeCommitSha: 'c0ffee0000000000000000000000000000000000',
       },
       runUrl: 'https://github.com/acme/gitops/actions/runs/123',
+      serverUrl: 'https://github.com',
     });
   });
 

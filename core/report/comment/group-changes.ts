@@ -152,9 +152,10 @@ export function groupChanges(summary: ReportSummary): ChangeLayout {
         };
         groups.set(groupKey, group);
       }
-      // Each environment of the group adds the same change: keep the first one's.
-      if (sharers[0] === env) group.resources.push(sharedResource(diff, namespaces.get(key) ?? new Set()));
-      else if (bodies.get(key) !== diffBody(diff)) group.sameContext = false;
+      // Each environment of the group has the same changes: the one named first stands for all.
+      if (group.environments[0] === env)
+        group.resources.push(sharedResource(diff, namespaces.get(key) ?? new Set()));
+      if (bodies.get(key) !== diffBody(diff)) group.sameContext = false;
       alsoIn.add(group);
     }
     if (own.length === 0 && alsoIn.size > 0 && env.status !== 'error') continue;
