@@ -42,7 +42,13 @@ describe('the check action run()', () => {
 
     const { failure } = await runCheckAction(checkInputs(), deps);
 
-    expect(methods(port)).toEqual(['getTree', 'listChangedFiles', 'publishCheckRun', 'startCheckRun', 'upsertComment']);
+    expect(methods(port)).toEqual([
+      'getTree',
+      'listChangedFiles',
+      'publishCheckRun',
+      'startCheckRun',
+      'upsertComment',
+    ]);
     expect(failure).toBeUndefined();
     expect(deps.io.failed).toEqual([]);
     expect(deps.io.log).toContain(

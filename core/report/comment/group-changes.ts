@@ -73,7 +73,11 @@ function diffBody(diff: ResourceDiff): string {
 /** The resource as a shared entry shows it: without a namespace when the environments' differ. */
 function sharedResource(diff: ResourceDiff, namespaces: Set<string | undefined>): ResourceDiff {
   if (namespaces.size <= 1) return diff;
-  const { namespace: _, ...resource } = diff.resource;
+  const resource = {
+    apiVersion: diff.resource.apiVersion,
+    kind: diff.resource.kind,
+    name: diff.resource.name,
+  };
   const [, ...body] = diff.unifiedDiff.split('\n');
   const unifiedDiff =
     diff.unifiedDiff === '' ? '' : [`# ${resource.kind} ${resource.name}`, ...body].join('\n');
