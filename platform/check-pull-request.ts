@@ -7,7 +7,10 @@ import type { CheckReport, ReportMeta } from '../core/report/check-report.ts';
 import type { ValidateDeps } from '../core/validate/validate-manifests.ts';
 import { PUBLISH_NAMES } from './check-defaults.ts';
 import { diskFileSource } from './disk-file-source.ts';
-import type { GitHubPort } from './github/github-port.ts';
+import { KubeproofError } from '../core/errors.ts';
+import type { CheckRunOutput } from '../core/report/check-run-output.ts';
+import { GitHubApiError } from './github/github-api-error.ts';
+import type { CommitRef, GitHubPort, StartedCheckRun } from './github/github-port.ts';
 import type { Logger } from './logger.ts';
 import { materializeTree } from './materialize-tree.ts';
 import { publishReport, type PublishOutcome, type PublishTarget } from './publish-report.ts';
@@ -55,6 +58,8 @@ export interface PublishRequest {
   detailsUrl?: string;
   /** The checked folder from the repository root (`''` at the top): names and annotation paths. */
   prefix: string;
+  /** The GitHub server, for links to files (`GITHUB_SERVER_URL`); default `https://github.com`. */
+  serverUrl?: string;
 }
 
 export interface PullRequestCheckRequest {
@@ -127,19 +132,97 @@ export async function checkPullRequest(
       ? await deps.createValidationDeps(request.schemas, (message) => notices.push(message))
       : undefined;
   const headFiles = await diskFileSource(request.head);
-  const result = await runCheck(
-    { files: headFiles, external: external(deps.runner, request.head, headFiles) },
-    request.base === undefined ? undefined : baseSide(request.base, deps),
-    { ...request.options, validate: validating },
-    { ...(validate ? { validate } : {}), now: deps.now },
-  );
+  const started = request.publish && (await startRun(request.kind, request.publish, deps));
+  let result: CheckResult;
+  try {
+    result = await runCheck(
+      { files: headFiles, external: external(deps.runner, request.head, headFiles) },
+      request.base === undefined ? undefined : baseSide(request.base, deps),
+      { ...request.options, validate: validating },
+      { ...(validate ? { validate } : {}), now: deps.now },
+    );
+  } catch (error) {
+    // Never leave the check run spinning: it ends, saying the check did not finish.
+    if (request.publish && started) await abandonRun(request.kind, request.publish, started, error, deps.log);
+    throw error;
+  }
   for (const notice of notices) deps.log.info(`kubeproof: ${notice}`);
-  const report: CheckReport = { ...result.report, meta: { ...result.report.meta, ...request.meta } };
+  const report: CheckReport = {
+    ...result.report,
+    meta: { ...result.report.meta, ...sourceLinks(request.publish), ...request.meta },
+  };
   const published =
     request.publish === undefined
       ? undefined
-      : await publish(request.kind, request.publish, report, result, deps.log);
+      : await publish(request.kind, request.publish, report, result, deps.log, started);
   return { result, report, published };
+}
+
+/** Links to the head's files at the head commit, when the report is published on GitHub. */
+function sourceLinks(request: PublishRequest | undefined): Partial<ReportMeta> {
+  const repo = request?.target.repo ?? request?.target.pr;
+  if (request === undefined || repo === undefined) return {};
+  const prefix = request.prefix === '' ? '' : `${request.prefix.replace(/\/+$/, '')}/`;
+  return {
+    sourceLinks: {
+      server: request.serverUrl ?? 'https://github.com',
+      repository: `${repo.owner}/${repo.repo}`,
+      sha: request.target.headSha,
+      ...(prefix === '' ? {} : { pathPrefix: prefix }),
+    },
+  };
+}
+
+function commitOf(request: PublishRequest): CommitRef | undefined {
+  const repo = request.target.repo ?? request.target.pr;
+  return repo && { owner: repo.owner, repo: repo.repo, sha: request.target.headSha };
+}
+
+/** The check run, in progress while the check runs; undefined (created at the end) when GitHub refuses. */
+async function startRun(
+  kind: CheckKind,
+  request: PublishRequest,
+  deps: PullRequestCheckDeps,
+): Promise<StartedCheckRun | undefined> {
+  const commit = commitOf(request);
+  if (commit === undefined) return undefined;
+  try {
+    return await request.port.startCheckRun(commit, {
+      name: publishNames(kind, request.prefix).checkName,
+      startedAt: new Date(deps.now()).toISOString(),
+      ...(request.detailsUrl === undefined ? {} : { detailsUrl: request.detailsUrl }),
+    });
+  } catch (error) {
+    if (!(error instanceof GitHubApiError)) throw error;
+    // Publishing says why at the end, with the permission to grant, if it fails there too.
+    deps.log.debug(`kubeproof: the check run could not be started: ${error.message}`);
+    return undefined;
+  }
+}
+
+async function abandonRun(
+  kind: CheckKind,
+  request: PublishRequest,
+  started: StartedCheckRun,
+  error: unknown,
+  log: Logger,
+): Promise<void> {
+  const commit = commitOf(request);
+  if (commit === undefined) return;
+  const reason = error instanceof KubeproofError ? error.message : 'an internal error (see the job log)';
+  const check: CheckRunOutput = {
+    name: publishNames(kind, request.prefix).checkName,
+    conclusion: request.failOn === 'never' ? 'neutral' : 'failure',
+    title: 'kubeproof did not finish',
+    summary: `kubeproof stopped before it could report: ${reason}`,
+    annotations: [],
+    ...(request.detailsUrl === undefined ? {} : { detailsUrl: request.detailsUrl }),
+  };
+  await request.port.publishCheckRun(commit, check, started).catch((failure: unknown) => {
+    log.warn(
+      `kubeproof: the check run could not be completed: ${failure instanceof Error ? failure.message : String(failure)}`,
+    );
+  });
 }
 
 function publish(
@@ -148,6 +231,7 @@ function publish(
   report: CheckReport,
   result: CheckResult,
   log: Logger,
+  started: StartedCheckRun | undefined,
 ): Promise<PublishOutcome> {
   const { prefix } = request;
   return publishReport(
@@ -163,6 +247,7 @@ function publish(
       ...(request.detailsUrl === undefined ? {} : { detailsUrl: request.detailsUrl }),
       pathPrefix: prefix,
       findings: result.findings,
+      ...(started === undefined ? {} : { started }),
     },
     log,
   );

@@ -10,6 +10,7 @@ import type {
   PublishedCheckRun,
   PullRef,
   RepoRef,
+  StartedCheckRun,
   UpsertCommentOptions,
 } from './github/github-port.ts';
 
@@ -39,6 +40,8 @@ export interface PublishOptions {
   pathPrefix?: string;
   /** Repository findings outside the environments (configuration, discovery). */
   findings?: readonly Finding[];
+  /** The check run created in progress when the check started: completed instead of created. */
+  started?: StartedCheckRun;
 }
 
 export interface PublishOutcome {
@@ -84,7 +87,7 @@ async function attempt(what: string, permission: string, call: () => Promise<unk
 /**
  * Publishes a report on a pull request, the one path of the Action and the App: the sticky review
  * comment (upserted by its marker; when `options.comment`) and a completed check run with
- * annotations. The two steps are independent: when GitHub refuses one (a read-only token on a fork,
+ * annotations (the one started in progress, `options.started`, when there is one). The two steps are independent: when GitHub refuses one (a read-only token on a fork,
  * a missing permission), the other is still attempted, and the outcome says what is missing and why.
  * API failures never throw; a programming error is rethrown after both steps were attempted.
  */
@@ -123,7 +126,7 @@ export async function publishReport(
   let checkRun: PublishedCheckRun | undefined;
   const checkStep = await attempt('the check run', NEEDS.checkRun, async () => {
     const commit = { owner: repo.owner, repo: repo.repo, sha: target.headSha };
-    checkRun = await port.publishCheckRun(commit, check);
+    checkRun = await port.publishCheckRun(commit, check, options.started);
     const omitted = checkRun.annotationsOmitted > 0 ? `, ${checkRun.annotationsOmitted} not shown` : '';
     log.info(
       `kubeproof: check run "${check.name}" ${check.conclusion} with ${checkRun.annotationsShown} annotations${omitted}: ${checkRun.url}`,

@@ -130,16 +130,23 @@ export async function runCheck(
   const removed = baseDiscovery.environments.filter(
     (environment) => !environments.some((other) => other.name === environment.name),
   );
+  // The changed files each environment reads: the report names them as where its change comes from.
+  const sources = new Map<string, string[]>();
   if (base !== undefined) {
     const changed = options.changedFiles ?? (await changedFiles(base.files, head.files));
+    const [headSources, baseSources] = [new Map<string, string[]>(), new Map<string, string[]>()];
     const onHead = await affectedEnvironments(environments, changed, head.files, {
       counterpart: baseDiscovery.environments,
+      sources: headSources,
     });
     const onBase = await affectedEnvironments(baseDiscovery.environments, changed, base.files, {
       counterpart: environments,
+      sources: baseSources,
     });
     const affected = new Set([...onHead.affected, ...onBase.affected]);
     environments = environments.filter((environment) => affected.has(environment.name));
+    for (const [name, files] of [...headSources, ...baseSources])
+      sources.set(name, [...new Set([...(sources.get(name) ?? []), ...files])].sort());
   }
   const goneEnvironments = base === undefined ? [] : removed;
   // Nothing declared or discovered on either side: nothing is checked, and the report says so.
@@ -218,6 +225,12 @@ export async function runCheck(
     }
   for (const environment of goneEnvironments)
     diffs.push(diffEnvironment(baseByName.get(environment.name), undefined, diffOptions));
+  for (const diff of diffs) {
+    const files = sources.get(diff.environment);
+    if (files !== undefined) diff.sources = files;
+  }
+  const order = loaded.config?.promotion?.order ?? [];
+  const production = order.length > 1 ? order.slice(-1) : [];
   // Findings leave core here: whatever rule made them, no secret of either side may be quoted.
   const scrub = createScrubber([...headRendered, ...baseByName.values()], resolveDiffOptions(diffOptions));
   for (const check of validation) check.findings = scrub(check.findings);
@@ -235,6 +248,7 @@ export async function runCheck(
       uniqueNotUnderstood.length > 0
         ? { notUnderstood: uniqueNotUnderstood }
         : {}),
+      ...(production.length > 0 ? { production } : {}),
       meta: {
         renderer: rendererLabel(environments),
         durationMs: deps.now() - started,

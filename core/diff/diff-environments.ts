@@ -63,7 +63,11 @@ function diffPair(pair: ResourcePair, options: ResolvedDiffOptions): ResourceDif
   if (redacted.base !== undefined && redacted.head !== undefined) {
     const notes: ChangeNote[] = [];
     if (renamed !== undefined)
-      notes.push({ kind: 'generated-name', text: `generated name ${renamed.from} -> ${renamed.to}` });
+      notes.push({
+        kind: 'generated-name',
+        text: `generated name ${renamed.from} -> ${renamed.to}`,
+        parts: { label: 'generated name', from: renamed.from, to: renamed.to },
+      });
     result.notes = [...notes, ...semanticSummary(redacted.base, redacted.head, options.maxFieldNotes)];
   } else if (redacted.head !== undefined) result.notes = describeResource(redacted.head);
   return result;

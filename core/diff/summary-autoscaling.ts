@@ -3,7 +3,7 @@
  */
 import { type JsonObject, objectAt } from '../manifests/json-value.ts';
 import type { ChangeNote } from './types.ts';
-import { changeText, inline, note, type TopicSummary } from './summary-format.ts';
+import { inline, note, valueNote, type TopicSummary } from './summary-format.ts';
 
 /** Min and max replicas of a changed HPA. */
 export function summarizeAutoscaler(before: JsonObject, after: JsonObject): TopicSummary {
@@ -15,7 +15,7 @@ export function summarizeAutoscaler(before: JsonObject, after: JsonObject): Topi
   ] as const) {
     const a = objectAt(before, 'spec')?.[field];
     const b = objectAt(after, 'spec')?.[field];
-    if (a !== b) notes.push(note('hpa', changeText(label, a ?? 'unset', b ?? 'unset', false)));
+    if (a !== b) notes.push(valueNote('hpa', label, a ?? 'unset', b ?? 'unset', { colon: false }));
   }
   return { notes, covered: ['spec.minReplicas', 'spec.maxReplicas'] };
 }

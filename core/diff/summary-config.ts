@@ -5,7 +5,7 @@
 import { type JsonValue, type JsonObject, jsonEqual, objectAt } from '../manifests/json-value.ts';
 import type { ChangeNote } from './types.ts';
 import { isChangedMarker } from './redact.ts';
-import { addedText, changeText, nameList, note, type TopicSummary } from './summary-format.ts';
+import { addedText, nameList, note, valueNote, type TopicSummary } from './summary-format.ts';
 
 function configMapNotes(before: JsonObject, after: JsonObject): ChangeNote[] {
   const notes: ChangeNote[] = [];
@@ -19,10 +19,9 @@ function configMapNotes(before: JsonObject, after: JsonObject): ChangeNote[] {
         notes.push(note('config-key', binary ? `key ${key} added (binary)` : addedText(`key ${key}`, value)));
       else if (!jsonEqual(a[key], value))
         notes.push(
-          note(
-            'config-key',
-            binary ? `key ${key} changed (binary)` : changeText(`key ${key}`, a[key], value),
-          ),
+          binary
+            ? note('config-key', `key ${key} changed (binary)`)
+            : valueNote('config-key', 'key', a[key], value, { subject: key }),
         );
     }
   }

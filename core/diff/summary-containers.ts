@@ -13,8 +13,10 @@ import {
 } from '../manifests/json-value.ts';
 import type { ChangeNote } from './types.ts';
 import { formatStep, joinSteps } from './object-path.ts';
+import { fieldChanges } from './summary-generic.ts';
 import { stripHashSuffix } from './resource-identity.ts';
-import { addedText, changeText, inline, note, type TopicSummary } from './summary-format.ts';
+import { splitImage } from '../manifests/image-reference.ts';
+import { inline, note, valueNote, type TopicSummary } from './summary-format.ts';
 
 const LISTS = [
   ['initContainers', 'init container'],
@@ -53,9 +55,10 @@ function envNotes(before: JsonObject, after: JsonObject, suffix: string): Change
   for (const name of a.keys()) if (!b.has(name)) notes.push(note('env', `env ${name} removed${suffix}`));
   for (const [name, entry] of b) {
     const old = a.get(name);
-    if (old === undefined) notes.push(note('env', `${addedText(`env ${name}`, envValue(entry))}${suffix}`));
+    if (old === undefined)
+      notes.push(valueNote('env', 'env', undefined, envValue(entry), { subject: name, suffix }));
     else if (!jsonEqual(old, entry))
-      notes.push(note('env', `${changeText(`env ${name}`, envValue(old), envValue(entry))}${suffix}`));
+      notes.push(valueNote('env', 'env', envValue(old), envValue(entry), { subject: name, suffix }));
   }
   return notes;
 }
@@ -108,11 +111,11 @@ function resourceNotes(before: JsonObject, after: JsonObject, suffix: string): C
     for (const name of new Set([...Object.keys(a), ...Object.keys(b)])) {
       if (jsonEqual(a[name], b[name])) continue;
       const label = `${RESOURCE_LABELS[name] ?? name} ${word}`;
-      const text =
+      notes.push(
         b[name] === undefined
-          ? `${label} removed (was ${inline(a[name]) ?? '?'})`
-          : changeText(label, a[name], b[name], false);
-      notes.push(note('resources', `${text}${suffix}`));
+          ? note('resources', `${label} removed (was ${inline(a[name]) ?? '?'})${suffix}`)
+          : valueNote('resources', label, a[name], b[name], { colon: false, suffix }),
+      );
     }
   }
   return notes;
@@ -125,6 +128,15 @@ function portKey(port: JsonObject): string {
 
 function portText(port: JsonObject): string {
   return `${String(port.containerPort)}/${typeof port.protocol === 'string' ? port.protocol : 'TCP'}`;
+}
+
+/** A changed port: its new text, or, when that reads the same (`8080` became `"8080"`), each field. */
+function portChange(key: string, old: JsonObject, port: JsonObject, suffix: string): ChangeNote[] {
+  if (portText(old) !== portText(port))
+    return [valueNote('port', 'port', portText(old), portText(port), { subject: key, suffix })];
+  return fieldChanges(old, port).map((change) =>
+    valueNote('port', `port ${key}`, change.before, change.after, { subject: change.path, suffix }),
+  );
 }
 
 function portNotes(before: JsonObject, after: JsonObject, suffix: string): ChangeNote[] {
@@ -142,10 +154,33 @@ function portNotes(before: JsonObject, after: JsonObject, suffix: string): Chang
   for (const [key, port] of b) {
     const old = a.get(key);
     if (old === undefined) notes.push(note('port', `port ${portText(port)} added${suffix}`));
-    else if (!jsonEqual(old, port))
-      notes.push(note('port', `port ${key}: ${portText(old)} -> ${portText(port)}${suffix}`));
+    else if (!jsonEqual(old, port)) notes.push(...portChange(key, old, port, suffix));
   }
   return notes;
+}
+
+/** The version part of an image reference: `1.4.2`, `@sha256:…`, `1.4.2@sha256:…`, empty when none. */
+function version(parts: { tag: string; digest: string }): string {
+  return `${parts.tag}${parts.digest === '' ? '' : `@${parts.digest}`}`;
+}
+
+/** `image ghcr.io/acme/web 1.3.0 -> 1.4.2` (the repository once) when only the version changed. */
+function imageNote(before: JsonValue | undefined, after: JsonValue | undefined, suffix: string): ChangeNote {
+  if (typeof before === 'string' && typeof after === 'string') {
+    const a = splitImage(before);
+    const b = splitImage(after);
+    const from = version(a) || 'latest';
+    const to = version(b) || 'latest';
+    if (a.name === b.name && from !== to) {
+      const text = `image ${a.name} ${from} -> ${to}${suffix}`;
+      return {
+        kind: 'image',
+        text,
+        parts: { label: 'image', subject: a.name, from, to, ...(suffix === '' ? {} : { suffix }) },
+      };
+    }
+  }
+  return valueNote('image', 'image', before, after, { colon: false, suffix });
 }
 
 /** Container fields these notes explain (the generic fallback leaves them out). */
@@ -177,8 +212,7 @@ export function summarizeContainers(before: JsonObject, after: JsonObject, prefi
         continue;
       }
       covered.push(...EXPLAINED.map((field) => `${path}.${field}`));
-      if (old.image !== container.image)
-        notes.push(note('image', `${changeText('image', old.image, container.image, false)}${suffix}`));
+      if (old.image !== container.image) notes.push(imageNote(old.image, container.image, suffix));
       notes.push(
         ...envNotes(old, container, suffix),
         ...envFromNotes(old, container, suffix),

@@ -3,7 +3,7 @@
  * value next to a redaction marker.
  */
 import type { JsonValue } from '../manifests/json-value.ts';
-import type { ChangeNote } from './types.ts';
+import type { ChangeNote, NoteParts } from './types.ts';
 import { ENCRYPTED, ENCRYPTED_CHANGED, isRedactionMarker } from './redact.ts';
 
 /** Longest value printed inline in a note. */
@@ -39,9 +39,69 @@ export function changeText(
   if (secret !== undefined) return `${label} changed (${secret})`;
   if (before === undefined) return addedText(label, after);
   if (after === undefined) return `${label} removed`;
+  const values = printedPair(before, after);
+  return values === undefined
+    ? `${label} changed`
+    : `${label}${colon ? ':' : ''} ${values.from} -> ${values.to}${values.suffix}`;
+}
+
+function typeName(value: JsonValue): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'list' : typeof value === 'object' ? 'mapping' : typeof value;
+}
+
+/**
+ * Two values as a note prints them, or undefined when one is too long. When they would print the
+ * same (`8080` and `"8080"`), the type changed: both are JSON-quoted and the suffix names the types.
+ */
+export function printedPair(
+  before: JsonValue,
+  after: JsonValue,
+): { from: string; to: string; suffix: string } | undefined {
   const a = inline(before);
   const b = inline(after);
-  return a !== undefined && b !== undefined ? `${label}${colon ? ':' : ''} ${a} -> ${b}` : `${label} changed`;
+  if (a === undefined || b === undefined) return undefined;
+  if (a !== b) return { from: a, to: b, suffix: '' };
+  const from = JSON.stringify(before);
+  const to = JSON.stringify(after);
+  return { from, to, suffix: ` (${typeName(before)} -> ${typeName(after)})` };
+}
+
+/**
+ * A value-change note with its parts: `text` as changeText writes it (`label subject: a -> b`),
+ * `parts` when both values are printed and neither is hidden. `suffix` follows the whole note.
+ */
+export function valueNote(
+  kind: string,
+  label: string,
+  before: JsonValue | undefined,
+  after: JsonValue | undefined,
+  options: { subject?: string; colon?: boolean; suffix?: string } = {},
+): ChangeNote {
+  const { subject, colon = true, suffix = '' } = options;
+  const words = [label, subject].filter((word) => word !== undefined && word !== '').join(' ');
+  const text = `${changeText(words, before, after, colon)}${suffix}`;
+  if (after === undefined || hidden(before, after) !== undefined) return { kind, text };
+  if (before === undefined) {
+    const to = inline(after);
+    if (to === undefined) return { kind, text };
+    return {
+      kind,
+      text,
+      parts: {
+        label,
+        ...(subject === undefined ? {} : { subject }),
+        to,
+        ...(suffix === '' ? {} : { suffix }),
+      },
+    };
+  }
+  const values = printedPair(before, after);
+  if (values === undefined) return { kind, text };
+  const parts: NoteParts = { label, from: values.from, to: values.to };
+  if (subject !== undefined) parts.subject = subject;
+  if (values.suffix + suffix !== '') parts.suffix = values.suffix + suffix;
+  return { kind, text, parts };
 }
 
 /** `label added: value`, or `label added` when the value is long, `label added (redacted)` when hidden. */

@@ -5,7 +5,7 @@
 import { type JsonValue, isJsonObject, jsonEqual } from '../manifests/json-value.ts';
 import type { ChangeNote } from './types.ts';
 import { formatStep, joinSteps } from './object-path.ts';
-import { changeText, note } from './summary-format.ts';
+import { note, valueNote } from './summary-format.ts';
 
 /** One changed field: its printed path and values (undefined on the side where it is missing). */
 export interface FieldChange {
@@ -78,7 +78,7 @@ export function genericNotes(
   const changes = fieldChanges(before, after).filter((change) => !isCovered(change.path, covered));
   const notes = changes
     .slice(0, max)
-    .map((change) => note('field', changeText(change.path, change.before, change.after)));
+    .map((change) => valueNote('field', '', change.before, change.after, { subject: change.path }));
   if (changes.length > max) notes.push(note('field', `and ${changes.length - max} more fields`));
   return notes;
 }

@@ -3,7 +3,7 @@
  */
 import { type JsonObject, jsonEqual, objectAt } from '../manifests/json-value.ts';
 import type { ChangeNote } from './types.ts';
-import { changeText, note, type TopicSummary } from './summary-format.ts';
+import { note, valueNote, type TopicSummary } from './summary-format.ts';
 
 function mapNotes(kind: string, before: JsonObject, after: JsonObject): ChangeNote[] {
   const notes: ChangeNote[] = [];
@@ -11,7 +11,7 @@ function mapNotes(kind: string, before: JsonObject, after: JsonObject): ChangeNo
     if (!(key in after)) notes.push(note(kind, `${kind} ${key} removed`));
   for (const [key, value] of Object.entries(after)) {
     if (!jsonEqual(before[key], value))
-      notes.push(note(kind, changeText(`${kind} ${key}`, before[key], value)));
+      notes.push(valueNote(kind, kind, before[key], value, { subject: key }));
   }
   return notes;
 }

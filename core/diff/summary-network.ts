@@ -1,9 +1,17 @@
 /**
  * Notes on Services (type and ports) and Ingresses (hosts and paths).
  */
-import { type JsonObject, arrayAt, isJsonObject, objectAt, stringAt } from '../manifests/json-value.ts';
+import {
+  type JsonObject,
+  arrayAt,
+  isJsonObject,
+  jsonEqual,
+  objectAt,
+  stringAt,
+} from '../manifests/json-value.ts';
 import type { ChangeNote } from './types.ts';
-import { changeText, nameList, note, type TopicSummary } from './summary-format.ts';
+import { changeText, nameList, note, valueNote, type TopicSummary } from './summary-format.ts';
+import { fieldChanges } from './summary-generic.ts';
 
 function servicePortText(port: JsonObject): string {
   const protocol = typeof port.protocol === 'string' && port.protocol !== 'TCP' ? `/${port.protocol}` : '';
@@ -15,13 +23,17 @@ function servicePortText(port: JsonObject): string {
 }
 
 function servicePorts(object: JsonObject): Map<string, string> {
-  const ports = new Map<string, string>();
+  return new Map([...servicePortObjects(object)].map(([key, port]) => [key, servicePortText(port)]));
+}
+
+function servicePortObjects(object: JsonObject): Map<string, JsonObject> {
+  const ports = new Map<string, JsonObject>();
   for (const port of arrayAt(object, 'spec', 'ports').filter(isJsonObject)) {
     const key =
       typeof port.name === 'string'
         ? port.name
         : `${String(port.port)}/${stringAt(port, 'protocol') ?? 'TCP'}`;
-    ports.set(key, servicePortText(port));
+    ports.set(key, port);
   }
   return ports;
 }
@@ -31,13 +43,21 @@ function serviceNotes(before: JsonObject, after: JsonObject): ChangeNote[] {
   const typeA = stringAt(before, 'spec', 'type') ?? 'ClusterIP';
   const typeB = stringAt(after, 'spec', 'type') ?? 'ClusterIP';
   if (typeA !== typeB) notes.push(note('service-type', changeText('type', typeA, typeB, false)));
-  const a = servicePorts(before);
-  const b = servicePorts(after);
+  const a = servicePortObjects(before);
+  const b = servicePortObjects(after);
   for (const key of a.keys()) if (!b.has(key)) notes.push(note('service-port', `port ${key} removed`));
-  for (const [key, text] of b) {
+  for (const [key, port] of b) {
     const old = a.get(key);
+    const text = servicePortText(port);
     if (old === undefined) notes.push(note('service-port', `port ${key} added: ${text}`));
-    else if (old !== text) notes.push(note('service-port', `port ${key}: ${old} -> ${text}`));
+    else if (servicePortText(old) !== text)
+      notes.push(valueNote('service-port', 'port', servicePortText(old), text, { subject: key }));
+    else if (!jsonEqual(old, port))
+      // The same text, other values: a type changed (`8080` became `"8080"`).
+      for (const change of fieldChanges(old, port))
+        notes.push(
+          valueNote('service-port', `port ${key}`, change.before, change.after, { subject: change.path }),
+        );
   }
   return notes;
 }

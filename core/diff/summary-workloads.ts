@@ -3,7 +3,7 @@
  */
 import { type JsonObject, arrayAt, objectAt, stringAt } from '../manifests/json-value.ts';
 import type { ChangeNote } from './types.ts';
-import { changeText, inline, note, type TopicSummary } from './summary-format.ts';
+import { inline, note, valueNote, type TopicSummary } from './summary-format.ts';
 import { summarizeContainers } from './summary-containers.ts';
 
 /** The keys from the resource to its pod spec, or undefined when it has none. */
@@ -24,12 +24,9 @@ export function summarizeWorkload(before: JsonObject, after: JsonObject): TopicS
   const b = objectAt(after, 'spec')?.replicas;
   if (a !== b) {
     notes.push(
-      note(
-        'replicas',
-        b === undefined
-          ? `replicas unset (was ${inline(a) ?? '?'})`
-          : changeText('replicas', a ?? 'unset', b, false),
-      ),
+      b === undefined
+        ? note('replicas', `replicas unset (was ${inline(a) ?? '?'})`)
+        : valueNote('replicas', 'replicas', a ?? 'unset', b, { colon: false }),
     );
     covered.push('spec.replicas');
   }

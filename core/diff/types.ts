@@ -13,6 +13,26 @@ export interface ChangeNote {
   kind: string;
   /** The note as a reviewer reads it, markdown-free text (renderers add formatting). */
   text: string;
+  /** The same note in parts when it is a value change whose values are printed; `text` says it in words. */
+  parts?: NoteParts;
+}
+
+/**
+ * A value change as parts, for renderers that format them: the review comment shows `subject`,
+ * `from` and `to` as code (`image \`ghcr.io/acme/web\` \`1.3\` → \`1.4\``). Values are as
+ * printed: JSON-quoted when the type changed (`8080` → `"8080"`). Never a secret: notes are made
+ * from redacted resources only.
+ */
+export interface NoteParts {
+  /** Words before the subject: `image`, `memory limit`, `env`; empty for a field path. */
+  label: string;
+  /** What the label is about, shown as code: an image repository, a key, a field path. */
+  subject?: string;
+  /** Absent when the value was added: `label subject added: to`. */
+  from?: string;
+  to: string;
+  /** Words after the values: ` (container sidecar)`, ` (number -> string)`. */
+  suffix?: string;
 }
 
 export interface ResourceDiff {
@@ -45,4 +65,10 @@ export interface EnvironmentDiff {
   counts: { added: number; removed: number; changed: number; unchanged: number };
   /** Render problems of either side (prefixed with the side in the message) and diff notices. */
   findings: Finding[];
+  /**
+   * The changed files of the pull request that this environment's rendering reads (its
+   * kustomization folders, patches, bases, values files, declaring manifests), sorted; absent when
+   * not known (no base, or no list of changed files).
+   */
+  sources?: string[];
 }

@@ -46,6 +46,11 @@ export interface ReportMeta {
   schemas?: SchemaUse[];
   /** Head commit SHA; the footer shows its first 7 characters. */
   commit?: string;
+  /**
+   * Where the head's files are on the web, for links to a finding's file and line:
+   * `{server}/{repository}/blob/{sha}/{pathPrefix}{path}#L{line}`. Absent: no links (the CLI).
+   */
+  sourceLinks?: SourceLinks;
   /** Where the full, never shortened output is: job summary, check run or workflow run page. */
   fullReportUrl?: string;
   /** What `fullReportUrl` points at, for the link text: `job summary`, `check run`. Default `full report`. */
@@ -62,6 +67,16 @@ export interface ReportMeta {
    * not changes, and the report says so. Default true.
    */
   compared?: boolean;
+}
+
+/** The head commit on the web: `https://github.com`, `acme/gitops`, the SHA, the checked folder. */
+export interface SourceLinks {
+  server: string;
+  /** `owner/name`. */
+  repository: string;
+  sha: string;
+  /** The checked folder from the repository root, with a trailing `/`; empty at the top. */
+  pathPrefix?: string;
 }
 
 export interface CheckReport {
@@ -81,5 +96,10 @@ export interface CheckReport {
    * holds only for what kubeproof understood, and the report says so.
    */
   notUnderstood?: string[];
+  /**
+   * Environments the configuration marks as production (the last of `promotion.order`); the report
+   * lists them, and those whose names say so (`prod`, `production`, `live`), before the others.
+   */
+  production?: string[];
   meta: ReportMeta;
 }

@@ -48,6 +48,8 @@ export interface ActionContext {
    * branch, or the pushed branch).
    */
   repository?: RepositoryIdentity;
+  /** GITHUB_SERVER_URL: `https://github.com`, or a GitHub Enterprise Server; links to files start there. */
+  serverUrl?: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -147,6 +149,7 @@ export function actionContext(env: Env, eventName: string, payload: unknown, cwd
     pullRequest,
     ...(mergeGroup === undefined ? {} : { mergeGroup }),
     ...(before === undefined ? {} : { before }),
+    serverUrl: server,
     runUrl:
       repo && runId
         ? `${server}/${repo.owner}/${repo.repo}/actions/runs/${runId}${env['GITHUB_RUN_ATTEMPT'] ? `/attempts/${env['GITHUB_RUN_ATTEMPT']}` : ''}`

@@ -87,6 +87,7 @@ function publishRequest(
     comment: inputs.comment && target.pr !== undefined,
     failOn: inputs.failOn,
     ...(deps.context.runUrl === undefined ? {} : { detailsUrl: deps.context.runUrl }),
+    ...(deps.context.serverUrl === undefined ? {} : { serverUrl: deps.context.serverUrl }),
     prefix,
   };
 }

@@ -1,4 +1,4 @@
-import { renderComment } from '../../core/report/comment/render-comment.ts';
+import { renderComment, renderFullReport } from '../../core/report/comment/render-comment.ts';
 import type { CheckReport } from '../../core/report/check-report.ts';
 
 /**
@@ -13,14 +13,18 @@ export const SUMMARY_LIMIT = 900_000;
 export interface ReportMarkdown {
   /** The review comment's bodies, in order: the `comment-body` output. */
   comment: string;
-  /** The job summary: the same, ending with a newline. */
+  /**
+   * The job summary, ending with a newline: the comment when it was not shortened; when it was,
+   * the full report (every diff, one document) when that fits, instead of repeating the comment.
+   */
   summary: string;
 }
 
 /**
  * The report as markdown for the job summary and the `comment-body` output: the review comment at
  * GitHub's largest body, every body when it splits (never shortened further); past GitHub's 1 MB
- * for a summary or an output, the bodies that fit and a note counting the others.
+ * for a summary or an output, the bodies that fit and a note counting the others. When the comment
+ * was shortened, the job summary holds the full report instead, so that its link leads to more.
  */
 export function summaryMarkdown(report: CheckReport, marker: string, limit = SUMMARY_LIMIT): ReportMarkdown {
   const bodies = renderComment(report, { marker });
@@ -35,5 +39,8 @@ export function summaryMarkdown(report: CheckReport, marker: string, limit = SUM
     }
     comment += `${index === 0 ? '' : '\n\n'}${body}`;
   }
-  return { comment, summary: `${comment}\n` };
+  const full = renderFullReport(report, { marker });
+  const shortened = bodies.length > 1 || bodies[0] !== full;
+  const summary = shortened && full.length <= limit ? full : comment;
+  return { comment, summary: `${summary}\n` };
 }

@@ -53,6 +53,19 @@ export interface PublishedCheckRun {
   annotationsOmitted: number;
 }
 
+/** What a check run shows while it runs. */
+export interface CheckRunStart {
+  name: string;
+  detailsUrl?: string;
+  /** ISO 8601 time the check started. */
+  startedAt?: string;
+}
+
+export interface StartedCheckRun {
+  id: number;
+  url: string;
+}
+
 /** A file to write in a promotion commit; `content: null` deletes it. */
 export interface FileChange {
   path: string;
@@ -105,8 +118,17 @@ export interface GitHubPort {
     bodies: string[],
     options?: UpsertCommentOptions,
   ): Promise<UpsertedComment>;
-  /** Creates a completed check run on `commit`, with its annotations sent 50 per request. */
-  publishCheckRun(commit: CommitRef, check: CheckRunOutput): Promise<PublishedCheckRun>;
+  /** Creates a check run `in_progress` on `commit`, for publishCheckRun to complete. */
+  startCheckRun(commit: CommitRef, start: CheckRunStart): Promise<StartedCheckRun>;
+  /**
+   * Completes the check run `started` (from startCheckRun), or creates a completed one on `commit`,
+   * with its annotations sent 50 per request.
+   */
+  publishCheckRun(
+    commit: CommitRef,
+    check: CheckRunOutput,
+    started?: StartedCheckRun,
+  ): Promise<PublishedCheckRun>;
   /** Commits `changes` on `branch` (from `base`) and opens a pull request, or updates the open one. */
   openOrUpdatePullRequest(request: PromotionPullRequest): Promise<OpenedPullRequest>;
 }

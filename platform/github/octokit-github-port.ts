@@ -4,6 +4,7 @@ import type { GitHubPort } from './github-port.ts';
 import { listChangedFiles } from './list-changed-files.ts';
 import { openOrUpdatePullRequest } from './open-or-update-pull-request.ts';
 import { DEFAULT_MAX_ANNOTATIONS, publishCheckRun } from './publish-check-run.ts';
+import { startCheckRun } from './start-check-run.ts';
 import { upsertComment } from './upsert-comment.ts';
 
 export interface OctokitGitHubPortOptions extends GitHubClientOptions {
@@ -36,7 +37,9 @@ export function createOctokitGitHubPort(
       ),
     listChangedFiles: (pr) => listChangedFiles(client, pr),
     upsertComment: (pr, key, bodies, upsertOptions) => upsertComment(client, pr, key, bodies, upsertOptions),
-    publishCheckRun: (commit, check) => publishCheckRun(client, commit, check, maxAnnotations),
+    startCheckRun: (commit, start) => startCheckRun(client, commit, start),
+    publishCheckRun: (commit, check, started) =>
+      publishCheckRun(client, commit, check, maxAnnotations, started),
     openOrUpdatePullRequest: (request) => openOrUpdatePullRequest(client, request),
   };
 }

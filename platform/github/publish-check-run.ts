@@ -1,6 +1,12 @@
 import type { CallContext } from './github-api-error.ts';
 import type { GitHubClient } from './github-client.ts';
-import type { CheckAnnotation, CheckRunOutput, CommitRef, PublishedCheckRun } from './github-port.ts';
+import type {
+  CheckAnnotation,
+  CheckRunOutput,
+  CommitRef,
+  PublishedCheckRun,
+  StartedCheckRun,
+} from './github-port.ts';
 
 /**
  * "The Checks API limits the number of annotations to a maximum of 50 per API request. To create more
@@ -52,15 +58,16 @@ function notShownNote(omitted: number, cap: number): string {
 }
 
 /**
- * Creates a completed check run on `commit`. The most severe annotations go first; the first 50 ride
- * on the create call and the rest follow 50 per update call; past `maxAnnotations` they are counted
- * in the summary instead.
+ * Creates a completed check run on `commit`, or completes the one `started` (in progress) with an
+ * update call. The most severe annotations go first; the first 50 ride on that first call and the
+ * rest follow 50 per update call; past `maxAnnotations` they are counted in the summary instead.
  */
 export async function publishCheckRun(
   client: GitHubClient,
   commit: CommitRef,
   check: CheckRunOutput,
   maxAnnotations = DEFAULT_MAX_ANNOTATIONS,
+  started?: StartedCheckRun,
 ): Promise<PublishedCheckRun> {
   const sorted = check.annotations
     .map((annotation, order) => ({ annotation, order }))
@@ -82,20 +89,25 @@ export async function publishCheckRun(
     subject: `repository ${commit.owner}/${commit.repo} or commit ${commit.sha}`,
   });
 
-  const created = await client.request<{ id: number; html_url: string }>(
-    'POST /repos/{owner}/{repo}/check-runs',
-    {
-      ...where,
-      name: check.name,
-      head_sha: commit.sha,
-      status: 'completed',
-      conclusion: check.conclusion,
-      ...(check.detailsUrl === undefined ? {} : { details_url: check.detailsUrl }),
-      ...(check.externalId === undefined ? {} : { external_id: check.externalId }),
-      output: { ...output, annotations: shown.slice(0, ANNOTATIONS_PER_REQUEST) },
-    },
-    context('create the check run'),
-  );
+  const completion = {
+    status: 'completed',
+    conclusion: check.conclusion,
+    ...(check.detailsUrl === undefined ? {} : { details_url: check.detailsUrl }),
+    ...(check.externalId === undefined ? {} : { external_id: check.externalId }),
+    output: { ...output, annotations: shown.slice(0, ANNOTATIONS_PER_REQUEST) },
+  };
+  const created =
+    started === undefined
+      ? await client.request<{ id: number; html_url: string }>(
+          'POST /repos/{owner}/{repo}/check-runs',
+          { ...where, name: check.name, head_sha: commit.sha, ...completion },
+          context('create the check run'),
+        )
+      : await client.request<{ id: number; html_url: string }>(
+          'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}',
+          { ...where, check_run_id: started.id, name: check.name, ...completion },
+          context('complete the check run'),
+        );
   for (let start = ANNOTATIONS_PER_REQUEST; start < shown.length; start += ANNOTATIONS_PER_REQUEST) {
     // Each update appends its annotations; the output is sent again whole so nothing else changes.
     await client.request(

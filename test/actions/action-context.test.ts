@@ -37,6 +37,7 @@ describe('actionContext', () => {
       },
       runUrl: 'https://github.com/acme/gitops/actions/runs/123',
       repository: { urls: ['https://github.com/acme/gitops'], origin: 'GITHUB_REPOSITORY', branch: 'main' },
+      serverUrl: 'https://github.com',
     });
   });
 

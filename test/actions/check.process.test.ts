@@ -2,6 +2,7 @@ import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  checkRunState,
   startFakeGitHubServer,
   type FakeGitHubServer,
   type FakeGitHubServerSetup,
@@ -62,7 +63,7 @@ const routes = (server: FakeGitHubServer) =>
   server.apiCalls().map((call) => `${call.method} ${call.path.replace(/\/repos\/acme\/gitops/, '')}`);
 
 describe('dist/check.js as the runner runs it', () => {
-  it('checks the pull request in 5 API calls: files, tarball, comments, comment, check run', async () => {
+  it('checks the pull request in 6 API calls: files, tarball, check run started, comments, comment, check run completed', async () => {
     const server = await github('image-bump');
 
     const run = await check(headWorkspace('image-bump'), server);
@@ -72,16 +73,19 @@ describe('dist/check.js as the runner runs it', () => {
     expect(routes(server)).toEqual([
       'GET /pulls/42/files',
       `GET /tarball/${BASE_SHA}`,
+      // In progress while the check runs, completed at the end.
+      'POST /check-runs',
       'GET /issues/42/comments',
       'POST /issues/42/comments',
-      'POST /check-runs',
+      'PATCH /check-runs/1000',
     ]);
+    expect(server.checkRuns[0]?.body).toMatchObject({ status: 'in_progress', head_sha: HEAD_SHA });
     expect(
       server.calls.every(
         (call) => call.path.startsWith('/_codeload') || call.authorization === 'token ghs_test-token',
       ),
     ).toBe(true);
-    expect(server.checkRuns[0]?.body).toMatchObject({
+    expect(checkRunState(server.checkRuns[0])).toMatchObject({
       name: 'kubeproof',
       head_sha: HEAD_SHA,
       status: 'completed',
@@ -90,7 +94,7 @@ describe('dist/check.js as the runner runs it', () => {
     });
     const comment = server.comments.get(42)?.[0]?.body ?? '';
     expect(comment.startsWith('<!-- kubeproof:report -->\n')).toBe(true);
-    expect(comment).toContain('image ghcr.io/acme/web:1.4.2 → ghcr.io/acme/web:1.5.0');
+    expect(comment).toContain('image `ghcr.io/acme/web` `1.4.2` → `1.5.0`');
     expect(run.outputs).toMatchObject({
       environments: '["prod"]',
       errors: '0',
@@ -102,7 +106,7 @@ describe('dist/check.js as the runner runs it', () => {
     expect(JSON.parse(readFileSync(run.outputs['sarif-file'] as string, 'utf8'))).toMatchObject({
       version: '2.1.0',
     });
-    expect(run.summary).toContain('| **prod** | 0 | 1 | 0 | ✅ 4 resources |');
+    expect(run.summary).toContain('#### prod: 1 changed · +2 −2 · ✅ valid');
     expect(run.stdout).toContain('downloaded from the GitHub API (one tarball');
   });
 
@@ -119,9 +123,10 @@ describe('dist/check.js as the runner runs it', () => {
     expect(run.code).toBe(0);
     expect(routes(server)).toEqual([
       'GET /pulls/42/files',
+      'POST /check-runs',
       'GET /issues/42/comments',
       'PATCH /issues/comments/1001',
-      'POST /check-runs',
+      'PATCH /check-runs/1002',
     ]);
     expect(server.comments.get(42)?.map((comment) => comment.body.split('\n')[0])).toEqual([
       'LGTM',
@@ -137,7 +142,7 @@ describe('dist/check.js as the runner runs it', () => {
 
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^::error::kubeproof found 1 error and 0 warnings \(fail-on: error\)/m);
-    expect(server.checkRuns[0]?.body).toMatchObject({
+    expect(checkRunState(server.checkRuns[0])).toMatchObject({
       conclusion: 'failure',
       output: {
         annotations: [
@@ -262,10 +267,8 @@ describe('dist/check.js as the runner runs it', () => {
       `::warning::kubeproof: the checkout's commit is unknown (no git history), and pull_request_target checks out the base branch by default; checking ${HEAD_SHA} downloaded from the GitHub API instead`,
     );
     expect(routes(server)).toContain(`GET /tarball/${HEAD_SHA}`);
-    expect(server.checkRuns[0]?.body).toMatchObject({ head_sha: HEAD_SHA, conclusion: 'success' });
-    expect(server.comments.get(42)?.[0]?.body).toContain(
-      'image ghcr.io/acme/web:1.4.2 → ghcr.io/acme/web:1.5.0',
-    );
+    expect(checkRunState(server.checkRuns[0])).toMatchObject({ head_sha: HEAD_SHA, conclusion: 'success' });
+    expect(server.comments.get(42)?.[0]?.body).toContain('image `ghcr.io/acme/web` `1.4.2` → `1.5.0`');
     expect(run.outputs).toMatchObject({ environments: '["prod"]', changed: 'true' });
   });
 
@@ -289,8 +292,8 @@ describe('dist/check.js as the runner runs it', () => {
     });
 
     expect(run.code).toBe(0);
-    expect(routes(server)).toEqual(['POST /check-runs']);
-    expect(server.checkRuns[0]?.body).toMatchObject({ head_sha: headSha, conclusion: 'success' });
+    expect(routes(server)).toEqual(['POST /check-runs', 'PATCH /check-runs/1000']);
+    expect(checkRunState(server.checkRuns[0])).toMatchObject({ head_sha: headSha, conclusion: 'success' });
     expect(run.stdout).toContain(`kubeproof: base ${baseSha} read from the checkout`);
     expect(run.outputs).toMatchObject({ environments: '["prod"]', changed: 'true' });
   });

@@ -1,7 +1,11 @@
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFakeGitHubServer, type FakeGitHubServer } from '../helpers/fake-github-server.ts';
+import {
+  checkRunState,
+  startFakeGitHubServer,
+  type FakeGitHubServer,
+} from '../helpers/fake-github-server.ts';
 import { runActionProcess } from '../helpers/run-action-process.ts';
 import { TEST_ACTIONS_DIR } from '../global-setup.ts';
 import {
@@ -60,18 +64,19 @@ describe('dist/diff.js as the runner runs it', () => {
     expect(run.code).toBe(0);
     expect(server.apiCalls().map((call) => `${call.method} ${call.path}`)).toEqual([
       'GET /repos/acme/gitops/pulls/42/files',
+      'POST /repos/acme/gitops/check-runs',
       'GET /repos/acme/gitops/issues/42/comments',
       'POST /repos/acme/gitops/issues/42/comments',
-      'POST /repos/acme/gitops/check-runs',
+      'PATCH /repos/acme/gitops/check-runs/1000',
     ]);
-    expect(server.checkRuns[0]?.body).toMatchObject({
+    expect(checkRunState(server.checkRuns[0])).toMatchObject({
       name: 'kubeproof diff',
       conclusion: 'success',
       head_sha: headSha,
     });
     const comment = server.comments.get(42)?.[0]?.body ?? '';
     expect(comment.startsWith('<!-- kubeproof:diff -->\n')).toBe(true);
-    expect(comment).toContain('replicas 3 → two');
+    expect(comment).toContain('replicas `3` → `two`');
     expect(run.outputs).toMatchObject({ environments: '["prod"]', errors: '0', changed: 'true' });
     expect(run.summary).toContain('<!-- kubeproof:diff -->');
   });
@@ -85,7 +90,7 @@ describe('dist/diff.js as the runner runs it', () => {
 
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^::error::kubeproof found 1 error and 0 warnings \(fail-on: error\)/m);
-    expect(server.checkRuns[0]?.body).toMatchObject({ conclusion: 'failure' });
+    expect(checkRunState(server.checkRuns[0])).toMatchObject({ conclusion: 'failure' });
     expect(server.comments.get(42)).toHaveLength(1);
   });
 });

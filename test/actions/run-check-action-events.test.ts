@@ -55,7 +55,7 @@ describe('pull_request_target', () => {
     ]);
     expect(deps.io.outputs).toMatchObject({ environments: '["prod"]', changed: 'true' });
     expect(port.comments.get('acme/gitops#42')?.[0]?.body).toContain(
-      'image ghcr.io/acme/web:1.4.2 → ghcr.io/acme/web:1.5.0',
+      'image `ghcr.io/acme/web` `1.4.2` → `1.5.0`',
     );
     expect(port.checkRuns).toMatchObject([{ name: 'kubeproof', conclusion: 'success', sha: headSha }]);
   });
@@ -89,7 +89,7 @@ describe('pull_request_target', () => {
 
     await runCheckAction(checkInputs(), deps);
 
-    expect(methods(port)).toEqual(['listChangedFiles', 'publishCheckRun', 'upsertComment']);
+    expect(methods(port)).toEqual(['listChangedFiles', 'publishCheckRun', 'startCheckRun', 'upsertComment']);
     expect(deps.io.outputs['environments']).toBe('["prod"]');
   });
 });
@@ -108,7 +108,7 @@ describe('merge_group', () => {
 
     await runCheckAction(checkInputs(), deps);
 
-    expect(methods(port)).toEqual(['publishCheckRun']);
+    expect(methods(port)).toEqual(['publishCheckRun', 'startCheckRun']);
     expect(port.checkRuns).toMatchObject([{ name: 'kubeproof', conclusion: 'success', sha: headSha }]);
     expect(deps.io.log).toContain(`kubeproof: base ${baseSha} read from the checkout`);
     expect(deps.io.outputs).toMatchObject({ environments: '["prod"]', changed: 'true' });

@@ -42,14 +42,20 @@ describe('the check action run()', () => {
 
     const { failure } = await runCheckAction(checkInputs(), deps);
 
-    expect(methods(port)).toEqual(['getTree', 'listChangedFiles', 'publishCheckRun', 'upsertComment']);
+    expect(methods(port)).toEqual([
+      'getTree',
+      'listChangedFiles',
+      'publishCheckRun',
+      'startCheckRun',
+      'upsertComment',
+    ]);
     expect(failure).toBeUndefined();
     expect(deps.io.failed).toEqual([]);
     expect(deps.io.log).toContain(
       `kubeproof: base ${BASE_SHA} downloaded from the GitHub API (one tarball; check out with fetch-depth: 0 to skip it)`,
     );
     const comment = port.comments.get('acme/gitops#42')?.[0]?.body ?? '';
-    expect(comment).toContain('image ghcr.io/acme/web:1.4.2 → ghcr.io/acme/web:1.5.0');
+    expect(comment).toContain('image `ghcr.io/acme/web` `1.4.2` → `1.5.0`');
     expect(port.checkRuns).toMatchObject([{ name: 'kubeproof', conclusion: 'success', sha: HEAD_SHA }]);
     expect(port.checkRuns[0]?.detailsUrl).toBe('https://github.com/acme/gitops/actions/runs/7');
     expect(deps.io.outputs).toMatchObject({
@@ -58,12 +64,12 @@ describe('the check action run()', () => {
       warnings: '0',
       changed: 'true',
       'changed-environments': '["prod"]',
-      'comment-url': 'https://github.com/acme/gitops/pull/42#issuecomment-1',
+      'comment-url': `https://github.com/acme/gitops/pull/42#issuecomment-${port.comments.get('acme/gitops#42')?.[0]?.id}`,
       conclusion: 'success',
       'sarif-file': join(deps.context.runnerTemp, 'kubeproof-check.sarif'),
     });
     expect(deps.io.outputs['comment-body']).toBe(comment);
-    expect(deps.io.summary).toContain('| **prod** | 0 | 1 | 0 |');
+    expect(deps.io.summary).toContain('#### prod: 1 changed');
     expect(deps.io.summary).toContain(`Rendered 1 environment`);
     const sarif = JSON.parse(deps.io.files.get(deps.io.outputs['sarif-file'] as string) ?? '{}');
     expect(sarif).toMatchObject({ version: '2.1.0', runs: [{ results: [] }] });
@@ -79,7 +85,7 @@ describe('the check action run()', () => {
 
     await runCheckAction(checkInputs(), deps);
 
-    expect(methods(port)).toEqual(['listChangedFiles', 'publishCheckRun', 'upsertComment']);
+    expect(methods(port)).toEqual(['listChangedFiles', 'publishCheckRun', 'startCheckRun', 'upsertComment']);
     expect(deps.io.log).toContain(`kubeproof: base ${baseSha} read from the checkout`);
     expect(deps.io.outputs['environments']).toBe('["prod"]');
   });

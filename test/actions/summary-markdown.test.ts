@@ -52,3 +52,53 @@ describe('summaryMarkdown', () => {
     expect(comment).toMatch(/> \d+ more parts? of the report did not fit GitHub's 1 MB for a job summary/);
   });
 });
+
+describe('summaryMarkdown when the comment had to be shortened', () => {
+  /** One environment of `count` changed Deployments, each with a diff of `lines` lines. */
+  function withDiffs(count: number, lines: number): CheckReport {
+    const resources = Array.from({ length: count }, (_, r) => ({
+      resource: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'prod', name: `app-${r}` },
+      change: 'changed' as const,
+      notes: [{ kind: 'field', text: `replicas ${r} -> ${r + 1}` }],
+      unifiedDiff: [
+        `# Deployment prod/app-${r}`,
+        ...Array.from({ length: lines }, (_, i) => `+  key${i}: ${'v'.repeat(40)}`),
+      ].join('\n'),
+    }));
+    return {
+      environments: [
+        {
+          environment: 'prod',
+          path: 'envs/prod',
+          status: 'changed',
+          counts: { added: 0, changed: count, removed: 0, unchanged: 0 },
+          resources,
+          findings: [],
+        },
+      ],
+      validation: [],
+      meta: {
+        renderer: 'the built-in Kustomize engine',
+        durationMs: 0,
+        kubernetesVersion: '1.31.0',
+        strict: true,
+        crdsFromRepo: false,
+      },
+    };
+  }
+
+  it('carries the full report, every diff, instead of repeating the shortened comment', () => {
+    // Arrange: diffs of about 200,000 characters, more than a comment holds.
+    const report = withDiffs(100, 45);
+
+    // Act
+    const { comment, summary } = summaryMarkdown(report, 'report');
+
+    // Assert
+    expect(comment).toContain('[!NOTE]');
+    expect(comment).not.toContain('+  key44:');
+    expect(summary).not.toContain('[!NOTE]');
+    expect(summary.match(/^\+ {2}key44:/gm)).toHaveLength(100);
+    expect(summary.startsWith('<!-- kubeproof:report -->\n### kubeproof: 1 environment changes')).toBe(true);
+  });
+});

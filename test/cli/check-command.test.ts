@@ -110,18 +110,24 @@ describe('kubeproof diff exit codes', () => {
 describe('what the reports say', () => {
   it('image-bump: only prod changes, with the image and replica change in one line', async () => {
     const { stdout } = await check('image-bump', '-o', 'markdown');
-    expect(stdout).toContain('| **prod** | 0 | 1 | 0 |');
-    expect(stdout).not.toContain('**dev**');
-    expect(stdout).toMatch(/replicas 3 → 5/);
-    expect(stdout).toMatch(/image ghcr\.io\/acme\/web:1\.4\.2 → ghcr\.io\/acme\/web:1\.5\.0/);
+    expect(stdout).toContain('#### prod: 1 changed · +2 −2 · ✅ valid');
+    expect(stdout).not.toMatch(/\bdev\b/);
+    expect(stdout).toContain(
+      '- `Deployment shop-prod/web`: replicas `3` → `5`; image `ghcr.io/acme/web` `1.4.2` → `1.5.0`',
+    );
   });
 
   it('base-change: a change in apps/web/base shows in both environments', async () => {
     const { stdout } = await check('base-change', '-o', 'markdown');
-    expect(stdout).toContain('| **dev** | 0 | 1 | 0 |');
-    expect(stdout).toContain('| **prod** | 0 | 1 | 0 |');
-    expect(stdout.match(/env CACHE\\_TTL\\_SECONDS added/g)).toHaveLength(2);
-    expect(stdout.match(/CPU limit 500m → 1/g)).toHaveLength(2);
+    // One entry for both, with one diff: the changed lines are the same; the memory next to them
+    // is each overlay's own, and the fold says so.
+    expect(stdout).toContain('#### 2 environments: 1 changed · +3 −1 each · ✅ valid\n\nprod, dev\n');
+    expect(stdout.match(/env `CACHE_TTL_SECONDS` added: `300`/g)).toHaveLength(1);
+    expect(stdout.match(/CPU limit `500m` → `1`/g)).toHaveLength(1);
+    expect(stdout).toContain(
+      'Diff of prod (the changed lines are the same in both; the lines around them differ)',
+    );
+    expect(stdout).toContain('             memory: 512Mi');
   });
 
   it('config-change: the hash-suffixed ConfigMap is one changed resource, renamed, and the reference follows', async () => {
@@ -157,7 +163,7 @@ describe('what the reports say', () => {
   it('render-failure: says prod was not rendered and names the missing file', async () => {
     const { code, stdout } = await check('render-failure', '-o', 'markdown');
     expect(code).toBe(1);
-    expect(stdout).toContain('| **prod** | – | – | – | ❌ not rendered |');
+    expect(stdout).toContain('#### prod: ❌ not rendered');
     expect(stdout).toContain('envs/prod/hpa-patch.yaml does not exist in the repository');
     expect(stdout).toContain('envs/prod/kustomization.yaml:19');
   });
@@ -392,7 +398,8 @@ describe('secrets never appear (secret-change canaries)', () => {
 
   it('the summaries say which secret keys changed', async () => {
     const { stdout } = await check('secret-change', '-o', 'markdown');
-    expect(stdout).toMatch(/`Secret shop-prod\/payment-gateway`: secret key api-key changed/);
+    expect(stdout).toMatch(/#### 2 environments: [^\n]*\n\nprod, dev\n/);
+    expect(stdout).toMatch(/`Secret payment-gateway`: secret key api-key changed/);
     expect(stdout).toMatch(/env API\\_TOKEN changed \(redacted\)/);
     expect(stdout).toMatch(/secret key password changed/);
   });

@@ -35,8 +35,8 @@ describe('kubeproof check and diff as a process', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout.startsWith('<!-- kubeproof:report -->\n')).toBe(true);
-    expect(stdout).toContain('| **prod** | 0 | 1 | 0 |');
-    expect(stdout).toContain('image ghcr.io/acme/web:1.4.2 → ghcr.io/acme/web:1.5.0');
+    expect(stdout).toContain('#### prod: 1 changed');
+    expect(stdout).toContain('image `ghcr.io/acme/web` `1.4.2` → `1.5.0`');
     // The footer's duration depends on the machine: only its shape is checked.
     expect(stdout).toMatch(/<sub>Rendered 1 environment \(.*\) in \d+(\.\d+)? s · .*<\/sub>\n$/);
   });

@@ -25,6 +25,14 @@ export interface FakeCheckRun extends CheckRunOutput {
   sha: string;
 }
 
+/** A check run created in progress: `completed` once publishCheckRun completed it. */
+export interface FakeStartedRun {
+  id: number;
+  sha: string;
+  name: string;
+  status: 'in_progress' | 'completed';
+}
+
 export interface FakePullRequest {
   number: number;
   branch: string;
@@ -55,6 +63,8 @@ export interface FakeGitHubPort extends GitHubPort {
   /** Comments by `owner/repo#number`, in posting order. */
   comments: Map<string, FakeComment[]>;
   checkRuns: FakeCheckRun[];
+  /** Check runs started in progress, in order. */
+  startedRuns: FakeStartedRun[];
   pullRequests: FakePullRequest[];
 }
 
@@ -79,6 +89,7 @@ export function createFakeGitHubPort(setup: FakeGitHubPortSetup = {}): FakeGitHu
     ]),
   );
   const checkRuns: FakeCheckRun[] = [];
+  const startedRuns: FakeStartedRun[] = [];
   const pullRequests: FakePullRequest[] = [];
   const calls: FakeCall[] = [];
   const record = (method: keyof GitHubPort, args: unknown[]): void => {
@@ -91,6 +102,7 @@ export function createFakeGitHubPort(setup: FakeGitHubPortSetup = {}): FakeGitHu
     calls,
     comments,
     checkRuns,
+    startedRuns,
     pullRequests,
     async getTree(repo, ref) {
       record('getTree', [repo, ref]);
@@ -142,9 +154,18 @@ export function createFakeGitHubPort(setup: FakeGitHubPortSetup = {}): FakeGitHu
             : `https://github.com/${pr.owner}/${pr.repo}/pull/${pr.number}#issuecomment-${first}`,
       };
     },
-    async publishCheckRun(commit: CommitRef, check) {
-      record('publishCheckRun', [commit, check]);
+    async startCheckRun(commit: CommitRef, start) {
+      record('startCheckRun', [commit, start]);
       const id = nextId++;
+      startedRuns.push({ id, sha: commit.sha, name: start.name, status: 'in_progress' });
+      return { id, url: `https://github.com/${commit.owner}/${commit.repo}/runs/${id}` };
+    },
+    async publishCheckRun(commit: CommitRef, check, started) {
+      record('publishCheckRun', [commit, check, ...(started === undefined ? [] : [started])]);
+      const run = started === undefined ? undefined : startedRuns.find((r) => r.id === started.id);
+      if (started !== undefined && run === undefined) throw new Error(`fake: no check run ${started.id}`);
+      if (run !== undefined) run.status = 'completed';
+      const id = run?.id ?? nextId++;
       checkRuns.push({ ...structuredClone(check), id, sha: commit.sha });
       return {
         id,

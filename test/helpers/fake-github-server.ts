@@ -49,6 +49,7 @@ export interface FakeGitHubServer {
   /** Calls to the REST and GraphQL API (the tarball's redirect target is codeload, not the API). */
   apiCalls(): RecordedCall[];
   comments: Map<number, { id: number; node_id: string; body: string }[]>;
+  /** Check runs as created (`body`, in progress when kubeproof starts one) and each update after. */
   checkRuns: { id: number; body: Record<string, unknown>; updates: Record<string, unknown>[] }[];
   close(): Promise<void>;
 }
@@ -208,4 +209,11 @@ export async function startFakeGitHubServer(setup: FakeGitHubServerSetup): Promi
         server.close(() => resolve());
       }),
   };
+}
+
+/** A check run as GitHub holds it after its updates: the create call's fields, each update's over them. */
+export function checkRunState(
+  run: FakeGitHubServer['checkRuns'][number] | undefined,
+): Record<string, unknown> {
+  return Object.assign({}, run?.body, ...(run?.updates ?? []));
 }

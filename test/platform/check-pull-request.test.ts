@@ -93,6 +93,46 @@ describe('checkPullRequest', () => {
     expect(log.lines.some((line) => line.startsWith('info: kubeproof: comment posted on #42'))).toBe(true);
   });
 
+  it('shows the check run in progress while it runs, completes that run, and links findings to the head', async () => {
+    const { port, request: check } = await request('check', 'deploy');
+
+    const outcome = await checkPullRequest(check, deps(pinoLike()).all);
+
+    const methods = port.calls.map((call) => call.method);
+    expect(methods.indexOf('startCheckRun')).toBe(0);
+    expect(port.startedRuns).toEqual([
+      { id: port.checkRuns[0]?.id, sha: SHA, name: 'kubeproof (deploy)', status: 'completed' },
+    ]);
+    expect(port.checkRuns).toHaveLength(1);
+    expect(outcome.report.meta.sourceLinks).toEqual({
+      server: 'https://github.com',
+      repository: 'acme/gitops',
+      sha: SHA,
+      pathPrefix: 'deploy/',
+    });
+  });
+
+  it('ends the check run it started when the check fails, instead of leaving it in progress', async () => {
+    const { port, request: check } = await request('check', '');
+    const broken = {
+      ...check,
+      base: {
+        files: {
+          readFile: () => Promise.reject(new Error('disk gone')),
+          listDirectory: () => Promise.reject(new Error('disk gone')),
+        },
+      },
+    };
+
+    await expect(checkPullRequest(broken, deps(pinoLike()).all)).rejects.toThrow('disk gone');
+
+    expect(port.startedRuns.map((run) => run.status)).toEqual(['completed']);
+    expect(port.checkRuns.map((run) => [run.conclusion, run.title])).toEqual([
+      ['failure', 'kubeproof did not finish'],
+    ]);
+    expect(port.checkRuns[0]?.summary).not.toContain('disk gone');
+  });
+
   it('runs a diff without validation and publishes it under the diff names', async () => {
     const { port, request: diff } = await request('diff', '');
     const { all, used } = deps(pinoLike());

@@ -35,6 +35,8 @@ export interface AffectedOptions {
    * environment is new, gone or rendered differently on the other side; without them, always.
    */
   counterpart?: readonly Environment[];
+  /** Receives, for each affected environment, the changed files that reach it. */
+  sources?: Map<string, string[]>;
 }
 
 /** What decides an environment's rendering, to compare the two sides of a change. */
@@ -169,7 +171,9 @@ function reaches(reach: Reach, file: string): boolean {
  * `options.counterpart` (the other side's environments), the environment is new, gone, or
  * rendered with other settings (folder, renderer, Helm or directory settings).
  * Remote references are skipped; paths leaving the repository are ignored. `files` is the side
- * of the change the environments come from.
+ * of the change the environments come from. `options.sources`, when given, receives for each
+ * affected environment the changed files that reach it (in the order given): what the report
+ * names as where its change comes from.
  */
 export async function affectedEnvironments(
   environments: Environment[],
@@ -180,7 +184,7 @@ export async function affectedEnvironments(
   const read = referenceReader(files);
   const reachList = await Promise.all(environments.map((environment) => reachOf(environment, files, read)));
   const changed = changedFiles.map((file) => ({ file, path: normalizeRepoPath(file) ?? file }));
-  const { counterpart } = options;
+  const { counterpart, sources = new Map<string, string[]>() } = options;
   const regenerated = environments.map((environment) => {
     const other = counterpart?.find((candidate) => candidate.name === environment.name);
     return (
@@ -191,9 +195,16 @@ export async function affectedEnvironments(
     const reach = reachList[i] as Reach;
     return reaches(reach, path) || (reach.generated.has(path) && (regenerated[i] as boolean));
   };
-  const affected = environments
-    .filter((_, i) => changed.some(({ path }) => touches(i, path)))
-    .map((environment) => environment.name);
+  const affected: string[] = [];
+  environments.forEach((environment, i) => {
+    const reaching = changed.filter(({ path }) => touches(i, path));
+    if (reaching.length === 0) return;
+    affected.push(environment.name);
+    sources.set(
+      environment.name,
+      reaching.map(({ path }) => path),
+    );
+  });
   const unknown = changed
     .filter(({ path }) => !environments.some((_, i) => touches(i, path)))
     .map(({ file }) => file);

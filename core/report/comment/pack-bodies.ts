@@ -109,7 +109,8 @@ export function packBlocks(
       }
       if (index === start) {
         if (isEmpty() && bodies.length > 1) throw new Error('internal: a fitted part does not fit a body');
-        if (isEmpty()) throw new Error('internal: the first body has no room for its first block');
+        // Body 1's heading (status line, notice) is longer than a continuation's: a part fitted to
+        // a continuation body may not fit what is left of body 1, even empty. It goes on in body 2.
         newBody();
         continue;
       }

@@ -1,10 +1,14 @@
-import { environmentSection, hasSection, type Detail } from './environment-section.ts';
+import { distinctFindings } from './distinct-findings.ts';
+import { entrySection, unchangedSection, type Detail } from './environment-section.ts';
+import { escapeMarkdown } from './escape-markdown.ts';
+import { findingsSection } from './findings-section.ts';
+import { groupChanges } from './group-changes.ts';
 import { footer } from './footer.ts';
 import { omissionNotice, type Omissions } from './omission-notice.ts';
 import { BLOCK_SEPARATOR, blockText, fitParts, packBlocks, type Block } from './pack-bodies.ts';
 import { statusLine } from './status-line.ts';
 import { summarizeReport, type ReportSummary } from './summarize-report.ts';
-import { summaryTable } from './summary-table.ts';
+import { NO_ENVIRONMENT, sentence } from './summary-table.ts';
 import type { CheckReport } from '../check-report.ts';
 import type { CommentOptions } from './comment-options.ts';
 
@@ -53,8 +57,10 @@ function join(head: string, blocks: string[]): string {
 }
 
 /**
- * The pull-request review comment: a hidden marker, the verdict, the summary table, one folded
- * section per environment, a footer. Always within `maxLength` per body; when the full report is
+ * The pull-request review comment: a hidden marker, the verdict, the findings (once per source
+ * line, naming the environments), one entry per environment for what only it changes and one per
+ * set of changes several environments share (errors first, then production-like environments),
+ * the unchanged environments in one line, a footer. Always within `maxLength` per body; when the full report is
  * longer it degrades in steps, each saying what it left out and where the full output is:
  * 1. everything, with unified diffs;
  * 2. without diffs, with per-resource change notes;
@@ -62,13 +68,38 @@ function join(head: string, blocks: string[]): string {
  * 4. step 3 split into numbered continuation bodies, between blocks or between the lines of a block
  *    (closed and reopened, never cut inside a fence or a `<details>`); a line too long even for its
  *    own body is shortened, or replaced by a note, and counted.
- * Body 1 always starts with the marker, the status line and the table.
+ * Body 1 always starts with the marker and the status line.
  */
 export function renderComment(report: CheckReport, options: CommentOptions = {}): string[] {
   const { maxLength, marker } = checkOptions(options);
+  const { summary, omissions, blocksAt } = layoutReport(report);
+
+  for (const detail of DETAILS) {
+    const notice = omissionNotice({ ...omissions, detail }, maxLength, report.meta);
+    const body = join(firstHead(marker, summary, notice), blocksAt(detail).map(blockText));
+    if (body.length <= maxLength) return [body];
+  }
+  return splitBodies(report, summary, omissions, blocksAt('list'), maxLength, marker);
+}
+
+/**
+ * The whole report as one markdown document, every diff included, whatever its length: the job
+ * summary's text when the comment had to be shortened (its limit is GitHub's 1 MiB, not 65,536).
+ */
+export function renderFullReport(report: CheckReport, options: Pick<CommentOptions, 'marker'> = {}): string {
+  const { marker } = checkOptions(options);
+  const { summary, blocksAt } = layoutReport(report);
+  return join(firstHead(marker, summary, ''), blocksAt('diffs').map(blockText));
+}
+
+function layoutReport(report: CheckReport): {
+  summary: ReportSummary;
+  omissions: Omissions;
+  blocksAt: (detail: Detail) => Block[];
+} {
   const summary = summarizeReport(report);
-  const sections = summary.environments.filter(hasSection);
-  const resources = sections.flatMap((env) => env.diff?.resources ?? []);
+  const layout = groupChanges(summary);
+  const resources = layout.entries.flatMap((entry) => entry.resources);
   const omissions: Omissions = {
     detail: 'diffs',
     diffs: resources.filter((diff) => diff.unifiedDiff !== '').length,
@@ -77,19 +108,30 @@ export function renderComment(report: CheckReport, options: CommentOptions = {})
     shortened: 0,
     omitted: 0,
   };
+  const findings = findingsSection(
+    distinctFindings(summary.environments),
+    report.meta,
+    summary.environments.length,
+  );
+  const unchanged = unchangedSection(layout.unchanged, summary.compared);
   const blocksAt = (detail: Detail): Block[] => [
-    summaryTable(summary),
-    ...sections.map((env) => environmentSection(env, detail, summary.compared)),
+    ...(findings === undefined ? [] : [findings]),
+    ...layout.entries.map((entry) => entrySection(entry, detail, summary.compared)),
+    ...(unchanged === undefined ? [] : [unchanged]),
+    ...emptyNotice(summary),
     { open: footer(report, report.environments.length), reopen: '', close: '', parts: [] },
   ];
+  return { summary, omissions, blocksAt };
+}
 
-  for (const detail of DETAILS) {
-    const notice = omissionNotice({ ...omissions, detail }, maxLength, report.meta);
-    const body = join(firstHead(marker, summary, notice), blocksAt(detail).map(blockText));
-    if (body.length <= maxLength) return [body];
-  }
-
-  const blocks = blocksAt('list');
+function splitBodies(
+  report: CheckReport,
+  summary: ReportSummary,
+  omissions: Omissions,
+  blocks: Block[],
+  maxLength: number,
+  marker: string,
+): string[] {
   const bound = blocks.reduce((total, block) => total + block.parts.length + 1, 1);
   const nextHead = continuationHead(marker, bound, bound).length;
   const fitted = fitParts(blocks, maxLength - nextHead - BLOCK_SEPARATOR.length);
@@ -112,4 +154,13 @@ export function renderComment(report: CheckReport, options: CommentOptions = {})
       texts,
     ),
   );
+}
+
+/** Where nothing was checked: why, in one sentence. */
+function emptyNotice(summary: ReportSummary): Block[] {
+  if (summary.noEnvironment !== undefined)
+    return [{ open: escapeMarkdown(sentence(summary.noEnvironment)), reopen: '', close: '', parts: [] }];
+  if (summary.environments.length === 0)
+    return [{ open: `_${NO_ENVIRONMENT}_`, reopen: '', close: '', parts: [] }];
+  return [];
 }

@@ -1,6 +1,7 @@
 import type { EnvironmentDiff } from '../../diff/types.ts';
 import type { Finding, ResourceRef } from '../../findings.ts';
 import type { CheckReport, EnvironmentCheck } from '../check-report.ts';
+import { distinctCount } from './distinct-findings.ts';
 
 /** One environment with everything known about it, in report order. */
 export interface EnvironmentSummary {
@@ -40,13 +41,15 @@ export interface ReportSummary {
   policyRan: boolean;
   policyErrors: number;
   policyWarnings: number;
+  /** Environments the configuration marks as production. */
+  production: string[];
 }
 
 function byName(checks: EnvironmentCheck[] | undefined): Map<string, EnvironmentCheck> {
   return new Map((checks ?? []).map((check) => [check.environment, check]));
 }
 
-function sum(checks: EnvironmentCheck[] | undefined, key: 'errors' | 'warnings' | 'notValidated'): number {
+function sum(checks: EnvironmentCheck[] | undefined, key: 'notValidated'): number {
   let total = 0;
   for (const check of checks ?? []) total += check[key] ?? 0;
   return total;
@@ -93,8 +96,12 @@ export function summarizeReport(report: CheckReport): ReportSummary {
     environments,
     changed: compared ? environments.filter((env) => env.status === 'changed').length : 0,
     notRendered: environments.filter((env) => env.status === 'error').length,
-    validationErrors: sum(report.validation, 'errors') - unvalidatedErrors(report.validation),
-    validationWarnings: sum(report.validation, 'warnings'),
+    // Problems, not copies: a base line that breaks eleven environments is one error.
+    validationErrors: distinctCount(
+      report.validation,
+      (finding) => finding.severity === 'error' && finding.ruleId !== 'not-validated',
+    ),
+    validationWarnings: distinctCount(report.validation, (finding) => finding.severity === 'warning'),
     notValidated: sum(report.validation, 'notValidated'),
     notValidatedErrors: unvalidatedErrors(report.validation),
     validated: report.meta.validated !== false,
@@ -102,8 +109,9 @@ export function summarizeReport(report: CheckReport): ReportSummary {
     compared,
     resources: environments.reduce((total, env) => total + (env.diff ? heldResources(env.diff) : 0), 0),
     policyRan: report.policy !== undefined,
-    policyErrors: sum(report.policy, 'errors'),
-    policyWarnings: sum(report.policy, 'warnings'),
+    policyErrors: distinctCount(report.policy, (finding) => finding.severity === 'error'),
+    policyWarnings: distinctCount(report.policy, (finding) => finding.severity === 'warning'),
+    production: report.production ?? [],
   };
   if (report.noEnvironment !== undefined) summary.noEnvironment = report.noEnvironment;
   if (report.notUnderstood !== undefined && report.notUnderstood.length > 0)

@@ -31,7 +31,11 @@ describe('matching resources', () => {
       ['removed', 'example.com/v1'],
     ]);
     expect(diff.resources[0]?.notes).toEqual([
-      { kind: 'field', text: 'apiVersion: apps/v1beta2 -> apps/v1' },
+      {
+        kind: 'field',
+        text: 'apiVersion: apps/v1beta2 -> apps/v1',
+        parts: { label: '', subject: 'apiVersion', from: 'apps/v1beta2', to: 'apps/v1' },
+      },
     ]);
   });
 
@@ -77,8 +81,16 @@ describe('kustomize hash-suffix renames', () => {
     expect(resource?.renamed).toEqual({ from, to });
     expect(resource?.resource.name).toBe(to);
     expect(resource?.notes).toEqual([
-      { kind: 'generated-name', text: `generated name ${from} -> ${to}` },
-      { kind: 'config-key', text: 'key a: 1 -> 2' },
+      {
+        kind: 'generated-name',
+        text: `generated name ${from} -> ${to}`,
+        parts: { label: 'generated name', from, to },
+      },
+      {
+        kind: 'config-key',
+        text: 'key a: 1 -> 2',
+        parts: { label: 'key', subject: 'a', from: '1', to: '2' },
+      },
     ]);
   });
 
@@ -104,7 +116,11 @@ describe('kustomize hash-suffix renames', () => {
       ['changed', 'Secret', 's-8d6f4g2t9m'],
     ]);
     expect(diff.resources[4]?.notes).toEqual([
-      { kind: 'generated-name', text: 'generated name s-5h7k2m9b4c -> s-8d6f4g2t9m' },
+      {
+        kind: 'generated-name',
+        text: 'generated name s-5h7k2m9b4c -> s-8d6f4g2t9m',
+        parts: { label: 'generated name', from: 's-5h7k2m9b4c', to: 's-8d6f4g2t9m' },
+      },
     ]);
   });
 });
@@ -197,7 +213,11 @@ describe('noise control', () => {
       { ignorePaths: ['metadata.annotations["checksum/config"]'] },
     );
     expect(stillDiff.resources[0]?.notes).toEqual([
-      { kind: 'label', text: 'label argocd.argoproj.io/instance: x -> y' },
+      {
+        kind: 'label',
+        text: 'label argocd.argoproj.io/instance: x -> y',
+        parts: { label: 'label', subject: 'argocd.argoproj.io/instance', from: 'x', to: 'y' },
+      },
     ]);
     expect(stillDiff.resources[0]?.unifiedDiff).not.toContain('checksum');
   });

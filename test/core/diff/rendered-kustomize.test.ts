@@ -48,7 +48,7 @@ describe('diffing what the built-in kustomize engine renders', () => {
     expect(byKind.ConfigMap?.notes.map((n) => n.text).slice(1)).toEqual(['key LOG_LEVEL: info -> warn']);
     expect(byKind.Secret?.notes.map((n) => n.kind)).toEqual(['generated-name', 'secret-key']);
     expect(byKind.Secret?.notes[1]?.text).toBe('secret key password changed');
-    expect(byKind.Deployment?.notes[0]?.text).toBe('image app:1.2 -> app:1.3');
+    expect(byKind.Deployment?.notes[0]?.text).toBe('image app 1.2 -> 1.3');
     expect(JSON.stringify(diff)).not.toContain('CANARY');
     expect(JSON.stringify(diff)).not.toContain(Buffer.from('CANARY-new-5f1e').toString('base64'));
   });

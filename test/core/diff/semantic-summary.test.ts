@@ -15,7 +15,7 @@ const app = (container: JsonObject, replicas?: number): JsonObject =>
 
 describe('semanticSummary of workloads', () => {
   it.each<[string, JsonObject, JsonObject, string[]]>([
-    ['image', app({}), app({ image: 'app:1.3' }), ['image app:1.2 -> app:1.3']],
+    ['image', app({}), app({ image: 'app:1.3' }), ['image app 1.2 -> 1.3']],
     ['replicas', app({}, 2), app({}, 3), ['replicas 2 -> 3']],
     ['replicas removed', app({}, 2), app({}), ['replicas unset (was 2)']],
     ['replicas set', app({}), app({}, 4), ['replicas unset -> 4']],
@@ -95,7 +95,7 @@ describe('semanticSummary of workloads', () => {
         ],
         {},
       ),
-      ['image app:1 -> app:2 (container web)', 'new container sidecar (envoy:1.29)', 'container old removed'],
+      ['image app 1 -> 2 (container web)', 'new container sidecar (envoy:1.29)', 'container old removed'],
     ],
     [
       'init containers',
@@ -129,7 +129,7 @@ describe('semanticSummary of workloads', () => {
           jobTemplate: { spec: { template: { spec: { containers: [{ name: 'c', image: 'a:2' }] } } } },
         },
       },
-      ['image a:1 -> a:2'],
+      ['image a 1 -> 2'],
     ],
     [
       'other container fields through the generic fallback',
@@ -300,5 +300,82 @@ describe('describeResource', () => {
     ['anything else', { kind: 'Namespace', metadata: { name: 'n' } }, []],
   ])('describes %s', (_, object, expected) => {
     expect(describeResource(object).map((n) => n.text)).toEqual(expected);
+  });
+});
+
+describe('semanticSummary in parts, for the comment', () => {
+  const parts = (before: JsonObject, after: JsonObject) => semanticSummary(before, after).map((n) => n.parts);
+
+  it('names the image repository once, with the two versions', () => {
+    // Act
+    const notes = semanticSummary(
+      app({ image: 'ghcr.io/acme/web:1.3.0' }),
+      app({ image: 'ghcr.io/acme/web:1.4.2' }),
+    );
+
+    // Assert
+    expect(notes).toEqual([
+      {
+        kind: 'image',
+        text: 'image ghcr.io/acme/web 1.3.0 -> 1.4.2',
+        parts: { label: 'image', subject: 'ghcr.io/acme/web', from: '1.3.0', to: '1.4.2' },
+      },
+    ]);
+  });
+
+  it('prints both references when the repository changes too', () => {
+    // Assert
+    expect(texts(app({ image: 'a/web:1' }), app({ image: 'b/web:1' }))).toEqual(['image a/web:1 -> b/web:1']);
+  });
+
+  it('shows a container port whose type changed as a type change, not as the same port twice', () => {
+    // Arrange
+    const before = app({ ports: [{ containerPort: 8080 }] });
+    const after = app({ ports: [{ containerPort: '8080' }] });
+
+    // Act
+    const notes = semanticSummary(before, after);
+
+    // Assert
+    expect(notes.map((n) => n.text)).toEqual([
+      'port 8080/TCP containerPort: 8080 -> "8080" (number -> string)',
+    ]);
+    expect(parts(before, after)).toEqual([
+      {
+        label: 'port 8080/TCP',
+        subject: 'containerPort',
+        from: '8080',
+        to: '"8080"',
+        suffix: ' (number -> string)',
+      },
+    ]);
+  });
+
+  it('shows a Service port whose type changed', () => {
+    // Arrange
+    const service = (port: number | string): JsonObject => ({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'web' },
+      spec: { ports: [{ name: 'http', port: 80, targetPort: port }] },
+    });
+
+    // Assert
+    expect(texts(service(8080), service('8080'))).toEqual([
+      'port http targetPort: 8080 -> "8080" (number -> string)',
+    ]);
+  });
+
+  it('has no parts for a hidden value', () => {
+    // Arrange
+    const secret = (value: string): JsonObject => ({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'c' },
+      data: { a: value },
+    });
+
+    // Assert
+    expect(parts(secret('x'.repeat(100)), secret('y'.repeat(100)))).toEqual([undefined]);
   });
 });

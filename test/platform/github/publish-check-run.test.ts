@@ -167,3 +167,42 @@ describe('publishCheckRun', () => {
     ]);
   });
 });
+
+describe('a check run in progress while the check runs', () => {
+  it('starts the run in progress, then completes that run instead of creating a second', async () => {
+    // Arrange
+    const sent = { create: [] as Record<string, unknown>[], update: [] as Record<string, unknown>[] };
+    nock(API)
+      .post('/repos/octo/gitops/check-runs', (body) => (sent.create.push(body), true))
+      .reply(201, RUN);
+    nock(API)
+      .patch('/repos/octo/gitops/check-runs/42', (body) => (sent.update.push(body), true))
+      .times(2)
+      .reply(200, RUN);
+    const { port } = testPort();
+
+    // Act
+    const started = await port.startCheckRun(COMMIT, {
+      name: 'kubeproof',
+      startedAt: '2024-05-01T10:00:00.000Z',
+      detailsUrl: 'https://github.com/octo/gitops/actions/runs/7',
+    });
+    const result = await port.publishCheckRun(COMMIT, check(annotations(60)), started);
+
+    // Assert
+    expect(started).toEqual({ id: 42, url: RUN.html_url });
+    expect(sent.create).toEqual([
+      {
+        name: 'kubeproof',
+        head_sha: 'abc123',
+        status: 'in_progress',
+        started_at: '2024-05-01T10:00:00.000Z',
+        details_url: 'https://github.com/octo/gitops/actions/runs/7',
+      },
+    ]);
+    expect(sent.update[0]).toMatchObject({ name: 'kubeproof', status: 'completed', conclusion: 'failure' });
+    expect((sent.update[0]?.['output'] as Output).annotations).toHaveLength(50);
+    expect((sent.update[1]?.['output'] as Output).annotations).toHaveLength(10);
+    expect(result).toEqual({ id: 42, url: RUN.html_url, annotationsShown: 60, annotationsOmitted: 0 });
+  });
+});

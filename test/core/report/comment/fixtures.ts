@@ -77,7 +77,14 @@ const prodWeb = resource(
   'prod',
   'web',
   'changed',
-  [note('image', 'image ghcr.io/acme/web 1.3.0 -> 1.4.2'), note('replicas', 'replicas 2 -> 3')],
+  [
+    {
+      kind: 'image',
+      text: 'image ghcr.io/acme/web 1.3.0 -> 1.4.2',
+      parts: { label: 'image', subject: 'ghcr.io/acme/web', from: '1.3.0', to: '1.4.2' },
+    },
+    { kind: 'replicas', text: 'replicas 2 -> 3', parts: { label: 'replicas', from: '2', to: '3' } },
+  ],
   [
     ' spec:',
     '-  replicas: 2',
@@ -97,7 +104,13 @@ const prodConfig: ResourceDiff = {
     'prod',
     'web-config',
     'changed',
-    [note('field', 'LOG_LEVEL info -> warn')],
+    [
+      {
+        kind: 'config-key',
+        text: 'key LOG_LEVEL: info -> warn',
+        parts: { label: 'key', subject: 'LOG_LEVEL', from: 'info', to: 'warn' },
+      },
+    ],
     [' data:', '-  LOG_LEVEL: info', '+  LOG_LEVEL: warn'],
   ),
   renamed: { from: 'web-config-7h2kt9', to: 'web-config-9f4mb2' },
@@ -139,7 +152,13 @@ export const mockReport: CheckReport = {
         'staging',
         'web',
         'changed',
-        [note('resources', 'resources.limits.memory 256Mi -> 512Mi')],
+        [
+          {
+            kind: 'field',
+            text: 'resources.limits.memory: 256Mi -> 512Mi',
+            parts: { label: '', subject: 'resources.limits.memory', from: '256Mi', to: '512Mi' },
+          },
+        ],
         ['       resources:', '         limits:', '-          memory: 256Mi', '+          memory: 512Mi'],
       ),
     ]),
@@ -259,7 +278,7 @@ export function bigReport(count: number, perEnvironment: number, diffLines: numb
     for (let r = 0; r < perEnvironment; r += 1) {
       const lines = Array.from(
         { length: diffLines },
-        (_, i) => `${i % 2 === 0 ? '-' : '+'}  key${i}: value-${r}-${i}`,
+        (_, i) => `${i % 2 === 0 ? '-' : '+'}  key${i}: value-${e}-${r}-${i}`,
       );
       resources.push(
         resource(

@@ -42,7 +42,7 @@ describe('renderComment snapshots', () => {
 });
 
 describe('renderComment structure', () => {
-  it('starts with the hidden marker, then the status line and the table', () => {
+  it('starts with the hidden marker, then the status line and the findings', () => {
     // Act
     const [body] = renderComment(mockReport, { marker: 'diff-prod' });
 
@@ -51,7 +51,7 @@ describe('renderComment structure', () => {
       '<!-- kubeproof:diff-prod -->',
       '### kubeproof: 2 environments change · ✅ valid · ⚠️ 1 policy warning',
       '',
-      '| environment | added | changed | removed | validation | policy |',
+      '#### 1 warning',
     ]);
   });
 
@@ -62,8 +62,7 @@ describe('renderComment structure', () => {
     // Assert
     expect(foreignHtml(body)).toEqual([]);
     expect(body).toContain('``Deployment ns|1/we`b</details><img src=x onerror=alert(1)>``');
-    expect(body).toContain('<summary><b>pr&lt;b&gt;od&lt;/b&gt; | `x`</b>');
-    expect(body).toContain('| **pr\\<b\\>od\\</b\\> \\| \\`x\\`** |');
+    expect(body).toContain('#### pr\\<b\\>od\\</b\\> \\| \\`x\\`: 1 changed');
     expect(body).toContain('`````diff\n');
     expect(body).toContain('[job summary](https://example.com/a%20%28b%29%3Cc%3E)');
   });
@@ -178,7 +177,7 @@ describe('renderComment degrades step by step under a 4,000-character limit', ()
         expect(all.split(line)).toHaveLength(2);
       }
     }
-    expect(all).toContain('<summary><b>env-00</b>: 120 changed (continued)</summary>');
+    expect(all).toMatch(/\n#### env-00: 120 changed · \+120 −240 · ✅ valid \(continued\)\n/);
     expect(bodies.at(-1)).toMatch(/\n---\n<sub>Rendered 3 environments .*<\/sub>$/);
   });
 
@@ -205,11 +204,11 @@ describe('renderComment degrades step by step under a 4,000-character limit', ()
     // Assert
     expectWellFormed(bodies, maxLength);
     expect(bodies[0]).toContain('1 entry shortened (marked …).');
-    expect(bodies.join('\n')).toContain('* ❌ `schema` (`a.yaml:3`): too long: \\&\\&');
+    expect(bodies.join('\n')).toContain('- ❌ `schema` at `a.yaml:3` in prod: too long: \\&\\&');
     expect(bodies.join('\n')).toContain('\\&…');
   });
 
-  it('keeps the table in body 1 when it fits a continuation body but not what is left of body 1', () => {
+  it('keeps the status line and the first entry in body 1, and names every unchanged environment', () => {
     // Arrange
     const names = Array.from({ length: 84 }, (_, i) => `environment-${i}`);
     const report: CheckReport = { ...bigReport(1, 80, 1), meta: META };
@@ -220,15 +219,15 @@ describe('renderComment degrades step by step under a 4,000-character limit', ()
 
     // Assert
     expectWellFormed(bodies, maxLength);
-    expect(bodies[0]).toContain('| environment-0 | – | – | – | unchanged |');
-    expect(bodies[0]).toContain('| **env-00** | 0 | 80 | 0 | ✅ 80 resources |');
-    expect(bodies[1]).toContain('| environment | added | changed | removed | validation |\n|---|');
-    expect(bodies.join('\n')).toContain('| environment-83 | – | – | – | unchanged |');
+    expect(bodies[0]).toContain('#### env-00: 80 changed');
+    const all = bodies.join('\n');
+    expect(all).toContain('84 unchanged:');
+    for (const name of names) expect(all).toMatch(new RegExp(`(^|[ ,])${name}(,|\n|$)`, 'm'));
   });
 
-  it('splits a table of many environments, repeating its header, and names every environment', () => {
+  it('splits a long list of unchanged environments between lines, naming every one', () => {
     // Arrange
-    const names = Array.from({ length: 150 }, (_, i) => `environment-number-${i}`);
+    const names = Array.from({ length: 300 }, (_, i) => `environment-number-${i}`);
     const report: CheckReport = {
       environments: names.map((name) => environment(name, [])),
       validation: [],
@@ -241,8 +240,8 @@ describe('renderComment degrades step by step under a 4,000-character limit', ()
     // Assert
     expectWellFormed(bodies, maxLength);
     expect(bodies.length).toBeGreaterThan(1);
-    expect(bodies[0]).toContain('| environment | added | changed | removed | validation |');
-    expect(bodies[1]).toContain('| environment | added | changed | removed | validation |');
-    for (const name of names) expect(bodies.join('\n')).toContain(`| ${escapeMarkdown(name)} |`);
+    expect(bodies[0]).toContain('300 unchanged:');
+    expect(bodies[1]).toContain('300 unchanged (continued):');
+    for (const name of names) expect(bodies.join('\n')).toContain(escapeMarkdown(name));
   });
 });

@@ -113,14 +113,12 @@ describe('without a base', () => {
     expect(text).not.toMatch(/added|change/);
   });
 
-  it('the comment has a resources column and no "added"', () => {
+  it('the comment counts the resources each environment holds and says no "added"', () => {
     const comment = renderComment(report)[0] ?? '';
     expect(comment).toContain(
       `### kubeproof: 1 environment rendered, ${held} resources, no base to compare · ✅ valid`,
     );
-    expect(comment).toContain('| environment | resources | validation |\n|---|---:|---|\n');
-    expect(comment).toContain(`| **dev** | ${held} | ✅ valid |`);
-    expect(comment).toContain(`<summary><b>dev</b>: ${held} resources</summary>`);
+    expect(comment).toContain(`#### dev: ${held} resources · ✅ valid\n`);
     expect(comment).toContain('- `Deployment dev/web`: image web:1.2\n- `Service dev/web`');
     expect(comment).not.toMatch(/added|change/);
   });
