@@ -27,7 +27,8 @@ const REFERENCE_KEY = /(Name|Ref|Namespace|Path|File|Key[Rr]ef|Selector)$/;
 const ASSIGNMENT = /^(-{0,2}[A-Za-z_][A-Za-z0-9_.-]*)=(.+)$/s;
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 /** A `key = value` or `key: value` line of a config file (properties, .env, YAML, JSON, INI). */
-const CONFIG_LINE = /^(\s*(?:export\s+)?["']?)([A-Za-z0-9_.\-[\]]+)(["']?\s*[:=]\s*)(\S.*)$/;
+// `s`: a value may hold \r, U+2028 or U+2029, which `.` alone does not match (the line would escape redaction).
+const CONFIG_LINE = /^(\s*(?:export\s+)?["']?)([A-Za-z0-9_.\-[\]]+)(["']?\s*[:=]\s*)(\S.*)$/s;
 
 interface Walk {
   found: Map<string, SensitiveValue>;
