@@ -1497,36 +1497,36 @@ var require_diagnostics = __commonJS({
       const debuglog = fetchDebuglog.enabled ? fetchDebuglog : undiciDebugLog;
       diagnosticsChannel.channel("undici:client:beforeConnect").subscribe((evt) => {
         const {
-          connectParams: { version, protocol, port, host }
+          connectParams: { version: version2, protocol, port, host }
         } = evt;
         debuglog(
           "connecting to %s using %s%s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version
+          version2
         );
       });
       diagnosticsChannel.channel("undici:client:connected").subscribe((evt) => {
         const {
-          connectParams: { version, protocol, port, host }
+          connectParams: { version: version2, protocol, port, host }
         } = evt;
         debuglog(
           "connected to %s using %s%s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version
+          version2
         );
       });
       diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
         const {
-          connectParams: { version, protocol, port, host },
+          connectParams: { version: version2, protocol, port, host },
           error: error2
         } = evt;
         debuglog(
           "connection to %s using %s%s errored - %s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version,
+          version2,
           error2.message
         );
       });
@@ -1575,31 +1575,31 @@ var require_diagnostics = __commonJS({
         const debuglog = undiciDebugLog.enabled ? undiciDebugLog : websocketDebuglog;
         diagnosticsChannel.channel("undici:client:beforeConnect").subscribe((evt) => {
           const {
-            connectParams: { version, protocol, port, host }
+            connectParams: { version: version2, protocol, port, host }
           } = evt;
           debuglog(
             "connecting to %s%s using %s%s",
             host,
             port ? `:${port}` : "",
             protocol,
-            version
+            version2
           );
         });
         diagnosticsChannel.channel("undici:client:connected").subscribe((evt) => {
           const {
-            connectParams: { version, protocol, port, host }
+            connectParams: { version: version2, protocol, port, host }
           } = evt;
           debuglog(
             "connected to %s%s using %s%s",
             host,
             port ? `:${port}` : "",
             protocol,
-            version
+            version2
           );
         });
         diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
           const {
-            connectParams: { version, protocol, port, host },
+            connectParams: { version: version2, protocol, port, host },
             error: error2
           } = evt;
           debuglog(
@@ -1607,7 +1607,7 @@ var require_diagnostics = __commonJS({
             host,
             port ? `:${port}` : "",
             protocol,
-            version,
+            version2,
             error2.message
           );
         });
@@ -20760,12 +20760,12 @@ var require_light = __commonJS({
         }
       };
       var Sync_1 = Sync;
-      var version = "2.19.5";
+      var version2 = "2.19.5";
       var version$1 = {
-        version
+        version: version2
       };
       var version$2 = /* @__PURE__ */ Object.freeze({
-        version,
+        version: version2,
         default: version$1
       });
       var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
@@ -21151,9 +21151,9 @@ var require_light = __commonJS({
             waitForExecuting = (at) => {
               var finished;
               finished = () => {
-                var counts;
-                counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at;
+                var counts2;
+                counts2 = this._states.counts;
+                return counts2[0] + counts2[1] + counts2[2] + counts2[3] === at;
               };
               return new this.Promise((resolve5, reject) => {
                 if (finished()) {
@@ -24140,11 +24140,11 @@ var require_validate = __commonJS({
         jsonPointer = $data;
         data = names_1.default.rootData;
       } else {
-        const matches = RELATIVE_JSON_POINTER.exec($data);
-        if (!matches)
+        const matches2 = RELATIVE_JSON_POINTER.exec($data);
+        if (!matches2)
           throw new Error(`Invalid JSON-pointer: ${$data}`);
-        const up = +matches[1];
-        jsonPointer = matches[2];
+        const up = +matches2[1];
+        jsonPointer = matches2[2];
         if (jsonPointer === "#") {
           if (up >= dataLevel)
             throw new Error(errorMsg("property/index", up));
@@ -25063,11 +25063,11 @@ var require_schemes = __commonJS({
         urnComponent.error = "URN can not be parsed";
         return urnComponent;
       }
-      const matches = urnComponent.path.match(URN_REG);
-      if (matches && matches[0] === urnComponent.path) {
+      const matches2 = urnComponent.path.match(URN_REG);
+      if (matches2 && matches2[0] === urnComponent.path) {
         const scheme = options.scheme || urnComponent.scheme || "urn";
-        urnComponent.nid = matches[1].toLowerCase();
-        urnComponent.nss = matches[2];
+        urnComponent.nid = matches2[1].toLowerCase();
+        urnComponent.nss = matches2[2];
         const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
         const schemeHandler = getSchemeHandler(urnScheme);
         urnComponent.path = void 0;
@@ -25388,8 +25388,8 @@ var require_fast_uri = __commonJS({
     var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
     var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
     var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
-    function getParseError(parsed, matches) {
-      if (matches[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
+    function getParseError(parsed, matches2) {
+      if (matches2[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
         return 'URI path must start with "/" when authority is present.';
       }
       if (typeof parsed.port === "number" && (parsed.port < 0 || parsed.port > 65535)) {
@@ -25411,9 +25411,9 @@ var require_fast_uri = __commonJS({
     function isIPLiteral(host) {
       return host[0] === "[" && host[host.length - 1] === "]";
     }
-    function hasMalformedComponentPercentEncoding(matches) {
-      const host = matches[4];
-      return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
+    function hasMalformedComponentPercentEncoding(matches2) {
+      const host = matches2[4];
+      return hasMalformedPercentEncoding(matches2[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches2[6]) || hasMalformedPercentEncoding(matches2[7]) || hasMalformedPercentEncoding(matches2[8]);
     }
     function canonicalizeHost(parsed, options, schemeHandler, isIP) {
       if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
@@ -25488,15 +25488,15 @@ var require_fast_uri = __commonJS({
           }
         }
       }
-      const matches = uri.match(URI_PARSE);
-      if (matches) {
-        parsed.scheme = matches[1];
-        parsed.userinfo = matches[3];
-        parsed.host = matches[4];
-        parsed.port = parseInt(matches[5], 10);
-        parsed.path = matches[6] || "";
-        parsed.query = matches[7];
-        parsed.fragment = matches[8];
+      const matches2 = uri.match(URI_PARSE);
+      if (matches2) {
+        parsed.scheme = matches2[1];
+        parsed.userinfo = matches2[3];
+        parsed.host = matches2[4];
+        parsed.port = parseInt(matches2[5], 10);
+        parsed.path = matches2[6] || "";
+        parsed.query = matches2[7];
+        parsed.fragment = matches2[8];
         if (parsed.scheme !== void 0) {
           if (VALID_SCHEME.test(parsed.scheme)) {
             parsed.scheme = parsed.scheme.toLowerCase();
@@ -25505,14 +25505,14 @@ var require_fast_uri = __commonJS({
             malformedScheme = true;
           }
         }
-        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
+        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches2);
         if (malformedPercentEncoding) {
           parsed.error = parsed.error || "URI contains malformed percent-encoding.";
         }
         if (isNaN(parsed.port)) {
-          parsed.port = matches[5];
+          parsed.port = matches2[5];
         }
-        const parseError = getParseError(parsed, matches);
+        const parseError = getParseError(parsed, matches2);
         if (parseError !== void 0) {
           parsed.error = parsed.error || parseError;
           malformedAuthorityOrPort = true;
@@ -30172,14 +30172,14 @@ var require_diagnostics2 = __commonJS({
         "undici:client:beforeConnect",
         (evt) => {
           const {
-            connectParams: { version, protocol, port, host }
+            connectParams: { version: version2, protocol, port, host }
           } = evt;
           debugLog(
             "connecting to %s%s using %s%s",
             host,
             port ? `:${port}` : "",
             protocol,
-            version
+            version2
           );
         }
       );
@@ -30187,14 +30187,14 @@ var require_diagnostics2 = __commonJS({
         "undici:client:connected",
         (evt) => {
           const {
-            connectParams: { version, protocol, port, host }
+            connectParams: { version: version2, protocol, port, host }
           } = evt;
           debugLog(
             "connected to %s%s using %s%s",
             host,
             port ? `:${port}` : "",
             protocol,
-            version
+            version2
           );
         }
       );
@@ -30202,7 +30202,7 @@ var require_diagnostics2 = __commonJS({
         "undici:client:connectError",
         (evt) => {
           const {
-            connectParams: { version, protocol, port, host },
+            connectParams: { version: version2, protocol, port, host },
             error: error2
           } = evt;
           debugLog(
@@ -30210,7 +30210,7 @@ var require_diagnostics2 = __commonJS({
             host,
             port ? `:${port}` : "",
             protocol,
-            version,
+            version2,
             error2.message
           );
         }
@@ -38505,10 +38505,10 @@ var require_socks5_client = __commonJS({
         if (this.buffer.length < 2) {
           return;
         }
-        const version = this.buffer[0];
+        const version2 = this.buffer[0];
         const method = this.buffer[1];
-        if (version !== SOCKS_VERSION) {
-          throw new Socks5ProxyError(`Invalid SOCKS version: ${version}`, "UND_ERR_SOCKS5_VERSION");
+        if (version2 !== SOCKS_VERSION) {
+          throw new Socks5ProxyError(`Invalid SOCKS version: ${version2}`, "UND_ERR_SOCKS5_VERSION");
         }
         if (method === AUTH_METHODS.NO_ACCEPTABLE) {
           throw new Socks5ProxyError("No acceptable authentication method", "UND_ERR_SOCKS5_AUTH_REJECTED");
@@ -38553,10 +38553,10 @@ var require_socks5_client = __commonJS({
         if (this.buffer.length < 2) {
           return;
         }
-        const version = this.buffer[0];
+        const version2 = this.buffer[0];
         const status = this.buffer[1];
-        if (version !== 1) {
-          throw new Socks5ProxyError(`Invalid auth sub-negotiation version: ${version}`, "UND_ERR_SOCKS5_AUTH_VERSION");
+        if (version2 !== 1) {
+          throw new Socks5ProxyError(`Invalid auth sub-negotiation version: ${version2}`, "UND_ERR_SOCKS5_AUTH_VERSION");
         }
         if (status !== 0) {
           throw new Socks5ProxyError("Authentication failed", "UND_ERR_SOCKS5_AUTH_FAILED");
@@ -38603,11 +38603,11 @@ var require_socks5_client = __commonJS({
         if (this.buffer.length < 4) {
           return;
         }
-        const version = this.buffer[0];
+        const version2 = this.buffer[0];
         const reply = this.buffer[1];
         const addressType = this.buffer[3];
-        if (version !== SOCKS_VERSION) {
-          throw new Socks5ProxyError(`Invalid SOCKS version in reply: ${version}`, "UND_ERR_SOCKS5_REPLY_VERSION");
+        if (version2 !== SOCKS_VERSION) {
+          throw new Socks5ProxyError(`Invalid SOCKS version in reply: ${version2}`, "UND_ERR_SOCKS5_REPLY_VERSION");
         }
         let responseLength = 4;
         if (addressType === ADDRESS_TYPES.IPV4) {
@@ -47626,17 +47626,17 @@ var require_sqlite_cache_store = __commonJS({
           if (now >= value.deleteAt && !canBeExpired) {
             continue;
           }
-          let matches = true;
+          let matches2 = true;
           if (value.vary) {
             const vary = JSON.parse(value.vary);
             for (const header in vary) {
               if (!headerValueEquals(headers[header], vary[header])) {
-                matches = false;
+                matches2 = false;
                 break;
               }
             }
           }
-          if (matches) {
+          if (matches2) {
             return value;
           }
         }
@@ -55193,13 +55193,13 @@ var require_directives = __commonJS({
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version] = parts;
-            if (version === "1.1" || version === "1.2") {
-              this.yaml.version = version;
+            const [version2] = parts;
+            if (version2 === "1.1" || version2 === "1.2") {
+              this.yaml.version = version2;
               return true;
             } else {
-              const isValid = /^\d+\.\d+$/.test(version);
-              onError(6, `Unsupported YAML version ${version}`, isValid);
+              const isValid = /^\d+\.\d+$/.test(version2);
+              onError(6, `Unsupported YAML version ${version2}`, isValid);
               return false;
             }
           }
@@ -58301,14 +58301,14 @@ var require_Document = __commonJS({
           version: "1.2"
         }, options);
         this.options = opt;
-        let { version } = opt;
+        let { version: version2 } = opt;
         if (options?._directives) {
           this.directives = options._directives.atDocument();
           if (this.directives.yaml.explicit)
-            version = this.directives.yaml.version;
+            version2 = this.directives.yaml.version;
         } else
-          this.directives = new directives.Directives({ version });
-        this.setSchema(version, options);
+          this.directives = new directives.Directives({ version: version2 });
+        this.setSchema(version2, options);
         this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
       }
       /**
@@ -58488,11 +58488,11 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version, options = {}) {
-        if (typeof version === "number")
-          version = String(version);
+      setSchema(version2, options = {}) {
+        if (typeof version2 === "number")
+          version2 = String(version2);
         let opt;
-        switch (version) {
+        switch (version2) {
           case "1.1":
             if (this.directives)
               this.directives.yaml.version = "1.1";
@@ -58503,9 +58503,9 @@ var require_Document = __commonJS({
           case "1.2":
           case "next":
             if (this.directives)
-              this.directives.yaml.version = version;
+              this.directives.yaml.version = version2;
             else
-              this.directives = new directives.Directives({ version });
+              this.directives = new directives.Directives({ version: version2 });
             opt = { resolveKnownTags: true, schema: "core" };
             break;
           case null:
@@ -58514,7 +58514,7 @@ var require_Document = __commonJS({
             opt = null;
             break;
           default: {
-            const sv = JSON.stringify(version);
+            const sv = JSON.stringify(version2);
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
@@ -63065,11 +63065,11 @@ function removeNonChars(variableName) {
   return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
 }
 function extractUrlVariableNames(url) {
-  const matches = url.match(urlVariableRegex);
-  if (!matches) {
+  const matches2 = url.match(urlVariableRegex);
+  if (!matches2) {
     return [];
   }
-  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+  return matches2.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
 function omit(object, keysToOmit) {
   const result = { __proto__: null };
@@ -63744,8 +63744,8 @@ async function fetchWrapper(requestOptions) {
     data: ""
   };
   if ("deprecation" in responseHeaders) {
-    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
-    const deprecationLink = matches && matches.pop();
+    const matches2 = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches2 && matches2.pop();
     log.warn(
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
@@ -67715,7 +67715,7 @@ async function listChangedFiles(client, pr) {
 
 // platform/github/open-or-update-pull-request.ts
 async function openOrUpdatePullRequest(client, request2) {
-  const where = { owner: request2.owner, repo: request2.repo };
+  const where2 = { owner: request2.owner, repo: request2.repo };
   const name = `${request2.owner}/${request2.repo}`;
   const context3 = (operation, subject = `repository ${name}`) => ({
     operation,
@@ -67730,7 +67730,7 @@ async function openOrUpdatePullRequest(client, request2) {
     try {
       return (await client.request(
         "GET /repos/{owner}/{repo}/commits/{ref}",
-        { ...where, ref: request2.base },
+        { ...where2, ref: request2.base },
         { ...context3(`read branch ${request2.base}`), permission: "contents: read" }
       )).data;
     } catch (error2) {
@@ -67747,7 +67747,7 @@ async function openOrUpdatePullRequest(client, request2) {
     try {
       const ref = await client.request(
         "GET /repos/{owner}/{repo}/git/ref/{ref}",
-        { ...where, ref: `heads/${branch}` },
+        { ...where2, ref: `heads/${branch}` },
         context3(`read branch ${branch}`, `branch ${branch} of ${name}`)
       );
       return ref.data.object.sha;
@@ -67761,7 +67761,7 @@ async function openOrUpdatePullRequest(client, request2) {
   const tree = await client.request(
     "POST /repos/{owner}/{repo}/git/trees",
     {
-      ...where,
+      ...where2,
       base_tree: base.commit.tree.sha,
       tree: request2.changes.map(
         (change) => change.content === null ? { path: change.path, mode: "100644", type: "blob", sha: null } : { path: change.path, mode: "100644", type: "blob", content: change.content }
@@ -67771,26 +67771,26 @@ async function openOrUpdatePullRequest(client, request2) {
   );
   const current = branchSha === void 0 ? void 0 : (await client.request(
     "GET /repos/{owner}/{repo}/git/commits/{commit_sha}",
-    { ...where, commit_sha: branchSha },
+    { ...where2, commit_sha: branchSha },
     context3(`read commit ${branchSha}`)
   )).data;
   const sameCommit = current?.tree.sha === tree.data.sha && current.parents[0]?.sha === base.sha;
   if (!sameCommit) {
     const commit = await client.request(
       "POST /repos/{owner}/{repo}/git/commits",
-      { ...where, message: request2.commitMessage, tree: tree.data.sha, parents: [base.sha] },
+      { ...where2, message: request2.commitMessage, tree: tree.data.sha, parents: [base.sha] },
       context3("commit the promotion")
     );
     if (branchSha === void 0) {
       await client.request(
         "POST /repos/{owner}/{repo}/git/refs",
-        { ...where, ref: `refs/heads/${request2.branch}`, sha: commit.data.sha },
+        { ...where2, ref: `refs/heads/${request2.branch}`, sha: commit.data.sha },
         context3(`create branch ${request2.branch}`)
       );
     } else {
       await client.request(
         "PATCH /repos/{owner}/{repo}/git/refs/{ref}",
-        { ...where, ref: `heads/${request2.branch}`, sha: commit.data.sha, force: true },
+        { ...where2, ref: `heads/${request2.branch}`, sha: commit.data.sha, force: true },
         context3(`move branch ${request2.branch}`)
       );
     }
@@ -67798,7 +67798,7 @@ async function openOrUpdatePullRequest(client, request2) {
   const existing = branchSha === void 0 ? void 0 : (await client.request(
     "GET /repos/{owner}/{repo}/pulls",
     {
-      ...where,
+      ...where2,
       head: `${request2.owner}:${request2.branch}`,
       base: request2.base,
       state: "open",
@@ -67814,7 +67814,7 @@ async function openOrUpdatePullRequest(client, request2) {
     if (existing.title !== request2.title || (existing.body ?? "") !== request2.body) {
       await client.request(
         "PATCH /repos/{owner}/{repo}/pulls/{pull_number}",
-        { ...where, pull_number: existing.number, title: request2.title, body: request2.body },
+        { ...where2, pull_number: existing.number, title: request2.title, body: request2.body },
         prContext("update the promotion pull request")
       );
       changed = true;
@@ -67823,7 +67823,7 @@ async function openOrUpdatePullRequest(client, request2) {
     pull = (await client.request(
       "POST /repos/{owner}/{repo}/pulls",
       {
-        ...where,
+        ...where2,
         title: request2.title,
         body: request2.body,
         head: request2.branch,
@@ -67840,7 +67840,7 @@ async function openOrUpdatePullRequest(client, request2) {
   if (missing.length > 0) {
     await client.request(
       "POST /repos/{owner}/{repo}/issues/{issue_number}/labels",
-      { ...where, issue_number: pull.number, labels: missing },
+      { ...where2, issue_number: pull.number, labels: missing },
       prContext("label the promotion pull request")
     );
     changed = true;
@@ -67896,7 +67896,7 @@ function notShownNote(omitted, cap) {
 > [!NOTE]
 > ${omitted} more annotation${s} not shown: kubeproof sends at most ${cap} per check run. The full list is in the report above and in the job output.`;
 }
-async function publishCheckRun(client, commit, check, maxAnnotations = DEFAULT_MAX_ANNOTATIONS) {
+async function publishCheckRun(client, commit, check, maxAnnotations = DEFAULT_MAX_ANNOTATIONS, started) {
   const sorted = check.annotations.map((annotation2, order2) => ({ annotation: annotation2, order: order2 })).sort((a, b) => SEVERITY[a.annotation.level] - SEVERITY[b.annotation.level] || a.order - b.order).map((item) => item.annotation);
   const shown = sorted.slice(0, maxAnnotations).map(annotationPayload);
   const omitted = sorted.length - shown.length;
@@ -67907,31 +67907,33 @@ async function publishCheckRun(client, commit, check, maxAnnotations = DEFAULT_M
     summary: summary2,
     ...check.text === void 0 ? {} : { text: fit(check.text, CHECK_OUTPUT_LIMIT, "text") }
   };
-  const where = { owner: commit.owner, repo: commit.repo };
+  const where2 = { owner: commit.owner, repo: commit.repo };
   const context3 = (operation) => ({
     operation,
     permission: "checks: write",
     subject: `repository ${commit.owner}/${commit.repo} or commit ${commit.sha}`
   });
-  const created = await client.request(
+  const completion = {
+    status: "completed",
+    conclusion: check.conclusion,
+    ...check.detailsUrl === void 0 ? {} : { details_url: check.detailsUrl },
+    ...check.externalId === void 0 ? {} : { external_id: check.externalId },
+    output: { ...output, annotations: shown.slice(0, ANNOTATIONS_PER_REQUEST) }
+  };
+  const created = started === void 0 ? await client.request(
     "POST /repos/{owner}/{repo}/check-runs",
-    {
-      ...where,
-      name: check.name,
-      head_sha: commit.sha,
-      status: "completed",
-      conclusion: check.conclusion,
-      ...check.detailsUrl === void 0 ? {} : { details_url: check.detailsUrl },
-      ...check.externalId === void 0 ? {} : { external_id: check.externalId },
-      output: { ...output, annotations: shown.slice(0, ANNOTATIONS_PER_REQUEST) }
-    },
+    { ...where2, name: check.name, head_sha: commit.sha, ...completion },
     context3("create the check run")
+  ) : await client.request(
+    "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",
+    { ...where2, check_run_id: started.id, name: check.name, ...completion },
+    context3("complete the check run")
   );
   for (let start = ANNOTATIONS_PER_REQUEST; start < shown.length; start += ANNOTATIONS_PER_REQUEST) {
     await client.request(
       "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",
       {
-        ...where,
+        ...where2,
         check_run_id: created.data.id,
         output: { ...output, annotations: shown.slice(start, start + ANNOTATIONS_PER_REQUEST) }
       },
@@ -67944,6 +67946,86 @@ async function publishCheckRun(client, commit, check, maxAnnotations = DEFAULT_M
     annotationsShown: shown.length,
     annotationsOmitted: omitted
   };
+}
+
+// platform/github/start-check-run.ts
+async function startCheckRun(client, commit, start) {
+  const created = await client.request(
+    "POST /repos/{owner}/{repo}/check-runs",
+    {
+      owner: commit.owner,
+      repo: commit.repo,
+      name: start.name,
+      head_sha: commit.sha,
+      status: "in_progress",
+      ...start.startedAt === void 0 ? {} : { started_at: start.startedAt },
+      ...start.detailsUrl === void 0 ? {} : { details_url: start.detailsUrl }
+    },
+    {
+      operation: "start the check run",
+      permission: "checks: write",
+      subject: `repository ${commit.owner}/${commit.repo} or commit ${commit.sha}`
+    }
+  );
+  return { id: created.data.id, url: created.data.html_url };
+}
+
+// core/report/comment/distinct-findings.ts
+var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
+function findingKey(finding2) {
+  return JSON.stringify([
+    finding2.severity,
+    finding2.ruleId,
+    finding2.path,
+    finding2.line ?? null,
+    finding2.column ?? null,
+    finding2.message
+  ]);
+}
+function commonResource(refs) {
+  const [first] = refs;
+  if (first === void 0 || refs.some((ref) => ref === void 0)) return void 0;
+  const same = (ref, namespace) => ref !== void 0 && ref.kind === first.kind && ref.name === first.name && ref.apiVersion === first.apiVersion && (!namespace || ref.namespace === first.namespace);
+  if (refs.every((ref) => same(ref, true))) return first;
+  if (!refs.every((ref) => same(ref, false))) return void 0;
+  return { apiVersion: first.apiVersion, kind: first.kind, name: first.name };
+}
+function distinctFindings(environments) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const env of environments)
+    for (const finding2 of env.findings) {
+      const key2 = findingKey(finding2);
+      const entry = byKey.get(key2) ?? { finding: finding2, environments: [], refs: [] };
+      if (!entry.environments.includes(env.environment)) entry.environments.push(env.environment);
+      entry.refs.push(finding2.resource);
+      byKey.set(key2, entry);
+    }
+  return [...byKey.values()].map(({ finding: finding2, environments: names, refs }) => {
+    const resource2 = commonResource(refs);
+    return resource2 === void 0 ? { finding: finding2, environments: names } : { finding: finding2, environments: names, resource: resource2 };
+  }).sort(
+    (a, b) => SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity] || (a.finding.path < b.finding.path ? -1 : a.finding.path > b.finding.path ? 1 : 0) || (a.finding.line ?? 0) - (b.finding.line ?? 0)
+  );
+}
+function distinctCount(checks, keep) {
+  const keys = /* @__PURE__ */ new Set();
+  for (const check of checks ?? [])
+    for (const finding2 of check.findings) if (keep(finding2)) keys.add(findingKey(finding2));
+  return keys.size;
+}
+
+// core/report/comment/diff-stats.ts
+function lineCounts(resources) {
+  const counts2 = { added: 0, removed: 0 };
+  for (const resource2 of resources)
+    for (const line of resource2.unifiedDiff.split("\n").slice(1)) {
+      if (line.startsWith("+")) counts2.added += 1;
+      else if (line.startsWith("-")) counts2.removed += 1;
+    }
+  return counts2;
+}
+function lineCountText(counts2) {
+  return `+${counts2.added} \u2212${counts2.removed}`;
 }
 
 // core/report/comment/escape-markdown.ts
@@ -67991,6 +68073,21 @@ function shorten(text12, max) {
   return `${cut}\u2026`;
 }
 
+// core/report/comment/note-markdown.ts
+function arrowText(text12) {
+  return text12.split(" -> ").map(escapeMarkdown).join(" \u2192 ");
+}
+function noteMarkdown(note2) {
+  const parts = note2.parts;
+  if (parts === void 0) return arrowText(note2.text);
+  const words2 = [
+    ...parts.label === "" ? [] : [escapeMarkdown(parts.label)],
+    ...parts.subject === void 0 ? [] : [codeSpan(parts.subject)]
+  ];
+  const values = parts.from === void 0 ? `added: ${codeSpan(parts.to)}` : `${codeSpan(parts.from)} \u2192 ${codeSpan(parts.to)}`;
+  return `${[...words2, values].join(" ")}${arrowText(parts.suffix ?? "")}`;
+}
+
 // core/report/comment/summarize-report.ts
 function byName(checks) {
   return new Map((checks ?? []).map((check) => [check.environment, check]));
@@ -68035,8 +68132,12 @@ function summarizeReport(report) {
     environments,
     changed: compared ? environments.filter((env) => env.status === "changed").length : 0,
     notRendered: environments.filter((env) => env.status === "error").length,
-    validationErrors: sum(report.validation, "errors") - unvalidatedErrors(report.validation),
-    validationWarnings: sum(report.validation, "warnings"),
+    // Problems, not copies: a base line that breaks eleven environments is one error.
+    validationErrors: distinctCount(
+      report.validation,
+      (finding2) => finding2.severity === "error" && finding2.ruleId !== "not-validated"
+    ),
+    validationWarnings: distinctCount(report.validation, (finding2) => finding2.severity === "warning"),
     notValidated: sum(report.validation, "notValidated"),
     notValidatedErrors: unvalidatedErrors(report.validation),
     validated: report.meta.validated !== false,
@@ -68044,20 +68145,17 @@ function summarizeReport(report) {
     compared,
     resources: environments.reduce((total, env) => total + (env.diff ? heldResources(env.diff) : 0), 0),
     policyRan: report.policy !== void 0,
-    policyErrors: sum(report.policy, "errors"),
-    policyWarnings: sum(report.policy, "warnings")
+    policyErrors: distinctCount(report.policy, (finding2) => finding2.severity === "error"),
+    policyWarnings: distinctCount(report.policy, (finding2) => finding2.severity === "warning"),
+    production: report.production ?? []
   };
   if (report.noEnvironment !== void 0) summary2.noEnvironment = report.noEnvironment;
+  if (report.notUnderstood !== void 0 && report.notUnderstood.length > 0)
+    summary2.notUnderstood = report.notUnderstood;
   return summary2;
 }
 function heldResources(diff) {
   return diff.status === "error" ? 0 : diff.counts.added + diff.counts.changed + diff.counts.unchanged;
-}
-function environmentState(env, compared) {
-  if (env.status === "error") return "not rendered";
-  if (!compared && env.diff !== void 0) return plural(heldResources(env.diff), "resource");
-  if (env.status === "changed" && env.diff !== void 0) return changeCounts(env.diff.counts);
-  return "unchanged";
 }
 function plural(count3, noun, nouns = `${noun}s`) {
   return `${count3} ${count3 === 1 ? noun : nouns}`;
@@ -68077,100 +68175,30 @@ function formatDuration(durationMs) {
 function formatCount(count3) {
   return String(count3).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
-function changeCounts(counts) {
+function changeCounts(counts2) {
   const parts = [];
-  if (counts.added > 0) parts.push(`${counts.added} added`);
-  if (counts.changed > 0) parts.push(`${counts.changed} changed`);
-  if (counts.removed > 0) parts.push(`${counts.removed} removed`);
+  if (counts2.added > 0) parts.push(`${counts2.added} added`);
+  if (counts2.changed > 0) parts.push(`${counts2.changed} changed`);
+  if (counts2.removed > 0) parts.push(`${counts2.removed} removed`);
   return parts.length === 0 ? "changed" : parts.join(", ");
 }
 
 // core/report/comment/summary-table.ts
 var MAX_NAME_LENGTH = 100;
-var DASH = "\u2013";
-var ICON = { error: "\u274C ", warning: "\u26A0\uFE0F ", ok: "\u2705 ", none: "" };
 var NO_ENVIRONMENT = "No environment is rendered from the files this change touches.";
 function sentence(text12) {
   return `${text12.charAt(0).toUpperCase()}${text12.slice(1)}.`;
 }
-function countCells(env, compared) {
-  if (!compared)
-    return [env.diff === void 0 || env.status === "error" ? DASH : String(heldResources(env.diff))];
-  const counts = env.status === "changed" && env.diff !== void 0 ? env.diff.counts : void 0;
-  if (counts === void 0) return [DASH, DASH, DASH];
-  return [String(counts.added), String(counts.changed), String(counts.removed)];
-}
-function countTitles(compared) {
-  return compared ? ["added", "changed", "removed"] : ["resources"];
-}
-function validationCell(env, compared = true) {
-  if (env.status === "error") return ["error", "not rendered"];
-  const check = env.validation;
-  const unchecked = check?.notValidated ?? 0;
-  const notValidated = unchecked > 0 ? `, ${unchecked} not validated` : "";
-  const invalid = check === void 0 ? 0 : check.errors - unvalidatedErrors([check]);
-  if (check !== void 0 && invalid > 0) return ["error", `${plural(invalid, "error")}${notValidated}`];
-  if (check !== void 0 && check.errors > 0) return ["error", `${unchecked} not validated`];
-  if (check !== void 0 && check.warnings > 0)
-    return ["warning", `${plural(check.warnings, "warning")}${notValidated}`];
-  if (check !== void 0 && unchecked > 0) return ["warning", `${unchecked} not validated`];
-  if (env.status === "unchanged") return ["none", "unchanged"];
-  if (check === void 0) return ["none", DASH];
-  return ["ok", compared ? plural(check.resources, "resource") : "valid"];
-}
-function policyCell(env, check) {
-  if (env.status === "error" || check === void 0) return ["none", DASH];
-  if (check.errors > 0) return ["error", plural(check.errors, "error")];
-  if (check.warnings > 0) return ["warning", plural(check.warnings, "warning")];
-  return env.status === "unchanged" ? ["none", DASH] : ["ok", ""];
-}
-function withIcon([tone, text12]) {
-  return (ICON[tone] + text12).trim();
-}
-function tableRow(env, withPolicy, withValidation = true, compared = true) {
-  const name = escapeMarkdown(shorten(env.environment, MAX_NAME_LENGTH));
-  const cells = [env.status === "unchanged" ? name : `**${name}**`, ...countCells(env, compared)];
-  if (withValidation) cells.push(withIcon(validationCell(env, compared)));
-  if (withPolicy) cells.push(withIcon(policyCell(env, env.policy)));
-  return `| ${cells.join(" | ")} |`;
-}
-function summaryTable(summary2) {
-  if (summary2.noEnvironment !== void 0)
-    return { open: escapeMarkdown(sentence(summary2.noEnvironment)), reopen: "", close: "", parts: [] };
-  if (summary2.environments.length === 0)
-    return { open: `_${NO_ENVIRONMENT}_`, reopen: "", close: "", parts: [] };
-  const counted = countTitles(summary2.compared);
-  const titles = ["environment", ...counted];
-  const aligns = ["---", ...counted.map(() => "---:")];
-  for (const [title, shown] of [
-    ["validation", summary2.validated],
-    ["policy", summary2.policyRan]
-  ]) {
-    if (!shown) continue;
-    titles.push(title);
-    aligns.push("---");
-  }
-  const header = `| ${titles.join(" | ")} |
-|${aligns.join("|")}|`;
-  return {
-    open: header,
-    reopen: header,
-    close: "",
-    parts: summary2.environments.map((env) => ({
-      text: tableRow(env, summary2.policyRan, summary2.validated, summary2.compared)
-    }))
-  };
-}
 
 // core/report/comment/environment-section.ts
 var MAX_LABEL_LENGTH = 300;
-var SHORT_TEXT_LENGTH = 200;
-var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
-function noteText(text12) {
-  return text12.split(" -> ").map(escapeMarkdown).join(" \u2192 ");
-}
+var MAX_SOURCES = 5;
 function describe(diff, compared) {
-  const notes = diff.notes.map((note2) => noteText(note2.text)).join("; ");
+  const renames = diff.notes.filter((note2) => note2.kind === "generated-name");
+  const others = diff.notes.filter((note2) => note2.kind !== "generated-name");
+  let notes = others.map(noteMarkdown).join("; ");
+  const rename2 = renames.map(noteMarkdown).join("; ");
+  if (rename2 !== "") notes = notes === "" ? rename2 : `${notes} (${rename2})`;
   if (!compared) return notes;
   let text12 = notes === "" ? diff.change : notes;
   if (diff.change === "added" && notes !== "") text12 = `added (${notes})`;
@@ -68188,60 +68216,119 @@ function resourceLine(diff, detail, compared) {
   const text12 = described === "" ? `- ${label}` : `- ${label}: ${described}`;
   return detail === "list" ? { text: short } : { text: text12, short };
 }
-function findingLine(finding2) {
-  const on = finding2.resource === void 0 ? "" : ` on ${codeSpan(shorten(resourceLabel(finding2.resource), MAX_LABEL_LENGTH))}`;
-  const where = ` (${codeSpan(shorten(findingLocation(finding2), MAX_LABEL_LENGTH))})`;
-  const head = `* ${SEVERITY_ICON[finding2.severity]} ${codeSpan(shorten(finding2.ruleId, SHORT_TEXT_LENGTH))}${on}${where}`;
-  return {
-    text: `${head}: ${escapeMarkdown(finding2.message)}`,
-    short: `${head}: ${escapeMarkdown(shorten(finding2.message, SHORT_TEXT_LENGTH))}`
-  };
+function counts(resources) {
+  const count3 = (change) => resources.filter((r) => r.change === change).length;
+  return { added: count3("added"), changed: count3("changed"), removed: count3("removed") };
 }
-function findingCounts(findings) {
-  const unchecked = findings.filter(
-    (finding2) => finding2.severity === "error" && finding2.ruleId === "not-validated"
-  ).length;
-  const errors = findings.filter((finding2) => finding2.severity === "error").length - unchecked;
-  const warnings = findings.filter((finding2) => finding2.severity === "warning").length;
-  let text12 = "";
-  if (errors > 0) text12 += ` \xB7 \u274C ${plural(errors, "error")}`;
-  if (unchecked > 0) text12 += ` \xB7 \u274C ${unchecked} not validated`;
-  if (warnings > 0) text12 += ` \xB7 \u26A0\uFE0F ${plural(warnings, "warning")}`;
-  return text12;
+var isUnvalidated = (finding2) => finding2.ruleId === "not-validated" && finding2.severity === "error";
+function checkWords(entry) {
+  const first = entry.environments[0];
+  if (first === void 0 || first.status === "error") return [];
+  const words2 = [];
+  const validation = entry.environments.flatMap((env) => env.validation ? [env.validation] : []);
+  if (validation.length > 0) {
+    const errors = distinctCount(validation, (f) => f.severity === "error" && !isUnvalidated(f));
+    const warnings = distinctCount(validation, (f) => f.severity === "warning");
+    const unchecked = first.validation?.notValidated ?? 0;
+    const each = entry.environments.length > 1 ? " in each" : "";
+    if (errors > 0) words2.push(`\u274C ${plural(errors, "validation error")}`);
+    if (unchecked > 0)
+      words2.push(
+        `${distinctCount(validation, isUnvalidated) > 0 ? "\u274C" : "\u26A0\uFE0F"} ${plural(unchecked, "resource")} not validated${each}`
+      );
+    if (warnings > 0) words2.push(`\u26A0\uFE0F ${plural(warnings, "validation warning")}`);
+    if (errors + unchecked + warnings === 0) words2.push("\u2705 valid");
+  }
+  const policy = entry.environments.flatMap((env) => env.policy ? [env.policy] : []);
+  if (policy.length > 0) {
+    const errors = distinctCount(policy, (f) => f.severity === "error");
+    const warnings = distinctCount(policy, (f) => f.severity === "warning");
+    if (errors > 0) words2.push(`\u274C ${plural(errors, "policy error")}`);
+    if (warnings > 0) words2.push(`\u26A0\uFE0F ${plural(warnings, "policy warning")}`);
+    if (errors + warnings === 0) words2.push("\u2705 policy passed");
+  }
+  return words2;
 }
-function summaryTitle(env, compared) {
-  const name = `<b>${escapeHtml(shorten(env.environment, MAX_NAME_LENGTH))}</b>`;
-  const state = `${env.status === "error" ? "\u274C " : ""}${environmentState(env, compared)}`;
-  return `${name}: ${state}${findingCounts(env.findings)}`;
+function heading(entry, compared) {
+  const [first] = entry.environments;
+  const name = entry.shared ? plural(entry.environments.length, "environment") : escapeMarkdown(shorten(first?.environment ?? "", MAX_NAME_LENGTH));
+  const words2 = [];
+  if (first?.status === "error") words2.push("\u274C not rendered");
+  else if (!compared)
+    words2.push(
+      plural(entry.shared ? entry.resources.length : first?.diff ? heldResources(first.diff) : 0, "resource")
+    );
+  else {
+    const whole = entry.shared ? counts(entry.resources) : first?.diff?.counts ?? counts(entry.resources);
+    words2.push(changeCounts({ ...whole, unchanged: 0 }));
+    if (entry.lines.added + entry.lines.removed > 0)
+      words2.push(`${lineCountText(entry.lines)}${entry.shared ? " each" : ""}`);
+  }
+  words2.push(...checkWords(entry));
+  return `#### ${name}: ${words2.join(" \xB7 ")}`;
 }
-function hasSection(env) {
-  return env.status !== "unchanged" || env.findings.length > 0;
+var NAMES_PER_PART = 30;
+function nameParts(environments) {
+  const names = environments.map((env) => escapeMarkdown(shorten(env.environment, MAX_NAME_LENGTH)));
+  const parts = [];
+  for (let i = 0; i < names.length; i += NAMES_PER_PART)
+    parts.push({ text: names.slice(i, i + NAMES_PER_PART).join(", ") });
+  return parts;
 }
-function environmentSection(env, detail, compared = true) {
-  const resources = env.diff?.resources ?? [];
-  const parts = resources.map((diff) => resourceLine(diff, detail, compared));
-  env.findings.forEach((finding2, index) => {
-    const line = findingLine(finding2);
-    parts.push(index === 0 && parts.length > 0 ? blankBefore(line) : line);
-  });
-  const diffText = resources.map((diff) => diff.unifiedDiff.replace(/\n+$/, "")).filter((text12) => text12 !== "").join("\n");
-  if (detail === "diffs" && diffText !== "") parts.push({ text: `
-${codeFence(diffText, "diff")}` });
-  const title = summaryTitle(env, compared);
-  return {
-    open: `<details><summary>${title}</summary>
-`,
-    reopen: `<details><summary>${title} (continued)</summary>
-`,
-    close: "\n\n</details>",
-    parts
-  };
+function sourcesPart(sources) {
+  if (sources.length === 0) return void 0;
+  const shown = sources.slice(0, MAX_SOURCES).map((path) => codeSpan(shorten(path, MAX_LABEL_LENGTH)));
+  const more = sources.length - shown.length;
+  return { text: `from ${shown.join(", ")}${more > 0 ? ` and ${plural(more, "more file")}` : ""}` };
+}
+function sharedDiffTitle(entry) {
+  const all = entry.environments.length === 2 ? "both" : `all ${entry.environments.length}`;
+  if (entry.sameContext) return `Diff (the same in ${all})`;
+  const first = escapeHtml(shorten(entry.environments[0]?.environment ?? "", MAX_NAME_LENGTH));
+  return `Diff of ${first} (the changed lines are the same in ${all}; the lines around them differ)`;
+}
+function entrySection(entry, detail, compared) {
+  const parts = entry.shared ? nameParts(entry.environments) : [];
+  const sources = sourcesPart(entry.sources);
+  if (sources !== void 0) parts.push(sources);
+  const origin = parts.length > 0 ? true : void 0;
+  const lines2 = entry.resources.map((diff) => resourceLine(diff, detail, compared));
+  for (const size of entry.alsoIn)
+    lines2.push({ text: `- and the changes it shares with ${plural(size - 1, "other environment")}, below` });
+  lines2.forEach((line, index) => parts.push(index === 0 && origin !== void 0 ? blankBefore(line) : line));
+  const diffText = entry.resources.map((diff) => diff.unifiedDiff.replace(/\n+$/, "")).filter((text12) => text12 !== "").join("\n");
+  if (detail === "diffs" && diffText !== "") {
+    const title = entry.shared ? sharedDiffTitle(entry) : "Diff";
+    parts.push({
+      text: `
+<details><summary>${title}</summary>
+
+${codeFence(diffText, "diff")}
+
+</details>`
+    });
+  }
+  const head = heading(entry, compared);
+  const gap = parts.length > 0 ? "\n" : "";
+  return { open: `${head}${gap}`, reopen: `${head} (continued)${gap}`, close: "", parts };
 }
 function blankBefore(part) {
   return part.short === void 0 ? { text: `
 ${part.text}` } : { text: `
 ${part.text}`, short: `
 ${part.short}` };
+}
+function unchangedSection(environments, compared) {
+  if (environments.length === 0) return void 0;
+  const names = environments.map((env) => escapeMarkdown(shorten(env.environment, MAX_NAME_LENGTH)));
+  const what = compared ? "unchanged" : "without resources";
+  const title = `${environments.length} ${what}`;
+  if (names.length <= NAMES_PER_PART)
+    return { open: `${title}: ${names.join(", ")}`, reopen: "", close: "", parts: [] };
+  const parts = [];
+  for (let i = 0; i < names.length; i += NAMES_PER_PART)
+    parts.push({ text: names.slice(i, i + NAMES_PER_PART).join(", ") });
+  return { open: `${title}:`, reopen: `${title} (continued):`, close: "", parts };
 }
 
 // core/report/comment/schema-text.ts
@@ -68328,6 +68415,199 @@ function footer(report, environments) {
 <sub>${parts.join(" \xB7 ")}</sub>`;
 }
 
+// core/report/comment/findings-section.ts
+var MAX_LABEL_LENGTH2 = 300;
+var SHORT_TEXT_LENGTH = 200;
+var MAX_NAMES = 4;
+var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
+function urlPath(path) {
+  return path.split("/").map(encodeURIComponent).join("/");
+}
+function findingUrl(finding2, meta) {
+  const links = meta.sourceLinks;
+  if (links === void 0 || finding2.path === "" || finding2.path === "stdin" || finding2.path.startsWith("/"))
+    return void 0;
+  const path = `${links.pathPrefix ?? ""}${finding2.path}`.replace(/^\.\//, "");
+  if (path.split("/").includes("..")) return void 0;
+  const line = finding2.line !== void 0 && finding2.line >= 1 ? `#L${finding2.line}` : "";
+  const server = links.server.replace(/\/+$/, "");
+  return safeUrl(
+    `${server}/${urlPath(links.repository)}/blob/${encodeURIComponent(links.sha)}/${urlPath(path)}${line}`
+  );
+}
+function where(environments, total) {
+  if (environments.length === 0) return "";
+  if (environments.length > 1 && environments.length === total) return ` in all ${total} environments`;
+  const names = environments.slice(0, MAX_NAMES).map((name) => escapeMarkdown(shorten(name, MAX_NAME_LENGTH)));
+  const more = environments.length - names.length;
+  return ` in ${names.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+}
+function findingLine(distinct, meta, total) {
+  const { finding: finding2 } = distinct;
+  const on = distinct.resource === void 0 ? "" : ` on ${codeSpan(shorten(resourceLabel(distinct.resource), MAX_LABEL_LENGTH2))}`;
+  const location = codeSpan(shorten(findingLocation(finding2), MAX_LABEL_LENGTH2));
+  const url = findingUrl(finding2, meta);
+  const at = ` at ${url === void 0 ? location : `[${location}](${url})`}`;
+  const head = `- ${SEVERITY_ICON[finding2.severity]} ${codeSpan(shorten(finding2.ruleId, SHORT_TEXT_LENGTH))}${on}${at}${where(distinct.environments, total)}`;
+  return {
+    text: `${head}: ${escapeMarkdown(finding2.message)}`,
+    short: `${head}: ${escapeMarkdown(shorten(finding2.message, SHORT_TEXT_LENGTH))}`
+  };
+}
+function findingsSection(findings, meta, total) {
+  if (findings.length === 0) return void 0;
+  const count3 = (severity) => findings.filter((distinct) => distinct.finding.severity === severity).length;
+  const words2 = [
+    ["error", "error"],
+    ["warning", "warning"],
+    ["notice", "notice"]
+  ];
+  const title = words2.filter(([severity]) => count3(severity) > 0).map(([severity, noun]) => plural(count3(severity), noun)).join(", ");
+  return {
+    open: `#### ${title}
+`,
+    reopen: `#### ${title} (continued)
+`,
+    close: "",
+    parts: findings.map((distinct) => findingLine(distinct, meta, total))
+  };
+}
+
+// core/report/comment/production-like.ts
+var PRODUCTION_WORD = /(?:^|[^a-z])(?:prod|prd|production|live)(?:[^a-z]|$)/i;
+function isProductionLike(name, configured = []) {
+  return configured.includes(name) || PRODUCTION_WORD.test(name);
+}
+
+// core/report/comment/group-changes.ts
+function statusKey(env) {
+  const check = (c) => c === void 0 ? null : [c.errors, c.warnings, c.notValidated ?? 0];
+  return JSON.stringify([
+    env.status,
+    check(env.validation),
+    check(env.policy),
+    (env.diff?.findings ?? []).map(findingKey)
+  ]);
+}
+function changeKey(diff) {
+  const { apiVersion, kind, name } = diff.resource;
+  return JSON.stringify([
+    apiVersion,
+    kind,
+    name,
+    diff.change,
+    diff.notes.map((note2) => note2.text),
+    diff.renamed ?? null,
+    // The changed lines only: context lines may differ (each overlay's own values next to the change).
+    diff.unifiedDiff.split("\n").slice(1).filter((line) => line.startsWith("+") || line.startsWith("-"))
+  ]);
+}
+function diffBody(diff) {
+  return diff.unifiedDiff.split("\n").slice(1).join("\n");
+}
+function sharedResource(diff, namespaces) {
+  if (namespaces.size <= 1) return diff;
+  const resource2 = {
+    apiVersion: diff.resource.apiVersion,
+    kind: diff.resource.kind,
+    name: diff.resource.name
+  };
+  const [, ...body] = diff.unifiedDiff.split("\n");
+  const unifiedDiff2 = diff.unifiedDiff === "" ? "" : [`# ${resource2.kind} ${resource2.name}`, ...body].join("\n");
+  return { ...diff, resource: resource2, unifiedDiff: unifiedDiff2 };
+}
+function hasErrors(env) {
+  return env.status === "error" || env.findings.some((finding2) => finding2.severity === "error");
+}
+function byName2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function sourcesOf(environments) {
+  return [...new Set(environments.flatMap((env) => env.diff?.sources ?? []))].sort(byName2);
+}
+function rank(entry) {
+  return [
+    entry.errors ? 0 : 1,
+    entry.shared ? 1 : 0,
+    entry.production ? 0 : 1,
+    entry.environments[0]?.environment ?? ""
+  ];
+}
+function compareEntries(a, b) {
+  const [x, y] = [rank(a), rank(b)];
+  return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || byName2(x[3], y[3]);
+}
+function groupChanges(summary2) {
+  const production = (env) => isProductionLike(env.environment, summary2.production);
+  const changed = summary2.environments.filter((env) => env.status === "changed" && env.diff !== void 0);
+  const keyOf = (env, diff) => `${statusKey(env)}\0${changeKey(diff)}`;
+  const holders = /* @__PURE__ */ new Map();
+  const namespaces = /* @__PURE__ */ new Map();
+  const bodies = /* @__PURE__ */ new Map();
+  for (const env of changed)
+    for (const diff of env.diff?.resources ?? []) {
+      const key2 = keyOf(env, diff);
+      holders.set(key2, [...holders.get(key2) ?? [], env]);
+      if (!bodies.has(key2)) bodies.set(key2, diffBody(diff));
+      namespaces.set(key2, (namespaces.get(key2) ?? /* @__PURE__ */ new Set()).add(diff.resource.namespace));
+    }
+  const groups2 = /* @__PURE__ */ new Map();
+  const entries2 = [];
+  for (const env of summary2.environments) {
+    if (env.status === "unchanged") continue;
+    const own3 = [];
+    const alsoIn = /* @__PURE__ */ new Set();
+    for (const diff of env.diff?.resources ?? []) {
+      const key2 = keyOf(env, diff);
+      const sharers = holders.get(key2) ?? [env];
+      if (sharers.length < 2) {
+        own3.push(diff);
+        continue;
+      }
+      const groupKey = sharers.map((sharer) => sharer.environment).join("\0");
+      let group = groups2.get(groupKey);
+      if (group === void 0) {
+        group = {
+          environments: [...sharers].sort((a, b) => Number(production(b)) - Number(production(a))),
+          shared: true,
+          resources: [],
+          alsoIn: [],
+          errors: sharers.some(hasErrors),
+          production: sharers.some(production),
+          sources: sourcesOf(sharers),
+          lines: { added: 0, removed: 0 },
+          sameContext: true
+        };
+        groups2.set(groupKey, group);
+      }
+      if (group.environments[0] === env)
+        group.resources.push(sharedResource(diff, namespaces.get(key2) ?? /* @__PURE__ */ new Set()));
+      if (bodies.get(key2) !== diffBody(diff)) group.sameContext = false;
+      alsoIn.add(group);
+    }
+    if (own3.length === 0 && alsoIn.size > 0 && env.status !== "error") continue;
+    entries2.push({
+      environments: [env],
+      shared: false,
+      resources: own3,
+      alsoIn: [...alsoIn].map((group) => group.environments.length),
+      errors: hasErrors(env),
+      production: production(env),
+      sources: sourcesOf([env]),
+      lines: lineCounts(env.diff?.resources ?? []),
+      sameContext: true
+    });
+  }
+  for (const group of groups2.values()) {
+    group.lines = lineCounts(group.resources);
+    entries2.push(group);
+  }
+  return {
+    entries: entries2.sort(compareEntries),
+    unchanged: summary2.environments.filter((env) => env.status === "unchanged")
+  };
+}
+
 // core/report/comment/omission-notice.ts
 function omissionNotice(omissions, maxLength, meta) {
   const sentences = [];
@@ -68350,9 +68630,9 @@ function omissionNotice(omissions, maxLength, meta) {
     sentences.push(`${plural(omissions.omitted, "entry", "entries")} too long to show.`);
   if (sentences.length === 0) return "";
   const places = fullOutputPlaces(meta);
-  const where = places.length === 0 ? "Run `kubeproof check` for the full output." : `Full output: ${places.join(", ")}.`;
+  const where2 = places.length === 0 ? "Run `kubeproof check` for the full output." : `Full output: ${places.join(", ")}.`;
   return `> [!NOTE]
-> ${sentences.join(" ")} ${where}`;
+> ${sentences.join(" ")} ${where2}`;
 }
 
 // core/report/comment/pack-bodies.ts
@@ -68419,7 +68699,6 @@ ${part}`;
       }
       if (index === start) {
         if (isEmpty() && bodies.length > 1) throw new Error("internal: a fitted part does not fit a body");
-        if (isEmpty()) throw new Error("internal: the first body has no room for its first block");
         newBody();
         continue;
       }
@@ -68436,7 +68715,8 @@ ${part}`;
 // core/report/comment/status-line.ts
 var ICONS = { error: "\u274C ", warning: "\u26A0\uFE0F ", ok: "\u2705 " };
 function scope(summary2) {
-  if (summary2.environments.length === 0) return "no environment affected";
+  if (summary2.environments.length === 0)
+    return summary2.notUnderstood === void 0 ? "no environment affected" : `no environment affected among those understood, ${plural(summary2.notUnderstood.length, "GitOps manifest")} not understood`;
   if (!summary2.compared) {
     const rendered = summary2.environments.length - summary2.notRendered;
     if (rendered === 0) return void 0;
@@ -68513,9 +68793,23 @@ function join(head, blocks) {
 }
 function renderComment(report, options = {}) {
   const { maxLength, marker: marker2 } = checkOptions(options);
+  const { summary: summary2, omissions, blocksAt } = layoutReport(report);
+  for (const detail of DETAILS) {
+    const notice2 = omissionNotice({ ...omissions, detail }, maxLength, report.meta);
+    const body = join(firstHead(marker2, summary2, notice2), blocksAt(detail).map(blockText));
+    if (body.length <= maxLength) return [body];
+  }
+  return splitBodies(report, summary2, omissions, blocksAt("list"), maxLength, marker2);
+}
+function renderFullReport(report, options = {}) {
+  const { marker: marker2 } = checkOptions(options);
+  const { summary: summary2, blocksAt } = layoutReport(report);
+  return join(firstHead(marker2, summary2, ""), blocksAt("diffs").map(blockText));
+}
+function layoutReport(report) {
   const summary2 = summarizeReport(report);
-  const sections = summary2.environments.filter(hasSection);
-  const resources = sections.flatMap((env) => env.diff?.resources ?? []);
+  const layout = groupChanges(summary2);
+  const resources = layout.entries.flatMap((entry) => entry.resources);
   const omissions = {
     detail: "diffs",
     diffs: resources.filter((diff) => diff.unifiedDiff !== "").length,
@@ -68524,17 +68818,22 @@ function renderComment(report, options = {}) {
     shortened: 0,
     omitted: 0
   };
+  const findings = findingsSection(
+    distinctFindings(summary2.environments),
+    report.meta,
+    summary2.environments.length
+  );
+  const unchanged = unchangedSection(layout.unchanged, summary2.compared);
   const blocksAt = (detail) => [
-    summaryTable(summary2),
-    ...sections.map((env) => environmentSection(env, detail, summary2.compared)),
+    ...findings === void 0 ? [] : [findings],
+    ...layout.entries.map((entry) => entrySection(entry, detail, summary2.compared)),
+    ...unchanged === void 0 ? [] : [unchanged],
+    ...emptyNotice(summary2),
     { open: footer(report, report.environments.length), reopen: "", close: "", parts: [] }
   ];
-  for (const detail of DETAILS) {
-    const notice3 = omissionNotice({ ...omissions, detail }, maxLength, report.meta);
-    const body = join(firstHead(marker2, summary2, notice3), blocksAt(detail).map(blockText));
-    if (body.length <= maxLength) return [body];
-  }
-  const blocks = blocksAt("list");
+  return { summary: summary2, omissions, blocksAt };
+}
+function splitBodies(report, summary2, omissions, blocks, maxLength, marker2) {
   const bound = blocks.reduce((total, block) => total + block.parts.length + 1, 1);
   const nextHead = continuationHead(marker2, bound, bound).length;
   const fitted = fitParts(blocks, maxLength - nextHead - BLOCK_SEPARATOR.length);
@@ -68557,6 +68856,13 @@ function renderComment(report, options = {}) {
       texts2
     )
   );
+}
+function emptyNotice(summary2) {
+  if (summary2.noEnvironment !== void 0)
+    return [{ open: escapeMarkdown(sentence(summary2.noEnvironment)), reopen: "", close: "", parts: [] }];
+  if (summary2.environments.length === 0)
+    return [{ open: `_${NO_ENVIRONMENT}_`, reopen: "", close: "", parts: [] }];
+  return [];
 }
 
 // platform/github/upsert-comment.ts
@@ -68600,7 +68906,7 @@ async function upsertComment(client, pr, key2, bodies, options = {}) {
     throw new UsageError(`comment key must be lower-case words joined by dashes, got ${JSON.stringify(key2)}`);
   }
   const marked = bodies.map((body, i) => withMarker(body, key2, i + 1));
-  const where = { owner: pr.owner, repo: pr.repo };
+  const where2 = { owner: pr.owner, repo: pr.repo };
   const context3 = (operation) => ({
     operation,
     permission: "pull-requests: write",
@@ -68609,7 +68915,7 @@ async function upsertComment(client, pr, key2, bodies, options = {}) {
   const listOurs = async () => {
     const comments = await client.paginate(
       "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
-      { ...where, issue_number: pr.number },
+      { ...where2, issue_number: pr.number },
       { ...context3("list the comments of the pull request"), permission: "pull-requests: read" }
     );
     const found = [];
@@ -68622,7 +68928,7 @@ async function upsertComment(client, pr, key2, bodies, options = {}) {
   const update = async (existing, body) => {
     const response = await client.request(
       "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
-      { ...where, comment_id: existing.id, body },
+      { ...where2, comment_id: existing.id, body },
       context3("update the kubeproof comment")
     );
     return response.data.html_url ?? existing.html_url;
@@ -68632,7 +68938,7 @@ async function upsertComment(client, pr, key2, bodies, options = {}) {
       try {
         const response = await client.request(
           "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
-          { ...where, issue_number: pr.number, body },
+          { ...where2, issue_number: pr.number, body },
           { ...context3("comment on the pull request"), idempotent: false }
         );
         return response.data.html_url;
@@ -68664,7 +68970,7 @@ async function upsertComment(client, pr, key2, bodies, options = {}) {
   for (const comment of extra) {
     await client.request(
       "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}",
-      { ...where, comment_id: comment.id },
+      { ...where2, comment_id: comment.id },
       context3("delete a continuation comment no longer needed")
     );
   }
@@ -68703,7 +69009,8 @@ function createOctokitGitHubPort(octokit, options = {}) {
     ),
     listChangedFiles: (pr) => listChangedFiles(client, pr),
     upsertComment: (pr, key2, bodies, upsertOptions) => upsertComment(client, pr, key2, bodies, upsertOptions),
-    publishCheckRun: (commit, check) => publishCheckRun(client, commit, check, maxAnnotations),
+    startCheckRun: (commit, start) => startCheckRun(client, commit, start),
+    publishCheckRun: (commit, check, started) => publishCheckRun(client, commit, check, maxAnnotations, started),
     openOrUpdatePullRequest: (request2) => openOrUpdatePullRequest(client, request2)
   };
 }
@@ -69642,17 +69949,36 @@ function actionContext(env, eventName, payload, cwd) {
   const runId = env["GITHUB_RUN_ID"];
   const mergeGroup = mergeGroupOf(eventName, payload);
   const before = beforeOf(eventName, payload);
+  const pullRequest = pullRequestOf(eventName, payload, repo);
+  const identity3 = repositoryIdentityOf(env, eventName, server, repo, payload, pullRequest);
   return {
     workspace: isAbsolute(workspace) ? workspace : resolve(cwd, workspace),
     runnerTemp: env["RUNNER_TEMP"] || tmpdir(),
     repo,
     sha: env["GITHUB_SHA"] || void 0,
     eventName,
-    pullRequest: pullRequestOf(eventName, payload, repo),
+    pullRequest,
     ...mergeGroup === void 0 ? {} : { mergeGroup },
     ...before === void 0 ? {} : { before },
-    runUrl: repo && runId ? `${server}/${repo.owner}/${repo.repo}/actions/runs/${runId}${env["GITHUB_RUN_ATTEMPT"] ? `/attempts/${env["GITHUB_RUN_ATTEMPT"]}` : ""}` : void 0
+    serverUrl: server,
+    runUrl: repo && runId ? `${server}/${repo.owner}/${repo.repo}/actions/runs/${runId}${env["GITHUB_RUN_ATTEMPT"] ? `/attempts/${env["GITHUB_RUN_ATTEMPT"]}` : ""}` : void 0,
+    ...identity3 === void 0 ? {} : { repository: identity3 }
   };
+}
+function checkedBranch(env, eventName, payload, pullRequest) {
+  const ref = pullRequest ? pullRequest.baseRef : eventName === "merge_group" ? text2(record(record(payload)?.["merge_group"])?.["base_ref"]) : eventName === "push" && env["GITHUB_REF_TYPE"] === "branch" ? text2(env["GITHUB_REF_NAME"]) : void 0;
+  if (ref === void 0 || /^[0-9a-f]{40}$/.test(ref)) return void 0;
+  return ref.replace(/^refs\/heads\//, "");
+}
+function repositoryIdentityOf(env, eventName, server, repo, payload, pullRequest) {
+  const repository = record(record(payload)?.["repository"]);
+  const urls = [
+    ...repo ? [`${server}/${repo.owner}/${repo.repo}`] : [],
+    ...[text2(repository?.["clone_url"]), text2(repository?.["ssh_url"])].filter((url) => url !== void 0)
+  ];
+  if (urls.length === 0) return void 0;
+  const branch = checkedBranch(env, eventName, payload, pullRequest);
+  return { urls: [...new Set(urls)], origin: "GITHUB_REPOSITORY", ...branch ? { branch } : {} };
 }
 
 // platform/actions/resolve-base.ts
@@ -70011,6 +70337,12 @@ var RENDER_RULES = {
     description: "The change's .kubeproof.yaml asks for a binary the base does not allow on a pull request.",
     help: "Allow the renderer in the base branch's .kubeproof.yaml or with the input the message names.",
     readme: "external-engines"
+  },
+  "plain-manifests": {
+    group: "render",
+    defaultSeverity: "error",
+    description: "A folder rendered as plain manifests holds a file that is not only Kubernetes objects.",
+    help: "Move the file that is not a manifest out of the folder, or split it; files without any apiVersion and kind are skipped with a notice, as Argo CD's directory source skips them."
   }
 };
 
@@ -70137,7 +70469,7 @@ var MAX_LISTED = 20;
 var MAX_MESSAGE = 300;
 var MARKER2 = /^<!-- kubeproof:[a-z0-9]+(?:-[a-z0-9]+)*(?::\d+)? -->\n/;
 var CONTINUES = /The report continues in \d+ more comments? below\./;
-var ICON2 = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
+var ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
 function unmarked(body) {
   return body.replace(MARKER2, "");
 }
@@ -70145,8 +70477,8 @@ function problemsBlock(findings) {
   if (findings.length === 0) return "";
   const lines2 = findings.slice(0, MAX_LISTED).map((finding2) => {
     const message = escapeMarkdown(shorten(finding2.message, MAX_MESSAGE));
-    const where = codeSpan(shorten(findingLocation(finding2), MAX_MESSAGE));
-    return `- ${ICON2[finding2.severity]} ${codeSpan(finding2.ruleId)} ${where}: ${message}`;
+    const where2 = codeSpan(shorten(findingLocation(finding2), MAX_MESSAGE));
+    return `- ${ICON[finding2.severity]} ${codeSpan(finding2.ruleId)} ${where2}: ${message}`;
   });
   if (findings.length > MAX_LISTED) lines2.push(`- \u2026 and ${findings.length - MAX_LISTED} more (annotated)`);
   return `#### Repository problems
@@ -70173,10 +70505,10 @@ function checkRunText(report, problems = []) {
   const dropped = rest.length - kept.length;
   if (dropped > 0) {
     const places = fullOutputPlaces(report.meta);
-    const where = places.length === 0 ? "run `kubeproof check`" : places.join(", ");
+    const where2 = places.length === 0 ? "run `kubeproof check`" : places.join(", ");
     kept.push(
       `> [!NOTE]
-> ${plural(dropped, "more part")} of the report did not fit in the check run (GitHub's limit is 65,535 characters): see ${where}.`
+> ${plural(dropped, "more part")} of the report did not fit in the check run (GitHub's limit is 65,535 characters): see ${where2}.`
     );
   }
   return { summary: shorten(summary2, CHECK_OUTPUT_LIMIT2), text: kept.join(BLOCK_SEPARATOR) };
@@ -70445,7 +70777,7 @@ function command(annotation2) {
   properties.push(["title", annotation2.title === void 0 ? "kubeproof" : `kubeproof ${annotation2.title}`]);
   return workflowCommand(COMMAND[annotation2.level], properties, annotation2.message);
 }
-function workflowCommands(annotations, where = "the job summary") {
+function workflowCommands(annotations, where2 = "the job summary") {
   const sorted = ORDER.flatMap((level) => annotations.filter((annotation2) => annotation2.level === level));
   const hidden2 = ORDER.map((level) => ({
     level,
@@ -70453,11 +70785,11 @@ function workflowCommands(annotations, where = "the job summary") {
   })).filter(({ over }) => over > 0);
   let out = "";
   if (hidden2.length > 0) {
-    const counts = hidden2.map(({ level, over }) => `${over} more ${COMMAND[level]}${over === 1 ? "" : "s"}`).join(", ");
+    const counts2 = hidden2.map(({ level, over }) => `${over} more ${COMMAND[level]}${over === 1 ? "" : "s"}`).join(", ");
     out += workflowCommand(
       "notice",
       [["title", "kubeproof"]],
-      `GitHub shows ${ANNOTATIONS_PER_STEP} annotations of each kind per step: ${counts} are not shown as annotations. All ${annotations.length} are in ${where} and in this log.`
+      `GitHub shows ${ANNOTATIONS_PER_STEP} annotations of each kind per step: ${counts2} are not shown as annotations. All ${annotations.length} are in ${where2} and in this log.`
     );
   }
   for (const annotation2 of sorted) out += command(annotation2);
@@ -70501,6 +70833,7 @@ var package_default = {
     eslint: "^10.15.0",
     "eslint-plugin-import-x": "^4.18.1",
     "fast-check": "^4.10.2",
+    marked: "^18.3.0",
     nock: "^14.0.17",
     prettier: "^3.10.1",
     semver: "^7.8.6",
@@ -70711,12 +71044,12 @@ function step(value, segment, steps) {
     return [];
   }
   if (segment.type === "deep" || !Array.isArray(value)) return [];
-  const matches = [];
+  const matches2 = [];
   value.forEach((item, index) => {
     if (isJsonObject(item) && fieldText(item[segment.field]) === segment.value)
-      matches.push(child(value, index, steps));
+      matches2.push(child(value, index, steps));
   });
-  return matches;
+  return matches2;
 }
 function valueAt2(match) {
   return match.parent[match.key];
@@ -70730,12 +71063,12 @@ function selectPath(root, segments) {
   return current;
 }
 function deletePath(root, segments) {
-  const matches = selectPath(root, segments);
-  for (const match of [...matches].reverse()) {
+  const matches2 = selectPath(root, segments);
+  for (const match of [...matches2].reverse()) {
     if (Array.isArray(match.parent)) match.parent.splice(match.key, 1);
     else delete match.parent[match.key];
   }
-  return matches.length;
+  return matches2.length;
 }
 var PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
 function formatStep(key2, element) {
@@ -70914,7 +71247,7 @@ var PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/;
 var REFERENCE_KEY = /(Name|Ref|Namespace|Path|File|Key[Rr]ef|Selector)$/;
 var ASSIGNMENT = /^(-{0,2}[A-Za-z_][A-Za-z0-9_.-]*)=(.+)$/s;
 var LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
-var CONFIG_LINE = /^(\s*(?:export\s+)?["']?)([A-Za-z0-9_.\-[\]]+)(["']?\s*[:=]\s*)(\S.*)$/;
+var CONFIG_LINE = /^(\s*(?:export\s+)?["']?)([A-Za-z0-9_.\-[\]]+)(["']?\s*[:=]\s*)(\S.*)$/s;
 function add(walk3, value, steps) {
   const element = value.parent[value.key];
   const path = joinSteps([...steps, formatStep(value.key, element)]);
@@ -71299,9 +71632,47 @@ function changeText(label, before, after, colon = true) {
   if (secret !== void 0) return `${label} changed (${secret})`;
   if (before === void 0) return addedText(label, after);
   if (after === void 0) return `${label} removed`;
+  const values = printedPair(before, after);
+  return values === void 0 ? `${label} changed` : `${label}${colon ? ":" : ""} ${values.from} -> ${values.to}${values.suffix}`;
+}
+function typeName(value) {
+  if (value === null) return "null";
+  return Array.isArray(value) ? "list" : typeof value === "object" ? "mapping" : typeof value;
+}
+function printedPair(before, after) {
   const a = inline(before);
   const b = inline(after);
-  return a !== void 0 && b !== void 0 ? `${label}${colon ? ":" : ""} ${a} -> ${b}` : `${label} changed`;
+  if (a === void 0 || b === void 0) return void 0;
+  if (a !== b) return { from: a, to: b, suffix: "" };
+  const from = JSON.stringify(before);
+  const to = JSON.stringify(after);
+  return { from, to, suffix: ` (${typeName(before)} -> ${typeName(after)})` };
+}
+function valueNote(kind, label, before, after, options = {}) {
+  const { subject, colon = true, suffix = "" } = options;
+  const words2 = [label, subject].filter((word) => word !== void 0 && word !== "").join(" ");
+  const text12 = `${changeText(words2, before, after, colon)}${suffix}`;
+  if (after === void 0 || hidden(before, after) !== void 0) return { kind, text: text12 };
+  if (before === void 0) {
+    const to = inline(after);
+    if (to === void 0) return { kind, text: text12 };
+    return {
+      kind,
+      text: text12,
+      parts: {
+        label,
+        ...subject === void 0 ? {} : { subject },
+        to,
+        ...suffix === "" ? {} : { suffix }
+      }
+    };
+  }
+  const values = printedPair(before, after);
+  if (values === void 0) return { kind, text: text12 };
+  const parts = { label, from: values.from, to: values.to };
+  if (subject !== void 0) parts.subject = subject;
+  if (values.suffix + suffix !== "") parts.suffix = values.suffix + suffix;
+  return { kind, text: text12, parts };
 }
 function addedText(label, value) {
   const secret = hidden(value);
@@ -71327,7 +71698,7 @@ function summarizeAutoscaler(before, after) {
   ]) {
     const a = objectAt(before, "spec")?.[field3];
     const b = objectAt(after, "spec")?.[field3];
-    if (a !== b) notes.push(note("hpa", changeText(label, a ?? "unset", b ?? "unset", false)));
+    if (a !== b) notes.push(valueNote("hpa", label, a ?? "unset", b ?? "unset", { colon: false }));
   }
   return { notes, covered: ["spec.minReplicas", "spec.maxReplicas"] };
 }
@@ -71355,10 +71726,7 @@ function configMapNotes(before, after) {
         notes.push(note("config-key", binary ? `key ${key2} added (binary)` : addedText(`key ${key2}`, value)));
       else if (!jsonEqual(a[key2], value))
         notes.push(
-          note(
-            "config-key",
-            binary ? `key ${key2} changed (binary)` : changeText(`key ${key2}`, a[key2], value)
-          )
+          binary ? note("config-key", `key ${key2} changed (binary)`) : valueNote("config-key", "key", a[key2], value, { subject: key2 })
         );
     }
   }
@@ -71464,7 +71832,7 @@ function isCovered(path, covered) {
 }
 function genericNotes(before, after, covered, max) {
   const changes = fieldChanges(before, after).filter((change) => !isCovered(change.path, covered));
-  const notes = changes.slice(0, max).map((change) => note("field", changeText(change.path, change.before, change.after)));
+  const notes = changes.slice(0, max).map((change) => valueNote("field", "", change.before, change.after, { subject: change.path }));
   if (changes.length > max) notes.push(note("field", `and ${changes.length - max} more fields`));
   return notes;
 }
@@ -71476,7 +71844,7 @@ function mapNotes(kind, before, after) {
     if (!(key2 in after)) notes.push(note(kind, `${kind} ${key2} removed`));
   for (const [key2, value] of Object.entries(after)) {
     if (!jsonEqual(before[key2], value))
-      notes.push(note(kind, changeText(`${kind} ${key2}`, before[key2], value)));
+      notes.push(valueNote(kind, kind, before[key2], value, { subject: key2 }));
   }
   return notes;
 }
@@ -71508,10 +71876,13 @@ function servicePortText(port) {
   return `${String(port.port)}${protocol}${extra.length > 0 ? ` (${extra.join(", ")})` : ""}`;
 }
 function servicePorts(object) {
+  return new Map([...servicePortObjects(object)].map(([key2, port]) => [key2, servicePortText(port)]));
+}
+function servicePortObjects(object) {
   const ports = /* @__PURE__ */ new Map();
   for (const port of arrayAt(object, "spec", "ports").filter(isJsonObject)) {
     const key2 = typeof port.name === "string" ? port.name : `${String(port.port)}/${stringAt(port, "protocol") ?? "TCP"}`;
-    ports.set(key2, servicePortText(port));
+    ports.set(key2, port);
   }
   return ports;
 }
@@ -71520,13 +71891,20 @@ function serviceNotes(before, after) {
   const typeA = stringAt(before, "spec", "type") ?? "ClusterIP";
   const typeB = stringAt(after, "spec", "type") ?? "ClusterIP";
   if (typeA !== typeB) notes.push(note("service-type", changeText("type", typeA, typeB, false)));
-  const a = servicePorts(before);
-  const b = servicePorts(after);
+  const a = servicePortObjects(before);
+  const b = servicePortObjects(after);
   for (const key2 of a.keys()) if (!b.has(key2)) notes.push(note("service-port", `port ${key2} removed`));
-  for (const [key2, text12] of b) {
+  for (const [key2, port] of b) {
     const old = a.get(key2);
+    const text12 = servicePortText(port);
     if (old === void 0) notes.push(note("service-port", `port ${key2} added: ${text12}`));
-    else if (old !== text12) notes.push(note("service-port", `port ${key2}: ${old} -> ${text12}`));
+    else if (servicePortText(old) !== text12)
+      notes.push(valueNote("service-port", "port", servicePortText(old), text12, { subject: key2 }));
+    else if (!jsonEqual(old, port))
+      for (const change of fieldChanges(old, port))
+        notes.push(
+          valueNote("service-port", `port ${key2}`, change.before, change.after, { subject: change.path })
+        );
   }
   return notes;
 }
@@ -71597,12 +71975,41 @@ function describeNetwork(object) {
   return [];
 }
 
+// core/manifests/image-reference.ts
+function isImageMatched(image2, name) {
+  let pattern;
+  try {
+    pattern = new RegExp(`^${name}(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$`);
+  } catch {
+    return false;
+  }
+  return pattern.test(image2);
+}
+function splitImage(image2) {
+  const slash = image2.indexOf("/");
+  const offset = slash > 0 ? slash : 0;
+  const search = image2.slice(offset);
+  const at = search.indexOf("@");
+  const colon = search.indexOf(":");
+  if (at < 0 && colon < 0) return { name: image2, tag: "", digest: "" };
+  if (at >= 0 && (colon < 0 || at < colon))
+    return { name: image2.slice(0, offset + at), tag: "", digest: image2.slice(offset + at + 1) };
+  if (at >= 0) {
+    return {
+      name: image2.slice(0, offset + colon),
+      tag: image2.slice(offset + colon + 1, offset + at),
+      digest: image2.slice(offset + at + 1)
+    };
+  }
+  return { name: image2.slice(0, offset + colon), tag: image2.slice(offset + colon + 1), digest: "" };
+}
+
 // core/diff/summary-containers.ts
 var LISTS = [
   ["initContainers", "init container"],
   ["containers", "container"]
 ];
-function byName2(items) {
+function byName3(items) {
   const map = /* @__PURE__ */ new Map();
   for (const item of items) if (isJsonObject(item) && typeof item.name === "string") map.set(item.name, item);
   return map;
@@ -71624,15 +72031,16 @@ function envValue(entry) {
   return "valueFrom";
 }
 function envNotes(before, after, suffix) {
-  const a = byName2(arrayAt(before, "env"));
-  const b = byName2(arrayAt(after, "env"));
+  const a = byName3(arrayAt(before, "env"));
+  const b = byName3(arrayAt(after, "env"));
   const notes = [];
   for (const name of a.keys()) if (!b.has(name)) notes.push(note("env", `env ${name} removed${suffix}`));
   for (const [name, entry] of b) {
     const old = a.get(name);
-    if (old === void 0) notes.push(note("env", `${addedText(`env ${name}`, envValue(entry))}${suffix}`));
+    if (old === void 0)
+      notes.push(valueNote("env", "env", void 0, envValue(entry), { subject: name, suffix }));
     else if (!jsonEqual(old, entry))
-      notes.push(note("env", `${changeText(`env ${name}`, envValue(old), envValue(entry))}${suffix}`));
+      notes.push(valueNote("env", "env", envValue(old), envValue(entry), { subject: name, suffix }));
   }
   return notes;
 }
@@ -71674,8 +72082,9 @@ function resourceNotes(before, after, suffix) {
     for (const name of /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)])) {
       if (jsonEqual(a[name], b[name])) continue;
       const label = `${RESOURCE_LABELS[name] ?? name} ${word}`;
-      const text12 = b[name] === void 0 ? `${label} removed (was ${inline(a[name]) ?? "?"})` : changeText(label, a[name], b[name], false);
-      notes.push(note("resources", `${text12}${suffix}`));
+      notes.push(
+        b[name] === void 0 ? note("resources", `${label} removed (was ${inline(a[name]) ?? "?"})${suffix}`) : valueNote("resources", label, a[name], b[name], { colon: false, suffix })
+      );
     }
   }
   return notes;
@@ -71686,6 +72095,13 @@ function portKey(port) {
 }
 function portText(port) {
   return `${String(port.containerPort)}/${typeof port.protocol === "string" ? port.protocol : "TCP"}`;
+}
+function portChange(key2, old, port, suffix) {
+  if (portText(old) !== portText(port))
+    return [valueNote("port", "port", portText(old), portText(port), { subject: key2, suffix })];
+  return fieldChanges(old, port).map(
+    (change) => valueNote("port", `port ${key2}`, change.before, change.after, { subject: change.path, suffix })
+  );
 }
 function portNotes(before, after, suffix) {
   const index = (c) => new Map(
@@ -71699,10 +72115,29 @@ function portNotes(before, after, suffix) {
   for (const [key2, port] of b) {
     const old = a.get(key2);
     if (old === void 0) notes.push(note("port", `port ${portText(port)} added${suffix}`));
-    else if (!jsonEqual(old, port))
-      notes.push(note("port", `port ${key2}: ${portText(old)} -> ${portText(port)}${suffix}`));
+    else if (!jsonEqual(old, port)) notes.push(...portChange(key2, old, port, suffix));
   }
   return notes;
+}
+function version(parts) {
+  return `${parts.tag}${parts.digest === "" ? "" : `@${parts.digest}`}`;
+}
+function imageNote(before, after, suffix) {
+  if (typeof before === "string" && typeof after === "string") {
+    const a = splitImage(before);
+    const b = splitImage(after);
+    const from = version(a) || "latest";
+    const to = version(b) || "latest";
+    if (a.name === b.name && from !== to) {
+      const text12 = `image ${a.name} ${from} -> ${to}${suffix}`;
+      return {
+        kind: "image",
+        text: text12,
+        parts: { label: "image", subject: a.name, from, to, ...suffix === "" ? {} : { suffix } }
+      };
+    }
+  }
+  return valueNote("image", "image", before, after, { colon: false, suffix });
 }
 var EXPLAINED = ["image", "env", "envFrom", "resources", "ports"];
 function summarizeContainers(before, after, prefix) {
@@ -71714,8 +72149,8 @@ function summarizeContainers(before, after, prefix) {
     )
   ).size;
   for (const [list5, word] of LISTS) {
-    const a = byName2(arrayAt(before, list5));
-    const b = byName2(arrayAt(after, list5));
+    const a = byName3(arrayAt(before, list5));
+    const b = byName3(arrayAt(after, list5));
     if (before[list5] === void 0 !== (after[list5] === void 0))
       covered.push(joinSteps([prefix, formatStep(list5)]));
     for (const [name, container2] of b) {
@@ -71729,8 +72164,7 @@ function summarizeContainers(before, after, prefix) {
         continue;
       }
       covered.push(...EXPLAINED.map((field3) => `${path}.${field3}`));
-      if (old.image !== container2.image)
-        notes.push(note("image", `${changeText("image", old.image, container2.image, false)}${suffix}`));
+      if (old.image !== container2.image) notes.push(imageNote(old.image, container2.image, suffix));
       notes.push(
         ...envNotes(old, container2, suffix),
         ...envFromNotes(old, container2, suffix),
@@ -71763,10 +72197,7 @@ function summarizeWorkload(before, after) {
   const b = objectAt(after, "spec")?.replicas;
   if (a !== b) {
     notes.push(
-      note(
-        "replicas",
-        b === void 0 ? `replicas unset (was ${inline(a) ?? "?"})` : changeText("replicas", a ?? "unset", b, false)
-      )
+      b === void 0 ? note("replicas", `replicas unset (was ${inline(a) ?? "?"})`) : valueNote("replicas", "replicas", a ?? "unset", b, { colon: false })
     );
     covered.push("spec.replicas");
   }
@@ -72488,7 +72919,11 @@ function diffPair(pair, options) {
   if (redacted.base !== void 0 && redacted.head !== void 0) {
     const notes = [];
     if (renamed !== void 0)
-      notes.push({ kind: "generated-name", text: `generated name ${renamed.from} -> ${renamed.to}` });
+      notes.push({
+        kind: "generated-name",
+        text: `generated name ${renamed.from} -> ${renamed.to}`,
+        parts: { label: "generated name", from: renamed.from, to: renamed.to }
+      });
     result.notes = [...notes, ...semanticSummary(redacted.base, redacted.head, options.maxFieldNotes)];
   } else if (redacted.head !== void 0) result.notes = describeResource(redacted.head);
   return result;
@@ -72525,9 +72960,9 @@ function environmentFindings(base, head) {
 function diffEnvironment(base, head, options = {}) {
   const resolved = resolveDiffOptions(options);
   const environment = (head ?? base)?.environment;
-  const counts = { added: 0, removed: 0, changed: 0, unchanged: 0 };
+  const counts2 = { added: 0, removed: 0, changed: 0, unchanged: 0 };
   const findings = scrubFindings(environmentFindings(base, head), [base, head], resolved);
-  const shell = { environment: environment?.name ?? "", path: environment?.path ?? "", counts, findings };
+  const shell = { environment: environment?.name ?? "", path: environment?.path ?? "", counts: counts2, findings };
   if (base?.ok === false || head?.ok === false) return { ...shell, status: "error", resources: [] };
   const pairs = matchResources(
     sideResources("base", base, resolved, findings),
@@ -72536,11 +72971,11 @@ function diffEnvironment(base, head, options = {}) {
   const diffs = [];
   for (const pair of pairs) {
     const diff = diffPair(pair, resolved);
-    counts[diff.change]++;
+    counts2[diff.change]++;
     if (diff.change !== "unchanged") diffs.push({ identity: (pair.head ?? pair.base).identity, diff });
   }
   diffs.sort((a, b) => compareIdentities(a.identity, b.identity));
-  const changed = counts.added + counts.removed + counts.changed > 0;
+  const changed = counts2.added + counts2.removed + counts2.changed > 0;
   return { ...shell, status: changed ? "changed" : "unchanged", resources: diffs.map((entry) => entry.diff) };
 }
 
@@ -72864,7 +73299,7 @@ var TAB = 9;
 var NEWLINE = 10;
 var HASH = 35;
 var COLON = 58;
-var DASH2 = 45;
+var DASH = 45;
 var DQUOTE = 34;
 var SQUOTE = 39;
 function escapePointer2(key2) {
@@ -73163,7 +73598,7 @@ var FastParser = class {
     while (i < end && this.src.charCodeAt(i) === SPACE) i++;
     this.indent = i - start;
     const c = this.src.charCodeAt(start);
-    if ((c === DASH2 || c === 46) && i === start && start < this.end && this.isDocumentMarker(start))
+    if ((c === DASH || c === 46) && i === start && start < this.end && this.isDocumentMarker(start))
       throw GIVE_UP;
   }
   isDocumentMarker(start) {
@@ -73196,7 +73631,7 @@ var FastParser = class {
     this.track?.set(pointer2, [this.lineNo, offset - this.lineStart + 1]);
   }
   isSeqEntry(i) {
-    if (this.src.charCodeAt(i) !== DASH2) return false;
+    if (this.src.charCodeAt(i) !== DASH) return false;
     const next = i + 1;
     return next >= this.lineEnd || this.src.charCodeAt(next) === SPACE;
   }
@@ -73732,7 +74167,7 @@ function goKind(value, target) {
     return typeof target === "object" && "scalar" in target && target.scalar === "int" ? `number ${value}` : "number";
   return typeof value === "boolean" ? "bool" : "string";
 }
-var typeName = (shape) => "struct" in shape ? `types.${shape.struct}` : shape.type;
+var typeName2 = (shape) => "struct" in shape ? `types.${shape.struct}` : shape.type;
 function fits(shape, value) {
   if ("struct" in shape || "map" in shape) return isJsonObject(value);
   if ("list" in shape) return Array.isArray(value);
@@ -73746,7 +74181,7 @@ function firstTypeError(shape, value, owner, path, pointer2) {
     const field3 = path === "" ? "" : ` into Go struct field ${owner}.${path}`;
     return {
       pointer: pointer2,
-      message: `json: cannot unmarshal ${goKind(value, shape)}${field3} of type ${typeName(shape)}`
+      message: `json: cannot unmarshal ${goKind(value, shape)}${field3} of type ${typeName2(shape)}`
     };
   }
   if ("scalar" in shape) return void 0;
@@ -73974,13 +74409,13 @@ async function readKustomization(files, dir) {
     });
     return { findings };
   }
-  const version = kind === "Component" ? COMPONENT_VERSION : KUSTOMIZATION_VERSION;
-  if (content["apiVersion"] && content["apiVersion"] !== version) {
+  const version2 = kind === "Component" ? COMPONENT_VERSION : KUSTOMIZATION_VERSION;
+  if (content["apiVersion"] && content["apiVersion"] !== version2) {
     const { line, column } = locate("/apiVersion");
     findings.push({
       ruleId: KUSTOMIZATION_RULE,
       severity: "error",
-      message: `apiVersion for ${kind} should be ${version}`,
+      message: `apiVersion for ${kind} should be ${version2}`,
       path: chosen.path,
       line,
       column
@@ -74068,7 +74503,66 @@ function showPath(path) {
   return path === "" ? "." : path;
 }
 
+// core/render/environments/merge-sightings.ts
+var PRECEDENCE = { config: 0, folder: 1, argocd: 2, flux: 3 };
+function stableJson(value) {
+  return JSON.stringify(
+    value,
+    (_key, item) => isJsonObject(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) : item
+  );
+}
+function identity2(environment) {
+  if (environment.renderer === "none" && environment.directory)
+    return `${environment.path}
+${stableJson(environment.directory)}`;
+  if (environment.renderer !== "helm") return environment.path;
+  const helm = environment.helm ?? { chart: environment.path, valuesFiles: [] };
+  return `${environment.path}
+${stableJson(helm)}`;
+}
+function mergeSightings(sightings) {
+  const byIdentity = /* @__PURE__ */ new Map();
+  const ordered = [...sightings].sort(
+    (a, b) => PRECEDENCE[a.environment.source] - PRECEDENCE[b.environment.source]
+  );
+  for (const sighting of ordered) {
+    const key2 = identity2(sighting.environment);
+    const list5 = byIdentity.get(key2) ?? [];
+    list5.push(sighting);
+    byIdentity.set(key2, list5);
+  }
+  return [...byIdentity.values()].map(([winner, ...others]) => {
+    const first = winner;
+    const merged = { names: first.names, environment: { ...first.environment } };
+    const environment = merged.environment;
+    const declaredIn = new Set(environment.declaredIn ?? []);
+    const generatedBy2 = new Set(environment.generatedBy ?? []);
+    const details = environment.detail === void 0 ? [] : [environment.detail];
+    for (const other of others) {
+      for (const file of other.environment.declaredIn ?? []) declaredIn.add(file);
+      for (const file of other.environment.generatedBy ?? []) generatedBy2.add(file);
+      if (other.environment.detail !== void 0 && !details.includes(other.environment.detail))
+        details.push(other.environment.detail);
+    }
+    if (declaredIn.size > 0) environment.declaredIn = [...declaredIn].sort();
+    else delete environment.declaredIn;
+    for (const sighting of [first, ...others]) {
+      const generated = sighting.environment.generatedBy ?? [];
+      for (const file of sighting.environment.declaredIn ?? [])
+        if (!generated.includes(file)) generatedBy2.delete(file);
+    }
+    if (generatedBy2.size > 0) environment.generatedBy = [...generatedBy2].sort();
+    else delete environment.generatedBy;
+    if (details.length > 0) environment.detail = details.join("; ");
+    return merged;
+  });
+}
+
 // core/render/environments/affected-environments.ts
+function renderingKey(environment) {
+  const { path, renderer, helm, directory, kubernetesVersion } = environment;
+  return stableJson({ path, renderer, helm, directory, kubernetesVersion });
+}
 var NO_REFERENCES = { folders: [], files: [], either: [], trees: [] };
 function referenceReader(files) {
   const cache = /* @__PURE__ */ new Map();
@@ -74126,15 +74620,23 @@ async function visit2(dir, reach, seen, files, read) {
   }
 }
 async function reachOf(environment, files, read) {
-  const reach = { files: new Set(environment.declaredIn), folders: /* @__PURE__ */ new Set(), trees: /* @__PURE__ */ new Set() };
+  const generated = new Set(environment.generatedBy);
+  const reach = {
+    files: new Set((environment.declaredIn ?? []).filter((file) => !generated.has(file))),
+    folders: /* @__PURE__ */ new Set(),
+    trees: /* @__PURE__ */ new Set(),
+    generated
+  };
   if (environment.renderer === "helm") {
     reach.trees.add(environment.helm?.chart ?? environment.path);
     reach.folders.add(environment.path);
     for (const file of environment.helm?.valuesFiles ?? []) reach.files.add(file);
     for (const parameter of environment.helm?.parameters ?? [])
       if (parameter.flag === "set-file") reach.files.add(parameter.value);
-  } else if (environment.renderer === "none") reach.trees.add(environment.path);
-  else await visit2(environment.path, reach, /* @__PURE__ */ new Set(), files, read);
+  } else if (environment.renderer === "none") {
+    if (environment.directory?.recurse === false) reach.folders.add(environment.path);
+    else reach.trees.add(environment.path);
+  } else await visit2(environment.path, reach, /* @__PURE__ */ new Set(), files, read);
   return reach;
 }
 function reaches(reach, file) {
@@ -74142,12 +74644,30 @@ function reaches(reach, file) {
   for (const tree of reach.trees) if (isWithin(file, tree)) return true;
   return false;
 }
-async function affectedEnvironments(environments, changedFiles2, files) {
+async function affectedEnvironments(environments, changedFiles2, files, options = {}) {
   const read = referenceReader(files);
   const reachList = await Promise.all(environments.map((environment) => reachOf(environment, files, read)));
   const changed = changedFiles2.map((file) => ({ file, path: normalizeRepoPath(file) ?? file }));
-  const affected = environments.filter((_, i) => changed.some(({ path }) => reaches(reachList[i], path))).map((environment) => environment.name);
-  const unknown2 = changed.filter(({ path }) => !reachList.some((reach) => reaches(reach, path))).map(({ file }) => file);
+  const { counterpart, sources = /* @__PURE__ */ new Map() } = options;
+  const regenerated = environments.map((environment) => {
+    const other = counterpart?.find((candidate) => candidate.name === environment.name);
+    return counterpart === void 0 || other === void 0 || renderingKey(other) !== renderingKey(environment);
+  });
+  const touches = (i, path) => {
+    const reach = reachList[i];
+    return reaches(reach, path) || reach.generated.has(path) && regenerated[i];
+  };
+  const affected = [];
+  environments.forEach((environment, i) => {
+    const reaching = changed.filter(({ path }) => touches(i, path));
+    if (reaching.length === 0) return;
+    affected.push(environment.name);
+    sources.set(
+      environment.name,
+      reaching.map(({ path }) => path)
+    );
+  });
+  const unknown2 = changed.filter(({ path }) => !environments.some((_, i) => touches(i, path))).map(({ file }) => file);
   return { affected, unknown: unknown2 };
 }
 
@@ -74233,7 +74753,46 @@ function argoHelmSettings(source) {
   return { settings, notes };
 }
 
+// core/render/environments/repository-identity.ts
+function normalizeGitUrl(url) {
+  const text12 = url.trim();
+  let host;
+  let path;
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\/(?:[^@/]*@)?([^/:]+)(?::\d*)?(\/.*)?$/i.exec(text12);
+  const scp = /^(?:[^@/:]+@)?([^/:]+):(?!\/\/)(.+)$/.exec(text12);
+  if (scheme) {
+    if (scheme[1]?.toLowerCase() === "file") return void 0;
+    host = scheme[2];
+    path = scheme[3] ?? "";
+  } else if (scp && scp[1].includes(".")) {
+    host = scp[1];
+    path = scp[2];
+  } else return void 0;
+  const cleaned = path.replace(/^\/+|\/+$/g, "").replace(/\.git$/i, "").replace(/\/+$/, "");
+  if (cleaned === "") return void 0;
+  return `${host}/${cleaned}`.toLowerCase();
+}
+function isThisRepository(identity3, url) {
+  const known2 = (identity3?.urls ?? []).map(normalizeGitUrl).filter((value) => value !== void 0);
+  if (known2.length === 0) return void 0;
+  const wanted = normalizeGitUrl(url);
+  return wanted !== void 0 && known2.includes(wanted);
+}
+function describeRepository(identity3) {
+  const first = identity3.urls[0] ?? "this repository";
+  return identity3.origin ? `${first} (${identity3.origin})` : first;
+}
+
 // core/render/environments/argocd-application.ts
+function directorySettings(source) {
+  const directory = isJsonObject(source["directory"]) ? source["directory"] : {};
+  const settings = { recurse: directory["recurse"] === true };
+  const include = stringAt2(directory, "include");
+  const exclude = stringAt2(directory, "exclude");
+  if (include) settings.include = include;
+  if (exclude) settings.exclude = exclude;
+  return settings;
+}
 function explicitRenderer(source) {
   if (source["helm"] !== void 0) return "helm";
   if (source["kustomize"] !== void 0) return "builtin";
@@ -74264,7 +74823,13 @@ function applicationTargets(name, spec, context3) {
     }
     const notes = [];
     const repoURL = stringAt2(source, "repoURL");
-    if (repoURL) notes.push(`repoURL ${repoURL} taken to be this repository`);
+    const ours = repoURL === void 0 ? void 0 : isThisRepository(context3.repository, repoURL);
+    if (ours === false && context3.repository) {
+      const message = `${context3.label}: repoURL ${repoURL ?? ""} is another repository than ${describeRepository(context3.repository)}; its path ${JSON.stringify(written2)} is not checked here`;
+      result.findings.push(discoveryFinding("notice", message, context3.file, at));
+      continue;
+    }
+    if (repoURL && ours === void 0) notes.push(`repoURL ${repoURL} taken to be this repository`);
     const target = {
       source: "argocd",
       name: withPath.length > 1 ? `${name}-${index}` : name,
@@ -74272,7 +74837,8 @@ function applicationTargets(name, spec, context3) {
       label: context3.label,
       notes,
       file: context3.file,
-      at
+      at,
+      directory: directorySettings(source)
     };
     const renderer = explicitRenderer(source);
     if (renderer) target.renderer = renderer;
@@ -74537,7 +75103,7 @@ function sourcePaths(spec) {
   const sources = Array.isArray(spec["sources"]) ? spec["sources"] : [spec["source"]];
   return sources.map((source) => stringAt2(source, "path")).filter((path) => path !== void 0);
 }
-function applicationSetTargets(doc, directories) {
+function applicationSetTargets(doc, directories, repository) {
   const result = { targets: [], findings: [] };
   const spec = doc.content["spec"];
   if (!isJsonObject(spec)) return result;
@@ -74553,8 +75119,17 @@ function applicationSetTargets(doc, directories) {
     let sets;
     if (kind === "list" && isJsonObject(body))
       sets = listParameters(body, `${pointer2}/list`, doc, goTemplate);
-    else if (kind === "git" && isJsonObject(body) && Array.isArray(body["directories"]))
+    else if (kind === "git" && isJsonObject(body) && Array.isArray(body["directories"])) {
+      const repoURL = stringAt2(body, "repoURL");
+      if (repository && repoURL && isThisRepository(repository, repoURL) === false) {
+        const message = `${label}: its git generator lists the folders of ${repoURL}, another repository than ${describeRepository(repository)}; its Applications are not checked here`;
+        result.findings.push(
+          discoveryFinding("notice", message, doc.file, doc.locate(`${pointer2}/git/repoURL`))
+        );
+        continue;
+      }
       sets = directoryParameters(body, `${pointer2}/git`, directories, { doc, goTemplate, label, result });
+    }
     const template = mergeTemplates(spec["template"], isJsonObject(body) ? body["template"] : void 0);
     const expanded = sets !== void 0;
     sets ??= [{ params: {}, at: doc.locate(pointer2), origin: `${kind ?? "empty"} generator` }];
@@ -74582,9 +75157,10 @@ function applicationSetTargets(doc, directories) {
       const found = applicationTargets(name, app["spec"], {
         file: doc.file,
         at: () => set.at,
-        label: `${label}, ${set.origin}`
+        label: `${label}, ${set.origin}`,
+        ...repository ? { repository } : {}
       });
-      result.targets.push(...found.targets);
+      result.targets.push(...found.targets.map((target) => ({ ...target, generated: true })));
       result.findings.push(...found.findings);
     }
   }
@@ -75262,7 +75838,7 @@ function finding(doc, severity, message, pointer2) {
   if (at) Object.assign(result, { line: at.line, column: at.column });
   return result;
 }
-async function fluxHelmReleaseSettings(doc, find) {
+async function fluxHelmReleaseSettings(doc, find2) {
   const result = { notes: [], findings: [] };
   const name = stringAt2(doc.content["metadata"], "name") ?? "";
   const ownNamespace = stringAt2(doc.content["metadata"], "namespace");
@@ -75314,7 +75890,7 @@ async function fluxHelmReleaseSettings(doc, find) {
     file: doc.file,
     lineOf: lineOf2,
     ...ownNamespace ? { namespace: ownNamespace } : {},
-    ...find ? { find } : {}
+    ...find2 ? { find: find2 } : {}
   });
   result.findings.push(...values.findings);
   if (Object.keys(values.values).length > 0) settings.values = `${JSON.stringify(values.values, null, 2)}
@@ -75346,8 +75922,9 @@ function displayPointer(pointer2) {
 }
 
 // core/render/environments/scan-manifests.ts
-var GROUPS = /argoproj\.io\/|(?:kustomize|helm)\.toolkit\.fluxcd\.io\//;
-var KIND = /^\s*kind:\s*["']?(?:Application|ApplicationSet|Kustomization|HelmRelease)["']?\s*(?:#.*)?$/m;
+var GROUPS = /argoproj\.io\/|(?:kustomize|helm|source)\.toolkit\.fluxcd\.io\/|source\.extensions\.fluxcd\.io\//;
+var KIND = /^\s*kind:\s*["']?(?:Application|ApplicationSet|Kustomization|HelmRelease|GitRepository|OCIRepository|Bucket|ArtifactGenerator)["']?\s*(?:#.*)?$/m;
+var FLUX_SOURCES = /* @__PURE__ */ new Set(["GitRepository", "OCIRepository", "Bucket"]);
 var CONCURRENCY = 16;
 function gitOpsKind(content) {
   const { apiVersion, kind } = content;
@@ -75357,6 +75934,10 @@ function gitOpsKind(content) {
   if (apiVersion.startsWith("kustomize.toolkit.fluxcd.io/") && kind === "Kustomization")
     return "FluxKustomization";
   if (apiVersion.startsWith("helm.toolkit.fluxcd.io/") && kind === "HelmRelease") return "HelmRelease";
+  if (apiVersion.startsWith("source.toolkit.fluxcd.io/") && typeof kind === "string" && FLUX_SOURCES.has(kind))
+    return "FluxSource";
+  if (apiVersion.startsWith("source.extensions.fluxcd.io/") && kind === "ArtifactGenerator")
+    return "ArtifactGenerator";
   return void 0;
 }
 function documentsOf(file, text12) {
@@ -75394,7 +75975,7 @@ async function scanGitOpsManifests(files, paths) {
 
 // core/render/environments/values-sources.ts
 var KIND2 = /^\s*kind:\s*["']?(?:ConfigMap|Secret)["']?\s*(?:#.*)?$/m;
-function sourcesOf(file, text12) {
+function sourcesOf2(file, text12) {
   const found = [];
   for (const span of splitDocuments(text12)) {
     const body = text12.slice(span.bodyStart, span.end);
@@ -75412,7 +75993,7 @@ function sourcesOf(file, text12) {
 }
 async function scanValuesSources(files, paths) {
   const texts2 = await readYamlTexts(files, paths, (text12) => KIND2.test(text12));
-  return texts2.flatMap(({ path, text: text12 }) => sourcesOf(path, text12));
+  return texts2.flatMap(({ path, text: text12 }) => sourcesOf2(path, text12));
 }
 function sharedFolders(a, b) {
   const left = a.split("/").slice(0, -1);
@@ -75428,8 +76009,8 @@ function valuesSourceFinder(sources, file, used) {
       if (source.kind !== reference.kind || source.name !== reference.name) continue;
       const sameNamespace2 = source.namespace !== void 0 && source.namespace === reference.namespace;
       if (source.namespace !== void 0 && reference.namespace !== void 0 && !sameNamespace2) continue;
-      const rank = (sameNamespace2 ? 1e3 : 0) + sharedFolders(source.file, file);
-      if (!best || rank > best.rank) best = { source, rank };
+      const rank2 = (sameNamespace2 ? 1e3 : 0) + sharedFolders(source.file, file);
+      if (!best || rank2 > best.rank) best = { source, rank: rank2 };
     }
     if (!best) return void 0;
     used.add(best.source.file);
@@ -75454,6 +76035,8 @@ async function fluxHelmReleaseTargets(doc, valuesSources = []) {
   if (name === void 0) return result;
   const namespace = stringAt2(doc.content["metadata"], "namespace");
   const label = `Flux HelmRelease ${namespace ? `${namespace}/` : ""}${name}`;
+  const spec = isJsonObject(doc.content["spec"]) ? doc.content["spec"] : {};
+  if (spec["chart"] === void 0 && spec["chartRef"] === void 0) return result;
   const at = doc.locate(CHART_POINTER);
   if (chartPath(doc)?.includes("${")) {
     const message = `${label}: chart ${JSON.stringify(chartPath(doc))} holds a variable substituted by a Kustomization's postBuild; not an environment`;
@@ -75483,8 +76066,166 @@ async function fluxHelmReleaseTargets(doc, valuesSources = []) {
   return result;
 }
 
+// core/render/environments/flux-sources.ts
+function sharedFolders2(a, b) {
+  const left = a.split("/").slice(0, -1);
+  const right = b.split("/").slice(0, -1);
+  let n = 0;
+  while (n < left.length && left[n] === right[n]) n++;
+  return n;
+}
+function nearest(documents, from) {
+  if (from === void 0) return [...documents];
+  return documents.map((doc, index) => ({ doc, index, shared: sharedFolders2(doc.file, from) })).sort((a, b) => b.shared - a.shared || a.index - b.index).map(({ doc }) => doc);
+}
+var AS_IS = (path) => path;
+function refLabel(ref) {
+  return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ""}${ref.name}`;
+}
+function find(documents, kind, ref) {
+  return nearest(documents, ref.from).find((doc) => {
+    const metadata2 = doc.content["metadata"];
+    if (doc.content["kind"] !== kind || stringAt2(metadata2, "name") !== ref.name) return false;
+    const namespace = stringAt2(metadata2, "namespace");
+    return ref.namespace === void 0 || namespace === void 0 || namespace === ref.namespace;
+  });
+}
+function followed(spec) {
+  const ref = isJsonObject(spec) ? spec["ref"] : void 0;
+  for (const key2 of ["commit", "name", "semver", "tag"]) {
+    const value = stringAt2(ref, key2);
+    if (value) return { pinned: `${key2} ${value}` };
+  }
+  return { branch: stringAt2(ref, "branch") ?? "master" };
+}
+function gitRepository(ref, documents, repository) {
+  const label = refLabel(ref);
+  const doc = find(documents, "GitRepository", ref);
+  if (ref.name === "") return { ours: true, folderOf: AS_IS, notes: [] };
+  if (!doc) {
+    const why = ref.name === "flux-system" ? `${label} (flux bootstrap's) taken to be this repository` : `${label} is not declared in this repository: taken to be this repository`;
+    return { ours: true, folderOf: AS_IS, notes: [why] };
+  }
+  const spec = doc.content["spec"];
+  const url = stringAt2(spec, "url") ?? "";
+  const ours = isThisRepository(repository, url);
+  if (ours === false && repository)
+    return {
+      ours: false,
+      reason: `${label} (${url}, ${doc.file}) is another repository than ${describeRepository(repository)}`
+    };
+  const follows = followed(spec);
+  if ("pinned" in follows)
+    return {
+      ours: false,
+      reason: `${label} (${doc.file}) is pinned to ${follows.pinned}: a change on a branch reaches it only once tagged or pinned`
+    };
+  if (repository?.branch !== void 0 && follows.branch !== repository.branch)
+    return {
+      ours: false,
+      reason: `${label} (${doc.file}) follows branch ${follows.branch}, and this check is of branch ${repository.branch}`
+    };
+  const unknownBranch = repository?.branch === void 0;
+  const notes = [];
+  if (ours === void 0)
+    notes.push(
+      `${label} (${url}${unknownBranch ? `, branch ${follows.branch}` : ""}) taken to be this repository`
+    );
+  else if (unknownBranch)
+    notes.push(`${label} follows branch ${follows.branch}, taken to be the branch checked`);
+  return { ours: true, folderOf: AS_IS, notes, declaredIn: [doc.file] };
+}
+function treeCopy(from) {
+  const match = /^@([^/]+)\/(?:(.*?)\/)?\*\*$/.exec(from);
+  if (!match) return void 0;
+  const dir = joinRepoPath("", match[2] ?? "");
+  return dir === void 0 ? void 0 : { alias: match[1], dir };
+}
+function externalArtifact(ref, documents, repository) {
+  const label = refLabel(ref);
+  for (const doc of nearest(documents, ref.from)) {
+    if (doc.kind !== "ArtifactGenerator") continue;
+    const spec = isJsonObject(doc.content["spec"]) ? doc.content["spec"] : {};
+    const namespace = stringAt2(doc.content["metadata"], "namespace");
+    if (ref.namespace !== void 0 && namespace !== void 0 && namespace !== ref.namespace) continue;
+    const artifacts = Array.isArray(spec["artifacts"]) ? spec["artifacts"] : [];
+    const artifact = artifacts.find((item) => stringAt2(item, "name") === ref.name);
+    if (!isJsonObject(artifact)) continue;
+    const generator = `ArtifactGenerator ${stringAt2(doc.content["metadata"], "name") ?? ""} (${doc.file})`;
+    const sources = Array.isArray(spec["sources"]) ? spec["sources"] : [];
+    const copies = Array.isArray(artifact["copy"]) ? artifact["copy"] : [];
+    const mappings = [];
+    const declaredIn = /* @__PURE__ */ new Set([doc.file]);
+    const notes = [`${label} of ${generator}`];
+    for (const copy2 of copies) {
+      const from = stringAt2(copy2, "from") ?? "";
+      const to = /^@artifact\/?(.*)$/.exec(stringAt2(copy2, "to") ?? "");
+      const tree = treeCopy(from);
+      const dest = to ? joinRepoPath("", to[1] ?? "") : void 0;
+      if (!tree || dest === void 0) {
+        notes.push(`copy ${JSON.stringify(from)} not followed (only folder trees, @alias/dir/**, are)`);
+        continue;
+      }
+      const source = sources.find((item) => stringAt2(item, "alias") === tree.alias);
+      const sourceRef = {
+        kind: stringAt2(source, "kind") ?? "GitRepository",
+        name: stringAt2(source, "name") ?? ""
+      };
+      sourceRef.from = doc.file;
+      const sourceNamespace = stringAt2(source, "namespace") ?? namespace;
+      if (sourceNamespace) sourceRef.namespace = sourceNamespace;
+      if (sourceRef.kind !== "GitRepository")
+        return {
+          ours: false,
+          reason: `${label} is built by ${generator} from ${refLabel(sourceRef)}, not from a git repository`
+        };
+      const resolved = gitRepository(sourceRef, documents, repository);
+      if (!resolved.ours)
+        return { ours: false, reason: `${label} is built by ${generator} from ${resolved.reason}` };
+      for (const note2 of resolved.notes) if (!notes.includes(note2)) notes.push(note2);
+      for (const file of resolved.declaredIn ?? []) declaredIn.add(file);
+      mappings.push({ dest, dir: tree.dir });
+    }
+    return {
+      ours: true,
+      notes,
+      declaredIn: [...declaredIn],
+      folderOf(path) {
+        const hits = mappings.filter(({ dest }) => dest === "" || path === dest || path.startsWith(`${dest}/`)).sort((a, b) => b.dest.length - a.dest.length);
+        const hit = hits[0];
+        if (!hit) return void 0;
+        return joinRepoPath(hit.dir, hit.dest === "" ? path : path.slice(hit.dest.length + 1));
+      }
+    };
+  }
+  return {
+    ours: false,
+    reason: `${label} is not produced by an ArtifactGenerator of this repository`
+  };
+}
+function resolveFluxSource(ref, documents, repository) {
+  if (ref.kind === "GitRepository") return gitRepository(ref, documents, repository);
+  if (ref.kind === "ExternalArtifact") return externalArtifact(ref, documents, repository);
+  const where2 = find(documents, ref.kind, ref);
+  const url = where2 ? ` (${stringAt2(where2.content["spec"], "url") ?? stringAt2(where2.content["spec"], "bucketName") ?? ""}, ${where2.file})` : "";
+  if (ref.kind === "OCIRepository")
+    return {
+      ours: false,
+      reason: `${refLabel(ref)}${url} is an artifact in a registry (flux push artifact): kubeproof cannot tell which folder of which repository it was built from; declare that folder in .kubeproof.yaml to check it`
+    };
+  return {
+    ours: false,
+    reason: `${refLabel(ref)}${url} is not a git repository kubeproof can read; declare the folder in .kubeproof.yaml to check it`
+  };
+}
+
 // core/render/environments/flux-kustomization.ts
-function fluxKustomizationTargets(doc) {
+function clusterOf(file) {
+  const segments = file.split("/").slice(0, -1);
+  const index = segments.indexOf("clusters");
+  return index !== -1 && index + 1 < segments.length ? segments[index + 1] : segments.at(-1);
+}
+function fluxKustomizationTargets(doc, context3) {
   const result = { targets: [], findings: [] };
   const metadata2 = doc.content["metadata"];
   const spec = isJsonObject(doc.content["spec"]) ? doc.content["spec"] : {};
@@ -75499,17 +76240,33 @@ function fluxKustomizationTargets(doc) {
     result.findings.push(discoveryFinding("notice", message, doc.file, at));
     return result;
   }
-  const path = normalizeRepoPath(written2);
-  if (path === void 0) {
+  const artifactPath = normalizeRepoPath(written2);
+  if (artifactPath === void 0) {
     const message = `${label}: path ${JSON.stringify(written2)} leaves the source's root; not an environment`;
     result.findings.push(discoveryFinding("warning", message, doc.file, at));
     return result;
   }
-  const notes = [];
   const ref = spec["sourceRef"];
-  const refName = stringAt2(ref, "name");
-  if (refName)
-    notes.push(`source ${stringAt2(ref, "kind") ?? "GitRepository"}/${refName} taken to be this repository`);
+  const sourceRef = {
+    kind: stringAt2(ref, "kind") ?? "GitRepository",
+    name: stringAt2(ref, "name") ?? "",
+    from: doc.file
+  };
+  const refNamespace = stringAt2(ref, "namespace") ?? namespace;
+  if (refNamespace) sourceRef.namespace = refNamespace;
+  const source = resolveFluxSource(sourceRef, context3.documents, context3.repository);
+  if (!source.ours) {
+    const message = `${label}: ${source.reason}; its path ${JSON.stringify(written2)} is not checked here`;
+    result.findings.push(discoveryFinding("notice", message, doc.file, at));
+    return result;
+  }
+  const path = source.folderOf(artifactPath);
+  if (path === void 0) {
+    const message = `${label}: path ${JSON.stringify(written2)} is in none of the folders its ${sourceRef.kind} ${sourceRef.name} copies from this repository; not an environment`;
+    result.findings.push(discoveryFinding("warning", message, doc.file, at));
+    return result;
+  }
+  const notes = [...source.notes];
   const applied = [
     "patches",
     "images",
@@ -75521,7 +76278,18 @@ function fluxKustomizationTargets(doc) {
   ];
   const ignored = applied.filter((key2) => spec[key2] !== void 0);
   if (ignored.length > 0) notes.push(`Flux settings not applied: ${ignored.join(", ")}`);
-  result.targets.push({ source: "flux", name, path, label, notes, file: doc.file, at });
+  const cluster = clusterOf(doc.file);
+  result.targets.push({
+    source: "flux",
+    name,
+    path,
+    label,
+    notes,
+    file: doc.file,
+    at,
+    ...cluster ? { otherNames: [`${cluster}/${name}`] } : {},
+    ...source.declaredIn ? { alsoReads: source.declaredIn.filter((file) => file !== doc.file) } : {}
+  });
   return result;
 }
 
@@ -75533,37 +76301,107 @@ var kubeproof_config_schema_default = {
   type: "object",
   required: ["version"],
   additionalProperties: false,
-  dependencies: {
-    promotion: ["environments"]
-  },
   properties: {
     version: {
       description: "Version of this file's format. Only 1 exists.",
       enum: [1]
     },
     environments: {
-      description: "The environments of the repository, in the order reports list them. When present, kubeproof uses exactly these and discovers nothing; when absent, it discovers them (kustomize overlays under envs/, environments/, overlays/, clusters/, Argo CD Applications and ApplicationSets, Flux Kustomizations and HelmReleases).",
+      description: "The environments of the repository, in the order reports list them. When present, kubeproof uses exactly these and discovers nothing; when absent, it discovers them (kustomize overlays under envs/, environments/, overlays/, clusters/ and sibling overlays of a shared base, Argo CD Applications and ApplicationSets, Flux Kustomizations and HelmReleases).",
       type: "array",
       minItems: 1,
       items: {
         $ref: "#/definitions/environment"
       }
     },
-    promotion: {
-      description: "How changes move from one environment to the next. Needs `environments`.",
+    repository: {
+      description: "How Argo CD and Flux name this repository, for discovery: an Application source or a Flux GitRepository whose URL is one of these (or the git remote, or the GitHub repository of the run) is this repository; the others are ignored with a notice. Add the URLs a mirror or a different host name gives it.",
       type: "object",
-      required: ["order"],
+      additionalProperties: false,
+      properties: {
+        urls: {
+          description: "Git URLs of this repository, in any form (https://host/owner/repo.git, git@host:owner/repo, ssh://...).",
+          type: "array",
+          minItems: 1,
+          items: { type: "string", minLength: 1 }
+        }
+      }
+    },
+    promotion: {
+      description: "How image versions move from one environment to the next (kubeproof bump and promote). Environment names are those `kubeproof environments` lists: declared under `environments`, or discovered.",
+      type: "object",
       additionalProperties: false,
       properties: {
         order: {
-          description: "Environment names from the first to receive a change to the last (for example dev, staging, prod). Each must be the name of a declared environment, and appear once.",
+          description: "Environment names from the first to receive a change to the last (for example dev, staging, prod); `kubeproof promote --from X` without --to promotes to the next one. When `environments` is given, each must be the name of a declared environment.",
           type: "array",
           minItems: 2,
           uniqueItems: true,
           items: {
-            description: "The name of an environment declared under `environments`.",
+            description: "The name of an environment (or, for APP/STAGE environments, a stage).",
             type: "string",
             minLength: 1
+          }
+        },
+        protected: {
+          description: "Environments that refuse a mutable tag (latest, no tag, or one mutableTags matches) unless a digest pins the image.",
+          type: "array",
+          uniqueItems: true,
+          items: {
+            type: "string",
+            minLength: 1
+          }
+        },
+        requireDigest: {
+          description: "Environments that take an image only with its digest (sha256:...).",
+          type: "array",
+          uniqueItems: true,
+          items: {
+            type: "string",
+            minLength: 1
+          }
+        },
+        mutableTags: {
+          description: "Tags that can move to another image, as globs (* is any run of characters), for example main, *-SNAPSHOT. latest always is.",
+          type: "array",
+          uniqueItems: true,
+          items: {
+            type: "string",
+            minLength: 1
+          }
+        },
+        tagFields: {
+          description: "Helm values keys holding a tag that the {repository, tag} rule does not find, for example imageVersion.",
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: ["tag"],
+            properties: {
+              tag: {
+                description: "Dotted key path of the tag (imageVersion, web.image.version).",
+                type: "string",
+                minLength: 1
+              },
+              repository: {
+                description: "Dotted key path of the repository beside it.",
+                type: "string",
+                minLength: 1
+              },
+              image: {
+                description: "The image the tag is the tag of, when no key holds its repository.",
+                type: "string",
+                minLength: 1
+              }
+            },
+            oneOf: [
+              {
+                required: ["repository"]
+              },
+              {
+                required: ["image"]
+              }
+            ]
           }
         }
       }
@@ -75787,12 +76625,15 @@ async function checkConfig(files, config, configPath, locate) {
       `/environments/${index}/name`
     );
   }
-  for (const [index, name] of (config.promotion?.order ?? []).entries()) {
+  const promotionLists = config.environments ? ["order", "protected", "requireDigest"].flatMap(
+    (list5) => (config.promotion?.[list5] ?? []).map((name, index) => ({ list: list5, name, index }))
+  ) : [];
+  for (const { list: list5, name, index } of promotionLists) {
     if (firstByName.has(name)) continue;
     const known2 = [...firstByName.keys()].map((n) => JSON.stringify(n)).join(", ");
     report(
-      `promotion.order[${index}]: ${JSON.stringify(name)} is not a declared environment (declared: ${known2})`,
-      `/promotion/order/${index}`
+      `promotion.${list5}[${index}]: ${JSON.stringify(name)} is not a declared environment (declared: ${known2})`,
+      `/promotion/${list5}/${index}`
     );
   }
   const checkPath = async (written2, pointer2, kind) => {
@@ -75964,47 +76805,51 @@ async function loadConfig(files) {
   return result(normalizeConfig(written2));
 }
 
-// core/render/environments/merge-sightings.ts
-var PRECEDENCE = { config: 0, folder: 1, argocd: 2, flux: 3 };
-function stableJson(value) {
-  return JSON.stringify(
-    value,
-    (_key, item) => isJsonObject(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) : item
-  );
+// core/render/environments/shared-base-overlays.ts
+var OVERLAY_PARENTS = /* @__PURE__ */ new Set(["env", "deploy"]);
+function parentOf3(dir) {
+  const slash = dir.lastIndexOf("/");
+  return slash === -1 ? "" : dir.slice(0, slash);
 }
-function identity2(environment) {
-  if (environment.renderer !== "helm") return environment.path;
-  const helm = environment.helm ?? { chart: environment.path, valuesFiles: [] };
-  return `${environment.path}
-${stableJson(helm)}`;
-}
-function mergeSightings(sightings) {
-  const byIdentity = /* @__PURE__ */ new Map();
-  const ordered = [...sightings].sort(
-    (a, b) => PRECEDENCE[a.environment.source] - PRECEDENCE[b.environment.source]
+async function sharedBaseOverlays(files, tree) {
+  const fileSet = new Set(tree.files);
+  const kustomizations = new Set(
+    tree.directories.filter(
+      (dir) => KUSTOMIZATION_FILE_NAMES.some((name) => fileSet.has(`${folderPrefix(dir)}${name}`))
+    )
   );
-  for (const sighting of ordered) {
-    const key2 = identity2(sighting.environment);
-    const list5 = byIdentity.get(key2) ?? [];
-    list5.push(sighting);
-    byIdentity.set(key2, list5);
+  const read = referenceReader(files);
+  const basesOf = /* @__PURE__ */ new Map();
+  const included = /* @__PURE__ */ new Set();
+  for (const dir of kustomizations) {
+    const references = await read(dir);
+    if (!references) continue;
+    const folders = [...references.folders, ...references.either].map((entry) => joinRepoPath(dir, entry)).filter((path) => path !== void 0 && kustomizations.has(path));
+    for (const folder of folders) included.add(folder);
+    basesOf.set(
+      dir,
+      [...new Set(folders)].filter((folder) => !isWithin(folder, dir))
+    );
   }
-  return [...byIdentity.values()].map(([winner, ...others]) => {
-    const first = winner;
-    const merged = { names: first.names, environment: { ...first.environment } };
-    const environment = merged.environment;
-    const declaredIn = new Set(environment.declaredIn ?? []);
-    const details = environment.detail === void 0 ? [] : [environment.detail];
-    for (const other of others) {
-      for (const file of other.environment.declaredIn ?? []) declaredIn.add(file);
-      if (other.environment.detail !== void 0 && !details.includes(other.environment.detail))
-        details.push(other.environment.detail);
+  const byParent = /* @__PURE__ */ new Map();
+  for (const [dir, bases] of basesOf) {
+    if (dir === "" || included.has(dir) || bases.length === 0) continue;
+    const siblings = byParent.get(parentOf3(dir)) ?? [];
+    siblings.push(dir);
+    byParent.set(parentOf3(dir), siblings);
+  }
+  const found = [];
+  for (const [parent, siblings] of byParent) {
+    for (const dir of siblings) {
+      const bases = basesOf.get(dir) ?? [];
+      const shared = bases.filter(
+        (base) => siblings.some((other) => other !== dir && (basesOf.get(other) ?? []).includes(base))
+      );
+      if (shared.length > 0) found.push({ path: dir, container: parent, bases: shared });
+      else if (OVERLAY_PARENTS.has(basename(parent))) found.push({ path: dir, container: parent, bases });
     }
-    if (declaredIn.size > 0) environment.declaredIn = [...declaredIn].sort();
-    else delete environment.declaredIn;
-    if (details.length > 0) environment.detail = details.join("; ");
-    return merged;
-  });
+  }
+  return found.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 
 // core/render/environments/walk-repository.ts
@@ -76038,16 +76883,23 @@ async function walkRepository(files) {
 }
 
 // core/render/environments/discover-environments.ts
-async function targetsOf(doc, tree, valuesSources) {
-  if (doc.kind === "FluxKustomization") return fluxKustomizationTargets(doc);
-  if (doc.kind === "HelmRelease") return fluxHelmReleaseTargets(doc, valuesSources);
-  if (doc.kind === "ApplicationSet") return applicationSetTargets(doc, tree.directories);
+async function targetsOf(doc, context3) {
+  const { repository } = context3;
+  if (doc.kind === "FluxSource" || doc.kind === "ArtifactGenerator") return { targets: [], findings: [] };
+  if (doc.kind === "FluxKustomization")
+    return fluxKustomizationTargets(doc, {
+      documents: context3.sources,
+      ...repository ? { repository } : {}
+    });
+  if (doc.kind === "HelmRelease") return fluxHelmReleaseTargets(doc, context3.valuesSources);
+  if (doc.kind === "ApplicationSet") return applicationSetTargets(doc, context3.tree.directories, repository);
   const name = stringAt2(doc.content["metadata"], "name");
   if (name === void 0) return { targets: [], findings: [] };
   return applicationTargets(name, doc.content["spec"], {
     file: doc.file,
     at: (index, multiple) => doc.locate(multiple ? `/spec/sources/${index}/path` : "/spec/source/path"),
-    label: `Argo CD Application ${name}`
+    label: `Argo CD Application ${name}`,
+    ...repository ? { repository } : {}
   });
 }
 async function targetSighting(target, exists2) {
@@ -76061,12 +76913,14 @@ async function targetSighting(target, exists2) {
     source: target.source,
     renderer,
     detail,
-    declaredIn: [target.file, ...target.alsoReads ?? []]
+    declaredIn: [target.file, ...target.alsoReads ?? []],
+    ...target.generated ? { generatedBy: [target.file] } : {}
   };
   if (renderer === "helm") environment.helm = target.helm ?? { chart: target.path, valuesFiles: [] };
+  if (renderer === "none" && target.directory) environment.directory = target.directory;
   return { names: declaredNameCandidates(target.name, target.path, target.otherNames), environment };
 }
-async function discoverFromRepository(files) {
+async function discoverFromRepository(files, repository) {
   const tree = await walkRepository(files);
   const fileSet = new Set(tree.files);
   const directorySet = new Set(tree.directories);
@@ -76081,10 +76935,25 @@ async function discoverFromRepository(files) {
       detail: `kustomize overlay folder in ${container2}/`
     }
   }));
+  const named = new Set(sightings.map((sighting) => sighting.environment.path));
+  for (const overlay of await sharedBaseOverlays(files, tree)) {
+    if (named.has(overlay.path)) continue;
+    sightings.push({
+      names: folderNameCandidates(overlay.path),
+      environment: {
+        path: overlay.path,
+        source: "folder",
+        renderer: "builtin",
+        detail: `kustomize overlay in ${showPath(overlay.container)}/ over ${overlay.bases.join(", ")}`
+      }
+    });
+  }
   const documents = await scanGitOpsManifests(files, tree.files);
   const valuesSources = documents.some((doc) => doc.kind === "HelmRelease" && readsValuesFrom(doc)) ? [...await scanValuesSources(files, tree.files), ...await generatedValuesSources(files, tree.files)] : [];
+  const sources = documents.filter((doc) => doc.kind === "FluxSource" || doc.kind === "ArtifactGenerator");
+  const context3 = { tree, valuesSources, sources, repository };
   for (const doc of documents) {
-    const result = await targetsOf(doc, tree, valuesSources);
+    const result = await targetsOf(doc, context3);
     findings.push(...result.findings);
     for (const target of result.targets) {
       const present = directorySet.has(target.path) || await files.listDirectory(target.path) !== void 0;
@@ -76101,7 +76970,13 @@ async function discoverFromRepository(files) {
   const environments = merged.map((sighting, i) => ({ name: names[i], ...sighting.environment })).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   return { environments, findings };
 }
-async function discoverEnvironments(files, config) {
+function withConfigUrls(repository, loaded) {
+  const extra = loaded.config?.repository?.urls ?? [];
+  if (extra.length === 0) return repository;
+  const urls = [...repository?.urls ?? [], ...extra];
+  return { ...repository, urls, origin: repository?.origin ?? loaded.path ?? ".kubeproof.yaml" };
+}
+async function discoverEnvironments(files, config, options = {}) {
   const loaded = config ?? await loadConfig(files);
   if (loaded.config?.environments) {
     const configPath = loaded.path ?? ".kubeproof.yaml";
@@ -76110,7 +76985,7 @@ async function discoverEnvironments(files, config) {
   }
   if (!loaded.config && loaded.findings.some((finding2) => finding2.severity === "error"))
     return { environments: [], findings: loaded.findings };
-  const discovered = await discoverFromRepository(files);
+  const discovered = await discoverFromRepository(files, withConfigUrls(options.repository, loaded));
   return { environments: discovered.environments, findings: [...loaded.findings, ...discovered.findings] };
 }
 
@@ -76642,9 +77517,9 @@ function text3(value) {
 }
 function matchesFieldSpec(spec, resource2) {
   if (spec.kind !== void 0 && spec.kind !== "" && spec.kind !== text3(resource2["kind"])) return false;
-  const { group, version } = parseApiVersion(text3(resource2["apiVersion"]));
+  const { group, version: version2 } = parseApiVersion(text3(resource2["apiVersion"]));
   if (spec.group !== void 0 && spec.group !== "" && spec.group !== group) return false;
-  return !(spec.version !== void 0 && spec.version !== "" && spec.version !== version);
+  return !(spec.version !== void 0 && spec.version !== "" && spec.version !== version2);
 }
 function splitFieldPath(path) {
   const parts = [];
@@ -76701,12 +77576,12 @@ function applyFieldSpecs(resource2, specs, visit3) {
   return result;
 }
 function resourceIdString(resource2) {
-  const { group, version } = parseApiVersion(text3(resource2["apiVersion"]));
+  const { group, version: version2 } = parseApiVersion(text3(resource2["apiVersion"]));
   const metadata2 = isJsonObject(resource2["metadata"]) ? resource2["metadata"] : {};
   const kind = text3(resource2["kind"]) || "[noKind]";
   const name = text3(own(metadata2, "name")) || "[noName]";
   const namespace = text3(own(metadata2, "namespace")) || "[noNs]";
-  return `${kind}.${version || "[noVer]"}.${group || "[noGrp]"}/${name}.${namespace}`;
+  return `${kind}.${version2 || "[noVer]"}.${group || "[noGrp]"}/${name}.${namespace}`;
 }
 function mergeFieldSpecs(base, extra) {
   const merged = [...base];
@@ -76725,9 +77600,9 @@ function namespaceKey(namespace) {
   return namespace === "" ? "default" : namespace;
 }
 function resourceKey(resource2) {
-  const { group, version } = parseApiVersion(textOf(resource2["apiVersion"]));
+  const { group, version: version2 } = parseApiVersion(textOf(resource2["apiVersion"]));
   const { name, namespace } = currentId(resource2);
-  return `${group}|${version}|${textOf(resource2["kind"])}|${namespaceKey(namespace)}|${name}`;
+  return `${group}|${version2}|${textOf(resource2["kind"])}|${namespaceKey(namespace)}|${name}`;
 }
 function describeResource2(resource2) {
   const { group } = parseApiVersion(textOf(resource2["apiVersion"]));
@@ -76738,9 +77613,9 @@ function describeResource2(resource2) {
 function hasAnyId(tracked, id) {
   const resource2 = tracked.object;
   if (textOf(resource2["kind"]) !== id.kind) return false;
-  const { group, version } = parseApiVersion(textOf(resource2["apiVersion"]));
+  const { group, version: version2 } = parseApiVersion(textOf(resource2["apiVersion"]));
   if (group !== id.group) return false;
-  if (id.version !== void 0 && id.version !== "" && version !== id.version) return false;
+  if (id.version !== void 0 && id.version !== "" && version2 !== id.version) return false;
   const ids = [currentId(resource2), ...tracked.previous];
   return ids.some(
     (candidate) => candidate.name === id.name && namespaceKey(candidate.namespace) === namespaceKey(id.namespace)
@@ -76833,10 +77708,10 @@ async function addGenerated(context3, kind, args, globalOptions, dir, origin, re
     return appendResources(resources, [tracked]);
   }
   const id = { group: "", kind, name: args.name, namespace: args.namespace ?? "" };
-  const matches = resources.filter((tracked) => hasAnyId(tracked, id));
-  const existing = matches[0];
-  if (existing === void 0 || matches.length > 1)
-    return `${kind} ${args.name}: behavior ${behavior} needs exactly one existing ${kind} of that name (found ${matches.length})`;
+  const matches2 = resources.filter((tracked) => hasAnyId(tracked, id));
+  const existing = matches2[0];
+  if (existing === void 0 || matches2.length > 1)
+    return `${kind} ${args.name}: behavior ${behavior} needs exactly one existing ${kind} of that name (found ${matches2.length})`;
   const merged = mergeGenerated(existing.object, generated.resource, behavior);
   existing.generated = { hash: mergedHashSuffix(existing.generated?.hash ?? false, generated.hashSuffix) };
   existing.object = merged;
@@ -77229,8 +78104,8 @@ var CLUSTER_SCOPED = {
 function isClusterScoped(apiVersion, kind) {
   return Object.hasOwn(CLUSTER_SCOPED, apiVersion) && CLUSTER_SCOPED[apiVersion].includes(kind);
 }
-function isClusterScopedKind(group, version, kind) {
-  if (version !== void 0) return isClusterScoped(group === "" ? version : `${group}/${version}`, kind);
+function isClusterScopedKind(group, version2, kind) {
+  if (version2 !== void 0) return isClusterScoped(group === "" ? version2 : `${group}/${version2}`, kind);
   const prefix = group === "" ? "" : `${group}/`;
   for (const [apiVersion, kinds] of Object.entries(CLUSTER_SCOPED)) {
     const inGroup = group === "" ? !apiVersion.includes("/") : apiVersion.startsWith(prefix);
@@ -77638,7 +78513,7 @@ function goType(value) {
   return typeof value === "boolean" ? "bool" : typeof value;
 }
 function readSelector(value, at) {
-  const where = at === void 0 ? "" : `.${at.path}`;
+  const where2 = at === void 0 ? "" : `.${at.path}`;
   if (value === null || typeof value !== "object" || Array.isArray(value))
     return {
       error: at === void 0 ? `json: cannot unmarshal ${goType(value)} into Go value of type types.Selector` : `json: cannot unmarshal ${goType(value)} into Go struct field ${at.container}.${at.path} of type types.Selector`
@@ -77650,7 +78525,7 @@ function readSelector(value, at) {
     if (field3 === null) continue;
     if (typeof field3 !== "string")
       return {
-        error: `json: cannot unmarshal ${goType(field3)} into Go struct field Selector${where}.${name} of type string`
+        error: `json: cannot unmarshal ${goType(field3)} into Go struct field Selector${where2}.${name} of type string`
       };
     if (field3 !== "") selector2[name] = field3;
   }
@@ -77702,7 +78577,7 @@ function matchesCompiled(resource2, compiled, original) {
   const metadata2 = metadataOf2(resource2);
   const current = { name: text6(metadata2["name"]), namespace: text6(metadata2["namespace"]) };
   const first = original ?? current;
-  const { group, version } = groupVersion(text6(resource2["apiVersion"]));
+  const { group, version: version2 } = groupVersion(text6(resource2["apiVersion"]));
   const kind = text6(resource2["kind"]);
   for (const { field: field3, pattern } of compiled.patterns) {
     let candidates;
@@ -77712,7 +78587,7 @@ function matchesCompiled(resource2, compiled, original) {
         effectiveNamespace(resource2, current.namespace)
       ];
     else if (field3 === "name") candidates = [first.name, current.name];
-    else candidates = [{ group, version, kind }[field3]];
+    else candidates = [{ group, version: version2, kind }[field3]];
     if (!candidates.some((candidate) => pattern.test(candidate))) return false;
   }
   return matchesLabelRequirements(compiled.labels, stringMap4(metadata2["labels"])) && matchesLabelRequirements(compiled.annotations, stringMap4(metadata2["annotations"]));
@@ -78267,10 +79142,10 @@ function applyPatch(resources, input) {
       continue;
     }
     const id = idOf(document);
-    const matches = resources.flatMap((tracked, index) => hasAnyId(tracked, id) ? [index] : []);
-    if (matches.length !== 1)
-      return `${matches.length === 0 ? "no resource matches" : "several resources match"} the strategic merge patch for ${id.kind} ${id.namespace ? `${id.namespace}/` : ""}${id.name}`;
-    const error2 = strategicMerge(resources, matches[0], document, input);
+    const matches2 = resources.flatMap((tracked, index) => hasAnyId(tracked, id) ? [index] : []);
+    if (matches2.length !== 1)
+      return `${matches2.length === 0 ? "no resource matches" : "several resources match"} the strategic merge patch for ${id.kind} ${id.namespace ? `${id.namespace}/` : ""}${id.name}`;
+    const error2 = strategicMerge(resources, matches2[0], document, input);
     if (error2 !== void 0) return error2;
   }
   return void 0;
@@ -78713,11 +79588,11 @@ function idsOf(resource2, previous) {
   const apiVersion = text7(resource2["apiVersion"]);
   const slash = apiVersion.indexOf("/");
   const group = slash === -1 ? "" : apiVersion.slice(0, slash);
-  const version = slash === -1 ? apiVersion : apiVersion.slice(slash + 1);
+  const version2 = slash === -1 ? apiVersion : apiVersion.slice(slash + 1);
   const kind = text7(resource2["kind"]);
   const metadata2 = metadataOf4(resource2);
   const current = { name: text7(metadata2["name"]), namespace: text7(metadata2["namespace"]) };
-  return [current, ...previous ?? []].map((id) => ({ group, version, kind, ...id }));
+  return [current, ...previous ?? []].map((id) => ({ group, version: version2, kind, ...id }));
 }
 function selectorNamespace(selector2) {
   const apiVersion = selector2.group === "" ? selector2.version : `${selector2.group}/${selector2.version}`;
@@ -78755,11 +79630,11 @@ function isNilOrEmpty(value) {
   return typeof value === "object" && Object.keys(value).length === 0;
 }
 function sourceValue(resources, previous, source) {
-  const matches = resources.filter(
+  const matches2 = resources.filter(
     (resource3, index) => idsOf(resource3, previous?.[index]).some((id) => isSelectedBy(resource3, id, source))
   );
-  if (matches.length > 1) throw new ReplacementError(`multiple matches for selector ${sourceString(source)}`);
-  const resource2 = matches[0];
+  if (matches2.length > 1) throw new ReplacementError(`multiple matches for selector ${sourceString(source)}`);
+  const resource2 = matches2[0];
   if (resource2 === void 0) throw new ReplacementError(`nothing selected by ${sourceString(source)}`);
   const fieldPath = source.fieldPath === "" ? DEFAULT_FIELD_PATH : source.fieldPath;
   let value;
@@ -79017,35 +79892,6 @@ function transformAnnotations(resources, annotations, fieldSpecs = COMMON_ANNOTA
   if (Object.keys(annotations).length === 0) return { resources: [...resources], errors: [] };
   const visit3 = setMapEntries(annotations);
   return transformEach(resources, (resource2) => applyFieldSpecs(resource2, fieldSpecs, visit3));
-}
-
-// core/manifests/image-reference.ts
-function isImageMatched(image2, name) {
-  let pattern;
-  try {
-    pattern = new RegExp(`^${name}(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$`);
-  } catch {
-    return false;
-  }
-  return pattern.test(image2);
-}
-function splitImage(image2) {
-  const slash = image2.indexOf("/");
-  const offset = slash > 0 ? slash : 0;
-  const search = image2.slice(offset);
-  const at = search.indexOf("@");
-  const colon = search.indexOf(":");
-  if (at < 0 && colon < 0) return { name: image2, tag: "", digest: "" };
-  if (at >= 0 && (colon < 0 || at < colon))
-    return { name: image2.slice(0, offset + at), tag: "", digest: image2.slice(offset + at + 1) };
-  if (at >= 0) {
-    return {
-      name: image2.slice(0, offset + colon),
-      tag: image2.slice(offset + colon + 1, offset + at),
-      digest: image2.slice(offset + at + 1)
-    };
-  }
-  return { name: image2.slice(0, offset + colon), tag: image2.slice(offset + colon + 1), digest: "" };
 }
 
 // core/render/kustomize/transformers/transform-image-name.ts
@@ -79722,17 +80568,17 @@ function text10(value) {
   return typeof value === "string" ? value : "";
 }
 function identityOf(resource2) {
-  const { group, version } = splitApiVersion(text10(resource2["apiVersion"]));
+  const { group, version: version2 } = splitApiVersion(text10(resource2["apiVersion"]));
   const kind = text10(resource2["kind"]);
   const metadata2 = resource2["metadata"];
   const meta = isJsonObject(metadata2) ? metadata2 : {};
   return {
     kind,
     group,
-    version,
+    version: version2,
     name: text10(meta["name"]),
     namespace: text10(meta["namespace"]),
-    clusterScoped: isClusterScopedKind(group, version, kind)
+    clusterScoped: isClusterScopedKind(group, version2, kind)
   };
 }
 function sameNamespace(a, b) {
@@ -79768,18 +80614,18 @@ function buildCandidates(renames, identities) {
       if (known2.version === void 0 && rename2.version !== void 0) known2.version = rename2.version;
       continue;
     }
-    const version = versionFor(rename2, identities);
+    const version2 = versionFor(rename2, identities);
     byKey.set(key2, {
       kind: rename2.kind,
       group: rename2.group,
-      version,
+      version: version2,
       name: rename2.to,
       namespace,
       originalNamespace: rename2.fromNamespace ?? namespace,
       previousNames: /* @__PURE__ */ new Set([rename2.from]),
       prefixes: rename2.prefixes ?? [],
       suffixes: rename2.suffixes ?? [],
-      clusterScoped: isClusterScopedKind(rename2.group, version, rename2.kind)
+      clusterScoped: isClusterScopedKind(rename2.group, version2, rename2.kind)
     });
   }
   return [...byKey.values()];
@@ -80216,8 +81062,8 @@ function gvkString2(resource2) {
   const apiVersion = text11(resource2["apiVersion"]);
   const slash = apiVersion.indexOf("/");
   const group = slash === -1 ? "" : apiVersion.slice(0, slash);
-  const version = slash === -1 ? apiVersion : apiVersion.slice(slash + 1);
-  return `${group || "~G"}_${version || "~V"}_${text11(resource2["kind"]) || "~K"}`;
+  const version2 = slash === -1 ? apiVersion : apiVersion.slice(slash + 1);
+  return `${group || "~G"}_${version2 || "~V"}_${text11(resource2["kind"]) || "~K"}`;
 }
 function idString2(resource2) {
   const metadata2 = resource2["metadata"] ?? {};
@@ -80226,10 +81072,10 @@ function idString2(resource2) {
 function compareStrings(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function comparer(rank) {
+function comparer(rank2) {
   return (a, b) => {
-    const rankA = rank.get(text11(a["kind"])) ?? 0;
-    const rankB = rank.get(text11(b["kind"])) ?? 0;
+    const rankA = rank2.get(text11(a["kind"])) ?? 0;
+    const rankB = rank2.get(text11(b["kind"])) ?? 0;
     if (rankA !== rankB) return rankA - rankB;
     return compareStrings(gvkString2(a), gvkString2(b)) || compareStrings(idString2(a), idString2(b));
   };
@@ -80253,14 +81099,14 @@ function renamesOf(resources) {
   for (const tracked of resources) {
     const first = tracked.previous[0];
     if (first === void 0) continue;
-    const { group, version } = parseApiVersion(textOf(tracked.object["apiVersion"]));
+    const { group, version: version2 } = parseApiVersion(textOf(tracked.object["apiVersion"]));
     const now = currentId(tracked.object);
     const names = new Set(tracked.previous.map((id) => id.name));
     for (const from of names) {
       renames.push({
         kind: textOf(tracked.object["kind"]),
         group,
-        version,
+        version: version2,
         ...now.namespace === "" ? {} : { namespace: now.namespace },
         ...first.namespace === now.namespace ? {} : { fromNamespace: first.namespace },
         from,
@@ -80354,34 +81200,88 @@ async function buildKustomization(files, dir, options = {}) {
   }
 }
 
-// core/render/render-environments.ts
+// core/render/plain-manifests.ts
 var MANIFEST = /\.(ya?ml|json)$/;
-async function listManifests(files, dir, found = []) {
+var LOOKS_LIKE_MANIFEST = (text12) => text12.includes("apiVersion:") && text12.includes("kind:") && text12.includes("metadata:");
+function alternatives(pattern) {
+  const open2 = pattern.indexOf("{");
+  const close = open2 === -1 ? -1 : pattern.indexOf("}", open2);
+  if (close === -1) return [pattern];
+  const head = pattern.slice(0, open2);
+  const tail = pattern.slice(close + 1);
+  return pattern.slice(open2 + 1, close).split(",").flatMap((choice) => alternatives(`${head}${choice}${tail}`));
+}
+function matches(pattern, relative3) {
+  if (pattern === void 0 || pattern === "") return false;
+  return alternatives(pattern).some((choice) => pathMatch(choice.replace(/^\.?\//, ""), relative3));
+}
+async function listManifests(files, root, settings, dir = root, found = []) {
   for (const entry of await files.listDirectory(dir) ?? []) {
-    const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
+    const path = `${folderPrefix(dir)}${entry.name}`;
     if (entry.name.startsWith(".")) continue;
-    if (entry.type === "directory") await listManifests(files, path, found);
-    else if (entry.type === "file" && MANIFEST.test(entry.name)) found.push(path);
+    if (entry.type === "directory" && (settings === void 0 || settings.recurse))
+      await listManifests(files, root, settings, path, found);
+    else if (entry.type === "file" && MANIFEST.test(entry.name)) {
+      const relative3 = path.slice(folderPrefix(root).length);
+      if (settings?.include && !matches(settings.include, relative3)) continue;
+      if (matches(settings?.exclude, relative3)) continue;
+      found.push(path);
+    }
   }
   return found;
 }
-async function renderPlain(files, environment) {
+async function plainManifests(files, environment) {
   const resources = [];
   const findings = [];
-  for (const path of await listManifests(files, environment.path)) {
+  const skipped = [];
+  for (const path of await listManifests(files, environment.path, environment.directory)) {
     const bytes = await files.readFile(path);
     if (bytes === void 0) continue;
+    const text12 = new TextDecoder().decode(bytes);
+    let documents;
     try {
-      for (const document of parseKustomizeYaml(new TextDecoder().decode(bytes), path)) {
-        const value = document.value;
-        if (isJsonObject(value)) resources.push({ object: value, origin: { path, line: document.line } });
-      }
+      documents = parseKustomizeYaml(text12, path);
     } catch (error2) {
       if (!(error2 instanceof BuildStop)) throw error2;
-      findings.push(error2.finding);
+      if (LOOKS_LIKE_MANIFEST(text12)) findings.push(error2.finding);
+      else skipped.push(path);
+      continue;
+    }
+    const objects2 = documents.filter(
+      ({ value }) => isJsonObject(value) && typeof value["apiVersion"] === "string" && typeof value["kind"] === "string"
+    );
+    if (objects2.length === 0) {
+      if (documents.some(({ value }) => value !== null)) skipped.push(path);
+      continue;
+    }
+    for (const document of documents) {
+      const value = document.value;
+      if (objects2.includes(document) && isJsonObject(value))
+        resources.push({ object: value, origin: { path, line: document.line } });
+      else if (value !== null)
+        findings.push({
+          ruleId: "plain-manifests",
+          severity: "error",
+          message: `${path}: this document is not a Kubernetes object (it needs apiVersion and kind) while others in the file are; Argo CD fails on such a file`,
+          path,
+          line: document.line
+        });
     }
   }
-  return { environment, ok: findings.length === 0, resources, findings };
+  if (skipped.length > 0)
+    findings.push({
+      ruleId: "plain-manifests",
+      severity: "notice",
+      message: `environment ${environment.name}: ${skipped.length === 1 ? "1 file is" : `${skipped.length} files are`} not Kubernetes manifests (no apiVersion and kind) and not rendered, as Argo CD's directory source skips them: ${skipped.join(", ")}`,
+      path: showPath(environment.path)
+    });
+  return { resources, findings };
+}
+
+// core/render/render-environments.ts
+async function renderPlain(files, environment) {
+  const { resources, findings } = await plainManifests(files, environment);
+  return { environment, ok: !findings.some((f) => f.severity === "error"), resources, findings };
 }
 function fromYaml(environment, yaml, anchor) {
   try {
@@ -80892,12 +81792,12 @@ var BY_API_AND_KIND = new Map(
   API_LIFECYCLES.map((lifecycle) => [lifecycleKey(lifecycle.apiVersion, lifecycle.kind), lifecycle])
 );
 var VERSION9 = /^v?(\d+)\.(\d+)(?:\.\d+)?(?:[-+][0-9A-Za-z.+-]*)?$/;
-function parseVersion(version) {
-  if (version === "master") return "master";
-  const match = VERSION9.exec(version);
+function parseVersion(version2) {
+  if (version2 === "master") return "master";
+  const match = VERSION9.exec(version2);
   if (!match) {
     throw new UsageError(
-      `Kubernetes version "${version}" is not understood: use "1.29", "1.29.0", "v1.29.0" or "master"`
+      `Kubernetes version "${version2}" is not understood: use "1.29", "1.29.0", "v1.29.0" or "master"`
     );
   }
   return { major: Number(match[1]), minor: Number(match[2]) };
@@ -80974,12 +81874,12 @@ function findDuplicates(results) {
       first.set(key2, result);
       continue;
     }
-    const where = `${original.filename}:${original.line}`;
+    const where2 = `${original.filename}:${original.line}`;
     const id = `${result.kind} ${result.namespace ? `${result.namespace}/` : ""}${result.name}`;
     result.findings.push({
       ruleId: "duplicate-resource",
       severity: "warning",
-      message: `duplicate resource: ${id} is already defined at ${where}; applying both keeps only the last one`,
+      message: `duplicate resource: ${id} is already defined at ${where2}; applying both keeps only the last one`,
       path: result.filename,
       line: result.line,
       resource: {
@@ -81491,21 +82391,21 @@ function crdToJsonSchemas(crd, options) {
     const spec = readCrdSpec(crd, problems);
     if (spec === void 0) return { schemas: [], problems };
     const schemas = [];
-    for (const version of spec.versions) {
-      const apiVersion = `${spec.group}/${version.name}`;
+    for (const version2 of spec.versions) {
+      const apiVersion = `${spec.group}/${version2.name}`;
       const schema = rootSchema(
-        version.schema,
-        version.schemaPath,
+        version2.schema,
+        version2.schemaPath,
         {
           apiVersion,
           kind: spec.kind,
           strict: options.strict === true,
           prune: spec.prune,
-          statusSubresource: version.statusSubresource
+          statusSubresource: version2.statusSubresource
         },
         problems
       );
-      schemas.push({ group: spec.group, kind: spec.kind, version: version.name, apiVersion, schema });
+      schemas.push({ group: spec.group, kind: spec.kind, version: version2.name, apiVersion, schema });
     }
     return { schemas, problems };
   } catch (error2) {
@@ -82078,16 +82978,17 @@ var NO_ENVIRONMENT_RULE = "no-environment";
 var CONTAINERS = [...ENVIRONMENT_CONTAINERS].map((name) => `${name}/`);
 var CONTAINER_LIST = `${CONTAINERS.slice(0, -1).join(", ")} or ${CONTAINERS.at(-1) ?? ""}`;
 var DECLARE_ENVIRONMENTS = `declare them in ${CONFIG_FILE_NAMES[0]} in that folder, for example {version: 1, environments: [{name: prod, path: deploy/prod}]}`;
-function noEnvironmentMessage(where, configFailed = false) {
+function noEnvironmentMessage(where2, configFailed = false, notUnderstood = 0) {
   if (configFailed)
-    return `no environment found in ${where}: ${CONFIG_FILE_NAMES[0]} could not be read (see its errors); fix it to declare the environments`;
-  return `no environment found in ${where}: kubeproof looked in ${CONFIG_FILE_NAMES[0]}, for kustomize overlays under ${CONTAINER_LIST}, and for Argo CD Applications and ApplicationSets and Flux Kustomizations and HelmReleases; ${DECLARE_ENVIRONMENTS}`;
+    return `no environment found in ${where2}: ${CONFIG_FILE_NAMES[0]} could not be read (see its errors); fix it to declare the environments`;
+  const met = notUnderstood === 0 ? "" : `; it met ${notUnderstood === 1 ? "1 GitOps manifest" : `${notUnderstood} GitOps manifests`} it could not turn into an environment (see the notices and warnings of rule environments)`;
+  return `no environment found in ${where2}: kubeproof looked in ${CONFIG_FILE_NAMES[0]}, for kustomize overlays under ${CONTAINER_LIST} and sibling overlays over a shared base, and for Argo CD Applications and ApplicationSets and Flux Kustomizations and HelmReleases of this repository${met}; ${DECLARE_ENVIRONMENTS}`;
 }
-function noEnvironmentFinding(where, configFailed = false) {
+function noEnvironmentFinding(where2, configFailed = false, notUnderstood = 0) {
   return {
     ruleId: NO_ENVIRONMENT_RULE,
     severity: "error",
-    message: noEnvironmentMessage(where, configFailed),
+    message: noEnvironmentMessage(where2, configFailed, notUnderstood),
     path: CONFIG_FILE_NAMES[0]
   };
 }
@@ -82141,23 +83042,38 @@ async function runCheck(head, base, options, deps) {
   const loaded = await loadConfig(head.files);
   const fromConfig = configDiffOptions(loaded.config?.diff, loaded.path ?? ".kubeproof.yaml");
   const diffOptions = { ...fromConfig.options, ...options.diff };
-  const headDiscovery = await discoverEnvironments(head.files, loaded);
-  const baseDiscovery = base ? await discoverEnvironments(base.files) : { environments: [], findings: [] };
+  const discover = options.repository ? { repository: options.repository } : {};
+  const headDiscovery = await discoverEnvironments(head.files, loaded, discover);
+  const baseDiscovery = base ? await discoverEnvironments(base.files, void 0, discover) : { environments: [], findings: [] };
   let environments = headDiscovery.environments;
   const removed = baseDiscovery.environments.filter(
     (environment) => !environments.some((other) => other.name === environment.name)
   );
+  const sources = /* @__PURE__ */ new Map();
   if (base !== void 0) {
     const changed = options.changedFiles ?? await changedFiles(base.files, head.files);
-    const onHead = await affectedEnvironments(environments, changed, head.files);
-    const onBase = await affectedEnvironments(baseDiscovery.environments, changed, base.files);
+    const [headSources, baseSources] = [/* @__PURE__ */ new Map(), /* @__PURE__ */ new Map()];
+    const onHead = await affectedEnvironments(environments, changed, head.files, {
+      counterpart: baseDiscovery.environments,
+      sources: headSources
+    });
+    const onBase = await affectedEnvironments(baseDiscovery.environments, changed, base.files, {
+      counterpart: environments,
+      sources: baseSources
+    });
     const affected = /* @__PURE__ */ new Set([...onHead.affected, ...onBase.affected]);
     environments = environments.filter((environment) => affected.has(environment.name));
+    for (const [name, files] of [...headSources, ...baseSources])
+      sources.set(name, [.../* @__PURE__ */ new Set([...sources.get(name) ?? [], ...files])].sort());
   }
   const goneEnvironments = base === void 0 ? [] : removed;
   const nothingFound = headDiscovery.environments.length === 0 && baseDiscovery.environments.length === 0;
   const configFailed = !loaded.config && loaded.findings.some((finding2) => finding2.severity === "error");
-  const noEnvironment = nothingFound ? noEnvironmentFinding(options.where ?? "the repository root", configFailed) : void 0;
+  const notUnderstood = [...headDiscovery.findings, ...baseDiscovery.findings].filter((finding2) => finding2.ruleId === DISCOVERY_RULE).map(
+    (finding2) => `${finding2.path}${finding2.line === void 0 ? "" : `:${finding2.line}`}: ${finding2.message}`
+  );
+  const uniqueNotUnderstood = [...new Set(notUnderstood)];
+  const noEnvironment = nothingFound ? noEnvironmentFinding(options.where ?? "the repository root", configFailed, uniqueNotUnderstood.length) : void 0;
   const allowed = options.trustedRenderers && trustedRendererSet(options.trustedRenderers, baseDiscovery.environments);
   const refused = allowed ? environments.filter((environment) => isRefused(environment, allowed)) : [];
   const headRendered = await renderEnvironments(
@@ -82209,6 +83125,12 @@ async function runCheck(head, base, options, deps) {
     }
   for (const environment of goneEnvironments)
     diffs.push(diffEnvironment(baseByName.get(environment.name), void 0, diffOptions));
+  for (const diff of diffs) {
+    const files = sources.get(diff.environment);
+    if (files !== void 0) diff.sources = files;
+  }
+  const order2 = loaded.config?.promotion?.order ?? [];
+  const production = order2.length > 1 ? order2.slice(-1) : [];
   const scrub = createScrubber([...headRendered, ...baseByName.values()], resolveDiffOptions(diffOptions));
   for (const check of validation) check.findings = scrub(check.findings);
   for (const diff of diffs) diff.findings = scrub(diff.findings);
@@ -82218,6 +83140,8 @@ async function runCheck(head, base, options, deps) {
       environments: diffs.sort(names),
       validation: validation.sort(names),
       ...noEnvironment ? { noEnvironment: noEnvironment.message } : {},
+      ...!noEnvironment && environments.length === 0 && goneEnvironments.length === 0 && uniqueNotUnderstood.length > 0 ? { notUnderstood: uniqueNotUnderstood } : {},
+      ...production.length > 0 ? { production } : {},
       meta: {
         renderer: rendererLabel(environments),
         durationMs: deps.now() - started,
@@ -82382,7 +83306,7 @@ async function publishReport(port, target, report, options, log) {
   let checkRun;
   const checkStep = await attempt("the check run", NEEDS.checkRun, async () => {
     const commit = { owner: repo.owner, repo: repo.repo, sha: target.headSha };
-    checkRun = await port.publishCheckRun(commit, check);
+    checkRun = await port.publishCheckRun(commit, check, options.started);
     const omitted = checkRun.annotationsOmitted > 0 ? `, ${checkRun.annotationsOmitted} not shown` : "";
     log.info(
       `kubeproof: check run "${check.name}" ${check.conclusion} with ${checkRun.annotationsShown} annotations${omitted}: ${checkRun.url}`
@@ -82437,18 +83361,78 @@ async function checkPullRequest(request2, deps) {
   const notices = [];
   const validate = validating && request2.schemas !== void 0 ? await deps.createValidationDeps(request2.schemas, (message) => notices.push(message)) : void 0;
   const headFiles = await diskFileSource(request2.head);
-  const result = await runCheck(
-    { files: headFiles, external: external(deps.runner, request2.head, headFiles) },
-    request2.base === void 0 ? void 0 : baseSide(request2.base, deps),
-    { ...request2.options, validate: validating },
-    { ...validate ? { validate } : {}, now: deps.now }
-  );
+  const started = request2.publish && await startRun(request2.kind, request2.publish, deps);
+  let result;
+  try {
+    result = await runCheck(
+      { files: headFiles, external: external(deps.runner, request2.head, headFiles) },
+      request2.base === void 0 ? void 0 : baseSide(request2.base, deps),
+      { ...request2.options, validate: validating },
+      { ...validate ? { validate } : {}, now: deps.now }
+    );
+  } catch (error2) {
+    if (request2.publish && started) await abandonRun(request2.kind, request2.publish, started, error2, deps.log);
+    throw error2;
+  }
   for (const notice2 of notices) deps.log.info(`kubeproof: ${notice2}`);
-  const report = { ...result.report, meta: { ...result.report.meta, ...request2.meta } };
-  const published = request2.publish === void 0 ? void 0 : await publish(request2.kind, request2.publish, report, result, deps.log);
+  const report = {
+    ...result.report,
+    meta: { ...result.report.meta, ...sourceLinks(request2.publish), ...request2.meta }
+  };
+  const published = request2.publish === void 0 ? void 0 : await publish(request2.kind, request2.publish, report, result, deps.log, started);
   return { result, report, published };
 }
-function publish(kind, request2, report, result, log) {
+function sourceLinks(request2) {
+  const repo = request2?.target.repo ?? request2?.target.pr;
+  if (request2 === void 0 || repo === void 0) return {};
+  const prefix = request2.prefix === "" ? "" : `${request2.prefix.replace(/\/+$/, "")}/`;
+  return {
+    sourceLinks: {
+      server: request2.serverUrl ?? "https://github.com",
+      repository: `${repo.owner}/${repo.repo}`,
+      sha: request2.target.headSha,
+      ...prefix === "" ? {} : { pathPrefix: prefix }
+    }
+  };
+}
+function commitOf(request2) {
+  const repo = request2.target.repo ?? request2.target.pr;
+  return repo && { owner: repo.owner, repo: repo.repo, sha: request2.target.headSha };
+}
+async function startRun(kind, request2, deps) {
+  const commit = commitOf(request2);
+  if (commit === void 0) return void 0;
+  try {
+    return await request2.port.startCheckRun(commit, {
+      name: publishNames(kind, request2.prefix).checkName,
+      startedAt: new Date(deps.now()).toISOString(),
+      ...request2.detailsUrl === void 0 ? {} : { detailsUrl: request2.detailsUrl }
+    });
+  } catch (error2) {
+    if (!(error2 instanceof GitHubApiError)) throw error2;
+    deps.log.debug(`kubeproof: the check run could not be started: ${error2.message}`);
+    return void 0;
+  }
+}
+async function abandonRun(kind, request2, started, error2, log) {
+  const commit = commitOf(request2);
+  if (commit === void 0) return;
+  const reason = error2 instanceof KubeproofError ? error2.message : "an internal error (see the job log)";
+  const check = {
+    name: publishNames(kind, request2.prefix).checkName,
+    conclusion: request2.failOn === "never" ? "neutral" : "failure",
+    title: "kubeproof did not finish",
+    summary: `kubeproof stopped before it could report: ${reason}`,
+    annotations: [],
+    ...request2.detailsUrl === void 0 ? {} : { detailsUrl: request2.detailsUrl }
+  };
+  await request2.port.publishCheckRun(commit, check, started).catch((failure) => {
+    log.warn(
+      `kubeproof: the check run could not be completed: ${failure instanceof Error ? failure.message : String(failure)}`
+    );
+  });
+}
+function publish(kind, request2, report, result, log, started) {
   const { prefix } = request2;
   return publishReport(
     request2.port,
@@ -82462,7 +83446,8 @@ function publish(kind, request2, report, result, log) {
       failOn: request2.failOn,
       ...request2.detailsUrl === void 0 ? {} : { detailsUrl: request2.detailsUrl },
       pathPrefix: prefix,
-      findings: result.findings
+      findings: result.findings,
+      ...started === void 0 ? {} : { started }
     },
     log
   );
@@ -82541,10 +83526,10 @@ function reportCounts(report, extra) {
   };
 }
 var plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
-function failureMessage(counts, failOn) {
-  const failing = failOn === "error" ? counts.errors > 0 : failOn === "warning" ? counts.errors + counts.warnings > 0 : false;
+function failureMessage(counts2, failOn) {
+  const failing = failOn === "error" ? counts2.errors > 0 : failOn === "warning" ? counts2.errors + counts2.warnings > 0 : false;
   if (!failing) return void 0;
-  return `kubeproof found ${plural2(counts.errors, "error")} and ${plural2(counts.warnings, "warning")} (fail-on: ${failOn}); they are annotated on the files and listed in the job summary`;
+  return `kubeproof found ${plural2(counts2.errors, "error")} and ${plural2(counts2.warnings, "warning")} (fail-on: ${failOn}); they are annotated on the files and listed in the job summary`;
 }
 
 // platform/actions/resolve-head.ts
@@ -82628,7 +83613,10 @@ function summaryMarkdown(report, marker2, limit = SUMMARY_LIMIT) {
     }
     comment += `${index === 0 ? "" : "\n\n"}${body}`;
   }
-  return { comment, summary: `${comment}
+  const full = renderFullReport(report, { marker: marker2 });
+  const shortened = bodies.length > 1 || bodies[0] !== full;
+  const summary2 = shortened && full.length <= limit ? full : comment;
+  return { comment, summary: `${summary2}
 ` };
 }
 
@@ -82657,6 +83645,7 @@ function publishRequest(inputs, deps, prefix, target) {
     comment: inputs.comment && target.pr !== void 0,
     failOn: inputs.failOn,
     ...deps.context.runUrl === void 0 ? {} : { detailsUrl: deps.context.runUrl },
+    ...deps.context.serverUrl === void 0 ? {} : { serverUrl: deps.context.serverUrl },
     prefix
   };
 }
@@ -82732,6 +83721,7 @@ async function run3(kind, inputs, deps) {
         kubernetesVersion: schema?.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
         strict: schema?.strict ?? DEFAULT_STRICT,
         ...base.prefix === "" ? {} : { where: base.prefix },
+        ...context3.repository ? { repository: context3.repository } : {},
         ...changes === void 0 ? {} : { changedFiles: underPrefix(changes, base.prefix) },
         // A change not yet in the repository (a pull request, a merge group) does not choose the binaries run on it.
         ...target.commit === void 0 ? {} : { trustedRenderers: { renderers: inputs.allowRenderers, help: TRUST_HELP } }
@@ -82773,14 +83763,14 @@ async function run3(kind, inputs, deps) {
     sarifFile,
     sarifCheck(report, { pathPrefix: base.prefix, findings: result.findings, version: `v${package_default.version}` })
   );
-  const counts = reportCounts(report, result.findings);
+  const counts2 = reportCounts(report, result.findings);
   io.setOutput(
     "environments",
     JSON.stringify(report.environments.map((environment) => environment.environment))
   );
-  io.setOutput("errors", String(counts.errors));
-  io.setOutput("warnings", String(counts.warnings));
-  io.setOutput("changed", String(counts.changed > 0));
+  io.setOutput("errors", String(counts2.errors));
+  io.setOutput("warnings", String(counts2.warnings));
+  io.setOutput("changed", String(counts2.changed > 0));
   const compared = report.meta.compared !== false;
   io.setOutput(
     "changed-environments",
@@ -82795,7 +83785,7 @@ async function run3(kind, inputs, deps) {
   );
   io.setOutput("comment-body", bodies.comment);
   io.setOutput("sarif-file", sarifFile);
-  const failure = failureMessage(counts, inputs.failOn);
+  const failure = failureMessage(counts2, inputs.failOn);
   if (failure !== void 0) io.setFailed(failure);
   return { result, published, failure };
 }

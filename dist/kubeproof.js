@@ -47,12 +47,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar7 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -73,7 +73,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar7(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -82,14 +82,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias;
+    exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar4;
-    exports.isSeq = isSeq;
+    exports.isScalar = isScalar7;
+    exports.isSeq = isSeq3;
   }
 });
 
@@ -101,7 +101,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit3(node, visitor) {
+    function visit4(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity3.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -110,9 +110,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP;
+    visit4.REMOVE = REMOVE;
     function visit_(key2, node, visitor, path) {
       const ctrl = callVisitor(key2, node, visitor, path);
       if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
@@ -246,7 +246,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit3;
+    exports.visit = visit4;
     exports.visitAsync = visitAsync;
   }
 });
@@ -256,7 +256,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity3 = require_identity();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -328,13 +328,13 @@ var require_directives = __commonJS({
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version] = parts;
-            if (version === "1.1" || version === "1.2") {
-              this.yaml.version = version;
+            const [version2] = parts;
+            if (version2 === "1.1" || version2 === "1.2") {
+              this.yaml.version = version2;
               return true;
             } else {
-              const isValid = /^\d+\.\d+$/.test(version);
-              onError(6, `Unsupported YAML version ${version}`, isValid);
+              const isValid = /^\d+\.\d+$/.test(version2);
+              onError(6, `Unsupported YAML version ${version2}`, isValid);
               return false;
             }
           }
@@ -400,7 +400,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity3.isNode(doc.contents)) {
           const tags = {};
-          visit3.visit(doc.contents, (_key, node) => {
+          visit4.visit(doc.contents, (_key, node) => {
             if (identity3.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -427,7 +427,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity3 = require_identity();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -438,7 +438,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit3.visit(root, {
+      visit4.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -618,7 +618,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     var identity3 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -644,7 +644,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit3.visit(doc, {
+          visit4.visit(doc, {
             Node: (_key, node) => {
               if (identity3.isAlias(node) || identity3.hasAnchor(node))
                 nodes.push(node);
@@ -3436,14 +3436,14 @@ var require_Document = __commonJS({
           version: "1.2"
         }, options);
         this.options = opt;
-        let { version } = opt;
+        let { version: version2 } = opt;
         if (options?._directives) {
           this.directives = options._directives.atDocument();
           if (this.directives.yaml.explicit)
-            version = this.directives.yaml.version;
+            version2 = this.directives.yaml.version;
         } else
-          this.directives = new directives.Directives({ version });
-        this.setSchema(version, options);
+          this.directives = new directives.Directives({ version: version2 });
+        this.setSchema(version2, options);
         this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
       }
       /**
@@ -3623,11 +3623,11 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version, options = {}) {
-        if (typeof version === "number")
-          version = String(version);
+      setSchema(version2, options = {}) {
+        if (typeof version2 === "number")
+          version2 = String(version2);
         let opt;
-        switch (version) {
+        switch (version2) {
           case "1.1":
             if (this.directives)
               this.directives.yaml.version = "1.1";
@@ -3638,9 +3638,9 @@ var require_Document = __commonJS({
           case "1.2":
           case "next":
             if (this.directives)
-              this.directives.yaml.version = version;
+              this.directives.yaml.version = version2;
             else
-              this.directives = new directives.Directives({ version });
+              this.directives = new directives.Directives({ version: version2 });
             opt = { resolveKnownTags: true, schema: "core" };
             break;
           case null:
@@ -3649,7 +3649,7 @@ var require_Document = __commonJS({
             opt = null;
             break;
           default: {
-            const sv = JSON.stringify(version);
+            const sv = JSON.stringify(version2);
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
@@ -4197,9 +4197,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap = fc.start.source === "{";
-      const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap2.YAMLMap : YAMLSeq2.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap2.YAMLMap : YAMLSeq2.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -4235,7 +4235,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key2))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
             onError(
               key2,
               // checked by containsNewline()
@@ -4275,7 +4275,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep7 && !props.found) {
+        if (!isMap3 && !sep7 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -4298,7 +4298,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep7)
                 for (const st of sep7) {
                   if (st === valueProps.found)
@@ -4330,7 +4330,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -4346,7 +4346,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -4452,7 +4452,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start2, start2, start2] };
       const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
-      const lines2 = scalar.source ? splitLines(scalar.source) : [];
+      const lines2 = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines2.length;
       for (let i = lines2.length - 1; i >= 0; --i) {
         const content = lines2[i][1];
@@ -4610,7 +4610,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source) {
+    function splitLines2(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -5566,15 +5566,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit3(cst, visitor) {
+    function visit4(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP;
-    visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path) => {
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP;
+    visit4.REMOVE = REMOVE;
+    visit4.itemAtPath = (cst, path) => {
       let item = cst;
       for (const [field3, index] of path) {
         const tok = item?.[field3];
@@ -5585,8 +5585,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path) => {
-      const parent = visit3.itemAtPath(cst, path.slice(0, -1));
+    visit4.parentCollection = (cst, path) => {
+      const parent = visit4.itemAtPath(cst, path.slice(0, -1));
       const field3 = path[path.length - 1][0];
       const coll = parent?.[field3];
       if (coll && "items" in coll)
@@ -5617,7 +5617,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
     }
-    exports.visit = visit3;
+    exports.visit = visit4;
   }
 });
 
@@ -5633,7 +5633,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar7 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5717,7 +5717,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar4;
+    exports.isScalar = isScalar7;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -7233,7 +7233,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
+    function parseAllDocuments2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7308,7 +7308,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse2;
-    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify;
   }
@@ -7333,7 +7333,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -7361,8 +7361,8 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit3.visit;
-    exports.visitAsync = visit3.visitAsync;
+    exports.visit = visit4.visit;
+    exports.visitAsync = visit4.visitAsync;
   }
 });
 
@@ -9270,14 +9270,14 @@ var require_diagnostics = __commonJS({
         "undici:client:beforeConnect",
         (evt) => {
           const {
-            connectParams: { version, protocol, port, host }
+            connectParams: { version: version2, protocol, port, host }
           } = evt;
           debugLog(
             "connecting to %s%s using %s%s",
             host,
             port ? `:${port}` : "",
             protocol,
-            version
+            version2
           );
         }
       );
@@ -9285,14 +9285,14 @@ var require_diagnostics = __commonJS({
         "undici:client:connected",
         (evt) => {
           const {
-            connectParams: { version, protocol, port, host }
+            connectParams: { version: version2, protocol, port, host }
           } = evt;
           debugLog(
             "connected to %s%s using %s%s",
             host,
             port ? `:${port}` : "",
             protocol,
-            version
+            version2
           );
         }
       );
@@ -9300,7 +9300,7 @@ var require_diagnostics = __commonJS({
         "undici:client:connectError",
         (evt) => {
           const {
-            connectParams: { version, protocol, port, host },
+            connectParams: { version: version2, protocol, port, host },
             error
           } = evt;
           debugLog(
@@ -9308,7 +9308,7 @@ var require_diagnostics = __commonJS({
             host,
             port ? `:${port}` : "",
             protocol,
-            version,
+            version2,
             error.message
           );
         }
@@ -10112,9 +10112,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve4(data);
+              return err ? reject(err) : resolve5(data);
             });
           });
         }
@@ -10152,9 +10152,9 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.destroy(err, (err2, data) => {
-              return err2 ? reject(err2) : resolve4(data);
+              return err2 ? reject(err2) : resolve5(data);
             });
           });
         }
@@ -11417,7 +11417,7 @@ var require_data_url = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { forgivingBase64, collectASequenceOfCodePoints, collectASequenceOfCodePointsFast, isomorphicDecode, removeASCIIWhitespace, removeChars } = require_infra();
-    var encoder3 = new TextEncoder();
+    var encoder4 = new TextEncoder();
     var HTTP_TOKEN_CODEPOINTS = /^[-!#$%&'*+.^_|~A-Za-z0-9]+$/u;
     var HTTP_WHITESPACE_REGEX = /[\u000A\u000D\u0009\u0020]/u;
     var HTTP_QUOTED_STRING_TOKENS = /^[\u0009\u0020-\u007E\u0080-\u00FF]+$/u;
@@ -11471,7 +11471,7 @@ var require_data_url = __commonJS({
       return serialized;
     }
     function stringPercentDecode(input) {
-      const bytes = encoder3.encode(input);
+      const bytes = encoder4.encode(input);
       return percentDecode(bytes);
     }
     function isHexCharByte(byte) {
@@ -12093,8 +12093,8 @@ var require_webidl = __commonJS({
           });
         }
         for (const options of converters) {
-          const { key: key2, defaultValue, required, converter } = options;
-          if (required === true) {
+          const { key: key2, defaultValue, required: required2, converter } = options;
+          if (required2 === true) {
             if (dictionary == null || !Object.hasOwn(dictionary, key2)) {
               throw webidl.errors.exception({
                 header: prefix,
@@ -12107,7 +12107,7 @@ var require_webidl = __commonJS({
           if (hasDefault && value === void 0) {
             value = defaultValue();
           }
-          if (required || hasDefault || value !== void 0) {
+          if (required2 || hasDefault || value !== void 0) {
             value = converter(value, prefix, `${argument}.${key2}`);
             if (options.allowedValues && !options.allowedValues.includes(value)) {
               throw webidl.errors.exception({
@@ -12418,17 +12418,17 @@ var require_util2 = __commonJS({
       if (!redirectStatusSet.has(response.status)) {
         return null;
       }
-      let location = response.headersList.get("location", true);
-      if (location !== null && isValidHeaderValue(location)) {
-        if (!isValidEncodedURL(location)) {
-          location = normalizeBinaryStringToUtf8(location);
+      let location2 = response.headersList.get("location", true);
+      if (location2 !== null && isValidHeaderValue(location2)) {
+        if (!isValidEncodedURL(location2)) {
+          location2 = normalizeBinaryStringToUtf8(location2);
         }
-        location = new URL(location, responseURL(response));
+        location2 = new URL(location2, responseURL(response));
       }
-      if (location && !location.hash) {
-        location.hash = requestFragment;
+      if (location2 && !location2.hash) {
+        location2.hash = requestFragment;
       }
-      return location;
+      return location2;
     }
     function isValidEncodedURL(url) {
       for (let i = 0; i < url.length; ++i) {
@@ -13660,8 +13660,8 @@ var require_promise = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve4, reject) => {
-        res = resolve4;
+      const promise = new Promise((resolve5, reject) => {
+        res = resolve5;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -15087,12 +15087,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -15976,12 +15976,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -16298,16 +16298,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       [kClose]() {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve4;
+            this[kClosedResolve] = resolve5;
           } else {
-            resolve4(null);
+            resolve5(null);
           }
         });
       }
       [kDestroy](err) {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -16320,7 +16320,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve4(null);
+            resolve5(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -16727,8 +16727,8 @@ var require_pool_base = __commonJS({
           }
           return Promise.all(closeAll);
         } else {
-          return new Promise((resolve4) => {
-            this[kClosedResolve] = resolve4;
+          return new Promise((resolve5) => {
+            this[kClosedResolve] = resolve5;
           });
         }
       }
@@ -17603,10 +17603,10 @@ var require_socks5_client = __commonJS({
         if (this.buffer.length < 2) {
           return;
         }
-        const version = this.buffer[0];
+        const version2 = this.buffer[0];
         const method = this.buffer[1];
-        if (version !== SOCKS_VERSION) {
-          throw new Socks5ProxyError(`Invalid SOCKS version: ${version}`, "UND_ERR_SOCKS5_VERSION");
+        if (version2 !== SOCKS_VERSION) {
+          throw new Socks5ProxyError(`Invalid SOCKS version: ${version2}`, "UND_ERR_SOCKS5_VERSION");
         }
         if (method === AUTH_METHODS.NO_ACCEPTABLE) {
           throw new Socks5ProxyError("No acceptable authentication method", "UND_ERR_SOCKS5_AUTH_REJECTED");
@@ -17651,10 +17651,10 @@ var require_socks5_client = __commonJS({
         if (this.buffer.length < 2) {
           return;
         }
-        const version = this.buffer[0];
+        const version2 = this.buffer[0];
         const status = this.buffer[1];
-        if (version !== 1) {
-          throw new Socks5ProxyError(`Invalid auth sub-negotiation version: ${version}`, "UND_ERR_SOCKS5_AUTH_VERSION");
+        if (version2 !== 1) {
+          throw new Socks5ProxyError(`Invalid auth sub-negotiation version: ${version2}`, "UND_ERR_SOCKS5_AUTH_VERSION");
         }
         if (status !== 0) {
           throw new Socks5ProxyError("Authentication failed", "UND_ERR_SOCKS5_AUTH_FAILED");
@@ -17701,11 +17701,11 @@ var require_socks5_client = __commonJS({
         if (this.buffer.length < 4) {
           return;
         }
-        const version = this.buffer[0];
+        const version2 = this.buffer[0];
         const reply = this.buffer[1];
         const addressType = this.buffer[3];
-        if (version !== SOCKS_VERSION) {
-          throw new Socks5ProxyError(`Invalid SOCKS version in reply: ${version}`, "UND_ERR_SOCKS5_REPLY_VERSION");
+        if (version2 !== SOCKS_VERSION) {
+          throw new Socks5ProxyError(`Invalid SOCKS version in reply: ${version2}`, "UND_ERR_SOCKS5_REPLY_VERSION");
         }
         let responseLength = 4;
         if (addressType === ADDRESS_TYPES.IPV4) {
@@ -17850,7 +17850,7 @@ var require_socks5_proxy_agent = __commonJS({
         const proxyHost = this[kProxyUrl].hostname;
         const proxyPort = parseInt(this[kProxyUrl].port) || 1080;
         debug("creating SOCKS5 connection to", proxyHost, proxyPort);
-        const socket = await new Promise((resolve4, reject) => {
+        const socket = await new Promise((resolve5, reject) => {
           this[kConnector]({
             hostname: proxyHost,
             host: proxyHost,
@@ -17860,7 +17860,7 @@ var require_socks5_proxy_agent = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve4(socket2);
+              resolve5(socket2);
             }
           });
         });
@@ -17870,14 +17870,14 @@ var require_socks5_proxy_agent = __commonJS({
           socket.destroy();
         });
         await socks5Client.handshake();
-        await new Promise((resolve4, reject) => {
+        await new Promise((resolve5, reject) => {
           const timeout = setTimeout(() => {
             reject(new Error("SOCKS5 authentication timeout"));
           }, 5e3);
           const onAuthenticated = () => {
             clearTimeout(timeout);
             socks5Client.removeListener("error", onError);
-            resolve4();
+            resolve5();
           };
           const onError = (err) => {
             clearTimeout(timeout);
@@ -17886,14 +17886,14 @@ var require_socks5_proxy_agent = __commonJS({
           };
           if (socks5Client.state === STATES.AUTHENTICATED) {
             clearTimeout(timeout);
-            resolve4();
+            resolve5();
           } else {
             socks5Client.once("authenticated", onAuthenticated);
             socks5Client.once("error", onError);
           }
         });
         await socks5Client.connect(targetHost, targetPort);
-        await new Promise((resolve4, reject) => {
+        await new Promise((resolve5, reject) => {
           const timeout = setTimeout(() => {
             reject(new Error("SOCKS5 connection timeout"));
           }, 5e3);
@@ -17901,7 +17901,7 @@ var require_socks5_proxy_agent = __commonJS({
             debug("SOCKS5 tunnel established to", targetHost, targetPort, "via", info);
             clearTimeout(timeout);
             socks5Client.removeListener("error", onError);
-            resolve4();
+            resolve5();
           };
           const onError = (err) => {
             clearTimeout(timeout);
@@ -17944,8 +17944,8 @@ var require_socks5_proxy_agent = __commonJS({
                       socket,
                       servername: this[kRequestTls]?.servername || targetHost
                     });
-                    await new Promise((resolve4, reject) => {
-                      finalSocket.once("secureConnect", resolve4);
+                    await new Promise((resolve5, reject) => {
+                      finalSocket.once("secureConnect", resolve5);
                       finalSocket.once("error", reject);
                     });
                   }
@@ -19078,7 +19078,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return Promise.resolve(null);
         }
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           if (this[kContentLength] && this[kContentLength] > limit || this[kBytesRead] > limit) {
             this.destroy(new AbortError());
           }
@@ -19092,11 +19092,11 @@ var require_readable = __commonJS({
               if (signal.aborted) {
                 reject(signal.reason ?? new AbortError());
               } else {
-                resolve4(null);
+                resolve5(null);
               }
             });
           } else {
-            this.on("close", resolve4);
+            this.on("close", resolve5);
           }
           this.on("error", noop).on("data", () => {
             if (this[kBytesRead] > limit) {
@@ -19124,7 +19124,7 @@ var require_readable = __commonJS({
     }
     function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -19139,7 +19139,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve4,
+              resolve: resolve5,
               reject,
               length: 0,
               body: []
@@ -19213,18 +19213,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2, encoding) {
-      const { type, body, resolve: resolve4, stream, length } = consume2;
+      const { type, body, resolve: resolve5, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve4(chunksDecode(body, length, encoding));
+          resolve5(chunksDecode(body, length, encoding));
         } else if (type === "json") {
-          resolve4(JSON.parse(chunksDecode(body, length, encoding)));
+          resolve5(JSON.parse(chunksDecode(body, length, encoding)));
         } else if (type === "arrayBuffer") {
-          resolve4(chunksConcat(body, length).buffer);
+          resolve5(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve4(new Blob(body, { type: stream[kContentType] }));
+          resolve5(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve4(chunksConcat(body, length));
+          resolve5(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -19414,9 +19414,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -19628,9 +19628,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -19918,9 +19918,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -20013,9 +20013,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -21288,8 +21288,8 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
-    var { writeFile: writeFile4, readFile: readFile3, mkdir: mkdir3 } = __require("node:fs/promises");
-    var { dirname: dirname4, resolve: resolve4 } = __require("node:path");
+    var { writeFile: writeFile5, readFile: readFile3, mkdir: mkdir3 } = __require("node:fs/promises");
+    var { dirname: dirname4, resolve: resolve5 } = __require("node:path");
     var { setTimeout: setTimeout2, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors2();
     var { hashId, isUrlExcludedFactory, normalizeHeaders, createHeaderFilters } = require_snapshot_utils();
@@ -21490,7 +21490,7 @@ var require_snapshot_recorder = __commonJS({
           throw new InvalidArgumentError("Snapshot path is required");
         }
         try {
-          const data = await readFile3(resolve4(path), "utf8");
+          const data = await readFile3(resolve5(path), "utf8");
           const parsed = JSON.parse(data);
           if (Array.isArray(parsed)) {
             this.#snapshots.clear();
@@ -21519,13 +21519,13 @@ var require_snapshot_recorder = __commonJS({
         if (!path) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
-        const resolvedPath = resolve4(path);
+        const resolvedPath = resolve5(path);
         await mkdir3(dirname4(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash, snapshot]) => ({
           hash,
           snapshot
         }));
-        await writeFile4(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
+        await writeFile5(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
       }
       /**
        * Clears all recorded snapshots
@@ -23966,8 +23966,8 @@ var require_cache_handler = __commonJS({
         }
       }
     }
-    function getSameOriginPath(cacheKey, location) {
-      if (typeof location !== "string") {
+    function getSameOriginPath(cacheKey, location2) {
+      if (typeof location2 !== "string") {
         return void 0;
       }
       let originUrl;
@@ -23976,7 +23976,7 @@ var require_cache_handler = __commonJS({
       try {
         originUrl = new URL(cacheKey.origin);
         requestUrl = new URL(cacheKey.path, originUrl);
-        locationUrl = new URL(location, requestUrl);
+        locationUrl = new URL(location2, requestUrl);
       } catch {
         return void 0;
       }
@@ -26724,17 +26724,17 @@ var require_sqlite_cache_store = __commonJS({
           if (now >= value.deleteAt && !canBeExpired) {
             continue;
           }
-          let matches = true;
+          let matches3 = true;
           if (value.vary) {
             const vary = JSON.parse(value.vary);
             for (const header in vary) {
               if (!headerValueEquals(headers[header], vary[header])) {
-                matches = false;
+                matches3 = false;
                 break;
               }
             }
           }
-          if (matches) {
+          if (matches3) {
             return value;
           }
         }
@@ -29499,7 +29499,7 @@ var require_fetch = __commonJS({
         const agent = fetchParams.controller.dispatcher;
         const path = url.pathname + url.search;
         const hasTrailingQuestionMark = url.search.length === 0 && url.href[url.href.length - url.hash.length - 1] === "?";
-        return new Promise((resolve4, reject) => agent.dispatch(
+        return new Promise((resolve5, reject) => agent.dispatch(
           {
             path: hasTrailingQuestionMark ? `${path}?` : path,
             origin: url.origin,
@@ -29542,8 +29542,8 @@ var require_fetch = __commonJS({
                   headersList.append(nameStr, value.toString("latin1"), true);
                 }
               }
-              const location = headersList.get("location", true);
-              const willFollow = location && request.redirect === "follow" && redirectStatusSet.has(status);
+              const location2 = headersList.get("location", true);
+              const willFollow = location2 && request.redirect === "follow" && redirectStatusSet.has(status);
               const decoders = [];
               if (request.method !== "HEAD" && request.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
@@ -29587,7 +29587,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve4({
+              resolve5({
                 status,
                 statusText,
                 headersList,
@@ -29640,7 +29640,7 @@ var require_fetch = __commonJS({
                   headersList.append(headerName, String(value), true);
                 }
               }
-              resolve4({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -29664,7 +29664,7 @@ var require_fetch = __commonJS({
                   headersList.append(nameStr, value.toString("latin1"), true);
                 }
               }
-              resolve4({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -34312,8 +34312,8 @@ function addEmbeddedResource(out, close) {
   const objectMeta2 = objectMetaSchema(close);
   setOwn(properties, "metadata", isJsonObject(metadata2) ? { allOf: [objectMeta2, metadata2] } : objectMeta2);
   out["properties"] = properties;
-  const required = Array.isArray(out["required"]) ? out["required"] : [];
-  out["required"] = [.../* @__PURE__ */ new Set([...required, "apiVersion", "kind"])];
+  const required2 = Array.isArray(out["required"]) ? out["required"] : [];
+  out["required"] = [.../* @__PURE__ */ new Set([...required2, "apiVersion", "kind"])];
 }
 function allowNull(out) {
   if (JUNCTORS.some((key2) => out[key2] !== void 0) || out["not"] !== void 0) {
@@ -34419,8 +34419,8 @@ function convertRecord(node, ctx, at) {
   if (out["maximum"] === void 0) delete out["exclusiveMaximum"];
   if (flags.embedded) addEmbeddedResource(out, at.close);
   if (Array.isArray(out["required"])) {
-    const required = out["required"].filter((name) => !defaulted.has(name));
-    if (required.length > 0) out["required"] = required;
+    const required2 = out["required"].filter((name) => !defaulted.has(name));
+    if (required2.length > 0) out["required"] = required2;
     else delete out["required"];
   }
   if (at.close && !flags.preserve && isJsonObject(out["properties"]) && out["additionalProperties"] === void 0) {
@@ -34510,8 +34510,8 @@ function rootSchema(schema, path, options, problems) {
   setOwn(properties, "metadata", metadataSchema(schema, path, options, problems));
   if (options.statusSubresource || own(properties, "status") === void 0) setOwn(properties, "status", {});
   root["properties"] = properties;
-  const required = Array.isArray(root["required"]) ? root["required"] : [];
-  root["required"] = [.../* @__PURE__ */ new Set([...required, "apiVersion", "kind"])];
+  const required2 = Array.isArray(root["required"]) ? root["required"] : [];
+  root["required"] = [.../* @__PURE__ */ new Set([...required2, "apiVersion", "kind"])];
   return root;
 }
 
@@ -34616,21 +34616,21 @@ function crdToJsonSchemas(crd, options) {
     const spec = readCrdSpec(crd, problems);
     if (spec === void 0) return { schemas: [], problems };
     const schemas = [];
-    for (const version of spec.versions) {
-      const apiVersion = `${spec.group}/${version.name}`;
+    for (const version2 of spec.versions) {
+      const apiVersion = `${spec.group}/${version2.name}`;
       const schema = rootSchema(
-        version.schema,
-        version.schemaPath,
+        version2.schema,
+        version2.schemaPath,
         {
           apiVersion,
           kind: spec.kind,
           strict: options.strict === true,
           prune: spec.prune,
-          statusSubresource: version.statusSubresource
+          statusSubresource: version2.statusSubresource
         },
         problems
       );
-      schemas.push({ group: spec.group, kind: spec.kind, version: version.name, apiVersion, schema });
+      schemas.push({ group: spec.group, kind: spec.kind, version: version2.name, apiVersion, schema });
     }
     return { schemas, problems };
   } catch (error) {
@@ -34824,11 +34824,11 @@ function tooDeepMessage() {
 
 // core/manifests/fast-yaml-flow.ts
 var FlowReader = class {
-  constructor(src, start2, end, uniqueKeys, resolve4 = resolvePlainScalar, depth = 0) {
+  constructor(src, start2, end, uniqueKeys, resolve5 = resolvePlainScalar, depth = 0) {
     this.src = src;
     this.end = end;
     this.uniqueKeys = uniqueKeys;
-    this.resolve = resolve4;
+    this.resolve = resolve5;
     this.depth = depth;
     this.pos = start2;
   }
@@ -35049,13 +35049,13 @@ function createScanCursor() {
   return { from: -1, hash: -1 };
 }
 var FastParser = class {
-  constructor(src, start2, end, uniqueKeys, positions, firstLine, scan2, resolve4, keepText) {
+  constructor(src, start2, end, uniqueKeys, positions, firstLine, scan2, resolve5, keepText) {
     this.src = src;
     this.end = end;
     this.uniqueKeys = uniqueKeys;
     this.scan = scan2;
     this.track = positions;
-    this.resolve = resolve4 ?? resolvePlainScalar;
+    this.resolve = resolve5 ?? resolvePlainScalar;
     this.keepText = keepText;
     this.pointers = positions !== void 0 || keepText !== void 0;
     this.lineNo = firstLine;
@@ -35523,7 +35523,7 @@ function composeDocument(text10, lines2) {
   }
   return doc;
 }
-function taggedScalar(tag, text10, resolve4) {
+function taggedScalar(tag, text10, resolve5) {
   switch (tag) {
     case "tag:yaml.org,2002:str":
     case "tag:yaml.org,2002:binary":
@@ -35534,19 +35534,19 @@ function taggedScalar(tag, text10, resolve4) {
     case "tag:yaml.org,2002:bool":
     case "tag:yaml.org,2002:int":
     case "tag:yaml.org,2002:float":
-      return resolve4(text10);
+      return resolve5(text10);
     default:
       return text10;
   }
 }
 var Walker = class {
-  constructor(doc, lines2, firstLine, uniqueKeys, maxAliasNodes, resolve4 = resolvePlainScalar, keepText) {
+  constructor(doc, lines2, firstLine, uniqueKeys, maxAliasNodes, resolve5 = resolvePlainScalar, keepText) {
     this.doc = doc;
     this.lines = lines2;
     this.firstLine = firstLine;
     this.uniqueKeys = uniqueKeys;
     this.maxAliasNodes = maxAliasNodes;
-    this.resolve = resolve4;
+    this.resolve = resolve5;
     this.keepText = keepText;
   }
   doc;
@@ -36209,12 +36209,12 @@ var BY_API_AND_KIND = new Map(
   API_LIFECYCLES.map((lifecycle) => [lifecycleKey(lifecycle.apiVersion, lifecycle.kind), lifecycle])
 );
 var VERSION = /^v?(\d+)\.(\d+)(?:\.\d+)?(?:[-+][0-9A-Za-z.+-]*)?$/;
-function parseVersion(version) {
-  if (version === "master") return "master";
-  const match = VERSION.exec(version);
+function parseVersion(version2) {
+  if (version2 === "master") return "master";
+  const match = VERSION.exec(version2);
   if (!match) {
     throw new UsageError(
-      `Kubernetes version "${version}" is not understood: use "1.29", "1.29.0", "v1.29.0" or "master"`
+      `Kubernetes version "${version2}" is not understood: use "1.29", "1.29.0", "v1.29.0" or "master"`
     );
   }
   return { major: Number(match[1]), minor: Number(match[2]) };
@@ -36291,12 +36291,12 @@ function findDuplicates(results) {
       first.set(key2, result);
       continue;
     }
-    const where = `${original.filename}:${original.line}`;
+    const where2 = `${original.filename}:${original.line}`;
     const id = `${result.kind} ${result.namespace ? `${result.namespace}/` : ""}${result.name}`;
     result.findings.push({
       ruleId: "duplicate-resource",
       severity: "warning",
-      message: `duplicate resource: ${id} is already defined at ${where}; applying both keeps only the last one`,
+      message: `duplicate resource: ${id} is already defined at ${where2}; applying both keeps only the last one`,
       path: result.filename,
       line: result.line,
       resource: {
@@ -36428,7 +36428,7 @@ function describeSchemaErrors(errors, value) {
     }
   }
   const violations = [];
-  const required = /* @__PURE__ */ new Map();
+  const required2 = /* @__PURE__ */ new Map();
   const additional = /* @__PURE__ */ new Map();
   const seen = /* @__PURE__ */ new Set();
   for (const error of errors) {
@@ -36436,8 +36436,8 @@ function describeSchemaErrors(errors, value) {
     const path = error.instancePath;
     if (error.keyword === "required") {
       const name = String(error.params.missingProperty);
-      const list5 = required.get(path) ?? [];
-      if (!required.has(path)) required.set(path, list5);
+      const list5 = required2.get(path) ?? [];
+      if (!required2.has(path)) required2.set(path, list5);
       if (!list5.includes(name)) list5.push(name);
       continue;
     }
@@ -36454,7 +36454,7 @@ function describeSchemaErrors(errors, value) {
     seen.add(key2);
     violations.push({ path, message, focus: path });
   }
-  for (const [path, names] of required) {
+  for (const [path, names] of required2) {
     const message = names.length === 1 ? `missing property ${quote(names[0])}` : `missing properties ${names.map(quote).join(", ")}`;
     violations.push({ path, message, focus: path });
   }
@@ -36762,12 +36762,12 @@ function step(value, segment, steps) {
     return [];
   }
   if (segment.type === "deep" || !Array.isArray(value)) return [];
-  const matches = [];
+  const matches3 = [];
   value.forEach((item, index) => {
     if (isJsonObject(item) && fieldText(item[segment.field]) === segment.value)
-      matches.push(child2(value, index, steps));
+      matches3.push(child2(value, index, steps));
   });
-  return matches;
+  return matches3;
 }
 function valueAt2(match) {
   return match.parent[match.key];
@@ -36781,12 +36781,12 @@ function selectPath(root, segments) {
   return current;
 }
 function deletePath(root, segments) {
-  const matches = selectPath(root, segments);
-  for (const match of [...matches].reverse()) {
+  const matches3 = selectPath(root, segments);
+  for (const match of [...matches3].reverse()) {
     if (Array.isArray(match.parent)) match.parent.splice(match.key, 1);
     else delete match.parent[match.key];
   }
-  return matches.length;
+  return matches3.length;
 }
 var PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
 function formatStep(key2, element) {
@@ -36843,15 +36843,15 @@ var PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/;
 var REFERENCE_KEY = /(Name|Ref|Namespace|Path|File|Key[Rr]ef|Selector)$/;
 var ASSIGNMENT = /^(-{0,2}[A-Za-z_][A-Za-z0-9_.-]*)=(.+)$/s;
 var LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
-var CONFIG_LINE = /^(\s*(?:export\s+)?["']?)([A-Za-z0-9_.\-[\]]+)(["']?\s*[:=]\s*)(\S.*)$/;
-function add(walk3, value, steps) {
+var CONFIG_LINE = /^(\s*(?:export\s+)?["']?)([A-Za-z0-9_.\-[\]]+)(["']?\s*[:=]\s*)(\S.*)$/s;
+function add(walk4, value, steps) {
   const element = value.parent[value.key];
   const path = joinSteps([...steps, formatStep(value.key, element)]);
   const base = value.line === void 0 ? path : `${path}/${value.line.prefix.trim()}`;
   for (let n = 1; ; n++) {
-    const location = n === 1 ? base : `${base}#${n}`;
-    const existing = walk3.found.get(location);
-    if (existing === void 0) return void walk3.found.set(location, { ...value, location });
+    const location2 = n === 1 ? base : `${base}#${n}`;
+    const existing = walk4.found.get(location2);
+    if (existing === void 0) return void walk4.found.set(location2, { ...value, location: location2 });
     if (existing.parent === value.parent && existing.key === value.key && existing.line?.index === value.line?.index)
       return;
   }
@@ -36859,15 +36859,15 @@ function add(walk3, value, steps) {
 function isScalar2(value) {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
 }
-function addMembers(walk3, object, field3, steps, type) {
+function addMembers(walk4, object, field3, steps, type) {
   const value = object[field3];
   if (value === void 0) return;
-  if (!isJsonObject(value)) return add(walk3, { parent: object, key: field3, type }, steps);
+  if (!isJsonObject(value)) return add(walk4, { parent: object, key: field3, type }, steps);
   const inner = [...steps, formatStep(field3)];
   for (const key2 of Object.keys(value)) {
     const member = value[key2];
     add(
-      walk3,
+      walk4,
       {
         parent: value,
         key: key2,
@@ -36877,75 +36877,75 @@ function addMembers(walk3, object, field3, steps, type) {
     );
   }
 }
-function objectRules(walk3, object, steps) {
+function objectRules(walk4, object, steps) {
   if (object.kind === "Secret") {
-    addMembers(walk3, object, "data", steps, "redacted");
-    addMembers(walk3, object, "stringData", steps, "redacted");
+    addMembers(walk4, object, "data", steps, "redacted");
+    addMembers(walk4, object, "stringData", steps, "redacted");
   }
   if (object.kind === "SealedSecret" && isJsonObject(object.spec)) {
     const spec = object.spec;
     const inner = [...steps, formatStep("spec")];
-    addMembers(walk3, spec, "encryptedData", inner, "encrypted");
-    if (spec.data !== void 0) add(walk3, { parent: spec, key: "data", type: "encrypted" }, inner);
+    addMembers(walk4, spec, "encryptedData", inner, "encrypted");
+    if (spec.data !== void 0) add(walk4, { parent: spec, key: "data", type: "encrypted" }, inner);
   }
   if (steps.length === 0 && isJsonObject(object.sops))
-    add(walk3, { parent: object, key: "sops", type: "encrypted" }, steps);
+    add(walk4, { parent: object, key: "sops", type: "encrypted" }, steps);
   const name = object.name;
-  if (walk3.pattern !== void 0 && typeof name === "string" && walk3.pattern.test(name) && isScalar2(object.value))
-    add(walk3, { parent: object, key: "value", type: "redacted" }, steps);
+  if (walk4.pattern !== void 0 && typeof name === "string" && walk4.pattern.test(name) && isScalar2(object.value))
+    add(walk4, { parent: object, key: "value", type: "redacted" }, steps);
 }
-function stringRules(walk3, parent, key2, value, steps) {
-  if (SOPS_VALUE.test(value)) return add(walk3, { parent, key: key2, type: "encrypted" }, steps);
-  if (PRIVATE_KEY.test(value)) return add(walk3, { parent, key: key2, type: "redacted" }, steps);
-  if (value.includes("\n")) return lineRules(walk3, parent, key2, value, steps);
-  if (typeof key2 !== "number" || walk3.pattern === void 0) return;
+function stringRules(walk4, parent, key2, value, steps) {
+  if (SOPS_VALUE.test(value)) return add(walk4, { parent, key: key2, type: "encrypted" }, steps);
+  if (PRIVATE_KEY.test(value)) return add(walk4, { parent, key: key2, type: "redacted" }, steps);
+  if (value.includes("\n")) return lineRules(walk4, parent, key2, value, steps);
+  if (typeof key2 !== "number" || walk4.pattern === void 0) return;
   const assignment = ASSIGNMENT.exec(value);
-  if (assignment !== null && walk3.pattern.test(assignment[1]))
-    add(walk3, { parent, key: key2, type: "redacted", prefix: `${assignment[1]}=` }, steps);
+  if (assignment !== null && walk4.pattern.test(assignment[1]))
+    add(walk4, { parent, key: key2, type: "redacted", prefix: `${assignment[1]}=` }, steps);
 }
-function lineRules(walk3, parent, key2, value, steps) {
-  if (walk3.pattern === void 0) return;
+function lineRules(walk4, parent, key2, value, steps) {
+  if (walk4.pattern === void 0) return;
   value.split("\n").forEach((text10, index) => {
     const match = CONFIG_LINE.exec(text10);
-    if (match === null || !walk3.pattern?.test(match[2]) || REFERENCE_KEY.test(match[2]))
+    if (match === null || !walk4.pattern?.test(match[2]) || REFERENCE_KEY.test(match[2]))
       return;
     const value2 = match[4];
     if (value2 === "{" || value2 === "[" || value2 === "|" || value2 === ">") return;
     add(
-      walk3,
+      walk4,
       { parent, key: key2, type: "redacted", line: { index, prefix: `${match[1]}${match[2]}${match[3]}` } },
       steps
     );
   });
 }
-function visit(walk3, value, steps) {
+function visit(walk4, value, steps) {
   if (Array.isArray(value)) {
     value.forEach((item, index) => {
-      if (typeof item === "string") stringRules(walk3, value, index, item, steps);
-      else visit(walk3, item, [...steps, formatStep(index, item)]);
+      if (typeof item === "string") stringRules(walk4, value, index, item, steps);
+      else visit(walk4, item, [...steps, formatStep(index, item)]);
     });
     return;
   }
   if (!isJsonObject(value)) return;
-  objectRules(walk3, value, steps);
+  objectRules(walk4, value, steps);
   for (const [key2, child3] of Object.entries(value)) {
-    const named = key2 === LAST_APPLIED || walk3.pattern !== void 0 && walk3.pattern.test(key2) && !REFERENCE_KEY.test(key2);
+    const named = key2 === LAST_APPLIED || walk4.pattern !== void 0 && walk4.pattern.test(key2) && !REFERENCE_KEY.test(key2);
     if (typeof child3 === "string") {
-      if (named && !SOPS_VALUE.test(child3)) add(walk3, { parent: value, key: key2, type: "redacted" }, steps);
-      else stringRules(walk3, value, key2, child3, steps);
-    } else if (named && typeof child3 === "number") add(walk3, { parent: value, key: key2, type: "redacted" }, steps);
-    else visit(walk3, child3, [...steps, formatStep(key2, child3)]);
+      if (named && !SOPS_VALUE.test(child3)) add(walk4, { parent: value, key: key2, type: "redacted" }, steps);
+      else stringRules(walk4, value, key2, child3, steps);
+    } else if (named && typeof child3 === "number") add(walk4, { parent: value, key: key2, type: "redacted" }, steps);
+    else visit(walk4, child3, [...steps, formatStep(key2, child3)]);
   }
 }
 function findSensitiveValues(object, options) {
-  const walk3 = { found: /* @__PURE__ */ new Map(), pattern: options.redactKeyPattern };
+  const walk4 = { found: /* @__PURE__ */ new Map(), pattern: options.redactKeyPattern };
   for (const path of options.redactPaths) {
     if (path.kind !== void 0 && path.kind !== object.kind) continue;
     for (const match of selectPath(object, path.segments))
-      add(walk3, { parent: match.parent, key: match.key, type: "redacted" }, match.steps.slice(0, -1));
+      add(walk4, { parent: match.parent, key: match.key, type: "redacted" }, match.steps.slice(0, -1));
   }
-  visit(walk3, object, []);
-  return [...walk3.found.values()];
+  visit(walk4, object, []);
+  return [...walk4.found.values()];
 }
 
 // core/diff/sha256.ts
@@ -37130,8 +37130,8 @@ function redactPair(base, head, options) {
   const left = base === void 0 ? void 0 : redactSide(base, options);
   const right = head === void 0 ? void 0 : redactSide(head, options);
   if (left !== void 0 && right !== void 0) {
-    for (const [location, redaction] of right[1]) {
-      const before = left[1].get(location);
+    for (const [location2, redaction] of right[1]) {
+      const before = left[1].get(location2);
       if (before !== void 0 && before.hash !== redaction.hash) redaction.apply(true);
     }
   }
@@ -37683,8 +37683,8 @@ function parseTemplate(template) {
   }
   return parts;
 }
-function parseSchemaLocation(location) {
-  let template = location === "default" ? DEFAULT_SCHEMA_LOCATION : location;
+function parseSchemaLocation(location2) {
+  let template = location2 === "default" ? DEFAULT_SCHEMA_LOCATION : location2;
   if (!template.endsWith("json")) template += STANDALONE_TAIL;
   const parts = parseTemplate(template);
   return {
@@ -37721,7 +37721,7 @@ function parseJson(body) {
 }
 function createSchemaLoader(deps) {
   const downHosts = /* @__PURE__ */ new Map();
-  const sleep = deps.sleep ?? ((ms) => new Promise((resolve4) => setTimeout(resolve4, ms)));
+  const sleep = deps.sleep ?? ((ms) => new Promise((resolve5) => setTimeout(resolve5, ms)));
   async function loadHttp(url) {
     const cached2 = await deps.cache?.get(url);
     if (cached2 !== void 0) {
@@ -37877,22 +37877,22 @@ function createSchemaRegistry(options, deps) {
       found.shortfall = `not validated: ${why}the offline schemas (${schema.source}) cannot honour -strict (they cannot see unknown fields). Give a reachable -schema-location or a local schema folder, or pass -offline for an explicit weaker check`;
     return found;
   }
-  async function resolve4(kind, apiVersion) {
+  async function resolve5(kind, apiVersion) {
     const variables = templateVariables(kind, apiVersion, options.kubernetesVersion, options.strict);
     let unreachable = 0;
-    for (const location of options.locations) {
-      if (location === "offline") {
+    for (const location2 of options.locations) {
+      if (location2 === "offline") {
         const hit = await offline(kind, apiVersion, false) ?? await gitops(kind, apiVersion, "asked");
         if (hit) return hit;
         continue;
       }
-      const url = toUrl(location.render(variables), options.baseDirectory);
+      const url = toUrl(location2.render(variables), options.baseDirectory);
       const loaded = await deps.loader.load(url);
       if (loaded.status === "not-found") continue;
       if (loaded.status === "error") return { status: "error", message: loaded.message };
       if (loaded.status === "unreachable") {
         unreachable++;
-        noticeOnce(`down:${location.template}`, `${loaded.message}; trying the next schema location`);
+        noticeOnce(`down:${location2.template}`, `${loaded.message}; trying the next schema location`);
         continue;
       }
       const compiled = await deps.compile(loaded.document, url);
@@ -37902,7 +37902,7 @@ function createSchemaRegistry(options, deps) {
           source: url,
           validate: compiled.validate,
           use: {
-            source: describeLocation(location.template),
+            source: describeLocation(location2.template),
             kubernetesVersion: options.kubernetesVersion,
             strict: options.strict,
             origin: "location"
@@ -37929,7 +37929,7 @@ function createSchemaRegistry(options, deps) {
       const hit = await offline(kind, apiVersion, true) ?? await gitops(kind, apiVersion, "stand-in");
       if (hit) return hit;
     }
-    if (unreachable === 0 && options.locations.some((location) => location !== "offline")) {
+    if (unreachable === 0 && options.locations.some((location2) => location2 !== "offline")) {
       const hit = await gitops(kind, apiVersion, "gap");
       if (hit) return hit;
     }
@@ -37962,7 +37962,7 @@ function createSchemaRegistry(options, deps) {
       if (local) return local;
       const cached2 = cache.get(key2);
       if (cached2) return cached2;
-      const pending = resolve4(kind, apiVersion).then((result) => {
+      const pending = resolve5(kind, apiVersion).then((result) => {
         cache.set(key2, result);
         return result;
       });
@@ -38107,37 +38107,107 @@ var kubeproof_config_schema_default = {
   type: "object",
   required: ["version"],
   additionalProperties: false,
-  dependencies: {
-    promotion: ["environments"]
-  },
   properties: {
     version: {
       description: "Version of this file's format. Only 1 exists.",
       enum: [1]
     },
     environments: {
-      description: "The environments of the repository, in the order reports list them. When present, kubeproof uses exactly these and discovers nothing; when absent, it discovers them (kustomize overlays under envs/, environments/, overlays/, clusters/, Argo CD Applications and ApplicationSets, Flux Kustomizations and HelmReleases).",
+      description: "The environments of the repository, in the order reports list them. When present, kubeproof uses exactly these and discovers nothing; when absent, it discovers them (kustomize overlays under envs/, environments/, overlays/, clusters/ and sibling overlays of a shared base, Argo CD Applications and ApplicationSets, Flux Kustomizations and HelmReleases).",
       type: "array",
       minItems: 1,
       items: {
         $ref: "#/definitions/environment"
       }
     },
-    promotion: {
-      description: "How changes move from one environment to the next. Needs `environments`.",
+    repository: {
+      description: "How Argo CD and Flux name this repository, for discovery: an Application source or a Flux GitRepository whose URL is one of these (or the git remote, or the GitHub repository of the run) is this repository; the others are ignored with a notice. Add the URLs a mirror or a different host name gives it.",
       type: "object",
-      required: ["order"],
+      additionalProperties: false,
+      properties: {
+        urls: {
+          description: "Git URLs of this repository, in any form (https://host/owner/repo.git, git@host:owner/repo, ssh://...).",
+          type: "array",
+          minItems: 1,
+          items: { type: "string", minLength: 1 }
+        }
+      }
+    },
+    promotion: {
+      description: "How image versions move from one environment to the next (kubeproof bump and promote). Environment names are those `kubeproof environments` lists: declared under `environments`, or discovered.",
+      type: "object",
       additionalProperties: false,
       properties: {
         order: {
-          description: "Environment names from the first to receive a change to the last (for example dev, staging, prod). Each must be the name of a declared environment, and appear once.",
+          description: "Environment names from the first to receive a change to the last (for example dev, staging, prod); `kubeproof promote --from X` without --to promotes to the next one. When `environments` is given, each must be the name of a declared environment.",
           type: "array",
           minItems: 2,
           uniqueItems: true,
           items: {
-            description: "The name of an environment declared under `environments`.",
+            description: "The name of an environment (or, for APP/STAGE environments, a stage).",
             type: "string",
             minLength: 1
+          }
+        },
+        protected: {
+          description: "Environments that refuse a mutable tag (latest, no tag, or one mutableTags matches) unless a digest pins the image.",
+          type: "array",
+          uniqueItems: true,
+          items: {
+            type: "string",
+            minLength: 1
+          }
+        },
+        requireDigest: {
+          description: "Environments that take an image only with its digest (sha256:...).",
+          type: "array",
+          uniqueItems: true,
+          items: {
+            type: "string",
+            minLength: 1
+          }
+        },
+        mutableTags: {
+          description: "Tags that can move to another image, as globs (* is any run of characters), for example main, *-SNAPSHOT. latest always is.",
+          type: "array",
+          uniqueItems: true,
+          items: {
+            type: "string",
+            minLength: 1
+          }
+        },
+        tagFields: {
+          description: "Helm values keys holding a tag that the {repository, tag} rule does not find, for example imageVersion.",
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: ["tag"],
+            properties: {
+              tag: {
+                description: "Dotted key path of the tag (imageVersion, web.image.version).",
+                type: "string",
+                minLength: 1
+              },
+              repository: {
+                description: "Dotted key path of the repository beside it.",
+                type: "string",
+                minLength: 1
+              },
+              image: {
+                description: "The image the tag is the tag of, when no key holds its repository.",
+                type: "string",
+                minLength: 1
+              }
+            },
+            oneOf: [
+              {
+                required: ["repository"]
+              },
+              {
+                required: ["image"]
+              }
+            ]
           }
         }
       }
@@ -38725,13 +38795,13 @@ async function readKustomization(files, dir) {
     });
     return { findings: findings2 };
   }
-  const version = kind === "Component" ? COMPONENT_VERSION : KUSTOMIZATION_VERSION;
-  if (content["apiVersion"] && content["apiVersion"] !== version) {
+  const version2 = kind === "Component" ? COMPONENT_VERSION : KUSTOMIZATION_VERSION;
+  if (content["apiVersion"] && content["apiVersion"] !== version2) {
     const { line: line3, column } = locate("/apiVersion");
     findings2.push({
       ruleId: KUSTOMIZATION_RULE,
       severity: "error",
-      message: `apiVersion for ${kind} should be ${version}`,
+      message: `apiVersion for ${kind} should be ${version2}`,
       path: chosen.path,
       line: line3,
       column
@@ -38829,12 +38899,15 @@ async function checkConfig(files, config, configPath, locate) {
       `/environments/${index}/name`
     );
   }
-  for (const [index, name] of (config.promotion?.order ?? []).entries()) {
+  const promotionLists = config.environments ? ["order", "protected", "requireDigest"].flatMap(
+    (list5) => (config.promotion?.[list5] ?? []).map((name, index) => ({ list: list5, name, index }))
+  ) : [];
+  for (const { list: list5, name, index } of promotionLists) {
     if (firstByName.has(name)) continue;
     const known2 = [...firstByName.keys()].map((n) => JSON.stringify(n)).join(", ");
     report(
-      `promotion.order[${index}]: ${JSON.stringify(name)} is not a declared environment (declared: ${known2})`,
-      `/promotion/order/${index}`
+      `promotion.${list5}[${index}]: ${JSON.stringify(name)} is not a declared environment (declared: ${known2})`,
+      `/promotion/${list5}/${index}`
     );
   }
   const checkPath = async (written2, pointer2, kind) => {
@@ -39052,16 +39125,17 @@ var NO_ENVIRONMENT_RULE = "no-environment";
 var CONTAINERS = [...ENVIRONMENT_CONTAINERS].map((name) => `${name}/`);
 var CONTAINER_LIST = `${CONTAINERS.slice(0, -1).join(", ")} or ${CONTAINERS.at(-1) ?? ""}`;
 var DECLARE_ENVIRONMENTS = `declare them in ${CONFIG_FILE_NAMES[0]} in that folder, for example {version: 1, environments: [{name: prod, path: deploy/prod}]}`;
-function noEnvironmentMessage(where, configFailed = false) {
+function noEnvironmentMessage(where2, configFailed = false, notUnderstood = 0) {
   if (configFailed)
-    return `no environment found in ${where}: ${CONFIG_FILE_NAMES[0]} could not be read (see its errors); fix it to declare the environments`;
-  return `no environment found in ${where}: kubeproof looked in ${CONFIG_FILE_NAMES[0]}, for kustomize overlays under ${CONTAINER_LIST}, and for Argo CD Applications and ApplicationSets and Flux Kustomizations and HelmReleases; ${DECLARE_ENVIRONMENTS}`;
+    return `no environment found in ${where2}: ${CONFIG_FILE_NAMES[0]} could not be read (see its errors); fix it to declare the environments`;
+  const met = notUnderstood === 0 ? "" : `; it met ${notUnderstood === 1 ? "1 GitOps manifest" : `${notUnderstood} GitOps manifests`} it could not turn into an environment (see the notices and warnings of rule environments)`;
+  return `no environment found in ${where2}: kubeproof looked in ${CONFIG_FILE_NAMES[0]}, for kustomize overlays under ${CONTAINER_LIST} and sibling overlays over a shared base, and for Argo CD Applications and ApplicationSets and Flux Kustomizations and HelmReleases of this repository${met}; ${DECLARE_ENVIRONMENTS}`;
 }
-function noEnvironmentFinding(where, configFailed = false) {
+function noEnvironmentFinding(where2, configFailed = false, notUnderstood = 0) {
   return {
     ruleId: NO_ENVIRONMENT_RULE,
     severity: "error",
-    message: noEnvironmentMessage(where, configFailed),
+    message: noEnvironmentMessage(where2, configFailed, notUnderstood),
     path: CONFIG_FILE_NAMES[0]
   };
 }
@@ -39069,12 +39143,12 @@ function noEnvironmentFinding(where, configFailed = false) {
 // core/files/sub-file-source.ts
 function subFileSource(files, prefix) {
   if (prefix === "") return files;
-  const join8 = (path) => path === "" ? prefix : `${prefix}/${path}`;
+  const join9 = (path) => path === "" ? prefix : `${prefix}/${path}`;
   const outside = (entryTarget) => entryTarget !== void 0 && entryTarget.startsWith(`${prefix}/`) ? entryTarget.slice(prefix.length + 1) : void 0;
   return {
-    readFile: (path) => files.readFile(join8(path)),
+    readFile: (path) => files.readFile(join9(path)),
     async listDirectory(path) {
-      const entries2 = await files.listDirectory(join8(path));
+      const entries2 = await files.listDirectory(join9(path));
       return entries2?.map((entry) => {
         if (entry.type !== "symlink") return entry;
         const target = outside(entry.target);
@@ -39082,6 +39156,64 @@ function subFileSource(files, prefix) {
       });
     }
   };
+}
+
+// core/report/comment/distinct-findings.ts
+var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
+function findingKey(finding2) {
+  return JSON.stringify([
+    finding2.severity,
+    finding2.ruleId,
+    finding2.path,
+    finding2.line ?? null,
+    finding2.column ?? null,
+    finding2.message
+  ]);
+}
+function commonResource(refs) {
+  const [first] = refs;
+  if (first === void 0 || refs.some((ref) => ref === void 0)) return void 0;
+  const same = (ref, namespace) => ref !== void 0 && ref.kind === first.kind && ref.name === first.name && ref.apiVersion === first.apiVersion && (!namespace || ref.namespace === first.namespace);
+  if (refs.every((ref) => same(ref, true))) return first;
+  if (!refs.every((ref) => same(ref, false))) return void 0;
+  return { apiVersion: first.apiVersion, kind: first.kind, name: first.name };
+}
+function distinctFindings(environments) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const env of environments)
+    for (const finding2 of env.findings) {
+      const key2 = findingKey(finding2);
+      const entry = byKey.get(key2) ?? { finding: finding2, environments: [], refs: [] };
+      if (!entry.environments.includes(env.environment)) entry.environments.push(env.environment);
+      entry.refs.push(finding2.resource);
+      byKey.set(key2, entry);
+    }
+  return [...byKey.values()].map(({ finding: finding2, environments: names, refs }) => {
+    const resource2 = commonResource(refs);
+    return resource2 === void 0 ? { finding: finding2, environments: names } : { finding: finding2, environments: names, resource: resource2 };
+  }).sort(
+    (a, b) => SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity] || (a.finding.path < b.finding.path ? -1 : a.finding.path > b.finding.path ? 1 : 0) || (a.finding.line ?? 0) - (b.finding.line ?? 0)
+  );
+}
+function distinctCount(checks, keep) {
+  const keys = /* @__PURE__ */ new Set();
+  for (const check of checks ?? [])
+    for (const finding2 of check.findings) if (keep(finding2)) keys.add(findingKey(finding2));
+  return keys.size;
+}
+
+// core/report/comment/diff-stats.ts
+function lineCounts(resources) {
+  const counts2 = { added: 0, removed: 0 };
+  for (const resource2 of resources)
+    for (const line3 of resource2.unifiedDiff.split("\n").slice(1)) {
+      if (line3.startsWith("+")) counts2.added += 1;
+      else if (line3.startsWith("-")) counts2.removed += 1;
+    }
+  return counts2;
+}
+function lineCountText(counts2) {
+  return `+${counts2.added} \u2212${counts2.removed}`;
 }
 
 // core/report/comment/escape-markdown.ts
@@ -39104,7 +39236,7 @@ function escapeHtml(text10) {
 }
 function longestBacktickRun(text10) {
   let longest = 0;
-  for (const run4 of text10.match(/`+/g) ?? []) longest = Math.max(longest, run4.length);
+  for (const run5 of text10.match(/`+/g) ?? []) longest = Math.max(longest, run5.length);
   return longest;
 }
 function codeSpan(text10) {
@@ -39127,6 +39259,21 @@ function shorten(text10, max) {
   let cut = text10.slice(0, Math.max(0, max - 1));
   if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
   return `${cut}\u2026`;
+}
+
+// core/report/comment/note-markdown.ts
+function arrowText(text10) {
+  return text10.split(" -> ").map(escapeMarkdown).join(" \u2192 ");
+}
+function noteMarkdown(note2) {
+  const parts = note2.parts;
+  if (parts === void 0) return arrowText(note2.text);
+  const words2 = [
+    ...parts.label === "" ? [] : [escapeMarkdown(parts.label)],
+    ...parts.subject === void 0 ? [] : [codeSpan(parts.subject)]
+  ];
+  const values = parts.from === void 0 ? `added: ${codeSpan(parts.to)}` : `${codeSpan(parts.from)} \u2192 ${codeSpan(parts.to)}`;
+  return `${[...words2, values].join(" ")}${arrowText(parts.suffix ?? "")}`;
 }
 
 // core/report/comment/summarize-report.ts
@@ -39173,8 +39320,12 @@ function summarizeReport(report) {
     environments,
     changed: compared ? environments.filter((env) => env.status === "changed").length : 0,
     notRendered: environments.filter((env) => env.status === "error").length,
-    validationErrors: sum(report.validation, "errors") - unvalidatedErrors(report.validation),
-    validationWarnings: sum(report.validation, "warnings"),
+    // Problems, not copies: a base line that breaks eleven environments is one error.
+    validationErrors: distinctCount(
+      report.validation,
+      (finding2) => finding2.severity === "error" && finding2.ruleId !== "not-validated"
+    ),
+    validationWarnings: distinctCount(report.validation, (finding2) => finding2.severity === "warning"),
     notValidated: sum(report.validation, "notValidated"),
     notValidatedErrors: unvalidatedErrors(report.validation),
     validated: report.meta.validated !== false,
@@ -39182,10 +39333,13 @@ function summarizeReport(report) {
     compared,
     resources: environments.reduce((total, env) => total + (env.diff ? heldResources(env.diff) : 0), 0),
     policyRan: report.policy !== void 0,
-    policyErrors: sum(report.policy, "errors"),
-    policyWarnings: sum(report.policy, "warnings")
+    policyErrors: distinctCount(report.policy, (finding2) => finding2.severity === "error"),
+    policyWarnings: distinctCount(report.policy, (finding2) => finding2.severity === "warning"),
+    production: report.production ?? []
   };
   if (report.noEnvironment !== void 0) summary.noEnvironment = report.noEnvironment;
+  if (report.notUnderstood !== void 0 && report.notUnderstood.length > 0)
+    summary.notUnderstood = report.notUnderstood;
   return summary;
 }
 function heldResources(diff) {
@@ -39215,18 +39369,17 @@ function formatDuration(durationMs) {
 function formatCount(count2) {
   return String(count2).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
-function changeCounts(counts) {
+function changeCounts(counts2) {
   const parts = [];
-  if (counts.added > 0) parts.push(`${counts.added} added`);
-  if (counts.changed > 0) parts.push(`${counts.changed} changed`);
-  if (counts.removed > 0) parts.push(`${counts.removed} removed`);
+  if (counts2.added > 0) parts.push(`${counts2.added} added`);
+  if (counts2.changed > 0) parts.push(`${counts2.changed} changed`);
+  if (counts2.removed > 0) parts.push(`${counts2.removed} removed`);
   return parts.length === 0 ? "changed" : parts.join(", ");
 }
 
 // core/report/comment/summary-table.ts
 var MAX_NAME_LENGTH = 100;
 var DASH2 = "\u2013";
-var ICON = { error: "\u274C ", warning: "\u26A0\uFE0F ", ok: "\u2705 ", none: "" };
 var NO_ENVIRONMENT = "No environment is rendered from the files this change touches.";
 function sentence(text10) {
   return `${text10.charAt(0).toUpperCase()}${text10.slice(1)}.`;
@@ -39234,9 +39387,9 @@ function sentence(text10) {
 function countCells(env, compared) {
   if (!compared)
     return [env.diff === void 0 || env.status === "error" ? DASH2 : String(heldResources(env.diff))];
-  const counts = env.status === "changed" && env.diff !== void 0 ? env.diff.counts : void 0;
-  if (counts === void 0) return [DASH2, DASH2, DASH2];
-  return [String(counts.added), String(counts.changed), String(counts.removed)];
+  const counts2 = env.status === "changed" && env.diff !== void 0 ? env.diff.counts : void 0;
+  if (counts2 === void 0) return [DASH2, DASH2, DASH2];
+  return [String(counts2.added), String(counts2.changed), String(counts2.removed)];
 }
 function countTitles(compared) {
   return compared ? ["added", "changed", "removed"] : ["resources"];
@@ -39262,53 +39415,20 @@ function policyCell(env, check) {
   if (check.warnings > 0) return ["warning", plural(check.warnings, "warning")];
   return env.status === "unchanged" ? ["none", DASH2] : ["ok", ""];
 }
-function withIcon([tone, text10]) {
-  return (ICON[tone] + text10).trim();
-}
-function tableRow(env, withPolicy, withValidation = true, compared = true) {
-  const name = escapeMarkdown(shorten(env.environment, MAX_NAME_LENGTH));
-  const cells = [env.status === "unchanged" ? name : `**${name}**`, ...countCells(env, compared)];
-  if (withValidation) cells.push(withIcon(validationCell(env, compared)));
-  if (withPolicy) cells.push(withIcon(policyCell(env, env.policy)));
-  return `| ${cells.join(" | ")} |`;
-}
-function summaryTable(summary) {
-  if (summary.noEnvironment !== void 0)
-    return { open: escapeMarkdown(sentence(summary.noEnvironment)), reopen: "", close: "", parts: [] };
-  if (summary.environments.length === 0)
-    return { open: `_${NO_ENVIRONMENT}_`, reopen: "", close: "", parts: [] };
-  const counted = countTitles(summary.compared);
-  const titles = ["environment", ...counted];
-  const aligns = ["---", ...counted.map(() => "---:")];
-  for (const [title, shown] of [
-    ["validation", summary.validated],
-    ["policy", summary.policyRan]
-  ]) {
-    if (!shown) continue;
-    titles.push(title);
-    aligns.push("---");
-  }
-  const header = `| ${titles.join(" | ")} |
-|${aligns.join("|")}|`;
-  return {
-    open: header,
-    reopen: header,
-    close: "",
-    parts: summary.environments.map((env) => ({
-      text: tableRow(env, summary.policyRan, summary.validated, summary.compared)
-    }))
-  };
-}
+var NOT_UNDERSTOOD = "kubeproof did not turn these GitOps manifests into environments:";
 
 // core/report/comment/environment-section.ts
 var MAX_LABEL_LENGTH = 300;
-var SHORT_TEXT_LENGTH = 200;
-var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
-function noteText(text10) {
-  return text10.split(" -> ").map(escapeMarkdown).join(" \u2192 ");
+var MAX_SOURCES = 5;
+function hasSection(env) {
+  return env.status !== "unchanged" || env.findings.length > 0;
 }
 function describe(diff, compared) {
-  const notes = diff.notes.map((note2) => noteText(note2.text)).join("; ");
+  const renames = diff.notes.filter((note2) => note2.kind === "generated-name");
+  const others = diff.notes.filter((note2) => note2.kind !== "generated-name");
+  let notes = others.map(noteMarkdown).join("; ");
+  const rename2 = renames.map(noteMarkdown).join("; ");
+  if (rename2 !== "") notes = notes === "" ? rename2 : `${notes} (${rename2})`;
   if (!compared) return notes;
   let text10 = notes === "" ? diff.change : notes;
   if (diff.change === "added" && notes !== "") text10 = `added (${notes})`;
@@ -39326,60 +39446,119 @@ function resourceLine(diff, detail, compared) {
   const text10 = described === "" ? `- ${label}` : `- ${label}: ${described}`;
   return detail === "list" ? { text: short } : { text: text10, short };
 }
-function findingLine(finding2) {
-  const on = finding2.resource === void 0 ? "" : ` on ${codeSpan(shorten(resourceLabel(finding2.resource), MAX_LABEL_LENGTH))}`;
-  const where = ` (${codeSpan(shorten(findingLocation(finding2), MAX_LABEL_LENGTH))})`;
-  const head = `* ${SEVERITY_ICON[finding2.severity]} ${codeSpan(shorten(finding2.ruleId, SHORT_TEXT_LENGTH))}${on}${where}`;
-  return {
-    text: `${head}: ${escapeMarkdown(finding2.message)}`,
-    short: `${head}: ${escapeMarkdown(shorten(finding2.message, SHORT_TEXT_LENGTH))}`
-  };
+function counts(resources) {
+  const count2 = (change) => resources.filter((r) => r.change === change).length;
+  return { added: count2("added"), changed: count2("changed"), removed: count2("removed") };
 }
-function findingCounts(findings2) {
-  const unchecked = findings2.filter(
-    (finding2) => finding2.severity === "error" && finding2.ruleId === "not-validated"
-  ).length;
-  const errors = findings2.filter((finding2) => finding2.severity === "error").length - unchecked;
-  const warnings = findings2.filter((finding2) => finding2.severity === "warning").length;
-  let text10 = "";
-  if (errors > 0) text10 += ` \xB7 \u274C ${plural(errors, "error")}`;
-  if (unchecked > 0) text10 += ` \xB7 \u274C ${unchecked} not validated`;
-  if (warnings > 0) text10 += ` \xB7 \u26A0\uFE0F ${plural(warnings, "warning")}`;
-  return text10;
+var isUnvalidated = (finding2) => finding2.ruleId === "not-validated" && finding2.severity === "error";
+function checkWords(entry) {
+  const first = entry.environments[0];
+  if (first === void 0 || first.status === "error") return [];
+  const words2 = [];
+  const validation = entry.environments.flatMap((env) => env.validation ? [env.validation] : []);
+  if (validation.length > 0) {
+    const errors = distinctCount(validation, (f) => f.severity === "error" && !isUnvalidated(f));
+    const warnings = distinctCount(validation, (f) => f.severity === "warning");
+    const unchecked = first.validation?.notValidated ?? 0;
+    const each = entry.environments.length > 1 ? " in each" : "";
+    if (errors > 0) words2.push(`\u274C ${plural(errors, "validation error")}`);
+    if (unchecked > 0)
+      words2.push(
+        `${distinctCount(validation, isUnvalidated) > 0 ? "\u274C" : "\u26A0\uFE0F"} ${plural(unchecked, "resource")} not validated${each}`
+      );
+    if (warnings > 0) words2.push(`\u26A0\uFE0F ${plural(warnings, "validation warning")}`);
+    if (errors + unchecked + warnings === 0) words2.push("\u2705 valid");
+  }
+  const policy = entry.environments.flatMap((env) => env.policy ? [env.policy] : []);
+  if (policy.length > 0) {
+    const errors = distinctCount(policy, (f) => f.severity === "error");
+    const warnings = distinctCount(policy, (f) => f.severity === "warning");
+    if (errors > 0) words2.push(`\u274C ${plural(errors, "policy error")}`);
+    if (warnings > 0) words2.push(`\u26A0\uFE0F ${plural(warnings, "policy warning")}`);
+    if (errors + warnings === 0) words2.push("\u2705 policy passed");
+  }
+  return words2;
 }
-function summaryTitle(env, compared) {
-  const name = `<b>${escapeHtml(shorten(env.environment, MAX_NAME_LENGTH))}</b>`;
-  const state = `${env.status === "error" ? "\u274C " : ""}${environmentState(env, compared)}`;
-  return `${name}: ${state}${findingCounts(env.findings)}`;
+function heading(entry, compared) {
+  const [first] = entry.environments;
+  const name = entry.shared ? plural(entry.environments.length, "environment") : escapeMarkdown(shorten(first?.environment ?? "", MAX_NAME_LENGTH));
+  const words2 = [];
+  if (first?.status === "error") words2.push("\u274C not rendered");
+  else if (!compared)
+    words2.push(
+      plural(entry.shared ? entry.resources.length : first?.diff ? heldResources(first.diff) : 0, "resource")
+    );
+  else {
+    const whole = entry.shared ? counts(entry.resources) : first?.diff?.counts ?? counts(entry.resources);
+    words2.push(changeCounts({ ...whole, unchanged: 0 }));
+    if (entry.lines.added + entry.lines.removed > 0)
+      words2.push(`${lineCountText(entry.lines)}${entry.shared ? " each" : ""}`);
+  }
+  words2.push(...checkWords(entry));
+  return `#### ${name}: ${words2.join(" \xB7 ")}`;
 }
-function hasSection(env) {
-  return env.status !== "unchanged" || env.findings.length > 0;
+var NAMES_PER_PART = 30;
+function nameParts(environments) {
+  const names = environments.map((env) => escapeMarkdown(shorten(env.environment, MAX_NAME_LENGTH)));
+  const parts = [];
+  for (let i = 0; i < names.length; i += NAMES_PER_PART)
+    parts.push({ text: names.slice(i, i + NAMES_PER_PART).join(", ") });
+  return parts;
 }
-function environmentSection(env, detail, compared = true) {
-  const resources = env.diff?.resources ?? [];
-  const parts = resources.map((diff) => resourceLine(diff, detail, compared));
-  env.findings.forEach((finding2, index) => {
-    const line3 = findingLine(finding2);
-    parts.push(index === 0 && parts.length > 0 ? blankBefore(line3) : line3);
-  });
-  const diffText = resources.map((diff) => diff.unifiedDiff.replace(/\n+$/, "")).filter((text10) => text10 !== "").join("\n");
-  if (detail === "diffs" && diffText !== "") parts.push({ text: `
-${codeFence(diffText, "diff")}` });
-  const title = summaryTitle(env, compared);
-  return {
-    open: `<details><summary>${title}</summary>
-`,
-    reopen: `<details><summary>${title} (continued)</summary>
-`,
-    close: "\n\n</details>",
-    parts
-  };
+function sourcesPart(sources) {
+  if (sources.length === 0) return void 0;
+  const shown = sources.slice(0, MAX_SOURCES).map((path) => codeSpan(shorten(path, MAX_LABEL_LENGTH)));
+  const more = sources.length - shown.length;
+  return { text: `from ${shown.join(", ")}${more > 0 ? ` and ${plural(more, "more file")}` : ""}` };
+}
+function sharedDiffTitle(entry) {
+  const all = entry.environments.length === 2 ? "both" : `all ${entry.environments.length}`;
+  if (entry.sameContext) return `Diff (the same in ${all})`;
+  const first = escapeHtml(shorten(entry.environments[0]?.environment ?? "", MAX_NAME_LENGTH));
+  return `Diff of ${first} (the changed lines are the same in ${all}; the lines around them differ)`;
+}
+function entrySection(entry, detail, compared) {
+  const parts = entry.shared ? nameParts(entry.environments) : [];
+  const sources = sourcesPart(entry.sources);
+  if (sources !== void 0) parts.push(sources);
+  const origin = parts.length > 0 ? true : void 0;
+  const lines2 = entry.resources.map((diff) => resourceLine(diff, detail, compared));
+  for (const size of entry.alsoIn)
+    lines2.push({ text: `- and the changes it shares with ${plural(size - 1, "other environment")}, below` });
+  lines2.forEach((line3, index) => parts.push(index === 0 && origin !== void 0 ? blankBefore(line3) : line3));
+  const diffText = entry.resources.map((diff) => diff.unifiedDiff.replace(/\n+$/, "")).filter((text10) => text10 !== "").join("\n");
+  if (detail === "diffs" && diffText !== "") {
+    const title = entry.shared ? sharedDiffTitle(entry) : "Diff";
+    parts.push({
+      text: `
+<details><summary>${title}</summary>
+
+${codeFence(diffText, "diff")}
+
+</details>`
+    });
+  }
+  const head = heading(entry, compared);
+  const gap = parts.length > 0 ? "\n" : "";
+  return { open: `${head}${gap}`, reopen: `${head} (continued)${gap}`, close: "", parts };
 }
 function blankBefore(part) {
   return part.short === void 0 ? { text: `
 ${part.text}` } : { text: `
 ${part.text}`, short: `
 ${part.short}` };
+}
+function unchangedSection(environments, compared) {
+  if (environments.length === 0) return void 0;
+  const names = environments.map((env) => escapeMarkdown(shorten(env.environment, MAX_NAME_LENGTH)));
+  const what = compared ? "unchanged" : "without resources";
+  const title = `${environments.length} ${what}`;
+  if (names.length <= NAMES_PER_PART)
+    return { open: `${title}: ${names.join(", ")}`, reopen: "", close: "", parts: [] };
+  const parts = [];
+  for (let i = 0; i < names.length; i += NAMES_PER_PART)
+    parts.push({ text: names.slice(i, i + NAMES_PER_PART).join(", ") });
+  return { open: `${title}:`, reopen: `${title} (continued):`, close: "", parts };
 }
 
 // core/report/comment/schema-text.ts
@@ -39466,6 +39645,199 @@ function footer(report, environments) {
 <sub>${parts.join(" \xB7 ")}</sub>`;
 }
 
+// core/report/comment/findings-section.ts
+var MAX_LABEL_LENGTH2 = 300;
+var SHORT_TEXT_LENGTH = 200;
+var MAX_NAMES = 4;
+var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
+function urlPath(path) {
+  return path.split("/").map(encodeURIComponent).join("/");
+}
+function findingUrl(finding2, meta) {
+  const links = meta.sourceLinks;
+  if (links === void 0 || finding2.path === "" || finding2.path === "stdin" || finding2.path.startsWith("/"))
+    return void 0;
+  const path = `${links.pathPrefix ?? ""}${finding2.path}`.replace(/^\.\//, "");
+  if (path.split("/").includes("..")) return void 0;
+  const line3 = finding2.line !== void 0 && finding2.line >= 1 ? `#L${finding2.line}` : "";
+  const server = links.server.replace(/\/+$/, "");
+  return safeUrl(
+    `${server}/${urlPath(links.repository)}/blob/${encodeURIComponent(links.sha)}/${urlPath(path)}${line3}`
+  );
+}
+function where(environments, total) {
+  if (environments.length === 0) return "";
+  if (environments.length > 1 && environments.length === total) return ` in all ${total} environments`;
+  const names = environments.slice(0, MAX_NAMES).map((name) => escapeMarkdown(shorten(name, MAX_NAME_LENGTH)));
+  const more = environments.length - names.length;
+  return ` in ${names.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+}
+function findingLine(distinct, meta, total) {
+  const { finding: finding2 } = distinct;
+  const on = distinct.resource === void 0 ? "" : ` on ${codeSpan(shorten(resourceLabel(distinct.resource), MAX_LABEL_LENGTH2))}`;
+  const location2 = codeSpan(shorten(findingLocation(finding2), MAX_LABEL_LENGTH2));
+  const url = findingUrl(finding2, meta);
+  const at = ` at ${url === void 0 ? location2 : `[${location2}](${url})`}`;
+  const head = `- ${SEVERITY_ICON[finding2.severity]} ${codeSpan(shorten(finding2.ruleId, SHORT_TEXT_LENGTH))}${on}${at}${where(distinct.environments, total)}`;
+  return {
+    text: `${head}: ${escapeMarkdown(finding2.message)}`,
+    short: `${head}: ${escapeMarkdown(shorten(finding2.message, SHORT_TEXT_LENGTH))}`
+  };
+}
+function findingsSection(findings2, meta, total) {
+  if (findings2.length === 0) return void 0;
+  const count2 = (severity) => findings2.filter((distinct) => distinct.finding.severity === severity).length;
+  const words2 = [
+    ["error", "error"],
+    ["warning", "warning"],
+    ["notice", "notice"]
+  ];
+  const title = words2.filter(([severity]) => count2(severity) > 0).map(([severity, noun]) => plural(count2(severity), noun)).join(", ");
+  return {
+    open: `#### ${title}
+`,
+    reopen: `#### ${title} (continued)
+`,
+    close: "",
+    parts: findings2.map((distinct) => findingLine(distinct, meta, total))
+  };
+}
+
+// core/report/comment/production-like.ts
+var PRODUCTION_WORD = /(?:^|[^a-z])(?:prod|prd|production|live)(?:[^a-z]|$)/i;
+function isProductionLike(name, configured = []) {
+  return configured.includes(name) || PRODUCTION_WORD.test(name);
+}
+
+// core/report/comment/group-changes.ts
+function statusKey(env) {
+  const check = (c) => c === void 0 ? null : [c.errors, c.warnings, c.notValidated ?? 0];
+  return JSON.stringify([
+    env.status,
+    check(env.validation),
+    check(env.policy),
+    (env.diff?.findings ?? []).map(findingKey)
+  ]);
+}
+function changeKey(diff) {
+  const { apiVersion, kind, name } = diff.resource;
+  return JSON.stringify([
+    apiVersion,
+    kind,
+    name,
+    diff.change,
+    diff.notes.map((note2) => note2.text),
+    diff.renamed ?? null,
+    // The changed lines only: context lines may differ (each overlay's own values next to the change).
+    diff.unifiedDiff.split("\n").slice(1).filter((line3) => line3.startsWith("+") || line3.startsWith("-"))
+  ]);
+}
+function diffBody(diff) {
+  return diff.unifiedDiff.split("\n").slice(1).join("\n");
+}
+function sharedResource(diff, namespaces) {
+  if (namespaces.size <= 1) return diff;
+  const resource2 = {
+    apiVersion: diff.resource.apiVersion,
+    kind: diff.resource.kind,
+    name: diff.resource.name
+  };
+  const [, ...body] = diff.unifiedDiff.split("\n");
+  const unifiedDiff2 = diff.unifiedDiff === "" ? "" : [`# ${resource2.kind} ${resource2.name}`, ...body].join("\n");
+  return { ...diff, resource: resource2, unifiedDiff: unifiedDiff2 };
+}
+function hasErrors(env) {
+  return env.status === "error" || env.findings.some((finding2) => finding2.severity === "error");
+}
+function byName2(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function sourcesOf(environments) {
+  return [...new Set(environments.flatMap((env) => env.diff?.sources ?? []))].sort(byName2);
+}
+function rank(entry) {
+  return [
+    entry.errors ? 0 : 1,
+    entry.shared ? 1 : 0,
+    entry.production ? 0 : 1,
+    entry.environments[0]?.environment ?? ""
+  ];
+}
+function compareEntries(a, b) {
+  const [x, y] = [rank(a), rank(b)];
+  return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || byName2(x[3], y[3]);
+}
+function groupChanges(summary) {
+  const production = (env) => isProductionLike(env.environment, summary.production);
+  const changed = summary.environments.filter((env) => env.status === "changed" && env.diff !== void 0);
+  const keyOf = (env, diff) => `${statusKey(env)}\0${changeKey(diff)}`;
+  const holders = /* @__PURE__ */ new Map();
+  const namespaces = /* @__PURE__ */ new Map();
+  const bodies = /* @__PURE__ */ new Map();
+  for (const env of changed)
+    for (const diff of env.diff?.resources ?? []) {
+      const key2 = keyOf(env, diff);
+      holders.set(key2, [...holders.get(key2) ?? [], env]);
+      if (!bodies.has(key2)) bodies.set(key2, diffBody(diff));
+      namespaces.set(key2, (namespaces.get(key2) ?? /* @__PURE__ */ new Set()).add(diff.resource.namespace));
+    }
+  const groups = /* @__PURE__ */ new Map();
+  const entries2 = [];
+  for (const env of summary.environments) {
+    if (env.status === "unchanged") continue;
+    const own3 = [];
+    const alsoIn = /* @__PURE__ */ new Set();
+    for (const diff of env.diff?.resources ?? []) {
+      const key2 = keyOf(env, diff);
+      const sharers = holders.get(key2) ?? [env];
+      if (sharers.length < 2) {
+        own3.push(diff);
+        continue;
+      }
+      const groupKey = sharers.map((sharer) => sharer.environment).join("\0");
+      let group = groups.get(groupKey);
+      if (group === void 0) {
+        group = {
+          environments: [...sharers].sort((a, b) => Number(production(b)) - Number(production(a))),
+          shared: true,
+          resources: [],
+          alsoIn: [],
+          errors: sharers.some(hasErrors),
+          production: sharers.some(production),
+          sources: sourcesOf(sharers),
+          lines: { added: 0, removed: 0 },
+          sameContext: true
+        };
+        groups.set(groupKey, group);
+      }
+      if (group.environments[0] === env)
+        group.resources.push(sharedResource(diff, namespaces.get(key2) ?? /* @__PURE__ */ new Set()));
+      if (bodies.get(key2) !== diffBody(diff)) group.sameContext = false;
+      alsoIn.add(group);
+    }
+    if (own3.length === 0 && alsoIn.size > 0 && env.status !== "error") continue;
+    entries2.push({
+      environments: [env],
+      shared: false,
+      resources: own3,
+      alsoIn: [...alsoIn].map((group) => group.environments.length),
+      errors: hasErrors(env),
+      production: production(env),
+      sources: sourcesOf([env]),
+      lines: lineCounts(env.diff?.resources ?? []),
+      sameContext: true
+    });
+  }
+  for (const group of groups.values()) {
+    group.lines = lineCounts(group.resources);
+    entries2.push(group);
+  }
+  return {
+    entries: entries2.sort(compareEntries),
+    unchanged: summary.environments.filter((env) => env.status === "unchanged")
+  };
+}
+
 // core/report/comment/omission-notice.ts
 function omissionNotice(omissions, maxLength, meta) {
   const sentences = [];
@@ -39488,9 +39860,9 @@ function omissionNotice(omissions, maxLength, meta) {
     sentences.push(`${plural(omissions.omitted, "entry", "entries")} too long to show.`);
   if (sentences.length === 0) return "";
   const places = fullOutputPlaces(meta);
-  const where = places.length === 0 ? "Run `kubeproof check` for the full output." : `Full output: ${places.join(", ")}.`;
+  const where2 = places.length === 0 ? "Run `kubeproof check` for the full output." : `Full output: ${places.join(", ")}.`;
   return `> [!NOTE]
-> ${sentences.join(" ")} ${where}`;
+> ${sentences.join(" ")} ${where2}`;
 }
 
 // core/report/comment/pack-bodies.ts
@@ -39557,7 +39929,6 @@ ${part}`;
       }
       if (index === start2) {
         if (isEmpty() && bodies.length > 1) throw new Error("internal: a fitted part does not fit a body");
-        if (isEmpty()) throw new Error("internal: the first body has no room for its first block");
         newBody();
         continue;
       }
@@ -39574,7 +39945,8 @@ ${part}`;
 // core/report/comment/status-line.ts
 var ICONS = { error: "\u274C ", warning: "\u26A0\uFE0F ", ok: "\u2705 " };
 function scope(summary) {
-  if (summary.environments.length === 0) return "no environment affected";
+  if (summary.environments.length === 0)
+    return summary.notUnderstood === void 0 ? "no environment affected" : `no environment affected among those understood, ${plural(summary.notUnderstood.length, "GitOps manifest")} not understood`;
   if (!summary.compared) {
     const rendered = summary.environments.length - summary.notRendered;
     if (rendered === 0) return void 0;
@@ -39651,9 +40023,18 @@ function join2(head, blocks) {
 }
 function renderComment(report, options = {}) {
   const { maxLength, marker: marker2 } = checkOptions(options);
+  const { summary, omissions, blocksAt } = layoutReport(report);
+  for (const detail of DETAILS) {
+    const notice = omissionNotice({ ...omissions, detail }, maxLength, report.meta);
+    const body = join2(firstHead(marker2, summary, notice), blocksAt(detail).map(blockText));
+    if (body.length <= maxLength) return [body];
+  }
+  return splitBodies(report, summary, omissions, blocksAt("list"), maxLength, marker2);
+}
+function layoutReport(report) {
   const summary = summarizeReport(report);
-  const sections = summary.environments.filter(hasSection);
-  const resources = sections.flatMap((env) => env.diff?.resources ?? []);
+  const layout = groupChanges(summary);
+  const resources = layout.entries.flatMap((entry) => entry.resources);
   const omissions = {
     detail: "diffs",
     diffs: resources.filter((diff) => diff.unifiedDiff !== "").length,
@@ -39662,17 +40043,22 @@ function renderComment(report, options = {}) {
     shortened: 0,
     omitted: 0
   };
+  const findings2 = findingsSection(
+    distinctFindings(summary.environments),
+    report.meta,
+    summary.environments.length
+  );
+  const unchanged = unchangedSection(layout.unchanged, summary.compared);
   const blocksAt = (detail) => [
-    summaryTable(summary),
-    ...sections.map((env) => environmentSection(env, detail, summary.compared)),
+    ...findings2 === void 0 ? [] : [findings2],
+    ...layout.entries.map((entry) => entrySection(entry, detail, summary.compared)),
+    ...unchanged === void 0 ? [] : [unchanged],
+    ...emptyNotice(summary),
     { open: footer(report, report.environments.length), reopen: "", close: "", parts: [] }
   ];
-  for (const detail of DETAILS) {
-    const notice2 = omissionNotice({ ...omissions, detail }, maxLength, report.meta);
-    const body = join2(firstHead(marker2, summary, notice2), blocksAt(detail).map(blockText));
-    if (body.length <= maxLength) return [body];
-  }
-  const blocks = blocksAt("list");
+  return { summary, omissions, blocksAt };
+}
+function splitBodies(report, summary, omissions, blocks, maxLength, marker2) {
   const bound = blocks.reduce((total, block) => total + block.parts.length + 1, 1);
   const nextHead = continuationHead(marker2, bound, bound).length;
   const fitted = fitParts(blocks, maxLength - nextHead - BLOCK_SEPARATOR.length);
@@ -39695,6 +40081,13 @@ function renderComment(report, options = {}) {
       texts2
     )
   );
+}
+function emptyNotice(summary) {
+  if (summary.noEnvironment !== void 0)
+    return [{ open: escapeMarkdown(sentence(summary.noEnvironment)), reopen: "", close: "", parts: [] }];
+  if (summary.environments.length === 0)
+    return [{ open: `_${NO_ENVIRONMENT}_`, reopen: "", close: "", parts: [] }];
+  return [];
 }
 
 // core/report/comment/render-json.ts
@@ -39752,16 +40145,16 @@ function checkJson(check) {
   };
 }
 function environmentJson(env) {
-  const counts = env.diff?.counts;
+  const counts2 = env.diff?.counts;
   return {
     environment: env.environment,
     path: env.diff?.path ?? null,
     status: env.status,
-    counts: counts === void 0 ? null : {
-      added: counts.added,
-      changed: counts.changed,
-      removed: counts.removed,
-      unchanged: counts.unchanged
+    counts: counts2 === void 0 ? null : {
+      added: counts2.added,
+      changed: counts2.changed,
+      removed: counts2.removed,
+      unchanged: counts2.unchanged
     },
     resources: (env.diff?.resources ?? []).map(diffJson),
     renderFindings: (env.diff?.findings ?? []).map(findingJson),
@@ -39821,7 +40214,8 @@ function line(text10) {
 }
 function table(summary) {
   if (summary.noEnvironment !== void 0) return [line(sentence(summary.noEnvironment))];
-  if (summary.environments.length === 0) return [NO_ENVIRONMENT];
+  if (summary.environments.length === 0)
+    return summary.notUnderstood === void 0 ? [NO_ENVIRONMENT] : [NO_ENVIRONMENT, NOT_UNDERSTOOD, ...summary.notUnderstood.map((item) => `  ${item}`)];
   const counted = countTitles(summary.compared);
   const header = ["environment", ...counted];
   if (summary.validated) header.push("validation");
@@ -40045,6 +40439,12 @@ var RENDER_RULES = {
     description: "The change's .kubeproof.yaml asks for a binary the base does not allow on a pull request.",
     help: "Allow the renderer in the base branch's .kubeproof.yaml or with the input the message names.",
     readme: "external-engines"
+  },
+  "plain-manifests": {
+    group: "render",
+    defaultSeverity: "error",
+    description: "A folder rendered as plain manifests holds a file that is not only Kubernetes objects.",
+    help: "Move the file that is not a manifest out of the folder, or split it; files without any apiVersion and kind are skipped with a notice, as Argo CD's directory source skips them."
   }
 };
 
@@ -40210,23 +40610,23 @@ function artifactLocation(path) {
   return { uri: encode(slashed.replace(/^(\.\/)+/, "")), uriBaseId: "%SRCROOT%" };
 }
 function physicalLocation(finding2) {
-  const location = { artifactLocation: artifactLocation(finding2.path) };
+  const location2 = { artifactLocation: artifactLocation(finding2.path) };
   if (finding2.line !== void 0 && finding2.line >= 1) {
     const region = { startLine: finding2.line };
     if (finding2.column !== void 0 && finding2.column >= 1) region["startColumn"] = finding2.column;
-    location["region"] = region;
+    location2["region"] = region;
   }
-  return location;
+  return location2;
 }
 function identity(resource2) {
   return resource2 ? `${resource2.kind}/${resource2.namespace ?? ""}/${resource2.name}` : "";
 }
-function sarifLog(run4) {
+function sarifLog(run5) {
   const rules = [];
   const ruleIndex = /* @__PURE__ */ new Map();
   const occurrences = /* @__PURE__ */ new Map();
   const results = [];
-  for (const { finding: finding2, resource: resource2, properties } of run4.findings) {
+  for (const { finding: finding2, resource: resource2, properties } of run5.findings) {
     let index = ruleIndex.get(finding2.ruleId);
     if (index === void 0) {
       index = rules.length;
@@ -40254,13 +40654,13 @@ function sarifLog(run4) {
     runs: [
       {
         tool: {
-          driver: { name: "kubeproof", informationUri: INFORMATION_URI, version: run4.version, rules }
+          driver: { name: "kubeproof", informationUri: INFORMATION_URI, version: run5.version, rules }
         },
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: run4.notices.map((text10) => ({ level: "note", message: { text: text10 } })),
-            properties: { elapsedSeconds: run4.elapsedSeconds }
+            toolExecutionNotifications: run5.notices.map((text10) => ({ level: "note", message: { text: text10 } })),
+            properties: { elapsedSeconds: run5.elapsedSeconds }
           }
         ],
         results
@@ -40285,6 +40685,39 @@ function sarifCheck(report, options) {
     notices: [],
     elapsedSeconds: report.meta.durationMs / 1e3
   });
+}
+
+// platform/git-repository-identity.ts
+import { execFile } from "node:child_process";
+import { realpath } from "node:fs/promises";
+import { resolve } from "node:path";
+function git(cwd, args) {
+  return new Promise((resolve5) => {
+    try {
+      execFile(
+        "git",
+        args,
+        { cwd, timeout: 1e4, windowsHide: true },
+        (error, stdout) => resolve5(error ? void 0 : stdout)
+      );
+    } catch {
+      resolve5(void 0);
+    }
+  });
+}
+async function gitRepositoryIdentity(folder) {
+  const top = (await git(folder, ["rev-parse", "--show-toplevel"]))?.trim();
+  if (top === void 0 || resolve(top) !== await realpath(folder).catch(() => resolve(folder)))
+    return void 0;
+  const remotes = await git(folder, ["remote", "-v"]);
+  const urls = [
+    ...new Set(
+      (remotes ?? "").split("\n").map((line3) => /^(\S+)\s+(\S+)\s+\(fetch\)$/.exec(line3.trim())).filter((match) => match !== null).map((match) => match[2])
+    )
+  ];
+  if (urls.length === 0) return void 0;
+  const branch = (await git(folder, ["symbolic-ref", "--quiet", "--short", "HEAD"]))?.trim();
+  return { urls, origin: "git remote", ...branch ? { branch } : {} };
 }
 
 // core/diff/ignore.ts
@@ -40430,9 +40863,47 @@ function changeText(label, before, after, colon = true) {
   if (secret !== void 0) return `${label} changed (${secret})`;
   if (before === void 0) return addedText(label, after);
   if (after === void 0) return `${label} removed`;
+  const values = printedPair(before, after);
+  return values === void 0 ? `${label} changed` : `${label}${colon ? ":" : ""} ${values.from} -> ${values.to}${values.suffix}`;
+}
+function typeName2(value) {
+  if (value === null) return "null";
+  return Array.isArray(value) ? "list" : typeof value === "object" ? "mapping" : typeof value;
+}
+function printedPair(before, after) {
   const a = inline(before);
   const b = inline(after);
-  return a !== void 0 && b !== void 0 ? `${label}${colon ? ":" : ""} ${a} -> ${b}` : `${label} changed`;
+  if (a === void 0 || b === void 0) return void 0;
+  if (a !== b) return { from: a, to: b, suffix: "" };
+  const from = JSON.stringify(before);
+  const to = JSON.stringify(after);
+  return { from, to, suffix: ` (${typeName2(before)} -> ${typeName2(after)})` };
+}
+function valueNote(kind, label, before, after, options = {}) {
+  const { subject, colon = true, suffix = "" } = options;
+  const words2 = [label, subject].filter((word) => word !== void 0 && word !== "").join(" ");
+  const text10 = `${changeText(words2, before, after, colon)}${suffix}`;
+  if (after === void 0 || hidden(before, after) !== void 0) return { kind, text: text10 };
+  if (before === void 0) {
+    const to = inline(after);
+    if (to === void 0) return { kind, text: text10 };
+    return {
+      kind,
+      text: text10,
+      parts: {
+        label,
+        ...subject === void 0 ? {} : { subject },
+        to,
+        ...suffix === "" ? {} : { suffix }
+      }
+    };
+  }
+  const values = printedPair(before, after);
+  if (values === void 0) return { kind, text: text10 };
+  const parts = { label, from: values.from, to: values.to };
+  if (subject !== void 0) parts.subject = subject;
+  if (values.suffix + suffix !== "") parts.suffix = values.suffix + suffix;
+  return { kind, text: text10, parts };
 }
 function addedText(label, value) {
   const secret = hidden(value);
@@ -40458,7 +40929,7 @@ function summarizeAutoscaler(before, after) {
   ]) {
     const a = objectAt(before, "spec")?.[field3];
     const b = objectAt(after, "spec")?.[field3];
-    if (a !== b) notes.push(note("hpa", changeText(label, a ?? "unset", b ?? "unset", false)));
+    if (a !== b) notes.push(valueNote("hpa", label, a ?? "unset", b ?? "unset", { colon: false }));
   }
   return { notes, covered: ["spec.minReplicas", "spec.maxReplicas"] };
 }
@@ -40486,10 +40957,7 @@ function configMapNotes(before, after) {
         notes.push(note("config-key", binary ? `key ${key2} added (binary)` : addedText(`key ${key2}`, value)));
       else if (!jsonEqual(a[key2], value))
         notes.push(
-          note(
-            "config-key",
-            binary ? `key ${key2} changed (binary)` : changeText(`key ${key2}`, a[key2], value)
-          )
+          binary ? note("config-key", `key ${key2} changed (binary)`) : valueNote("config-key", "key", a[key2], value, { subject: key2 })
         );
     }
   }
@@ -40595,7 +41063,7 @@ function isCovered(path, covered) {
 }
 function genericNotes(before, after, covered, max) {
   const changes = fieldChanges(before, after).filter((change) => !isCovered(change.path, covered));
-  const notes = changes.slice(0, max).map((change) => note("field", changeText(change.path, change.before, change.after)));
+  const notes = changes.slice(0, max).map((change) => valueNote("field", "", change.before, change.after, { subject: change.path }));
   if (changes.length > max) notes.push(note("field", `and ${changes.length - max} more fields`));
   return notes;
 }
@@ -40607,7 +41075,7 @@ function mapNotes(kind, before, after) {
     if (!(key2 in after)) notes.push(note(kind, `${kind} ${key2} removed`));
   for (const [key2, value] of Object.entries(after)) {
     if (!jsonEqual(before[key2], value))
-      notes.push(note(kind, changeText(`${kind} ${key2}`, before[key2], value)));
+      notes.push(valueNote(kind, kind, before[key2], value, { subject: key2 }));
   }
   return notes;
 }
@@ -40639,10 +41107,13 @@ function servicePortText(port) {
   return `${String(port.port)}${protocol}${extra.length > 0 ? ` (${extra.join(", ")})` : ""}`;
 }
 function servicePorts(object) {
+  return new Map([...servicePortObjects(object)].map(([key2, port]) => [key2, servicePortText(port)]));
+}
+function servicePortObjects(object) {
   const ports = /* @__PURE__ */ new Map();
   for (const port of arrayAt(object, "spec", "ports").filter(isJsonObject)) {
     const key2 = typeof port.name === "string" ? port.name : `${String(port.port)}/${stringAt(port, "protocol") ?? "TCP"}`;
-    ports.set(key2, servicePortText(port));
+    ports.set(key2, port);
   }
   return ports;
 }
@@ -40651,13 +41122,20 @@ function serviceNotes(before, after) {
   const typeA = stringAt(before, "spec", "type") ?? "ClusterIP";
   const typeB = stringAt(after, "spec", "type") ?? "ClusterIP";
   if (typeA !== typeB) notes.push(note("service-type", changeText("type", typeA, typeB, false)));
-  const a = servicePorts(before);
-  const b = servicePorts(after);
+  const a = servicePortObjects(before);
+  const b = servicePortObjects(after);
   for (const key2 of a.keys()) if (!b.has(key2)) notes.push(note("service-port", `port ${key2} removed`));
-  for (const [key2, text10] of b) {
+  for (const [key2, port] of b) {
     const old = a.get(key2);
+    const text10 = servicePortText(port);
     if (old === void 0) notes.push(note("service-port", `port ${key2} added: ${text10}`));
-    else if (old !== text10) notes.push(note("service-port", `port ${key2}: ${old} -> ${text10}`));
+    else if (servicePortText(old) !== text10)
+      notes.push(valueNote("service-port", "port", servicePortText(old), text10, { subject: key2 }));
+    else if (!jsonEqual(old, port))
+      for (const change of fieldChanges(old, port))
+        notes.push(
+          valueNote("service-port", `port ${key2}`, change.before, change.after, { subject: change.path })
+        );
   }
   return notes;
 }
@@ -40728,12 +41206,41 @@ function describeNetwork(object) {
   return [];
 }
 
+// core/manifests/image-reference.ts
+function isImageMatched(image2, name) {
+  let pattern;
+  try {
+    pattern = new RegExp(`^${name}(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$`);
+  } catch {
+    return false;
+  }
+  return pattern.test(image2);
+}
+function splitImage(image2) {
+  const slash = image2.indexOf("/");
+  const offset = slash > 0 ? slash : 0;
+  const search = image2.slice(offset);
+  const at = search.indexOf("@");
+  const colon = search.indexOf(":");
+  if (at < 0 && colon < 0) return { name: image2, tag: "", digest: "" };
+  if (at >= 0 && (colon < 0 || at < colon))
+    return { name: image2.slice(0, offset + at), tag: "", digest: image2.slice(offset + at + 1) };
+  if (at >= 0) {
+    return {
+      name: image2.slice(0, offset + colon),
+      tag: image2.slice(offset + colon + 1, offset + at),
+      digest: image2.slice(offset + at + 1)
+    };
+  }
+  return { name: image2.slice(0, offset + colon), tag: image2.slice(offset + colon + 1), digest: "" };
+}
+
 // core/diff/summary-containers.ts
 var LISTS = [
   ["initContainers", "init container"],
   ["containers", "container"]
 ];
-function byName2(items) {
+function byName3(items) {
   const map = /* @__PURE__ */ new Map();
   for (const item of items) if (isJsonObject(item) && typeof item.name === "string") map.set(item.name, item);
   return map;
@@ -40755,15 +41262,16 @@ function envValue(entry) {
   return "valueFrom";
 }
 function envNotes(before, after, suffix) {
-  const a = byName2(arrayAt(before, "env"));
-  const b = byName2(arrayAt(after, "env"));
+  const a = byName3(arrayAt(before, "env"));
+  const b = byName3(arrayAt(after, "env"));
   const notes = [];
   for (const name of a.keys()) if (!b.has(name)) notes.push(note("env", `env ${name} removed${suffix}`));
   for (const [name, entry] of b) {
     const old = a.get(name);
-    if (old === void 0) notes.push(note("env", `${addedText(`env ${name}`, envValue(entry))}${suffix}`));
+    if (old === void 0)
+      notes.push(valueNote("env", "env", void 0, envValue(entry), { subject: name, suffix }));
     else if (!jsonEqual(old, entry))
-      notes.push(note("env", `${changeText(`env ${name}`, envValue(old), envValue(entry))}${suffix}`));
+      notes.push(valueNote("env", "env", envValue(old), envValue(entry), { subject: name, suffix }));
   }
   return notes;
 }
@@ -40805,8 +41313,9 @@ function resourceNotes(before, after, suffix) {
     for (const name of /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)])) {
       if (jsonEqual(a[name], b[name])) continue;
       const label = `${RESOURCE_LABELS[name] ?? name} ${word}`;
-      const text10 = b[name] === void 0 ? `${label} removed (was ${inline(a[name]) ?? "?"})` : changeText(label, a[name], b[name], false);
-      notes.push(note("resources", `${text10}${suffix}`));
+      notes.push(
+        b[name] === void 0 ? note("resources", `${label} removed (was ${inline(a[name]) ?? "?"})${suffix}`) : valueNote("resources", label, a[name], b[name], { colon: false, suffix })
+      );
     }
   }
   return notes;
@@ -40817,6 +41326,13 @@ function portKey(port) {
 }
 function portText(port) {
   return `${String(port.containerPort)}/${typeof port.protocol === "string" ? port.protocol : "TCP"}`;
+}
+function portChange(key2, old, port, suffix) {
+  if (portText(old) !== portText(port))
+    return [valueNote("port", "port", portText(old), portText(port), { subject: key2, suffix })];
+  return fieldChanges(old, port).map(
+    (change) => valueNote("port", `port ${key2}`, change.before, change.after, { subject: change.path, suffix })
+  );
 }
 function portNotes(before, after, suffix) {
   const index = (c) => new Map(
@@ -40830,10 +41346,29 @@ function portNotes(before, after, suffix) {
   for (const [key2, port] of b) {
     const old = a.get(key2);
     if (old === void 0) notes.push(note("port", `port ${portText(port)} added${suffix}`));
-    else if (!jsonEqual(old, port))
-      notes.push(note("port", `port ${key2}: ${portText(old)} -> ${portText(port)}${suffix}`));
+    else if (!jsonEqual(old, port)) notes.push(...portChange(key2, old, port, suffix));
   }
   return notes;
+}
+function version(parts) {
+  return `${parts.tag}${parts.digest === "" ? "" : `@${parts.digest}`}`;
+}
+function imageNote(before, after, suffix) {
+  if (typeof before === "string" && typeof after === "string") {
+    const a = splitImage(before);
+    const b = splitImage(after);
+    const from = version(a) || "latest";
+    const to = version(b) || "latest";
+    if (a.name === b.name && from !== to) {
+      const text10 = `image ${a.name} ${from} -> ${to}${suffix}`;
+      return {
+        kind: "image",
+        text: text10,
+        parts: { label: "image", subject: a.name, from, to, ...suffix === "" ? {} : { suffix } }
+      };
+    }
+  }
+  return valueNote("image", "image", before, after, { colon: false, suffix });
 }
 var EXPLAINED = ["image", "env", "envFrom", "resources", "ports"];
 function summarizeContainers(before, after, prefix) {
@@ -40845,8 +41380,8 @@ function summarizeContainers(before, after, prefix) {
     )
   ).size;
   for (const [list5, word] of LISTS) {
-    const a = byName2(arrayAt(before, list5));
-    const b = byName2(arrayAt(after, list5));
+    const a = byName3(arrayAt(before, list5));
+    const b = byName3(arrayAt(after, list5));
     if (before[list5] === void 0 !== (after[list5] === void 0))
       covered.push(joinSteps([prefix, formatStep(list5)]));
     for (const [name, container2] of b) {
@@ -40860,8 +41395,7 @@ function summarizeContainers(before, after, prefix) {
         continue;
       }
       covered.push(...EXPLAINED.map((field3) => `${path}.${field3}`));
-      if (old.image !== container2.image)
-        notes.push(note("image", `${changeText("image", old.image, container2.image, false)}${suffix}`));
+      if (old.image !== container2.image) notes.push(imageNote(old.image, container2.image, suffix));
       notes.push(
         ...envNotes(old, container2, suffix),
         ...envFromNotes(old, container2, suffix),
@@ -40894,10 +41428,7 @@ function summarizeWorkload(before, after) {
   const b = objectAt(after, "spec")?.replicas;
   if (a !== b) {
     notes.push(
-      note(
-        "replicas",
-        b === void 0 ? `replicas unset (was ${inline(a) ?? "?"})` : changeText("replicas", a ?? "unset", b, false)
-      )
+      b === void 0 ? note("replicas", `replicas unset (was ${inline(a) ?? "?"})`) : valueNote("replicas", "replicas", a ?? "unset", b, { colon: false })
     );
     covered.push("spec.replicas");
   }
@@ -41487,7 +42018,11 @@ function diffPair(pair, options) {
   if (redacted.base !== void 0 && redacted.head !== void 0) {
     const notes = [];
     if (renamed !== void 0)
-      notes.push({ kind: "generated-name", text: `generated name ${renamed.from} -> ${renamed.to}` });
+      notes.push({
+        kind: "generated-name",
+        text: `generated name ${renamed.from} -> ${renamed.to}`,
+        parts: { label: "generated name", from: renamed.from, to: renamed.to }
+      });
     result.notes = [...notes, ...semanticSummary(redacted.base, redacted.head, options.maxFieldNotes)];
   } else if (redacted.head !== void 0) result.notes = describeResource(redacted.head);
   return result;
@@ -41524,9 +42059,9 @@ function environmentFindings(base, head) {
 function diffEnvironment(base, head, options = {}) {
   const resolved = resolveDiffOptions(options);
   const environment = (head ?? base)?.environment;
-  const counts = { added: 0, removed: 0, changed: 0, unchanged: 0 };
+  const counts2 = { added: 0, removed: 0, changed: 0, unchanged: 0 };
   const findings2 = scrubFindings(environmentFindings(base, head), [base, head], resolved);
-  const shell = { environment: environment?.name ?? "", path: environment?.path ?? "", counts, findings: findings2 };
+  const shell = { environment: environment?.name ?? "", path: environment?.path ?? "", counts: counts2, findings: findings2 };
   if (base?.ok === false || head?.ok === false) return { ...shell, status: "error", resources: [] };
   const pairs = matchResources(
     sideResources("base", base, resolved, findings2),
@@ -41535,11 +42070,11 @@ function diffEnvironment(base, head, options = {}) {
   const diffs = [];
   for (const pair of pairs) {
     const diff = diffPair(pair, resolved);
-    counts[diff.change]++;
+    counts2[diff.change]++;
     if (diff.change !== "unchanged") diffs.push({ identity: (pair.head ?? pair.base).identity, diff });
   }
   diffs.sort((a, b) => compareIdentities(a.identity, b.identity));
-  const changed = counts.added + counts.removed + counts.changed > 0;
+  const changed = counts2.added + counts2.removed + counts2.changed > 0;
   return { ...shell, status: changed ? "changed" : "unchanged", resources: diffs.map((entry) => entry.diff) };
 }
 
@@ -41602,7 +42137,66 @@ function kustomizationReferences(content) {
   return { folders: local(folders), files: local(files), either: local(either), trees: local(trees) };
 }
 
+// core/render/environments/merge-sightings.ts
+var PRECEDENCE = { config: 0, folder: 1, argocd: 2, flux: 3 };
+function stableJson(value) {
+  return JSON.stringify(
+    value,
+    (_key, item) => isJsonObject(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) : item
+  );
+}
+function identity2(environment) {
+  if (environment.renderer === "none" && environment.directory)
+    return `${environment.path}
+${stableJson(environment.directory)}`;
+  if (environment.renderer !== "helm") return environment.path;
+  const helm = environment.helm ?? { chart: environment.path, valuesFiles: [] };
+  return `${environment.path}
+${stableJson(helm)}`;
+}
+function mergeSightings(sightings) {
+  const byIdentity = /* @__PURE__ */ new Map();
+  const ordered = [...sightings].sort(
+    (a, b) => PRECEDENCE[a.environment.source] - PRECEDENCE[b.environment.source]
+  );
+  for (const sighting of ordered) {
+    const key2 = identity2(sighting.environment);
+    const list5 = byIdentity.get(key2) ?? [];
+    list5.push(sighting);
+    byIdentity.set(key2, list5);
+  }
+  return [...byIdentity.values()].map(([winner, ...others]) => {
+    const first = winner;
+    const merged = { names: first.names, environment: { ...first.environment } };
+    const environment = merged.environment;
+    const declaredIn = new Set(environment.declaredIn ?? []);
+    const generatedBy2 = new Set(environment.generatedBy ?? []);
+    const details = environment.detail === void 0 ? [] : [environment.detail];
+    for (const other of others) {
+      for (const file of other.environment.declaredIn ?? []) declaredIn.add(file);
+      for (const file of other.environment.generatedBy ?? []) generatedBy2.add(file);
+      if (other.environment.detail !== void 0 && !details.includes(other.environment.detail))
+        details.push(other.environment.detail);
+    }
+    if (declaredIn.size > 0) environment.declaredIn = [...declaredIn].sort();
+    else delete environment.declaredIn;
+    for (const sighting of [first, ...others]) {
+      const generated = sighting.environment.generatedBy ?? [];
+      for (const file of sighting.environment.declaredIn ?? [])
+        if (!generated.includes(file)) generatedBy2.delete(file);
+    }
+    if (generatedBy2.size > 0) environment.generatedBy = [...generatedBy2].sort();
+    else delete environment.generatedBy;
+    if (details.length > 0) environment.detail = details.join("; ");
+    return merged;
+  });
+}
+
 // core/render/environments/affected-environments.ts
+function renderingKey(environment) {
+  const { path, renderer, helm, directory, kubernetesVersion } = environment;
+  return stableJson({ path, renderer, helm, directory, kubernetesVersion });
+}
 var NO_REFERENCES = { folders: [], files: [], either: [], trees: [] };
 function referenceReader(files) {
   const cache = /* @__PURE__ */ new Map();
@@ -41635,21 +42229,21 @@ async function visit2(dir, reach, seen, files, read) {
     return;
   }
   reach.folders.add(dir);
-  const resolve4 = (relative6) => joinRepoPath(dir, relative6);
+  const resolve5 = (relative6) => joinRepoPath(dir, relative6);
   for (const file of references.files) {
-    const path = resolve4(file);
+    const path = resolve5(file);
     if (path !== void 0) reach.files.add(path);
   }
   for (const tree of references.trees) {
-    const path = resolve4(tree);
+    const path = resolve5(tree);
     if (path !== void 0) reach.trees.add(path);
   }
   for (const folder of references.folders) {
-    const path = resolve4(folder);
+    const path = resolve5(folder);
     if (path !== void 0) await visit2(path, reach, seen, files, read);
   }
   for (const entry of references.either) {
-    const path = resolve4(entry);
+    const path = resolve5(entry);
     if (path === void 0) continue;
     if (await files.readFile(path)) reach.files.add(path);
     else if (await files.listDirectory(path)) await visit2(path, reach, seen, files, read);
@@ -41660,19 +42254,27 @@ async function visit2(dir, reach, seen, files, read) {
   }
 }
 async function reachOf(environment, files, read) {
-  const reach = { files: new Set(environment.declaredIn), folders: /* @__PURE__ */ new Set(), trees: /* @__PURE__ */ new Set() };
+  const generated = new Set(environment.generatedBy);
+  const reach = {
+    files: new Set((environment.declaredIn ?? []).filter((file) => !generated.has(file))),
+    folders: /* @__PURE__ */ new Set(),
+    trees: /* @__PURE__ */ new Set(),
+    generated
+  };
   if (environment.renderer === "helm") {
     reach.trees.add(environment.helm?.chart ?? environment.path);
     reach.folders.add(environment.path);
     for (const file of environment.helm?.valuesFiles ?? []) reach.files.add(file);
     for (const parameter of environment.helm?.parameters ?? [])
       if (parameter.flag === "set-file") reach.files.add(parameter.value);
-  } else if (environment.renderer === "none") reach.trees.add(environment.path);
-  else await visit2(environment.path, reach, /* @__PURE__ */ new Set(), files, read);
+  } else if (environment.renderer === "none") {
+    if (environment.directory?.recurse === false) reach.folders.add(environment.path);
+    else reach.trees.add(environment.path);
+  } else await visit2(environment.path, reach, /* @__PURE__ */ new Set(), files, read);
   return reach;
 }
 async function kustomizationReads(dir, files) {
-  const reach = { files: /* @__PURE__ */ new Set(), folders: /* @__PURE__ */ new Set(), trees: /* @__PURE__ */ new Set() };
+  const reach = { files: /* @__PURE__ */ new Set(), folders: /* @__PURE__ */ new Set(), trees: /* @__PURE__ */ new Set(), generated: /* @__PURE__ */ new Set() };
   await visit2(dir, reach, /* @__PURE__ */ new Set(), files, referenceReader(files));
   return [.../* @__PURE__ */ new Set([dir, ...reach.folders, ...reach.trees, ...reach.files])];
 }
@@ -41681,12 +42283,30 @@ function reaches(reach, file) {
   for (const tree of reach.trees) if (isWithin(file, tree)) return true;
   return false;
 }
-async function affectedEnvironments(environments, changedFiles2, files) {
+async function affectedEnvironments(environments, changedFiles2, files, options = {}) {
   const read = referenceReader(files);
   const reachList = await Promise.all(environments.map((environment) => reachOf(environment, files, read)));
   const changed = changedFiles2.map((file) => ({ file, path: normalizeRepoPath(file) ?? file }));
-  const affected = environments.filter((_, i) => changed.some(({ path }) => reaches(reachList[i], path))).map((environment) => environment.name);
-  const unknown2 = changed.filter(({ path }) => !reachList.some((reach) => reaches(reach, path))).map(({ file }) => file);
+  const { counterpart, sources = /* @__PURE__ */ new Map() } = options;
+  const regenerated = environments.map((environment) => {
+    const other = counterpart?.find((candidate) => candidate.name === environment.name);
+    return counterpart === void 0 || other === void 0 || renderingKey(other) !== renderingKey(environment);
+  });
+  const touches = (i, path) => {
+    const reach = reachList[i];
+    return reaches(reach, path) || reach.generated.has(path) && regenerated[i];
+  };
+  const affected = [];
+  environments.forEach((environment, i) => {
+    const reaching = changed.filter(({ path }) => touches(i, path));
+    if (reaching.length === 0) return;
+    affected.push(environment.name);
+    sources.set(
+      environment.name,
+      reaching.map(({ path }) => path)
+    );
+  });
+  const unknown2 = changed.filter(({ path }) => !environments.some((_, i) => touches(i, path))).map(({ file }) => file);
   return { affected, unknown: unknown2 };
 }
 
@@ -41772,7 +42392,46 @@ function argoHelmSettings(source) {
   return { settings, notes };
 }
 
+// core/render/environments/repository-identity.ts
+function normalizeGitUrl(url) {
+  const text10 = url.trim();
+  let host;
+  let path;
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\/(?:[^@/]*@)?([^/:]+)(?::\d*)?(\/.*)?$/i.exec(text10);
+  const scp = /^(?:[^@/:]+@)?([^/:]+):(?!\/\/)(.+)$/.exec(text10);
+  if (scheme) {
+    if (scheme[1]?.toLowerCase() === "file") return void 0;
+    host = scheme[2];
+    path = scheme[3] ?? "";
+  } else if (scp && scp[1].includes(".")) {
+    host = scp[1];
+    path = scp[2];
+  } else return void 0;
+  const cleaned = path.replace(/^\/+|\/+$/g, "").replace(/\.git$/i, "").replace(/\/+$/, "");
+  if (cleaned === "") return void 0;
+  return `${host}/${cleaned}`.toLowerCase();
+}
+function isThisRepository(identity3, url) {
+  const known2 = (identity3?.urls ?? []).map(normalizeGitUrl).filter((value) => value !== void 0);
+  if (known2.length === 0) return void 0;
+  const wanted = normalizeGitUrl(url);
+  return wanted !== void 0 && known2.includes(wanted);
+}
+function describeRepository(identity3) {
+  const first = identity3.urls[0] ?? "this repository";
+  return identity3.origin ? `${first} (${identity3.origin})` : first;
+}
+
 // core/render/environments/argocd-application.ts
+function directorySettings(source) {
+  const directory = isJsonObject(source["directory"]) ? source["directory"] : {};
+  const settings = { recurse: directory["recurse"] === true };
+  const include = stringAt2(directory, "include");
+  const exclude = stringAt2(directory, "exclude");
+  if (include) settings.include = include;
+  if (exclude) settings.exclude = exclude;
+  return settings;
+}
 function explicitRenderer(source) {
   if (source["helm"] !== void 0) return "helm";
   if (source["kustomize"] !== void 0) return "builtin";
@@ -41803,7 +42462,13 @@ function applicationTargets(name, spec, context) {
     }
     const notes = [];
     const repoURL = stringAt2(source, "repoURL");
-    if (repoURL) notes.push(`repoURL ${repoURL} taken to be this repository`);
+    const ours = repoURL === void 0 ? void 0 : isThisRepository(context.repository, repoURL);
+    if (ours === false && context.repository) {
+      const message = `${context.label}: repoURL ${repoURL ?? ""} is another repository than ${describeRepository(context.repository)}; its path ${JSON.stringify(written2)} is not checked here`;
+      result.findings.push(discoveryFinding("notice", message, context.file, at));
+      continue;
+    }
+    if (repoURL && ours === void 0) notes.push(`repoURL ${repoURL} taken to be this repository`);
     const target = {
       source: "argocd",
       name: withPath.length > 1 ? `${name}-${index}` : name,
@@ -41811,7 +42476,8 @@ function applicationTargets(name, spec, context) {
       label: context.label,
       notes,
       file: context.file,
-      at
+      at,
+      directory: directorySettings(source)
     };
     const renderer = explicitRenderer(source);
     if (renderer) target.renderer = renderer;
@@ -41978,20 +42644,20 @@ function renderTemplate(template, params, goTemplate) {
   if (!goTemplate && isJsonObject(params)) {
     for (const [key2, value] of Object.entries(params)) flat[key2] = scalarString(value) ?? "";
   }
-  const walk3 = (node) => {
+  const walk4 = (node) => {
     if (typeof node === "string") {
       if (!node.includes("{{")) return node;
       return goTemplate ? renderGoString(node, params, unresolved) : renderFastString(node, flat, unresolved);
     }
-    if (Array.isArray(node)) return node.map(walk3);
+    if (Array.isArray(node)) return node.map(walk4);
     if (node !== null && typeof node === "object") {
       const out = {};
-      for (const [key2, value] of Object.entries(node)) out[key2] = walk3(value);
+      for (const [key2, value] of Object.entries(node)) out[key2] = walk4(value);
       return out;
     }
     return node;
   };
-  return { value: walk3(template), unresolved };
+  return { value: walk4(template), unresolved };
 }
 
 // core/render/environments/argocd-applicationset.ts
@@ -42035,8 +42701,8 @@ function listParameters(list5, pointer2, doc, goTemplate) {
   }
   return sets;
 }
-function directoryParameters(git, pointer2, directories, { doc, goTemplate, label, result }) {
-  const items = Array.isArray(git["directories"]) ? git["directories"] : [];
+function directoryParameters(git2, pointer2, directories, { doc, goTemplate, label, result }) {
+  const items = Array.isArray(git2["directories"]) ? git2["directories"] : [];
   const include = [];
   const exclude = [];
   for (const [index, item] of items.entries()) {
@@ -42065,7 +42731,7 @@ function directoryParameters(git, pointer2, directories, { doc, goTemplate, labe
     for (const dir of matched) {
       if (seen.has(dir) || exclude.some((ex) => pathMatch(ex, dir))) continue;
       seen.add(dir);
-      const params = withValues(directoryParams(dir, goTemplate), git["values"], goTemplate);
+      const params = withValues(directoryParams(dir, goTemplate), git2["values"], goTemplate);
       sets.push({ params, at, origin: `git directory ${dir}` });
     }
   }
@@ -42076,7 +42742,7 @@ function sourcePaths(spec) {
   const sources = Array.isArray(spec["sources"]) ? spec["sources"] : [spec["source"]];
   return sources.map((source) => stringAt2(source, "path")).filter((path) => path !== void 0);
 }
-function applicationSetTargets(doc, directories) {
+function applicationSetTargets(doc, directories, repository) {
   const result = { targets: [], findings: [] };
   const spec = doc.content["spec"];
   if (!isJsonObject(spec)) return result;
@@ -42092,8 +42758,17 @@ function applicationSetTargets(doc, directories) {
     let sets;
     if (kind === "list" && isJsonObject(body))
       sets = listParameters(body, `${pointer2}/list`, doc, goTemplate);
-    else if (kind === "git" && isJsonObject(body) && Array.isArray(body["directories"]))
+    else if (kind === "git" && isJsonObject(body) && Array.isArray(body["directories"])) {
+      const repoURL = stringAt2(body, "repoURL");
+      if (repository && repoURL && isThisRepository(repository, repoURL) === false) {
+        const message = `${label}: its git generator lists the folders of ${repoURL}, another repository than ${describeRepository(repository)}; its Applications are not checked here`;
+        result.findings.push(
+          discoveryFinding("notice", message, doc.file, doc.locate(`${pointer2}/git/repoURL`))
+        );
+        continue;
+      }
       sets = directoryParameters(body, `${pointer2}/git`, directories, { doc, goTemplate, label, result });
+    }
     const template = mergeTemplates(spec["template"], isJsonObject(body) ? body["template"] : void 0);
     const expanded = sets !== void 0;
     sets ??= [{ params: {}, at: doc.locate(pointer2), origin: `${kind ?? "empty"} generator` }];
@@ -42121,9 +42796,10 @@ function applicationSetTargets(doc, directories) {
       const found = applicationTargets(name, app["spec"], {
         file: doc.file,
         at: () => set.at,
-        label: `${label}, ${set.origin}`
+        label: `${label}, ${set.origin}`,
+        ...repository ? { repository } : {}
       });
-      result.targets.push(...found.targets);
+      result.targets.push(...found.targets.map((target) => ({ ...target, generated: true })));
       result.findings.push(...found.findings);
     }
   }
@@ -42760,7 +43436,7 @@ function finding(doc, severity, message, pointer2) {
   if (at) Object.assign(result, { line: at.line, column: at.column });
   return result;
 }
-async function fluxHelmReleaseSettings(doc, find) {
+async function fluxHelmReleaseSettings(doc, find2) {
   const result = { notes: [], findings: [] };
   const name = stringAt2(doc.content["metadata"], "name") ?? "";
   const ownNamespace = stringAt2(doc.content["metadata"], "namespace");
@@ -42812,7 +43488,7 @@ async function fluxHelmReleaseSettings(doc, find) {
     file: doc.file,
     lineOf: lineOf2,
     ...ownNamespace ? { namespace: ownNamespace } : {},
-    ...find ? { find } : {}
+    ...find2 ? { find: find2 } : {}
   });
   result.findings.push(...values.findings);
   if (Object.keys(values.values).length > 0) settings.values = `${JSON.stringify(values.values, null, 2)}
@@ -42825,8 +43501,9 @@ async function fluxHelmReleaseSettings(doc, find) {
 }
 
 // core/render/environments/scan-manifests.ts
-var GROUPS = /argoproj\.io\/|(?:kustomize|helm)\.toolkit\.fluxcd\.io\//;
-var KIND = /^\s*kind:\s*["']?(?:Application|ApplicationSet|Kustomization|HelmRelease)["']?\s*(?:#.*)?$/m;
+var GROUPS = /argoproj\.io\/|(?:kustomize|helm|source)\.toolkit\.fluxcd\.io\/|source\.extensions\.fluxcd\.io\//;
+var KIND = /^\s*kind:\s*["']?(?:Application|ApplicationSet|Kustomization|HelmRelease|GitRepository|OCIRepository|Bucket|ArtifactGenerator)["']?\s*(?:#.*)?$/m;
+var FLUX_SOURCES = /* @__PURE__ */ new Set(["GitRepository", "OCIRepository", "Bucket"]);
 var CONCURRENCY = 16;
 function gitOpsKind(content) {
   const { apiVersion, kind } = content;
@@ -42836,6 +43513,10 @@ function gitOpsKind(content) {
   if (apiVersion.startsWith("kustomize.toolkit.fluxcd.io/") && kind === "Kustomization")
     return "FluxKustomization";
   if (apiVersion.startsWith("helm.toolkit.fluxcd.io/") && kind === "HelmRelease") return "HelmRelease";
+  if (apiVersion.startsWith("source.toolkit.fluxcd.io/") && typeof kind === "string" && FLUX_SOURCES.has(kind))
+    return "FluxSource";
+  if (apiVersion.startsWith("source.extensions.fluxcd.io/") && kind === "ArtifactGenerator")
+    return "ArtifactGenerator";
   return void 0;
 }
 function documentsOf(file, text10) {
@@ -42873,7 +43554,7 @@ async function scanGitOpsManifests(files, paths) {
 
 // core/render/environments/values-sources.ts
 var KIND2 = /^\s*kind:\s*["']?(?:ConfigMap|Secret)["']?\s*(?:#.*)?$/m;
-function sourcesOf(file, text10) {
+function sourcesOf2(file, text10) {
   const found = [];
   for (const span of splitDocuments(text10)) {
     const body = text10.slice(span.bodyStart, span.end);
@@ -42891,7 +43572,7 @@ function sourcesOf(file, text10) {
 }
 async function scanValuesSources(files, paths) {
   const texts2 = await readYamlTexts(files, paths, (text10) => KIND2.test(text10));
-  return texts2.flatMap(({ path, text: text10 }) => sourcesOf(path, text10));
+  return texts2.flatMap(({ path, text: text10 }) => sourcesOf2(path, text10));
 }
 function sharedFolders(a, b) {
   const left = a.split("/").slice(0, -1);
@@ -42907,8 +43588,8 @@ function valuesSourceFinder(sources, file, used) {
       if (source.kind !== reference.kind || source.name !== reference.name) continue;
       const sameNamespace2 = source.namespace !== void 0 && source.namespace === reference.namespace;
       if (source.namespace !== void 0 && reference.namespace !== void 0 && !sameNamespace2) continue;
-      const rank = (sameNamespace2 ? 1e3 : 0) + sharedFolders(source.file, file);
-      if (!best || rank > best.rank) best = { source, rank };
+      const rank2 = (sameNamespace2 ? 1e3 : 0) + sharedFolders(source.file, file);
+      if (!best || rank2 > best.rank) best = { source, rank: rank2 };
     }
     if (!best) return void 0;
     used.add(best.source.file);
@@ -42933,6 +43614,8 @@ async function fluxHelmReleaseTargets(doc, valuesSources = []) {
   if (name === void 0) return result;
   const namespace = stringAt2(doc.content["metadata"], "namespace");
   const label = `Flux HelmRelease ${namespace ? `${namespace}/` : ""}${name}`;
+  const spec = isJsonObject(doc.content["spec"]) ? doc.content["spec"] : {};
+  if (spec["chart"] === void 0 && spec["chartRef"] === void 0) return result;
   const at = doc.locate(CHART_POINTER);
   if (chartPath(doc)?.includes("${")) {
     const message = `${label}: chart ${JSON.stringify(chartPath(doc))} holds a variable substituted by a Kustomization's postBuild; not an environment`;
@@ -42962,8 +43645,166 @@ async function fluxHelmReleaseTargets(doc, valuesSources = []) {
   return result;
 }
 
+// core/render/environments/flux-sources.ts
+function sharedFolders2(a, b) {
+  const left = a.split("/").slice(0, -1);
+  const right = b.split("/").slice(0, -1);
+  let n = 0;
+  while (n < left.length && left[n] === right[n]) n++;
+  return n;
+}
+function nearest(documents, from) {
+  if (from === void 0) return [...documents];
+  return documents.map((doc, index) => ({ doc, index, shared: sharedFolders2(doc.file, from) })).sort((a, b) => b.shared - a.shared || a.index - b.index).map(({ doc }) => doc);
+}
+var AS_IS = (path) => path;
+function refLabel(ref) {
+  return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ""}${ref.name}`;
+}
+function find(documents, kind, ref) {
+  return nearest(documents, ref.from).find((doc) => {
+    const metadata2 = doc.content["metadata"];
+    if (doc.content["kind"] !== kind || stringAt2(metadata2, "name") !== ref.name) return false;
+    const namespace = stringAt2(metadata2, "namespace");
+    return ref.namespace === void 0 || namespace === void 0 || namespace === ref.namespace;
+  });
+}
+function followed(spec) {
+  const ref = isJsonObject(spec) ? spec["ref"] : void 0;
+  for (const key2 of ["commit", "name", "semver", "tag"]) {
+    const value = stringAt2(ref, key2);
+    if (value) return { pinned: `${key2} ${value}` };
+  }
+  return { branch: stringAt2(ref, "branch") ?? "master" };
+}
+function gitRepository(ref, documents, repository) {
+  const label = refLabel(ref);
+  const doc = find(documents, "GitRepository", ref);
+  if (ref.name === "") return { ours: true, folderOf: AS_IS, notes: [] };
+  if (!doc) {
+    const why = ref.name === "flux-system" ? `${label} (flux bootstrap's) taken to be this repository` : `${label} is not declared in this repository: taken to be this repository`;
+    return { ours: true, folderOf: AS_IS, notes: [why] };
+  }
+  const spec = doc.content["spec"];
+  const url = stringAt2(spec, "url") ?? "";
+  const ours = isThisRepository(repository, url);
+  if (ours === false && repository)
+    return {
+      ours: false,
+      reason: `${label} (${url}, ${doc.file}) is another repository than ${describeRepository(repository)}`
+    };
+  const follows = followed(spec);
+  if ("pinned" in follows)
+    return {
+      ours: false,
+      reason: `${label} (${doc.file}) is pinned to ${follows.pinned}: a change on a branch reaches it only once tagged or pinned`
+    };
+  if (repository?.branch !== void 0 && follows.branch !== repository.branch)
+    return {
+      ours: false,
+      reason: `${label} (${doc.file}) follows branch ${follows.branch}, and this check is of branch ${repository.branch}`
+    };
+  const unknownBranch = repository?.branch === void 0;
+  const notes = [];
+  if (ours === void 0)
+    notes.push(
+      `${label} (${url}${unknownBranch ? `, branch ${follows.branch}` : ""}) taken to be this repository`
+    );
+  else if (unknownBranch)
+    notes.push(`${label} follows branch ${follows.branch}, taken to be the branch checked`);
+  return { ours: true, folderOf: AS_IS, notes, declaredIn: [doc.file] };
+}
+function treeCopy(from) {
+  const match = /^@([^/]+)\/(?:(.*?)\/)?\*\*$/.exec(from);
+  if (!match) return void 0;
+  const dir = joinRepoPath("", match[2] ?? "");
+  return dir === void 0 ? void 0 : { alias: match[1], dir };
+}
+function externalArtifact(ref, documents, repository) {
+  const label = refLabel(ref);
+  for (const doc of nearest(documents, ref.from)) {
+    if (doc.kind !== "ArtifactGenerator") continue;
+    const spec = isJsonObject(doc.content["spec"]) ? doc.content["spec"] : {};
+    const namespace = stringAt2(doc.content["metadata"], "namespace");
+    if (ref.namespace !== void 0 && namespace !== void 0 && namespace !== ref.namespace) continue;
+    const artifacts = Array.isArray(spec["artifacts"]) ? spec["artifacts"] : [];
+    const artifact = artifacts.find((item) => stringAt2(item, "name") === ref.name);
+    if (!isJsonObject(artifact)) continue;
+    const generator = `ArtifactGenerator ${stringAt2(doc.content["metadata"], "name") ?? ""} (${doc.file})`;
+    const sources = Array.isArray(spec["sources"]) ? spec["sources"] : [];
+    const copies = Array.isArray(artifact["copy"]) ? artifact["copy"] : [];
+    const mappings = [];
+    const declaredIn = /* @__PURE__ */ new Set([doc.file]);
+    const notes = [`${label} of ${generator}`];
+    for (const copy2 of copies) {
+      const from = stringAt2(copy2, "from") ?? "";
+      const to = /^@artifact\/?(.*)$/.exec(stringAt2(copy2, "to") ?? "");
+      const tree = treeCopy(from);
+      const dest = to ? joinRepoPath("", to[1] ?? "") : void 0;
+      if (!tree || dest === void 0) {
+        notes.push(`copy ${JSON.stringify(from)} not followed (only folder trees, @alias/dir/**, are)`);
+        continue;
+      }
+      const source = sources.find((item) => stringAt2(item, "alias") === tree.alias);
+      const sourceRef = {
+        kind: stringAt2(source, "kind") ?? "GitRepository",
+        name: stringAt2(source, "name") ?? ""
+      };
+      sourceRef.from = doc.file;
+      const sourceNamespace = stringAt2(source, "namespace") ?? namespace;
+      if (sourceNamespace) sourceRef.namespace = sourceNamespace;
+      if (sourceRef.kind !== "GitRepository")
+        return {
+          ours: false,
+          reason: `${label} is built by ${generator} from ${refLabel(sourceRef)}, not from a git repository`
+        };
+      const resolved = gitRepository(sourceRef, documents, repository);
+      if (!resolved.ours)
+        return { ours: false, reason: `${label} is built by ${generator} from ${resolved.reason}` };
+      for (const note2 of resolved.notes) if (!notes.includes(note2)) notes.push(note2);
+      for (const file of resolved.declaredIn ?? []) declaredIn.add(file);
+      mappings.push({ dest, dir: tree.dir });
+    }
+    return {
+      ours: true,
+      notes,
+      declaredIn: [...declaredIn],
+      folderOf(path) {
+        const hits = mappings.filter(({ dest }) => dest === "" || path === dest || path.startsWith(`${dest}/`)).sort((a, b) => b.dest.length - a.dest.length);
+        const hit = hits[0];
+        if (!hit) return void 0;
+        return joinRepoPath(hit.dir, hit.dest === "" ? path : path.slice(hit.dest.length + 1));
+      }
+    };
+  }
+  return {
+    ours: false,
+    reason: `${label} is not produced by an ArtifactGenerator of this repository`
+  };
+}
+function resolveFluxSource(ref, documents, repository) {
+  if (ref.kind === "GitRepository") return gitRepository(ref, documents, repository);
+  if (ref.kind === "ExternalArtifact") return externalArtifact(ref, documents, repository);
+  const where2 = find(documents, ref.kind, ref);
+  const url = where2 ? ` (${stringAt2(where2.content["spec"], "url") ?? stringAt2(where2.content["spec"], "bucketName") ?? ""}, ${where2.file})` : "";
+  if (ref.kind === "OCIRepository")
+    return {
+      ours: false,
+      reason: `${refLabel(ref)}${url} is an artifact in a registry (flux push artifact): kubeproof cannot tell which folder of which repository it was built from; declare that folder in .kubeproof.yaml to check it`
+    };
+  return {
+    ours: false,
+    reason: `${refLabel(ref)}${url} is not a git repository kubeproof can read; declare the folder in .kubeproof.yaml to check it`
+  };
+}
+
 // core/render/environments/flux-kustomization.ts
-function fluxKustomizationTargets(doc) {
+function clusterOf(file) {
+  const segments = file.split("/").slice(0, -1);
+  const index = segments.indexOf("clusters");
+  return index !== -1 && index + 1 < segments.length ? segments[index + 1] : segments.at(-1);
+}
+function fluxKustomizationTargets(doc, context) {
   const result = { targets: [], findings: [] };
   const metadata2 = doc.content["metadata"];
   const spec = isJsonObject(doc.content["spec"]) ? doc.content["spec"] : {};
@@ -42978,17 +43819,33 @@ function fluxKustomizationTargets(doc) {
     result.findings.push(discoveryFinding("notice", message, doc.file, at));
     return result;
   }
-  const path = normalizeRepoPath(written2);
-  if (path === void 0) {
+  const artifactPath = normalizeRepoPath(written2);
+  if (artifactPath === void 0) {
     const message = `${label}: path ${JSON.stringify(written2)} leaves the source's root; not an environment`;
     result.findings.push(discoveryFinding("warning", message, doc.file, at));
     return result;
   }
-  const notes = [];
   const ref = spec["sourceRef"];
-  const refName = stringAt2(ref, "name");
-  if (refName)
-    notes.push(`source ${stringAt2(ref, "kind") ?? "GitRepository"}/${refName} taken to be this repository`);
+  const sourceRef = {
+    kind: stringAt2(ref, "kind") ?? "GitRepository",
+    name: stringAt2(ref, "name") ?? "",
+    from: doc.file
+  };
+  const refNamespace = stringAt2(ref, "namespace") ?? namespace;
+  if (refNamespace) sourceRef.namespace = refNamespace;
+  const source = resolveFluxSource(sourceRef, context.documents, context.repository);
+  if (!source.ours) {
+    const message = `${label}: ${source.reason}; its path ${JSON.stringify(written2)} is not checked here`;
+    result.findings.push(discoveryFinding("notice", message, doc.file, at));
+    return result;
+  }
+  const path = source.folderOf(artifactPath);
+  if (path === void 0) {
+    const message = `${label}: path ${JSON.stringify(written2)} is in none of the folders its ${sourceRef.kind} ${sourceRef.name} copies from this repository; not an environment`;
+    result.findings.push(discoveryFinding("warning", message, doc.file, at));
+    return result;
+  }
+  const notes = [...source.notes];
   const applied = [
     "patches",
     "images",
@@ -43000,51 +43857,66 @@ function fluxKustomizationTargets(doc) {
   ];
   const ignored = applied.filter((key2) => spec[key2] !== void 0);
   if (ignored.length > 0) notes.push(`Flux settings not applied: ${ignored.join(", ")}`);
-  result.targets.push({ source: "flux", name, path, label, notes, file: doc.file, at });
+  const cluster = clusterOf(doc.file);
+  result.targets.push({
+    source: "flux",
+    name,
+    path,
+    label,
+    notes,
+    file: doc.file,
+    at,
+    ...cluster ? { otherNames: [`${cluster}/${name}`] } : {},
+    ...source.declaredIn ? { alsoReads: source.declaredIn.filter((file) => file !== doc.file) } : {}
+  });
   return result;
 }
 
-// core/render/environments/merge-sightings.ts
-var PRECEDENCE = { config: 0, folder: 1, argocd: 2, flux: 3 };
-function stableJson(value) {
-  return JSON.stringify(
-    value,
-    (_key, item) => isJsonObject(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) : item
-  );
+// core/render/environments/shared-base-overlays.ts
+var OVERLAY_PARENTS = /* @__PURE__ */ new Set(["env", "deploy"]);
+function parentOf(dir) {
+  const slash = dir.lastIndexOf("/");
+  return slash === -1 ? "" : dir.slice(0, slash);
 }
-function identity2(environment) {
-  if (environment.renderer !== "helm") return environment.path;
-  const helm = environment.helm ?? { chart: environment.path, valuesFiles: [] };
-  return `${environment.path}
-${stableJson(helm)}`;
-}
-function mergeSightings(sightings) {
-  const byIdentity = /* @__PURE__ */ new Map();
-  const ordered = [...sightings].sort(
-    (a, b) => PRECEDENCE[a.environment.source] - PRECEDENCE[b.environment.source]
+async function sharedBaseOverlays(files, tree) {
+  const fileSet = new Set(tree.files);
+  const kustomizations = new Set(
+    tree.directories.filter(
+      (dir) => KUSTOMIZATION_FILE_NAMES.some((name) => fileSet.has(`${folderPrefix(dir)}${name}`))
+    )
   );
-  for (const sighting of ordered) {
-    const key2 = identity2(sighting.environment);
-    const list5 = byIdentity.get(key2) ?? [];
-    list5.push(sighting);
-    byIdentity.set(key2, list5);
+  const read = referenceReader(files);
+  const basesOf = /* @__PURE__ */ new Map();
+  const included = /* @__PURE__ */ new Set();
+  for (const dir of kustomizations) {
+    const references = await read(dir);
+    if (!references) continue;
+    const folders = [...references.folders, ...references.either].map((entry) => joinRepoPath(dir, entry)).filter((path) => path !== void 0 && kustomizations.has(path));
+    for (const folder of folders) included.add(folder);
+    basesOf.set(
+      dir,
+      [...new Set(folders)].filter((folder) => !isWithin(folder, dir))
+    );
   }
-  return [...byIdentity.values()].map(([winner, ...others]) => {
-    const first = winner;
-    const merged = { names: first.names, environment: { ...first.environment } };
-    const environment = merged.environment;
-    const declaredIn = new Set(environment.declaredIn ?? []);
-    const details = environment.detail === void 0 ? [] : [environment.detail];
-    for (const other of others) {
-      for (const file of other.environment.declaredIn ?? []) declaredIn.add(file);
-      if (other.environment.detail !== void 0 && !details.includes(other.environment.detail))
-        details.push(other.environment.detail);
+  const byParent = /* @__PURE__ */ new Map();
+  for (const [dir, bases] of basesOf) {
+    if (dir === "" || included.has(dir) || bases.length === 0) continue;
+    const siblings = byParent.get(parentOf(dir)) ?? [];
+    siblings.push(dir);
+    byParent.set(parentOf(dir), siblings);
+  }
+  const found = [];
+  for (const [parent, siblings] of byParent) {
+    for (const dir of siblings) {
+      const bases = basesOf.get(dir) ?? [];
+      const shared = bases.filter(
+        (base) => siblings.some((other) => other !== dir && (basesOf.get(other) ?? []).includes(base))
+      );
+      if (shared.length > 0) found.push({ path: dir, container: parent, bases: shared });
+      else if (OVERLAY_PARENTS.has(basename(parent))) found.push({ path: dir, container: parent, bases });
     }
-    if (declaredIn.size > 0) environment.declaredIn = [...declaredIn].sort();
-    else delete environment.declaredIn;
-    if (details.length > 0) environment.detail = details.join("; ");
-    return merged;
-  });
+  }
+  return found.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 
 // core/render/environments/walk-repository.ts
@@ -43078,16 +43950,23 @@ async function walkRepository(files) {
 }
 
 // core/render/environments/discover-environments.ts
-async function targetsOf(doc, tree, valuesSources) {
-  if (doc.kind === "FluxKustomization") return fluxKustomizationTargets(doc);
-  if (doc.kind === "HelmRelease") return fluxHelmReleaseTargets(doc, valuesSources);
-  if (doc.kind === "ApplicationSet") return applicationSetTargets(doc, tree.directories);
+async function targetsOf(doc, context) {
+  const { repository } = context;
+  if (doc.kind === "FluxSource" || doc.kind === "ArtifactGenerator") return { targets: [], findings: [] };
+  if (doc.kind === "FluxKustomization")
+    return fluxKustomizationTargets(doc, {
+      documents: context.sources,
+      ...repository ? { repository } : {}
+    });
+  if (doc.kind === "HelmRelease") return fluxHelmReleaseTargets(doc, context.valuesSources);
+  if (doc.kind === "ApplicationSet") return applicationSetTargets(doc, context.tree.directories, repository);
   const name = stringAt2(doc.content["metadata"], "name");
   if (name === void 0) return { targets: [], findings: [] };
   return applicationTargets(name, doc.content["spec"], {
     file: doc.file,
     at: (index, multiple) => doc.locate(multiple ? `/spec/sources/${index}/path` : "/spec/source/path"),
-    label: `Argo CD Application ${name}`
+    label: `Argo CD Application ${name}`,
+    ...repository ? { repository } : {}
   });
 }
 async function targetSighting(target, exists) {
@@ -43101,12 +43980,14 @@ async function targetSighting(target, exists) {
     source: target.source,
     renderer,
     detail,
-    declaredIn: [target.file, ...target.alsoReads ?? []]
+    declaredIn: [target.file, ...target.alsoReads ?? []],
+    ...target.generated ? { generatedBy: [target.file] } : {}
   };
   if (renderer === "helm") environment.helm = target.helm ?? { chart: target.path, valuesFiles: [] };
+  if (renderer === "none" && target.directory) environment.directory = target.directory;
   return { names: declaredNameCandidates(target.name, target.path, target.otherNames), environment };
 }
-async function discoverFromRepository(files) {
+async function discoverFromRepository(files, repository) {
   const tree = await walkRepository(files);
   const fileSet = new Set(tree.files);
   const directorySet = new Set(tree.directories);
@@ -43121,10 +44002,25 @@ async function discoverFromRepository(files) {
       detail: `kustomize overlay folder in ${container2}/`
     }
   }));
+  const named = new Set(sightings.map((sighting) => sighting.environment.path));
+  for (const overlay of await sharedBaseOverlays(files, tree)) {
+    if (named.has(overlay.path)) continue;
+    sightings.push({
+      names: folderNameCandidates(overlay.path),
+      environment: {
+        path: overlay.path,
+        source: "folder",
+        renderer: "builtin",
+        detail: `kustomize overlay in ${showPath(overlay.container)}/ over ${overlay.bases.join(", ")}`
+      }
+    });
+  }
   const documents = await scanGitOpsManifests(files, tree.files);
   const valuesSources = documents.some((doc) => doc.kind === "HelmRelease" && readsValuesFrom(doc)) ? [...await scanValuesSources(files, tree.files), ...await generatedValuesSources(files, tree.files)] : [];
+  const sources = documents.filter((doc) => doc.kind === "FluxSource" || doc.kind === "ArtifactGenerator");
+  const context = { tree, valuesSources, sources, repository };
   for (const doc of documents) {
-    const result = await targetsOf(doc, tree, valuesSources);
+    const result = await targetsOf(doc, context);
     findings2.push(...result.findings);
     for (const target of result.targets) {
       const present = directorySet.has(target.path) || await files.listDirectory(target.path) !== void 0;
@@ -43141,7 +44037,13 @@ async function discoverFromRepository(files) {
   const environments = merged.map((sighting, i) => ({ name: names[i], ...sighting.environment })).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   return { environments, findings: findings2 };
 }
-async function discoverEnvironments(files, config) {
+function withConfigUrls(repository, loaded) {
+  const extra = loaded.config?.repository?.urls ?? [];
+  if (extra.length === 0) return repository;
+  const urls = [...repository?.urls ?? [], ...extra];
+  return { ...repository, urls, origin: repository?.origin ?? loaded.path ?? ".kubeproof.yaml" };
+}
+async function discoverEnvironments(files, config, options = {}) {
   const loaded = config ?? await loadConfig(files);
   if (loaded.config?.environments) {
     const configPath = loaded.path ?? ".kubeproof.yaml";
@@ -43150,7 +44052,7 @@ async function discoverEnvironments(files, config) {
   }
   if (!loaded.config && loaded.findings.some((finding2) => finding2.severity === "error"))
     return { environments: [], findings: loaded.findings };
-  const discovered = await discoverFromRepository(files);
+  const discovered = await discoverFromRepository(files, withConfigUrls(options.repository, loaded));
   return { environments: discovered.environments, findings: [...loaded.findings, ...discovered.findings] };
 }
 
@@ -43296,10 +44198,10 @@ async function errorLocation(files, settings, stderr) {
   if (!match) return {};
   const path = `${folderPrefix(settings.chart)}${match[1]}`;
   if (await files.readFile(path) === void 0) return {};
-  const location = { path };
-  if (match[2] !== void 0) location.line = Number(match[2]);
-  if (match[3] !== void 0) location.column = Number(match[3]);
-  return location;
+  const location2 = { path };
+  if (match[2] !== void 0) location2.line = Number(match[2]);
+  if (match[3] !== void 0) location2.column = Number(match[3]);
+  return location2;
 }
 async function checkValuesFiles(environment, settings, files) {
   const check = { present: [], findings: [] };
@@ -43345,13 +44247,13 @@ async function renderHelm(environment, deps) {
   const findings2 = [...values.findings];
   const problem = runProblem(outcome, what, timeoutMs, deps.repoRoot);
   if (problem !== void 0) {
-    const location = outcome.killed ? {} : await errorLocation(deps.files, settings, outcome.stderr);
+    const location2 = outcome.killed ? {} : await errorLocation(deps.files, settings, outcome.stderr);
     findings2.push({
       ruleId: HELM_TEMPLATE_RULE,
       severity: "error",
       message: problem,
       path: anchor,
-      ...location
+      ...location2
     });
     return { environment: name, findings: findings2 };
   }
@@ -43682,9 +44584,9 @@ function text(value) {
 }
 function matchesFieldSpec(spec, resource2) {
   if (spec.kind !== void 0 && spec.kind !== "" && spec.kind !== text(resource2["kind"])) return false;
-  const { group, version } = parseApiVersion(text(resource2["apiVersion"]));
+  const { group, version: version2 } = parseApiVersion(text(resource2["apiVersion"]));
   if (spec.group !== void 0 && spec.group !== "" && spec.group !== group) return false;
-  return !(spec.version !== void 0 && spec.version !== "" && spec.version !== version);
+  return !(spec.version !== void 0 && spec.version !== "" && spec.version !== version2);
 }
 function splitFieldPath(path) {
   const parts = [];
@@ -43699,12 +44601,12 @@ function splitFieldPath(path) {
 function own2(object, key2) {
   return Object.hasOwn(object, key2) ? object[key2] : void 0;
 }
-function step2(node, path, at, create, visit3) {
-  if (at === path.length) return visit3(node);
+function step2(node, path, at, create, visit4) {
+  if (at === path.length) return visit4(node);
   if (Array.isArray(node)) {
     let changed = false;
     const items = node.map((item) => {
-      const next2 = step2(item, path, at, create, visit3);
+      const next2 = step2(item, path, at, create, visit4);
       if (next2 !== item) changed = true;
       return next2;
     });
@@ -43718,19 +44620,19 @@ function step2(node, path, at, create, visit3) {
   let next;
   if (current === void 0 || current === null) {
     if (!create || isList2) return node;
-    next = at === path.length - 1 ? visit3(void 0) : step2({}, path, at + 1, create, visit3);
+    next = at === path.length - 1 ? visit4(void 0) : step2({}, path, at + 1, create, visit4);
   } else {
-    next = step2(current, path, at + 1, create, visit3);
+    next = step2(current, path, at + 1, create, visit4);
   }
   if (next === current) return node;
   return { ...node, [name]: next };
 }
-function applyFieldSpecs(resource2, specs, visit3) {
+function applyFieldSpecs(resource2, specs, visit4) {
   let result = resource2;
   for (const spec of specs) {
     if (!matchesFieldSpec(spec, result)) continue;
     try {
-      result = step2(result, splitFieldPath(spec.path), 0, spec.create === true, visit3);
+      result = step2(result, splitFieldPath(spec.path), 0, spec.create === true, visit4);
     } catch (error) {
       if (!(error instanceof FieldSpecError)) throw error;
       throw new FieldSpecError(
@@ -43741,12 +44643,12 @@ function applyFieldSpecs(resource2, specs, visit3) {
   return result;
 }
 function resourceIdString(resource2) {
-  const { group, version } = parseApiVersion(text(resource2["apiVersion"]));
+  const { group, version: version2 } = parseApiVersion(text(resource2["apiVersion"]));
   const metadata2 = isJsonObject(resource2["metadata"]) ? resource2["metadata"] : {};
   const kind = text(resource2["kind"]) || "[noKind]";
   const name = text(own2(metadata2, "name")) || "[noName]";
   const namespace = text(own2(metadata2, "namespace")) || "[noNs]";
-  return `${kind}.${version || "[noVer]"}.${group || "[noGrp]"}/${name}.${namespace}`;
+  return `${kind}.${version2 || "[noVer]"}.${group || "[noGrp]"}/${name}.${namespace}`;
 }
 function mergeFieldSpecs(base, extra) {
   const merged = [...base];
@@ -43765,9 +44667,9 @@ function namespaceKey(namespace) {
   return namespace === "" ? "default" : namespace;
 }
 function resourceKey(resource2) {
-  const { group, version } = parseApiVersion(textOf(resource2["apiVersion"]));
+  const { group, version: version2 } = parseApiVersion(textOf(resource2["apiVersion"]));
   const { name, namespace } = currentId(resource2);
-  return `${group}|${version}|${textOf(resource2["kind"])}|${namespaceKey(namespace)}|${name}`;
+  return `${group}|${version2}|${textOf(resource2["kind"])}|${namespaceKey(namespace)}|${name}`;
 }
 function describeResource2(resource2) {
   const { group } = parseApiVersion(textOf(resource2["apiVersion"]));
@@ -43778,9 +44680,9 @@ function describeResource2(resource2) {
 function hasAnyId(tracked, id) {
   const resource2 = tracked.object;
   if (textOf(resource2["kind"]) !== id.kind) return false;
-  const { group, version } = parseApiVersion(textOf(resource2["apiVersion"]));
+  const { group, version: version2 } = parseApiVersion(textOf(resource2["apiVersion"]));
   if (group !== id.group) return false;
-  if (id.version !== void 0 && id.version !== "" && version !== id.version) return false;
+  if (id.version !== void 0 && id.version !== "" && version2 !== id.version) return false;
   const ids = [currentId(resource2), ...tracked.previous];
   return ids.some(
     (candidate) => candidate.name === id.name && namespaceKey(candidate.namespace) === namespaceKey(id.namespace)
@@ -43873,10 +44775,10 @@ async function addGenerated(context, kind, args, globalOptions, dir, origin, res
     return appendResources(resources, [tracked]);
   }
   const id = { group: "", kind, name: args.name, namespace: args.namespace ?? "" };
-  const matches = resources.filter((tracked) => hasAnyId(tracked, id));
-  const existing = matches[0];
-  if (existing === void 0 || matches.length > 1)
-    return `${kind} ${args.name}: behavior ${behavior} needs exactly one existing ${kind} of that name (found ${matches.length})`;
+  const matches3 = resources.filter((tracked) => hasAnyId(tracked, id));
+  const existing = matches3[0];
+  if (existing === void 0 || matches3.length > 1)
+    return `${kind} ${args.name}: behavior ${behavior} needs exactly one existing ${kind} of that name (found ${matches3.length})`;
   const merged = mergeGenerated(existing.object, generated.resource, behavior);
   existing.generated = { hash: mergedHashSuffix(existing.generated?.hash ?? false, generated.hashSuffix) };
   existing.object = merged;
@@ -44269,8 +45171,8 @@ var CLUSTER_SCOPED = {
 function isClusterScoped(apiVersion, kind) {
   return Object.hasOwn(CLUSTER_SCOPED, apiVersion) && CLUSTER_SCOPED[apiVersion].includes(kind);
 }
-function isClusterScopedKind(group, version, kind) {
-  if (version !== void 0) return isClusterScoped(group === "" ? version : `${group}/${version}`, kind);
+function isClusterScopedKind(group, version2, kind) {
+  if (version2 !== void 0) return isClusterScoped(group === "" ? version2 : `${group}/${version2}`, kind);
   const prefix = group === "" ? "" : `${group}/`;
   for (const [apiVersion, kinds] of Object.entries(CLUSTER_SCOPED)) {
     const inGroup = group === "" ? !apiVersion.includes("/") : apiVersion.startsWith(prefix);
@@ -44678,7 +45580,7 @@ function goType(value) {
   return typeof value === "boolean" ? "bool" : typeof value;
 }
 function readSelector(value, at) {
-  const where = at === void 0 ? "" : `.${at.path}`;
+  const where2 = at === void 0 ? "" : `.${at.path}`;
   if (value === null || typeof value !== "object" || Array.isArray(value))
     return {
       error: at === void 0 ? `json: cannot unmarshal ${goType(value)} into Go value of type types.Selector` : `json: cannot unmarshal ${goType(value)} into Go struct field ${at.container}.${at.path} of type types.Selector`
@@ -44690,7 +45592,7 @@ function readSelector(value, at) {
     if (field3 === null) continue;
     if (typeof field3 !== "string")
       return {
-        error: `json: cannot unmarshal ${goType(field3)} into Go struct field Selector${where}.${name} of type string`
+        error: `json: cannot unmarshal ${goType(field3)} into Go struct field Selector${where2}.${name} of type string`
       };
     if (field3 !== "") selector2[name] = field3;
   }
@@ -44742,7 +45644,7 @@ function matchesCompiled(resource2, compiled, original) {
   const metadata2 = metadataOf2(resource2);
   const current = { name: text4(metadata2["name"]), namespace: text4(metadata2["namespace"]) };
   const first = original ?? current;
-  const { group, version } = groupVersion(text4(resource2["apiVersion"]));
+  const { group, version: version2 } = groupVersion(text4(resource2["apiVersion"]));
   const kind = text4(resource2["kind"]);
   for (const { field: field3, pattern } of compiled.patterns) {
     let candidates;
@@ -44752,7 +45654,7 @@ function matchesCompiled(resource2, compiled, original) {
         effectiveNamespace(resource2, current.namespace)
       ];
     else if (field3 === "name") candidates = [first.name, current.name];
-    else candidates = [{ group, version, kind }[field3]];
+    else candidates = [{ group, version: version2, kind }[field3]];
     if (!candidates.some((candidate) => pattern.test(candidate))) return false;
   }
   return matchesLabelRequirements(compiled.labels, stringMap5(metadata2["labels"])) && matchesLabelRequirements(compiled.annotations, stringMap5(metadata2["annotations"]));
@@ -45112,7 +46014,7 @@ function elementsAt(sources, keys, values) {
   const [names, texts2] = validKeys([values], values, keys);
   return [findElement(sources[0], names, texts2), findElement(sources[1], names, texts2)];
 }
-function setElements(sources, all, keys, schema, walk3) {
+function setElements(sources, all, keys, schema, walk4) {
   const dest = sources[0];
   const list5 = keys.length > 1 ? mergeValues2(all) : all;
   const added = [];
@@ -45121,7 +46023,7 @@ function setElements(sources, all, keys, schema, walk3) {
     if (values.length === 0) continue;
     let texts2;
     [names, texts2] = validKeys(list5, values, keys);
-    const merged = walk3(elementsAt(sources, names, texts2), itemSchema(schema));
+    const merged = walk4(elementsAt(sources, names, texts2), itemSchema(schema));
     if (isEmptyMap(merged)) {
       setElement(dest, void 0, names, texts2);
       continue;
@@ -45137,14 +46039,14 @@ function setElements(sources, all, keys, schema, walk3) {
   }
   return list5.length > 0 ? appendList(added, dest, names) : dest;
 }
-function mergeAssociativeList(sources, schema, walk3) {
+function mergeAssociativeList(sources, schema, walk4) {
   const dest = visitList(sources);
   if (!Array.isArray(dest)) return dest;
   const merged = [dest, sources[1]];
   const keys = [...schema.keys ?? []];
   const values = keyValues(merged, keys);
-  if (values.length > 0 || keys.length > 0) return setElements(merged, values, keys, schema, walk3);
-  return setElements(merged, primitiveValues(merged), [""], schema, walk3);
+  if (values.length > 0 || keys.length > 0) return setElements(merged, values, keys, schema, walk4);
+  return setElements(merged, primitiveValues(merged), [""], schema, walk4);
 }
 
 // core/render/kustomize/strategic-merge/strategic-merge-walk.ts
@@ -45307,10 +46209,10 @@ function applyPatch(resources, input) {
       continue;
     }
     const id = idOf(document);
-    const matches = resources.flatMap((tracked, index) => hasAnyId(tracked, id) ? [index] : []);
-    if (matches.length !== 1)
-      return `${matches.length === 0 ? "no resource matches" : "several resources match"} the strategic merge patch for ${id.kind} ${id.namespace ? `${id.namespace}/` : ""}${id.name}`;
-    const error = strategicMerge(resources, matches[0], document, input);
+    const matches3 = resources.flatMap((tracked, index) => hasAnyId(tracked, id) ? [index] : []);
+    if (matches3.length !== 1)
+      return `${matches3.length === 0 ? "no resource matches" : "several resources match"} the strategic merge patch for ${id.kind} ${id.namespace ? `${id.namespace}/` : ""}${id.name}`;
+    const error = strategicMerge(resources, matches3[0], document, input);
     if (error !== void 0) return error;
   }
   return void 0;
@@ -45753,11 +46655,11 @@ function idsOf(resource2, previous) {
   const apiVersion = text5(resource2["apiVersion"]);
   const slash = apiVersion.indexOf("/");
   const group = slash === -1 ? "" : apiVersion.slice(0, slash);
-  const version = slash === -1 ? apiVersion : apiVersion.slice(slash + 1);
+  const version2 = slash === -1 ? apiVersion : apiVersion.slice(slash + 1);
   const kind = text5(resource2["kind"]);
   const metadata2 = metadataOf4(resource2);
   const current = { name: text5(metadata2["name"]), namespace: text5(metadata2["namespace"]) };
-  return [current, ...previous ?? []].map((id) => ({ group, version, kind, ...id }));
+  return [current, ...previous ?? []].map((id) => ({ group, version: version2, kind, ...id }));
 }
 function selectorNamespace(selector2) {
   const apiVersion = selector2.group === "" ? selector2.version : `${selector2.group}/${selector2.version}`;
@@ -45795,11 +46697,11 @@ function isNilOrEmpty(value) {
   return typeof value === "object" && Object.keys(value).length === 0;
 }
 function sourceValue(resources, previous, source) {
-  const matches = resources.filter(
+  const matches3 = resources.filter(
     (resource3, index) => idsOf(resource3, previous?.[index]).some((id) => isSelectedBy(resource3, id, source))
   );
-  if (matches.length > 1) throw new ReplacementError(`multiple matches for selector ${sourceString(source)}`);
-  const resource2 = matches[0];
+  if (matches3.length > 1) throw new ReplacementError(`multiple matches for selector ${sourceString(source)}`);
+  const resource2 = matches3[0];
   if (resource2 === void 0) throw new ReplacementError(`nothing selected by ${sourceString(source)}`);
   const fieldPath = source.fieldPath === "" ? DEFAULT_FIELD_PATH : source.fieldPath;
   let value;
@@ -46055,37 +46957,8 @@ function transformEach(resources, transform) {
 // core/render/kustomize/transformers/transform-annotations.ts
 function transformAnnotations(resources, annotations, fieldSpecs = COMMON_ANNOTATIONS_FIELD_SPECS) {
   if (Object.keys(annotations).length === 0) return { resources: [...resources], errors: [] };
-  const visit3 = setMapEntries(annotations);
-  return transformEach(resources, (resource2) => applyFieldSpecs(resource2, fieldSpecs, visit3));
-}
-
-// core/manifests/image-reference.ts
-function isImageMatched(image2, name) {
-  let pattern;
-  try {
-    pattern = new RegExp(`^${name}(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9_.{}-]*)?$`);
-  } catch {
-    return false;
-  }
-  return pattern.test(image2);
-}
-function splitImage(image2) {
-  const slash = image2.indexOf("/");
-  const offset = slash > 0 ? slash : 0;
-  const search = image2.slice(offset);
-  const at = search.indexOf("@");
-  const colon = search.indexOf(":");
-  if (at < 0 && colon < 0) return { name: image2, tag: "", digest: "" };
-  if (at >= 0 && (colon < 0 || at < colon))
-    return { name: image2.slice(0, offset + at), tag: "", digest: image2.slice(offset + at + 1) };
-  if (at >= 0) {
-    return {
-      name: image2.slice(0, offset + colon),
-      tag: image2.slice(offset + colon + 1, offset + at),
-      digest: image2.slice(offset + at + 1)
-    };
-  }
-  return { name: image2.slice(0, offset + colon), tag: image2.slice(offset + colon + 1), digest: "" };
+  const visit4 = setMapEntries(annotations);
+  return transformEach(resources, (resource2) => applyFieldSpecs(resource2, fieldSpecs, visit4));
 }
 
 // core/render/kustomize/transformers/transform-image-name.ts
@@ -46111,24 +46984,24 @@ function imageVisitor(spec) {
     return updateImage(String(value), spec) ?? value;
   };
 }
-function updateContainers(list5, visit3) {
+function updateContainers(list5, visit4) {
   return list5.map((item) => {
     if (item === null || typeof item !== "object" || Array.isArray(item)) return item;
     const image2 = item["image"];
     if (image2 === void 0 || image2 === null) return item;
-    const next = visit3(image2);
+    const next = visit4(image2);
     return next === image2 ? item : { ...item, image: next };
   });
 }
-function walk2(node, visit3) {
-  if (Array.isArray(node)) return node.map((item) => walk2(item, visit3));
+function walk2(node, visit4) {
+  if (Array.isArray(node)) return node.map((item) => walk2(item, visit4));
   if (node === null || typeof node !== "object") return node;
   return Object.fromEntries(
     Object.entries(node).map(([key2, value]) => {
-      const walked = walk2(value, visit3);
+      const walked = walk2(value, visit4);
       return [
         key2,
-        CONTAINER_LISTS.has(key2) && Array.isArray(walked) ? updateContainers(walked, visit3) : walked
+        CONTAINER_LISTS.has(key2) && Array.isArray(walked) ? updateContainers(walked, visit4) : walked
       ];
     })
   );
@@ -46138,10 +47011,10 @@ function transformImages(resources, images, fieldSpecs = IMAGES_FIELD_SPECS) {
   let current = [...resources];
   const errors = [];
   for (const image2 of images) {
-    const visit3 = imageVisitor(image2);
+    const visit4 = imageVisitor(image2);
     const step3 = transformEach(current, (resource2) => {
       if (resource2["kind"] === "CustomResourceDefinition") return resource2;
-      return applyFieldSpecs(walk2(resource2, visit3), specs, visit3);
+      return applyFieldSpecs(walk2(resource2, visit4), specs, visit4);
     });
     current = step3.resources;
     errors.push(...step3.errors);
@@ -46163,8 +47036,8 @@ function transformLabels(resources, labels, options = {}) {
       resources: [...resources],
       errors: [{ error: "failed to merge labels: conflicting fieldspecs" }]
     };
-  const visit3 = setMapEntries(labels);
-  return transformEach(resources, (resource2) => applyFieldSpecs(resource2, specs, visit3));
+  const visit4 = setMapEntries(labels);
+  return transformEach(resources, (resource2) => applyFieldSpecs(resource2, specs, visit4));
 }
 
 // core/render/kustomize/transformers/transform-namespace.ts
@@ -46324,8 +47197,8 @@ function affix(file, plugin, resources, prefix, suffix) {
     ...fieldSpecs ? { fieldSpecs } : {}
   });
   applyResult(file, pointer2, resources, result);
-  for (const rename of result.renames) {
-    const tracked = resources[rename.index];
+  for (const rename2 of result.renames) {
+    const tracked = resources[rename2.index];
     if (prefix !== "") tracked.prefixes.push(prefix);
     if (suffix !== "") tracked.suffixes.push(suffix);
   }
@@ -46525,8 +47398,8 @@ function runNaming(file, resources) {
   if (prefix === "" && suffix === "") return;
   const result = transformPrefixSuffix(objects(resources), { prefix, suffix });
   applyResult(file, prefix === "" ? "/nameSuffix" : "/namePrefix", resources, result);
-  for (const rename of result.renames) {
-    const tracked = resources[rename.index];
+  for (const rename2 of result.renames) {
+    const tracked = resources[rename2.index];
     if (prefix !== "") tracked.prefixes.push(prefix);
     if (suffix !== "") tracked.suffixes.push(suffix);
   }
@@ -46762,64 +47635,64 @@ function text8(value) {
   return typeof value === "string" ? value : "";
 }
 function identityOf(resource2) {
-  const { group, version } = splitApiVersion(text8(resource2["apiVersion"]));
+  const { group, version: version2 } = splitApiVersion(text8(resource2["apiVersion"]));
   const kind = text8(resource2["kind"]);
   const metadata2 = resource2["metadata"];
   const meta = isJsonObject(metadata2) ? metadata2 : {};
   return {
     kind,
     group,
-    version,
+    version: version2,
     name: text8(meta["name"]),
     namespace: text8(meta["namespace"]),
-    clusterScoped: isClusterScopedKind(group, version, kind)
+    clusterScoped: isClusterScopedKind(group, version2, kind)
   };
 }
 function sameNamespace(a, b) {
   return a === b || (a === "" || a === "default") && (b === "" || b === "default");
 }
-function renameDescribes(rename, id) {
-  return rename.kind === id.kind && rename.group === id.group && sameNamespace(rename.namespace ?? "", id.namespace) && rename.to === id.name;
+function renameDescribes(rename2, id) {
+  return rename2.kind === id.kind && rename2.group === id.group && sameNamespace(rename2.namespace ?? "", id.namespace) && rename2.to === id.name;
 }
 function describeId(id) {
   const gvk = `${id.kind || "[noKind]"}.${id.version || "[noVer]"}.${id.group || "[noGrp]"}`;
   return `${gvk}/${id.name || "[noName]"}.${id.namespace || "[noNs]"}`;
 }
-function versionFor(rename, identities) {
-  if (rename.version !== void 0) return rename.version;
+function versionFor(rename2, identities) {
+  if (rename2.version !== void 0) return rename2.version;
   const named = (name) => identities.find(
-    (id) => id.kind === rename.kind && id.group === rename.group && sameNamespace(id.namespace, rename.namespace ?? "") && id.name === name
+    (id) => id.kind === rename2.kind && id.group === rename2.group && sameNamespace(id.namespace, rename2.namespace ?? "") && id.name === name
   );
-  return (named(rename.to) ?? named(rename.from))?.version;
+  return (named(rename2.to) ?? named(rename2.from))?.version;
 }
 function buildCandidates(renames, identities) {
   const byKey = /* @__PURE__ */ new Map();
-  for (const rename of renames) {
-    const namespace = rename.namespace ?? "";
+  for (const rename2 of renames) {
+    const namespace = rename2.namespace ?? "";
     const key2 = JSON.stringify([
-      rename.kind,
-      rename.group,
+      rename2.kind,
+      rename2.group,
       namespace === "default" ? "" : namespace,
-      rename.to
+      rename2.to
     ]);
     const known2 = byKey.get(key2);
     if (known2 !== void 0) {
-      known2.previousNames.add(rename.from);
-      if (known2.version === void 0 && rename.version !== void 0) known2.version = rename.version;
+      known2.previousNames.add(rename2.from);
+      if (known2.version === void 0 && rename2.version !== void 0) known2.version = rename2.version;
       continue;
     }
-    const version = versionFor(rename, identities);
+    const version2 = versionFor(rename2, identities);
     byKey.set(key2, {
-      kind: rename.kind,
-      group: rename.group,
-      version,
-      name: rename.to,
+      kind: rename2.kind,
+      group: rename2.group,
+      version: version2,
+      name: rename2.to,
       namespace,
-      originalNamespace: rename.fromNamespace ?? namespace,
-      previousNames: /* @__PURE__ */ new Set([rename.from]),
-      prefixes: rename.prefixes ?? [],
-      suffixes: rename.suffixes ?? [],
-      clusterScoped: isClusterScopedKind(rename.group, version, rename.kind)
+      originalNamespace: rename2.fromNamespace ?? namespace,
+      previousNames: /* @__PURE__ */ new Set([rename2.from]),
+      prefixes: rename2.prefixes ?? [],
+      suffixes: rename2.suffixes ?? [],
+      clusterScoped: isClusterScopedKind(rename2.group, version2, rename2.kind)
     });
   }
   return [...byKey.values()];
@@ -46834,29 +47707,29 @@ function slotIn(container2, key2) {
     }
   };
 }
-function descend(slot, segments, index, visit3, problems) {
+function descend(slot, segments, index, visit4, problems) {
   if (index === segments.length) {
-    visit3(slot);
+    visit4(slot);
     return;
   }
   const value = slot.value;
   if (value === null) return;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) descend(slotIn(value, i), segments, index, visit3, problems);
+    for (let i = 0; i < value.length; i++) descend(slotIn(value, i), segments, index, visit4, problems);
     return;
   }
   if (typeof value === "object") {
     const key2 = segments[index];
     if (!Object.hasOwn(value, key2)) return;
-    descend(slotIn(value, key2), segments, index + 1, visit3, problems);
+    descend(slotIn(value, key2), segments, index + 1, visit4, problems);
     return;
   }
   problems.push("expected sequence or mapping node");
 }
-function visitFieldPath(resource2, path, visit3) {
+function visitFieldPath(resource2, path, visit4) {
   const problems = [];
   const root = { value: resource2, set: () => void 0 };
-  descend(root, splitFieldPath(path), 0, visit3, problems);
+  descend(root, splitFieldPath(path), 0, visit4, problems);
   return problems;
 }
 
@@ -47181,10 +48054,10 @@ function fixSlot(slot, step3, scope2, problems) {
   else fixScalar(slot, step3, scope2, problems);
 }
 function affixesOf(id, renames) {
-  const rename = renames.find(
+  const rename2 = renames.find(
     (r) => renameDescribes(r, id) && (r.prefixes !== void 0 || r.suffixes !== void 0)
   );
-  return { prefixes: rename?.prefixes ?? [], suffixes: rename?.suffixes ?? [] };
+  return { prefixes: rename2?.prefixes ?? [], suffixes: rename2?.suffixes ?? [] };
 }
 function originalNamespaceOf(id, renames) {
   return renames.find((r) => renameDescribes(r, id))?.fromNamespace ?? id.namespace;
@@ -47256,8 +48129,8 @@ function gvkString2(resource2) {
   const apiVersion = text9(resource2["apiVersion"]);
   const slash = apiVersion.indexOf("/");
   const group = slash === -1 ? "" : apiVersion.slice(0, slash);
-  const version = slash === -1 ? apiVersion : apiVersion.slice(slash + 1);
-  return `${group || "~G"}_${version || "~V"}_${text9(resource2["kind"]) || "~K"}`;
+  const version2 = slash === -1 ? apiVersion : apiVersion.slice(slash + 1);
+  return `${group || "~G"}_${version2 || "~V"}_${text9(resource2["kind"]) || "~K"}`;
 }
 function idString2(resource2) {
   const metadata2 = resource2["metadata"] ?? {};
@@ -47266,10 +48139,10 @@ function idString2(resource2) {
 function compareStrings(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function comparer(rank) {
+function comparer(rank2) {
   return (a, b) => {
-    const rankA = rank.get(text9(a["kind"])) ?? 0;
-    const rankB = rank.get(text9(b["kind"])) ?? 0;
+    const rankA = rank2.get(text9(a["kind"])) ?? 0;
+    const rankB = rank2.get(text9(b["kind"])) ?? 0;
     if (rankA !== rankB) return rankA - rankB;
     return compareStrings(gvkString2(a), gvkString2(b)) || compareStrings(idString2(a), idString2(b));
   };
@@ -47293,14 +48166,14 @@ function renamesOf(resources) {
   for (const tracked of resources) {
     const first = tracked.previous[0];
     if (first === void 0) continue;
-    const { group, version } = parseApiVersion(textOf(tracked.object["apiVersion"]));
+    const { group, version: version2 } = parseApiVersion(textOf(tracked.object["apiVersion"]));
     const now = currentId(tracked.object);
     const names = new Set(tracked.previous.map((id) => id.name));
     for (const from of names) {
       renames.push({
         kind: textOf(tracked.object["kind"]),
         group,
-        version,
+        version: version2,
         ...now.namespace === "" ? {} : { namespace: now.namespace },
         ...first.namespace === now.namespace ? {} : { fromNamespace: first.namespace },
         from,
@@ -47394,34 +48267,88 @@ async function buildKustomization(files, dir, options = {}) {
   }
 }
 
-// core/render/render-environments.ts
+// core/render/plain-manifests.ts
 var MANIFEST = /\.(ya?ml|json)$/;
-async function listManifests(files, dir, found = []) {
+var LOOKS_LIKE_MANIFEST = (text10) => text10.includes("apiVersion:") && text10.includes("kind:") && text10.includes("metadata:");
+function alternatives(pattern) {
+  const open = pattern.indexOf("{");
+  const close = open === -1 ? -1 : pattern.indexOf("}", open);
+  if (close === -1) return [pattern];
+  const head = pattern.slice(0, open);
+  const tail = pattern.slice(close + 1);
+  return pattern.slice(open + 1, close).split(",").flatMap((choice) => alternatives(`${head}${choice}${tail}`));
+}
+function matches(pattern, relative6) {
+  if (pattern === void 0 || pattern === "") return false;
+  return alternatives(pattern).some((choice) => pathMatch(choice.replace(/^\.?\//, ""), relative6));
+}
+async function listManifests(files, root, settings, dir = root, found = []) {
   for (const entry of await files.listDirectory(dir) ?? []) {
-    const path = dir === "" ? entry.name : `${dir}/${entry.name}`;
+    const path = `${folderPrefix(dir)}${entry.name}`;
     if (entry.name.startsWith(".")) continue;
-    if (entry.type === "directory") await listManifests(files, path, found);
-    else if (entry.type === "file" && MANIFEST.test(entry.name)) found.push(path);
+    if (entry.type === "directory" && (settings === void 0 || settings.recurse))
+      await listManifests(files, root, settings, path, found);
+    else if (entry.type === "file" && MANIFEST.test(entry.name)) {
+      const relative6 = path.slice(folderPrefix(root).length);
+      if (settings?.include && !matches(settings.include, relative6)) continue;
+      if (matches(settings?.exclude, relative6)) continue;
+      found.push(path);
+    }
   }
   return found;
 }
-async function renderPlain(files, environment) {
+async function plainManifests(files, environment) {
   const resources = [];
   const findings2 = [];
-  for (const path of await listManifests(files, environment.path)) {
+  const skipped = [];
+  for (const path of await listManifests(files, environment.path, environment.directory)) {
     const bytes = await files.readFile(path);
     if (bytes === void 0) continue;
+    const text10 = new TextDecoder().decode(bytes);
+    let documents;
     try {
-      for (const document of parseKustomizeYaml(new TextDecoder().decode(bytes), path)) {
-        const value = document.value;
-        if (isJsonObject(value)) resources.push({ object: value, origin: { path, line: document.line } });
-      }
+      documents = parseKustomizeYaml(text10, path);
     } catch (error) {
       if (!(error instanceof BuildStop)) throw error;
-      findings2.push(error.finding);
+      if (LOOKS_LIKE_MANIFEST(text10)) findings2.push(error.finding);
+      else skipped.push(path);
+      continue;
+    }
+    const objects2 = documents.filter(
+      ({ value }) => isJsonObject(value) && typeof value["apiVersion"] === "string" && typeof value["kind"] === "string"
+    );
+    if (objects2.length === 0) {
+      if (documents.some(({ value }) => value !== null)) skipped.push(path);
+      continue;
+    }
+    for (const document of documents) {
+      const value = document.value;
+      if (objects2.includes(document) && isJsonObject(value))
+        resources.push({ object: value, origin: { path, line: document.line } });
+      else if (value !== null)
+        findings2.push({
+          ruleId: "plain-manifests",
+          severity: "error",
+          message: `${path}: this document is not a Kubernetes object (it needs apiVersion and kind) while others in the file are; Argo CD fails on such a file`,
+          path,
+          line: document.line
+        });
     }
   }
-  return { environment, ok: findings2.length === 0, resources, findings: findings2 };
+  if (skipped.length > 0)
+    findings2.push({
+      ruleId: "plain-manifests",
+      severity: "notice",
+      message: `environment ${environment.name}: ${skipped.length === 1 ? "1 file is" : `${skipped.length} files are`} not Kubernetes manifests (no apiVersion and kind) and not rendered, as Argo CD's directory source skips them: ${skipped.join(", ")}`,
+      path: showPath(environment.path)
+    });
+  return { resources, findings: findings2 };
+}
+
+// core/render/render-environments.ts
+async function renderPlain(files, environment) {
+  const { resources, findings: findings2 } = await plainManifests(files, environment);
+  return { environment, ok: !findings2.some((f) => f.severity === "error"), resources, findings: findings2 };
 }
 function fromYaml(environment, yaml, anchor) {
   try {
@@ -47641,7 +48568,7 @@ async function validateRendered(rendered, extraCrds, options, deps, files) {
     (environment) => new Set(environment.resources.map(({ origin }) => `${origin.path}:${origin.line}`))
   );
   const crdInputs = extraCrds.map((crd, i) => ({ path: `crd/${i}`, content: crd.content }));
-  const run4 = await validateManifests(
+  const run5 = await validateManifests(
     [...inputs, ...crdInputs],
     {
       ...options,
@@ -47664,7 +48591,7 @@ async function validateRendered(rendered, extraCrds, options, deps, files) {
     schemas: []
   }));
   const uses = checks.map(() => /* @__PURE__ */ new Map());
-  for (const result of run4.results) {
+  for (const result of run5.results) {
     const [e, r] = result.filename.split("/");
     if (e === "crd") continue;
     const check = checks[Number(e)];
@@ -47770,23 +48697,38 @@ async function runCheck(head, base, options, deps) {
   const loaded = await loadConfig(head.files);
   const fromConfig = configDiffOptions(loaded.config?.diff, loaded.path ?? ".kubeproof.yaml");
   const diffOptions = { ...fromConfig.options, ...options.diff };
-  const headDiscovery = await discoverEnvironments(head.files, loaded);
-  const baseDiscovery = base ? await discoverEnvironments(base.files) : { environments: [], findings: [] };
+  const discover = options.repository ? { repository: options.repository } : {};
+  const headDiscovery = await discoverEnvironments(head.files, loaded, discover);
+  const baseDiscovery = base ? await discoverEnvironments(base.files, void 0, discover) : { environments: [], findings: [] };
   let environments = headDiscovery.environments;
   const removed = baseDiscovery.environments.filter(
     (environment) => !environments.some((other) => other.name === environment.name)
   );
+  const sources = /* @__PURE__ */ new Map();
   if (base !== void 0) {
     const changed = options.changedFiles ?? await changedFiles(base.files, head.files);
-    const onHead = await affectedEnvironments(environments, changed, head.files);
-    const onBase = await affectedEnvironments(baseDiscovery.environments, changed, base.files);
+    const [headSources, baseSources] = [/* @__PURE__ */ new Map(), /* @__PURE__ */ new Map()];
+    const onHead = await affectedEnvironments(environments, changed, head.files, {
+      counterpart: baseDiscovery.environments,
+      sources: headSources
+    });
+    const onBase = await affectedEnvironments(baseDiscovery.environments, changed, base.files, {
+      counterpart: environments,
+      sources: baseSources
+    });
     const affected = /* @__PURE__ */ new Set([...onHead.affected, ...onBase.affected]);
     environments = environments.filter((environment) => affected.has(environment.name));
+    for (const [name, files] of [...headSources, ...baseSources])
+      sources.set(name, [.../* @__PURE__ */ new Set([...sources.get(name) ?? [], ...files])].sort());
   }
   const goneEnvironments = base === void 0 ? [] : removed;
   const nothingFound = headDiscovery.environments.length === 0 && baseDiscovery.environments.length === 0;
   const configFailed = !loaded.config && loaded.findings.some((finding2) => finding2.severity === "error");
-  const noEnvironment = nothingFound ? noEnvironmentFinding(options.where ?? "the repository root", configFailed) : void 0;
+  const notUnderstood = [...headDiscovery.findings, ...baseDiscovery.findings].filter((finding2) => finding2.ruleId === DISCOVERY_RULE).map(
+    (finding2) => `${finding2.path}${finding2.line === void 0 ? "" : `:${finding2.line}`}: ${finding2.message}`
+  );
+  const uniqueNotUnderstood = [...new Set(notUnderstood)];
+  const noEnvironment = nothingFound ? noEnvironmentFinding(options.where ?? "the repository root", configFailed, uniqueNotUnderstood.length) : void 0;
   const allowed = options.trustedRenderers && trustedRendererSet(options.trustedRenderers, baseDiscovery.environments);
   const refused = allowed ? environments.filter((environment) => isRefused(environment, allowed)) : [];
   const headRendered = await renderEnvironments(
@@ -47838,6 +48780,12 @@ async function runCheck(head, base, options, deps) {
     }
   for (const environment of goneEnvironments)
     diffs.push(diffEnvironment(baseByName.get(environment.name), void 0, diffOptions));
+  for (const diff of diffs) {
+    const files = sources.get(diff.environment);
+    if (files !== void 0) diff.sources = files;
+  }
+  const order2 = loaded.config?.promotion?.order ?? [];
+  const production = order2.length > 1 ? order2.slice(-1) : [];
   const scrub = createScrubber([...headRendered, ...baseByName.values()], resolveDiffOptions(diffOptions));
   for (const check of validation) check.findings = scrub(check.findings);
   for (const diff of diffs) diff.findings = scrub(diff.findings);
@@ -47847,6 +48795,8 @@ async function runCheck(head, base, options, deps) {
       environments: diffs.sort(names),
       validation: validation.sort(names),
       ...noEnvironment ? { noEnvironment: noEnvironment.message } : {},
+      ...!noEnvironment && environments.length === 0 && goneEnvironments.length === 0 && uniqueNotUnderstood.length > 0 ? { notUnderstood: uniqueNotUnderstood } : {},
+      ...production.length > 0 ? { production } : {},
       meta: {
         renderer: rendererLabel(environments),
         durationMs: deps.now() - started,
@@ -47880,11 +48830,11 @@ var PUBLISH_NAMES = {
 
 // platform/disk-file-source.ts
 import { readFileSync, readdirSync, realpathSync } from "node:fs";
-import { relative, resolve, sep } from "node:path";
+import { relative, resolve as resolve2, sep } from "node:path";
 function toRepoPath(root, absolute) {
   const rel = relative(root, absolute);
   if (rel === "") return "";
-  if (rel.startsWith("..") || resolve(root, rel) !== absolute) return void 0;
+  if (rel.startsWith("..") || resolve2(root, rel) !== absolute) return void 0;
   return rel.split(sep).join("/");
 }
 function realTarget(path) {
@@ -47895,7 +48845,7 @@ function realTarget(path) {
   }
 }
 async function diskFileSource(rootPath) {
-  const root = realpathSync(resolve(rootPath));
+  const root = realpathSync(resolve2(rootPath));
   const listings = /* @__PURE__ */ new Map();
   async function list5(dir) {
     const absolute = dir === "" ? root : `${root}${sep}${dir.split("/").join(sep)}`;
@@ -47967,6 +48917,21 @@ async function diskFileSource(rootPath) {
   };
 }
 
+// platform/github/github-api-error.ts
+var GitHubApiError = class extends KubeproofError {
+  name = "GitHubApiError";
+  status;
+  operation;
+  /** GitHub's own message, when it sent one. */
+  githubMessage;
+  constructor(message, fields2) {
+    super(message);
+    this.status = fields2.status;
+    this.operation = fields2.operation;
+    this.githubMessage = fields2.githubMessage;
+  }
+};
+
 // platform/materialize-tree.ts
 import { mkdir, writeFile as writeFile2 } from "node:fs/promises";
 import { dirname, join as join3, sep as sep2 } from "node:path";
@@ -47989,7 +48954,7 @@ var MAX_LISTED = 20;
 var MAX_MESSAGE = 300;
 var MARKER2 = /^<!-- kubeproof:[a-z0-9]+(?:-[a-z0-9]+)*(?::\d+)? -->\n/;
 var CONTINUES = /The report continues in \d+ more comments? below\./;
-var ICON2 = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
+var ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
 function unmarked(body) {
   return body.replace(MARKER2, "");
 }
@@ -47997,8 +48962,8 @@ function problemsBlock(findings2) {
   if (findings2.length === 0) return "";
   const lines2 = findings2.slice(0, MAX_LISTED).map((finding2) => {
     const message = escapeMarkdown(shorten(finding2.message, MAX_MESSAGE));
-    const where = codeSpan(shorten(findingLocation(finding2), MAX_MESSAGE));
-    return `- ${ICON2[finding2.severity]} ${codeSpan(finding2.ruleId)} ${where}: ${message}`;
+    const where2 = codeSpan(shorten(findingLocation(finding2), MAX_MESSAGE));
+    return `- ${ICON[finding2.severity]} ${codeSpan(finding2.ruleId)} ${where2}: ${message}`;
   });
   if (findings2.length > MAX_LISTED) lines2.push(`- \u2026 and ${findings2.length - MAX_LISTED} more (annotated)`);
   return `#### Repository problems
@@ -48025,10 +48990,10 @@ function checkRunText(report, problems = []) {
   const dropped = rest.length - kept.length;
   if (dropped > 0) {
     const places = fullOutputPlaces(report.meta);
-    const where = places.length === 0 ? "run `kubeproof check`" : places.join(", ");
+    const where2 = places.length === 0 ? "run `kubeproof check`" : places.join(", ");
     kept.push(
       `> [!NOTE]
-> ${plural(dropped, "more part")} of the report did not fit in the check run (GitHub's limit is 65,535 characters): see ${where}.`
+> ${plural(dropped, "more part")} of the report did not fit in the check run (GitHub's limit is 65,535 characters): see ${where2}.`
     );
   }
   return { summary: shorten(summary, CHECK_OUTPUT_LIMIT), text: kept.join(BLOCK_SEPARATOR) };
@@ -48100,21 +49065,6 @@ function buildCheckRun(report, options) {
   return output;
 }
 
-// platform/github/github-api-error.ts
-var GitHubApiError = class extends KubeproofError {
-  name = "GitHubApiError";
-  status;
-  operation;
-  /** GitHub's own message, when it sent one. */
-  githubMessage;
-  constructor(message, fields2) {
-    super(message);
-    this.status = fields2.status;
-    this.operation = fields2.operation;
-    this.githubMessage = fields2.githubMessage;
-  }
-};
-
 // platform/publish-report.ts
 var NEEDS = { comment: "pull-requests: write", checkRun: "checks: write" };
 async function attempt(what, permission, call) {
@@ -48154,7 +49104,7 @@ async function publishReport(port, target, report, options, log) {
   let checkRun;
   const checkStep = await attempt("the check run", NEEDS.checkRun, async () => {
     const commit = { owner: repo.owner, repo: repo.repo, sha: target.headSha };
-    checkRun = await port.publishCheckRun(commit, check);
+    checkRun = await port.publishCheckRun(commit, check, options.started);
     const omitted = checkRun.annotationsOmitted > 0 ? `, ${checkRun.annotationsOmitted} not shown` : "";
     log.info(
       `kubeproof: check run "${check.name}" ${check.conclusion} with ${checkRun.annotationsShown} annotations${omitted}: ${checkRun.url}`
@@ -48209,18 +49159,78 @@ async function checkPullRequest(request, deps) {
   const notices = [];
   const validate = validating && request.schemas !== void 0 ? await deps.createValidationDeps(request.schemas, (message) => notices.push(message)) : void 0;
   const headFiles = await diskFileSource(request.head);
-  const result = await runCheck(
-    { files: headFiles, external: external(deps.runner, request.head, headFiles) },
-    request.base === void 0 ? void 0 : baseSide(request.base, deps),
-    { ...request.options, validate: validating },
-    { ...validate ? { validate } : {}, now: deps.now }
-  );
+  const started = request.publish && await startRun(request.kind, request.publish, deps);
+  let result;
+  try {
+    result = await runCheck(
+      { files: headFiles, external: external(deps.runner, request.head, headFiles) },
+      request.base === void 0 ? void 0 : baseSide(request.base, deps),
+      { ...request.options, validate: validating },
+      { ...validate ? { validate } : {}, now: deps.now }
+    );
+  } catch (error) {
+    if (request.publish && started) await abandonRun(request.kind, request.publish, started, error, deps.log);
+    throw error;
+  }
   for (const notice of notices) deps.log.info(`kubeproof: ${notice}`);
-  const report = { ...result.report, meta: { ...result.report.meta, ...request.meta } };
-  const published = request.publish === void 0 ? void 0 : await publish(request.kind, request.publish, report, result, deps.log);
+  const report = {
+    ...result.report,
+    meta: { ...result.report.meta, ...sourceLinks(request.publish), ...request.meta }
+  };
+  const published = request.publish === void 0 ? void 0 : await publish(request.kind, request.publish, report, result, deps.log, started);
   return { result, report, published };
 }
-function publish(kind, request, report, result, log) {
+function sourceLinks(request) {
+  const repo = request?.target.repo ?? request?.target.pr;
+  if (request === void 0 || repo === void 0) return {};
+  const prefix = request.prefix === "" ? "" : `${request.prefix.replace(/\/+$/, "")}/`;
+  return {
+    sourceLinks: {
+      server: request.serverUrl ?? "https://github.com",
+      repository: `${repo.owner}/${repo.repo}`,
+      sha: request.target.headSha,
+      ...prefix === "" ? {} : { pathPrefix: prefix }
+    }
+  };
+}
+function commitOf(request) {
+  const repo = request.target.repo ?? request.target.pr;
+  return repo && { owner: repo.owner, repo: repo.repo, sha: request.target.headSha };
+}
+async function startRun(kind, request, deps) {
+  const commit = commitOf(request);
+  if (commit === void 0) return void 0;
+  try {
+    return await request.port.startCheckRun(commit, {
+      name: publishNames(kind, request.prefix).checkName,
+      startedAt: new Date(deps.now()).toISOString(),
+      ...request.detailsUrl === void 0 ? {} : { detailsUrl: request.detailsUrl }
+    });
+  } catch (error) {
+    if (!(error instanceof GitHubApiError)) throw error;
+    deps.log.debug(`kubeproof: the check run could not be started: ${error.message}`);
+    return void 0;
+  }
+}
+async function abandonRun(kind, request, started, error, log) {
+  const commit = commitOf(request);
+  if (commit === void 0) return;
+  const reason = error instanceof KubeproofError ? error.message : "an internal error (see the job log)";
+  const check = {
+    name: publishNames(kind, request.prefix).checkName,
+    conclusion: request.failOn === "never" ? "neutral" : "failure",
+    title: "kubeproof did not finish",
+    summary: `kubeproof stopped before it could report: ${reason}`,
+    annotations: [],
+    ...request.detailsUrl === void 0 ? {} : { detailsUrl: request.detailsUrl }
+  };
+  await request.port.publishCheckRun(commit, check, started).catch((failure) => {
+    log.warn(
+      `kubeproof: the check run could not be completed: ${failure instanceof Error ? failure.message : String(failure)}`
+    );
+  });
+}
+function publish(kind, request, report, result, log, started) {
   const { prefix } = request;
   return publishReport(
     request.port,
@@ -48234,7 +49244,8 @@ function publish(kind, request, report, result, log) {
       failOn: request.failOn,
       ...request.detailsUrl === void 0 ? {} : { detailsUrl: request.detailsUrl },
       pathPrefix: prefix,
-      findings: result.findings
+      findings: result.findings,
+      ...started === void 0 ? {} : { started }
     },
     log
   );
@@ -48244,7 +49255,7 @@ function publish(kind, request, report, result, log) {
 import { spawn } from "node:child_process";
 
 // core/files/tree-file-source.ts
-function parentOf(path) {
+function parentOf2(path) {
   const slash = path.lastIndexOf("/");
   return slash === -1 ? "" : path.slice(0, slash);
 }
@@ -48254,7 +49265,7 @@ function baseName(path) {
 function treeFileSource(tree) {
   const folders = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Map()]]);
   const add3 = (path, entry) => {
-    const dir = parentOf(path);
+    const dir = parentOf2(path);
     let folder = folders.get(dir);
     if (folder === void 0) {
       folder = /* @__PURE__ */ new Map();
@@ -48271,7 +49282,7 @@ function treeFileSource(tree) {
   for (const path of tree.files.keys()) add3(path, { name: baseName(path), type: "file" });
   for (const [path, target] of tree.links)
     add3(path, { name: baseName(path), type: "symlink", ...target === void 0 ? {} : { target } });
-  const resolve4 = (path) => {
+  const resolve5 = (path) => {
     let current = path;
     for (let hops = 0; hops <= 32; hops++) {
       const parts = current === "" ? [] : current.split("/");
@@ -48291,11 +49302,11 @@ function treeFileSource(tree) {
   };
   return {
     async readFile(path) {
-      const real = resolve4(path);
+      const real = resolve5(path);
       return real === void 0 ? void 0 : tree.files.get(real);
     },
     async listDirectory(path) {
-      const real = resolve4(path);
+      const real = resolve5(path);
       const folder = real === void 0 ? void 0 : folders.get(real);
       if (folder === void 0) return void 0;
       return [...folder.values()].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -48308,7 +49319,7 @@ var GitTreeError = class extends KubeproofError {
   name = "GitTreeError";
 };
 function run2(cwd, args, input) {
-  return new Promise((resolve4, reject) => {
+  return new Promise((resolve5, reject) => {
     const child3 = spawn("git", args, { cwd, stdio: ["pipe", "pipe", "pipe"] });
     const out = [];
     const err = [];
@@ -48321,7 +49332,7 @@ function run2(cwd, args, input) {
       )
     );
     child3.on("close", (code) => {
-      if (code === 0) resolve4(Buffer.concat(out));
+      if (code === 0) resolve5(Buffer.concat(out));
       else reject(new GitTreeError(`git ${args[0]} failed: ${Buffer.concat(err).toString("utf8").trim()}`));
     });
     child3.stdin.on("error", () => {
@@ -48401,7 +49412,7 @@ function createNodeProcessRunner(runnerOptions = {}) {
       if (!await isDirectory(options.cwd))
         throw new ProcessSpawnError(command, `working folder ${options.cwd} does not exist`, "ENOENT");
       const env = { ...runnerOptions.baseEnv ?? process.env, ...options.env };
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         const child3 = spawn2(command, [...args], { cwd: options.cwd, env, shell: false, windowsHide: true });
         const stdout = [];
         const stderr = [];
@@ -48420,7 +49431,7 @@ function createNodeProcessRunner(runnerOptions = {}) {
           settled = true;
           if (timer) clearTimeout(timer);
           if (outcome instanceof Error) reject(outcome);
-          else resolve4(outcome);
+          else resolve5(outcome);
         };
         const result = (code) => ({
           exitCode: code ?? -1,
@@ -48481,7 +49492,7 @@ function parseBool(name, raw) {
   throw new UsageError(`invalid boolean value ${JSON.stringify(raw)} for -${name}: parse error`);
 }
 function parseFlags(specs, argv, options = {}) {
-  const byName3 = new Map(specs.map((spec) => [spec.name, spec]));
+  const byName4 = new Map(specs.map((spec) => [spec.name, spec]));
   const values = /* @__PURE__ */ new Map();
   const positional = [];
   let i = 0;
@@ -48503,7 +49514,7 @@ function parseFlags(specs, argv, options = {}) {
       throw new UsageError(`bad flag syntax: ${arg}`);
     const eq = body.indexOf("=");
     const name = eq === -1 ? body : body.slice(0, eq);
-    const spec = byName3.get(name);
+    const spec = byName4.get(name);
     if (!spec) throw new UsageError(`flag provided but not defined: -${name}`);
     let raw = eq === -1 ? void 0 : body.slice(eq + 1);
     if (spec.kind === "bool") {
@@ -48616,11 +49627,11 @@ var VALIDATION_FLAGS = [
 ];
 var CHECK_FLAGS = [...COMMON_FLAGS, ...VALIDATION_FLAGS];
 var DIFF_FLAGS = COMMON_FLAGS;
-function schemaChoice(locations, offline, version, strict) {
+function schemaChoice(locations, offline, version2, strict) {
   const onlyOffline = offline || locations.length === 0;
   return {
     locations: locations.length === 0 ? [...CLI_CHECK_SCHEMA_LOCATIONS] : locations,
-    kubernetesVersion: version ?? (onlyOffline ? OFFLINE_KUBERNETES_VERSION_FULL : DEFAULT_KUBERNETES_VERSION),
+    kubernetesVersion: version2 ?? (onlyOffline ? OFFLINE_KUBERNETES_VERSION_FULL : DEFAULT_KUBERNETES_VERSION),
     strict: strict ?? (onlyOffline ? false : DEFAULT_STRICT),
     onlyOffline,
     offlineAccepts: offline ? "any" : "requested"
@@ -48668,7 +49679,7 @@ function formatFinding(finding2, root, cwd) {
 
 // cli/repository-root.ts
 import { existsSync, realpathSync as realpathSync2, statSync } from "node:fs";
-import { dirname as dirname2, isAbsolute, join as join5, parse, relative as relative3, resolve as resolve2, sep as sep4 } from "node:path";
+import { dirname as dirname2, isAbsolute, join as join5, parse, relative as relative3, resolve as resolve3, sep as sep4 } from "node:path";
 function gitWorkTree(folder) {
   for (let at = folder; ; at = dirname2(at)) {
     if (existsSync(join5(at, ".git"))) return at;
@@ -48715,15 +49726,15 @@ async function renderRoot(folder, cwd, flag) {
     if (!isInside(folder, root)) throw new UsageError(`${folder} is not inside -root ${root}`);
     return { root, how: "given with -root" };
   }
-  const git = gitWorkTree(folder);
-  if (git !== void 0) return { root: git, how: `the git work tree holding ${folder}` };
+  const git2 = gitWorkTree(folder);
+  if (git2 !== void 0) return { root: git2, how: `the git work tree holding ${folder}` };
   return {
     root: await referencesRoot(folder, cwd),
     how: `outside git: the folder holding everything ${folder} references`
   };
 }
 function existingPath(cwd, path, what = "") {
-  const absolute = resolve2(cwd, path);
+  const absolute = resolve3(cwd, path);
   const found = statSync(absolute, { throwIfNoEntry: false });
   const named = `${what === "" ? "" : `${what} `}${path}`;
   if (found === void 0)
@@ -48779,6 +49790,7 @@ var package_default = {
     eslint: "^10.15.0",
     "eslint-plugin-import-x": "^4.18.1",
     "fast-check": "^4.10.2",
+    marked: "^18.3.0",
     nock: "^14.0.17",
     prettier: "^3.10.1",
     semver: "^7.8.6",
@@ -48888,6 +49900,7 @@ async function run3(kind, argv, io) {
     const head = options.head === void 0 ? { path: repositoryRoot(io.cwd, io.cwd), folder: true } : existingPath(io.cwd, options.head);
     const headRoot = head.path;
     const base = await baseSide2(options, headRoot, io);
+    const repository = await gitRepositoryIdentity(headRoot);
     const { result, report } = await checkPullRequest(
       {
         kind,
@@ -48898,7 +49911,8 @@ async function run3(kind, argv, io) {
           kubernetesVersion: options.schemas.kubernetesVersion,
           strict: options.schemas.strict,
           where: showFolder(headRoot, io.cwd, head.folder),
-          ...options.changed ? { changedFiles: options.changed } : {}
+          ...options.changed ? { changedFiles: options.changed } : {},
+          ...repository ? { repository } : {}
         }
       },
       {
@@ -48960,8 +49974,9 @@ var ENVIRONMENTS_FLAGS = [
 var USAGE = `Usage: kubeproof environments [OPTION]... [REPO]
 
 Lists the environments of a GitOps repository (default: the current one): the ones .kubeproof.yaml
-declares or, without it, the kustomize overlays under envs/, environments/, overlays/ and clusters/,
-and the folders Argo CD Applications, ApplicationSets and Flux Kustomizations deploy.
+declares or, without it, the kustomize overlays under envs/, environments/, overlays/ and clusters/
+and sibling overlays over a shared base, and the folders Argo CD Applications, ApplicationSets and
+Flux Kustomizations deploy from this repository (the one its git remotes name).
 
 `;
 function line2(environment) {
@@ -49003,7 +50018,8 @@ async function runEnvironments(argv, io) {
   const root = repo.path;
   const files = await diskFileSource(root);
   const loaded = await loadConfig(files);
-  const discovered = await discoverEnvironments(files, loaded);
+  const repository = await gitRepositoryIdentity(root);
+  const discovered = await discoverEnvironments(files, loaded, repository ? { repository } : {});
   const configFailed = !loaded.config && loaded.findings.some((finding2) => finding2.severity === "error");
   const nothing = discovered.environments.length === 0 ? noEnvironmentMessage(showFolder(root, io.cwd, repo.folder), configFailed) : void 0;
   let environments = discovered.environments;
@@ -49046,9 +50062,1564 @@ ${renderedYaml(result)}`
   return failed ? 1 : 0;
 }
 
+// core/manifests/yaml-source.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+var STYLES = {
+  PLAIN: "plain",
+  QUOTE_DOUBLE: "double",
+  QUOTE_SINGLE: "single",
+  BLOCK_LITERAL: "literal",
+  BLOCK_FOLDED: "folded"
+};
+function lineStartsOf(text10) {
+  const starts = [0];
+  for (let i = text10.indexOf("\n"); i !== -1; i = text10.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+function positionOf(source, offset) {
+  const starts = source.lineStarts;
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = low + high + 1 >> 1;
+    if (starts[middle] <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { line: low + 1, column: offset - starts[low] + 1 };
+}
+function parseYamlSource(text10) {
+  const documents = (0, import_yaml2.parseAllDocuments)(text10, { keepSourceTokens: true, uniqueKeys: false, strict: false });
+  const list5 = Array.isArray(documents) ? documents : [];
+  const source = { text: text10, documents: list5, problems: [], lineStarts: lineStartsOf(text10) };
+  if (!Array.isArray(documents)) {
+    source.problems.push({ message: "not a YAML stream", line: 1 });
+    return source;
+  }
+  for (const document of list5) {
+    for (const error of document.errors) {
+      const line3 = error.linePos?.[0]?.line ?? positionOf(source, error.pos[0]).line;
+      source.problems.push({ message: error.message.split("\n")[0] ?? error.message, line: line3 });
+    }
+  }
+  return source;
+}
+function mapValue(node, key2) {
+  if (!(0, import_yaml2.isMap)(node)) return void 0;
+  for (const pair of node.items) {
+    if ((0, import_yaml2.isScalar)(pair.key) && String(pair.key.value) === key2)
+      return pair.value ?? void 0;
+  }
+  return void 0;
+}
+function seqItems(node) {
+  return (0, import_yaml2.isSeq)(node) ? node.items : [];
+}
+function scalarText(node) {
+  if (!(0, import_yaml2.isScalar)(node) || node.value === null) return void 0;
+  return typeof node.source === "string" && node.type === "PLAIN" ? node.source : String(node.value);
+}
+function scalarSpot(source, node, flow = false) {
+  if (!(0, import_yaml2.isScalar)(node) || !node.range || node.type === void 0) return void 0;
+  const style = STYLES[node.type];
+  if (style === void 0) return void 0;
+  const [start2, end] = node.range;
+  const { line: line3, column } = positionOf(source, start2);
+  const nextBreak = source.text.indexOf("\n", end);
+  const after = source.text.slice(end, nextBreak === -1 ? void 0 : nextBreak).replace(/\r$/, "");
+  const value = style === "plain" ? source.text.slice(start2, end).replace(/\s+$/, "") : String(node.value ?? "");
+  return { start: start2, end, line: line3, column, style, value, flow, after, anchored: node.anchor !== void 0 };
+}
+function isFlow(source, node) {
+  if (!((0, import_yaml2.isMap)(node) || (0, import_yaml2.isSeq)(node)) || !node.range) return false;
+  const first = source.text[node.range[0]];
+  return first === "[" || first === "{";
+}
+var MAX_DEPTH2 = 200;
+function documentJson(document, resolve5) {
+  const convert = (node, depth) => {
+    if (depth > MAX_DEPTH2) return null;
+    if ((0, import_yaml2.isAlias)(node)) return convert(node.resolve(document), depth + 1);
+    if ((0, import_yaml2.isScalar)(node)) {
+      if (node.type === "PLAIN" && typeof node.source === "string" && node.tag === void 0)
+        return resolve5(node.source);
+      const value = node.value;
+      if (value === null || typeof value === "string" || typeof value === "boolean") return value;
+      if (typeof value === "number") return value;
+      return String(value);
+    }
+    if ((0, import_yaml2.isSeq)(node)) return node.items.map((item) => convert(item, depth + 1));
+    if ((0, import_yaml2.isMap)(node)) {
+      const out = {};
+      for (const pair of node.items) {
+        const key2 = jsonKey(convert(pair.key, depth + 1)) ?? "null";
+        out[key2] = convert(pair.value, depth + 1);
+      }
+      return out;
+    }
+    return null;
+  };
+  return convert(document.contents, 0);
+}
+
+// core/manifests/scalar-edit.ts
+function fastDocuments(text10, count2, resolve5) {
+  const lf = text10.includes("\r") ? text10.replace(/\r\n?/g, "\n") : text10;
+  if (/^%/m.test(lf)) return void 0;
+  const spans = splitDocuments(lf);
+  if (spans.length !== count2 || spans.some((span) => span.markerHasContent)) return void 0;
+  const out = [];
+  for (const span of spans) {
+    const value = fastParseYaml(lf, span.bodyStart, span.end, { uniqueKeys: false, resolve: resolve5 });
+    if (value === FALLBACK) return void 0;
+    out.push(value);
+  }
+  return out;
+}
+var PLAIN_UNSAFE_START = /^[\s\-?:,[\]{}#&*!|>'"%@`]/;
+var PLAIN_UNSAFE = /: |:$| #|[\n\r\t]|\s$/;
+var FLOW_UNSAFE = /[,[\]{}]/;
+function isPlainSafe(value, flow) {
+  if (value === "" || PLAIN_UNSAFE_START.test(value) || PLAIN_UNSAFE.test(value)) return false;
+  if (flow && FLOW_UNSAFE.test(value)) return false;
+  return resolvePlainScalar(value) === value && resolveKustomizeScalar(value) === value;
+}
+function formatScalar(value, spot) {
+  if (spot.style === "literal" || spot.style === "folded")
+    return {
+      ok: false,
+      reason: `line ${spot.line} holds a block scalar (| or >), which kubeproof does not edit`
+    };
+  if (/[\n\r]/.test(value)) return { ok: false, reason: "the new value spans lines" };
+  if (spot.style === "single") return { ok: true, text: `'${value.replaceAll("'", "''")}'` };
+  if (spot.style === "double" || !isPlainSafe(value, spot.flow))
+    return { ok: true, text: JSON.stringify(value) };
+  return { ok: true, text: value };
+}
+function applyTextEdits(text10, edits) {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  let out = "";
+  let at = 0;
+  for (const edit of sorted) {
+    out += text10.slice(at, edit.start) + edit.newText;
+    at = edit.end;
+  }
+  return out + text10.slice(at);
+}
+function getAt(root, path) {
+  let node = root;
+  for (const key2 of path) {
+    if (typeof key2 === "number") node = Array.isArray(node) ? node[key2] : void 0;
+    else node = isJsonObject(node) ? node[key2] : void 0;
+  }
+  return node;
+}
+function setAt(root, path, value) {
+  let node = root;
+  for (const [index, key2] of path.entries()) {
+    const last = index === path.length - 1;
+    if (typeof key2 === "number") {
+      if (!Array.isArray(node) || key2 >= node.length) return false;
+      if (last) node[key2] = value;
+      else node = node[key2];
+    } else {
+      if (!isJsonObject(node) || !(key2 in node)) return false;
+      if (last) node[key2] = value;
+      else node = node[key2];
+    }
+  }
+  return path.length > 0;
+}
+var RESOLVERS = [
+  { name: "kubectl (YAML 1.1)", resolve: resolvePlainScalar },
+  { name: "kustomize", resolve: resolveKustomizeScalar }
+];
+function verifyEdit(before, after, changes) {
+  const blocks = /* @__PURE__ */ new Map();
+  const plain = [];
+  for (const change of changes) {
+    if ("value" in change) {
+      plain.push(change);
+      continue;
+    }
+    const key2 = `${change.document}/${JSON.stringify(change.path)}`;
+    const block = blocks.get(key2) ?? { document: change.document, path: change.path, edits: [], changes: [] };
+    block.edits.push(...change.inner.edits);
+    block.changes.push(...change.inner.changes);
+    blocks.set(key2, block);
+  }
+  const blockValues = [];
+  for (const block of blocks.values()) {
+    const document = before.documents[block.document];
+    const text10 = document ? getAt(documentJson(document, resolvePlainScalar), block.path) : void 0;
+    if (typeof text10 !== "string") return `internal: ${block.path.join(".")} is not a block of text`;
+    const edited = applyTextEdits(text10, block.edits);
+    const inner = verifyEdit(parseYamlSource(text10), edited, block.changes);
+    if (inner !== void 0) return `in the YAML at ${block.path.join(".")}: ${inner}`;
+    blockValues.push({ document: block.document, path: block.path, value: edited });
+  }
+  const count2 = before.documents.length;
+  let reparsed;
+  for (const { name, resolve: resolve5 } of RESOLVERS) {
+    const beforeFast = fastDocuments(before.text, count2, resolve5);
+    const afterFast = beforeFast && fastDocuments(after, count2, resolve5);
+    if (!afterFast) reparsed ??= parseYamlSource(after);
+    if (reparsed && reparsed.problems.length > 0)
+      return `the edited file would not parse (line ${reparsed.problems[0]?.line}: ${reparsed.problems[0]?.message})`;
+    if (reparsed && reparsed.documents.length !== count2)
+      return `the edited file would hold ${reparsed.documents.length} documents instead of ${count2}`;
+    for (const [index, document] of before.documents.entries()) {
+      const expected = cloneJson(
+        beforeFast && afterFast ? beforeFast[index] : documentJson(document, resolve5)
+      );
+      for (const change of [...plain, ...blockValues]) {
+        if (change.document !== index) continue;
+        if (!setAt(expected, change.path, change.value))
+          return `internal: ${change.path.join(".")} is not in document ${index + 1}`;
+      }
+      const actual = beforeFast && afterFast ? afterFast[index] : documentJson(
+        reparsed.documents[index],
+        resolve5
+      );
+      if (!jsonEqual(expected, actual))
+        return `read as ${name} reads it, the edited document ${index + 1} would change more than the intended value (an anchor shared by an alias?)`;
+    }
+  }
+  return void 0;
+}
+
+// core/promote/environment-files.ts
+var YAML_FILE = /\.ya?ml$/i;
+async function kustomizationOf(read, dir) {
+  for (const name of KUSTOMIZATION_FILE_NAMES) {
+    const path = `${folderPrefix(dir)}${name}`;
+    const file = await read(path);
+    if (!file) continue;
+    if (!("text" in file)) return { path, content: {} };
+    const text10 = file.text.includes("\r") ? file.text.replace(/\r\n?/g, "\n") : file.text;
+    const span = splitDocuments(text10)[0];
+    const fast = span ? fastParseYaml(text10, span.bodyStart, span.end, { uniqueKeys: false, resolve: resolveKustomizeScalar }) : null;
+    const document = fast === FALLBACK ? file.source.documents[0] : void 0;
+    const value = fast !== FALLBACK ? fast : document ? documentJson(document, resolveKustomizeScalar) : null;
+    return { path, content: isJsonObject(value) ? value : {} };
+  }
+  return void 0;
+}
+async function kustomizeReads(files, read, start2, allFiles) {
+  const found = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Set();
+  const add3 = (path, role) => {
+    if (path !== void 0 && YAML_FILE.test(path) && !found.has(path)) found.set(path, role);
+  };
+  const visit4 = async (dir) => {
+    if (seen.has(dir)) return;
+    seen.add(dir);
+    const kustomization = await kustomizationOf(read, dir);
+    if (!kustomization) {
+      for (const file of allFiles) if (isWithin(file, dir)) add3(file, "manifest");
+      return;
+    }
+    found.set(kustomization.path, "kustomization");
+    const content = kustomization.content;
+    const references = kustomizationReferences(content);
+    const patchFiles = /* @__PURE__ */ new Set();
+    for (const patch2 of Array.isArray(content["patches"]) ? content["patches"] : [])
+      if (isJsonObject(patch2) && typeof patch2["path"] === "string") patchFiles.add(patch2["path"]);
+    for (const patch2 of Array.isArray(content["patchesStrategicMerge"]) ? content["patchesStrategicMerge"] : [])
+      if (typeof patch2 === "string" && !patch2.includes("\n")) patchFiles.add(patch2);
+    const valuesFiles = /* @__PURE__ */ new Set();
+    for (const chart of Array.isArray(content["helmCharts"]) ? content["helmCharts"] : []) {
+      if (!isJsonObject(chart)) continue;
+      if (typeof chart["valuesFile"] === "string") valuesFiles.add(chart["valuesFile"]);
+      for (const extra of Array.isArray(chart["additionalValuesFiles"]) ? chart["additionalValuesFiles"] : [])
+        if (typeof extra === "string") valuesFiles.add(extra);
+    }
+    for (const file of references.files) {
+      const role = patchFiles.has(file) ? "patch" : valuesFiles.has(file) ? "helm-values" : void 0;
+      if (role) add3(joinRepoPath(dir, file), role);
+    }
+    for (const folder of references.folders) {
+      const path = joinRepoPath(dir, folder);
+      if (path !== void 0) await visit4(path);
+    }
+    for (const entry of references.either) {
+      const path = joinRepoPath(dir, entry);
+      if (path === void 0) continue;
+      if (await files.readFile(path)) add3(path, "manifest");
+      else if (await files.listDirectory(path)) await visit4(path);
+    }
+  };
+  await visit4(start2);
+  return found;
+}
+async function readsOf(environment, files, read, allFiles) {
+  if (environment.renderer === "helm") {
+    return new Map((environment.helm?.valuesFiles ?? []).map((path) => [path, "helm-values"]));
+  }
+  if (environment.renderer === "none") {
+    return new Map(
+      allFiles.filter((file) => isWithin(file, environment.path) && YAML_FILE.test(file)).map((file) => [file, "manifest"])
+    );
+  }
+  return kustomizeReads(files, read, environment.path, allFiles);
+}
+async function environmentFiles(environments, files, allFiles, read) {
+  const reads = await Promise.all(
+    environments.map((environment) => readsOf(environment, files, read, allFiles))
+  );
+  const readers = /* @__PURE__ */ new Map();
+  for (const read2 of reads) for (const path of read2.keys()) readers.set(path, (readers.get(path) ?? 0) + 1);
+  const out = /* @__PURE__ */ new Map();
+  environments.forEach((environment, index) => {
+    const own3 = [];
+    for (const [path, role] of reads[index] ?? []) {
+      const inFolder = environment.renderer !== "helm" && isWithin(dirnameRepoPath(path), environment.path);
+      if (inFolder || readers.get(path) === 1) own3.push({ path, role });
+    }
+    own3.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+    out.set(environment.name, own3);
+  });
+  return out;
+}
+
+// core/promote/image-site.ts
+function showVersion(version2) {
+  const tag = version2.tag ?? "";
+  const digest = version2.digest ?? "";
+  if (tag === "" && digest === "") return "(none)";
+  return `${tag}${digest === "" ? "" : `@${digest}`}`;
+}
+
+// core/promote/version-policy.ts
+function globMatches(glob, text10) {
+  const pattern = glob.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+  return new RegExp(`^${pattern}$`).test(text10);
+}
+function isMutableTag(tag, mutableTags = []) {
+  return tag === "" || tag === "latest" || mutableTags.some((glob) => globMatches(glob, tag));
+}
+function versionPolicy(environment, version2, settings) {
+  if (settings.requireDigest?.includes(environment) && version2.digest === "")
+    return `${environment} requires a digest (promotion.requireDigest): give --digest, or pin the source by digest`;
+  if (settings.protected?.includes(environment) && version2.digest === "" && isMutableTag(version2.tag, settings.mutableTags))
+    return `${environment} is protected (promotion.protected) and ${version2.tag === "" ? "no tag" : `tag ${version2.tag}`} is mutable: pin a version or a digest`;
+  return void 0;
+}
+
+// core/promote/updaters/flux-marker.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+
+// core/promote/edit-scalar.ts
+function editScalar(source, place, value) {
+  const { spot } = place;
+  if (spot.value === value) return { ok: true, edits: [], changes: [] };
+  const oldText = source.text.slice(spot.start, spot.end);
+  if (/[\r\n]/.test(oldText.trimEnd()))
+    return { ok: false, reason: `the value at line ${spot.line} spans several lines; edit it by hand` };
+  const formatted = formatScalar(value, spot);
+  if (!formatted.ok) return formatted;
+  const trimmed = spot.style === "plain" ? oldText.trimEnd() : oldText;
+  if (trimmed === formatted.text) return { ok: true, edits: [], changes: [] };
+  return {
+    ok: true,
+    edits: [
+      { start: spot.start, end: spot.start + trimmed.length, oldText: trimmed, newText: formatted.text }
+    ],
+    changes: [{ document: place.document, path: place.path, value }]
+  };
+}
+function combinePlans(...plans) {
+  const out = { ok: true, edits: [], changes: [] };
+  for (const plan of plans) {
+    if (!plan.ok) return plan;
+    out.edits.push(...plan.edits);
+    out.changes.push(...plan.changes);
+  }
+  return out;
+}
+
+// core/promote/image-ref-site.ts
+function joinImage(name, version2) {
+  return `${name}${version2.tag === "" ? "" : `:${version2.tag}`}${version2.digest === "" ? "" : `@${version2.digest}`}`;
+}
+function imageRefSite(updater, file, field3, source, place) {
+  const { name, tag, digest } = splitImage(place.spot.value);
+  return {
+    updater,
+    file,
+    line: place.spot.line,
+    offset: place.spot.start,
+    field: field3,
+    image: name,
+    aliases: [],
+    current: { tag, digest },
+    plan(next) {
+      if (next.tag === "" && next.digest === "")
+        return { ok: false, reason: `${field3} would lose its tag (no tag or digest given)` };
+      return editScalar(source, place, joinImage(name, next));
+    }
+  };
+}
+
+// core/promote/updaters/flux-marker.ts
+var MARKER3 = /#\s*\{\s*"\$imagepolicy"\s*:\s*"([^"]+)"\s*\}/;
+var fluxMarker = {
+  appliesTo: (input) => input.source.text.includes('"$imagepolicy"'),
+  sites(input) {
+    const { source, path } = input;
+    const marked = [];
+    source.documents.forEach((document, index) => {
+      (0, import_yaml3.visit)(document, {
+        Scalar(key2, node) {
+          if (key2 === "key") return;
+          const spot = scalarSpot(source, node);
+          const found = spot ? MARKER3.exec(spot.after) : null;
+          if (!spot || !found) return;
+          const segments = found[1].split(":");
+          const part = segments.length === 2 ? "ref" : segments[2];
+          const known2 = ["tag", "name", "digest"].includes(part) ? part : part === "ref" ? "ref" : "unknown";
+          marked.push({
+            place: { spot, document: index, path: pathOf(document.contents, node) },
+            policy: segments.slice(0, 2).join(":"),
+            part: known2
+          });
+        }
+      });
+    });
+    const names = /* @__PURE__ */ new Map();
+    for (const m of marked) {
+      if (m.part === "name") names.set(m.policy, m.place.spot.value);
+      if (m.part === "ref") names.set(m.policy, splitImage(m.place.spot.value).name);
+    }
+    const out = { sites: [], problems: [] };
+    for (const m of marked) {
+      const field3 = `{"$imagepolicy": "${m.policy}${m.part === "ref" ? "" : `:${m.part}`}"}`;
+      if (m.part === "name") continue;
+      if (m.part === "unknown") {
+        out.problems.push({
+          file: path,
+          line: m.place.spot.line,
+          message: `${field3}: not a marker kubeproof knows (the whole reference, :tag, :name or :digest)`
+        });
+        continue;
+      }
+      if (m.part === "ref") {
+        out.sites.push(imageRefSite("flux-marker", path, field3, source, m.place));
+        continue;
+      }
+      const image2 = names.get(m.policy);
+      if (image2 === void 0) {
+        out.problems.push({
+          file: path,
+          line: m.place.spot.line,
+          message: `${field3}: no :name marker of policy ${m.policy} in this file says which image it is`
+        });
+        continue;
+      }
+      const part = m.part;
+      const markedSite = {
+        updater: "flux-marker",
+        file: path,
+        line: m.place.spot.line,
+        offset: m.place.spot.start,
+        field: field3,
+        image: image2,
+        aliases: [],
+        current: part === "tag" ? { tag: m.place.spot.value } : { digest: m.place.spot.value },
+        plan(next) {
+          const value = part === "tag" ? next.tag : next.digest;
+          if (value === "") return { ok: false, reason: `${field3}: no ${part} is known` };
+          return editScalar(source, m.place, value);
+        }
+      };
+      out.sites.push(markedSite);
+    }
+    return out;
+  }
+};
+function pathOf(root, target) {
+  const search = (node, path, depth) => {
+    if (node === target) return path;
+    if (depth > 64 || node === null || typeof node !== "object") return void 0;
+    const items = node.items;
+    if (!Array.isArray(items)) return void 0;
+    for (const [i, item] of items.entries()) {
+      if (item && typeof item === "object" && "key" in item) {
+        const pair = item;
+        const key2 = (0, import_yaml3.isScalar)(pair.key) ? String(pair.key.value) : String(i);
+        const found = search(pair.value, [...path, key2], depth + 1);
+        if (found) return found;
+      } else {
+        const found = search(item, [...path, i], depth + 1);
+        if (found) return found;
+      }
+    }
+    return void 0;
+  };
+  return search(root, [], 0) ?? [];
+}
+
+// core/promote/updaters/helm-values.ts
+var import_yaml4 = __toESM(require_dist(), 1);
+function site(input, image2, tagPlace, digestPlace) {
+  const { source, path } = input;
+  const field3 = tagPlace.path.join(".");
+  const [tag = "", inlineDigest = ""] = tagPlace.spot.value.split("@");
+  return {
+    updater: "helm-values",
+    file: path,
+    line: tagPlace.spot.line,
+    offset: tagPlace.spot.start,
+    field: field3,
+    image: image2,
+    aliases: [],
+    current: { tag, digest: digestPlace?.spot.value ?? inlineDigest },
+    plan(next) {
+      if (next.tag === "") return { ok: false, reason: `${field3}: no tag is known` };
+      if (digestPlace)
+        return combinePlans(
+          editScalar(source, tagPlace, next.tag),
+          editScalar(source, digestPlace, next.digest)
+        );
+      return editScalar(source, tagPlace, `${next.tag}${next.digest === "" ? "" : `@${next.digest}`}`);
+    }
+  };
+}
+function placeOf(source, node, document, path) {
+  const spot = scalarSpot(source, node);
+  return spot && spot.value !== "" ? { spot, document, path } : void 0;
+}
+function walk3(input, node, document, path, out, depth) {
+  if (depth > 64 || !node) return;
+  if ((0, import_yaml4.isSeq)(node)) {
+    node.items.forEach((item, i) => walk3(input, item, document, [...path, i], out, depth + 1));
+    return;
+  }
+  if (!(0, import_yaml4.isMap)(node)) return;
+  const repository = scalarText(mapValue(node, "repository"));
+  const tagPlace = placeOf(input.source, mapValue(node, "tag"), document, [...path, "tag"]);
+  if (repository !== void 0 && repository !== "" && tagPlace) {
+    const registry = scalarText(mapValue(node, "registry"));
+    const image2 = registry ? `${registry}/${repository}` : repository;
+    out.push(
+      site(
+        input,
+        image2,
+        tagPlace,
+        placeOf(input.source, mapValue(node, "digest"), document, [...path, "digest"])
+      )
+    );
+  }
+  for (const pair of node.items) {
+    const key2 = scalarText(pair.key);
+    if (key2 !== void 0) walk3(input, pair.value, document, [...path, key2], out, depth + 1);
+  }
+}
+function nodeAt(root, dotted) {
+  let node = root;
+  for (const key2 of dotted.split(".")) node = mapValue(node, key2);
+  return node;
+}
+function customSites(input, field3) {
+  return input.source.documents.flatMap((document, index) => {
+    const root = document.contents;
+    const tagPlace = placeOf(input.source, nodeAt(root, field3.tag), index, field3.tag.split("."));
+    const image2 = field3.image ?? (field3.repository === void 0 ? void 0 : scalarText(nodeAt(root, field3.repository)));
+    return tagPlace && image2 ? [site(input, image2, tagPlace, void 0)] : [];
+  });
+}
+var helmValues = {
+  appliesTo: (input) => input.role === "helm-values",
+  sites(input) {
+    const sites = [];
+    input.source.documents.forEach(
+      (document, index) => walk3(input, document.contents, index, [], sites, 0)
+    );
+    for (const field3 of input.tagFields) sites.push(...customSites(input, field3));
+    return { sites, problems: [] };
+  }
+};
+
+// core/promote/updaters/kustomization-images.ts
+var import_yaml5 = __toESM(require_dist(), 1);
+
+// core/manifests/block-scalar-source.ts
+function blockScalarSource(outer, node) {
+  if (node.type !== "BLOCK_LITERAL" || !node.range || typeof node.value !== "string") return void 0;
+  const value = node.value;
+  const header = positionOf(outer, node.range[0]).line;
+  const lines2 = value.split("\n");
+  if (lines2.at(-1) === "") lines2.pop();
+  let indent;
+  const starts = [];
+  for (const [k, line3] of lines2.entries()) {
+    const outerStart = outer.lineStarts[header + k];
+    if (outerStart === void 0) return void 0;
+    const next = outer.text.indexOf("\n", outerStart);
+    const outerLine = outer.text.slice(outerStart, next === -1 ? void 0 : next).replace(/\r$/, "");
+    if (line3 !== "" && indent === void 0) indent = outerLine.length - line3.length;
+    if (line3 !== "" && (indent === void 0 || outerLine.slice(indent) !== line3 || !/^ *$/.test(outerLine.slice(0, indent))))
+      return void 0;
+    starts.push(outerStart);
+  }
+  if (indent === void 0) return void 0;
+  const inner = parseYamlSource(value);
+  const shift = indent;
+  return {
+    inner,
+    outerOffset(offset) {
+      const { line: line3, column } = positionOf(inner, offset);
+      const start2 = starts[line3 - 1];
+      return start2 === void 0 ? void 0 : start2 + shift + column - 1;
+    }
+  };
+}
+
+// core/promote/pod-images.ts
+var POD_SPEC_PATHS = {
+  Pod: ["spec"],
+  Deployment: ["spec", "template", "spec"],
+  StatefulSet: ["spec", "template", "spec"],
+  DaemonSet: ["spec", "template", "spec"],
+  ReplicaSet: ["spec", "template", "spec"],
+  ReplicationController: ["spec", "template", "spec"],
+  Job: ["spec", "template", "spec"],
+  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
+};
+function podImages(source, root, document) {
+  const kind = scalarText(mapValue(root, "kind"));
+  const specPath = kind === void 0 ? void 0 : POD_SPEC_PATHS[kind];
+  if (!specPath) return [];
+  let spec = root;
+  for (const key2 of specPath) spec = mapValue(spec, key2);
+  const out = [];
+  for (const list5 of ["initContainers", "containers"]) {
+    const containers = mapValue(spec, list5);
+    for (const [index, container2] of seqItems(containers).entries()) {
+      const imageNode = mapValue(container2, "image");
+      const spot = scalarSpot(source, imageNode, isFlow(source, container2) || isFlow(source, containers));
+      if (!spot || spot.value === "") continue;
+      const name = scalarText(mapValue(container2, "name")) ?? String(index);
+      out.push({
+        place: { spot, document, path: [...specPath, list5, index, "image"] },
+        field: `${kind} ${scalarText(mapValue(mapValue(root, "metadata"), "name")) ?? ""} ${list5}[${name}].image`.replace(
+          "  ",
+          " "
+        )
+      });
+    }
+  }
+  return out;
+}
+
+// core/promote/updaters/raw-manifest.ts
+function workloadSites(updater, input) {
+  const { source, path } = input;
+  const sites = source.documents.flatMap(
+    (document, index) => podImages(source, document.contents, index).map(
+      ({ place, field: field3 }) => imageRefSite(updater, path, field3, source, place)
+    )
+  );
+  return { sites, problems: [] };
+}
+var rawManifest = {
+  appliesTo: (input) => input.role === "manifest",
+  sites: (input) => workloadSites("raw-manifest", input)
+};
+
+// core/promote/updaters/kustomization-images.ts
+var BOTH = "holds both newTag and digest: kustomize v5.5.0 writes name:newTag@digest and the runtime pulls by the digest, so the tag alone cannot be changed; give the digest too (--digest), or remove one of the two fields";
+function entrySite(input, entry, index) {
+  const { source, path } = input;
+  const name = scalarText(mapValue(entry, "name"));
+  if (name === void 0) return void 0;
+  const newName = scalarText(mapValue(entry, "newName"));
+  const place = (key2) => {
+    const spot = scalarSpot(source, mapValue(entry, key2));
+    return spot ? { spot, document: 0, path: ["images", index, key2] } : void 0;
+  };
+  const tagPlace = place("newTag");
+  const digestPlace = place("digest");
+  const field3 = `images[${name}]`;
+  const line3 = (tagPlace ?? digestPlace)?.spot.line ?? scalarSpot(source, mapValue(entry, "name"))?.line ?? 1;
+  const image2 = newName ?? name;
+  if (!tagPlace && !digestPlace) {
+    return {
+      file: path,
+      line: line3,
+      image: image2,
+      aliases: newName !== void 0 && newName !== name ? [name] : [],
+      message: `${field3} sets no newTag or digest, so the tag comes from elsewhere (a base); add a newTag line to promote it here`
+    };
+  }
+  const inTag = tagPlace ? splitImage(`x:${tagPlace.spot.value}`) : void 0;
+  const current = {
+    tag: inTag?.tag ?? "",
+    digest: digestPlace?.spot.value ?? inTag?.digest ?? ""
+  };
+  return {
+    updater: "kustomization-images",
+    file: path,
+    line: line3,
+    offset: (tagPlace ?? digestPlace)?.spot.start ?? 0,
+    field: `${field3}.${tagPlace && digestPlace ? "newTag+digest" : tagPlace ? "newTag" : "digest"}`,
+    image: image2,
+    aliases: newName !== void 0 && newName !== name ? [name] : [],
+    current,
+    plan(next) {
+      if (tagPlace && digestPlace) {
+        if (next.digest === "") return { ok: false, reason: `${field3} ${BOTH}` };
+        if (next.tag === "")
+          return { ok: false, reason: `${field3}: no tag is known for newTag; remove newTag or give one` };
+        return combinePlans(
+          editScalar(source, tagPlace, next.tag),
+          editScalar(source, digestPlace, next.digest)
+        );
+      }
+      if (digestPlace) {
+        if (next.digest === "")
+          return {
+            ok: false,
+            reason: `${field3} pins a digest and no new digest is known; give --digest, or replace digest with newTag`
+          };
+        return editScalar(source, digestPlace, next.digest);
+      }
+      if (next.tag === "") return { ok: false, reason: `${field3}: no tag is known for newTag` };
+      return editScalar(
+        source,
+        tagPlace,
+        `${next.tag}${next.digest === "" ? "" : `@${next.digest}`}`
+      );
+    }
+  };
+}
+function inlinePatchSites(input) {
+  const { source, path } = input;
+  const root = source.documents[0]?.contents;
+  const out = { sites: [], problems: [] };
+  const blocks = [];
+  for (const [i, patch2] of seqItems(mapValue(root, "patches")).entries())
+    blocks.push({ node: mapValue(patch2, "patch"), path: ["patches", i, "patch"] });
+  for (const [i, patch2] of seqItems(mapValue(root, "patchesStrategicMerge")).entries())
+    blocks.push({ node: patch2, path: ["patchesStrategicMerge", i] });
+  for (const block of blocks) {
+    const node = block.node;
+    if (!(0, import_yaml5.isScalar)(node) || typeof node.value !== "string" || !node.value.includes("image")) continue;
+    const mapped = blockScalarSource(source, node);
+    const line3 = scalarSpot(source, node)?.line ?? 1;
+    if (!mapped || mapped.inner.problems.length > 0) {
+      if (/^\s*image:/m.test(node.value))
+        out.problems.push({
+          file: path,
+          line: line3,
+          message: `the inline patch at line ${line3} is not a literal block (|) kubeproof can edit; its images are left alone`
+        });
+      continue;
+    }
+    const inner = workloadSites("workload-patch", { ...input, source: mapped.inner });
+    for (const site2 of inner.sites) {
+      const outerLine = mapped.outerOffset(site2.offset);
+      out.sites.push({
+        ...site2,
+        line: outerLine === void 0 ? line3 : lineAt(source, outerLine),
+        offset: outerLine ?? site2.offset,
+        field: `${block.path.join(".")}: ${site2.field}`,
+        plan(next) {
+          const plan = site2.plan(next);
+          if (!plan.ok || plan.edits.length === 0) return plan;
+          const edits = [];
+          for (const edit of plan.edits) {
+            const start2 = mapped.outerOffset(edit.start);
+            if (start2 === void 0)
+              return { ok: false, reason: `internal: inline patch offset ${edit.start}` };
+            edits.push({ ...edit, start: start2, end: start2 + edit.oldText.length });
+          }
+          return {
+            ok: true,
+            edits,
+            changes: [{ document: 0, path: block.path, inner: { edits: plan.edits, changes: plan.changes } }]
+          };
+        }
+      });
+    }
+  }
+  return out;
+}
+function lineAt(source, offset) {
+  let line3 = 1;
+  for (const start2 of source.lineStarts) if (start2 <= offset) line3++;
+  return line3 - 1;
+}
+var kustomizationImages = {
+  appliesTo: (input) => input.role === "kustomization",
+  sites(input) {
+    const root = input.source.documents[0]?.contents;
+    const out = { sites: [], problems: [] };
+    for (const [index, entry] of seqItems(mapValue(root, "images")).entries()) {
+      const found = entrySite(input, entry, index);
+      if (found === void 0) continue;
+      if ("plan" in found) out.sites.push(found);
+      else out.problems.push(found);
+    }
+    const inline2 = inlinePatchSites(input);
+    out.sites.push(...inline2.sites);
+    out.problems.push(...inline2.problems);
+    return out;
+  }
+};
+
+// core/promote/updaters/workload-patch.ts
+var workloadPatch = {
+  appliesTo: (input) => input.role === "patch",
+  sites: (input) => workloadSites("workload-patch", input)
+};
+
+// core/promote/updaters/index.ts
+var UPDATERS = {
+  "flux-marker": fluxMarker,
+  "kustomization-images": kustomizationImages,
+  "workload-patch": workloadPatch,
+  "helm-values": helmValues,
+  "raw-manifest": rawManifest
+};
+
+// core/promote/read-sources.ts
+var utf82 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function decodeEditable(path, bytes) {
+  const bom = bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191;
+  let text10;
+  try {
+    text10 = utf82.decode(bom ? bytes.subarray(3) : bytes);
+  } catch {
+    return { file: path, line: 1, message: "not UTF-8 text: kubeproof edits UTF-8 files only" };
+  }
+  let parsed;
+  return {
+    path,
+    bom,
+    text: text10,
+    get source() {
+      parsed ??= parseYamlSource(text10);
+      return parsed;
+    }
+  };
+}
+function fileReader(files) {
+  const cache = /* @__PURE__ */ new Map();
+  return (path) => {
+    let pending = cache.get(path);
+    if (!pending) {
+      pending = files.readFile(path).then((bytes) => bytes ? decodeEditable(path, bytes) : void 0);
+      cache.set(path, pending);
+    }
+    return pending;
+  };
+}
+async function environmentSites(own3, read, tagFields) {
+  const out = { sites: [], problems: [] };
+  for (const file of own3) {
+    const editable = await read(file.path);
+    if (editable === void 0) continue;
+    if (!("source" in editable)) {
+      out.problems.push(editable);
+      continue;
+    }
+    const { source } = editable;
+    if (source.problems.length > 0) {
+      const first = source.problems[0];
+      out.problems.push({
+        file: file.path,
+        line: first.line,
+        message: `not valid YAML (${first.message}): its images are not read`
+      });
+      continue;
+    }
+    const input = { path: file.path, source, role: file.role, tagFields };
+    const taken = /* @__PURE__ */ new Set();
+    for (const updater of Object.values(UPDATERS)) {
+      if (!updater.appliesTo(input)) continue;
+      const found = updater.sites(input);
+      for (const site2 of found.sites) {
+        if (taken.has(site2.offset)) continue;
+        taken.add(site2.offset);
+        out.sites.push(site2);
+      }
+      out.problems.push(...found.problems);
+    }
+  }
+  return out;
+}
+
+// core/promote/unified-patch.ts
+var CONTEXT = 3;
+function splitLines(text10) {
+  const lines2 = text10.split("\n");
+  if (lines2.at(-1) === "") lines2.pop();
+  return lines2;
+}
+function unifiedPatch(path, before, after) {
+  if (before === after) return "";
+  const a = splitLines(before);
+  const b = splitLines(after);
+  if (a.length !== b.length) throw new Error(`internal: ${path} changed its number of lines`);
+  const changed = [];
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) changed.push(i);
+  const noFinalNewline = (text10, index, lines2) => index === lines2.length - 1 && !text10.endsWith("\n");
+  let out = `--- a/${path}
++++ b/${path}
+`;
+  let k = 0;
+  while (k < changed.length) {
+    const first = changed[k];
+    let last = first;
+    while (k + 1 < changed.length && changed[k + 1] - last <= 2 * CONTEXT)
+      last = changed[++k];
+    k++;
+    const from = Math.max(0, first - CONTEXT);
+    const to = Math.min(a.length - 1, last + CONTEXT);
+    const count2 = to - from + 1;
+    out += `@@ -${from + 1},${count2} +${from + 1},${count2} @@
+`;
+    for (let i = from; i <= to; i++) {
+      if (a[i] === b[i]) {
+        out += ` ${a[i]}
+`;
+        if (noFinalNewline(before, i, a)) out += "\\ No newline at end of file\n";
+        continue;
+      }
+      out += `-${a[i]}
+`;
+      if (noFinalNewline(before, i, a)) out += "\\ No newline at end of file\n";
+      out += `+${b[i]}
+`;
+      if (noFinalNewline(after, i, b)) out += "\\ No newline at end of file\n";
+    }
+  }
+  return out;
+}
+
+// core/promote/plan-promotion.ts
+var encoder3 = new TextEncoder();
+function matches2(site2, images) {
+  return images.length === 0 || images.some((name) => name === site2.image || site2.aliases.includes(name));
+}
+function sameImage(a, b) {
+  return a.image === b.image || a.aliases.includes(b.image) || b.aliases.includes(a.image);
+}
+function byImage(sites) {
+  const groups = [];
+  for (const site2 of sites) {
+    const group = groups.find((candidate) => sameImage(candidate[0], site2));
+    if (group) group.push(site2);
+    else groups.push([site2]);
+  }
+  return groups;
+}
+function versionOf(sites) {
+  const tags = /* @__PURE__ */ new Map();
+  const digests = /* @__PURE__ */ new Map();
+  for (const site2 of sites) {
+    if (site2.current.tag !== void 0 && !tags.has(site2.current.tag)) tags.set(site2.current.tag, site2);
+    if (site2.current.digest !== void 0 && !digests.has(site2.current.digest))
+      digests.set(site2.current.digest, site2);
+  }
+  const describe3 = (values) => [...values].map(([value, site2]) => `${value || "(none)"} (${site2.file}:${site2.line})`).join(" and ");
+  if (tags.size > 1) return { conflict: `writes two tags: ${describe3(tags)}` };
+  if (digests.size > 1) return { conflict: `writes two digests: ${describe3(digests)}` };
+  return { version: { tag: [...tags.keys()][0] ?? "", digest: [...digests.keys()][0] ?? "" } };
+}
+function rowOf(environment, site2, to, status, message) {
+  const row = {
+    environment,
+    image: site2.image,
+    from: showVersion(site2.current),
+    to: to ? showVersion({
+      tag: site2.current.tag === void 0 ? void 0 : to.tag,
+      digest: site2.current.digest === void 0 ? void 0 : to.digest
+    }) : showVersion(site2.current),
+    file: site2.file,
+    line: site2.line,
+    field: site2.field,
+    status
+  };
+  if (message !== void 0) row.message = message;
+  return row;
+}
+function planPair(context, request, planned, rows) {
+  const { pair } = context;
+  const withSource = (row) => pair.source === void 0 ? row : { ...row, source: pair.source };
+  const targetSites = context.target.sites.filter((site2) => matches2(site2, request.images));
+  const sourceSites = (context.source?.sites ?? []).filter((site2) => matches2(site2, request.images));
+  const targetGroups = byImage(targetSites);
+  for (const problem of context.target.problems) {
+    const image2 = problem.image;
+    const names = [image2, ...problem.aliases ?? []];
+    if (image2 === void 0 || request.images.length > 0 && !request.images.some((name) => names.includes(name)))
+      continue;
+    const row = {
+      environment: pair.target,
+      image: image2,
+      from: "?",
+      to: "?",
+      file: problem.file,
+      line: problem.line,
+      field: "",
+      status: "refused",
+      message: problem.message
+    };
+    rows.push(withSource(row));
+  }
+  for (const group of targetGroups) {
+    const first = group[0];
+    let version2 = request.version;
+    if (!version2) {
+      const sourceGroup = sourceSites.filter((site2) => group.some((t) => sameImage(t, site2)));
+      if (sourceGroup.length === 0) {
+        for (const site2 of group)
+          rows.push(
+            withSource(
+              rowOf(
+                pair.target,
+                site2,
+                void 0,
+                "only-in-target",
+                `${pair.source} has no image ${first.image}: left as it is`
+              )
+            )
+          );
+        continue;
+      }
+      const found = versionOf(sourceGroup);
+      if ("conflict" in found) {
+        for (const site2 of group)
+          rows.push(
+            withSource(
+              rowOf(
+                pair.target,
+                site2,
+                void 0,
+                "refused",
+                `${pair.source} ${found.conflict}; promote it with --tag`
+              )
+            )
+          );
+        continue;
+      }
+      version2 = found.version;
+      if (version2.digest === "" && (version2.tag === "" || version2.tag === "latest")) {
+        for (const site2 of group)
+          rows.push(
+            withSource(
+              rowOf(
+                pair.target,
+                site2,
+                void 0,
+                "unpinned",
+                `${pair.source} runs ${first.image} ${version2.tag === "" ? "without a tag" : "as latest"}, which is not a version: not promoted`
+              )
+            )
+          );
+        continue;
+      }
+    }
+    const policy = versionPolicy(pair.target, version2, request.settings);
+    for (const site2 of group) {
+      if (policy !== void 0) {
+        rows.push(withSource(rowOf(pair.target, site2, version2, "refused", policy)));
+        continue;
+      }
+      const plan = site2.plan(version2);
+      if (!plan.ok) {
+        rows.push(withSource(rowOf(pair.target, site2, version2, "refused", plan.reason)));
+        continue;
+      }
+      const row = withSource(
+        rowOf(pair.target, site2, version2, plan.edits.length > 0 ? "changed" : "unchanged")
+      );
+      rows.push(row);
+      planned.push({ site: site2, edits: plan.edits, changes: plan.changes, row });
+    }
+  }
+  if (!request.version) {
+    for (const group of byImage(sourceSites)) {
+      if (targetSites.some((site3) => group.some((s) => sameImage(s, site3)))) continue;
+      const site2 = group[0];
+      rows.push({
+        ...rowOf(
+          pair.target,
+          site2,
+          void 0,
+          "only-in-source",
+          `${pair.target} has no image ${site2.image}: not added`
+        ),
+        from: "(none)",
+        ...pair.source === void 0 ? {} : { source: pair.source }
+      });
+    }
+  }
+  for (const name of request.images) {
+    if (targetSites.some((site2) => site2.image === name || site2.aliases.includes(name))) continue;
+    const problem = context.target.problems.some((p) => p.image === name || (p.aliases ?? []).includes(name));
+    if (problem || rows.some((row) => row.environment === pair.target && row.image === name)) continue;
+    rows.push(
+      withSource({
+        environment: pair.target,
+        image: name,
+        from: "(none)",
+        to: "(none)",
+        file: "",
+        line: 0,
+        field: "",
+        status: "refused",
+        message: `${pair.target}'s own files write no image ${name} (a shared base is never edited)`
+      })
+    );
+  }
+}
+function applyEdits(planned, editable) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const item of planned) {
+    if (item.edits.length === 0) continue;
+    byFile.set(item.site.file, [...byFile.get(item.site.file) ?? [], item]);
+  }
+  const updates = [];
+  for (const [path, items] of [...byFile].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+    const file = editable.get(path);
+    const refuse = (message) => {
+      for (const item of items) Object.assign(item.row, { status: "refused", message });
+    };
+    if (!file) {
+      refuse("internal: file not read");
+      continue;
+    }
+    const edits = /* @__PURE__ */ new Map();
+    const changes = [];
+    let conflict;
+    for (const item of items) {
+      for (const edit of item.edits) {
+        const other = edits.get(edit.start);
+        if (other && other.newText !== edit.newText)
+          conflict = `two promotions write different values at line ${item.site.line}`;
+        edits.set(edit.start, edit);
+      }
+      changes.push(...item.changes);
+    }
+    const sorted = [...edits.values()].sort((a, b) => a.start - b.start);
+    for (let i = 1; i < sorted.length; i++)
+      if (sorted[i].start < sorted[i - 1].end) conflict = "two edits overlap";
+    if (conflict) {
+      refuse(conflict);
+      continue;
+    }
+    const text10 = applyTextEdits(file.source.text, sorted);
+    const problem = verifyEdit(file.source, text10, changes);
+    if (problem !== void 0) {
+      refuse(`${path}: edit refused: ${problem}`);
+      continue;
+    }
+    const bom = file.bom ? "\uFEFF" : "";
+    const planned2 = sorted.map((edit) => {
+      const { line: line3, column } = positionOf(file.source, edit.start);
+      const byteStart = encoder3.encode(bom + file.source.text.slice(0, edit.start)).length;
+      return { ...edit, line: line3, column, byteStart, byteEnd: byteStart + encoder3.encode(edit.oldText).length };
+    });
+    updates.push({ path, edits: planned2, text: text10, content: encoder3.encode(bom + text10) });
+  }
+  return updates;
+}
+async function planPromotion(environments, files, allFiles, request) {
+  const read = fileReader(files);
+  const own3 = await environmentFiles(environments, files, allFiles, read);
+  const tagFields = request.settings.tagFields ?? [];
+  const sitesCache = /* @__PURE__ */ new Map();
+  const sitesOf = (name) => {
+    let pending = sitesCache.get(name);
+    if (!pending) {
+      pending = environmentSites(own3.get(name) ?? [], read, tagFields);
+      sitesCache.set(name, pending);
+    }
+    return pending;
+  };
+  const rows = [];
+  const planned = [];
+  const notes = [];
+  for (const pair of request.pairs) {
+    const target = await sitesOf(pair.target);
+    const source = pair.source === void 0 ? void 0 : await sitesOf(pair.source);
+    notes.push(...target.problems.filter((problem) => problem.image === void 0));
+    planPair({ pair, target, source }, request, planned, rows);
+  }
+  const editable = /* @__PURE__ */ new Map();
+  for (const path of new Set(planned.map((item) => item.site.file))) {
+    const file = await read(path);
+    if (file && "source" in file) editable.set(path, file);
+  }
+  const updates = applyEdits(planned, editable);
+  const refused = rows.some((row) => row.status === "refused");
+  const written2 = refused ? [] : updates;
+  const patch2 = written2.map((update) => unifiedPatch(update.path, editable.get(update.path)?.source.text ?? "", update.text)).join("");
+  return { rows, files: written2, patch: patch2, refused, notes };
+}
+
+// core/promote/promotion-pairs.ts
+function promotionPairs(environments, from, to, app, order2 = []) {
+  let target = to;
+  if (target === void 0) {
+    const index = order2.indexOf(from);
+    target = index === -1 ? void 0 : order2[index + 1];
+    if (target === void 0)
+      return { ok: false, message: `give --to: ${from} has no next environment in promotion.order` };
+  }
+  if (from === target) return { ok: false, message: "--from and --to name the same environment" };
+  const names = new Set(environments.map((environment) => environment.name));
+  if (app === void 0 && names.has(from) && names.has(target))
+    return { ok: true, pairs: [{ source: from, target }], notes: [] };
+  const pairs = [];
+  const notes = [];
+  const apps = /* @__PURE__ */ new Set();
+  for (const name of names) {
+    const slash = name.lastIndexOf("/");
+    if (slash === -1) continue;
+    const stage = name.slice(slash + 1);
+    if (stage === from || stage === target) apps.add(name.slice(0, slash));
+  }
+  for (const each of [...apps].sort()) {
+    if (app !== void 0 && each !== app) continue;
+    const source = `${each}/${from}`;
+    const destination = `${each}/${target}`;
+    if (names.has(source) && names.has(destination)) pairs.push({ source, target: destination });
+    else
+      notes.push(
+        `${each}: no ${names.has(source) ? destination : source} environment, nothing promoted for it`
+      );
+  }
+  if (pairs.length === 0) {
+    const known2 = [...names].sort().join(", ") || "none";
+    const what = app === void 0 ? `${from} and ${target}` : `${app}/${from} and ${app}/${target}`;
+    return {
+      ok: false,
+      message: `no environments ${what} (environments: ${known2}); see kubeproof environments`
+    };
+  }
+  return { ok: true, pairs, notes };
+}
+
+// core/report/promote/render-promotion.ts
+var STATUS = {
+  changed: "",
+  unchanged: "already there",
+  refused: "REFUSED",
+  "only-in-source": "not in target: not added",
+  "only-in-target": "not in source: left as it is",
+  unpinned: "source not pinned: not promoted"
+};
+function location(row) {
+  return row.file === "" ? "-" : `${row.file}:${row.line}`;
+}
+function promotionHeadline(report) {
+  const { plan } = report;
+  const changed = plan.rows.filter((row) => row.status === "changed").length;
+  if (plan.refused) {
+    const refused = plan.rows.filter((row) => row.status === "refused").length;
+    return `${report.command} refused: ${refused} change${refused === 1 ? "" : "s"} cannot be made; nothing was written`;
+  }
+  if (changed === 0)
+    return `nothing to ${report.command === "bump" ? "bump" : "promote"}: every image is already there`;
+  const files = plan.files.length;
+  const what = `${changed} image version${changed === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}`;
+  return report.written ? `changed ${what}` : `would change ${what} (dry run: nothing written)`;
+}
+function table2(rows, separator, markdown) {
+  const header = ["environment", "image", "from", "to", "file:line", "note"];
+  const body = rows.map((row) => [
+    row.environment,
+    row.image,
+    row.from,
+    row.to,
+    location(row),
+    [STATUS[row.status], row.message].filter((part) => part !== void 0 && part !== "").join(": ")
+  ]);
+  if (markdown) {
+    const escape = (cell) => cell.replaceAll("|", "\\|");
+    return [
+      `| ${header.join(" | ")} |`,
+      `|${header.map(() => " --- ").join("|")}|`,
+      ...body.map(
+        (cells) => `| ${cells.map((cell, i) => cell === "" ? " " : i < 5 ? `\`${escape(cell)}\`` : escape(cell)).join(" | ")} |`
+      )
+    ];
+  }
+  const widths = header.map(
+    (title, i) => Math.max(title.length, ...body.map((cells) => (cells[i] ?? "").length))
+  );
+  const line3 = (cells) => cells.map((cell, i) => i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)).join(separator).trimEnd();
+  return [line3(header.map((title) => title.toUpperCase())), ...body.map(line3)];
+}
+function renderText2(report) {
+  const lines2 = [promotionHeadline(report)];
+  for (const note2 of report.notes) lines2.push(`note: ${note2}`);
+  for (const note2 of report.plan.notes) lines2.push(`note: ${note2.file}:${note2.line}: ${note2.message}`);
+  if (report.plan.rows.length > 0) lines2.push("", ...table2(report.plan.rows, "  ", false));
+  let out = `${lines2.join("\n")}
+`;
+  if (report.plan.patch !== "") out += `
+${report.plan.patch}`;
+  return out;
+}
+function renderMarkdown(report) {
+  const lines2 = [`**${promotionHeadline(report)}**`];
+  for (const note2 of report.notes) lines2.push("", `> ${note2}`);
+  for (const note2 of report.plan.notes) lines2.push("", `> \`${note2.file}:${note2.line}\`: ${note2.message}`);
+  if (report.plan.rows.length > 0) lines2.push("", ...table2(report.plan.rows, "", true));
+  if (report.plan.patch !== "") lines2.push("", "```diff", report.plan.patch.trimEnd(), "```");
+  return `${lines2.join("\n")}
+`;
+}
+function renderJson2(report) {
+  const { plan } = report;
+  const files = plan.files.map(({ path, edits, text: text10 }) => ({ path, edits, content: text10 }));
+  return `${JSON.stringify(
+    {
+      command: report.command,
+      summary: promotionHeadline(report),
+      refused: plan.refused,
+      written: report.written,
+      rows: plan.rows,
+      notes: [...report.notes, ...plan.notes.map((note2) => `${note2.file}:${note2.line}: ${note2.message}`)],
+      files,
+      patch: plan.patch
+    },
+    null,
+    2
+  )}
+`;
+}
+var PROMOTION_OUTPUTS = {
+  text: renderText2,
+  markdown: renderMarkdown,
+  json: renderJson2
+};
+
+// platform/write-repository-files.ts
+import { rename, writeFile as writeFile3 } from "node:fs/promises";
+import { join as join7 } from "node:path";
+async function writeRepositoryFiles(root, files) {
+  for (const file of files) {
+    const target = join7(root, ...file.path.split("/"));
+    const temporary = `${target}.kubeproof-${process.pid}.tmp`;
+    await writeFile3(temporary, file.content);
+    await rename(temporary, target);
+  }
+}
+
+// cli/promote-options.ts
+var COMMON = [
+  { name: "h", kind: "bool", usage: "show help information" },
+  {
+    name: "C",
+    kind: "string",
+    typeName: "dir",
+    usage: "the repository root (default: the git work tree the current directory is in)"
+  },
+  { name: "dry-run", kind: "bool", usage: "print the table and the patch, write nothing" },
+  {
+    name: "output",
+    kind: "string",
+    typeName: "string",
+    usage: "text, json or markdown (promote)",
+    defaultText: '"text"'
+  },
+  { name: "o", kind: "string", typeName: "string", usage: "short for -output" },
+  { name: "digest", kind: "string", typeName: "sha256:...", usage: "the image digest to pin with the tag" }
+];
+var BUMP_FLAGS = [
+  ...COMMON,
+  {
+    name: "env",
+    kind: "string",
+    typeName: "name",
+    usage: "the environment to change (as kubeproof environments names it)"
+  },
+  { name: "image", kind: "string", typeName: "name", usage: "the image, without tag (ghcr.io/acme/web)" },
+  { name: "tag", kind: "string", typeName: "tag", usage: "the new tag" }
+];
+var PROMOTE_FLAGS = [
+  ...COMMON,
+  {
+    name: "from",
+    kind: "string",
+    typeName: "env",
+    usage: "the environment (or stage of every APP/STAGE) whose versions are promoted"
+  },
+  {
+    name: "to",
+    kind: "string",
+    typeName: "env",
+    usage: "the environment (or stage) that receives them (default: the next in promotion.order)"
+  },
+  { name: "image", kind: "list", usage: "promote only this image (repeatable; default: every image)" },
+  { name: "app", kind: "string", typeName: "app", usage: "with APP/STAGE environments, only this app" },
+  {
+    name: "tag",
+    kind: "string",
+    typeName: "tag",
+    usage: "set this tag instead of the source one (a rollback; needs one -image)"
+  }
+];
+var DIGEST = /^sha256:[a-f0-9]{64}$/;
+var TAG = /^[\w][\w.-]{0,127}$/;
+function required(value, flag) {
+  if (value === void 0 || value === "") throw new UsageError(`-${flag} is required`);
+  return value;
+}
+function parsePromoteOptions(command, argv) {
+  const parsed = parseFlags(command === "bump" ? BUMP_FLAGS : PROMOTE_FLAGS, argv, { interspersed: true });
+  const flags = flagReader(parsed.values);
+  const base = {
+    command,
+    root: flags.string("C"),
+    dryRun: flags.bool("dry-run") === true,
+    images: []
+  };
+  if (flags.bool("h") === true) return { ...base, help: true, output: "text" };
+  if (parsed.args.length > 0)
+    throw new UsageError(
+      `unexpected argument ${JSON.stringify(parsed.args[0])} (give the repository with -C DIR)`
+    );
+  const output = flags.string("output") ?? flags.string("o") ?? "text";
+  const known2 = Object.keys(PROMOTION_OUTPUTS).find((name) => name === output);
+  if (known2 === void 0 || command === "bump" && known2 === "markdown")
+    throw new UsageError(
+      `-output must be one of ${command === "bump" ? "text, json" : "text, json, markdown"}, not ${JSON.stringify(output)}`
+    );
+  const digest = flags.string("digest");
+  if (digest !== void 0 && !DIGEST.test(digest))
+    throw new UsageError(
+      `-digest must be sha256: and 64 lower-case hex digits, not ${JSON.stringify(digest)}`
+    );
+  const tag = flags.string("tag");
+  if (tag !== void 0 && !TAG.test(tag))
+    throw new UsageError(
+      `-tag ${JSON.stringify(tag)} is not an image tag (letters, digits, _ . -, up to 128, not starting with . or -)`
+    );
+  const options = { ...base, help: false, output: known2 };
+  if (digest !== void 0) options.digest = digest;
+  if (command === "bump") {
+    options.env = required(flags.string("env"), "env");
+    options.images = [required(flags.string("image"), "image")];
+    options.tag = required(tag, "tag");
+    return options;
+  }
+  options.from = required(flags.string("from"), "from");
+  const to = flags.string("to");
+  if (to !== void 0) options.to = to;
+  const app = flags.string("app");
+  if (app !== void 0) options.app = app;
+  options.images = flags.list("image") ?? [];
+  if (tag !== void 0) {
+    if (options.images.length !== 1)
+      throw new UsageError("-tag sets one image: give exactly one -image with it");
+    options.tag = tag;
+  } else if (digest !== void 0) throw new UsageError("-digest goes with -tag");
+  return options;
+}
+
+// cli/promote-command.ts
+var BUMP_USAGE = `Usage: kubeproof bump -env ENV -image NAME -tag TAG [-digest sha256:...] [-dry-run] [-o text|json] [-C DIR]
+
+Sets every version of image NAME written in environment ENV's own files (its folder, the local
+files only its kustomization reads, its Helm values files; never a shared base) to TAG (and DIGEST),
+changing only those bytes. Exit code 0 when done or nothing to do, 1 when refused (nothing written).
+
+`;
+var PROMOTE_USAGE = `Usage: kubeproof promote -from SRC -to DST [-image NAME]... [-app APP] [-tag TAG [-digest sha256:...]] [-dry-run] [-o text|json|markdown] [-C DIR]
+
+Sets DST's image versions to SRC's, for every image both hold or the ones named. With environments
+named APP/STAGE (apps/<app>/envs/<stage>), -from and -to are stages, promoted for every app or for
+-app APP. -tag sets an explicit (older) tag instead: a rollback. Exit code 0 when done or nothing to
+promote, 1 when refused (nothing written).
+
+`;
+async function run4(options, io) {
+  const name = `kubeproof ${options.command}`;
+  const root = options.root === void 0 ? repositoryRoot(io.cwd, io.cwd) : existingFolder(io.cwd, options.root, "-C");
+  const files = await diskFileSource(root);
+  const loaded = await loadConfig(files);
+  for (const finding2 of loaded.findings) io.stderr(formatFinding(finding2, root, io.cwd));
+  if (loaded.findings.some((finding2) => finding2.severity === "error")) {
+    io.stderr(
+      `${name}: ${loaded.path ?? ".kubeproof.yaml"} has errors: fix them first; nothing was written
+`
+    );
+    return 1;
+  }
+  const discovered = await discoverEnvironments(files, loaded);
+  for (const finding2 of discovered.findings)
+    if (finding2.severity === "error") io.stderr(formatFinding(finding2, root, io.cwd));
+  const settings = loaded.config?.promotion ?? {};
+  const names = discovered.environments.map((environment) => environment.name);
+  let pairs;
+  let notes = [];
+  if (options.command === "bump") {
+    const env = options.env;
+    if (!names.includes(env))
+      throw new UsageError(
+        `-env ${JSON.stringify(env)} is not an environment (environments: ${names.join(", ") || "none"}); see kubeproof environments`
+      );
+    pairs = [{ target: env }];
+  } else {
+    const found = promotionPairs(
+      discovered.environments,
+      options.from,
+      options.to,
+      options.app,
+      settings.order
+    );
+    if (!found.ok) throw new UsageError(found.message);
+    pairs = found.pairs;
+    notes = found.notes;
+  }
+  const tree = await walkRepository(files);
+  const version2 = options.tag === void 0 ? void 0 : { tag: options.tag, digest: options.digest ?? "" };
+  const plan = await planPromotion(discovered.environments, files, tree.files, {
+    pairs,
+    images: options.images,
+    ...version2 ? { version: version2 } : {},
+    settings
+  });
+  const write = !options.dryRun && !plan.refused && plan.files.length > 0;
+  if (write) await writeRepositoryFiles(root, plan.files);
+  io.stdout(PROMOTION_OUTPUTS[options.output]({ command: options.command, plan, notes, written: write }));
+  return plan.refused ? 1 : 0;
+}
+async function runCommand(command, argv, io) {
+  try {
+    const options = parsePromoteOptions(command, argv);
+    if (options.help) {
+      io.stdout(
+        `${command === "bump" ? BUMP_USAGE : PROMOTE_USAGE}${formatFlagHelp(command === "bump" ? BUMP_FLAGS : PROMOTE_FLAGS)}`
+      );
+      return 0;
+    }
+    return await run4(options, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`kubeproof ${command}: ${error.message}
+`);
+      return 1;
+    }
+    throw error;
+  }
+}
+function runBump(argv, io) {
+  return runCommand("bump", argv, io);
+}
+function runPromote(argv, io) {
+  return runCommand("promote", argv, io);
+}
+
 // cli/render-command.ts
-import { mkdir as mkdir2, writeFile as writeFile3 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname3, relative as relative5, resolve as resolve3, sep as sep6 } from "node:path";
+import { mkdir as mkdir2, writeFile as writeFile4 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname3, relative as relative5, resolve as resolve4, sep as sep6 } from "node:path";
 var CONCURRENCY3 = 8;
 var RENDER_FLAGS = [
   { name: "h", kind: "bool", usage: "show help information" },
@@ -49147,9 +51718,9 @@ ${USAGE2}`);
       builds[index] = build;
       if (outDir === void 0 || !build.ok) continue;
       const name = relative5(io.cwd, job.folder).split(sep6).join("/") || basename2(job.folder);
-      const target = `${resolve3(io.cwd, outDir, name)}.yaml`;
+      const target = `${resolve4(io.cwd, outDir, name)}.yaml`;
       await mkdir2(dirname3(target), { recursive: true });
-      await writeFile3(target, build.yaml);
+      await writeFile4(target, build.yaml);
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY3, jobs.length) }, worker));
@@ -49191,18 +51762,18 @@ function reportedFindings(result) {
 
 // core/report/validate/count-results.ts
 function countResults(results) {
-  const counts = { resources: 0, files: 0, valid: 0, invalid: 0, errors: 0, skipped: 0 };
+  const counts2 = { resources: 0, files: 0, valid: 0, invalid: 0, errors: 0, skipped: 0 };
   const paths = /* @__PURE__ */ new Set();
   for (const result of results) {
     paths.add(result.filename);
-    if (result.status === "valid") counts.valid += 1;
-    else if (result.status === "invalid") counts.invalid += 1;
-    else if (result.status === "error") counts.errors += 1;
-    else if (result.status === "skipped") counts.skipped += 1;
+    if (result.status === "valid") counts2.valid += 1;
+    else if (result.status === "invalid") counts2.invalid += 1;
+    else if (result.status === "error") counts2.errors += 1;
+    else if (result.status === "skipped") counts2.skipped += 1;
   }
-  counts.files = paths.size;
-  counts.resources = counts.valid + counts.invalid + counts.errors + counts.skipped;
-  return counts;
+  counts2.files = paths.size;
+  counts2.resources = counts2.valid + counts2.invalid + counts2.errors + counts2.skipped;
+  return counts2;
 }
 
 // core/report/validate/summary-line.ts
@@ -49288,13 +51859,13 @@ function warningParts(result, finding2) {
   };
 }
 function warningLine(result, finding2) {
-  const { location, text: text10 } = warningParts(result, finding2);
-  return `Warning: ${location}: ${text10}
+  const { location: location2, text: text10 } = warningParts(result, finding2);
+  return `Warning: ${location2}: ${text10}
 `;
 }
 
 // core/report/validate/render-json.ts
-var STATUS = {
+var STATUS2 = {
   valid: "statusValid",
   invalid: "statusInvalid",
   error: "statusError",
@@ -49321,7 +51892,7 @@ function resultJson(result) {
     kind: result.kind ?? "",
     name: result.name ?? "",
     version: result.apiVersion ?? "",
-    status: STATUS[result.status],
+    status: STATUS2[result.status],
     msg: result.status === "invalid" || result.status === "error" ? result.message ?? "" : ""
   };
   if (result.violations && result.violations.length > 0)
@@ -49331,7 +51902,7 @@ function resultJson(result) {
   if (warnings.length > 0) out["warnings"] = warnings.map(warningJson);
   return out;
 }
-function renderJson2(input) {
+function renderJson3(input) {
   const resources = input.results.filter(
     (r) => input.verbose || r.status === "invalid" || r.status === "error" || warningsOf(r).length > 0
   ).map(resultJson);
@@ -49486,8 +52057,8 @@ function renderPretty(input) {
   for (const result of input.results) {
     out += resultLine(result, input.verbose);
     for (const finding2 of warningsOf(result)) {
-      const { location, text: text10 } = warningParts(result, finding2);
-      out += `${YELLOW}Warning:${RESET} ${location}: ${YELLOW}${text10}${RESET}
+      const { location: location2, text: text10 } = warningParts(result, finding2);
+      out += `${YELLOW}Warning:${RESET} ${location2}: ${YELLOW}${text10}${RESET}
 `;
     }
   }
@@ -49567,7 +52138,7 @@ function resultLine3(result, verbose) {
       return "";
   }
 }
-function renderText2(input) {
+function renderText3(input) {
   let out = "";
   for (const result of input.results) {
     out += resultLine3(result, input.verbose);
@@ -49579,11 +52150,11 @@ function renderText2(input) {
 
 // core/report/validate/index.ts
 var VALIDATE_OUTPUTS = Object.freeze({
-  json: renderJson2,
+  json: renderJson3,
   junit: renderJunit,
   pretty: renderPretty,
   tap: renderTap,
-  text: renderText2,
+  text: renderText3,
   sarif: renderSarif,
   github: renderGithub
 });
@@ -49591,7 +52162,7 @@ var VALIDATE_OUTPUT_NAMES = Object.freeze(Object.keys(VALIDATE_OUTPUTS));
 
 // platform/read-manifest-inputs.ts
 import { lstatSync, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 var MANIFEST_EXTENSIONS = [".yaml", ".yml", ".json"];
 function isManifestName(name) {
   const lower = name.toLowerCase();
@@ -49605,7 +52176,7 @@ function describeFsError(error, syscall, path) {
 }
 async function readManifestInputs(paths, options) {
   const found = [];
-  function walk3(path) {
+  function walk4(path) {
     let stats;
     try {
       stats = lstatSync(path);
@@ -49621,7 +52192,7 @@ async function readManifestInputs(paths, options) {
         found.push({ path, error: describeFsError(error, "open", path) });
         return;
       }
-      for (const entry of entries2) walk3(join7(path, entry));
+      for (const entry of entries2) walk4(join8(path, entry));
       return;
     }
     if (!isManifestName(path)) return;
@@ -49629,7 +52200,7 @@ async function readManifestInputs(paths, options) {
     if (options.ignorePatterns.some((pattern) => pattern.test(path))) return;
     found.push({ path });
   }
-  for (const path of paths) walk3(path);
+  for (const path of paths) walk4(path);
   return found.map((entry) => {
     if (entry.error !== void 0) return { path: entry.path, error: entry.error };
     try {
@@ -49688,11 +52259,11 @@ function planUnits(prepared) {
   flush();
   return units;
 }
-async function validateInWorkers(inputs, options, setup, run4) {
+async function validateInWorkers(inputs, options, setup, run5) {
   const prepared = prepareInputs(inputs);
   const crds = inputCrds(prepared, options);
-  const crdFindings = [...crds.findings, ...await registerInputCrds(crds.schemas, run4.deps)];
-  const context = createDocumentContext(options, run4.deps.registry);
+  const crdFindings = [...crds.findings, ...await registerInputCrds(crds.schemas, run5.deps)];
+  const context = createDocumentContext(options, run5.deps.registry);
   const units = planUnits(prepared);
   const perUnit = new Array(units.length);
   const seenNotices = /* @__PURE__ */ new Set();
@@ -49711,8 +52282,8 @@ async function validateInWorkers(inputs, options, setup, run4) {
     outstanding++;
     worker.postMessage({ type: "unit", unit: units[next++] });
   };
-  for (let t = 1; t < Math.min(run4.threads, units.length); t++) {
-    const worker = new Worker(run4.workerScript, {
+  for (let t = 1; t < Math.min(run5.threads, units.length); t++) {
+    const worker = new Worker(run5.workerScript, {
       workerData: start2,
       resourceLimits: { maxYoungGenerationSizeMb: 128 }
     });
@@ -49730,7 +52301,7 @@ async function validateInWorkers(inputs, options, setup, run4) {
         for (const notice of message.notices) {
           if (!seenNotices.has(notice)) {
             seenNotices.add(notice);
-            run4.notice(notice);
+            run5.notice(notice);
           }
         }
         feed(worker);
@@ -49746,9 +52317,9 @@ async function validateInWorkers(inputs, options, setup, run4) {
       for (const piece of unit.pieces)
         results.push((await validateText(piece.path, piece.text, piece.firstLine, context)).results);
       perUnit[id] = results;
-      await new Promise((resolve4) => setImmediate(resolve4));
+      await new Promise((resolve5) => setImmediate(resolve5));
     }
-    while (outstanding > 0 && !failure) await new Promise((resolve4) => wake = resolve4);
+    while (outstanding > 0 && !failure) await new Promise((resolve5) => wake = resolve5);
   } finally {
     for (const worker of workers) void worker.terminate();
   }
@@ -49959,15 +52530,15 @@ ${usage()}
   };
   const threads = Math.min(flags.threads, io.cpus ?? 1);
   const bytes = inputs.reduce((n, input) => n + (input.content?.length ?? 0), 0);
-  const run4 = io.workerScript && threads > 1 && !options.exitOnError && bytes >= PARALLEL_MIN_BYTES ? await validateInWorkers(inputs, options, setup, {
+  const run5 = io.workerScript && threads > 1 && !options.exitOnError && bytes >= PARALLEL_MIN_BYTES ? await validateInWorkers(inputs, options, setup, {
     workerScript: io.workerScript,
     threads,
     deps,
     notice: (message) => notices.push(message)
   }) : await validateManifests(inputs, options, deps);
   const report = {
-    results: run4.results,
-    files: run4.files,
+    results: run5.results,
+    files: run5.files,
     stdin,
     summary: flags.summary,
     verbose: flags.verbose,
@@ -49978,7 +52549,7 @@ ${usage()}
   io.stdout(render(report));
   for (const notice of notices) io.stderr(`kubeproof: ${notice}
 `);
-  const failed = run4.results.some(
+  const failed = run5.results.some(
     (r) => r.status === "error" || r.status === "invalid" || r.findings.some((f) => f.severity === "error")
   );
   return failed ? 1 : 0;
@@ -49990,7 +52561,9 @@ var COMMANDS = {
   render: runRender,
   environments: runEnvironments,
   check: runCheckCommand,
-  diff: runDiffCommand
+  diff: runDiffCommand,
+  bump: runBump,
+  promote: runPromote
 };
 var HELP = `kubeproof ${VERSION2}: safe, reviewable GitOps pull requests for Kubernetes.
 
@@ -50002,6 +52575,8 @@ Commands:
   validate      validate manifests against Kubernetes and CRD schemas (kubeconform-compatible flags and outputs)
   render        render kustomizations exactly as 'kubectl kustomize' prints them, without the binary
   environments  list a GitOps repository's environments, the ones a change affects, and render them
+  bump          set an image's tag in one environment's own files, changing only those bytes
+  promote       carry image versions from one environment (or stage of every app) to the next
 
 Run 'kubeproof <command> -h' for a command's options.
 `;
@@ -50016,14 +52591,14 @@ async function main(argv, io) {
 `);
     return 0;
   }
-  const run4 = COMMANDS[command];
-  if (!run4) {
+  const run5 = COMMANDS[command];
+  if (!run5) {
     io.stderr(`kubeproof: unknown command ${JSON.stringify(command)}
 
 ${HELP}`);
     return 1;
   }
-  return run4(rest, io);
+  return run5(rest, io);
 }
 
 // cli/kubeproof.ts

@@ -10732,7 +10732,7 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path) {
+    function safeUrl2(path) {
       if (typeof path !== "string") {
         return path;
       }
@@ -10766,8 +10766,8 @@ var require_mock_utils = __commonJS({
     }
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
-      const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path }) => matchValue(safeUrl(path), resolvedPath));
+      const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path }) => matchValue(safeUrl2(path), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -41119,7 +41119,7 @@ var require_mock_utils2 = __commonJS({
       }
       return normalizedQp;
     }
-    function safeUrl(path) {
+    function safeUrl2(path) {
       if (typeof path !== "string") {
         return path;
       }
@@ -41155,10 +41155,10 @@ var require_mock_utils2 = __commonJS({
     }
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? serializePathWithQuery(key.path, key.query) : key.path;
-      const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
+      const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
       const resolvedPathWithoutTrailingSlash = removeTrailingSlash(resolvedPath);
       let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path, ignoreTrailingSlash }) => {
-        return ignoreTrailingSlash ? matchValue(removeTrailingSlash(safeUrl(path)), resolvedPathWithoutTrailingSlash) : matchValue(safeUrl(path), resolvedPath);
+        return ignoreTrailingSlash ? matchValue(removeTrailingSlash(safeUrl2(path)), resolvedPathWithoutTrailingSlash) : matchValue(safeUrl2(path), resolvedPath);
       });
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
@@ -67660,17 +67660,36 @@ function actionContext(env, eventName, payload, cwd) {
   const runId = env["GITHUB_RUN_ID"];
   const mergeGroup = mergeGroupOf(eventName, payload);
   const before = beforeOf(eventName, payload);
+  const pullRequest = pullRequestOf(eventName, payload, repo);
+  const identity2 = repositoryIdentityOf(env, eventName, server, repo, payload, pullRequest);
   return {
     workspace: isAbsolute(workspace) ? workspace : resolve(cwd, workspace),
     runnerTemp: env["RUNNER_TEMP"] || tmpdir(),
     repo,
     sha: env["GITHUB_SHA"] || void 0,
     eventName,
-    pullRequest: pullRequestOf(eventName, payload, repo),
+    pullRequest,
     ...mergeGroup === void 0 ? {} : { mergeGroup },
     ...before === void 0 ? {} : { before },
-    runUrl: repo && runId ? `${server}/${repo.owner}/${repo.repo}/actions/runs/${runId}${env["GITHUB_RUN_ATTEMPT"] ? `/attempts/${env["GITHUB_RUN_ATTEMPT"]}` : ""}` : void 0
+    serverUrl: server,
+    runUrl: repo && runId ? `${server}/${repo.owner}/${repo.repo}/actions/runs/${runId}${env["GITHUB_RUN_ATTEMPT"] ? `/attempts/${env["GITHUB_RUN_ATTEMPT"]}` : ""}` : void 0,
+    ...identity2 === void 0 ? {} : { repository: identity2 }
   };
+}
+function checkedBranch(env, eventName, payload, pullRequest) {
+  const ref = pullRequest ? pullRequest.baseRef : eventName === "merge_group" ? text(record(record(payload)?.["merge_group"])?.["base_ref"]) : eventName === "push" && env["GITHUB_REF_TYPE"] === "branch" ? text(env["GITHUB_REF_NAME"]) : void 0;
+  if (ref === void 0 || /^[0-9a-f]{40}$/.test(ref)) return void 0;
+  return ref.replace(/^refs\/heads\//, "");
+}
+function repositoryIdentityOf(env, eventName, server, repo, payload, pullRequest) {
+  const repository = record(record(payload)?.["repository"]);
+  const urls = [
+    ...repo ? [`${server}/${repo.owner}/${repo.repo}`] : [],
+    ...[text(repository?.["clone_url"]), text(repository?.["ssh_url"])].filter((url) => url !== void 0)
+  ];
+  if (urls.length === 0) return void 0;
+  const branch = checkedBranch(env, eventName, payload, pullRequest);
+  return { urls: [...new Set(urls)], origin: "GITHUB_REPOSITORY", ...branch ? { branch } : {} };
 }
 
 // platform/actions/actions-toolkit.ts
@@ -67905,6 +67924,12 @@ var RENDER_RULES = {
     description: "The change's .kubeproof.yaml asks for a binary the base does not allow on a pull request.",
     help: "Allow the renderer in the base branch's .kubeproof.yaml or with the input the message names.",
     readme: "external-engines"
+  },
+  "plain-manifests": {
+    group: "render",
+    defaultSeverity: "error",
+    description: "A folder rendered as plain manifests holds a file that is not only Kubernetes objects.",
+    help: "Move the file that is not a manifest out of the folder, or split it; files without any apiVersion and kind are skipped with a notice, as Argo CD's directory source skips them."
   }
 };
 
@@ -70782,7 +70807,7 @@ var PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----/;
 var REFERENCE_KEY = /(Name|Ref|Namespace|Path|File|Key[Rr]ef|Selector)$/;
 var ASSIGNMENT = /^(-{0,2}[A-Za-z_][A-Za-z0-9_.-]*)=(.+)$/s;
 var LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
-var CONFIG_LINE = /^(\s*(?:export\s+)?["']?)([A-Za-z0-9_.\-[\]]+)(["']?\s*[:=]\s*)(\S.*)$/;
+var CONFIG_LINE = /^(\s*(?:export\s+)?["']?)([A-Za-z0-9_.\-[\]]+)(["']?\s*[:=]\s*)(\S.*)$/s;
 function add(walk, value, steps) {
   const element = value.parent[value.key];
   const path = joinSteps([...steps, formatStep(value.key, element)]);
@@ -71187,6 +71212,7 @@ var package_default = {
     eslint: "^10.15.0",
     "eslint-plugin-import-x": "^4.18.1",
     "fast-check": "^4.10.2",
+    marked: "^18.3.0",
     nock: "^14.0.17",
     prettier: "^3.10.1",
     semver: "^7.8.6",
