@@ -73035,260 +73035,11 @@ function decodeText(bytes) {
   return { ok: true, text: text12 };
 }
 
-// core/manifests/parse-yaml-document.ts
-var import_yaml = __toESM(require_dist3(), 1);
-
-// core/manifests/nesting-depth.ts
-var MAX_NESTING_DEPTH = 512;
-function tooDeepMessage() {
-  return `mappings and lists nest deeper than ${MAX_NESTING_DEPTH} levels, kubeproof's limit; no manifest needs that many, flatten the document`;
-}
-
-// core/manifests/parse-yaml-document.ts
-var DEFAULT_MAX_ALIAS_NODES = 1e5;
-var TooLarge = class extends Error {
-};
-var TooDeep = class extends Error {
-  constructor(offset) {
-    super("too deep");
-    this.offset = offset;
-  }
-  offset;
-};
-function escapePointer(key2) {
-  return key2.replaceAll("~", "~0").replaceAll("/", "~1");
-}
-function measure(value) {
-  if (value === null || typeof value !== "object") return { nodes: 1, depth: 0 };
-  let nodes = 1;
-  let depth = 0;
-  for (const item of Array.isArray(value) ? value : Object.values(value)) {
-    const inner = measure(item);
-    nodes += inner.nodes;
-    depth = Math.max(depth, inner.depth);
-  }
-  return { nodes, depth: depth + 1 };
-}
-function* limitedTokens(parser, text12) {
-  for (const lexeme of new import_yaml.Lexer().lex(text12)) {
-    yield* parser.next(lexeme);
-    if (parser.stack.length > MAX_NESTING_DEPTH + 2) throw new TooDeep(parser.offset);
-  }
-  yield* parser.end();
-}
-function composeDocument(text12, lines2) {
-  const parser = new import_yaml.Parser(lines2.addNewLine);
-  lines2.addNewLine(0);
-  const composer = new import_yaml.Composer({
-    schema: "failsafe",
-    version: "1.1",
-    uniqueKeys: false,
-    strict: true
-  });
-  let doc;
-  for (const composed of composer.compose(limitedTokens(parser, text12), true, text12.length)) {
-    if (doc === void 0) doc = composed;
-    else {
-      const range = [composed.range[0], composed.range[1]];
-      doc.errors.push(
-        new import_yaml.YAMLParseError(
-          range,
-          "MULTIPLE_DOCS",
-          "Source contains multiple documents; please use YAML.parseAllDocuments()"
-        )
-      );
-      break;
-    }
-  }
-  return doc;
-}
-function taggedScalar(tag, text12, resolve5) {
-  switch (tag) {
-    case "tag:yaml.org,2002:str":
-    case "tag:yaml.org,2002:binary":
-    case "tag:yaml.org,2002:timestamp":
-      return text12;
-    case "tag:yaml.org,2002:null":
-      return null;
-    case "tag:yaml.org,2002:bool":
-    case "tag:yaml.org,2002:int":
-    case "tag:yaml.org,2002:float":
-      return resolve5(text12);
-    default:
-      return text12;
-  }
-}
-var Walker = class {
-  constructor(doc, lines2, firstLine, uniqueKeys, maxAliasNodes, resolve5 = resolvePlainScalar, keepText) {
-    this.doc = doc;
-    this.lines = lines2;
-    this.firstLine = firstLine;
-    this.uniqueKeys = uniqueKeys;
-    this.maxAliasNodes = maxAliasNodes;
-    this.resolve = resolve5;
-    this.keepText = keepText;
-  }
-  doc;
-  lines;
-  firstLine;
-  uniqueKeys;
-  maxAliasNodes;
-  resolve;
-  keepText;
-  aliasNodes = 0;
-  anchors = /* @__PURE__ */ new Map();
-  anchorSizes = /* @__PURE__ */ new Map();
-  positions = /* @__PURE__ */ new Map();
-  problems = [];
-  position(offset) {
-    const { line, col } = this.lines.linePos(offset);
-    return [line + this.firstLine - 1, col];
-  }
-  problem(message, offset) {
-    const [line, column] = this.position(offset);
-    this.problems.push({ message, line, column });
-  }
-  /** `depth`: how many collections hold the node. */
-  value(node, pointer2, depth) {
-    if (node === null || node === void 0) return null;
-    if (node instanceof import_yaml.Alias) return this.alias(node, depth);
-    const value = this.plainValue(node, pointer2, depth);
-    if (node.anchor) this.anchors.set(node, value);
-    return value;
-  }
-  alias(node, depth) {
-    const target = node.resolve(this.doc);
-    if (target === void 0) {
-      this.problem(`unknown anchor '${node.source}' referenced`, node.range?.[0] ?? 0);
-      return null;
-    }
-    const value = this.anchors.has(target) ? this.anchors.get(target) : null;
-    let size = this.anchorSizes.get(target);
-    if (size === void 0) {
-      size = measure(value);
-      this.anchorSizes.set(target, size);
-    }
-    if (depth + size.depth > MAX_NESTING_DEPTH) {
-      this.problem(tooDeepMessage(), node.range?.[0] ?? 0);
-      throw new TooLarge();
-    }
-    this.aliasNodes += size.nodes;
-    if (this.aliasNodes > this.maxAliasNodes) {
-      this.problem(
-        `aliases expand this document by more than ${this.maxAliasNodes} nodes (a YAML "alias bomb"); write the repeated values out or remove the anchors`,
-        node.range?.[0] ?? 0
-      );
-      throw new TooLarge();
-    }
-    return value;
-  }
-  plainValue(node, pointer2, depth) {
-    if ((0, import_yaml.isScalar)(node)) return this.scalar(node, pointer2);
-    if (node instanceof import_yaml.YAMLMap) return this.map(node, pointer2, depth + 1);
-    if (node instanceof import_yaml.YAMLSeq) {
-      const items = [];
-      for (const item of node.items) {
-        const itemPointer = `${pointer2}/${items.length}`;
-        const range = item?.range;
-        if (range) this.positions.set(itemPointer, this.position(range[0]));
-        items.push(this.value(item, itemPointer, depth + 1));
-      }
-      return items;
-    }
-    return null;
-  }
-  scalar(node, pointer2) {
-    const text12 = String(node.value ?? "");
-    if (node.tag) return taggedScalar(node.tag, text12, this.resolve);
-    if (node.type !== import_yaml.Scalar.PLAIN || this.keepText?.(pointer2)) return text12;
-    return this.resolve(text12);
-  }
-  /** `depth` counts this mapping. */
-  map(node, pointer2, depth) {
-    const result = {};
-    const merges = [];
-    for (const pair of node.items) {
-      const keyNode = pair.key;
-      const offset = keyNode?.range?.[0] ?? node.range?.[0] ?? 0;
-      if ((0, import_yaml.isScalar)(keyNode) && keyNode.type === import_yaml.Scalar.PLAIN && !keyNode.tag && keyNode.value === "<<") {
-        merges.push(this.value(pair.value, pointer2, depth - 1));
-        continue;
-      }
-      if (keyNode !== null && !(0, import_yaml.isScalar)(keyNode) && !(keyNode instanceof import_yaml.Alias)) {
-        this.problem("complex mapping keys (a mapping or a list used as a key) cannot become JSON", offset);
-        continue;
-      }
-      const key2 = jsonKey(this.value(keyNode, pointer2, depth));
-      if (key2 === void 0) {
-        this.problem("a mapping key is null, which has no JSON form", offset);
-        continue;
-      }
-      if (Object.hasOwn(result, key2) && this.uniqueKeys) {
-        this.problem(`key ${JSON.stringify(key2)} already set in map`, offset);
-      }
-      const childPointer = `${pointer2}/${escapePointer(key2)}`;
-      this.positions.set(childPointer, this.position(offset));
-      Object.defineProperty(result, key2, {
-        value: this.value(pair.value, childPointer, depth),
-        enumerable: true,
-        writable: true,
-        configurable: true
-      });
-    }
-    const merged = merges.flatMap((m) => Array.isArray(m) ? m : [m]);
-    for (const source of merged) {
-      if (source === null || typeof source !== "object" || Array.isArray(source)) {
-        this.problem("a merge key (<<) must refer to a mapping or a list of mappings", node.range?.[0] ?? 0);
-        continue;
-      }
-      for (const [key2, value] of Object.entries(source)) {
-        if (!Object.hasOwn(result, key2)) result[key2] = value;
-      }
-    }
-    return result;
-  }
-};
-function parseYamlDocument(text12, options) {
-  const lines2 = new import_yaml.LineCounter();
-  let doc;
-  try {
-    doc = composeDocument(text12, lines2);
-  } catch (error2) {
-    if (!(error2 instanceof TooDeep)) throw error2;
-    const { line, col } = lines2.linePos(error2.offset);
-    const problem = { message: tooDeepMessage(), line: line + options.firstLine - 1, column: col };
-    return { value: void 0, problems: [problem], positions: /* @__PURE__ */ new Map() };
-  }
-  const walker = new Walker(
-    doc,
-    lines2,
-    options.firstLine,
-    options.uniqueKeys,
-    options.maxAliasNodes ?? DEFAULT_MAX_ALIAS_NODES,
-    options.resolve,
-    options.keepText
-  );
-  for (const error2 of doc.errors) {
-    const message = error2.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, "");
-    walker.problem(message.charAt(0).toLowerCase() + message.slice(1), error2.pos[0]);
-  }
-  if (walker.problems.length > 0)
-    return { value: void 0, problems: walker.problems, positions: walker.positions };
-  let value;
-  try {
-    value = walker.value(doc.contents, "", 0);
-  } catch (error2) {
-    if (!(error2 instanceof TooLarge)) throw error2;
-  }
-  if (walker.problems.length > 0) value = void 0;
-  return { value, problems: walker.problems, positions: walker.positions };
-}
-
 // core/manifests/fast-yaml-shared.ts
 var GiveUp = class {
 };
 var GIVE_UP = new GiveUp();
-var TooDeep2 = class {
+var TooDeep = class {
   constructor(offset) {
     this.offset = offset;
   }
@@ -73302,7 +73053,7 @@ var COLON = 58;
 var DASH = 45;
 var DQUOTE = 34;
 var SQUOTE = 39;
-function escapePointer2(key2) {
+function escapePointer(key2) {
   return key2.includes("~") || key2.includes("/") ? key2.replaceAll("~", "~0").replaceAll("/", "~1") : key2;
 }
 var ESCAPES = {
@@ -73326,6 +73077,12 @@ var ESCAPES = {
   P: "\u2029"
 };
 
+// core/manifests/nesting-depth.ts
+var MAX_NESTING_DEPTH = 512;
+function tooDeepMessage() {
+  return `mappings and lists nest deeper than ${MAX_NESTING_DEPTH} levels, kubeproof's limit; no manifest needs that many, flatten the document`;
+}
+
 // core/manifests/fast-yaml-flow.ts
 var FlowReader = class {
   constructor(src, start, end, uniqueKeys, resolve5 = resolvePlainScalar, depth = 0) {
@@ -73343,7 +73100,7 @@ var FlowReader = class {
   depth;
   pos;
   enter() {
-    if (++this.depth > MAX_NESTING_DEPTH) throw new TooDeep2(this.pos);
+    if (++this.depth > MAX_NESTING_DEPTH) throw new TooDeep(this.pos);
   }
   space() {
     const src = this.src;
@@ -73699,7 +73456,7 @@ var FastParser = class {
     return this.parseValue(parentIndent, start, pointer2, false);
   }
   enter() {
-    if (++this.depth > MAX_NESTING_DEPTH) throw new TooDeep2(this.contentStart);
+    if (++this.depth > MAX_NESTING_DEPTH) throw new TooDeep(this.contentStart);
   }
   parseMapping(indent, pointer2) {
     this.enter();
@@ -73730,7 +73487,7 @@ var FastParser = class {
       const key2 = jsonKey(keyText);
       if (key2 === void 0 || key2 === "__proto__") throw GIVE_UP;
       if (this.uniqueKeys && result[key2] !== void 0) throw GIVE_UP;
-      const childPointer = this.pointers ? `${pointer2}/${escapePointer2(key2)}` : "";
+      const childPointer = this.pointers ? `${pointer2}/${escapePointer(key2)}` : "";
       if (this.track) this.record(childPointer, start);
       result[key2] = this.parseValue(indent, this.skipSpaces(afterKey + 1), childPointer, true);
       this.skipBlank();
@@ -73960,12 +73717,253 @@ function fastParseYaml(src, start, end, options) {
     return parser.parseDocument();
   } catch (error2) {
     if (error2 === GIVE_UP) return FALLBACK;
-    if (error2 instanceof TooDeep2) {
+    if (error2 instanceof TooDeep) {
       options.onTooDeep?.(error2.offset);
       return FALLBACK;
     }
     throw error2;
   }
+}
+
+// core/manifests/parse-yaml-document.ts
+var import_yaml = __toESM(require_dist3(), 1);
+var DEFAULT_MAX_ALIAS_NODES = 1e5;
+var TooLarge = class extends Error {
+};
+var TooDeep2 = class extends Error {
+  constructor(offset) {
+    super("too deep");
+    this.offset = offset;
+  }
+  offset;
+};
+function escapePointer2(key2) {
+  return key2.replaceAll("~", "~0").replaceAll("/", "~1");
+}
+function measure(value) {
+  if (value === null || typeof value !== "object") return { nodes: 1, depth: 0 };
+  let nodes = 1;
+  let depth = 0;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) {
+    const inner = measure(item);
+    nodes += inner.nodes;
+    depth = Math.max(depth, inner.depth);
+  }
+  return { nodes, depth: depth + 1 };
+}
+function* limitedTokens(parser, text12) {
+  for (const lexeme of new import_yaml.Lexer().lex(text12)) {
+    yield* parser.next(lexeme);
+    if (parser.stack.length > MAX_NESTING_DEPTH + 2) throw new TooDeep2(parser.offset);
+  }
+  yield* parser.end();
+}
+function composeDocument(text12, lines2) {
+  const parser = new import_yaml.Parser(lines2.addNewLine);
+  lines2.addNewLine(0);
+  const composer = new import_yaml.Composer({
+    schema: "failsafe",
+    version: "1.1",
+    uniqueKeys: false,
+    strict: true
+  });
+  let doc;
+  for (const composed of composer.compose(limitedTokens(parser, text12), true, text12.length)) {
+    if (doc === void 0) doc = composed;
+    else {
+      const range = [composed.range[0], composed.range[1]];
+      doc.errors.push(
+        new import_yaml.YAMLParseError(
+          range,
+          "MULTIPLE_DOCS",
+          "Source contains multiple documents; please use YAML.parseAllDocuments()"
+        )
+      );
+      break;
+    }
+  }
+  return doc;
+}
+function taggedScalar(tag, text12, resolve5) {
+  switch (tag) {
+    case "tag:yaml.org,2002:str":
+    case "tag:yaml.org,2002:binary":
+    case "tag:yaml.org,2002:timestamp":
+      return text12;
+    case "tag:yaml.org,2002:null":
+      return null;
+    case "tag:yaml.org,2002:bool":
+    case "tag:yaml.org,2002:int":
+    case "tag:yaml.org,2002:float":
+      return resolve5(text12);
+    default:
+      return text12;
+  }
+}
+var Walker = class {
+  constructor(doc, lines2, firstLine, uniqueKeys, maxAliasNodes, resolve5 = resolvePlainScalar, keepText) {
+    this.doc = doc;
+    this.lines = lines2;
+    this.firstLine = firstLine;
+    this.uniqueKeys = uniqueKeys;
+    this.maxAliasNodes = maxAliasNodes;
+    this.resolve = resolve5;
+    this.keepText = keepText;
+  }
+  doc;
+  lines;
+  firstLine;
+  uniqueKeys;
+  maxAliasNodes;
+  resolve;
+  keepText;
+  aliasNodes = 0;
+  anchors = /* @__PURE__ */ new Map();
+  anchorSizes = /* @__PURE__ */ new Map();
+  positions = /* @__PURE__ */ new Map();
+  problems = [];
+  position(offset) {
+    const { line, col } = this.lines.linePos(offset);
+    return [line + this.firstLine - 1, col];
+  }
+  problem(message, offset) {
+    const [line, column] = this.position(offset);
+    this.problems.push({ message, line, column });
+  }
+  /** `depth`: how many collections hold the node. */
+  value(node, pointer2, depth) {
+    if (node === null || node === void 0) return null;
+    if (node instanceof import_yaml.Alias) return this.alias(node, depth);
+    const value = this.plainValue(node, pointer2, depth);
+    if (node.anchor) this.anchors.set(node, value);
+    return value;
+  }
+  alias(node, depth) {
+    const target = node.resolve(this.doc);
+    if (target === void 0) {
+      this.problem(`unknown anchor '${node.source}' referenced`, node.range?.[0] ?? 0);
+      return null;
+    }
+    const value = this.anchors.has(target) ? this.anchors.get(target) : null;
+    let size = this.anchorSizes.get(target);
+    if (size === void 0) {
+      size = measure(value);
+      this.anchorSizes.set(target, size);
+    }
+    if (depth + size.depth > MAX_NESTING_DEPTH) {
+      this.problem(tooDeepMessage(), node.range?.[0] ?? 0);
+      throw new TooLarge();
+    }
+    this.aliasNodes += size.nodes;
+    if (this.aliasNodes > this.maxAliasNodes) {
+      this.problem(
+        `aliases expand this document by more than ${this.maxAliasNodes} nodes (a YAML "alias bomb"); write the repeated values out or remove the anchors`,
+        node.range?.[0] ?? 0
+      );
+      throw new TooLarge();
+    }
+    return value;
+  }
+  plainValue(node, pointer2, depth) {
+    if ((0, import_yaml.isScalar)(node)) return this.scalar(node, pointer2);
+    if (node instanceof import_yaml.YAMLMap) return this.map(node, pointer2, depth + 1);
+    if (node instanceof import_yaml.YAMLSeq) {
+      const items = [];
+      for (const item of node.items) {
+        const itemPointer = `${pointer2}/${items.length}`;
+        const range = item?.range;
+        if (range) this.positions.set(itemPointer, this.position(range[0]));
+        items.push(this.value(item, itemPointer, depth + 1));
+      }
+      return items;
+    }
+    return null;
+  }
+  scalar(node, pointer2) {
+    const text12 = String(node.value ?? "");
+    if (node.tag) return taggedScalar(node.tag, text12, this.resolve);
+    if (node.type !== import_yaml.Scalar.PLAIN || this.keepText?.(pointer2)) return text12;
+    return this.resolve(text12);
+  }
+  /** `depth` counts this mapping. */
+  map(node, pointer2, depth) {
+    const result = {};
+    const merges = [];
+    for (const pair of node.items) {
+      const keyNode = pair.key;
+      const offset = keyNode?.range?.[0] ?? node.range?.[0] ?? 0;
+      if ((0, import_yaml.isScalar)(keyNode) && keyNode.type === import_yaml.Scalar.PLAIN && !keyNode.tag && keyNode.value === "<<") {
+        merges.push(this.value(pair.value, pointer2, depth - 1));
+        continue;
+      }
+      if (keyNode !== null && !(0, import_yaml.isScalar)(keyNode) && !(keyNode instanceof import_yaml.Alias)) {
+        this.problem("complex mapping keys (a mapping or a list used as a key) cannot become JSON", offset);
+        continue;
+      }
+      const key2 = jsonKey(this.value(keyNode, pointer2, depth));
+      if (key2 === void 0) {
+        this.problem("a mapping key is null, which has no JSON form", offset);
+        continue;
+      }
+      if (Object.hasOwn(result, key2) && this.uniqueKeys) {
+        this.problem(`key ${JSON.stringify(key2)} already set in map`, offset);
+      }
+      const childPointer = `${pointer2}/${escapePointer2(key2)}`;
+      this.positions.set(childPointer, this.position(offset));
+      Object.defineProperty(result, key2, {
+        value: this.value(pair.value, childPointer, depth),
+        enumerable: true,
+        writable: true,
+        configurable: true
+      });
+    }
+    const merged = merges.flatMap((m) => Array.isArray(m) ? m : [m]);
+    for (const source of merged) {
+      if (source === null || typeof source !== "object" || Array.isArray(source)) {
+        this.problem("a merge key (<<) must refer to a mapping or a list of mappings", node.range?.[0] ?? 0);
+        continue;
+      }
+      for (const [key2, value] of Object.entries(source)) {
+        if (!Object.hasOwn(result, key2)) result[key2] = value;
+      }
+    }
+    return result;
+  }
+};
+function parseYamlDocument(text12, options) {
+  const lines2 = new import_yaml.LineCounter();
+  let doc;
+  try {
+    doc = composeDocument(text12, lines2);
+  } catch (error2) {
+    if (!(error2 instanceof TooDeep2)) throw error2;
+    const { line, col } = lines2.linePos(error2.offset);
+    const problem = { message: tooDeepMessage(), line: line + options.firstLine - 1, column: col };
+    return { value: void 0, problems: [problem], positions: /* @__PURE__ */ new Map() };
+  }
+  const walker = new Walker(
+    doc,
+    lines2,
+    options.firstLine,
+    options.uniqueKeys,
+    options.maxAliasNodes ?? DEFAULT_MAX_ALIAS_NODES,
+    options.resolve,
+    options.keepText
+  );
+  for (const error2 of doc.errors) {
+    const message = error2.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, "");
+    walker.problem(message.charAt(0).toLowerCase() + message.slice(1), error2.pos[0]);
+  }
+  if (walker.problems.length > 0)
+    return { value: void 0, problems: walker.problems, positions: walker.positions };
+  let value;
+  try {
+    value = walker.value(doc.contents, "", 0);
+  } catch (error2) {
+    if (!(error2 instanceof TooLarge)) throw error2;
+  }
+  if (walker.problems.length > 0) value = void 0;
+  return { value, problems: walker.problems, positions: walker.positions };
 }
 
 // core/manifests/split-documents.ts
@@ -74564,6 +74562,13 @@ function renderingKey(environment) {
   return stableJson({ path, renderer, helm, directory, kubernetesVersion });
 }
 var NO_REFERENCES = { folders: [], files: [], either: [], trees: [] };
+function referencesOf(text12) {
+  const lf = text12.includes("\r") ? text12.replace(/\r\n/g, "\n") : text12;
+  const single = !lf.startsWith("---") && !lf.startsWith("%") && !lf.includes("\n---") && !lf.includes("\r");
+  const fast = single ? fastParseYaml(lf, 0, lf.length, { uniqueKeys: false }) : FALLBACK;
+  const value = fast === FALLBACK ? parseYamlDocument(text12, { uniqueKeys: false, firstLine: 1 }).value : fast;
+  return isJsonObject(value) ? kustomizationReferences(value) : NO_REFERENCES;
+}
 function referenceReader(files) {
   const cache = /* @__PURE__ */ new Map();
   const read = async (dir) => {
@@ -74572,8 +74577,7 @@ function referenceReader(files) {
       if (!bytes) continue;
       const decoded2 = decodeText(bytes);
       if (!decoded2.ok) return NO_REFERENCES;
-      const { value } = parseYamlDocument(decoded2.text, { uniqueKeys: false, firstLine: 1 });
-      return isJsonObject(value) ? kustomizationReferences(value) : NO_REFERENCES;
+      return referencesOf(decoded2.text);
     }
     return void 0;
   };

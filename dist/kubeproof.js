@@ -42198,6 +42198,13 @@ function renderingKey(environment) {
   return stableJson({ path, renderer, helm, directory, kubernetesVersion });
 }
 var NO_REFERENCES = { folders: [], files: [], either: [], trees: [] };
+function referencesOf(text10) {
+  const lf = text10.includes("\r") ? text10.replace(/\r\n/g, "\n") : text10;
+  const single = !lf.startsWith("---") && !lf.startsWith("%") && !lf.includes("\n---") && !lf.includes("\r");
+  const fast = single ? fastParseYaml(lf, 0, lf.length, { uniqueKeys: false }) : FALLBACK;
+  const value = fast === FALLBACK ? parseYamlDocument(text10, { uniqueKeys: false, firstLine: 1 }).value : fast;
+  return isJsonObject(value) ? kustomizationReferences(value) : NO_REFERENCES;
+}
 function referenceReader(files) {
   const cache = /* @__PURE__ */ new Map();
   const read = async (dir) => {
@@ -42206,8 +42213,7 @@ function referenceReader(files) {
       if (!bytes) continue;
       const decoded2 = decodeText(bytes);
       if (!decoded2.ok) return NO_REFERENCES;
-      const { value } = parseYamlDocument(decoded2.text, { uniqueKeys: false, firstLine: 1 });
-      return isJsonObject(value) ? kustomizationReferences(value) : NO_REFERENCES;
+      return referencesOf(decoded2.text);
     }
     return void 0;
   };

@@ -1,4 +1,5 @@
 import { decodeText } from '../../manifests/decode-text.ts';
+import { FALLBACK, fastParseYaml } from '../../manifests/fast-yaml.ts';
 import { parseYamlDocument } from '../../manifests/parse-yaml-document.ts';
 import { KUSTOMIZATION_FILE_NAMES } from '../kustomize/read-kustomization.ts';
 import { dirnameRepoPath, joinRepoPath } from '../../files/repo-paths.ts';
@@ -49,6 +50,18 @@ export type ReadReferences = (dir: string) => Promise<KustomizationReferences | 
 
 const NO_REFERENCES: KustomizationReferences = { folders: [], files: [], either: [], trees: [] };
 
+/**
+ * The references a kustomization's text makes: with the fast subset parser when the file is one
+ * plain document (nearly every kustomization), else with the full parser.
+ */
+function referencesOf(text: string): KustomizationReferences {
+  const lf = text.includes('\r') ? text.replace(/\r\n/g, '\n') : text;
+  const single = !lf.startsWith('---') && !lf.startsWith('%') && !lf.includes('\n---') && !lf.includes('\r');
+  const fast = single ? fastParseYaml(lf, 0, lf.length, { uniqueKeys: false }) : FALLBACK;
+  const value = fast === FALLBACK ? parseYamlDocument(text, { uniqueKeys: false, firstLine: 1 }).value : fast;
+  return isJsonObject(value) ? kustomizationReferences(value) : NO_REFERENCES;
+}
+
 /** The references of a folder's kustomization, undefined when the folder has none. */
 export function referenceReader(files: FileSource): ReadReferences {
   const cache = new Map<string, Promise<KustomizationReferences | undefined>>();
@@ -58,8 +71,7 @@ export function referenceReader(files: FileSource): ReadReferences {
       if (!bytes) continue;
       const decoded = decodeText(bytes);
       if (!decoded.ok) return NO_REFERENCES;
-      const { value } = parseYamlDocument(decoded.text, { uniqueKeys: false, firstLine: 1 });
-      return isJsonObject(value) ? kustomizationReferences(value) : NO_REFERENCES;
+      return referencesOf(decoded.text);
     }
     return undefined;
   };
