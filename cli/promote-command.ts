@@ -1,9 +1,5 @@
 import { UsageError } from '../core/errors.ts';
-import { discoverEnvironments } from '../core/render/environments/discover-environments.ts';
-import { loadConfig } from '../core/render/environments/load-config.ts';
-import { walkRepository } from '../core/render/environments/walk-repository.ts';
-import { planPromotion, type PromotionPair } from '../core/promote/plan-promotion.ts';
-import { promotionPairs } from '../core/promote/promotion-pairs.ts';
+import { preparePromotion, type PromotionCommand } from '../core/promote/prepare-promotion.ts';
 import { PROMOTION_OUTPUTS } from '../core/report/promote/render-promotion.ts';
 import { diskFileSource } from '../platform/disk-file-source.ts';
 import { writeRepositoryFiles } from '../platform/write-repository-files.ts';
@@ -35,53 +31,41 @@ promote, 1 when refused (nothing written).
 
 `;
 
+function promotionCommand(options: PromoteCommandOptions): PromotionCommand {
+  const digest = options.digest === undefined ? {} : { digest: options.digest };
+  if (options.command === 'bump')
+    return {
+      command: 'bump',
+      env: options.env as string,
+      image: options.images[0] as string,
+      tag: options.tag as string,
+      ...digest,
+    };
+  return {
+    command: 'promote',
+    from: options.from as string,
+    images: options.images,
+    ...(options.to === undefined ? {} : { to: options.to }),
+    ...(options.app === undefined ? {} : { app: options.app }),
+    ...(options.tag === undefined ? {} : { tag: options.tag }),
+    ...digest,
+  };
+}
+
 async function run(options: PromoteCommandOptions, io: CliIo): Promise<number> {
   const name = `kubeproof ${options.command}`;
   const root =
     options.root === undefined ? repositoryRoot(io.cwd, io.cwd) : existingFolder(io.cwd, options.root, '-C');
   const files = await diskFileSource(root);
-  const loaded = await loadConfig(files);
-  for (const finding of loaded.findings) io.stderr(formatFinding(finding, root, io.cwd));
-  if (loaded.findings.some((finding) => finding.severity === 'error')) {
-    io.stderr(
-      `${name}: ${loaded.path ?? '.kubeproof.yaml'} has errors: fix them first; nothing was written\n`,
-    );
+  const prepared = await preparePromotion(files, promotionCommand(options));
+  for (const finding of prepared.findings) io.stderr(formatFinding(finding, root, io.cwd));
+  if (!prepared.ok) {
+    if (prepared.reason === 'request')
+      throw new UsageError(options.command === 'bump' ? `-env ${prepared.message}` : prepared.message);
+    io.stderr(`${name}: ${prepared.message}\n`);
     return 1;
   }
-  const discovered = await discoverEnvironments(files, loaded);
-  for (const finding of discovered.findings)
-    if (finding.severity === 'error') io.stderr(formatFinding(finding, root, io.cwd));
-  const settings = loaded.config?.promotion ?? {};
-  const names = discovered.environments.map((environment) => environment.name);
-  let pairs: PromotionPair[];
-  let notes: string[] = [];
-  if (options.command === 'bump') {
-    const env = options.env as string;
-    if (!names.includes(env))
-      throw new UsageError(
-        `-env ${JSON.stringify(env)} is not an environment (environments: ${names.join(', ') || 'none'}); see kubeproof environments`,
-      );
-    pairs = [{ target: env }];
-  } else {
-    const found = promotionPairs(
-      discovered.environments,
-      options.from as string,
-      options.to,
-      options.app,
-      settings.order,
-    );
-    if (!found.ok) throw new UsageError(found.message);
-    pairs = found.pairs;
-    notes = found.notes;
-  }
-  const tree = await walkRepository(files);
-  const version = options.tag === undefined ? undefined : { tag: options.tag, digest: options.digest ?? '' };
-  const plan = await planPromotion(discovered.environments, files, tree.files, {
-    pairs,
-    images: options.images,
-    ...(version ? { version } : {}),
-    settings,
-  });
+  const { plan, notes } = prepared;
   const write = !options.dryRun && !plan.refused && plan.files.length > 0;
   if (write) await writeRepositoryFiles(root, plan.files);
   io.stdout(PROMOTION_OUTPUTS[options.output]({ command: options.command, plan, notes, written: write }));
