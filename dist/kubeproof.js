@@ -51309,6 +51309,64 @@ function promotionPairs(environments, from, to, app, order2 = []) {
   return { ok: true, pairs, notes };
 }
 
+// core/promote/prepare-promotion.ts
+async function preparePromotion(files, request, options = {}) {
+  const loaded = await loadConfig(files);
+  const configPath = loaded.path ?? ".kubeproof.yaml";
+  if (loaded.findings.some((finding2) => finding2.severity === "error"))
+    return {
+      ok: false,
+      reason: "config",
+      message: `${configPath} has errors: fix them first; nothing was written`,
+      findings: loaded.findings
+    };
+  const discovered = await discoverEnvironments(
+    files,
+    loaded,
+    options.repository ? { repository: options.repository } : {}
+  );
+  const findings2 = [
+    ...loaded.findings,
+    ...discovered.findings.filter((finding2) => finding2.severity === "error")
+  ];
+  const settings = loaded.config?.promotion ?? {};
+  const names = discovered.environments.map((environment) => environment.name);
+  let pairs;
+  let notes = [];
+  if (request.command === "bump") {
+    if (!names.includes(request.env))
+      return {
+        ok: false,
+        reason: "request",
+        message: `${JSON.stringify(request.env)} is not an environment (environments: ${names.join(", ") || "none"}); see kubeproof environments`,
+        findings: findings2
+      };
+    pairs = [{ target: request.env }];
+  } else {
+    const found = promotionPairs(
+      discovered.environments,
+      request.from,
+      request.to,
+      request.app,
+      settings.order
+    );
+    if (!found.ok) return { ok: false, reason: "request", message: found.message, findings: findings2 };
+    pairs = found.pairs;
+    notes = found.notes;
+  }
+  const images = request.command === "bump" ? [request.image] : request.images;
+  const tag = request.tag;
+  const version2 = tag === void 0 ? void 0 : { tag, digest: request.digest ?? "" };
+  const tree = await walkRepository(files);
+  const plan = await planPromotion(discovered.environments, files, tree.files, {
+    pairs,
+    images,
+    ...version2 ? { version: version2 } : {},
+    settings
+  });
+  return { ok: true, plan, pairs, notes, findings: findings2 };
+}
+
 // core/report/promote/render-promotion.ts
 var STATUS = {
   changed: "",
@@ -51545,53 +51603,40 @@ named APP/STAGE (apps/<app>/envs/<stage>), -from and -to are stages, promoted fo
 promote, 1 when refused (nothing written).
 
 `;
+function promotionCommand(options) {
+  const digest = options.digest === void 0 ? {} : { digest: options.digest };
+  if (options.command === "bump")
+    return {
+      command: "bump",
+      env: options.env,
+      image: options.images[0],
+      tag: options.tag,
+      ...digest
+    };
+  return {
+    command: "promote",
+    from: options.from,
+    images: options.images,
+    ...options.to === void 0 ? {} : { to: options.to },
+    ...options.app === void 0 ? {} : { app: options.app },
+    ...options.tag === void 0 ? {} : { tag: options.tag },
+    ...digest
+  };
+}
 async function run4(options, io) {
   const name = `kubeproof ${options.command}`;
   const root = options.root === void 0 ? repositoryRoot(io.cwd, io.cwd) : existingFolder(io.cwd, options.root, "-C");
   const files = await diskFileSource(root);
-  const loaded = await loadConfig(files);
-  for (const finding2 of loaded.findings) io.stderr(formatFinding(finding2, root, io.cwd));
-  if (loaded.findings.some((finding2) => finding2.severity === "error")) {
-    io.stderr(
-      `${name}: ${loaded.path ?? ".kubeproof.yaml"} has errors: fix them first; nothing was written
-`
-    );
+  const prepared = await preparePromotion(files, promotionCommand(options));
+  for (const finding2 of prepared.findings) io.stderr(formatFinding(finding2, root, io.cwd));
+  if (!prepared.ok) {
+    if (prepared.reason === "request")
+      throw new UsageError(options.command === "bump" ? `-env ${prepared.message}` : prepared.message);
+    io.stderr(`${name}: ${prepared.message}
+`);
     return 1;
   }
-  const discovered = await discoverEnvironments(files, loaded);
-  for (const finding2 of discovered.findings)
-    if (finding2.severity === "error") io.stderr(formatFinding(finding2, root, io.cwd));
-  const settings = loaded.config?.promotion ?? {};
-  const names = discovered.environments.map((environment) => environment.name);
-  let pairs;
-  let notes = [];
-  if (options.command === "bump") {
-    const env = options.env;
-    if (!names.includes(env))
-      throw new UsageError(
-        `-env ${JSON.stringify(env)} is not an environment (environments: ${names.join(", ") || "none"}); see kubeproof environments`
-      );
-    pairs = [{ target: env }];
-  } else {
-    const found = promotionPairs(
-      discovered.environments,
-      options.from,
-      options.to,
-      options.app,
-      settings.order
-    );
-    if (!found.ok) throw new UsageError(found.message);
-    pairs = found.pairs;
-    notes = found.notes;
-  }
-  const tree = await walkRepository(files);
-  const version2 = options.tag === void 0 ? void 0 : { tag: options.tag, digest: options.digest ?? "" };
-  const plan = await planPromotion(discovered.environments, files, tree.files, {
-    pairs,
-    images: options.images,
-    ...version2 ? { version: version2 } : {},
-    settings
-  });
+  const { plan, notes } = prepared;
   const write = !options.dryRun && !plan.refused && plan.files.length > 0;
   if (write) await writeRepositoryFiles(root, plan.files);
   io.stdout(PROMOTION_OUTPUTS[options.output]({ command: options.command, plan, notes, written: write }));
