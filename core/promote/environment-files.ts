@@ -17,6 +17,7 @@ import { kustomizationReferences } from '../render/environments/kustomization-re
 import { folderPrefix, isWithin } from '../render/environments/repo-path.ts';
 import type { Environment } from '../render/environments/types.ts';
 import { KUSTOMIZATION_FILE_NAMES } from '../render/kustomize/read-kustomization.ts';
+import { fileValuesFrom, generatedValuesFiles, helmDeclarations } from './helm-declarations.ts';
 import type { SiteProblem } from './image-site.ts';
 import type { EditableFile } from './read-sources.ts';
 import type { FileRole, OwnFile } from './updaters/updater.ts';
@@ -55,6 +56,7 @@ async function kustomizeReads(
 ): Promise<Map<string, FileRole>> {
   const found = new Map<string, FileRole>();
   const seen = new Set<string>();
+  const generators: { dir: string; content: JsonObject }[] = [];
   const add = (path: string | undefined, role: FileRole): void => {
     if (path !== undefined && YAML_FILE.test(path) && !found.has(path)) found.set(path, role);
   };
@@ -84,6 +86,7 @@ async function kustomizeReads(
       for (const extra of Array.isArray(chart['additionalValuesFiles']) ? chart['additionalValuesFiles'] : [])
         if (typeof extra === 'string') valuesFiles.add(extra);
     }
+    if (Array.isArray(content['configMapGenerator'])) generators.push({ dir, content });
     for (const file of references.files) {
       const role: FileRole | undefined = patchFiles.has(file)
         ? 'patch'
@@ -104,7 +107,27 @@ async function kustomizeReads(
     }
   };
   await visit(start);
+  if (generators.length > 0) {
+    // A HelmRelease the environment reads takes its valuesFrom ConfigMap from a generator's file.
+    const references: { name: string; key: string }[] = [];
+    for (const [path, role] of found) {
+      if (role !== 'manifest' && role !== 'patch') continue;
+      const file = await read(path);
+      if (file && 'source' in file && file.text.includes('valuesFrom'))
+        references.push(...fileValuesFrom(file.source));
+    }
+    for (const { dir, content } of generators)
+      for (const path of generatedValuesFiles(content, dir, references)) add(path, 'helm-values');
+  }
   return found;
+}
+
+/** The content of the kustomization file at `path`, when it is one. */
+async function kustomizationAt(read: Read, path: string): Promise<JsonObject | undefined> {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (!(KUSTOMIZATION_FILE_NAMES as readonly string[]).includes(name)) return undefined;
+  const found = await kustomizationOf(read, dirnameRepoPath(path));
+  return found?.path === path ? found.content : undefined;
 }
 
 async function readsOf(
@@ -112,18 +135,28 @@ async function readsOf(
   files: FileSource,
   read: Read,
   allFiles: readonly string[],
-): Promise<Map<string, FileRole>> {
+): Promise<OwnFile[]> {
   if (environment.renderer === 'helm') {
-    return new Map((environment.helm?.valuesFiles ?? []).map((path) => [path, 'helm-values' as const]));
+    const own: OwnFile[] = (environment.helm?.valuesFiles ?? []).map((path) => ({
+      path,
+      role: 'helm-values',
+    }));
+    for (const file of await helmDeclarations(environment, read, (path) => kustomizationAt(read, path)))
+      if (!own.some((other) => other.path === file.path)) own.push(file);
+    return own;
   }
   if (environment.renderer === 'none') {
-    return new Map(
-      allFiles
-        .filter((file) => isWithin(file, environment.path) && YAML_FILE.test(file))
-        .map((file) => [file, 'manifest' as const]),
-    );
+    return allFiles
+      .filter((file) => isWithin(file, environment.path) && YAML_FILE.test(file))
+      .map((file) => ({ path: file, role: 'manifest' }));
   }
-  return kustomizeReads(files, read, environment.path, allFiles);
+  const found = await kustomizeReads(files, read, environment.path, allFiles);
+  return [...found].map(([path, role]) => ({ path, role }));
+}
+
+/** What two environments reading the same thing share: a file, or one declaration's documents. */
+function readKey(file: OwnFile): string {
+  return file.documents ? `${file.path}#${file.documents.join(',')}` : file.path;
 }
 
 /** Each environment's own files, by environment name, in path order. */
@@ -138,14 +171,16 @@ export async function environmentFiles(
     environments.map((environment) => readsOf(environment, files, read, allFiles)),
   );
   const readers = new Map<string, number>();
-  for (const read of reads) for (const path of read.keys()) readers.set(path, (readers.get(path) ?? 0) + 1);
+  for (const read of reads)
+    for (const file of read) readers.set(readKey(file), (readers.get(readKey(file)) ?? 0) + 1);
   const out = new Map<string, OwnFile[]>();
   environments.forEach((environment, index) => {
     const own: OwnFile[] = [];
-    for (const [path, role] of reads[index] ?? []) {
+    for (const file of reads[index] ?? []) {
       // A folder environment's files are its own; a Helm environment's folder is its chart's.
-      const inFolder = environment.renderer !== 'helm' && isWithin(dirnameRepoPath(path), environment.path);
-      if (inFolder || readers.get(path) === 1) own.push({ path, role });
+      const inFolder =
+        environment.renderer !== 'helm' && isWithin(dirnameRepoPath(file.path), environment.path);
+      if (inFolder || readers.get(readKey(file)) === 1) own.push(file);
     }
     own.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     out.set(environment.name, own);
