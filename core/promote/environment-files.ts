@@ -130,33 +130,43 @@ async function kustomizationAt(read: Read, path: string): Promise<JsonObject | u
   return found?.path === path ? found.content : undefined;
 }
 
+/**
+ * A file an environment reads, and what two environments must both read for it to be shared: the
+ * file, or one declaration's documents. The values file of a HelmRelease's generated `valuesFrom`
+ * ConfigMap is shared only with another Helm environment: the folder environment that deploys the
+ * HelmRelease deploys this very release.
+ */
+interface Reading {
+  file: OwnFile;
+  key: string;
+}
+
 async function readsOf(
   environment: Environment,
   files: FileSource,
   read: Read,
   allFiles: readonly string[],
-): Promise<OwnFile[]> {
+): Promise<Reading[]> {
   if (environment.renderer === 'helm') {
-    const own: OwnFile[] = (environment.helm?.valuesFiles ?? []).map((path) => ({
-      path,
-      role: 'helm-values',
+    const valuesFiles = environment.helm?.valuesFiles ?? [];
+    const readings: Reading[] = valuesFiles.map((path) => ({
+      file: { path, role: 'helm-values' },
+      key: path,
     }));
-    for (const file of await helmDeclarations(environment, read, (path) => kustomizationAt(read, path)))
-      if (!own.some((other) => other.path === file.path)) own.push(file);
-    return own;
+    for (const file of await helmDeclarations(environment, read, (path) => kustomizationAt(read, path))) {
+      if (valuesFiles.includes(file.path)) continue;
+      const key = file.documents ? `${file.path}#${file.documents.join(',')}` : `${file.path}#helm`;
+      readings.push({ file, key });
+    }
+    return readings;
   }
   if (environment.renderer === 'none') {
     return allFiles
       .filter((file) => isWithin(file, environment.path) && YAML_FILE.test(file))
-      .map((file) => ({ path: file, role: 'manifest' }));
+      .map((file) => ({ file: { path: file, role: 'manifest' }, key: file }));
   }
   const found = await kustomizeReads(files, read, environment.path, allFiles);
-  return [...found].map(([path, role]) => ({ path, role }));
-}
-
-/** What two environments reading the same thing share: a file, or one declaration's documents. */
-function readKey(file: OwnFile): string {
-  return file.documents ? `${file.path}#${file.documents.join(',')}` : file.path;
+  return [...found].map(([path, role]) => ({ file: { path, role }, key: path }));
 }
 
 /** Each environment's own files, by environment name, in path order. */
@@ -171,16 +181,15 @@ export async function environmentFiles(
     environments.map((environment) => readsOf(environment, files, read, allFiles)),
   );
   const readers = new Map<string, number>();
-  for (const read of reads)
-    for (const file of read) readers.set(readKey(file), (readers.get(readKey(file)) ?? 0) + 1);
+  for (const read of reads) for (const { key } of read) readers.set(key, (readers.get(key) ?? 0) + 1);
   const out = new Map<string, OwnFile[]>();
   environments.forEach((environment, index) => {
     const own: OwnFile[] = [];
-    for (const file of reads[index] ?? []) {
+    for (const { file, key } of reads[index] ?? []) {
       // A folder environment's files are its own; a Helm environment's folder is its chart's.
       const inFolder =
         environment.renderer !== 'helm' && isWithin(dirnameRepoPath(file.path), environment.path);
-      if (inFolder || readers.get(readKey(file)) === 1) own.push(file);
+      if (inFolder || readers.get(key) === 1) own.push(file);
     }
     own.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     out.set(environment.name, own);
