@@ -1,6 +1,7 @@
 /**
  * A kustomization's `images:` entries (`name`, `newName`, `newTag`, `digest`), and the workload
- * patches written inline in it (`patches: - patch: |`, `patchesStrategicMerge: - |`).
+ * and Flux HelmRelease patches written inline in it (`patches: - patch: |`,
+ * `patchesStrategicMerge: - |`).
  *
  * What kustomize v5.5.0 makes of an entry (checked with `kubectl kustomize`): `newTag` alone sets
  * the tag and drops a digest the image had (`app:1.0@sha256:c` -> `app:2.0`); `digest` alone sets
