@@ -7,11 +7,12 @@
  * is never an environment's own: it generates several.
  * https://fluxcd.io/flux/guides/helmreleases/#refer-to-values-in-configmaps-generated-with-kustomize
  */
-import { joinRepoPath } from '../files/repo-paths.ts';
+import { dirnameRepoPath, joinRepoPath } from '../files/repo-paths.ts';
 import { isJsonObject, type JsonObject } from '../manifests/json-value.ts';
 import { mapValue, scalarText, seqItems, type YamlSource } from '../manifests/yaml-source.ts';
 import { normalizeRepoPath } from '../render/environments/repo-path.ts';
 import type { Environment } from '../render/environments/types.ts';
+import { parseFileSource } from '../render/kustomize/generators/generator-sources.ts';
 import type { SiteProblem } from './image-site.ts';
 import type { EditableFile } from './read-sources.ts';
 import { isHelmRelease } from './updaters/flux-helm-release.ts';
@@ -36,7 +37,8 @@ export function valuesFromConfigMaps(root: unknown): { name: string; key: string
 
 /**
  * The YAML files a kustomization's `configMapGenerator` entries read as `references` say
- * (`files: [key=path]` or `[path]`, the key defaulting to the file's name), repository-relative.
+ * (`files: [key=path]` or `[path]`, the key defaulting to the file's name, as kustomize parses
+ * them), repository-relative.
  */
 export function generatedValuesFiles(
   kustomization: JsonObject,
@@ -52,9 +54,9 @@ export function generatedValuesFiles(
     const files = Array.isArray(generator['files']) ? generator['files'] : [];
     for (const entry of files) {
       if (typeof entry !== 'string') continue;
-      const equals = entry.indexOf('=');
-      const path = equals === -1 ? entry : entry.slice(equals + 1);
-      const key = equals === -1 ? path.slice(path.lastIndexOf('/') + 1) : entry.slice(0, equals);
+      const parsed = parseFileSource(entry);
+      if ('error' in parsed) continue;
+      const { key, path } = parsed;
       if (!YAML_FILE.test(path) || !references.some((ref) => ref.name === name && ref.key === key)) continue;
       const joined = joinRepoPath(dir, path);
       if (joined !== undefined) out.push(joined);
@@ -140,8 +142,7 @@ export async function helmDeclarations(
   for (const path of candidates) {
     const kustomization = await kustomizations(path);
     if (!kustomization) continue;
-    const dir = path.slice(0, Math.max(path.lastIndexOf('/'), 0));
-    for (const values of generatedValuesFiles(kustomization, dir, references))
+    for (const values of generatedValuesFiles(kustomization, dirnameRepoPath(path), references))
       own.push({ path: values, role: 'helm-values' });
   }
   return own;
