@@ -125,7 +125,7 @@ const LAYOUTS: Layout[] = [
   {
     name: "the declaring Application of a Helm environment, not its file's other Application",
     files: {
-      'argocd/apps.yaml': `${APPLICATION('      valuesObject:\n        image: {repository: ghcr.io/acme/web, tag: 1.2.3}\n')}---\n${APPLICATION('      valuesObject:\n        image: {repository: ghcr.io/acme/web, tag: 1.2.3}\n').replace('name: web', 'name: web-canary').replace('charts/web', 'charts/canary')}`,
+      'argocd/apps.yaml': `${APPLICATION('      valuesObject:\n        image: {repository: ghcr.io/acme/web, tag: 1.2.3}\n')}---\n${APPLICATION('      valuesObject:\n        image: {repository: ghcr.io/acme/web, tag: 1.2.3}\n        job: ghcr.io/acme/web:1.2.3 # {"$imagepolicy": "flux-system:web"}\n').replace('name: web', 'name: web-canary').replace('charts/web', 'charts/canary')}`,
     },
     environments: [
       {
