@@ -132,7 +132,8 @@ export async function helmDeclarations(
   const own: OwnFile[] = [];
   for (const entry of found) {
     const documents = exact ? entry.exact : entry.loose;
-    if (documents.length > 0) own.push({ path: entry.path, role: 'declaration', documents });
+    if (documents.length > 0)
+      own.push({ path: entry.path, role: 'declaration', documents, sourcePath: environment.path });
   }
   if (own.reduce((count, file) => count + (file.documents?.length ?? 0), 0) !== 1) return [];
   const declaration = own[0] as OwnFile;

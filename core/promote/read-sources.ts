@@ -91,6 +91,7 @@ export async function environmentSites(
       role: file.role,
       tagFields,
       ...(file.documents ? { documents: file.documents } : {}),
+      ...(file.sourcePath === undefined ? {} : { sourcePath: file.sourcePath }),
     };
     const taken = new Set<number>();
     for (const updater of Object.values(UPDATERS)) {

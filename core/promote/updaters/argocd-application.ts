@@ -8,6 +8,7 @@
  */
 import { isScalar, type Node } from 'yaml';
 import { mapValue, scalarSpot, scalarText, seqItems } from '../../manifests/yaml-source.ts';
+import { normalizeRepoPath } from '../../render/environments/repo-path.ts';
 import { blockSites } from '../block-sites.ts';
 import { helmParameterSites } from '../helm-parameters.ts';
 import type { SitesResult } from '../image-site.ts';
@@ -96,6 +97,13 @@ export const argocdApplication: Updater = {
     for (const { index, root } of inputDocuments(input)) {
       if (!isApplication(root)) continue;
       for (const source of sourcesOf(root)) {
+        const path = scalarText(mapValue(source.node, 'path'));
+        // A declaration's Application: only the sources that render this environment's folder.
+        if (
+          input.sourcePath !== undefined &&
+          (path === undefined || normalizeRepoPath(path) !== input.sourcePath)
+        )
+          continue;
         const helm = mapValue(source.node, 'helm');
         if (!helm) continue;
         const found = helmSites(input, index, helm, [...source.path, 'helm']);

@@ -16,6 +16,8 @@ export interface OwnFile {
   role: FileRole;
   /** Only these documents (0-based) are the environment's: a declaration's. */
   documents?: number[];
+  /** A declaration's: the folder the environment renders (only an Application's sources there are its). */
+  sourcePath?: string;
 }
 
 export interface UpdaterInput {
@@ -25,6 +27,8 @@ export interface UpdaterInput {
   tagFields: readonly TagField[];
   /** Only these documents (0-based) are read; all when absent. */
   documents?: readonly number[];
+  /** Only the Application sources with this `path` (normalised) are read; all when absent. */
+  sourcePath?: string;
 }
 
 /** The documents of the input an updater reads, with their index. */

@@ -140,6 +140,25 @@ const LAYOUTS: Layout[] = [
     file: 'argocd/apps.yaml',
     line: '        image: {repository: ghcr.io/acme/web, tag: 2.0.0}',
   },
+  {
+    name: 'one source of a multi-source Application (the other renders another environment)',
+    files: {
+      'argocd/web.yaml':
+        'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: web\nspec:\n  sources:\n    - path: charts/web\n      helm:\n        valuesObject:\n          image: {repository: ghcr.io/acme/web, tag: 1.2.3}\n    - path: charts/edge\n      helm:\n        valuesObject:\n          image: {repository: ghcr.io/acme/web, tag: 1.2.3}\n',
+    },
+    environments: [
+      {
+        name: 'web-0',
+        path: 'charts/web',
+        source: 'argocd',
+        renderer: 'helm',
+        helm: { chart: 'charts/web', valuesFiles: [] },
+        declaredIn: ['argocd/web.yaml'],
+      },
+    ],
+    file: 'argocd/web.yaml',
+    line: '          image: {repository: ghcr.io/acme/web, tag: 2.0.0}',
+  },
 ];
 
 async function bump(layout: Layout, files: Record<string, string>, tag: string): Promise<PromotionPlan> {
