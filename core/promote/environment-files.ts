@@ -1,10 +1,12 @@
 /**
  * The files that are an environment's own, where promotion may edit its image versions: what its
  * rendering reads (its kustomization and, through resources, bases and components, the manifests,
- * patches and Helm values files of the kustomizations it reaches; for a Helm environment its values
- * files; for a folder of plain manifests, every YAML file in it), less what another environment
- * reads too. A file in the environment's own folder stays its own even so (an overlay used as the
- * base of another is still that overlay); a shared base never is.
+ * patches and Helm values files of the kustomizations it reaches, with the files a
+ * `configMapGenerator` turns into a HelmRelease's `valuesFrom` ConfigMap; for a Helm environment
+ * its values files and the document of the Application or HelmRelease declaring it,
+ * helm-declarations.ts; for a folder of plain manifests, every YAML file in it), less what
+ * another environment reads too. A file in the environment's own folder stays its own even so
+ * (an overlay used as the base of another is still that overlay); a shared base never is.
  */
 import { isJsonObject, type JsonObject } from '../manifests/json-value.ts';
 import { resolveKustomizeScalar } from '../manifests/resolve-scalar.ts';
