@@ -1,7 +1,7 @@
 /**
  * A kustomization's `images:` entries (`name`, `newName`, `newTag`, `digest`), and the workload
  * and Flux HelmRelease patches written inline in it (`patches: - patch: |`,
- * `patchesStrategicMerge: - |`).
+ * `patchesStrategicMerge: - |`), and the Helm values of its `helmCharts[].valuesInline`.
  *
  * What kustomize v5.5.0 makes of an entry (checked with `kubectl kustomize`): `newTag` alone sets
  * the tag and drops a digest the image had (`app:1.0@sha256:c` -> `app:2.0`); `digest` alone sets
@@ -15,6 +15,7 @@ import { mapValue, scalarSpot, scalarText, seqItems } from '../../manifests/yaml
 import { blockSites } from '../block-sites.ts';
 import { combinePlans, editScalar, type ScalarPlace } from '../edit-scalar.ts';
 import type { ImageSite, SitePlan, SiteProblem, SitesResult } from '../image-site.ts';
+import { valuesSites } from '../values-sites.ts';
 import { helmReleaseSites } from './flux-helm-release.ts';
 import { workloadSites } from './raw-manifest.ts';
 import type { Updater, UpdaterInput } from './updater.ts';
@@ -144,6 +145,18 @@ export const kustomizationImages: Updater = {
     const inline = inlinePatchSites(input);
     out.sites.push(...inline.sites);
     out.problems.push(...inline.problems);
+    // helmCharts[].valuesInline: Helm values written in the kustomization.
+    for (const [index, chart] of seqItems(mapValue(root, 'helmCharts')).entries()) {
+      const at = {
+        updater: 'kustomization-images',
+        file: input.path,
+        source: input.source,
+        document: 0,
+        path: ['helmCharts', index, 'valuesInline'],
+        tagFields: input.tagFields,
+      };
+      out.sites.push(...valuesSites(at, mapValue(chart, 'valuesInline')));
+    }
     return out;
   },
 };

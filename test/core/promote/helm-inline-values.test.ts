@@ -53,6 +53,16 @@ const LAYOUTS: Layout[] = [
     line: "          image: {repository: ghcr.io/acme/web, tag: '2.0.0'}",
   },
   {
+    name: 'a kustomization helmCharts valuesInline',
+    files: {
+      'envs/prod/kustomization.yaml': kustomization(
+        'helmCharts:\n  - name: web\n    valuesInline:\n      image:\n        repository: ghcr.io/acme/web\n        tag: 1.2.3  # inline\n',
+      ),
+    },
+    file: 'envs/prod/kustomization.yaml',
+    line: '        tag: 2.0.0  # inline',
+  },
+  {
     name: 'an Application in the folder (app of apps): helm.valuesObject',
     files: {
       'envs/prod/kustomization.yaml': kustomization('  - web.yaml\n'),
