@@ -1,10 +1,12 @@
 /**
  * The files that are an environment's own, where promotion may edit its image versions: what its
  * rendering reads (its kustomization and, through resources, bases and components, the manifests,
- * patches and Helm values files of the kustomizations it reaches; for a Helm environment its values
- * files; for a folder of plain manifests, every YAML file in it), less what another environment
- * reads too. A file in the environment's own folder stays its own even so (an overlay used as the
- * base of another is still that overlay); a shared base never is.
+ * patches and Helm values files of the kustomizations it reaches, with the files a
+ * `configMapGenerator` turns into a HelmRelease's `valuesFrom` ConfigMap; for a Helm environment
+ * its values files and the document of the Application or HelmRelease declaring it,
+ * helm-declarations.ts; for a folder of plain manifests, every YAML file in it), less what
+ * another environment reads too. A file in the environment's own folder stays its own even so
+ * (an overlay used as the base of another is still that overlay); a shared base never is.
  */
 import { isJsonObject, type JsonObject } from '../manifests/json-value.ts';
 import { resolveKustomizeScalar } from '../manifests/resolve-scalar.ts';
@@ -17,6 +19,7 @@ import { kustomizationReferences } from '../render/environments/kustomization-re
 import { folderPrefix, isWithin } from '../render/environments/repo-path.ts';
 import type { Environment } from '../render/environments/types.ts';
 import { KUSTOMIZATION_FILE_NAMES } from '../render/kustomize/read-kustomization.ts';
+import { fileValuesFrom, generatedValuesFiles, helmDeclarations } from './helm-declarations.ts';
 import type { SiteProblem } from './image-site.ts';
 import type { EditableFile } from './read-sources.ts';
 import type { FileRole, OwnFile } from './updaters/updater.ts';
@@ -55,6 +58,7 @@ async function kustomizeReads(
 ): Promise<Map<string, FileRole>> {
   const found = new Map<string, FileRole>();
   const seen = new Set<string>();
+  const generators: { dir: string; content: JsonObject }[] = [];
   const add = (path: string | undefined, role: FileRole): void => {
     if (path !== undefined && YAML_FILE.test(path) && !found.has(path)) found.set(path, role);
   };
@@ -84,6 +88,7 @@ async function kustomizeReads(
       for (const extra of Array.isArray(chart['additionalValuesFiles']) ? chart['additionalValuesFiles'] : [])
         if (typeof extra === 'string') valuesFiles.add(extra);
     }
+    if (Array.isArray(content['configMapGenerator'])) generators.push({ dir, content });
     for (const file of references.files) {
       const role: FileRole | undefined = patchFiles.has(file)
         ? 'patch'
@@ -104,7 +109,38 @@ async function kustomizeReads(
     }
   };
   await visit(start);
+  if (generators.length > 0) {
+    // A HelmRelease the environment reads takes its valuesFrom ConfigMap from a generator's file.
+    const references: { name: string; key: string }[] = [];
+    for (const [path, role] of found) {
+      if (role !== 'manifest' && role !== 'patch') continue;
+      const file = await read(path);
+      if (file && 'source' in file && file.text.includes('valuesFrom'))
+        references.push(...fileValuesFrom(file.source));
+    }
+    for (const { dir, content } of generators)
+      for (const path of generatedValuesFiles(content, dir, references)) add(path, 'helm-values');
+  }
   return found;
+}
+
+/** The content of the kustomization file at `path`, when it is one. */
+async function kustomizationAt(read: Read, path: string): Promise<JsonObject | undefined> {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (!(KUSTOMIZATION_FILE_NAMES as readonly string[]).includes(name)) return undefined;
+  const found = await kustomizationOf(read, dirnameRepoPath(path));
+  return found?.path === path ? found.content : undefined;
+}
+
+/**
+ * A file an environment reads, and what two environments must both read for it to be shared: the
+ * file, or one declaration's documents. The values file of a HelmRelease's generated `valuesFrom`
+ * ConfigMap is shared only with another Helm environment: the folder environment that deploys the
+ * HelmRelease deploys this very release.
+ */
+interface Reading {
+  file: OwnFile;
+  key: string;
 }
 
 async function readsOf(
@@ -112,18 +148,27 @@ async function readsOf(
   files: FileSource,
   read: Read,
   allFiles: readonly string[],
-): Promise<Map<string, FileRole>> {
+): Promise<Reading[]> {
   if (environment.renderer === 'helm') {
-    return new Map((environment.helm?.valuesFiles ?? []).map((path) => [path, 'helm-values' as const]));
+    const valuesFiles = environment.helm?.valuesFiles ?? [];
+    const readings: Reading[] = valuesFiles.map((path) => ({
+      file: { path, role: 'helm-values' },
+      key: path,
+    }));
+    for (const file of await helmDeclarations(environment, read, (path) => kustomizationAt(read, path))) {
+      if (valuesFiles.includes(file.path)) continue;
+      const key = file.documents ? `${file.path}#${file.documents.join(',')}` : `${file.path}#helm`;
+      readings.push({ file, key });
+    }
+    return readings;
   }
   if (environment.renderer === 'none') {
-    return new Map(
-      allFiles
-        .filter((file) => isWithin(file, environment.path) && YAML_FILE.test(file))
-        .map((file) => [file, 'manifest' as const]),
-    );
+    return allFiles
+      .filter((file) => isWithin(file, environment.path) && YAML_FILE.test(file))
+      .map((file) => ({ file: { path: file, role: 'manifest' }, key: file }));
   }
-  return kustomizeReads(files, read, environment.path, allFiles);
+  const found = await kustomizeReads(files, read, environment.path, allFiles);
+  return [...found].map(([path, role]) => ({ file: { path, role }, key: path }));
 }
 
 /** Each environment's own files, by environment name, in path order. */
@@ -138,14 +183,15 @@ export async function environmentFiles(
     environments.map((environment) => readsOf(environment, files, read, allFiles)),
   );
   const readers = new Map<string, number>();
-  for (const read of reads) for (const path of read.keys()) readers.set(path, (readers.get(path) ?? 0) + 1);
+  for (const read of reads) for (const { key } of read) readers.set(key, (readers.get(key) ?? 0) + 1);
   const out = new Map<string, OwnFile[]>();
   environments.forEach((environment, index) => {
     const own: OwnFile[] = [];
-    for (const [path, role] of reads[index] ?? []) {
+    for (const { file, key } of reads[index] ?? []) {
       // A folder environment's files are its own; a Helm environment's folder is its chart's.
-      const inFolder = environment.renderer !== 'helm' && isWithin(dirnameRepoPath(path), environment.path);
-      if (inFolder || readers.get(path) === 1) own.push({ path, role });
+      const inFolder =
+        environment.renderer !== 'helm' && isWithin(dirnameRepoPath(file.path), environment.path);
+      if (inFolder || readers.get(key) === 1) own.push(file);
     }
     own.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     out.set(environment.name, own);

@@ -85,7 +85,14 @@ export async function environmentSites(
       });
       continue;
     }
-    const input = { path: file.path, source, role: file.role, tagFields };
+    const input = {
+      path: file.path,
+      source,
+      role: file.role,
+      tagFields,
+      ...(file.documents ? { documents: file.documents } : {}),
+      ...(file.sourcePath === undefined ? {} : { sourcePath: file.sourcePath }),
+    };
     const taken = new Set<number>();
     for (const updater of Object.values(UPDATERS)) {
       if (!updater.appliesTo(input)) continue;

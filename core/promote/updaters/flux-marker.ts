@@ -27,6 +27,7 @@ export const fluxMarker: Updater = {
     const { source, path } = input;
     const marked: Marked[] = [];
     source.documents.forEach((document, index) => {
+      if (input.documents !== undefined && !input.documents.includes(index)) return;
       visit(document, {
         Scalar(key, node) {
           if (key === 'key') return; // a mapping key, not a value

@@ -3,6 +3,8 @@
  * convention 4). Order matters where two find the same value: the first one keeps it (a Flux
  * marker on a container's `image:` is the marker's).
  */
+import { argocdApplication } from './argocd-application.ts';
+import { fluxHelmRelease } from './flux-helm-release.ts';
 import { fluxMarker } from './flux-marker.ts';
 import { helmValues } from './helm-values.ts';
 import { kustomizationImages } from './kustomization-images.ts';
@@ -16,6 +18,8 @@ export const UPDATERS = {
   'workload-patch': workloadPatch,
   'helm-values': helmValues,
   'raw-manifest': rawManifest,
+  'flux-helm-release': fluxHelmRelease,
+  'argocd-application': argocdApplication,
 } as const satisfies Record<string, Updater>;
 
 export type UpdaterId = keyof typeof UPDATERS;

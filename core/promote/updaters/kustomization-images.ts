@@ -1,6 +1,7 @@
 /**
  * A kustomization's `images:` entries (`name`, `newName`, `newTag`, `digest`), and the workload
- * patches written inline in it (`patches: - patch: |`, `patchesStrategicMerge: - |`).
+ * and Flux HelmRelease patches written inline in it (`patches: - patch: |`,
+ * `patchesStrategicMerge: - |`), and the Helm values of its `helmCharts[].valuesInline`.
  *
  * What kustomize v5.5.0 makes of an entry (checked with `kubectl kustomize`): `newTag` alone sets
  * the tag and drops a digest the image had (`app:1.0@sha256:c` -> `app:2.0`); `digest` alone sets
@@ -9,11 +10,13 @@
  * only when the new digest is known: changing its `newTag` alone would change nothing that runs.
  */
 import { isScalar } from 'yaml';
-import { blockScalarSource } from '../../manifests/block-scalar-source.ts';
 import { splitImage } from '../../manifests/image-reference.ts';
-import { mapValue, scalarSpot, scalarText, seqItems, type YamlSource } from '../../manifests/yaml-source.ts';
+import { mapValue, scalarSpot, scalarText, seqItems } from '../../manifests/yaml-source.ts';
+import { blockSites } from '../block-sites.ts';
 import { combinePlans, editScalar, type ScalarPlace } from '../edit-scalar.ts';
 import type { ImageSite, SitePlan, SiteProblem, SitesResult } from '../image-site.ts';
+import { valuesSites } from '../values-sites.ts';
+import { helmReleaseSites } from './flux-helm-release.ts';
 import { workloadSites } from './raw-manifest.ts';
 import type { Updater, UpdaterInput } from './updater.ts';
 
@@ -85,7 +88,10 @@ function entrySite(input: UpdaterInput, entry: unknown, index: number): ImageSit
   };
 }
 
-/** Sites of the workload patches written inline, their edits mapped back into the kustomization. */
+/**
+ * Sites of the patches written inline (workloads' images, HelmReleases' values), their edits
+ * mapped back into the kustomization.
+ */
 function inlinePatchSites(input: UpdaterInput): SitesResult {
   const { source, path } = input;
   const root = source.documents[0]?.contents;
@@ -97,52 +103,32 @@ function inlinePatchSites(input: UpdaterInput): SitesResult {
     blocks.push({ node: patch, path: ['patchesStrategicMerge', i] });
   for (const block of blocks) {
     const node = block.node;
-    if (!isScalar(node) || typeof node.value !== 'string' || !node.value.includes('image')) continue;
-    const mapped = blockScalarSource(source, node);
-    const line = scalarSpot(source, node)?.line ?? 1;
-    if (!mapped || mapped.inner.problems.length > 0) {
-      if (/^\s*image:/m.test(node.value))
-        out.problems.push({
-          file: path,
-          line,
-          message: `the inline patch at line ${line} is not a literal block (|) kubeproof can edit; its images are left alone`,
-        });
+    if (!isScalar(node) || typeof node.value !== 'string') continue;
+    const value = node.value;
+    const helmRelease = value.includes('HelmRelease');
+    if (!value.includes('image') && !helmRelease) continue;
+    const found = blockSites({ source, node, document: 0, path: block.path }, (inner) => {
+      const innerInput = { ...input, source: inner, role: 'patch' as const };
+      const workloads = workloadSites('workload-patch', innerInput);
+      if (!helmRelease) return workloads;
+      const releases = helmReleaseSites('flux-helm-release', innerInput);
+      return { sites: [...workloads.sites, ...releases.sites], problems: [] };
+    });
+    if (found) {
+      out.sites.push(...found.sites);
+      out.problems.push(...found.problems);
       continue;
     }
-    const inner = workloadSites('workload-patch', { ...input, source: mapped.inner });
-    for (const site of inner.sites) {
-      const outerLine = mapped.outerOffset(site.offset);
-      out.sites.push({
-        ...site,
-        line: outerLine === undefined ? line : lineAt(source, outerLine),
-        offset: outerLine ?? site.offset,
-        field: `${block.path.join('.')}: ${site.field}`,
-        plan(next) {
-          const plan = site.plan(next);
-          if (!plan.ok || plan.edits.length === 0) return plan;
-          const edits = [];
-          for (const edit of plan.edits) {
-            const start = mapped.outerOffset(edit.start);
-            if (start === undefined)
-              return { ok: false, reason: `internal: inline patch offset ${edit.start}` };
-            edits.push({ ...edit, start, end: start + edit.oldText.length });
-          }
-          return {
-            ok: true,
-            edits,
-            changes: [{ document: 0, path: block.path, inner: { edits: plan.edits, changes: plan.changes } }],
-          };
-        },
+    if (/^\s*image:/m.test(value) || (helmRelease && /^\s*tag:/m.test(value))) {
+      const line = scalarSpot(source, node)?.line ?? 1;
+      out.problems.push({
+        file: path,
+        line,
+        message: `the inline patch at line ${line} is not a literal block (|) kubeproof can edit; its images are left alone`,
       });
     }
   }
   return out;
-}
-
-function lineAt(source: YamlSource, offset: number): number {
-  let line = 1;
-  for (const start of source.lineStarts) if (start <= offset) line++;
-  return line - 1;
 }
 
 export const kustomizationImages: Updater = {
@@ -159,6 +145,18 @@ export const kustomizationImages: Updater = {
     const inline = inlinePatchSites(input);
     out.sites.push(...inline.sites);
     out.problems.push(...inline.problems);
+    // helmCharts[].valuesInline: Helm values written in the kustomization.
+    for (const [index, chart] of seqItems(mapValue(root, 'helmCharts')).entries()) {
+      const at = {
+        updater: 'kustomization-images',
+        file: input.path,
+        source: input.source,
+        document: 0,
+        path: ['helmCharts', index, 'valuesInline'],
+        tagFields: input.tagFields,
+      };
+      out.sites.push(...valuesSites(at, mapValue(chart, 'valuesInline')));
+    }
     return out;
   },
 };

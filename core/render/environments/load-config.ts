@@ -35,6 +35,8 @@ const PATTERN_HINTS: Record<string, string> = {
 function explain(pointer: string, message: string, value: unknown): string {
   // YAML reads 1.31 as a number and yes as a boolean: say how to keep them strings.
   if (/^got (number|boolean|null), want string$/.test(message)) return `${message} (quote the value in YAML)`;
+  if (/\/tagFields\/\d+$/.test(pointer) && message.includes("'oneOf' failed"))
+    return 'write tag with repository or image, or reference alone (a key holding a whole image reference)';
   if (!message.includes('does not match pattern')) return message;
   const field =
     pointer

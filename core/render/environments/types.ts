@@ -102,14 +102,19 @@ export interface EnvironmentConfig {
   helm?: HelmSettings;
 }
 
-/** A custom Helm values key that holds a tag (`promotion.tagFields`). */
+/**
+ * A custom Helm values key that holds a tag (`promotion.tagFields`): `tag` with `repository` or
+ * `image`, or `reference` alone (the schema allows no other combination).
+ */
 export interface TagField {
   /** Dotted key path of the tag (`imageVersion`, `web.image.version`). */
-  tag: string;
+  tag?: string;
   /** Dotted key path of the repository beside it, or... */
   repository?: string;
   /** ...the image it is the tag of. */
   image?: string;
+  /** Dotted key path of a value holding a whole reference (`web.container: ghcr.io/acme/web:1.2.3`). */
+  reference?: string;
 }
 
 /** `promotion` in `.kubeproof.yaml`. */

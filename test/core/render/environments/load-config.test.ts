@@ -147,6 +147,22 @@ describe('loadConfig', () => {
       [expect.objectContaining({ ruleId: 'config', severity: 'error', line: 4 })],
     ],
     [
+      'a tag field holding a whole reference',
+      'version: 1\npromotion:\n  tagFields:\n    - reference: web.container\n',
+      [],
+    ],
+    [
+      'a tag field that mixes a reference with a tag',
+      'version: 1\npromotion:\n  tagFields:\n    - {reference: web.container, tag: web.tag, image: ghcr.io/acme/web}\n',
+      [
+        error(
+          'promotion.tagFields[0]: write tag with repository or image, or reference alone (a key holding a whole image reference)',
+          4,
+          7,
+        ),
+      ],
+    ],
+    [
       'a protected environment that is not declared',
       'version: 1\nenvironments:\n  - {name: dev, path: envs/dev}\npromotion:\n  protected: [prod]\n',
       [error('promotion.protected[0]: "prod" is not a declared environment (declared: "dev")', 5, 15)],
