@@ -36,6 +36,8 @@ export interface PromotionPullRequestRequest {
   command: string;
   autoMerge?: 'merge' | 'squash' | 'rebase';
   draft?: boolean;
+  /** The commit of `base` that `files` are: nothing is written when the branch has moved on since. */
+  baseSha?: string;
 }
 
 export type PromotionPullRequestOutcome =
@@ -114,6 +116,7 @@ export async function openPromotionPullRequest(
     labels: [PROMOTION_LABEL],
     ...(request.autoMerge === undefined ? {} : { autoMerge: request.autoMerge }),
     ...(request.draft === undefined ? {} : { draft: request.draft }),
+    ...(request.baseSha === undefined ? {} : { baseSha: request.baseSha }),
   });
   const what = pullRequest.created ? 'opened' : pullRequest.changed ? 'updated' : 'already up to date';
   deps.log.info(`kubeproof: promotion pull request #${pullRequest.number} ${what}: ${pullRequest.url}`);

@@ -81,6 +81,11 @@ export interface PromotionPullRequest extends RepoRef {
   commitMessage: string;
   changes: FileChange[];
   draft?: boolean;
+  /**
+   * The commit of `base` the change was planned on: when the branch has moved on since, nothing is
+   * written (a `BaseMovedError`), so a newer commit's edits to the same files are never overwritten.
+   */
+  baseSha?: string;
   /** Labels the pull request carries (`promotion`); added when missing, never removed. */
   labels?: string[];
   /** Turn on auto-merge with this method, so it merges once its required checks pass. */

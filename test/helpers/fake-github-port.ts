@@ -12,6 +12,7 @@ import type {
   RepoRef,
   UpsertCommentOptions,
 } from '../../platform/github/github-port.ts';
+import { BaseMovedError } from '../../platform/github/open-or-update-pull-request.ts';
 import { commentMarker, parseMarker } from '../../platform/github/upsert-comment.ts';
 
 export interface FakeComment {
@@ -54,6 +55,8 @@ export interface FakeGitHubPortSetup {
   changedFiles?: Record<string, (string | ChangedFile)[]>;
   /** Comments already on a pull request, keyed `owner/repo#number`. */
   comments?: Record<string, string[]>;
+  /** The commit a branch is at, keyed `owner/repo@branch`: a promotion planned on another is refused. */
+  branchTips?: Record<string, string>;
   /** Makes these methods fail with this error (a 403 to test the fallback). */
   failures?: Partial<Record<keyof GitHubPort, Error>>;
 }
@@ -176,6 +179,9 @@ export function createFakeGitHubPort(setup: FakeGitHubPortSetup = {}): FakeGitHu
     },
     async openOrUpdatePullRequest(request: PromotionPullRequest): Promise<OpenedPullRequest> {
       record('openOrUpdatePullRequest', [request]);
+      const tip = setup.branchTips?.[treeKey(request, request.base)];
+      if (request.baseSha !== undefined && tip !== undefined && tip !== request.baseSha)
+        throw new BaseMovedError(request.base, request.baseSha, tip);
       const fields = {
         branch: request.branch,
         base: request.base,
