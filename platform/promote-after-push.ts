@@ -27,6 +27,8 @@ export interface PushPromotionRequest {
   /** The pushed commit, which `after` holds. */
   afterSha: string;
   after: FileSource;
+  /** The folder of the repository `after` and `before` are (an action's `working-directory`). */
+  prefix?: string;
   /** The files before the push; undefined for a push that created the branch. */
   before: FileSource | undefined;
   /** The files the push changed, when the caller has them (else `before` and `after` are compared). */
@@ -106,6 +108,7 @@ export async function promoteAfterPush(
           base: push.branch,
           baseSha: push.afterSha,
           files: push.after,
+          ...(push.prefix ? { prefix: push.prefix } : {}),
           command: promotion.command,
           source: promotion.source,
           target: promotion.target,

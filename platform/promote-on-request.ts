@@ -5,6 +5,7 @@
  * for every environment a push changed.
  */
 import type { FileSource } from '../core/files/file-source.ts';
+import { subFileSource } from '../core/files/sub-file-source.ts';
 import type { Finding } from '../core/findings.ts';
 import type { PromotionPlan } from '../core/promote/plan-promotion.ts';
 import { preparePromotion, type PromotionCommand } from '../core/promote/prepare-promotion.ts';
@@ -24,8 +25,10 @@ export interface PromotionOnRequest {
    * on: the plan is made again, once, on the branch's new commit (one tarball through the port).
    */
   baseSha?: string;
-  /** The files of `base` (at `baseSha`) the plan is made on. */
+  /** The files of `base` (at `baseSha`) the plan is made on, under `prefix`. */
   files: FileSource;
+  /** The folder of the repository `files` are (an action's `working-directory`); default the top. */
+  prefix?: string;
   command: PromotionCommand;
   /** Source and target as the branch names them; default the pair the plan found. */
   source?: string | undefined;
@@ -121,6 +124,7 @@ async function attempt(
         ...(request.autoMerge === undefined ? {} : { autoMerge: request.autoMerge }),
         ...(request.draft === undefined ? {} : { draft: request.draft }),
         ...(request.baseSha === undefined ? {} : { baseSha: request.baseSha }),
+        ...(request.prefix ? { prefix: request.prefix } : {}),
       },
       deps,
     );
@@ -132,12 +136,13 @@ async function attempt(
     // The branch moved on after the files were read: plan again on its new commit, once.
     if (error instanceof BaseMovedError && retries > 0) {
       deps.log.info(`kubeproof: ${error.message}`);
-      const files = await deps.port
+      const tree = await deps.port
         .getTree(request.repo, error.actual)
         .catch((cause: unknown) => cause as Error);
-      if (!(files instanceof Error))
-        return attempt({ ...request, files, baseSha: error.actual, source, target }, deps, retries - 1);
-      return { ...base, status: 'failed', reason: 'github', message: files.message };
+      if (tree instanceof Error)
+        return { ...base, status: 'failed', reason: 'github', message: tree.message };
+      const files = request.prefix ? subFileSource(tree, request.prefix) : tree;
+      return attempt({ ...request, files, baseSha: error.actual, source, target }, deps, retries - 1);
     }
     return { ...base, status: 'failed', reason: 'github', message: (error as Error).message };
   }

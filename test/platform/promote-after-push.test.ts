@@ -83,6 +83,17 @@ describe('promoteAfterPush', () => {
     ]);
   });
 
+  it('commits the paths under the folder the files come from (a working-directory)', async () => {
+    const port = createFakeGitHubPort();
+    const after = repository({ dev: '1.3.0', staging: '1.2.0', prod: '1.1.0' });
+
+    await promoteAfterPush(push(after, { prefix: 'deploy/gitops' }), { port, log });
+
+    expect(opened(port)[0]?.changes.map((change) => change.path)).toEqual([
+      'deploy/gitops/envs/staging/kustomization.yaml',
+    ]);
+  });
+
   it('updates the open pull request on the next push, and writes nothing when it already holds the change', async () => {
     const port = createFakeGitHubPort();
     await promoteAfterPush(push(repository({ dev: '1.3.0', staging: '1.2.0', prod: '1.1.0' })), {
