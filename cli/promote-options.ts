@@ -1,4 +1,5 @@
 import { UsageError } from '../core/errors.ts';
+import { IMAGE_DIGEST, IMAGE_TAG } from '../core/promote/version-syntax.ts';
 import { PROMOTION_OUTPUTS, type PromotionOutput } from '../core/report/promote/render-promotion.ts';
 import { flagReader, parseFlags, type FlagSpec } from './flags.ts';
 
@@ -74,10 +75,6 @@ export interface PromoteCommandOptions {
   digest?: string;
 }
 
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-// https://github.com/distribution/reference/blob/main/reference.go (tag grammar)
-const TAG = /^[\w][\w.-]{0,127}$/;
-
 function required(value: string | undefined, flag: string): string {
   if (value === undefined || value === '') throw new UsageError(`-${flag} is required`);
   return value;
@@ -108,12 +105,12 @@ export function parsePromoteOptions(
       `-output must be one of ${command === 'bump' ? 'text, json' : 'text, json, markdown'}, not ${JSON.stringify(output)}`,
     );
   const digest = flags.string('digest');
-  if (digest !== undefined && !DIGEST.test(digest))
+  if (digest !== undefined && !IMAGE_DIGEST.test(digest))
     throw new UsageError(
       `-digest must be sha256: and 64 lower-case hex digits, not ${JSON.stringify(digest)}`,
     );
   const tag = flags.string('tag');
-  if (tag !== undefined && !TAG.test(tag))
+  if (tag !== undefined && !IMAGE_TAG.test(tag))
     throw new UsageError(
       `-tag ${JSON.stringify(tag)} is not an image tag (letters, digits, _ . -, up to 128, not starting with . or -)`,
     );
