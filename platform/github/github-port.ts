@@ -15,6 +15,12 @@ export interface PullRef extends RepoRef {
   number: number;
 }
 
+/** A branch and the commit it is at. */
+export interface BranchRef {
+  name: string;
+  sha: string;
+}
+
 /** A commit of a repository: check runs hang on the pull request's head SHA. */
 export interface CommitRef extends RepoRef {
   sha: string;
@@ -110,6 +116,8 @@ export interface OpenedPullRequest {
 export interface GitHubPort {
   /** The files of `ref`, from one tarball download (not one request per file). */
   getTree(repo: RepoRef, ref: string): Promise<FileSource>;
+  /** A branch and its commit; without a name, the repository's default branch. */
+  getBranch(repo: RepoRef, branch?: string): Promise<BranchRef>;
   /** The files a pull request changes. */
   listChangedFiles(pr: PullRef): Promise<ChangedFiles>;
   /**
