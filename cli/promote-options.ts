@@ -21,6 +21,31 @@ const COMMON: readonly FlagSpec[] = [
   },
   { name: 'o', kind: 'string', typeName: 'string', usage: 'short for -output' },
   { name: 'digest', kind: 'string', typeName: 'sha256:...', usage: 'the image digest to pin with the tag' },
+  {
+    name: 'open-pr',
+    kind: 'bool',
+    usage:
+      'open or update the promotion pull request on GitHub instead of writing files (token in GITHUB_TOKEN or GH_TOKEN); planned on the base branch as it is on GitHub',
+  },
+  {
+    name: 'repo',
+    kind: 'string',
+    typeName: 'owner/name',
+    usage: 'with -open-pr: the GitHub repository (default: from the git remote)',
+  },
+  {
+    name: 'base',
+    kind: 'string',
+    typeName: 'branch',
+    usage: "with -open-pr: the branch the pull request goes into (default: the repository's default branch)",
+  },
+  {
+    name: 'auto-merge',
+    kind: 'string',
+    typeName: 'method',
+    usage: 'with -open-pr: turn on auto-merge with merge, squash or rebase',
+  },
+  { name: 'draft', kind: 'bool', usage: 'with -open-pr: open the pull request as a draft' },
 ];
 
 export const BUMP_FLAGS: readonly FlagSpec[] = [
@@ -73,6 +98,45 @@ export interface PromoteCommandOptions {
   images: string[];
   tag?: string;
   digest?: string;
+  /** Set with -open-pr: where the pull request goes. */
+  openPr?: {
+    repo: { owner: string; repo: string } | undefined;
+    base: string | undefined;
+    autoMerge: 'merge' | 'squash' | 'rebase' | undefined;
+    draft: boolean;
+  };
+}
+
+const AUTO_MERGE = ['merge', 'squash', 'rebase'] as const;
+
+/** -open-pr and its flags; a UsageError for one of them without it. */
+function openPrOptions(
+  flags: ReturnType<typeof flagReader>,
+  dryRun: boolean,
+): PromoteCommandOptions['openPr'] {
+  const repo = flags.string('repo');
+  const base = flags.string('base');
+  const autoMerge = flags.string('auto-merge');
+  const draft = flags.bool('draft') === true;
+  if (flags.bool('open-pr') !== true) {
+    const stray = [repo && '-repo', base && '-base', autoMerge && '-auto-merge', draft && '-draft'].find(
+      Boolean,
+    );
+    if (stray) throw new UsageError(`${stray} goes with -open-pr`);
+    return undefined;
+  }
+  if (dryRun) throw new UsageError('-open-pr and -dry-run exclude each other: -dry-run alone shows the plan');
+  const match = repo === undefined ? undefined : /^([\w.-]+)\/([\w.-]+)$/.exec(repo);
+  if (repo !== undefined && !match)
+    throw new UsageError(`-repo must be owner/name, not ${JSON.stringify(repo)}`);
+  if (autoMerge !== undefined && !(AUTO_MERGE as readonly string[]).includes(autoMerge))
+    throw new UsageError(`-auto-merge must be merge, squash or rebase, not ${JSON.stringify(autoMerge)}`);
+  return {
+    repo: match ? { owner: match[1] as string, repo: match[2] as string } : undefined,
+    base,
+    autoMerge: autoMerge as 'merge' | 'squash' | 'rebase' | undefined,
+    draft,
+  };
 }
 
 function required(value: string | undefined, flag: string): string {
@@ -116,6 +180,8 @@ export function parsePromoteOptions(
     );
   const options: PromoteCommandOptions = { ...base, help: false, output: known };
   if (digest !== undefined) options.digest = digest;
+  const openPr = openPrOptions(flags, base.dryRun);
+  if (openPr !== undefined) options.openPr = openPr;
   if (command === 'bump') {
     options.env = required(flags.string('env'), 'env');
     options.images = [required(flags.string('image'), 'image')];
