@@ -163,6 +163,34 @@ describe('kubeproof promote --open-pr', () => {
     });
   });
 
+  it('opens a bump on its own branch', async () => {
+    const { server, env } = await github();
+    const work = clone('https://github.com/acme/gitops.git');
+
+    const result = await run(
+      [
+        'bump',
+        '-C',
+        work,
+        '--env',
+        'web/staging',
+        '--image',
+        'ghcr.io/acme/web',
+        '--tag',
+        '1.11',
+        '--open-pr',
+      ],
+      env,
+      work,
+    );
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/promotion pull request #1 opened/);
+    expect(server.pulls.map((pull) => [pull.head.ref, pull.title])).toEqual([
+      ['kubeproof/promote/set-web-staging', 'Promote web 1.11 to web/staging'],
+    ]);
+  });
+
   it.each([
     [
       ['--open-pr'],
