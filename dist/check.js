@@ -66816,6 +66816,23 @@ function createNodeProcessRunner(runnerOptions = {}) {
   };
 }
 
+// platform/github/get-branch.ts
+async function getBranch(client, repo, branch) {
+  const name = `${repo.owner}/${repo.repo}`;
+  const where2 = { owner: repo.owner, repo: repo.repo };
+  const read = { permission: "contents: read", subject: `repository ${name}` };
+  const wanted = branch ?? (await client.request("GET /repos/{owner}/{repo}", where2, {
+    ...read,
+    operation: `read repository ${name}`
+  })).data.default_branch;
+  const found = await client.request(
+    "GET /repos/{owner}/{repo}/branches/{branch}",
+    { ...where2, branch: wanted },
+    { ...read, operation: `read branch ${wanted}`, subject: `branch ${wanted} of ${name}` }
+  );
+  return { name: found.data.name, sha: found.data.commit.sha };
+}
+
 // platform/github/read-tarball.ts
 import { promisify } from "node:util";
 import { gunzip } from "node:zlib";
@@ -67714,6 +67731,20 @@ async function listChangedFiles(client, pr) {
 }
 
 // platform/github/open-or-update-pull-request.ts
+var BaseMovedError = class extends KubeproofError {
+  name = "BaseMovedError";
+  base;
+  expected;
+  actual;
+  constructor(base, expected, actual) {
+    super(
+      `${base} moved from ${expected.slice(0, 7)} to ${actual.slice(0, 7)} after the promotion was planned: nothing was written; plan it again on ${base}'s new commit`
+    );
+    this.base = base;
+    this.expected = expected;
+    this.actual = actual;
+  }
+};
 async function openOrUpdatePullRequest(client, request2) {
   const where2 = { owner: request2.owner, repo: request2.repo };
   const name = `${request2.owner}/${request2.repo}`;
@@ -67757,6 +67788,8 @@ async function openOrUpdatePullRequest(client, request2) {
     }
   };
   const base = await readBase();
+  if (request2.baseSha !== void 0 && base.sha !== request2.baseSha)
+    throw new BaseMovedError(request2.base, request2.baseSha, base.sha);
   const branchSha = await readRef(request2.branch);
   const tree = await client.request(
     "POST /repos/{owner}/{repo}/git/trees",
@@ -69007,6 +69040,7 @@ function createOctokitGitHubPort(octokit, options = {}) {
       ref,
       options.maxTarballBytes === void 0 ? {} : { maxBytes: options.maxTarballBytes }
     ),
+    getBranch: (repo, branch) => getBranch(client, repo, branch),
     listChangedFiles: (pr) => listChangedFiles(client, pr),
     upsertComment: (pr, key2, bodies, upsertOptions) => upsertComment(client, pr, key2, bodies, upsertOptions),
     startCheckRun: (commit, start) => startCheckRun(client, commit, start),
@@ -69950,6 +69984,8 @@ function actionContext(env, eventName, payload, cwd) {
   const mergeGroup = mergeGroupOf(eventName, payload);
   const before = beforeOf(eventName, payload);
   const pullRequest = pullRequestOf(eventName, payload, repo);
+  const branch = env["GITHUB_REF_TYPE"] === "branch" ? text2(env["GITHUB_REF_NAME"]) : void 0;
+  const defaultBranch = text2(record(record(payload)?.["repository"])?.["default_branch"]);
   const identity3 = repositoryIdentityOf(env, eventName, server, repo, payload, pullRequest);
   return {
     workspace: isAbsolute(workspace) ? workspace : resolve(cwd, workspace),
@@ -69960,6 +69996,8 @@ function actionContext(env, eventName, payload, cwd) {
     pullRequest,
     ...mergeGroup === void 0 ? {} : { mergeGroup },
     ...before === void 0 ? {} : { before },
+    ...branch === void 0 ? {} : { branch },
+    ...defaultBranch === void 0 ? {} : { defaultBranch },
     serverUrl: server,
     runUrl: repo && runId ? `${server}/${repo.owner}/${repo.repo}/actions/runs/${runId}${env["GITHUB_RUN_ATTEMPT"] ? `/attempts/${env["GITHUB_RUN_ATTEMPT"]}` : ""}` : void 0,
     ...identity3 === void 0 ? {} : { repository: identity3 }
@@ -70269,8 +70307,8 @@ function parseCheckInputs(read) {
 }
 
 // platform/actions/run-check-action.ts
-import { mkdir as mkdir6, mkdtemp as mkdtemp2, stat as stat4 } from "node:fs/promises";
-import { join as join5, resolve as resolve4 } from "node:path";
+import { mkdir as mkdir6, mkdtemp as mkdtemp2 } from "node:fs/promises";
+import { join as join5 } from "node:path";
 
 // core/rules/config-rules.ts
 var CONFIG_RULES = {
@@ -76387,6 +76425,29 @@ var kubeproof_config_schema_default = {
             minLength: 1
           }
         },
+        auto: {
+          description: "Which promotions open a pull request by themselves after a push to the default branch changed the source environment: true for every environment to the next in order, false for none, or a list of pairs. The App promotes only what this allows (default none); the promote action, which a workflow already opts into, promotes every changed environment to the next when auto is not set.",
+          type: ["boolean", "array"],
+          uniqueItems: true,
+          items: {
+            description: "A pair promoted automatically: from an environment (or, for APP/STAGE environments, a stage) to another.",
+            type: "object",
+            additionalProperties: false,
+            required: ["from", "to"],
+            properties: {
+              from: {
+                description: "The environment (or stage) whose change is promoted.",
+                type: "string",
+                minLength: 1
+              },
+              to: {
+                description: "The environment (or stage) that receives it.",
+                type: "string",
+                minLength: 1
+              }
+            }
+          }
+        },
         protected: {
           description: "Environments that refuse a mutable tag (latest, no tag, or one mutableTags matches) unless a digest pins the image.",
           type: "array",
@@ -76415,12 +76476,11 @@ var kubeproof_config_schema_default = {
           }
         },
         tagFields: {
-          description: "Helm values keys holding a tag that the {repository, tag} rule does not find, for example imageVersion.",
+          description: "Helm values keys holding a tag (or a whole image reference) that the {repository, tag} and *image rules do not find, for example imageVersion.",
           type: "array",
           items: {
             type: "object",
             additionalProperties: false,
-            required: ["tag"],
             properties: {
               tag: {
                 description: "Dotted key path of the tag (imageVersion, web.image.version).",
@@ -76436,14 +76496,31 @@ var kubeproof_config_schema_default = {
                 description: "The image the tag is the tag of, when no key holds its repository.",
                 type: "string",
                 minLength: 1
+              },
+              reference: {
+                description: "Dotted key path of a value holding a whole image reference (web.container: ghcr.io/acme/web:1.2.3), alone.",
+                type: "string",
+                minLength: 1
               }
             },
             oneOf: [
               {
-                required: ["repository"]
+                required: ["tag", "repository"],
+                not: { required: ["reference"] }
               },
               {
-                required: ["image"]
+                required: ["tag", "image"],
+                not: { required: ["reference"] }
+              },
+              {
+                required: ["reference"],
+                not: {
+                  anyOf: [
+                    { required: ["tag"] },
+                    { required: ["repository"] },
+                    { required: ["image"] }
+                  ]
+                }
               }
             ]
           }
@@ -76669,15 +76746,21 @@ async function checkConfig(files, config, configPath, locate) {
       `/environments/${index}/name`
     );
   }
-  const promotionLists = config.environments ? ["order", "protected", "requireDigest"].flatMap(
-    (list5) => (config.promotion?.[list5] ?? []).map((name, index) => ({ list: list5, name, index }))
-  ) : [];
-  for (const { list: list5, name, index } of promotionLists) {
+  const auto = config.promotion?.auto;
+  const promotionLists = config.environments ? [
+    ...["order", "protected", "requireDigest"].flatMap(
+      (list5) => (config.promotion?.[list5] ?? []).map((name, index) => ({ field: `${list5}[${index}]`, name }))
+    ),
+    ...(Array.isArray(auto) ? auto : []).flatMap(
+      (pair, index) => ["from", "to"].map((end) => ({ field: `auto[${index}].${end}`, name: pair[end] }))
+    )
+  ] : [];
+  for (const { field: field3, name } of promotionLists) {
     if (firstByName.has(name)) continue;
     const known2 = [...firstByName.keys()].map((n) => JSON.stringify(n)).join(", ");
     report(
-      `promotion.${list5}[${index}]: ${JSON.stringify(name)} is not a declared environment (declared: ${known2})`,
-      `/promotion/${list5}/${index}`
+      `promotion.${field3}: ${JSON.stringify(name)} is not a declared environment (declared: ${known2})`,
+      `/promotion/${field3.replace(/\[(\d+)\]/g, "/$1").replace(/\./g, "/")}`
     );
   }
   const checkPath = async (written2, pointer2, kind) => {
@@ -76789,6 +76872,8 @@ var PATTERN_HINTS = {
 };
 function explain(pointer2, message, value) {
   if (/^got (number|boolean|null), want string$/.test(message)) return `${message} (quote the value in YAML)`;
+  if (/\/tagFields\/\d+$/.test(pointer2) && message.includes("'oneOf' failed"))
+    return "write tag with repository or image, or reference alone (a key holding a whole image reference)";
   if (!message.includes("does not match pattern")) return message;
   const field3 = pointer2.split("/").filter((token) => !/^\d+$/.test(token)).pop() ?? "";
   const hint = PATTERN_HINTS[field3] ?? "a path with forward slashes (no backslashes)";
@@ -83664,8 +83749,9 @@ function summaryMarkdown(report, marker2, limit = SUMMARY_LIMIT) {
 ` };
 }
 
-// platform/actions/run-check-action.ts
-var TRUST_HELP = "to allow it, use that renderer for an environment in the base branch's .kubeproof.yaml, or name it in the action's allow-renderers input";
+// platform/actions/working-directory.ts
+import { stat as stat4 } from "node:fs/promises";
+import { resolve as resolve4 } from "node:path";
 async function workingDirectoryOf(context3, input) {
   const folder = resolve4(context3.workspace, input);
   const found = await stat4(folder).catch(() => void 0);
@@ -83676,6 +83762,9 @@ async function workingDirectoryOf(context3, input) {
   }
   return folder;
 }
+
+// platform/actions/run-check-action.ts
+var TRUST_HELP = "to allow it, use that renderer for an environment in the base branch's .kubeproof.yaml, or name it in the action's allow-renderers input";
 function publishRequest(inputs, deps, prefix, target) {
   if (target.commit === void 0 || deps.port === void 0) return void 0;
   return {

@@ -67661,6 +67661,8 @@ function actionContext(env, eventName, payload, cwd) {
   const mergeGroup = mergeGroupOf(eventName, payload);
   const before = beforeOf(eventName, payload);
   const pullRequest = pullRequestOf(eventName, payload, repo);
+  const branch = env["GITHUB_REF_TYPE"] === "branch" ? text(env["GITHUB_REF_NAME"]) : void 0;
+  const defaultBranch = text(record(record(payload)?.["repository"])?.["default_branch"]);
   const identity2 = repositoryIdentityOf(env, eventName, server, repo, payload, pullRequest);
   return {
     workspace: isAbsolute(workspace) ? workspace : resolve(cwd, workspace),
@@ -67671,6 +67673,8 @@ function actionContext(env, eventName, payload, cwd) {
     pullRequest,
     ...mergeGroup === void 0 ? {} : { mergeGroup },
     ...before === void 0 ? {} : { before },
+    ...branch === void 0 ? {} : { branch },
+    ...defaultBranch === void 0 ? {} : { defaultBranch },
     serverUrl: server,
     runUrl: repo && runId ? `${server}/${repo.owner}/${repo.repo}/actions/runs/${runId}${env["GITHUB_RUN_ATTEMPT"] ? `/attempts/${env["GITHUB_RUN_ATTEMPT"]}` : ""}` : void 0,
     ...identity2 === void 0 ? {} : { repository: identity2 }
