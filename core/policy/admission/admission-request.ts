@@ -8,7 +8,7 @@
 import type { ResourceRef } from '../../findings.ts';
 import { stringAt, type JsonObject } from '../../manifests/json-value.ts';
 import type { CelCache } from './cel/cel-values.ts';
-import { labelsOf, type Labels } from './label-selector.ts';
+import { labelsOf } from './label-selector.ts';
 import type { RequestAttributes } from './match-resources.ts';
 import type { Source } from './admission-types.ts';
 import type { KindTable } from './resource-kinds.ts';
@@ -59,82 +59,133 @@ export function resourceKey(object: JsonObject): string {
   ].join('|');
 }
 
-/** The request of one head resource. */
-export function admissionRequest(
-  object: JsonObject,
-  old: JsonObject | undefined,
-  kinds: KindTable,
-  namespaces: Map<string, JsonObject>,
-  source: Source,
-  cache: CelCache,
-  authorizer: unknown,
-): AdmissionRequest {
-  const apiVersion = String(object['apiVersion'] ?? '');
-  const [group, version] = apiVersion.includes('/')
-    ? (apiVersion.split('/') as [string, string])
-    : ['', apiVersion];
-  const kind = String(object['kind'] ?? '');
-  const info = kinds.info(group, kind);
-  const name = stringAt(object, 'metadata', 'name') ?? '';
-  const namespace = info.namespaced ? (stringAt(object, 'metadata', 'namespace') ?? 'default') : '';
-  const isNamespace = kind === 'Namespace' && group === '';
-  const namespaceObject = info.namespaced
-    ? (namespaces.get(namespace) ??
-      withNameLabel({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } }, namespace))
-    : null;
-  const namespaceLabels: Labels = isNamespace
-    ? labelsOf(withNameLabel(object, name))
-    : labelsOf(namespaceObject ?? undefined);
-  const operation = old === undefined ? 'CREATE' : 'UPDATE';
-  let context: Record<string, unknown> | undefined;
-  return {
-    source,
-    attributes: {
-      group,
-      version,
+/**
+ * The CEL variables of one request, each made on first read: most expressions read `object` only,
+ * so the base object and the Namespace are converted only for those that read them. Getters on
+ * the prototype, so making one per resource allocates no closures.
+ */
+class RequestContext {
+  // Plain fields, not #private ones: each evaluation's context inherits from this object.
+  constructor(
+    readonly admission: Admission,
+    readonly cache: CelCache,
+    readonly authorizer: unknown,
+  ) {}
+  get object(): unknown {
+    return this.cache.value(this.admission.object);
+  }
+  get oldObject(): unknown {
+    return this.admission.old === undefined ? null : this.cache.value(this.admission.old);
+  }
+  get namespaceObject(): unknown {
+    return this.admission.namespaceObject === null ? null : this.cache.value(this.admission.namespaceObject);
+  }
+  get request(): unknown {
+    return this.admission.requestValue();
+  }
+}
+
+/** What the requests of one evaluation share. */
+export interface RequestSetting {
+  kinds: KindTable;
+  namespaces: Map<string, JsonObject>;
+  cache: CelCache;
+  authorizer: unknown;
+}
+
+class Admission implements AdmissionRequest {
+  readonly attributes: RequestAttributes;
+  readonly ref: ResourceRef;
+  readonly label: string;
+  readonly namespace: string;
+  readonly isSecret: boolean;
+  readonly namespaceObject: JsonObject | null;
+  readonly group: string;
+  readonly version: string;
+  readonly kind: string;
+  #context: RequestContext | undefined;
+  #size: number | undefined;
+  #request: Record<string, unknown> | undefined;
+
+  constructor(
+    readonly object: JsonObject,
+    readonly old: JsonObject | undefined,
+    readonly source: Source,
+    readonly setting: RequestSetting,
+  ) {
+    const apiVersion = String(object['apiVersion'] ?? '');
+    const slash = apiVersion.indexOf('/');
+    this.group = slash < 0 ? '' : apiVersion.slice(0, slash);
+    this.version = slash < 0 ? apiVersion : apiVersion.slice(slash + 1);
+    this.kind = String(object['kind'] ?? '');
+    const info = setting.kinds.info(this.group, this.kind);
+    const name = stringAt(object, 'metadata', 'name') ?? '';
+    const namespace = info.namespaced ? (stringAt(object, 'metadata', 'namespace') ?? 'default') : '';
+    const isNamespace = this.kind === 'Namespace' && this.group === '';
+    this.namespaceObject = info.namespaced ? namespaceFor(setting.namespaces, namespace) : null;
+    this.attributes = {
+      group: this.group,
+      version: this.version,
       resource: info.resource,
       namespaced: info.namespaced,
       isNamespace,
       name,
-      operation,
+      operation: old === undefined ? 'CREATE' : 'UPDATE',
       labels: labelsOf(object),
       ...(old === undefined ? {} : { oldLabels: labelsOf(old) }),
-      namespaceLabels,
-    },
-    ref: { apiVersion, kind, name, ...(namespace === '' ? {} : { namespace }) },
-    label: `${kind} ${namespace === '' ? name : `${namespace}/${name}`}`,
-    namespace,
-    isSecret: kind === 'Secret' && group === '',
-    inputSize: () =>
-      cache.size(object) +
-      (old === undefined ? 0 : cache.size(old)) +
-      (namespaceObject === null ? 1 : cache.size(namespaceObject)),
-    celContext() {
-      let request: Record<string, unknown> | undefined;
-      context ??= lazyContext({
-        object: () => cache.value(object),
-        oldObject: () => (old === undefined ? null : cache.value(old)),
-        namespaceObject: () => (namespaceObject === null ? null : cache.value(namespaceObject)),
-        authorizer: () => authorizer,
-        request: () =>
-          (request ??= requestValue(group, version, kind, info.resource, name, namespace, operation)),
-      });
-      return context;
-    },
-  };
+      namespaceLabels: isNamespace
+        ? labelsOf(withNameLabel(object, name))
+        : labelsOf(this.namespaceObject ?? undefined),
+    };
+    this.ref = { apiVersion, kind: this.kind, name, ...(namespace === '' ? {} : { namespace }) };
+    this.label = `${this.kind} ${namespace === '' ? name : `${namespace}/${name}`}`;
+    this.namespace = namespace;
+    this.isSecret = this.kind === 'Secret' && this.group === '';
+  }
+
+  celContext(): Record<string, unknown> {
+    this.#context ??= new RequestContext(this, this.setting.cache, this.setting.authorizer);
+    return this.#context as unknown as Record<string, unknown>;
+  }
+
+  requestValue(): Record<string, unknown> {
+    return (this.#request ??= requestValue(this));
+  }
+
+  inputSize(): number {
+    const { cache } = this.setting;
+    this.#size ??=
+      cache.size(this.object) +
+      (this.old === undefined ? 0 : cache.size(this.old)) +
+      (this.namespaceObject === null ? 1 : cache.size(this.namespaceObject));
+    return this.#size;
+  }
 }
 
-function requestValue(
-  group: string,
-  version: string,
-  kind: string,
-  resource: string,
-  name: string,
-  namespace: string,
-  operation: string,
-): Record<string, unknown> {
+/** The Namespace of a request: the environment's, or one known only by its name label (kept in the map). */
+function namespaceFor(namespaces: Map<string, JsonObject>, name: string): JsonObject {
+  let found = namespaces.get(name);
+  if (found === undefined) {
+    found = withNameLabel({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, name);
+    namespaces.set(name, found);
+  }
+  return found;
+}
+
+/** The request of one head resource. */
+export function admissionRequest(
+  object: JsonObject,
+  old: JsonObject | undefined,
+  source: Source,
+  setting: RequestSetting,
+): AdmissionRequest {
+  return new Admission(object, old, source, setting);
+}
+
+function requestValue(admission: Admission): Record<string, unknown> {
+  const { group, version, kind, attributes } = admission;
   const groupVersionKind = { group, version, kind };
-  const groupVersionResource = { group, version, resource };
+  const groupVersionResource = { group, version, resource: attributes.resource };
   return {
     uid: '',
     kind: groupVersionKind,
@@ -143,23 +194,12 @@ function requestValue(
     requestKind: groupVersionKind,
     requestResource: groupVersionResource,
     requestSubResource: '',
-    name,
-    namespace,
-    operation,
+    name: attributes.name,
+    namespace: admission.namespace,
+    operation: attributes.operation,
     // Who makes the request is not known offline: no user name, no groups.
     userInfo: { username: '', uid: '', groups: [], extra: {} },
     dryRun: false,
     options: {},
   };
-}
-
-/**
- * The variables as getters that make each value on first read: most expressions read `object`
- * only, so the base object and the Namespace are converted only for those that read them.
- */
-function lazyContext(getters: Record<string, () => unknown>): Record<string, unknown> {
-  const context: Record<string, unknown> = {};
-  for (const [key, get] of Object.entries(getters))
-    Object.defineProperty(context, key, { enumerable: true, get });
-  return context;
 }

@@ -12,11 +12,17 @@ import type { RenderedResource } from '../../render/kustomize/build-kustomizatio
 import { admissionEnvironment } from './cel/admission-cel.ts';
 import { offlineAuthorizer } from './cel/authorizer.ts';
 import { CelCache } from './cel/cel-values.ts';
-import { admissionRequest, namespaceIndex, resourceKey, type AdmissionRequest } from './admission-request.ts';
+import {
+  admissionRequest,
+  namespaceIndex,
+  resourceKey,
+  type AdmissionRequest,
+  type RequestSetting,
+} from './admission-request.ts';
 import type { Binding, CompiledExpression, CompiledPolicy, SourcedObject } from './admission-types.ts';
 import { compilePolicy, quoteExpression } from './compile-policy.ts';
 import { actionSeverity, evaluateBinding, type BindingSink } from './evaluate-binding.ts';
-import { matchResourcesMatch } from './match-resources.ts';
+import { compileMatch } from './match-resources.ts';
 import { readBinding } from './read-binding.ts';
 import { paramsIndex, resolveParams, type ParamsResolution } from './resolve-params.ts';
 import { kindTable } from './resource-kinds.ts';
@@ -102,9 +108,14 @@ export function evaluateAdmissionPolicies(input: AdmissionInput): Finding[] {
         message: `ValidatingAdmissionPolicyBinding '${binding.name}': policy '${policy.name}' has a paramKind, so the binding needs spec.paramRef: the binding is not used`,
         ...binding.source,
       });
-  const usable = pairs.filter(
-    ([policy, binding]) => policy.paramKind === undefined || binding.paramRef !== undefined,
-  );
+  const usable = pairs
+    .filter(([policy, binding]) => policy.paramKind === undefined || binding.paramRef !== undefined)
+    .map(([policy, binding]) => ({
+      policy,
+      binding,
+      matches: compileMatch(policy.matchConstraints, true),
+      bindingMatches: compileMatch(binding.matchResources, false),
+    }));
   if (usable.length === 0) return findings;
 
   const kinds = kindTable(all.map((doc) => doc.object));
@@ -113,7 +124,7 @@ export function evaluateAdmissionPolicies(input: AdmissionInput): Finding[] {
   // The params of a binding depend only on the request's namespace.
   const resolutions = new Map<string, ParamsResolution>();
   const cache = new CelCache();
-  const authorizer = offlineAuthorizer();
+  const setting: RequestSetting = { kinds, namespaces, cache, authorizer: offlineAuthorizer() };
   const base = new Map((input.base ?? []).map((resource) => [resourceKey(resource.object), resource.object]));
   const authorizerUses = new Map<
     string,
@@ -132,18 +143,9 @@ export function evaluateAdmissionPolicies(input: AdmissionInput): Finding[] {
   for (const resource of input.head) {
     const object = resource.object;
     let request: AdmissionRequest | undefined;
-    for (const [policy, binding] of usable) {
-      request ??= admissionRequest(
-        object,
-        base.get(resourceKey(object)),
-        kinds,
-        namespaces,
-        resource.origin,
-        cache,
-        authorizer,
-      );
-      if (!matchResourcesMatch(policy.matchConstraints, request.attributes, true)) continue;
-      if (!matchResourcesMatch(binding.matchResources, request.attributes, false)) continue;
+    for (const { policy, binding, matches, bindingMatches } of usable) {
+      request ??= admissionRequest(object, base.get(resourceKey(object)), resource.origin, setting);
+      if (!matches(request.attributes) || !bindingMatches(request.attributes)) continue;
       const paramsKey = `${binding.name}\n${request.namespace}`;
       let resolved = resolutions.get(paramsKey);
       if (resolved === undefined) {

@@ -14,10 +14,15 @@ import { AuthorizerUnavailable } from './cel/authorizer.ts';
 import { COST_BUDGET, estimatedCost } from './cel/cel-cost.ts';
 import type { CelCache } from './cel/cel-values.ts';
 import type { AdmissionRequest } from './admission-request.ts';
-import type { Binding, CompiledExpression, CompiledPolicy } from './admission-types.ts';
+import type { Binding, CompiledExpression, CompiledPolicy, CompiledValidation } from './admission-types.ts';
 import { celErrorText, quoteExpression } from './compile-policy.ts';
 
-type Result = { value: unknown } | { error: string } | { authorizer: true };
+/** An evaluation that failed; any other result of `run` is the expression's value. */
+class Failure {
+  constructor(readonly error: string) {}
+}
+/** The result of an expression that needed the authorizer. */
+const NEEDS_AUTHORIZER = new Failure('authorizer');
 
 /** Where the outcomes go. */
 export interface BindingSink {
@@ -49,44 +54,112 @@ function needsAuthorizer(error: unknown): boolean {
   return false;
 }
 
-function run(
-  expression: CompiledExpression,
-  context: Record<string, unknown>,
-  inputSize: () => number,
-): Result {
-  const cost =
-    expression.shape.loopDepth === 0 ? expression.shape.nodes : estimatedCost(expression.shape, inputSize());
-  if (cost > COST_BUDGET)
-    return {
-      error: `over the cost budget: an estimated ${cost.toExponential(1)} steps against ${COST_BUDGET}`,
-    };
-  try {
-    return { value: expression.program(context) };
-  } catch (error) {
-    return needsAuthorizer(error) ? { authorizer: true } : { error: celErrorText(error) };
-  }
+function needsAuthorizerResult(error: unknown): Failure {
+  return needsAuthorizer(error) ? NEEDS_AUTHORIZER : new Failure(celErrorText(error));
 }
 
 /** `variables`: each evaluated on first read, its value or error kept. */
-function lazyVariables(
-  policy: CompiledPolicy,
-  context: Record<string, unknown>,
-  inputSize: () => number,
-): object {
+function lazyVariables(evaluation: Evaluation): object {
   const variables = {};
-  for (const variable of policy.variables) {
-    let result: Result | undefined;
+  for (const variable of evaluation.policy.variables) {
+    let result: unknown;
+    let done = false;
     Object.defineProperty(variables, variable.name, {
       enumerable: true,
       get() {
-        result ??= run(variable, context, inputSize);
-        if ('value' in result) return result.value;
-        if ('authorizer' in result) throw new AuthorizerUnavailable();
-        throw new Error(`variables.${variable.name}: ${result.error}`);
+        if (!done) [result, done] = [evaluation.run(variable), true];
+        if (result === NEEDS_AUTHORIZER) throw new AuthorizerUnavailable();
+        if (result instanceof Failure) throw new Error(`variables.${variable.name}: ${result.error}`);
+        return result;
       },
     });
   }
   return variables;
+}
+
+/** One policy, one binding, one request, one params object. */
+class Evaluation {
+  readonly context: Record<string, unknown>;
+  #size: number | undefined;
+
+  constructor(
+    readonly policy: CompiledPolicy,
+    readonly binding: Binding,
+    readonly request: AdmissionRequest,
+    readonly params: JsonObject | null,
+    readonly paramsLabel: string,
+    readonly sink: BindingSink,
+    readonly cache: CelCache,
+  ) {
+    // The request's variables come through the prototype, so its lazy getters stay lazy.
+    this.context = Object.create(request.celContext()) as Record<string, unknown>;
+    this.context['params'] = params === null ? null : cache.value(params);
+    this.context['variables'] = policy.variables.length === 0 ? {} : lazyVariables(this);
+  }
+
+  inputSize(): number {
+    this.#size ??= this.request.inputSize() + (this.params === null ? 1 : this.cache.size(this.params));
+    return this.#size;
+  }
+
+  run(expression: CompiledExpression): unknown {
+    const { shape } = expression;
+    const cost = shape.loopDepth === 0 ? shape.nodes : estimatedCost(shape, this.inputSize());
+    if (cost > COST_BUDGET)
+      return new Failure(
+        `over the cost budget: an estimated ${cost.toExponential(1)} steps against ${COST_BUDGET}`,
+      );
+    try {
+      return expression.program(this.context);
+    } catch (error) {
+      return needsAuthorizerResult(error);
+    }
+  }
+
+  head(): string {
+    return `ValidatingAdmissionPolicy '${this.policy.name}' with binding '${this.binding.name}'`;
+  }
+
+  push(ruleId: 'admission-policy' | 'admission-policy-error', severity: Severity, message: string): void {
+    this.sink.findings.push({
+      ruleId,
+      severity,
+      message,
+      ...this.request.source,
+      resource: this.request.ref,
+    });
+  }
+
+  fail(expression: CompiledExpression, error: string): void {
+    const { request, policy } = this;
+    const action = strongest(this.binding);
+    const detail = request.isSecret ? 'the error is not shown, the object is a Secret' : error;
+    const ignored = policy.failurePolicy === 'Ignore';
+    this.push(
+      'admission-policy-error',
+      ignored ? 'notice' : (SEVERITY[action] as Severity),
+      `${this.head()}: ${expression.field} ${quoteExpression(expression.expression)} fails on ${request.label}${this.paramsLabel}: ${detail}; ` +
+        (ignored
+          ? 'failurePolicy Ignore lets the request through'
+          : `failurePolicy Fail: it ${VERB[action]} the request`),
+    );
+  }
+
+  deny(validation: CompiledValidation): void {
+    const action = strongest(this.binding);
+    let message = validation.message ?? `failed expression: ${validation.check.expression.trim()}`;
+    if (validation.messageExpression !== undefined && !this.request.isSecret) {
+      const custom = this.run(validation.messageExpression);
+      if (typeof custom === 'string' && custom.trim() !== '' && !/[\r\n]/.test(custom))
+        message = custom.trim();
+    }
+    const reason = validation.reason === undefined ? '' : ` (reason: ${validation.reason})`;
+    this.push(
+      'admission-policy',
+      SEVERITY[action] as Severity,
+      `${this.head()} ${VERB[action]} ${this.request.label}${this.paramsLabel}: ${message}${reason}`,
+    );
+  }
 }
 
 /** Evaluates the policy on the request with one params object (null without paramKind). */
@@ -99,72 +172,23 @@ export function evaluateBinding(
   sink: BindingSink,
   cache: CelCache,
 ): void {
-  const action = strongest(binding);
-  const head = `ValidatingAdmissionPolicy '${policy.name}' with binding '${binding.name}'`;
-  const where = { ...request.source, resource: request.ref };
-  let size: number | undefined;
-  const inputSize = (): number => (size ??= request.inputSize() + (params === null ? 1 : cache.size(params)));
-  // The request's variables come through the prototype, so its lazy getters stay lazy.
-  const context = Object.create(request.celContext()) as Record<string, unknown>;
-  context['params'] = params === null ? null : cache.value(params);
-  context['variables'] = policy.variables.length === 0 ? {} : lazyVariables(policy, context, inputSize);
-  const fail = (expression: CompiledExpression, error: string): void => {
-    const detail = request.isSecret ? 'the error is not shown, the object is a Secret' : error;
-    const ignored = policy.failurePolicy === 'Ignore';
-    sink.findings.push({
-      ruleId: 'admission-policy-error',
-      severity: ignored ? 'notice' : (SEVERITY[action] as Severity),
-      message:
-        `${head}: ${expression.field} ${quoteExpression(expression.expression)} fails on ${request.label}${paramsLabel}: ${detail}; ` +
-        (ignored
-          ? 'failurePolicy Ignore lets the request through'
-          : `failurePolicy Fail: it ${VERB[action]} the request`),
-      ...where,
-    });
-  };
-
+  const evaluation = new Evaluation(policy, binding, request, params, paramsLabel, sink, cache);
   let matchError: [CompiledExpression, string] | undefined;
   for (const condition of policy.matchConditions) {
-    const result = run(condition, context, inputSize);
-    if ('authorizer' in result) return sink.authorizer(policy, binding, condition, request);
-    if ('error' in result) matchError ??= [condition, result.error];
-    else if (result.value === false) return;
-    else if (result.value !== true) matchError ??= [condition, 'a matchCondition must evaluate to a bool'];
+    const result = evaluation.run(condition);
+    if (result === NEEDS_AUTHORIZER) return sink.authorizer(policy, binding, condition, request);
+    if (result instanceof Failure) matchError ??= [condition, result.error];
+    else if (result === false) return;
+    else if (result !== true) matchError ??= [condition, 'a matchCondition must evaluate to a bool'];
   }
-  if (matchError !== undefined) return fail(...matchError);
+  if (matchError !== undefined) return evaluation.fail(...matchError);
 
   for (const validation of policy.validations) {
-    const result = run(validation.check, context, inputSize);
-    if ('authorizer' in result) {
-      sink.authorizer(policy, binding, validation.check, request);
-      continue;
-    }
-    if ('error' in result) {
-      fail(validation.check, result.error);
-      continue;
-    }
-    if (result.value === true) continue;
-    if (result.value !== false) {
-      fail(validation.check, 'a validation must evaluate to a bool');
-      continue;
-    }
-    let message = validation.message ?? `failed expression: ${validation.check.expression.trim()}`;
-    if (validation.messageExpression !== undefined && !request.isSecret) {
-      const custom = run(validation.messageExpression, context, inputSize);
-      if (
-        'value' in custom &&
-        typeof custom.value === 'string' &&
-        custom.value.trim() !== '' &&
-        !/[\r\n]/.test(custom.value)
-      )
-        message = custom.value.trim();
-    }
-    const reason = validation.reason === undefined ? '' : ` (reason: ${validation.reason})`;
-    sink.findings.push({
-      ruleId: 'admission-policy',
-      severity: SEVERITY[action] as Severity,
-      message: `${head} ${VERB[action]} ${request.label}${paramsLabel}: ${message}${reason}`,
-      ...where,
-    });
+    const result = evaluation.run(validation.check);
+    if (result === true) continue;
+    if (result === NEEDS_AUTHORIZER) sink.authorizer(policy, binding, validation.check, request);
+    else if (result instanceof Failure) evaluation.fail(validation.check, result.error);
+    else if (result !== false) evaluation.fail(validation.check, 'a validation must evaluate to a bool');
+    else evaluation.deny(validation);
   }
 }

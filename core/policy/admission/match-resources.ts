@@ -30,48 +30,69 @@ function strings(value: JsonValue | undefined): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
-const listed = (list: string[], value: string): boolean => list.includes('*') || list.includes(value);
-
-function resourceListed(resources: string[], resource: string): boolean {
-  return resources.some((item) => item === resource || item === '*' || item === '*/*');
+/** A resourceRule, read once: each list as a set, `*` as "any". */
+interface CompiledRule {
+  operations: ReadonlySet<string>;
+  groups: ReadonlySet<string>;
+  versions: ReadonlySet<string>;
+  resources: ReadonlySet<string>;
+  names: ReadonlySet<string>;
+  scope: JsonValue;
 }
 
+function compileRule(rule: JsonValue): CompiledRule | undefined {
+  if (!isJsonObject(rule)) return undefined;
+  return {
+    operations: new Set(strings(rule['operations'])),
+    groups: new Set(strings(rule['apiGroups'])),
+    versions: new Set(strings(rule['apiVersions'])),
+    resources: new Set(strings(rule['resources'])),
+    names: new Set(strings(rule['resourceNames'])),
+    scope: rule['scope'] ?? '*',
+  };
+}
+
+const listed = (set: ReadonlySet<string>, value: string): boolean => set.has('*') || set.has(value);
+
 /** Whether one resourceRule (NamedRuleWithOperations) matches. */
-export function ruleMatches(rule: JsonValue, request: RequestAttributes): boolean {
-  if (!isJsonObject(rule)) return false;
-  if (!listed(strings(rule['operations']), request.operation)) return false;
-  if (!listed(strings(rule['apiGroups']), request.group)) return false;
-  if (!listed(strings(rule['apiVersions']), request.version)) return false;
-  if (!resourceListed(strings(rule['resources']), request.resource)) return false;
-  const names = strings(rule['resourceNames']);
-  if (names.length > 0 && !names.includes(request.name)) return false;
-  const scope = rule['scope'] ?? '*';
-  if (scope === 'Cluster' && request.namespaced) return false;
-  if (scope === 'Namespaced' && !request.namespaced) return false;
+function ruleMatches(rule: CompiledRule, request: RequestAttributes): boolean {
+  if (!listed(rule.operations, request.operation)) return false;
+  if (!listed(rule.groups, request.group)) return false;
+  if (!listed(rule.versions, request.version)) return false;
+  // `*` is every resource, `*/*` every resource and subresource; a request here has no subresource.
+  const { resources } = rule;
+  if (!resources.has(request.resource) && !resources.has('*') && !resources.has('*/*')) return false;
+  if (rule.names.size > 0 && !rule.names.has(request.name)) return false;
+  if (rule.scope === 'Cluster' && request.namespaced) return false;
+  if (rule.scope === 'Namespaced' && !request.namespaced) return false;
   return true;
 }
 
+/** Whether a request matches: a MatchResources compiled once. */
+export type Matcher = (request: RequestAttributes) => boolean;
+
 /**
- * Whether a MatchResources matches. A policy's matchConstraints must list resourceRules; a
- * binding's matchResources without them matches whatever the policy matches.
+ * Compiles a MatchResources. A policy's matchConstraints must list resourceRules; a binding's
+ * matchResources without them matches whatever the policy matches.
  */
-export function matchResourcesMatch(
-  match: JsonValue | undefined,
-  request: RequestAttributes,
-  rulesRequired: boolean,
-): boolean {
-  if (!isJsonObject(match)) return !rulesRequired;
-  if (request.namespaced || request.isNamespace)
-    if (!selectorMatches(match['namespaceSelector'], request.namespaceLabels)) return false;
+export function compileMatch(match: JsonValue | undefined, rulesRequired: boolean): Matcher {
+  if (!isJsonObject(match)) return () => !rulesRequired;
+  const namespaceSelector = match['namespaceSelector'];
   const objectSelector = match['objectSelector'];
-  const labelsMatch =
-    selectorMatches(objectSelector, request.labels) ||
-    (request.oldLabels !== undefined && selectorMatches(objectSelector, request.oldLabels));
-  if (!labelsMatch) return false;
-  const rules = match['resourceRules'];
-  const listedRules = Array.isArray(rules) && rules.length > 0 ? rules : undefined;
-  if (listedRules === undefined ? rulesRequired : !listedRules.some((rule) => ruleMatches(rule, request)))
-    return false;
-  const excluded = match['excludeResourceRules'];
-  return !(Array.isArray(excluded) && excluded.some((rule) => ruleMatches(rule, request)));
+  const rules = (Array.isArray(match['resourceRules']) ? match['resourceRules'] : []).flatMap(
+    (rule) => compileRule(rule) ?? [],
+  );
+  const excluded = (
+    Array.isArray(match['excludeResourceRules']) ? match['excludeResourceRules'] : []
+  ).flatMap((rule) => compileRule(rule) ?? []);
+  return (request) => {
+    if (request.namespaced || request.isNamespace)
+      if (!selectorMatches(namespaceSelector, request.namespaceLabels)) return false;
+    const labelsMatch =
+      selectorMatches(objectSelector, request.labels) ||
+      (request.oldLabels !== undefined && selectorMatches(objectSelector, request.oldLabels));
+    if (!labelsMatch) return false;
+    if (rules.length === 0 ? rulesRequired : !rules.some((rule) => ruleMatches(rule, request))) return false;
+    return !excluded.some((rule) => ruleMatches(rule, request));
+  };
 }
