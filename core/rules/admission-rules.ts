@@ -33,8 +33,8 @@ export const ADMISSION_RULES = {
     group: 'policy',
     defaultSeverity: 'warning',
     description:
-      'A ValidatingAdmissionPolicy is not evaluated offline (authorizer, no binding, or no policy).',
-    help: 'Read what was not checked and why; authorizer needs the API server and the requesting user, so such a validation is left to the cluster.',
+      'A ValidatingAdmissionPolicy is not evaluated offline (authorizer, unknown function, no binding).',
+    help: 'Read what was not checked and why; authorizer needs the API server and the user, so such a validation is left to the cluster.',
     readme: 'your-own-validatingadmissionpolicy-files',
   },
 } as const satisfies Record<string, RuleEntry>;

@@ -10,6 +10,7 @@ import type { Environment } from '@marcbachmann/cel-js';
 import type { Finding } from '../../findings.ts';
 import { arrayAt, isJsonObject, objectAt, stringAt, type JsonObject } from '../../manifests/json-value.ts';
 import { expressionShape } from './cel/cel-cost.ts';
+import { unsupportedName } from './cel/unsupported-name.ts';
 import type {
   CompiledExpression,
   CompiledPolicy,
@@ -40,13 +41,13 @@ export interface PolicyCompilation {
 export function compilePolicy(env: Environment, doc: SourcedObject): PolicyCompilation {
   const name = stringAt(doc.object, 'metadata', 'name') ?? '';
   const findings: Finding[] = [];
+  const source = { path: doc.path, ...(doc.line === undefined ? {} : { line: doc.line }) };
   const invalid = (message: string): void => {
     findings.push({
       ruleId: 'admission-policy-invalid',
       severity: 'error',
       message: `ValidatingAdmissionPolicy '${name}': ${message}`,
-      path: doc.path,
-      ...(doc.line === undefined ? {} : { line: doc.line }),
+      ...source,
     });
   };
   const compile = (field: string, expression: unknown, outcome: string): CompiledExpression | undefined => {
@@ -60,7 +61,17 @@ export function compilePolicy(env: Environment, doc: SourcedObject): PolicyCompi
       if (!checked.valid) throw checked.error;
       return { field, expression, program, shape: expressionShape(program.ast) };
     } catch (error) {
-      invalid(`${field} ${quoteExpression(expression)} does not compile: ${celErrorText(error)}${outcome}`);
+      const text = celErrorText(error);
+      const unknown = unsupportedName(env, text);
+      if (unknown === undefined)
+        invalid(`${field} ${quoteExpression(expression)} does not compile: ${text}${outcome}`);
+      else
+        findings.push({
+          ruleId: 'admission-policy-unchecked',
+          severity: 'warning',
+          message: `ValidatingAdmissionPolicy '${name}': ${field} ${quoteExpression(expression)} uses ${unknown}, which kubeproof's CEL does not have (or misspells a name)${outcome}`,
+          ...source,
+        });
       return undefined;
     }
   };

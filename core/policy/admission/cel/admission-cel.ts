@@ -11,6 +11,7 @@ import { registerLists } from './lists.ts';
 import { registerQuantity } from './quantity.ts';
 import { registerRegex } from './regex.ts';
 import { registerSemver } from './semver.ts';
+import { registerSets } from './sets.ts';
 import { registerStrings } from './strings.ts';
 import { registerUrls } from './urls.ts';
 
@@ -53,6 +54,7 @@ export function admissionEnvironment(): Environment {
   registerIpCidr(env);
   registerSemver(env);
   registerStrings(env);
+  registerSets(env);
   registerComprehensions(env);
   return env;
 }

@@ -2,7 +2,13 @@
  * Equality and ordering of CEL values as cel-js holds them (bigint ints, number doubles, strings,
  * booleans, null, arrays, plain objects or Maps), with CEL's cross-type numeric comparison.
  */
+import { UnsignedInt } from '@marcbachmann/cel-js/evaluator';
 import { celError } from './cel-error.ts';
+
+/** A uint as the bigint it holds; any other value as it is. */
+function unwrap(value: unknown): unknown {
+  return value instanceof UnsignedInt ? value.value : value;
+}
 
 function isNumeric(value: unknown): value is bigint | number {
   return typeof value === 'bigint' || typeof value === 'number';
@@ -13,7 +19,9 @@ function entriesOf(value: object): [unknown, unknown][] {
 }
 
 /** Whether two CEL values are equal (`1 == 1.0` holds, as in cel-go's heterogeneous equality). */
-export function celEqual(a: unknown, b: unknown): boolean {
+export function celEqual(left: unknown, right: unknown): boolean {
+  const a = unwrap(left);
+  const b = unwrap(right);
   if (isNumeric(a) && isNumeric(b)) return typeof a === typeof b ? a === b : Number(a) === Number(b);
   if (Array.isArray(a))
     return Array.isArray(b) && a.length === b.length && a.every((item, i) => celEqual(item, b[i]));
@@ -39,7 +47,9 @@ function isMapLike(value: object): boolean {
 }
 
 /** -1, 0 or 1; an error for values CEL cannot order. */
-export function celCompare(a: unknown, b: unknown): number {
+export function celCompare(left: unknown, right: unknown): number {
+  const a = unwrap(left);
+  const b = unwrap(right);
   if (isNumeric(a) && isNumeric(b)) {
     if (typeof a === typeof b) return a < b ? -1 : a > b ? 1 : 0;
     return Number(a) < Number(b) ? -1 : Number(a) > Number(b) ? 1 : 0;

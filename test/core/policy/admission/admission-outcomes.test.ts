@@ -106,6 +106,21 @@ describe('evaluateAdmissionPolicies: outcomes', () => {
     ]);
   });
 
+  it.each([
+    ['!format.dns1123Label().validate(object.metadata.name).hasValue()', 'format'],
+    ["object.metadata.name.slice(0, 2) == 'we'", 'slice'],
+  ])('says %s is not checked: kubeproof does not have %s', (expression, name) => {
+    const validations = `    - expression: "${expression}"\n${failing}`;
+    expect(run(policy({ validations })).map((f) => [f.ruleId, f.severity, f.message])).toEqual([
+      [
+        'admission-policy-unchecked',
+        'warning',
+        `ValidatingAdmissionPolicy 'p': spec.validations[0].expression ${JSON.stringify(expression)} uses ${name}, which kubeproof's CEL does not have (or misspells a name): this validation is not evaluated`,
+      ],
+      ['admission-policy', 'error', expect.stringContaining('object.spec.replicas > 5')],
+    ]);
+  });
+
   it('leaves a policy out whose matchCondition does not compile', () => {
     const extra = '';
     const text = policy({ validations: failing, extra }).replace(
