@@ -116,6 +116,13 @@ class Evaluation {
     }
   }
 
+  /** Whether a Secret's values are within reach of an expression: then none of its output is shown. */
+  secret(): boolean {
+    return (
+      this.request.isSecret || (this.params?.['kind'] === 'Secret' && this.params['apiVersion'] === 'v1')
+    );
+  }
+
   head(): string {
     return `ValidatingAdmissionPolicy '${this.policy.name}' with binding '${this.binding.name}'`;
   }
@@ -133,7 +140,7 @@ class Evaluation {
   fail(expression: CompiledExpression, error: string): void {
     const { request, policy } = this;
     const action = strongest(this.binding);
-    const detail = request.isSecret ? 'the error is not shown, the object is a Secret' : error;
+    const detail = this.secret() ? 'the error is not shown: the object or its params are a Secret' : error;
     const ignored = policy.failurePolicy === 'Ignore';
     this.push(
       'admission-policy-error',
@@ -148,7 +155,7 @@ class Evaluation {
   deny(validation: CompiledValidation): void {
     const action = strongest(this.binding);
     let message = validation.message ?? `failed expression: ${validation.check.expression.trim()}`;
-    if (validation.messageExpression !== undefined && !this.request.isSecret) {
+    if (validation.messageExpression !== undefined && !this.secret()) {
       const custom = this.run(validation.messageExpression);
       if (typeof custom === 'string' && custom.trim() !== '' && !/[\r\n]/.test(custom))
         message = custom.trim();

@@ -198,7 +198,7 @@ describe('evaluateAdmissionPolicies: outcomes', () => {
     const findings = run(policy({ validations, rules }), secret);
     expect(findings.map((f) => f.message)).toEqual([
       "ValidatingAdmissionPolicy 'p' with binding 'b' would deny Secret apps/creds: token must be the safe one",
-      "ValidatingAdmissionPolicy 'p' with binding 'b': spec.validations[1].expression \"quantity(object.data.token).isInteger()\" fails on Secret apps/creds: the error is not shown, the object is a Secret; failurePolicy Fail: it would deny the request",
+      "ValidatingAdmissionPolicy 'p' with binding 'b': spec.validations[1].expression \"quantity(object.data.token).isInteger()\" fails on Secret apps/creds: the error is not shown: the object or its params are a Secret; failurePolicy Fail: it would deny the request",
     ]);
     expect(JSON.stringify(findings)).not.toContain('aHVudGVyMg==');
   });

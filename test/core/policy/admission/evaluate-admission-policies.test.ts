@@ -321,3 +321,67 @@ spec:
     expect(messages(deployment('test', 1, '  labels:\n    exempt: "true"\n    team: web\n'))).toEqual([]);
   });
 });
+
+describe('evaluateAdmissionPolicies: params and namespaces', () => {
+  const POLICY = `apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicy
+metadata:
+  name: limits
+spec:
+  paramKind:
+    apiVersion: v1
+    kind: ConfigMap
+  matchConstraints:
+    resourceRules:
+    - apiGroups: ["apps"]
+      apiVersions: ["v1"]
+      operations: ["CREATE", "UPDATE"]
+      resources: ["deployments"]
+  validations:
+    - expression: "object.spec.replicas <= int(params.data.max)"
+      messageExpression: "'at most ' + params.data.max + ' replicas in ' + namespaceObject.metadata.name"
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicyBinding
+metadata:
+  name: limits
+spec:
+  policyName: limits
+  validationActions: [Deny]
+  paramRef:
+    name: limits
+    parameterNotFoundAction: Allow
+  matchResources:
+    namespaceSelector:
+      matchExpressions:
+        - key: environment
+          operator: In
+          values: [test, prod]
+`;
+  const limits = (namespace: string, max: number) =>
+    `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: limits\n  namespace: ${namespace}\ndata:\n  max: "${max}"\n`;
+
+  it('looks a namespaced param up in the namespace of the request', () => {
+    const head = [
+      NAMESPACES,
+      limits('test', 2),
+      limits('prod', 9),
+      deployment('test', 4),
+      deployment('prod', 4),
+    ].join('---\n');
+    expect(run(POLICY, head).map((finding) => finding.message)).toEqual([
+      "ValidatingAdmissionPolicy 'limits' with binding 'limits' would deny Deployment test/web: at most 2 replicas in test",
+    ]);
+  });
+
+  it('matches a Namespace by its own labels', () => {
+    const policy = POLICY.replace('resources: ["deployments"]', 'resources: ["namespaces"]')
+      .replace('apiGroups: ["apps"]', 'apiGroups: [""]')
+      .replace(/  paramKind:\n.*\n.*\n/, '')
+      .replace(/  paramRef:\n.*\n.*\n/, '')
+      .replace(/    - expression: .*\n.*\n/, '    - expression: "object.metadata.name != \'prod\'"\n');
+    expect(run(policy, NAMESPACES).map((finding) => finding.message)).toEqual([
+      "ValidatingAdmissionPolicy 'limits' with binding 'limits' would deny Namespace prod: failed expression: object.metadata.name != 'prod'",
+    ]);
+  });
+});
