@@ -77,6 +77,33 @@ function lazyVariables(evaluation: Evaluation): object {
   return variables;
 }
 
+/**
+ * The CEL variables of one evaluation: the request's (read through, so they stay lazy), `params`
+ * and `variables`. A class with getters keeps every context one shape.
+ */
+class EvaluationContext {
+  constructor(
+    readonly base: Record<string, unknown>,
+    readonly params: unknown,
+    readonly variables: object,
+  ) {}
+  get object(): unknown {
+    return this.base['object'];
+  }
+  get oldObject(): unknown {
+    return this.base['oldObject'];
+  }
+  get namespaceObject(): unknown {
+    return this.base['namespaceObject'];
+  }
+  get request(): unknown {
+    return this.base['request'];
+  }
+  get authorizer(): unknown {
+    return this.base['authorizer'];
+  }
+}
+
 /** One policy, one binding, one request, one params object. */
 class Evaluation {
   readonly context: Record<string, unknown>;
@@ -91,10 +118,11 @@ class Evaluation {
     readonly sink: BindingSink,
     readonly cache: CelCache,
   ) {
-    // The request's variables come through the prototype, so its lazy getters stay lazy.
-    this.context = Object.create(request.celContext()) as Record<string, unknown>;
-    this.context['params'] = params === null ? null : cache.value(params);
-    this.context['variables'] = policy.variables.length === 0 ? {} : lazyVariables(this);
+    this.context = new EvaluationContext(
+      request.celContext(),
+      params === null ? null : cache.value(params),
+      policy.variables.length === 0 ? {} : lazyVariables(this),
+    ) as unknown as Record<string, unknown>;
   }
 
   inputSize(): number {
