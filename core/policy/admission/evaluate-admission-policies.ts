@@ -9,7 +9,7 @@
 import type { Finding } from '../../findings.ts';
 import { stringAt, type JsonObject } from '../../manifests/json-value.ts';
 import type { RenderedResource } from '../../render/kustomize/build-kustomization.ts';
-import { admissionEnvironment } from './cel/admission-cel.ts';
+import { admissionEnvironment } from './cel/admission-environment.ts';
 import { offlineAuthorizer } from './cel/authorizer.ts';
 import { CelCache } from './cel/cel-values.ts';
 import {

@@ -4,7 +4,7 @@
  * mistake the API server would refuse too: then the expression is "not checked", not "invalid".
  */
 import type { Environment } from '@marcbachmann/cel-js';
-import { ADMISSION_VARIABLES } from './admission-cel.ts';
+import { ADMISSION_VARIABLES } from './admission-environment.ts';
 
 const KNOWN_VARIABLES = new Set<string>([...ADMISSION_VARIABLES, 'authorizer']);
 

@@ -1,4 +1,4 @@
-import { admissionEnvironment } from '../../../../../core/policy/admission/cel/admission-cel.ts';
+import { admissionEnvironment } from '../../../../../core/policy/admission/cel/admission-environment.ts';
 import { offlineAuthorizer } from '../../../../../core/policy/admission/cel/authorizer.ts';
 
 const env = admissionEnvironment();
