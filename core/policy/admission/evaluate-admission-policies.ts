@@ -6,6 +6,7 @@
  * request: CREATE, or UPDATE with `oldObject` when the base renders it too. Pure: data in,
  * findings out (docs/architecture.md, convention 6).
  */
+import type { Environment } from '@marcbachmann/cel-js';
 import type { Finding } from '../../findings.ts';
 import { stringAt, type JsonObject } from '../../manifests/json-value.ts';
 import type { RenderedResource } from '../../render/kustomize/build-kustomization.ts';
@@ -56,7 +57,8 @@ export function evaluateAdmissionPolicies(input: AdmissionInput): Finding[] {
   const headDocs: SourcedObject[] = input.head.map(({ object, origin }) => ({ object, ...origin }));
   const all: SourcedObject[] = [...input.documents, ...headDocs];
   const findings: Finding[] = [];
-  const env = admissionEnvironment();
+  // Made only when there is a policy: most environments have none, and making one takes milliseconds.
+  let env: Environment | undefined;
 
   const policies = new Map<string, CompiledPolicy>();
   const seenPolicies = new Map<string, SourcedObject>();
@@ -66,6 +68,7 @@ export function evaluateAdmissionPolicies(input: AdmissionInput): Finding[] {
     const name = stringAt(doc.object, 'metadata', 'name') ?? '';
     if (isKind(doc.object, 'ValidatingAdmissionPolicy') && !seenPolicies.has(name)) {
       seenPolicies.set(name, doc);
+      env ??= admissionEnvironment();
       const compiled = compilePolicy(env, doc);
       findings.push(...compiled.findings);
       if (compiled.policy !== undefined) policies.set(name, compiled.policy);
