@@ -8,6 +8,7 @@ import { registerAuthorizer } from './authorizer.ts';
 import { registerComprehensions } from './comprehensions.ts';
 import { registerIpCidr } from './ip-cidr.ts';
 import { registerLists } from './lists.ts';
+import { registerNamedFormats } from './named-formats.ts';
 import { registerQuantity } from './quantity.ts';
 import { registerRegex } from './regex.ts';
 import { registerSemver } from './semver.ts';
@@ -55,6 +56,7 @@ export function admissionEnvironment(): Environment {
   registerSemver(env);
   registerStrings(env);
   registerSets(env);
+  registerNamedFormats(env);
   registerComprehensions(env);
   return env;
 }

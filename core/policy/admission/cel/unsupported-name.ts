@@ -1,6 +1,6 @@
 /**
  * Whether a compile error comes from a name kubeproof's CEL does not have (a Kubernetes library
- * it lacks, such as `format.dns1123Label()` or `base64`, or a misspelling) rather than from a
+ * it lacks, such as `base64` or `math`, or a misspelling) rather than from a
  * mistake the API server would refuse too: then the expression is "not checked", not "invalid".
  */
 import type { Environment } from '@marcbachmann/cel-js';
