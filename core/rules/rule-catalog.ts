@@ -3,6 +3,7 @@
  * unknown id is a type error. SARIF, check runs and docs/rules.md (`npm run docs:rules`) read it.
  * A new rule is one entry in its group's table; the tables are spread into one map here.
  */
+import { ADMISSION_RULES } from './admission-rules.ts';
 import { CONFIG_RULES } from './config-rules.ts';
 import { DIFF_RULES } from './diff-rules.ts';
 import { POLICY_RULES } from './policy-rules.ts';
@@ -11,7 +12,14 @@ import type { RuleEntry } from './rule-entry.ts';
 import { VALIDATE_RULES } from './validate-rules.ts';
 
 /** Every group's table; an id in two of them would be lost in the spread below (a test checks). */
-export const RULE_TABLES = [CONFIG_RULES, RENDER_RULES, VALIDATE_RULES, DIFF_RULES, POLICY_RULES] as const;
+export const RULE_TABLES = [
+  CONFIG_RULES,
+  RENDER_RULES,
+  VALIDATE_RULES,
+  DIFF_RULES,
+  POLICY_RULES,
+  ADMISSION_RULES,
+] as const;
 
 export const RULES = {
   ...CONFIG_RULES,
@@ -19,6 +27,7 @@ export const RULES = {
   ...VALIDATE_RULES,
   ...DIFF_RULES,
   ...POLICY_RULES,
+  ...ADMISSION_RULES,
 } as const satisfies Record<string, RuleEntry>;
 
 /** A rule's identifier, kebab-case: `schema`, `kustomization`, `deprecated-api`. */
