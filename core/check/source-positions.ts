@@ -90,14 +90,25 @@ export type SourceLocator = (
 ) => Promise<{ path: string; line: number; column?: number }>;
 
 /**
- * Maps a line of a rendered resource back to the repository: the field on that line, looked up
- * in the document the resource came from. Rendering keeps most fields at the same JSON pointer
- * (patches and transformers change values, not the shape), so a schema error on `/spec/replicas`
- * points at that line of the base file. A field the base does not have was set by a patch: it is
- * looked for in the documents of the same kind in the environment's folders, and the nearest
- * ancestor in the base is the last resort.
+ * Where a field of a rendered resource was written: `pointer` (a JSON pointer) into `rendered`,
+ * the resource as rendered. What createSourceLocator does once it knows the field.
  */
-export function createSourceLocator(files: FileSource): SourceLocator {
+export type FieldLocator = (
+  origin: { path: string; line: number },
+  rendered: unknown,
+  pointer: string,
+  resource?: LocatedResource,
+) => Promise<{ path: string; line: number; column?: number }>;
+
+/**
+ * Maps a field of a rendered resource back to the repository: the field, looked up in the document
+ * the resource came from. Rendering keeps most fields at the same JSON pointer (patches and
+ * transformers change values, not the shape), so a finding on `/spec/replicas` points at that line
+ * of the base file. A field the base does not have was set by a patch: it is looked for in the
+ * documents of the same kind in the environment's folders, and the nearest ancestor in the base is
+ * the last resort.
+ */
+export function createFieldLocator(files: FileSource): FieldLocator {
   const documents = new Map<string, Promise<Map<number, SourceDocument>>>();
   const load = (path: string): Promise<Map<number, SourceDocument>> => {
     let pending = documents.get(path);
@@ -123,23 +134,28 @@ export function createSourceLocator(files: FileSource): SourceLocator {
     }
     return pending;
   };
-  const folderDocuments = async (folder: string): Promise<FolderDocument[]> => {
-    const found: FolderDocument[] = [];
-    for (const entry of (await files.listDirectory(folder)) ?? []) {
-      if (entry.type !== 'file' || !/\.ya?ml$/.test(entry.name)) continue;
-      const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
-      for (const [line, document] of await load(path)) found.push({ path, line, document });
+  const folders = new Map<string, Promise<FolderDocument[]>>();
+  const folderDocuments = (folder: string): Promise<FolderDocument[]> => {
+    let pending = folders.get(folder);
+    if (pending === undefined) {
+      pending = (async () => {
+        const found: FolderDocument[] = [];
+        for (const entry of (await files.listDirectory(folder)) ?? []) {
+          if (entry.type !== 'file' || !/\.ya?ml$/.test(entry.name)) continue;
+          const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
+          for (const [line, document] of await load(path)) found.push({ path, line, document });
+        }
+        return found;
+      })();
+      folders.set(folder, pending);
     }
-    return found;
+    return pending;
   };
-  return async (origin, renderedText, renderedLine, resource) => {
+  return async (origin, rendered, pointer, resource) => {
     const fallback = { path: origin.path, line: origin.line };
-    if (renderedLine === undefined) return fallback;
-    const rendered = parseYamlDocument(renderedText, { uniqueKeys: false, firstLine: 1 });
-    const pointer = pointerAt(rendered.positions, renderedLine);
     const source = (await load(origin.path)).get(origin.line);
-    if (pointer === undefined || source === undefined) return fallback;
-    const wanted = JSON.stringify(valueAt(rendered.value, pointer));
+    if (source === undefined) return fallback;
+    const wanted = JSON.stringify(valueAt(rendered, pointer));
     const candidates: { path: string; document: SourceDocument }[] = [];
     for (const folder of resource?.folders ?? [])
       for (const found of await folderDocuments(folder))
@@ -157,5 +173,21 @@ export function createSourceLocator(files: FileSource): SourceLocator {
       if (hit) return { path: origin.path, line: hit[0], column: hit[1] };
       if (at === '') return fallback;
     }
+  };
+}
+
+/**
+ * Maps a line of a rendered resource back to the repository: the field on that line (the deepest
+ * node that starts there), located by createFieldLocator.
+ */
+export function createSourceLocator(files: FileSource): SourceLocator {
+  const locateField = createFieldLocator(files);
+  return async (origin, renderedText, renderedLine, resource) => {
+    const fallback = { path: origin.path, line: origin.line };
+    if (renderedLine === undefined) return fallback;
+    const rendered = parseYamlDocument(renderedText, { uniqueKeys: false, firstLine: 1 });
+    const pointer = pointerAt(rendered.positions, renderedLine);
+    if (pointer === undefined) return fallback;
+    return locateField(origin, rendered.value, pointer, resource);
   };
 }

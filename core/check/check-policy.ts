@@ -1,0 +1,38 @@
+import type { FileSource } from '../files/file-source.ts';
+import type { Finding } from '../findings.ts';
+import { loadAdmissionDocuments } from '../policy/admission-documents.ts';
+import { createPolicyLocators, runPolicy } from '../policy/run-policy.ts';
+import type { KubeproofConfig } from '../render/environments/types.ts';
+import type { RenderedEnvironment } from '../render/render-environments.ts';
+import type { EnvironmentCheck } from '../report/check-report.ts';
+
+/**
+ * The check's policy pass: every rendered head environment through runPolicy, with its base when
+ * there is one and the documents of `policy.admissionPolicies`, read once. One `EnvironmentCheck`
+ * per environment (the report's `policy`), and the findings of the policy files themselves.
+ */
+export async function checkPolicy(
+  rendered: readonly RenderedEnvironment[],
+  bases: ReadonlyMap<string, RenderedEnvironment>,
+  config: KubeproofConfig | undefined,
+  files: FileSource,
+): Promise<{ checks: EnvironmentCheck[]; findings: Finding[] }> {
+  const admission = await loadAdmissionDocuments(files, config?.policy?.admissionPolicies ?? []);
+  const locators = createPolicyLocators(files);
+  const checks: EnvironmentCheck[] = [];
+  for (const head of rendered) {
+    const run = await runPolicy(
+      { head, base: bases.get(head.environment.name), config, admissionDocuments: admission.documents },
+      { locators },
+    );
+    checks.push({
+      environment: head.environment.name,
+      resources: head.resources.length,
+      errors: run.findings.filter((finding) => finding.severity === 'error').length,
+      warnings: run.findings.filter((finding) => finding.severity === 'warning').length,
+      findings: run.findings,
+      ...(run.suppressed > 0 ? { suppressed: run.suppressed } : {}),
+    });
+  }
+  return { checks, findings: admission.findings };
+}
