@@ -1,5 +1,5 @@
 import { decodeText } from '../manifests/decode-text.ts';
-import type { PositionMap } from '../manifests/fast-yaml.ts';
+import { FALLBACK, fastParseYaml, type PositionMap } from '../manifests/fast-yaml.ts';
 import { parseYamlDocument } from '../manifests/parse-yaml-document.ts';
 import { splitDocuments } from '../manifests/split-documents.ts';
 import type { FileSource } from '../files/file-source.ts';
@@ -16,6 +16,8 @@ interface FolderDocument {
   path: string;
   /** The first line of the document's body: what a resource origin's `line` is. */
   line: number;
+  /** `path:line`, as `LocatedResource.origins` holds it. */
+  key: string;
   document: SourceDocument;
 }
 
@@ -75,7 +77,7 @@ function mayWrite(
   if (resource === undefined) return false;
   if (document.kind !== resource.kind) return false;
   if (found.path === origin.path && found.line === origin.line) return true;
-  if (resource.origins?.has(`${found.path}:${found.line}`)) return false;
+  if (resource.origins?.has(found.key)) return false;
   // A patch names its target by the name before prefixes, suffixes and hashes.
   const name = document.name;
   return name === undefined || resource.name === undefined || resource.name.includes(name);
@@ -118,9 +120,27 @@ export function createFieldLocator(files: FileSource): FieldLocator {
         const bytes = await files.readFile(path);
         const decoded = bytes === undefined ? undefined : decodeText(bytes);
         if (decoded === undefined || !decoded.ok) return byLine;
-        for (const span of splitDocuments(decoded.text)) {
-          const text = decoded.text.slice(span.bodyStart, span.end);
-          const parsed = parseYamlDocument(text, { uniqueKeys: false, firstLine: span.bodyLine });
+        // The fast parser needs `\n` line breaks; turning `\r\n` into `\n` keeps every line and column.
+        const lf = decoded.text.replace(/\r\n/g, '\n');
+        for (const span of splitDocuments(lf)) {
+          const positions: PositionMap = new Map();
+          // The fast parser keeps no positions inside flow collections (`{ a: 1 }`, `[x]`).
+          const flow = /[{[]/.test(lf.slice(span.bodyStart, span.end));
+          const fast =
+            span.markerHasContent || flow
+              ? FALLBACK
+              : fastParseYaml(lf, span.bodyStart, span.end, {
+                  uniqueKeys: false,
+                  positions,
+                  firstLine: span.bodyLine,
+                });
+          const parsed =
+            fast === FALLBACK
+              ? parseYamlDocument(lf.slice(span.bodyStart, span.end), {
+                  uniqueKeys: false,
+                  firstLine: span.bodyLine,
+                })
+              : { value: fast, positions };
           byLine.set(span.bodyLine, {
             positions: parsed.positions,
             kind: kindOf(parsed.value),
@@ -134,22 +154,28 @@ export function createFieldLocator(files: FileSource): FieldLocator {
     }
     return pending;
   };
-  const folders = new Map<string, Promise<FolderDocument[]>>();
-  const folderDocuments = (folder: string): Promise<FolderDocument[]> => {
+  // A folder's documents by kind: a field of a Deployment is looked for among its Deployments only.
+  const folders = new Map<string, Promise<Map<string, FolderDocument[]>>>();
+  const folderDocuments = async (folder: string, kind: string): Promise<FolderDocument[]> => {
     let pending = folders.get(folder);
     if (pending === undefined) {
       pending = (async () => {
-        const found: FolderDocument[] = [];
+        const byKind = new Map<string, FolderDocument[]>();
         for (const entry of (await files.listDirectory(folder)) ?? []) {
           if (entry.type !== 'file' || !/\.ya?ml$/.test(entry.name)) continue;
           const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
-          for (const [line, document] of await load(path)) found.push({ path, line, document });
+          for (const [line, document] of await load(path)) {
+            const found = { path, line, key: `${path}:${line}`, document };
+            const list = byKind.get(document.kind);
+            if (list === undefined) byKind.set(document.kind, [found]);
+            else list.push(found);
+          }
         }
-        return found;
+        return byKind;
       })();
       folders.set(folder, pending);
     }
-    return pending;
+    return (await pending).get(kind) ?? [];
   };
   return async (origin, rendered, pointer, resource) => {
     const fallback = { path: origin.path, line: origin.line };
@@ -158,7 +184,7 @@ export function createFieldLocator(files: FileSource): FieldLocator {
     const wanted = JSON.stringify(valueAt(rendered, pointer));
     const candidates: { path: string; document: SourceDocument }[] = [];
     for (const folder of resource?.folders ?? [])
-      for (const found of await folderDocuments(folder))
+      for (const found of await folderDocuments(folder, resource?.kind ?? ''))
         if (found.document.positions.has(pointer) && mayWrite(found, origin, resource))
           candidates.push(found);
     candidates.push({ path: origin.path, document: source });
