@@ -1,5 +1,5 @@
 /**
- * `npm run bench [validate|render|check|action|promote|admission]`: prints figures, never fails on them. Each scenario
+ * `npm run bench [validate|render|check|action|promote|policy|admission]`: prints figures, never fails on them. Each scenario
  * runs a bundle (`dist/kubeproof.js`, `dist/check.js`; run `npm run build` first) as its own
  * process, so peak memory is measured per run. Generated data goes to bench/.data/ (git-ignored).
  */
@@ -22,6 +22,7 @@ import { runActionProcess } from '../test/helpers/run-action-process.ts';
 import { deploymentsStream, smallDeploymentYaml } from './generate.ts';
 import { GITOPS_ENVIRONMENTS, writeGitopsRepo } from './generate-gitops.ts';
 import { admissionBenchmark } from './admission-bench.ts';
+import { policyBenchmark } from './policy-bench.ts';
 import { promoteBenchmark } from './promote-bench.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -352,4 +353,5 @@ if (!only || only === 'render') renderBenchmark();
 if (!only || only === 'check') checkBenchmark();
 if (!only || only === 'action') await actionBenchmark();
 if (!only || only === 'promote') await promoteBenchmark(data);
+if (!only || only === 'policy') await policyBenchmark();
 if (!only || only === 'admission') admissionBenchmark();

@@ -19,8 +19,7 @@ import { createNodeProcessRunner } from '../platform/node-process-runner.ts';
 import { schemaFetchOptionsFrom } from '../platform/proxy-env.ts';
 import { createValidationDeps, type SchemaSetup } from '../platform/validation-setup.ts';
 import {
-  CHECK_FLAGS,
-  DIFF_FLAGS,
+  KIND_FLAGS,
   parseCheckCommandOptions,
   type CheckCommandOptions,
   type CheckOutput,
@@ -36,8 +35,9 @@ const CHECK_USAGE = `Usage: kubeproof check [OPTION]... [DIR]
 The whole pull-request check on a local tree (DIR is the repository root; without it, the git work
 tree the current directory is in): discover the environments, keep the ones the change affects,
 render base and head, validate the rendered head (strict, CRDs from the repository, deprecated
-APIs) and diff them. Prints the report the review comment shows. Exit code 1 when validation found
-errors, an environment could not be rendered, or DIR holds no environment.
+APIs), run the policy checks on it (README "Policy"; -policy=false turns them off) and diff them.
+Prints the report the review comment shows. Exit code 1 when validation or policy found errors, an
+environment could not be rendered, or DIR holds no environment.
 
 `;
 
@@ -50,6 +50,17 @@ shown. Exit code 0 when the diff was produced, whatever it shows; 1 when an envi
 rendered or the head holds no environment.
 
 `;
+
+const POLICY_USAGE = `Usage: kubeproof policy [OPTION]... [DIR]
+
+The policy checks alone (README "Policy"): discover the environments (with -base or -base-ref, the
+ones the change affects), render them and run the built-in rules and the .kubeproof.yaml policy
+settings on each. Nothing is validated against schemas. Exit code 1 when policy found errors (or
+.kubeproof.yaml has errors), an environment could not be rendered, or DIR holds no environment.
+
+`;
+
+const USAGE: Record<CheckKind, string> = { check: CHECK_USAGE, diff: DIFF_USAGE, policy: POLICY_USAGE };
 
 /** Folders written for a base side (see materializeTree), removed when the command ends. */
 const temporaryFolders: string[] = [];
@@ -105,9 +116,7 @@ async function run(kind: CheckKind, argv: readonly string[], io: CliIo): Promise
   try {
     const options = parseCheckCommandOptions(kind, argv);
     if (options.help) {
-      io.stdout(
-        `${kind === 'check' ? CHECK_USAGE : DIFF_USAGE}${formatFlagHelp(kind === 'check' ? CHECK_FLAGS : DIFF_FLAGS)}`,
-      );
+      io.stdout(`${USAGE[kind]}${formatFlagHelp(KIND_FLAGS[kind])}`);
       return 0;
     }
     const { output } = options;
@@ -129,6 +138,7 @@ async function run(kind: CheckKind, argv: readonly string[], io: CliIo): Promise
           kubernetesVersion: options.schemas.kubernetesVersion,
           strict: options.schemas.strict,
           where: showFolder(headRoot, io.cwd, head.folder),
+          policy: options.policy,
           ...(options.changed ? { changedFiles: options.changed } : {}),
           ...(repository ? { repository } : {}),
         },
@@ -149,9 +159,14 @@ async function run(kind: CheckKind, argv: readonly string[], io: CliIo): Promise
     if (nothing !== undefined && (output === 'json' || output === 'sarif'))
       io.stderr(`kubeproof ${kind}: ${nothing}\n`);
     print(report, result.findings, output, io);
-    const errors = report.validation.reduce((n, check) => n + check.errors, 0);
+    const validationErrors = report.validation.reduce((n, check) => n + check.errors, 0);
+    const policyErrors = (report.policy ?? []).reduce((n, check) => n + check.errors, 0);
+    // `kubeproof policy` fails on a config or policy file it could not read: the policy asked for did not run.
+    const ownErrors =
+      kind === 'policy' ? result.findings.filter((finding) => finding.severity === 'error').length : 0;
+    const errors = kind === 'diff' ? 0 : validationErrors + policyErrors + ownErrors;
     // A step that checked nothing must not pass: no environment found is a failure too.
-    return result.renderFailures > 0 || nothing !== undefined || (kind === 'check' && errors > 0) ? 1 : 0;
+    return result.renderFailures > 0 || nothing !== undefined || errors > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError || (error instanceof Error && error.name === 'GitTreeError')) {
       io.stderr(`kubeproof ${kind}: ${error.message}\n`);
@@ -172,6 +187,11 @@ async function runAndClean(kind: CheckKind, argv: readonly string[], io: CliIo):
 /** `kubeproof check [DIR] [-base DIR | -base-ref REF] [-output text|markdown|json|sarif]`. */
 export function runCheckCommand(argv: readonly string[], io: CliIo): Promise<number> {
   return runAndClean('check', argv, io);
+}
+
+/** `kubeproof policy [DIR] [-base DIR | -base-ref REF] [-output text|markdown|json|sarif]`. */
+export function runPolicyCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  return runAndClean('policy', argv, io);
 }
 
 /** `kubeproof diff BASE_DIR HEAD_DIR` or `kubeproof diff -base-ref REF [HEAD_DIR]`. */

@@ -69,8 +69,24 @@ const VALIDATION_FLAGS: readonly FlagSpec[] = [
   },
 ];
 
-export const CHECK_FLAGS: readonly FlagSpec[] = [...COMMON_FLAGS, ...VALIDATION_FLAGS];
+const POLICY_FLAG: FlagSpec = {
+  name: 'policy',
+  kind: 'bool',
+  usage:
+    'run the policy checks (built-in rules, .kubeproof.yaml policy) on the rendered head; -policy=false turns them off (default true)',
+};
+
+export const CHECK_FLAGS: readonly FlagSpec[] = [...COMMON_FLAGS, ...VALIDATION_FLAGS, POLICY_FLAG];
 export const DIFF_FLAGS: readonly FlagSpec[] = COMMON_FLAGS;
+/** `kubeproof policy`: the check's flags but validation's, which it does not do. */
+export const POLICY_FLAGS: readonly FlagSpec[] = COMMON_FLAGS;
+
+/** The flags of each kind of check. */
+export const KIND_FLAGS: Readonly<Record<CheckKind, readonly FlagSpec[]>> = {
+  check: CHECK_FLAGS,
+  diff: DIFF_FLAGS,
+  policy: POLICY_FLAGS,
+};
 
 /** The schemas `kubeproof check` validates with, every default decided. */
 export interface CliSchemaChoice {
@@ -97,6 +113,8 @@ export interface CheckCommandOptions {
   baseRef: string | undefined;
   changed: string[] | undefined;
   schemas: CliSchemaChoice;
+  /** Run the policy checks (`check`: `-policy`, default true; `policy`: always; `diff`: never). */
+  policy: boolean;
 }
 
 /**
@@ -131,7 +149,7 @@ function outputOf(value: string | undefined): CheckOutput {
 
 /** Parses `kubeproof check|diff` arguments; a UsageError names the flag or argument at fault. */
 export function parseCheckCommandOptions(kind: CheckKind, argv: readonly string[]): CheckCommandOptions {
-  const parsed = parseFlags(kind === 'check' ? CHECK_FLAGS : DIFF_FLAGS, argv, { interspersed: true });
+  const parsed = parseFlags(KIND_FLAGS[kind], argv, { interspersed: true });
   const flags = flagReader(parsed.values);
   const schemas = schemaChoice(
     flags.list('schema-location') ?? [],
@@ -142,7 +160,8 @@ export function parseCheckCommandOptions(kind: CheckKind, argv: readonly string[
   const base = flags.string('base');
   const baseRef = flags.string('base-ref');
   const changed = flags.list('changed');
-  const common = { kind, baseRef, changed, schemas, baseDirFlag: base === undefined ? '' : '-base' };
+  const policy = kind === 'policy' || (kind === 'check' && flags.bool('policy') !== false);
+  const common = { kind, baseRef, changed, schemas, policy, baseDirFlag: base === undefined ? '' : '-base' };
   if (flags.bool('h') === true)
     return { ...common, help: true, output: 'text', head: undefined, baseDir: base };
   const output = outputOf(flags.string('output') ?? flags.string('o'));

@@ -1,5 +1,5 @@
 import type { CliIo } from './io.ts';
-import { runCheckCommand, runDiffCommand } from './check-command.ts';
+import { runCheckCommand, runDiffCommand, runPolicyCommand } from './check-command.ts';
 import { runEnvironments } from './environments-command.ts';
 import { runBump, runPromote } from './promote-command.ts';
 import { runRender } from './render-command.ts';
@@ -12,6 +12,7 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<n
   environments: runEnvironments,
   check: runCheckCommand,
   diff: runDiffCommand,
+  policy: runPolicyCommand,
   bump: runBump,
   promote: runPromote,
 };
@@ -21,7 +22,8 @@ const HELP = `kubeproof ${VERSION}: safe, reviewable GitOps pull requests for Ku
 Usage: kubeproof <command> [OPTION]... [ARGS]...
 
 Commands:
-  check         the whole pull-request check on a local tree: render, validate and diff every affected environment
+  check         the whole pull-request check on a local tree: render, validate, policy and diff every affected environment
+  policy        the policy checks alone (built-in rules, .kubeproof.yaml policy) on the rendered environments
   diff          what a change does to each environment, resource by resource (secrets never shown)
   validate      validate manifests against Kubernetes and CRD schemas (kubeconform-compatible flags and outputs)
   render        render kustomizations exactly as 'kubectl kustomize' prints them, without the binary

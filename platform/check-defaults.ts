@@ -43,4 +43,5 @@ export const KUBECONFORM_KUBERNETES_VERSION = 'master';
 export const PUBLISH_NAMES = {
   check: { checkName: 'kubeproof', marker: 'report' },
   diff: { checkName: 'kubeproof diff', marker: 'diff' },
+  policy: { checkName: 'kubeproof policy', marker: 'policy' },
 } as const;

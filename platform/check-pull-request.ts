@@ -16,7 +16,7 @@ import { materializeTree } from './materialize-tree.ts';
 import { publishReport, type PublishOutcome, type PublishTarget } from './publish-report.ts';
 import type { SchemaSetup } from './validation-setup.ts';
 
-/** The whole check (render, validate, diff) or the diff alone. */
+/** The whole check (render, validate, policy, diff), the diff alone, or policy alone (no validation). */
 export type CheckKind = keyof typeof PUBLISH_NAMES;
 
 /** The check run's name and the comment's marker key of a kind of check. */
@@ -68,7 +68,7 @@ export interface PullRequestCheckRequest {
   head: string;
   /** Undefined: no base, every environment is new. */
   base: SideTree | undefined;
-  /** How to validate; required for `check`, ignored for `diff`. */
+  /** How to validate; required for `check`, ignored for `diff` and `policy`. */
   schemas?: SchemaSetup;
   /** What runCheck is asked (the schemas' version and strictness, where, changed files, trust). */
   options: Omit<CheckOptions, 'validate'>;
@@ -138,7 +138,12 @@ export async function checkPullRequest(
     result = await runCheck(
       { files: headFiles, external: external(deps.runner, request.head, headFiles) },
       request.base === undefined ? undefined : baseSide(request.base, deps),
-      { ...request.options, validate: validating },
+      {
+        ...request.options,
+        validate: validating,
+        // The diff alone runs no policy; `check` and `policy` run it unless the options turn it off.
+        policy: request.kind !== 'diff' && request.options.policy !== false,
+      },
       { ...(validate ? { validate } : {}), now: deps.now },
     );
   } catch (error) {

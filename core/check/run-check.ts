@@ -21,6 +21,7 @@ import { loadConfig } from '../render/environments/load-config.ts';
 import { schemaKey, validateRendered } from './validate-rendered.ts';
 import type { SchemaUse } from '../validate/result.ts';
 import { createScrubber } from '../diff/scrub-findings.ts';
+import { checkPolicy } from './check-policy.ts';
 import { DISCOVERY_RULE } from '../render/environments/gitops-target.ts';
 import { noEnvironmentFinding } from '../render/environments/no-environment.ts';
 import {
@@ -49,6 +50,12 @@ export interface CheckOptions {
   changedFiles?: string[];
   /** Validate the head's rendered output (default true; `kubeproof diff` turns it off). */
   validate?: boolean;
+  /**
+   * Run the policy checks (built-in rules, admission policies) on the rendered head (default true;
+   * `kubeproof diff` and `-policy=false` turn them off). Off: the report has no policy results and
+   * says nothing about policy.
+   */
+  policy?: boolean;
   /** How messages name the folder checked (default `the repository root`). */
   where?: string;
   /**
@@ -204,6 +211,15 @@ export async function runCheck(
           schemas,
           head.files,
         );
+  const policy =
+    options.policy === false
+      ? undefined
+      : await checkPolicy(
+          headRendered.filter((rendered) => rendered.ok),
+          baseByName,
+          loaded.config,
+          head.files,
+        );
   const used = new Map<string, SchemaUse>();
   for (const check of validation) for (const use of check.schemas ?? []) used.set(schemaKey(use), use);
   const renderedCrds = headRendered.some((rendered) =>
@@ -234,6 +250,7 @@ export async function runCheck(
   // Findings leave core here: whatever rule made them, no secret of either side may be quoted.
   const scrub = createScrubber([...headRendered, ...baseByName.values()], resolveDiffOptions(diffOptions));
   for (const check of validation) check.findings = scrub(check.findings);
+  for (const check of policy?.checks ?? []) check.findings = scrub(check.findings);
   for (const diff of diffs) diff.findings = scrub(diff.findings);
   const names = (a: { environment: string }, b: { environment: string }) =>
     a.environment < b.environment ? -1 : a.environment > b.environment ? 1 : 0;
@@ -241,6 +258,7 @@ export async function runCheck(
     report: {
       environments: diffs.sort(names),
       validation: validation.sort(names),
+      ...(policy === undefined ? {} : { policy: policy.checks.sort(names) }),
       ...(noEnvironment ? { noEnvironment: noEnvironment.message } : {}),
       ...(!noEnvironment &&
       environments.length === 0 &&
@@ -256,6 +274,10 @@ export async function runCheck(
         strict: options.strict,
         crdsFromRepo: crds.length > 0 || renderedCrds,
         validated: schemas !== undefined,
+        policy: policy !== undefined,
+        ...(policy === undefined || policy.admissionPolicies === 0
+          ? {}
+          : { admissionPolicies: policy.admissionPolicies }),
         ...(schemas === undefined ? {} : { schemas: [...used.values()] }),
         compared: base !== undefined,
       },
@@ -263,6 +285,7 @@ export async function runCheck(
     findings: scrub([
       ...headDiscovery.findings,
       ...fromConfig.findings,
+      ...(policy?.findings ?? []),
       ...(noEnvironment ? [noEnvironment] : []),
     ]),
     renderFailures: headRendered.filter((rendered) => !rendered.ok).length,

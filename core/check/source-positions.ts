@@ -1,5 +1,5 @@
 import { decodeText } from '../manifests/decode-text.ts';
-import type { PositionMap } from '../manifests/fast-yaml.ts';
+import { FALLBACK, fastParseYaml, type PositionMap } from '../manifests/fast-yaml.ts';
 import { parseYamlDocument } from '../manifests/parse-yaml-document.ts';
 import { splitDocuments } from '../manifests/split-documents.ts';
 import type { FileSource } from '../files/file-source.ts';
@@ -16,6 +16,8 @@ interface FolderDocument {
   path: string;
   /** The first line of the document's body: what a resource origin's `line` is. */
   line: number;
+  /** `path:line`, as `LocatedResource.origins` holds it. */
+  key: string;
   document: SourceDocument;
 }
 
@@ -75,7 +77,7 @@ function mayWrite(
   if (resource === undefined) return false;
   if (document.kind !== resource.kind) return false;
   if (found.path === origin.path && found.line === origin.line) return true;
-  if (resource.origins?.has(`${found.path}:${found.line}`)) return false;
+  if (resource.origins?.has(found.key)) return false;
   // A patch names its target by the name before prefixes, suffixes and hashes.
   const name = document.name;
   return name === undefined || resource.name === undefined || resource.name.includes(name);
@@ -90,14 +92,25 @@ export type SourceLocator = (
 ) => Promise<{ path: string; line: number; column?: number }>;
 
 /**
- * Maps a line of a rendered resource back to the repository: the field on that line, looked up
- * in the document the resource came from. Rendering keeps most fields at the same JSON pointer
- * (patches and transformers change values, not the shape), so a schema error on `/spec/replicas`
- * points at that line of the base file. A field the base does not have was set by a patch: it is
- * looked for in the documents of the same kind in the environment's folders, and the nearest
- * ancestor in the base is the last resort.
+ * Where a field of a rendered resource was written: `pointer` (a JSON pointer) into `rendered`,
+ * the resource as rendered. What createSourceLocator does once it knows the field.
  */
-export function createSourceLocator(files: FileSource): SourceLocator {
+export type FieldLocator = (
+  origin: { path: string; line: number },
+  rendered: unknown,
+  pointer: string,
+  resource?: LocatedResource,
+) => Promise<{ path: string; line: number; column?: number }>;
+
+/**
+ * Maps a field of a rendered resource back to the repository: the field, looked up in the document
+ * the resource came from. Rendering keeps most fields at the same JSON pointer (patches and
+ * transformers change values, not the shape), so a finding on `/spec/replicas` points at that line
+ * of the base file. A field the base does not have was set by a patch: it is looked for in the
+ * documents of the same kind in the environment's folders, and the nearest ancestor in the base is
+ * the last resort.
+ */
+export function createFieldLocator(files: FileSource): FieldLocator {
   const documents = new Map<string, Promise<Map<number, SourceDocument>>>();
   const load = (path: string): Promise<Map<number, SourceDocument>> => {
     let pending = documents.get(path);
@@ -107,9 +120,27 @@ export function createSourceLocator(files: FileSource): SourceLocator {
         const bytes = await files.readFile(path);
         const decoded = bytes === undefined ? undefined : decodeText(bytes);
         if (decoded === undefined || !decoded.ok) return byLine;
-        for (const span of splitDocuments(decoded.text)) {
-          const text = decoded.text.slice(span.bodyStart, span.end);
-          const parsed = parseYamlDocument(text, { uniqueKeys: false, firstLine: span.bodyLine });
+        // The fast parser needs `\n` line breaks; turning `\r\n` into `\n` keeps every line and column.
+        const lf = decoded.text.replace(/\r\n/g, '\n');
+        for (const span of splitDocuments(lf)) {
+          const positions: PositionMap = new Map();
+          // The fast parser keeps no positions inside flow collections (`{ a: 1 }`, `[x]`).
+          const flow = /[{[]/.test(lf.slice(span.bodyStart, span.end));
+          const fast =
+            span.markerHasContent || flow
+              ? FALLBACK
+              : fastParseYaml(lf, span.bodyStart, span.end, {
+                  uniqueKeys: false,
+                  positions,
+                  firstLine: span.bodyLine,
+                });
+          const parsed =
+            fast === FALLBACK
+              ? parseYamlDocument(lf.slice(span.bodyStart, span.end), {
+                  uniqueKeys: false,
+                  firstLine: span.bodyLine,
+                })
+              : { value: fast, positions };
           byLine.set(span.bodyLine, {
             positions: parsed.positions,
             kind: kindOf(parsed.value),
@@ -123,26 +154,37 @@ export function createSourceLocator(files: FileSource): SourceLocator {
     }
     return pending;
   };
-  const folderDocuments = async (folder: string): Promise<FolderDocument[]> => {
-    const found: FolderDocument[] = [];
-    for (const entry of (await files.listDirectory(folder)) ?? []) {
-      if (entry.type !== 'file' || !/\.ya?ml$/.test(entry.name)) continue;
-      const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
-      for (const [line, document] of await load(path)) found.push({ path, line, document });
+  // A folder's documents by kind: a field of a Deployment is looked for among its Deployments only.
+  const folders = new Map<string, Promise<Map<string, FolderDocument[]>>>();
+  const folderDocuments = async (folder: string, kind: string): Promise<FolderDocument[]> => {
+    let pending = folders.get(folder);
+    if (pending === undefined) {
+      pending = (async () => {
+        const byKind = new Map<string, FolderDocument[]>();
+        for (const entry of (await files.listDirectory(folder)) ?? []) {
+          if (entry.type !== 'file' || !/\.ya?ml$/.test(entry.name)) continue;
+          const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
+          for (const [line, document] of await load(path)) {
+            const found = { path, line, key: `${path}:${line}`, document };
+            const list = byKind.get(document.kind);
+            if (list === undefined) byKind.set(document.kind, [found]);
+            else list.push(found);
+          }
+        }
+        return byKind;
+      })();
+      folders.set(folder, pending);
     }
-    return found;
+    return (await pending).get(kind) ?? [];
   };
-  return async (origin, renderedText, renderedLine, resource) => {
+  return async (origin, rendered, pointer, resource) => {
     const fallback = { path: origin.path, line: origin.line };
-    if (renderedLine === undefined) return fallback;
-    const rendered = parseYamlDocument(renderedText, { uniqueKeys: false, firstLine: 1 });
-    const pointer = pointerAt(rendered.positions, renderedLine);
     const source = (await load(origin.path)).get(origin.line);
-    if (pointer === undefined || source === undefined) return fallback;
-    const wanted = JSON.stringify(valueAt(rendered.value, pointer));
+    if (source === undefined) return fallback;
+    const wanted = JSON.stringify(valueAt(rendered, pointer));
     const candidates: { path: string; document: SourceDocument }[] = [];
     for (const folder of resource?.folders ?? [])
-      for (const found of await folderDocuments(folder))
+      for (const found of await folderDocuments(folder, resource?.kind ?? ''))
         if (found.document.positions.has(pointer) && mayWrite(found, origin, resource))
           candidates.push(found);
     candidates.push({ path: origin.path, document: source });
@@ -157,5 +199,21 @@ export function createSourceLocator(files: FileSource): SourceLocator {
       if (hit) return { path: origin.path, line: hit[0], column: hit[1] };
       if (at === '') return fallback;
     }
+  };
+}
+
+/**
+ * Maps a line of a rendered resource back to the repository: the field on that line (the deepest
+ * node that starts there), located by createFieldLocator.
+ */
+export function createSourceLocator(files: FileSource): SourceLocator {
+  const locateField = createFieldLocator(files);
+  return async (origin, renderedText, renderedLine, resource) => {
+    const fallback = { path: origin.path, line: origin.line };
+    if (renderedLine === undefined) return fallback;
+    const rendered = parseYamlDocument(renderedText, { uniqueKeys: false, firstLine: 1 });
+    const pointer = pointerAt(rendered.positions, renderedLine);
+    if (pointer === undefined) return fallback;
+    return locateField(origin, rendered.value, pointer, resource);
   };
 }

@@ -30,6 +30,8 @@ export interface EnvironmentCheck {
   missingSchemas?: MissingSchema[];
   /** The schemas that validated this environment's resources (validation only). */
   schemas?: SchemaUse[];
+  /** Findings that resources' `kubeproof.dev/ignore` annotations suppressed (policy only). */
+  suppressed?: number;
 }
 
 /** How the report was produced, printed in the footer; where the full output is. */
@@ -62,6 +64,13 @@ export interface ReportMeta {
    * column, no schemas in the footer. Default true.
    */
   validated?: boolean;
+  /**
+   * False when the policy checks were turned off (`-policy=false`): the footer says so instead of
+   * leaving it unsaid. Default true when `CheckReport.policy` is there.
+   */
+  policy?: boolean;
+  /** How many ValidatingAdmissionPolicies the policy pass evaluated (absent: none). */
+  admissionPolicies?: number;
   /**
    * False when there was no base to compare with: each environment's resources are what it holds,
    * not changes, and the report says so. Default true.

@@ -40,7 +40,10 @@ export function allowRenderersInput(read: ReadInput): Renderer[] {
 }
 
 /** The inputs of the root action: the whole pull-request check. */
-export interface CheckInputs extends DiffInputs, SchemaInputs {}
+export interface CheckInputs extends DiffInputs, SchemaInputs {
+  /** `policy`: run the policy checks on the rendered head (default true). */
+  policy: boolean;
+}
 
 /** Throws an error naming `schema-locations` when a template does not parse (kubeconform fails early too). */
 export function checkSchemaLocations(locations: readonly string[]): void {
@@ -67,7 +70,11 @@ export function parseDiffInputs(read: ReadInput): DiffInputs {
 
 /** Parses and checks the root action's inputs. */
 export function parseCheckInputs(read: ReadInput): CheckInputs {
-  const inputs = { ...parseDiffInputs(read), ...schemaInputs(read) };
+  const inputs = {
+    ...parseDiffInputs(read),
+    ...schemaInputs(read),
+    policy: booleanInput(read, 'policy', true),
+  };
   checkSchemaLocations(inputs.schemaLocations);
   return inputs;
 }

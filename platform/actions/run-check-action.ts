@@ -168,6 +168,7 @@ async function run(
       options: {
         kubernetesVersion: schema?.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
         strict: schema?.strict ?? DEFAULT_STRICT,
+        ...(schema === undefined ? {} : { policy: schema.policy }),
         ...(base.prefix === '' ? {} : { where: base.prefix }),
         ...(context.repository ? { repository: context.repository } : {}),
         ...(changes === undefined ? {} : { changedFiles: underPrefix(changes, base.prefix) }),

@@ -98,7 +98,8 @@ describe('dist/check.js as the runner runs it', () => {
     expect(run.outputs).toMatchObject({
       environments: '["prod"]',
       errors: '0',
-      warnings: '0',
+      // The policy warnings of the fixture: missing probes, privilege escalation, run as root, a plain Secret.
+      warnings: '4',
       changed: 'true',
       'sarif-file': join(run.runnerTemp, 'kubeproof-check.sarif'),
     });
@@ -141,17 +142,18 @@ describe('dist/check.js as the runner runs it', () => {
     const run = await check(headWorkspace('invalid-head'), server);
 
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^::error::kubeproof found 1 error and 0 warnings \(fail-on: error\)/m);
+    expect(run.stdout).toMatch(/^::error::kubeproof found 1 error and 4 warnings \(fail-on: error\)/m);
     expect(checkRunState(server.checkRuns[0])).toMatchObject({
       conclusion: 'failure',
       output: {
-        annotations: [
+        // The validation error first; the policy warnings after it.
+        annotations: expect.arrayContaining([
           expect.objectContaining({
             path: 'envs/prod/deployment-patch.yaml',
             start_line: 6,
             annotation_level: 'failure',
           }),
-        ],
+        ]),
       },
     });
     expect(server.comments.get(42)?.[0]?.body).toContain('❌ 1 validation error');

@@ -17,6 +17,7 @@ describe('parseCheckInputs', () => {
       kubernetesVersion: '1.31.0',
       schemaLocations: [...DEFAULT_SCHEMA_LOCATIONS],
       strict: true,
+      policy: true,
     });
   });
 
@@ -29,6 +30,7 @@ describe('parseCheckInputs', () => {
         'kubernetes-version': '1.30.2',
         'schema-locations': "default\n\n# the platform team's CRDs\n/schemas/{{.ResourceKind}}.json\n",
         strict: 'False',
+        policy: 'false',
         comment: 'false',
         'fail-on': 'warning',
         'allow-renderers': 'kubectl, helm',
@@ -41,6 +43,7 @@ describe('parseCheckInputs', () => {
       kubernetesVersion: '1.30.2',
       schemaLocations: ['default', '/schemas/{{.ResourceKind}}.json'],
       strict: false,
+      policy: false,
       comment: false,
       failOn: 'warning',
       allowRenderers: ['kubectl', 'helm'],

@@ -61,7 +61,8 @@ describe('the check action run()', () => {
     expect(deps.io.outputs).toMatchObject({
       environments: '["prod"]',
       errors: '0',
-      warnings: '0',
+      // The policy warnings of the fixture: missing probes, privilege escalation, run as root, a plain Secret.
+      warnings: '4',
       changed: 'true',
       'changed-environments': '["prod"]',
       'comment-url': `https://github.com/acme/gitops/pull/42#issuecomment-${port.comments.get('acme/gitops#42')?.[0]?.id}`,
@@ -72,7 +73,17 @@ describe('the check action run()', () => {
     expect(deps.io.summary).toContain('#### prod: 1 changed');
     expect(deps.io.summary).toContain(`Rendered 1 environment`);
     const sarif = JSON.parse(deps.io.files.get(deps.io.outputs['sarif-file'] as string) ?? '{}');
-    expect(sarif).toMatchObject({ version: '2.1.0', runs: [{ results: [] }] });
+    // No error: the policy warnings and notice of the fixture only.
+    expect(sarif).toMatchObject({ version: '2.1.0' });
+    expect(
+      (sarif.runs[0].results as { ruleId: string; level: string }[]).map((r) => [r.ruleId, r.level]).sort(),
+    ).toEqual([
+      ['missing-probes', 'warning'],
+      ['plain-secret', 'warning'],
+      ['privilege-escalation', 'warning'],
+      ['run-as-root', 'warning'],
+      ['unpinned-digest', 'note'],
+    ]);
   });
 
   it('reads the base from the checkout when it has history: no tarball', async () => {
@@ -98,13 +109,17 @@ describe('the check action run()', () => {
     const { failure } = await runCheckAction(checkInputs(), deps);
 
     expect(failure).toBe(
-      'kubeproof found 1 error and 0 warnings (fail-on: error); they are annotated on the files and listed in the job summary',
+      'kubeproof found 1 error and 4 warnings (fail-on: error); they are annotated on the files and listed in the job summary',
     );
     expect(deps.io.failed).toEqual([failure]);
     expect(port.checkRuns[0]).toMatchObject({ conclusion: 'failure' });
-    expect(port.checkRuns[0]?.annotations).toMatchObject([
-      { path: 'envs/prod/deployment-patch.yaml', level: 'failure', startLine: 6 },
-    ]);
+    // The validation error first; the policy warnings after it.
+    expect(port.checkRuns[0]?.annotations?.[0]).toMatchObject({
+      path: 'envs/prod/deployment-patch.yaml',
+      level: 'failure',
+      startLine: 6,
+    });
+    expect(port.checkRuns[0]?.annotations?.filter((a) => a.level === 'failure')).toHaveLength(1);
     expect(port.comments.get('acme/gitops#42')?.[0]?.body).toMatch(
       /\/spec\/replicas: got string, want null or integer/,
     );
@@ -118,7 +133,7 @@ describe('the check action run()', () => {
 
   it.each([
     ['never', undefined, 'neutral'],
-    ['warning', 'kubeproof found 1 error and 0 warnings (fail-on: warning)', 'failure'],
+    ['warning', 'kubeproof found 1 error and 4 warnings (fail-on: warning)', 'failure'],
   ])('fail-on %s', async (failOn, message, conclusion) => {
     const port = fakeGitHub('invalid-head');
     const deps = checkDeps(pullRequestContext(headWorkspace('invalid-head')), port);

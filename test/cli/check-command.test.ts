@@ -39,8 +39,10 @@ async function run(argv: string[], cwd = process.cwd()) {
   return { code, stdout, stderr };
 }
 
+// These tests are about rendering, validation and the diff: policy, which has its own tests
+// (test/cli/policy-command.test.ts), is off unless a test turns it on with `-policy`.
 const check = (scenario: Scenario, ...flags: string[]) =>
-  run(['check', '-base', base(scenario), ...flags, head(scenario)]);
+  run(['check', '-base', base(scenario), '-policy=false', ...flags, head(scenario)]);
 const diff = (scenario: Scenario, ...flags: string[]) =>
   run(['diff', ...flags, base(scenario), head(scenario)]);
 
@@ -383,7 +385,7 @@ describe('secrets never appear (secret-change canaries)', () => {
       it(`${command} -o ${output}`, async () => {
         const { code, stdout, stderr } =
           command === 'check'
-            ? await check('secret-change', '-o', output)
+            ? await check('secret-change', '-policy', '-o', output)
             : await diff('secret-change', '-o', output);
         expect(code).toBe(0);
         // The change is reported...
@@ -467,7 +469,7 @@ describe('kubeproof diff -base-ref', () => {
 
   it('check -base-ref validates and diffs like check -base', async () => {
     const { root } = gitRepository('invalid-head');
-    const fromGit = await run(['check', '-base-ref', 'HEAD~1', '-o', 'markdown', root]);
+    const fromGit = await run(['check', '-base-ref', 'HEAD~1', '-policy=false', '-o', 'markdown', root]);
     expect(fromGit.code).toBe(1);
     expect(fromGit.stdout).toBe((await check('invalid-head', '-o', 'markdown')).stdout);
   });
@@ -524,7 +526,7 @@ describe('sarif output', () => {
 describe('check without a base (the README main job on examples/)', () => {
   it('renders and validates every environment, lists what each one holds, exits 0', async () => {
     let stdout = '';
-    const code = await main(['check', 'examples'], {
+    const code = await main(['check', '-policy=false', 'examples'], {
       stdout: (t) => void (stdout += t),
       stderr: () => {},
       stdinIsTTY: true,
@@ -651,7 +653,7 @@ describe('kubeproof check: Argo CD, Flux and SealedSecret objects, offline', () 
     'not validated, no schema: SealedSecret bitnami.com/v1alpha1 (2 resources), HelmRelease helm.toolkit.fluxcd.io/v2 (2 resources)';
 
   it('validates the Argo CD and Flux kinds with the bundled packages and names the kinds without a schema once', async () => {
-    const { code, stdout } = await run(['check', REPO]);
+    const { code, stdout } = await run(['check', '-policy=false', REPO]);
     expect(code).toBe(1);
     expect(stdout).toMatch(/^kubeproof: .* · 1 validation error · 4 resources not validated$/m);
     expect(stdout).toContain(

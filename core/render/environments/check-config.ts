@@ -1,6 +1,7 @@
 import type { Finding } from '../../findings.ts';
 import type { FileSource } from '../../files/file-source.ts';
 import { KUSTOMIZATION_FILE_NAMES } from '../kustomize/read-kustomization.ts';
+import { checkPolicyConfig } from './check-policy-config.ts';
 import { displayPointer, type Position } from './locate.ts';
 import { folderPrefix, normalizeRepoPath, showPath } from './repo-path.ts';
 import type { WrittenKubeproofConfig } from './types.ts';
@@ -140,5 +141,6 @@ export async function checkConfig(
       );
     }
   }
+  await checkPolicyConfig(files, config, report);
   return findings;
 }

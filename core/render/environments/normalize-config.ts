@@ -1,6 +1,10 @@
 import { normalizeRepoPath } from './repo-path.ts';
 import type {
   EnvironmentConfig,
+  PolicyConfig,
+  PolicyRuleSetting,
+  WrittenPolicyConfig,
+  WrittenPolicyRuleSetting,
   HelmSettings,
   KubeproofConfig,
   WrittenHelmConfig,
@@ -40,12 +44,42 @@ function normalizeEnvironment(environment: WrittenEnvironment): EnvironmentConfi
   return out;
 }
 
+function normalizeRules(
+  rules: Record<string, WrittenPolicyRuleSetting> | undefined,
+): Record<string, PolicyRuleSetting> | undefined {
+  if (rules === undefined) return undefined;
+  return Object.fromEntries(
+    Object.entries(rules).map(([id, setting]) => [
+      id,
+      setting === false ? 'off' : setting === true ? 'on' : setting,
+    ]),
+  );
+}
+
+function normalizePolicy(policy: WrittenPolicyConfig): PolicyConfig {
+  const { admissionPolicies, rules, environments, ...rest } = policy;
+  const out: PolicyConfig = { ...rest };
+  const global = normalizeRules(rules);
+  if (global !== undefined) out.rules = global;
+  if (environments !== undefined)
+    out.environments = Object.fromEntries(
+      Object.entries(environments).map(([name, settings]) => {
+        const own = normalizeRules(settings.rules);
+        return [name, own === undefined ? {} : { rules: own }];
+      }),
+    );
+  if (admissionPolicies !== undefined) out.admissionPolicies = admissionPolicies.map(normal);
+  return out;
+}
+
 /**
  * A schema-valid config with repository paths in their canonical form (`./envs/prod/` -> `envs/prod`),
  * inline Helm values as text and every Helm parameter's flag spelled out.
  */
 export function normalizeConfig(config: WrittenKubeproofConfig): KubeproofConfig {
-  const { environments, ...rest } = config;
-  if (!environments) return rest;
-  return { ...rest, environments: environments.map(normalizeEnvironment) };
+  const { environments, policy, ...rest } = config;
+  const out: KubeproofConfig = rest;
+  if (policy !== undefined) out.policy = normalizePolicy(policy);
+  if (!environments) return out;
+  return { ...out, environments: environments.map(normalizeEnvironment) };
 }

@@ -3,6 +3,7 @@
  * declared in `.kubeproof.yaml` or discovered (kustomize overlay folders, Argo CD, Flux).
  */
 import type { JsonObject } from '../../manifests/json-value.ts';
+import type { Severity } from '../../rules/rule-entry.ts';
 
 /** How an environment is rendered. */
 export const RENDERERS = ['builtin', 'kustomize', 'kubectl', 'helm', 'none'] as const;
@@ -141,6 +142,24 @@ export interface PromotionConfig {
   tagFields?: TagField[];
 }
 
+/** What `policy.rules` says of one rule: the severity of its findings, `off`, or `on` (its default severity). */
+export type PolicyRuleSetting = Severity | 'off' | 'on';
+
+/** A rule setting as written: YAML reads an unquoted `off` as false and `on` as true. */
+export type WrittenPolicyRuleSetting = PolicyRuleSetting | boolean;
+
+/** `policy` in `.kubeproof.yaml` (README "Policy"). */
+export interface PolicyConfig {
+  /** By rule id, for every environment. */
+  rules?: Record<string, PolicyRuleSetting>;
+  /** By environment name (or stage of APP/STAGE environments): these win over `rules`. */
+  environments?: Record<string, { rules?: Record<string, PolicyRuleSetting> }>;
+  /** The production environments; default the last of `promotion.order`. */
+  production?: string[];
+  /** Repository files and folders of ValidatingAdmissionPolicy YAML, paths normalised. */
+  admissionPolicies?: string[];
+}
+
 /** The content of `.kubeproof.yaml` (schemas/kubeproof-config.schema.json), paths normalised. */
 export interface KubeproofConfig {
   version: 1;
@@ -149,7 +168,7 @@ export interface KubeproofConfig {
   repository?: { urls?: string[] };
   promotion?: PromotionConfig;
   diff?: JsonObject;
-  policy?: JsonObject;
+  policy?: PolicyConfig;
   validate?: JsonObject;
 }
 
@@ -160,7 +179,14 @@ export interface WrittenHelmConfig extends Omit<HelmSettings, 'values' | 'parame
   parameters?: (Omit<HelmParameter, 'flag'> & { flag?: HelmParameter['flag'] })[];
 }
 
+/** `policy` as written: rule settings may be booleans. */
+export interface WrittenPolicyConfig extends Omit<PolicyConfig, 'rules' | 'environments'> {
+  rules?: Record<string, WrittenPolicyRuleSetting>;
+  environments?: Record<string, { rules?: Record<string, WrittenPolicyRuleSetting> }>;
+}
+
 /** `.kubeproof.yaml` as written: schema-valid, paths not normalised (normalize-config.ts). */
-export interface WrittenKubeproofConfig extends Omit<KubeproofConfig, 'environments'> {
+export interface WrittenKubeproofConfig extends Omit<KubeproofConfig, 'environments' | 'policy'> {
+  policy?: WrittenPolicyConfig;
   environments?: (Omit<EnvironmentConfig, 'helm'> & { helm?: WrittenHelmConfig })[];
 }

@@ -2,6 +2,7 @@ import { codeSpan, escapeMarkdown, shorten } from './escape-markdown.ts';
 import { formatDuration, plural } from './summarize-report.ts';
 import { missingSchemaText, schemaText } from './schema-text.ts';
 import type { CheckReport, ReportMeta } from '../check-report.ts';
+import { policyText } from './policy-text.ts';
 
 /** Longer report URLs are not linked: a body must leave room for the report itself. */
 const MAX_URL_LENGTH = 300;
@@ -37,7 +38,10 @@ export function fullOutputPlaces(meta: ReportMeta): string[] {
  * Kubernetes 1.31.0, strict, CRDs from the repository · commit \`4f2c1ab\` · [job summary](…)`.
  * `<sub>` is inline HTML here, so the markdown inside is parsed.
  */
-export function footer(report: Pick<CheckReport, 'meta' | 'validation'>, environments: number): string {
+export function footer(
+  report: Pick<CheckReport, 'meta' | 'validation' | 'policy'>,
+  environments: number,
+): string {
   const { meta } = report;
   const parts = [
     `Rendered ${plural(environments, 'environment')} (${escapeMarkdown(shorten(meta.renderer, MAX_META_LENGTH))}) in ${formatDuration(meta.durationMs)}`,
@@ -50,6 +54,8 @@ export function footer(report: Pick<CheckReport, 'meta' | 'validation'>, environ
   const missing = meta.validated === false ? undefined : missingSchemaText(report);
   if (missing !== undefined)
     parts.push(`not validated, no schema: ${escapeMarkdown(shorten(missing, MAX_SCHEMA_LENGTH))}`);
+  const policy = policyText(report);
+  if (policy !== undefined) parts.push(escapeMarkdown(policy));
   if (meta.commit !== undefined && meta.commit !== '')
     parts.push(`commit ${codeSpan(meta.commit.slice(0, 7))}`);
   parts.push(...fullOutputPlaces(meta));

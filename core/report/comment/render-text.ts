@@ -23,6 +23,7 @@ import {
   sentence,
   validationCell,
 } from './summary-table.ts';
+import { policyText } from './policy-text.ts';
 import type { CheckReport } from '../check-report.ts';
 
 const CHANGE_MARK: Record<ResourceDiff['change'], string> = {
@@ -118,6 +119,8 @@ function footer(report: CheckReport, environments: number): string {
   parts.push(meta.validated === false ? 'not validated' : `schemas: ${line(schemaText(report))}`);
   const missing = meta.validated === false ? undefined : missingSchemaText(report);
   if (missing !== undefined) parts.push(`not validated, no schema: ${line(missing)}`);
+  const policy = policyText(report);
+  if (policy !== undefined) parts.push(policy);
   if (meta.commit !== undefined && meta.commit !== '') parts.push(`commit ${line(meta.commit.slice(0, 7))}`);
   if (meta.fullReportUrl !== undefined)
     parts.push(`${line(meta.fullReportLabel ?? 'full report')}: ${line(meta.fullReportUrl)}`);

@@ -63,7 +63,14 @@ export function verdict(summary: ReportSummary, icons: boolean): string {
     if (summary.policyErrors > 0) parts.push(mark('error', plural(summary.policyErrors, 'policy error')));
     if (summary.policyWarnings > 0)
       parts.push(mark('warning', plural(summary.policyWarnings, 'policy warning')));
-    if (summary.policyErrors === 0 && summary.policyWarnings === 0) parts.push(mark('ok', 'policy passed'));
+    // "policy passed" only when policy saw every environment: one that did not render was not checked.
+    if (
+      summary.policyErrors === 0 &&
+      summary.policyWarnings === 0 &&
+      summary.notRendered === 0 &&
+      summary.policyEnvironments > 0
+    )
+      parts.push(mark('ok', 'policy passed'));
   }
   return `kubeproof: ${parts.join(' · ')}`;
 }

@@ -39,6 +39,8 @@ export interface ReportSummary {
   /** GitOps manifests discovery did not understand, when the change reaches no environment. */
   notUnderstood?: string[];
   policyRan: boolean;
+  /** Environments whose rendered head policy checked. */
+  policyEnvironments: number;
   policyErrors: number;
   policyWarnings: number;
   /** Environments the configuration marks as production. */
@@ -109,6 +111,7 @@ export function summarizeReport(report: CheckReport): ReportSummary {
     compared,
     resources: environments.reduce((total, env) => total + (env.diff ? heldResources(env.diff) : 0), 0),
     policyRan: report.policy !== undefined,
+    policyEnvironments: report.policy?.length ?? 0,
     policyErrors: distinctCount(report.policy, (finding) => finding.severity === 'error'),
     policyWarnings: distinctCount(report.policy, (finding) => finding.severity === 'warning'),
     production: report.production ?? [],

@@ -42,7 +42,7 @@ async function check(files: Record<string, string>) {
   const result = await runCheck(
     { files: memoryFileSource(files) },
     undefined,
-    { kubernetesVersion: '1.31.0', strict: false },
+    { kubernetesVersion: '1.31.0', strict: false, policy: false },
     { now: () => 0, validate: schemas() },
   );
   const findings = result.report.validation.flatMap((environment) => environment.findings);
@@ -202,7 +202,7 @@ describe('validateRendered: Argo CD and Flux kinds, and kinds without a schema',
     return runCheck(
       { files: memoryFileSource(repository) },
       undefined,
-      { kubernetesVersion: '1.31.0', strict },
+      { kubernetesVersion: '1.31.0', strict, policy: false },
       { now: () => 0, validate: schemas(true, strict) },
     );
   }

@@ -44,7 +44,11 @@ describe('loadConfig', () => {
           },
         ],
         promotion: { order: ['dev', 'staging', 'prod'] },
-        policy: { anything: 'goes' },
+        policy: {
+          rules: { 'latest-tag': 'error' },
+          environments: { dev: { rules: { 'missing-probes': 'off', 'run-as-root': 'on' } } },
+          production: ['prod'],
+        },
       },
     });
   });

@@ -24,7 +24,8 @@ export async function runRealistic(pr: RealisticPr): Promise<CheckResult> {
   const result = await runCheck(
     { files: memoryFileSource(pr.head) },
     { files: memoryFileSource(pr.base) },
-    { kubernetesVersion: '1.31.0', strict: true },
+    // The comment's layout is what these cases show; policy has its own tests (test/core/policy/).
+    { kubernetesVersion: '1.31.0', strict: true, policy: false },
     { validate, now: () => (clock += 700) },
   );
   // The fixture schemas' folder is this clone's: named from the project root, so snapshots agree anywhere.
