@@ -56,7 +56,8 @@ export interface FakeGitHubServer {
 
 const CODELOAD = '/_codeload/';
 
-function tarball(folder: string, top: string): Buffer {
+/** A folder as GitHub serves a tarball of it: gzipped, everything under one `top` folder. */
+export function tarball(folder: string, top: string): Buffer {
   const stage = mkdtempSync(join(tmpdir(), 'kubeproof-tarball-'));
   try {
     mkdirSync(join(stage, top));
