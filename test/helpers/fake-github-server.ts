@@ -41,6 +41,10 @@ export interface FakeGitHubServerSetup {
   /** Comments already on a pull request. */
   comments?: Record<number, string[]>;
   failures?: FailureRule[];
+  /** The App id check runs are listed as created by. Default 1. */
+  appId?: number;
+  /** Pull requests as `GET /repos/o/r/pulls/N` answers them (the App reads the head before publishing). */
+  pulls?: Record<number, { head: string; base: string; baseRef?: string }>;
 }
 
 export interface FakeGitHubServer {
@@ -119,7 +123,8 @@ export async function startFakeGitHubServer(setup: FakeGitHubServerSetup): Promi
   const server = createServer((request, response) => {
     void (async () => {
       const parsed = new URL(request.url ?? '/', 'http://127.0.0.1');
-      const path = parsed.pathname;
+      // GitHub Enterprise Server's REST API lives under /api/v3 (Probot's GHE_HOST points there).
+      const path = parsed.pathname.replace(/^\/api\/v3(?=\/)/, '');
       const method = request.method ?? 'GET';
       const body = await readBody(request);
       calls.push({ method, path, query: parsed.search, authorization: request.headers.authorization, body });
@@ -173,6 +178,32 @@ export async function startFakeGitHubServer(setup: FakeGitHubServerSetup): Promi
         if (index >= 0) list.splice(index, 1);
       }
       response.writeHead(204).end();
+    } else if (method === 'POST' && /^\/app\/installations\/\d+\/access_tokens$/.test(path)) {
+      json(response, 201, { token: 'ghs_fake', expires_at: '2099-01-01T00:00:00Z', permissions: {} });
+    } else if (method === 'GET' && (match = new RegExp(`^${base}/commits/([^/]+)/check-runs$`).exec(path))) {
+      const name = parsed.searchParams.get('check_name');
+      const runs = checkRuns
+        .map((run) => ({ id: run.id, ...checkRunState(run) }) as Record<string, unknown> & { id: number })
+        .filter((run) => run['head_sha'] === match?.[1] && (name === null || run['name'] === name))
+        .map((run) => ({
+          id: run.id,
+          html_url: `https://github.com/${owner}/${repo}/runs/${run.id}`,
+          status: run['status'] ?? 'queued',
+          conclusion: run['conclusion'] ?? null,
+          started_at: run['started_at'] ?? null,
+          app: { id: setup.appId ?? 1 },
+        }));
+      json(response, 200, { total_count: runs.length, check_runs: runs });
+    } else if (method === 'GET' && (match = new RegExp(`^${base}/pulls/(\\d+)$`).exec(path))) {
+      const pull = setup.pulls?.[Number(match[1])];
+      if (pull === undefined) return json(response, 404, { message: 'Not Found' });
+      json(response, 200, {
+        number: Number(match[1]),
+        state: 'open',
+        draft: false,
+        head: { sha: pull.head },
+        base: { sha: pull.base, ref: pull.baseRef ?? 'main' },
+      });
     } else if (method === 'POST' && path === `${base}/check-runs`) {
       const id = nextId++;
       checkRuns.push({ id, body: body as Record<string, unknown>, updates: [] });
