@@ -5,6 +5,7 @@ import { diskFileSource } from '../platform/disk-file-source.ts';
 import { writeRepositoryFiles } from '../platform/write-repository-files.ts';
 import { formatFlagHelp } from './flags.ts';
 import { formatFinding } from './format-finding.ts';
+import { openPullRequestFromCli } from './promote-open-pr.ts';
 import type { CliIo } from './io.ts';
 import {
   BUMP_FLAGS,
@@ -14,7 +15,7 @@ import {
 } from './promote-options.ts';
 import { existingFolder, repositoryRoot } from './repository-root.ts';
 
-const BUMP_USAGE = `Usage: kubeproof bump -env ENV -image NAME -tag TAG [-digest sha256:...] [-dry-run] [-o text|json] [-C DIR]
+const BUMP_USAGE = `Usage: kubeproof bump -env ENV -image NAME -tag TAG [-digest sha256:...] [-dry-run | -open-pr] [-o text|json] [-C DIR]
 
 Sets every version of image NAME written in environment ENV's own files (its folder, the local
 files only its kustomization reads, its Helm values files; never a shared base) to TAG (and DIGEST),
@@ -22,12 +23,17 @@ changing only those bytes. Exit code 0 when done or nothing to do, 1 when refuse
 
 `;
 
-const PROMOTE_USAGE = `Usage: kubeproof promote -from SRC -to DST [-image NAME]... [-app APP] [-tag TAG [-digest sha256:...]] [-dry-run] [-o text|json|markdown] [-C DIR]
+const PROMOTE_USAGE = `Usage: kubeproof promote -from SRC -to DST [-image NAME]... [-app APP] [-tag TAG [-digest sha256:...]] [-dry-run | -open-pr] [-o text|json|markdown] [-C DIR]
 
 Sets DST's image versions to SRC's, for every image both hold or the ones named. With environments
 named APP/STAGE (apps/<app>/envs/<stage>), -from and -to are stages, promoted for every app or for
 -app APP. -tag sets an explicit (older) tag instead: a rollback. Exit code 0 when done or nothing to
 promote, 1 when refused (nothing written).
+
+With -open-pr, nothing is written locally: the plan is made on the base branch as it is on GitHub
+(-base, default the repository's default branch; -repo, default the git remote) and the pull request
+kubeproof/promote/SRC-to-DST is opened, or updated when it is open. Token: GITHUB_TOKEN or GH_TOKEN;
+GitHub Enterprise Server: GITHUB_API_URL.
 
 `;
 
@@ -56,6 +62,8 @@ async function run(options: PromoteCommandOptions, io: CliIo): Promise<number> {
   const name = `kubeproof ${options.command}`;
   const root =
     options.root === undefined ? repositoryRoot(io.cwd, io.cwd) : existingFolder(io.cwd, options.root, '-C');
+  if (options.openPr !== undefined)
+    return openPullRequestFromCli(options, promotionCommand(options), root, io);
   const files = await diskFileSource(root);
   const prepared = await preparePromotion(files, promotionCommand(options));
   for (const finding of prepared.findings) io.stderr(formatFinding(finding, root, io.cwd));

@@ -1,4 +1,5 @@
 import { UsageError } from '../core/errors.ts';
+import { IMAGE_DIGEST, IMAGE_TAG } from '../core/promote/version-syntax.ts';
 import { PROMOTION_OUTPUTS, type PromotionOutput } from '../core/report/promote/render-promotion.ts';
 import { flagReader, parseFlags, type FlagSpec } from './flags.ts';
 
@@ -20,6 +21,31 @@ const COMMON: readonly FlagSpec[] = [
   },
   { name: 'o', kind: 'string', typeName: 'string', usage: 'short for -output' },
   { name: 'digest', kind: 'string', typeName: 'sha256:...', usage: 'the image digest to pin with the tag' },
+  {
+    name: 'open-pr',
+    kind: 'bool',
+    usage:
+      'open or update the promotion pull request on GitHub instead of writing files (token in GITHUB_TOKEN or GH_TOKEN); planned on the base branch as it is on GitHub',
+  },
+  {
+    name: 'repo',
+    kind: 'string',
+    typeName: 'owner/name',
+    usage: 'with -open-pr: the GitHub repository (default: from the git remote)',
+  },
+  {
+    name: 'base',
+    kind: 'string',
+    typeName: 'branch',
+    usage: "with -open-pr: the branch the pull request goes into (default: the repository's default branch)",
+  },
+  {
+    name: 'auto-merge',
+    kind: 'string',
+    typeName: 'method',
+    usage: 'with -open-pr: turn on auto-merge with merge, squash or rebase',
+  },
+  { name: 'draft', kind: 'bool', usage: 'with -open-pr: open the pull request as a draft' },
 ];
 
 export const BUMP_FLAGS: readonly FlagSpec[] = [
@@ -72,11 +98,46 @@ export interface PromoteCommandOptions {
   images: string[];
   tag?: string;
   digest?: string;
+  /** Set with -open-pr: where the pull request goes. */
+  openPr?: {
+    repo: { owner: string; repo: string } | undefined;
+    base: string | undefined;
+    autoMerge: 'merge' | 'squash' | 'rebase' | undefined;
+    draft: boolean;
+  };
 }
 
-const DIGEST = /^sha256:[a-f0-9]{64}$/;
-// https://github.com/distribution/reference/blob/main/reference.go (tag grammar)
-const TAG = /^[\w][\w.-]{0,127}$/;
+const AUTO_MERGE = ['merge', 'squash', 'rebase'] as const;
+
+/** -open-pr and its flags; a UsageError for one of them without it. */
+function openPrOptions(
+  flags: ReturnType<typeof flagReader>,
+  dryRun: boolean,
+): PromoteCommandOptions['openPr'] {
+  const repo = flags.string('repo');
+  const base = flags.string('base');
+  const autoMerge = flags.string('auto-merge');
+  const draft = flags.bool('draft') === true;
+  if (flags.bool('open-pr') !== true) {
+    const stray = [repo && '-repo', base && '-base', autoMerge && '-auto-merge', draft && '-draft'].find(
+      Boolean,
+    );
+    if (stray) throw new UsageError(`${stray} goes with -open-pr`);
+    return undefined;
+  }
+  if (dryRun) throw new UsageError('-open-pr and -dry-run exclude each other: -dry-run alone shows the plan');
+  const match = repo === undefined ? undefined : /^([\w.-]+)\/([\w.-]+)$/.exec(repo);
+  if (repo !== undefined && !match)
+    throw new UsageError(`-repo must be owner/name, not ${JSON.stringify(repo)}`);
+  if (autoMerge !== undefined && !(AUTO_MERGE as readonly string[]).includes(autoMerge))
+    throw new UsageError(`-auto-merge must be merge, squash or rebase, not ${JSON.stringify(autoMerge)}`);
+  return {
+    repo: match ? { owner: match[1] as string, repo: match[2] as string } : undefined,
+    base,
+    autoMerge: autoMerge as 'merge' | 'squash' | 'rebase' | undefined,
+    draft,
+  };
+}
 
 function required(value: string | undefined, flag: string): string {
   if (value === undefined || value === '') throw new UsageError(`-${flag} is required`);
@@ -108,17 +169,19 @@ export function parsePromoteOptions(
       `-output must be one of ${command === 'bump' ? 'text, json' : 'text, json, markdown'}, not ${JSON.stringify(output)}`,
     );
   const digest = flags.string('digest');
-  if (digest !== undefined && !DIGEST.test(digest))
+  if (digest !== undefined && !IMAGE_DIGEST.test(digest))
     throw new UsageError(
       `-digest must be sha256: and 64 lower-case hex digits, not ${JSON.stringify(digest)}`,
     );
   const tag = flags.string('tag');
-  if (tag !== undefined && !TAG.test(tag))
+  if (tag !== undefined && !IMAGE_TAG.test(tag))
     throw new UsageError(
       `-tag ${JSON.stringify(tag)} is not an image tag (letters, digits, _ . -, up to 128, not starting with . or -)`,
     );
   const options: PromoteCommandOptions = { ...base, help: false, output: known };
   if (digest !== undefined) options.digest = digest;
+  const openPr = openPrOptions(flags, base.dryRun);
+  if (openPr !== undefined) options.openPr = openPr;
   if (command === 'bump') {
     options.env = required(flags.string('env'), 'env');
     options.images = [required(flags.string('image'), 'image')];

@@ -36,6 +36,13 @@ export interface PromotionPullRequestRequest {
   command: string;
   autoMerge?: 'merge' | 'squash' | 'rebase';
   draft?: boolean;
+  /** The commit of `base` that `files` are: nothing is written when the branch has moved on since. */
+  baseSha?: string;
+  /**
+   * The folder of the repository `files` and the plan's paths are relative to (an action's
+   * `working-directory`); the commit's paths start with it. Default: the top.
+   */
+  prefix?: string;
 }
 
 export type PromotionPullRequestOutcome =
@@ -91,7 +98,7 @@ export async function openPromotionPullRequest(
   // ignoreBOM keeps a byte order mark the file starts with: only the version bytes change.
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const changes: FileChange[] = plan.files.map((file) => ({
-    path: file.path,
+    path: request.prefix ? `${request.prefix}/${file.path}` : file.path,
     content: decoder.decode(file.content),
   }));
   const renderedDiff = await renderedChange(request, deps.log);
@@ -114,6 +121,7 @@ export async function openPromotionPullRequest(
     labels: [PROMOTION_LABEL],
     ...(request.autoMerge === undefined ? {} : { autoMerge: request.autoMerge }),
     ...(request.draft === undefined ? {} : { draft: request.draft }),
+    ...(request.baseSha === undefined ? {} : { baseSha: request.baseSha }),
   });
   const what = pullRequest.created ? 'opened' : pullRequest.changed ? 'updated' : 'already up to date';
   deps.log.info(`kubeproof: promotion pull request #${pullRequest.number} ${what}: ${pullRequest.url}`);

@@ -120,6 +120,7 @@ export function actionBuildOptions(outdir) {
       check: 'actions/check/main.ts',
       validate: 'actions/validate/main.ts',
       diff: 'actions/diff/main.ts',
+      promote: 'actions/promote/main.ts',
     },
     plugins: [dedupeSameVersion(['undici']), inlineLocalRequires()],
   };

@@ -48,6 +48,10 @@ export interface ActionContext {
    * branch, or the pushed branch).
    */
   repository?: RepositoryIdentity;
+  /** GITHUB_REF_NAME when the run is on a branch (GITHUB_REF_TYPE `branch`): the pushed or dispatched branch. */
+  branch?: string;
+  /** The repository's default branch, from the event payload (`repository.default_branch`). */
+  defaultBranch?: string;
   /** GITHUB_SERVER_URL: `https://github.com`, or a GitHub Enterprise Server; links to files start there. */
   serverUrl?: string;
 }
@@ -139,6 +143,8 @@ export function actionContext(env: Env, eventName: string, payload: unknown, cwd
   const mergeGroup = mergeGroupOf(eventName, payload);
   const before = beforeOf(eventName, payload);
   const pullRequest = pullRequestOf(eventName, payload, repo);
+  const branch = env['GITHUB_REF_TYPE'] === 'branch' ? text(env['GITHUB_REF_NAME']) : undefined;
+  const defaultBranch = text(record(record(payload)?.['repository'])?.['default_branch']);
   const identity = repositoryIdentityOf(env, eventName, server, repo, payload, pullRequest);
   return {
     workspace: isAbsolute(workspace) ? workspace : resolve(cwd, workspace),
@@ -149,6 +155,8 @@ export function actionContext(env: Env, eventName: string, payload: unknown, cwd
     pullRequest,
     ...(mergeGroup === undefined ? {} : { mergeGroup }),
     ...(before === undefined ? {} : { before }),
+    ...(branch === undefined ? {} : { branch }),
+    ...(defaultBranch === undefined ? {} : { defaultBranch }),
     serverUrl: server,
     runUrl:
       repo && runId

@@ -11,6 +11,7 @@ import { createValidationDeps } from '../validation-setup.ts';
 import { actionContext, type ActionContext } from './action-context.ts';
 import type { ActionsIo } from './actions-io.ts';
 import type { CheckActionDeps } from './run-check-action.ts';
+import type { PromoteActionDeps } from './run-promote-action.ts';
 import { checkoutGit } from './resolve-base.ts';
 import type { ValidateActionDeps } from './run-validate-action.ts';
 
@@ -68,6 +69,11 @@ export function checkActionDeps(token: string | undefined): CheckActionDeps {
     fetch: schemaFetchOptions(),
     now: () => performance.now(),
   };
+}
+
+/** Everything the promote action needs on a runner. */
+export function promoteActionDeps(token: string | undefined): PromoteActionDeps {
+  return { io: coreIo(), context: runnerContext(), port: tokenPort(token), git: checkoutGit };
 }
 
 /** Everything the validate action needs on a runner. */

@@ -1,7 +1,6 @@
-import { mkdir, mkdtemp, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { CheckResult } from '../../core/check/run-check.ts';
-import { UsageError } from '../../core/errors.ts';
 import type { ProcessRunner } from '../../core/render/external/process-runner.ts';
 import { checkAnnotations, checkConclusion } from '../../core/report/check-run.ts';
 import type { CheckAnnotation } from '../../core/report/check-run-output.ts';
@@ -32,6 +31,7 @@ import { resolveBase, underPrefix, type CheckoutGit } from './resolve-base.ts';
 import { resolveHead } from './resolve-head.ts';
 import { runTarget, type RunTarget } from './run-target.ts';
 import { summaryMarkdown } from './summary-markdown.ts';
+import { workingDirectoryOf } from './working-directory.ts';
 
 /** What `run()` of the check and diff actions needs from the outside world. */
 export interface CheckActionDeps {
@@ -56,17 +56,6 @@ export interface CheckActionResult {
 
 const TRUST_HELP =
   "to allow it, use that renderer for an environment in the base branch's .kubeproof.yaml, or name it in the action's allow-renderers input";
-
-async function workingDirectoryOf(context: ActionContext, input: string): Promise<string> {
-  const folder = resolve(context.workspace, input);
-  const found = await stat(folder).catch(() => undefined);
-  if (!found?.isDirectory()) {
-    throw new UsageError(
-      `input working-directory: ${folder} is not a folder (is the repository checked out? add actions/checkout before kubeproof)`,
-    );
-  }
-  return folder;
-}
 
 /** Where the report goes: the port, when there is a pull request (or merge group) and a token. */
 function publishRequest(

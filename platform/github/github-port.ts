@@ -15,6 +15,12 @@ export interface PullRef extends RepoRef {
   number: number;
 }
 
+/** A branch and the commit it is at. */
+export interface BranchRef {
+  name: string;
+  sha: string;
+}
+
 /** A commit of a repository: check runs hang on the pull request's head SHA. */
 export interface CommitRef extends RepoRef {
   sha: string;
@@ -81,6 +87,11 @@ export interface PromotionPullRequest extends RepoRef {
   commitMessage: string;
   changes: FileChange[];
   draft?: boolean;
+  /**
+   * The commit of `base` the change was planned on: when the branch has moved on since, nothing is
+   * written (a `BaseMovedError`), so a newer commit's edits to the same files are never overwritten.
+   */
+  baseSha?: string;
   /** Labels the pull request carries (`promotion`); added when missing, never removed. */
   labels?: string[];
   /** Turn on auto-merge with this method, so it merges once its required checks pass. */
@@ -131,6 +142,8 @@ export type RepoPermission = 'admin' | 'write' | 'read' | 'none';
 export interface GitHubPort {
   /** The files of `ref`, from one tarball download (not one request per file). */
   getTree(repo: RepoRef, ref: string): Promise<FileSource>;
+  /** A branch and its commit; without a name, the repository's default branch. */
+  getBranch(repo: RepoRef, branch?: string): Promise<BranchRef>;
   /** The files a pull request changes. */
   listChangedFiles(pr: PullRef): Promise<ChangedFiles>;
   /**

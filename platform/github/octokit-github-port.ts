@@ -1,5 +1,6 @@
 import { getPermission } from './get-permission.ts';
 import { getPullRequest } from './get-pull-request.ts';
+import { getBranch } from './get-branch.ts';
 import { getTree } from './get-tree.ts';
 import { createGitHubClient, type GitHubClientOptions, type OctokitLike } from './github-client.ts';
 import type { GitHubPort } from './github-port.ts';
@@ -39,6 +40,7 @@ export function createOctokitGitHubPort(
         ref,
         options.maxTarballBytes === undefined ? {} : { maxBytes: options.maxTarballBytes },
       ),
+    getBranch: (repo, branch) => getBranch(client, repo, branch),
     listChangedFiles: (pr) => listChangedFiles(client, pr),
     upsertComment: (pr, key, bodies, upsertOptions) => upsertComment(client, pr, key, bodies, upsertOptions),
     startCheckRun: (commit, start) => startCheckRun(client, commit, start),

@@ -1,3 +1,4 @@
+import { KubeproofError } from '../../core/errors.ts';
 import { GitHubApiError, type CallContext } from './github-api-error.ts';
 import type { GitHubClient } from './github-client.ts';
 import type { OpenedPullRequest, PromotionPullRequest } from './github-port.ts';
@@ -22,6 +23,23 @@ interface PullRequest {
   title: string;
   body: string | null;
   labels?: { name: string }[];
+}
+
+/** The base branch is no longer at the commit the promotion was planned on: nothing was written. */
+export class BaseMovedError extends KubeproofError {
+  override name = 'BaseMovedError';
+  readonly base: string;
+  readonly expected: string;
+  readonly actual: string;
+
+  constructor(base: string, expected: string, actual: string) {
+    super(
+      `${base} moved from ${expected.slice(0, 7)} to ${actual.slice(0, 7)} after the promotion was planned: nothing was written; plan it again on ${base}'s new commit`,
+    );
+    this.base = base;
+    this.expected = expected;
+    this.actual = actual;
+  }
 }
 
 /**
@@ -84,6 +102,8 @@ export async function openOrUpdatePullRequest(
   };
 
   const base = await readBase();
+  if (request.baseSha !== undefined && base.sha !== request.baseSha)
+    throw new BaseMovedError(request.base, request.baseSha, base.sha);
   const branchSha = await readRef(request.branch);
   const tree = await client.request<{ sha: string }>(
     'POST /repos/{owner}/{repo}/git/trees',

@@ -35,6 +35,7 @@ describe('actionContext', () => {
         baseRef: 'main',
         mergeCommitSha: 'c0ffee0000000000000000000000000000000000',
       },
+      defaultBranch: 'main',
       runUrl: 'https://github.com/acme/gitops/actions/runs/123',
       repository: { urls: ['https://github.com/acme/gitops'], origin: 'GITHUB_REPOSITORY', branch: 'main' },
       serverUrl: 'https://github.com',
@@ -82,6 +83,14 @@ describe('actionContext', () => {
     );
     expect(queue.repository?.branch).toBe('main');
     expect(actionContext({}, 'push', {}, '/').repository).toBeUndefined();
+  });
+
+  it('knows the branch a push or dispatch runs on, and the default branch', () => {
+    const env = { GITHUB_REPOSITORY: 'acme/gitops', GITHUB_REF_TYPE: 'branch', GITHUB_REF_NAME: 'release' };
+    const dispatch = actionContext(env, 'workflow_dispatch', { repository: { default_branch: 'main' } }, '/');
+    expect([dispatch.branch, dispatch.defaultBranch]).toEqual(['release', 'main']);
+    const tag = actionContext({ ...env, GITHUB_REF_TYPE: 'tag', GITHUB_REF_NAME: 'v1' }, 'push', {}, '/');
+    expect([tag.branch, tag.defaultBranch]).toEqual([undefined, undefined]);
   });
 
   it('has no pull request on a push', () => {

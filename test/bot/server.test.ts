@@ -37,7 +37,7 @@ async function start(): Promise<{ app: RunningApp; github: FakeGitHubServer }> {
     appId: APP_ID,
     tarballs: { [HEAD]: `${SCENARIO}/head`, [BASE]: `${SCENARIO}/base` },
     pullFiles: { [NUMBER]: [{ filename: 'envs/prod/deployment-patch.yaml', status: 'modified' }] },
-    pulls: { [NUMBER]: { head: HEAD, base: BASE } },
+    pullHeads: { [NUMBER]: { head: HEAD, base: BASE } },
   });
   const settings = parseAppSettings(
     {

@@ -14,6 +14,7 @@ import type {
   RepoRef,
   UpsertCommentOptions,
 } from '../../platform/github/github-port.ts';
+import { BaseMovedError } from '../../platform/github/open-or-update-pull-request.ts';
 import { commentMarker, parseMarker } from '../../platform/github/upsert-comment.ts';
 
 export interface FakeComment {
@@ -57,6 +58,10 @@ export interface FakeGitHubPortSetup {
   changedFiles?: Record<string, (string | ChangedFile)[]>;
   /** Comments already on a pull request, keyed `owner/repo#number`. */
   comments?: Record<string, string[]>;
+  /** The repository's default branch (getBranch without a name). Default `main`. */
+  defaultBranch?: string;
+  /** The commit a branch is at, keyed `owner/repo@branch`: a promotion planned on another is refused. */
+  branchTips?: Record<string, string>;
   /** Makes these methods fail with this error (a 403 to test the fallback). */
   failures?: Partial<Record<keyof GitHubPort, Error>>;
   /** Pull requests as getPullRequest answers, keyed `owner/repo#number` (change them to move a head). */
@@ -133,6 +138,17 @@ export function createFakeGitHubPort(setup: FakeGitHubPortSetup = {}): FakeGitHu
       }
       return memoryFileSource(files);
     },
+    async getBranch(repo, branch) {
+      record('getBranch', branch === undefined ? [repo] : [repo, branch]);
+      const name = branch ?? setup.defaultBranch ?? 'main';
+      const sha = setup.branchTips?.[treeKey(repo, name)];
+      if (sha === undefined)
+        throw new GitHubApiError(`branch ${name} of ${repo.owner}/${repo.repo} does not exist`, {
+          status: 404,
+          operation: `read branch ${name}`,
+        });
+      return { name, sha };
+    },
     async listChangedFiles(pr) {
       record('listChangedFiles', [pr]);
       const files = (setup.changedFiles?.[pullKey(pr)] ?? []).map((file) =>
@@ -200,6 +216,9 @@ export function createFakeGitHubPort(setup: FakeGitHubPortSetup = {}): FakeGitHu
     },
     async openOrUpdatePullRequest(request: PromotionPullRequest): Promise<OpenedPullRequest> {
       record('openOrUpdatePullRequest', [request]);
+      const tip = setup.branchTips?.[treeKey(request, request.base)];
+      if (request.baseSha !== undefined && tip !== undefined && tip !== request.baseSha)
+        throw new BaseMovedError(request.base, request.baseSha, tip);
       const fields = {
         branch: request.branch,
         base: request.base,

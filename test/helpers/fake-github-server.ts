@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -44,7 +45,33 @@ export interface FakeGitHubServerSetup {
   /** The App id check runs are listed as created by. Default 1. */
   appId?: number;
   /** Pull requests as `GET /repos/o/r/pulls/N` answers them (the App reads the head before publishing). */
-  pulls?: Record<number, { head: string; base: string; baseRef?: string }>;
+  pullHeads?: Record<number, { head: string; base: string; baseRef?: string }>;
+  /** The repository's branches and the commit each is at (the git data API, pulls). */
+  branches?: Record<string, string>;
+  /** `GET /repos/{owner}/{repo}`'s default_branch. Default `main`. */
+  defaultBranch?: string;
+}
+
+/** A pull request as the fake holds it. */
+export interface FakeServerPull {
+  number: number;
+  node_id: string;
+  html_url: string;
+  title: string;
+  body: string | null;
+  draft: boolean;
+  labels: { name: string }[];
+  head: { ref: string };
+  base: { ref: string };
+  state: 'open';
+}
+
+/** A commit made through the git data API, with the tree entries it was made from. */
+export interface FakeServerCommit {
+  sha: string;
+  message: string;
+  tree: { sha: string };
+  parents: { sha: string }[];
 }
 
 export interface FakeGitHubServer {
@@ -55,6 +82,12 @@ export interface FakeGitHubServer {
   comments: Map<number, { id: number; node_id: string; body: string }[]>;
   /** Check runs as created (`body`, in progress when kubeproof starts one) and each update after. */
   checkRuns: { id: number; body: Record<string, unknown>; updates: Record<string, unknown>[] }[];
+  /** Branches and their commits, as the git data calls leave them. */
+  branches: Map<string, string>;
+  commits: Map<string, FakeServerCommit>;
+  /** Trees created (`POST git/trees`): their base tree and entries. */
+  trees: Map<string, { base_tree: string; tree: unknown[] }>;
+  pulls: FakeServerPull[];
   close(): Promise<void>;
 }
 
@@ -103,7 +136,7 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
 /**
  * A local HTTP server on 127.0.0.1 that answers the GitHub REST calls kubeproof makes, like GitHub
  * does (pull request files, issue comments, check runs, tarball with its redirect to codeload,
- * GraphQL minimize), keeps the resulting state and records every call. Point GITHUB_API_URL at `url`.
+ * GraphQL minimize, the branch, commit and pull request calls of a promotion), keeps the resulting state and records every call. Point GITHUB_API_URL at `url`.
  */
 export async function startFakeGitHubServer(setup: FakeGitHubServerSetup): Promise<FakeGitHubServer> {
   const { owner, repo } = setup;
@@ -119,6 +152,14 @@ export async function startFakeGitHubServer(setup: FakeGitHubServerSetup): Promi
   const failures = (setup.failures ?? []).map((rule) => ({ ...rule, left: rule.times ?? Infinity }));
   const base = `/repos/${owner}/${repo}`;
   let url = '';
+  const digest = (value: unknown): string => createHash('sha1').update(JSON.stringify(value)).digest('hex');
+  const branches = new Map(Object.entries(setup.branches ?? {}));
+  const commits = new Map<string, FakeServerCommit>();
+  for (const sha of branches.values())
+    commits.set(sha, { sha, message: 'initial', tree: { sha: `tree-of-${sha}` }, parents: [] });
+  const trees = new Map<string, { base_tree: string; tree: unknown[] }>();
+  const pulls: FakeServerPull[] = [];
+  let nextPull = 1;
 
   const server = createServer((request, response) => {
     void (async () => {
@@ -195,7 +236,7 @@ export async function startFakeGitHubServer(setup: FakeGitHubServerSetup): Promi
         }));
       json(response, 200, { total_count: runs.length, check_runs: runs });
     } else if (method === 'GET' && (match = new RegExp(`^${base}/pulls/(\\d+)$`).exec(path))) {
-      const pull = setup.pulls?.[Number(match[1])];
+      const pull = setup.pullHeads?.[Number(match[1])];
       if (pull === undefined) return json(response, 404, { message: 'Not Found' });
       json(response, 200, {
         number: Number(match[1]),
@@ -221,6 +262,89 @@ export async function startFakeGitHubServer(setup: FakeGitHubServerSetup): Promi
       const folder = setup.tarballs?.[ref] as string;
       response.writeHead(200, { 'content-type': 'application/x-gzip' });
       response.end(tarball(folder, `${owner}-${repo}-${ref.slice(0, 7)}`));
+    } else if (method === 'GET' && path === base) {
+      json(response, 200, { name: repo, default_branch: setup.defaultBranch ?? 'main' });
+    } else if (method === 'GET' && (match = new RegExp(`^${base}/branches/(.+)$`).exec(path))) {
+      const name = decodeURIComponent(match[1] as string);
+      const sha = branches.get(name);
+      if (sha === undefined) return json(response, 404, { message: 'Branch not found' });
+      json(response, 200, { name, commit: { sha } });
+    } else if (method === 'GET' && (match = new RegExp(`^${base}/commits/(.+)$`).exec(path))) {
+      const ref = decodeURIComponent(match[1] as string);
+      const commit = commits.get(branches.get(ref) ?? ref);
+      if (commit === undefined) return json(response, 422, { message: `No commit found for SHA: ${ref}` });
+      json(response, 200, { sha: commit.sha, commit: { tree: commit.tree } });
+    } else if (method === 'GET' && (match = new RegExp(`^${base}/git/ref/(.+)$`).exec(path))) {
+      const sha = branches.get(decodeURIComponent(match[1] as string).replace(/^heads\//, ''));
+      if (sha === undefined) return json(response, 404, { message: 'Not Found' });
+      json(response, 200, { object: { sha } });
+    } else if (method === 'GET' && (match = new RegExp(`^${base}/git/commits/(.+)$`).exec(path))) {
+      const commit = commits.get(decodeURIComponent(match[1] as string));
+      if (commit === undefined) return json(response, 404, { message: 'Not Found' });
+      json(response, 200, commit);
+    } else if (method === 'POST' && path === `${base}/git/trees`) {
+      const request = body as { base_tree: string; tree: unknown[] };
+      const sha = digest(request);
+      trees.set(sha, request);
+      json(response, 201, { sha });
+    } else if (method === 'POST' && path === `${base}/git/commits`) {
+      const request = body as { message: string; tree: string; parents: string[] };
+      const sha = digest(request);
+      commits.set(sha, {
+        sha,
+        message: request.message,
+        tree: { sha: request.tree },
+        parents: request.parents.map((parent) => ({ sha: parent })),
+      });
+      json(response, 201, { sha });
+    } else if (method === 'POST' && path === `${base}/git/refs`) {
+      const request = body as { ref: string; sha: string };
+      const name = request.ref.replace(/^refs\/heads\//, '');
+      if (branches.has(name)) return json(response, 422, { message: 'Reference already exists' });
+      branches.set(name, request.sha);
+      json(response, 201, { ref: request.ref, object: { sha: request.sha } });
+    } else if (method === 'PATCH' && (match = new RegExp(`^${base}/git/refs/(.+)$`).exec(path))) {
+      const name = decodeURIComponent(match[1] as string).replace(/^heads\//, '');
+      branches.set(name, (body as { sha: string }).sha);
+      json(response, 200, { object: { sha: branches.get(name) } });
+    } else if (method === 'GET' && path === `${base}/pulls`) {
+      const head = parsed.searchParams.get('head')?.replace(/^[^:]*:/, '');
+      const wanted = parsed.searchParams.get('base');
+      json(
+        response,
+        200,
+        pulls.filter(
+          (pull) => (head ? pull.head.ref === head : true) && (wanted ? pull.base.ref === wanted : true),
+        ),
+      );
+    } else if (method === 'POST' && path === `${base}/pulls`) {
+      const request = body as { title: string; body: string; head: string; base: string; draft?: boolean };
+      const number = nextPull++;
+      const pull: FakeServerPull = {
+        number,
+        node_id: `PR_${number}`,
+        html_url: `https://github.com/${owner}/${repo}/pull/${number}`,
+        title: request.title,
+        body: request.body,
+        draft: request.draft ?? false,
+        labels: [],
+        head: { ref: request.head },
+        base: { ref: request.base },
+        state: 'open',
+      };
+      pulls.push(pull);
+      json(response, 201, pull);
+    } else if (method === 'PATCH' && (match = new RegExp(`^${base}/pulls/(\\d+)$`).exec(path))) {
+      const pull = pulls.find((item) => item.number === Number(match?.[1]));
+      if (pull === undefined) return json(response, 404, { message: 'Not Found' });
+      Object.assign(pull, body as object);
+      json(response, 200, pull);
+    } else if (method === 'POST' && (match = new RegExp(`^${base}/issues/(\\d+)/labels$`).exec(path))) {
+      const pull = pulls.find((item) => item.number === Number(match?.[1]));
+      if (pull === undefined) return json(response, 404, { message: 'Not Found' });
+      for (const name of (body as { labels: string[] }).labels)
+        if (!pull.labels.some((label) => label.name === name)) pull.labels.push({ name });
+      json(response, 200, pull.labels);
     } else if (method === 'POST' && (path === '/graphql' || path === '/api/graphql')) {
       json(response, 200, { data: {} });
     } else {
@@ -235,6 +359,10 @@ export async function startFakeGitHubServer(setup: FakeGitHubServerSetup): Promi
     apiCalls: () => calls.filter((call) => !call.path.startsWith(CODELOAD)),
     comments,
     checkRuns,
+    branches,
+    commits,
+    trees,
+    pulls,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

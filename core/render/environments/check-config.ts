@@ -49,17 +49,23 @@ export async function checkConfig(
   }
 
   // Without declared environments, names are the discovered ones: promote checks them when it runs.
+  const auto = config.promotion?.auto;
   const promotionLists = config.environments
-    ? (['order', 'protected', 'requireDigest'] as const).flatMap((list) =>
-        (config.promotion?.[list] ?? []).map((name, index) => ({ list, name, index })),
-      )
+    ? [
+        ...(['order', 'protected', 'requireDigest'] as const).flatMap((list) =>
+          (config.promotion?.[list] ?? []).map((name, index) => ({ field: `${list}[${index}]`, name })),
+        ),
+        ...(Array.isArray(auto) ? auto : []).flatMap((pair, index) =>
+          (['from', 'to'] as const).map((end) => ({ field: `auto[${index}].${end}`, name: pair[end] })),
+        ),
+      ]
     : [];
-  for (const { list, name, index } of promotionLists) {
+  for (const { field, name } of promotionLists) {
     if (firstByName.has(name)) continue;
     const known = [...firstByName.keys()].map((n) => JSON.stringify(n)).join(', ');
     report(
-      `promotion.${list}[${index}]: ${JSON.stringify(name)} is not a declared environment (declared: ${known})`,
-      `/promotion/${list}/${index}`,
+      `promotion.${field}: ${JSON.stringify(name)} is not a declared environment (declared: ${known})`,
+      `/promotion/${field.replace(/\[(\d+)\]/g, '/$1').replace(/\./g, '/')}`,
     );
   }
 

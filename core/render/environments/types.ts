@@ -112,10 +112,21 @@ export interface TagField {
   image?: string;
 }
 
+/** A pair of `promotion.auto`: a push that changes `from` opens the `from` -> `to` promotion. */
+export interface PromotionAutoPair {
+  from: string;
+  to: string;
+}
+
 /** `promotion` in `.kubeproof.yaml`. */
 export interface PromotionConfig {
   /** Environments from the first to receive a change to the last. */
   order?: string[];
+  /**
+   * Promotions opened by themselves after a push changed the source: `true` every environment to
+   * the next in `order`, `false` none, or these pairs (environments, or stages of APP/STAGE ones).
+   */
+  auto?: boolean | PromotionAutoPair[];
   /** Environments that refuse mutable tags (`latest`, none, `mutableTags`) unless a digest pins them. */
   protected?: string[];
   /** Environments that take an image only with its digest. */

@@ -180,4 +180,34 @@ describe('openOrUpdatePullRequest', () => {
       /base branch main of octo\/gitops does not exist/,
     );
   });
+
+  it('writes nothing when the base branch is no longer at the commit the promotion was planned on', async () => {
+    nock(API)
+      .get(`${REPO}/commits/main`)
+      .reply(200, { sha: 'b'.repeat(40), commit: { tree: { sha: 'base-tree' } } });
+    const { port } = testPort();
+
+    await expect(port.openOrUpdatePullRequest({ ...REQUEST, baseSha: 'a'.repeat(40) })).rejects.toThrow(
+      "main moved from aaaaaaa to bbbbbbb after the promotion was planned: nothing was written; plan it again on main's new commit",
+    );
+  });
+
+  it('goes on when the base branch is at the commit the promotion was planned on', async () => {
+    nock(API)
+      .get(`${REPO}/commits/main`)
+      .reply(200, { sha: 'base-sha', commit: { tree: { sha: 'base-tree' } } });
+    nock(API).post(`${REPO}/git/trees`).reply(201, { sha: 'new-tree' });
+    nock(API)
+      .get(`${REPO}/git/ref/${BRANCH_PATH}`)
+      .reply(200, { object: { sha: 'branch-commit' } });
+    nock(API)
+      .get(`${REPO}/git/commits/branch-commit`)
+      .reply(200, { sha: 'branch-commit', tree: { sha: 'new-tree' }, parents: [{ sha: 'base-sha' }] });
+    nock(API).get(`${REPO}/pulls`).query(true).reply(200, [PULL]);
+    const { port } = testPort();
+
+    const result = await port.openOrUpdatePullRequest({ ...REQUEST, baseSha: 'base-sha' });
+
+    expect(result).toEqual({ number: 12, url: PULL.html_url, created: false, changed: false });
+  });
 });

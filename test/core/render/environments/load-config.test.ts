@@ -146,6 +146,22 @@ describe('loadConfig', () => {
       'version: 1\npromotion:\n  tagFields:\n    - tag: imageVersion\n',
       [expect.objectContaining({ ruleId: 'config', severity: 'error', line: 4 })],
     ],
+    ['automatic promotion of every environment', 'version: 1\npromotion:\n  auto: true\n', []],
+    [
+      'automatic promotion that is neither true, false nor a list of pairs',
+      'version: 1\npromotion:\n  auto: sometimes\n',
+      [expect.objectContaining({ ruleId: 'config', severity: 'error', line: 3 })],
+    ],
+    [
+      'an automatic pair without its target',
+      'version: 1\npromotion:\n  auto:\n    - from: dev\n',
+      [expect.objectContaining({ ruleId: 'config', severity: 'error', line: 4 })],
+    ],
+    [
+      'an automatic pair naming an environment that is not declared',
+      'version: 1\nenvironments:\n  - {name: dev, path: envs/dev}\npromotion:\n  auto:\n    - {from: dev, to: prod}\n',
+      [error('promotion.auto[0].to: "prod" is not a declared environment (declared: "dev")', 6, 19)],
+    ],
     [
       'a protected environment that is not declared',
       'version: 1\nenvironments:\n  - {name: dev, path: envs/dev}\npromotion:\n  protected: [prod]\n',
