@@ -7,6 +7,7 @@ import type { AppContext } from './app-context.ts';
 import { onCheckRunRerequested } from './handlers/check-run.ts';
 import { onIssueComment } from './handlers/issue-comment.ts';
 import { onPullRequest, PULL_REQUEST_EVENTS } from './handlers/pull-request.ts';
+import { onPush } from './handlers/push.ts';
 import { healthz } from './healthz.ts';
 
 /** What the App is built with: settings, and the clock and queue tests replace. */
@@ -41,6 +42,7 @@ export function createKubeproofApp(options: KubeproofAppOptions): KubeproofApp {
     probot.on([...PULL_REQUEST_EVENTS], onPullRequest(context));
     probot.on('check_run.rerequested', onCheckRunRerequested(context));
     probot.on('issue_comment.created', onIssueComment(context));
+    probot.on('push', onPush(context));
   };
   return { app, queue };
 }

@@ -1,6 +1,6 @@
 import type { Context } from 'probot';
 import { COMMAND_USAGE, parseAppCommand } from '../../platform/app/app-command.ts';
-import { promoteOnRequest } from '../../platform/app/promote-on-request.ts';
+import { promoteOnComment } from '../../platform/app/promote-on-comment.ts';
 import { reviewPullRequest } from '../../platform/app/review-pull-request.ts';
 import { portOf, reviewDepsOf, type AppContext } from '../app-context.ts';
 
@@ -31,7 +31,7 @@ export function onIssueComment(app: AppContext) {
             `only people with write access to ${target.owner}/${target.repo} can run \`/kubeproof ${command.command}\`; ask a maintainer to run it.`,
           );
         if (command.command === 'promote') {
-          const answer = await promoteOnRequest(target, repository.default_branch, command, {
+          const answer = await promoteOnComment(target, command, {
             port,
             log: context.log,
           });
