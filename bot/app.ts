@@ -18,6 +18,8 @@ export interface KubeproofApp {
   app: ApplicationFunction;
   /** The work accepted from webhooks; `idle()` resolves when it is all done. */
   queue: WorkQueue;
+  /** What the handlers share (the sweeps use it too). */
+  context: AppContext;
 }
 
 /**
@@ -44,5 +46,5 @@ export function createKubeproofApp(options: KubeproofAppOptions): KubeproofApp {
     probot.on('issue_comment.created', onIssueComment(context));
     probot.on('push', onPush(context));
   };
-  return { app, queue };
+  return { app, queue, context };
 }

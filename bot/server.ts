@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createNodeMiddleware, Probot } from 'probot';
 import type { AppSettings } from '../platform/app/app-settings.ts';
 import { createKubeproofApp, type KubeproofApp, type KubeproofAppOptions } from './app.ts';
+import { startSweeps, type Sweeper } from './sweeper.ts';
 
 /** Probot's default webhook path, which the manifest (bot/app.yml) names. */
 export const WEBHOOK_PATH = '/api/github/webhooks';
@@ -13,6 +14,8 @@ export interface RunningApp {
   server: Server;
   probot: Probot;
   kubeproof: KubeproofApp;
+  /** Undefined when the sweeps are off (KUBEPROOF_SWEEP_EVERY_SECONDS=0). */
+  sweeper: Sweeper | undefined;
   /** Stops taking requests, waits for the accepted work, then closes. */
   close(): Promise<void>;
 }
@@ -58,6 +61,14 @@ export async function startAppServer(
     server.once('error', reject);
     server.listen(settings.port, settings.host ?? '0.0.0.0', () => resolve());
   });
+  const sweeper =
+    settings.sweepEveryMs > 0
+      ? startSweeps(
+          probot,
+          { ...kubeproof.context, appId: settings.appId },
+          { everyMs: settings.sweepEveryMs },
+        )
+      : undefined;
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
@@ -65,7 +76,9 @@ export async function startAppServer(
     server,
     probot,
     kubeproof,
+    sweeper,
     close: async () => {
+      sweeper?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await kubeproof.queue.idle();
     },

@@ -49,6 +49,8 @@ async function start(): Promise<{ app: RunningApp; github: FakeGitHubServer }> {
       LOG_LEVEL: 'silent',
       GHE_HOST: new URL(github.url).host,
       GHE_PROTOCOL: 'http',
+      // The sweeps have their own tests: here every call to GitHub is the webhook's.
+      KUBEPROOF_SWEEP_EVERY_SECONDS: '0',
     },
     () => '',
     process.cwd(),
