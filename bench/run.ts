@@ -1,5 +1,5 @@
 /**
- * `npm run bench [validate|render|check|action|promote]`: prints figures, never fails on them. Each scenario
+ * `npm run bench [validate|render|check|action|promote|bot]`: prints figures, never fails on them. Each scenario
  * runs a bundle (`dist/kubeproof.js`, `dist/check.js`; run `npm run build` first) as its own
  * process, so peak memory is measured per run. Generated data goes to bench/.data/ (git-ignored).
  */
@@ -21,6 +21,7 @@ import { startFakeGitHubServer } from '../test/helpers/fake-github-server.ts';
 import { runActionProcess } from '../test/helpers/run-action-process.ts';
 import { deploymentsStream, smallDeploymentYaml } from './generate.ts';
 import { GITOPS_ENVIRONMENTS, writeGitopsRepo } from './generate-gitops.ts';
+import { botBenchmark } from './bot-bench.ts';
 import { promoteBenchmark } from './promote-bench.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -349,3 +350,16 @@ if (!only || only === 'render') renderBenchmark();
 if (!only || only === 'check') checkBenchmark();
 if (!only || only === 'action') await actionBenchmark();
 if (!only || only === 'promote') await promoteBenchmark(data);
+if (!only || only === 'bot')
+  await botBenchmark(
+    checkData(100),
+    existsSync(shared) && !process.env['BENCH_OFFLINE']
+      ? {
+          locations: [
+            `${shared}/{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix }}/{{ .ResourceKind }}{{ .KindSuffix }}.json`,
+            `${shared}/crds/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json`,
+          ],
+          offline: false,
+        }
+      : { locations: ['offline'], offline: true },
+  );

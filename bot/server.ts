@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createNodeMiddleware, Probot } from 'probot';
@@ -41,6 +42,9 @@ export async function startAppServer(
   settings: AppSettings,
   options: { logFormat?: 'json' | 'pretty'; app?: Partial<KubeproofAppOptions> } = {},
 ): Promise<RunningApp> {
+  // The schema cache is a folder the schema loader expects to find.
+  if (settings.schemas.cacheFolder !== undefined)
+    await mkdir(settings.schemas.cacheFolder, { recursive: true });
   const probot = createProbot(settings, options.logFormat);
   const kubeproof = createKubeproofApp({
     appId: settings.appId,

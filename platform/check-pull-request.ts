@@ -139,10 +139,18 @@ export async function checkPullRequest(
 ): Promise<PullRequestCheckOutcome> {
   const validating = request.kind === 'check';
   const notices: string[] = [];
-  const validate =
-    validating && request.schemas !== undefined
-      ? await deps.createValidationDeps(request.schemas, (message) => notices.push(message))
-      : undefined;
+  let validate: ValidateDeps | undefined;
+  try {
+    validate =
+      validating && request.schemas !== undefined
+        ? await deps.createValidationDeps(request.schemas, (message) => notices.push(message))
+        : undefined;
+  } catch (error) {
+    // A run the caller started must not stay in progress: it ends saying why.
+    if (request.publish?.started)
+      await abandonRun(request.kind, request.publish, request.publish.started, error, deps.log);
+    throw error;
+  }
   const head =
     typeof request.head === 'string'
       ? { files: await diskFileSource(request.head), root: request.head }

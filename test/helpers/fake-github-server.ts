@@ -259,9 +259,8 @@ export async function startFakeGitHubServer(setup: FakeGitHubServerSetup): Promi
       response.writeHead(302, { location: `${url}${CODELOAD}${encodeURIComponent(ref)}` }).end();
     } else if (method === 'GET' && path.startsWith(CODELOAD)) {
       const ref = decodeURIComponent(path.slice(CODELOAD.length));
-      const folder = setup.tarballs?.[ref] as string;
       response.writeHead(200, { 'content-type': 'application/x-gzip' });
-      response.end(tarball(folder, `${owner}-${repo}-${ref.slice(0, 7)}`));
+      response.end(archives.get(ref));
     } else if (method === 'GET' && path === base) {
       json(response, 200, { name: repo, default_branch: setup.defaultBranch ?? 'main' });
     } else if (method === 'GET' && (match = new RegExp(`^${base}/branches/(.+)$`).exec(path))) {
@@ -351,6 +350,14 @@ export async function startFakeGitHubServer(setup: FakeGitHubServerSetup): Promi
       json(response, 404, { message: `Not Found (fake GitHub has no route for ${method} ${path})` });
     }
   }
+  // Made once, before the server answers: `tar` runs synchronously and would stall every request
+  // (and, in one process with the App, the App itself) while it packs a large repository.
+  const archives = new Map(
+    Object.entries(setup.tarballs ?? {}).map(([ref, folder]) => [
+      ref,
+      tarball(folder, `${owner}-${repo}-${ref.slice(0, 7)}`),
+    ]),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
