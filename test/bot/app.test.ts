@@ -306,3 +306,45 @@ describe('the App on Re-run and comments', () => {
     expect(calls).toEqual([]);
   });
 });
+
+describe('the App on pushes', () => {
+  function push(ref: string, extra: Payload = {}): Payload {
+    const payload = ours(example('push'));
+    Object.assign(payload, { ref, before: BASE, after: HEAD, deleted: false, ...extra });
+    return payload;
+  }
+
+  it('reads the two commits of a push to the default branch, and promotes nothing unless promotion.auto says so', async () => {
+    github()
+      .get(`${R}/tarball/${HEAD}`)
+      .reply(200, tarballOf('head'), { 'content-type': 'application/x-gzip' })
+      .get(`${R}/tarball/${BASE}`)
+      .reply(200, tarballOf('base'), { 'content-type': 'application/x-gzip' });
+    token(github());
+    const { probot, kubeproof } = await loadedApp();
+
+    await probot.receive({ id: 'p-1', name: 'push', payload: push('refs/heads/main') as never });
+    await kubeproof.queue.idle();
+
+    expect([...calls].sort()).toEqual(
+      [
+        'POST /app/installations/77/access_tokens',
+        `GET ${R}/tarball/${BASE}`,
+        `GET ${R}/tarball/${HEAD}`,
+      ].sort(),
+    );
+  });
+
+  it.each([
+    ['another branch', push('refs/heads/feature')],
+    ['a deleted default branch', push('refs/heads/main', { deleted: true })],
+    ['a tag', push('refs/tags/v1.0.0')],
+  ])('ignores a push to %s', async (_, payload) => {
+    const { probot, kubeproof } = await loadedApp();
+
+    await probot.receive({ id: `p-${_}`, name: 'push', payload: payload as never });
+    await kubeproof.queue.idle();
+
+    expect(calls).toEqual([]);
+  });
+});

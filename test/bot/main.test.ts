@@ -1,18 +1,24 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: plain ESM build script without types
+import { botBuildOptions } from '../../scripts/build-options.mjs';
 
-const MAIN = join(process.cwd(), 'bot/main.ts');
-// tsx resolved from the project, since the process runs in an empty folder.
-const TSX = pathToFileURL(join(process.cwd(), 'node_modules/tsx/dist/esm/index.mjs')).href;
+/** The App bundled as `npm run build` bundles it, inside node_modules so probot (kept external) resolves. */
+const BUNDLE_DIR = fileURLToPath(new URL('../../node_modules/.cache/kubeproof-test-bot', import.meta.url));
 
-/** `npm run bot` as a process (from its sources), in an empty folder: no `.env` there. */
+beforeAll(async () => {
+  mkdirSync(BUNDLE_DIR, { recursive: true });
+  await build(botBuildOptions(BUNDLE_DIR));
+});
+
+/** `npm run bot` (`node dist/bot.js`) as a process, with only these variables. */
 function start(env: Record<string, string>) {
-  const child = spawnSync(process.execPath, ['--import', TSX, MAIN], {
-    cwd: mkdtempSync(join(tmpdir(), 'kubeproof-bot-')),
+  const child = spawnSync(process.execPath, [join(BUNDLE_DIR, 'bot.js')], {
+    cwd: BUNDLE_DIR,
     env: { PATH: process.env['PATH'] ?? '', ...env },
     encoding: 'utf8',
     timeout: 60_000,
@@ -20,15 +26,19 @@ function start(env: Record<string, string>) {
   return { status: child.status, stderr: child.stderr, stdout: child.stdout };
 }
 
-describe('bot/main.ts', () => {
-  // One case: each process pays for loading probot through tsx; the settings' messages are tested in
-  // test/platform/app/app-settings.test.ts.
-  it.each([[{}, "kubeproof: APP_ID is missing: give the App's id (its settings page shows it)\n"]])(
-    'stops on a bad setting with one line and exit code 1: %j',
-    (env, line) => {
-      const { status, stderr, stdout } = start(env);
+const BROKEN_KEY = '-----BEGIN RSA PRIVATE KEY-----\nMIIsecretbytes\n-----END RSA PRIVATE KEY-----';
 
-      expect([status, stderr, stdout]).toEqual([1, line, '']);
-    },
-  );
+describe('npm run bot', () => {
+  it.each([
+    [{}, "kubeproof: APP_ID is missing: give the App's id (its settings page shows it)\n"],
+    [
+      { APP_ID: '1', PRIVATE_KEY: BROKEN_KEY, WEBHOOK_SECRET: 's' },
+      'kubeproof: PRIVATE_KEY is not a PEM private key: give the .pem file GitHub generated for the App (its text, base64, or its path)\n',
+    ],
+  ])('stops on a bad setting with one line, exit code 1 and no key: %j', (env, line) => {
+    const { status, stderr, stdout } = start(env);
+
+    expect([status, stderr, stdout]).toEqual([1, line, '']);
+    expect(stderr).not.toContain('secretbytes');
+  });
 });
