@@ -259,8 +259,14 @@ export async function startFakeGitHubServer(setup: FakeGitHubServerSetup): Promi
       response.writeHead(302, { location: `${url}${CODELOAD}${encodeURIComponent(ref)}` }).end();
     } else if (method === 'GET' && path.startsWith(CODELOAD)) {
       const ref = decodeURIComponent(path.slice(CODELOAD.length));
+      // A tarball the test added after the start is packed on its first download.
+      let archive = archives.get(ref);
+      if (archive === undefined) {
+        archive = tarball(setup.tarballs?.[ref] as string, `${owner}-${repo}-${ref.slice(0, 7)}`);
+        archives.set(ref, archive);
+      }
       response.writeHead(200, { 'content-type': 'application/x-gzip' });
-      response.end(archives.get(ref));
+      response.end(archive);
     } else if (method === 'GET' && path === base) {
       json(response, 200, { name: repo, default_branch: setup.defaultBranch ?? 'main' });
     } else if (method === 'GET' && (match = new RegExp(`^${base}/branches/(.+)$`).exec(path))) {
@@ -350,8 +356,8 @@ export async function startFakeGitHubServer(setup: FakeGitHubServerSetup): Promi
       json(response, 404, { message: `Not Found (fake GitHub has no route for ${method} ${path})` });
     }
   }
-  // Made once, before the server answers: `tar` runs synchronously and would stall every request
-  // (and, in one process with the App, the App itself) while it packs a large repository.
+  // The tarballs given at the start are packed before the server answers: `tar` runs synchronously
+  // and would stall every request (and, in one process with the App, the App itself).
   const archives = new Map(
     Object.entries(setup.tarballs ?? {}).map(([ref, folder]) => [
       ref,
