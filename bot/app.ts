@@ -4,7 +4,7 @@ import { createWorkQueue, type WorkQueue } from '../platform/app/work-queue.ts';
 import { createValidationDeps } from '../platform/validation-setup.ts';
 import type { Logger } from '../platform/logger.ts';
 import type { AppContext } from './app-context.ts';
-import { onCheckRunRerequested } from './handlers/check-run.ts';
+import { onCheckRunRerequested, onCheckSuiteRerequested } from './handlers/check-run.ts';
 import { onIssueComment } from './handlers/issue-comment.ts';
 import { onPullRequest, PULL_REQUEST_EVENTS } from './handlers/pull-request.ts';
 import { onPush } from './handlers/push.ts';
@@ -43,6 +43,7 @@ export function createKubeproofApp(options: KubeproofAppOptions): KubeproofApp {
     addHandler?.(healthz);
     probot.on([...PULL_REQUEST_EVENTS], onPullRequest(context));
     probot.on('check_run.rerequested', onCheckRunRerequested(context));
+    probot.on('check_suite.rerequested', onCheckSuiteRerequested(context));
     probot.on('issue_comment.created', onIssueComment(context));
     probot.on('push', onPush(context));
   };

@@ -192,6 +192,27 @@ describe('the App on Re-run and comments', () => {
     expect(bodies['comment'].body.startsWith('<!-- kubeproof:report -->')).toBe(true);
   });
 
+  it("runs again on Re-run all checks of this App's check suite", async () => {
+    const payload = ours(example('check_suite', 'rerequested'));
+    payload['check_suite'].app.id = 123;
+    payload['check_suite'].pull_requests = [
+      {
+        number: NUMBER,
+        head: { ref: 'feature', sha: HEAD, repo: { id: payload['repository'].id } },
+        base: { ref: 'main', sha: BASE, repo: { id: payload['repository'].id } },
+      },
+    ];
+    const bodies: Payload = {};
+    firstCheck(bodies, token(github()), false);
+    const { probot, kubeproof } = await loadedApp();
+
+    await probot.receive({ id: 'suite-1', name: 'check_suite', payload: payload as never });
+    await kubeproof.queue.idle();
+
+    expect(calls).toContain(`POST ${R}/check-runs`);
+    expect(bodies['completed']).toMatchObject({ status: 'completed', name: 'kubeproof' });
+  });
+
   it("leaves another App's check run alone", async () => {
     const payload = ours(example('check_run', 'rerequested'));
     payload['check_run'].name = 'kubeproof';
