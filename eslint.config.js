@@ -100,6 +100,11 @@ export default tseslint.config(
               from: ['./cli', './bot'],
               message: 'A front door does not import another: share the code through platform/.',
             },
+            {
+              target: './bot',
+              from: ['./cli', './actions'],
+              message: 'A front door does not import another: share the code through platform/.',
+            },
           ],
         },
       ],

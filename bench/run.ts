@@ -1,5 +1,5 @@
 /**
- * `npm run bench [validate|render|check|action|promote|policy|admission]`: prints figures, never fails on them. Each scenario
+ * `npm run bench [validate|render|check|action|promote|policy|admission|bot]`: prints figures, never fails on them. Each scenario
  * runs a bundle (`dist/kubeproof.js`, `dist/check.js`; run `npm run build` first) as its own
  * process, so peak memory is measured per run. Generated data goes to bench/.data/ (git-ignored).
  */
@@ -23,6 +23,7 @@ import { deploymentsStream, smallDeploymentYaml } from './generate.ts';
 import { GITOPS_ENVIRONMENTS, writeGitopsRepo } from './generate-gitops.ts';
 import { admissionBenchmark } from './admission-bench.ts';
 import { policyBenchmark } from './policy-bench.ts';
+import { botBenchmark } from './bot-bench.ts';
 import { promoteBenchmark } from './promote-bench.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -355,3 +356,16 @@ if (!only || only === 'action') await actionBenchmark();
 if (!only || only === 'promote') await promoteBenchmark(data);
 if (!only || only === 'policy') await policyBenchmark();
 if (!only || only === 'admission') admissionBenchmark();
+if (!only || only === 'bot')
+  await botBenchmark(
+    checkData(100),
+    existsSync(shared) && !process.env['BENCH_OFFLINE']
+      ? {
+          locations: [
+            `${shared}/{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix }}/{{ .ResourceKind }}{{ .KindSuffix }}.json`,
+            `${shared}/crds/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json`,
+          ],
+          offline: false,
+        }
+      : { locations: ['offline'], offline: true },
+  );

@@ -4,6 +4,7 @@ import type { ProcessRunner } from '../core/render/external/process-runner.ts';
 import type { FileSource } from '../core/files/file-source.ts';
 import type { FailOn } from '../core/report/check-run.ts';
 import type { CheckReport, ReportMeta } from '../core/report/check-report.ts';
+import type { Finding } from '../core/findings.ts';
 import type { ValidateDeps } from '../core/validate/validate-manifests.ts';
 import { PUBLISH_NAMES } from './check-defaults.ts';
 import { diskFileSource } from './disk-file-source.ts';
@@ -60,12 +61,19 @@ export interface PublishRequest {
   prefix: string;
   /** The GitHub server, for links to files (`GITHUB_SERVER_URL`); default `https://github.com`. */
   serverUrl?: string;
+  /** The check run the front door already started in progress (the App starts it on the webhook). */
+  started?: StartedCheckRun;
+  /**
+   * Asked just before publishing: false when the head moved on (a newer push) while the check ran.
+   * Then nothing is published: the check run started ends neutral, saying a newer commit is checked.
+   */
+  stillCurrent?: () => Promise<boolean>;
 }
 
 export interface PullRequestCheckRequest {
   kind: CheckKind;
-  /** The folder of the head, on disk. */
-  head: string;
+  /** The folder of the head on disk, or its files (a tarball the App downloaded). */
+  head: string | SideTree;
   /** Undefined: no base, every environment is new. */
   base: SideTree | undefined;
   /** How to validate; required for `check`, ignored for `diff` and `policy`. */
@@ -74,6 +82,8 @@ export interface PullRequestCheckRequest {
   options: Omit<CheckOptions, 'validate'>;
   /** Report metadata the front door knows (commit, the link to the full report). */
   meta?: Partial<ReportMeta>;
+  /** Findings of the front door's own steps (a base it could not download), reported with the rest. */
+  findings?: readonly Finding[];
   /** Undefined: nothing is published (the CLI, or no pull request or token). */
   publish?: PublishRequest;
 }
@@ -95,14 +105,16 @@ export interface PullRequestCheckOutcome {
   report: CheckReport;
   /** Undefined when nothing was published. */
   published: PublishOutcome | undefined;
+  /** True when the head moved on before publishing (`stillCurrent`), so nothing was published. */
+  superseded?: boolean;
 }
 
 function external(runner: ProcessRunner, root: string, files: FileSource): ExternalRenderDeps {
   return { runner, repoRoot: root, files };
 }
 
-/** The base as runCheck takes it: on disk already, or written to a work folder only when needed. */
-function baseSide(base: SideTree, deps: PullRequestCheckDeps): CheckSide {
+/** A side as runCheck takes it: on disk already, or written to a work folder only when needed. */
+function side(base: SideTree, deps: PullRequestCheckDeps): CheckSide {
   const { files, root } = base;
   if (root !== undefined) return { files, external: external(deps.runner, root, files) };
   return {
@@ -127,17 +139,29 @@ export async function checkPullRequest(
 ): Promise<PullRequestCheckOutcome> {
   const validating = request.kind === 'check';
   const notices: string[] = [];
-  const validate =
-    validating && request.schemas !== undefined
-      ? await deps.createValidationDeps(request.schemas, (message) => notices.push(message))
-      : undefined;
-  const headFiles = await diskFileSource(request.head);
-  const started = request.publish && (await startRun(request.kind, request.publish, deps));
+  let validate: ValidateDeps | undefined;
+  try {
+    validate =
+      validating && request.schemas !== undefined
+        ? await deps.createValidationDeps(request.schemas, (message) => notices.push(message))
+        : undefined;
+  } catch (error) {
+    // A run the caller started must not stay in progress: it ends saying why.
+    if (request.publish?.started)
+      await abandonRun(request.kind, request.publish, request.publish.started, error, deps.log);
+    throw error;
+  }
+  const head =
+    typeof request.head === 'string'
+      ? { files: await diskFileSource(request.head), root: request.head }
+      : request.head;
+  const started =
+    request.publish && (request.publish.started ?? (await startRun(request.kind, request.publish, deps)));
   let result: CheckResult;
   try {
     result = await runCheck(
-      { files: headFiles, external: external(deps.runner, request.head, headFiles) },
-      request.base === undefined ? undefined : baseSide(request.base, deps),
+      side(head, deps),
+      request.base === undefined ? undefined : side(request.base, deps),
       {
         ...request.options,
         validate: validating,
@@ -152,10 +176,16 @@ export async function checkPullRequest(
     throw error;
   }
   for (const notice of notices) deps.log.info(`kubeproof: ${notice}`);
+  if (request.findings !== undefined && request.findings.length > 0)
+    result = { ...result, findings: [...request.findings, ...result.findings] };
   const report: CheckReport = {
     ...result.report,
     meta: { ...result.report.meta, ...sourceLinks(request.publish), ...request.meta },
   };
+  if (request.publish?.stillCurrent && !(await request.publish.stillCurrent())) {
+    if (started) await supersedeRun(request.kind, request.publish, started, deps.log);
+    return { result, report, published: undefined, superseded: true };
+  }
   const published =
     request.publish === undefined
       ? undefined
@@ -203,6 +233,31 @@ async function startRun(
     deps.log.debug(`kubeproof: the check run could not be started: ${error.message}`);
     return undefined;
   }
+}
+
+/** The check run of a head that moved on ends neutral: the newer commit's run carries the verdict. */
+async function supersedeRun(
+  kind: CheckKind,
+  request: PublishRequest,
+  started: StartedCheckRun,
+  log: Logger,
+): Promise<void> {
+  const commit = commitOf(request);
+  if (commit === undefined) return;
+  const check: CheckRunOutput = {
+    name: publishNames(kind, request.prefix).checkName,
+    conclusion: 'neutral',
+    title: 'Superseded by a newer commit',
+    summary: `The pull request moved on to a newer commit while ${commit.sha} was checked: that commit's check run carries the result.`,
+    annotations: [],
+    ...(request.detailsUrl === undefined ? {} : { detailsUrl: request.detailsUrl }),
+  };
+  log.info(`kubeproof: ${commit.sha} is no longer the pull request's head; its result is not published`);
+  await request.port.publishCheckRun(commit, check, started).catch((failure: unknown) => {
+    log.warn(
+      `kubeproof: the check run could not be completed: ${failure instanceof Error ? failure.message : String(failure)}`,
+    );
+  });
 }
 
 async function abandonRun(

@@ -126,7 +126,16 @@ export function actionBuildOptions(outdir) {
   };
 }
 
+/**
+ * The GitHub App's server, dist/bot.js (`npm run bot`): it runs where the package is installed, so
+ * probot stays a runtime dependency (its pino transports and webhooks load their own files).
+ */
+export function botBuildOptions(outdir) {
+  const common = commonOptions(outdir);
+  return { ...common, entryPoints: { bot: 'bot/main.ts' }, external: [...common.external, 'probot'] };
+}
+
 /** Every bundle `npm run build` writes. */
 export function allBuildOptions(outdir) {
-  return [buildOptions(outdir), actionBuildOptions(outdir)];
+  return [buildOptions(outdir), actionBuildOptions(outdir), botBuildOptions(outdir)];
 }

@@ -23,4 +23,10 @@ export const CONFIG_RULES = {
     help: 'Declare the environments in .kubeproof.yaml, or point kubeproof at the folder that holds the overlays.',
     readme: 'how-environments-are-found',
   },
+  'check-incomplete': {
+    group: 'config',
+    defaultSeverity: 'error',
+    description: 'A step of the check could not be carried out, so what it covers was not checked.',
+    help: 'Read the message for the step (a download from GitHub, for example) and why; then re-run the check.',
+  },
 } as const satisfies Record<string, RuleEntry>;

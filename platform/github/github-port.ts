@@ -109,6 +109,32 @@ export interface OpenedPullRequest {
   autoMergeError?: string;
 }
 
+/** A pull request as it stands now. */
+export interface PullRequestState {
+  number: number;
+  state: 'open' | 'closed';
+  draft: boolean;
+  headSha: string;
+  baseSha: string;
+  /** The branch it goes into (`main`). */
+  baseRef: string;
+}
+
+/** A check run on a commit, as GitHub lists it. */
+export interface CheckRunRecord {
+  id: number;
+  url: string;
+  status: 'queued' | 'in_progress' | 'completed' | 'waiting' | 'requested' | 'pending';
+  conclusion: string | null;
+  /** ISO 8601. */
+  startedAt: string | null;
+  /** The GitHub App that created it. */
+  appId: number | undefined;
+}
+
+/** What a user may do in a repository, as GitHub's `permission` says it. */
+export type RepoPermission = 'admin' | 'write' | 'read' | 'none';
+
 /**
  * Every side effect kubeproof has on GitHub. One implementation over an Octokit
  * (`createOctokitGitHubPort`), one in-memory fake for the tests of everything above it.
@@ -144,6 +170,14 @@ export interface GitHubPort {
   ): Promise<PublishedCheckRun>;
   /** Commits `changes` on `branch` (from `base`) and opens a pull request, or updates the open one. */
   openOrUpdatePullRequest(request: PromotionPullRequest): Promise<OpenedPullRequest>;
+  /** The pull request now (its head may have moved since the event that started a check). */
+  getPullRequest(pr: PullRef): Promise<PullRequestState>;
+  /** The latest check runs named `name` on `commit`. */
+  listCheckRuns(commit: CommitRef, name: string): Promise<CheckRunRecord[]>;
+  /** What `user` may do in `repo`; `none` for someone who is not a collaborator. */
+  getPermission(repo: RepoRef, user: string): Promise<RepoPermission>;
+  /** A new comment on an issue or pull request (an answer to a command). */
+  postComment(issue: PullRef, body: string): Promise<UpsertedComment>;
 }
 
 export interface UpsertCommentOptions {

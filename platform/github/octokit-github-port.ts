@@ -1,10 +1,14 @@
+import { getPermission } from './get-permission.ts';
+import { getPullRequest } from './get-pull-request.ts';
 import { getBranch } from './get-branch.ts';
 import { getTree } from './get-tree.ts';
 import { createGitHubClient, type GitHubClientOptions, type OctokitLike } from './github-client.ts';
 import type { GitHubPort } from './github-port.ts';
 import { listChangedFiles } from './list-changed-files.ts';
+import { listCheckRuns } from './list-check-runs.ts';
 import { openOrUpdatePullRequest } from './open-or-update-pull-request.ts';
 import { DEFAULT_MAX_ANNOTATIONS, publishCheckRun } from './publish-check-run.ts';
+import { postComment } from './post-comment.ts';
 import { startCheckRun } from './start-check-run.ts';
 import { upsertComment } from './upsert-comment.ts';
 
@@ -43,5 +47,9 @@ export function createOctokitGitHubPort(
     publishCheckRun: (commit, check, started) =>
       publishCheckRun(client, commit, check, maxAnnotations, started),
     openOrUpdatePullRequest: (request) => openOrUpdatePullRequest(client, request),
+    getPullRequest: (pr) => getPullRequest(client, pr),
+    listCheckRuns: (commit, name) => listCheckRuns(client, commit, name),
+    getPermission: (repo, user) => getPermission(client, repo, user),
+    postComment: (issue, body) => postComment(client, issue, body),
   };
 }

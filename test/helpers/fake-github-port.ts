@@ -9,6 +9,8 @@ import type {
   OpenedPullRequest,
   PromotionPullRequest,
   PullRef,
+  PullRequestState,
+  RepoPermission,
   RepoRef,
   UpsertCommentOptions,
 } from '../../platform/github/github-port.ts';
@@ -32,6 +34,7 @@ export interface FakeStartedRun {
   sha: string;
   name: string;
   status: 'in_progress' | 'completed';
+  startedAt: string;
 }
 
 export interface FakePullRequest {
@@ -61,6 +64,14 @@ export interface FakeGitHubPortSetup {
   branchTips?: Record<string, string>;
   /** Makes these methods fail with this error (a 403 to test the fallback). */
   failures?: Partial<Record<keyof GitHubPort, Error>>;
+  /** Pull requests as getPullRequest answers, keyed `owner/repo#number` (change them to move a head). */
+  pulls?: Record<string, PullRequestState>;
+  /** Users' permission on every repository; `none` for the others. */
+  permissions?: Record<string, RepoPermission>;
+  /** The App id check runs are created by (listCheckRuns). Default 1. */
+  appId?: number;
+  /** The check runs' `started_at`. Default the epoch. */
+  now?: () => number;
 }
 
 export interface FakeGitHubPort extends GitHubPort {
@@ -71,6 +82,10 @@ export interface FakeGitHubPort extends GitHubPort {
   /** Check runs started in progress, in order. */
   startedRuns: FakeStartedRun[];
   pullRequests: FakePullRequest[];
+  /** Comments posted with postComment, by `owner/repo#number`. */
+  posted: Map<string, string[]>;
+  /** The pull requests getPullRequest answers: move a head here. */
+  pulls: Map<string, PullRequestState>;
 }
 
 const pullKey = (pr: PullRef): string => `${pr.owner}/${pr.repo}#${pr.number}`;
@@ -97,6 +112,10 @@ export function createFakeGitHubPort(setup: FakeGitHubPortSetup = {}): FakeGitHu
   const startedRuns: FakeStartedRun[] = [];
   const pullRequests: FakePullRequest[] = [];
   const calls: FakeCall[] = [];
+  const posted = new Map<string, string[]>();
+  const pulls = new Map(Object.entries(setup.pulls ?? {}));
+  const now = setup.now ?? (() => 0);
+  const createdRuns: { id: number; sha: string; name: string; startedAt: string }[] = [];
   const record = (method: keyof GitHubPort, args: unknown[]): void => {
     calls.push({ method, args: structuredClone(args) });
     const failure = setup.failures?.[method];
@@ -109,6 +128,8 @@ export function createFakeGitHubPort(setup: FakeGitHubPortSetup = {}): FakeGitHu
     checkRuns,
     startedRuns,
     pullRequests,
+    posted,
+    pulls,
     async getTree(repo, ref) {
       record('getTree', [repo, ref]);
       const files = setup.trees?.[treeKey(repo, ref)];
@@ -173,7 +194,8 @@ export function createFakeGitHubPort(setup: FakeGitHubPortSetup = {}): FakeGitHu
     async startCheckRun(commit: CommitRef, start) {
       record('startCheckRun', [commit, start]);
       const id = nextId++;
-      startedRuns.push({ id, sha: commit.sha, name: start.name, status: 'in_progress' });
+      const startedAt = start.startedAt ?? new Date(now()).toISOString();
+      startedRuns.push({ id, sha: commit.sha, name: start.name, status: 'in_progress', startedAt });
       return { id, url: `https://github.com/${commit.owner}/${commit.repo}/runs/${id}` };
     },
     async publishCheckRun(commit: CommitRef, check, started) {
@@ -182,6 +204,8 @@ export function createFakeGitHubPort(setup: FakeGitHubPortSetup = {}): FakeGitHu
       if (started !== undefined && run === undefined) throw new Error(`fake: no check run ${started.id}`);
       if (run !== undefined) run.status = 'completed';
       const id = run?.id ?? nextId++;
+      if (run === undefined)
+        createdRuns.push({ id, sha: commit.sha, name: check.name, startedAt: new Date(now()).toISOString() });
       checkRuns.push({ ...structuredClone(check), id, sha: commit.sha });
       return {
         id,
@@ -216,6 +240,46 @@ export function createFakeGitHubPort(setup: FakeGitHubPortSetup = {}): FakeGitHu
       const number = nextId++;
       pullRequests.push({ number, ...fields });
       return { number, url: url(number), created: true, changed: true };
+    },
+    async getPullRequest(pr) {
+      record('getPullRequest', [pr]);
+      const state = pulls.get(pullKey(pr));
+      if (state === undefined)
+        throw new GitHubApiError(`no pull request ${pullKey(pr)}`, { status: 404, operation: 'read' });
+      return structuredClone(state);
+    },
+    async listCheckRuns(commit, name) {
+      record('listCheckRuns', [commit, name]);
+      const runs = [
+        ...startedRuns.map((run) => ({ ...run })),
+        ...createdRuns.map((run) => ({ ...run, status: 'completed' as const })),
+      ].filter((run) => run.sha === commit.sha && run.name === name);
+      return runs
+        .sort((a, b) => b.id - a.id)
+        .map((run) => ({
+          id: run.id,
+          url: `https://github.com/${commit.owner}/${commit.repo}/runs/${run.id}`,
+          status: run.status,
+          conclusion:
+            run.status === 'completed'
+              ? (checkRuns.filter((check) => check.id === run.id).at(-1)?.conclusion ?? null)
+              : null,
+          startedAt: run.startedAt,
+          appId: setup.appId ?? 1,
+        }));
+    },
+    async getPermission(repo, user) {
+      record('getPermission', [repo, user]);
+      return setup.permissions?.[user] ?? 'none';
+    },
+    async postComment(issue, body) {
+      record('postComment', [issue, body]);
+      const list = posted.get(pullKey(issue)) ?? [];
+      posted.set(pullKey(issue), list);
+      list.push(body);
+      return {
+        url: `https://github.com/${issue.owner}/${issue.repo}/issues/${issue.number}#issuecomment-${nextId++}`,
+      };
     },
   };
 }

@@ -42,6 +42,10 @@ export interface FakeGitHubServerSetup {
   /** Comments already on a pull request. */
   comments?: Record<number, string[]>;
   failures?: FailureRule[];
+  /** The App id check runs are listed as created by. Default 1. */
+  appId?: number;
+  /** Pull requests as `GET /repos/o/r/pulls/N` answers them (the App reads the head before publishing). */
+  pullHeads?: Record<number, { head: string; base: string; baseRef?: string }>;
   /** The repository's branches and the commit each is at (the git data API, pulls). */
   branches?: Record<string, string>;
   /** `GET /repos/{owner}/{repo}`'s default_branch. Default `main`. */
@@ -89,7 +93,8 @@ export interface FakeGitHubServer {
 
 const CODELOAD = '/_codeload/';
 
-function tarball(folder: string, top: string): Buffer {
+/** A folder as GitHub serves a tarball of it: gzipped, everything under one `top` folder. */
+export function tarball(folder: string, top: string): Buffer {
   const stage = mkdtempSync(join(tmpdir(), 'kubeproof-tarball-'));
   try {
     mkdirSync(join(stage, top));
@@ -159,7 +164,8 @@ export async function startFakeGitHubServer(setup: FakeGitHubServerSetup): Promi
   const server = createServer((request, response) => {
     void (async () => {
       const parsed = new URL(request.url ?? '/', 'http://127.0.0.1');
-      const path = parsed.pathname;
+      // GitHub Enterprise Server's REST API lives under /api/v3 (Probot's GHE_HOST points there).
+      const path = parsed.pathname.replace(/^\/api\/v3(?=\/)/, '');
       const method = request.method ?? 'GET';
       const body = await readBody(request);
       calls.push({ method, path, query: parsed.search, authorization: request.headers.authorization, body });
@@ -213,6 +219,32 @@ export async function startFakeGitHubServer(setup: FakeGitHubServerSetup): Promi
         if (index >= 0) list.splice(index, 1);
       }
       response.writeHead(204).end();
+    } else if (method === 'POST' && /^\/app\/installations\/\d+\/access_tokens$/.test(path)) {
+      json(response, 201, { token: 'ghs_fake', expires_at: '2099-01-01T00:00:00Z', permissions: {} });
+    } else if (method === 'GET' && (match = new RegExp(`^${base}/commits/([^/]+)/check-runs$`).exec(path))) {
+      const name = parsed.searchParams.get('check_name');
+      const runs = checkRuns
+        .map((run) => ({ id: run.id, ...checkRunState(run) }) as Record<string, unknown> & { id: number })
+        .filter((run) => run['head_sha'] === match?.[1] && (name === null || run['name'] === name))
+        .map((run) => ({
+          id: run.id,
+          html_url: `https://github.com/${owner}/${repo}/runs/${run.id}`,
+          status: run['status'] ?? 'queued',
+          conclusion: run['conclusion'] ?? null,
+          started_at: run['started_at'] ?? null,
+          app: { id: setup.appId ?? 1 },
+        }));
+      json(response, 200, { total_count: runs.length, check_runs: runs });
+    } else if (method === 'GET' && (match = new RegExp(`^${base}/pulls/(\\d+)$`).exec(path))) {
+      const pull = setup.pullHeads?.[Number(match[1])];
+      if (pull === undefined) return json(response, 404, { message: 'Not Found' });
+      json(response, 200, {
+        number: Number(match[1]),
+        state: 'open',
+        draft: false,
+        head: { sha: pull.head },
+        base: { sha: pull.base, ref: pull.baseRef ?? 'main' },
+      });
     } else if (method === 'POST' && path === `${base}/check-runs`) {
       const id = nextId++;
       checkRuns.push({ id, body: body as Record<string, unknown>, updates: [] });
@@ -227,9 +259,14 @@ export async function startFakeGitHubServer(setup: FakeGitHubServerSetup): Promi
       response.writeHead(302, { location: `${url}${CODELOAD}${encodeURIComponent(ref)}` }).end();
     } else if (method === 'GET' && path.startsWith(CODELOAD)) {
       const ref = decodeURIComponent(path.slice(CODELOAD.length));
-      const folder = setup.tarballs?.[ref] as string;
+      // A tarball the test added after the start is packed on its first download.
+      let archive = archives.get(ref);
+      if (archive === undefined) {
+        archive = tarball(setup.tarballs?.[ref] as string, `${owner}-${repo}-${ref.slice(0, 7)}`);
+        archives.set(ref, archive);
+      }
       response.writeHead(200, { 'content-type': 'application/x-gzip' });
-      response.end(tarball(folder, `${owner}-${repo}-${ref.slice(0, 7)}`));
+      response.end(archive);
     } else if (method === 'GET' && path === base) {
       json(response, 200, { name: repo, default_branch: setup.defaultBranch ?? 'main' });
     } else if (method === 'GET' && (match = new RegExp(`^${base}/branches/(.+)$`).exec(path))) {
@@ -319,6 +356,14 @@ export async function startFakeGitHubServer(setup: FakeGitHubServerSetup): Promi
       json(response, 404, { message: `Not Found (fake GitHub has no route for ${method} ${path})` });
     }
   }
+  // The tarballs given at the start are packed before the server answers: `tar` runs synchronously
+  // and would stall every request (and, in one process with the App, the App itself).
+  const archives = new Map(
+    Object.entries(setup.tarballs ?? {}).map(([ref, folder]) => [
+      ref,
+      tarball(folder, `${owner}-${repo}-${ref.slice(0, 7)}`),
+    ]),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

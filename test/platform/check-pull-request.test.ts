@@ -101,7 +101,13 @@ describe('checkPullRequest', () => {
     const methods = port.calls.map((call) => call.method);
     expect(methods.indexOf('startCheckRun')).toBe(0);
     expect(port.startedRuns).toEqual([
-      { id: port.checkRuns[0]?.id, sha: SHA, name: 'kubeproof (deploy)', status: 'completed' },
+      {
+        id: port.checkRuns[0]?.id,
+        sha: SHA,
+        name: 'kubeproof (deploy)',
+        status: 'completed',
+        startedAt: '1970-01-01T00:00:00.000Z',
+      },
     ]);
     expect(port.checkRuns).toHaveLength(1);
     expect(outcome.report.meta.sourceLinks).toEqual({
