@@ -20,9 +20,9 @@ var __commonJS = (cb, mod) => function __require2() {
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key2 of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key2) && key2 !== except)
-        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
+    for (let key3 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key3) && key3 !== except)
+        __defProp(to, key3, { get: () => from[key3], enumerable: !(desc = __getOwnPropDesc(from, key3)) || desc.enumerable });
   }
   return to;
 };
@@ -81,8 +81,8 @@ var require_tunnel = __commonJS({
       self2.maxSockets = self2.options.maxSockets || http.Agent.defaultMaxSockets;
       self2.requests = [];
       self2.sockets = [];
-      self2.on("free", function onFree(socket, host, port, localAddress) {
-        var options2 = toOptions(host, port, localAddress);
+      self2.on("free", function onFree(socket, host, port2, localAddress) {
+        var options2 = toOptions(host, port2, localAddress);
         for (var i = 0, len = self2.requests.length; i < len; ++i) {
           var pending = self2.requests[i];
           if (pending.host === options2.host && pending.port === options2.port) {
@@ -96,9 +96,9 @@ var require_tunnel = __commonJS({
       });
     }
     util.inherits(TunnelingAgent, events.EventEmitter);
-    TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
+    TunnelingAgent.prototype.addRequest = function addRequest(req, host, port2, localAddress) {
       var self2 = this;
-      var options = mergeOptions({ request: req }, self2.options, toOptions(host, port, localAddress));
+      var options = mergeOptions({ request: req }, self2.options, toOptions(host, port2, localAddress));
       if (self2.sockets.length >= this.maxSockets) {
         self2.requests.push(options);
         return;
@@ -221,11 +221,11 @@ var require_tunnel = __commonJS({
         cb(secureSocket);
       });
     }
-    function toOptions(host, port, localAddress) {
+    function toOptions(host, port2, localAddress) {
       if (typeof host === "string") {
         return {
           host,
-          port,
+          port: port2,
           localAddress
         };
       }
@@ -806,9 +806,9 @@ var require_constants = __commonJS({
       "X-XSS-Protection"
     ];
     for (let i = 0; i < wellknownHeaderNames.length; ++i) {
-      const key2 = wellknownHeaderNames[i];
-      const lowerCasedKey = key2.toLowerCase();
-      headerNameLowerCasedRecord[key2] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
+      const key3 = wellknownHeaderNames[i];
+      const lowerCasedKey = key3.toLowerCase();
+      headerNameLowerCasedRecord[key3] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
     }
     Object.setPrototypeOf(headerNameLowerCasedRecord, null);
     module.exports = {
@@ -842,16 +842,16 @@ var require_tree = __commonJS({
        * @param {any} value
        * @param {number} index
        */
-      constructor(key2, value, index) {
-        if (index === void 0 || index >= key2.length) {
+      constructor(key3, value, index) {
+        if (index === void 0 || index >= key3.length) {
           throw new TypeError("Unreachable");
         }
-        const code = this.code = key2.charCodeAt(index);
+        const code = this.code = key3.charCodeAt(index);
         if (code > 127) {
           throw new TypeError("key must be ascii string");
         }
-        if (key2.length !== ++index) {
-          this.middle = new _TstNode(key2, value, index);
+        if (key3.length !== ++index) {
+          this.middle = new _TstNode(key3, value, index);
         } else {
           this.value = value;
         }
@@ -860,15 +860,15 @@ var require_tree = __commonJS({
        * @param {string} key
        * @param {any} value
        */
-      add(key2, value) {
-        const length = key2.length;
+      add(key3, value) {
+        const length = key3.length;
         if (length === 0) {
           throw new TypeError("Unreachable");
         }
         let index = 0;
         let node = this;
         while (true) {
-          const code = key2.charCodeAt(index);
+          const code = key3.charCodeAt(index);
           if (code > 127) {
             throw new TypeError("key must be ascii string");
           }
@@ -879,20 +879,20 @@ var require_tree = __commonJS({
             } else if (node.middle !== null) {
               node = node.middle;
             } else {
-              node.middle = new _TstNode(key2, value, index);
+              node.middle = new _TstNode(key3, value, index);
               break;
             }
           } else if (node.code < code) {
             if (node.left !== null) {
               node = node.left;
             } else {
-              node.left = new _TstNode(key2, value, index);
+              node.left = new _TstNode(key3, value, index);
               break;
             }
           } else if (node.right !== null) {
             node = node.right;
           } else {
-            node.right = new _TstNode(key2, value, index);
+            node.right = new _TstNode(key3, value, index);
             break;
           }
         }
@@ -901,12 +901,12 @@ var require_tree = __commonJS({
        * @param {Uint8Array} key
        * @return {TstNode | null}
        */
-      search(key2) {
-        const keylength = key2.length;
+      search(key3) {
+        const keylength = key3.length;
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code = key2[index];
+          let code = key3[index];
           if (code <= 90 && code >= 65) {
             code |= 32;
           }
@@ -931,25 +931,25 @@ var require_tree = __commonJS({
        * @param {string} key
        * @param {any} value
        * */
-      insert(key2, value) {
+      insert(key3, value) {
         if (this.node === null) {
-          this.node = new TstNode(key2, value, 0);
+          this.node = new TstNode(key3, value, 0);
         } else {
-          this.node.add(key2, value);
+          this.node.add(key3, value);
         }
       }
       /**
        * @param {Uint8Array} key
        * @return {any}
        */
-      lookup(key2) {
-        return this.node?.search(key2)?.value ?? null;
+      lookup(key3) {
+        return this.node?.search(key3)?.value ?? null;
       }
     };
     var tree = new TernarySearchTree();
     for (let i = 0; i < wellknownHeaderNames.length; ++i) {
-      const key2 = headerNameLowerCasedRecord[wellknownHeaderNames[i]];
-      tree.insert(key2, key2);
+      const key3 = headerNameLowerCasedRecord[wellknownHeaderNames[i]];
+      tree.insert(key3, key3);
     }
     module.exports = {
       TernarySearchTree,
@@ -1035,9 +1035,9 @@ var require_util = __commonJS({
       }
       return url;
     }
-    function isValidPort(port) {
-      const value = parseInt(port, 10);
-      return value === Number(port) && value >= 0 && value <= 65535;
+    function isValidPort(port2) {
+      const value = parseInt(port2, 10);
+      return value === Number(port2) && value >= 0 && value <= 65535;
     }
     function isHttpOrHttpsPrefixed(value) {
       return value != null && value[0] === "h" && value[1] === "t" && value[2] === "t" && value[3] === "p" && (value[4] === ":" || value[4] === "s" && value[5] === ":");
@@ -1072,8 +1072,8 @@ var require_util = __commonJS({
         if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
           throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
         }
-        const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
-        let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
+        const port2 = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
+        let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port2}`;
         let path = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
@@ -1173,20 +1173,20 @@ var require_util = __commonJS({
     function parseHeaders(headers, obj) {
       if (obj === void 0) obj = {};
       for (let i = 0; i < headers.length; i += 2) {
-        const key2 = headerNameToString(headers[i]);
-        let val = obj[key2];
+        const key3 = headerNameToString(headers[i]);
+        let val = obj[key3];
         if (val) {
           if (typeof val === "string") {
             val = [val];
-            obj[key2] = val;
+            obj[key3] = val;
           }
           val.push(headers[i + 1].toString("utf8"));
         } else {
           const headersValue = headers[i + 1];
           if (typeof headersValue === "string") {
-            obj[key2] = headersValue;
+            obj[key3] = headersValue;
           } else {
-            obj[key2] = Array.isArray(headersValue) ? headersValue.map((x) => x.toString("utf8")) : headersValue.toString("utf8");
+            obj[key3] = Array.isArray(headersValue) ? headersValue.map((x) => x.toString("utf8")) : headersValue.toString("utf8");
           }
         }
       }
@@ -1200,21 +1200,21 @@ var require_util = __commonJS({
       const ret = new Array(len);
       let hasContentLength = false;
       let contentDispositionIdx = -1;
-      let key2;
+      let key3;
       let val;
       let kLen = 0;
       for (let n = 0; n < headers.length; n += 2) {
-        key2 = headers[n];
+        key3 = headers[n];
         val = headers[n + 1];
-        typeof key2 !== "string" && (key2 = key2.toString());
+        typeof key3 !== "string" && (key3 = key3.toString());
         typeof val !== "string" && (val = val.toString("utf8"));
-        kLen = key2.length;
-        if (kLen === 14 && key2[7] === "-" && (key2 === "content-length" || key2.toLowerCase() === "content-length")) {
+        kLen = key3.length;
+        if (kLen === 14 && key3[7] === "-" && (key3 === "content-length" || key3.toLowerCase() === "content-length")) {
           hasContentLength = true;
-        } else if (kLen === 19 && key2[7] === "-" && (key2 === "content-disposition" || key2.toLowerCase() === "content-disposition")) {
+        } else if (kLen === 19 && key3[7] === "-" && (key3 === "content-disposition" || key3.toLowerCase() === "content-disposition")) {
           contentDispositionIdx = n + 1;
         }
-        ret[n] = key2;
+        ret[n] = key3;
         ret[n + 1] = val;
       }
       if (hasContentLength && contentDispositionIdx !== -1) {
@@ -1497,34 +1497,34 @@ var require_diagnostics = __commonJS({
       const debuglog = fetchDebuglog.enabled ? fetchDebuglog : undiciDebugLog;
       diagnosticsChannel.channel("undici:client:beforeConnect").subscribe((evt) => {
         const {
-          connectParams: { version: version2, protocol, port, host }
+          connectParams: { version: version2, protocol, port: port2, host }
         } = evt;
         debuglog(
           "connecting to %s using %s%s",
-          `${host}${port ? `:${port}` : ""}`,
+          `${host}${port2 ? `:${port2}` : ""}`,
           protocol,
           version2
         );
       });
       diagnosticsChannel.channel("undici:client:connected").subscribe((evt) => {
         const {
-          connectParams: { version: version2, protocol, port, host }
+          connectParams: { version: version2, protocol, port: port2, host }
         } = evt;
         debuglog(
           "connected to %s using %s%s",
-          `${host}${port ? `:${port}` : ""}`,
+          `${host}${port2 ? `:${port2}` : ""}`,
           protocol,
           version2
         );
       });
       diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
         const {
-          connectParams: { version: version2, protocol, port, host },
+          connectParams: { version: version2, protocol, port: port2, host },
           error: error2
         } = evt;
         debuglog(
           "connection to %s using %s%s errored - %s",
-          `${host}${port ? `:${port}` : ""}`,
+          `${host}${port2 ? `:${port2}` : ""}`,
           protocol,
           version2,
           error2.message
@@ -1575,37 +1575,37 @@ var require_diagnostics = __commonJS({
         const debuglog = undiciDebugLog.enabled ? undiciDebugLog : websocketDebuglog;
         diagnosticsChannel.channel("undici:client:beforeConnect").subscribe((evt) => {
           const {
-            connectParams: { version: version2, protocol, port, host }
+            connectParams: { version: version2, protocol, port: port2, host }
           } = evt;
           debuglog(
             "connecting to %s%s using %s%s",
             host,
-            port ? `:${port}` : "",
+            port2 ? `:${port2}` : "",
             protocol,
             version2
           );
         });
         diagnosticsChannel.channel("undici:client:connected").subscribe((evt) => {
           const {
-            connectParams: { version: version2, protocol, port, host }
+            connectParams: { version: version2, protocol, port: port2, host }
           } = evt;
           debuglog(
             "connected to %s%s using %s%s",
             host,
-            port ? `:${port}` : "",
+            port2 ? `:${port2}` : "",
             protocol,
             version2
           );
         });
         diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
           const {
-            connectParams: { version: version2, protocol, port, host },
+            connectParams: { version: version2, protocol, port: port2, host },
             error: error2
           } = evt;
           debuglog(
             "connection to %s%s using %s%s errored - %s",
             host,
-            port ? `:${port}` : "",
+            port2 ? `:${port2}` : "",
             protocol,
             version2,
             error2.message
@@ -1620,9 +1620,9 @@ var require_diagnostics = __commonJS({
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
         const {
-          address: { address, port }
+          address: { address, port: port2 }
         } = evt;
-        websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
+        websocketDebuglog("connection opened %s%s", address, port2 ? `:${port2}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
         const { websocket, code, reason } = evt;
@@ -1682,7 +1682,7 @@ var require_request = __commonJS({
         method,
         body,
         headers,
-        query,
+        query: query2,
         idempotent,
         blocking,
         upgrade,
@@ -1763,7 +1763,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path, query) : path;
+        this.path = query2 ? buildURL(path, query2) : path;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -1955,20 +1955,20 @@ var require_request = __commonJS({
           this.endHandler = null;
         }
       }
-      addHeader(key2, value) {
-        processHeader(this, key2, value);
+      addHeader(key3, value) {
+        processHeader(this, key3, value);
         return this;
       }
     };
-    function processHeader(request2, key2, val) {
+    function processHeader(request2, key3, val) {
       if (val && (typeof val === "object" && !Array.isArray(val))) {
-        throw new InvalidArgumentError(`invalid ${key2} header`);
+        throw new InvalidArgumentError(`invalid ${key3} header`);
       } else if (val === void 0) {
         return;
       }
-      let headerName = headerNameLowerCasedRecord[key2];
+      let headerName = headerNameLowerCasedRecord[key3];
       if (headerName === void 0) {
-        headerName = key2.toLowerCase();
+        headerName = key3.toLowerCase();
         if (headerNameLowerCasedRecord[headerName] === void 0 && !isValidHTTPToken(headerName)) {
           throw new InvalidArgumentError("invalid header key");
         }
@@ -1978,17 +1978,17 @@ var require_request = __commonJS({
         for (let i = 0; i < val.length; i++) {
           if (typeof val[i] === "string") {
             if (!isValidHeaderValue(val[i])) {
-              throw new InvalidArgumentError(`invalid ${key2} header`);
+              throw new InvalidArgumentError(`invalid ${key3} header`);
             }
             arr.push(val[i]);
           } else if (val[i] === null) {
             arr.push("");
           } else if (typeof val[i] === "object") {
-            throw new InvalidArgumentError(`invalid ${key2} header`);
+            throw new InvalidArgumentError(`invalid ${key3} header`);
           } else {
             const str = `${val[i]}`;
             if (!isValidHeaderValue(str)) {
-              throw new InvalidArgumentError(`invalid ${key2} header`);
+              throw new InvalidArgumentError(`invalid ${key3} header`);
             }
             arr.push(str);
           }
@@ -1996,14 +1996,14 @@ var require_request = __commonJS({
         val = arr;
       } else if (typeof val === "string") {
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key2} header`);
+          throw new InvalidArgumentError(`invalid ${key3} header`);
         }
       } else if (val === null) {
         val = "";
       } else {
         val = `${val}`;
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key2} header`);
+          throw new InvalidArgumentError(`invalid ${key3} header`);
         }
       }
       if (headerName === "host") {
@@ -2024,7 +2024,7 @@ var require_request = __commonJS({
         }
       } else if (request2.contentType === null && headerName === "content-type") {
         request2.contentType = val;
-        request2.headers.push(key2, val);
+        request2.headers.push(key3, val);
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
@@ -2038,7 +2038,7 @@ var require_request = __commonJS({
       } else if (headerName === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
-        request2.headers.push(key2, val);
+        request2.headers.push(key3, val);
       }
     }
     module.exports = Request;
@@ -2526,13 +2526,13 @@ var require_connect = __commonJS({
         constructor(maxCachedSessions) {
           this._maxCachedSessions = maxCachedSessions;
           this._sessionCache = /* @__PURE__ */ new Map();
-          this._sessionRegistry = new global.FinalizationRegistry((key2) => {
+          this._sessionRegistry = new global.FinalizationRegistry((key3) => {
             if (this._sessionCache.size < this._maxCachedSessions) {
               return;
             }
-            const ref = this._sessionCache.get(key2);
+            const ref = this._sessionCache.get(key3);
             if (ref !== void 0 && ref.deref() === void 0) {
-              this._sessionCache.delete(key2);
+              this._sessionCache.delete(key3);
             }
           });
         }
@@ -2577,17 +2577,17 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect({ hostname: hostname2, host, protocol, port: port2, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
             tls = __require("node:tls");
           }
           servername = servername || options.servername || util.getServerName(host) || null;
-          const sessionKey = servername || hostname;
+          const sessionKey = servername || hostname2;
           assert(sessionKey);
           const session = customSession || sessionCache.get(sessionKey) || null;
-          port = port || 443;
+          port2 = port2 || 443;
           socket = tls.connect({
             highWaterMark: 16384,
             // TLS in node can't have bigger HWM anyway...
@@ -2599,29 +2599,29 @@ var require_connect = __commonJS({
             ALPNProtocols: allowH2 ? ["http/1.1", "h2"] : ["http/1.1"],
             socket: httpSocket,
             // upgrade socket connection
-            port,
-            host: hostname
+            port: port2,
+            host: hostname2
           });
           socket.on("session", function(session2) {
             sessionCache.set(sessionKey, session2);
           });
         } else {
           assert(!httpSocket, "httpSocket can only be sent on TLS update");
-          port = port || 80;
+          port2 = port2 || 80;
           socket = net.connect({
             highWaterMark: 64 * 1024,
             // Same as nodejs fs streams.
             ...options,
             localAddress,
-            port,
-            host: hostname
+            port: port2,
+            host: hostname2
           });
         }
         if (options.keepAlive == null || options.keepAlive) {
           const keepAliveInitialDelay = options.keepAliveInitialDelay === void 0 ? 6e4 : options.keepAliveInitialDelay;
           socket.setKeepAlive(true, keepAliveInitialDelay);
         }
-        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname, port });
+        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname: hostname2, port: port2 });
         socket.setNoDelay(true).once(protocol === "https:" ? "secureConnect" : "connect", function() {
           queueMicrotask(clearConnectTimeout);
           if (callback) {
@@ -2696,10 +2696,10 @@ var require_utils = __commonJS({
     exports.enumToMap = void 0;
     function enumToMap(obj) {
       const res = {};
-      Object.keys(obj).forEach((key2) => {
-        const value = obj[key2];
+      Object.keys(obj).forEach((key3) => {
+        const value = obj[key3];
         if (typeof value === "number") {
-          res[key2] = value;
+          res[key3] = value;
         }
       });
       return res;
@@ -2876,9 +2876,9 @@ var require_constants2 = __commonJS({
     ];
     exports.METHOD_MAP = utils_1.enumToMap(METHODS);
     exports.H_METHOD_MAP = {};
-    Object.keys(exports.METHOD_MAP).forEach((key2) => {
-      if (/^H/.test(key2)) {
-        exports.H_METHOD_MAP[key2] = exports.METHOD_MAP[key2];
+    Object.keys(exports.METHOD_MAP).forEach((key3) => {
+      if (/^H/.test(key3)) {
+        exports.H_METHOD_MAP[key3] = exports.METHOD_MAP[key3];
       }
     });
     var FINISH;
@@ -3849,19 +3849,19 @@ var require_webidl = __commonJS({
         const result = {};
         if (!types.isProxy(O)) {
           const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
-          for (const key2 of keys2) {
-            const typedKey = keyConverter(key2, prefix, argument);
-            const typedValue = valueConverter(O[key2], prefix, argument);
+          for (const key3 of keys2) {
+            const typedKey = keyConverter(key3, prefix, argument);
+            const typedValue = valueConverter(O[key3], prefix, argument);
             result[typedKey] = typedValue;
           }
           return result;
         }
         const keys = Reflect.ownKeys(O);
-        for (const key2 of keys) {
-          const desc = Reflect.getOwnPropertyDescriptor(O, key2);
+        for (const key3 of keys) {
+          const desc = Reflect.getOwnPropertyDescriptor(O, key3);
           if (desc?.enumerable) {
-            const typedKey = keyConverter(key2, prefix, argument);
-            const typedValue = valueConverter(O[key2], prefix, argument);
+            const typedKey = keyConverter(key3, prefix, argument);
+            const typedValue = valueConverter(O[key3], prefix, argument);
             result[typedKey] = typedValue;
           }
         }
@@ -3892,29 +3892,29 @@ var require_webidl = __commonJS({
           });
         }
         for (const options of converters) {
-          const { key: key2, defaultValue, required, converter } = options;
+          const { key: key3, defaultValue, required, converter } = options;
           if (required === true) {
-            if (!Object.hasOwn(dictionary, key2)) {
+            if (!Object.hasOwn(dictionary, key3)) {
               throw webidl.errors.exception({
                 header: prefix,
-                message: `Missing required key "${key2}".`
+                message: `Missing required key "${key3}".`
               });
             }
           }
-          let value = dictionary[key2];
+          let value = dictionary[key3];
           const hasDefault = Object.hasOwn(options, "defaultValue");
           if (hasDefault && value !== null) {
             value ??= defaultValue();
           }
           if (required || hasDefault || value !== void 0) {
-            value = converter(value, prefix, `${argument}.${key2}`);
+            value = converter(value, prefix, `${argument}.${key3}`);
             if (options.allowedValues && !options.allowedValues.includes(value)) {
               throw webidl.errors.exception({
                 header: prefix,
                 message: `${value} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
               });
             }
-            dict[key2] = value;
+            dict[key3] = value;
           }
         }
         return dict;
@@ -4374,8 +4374,8 @@ var require_util2 = __commonJS({
       if (parsedMetadata.length === 0) {
         return true;
       }
-      const strongest = getStrongestMetadata(parsedMetadata);
-      const metadata2 = filterMetadataListByAlgorithm(parsedMetadata, strongest);
+      const strongest2 = getStrongestMetadata(parsedMetadata);
+      const metadata2 = filterMetadataListByAlgorithm(parsedMetadata, strongest2);
       for (const item of metadata2) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
@@ -4396,9 +4396,9 @@ var require_util2 = __commonJS({
     var parseHashWithOptions = /(?<algo>sha256|sha384|sha512)-((?<hash>[A-Za-z0-9+/]+|[A-Za-z0-9_-]+)={0,2}(?:\s|$)( +[!-~]*)?)?/i;
     function parseMetadata(metadata2) {
       const result = [];
-      let empty = true;
+      let empty2 = true;
       for (const token of metadata2.split(" ")) {
-        empty = false;
+        empty2 = false;
         const parsedToken = parseHashWithOptions.exec(token);
         if (parsedToken === null || parsedToken.groups === void 0 || parsedToken.groups.algo === void 0) {
           continue;
@@ -4408,7 +4408,7 @@ var require_util2 = __commonJS({
           result.push(parsedToken.groups);
         }
       }
-      if (empty === true) {
+      if (empty2 === true) {
         return "no metadata";
       }
       return result;
@@ -4529,18 +4529,18 @@ var require_util2 = __commonJS({
               done: true
             };
           }
-          const { [keyIndex]: key2, [valueIndex]: value } = values[index];
+          const { [keyIndex]: key3, [valueIndex]: value } = values[index];
           this.#index = index + 1;
           let result;
           switch (this.#kind) {
             case "key":
-              result = key2;
+              result = key3;
               break;
             case "value":
               result = value;
               break;
             case "key+value":
-              result = [key2, value];
+              result = [key3, value];
               break;
           }
           return {
@@ -4606,8 +4606,8 @@ var require_util2 = __commonJS({
                 `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
               );
             }
-            for (const { 0: key2, 1: value } of makeIterator(this, "key+value")) {
-              callbackfn.call(thisArg, value, key2, this);
+            for (const { 0: key3, 1: value } of makeIterator(this, "key+value")) {
+              callbackfn.call(thisArg, value, key3, this);
             }
           }
         }
@@ -5315,12 +5315,12 @@ var require_formdata_parser = __commonJS({
               return "failure";
             }
             if (bufferStartsWith(input, filenameBuffer, position)) {
-              let check = position.position + filenameBuffer.length;
-              if (input[check] === 42) {
+              let check2 = position.position + filenameBuffer.length;
+              if (input[check2] === 42) {
                 position.position += 1;
-                check += 1;
+                check2 += 1;
               }
-              if (input[check] !== 61 || input[check + 1] !== 34) {
+              if (input[check2] !== 61 || input[check2 + 1] !== 34) {
                 return "failure";
               }
               position.position += 12;
@@ -5856,7 +5856,7 @@ var require_client_h1 = __commonJS({
     var TIMEOUT_HEADERS = 2 | USE_FAST_TIMER;
     var TIMEOUT_BODY = 4 | USE_FAST_TIMER;
     var TIMEOUT_KEEP_ALIVE = 8 | USE_NATIVE_TIMER;
-    var Parser3 = class {
+    var Parser4 = class {
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
@@ -6050,15 +6050,15 @@ var require_client_h1 = __commonJS({
         } else {
           this.headers[len - 1] = Buffer.concat([this.headers[len - 1], buf]);
         }
-        const key2 = this.headers[len - 2];
-        if (key2.length === 10) {
-          const headerName = util.bufferToLowerCasedHeaderName(key2);
+        const key3 = this.headers[len - 2];
+        if (key3.length === 10) {
+          const headerName = util.bufferToLowerCasedHeaderName(key3);
           if (headerName === "keep-alive") {
             this.keepAlive += buf.toString();
           } else if (headerName === "connection") {
             this.connection += buf.toString();
           }
-        } else if (key2.length === 14 && util.bufferToLowerCasedHeaderName(key2) === "content-length") {
+        } else if (key3.length === 14 && util.bufferToLowerCasedHeaderName(key3) === "content-length") {
           this.contentLength += buf.toString();
         }
         this.trackHeader(buf.length);
@@ -6283,7 +6283,7 @@ var require_client_h1 = __commonJS({
       socket[kIdleSocketValidation] = 0;
       socket[kIdleSocketValidationTimeout] = null;
       socket[kSocketUsed] = false;
-      socket[kParser] = new Parser3(client, socket, llhttpInstance);
+      socket[kParser] = new Parser4(client, socket, llhttpInstance);
       addListener(socket, "error", function(err) {
         const parser = this[kParser];
         if (err.code === "ECONNRESET" && parser.statusCode && !parser.shouldKeepAlive) {
@@ -6556,15 +6556,15 @@ upgrade: ${upgrade}\r
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
-          const key2 = headers[n + 0];
+          const key3 = headers[n + 0];
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i = 0; i < val.length; i++) {
-              header += `${key2}: ${val[i]}\r
+              header += `${key3}: ${val[i]}\r
 `;
             }
           } else {
-            header += `${key2}: ${val}\r
+            header += `${key3}: ${val}\r
 `;
           }
         }
@@ -7074,23 +7074,23 @@ var require_client_h2 = __commonJS({
       }
       const headers = {};
       for (let n = 0; n < reqHeaders.length; n += 2) {
-        const key2 = reqHeaders[n + 0];
+        const key3 = reqHeaders[n + 0];
         const val = reqHeaders[n + 1];
         if (Array.isArray(val)) {
           for (let i = 0; i < val.length; i++) {
-            if (headers[key2]) {
-              headers[key2] += `,${val[i]}`;
+            if (headers[key3]) {
+              headers[key3] += `,${val[i]}`;
             } else {
-              headers[key2] = val[i];
+              headers[key3] = val[i];
             }
           }
         } else {
-          headers[key2] = val;
+          headers[key3] = val;
         }
       }
       let stream;
-      const { hostname, port } = client[kUrl];
-      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port ? `:${port}` : ""}`;
+      const { hostname: hostname2, port: port2 } = client[kUrl];
+      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname2}${port2 ? `:${port2}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort = (error2) => {
         if (request2.aborted) {
@@ -7580,9 +7580,9 @@ var require_redirect_handler = __commonJS({
           }
         }
       } else if (headers && typeof headers === "object") {
-        for (const key2 of Object.keys(headers)) {
-          if (!shouldRemoveHeader(key2, removeContent, unknownOrigin)) {
-            ret.push(key2, headers[key2]);
+        for (const key3 of Object.keys(headers)) {
+          if (!shouldRemoveHeader(key3, removeContent, unknownOrigin)) {
+            ret.push(key3, headers[key3]);
           }
         }
       } else {
@@ -7930,22 +7930,22 @@ var require_client = __commonJS({
     async function connect(client) {
       assert(!client[kConnecting]);
       assert(!client[kHTTPContext]);
-      let { host, hostname, protocol, port } = client[kUrl];
-      if (hostname[0] === "[") {
-        const idx = hostname.indexOf("]");
+      let { host, hostname: hostname2, protocol, port: port2 } = client[kUrl];
+      if (hostname2[0] === "[") {
+        const idx = hostname2.indexOf("]");
         assert(idx !== -1);
-        const ip = hostname.substring(1, idx);
+        const ip = hostname2.substring(1, idx);
         assert(net.isIP(ip));
-        hostname = ip;
+        hostname2 = ip;
       }
       client[kConnecting] = true;
       if (channels.beforeConnect.hasSubscribers) {
         channels.beforeConnect.publish({
           connectParams: {
             host,
-            hostname,
+            hostname: hostname2,
             protocol,
-            port,
+            port: port2,
             version: client[kHTTPContext]?.version,
             servername: client[kServerName],
             localAddress: client[kLocalAddress]
@@ -7957,9 +7957,9 @@ var require_client = __commonJS({
         const socket = await new Promise((resolve5, reject) => {
           client[kConnector]({
             host,
-            hostname,
+            hostname: hostname2,
             protocol,
-            port,
+            port: port2,
             servername: client[kServerName],
             localAddress: client[kLocalAddress]
           }, (err, socket2) => {
@@ -7990,9 +7990,9 @@ var require_client = __commonJS({
           channels.connected.publish({
             connectParams: {
               host,
-              hostname,
+              hostname: hostname2,
               protocol,
-              port,
+              port: port2,
               version: client[kHTTPContext]?.version,
               servername: client[kServerName],
               localAddress: client[kLocalAddress]
@@ -8011,9 +8011,9 @@ var require_client = __commonJS({
           channels.connectError.publish({
             connectParams: {
               host,
-              hostname,
+              hostname: hostname2,
               protocol,
-              port,
+              port: port2,
               version: client[kHTTPContext]?.version,
               servername: client[kServerName],
               localAddress: client[kLocalAddress]
@@ -8663,16 +8663,16 @@ var require_agent = __commonJS({
         return ret;
       }
       [kDispatch](opts, handler2) {
-        let key2;
+        let key3;
         if (opts.origin && (typeof opts.origin === "string" || opts.origin instanceof URL)) {
-          key2 = String(opts.origin);
+          key3 = String(opts.origin);
         } else {
           throw new InvalidArgumentError("opts.origin must be a non-empty string or URL.");
         }
-        let dispatcher = this[kClients].get(key2);
+        let dispatcher = this[kClients].get(key3);
         if (!dispatcher) {
           dispatcher = this[kFactory](opts.origin, this[kOptions]).on("drain", this[kOnDrain]).on("connect", this[kOnConnect]).on("disconnect", this[kOnDisconnect]).on("connectionError", this[kOnConnectionError]);
-          this[kClients].set(key2, dispatcher);
+          this[kClients].set(key3, dispatcher);
         }
         return dispatcher.dispatch(opts, handler2);
       }
@@ -8787,7 +8787,7 @@ var require_proxy_agent = __commonJS({
         }
         const { proxyTunnel = true } = opts;
         const url = this.#getUrl(opts);
-        const { href, origin, port, protocol, username, password, hostname: proxyHostname } = url;
+        const { href, origin, port: port2, protocol, username, password, hostname: proxyHostname } = url;
         this[kProxy] = { uri: href, protocol };
         this[kInterceptors] = opts.interceptors?.ProxyAgent && Array.isArray(opts.interceptors.ProxyAgent) ? opts.interceptors.ProxyAgent : [];
         this[kRequestTls] = opts.requestTls;
@@ -8829,7 +8829,7 @@ var require_proxy_agent = __commonJS({
             try {
               const { socket, statusCode } = await this[kClient].connect({
                 origin,
-                port,
+                port: port2,
                 path: requestedPath,
                 signal: opts2.signal,
                 headers: {
@@ -8911,7 +8911,7 @@ var require_proxy_agent = __commonJS({
       return headers;
     }
     function throwIfProxyAuthIsSent(headers) {
-      const existProxyAuth = headers && Object.keys(headers).find((key2) => key2.toLowerCase() === "proxy-authorization");
+      const existProxyAuth = headers && Object.keys(headers).find((key3) => key3.toLowerCase() === "proxy-authorization");
       if (existProxyAuth) {
         throw new InvalidArgumentError("Proxy-Authorization should be sent in ProxyAgent constructor");
       }
@@ -8986,10 +8986,10 @@ var require_env_http_proxy_agent = __commonJS({
         }
       }
       #getProxyAgentForUrl(url) {
-        let { protocol, host: hostname, port } = url;
-        hostname = hostname.replace(/:\d*$/, "").toLowerCase();
-        port = Number.parseInt(port, 10) || DEFAULT_PORTS[protocol] || 0;
-        if (!this.#shouldProxy(hostname, port)) {
+        let { protocol, host: hostname2, port: port2 } = url;
+        hostname2 = hostname2.replace(/:\d*$/, "").toLowerCase();
+        port2 = Number.parseInt(port2, 10) || DEFAULT_PORTS[protocol] || 0;
+        if (!this.#shouldProxy(hostname2, port2)) {
           return this[kNoProxyAgent];
         }
         if (protocol === "https:") {
@@ -8997,7 +8997,7 @@ var require_env_http_proxy_agent = __commonJS({
         }
         return this[kHttpProxyAgent];
       }
-      #shouldProxy(hostname, port) {
+      #shouldProxy(hostname2, port2) {
         if (this.#noProxyChanged) {
           this.#parseNoProxy();
         }
@@ -9009,15 +9009,15 @@ var require_env_http_proxy_agent = __commonJS({
         }
         for (let i = 0; i < this.#noProxyEntries.length; i++) {
           const entry = this.#noProxyEntries[i];
-          if (entry.port && entry.port !== port) {
+          if (entry.port && entry.port !== port2) {
             continue;
           }
           if (!/^[.*]/.test(entry.hostname)) {
-            if (hostname === entry.hostname) {
+            if (hostname2 === entry.hostname) {
               return false;
             }
           } else {
-            if (hostname.endsWith(entry.hostname.replace(/^\*/, ""))) {
+            if (hostname2.endsWith(entry.hostname.replace(/^\*/, ""))) {
               return false;
             }
           }
@@ -10689,18 +10689,18 @@ var require_mock_utils = __commonJS({
         })
       );
     }
-    function getHeaderByName(headers, key2) {
+    function getHeaderByName(headers, key3) {
       if (Array.isArray(headers)) {
         for (let i = 0; i < headers.length; i += 2) {
-          if (headers[i].toLocaleLowerCase() === key2.toLocaleLowerCase()) {
+          if (headers[i].toLocaleLowerCase() === key3.toLocaleLowerCase()) {
             return headers[i + 1];
           }
         }
         return void 0;
       } else if (typeof headers.get === "function") {
-        return headers.get(key2);
+        return headers.get(key3);
       } else {
-        return lowerCaseEntries(headers)[key2.toLocaleLowerCase()];
+        return lowerCaseEntries(headers)[key3.toLocaleLowerCase()];
       }
     }
     function buildHeadersFromArray(headers) {
@@ -10764,63 +10764,63 @@ var require_mock_utils = __commonJS({
         return data.toString();
       }
     }
-    function getMockDispatch(mockDispatches, key2) {
-      const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
+    function getMockDispatch(mockDispatches, key3) {
+      const basePath = key3.query ? buildURL(key3.path, key3.query) : key3.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
       let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path }) => matchValue(safeUrl2(path), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key2.method));
+      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key3.method));
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key2.method}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key3.method}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key2.body) : true);
+      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key3.body) : true);
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key2.body}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key3.body}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key2.headers));
+      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key3.headers));
       if (matchedMockDispatches.length === 0) {
-        const headers = typeof key2.headers === "object" ? JSON.stringify(key2.headers) : key2.headers;
+        const headers = typeof key3.headers === "object" ? JSON.stringify(key3.headers) : key3.headers;
         throw new MockNotMatchedError(`Mock dispatch not matched for headers '${headers}' on path '${resolvedPath}'`);
       }
       return matchedMockDispatches[0];
     }
-    function addMockDispatch(mockDispatches, key2, data) {
+    function addMockDispatch(mockDispatches, key3, data) {
       const baseData = { timesInvoked: 0, times: 1, persist: false, consumed: false };
       const replyData = typeof data === "function" ? { callback: data } : { ...data };
-      const newMockDispatch = { ...baseData, ...key2, pending: true, data: { error: null, ...replyData } };
+      const newMockDispatch = { ...baseData, ...key3, pending: true, data: { error: null, ...replyData } };
       mockDispatches.push(newMockDispatch);
       return newMockDispatch;
     }
-    function deleteMockDispatch(mockDispatches, key2) {
+    function deleteMockDispatch(mockDispatches, key3) {
       const index = mockDispatches.findIndex((dispatch) => {
         if (!dispatch.consumed) {
           return false;
         }
-        return matchKey(dispatch, key2);
+        return matchKey(dispatch, key3);
       });
       if (index !== -1) {
         mockDispatches.splice(index, 1);
       }
     }
     function buildKey(opts) {
-      const { path, method, body, headers, query } = opts;
+      const { path, method, body, headers, query: query2 } = opts;
       return {
         path,
         method,
         body,
         headers,
-        query
+        query: query2
       };
     }
     function generateKeyValues(data) {
       const keys = Object.keys(data);
       const result = [];
       for (let i = 0; i < keys.length; ++i) {
-        const key2 = keys[i];
-        const value = data[key2];
-        const name = Buffer.from(`${key2}`);
+        const key3 = keys[i];
+        const value = data[key3];
+        const name = Buffer.from(`${key3}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
             result.push(name, Buffer.from(`${value[j]}`));
@@ -10842,8 +10842,8 @@ var require_mock_utils = __commonJS({
       return Buffer.concat(buffers).toString("utf8");
     }
     function mockDispatch(opts, handler2) {
-      const key2 = buildKey(opts);
-      const mockDispatch2 = getMockDispatch(this[kDispatches], key2);
+      const key3 = buildKey(opts);
+      const mockDispatch2 = getMockDispatch(this[kDispatches], key3);
       mockDispatch2.timesInvoked++;
       if (mockDispatch2.data.callback) {
         mockDispatch2.data = { ...mockDispatch2.data, ...mockDispatch2.data.callback(opts) };
@@ -10853,7 +10853,7 @@ var require_mock_utils = __commonJS({
       mockDispatch2.consumed = !persist && timesInvoked >= times;
       mockDispatch2.pending = timesInvoked < times;
       if (error2 !== null) {
-        deleteMockDispatch(this[kDispatches], key2);
+        deleteMockDispatch(this[kDispatches], key3);
         handler2.onError(error2);
         return true;
       }
@@ -10878,7 +10878,7 @@ var require_mock_utils = __commonJS({
         handler2.onHeaders?.(statusCode, responseHeaders, resume, getStatusText(statusCode));
         handler2.onData?.(Buffer.from(responseData));
         handler2.onComplete?.(responseTrailers);
-        deleteMockDispatch(mockDispatches, key2);
+        deleteMockDispatch(mockDispatches, key3);
       }
       function resume() {
       }
@@ -10916,7 +10916,7 @@ var require_mock_utils = __commonJS({
       const url = new URL(origin);
       if (netConnect === true) {
         return true;
-      } else if (Array.isArray(netConnect) && netConnect.some((matcher) => matchValue(matcher, url.host))) {
+      } else if (Array.isArray(netConnect) && netConnect.some((matcher2) => matchValue(matcher2, url.host))) {
         return true;
       }
       return false;
@@ -11346,14 +11346,14 @@ var require_mock_agent = __commonJS({
       activate() {
         this[kIsMockActive] = true;
       }
-      enableNetConnect(matcher) {
-        if (typeof matcher === "string" || typeof matcher === "function" || matcher instanceof RegExp) {
+      enableNetConnect(matcher2) {
+        if (typeof matcher2 === "string" || typeof matcher2 === "function" || matcher2 instanceof RegExp) {
           if (Array.isArray(this[kNetConnect])) {
-            this[kNetConnect].push(matcher);
+            this[kNetConnect].push(matcher2);
           } else {
-            this[kNetConnect] = [matcher];
+            this[kNetConnect] = [matcher2];
           }
-        } else if (typeof matcher === "undefined") {
+        } else if (typeof matcher2 === "undefined") {
           this[kNetConnect] = true;
         } else {
           throw new InvalidArgumentError("Unsupported matcher. Must be one of String|Function|RegExp.");
@@ -11692,17 +11692,17 @@ var require_dns = __commonJS({
               records,
               newOpts.affinity
             );
-            let port;
+            let port2;
             if (typeof ip.port === "number") {
-              port = `:${ip.port}`;
+              port2 = `:${ip.port}`;
             } else if (origin.port !== "") {
-              port = `:${origin.port}`;
+              port2 = `:${origin.port}`;
             } else {
-              port = "";
+              port2 = "";
             }
             cb(
               null,
-              `${origin.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port}`
+              `${origin.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port2}`
             );
           });
         } else {
@@ -11716,17 +11716,17 @@ var require_dns = __commonJS({
             this.runLookup(origin, opts, cb);
             return;
           }
-          let port;
+          let port2;
           if (typeof ip.port === "number") {
-            port = `:${ip.port}`;
+            port2 = `:${ip.port}`;
           } else if (origin.port !== "") {
-            port = `:${origin.port}`;
+            port2 = `:${origin.port}`;
           } else {
-            port = "";
+            port2 = "";
           }
           cb(
             null,
-            `${origin.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port}`
+            `${origin.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port2}`
           );
         }
       }
@@ -12785,16 +12785,16 @@ var require_dispatcher_weakref = __commonJS({
       constructor(finalizer) {
         this.finalizer = finalizer;
       }
-      register(dispatcher, key2) {
+      register(dispatcher, key3) {
         if (dispatcher.on) {
           dispatcher.on("disconnect", () => {
             if (dispatcher[kConnected] === 0 && dispatcher[kSize] === 0) {
-              this.finalizer(key2);
+              this.finalizer(key3);
             }
           });
         }
       }
-      unregister(key2) {
+      unregister(key3) {
       }
     };
     module.exports = function() {
@@ -15066,7 +15066,7 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode(bytes, encoding);
+          return decode2(bytes, encoding);
         }
         case "ArrayBuffer": {
           const sequence = combineByteSequences(bytes);
@@ -15083,7 +15083,7 @@ var require_util4 = __commonJS({
         }
       }
     }
-    function decode(ioQueue, encoding) {
+    function decode2(ioQueue, encoding) {
       const bytes = combineByteSequences(ioQueue);
       const BOMEncoding = BOMSniffing(bytes);
       let slice = 0;
@@ -15758,8 +15758,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache = this.#relevantRequestResponseList;
-        const backupCache = [...cache];
+        const cache2 = this.#relevantRequestResponseList;
+        const backupCache = [...cache2];
         const addedItems = [];
         const resultList = [];
         try {
@@ -15786,9 +15786,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache.indexOf(requestResponse);
+                const idx = cache2.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache.splice(idx, 1);
+                cache2.splice(idx, 1);
               }
             } else if (operation.type === "put") {
               if (operation.response == null) {
@@ -15818,11 +15818,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache.indexOf(requestResponse);
+                const idx = cache2.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache.splice(idx, 1);
+                cache2.splice(idx, 1);
               }
-              cache.push([operation.request, operation.response]);
+              cache2.push([operation.request, operation.response]);
               addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
@@ -15878,9 +15878,9 @@ var require_cache = __commonJS({
           if (fieldValue === "*") {
             return false;
           }
-          const requestValue = request2.headersList.get(fieldValue);
+          const requestValue2 = request2.headersList.get(fieldValue);
           const queryValue = requestQuery.headersList.get(fieldValue);
-          if (requestValue !== queryValue) {
+          if (requestValue2 !== queryValue) {
             return false;
           }
         }
@@ -15996,13 +15996,13 @@ var require_cachestorage = __commonJS({
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache = new Cache(kConstruct, cacheList);
-            return await cache.match(request2, options);
+            const cache2 = new Cache(kConstruct, cacheList);
+            return await cache2.match(request2, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache = new Cache(kConstruct, cacheList);
-            const response = await cache.match(request2, options);
+            const cache2 = new Cache(kConstruct, cacheList);
+            const response = await cache2.match(request2, options);
             if (response !== void 0) {
               return response;
             }
@@ -16032,12 +16032,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache2 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache2);
+          const cache3 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache3);
         }
-        const cache = [];
-        this.#caches.set(cacheName, cache);
-        return new Cache(kConstruct, cache);
+        const cache2 = [];
+        this.#caches.set(cacheName, cache2);
+        return new Cache(kConstruct, cache2);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -16279,8 +16279,8 @@ var require_util6 = __commonJS({
         if (!part.includes("=")) {
           throw new Error("Invalid unparsed");
         }
-        const [key2, ...value] = part.split("=");
-        const trimmedKey = key2.trim();
+        const [key3, ...value] = part.split("=");
+        const trimmedKey = key3.trim();
         const joinedValue = value.join("=");
         validateCookieName(trimmedKey);
         validateCookieValue(joinedValue);
@@ -19873,7 +19873,7 @@ var require_lib = __commonJS({
             if (statusCode === HttpCodes2.NotFound) {
               resolve5(response);
             }
-            function dateTimeDeserializer(key2, value) {
+            function dateTimeDeserializer(key3, value) {
               if (typeof value === "string") {
                 const a = new Date(value);
                 if (!isNaN(a.valueOf())) {
@@ -19927,7 +19927,7 @@ var require_dist = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.format = format;
-    exports.parse = parse3;
+    exports.parse = parse4;
     var TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
     var TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
     var QUOTE_REGEXP = /[\\"]/g;
@@ -19954,7 +19954,7 @@ var require_dist = __commonJS({
       }
       return result;
     }
-    function parse3(header, options) {
+    function parse4(header, options) {
       const stopChar = options?.comma === true ? COMMA : 65536;
       const len = header.length;
       let index = skipOWS(header, options?.start ?? 0, len);
@@ -19989,7 +19989,7 @@ var require_dist = __commonJS({
             continue parameter;
           if (code === EQ) {
             const keyEnd = trailingOWS(header, keyStart, index);
-            const key2 = header.slice(keyStart, keyEnd).toLowerCase();
+            const key3 = header.slice(keyStart, keyEnd).toLowerCase();
             index = skipOWS(header, index + 1, len);
             if (index < len && header.charCodeAt(index) === DQUOTE2) {
               index++;
@@ -19998,8 +19998,8 @@ var require_dist = __commonJS({
                 const code2 = header.charCodeAt(index++);
                 if (code2 === DQUOTE2) {
                   index = skipValue(header, index, len, stopChar);
-                  if (parameters2[key2] === void 0)
-                    parameters2[key2] = value;
+                  if (parameters2[key3] === void 0)
+                    parameters2[key3] = value;
                   break;
                 }
                 if (code2 === BSLASH && index < len) {
@@ -20012,9 +20012,9 @@ var require_dist = __commonJS({
             }
             const valueStart = index;
             index = skipValue(header, index, len, stopChar);
-            if (parameters2[key2] === void 0) {
+            if (parameters2[key3] === void 0) {
               const valueEnd = trailingOWS(header, valueStart, index);
-              parameters2[key2] = header.slice(valueStart, valueEnd);
+              parameters2[key3] = header.slice(valueStart, valueEnd);
             }
             continue parameter;
           }
@@ -20796,27 +20796,27 @@ var require_light = __commonJS({
               }
             }
           }
-          key(key2 = "") {
+          key(key3 = "") {
             var ref;
-            return (ref = this.instances[key2]) != null ? ref : (() => {
+            return (ref = this.instances[key3]) != null ? ref : (() => {
               var limiter;
-              limiter = this.instances[key2] = new this.Bottleneck(Object.assign(this.limiterOptions, {
-                id: `${this.id}-${key2}`,
+              limiter = this.instances[key3] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+                id: `${this.id}-${key3}`,
                 timeout: this.timeout,
                 connection: this.connection
               }));
-              this.Events.trigger("created", limiter, key2);
+              this.Events.trigger("created", limiter, key3);
               return limiter;
             })();
           }
-          async deleteKey(key2 = "") {
+          async deleteKey(key3 = "") {
             var deleted, instance;
-            instance = this.instances[key2];
+            instance = this.instances[key3];
             if (this.connection) {
-              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key2}`)]);
+              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key3}`)]);
             }
             if (instance != null) {
-              delete this.instances[key2];
+              delete this.instances[key3];
               await instance.disconnect();
             }
             return instance != null || deleted > 0;
@@ -21108,16 +21108,16 @@ var require_light = __commonJS({
               this.Events.trigger("debug", `Draining ${options.id}`, { args, options });
               index = this._randomIndex();
               return this._store.__register__(index, options.weight, options.expiration).then(({ success, wait, reservoir }) => {
-                var empty;
+                var empty2;
                 this.Events.trigger("debug", `Drained ${options.id}`, { success, args, options });
                 if (success) {
                   queue.shift();
-                  empty = this.empty();
-                  if (empty) {
+                  empty2 = this.empty();
+                  if (empty2) {
                     this.Events.trigger("empty");
                   }
                   if (reservoir === 0) {
-                    this.Events.trigger("depleted", empty);
+                    this.Events.trigger("depleted", empty2);
                   }
                   this._run(index, next, wait);
                   return this.Promise.resolve(options.weight);
@@ -21446,14 +21446,14 @@ var require_code = __commonJS({
       return new _Code(code);
     }
     exports._ = _;
-    var plus = new _Code("+");
+    var plus2 = new _Code("+");
     function str(strs, ...args) {
       const expr = [safeStringify(strs[0])];
       let i = 0;
       while (i < args.length) {
-        expr.push(plus);
+        expr.push(plus2);
         addCodeArg(expr, args[i]);
-        expr.push(plus, safeStringify(strs[++i]));
+        expr.push(plus2, safeStringify(strs[++i]));
       }
       optimize(expr);
       return new _Code(expr);
@@ -21471,7 +21471,7 @@ var require_code = __commonJS({
     function optimize(expr) {
       let i = 1;
       while (i < expr.length - 1) {
-        if (expr[i] === plus) {
+        if (expr[i] === plus2) {
           const res = mergeExprItems(expr[i - 1], expr[i + 1]);
           if (res !== void 0) {
             expr.splice(i - 1, 3, res);
@@ -21515,15 +21515,15 @@ var require_code = __commonJS({
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
     exports.safeStringify = safeStringify;
-    function getProperty(key2) {
-      return typeof key2 == "string" && exports.IDENTIFIER.test(key2) ? new _Code(`.${key2}`) : _`[${key2}]`;
+    function getProperty(key3) {
+      return typeof key3 == "string" && exports.IDENTIFIER.test(key3) ? new _Code(`.${key3}`) : _`[${key3}]`;
     }
     exports.getProperty = getProperty;
-    function getEsmExportName(key2) {
-      if (typeof key2 == "string" && exports.IDENTIFIER.test(key2)) {
-        return new _Code(`${key2}`);
+    function getEsmExportName(key3) {
+      if (typeof key3 == "string" && exports.IDENTIFIER.test(key3)) {
+        return new _Code(`${key3}`);
       }
-      throw new Error(`CodeGen: invalid export name: ${key2}, use explicit $id name mapping`);
+      throw new Error(`CodeGen: invalid export name: ${key3}, use explicit $id name mapping`);
     }
     exports.getEsmExportName = getEsmExportName;
     function regexpCode(rx) {
@@ -22150,11 +22150,11 @@ var require_codegen = __commonJS({
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues2) {
         const code = ["{"];
-        for (const [key2, value] of keyValues2) {
+        for (const [key3, value] of keyValues2) {
           if (code.length > 1)
             code.push(",");
-          code.push(key2);
-          if (key2 !== value || this.opts.es5) {
+          code.push(key3);
+          if (key3 !== value || this.opts.es5) {
             code.push(":");
             (0, code_1.addCodeArg)(code, value);
           }
@@ -22429,17 +22429,17 @@ var require_util9 = __commonJS({
       if (typeof schema === "boolean")
         return;
       const rules = self2.RULES.keywords;
-      for (const key2 in schema) {
-        if (!rules[key2])
-          checkStrictMode(it, `unknown keyword: "${key2}"`);
+      for (const key3 in schema) {
+        if (!rules[key3])
+          checkStrictMode(it, `unknown keyword: "${key3}"`);
       }
     }
     exports.checkUnknownRules = checkUnknownRules;
     function schemaHasRules(schema, rules) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key2 in schema)
-        if (rules[key2])
+      for (const key3 in schema)
+        if (rules[key3])
           return true;
       return false;
     }
@@ -22447,8 +22447,8 @@ var require_util9 = __commonJS({
     function schemaHasRulesButRef(schema, RULES2) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key2 in schema)
-        if (key2 !== "$ref" && RULES2.all[key2])
+      for (const key3 in schema)
+        if (key3 !== "$ref" && RULES2.all[key3])
           return true;
       return false;
     }
@@ -22540,14 +22540,14 @@ var require_util9 = __commonJS({
       });
     }
     exports.useFunc = useFunc;
-    var Type;
-    (function(Type2) {
-      Type2[Type2["Num"] = 0] = "Num";
-      Type2[Type2["Str"] = 1] = "Str";
-    })(Type || (exports.Type = Type = {}));
+    var Type2;
+    (function(Type3) {
+      Type3[Type3["Num"] = 0] = "Num";
+      Type3[Type3["Str"] = 1] = "Str";
+    })(Type2 || (exports.Type = Type2 = {}));
     function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
       if (dataProp instanceof codegen_1.Name) {
-        const isNumber = dataPropType === Type.Num;
+        const isNumber = dataPropType === Type2.Num;
         return jsPropertySyntax ? isNumber ? (0, codegen_1._)`"[" + ${dataProp} + "]"` : (0, codegen_1._)`"['" + ${dataProp} + "']"` : isNumber ? (0, codegen_1._)`"/" + ${dataProp}` : (0, codegen_1._)`"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`;
       }
       return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
@@ -22988,13 +22988,13 @@ var require_dataType = __commonJS({
       return cond;
     }
     exports.checkDataTypes = checkDataTypes;
-    var typeError = {
+    var typeError2 = {
       message: ({ schema }) => `must be ${schema}`,
       params: ({ schema, schemaValue }) => typeof schema == "string" ? (0, codegen_1._)`{type: ${schema}}` : (0, codegen_1._)`{type: ${schemaValue}}`
     };
     function reportTypeError(it) {
       const cxt = getTypeErrorContext(it);
-      (0, errors_1.reportError)(cxt, typeError);
+      (0, errors_1.reportError)(cxt, typeError2);
     }
     exports.reportTypeError = reportTypeError;
     function getTypeErrorContext(it) {
@@ -23026,8 +23026,8 @@ var require_defaults = __commonJS({
     function assignDefaults(it, ty) {
       const { properties, items } = it.schema;
       if (ty === "object" && properties) {
-        for (const key2 in properties) {
-          assignDefault(it, key2, properties[key2].default);
+        for (const key3 in properties) {
+          assignDefault(it, key3, properties[key3].default);
         }
       } else if (ty === "array" && Array.isArray(items)) {
         items.forEach((sch, i) => assignDefault(it, i, sch.default));
@@ -23411,8 +23411,8 @@ var require_fast_deep_equal = __commonJS({
         for (i = length; i-- !== 0; )
           if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
         for (i = length; i-- !== 0; ) {
-          var key2 = keys[i];
-          if (!equal(a[key2], b[key2])) return false;
+          var key3 = keys[i];
+          if (!equal(a[key3], b[key3])) return false;
         }
         return true;
       }
@@ -23484,20 +23484,20 @@ var require_json_schema_traverse = __commonJS({
     function _traverse(opts, pre, post, schema, jsonPtr, rootSchema2, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
       if (schema && typeof schema == "object" && !Array.isArray(schema)) {
         pre(schema, jsonPtr, rootSchema2, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-        for (var key2 in schema) {
-          var sch = schema[key2];
+        for (var key3 in schema) {
+          var sch = schema[key3];
           if (Array.isArray(sch)) {
-            if (key2 in traverse.arrayKeywords) {
+            if (key3 in traverse.arrayKeywords) {
               for (var i = 0; i < sch.length; i++)
-                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key2 + "/" + i, rootSchema2, jsonPtr, key2, schema, i);
+                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key3 + "/" + i, rootSchema2, jsonPtr, key3, schema, i);
             }
-          } else if (key2 in traverse.propsKeywords) {
+          } else if (key3 in traverse.propsKeywords) {
             if (sch && typeof sch == "object") {
               for (var prop in sch)
-                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key2 + "/" + escapeJsonPtr(prop), rootSchema2, jsonPtr, key2, schema, prop);
+                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key3 + "/" + escapeJsonPtr(prop), rootSchema2, jsonPtr, key3, schema, prop);
             }
-          } else if (key2 in traverse.keywords || opts.allKeys && !(key2 in traverse.skipKeywords)) {
-            _traverse(opts, pre, post, sch, jsonPtr + "/" + key2, rootSchema2, jsonPtr, key2, schema);
+          } else if (key3 in traverse.keywords || opts.allKeys && !(key3 in traverse.skipKeywords)) {
+            _traverse(opts, pre, post, sch, jsonPtr + "/" + key3, rootSchema2, jsonPtr, key3, schema);
           }
         }
         post(schema, jsonPtr, rootSchema2, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
@@ -23554,10 +23554,10 @@ var require_resolve = __commonJS({
       "$dynamicAnchor"
     ]);
     function hasRef(schema) {
-      for (const key2 in schema) {
-        if (REF_KEYWORDS.has(key2))
+      for (const key3 in schema) {
+        if (REF_KEYWORDS.has(key3))
           return true;
-        const sch = schema[key2];
+        const sch = schema[key3];
         if (Array.isArray(sch) && sch.some(hasRef))
           return true;
         if (typeof sch == "object" && hasRef(sch))
@@ -23567,22 +23567,22 @@ var require_resolve = __commonJS({
     }
     function countKeys(schema) {
       let count3 = 0;
-      for (const key2 in schema) {
-        if (key2 === "$ref")
+      for (const key3 in schema) {
+        if (key3 === "$ref")
           return Infinity;
         count3++;
-        if (SIMPLE_INLINED.has(key2))
+        if (SIMPLE_INLINED.has(key3))
           continue;
-        if (typeof schema[key2] == "object") {
-          (0, util_1.eachItem)(schema[key2], (sch) => count3 += countKeys(sch));
+        if (typeof schema[key3] == "object") {
+          (0, util_1.eachItem)(schema[key3], (sch) => count3 += countKeys(sch));
         }
         if (count3 === Infinity)
           return Infinity;
       }
       return count3;
     }
-    function getFullPath(resolver, id = "", normalize2) {
-      if (normalize2 !== false)
+    function getFullPath(resolver, id = "", normalize4) {
+      if (normalize4 !== false)
         id = normalizeId(id);
       const p = resolver.parse(id);
       return _getFullPath(resolver, p);
@@ -23763,8 +23763,8 @@ var require_validate = __commonJS({
     function schemaCxtHasRules({ schema, self: self2 }) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key2 in schema)
-        if (self2.RULES.all[key2])
+      for (const key3 in schema)
+        if (self2.RULES.all[key3])
           return true;
       return false;
     }
@@ -24729,9 +24729,9 @@ var require_utils2 = __commonJS({
       let output = "";
       for (let i = 0; i < input.length; i++) {
         if (input[i] === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            const normalizedHex = hex.toUpperCase();
+          const hex2 = input.slice(i + 1, i + 3);
+          if (isHexPair(hex2)) {
+            const normalizedHex = hex2.toUpperCase();
             const decoded2 = String.fromCharCode(parseInt(normalizedHex, 16));
             if (decodeUnreserved && isUnreserved(decoded2)) {
               output += decoded2;
@@ -24751,9 +24751,9 @@ var require_utils2 = __commonJS({
       for (let i = 0; i < input.length; i++) {
         const ch = input[i];
         if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            const normalizedHex = hex.toUpperCase();
+          const hex2 = input.slice(i + 1, i + 3);
+          if (isHexPair(hex2)) {
+            const normalizedHex = hex2.toUpperCase();
             const decoded2 = String.fromCharCode(parseInt(normalizedHex, 16));
             if (decoded2 !== "." && isUnreserved(decoded2)) {
               output += decoded2;
@@ -24793,9 +24793,9 @@ var require_utils2 = __commonJS({
       for (let i = 0; i < input.length; i++) {
         const ch = input[i];
         if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            output += "%" + hex.toUpperCase();
+          const hex2 = input.slice(i + 1, i + 3);
+          if (isHexPair(hex2)) {
+            output += "%" + hex2.toUpperCase();
             i += 2;
             continue;
           }
@@ -24831,9 +24831,9 @@ var require_utils2 = __commonJS({
       for (let i = 0; i < input.length; i++) {
         const ch = input[i];
         if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            output += "%" + hex.toUpperCase();
+          const hex2 = input.slice(i + 1, i + 3);
+          if (isHexPair(hex2)) {
+            output += "%" + hex2.toUpperCase();
             i += 2;
             continue;
           }
@@ -24878,9 +24878,9 @@ var require_utils2 = __commonJS({
       for (let i = 0; i < input.length; i++) {
         const ch = input[i];
         if (ch === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            const normalizedHex = hex.toUpperCase();
+          const hex2 = input.slice(i + 1, i + 3);
+          if (isHexPair(hex2)) {
+            const normalizedHex = hex2.toUpperCase();
             const decoded2 = String.fromCharCode(parseInt(normalizedHex, 16));
             if (isUnreserved(decoded2)) {
               output += decoded2;
@@ -24918,9 +24918,9 @@ var require_utils2 = __commonJS({
       let output = "";
       for (let i = 0; i < input.length; i++) {
         if (input[i] === "%" && i + 2 < input.length) {
-          const hex = input.slice(i + 1, i + 3);
-          if (isHexPair(hex)) {
-            output += "%" + hex.toUpperCase();
+          const hex2 = input.slice(i + 1, i + 3);
+          if (isHexPair(hex2)) {
+            output += "%" + hex2.toUpperCase();
             i += 2;
             continue;
           }
@@ -24952,12 +24952,12 @@ var require_utils2 = __commonJS({
         uriTokens.push(host);
       }
       if (typeof component.port === "number" || typeof component.port === "string") {
-        const port = String(component.port);
-        if (!isPort(port)) {
+        const port2 = String(component.port);
+        if (!isPort(port2)) {
           throw new TypeError("URI port is malformed.");
         }
         uriTokens.push(":");
-        uriTokens.push(port);
+        uriTokens.push(port2);
       }
       return uriTokens.length ? uriTokens.join("") : void 0;
     }
@@ -25211,13 +25211,13 @@ var require_fast_uri = __commonJS({
       }
       return stringScheme;
     }
-    function normalize2(uri, options) {
+    function normalize4(uri, options) {
       if (typeof uri === "string") {
         uri = /** @type {T} */
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse3(serialize(uri, options), options);
+        parse4(serialize2(uri, options), options);
       }
       return uri;
     }
@@ -25255,13 +25255,13 @@ var require_fast_uri = __commonJS({
         throw new Error(resolved.error);
       }
       schemelessOptions.skipEscape = true;
-      return serialize(resolved, schemelessOptions);
+      return serialize2(resolved, schemelessOptions);
     }
     function resolveComponent(base, relative3, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse3(serialize(base, options), options);
-        relative3 = parse3(serialize(relative3, options), options);
+        base = parse4(serialize2(base, options), options);
+        relative3 = parse4(serialize2(relative3, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative3.scheme) {
@@ -25316,7 +25316,7 @@ var require_fast_uri = __commonJS({
       const normalizedB = normalizeComparableURI(uriB, options);
       return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
     }
-    function serialize(cmpts, opts) {
+    function serialize2(cmpts, opts) {
       const component = {
         host: cmpts.host,
         scheme: cmpts.scheme,
@@ -25512,9 +25512,9 @@ var require_fast_uri = __commonJS({
         if (isNaN(parsed.port)) {
           parsed.port = matches2[5];
         }
-        const parseError = getParseError(parsed, matches2);
-        if (parseError !== void 0) {
-          parsed.error = parsed.error || parseError;
+        const parseError2 = getParseError(parsed, matches2);
+        if (parseError2 !== void 0) {
+          parsed.error = parsed.error || parseError2;
           malformedAuthorityOrPort = true;
         }
         if (parsed.host) {
@@ -25579,7 +25579,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse3(uri, opts) {
+    function parse4(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -25588,7 +25588,7 @@ var require_fast_uri = __commonJS({
     function normalizeStringWithStatus(uri, opts) {
       const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
       return {
-        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
+        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize2(parsed, opts),
         malformedAuthorityOrPort,
         malformedPercentEncoding,
         malformedSchemeSpecific,
@@ -25602,7 +25602,7 @@ var require_fast_uri = __commonJS({
       }
       let value;
       try {
-        value = typeof uri === "string" ? uri : serialize(uri, opts);
+        value = typeof uri === "string" ? uri : serialize2(uri, opts);
       } catch {
         return void 0;
       }
@@ -25611,12 +25611,12 @@ var require_fast_uri = __commonJS({
     }
     var fastUri = {
       SCHEMES,
-      normalize: normalize2,
+      normalize: normalize4,
       resolve: resolve5,
       resolveComponent,
       equal,
-      serialize,
-      parse: parse3
+      serialize: serialize2,
+      parse: parse4
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -25859,7 +25859,7 @@ var require_core = __commonJS({
         }
       }
       // Adds schema to the instance
-      addSchema(schema, key2, _meta, _validateSchema = this.opts.validateSchema) {
+      addSchema(schema, key3, _meta, _validateSchema = this.opts.validateSchema) {
         if (Array.isArray(schema)) {
           for (const sch of schema)
             this.addSchema(sch, void 0, _meta, _validateSchema);
@@ -25873,15 +25873,15 @@ var require_core = __commonJS({
             throw new Error(`schema ${schemaId} must be string`);
           }
         }
-        key2 = (0, resolve_1.normalizeId)(key2 || id);
-        this._checkUnique(key2);
-        this.schemas[key2] = this._addSchema(schema, _meta, key2, _validateSchema, true);
+        key3 = (0, resolve_1.normalizeId)(key3 || id);
+        this._checkUnique(key3);
+        this.schemas[key3] = this._addSchema(schema, _meta, key3, _validateSchema, true);
         return this;
       }
       // Add schema that will be used to validate other schemas
       // options in META_IGNORE_OPTIONS are alway set to false
-      addMetaSchema(schema, key2, _validateSchema = this.opts.validateSchema) {
-        this.addSchema(schema, key2, true, _validateSchema);
+      addMetaSchema(schema, key3, _validateSchema = this.opts.validateSchema) {
+        this.addSchema(schema, key3, true, _validateSchema);
         return this;
       }
       //  Validate schema against its meta-schema
@@ -26027,7 +26027,7 @@ var require_core = __commonJS({
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
         if (!errors || errors.length === 0)
           return "No errors";
-        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text12, msg) => text12 + separator + msg);
+        return errors.map((e) => `${dataVar}${e.instancePath} ${e.message}`).reduce((text13, msg) => text13 + separator + msg);
       }
       $dataMetaSchema(metaSchema, keywordsJsonPointers) {
         const rules = this.RULES.all;
@@ -26037,14 +26037,14 @@ var require_core = __commonJS({
           let keywords = metaSchema;
           for (const seg of segments)
             keywords = keywords[seg];
-          for (const key2 in rules) {
-            const rule = rules[key2];
+          for (const key3 in rules) {
+            const rule = rules[key3];
             if (typeof rule != "object")
               continue;
             const { $data } = rule.definition;
-            const schema = keywords[key2];
+            const schema = keywords[key3];
             if ($data && schema)
-              keywords[key2] = schemaOrData(schema);
+              keywords[key3] = schemaOrData(schema);
           }
         }
         return metaSchema;
@@ -26117,10 +26117,10 @@ var require_core = __commonJS({
     Ajv.MissingRefError = ref_error_1.default;
     exports.default = Ajv;
     function checkOptions2(checkOpts, options, msg, log = "error") {
-      for (const key2 in checkOpts) {
-        const opt = key2;
+      for (const key3 in checkOpts) {
+        const opt = key3;
         if (opt in options)
-          this.logger[log](`${msg}: option ${key2}. ${checkOpts[opt]}`);
+          this.logger[log](`${msg}: option ${key3}. ${checkOpts[opt]}`);
       }
     }
     function getSchEnv(keyRef) {
@@ -26134,8 +26134,8 @@ var require_core = __commonJS({
       if (Array.isArray(optsSchemas))
         this.addSchema(optsSchemas);
       else
-        for (const key2 in optsSchemas)
-          this.addSchema(optsSchemas[key2], key2);
+        for (const key3 in optsSchemas)
+          this.addSchema(optsSchemas[key3], key3);
     }
     function addInitialFormats() {
       for (const name in this.opts.formats) {
@@ -27208,11 +27208,11 @@ var require_dependencies = __commonJS({
     function splitDependencies({ schema }) {
       const propertyDeps = {};
       const schemaDeps = {};
-      for (const key2 in schema) {
-        if (key2 === "__proto__")
+      for (const key3 in schema) {
+        if (key3 === "__proto__")
           continue;
-        const deps = Array.isArray(schema[key2]) ? propertyDeps : schemaDeps;
-        deps[key2] = schema[key2];
+        const deps = Array.isArray(schema[key3]) ? propertyDeps : schemaDeps;
+        deps[key3] = schema[key3];
       }
       return [propertyDeps, schemaDeps];
     }
@@ -27289,13 +27289,13 @@ var require_propertyNames = __commonJS({
         if ((0, util_1.alwaysValidSchema)(it, schema))
           return;
         const valid = gen.name("valid");
-        gen.forIn("key", data, (key2) => {
-          cxt.setParams({ propertyName: key2 });
+        gen.forIn("key", data, (key3) => {
+          cxt.setParams({ propertyName: key3 });
           cxt.subschema({
             keyword: "propertyNames",
-            data: key2,
+            data: key3,
             dataTypes: ["string"],
-            propertyName: key2,
+            propertyName: key3,
             compositeRule: true
           }, valid);
           gen.if((0, codegen_1.not)(valid), () => {
@@ -27344,38 +27344,38 @@ var require_additionalProperties = __commonJS({
         checkAdditionalProperties();
         cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
         function checkAdditionalProperties() {
-          gen.forIn("key", data, (key2) => {
+          gen.forIn("key", data, (key3) => {
             if (!props.length && !patProps.length)
-              additionalPropertyCode(key2);
+              additionalPropertyCode(key3);
             else
-              gen.if(isAdditional(key2), () => additionalPropertyCode(key2));
+              gen.if(isAdditional(key3), () => additionalPropertyCode(key3));
           });
         }
-        function isAdditional(key2) {
+        function isAdditional(key3) {
           let definedProp;
           if (props.length > 8) {
             const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
-            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key2);
+            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key3);
           } else if (props.length) {
-            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key2} === ${p}`));
+            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key3} === ${p}`));
           } else {
             definedProp = codegen_1.nil;
           }
           if (patProps.length) {
-            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key2})`));
+            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key3})`));
           }
           return (0, codegen_1.not)(definedProp);
         }
-        function deleteAdditional(key2) {
-          gen.code((0, codegen_1._)`delete ${data}[${key2}]`);
+        function deleteAdditional(key3) {
+          gen.code((0, codegen_1._)`delete ${data}[${key3}]`);
         }
-        function additionalPropertyCode(key2) {
+        function additionalPropertyCode(key3) {
           if (opts.removeAdditional === "all" || opts.removeAdditional && schema === false) {
-            deleteAdditional(key2);
+            deleteAdditional(key3);
             return;
           }
           if (schema === false) {
-            cxt.setParams({ additionalProperty: key2 });
+            cxt.setParams({ additionalProperty: key3 });
             cxt.error();
             if (!allErrors)
               gen.break();
@@ -27384,22 +27384,22 @@ var require_additionalProperties = __commonJS({
           if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
             const valid = gen.name("valid");
             if (opts.removeAdditional === "failing") {
-              applyAdditionalSchema(key2, valid, false);
+              applyAdditionalSchema(key3, valid, false);
               gen.if((0, codegen_1.not)(valid), () => {
                 cxt.reset();
-                deleteAdditional(key2);
+                deleteAdditional(key3);
               });
             } else {
-              applyAdditionalSchema(key2, valid);
+              applyAdditionalSchema(key3, valid);
               if (!allErrors)
                 gen.if((0, codegen_1.not)(valid), () => gen.break());
             }
           }
         }
-        function applyAdditionalSchema(key2, valid, errors) {
+        function applyAdditionalSchema(key3, valid, errors) {
           const subschema = {
             keyword: "additionalProperties",
-            dataProp: key2,
+            dataProp: key3,
             dataPropType: util_1.Type.Str
           };
           if (errors === false) {
@@ -27524,19 +27524,19 @@ var require_patternProperties = __commonJS({
           }
         }
         function validateProperties(pat) {
-          gen.forIn("key", data, (key2) => {
-            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key2})`, () => {
+          gen.forIn("key", data, (key3) => {
+            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key3})`, () => {
               const alwaysValid = alwaysValidPatterns.includes(pat);
               if (!alwaysValid) {
                 cxt.subschema({
                   keyword: "patternProperties",
                   schemaProp: pat,
-                  dataProp: key2,
+                  dataProp: key3,
                   dataPropType: util_2.Type.Str
                 }, valid);
               }
               if (it.opts.unevaluated && props !== true) {
-                gen.assign((0, codegen_1._)`${props}[${key2}]`, true);
+                gen.assign((0, codegen_1._)`${props}[${key3}]`, true);
               } else if (!alwaysValid && !it.allErrors) {
                 gen.if((0, codegen_1.not)(valid), () => gen.break());
               }
@@ -29103,9 +29103,9 @@ var require_constants6 = __commonJS({
       return buffer;
     }
     for (let i = 0; i < wellknownHeaderNames.length; ++i) {
-      const key2 = wellknownHeaderNames[i];
-      const lowerCasedKey = key2.toLowerCase();
-      headerNameLowerCasedRecord[key2] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
+      const key3 = wellknownHeaderNames[i];
+      const lowerCasedKey = key3.toLowerCase();
+      headerNameLowerCasedRecord[key3] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
     }
     module.exports = {
       wellknownHeaderNames,
@@ -29139,16 +29139,16 @@ var require_tree2 = __commonJS({
        * @param {any} value
        * @param {number} index
        */
-      constructor(key2, value, index) {
-        if (index === void 0 || index >= key2.length) {
+      constructor(key3, value, index) {
+        if (index === void 0 || index >= key3.length) {
           throw new TypeError("Unreachable");
         }
-        const code = this.code = key2.charCodeAt(index);
+        const code = this.code = key3.charCodeAt(index);
         if (code > 127) {
           throw new TypeError("key must be ascii string");
         }
-        if (key2.length !== ++index) {
-          this.middle = new _TstNode(key2, value, index);
+        if (key3.length !== ++index) {
+          this.middle = new _TstNode(key3, value, index);
         } else {
           this.value = value;
         }
@@ -29158,15 +29158,15 @@ var require_tree2 = __commonJS({
        * @param {any} value
        * @returns {void}
        */
-      add(key2, value) {
-        const length = key2.length;
+      add(key3, value) {
+        const length = key3.length;
         if (length === 0) {
           throw new TypeError("Unreachable");
         }
         let index = 0;
         let node = this;
         while (true) {
-          const code = key2.charCodeAt(index);
+          const code = key3.charCodeAt(index);
           if (code > 127) {
             throw new TypeError("key must be ascii string");
           }
@@ -29177,20 +29177,20 @@ var require_tree2 = __commonJS({
             } else if (node.middle !== null) {
               node = node.middle;
             } else {
-              node.middle = new _TstNode(key2, value, index);
+              node.middle = new _TstNode(key3, value, index);
               break;
             }
           } else if (node.code < code) {
             if (node.left !== null) {
               node = node.left;
             } else {
-              node.left = new _TstNode(key2, value, index);
+              node.left = new _TstNode(key3, value, index);
               break;
             }
           } else if (node.right !== null) {
             node = node.right;
           } else {
-            node.right = new _TstNode(key2, value, index);
+            node.right = new _TstNode(key3, value, index);
             break;
           }
         }
@@ -29199,12 +29199,12 @@ var require_tree2 = __commonJS({
        * @param {Uint8Array} key
        * @returns {TstNode | null}
        */
-      search(key2) {
-        const keylength = key2.length;
+      search(key3) {
+        const keylength = key3.length;
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code = key2[index];
+          let code = key3[index];
           if (code <= 90 && code >= 65) {
             code |= 32;
           }
@@ -29230,25 +29230,25 @@ var require_tree2 = __commonJS({
        * @param {any} value
        * @returns {void}
        * */
-      insert(key2, value) {
+      insert(key3, value) {
         if (this.node === null) {
-          this.node = new TstNode(key2, value, 0);
+          this.node = new TstNode(key3, value, 0);
         } else {
-          this.node.add(key2, value);
+          this.node.add(key3, value);
         }
       }
       /**
        * @param {Uint8Array} key
        * @returns {any}
        */
-      lookup(key2) {
-        return this.node?.search(key2)?.value ?? null;
+      lookup(key3) {
+        return this.node?.search(key3)?.value ?? null;
       }
     };
     var tree = new TernarySearchTree();
     for (let i = 0; i < wellknownHeaderNames.length; ++i) {
-      const key2 = headerNameLowerCasedRecord[wellknownHeaderNames[i]];
-      tree.insert(key2, key2);
+      const key3 = headerNameLowerCasedRecord[wellknownHeaderNames[i]];
+      tree.insert(key3, key3);
     }
     module.exports = {
       TernarySearchTree,
@@ -29338,9 +29338,9 @@ var require_util10 = __commonJS({
       }
       return url;
     }
-    function isValidPort(port) {
-      const value = parseInt(port, 10);
-      return value === Number(port) && value >= 0 && value <= 65535;
+    function isValidPort(port2) {
+      const value = parseInt(port2, 10);
+      return value === Number(port2) && value >= 0 && value <= 65535;
     }
     function isHttpOrHttpsPrefixed(value) {
       return value != null && value[0] === "h" && value[1] === "t" && value[2] === "t" && value[3] === "p" && (value[4] === ":" || value[4] === "s" && value[5] === ":");
@@ -29375,8 +29375,8 @@ var require_util10 = __commonJS({
         if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
           throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
         }
-        const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
-        let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
+        const port2 = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
+        let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port2}`;
         let path = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
@@ -29481,31 +29481,31 @@ var require_util10 = __commonJS({
     function parseHeaders(headers, obj) {
       if (obj === void 0) obj = {};
       for (let i = 0; i < headers.length; i += 2) {
-        const key2 = headerNameToString(headers[i]);
-        let val = obj[key2];
+        const key3 = headerNameToString(headers[i]);
+        let val = obj[key3];
         if (val !== void 0) {
-          if (!Object.hasOwn(obj, key2)) {
+          if (!Object.hasOwn(obj, key3)) {
             const headersValue = typeof headers[i + 1] === "string" ? headers[i + 1] : Array.isArray(headers[i + 1]) ? headers[i + 1].map((x) => x.toString("latin1")) : headers[i + 1].toString("latin1");
-            if (key2 === "__proto__") {
-              Object.defineProperty(obj, key2, {
+            if (key3 === "__proto__") {
+              Object.defineProperty(obj, key3, {
                 value: headersValue,
                 enumerable: true,
                 configurable: true,
                 writable: true
               });
             } else {
-              obj[key2] = headersValue;
+              obj[key3] = headersValue;
             }
           } else {
             if (typeof val === "string") {
               val = [val];
-              obj[key2] = val;
+              obj[key3] = val;
             }
             val.push(headers[i + 1].toString("latin1"));
           }
         } else {
           const headersValue = typeof headers[i + 1] === "string" ? headers[i + 1] : Array.isArray(headers[i + 1]) ? headers[i + 1].map((x) => x.toString("latin1")) : headers[i + 1].toString("latin1");
-          obj[key2] = headersValue;
+          obj[key3] = headersValue;
         }
       }
       return obj;
@@ -29513,14 +29513,14 @@ var require_util10 = __commonJS({
     function parseRawHeaders(headers) {
       const headersLength = headers.length;
       const ret = new Array(headersLength);
-      let key2;
+      let key3;
       let val;
       for (let n = 0; n < headersLength; n += 2) {
-        key2 = headers[n];
+        key3 = headers[n];
         val = headers[n + 1];
-        typeof key2 !== "string" && (key2 = key2.toString());
+        typeof key3 !== "string" && (key3 = key3.toString());
         typeof val !== "string" && (val = val.toString("latin1"));
-        ret[n] = key2;
+        ret[n] = key3;
         ret[n + 1] = val;
       }
       return ret;
@@ -30172,12 +30172,12 @@ var require_diagnostics2 = __commonJS({
         "undici:client:beforeConnect",
         (evt) => {
           const {
-            connectParams: { version: version2, protocol, port, host }
+            connectParams: { version: version2, protocol, port: port2, host }
           } = evt;
           debugLog(
             "connecting to %s%s using %s%s",
             host,
-            port ? `:${port}` : "",
+            port2 ? `:${port2}` : "",
             protocol,
             version2
           );
@@ -30187,12 +30187,12 @@ var require_diagnostics2 = __commonJS({
         "undici:client:connected",
         (evt) => {
           const {
-            connectParams: { version: version2, protocol, port, host }
+            connectParams: { version: version2, protocol, port: port2, host }
           } = evt;
           debugLog(
             "connected to %s%s using %s%s",
             host,
-            port ? `:${port}` : "",
+            port2 ? `:${port2}` : "",
             protocol,
             version2
           );
@@ -30202,13 +30202,13 @@ var require_diagnostics2 = __commonJS({
         "undici:client:connectError",
         (evt) => {
           const {
-            connectParams: { version: version2, protocol, port, host },
+            connectParams: { version: version2, protocol, port: port2, host },
             error: error2
           } = evt;
           debugLog(
             "connection to %s%s using %s%s errored - %s",
             host,
-            port ? `:${port}` : "",
+            port2 ? `:${port2}` : "",
             protocol,
             version2,
             error2.message
@@ -30291,8 +30291,8 @@ var require_diagnostics2 = __commonJS({
         "undici:websocket:open",
         (evt) => {
           if (evt.address != null) {
-            const { address, port } = evt.address;
-            debugLog("connection opened %s%s", address, port ? `:${port}` : "");
+            const { address, port: port2 } = evt.address;
+            debugLog("connection opened %s%s", address, port2 ? `:${port2}` : "");
           } else {
             debugLog("connection opened");
           }
@@ -30390,7 +30390,7 @@ var require_request3 = __commonJS({
         method,
         body,
         headers,
-        query,
+        query: query2,
         idempotent,
         blocking,
         upgrade,
@@ -30482,7 +30482,7 @@ var require_request3 = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? serializePathWithQuery(path, query) : path;
+        this.path = query2 ? serializePathWithQuery(path, query2) : path;
         this.origin = origin;
         this.protocol = getProtocolFromUrlString(origin);
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
@@ -30643,20 +30643,20 @@ var require_request3 = __commonJS({
           this.endHandler = null;
         }
       }
-      addHeader(key2, value) {
-        processHeader(this, key2, value);
+      addHeader(key3, value) {
+        processHeader(this, key3, value);
         return this;
       }
     };
-    function processHeader(request2, key2, val) {
+    function processHeader(request2, key3, val) {
       if (val && (typeof val === "object" && !Array.isArray(val))) {
-        throw new InvalidArgumentError(`invalid ${key2} header`);
+        throw new InvalidArgumentError(`invalid ${key3} header`);
       } else if (val === void 0) {
         return;
       }
-      let headerName = headerNameLowerCasedRecord[key2];
+      let headerName = headerNameLowerCasedRecord[key3];
       if (headerName === void 0) {
-        headerName = key2.toLowerCase();
+        headerName = key3.toLowerCase();
         if (headerNameLowerCasedRecord[headerName] === void 0 && !isValidHTTPToken(headerName)) {
           throw new InvalidArgumentError("invalid header key");
         }
@@ -30666,17 +30666,17 @@ var require_request3 = __commonJS({
         for (let i = 0; i < val.length; i++) {
           if (typeof val[i] === "string") {
             if (!isValidHeaderValue(val[i])) {
-              throw new InvalidArgumentError(`invalid ${key2} header`);
+              throw new InvalidArgumentError(`invalid ${key3} header`);
             }
             arr.push(val[i]);
           } else if (val[i] === null) {
             arr.push("");
           } else if (typeof val[i] === "object") {
-            throw new InvalidArgumentError(`invalid ${key2} header`);
+            throw new InvalidArgumentError(`invalid ${key3} header`);
           } else {
             const str = `${val[i]}`;
             if (!isValidHeaderValue(str)) {
-              throw new InvalidArgumentError(`invalid ${key2} header`);
+              throw new InvalidArgumentError(`invalid ${key3} header`);
             }
             arr.push(str);
           }
@@ -30684,14 +30684,14 @@ var require_request3 = __commonJS({
         val = arr;
       } else if (typeof val === "string") {
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key2} header`);
+          throw new InvalidArgumentError(`invalid ${key3} header`);
         }
       } else if (val === null) {
         val = "";
       } else {
         val = `${val}`;
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key2} header`);
+          throw new InvalidArgumentError(`invalid ${key3} header`);
         }
       }
       if (headerName === "host") {
@@ -30712,7 +30712,7 @@ var require_request3 = __commonJS({
         request2.contentLength = parseInt(val, 10);
       } else if (request2.contentType === null && headerName === "content-type") {
         request2.contentType = val;
-        request2.headers.push(key2, val);
+        request2.headers.push(key3, val);
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
@@ -30732,7 +30732,7 @@ var require_request3 = __commonJS({
       } else if (headerName === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
-        request2.headers.push(key2, val);
+        request2.headers.push(key3, val);
       }
     }
     module.exports = Request;
@@ -30783,15 +30783,15 @@ var require_wrap_handler = __commonJS({
       }
       onRequestUpgrade(controller, statusCode, headers, socket) {
         const rawHeaders = [];
-        for (const [key2, val] of Object.entries(headers)) {
-          rawHeaders.push(Buffer.from(key2, "latin1"), toRawHeaderValue(val));
+        for (const [key3, val] of Object.entries(headers)) {
+          rawHeaders.push(Buffer.from(key3, "latin1"), toRawHeaderValue(val));
         }
         this.#handler.onUpgrade?.(statusCode, rawHeaders, socket);
       }
       onResponseStart(controller, statusCode, headers, statusMessage) {
         const rawHeaders = [];
-        for (const [key2, val] of Object.entries(headers)) {
-          rawHeaders.push(Buffer.from(key2, "latin1"), toRawHeaderValue(val));
+        for (const [key3, val] of Object.entries(headers)) {
+          rawHeaders.push(Buffer.from(key3, "latin1"), toRawHeaderValue(val));
         }
         if (this.#handler.onHeaders?.(statusCode, rawHeaders, () => controller.resume(), statusMessage) === false) {
           controller.pause();
@@ -30804,8 +30804,8 @@ var require_wrap_handler = __commonJS({
       }
       onResponseEnd(controller, trailers) {
         const rawTrailers = [];
-        for (const [key2, val] of Object.entries(trailers)) {
-          rawTrailers.push(Buffer.from(key2, "latin1"), toRawHeaderValue(val));
+        for (const [key3, val] of Object.entries(trailers)) {
+          rawTrailers.push(Buffer.from(key3, "latin1"), toRawHeaderValue(val));
         }
         this.#handler.onComplete?.(rawTrailers);
       }
@@ -30856,7 +30856,7 @@ var require_dispatcher2 = __commonJS({
           }
         }
         return new Proxy(this, {
-          get: (target, key2) => key2 === "dispatch" ? dispatch : target[key2]
+          get: (target, key3) => key3 === "dispatch" ? dispatch : target[key3]
         });
       }
     };
@@ -31128,13 +31128,13 @@ var require_connect2 = __commonJS({
       constructor(maxCachedSessions) {
         this._maxCachedSessions = maxCachedSessions;
         this._sessionCache = /* @__PURE__ */ new Map();
-        this._sessionRegistry = new FinalizationRegistry((key2) => {
+        this._sessionRegistry = new FinalizationRegistry((key3) => {
           if (this._sessionCache.size < this._maxCachedSessions) {
             return;
           }
-          const ref = this._sessionCache.get(key2);
+          const ref = this._sessionCache.get(key3);
           if (ref !== void 0 && ref.deref() === void 0) {
-            this._sessionCache.delete(key2);
+            this._sessionCache.delete(key3);
           }
         });
       }
@@ -31150,9 +31150,9 @@ var require_connect2 = __commonJS({
           this._sessionCache.delete(sessionKey);
         } else if (this._sessionCache.size >= this._maxCachedSessions) {
           let evicted = false;
-          for (const [key2, ref] of this._sessionCache) {
+          for (const [key3, ref] of this._sessionCache) {
             if (ref.deref() === void 0) {
-              this._sessionCache.delete(key2);
+              this._sessionCache.delete(key3);
               evicted = true;
               break;
             }
@@ -31176,17 +31176,17 @@ var require_connect2 = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect({ hostname: hostname2, host, protocol, port: port2, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
             tls = __require("node:tls");
           }
           servername = servername || options.servername || util.getServerName(host) || null;
-          const sessionKey = servername || hostname;
+          const sessionKey = servername || hostname2;
           assert(sessionKey);
           const session = customSession || sessionCache.get(sessionKey) || null;
-          port = port || 443;
+          port2 = port2 || 443;
           socket = tls.connect({
             highWaterMark: 16384,
             // TLS in node can't have bigger HWM anyway...
@@ -31197,22 +31197,22 @@ var require_connect2 = __commonJS({
             ALPNProtocols: allowH2 ? ["http/1.1", "h2"] : ["http/1.1"],
             socket: httpSocket,
             // upgrade socket connection
-            port,
-            host: hostname
+            port: port2,
+            host: hostname2
           });
           socket.on("session", function(session2) {
             sessionCache.set(sessionKey, session2);
           });
         } else {
           assert(!httpSocket, "httpSocket can only be sent on TLS update");
-          port = port || 80;
+          port2 = port2 || 80;
           socket = net.connect({
             highWaterMark: 64 * 1024,
             // Same as nodejs fs streams.
             ...options,
             localAddress,
-            port,
-            host: hostname
+            port: port2,
+            host: hostname2
           });
           if (useH2c === true) {
             socket.alpnProtocol = "h2";
@@ -31222,7 +31222,7 @@ var require_connect2 = __commonJS({
           const keepAliveInitialDelay = options.keepAliveInitialDelay === void 0 ? 6e4 : options.keepAliveInitialDelay;
           socket.setKeepAlive(true, keepAliveInitialDelay);
         }
-        const clearConnectTimeout = util.setupConnectTimeout(new WeakRef(socket), { timeout, hostname, port });
+        const clearConnectTimeout = util.setupConnectTimeout(new WeakRef(socket), { timeout, hostname: hostname2, port: port2 });
         socket.setNoDelay(true).once(protocol === "https:" ? "secureConnect" : "connect", function() {
           queueMicrotask(clearConnectTimeout);
           if (callback) {
@@ -32705,7 +32705,7 @@ var require_webidl2 = __commonJS({
     var BOOLEAN = 2;
     var STRING = 3;
     var SYMBOL = 4;
-    var NUMBER = 5;
+    var NUMBER2 = 5;
     var BIGINT = 6;
     var NULL = 7;
     var OBJECT = 8;
@@ -32778,7 +32778,7 @@ var require_webidl2 = __commonJS({
         case "symbol":
           return SYMBOL;
         case "number":
-          return NUMBER;
+          return NUMBER2;
         case "bigint":
           return BIGINT;
         case "function":
@@ -32795,7 +32795,7 @@ var require_webidl2 = __commonJS({
       BOOLEAN,
       STRING,
       SYMBOL,
-      NUMBER,
+      NUMBER: NUMBER2,
       BIGINT,
       NULL,
       OBJECT
@@ -32810,7 +32810,7 @@ var require_webidl2 = __commonJS({
           return "String";
         case SYMBOL:
           return "Symbol";
-        case NUMBER:
+        case NUMBER2:
           return "Number";
         case BIGINT:
           return "BigInt";
@@ -32953,20 +32953,20 @@ var require_webidl2 = __commonJS({
         const result = {};
         if (!types.isProxy(O)) {
           const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
-          for (const key2 of keys2) {
-            const keyName = webidl.util.Stringify(key2);
-            const typedKey = keyConverter(key2, prefix, `Key ${keyName} in ${argument}`);
-            const typedValue = valueConverter(O[key2], prefix, `${argument}[${keyName}]`);
+          for (const key3 of keys2) {
+            const keyName = webidl.util.Stringify(key3);
+            const typedKey = keyConverter(key3, prefix, `Key ${keyName} in ${argument}`);
+            const typedValue = valueConverter(O[key3], prefix, `${argument}[${keyName}]`);
             result[typedKey] = typedValue;
           }
           return result;
         }
         const keys = Reflect.ownKeys(O);
-        for (const key2 of keys) {
-          const desc = Reflect.getOwnPropertyDescriptor(O, key2);
+        for (const key3 of keys) {
+          const desc = Reflect.getOwnPropertyDescriptor(O, key3);
           if (desc?.enumerable) {
-            const typedKey = keyConverter(key2, prefix, argument);
-            const typedValue = valueConverter(O[key2], prefix, argument);
+            const typedKey = keyConverter(key3, prefix, argument);
+            const typedValue = valueConverter(O[key3], prefix, argument);
             result[typedKey] = typedValue;
           }
         }
@@ -32995,29 +32995,29 @@ var require_webidl2 = __commonJS({
           });
         }
         for (const options of converters) {
-          const { key: key2, defaultValue, required, converter } = options;
+          const { key: key3, defaultValue, required, converter } = options;
           if (required === true) {
-            if (dictionary == null || !Object.hasOwn(dictionary, key2)) {
+            if (dictionary == null || !Object.hasOwn(dictionary, key3)) {
               throw webidl.errors.exception({
                 header: prefix,
-                message: `Missing required key "${key2}".`
+                message: `Missing required key "${key3}".`
               });
             }
           }
-          let value = dictionary?.[key2];
+          let value = dictionary?.[key3];
           const hasDefault = defaultValue !== void 0;
           if (hasDefault && value === void 0) {
             value = defaultValue();
           }
           if (required || hasDefault || value !== void 0) {
-            value = converter(value, prefix, `${argument}.${key2}`);
+            value = converter(value, prefix, `${argument}.${key3}`);
             if (options.allowedValues && !options.allowedValues.includes(value)) {
               throw webidl.errors.exception({
                 header: prefix,
                 message: `${value} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
               });
             }
-            dict[key2] = value;
+            dict[key3] = value;
           }
         }
         return dict;
@@ -33664,18 +33664,18 @@ var require_util11 = __commonJS({
               done: true
             };
           }
-          const { [keyIndex]: key2, [valueIndex]: value } = values[index];
+          const { [keyIndex]: key3, [valueIndex]: value } = values[index];
           this.#index = index + 1;
           let result;
           switch (this.#kind) {
             case "key":
-              result = key2;
+              result = key3;
               break;
             case "value":
               result = value;
               break;
             case "key+value":
-              result = [key2, value];
+              result = [key3, value];
               break;
           }
           return {
@@ -33741,8 +33741,8 @@ var require_util11 = __commonJS({
                 `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
               );
             }
-            for (const { 0: key2, 1: value } of makeIterator(this, "key+value")) {
-              callbackfn.call(thisArg, value, key2, this);
+            for (const { 0: key3, 1: value } of makeIterator(this, "key+value")) {
+              callbackfn.call(thisArg, value, key3, this);
             }
           }
         }
@@ -35040,7 +35040,7 @@ var require_client_h12 = __commonJS({
     var TIMEOUT_HEADERS = 2 | USE_FAST_TIMER;
     var TIMEOUT_BODY = 4 | USE_FAST_TIMER;
     var TIMEOUT_KEEP_ALIVE = 8 | USE_NATIVE_TIMER;
-    var Parser3 = class {
+    var Parser4 = class {
       /**
          * @param {import('./client.js')} client
          * @param {import('net').Socket} socket
@@ -35257,15 +35257,15 @@ var require_client_h12 = __commonJS({
         } else {
           this.headers[len - 1] = Buffer.concat([this.headers[len - 1], buf]);
         }
-        const key2 = this.headers[len - 2];
-        if (key2.length === 10) {
-          const headerName = util.bufferToLowerCasedHeaderName(key2);
+        const key3 = this.headers[len - 2];
+        if (key3.length === 10) {
+          const headerName = util.bufferToLowerCasedHeaderName(key3);
           if (headerName === "keep-alive") {
             this.keepAlive += buf.toString();
           } else if (headerName === "connection") {
             this.connection += buf.toString();
           }
-        } else if (key2.length === 14 && util.bufferToLowerCasedHeaderName(key2) === "content-length") {
+        } else if (key3.length === 14 && util.bufferToLowerCasedHeaderName(key3) === "content-length") {
           this.contentLength += buf.toString();
         }
         this.trackHeader(buf.length);
@@ -35521,7 +35521,7 @@ var require_client_h12 = __commonJS({
       socket[kIdleSocketValidation] = 0;
       socket[kIdleSocketValidationTimeout] = null;
       socket[kSocketUsed] = false;
-      socket[kParser] = new Parser3(client, socket, llhttpInstance);
+      socket[kParser] = new Parser4(client, socket, llhttpInstance);
       util.addListener(socket, "error", onHttpSocketError);
       util.addListener(socket, "readable", onHttpSocketReadable);
       util.addListener(socket, "end", onHttpSocketEnd);
@@ -35821,15 +35821,15 @@ upgrade: ${upgrade}\r
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
-          const key2 = headers[n + 0];
+          const key3 = headers[n + 0];
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i = 0; i < val.length; i++) {
-              header += `${key2}: ${val[i]}\r
+              header += `${key3}: ${val[i]}\r
 `;
             }
           } else {
-            header += `${key2}: ${val}\r
+            header += `${key3}: ${val}\r
 `;
           }
         }
@@ -36487,33 +36487,33 @@ var require_client_h22 = __commonJS({
       }
       const headers = {};
       for (let n = 0; n < reqHeaders.length; n += 2) {
-        const key2 = reqHeaders[n + 0];
+        const key3 = reqHeaders[n + 0];
         const val = reqHeaders[n + 1];
-        if (key2 === "cookie") {
-          if (headers[key2] != null) {
-            headers[key2] = Array.isArray(headers[key2]) ? (headers[key2].push(val), headers[key2]) : [headers[key2], val];
+        if (key3 === "cookie") {
+          if (headers[key3] != null) {
+            headers[key3] = Array.isArray(headers[key3]) ? (headers[key3].push(val), headers[key3]) : [headers[key3], val];
           } else {
-            headers[key2] = val;
+            headers[key3] = val;
           }
           continue;
         }
         if (Array.isArray(val)) {
           for (let i = 0; i < val.length; i++) {
-            if (headers[key2]) {
-              headers[key2] += `, ${val[i]}`;
+            if (headers[key3]) {
+              headers[key3] += `, ${val[i]}`;
             } else {
-              headers[key2] = val[i];
+              headers[key3] = val[i];
             }
           }
-        } else if (headers[key2]) {
-          headers[key2] += `, ${val}`;
+        } else if (headers[key3]) {
+          headers[key3] += `, ${val}`;
         } else {
-          headers[key2] = val;
+          headers[key3] = val;
         }
       }
       let stream = null;
-      const { hostname, port } = client[kUrl];
-      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port ? `:${port}` : ""}`;
+      const { hostname: hostname2, port: port2 } = client[kUrl];
+      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname2}${port2 ? `:${port2}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort = (err) => {
         if (request2.aborted || request2.completed) {
@@ -36634,8 +36634,8 @@ var require_client_h22 = __commonJS({
       session.ref();
       if (channels.sendHeaders.hasSubscribers) {
         let header = "";
-        for (const key2 in headers) {
-          header += `${key2}: ${headers[key2]}\r
+        for (const key3 in headers) {
+          header += `${key3}: ${headers[key3]}\r
 `;
         }
         channels.sendHeaders.publish({ request: request2, headers: header, socket: session[kSocket] });
@@ -37250,22 +37250,22 @@ var require_client2 = __commonJS({
     function connect(client) {
       assert(!client[kConnecting]);
       assert(!client[kHTTPContext]);
-      let { host, hostname, protocol, port } = client[kUrl];
-      if (hostname[0] === "[") {
-        const idx = hostname.indexOf("]");
+      let { host, hostname: hostname2, protocol, port: port2 } = client[kUrl];
+      if (hostname2[0] === "[") {
+        const idx = hostname2.indexOf("]");
         assert(idx !== -1);
-        const ip = hostname.substring(1, idx);
+        const ip = hostname2.substring(1, idx);
         assert(net.isIPv6(ip));
-        hostname = ip;
+        hostname2 = ip;
       }
       client[kConnecting] = true;
       if (channels.beforeConnect.hasSubscribers) {
         channels.beforeConnect.publish({
           connectParams: {
             host,
-            hostname,
+            hostname: hostname2,
             protocol,
-            port,
+            port: port2,
             version: client[kHTTPContext]?.version,
             servername: client[kServerName],
             localAddress: client[kLocalAddress]
@@ -37276,14 +37276,14 @@ var require_client2 = __commonJS({
       try {
         client[kConnector]({
           host,
-          hostname,
+          hostname: hostname2,
           protocol,
-          port,
+          port: port2,
           servername: client[kServerName],
           localAddress: client[kLocalAddress]
         }, (err, socket) => {
           if (err) {
-            handleConnectError(client, err, { host, hostname, protocol, port });
+            handleConnectError(client, err, { host, hostname: hostname2, protocol, port: port2 });
             client[kResume]();
             return;
           }
@@ -37297,7 +37297,7 @@ var require_client2 = __commonJS({
             client[kHTTPContext] = socket.alpnProtocol === "h2" ? connectH2(client, socket) : connectH1(client, socket);
           } catch (err2) {
             socket.destroy().on("error", noop4);
-            handleConnectError(client, err2, { host, hostname, protocol, port });
+            handleConnectError(client, err2, { host, hostname: hostname2, protocol, port: port2 });
             client[kResume]();
             return;
           }
@@ -37310,9 +37310,9 @@ var require_client2 = __commonJS({
             channels.connected.publish({
               connectParams: {
                 host,
-                hostname,
+                hostname: hostname2,
                 protocol,
-                port,
+                port: port2,
                 version: client[kHTTPContext]?.version,
                 servername: client[kServerName],
                 localAddress: client[kLocalAddress]
@@ -37325,11 +37325,11 @@ var require_client2 = __commonJS({
           client[kResume]();
         });
       } catch (err) {
-        handleConnectError(client, err, { host, hostname, protocol, port });
+        handleConnectError(client, err, { host, hostname: hostname2, protocol, port: port2 });
         client[kResume]();
       }
     }
-    function handleConnectError(client, err, { host, hostname, protocol, port }) {
+    function handleConnectError(client, err, { host, hostname: hostname2, protocol, port: port2 }) {
       if (client.destroyed) {
         return;
       }
@@ -37338,9 +37338,9 @@ var require_client2 = __commonJS({
         channels.connectError.publish({
           connectParams: {
             host,
-            hostname,
+            hostname: hostname2,
             protocol,
-            port,
+            port: port2,
             version: client[kHTTPContext]?.version,
             servername: client[kServerName],
             localAddress: client[kLocalAddress]
@@ -38125,33 +38125,33 @@ var require_agent2 = __commonJS({
         return ret;
       }
       [kDispatch](opts, handler2) {
-        let key2;
+        let key3;
         if (opts.origin && (typeof opts.origin === "string" || opts.origin instanceof URL)) {
-          key2 = String(opts.origin);
+          key3 = String(opts.origin);
         } else {
           throw new InvalidArgumentError("opts.origin must be a non-empty string or URL.");
         }
-        if (this[kOrigins].size >= this[kOptions].maxOrigins && !this[kOrigins].has(key2)) {
+        if (this[kOrigins].size >= this[kOptions].maxOrigins && !this[kOrigins].has(key3)) {
           throw new MaxOriginsReachedError();
         }
-        const result = this[kClients].get(key2);
+        const result = this[kClients].get(key3);
         let dispatcher = result && result.dispatcher;
         if (!dispatcher) {
           const closeClientIfUnused = (connected) => {
-            const result2 = this[kClients].get(key2);
+            const result2 = this[kClients].get(key3);
             if (result2) {
               if (connected) result2.count -= 1;
               if (result2.count <= 0) {
-                this[kClients].delete(key2);
+                this[kClients].delete(key3);
                 if (!result2.dispatcher.destroyed) {
                   result2.dispatcher.close();
                 }
               }
-              this[kOrigins].delete(key2);
+              this[kOrigins].delete(key3);
             }
           };
           dispatcher = this[kFactory](opts.origin, this[kOptions]).on("drain", this[kOnDrain]).on("connect", (origin, targets) => {
-            const result2 = this[kClients].get(key2);
+            const result2 = this[kClients].get(key3);
             if (result2) {
               result2.count += 1;
             }
@@ -38163,8 +38163,8 @@ var require_agent2 = __commonJS({
             closeClientIfUnused(false);
             this[kOnConnectionError](origin, targets, err);
           });
-          this[kClients].set(key2, { count: 0, dispatcher });
-          this[kOrigins].add(key2);
+          this[kClients].set(key3, { count: 0, dispatcher });
+          this[kOrigins].add(key3);
         }
         return dispatcher.dispatch(opts, handler2);
       }
@@ -38268,9 +38268,9 @@ var require_socks5_utils = __commonJS({
       }
       return buffer;
     }
-    function buildAddressBuffer(type, addressBuffer, port) {
+    function buildAddressBuffer(type, addressBuffer, port2) {
       const portBuffer = Buffer2.allocUnsafe(2);
-      portBuffer.writeUInt16BE(port, 0);
+      portBuffer.writeUInt16BE(port2, 0);
       return Buffer2.concat([
         Buffer2.from([type]),
         addressBuffer,
@@ -38325,11 +38325,11 @@ var require_socks5_utils = __commonJS({
       if (buffer.length < currentOffset + 2) {
         throw new InvalidArgumentError("Buffer too small for port");
       }
-      const port = buffer.readUInt16BE(currentOffset);
+      const port2 = buffer.readUInt16BE(currentOffset);
       currentOffset += 2;
       return {
         address,
-        port,
+        port: port2,
         bytesRead: currentOffset - offset
       };
     }
@@ -38570,22 +38570,22 @@ var require_socks5_client = __commonJS({
        * @param {string} address - Target address (IP or domain)
        * @param {number} port - Target port
        */
-      connect(address, port) {
+      connect(address, port2) {
         if (this.state === STATES.CONNECTING || this.state === STATES.CONNECTED) {
           throw new InvalidArgumentError("Connection already in progress");
         }
         if (this.state !== STATES.AUTHENTICATED) {
           throw new InvalidArgumentError("Client must be authenticated before CONNECT");
         }
-        debug2("connecting to", address, port);
+        debug2("connecting to", address, port2);
         this.state = STATES.CONNECTING;
-        const request2 = this.buildConnectRequest(COMMANDS.CONNECT, address, port);
+        const request2 = this.buildConnectRequest(COMMANDS.CONNECT, address, port2);
         this.socket.write(request2);
       }
       /**
        * Build a SOCKS5 request
        */
-      buildConnectRequest(command2, address, port) {
+      buildConnectRequest(command2, address, port2) {
         const { type: addressType, buffer: addressBuffer } = parseAddress(address);
         const request2 = Buffer2.alloc(4 + addressBuffer.length + 2);
         request2[0] = SOCKS_VERSION;
@@ -38593,7 +38593,7 @@ var require_socks5_client = __commonJS({
         request2[2] = 0;
         request2[3] = addressType;
         addressBuffer.copy(request2, 4);
-        request2.writeUInt16BE(port, 4 + addressBuffer.length);
+        request2.writeUInt16BE(port2, 4 + addressBuffer.length);
         return request2;
       }
       /**
@@ -38986,7 +38986,7 @@ var require_proxy_agent2 = __commonJS({
         const { proxyTunnel = true } = opts;
         super();
         const url = this.#getUrl(opts);
-        const { href, origin, port, protocol, username, password, hostname: proxyHostname } = url;
+        const { href, origin, port: port2, protocol, username, password, hostname: proxyHostname } = url;
         this[kProxy] = { uri: href, protocol };
         this[kRequestTls] = opts.requestTls;
         this[kProxyTls] = opts.proxyTls;
@@ -39046,7 +39046,7 @@ var require_proxy_agent2 = __commonJS({
             try {
               const connectParams = {
                 origin,
-                port,
+                port: port2,
                 path: requestedPath,
                 signal: opts2.signal,
                 headers: {
@@ -39143,7 +39143,7 @@ var require_proxy_agent2 = __commonJS({
       return headers;
     }
     function throwIfProxyAuthIsSent(headers) {
-      const existProxyAuth = headers && Object.keys(headers).find((key2) => key2.toLowerCase() === "proxy-authorization");
+      const existProxyAuth = headers && Object.keys(headers).find((key3) => key3.toLowerCase() === "proxy-authorization");
       if (existProxyAuth) {
         throw new InvalidArgumentError("Proxy-Authorization should be sent in ProxyAgent constructor");
       }
@@ -39207,10 +39207,10 @@ var require_env_http_proxy_agent2 = __commonJS({
         ]);
       }
       #getProxyAgentForUrl(url) {
-        let { protocol, host: hostname, port } = url;
-        hostname = hostname.replace(/:\d*$/, "").toLowerCase();
-        port = Number.parseInt(port, 10) || DEFAULT_PORTS[protocol] || 0;
-        if (!this.#shouldProxy(hostname, port)) {
+        let { protocol, host: hostname2, port: port2 } = url;
+        hostname2 = hostname2.replace(/:\d*$/, "").toLowerCase();
+        port2 = Number.parseInt(port2, 10) || DEFAULT_PORTS[protocol] || 0;
+        if (!this.#shouldProxy(hostname2, port2)) {
           return this[kNoProxyAgent];
         }
         if (protocol === "https:") {
@@ -39218,7 +39218,7 @@ var require_env_http_proxy_agent2 = __commonJS({
         }
         return this[kHttpProxyAgent];
       }
-      #shouldProxy(hostname, port) {
+      #shouldProxy(hostname2, port2) {
         if (this.#noProxyChanged) {
           this.#parseNoProxy();
         }
@@ -39230,13 +39230,13 @@ var require_env_http_proxy_agent2 = __commonJS({
         }
         for (let i = 0; i < this.#noProxyEntries.length; i++) {
           const entry = this.#noProxyEntries[i];
-          if (entry.port && entry.port !== port) {
+          if (entry.port && entry.port !== port2) {
             continue;
           }
-          if (hostname === entry.hostname) {
+          if (hostname2 === entry.hostname) {
             return false;
           }
-          if (hostname.slice(-(entry.hostname.length + 1)) === `.${entry.hostname}`) {
+          if (hostname2.slice(-(entry.hostname.length + 1)) === `.${entry.hostname}`) {
             return false;
           }
         }
@@ -41052,18 +41052,18 @@ var require_mock_utils2 = __commonJS({
         })
       );
     }
-    function getHeaderByName(headers, key2) {
+    function getHeaderByName(headers, key3) {
       if (Array.isArray(headers)) {
         for (let i = 0; i < headers.length; i += 2) {
-          if (headers[i].toLocaleLowerCase() === key2.toLocaleLowerCase()) {
+          if (headers[i].toLocaleLowerCase() === key3.toLocaleLowerCase()) {
             return headers[i + 1];
           }
         }
         return void 0;
       } else if (typeof headers.get === "function") {
-        return headers.get(key2);
+        return headers.get(key3);
       } else {
-        return lowerCaseEntries(headers)[key2.toLocaleLowerCase()];
+        return lowerCaseEntries(headers)[key3.toLocaleLowerCase()];
       }
     }
     function buildHeadersFromArray(headers) {
@@ -41095,27 +41095,27 @@ var require_mock_utils2 = __commonJS({
       }
       return true;
     }
-    function normalizeSearchParams(query) {
-      if (typeof query !== "string") {
-        return query;
+    function normalizeSearchParams(query2) {
+      if (typeof query2 !== "string") {
+        return query2;
       }
-      const originalQp = new URLSearchParams(query);
+      const originalQp = new URLSearchParams(query2);
       const normalizedQp = new URLSearchParams();
-      for (let [key2, value] of originalQp.entries()) {
-        key2 = key2.replace("[]", "");
+      for (let [key3, value] of originalQp.entries()) {
+        key3 = key3.replace("[]", "");
         const valueRepresentsString = /^(['"]).*\1$/.test(value);
         if (valueRepresentsString) {
-          normalizedQp.append(key2, value);
+          normalizedQp.append(key3, value);
           continue;
         }
         if (value.includes(",")) {
           const values = value.split(",");
           for (const v of values) {
-            normalizedQp.append(key2, v);
+            normalizedQp.append(key3, v);
           }
           continue;
         }
-        normalizedQp.append(key2, value);
+        normalizedQp.append(key3, value);
       }
       return normalizedQp;
     }
@@ -41153,8 +41153,8 @@ var require_mock_utils2 = __commonJS({
         return "";
       }
     }
-    function getMockDispatch(mockDispatches, key2) {
-      const basePath = key2.query ? serializePathWithQuery(key2.path, key2.query) : key2.path;
+    function getMockDispatch(mockDispatches, key3) {
+      const basePath = key3.query ? serializePathWithQuery(key3.path, key3.query) : key3.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
       const resolvedPathWithoutTrailingSlash = removeTrailingSlash(resolvedPath);
       let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path, ignoreTrailingSlash }) => {
@@ -41163,35 +41163,35 @@ var require_mock_utils2 = __commonJS({
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key2.method));
+      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key3.method));
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key2.method}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key3.method}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key2.body) : true);
+      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key3.body) : true);
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key2.body}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key3.body}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key2.headers));
+      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key3.headers));
       if (matchedMockDispatches.length === 0) {
-        const headers = typeof key2.headers === "object" ? JSON.stringify(key2.headers) : key2.headers;
+        const headers = typeof key3.headers === "object" ? JSON.stringify(key3.headers) : key3.headers;
         throw new MockNotMatchedError(`Mock dispatch not matched for headers '${headers}' on path '${resolvedPath}'`);
       }
       return matchedMockDispatches[0];
     }
-    function addMockDispatch(mockDispatches, key2, data, opts) {
+    function addMockDispatch(mockDispatches, key3, data, opts) {
       const baseData = { timesInvoked: 0, times: 1, persist: false, consumed: false, ...opts };
       const replyData = typeof data === "function" ? { callback: data } : { ...data };
-      const newMockDispatch = { ...baseData, ...key2, pending: true, data: { error: null, ...replyData } };
+      const newMockDispatch = { ...baseData, ...key3, pending: true, data: { error: null, ...replyData } };
       mockDispatches.push(newMockDispatch);
       mockDispatches[kTotalDispatchCount] = (mockDispatches[kTotalDispatchCount] || 0) + 1;
       return newMockDispatch;
     }
-    function deleteMockDispatch(mockDispatches, key2) {
+    function deleteMockDispatch(mockDispatches, key3) {
       const index = mockDispatches.findIndex((dispatch) => {
         if (!dispatch.consumed) {
           return false;
         }
-        return matchKey(dispatch, key2);
+        return matchKey(dispatch, key3);
       });
       if (index !== -1) {
         mockDispatches.splice(index, 1);
@@ -41207,22 +41207,22 @@ var require_mock_utils2 = __commonJS({
       return path;
     }
     function buildKey(opts) {
-      const { path, method, body, headers, query } = opts;
+      const { path, method, body, headers, query: query2 } = opts;
       return {
         path,
         method,
         body,
         headers,
-        query
+        query: query2
       };
     }
     function generateKeyValues(data) {
       const keys = Object.keys(data);
       const result = [];
       for (let i = 0; i < keys.length; ++i) {
-        const key2 = keys[i];
-        const value = data[key2];
-        const name = Buffer.from(`${key2}`);
+        const key3 = keys[i];
+        const value = data[key3];
+        const name = Buffer.from(`${key3}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
             result.push(name, Buffer.from(`${value[j]}`));
@@ -41244,8 +41244,8 @@ var require_mock_utils2 = __commonJS({
       return Buffer.concat(buffers).toString("utf8");
     }
     function mockDispatch(opts, handler2) {
-      const key2 = buildKey(opts);
-      const mockDispatch2 = getMockDispatch(this[kDispatches], key2);
+      const key3 = buildKey(opts);
+      const mockDispatch2 = getMockDispatch(this[kDispatches], key3);
       mockDispatch2.timesInvoked++;
       if (mockDispatch2.data.callback) {
         mockDispatch2.data = { ...mockDispatch2.data, ...mockDispatch2.data.callback(opts) };
@@ -41255,7 +41255,7 @@ var require_mock_utils2 = __commonJS({
       mockDispatch2.consumed = !persist && timesInvoked >= times;
       mockDispatch2.pending = timesInvoked < times;
       if (error2 !== null) {
-        deleteMockDispatch(this[kDispatches], key2);
+        deleteMockDispatch(this[kDispatches], key3);
         handler2.onError(error2);
         return true;
       }
@@ -41299,7 +41299,7 @@ var require_mock_utils2 = __commonJS({
         handler2.onHeaders?.(statusCode, responseHeaders, resume, getStatusText(statusCode));
         handler2.onData?.(Buffer.from(responseData));
         handler2.onComplete?.(responseTrailers);
-        deleteMockDispatch(mockDispatches, key2);
+        deleteMockDispatch(mockDispatches, key3);
       }
       function resume() {
       }
@@ -41340,7 +41340,7 @@ var require_mock_utils2 = __commonJS({
       const url = new URL(origin);
       if (netConnect === true) {
         return true;
-      } else if (Array.isArray(netConnect) && netConnect.some((matcher) => matchValue(matcher, url.host))) {
+      } else if (Array.isArray(netConnect) && netConnect.some((matcher2) => matchValue(matcher2, url.host))) {
         return true;
       }
       return false;
@@ -41706,12 +41706,12 @@ var require_mock_call_history = __commonJS({
       toString() {
         const options = { betweenKeyValueSeparator: "->", betweenPairSeparator: "|" };
         let result = "";
-        this.toMap().forEach((value, key2) => {
+        this.toMap().forEach((value, key3) => {
           if (typeof value === "string" || value === void 0 || value === null) {
-            result = `${result}${key2}${options.betweenKeyValueSeparator}${value}${options.betweenPairSeparator}`;
+            result = `${result}${key3}${options.betweenKeyValueSeparator}${value}${options.betweenPairSeparator}`;
           }
           if (typeof value === "object" && value !== null || Array.isArray(value)) {
-            result = `${result}${key2}${options.betweenKeyValueSeparator}${JSON.stringify(value)}${options.betweenPairSeparator}`;
+            result = `${result}${key3}${options.betweenKeyValueSeparator}${JSON.stringify(value)}${options.betweenPairSeparator}`;
           }
         });
         return result.slice(0, -1);
@@ -42001,14 +42001,14 @@ var require_mock_agent2 = __commonJS({
       activate() {
         this[kIsMockActive] = true;
       }
-      enableNetConnect(matcher) {
-        if (typeof matcher === "string" || typeof matcher === "function" || matcher instanceof RegExp) {
+      enableNetConnect(matcher2) {
+        if (typeof matcher2 === "string" || typeof matcher2 === "function" || matcher2 instanceof RegExp) {
           if (Array.isArray(this[kNetConnect])) {
-            this[kNetConnect].push(matcher);
+            this[kNetConnect].push(matcher2);
           } else {
-            this[kNetConnect] = [matcher];
+            this[kNetConnect] = [matcher2];
           }
-        } else if (typeof matcher === "undefined") {
+        } else if (typeof matcher2 === "undefined") {
           this[kNetConnect] = true;
         } else {
           throw new InvalidArgumentError("Unsupported matcher. Must be one of String|Function|RegExp.");
@@ -42147,10 +42147,10 @@ var require_snapshot_utils = __commonJS({
       if (!headers) return normalizedHeaders;
       if (isUndiciHeaders(headers)) {
         for (let i = 0; i < headers.length; i += 2) {
-          const key2 = headers[i];
+          const key3 = headers[i];
           const value = headers[i + 1];
-          if (key2 && value !== void 0) {
-            const keyStr = Buffer.isBuffer(key2) ? key2.toString() : key2;
+          if (key3 && value !== void 0) {
+            const keyStr = Buffer.isBuffer(key3) ? key3.toString() : key3;
             const valueStr = Buffer.isBuffer(value) ? value.toString() : value;
             normalizedHeaders[keyStr.toLowerCase()] = valueStr;
           }
@@ -42158,9 +42158,9 @@ var require_snapshot_utils = __commonJS({
         return normalizedHeaders;
       }
       if (headers && typeof headers === "object") {
-        for (const [key2, value] of Object.entries(headers)) {
-          if (key2 && typeof key2 === "string") {
-            normalizedHeaders[key2.toLowerCase()] = Array.isArray(value) ? value.join(", ") : String(value);
+        for (const [key3, value] of Object.entries(headers)) {
+          if (key3 && typeof key3 === "string") {
+            normalizedHeaders[key3.toLowerCase()] = Array.isArray(value) ? value.join(", ") : String(value);
           }
         }
       }
@@ -42215,8 +42215,8 @@ var require_snapshot_recorder = __commonJS({
       } = matchOptions;
       const filtered = {};
       const { ignore, exclude, match } = headerFilters;
-      for (const [key2, value] of Object.entries(headers)) {
-        const headerKey = caseSensitive ? key2 : key2.toLowerCase();
+      for (const [key3, value] of Object.entries(headers)) {
+        const headerKey = caseSensitive ? key3 : key3.toLowerCase();
         if (exclude.has(headerKey)) continue;
         if (ignore.has(headerKey)) continue;
         if (match.size !== 0) {
@@ -42233,8 +42233,8 @@ var require_snapshot_recorder = __commonJS({
       } = matchOptions;
       const filtered = {};
       const { exclude: excludeSet } = headerFilters;
-      for (const [key2, value] of Object.entries(headers)) {
-        const headerKey = caseSensitive ? key2 : key2.toLowerCase();
+      for (const [key3, value] of Object.entries(headers)) {
+        const headerKey = caseSensitive ? key3 : key3.toLowerCase();
         if (excludeSet.has(headerKey)) continue;
         filtered[headerKey] = value;
       }
@@ -42247,9 +42247,9 @@ var require_snapshot_recorder = __commonJS({
       ];
       if (formattedRequest.headers && typeof formattedRequest.headers === "object") {
         const headerKeys = Object.keys(formattedRequest.headers).sort();
-        for (const key2 of headerKeys) {
-          const values = Array.isArray(formattedRequest.headers[key2]) ? formattedRequest.headers[key2] : [formattedRequest.headers[key2]];
-          parts.push(key2);
+        for (const key3 of headerKeys) {
+          const values = Array.isArray(formattedRequest.headers[key3]) ? formattedRequest.headers[key3] : [formattedRequest.headers[key3]];
+          parts.push(key3);
           for (const value of values.sort()) {
             parts.push(String(value));
           }
@@ -43108,9 +43108,9 @@ var require_redirect_handler2 = __commonJS({
       const ret = [];
       if (Array.isArray(headers)) {
         if (headers.length > 0 && Array.isArray(headers[0])) {
-          for (const [key2, value] of headers) {
-            if (!shouldRemoveHeader(key2, removeContent, unknownOrigin)) {
-              ret.push(key2, value);
+          for (const [key3, value] of headers) {
+            if (!shouldRemoveHeader(key3, removeContent, unknownOrigin)) {
+              ret.push(key3, value);
             }
           }
         } else {
@@ -43122,9 +43122,9 @@ var require_redirect_handler2 = __commonJS({
         }
       } else if (headers && typeof headers === "object") {
         const entries2 = util.hasSafeIterator(headers) ? headers : Object.entries(headers);
-        for (const [key2, value] of entries2) {
-          if (!shouldRemoveHeader(key2, removeContent, unknownOrigin)) {
-            ret.push(key2, value);
+        for (const [key3, value] of entries2) {
+          if (!shouldRemoveHeader(key3, removeContent, unknownOrigin)) {
+            ret.push(key3, value);
           }
         }
       } else {
@@ -43355,8 +43355,8 @@ var require_dns2 = __commonJS({
       const ownIterator = Object.prototype.hasOwnProperty.call(headers, Symbol.iterator);
       return ownIterator || prototype != null && prototype !== Object.prototype && typeof headers[Symbol.iterator] === "function";
     }
-    function isHostHeader(key2) {
-      return typeof key2 === "string" && key2.toLowerCase() === "host";
+    function isHostHeader(key3) {
+      return typeof key3 === "string" && key3.toLowerCase() === "host";
     }
     function normalizeHeaders(headers) {
       if (headers == null) {
@@ -43405,8 +43405,8 @@ var require_dns2 = __commonJS({
         return false;
       }
       if (typeof headers === "object") {
-        for (const key2 in headers) {
-          if (isHostHeader(key2)) {
+        for (const key3 in headers) {
+          if (isHostHeader(key3)) {
             return true;
           }
         }
@@ -43438,14 +43438,14 @@ var require_dns2 = __commonJS({
       get size() {
         return this.#records.size;
       }
-      get(hostname) {
-        return this.#records.get(hostname) ?? null;
+      get(hostname2) {
+        return this.#records.get(hostname2) ?? null;
       }
-      set(hostname, records) {
-        this.#records.set(hostname, records);
+      set(hostname2, records) {
+        this.#records.set(hostname2, records);
       }
-      delete(hostname) {
-        this.#records.delete(hostname);
+      delete(hostname2) {
+        this.#records.delete(hostname2);
       }
       // Delegate to storage decide can we do more lookups or not
       full() {
@@ -43497,17 +43497,17 @@ var require_dns2 = __commonJS({
               records,
               newOpts.affinity
             );
-            let port;
+            let port2;
             if (typeof ip.port === "number") {
-              port = `:${ip.port}`;
+              port2 = `:${ip.port}`;
             } else if (origin.port !== "") {
-              port = `:${origin.port}`;
+              port2 = `:${origin.port}`;
             } else {
-              port = "";
+              port2 = "";
             }
             cb(
               null,
-              new URL(`${origin.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port}`)
+              new URL(`${origin.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port2}`)
             );
           });
         } else {
@@ -43521,17 +43521,17 @@ var require_dns2 = __commonJS({
             this.runLookup(origin, opts, cb);
             return;
           }
-          let port;
+          let port2;
           if (typeof ip.port === "number") {
-            port = `:${ip.port}`;
+            port2 = `:${ip.port}`;
           } else if (origin.port !== "") {
-            port = `:${origin.port}`;
+            port2 = `:${origin.port}`;
           } else {
-            port = "";
+            port2 = "";
           }
           cb(
             null,
-            new URL(`${origin.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port}`)
+            new URL(`${origin.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port2}`)
           );
         }
       }
@@ -43677,17 +43677,17 @@ var require_dns2 = __commonJS({
                 super.onResponseError(controller, err);
                 return;
               }
-              let port;
+              let port2;
               if (typeof ip.port === "number") {
-                port = `:${ip.port}`;
+                port2 = `:${ip.port}`;
               } else if (this.#origin.port !== "") {
-                port = `:${this.#origin.port}`;
+                port2 = `:${this.#origin.port}`;
               } else {
-                port = "";
+                port2 = "";
               }
               const dispatchOpts = {
                 ...this.#opts,
-                origin: `${this.#origin.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port}`,
+                origin: `${this.#origin.protocol}//${ip.family === 6 ? `[${ip.address}]` : ip.address}${port2}`,
                 headers: withHostHeader(this.#origin.host, this.#opts.headers)
               };
               this.#dispatch(dispatchOpts, this);
@@ -43870,7 +43870,7 @@ var require_cache2 = __commonJS({
       });
       return directives;
     }
-    function markInvalidCacheControlDirective(directives, key2) {
+    function markInvalidCacheControlDirective(directives, key3) {
       let invalidDirectives = directives[kInvalidCacheControlDirectives];
       if (invalidDirectives === void 0) {
         invalidDirectives = /* @__PURE__ */ new Set();
@@ -43878,22 +43878,22 @@ var require_cache2 = __commonJS({
           value: invalidDirectives
         });
       }
-      invalidDirectives.add(key2);
+      invalidDirectives.add(key3);
     }
-    function hasInvalidCacheControlDirective(directives, key2) {
-      return directives[kInvalidCacheControlDirectives]?.has(key2) === true;
+    function hasInvalidCacheControlDirective(directives, key3) {
+      return directives[kInvalidCacheControlDirectives]?.has(key3) === true;
     }
-    function getMalformedRestrictiveDirectiveName(key2) {
+    function getMalformedRestrictiveDirectiveName(key3) {
       for (const directiveName of RESTRICTIVE_DIRECTIVE_NAMES) {
-        if (key2.startsWith(directiveName) && key2.length > directiveName.length && !isValidHTTPToken(key2[directiveName.length])) {
+        if (key3.startsWith(directiveName) && key3.length > directiveName.length && !isValidHTTPToken(key3[directiveName.length])) {
           return directiveName;
         }
       }
       let tokenOnlyKey = "";
       let hasInvalidTokenChar = false;
-      for (let i = 0; i < key2.length; i++) {
-        if (isValidHTTPToken(key2[i])) {
-          tokenOnlyKey += key2[i];
+      for (let i = 0; i < key3.length; i++) {
+        if (isValidHTTPToken(key3[i])) {
+          tokenOnlyKey += key3[i];
         } else {
           hasInvalidTokenChar = true;
         }
@@ -43917,8 +43917,8 @@ var require_cache2 = __commonJS({
         headers: opts.headers
       };
     }
-    function appendHeader(headers, key2, val) {
-      const headerName = key2.toLowerCase();
+    function appendHeader(headers, key3, val) {
+      const headerName = key3.toLowerCase();
       const current = headers[headerName];
       const values = Array.isArray(val) ? val : [val];
       if (current === void 0) {
@@ -43942,26 +43942,26 @@ var require_cache2 = __commonJS({
                 if (!Array.isArray(x)) {
                   throw new Error("opts.headers is not a valid header map");
                 }
-                const [key2, val] = x;
-                if (typeof key2 !== "string" || typeof val !== "string") {
+                const [key3, val] = x;
+                if (typeof key3 !== "string" || typeof val !== "string") {
                   throw new Error("opts.headers is not a valid header map");
                 }
-                appendHeader(headers, key2, val);
+                appendHeader(headers, key3, val);
               }
             } else {
               if (opts.headers.length % 2 !== 0) {
                 throw new Error("opts.headers is not a valid header map");
               }
               for (let i = 0; i < opts.headers.length; i += 2) {
-                const key2 = opts.headers[i];
+                const key3 = opts.headers[i];
                 const val = opts.headers[i + 1];
-                if (typeof key2 !== "string" || typeof val !== "string" && !Array.isArray(val)) {
+                if (typeof key3 !== "string" || typeof val !== "string" && !Array.isArray(val)) {
                   throw new Error("opts.headers is not a valid header map");
                 }
                 if (typeof val === "string") {
-                  appendHeader(headers, key2, val);
+                  appendHeader(headers, key3, val);
                 } else {
-                  appendHeader(headers, key2, val.map((item) => typeof item === "string" ? item : item.toString("latin1")));
+                  appendHeader(headers, key3, val.map((item) => typeof item === "string" ? item : item.toString("latin1")));
                 }
               }
             }
@@ -43970,16 +43970,16 @@ var require_cache2 = __commonJS({
               if (!Array.isArray(x)) {
                 throw new Error("opts.headers is not a valid header map");
               }
-              const [key2, val] = x;
-              if (typeof key2 !== "string" || typeof val !== "string") {
+              const [key3, val] = x;
+              if (typeof key3 !== "string" || typeof val !== "string") {
                 throw new Error("opts.headers is not a valid header map");
               }
-              appendHeader(headers, key2, val);
+              appendHeader(headers, key3, val);
             }
           }
         } else {
-          for (const key2 of Object.keys(opts.headers)) {
-            appendHeader(headers, key2, opts.headers[key2]);
+          for (const key3 of Object.keys(opts.headers)) {
+            appendHeader(headers, key3, opts.headers[key3]);
           }
         }
       } else {
@@ -43987,17 +43987,17 @@ var require_cache2 = __commonJS({
       }
       return headers;
     }
-    function assertCacheKey(key2) {
-      if (typeof key2 !== "object") {
-        throw new TypeError(`expected key to be object, got ${typeof key2}`);
+    function assertCacheKey(key3) {
+      if (typeof key3 !== "object") {
+        throw new TypeError(`expected key to be object, got ${typeof key3}`);
       }
       for (const property of ["origin", "method", "path"]) {
-        if (typeof key2[property] !== "string") {
-          throw new TypeError(`expected key.${property} to be string, got ${typeof key2[property]}`);
+        if (typeof key3[property] !== "string") {
+          throw new TypeError(`expected key.${property} to be string, got ${typeof key3[property]}`);
         }
       }
-      if (key2.headers !== void 0 && typeof key2.headers !== "object") {
-        throw new TypeError(`expected headers to be object, got ${typeof key2}`);
+      if (key3.headers !== void 0 && typeof key3.headers !== "object") {
+        throw new TypeError(`expected headers to be object, got ${typeof key3}`);
       }
     }
     function assertCacheValue(value) {
@@ -44032,7 +44032,7 @@ var require_cache2 = __commonJS({
         const directive = directiveRecord.value.toLowerCase();
         const fromMalformedQuote = directiveRecord.fromMalformedQuote;
         const keyValueDelimiter = directive.indexOf("=");
-        let key2;
+        let key3;
         let value;
         let keyHasTrailingWhitespace = false;
         let valueHasLeadingWhitespace = false;
@@ -44041,59 +44041,59 @@ var require_cache2 = __commonJS({
           const rawValue = directive.substring(keyValueDelimiter + 1);
           keyHasTrailingWhitespace = trimOWSEnd(rawKey) !== rawKey;
           valueHasLeadingWhitespace = trimOWSStart(rawValue) !== rawValue;
-          key2 = trimOWS(rawKey);
+          key3 = trimOWS(rawKey);
           value = trimOWSStart(rawValue);
         } else {
-          key2 = trimOWS(directive);
+          key3 = trimOWS(directive);
         }
-        const malformedRestrictiveDirectiveName = getMalformedRestrictiveDirectiveName(key2);
+        const malformedRestrictiveDirectiveName = getMalformedRestrictiveDirectiveName(key3);
         if (malformedRestrictiveDirectiveName !== void 0) {
           output[malformedRestrictiveDirectiveName] = true;
           continue;
         }
-        switch (key2) {
+        switch (key3) {
           case "min-fresh":
           case "max-stale":
           case "max-age":
           case "s-maxage":
           case "stale-while-revalidate":
           case "stale-if-error": {
-            if (fromMalformedQuote || invalidNumericDirectives.has(key2)) {
+            if (fromMalformedQuote || invalidNumericDirectives.has(key3)) {
               continue;
             }
             if (value === void 0 || keyHasTrailingWhitespace || valueHasLeadingWhitespace) {
-              delete output[key2];
-              invalidNumericDirectives.add(key2);
-              markInvalidCacheControlDirective(output, key2);
+              delete output[key3];
+              invalidNumericDirectives.add(key3);
+              markInvalidCacheControlDirective(output, key3);
               continue;
             }
             if (value.length >= 2 && value[0] === '"' && value[value.length - 1] === '"') {
               value = value.substring(1, value.length - 1);
             }
             if (!/^[0-9]+$/.test(value)) {
-              delete output[key2];
-              invalidNumericDirectives.add(key2);
-              markInvalidCacheControlDirective(output, key2);
+              delete output[key3];
+              invalidNumericDirectives.add(key3);
+              markInvalidCacheControlDirective(output, key3);
               continue;
             }
             const parsedValue = Math.min(parseInt(value, 10), MAX_DELTA_SECONDS);
-            if (key2 === "min-fresh") {
-              if (!(key2 in output) || output[key2] < parsedValue) {
-                output[key2] = parsedValue;
+            if (key3 === "min-fresh") {
+              if (!(key3 in output) || output[key3] < parsedValue) {
+                output[key3] = parsedValue;
               }
-            } else if (!(key2 in output) || output[key2] > parsedValue) {
-              output[key2] = parsedValue;
+            } else if (!(key3 in output) || output[key3] > parsedValue) {
+              output[key3] = parsedValue;
             }
             break;
           }
           case "private":
           case "no-cache": {
             if (fromMalformedQuote) {
-              output[key2] = true;
+              output[key3] = true;
               break;
             }
             if (value !== void 0 && value.length === 0) {
-              output[key2] = true;
+              output[key3] = true;
               break;
             }
             if (value) {
@@ -44122,7 +44122,7 @@ var require_cache2 = __commonJS({
                   fieldList = fieldListParts.join(",");
                 }
                 if (!foundEndingQuote) {
-                  output[key2] = true;
+                  output[key3] = true;
                   break;
                 }
                 i = lastQuotedPart;
@@ -44135,23 +44135,23 @@ var require_cache2 = __commonJS({
                   }
                 }
                 if (!validFieldNames) {
-                  output[key2] = true;
-                } else if (output[key2] !== true) {
-                  if (key2 in output) {
-                    output[key2] = output[key2].concat(headers);
+                  output[key3] = true;
+                } else if (output[key3] !== true) {
+                  if (key3 in output) {
+                    output[key3] = output[key3].concat(headers);
                   } else {
-                    output[key2] = headers;
+                    output[key3] = headers;
                   }
                 }
               } else {
                 const fieldName2 = trimOWS(value);
                 if (!isValidHTTPToken(fieldName2)) {
-                  output[key2] = true;
-                } else if (output[key2] !== true) {
-                  if (key2 in output) {
-                    output[key2] = output[key2].concat(fieldName2);
+                  output[key3] = true;
+                } else if (output[key3] !== true) {
+                  if (key3 in output) {
+                    output[key3] = output[key3].concat(fieldName2);
                   } else {
-                    output[key2] = [fieldName2];
+                    output[key3] = [fieldName2];
                   }
                 }
               }
@@ -44166,18 +44166,18 @@ var require_cache2 = __commonJS({
           case "no-transform":
           case "must-understand":
           case "only-if-cached":
-            if (fromMalformedQuote || invalidNoArgumentDirectives.has(key2)) {
+            if (fromMalformedQuote || invalidNoArgumentDirectives.has(key3)) {
               continue;
             }
             if (value !== void 0) {
-              delete output[key2];
-              invalidNoArgumentDirectives.add(key2);
+              delete output[key3];
+              invalidNoArgumentDirectives.add(key3);
               continue;
             }
-            output[key2] = true;
+            output[key3] = true;
             break;
           case "no-store":
-            output[key2] = true;
+            output[key3] = true;
             break;
           default:
             continue;
@@ -45608,12 +45608,12 @@ var require_memory_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} req
        * @returns {import('../../types/cache-interceptor.d.ts').default.GetResult | undefined}
        */
-      get(key2) {
-        assertCacheKey(key2);
-        const topLevelKey = `${key2.origin}:${key2.path}`;
+      get(key3) {
+        assertCacheKey(key3);
+        const topLevelKey = `${key3.origin}:${key3.path}`;
         const now = Date.now();
         const entries2 = this.#entries.get(topLevelKey);
-        const entry = entries2 ? findEntry(key2, entries2, now) : null;
+        const entry = entries2 ? findEntry(key3, entries2, now) : null;
         return entry == null ? void 0 : {
           statusMessage: entry.statusMessage,
           statusCode: entry.statusCode,
@@ -45632,12 +45632,12 @@ var require_memory_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheValue} val
        * @returns {Writable | undefined}
        */
-      createWriteStream(key2, val) {
-        assertCacheKey(key2);
+      createWriteStream(key3, val) {
+        assertCacheKey(key3);
         assertCacheValue(val);
-        const topLevelKey = `${key2.origin}:${key2.path}`;
+        const topLevelKey = `${key3.origin}:${key3.path}`;
         const store = this;
-        const entry = { ...key2, ...val, body: [], size: 0 };
+        const entry = { ...key3, ...val, body: [], size: 0 };
         return new Writable({
           write(chunk, encoding, callback) {
             if (typeof chunk === "string") {
@@ -45657,7 +45657,7 @@ var require_memory_cache_store = __commonJS({
               entries2 = [];
               store.#entries.set(topLevelKey, entries2);
             }
-            const previousEntry = findEntry(key2, entries2, Date.now());
+            const previousEntry = findEntry(key3, entries2, Date.now());
             if (previousEntry) {
               const index = entries2.indexOf(previousEntry);
               entries2.splice(index, 1, entry);
@@ -45677,13 +45677,13 @@ var require_memory_cache_store = __commonJS({
                 });
                 store.#hasEmittedMaxSizeEvent = true;
               }
-              for (const [key3, entries3] of store.#entries) {
+              for (const [key4, entries3] of store.#entries) {
                 for (const entry2 of entries3.splice(0, entries3.length / 2)) {
                   store.#size -= entry2.size;
                   store.#count -= 1;
                 }
                 if (entries3.length === 0) {
-                  store.#entries.delete(key3);
+                  store.#entries.delete(key4);
                 }
               }
               if (store.#size < store.#maxSize && store.#count < store.#maxCount) {
@@ -45697,11 +45697,11 @@ var require_memory_cache_store = __commonJS({
       /**
        * @param {CacheKey} key
        */
-      delete(key2) {
-        if (typeof key2 !== "object") {
-          throw new TypeError(`expected key to be object, got ${typeof key2}`);
+      delete(key3) {
+        if (typeof key3 !== "object") {
+          throw new TypeError(`expected key to be object, got ${typeof key3}`);
         }
-        const topLevelKey = `${key2.origin}:${key2.path}`;
+        const topLevelKey = `${key3.origin}:${key3.path}`;
         for (const entry of this.#entries.get(topLevelKey) ?? []) {
           this.#size -= entry.size;
           this.#count -= 1;
@@ -45709,20 +45709,20 @@ var require_memory_cache_store = __commonJS({
         this.#entries.delete(topLevelKey);
       }
     };
-    function findEntry(key2, entries2, now) {
+    function findEntry(key3, entries2, now) {
       for (let i = 0; i < entries2.length; i++) {
         const entry = entries2[i];
-        if (entry.deleteAt > now && entry.method === key2.method && varyMatches(key2, entry)) {
+        if (entry.deleteAt > now && entry.method === key3.method && varyMatches(key3, entry)) {
           return entry;
         }
       }
     }
-    function varyMatches(key2, entry) {
+    function varyMatches(key3, entry) {
       if (entry.vary == null) {
         return true;
       }
       for (const headerName in entry.vary) {
-        if (Object.hasOwn(entry.vary, headerName) && !headerValueEquals(key2.headers?.[headerName], entry.vary[headerName])) {
+        if (Object.hasOwn(entry.vary, headerName) && !headerValueEquals(key3.headers?.[headerName], entry.vary[headerName])) {
           return false;
         }
       }
@@ -45941,8 +45941,8 @@ var require_cache3 = __commonJS({
       if (!varyDirectives) {
         return false;
       }
-      for (const key2 in varyDirectives) {
-        if (result.vary == null || !Object.hasOwn(result.vary, key2)) {
+      for (const key3 in varyDirectives) {
+        if (result.vary == null || !Object.hasOwn(result.vary, key3)) {
           return true;
         }
       }
@@ -45969,9 +45969,9 @@ var require_cache3 = __commonJS({
         headers["if-none-match"] = result.etag;
       }
       if (result.vary) {
-        for (const key2 in result.vary) {
-          if (result.vary[key2] != null) {
-            headers[key2] = result.vary[key2];
+        for (const key3 in result.vary) {
+          if (result.vary[key3] != null) {
+            headers[key3] = result.vary[key3];
           }
         }
       }
@@ -47479,9 +47479,9 @@ var require_sqlite_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        * @returns {(import('../../types/cache-interceptor.d.ts').default.GetResult & { body?: Buffer }) | undefined}
        */
-      get(key2) {
-        assertCacheKey(key2);
-        const value = this.#findValue(key2);
+      get(key3) {
+        assertCacheKey(key3);
+        const value = this.#findValue(key3);
         return value ? {
           body: value.body ? Buffer.from(value.body.buffer, value.body.byteOffset, value.body.byteLength) : void 0,
           statusCode: value.statusCode,
@@ -47499,15 +47499,15 @@ var require_sqlite_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheValue & { body: null | Buffer | Array<Buffer>}} value
        */
-      set(key2, value) {
-        assertCacheKey(key2);
-        const url = this.#makeValueUrl(key2);
+      set(key3, value) {
+        assertCacheKey(key3);
+        const url = this.#makeValueUrl(key3);
         const body = Array.isArray(value.body) ? Buffer.concat(value.body) : value.body;
         const size = body?.byteLength;
         if (size && size > this.#maxEntrySize) {
           return;
         }
-        const existingValue = this.#findValue(key2, true);
+        const existingValue = this.#findValue(key3, true);
         if (existingValue) {
           this.#updateValueQuery.run(
             body,
@@ -47524,7 +47524,7 @@ var require_sqlite_cache_store = __commonJS({
         } else {
           this.#insertValueQuery.run(
             url,
-            key2.method,
+            key3.method,
             body,
             value.deleteAt,
             value.statusCode,
@@ -47544,8 +47544,8 @@ var require_sqlite_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheValue} value
        * @returns {Writable | undefined}
        */
-      createWriteStream(key2, value) {
-        assertCacheKey(key2);
+      createWriteStream(key3, value) {
+        assertCacheKey(key3);
         assertCacheValue(value);
         let size = 0;
         const body = [];
@@ -47562,7 +47562,7 @@ var require_sqlite_cache_store = __commonJS({
             callback();
           },
           final(callback) {
-            store.set(key2, { ...value, body });
+            store.set(key3, { ...value, body });
             callback();
           }
         });
@@ -47570,11 +47570,11 @@ var require_sqlite_cache_store = __commonJS({
       /**
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        */
-      delete(key2) {
-        if (typeof key2 !== "object") {
-          throw new TypeError(`expected key to be object, got ${typeof key2}`);
+      delete(key3) {
+        if (typeof key3 !== "object") {
+          throw new TypeError(`expected key to be object, got ${typeof key3}`);
         }
-        this.#deleteByUrlQuery.run(this.#makeValueUrl(key2));
+        this.#deleteByUrlQuery.run(this.#makeValueUrl(key3));
       }
       #prune() {
         if (Number.isFinite(this.#maxCount) && this.size <= this.#maxCount) {
@@ -47606,17 +47606,17 @@ var require_sqlite_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        * @returns {string}
        */
-      #makeValueUrl(key2) {
-        return `${key2.origin}/${key2.path}`;
+      #makeValueUrl(key3) {
+        return `${key3.origin}/${key3.path}`;
       }
       /**
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        * @param {boolean} [canBeExpired=false]
        * @returns {SqliteStoreValue | undefined}
        */
-      #findValue(key2, canBeExpired = false) {
-        const url = this.#makeValueUrl(key2);
-        const { headers, method } = key2;
+      #findValue(key3, canBeExpired = false) {
+        const url = this.#makeValueUrl(key3);
+        const { headers, method } = key3;
         const values = this.#getValuesQuery.all(url, method);
         if (values.length === 0) {
           return void 0;
@@ -49353,17 +49353,17 @@ var require_subresource_integrity = __commonJS({
     };
     function getStrongestMetadata(metadataList) {
       const result = [];
-      let strongest = null;
+      let strongest2 = null;
       for (const item of metadataList) {
         assert(isValidSRIHashAlgorithm(item.alg), "Invalid SRI hash algorithm token");
         if (result.length === 0) {
           result.push(item);
-          strongest = item;
+          strongest2 = item;
           continue;
         }
         const currentAlgorithm = (
           /** @type {Metadata} */
-          strongest.alg
+          strongest2.alg
         );
         const currentAlgorithmIndex = getSRIHashAlgorithmIndex(currentAlgorithm);
         const newAlgorithm = item.alg;
@@ -49371,7 +49371,7 @@ var require_subresource_integrity = __commonJS({
         if (newAlgorithmIndex < currentAlgorithmIndex) {
           continue;
         } else if (newAlgorithmIndex > currentAlgorithmIndex) {
-          strongest = item;
+          strongest2 = item;
           result[0] = item;
           result.length = 1;
         } else {
@@ -50953,8 +50953,8 @@ var require_cache4 = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache = this.#relevantRequestResponseList;
-        const backupCache = [...cache];
+        const cache2 = this.#relevantRequestResponseList;
+        const backupCache = [...cache2];
         const addedItems = [];
         const resultList = [];
         try {
@@ -50981,9 +50981,9 @@ var require_cache4 = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache.indexOf(requestResponse);
+                const idx = cache2.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache.splice(idx, 1);
+                cache2.splice(idx, 1);
               }
             } else if (operation.type === "put") {
               if (operation.response == null) {
@@ -51013,11 +51013,11 @@ var require_cache4 = __commonJS({
               }
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache.indexOf(requestResponse);
+                const idx = cache2.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache.splice(idx, 1);
+                cache2.splice(idx, 1);
               }
-              cache.push([operation.request, operation.response]);
+              cache2.push([operation.request, operation.response]);
               addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
@@ -51073,9 +51073,9 @@ var require_cache4 = __commonJS({
           if (fieldValue === "*") {
             return false;
           }
-          const requestValue = request2.headersList.get(fieldValue);
+          const requestValue2 = request2.headersList.get(fieldValue);
           const queryValue = requestQuery.headersList.get(fieldValue);
-          if (requestValue !== queryValue) {
+          if (requestValue2 !== queryValue) {
             return false;
           }
         }
@@ -51194,13 +51194,13 @@ var require_cachestorage2 = __commonJS({
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache = new Cache(kConstruct, cacheList);
-            return await cache.match(request2, options);
+            const cache2 = new Cache(kConstruct, cacheList);
+            return await cache2.match(request2, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache = new Cache(kConstruct, cacheList);
-            const response = await cache.match(request2, options);
+            const cache2 = new Cache(kConstruct, cacheList);
+            const response = await cache2.match(request2, options);
             if (response !== void 0) {
               return response;
             }
@@ -51230,12 +51230,12 @@ var require_cachestorage2 = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache2 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache2);
+          const cache3 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache3);
         }
-        const cache = [];
-        this.#caches.set(cacheName, cache);
-        return new Cache(kConstruct, cache);
+        const cache2 = [];
+        this.#caches.set(cacheName, cache2);
+        return new Cache(kConstruct, cache2);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -51481,8 +51481,8 @@ var require_util13 = __commonJS({
         if (!part.includes("=")) {
           throw new Error("Invalid unparsed");
         }
-        const [key2, ...value] = part.split("=");
-        const trimmedKey = key2.trim();
+        const [key3, ...value] = part.split("=");
+        const trimmedKey = key3.trim();
         const joinedValue = value.join("=");
         validateCookieName(trimmedKey);
         validateCookieValue(joinedValue);
@@ -54912,12 +54912,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -54927,7 +54927,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    function isNode(node) {
+    function isNode2(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case ALIAS:
@@ -54938,7 +54938,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar5(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -54947,14 +54947,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias;
+    exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap;
-    exports.isNode = isNode;
+    exports.isMap = isMap2;
+    exports.isNode = isNode2;
     exports.isPair = isPair;
-    exports.isScalar = isScalar4;
-    exports.isSeq = isSeq;
+    exports.isScalar = isScalar5;
+    exports.isSeq = isSeq2;
   }
 });
 
@@ -54962,13 +54962,13 @@ var require_identity = __commonJS({
 var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit3(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity3.isDocument(node)) {
+      if (identity4.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -54978,14 +54978,14 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key2, node, visitor, path) {
-      const ctrl = callVisitor(key2, node, visitor, path);
-      if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
-        replaceNode(key2, path, ctrl);
-        return visit_(key2, ctrl, visitor, path);
+    function visit_(key3, node, visitor, path) {
+      const ctrl = callVisitor(key3, node, visitor, path);
+      if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
+        replaceNode(key3, path, ctrl);
+        return visit_(key3, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity3.isCollection(node)) {
+        if (identity4.isCollection(node)) {
           path = Object.freeze(path.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
             const ci = visit_(i, node.items[i], visitor, path);
@@ -54998,7 +54998,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity3.isPair(node)) {
+        } else if (identity4.isPair(node)) {
           path = Object.freeze(path.concat(node));
           const ck = visit_("key", node.key, visitor, path);
           if (ck === BREAK)
@@ -55016,7 +55016,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity3.isDocument(node)) {
+      if (identity4.isDocument(node)) {
         const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -55026,14 +55026,14 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key2, node, visitor, path) {
-      const ctrl = await callVisitor(key2, node, visitor, path);
-      if (identity3.isNode(ctrl) || identity3.isPair(ctrl)) {
-        replaceNode(key2, path, ctrl);
-        return visitAsync_(key2, ctrl, visitor, path);
+    async function visitAsync_(key3, node, visitor, path) {
+      const ctrl = await callVisitor(key3, node, visitor, path);
+      if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
+        replaceNode(key3, path, ctrl);
+        return visitAsync_(key3, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity3.isCollection(node)) {
+        if (identity4.isCollection(node)) {
           path = Object.freeze(path.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
             const ci = await visitAsync_(i, node.items[i], visitor, path);
@@ -55046,7 +55046,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity3.isPair(node)) {
+        } else if (identity4.isPair(node)) {
           path = Object.freeze(path.concat(node));
           const ck = await visitAsync_("key", node.key, visitor, path);
           if (ck === BREAK)
@@ -55080,34 +55080,34 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key2, node, visitor, path) {
+    function callVisitor(key3, node, visitor, path) {
       if (typeof visitor === "function")
-        return visitor(key2, node, path);
-      if (identity3.isMap(node))
-        return visitor.Map?.(key2, node, path);
-      if (identity3.isSeq(node))
-        return visitor.Seq?.(key2, node, path);
-      if (identity3.isPair(node))
-        return visitor.Pair?.(key2, node, path);
-      if (identity3.isScalar(node))
-        return visitor.Scalar?.(key2, node, path);
-      if (identity3.isAlias(node))
-        return visitor.Alias?.(key2, node, path);
+        return visitor(key3, node, path);
+      if (identity4.isMap(node))
+        return visitor.Map?.(key3, node, path);
+      if (identity4.isSeq(node))
+        return visitor.Seq?.(key3, node, path);
+      if (identity4.isPair(node))
+        return visitor.Pair?.(key3, node, path);
+      if (identity4.isScalar(node))
+        return visitor.Scalar?.(key3, node, path);
+      if (identity4.isAlias(node))
+        return visitor.Alias?.(key3, node, path);
       return void 0;
     }
-    function replaceNode(key2, path, node) {
+    function replaceNode(key3, path, node) {
       const parent = path[path.length - 1];
-      if (identity3.isCollection(parent)) {
-        parent.items[key2] = node;
-      } else if (identity3.isPair(parent)) {
-        if (key2 === "key")
+      if (identity4.isCollection(parent)) {
+        parent.items[key3] = node;
+      } else if (identity4.isPair(parent)) {
+        if (key3 === "key")
           parent.key = node;
         else
           parent.value = node;
-      } else if (identity3.isDocument(parent)) {
+      } else if (identity4.isDocument(parent)) {
         parent.contents = node;
       } else {
-        const pt = identity3.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity4.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -55120,7 +55120,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -55263,10 +55263,10 @@ var require_directives = __commonJS({
         const lines2 = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity3.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity4.isNode(doc.contents)) {
           const tags = {};
           visit3.visit(doc.contents, (_key, node) => {
-            if (identity3.isNode(node) && node.tag)
+            if (identity4.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -55291,7 +55291,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
@@ -55338,7 +55338,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source of aliasObjects) {
             const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity3.isScalar(ref.node) || identity3.isCollection(ref.node))) {
+            if (typeof ref === "object" && ref.anchor && (identity4.isScalar(ref.node) || identity4.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error2 = new Error("Failed to resolve repeated object (this should not happen)");
@@ -55361,7 +55361,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key2, val) {
+    function applyReviver(reviver, obj, key3, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -55401,7 +55401,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key2, val);
+      return reviver.call(obj, key3, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -55411,12 +55411,12 @@ var require_applyReviver = __commonJS({
 var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
         return value.map((v, i) => toJS(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity3.hasAnchor(value))
+        if (!ctx || !identity4.hasAnchor(value))
           return value.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
@@ -55442,11 +55442,11 @@ var require_Node = __commonJS({
   "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var toJS = require_toJS();
     var NodeBase = class {
       constructor(type) {
-        Object.defineProperty(this, identity3.NODE_TYPE, { value: type });
+        Object.defineProperty(this, identity4.NODE_TYPE, { value: type });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -55457,7 +55457,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity3.isDocument(doc))
+        if (!identity4.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -55484,12 +55484,12 @@ var require_Alias = __commonJS({
     "use strict";
     var anchors = require_anchors();
     var visit3 = require_visit();
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var Alias2 = class extends Node.NodeBase {
       constructor(source) {
-        super(identity3.ALIAS);
+        super(identity4.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -55511,7 +55511,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit3.visit(doc, {
             Node: (_key, node) => {
-              if (identity3.isAlias(node) || identity3.hasAnchor(node))
+              if (identity4.isAlias(node) || identity4.hasAnchor(node))
                 nodes.push(node);
             }
           });
@@ -55573,11 +55573,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node, anchors2) {
-      if (identity3.isAlias(node)) {
+      if (identity4.isAlias(node)) {
         const source = node.resolve(doc);
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
-      } else if (identity3.isCollection(node)) {
+      } else if (identity4.isCollection(node)) {
         let count3 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
@@ -55585,7 +55585,7 @@ var require_Alias = __commonJS({
             count3 = c;
         }
         return count3;
-      } else if (identity3.isPair(node)) {
+      } else if (identity4.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
         return Math.max(kc, vc);
@@ -55600,13 +55600,13 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar2 = class extends Node.NodeBase {
       constructor(value) {
-        super(identity3.SCALAR);
+        super(identity4.SCALAR);
         this.value = value;
       }
       toJSON(arg, ctx) {
@@ -55631,7 +55631,7 @@ var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias2 = require_Alias();
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var Scalar2 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -55645,12 +55645,12 @@ var require_createNode = __commonJS({
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
-      if (identity3.isDocument(value))
+      if (identity4.isDocument(value))
         value = value.contents;
-      if (identity3.isNode(value))
+      if (identity4.isNode(value))
         return value;
-      if (identity3.isPair(value)) {
-        const map = ctx.schema[identity3.MAP].createNode?.(ctx.schema, null, ctx);
+      if (identity4.isPair(value)) {
+        const map = ctx.schema[identity4.MAP].createNode?.(ctx.schema, null, ctx);
         map.items.push(value);
         return map;
       }
@@ -55682,7 +55682,7 @@ var require_createNode = __commonJS({
             ref.node = node2;
           return node2;
         }
-        tagObj = value instanceof Map ? schema[identity3.MAP] : Symbol.iterator in Object(value) ? schema[identity3.SEQ] : schema[identity3.MAP];
+        tagObj = value instanceof Map ? schema[identity4.MAP] : Symbol.iterator in Object(value) ? schema[identity4.SEQ] : schema[identity4.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -55706,7 +55706,7 @@ var require_Collection = __commonJS({
   "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var Node = require_Node();
     function collectionFromPath(schema, path, value) {
       let v = value;
@@ -55750,7 +55750,7 @@ var require_Collection = __commonJS({
         const copy2 = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy2.schema = schema;
-        copy2.items = copy2.items.map((it) => identity3.isNode(it) || identity3.isPair(it) ? it.clone(schema) : it);
+        copy2.items = copy2.items.map((it) => identity4.isNode(it) || identity4.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy2.range = this.range.slice();
         return copy2;
@@ -55764,14 +55764,14 @@ var require_Collection = __commonJS({
         if (isEmptyPath(path))
           this.add(value);
         else {
-          const [key2, ...rest] = path;
-          const node = this.get(key2, true);
-          if (identity3.isCollection(node))
+          const [key3, ...rest] = path;
+          const node = this.get(key3, true);
+          if (identity4.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key2, collectionFromPath(this.schema, rest, value));
+            this.set(key3, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key3}. Remaining path: ${rest}`);
         }
       }
       /**
@@ -55779,14 +55779,14 @@ var require_Collection = __commonJS({
        * @returns `true` if the item was found and removed.
        */
       deleteIn(path) {
-        const [key2, ...rest] = path;
+        const [key3, ...rest] = path;
         if (rest.length === 0)
-          return this.delete(key2);
-        const node = this.get(key2, true);
-        if (identity3.isCollection(node))
+          return this.delete(key3);
+        const node = this.get(key3, true);
+        if (identity4.isCollection(node))
           return node.deleteIn(rest);
         else
-          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key3}. Remaining path: ${rest}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -55794,47 +55794,47 @@ var require_Collection = __commonJS({
        * `true` (collections are always returned intact).
        */
       getIn(path, keepScalar) {
-        const [key2, ...rest] = path;
-        const node = this.get(key2, true);
+        const [key3, ...rest] = path;
+        const node = this.get(key3, true);
         if (rest.length === 0)
-          return !keepScalar && identity3.isScalar(node) ? node.value : node;
+          return !keepScalar && identity4.isScalar(node) ? node.value : node;
         else
-          return identity3.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+          return identity4.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node) => {
-          if (!identity3.isPair(node))
+          if (!identity4.isPair(node))
             return false;
           const n = node.value;
-          return n == null || allowScalar && identity3.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity4.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
        * Checks if the collection includes a value with the key `key`.
        */
       hasIn(path) {
-        const [key2, ...rest] = path;
+        const [key3, ...rest] = path;
         if (rest.length === 0)
-          return this.has(key2);
-        const node = this.get(key2, true);
-        return identity3.isCollection(node) ? node.hasIn(rest) : false;
+          return this.has(key3);
+        const node = this.get(key3, true);
+        return identity4.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
       setIn(path, value) {
-        const [key2, ...rest] = path;
+        const [key3, ...rest] = path;
         if (rest.length === 0) {
-          this.set(key2, value);
+          this.set(key3, value);
         } else {
-          const node = this.get(key2, true);
-          if (identity3.isCollection(node))
+          const node = this.get(key3, true);
+          if (identity4.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key2, collectionFromPath(this.schema, rest, value));
+            this.set(key3, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key3}. Remaining path: ${rest}`);
         }
       }
     };
@@ -55868,14 +55868,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text12, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text13, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text12;
+        return text13;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text12.length <= endStep)
-        return text12;
+      if (text13.length <= endStep)
+        return text13;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -55892,14 +55892,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text12, i, indent.length);
+        i = consumeMoreIndentedLines(text13, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text12[i += 1]; ) {
+      for (let ch; ch = text13[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text12[i + 1]) {
+          switch (text13[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -55916,12 +55916,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text12, i, indent.length);
+            i = consumeMoreIndentedLines(text13, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text12[i + 1];
+            const next = text13[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -55933,12 +55933,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text12[i += 1];
+                ch = text13[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text12;
+                return text13;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -55953,39 +55953,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text12;
+        return text13;
       if (onFold)
         onFold();
-      let res = text12.slice(0, folds[0]);
+      let res = text13.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text12.length;
+        const end2 = folds[i2 + 1] || text13.length;
         if (fold === 0)
           res = `
-${indent}${text12.slice(0, end2)}`;
+${indent}${text13.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text12[fold]}\\`;
+            res += `${text13[fold]}\\`;
           res += `
-${indent}${text12.slice(fold + 1, end2)}`;
+${indent}${text13.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text12, i, indent) {
+    function consumeMoreIndentedLines(text13, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text12[start];
+      let ch = text13[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text12[++i];
+          ch = text13[++i];
         } else {
           do {
-            ch = text12[++i];
+            ch = text13[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text12[start];
+          ch = text13[start];
         }
       }
       return end;
@@ -56285,7 +56285,7 @@ var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -56338,7 +56338,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj;
-      if (identity3.isScalar(item)) {
+      if (identity4.isScalar(item)) {
         obj = item.value;
         let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
@@ -56361,7 +56361,7 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor = (identity3.isScalar(node) || identity3.isCollection(node)) && node.anchor;
+      const anchor = (identity4.isScalar(node) || identity4.isCollection(node)) && node.anchor;
       if (anchor && anchors.anchorIsValid(anchor)) {
         anchors$1.add(anchor);
         props.push(`&${anchor}`);
@@ -56372,9 +56372,9 @@ var require_stringify = __commonJS({
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity3.isPair(item))
+      if (identity4.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity3.isAlias(item)) {
+      if (identity4.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -56388,15 +56388,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node = identity3.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node = identity4.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity3.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity4.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str;
-      return identity3.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+      return identity4.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
@@ -56408,23 +56408,23 @@ ${ctx.indent}${str}`;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var Scalar2 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key: key3, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity3.isNode(key2) && key2.comment || null;
+      let keyComment = identity4.isNode(key3) && key3.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity3.isCollection(key2) || !identity3.isNode(key2) && typeof key2 === "object") {
+        if (identity4.isCollection(key3) || !identity4.isNode(key3) && typeof key3 === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity3.isCollection(key2) || (identity3.isScalar(key2) ? key2.type === Scalar2.Scalar.BLOCK_FOLDED || key2.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
+      let explicitKey = !simpleKeys && (!key3 || keyComment && value == null && !ctx.inFlow || identity4.isCollection(key3) || (identity4.isScalar(key3) ? key3.type === Scalar2.Scalar.BLOCK_FOLDED || key3.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key3 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -56432,7 +56432,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify.stringify(key3, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -56465,7 +56465,7 @@ ${indent}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity3.isNode(value)) {
+      if (identity4.isNode(value)) {
         vsb = !!value.spaceBefore;
         vcb = value.commentBefore;
         valueComment = value.comment;
@@ -56477,10 +56477,10 @@ ${indent}:`;
           value = doc.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity3.isScalar(value))
+      if (!explicitKey && !keyComment && identity4.isScalar(value))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity3.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity4.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -56500,7 +56500,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity3.isCollection(value)) {
+      } else if (!explicitKey && identity4.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -56563,7 +56563,7 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var Scalar2 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
@@ -56576,10 +56576,10 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key2) => (merge2.identify(key2) || identity3.isScalar(key2) && (!key2.type || key2.type === Scalar2.Scalar.PLAIN) && merge2.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key3) => (merge2.identify(key3) || identity4.isScalar(key3) && (!key3.type || key3.type === Scalar2.Scalar.PLAIN) && merge2.identify(key3.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
-      if (identity3.isSeq(source))
+      if (identity4.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map, it);
       else if (Array.isArray(source))
@@ -56590,17 +56590,17 @@ var require_merge = __commonJS({
     }
     function mergeValue(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
-      if (!identity3.isMap(source))
+      if (!identity4.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key2, value2] of srcMap) {
+      for (const [key3, value2] of srcMap) {
         if (map instanceof Map) {
-          if (!map.has(key2))
-            map.set(key2, value2);
+          if (!map.has(key3))
+            map.set(key3, value2);
         } else if (map instanceof Set) {
-          map.add(key2);
-        } else if (!Object.prototype.hasOwnProperty.call(map, key2)) {
-          Object.defineProperty(map, key2, {
+          map.add(key3);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key3)) {
+          Object.defineProperty(map, key3, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -56611,7 +56611,7 @@ var require_merge = __commonJS({
       return map;
     }
     function resolveAliasValue(ctx, value) {
-      return ctx && identity3.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+      return ctx && identity4.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -56626,21 +56626,21 @@ var require_addPairToJSMap = __commonJS({
     var log = require_log();
     var merge2 = require_merge();
     var stringify = require_stringify();
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key: key2, value }) {
-      if (identity3.isNode(key2) && key2.addToJSMap)
-        key2.addToJSMap(ctx, map, value);
-      else if (merge2.isMergeKey(ctx, key2))
+    function addPairToJSMap(ctx, map, { key: key3, value }) {
+      if (identity4.isNode(key3) && key3.addToJSMap)
+        key3.addToJSMap(ctx, map, value);
+      else if (merge2.isMergeKey(ctx, key3))
         merge2.addMergeToJSMap(ctx, map, value);
       else {
-        const jsKey = toJS.toJS(key2, "", ctx);
+        const jsKey = toJS.toJS(key3, "", ctx);
         if (map instanceof Map) {
           map.set(jsKey, toJS.toJS(value, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
-          const stringKey = stringifyKey(key2, jsKey, ctx);
+          const stringKey = stringifyKey(key3, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
@@ -56655,19 +56655,19 @@ var require_addPairToJSMap = __commonJS({
       }
       return map;
     }
-    function stringifyKey(key2, jsKey, ctx) {
+    function stringifyKey(key3, jsKey, ctx) {
       if (jsKey === null)
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity3.isNode(key2) && ctx?.doc) {
+      if (identity4.isNode(key3) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
         strCtx.inFlow = true;
         strCtx.inStringifyKey = true;
-        const strKey = key2.toString(strCtx);
+        const strKey = key3.toString(strCtx);
         if (!ctx.mapKeyWarned) {
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
@@ -56690,25 +56690,25 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity3 = require_identity();
-    function createPair(key2, value, ctx) {
-      const k = createNode.createNode(key2, void 0, ctx);
+    var identity4 = require_identity();
+    function createPair(key3, value, ctx) {
+      const k = createNode.createNode(key3, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key2, value = null) {
-        Object.defineProperty(this, identity3.NODE_TYPE, { value: identity3.PAIR });
-        this.key = key2;
+      constructor(key3, value = null) {
+        Object.defineProperty(this, identity4.NODE_TYPE, { value: identity4.PAIR });
+        this.key = key3;
         this.value = value;
       }
       clone(schema) {
-        let { key: key2, value } = this;
-        if (identity3.isNode(key2))
-          key2 = key2.clone(schema);
-        if (identity3.isNode(value))
+        let { key: key3, value } = this;
+        if (identity4.isNode(key3))
+          key3 = key3.clone(schema);
+        if (identity4.isNode(value))
           value = value.clone(schema);
-        return new _Pair(key2, value);
+        return new _Pair(key3, value);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -56727,7 +56727,7 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -56743,14 +56743,14 @@ var require_stringifyCollection = __commonJS({
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
-        if (identity3.isNode(item)) {
+        if (identity4.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines2.push("");
           addCommentBefore(ctx, lines2, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity3.isPair(item)) {
-          const ik = identity3.isNode(item.key) ? item.key : null;
+        } else if (identity4.isPair(item)) {
+          const ik = identity4.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines2.push("");
@@ -56798,14 +56798,14 @@ ${indent}${line}` : "\n";
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
-        if (identity3.isNode(item)) {
+        if (identity4.isNode(item)) {
           if (item.spaceBefore)
             lines2.push("");
           addCommentBefore(ctx, lines2, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
-        } else if (identity3.isPair(item)) {
-          const ik = identity3.isNode(item.key) ? item.key : null;
+        } else if (identity4.isPair(item)) {
+          const ik = identity4.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines2.push("");
@@ -56813,7 +56813,7 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity3.isNode(item.value) ? item.value : null;
+          const iv = identity4.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
@@ -56831,7 +56831,7 @@ ${indent}${line}` : "\n";
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines2.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines2.reduce((sum3, line) => sum3 + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -56847,7 +56847,7 @@ ${indent}${line}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines2.reduce((sum2, line) => sum2 + line.length + 2, 2);
+          const len = lines2.reduce((sum3, line) => sum3 + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
@@ -56881,16 +56881,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection2 = require_Collection();
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var Pair = require_Pair();
     var Scalar2 = require_Scalar();
-    function findPair(items, key2) {
-      const k = identity3.isScalar(key2) ? key2.value : key2;
+    function findPair(items, key3) {
+      const k = identity4.isScalar(key3) ? key3.value : key3;
       for (const it of items) {
-        if (identity3.isPair(it)) {
-          if (it.key === key2 || it.key === k)
+        if (identity4.isPair(it)) {
+          if (it.key === key3 || it.key === k)
             return it;
-          if (identity3.isScalar(it.key) && it.key.value === k)
+          if (identity4.isScalar(it.key) && it.key.value === k)
             return it;
         }
       }
@@ -56901,7 +56901,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema) {
-        super(identity3.MAP, schema);
+        super(identity4.MAP, schema);
         this.items = [];
       }
       /**
@@ -56911,20 +56911,20 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add3 = (key2, value) => {
+        const add4 = (key3, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key2, value);
-          else if (Array.isArray(replacer) && !replacer.includes(key2))
+            value = replacer.call(obj, key3, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key3))
             return;
           if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key2, value, ctx));
+            map.items.push(Pair.createPair(key3, value, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key2, value] of obj)
-            add3(key2, value);
+          for (const [key3, value] of obj)
+            add4(key3, value);
         } else if (obj && typeof obj === "object") {
-          for (const key2 of Object.keys(obj))
-            add3(key2, obj[key2]);
+          for (const key3 of Object.keys(obj))
+            add4(key3, obj[key3]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -56939,7 +56939,7 @@ var require_YAMLMap = __commonJS({
        */
       add(pair, overwrite) {
         let _pair;
-        if (identity3.isPair(pair))
+        if (identity4.isPair(pair))
           _pair = pair;
         else if (!pair || typeof pair !== "object" || !("key" in pair)) {
           _pair = new Pair.Pair(pair, pair?.value);
@@ -56950,7 +56950,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity3.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
+          if (identity4.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -56964,31 +56964,31 @@ var require_YAMLMap = __commonJS({
           this.items.push(_pair);
         }
       }
-      delete(key2) {
-        const it = findPair(this.items, key2);
+      delete(key3) {
+        const it = findPair(this.items, key3);
         if (!it)
           return false;
         const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
-      get(key2, keepScalar) {
-        const it = findPair(this.items, key2);
+      get(key3, keepScalar) {
+        const it = findPair(this.items, key3);
         const node = it?.value;
-        return (!keepScalar && identity3.isScalar(node) ? node.value : node) ?? void 0;
+        return (!keepScalar && identity4.isScalar(node) ? node.value : node) ?? void 0;
       }
-      has(key2) {
-        return !!findPair(this.items, key2);
+      has(key3) {
+        return !!findPair(this.items, key3);
       }
-      set(key2, value) {
-        this.add(new Pair.Pair(key2, value), true);
+      set(key3, value) {
+        this.add(new Pair.Pair(key3, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
        * @param {Class} Type - If set, forces the returned collection type
        * @returns Instance of Type, Map, or Object
        */
-      toJSON(_, ctx, Type) {
-        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+      toJSON(_, ctx, Type2) {
+        const map = Type2 ? new Type2() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const item of this.items)
@@ -56999,7 +56999,7 @@ var require_YAMLMap = __commonJS({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity3.isPair(item))
+          if (!identity4.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -57022,7 +57022,7 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var YAMLMap2 = require_YAMLMap();
     var map = {
       collection: "map",
@@ -57030,7 +57030,7 @@ var require_map = __commonJS({
       nodeClass: YAMLMap2.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map2, onError) {
-        if (!identity3.isMap(map2))
+        if (!identity4.isMap(map2))
           onError("Expected a mapping for this tag");
         return map2;
       },
@@ -57047,7 +57047,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection2 = require_Collection();
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var Scalar2 = require_Scalar();
     var toJS = require_toJS();
     var YAMLSeq2 = class extends Collection2.Collection {
@@ -57055,7 +57055,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema) {
-        super(identity3.SEQ, schema);
+        super(identity4.SEQ, schema);
         this.items = [];
       }
       add(value) {
@@ -57069,19 +57069,19 @@ var require_YAMLSeq = __commonJS({
        *
        * @returns `true` if the item was found and removed.
        */
-      delete(key2) {
-        const idx = asItemIndex(key2);
+      delete(key3) {
+        const idx = asItemIndex(key3);
         if (typeof idx !== "number")
           return false;
         const del = this.items.splice(idx, 1);
         return del.length > 0;
       }
-      get(key2, keepScalar) {
-        const idx = asItemIndex(key2);
+      get(key3, keepScalar) {
+        const idx = asItemIndex(key3);
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity3.isScalar(it) ? it.value : it;
+        return !keepScalar && identity4.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -57089,8 +57089,8 @@ var require_YAMLSeq = __commonJS({
        * `key` must contain a representation of an integer for this to succeed.
        * It may be wrapped in a `Scalar`.
        */
-      has(key2) {
-        const idx = asItemIndex(key2);
+      has(key3) {
+        const idx = asItemIndex(key3);
         return typeof idx === "number" && idx < this.items.length;
       }
       /**
@@ -57100,12 +57100,12 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key2, value) {
-        const idx = asItemIndex(key2);
+      set(key3, value) {
+        const idx = asItemIndex(key3);
         if (typeof idx !== "number")
-          throw new Error(`Expected a valid index, not ${key2}.`);
+          throw new Error(`Expected a valid index, not ${key3}.`);
         const prev = this.items[idx];
-        if (identity3.isScalar(prev) && Scalar2.isScalarValue(value))
+        if (identity4.isScalar(prev) && Scalar2.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -57137,8 +57137,8 @@ var require_YAMLSeq = __commonJS({
           let i = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key2 = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key2, it);
+              const key3 = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key3, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -57146,8 +57146,8 @@ var require_YAMLSeq = __commonJS({
         return seq;
       }
     };
-    function asItemIndex(key2) {
-      let idx = identity3.isScalar(key2) ? key2.value : key2;
+    function asItemIndex(key3) {
+      let idx = identity4.isScalar(key3) ? key3.value : key3;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -57160,7 +57160,7 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var YAMLSeq2 = require_YAMLSeq();
     var seq = {
       collection: "seq",
@@ -57168,7 +57168,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq2.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
-        if (!identity3.isSeq(seq2))
+        if (!identity4.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
@@ -57365,7 +57365,7 @@ var require_schema = __commonJS({
     var _null = require_null();
     var seq = require_seq();
     var string2 = require_string();
-    var bool2 = require_bool();
+    var bool3 = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = [
@@ -57373,7 +57373,7 @@ var require_schema = __commonJS({
       seq.seq,
       string2.string,
       _null.nullTag,
-      bool2.boolTag,
+      bool3.boolTag,
       int.intOct,
       int.int,
       int.intHex,
@@ -57522,17 +57522,17 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var Pair = require_Pair();
     var Scalar2 = require_Scalar();
     var YAMLSeq2 = require_YAMLSeq();
     function resolvePairs(seq, onError) {
-      if (identity3.isSeq(seq)) {
+      if (identity4.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
           let item = seq.items[i];
-          if (identity3.isPair(item))
+          if (identity4.isPair(item))
             continue;
-          else if (identity3.isMap(item)) {
+          else if (identity4.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
             const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
@@ -57546,7 +57546,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity3.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity4.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -57554,36 +57554,36 @@ ${cn.comment}` : item.comment;
     }
     function createPairs(schema, iterable, ctx) {
       const { replacer } = ctx;
-      const pairs2 = new YAMLSeq2.YAMLSeq(schema);
-      pairs2.tag = "tag:yaml.org,2002:pairs";
+      const pairs3 = new YAMLSeq2.YAMLSeq(schema);
+      pairs3.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i++), it);
-          let key2, value;
+          let key3, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
-              key2 = it[0];
+              key3 = it[0];
               value = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
-              key2 = keys[0];
-              value = it[key2];
+              key3 = keys[0];
+              value = it[key3];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
-            key2 = it;
+            key3 = it;
           }
-          pairs2.items.push(Pair.createPair(key2, value, ctx));
+          pairs3.items.push(Pair.createPair(key3, value, ctx));
         }
-      return pairs2;
+      return pairs3;
     }
-    var pairs = {
+    var pairs2 = {
       collection: "seq",
       default: false,
       tag: "tag:yaml.org,2002:pairs",
@@ -57591,7 +57591,7 @@ ${cn.comment}` : item.comment;
       createNode: createPairs
     };
     exports.createPairs = createPairs;
-    exports.pairs = pairs;
+    exports.pairs = pairs2;
     exports.resolvePairs = resolvePairs;
   }
 });
@@ -57600,11 +57600,11 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var toJS = require_toJS();
     var YAMLMap2 = require_YAMLMap();
     var YAMLSeq2 = require_YAMLSeq();
-    var pairs = require_pairs();
+    var pairs2 = require_pairs();
     var YAMLOMap = class _YAMLOMap extends YAMLSeq2.YAMLSeq {
       constructor() {
         super();
@@ -57626,21 +57626,21 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const pair of this.items) {
-          let key2, value;
-          if (identity3.isPair(pair)) {
-            key2 = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key2, ctx);
+          let key3, value;
+          if (identity4.isPair(pair)) {
+            key3 = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key3, ctx);
           } else {
-            key2 = toJS.toJS(pair, "", ctx);
+            key3 = toJS.toJS(pair, "", ctx);
           }
-          if (map.has(key2))
+          if (map.has(key3))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key2, value);
+          map.set(key3, value);
         }
         return map;
       }
       static from(schema, iterable, ctx) {
-        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const pairs$1 = pairs2.createPairs(schema, iterable, ctx);
         const omap2 = new this();
         omap2.items = pairs$1.items;
         return omap2;
@@ -57654,14 +57654,14 @@ var require_omap = __commonJS({
       default: false,
       tag: "tag:yaml.org,2002:omap",
       resolve(seq, onError) {
-        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const pairs$1 = pairs2.resolvePairs(seq, onError);
         const seenKeys = [];
-        for (const { key: key2 } of pairs$1.items) {
-          if (identity3.isScalar(key2)) {
-            if (seenKeys.includes(key2.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
+        for (const { key: key3 } of pairs$1.items) {
+          if (identity4.isScalar(key3)) {
+            if (seenKeys.includes(key3.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key3.value}`);
             } else {
-              seenKeys.push(key2.value);
+              seenKeys.push(key3.value);
             }
           }
         }
@@ -57838,7 +57838,7 @@ var require_int2 = __commonJS({
 var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var Pair = require_Pair();
     var YAMLMap2 = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap2.YAMLMap {
@@ -57846,14 +57846,14 @@ var require_set = __commonJS({
         super(schema);
         this.tag = _YAMLSet.tag;
       }
-      add(key2) {
+      add(key3) {
         let pair;
-        if (identity3.isPair(key2))
-          pair = key2;
-        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
-          pair = new Pair.Pair(key2.key, null);
+        if (identity4.isPair(key3))
+          pair = key3;
+        else if (key3 && typeof key3 === "object" && "key" in key3 && "value" in key3 && key3.value === null)
+          pair = new Pair.Pair(key3.key, null);
         else
-          pair = new Pair.Pair(key2, null);
+          pair = new Pair.Pair(key3, null);
         const prev = YAMLMap2.findPair(this.items, pair.key);
         if (!prev)
           this.items.push(pair);
@@ -57862,18 +57862,18 @@ var require_set = __commonJS({
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
-      get(key2, keepPair) {
-        const pair = YAMLMap2.findPair(this.items, key2);
-        return !keepPair && identity3.isPair(pair) ? identity3.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+      get(key3, keepPair) {
+        const pair = YAMLMap2.findPair(this.items, key3);
+        return !keepPair && identity4.isPair(pair) ? identity4.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key2, value) {
+      set(key3, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap2.findPair(this.items, key2);
+        const prev = YAMLMap2.findPair(this.items, key3);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new Pair.Pair(key2));
+          this.items.push(new Pair.Pair(key3));
         }
       }
       toJSON(_, ctx) {
@@ -57908,7 +57908,7 @@ var require_set = __commonJS({
       tag: "tag:yaml.org,2002:set",
       createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
       resolve(map, onError) {
-        if (identity3.isMap(map)) {
+        if (identity4.isMap(map)) {
           if (map.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map);
           else
@@ -58020,12 +58020,12 @@ var require_schema3 = __commonJS({
     var seq = require_seq();
     var string2 = require_string();
     var binary = require_binary();
-    var bool2 = require_bool2();
+    var bool3 = require_bool2();
     var float = require_float2();
     var int = require_int2();
     var merge2 = require_merge();
     var omap = require_omap();
-    var pairs = require_pairs();
+    var pairs2 = require_pairs();
     var set = require_set();
     var timestamp = require_timestamp();
     var schema = [
@@ -58033,8 +58033,8 @@ var require_schema3 = __commonJS({
       seq.seq,
       string2.string,
       _null.nullTag,
-      bool2.trueTag,
-      bool2.falseTag,
+      bool3.trueTag,
+      bool3.falseTag,
       int.intBin,
       int.intOct,
       int.int,
@@ -58045,7 +58045,7 @@ var require_schema3 = __commonJS({
       binary.binary,
       merge2.merge,
       omap.omap,
-      pairs.pairs,
+      pairs2.pairs,
       set.set,
       timestamp.intTime,
       timestamp.floatTime,
@@ -58063,7 +58063,7 @@ var require_tags = __commonJS({
     var _null = require_null();
     var seq = require_seq();
     var string2 = require_string();
-    var bool2 = require_bool();
+    var bool3 = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = require_schema();
@@ -58071,7 +58071,7 @@ var require_tags = __commonJS({
     var binary = require_binary();
     var merge2 = require_merge();
     var omap = require_omap();
-    var pairs = require_pairs();
+    var pairs2 = require_pairs();
     var schema$2 = require_schema3();
     var set = require_set();
     var timestamp = require_timestamp();
@@ -58084,7 +58084,7 @@ var require_tags = __commonJS({
     ]);
     var tagsByName = {
       binary: binary.binary,
-      bool: bool2.boolTag,
+      bool: bool3.boolTag,
       float: float.float,
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
@@ -58097,7 +58097,7 @@ var require_tags = __commonJS({
       merge: merge2.merge,
       null: _null.nullTag,
       omap: omap.omap,
-      pairs: pairs.pairs,
+      pairs: pairs2.pairs,
       seq: seq.seq,
       set: set.set,
       timestamp: timestamp.timestamp
@@ -58106,7 +58106,7 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:binary": binary.binary,
       "tag:yaml.org,2002:merge": merge2.merge,
       "tag:yaml.org,2002:omap": omap.omap,
-      "tag:yaml.org,2002:pairs": pairs.pairs,
+      "tag:yaml.org,2002:pairs": pairs2.pairs,
       "tag:yaml.org,2002:set": set.set,
       "tag:yaml.org,2002:timestamp": timestamp.timestamp
     };
@@ -58120,7 +58120,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
+          const keys = Array.from(schemas.keys()).filter((key3) => key3 !== "yaml11").map((key3) => JSON.stringify(key3)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -58136,7 +58136,7 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
+          const keys = Object.keys(tagsByName).map((key3) => JSON.stringify(key3)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
         if (!tags2.includes(tagObj))
@@ -58153,7 +58153,7 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var map = require_map();
     var seq = require_seq();
     var string2 = require_string();
@@ -58166,9 +58166,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge2);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity3.MAP, { value: map.map });
-        Object.defineProperty(this, identity3.SCALAR, { value: string2.string });
-        Object.defineProperty(this, identity3.SEQ, { value: seq.seq });
+        Object.defineProperty(this, identity4.MAP, { value: map.map });
+        Object.defineProperty(this, identity4.SCALAR, { value: string2.string });
+        Object.defineProperty(this, identity4.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -58185,7 +58185,7 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -58212,7 +58212,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity3.isNode(doc.contents)) {
+        if (identity4.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines2.push("");
           if (doc.contents.commentBefore) {
@@ -58267,7 +58267,7 @@ var require_Document = __commonJS({
     "use strict";
     var Alias2 = require_Alias();
     var Collection2 = require_Collection();
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
@@ -58282,7 +58282,7 @@ var require_Document = __commonJS({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity3.NODE_TYPE, { value: identity3.DOC });
+        Object.defineProperty(this, identity4.NODE_TYPE, { value: identity4.DOC });
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
@@ -58318,7 +58318,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy2 = Object.create(_Document.prototype, {
-          [identity3.NODE_TYPE]: { value: identity3.DOC }
+          [identity4.NODE_TYPE]: { value: identity4.DOC }
         });
         copy2.commentBefore = this.commentBefore;
         copy2.comment = this.comment;
@@ -58328,7 +58328,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy2.directives = this.directives.clone();
         copy2.schema = this.schema.clone();
-        copy2.contents = identity3.isNode(this.contents) ? this.contents.clone(copy2.schema) : this.contents;
+        copy2.contents = identity4.isNode(this.contents) ? this.contents.clone(copy2.schema) : this.contents;
         if (this.range)
           copy2.range = this.range.slice();
         return copy2;
@@ -58391,7 +58391,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node = createNode.createNode(value, tag, ctx);
-        if (flow && identity3.isCollection(node))
+        if (flow && identity4.isCollection(node))
           node.flow = true;
         setAnchors();
         return node;
@@ -58400,8 +58400,8 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key2, value, options = {}) {
-        const k = this.createNode(key2, null, options);
+      createPair(key3, value, options = {}) {
+        const k = this.createNode(key3, null, options);
         const v = this.createNode(value, null, options);
         return new Pair.Pair(k, v);
       }
@@ -58409,8 +58409,8 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      delete(key2) {
-        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
+      delete(key3) {
+        return assertCollection(this.contents) ? this.contents.delete(key3) : false;
       }
       /**
        * Removes a value from the document.
@@ -58430,8 +58430,8 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      get(key2, keepScalar) {
-        return identity3.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
+      get(key3, keepScalar) {
+        return identity4.isCollection(this.contents) ? this.contents.get(key3, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -58440,14 +58440,14 @@ var require_Document = __commonJS({
        */
       getIn(path, keepScalar) {
         if (Collection2.isEmptyPath(path))
-          return !keepScalar && identity3.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity3.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+          return !keepScalar && identity4.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity4.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
-      has(key2) {
-        return identity3.isCollection(this.contents) ? this.contents.has(key2) : false;
+      has(key3) {
+        return identity4.isCollection(this.contents) ? this.contents.has(key3) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -58455,17 +58455,17 @@ var require_Document = __commonJS({
       hasIn(path) {
         if (Collection2.isEmptyPath(path))
           return this.contents !== void 0;
-        return identity3.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity4.isCollection(this.contents) ? this.contents.hasIn(path) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key2, value) {
+      set(key3, value) {
         if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, [key2], value);
+          this.contents = Collection2.collectionFromPath(this.schema, [key3], value);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key2, value);
+          this.contents.set(key3, value);
         }
       }
       /**
@@ -58562,7 +58562,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity3.isCollection(contents))
+      if (identity4.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -58773,24 +58773,24 @@ var require_resolve_props = __commonJS({
 var require_util_contains_newline = __commonJS({
   "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
-    function containsNewline(key2) {
-      if (!key2)
+    function containsNewline(key3) {
+      if (!key3)
         return null;
-      switch (key2.type) {
+      switch (key3.type) {
         case "alias":
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          if (key2.source.includes("\n"))
+          if (key3.source.includes("\n"))
             return true;
-          if (key2.end) {
-            for (const st of key2.end)
+          if (key3.end) {
+            for (const st of key3.end)
               if (st.type === "newline")
                 return true;
           }
           return false;
         case "flow-collection":
-          for (const it of key2.items) {
+          for (const it of key3.items) {
             for (const st of it.start)
               if (st.type === "newline")
                 return true;
@@ -58833,13 +58833,13 @@ var require_util_flow_indent_check = __commonJS({
 var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity3.isScalar(a) && identity3.isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual(pair.key, search));
+      const isEqual2 = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity4.isScalar(a) && identity4.isScalar(b) && a.value === b.value;
+      return items.some((pair) => isEqual2(pair.key, search));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -58864,10 +58864,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep5, value } = collItem;
+        const { start, key: key3, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep5?.[0],
+          next: key3 ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -58875,10 +58875,10 @@ var require_resolve_block_map = __commonJS({
         });
         const implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key2) {
-            if (key2.type === "block-seq")
+          if (key3) {
+            if (key3.type === "block-seq")
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
-            else if ("indent" in key2 && key2.indent !== bm.indent)
+            else if ("indent" in key3 && key3.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
           if (!keyProps.anchor && !keyProps.tag && !sep5) {
@@ -58891,17 +58891,17 @@ var require_resolve_block_map = __commonJS({
             }
             continue;
           }
-          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
-            onError(key2 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key3)) {
+            onError(key3 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        const keyNode = key3 ? composeNode(ctx, key3, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key3, onError);
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -58911,7 +58911,7 @@ var require_resolve_block_map = __commonJS({
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
-          startOnNewline: !key2 || key2.type === "block-scalar"
+          startOnNewline: !key3 || key3.type === "block-scalar"
         });
         offset = valueProps.end;
         if (valueProps.found) {
@@ -59051,7 +59051,7 @@ var require_resolve_end = __commonJS({
 var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var Pair = require_Pair();
     var YAMLMap2 = require_YAMLMap();
     var YAMLSeq2 = require_YAMLSeq();
@@ -59062,9 +59062,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap = fc.start.source === "{";
-      const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap2.YAMLMap : YAMLSeq2.YAMLSeq);
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap2.YAMLMap : YAMLSeq2.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -59075,11 +59075,11 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep5, value } = collItem;
+        const { start, key: key3, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep5?.[0],
+          next: key3 ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
@@ -59100,9 +59100,9 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key2))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key3))
             onError(
-              key2,
+              key3,
               // checked by containsNewline()
               "MULTILINE_IMPLICIT_KEY",
               "Implicit keys of flow sequence pairs need to be on a single line"
@@ -59130,7 +59130,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity3.isPair(prev))
+              if (identity4.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -59140,7 +59140,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep5 && !props.found) {
+        if (!isMap2 && !sep5 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -59149,8 +59149,8 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
-          if (isBlock(key2))
+          const keyNode = key3 ? composeNode(ctx, key3, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key3))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
           const valueProps = resolveProps.resolveProps(sep5 ?? [], {
@@ -59163,7 +59163,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap && !props.found && ctx.options.strict) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
               if (sep5)
                 for (const st of sep5) {
                   if (st === valueProps.found)
@@ -59195,7 +59195,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap) {
+          if (isMap2) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -59211,7 +59211,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap ? "}" : "]";
+      const expectedEnd = isMap2 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -59245,7 +59245,7 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var Scalar2 = require_Scalar();
     var YAMLMap2 = require_YAMLMap();
     var YAMLSeq2 = require_YAMLSeq();
@@ -59295,7 +59295,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity3.isNode(res) ? res : new Scalar2.Scalar(res);
+      const node = identity4.isNode(res) ? res : new Scalar2.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -59714,7 +59714,7 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var Scalar2 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -59723,17 +59723,17 @@ var require_compose_scalar = __commonJS({
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity3.SCALAR];
+        tag = ctx.schema[identity4.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity3.SCALAR];
+        tag = ctx.schema[identity4.SCALAR];
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity3.isScalar(res) ? res : new Scalar2.Scalar(res);
+        scalar = identity4.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error2) {
         const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
@@ -59753,7 +59753,7 @@ var require_compose_scalar = __commonJS({
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema[identity3.SCALAR];
+        return schema[identity4.SCALAR];
       const matchWithTest = [];
       for (const tag of schema.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -59772,12 +59772,12 @@ var require_compose_scalar = __commonJS({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema[identity3.SCALAR];
+      return schema[identity4.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity3.SCALAR];
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity4.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity3.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity4.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -59826,7 +59826,7 @@ var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias2 = require_Alias();
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -59872,7 +59872,7 @@ var require_compose_node = __commonJS({
       node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor && node.anchor === "")
         onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity3.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity4.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -59978,7 +59978,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors4();
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -60040,9 +60040,9 @@ var require_composer = __commonJS({
 ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
-          } else if (identity3.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity4.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity3.isPair(it))
+            if (identity4.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment}
@@ -60300,9 +60300,9 @@ var require_cst_scalar = __commonJS({
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
           props.push({ type: "newline", offset: -1, indent, source: "\n" });
-        for (const key2 of Object.keys(token))
-          if (key2 !== "type" && key2 !== "offset")
-            delete token[key2];
+        for (const key3 of Object.keys(token))
+          if (key3 !== "type" && key3 !== "offset")
+            delete token[key3];
         Object.assign(token, { type: "block-scalar", indent, props, source: body });
       }
     }
@@ -60350,9 +60350,9 @@ var require_cst_scalar = __commonJS({
         default: {
           const indent = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key2 of Object.keys(token))
-            if (key2 !== "type" && key2 !== "offset")
-              delete token[key2];
+          for (const key3 of Object.keys(token))
+            if (key3 !== "type" && key3 !== "offset")
+              delete token[key3];
           Object.assign(token, { type, indent, source, end });
         }
       }
@@ -60407,12 +60407,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep5, value }) {
+    function stringifyItem({ start, key: key3, sep: sep5, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
-      if (key2)
-        res += stringifyToken(key2);
+      if (key3)
+        res += stringifyToken(key3);
       if (sep5)
         for (const st of sep5)
           res += st.source;
@@ -60498,7 +60498,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar5 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -60582,7 +60582,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar4;
+    exports.isScalar = isScalar5;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -60610,7 +60610,7 @@ var require_lexer = __commonJS({
     var flowIndicatorChars = new Set(",[]{}");
     var invalidAnchorChars = new Set(" ,[]{}\n\r	");
     var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
-    var Lexer2 = class {
+    var Lexer3 = class {
       constructor() {
         this.atEnd = false;
         this.blockScalarIndent = -1;
@@ -60906,9 +60906,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote2 = this.charAt(0);
-        let end = this.buffer.indexOf(quote2, this.pos + 1);
-        if (quote2 === "'") {
+        const quote3 = this.charAt(0);
+        let end = this.buffer.indexOf(quote3, this.pos + 1);
+        if (quote3 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -61173,7 +61173,7 @@ var require_lexer = __commonJS({
         return yield* this.pushToIndex(i, false);
       }
     };
-    exports.Lexer = Lexer2;
+    exports.Lexer = Lexer3;
   }
 });
 
@@ -61305,7 +61305,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser3 = class {
+    var Parser4 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -61744,7 +61744,7 @@ var require_parser = __commonJS({
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
-                  const key2 = it.key;
+                  const key3 = it.key;
                   const sep5 = it.sep;
                   sep5.push(this.sourceToken);
                   delete it.key;
@@ -61753,7 +61753,7 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep5 }]
+                    items: [{ start: start2, key: key3, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -62078,7 +62078,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser3;
+    exports.Parser = Parser4;
   }
 });
 
@@ -62090,7 +62090,7 @@ var require_public_api = __commonJS({
     var Document = require_Document();
     var errors = require_errors4();
     var log = require_log();
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
     function parseOptions(options) {
@@ -62098,7 +62098,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
+    function parseAllDocuments2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -62131,7 +62131,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse3(src, reviver, options) {
+    function parse4(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -62168,12 +62168,12 @@ var require_public_api = __commonJS({
         if (!keepUndefined)
           return void 0;
       }
-      if (identity3.isDocument(value) && !_replacer)
+      if (identity4.isDocument(value) && !_replacer)
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse3;
-    exports.parseAllDocuments = parseAllDocuments;
+    exports.parse = parse4;
+    exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify;
   }
@@ -62188,7 +62188,7 @@ var require_dist3 = __commonJS({
     var Schema = require_Schema();
     var errors = require_errors4();
     var Alias2 = require_Alias();
-    var identity3 = require_identity();
+    var identity4 = require_identity();
     var Pair = require_Pair();
     var Scalar2 = require_Scalar();
     var YAMLMap2 = require_YAMLMap();
@@ -62206,14 +62206,14 @@ var require_dist3 = __commonJS({
     exports.YAMLParseError = errors.YAMLParseError;
     exports.YAMLWarning = errors.YAMLWarning;
     exports.Alias = Alias2.Alias;
-    exports.isAlias = identity3.isAlias;
-    exports.isCollection = identity3.isCollection;
-    exports.isDocument = identity3.isDocument;
-    exports.isMap = identity3.isMap;
-    exports.isNode = identity3.isNode;
-    exports.isPair = identity3.isPair;
-    exports.isScalar = identity3.isScalar;
-    exports.isSeq = identity3.isSeq;
+    exports.isAlias = identity4.isAlias;
+    exports.isCollection = identity4.isCollection;
+    exports.isDocument = identity4.isDocument;
+    exports.isMap = identity4.isMap;
+    exports.isNode = identity4.isNode;
+    exports.isPair = identity4.isPair;
+    exports.isScalar = identity4.isScalar;
+    exports.isSeq = identity4.isSeq;
     exports.Pair = Pair.Pair;
     exports.Scalar = Scalar2.Scalar;
     exports.YAMLMap = YAMLMap2.YAMLMap;
@@ -62277,16 +62277,16 @@ var Command = class {
     if (this.properties && Object.keys(this.properties).length > 0) {
       cmdStr += " ";
       let first = true;
-      for (const key2 in this.properties) {
-        if (this.properties.hasOwnProperty(key2)) {
-          const val = this.properties[key2];
+      for (const key3 in this.properties) {
+        if (this.properties.hasOwnProperty(key3)) {
+          const val = this.properties[key3];
           if (val) {
             if (first) {
               first = false;
             } else {
               cmdStr += ",";
             }
-            cmdStr += `${key2}=${escapeProperty(val)}`;
+            cmdStr += `${key3}=${escapeProperty(val)}`;
           }
         }
       }
@@ -62318,16 +62318,16 @@ function issueFileCommand(command2, message) {
     encoding: "utf8"
   });
 }
-function prepareKeyValueMessage(key2, value) {
+function prepareKeyValueMessage(key3, value) {
   const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key2.includes(delimiter)) {
+  if (key3.includes(delimiter)) {
     throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
   }
   if (convertedValue.includes(delimiter)) {
     throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
   }
-  return `${key2}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key3}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
 }
 
 // node_modules/@actions/core/lib/core.js
@@ -62458,7 +62458,7 @@ var Summary = class {
    * @returns {string} content wrapped in HTML element
    */
   wrap(tag, content, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key2, value]) => ` ${key2}="${value}"`).join("");
+    const htmlAttrs = Object.entries(attrs).map(([key3, value]) => ` ${key3}="${value}"`).join("");
     if (!content) {
       return `<${tag}${htmlAttrs}>`;
     }
@@ -62523,8 +62523,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text12, addEOL = false) {
-    this._buffer += text12;
+  addRaw(text13, addEOL = false) {
+    this._buffer += text13;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -62620,10 +62620,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text12, level) {
+  addHeading(text13, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text12);
+    const element = this.wrap(allowedTag, text13);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -62652,9 +62652,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text12, cite) {
+  addQuote(text13, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text12, attrs);
+    const element = this.wrap("blockquote", text13, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -62665,8 +62665,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text12, href) {
-    const element = this.wrap("a", text12, { href });
+  addLink(text13, href) {
+    const element = this.wrap("a", text13, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -62993,8 +62993,8 @@ function lowercaseKeys(object) {
   if (!object) {
     return {};
   }
-  return Object.keys(object).reduce((newObj, key2) => {
-    newObj[key2.toLowerCase()] = object[key2];
+  return Object.keys(object).reduce((newObj, key3) => {
+    newObj[key3.toLowerCase()] = object[key3];
     return newObj;
   }, {});
 }
@@ -63008,20 +63008,20 @@ function isPlainObject(value) {
 }
 function mergeDeep(defaults2, options) {
   const result = Object.assign({}, defaults2);
-  Object.keys(options).forEach((key2) => {
-    if (isPlainObject(options[key2])) {
-      if (!(key2 in defaults2)) Object.assign(result, { [key2]: options[key2] });
-      else result[key2] = mergeDeep(defaults2[key2], options[key2]);
+  Object.keys(options).forEach((key3) => {
+    if (isPlainObject(options[key3])) {
+      if (!(key3 in defaults2)) Object.assign(result, { [key3]: options[key3] });
+      else result[key3] = mergeDeep(defaults2[key3], options[key3]);
     } else {
-      Object.assign(result, { [key2]: options[key2] });
+      Object.assign(result, { [key3]: options[key3] });
     }
   });
   return result;
 }
 function removeUndefinedProperties(obj) {
-  for (const key2 in obj) {
-    if (obj[key2] === void 0) {
-      delete obj[key2];
+  for (const key3 in obj) {
+    if (obj[key3] === void 0) {
+      delete obj[key3];
     }
   }
   return obj;
@@ -63073,9 +63073,9 @@ function extractUrlVariableNames(url) {
 }
 function omit(object, keysToOmit) {
   const result = { __proto__: null };
-  for (const key2 of Object.keys(object)) {
-    if (keysToOmit.indexOf(key2) === -1) {
-      result[key2] = object[key2];
+  for (const key3 of Object.keys(object)) {
+    if (keysToOmit.indexOf(key3) === -1) {
+      result[key3] = object[key3];
     }
   }
   return result;
@@ -63093,10 +63093,10 @@ function encodeUnreserved(str) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
-function encodeValue(operator, value, key2) {
+function encodeValue(operator, value, key3) {
   value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
-  if (key2) {
-    return encodeUnreserved(key2) + "=" + value;
+  if (key3) {
+    return encodeUnreserved(key3) + "=" + value;
   } else {
     return value;
   }
@@ -63107,8 +63107,8 @@ function isDefined(value) {
 function isKeyOperator(operator) {
   return operator === ";" || operator === "&" || operator === "?";
 }
-function getValues(context3, operator, key2, modifier) {
-  var value = context3[key2], result = [];
+function getValues(context3, operator, key3, modifier) {
+  var value = context3[key3], result = [];
   if (isDefined(value) && value !== "") {
     if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
       value = value.toString();
@@ -63116,14 +63116,14 @@ function getValues(context3, operator, key2, modifier) {
         value = value.substring(0, parseInt(modifier, 10));
       }
       result.push(
-        encodeValue(operator, value, isKeyOperator(operator) ? key2 : "")
+        encodeValue(operator, value, isKeyOperator(operator) ? key3 : "")
       );
     } else {
       if (modifier === "*") {
         if (Array.isArray(value)) {
           value.filter(isDefined).forEach(function(value2) {
             result.push(
-              encodeValue(operator, value2, isKeyOperator(operator) ? key2 : "")
+              encodeValue(operator, value2, isKeyOperator(operator) ? key3 : "")
             );
           });
         } else {
@@ -63148,7 +63148,7 @@ function getValues(context3, operator, key2, modifier) {
           });
         }
         if (isKeyOperator(operator)) {
-          result.push(encodeUnreserved(key2) + "=" + tmp.join(","));
+          result.push(encodeUnreserved(key3) + "=" + tmp.join(","));
         } else if (tmp.length !== 0) {
           result.push(tmp.join(","));
         }
@@ -63157,10 +63157,10 @@ function getValues(context3, operator, key2, modifier) {
   } else {
     if (operator === ";") {
       if (isDefined(value)) {
-        result.push(encodeUnreserved(key2));
+        result.push(encodeUnreserved(key3));
       }
     } else if (value === "" && (operator === "&" || operator === "?")) {
-      result.push(encodeUnreserved(key2) + "=");
+      result.push(encodeUnreserved(key3) + "=");
     } else if (value === "") {
       result.push("");
     }
@@ -63310,11 +63310,11 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   }
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
-  const prepareVal = (parent, key2, val) => {
+  const prepareVal = (parent, key3, val) => {
     const isObject = val !== null && typeof val === "object";
     const hasToJSON = isObject && typeof val.toJSON === "function";
     if (hasToJSON) {
-      val = val.toJSON(key2);
+      val = val.toJSON(key3);
     }
     const isNoise = typeof val === "string" && noiseValue.test(val);
     if (isNoise) return val + "n";
@@ -63325,7 +63325,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
       return val.toString() + "n";
     }
     if (isFunctionReplacer) {
-      val = replacer.call(parent, key2, val);
+      val = replacer.call(parent, key3, val);
     }
     const isPostReplacerObject = val !== null && typeof val === "object";
     if (isPostReplacerObject) {
@@ -63462,11 +63462,11 @@ var JSONStringify = (value, replacer, space) => {
     if (supportsRawJSON) {
       return originalStringify(
         value,
-        (key2, val) => {
+        (key3, val) => {
           if (typeof val === "bigint") return JSON.rawJSON(val.toString());
           const hasFunctionReplacer = typeof replacer === "function";
-          if (hasFunctionReplacer) return replacer(key2, val);
-          const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key2);
+          if (hasFunctionReplacer) return replacer(key3, val);
+          const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key3);
           if (isKeyInArrayReplacer) return val;
           return val;
         },
@@ -63476,13 +63476,13 @@ var JSONStringify = (value, replacer, space) => {
     if (!value) return originalStringify(value, replacer, space);
     const convertedToCustomJSON = originalStringify(
       value,
-      (key2, val) => {
+      (key3, val) => {
         const isNoise = typeof val === "string" && noiseValue.test(val);
         if (isNoise) return val.toString() + "n";
         if (typeof val === "bigint") return val.toString() + "n";
         const hasFunctionReplacer = typeof replacer === "function";
-        if (hasFunctionReplacer) return replacer(key2, val);
-        const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key2);
+        if (hasFunctionReplacer) return replacer(key3, val);
+        const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key3);
         if (isKeyInArrayReplacer) return val;
         return val;
       },
@@ -63524,17 +63524,17 @@ var isContextSourceSupported = () => {
     return false;
   }
 };
-var convertMarkedBigIntsReviver = (key2, value, context3, userReviver) => {
+var convertMarkedBigIntsReviver = (key3, value, context3, userReviver) => {
   const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
   if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
   const isNoiseValue = typeof value === "string" && noiseValue.test(value);
   if (isNoiseValue) return value.slice(0, -1);
   const hasUserReviver = typeof userReviver === "function";
   if (!hasUserReviver) return value;
-  return userReviver(key2, value, context3);
+  return userReviver(key3, value, context3);
 };
-var JSONParseV2 = (text12, reviver) => {
-  return JSON.parse(text12, (key2, value, context3) => {
+var JSONParseV2 = (text13, reviver) => {
+  return JSON.parse(text13, (key3, value, context3) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -63543,7 +63543,7 @@ var JSONParseV2 = (text12, reviver) => {
     if (isBigInt) return BigInt(context3.source);
     const hasCustomReviver = typeof reviver === "function";
     if (!hasCustomReviver) return value;
-    return reviver(key2, value, context3);
+    return reviver(key3, value, context3);
   });
 };
 var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
@@ -63566,8 +63566,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
         }
       }
     } else {
-      const { parent, key: key2 } = node;
-      let value = parent[key2];
+      const { parent, key: key3 } = node;
+      let value = parent[key3];
       if (typeof value === "string") {
         const isCustomFormatBigInt = customFormat.test(value);
         if (isCustomFormatBigInt) {
@@ -63579,21 +63579,21 @@ var applyReviverIteratively = (parsed, userReviver) => {
       }
       const hasUserReviver = typeof userReviver === "function";
       if (hasUserReviver) {
-        value = userReviver.call(parent, key2, value);
+        value = userReviver.call(parent, key3, value);
       }
       const isDeleted = value === void 0;
       if (isDeleted) {
-        delete parent[key2];
+        delete parent[key3];
       } else {
-        parent[key2] = value;
+        parent[key3] = value;
       }
       stack.pop();
     }
   }
   return rootHolder[""];
 };
-var serializeBigInts = (text12) => {
-  return text12.replace(
+var serializeBigInts = (text13) => {
+  return text13.replace(
     stringsOrLargeNumbers,
     (match, digits, fractional, exponential) => {
       const isString = match[0] === '"';
@@ -63607,18 +63607,18 @@ var serializeBigInts = (text12) => {
     }
   );
 };
-var JSONParse = (text12, reviver) => {
-  if (!text12) return originalParse(text12, reviver);
+var JSONParse = (text13, reviver) => {
+  if (!text13) return originalParse(text13, reviver);
   try {
-    if (isContextSourceSupported()) return JSONParseV2(text12, reviver);
-    const serializedData = serializeBigInts(text12);
+    if (isContextSourceSupported()) return JSONParseV2(text13, reviver);
+    const serializedData = serializeBigInts(text13);
     return originalParse(
       serializedData,
-      (key2, value, context3) => convertMarkedBigIntsReviver(key2, value, context3, reviver)
+      (key3, value, context3) => convertMarkedBigIntsReviver(key3, value, context3, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
-      const serializedData = serializeBigInts(text12);
+      const serializedData = serializeBigInts(text13);
       const parsed = originalParse(serializedData);
       return applyReviverIteratively(parsed, reviver);
     }
@@ -63734,8 +63734,8 @@ async function fetchWrapper(requestOptions) {
   const status = fetchResponse.status;
   const url = fetchResponse.url;
   const responseHeaders = {};
-  for (const [key2, value] of fetchResponse.headers) {
-    responseHeaders[key2] = value;
+  for (const [key3, value] of fetchResponse.headers) {
+    responseHeaders[key3] = value;
   }
   const octokitResponse = {
     url,
@@ -63786,12 +63786,12 @@ async function getResponseData(response) {
   }
   const mimetype = (0, import_content_type.parse)(contentType);
   if (isJSONResponse(mimetype)) {
-    let text12 = "";
+    let text13 = "";
     try {
-      text12 = await response.text();
-      return JSONParse(text12);
+      text13 = await response.text();
+      return JSONParse(text13);
     } catch (err) {
-      return text12;
+      return text13;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -63884,34 +63884,34 @@ var NON_VARIABLE_OPTIONS = [
 ];
 var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
 var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
-function graphql(request2, query, options) {
+function graphql(request2, query2, options) {
   if (options) {
-    if (typeof query === "string" && "query" in options) {
+    if (typeof query2 === "string" && "query" in options) {
       return Promise.reject(
         new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
       );
     }
-    for (const key2 in options) {
-      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key2)) continue;
+    for (const key3 in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key3)) continue;
       return Promise.reject(
         new Error(
-          `[@octokit/graphql] "${key2}" cannot be used as variable name`
+          `[@octokit/graphql] "${key3}" cannot be used as variable name`
         )
       );
     }
   }
-  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const parsedOptions = typeof query2 === "string" ? Object.assign({ query: query2 }, options) : query2;
   const requestOptions = Object.keys(
     parsedOptions
-  ).reduce((result, key2) => {
-    if (NON_VARIABLE_OPTIONS.includes(key2)) {
-      result[key2] = parsedOptions[key2];
+  ).reduce((result, key3) => {
+    if (NON_VARIABLE_OPTIONS.includes(key3)) {
+      result[key3] = parsedOptions[key3];
       return result;
     }
     if (!result.variables) {
       result.variables = {};
     }
-    result.variables[key2] = parsedOptions[key2];
+    result.variables[key3] = parsedOptions[key3];
     return result;
   }, {});
   const baseUrl2 = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
@@ -63921,8 +63921,8 @@ function graphql(request2, query, options) {
   return request2(requestOptions).then((response) => {
     if (response.data.errors) {
       const headers = {};
-      for (const key2 of Object.keys(response.headers)) {
-        headers[key2] = response.headers[key2];
+      for (const key3 of Object.keys(response.headers)) {
+        headers[key3] = response.headers[key3];
       }
       throw new GraphqlResponseError(
         requestOptions,
@@ -63935,8 +63935,8 @@ function graphql(request2, query, options) {
 }
 function withDefaults3(request2, newDefaults) {
   const newRequest = request2.defaults(newDefaults);
-  const newApi = (query, options) => {
-    return graphql(newRequest, query, options);
+  const newApi = (query2, options) => {
+    return graphql(newRequest, query2, options);
   };
   return Object.assign(newApi, {
     defaults: withDefaults3.bind(null, newRequest),
@@ -66485,9 +66485,9 @@ var handler = {
   set(target, methodName, value) {
     return target.cache[methodName] = value;
   },
-  get({ octokit, scope: scope2, cache }, methodName) {
-    if (cache[methodName]) {
-      return cache[methodName];
+  get({ octokit, scope: scope2, cache: cache2 }, methodName) {
+    if (cache2[methodName]) {
+      return cache2[methodName];
     }
     const method = endpointMethodsMap.get(scope2).get(methodName);
     if (!method) {
@@ -66495,7 +66495,7 @@ var handler = {
     }
     const { endpointDefaults, decorations } = method;
     if (decorations) {
-      cache[methodName] = decorate(
+      cache2[methodName] = decorate(
         octokit,
         scope2,
         methodName,
@@ -66503,9 +66503,9 @@ var handler = {
         decorations
       );
     } else {
-      cache[methodName] = octokit.request.defaults(endpointDefaults);
+      cache2[methodName] = octokit.request.defaults(endpointDefaults);
     }
-    return cache[methodName];
+    return cache2[methodName];
   }
 };
 function endpointsToMethods(octokit) {
@@ -66816,6 +66816,188 @@ function createNodeProcessRunner(runnerOptions = {}) {
   };
 }
 
+// platform/github/github-api-error.ts
+var RequestTimeout = class extends Error {
+  name = "RequestTimeout";
+  ms;
+  constructor(ms) {
+    super(`GitHub did not answer within ${ms / 1e3} s`);
+    this.ms = ms;
+  }
+};
+function timeoutOf(error2) {
+  if (error2 instanceof RequestTimeout) return error2;
+  const cause = error2 instanceof Error ? error2.cause : void 0;
+  return cause instanceof RequestTimeout ? cause : void 0;
+}
+var GitHubApiError = class extends KubeproofError {
+  name = "GitHubApiError";
+  status;
+  operation;
+  /** GitHub's own message, when it sent one. */
+  githubMessage;
+  constructor(message, fields2) {
+    super(message);
+    this.status = fields2.status;
+    this.operation = fields2.operation;
+    this.githubMessage = fields2.githubMessage;
+  }
+};
+function isRequestError(error2) {
+  return error2 instanceof Error && typeof error2.status === "number";
+}
+function isNetworkError(error2) {
+  return isRequestError(error2) && error2.response === void 0;
+}
+function errorHeader(error2, name) {
+  if (!isRequestError(error2)) return void 0;
+  const value = error2.response?.headers[name];
+  return value === void 0 ? void 0 : String(value);
+}
+function rateLimitResetMs(error2) {
+  if (!isRequestError(error2) || error2.status !== 403 && error2.status !== 429) return void 0;
+  if (errorHeader(error2, "x-ratelimit-remaining") !== "0") return void 0;
+  const reset = Number(errorHeader(error2, "x-ratelimit-reset"));
+  return Number.isFinite(reset) && reset > 0 ? reset * 1e3 : void 0;
+}
+function githubMessageOf(error2) {
+  const data = error2.response?.data;
+  if (typeof data !== "object" || data === null) return void 0;
+  const { message, errors } = data;
+  const details = Array.isArray(errors) ? errors.map(
+    (item) => typeof item === "string" ? item : typeof item === "object" && item !== null ? String(item.message ?? JSON.stringify(item)) : String(item)
+  ) : [];
+  const text13 = [typeof message === "string" ? message : void 0, ...details].filter(Boolean).join(": ");
+  return text13 === "" ? void 0 : text13;
+}
+function causeOf(error2) {
+  const parts = [];
+  let current = error2;
+  for (let depth = 0; typeof current === "object" && current !== null && depth < 5; depth++) {
+    const { message, code, cause } = current;
+    let text13 = typeof message === "string" && message !== "Unknown Error" ? message : "";
+    if (typeof code === "string" && !text13.includes(code)) text13 = text13 === "" ? code : `${text13} (${code})`;
+    if (text13 !== "" && !parts.some((part) => part.includes(text13))) parts.push(text13);
+    current = cause;
+  }
+  return parts.length > 0 ? parts.join(": ") : String(error2);
+}
+function toGitHubApiError(error2, context3, attempts) {
+  const { operation, permission, subject } = context3;
+  const tries = attempts > 1 ? ` after ${attempts} attempts` : "";
+  const timeout = timeoutOf(error2);
+  if (timeout !== void 0) {
+    return new GitHubApiError(
+      `${timeout.message} to ${operation}${tries}; check the network, any proxy, and GITHUB_API_URL, or try again later (https://www.githubstatus.com)`,
+      { status: void 0, operation }
+    );
+  }
+  if (!isRequestError(error2)) {
+    return new GitHubApiError(`could not ${operation}: ${causeOf(error2)}`, { status: void 0, operation });
+  }
+  if (isNetworkError(error2)) {
+    return new GitHubApiError(
+      `cannot reach GitHub to ${operation}${tries}: ${causeOf(error2)}; check the network, any proxy, and GITHUB_API_URL`,
+      { status: void 0, operation }
+    );
+  }
+  const { status } = error2;
+  const githubMessage = githubMessageOf(error2) ?? error2.message;
+  const fields2 = { status, operation, githubMessage };
+  const said = ` (GitHub said: ${githubMessage})`;
+  const reset = rateLimitResetMs(error2);
+  if (reset !== void 0) {
+    return new GitHubApiError(
+      `GitHub's rate limit for this token is used up until ${new Date(reset).toISOString()} and stopped the call to ${operation}${tries}; re-run the job after that time, or use a token with its own limit (a GitHub App's)${said}`,
+      fields2
+    );
+  }
+  if (status === 401) {
+    return new GitHubApiError(
+      `the GitHub token was refused to ${operation}: it is missing, invalid or expired${said}`,
+      fields2
+    );
+  }
+  if (status === 403 && /rate limit/i.test(githubMessage)) {
+    return new GitHubApiError(
+      `GitHub's rate limit stopped the call to ${operation}${tries}; try again later${said}`,
+      fields2
+    );
+  }
+  if (status === 403) {
+    return new GitHubApiError(
+      `the token lacks permission to ${operation}: add \`permissions: ${permission}\` to the workflow (or grant it to the GitHub App); on pull requests from forks the workflow token is read-only${said}`,
+      fields2
+    );
+  }
+  if (status === 404) {
+    return new GitHubApiError(
+      `${subject} not found, or the token cannot see it: check the names, and for a private repository that the token has \`${permission}\`${said}`,
+      fields2
+    );
+  }
+  if (status === 422) {
+    return new GitHubApiError(
+      `GitHub rejected the request to ${operation}: validation failed${said}`,
+      fields2
+    );
+  }
+  if (status === 429) {
+    return new GitHubApiError(
+      `GitHub's rate limit stopped the call to ${operation}${tries}; try again later${said}`,
+      fields2
+    );
+  }
+  if (status >= 500) {
+    return new GitHubApiError(
+      `GitHub failed to ${operation} (HTTP ${status})${tries}; try again later (https://www.githubstatus.com)${said}`,
+      fields2
+    );
+  }
+  return new GitHubApiError(`GitHub answered HTTP ${status} to ${operation}${said}`, fields2);
+}
+
+// platform/github/get-permission.ts
+var LEVELS = /* @__PURE__ */ new Set(["admin", "write", "read", "none"]);
+async function getPermission(client, repo, user) {
+  try {
+    const { data } = await client.request(
+      "GET /repos/{owner}/{repo}/collaborators/{username}/permission",
+      { owner: repo.owner, repo: repo.repo, username: user },
+      {
+        operation: `read ${user}'s permission on ${repo.owner}/${repo.repo}`,
+        permission: "metadata: read",
+        subject: `user ${user} on ${repo.owner}/${repo.repo}`
+      }
+    );
+    return LEVELS.has(data.permission) ? data.permission : "none";
+  } catch (error2) {
+    if (error2 instanceof GitHubApiError && error2.status === 404) return "none";
+    throw error2;
+  }
+}
+
+// platform/github/get-pull-request.ts
+async function getPullRequest(client, pr) {
+  const { data } = await client.request(
+    "GET /repos/{owner}/{repo}/pulls/{pull_number}",
+    { owner: pr.owner, repo: pr.repo, pull_number: pr.number },
+    {
+      operation: `read pull request ${pr.owner}/${pr.repo}#${pr.number}`,
+      permission: "pull-requests: read",
+      subject: `pull request ${pr.owner}/${pr.repo}#${pr.number}`
+    }
+  );
+  return {
+    number: data.number,
+    state: data.state,
+    draft: data.draft === true,
+    headSha: data.head.sha,
+    baseSha: data.base.sha,
+    baseRef: data.base.ref
+  };
+}
+
 // platform/github/get-branch.ts
 async function getBranch(client, repo, branch) {
   const name = `${repo.owner}/${repo.repo}`;
@@ -66879,9 +67061,9 @@ function paxRecords(data) {
   return records;
 }
 function checksumOk(block) {
-  let sum2 = 0;
-  for (let i = 0; i < BLOCK; i++) sum2 += i >= 148 && i < 156 ? 32 : block[i] ?? 0;
-  return sum2 === number(block, 148, 8);
+  let sum3 = 0;
+  for (let i = 0; i < BLOCK; i++) sum3 += i >= 148 && i < 156 ? 32 : block[i] ?? 0;
+  return sum3 === number(block, 148, 8);
 }
 async function readTarball(gzipped, options = {}) {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_TARBALL_BYTES;
@@ -66966,24 +67148,24 @@ function baseName(path) {
 }
 function treeFileSource(tree) {
   const folders = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Map()]]);
-  const add3 = (path, entry) => {
+  const add4 = (path, entry) => {
     const dir = parentOf(path);
     let folder = folders.get(dir);
     if (folder === void 0) {
       folder = /* @__PURE__ */ new Map();
       folders.set(dir, folder);
-      if (dir !== "") add3(dir, { name: baseName(dir), type: "directory" });
+      if (dir !== "") add4(dir, { name: baseName(dir), type: "directory" });
     }
     folder.set(entry.name, entry);
   };
   for (const path of tree.directories ?? []) {
     if (path === "" || folders.has(path)) continue;
     folders.set(path, /* @__PURE__ */ new Map());
-    add3(path, { name: baseName(path), type: "directory" });
+    add4(path, { name: baseName(path), type: "directory" });
   }
-  for (const path of tree.files.keys()) add3(path, { name: baseName(path), type: "file" });
+  for (const path of tree.files.keys()) add4(path, { name: baseName(path), type: "file" });
   for (const [path, target] of tree.links)
-    add3(path, { name: baseName(path), type: "symlink", ...target === void 0 ? {} : { target } });
+    add4(path, { name: baseName(path), type: "symlink", ...target === void 0 ? {} : { target } });
   const resolve5 = (path) => {
     let current = path;
     for (let hops = 0; hops <= 32; hops++) {
@@ -67081,147 +67263,6 @@ async function getTree(client, repo, ref, options = {}) {
       `the tarball of ${repo.owner}/${repo.repo} at ${ref} is too large to download: ${error2.message}; check the commit out with actions/checkout (fetch-depth: 0 for a base) so kubeproof reads it from the clone`
     );
   }
-}
-
-// platform/github/github-api-error.ts
-var RequestTimeout = class extends Error {
-  name = "RequestTimeout";
-  ms;
-  constructor(ms) {
-    super(`GitHub did not answer within ${ms / 1e3} s`);
-    this.ms = ms;
-  }
-};
-function timeoutOf(error2) {
-  if (error2 instanceof RequestTimeout) return error2;
-  const cause = error2 instanceof Error ? error2.cause : void 0;
-  return cause instanceof RequestTimeout ? cause : void 0;
-}
-var GitHubApiError = class extends KubeproofError {
-  name = "GitHubApiError";
-  status;
-  operation;
-  /** GitHub's own message, when it sent one. */
-  githubMessage;
-  constructor(message, fields2) {
-    super(message);
-    this.status = fields2.status;
-    this.operation = fields2.operation;
-    this.githubMessage = fields2.githubMessage;
-  }
-};
-function isRequestError(error2) {
-  return error2 instanceof Error && typeof error2.status === "number";
-}
-function isNetworkError(error2) {
-  return isRequestError(error2) && error2.response === void 0;
-}
-function errorHeader(error2, name) {
-  if (!isRequestError(error2)) return void 0;
-  const value = error2.response?.headers[name];
-  return value === void 0 ? void 0 : String(value);
-}
-function rateLimitResetMs(error2) {
-  if (!isRequestError(error2) || error2.status !== 403 && error2.status !== 429) return void 0;
-  if (errorHeader(error2, "x-ratelimit-remaining") !== "0") return void 0;
-  const reset = Number(errorHeader(error2, "x-ratelimit-reset"));
-  return Number.isFinite(reset) && reset > 0 ? reset * 1e3 : void 0;
-}
-function githubMessageOf(error2) {
-  const data = error2.response?.data;
-  if (typeof data !== "object" || data === null) return void 0;
-  const { message, errors } = data;
-  const details = Array.isArray(errors) ? errors.map(
-    (item) => typeof item === "string" ? item : typeof item === "object" && item !== null ? String(item.message ?? JSON.stringify(item)) : String(item)
-  ) : [];
-  const text12 = [typeof message === "string" ? message : void 0, ...details].filter(Boolean).join(": ");
-  return text12 === "" ? void 0 : text12;
-}
-function causeOf(error2) {
-  const parts = [];
-  let current = error2;
-  for (let depth = 0; typeof current === "object" && current !== null && depth < 5; depth++) {
-    const { message, code, cause } = current;
-    let text12 = typeof message === "string" && message !== "Unknown Error" ? message : "";
-    if (typeof code === "string" && !text12.includes(code)) text12 = text12 === "" ? code : `${text12} (${code})`;
-    if (text12 !== "" && !parts.some((part) => part.includes(text12))) parts.push(text12);
-    current = cause;
-  }
-  return parts.length > 0 ? parts.join(": ") : String(error2);
-}
-function toGitHubApiError(error2, context3, attempts) {
-  const { operation, permission, subject } = context3;
-  const tries = attempts > 1 ? ` after ${attempts} attempts` : "";
-  const timeout = timeoutOf(error2);
-  if (timeout !== void 0) {
-    return new GitHubApiError(
-      `${timeout.message} to ${operation}${tries}; check the network, any proxy, and GITHUB_API_URL, or try again later (https://www.githubstatus.com)`,
-      { status: void 0, operation }
-    );
-  }
-  if (!isRequestError(error2)) {
-    return new GitHubApiError(`could not ${operation}: ${causeOf(error2)}`, { status: void 0, operation });
-  }
-  if (isNetworkError(error2)) {
-    return new GitHubApiError(
-      `cannot reach GitHub to ${operation}${tries}: ${causeOf(error2)}; check the network, any proxy, and GITHUB_API_URL`,
-      { status: void 0, operation }
-    );
-  }
-  const { status } = error2;
-  const githubMessage = githubMessageOf(error2) ?? error2.message;
-  const fields2 = { status, operation, githubMessage };
-  const said = ` (GitHub said: ${githubMessage})`;
-  const reset = rateLimitResetMs(error2);
-  if (reset !== void 0) {
-    return new GitHubApiError(
-      `GitHub's rate limit for this token is used up until ${new Date(reset).toISOString()} and stopped the call to ${operation}${tries}; re-run the job after that time, or use a token with its own limit (a GitHub App's)${said}`,
-      fields2
-    );
-  }
-  if (status === 401) {
-    return new GitHubApiError(
-      `the GitHub token was refused to ${operation}: it is missing, invalid or expired${said}`,
-      fields2
-    );
-  }
-  if (status === 403 && /rate limit/i.test(githubMessage)) {
-    return new GitHubApiError(
-      `GitHub's rate limit stopped the call to ${operation}${tries}; try again later${said}`,
-      fields2
-    );
-  }
-  if (status === 403) {
-    return new GitHubApiError(
-      `the token lacks permission to ${operation}: add \`permissions: ${permission}\` to the workflow (or grant it to the GitHub App); on pull requests from forks the workflow token is read-only${said}`,
-      fields2
-    );
-  }
-  if (status === 404) {
-    return new GitHubApiError(
-      `${subject} not found, or the token cannot see it: check the names, and for a private repository that the token has \`${permission}\`${said}`,
-      fields2
-    );
-  }
-  if (status === 422) {
-    return new GitHubApiError(
-      `GitHub rejected the request to ${operation}: validation failed${said}`,
-      fields2
-    );
-  }
-  if (status === 429) {
-    return new GitHubApiError(
-      `GitHub's rate limit stopped the call to ${operation}${tries}; try again later${said}`,
-      fields2
-    );
-  }
-  if (status >= 500) {
-    return new GitHubApiError(
-      `GitHub failed to ${operation} (HTTP ${status})${tries}; try again later (https://www.githubstatus.com)${said}`,
-      fields2
-    );
-  }
-  return new GitHubApiError(`GitHub answered HTTP ${status} to ${operation}${said}`, fields2);
 }
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
@@ -67696,7 +67737,7 @@ function createGitHubClient(octokit, options = {}) {
       context3,
       async () => await octokit.paginate(route, { ...parameters2, per_page: 100, page: 1 })
     ),
-    graphql: (query, variables, context3) => call(context3, async () => await octokit.graphql(query, variables))
+    graphql: (query2, variables, context3) => call(context3, async () => await octokit.graphql(query2, variables))
   };
 }
 function graphqlError(error2, context3) {
@@ -67728,6 +67769,34 @@ async function listChangedFiles(client, pr) {
     ...item.previous_filename === void 0 ? {} : { previousPath: item.previous_filename }
   }));
   return { files, truncated: files.length >= PULL_FILES_LIMIT };
+}
+
+// platform/github/list-check-runs.ts
+async function listCheckRuns(client, commit, name) {
+  const { data } = await client.request(
+    "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
+    {
+      owner: commit.owner,
+      repo: commit.repo,
+      ref: commit.sha,
+      check_name: name,
+      filter: "latest",
+      per_page: 100
+    },
+    {
+      operation: `list the check runs of ${commit.owner}/${commit.repo} at ${commit.sha}`,
+      permission: "checks: read",
+      subject: `repository ${commit.owner}/${commit.repo} or commit ${commit.sha}`
+    }
+  );
+  return data.check_runs.map((run4) => ({
+    id: run4.id,
+    url: run4.html_url,
+    status: run4.status,
+    conclusion: run4.conclusion,
+    startedAt: run4.started_at,
+    appId: run4.app?.id
+  }));
 }
 
 // platform/github/open-or-update-pull-request.ts
@@ -67900,12 +67969,12 @@ var CHECK_OUTPUT_LIMIT = 65535;
 var DEFAULT_MAX_ANNOTATIONS = 1e3;
 var TITLE_LIMIT = 255;
 var SEVERITY = { failure: 0, warning: 1, notice: 2 };
-function fit(text12, limit, what) {
-  if (text12.length <= limit) return text12;
+function fit(text13, limit, what) {
+  if (text13.length <= limit) return text13;
   const note2 = `
 
 _\u2026 the ${what} was cut at ${limit} characters (GitHub's limit for check run output)._`;
-  return text12.slice(0, limit - note2.length) + note2;
+  return text13.slice(0, limit - note2.length) + note2;
 }
 function annotationPayload(annotation2) {
   const sameLine = annotation2.startLine === annotation2.endLine;
@@ -67929,16 +67998,16 @@ function notShownNote(omitted, cap) {
 > [!NOTE]
 > ${omitted} more annotation${s} not shown: kubeproof sends at most ${cap} per check run. The full list is in the report above and in the job output.`;
 }
-async function publishCheckRun(client, commit, check, maxAnnotations = DEFAULT_MAX_ANNOTATIONS, started) {
-  const sorted = check.annotations.map((annotation2, order2) => ({ annotation: annotation2, order: order2 })).sort((a, b) => SEVERITY[a.annotation.level] - SEVERITY[b.annotation.level] || a.order - b.order).map((item) => item.annotation);
+async function publishCheckRun(client, commit, check2, maxAnnotations = DEFAULT_MAX_ANNOTATIONS, started) {
+  const sorted = check2.annotations.map((annotation2, order2) => ({ annotation: annotation2, order: order2 })).sort((a, b) => SEVERITY[a.annotation.level] - SEVERITY[b.annotation.level] || a.order - b.order).map((item) => item.annotation);
   const shown = sorted.slice(0, maxAnnotations).map(annotationPayload);
   const omitted = sorted.length - shown.length;
   const note2 = omitted > 0 ? notShownNote(omitted, maxAnnotations) : "";
-  const summary2 = fit(check.summary, CHECK_OUTPUT_LIMIT - note2.length, "summary") + note2;
+  const summary2 = fit(check2.summary, CHECK_OUTPUT_LIMIT - note2.length, "summary") + note2;
   const output = {
-    title: check.title,
+    title: check2.title,
     summary: summary2,
-    ...check.text === void 0 ? {} : { text: fit(check.text, CHECK_OUTPUT_LIMIT, "text") }
+    ...check2.text === void 0 ? {} : { text: fit(check2.text, CHECK_OUTPUT_LIMIT, "text") }
   };
   const where2 = { owner: commit.owner, repo: commit.repo };
   const context3 = (operation) => ({
@@ -67948,18 +68017,18 @@ async function publishCheckRun(client, commit, check, maxAnnotations = DEFAULT_M
   });
   const completion = {
     status: "completed",
-    conclusion: check.conclusion,
-    ...check.detailsUrl === void 0 ? {} : { details_url: check.detailsUrl },
-    ...check.externalId === void 0 ? {} : { external_id: check.externalId },
+    conclusion: check2.conclusion,
+    ...check2.detailsUrl === void 0 ? {} : { details_url: check2.detailsUrl },
+    ...check2.externalId === void 0 ? {} : { external_id: check2.externalId },
     output: { ...output, annotations: shown.slice(0, ANNOTATIONS_PER_REQUEST) }
   };
   const created = started === void 0 ? await client.request(
     "POST /repos/{owner}/{repo}/check-runs",
-    { ...where2, name: check.name, head_sha: commit.sha, ...completion },
+    { ...where2, name: check2.name, head_sha: commit.sha, ...completion },
     context3("create the check run")
   ) : await client.request(
     "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}",
-    { ...where2, check_run_id: started.id, name: check.name, ...completion },
+    { ...where2, check_run_id: started.id, name: check2.name, ...completion },
     context3("complete the check run")
   );
   for (let start = ANNOTATIONS_PER_REQUEST; start < shown.length; start += ANNOTATIONS_PER_REQUEST) {
@@ -67979,6 +68048,21 @@ async function publishCheckRun(client, commit, check, maxAnnotations = DEFAULT_M
     annotationsShown: shown.length,
     annotationsOmitted: omitted
   };
+}
+
+// platform/github/post-comment.ts
+async function postComment(client, issue2, body) {
+  const { data } = await client.request(
+    "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
+    { owner: issue2.owner, repo: issue2.repo, issue_number: issue2.number, body },
+    {
+      operation: `comment on ${issue2.owner}/${issue2.repo}#${issue2.number}`,
+      permission: "issues: write",
+      subject: `issue or pull request ${issue2.owner}/${issue2.repo}#${issue2.number}`,
+      idempotent: false
+    }
+  );
+  return { url: data.html_url };
 }
 
 // platform/github/start-check-run.ts
@@ -68027,11 +68111,11 @@ function distinctFindings(environments) {
   const byKey = /* @__PURE__ */ new Map();
   for (const env of environments)
     for (const finding2 of env.findings) {
-      const key2 = findingKey(finding2);
-      const entry = byKey.get(key2) ?? { finding: finding2, environments: [], refs: [] };
+      const key3 = findingKey(finding2);
+      const entry = byKey.get(key3) ?? { finding: finding2, environments: [], refs: [] };
       if (!entry.environments.includes(env.environment)) entry.environments.push(env.environment);
       entry.refs.push(finding2.resource);
-      byKey.set(key2, entry);
+      byKey.set(key3, entry);
     }
   return [...byKey.values()].map(({ finding: finding2, environments: names, refs }) => {
     const resource2 = commonResource(refs);
@@ -68042,8 +68126,8 @@ function distinctFindings(environments) {
 }
 function distinctCount(checks, keep) {
   const keys = /* @__PURE__ */ new Set();
-  for (const check of checks ?? [])
-    for (const finding2 of check.findings) if (keep(finding2)) keys.add(findingKey(finding2));
+  for (const check2 of checks ?? [])
+    for (const finding2 of check2.findings) if (keep(finding2)) keys.add(findingKey(finding2));
   return keys.size;
 }
 
@@ -68064,11 +68148,11 @@ function lineCountText(counts2) {
 // core/report/comment/escape-markdown.ts
 var LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 var MARKDOWN_SPECIAL = /[\\`*_[\]<>&|~$!#]/g;
-function singleLine(text12) {
-  return text12.replace(LINE_BREAKING, " ");
+function singleLine(text13) {
+  return text13.replace(LINE_BREAKING, " ");
 }
-function escapeMarkdown(text12) {
-  return singleLine(text12).replace(MARKDOWN_SPECIAL, (char) => `\\${char}`);
+function escapeMarkdown(text13) {
+  return singleLine(text13).replace(MARKDOWN_SPECIAL, (char) => `\\${char}`);
 }
 var HTML_ENTITIES = {
   "&": "&amp;",
@@ -68076,16 +68160,16 @@ var HTML_ENTITIES = {
   ">": "&gt;",
   '"': "&quot;"
 };
-function escapeHtml(text12) {
-  return singleLine(text12).replace(/[&<>"]/g, (char) => HTML_ENTITIES[char] ?? char);
+function escapeHtml(text13) {
+  return singleLine(text13).replace(/[&<>"]/g, (char) => HTML_ENTITIES[char] ?? char);
 }
-function longestBacktickRun(text12) {
+function longestBacktickRun(text13) {
   let longest = 0;
-  for (const run4 of text12.match(/`+/g) ?? []) longest = Math.max(longest, run4.length);
+  for (const run4 of text13.match(/`+/g) ?? []) longest = Math.max(longest, run4.length);
   return longest;
 }
-function codeSpan(text12) {
-  const content = singleLine(text12);
+function codeSpan(text13) {
+  const content = singleLine(text13);
   if (content === "") return "` `";
   const delimiter = "`".repeat(longestBacktickRun(content) + 1);
   const pad2 = content.startsWith("`") || content.endsWith("`") || content.startsWith(" ") && content.endsWith(" ") && content.trim() !== "";
@@ -68099,16 +68183,16 @@ function codeFence(content, info2 = "") {
 ${body}
 ${fence}`;
 }
-function shorten(text12, max) {
-  if (text12.length <= max) return text12;
-  let cut = text12.slice(0, Math.max(0, max - 1));
+function shorten(text13, max) {
+  if (text13.length <= max) return text13;
+  let cut = text13.slice(0, Math.max(0, max - 1));
   if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
   return `${cut}\u2026`;
 }
 
 // core/report/comment/note-markdown.ts
-function arrowText(text12) {
-  return text12.split(" -> ").map(escapeMarkdown).join(" \u2192 ");
+function arrowText(text13) {
+  return text13.split(" -> ").map(escapeMarkdown).join(" \u2192 ");
 }
 function noteMarkdown(note2) {
   const parts = note2.parts;
@@ -68123,17 +68207,17 @@ function noteMarkdown(note2) {
 
 // core/report/comment/summarize-report.ts
 function byName(checks) {
-  return new Map((checks ?? []).map((check) => [check.environment, check]));
+  return new Map((checks ?? []).map((check2) => [check2.environment, check2]));
 }
-function sum(checks, key2) {
+function sum(checks, key3) {
   let total = 0;
-  for (const check of checks ?? []) total += check[key2] ?? 0;
+  for (const check2 of checks ?? []) total += check2[key3] ?? 0;
   return total;
 }
 function unvalidatedErrors(checks) {
   let total = 0;
-  for (const check of checks ?? [])
-    for (const finding2 of check.findings)
+  for (const check2 of checks ?? [])
+    for (const finding2 of check2.findings)
       if (finding2.ruleId === "not-validated" && finding2.severity === "error") total++;
   return total;
 }
@@ -68178,6 +68262,7 @@ function summarizeReport(report) {
     compared,
     resources: environments.reduce((total, env) => total + (env.diff ? heldResources(env.diff) : 0), 0),
     policyRan: report.policy !== void 0,
+    policyEnvironments: report.policy?.length ?? 0,
     policyErrors: distinctCount(report.policy, (finding2) => finding2.severity === "error"),
     policyWarnings: distinctCount(report.policy, (finding2) => finding2.severity === "warning"),
     production: report.production ?? []
@@ -68219,8 +68304,8 @@ function changeCounts(counts2) {
 // core/report/comment/summary-table.ts
 var MAX_NAME_LENGTH = 100;
 var NO_ENVIRONMENT = "No environment is rendered from the files this change touches.";
-function sentence(text12) {
-  return `${text12.charAt(0).toUpperCase()}${text12.slice(1)}.`;
+function sentence(text13) {
+  return `${text13.charAt(0).toUpperCase()}${text13.slice(1)}.`;
 }
 
 // core/report/comment/environment-section.ts
@@ -68233,21 +68318,21 @@ function describe(diff, compared) {
   const rename2 = renames.map(noteMarkdown).join("; ");
   if (rename2 !== "") notes = notes === "" ? rename2 : `${notes} (${rename2})`;
   if (!compared) return notes;
-  let text12 = notes === "" ? diff.change : notes;
-  if (diff.change === "added" && notes !== "") text12 = `added (${notes})`;
-  if (diff.change === "removed") text12 = notes === "" ? "removed" : `removed (${notes})`;
+  let text13 = notes === "" ? diff.change : notes;
+  if (diff.change === "added" && notes !== "") text13 = `added (${notes})`;
+  if (diff.change === "removed") text13 = notes === "" ? "removed" : `removed (${notes})`;
   const renameNoted = diff.notes.some((note2) => note2.kind === "generated-name");
   if (diff.renamed !== void 0 && !renameNoted) {
-    text12 += ` (generated name ${codeSpan(diff.renamed.from)} \u2192 ${codeSpan(diff.renamed.to)})`;
+    text13 += ` (generated name ${codeSpan(diff.renamed.from)} \u2192 ${codeSpan(diff.renamed.to)})`;
   }
-  return text12;
+  return text13;
 }
 function resourceLine(diff, detail, compared) {
   const label = codeSpan(shorten(resourceLabel(diff.resource), MAX_LABEL_LENGTH));
   const short = compared ? `- ${label}: ${diff.change}` : `- ${label}`;
   const described = describe(diff, compared);
-  const text12 = described === "" ? `- ${label}` : `- ${label}: ${described}`;
-  return detail === "list" ? { text: short } : { text: text12, short };
+  const text13 = described === "" ? `- ${label}` : `- ${label}: ${described}`;
+  return detail === "list" ? { text: short } : { text: text13, short };
 }
 function counts(resources) {
   const count3 = (change) => resources.filter((r) => r.change === change).length;
@@ -68262,15 +68347,15 @@ function checkWords(entry) {
   if (validation.length > 0) {
     const errors = distinctCount(validation, (f) => f.severity === "error" && !isUnvalidated(f));
     const warnings = distinctCount(validation, (f) => f.severity === "warning");
-    const unchecked = first.validation?.notValidated ?? 0;
+    const unchecked2 = first.validation?.notValidated ?? 0;
     const each = entry.environments.length > 1 ? " in each" : "";
     if (errors > 0) words2.push(`\u274C ${plural(errors, "validation error")}`);
-    if (unchecked > 0)
+    if (unchecked2 > 0)
       words2.push(
-        `${distinctCount(validation, isUnvalidated) > 0 ? "\u274C" : "\u26A0\uFE0F"} ${plural(unchecked, "resource")} not validated${each}`
+        `${distinctCount(validation, isUnvalidated) > 0 ? "\u274C" : "\u26A0\uFE0F"} ${plural(unchecked2, "resource")} not validated${each}`
       );
     if (warnings > 0) words2.push(`\u26A0\uFE0F ${plural(warnings, "validation warning")}`);
-    if (errors + unchecked + warnings === 0) words2.push("\u2705 valid");
+    if (errors + unchecked2 + warnings === 0) words2.push("\u2705 valid");
   }
   const policy = entry.environments.flatMap((env) => env.policy ? [env.policy] : []);
   if (policy.length > 0) {
@@ -68329,7 +68414,7 @@ function entrySection(entry, detail, compared) {
   for (const size of entry.alsoIn)
     lines2.push({ text: `- and the changes it shares with ${plural(size - 1, "other environment")}, below` });
   lines2.forEach((line, index) => parts.push(index === 0 && origin !== void 0 ? blankBefore(line) : line));
-  const diffText = entry.resources.map((diff) => diff.unifiedDiff.replace(/\n+$/, "")).filter((text12) => text12 !== "").join("\n");
+  const diffText = entry.resources.map((diff) => diff.unifiedDiff.replace(/\n+$/, "")).filter((text13) => text13 !== "").join("\n");
   if (detail === "diffs" && diffText !== "") {
     const title = entry.shared ? sharedDiffTitle(entry) : "Diff";
     parts.push({
@@ -68380,7 +68465,7 @@ function schemaText(report) {
     parts.push(`Kubernetes ${meta.kubernetesVersion}`);
     if (meta.strict) parts.push("strict");
   } else {
-    const perEnvironment = report.validation.filter((check) => check.schemas !== void 0 && check.resources > 0).map((check) => ({ environment: check.environment, text: describeUses(check.schemas ?? []) })).filter((entry) => entry.text !== "none used");
+    const perEnvironment = report.validation.filter((check2) => check2.schemas !== void 0 && check2.resources > 0).map((check2) => ({ environment: check2.environment, text: describeUses(check2.schemas ?? []) })).filter((entry) => entry.text !== "none used");
     const distinct = new Set(perEnvironment.map((entry) => entry.text));
     parts.push(
       distinct.size > 1 ? perEnvironment.map((entry) => `${entry.environment}: ${entry.text}`).join("; ") : describeUses(meta.schemas)
@@ -68391,11 +68476,11 @@ function schemaText(report) {
 }
 function missingSchemas(report) {
   const all = /* @__PURE__ */ new Map();
-  for (const check of report.validation)
-    for (const missing of check.missingSchemas ?? []) {
-      const key2 = `${missing.apiVersion}/${missing.kind}`;
-      const known2 = all.get(key2);
-      if (known2 === void 0) all.set(key2, { ...missing });
+  for (const check2 of report.validation)
+    for (const missing of check2.missingSchemas ?? []) {
+      const key3 = `${missing.apiVersion}/${missing.kind}`;
+      const known2 = all.get(key3);
+      if (known2 === void 0) all.set(key3, { ...missing });
       else known2.resources += missing.resources;
     }
   return [...all.values()];
@@ -68407,6 +68492,16 @@ function missingSchemaText(report) {
     const count3 = `${resources} resource${resources === 1 ? "" : "s"}`;
     return `${kind} ${apiVersion} (${count3}${detail === void 0 ? "" : `; ${detail}`})`;
   }).join(", ");
+}
+
+// core/report/comment/policy-text.ts
+function policyText(report) {
+  if (report.policy === void 0)
+    return report.meta.policy === false && report.meta.validated !== false ? "no policy checks" : void 0;
+  const suppressed = report.policy.reduce((total, check2) => total + (check2.suppressed ?? 0), 0);
+  const admission = report.meta.admissionPolicies ?? 0;
+  const own3 = admission > 0 ? ` and ${plural(admission, "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicies")}` : "";
+  return `policy: built-in rules${own3}${suppressed > 0 ? `, ${plural(suppressed, "finding")} suppressed by kubeproof.dev/ignore` : ""}`;
 }
 
 // core/report/comment/footer.ts
@@ -68441,6 +68536,8 @@ function footer(report, environments) {
   const missing = meta.validated === false ? void 0 : missingSchemaText(report);
   if (missing !== void 0)
     parts.push(`not validated, no schema: ${escapeMarkdown(shorten(missing, MAX_SCHEMA_LENGTH))}`);
+  const policy = policyText(report);
+  if (policy !== void 0) parts.push(escapeMarkdown(policy));
   if (meta.commit !== void 0 && meta.commit !== "")
     parts.push(`commit ${codeSpan(meta.commit.slice(0, 7))}`);
   parts.push(...fullOutputPlaces(meta));
@@ -68514,11 +68611,11 @@ function isProductionLike(name, configured = []) {
 
 // core/report/comment/group-changes.ts
 function statusKey(env) {
-  const check = (c) => c === void 0 ? null : [c.errors, c.warnings, c.notValidated ?? 0];
+  const check2 = (c) => c === void 0 ? null : [c.errors, c.warnings, c.notValidated ?? 0];
   return JSON.stringify([
     env.status,
-    check(env.validation),
-    check(env.policy),
+    check2(env.validation),
+    check2(env.policy),
     (env.diff?.findings ?? []).map(findingKey)
   ]);
 }
@@ -68579,10 +68676,10 @@ function groupChanges(summary2) {
   const bodies = /* @__PURE__ */ new Map();
   for (const env of changed)
     for (const diff of env.diff?.resources ?? []) {
-      const key2 = keyOf(env, diff);
-      holders.set(key2, [...holders.get(key2) ?? [], env]);
-      if (!bodies.has(key2)) bodies.set(key2, diffBody(diff));
-      namespaces.set(key2, (namespaces.get(key2) ?? /* @__PURE__ */ new Set()).add(diff.resource.namespace));
+      const key3 = keyOf(env, diff);
+      holders.set(key3, [...holders.get(key3) ?? [], env]);
+      if (!bodies.has(key3)) bodies.set(key3, diffBody(diff));
+      namespaces.set(key3, (namespaces.get(key3) ?? /* @__PURE__ */ new Set()).add(diff.resource.namespace));
     }
   const groups2 = /* @__PURE__ */ new Map();
   const entries2 = [];
@@ -68591,8 +68688,8 @@ function groupChanges(summary2) {
     const own3 = [];
     const alsoIn = /* @__PURE__ */ new Set();
     for (const diff of env.diff?.resources ?? []) {
-      const key2 = keyOf(env, diff);
-      const sharers = holders.get(key2) ?? [env];
+      const key3 = keyOf(env, diff);
+      const sharers = holders.get(key3) ?? [env];
       if (sharers.length < 2) {
         own3.push(diff);
         continue;
@@ -68614,8 +68711,8 @@ function groupChanges(summary2) {
         groups2.set(groupKey, group);
       }
       if (group.environments[0] === env)
-        group.resources.push(sharedResource(diff, namespaces.get(key2) ?? /* @__PURE__ */ new Set()));
-      if (bodies.get(key2) !== diffBody(diff)) group.sameContext = false;
+        group.resources.push(sharedResource(diff, namespaces.get(key3) ?? /* @__PURE__ */ new Set()));
+      if (bodies.get(key3) !== diffBody(diff)) group.sameContext = false;
       alsoIn.add(group);
     }
     if (own3.length === 0 && alsoIn.size > 0 && env.status !== "error") continue;
@@ -68697,9 +68794,9 @@ function packBlocks(blocks, maxLength, firstHead2, nextHead) {
   const bodies = [[]];
   let used = firstHead2;
   const room = () => maxLength - used - BLOCK_SEPARATOR.length;
-  const push = (text12) => {
-    bodies[bodies.length - 1]?.push(text12);
-    used += BLOCK_SEPARATOR.length + text12.length;
+  const push = (text13) => {
+    bodies[bodies.length - 1]?.push(text13);
+    used += BLOCK_SEPARATOR.length + text13.length;
   };
   const newBody = () => {
     bodies.push([]);
@@ -68759,7 +68856,7 @@ function scope(summary2) {
   return `${plural(summary2.changed, "environment")} change${summary2.changed === 1 ? "s" : ""}`;
 }
 function verdict(summary2, icons) {
-  const mark = (tone, text12) => (icons ? ICONS[tone] : "") + text12;
+  const mark = (tone, text13) => (icons ? ICONS[tone] : "") + text13;
   if (summary2.noEnvironment !== void 0) return `kubeproof: ${mark("error", "no environment found")}`;
   const what = scope(summary2);
   const parts = what === void 0 ? [] : [what];
@@ -68785,7 +68882,8 @@ function verdict(summary2, icons) {
     if (summary2.policyErrors > 0) parts.push(mark("error", plural(summary2.policyErrors, "policy error")));
     if (summary2.policyWarnings > 0)
       parts.push(mark("warning", plural(summary2.policyWarnings, "policy warning")));
-    if (summary2.policyErrors === 0 && summary2.policyWarnings === 0) parts.push(mark("ok", "policy passed"));
+    if (summary2.policyErrors === 0 && summary2.policyWarnings === 0 && summary2.notRendered === 0 && summary2.policyEnvironments > 0)
+      parts.push(mark("ok", "policy passed"));
   }
   return `kubeproof: ${parts.join(" \xB7 ")}`;
 }
@@ -68907,22 +69005,22 @@ var MARKER = /^<!-- kubeproof:([a-z0-9]+(?:-[a-z0-9]+)*)(?::(\d+))? -->/;
 var CommentTooLongError = class extends KubeproofError {
   name = "CommentTooLongError";
 };
-function commentMarker(key2, index) {
-  return index === 1 ? `<!-- kubeproof:${key2} -->` : `<!-- kubeproof:${key2}:${index} -->`;
+function commentMarker(key3, index) {
+  return index === 1 ? `<!-- kubeproof:${key3} -->` : `<!-- kubeproof:${key3}:${index} -->`;
 }
 function parseMarker(body) {
   const match = MARKER.exec(body);
   if (match === null) return void 0;
   return { key: match[1] ?? "", index: match[2] === void 0 ? 1 : Number(match[2]) };
 }
-function withMarker(body, key2, index) {
-  const marker2 = commentMarker(key2, index);
+function withMarker(body, key3, index) {
+  const marker2 = commentMarker(key3, index);
   const marked = body === marker2 || body.startsWith(`${marker2}
 `) ? body : `${marker2}
 ${body}`;
   if (marked.length > COMMENT_BODY_LIMIT) {
     throw new CommentTooLongError(
-      `comment body ${index} of "${key2}" is ${marked.length} characters; GitHub accepts at most ${COMMENT_BODY_LIMIT}: render it with a smaller maxLength so it splits into continuation bodies`
+      `comment body ${index} of "${key3}" is ${marked.length} characters; GitHub accepts at most ${COMMENT_BODY_LIMIT}: render it with a smaller maxLength so it splits into continuation bodies`
     );
   }
   return marked;
@@ -68930,15 +69028,15 @@ ${body}`;
 function mayHaveSucceeded(error2) {
   return error2 instanceof GitHubApiError && (error2.status === void 0 || error2.status >= 500);
 }
-function isOutdated(key2, current, outdated) {
-  if (key2 === current || outdated === void 0) return false;
-  return outdated === "all" || outdated.includes(key2);
+function isOutdated(key3, current, outdated) {
+  if (key3 === current || outdated === void 0) return false;
+  return outdated === "all" || outdated.includes(key3);
 }
-async function upsertComment(client, pr, key2, bodies, options = {}) {
-  if (!KEY.test(key2)) {
-    throw new UsageError(`comment key must be lower-case words joined by dashes, got ${JSON.stringify(key2)}`);
+async function upsertComment(client, pr, key3, bodies, options = {}) {
+  if (!KEY.test(key3)) {
+    throw new UsageError(`comment key must be lower-case words joined by dashes, got ${JSON.stringify(key3)}`);
   }
-  const marked = bodies.map((body, i) => withMarker(body, key2, i + 1));
+  const marked = bodies.map((body, i) => withMarker(body, key3, i + 1));
   const where2 = { owner: pr.owner, repo: pr.repo };
   const context3 = (operation) => ({
     operation,
@@ -68978,7 +69076,7 @@ async function upsertComment(client, pr, key2, bodies, options = {}) {
       } catch (error2) {
         if (!mayHaveSucceeded(error2) || attempt2 >= CREATE_ATTEMPTS) throw error2;
       }
-      const created = (await listOurs()).find((item) => item.key === key2 && item.index === index);
+      const created = (await listOurs()).find((item) => item.key === key3 && item.index === index);
       if (created !== void 0) {
         return created.body === body ? created.html_url : update(created, body);
       }
@@ -68987,7 +69085,7 @@ async function upsertComment(client, pr, key2, bodies, options = {}) {
   const ours = await listOurs();
   const kept = /* @__PURE__ */ new Map();
   const extra = [];
-  for (const comment of ours.filter((item) => item.key === key2)) {
+  for (const comment of ours.filter((item) => item.key === key3)) {
     if (kept.has(comment.index) || comment.index > marked.length) extra.push(comment);
     else kept.set(comment.index, comment);
   }
@@ -69007,7 +69105,7 @@ async function upsertComment(client, pr, key2, bodies, options = {}) {
       context3("delete a continuation comment no longer needed")
     );
   }
-  const outdated = ours.filter((comment) => isOutdated(comment.key, key2, options.outdatedKeys));
+  const outdated = ours.filter((comment) => isOutdated(comment.key, key3, options.outdatedKeys));
   for (let start = 0; start < outdated.length; start += MINIMIZE_BATCH) {
     await minimizeComments(
       client,
@@ -69022,11 +69120,11 @@ async function minimizeComments(client, nodeIds, context3) {
   const mutations = nodeIds.map(
     (_, i) => `  m${i}: minimizeComment(input: { subjectId: $id${i}, classifier: OUTDATED }) { minimizedComment { isMinimized } }`
   );
-  const query = `mutation(${parameters2}) {
+  const query2 = `mutation(${parameters2}) {
 ${mutations.join("\n")}
 }`;
   const variables = Object.fromEntries(nodeIds.map((id, i) => [`id${i}`, id]));
-  await client.graphql(query, variables, context3);
+  await client.graphql(query2, variables, context3);
 }
 
 // platform/github/octokit-github-port.ts
@@ -69042,10 +69140,14 @@ function createOctokitGitHubPort(octokit, options = {}) {
     ),
     getBranch: (repo, branch) => getBranch(client, repo, branch),
     listChangedFiles: (pr) => listChangedFiles(client, pr),
-    upsertComment: (pr, key2, bodies, upsertOptions) => upsertComment(client, pr, key2, bodies, upsertOptions),
+    upsertComment: (pr, key3, bodies, upsertOptions) => upsertComment(client, pr, key3, bodies, upsertOptions),
     startCheckRun: (commit, start) => startCheckRun(client, commit, start),
-    publishCheckRun: (commit, check, started) => publishCheckRun(client, commit, check, maxAnnotations, started),
-    openOrUpdatePullRequest: (request2) => openOrUpdatePullRequest(client, request2)
+    publishCheckRun: (commit, check2, started) => publishCheckRun(client, commit, check2, maxAnnotations, started),
+    openOrUpdatePullRequest: (request2) => openOrUpdatePullRequest(client, request2),
+    getPullRequest: (pr) => getPullRequest(client, pr),
+    listCheckRuns: (commit, name) => listCheckRuns(client, commit, name),
+    getPermission: (repo, user) => getPermission(client, repo, user),
+    postComment: (issue2, body) => postComment(client, issue2, body)
   };
 }
 
@@ -69077,8 +69179,8 @@ function collectRefs(node, refs) {
     return;
   }
   if (node === null || typeof node !== "object") return;
-  for (const [key2, value] of Object.entries(node)) {
-    if (key2 === "$ref" && typeof value === "string") refs.add(value);
+  for (const [key3, value] of Object.entries(node)) {
+    if (key3 === "$ref" && typeof value === "string") refs.add(value);
     else collectRefs(value, refs);
   }
 }
@@ -69235,8 +69337,8 @@ function createAjv(options = {}) {
 
 // core/validate/describe-schema-errors.ts
 var TYPE_ORDER = ["null", "boolean", "number", "integer", "string", "array", "object"];
-function quote(text12) {
-  const json = JSON.stringify(text12).slice(1, -1).replaceAll('\\"', '"').replaceAll("'", "\\'");
+function quote(text13) {
+  const json = JSON.stringify(text13).slice(1, -1).replaceAll('\\"', '"').replaceAll("'", "\\'");
   return `'${json}'`;
 }
 function display(value) {
@@ -69275,8 +69377,8 @@ function isBranchOf(error2, combinator) {
   if (error2.schemaPath.startsWith(`${combinator.schemaPath}/`)) return true;
   return error2.instancePath === combinator.instancePath && error2.keyword === "type";
 }
-function pointerJoin(base, key2) {
-  return `${base}/${key2.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+function pointerJoin(base, key3) {
+  return `${base}/${key3.replaceAll("~", "~0").replaceAll("/", "~1")}`;
 }
 function describeOne(error2, value) {
   const params = error2.params;
@@ -69373,9 +69475,9 @@ function describeSchemaErrors(errors, value) {
       continue;
     }
     const message = combined.get(error2) ?? describeOne(error2, value);
-    const key2 = `${path}\0${message}`;
-    if (seen.has(key2)) continue;
-    seen.add(key2);
+    const key3 = `${path}\0${message}`;
+    if (seen.has(key3)) continue;
+    seen.add(key3);
     violations.push({ path, message, focus: path });
   }
   for (const [path, names] of required) {
@@ -69426,7 +69528,7 @@ async function loadModelValidator(importModule, specifier, kind, apiVersion) {
   };
 }
 function createOfflineSchemas(importModule = importPackage) {
-  const cache = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   async function load(kind, apiVersion) {
     if (!/^[A-Za-z0-9]+$/.test(kind) || !/^([a-z0-9.-]+\/)?v[0-9a-z]+$/.test(apiVersion)) return void 0;
     return loadModelValidator(importModule, `kubernetes-models/${apiVersion}/${kind}`, kind, apiVersion);
@@ -69437,11 +69539,11 @@ function createOfflineSchemas(importModule = importPackage) {
     /** They cannot see unknown fields. */
     strict: false,
     lookup(kind, apiVersion) {
-      const key2 = `${apiVersion}/${kind}`;
-      let pending = cache.get(key2);
+      const key3 = `${apiVersion}/${kind}`;
+      let pending = cache2.get(key3);
       if (!pending) {
         pending = load(kind, apiVersion);
-        cache.set(key2, pending);
+        cache2.set(key3, pending);
       }
       return pending;
     }
@@ -69463,7 +69565,7 @@ var PACKAGES = [
 ];
 var GITOPS_PACKAGES = PACKAGES.map((entry) => entry.name);
 function createGitOpsSchemas(importModule = importPackage) {
-  const cache = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   async function load(kind, apiVersion) {
     const match = /^([a-z0-9.-]+)\/(v[0-9a-z]+)$/.exec(apiVersion);
     if (!/^[A-Za-z0-9]+$/.test(kind) || !match) return void 0;
@@ -69481,11 +69583,11 @@ function createGitOpsSchemas(importModule = importPackage) {
     /** They cannot see unknown fields. */
     strict: false,
     lookup(kind, apiVersion) {
-      const key2 = `${apiVersion}/${kind}`;
-      let pending = cache.get(key2);
+      const key3 = `${apiVersion}/${kind}`;
+      let pending = cache2.get(key3);
       if (!pending) {
         pending = load(kind, apiVersion);
-        cache.set(key2, pending);
+        cache2.set(key3, pending);
       }
       return pending;
     }
@@ -69680,13 +69782,13 @@ function toUrl(rendered, baseDirectory) {
   return new URL(`file://${absolute.split("/").map(encodeURIComponent).join("/")}`).href;
 }
 function createSchemaRegistry(options, deps) {
-  const cache = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   const fromInput = /* @__PURE__ */ new Map();
   const noticed = /* @__PURE__ */ new Set();
   let usedOffline = false;
-  function noticeOnce(key2, message) {
-    if (noticed.has(key2)) return;
-    noticed.add(key2);
+  function noticeOnce(key3, message) {
+    if (noticed.has(key3)) return;
+    noticed.add(key3);
     deps.notice(message);
   }
   const accepts = options.offlineAccepts ?? "requested";
@@ -69827,16 +69929,16 @@ function createSchemaRegistry(options, deps) {
       });
     },
     lookup(kind, apiVersion) {
-      const key2 = `${kind}-${apiVersion}`;
-      const local = fromInput.get(key2);
+      const key3 = `${kind}-${apiVersion}`;
+      const local = fromInput.get(key3);
       if (local) return local;
-      const cached2 = cache.get(key2);
+      const cached2 = cache2.get(key3);
       if (cached2) return cached2;
       const pending = resolve5(kind, apiVersion).then((result) => {
-        cache.set(key2, result);
+        cache2.set(key3, result);
         return result;
       });
-      cache.set(key2, pending);
+      cache2.set(key3, pending);
       return pending;
     },
     get usedOffline() {
@@ -69901,11 +70003,11 @@ async function createValidationDeps(setup, notice2, sleep) {
   const locations = (given.length > 0 ? given : setup.offline ? ["offline"] : ["default"]).map(
     (l) => l === "offline" ? "offline" : parseSchemaLocation(l)
   );
-  const cache = setup.cacheFolder ? await openDiskSchemaCache(setup.cacheFolder) : void 0;
+  const cache2 = setup.cacheFolder ? await openDiskSchemaCache(setup.cacheFolder) : void 0;
   const loader = createSchemaLoader({
     ...setup.offline ? {} : { fetch: createSchemaFetch(setup.fetch) },
     readFile: (path) => readFile2(path, "utf8"),
-    ...cache ? { cache } : {},
+    ...cache2 ? { cache: cache2 } : {},
     ...sleep ? { sleep } : {}
   });
   const compile = createSchemaCompiler(createAjv(), loader);
@@ -69986,7 +70088,7 @@ function actionContext(env, eventName, payload, cwd) {
   const pullRequest = pullRequestOf(eventName, payload, repo);
   const branch = env["GITHUB_REF_TYPE"] === "branch" ? text2(env["GITHUB_REF_NAME"]) : void 0;
   const defaultBranch = text2(record(record(payload)?.["repository"])?.["default_branch"]);
-  const identity3 = repositoryIdentityOf(env, eventName, server, repo, payload, pullRequest);
+  const identity4 = repositoryIdentityOf(env, eventName, server, repo, payload, pullRequest);
   return {
     workspace: isAbsolute(workspace) ? workspace : resolve(cwd, workspace),
     runnerTemp: env["RUNNER_TEMP"] || tmpdir(),
@@ -70000,7 +70102,7 @@ function actionContext(env, eventName, payload, cwd) {
     ...defaultBranch === void 0 ? {} : { defaultBranch },
     serverUrl: server,
     runUrl: repo && runId ? `${server}/${repo.owner}/${repo.repo}/actions/runs/${runId}${env["GITHUB_RUN_ATTEMPT"] ? `/attempts/${env["GITHUB_RUN_ATTEMPT"]}` : ""}` : void 0,
-    ...identity3 === void 0 ? {} : { repository: identity3 }
+    ...identity4 === void 0 ? {} : { repository: identity4 }
   };
 }
 function checkedBranch(env, eventName, payload, pullRequest) {
@@ -70208,7 +70310,8 @@ var DEFAULT_SCHEMA_LOCATIONS = [
 ];
 var PUBLISH_NAMES = {
   check: { checkName: "kubeproof", marker: "report" },
-  diff: { checkName: "kubeproof diff", marker: "diff" }
+  diff: { checkName: "kubeproof diff", marker: "diff" },
+  policy: { checkName: "kubeproof policy", marker: "policy" }
 };
 
 // platform/actions/action-inputs.ts
@@ -70301,7 +70404,11 @@ function parseDiffInputs(read) {
   };
 }
 function parseCheckInputs(read) {
-  const inputs = { ...parseDiffInputs(read), ...schemaInputs(read) };
+  const inputs = {
+    ...parseDiffInputs(read),
+    ...schemaInputs(read),
+    policy: booleanInput(read, "policy", true)
+  };
   checkSchemaLocations(inputs.schemaLocations);
   return inputs;
 }
@@ -70309,6 +70416,38 @@ function parseCheckInputs(read) {
 // platform/actions/run-check-action.ts
 import { mkdir as mkdir6, mkdtemp as mkdtemp2 } from "node:fs/promises";
 import { join as join5 } from "node:path";
+
+// core/rules/admission-rules.ts
+var ADMISSION_RULES = {
+  "admission-policy": {
+    group: "policy",
+    defaultSeverity: "error",
+    description: "A ValidatingAdmissionPolicy validation fails (Deny gives an error, Warn a warning, Audit a notice).",
+    help: "Change the resource so the validation holds, or the policy, its binding or its params if the rule is wrong; the message is the policy\u2019s own.",
+    readme: "your-own-validatingadmissionpolicy-files"
+  },
+  "admission-policy-error": {
+    group: "policy",
+    defaultSeverity: "error",
+    description: "A ValidatingAdmissionPolicy expression fails to evaluate (a notice under failurePolicy Ignore).",
+    help: "Guard the field the expression reads (has(), optional chaining with .?) or fix the value; the message names the expression and the error.",
+    readme: "your-own-validatingadmissionpolicy-files"
+  },
+  "admission-policy-invalid": {
+    group: "policy",
+    defaultSeverity: "error",
+    description: "A ValidatingAdmissionPolicy or binding is malformed, or one of its CEL expressions does not compile.",
+    help: "Fix the field or expression the message names; the API server would reject the object. The rest of the policies still run.",
+    readme: "your-own-validatingadmissionpolicy-files"
+  },
+  "admission-policy-unchecked": {
+    group: "policy",
+    defaultSeverity: "warning",
+    description: "A ValidatingAdmissionPolicy is not evaluated offline (authorizer, unknown function, no binding).",
+    help: "Read what was not checked and why; authorizer needs the API server and the user, so such a validation is left to the cluster.",
+    readme: "your-own-validatingadmissionpolicy-files"
+  }
+};
 
 // core/rules/config-rules.ts
 var CONFIG_RULES = {
@@ -70332,6 +70471,12 @@ var CONFIG_RULES = {
     description: "The folder holds no environment, so nothing was checked.",
     help: "Declare the environments in .kubeproof.yaml, or point kubeproof at the folder that holds the overlays.",
     readme: "how-environments-are-found"
+  },
+  "check-incomplete": {
+    group: "config",
+    defaultSeverity: "error",
+    description: "A step of the check could not be carried out, so what it covers was not checked.",
+    help: "Read the message for the step (a download from GitHub, for example) and why; then re-run the check."
   }
 };
 
@@ -70358,7 +70503,141 @@ var DIFF_RULES = {
 };
 
 // core/rules/policy-rules.ts
-var POLICY_RULES = {};
+var POLICY_RULES = {
+  "latest-tag": {
+    group: "policy",
+    defaultSeverity: "warning",
+    description: "A container image uses the latest tag or no tag, so what runs can change without a commit.",
+    help: "Pin the image to a version tag (images: newTag in the kustomization, or the manifest), better with its digest.",
+    readme: "policy"
+  },
+  "unpinned-digest": {
+    group: "policy",
+    defaultSeverity: "notice",
+    description: "A container image is not pinned by its digest, so a re-pushed tag changes what runs.",
+    help: "Add the digest (image@sha256:..., or images: digest in the kustomization); kubeproof promote --digest writes it.",
+    readme: "policy"
+  },
+  "mutable-tag-protected": {
+    group: "policy",
+    defaultSeverity: "error",
+    description: "A protected environment (promotion.protected) runs an image by a mutable tag without a digest.",
+    help: "Pin a version tag or a digest; mutable tags are latest, no tag, and those promotion.mutableTags matches.",
+    readme: "policy"
+  },
+  "missing-requests": {
+    group: "policy",
+    defaultSeverity: "warning",
+    description: "A container requests no CPU or no memory, so the scheduler cannot place it fairly.",
+    help: "Set resources.requests.cpu and resources.requests.memory on the container.",
+    readme: "policy"
+  },
+  "missing-memory-limit": {
+    group: "policy",
+    defaultSeverity: "warning",
+    description: "A container has no memory limit, so it can take the memory of its node.",
+    help: "Set resources.limits.memory on the container.",
+    readme: "policy"
+  },
+  "missing-probes": {
+    group: "policy",
+    defaultSeverity: "warning",
+    description: "A long-running container has no liveness or no readiness probe.",
+    help: "Add livenessProbe and readinessProbe to the container (Jobs and CronJobs are not asked for them).",
+    readme: "policy"
+  },
+  "privileged-container": {
+    group: "policy",
+    defaultSeverity: "error",
+    description: "A container runs privileged, with every capability and the devices of its node.",
+    help: "Remove securityContext.privileged: true, and add only the capabilities the container needs.",
+    readme: "policy"
+  },
+  "privilege-escalation": {
+    group: "policy",
+    defaultSeverity: "warning",
+    description: "A container does not set allowPrivilegeEscalation: false, so a process may gain privileges.",
+    help: "Set securityContext.allowPrivilegeEscalation: false on the container.",
+    readme: "policy"
+  },
+  "run-as-root": {
+    group: "policy",
+    defaultSeverity: "warning",
+    description: "A container runs as root, or may: neither runAsNonRoot: true nor a non-zero runAsUser is set.",
+    help: "Set securityContext.runAsNonRoot: true (pod or container) and a non-zero runAsUser the image supports.",
+    readme: "policy"
+  },
+  "host-namespaces": {
+    group: "policy",
+    defaultSeverity: "error",
+    description: "A pod shares its node's network, process or IPC namespace (hostNetwork, hostPID, hostIPC).",
+    help: "Remove hostNetwork, hostPID and hostIPC from the pod spec, or suppress the rule for a node agent with a reason.",
+    readme: "policy"
+  },
+  "host-path": {
+    group: "policy",
+    defaultSeverity: "warning",
+    description: "A pod mounts a folder of its node (hostPath); the container runtime's socket is an error.",
+    help: "Use a PersistentVolumeClaim, ConfigMap or emptyDir instead; never mount the docker or containerd socket.",
+    readme: "policy"
+  },
+  "dangerous-capabilities": {
+    group: "policy",
+    defaultSeverity: "error",
+    description: "A container adds a Linux capability beyond the Pod Security Standards baseline (SYS_ADMIN, ALL).",
+    help: "Remove the capability from securityContext.capabilities.add, or suppress the rule with a reason.",
+    readme: "policy"
+  },
+  "selector-mismatch": {
+    group: "policy",
+    defaultSeverity: "error",
+    description: "A workload's selector does not match its pod template's labels, so the API server refuses it.",
+    help: "Make spec.selector match spec.template.metadata.labels (a selector cannot change once applied).",
+    readme: "policy"
+  },
+  "service-selects-nothing": {
+    group: "policy",
+    defaultSeverity: "warning",
+    description: "A Service's selector matches no pod of the environment, so it has no endpoints.",
+    help: "Make spec.selector match the labels of the workload's pod template, in the same namespace.",
+    readme: "policy"
+  },
+  "dangling-reference": {
+    group: "policy",
+    defaultSeverity: "warning",
+    description: "A pod refers to a ConfigMap, Secret, ServiceAccount or volume claim the environment does not hold.",
+    help: "Add the resource to the environment, fix the name, mark the reference optional: true, or suppress the rule for resources made outside the repository.",
+    readme: "policy"
+  },
+  "plain-secret": {
+    group: "policy",
+    defaultSeverity: "warning",
+    description: "A Secret with data is committed in plain text (not a SealedSecret, not SOPS-encrypted).",
+    help: "Encrypt it (SealedSecret, SOPS), or move it to a secret store (External Secrets); rotate the values that were committed.",
+    readme: "policy"
+  },
+  "duplicate-env": {
+    group: "policy",
+    defaultSeverity: "warning",
+    description: "A container sets the same environment variable twice; only the last one counts.",
+    help: "Keep one entry per name in env.",
+    readme: "policy"
+  },
+  "low-replicas": {
+    group: "policy",
+    defaultSeverity: "warning",
+    description: "A workload of a production environment runs fewer than 2 replicas, so one failure stops it.",
+    help: "Set spec.replicas to 2 or more (production environments are policy.production, or the last of promotion.order).",
+    readme: "policy"
+  },
+  "policy-ignore": {
+    group: "policy",
+    defaultSeverity: "warning",
+    description: "A kubeproof.dev/ignore annotation gives no reason, or names a rule that is not a policy rule.",
+    help: "Say why in the kubeproof.dev/ignore-reason annotation beside it, and name policy rules by their id (docs/rules.md).",
+    readme: "suppressing-a-rule"
+  }
+};
 
 // core/rules/render-rules.ts
 var RENDER_RULES = {
@@ -70535,7 +70814,8 @@ var RULES = {
   ...RENDER_RULES,
   ...VALIDATE_RULES,
   ...DIFF_RULES,
-  ...POLICY_RULES
+  ...POLICY_RULES,
+  ...ADMISSION_RULES
 };
 function ruleEntry(ruleId) {
   return RULES[ruleId];
@@ -70612,7 +70892,7 @@ function sameResource(a, b) {
 }
 function reportFindings(report, options = {}) {
   const byKey = /* @__PURE__ */ new Map();
-  const add3 = (finding2, environment) => {
+  const add4 = (finding2, environment) => {
     const located = { ...finding2, path: repositoryPath(finding2.path, options.pathPrefix) };
     const id = key(located);
     let reported = byKey.get(id);
@@ -70628,9 +70908,9 @@ function reportFindings(report, options = {}) {
       reported.resources.push(resource2);
     }
   };
-  for (const finding2 of options.findings ?? []) add3(finding2, void 0);
+  for (const finding2 of options.findings ?? []) add4(finding2, void 0);
   for (const environment of summarizeReport(report).environments) {
-    for (const finding2 of environment.findings) add3(finding2, environment.environment);
+    for (const finding2 of environment.findings) add4(finding2, environment.environment);
   }
   return [...byKey.values()];
 }
@@ -70705,9 +70985,9 @@ function buildCheckRun(report, options) {
 var OFFSET_BASIS = 0xcbf29ce484222325n;
 var PRIME = 0x100000001b3n;
 var MASK = 0xffffffffffffffffn;
-function fnv1a64(text12) {
+function fnv1a64(text13) {
   let hash = OFFSET_BASIS;
-  for (const byte of new TextEncoder().encode(text12)) {
+  for (const byte of new TextEncoder().encode(text13)) {
     hash ^= BigInt(byte);
     hash = hash * PRIME & MASK;
   }
@@ -70795,7 +71075,7 @@ function sarifLog(run4) {
         invocations: [
           {
             executionSuccessful: true,
-            toolExecutionNotifications: run4.notices.map((text12) => ({ level: "note", message: { text: text12 } })),
+            toolExecutionNotifications: run4.notices.map((text13) => ({ level: "note", message: { text: text13 } })),
             properties: { elapsedSeconds: run4.elapsedSeconds }
           }
         ],
@@ -70824,14 +71104,14 @@ function sarifCheck(report, options) {
 }
 
 // core/report/workflow-commands.ts
-function escapeData2(text12) {
-  return text12.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
+function escapeData2(text13) {
+  return text13.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
 }
-function escapeProperty2(text12) {
-  return escapeData2(text12).replaceAll(":", "%3A").replaceAll(",", "%2C");
+function escapeProperty2(text13) {
+  return escapeData2(text13).replaceAll(":", "%3A").replaceAll(",", "%2C");
 }
 function workflowCommand(name, properties, message) {
-  const props = properties.map(([key2, value]) => `${key2}=${typeof value === "number" ? value : escapeProperty2(value)}`).join(",");
+  const props = properties.map(([key3, value]) => `${key3}=${typeof value === "number" ? value : escapeProperty2(value)}`).join(",");
   return `::${name}${props === "" ? "" : ` ${props}`}::${escapeData2(message)}
 `;
 }
@@ -70900,10 +71180,12 @@ var package_default = {
     test: "vitest run",
     bench: "node --import tsx bench/run.ts",
     kubeproof: "node dist/kubeproof.js",
+    bot: "node dist/bot.js",
     conformance: "node --import tsx scripts/conformance.ts",
     "docs:rules": "node --import tsx scripts/rules-doc.ts"
   },
   devDependencies: {
+    "@octokit/webhooks-examples": "^7.6.1",
     "@types/js-yaml": "^4.0.9",
     "@types/node": "^20.19.43",
     "@types/semver": "^7.8.0",
@@ -70925,6 +71207,7 @@ var package_default = {
     "@actions/github": "^9.1.1",
     "@kubernetes-models/argo-cd": "^2.7.2",
     "@kubernetes-models/flux-cd": "^2.3.4",
+    "@marcbachmann/cel-js": "^8.0.0",
     "@octokit/plugin-retry": "^8.1.1",
     "@octokit/plugin-throttling": "^11.0.5",
     ajv: "^8.20.0",
@@ -70932,6 +71215,7 @@ var package_default = {
     bottleneck: "^2.19.5",
     "js-yaml": "^4.3.2",
     "kubernetes-models": "^4.5.1",
+    probot: "^14.3.2",
     undici: "^7.30.2",
     yaml: "^2.9.1"
   },
@@ -70955,7 +71239,7 @@ function cloneJson(value) {
   if (Array.isArray(value)) return value.map((item) => cloneJson(item));
   if (isJsonObject(value)) {
     const copy2 = {};
-    for (const [key2, child3] of Object.entries(value)) copy2[key2] = cloneJson(child3);
+    for (const [key3, child3] of Object.entries(value)) copy2[key3] = cloneJson(child3);
     return copy2;
   }
   return value;
@@ -70970,15 +71254,15 @@ function jsonEqual(a, b) {
     if (!isJsonObject(b)) return false;
     const keys = Object.keys(a);
     if (keys.length !== Object.keys(b).length) return false;
-    return keys.every((key2) => key2 in b && jsonEqual(a[key2], b[key2]));
+    return keys.every((key3) => key3 in b && jsonEqual(a[key3], b[key3]));
   }
   return false;
 }
 function getIn(value, ...keys) {
   let current = value;
-  for (const key2 of keys) {
+  for (const key3 of keys) {
     if (!isJsonObject(current)) return void 0;
-    current = current[key2];
+    current = current[key3];
   }
   return current;
 }
@@ -71014,66 +71298,66 @@ var InvalidPathError = class extends KubeproofError {
     this.path = path;
   }
 };
-function readQuoted(text12, start, source) {
-  const quote2 = text12[start];
+function readQuoted(text13, start, source) {
+  const quote3 = text13[start];
   let value = "";
-  for (let i = start + 1; i < text12.length; i++) {
-    const ch = text12[i];
-    if (ch === "\\" && i + 1 < text12.length) {
-      value += text12[++i];
+  for (let i = start + 1; i < text13.length; i++) {
+    const ch = text13[i];
+    if (ch === "\\" && i + 1 < text13.length) {
+      value += text13[++i];
       continue;
     }
-    if (ch === quote2) return [value, i + 1];
+    if (ch === quote3) return [value, i + 1];
     value += ch;
   }
   throw new InvalidPathError(source, "unterminated quote");
 }
-function readBracket(text12, start, source) {
-  const first = text12[start];
+function readBracket(text13, start, source) {
+  const first = text13[start];
   if (first === '"' || first === "'") {
-    const [key2, end] = readQuoted(text12, start, source);
-    if (text12[end] !== "]") throw new InvalidPathError(source, "expected ] after a quoted key");
-    return [{ type: "key", key: key2 }, end + 1];
+    const [key3, end] = readQuoted(text13, start, source);
+    if (text13[end] !== "]") throw new InvalidPathError(source, "expected ] after a quoted key");
+    return [{ type: "key", key: key3 }, end + 1];
   }
-  const equals = text12.indexOf("=", start);
-  const close = text12.indexOf("]", start);
+  const equals = text13.indexOf("=", start);
+  const close = text13.indexOf("]", start);
   if (close === -1) throw new InvalidPathError(source, "unterminated [");
   if (equals === -1 || equals > close) {
-    const inner = text12.slice(start, close).trim();
+    const inner = text13.slice(start, close).trim();
     if (inner === "*") return [{ type: "any" }, close + 1];
     if (/^\d+$/.test(inner)) return [{ type: "index", index: Number(inner) }, close + 1];
     throw new InvalidPathError(source, `cannot read [${inner}]`);
   }
-  const field3 = text12.slice(start, equals).trim();
+  const field3 = text13.slice(start, equals).trim();
   if (field3 === "") throw new InvalidPathError(source, "empty field name before =");
   let valueStart = equals + 1;
-  while (text12[valueStart] === " ") valueStart++;
-  const quote2 = text12[valueStart];
-  if (quote2 === '"' || quote2 === "'") {
-    const [value, end] = readQuoted(text12, valueStart, source);
+  while (text13[valueStart] === " ") valueStart++;
+  const quote3 = text13[valueStart];
+  if (quote3 === '"' || quote3 === "'") {
+    const [value, end] = readQuoted(text13, valueStart, source);
     let after = end;
-    while (text12[after] === " ") after++;
-    if (text12[after] !== "]") throw new InvalidPathError(source, "expected ] after a quoted value");
+    while (text13[after] === " ") after++;
+    if (text13[after] !== "]") throw new InvalidPathError(source, "expected ] after a quoted value");
     return [{ type: "match", field: field3, value }, after + 1];
   }
-  return [{ type: "match", field: field3, value: text12.slice(valueStart, close).trim() }, close + 1];
+  return [{ type: "match", field: field3, value: text13.slice(valueStart, close).trim() }, close + 1];
 }
 function parsePath(source) {
-  let text12 = source.trim();
+  let text13 = source.trim();
   let kind;
-  const prefix = /^([A-Za-z][A-Za-z0-9]*):(?!:)/.exec(text12);
+  const prefix = /^([A-Za-z][A-Za-z0-9]*):(?!:)/.exec(text13);
   if (prefix !== null) {
     kind = prefix[1];
-    text12 = text12.slice(prefix[0].length);
+    text13 = text13.slice(prefix[0].length);
   }
-  if (text12 === "") throw new InvalidPathError(source, "empty path");
+  if (text13 === "") throw new InvalidPathError(source, "empty path");
   const segments = [];
   let i = 0;
   let expectKey = true;
-  while (i < text12.length) {
-    const ch = text12[i];
+  while (i < text13.length) {
+    const ch = text13[i];
     if (ch === "[") {
-      const [segment, end2] = readBracket(text12, i + 1, source);
+      const [segment, end2] = readBracket(text13, i + 1, source);
       segments.push(segment);
       i = end2;
       expectKey = false;
@@ -71083,15 +71367,15 @@ function parsePath(source) {
       if (expectKey) throw new InvalidPathError(source, "empty key");
       i++;
       expectKey = true;
-      if (i === text12.length) throw new InvalidPathError(source, "ends with a dot");
+      if (i === text13.length) throw new InvalidPathError(source, "ends with a dot");
       continue;
     }
-    if (!expectKey) throw new InvalidPathError(source, `expected . or [ at ${JSON.stringify(text12.slice(i))}`);
+    if (!expectKey) throw new InvalidPathError(source, `expected . or [ at ${JSON.stringify(text13.slice(i))}`);
     let end = i;
-    while (end < text12.length && text12[end] !== "." && text12[end] !== "[") end++;
-    const key2 = text12.slice(i, end);
-    if (key2.includes("]")) throw new InvalidPathError(source, "unexpected ]");
-    segments.push(key2 === "*" ? { type: "any" } : key2 === "**" ? { type: "deep" } : { type: "key", key: key2 });
+    while (end < text13.length && text13[end] !== "." && text13[end] !== "[") end++;
+    const key3 = text13.slice(i, end);
+    if (key3.includes("]")) throw new InvalidPathError(source, "unexpected ]");
+    segments.push(key3 === "*" ? { type: "any" } : key3 === "**" ? { type: "deep" } : { type: "key", key: key3 });
     i = end;
     expectKey = false;
   }
@@ -71102,14 +71386,14 @@ function fieldText(value) {
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   return void 0;
 }
-function child(parent, key2, steps) {
-  const value = parent[key2];
-  return { parent, key: key2, steps: [...steps, formatStep(key2, value)] };
+function child(parent, key3, steps) {
+  const value = parent[key3];
+  return { parent, key: key3, steps: [...steps, formatStep(key3, value)] };
 }
 function descendants(match) {
   const value = valueAt2(match);
-  const children = Array.isArray(value) || isJsonObject(value) ? step(value, { type: "any" }, match.steps).flatMap(descendants) : [];
-  return [match, ...children];
+  const children2 = Array.isArray(value) || isJsonObject(value) ? step(value, { type: "any" }, match.steps).flatMap(descendants) : [];
+  return [match, ...children2];
 }
 function step(value, segment, steps) {
   if (segment.type === "key")
@@ -71118,7 +71402,7 @@ function step(value, segment, steps) {
     return Array.isArray(value) && segment.index < value.length ? [child(value, segment.index, steps)] : [];
   if (segment.type === "any") {
     if (Array.isArray(value)) return value.map((_, index) => child(value, index, steps));
-    if (isJsonObject(value)) return Object.keys(value).map((key2) => child(value, key2, steps));
+    if (isJsonObject(value)) return Object.keys(value).map((key3) => child(value, key3, steps));
     return [];
   }
   if (segment.type === "deep" || !Array.isArray(value)) return [];
@@ -71149,16 +71433,16 @@ function deletePath(root, segments) {
   return matches2.length;
 }
 var PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
-function formatStep(key2, element) {
-  if (typeof key2 === "number") {
+function formatStep(key3, element) {
+  if (typeof key3 === "number") {
     const name = isJsonObject(element) ? element.name : void 0;
-    return typeof name === "string" && /^[^\]"'=]+$/.test(name) ? `[name=${name}]` : `[${key2}]`;
+    return typeof name === "string" && /^[^\]"'=]+$/.test(name) ? `[name=${name}]` : `[${key3}]`;
   }
-  return PLAIN_KEY.test(key2) ? `.${key2}` : `[${JSON.stringify(key2)}]`;
+  return PLAIN_KEY.test(key3) ? `.${key3}` : `[${JSON.stringify(key3)}]`;
 }
 function joinSteps(steps) {
-  const text12 = steps.join("");
-  return text12.startsWith(".") ? text12.slice(1) : text12;
+  const text13 = steps.join("");
+  return text13.startsWith(".") ? text13.slice(1) : text13;
 }
 
 // core/diff/diff-options.ts
@@ -71198,23 +71482,23 @@ function isResolved(options) {
 }
 
 // core/diff/ignore.ts
-function globMatch(pattern, text12) {
-  if (!pattern.includes("*") && !pattern.includes("?")) return pattern === text12;
+function globMatch(pattern, text13) {
+  if (!pattern.includes("*") && !pattern.includes("?")) return pattern === text13;
   const source = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${source}$`, "s").test(text12);
+  return new RegExp(`^${source}$`, "s").test(text13);
 }
-function selects(selector2, identity3) {
-  if (selector2.kind !== void 0 && !globMatch(selector2.kind, identity3.kind)) return false;
-  if (selector2.name !== void 0 && !globMatch(selector2.name, identity3.name)) return false;
-  if (selector2.namespace !== void 0 && !globMatch(selector2.namespace, identity3.namespace)) return false;
+function selects(selector2, identity4) {
+  if (selector2.kind !== void 0 && !globMatch(selector2.kind, identity4.kind)) return false;
+  if (selector2.name !== void 0 && !globMatch(selector2.name, identity4.name)) return false;
+  if (selector2.namespace !== void 0 && !globMatch(selector2.namespace, identity4.namespace)) return false;
   if (selector2.group !== void 0) {
-    const target = selector2.group.includes("/") ? identity3.apiVersion : identity3.group;
+    const target = selector2.group.includes("/") ? identity4.apiVersion : identity4.group;
     if (!globMatch(selector2.group, target)) return false;
   }
   return true;
 }
-function isIgnoredResource(identity3, options) {
-  return options.ignoreResources.some((selector2) => selects(selector2, identity3));
+function isIgnoredResource(identity4, options) {
+  return options.ignoreResources.some((selector2) => selects(selector2, identity4));
 }
 function removeIgnoredPaths(object, options) {
   for (const path of options.ignorePaths) {
@@ -71245,25 +71529,25 @@ function resourceIdentity(object) {
     name: stringAt(object, "metadata", "name") ?? ""
   };
 }
-function identityKey(identity3, name = identity3.name) {
-  return JSON.stringify([identity3.group, identity3.kind, identity3.namespace, name]);
+function identityKey(identity4, name = identity4.name) {
+  return JSON.stringify([identity4.group, identity4.kind, identity4.namespace, name]);
 }
 var HASH_SUFFIX = /-[bcdfghkmt2456789]{10}$/;
 function stripHashSuffix(name) {
   return name.replace(HASH_SUFFIX, "");
 }
 var GENERATED_KINDS = /* @__PURE__ */ new Set(["ConfigMap", "Secret"]);
-function nameStem(identity3) {
-  if (identity3.group !== "" || !GENERATED_KINDS.has(identity3.kind)) return void 0;
-  return HASH_SUFFIX.test(identity3.name) ? identity3.name.replace(HASH_SUFFIX, "") : void 0;
+function nameStem(identity4) {
+  if (identity4.group !== "" || !GENERATED_KINDS.has(identity4.kind)) return void 0;
+  return HASH_SUFFIX.test(identity4.name) ? identity4.name.replace(HASH_SUFFIX, "") : void 0;
 }
-function toResourceRef(identity3) {
-  const ref = { apiVersion: identity3.apiVersion, kind: identity3.kind, name: identity3.name };
-  if (identity3.namespace !== "") ref.namespace = identity3.namespace;
+function toResourceRef(identity4) {
+  const ref = { apiVersion: identity4.apiVersion, kind: identity4.kind, name: identity4.name };
+  if (identity4.namespace !== "") ref.namespace = identity4.namespace;
   return ref;
 }
-function describeIdentity(identity3) {
-  return identity3.namespace === "" ? `${identity3.kind} ${identity3.name}` : `${identity3.kind} ${identity3.namespace}/${identity3.name}`;
+function describeIdentity(identity4) {
+  return identity4.namespace === "" ? `${identity4.kind} ${identity4.name}` : `${identity4.kind} ${identity4.namespace}/${identity4.name}`;
 }
 function compareIdentities(a, b) {
   for (const field3 of ["kind", "namespace", "name", "group"]) {
@@ -71277,46 +71561,46 @@ function indexResources(resources) {
   const byKey = /* @__PURE__ */ new Map();
   const duplicates = [];
   for (const resource2 of resources) {
-    const identity3 = resourceIdentity(resource2.object);
-    const key2 = identityKey(identity3);
-    const previous = byKey.get(key2);
+    const identity4 = resourceIdentity(resource2.object);
+    const key3 = identityKey(identity4);
+    const previous = byKey.get(key3);
     if (previous !== void 0) duplicates.push(previous);
-    byKey.set(key2, { resource: resource2, identity: identity3 });
+    byKey.set(key3, { resource: resource2, identity: identity4 });
   }
   return { byKey, duplicates };
 }
-function stemKey(side) {
-  return identityKey(side.identity, nameStem(side.identity) ?? side.identity.name);
+function stemKey(side2) {
+  return identityKey(side2.identity, nameStem(side2.identity) ?? side2.identity.name);
 }
 function matchResources(base, head) {
-  const pairs = [];
+  const pairs2 = [];
   const baseLeft = /* @__PURE__ */ new Map();
-  for (const [key2, side] of base) {
-    const other = head.get(key2);
-    if (other !== void 0) pairs.push({ base: side, head: other });
-    else baseLeft.set(key2, side);
+  for (const [key3, side2] of base) {
+    const other = head.get(key3);
+    if (other !== void 0) pairs2.push({ base: side2, head: other });
+    else baseLeft.set(key3, side2);
   }
   const byStem = /* @__PURE__ */ new Map();
-  for (const side of baseLeft.values()) {
-    const key2 = stemKey(side);
-    byStem.set(key2, [...byStem.get(key2) ?? [], side]);
+  for (const side2 of baseLeft.values()) {
+    const key3 = stemKey(side2);
+    byStem.set(key3, [...byStem.get(key3) ?? [], side2]);
   }
   const renamed = /* @__PURE__ */ new Set();
-  for (const [key2, side] of head) {
-    if (base.has(key2)) continue;
-    const candidates = byStem.get(stemKey(side));
+  for (const [key3, side2] of head) {
+    if (base.has(key3)) continue;
+    const candidates = byStem.get(stemKey(side2));
     const match = candidates?.find(
-      (candidate) => !renamed.has(candidate) && (nameStem(candidate.identity) !== void 0 || nameStem(side.identity) !== void 0)
+      (candidate) => !renamed.has(candidate) && (nameStem(candidate.identity) !== void 0 || nameStem(side2.identity) !== void 0)
     );
     if (match === void 0) {
-      pairs.push({ head: side });
+      pairs2.push({ head: side2 });
       continue;
     }
     renamed.add(match);
-    pairs.push({ base: match, head: side });
+    pairs2.push({ base: match, head: side2 });
   }
-  for (const side of baseLeft.values()) if (!renamed.has(side)) pairs.push({ base: side });
-  return pairs;
+  for (const side2 of baseLeft.values()) if (!renamed.has(side2)) pairs2.push({ base: side2 });
+  return pairs2;
 }
 
 // core/diff/sensitive-values.ts
@@ -71326,14 +71610,14 @@ var REFERENCE_KEY = /(Name|Ref|Namespace|Path|File|Key[Rr]ef|Selector)$/;
 var ASSIGNMENT = /^(-{0,2}[A-Za-z_][A-Za-z0-9_.-]*)=(.+)$/s;
 var LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 var CONFIG_LINE = /^(\s*(?:export\s+)?["']?)([A-Za-z0-9_.\-[\]]+)(["']?\s*[:=]\s*)(\S.*)$/s;
-function add(walk3, value, steps) {
+function add(walk4, value, steps) {
   const element = value.parent[value.key];
   const path = joinSteps([...steps, formatStep(value.key, element)]);
   const base = value.line === void 0 ? path : `${path}/${value.line.prefix.trim()}`;
   for (let n = 1; ; n++) {
     const location = n === 1 ? base : `${base}#${n}`;
-    const existing = walk3.found.get(location);
-    if (existing === void 0) return void walk3.found.set(location, { ...value, location });
+    const existing = walk4.found.get(location);
+    if (existing === void 0) return void walk4.found.set(location, { ...value, location });
     if (existing.parent === value.parent && existing.key === value.key && existing.line?.index === value.line?.index)
       return;
   }
@@ -71341,93 +71625,93 @@ function add(walk3, value, steps) {
 function isScalar(value) {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
 }
-function addMembers(walk3, object, field3, steps, type) {
+function addMembers(walk4, object, field3, steps, type) {
   const value = object[field3];
   if (value === void 0) return;
-  if (!isJsonObject(value)) return add(walk3, { parent: object, key: field3, type }, steps);
+  if (!isJsonObject(value)) return add(walk4, { parent: object, key: field3, type }, steps);
   const inner = [...steps, formatStep(field3)];
-  for (const key2 of Object.keys(value)) {
-    const member = value[key2];
+  for (const key3 of Object.keys(value)) {
+    const member = value[key3];
     add(
-      walk3,
+      walk4,
       {
         parent: value,
-        key: key2,
+        key: key3,
         type: typeof member === "string" && SOPS_VALUE.test(member) ? "encrypted" : type
       },
       inner
     );
   }
 }
-function objectRules(walk3, object, steps) {
+function objectRules(walk4, object, steps) {
   if (object.kind === "Secret") {
-    addMembers(walk3, object, "data", steps, "redacted");
-    addMembers(walk3, object, "stringData", steps, "redacted");
+    addMembers(walk4, object, "data", steps, "redacted");
+    addMembers(walk4, object, "stringData", steps, "redacted");
   }
   if (object.kind === "SealedSecret" && isJsonObject(object.spec)) {
     const spec = object.spec;
     const inner = [...steps, formatStep("spec")];
-    addMembers(walk3, spec, "encryptedData", inner, "encrypted");
-    if (spec.data !== void 0) add(walk3, { parent: spec, key: "data", type: "encrypted" }, inner);
+    addMembers(walk4, spec, "encryptedData", inner, "encrypted");
+    if (spec.data !== void 0) add(walk4, { parent: spec, key: "data", type: "encrypted" }, inner);
   }
   if (steps.length === 0 && isJsonObject(object.sops))
-    add(walk3, { parent: object, key: "sops", type: "encrypted" }, steps);
+    add(walk4, { parent: object, key: "sops", type: "encrypted" }, steps);
   const name = object.name;
-  if (walk3.pattern !== void 0 && typeof name === "string" && walk3.pattern.test(name) && isScalar(object.value))
-    add(walk3, { parent: object, key: "value", type: "redacted" }, steps);
+  if (walk4.pattern !== void 0 && typeof name === "string" && walk4.pattern.test(name) && isScalar(object.value))
+    add(walk4, { parent: object, key: "value", type: "redacted" }, steps);
 }
-function stringRules(walk3, parent, key2, value, steps) {
-  if (SOPS_VALUE.test(value)) return add(walk3, { parent, key: key2, type: "encrypted" }, steps);
-  if (PRIVATE_KEY.test(value)) return add(walk3, { parent, key: key2, type: "redacted" }, steps);
-  if (value.includes("\n")) return lineRules(walk3, parent, key2, value, steps);
-  if (typeof key2 !== "number" || walk3.pattern === void 0) return;
+function stringRules(walk4, parent, key3, value, steps) {
+  if (SOPS_VALUE.test(value)) return add(walk4, { parent, key: key3, type: "encrypted" }, steps);
+  if (PRIVATE_KEY.test(value)) return add(walk4, { parent, key: key3, type: "redacted" }, steps);
+  if (value.includes("\n")) return lineRules(walk4, parent, key3, value, steps);
+  if (typeof key3 !== "number" || walk4.pattern === void 0) return;
   const assignment = ASSIGNMENT.exec(value);
-  if (assignment !== null && walk3.pattern.test(assignment[1]))
-    add(walk3, { parent, key: key2, type: "redacted", prefix: `${assignment[1]}=` }, steps);
+  if (assignment !== null && walk4.pattern.test(assignment[1]))
+    add(walk4, { parent, key: key3, type: "redacted", prefix: `${assignment[1]}=` }, steps);
 }
-function lineRules(walk3, parent, key2, value, steps) {
-  if (walk3.pattern === void 0) return;
-  value.split("\n").forEach((text12, index) => {
-    const match = CONFIG_LINE.exec(text12);
-    if (match === null || !walk3.pattern?.test(match[2]) || REFERENCE_KEY.test(match[2]))
+function lineRules(walk4, parent, key3, value, steps) {
+  if (walk4.pattern === void 0) return;
+  value.split("\n").forEach((text13, index) => {
+    const match = CONFIG_LINE.exec(text13);
+    if (match === null || !walk4.pattern?.test(match[2]) || REFERENCE_KEY.test(match[2]))
       return;
     const value2 = match[4];
     if (value2 === "{" || value2 === "[" || value2 === "|" || value2 === ">") return;
     add(
-      walk3,
-      { parent, key: key2, type: "redacted", line: { index, prefix: `${match[1]}${match[2]}${match[3]}` } },
+      walk4,
+      { parent, key: key3, type: "redacted", line: { index, prefix: `${match[1]}${match[2]}${match[3]}` } },
       steps
     );
   });
 }
-function visit(walk3, value, steps) {
+function visit(walk4, value, steps) {
   if (Array.isArray(value)) {
     value.forEach((item, index) => {
-      if (typeof item === "string") stringRules(walk3, value, index, item, steps);
-      else visit(walk3, item, [...steps, formatStep(index, item)]);
+      if (typeof item === "string") stringRules(walk4, value, index, item, steps);
+      else visit(walk4, item, [...steps, formatStep(index, item)]);
     });
     return;
   }
   if (!isJsonObject(value)) return;
-  objectRules(walk3, value, steps);
-  for (const [key2, child3] of Object.entries(value)) {
-    const named = key2 === LAST_APPLIED || walk3.pattern !== void 0 && walk3.pattern.test(key2) && !REFERENCE_KEY.test(key2);
+  objectRules(walk4, value, steps);
+  for (const [key3, child3] of Object.entries(value)) {
+    const named = key3 === LAST_APPLIED || walk4.pattern !== void 0 && walk4.pattern.test(key3) && !REFERENCE_KEY.test(key3);
     if (typeof child3 === "string") {
-      if (named && !SOPS_VALUE.test(child3)) add(walk3, { parent: value, key: key2, type: "redacted" }, steps);
-      else stringRules(walk3, value, key2, child3, steps);
-    } else if (named && typeof child3 === "number") add(walk3, { parent: value, key: key2, type: "redacted" }, steps);
-    else visit(walk3, child3, [...steps, formatStep(key2, child3)]);
+      if (named && !SOPS_VALUE.test(child3)) add(walk4, { parent: value, key: key3, type: "redacted" }, steps);
+      else stringRules(walk4, value, key3, child3, steps);
+    } else if (named && typeof child3 === "number") add(walk4, { parent: value, key: key3, type: "redacted" }, steps);
+    else visit(walk4, child3, [...steps, formatStep(key3, child3)]);
   }
 }
 function findSensitiveValues(object, options) {
-  const walk3 = { found: /* @__PURE__ */ new Map(), pattern: options.redactKeyPattern };
+  const walk4 = { found: /* @__PURE__ */ new Map(), pattern: options.redactKeyPattern };
   for (const path of options.redactPaths) {
     if (path.kind !== void 0 && path.kind !== object.kind) continue;
     for (const match of selectPath(object, path.segments))
-      add(walk3, { parent: match.parent, key: match.key, type: "redacted" }, match.steps.slice(0, -1));
+      add(walk4, { parent: match.parent, key: match.key, type: "redacted" }, match.steps.slice(0, -1));
   }
-  visit(walk3, object, []);
-  return [...walk3.found.values()];
+  visit(walk4, object, []);
+  return [...walk4.found.values()];
 }
 
 // core/diff/sha256.ts
@@ -71624,8 +71908,8 @@ function redactPair(base, head, options) {
 var MIN_LENGTH = 4;
 function decoded(value) {
   try {
-    const text12 = atob(value);
-    return /^[\x20-\x7e\t\r\n]+$/.test(text12) ? text12 : void 0;
+    const text13 = atob(value);
+    return /^[\x20-\x7e\t\r\n]+$/.test(text13) ? text13 : void 0;
   } catch {
     return void 0;
   }
@@ -71659,10 +71943,10 @@ function secretTexts(objects2, options) {
       );
     }
   }
-  return [...secrets].filter((text12) => text12.length >= MIN_LENGTH).sort((a, b) => b.length - a.length);
+  return [...secrets].filter((text13) => text13.length >= MIN_LENGTH).sort((a, b) => b.length - a.length);
 }
-function scrubText(text12, cut) {
-  let scrubbed2 = text12;
+function scrubText(text13, cut) {
+  let scrubbed2 = text13;
   for (const secret of cut) if (scrubbed2.includes(secret)) scrubbed2 = scrubbed2.split(secret).join(REDACTED);
   return scrubbed2;
 }
@@ -71674,7 +71958,7 @@ function scrubWith(findings, cut) {
   });
 }
 function objectsOf(sides) {
-  return sides.flatMap((side) => (side?.resources ?? []).map((resource2) => resource2.object));
+  return sides.flatMap((side2) => (side2?.resources ?? []).map((resource2) => resource2.object));
 }
 function scrubFindings(findings, sides, options) {
   if (findings.length === 0) return [];
@@ -71697,8 +71981,8 @@ function inline(value) {
     if (value.includes("\n") || value.length > MAX_INLINE) return void 0;
     return value === "" || value.trim() !== value ? JSON.stringify(value) : value;
   }
-  const text12 = typeof value === "object" && value !== null ? JSON.stringify(value) : String(value);
-  return text12.length > MAX_INLINE ? void 0 : text12;
+  const text13 = typeof value === "object" && value !== null ? JSON.stringify(value) : String(value);
+  return text13.length > MAX_INLINE ? void 0 : text13;
 }
 function hidden(...values) {
   const markers = values.filter(isRedactionMarker);
@@ -71729,14 +72013,14 @@ function printedPair(before, after) {
 function valueNote(kind, label, before, after, options = {}) {
   const { subject, colon = true, suffix = "" } = options;
   const words2 = [label, subject].filter((word) => word !== void 0 && word !== "").join(" ");
-  const text12 = `${changeText(words2, before, after, colon)}${suffix}`;
-  if (after === void 0 || hidden(before, after) !== void 0) return { kind, text: text12 };
+  const text13 = `${changeText(words2, before, after, colon)}${suffix}`;
+  if (after === void 0 || hidden(before, after) !== void 0) return { kind, text: text13 };
   if (before === void 0) {
     const to = inline(after);
-    if (to === void 0) return { kind, text: text12 };
+    if (to === void 0) return { kind, text: text13 };
     return {
       kind,
-      text: text12,
+      text: text13,
       parts: {
         label,
         ...subject === void 0 ? {} : { subject },
@@ -71746,20 +72030,20 @@ function valueNote(kind, label, before, after, options = {}) {
     };
   }
   const values = printedPair(before, after);
-  if (values === void 0) return { kind, text: text12 };
+  if (values === void 0) return { kind, text: text13 };
   const parts = { label, from: values.from, to: values.to };
   if (subject !== void 0) parts.subject = subject;
   if (values.suffix + suffix !== "") parts.suffix = values.suffix + suffix;
-  return { kind, text: text12, parts };
+  return { kind, text: text13, parts };
 }
 function addedText(label, value) {
   const secret = hidden(value);
   if (secret !== void 0) return `${label} added (${secret})`;
-  const text12 = inline(value);
-  return text12 === void 0 ? `${label} added` : `${label} added: ${text12}`;
+  const text13 = inline(value);
+  return text13 === void 0 ? `${label} added` : `${label} added: ${text13}`;
 }
-function note(kind, text12) {
-  return { kind, text: text12 };
+function note(kind, text13) {
+  return { kind, text: text13 };
 }
 function nameList(names, max = 10) {
   if (names.length <= max) return names.join(", ");
@@ -71798,13 +72082,13 @@ function configMapNotes(before, after) {
     const binary = field3 === "binaryData";
     const a = objectAt(before, field3) ?? {};
     const b = objectAt(after, field3) ?? {};
-    for (const key2 of Object.keys(a)) if (!(key2 in b)) notes.push(note("config-key", `key ${key2} removed`));
-    for (const [key2, value] of Object.entries(b)) {
-      if (!(key2 in a))
-        notes.push(note("config-key", binary ? `key ${key2} added (binary)` : addedText(`key ${key2}`, value)));
-      else if (!jsonEqual(a[key2], value))
+    for (const key3 of Object.keys(a)) if (!(key3 in b)) notes.push(note("config-key", `key ${key3} removed`));
+    for (const [key3, value] of Object.entries(b)) {
+      if (!(key3 in a))
+        notes.push(note("config-key", binary ? `key ${key3} added (binary)` : addedText(`key ${key3}`, value)));
+      else if (!jsonEqual(a[key3], value))
         notes.push(
-          binary ? note("config-key", `key ${key2} changed (binary)`) : valueNote("config-key", "key", a[key2], value, { subject: key2 })
+          binary ? note("config-key", `key ${key3} changed (binary)`) : valueNote("config-key", "key", a[key3], value, { subject: key3 })
         );
     }
   }
@@ -71813,7 +72097,7 @@ function configMapNotes(before, after) {
 function secretKeys(object) {
   const keys = /* @__PURE__ */ new Map();
   for (const field3 of ["data", "stringData"]) {
-    for (const [key2, value] of Object.entries(objectAt(object, field3) ?? {})) keys.set(key2, { field: field3, value });
+    for (const [key3, value] of Object.entries(objectAt(object, field3) ?? {})) keys.set(key3, { field: field3, value });
   }
   return keys;
 }
@@ -71822,13 +72106,13 @@ function secretNotes(before, after, word, keysOf) {
   const b = keysOf(after);
   const notes = [];
   const unchanged = [];
-  for (const key2 of a.keys()) if (!b.has(key2)) notes.push(note("secret-key", `${word} ${key2} removed`));
-  for (const [key2, entry] of b) {
-    const old = a.get(key2);
-    if (old === void 0) notes.push(note("secret-key", `${word} ${key2} added`));
+  for (const key3 of a.keys()) if (!b.has(key3)) notes.push(note("secret-key", `${word} ${key3} removed`));
+  for (const [key3, entry] of b) {
+    const old = a.get(key3);
+    if (old === void 0) notes.push(note("secret-key", `${word} ${key3} added`));
     else if (old.field !== entry.field || isChangedMarker(entry.value) || !jsonEqual(old.value, entry.value))
-      notes.push(note("secret-key", `${word} ${key2} changed`));
-    else unchanged.push(key2);
+      notes.push(note("secret-key", `${word} ${key3} changed`));
+    else unchanged.push(key3);
   }
   if (notes.length > 0 && unchanged.length > 0)
     notes.push(note("secret-key", `${word}s unchanged: ${nameList(unchanged)}`));
@@ -71836,8 +72120,8 @@ function secretNotes(before, after, word, keysOf) {
 }
 function sealedKeys(object) {
   const keys = /* @__PURE__ */ new Map();
-  for (const [key2, value] of Object.entries(objectAt(object, "spec", "encryptedData") ?? {}))
-    keys.set(key2, { field: "encryptedData", value });
+  for (const [key3, value] of Object.entries(objectAt(object, "spec", "encryptedData") ?? {}))
+    keys.set(key3, { field: "encryptedData", value });
   return keys;
 }
 function summarizeConfig(before, after) {
@@ -71891,8 +72175,8 @@ function arrayChanges(steps, a, b, out) {
 function collect(steps, a, b, out) {
   if (jsonEqual(a, b)) return;
   if (isJsonObject(a) && isJsonObject(b)) {
-    for (const key2 of /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]))
-      collect([...steps, formatStep(key2)], a[key2], b[key2], out);
+    for (const key3 of /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]))
+      collect([...steps, formatStep(key3)], a[key3], b[key3], out);
     return;
   }
   if (Array.isArray(a) && Array.isArray(b)) return arrayChanges(steps, a, b, out);
@@ -71918,11 +72202,11 @@ function genericNotes(before, after, covered, max) {
 // core/diff/summary-metadata.ts
 function mapNotes(kind, before, after) {
   const notes = [];
-  for (const key2 of Object.keys(before))
-    if (!(key2 in after)) notes.push(note(kind, `${kind} ${key2} removed`));
-  for (const [key2, value] of Object.entries(after)) {
-    if (!jsonEqual(before[key2], value))
-      notes.push(valueNote(kind, kind, before[key2], value, { subject: key2 }));
+  for (const key3 of Object.keys(before))
+    if (!(key3 in after)) notes.push(note(kind, `${kind} ${key3} removed`));
+  for (const [key3, value] of Object.entries(after)) {
+    if (!jsonEqual(before[key3], value))
+      notes.push(valueNote(kind, kind, before[key3], value, { subject: key3 }));
   }
   return notes;
 }
@@ -71945,22 +72229,22 @@ function summarizeMetadata(before, after) {
 }
 
 // core/diff/summary-network.ts
-function servicePortText(port) {
-  const protocol = typeof port.protocol === "string" && port.protocol !== "TCP" ? `/${port.protocol}` : "";
+function servicePortText(port2) {
+  const protocol = typeof port2.protocol === "string" && port2.protocol !== "TCP" ? `/${port2.protocol}` : "";
   const extra = [
-    ...port.targetPort === void 0 ? [] : [`target ${String(port.targetPort)}`],
-    ...port.nodePort === void 0 ? [] : [`node port ${String(port.nodePort)}`]
+    ...port2.targetPort === void 0 ? [] : [`target ${String(port2.targetPort)}`],
+    ...port2.nodePort === void 0 ? [] : [`node port ${String(port2.nodePort)}`]
   ];
-  return `${String(port.port)}${protocol}${extra.length > 0 ? ` (${extra.join(", ")})` : ""}`;
+  return `${String(port2.port)}${protocol}${extra.length > 0 ? ` (${extra.join(", ")})` : ""}`;
 }
 function servicePorts(object) {
-  return new Map([...servicePortObjects(object)].map(([key2, port]) => [key2, servicePortText(port)]));
+  return new Map([...servicePortObjects(object)].map(([key3, port2]) => [key3, servicePortText(port2)]));
 }
 function servicePortObjects(object) {
   const ports = /* @__PURE__ */ new Map();
-  for (const port of arrayAt(object, "spec", "ports").filter(isJsonObject)) {
-    const key2 = typeof port.name === "string" ? port.name : `${String(port.port)}/${stringAt(port, "protocol") ?? "TCP"}`;
-    ports.set(key2, port);
+  for (const port2 of arrayAt(object, "spec", "ports").filter(isJsonObject)) {
+    const key3 = typeof port2.name === "string" ? port2.name : `${String(port2.port)}/${stringAt(port2, "protocol") ?? "TCP"}`;
+    ports.set(key3, port2);
   }
   return ports;
 }
@@ -71971,17 +72255,17 @@ function serviceNotes(before, after) {
   if (typeA !== typeB) notes.push(note("service-type", changeText("type", typeA, typeB, false)));
   const a = servicePortObjects(before);
   const b = servicePortObjects(after);
-  for (const key2 of a.keys()) if (!b.has(key2)) notes.push(note("service-port", `port ${key2} removed`));
-  for (const [key2, port] of b) {
-    const old = a.get(key2);
-    const text12 = servicePortText(port);
-    if (old === void 0) notes.push(note("service-port", `port ${key2} added: ${text12}`));
-    else if (servicePortText(old) !== text12)
-      notes.push(valueNote("service-port", "port", servicePortText(old), text12, { subject: key2 }));
-    else if (!jsonEqual(old, port))
-      for (const change of fieldChanges(old, port))
+  for (const key3 of a.keys()) if (!b.has(key3)) notes.push(note("service-port", `port ${key3} removed`));
+  for (const [key3, port2] of b) {
+    const old = a.get(key3);
+    const text13 = servicePortText(port2);
+    if (old === void 0) notes.push(note("service-port", `port ${key3} added: ${text13}`));
+    else if (servicePortText(old) !== text13)
+      notes.push(valueNote("service-port", "port", servicePortText(old), text13, { subject: key3 }));
+    else if (!jsonEqual(old, port2))
+      for (const change of fieldChanges(old, port2))
         notes.push(
-          valueNote("service-port", `port ${key2}`, change.before, change.after, { subject: change.path })
+          valueNote("service-port", `port ${key3}`, change.before, change.after, { subject: change.path })
         );
   }
   return notes;
@@ -71989,8 +72273,8 @@ function serviceNotes(before, after) {
 function backendText(backend) {
   const service = objectAt(backend, "service");
   if (service === void 0) return stringAt(backend, "resource", "name") ?? "?";
-  const port = objectAt(service, "port");
-  const portText2 = port?.number ?? port?.name;
+  const port2 = objectAt(service, "port");
+  const portText2 = port2?.number ?? port2?.name;
   return `${stringAt(service, "name") ?? "?"}${portText2 === void 0 ? "" : `:${String(portText2)}`}`;
 }
 function routes(object) {
@@ -72167,18 +72451,18 @@ function resourceNotes(before, after, suffix) {
   }
   return notes;
 }
-function portKey(port) {
-  if (typeof port.name === "string") return port.name;
-  return `${String(port.containerPort)}/${typeof port.protocol === "string" ? port.protocol : "TCP"}`;
+function portKey(port2) {
+  if (typeof port2.name === "string") return port2.name;
+  return `${String(port2.containerPort)}/${typeof port2.protocol === "string" ? port2.protocol : "TCP"}`;
 }
-function portText(port) {
-  return `${String(port.containerPort)}/${typeof port.protocol === "string" ? port.protocol : "TCP"}`;
+function portText(port2) {
+  return `${String(port2.containerPort)}/${typeof port2.protocol === "string" ? port2.protocol : "TCP"}`;
 }
-function portChange(key2, old, port, suffix) {
-  if (portText(old) !== portText(port))
-    return [valueNote("port", "port", portText(old), portText(port), { subject: key2, suffix })];
-  return fieldChanges(old, port).map(
-    (change) => valueNote("port", `port ${key2}`, change.before, change.after, { subject: change.path, suffix })
+function portChange(key3, old, port2, suffix) {
+  if (portText(old) !== portText(port2))
+    return [valueNote("port", "port", portText(old), portText(port2), { subject: key3, suffix })];
+  return fieldChanges(old, port2).map(
+    (change) => valueNote("port", `port ${key3}`, change.before, change.after, { subject: change.path, suffix })
   );
 }
 function portNotes(before, after, suffix) {
@@ -72188,12 +72472,12 @@ function portNotes(before, after, suffix) {
   const a = index(before);
   const b = index(after);
   const notes = [];
-  for (const [key2, port] of a)
-    if (!b.has(key2)) notes.push(note("port", `port ${portText(port)} removed${suffix}`));
-  for (const [key2, port] of b) {
-    const old = a.get(key2);
-    if (old === void 0) notes.push(note("port", `port ${portText(port)} added${suffix}`));
-    else if (!jsonEqual(old, port)) notes.push(...portChange(key2, old, port, suffix));
+  for (const [key3, port2] of a)
+    if (!b.has(key3)) notes.push(note("port", `port ${portText(port2)} removed${suffix}`));
+  for (const [key3, port2] of b) {
+    const old = a.get(key3);
+    if (old === void 0) notes.push(note("port", `port ${portText(port2)} added${suffix}`));
+    else if (!jsonEqual(old, port2)) notes.push(...portChange(key3, old, port2, suffix));
   }
   return notes;
 }
@@ -72207,10 +72491,10 @@ function imageNote(before, after, suffix) {
     const from = version(a) || "latest";
     const to = version(b) || "latest";
     if (a.name === b.name && from !== to) {
-      const text12 = `image ${a.name} ${from} -> ${to}${suffix}`;
+      const text13 = `image ${a.name} ${from} -> ${to}${suffix}`;
       return {
         kind: "image",
-        text: text12,
+        text: text13,
         parts: { label: "image", subject: a.name, from, to, ...suffix === "" ? {} : { suffix } }
       };
     }
@@ -72359,9 +72643,9 @@ var SPECIAL_FLOATS = {
 var YAML_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 var GO_INT = /^[-+]?(0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|0[bB][01]+|[1-9][0-9]*|0)$/;
 var DOT_FLOAT = /^\.[0-9]+([eE][-+]?[0-9]+)?$/;
-function parseGoInt(text12) {
+function parseGoInt(text13) {
   let sign = 1;
-  let digits = text12;
+  let digits = text13;
   if (digits[0] === "-" || digits[0] === "+") {
     if (digits[0] === "-") sign = -1;
     digits = digits.slice(1);
@@ -72373,24 +72657,24 @@ function parseGoInt(text12) {
   if (digits.length > 1 && digits[0] === "0") return sign * parseInt(digits.slice(1), 8);
   return sign * Number(digits);
 }
-function finiteOr(value, text12) {
-  return Number.isFinite(value) ? value : text12;
+function finiteOr(value, text13) {
+  return Number.isFinite(value) ? value : text13;
 }
-function resolvePlainScalar(text12) {
-  if (text12 === "") return null;
-  const first = text12.charCodeAt(0);
+function resolvePlainScalar(text13) {
+  if (text13 === "") return null;
+  const first = text13.charCodeAt(0);
   if (first === 46) {
-    const special = SPECIAL_FLOATS[text12];
+    const special = SPECIAL_FLOATS[text13];
     if (special !== void 0) return special;
-    return DOT_FLOAT.test(text12) ? Number(text12) : text12;
+    return DOT_FLOAT.test(text13) ? Number(text13) : text13;
   }
   if (first >= 48 && first <= 57 || first === 43 || first === 45) {
-    const special = SPECIAL_FLOATS[text12];
+    const special = SPECIAL_FLOATS[text13];
     if (special !== void 0) return special;
-    const plain = text12.includes("_") ? text12.replaceAll("_", "") : text12;
-    if (GO_INT.test(plain)) return finiteOr(parseGoInt(plain), text12);
-    if (YAML_FLOAT.test(plain)) return finiteOr(Number(plain), text12);
-    return text12;
+    const plain = text13.includes("_") ? text13.replaceAll("_", "") : text13;
+    if (GO_INT.test(plain)) return finiteOr(parseGoInt(plain), text13);
+    if (YAML_FLOAT.test(plain)) return finiteOr(Number(plain), text13);
+    return text13;
   }
   switch (first) {
     case 121:
@@ -72404,15 +72688,15 @@ function resolvePlainScalar(text12) {
     case 111:
     case 79:
     case 126:
-      if (text12.length > 5) return text12;
+      if (text13.length > 5) return text13;
       break;
     default:
-      return text12;
+      return text13;
   }
-  const boolean = BOOLEANS[text12];
+  const boolean = BOOLEANS[text13];
   if (boolean !== void 0) return boolean;
-  if (NULLS.has(text12)) return null;
-  return text12;
+  if (NULLS.has(text13)) return null;
+  return text13;
 }
 function jsonKey(value) {
   if (typeof value === "string") return value;
@@ -72439,8 +72723,8 @@ function daysInMonth(year, month) {
   if (month === 2) return year % 4 === 0 && year % 100 !== 0 || year % 400 === 0 ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
-function goTimestamp(text12) {
-  const m = GO_TIMESTAMP.exec(text12);
+function goTimestamp(text13) {
+  const m = GO_TIMESTAMP.exec(text13);
   if (!m) return void 0;
   const [, y, mo, d, h1, mi1, s1, f1, zone, h2, mi2, s2, f2] = m;
   const month = Number(mo);
@@ -72450,21 +72734,21 @@ function goTimestamp(text12) {
   const second = Number(s1 ?? s2 ?? 0);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(Number(y), month) || hour > 23 || minute > 59 || second > 59)
     return void 0;
-  const fraction = (f1 ?? f2 ?? "").replace(/0+$/, "");
+  const fraction2 = (f1 ?? f2 ?? "").replace(/0+$/, "");
   const offset = zone === void 0 || zone === "Z" || zone === "+00:00" ? "Z" : zone;
-  return `${y}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${fraction === "." ? "" : fraction}${offset}`;
+  return `${y}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${fraction2 === "." ? "" : fraction2}${offset}`;
 }
-function resolveKustomizeScalar(text12) {
-  if (text12 === "" || NULLS.has(text12)) return null;
-  const boolean = KUSTOMIZE_BOOLEANS[text12];
+function resolveKustomizeScalar(text13) {
+  if (text13 === "" || NULLS.has(text13)) return null;
+  const boolean = KUSTOMIZE_BOOLEANS[text13];
   if (boolean !== void 0) return boolean;
-  const first = text12.charCodeAt(0);
+  const first = text13.charCodeAt(0);
   if (first >= 48 && first <= 57) {
-    const timestamp = goTimestamp(text12);
+    const timestamp = goTimestamp(text13);
     if (timestamp !== void 0) return timestamp;
   }
-  const resolved = resolvePlainScalar(text12);
-  return typeof resolved === "boolean" ? text12 : resolved;
+  const resolved = resolvePlainScalar(text13);
+  return typeof resolved === "boolean" ? text13 : resolved;
 }
 
 // core/manifests/emit-yaml.ts
@@ -72627,9 +72911,9 @@ var Writer = class {
   indent = 0;
   /** Only indentation (spaces, or a `- ` indicator) has been written on this line so far. */
   indention = true;
-  write(text12, indicator = false) {
-    this.out += text12;
-    this.column += text12.length;
+  write(text13, indicator = false) {
+    this.out += text13;
+    this.column += text13.length;
     if (!indicator) this.indention = false;
   }
   newline() {
@@ -72759,23 +73043,23 @@ function isEmptyCollection(value) {
   if (value !== null && typeof value === "object") return Object.keys(value).length === 0 ? "{}" : void 0;
   return void 0;
 }
-function writeKey(w, key2) {
-  if ([...key2].length > 128 || key2.includes("\n")) {
+function writeKey(w, key3) {
+  if ([...key3].length > 128 || key3.includes("\n")) {
     w.write("? ", true);
     const saved = w.indent;
     w.indent += BEST_INDENT;
-    writeString(w, key2, false);
+    writeString(w, key3, false);
     w.indent = saved;
     w.writeIndent();
     w.write(":");
     return;
   }
-  writeString(w, key2, true);
+  writeString(w, key3, true);
   w.write(":");
 }
 function writeValue(w, value) {
-  const text12 = nonStringScalarText(value);
-  if (text12 !== void 0) return w.write(text12);
+  const text13 = nonStringScalarText(value);
+  if (text13 !== void 0) return w.write(text13);
   if (typeof value === "string") {
     const saved = w.indent;
     w.indent += BEST_INDENT;
@@ -72783,17 +73067,17 @@ function writeValue(w, value) {
     w.indent = saved;
     return;
   }
-  const empty = isEmptyCollection(value);
-  if (empty !== void 0) return w.write(empty);
+  const empty2 = isEmptyCollection(value);
+  if (empty2 !== void 0) return w.write(empty2);
   if (Array.isArray(value)) writeSequence(w, value);
   else writeMapping(w, value);
 }
 function writeMapping(w, value) {
   const keys = Object.keys(value).sort(compareKeys);
-  for (const key2 of keys) {
+  for (const key3 of keys) {
     w.writeIndent();
-    writeKey(w, key2);
-    const child3 = value[key2];
+    writeKey(w, key3);
+    const child3 = value[key3];
     if (nonStringScalarText(child3) !== void 0 || typeof child3 === "string" || isEmptyCollection(child3) !== void 0) {
       w.write(" ");
       writeValue(w, child3);
@@ -72827,8 +73111,8 @@ function writeSequence(w, items) {
 }
 function emitYaml(value) {
   const w = new Writer();
-  const empty = isEmptyCollection(value);
-  if (empty !== void 0) return `${empty}
+  const empty2 = isEmptyCollection(value);
+  if (empty2 !== void 0) return `${empty2}
 `;
   if (Array.isArray(value)) writeSequence(w, value);
   else if (value !== null && typeof value === "object") writeMapping(w, value);
@@ -72937,8 +73221,8 @@ function diffLines(a, b) {
 var ELISION = " ...";
 function lines(object) {
   if (object === void 0) return [];
-  const text12 = emitYaml(object);
-  return (text12.endsWith("\n") ? text12.slice(0, -1) : text12).split("\n");
+  const text13 = emitYaml(object);
+  return (text13.endsWith("\n") ? text13.slice(0, -1) : text13).split("\n");
 }
 function formatHunks(ops, context3) {
   const keep = new Array(ops.length).fill(false);
@@ -72967,12 +73251,12 @@ function unifiedDiff(title, base, head, contextLines = 3) {
 }
 
 // core/diff/diff-environments.ts
-function prefixed(side, findings) {
-  return findings.map((finding2) => ({ ...finding2, message: `${side}: ${finding2.message}` }));
+function prefixed(side2, findings) {
+  return findings.map((finding2) => ({ ...finding2, message: `${side2}: ${finding2.message}` }));
 }
-function withoutIgnored(side, options) {
-  if (options.ignorePaths.length === 0) return side.resource.object;
-  const copy2 = cloneJson(side.resource.object);
+function withoutIgnored(side2, options) {
+  if (options.ignorePaths.length === 0) return side2.resource.object;
+  const copy2 = cloneJson(side2.resource.object);
   removeIgnoredPaths(copy2, options);
   return copy2;
 }
@@ -73006,15 +73290,15 @@ function diffPair(pair, options) {
   } else if (redacted.head !== void 0) result.notes = describeResource(redacted.head);
   return result;
 }
-function sideResources(side, rendered, options, findings) {
+function sideResources(side2, rendered, options, findings) {
   const { byKey, duplicates } = indexResources(rendered?.resources ?? []);
-  for (const [key2, entry] of byKey) if (isIgnoredResource(entry.identity, options)) byKey.delete(key2);
+  for (const [key3, entry] of byKey) if (isIgnoredResource(entry.identity, options)) byKey.delete(key3);
   for (const duplicate of duplicates) {
     if (isIgnoredResource(duplicate.identity, options)) continue;
     findings.push({
       ruleId: "diff-duplicate-resource",
       severity: "warning",
-      message: `${side}: ${describeIdentity(duplicate.identity)} is rendered more than once; the diff compares the last one`,
+      message: `${side2}: ${describeIdentity(duplicate.identity)} is rendered more than once; the diff compares the last one`,
       path: duplicate.resource.origin.path,
       line: duplicate.resource.origin.line,
       resource: toResourceRef(duplicate.identity)
@@ -73042,12 +73326,12 @@ function diffEnvironment(base, head, options = {}) {
   const findings = scrubFindings(environmentFindings(base, head), [base, head], resolved);
   const shell = { environment: environment?.name ?? "", path: environment?.path ?? "", counts: counts2, findings };
   if (base?.ok === false || head?.ok === false) return { ...shell, status: "error", resources: [] };
-  const pairs = matchResources(
+  const pairs2 = matchResources(
     sideResources("base", base, resolved, findings),
     sideResources("head", head, resolved, findings)
   );
   const diffs = [];
-  for (const pair of pairs) {
+  for (const pair of pairs2) {
     const diff = diffPair(pair, resolved);
     counts2[diff.change]++;
     if (diff.change !== "unchanged") diffs.push({ identity: (pair.head ?? pair.base).identity, diff });
@@ -73084,10 +73368,10 @@ function firstInvalidUtf8(bytes) {
 }
 var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 function decodeText(bytes) {
-  let text12;
-  if (bytes[0] === 255 && bytes[1] === 254) text12 = new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  let text13;
+  if (bytes[0] === 255 && bytes[1] === 254) text13 = new TextDecoder("utf-16le").decode(bytes.subarray(2));
   else if (bytes[0] === 254 && bytes[1] === 255)
-    text12 = new TextDecoder("utf-16be").decode(bytes.subarray(2));
+    text13 = new TextDecoder("utf-16be").decode(bytes.subarray(2));
   else {
     const probe = bytes.subarray(0, BINARY_PROBE);
     const nul = probe.indexOf(0);
@@ -73099,7 +73383,7 @@ function decodeText(bytes) {
       };
     }
     try {
-      text12 = utf8.decode(bytes);
+      text13 = utf8.decode(bytes);
     } catch {
       const at = firstInvalidUtf8(bytes);
       return {
@@ -73109,8 +73393,8 @@ function decodeText(bytes) {
       };
     }
   }
-  if (text12.includes("\r")) text12 = text12.replace(/\r\n?/g, "\n");
-  return { ok: true, text: text12 };
+  if (text13.includes("\r")) text13 = text13.replace(/\r\n?/g, "\n");
+  return { ok: true, text: text13 };
 }
 
 // core/manifests/fast-yaml-shared.ts
@@ -73131,8 +73415,8 @@ var COLON = 58;
 var DASH = 45;
 var DQUOTE = 34;
 var SQUOTE = 39;
-function escapePointer(key2) {
-  return key2.includes("~") || key2.includes("/") ? key2.replaceAll("~", "~0").replaceAll("/", "~1") : key2;
+function escapePointer(key3) {
+  return key3.includes("~") || key3.includes("/") ? key3.replaceAll("~", "~0").replaceAll("/", "~1") : key3;
 }
 var ESCAPES = {
   "0": "\0",
@@ -73231,18 +73515,18 @@ var FlowReader = class {
         return result;
       }
       const quotedKey = this.src[this.pos] === '"' || this.src[this.pos] === "'";
-      const key2 = jsonKey(this.scalar());
-      if (key2 === void 0 || key2 === "__proto__") throw GIVE_UP;
-      if (!quotedKey && key2 === "<<") throw GIVE_UP;
+      const key3 = jsonKey(this.scalar());
+      if (key3 === void 0 || key3 === "__proto__") throw GIVE_UP;
+      if (!quotedKey && key3 === "<<") throw GIVE_UP;
       this.space();
       if (this.src[this.pos] !== ":") throw GIVE_UP;
       this.pos++;
       const after = this.src.charCodeAt(this.pos);
       if (!quotedKey && after !== SPACE && after !== NEWLINE) throw GIVE_UP;
-      if (this.uniqueKeys && result[key2] !== void 0) throw GIVE_UP;
+      if (this.uniqueKeys && result[key3] !== void 0) throw GIVE_UP;
       this.space();
       const c = this.src[this.pos];
-      result[key2] = c === "," || c === "}" ? null : this.node();
+      result[key3] = c === "," || c === "}" ? null : this.node();
       this.space();
       const next = this.src[this.pos];
       if (next === ",") this.pos++;
@@ -73254,13 +73538,13 @@ var FlowReader = class {
     const start = this.pos;
     const c = src[start];
     if (c === '"' || c === "'") {
-      const quote2 = src.charCodeAt(start);
+      const quote3 = src.charCodeAt(start);
       let out = "";
       let chunk = start + 1;
       for (let i2 = start + 1; i2 < this.end; i2++) {
         const ch = src.charCodeAt(i2);
         if (ch === NEWLINE) throw GIVE_UP;
-        if (quote2 === SQUOTE && ch === SQUOTE) {
+        if (quote3 === SQUOTE && ch === SQUOTE) {
           if (src.charCodeAt(i2 + 1) === SQUOTE) {
             out += src.slice(chunk, i2 + 1);
             i2++;
@@ -73270,11 +73554,11 @@ var FlowReader = class {
           this.pos = i2 + 1;
           return out + src.slice(chunk, i2);
         }
-        if (quote2 === DQUOTE && ch === DQUOTE) {
+        if (quote3 === DQUOTE && ch === DQUOTE) {
           this.pos = i2 + 1;
           return out + src.slice(chunk, i2);
         }
-        if (quote2 === DQUOTE && ch === 92) {
+        if (quote3 === DQUOTE && ch === 92) {
           out += src.slice(chunk, i2);
           const simple = ESCAPES[src[i2 + 1] ?? ""];
           if (simple !== void 0) {
@@ -73355,9 +73639,9 @@ function doubleQuoted(src, start, lineEnd) {
       i += 1;
     } else {
       const width = e === "x" ? 2 : e === "u" ? 4 : e === "U" ? 8 : 0;
-      const hex = src.slice(i + 2, i + 2 + width);
-      if (width === 0 || !/^[0-9a-fA-F]+$/.test(hex) || hex.length !== width) throw GIVE_UP;
-      const code = parseInt(hex, 16);
+      const hex2 = src.slice(i + 2, i + 2 + width);
+      if (width === 0 || !/^[0-9a-fA-F]+$/.test(hex2) || hex2.length !== width) throw GIVE_UP;
+      const code = parseInt(hex2, 16);
       if (code > 1114111 || code >= 55296 && code <= 57343) throw GIVE_UP;
       out += String.fromCodePoint(code);
       i += 1 + width;
@@ -73545,8 +73829,8 @@ var FastParser = class {
       let afterKey;
       const c = this.src.charCodeAt(start);
       if (c === DQUOTE || c === SQUOTE) {
-        const [text12, after] = c === DQUOTE ? doubleQuoted(this.src, start, this.lineEnd) : singleQuoted(this.src, start, this.lineEnd);
-        keyText = text12;
+        const [text13, after] = c === DQUOTE ? doubleQuoted(this.src, start, this.lineEnd) : singleQuoted(this.src, start, this.lineEnd);
+        keyText = text13;
         afterKey = this.skipSpaces(after);
         if (afterKey >= this.lineEnd || this.src.charCodeAt(afterKey) !== COLON) throw GIVE_UP;
         const next = afterKey + 1;
@@ -73562,12 +73846,12 @@ var FastParser = class {
         if (raw === "<<") throw GIVE_UP;
         keyText = this.resolve(raw);
       }
-      const key2 = jsonKey(keyText);
-      if (key2 === void 0 || key2 === "__proto__") throw GIVE_UP;
-      if (this.uniqueKeys && result[key2] !== void 0) throw GIVE_UP;
-      const childPointer = this.pointers ? `${pointer2}/${escapePointer(key2)}` : "";
+      const key3 = jsonKey(keyText);
+      if (key3 === void 0 || key3 === "__proto__") throw GIVE_UP;
+      if (this.uniqueKeys && result[key3] !== void 0) throw GIVE_UP;
+      const childPointer = this.pointers ? `${pointer2}/${escapePointer(key3)}` : "";
       if (this.track) this.record(childPointer, start);
-      result[key2] = this.parseValue(indent, this.skipSpaces(afterKey + 1), childPointer, true);
+      result[key3] = this.parseValue(indent, this.skipSpaces(afterKey + 1), childPointer, true);
       this.skipBlank();
       if (this.atEnd() || this.indent < indent) return this.leave(result);
       if (this.indent > indent) throw GIVE_UP;
@@ -73654,9 +73938,9 @@ var FastParser = class {
     const c = src[at];
     if (c === "|" || c === ">") return this.blockScalar(ownerIndent, at);
     if (c === '"' || c === "'") {
-      const [text13, after] = c === '"' ? doubleQuoted(this.src, at, this.lineEnd) : singleQuoted(this.src, at, this.lineEnd);
+      const [text14, after] = c === '"' ? doubleQuoted(this.src, at, this.lineEnd) : singleQuoted(this.src, at, this.lineEnd);
       this.expectLineEnd(after);
-      return text13;
+      return text14;
     }
     if (c === "[" || c === "{") {
       if (this.keepText !== void 0 && pointer2.split("/").length <= 3) throw GIVE_UP;
@@ -73685,11 +73969,11 @@ var FastParser = class {
         }
       }
     while (end > at && (src.charCodeAt(end - 1) === SPACE || src.charCodeAt(end - 1) === TAB)) end--;
-    const text12 = src.slice(at, end);
+    const text13 = src.slice(at, end);
     this.advance();
     this.skipBlank();
     if (!this.atEnd() && this.indent > ownerIndent) throw GIVE_UP;
-    return this.keepText?.(pointer2) ? text12 : this.resolve(text12);
+    return this.keepText?.(pointer2) ? text13 : this.resolve(text13);
   }
   expectLineEnd(i) {
     const j = this.skipSpaces(i);
@@ -73815,8 +74099,8 @@ var TooDeep2 = class extends Error {
   }
   offset;
 };
-function escapePointer2(key2) {
-  return key2.replaceAll("~", "~0").replaceAll("/", "~1");
+function escapePointer2(key3) {
+  return key3.replaceAll("~", "~0").replaceAll("/", "~1");
 }
 function measure(value) {
   if (value === null || typeof value !== "object") return { nodes: 1, depth: 0 };
@@ -73829,14 +74113,14 @@ function measure(value) {
   }
   return { nodes, depth: depth + 1 };
 }
-function* limitedTokens(parser, text12) {
-  for (const lexeme of new import_yaml.Lexer().lex(text12)) {
+function* limitedTokens(parser, text13) {
+  for (const lexeme of new import_yaml.Lexer().lex(text13)) {
     yield* parser.next(lexeme);
     if (parser.stack.length > MAX_NESTING_DEPTH + 2) throw new TooDeep2(parser.offset);
   }
   yield* parser.end();
 }
-function composeDocument(text12, lines2) {
+function composeDocument(text13, lines2) {
   const parser = new import_yaml.Parser(lines2.addNewLine);
   lines2.addNewLine(0);
   const composer = new import_yaml.Composer({
@@ -73846,7 +74130,7 @@ function composeDocument(text12, lines2) {
     strict: true
   });
   let doc;
-  for (const composed of composer.compose(limitedTokens(parser, text12), true, text12.length)) {
+  for (const composed of composer.compose(limitedTokens(parser, text13), true, text13.length)) {
     if (doc === void 0) doc = composed;
     else {
       const range = [composed.range[0], composed.range[1]];
@@ -73862,20 +74146,20 @@ function composeDocument(text12, lines2) {
   }
   return doc;
 }
-function taggedScalar(tag, text12, resolve5) {
+function taggedScalar(tag, text13, resolve5) {
   switch (tag) {
     case "tag:yaml.org,2002:str":
     case "tag:yaml.org,2002:binary":
     case "tag:yaml.org,2002:timestamp":
-      return text12;
+      return text13;
     case "tag:yaml.org,2002:null":
       return null;
     case "tag:yaml.org,2002:bool":
     case "tag:yaml.org,2002:int":
     case "tag:yaml.org,2002:float":
-      return resolve5(text12);
+      return resolve5(text13);
     default:
-      return text12;
+      return text13;
   }
 }
 var Walker = class {
@@ -73958,10 +74242,10 @@ var Walker = class {
     return null;
   }
   scalar(node, pointer2) {
-    const text12 = String(node.value ?? "");
-    if (node.tag) return taggedScalar(node.tag, text12, this.resolve);
-    if (node.type !== import_yaml.Scalar.PLAIN || this.keepText?.(pointer2)) return text12;
-    return this.resolve(text12);
+    const text13 = String(node.value ?? "");
+    if (node.tag) return taggedScalar(node.tag, text13, this.resolve);
+    if (node.type !== import_yaml.Scalar.PLAIN || this.keepText?.(pointer2)) return text13;
+    return this.resolve(text13);
   }
   /** `depth` counts this mapping. */
   map(node, pointer2, depth) {
@@ -73978,17 +74262,17 @@ var Walker = class {
         this.problem("complex mapping keys (a mapping or a list used as a key) cannot become JSON", offset);
         continue;
       }
-      const key2 = jsonKey(this.value(keyNode, pointer2, depth));
-      if (key2 === void 0) {
+      const key3 = jsonKey(this.value(keyNode, pointer2, depth));
+      if (key3 === void 0) {
         this.problem("a mapping key is null, which has no JSON form", offset);
         continue;
       }
-      if (Object.hasOwn(result, key2) && this.uniqueKeys) {
-        this.problem(`key ${JSON.stringify(key2)} already set in map`, offset);
+      if (Object.hasOwn(result, key3) && this.uniqueKeys) {
+        this.problem(`key ${JSON.stringify(key3)} already set in map`, offset);
       }
-      const childPointer = `${pointer2}/${escapePointer2(key2)}`;
+      const childPointer = `${pointer2}/${escapePointer2(key3)}`;
       this.positions.set(childPointer, this.position(offset));
-      Object.defineProperty(result, key2, {
+      Object.defineProperty(result, key3, {
         value: this.value(pair.value, childPointer, depth),
         enumerable: true,
         writable: true,
@@ -74001,18 +74285,18 @@ var Walker = class {
         this.problem("a merge key (<<) must refer to a mapping or a list of mappings", node.range?.[0] ?? 0);
         continue;
       }
-      for (const [key2, value] of Object.entries(source)) {
-        if (!Object.hasOwn(result, key2)) result[key2] = value;
+      for (const [key3, value] of Object.entries(source)) {
+        if (!Object.hasOwn(result, key3)) result[key3] = value;
       }
     }
     return result;
   }
 };
-function parseYamlDocument(text12, options) {
+function parseYamlDocument(text13, options) {
   const lines2 = new import_yaml.LineCounter();
   let doc;
   try {
-    doc = composeDocument(text12, lines2);
+    doc = composeDocument(text13, lines2);
   } catch (error2) {
     if (!(error2 instanceof TooDeep2)) throw error2;
     const { line, col } = lines2.linePos(error2.offset);
@@ -74046,16 +74330,16 @@ function parseYamlDocument(text12, options) {
 
 // core/manifests/split-documents.ts
 var MARKER3 = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
-function countLines(text12, from, to) {
+function countLines(text13, from, to) {
   let count3 = 0;
-  let i = text12.indexOf("\n", from);
+  let i = text13.indexOf("\n", from);
   while (i !== -1 && i < to) {
     count3++;
-    i = text12.indexOf("\n", i + 1);
+    i = text13.indexOf("\n", i + 1);
   }
   return count3;
 }
-function splitDocuments(text12, firstLine = 1) {
+function splitDocuments(text13, firstLine = 1) {
   const spans = [];
   let start = 0;
   let line = firstLine;
@@ -74065,9 +74349,9 @@ function splitDocuments(text12, firstLine = 1) {
     let bodyLine = line;
     let markerHasContent = false;
     if (hasMarker) {
-      const newline = text12.indexOf("\n", start);
+      const newline = text13.indexOf("\n", start);
       const markerEnd = newline === -1 || newline >= end ? end : newline;
-      const rest = text12.slice(start + 3, markerEnd).trim();
+      const rest = text13.slice(start + 3, markerEnd).trim();
       markerHasContent = rest !== "" && !rest.startsWith("#");
       bodyStart = Math.min(markerEnd + 1, end);
       bodyLine = line + 1;
@@ -74075,21 +74359,21 @@ function splitDocuments(text12, firstLine = 1) {
     spans.push({ start, bodyStart, end, line, bodyLine, markerHasContent });
   };
   MARKER3.lastIndex = 0;
-  for (let match = MARKER3.exec(text12); match !== null; match = MARKER3.exec(text12)) {
+  for (let match = MARKER3.exec(text13); match !== null; match = MARKER3.exec(text13)) {
     const at = match.index;
     if (at > start || hasMarker) close(at);
-    line += countLines(text12, start, at);
+    line += countLines(text13, start, at);
     start = at;
     hasMarker = match[0] === "---";
     if (!hasMarker) {
-      const newline = text12.indexOf("\n", at);
-      const next = newline === -1 ? text12.length : newline + 1;
+      const newline = text13.indexOf("\n", at);
+      const next = newline === -1 ? text13.length : newline + 1;
       line += newline === -1 ? 0 : 1;
       start = next;
       MARKER3.lastIndex = next;
     }
   }
-  if (start < text12.length || hasMarker || spans.length === 0) close(text12.length);
+  if (start < text13.length || hasMarker || spans.length === 0) close(text13.length);
   return spans;
 }
 
@@ -74206,7 +74490,7 @@ var KUSTOMIZATION = struct("Kustomization", {
   buildMetadata: strings
 });
 var byteOrder = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-var fieldName = (names, key2) => names.includes(key2) ? key2 : names.find((candidate) => candidate.toLowerCase() === key2.toLowerCase());
+var fieldName = (names, key3) => names.includes(key3) ? key3 : names.find((candidate) => candidate.toLowerCase() === key3.toLowerCase());
 function canonical(shape, value, into) {
   if (shape === "any" || "scalar" in shape) return value;
   if ("map" in shape) return isJsonObject(value) && isJsonObject(into) ? { ...into, ...value } : value;
@@ -74214,23 +74498,23 @@ function canonical(shape, value, into) {
   if (!isJsonObject(value)) return value;
   const names = Object.keys(shape.fields);
   const keys = Object.keys(value);
-  if (keys.every((key2) => names.includes(key2)) && !isJsonObject(into)) {
+  if (keys.every((key3) => names.includes(key3)) && !isJsonObject(into)) {
     const out2 = {};
-    for (const key2 of keys) out2[key2] = canonical(shape.fields[key2], value[key2]);
+    for (const key3 of keys) out2[key3] = canonical(shape.fields[key3], value[key3]);
     return out2;
   }
   const out = isJsonObject(into) ? { ...into } : {};
-  for (const key2 of [...keys].sort(byteOrder)) {
-    const name = fieldName(names, key2);
-    if (name === void 0) out[key2] = value[key2];
-    else out[name] = canonical(shape.fields[name], value[key2], out[name]);
+  for (const key3 of [...keys].sort(byteOrder)) {
+    const name = fieldName(names, key3);
+    if (name === void 0) out[key3] = value[key3];
+    else out[name] = canonical(shape.fields[name], value[key3], out[name]);
   }
   const result = {};
-  for (const key2 of keys) {
-    const name = fieldName(names, key2) ?? key2;
+  for (const key3 of keys) {
+    const name = fieldName(names, key3) ?? key3;
     if (name in out && !(name in result)) result[name] = out[name];
   }
-  for (const [key2, item] of Object.entries(out)) if (!(key2 in result)) result[key2] = item;
+  for (const [key3, item] of Object.entries(out)) if (!(key3 in result)) result[key3] = item;
   return result;
 }
 function canonicalKustomization(content) {
@@ -74261,7 +74545,7 @@ function firstTypeError(shape, value, owner, path, pointer2) {
     };
   }
   if ("scalar" in shape) return void 0;
-  const at = (key2) => `${pointer2}/${key2.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+  const at = (key3) => `${pointer2}/${key3.replaceAll("~", "~0").replaceAll("/", "~1")}`;
   if ("list" in shape) {
     const items = value;
     for (const [index, item] of items.entries()) {
@@ -74272,21 +74556,21 @@ function firstTypeError(shape, value, owner, path, pointer2) {
   }
   const object = value;
   if ("map" in shape) {
-    for (const key2 of Object.keys(object).sort(byteOrder)) {
-      const error2 = firstTypeError(shape.map, object[key2], owner, path, at(key2));
+    for (const key3 of Object.keys(object).sort(byteOrder)) {
+      const error2 = firstTypeError(shape.map, object[key3], owner, path, at(key3));
       if (error2) return error2;
     }
     return void 0;
   }
-  for (const key2 of Object.keys(object).sort(byteOrder)) {
-    const field3 = shape.fields[key2];
-    if (field3 === void 0 || !Object.hasOwn(shape.fields, key2)) continue;
+  for (const key3 of Object.keys(object).sort(byteOrder)) {
+    const field3 = shape.fields[key3];
+    if (field3 === void 0 || !Object.hasOwn(shape.fields, key3)) continue;
     const error2 = firstTypeError(
       field3,
-      object[key2],
+      object[key3],
       shape.struct,
-      path === "" ? key2 : `${path}.${key2}`,
-      at(key2)
+      path === "" ? key3 : `${path}.${key3}`,
+      at(key3)
     );
     if (error2) return error2;
   }
@@ -74298,7 +74582,7 @@ function kustomizationTypeError(content) {
 function writtenKey(object, name) {
   if (!isJsonObject(object)) return void 0;
   if (name in object) return name;
-  return Object.keys(object).find((key2) => key2.toLowerCase() === name.toLowerCase());
+  return Object.keys(object).find((key3) => key3.toLowerCase() === name.toLowerCase());
 }
 
 // core/render/kustomize/read-kustomization.ts
@@ -74342,37 +74626,37 @@ var KNOWN_FIELDS = /* @__PURE__ */ new Set([
   "validators",
   "buildMetadata"
 ]);
-function parseQuickly(text12) {
-  if (!text12.includes("\r") && !text12.startsWith("---")) {
+function parseQuickly(text13) {
+  if (!text13.includes("\r") && !text13.startsWith("---")) {
     const positions = /* @__PURE__ */ new Map();
-    const value = fastParseYaml(text12, 0, text12.length, { uniqueKeys: true, positions });
+    const value = fastParseYaml(text13, 0, text13.length, { uniqueKeys: true, positions });
     if (value !== FALLBACK) return { value, problems: [], positions };
   }
-  return parseYamlDocument(text12, { uniqueKeys: true, firstLine: 1 });
+  return parseYamlDocument(text13, { uniqueKeys: true, firstLine: 1 });
 }
 function written(value, pointer2) {
   let at = value;
   let out = "";
   for (const raw of pointer2.split("/").slice(1)) {
     const segment = raw.replaceAll("~1", "/").replaceAll("~0", "~");
-    const key2 = Array.isArray(at) ? segment : writtenKey(at, segment) ?? segment;
-    if (Array.isArray(at)) at = at[Number(key2)];
-    else at = at !== void 0 && isJsonObject(at) ? at[key2] : void 0;
-    out += `/${key2.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+    const key3 = Array.isArray(at) ? segment : writtenKey(at, segment) ?? segment;
+    if (Array.isArray(at)) at = at[Number(key3)];
+    else at = at !== void 0 && isJsonObject(at) ? at[key3] : void 0;
+    out += `/${key3.replaceAll("~", "~0").replaceAll("/", "~1")}`;
   }
   return out;
 }
-function firstDocument(text12) {
-  const spans = splitDocuments(text12);
-  if (spans.length <= 1) return text12;
+function firstDocument(text13) {
+  const spans = splitDocuments(text13);
+  if (spans.length <= 1) return text13;
   const first = spans[0];
-  const onlyComments = text12.slice(first.start, first.end).split("\n").every((line) => line.trim() === "" || line.trim().startsWith("#"));
+  const onlyComments = text13.slice(first.start, first.end).split("\n").every((line) => line.trim() === "" || line.trim().startsWith("#"));
   const chosen = first.start === first.bodyStart && onlyComments ? spans[1] : first;
-  return chosen === void 0 ? text12 : text12.slice(0, chosen.end);
+  return chosen === void 0 ? text13 : text13.slice(0, chosen.end);
 }
 function isEmptyKustomization(content) {
   return Object.entries(content).every(
-    ([key2, value]) => key2 === "apiVersion" || key2 === "kind" || key2 === "metadata" || value === null || value === ""
+    ([key3, value]) => key3 === "apiVersion" || key3 === "kind" || key3 === "metadata" || value === null || value === ""
   );
 }
 async function readKustomization(files, dir) {
@@ -74437,13 +74721,13 @@ async function readKustomization(files, dir) {
     });
     return { findings };
   }
-  for (const key2 of Object.keys(content)) {
-    if (KNOWN_FIELDS.has(key2)) continue;
-    const { line, column } = locate(`/${key2.replaceAll("~", "~0").replaceAll("/", "~1")}`);
+  for (const key3 of Object.keys(content)) {
+    if (KNOWN_FIELDS.has(key3)) continue;
+    const { line, column } = locate(`/${key3.replaceAll("~", "~0").replaceAll("/", "~1")}`);
     findings.push({
       ruleId: KUSTOMIZATION_RULE,
       severity: "error",
-      message: `unknown field ${JSON.stringify(key2)} in kustomization: kustomize rejects it (a typo?)`,
+      message: `unknown field ${JSON.stringify(key3)} in kustomization: kustomize rejects it (a typo?)`,
       path: chosen.path,
       line,
       column
@@ -74459,13 +74743,13 @@ async function readKustomization(files, dir) {
     });
     return { findings };
   }
-  const typeError = findings.some((f) => f.severity === "error") ? void 0 : kustomizationTypeError(content);
-  if (typeError) {
-    const { line, column } = locate(typeError.pointer);
+  const typeError2 = findings.some((f) => f.severity === "error") ? void 0 : kustomizationTypeError(content);
+  if (typeError2) {
+    const { line, column } = locate(typeError2.pointer);
     findings.push({
       ruleId: KUSTOMIZATION_RULE,
       severity: "error",
-      message: `invalid Kustomization: ${typeError.message}`,
+      message: `invalid Kustomization: ${typeError2.message}`,
       path: chosen.path,
       line,
       column
@@ -74506,8 +74790,8 @@ async function readKustomization(files, dir) {
 function list2(value) {
   return Array.isArray(value) ? value : [];
 }
-function isInline(text12) {
-  return text12.includes("\n") || /^\s*[\w./-]+\s*:(\s|$)/.test(text12) || text12.trim().startsWith("{");
+function isInline(text13) {
+  return text13.includes("\n") || /^\s*[\w./-]+\s*:(\s|$)/.test(text13) || text13.trim().startsWith("{");
 }
 function pathsOf(values) {
   return values.filter((value) => typeof value === "string" && !isInline(value));
@@ -74562,9 +74846,9 @@ function kustomizationReferences(content) {
 }
 
 // core/render/environments/repo-path.ts
-function normalizeRepoPath(text12) {
-  if (text12.startsWith("/") || /^[A-Za-z]:[\\/]/.test(text12)) return void 0;
-  return joinRepoPath("", text12);
+function normalizeRepoPath(text13) {
+  if (text13.startsWith("/") || /^[A-Za-z]:[\\/]/.test(text13)) return void 0;
+  return joinRepoPath("", text13);
 }
 function isWithin(path, folder) {
   return folder === "" || path === folder || path.startsWith(`${folder}/`);
@@ -74602,10 +74886,10 @@ function mergeSightings(sightings) {
     (a, b) => PRECEDENCE[a.environment.source] - PRECEDENCE[b.environment.source]
   );
   for (const sighting of ordered) {
-    const key2 = identity2(sighting.environment);
-    const list5 = byIdentity.get(key2) ?? [];
+    const key3 = identity2(sighting.environment);
+    const list5 = byIdentity.get(key3) ?? [];
     list5.push(sighting);
-    byIdentity.set(key2, list5);
+    byIdentity.set(key3, list5);
   }
   return [...byIdentity.values()].map(([winner, ...others]) => {
     const first = winner;
@@ -74640,15 +74924,15 @@ function renderingKey(environment) {
   return stableJson({ path, renderer, helm, directory, kubernetesVersion });
 }
 var NO_REFERENCES = { folders: [], files: [], either: [], trees: [] };
-function referencesOf(text12) {
-  const lf = text12.includes("\r") ? text12.replace(/\r\n/g, "\n") : text12;
+function referencesOf(text13) {
+  const lf = text13.includes("\r") ? text13.replace(/\r\n/g, "\n") : text13;
   const single = !lf.startsWith("---") && !lf.startsWith("%") && !lf.includes("\n---") && !lf.includes("\r");
   const fast = single ? fastParseYaml(lf, 0, lf.length, { uniqueKeys: false }) : FALLBACK;
-  const value = fast === FALLBACK ? parseYamlDocument(text12, { uniqueKeys: false, firstLine: 1 }).value : fast;
+  const value = fast === FALLBACK ? parseYamlDocument(text13, { uniqueKeys: false, firstLine: 1 }).value : fast;
   return isJsonObject(value) ? kustomizationReferences(value) : NO_REFERENCES;
 }
 function referenceReader(files) {
-  const cache = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   const read = async (dir) => {
     for (const name of KUSTOMIZATION_FILE_NAMES) {
       const bytes = await files.readFile(`${folderPrefix(dir)}${name}`);
@@ -74660,10 +74944,10 @@ function referenceReader(files) {
     return void 0;
   };
   return (dir) => {
-    let pending = cache.get(dir);
+    let pending = cache2.get(dir);
     if (!pending) {
       pending = read(dir);
-      cache.set(dir, pending);
+      cache2.set(dir, pending);
     }
     return pending;
   };
@@ -74671,26 +74955,26 @@ function referenceReader(files) {
 async function visit2(dir, reach, seen, files, read) {
   if (seen.has(dir)) return;
   seen.add(dir);
-  const references = await read(dir);
-  if (!references) {
+  const references2 = await read(dir);
+  if (!references2) {
     reach.trees.add(dir);
     return;
   }
   reach.folders.add(dir);
   const resolve5 = (relative3) => joinRepoPath(dir, relative3);
-  for (const file of references.files) {
+  for (const file of references2.files) {
     const path = resolve5(file);
     if (path !== void 0) reach.files.add(path);
   }
-  for (const tree of references.trees) {
+  for (const tree of references2.trees) {
     const path = resolve5(tree);
     if (path !== void 0) reach.trees.add(path);
   }
-  for (const folder of references.folders) {
+  for (const folder of references2.folders) {
     const path = resolve5(folder);
     if (path !== void 0) await visit2(path, reach, seen, files, read);
   }
-  for (const entry of references.either) {
+  for (const entry of references2.either) {
     const path = resolve5(entry);
     if (path === void 0) continue;
     if (await files.readFile(path)) reach.files.add(path);
@@ -74758,9 +75042,9 @@ var DISCOVERY_RULE = "environments";
 function discoveryFinding(severity, message, file, at) {
   return { ruleId: DISCOVERY_RULE, severity, message, path: file, line: at.line, column: at.column };
 }
-function stringAt2(object, key2) {
+function stringAt2(object, key3) {
   if (!isJsonObject(object)) return void 0;
-  const value = object[key2];
+  const value = object[key3];
   return typeof value === "string" ? value : void 0;
 }
 
@@ -74801,9 +75085,9 @@ function inlineValues(helm) {
   const object = helm["valuesObject"];
   if (isJsonObject(object)) return `${JSON.stringify(object, null, 2)}
 `;
-  const text12 = helm["values"];
-  if (typeof text12 === "string" && text12.trim() !== "") return text12;
-  if (isJsonObject(text12)) return `${JSON.stringify(text12, null, 2)}
+  const text13 = helm["values"];
+  if (typeof text13 === "string" && text13.trim() !== "") return text13;
+  if (isJsonObject(text13)) return `${JSON.stringify(text13, null, 2)}
 `;
   return void 0;
 }
@@ -74837,11 +75121,11 @@ function argoHelmSettings(source) {
 
 // core/render/environments/repository-identity.ts
 function normalizeGitUrl(url) {
-  const text12 = url.trim();
+  const text13 = url.trim();
   let host;
   let path;
-  const scheme = /^([a-z][a-z0-9+.-]*):\/\/(?:[^@/]*@)?([^/:]+)(?::\d*)?(\/.*)?$/i.exec(text12);
-  const scp = /^(?:[^@/:]+@)?([^/:]+):(?!\/\/)(.+)$/.exec(text12);
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\/(?:[^@/]*@)?([^/:]+)(?::\d*)?(\/.*)?$/i.exec(text13);
+  const scp = /^(?:[^@/:]+@)?([^/:]+):(?!\/\/)(.+)$/.exec(text13);
   if (scheme) {
     if (scheme[1]?.toLowerCase() === "file") return void 0;
     host = scheme[2];
@@ -74854,15 +75138,15 @@ function normalizeGitUrl(url) {
   if (cleaned === "") return void 0;
   return `${host}/${cleaned}`.toLowerCase();
 }
-function isThisRepository(identity3, url) {
-  const known2 = (identity3?.urls ?? []).map(normalizeGitUrl).filter((value) => value !== void 0);
+function isThisRepository(identity4, url) {
+  const known2 = (identity4?.urls ?? []).map(normalizeGitUrl).filter((value) => value !== void 0);
   if (known2.length === 0) return void 0;
   const wanted = normalizeGitUrl(url);
   return wanted !== void 0 && known2.includes(wanted);
 }
-function describeRepository(identity3) {
-  const first = identity3.urls[0] ?? "this repository";
-  return identity3.origin ? `${first} (${identity3.origin})` : first;
+function describeRepository(identity4) {
+  const first = identity4.urls[0] ?? "this repository";
+  return identity4.origin ? `${first} (${identity4.origin})` : first;
 }
 
 // core/render/environments/argocd-application.ts
@@ -74982,27 +75266,27 @@ function pathMatch(pattern, name) {
 }
 
 // core/render/environments/render-template.ts
-function normalizeName(text12) {
-  return text12.toLowerCase().replaceAll(/[^-a-z0-9.]/g, "-").slice(0, 253).replaceAll(/^[-.]+|[-.]+$/g, "");
+function normalizeName(text13) {
+  return text13.toLowerCase().replaceAll(/[^-a-z0-9.]/g, "-").slice(0, 253).replaceAll(/^[-.]+|[-.]+$/g, "");
 }
 var FUNCTIONS = {
   normalize: normalizeName,
-  lower: (text12) => text12.toLowerCase(),
-  upper: (text12) => text12.toUpperCase(),
-  trim: (text12) => text12.trim()
+  lower: (text13) => text13.toLowerCase(),
+  upper: (text13) => text13.toUpperCase(),
+  trim: (text13) => text13.trim()
 };
 function field(params, chain) {
   let node = params;
-  for (const key2 of chain.split(".").slice(1)) {
+  for (const key3 of chain.split(".").slice(1)) {
     if (node === null || typeof node !== "object" || Array.isArray(node)) return void 0;
-    node = Object.hasOwn(node, key2) ? node[key2] : void 0;
+    node = Object.hasOwn(node, key3) ? node[key3] : void 0;
   }
   return node;
 }
-function words(text12) {
+function words(text13) {
   const pattern = /"(?:[^"\\]|\\.)*"|`[^`]*`|[^\s"`]+/g;
-  if (text12.replaceAll(pattern, "").trim() !== "") return void 0;
-  return text12.match(pattern) ?? [];
+  if (text13.replaceAll(pattern, "").trim() !== "") return void 0;
+  return text13.match(pattern) ?? [];
 }
 function operand(word, params) {
   if (word.startsWith('"')) {
@@ -75025,8 +75309,8 @@ function evaluateGo(action, params) {
   let value;
   if (first[0] === "index") {
     value = operand(first[1] ?? "", params);
-    for (const key2 of first.slice(2)) {
-      const index = operand(key2, params);
+    for (const key3 of first.slice(2)) {
+      const index = operand(key3, params);
       if (Array.isArray(value) && typeof index === "number") value = value[index];
       else if (value !== null && typeof value === "object" && !Array.isArray(value) && typeof index === "string")
         value = Object.hasOwn(value, index) ? value[index] : void 0;
@@ -75034,29 +75318,29 @@ function evaluateGo(action, params) {
     }
   } else if (first.length === 1) value = operand(first[0], params);
   else if (first.length === 2 && FUNCTIONS[first[0]]) {
-    const text13 = scalarString(operand(first[1], params));
-    value = text13 === void 0 ? void 0 : FUNCTIONS[first[0]](text13);
+    const text14 = scalarString(operand(first[1], params));
+    value = text14 === void 0 ? void 0 : FUNCTIONS[first[0]](text14);
   }
-  let text12 = scalarString(value);
+  let text13 = scalarString(value);
   for (const stage of stages.slice(1)) {
     const fn = FUNCTIONS[stage];
-    if (text12 === void 0 || !fn) return void 0;
-    text12 = fn(text12);
+    if (text13 === void 0 || !fn) return void 0;
+    text13 = fn(text13);
   }
-  return text12;
+  return text13;
 }
-function renderGoString(text12, params, unresolved) {
+function renderGoString(text13, params, unresolved) {
   let out = "";
   let at = 0;
   let trimNext = false;
-  while (at < text12.length) {
-    const open2 = text12.indexOf("{{", at);
-    let literal = open2 === -1 ? text12.slice(at) : text12.slice(at, open2);
+  while (at < text13.length) {
+    const open2 = text13.indexOf("{{", at);
+    let literal = open2 === -1 ? text13.slice(at) : text13.slice(at, open2);
     if (trimNext) literal = literal.trimStart();
     if (open2 === -1) return out + literal;
-    const close = text12.indexOf("}}", open2 + 2);
-    if (close === -1) return out + literal + text12.slice(open2);
-    let action = text12.slice(open2 + 2, close);
+    const close = text13.indexOf("}}", open2 + 2);
+    if (close === -1) return out + literal + text13.slice(open2);
+    let action = text13.slice(open2 + 2, close);
     if (action.startsWith("- ")) {
       literal = literal.trimEnd();
       action = action.slice(1);
@@ -75067,17 +75351,17 @@ function renderGoString(text12, params, unresolved) {
     const value = evaluateGo(action.trim(), params);
     if (value === void 0) {
       unresolved.push(action.trim());
-      out += text12.slice(open2, close + 2);
+      out += text13.slice(open2, close + 2);
     } else out += value;
     at = close + 2;
   }
   return out;
 }
-function renderFastString(text12, params, unresolved) {
-  return text12.replaceAll(/\{\{(.*?)\}\}/g, (whole, inner) => {
-    const key2 = inner.trim();
-    if (key2 !== "" && Object.hasOwn(params, key2)) return params[key2];
-    unresolved.push(key2);
+function renderFastString(text13, params, unresolved) {
+  return text13.replaceAll(/\{\{(.*?)\}\}/g, (whole, inner) => {
+    const key3 = inner.trim();
+    if (key3 !== "" && Object.hasOwn(params, key3)) return params[key3];
+    unresolved.push(key3);
     return whole;
   });
 }
@@ -75085,22 +75369,22 @@ function renderTemplate(template, params, goTemplate) {
   const unresolved = [];
   const flat = {};
   if (!goTemplate && isJsonObject(params)) {
-    for (const [key2, value] of Object.entries(params)) flat[key2] = scalarString(value) ?? "";
+    for (const [key3, value] of Object.entries(params)) flat[key3] = scalarString(value) ?? "";
   }
-  const walk3 = (node) => {
+  const walk4 = (node) => {
     if (typeof node === "string") {
       if (!node.includes("{{")) return node;
       return goTemplate ? renderGoString(node, params, unresolved) : renderFastString(node, flat, unresolved);
     }
-    if (Array.isArray(node)) return node.map(walk3);
+    if (Array.isArray(node)) return node.map(walk4);
     if (node !== null && typeof node === "object") {
       const out = {};
-      for (const [key2, value] of Object.entries(node)) out[key2] = walk3(value);
+      for (const [key3, value] of Object.entries(node)) out[key3] = walk4(value);
       return out;
     }
     return node;
   };
-  return { value: walk3(template), unresolved };
+  return { value: walk4(template), unresolved };
 }
 
 // core/render/environments/argocd-applicationset.ts
@@ -75108,13 +75392,13 @@ function mergeTemplates(base, override) {
   if (!isJsonObject(base)) return override ?? null;
   if (!isJsonObject(override)) return base;
   const out = { ...base };
-  for (const [key2, value] of Object.entries(override)) out[key2] = mergeTemplates(base[key2], value);
+  for (const [key3, value] of Object.entries(override)) out[key3] = mergeTemplates(base[key3], value);
   return out;
 }
 function flatten(value, prefix, out) {
   if (isJsonObject(value)) {
-    for (const [key2, item] of Object.entries(value))
-      flatten(item, prefix === "" ? key2 : `${prefix}.${key2}`, out);
+    for (const [key3, item] of Object.entries(value))
+      flatten(item, prefix === "" ? key3 : `${prefix}.${key3}`, out);
   } else if (prefix !== "")
     out[prefix] = value === null ? "" : typeof value === "object" ? JSON.stringify(value) : value;
   return out;
@@ -75196,7 +75480,7 @@ function applicationSetTargets(doc, directories, repository) {
   for (const [g, generator] of generators.entries()) {
     if (!isJsonObject(generator)) continue;
     const pointer2 = `/spec/generators/${g}`;
-    const [kind] = Object.keys(generator).filter((key2) => key2 !== "selector");
+    const [kind] = Object.keys(generator).filter((key3) => key3 !== "selector");
     const body = kind === void 0 ? void 0 : generator[kind];
     let sets;
     if (kind === "list" && isJsonObject(body))
@@ -75342,9 +75626,9 @@ function stringList(value, field3) {
   if (!Array.isArray(value)) return { error: `${field3} must be a list of strings` };
   const items = [];
   for (const item of value) {
-    const text12 = scalarString(item);
-    if (text12 === void 0) return { error: `${field3} must be a list of strings` };
-    items.push(text12);
+    const text13 = scalarString(item);
+    if (text13 === void 0) return { error: `${field3} must be a list of strings` };
+    items.push(text13);
   }
   return items;
 }
@@ -75352,7 +75636,7 @@ function stringMap2(value, field3) {
   if (value === void 0 || value === null) return {};
   if (!isJsonObject(value)) return { error: `${field3} must be a mapping of strings` };
   const map = {};
-  for (const [key2, item] of Object.entries(value)) map[key2] = scalarString(item) ?? "";
+  for (const [key3, item] of Object.entries(value)) map[key3] = scalarString(item) ?? "";
   return map;
 }
 function parseGeneratorOptions(value) {
@@ -75451,23 +75735,23 @@ function describeLine(lineNumber) {
   return `line ${lineNumber} has invalid UTF-8 bytes (its content is not shown: it may hold a secret)`;
 }
 function parseEnvFile(bytes) {
-  const pairs = [];
+  const pairs2 = [];
   let index = 0;
   for (const raw of scanLines(bytes)) {
     if (raw === void 0) break;
     let line = raw;
     if (index === 0 && line[0] === 239 && line[1] === 187 && line[2] === 191) line = line.subarray(3);
     index++;
-    const text12 = decodeUtf8(line);
-    if (text12 === void 0) return { error: describeLine(index) };
-    const trimmed = text12.replace(LEADING_SPACE, "");
+    const text13 = decodeUtf8(line);
+    if (text13 === void 0) return { error: describeLine(index) };
+    const trimmed = text13.replace(LEADING_SPACE, "");
     if (trimmed === "" || trimmed.startsWith("#")) continue;
     const equals = trimmed.indexOf("=");
-    const key2 = equals === -1 ? trimmed : trimmed.slice(0, equals);
-    if (key2 === "") continue;
-    pairs.push({ key: key2, value: equals === -1 ? "" : trimmed.slice(equals + 1) });
+    const key3 = equals === -1 ? trimmed : trimmed.slice(0, equals);
+    if (key3 === "") continue;
+    pairs2.push({ key: key3, value: equals === -1 ? "" : trimmed.slice(equals + 1) });
   }
-  return { pairs };
+  return { pairs: pairs2 };
 }
 
 // core/render/kustomize/generators/generator-paths.ts
@@ -75531,48 +75815,48 @@ function parseFileSource(source) {
       error: `missing key name for file path ${JSON.stringify(path2)} in source ${JSON.stringify(source)}`
     };
   }
-  const key2 = source.slice(0, equals);
+  const key3 = source.slice(0, equals);
   const path = source.slice(equals + 1);
   if (path.includes("=") && !/^https?:\/\//.test(path))
     return { error: `source ${JSON.stringify(source)} key name or file path contains '='` };
   if (path === "")
     return {
-      error: `missing file path for key name ${JSON.stringify(key2)} in source ${JSON.stringify(source)}`
+      error: `missing file path for key name ${JSON.stringify(key3)} in source ${JSON.stringify(source)}`
     };
-  return { key: key2, path };
+  return { key: key3, path };
 }
 async function loadEnvs(paths, dir, files) {
-  const pairs = [];
+  const pairs2 = [];
   for (const path of paths) {
     const read = await readGeneratorFile(dir, path, files);
     const parsed = "error" in read ? read : parseEnvFile(read.bytes);
     if ("error" in parsed) return { error: `env source files: ${list3(paths)}: ${parsed.error}` };
-    pairs.push(...parsed.pairs);
+    pairs2.push(...parsed.pairs);
   }
-  return { pairs };
+  return { pairs: pairs2 };
 }
 function loadLiterals(literals) {
-  const pairs = [];
+  const pairs2 = [];
   for (const literal of literals) {
     const pair = parseLiteral(literal);
     if ("error" in pair)
       return {
         error: `literal source ${literals.indexOf(literal) + 1} of ${literals.length}: ${pair.error}`
       };
-    pairs.push(pair);
+    pairs2.push(pair);
   }
-  return { pairs };
+  return { pairs: pairs2 };
 }
 async function loadFiles(sources, dir, files) {
-  const pairs = [];
+  const pairs2 = [];
   for (const source of sources) {
     const parsed = parseFileSource(source);
     if ("error" in parsed) return { error: `file sources: ${list3(sources)}: ${parsed.error}` };
     const read = await readGeneratorFile(dir, parsed.path, files);
     if ("error" in read) return { error: `file sources: ${list3(sources)}: ${read.error}` };
-    pairs.push({ key: parsed.key, value: decodeUtf8(read.bytes) ?? read.bytes });
+    pairs2.push({ key: parsed.key, value: decodeUtf8(read.bytes) ?? read.bytes });
   }
-  return { pairs };
+  return { pairs: pairs2 };
 }
 async function loadKeyValuePairs(args, dir, files) {
   const envs = [...args.envs ?? [], ...args.env !== void 0 && args.env !== "" ? [args.env] : []];
@@ -75614,9 +75898,9 @@ var GO_INT2 = /^[-+]?(?:0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0
 var GO_UINT = /^(?:0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/;
 var YAML_STYLE_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 var DOT_FLOAT2 = /^\.[0-9]+(?:_[0-9]+)*(?:[eE][-+]?[0-9]+(?:_[0-9]+)*)?$/;
-function intFits(text12, unsigned) {
-  const negative = text12.startsWith("-");
-  const body = text12.replace(/^[-+]/, "");
+function intFits(text13, unsigned) {
+  const negative = text13.startsWith("-");
+  const body = text13.replace(/^[-+]/, "");
   let value;
   if (/^0[oO]/.test(body)) value = BigInt(`0o${body.slice(2)}`);
   else if (/^0[0-7]+$/.test(body)) value = BigInt(`0o${body.slice(1)}`);
@@ -75636,9 +75920,9 @@ var TIMESTAMPS = [
   new RegExp(String.raw`^${DATE} ${TIME}$`),
   new RegExp(String.raw`^${DATE}$`)
 ];
-function isTimestamp(text12) {
+function isTimestamp(text13) {
   for (const layout of TIMESTAMPS) {
-    const m = layout.exec(text12);
+    const m = layout.exec(text13);
     if (m === null) continue;
     const [year, month, day, hour = 0, minute = 0, second = 0, zoneHour = 0, zoneMinute = 0] = m.slice(1).map((part) => part === void 0 ? void 0 : Number(part));
     if (year === void 0 || month === void 0 || day === void 0) continue;
@@ -75650,13 +75934,13 @@ function isTimestamp(text12) {
   }
   return false;
 }
-function resolvesToNonString(text12) {
-  if (WORDS.has(text12) || SPECIAL_FLOATS2.has(text12)) return true;
-  const first = text12[0];
-  if (first === ".") return DOT_FLOAT2.test(text12) && Number.isFinite(Number(text12.replaceAll("_", "")));
+function resolvesToNonString(text13) {
+  if (WORDS.has(text13) || SPECIAL_FLOATS2.has(text13)) return true;
+  const first = text13[0];
+  if (first === ".") return DOT_FLOAT2.test(text13) && Number.isFinite(Number(text13.replaceAll("_", "")));
   if (first === void 0 || !/[-+0-9]/.test(first)) return false;
-  if (isTimestamp(text12)) return true;
-  const plain = text12.replaceAll("_", "");
+  if (isTimestamp(text13)) return true;
+  const plain = text13.replaceAll("_", "");
   if (isGoInteger(plain)) return true;
   return YAML_STYLE_FLOAT.test(plain) && Number.isFinite(Number(plain));
 }
@@ -75664,11 +75948,11 @@ function resolvesToNonString(text12) {
 // core/render/kustomize/generators/generator-yaml-checks.ts
 var UNREADABLE = /[\x7f-\x84\x86-\x9f\ufffe\uffff]/u;
 function configStrings(args, options) {
-  const strings2 = [args.name, args.namespace ?? "", args.behavior ?? "", args.type ?? "", args.env ?? ""];
-  strings2.push(...args.literals ?? [], ...args.files ?? [], ...args.envs ?? []);
+  const strings3 = [args.name, args.namespace ?? "", args.behavior ?? "", args.type ?? "", args.env ?? ""];
+  strings3.push(...args.literals ?? [], ...args.files ?? [], ...args.envs ?? []);
   for (const map of [options.labels ?? {}, options.annotations ?? {}])
-    for (const [key2, value] of Object.entries(map)) strings2.push(key2, value);
-  return strings2;
+    for (const [key3, value] of Object.entries(map)) strings3.push(key3, value);
+  return strings3;
 }
 function configurationProblem(kind, args, options) {
   if (!configStrings(args, options).some((s) => UNREADABLE.test(s))) return void 0;
@@ -75677,22 +75961,22 @@ function configurationProblem(kind, args, options) {
 function isPrintable2(cp) {
   return cp === 10 || cp >= 32 && cp <= 126 || cp >= 160 && cp <= 55295 || cp >= 57344 && cp <= 65533 && cp !== 65279;
 }
-function tabBlockUnreadable(text12) {
-  if (!text12.startsWith("	") || !text12.includes("\n")) return false;
-  if (text12.endsWith(" ") || /[ ][\n\r\x85\u2028\u2029]/u.test(text12)) return false;
-  for (const ch of text12) {
+function tabBlockUnreadable(text13) {
+  if (!text13.startsWith("	") || !text13.includes("\n")) return false;
+  if (text13.endsWith(" ") || /[ ][\n\r\x85\u2028\u2029]/u.test(text13)) return false;
+  for (const ch of text13) {
     const cp = ch.codePointAt(0);
     if (ch !== "	" && !isPrintable2(cp)) return false;
   }
   return true;
 }
-function keyProblem(key2) {
-  if (key2 === "<<") return "yaml: map merge requires map or sequence of maps as the value";
-  if (resolvesToNonString(key2))
-    return `json: unsupported type: map[interface {}]interface {} (kustomize reads the key \`${key2}\` back as a non-string)`;
-  if (tabBlockUnreadable(key2))
-    return `yaml: found a tab character where an indentation space is expected (in the key \`${key2}\`)`;
-  if (UNREADABLE.test(key2)) return "yaml: control characters are not allowed";
+function keyProblem(key3) {
+  if (key3 === "<<") return "yaml: map merge requires map or sequence of maps as the value";
+  if (resolvesToNonString(key3))
+    return `json: unsupported type: map[interface {}]interface {} (kustomize reads the key \`${key3}\` back as a non-string)`;
+  if (tabBlockUnreadable(key3))
+    return `yaml: found a tab character where an indentation space is expected (in the key \`${key3}\`)`;
+  if (UNREADABLE.test(key3)) return "yaml: control characters are not allowed";
   return void 0;
 }
 function entries(value) {
@@ -75703,12 +75987,12 @@ function generatedResourceProblem(resource2) {
   const metaObject = isJsonObject(meta) ? meta : {};
   const maps = [resource2.data, resource2.binaryData, metaObject.labels, metaObject.annotations];
   for (const map of maps) {
-    for (const [key2, value] of entries(map)) {
-      const problem = keyProblem(key2);
+    for (const [key3, value] of entries(map)) {
+      const problem = keyProblem(key3);
       if (problem !== void 0) return problem;
       if (typeof value !== "string") continue;
       if (tabBlockUnreadable(value))
-        return `yaml: found a tab character where an indentation space is expected (kustomize cannot read back the value of \`${key2}\`, a multi-line text starting with a tab)`;
+        return `yaml: found a tab character where an indentation space is expected (kustomize cannot read back the value of \`${key3}\`, a multi-line text starting with a tab)`;
       if (UNREADABLE.test(value)) return "yaml: control characters are not allowed";
     }
   }
@@ -75725,21 +76009,21 @@ function metadata(args, options) {
     meta.annotations = { ...options.annotations };
   return meta;
 }
-function configMapData(pairs) {
+function configMapData(pairs2) {
   const fields2 = {};
   const data = {};
   const binaryData = {};
-  for (const { key: key2, value } of pairs) {
-    if (typeof value === "string") data[key2] = value;
-    else binaryData[key2] = kustomizeBase64(value);
+  for (const { key: key3, value } of pairs2) {
+    if (typeof value === "string") data[key3] = value;
+    else binaryData[key3] = kustomizeBase64(value);
   }
-  if (pairs.some((p) => typeof p.value === "string")) fields2.data = data;
-  if (pairs.some((p) => typeof p.value !== "string")) fields2.binaryData = binaryData;
+  if (pairs2.some((p) => typeof p.value === "string")) fields2.data = data;
+  if (pairs2.some((p) => typeof p.value !== "string")) fields2.binaryData = binaryData;
   return fields2;
 }
-function secretData(pairs) {
+function secretData(pairs2) {
   const data = {};
-  for (const { key: key2, value } of pairs) data[key2] = kustomizeBase64(value);
+  for (const { key: key3, value } of pairs2) data[key3] = kustomizeBase64(value);
   return { data };
 }
 async function generateResource(kind, args, globalOptions, dir, files) {
@@ -75750,9 +76034,9 @@ async function generateResource(kind, args, globalOptions, dir, files) {
   const loaded = await loadKeyValuePairs(args, dir, files);
   if ("error" in loaded) return loaded;
   const seen = /* @__PURE__ */ new Set();
-  for (const { key: key2 } of loaded.pairs) {
-    if (seen.has(key2)) return { error: `configmap ${args.name} illegally repeats the key \`${key2}\`` };
-    seen.add(key2);
+  for (const { key: key3 } of loaded.pairs) {
+    if (seen.has(key3)) return { error: `configmap ${args.name} illegally repeats the key \`${key3}\`` };
+    seen.add(key3);
   }
   const resource2 = { apiVersion: "v1", kind, metadata: metadata(args, options) };
   if (kind === "Secret") {
@@ -75825,9 +76109,9 @@ async function generatedValuesSources(files, paths) {
 // core/render/external/flux-values.ts
 function mergeValues(base, overlay) {
   const out = { ...base };
-  for (const [key2, value] of Object.entries(overlay)) {
-    const current = out[key2];
-    out[key2] = isJsonObject(value) && isJsonObject(current) ? mergeValues(current, value) : value;
+  for (const [key3, value] of Object.entries(overlay)) {
+    const current = out[key3];
+    out[key3] = isJsonObject(value) && isJsonObject(current) ? mergeValues(current, value) : value;
   }
   return out;
 }
@@ -75835,31 +76119,31 @@ function setDottedPath(target, path, value) {
   if (!/^[\w-]+(\.[\w-]+)*$/.test(path)) return false;
   const keys = path.split(".");
   let node = target;
-  for (const key2 of keys.slice(0, -1)) {
-    const next = node[key2];
-    if (!isJsonObject(next)) node[key2] = {};
-    node = node[key2];
+  for (const key3 of keys.slice(0, -1)) {
+    const next = node[key3];
+    if (!isJsonObject(next)) node[key3] = {};
+    node = node[key3];
   }
   node[keys[keys.length - 1]] = value;
   return true;
 }
-function decodeBase64(text12) {
+function decodeBase64(text13) {
   try {
-    const binary = atob(text12.replace(/\s+/g, ""));
+    const binary = atob(text13.replace(/\s+/g, ""));
     const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     return void 0;
   }
 }
-function dataOf(resource2, kind, key2) {
+function dataOf(resource2, kind, key3) {
   if (resource2["sops"] !== void 0) return { problem: "is encrypted with SOPS" };
-  const stringData = stringAt2(resource2["stringData"], key2);
+  const stringData = stringAt2(resource2["stringData"], key3);
   if (kind === "Secret" && stringData !== void 0) return stringData;
-  const data = stringAt2(resource2["data"], key2);
-  if (data === void 0) return { problem: `has no key ${key2}` };
+  const data = stringAt2(resource2["data"], key3);
+  if (data === void 0) return { problem: `has no key ${key3}` };
   if (kind === "ConfigMap") return data;
-  return decodeBase64(data) ?? { problem: `key ${key2} is not base64-encoded UTF-8` };
+  return decodeBase64(data) ?? { problem: `key ${key3} is not base64-encoded UTF-8` };
 }
 function fluxValues(spec, context3) {
   let values = {};
@@ -75869,7 +76153,7 @@ function fluxValues(spec, context3) {
     const kind = stringAt2(entry, "kind");
     const name = stringAt2(entry, "name");
     if (kind !== "ConfigMap" && kind !== "Secret" || name === void 0 || !isJsonObject(entry)) continue;
-    const key2 = stringAt2(entry, "valuesKey") ?? "values.yaml";
+    const key3 = stringAt2(entry, "valuesKey") ?? "values.yaml";
     const targetPath = stringAt2(entry, "targetPath");
     const reference = {
       kind,
@@ -75877,7 +76161,7 @@ function fluxValues(spec, context3) {
       ...context3.namespace ? { namespace: context3.namespace } : {}
     };
     const resource2 = context3.find?.(reference);
-    const data = resource2 === void 0 ? { problem: "is not in this repository" } : dataOf(resource2, kind, key2);
+    const data = resource2 === void 0 ? { problem: "is not in this repository" } : dataOf(resource2, kind, key3);
     let problem = typeof data === "string" ? void 0 : data.problem;
     if (typeof data === "string" && targetPath !== void 0) {
       if (!setDottedPath(values, targetPath, data))
@@ -75885,14 +76169,14 @@ function fluxValues(spec, context3) {
     } else if (typeof data === "string") {
       const parsed = parseYamlDocument(data, { uniqueKeys: false, firstLine: 1 });
       if (isJsonObject(parsed.value ?? null)) values = mergeValues(values, parsed.value);
-      else problem = `key ${key2} does not hold a YAML mapping`;
+      else problem = `key ${key3} does not hold a YAML mapping`;
     }
     if (problem === void 0) continue;
-    const optional = entry["optional"] === true;
-    const message = `valuesFrom ${kind}/${name} ${problem}: rendered without it${optional ? " (optional)" : ""}`;
+    const optional2 = entry["optional"] === true;
+    const message = `valuesFrom ${kind}/${name} ${problem}: rendered without it${optional2 ? " (optional)" : ""}`;
     const finding2 = {
       ruleId: DISCOVERY_RULE,
-      severity: optional ? "notice" : "warning",
+      severity: optional2 ? "notice" : "warning",
       message,
       path: context3.file
     };
@@ -75911,8 +76195,8 @@ async function fluxReleaseName(name) {
   const digest = new Uint8Array(
     await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(name))
   );
-  const hex = [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
-  return `${name.slice(0, 40)}-${hex.slice(0, 12)}`;
+  const hex2 = [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return `${name.slice(0, 40)}-${hex2.slice(0, 12)}`;
 }
 function finding(doc, severity, message, pointer2) {
   const result = { ruleId: DISCOVERY_RULE, severity, message, path: doc.file };
@@ -75985,6 +76269,9 @@ async function fluxHelmReleaseSettings(doc, find2) {
 }
 
 // core/render/environments/locate.ts
+function pointerToken(key3) {
+  return String(key3).replaceAll("~", "~0").replaceAll("/", "~1");
+}
 function locator(positions, firstLine = 1) {
   return (pointer2) => {
     for (let at = pointer2; ; at = at.slice(0, at.lastIndexOf("/"))) {
@@ -76022,10 +76309,10 @@ function gitOpsKind(content) {
     return "ArtifactGenerator";
   return void 0;
 }
-function documentsOf(file, text12) {
+function documentsOf(file, text13) {
   const found = [];
-  for (const span of splitDocuments(text12)) {
-    const body = text12.slice(span.bodyStart, span.end);
+  for (const span of splitDocuments(text13)) {
+    const body = text13.slice(span.bodyStart, span.end);
     if (!KIND.test(body)) continue;
     const parsed = parseYamlDocument(body, { uniqueKeys: false, firstLine: span.bodyLine });
     const content = parsed.value;
@@ -76051,16 +76338,16 @@ async function readYamlTexts(files, paths, accept) {
   return found;
 }
 async function scanGitOpsManifests(files, paths) {
-  const texts2 = await readYamlTexts(files, paths, (text12) => GROUPS.test(text12) && KIND.test(text12));
-  return texts2.flatMap(({ path, text: text12 }) => documentsOf(path, text12));
+  const texts2 = await readYamlTexts(files, paths, (text13) => GROUPS.test(text13) && KIND.test(text13));
+  return texts2.flatMap(({ path, text: text13 }) => documentsOf(path, text13));
 }
 
 // core/render/environments/values-sources.ts
 var KIND2 = /^\s*kind:\s*["']?(?:ConfigMap|Secret)["']?\s*(?:#.*)?$/m;
-function sourcesOf2(file, text12) {
+function sourcesOf2(file, text13) {
   const found = [];
-  for (const span of splitDocuments(text12)) {
-    const body = text12.slice(span.bodyStart, span.end);
+  for (const span of splitDocuments(text13)) {
+    const body = text13.slice(span.bodyStart, span.end);
     if (!KIND2.test(body)) continue;
     const { value } = parseYamlDocument(body, { uniqueKeys: false, firstLine: span.bodyLine });
     if (!isJsonObject(value ?? null)) continue;
@@ -76074,8 +76361,8 @@ function sourcesOf2(file, text12) {
   return found;
 }
 async function scanValuesSources(files, paths) {
-  const texts2 = await readYamlTexts(files, paths, (text12) => KIND2.test(text12));
-  return texts2.flatMap(({ path, text: text12 }) => sourcesOf2(path, text12));
+  const texts2 = await readYamlTexts(files, paths, (text13) => KIND2.test(text13));
+  return texts2.flatMap(({ path, text: text13 }) => sourcesOf2(path, text13));
 }
 function sharedFolders(a, b) {
   const left = a.split("/").slice(0, -1);
@@ -76089,9 +76376,9 @@ function valuesSourceFinder(sources, file, used) {
     let best;
     for (const source of sources) {
       if (source.kind !== reference.kind || source.name !== reference.name) continue;
-      const sameNamespace2 = source.namespace !== void 0 && source.namespace === reference.namespace;
-      if (source.namespace !== void 0 && reference.namespace !== void 0 && !sameNamespace2) continue;
-      const rank2 = (sameNamespace2 ? 1e3 : 0) + sharedFolders(source.file, file);
+      const sameNamespace3 = source.namespace !== void 0 && source.namespace === reference.namespace;
+      if (source.namespace !== void 0 && reference.namespace !== void 0 && !sameNamespace3) continue;
+      const rank2 = (sameNamespace3 ? 1e3 : 0) + sharedFolders(source.file, file);
       if (!best || rank2 > best.rank) best = { source, rank: rank2 };
     }
     if (!best) return void 0;
@@ -76174,9 +76461,9 @@ function find(documents, kind, ref) {
 }
 function followed(spec) {
   const ref = isJsonObject(spec) ? spec["ref"] : void 0;
-  for (const key2 of ["commit", "name", "semver", "tag"]) {
-    const value = stringAt2(ref, key2);
-    if (value) return { pinned: `${key2} ${value}` };
+  for (const key3 of ["commit", "name", "semver", "tag"]) {
+    const value = stringAt2(ref, key3);
+    if (value) return { pinned: `${key3} ${value}` };
   }
   return { branch: stringAt2(ref, "branch") ?? "master" };
 }
@@ -76358,7 +76645,7 @@ function fluxKustomizationTargets(doc, context3) {
     "nameSuffix",
     "targetNamespace"
   ];
-  const ignored = applied.filter((key2) => spec[key2] !== void 0);
+  const ignored = applied.filter((key3) => spec[key3] !== void 0);
   if (ignored.length > 0) notes.push(`Flux settings not applied: ${ignored.join(", ")}`);
   const cluster = clusterOf(doc.file);
   result.targets.push({
@@ -76405,7 +76692,10 @@ var kubeproof_config_schema_default = {
           description: "Git URLs of this repository, in any form (https://host/owner/repo.git, git@host:owner/repo, ssh://...).",
           type: "array",
           minItems: 1,
-          items: { type: "string", minLength: 1 }
+          items: {
+            type: "string",
+            minLength: 1
+          }
         }
       }
     },
@@ -76588,8 +76878,46 @@ var kubeproof_config_schema_default = {
       }
     },
     policy: {
-      description: "Settings of the policy checks (reserved for later versions; any mapping is accepted).",
-      type: "object"
+      description: "The policy checks of the rendered environments (kubeproof check and kubeproof policy): which rules run, how severe their findings are, per environment, and the team's ValidatingAdmissionPolicy files.",
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        rules: {
+          description: "Policy rules by id (docs/rules.md, group policy): error, warning or notice sets the severity of their findings, off turns the rule off, in every environment.",
+          $ref: "#/definitions/policyRules"
+        },
+        environments: {
+          description: "Settings for some environments, by environment name (or, for APP/STAGE environments, a stage); they win over policy.rules.",
+          type: "object",
+          additionalProperties: {
+            type: "object",
+            additionalProperties: false,
+            properties: {
+              rules: {
+                description: "Policy rules by id for this environment, as policy.rules; they win over it.",
+                $ref: "#/definitions/policyRules"
+              }
+            }
+          }
+        },
+        production: {
+          description: "The production environments (low-replicas applies there). Default: the last of promotion.order.",
+          type: "array",
+          uniqueItems: true,
+          items: {
+            type: "string",
+            minLength: 1
+          }
+        },
+        admissionPolicies: {
+          description: "Files or folders of the repository holding ValidatingAdmissionPolicy and ValidatingAdmissionPolicyBinding objects (and their params), evaluated against every environment.",
+          type: "array",
+          uniqueItems: true,
+          items: {
+            $ref: "#/definitions/repositoryPath"
+          }
+        }
+      }
     },
     validate: {
       description: "Settings of schema validation (reserved for later versions; any mapping is accepted).",
@@ -76714,9 +77042,83 @@ var kubeproof_config_schema_default = {
           }
         }
       }
+    },
+    policyRuleSetting: {
+      description: "error, warning or notice: the severity of the rule's findings; off (or false, which is how YAML reads an unquoted off): the rule does not run; on (or true): it runs with its default severity.",
+      enum: ["error", "warning", "notice", "off", "on", false, true]
+    },
+    policyRules: {
+      description: "Policy rules by id (docs/rules.md, group policy) and what to do with them: a severity, or off.",
+      type: "object",
+      propertyNames: {
+        pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+      },
+      additionalProperties: {
+        $ref: "#/definitions/policyRuleSetting"
+      }
     }
   }
 };
+
+// core/render/environments/check-policy-config.ts
+function isPolicyRule(id) {
+  return Object.hasOwn(RULES, id) && RULES[id].group === "policy";
+}
+function namesEnvironment(names, environment) {
+  if (names === void 0) return false;
+  const stage = environment.slice(environment.lastIndexOf("/") + 1);
+  return names.includes(environment) || names.includes(stage);
+}
+function checkRules(rules, at, field3, report) {
+  for (const id of Object.keys(rules ?? {})) {
+    if (isPolicyRule(id)) continue;
+    const known2 = Object.hasOwn(RULES, id);
+    report(
+      `${field3}: ${JSON.stringify(id)} is ${known2 ? "not a policy rule (only policy rules can be set here)" : "not a rule kubeproof knows"}; docs/rules.md lists the policy rules; the setting is ignored`,
+      `${at}/${pointerToken(id)}`
+    );
+  }
+}
+async function checkPolicyConfig(files, config, report) {
+  const policy = config.policy;
+  if (policy === void 0) return;
+  checkRules(policy.rules, "/policy/rules", "policy.rules", report);
+  const declared = config.environments?.map((environment) => environment.name);
+  const isDeclared = (name) => declared === void 0 || declared.some((each) => namesEnvironment([name], each));
+  const known2 = (declared ?? []).map((n) => JSON.stringify(n)).join(", ");
+  for (const [name, settings] of Object.entries(policy.environments ?? {})) {
+    const at = `/policy/environments/${pointerToken(name)}`;
+    if (!isDeclared(name))
+      report(
+        `policy.environments: ${JSON.stringify(name)} is not a declared environment (declared: ${known2})`,
+        at
+      );
+    checkRules(settings.rules, `${at}/rules`, `policy.environments.${name}.rules`, report);
+  }
+  for (const [index, name] of (policy.production ?? []).entries())
+    if (!isDeclared(name))
+      report(
+        `policy.production[${index}]: ${JSON.stringify(name)} is not a declared environment (declared: ${known2})`,
+        `/policy/production/${index}`
+      );
+  for (const [index, written2] of (policy.admissionPolicies ?? []).entries()) {
+    const pointer2 = `/policy/admissionPolicies/${index}`;
+    const path = normalizeRepoPath(written2);
+    if (path === void 0) {
+      report(
+        `policy.admissionPolicies[${index}]: ${JSON.stringify(written2)} is outside the repository; write a path relative to the repository root`,
+        pointer2
+      );
+      continue;
+    }
+    const exists2 = path === "" || await files.listDirectory(path) !== void 0 || await files.readFile(path) !== void 0;
+    if (!exists2)
+      report(
+        `policy.admissionPolicies[${index}]: there is no file or folder ${showPath(path)} in the repository`,
+        pointer2
+      );
+  }
+}
 
 // core/render/environments/check-config.ts
 async function folderExists(files, path) {
@@ -76823,6 +77225,7 @@ async function checkConfig(files, config, configPath, locate) {
       );
     }
   }
+  await checkPolicyConfig(files, config, report);
   return findings;
 }
 
@@ -76854,10 +77257,36 @@ function normalizeEnvironment(environment) {
   if (helm) out.helm = normalizeHelm(helm);
   return out;
 }
+function normalizeRules(rules) {
+  if (rules === void 0) return void 0;
+  return Object.fromEntries(
+    Object.entries(rules).map(([id, setting]) => [
+      id,
+      setting === false ? "off" : setting === true ? "on" : setting
+    ])
+  );
+}
+function normalizePolicy(policy) {
+  const { admissionPolicies, rules, environments, ...rest } = policy;
+  const out = { ...rest };
+  const global2 = normalizeRules(rules);
+  if (global2 !== void 0) out.rules = global2;
+  if (environments !== void 0)
+    out.environments = Object.fromEntries(
+      Object.entries(environments).map(([name, settings]) => {
+        const own3 = normalizeRules(settings.rules);
+        return [name, own3 === void 0 ? {} : { rules: own3 }];
+      })
+    );
+  if (admissionPolicies !== void 0) out.admissionPolicies = admissionPolicies.map(normal);
+  return out;
+}
 function normalizeConfig(config) {
-  const { environments, ...rest } = config;
-  if (!environments) return rest;
-  return { ...rest, environments: environments.map(normalizeEnvironment) };
+  const { environments, policy, ...rest } = config;
+  const out = rest;
+  if (policy !== void 0) out.policy = normalizePolicy(policy);
+  if (!environments) return out;
+  return { ...out, environments: environments.map(normalizeEnvironment) };
 }
 
 // core/render/environments/load-config.ts
@@ -76951,9 +77380,9 @@ async function sharedBaseOverlays(files, tree) {
   const basesOf = /* @__PURE__ */ new Map();
   const included = /* @__PURE__ */ new Set();
   for (const dir of kustomizations) {
-    const references = await read(dir);
-    if (!references) continue;
-    const folders = [...references.folders, ...references.either].map((entry) => joinRepoPath(dir, entry)).filter((path) => path !== void 0 && kustomizations.has(path));
+    const references2 = await read(dir);
+    if (!references2) continue;
+    const folders = [...references2.folders, ...references2.either].map((entry) => joinRepoPath(dir, entry)).filter((path) => path !== void 0 && kustomizations.has(path));
     for (const folder of folders) included.add(folder);
     basesOf.set(
       dir,
@@ -77146,16 +77575,16 @@ function diskPath(repoRoot, path) {
   if (path === "") return root;
   return /[\\/]$/.test(root) ? `${root}${path}` : `${root}/${path}`;
 }
-function withoutRepoRoot(text12, repoRoot) {
+function withoutRepoRoot(text13, repoRoot) {
   const root = trimRoot(repoRoot);
-  if (root === "." || root.length <= 1) return text12;
-  return text12.split(`${root}/`).join("").split(root).join(".");
+  if (root === "." || root.length <= 1) return text13;
+  return text13.split(`${root}/`).join("").split(root).join(".");
 }
 function stderrSummary(stderr, repoRoot) {
   const lines2 = withoutRepoRoot(stderr, repoRoot).split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "").slice(0, MAX_LINES);
   if (lines2[0] !== void 0) lines2[0] = lines2[0].replace(/^error:\s*/i, "");
-  const text12 = lines2.join("\n");
-  return text12.length > MAX_CHARS ? `${text12.slice(0, MAX_CHARS - 1)}\u2026` : text12;
+  const text13 = lines2.join("\n");
+  return text13.length > MAX_CHARS ? `${text13.slice(0, MAX_CHARS - 1)}\u2026` : text13;
 }
 function runProblem(outcome, what, timeoutMs, repoRoot) {
   if (outcome.killed === "timeout")
@@ -77266,19 +77695,19 @@ async function errorLocation(files, settings, stderr) {
   return location;
 }
 async function checkValuesFiles(environment, settings, files) {
-  const check = { present: [], findings: [] };
+  const check2 = { present: [], findings: [] };
   const path = environment.declaredIn?.[0] ?? chartFile(settings);
   for (const file of settings.valuesFiles) {
-    if (await files.readFile(file) !== void 0) check.present.push(file);
+    if (await files.readFile(file) !== void 0) check2.present.push(file);
     else if (settings.ignoreMissingValueFiles) {
       const message = `environment ${environment.name}: Helm values file ${file} does not exist; skipped (ignoreMissingValueFiles)`;
-      check.findings.push({ ruleId: HELM_TEMPLATE_RULE, severity: "notice", message, path });
+      check2.findings.push({ ruleId: HELM_TEMPLATE_RULE, severity: "notice", message, path });
     } else {
       const message = `environment ${environment.name}: Helm values file ${file} does not exist; not rendered`;
-      check.findings.push({ ruleId: HELM_TEMPLATE_RULE, severity: "error", message, path });
+      check2.findings.push({ ruleId: HELM_TEMPLATE_RULE, severity: "error", message, path });
     }
   }
-  return check;
+  return check2;
 }
 async function renderHelm(environment, deps) {
   const settings = helmSettingsOf(environment);
@@ -77443,11 +77872,11 @@ function recordRename(tracked, next) {
 function createBuildCache() {
   return { kustomizations: /* @__PURE__ */ new Map(), resourceFiles: /* @__PURE__ */ new Map() };
 }
-function cached(map, key2, load) {
-  let pending = map.get(key2);
+function cached(map, key3, load) {
+  let pending = map.get(key3);
   if (pending === void 0) {
     pending = load();
-    map.set(key2, pending);
+    map.set(key3, pending);
   }
   return pending;
 }
@@ -77458,8 +77887,8 @@ function stopAt(file, pointer2, message, ruleId = "kustomize-build") {
   const { line, column } = file.locate(pointer2);
   return new BuildStop({ ruleId, severity: "error", message, path: file.path, line, column });
 }
-function pointerSegment(key2) {
-  return String(key2).replaceAll("~", "~0").replaceAll("/", "~1");
+function pointerSegment(key3) {
+  return String(key3).replaceAll("~", "~0").replaceAll("/", "~1");
 }
 
 // core/render/kustomize/local-paths.ts
@@ -77530,16 +77959,16 @@ function stop(path, line, message, column) {
     ...column === void 0 ? {} : { column }
   });
 }
-function parseKustomizeYaml(text12, path, reading = "resource") {
+function parseKustomizeYaml(text13, path, reading = "resource") {
   const documents = [];
   const options = reading === "resource" ? KUSTOMIZE_READING : {};
-  const hasCarriageReturn = text12.includes("\r");
-  for (const span of splitDocuments(text12)) {
-    const body = text12.slice(span.markerHasContent ? span.start : span.bodyStart, span.end);
+  const hasCarriageReturn = text13.includes("\r");
+  for (const span of splitDocuments(text13)) {
+    const body = text13.slice(span.markerHasContent ? span.start : span.bodyStart, span.end);
     const firstLine = span.markerHasContent ? span.line : span.bodyLine;
     if (!hasCarriageReturn) {
       const start = span.markerHasContent ? span.start : span.bodyStart;
-      const fast = fastParseYaml(text12, start, span.end, { uniqueKeys: true, ...options });
+      const fast = fastParseYaml(text13, start, span.end, { uniqueKeys: true, ...options });
       if (fast !== FALLBACK) {
         if (fast !== null) documents.push({ value: fast, line: firstLine });
         continue;
@@ -77573,8 +78002,8 @@ function nonFinite(value, pointer2 = "") {
   if (typeof value === "number")
     return Number.isFinite(value) ? void 0 : { pointer: pointer2 || "/", value };
   if (value === null || typeof value !== "object") return void 0;
-  for (const [key2, item] of Object.entries(value)) {
-    const found = nonFinite(item, `${pointer2}/${key2}`);
+  for (const [key3, item] of Object.entries(value)) {
+    const found = nonFinite(item, `${pointer2}/${key3}`);
     if (found !== void 0) return found;
   }
   return void 0;
@@ -77612,9 +78041,9 @@ function expand2(value, path, line, into) {
 }
 async function loadResourceFile(context3, path, from, line) {
   const documents = await cached(context3.cache.resourceFiles, path, async () => {
-    const text12 = await readText(context3.files, path, from, line);
-    const parsed = parseKustomizeYaml(text12, path);
-    if (NON_FINITE_LITERAL.test(text12))
+    const text13 = await readText(context3.files, path, from, line);
+    const parsed = parseKustomizeYaml(text13, path);
+    if (NON_FINITE_LITERAL.test(text13))
       for (const document of parsed) {
         const found = nonFinite(document.value);
         if (found !== void 0)
@@ -77660,8 +78089,8 @@ function splitFieldPath(path) {
   }
   return parts;
 }
-function own(object, key2) {
-  return Object.hasOwn(object, key2) ? object[key2] : void 0;
+function own(object, key3) {
+  return Object.hasOwn(object, key3) ? object[key3] : void 0;
 }
 function step2(node, path, at, create, visit3) {
   if (at === path.length) return visit3(node);
@@ -77753,11 +78182,11 @@ function hasAnyId(tracked, id) {
 function appendResources(into, added) {
   const seen = new Map(into.map((tracked) => [resourceKey(tracked.object), tracked]));
   for (const tracked of added) {
-    const key2 = resourceKey(tracked.object);
-    const other = seen.get(key2);
+    const key3 = resourceKey(tracked.object);
+    const other = seen.get(key3);
     if (other !== void 0)
       return `${describeResource2(tracked.object)} (${tracked.origin.path}:${tracked.origin.line}) has the same id as the one from ${other.origin.path}:${other.origin.line}: kustomize refuses two resources with one id`;
-    seen.set(key2, tracked);
+    seen.set(key3, tracked);
     into.push(tracked);
   }
   return void 0;
@@ -77789,9 +78218,9 @@ function rejectUnsupportedFields(_context, file) {
 function stringMap3(value) {
   const map = {};
   if (!isJsonObject(value)) return map;
-  for (const [key2, item] of Object.entries(value)) {
-    if (typeof item === "string") map[key2] = item;
-    else if (item !== null && typeof item !== "object") map[key2] = String(item);
+  for (const [key3, item] of Object.entries(value)) {
+    if (typeof item === "string") map[key3] = item;
+    else if (item !== null && typeof item !== "object") map[key3] = String(item);
   }
   return map;
 }
@@ -77859,10 +78288,10 @@ function stringMapField(file, pointer2, value) {
   if (value === void 0 || value === null) return {};
   if (!isJsonObject(value)) throw stopAt(file, pointer2, "expected a mapping of strings");
   const map = {};
-  for (const [key2, item] of Object.entries(value)) {
+  for (const [key3, item] of Object.entries(value)) {
     if (item !== null && typeof item === "object")
-      throw stopAt(file, `${pointer2}/${key2}`, "expected a string");
-    map[key2] = item === null ? "" : String(item);
+      throw stopAt(file, `${pointer2}/${key3}`, "expected a string");
+    map[key3] = item === null ? "" : String(item);
   }
   return map;
 }
@@ -77878,9 +78307,9 @@ function parseFieldSpecs(file, pointer2, value) {
     if (!isJsonObject(item) || typeof item["path"] !== "string")
       throw stopAt(file, `${pointer2}/${index}`, "a field spec needs a path");
     const spec = { path: item["path"] };
-    for (const key2 of ["group", "version", "kind"]) {
-      const text12 = scalarString(item[key2]);
-      if (text12 !== void 0) spec[key2] = text12;
+    for (const key3 of ["group", "version", "kind"]) {
+      const text13 = scalarString(item[key3]);
+      if (text13 !== void 0) spec[key3] = text13;
     }
     if (item["create"] === true) spec.create = true;
     return spec;
@@ -77889,9 +78318,9 @@ function parseFieldSpecs(file, pointer2, value) {
 function parseImageSpec(file, pointer2, value) {
   if (!isJsonObject(value)) throw stopAt(file, pointer2, "an images entry must be a mapping with name");
   const spec = { name: scalarString(value["name"]) ?? "" };
-  for (const key2 of ["newName", "newTag", "digest"]) {
-    const text12 = scalarString(value[key2]);
-    if (text12 !== void 0 && text12 !== "") spec[key2] = text12;
+  for (const key3 of ["newName", "newTag", "digest"]) {
+    const text13 = scalarString(value[key3]);
+    if (text13 !== void 0 && text13 !== "") spec[key3] = text13;
   }
   return spec;
 }
@@ -77971,8 +78400,8 @@ function formatGoG(value) {
 function annotationText(value) {
   if (typeof value === "string") return value;
   if (typeof value === "number") {
-    const text12 = formatGoG(value);
-    return text12 === "NaN" ? ".nan" : text12 === "+Inf" ? ".inf" : text12 === "-Inf" ? "-.inf" : text12;
+    const text13 = formatGoG(value);
+    return text13 === "NaN" ? ".nan" : text13 === "+Inf" ? ".inf" : text13 === "-Inf" ? "-.inf" : text13;
   }
   if (typeof value === "boolean") return value ? "true" : "false";
   return value === null ? "null" : "";
@@ -77982,31 +78411,31 @@ function annotationText(value) {
 function isContainer(value) {
   return value !== null && typeof value === "object";
 }
-function setOwn(object, key2, value) {
-  Object.defineProperty(object, key2, { value, writable: true, enumerable: true, configurable: true });
+function setOwn(object, key3, value) {
+  Object.defineProperty(object, key3, { value, writable: true, enumerable: true, configurable: true });
 }
 function cloneJson2(value) {
   if (Array.isArray(value)) return value.map((item) => cloneJson2(item));
   if (value === null || typeof value !== "object") return value;
   const copy2 = {};
-  for (const [key2, item] of Object.entries(value)) setOwn(copy2, key2, cloneJson2(item));
+  for (const [key3, item] of Object.entries(value)) setOwn(copy2, key3, cloneJson2(item));
   return copy2;
 }
 var MAX_INT64 = 2n ** 63n - 1n;
 var MIN_INT64 = -(2n ** 63n);
-function goAtoi(text12) {
-  if (!/^[+-]?[0-9]+$/.test(text12))
-    return { error: `strconv.Atoi: parsing ${JSON.stringify(text12)}: invalid syntax` };
-  const big = BigInt(text12);
+function goAtoi(text13) {
+  if (!/^[+-]?[0-9]+$/.test(text13))
+    return { error: `strconv.Atoi: parsing ${JSON.stringify(text13)}: invalid syntax` };
+  const big = BigInt(text13);
   if (big > MAX_INT64 || big < MIN_INT64)
-    return { error: `strconv.Atoi: parsing ${JSON.stringify(text12)}: value out of range` };
+    return { error: `strconv.Atoi: parsing ${JSON.stringify(text13)}: value out of range` };
   return { value: Number(big) };
 }
 function invalidIndex(index) {
   return { error: `Unable to access invalid index: ${index}: invalid index referenced` };
 }
-function resolveIndex(key2, length) {
-  const parsed = goAtoi(key2);
+function resolveIndex(key3, length) {
+  const parsed = goAtoi(key3);
   if ("error" in parsed) return parsed;
   let index = parsed.value;
   if (index < 0) {
@@ -78015,24 +78444,24 @@ function resolveIndex(key2, length) {
   }
   return index >= length ? invalidIndex(index) : { value: index };
 }
-function getChild(container2, key2) {
+function getChild(container2, key3) {
   if (!Array.isArray(container2))
-    return { value: Object.hasOwn(container2, key2) ? container2[key2] ?? void 0 : void 0 };
-  const index = resolveIndex(key2, container2.length);
+    return { value: Object.hasOwn(container2, key3) ? container2[key3] ?? void 0 : void 0 };
+  const index = resolveIndex(key3, container2.length);
   if ("error" in index) return index;
   return { value: container2[index.value] ?? void 0 };
 }
-function addChild(container2, key2, value) {
+function addChild(container2, key3, value) {
   if (!Array.isArray(container2)) {
-    setOwn(container2, key2, value);
+    setOwn(container2, key3, value);
     return void 0;
   }
-  if (key2 === "-") {
+  if (key3 === "-") {
     container2.push(value);
     return void 0;
   }
-  const parsed = goAtoi(key2);
-  if ("error" in parsed) return { error: `value was not a proper array index: '${key2}': ${parsed.error}` };
+  const parsed = goAtoi(key3);
+  if ("error" in parsed) return { error: `value was not a proper array index: '${key3}': ${parsed.error}` };
   const size = container2.length + 1;
   let index = parsed.value;
   if (index >= size) return invalidIndex(index);
@@ -78043,24 +78472,24 @@ function addChild(container2, key2, value) {
   container2.splice(index, 0, value);
   return void 0;
 }
-function removeChild(container2, key2) {
+function removeChild(container2, key3) {
   if (!Array.isArray(container2)) {
-    if (!Object.hasOwn(container2, key2))
-      return { error: `Unable to remove nonexistent key: ${key2}: missing value` };
-    delete container2[key2];
+    if (!Object.hasOwn(container2, key3))
+      return { error: `Unable to remove nonexistent key: ${key3}: missing value` };
+    delete container2[key3];
     return void 0;
   }
-  const index = resolveIndex(key2, container2.length);
+  const index = resolveIndex(key3, container2.length);
   if ("error" in index) return index;
   container2.splice(index.value, 1);
   return void 0;
 }
-function setChild(container2, key2, value) {
+function setChild(container2, key3, value) {
   if (!Array.isArray(container2)) {
-    setOwn(container2, key2, value);
+    setOwn(container2, key3, value);
     return;
   }
-  const index = resolveIndex(key2, container2.length);
+  const index = resolveIndex(key3, container2.length);
   if ("value" in index) container2[index.value] = value;
 }
 function decodeKey(token) {
@@ -78095,10 +78524,10 @@ function testEquals(actual, expected) {
     if (expected === null || typeof expected !== "object" || Array.isArray(expected)) return false;
     const keys = Object.keys(actual);
     if (keys.length !== Object.keys(expected).length) return false;
-    for (const key2 of keys) {
-      if (!Object.hasOwn(expected, key2)) return false;
-      const item = actual[key2];
-      const other = expected[key2];
+    for (const key3 of keys) {
+      if (!Object.hasOwn(expected, key3)) return false;
+      const item = actual[key3];
+      const other = expected[key3];
       if (item === null !== (other === null)) return false;
       if (item === null) continue;
       const same = testEquals(item, other);
@@ -78268,8 +78697,8 @@ function previousIdAnnotations(resource2, earlier = {}) {
   const next = { ...earlier };
   const append = (suffix, value) => {
     if (value === "") return;
-    const key2 = `${PREVIOUS}${suffix}`;
-    next[key2] = next[key2] ? `${next[key2]},${value}` : value;
+    const key3 = `${PREVIOUS}${suffix}`;
+    next[key3] = next[key3] ? `${next[key3]},${value}` : value;
   };
   append("Kinds", text5(resource2["kind"]));
   append("Names", text5(metadata2["name"]));
@@ -78280,9 +78709,9 @@ function withAnnotations(resource2, internal) {
   if (Object.keys(internal).length === 0) return resource2;
   const metadata2 = { ...asObject(resource2["metadata"]) ?? {} };
   const annotations = {};
-  for (const [key2, value] of Object.entries(asObject(metadata2["annotations"]) ?? {}))
-    setOwn(annotations, key2, annotationText(value));
-  for (const [key2, value] of Object.entries(internal)) setOwn(annotations, key2, value);
+  for (const [key3, value] of Object.entries(asObject(metadata2["annotations"]) ?? {}))
+    setOwn(annotations, key3, annotationText(value));
+  for (const [key3, value] of Object.entries(internal)) setOwn(annotations, key3, value);
   metadata2["annotations"] = annotations;
   return { ...resource2, metadata: metadata2 };
 }
@@ -78296,8 +78725,8 @@ function applyJsonPatchToResource(resource2, operations, internal) {
     return { error: `patched resource: ${message}`, operation: operations.length - 1, message };
   }
   const annotations = {};
-  for (const [key2, value] of Object.entries(asObject(metadata2["annotations"]) ?? {}))
-    if (!Object.hasOwn(internal, key2)) setOwn(annotations, key2, annotationText(value));
+  for (const [key3, value] of Object.entries(asObject(metadata2["annotations"]) ?? {}))
+    if (!Object.hasOwn(internal, key3)) setOwn(annotations, key3, annotationText(value));
   if (Object.keys(annotations).length > 0) metadata2["annotations"] = annotations;
   else delete metadata2["annotations"];
   return { value: result };
@@ -78319,20 +78748,20 @@ var KEYWORDS = /* @__PURE__ */ new Map([
 ]);
 var SPECIAL = /* @__PURE__ */ new Set(["=", "!", "(", ")", ",", ">", "<"]);
 var WHITESPACE = /* @__PURE__ */ new Set([" ", "	", "\r", "\n"]);
-function scan(text12) {
+function scan(text13) {
   const items = [];
   let at = 0;
   for (; ; ) {
-    while (at < text12.length && WHITESPACE.has(text12[at])) at += 1;
-    if (at >= text12.length) {
+    while (at < text13.length && WHITESPACE.has(text13[at])) at += 1;
+    if (at >= text13.length) {
       items.push({ token: "end", literal: "" });
       return items;
     }
     let buffer = "";
-    if (SPECIAL.has(text12[at])) {
+    if (SPECIAL.has(text13[at])) {
       let last;
-      while (at < text12.length && SPECIAL.has(text12[at])) {
-        buffer += text12[at];
+      while (at < text13.length && SPECIAL.has(text13[at])) {
+        buffer += text13[at];
         const token = KEYWORDS.get(buffer);
         if (token !== void 0) last = { token, literal: buffer };
         else if (last !== void 0) break;
@@ -78341,8 +78770,8 @@ function scan(text12) {
       items.push(last);
       continue;
     }
-    while (at < text12.length && !SPECIAL.has(text12[at]) && !WHITESPACE.has(text12[at])) {
-      buffer += text12[at];
+    while (at < text13.length && !SPECIAL.has(text13[at]) && !WHITESPACE.has(text13[at])) {
+      buffer += text13[at];
       at += 1;
     }
     items.push({ token: KEYWORDS.get(buffer) ?? "id", literal: buffer });
@@ -78399,9 +78828,9 @@ function labelValueErrors(value) {
     );
   return errors;
 }
-function keyError(key2) {
-  const errors = qualifiedNameErrors(key2);
-  return errors.length === 0 ? void 0 : `invalid label key ${JSON.stringify(key2)}: ${errors.join("; ")}`;
+function keyError(key3) {
+  const errors = qualifiedNameErrors(key3);
+  return errors.length === 0 ? void 0 : `invalid label key ${JSON.stringify(key3)}: ${errors.join("; ")}`;
 }
 function parseInt64(value) {
   if (!/^[+-]?[0-9]+$/.test(value)) return void 0;
@@ -78450,12 +78879,12 @@ var Parser2 = class {
       item = this.next(true);
     }
     if (item.token !== "id") return `found '${item.literal}', expected: identifier`;
-    const key2 = item.literal;
-    const invalidKey = keyError(key2);
+    const key3 = item.literal;
+    const invalidKey = keyError(key3);
     if (invalidKey !== void 0) return invalidKey;
     const ahead = this.peek(true).token;
     if (negated || ahead === "end" || ahead === ",") {
-      return { key: key2, operator: negated ? "!" : "exists", values: [] };
+      return { key: key3, operator: negated ? "!" : "exists", values: [] };
     }
     const operator = this.next(false);
     let values;
@@ -78475,16 +78904,16 @@ var Parser2 = class {
         return `found '${operator.literal}', expected: '=', '!=', '==', 'in', notin'`;
     }
     if (typeof values === "string") return values;
-    return this.checked({ key: key2, operator: operator.token, values: [...new Set(values)].sort() });
+    return this.checked({ key: key3, operator: operator.token, values: [...new Set(values)].sort() });
   }
   checked(requirement) {
-    const { key: key2, operator, values } = requirement;
+    const { key: key3, operator, values } = requirement;
     if ((operator === ">" || operator === "<") && values.some((value) => parseInt64(value) === void 0))
       return "for 'Gt', 'Lt' operators, the value must be an integer";
     for (const value of values) {
       const errors = labelValueErrors(value);
       if (errors.length > 0)
-        return `invalid label value: ${JSON.stringify(value)}: at key: ${JSON.stringify(key2)}: ${errors.join("; ")}`;
+        return `invalid label value: ${JSON.stringify(value)}: at key: ${JSON.stringify(key3)}: ${errors.join("; ")}`;
     }
     return requirement;
   }
@@ -78532,8 +78961,8 @@ var Parser2 = class {
     return `found '${item.literal}', expected: identifier`;
   }
 };
-function parseLabelSelector(text12) {
-  const parsed = new Parser2(scan(text12)).parse();
+function parseLabelSelector(text13) {
+  const parsed = new Parser2(scan(text13)).parse();
   return typeof parsed === "string" ? { error: parsed } : { requirements: parsed };
 }
 function matchesRequirement(requirement, labels) {
@@ -78648,9 +79077,9 @@ function readSelector(value, at) {
       error: at === void 0 ? `json: cannot unmarshal ${goType(value)} into Go value of type types.Selector` : `json: cannot unmarshal ${goType(value)} into Go struct field ${at.container}.${at.path} of type types.Selector`
     };
   const selector2 = {};
-  for (const [key2, field3] of Object.entries(value)) {
-    const name = FIELDS.find((candidate) => candidate.toLowerCase() === key2.toLowerCase());
-    if (name === void 0) return { error: `json: unknown field ${JSON.stringify(key2)}` };
+  for (const [key3, field3] of Object.entries(value)) {
+    const name = FIELDS.find((candidate) => candidate.toLowerCase() === key3.toLowerCase());
+    if (name === void 0) return { error: `json: unknown field ${JSON.stringify(key3)}` };
     if (field3 === null) continue;
     if (typeof field3 !== "string")
       return {
@@ -78669,9 +79098,9 @@ function parseSelector(value) {
 function compileSelector(selector2) {
   const compiled = { patterns: [], labels: [], annotations: [] };
   for (const field3 of ["group", "version", "kind", "name", "namespace"]) {
-    const text12 = selector2[field3];
-    if (text12 === void 0 || text12 === "") continue;
-    const pattern = compileSelectorPattern(text12);
+    const text13 = selector2[field3];
+    if (text13 === void 0 || text13 === "") continue;
+    const pattern = compileSelectorPattern(text13);
     if ("error" in pattern) return pattern;
     compiled.patterns.push({ field: field3, pattern });
   }
@@ -78692,9 +79121,9 @@ function metadataOf2(resource2) {
 function stringMap4(value) {
   const map = /* @__PURE__ */ new Map();
   if (value === null || value === void 0 || typeof value !== "object" || Array.isArray(value)) return map;
-  for (const [key2, entry] of Object.entries(value)) {
-    if (entry === null) map.set(key2, "");
-    else if (typeof entry !== "object") map.set(key2, String(entry));
+  for (const [key3, entry] of Object.entries(value)) {
+    if (entry === null) map.set(key3, "");
+    else if (typeof entry !== "object") map.set(key3, String(entry));
   }
   return map;
 }
@@ -78771,8 +79200,8 @@ function setElement(list5, element, keys, values) {
     }
     let matched = false;
     let all = true;
-    for (const [index, key2] of setterKeys.entries()) {
-      if (index < values.length) matched = fieldMatches(item, key2, values[index]);
+    for (const [index, key3] of setterKeys.entries()) {
+      if (index < values.length) matched = fieldMatches(item, key3, values[index]);
       if (!matched) {
         all = false;
         break;
@@ -78795,7 +79224,7 @@ function findElement(list5, keys, values) {
     return list5.find((item) => yamlNodeText(item) === (values[0] ?? ""));
   }
   return list5.find(
-    (item) => isJsonObject(item) && keys.every((key2, index) => Object.hasOwn(item, key2) && yamlNodeText(item[key2]) === values[index])
+    (item) => isJsonObject(item) && keys.every((key3, index) => Object.hasOwn(item, key3) && yamlNodeText(item[key3]) === values[index])
   );
 }
 
@@ -78989,8 +79418,8 @@ function keyValues(sources, keys) {
   for (const source of [sources[1], sources[0]]) {
     if (!Array.isArray(source)) continue;
     for (const element of source) {
-      const values = keys.map((key2) => {
-        const field3 = isJsonObject(element) ? element[key2] : void 0;
+      const values = keys.map((key3) => {
+        const field3 = isJsonObject(element) ? element[key3] : void 0;
         return isEmptyValue(field3) ? "" : yamlNodeText(field3);
       });
       const id = JSON.stringify(values);
@@ -79006,7 +79435,7 @@ function primitiveValues(sources) {
   for (const source of [sources[1], sources[0]]) {
     if (Array.isArray(source)) for (const item of source) seen.add(yamlNodeText(item));
   }
-  return [...seen].map((text12) => [text12]);
+  return [...seen].map((text13) => [text13]);
 }
 function isEmptyValue(value) {
   return isEmptyMap(value) || Array.isArray(value) && value.length === 0;
@@ -79017,7 +79446,7 @@ function validKeys(all, values, keys) {
   );
   if (present.size === 0) return [[...keys], values];
   return [
-    keys.filter((key2) => present.has(key2)),
+    keys.filter((key3) => present.has(key3)),
     values.filter((value, index) => value !== "" || present.has(keys[index]))
   ];
 }
@@ -79053,14 +79482,14 @@ function appendList(into, from, keys) {
       continue;
     }
     const values = [];
-    for (const key2 of keys) {
+    for (const key3 of keys) {
       if (isMissingOrNull(element)) {
         into.push(element);
         continue;
       }
       if (!isJsonObject(element)) throw wrongKind(element);
-      if (!Object.hasOwn(element, key2)) into.push(element);
-      else values.push(yamlNodeText(element[key2]));
+      if (!Object.hasOwn(element, key3)) into.push(element);
+      else values.push(yamlNodeText(element[key3]));
     }
     if (keys.length > 1) setElement(into, void 0, keys, values);
     setElement(into, element, keys, values);
@@ -79076,7 +79505,7 @@ function elementsAt(sources, keys, values) {
   const [names, texts2] = validKeys([values], values, keys);
   return [findElement(sources[0], names, texts2), findElement(sources[1], names, texts2)];
 }
-function setElements(sources, all, keys, schema, walk3) {
+function setElements(sources, all, keys, schema, walk4) {
   const dest = sources[0];
   const list5 = keys.length > 1 ? mergeValues2(all) : all;
   const added = [];
@@ -79085,7 +79514,7 @@ function setElements(sources, all, keys, schema, walk3) {
     if (values.length === 0) continue;
     let texts2;
     [names, texts2] = validKeys(list5, values, keys);
-    const merged = walk3(elementsAt(sources, names, texts2), itemSchema(schema));
+    const merged = walk4(elementsAt(sources, names, texts2), itemSchema(schema));
     if (isEmptyMap(merged)) {
       setElement(dest, void 0, names, texts2);
       continue;
@@ -79101,14 +79530,14 @@ function setElements(sources, all, keys, schema, walk3) {
   }
   return list5.length > 0 ? appendList(added, dest, names) : dest;
 }
-function mergeAssociativeList(sources, schema, walk3) {
+function mergeAssociativeList(sources, schema, walk4) {
   const dest = visitList(sources);
   if (!Array.isArray(dest)) return dest;
   const merged = [dest, sources[1]];
   const keys = [...schema.keys ?? []];
   const values = keyValues(merged, keys);
-  if (values.length > 0 || keys.length > 0) return setElements(merged, values, keys, schema, walk3);
-  return setElements(merged, primitiveValues(merged), [""], schema, walk3);
+  if (values.length > 0 || keys.length > 0) return setElements(merged, values, keys, schema, walk4);
+  return setElements(merged, primitiveValues(merged), [""], schema, walk4);
 }
 
 // core/render/kustomize/strategic-merge/strategic-merge-walk.ts
@@ -79281,9 +79710,9 @@ function applyPatch(resources, input) {
 }
 
 // core/render/kustomize/load-patch.ts
-function patchDocuments(text12, path) {
-  const documents = parseKustomizeYaml(text12, path).map((d) => d.value);
-  if (Array.isArray(documents[0])) return parseKustomizeYaml(text12, path, "patch").map((d) => d.value);
+function patchDocuments(text13, path) {
+  const documents = parseKustomizeYaml(text13, path).map((d) => d.value);
+  if (Array.isArray(documents[0])) return parseKustomizeYaml(text13, path, "patch").map((d) => d.value);
   return documents;
 }
 async function loadPatch(context3, file, pointer2, source) {
@@ -79385,9 +79814,9 @@ function fields(value, names, container2, path, type) {
   if (value === null) return void 0;
   if (typeof value !== "object" || Array.isArray(value)) throw mismatch(value, container2, path, type);
   const result = /* @__PURE__ */ new Map();
-  for (const [key2, entry] of Object.entries(value)) {
-    const name = names.find((candidate) => candidate.toLowerCase() === key2.toLowerCase());
-    if (name === void 0) throw new UnmarshalError(`json: unknown field ${JSON.stringify(key2)}`);
+  for (const [key3, entry] of Object.entries(value)) {
+    const name = names.find((candidate) => candidate.toLowerCase() === key3.toLowerCase());
+    if (name === void 0) throw new UnmarshalError(`json: unknown field ${JSON.stringify(key3)}`);
     result.set(name, entry);
   }
   return result;
@@ -79428,15 +79857,15 @@ function readSource(value) {
   const names = ["group", "version", "kind", "name", "namespace", "fieldPath", "options"];
   const map = fields(value, names, "Replacement", path, "types.SourceSelector");
   if (map === void 0) return void 0;
-  const text12 = (name) => stringField(map, name, "SourceSelector", path);
+  const text13 = (name) => stringField(map, name, "SourceSelector", path);
   const options = readOptions(map.get("options"), "SourceSelector", `${path}.options`);
   return {
-    group: text12("group"),
-    version: text12("version"),
-    kind: text12("kind"),
-    name: text12("name"),
-    namespace: text12("namespace"),
-    fieldPath: text12("fieldPath"),
+    group: text13("group"),
+    version: text13("version"),
+    kind: text13("kind"),
+    name: text13("name"),
+    namespace: text13("namespace"),
+    fieldPath: text13("fieldPath"),
     ...options === void 0 ? {} : { options }
   };
 }
@@ -79528,7 +79957,7 @@ function isListIndex(part) {
 function matchText(value) {
   if (Array.isArray(value)) return value.map((item) => `- ${matchText(item)}`).join("\n");
   if (value !== null && typeof value === "object")
-    return Object.entries(value).map(([key2, item]) => `${key2}: ${matchText(item)}`).join("\n");
+    return Object.entries(value).map(([key3, item]) => `${key3}: ${matchText(item)}`).join("\n");
   return yamlNodeText(value);
 }
 function newNode(next, create) {
@@ -79646,11 +80075,11 @@ var GO_INT3 = /^[-+]?(0[xX][0-9a-fA-F]+|0[oO]?[0-7]+|0[bB][01]+|[1-9][0-9]*|0)$/
 function isScalar3(value) {
   return value === null || typeof value !== "object";
 }
-function plainTag(text12) {
-  const resolved = resolveKustomizeScalar(text12);
+function plainTag(text13) {
+  const resolved = resolveKustomizeScalar(text13);
   if (resolved === null) return "!!null";
   if (typeof resolved === "boolean") return "!!bool";
-  if (typeof resolved === "number") return GO_INT3.test(text12.replaceAll("_", "")) ? "!!int" : "!!float";
+  if (typeof resolved === "number") return GO_INT3.test(text13.replaceAll("_", "")) ? "!!int" : "!!float";
   return "!!str";
 }
 function tagOf2(value) {
@@ -79659,13 +80088,13 @@ function tagOf2(value) {
   if (typeof value === "number") return Number.isInteger(value) ? "!!int" : "!!float";
   return "!!str";
 }
-function retag(text12, tag) {
-  if (tag === "!!str") return { value: text12 };
-  const found = plainTag(text12);
+function retag(text13, tag) {
+  if (tag === "!!str") return { value: text13 };
+  const found = plainTag(text13);
   const fits2 = found === tag || tag === "!!float" && found === "!!int";
   if (!fits2)
-    return { error: `map[string]interface {}(nil): yaml: cannot decode ${found} \`${text12}\` as a ${tag}` };
-  return { value: resolveKustomizeScalar(text12) };
+    return { error: `map[string]interface {}(nil): yaml: cannot decode ${found} \`${text13}\` as a ${tag}` };
+  return { value: resolveKustomizeScalar(text13) };
 }
 function refineSourceValue(options, value) {
   if (options === void 0 || options.delimiter === "") return { value };
@@ -79676,23 +80105,23 @@ function refineSourceValue(options, value) {
   return { value: parts[options.index] };
 }
 function setFieldValue(slot, value, options) {
-  let text12 = isScalar3(value) ? yamlNodeText(value) : "";
+  let text13 = isScalar3(value) ? yamlNodeText(value) : "";
   let replacement = value;
   if (options !== void 0 && options.delimiter !== "") {
     if (!isScalar3(slot.value)) return "delimiter option can only be used with scalar nodes";
     const parts = slot.fresh === true ? [""] : yamlNodeText(slot.value).split(options.delimiter);
-    if (options.index < 0) parts.unshift(text12);
-    else if (options.index >= parts.length) parts.push(text12);
-    else parts[options.index] = text12;
-    text12 = parts.join(options.delimiter);
-    replacement = text12;
+    if (options.index < 0) parts.unshift(text13);
+    else if (options.index >= parts.length) parts.push(text13);
+    else parts[options.index] = text13;
+    text13 = parts.join(options.delimiter);
+    replacement = text13;
   }
   if (slot.fresh === true) {
-    slot.set(isScalar3(replacement) ? resolveKustomizeScalar(text12) : structuredClone(replacement));
+    slot.set(isScalar3(replacement) ? resolveKustomizeScalar(text13) : structuredClone(replacement));
     return void 0;
   }
   if (isScalar3(slot.value)) {
-    const result = retag(text12, tagOf2(slot.value));
+    const result = retag(text13, tagOf2(slot.value));
     if ("error" in result) return result.error;
     slot.set(result.value);
     return void 0;
@@ -79743,7 +80172,7 @@ function hasId(selector2) {
   );
 }
 function idString(id) {
-  const or = (value, empty) => value === void 0 || value === "" ? empty : value;
+  const or = (value, empty2) => value === void 0 || value === "" ? empty2 : value;
   return `${or(id.kind, "[noKind]")}.${or(id.version, "[noVer]")}.${or(id.group, "[noGrp]")}/${or(id.name, "[noName]")}.${or(id.namespace, "[noNs]")}`;
 }
 function optionsString(options) {
@@ -79784,8 +80213,8 @@ function sourceValue(resources, previous, source) {
 function stringMap5(value) {
   const map = /* @__PURE__ */ new Map();
   if (value === null || value === void 0 || typeof value !== "object" || Array.isArray(value)) return map;
-  for (const [key2, entry] of Object.entries(value))
-    if (entry === null || typeof entry !== "object") map.set(key2, entry === null ? "" : String(entry));
+  for (const [key3, entry] of Object.entries(value))
+    if (entry === null || typeof entry !== "object") map.set(key3, entry === null ? "" : String(entry));
   return map;
 }
 function matchesLabels(resource2, selector2) {
@@ -79876,8 +80305,8 @@ async function loadReplacements(context3, file, pointer2, entries2) {
     if (entry !== null && typeof entry === "object" && !Array.isArray(entry) && typeof entry["path"] === "string") {
       const local = await checkLocalPath(context3, file, `${at}/path`, entry["path"], "replacements file");
       const { line } = file.locate(`${at}/path`);
-      const text12 = await readText(context3.files, local.path, file.path, line);
-      for (const document of parseKustomizeYaml(text12, local.path))
+      const text13 = await readText(context3.files, local.path, file.path, line);
+      for (const document of parseKustomizeYaml(text13, local.path))
         loaded.push(...Array.isArray(document.value) ? document.value : [document.value]);
     } else loaded.push(entry);
   }
@@ -80059,11 +80488,11 @@ function walk2(node, visit3) {
   if (Array.isArray(node)) return node.map((item) => walk2(item, visit3));
   if (node === null || typeof node !== "object") return node;
   return Object.fromEntries(
-    Object.entries(node).map(([key2, value]) => {
+    Object.entries(node).map(([key3, value]) => {
       const walked = walk2(value, visit3);
       return [
-        key2,
-        CONTAINER_LISTS.has(key2) && Array.isArray(walked) ? updateContainers(walked, visit3) : walked
+        key3,
+        CONTAINER_LISTS.has(key3) && Array.isArray(walked) ? updateContainers(walked, visit3) : walked
       ];
     })
   );
@@ -80158,13 +80587,13 @@ function transformNamespace(resources, namespace, options = {}) {
   const result = transformEach(resources, (resource2) => transformOne(resource2, specs, set, options));
   const seen = /* @__PURE__ */ new Set();
   result.resources.forEach((resource2, index) => {
-    const key2 = idKey(resource2);
-    if (seen.has(key2))
+    const key3 = idKey(resource2);
+    if (seen.has(key3))
       result.errors.push({
         error: `namespace transformation produces ID conflict: ${resourceIdString(resource2)}`,
         index
       });
-    seen.add(key2);
+    seen.add(key3);
   });
   return result;
 }
@@ -80477,9 +80906,9 @@ function runMetadata(file, resources) {
   for (const [index, entry] of listField(file, "labels").entries()) {
     const pointer2 = `/labels/${index}`;
     if (!isJsonObject(entry)) throw stopAt(file, pointer2, "a labels entry must be a mapping");
-    const pairs = stringMapField(file, `${pointer2}/pairs`, entry["pairs"]);
+    const pairs2 = stringMapField(file, `${pointer2}/pairs`, entry["pairs"]);
     const fields2 = parseFieldSpecs(file, `${pointer2}/fields`, entry["fields"]);
-    const result = transformLabels(objects(resources), pairs, {
+    const result = transformLabels(objects(resources), pairs2, {
       includeSelectors: entry["includeSelectors"] === true,
       includeTemplates: entry["includeTemplates"] === true,
       ...fields2 ? { fields: fields2 } : {}
@@ -80616,8 +81045,8 @@ var GO_ESCAPES = {
   "\u2029": "\\u2029"
 };
 function goString(value) {
-  const text12 = JSON.stringify(value.replace(/[\uD800-\uDFFF]/gu, "\uFFFD"));
-  return text12.replace(/[<>&\u2028\u2029]/g, (c) => GO_ESCAPES[c] ?? c);
+  const text13 = JSON.stringify(value.replace(/[\uD800-\uDFFF]/gu, "\uFFFD"));
+  return text13.replace(/[<>&\u2028\u2029]/g, (c) => GO_ESCAPES[c] ?? c);
 }
 function compareCodePoints(a, b) {
   const ai = a[Symbol.iterator]();
@@ -80670,16 +81099,16 @@ var UnsupportedHashKindError = class extends KubeproofError {
   }
 };
 var SUBSTITUTES = { "0": "g", "1": "h", "3": "k", a: "m", e: "t" };
-function encodeHashSuffix(hex) {
-  return hex.slice(0, 10).replace(/[013ae]/g, (c) => SUBSTITUTES[c] ?? c);
+function encodeHashSuffix(hex2) {
+  return hex2.slice(0, 10).replace(/[013ae]/g, (c) => SUBSTITUTES[c] ?? c);
 }
 async function nameHash(resource2) {
   if (resource2.kind !== "ConfigMap" && resource2.kind !== "Secret")
     throw new UnsupportedHashKindError(String(resource2.kind));
   const bytes = new TextEncoder().encode(nameHashInput(resource2));
   const digest = new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", bytes));
-  const hex = [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
-  return encodeHashSuffix(hex);
+  const hex2 = [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return encodeHashSuffix(hex2);
 }
 
 // core/render/kustomize/name-references/name-reference-scope.ts
@@ -80731,20 +81160,20 @@ function buildCandidates(renames, identities) {
   const byKey = /* @__PURE__ */ new Map();
   for (const rename2 of renames) {
     const namespace = rename2.namespace ?? "";
-    const key2 = JSON.stringify([
+    const key3 = JSON.stringify([
       rename2.kind,
       rename2.group,
       namespace === "default" ? "" : namespace,
       rename2.to
     ]);
-    const known2 = byKey.get(key2);
+    const known2 = byKey.get(key3);
     if (known2 !== void 0) {
       known2.previousNames.add(rename2.from);
       if (known2.version === void 0 && rename2.version !== void 0) known2.version = rename2.version;
       continue;
     }
     const version2 = versionFor(rename2, identities);
-    byKey.set(key2, {
+    byKey.set(key3, {
       kind: rename2.kind,
       group: rename2.group,
       version: version2,
@@ -80761,11 +81190,11 @@ function buildCandidates(renames, identities) {
 }
 
 // core/render/kustomize/name-references/name-reference-fields.ts
-function slotIn(container2, key2) {
+function slotIn(container2, key3) {
   return {
-    value: container2[key2] ?? null,
+    value: container2[key3] ?? null,
     set(value) {
-      container2[key2] = value;
+      container2[key3] = value;
     }
   };
 }
@@ -80781,9 +81210,9 @@ function descend(slot, segments, index, visit3, problems) {
     return;
   }
   if (typeof value === "object") {
-    const key2 = segments[index];
-    if (!Object.hasOwn(value, key2)) return;
-    descend(slotIn(value, key2), segments, index + 1, visit3, problems);
+    const key3 = segments[index];
+    if (!Object.hasOwn(value, key3)) return;
+    descend(slotIn(value, key3), segments, index + 1, visit3, problems);
     return;
   }
   problems.push("expected sequence or mapping node");
@@ -80799,10 +81228,10 @@ function visitFieldPath(resource2, path, visit3) {
 function asObject2(value) {
   return isJsonObject(value) ? value : void 0;
 }
-function roleBindingNamespaces(referrer, identity3) {
+function roleBindingNamespaces(referrer, identity4) {
   const result = /* @__PURE__ */ new Set();
   const subjects = referrer["subjects"];
-  if (identity3.kind !== "RoleBinding" || !Array.isArray(subjects)) return result;
+  if (identity4.kind !== "RoleBinding" || !Array.isArray(subjects)) return result;
   for (const item of subjects) {
     const subject = asObject2(item);
     const namespace = subject?.["namespace"];
@@ -80810,9 +81239,9 @@ function roleBindingNamespaces(referrer, identity3) {
   }
   return result;
 }
-function scopeOf(referrer, identity3, affixes, candidates, resources) {
-  const extra = roleBindingNamespaces(referrer, identity3);
-  const visible = (target) => identity3.clusterScoped || target.clusterScoped || sameNamespace(target.namespace, identity3.namespace) || extra.has(target.namespace);
+function scopeOf(referrer, identity4, affixes, candidates, resources) {
+  const extra = roleBindingNamespaces(referrer, identity4);
+  const visible = (target) => identity4.clusterScoped || target.clusterScoped || sameNamespace(target.namespace, identity4.namespace) || extra.has(target.namespace);
   const originalNamespaces = /* @__PURE__ */ new Set();
   for (const resource2 of resources) {
     if (visible(resource2.identity) && !resource2.identity.clusterScoped)
@@ -80822,7 +81251,7 @@ function scopeOf(referrer, identity3, affixes, candidates, resources) {
   for (const candidate of seen) {
     if (!candidate.clusterScoped) originalNamespaces.add(effectiveNamespace2(candidate.originalNamespace));
   }
-  return { referrer, identity: identity3, ...affixes, candidates: seen, originalNamespaces };
+  return { referrer, identity: identity4, ...affixes, candidates: seen, originalNamespaces };
 }
 function candidatesInNamespace(scope2, namespace) {
   const namespaced = scope2.candidates.filter((candidate) => !candidate.clusterScoped);
@@ -81128,23 +81557,23 @@ function fixNameReferences(resources, renames, referrerKinds = []) {
   const output = resources.map((resource2) => structuredClone(resource2));
   const identities = output.map(identityOf);
   const candidates = buildCandidates(renames, identities);
-  const scoped = identities.map((identity3) => ({
-    identity: identity3,
-    originalNamespace: originalNamespaceOf(identity3, renames)
+  const scoped = identities.map((identity4) => ({
+    identity: identity4,
+    originalNamespace: originalNamespaceOf(identity4, renames)
   }));
   const problems = [];
   output.forEach((referrer, i) => {
-    const identity3 = identities[i];
+    const identity4 = identities[i];
     const referrerKind = referrerKinds[i];
-    const steps = stepsFor(referrerKind === void 0 ? identity3 : { ...identity3, kind: referrerKind });
+    const steps = stepsFor(referrerKind === void 0 ? identity4 : { ...identity4, kind: referrerKind });
     if (steps.length === 0) return;
-    const scope2 = scopeOf(referrer, identity3, affixesOf(identity3, renames), candidates, scoped);
+    const scope2 = scopeOf(referrer, identity4, affixesOf(identity4, renames), candidates, scoped);
     for (const step3 of steps) {
       const found = [];
       found.push(...visitFieldPath(referrer, step3.field.path, (slot) => fixSlot(slot, step3, scope2, found)));
       for (const problem of found)
         problems.push(
-          `updating name reference in '${step3.field.path}' field of '${describeId(identity3)}': ${problem}`
+          `updating name reference in '${step3.field.path}' field of '${describeId(identity4)}': ${problem}`
         );
     }
   });
@@ -81331,7 +81760,7 @@ async function buildKustomization(files, dir, options = {}) {
 
 // core/render/plain-manifests.ts
 var MANIFEST = /\.(ya?ml|json)$/;
-var LOOKS_LIKE_MANIFEST = (text12) => text12.includes("apiVersion:") && text12.includes("kind:") && text12.includes("metadata:");
+var LOOKS_LIKE_MANIFEST = (text13) => text13.includes("apiVersion:") && text13.includes("kind:") && text13.includes("metadata:");
 function alternatives(pattern) {
   const open2 = pattern.indexOf("{");
   const close = open2 === -1 ? -1 : pattern.indexOf("}", open2);
@@ -81366,13 +81795,13 @@ async function plainManifests(files, environment) {
   for (const path of await listManifests(files, environment.path, environment.directory)) {
     const bytes = await files.readFile(path);
     if (bytes === void 0) continue;
-    const text12 = new TextDecoder().decode(bytes);
+    const text13 = new TextDecoder().decode(bytes);
     let documents;
     try {
-      documents = parseKustomizeYaml(text12, path);
+      documents = parseKustomizeYaml(text13, path);
     } catch (error2) {
       if (!(error2 instanceof BuildStop)) throw error2;
-      if (LOOKS_LIKE_MANIFEST(text12)) findings.push(error2.finding);
+      if (LOOKS_LIKE_MANIFEST(text13)) findings.push(error2.finding);
       else skipped.push(path);
       continue;
     }
@@ -81488,17 +81917,17 @@ async function changedFiles(base, head) {
 function configDiffOptions(section, configPath) {
   const findings = [];
   if (section === void 0) return { options: {}, findings };
-  const strings2 = (value) => Array.isArray(value) ? value.filter((item) => typeof item === "string") : [];
+  const strings3 = (value) => Array.isArray(value) ? value.filter((item) => typeof item === "string") : [];
   const candidate = {
-    ignorePaths: strings2(section["ignorePaths"]),
-    redactPaths: strings2(section["redactPaths"]),
+    ignorePaths: strings3(section["ignorePaths"]),
+    redactPaths: strings3(section["redactPaths"]),
     ignoreResources: Array.isArray(section["ignoreResources"]) ? section["ignoreResources"] : [],
     ...typeof section["redactKeyPattern"] === "string" || section["redactKeyPattern"] === false ? { redactKeyPattern: section["redactKeyPattern"] } : {},
     ...typeof section["contextLines"] === "number" ? { contextLines: section["contextLines"] } : {}
   };
   const options = {};
-  for (const key2 of Object.keys(candidate)) {
-    const one = { [key2]: candidate[key2] };
+  for (const key3 of Object.keys(candidate)) {
+    const one = { [key3]: candidate[key3] };
     try {
       resolveDiffOptions(one);
       Object.assign(options, one);
@@ -81507,7 +81936,7 @@ function configDiffOptions(section, configPath) {
       findings.push({
         ruleId: "config",
         severity: "error",
-        message: `diff.${key2}: ${error2.message}; the diff ignores this setting`,
+        message: `diff.${key3}: ${error2.message}; the diff ignores this setting`,
         path: configPath
       });
     }
@@ -81519,9 +81948,9 @@ function configDiffOptions(section, configPath) {
 function valueAt4(value, pointer2) {
   let node = value;
   for (const raw of pointer2.split("/").slice(1)) {
-    const key2 = raw.replaceAll("~1", "/").replaceAll("~0", "~");
+    const key3 = raw.replaceAll("~1", "/").replaceAll("~0", "~");
     if (node === null || typeof node !== "object") return void 0;
-    node = node[key2];
+    node = node[key3];
   }
   return node;
 }
@@ -81546,11 +81975,11 @@ function mayWrite(found, origin, resource2) {
   if (resource2 === void 0) return false;
   if (document.kind !== resource2.kind) return false;
   if (found.path === origin.path && found.line === origin.line) return true;
-  if (resource2.origins?.has(`${found.path}:${found.line}`)) return false;
+  if (resource2.origins?.has(found.key)) return false;
   const name = document.name;
   return name === void 0 || resource2.name === void 0 || resource2.name.includes(name);
 }
-function createSourceLocator(files) {
+function createFieldLocator(files) {
   const documents = /* @__PURE__ */ new Map();
   const load = (path) => {
     let pending = documents.get(path);
@@ -81560,9 +81989,19 @@ function createSourceLocator(files) {
         const bytes = await files.readFile(path);
         const decoded2 = bytes === void 0 ? void 0 : decodeText(bytes);
         if (decoded2 === void 0 || !decoded2.ok) return byLine;
-        for (const span of splitDocuments(decoded2.text)) {
-          const text12 = decoded2.text.slice(span.bodyStart, span.end);
-          const parsed = parseYamlDocument(text12, { uniqueKeys: false, firstLine: span.bodyLine });
+        const lf = decoded2.text.replace(/\r\n/g, "\n");
+        for (const span of splitDocuments(lf)) {
+          const positions = /* @__PURE__ */ new Map();
+          const flow = /[{[]/.test(lf.slice(span.bodyStart, span.end));
+          const fast = span.markerHasContent || flow ? FALLBACK : fastParseYaml(lf, span.bodyStart, span.end, {
+            uniqueKeys: false,
+            positions,
+            firstLine: span.bodyLine
+          });
+          const parsed = fast === FALLBACK ? parseYamlDocument(lf.slice(span.bodyStart, span.end), {
+            uniqueKeys: false,
+            firstLine: span.bodyLine
+          }) : { value: fast, positions };
           byLine.set(span.bodyLine, {
             positions: parsed.positions,
             kind: kindOf(parsed.value),
@@ -81576,26 +82015,36 @@ function createSourceLocator(files) {
     }
     return pending;
   };
-  const folderDocuments = async (folder) => {
-    const found = [];
-    for (const entry of await files.listDirectory(folder) ?? []) {
-      if (entry.type !== "file" || !/\.ya?ml$/.test(entry.name)) continue;
-      const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
-      for (const [line, document] of await load(path)) found.push({ path, line, document });
+  const folders = /* @__PURE__ */ new Map();
+  const folderDocuments = async (folder, kind) => {
+    let pending = folders.get(folder);
+    if (pending === void 0) {
+      pending = (async () => {
+        const byKind = /* @__PURE__ */ new Map();
+        for (const entry of await files.listDirectory(folder) ?? []) {
+          if (entry.type !== "file" || !/\.ya?ml$/.test(entry.name)) continue;
+          const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
+          for (const [line, document] of await load(path)) {
+            const found = { path, line, key: `${path}:${line}`, document };
+            const list5 = byKind.get(document.kind);
+            if (list5 === void 0) byKind.set(document.kind, [found]);
+            else list5.push(found);
+          }
+        }
+        return byKind;
+      })();
+      folders.set(folder, pending);
     }
-    return found;
+    return (await pending).get(kind) ?? [];
   };
-  return async (origin, renderedText, renderedLine, resource2) => {
+  return async (origin, rendered, pointer2, resource2) => {
     const fallback = { path: origin.path, line: origin.line };
-    if (renderedLine === void 0) return fallback;
-    const rendered = parseYamlDocument(renderedText, { uniqueKeys: false, firstLine: 1 });
-    const pointer2 = pointerAt(rendered.positions, renderedLine);
     const source = (await load(origin.path)).get(origin.line);
-    if (pointer2 === void 0 || source === void 0) return fallback;
-    const wanted = JSON.stringify(valueAt4(rendered.value, pointer2));
+    if (source === void 0) return fallback;
+    const wanted = JSON.stringify(valueAt4(rendered, pointer2));
     const candidates = [];
     for (const folder of resource2?.folders ?? [])
-      for (const found of await folderDocuments(folder))
+      for (const found of await folderDocuments(folder, resource2?.kind ?? ""))
         if (found.document.positions.has(pointer2) && mayWrite(found, origin, resource2))
           candidates.push(found);
     candidates.push({ path: origin.path, document: source });
@@ -81607,6 +82056,17 @@ function createSourceLocator(files) {
       if (hit) return { path: origin.path, line: hit[0], column: hit[1] };
       if (at === "") return fallback;
     }
+  };
+}
+function createSourceLocator(files) {
+  const locateField = createFieldLocator(files);
+  return async (origin, renderedText, renderedLine, resource2) => {
+    const fallback = { path: origin.path, line: origin.line };
+    if (renderedLine === void 0) return fallback;
+    const rendered = parseYamlDocument(renderedText, { uniqueKeys: false, firstLine: 1 });
+    const pointer2 = pointerAt(rendered.positions, renderedLine);
+    if (pointer2 === void 0) return fallback;
+    return locateField(origin, rendered.value, pointer2, resource2);
   };
 }
 
@@ -81997,10 +82457,10 @@ function findDuplicates(results) {
       directory = directoryOf(result.filename);
       directories.set(result.filename, directory);
     }
-    const key2 = `${directory}\0${groupOf(result.apiVersion ?? "")}\0${result.kind}\0${result.namespace ?? ""}\0${result.name}`;
-    const original = first.get(key2);
+    const key3 = `${directory}\0${groupOf(result.apiVersion ?? "")}\0${result.kind}\0${result.namespace ?? ""}\0${result.name}`;
+    const original = first.get(key3);
     if (!original) {
-      first.set(key2, result);
+      first.set(key3, result);
       continue;
     }
     const where2 = `${original.filename}:${original.line}`;
@@ -82022,12 +82482,12 @@ function findDuplicates(results) {
 }
 
 // core/validate/crd-json.ts
-function own2(value, key2) {
-  if (!isJsonObject(value) || !Object.prototype.hasOwnProperty.call(value, key2)) return void 0;
-  return value[key2];
+function own2(value, key3) {
+  if (!isJsonObject(value) || !Object.prototype.hasOwnProperty.call(value, key3)) return void 0;
+  return value[key3];
 }
-function setOwn2(target, key2, value) {
-  Object.defineProperty(target, key2, { value, enumerable: true, writable: true, configurable: true });
+function setOwn2(target, key3, value) {
+  Object.defineProperty(target, key3, { value, enumerable: true, writable: true, configurable: true });
 }
 function pointer(base, ...tokens) {
   let result = base;
@@ -82043,7 +82503,7 @@ function cloneJson3(value, ancestors = /* @__PURE__ */ new Set()) {
   try {
     if (Array.isArray(value)) return value.map((item) => cloneJson3(item, ancestors));
     const copy2 = {};
-    for (const [key2, item] of Object.entries(value)) setOwn2(copy2, key2, cloneJson3(item, ancestors));
+    for (const [key3, item] of Object.entries(value)) setOwn2(copy2, key3, cloneJson3(item, ancestors));
     return copy2;
   } finally {
     ancestors.delete(value);
@@ -82133,41 +82593,41 @@ function isValidPattern(value) {
 function isStringList(value) {
   return Array.isArray(value) && value.every((item) => typeof item === "string");
 }
-function copyKeyword(key2, value, out, path, problems) {
+function copyKeyword(key3, value, out, path, problems) {
   const drop = (why) => {
-    problems.push({ message: `${key2} ${why}; ignored`, path });
+    problems.push({ message: `${key3} ${why}; ignored`, path });
     return true;
   };
-  if (ANNOTATIONS.has(key2) || key2.startsWith("x-")) return true;
-  if (DROPPED.has(key2)) return drop("is not supported in a structural CRD schema");
-  if (key2 === "type") {
+  if (ANNOTATIONS.has(key3) || key3.startsWith("x-")) return true;
+  if (DROPPED.has(key3)) return drop("is not supported in a structural CRD schema");
+  if (key3 === "type") {
     if (typeof value === "string" && JSON_TYPES.has(value)) out["type"] = value;
     else return drop("must be one of object, array, string, integer, number, boolean");
-  } else if (key2 === "format") {
+  } else if (key3 === "format") {
     if (typeof value === "string") out["format"] = value;
     else return drop("must be a string");
-  } else if (COUNTS.has(key2)) {
-    if (isCount(value)) out[key2] = value;
+  } else if (COUNTS.has(key3)) {
+    if (isCount(value)) out[key3] = value;
     else return drop("must be a non-negative integer");
-  } else if (BOUNDS.has(key2)) {
-    if (isFiniteNumber(value)) out[key2] = value;
+  } else if (BOUNDS.has(key3)) {
+    if (isFiniteNumber(value)) out[key3] = value;
     else return drop("must be a number");
-  } else if (key2 === "multipleOf") {
-    if (isFiniteNumber(value) && value > 0) out[key2] = value;
+  } else if (key3 === "multipleOf") {
+    if (isFiniteNumber(value) && value > 0) out[key3] = value;
     else return drop("must be a number greater than 0");
-  } else if (EXCLUSIVE.has(key2) || key2 === "uniqueItems") {
-    if (typeof value === "boolean") out[key2] = value;
+  } else if (EXCLUSIVE.has(key3) || key3 === "uniqueItems") {
+    if (typeof value === "boolean") out[key3] = value;
     else return drop("must be a boolean");
-  } else if (key2 === "pattern") {
+  } else if (key3 === "pattern") {
     if (isValidPattern(value)) out["pattern"] = value;
     else return drop("must be a valid regular expression");
-  } else if (key2 === "enum") {
+  } else if (key3 === "enum") {
     if (Array.isArray(value) && value.length > 0) out["enum"] = cloneJson3(value);
     else return drop("must be a non-empty array");
-  } else if (key2 === "required") {
+  } else if (key3 === "required") {
     if (isStringList(value)) out["required"] = [...new Set(value)];
     else return drop("must be an array of strings");
-  } else if (key2 === "default") {
+  } else if (key3 === "default") {
     out["default"] = cloneJson3(value);
   } else {
     return false;
@@ -82183,10 +82643,10 @@ var FLAGS2 = [
   "x-kubernetes-embedded-resource"
 ];
 function readFlags(node, path, problems) {
-  for (const key2 of ["nullable", ...FLAGS2]) {
-    const value = own2(node, key2);
+  for (const key3 of ["nullable", ...FLAGS2]) {
+    const value = own2(node, key3);
     if (value !== void 0 && typeof value !== "boolean") {
-      problems.push({ message: `${key2} must be a boolean; ignored`, path: pointer(path, key2) });
+      problems.push({ message: `${key3} must be a boolean; ignored`, path: pointer(path, key3) });
     }
   }
   return {
@@ -82220,7 +82680,7 @@ function addEmbeddedResource(out, close) {
   out["required"] = [.../* @__PURE__ */ new Set([...required, "apiVersion", "kind"])];
 }
 function allowNull(out) {
-  if (JUNCTORS.some((key2) => out[key2] !== void 0) || out["not"] !== void 0) {
+  if (JUNCTORS.some((key3) => out[key3] !== void 0) || out["not"] !== void 0) {
     return { anyOf: [{ type: "null" }, out] };
   }
   const type = out["type"];
@@ -82243,18 +82703,18 @@ function child2(at, tokens, change = {}) {
     ...change
   };
 }
-function convertMap(value, key2, at, ctx, embedded) {
+function convertMap(value, key3, at, ctx, embedded) {
   const map = {};
   for (const [name, schema] of Object.entries(value)) {
-    if (key2 === "patternProperties" && !isValidPattern(name)) {
+    if (key3 === "patternProperties" && !isValidPattern(name)) {
       ctx.problems.push({
         message: "not a valid regular expression; ignored",
-        path: pointer(at.path, key2, name)
+        path: pointer(at.path, key3, name)
       });
       continue;
     }
-    const open2 = embedded && key2 === "properties" && name === "metadata";
-    setOwn2(map, name, convertSchemaNode(schema, ctx, child2(at, [key2, name], open2 ? { close: false } : {})));
+    const open2 = embedded && key3 === "properties" && name === "metadata";
+    setOwn2(map, name, convertSchemaNode(schema, ctx, child2(at, [key3, name], open2 ? { close: false } : {})));
   }
   return map;
 }
@@ -82273,32 +82733,32 @@ function convertDependencies(value, at, ctx) {
   }
   return map;
 }
-function convertStructure(key2, value, out, at, ctx, junctorDefaults, embedded) {
+function convertStructure(key3, value, out, at, ctx, junctorDefaults, embedded) {
   const bad = (shape) => {
-    ctx.problems.push({ message: `${key2} must be ${shape}; ignored`, path: pointer(at.path, key2) });
+    ctx.problems.push({ message: `${key3} must be ${shape}; ignored`, path: pointer(at.path, key3) });
     return true;
   };
   const junctor = { close: false, defaulted: junctorDefaults };
-  if (key2 === "properties" || key2 === "patternProperties") {
-    if (isJsonObject(value)) out[key2] = convertMap(value, key2, at, ctx, embedded);
+  if (key3 === "properties" || key3 === "patternProperties") {
+    if (isJsonObject(value)) out[key3] = convertMap(value, key3, at, ctx, embedded);
     else return bad("an object");
-  } else if (key2 === "additionalProperties" || key2 === "additionalItems") {
-    if (typeof value === "boolean") out[key2] = value;
-    else if (isJsonObject(value)) out[key2] = convertSchemaNode(value, ctx, child2(at, [key2]));
+  } else if (key3 === "additionalProperties" || key3 === "additionalItems") {
+    if (typeof value === "boolean") out[key3] = value;
+    else if (isJsonObject(value)) out[key3] = convertSchemaNode(value, ctx, child2(at, [key3]));
     else return bad("a boolean or a schema");
-  } else if (key2 === "items" && Array.isArray(value)) {
-    out[key2] = value.map((item, i) => convertSchemaNode(item, ctx, child2(at, [key2, i])));
-  } else if (key2 === "items") {
-    if (isJsonObject(value)) out[key2] = convertSchemaNode(value, ctx, child2(at, [key2]));
+  } else if (key3 === "items" && Array.isArray(value)) {
+    out[key3] = value.map((item, i) => convertSchemaNode(item, ctx, child2(at, [key3, i])));
+  } else if (key3 === "items") {
+    if (isJsonObject(value)) out[key3] = convertSchemaNode(value, ctx, child2(at, [key3]));
     else return bad("a schema");
-  } else if (JUNCTORS.includes(key2)) {
+  } else if (JUNCTORS.includes(key3)) {
     if (!Array.isArray(value) || value.length === 0) return bad("a non-empty list of schemas");
-    out[key2] = value.map((item, i) => convertSchemaNode(item, ctx, child2(at, [key2, i], junctor)));
-  } else if (key2 === "not") {
-    if (isJsonObject(value)) out[key2] = convertSchemaNode(value, ctx, child2(at, [key2], junctor));
+    out[key3] = value.map((item, i) => convertSchemaNode(item, ctx, child2(at, [key3, i], junctor)));
+  } else if (key3 === "not") {
+    if (isJsonObject(value)) out[key3] = convertSchemaNode(value, ctx, child2(at, [key3], junctor));
     else return bad("a schema");
-  } else if (key2 === "dependencies") {
-    if (isJsonObject(value)) out[key2] = convertDependencies(value, at, ctx);
+  } else if (key3 === "dependencies") {
+    if (isJsonObject(value)) out[key3] = convertDependencies(value, at, ctx);
     else return bad("an object");
   } else {
     return false;
@@ -82309,10 +82769,10 @@ function convertRecord(node, ctx, at) {
   const out = {};
   const flags = readFlags(node, at.path, ctx.problems);
   const defaulted = /* @__PURE__ */ new Set([...at.defaulted, ...defaultedProperties(node)]);
-  for (const [key2, value] of Object.entries(node)) {
-    if (key2 === "nullable" || convertStructure(key2, value, out, at, ctx, defaulted, flags.embedded)) continue;
-    if (copyKeyword(key2, value, out, pointer(at.path, key2), ctx.problems)) continue;
-    ctx.problems.push({ message: `unknown keyword ${key2}; ignored`, path: pointer(at.path, key2) });
+  for (const [key3, value] of Object.entries(node)) {
+    if (key3 === "nullable" || convertStructure(key3, value, out, at, ctx, defaulted, flags.embedded)) continue;
+    if (copyKeyword(key3, value, out, pointer(at.path, key3), ctx.problems)) continue;
+    ctx.problems.push({ message: `unknown keyword ${key3}; ignored`, path: pointer(at.path, key3) });
   }
   if (flags.intOrString) {
     out["type"] = ["integer", "string"];
@@ -82365,8 +82825,8 @@ function anyObject(options) {
 }
 function rootView(schema, path, problems) {
   const view = {};
-  for (const [key2, value] of Object.entries(schema)) {
-    if (!ROOT_IGNORED.includes(key2)) setOwn2(view, key2, value);
+  for (const [key3, value] of Object.entries(schema)) {
+    if (!ROOT_IGNORED.includes(key3)) setOwn2(view, key3, value);
   }
   const type = own2(view, "type");
   if (type !== void 0 && type !== "object") {
@@ -82422,13 +82882,13 @@ function rootSchema(schema, path, options, problems) {
 // core/validate/crd-versions.ts
 var V1 = "apiextensions.k8s.io/v1";
 var V1BETA1 = "apiextensions.k8s.io/v1beta1";
-function readSchema(holder, key2, at) {
-  const wrapper = own2(holder, key2);
+function readSchema(holder, key3, at) {
+  const wrapper = own2(holder, key3);
   if (wrapper === void 0 || wrapper === null) return void 0;
-  if (!isJsonObject(wrapper)) return { schema: wrapper, schemaPath: pointer(at, key2) };
+  if (!isJsonObject(wrapper)) return { schema: wrapper, schemaPath: pointer(at, key3) };
   const schema = own2(wrapper, "openAPIV3Schema");
   if (schema === void 0 || schema === null) return void 0;
-  return { schema, schemaPath: pointer(at, key2, "openAPIV3Schema") };
+  return { schema, schemaPath: pointer(at, key3, "openAPIV3Schema") };
 }
 function hasStatusSubresource(holder) {
   return isJsonObject(own2(own2(holder, "subresources"), "status"));
@@ -82549,9 +83009,9 @@ function crdToJsonSchemas(crd, options) {
 // core/validate/source-document.ts
 var FULL_PARSER_LIMIT = 8 * 1024 * 1024;
 var SourceDocument = class {
-  constructor(path, text12, span, strict, scan2) {
+  constructor(path, text13, span, strict, scan2) {
     this.path = path;
-    this.text = text12;
+    this.text = text13;
     this.span = span;
     this.strict = strict;
     this.scan = scan2;
@@ -82564,10 +83024,10 @@ var SourceDocument = class {
   positionMap;
   /** Parses the document: the fast path first, the full parser when the fast path gives up. */
   parse() {
-    const { text: text12, span } = this;
+    const { text: text13, span } = this;
     if (!span.markerHasContent) {
       let tooDeep;
-      const value = fastParseYaml(text12, span.bodyStart, span.end, {
+      const value = fastParseYaml(text13, span.bodyStart, span.end, {
         uniqueKeys: this.strict,
         ...this.scan ? { scan: this.scan } : {},
         onTooDeep: (offset) => tooDeep = offset
@@ -82588,7 +83048,7 @@ var SourceDocument = class {
         ]
       };
     }
-    const parsed = parseYamlDocument(text12.slice(span.start, span.end), {
+    const parsed = parseYamlDocument(text13.slice(span.start, span.end), {
       uniqueKeys: this.strict,
       firstLine: span.line
     });
@@ -82607,13 +83067,13 @@ var SourceDocument = class {
   locate(pointer2) {
     if (!this.positionMap) {
       const positions = /* @__PURE__ */ new Map();
-      const { text: text12, span } = this;
-      const value = span.markerHasContent ? FALLBACK : fastParseYaml(text12, span.bodyStart, span.end, {
+      const { text: text13, span } = this;
+      const value = span.markerHasContent ? FALLBACK : fastParseYaml(text13, span.bodyStart, span.end, {
         uniqueKeys: false,
         positions,
         firstLine: span.bodyLine
       });
-      this.positionMap = value === FALLBACK && span.end - span.start <= FULL_PARSER_LIMIT ? parseYamlDocument(text12.slice(span.start, span.end), { uniqueKeys: false, firstLine: span.line }).positions : positions;
+      this.positionMap = value === FALLBACK && span.end - span.start <= FULL_PARSER_LIMIT ? parseYamlDocument(text13.slice(span.start, span.end), { uniqueKeys: false, firstLine: span.line }).positions : positions;
     }
     let at = pointer2;
     for (; ; ) {
@@ -82633,10 +83093,10 @@ function isCrd(value) {
 function collectInputCrds(texts2, strict) {
   const schemas = [];
   const findings = [];
-  for (const { path, text: text12 } of texts2) {
-    if (!CRD_HINT.test(text12)) continue;
-    for (const span of splitDocuments(text12)) {
-      const doc = new SourceDocument(path, text12, span, false);
+  for (const { path, text: text13 } of texts2) {
+    if (!CRD_HINT.test(text13)) continue;
+    for (const span of splitDocuments(text13)) {
+      const doc = new SourceDocument(path, text13, span, false);
       const parsed = doc.parse();
       if (!("value" in parsed) || !isCrd(parsed.value)) continue;
       const conversion = crdToJsonSchemas(parsed.value, { strict });
@@ -82895,15 +83355,15 @@ function isList(value) {
   const { kind, apiVersion } = value;
   return typeof kind === "string" && kind.toLowerCase() === "list" && typeof apiVersion === "string" && apiVersion !== "";
 }
-async function validateText(path, text12, firstLine, context3, stop2 = () => false) {
+async function validateText(path, text13, firstLine, context3, stop2 = () => false) {
   const results = [];
   const push = (result) => {
     results.push(result);
     return stop2(result);
   };
   const scan2 = createScanCursor();
-  for (const span of splitDocuments(text12, firstLine)) {
-    const doc = new SourceDocument(path, text12, span, context3.strict, scan2);
+  for (const span of splitDocuments(text13, firstLine)) {
+    const doc = new SourceDocument(path, text13, span, context3.strict, scan2);
     const parsed = doc.parse();
     if ("problems" in parsed) {
       if (push(syntaxError(path, span.line, parsed.problems))) return { results, stopped: true };
@@ -82952,9 +83412,9 @@ function createDocumentContext(options, registry) {
     ignoreMissingSchemas: options.ignoreMissingSchemas,
     lookup: (kind, apiVersion) => registry.lookup(kind, apiVersion),
     lifecycle(apiVersion, kind) {
-      const key2 = `${apiVersion}/${kind}`;
-      if (!lifecycles.has(key2)) lifecycles.set(key2, apiStatus(apiVersion, kind, options.kubernetesVersion));
-      return lifecycles.get(key2);
+      const key3 = `${apiVersion}/${kind}`;
+      if (!lifecycles.has(key3)) lifecycles.set(key3, apiStatus(apiVersion, kind, options.kubernetesVersion));
+      return lifecycles.get(key3);
     }
   };
 }
@@ -83048,15 +83508,15 @@ async function validateRendered(rendered, extraCrds, options, deps, files) {
   for (const result of run4.results) {
     const [e, r] = result.filename.split("/");
     if (e === "crd") continue;
-    const check = checks[Number(e)];
+    const check2 = checks[Number(e)];
     const resource2 = rendered[Number(e)]?.resources[Number(r)];
-    if (check === void 0 || resource2 === void 0) continue;
+    if (check2 === void 0 || resource2 === void 0) continue;
     if (result.schema !== void 0) uses[Number(e)]?.set(schemaKey(result.schema), result.schema);
     if (result.findings.some((f) => f.ruleId === "missing-schema" || f.ruleId === "not-validated"))
-      check.notValidated = (check.notValidated ?? 0) + 1;
+      check2.notValidated = (check2.notValidated ?? 0) + 1;
     const missing = result.findings.find((f) => f.ruleId === "missing-schema");
     if (missing !== void 0)
-      countMissing(check, result.apiVersion ?? "", result.kind ?? "", missing.message);
+      countMissing(check2, result.apiVersion ?? "", result.kind ?? "", missing.message);
     for (const finding2 of result.findings) {
       if (finding2.ruleId === "duplicate-resource" || finding2.ruleId === "missing-schema") continue;
       const mapped = {
@@ -83079,16 +83539,16 @@ async function validateRendered(rendered, extraCrds, options, deps, files) {
         mapped.line = at.line;
         if (at.column !== void 0) mapped.column = at.column;
       }
-      check.findings.push(mapped);
-      if (finding2.severity === "error") check.errors++;
-      else if (finding2.severity === "warning") check.warnings++;
+      check2.findings.push(mapped);
+      if (finding2.severity === "error") check2.errors++;
+      else if (finding2.severity === "warning") check2.warnings++;
     }
   }
-  for (const [index, check] of checks.entries()) check.schemas = [...uses[index]?.values() ?? []];
+  for (const [index, check2] of checks.entries()) check2.schemas = [...uses[index]?.values() ?? []];
   return checks;
 }
-function countMissing(check, apiVersion, kind, message) {
-  const list5 = check.missingSchemas ??= [];
+function countMissing(check2, apiVersion, kind, message) {
+  const list5 = check2.missingSchemas ??= [];
   let entry = list5.find((m) => m.apiVersion === apiVersion && m.kind === kind);
   if (entry === void 0) {
     entry = { apiVersion, kind, resources: 0 };
@@ -83100,6 +83560,7031 @@ function countMissing(check, apiVersion, kind, message) {
 }
 function schemaKey(use) {
   return `${use.origin}\0${use.source}\0${use.kubernetesVersion}\0${String(use.strict)}`;
+}
+
+// core/policy/admission-documents.ts
+var MANIFEST2 = /\.(ya?ml|json)$/;
+async function filesUnder(files, folder) {
+  const found = [];
+  for (const entry of await files.listDirectory(folder) ?? []) {
+    const path = folder === "" ? entry.name : `${folder}/${entry.name}`;
+    if (entry.type === "directory") found.push(...await filesUnder(files, path));
+    else if (entry.type === "file" && MANIFEST2.test(entry.name)) found.push(path);
+  }
+  return found.sort();
+}
+async function loadAdmissionDocuments(files, paths) {
+  const documents = [];
+  const findings = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const path of paths) {
+    const listed2 = await files.listDirectory(path);
+    const targets = listed2 === void 0 ? [path] : await filesUnder(files, path);
+    for (const file of targets) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const bytes = await files.readFile(file);
+      if (bytes === void 0) continue;
+      const decoded2 = decodeText(bytes);
+      if (!decoded2.ok) {
+        findings.push({
+          ruleId: "unreadable-file",
+          severity: "error",
+          message: decoded2.message,
+          path: file,
+          line: decoded2.line
+        });
+        continue;
+      }
+      for (const span of splitDocuments(decoded2.text)) {
+        const text13 = decoded2.text.slice(span.bodyStart, span.end);
+        const parsed = parseYamlDocument(text13, { uniqueKeys: false, firstLine: span.bodyLine });
+        for (const problem of parsed.problems)
+          findings.push({
+            ruleId: "yaml-syntax",
+            severity: "error",
+            message: `${problem.message} (policy.admissionPolicies)`,
+            path: file,
+            line: problem.line,
+            column: problem.column
+          });
+        if (isJsonObject(parsed.value))
+          documents.push({ path: file, line: span.bodyLine, object: parsed.value });
+      }
+    }
+  }
+  return { documents, findings };
+}
+
+// node_modules/@marcbachmann/cel-js/lib/errors.js
+var CelError = class extends Error {
+  #node;
+  #code;
+  #range;
+  #summary;
+  constructor({ name, code, message, node, cause, range }) {
+    super(message, cause ? { cause } : void 0);
+    this.name = name;
+    this.#code = code;
+    this.#summary = message;
+    this.#node = node;
+    this.#range = range && normalizeRange(range) || normalizeRange(node);
+    if (!node?.input) return;
+    this.message = formatErrorWithHighlight(this.#summary, node, this.#range);
+  }
+  get node() {
+    return this.#node;
+  }
+  get code() {
+    return this.#code;
+  }
+  get range() {
+    return this.#range;
+  }
+  get summary() {
+    return this.#summary;
+  }
+  withAst(node) {
+    if (this.#node || !node?.input) return this;
+    this.#node = node;
+    this.#range ??= normalizeRange(node);
+    this.message = formatErrorWithHighlight(this.#summary, node, this.#range);
+    return this;
+  }
+};
+function normalizeArgs(name, defaultCode, message, node, cause) {
+  if (typeof message === "string") return { name, code: defaultCode, message, node, cause };
+  const opts = message;
+  if (typeof opts !== "object") throw new Error("First param to error must be a string or object");
+  return {
+    name,
+    code: opts.code || defaultCode,
+    message: opts.message,
+    node: opts.node,
+    cause: opts.cause,
+    range: opts.range
+  };
+}
+var ParseError = class extends CelError {
+  constructor(message, node, cause) {
+    super(normalizeArgs("ParseError", "parse_error", message, node, cause));
+  }
+};
+var EvaluationError = class extends CelError {
+  constructor(message, node, cause) {
+    super(normalizeArgs("EvaluationError", "evaluation_error", message, node, cause));
+  }
+};
+var TypeError2 = class extends CelError {
+  constructor(message, node, cause) {
+    super(normalizeArgs("TypeError", "type_error", message, node, cause));
+  }
+};
+function parseError(code, message, node) {
+  if (typeof code === "object") return new ParseError(code);
+  return new ParseError({ code, message, node });
+}
+function evaluationError(code, message, node) {
+  if (typeof code === "object") return new EvaluationError(code);
+  return new EvaluationError({ code, message, node });
+}
+function typeError(code, message, node) {
+  if (typeof code === "object") return new TypeError2(code);
+  return new TypeError2({ code, message, node });
+}
+function normalizeRange(node) {
+  const start = node?.pos ?? node?.start;
+  if (typeof start !== "number") return;
+  const end = typeof node.end === "number" ? node.end : start;
+  return { start, end };
+}
+function formatErrorWithHighlight(message, node, range) {
+  const pos = node.pos ?? range?.start;
+  if (typeof pos !== "number") return message;
+  const input = node.input;
+  let lineNum = 1;
+  let currentPos = 0;
+  let columnNum = 0;
+  while (currentPos < pos) {
+    if (input[currentPos] === "\n") {
+      lineNum++;
+      columnNum = 0;
+    } else {
+      columnNum++;
+    }
+    currentPos++;
+  }
+  let contextStart = pos;
+  let contextEnd = pos;
+  while (contextStart > 0 && input[contextStart - 1] !== "\n") contextStart--;
+  while (contextEnd < input.length && input[contextEnd] !== "\n") contextEnd++;
+  const line = input.slice(contextStart, contextEnd);
+  const highlight = `> ${`${lineNum}`.padStart(4, " ")} | ${line}
+${" ".repeat(9 + columnNum)}^`;
+  return `${message}
+
+${highlight}`;
+}
+function attachErrorAst(error2, node) {
+  if (error2 instanceof CelError) return error2.withAst(node);
+  return error2;
+}
+
+// node_modules/@marcbachmann/cel-js/lib/optional.js
+var Optional = class _Optional {
+  #value;
+  constructor(value) {
+    this.#value = value;
+  }
+  static of(value) {
+    if (value === void 0) return OPTIONAL_NONE;
+    return new _Optional(value);
+  }
+  static none() {
+    return OPTIONAL_NONE;
+  }
+  hasValue() {
+    return this.#value !== void 0;
+  }
+  value() {
+    if (this.#value === void 0) {
+      throw evaluationError("optional_value_missing", "Optional value is not present");
+    }
+    return this.#value;
+  }
+  or(optional2) {
+    if (this.#value !== void 0) return this;
+    if (optional2 instanceof _Optional) return optional2;
+    throw evaluationError(
+      "invalid_optional_argument",
+      "Optional.or must be called with an Optional argument"
+    );
+  }
+  orValue(defaultValue) {
+    return this.#value === void 0 ? defaultValue : this.#value;
+  }
+  get [Symbol.toStringTag]() {
+    return "optional";
+  }
+  [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")]() {
+    return this.#value === void 0 ? `Optional { none }` : `Optional { value: ${JSON.stringify(this.#value)} }`;
+  }
+};
+var OPTIONAL_NONE = Object.freeze(new Optional());
+var OptionalNamespace = class {
+};
+var optionalNamespace = new OptionalNamespace();
+function toggleOptionalTypes(registry, enable) {
+  const optionalConstant = enable ? optionalNamespace : void 0;
+  registry.deleteVariable("optional");
+  registry.registerConstant("optional", "OptionalNamespace", optionalConstant);
+}
+function register2(registry) {
+  const sync = { async: false };
+  const functionOverload = (sig, handler2) => registry.registerFunctionOverload(sig, handler2, sync);
+  const optionalConstant = registry.enableOptionalTypes ? optionalNamespace : void 0;
+  registry.registerType("OptionalNamespace", OptionalNamespace);
+  registry.registerConstant("optional", "OptionalNamespace", optionalConstant);
+  functionOverload("optional.hasValue(): bool", (v) => v.hasValue());
+  functionOverload("optional<A>.value(): A", (v) => v.value());
+  registry.registerFunctionOverload("OptionalNamespace.none(): optional<T>", () => Optional.none());
+  functionOverload("OptionalNamespace.of(A): optional<A>", (_, value) => Optional.of(value));
+  function ensureOptional(value, ast, description) {
+    if (value instanceof Optional) return value;
+    throw evaluationError("optional_expected", `${description} must be optional`, ast);
+  }
+  function evaluateOptional(ev, macro, ctx) {
+    const v = ev.run(macro.receiver, ctx);
+    if (v instanceof Promise) return v.then((_v) => handleOptionalResolved(_v, ev, macro, ctx));
+    return handleOptionalResolved(v, ev, macro, ctx);
+  }
+  function handleOptionalResolved(value, ev, macro, ctx) {
+    const optional2 = ensureOptional(value, macro.receiver, `${macro.functionDesc} receiver`);
+    if (optional2.hasValue()) return macro.onHasValue(optional2);
+    return macro.onEmpty(ev, macro, ctx);
+  }
+  function ensureOptionalType(checker, node, ctx, description) {
+    const type = checker.check(node, ctx);
+    if (type.kind === "optional") return type;
+    if (type.kind === "dyn") return checker.getType("optional");
+    throw checker.createError("optional_expected", `${description} must be optional, got '${type}'`, node);
+  }
+  function createOptionalMacro({ functionDesc, evaluate: evaluate2, typeCheck, onHasValue, onEmpty }) {
+    return ({ ast, args, receiver }) => ({
+      ast,
+      functionDesc,
+      receiver,
+      arg: args[0],
+      evaluate: evaluate2,
+      typeCheck,
+      onHasValue,
+      onEmpty
+    });
+  }
+  const invalidOrValueReceiver = "optional.orValue() receiver";
+  const invalidOrReceiver = "optional.or(optional) receiver";
+  const invalidOrArg = "optional.or(optional) argument";
+  registry.registerFunctionOverload(
+    "optional.or(ast): optional<dyn>",
+    createOptionalMacro({
+      functionDesc: "optional.or(optional)",
+      evaluate: evaluateOptional,
+      typeCheck(check2, macro, ctx) {
+        const l = ensureOptionalType(check2, macro.receiver, ctx, invalidOrReceiver);
+        const r = ensureOptionalType(check2, macro.arg, ctx, invalidOrArg);
+        if (!(macro.receiver.maybeAsync || macro.arg.maybeAsync)) macro.ast.setMeta("async", false);
+        const unified = l.unify(check2.registry, r);
+        if (unified) return unified;
+        throw check2.createError(
+          "incompatible_argument_type",
+          `${macro.functionDesc} argument must be compatible type, got '${l}' and '${r}'`,
+          macro.arg
+        );
+      },
+      onHasValue: (optional2) => optional2,
+      onEmpty(ev, macro, ctx) {
+        const ast = macro.arg;
+        const v = ev.run(ast, ctx);
+        if (v instanceof Promise) return v.then((_v) => ensureOptional(_v, ast, invalidOrArg));
+        return ensureOptional(v, ast, invalidOrArg);
+      }
+    })
+  );
+  registry.registerFunctionOverload(
+    "optional.orValue(ast): dyn",
+    createOptionalMacro({
+      functionDesc: "optional.orValue(value)",
+      onHasValue: (optionalValue) => optionalValue.value(),
+      onEmpty(ev, macro, ctx) {
+        return ev.run(macro.arg, ctx);
+      },
+      evaluate: evaluateOptional,
+      typeCheck(check2, macro, ctx) {
+        const l = ensureOptionalType(check2, macro.receiver, ctx, invalidOrValueReceiver).valueType;
+        const r = check2.check(macro.arg, ctx);
+        if (!(macro.receiver.maybeAsync || macro.arg.maybeAsync)) macro.ast.setMeta("async", false);
+        const unified = l.unify(check2.registry, r);
+        if (unified) return unified;
+        throw check2.createError(
+          "incompatible_argument_type",
+          `${macro.functionDesc} argument must be compatible type, got '${l}' and '${r}'`,
+          macro.arg
+        );
+      }
+    })
+  );
+}
+
+// node_modules/@marcbachmann/cel-js/lib/globals.js
+var hasOwn = Object.hasOwn;
+var objKeys = Object.keys;
+var objFreeze = Object.freeze;
+var objEntries = Object.entries;
+var isArray = Array.isArray;
+var arrayFrom = Array.from;
+var MIN_UINT = 0n;
+var MAX_UINT = 18446744073709551615n;
+var MAX_INT2 = 9223372036854775807n;
+var MIN_INT = -9223372036854775808n;
+function isAsync(fn, fallback) {
+  if (fn?.[Symbol.toStringTag] === "AsyncFunction") return true;
+  return typeof fallback === "boolean" ? fallback : true;
+}
+var RESERVED = /* @__PURE__ */ new Set([
+  "as",
+  "break",
+  "const",
+  "continue",
+  "else",
+  "for",
+  "function",
+  "if",
+  "import",
+  "let",
+  "loop",
+  "package",
+  "namespace",
+  "return",
+  "var",
+  "void",
+  "while",
+  "__proto__",
+  "prototype"
+]);
+
+// node_modules/@marcbachmann/cel-js/lib/functions.js
+var UnsignedInt = class {
+  #value;
+  constructor(value) {
+    this.verify(typeof value === "bigint" ? value : BigInt(value));
+  }
+  get value() {
+    return this.#value;
+  }
+  valueOf() {
+    return this.#value;
+  }
+  toString() {
+    return `${this.#value}`;
+  }
+  verify(v) {
+    if (v < MIN_UINT || v > MAX_UINT) {
+      throw evaluationError("numeric_overflow", "Unsigned integer overflow");
+    }
+    this.#value = v;
+  }
+  get [Symbol.toStringTag]() {
+    return `value = ${this.#value}`;
+  }
+  [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")]() {
+    return `UnsignedInteger { value: ${this.#value} }`;
+  }
+};
+var billion = 1e9;
+var billionBigInt = 1000000000n;
+var UNIT_NANOSECONDS = {
+  h: 3600000000000n,
+  m: 60000000000n,
+  s: billionBigInt,
+  ms: 1000000n,
+  us: 1000n,
+  \u00B5s: 1000n,
+  ns: 1n
+};
+var Duration = class _Duration {
+  #seconds;
+  #nanos;
+  constructor(seconds, nanos = 0) {
+    this.#seconds = BigInt(seconds);
+    this.#nanos = nanos;
+  }
+  get seconds() {
+    return this.#seconds;
+  }
+  get nanos() {
+    return this.#nanos;
+  }
+  valueOf() {
+    return Number(this.#seconds) * 1e3 + this.#nanos / 1e6;
+  }
+  static fromMilliseconds(ms) {
+    const totalNanos = BigInt(Math.trunc(ms * 1e6));
+    const seconds = totalNanos / billionBigInt;
+    const nanos = Number(totalNanos % billionBigInt);
+    return new _Duration(seconds, nanos);
+  }
+  addDuration(other) {
+    const nanos = this.#nanos + other.nanos;
+    return new _Duration(
+      this.#seconds + other.seconds + BigInt(Math.floor(nanos / billion)),
+      nanos % billion
+    );
+  }
+  subtractDuration(other) {
+    const nanos = this.#nanos - other.nanos;
+    return new _Duration(
+      this.#seconds - other.seconds + BigInt(Math.floor(nanos / billion)),
+      (nanos + billion) % billion
+    );
+  }
+  extendTimestamp(ts) {
+    return new Date(
+      ts.getTime() + Number(this.#seconds) * 1e3 + Math.floor(this.#nanos / 1e6)
+    );
+  }
+  subtractTimestamp(ts) {
+    return new Date(
+      ts.getTime() - Number(this.#seconds) * 1e3 - Math.floor(this.#nanos / 1e6)
+    );
+  }
+  toString() {
+    const nanos = this.#nanos ? (this.#nanos / billion).toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 9 }).slice(1) : "";
+    return `${this.#seconds}${nanos}s`;
+  }
+  getHours() {
+    return this.#seconds / 3600n;
+  }
+  getMinutes() {
+    return this.#seconds / 60n;
+  }
+  getSeconds() {
+    return this.#seconds;
+  }
+  getMilliseconds() {
+    return this.#seconds * 1000n + BigInt(Math.floor(this.#nanos / 1e6));
+  }
+  get [Symbol.toStringTag]() {
+    return "google.protobuf.Duration";
+  }
+  [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")]() {
+    return `google.protobuf.Duration { seconds: ${this.#seconds}, nanos: ${this.#nanos} }`;
+  }
+};
+function registerFunctions(registry) {
+  const sync = { async: false };
+  const functionOverload = (sig, handler2) => registry.registerFunctionOverload(sig, handler2, sync);
+  const identity4 = (v) => v;
+  functionOverload("dyn(dyn): dyn", identity4);
+  for (const _t in TYPES) {
+    const type = TYPES[_t];
+    if (!(type instanceof Type)) continue;
+    functionOverload(`type(${type.name}): type`, () => type);
+  }
+  functionOverload("bool(bool): bool", identity4);
+  functionOverload("bool(string): bool", (v) => {
+    switch (v) {
+      case "1":
+      case "t":
+      case "true":
+      case "TRUE":
+      case "True":
+        return true;
+      case "0":
+      case "f":
+      case "false":
+      case "FALSE":
+      case "False":
+        return false;
+      default:
+        throw evaluationError(
+          "bool_conversion_error",
+          `bool() conversion error: invalid string value "${v}"`
+        );
+    }
+  });
+  functionOverload("size(string): int", (v) => BigInt(stringSize(v)));
+  functionOverload("size(bytes): int", (v) => BigInt(v.length));
+  functionOverload("size(list): int", (v) => BigInt(v.length ?? v.size));
+  functionOverload("size(map): int", (v) => BigInt(v instanceof Map ? v.size : objKeys(v).length));
+  functionOverload("string.size(): int", (v) => BigInt(stringSize(v)));
+  functionOverload("bytes.size(): int", (v) => BigInt(v.length));
+  functionOverload("list.size(): int", (v) => BigInt(v.length ?? v.size));
+  functionOverload("map.size(): int", (v) => BigInt(v instanceof Map ? v.size : objKeys(v).length));
+  functionOverload("bytes(string): bytes", (v) => ByteOpts.fromString(v));
+  functionOverload("bytes(bytes): bytes", identity4);
+  functionOverload("double(double): double", identity4);
+  functionOverload("double(int): double", (v) => Number(v));
+  functionOverload("double(uint): double", (v) => Number(v));
+  functionOverload("double(string): double", (v) => {
+    if (!v || v !== v.trim())
+      throw evaluationError(
+        "double_conversion_error",
+        "double() type error: cannot convert to double"
+      );
+    const s = v.toLowerCase();
+    switch (s) {
+      case "inf":
+      case "+inf":
+      case "infinity":
+      case "+infinity":
+        return Number.POSITIVE_INFINITY;
+      case "-inf":
+      case "-infinity":
+        return Number.NEGATIVE_INFINITY;
+      case "nan":
+        return Number.NaN;
+      default: {
+        const parsed = Number(v);
+        if (!Number.isNaN(parsed)) return parsed;
+        throw evaluationError(
+          "double_conversion_error",
+          "double() type error: cannot convert to double"
+        );
+      }
+    }
+  });
+  functionOverload("int(int): int", identity4);
+  functionOverload("int(double): int", (v) => {
+    if (Number.isFinite(v)) return BigInt(Math.trunc(v));
+    throw evaluationError("numeric_overflow", "int() type error: integer overflow");
+  });
+  functionOverload("int(string): int", (v) => {
+    if (v !== v.trim() || v.length > 20 || v.includes("0x")) {
+      throw evaluationError("int_conversion_error", "int() type error: cannot convert to int");
+    }
+    try {
+      const num = BigInt(v);
+      if (num <= MAX_INT2 && num >= MIN_INT) return num;
+    } catch (_e) {
+    }
+    throw evaluationError("int_conversion_error", "int() type error: cannot convert to int");
+  });
+  functionOverload("uint(uint): uint", identity4);
+  functionOverload("uint(int): uint", (v) => {
+    try {
+      return new UnsignedInt(v);
+    } catch (e) {
+      throw evaluationError("uint_conversion_error", "uint() type error: cannot convert to uint");
+    }
+  });
+  functionOverload("uint(double): uint", (v) => {
+    try {
+      return new UnsignedInt(Math.trunc(v));
+    } catch (e) {
+      throw evaluationError("numeric_overflow", "uint() type error: unsigned integer overflow");
+    }
+  });
+  functionOverload("uint(string): uint", (v) => {
+    if (v !== v.trim() || v.length > 20 || v.includes("0x")) {
+      throw evaluationError("uint_conversion_error", "uint() type error: cannot convert to uint");
+    }
+    try {
+      return new UnsignedInt(v);
+    } catch (e) {
+      throw evaluationError("uint_conversion_error", "uint() type error: cannot convert to uint");
+    }
+  });
+  functionOverload("string(string): string", identity4);
+  functionOverload("string(bool): string", (v) => `${v}`);
+  functionOverload("string(int): string", (v) => `${v}`);
+  functionOverload("string(uint): string", (v) => `${v}`);
+  functionOverload("string(bytes): string", (v) => ByteOpts.toUtf8(v));
+  functionOverload("string(double): string", (v) => {
+    if (v === Infinity) return "+Inf";
+    if (v === -Infinity) return "-Inf";
+    return `${v}`;
+  });
+  functionOverload("string.startsWith(string): bool", (a, b) => a.startsWith(b));
+  functionOverload("string.endsWith(string): bool", (a, b) => a.endsWith(b));
+  functionOverload("string.contains(string): bool", (a, b) => a.includes(b));
+  functionOverload("string.lowerAscii(): string", (a) => a.toLowerCase());
+  functionOverload("string.upperAscii(): string", (a) => a.toUpperCase());
+  functionOverload("string.trim(): string", (a) => a.trim());
+  functionOverload(
+    "string.indexOf(string): int",
+    (string2, search) => BigInt(string2.indexOf(search))
+  );
+  functionOverload("string.indexOf(string, int): int", (string2, search, fromIndex) => {
+    if (search === "") return fromIndex;
+    fromIndex = Number(fromIndex);
+    if (fromIndex < 0 || fromIndex >= string2.length) {
+      throw evaluationError(
+        "index_out_of_range",
+        "string.indexOf(search, fromIndex): fromIndex out of range"
+      );
+    }
+    return BigInt(string2.indexOf(search, fromIndex));
+  });
+  functionOverload(
+    "string.lastIndexOf(string): int",
+    (string2, search) => BigInt(string2.lastIndexOf(search))
+  );
+  functionOverload("string.lastIndexOf(string, int): int", (string2, search, fromIndex) => {
+    if (search === "") return fromIndex;
+    fromIndex = Number(fromIndex);
+    if (fromIndex < 0 || fromIndex >= string2.length) {
+      throw evaluationError(
+        "index_out_of_range",
+        "string.lastIndexOf(search, fromIndex): fromIndex out of range"
+      );
+    }
+    return BigInt(string2.lastIndexOf(search, fromIndex));
+  });
+  functionOverload("string.substring(int): string", (string2, start) => {
+    start = Number(start);
+    if (start < 0 || start > string2.length) {
+      throw evaluationError(
+        "index_out_of_range",
+        "string.substring(start, end): start index out of range"
+      );
+    }
+    return string2.substring(start);
+  });
+  functionOverload("string.substring(int, int): string", (string2, start, end) => {
+    start = Number(start);
+    if (start < 0 || start > string2.length) {
+      throw evaluationError(
+        "index_out_of_range",
+        "string.substring(start, end): start index out of range"
+      );
+    }
+    end = Number(end);
+    if (end < start || end > string2.length) {
+      throw evaluationError(
+        "index_out_of_range",
+        "string.substring(start, end): end index out of range"
+      );
+    }
+    return string2.substring(start, end);
+  });
+  functionOverload("string.matches(string): bool", (a, b) => {
+    try {
+      return new RegExp(b).test(a);
+    } catch (_err) {
+      throw evaluationError("invalid_regular_expression", `Invalid regular expression: ${b}`);
+    }
+  });
+  functionOverload("string.split(string): list<string>", (s, sep5) => s.split(sep5));
+  functionOverload("string.split(string, int): list<string>", (s, sep5, l) => {
+    l = Number(l);
+    if (l === 0) return [];
+    const parts = s.split(sep5);
+    if (l < 0 || parts.length <= l) return parts;
+    const limited = parts.slice(0, l - 1);
+    limited.push(parts.slice(l - 1).join(sep5));
+    return limited;
+  });
+  functionOverload("list<string>.join(): string", (v) => {
+    for (let i = 0; i < v.length; i++) {
+      if (typeof v[i] !== "string") {
+        throw evaluationError(
+          "invalid_list_element_type",
+          "string.join(): list must contain only strings"
+        );
+      }
+    }
+    return v.join("");
+  });
+  functionOverload("list<string>.join(string): string", (v, sep5) => {
+    for (let i = 0; i < v.length; i++) {
+      if (typeof v[i] !== "string") {
+        throw evaluationError(
+          "invalid_list_element_type",
+          "string.join(separator): list must contain only strings"
+        );
+      }
+    }
+    return v.join(sep5);
+  });
+  const textEncoder = new TextEncoder("utf8");
+  const textDecoder = new TextDecoder("utf8");
+  const ByteOpts = typeof Buffer !== "undefined" ? {
+    byteLength: (v) => Buffer.byteLength(v),
+    fromString: (str) => Buffer.from(str, "utf8"),
+    toHex: (b) => Buffer.prototype.hexSlice.call(b, 0, b.length),
+    toBase64: (b) => Buffer.prototype.base64Slice.call(b, 0, b.length),
+    toUtf8: (b) => Buffer.prototype.utf8Slice.call(b, 0, b.length),
+    jsonParse: (b) => JSON.parse(b)
+  } : {
+    textEncoder: new TextEncoder("utf8"),
+    byteLength: (v) => textEncoder.encode(v).length,
+    fromString: (str) => textEncoder.encode(str),
+    toHex: Uint8Array.prototype.toHex ? (b) => b.toHex() : (b) => arrayFrom(b, (i) => i.toString(16).padStart(2, "0")).join(""),
+    toBase64: Uint8Array.prototype.toBase64 ? (b) => b.toBase64() : (b) => btoa(arrayFrom(b, (i) => String.fromCodePoint(i)).join("")),
+    toUtf8: (b) => textDecoder.decode(b),
+    jsonParse: (b) => JSON.parse(textEncoder.decode(b))
+  };
+  functionOverload("bytes.json(): map", ByteOpts.jsonParse);
+  functionOverload("bytes.hex(): string", ByteOpts.toHex);
+  functionOverload("bytes.string(): string", ByteOpts.toUtf8);
+  functionOverload("bytes.base64(): string", ByteOpts.toBase64);
+  functionOverload("bytes.at(int): int", (b, index) => {
+    if (index < 0 || index >= b.length) {
+      throw evaluationError("index_out_of_range", "Bytes index out of range");
+    }
+    return BigInt(b[index]);
+  });
+  const TS = "google.protobuf.Timestamp";
+  const GPD = "google.protobuf.Duration";
+  const TimestampType = registry.registerType(TS, Date).typeType;
+  const DurationType = registry.registerType(GPD, Duration).typeType;
+  registry.registerConstant("google", "map<string, map<string, type>>", {
+    protobuf: { Duration: DurationType, Timestamp: TimestampType }
+  });
+  function tzDate(d, timeZone) {
+    return new Date(d.toLocaleString("en-US", { timeZone }));
+  }
+  function getDayOfYear(d, tz) {
+    const workingDate = tz ? tzDate(d, tz) : new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+    const start = new Date(workingDate.getFullYear(), 0, 0);
+    return BigInt(Math.floor((workingDate - start) / 864e5) - 1);
+  }
+  functionOverload(`timestamp(string): ${TS}`, (v) => {
+    if (v.length < 20 || v.length > 30) {
+      throw evaluationError("invalid_timestamp", "timestamp() requires a string in ISO 8601 format");
+    }
+    const d = new Date(v);
+    if (d <= 253402300799999 && d >= -621355968e5) return d;
+    throw evaluationError("invalid_timestamp", "timestamp() requires a string in ISO 8601 format");
+  });
+  functionOverload(`timestamp(int): ${TS}`, (i) => {
+    i = Number(i) * 1e3;
+    if (i <= 253402300799999 && i >= -621355968e5) return new Date(i);
+    throw evaluationError(
+      "invalid_timestamp",
+      "timestamp() requires a valid integer unix timestamp"
+    );
+  });
+  functionOverload(`${TS}.getDate(): int`, (d) => BigInt(d.getUTCDate()));
+  functionOverload(`${TS}.getDate(string): int`, (d, tz) => BigInt(tzDate(d, tz).getDate()));
+  functionOverload(`${TS}.getDayOfMonth(): int`, (d) => BigInt(d.getUTCDate() - 1));
+  functionOverload(
+    `${TS}.getDayOfMonth(string): int`,
+    (d, tz) => BigInt(tzDate(d, tz).getDate() - 1)
+  );
+  functionOverload(`${TS}.getDayOfWeek(): int`, (d) => BigInt(d.getUTCDay()));
+  functionOverload(`${TS}.getDayOfWeek(string): int`, (d, tz) => BigInt(tzDate(d, tz).getDay()));
+  functionOverload(`${TS}.getDayOfYear(): int`, getDayOfYear);
+  functionOverload(`${TS}.getDayOfYear(string): int`, getDayOfYear);
+  functionOverload(`${TS}.getFullYear(): int`, (d) => BigInt(d.getUTCFullYear()));
+  functionOverload(`${TS}.getFullYear(string): int`, (d, tz) => BigInt(tzDate(d, tz).getFullYear()));
+  functionOverload(`${TS}.getHours(): int`, (d) => BigInt(d.getUTCHours()));
+  functionOverload(`${TS}.getHours(string): int`, (d, tz) => BigInt(tzDate(d, tz).getHours()));
+  functionOverload(`${TS}.getMilliseconds(): int`, (d) => BigInt(d.getUTCMilliseconds()));
+  functionOverload(`${TS}.getMilliseconds(string): int`, (d) => BigInt(d.getUTCMilliseconds()));
+  functionOverload(`${TS}.getMinutes(): int`, (d) => BigInt(d.getUTCMinutes()));
+  functionOverload(`${TS}.getMinutes(string): int`, (d, tz) => BigInt(tzDate(d, tz).getMinutes()));
+  functionOverload(`${TS}.getMonth(): int`, (d) => BigInt(d.getUTCMonth()));
+  functionOverload(`${TS}.getMonth(string): int`, (d, tz) => BigInt(tzDate(d, tz).getMonth()));
+  functionOverload(`${TS}.getSeconds(): int`, (d) => BigInt(d.getUTCSeconds()));
+  functionOverload(`${TS}.getSeconds(string): int`, (d, tz) => BigInt(tzDate(d, tz).getSeconds()));
+  const parseDurationPattern = /(\d*\.?\d*)(ns|us|µs|ms|s|m|h)/;
+  function parseDuration(string2) {
+    if (!string2) throw evaluationError("invalid_duration", `Invalid duration string: ''`);
+    const isNegative = string2[0] === "-";
+    if (string2[0] === "-" || string2[0] === "+") string2 = string2.slice(1);
+    let nanoseconds = BigInt(0);
+    while (true) {
+      const match = parseDurationPattern.exec(string2);
+      if (!match) throw evaluationError("invalid_duration", `Invalid duration string: ${string2}`);
+      if (match.index !== 0)
+        throw evaluationError("invalid_duration", `Invalid duration string: ${string2}`);
+      string2 = string2.slice(match[0].length);
+      const unitNanos = UNIT_NANOSECONDS[match[2]];
+      const [intPart = "0", fracPart = ""] = match[1].split(".");
+      const intVal = BigInt(intPart) * unitNanos;
+      const fracNanos = fracPart ? BigInt(fracPart.slice(0, 13).padEnd(13, "0")) * unitNanos / 10000000000000n : 0n;
+      nanoseconds += intVal + fracNanos;
+      if (string2 === "") break;
+    }
+    const seconds = nanoseconds >= billionBigInt ? nanoseconds / billionBigInt : 0n;
+    const nanos = Number(nanoseconds % billionBigInt);
+    if (isNegative) return new Duration(-seconds, -nanos);
+    return new Duration(seconds, nanos);
+  }
+  functionOverload(`duration(string): google.protobuf.Duration`, (s) => parseDuration(s));
+  functionOverload(`google.protobuf.Duration.getHours(): int`, (d) => d.getHours());
+  functionOverload(`google.protobuf.Duration.getMinutes(): int`, (d) => d.getMinutes());
+  functionOverload(`google.protobuf.Duration.getSeconds(): int`, (d) => d.getSeconds());
+  functionOverload(`google.protobuf.Duration.getMilliseconds(): int`, (d) => d.getMilliseconds());
+  register2(registry);
+}
+function stringSize(str) {
+  let count3 = 0;
+  for (const c of str) count3++;
+  return count3;
+}
+
+// node_modules/@marcbachmann/cel-js/lib/registry.js
+var Type = class {
+  #name;
+  constructor(name) {
+    this.#name = name;
+    objFreeze(this);
+  }
+  get name() {
+    return this.#name;
+  }
+  get [Symbol.toStringTag]() {
+    return `Type<${this.#name}>`;
+  }
+  toString() {
+    return `Type<${this.#name}>`;
+  }
+};
+var TYPES = {
+  string: new Type("string"),
+  bool: new Type("bool"),
+  int: new Type("int"),
+  uint: new Type("uint"),
+  double: new Type("double"),
+  map: new Type("map"),
+  list: new Type("list"),
+  bytes: new Type("bytes"),
+  null_type: new Type("null"),
+  type: new Type("type")
+};
+var optionalType = new Type("optional");
+var valueTypeMatchers = {
+  dyn(v, ev) {
+    switch (typeof v) {
+      case "string":
+      case "bigint":
+      case "number":
+      case "boolean":
+        return true;
+      case "object":
+        switch (v ? v.constructor : v) {
+          case null:
+          case void 0:
+          case Object:
+          case Map:
+          case Array:
+          case Set:
+            return true;
+          default:
+            if (ev.objectTypesByConstructor.get(v.constructor)) return true;
+        }
+    }
+    return !!ev.debugType(v);
+  },
+  string(v) {
+    return typeof v === "string";
+  },
+  int(v) {
+    return typeof v === "bigint";
+  },
+  double(v) {
+    return typeof v === "number";
+  },
+  bool(v) {
+    return typeof v === "boolean";
+  },
+  null(v) {
+    return v === null;
+  },
+  bytes(v) {
+    return v instanceof Uint8Array;
+  },
+  uint(v) {
+    return v instanceof UnsignedInt;
+  },
+  type(v) {
+    return v instanceof Type;
+  },
+  list(v) {
+    switch (v?.constructor) {
+      case Array:
+      case Set:
+        return true;
+      default:
+        return false;
+    }
+  },
+  map(v) {
+    switch (typeof v === "object" && v ? v.constructor : null) {
+      case void 0:
+      case Object:
+      case Map:
+        return true;
+      default:
+        return false;
+    }
+  },
+  optional(v) {
+    return v instanceof Optional;
+  },
+  message(v, ev) {
+    return this === ev.debugType(v);
+  }
+};
+valueTypeMatchers.param = valueTypeMatchers.dyn;
+var TypeDeclaration = class {
+  #matchesCache = /* @__PURE__ */ new WeakMap();
+  constructor({ kind, type, name, keyType, valueType }) {
+    this.kind = kind;
+    this.type = type;
+    this.name = name;
+    this.keyType = keyType;
+    this.valueType = valueType;
+    this.unwrappedType = kind === "dyn" && valueType ? valueType.unwrappedType : this;
+    this.wrappedType = kind === "dyn" ? this : _createDynType(this.unwrappedType);
+    this.hasDynType = this.kind === "dyn" || this.valueType?.hasDynType || this.keyType?.hasDynType || false;
+    this.hasPlaceholderType = this.kind === "param" || this.keyType?.hasPlaceholderType || this.valueType?.hasPlaceholderType || false;
+    if (kind === "list") this.fieldLazy = this.#getListField;
+    else if (kind === "map") this.fieldLazy = this.#getMapField;
+    else if (kind === "message") this.fieldLazy = this.#getMessageField;
+    else if (kind === "optional") this.fieldLazy = this.#getOptionalField;
+    this.matchesValueType = valueTypeMatchers[name] || valueTypeMatchers[kind];
+    objFreeze(this);
+  }
+  isDynOrBool() {
+    return this.type === "bool" || this.kind === "dyn";
+  }
+  isEmpty() {
+    return this.valueType && this.valueType.kind === "param";
+  }
+  unify(r, t2) {
+    const t1 = this;
+    if (t1 === t2 || t1.kind === "dyn" || t2.kind === "param") return t1;
+    if (t2.kind === "dyn" || t1.kind === "param") return t2;
+    if (t1.kind !== t2.kind) return null;
+    if (!(t1.hasPlaceholderType || t2.hasPlaceholderType || t1.hasDynType || t2.hasDynType))
+      return null;
+    const valueType = t1.valueType.unify(r, t2.valueType);
+    if (!valueType) return null;
+    switch (t1.kind) {
+      case "optional":
+        return r.getOptionalType(valueType);
+      case "list":
+        return r.getListType(valueType);
+      case "map":
+        const keyType = t1.keyType.unify(r, t2.keyType);
+        return keyType ? r.getMapType(keyType, valueType) : null;
+    }
+  }
+  templated(r, bind2) {
+    if (!this.hasPlaceholderType) return this;
+    switch (this.kind) {
+      case "dyn":
+        return this.valueType.templated(r, bind2);
+      case "param":
+        return bind2?.get(this.name) || this;
+      case "map":
+        return r.getMapType(this.keyType.templated(r, bind2), this.valueType.templated(r, bind2));
+      case "list":
+        return r.getListType(this.valueType.templated(r, bind2));
+      case "optional":
+        return r.getOptionalType(this.valueType.templated(r, bind2));
+      default:
+        return this;
+    }
+  }
+  toString() {
+    return this.name;
+  }
+  #getOptionalField(obj, key3, ast, ev) {
+    obj = obj instanceof Optional ? obj.orValue() : obj;
+    if (obj === void 0) return OPTIONAL_NONE;
+    const type = ev.debugType(obj);
+    try {
+      return Optional.of(type.fieldLazy(obj, key3, ast, ev));
+    } catch (e) {
+      if (e instanceof EvaluationError) return OPTIONAL_NONE;
+      throw e;
+    }
+  }
+  #getMessageField(obj, key3, ast, ev) {
+    const message = obj ? ev.objectTypesByConstructor.get(obj.constructor) : void 0;
+    if (!message) return;
+    const type = message.fields ? message.fields[key3] : dynType;
+    if (!type) return void 0;
+    const value = obj instanceof Map ? obj.get(key3) : obj[key3];
+    if (value === void 0) return;
+    if (type.matchesValueType(value, ev)) return value;
+    throw evaluationError(
+      "field_type_mismatch",
+      `Field '${key3}' is not of type '${type}', got '${ev.debugType(value)}'`,
+      ast
+    );
+  }
+  #getMapField(obj, key3, ast, ev) {
+    const value = obj instanceof Map ? obj.get(key3) : obj && hasOwn(obj, key3) ? obj[key3] : void 0;
+    if (value === void 0) return;
+    if (this.valueType.matchesValueType(value, ev)) return value;
+    throw evaluationError(
+      "field_type_mismatch",
+      `Field '${key3}' is not of type '${this.valueType}', got '${ev.debugType(value)}'`,
+      ast
+    );
+  }
+  #getListElementAtIndex(list5, pos) {
+    switch (list5?.constructor) {
+      case Array:
+        return list5[pos];
+      case Set: {
+        let i = 0;
+        for (const item of list5) {
+          if (i++ !== pos) continue;
+          return item;
+        }
+      }
+    }
+  }
+  #getListField(obj, key3, ast, ev) {
+    if (typeof key3 === "bigint") key3 = Number(key3);
+    else if (typeof key3 !== "number") return;
+    const value = this.#getListElementAtIndex(obj, key3);
+    if (value === void 0) {
+      if (!obj) return;
+      throw evaluationError(
+        "index_out_of_bounds",
+        `No such key: index out of bounds, index ${key3} ${key3 < 0 ? "< 0" : `>= size ${obj.length || obj.size}`}`,
+        ast
+      );
+    }
+    if (this.valueType.matchesValueType(value, ev)) return value;
+    throw evaluationError(
+      "list_item_type_mismatch",
+      `List item with index '${key3}' is not of type '${this.valueType}', got '${ev.debugType(value)}'`,
+      ast
+    );
+  }
+  fieldLazy() {
+  }
+  field(obj, key3, ast, ev) {
+    const v = this.fieldLazy(obj, key3, ast, ev);
+    if (v !== void 0) return v;
+    throw evaluationError("no_such_key", `No such key: ${key3}`, ast);
+  }
+  matchesBoth(other) {
+    return this.matches(other) && other.matches(this);
+  }
+  matches(o) {
+    const s = this.unwrappedType;
+    o = o.unwrappedType;
+    if (s === o || s.kind === "dyn" || o.kind === "dyn" || o.kind === "param") return true;
+    return this.#matchesCache.get(o) ?? this.#matchesCache.set(o, this.#matches(s, o)).get(o);
+  }
+  #matches(s, o) {
+    switch (s.kind) {
+      case "dyn":
+      case "param":
+        return true;
+      case "list":
+        return o.kind === "list" && s.valueType.matches(o.valueType);
+      case "map":
+        return o.kind === "map" && s.keyType.matches(o.keyType) && s.valueType.matches(o.valueType);
+      case "optional":
+        return o.kind === "optional" && s.valueType.matches(o.valueType);
+      default:
+        return s.name === o.name;
+    }
+  }
+};
+var macroEvaluateErr = `have a .callAst property or .evaluate(checker, macro, ctx) method.`;
+var macroTypeCheckErr = `have a .callAst property or .typeCheck(checker, macro, ctx) method.`;
+function wrapMacroExpander(name, handler2) {
+  const p = `Macro '${name}' must`;
+  return function macroExpander(opts) {
+    const macro = handler2(opts);
+    if (!macro || typeof macro !== "object") throw new Error(`${p} return an object.`);
+    if (macro.callAst) return macro;
+    if (!macro.evaluate) throw new Error(`${p} ${macroEvaluateErr}`);
+    if (!macro.typeCheck) throw new Error(`${p} ${macroTypeCheckErr}`);
+    return macro;
+  };
+}
+var VariableDeclaration = class {
+  constructor(name, type, description, value) {
+    this.name = name;
+    this.type = type;
+    this.description = description ?? null;
+    this.constant = value !== void 0;
+    this.value = value;
+    objFreeze(this);
+  }
+};
+var FunctionDeclaration = class {
+  constructor({ name, receiverType, returnType, handler: handler2, description, params, async }) {
+    if (typeof name !== "string") throw new Error("name must be a string");
+    if (typeof handler2 !== "function") throw new Error("handler must be a function");
+    this.name = name;
+    this.async = isAsync(handler2, async);
+    this.receiverType = receiverType ?? null;
+    this.returnType = returnType;
+    this.description = description ?? null;
+    this.params = params;
+    this.argTypes = params.map((p) => p.type);
+    this.macro = this.argTypes.includes(astType);
+    const receiverString = receiverType ? `${receiverType}.` : "";
+    this.signature = `${receiverString}${name}(${this.argTypes.join(", ")}): ${returnType}`;
+    this.handler = this.macro ? wrapMacroExpander(this.signature, handler2) : handler2;
+    this.partitionKey = `${receiverType ? "rcall" : "call"}:${name}:${params.length}`;
+    this.hasPlaceholderType = this.returnType.hasPlaceholderType || this.receiverType?.hasPlaceholderType || this.argTypes.some((t) => t.hasPlaceholderType) || false;
+    objFreeze(this);
+  }
+  matchesArgs(argTypes) {
+    return argTypes.length === this.argTypes.length && this.argTypes.every((t, i) => t.matches(argTypes[i])) ? this : null;
+  }
+};
+var OperatorDeclaration = class {
+  constructor({ op, leftType, rightType, handler: handler2, returnType, async }) {
+    this.operator = op;
+    this.leftType = leftType;
+    this.rightType = rightType || null;
+    this.handler = handler2;
+    this.async = isAsync(handler2, async);
+    this.returnType = returnType;
+    if (rightType) this.signature = `${leftType} ${op} ${rightType}: ${returnType}`;
+    else this.signature = `${op}${leftType}: ${returnType}`;
+    this.hasPlaceholderType = this.leftType.hasPlaceholderType || this.rightType?.hasPlaceholderType || false;
+    objFreeze(this);
+  }
+  equals(other) {
+    return this.operator === other.operator && this.leftType === other.leftType && this.rightType === other.rightType;
+  }
+};
+function _createListType(valueType) {
+  return new TypeDeclaration({
+    kind: "list",
+    name: `list<${valueType}>`,
+    type: "list",
+    valueType
+  });
+}
+function _createPrimitiveType(name) {
+  return new TypeDeclaration({ kind: "primitive", name, type: name });
+}
+function _createMessageType(name) {
+  return new TypeDeclaration({ kind: "message", name, type: name });
+}
+function _createDynType(valueType) {
+  const name = valueType ? `dyn<${valueType}>` : "dyn";
+  return new TypeDeclaration({ kind: "dyn", name, type: name, valueType });
+}
+function _createOptionalType(valueType) {
+  const name = `optional<${valueType}>`;
+  return new TypeDeclaration({ kind: "optional", name, type: "optional", valueType });
+}
+function _createMapType(keyType, valueType) {
+  return new TypeDeclaration({
+    kind: "map",
+    name: `map<${keyType}, ${valueType}>`,
+    type: "map",
+    keyType,
+    valueType
+  });
+}
+function _createPlaceholderType(name) {
+  return new TypeDeclaration({ kind: "param", name, type: name });
+}
+var dynType = _createDynType();
+var astType = _createPrimitiveType("ast");
+var listType = _createListType(dynType);
+var mapType = _createMapType(dynType, dynType);
+var celTypes = {
+  string: _createPrimitiveType("string"),
+  bool: _createPrimitiveType("bool"),
+  int: _createPrimitiveType("int"),
+  uint: _createPrimitiveType("uint"),
+  double: _createPrimitiveType("double"),
+  bytes: _createPrimitiveType("bytes"),
+  dyn: dynType,
+  null: _createPrimitiveType("null"),
+  type: _createPrimitiveType("type"),
+  optional: _createOptionalType(dynType),
+  list: listType,
+  "list<dyn>": listType,
+  map: mapType,
+  "map<dyn, dyn>": mapType
+};
+for (const t of [celTypes.string, celTypes.double, celTypes.int]) {
+  const list5 = _createListType(t);
+  const map = _createMapType(celTypes.string, t);
+  celTypes[list5.name] = list5;
+  celTypes[map.name] = map;
+}
+Object.freeze(celTypes);
+var Candidates = class {
+  returnType = null;
+  async = false;
+  macro = false;
+  #matchCache = null;
+  #checkCache = null;
+  /** @type {Array<FunctionDeclaration>|Array<OperatorDeclaration>} */
+  declarations = [];
+  constructor(registry) {
+    this.registry = registry;
+  }
+  [Symbol.iterator]() {
+    return this.declarations[Symbol.iterator]();
+  }
+  add(decl) {
+    this.returnType = (this.returnType || decl.returnType).unify(this.registry, decl.returnType) || dynType;
+    if (decl.macro) this.macro = decl;
+    if (decl.async && !this.async) this.async = true;
+    this.declarations.push(decl);
+    this.#matchCache?.clear();
+    this.#checkCache?.clear();
+  }
+  findFunction(argTypes, receiverType = null) {
+    for (let i = 0; i < this.declarations.length; i++) {
+      const match = this.#matchesFunction(this.declarations[i], argTypes, receiverType);
+      if (match) return match;
+    }
+    return null;
+  }
+  findUnaryOverload(left) {
+    const cached2 = (this.#matchCache ??= /* @__PURE__ */ new Map()).get(left);
+    if (cached2 !== void 0) return cached2;
+    let value = false;
+    for (const decl of this.declarations) {
+      if (decl.leftType !== left) continue;
+      value = decl;
+      break;
+    }
+    this.#matchCache.set(left, value);
+    return value;
+  }
+  findBinaryOverload(left, right) {
+    if (left.kind === "dyn" && left.valueType) right = right.wrappedType;
+    else if (right.kind === "dyn" && right.valueType) left = left.wrappedType;
+    return (this.#matchCache ??= /* @__PURE__ */ new Map()).get(left)?.get(right) ?? this.#cacheBinary(this.#matchCache, left, right, this.#findBinaryUncached(left, right));
+  }
+  checkBinaryOverload(left, right) {
+    return (this.#checkCache ??= /* @__PURE__ */ new Map()).get(left)?.get(right) ?? this.#cacheBinary(this.#checkCache, left, right, this.#checkBinaryUncached(left, right));
+  }
+  #cacheBinary(c, l, r, v) {
+    return (c.get(l) || c.set(l, /* @__PURE__ */ new Map()).get(l)).set(r, v), v;
+  }
+  #findBinaryUncached(left, right) {
+    const ops = this.#findBinaryOverloads(left, right);
+    if (ops.length === 0) return false;
+    if (ops.length === 1) return ops[0];
+    throw new Error(`Operator overload '${ops[0].signature}' overlaps with '${ops[1].signature}'.`);
+  }
+  #checkBinaryUncached(left, right) {
+    const ops = this.#findBinaryOverloads(left, right);
+    if (ops.length === 0) return false;
+    let rt = ops[0].returnType;
+    for (let i = 1; i < ops.length; i++) rt = rt.unify(this.registry, ops[i].returnType) || dynType;
+    return rt;
+  }
+  #findBinaryOverloads(leftType, rightType) {
+    const nonexactMatches = [];
+    for (const decl of this.declarations) {
+      if (decl.leftType === leftType && decl.rightType === rightType) return [decl];
+      const secondary = this.#matchBinaryOverload(decl, leftType, rightType);
+      if (secondary) nonexactMatches.push(secondary);
+    }
+    if (nonexactMatches.length === 0) {
+      const op = this.declarations[0]?.operator;
+      if ((op === "==" || op === "!=") && leftType.kind === "dyn") {
+        return fallbackDynEqualityMatchers[op];
+      }
+    }
+    return nonexactMatches;
+  }
+  #matchBinaryOverload(decl, actualLeft, actualRight) {
+    const bindings = decl.hasPlaceholderType ? /* @__PURE__ */ new Map() : null;
+    const leftType = this.#matchTypeWithPlaceholders(decl.leftType, actualLeft, bindings);
+    if (!leftType) return;
+    const rightType = this.#matchTypeWithPlaceholders(decl.rightType, actualRight, bindings);
+    if (!rightType) return;
+    if ((decl.operator === "==" || decl.operator === "!=") && decl.leftType.kind === "dyn" && decl.leftType.valueType && actualLeft.kind !== "dyn" && actualRight.kind !== "dyn")
+      return false;
+    return decl.hasPlaceholderType ? {
+      async: decl.async,
+      signature: decl.signature,
+      handler: decl.handler,
+      leftType,
+      rightType,
+      returnType: decl.returnType.templated(this.registry, bindings)
+    } : decl;
+  }
+  #matchesFunction(fn, argTypes, receiverType) {
+    if (fn.hasPlaceholderType) return this.#matchWithPlaceholders(fn, argTypes, receiverType);
+    if (receiverType && fn.receiverType && !receiverType.matches(fn.receiverType)) return;
+    return fn.matchesArgs(argTypes);
+  }
+  #matchWithPlaceholders(fn, argTypes, receiverType) {
+    const bindings = /* @__PURE__ */ new Map();
+    if (receiverType && fn.receiverType) {
+      if (!this.#matchTypeWithPlaceholders(fn.receiverType, receiverType, bindings)) {
+        return null;
+      }
+    }
+    for (let i = 0; i < argTypes.length; i++) {
+      if (!this.#matchTypeWithPlaceholders(fn.argTypes[i], argTypes[i], bindings)) {
+        return null;
+      }
+    }
+    return {
+      async: fn.async,
+      handler: fn.handler,
+      signature: fn.signature,
+      returnType: fn.returnType.templated(this.registry, bindings)
+    };
+  }
+  #matchTypeWithPlaceholders(declared, actual, bindings) {
+    if (!declared.hasPlaceholderType) return actual.matches(declared) ? actual : null;
+    const treatAsDyn = actual.kind === "dyn";
+    if (!this.#collectPlaceholderBindings(declared, actual, bindings, treatAsDyn)) return null;
+    if (treatAsDyn) return actual;
+    return actual.matches(declared.templated(this.registry, bindings)) ? actual : null;
+  }
+  #collectPlaceholderBindings(dec, act, bind2, fromDyn = false) {
+    if (!dec.hasPlaceholderType) return true;
+    if (!act) return false;
+    const asDyn = fromDyn || act.kind === "dyn";
+    act = act.unwrappedType;
+    switch (dec.kind) {
+      case "param": {
+        const type = asDyn ? dynType : act;
+        const existing = bind2.get(dec.name);
+        if (!existing) return bind2.set(dec.name, type) && true;
+        return existing.kind === "dyn" || type.kind === "dyn" ? true : existing.matchesBoth(type);
+      }
+      case "list": {
+        if (act.name === "dyn") act = dec;
+        if (act.kind !== "list") return false;
+        return this.#collectPlaceholderBindings(dec.valueType, act.valueType, bind2, asDyn);
+      }
+      case "map": {
+        if (act.name === "dyn") act = dec;
+        if (act.kind !== "map") return false;
+        return this.#collectPlaceholderBindings(dec.keyType, act.keyType, bind2, asDyn) && this.#collectPlaceholderBindings(dec.valueType, act.valueType, bind2, asDyn);
+      }
+      case "optional": {
+        if (act.name === "dyn") act = dec;
+        if (act.kind !== "optional") return false;
+        return this.#collectPlaceholderBindings(dec.valueType, act.valueType, bind2, asDyn);
+      }
+    }
+    return true;
+  }
+};
+function splitByComma(str) {
+  const parts = [];
+  let current = "";
+  let depth = 0;
+  for (const char of str) {
+    if (char === "<") depth++;
+    else if (char === ">") depth--;
+    else if (char === "," && depth === 0) {
+      parts.push(current.trim());
+      current = "";
+      continue;
+    }
+    current += char;
+  }
+  if (current) parts.push(current.trim());
+  return parts;
+}
+var objTypesDecls = [
+  [UnsignedInt, "uint", TYPES.uint, celTypes.uint],
+  [Type, "type", TYPES.type, celTypes.type],
+  [Optional, "optional", optionalType, celTypes.optional],
+  [Uint8Array, "bytes", TYPES.bytes, celTypes.bytes],
+  ...typeof Buffer !== "undefined" ? [[Buffer, "bytes", TYPES.bytes, celTypes.bytes]] : []
+].map(([ctor, name, typeType, type]) => Object.freeze({ name, typeType, type, ctor }));
+var objTypes = objTypesDecls.map((t) => [t.name, t]);
+var objTypesCtor = objTypesDecls.map((t) => [t.ctor, t]);
+var invalidVar = (postfix) => new Error(`Invalid variable declaration: ${postfix}`);
+var invalidType = (postfix) => new Error(`Invalid type declaration: ${postfix}`);
+var fallbackDynEqualityMatchers = {
+  "==": [{ handler: (a, b) => a === b, returnType: celTypes.bool }],
+  "!=": [{ handler: (a, b) => a !== b, returnType: celTypes.bool }]
+};
+var Registry = class _Registry {
+  #parent = null;
+  #typeDeclarations;
+  #ownsVariables = true;
+  #operators = null;
+  #functions = null;
+  #operatorsByOp = null;
+  #functionsByKey = null;
+  #listTypes = null;
+  #mapTypes = null;
+  #optionalTypes = null;
+  #others = null;
+  #locked = false;
+  constructor(opts = {}) {
+    this.enableOptionalTypes = opts.enableOptionalTypes ?? false;
+    this.unlistedVariablesAreDyn = opts.unlistedVariablesAreDyn ?? false;
+    const parent = opts.parent instanceof _Registry ? opts.parent : null;
+    if (parent) {
+      this.#parent = parent;
+      let opParent = parent;
+      while (opParent && !opParent.#operators) opParent = opParent.#parent;
+      let fnParent = parent;
+      while (fnParent && !fnParent.#functions) fnParent = fnParent.#parent;
+      this.#operatorsByOp = parent.#operatorsByOp;
+      this.#functionsByKey = parent.#functionsByKey;
+      this.#others = { operators: opParent.#operators, functions: fnParent.#functions };
+      this.objectTypes = new Map(parent.objectTypes);
+      this.objectTypesByConstructor = new Map(parent.objectTypesByConstructor);
+      this.variables = parent.variables;
+      this.#ownsVariables = false;
+      this.#typeDeclarations = parent.#typeDeclarations;
+      this.#listTypes = parent.#listTypes;
+      this.#mapTypes = parent.#mapTypes;
+      this.#optionalTypes = parent.#optionalTypes;
+      if (this.enableOptionalTypes !== parent.enableOptionalTypes || this.unlistedVariablesAreDyn !== parent.unlistedVariablesAreDyn) {
+        toggleOptionalTypes(this, this.enableOptionalTypes);
+      }
+    } else {
+      this.#operators = [];
+      this.#functions = [];
+      this.objectTypes = new Map(objTypes);
+      this.objectTypesByConstructor = new Map(objTypesCtor);
+      this.#typeDeclarations = new Map(objEntries(celTypes));
+      this.#listTypes = /* @__PURE__ */ new Map();
+      this.#mapTypes = /* @__PURE__ */ new Map();
+      this.#optionalTypes = /* @__PURE__ */ new Map();
+      this.variables = /* @__PURE__ */ new Map();
+      this.variables.dyn = this.unlistedVariablesAreDyn;
+      for (const n in TYPES) this.registerConstant(n, "type", TYPES[n]);
+    }
+  }
+  #ensureOwnVariables() {
+    if (this.#ownsVariables) return;
+    this.variables = new Map(this.variables);
+    this.variables.dyn = this.unlistedVariablesAreDyn;
+    this.#ownsVariables = true;
+  }
+  // Used by toggleOptionalTypes in optional.js to clear a variable before re-registering it
+  deleteVariable(name) {
+    this.#ensureOwnVariables();
+    this.variables.delete(name);
+  }
+  #pushOperator(decl) {
+    if (!this.#operators) this.#operatorsByOp = null;
+    this.operatorCandidates(decl.operator).add(decl);
+    this.#operators.push(decl);
+  }
+  #pushFunction(decl) {
+    if (!this.#functions) this.#functionsByKey = null;
+    this.#functionCandidates(decl.partitionKey).add(decl);
+    this.#functions.push(decl);
+  }
+  #ensureCandiate(c, key3) {
+    return c.get(key3) || c.set(key3, new Candidates(this)).get(key3);
+  }
+  #getOperators() {
+    if (this.#operators) return this.#operators;
+    return this.#operators = [...this.#others.operators];
+  }
+  #getFunctions() {
+    if (this.#functions) return this.#functions;
+    return this.#functions = [...this.#others.functions];
+  }
+  operatorCandidates(op) {
+    if (this.#operatorsByOp) return this.#ensureCandiate(this.#operatorsByOp, op);
+    const c = this.#operatorsByOp = /* @__PURE__ */ new Map();
+    for (const decl of this.#getOperators()) this.#ensureCandiate(c, decl.operator).add(decl);
+    return this.#ensureCandiate(c, op);
+  }
+  functionCandidates(rec, name, argLen) {
+    return this.#functionCandidates(`${rec ? "rcall" : "call"}:${name}:${argLen}`);
+  }
+  #functionCandidates(key3) {
+    if (this.#functionsByKey) return this.#ensureCandiate(this.#functionsByKey, key3);
+    const c = this.#functionsByKey = /* @__PURE__ */ new Map();
+    for (const decl of this.#getFunctions()) this.#ensureCandiate(c, decl.partitionKey).add(decl);
+    return this.#ensureCandiate(c, key3);
+  }
+  registerVariable(name, type, opts) {
+    if (this.#locked) throw new Error("Cannot modify frozen registry");
+    let description = opts?.description;
+    let value;
+    if (typeof name === "string" && typeof type === "object" && !(type instanceof TypeDeclaration)) {
+      description = type.description;
+      value = type.value;
+      if (type.schema) type = this.registerType({ name: `$${name}`, schema: type.schema }).type;
+      else type = type.type;
+    } else if (typeof name === "object") {
+      if (name.schema) type = this.registerType({ name: `$${name.name}`, schema: name.schema }).type;
+      else type = name.type;
+      description = name.description;
+      value = name.value;
+      name = name.name;
+    }
+    if (typeof name !== "string" || !name) throw invalidVar(`name must be a string`);
+    if (RESERVED.has(name)) throw invalidVar(`'${name}' is a reserved name`);
+    if (this.variables.get(name) !== void 0) throw invalidVar(`'${name}' is already registered`);
+    if (typeof type === "string") type = this.getType(type);
+    else if (!(type instanceof TypeDeclaration)) throw invalidVar(`type is required`);
+    this.#ensureOwnVariables();
+    this.variables.set(name, new VariableDeclaration(name, type, description, value));
+    return this;
+  }
+  #registerSchemaAsType(name, schema) {
+    const fields2 = /* @__PURE__ */ Object.create(null);
+    for (const key3 of objKeys(schema)) {
+      const def = schema[key3];
+      if (typeof def === "object" && def) {
+        fields2[key3] = this.registerType({ name: `${name}.${key3}`, schema: def }).type.name;
+      } else if (typeof def === "string") {
+        fields2[key3] = def;
+      } else {
+        throw new Error(`Invalid field definition for '${name}.${key3}'`);
+      }
+    }
+    return fields2;
+  }
+  registerConstant(name, type, value) {
+    if (typeof name === "object") this.registerVariable(name);
+    else this.registerVariable({ name, type, value });
+    return this;
+  }
+  getType(typename) {
+    return this.#parseTypeString(typename, true);
+  }
+  getListType(type) {
+    return this.#listTypes.get(type) || this.#listTypes.set(type, this.#parseTypeString(`list<${type}>`, true)).get(type);
+  }
+  getMapType(a, b) {
+    return this.#mapTypes.get(a)?.get(b) || (this.#mapTypes.get(a) || this.#mapTypes.set(a, /* @__PURE__ */ new Map()).get(a)).set(b, this.#parseTypeString(`map<${a}, ${b}>`, true)).get(b);
+  }
+  getOptionalType(type) {
+    return this.#optionalTypes.get(type) || this.#optionalTypes.set(type, this.#parseTypeString(`optional<${type}>`, true)).get(type);
+  }
+  assertType(typename, type, signature) {
+    try {
+      return this.#parseTypeString(typename, true);
+    } catch (e) {
+      e.message = `Invalid ${type} '${e.unknownType || typename}' in '${signature}'`;
+      throw e;
+    }
+  }
+  getFunctionType(typename) {
+    if (typename === "ast") return astType;
+    const t = this.#parseTypeString(typename, true);
+    if (t.kind === "dyn" && t.valueType) throw new Error(`type '${t.name}' is not supported`);
+    return t;
+  }
+  registerType(name, _d) {
+    if (this.#locked) throw new Error("Cannot modify frozen registry");
+    if (typeof name === "object") _d = name, name = _d.fullName || _d.name || _d.ctor?.name;
+    if (typeof name === "string" && name[0] === ".") name = name.slice(1);
+    if (typeof name !== "string" || name.length < 2 || RESERVED.has(name)) {
+      throw invalidType(`name '${name}' is not valid`);
+    }
+    if (this.objectTypes.has(name)) throw invalidType(`type '${name}' already registered`);
+    const type = this.#parseTypeString(name, false);
+    if (type.kind !== "message") throw invalidType(`type '${name}' is not valid`);
+    const decl = {
+      name,
+      typeType: new Type(name),
+      type,
+      ctor: typeof _d === "function" ? _d : _d?.ctor,
+      convert: typeof _d === "function" ? void 0 : _d?.convert,
+      fields: typeof _d?.schema === "object" ? this.#normalizeFields(name, this.#registerSchemaAsType(name, _d.schema)) : this.#normalizeFields(name, typeof _d === "function" ? void 0 : _d?.fields)
+    };
+    if (typeof decl.ctor !== "function") {
+      if (!decl.fields) throw invalidType(`type '${name}' requires a constructor or fields`);
+      Object.assign(decl, this.#createDefaultConvert(name, decl.fields));
+    }
+    this.objectTypes.set(name, Object.freeze(decl));
+    this.objectTypesByConstructor.set(decl.ctor, decl);
+    this.registerFunctionOverload(`type(${name}): type`, () => decl.typeType, { async: false });
+    return decl;
+  }
+  /** @returns {TypeDeclaration} */
+  #parseTypeString(typeStr, requireKnownTypes = true) {
+    let match = this.#typeDeclarations.get(typeStr);
+    if (match) return match;
+    if (typeof typeStr !== "string" || !typeStr.length) {
+      throw new Error(`Invalid type: must be a string`);
+    }
+    match = typeStr.match(/^[A-Z]$/);
+    if (match) return this.#createDeclaration(_createPlaceholderType, typeStr, typeStr);
+    match = typeStr.match(/^(dyn|list|map|optional)<(.+)>$/);
+    if (!match) {
+      if (requireKnownTypes) {
+        const err = new Error(`Unknown type: ${typeStr}`);
+        err.unknownType = typeStr;
+        throw err;
+      }
+      return this.#createDeclaration(_createMessageType, typeStr, typeStr);
+    }
+    const kind = match[1];
+    const inner = match[2].trim();
+    switch (kind) {
+      case "dyn": {
+        const type = this.#parseTypeString(inner, requireKnownTypes).wrappedType;
+        this.#typeDeclarations.set(type.name, type);
+        return type;
+      }
+      case "list": {
+        const vType = this.#parseTypeString(inner, requireKnownTypes);
+        return this.#createDeclaration(_createListType, `list<${vType}>`, vType);
+      }
+      case "map": {
+        const parts = splitByComma(inner);
+        if (parts.length !== 2) throw new Error(`Invalid map type: ${typeStr}`);
+        const kType = this.#parseTypeString(parts[0], requireKnownTypes);
+        const vType = this.#parseTypeString(parts[1], requireKnownTypes);
+        return this.#createDeclaration(_createMapType, `map<${kType}, ${vType}>`, kType, vType);
+      }
+      case "optional": {
+        const vType = this.#parseTypeString(inner, requireKnownTypes);
+        return this.#createDeclaration(_createOptionalType, `optional<${vType}>`, vType);
+      }
+    }
+  }
+  #createDeclaration(creator, key3, ...args) {
+    return this.#typeDeclarations.get(key3) || this.#typeDeclarations.set(key3, creator(...args)).get(key3);
+  }
+  findMacro(name, hasReceiver, argLen) {
+    return this.functionCandidates(hasReceiver, name, argLen).macro;
+  }
+  findUnaryOverload(op, left) {
+    return this.operatorCandidates(op).findUnaryOverload(left);
+  }
+  findBinaryOverload(op, left, right) {
+    return this.operatorCandidates(op).findBinaryOverload(left, right);
+  }
+  #toCelFieldType(field3) {
+    if (typeof field3 === "string") return { type: field3 };
+    if (field3.id) return protobufjsFieldToCelType(field3);
+    return field3;
+  }
+  #toCelFieldDeclaration(typename, fields2, k, requireKnownTypes = false) {
+    try {
+      const field3 = this.#toCelFieldType(fields2[k]);
+      if (typeof field3?.type !== "string") throw new Error(`unsupported declaration`);
+      return this.#parseTypeString(field3.type, requireKnownTypes);
+    } catch (e) {
+      e.message = `Field '${k}' in type '${typename}' has unsupported declaration: ${JSON.stringify(fields2[k])}`;
+      throw e;
+    }
+  }
+  #normalizeFields(typename, fields2) {
+    if (!fields2) return;
+    const all = /* @__PURE__ */ Object.create(null);
+    for (const k of objKeys(fields2)) all[k] = this.#toCelFieldDeclaration(typename, fields2, k);
+    return all;
+  }
+  #createDefaultConvert(name, fields2) {
+    const keys = objKeys(fields2);
+    const conversions = /* @__PURE__ */ Object.create(null);
+    for (const k of keys) {
+      const type = fields2[k];
+      const decl = type.kind === "message" && this.objectTypes.get(type.name);
+      if (decl === false) conversions[k] = false;
+      else conversions[k] = decl.convert ? decl : false;
+    }
+    const Ctor = {
+      [name]: class extends Map {
+        #raw;
+        constructor(v) {
+          super();
+          this.#raw = v;
+        }
+        [Symbol.iterator]() {
+          if (this.size !== keys.length) for (const k of keys) this.get(k);
+          return super[Symbol.iterator]();
+        }
+        get(field3) {
+          let v = super.get(field3);
+          if (v !== void 0 || this.has(field3)) return v;
+          const dec = conversions[field3];
+          if (dec === void 0) return;
+          v = this.#raw instanceof Map ? this.#raw.get(field3) : this.#raw?.[field3];
+          if (dec && v && typeof v === "object") {
+            switch (v.constructor) {
+              case void 0:
+              case Object:
+              case Map:
+                v = dec.convert(v);
+            }
+          }
+          return super.set(field3, v), v;
+        }
+      }
+    }[name];
+    return {
+      ctor: Ctor,
+      convert(v) {
+        if (!v) return;
+        if (v.constructor === Ctor) return v;
+        return new Ctor(v);
+      }
+    };
+  }
+  clone(opts) {
+    this.#locked = true;
+    return new _Registry({
+      parent: this,
+      unlistedVariablesAreDyn: opts.unlistedVariablesAreDyn,
+      enableOptionalTypes: opts.enableOptionalTypes
+    });
+  }
+  getDefinitions() {
+    const variables = [];
+    const functions = [];
+    for (const [, varDecl] of this.variables) {
+      if (!varDecl) continue;
+      variables.push({
+        name: varDecl.name,
+        description: varDecl.description || null,
+        type: varDecl.type.name
+      });
+    }
+    for (const decl of this.#getFunctions()) {
+      functions.push({
+        signature: decl.signature,
+        name: decl.name,
+        description: decl.description,
+        receiverType: decl.receiverType ? decl.receiverType.name : null,
+        returnType: decl.returnType.name,
+        params: decl.params.map((p) => ({
+          name: p.name,
+          type: p.type.name,
+          description: p.description
+        }))
+      });
+    }
+    return { variables, functions };
+  }
+  #parseSignature(signature) {
+    if (typeof signature !== "string") throw new Error("Invalid signature: must be a string");
+    const match = signature.match(/^(?:([a-zA-Z0-9.<>]+)\.)?(\w+)\(([^)]*)\):(.*)$/);
+    if (!match) throw new Error(`Invalid signature: ${signature}`);
+    const returnType = match[4].trim();
+    if (!returnType) throw new Error(`Invalid signature: ${signature}`);
+    return {
+      receiverType: match[1] || null,
+      name: match[2],
+      argTypes: splitByComma(match[3]),
+      returnType
+    };
+  }
+  /**
+   * @param {FunctionDeclaration} a
+   * @param {FunctionDeclaration} b
+   */
+  #functionSignatureOverlaps(a, b) {
+    if (a.name !== b.name) return false;
+    if (a.argTypes.length !== b.argTypes.length) return false;
+    if ((a.receiverType || b.receiverType) && (!a.receiverType || !b.receiverType)) return false;
+    const isDifferentReceiver = a.receiverType !== b.receiverType && a.receiverType !== dynType && b.receiverType !== dynType;
+    return !isDifferentReceiver && (b.macro || a.macro || b.argTypes.every((t, i) => {
+      const o = a.argTypes[i];
+      return t === o || t === dynType || o === dynType;
+    }));
+  }
+  /** @param {FunctionDeclaration} newDec */
+  #checkOverlappingSignatures(newDec) {
+    for (const decl of this.#functionCandidates(newDec.partitionKey)) {
+      if (!this.#functionSignatureOverlaps(decl, newDec)) continue;
+      throw new Error(
+        `Function signature '${newDec.signature}' overlaps with existing overload '${decl.signature}'.`
+      );
+    }
+  }
+  #normalizeParam(i, aType, param) {
+    if (!param) return { type: this.getFunctionType(aType), name: `arg${i}`, description: null };
+    const type = param.type || aType;
+    if (!type) throw new Error(`params[${i}].type is required`);
+    if (aType && type !== aType) throw new Error(`params[${i}].type not equal to signature type`);
+    return {
+      name: param.name || `arg${i}`,
+      type: this.getFunctionType(type),
+      description: param.description ?? null
+    };
+  }
+  registerFunctionOverload(s, handler2, opts) {
+    if (this.#locked) throw new Error("Cannot modify frozen registry");
+    if (typeof s === "object") opts = s;
+    else if (typeof handler2 === "object") opts = handler2;
+    else if (!opts) opts = {};
+    const sig = typeof s === "string" ? s : opts.signature ?? void 0;
+    const parsed = sig !== void 0 ? this.#parseSignature(sig) : void 0;
+    const name = parsed?.name || opts.name;
+    const receiverType = parsed?.receiverType || opts.receiverType;
+    const argTypes = parsed?.argTypes;
+    const returnType = parsed?.returnType || opts.returnType;
+    const params = opts.params;
+    handler2 = typeof handler2 === "function" ? handler2 : opts.handler;
+    let dec;
+    try {
+      if (!name) throw new Error(`signature or name are required`);
+      if (!returnType) throw new Error(`must have a returnType`);
+      if (params) {
+        if (argTypes && params.length !== argTypes.length) {
+          throw new Error(`mismatched length in params and args in signature`);
+        }
+      } else if (!argTypes) throw new Error(`signature or params are required`);
+      dec = new FunctionDeclaration({
+        name,
+        async: opts?.async,
+        receiverType: receiverType ? this.getType(receiverType) : null,
+        returnType: this.getType(returnType),
+        handler: handler2,
+        description: opts.description,
+        params: (argTypes || params).map(
+          (_, i) => this.#normalizeParam(i, argTypes?.[i], params?.[i])
+        )
+      });
+    } catch (e) {
+      if (typeof sig === "string") e.message = `Invalid function declaration '${sig}': ${e.message}`;
+      else if (name) e.message = `Invalid function declaration '${name}': ${e.message}`;
+      else e.message = `Invalid function declaration: ${e.message}`;
+      throw e;
+    }
+    this.#checkOverlappingSignatures(dec);
+    this.#pushFunction(dec);
+  }
+  registerOperatorOverload(string2, handler2, opts) {
+    const unaryParts = string2.match(/^([-!])([\w.<>]+)(?::\s*([\w.<>]+))?$/);
+    if (unaryParts) {
+      const [, op2, operandType, returnType2] = unaryParts;
+      return this.unaryOverload(op2, operandType, handler2, returnType2, opts?.async);
+    }
+    const parts = string2.match(
+      /^([\w.<>]+) ([-+*%/]|==|!=|<|<=|>|>=|in) ([\w.<>]+)(?::\s*([\w.<>]+))?$/
+    );
+    if (!parts) throw new Error(`Operator overload invalid: ${string2}`);
+    const [, leftType, op, rightType, returnType] = parts;
+    return this.binaryOverload(leftType, op, rightType, handler2, returnType);
+  }
+  unaryOverload(op, typeStr, handler2, returnTypeStr, async) {
+    if (this.#locked) throw new Error("Cannot modify frozen registry");
+    const leftType = this.assertType(typeStr, "type", `${op}${typeStr}`);
+    const returnType = this.assertType(
+      returnTypeStr || typeStr,
+      "return type",
+      `${op}${typeStr}: ${returnTypeStr || typeStr}`
+    );
+    const d = new OperatorDeclaration({ op: `${op}_`, leftType, returnType, handler: handler2, async });
+    this.#pushOperator(this.#assertOverload(d));
+  }
+  #hasOverload(d) {
+    for (const o of this.operatorCandidates(d.operator)) if (d.equals(o)) return true;
+    return false;
+  }
+  #assertOverload(decl) {
+    if (!this.#hasOverload(decl)) return decl;
+    throw new Error(`Operator overload already registered: ${decl.signature}`);
+  }
+  binaryOverload(leftTypeStr, op, rightTypeStr, handler2, returnTypeStr, async) {
+    if (this.#locked) throw new Error("Cannot modify frozen registry");
+    returnTypeStr ??= isRelational.has(op) ? "bool" : leftTypeStr;
+    const sig = `${leftTypeStr} ${op} ${rightTypeStr}: ${returnTypeStr}`;
+    let leftType = this.assertType(leftTypeStr, "left type", sig);
+    let rightType = this.assertType(rightTypeStr, "right type", sig);
+    const returnType = this.assertType(returnTypeStr, "return type", sig);
+    if (leftType.kind === "dyn" && leftType.valueType) rightType = rightType.wrappedType;
+    else if (rightType.kind === "dyn" && rightType.valueType) leftType = leftType.wrappedType;
+    if (isRelational.has(op) && returnType.type !== "bool") {
+      throw new Error(`Comparison operator '${op}' must return 'bool', got '${returnType.type}'`);
+    }
+    const dec = new OperatorDeclaration({ op, leftType, rightType, returnType, handler: handler2, async });
+    if (dec.hasPlaceholderType && !(rightType.hasPlaceholderType && leftType.hasPlaceholderType)) {
+      throw new Error(
+        `Operator overload with placeholders must use them in both left and right types: ${sig}`
+      );
+    }
+    this.#assertOverload(dec);
+    if (op === "==") {
+      const declarations = [
+        new OperatorDeclaration({
+          op: "!=",
+          leftType,
+          rightType,
+          handler(a, b, ast, ev) {
+            return !handler2(a, b, ast, ev);
+          },
+          returnType,
+          async
+        })
+      ];
+      if (leftType !== rightType) {
+        declarations.push(
+          new OperatorDeclaration({
+            op: "==",
+            leftType: rightType,
+            rightType: leftType,
+            handler(a, b, ast, ev) {
+              return handler2(b, a, ast, ev);
+            },
+            returnType,
+            async
+          }),
+          new OperatorDeclaration({
+            op: "!=",
+            leftType: rightType,
+            rightType: leftType,
+            handler(a, b, ast, ev) {
+              return !handler2(b, a, ast, ev);
+            },
+            returnType,
+            async
+          })
+        );
+      }
+      for (const decl of declarations) this.#assertOverload(decl);
+      for (const decl of declarations) this.#pushOperator(decl);
+    }
+    this.#pushOperator(dec);
+  }
+};
+var isRelational = /* @__PURE__ */ new Set(["<", "<=", ">", ">=", "==", "!=", "in"]);
+function createRegistry(opts) {
+  return new Registry(opts);
+}
+var RootContext = class {
+  #vars;
+  #contextObj;
+  #contextMap;
+  #convertCache;
+  constructor(registry, context3) {
+    this.#vars = registry.variables;
+    if (context3 === void 0 || context3 === null) return;
+    if (typeof context3 !== "object") {
+      throw evaluationError("invalid_context", "Context must be an object");
+    }
+    if (context3 instanceof Map) this.#contextMap = context3;
+    else this.#contextObj = context3;
+  }
+  getValue(key3) {
+    return this.#convertCache?.get(key3) || (this.#contextObj ? this.#contextObj[key3] : this.#contextMap?.get(key3));
+  }
+  getVariable(name) {
+    return this.#vars.get(name) ?? (this.#vars.dyn && !RESERVED.has(name) ? new VariableDeclaration(name, dynType) : void 0);
+  }
+  getCheckedValue(ev, ast) {
+    const v = this.getValue(ast.args);
+    if (v === void 0) throw ev.createError("unknown_variable", `Unknown variable: ${ast.args}`, ast);
+    if (ast.checkedType.matchesValueType(v, ev)) return v;
+    const type = ast.checkedType;
+    const valueType = ev.debugType(v);
+    if (type.kind === "message" && valueType.kind === "map") {
+      const c = ev.objectTypes.get(type.name)?.convert?.(v);
+      if (c) return (this.#convertCache ??= /* @__PURE__ */ new Map()).set(ast.args, c), c;
+    }
+    throw ev.createError(
+      "variable_type_mismatch",
+      `Variable '${ast.args}' is not of type '${type}', got '${valueType}'`,
+      ast
+    );
+  }
+  forkWithVariable(iterVar, iterType) {
+    return new OverlayContext(this, iterVar, iterType);
+  }
+};
+var OverlayContext = class _OverlayContext {
+  #parent;
+  accuType;
+  accuValue;
+  iterValue;
+  constructor(parent, iterVar, iterType) {
+    this.#parent = parent;
+    this.iterVar = iterVar;
+    this.iterType = iterType;
+  }
+  forkWithVariable(iterVar, iterType) {
+    return new _OverlayContext(this, iterVar, iterType);
+  }
+  reuse(parent) {
+    if (!this.async) return this.#parent = parent, this;
+    const ctx = new _OverlayContext(parent, this.iterVar, this.iterType);
+    ctx.accuType = this.accuType;
+    return ctx;
+  }
+  setIterValue(v, ev) {
+    if (this.iterType.matchesValueType(v, ev)) return this.iterValue = v, this;
+    const type = this.iterType;
+    const valueType = ev.debugType(v);
+    if (type.kind === "message" && valueType.kind === "map") {
+      const c = ev.objectTypes.get(type.name)?.convert?.(v);
+      if (c) return this.iterValue = c, this;
+    }
+    throw ev.createError(
+      "variable_type_mismatch",
+      `Variable '${this.iterVar}' is not of type '${type}', got '${valueType}'`
+    );
+  }
+  setAccuType(type) {
+    return this.accuType = type, this;
+  }
+  setAccuValue(v) {
+    return this.accuValue = v, this;
+  }
+  getValue(key3) {
+    return this.iterVar === key3 ? this.iterValue : this.#parent.getValue(key3);
+  }
+  getCheckedValue(ev, ast) {
+    if (this.iterVar === ast.args) return this.iterValue;
+    return this.#parent.getCheckedValue(ev, ast);
+  }
+  getVariable(name) {
+    if (this.iterVar === name) return new VariableDeclaration(name, this.iterType);
+    return this.#parent.getVariable(name);
+  }
+};
+function protobufjsFieldToCelType(field3) {
+  let fieldType;
+  if (field3.map) {
+    const keyType = protobufjsTypeToCelType(field3.keyType, field3.resolvedKeyType);
+    const valueType = protobufjsTypeToCelType(field3.type, field3.resolvedType);
+    fieldType = `map<${keyType}, ${valueType}>`;
+  } else {
+    fieldType = protobufjsTypeToCelType(field3.type, field3.resolvedType);
+  }
+  return { type: field3.repeated ? `list<${fieldType}>` : fieldType };
+}
+function protobufjsTypeToCelType(protoType, resolvedType) {
+  switch (protoType) {
+    case "string":
+      return "string";
+    case "bytes":
+      return "bytes";
+    case "bool":
+      return "bool";
+    // protobufjs uses JavaScript numbers for all numeric types
+    case "double":
+    case "float":
+    case "int32":
+    case "int64":
+    case "sint32":
+    case "sint64":
+    case "sfixed32":
+    case "sfixed64":
+    case "uint32":
+    case "uint64":
+    case "fixed32":
+    case "fixed64":
+      return "double";
+    default:
+      switch (resolvedType?.constructor.name) {
+        case "Type":
+          return resolvedType.fullName.slice(1);
+        case "Enum":
+          return "int";
+      }
+      if (protoType?.includes(".")) return protoType;
+      return "dyn";
+  }
+}
+
+// node_modules/@marcbachmann/cel-js/lib/operators.js
+var dynType2 = celTypes.dyn;
+var Base = class {
+  dynType = celTypes.dyn;
+  optionalType = celTypes.optional;
+  stringType = celTypes.string;
+  intType = celTypes.int;
+  doubleType = celTypes.double;
+  boolType = celTypes.bool;
+  nullType = celTypes.null;
+  listType = celTypes.list;
+  mapType = celTypes.map;
+  constructor(opts) {
+    this.opts = opts.opts;
+    this.registry = opts.registry;
+    this.objectTypes = this.registry.objectTypes;
+    this.objectTypesByConstructor = this.registry.objectTypesByConstructor;
+  }
+  /**
+   * Get a TypeDeclaration instance for a type name
+   * @param {string} typeName - The type name (e.g., 'string', 'int', 'dyn')
+   * @returns {TypeDeclaration} The type declaration instance
+   */
+  getType(typeName3) {
+    return this.registry.getType(typeName3);
+  }
+  debugType(v) {
+    switch (typeof v) {
+      case "string":
+        return this.stringType;
+      case "bigint":
+        return this.intType;
+      case "number":
+        return this.doubleType;
+      case "boolean":
+        return this.boolType;
+      case "object":
+        if (v === null) return this.nullType;
+        switch (v.constructor) {
+          case void 0:
+          case Object:
+          case Map:
+            return this.mapType;
+          case Array:
+          case Set:
+            return this.listType;
+          default:
+            return this.objectTypesByConstructor.get(v.constructor)?.type || unsupportedType(this, v.constructor?.name || typeof v);
+        }
+      default:
+        unsupportedType(this, typeof v);
+    }
+  }
+};
+function unsupportedType(self2, type) {
+  throw self2.createError("unsupported_type", `Unsupported type: ${type}`);
+}
+var maybeAsyncArray = (a) => Array.isArray(a) ? a.some((n) => n.maybeAsync) : false;
+function maybeAsync(l, r, h) {
+  if (r === true || r && (r?.maybeAsync || maybeAsyncArray(r))) return maybeAsyncBoth(h);
+  if (l === true || l && (l?.maybeAsync || maybeAsyncArray(l))) return maybeAsyncFirst(h);
+  return h;
+}
+function maybeAsyncBoth(handler2) {
+  return handler2.__asyncBoth ??= function handle(a, b, c, d) {
+    if (!(a instanceof Promise || b instanceof Promise)) return handler2(a, b, c, d);
+    if (!(b instanceof Promise)) return a.then((_a) => handler2(_a, b, c, d));
+    if (!(a instanceof Promise)) return b.then((_b) => handler2(a, _b, c, d));
+    return Promise.all([a, b]).then((p) => handler2(p[0], p[1], c, d));
+  };
+}
+function maybeAsyncFirst(handler2) {
+  return handler2.__asyncFirst ??= function handle(a, b, c, d) {
+    if (a instanceof Promise) return a.then((_a) => handler2(_a, b, c, d));
+    return handler2(a, b, c, d);
+  };
+}
+function checkAccessNode(chk, ast, ctx) {
+  ast.right = ast.args[1];
+  const leftType = chk.check(ast.left = ast.args[0], ctx);
+  if (ast.op === "[]") chk.check(ast.right, ctx);
+  ast.handle = maybeAsync(
+    ast.left,
+    ast.op === "[]" ? ast.right : false,
+    leftType !== dynType2 ? fieldAccessStatic : fieldAccess
+  );
+  if (leftType.kind !== "optional") return chk.checkAccessOnType(ast, ctx, leftType);
+  return chk.registry.getOptionalType(chk.checkAccessOnType(ast, ctx, leftType.valueType, true));
+}
+function checkOptionalAccessNode(chk, ast, ctx) {
+  ast.right = ast.args[1];
+  const leftType = chk.check(ast.left = ast.args[0], ctx);
+  if (ast.op === "[?]") chk.check(ast.right, ctx);
+  ast.handle = maybeAsync(ast.left, ast.op === "[?]" ? ast.right : false, oFieldAccess);
+  const actualType = leftType.kind === "optional" ? leftType.valueType : leftType;
+  return chk.registry.getOptionalType(chk.checkAccessOnType(ast, ctx, actualType, true));
+}
+var HOMOGENEOUS_PREFIX = {
+  heterogeneous_list_element: "List elements must have the same type,",
+  heterogeneous_map_key: "Map key uses wrong type,",
+  heterogeneous_map_value: "Map value uses wrong type,"
+};
+function checkElementHomogenous(chk, ctx, expected, el, code) {
+  const type = chk.check(el, ctx);
+  if (type === expected || expected.isEmpty()) return type;
+  if (type.isEmpty()) return expected;
+  throw chk.createError(
+    code,
+    `${HOMOGENEOUS_PREFIX[code]} expected type '${chk.formatType(expected)}' but found '${chk.formatType(type)}'`,
+    el
+  );
+}
+function checkElement(chk, ctx, expected, el) {
+  return expected.unify(chk.registry, chk.check(el, ctx)) || dynType2;
+}
+function ternaryConditionError(ev, value, node) {
+  const type = ev.debugRuntimeType(value);
+  return ev.createError(
+    "invalid_condition_type",
+    `${node.meta.label || "Ternary condition must be bool"}, got '${type}'`,
+    node
+  );
+}
+function handleTernary(c, ev, ast, ctx) {
+  if (c === true) return ev.run(ast.left, ctx);
+  if (c === false) return ev.run(ast.right, ctx);
+  throw ternaryConditionError(ev, c, ast.condition);
+}
+function logicalOperandError(ev, value, node) {
+  const type = ev.debugRuntimeType(value);
+  return ev.createError(
+    "invalid_logical_operand",
+    `Logical operator requires bool operands, got '${type}'`,
+    node
+  );
+}
+function logicalValueOrErr(ev, v, node) {
+  if (v instanceof Error) return v;
+  return logicalOperandError(ev, v, node);
+}
+function _logicalOp(exp, ev, ast, left, right) {
+  if (right === exp) return exp;
+  if (right === !exp) {
+    if (left === right) return right;
+    throw logicalValueOrErr(ev, left, ast.left);
+  }
+  if (right instanceof Promise) return right.then((r) => _logicalOpAsync(exp, ev, ast, left, r));
+  throw logicalOperandError(ev, right, ast.left);
+}
+function _logicalOpAsync(exp, ev, ast, left, right) {
+  if (right === exp) return exp;
+  if (typeof right !== "boolean") throw logicalOperandError(ev, right, ast.right);
+  if (typeof left !== "boolean") throw logicalValueOrErr(ev, left, ast.left);
+  return !exp;
+}
+function checkLogicalOp(chk, ast, ctx) {
+  const leftType = chk.check(ast.left = ast.args[0], ctx);
+  const rightType = chk.check(ast.right = ast.args[1], ctx);
+  if (!leftType.isDynOrBool()) {
+    throw chk.createError(
+      "invalid_logical_operand",
+      `Logical operator requires bool operands, got '${chk.formatType(leftType)}'`,
+      ast
+    );
+  }
+  if (!rightType.isDynOrBool()) {
+    throw chk.createError(
+      "invalid_logical_operand",
+      `Logical operator requires bool operands, got '${chk.formatType(rightType)}'`,
+      ast
+    );
+  }
+  return chk.boolType;
+}
+function checkUnary(chk, ast, ctx) {
+  const op = ast.op;
+  const right = chk.check(ast.args, ctx);
+  ast.candidates = chk.registry.operatorCandidates(op);
+  if (right.kind === "dyn") {
+    ast.handle = maybeAsync(ast.args, false, handleUnary);
+    return ast.candidates.returnType;
+  }
+  const overload = ast.candidates.findUnaryOverload(right);
+  if (!overload) {
+    throw chk.createError(
+      "no_such_overload",
+      `no such overload: ${op[0]}${chk.formatType(right)}`,
+      ast
+    );
+  }
+  ast.handle = maybeAsync(ast.args, false, overload.handler);
+  return overload.returnType;
+}
+function handleUnary(left, ast, ev) {
+  const leftType = ev.debugRuntimeType(left, ast.args.checkedType);
+  const overload = ast.candidates.findUnaryOverload(leftType);
+  if (overload) return overload.handler(left);
+  throw ev.createError("no_such_overload", `no such overload: ${ast.op[0]}${leftType}`, ast);
+}
+function evaluateUnary(ev, ast, ctx) {
+  return ast.handle(ev.run(ast.args, ctx), ast, ev);
+}
+function checkBinary(chk, ast, ctx) {
+  const op = ast.op;
+  const left = chk.check(ast.left = ast.args[0], ctx);
+  const right = chk.check(ast.right = ast.args[1], ctx);
+  ast.candidates = chk.registry.operatorCandidates(op);
+  const overload = left.hasDynType || right.hasDynType ? void 0 : ast.candidates.findBinaryOverload(left, right);
+  ast.handle = maybeAsync(ast.left, ast.right, overload?.handler || handleBinary);
+  if (overload) return overload.returnType;
+  const type = ast.candidates.checkBinaryOverload(left, right);
+  if (!left.hasDynType) ast.leftStaticType = left;
+  if (!right.hasDynType) ast.rightStaticType = right;
+  if (type) return type;
+  throw chk.createError(
+    "no_such_overload",
+    `no such overload: ${chk.formatType(left)} ${op} ${chk.formatType(right)}`,
+    ast
+  );
+}
+function evaluateBinary(ev, ast, ctx) {
+  return ast.handle(ev.run(ast.left, ctx), ev.run(ast.right, ctx), ast, ev);
+}
+function evaluateBinaryFirst(ev, ast, ctx) {
+  return ast.handle(ev.run(ast.left, ctx), ast.right, ast, ev);
+}
+function handleBinary(left, right, ast, ev) {
+  const leftType = ast.leftStaticType || ev.debugTypeDeep(left).wrappedType;
+  const rightType = ast.rightStaticType || ev.debugTypeDeep(right).wrappedType;
+  const overload = ast.candidates.findBinaryOverload(leftType, rightType);
+  if (overload) return overload.handler(left, right, ast, ev);
+  throw ev.createError(
+    "no_such_overload",
+    `no such overload: ${leftType} ${ast.op} ${rightType}`,
+    ast
+  );
+}
+function callFunctionHandler(handler2, ev, args, ast) {
+  try {
+    const result = handler2.apply(ev, args);
+    if (result instanceof Promise) {
+      return result.catch((error2) => {
+        throw attachErrorAst(error2, ast);
+      });
+    }
+    return result;
+  } catch (error2) {
+    throw attachErrorAst(error2, ast);
+  }
+}
+function callFn(args, ast, ev) {
+  const argAst = ast.args[1];
+  const types = ast.argTypes;
+  let i = argAst.length;
+  while (i--) types[i] = ev.debugRuntimeType(args[i], argAst[i].checkedType);
+  const decl = ast.candidates.findFunction(types);
+  if (decl) return callFunctionHandler(decl.handler, ev, args, ast);
+  throw ev.createError(
+    "no_matching_overload",
+    `found no matching overload for '${ast.args[0]}(${types.map((t) => t.unwrappedType).join(", ")})'`,
+    ast
+  );
+}
+function callRecFn(args, ev, ast) {
+  const [, receiverAst, argAst] = ast.args;
+  const types = ast.argTypes;
+  for (let i = 0; i < types.length; i++)
+    types[i] = ev.debugRuntimeType(args[i + 1], argAst[i].checkedType);
+  const receiverType = ev.debugRuntimeType(args[0], receiverAst.checkedType);
+  const decl = ast.candidates.findFunction(types, receiverType);
+  if (decl) return callFunctionHandler(decl.handler, ev, args, ast);
+  throw ev.createError(
+    "no_matching_overload",
+    `found no matching overload for '${receiverType.type}.${ast.args[0]}(${types.map((t) => t.unwrappedType).join(", ")})'`,
+    ast
+  );
+}
+function resolveAstArray(ev, astArray, ctx, i = astArray.length) {
+  if (i === 0) return [];
+  let async;
+  const results = new Array(i);
+  while (i--) if ((results[i] = ev.run(astArray[i], ctx)) instanceof Promise) async ??= true;
+  return async ? Promise.all(results) : results;
+}
+function safeFromEntries(entries2) {
+  const obj = {};
+  for (let i = 0; i < entries2.length; i++) {
+    const [k, v] = entries2[i];
+    if (k === "__proto__" || k === "constructor" || k === "prototype") continue;
+    obj[k] = v;
+  }
+  return obj;
+}
+function comprehensionElementType(chk, iterable, ctx) {
+  const iterType = chk.check(iterable, ctx);
+  if (iterType.kind === "dyn") return iterType;
+  if (iterType.kind === "list") return iterType.valueType;
+  if (iterType.kind === "map") return iterType.keyType;
+  throw chk.createError(
+    "invalid_comprehension_range",
+    `Expression of type '${chk.formatType(
+      iterType
+    )}' cannot be range of a comprehension (must be list, map, or dynamic).`,
+    iterable
+  );
+}
+function toIterable(ev, args, coll) {
+  if (coll instanceof Set) return [...coll];
+  if (coll instanceof Map) return [...coll.keys()];
+  if (coll && typeof coll === "object") return objKeys(coll);
+  throw ev.createError(
+    "invalid_comprehension_range",
+    `Expression of type '${ev.debugType(
+      coll
+    )}' cannot be range of a comprehension (must be list, map, or dynamic).`,
+    args.iterable
+  );
+}
+function runQualifier(items, args, ev, ctx) {
+  if (!isArray(items)) items = toIterable(ev, args, items);
+  const accu = ev.run(args.init, ctx = args.iterCtx.reuse(ctx));
+  ctx.accuValue = accu;
+  if (ctx === args.iterCtx) return iterateQuantifier(ev, ctx, args, items, accu, 0);
+  return continueQuantifier(ev, ctx, args, items, accu, 0);
+}
+function runComprehension(items, args, ev, ctx) {
+  if (!isArray(items)) items = toIterable(ev, args, items);
+  const accu = ev.run(args.init, ctx = args.iterCtx.reuse(ctx));
+  ctx.accuValue = accu;
+  if (ctx === args.iterCtx) return iterateLoop(ev, ctx, args, items, accu, 0);
+  return continueLoop(ev, ctx, args, items, accu, 0);
+}
+function iterateLoop(ev, ctx, args, items, accu, i) {
+  const condition = args.condition;
+  const step3 = args.step;
+  const len = items.length;
+  while (i < len) {
+    if (condition && !condition(accu)) break;
+    accu = ev.run(step3, ctx.setIterValue(items[i++], ev));
+    if (accu instanceof Promise) return continueLoop(ev, ctx, args, items, accu, i);
+  }
+  return args.result(accu);
+}
+async function continueLoop(ev, ctx, args, items, accu, i) {
+  if (ctx === args.iterCtx) ctx.async = true;
+  const condition = args.condition;
+  const step3 = args.step;
+  const len = items.length;
+  accu = await accu;
+  while (i < len) {
+    if (condition && !condition(accu)) return args.result(accu);
+    accu = ev.run(step3, ctx.setIterValue(items[i++], ev));
+    if (accu instanceof Promise) accu = await accu;
+  }
+  return args.result(accu);
+}
+function iterateQuantifier(ev, ctx, args, items, accu, i, error2, stp) {
+  const condition = args.condition;
+  const step3 = args.step;
+  const len = items.length;
+  while (i < len) {
+    if (!condition(accu)) return args.result(accu);
+    stp = ev.tryEval(step3, ctx.setIterValue(items[i++], ev));
+    if (stp instanceof Promise) return continueQuantifier(ev, ctx, args, items, accu, i, error2, stp);
+    if (stp instanceof Error && (error2 ??= stp)) continue;
+    accu = stp;
+  }
+  if (error2 && condition(accu)) throw error2;
+  return args.result(accu);
+}
+async function continueQuantifier(ev, ctx, args, items, accu, i, error2, stp) {
+  if (ctx === args.iterCtx) ctx.async = true;
+  const condition = args.condition;
+  const step3 = args.step;
+  const len = items.length;
+  stp = await stp;
+  if (stp instanceof Error) error2 ??= stp;
+  else accu = stp;
+  while (i < len) {
+    if (!condition(accu)) return args.result(accu);
+    stp = ev.tryEval(step3, ctx.setIterValue(items[i++], ev));
+    if (stp instanceof Promise) stp = await stp;
+    if (stp instanceof Error && (error2 ??= stp)) continue;
+    accu = stp;
+  }
+  if (error2 && condition(accu)) throw error2;
+  return args.result(accu);
+}
+function oFieldAccess(left, right, ast, ev) {
+  return ev.optionalType.field(left, right, ast, ev);
+}
+function fieldAccessStatic(left, right, ast, ev) {
+  return ast.left.checkedType.field(left, right, ast, ev);
+}
+var empty = /* @__PURE__ */ Object.create(null);
+function fieldAccess(left, right, ast, ev) {
+  switch (left?.constructor) {
+    case void 0:
+    case Object: {
+      const v = hasOwn(left || empty, right) ? left[right] : void 0;
+      if (v !== void 0) return ev.debugType(v), v;
+      break;
+    }
+    case Map: {
+      const v = left.get(right);
+      if (v !== void 0) return ev.debugType(v), v;
+      break;
+    }
+    case Array:
+    case Set:
+      return ev.listType.field(left, right, ast, ev);
+    default:
+      const t = ev.objectTypesByConstructor.get(left.constructor);
+      if (t) return t.type.field(left, right, ast, ev);
+      else if (typeof left === "object") unsupportedType(ev, left.constructor.name);
+  }
+  throw ev.createError("no_such_key", `No such key: ${right}`, ast);
+}
+var emptyList = () => [];
+var emptyMap = () => ({});
+var OPERATORS = {
+  value: {
+    check(chk, ast) {
+      return chk.debugType(ast.args);
+    },
+    evaluate(_ev, ast) {
+      return ast.args;
+    }
+  },
+  id: {
+    check(chk, ast, ctx) {
+      const variable = ctx.getVariable(ast.args);
+      if (!variable) throw chk.createError("unknown_variable", `Unknown variable: ${ast.args}`, ast);
+      if (variable.constant) {
+        const alternate = ast.clone(OPERATORS.value, variable.value);
+        ast.setMeta("alternate", alternate);
+        return chk.check(alternate, ctx);
+      }
+      return variable.type;
+    },
+    evaluate(ev, ast, ctx) {
+      return ctx.getCheckedValue(ev, ast);
+    }
+  },
+  ".": {
+    alias: "fieldAccess",
+    check: checkAccessNode,
+    evaluate: evaluateBinaryFirst
+  },
+  ".?": {
+    alias: "optionalFieldAccess",
+    check: checkOptionalAccessNode,
+    evaluate: evaluateBinaryFirst
+  },
+  "[]": {
+    alias: "bracketAccess",
+    check: checkAccessNode,
+    evaluate: evaluateBinary
+  },
+  "[?]": {
+    alias: "optionalBracketAccess",
+    check: checkOptionalAccessNode,
+    evaluate: evaluateBinary
+  },
+  call: {
+    check(chk, ast, ctx) {
+      const [functionName, args] = ast.args;
+      const candidates = ast.candidates = chk.registry.functionCandidates(
+        false,
+        functionName,
+        args.length
+      );
+      const argTypes = ast.argTypes = args.map((a) => chk.check(a, ctx));
+      const decl = candidates.findFunction(argTypes);
+      if (!decl) {
+        throw chk.createError(
+          "no_matching_overload",
+          `found no matching overload for '${functionName}(${chk.formatTypeList(argTypes)})'`,
+          ast
+        );
+      }
+      const handle = argTypes.some((t) => t.hasDynType) ? callFn : decl.handler.__handle ??= (l, _ast, e) => callFunctionHandler(decl.handler, e, l, _ast);
+      ast.handle = maybeAsync(args, false, handle);
+      return decl.returnType;
+    },
+    evaluate(ev, ast, ctx) {
+      return ast.handle(resolveAstArray(ev, ast.args[1], ctx), ast, ev);
+    }
+  },
+  rcall: {
+    check(chk, ast, ctx) {
+      const [methodName, receiver, args] = ast.args;
+      const receiverType = chk.check(receiver, ctx);
+      const candidates = ast.candidates = chk.registry.functionCandidates(
+        true,
+        methodName,
+        args.length
+      );
+      const argTypes = ast.argTypes = args.map((a) => chk.check(a, ctx));
+      ast.receiverWithArgs = [receiver, ...args];
+      ast.handle = maybeAsync(ast.receiverWithArgs, false, callRecFn);
+      if (receiverType.kind === "dyn" && candidates.returnType) return candidates.returnType;
+      const decl = candidates.findFunction(argTypes, receiverType);
+      if (!decl) {
+        throw chk.createError(
+          "no_matching_overload",
+          `found no matching overload for '${receiverType.type}.${methodName}(${chk.formatTypeList(
+            argTypes
+          )})'`,
+          ast
+        );
+      }
+      if (!receiverType.hasPlaceholderType && !argTypes.some((t) => t.hasDynType)) {
+        const fn = decl.handler;
+        const handle = fn.__handle ??= (a, ev, _ast) => callFunctionHandler(fn, ev, a, _ast);
+        ast.handle = maybeAsync(ast.receiverWithArgs, false, handle);
+      }
+      return decl.returnType;
+    },
+    evaluate(ev, ast, ctx) {
+      return ast.handle(resolveAstArray(ev, ast.receiverWithArgs, ctx), ev, ast);
+    }
+  },
+  list: {
+    check(chk, ast, ctx) {
+      const arr = ast.args;
+      const arrLen = arr.length;
+      if (arrLen === 0) return ast.setMeta("evaluate", emptyList) && chk.getType("list<T>");
+      let valueType = chk.check(arr[0], ctx);
+      const check2 = chk.opts.homogeneousAggregateLiterals ? checkElementHomogenous : checkElement;
+      for (let i = 1; i < arrLen; i++)
+        valueType = check2(chk, ctx, valueType, arr[i], "heterogeneous_list_element");
+      return chk.registry.getListType(valueType);
+    },
+    evaluate(ev, ast, ctx) {
+      return resolveAstArray(ev, ast.args, ctx);
+    }
+  },
+  map: {
+    check(chk, ast, ctx) {
+      const arr = ast.args;
+      const arrLen = arr.length;
+      if (arrLen === 0) return ast.setMeta("evaluate", emptyMap) && chk.getType("map<K, V>");
+      const check2 = chk.opts.homogeneousAggregateLiterals ? checkElementHomogenous : checkElement;
+      let keyType = chk.check(arr[0][0], ctx);
+      let valueType = chk.check(arr[0][1], ctx);
+      for (let i = 1; i < arrLen; i++) {
+        const e = arr[i];
+        keyType = check2(chk, ctx, keyType, e[0], "heterogeneous_map_key");
+        valueType = check2(chk, ctx, valueType, e[1], "heterogeneous_map_value");
+      }
+      return chk.registry.getMapType(keyType, valueType);
+    },
+    evaluate(ev, ast, ctx) {
+      const astEntries = ast.args;
+      const len = astEntries.length;
+      const results = new Array(len);
+      let async;
+      for (let i = 0; i < len; i++) {
+        const e = astEntries[i];
+        const k = ev.run(e[0], ctx);
+        const v = ev.run(e[1], ctx);
+        if (k instanceof Promise || v instanceof Promise) {
+          results[i] = Promise.all([k, v]);
+          async ??= true;
+        } else {
+          results[i] = [k, v];
+        }
+      }
+      if (async) return Promise.all(results).then(safeFromEntries);
+      return safeFromEntries(results);
+    }
+  },
+  comprehension: {
+    check(chk, ast, ctx) {
+      const args = ast.args;
+      args.iterCtx = ctx.forkWithVariable(args.iterVarName, comprehensionElementType(chk, args.iterable, ctx)).setAccuType(chk.check(args.init, ctx));
+      const stepType = chk.check(args.step, args.iterCtx);
+      const handler2 = args.errorsAreFatal ? runComprehension : runQualifier;
+      ast.handle = maybeAsync(args.iterable, false, handler2);
+      if (args.kind === "quantifier") return chk.boolType;
+      return stepType;
+    },
+    evaluate(ev, ast, ctx) {
+      return ast.handle(ev.run(ast.args.iterable, ctx), ast.args, ev, ctx);
+    }
+  },
+  accuValue: {
+    check(_chk, _ast, ctx) {
+      return ctx.accuType;
+    },
+    evaluate(_ev, _ast, ctx) {
+      return ctx.accuValue;
+    }
+  },
+  accuInc: {
+    check(_chk, _ast, ctx) {
+      return ctx.accuType;
+    },
+    evaluate(_ev, _ast, ctx) {
+      return ctx.accuValue += 1;
+    }
+  },
+  accuPush: {
+    check(chk, ast, ctx) {
+      const listType2 = ctx.accuType;
+      const itemType = chk.check(ast.args, ctx);
+      if (!ast.args.maybeAsync) ast.setMeta("evaluate", OPERATORS.accuPush.evaluateSync);
+      if (listType2.kind === "list" && listType2.valueType.kind !== "param") return listType2;
+      return chk.registry.getListType(itemType);
+    },
+    evaluateSync(ev, ast, ctx) {
+      return ctx.accuValue.push(ev.run(ast.args, ctx)), ctx.accuValue;
+    },
+    evaluate(ev, ast, ctx) {
+      const arr = ctx.accuValue;
+      const el = ev.run(ast.args, ctx);
+      if (el instanceof Promise) return el.then((_e) => arr.push(_e) && arr);
+      arr.push(el);
+      return arr;
+    }
+  },
+  "?:": {
+    alias: "ternary",
+    check(chk, ast, ctx) {
+      const condast = ast.condition = ast.args[0];
+      const leftast = ast.left = ast.args[1];
+      const rightast = ast.right = ast.args[2];
+      const condType = chk.check(condast, ctx);
+      if (!condType.isDynOrBool()) {
+        throw chk.createError(
+          "invalid_condition_type",
+          `${condast.meta.label || "Ternary condition must be bool"}, got '${chk.formatType(condType)}'`,
+          condast
+        );
+      }
+      const leftType = chk.check(leftast, ctx);
+      const rightType = chk.check(rightast, ctx);
+      const unified = leftType.unify(chk.registry, rightType);
+      ast.handle = maybeAsync(condast, false, handleTernary);
+      if (unified) return unified;
+      throw chk.createError(
+        "incompatible_ternary_branches",
+        `Ternary branches must have the same type, got '${chk.formatType(
+          leftType
+        )}' and '${chk.formatType(rightType)}'`,
+        ast
+      );
+    },
+    evaluate(ev, ast, ctx) {
+      return ast.handle(ev.run(ast.condition, ctx), ev, ast, ctx);
+    }
+  },
+  "||": {
+    check: checkLogicalOp,
+    evaluate(ev, ast, ctx) {
+      const l = ev.tryEval(ast.left, ctx);
+      if (l === true) return true;
+      if (l === false) {
+        const right = ev.run(ast.right, ctx);
+        if (typeof right === "boolean") return right;
+        return _logicalOp(true, ev, ast, l, right);
+      }
+      if (l instanceof Promise)
+        return l.then(
+          (_l) => _l === true ? _l : _logicalOp(true, ev, ast, _l, ev.run(ast.right, ctx))
+        );
+      return _logicalOp(true, ev, ast, l, ev.run(ast.right, ctx));
+    }
+  },
+  "&&": {
+    check: checkLogicalOp,
+    evaluate(ev, ast, ctx) {
+      const l = ev.tryEval(ast.left, ctx);
+      if (l === false) return false;
+      if (l === true) {
+        const right = ev.run(ast.right, ctx);
+        if (typeof right === "boolean") return right;
+        return _logicalOp(false, ev, ast, l, right);
+      }
+      if (l instanceof Promise)
+        return l.then(
+          (_l) => _l === false ? _l : _logicalOp(false, ev, ast, _l, ev.run(ast.right, ctx))
+        );
+      return _logicalOp(false, ev, ast, l, ev.run(ast.right, ctx));
+    }
+  },
+  "!_": { alias: "unaryNot", check: checkUnary, evaluate: evaluateUnary },
+  "-_": { alias: "unaryMinus", check: checkUnary, evaluate: evaluateUnary }
+};
+var binaryOperators = ["!=", "==", "in", "+", "-", "*", "/", "%", "<", "<=", ">", ">="];
+for (const op of binaryOperators) OPERATORS[op] = { check: checkBinary, evaluate: evaluateBinary };
+for (const op of objKeys(OPERATORS)) {
+  const obj = OPERATORS[op];
+  obj.name = op;
+  if (obj.alias) OPERATORS[obj.alias] = obj;
+}
+
+// node_modules/@marcbachmann/cel-js/lib/macros.js
+var identity3 = (x) => x;
+function assertIdentifier(node, message) {
+  if (node.op === "id") return node.args;
+  throw parseError("invalid_macro_argument", message, node);
+}
+function createMapExpander(hasFilter) {
+  const functionDesc = hasFilter ? "map(var, filter, transform)" : "map(var, transform)";
+  const invalidMsg = `${functionDesc} invalid predicate iteration variable`;
+  const label = `${functionDesc} filter predicate must return bool`;
+  return ({ args, receiver, ast: callAst }) => {
+    const [iterVar, predicate, transform] = hasFilter ? args : [args[0], null, args[1]];
+    let step3 = transform.clone(OPERATORS.accuPush, transform);
+    if (predicate) {
+      const accuValue = predicate.clone(OPERATORS.accuValue);
+      step3 = predicate.clone(OPERATORS.ternary, [predicate.setMeta("label", label), step3, accuValue]);
+    }
+    return {
+      callAst: callAst.clone(OPERATORS.comprehension, {
+        errorsAreFatal: true,
+        iterable: receiver,
+        iterVarName: assertIdentifier(iterVar, invalidMsg),
+        init: callAst.clone(OPERATORS.list, []),
+        step: step3,
+        result: identity3
+      })
+    };
+  };
+}
+function createFilterExpander() {
+  const functionDesc = "filter(var, predicate)";
+  const invalidMsg = `${functionDesc} invalid predicate iteration variable`;
+  const label = `${functionDesc} predicate must return bool`;
+  return ({ args, receiver, ast: callAst }) => {
+    const iterVarName = assertIdentifier(args[0], invalidMsg);
+    const accuValue = callAst.clone(OPERATORS.accuValue);
+    const predicate = args[1].setMeta("label", label);
+    const appendItem = callAst.clone(OPERATORS.accuPush, callAst.clone(OPERATORS.id, iterVarName));
+    const step3 = predicate.clone(OPERATORS.ternary, [predicate, appendItem, accuValue]);
+    return {
+      callAst: callAst.clone(OPERATORS.comprehension, {
+        errorsAreFatal: true,
+        iterable: receiver,
+        iterVarName,
+        init: callAst.clone(OPERATORS.list, []),
+        step: step3,
+        result: identity3
+      })
+    };
+  };
+}
+function createQuantifierExpander(opts) {
+  const invalidMsg = `${opts.name}(var, predicate) invalid predicate iteration variable`;
+  const label = `${opts.name}(var, predicate) predicate must return bool`;
+  return ({ args, receiver, ast: callAst }) => {
+    const predicate = args[1].setMeta("label", label);
+    const transform = opts.transform({ args, ast: callAst, predicate, opts });
+    return {
+      callAst: callAst.clone(OPERATORS.comprehension, {
+        kind: "quantifier",
+        errorsAreFatal: opts.errorsAreFatal || false,
+        iterable: receiver,
+        iterVarName: assertIdentifier(args[0], invalidMsg),
+        init: transform.init,
+        condition: transform.condition,
+        step: transform.step,
+        result: transform.result || identity3
+      })
+    };
+  };
+}
+function createHasExpander() {
+  const invalidHasArgument = "has() invalid argument";
+  function evaluate2(ev, macro, ctx) {
+    const nodes = macro.macroHasProps;
+    let i = nodes.length;
+    let obj = ev.run(nodes[--i], ctx);
+    let inOptionalContext;
+    while (i--) {
+      const node = nodes[i];
+      if (node.op === ".?") inOptionalContext ??= true;
+      obj = ev.debugType(obj).fieldLazy(obj, node.args[1], node, ev);
+      if (obj !== void 0) continue;
+      if (!(!inOptionalContext && i && node.op === ".")) break;
+      throw evaluationError("no_such_key", `No such key: ${node.args[1]}`, node);
+    }
+    return obj !== void 0;
+  }
+  function typeCheck(checker, macro, ctx) {
+    let node = macro.args[0];
+    if (node.op !== ".") throw checker.createError("invalid_macro_argument", invalidHasArgument, node);
+    if (!macro.macroHasProps) {
+      const props = [];
+      while (node.op === "." || node.op === ".?") node = props.push(node) && node.args[0];
+      if (node.op !== "id") throw checker.createError("invalid_macro_argument", invalidHasArgument, node);
+      checker.check(node, ctx);
+      props.push(node);
+      macro.macroHasProps = props;
+    }
+    return checker.getType("bool");
+  }
+  return function({ args }) {
+    return { args, evaluate: evaluate2, typeCheck, async: false };
+  };
+}
+function registerMacros(registry) {
+  const functionOverload = (sig, handler2) => registry.registerFunctionOverload(sig, handler2);
+  functionOverload("has(ast): bool", createHasExpander());
+  functionOverload(
+    "list.all(ast, ast): bool",
+    createQuantifierExpander({
+      name: "all",
+      transform({ ast: callAst, predicate, opts }) {
+        return {
+          init: callAst.clone(OPERATORS.value, true),
+          condition: identity3,
+          step: predicate.clone(OPERATORS.ternary, [
+            predicate,
+            predicate.clone(OPERATORS.value, true),
+            predicate.clone(OPERATORS.value, false)
+          ])
+        };
+      }
+    })
+  );
+  functionOverload(
+    "list.exists(ast, ast): bool",
+    createQuantifierExpander({
+      name: "exists",
+      condition(accu) {
+        return !accu;
+      },
+      transform({ ast: callAst, predicate, opts }) {
+        return {
+          init: callAst.clone(OPERATORS.value, false),
+          condition: opts.condition,
+          step: predicate.clone(OPERATORS.ternary, [
+            predicate,
+            predicate.clone(OPERATORS.value, true),
+            predicate.clone(OPERATORS.value, false)
+          ])
+        };
+      }
+    })
+  );
+  functionOverload(
+    "list.exists_one(ast, ast): bool",
+    createQuantifierExpander({
+      name: "exists_one",
+      errorsAreFatal: true,
+      result(accu) {
+        return accu === 1;
+      },
+      transform({ ast: callAst, predicate, opts }) {
+        const accuValue = callAst.clone(OPERATORS.accuValue);
+        return {
+          init: callAst.clone(OPERATORS.value, 0),
+          step: predicate.clone(OPERATORS.ternary, [predicate, callAst.clone(OPERATORS.accuInc), accuValue]),
+          result: opts.result
+        };
+      }
+    })
+  );
+  functionOverload("list.map(ast, ast): list<dyn>", createMapExpander(false));
+  functionOverload("list.map(ast, ast, ast): list<dyn>", createMapExpander(true));
+  functionOverload("list.filter(ast, ast): list<dyn>", createFilterExpander());
+  class CelNamespace {
+  }
+  const celNamespace = new CelNamespace();
+  registry.registerType("CelNamespace", CelNamespace);
+  registry.registerConstant("cel", "CelNamespace", celNamespace);
+  function bindTypeCheck(checker, m, ctx) {
+    m.bindCtx = ctx.forkWithVariable(m.var, checker.check(m.val, ctx));
+    const type = checker.check(m.exp, m.bindCtx);
+    if (m.val.maybeAsync || m.exp.maybeAsync) return type;
+    m.ast.setMeta("async", false);
+    m.evaluate = bindEvaluateSync;
+    return type;
+  }
+  function bindOptionalEvaluate(ev, exp, bindCtx, ctx, boundValue) {
+    const res = ev.run(exp, ctx = bindCtx.reuse(ctx).setIterValue(boundValue, ev));
+    if (res instanceof Promise && ctx === bindCtx) ctx.async = true;
+    return res;
+  }
+  function bindEvaluate(ev, { val, exp, bindCtx }, ctx) {
+    const v = ev.run(val, ctx);
+    if (v instanceof Promise) return v.then((_v) => bindOptionalEvaluate(ev, exp, bindCtx, ctx, _v));
+    return bindOptionalEvaluate(ev, exp, bindCtx, ctx, v);
+  }
+  function bindEvaluateSync(ev, { val, exp, bindCtx }, ctx) {
+    return ev.run(exp, bindCtx.reuse(ctx).setIterValue(ev.run(val, ctx), ev));
+  }
+  functionOverload("CelNamespace.bind(ast, dyn, ast): dyn", ({ ast, args }) => {
+    return {
+      ast,
+      var: assertIdentifier(args[0], "invalid variable argument"),
+      val: args[1],
+      exp: args[2],
+      bindCtx: void 0,
+      typeCheck: bindTypeCheck,
+      evaluate: bindEvaluate
+    };
+  });
+}
+
+// node_modules/@marcbachmann/cel-js/lib/overloads.js
+function registerOverloads(registry) {
+  const unaryOverload = (op, t, h, ret) => registry.unaryOverload(op, t, h, ret, false);
+  const binaryOverload = (l, op, r, h, ret) => registry.binaryOverload(l, op, r, h, ret, false);
+  function verifyInteger(v, ast) {
+    if (v <= MAX_INT2 && v >= MIN_INT) return v;
+    throw evaluationError("numeric_overflow", `integer overflow: ${v}`, ast);
+  }
+  function throwDivisionByZero(ast) {
+    throw evaluationError("division_by_zero", "division by zero", ast);
+  }
+  function throwModuloByZero(ast) {
+    throw evaluationError("modulo_by_zero", "modulo by zero", ast);
+  }
+  unaryOverload("!", "bool", (a) => !a);
+  unaryOverload("-", "int", (a) => -a);
+  binaryOverload("dyn<int>", `==`, `double`, (a, b) => a == b);
+  binaryOverload("dyn<int>", `==`, `uint`, (a, b) => a == b.valueOf());
+  binaryOverload("int", "*", "int", (a, b, ast) => verifyInteger(a * b, ast));
+  binaryOverload("int", "+", "int", (a, b, ast) => verifyInteger(a + b, ast));
+  binaryOverload("int", "-", "int", (a, b, ast) => verifyInteger(a - b, ast));
+  binaryOverload("int", "/", "int", (a, b, ast) => {
+    if (b === MIN_UINT) return throwDivisionByZero(ast);
+    return a / b;
+  });
+  binaryOverload("int", "%", "int", (a, b, ast) => {
+    if (b === MIN_UINT) return throwModuloByZero(ast);
+    return a % b;
+  });
+  unaryOverload("-", "double", (a) => -a);
+  binaryOverload("double", "*", "double", (a, b) => a * b);
+  binaryOverload("double", "+", "double", (a, b) => a + b);
+  binaryOverload("double", "-", "double", (a, b) => a - b);
+  binaryOverload("double", "/", "double", (a, b) => a / b);
+  binaryOverload("string", "+", "string", (a, b) => a + b);
+  binaryOverload("list<V>", "+", "list<V>", (a, b) => [...a, ...b]);
+  binaryOverload("bytes", "+", "bytes", (a, b) => {
+    if (!a.length) return b;
+    if (!b.length) return a;
+    const result = new Uint8Array(a.length + b.length);
+    result.set(a, 0);
+    result.set(b, a.length);
+    return result;
+  });
+  const GPD = "google.protobuf.Duration";
+  binaryOverload(GPD, "+", GPD, (a, b) => a.addDuration(b));
+  binaryOverload(GPD, "-", GPD, (a, b) => a.subtractDuration(b));
+  binaryOverload(GPD, "==", GPD, (a, b) => a.seconds === b.seconds && a.nanos === b.nanos);
+  const GPT = "google.protobuf.Timestamp";
+  binaryOverload(GPT, "==", GPT, (a, b) => a.getTime() === b.getTime());
+  binaryOverload(GPT, "-", GPT, (a, b) => Duration.fromMilliseconds(a.getTime() - b.getTime()), GPD);
+  binaryOverload(GPT, "-", GPD, (a, b) => b.subtractTimestamp(a));
+  binaryOverload(GPT, "+", GPD, (a, b) => b.extendTimestamp(a));
+  binaryOverload(GPD, "+", GPT, (a, b) => a.extendTimestamp(b));
+  function listIncludes(value, list5, ast, ev) {
+    if (list5 instanceof Set && list5.has(value)) return true;
+    for (const v of list5) if (isEqual(value, v, ast, ev)) return true;
+    return false;
+  }
+  function mapIncludes(a, b) {
+    if (b instanceof Map) return b.get(a) !== void 0;
+    return hasOwn(b, a) ? b[a] !== void 0 : false;
+  }
+  function listMembership(value, list5, ast, ev) {
+    return listIncludes(value, list5, ast, ev);
+  }
+  binaryOverload("V", "in", "list<V>", listMembership);
+  binaryOverload("K", "in", "map<K, V>", mapIncludes);
+  for (const t of ["type", "null", "bool", "string", "int", "double"]) {
+    binaryOverload(t, "==", t, (a, b) => a === b);
+  }
+  binaryOverload("bytes", `==`, "bytes", (a, b) => {
+    if (a === b) return true;
+    let i = a.length;
+    if (i !== b.length) return false;
+    while (i--) if (a[i] !== b[i]) return false;
+    return true;
+  });
+  binaryOverload("list<V>", `==`, "list<V>", (a, b, ast, ev) => {
+    if (a === b) return true;
+    if (isArray(a) && isArray(b)) {
+      const length = a.length;
+      if (length !== b.length) return false;
+      for (let i = 0; i < length; i++) {
+        if (!isEqual(a[i], b[i], ast, ev)) return false;
+      }
+      return true;
+    }
+    if (a instanceof Set && b instanceof Set) {
+      if (a.size !== b.size) return false;
+      for (const value of a) if (!b.has(value)) return false;
+      return true;
+    }
+    const arr = a instanceof Set ? b : a;
+    const set = a instanceof Set ? a : b;
+    if (!isArray(arr)) return false;
+    if (arr.length !== set?.size) return false;
+    for (let i = 0; i < arr.length; i++) if (!set.has(arr[i])) return false;
+    return true;
+  });
+  binaryOverload("map<K, V>", `==`, "map<K, V>", (a, b, ast, ev) => {
+    if (a === b) return true;
+    if (a instanceof Map && b instanceof Map) {
+      if (a.size !== b.size) return false;
+      for (const [key3, value] of a)
+        if (!(b.has(key3) && isEqual(value, b.get(key3), ast, ev))) return false;
+      return true;
+    }
+    if (a instanceof Map || b instanceof Map) {
+      const obj = a instanceof Map ? b : a;
+      const map = a instanceof Map ? a : b;
+      const keysObj = objKeys(obj);
+      if (map.size !== keysObj.length) return false;
+      for (const [key3, value] of map) {
+        if (!(key3 in obj && isEqual(value, obj[key3], ast, ev))) return false;
+      }
+      return true;
+    }
+    const keysA = objKeys(a);
+    const keysB = objKeys(b);
+    if (keysA.length !== keysB.length) return false;
+    for (let i = 0; i < keysA.length; i++) {
+      const key3 = keysA[i];
+      if (!(key3 in b && isEqual(a[key3], b[key3], ast, ev))) return false;
+    }
+    return true;
+  });
+  binaryOverload("uint", "==", "uint", (a, b) => a.valueOf() === b.valueOf());
+  binaryOverload("dyn<uint>", `==`, `double`, (a, b) => a.valueOf() == b);
+  binaryOverload("uint", "+", "uint", (a, b) => new UnsignedInt(a.valueOf() + b.valueOf()));
+  binaryOverload("uint", "-", "uint", (a, b) => new UnsignedInt(a.valueOf() - b.valueOf()));
+  binaryOverload("uint", "*", "uint", (a, b) => new UnsignedInt(a.valueOf() * b.valueOf()));
+  binaryOverload("uint", "/", "uint", (a, b, ast) => {
+    if (b.valueOf() === MIN_UINT) return throwDivisionByZero(ast);
+    return new UnsignedInt(a.valueOf() / b.valueOf());
+  });
+  binaryOverload("uint", "%", "uint", (a, b, ast) => {
+    if (b.valueOf() === MIN_UINT) return throwModuloByZero(ast);
+    return new UnsignedInt(a.valueOf() % b.valueOf());
+  });
+  for (const [left, right] of [
+    ["bool", "bool"],
+    ["int", "int"],
+    ["uint", "uint"],
+    ["double", "double"],
+    ["string", "string"],
+    ["google.protobuf.Timestamp", "google.protobuf.Timestamp"],
+    ["google.protobuf.Duration", "google.protobuf.Duration"],
+    ["int", "uint"],
+    ["int", "double"],
+    ["double", "int"],
+    ["double", "uint"],
+    ["uint", "int"],
+    ["uint", "double"]
+  ]) {
+    binaryOverload(left, "<", right, (a, b) => a < b);
+    binaryOverload(left, "<=", right, (a, b) => a <= b);
+    binaryOverload(left, ">", right, (a, b) => a > b);
+    binaryOverload(left, ">=", right, (a, b) => a >= b);
+  }
+}
+function isEqual(a, b, ast, ev) {
+  if (a === b) return true;
+  switch (typeof a) {
+    case "undefined":
+    case "string":
+    case "boolean":
+      return false;
+    case "bigint":
+      if (typeof b === "number") return a == b;
+      return false;
+    case "number":
+      if (typeof b === "bigint") return a == b;
+      return false;
+    case "object":
+      if (typeof b !== "object") return false;
+      const leftType = ev.debugType(a);
+      const rightType = ev.debugType(b);
+      if (leftType !== rightType) return false;
+      const overload = ev.registry.findBinaryOverload("==", leftType, rightType);
+      if (!overload) return false;
+      return overload.handler(a, b, ast, ev);
+  }
+  throw evaluationError("invalid_comparison_type", `Cannot compare values of type ${typeof a}`, ast);
+}
+
+// node_modules/@marcbachmann/cel-js/lib/type-checker.js
+var toDynTypeBinding = (/* @__PURE__ */ new Map()).set("A", "dyn").set("T", "dyn").set("K", "dyn").set("V", "dyn");
+var TypeChecker = class extends Base {
+  constructor(opts, isEvaluating) {
+    super(opts);
+    this.createError = isEvaluating ? evaluationError : typeError;
+  }
+  /**
+   * Check an expression and return its inferred type
+   * @param {Array|any} ast - The AST node to check
+   * @returns {Object} The inferred type declaration
+   * @throws {TypeError} If type checking fails
+   */
+  check(ast, ctx) {
+    try {
+      return ast.checkedType ??= ast.check(this, ast, ctx);
+    } catch (error2) {
+      throw attachErrorAst(error2, ast);
+    }
+  }
+  checkAccessOnType(ast, ctx, leftType, allowMissingField = false) {
+    if (leftType === this.dynType) return leftType;
+    const indexTypeName = (ast.op === "[]" || ast.op === "[?]" ? this.check(ast.args[1], ctx) : this.stringType).type;
+    if (leftType.kind === "list") {
+      if (indexTypeName === "int" || indexTypeName === "dyn") return leftType.valueType;
+      throw this.createError("invalid_index_type", `List index must be int, got '${indexTypeName}'`, ast);
+    }
+    if (leftType.kind === "map") return leftType.valueType;
+    const customType = this.objectTypes.get(leftType.name);
+    if (customType) {
+      if (!(indexTypeName === "string" || indexTypeName === "dyn")) {
+        throw this.createError(
+          "invalid_index_type",
+          `Cannot index type '${leftType.name}' with type '${indexTypeName}'`,
+          ast
+        );
+      }
+      if (customType.fields) {
+        let keyName;
+        if (ast.op === "." || ast.op === ".?") keyName = ast.args[1];
+        else if (ast.args[1].op === "value") keyName = ast.args[1].args;
+        if (typeof keyName === "string") {
+          const fieldType = customType.fields[keyName];
+          if (fieldType) return fieldType;
+          if (allowMissingField) return this.dynType;
+          throw this.createError("no_such_key", `No such key: ${keyName}`, ast);
+        }
+      }
+      return this.dynType;
+    }
+    throw this.createError("cannot_index_type", `Cannot index type '${this.formatType(leftType)}'`, ast);
+  }
+  formatType(type) {
+    if (!type.hasPlaceholderType) return type.name;
+    return type.templated(this.registry, toDynTypeBinding).name;
+  }
+  formatTypeList(types) {
+    return types.map((t) => this.formatType(t)).join(", ");
+  }
+};
+
+// node_modules/@marcbachmann/cel-js/lib/parser.js
+var TOKEN = {
+  EOF: 0,
+  NUMBER: 1,
+  STRING: 2,
+  BOOLEAN: 3,
+  NULL: 4,
+  IDENTIFIER: 5,
+  PLUS: 6,
+  MINUS: 7,
+  MULTIPLY: 8,
+  DIVIDE: 9,
+  MODULO: 10,
+  EQ: 11,
+  NE: 12,
+  LT: 13,
+  LE: 14,
+  GT: 15,
+  GE: 16,
+  AND: 17,
+  OR: 18,
+  NOT: 19,
+  IN: 20,
+  LPAREN: 21,
+  RPAREN: 22,
+  LBRACKET: 23,
+  RBRACKET: 24,
+  LBRACE: 25,
+  RBRACE: 26,
+  DOT: 27,
+  COMMA: 28,
+  COLON: 29,
+  QUESTION: 30,
+  BYTES: 31
+};
+var OP_FOR_TOKEN = {
+  [TOKEN.EQ]: OPERATORS["=="],
+  [TOKEN.PLUS]: OPERATORS["+"],
+  [TOKEN.MINUS]: OPERATORS["-"],
+  [TOKEN.MULTIPLY]: OPERATORS["*"],
+  [TOKEN.DIVIDE]: OPERATORS["/"],
+  [TOKEN.MODULO]: OPERATORS["%"],
+  [TOKEN.LE]: OPERATORS["<="],
+  [TOKEN.LT]: OPERATORS["<"],
+  [TOKEN.GE]: OPERATORS[">="],
+  [TOKEN.GT]: OPERATORS[">"],
+  [TOKEN.NE]: OPERATORS["!="],
+  [TOKEN.IN]: OPERATORS["in"]
+};
+var TOKEN_BY_NUMBER = {};
+for (const key3 in TOKEN) TOKEN_BY_NUMBER[TOKEN[key3]] = key3;
+var HEX_CODES = new Uint8Array(128);
+for (const ch of "0123456789abcdefABCDEF") HEX_CODES[ch.charCodeAt(0)] = 1;
+var ESCAPE_ERRORS = {
+  bytes_unicode_escape: (e) => `\\${e} not allowed in bytes literals`,
+  invalid_unicode_escape: (e) => `Invalid Unicode escape: \\${e}`,
+  invalid_unicode_surrogate: (e) => `Invalid Unicode surrogate: \\${e}`,
+  invalid_hex_escape: (e) => `Invalid hex escape: \\${e}`,
+  invalid_octal_escape: () => "Octal escape must be 3 digits",
+  octal_escape_out_of_range: (e) => `Octal escape out of range: \\${e}`,
+  invalid_escape_sequence: (e) => `Invalid escape sequence: \\${e}`
+};
+var STRING_ESCAPES = {
+  "\\": "\\",
+  "?": "?",
+  '"': '"',
+  "'": "'",
+  "`": "`",
+  a: "\x07",
+  b: "\b",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "	",
+  v: "\v"
+};
+var ASTNode = class _ASTNode {
+  #meta;
+  #input;
+  constructor(input, pos, start, end, op, args) {
+    this.#meta = { check: op.check, evaluate: op.evaluate };
+    this.#input = input;
+    this.op = op.name;
+    this.args = args;
+    this.pos = pos;
+    this.start = start;
+    this.end = end;
+  }
+  clone(op, args) {
+    return new _ASTNode(this.#input, this.pos, this.start, this.end, op, args);
+  }
+  get meta() {
+    return this.#meta;
+  }
+  get input() {
+    return this.#input;
+  }
+  #computeIsAsync() {
+    const ast = this.#meta.alternate ?? this;
+    switch (ast.op) {
+      case "value":
+      case "id":
+      case "accuValue":
+      case "accuInc":
+        return false;
+      case "accuPush":
+        return ast.args.maybeAsync;
+      case "!_":
+      case "-_":
+        if (ast.candidates?.async !== false) return true;
+        return ast.args.maybeAsync;
+      case "!=":
+      case "==":
+      case "in":
+      case "+":
+      case "-":
+      case "*":
+      case "/":
+      case "%":
+      case "<":
+      case "<=":
+      case ">":
+      case ">=":
+        if (ast.candidates?.async !== false) return true;
+        return ast.args.some((a) => a.maybeAsync);
+      case "call":
+      case "rcall":
+        if (ast.candidates?.async !== false) return true;
+        return (ast.receiverWithArgs || ast.args[1]).some((a) => a.maybeAsync);
+      case "comprehension":
+        return ast.args.iterable.maybeAsync || ast.args.step.maybeAsync;
+      case ".":
+      case ".?":
+        return ast.args[0].maybeAsync;
+      case "?:":
+      case "list":
+      case "[]":
+      case "[?]":
+        return ast.args.some((a) => a.maybeAsync);
+      case "||":
+      case "&&":
+        return ast.args.some((a) => a.maybeAsync);
+      case "map":
+        return ast.args.some((a) => a[0].maybeAsync || a[1].maybeAsync);
+      default:
+        return true;
+    }
+  }
+  /**
+   * Check whether we can optimize away async calling
+   * If no ast members includes a function, we can optimize the call
+   * for which we want to return true here.
+   * @returns {boolean}
+   */
+  get maybeAsync() {
+    return this.#meta.async ??= this.#computeIsAsync();
+  }
+  check(chk, ast, ctx) {
+    const meta = this.#meta;
+    if (meta.alternate) return chk.check(meta.alternate, ctx);
+    else if (meta.macro) return meta.macro.typeCheck(chk, meta.macro, ctx);
+    return meta.check(chk, ast, ctx);
+  }
+  evaluate(ev, ast, ctx) {
+    const meta = this.#meta;
+    if (meta.alternate) this.evaluate = this.#evaluateAlternate;
+    else if (meta.macro) this.evaluate = this.#evaluateMacro;
+    else this.evaluate = meta.evaluate;
+    return this.evaluate(ev, ast, ctx);
+  }
+  #evaluateAlternate(ev, ast, ctx) {
+    return (ast = this.#meta.alternate).evaluate(ev, ast, ctx);
+  }
+  #evaluateMacro(ev, ast, ctx) {
+    return (ast = this.#meta.macro).evaluate(ev, ast, ctx);
+  }
+  setMeta(key3, value) {
+    return this.#meta[key3] = value, this;
+  }
+  get range() {
+    return { start: this.start, end: this.end };
+  }
+  toOldStructure() {
+    const args = Array.isArray(this.args) ? this.args : [this.args];
+    return [this.op, ...args.map((a) => a instanceof _ASTNode ? a.toOldStructure() : a)];
+  }
+};
+var Lexer2 = class {
+  input;
+  pos;
+  length;
+  tokenPos;
+  tokenType;
+  tokenValue;
+  reset(input) {
+    this.pos = 0;
+    this.input = input;
+    this.length = input.length;
+    return input;
+  }
+  token(pos, type, value) {
+    this.tokenPos = pos;
+    this.tokenType = type;
+    this.tokenValue = value;
+    return this;
+  }
+  // Read next token
+  nextToken() {
+    while (true) {
+      const { pos, input, length } = this;
+      if (pos >= length) return this.token(pos, TOKEN.EOF);
+      const ch = input[pos];
+      switch (ch) {
+        // Whitespaces
+        case " ":
+        case "	":
+        case "\n":
+        case "\r":
+          this.pos++;
+          continue;
+        // Operators
+        case "=":
+          if (input[pos + 1] !== "=") break;
+          return this.token((this.pos += 2) - 2, TOKEN.EQ);
+        case "&":
+          if (input[pos + 1] !== "&") break;
+          return this.token((this.pos += 2) - 2, TOKEN.AND);
+        case "|":
+          if (input[pos + 1] !== "|") break;
+          return this.token((this.pos += 2) - 2, TOKEN.OR);
+        case "+":
+          return this.token(this.pos++, TOKEN.PLUS);
+        case "-":
+          return this.token(this.pos++, TOKEN.MINUS);
+        case "*":
+          return this.token(this.pos++, TOKEN.MULTIPLY);
+        case "/":
+          if (input[pos + 1] === "/") {
+            while (this.pos < length && this.input[this.pos] !== "\n") this.pos++;
+            continue;
+          }
+          return this.token(this.pos++, TOKEN.DIVIDE);
+        case "%":
+          return this.token(this.pos++, TOKEN.MODULO);
+        case "<":
+          if (input[pos + 1] === "=") return this.token((this.pos += 2) - 2, TOKEN.LE);
+          return this.token(this.pos++, TOKEN.LT);
+        case ">":
+          if (input[pos + 1] === "=") return this.token((this.pos += 2) - 2, TOKEN.GE);
+          return this.token(this.pos++, TOKEN.GT);
+        case "!":
+          if (input[pos + 1] === "=") return this.token((this.pos += 2) - 2, TOKEN.NE);
+          return this.token(this.pos++, TOKEN.NOT);
+        case "(":
+          return this.token(this.pos++, TOKEN.LPAREN);
+        case ")":
+          return this.token(this.pos++, TOKEN.RPAREN);
+        case "[":
+          return this.token(this.pos++, TOKEN.LBRACKET);
+        case "]":
+          return this.token(this.pos++, TOKEN.RBRACKET);
+        case "{":
+          return this.token(this.pos++, TOKEN.LBRACE);
+        case "}":
+          return this.token(this.pos++, TOKEN.RBRACE);
+        case ".":
+          return this.token(this.pos++, TOKEN.DOT);
+        case ",":
+          return this.token(this.pos++, TOKEN.COMMA);
+        case ":":
+          return this.token(this.pos++, TOKEN.COLON);
+        case "?":
+          return this.token(this.pos++, TOKEN.QUESTION);
+        case `"`:
+        case `'`:
+          return this.readString(ch);
+        // Check for string prefixes (b, B, r, R followed by quote)
+        case "b":
+        case "B":
+        case "r":
+        case "R": {
+          const next = input[pos + 1];
+          if (next === '"' || next === "'") return ++this.pos && this.readString(next, ch);
+          return this.readIdentifier();
+        }
+        default: {
+          const code = ch.charCodeAt(0);
+          if (code <= 57 && code >= 48) return this.readNumber();
+          if (this._isIdentifierCharCode(code)) return this.readIdentifier();
+        }
+      }
+      throw parseError("unexpected_character", `Unexpected character: ${ch}`, {
+        pos,
+        start: pos,
+        end: pos + 1,
+        input
+      });
+    }
+  }
+  // Characters: 0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_
+  _isIdentifierCharCode(c) {
+    if (c < 48 || c > 122) return false;
+    return c >= 97 || c >= 65 && c <= 90 || c <= 57 || c === 95;
+  }
+  _parseAsDouble(start, end) {
+    const value = Number(this.input.substring(start, end));
+    if (Number.isFinite(value)) return this.token(start, TOKEN.NUMBER, value);
+    throw parseError("invalid_number", `Invalid number: ${value}`, {
+      pos: start,
+      start,
+      end,
+      input: this.input
+    });
+  }
+  _parseAsBigInt(start, end, isHex, unsigned) {
+    const string2 = this.input.substring(start, end);
+    if (unsigned === "u" || unsigned === "U") {
+      this.pos++;
+      try {
+        return this.token(start, TOKEN.NUMBER, new UnsignedInt(string2));
+      } catch (_err) {
+      }
+    } else {
+      try {
+        return this.token(start, TOKEN.NUMBER, BigInt(string2));
+      } catch (_err) {
+      }
+    }
+    throw parseError(
+      isHex ? "invalid_hex_integer" : "invalid_integer",
+      isHex ? `Invalid hex integer: ${string2}` : `Invalid integer: ${string2}`,
+      { pos: start, start, end: this.pos, input: this.input }
+    );
+  }
+  _readDigits(input, length, pos, code) {
+    while (pos < length && (code = input.charCodeAt(pos)) && !(code > 57 || code < 48)) pos++;
+    return pos;
+  }
+  _readExponent(input, length, pos) {
+    let ch = pos < length && input[pos];
+    if (ch === "e" || ch === "E") {
+      ch = ++pos < length && input[pos];
+      if (ch === "-" || ch === "+") pos++;
+      const start = pos;
+      pos = this._readDigits(input, length, pos);
+      if (start === pos)
+        throw parseError("invalid_exponent", "Invalid exponent", {
+          pos,
+          start: pos,
+          end: Math.min(pos + 1, input.length),
+          input
+        });
+    }
+    return pos;
+  }
+  readNumber() {
+    const { input, length, pos: start } = this;
+    let pos = start;
+    if (input[pos] === "0" && (input[pos + 1] === "x" || input[pos + 1] === "X")) {
+      pos += 2;
+      while (pos < length && HEX_CODES[input[pos].charCodeAt(0)]) pos++;
+      return this._parseAsBigInt(start, this.pos = pos, true, input[pos]);
+    }
+    pos = this._readDigits(input, length, pos);
+    if (pos + 1 < length) {
+      let isDouble = false;
+      let afterpos = input[pos] === "." ? this._readDigits(input, length, pos + 1) : pos + 1;
+      if (afterpos !== pos + 1) (isDouble = true) && (pos = afterpos);
+      afterpos = this._readExponent(input, length, pos);
+      if (afterpos !== pos) (isDouble = true) && (pos = afterpos);
+      if (isDouble) return this._parseAsDouble(start, this.pos = pos);
+    }
+    return this._parseAsBigInt(start, this.pos = pos, false, input[pos]);
+  }
+  readString(del, prefix) {
+    const { input: i, pos: s } = this;
+    if (i[s + 1] === del && i[s + 2] === del) return this.readTripleQuotedString(del, prefix);
+    return this.readSingleQuotedString(del, prefix);
+  }
+  _closeQuotedString(rawStart, rawValue, prefix, pos) {
+    switch (prefix) {
+      case "b":
+      case "B": {
+        const processed = this.processEscapes(rawStart, rawValue, true);
+        const bytes = new Uint8Array(processed.length);
+        for (let i = 0; i < processed.length; i++) bytes[i] = processed.charCodeAt(i) & 255;
+        return this.token(pos - 1, TOKEN.BYTES, bytes);
+      }
+      case "r":
+      case "R": {
+        return this.token(pos - 1, TOKEN.STRING, rawValue);
+      }
+      default: {
+        const value = this.processEscapes(rawStart, rawValue, false);
+        return this.token(pos, TOKEN.STRING, value);
+      }
+    }
+  }
+  readSingleQuotedString(delimiter, prefix) {
+    const { input, length, pos: start } = this;
+    let ch;
+    let pos = this.pos + 1;
+    while (pos < length && (ch = input[pos])) {
+      switch (ch) {
+        case delimiter:
+          const rawStart = start + 1;
+          const rawValue = input.slice(rawStart, pos);
+          this.pos = ++pos;
+          return this._closeQuotedString(rawStart, rawValue, prefix, start);
+        case "\n":
+        case "\r":
+          throw parseError("newline_in_string", "Newlines not allowed in single-quoted strings", {
+            pos,
+            start: pos,
+            end: pos + 1,
+            input
+          });
+        case "\\":
+          pos++;
+      }
+      pos++;
+    }
+    throw parseError("unterminated_string", "Unterminated string", {
+      pos: start,
+      start,
+      end: input.length,
+      input
+    });
+  }
+  readTripleQuotedString(delimiter, prefix) {
+    const { input, length, pos: start } = this;
+    let ch;
+    let pos = this.pos + 3;
+    while (pos < length && (ch = input[pos])) {
+      switch (ch) {
+        case delimiter:
+          if (input[pos + 1] === delimiter && input[pos + 2] === delimiter) {
+            const rawStart = start + 3;
+            const rawValue = input.slice(rawStart, pos);
+            this.pos = pos + 3;
+            return this._closeQuotedString(rawStart, rawValue, prefix, start);
+          }
+          break;
+        case "\\":
+          pos++;
+      }
+      pos++;
+    }
+    throw parseError("unterminated_triple_quoted_string", "Unterminated triple-quoted string", {
+      pos: start,
+      start,
+      end: input.length,
+      input
+    });
+  }
+  #escapeErr(code, offset, len, i, chars, extra) {
+    const start = offset + i;
+    return parseError(code, ESCAPE_ERRORS[code](extra), {
+      input: this.input,
+      pos: start,
+      start,
+      end: Math.min(start + chars, offset + len)
+    });
+  }
+  processEscapes(offset, str, isBytes) {
+    if (!str.includes("\\")) return str;
+    const len = str.length;
+    let result = "";
+    let i = 0;
+    while (i < len) {
+      if (str[i] !== "\\" || i + 1 >= len) {
+        result += str[i++];
+        continue;
+      }
+      const next = str[i + 1];
+      if (STRING_ESCAPES[next]) {
+        result += STRING_ESCAPES[next];
+        i += 2;
+      } else if (next === "u" || next === "U") {
+        if (isBytes) throw this.#escapeErr("bytes_unicode_escape", offset, len, i, 2, next);
+        const hexLen = next === "u" ? 4 : 8;
+        const hex2 = str.substring(i + 2, i + 2 + hexLen);
+        const c = Number.parseInt(hex2, 16);
+        if (hex2.length !== hexLen || !/^[0-9a-fA-F]+$/.test(hex2) || c > 1114111)
+          throw this.#escapeErr("invalid_unicode_escape", offset, len, i, 2 + hexLen, next + hex2);
+        if (c >= 55296 && c <= 57343)
+          throw this.#escapeErr("invalid_unicode_surrogate", offset, len, i, 2 + hexLen, next + hex2);
+        result += String.fromCodePoint(c);
+        i += 2 + hexLen;
+      } else if (next === "x" || next === "X") {
+        const h = str.substring(i + 2, i + 4);
+        if (!/^[0-9a-fA-F]{2}$/.test(h))
+          throw this.#escapeErr("invalid_hex_escape", offset, len, i, 4, next + h);
+        result += String.fromCharCode(Number.parseInt(h, 16));
+        i += 4;
+      } else if (next >= "0" && next <= "7") {
+        const o = str.substring(i + 1, i + 4);
+        if (!/^[0-7]{3}$/.test(o)) throw this.#escapeErr("invalid_octal_escape", offset, len, i, 4);
+        const value = Number.parseInt(o, 8);
+        if (value > 255) throw this.#escapeErr("octal_escape_out_of_range", offset, len, i, 4, o);
+        result += String.fromCharCode(value);
+        i += 4;
+      } else {
+        throw this.#escapeErr("invalid_escape_sequence", offset, len, i, 2, next);
+      }
+    }
+    return result;
+  }
+  readIdentifier() {
+    const { pos, input, length } = this;
+    let p = pos;
+    while (p < length && this._isIdentifierCharCode(input[p].charCodeAt(0))) p++;
+    const value = input.substring(pos, this.pos = p);
+    switch (value) {
+      case "true":
+        return this.token(pos, TOKEN.BOOLEAN, true);
+      case "false":
+        return this.token(pos, TOKEN.BOOLEAN, false);
+      case "null":
+        return this.token(pos, TOKEN.NULL, null);
+      case "in":
+        return this.token(pos, TOKEN.IN);
+      default:
+        return this.token(pos, TOKEN.IDENTIFIER, value);
+    }
+  }
+};
+var globalLexer = new Lexer2();
+var Parser3 = class {
+  lexer = globalLexer;
+  input = null;
+  maxDepthRemaining = null;
+  astNodesRemaining = null;
+  type = null;
+  pos = null;
+  constructor(limits, registry) {
+    this.limits = limits;
+    this.registry = registry;
+  }
+  #limitExceeded(limitKey, pos = this.pos) {
+    throw parseError("limit_exceeded", `Exceeded ${limitKey} (${this.limits[limitKey]})`, {
+      pos,
+      start: pos,
+      end: pos,
+      input: this.input
+    });
+  }
+  #node(start, end, op, args, pos = start) {
+    const node = new ASTNode(this.input, pos, start, end, op, args);
+    if (!this.astNodesRemaining--) this.#limitExceeded("maxAstNodes", pos);
+    return node;
+  }
+  #infixNode(op, left, right) {
+    return this.#node(left.start, right.end, op, [left, right]);
+  }
+  #ternaryNode(expression, consequent, alternate) {
+    return this.#node(expression.start, alternate.end, OPERATORS.ternary, [
+      expression,
+      consequent,
+      alternate
+    ]);
+  }
+  #unaryNode(pos, op, arg) {
+    return this.#node(pos, arg.end, op, arg);
+  }
+  #accessNode(op, left, right, end, pos = left.start) {
+    return this.#node(left.start, end, op, [left, right], pos);
+  }
+  #advanceToken(returnValue = this.pos) {
+    const l = this.lexer.nextToken();
+    this.pos = l.tokenPos;
+    this.type = l.tokenType;
+    return returnValue;
+  }
+  // The value of the current token is accessed less regularly,
+  // so we use a getter to reduce assignment overhead
+  get value() {
+    return this.lexer.tokenValue;
+  }
+  consume(expectedType) {
+    if (this.type === expectedType) return this.#advanceToken();
+    throw parseError(
+      "expected_token",
+      `Expected ${TOKEN_BY_NUMBER[expectedType]}, got ${TOKEN_BY_NUMBER[this.type]}`,
+      { pos: this.pos, start: this.pos, end: this.lexer.pos, input: this.input }
+    );
+  }
+  match(type) {
+    return this.type === type;
+  }
+  // Parse entry point
+  parse(input) {
+    if (typeof input !== "string") {
+      throw parseError("expression_must_be_string", "Expression must be a string");
+    }
+    this.input = this.lexer.reset(input);
+    this.#advanceToken();
+    this.maxDepthRemaining = this.limits.maxDepth;
+    this.astNodesRemaining = this.limits.maxAstNodes;
+    const result = this.parseExpression();
+    if (this.match(TOKEN.EOF)) return result;
+    throw parseError(
+      "unexpected_character",
+      `Unexpected character: '${this.input[this.lexer.pos - 1]}'`,
+      {
+        pos: this.pos,
+        start: this.pos,
+        end: this.lexer.pos,
+        input: this.input
+      }
+    );
+  }
+  #expandMacro(start, end, op, args) {
+    const methodName = args[0];
+    const receiver = op === OPERATORS.rcall ? args[1] : null;
+    const fnArgs = op === OPERATORS.rcall ? args[2] : args[1];
+    const decl = this.registry.findMacro(methodName, !!receiver, fnArgs.length);
+    const ast = this.#node(start, end, op, args);
+    if (!decl) return ast;
+    const macro = decl.handler({ ast, args: fnArgs, receiver, methodName, parser: this });
+    if (macro.callAst) return ast.setMeta("alternate", macro.callAst);
+    return ast.setMeta("macro", macro).setMeta("async", isAsync(macro.evaluate, macro.async));
+  }
+  // Expression ::= LogicalOr ('?' Expression ':' Expression)?
+  parseExpression() {
+    if (!this.maxDepthRemaining--) this.#limitExceeded("maxDepth");
+    const expr = this.parseLogicalOr();
+    if (!this.match(TOKEN.QUESTION)) return ++this.maxDepthRemaining && expr;
+    this.#advanceToken();
+    const consequent = this.parseExpression();
+    this.consume(TOKEN.COLON);
+    const alternate = this.parseExpression();
+    this.maxDepthRemaining++;
+    return this.#ternaryNode(expr, consequent, alternate);
+  }
+  // LogicalOr ::= LogicalAnd ('||' LogicalAnd)*
+  parseLogicalOr() {
+    let expr = this.parseLogicalAnd();
+    while (this.match(TOKEN.OR)) {
+      this.#advanceToken();
+      expr = this.#infixNode(OPERATORS["||"], expr, this.parseLogicalAnd());
+    }
+    return expr;
+  }
+  // LogicalAnd ::= Equality ('&&' Equality)*
+  parseLogicalAnd() {
+    let expr = this.parseEquality();
+    while (this.match(TOKEN.AND)) {
+      this.#advanceToken();
+      expr = this.#infixNode(OPERATORS["&&"], expr, this.parseEquality());
+    }
+    return expr;
+  }
+  // Equality ::= Relational (('==' | '!=') Relational)*
+  parseEquality() {
+    let expr = this.parseRelational();
+    while (this.match(TOKEN.EQ) || this.match(TOKEN.NE)) {
+      const op = OP_FOR_TOKEN[this.type];
+      this.#advanceToken();
+      expr = this.#infixNode(op, expr, this.parseRelational());
+    }
+    return expr;
+  }
+  // Relational ::= Additive (('<' | '<=' | '>' | '>=' | 'in') Additive)*
+  parseRelational() {
+    let expr = this.parseAdditive();
+    while (this.match(TOKEN.LT) || this.match(TOKEN.LE) || this.match(TOKEN.GT) || this.match(TOKEN.GE) || this.match(TOKEN.IN)) {
+      const op = OP_FOR_TOKEN[this.type];
+      this.#advanceToken();
+      expr = this.#infixNode(op, expr, this.parseAdditive());
+    }
+    return expr;
+  }
+  // Additive ::= Multiplicative (('+' | '-') Multiplicative)*
+  parseAdditive() {
+    let expr = this.parseMultiplicative();
+    while (this.match(TOKEN.PLUS) || this.match(TOKEN.MINUS)) {
+      const op = OP_FOR_TOKEN[this.type];
+      this.#advanceToken();
+      expr = this.#infixNode(op, expr, this.parseMultiplicative());
+    }
+    return expr;
+  }
+  // Multiplicative ::= Unary (('*' | '/' | '%') Unary)*
+  parseMultiplicative() {
+    let expr = this.parseUnary();
+    while (this.match(TOKEN.MULTIPLY) || this.match(TOKEN.DIVIDE) || this.match(TOKEN.MODULO)) {
+      const op = OP_FOR_TOKEN[this.type];
+      this.#advanceToken();
+      expr = this.#infixNode(op, expr, this.parseUnary());
+    }
+    return expr;
+  }
+  // Unary ::= ('!' | '-')* Postfix
+  parseUnary() {
+    if (this.type === TOKEN.NOT) {
+      return this.#unaryNode(this.#advanceToken(), OPERATORS.unaryNot, this.parseUnary());
+    }
+    if (this.type === TOKEN.MINUS) {
+      return this.#unaryNode(this.#advanceToken(), OPERATORS.unaryMinus, this.parseUnary());
+    }
+    return this.parsePostfix();
+  }
+  // Postfix ::= Primary (('.' IDENTIFIER ('(' ArgumentList ')')? | '[' Expression ']'))*
+  parsePostfix() {
+    let expr = this.parsePrimary();
+    const depth = this.maxDepthRemaining;
+    while (true) {
+      if (this.match(TOKEN.DOT)) {
+        const dot = this.#advanceToken();
+        if (!this.maxDepthRemaining--) this.#limitExceeded("maxDepth", dot);
+        const op = this.match(TOKEN.QUESTION) && this.registry.enableOptionalTypes && this.#advanceToken() ? OPERATORS.optionalFieldAccess : OPERATORS.fieldAccess;
+        const propertyValue = this.value;
+        const start = this.pos;
+        const end = this.lexer.pos;
+        this.consume(TOKEN.IDENTIFIER);
+        if (op === OPERATORS.fieldAccess && this.match(TOKEN.LPAREN) && this.#advanceToken()) {
+          const args = this.parseArgumentList();
+          const closeEnd = this.lexer.pos;
+          this.consume(TOKEN.RPAREN);
+          expr = this.#expandMacro(expr.start, closeEnd, OPERATORS.rcall, [propertyValue, expr, args]);
+        } else {
+          expr = this.#accessNode(op, expr, propertyValue, end, start);
+        }
+        continue;
+      }
+      if (this.match(TOKEN.LBRACKET)) {
+        const bracket = this.#advanceToken();
+        if (!this.maxDepthRemaining--) this.#limitExceeded("maxDepth", bracket);
+        const op = this.match(TOKEN.QUESTION) && this.registry.enableOptionalTypes && this.#advanceToken() ? OPERATORS.optionalBracketAccess : OPERATORS.bracketAccess;
+        const index = this.parseExpression();
+        const closeEnd = this.lexer.pos;
+        this.consume(TOKEN.RBRACKET);
+        expr = this.#accessNode(op, expr, index, closeEnd);
+        continue;
+      }
+      break;
+    }
+    this.maxDepthRemaining = depth;
+    return expr;
+  }
+  // Primary ::= NUMBER | STRING | BOOLEAN | NULL | IDENTIFIER | '(' Expression ')' | Array | Object
+  parsePrimary() {
+    switch (this.type) {
+      case TOKEN.NUMBER:
+      case TOKEN.STRING:
+      case TOKEN.BYTES:
+      case TOKEN.BOOLEAN:
+      case TOKEN.NULL:
+        return this.#consumeLiteral();
+      case TOKEN.IDENTIFIER:
+        return this.#parseIdentifierPrimary();
+      case TOKEN.LPAREN:
+        return this.#parseParenthesizedExpression();
+      case TOKEN.LBRACKET:
+        return this.parseList();
+      case TOKEN.LBRACE:
+        return this.parseMap();
+    }
+    throw parseError("unexpected_token", `Unexpected token: ${TOKEN_BY_NUMBER[this.type]}`, {
+      pos: this.pos,
+      start: this.pos,
+      end: this.lexer.pos,
+      input: this.input
+    });
+  }
+  #consumeLiteral() {
+    return this.#advanceToken(this.#node(this.pos, this.lexer.pos, OPERATORS.value, this.value));
+  }
+  #parseIdentifierPrimary() {
+    const value = this.value;
+    const end = this.lexer.pos;
+    const start = this.consume(TOKEN.IDENTIFIER);
+    if (RESERVED.has(value)) {
+      throw parseError("reserved_identifier", `Reserved identifier: ${value}`, {
+        pos: start,
+        start,
+        end,
+        input: this.input
+      });
+    }
+    if (!this.match(TOKEN.LPAREN)) return this.#node(start, end, OPERATORS.id, value);
+    this.#advanceToken();
+    const args = this.parseArgumentList();
+    const closeEnd = this.lexer.pos;
+    this.consume(TOKEN.RPAREN);
+    return this.#expandMacro(start, closeEnd, OPERATORS.call, [value, args]);
+  }
+  #parseParenthesizedExpression() {
+    this.consume(TOKEN.LPAREN);
+    const expr = this.parseExpression();
+    this.consume(TOKEN.RPAREN);
+    return expr;
+  }
+  parseList() {
+    const start = this.consume(TOKEN.LBRACKET);
+    const elements = [];
+    let remainingElements = this.limits.maxListElements;
+    if (!this.match(TOKEN.RBRACKET)) {
+      elements.push(this.parseExpression());
+      if (!remainingElements--) this.#limitExceeded("maxListElements", elements.at(-1).pos);
+      while (this.match(TOKEN.COMMA)) {
+        this.#advanceToken();
+        if (this.match(TOKEN.RBRACKET)) break;
+        elements.push(this.parseExpression());
+        if (!remainingElements--) this.#limitExceeded("maxListElements", elements.at(-1).pos);
+      }
+    }
+    const closeEnd = this.lexer.pos;
+    this.consume(TOKEN.RBRACKET);
+    return this.#node(start, closeEnd, OPERATORS.list, elements);
+  }
+  parseMap() {
+    const start = this.consume(TOKEN.LBRACE);
+    const props = [];
+    let remainingEntries = this.limits.maxMapEntries;
+    if (!this.match(TOKEN.RBRACE)) {
+      props.push(this.parseProperty());
+      if (!remainingEntries--) this.#limitExceeded("maxMapEntries", props.at(-1)[0].pos);
+      while (this.match(TOKEN.COMMA)) {
+        this.#advanceToken();
+        if (this.match(TOKEN.RBRACE)) break;
+        props.push(this.parseProperty());
+        if (!remainingEntries--) this.#limitExceeded("maxMapEntries", props.at(-1)[0].pos);
+      }
+    }
+    const closeEnd = this.lexer.pos;
+    this.consume(TOKEN.RBRACE);
+    return this.#node(start, closeEnd, OPERATORS.map, props);
+  }
+  parseProperty() {
+    return [this.parseExpression(), (this.consume(TOKEN.COLON), this.parseExpression())];
+  }
+  parseArgumentList() {
+    const args = [];
+    let remainingArgs = this.limits.maxCallArguments;
+    if (!this.match(TOKEN.RPAREN)) {
+      args.push(this.parseExpression());
+      if (!remainingArgs--) this.#limitExceeded("maxCallArguments", args.at(-1).pos);
+      while (this.match(TOKEN.COMMA)) {
+        this.#advanceToken();
+        if (this.match(TOKEN.RPAREN)) break;
+        args.push(this.parseExpression());
+        if (!remainingArgs--) this.#limitExceeded("maxCallArguments", args.at(-1).pos);
+      }
+    }
+    return args;
+  }
+};
+
+// node_modules/@marcbachmann/cel-js/lib/options.js
+var DEFAULT_LIMITS = objFreeze({
+  maxAstNodes: 1e5,
+  maxDepth: 250,
+  maxListElements: 1e3,
+  maxMapEntries: 1e3,
+  maxCallArguments: 32
+});
+var LIMIT_KEYS = new Set(objKeys(DEFAULT_LIMITS));
+function createLimits(overrides, base = DEFAULT_LIMITS) {
+  const keys = overrides ? objKeys(overrides) : void 0;
+  if (!keys?.length) return base;
+  const merged = { ...base };
+  for (const key3 of keys) {
+    if (!LIMIT_KEYS.has(key3)) throw new TypeError(`Unknown limits option: ${key3}`);
+    const value = overrides[key3];
+    if (typeof value !== "number") continue;
+    merged[key3] = value;
+  }
+  return objFreeze(merged);
+}
+var DEFAULT_OPTIONS = objFreeze({
+  unlistedVariablesAreDyn: false,
+  homogeneousAggregateLiterals: true,
+  enableOptionalTypes: false,
+  limits: DEFAULT_LIMITS
+});
+function bool2(a, b, key3) {
+  const value = a?.[key3] ?? b?.[key3];
+  if (typeof value !== "boolean") throw new TypeError(`Invalid option: ${key3}`);
+  return value;
+}
+function createOptions(opts, base = DEFAULT_OPTIONS) {
+  if (!opts) return base;
+  return objFreeze({
+    unlistedVariablesAreDyn: bool2(opts, base, "unlistedVariablesAreDyn"),
+    homogeneousAggregateLiterals: bool2(opts, base, "homogeneousAggregateLiterals"),
+    enableOptionalTypes: bool2(opts, base, "enableOptionalTypes"),
+    limits: createLimits(opts.limits, base.limits)
+  });
+}
+
+// node_modules/@marcbachmann/cel-js/lib/evaluator.js
+var globalRegistry = createRegistry({ enableOptionalTypes: false });
+registerFunctions(globalRegistry);
+registerOverloads(globalRegistry);
+registerMacros(globalRegistry);
+var Environment = class _Environment {
+  #registry;
+  #evaluator;
+  #typeChecker;
+  #evalTypeChecker;
+  #parser;
+  constructor(opts, inherited) {
+    this.opts = createOptions(opts, inherited?.opts);
+    this.#registry = (inherited instanceof _Environment ? inherited.#registry : globalRegistry).clone(this.opts);
+    const childOpts = { registry: this.#registry, opts: this.opts };
+    this.#typeChecker = new TypeChecker(childOpts);
+    this.#evalTypeChecker = new TypeChecker(childOpts, true);
+    this.#evaluator = new Evaluator(childOpts);
+    this.#parser = new Parser3(this.opts.limits, this.#registry);
+    Object.freeze(this);
+  }
+  clone(opts) {
+    return new _Environment(opts, this);
+  }
+  registerFunction(signature, handler2, opts) {
+    this.#registry.registerFunctionOverload(signature, handler2, opts);
+    return this;
+  }
+  registerOperator(string2, handler2, opts) {
+    this.#registry.registerOperatorOverload(string2, handler2, opts);
+    return this;
+  }
+  registerType(typename, constructor) {
+    this.#registry.registerType(typename, constructor);
+    return this;
+  }
+  registerVariable(name, type, opts) {
+    this.#registry.registerVariable(name, type, opts);
+    return this;
+  }
+  registerConstant(name, type, value) {
+    this.#registry.registerConstant(name, type, value);
+    return this;
+  }
+  hasVariable(name) {
+    return this.#registry.variables.has(name);
+  }
+  getDefinitions() {
+    return this.#registry.getDefinitions();
+  }
+  check(expression) {
+    try {
+      return this.#checkAST(this.#parser.parse(expression));
+    } catch (error2) {
+      return { valid: false, error: error2 };
+    }
+  }
+  #checkAST(ast) {
+    try {
+      const typeDecl = this.#typeChecker.check(ast, new RootContext(this.#registry));
+      return { valid: true, type: this.#formatTypeForCheck(typeDecl) };
+    } catch (error2) {
+      return { valid: false, error: error2 };
+    }
+  }
+  #formatTypeForCheck(typeDecl) {
+    if (typeDecl.name === `list<dyn>`) return "list";
+    if (typeDecl.name === `map<dyn, dyn>`) return "map";
+    return typeDecl.name;
+  }
+  parse(expression) {
+    const ast = this.#parser.parse(expression);
+    const evaluateParsed = this.#evaluateAST.bind(this, ast);
+    evaluateParsed.check = this.#checkAST.bind(this, ast);
+    evaluateParsed.ast = ast;
+    return evaluateParsed;
+  }
+  evaluate(expression, context3) {
+    return this.#evaluateAST(this.#parser.parse(expression), context3);
+  }
+  #evaluateAST(ast, ctx) {
+    if (ast.checkedType) {
+      return ast.evaluate(this.#evaluator, ast, new RootContext(this.#registry, ctx));
+    } else {
+      this.#evalTypeChecker.check(ast, ctx = new RootContext(this.#registry, ctx));
+      return ast.evaluate(this.#evaluator, ast, ctx);
+    }
+  }
+};
+var Evaluator = class extends Base {
+  constructor(opts) {
+    super(opts);
+    this.createError = evaluationError;
+  }
+  #firstMapElement(coll) {
+    if (coll instanceof Map) return coll.entries().next().value;
+    for (const key3 in coll) return [key3, coll[key3]];
+  }
+  debugRuntimeType(value, checkedType) {
+    return checkedType?.hasDynType === false ? checkedType : this.debugTypeDeep(value);
+  }
+  debugTypeDeep(value) {
+    const runtimeType = this.debugType(value);
+    switch (runtimeType.kind) {
+      case "list": {
+        const first = value instanceof Array ? value[0] : value.values().next().value;
+        if (first === void 0) return runtimeType;
+        return this.registry.getListType(this.debugTypeDeep(first));
+      }
+      case "map": {
+        const first = this.#firstMapElement(value);
+        if (!first) return runtimeType;
+        return this.registry.getMapType(
+          runtimeType.keyType.hasDynType ? this.debugTypeDeep(first[0]) : runtimeType.keyType,
+          runtimeType.valueType.hasDynType ? this.debugTypeDeep(first[1]) : runtimeType.valueType
+        );
+      }
+      default:
+        return runtimeType;
+    }
+  }
+  tryEval(ast, ctx) {
+    try {
+      const res = this.run(ast, ctx);
+      if (res instanceof Promise) return res.catch((err) => err);
+      return res;
+    } catch (err) {
+      return err;
+    }
+  }
+  run(ast, ctx) {
+    return ast.evaluate(this, ast, ctx);
+  }
+};
+var globalEnvironment = new Environment({
+  unlistedVariablesAreDyn: true
+});
+
+// core/policy/admission/cel/authorizer.ts
+var AuthorizerUnavailable = class extends Error {
+  name = "AuthorizerUnavailable";
+  constructor() {
+    super("authorizer needs the API server and the requesting user: it cannot be evaluated offline");
+  }
+};
+var Authorizer = class {
+};
+var ResourceCheck = class {
+};
+var PathCheck = class {
+};
+var unavailable = () => {
+  throw new AuthorizerUnavailable();
+};
+var resourceCheck = () => new ResourceCheck();
+function registerAuthorizer(env) {
+  env.registerType("Authorizer", Authorizer).registerType("ResourceCheck", ResourceCheck).registerType("PathCheck", PathCheck).registerType("AuthorizationDecision", class AuthorizationDecision {
+  }).registerVariable("authorizer", "Authorizer").registerFunction("Authorizer.group(string): ResourceCheck", resourceCheck).registerFunction("Authorizer.serviceAccount(string, string): Authorizer", () => new Authorizer()).registerFunction("Authorizer.path(string): PathCheck", () => new PathCheck()).registerFunction("PathCheck.check(string): AuthorizationDecision", unavailable);
+  for (const builder of ["resource", "subresource", "namespace", "name", "fieldSelector", "labelSelector"])
+    env.registerFunction(`ResourceCheck.${builder}(string): ResourceCheck`, resourceCheck);
+  env.registerFunction("ResourceCheck.check(string): AuthorizationDecision", unavailable).registerFunction("AuthorizationDecision.allowed(): bool", unavailable).registerFunction("AuthorizationDecision.reason(): string", unavailable).registerFunction("AuthorizationDecision.errored(): bool", unavailable).registerFunction("AuthorizationDecision.error(): string", unavailable);
+}
+function offlineAuthorizer() {
+  return new Authorizer();
+}
+
+// core/policy/admission/cel/cel-error.ts
+var CelLibraryError = class extends Error {
+  name = "CelLibraryError";
+};
+function celError(message) {
+  return new CelLibraryError(message);
+}
+
+// core/policy/admission/cel/comprehensions.ts
+var QUANTIFIERS = {
+  all: (outcomes) => {
+    for (const outcome of outcomes) if (!outcome) return false;
+    return true;
+  },
+  exists: (outcomes) => {
+    for (const outcome of outcomes) if (outcome) return true;
+    return false;
+  },
+  existsOne: (outcomes) => {
+    let count3 = 0;
+    for (const outcome of outcomes) if (outcome) count3++;
+    return count3 === 1;
+  }
+};
+function pairs(collection) {
+  if (Array.isArray(collection)) return collection.map((value, index) => [BigInt(index), value]);
+  if (collection instanceof Map) return [...collection.entries()];
+  if (collection !== null && typeof collection === "object") return Object.entries(collection);
+  throw celError("a two-variable comprehension needs a list or a map");
+}
+function identifier(node, name) {
+  if (node.op !== "id" || typeof node.args !== "string")
+    throw celError(`${name}(var, var, predicate): the variables must be names`);
+  return node.args;
+}
+function expander(name, quantifier) {
+  return ({ args, receiver }) => {
+    const [first, second, predicate] = args;
+    const macro = { receiver, names: [identifier(first, name), identifier(second, name)], predicate };
+    return {
+      args,
+      receiver,
+      async: false,
+      typeCheck(checker, _m, ctx) {
+        checker.check(receiver, ctx);
+        const dyn = checker.getType("dyn");
+        macro.first = ctx.forkWithVariable(macro.names[0], dyn);
+        macro.second = macro.first.forkWithVariable(macro.names[1], dyn);
+        checker.check(predicate, macro.second);
+        return checker.getType("bool");
+      },
+      evaluate(evaluator, _m, ctx) {
+        const outer = macro.first;
+        const inner = macro.second;
+        function* outcomes() {
+          for (const [key3, value] of pairs(evaluator.run(receiver, ctx))) {
+            outer.reuse(ctx).setIterValue(key3, evaluator);
+            inner.reuse(outer).setIterValue(value, evaluator);
+            const result = evaluator.run(predicate, inner);
+            if (typeof result !== "boolean")
+              throw celError(`${name}(var, var, predicate): the predicate must give a bool`);
+            yield result;
+          }
+        }
+        return quantifier(outcomes());
+      }
+    };
+  };
+}
+function registerComprehensions(env) {
+  for (const [name, quantifier] of Object.entries(QUANTIFIERS))
+    for (const receiver of ["list", "map"])
+      env.registerFunction(`${receiver}.${name}(ast, ast, ast): bool`, expander(name, quantifier));
+}
+
+// core/policy/admission/cel/ip-address.ts
+var IpAddress = class {
+  constructor(bytes) {
+    this.bytes = bytes;
+  }
+  bytes;
+  get family() {
+    return this.bytes.length === 4 ? 4 : 6;
+  }
+};
+var OCTET = /^(0|[1-9]\d{0,2})$/;
+function parseIpv4(text13) {
+  const parts = text13.split(".");
+  if (parts.length !== 4 || !parts.every((part) => OCTET.test(part) && Number(part) <= 255)) return void 0;
+  return Uint8Array.from(parts.map(Number));
+}
+function parseIpv6(text13) {
+  if (text13.includes("%")) return void 0;
+  let head = text13;
+  let tail = "";
+  const gap = text13.indexOf("::");
+  if (gap >= 0) {
+    head = text13.slice(0, gap);
+    tail = text13.slice(gap + 2);
+    if (tail.includes("::")) return void 0;
+  }
+  const groups2 = (part) => {
+    if (part === "") return [];
+    const out = [];
+    const pieces = part.split(":");
+    for (const [index, piece] of pieces.entries()) {
+      if (index === pieces.length - 1 && piece.includes(".")) {
+        const v4 = parseIpv4(piece);
+        if (v4 === void 0) return void 0;
+        out.push(v4[0] << 8 | v4[1], v4[2] << 8 | v4[3]);
+      } else if (/^[0-9a-fA-F]{1,4}$/.test(piece)) out.push(parseInt(piece, 16));
+      else return void 0;
+    }
+    return out;
+  };
+  const left = groups2(head);
+  const right = groups2(tail);
+  if (left === void 0 || right === void 0) return void 0;
+  const missing = 8 - left.length - right.length;
+  if (gap < 0 ? missing !== 0 : missing < 1) return void 0;
+  const all = [...left, ...Array(gap < 0 ? 0 : missing).fill(0), ...right];
+  const bytes = new Uint8Array(16);
+  all.forEach((group, i) => {
+    bytes[2 * i] = group >> 8;
+    bytes[2 * i + 1] = group & 255;
+  });
+  return bytes;
+}
+function isV4Mapped(bytes) {
+  return bytes.length === 16 && bytes.slice(0, 10).every((b) => b === 0) && bytes[10] === 255 && bytes[11] === 255;
+}
+function parseIp(text13) {
+  const bytes = text13.includes(":") ? parseIpv6(text13) : parseIpv4(text13);
+  if (bytes === void 0) {
+    if (text13.includes("%")) return `IP address ${JSON.stringify(text13)} with zone value is not allowed`;
+    return `IP Address ${JSON.stringify(text13)} parse error during conversion from string`;
+  }
+  if (isV4Mapped(bytes)) return `IPv4-mapped IPv6 address ${JSON.stringify(text13)} is not allowed`;
+  return new IpAddress(bytes);
+}
+function ipText(ip) {
+  if (ip.family === 4) return [...ip.bytes].join(".");
+  const groups2 = Array.from(
+    { length: 8 },
+    (_, i) => ip.bytes[2 * i] << 8 | ip.bytes[2 * i + 1]
+  );
+  let bestStart = -1;
+  let bestLength = 1;
+  for (let i = 0; i < 8; ) {
+    let j = i;
+    while (j < 8 && groups2[j] === 0) j++;
+    if (j - i > bestLength) [bestStart, bestLength] = [i, j - i];
+    i = j === i ? i + 1 : j;
+  }
+  const hex2 = groups2.map((group) => group.toString(16));
+  if (bestStart < 0) return hex2.join(":");
+  return `${hex2.slice(0, bestStart).join(":")}::${hex2.slice(bestStart + bestLength).join(":")}`;
+}
+function samePrefix(a, b, bits) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < bits; i++) {
+    const mask = 128 >> i % 8;
+    if ((a[i >> 3] & mask) !== (b[i >> 3] & mask)) return false;
+  }
+  return true;
+}
+function maskBytes(bytes, bits) {
+  return bytes.map((byte, i) => {
+    const keep = Math.max(0, Math.min(8, bits - i * 8));
+    return byte & (255 << 8 - keep & 255);
+  });
+}
+
+// core/policy/admission/cel/ip-cidr.ts
+var Cidr = class {
+  constructor(ip, bits) {
+    this.ip = ip;
+    this.bits = bits;
+  }
+  ip;
+  bits;
+};
+var IpNamespace = class {
+};
+function ipOf(text13) {
+  const parsed = parseIp(text13);
+  if (typeof parsed === "string") throw celError(parsed);
+  return parsed;
+}
+function parseCidr(text13) {
+  const slash = text13.indexOf("/");
+  const bits = text13.slice(slash + 1);
+  const ip = slash < 0 ? "no prefix length" : parseIp(text13.slice(0, slash));
+  if (typeof ip === "string")
+    return `network address parse error during conversion from string: ${JSON.stringify(text13)}`;
+  if (!/^(0|[1-9]\d*)$/.test(bits) || Number(bits) > ip.bytes.length * 8)
+    return `network address parse error during conversion from string: bad prefix length in ${JSON.stringify(text13)}`;
+  return new Cidr(ip, Number(bits));
+}
+function cidrOf(text13) {
+  const parsed = parseCidr(text13);
+  if (typeof parsed === "string") throw celError(parsed);
+  return parsed;
+}
+var bytesEqual = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+var containsIp = (cidr, ip) => samePrefix(cidr.ip.bytes, ip.bytes, cidr.bits);
+var containsCidr = (cidr, other) => cidr.bits <= other.bits && samePrefix(cidr.ip.bytes, other.ip.bytes, cidr.bits);
+var PREDICATES = {
+  isUnspecified: (b) => b.every((x) => x === 0),
+  isLoopback: (b) => b.length === 4 ? b[0] === 127 : b.slice(0, 15).every((x) => x === 0) && b[15] === 1,
+  isLinkLocalMulticast: (b) => b.length === 4 ? b[0] === 224 && b[1] === 0 && b[2] === 0 : b[0] === 255 && (b[1] & 15) === 2,
+  isLinkLocalUnicast: (b) => b.length === 4 ? b[0] === 169 && b[1] === 254 : b[0] === 254 && (b[1] & 192) === 128,
+  isGlobalUnicast: (b) => {
+    if (b.length === 4 && b.every((x) => x === 255)) return false;
+    const multicast = b.length === 4 ? (b[0] & 240) === 224 : b[0] === 255;
+    return !multicast && !["isUnspecified", "isLoopback", "isLinkLocalUnicast"].some((name) => PREDICATES[name]?.(b));
+  }
+};
+function registerIpCidr(env) {
+  env.registerType("net.IP", IpAddress).registerType("net.CIDR", Cidr).registerType("IpNamespace", IpNamespace).registerConstant("ip", "IpNamespace", new IpNamespace()).registerFunction("ip(string): net.IP", ipOf).registerFunction("isIP(string): bool", (text13) => typeof parseIp(text13) !== "string").registerFunction(
+    "IpNamespace.isCanonical(string): bool",
+    (_ns, text13) => ipText(ipOf(text13)) === text13
+  ).registerFunction("net.IP.family(): int", (ip) => BigInt(ip.family)).registerFunction("string(net.IP): string", ipText).registerOperator("net.IP == net.IP", (a, b) => bytesEqual(a.bytes, b.bytes)).registerFunction("cidr(string): net.CIDR", cidrOf).registerFunction("isCIDR(string): bool", (text13) => typeof parseCidr(text13) !== "string").registerFunction("net.CIDR.containsIP(net.IP): bool", containsIp).registerFunction(
+    "net.CIDR.containsIP(string): bool",
+    (cidr, text13) => containsIp(cidr, ipOf(text13))
+  ).registerFunction("net.CIDR.containsCIDR(net.CIDR): bool", containsCidr).registerFunction(
+    "net.CIDR.containsCIDR(string): bool",
+    (cidr, text13) => containsCidr(cidr, cidrOf(text13))
+  ).registerFunction("net.CIDR.ip(): net.IP", (cidr) => cidr.ip).registerFunction("net.CIDR.prefixLength(): int", (cidr) => BigInt(cidr.bits)).registerFunction(
+    "net.CIDR.masked(): net.CIDR",
+    (cidr) => new Cidr(new IpAddress(maskBytes(cidr.ip.bytes, cidr.bits)), cidr.bits)
+  ).registerFunction("string(net.CIDR): string", (cidr) => `${ipText(cidr.ip)}/${cidr.bits}`).registerOperator(
+    "net.CIDR == net.CIDR",
+    (a, b) => a.bits === b.bits && bytesEqual(a.ip.bytes, b.ip.bytes)
+  );
+  for (const [name, predicate] of Object.entries(PREDICATES))
+    env.registerFunction(`net.IP.${name}(): bool`, (ip) => predicate(ip.bytes));
+}
+
+// core/policy/admission/cel/cel-compare.ts
+function unwrap2(value) {
+  return value instanceof UnsignedInt ? value.value : value;
+}
+function isNumeric(value) {
+  return typeof value === "bigint" || typeof value === "number";
+}
+function entriesOf(value) {
+  return value instanceof Map ? [...value.entries()] : Object.entries(value);
+}
+function celEqual(left, right) {
+  const a = unwrap2(left);
+  const b = unwrap2(right);
+  if (isNumeric(a) && isNumeric(b)) return typeof a === typeof b ? a === b : Number(a) === Number(b);
+  if (Array.isArray(a))
+    return Array.isArray(b) && a.length === b.length && a.every((item, i) => celEqual(item, b[i]));
+  if (a !== null && typeof a === "object" && b !== null && typeof b === "object" && !Array.isArray(b)) {
+    if (a.constructor !== b.constructor && !(isMapLike(a) && isMapLike(b))) return false;
+    if (!isMapLike(a)) return a === b;
+    const left2 = entriesOf(a);
+    const right2 = new Map(entriesOf(b));
+    return left2.length === right2.size && left2.every(([key3, value]) => right2.has(key3) && celEqual(value, right2.get(key3)));
+  }
+  return a === b;
+}
+function isMapLike(value) {
+  return value instanceof Map || Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null;
+}
+function celCompare(left, right) {
+  const a = unwrap2(left);
+  const b = unwrap2(right);
+  if (isNumeric(a) && isNumeric(b)) {
+    if (typeof a === typeof b) return a < b ? -1 : a > b ? 1 : 0;
+    return Number(a) < Number(b) ? -1 : Number(a) > Number(b) ? 1 : 0;
+  }
+  if (typeof a === "string" && typeof b === "string" || typeof a === "boolean" && typeof b === "boolean")
+    return a < b ? -1 : a > b ? 1 : 0;
+  if (a instanceof Date && b instanceof Date) return Math.sign(a.getTime() - b.getTime());
+  throw celError(`no such overload: cannot compare ${describe2(a)} with ${describe2(b)}`);
+}
+function describe2(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "list";
+  if (typeof value === "bigint") return "int";
+  if (typeof value === "number") return "double";
+  return typeof value === "object" ? "map" : typeof value;
+}
+
+// core/policy/admission/cel/lists.ts
+function sum2(list5) {
+  if (list5.length === 0) return 0n;
+  let total = list5[0];
+  for (const item of list5.slice(1)) {
+    if (typeof total === "bigint" && typeof item === "bigint") total += item;
+    else if (typeof total === "number" && typeof item === "number") total += item;
+    else throw celError("sum() needs a list of ints, uints or doubles of one type");
+  }
+  if (typeof total !== "bigint" && typeof total !== "number") throw celError("sum() needs a list of numbers");
+  return total;
+}
+function extreme(name, prefer) {
+  return (list5) => {
+    if (list5.length === 0) throw celError(`${name} called on empty list`);
+    let best = list5[0];
+    for (const item of list5.slice(1)) if (celCompare(best, item) === prefer) best = item;
+    return best;
+  };
+}
+function registerLists(env) {
+  env.registerFunction("list.sum(): dyn", sum2).registerFunction("list.min(): dyn", extreme("min", 1)).registerFunction("list.max(): dyn", extreme("max", -1)).registerFunction(
+    "list.indexOf(dyn): int",
+    (list5, item) => BigInt(list5.findIndex((value) => celEqual(value, item)))
+  ).registerFunction(
+    "list.lastIndexOf(dyn): int",
+    (list5, item) => BigInt(list5.findLastIndex((value) => celEqual(value, item)))
+  ).registerFunction(
+    "list.isSorted(): bool",
+    (list5) => list5.every((item, i) => i === 0 || celCompare(list5[i - 1], item) <= 0)
+  );
+}
+
+// core/policy/admission/cel/urls.ts
+var CelUrl = class {
+  constructor(scheme, host, rawPath, rawQuery) {
+    this.scheme = scheme;
+    this.host = host;
+    this.rawPath = rawPath;
+    this.rawQuery = rawQuery;
+  }
+  scheme;
+  host;
+  rawPath;
+  rawQuery;
+};
+var SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
+var PATH_KEEPS = /^[A-Za-z0-9\-._~$&+,/:;=@!'()*%]*$/;
+function decode(text13, plusIsSpace) {
+  try {
+    return decodeURIComponent(plusIsSpace ? text13.replace(/\+/g, " ") : text13);
+  } catch {
+    return void 0;
+  }
+}
+function validHost(host) {
+  const at = host.lastIndexOf("@");
+  const hostPort = at < 0 ? host : host.slice(at + 1);
+  if (hostPort.startsWith("[")) return /^\[[0-9a-fA-F:.]+(%[^\]]+)?\](:\d*)?$/.test(hostPort);
+  const colon = hostPort.indexOf(":");
+  return colon < 0 || /^\d*$/.test(hostPort.slice(colon + 1));
+}
+function parseUrl2(text13) {
+  if (/[\x00-\x1f\x7f]/.test(text13)) return void 0;
+  const beforeFragment = text13.split("#")[0] ?? "";
+  const queryAt = beforeFragment.indexOf("?");
+  let rest = queryAt < 0 ? beforeFragment : beforeFragment.slice(0, queryAt);
+  const rawQuery = queryAt < 0 ? "" : beforeFragment.slice(queryAt + 1);
+  const scheme = SCHEME.exec(rest)?.[1] ?? "";
+  if (scheme === "" && !rest.startsWith("/")) return void 0;
+  rest = rest.slice(scheme === "" ? 0 : scheme.length + 1);
+  let host = "";
+  if (rest.startsWith("//")) {
+    const slash = rest.indexOf("/", 2);
+    host = slash < 0 ? rest.slice(2) : rest.slice(2, slash);
+    rest = slash < 0 ? "" : rest.slice(slash);
+    if (!validHost(host)) return void 0;
+    host = host.slice(host.lastIndexOf("@") + 1);
+  } else if (scheme !== "" && !rest.startsWith("/")) {
+    return new CelUrl(scheme.toLowerCase(), "", "", rawQuery);
+  }
+  if (decode(rest, false) === void 0) return void 0;
+  return new CelUrl(scheme.toLowerCase(), host, rest, rawQuery);
+}
+function escapedPath(url) {
+  if (PATH_KEEPS.test(url.rawPath)) return url.rawPath;
+  return encodeURI(decode(url.rawPath, false) ?? "").replace(/%5B/g, "[").replace(/%5D/g, "]");
+}
+function hostname(url) {
+  if (url.host.startsWith("[")) return url.host.slice(1, url.host.indexOf("]"));
+  const colon = url.host.indexOf(":");
+  return colon < 0 ? url.host : url.host.slice(0, colon);
+}
+function port(url) {
+  const close = url.host.lastIndexOf("]");
+  const colon = url.host.indexOf(":", close + 1);
+  return colon < 0 ? "" : url.host.slice(colon + 1);
+}
+function query(url) {
+  const result = /* @__PURE__ */ new Map();
+  for (const pair of url.rawQuery.split("&")) {
+    if (pair === "" || pair.includes(";")) continue;
+    const equals = pair.indexOf("=");
+    const key3 = decode(equals < 0 ? pair : pair.slice(0, equals), true);
+    const value = decode(equals < 0 ? "" : pair.slice(equals + 1), true);
+    if (key3 === void 0 || value === void 0) continue;
+    result.set(key3, [...result.get(key3) ?? [], value]);
+  }
+  return result;
+}
+function registerUrls(env) {
+  env.registerType("URL", CelUrl).registerFunction("url(string): URL", (text13) => {
+    const parsed = parseUrl2(text13);
+    if (parsed === void 0)
+      throw celError(`URL parse error during conversion from string: ${JSON.stringify(text13)}`);
+    return parsed;
+  }).registerFunction("isURL(string): bool", (text13) => parseUrl2(text13) !== void 0).registerFunction("URL.getScheme(): string", (url) => url.scheme).registerFunction("URL.getHost(): string", (url) => url.host).registerFunction("URL.getHostname(): string", hostname).registerFunction("URL.getPort(): string", port).registerFunction("URL.getEscapedPath(): string", escapedPath).registerFunction("URL.getQuery(): map<string, list<string>>", query);
+}
+
+// core/policy/admission/cel/named-formats.ts
+var NamedFormat = class {
+  constructor(name, validate) {
+    this.name = name;
+    this.validate = validate;
+  }
+  name;
+  validate;
+};
+var FormatNamespace = class {
+};
+var LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
+var SUBDOMAIN = `${LABEL}(\\.${LABEL})*`;
+var DNS1035 = "[a-z]([-a-z0-9]*[a-z0-9])?";
+var NAME = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
+function matcher(pattern, max, what, example) {
+  const regex2 = new RegExp(`^${pattern}$`);
+  return (text13) => {
+    const errors = [];
+    if (text13.length > max) errors.push(`must be no more than ${max} characters`);
+    if (!regex2.test(text13))
+      errors.push(`${what} (e.g. ${example}, regex used for validation is '${pattern}')`);
+    return errors;
+  };
+}
+var dns1123Label = matcher(
+  LABEL,
+  63,
+  "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
+  "'my-name',  or '123-abc'"
+);
+var dns1123Subdomain = matcher(
+  SUBDOMAIN,
+  253,
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+  "'example.com'"
+);
+var dns1035Label = matcher(
+  DNS1035,
+  63,
+  "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character",
+  "'my-name',  or 'abc-123'"
+);
+var nameMatcher = matcher(
+  NAME,
+  63,
+  "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+  "'MyName',  or 'my.name',  or '123-abc'"
+);
+var prefixed2 = (check2) => (text13) => check2(text13.replace(/-$/, "a"));
+function qualifiedName(text13) {
+  const parts = text13.split("/");
+  if (parts.length > 2)
+    return ["a qualified name must consist of an optional DNS subdomain prefix and a name, separated by '/'"];
+  const [prefix, name] = parts.length === 2 ? parts : [void 0, parts[0]];
+  const errors = prefix === void 0 ? [] : dns1123Subdomain(prefix).map((error2) => `prefix part ${error2}`);
+  if (name === "") return [...errors, "name part must be non-empty"];
+  return [...errors, ...nameMatcher(name)];
+}
+var validDate = (text13) => {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text13);
+  if (match === null) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return date.getUTCMonth() === Number(match[2]) - 1 && date.getUTCDate() === Number(match[3]);
+};
+var DATETIME = /^(\d{4}-\d{2}-\d{2})[Tt ]([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+var FORMATS = {
+  dns1123Label,
+  dns1123Subdomain,
+  dns1035Label,
+  qualifiedName,
+  dns1123LabelPrefix: prefixed2(dns1123Label),
+  dns1123SubdomainPrefix: prefixed2(dns1123Subdomain),
+  dns1035LabelPrefix: prefixed2(dns1035Label),
+  labelValue: (text13) => text13 === "" ? [] : nameMatcher(text13).map((error2) => error2.replace("name part", "a valid label")),
+  uri: (text13) => parseUrl2(text13) === void 0 ? [`parse ${JSON.stringify(text13)}: invalid URI for request`] : [],
+  uuid: (text13) => /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i.test(text13) ? [] : ["does not match the UUID format"],
+  byte: (text13) => /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(text13) ? [] : ["invalid base64"],
+  date: (text13) => validDate(text13) ? [] : ["invalid date"],
+  datetime: (text13) => {
+    const day = DATETIME.exec(text13)?.[1];
+    return day !== void 0 && validDate(day) ? [] : ["invalid datetime"];
+  }
+};
+function registerNamedFormats(env) {
+  env.registerType("FormatNamespace", FormatNamespace).registerType("Format", NamedFormat).registerConstant("format", "FormatNamespace", new FormatNamespace()).registerFunction(
+    "FormatNamespace.named(string): optional<Format>",
+    (_ns, name) => {
+      const validate = Object.hasOwn(FORMATS, name) ? FORMATS[name] : void 0;
+      return validate === void 0 ? Optional.none() : Optional.of(new NamedFormat(name, validate));
+    }
+  ).registerFunction(
+    "Format.validate(string): optional<list<string>>",
+    (format, text13) => {
+      const errors = format.validate(text13);
+      return errors.length === 0 ? Optional.none() : Optional.of(errors);
+    }
+  );
+  for (const [name, validate] of Object.entries(FORMATS))
+    env.registerFunction(`FormatNamespace.${name}(): Format`, () => new NamedFormat(name, validate));
+}
+
+// core/policy/admission/cel/quantity.ts
+var Quantity = class {
+  constructor(num, den) {
+    this.num = num;
+    this.den = den;
+  }
+  num;
+  den;
+};
+var BINARY = {
+  Ki: 1n << 10n,
+  Mi: 1n << 20n,
+  Gi: 1n << 30n,
+  Ti: 1n << 40n,
+  Pi: 1n << 50n,
+  Ei: 1n << 60n
+};
+var DECIMAL = { n: -9, u: -6, m: -3, "": 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+var QUANTITY = /^([+-]?)(\d+\.?\d*|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?$/;
+var MAX_EXPONENT = 1e3;
+var INT64_MAX = (1n << 63n) - 1n;
+var INT64_MIN = -(1n << 63n);
+function gcd(a, b) {
+  let x = a < 0n ? -a : a;
+  let y = b;
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x === 0n ? 1n : x;
+}
+function fraction(num, den) {
+  const divisor = gcd(num, den);
+  return new Quantity(num / divisor, den / divisor);
+}
+function parseQuantity(text13) {
+  const match = QUANTITY.exec(text13);
+  if (match === null) return void 0;
+  const [, sign = "", number2 = "", suffix = ""] = match;
+  const [whole = "", decimals = ""] = number2.split(".");
+  let num = BigInt(`${whole || "0"}${decimals}`) * (sign === "-" ? -1n : 1n);
+  let den = 10n ** BigInt(decimals.length);
+  const binary = BINARY[suffix];
+  let exponent = binary === void 0 ? DECIMAL[suffix] : 0;
+  if (binary !== void 0) num *= binary;
+  if (exponent === void 0) exponent = Number(suffix.slice(1));
+  if (Math.abs(exponent) > MAX_EXPONENT) return void 0;
+  if (exponent >= 0) num *= 10n ** BigInt(exponent);
+  else den *= 10n ** BigInt(-exponent);
+  return fraction(num, den);
+}
+function compare2(a, b) {
+  const left = a.num * b.den;
+  const right = b.num * a.den;
+  return left === right ? 0n : left > right ? 1n : -1n;
+}
+function isInteger(q) {
+  return q.den === 1n && q.num <= INT64_MAX && q.num >= INT64_MIN;
+}
+function approximate(q) {
+  const whole = q.num / q.den;
+  const rest = q.num - whole * q.den;
+  return Number(whole) + Number(rest * 10n ** 18n / q.den) / 1e18;
+}
+var plus = (a, b) => fraction(a.num * b.den + b.num * a.den, a.den * b.den);
+var ofInt = (n) => new Quantity(n, 1n);
+function registerQuantity(env) {
+  env.registerType("Quantity", Quantity).registerFunction("quantity(string): Quantity", (text13) => {
+    const parsed = parseQuantity(text13);
+    if (parsed === void 0)
+      throw celError(
+        `quantities must match the regular expression '${QUANTITY.source}': ${JSON.stringify(text13)}`
+      );
+    return parsed;
+  }).registerFunction("isQuantity(string): bool", (text13) => parseQuantity(text13) !== void 0).registerFunction("Quantity.isInteger(): bool", isInteger).registerFunction("Quantity.asInteger(): int", (q) => {
+    if (!isInteger(q))
+      throw celError("cannot convert value to integer: the quantity is not an integer or overflows int64");
+    return q.num;
+  }).registerFunction("Quantity.asApproximateFloat(): double", approximate).registerFunction("Quantity.sign(): int", (q) => q.num === 0n ? 0n : q.num > 0n ? 1n : -1n).registerFunction("Quantity.add(Quantity): Quantity", plus).registerFunction("Quantity.add(int): Quantity", (a, n) => plus(a, ofInt(n))).registerFunction(
+    "Quantity.sub(Quantity): Quantity",
+    (a, b) => plus(a, new Quantity(-b.num, b.den))
+  ).registerFunction("Quantity.sub(int): Quantity", (a, n) => plus(a, ofInt(-n))).registerFunction("Quantity.isLessThan(Quantity): bool", (a, b) => compare2(a, b) < 0n).registerFunction(
+    "Quantity.isGreaterThan(Quantity): bool",
+    (a, b) => compare2(a, b) > 0n
+  ).registerFunction("Quantity.compareTo(Quantity): int", compare2).registerOperator("Quantity == Quantity", (a, b) => compare2(a, b) === 0n);
+}
+
+// core/policy/admission/cel/regex.ts
+var cache = /* @__PURE__ */ new Map();
+function compileRegex(pattern) {
+  let regex2 = cache.get(pattern);
+  if (regex2 !== void 0) return regex2;
+  try {
+    regex2 = new RegExp(pattern, "gu");
+  } catch {
+    throw celError(`invalid regular expression ${JSON.stringify(pattern)}`);
+  }
+  if (cache.size > 1e3) cache.clear();
+  cache.set(pattern, regex2);
+  return regex2;
+}
+function findAll(text13, pattern, limit) {
+  const regex2 = compileRegex(pattern);
+  const found = [];
+  if (limit === 0n) return found;
+  for (const match of text13.matchAll(regex2)) {
+    found.push(match[0]);
+    if (limit > 0n && BigInt(found.length) >= limit) break;
+  }
+  return found;
+}
+function registerRegex(env) {
+  env.registerFunction("string.find(string): string", (text13, pattern) => {
+    const regex2 = compileRegex(pattern);
+    regex2.lastIndex = 0;
+    return regex2.exec(text13)?.[0] ?? "";
+  }).registerFunction(
+    "string.findAll(string): list<string>",
+    (text13, pattern) => findAll(text13, pattern, -1n)
+  ).registerFunction("string.findAll(string, int): list<string>", findAll);
+}
+
+// core/policy/admission/cel/semver.ts
+var Semver = class {
+  constructor(major, minor, patch2, prerelease) {
+    this.major = major;
+    this.minor = minor;
+    this.patch = patch2;
+    this.prerelease = prerelease;
+  }
+  major;
+  minor;
+  patch;
+  prerelease;
+};
+var NUMBER = "(0|[1-9]\\d*)";
+var IDENT = "(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)";
+var SEMVER = new RegExp(
+  `^${NUMBER}\\.${NUMBER}\\.${NUMBER}(?:-(${IDENT}(?:\\.${IDENT})*))?(?:\\+[0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*)?$`
+);
+function normalize2(text13) {
+  const parts = text13.replace(/^v/, "").split(".", 3);
+  const trimmed = parts.map((part) => {
+    if (part.length <= 1) return part;
+    const stripped = part.replace(/^0+/, "");
+    return stripped === "" || !/^\d/.test(stripped) ? `0${stripped}` : stripped;
+  });
+  if (trimmed.length < 3 && /[+-]/.test(trimmed[trimmed.length - 1] ?? "")) return void 0;
+  while (trimmed.length < 3) trimmed.push("0");
+  return trimmed.join(".");
+}
+function parseSemver(text13, normalizing = false) {
+  const source = normalizing ? normalize2(text13) : text13;
+  const match = source === void 0 ? null : SEMVER.exec(source);
+  if (match === null) return void 0;
+  const [, major = "0", minor = "0", patch2 = "0", pre] = match;
+  return new Semver(BigInt(major), BigInt(minor), BigInt(patch2), pre === void 0 ? [] : pre.split("."));
+}
+function compareIdentifiers(a, b) {
+  const numeric = /^\d+$/;
+  if (numeric.test(a) && numeric.test(b)) return Math.sign(Number(BigInt(a) - BigInt(b)));
+  if (numeric.test(a)) return -1;
+  if (numeric.test(b)) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareSemver(a, b) {
+  for (const key3 of ["major", "minor", "patch"])
+    if (a[key3] !== b[key3]) return a[key3] < b[key3] ? -1n : 1n;
+  if (a.prerelease.length === 0 || b.prerelease.length === 0)
+    return BigInt(Math.sign(b.prerelease.length - a.prerelease.length));
+  for (let i = 0; i < Math.min(a.prerelease.length, b.prerelease.length); i++) {
+    const order2 = compareIdentifiers(a.prerelease[i], b.prerelease[i]);
+    if (order2 !== 0) return BigInt(order2);
+  }
+  return BigInt(Math.sign(a.prerelease.length - b.prerelease.length));
+}
+function semverOf(text13, normalizing = false) {
+  const parsed = parseSemver(text13, normalizing);
+  if (parsed === void 0) throw celError(`invalid semantic version ${JSON.stringify(text13)}`);
+  return parsed;
+}
+function registerSemver(env) {
+  env.registerType("Semver", Semver).registerFunction("semver(string): Semver", (text13) => semverOf(text13)).registerFunction("semver(string, bool): Semver", semverOf).registerFunction("isSemver(string): bool", (text13) => parseSemver(text13) !== void 0).registerFunction(
+    "isSemver(string, bool): bool",
+    (text13, n) => parseSemver(text13, n) !== void 0
+  ).registerFunction("Semver.major(): int", (v) => v.major).registerFunction("Semver.minor(): int", (v) => v.minor).registerFunction("Semver.patch(): int", (v) => v.patch).registerFunction("Semver.isLessThan(Semver): bool", (a, b) => compareSemver(a, b) < 0n).registerFunction(
+    "Semver.isGreaterThan(Semver): bool",
+    (a, b) => compareSemver(a, b) > 0n
+  ).registerFunction("Semver.compareTo(Semver): int", compareSemver).registerOperator("Semver == Semver", (a, b) => compareSemver(a, b) === 0n);
+}
+
+// core/policy/admission/cel/sets.ts
+var SetsNamespace = class {
+};
+var has = (list5, item) => list5.some((value) => celEqual(value, item));
+var contains = (list5, sub) => sub.every((item) => has(list5, item));
+function registerSets(env) {
+  env.registerType("SetsNamespace", SetsNamespace).registerConstant("sets", "SetsNamespace", new SetsNamespace()).registerFunction(
+    "SetsNamespace.contains(list, list): bool",
+    (_ns, a, b) => contains(a, b)
+  ).registerFunction(
+    "SetsNamespace.equivalent(list, list): bool",
+    (_ns, a, b) => contains(a, b) && contains(b, a)
+  ).registerFunction(
+    "SetsNamespace.intersects(list, list): bool",
+    (_ns, a, b) => a.some((item) => has(b, item))
+  );
+}
+
+// core/policy/admission/cel/strings.ts
+var StringsNamespace = class {
+};
+function celText(value) {
+  if (value === null) return "null";
+  if (typeof value === "string") return value;
+  if (typeof value === "bigint" || typeof value === "boolean") return String(value);
+  if (typeof value === "number") return Number.isInteger(value) ? value.toFixed(1) : String(value);
+  if (Array.isArray(value)) return `[${value.map(celText).join(", ")}]`;
+  if (value instanceof Map)
+    return `{${[...value].map(([k, v]) => `${celText(k)}: ${celText(v)}`).join(", ")}}`;
+  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype)
+    return `{${Object.entries(value).map(([k, v]) => `${k}: ${celText(v)}`).join(", ")}}`;
+  return String(value);
+}
+function integerOf(value, verb) {
+  if (typeof value === "bigint") return value;
+  throw celError(`format: %${verb} needs an integer, got ${celText(value)}`);
+}
+function numberOf(value, verb) {
+  if (typeof value === "number" || typeof value === "bigint") return Number(value);
+  throw celError(`format: %${verb} needs a number, got ${celText(value)}`);
+}
+function hex(value, verb) {
+  if (typeof value !== "string") return integerOf(value, verb).toString(16);
+  return [...new TextEncoder().encode(value)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+var VERBS = {
+  s: (value) => celText(value),
+  d: (value) => String(integerOf(value, "d")),
+  f: (value, precision) => numberOf(value, "f").toFixed(precision ?? 6),
+  e: (value, precision) => numberOf(value, "e").toExponential(precision ?? 6).replace(/e([+-])(\d)$/, "e$10$2"),
+  b: (value) => typeof value === "boolean" ? String(value) : integerOf(value, "b").toString(2),
+  o: (value) => integerOf(value, "o").toString(8),
+  x: (value) => hex(value, "x"),
+  X: (value) => hex(value, "X").toUpperCase()
+};
+function formatString(template, args) {
+  let next = 0;
+  return template.replace(
+    /%(?:\.(\d+))?([a-zA-Z%])/g,
+    (whole, precision, verb) => {
+      if (verb === "%") return "%";
+      const render = VERBS[verb];
+      if (render === void 0) throw celError(`format: unrecognized formatting clause %${verb}`);
+      if (next >= args.length) throw celError(`format: index ${next} out of range`);
+      return render(args[next++], precision === void 0 ? void 0 : Number(precision));
+    }
+  );
+}
+function quote2(text13) {
+  return JSON.stringify(text13);
+}
+function registerStrings(env) {
+  env.registerType("StringsNamespace", StringsNamespace).registerConstant("strings", "StringsNamespace", new StringsNamespace()).registerFunction(
+    "StringsNamespace.quote(string): string",
+    (_ns, text13) => quote2(text13)
+  ).registerFunction("string.charAt(int): string", (text13, index) => {
+    const chars = [...text13];
+    if (index < 0n || index > BigInt(chars.length)) throw celError(`index out of range: ${index}`);
+    return chars[Number(index)] ?? "";
+  }).registerFunction(
+    "string.replace(string, string): string",
+    (text13, from, to) => text13.split(from).join(to)
+  ).registerFunction(
+    "string.replace(string, string, int): string",
+    (text13, from, to, n) => {
+      if (n < 0n) return text13.split(from).join(to);
+      const parts = text13.split(from);
+      const count3 = Number(n < BigInt(parts.length - 1) ? n : BigInt(parts.length - 1));
+      return parts.slice(0, count3 + 1).join(to) + (count3 + 1 < parts.length ? from + parts.slice(count3 + 1).join(from) : "");
+    }
+  ).registerFunction("string.reverse(): string", (text13) => [...text13].reverse().join("")).registerFunction("string.format(list): string", formatString);
+}
+
+// core/policy/admission/cel/admission-environment.ts
+var ADMISSION_VARIABLES = [
+  "object",
+  "oldObject",
+  "request",
+  "params",
+  "namespaceObject",
+  "variables"
+];
+var LIMITS = {
+  maxAstNodes: 5e3,
+  maxDepth: 100,
+  maxListElements: 1e3,
+  maxMapEntries: 1e3,
+  maxCallArguments: 32
+};
+function admissionEnvironment() {
+  const env = new Environment({
+    enableOptionalTypes: true,
+    homogeneousAggregateLiterals: false,
+    limits: LIMITS
+  });
+  for (const name of ADMISSION_VARIABLES) env.registerVariable(name, "dyn");
+  registerAuthorizer(env);
+  registerQuantity(env);
+  registerLists(env);
+  registerRegex(env);
+  registerUrls(env);
+  registerIpCidr(env);
+  registerSemver(env);
+  registerStrings(env);
+  registerSets(env);
+  registerNamedFormats(env);
+  registerComprehensions(env);
+  return env;
+}
+
+// core/policy/admission/cel/cel-values.ts
+function celValue(value) {
+  if (value === void 0) return null;
+  if (typeof value === "number") return Number.isSafeInteger(value) ? BigInt(value) : value;
+  if (Array.isArray(value)) return value.map(celValue);
+  if (value !== null && typeof value === "object") {
+    const out = {};
+    for (const [key3, child3] of Object.entries(value)) out[key3] = celValue(child3);
+    return out;
+  }
+  return value;
+}
+function jsonSize(value) {
+  if (value === void 0 || value === null) return 1;
+  if (typeof value === "string") return 1 + Math.floor(value.length / 64);
+  if (Array.isArray(value)) return value.reduce((sum3, item) => sum3 + jsonSize(item), 1);
+  if (typeof value === "object")
+    return Object.entries(value).reduce(
+      (sum3, [key3, item]) => sum3 + jsonSize(item) + Math.floor(key3.length / 64),
+      1
+    );
+  return 1;
+}
+var CelCache = class {
+  #values = /* @__PURE__ */ new WeakMap();
+  #sizes = /* @__PURE__ */ new WeakMap();
+  value(object) {
+    let value = this.#values.get(object);
+    if (value === void 0) this.#values.set(object, value = celValue(object));
+    return value;
+  }
+  size(object) {
+    let size = this.#sizes.get(object);
+    if (size === void 0) this.#sizes.set(object, size = jsonSize(object));
+    return size;
+  }
+};
+
+// core/policy/admission/label-selector.ts
+function labelsOf(object) {
+  const metadata2 = isJsonObject(object) ? object["metadata"] : void 0;
+  const labels = isJsonObject(metadata2) ? metadata2["labels"] : void 0;
+  const out = {};
+  if (isJsonObject(labels)) {
+    for (const [key3, value] of Object.entries(labels)) if (typeof value === "string") out[key3] = value;
+  }
+  return out;
+}
+function selectorProblem(selector2) {
+  if (selector2 === void 0 || selector2 === null) return void 0;
+  if (!isJsonObject(selector2)) return "a label selector must be a mapping";
+  const expressions = selector2["matchExpressions"];
+  if (expressions !== void 0 && !Array.isArray(expressions)) return "matchExpressions must be a list";
+  for (const expression of Array.isArray(expressions) ? expressions : []) {
+    if (!isJsonObject(expression) || typeof expression["key"] !== "string")
+      return "each matchExpression needs a key";
+    const operator = expression["operator"];
+    if (operator !== "In" && operator !== "NotIn" && operator !== "Exists" && operator !== "DoesNotExist")
+      return `matchExpression operator ${JSON.stringify(operator)} is not In, NotIn, Exists or DoesNotExist`;
+  }
+  return void 0;
+}
+function selectorMatches(selector2, labels) {
+  if (!isJsonObject(selector2)) return true;
+  const matchLabels = selector2["matchLabels"];
+  if (isJsonObject(matchLabels)) {
+    for (const [key3, value] of Object.entries(matchLabels)) if (labels[key3] !== value) return false;
+  }
+  const expressions = selector2["matchExpressions"];
+  for (const expression of Array.isArray(expressions) ? expressions : []) {
+    if (!isJsonObject(expression)) return false;
+    const key3 = String(expression["key"]);
+    const values = Array.isArray(expression["values"]) ? expression["values"].map(String) : [];
+    const has3 = Object.hasOwn(labels, key3);
+    const operator = expression["operator"];
+    if (operator === "In" && !(has3 && values.includes(labels[key3]))) return false;
+    if (operator === "NotIn" && has3 && values.includes(labels[key3])) return false;
+    if (operator === "Exists" && !has3) return false;
+    if (operator === "DoesNotExist" && has3) return false;
+  }
+  return true;
+}
+
+// core/policy/admission/admission-request.ts
+var NAME_LABEL = "kubernetes.io/metadata.name";
+function namespaceIndex(objects2) {
+  const index = /* @__PURE__ */ new Map();
+  for (const object of objects2) {
+    if (object["kind"] !== "Namespace" || object["apiVersion"] !== "v1") continue;
+    const name = stringAt(object, "metadata", "name");
+    if (name !== void 0) index.set(name, withNameLabel(object, name));
+  }
+  return index;
+}
+function withNameLabel(object, name) {
+  const metadata2 = object["metadata"] ?? {};
+  const labels = { ...metadata2["labels"] ?? {}, [NAME_LABEL]: name };
+  return { ...object, metadata: { ...metadata2, labels } };
+}
+function resourceKey2(object) {
+  const apiVersion = String(object["apiVersion"] ?? "");
+  const group = apiVersion.includes("/") ? apiVersion.split("/")[0] : "";
+  return [
+    group,
+    object["kind"],
+    stringAt(object, "metadata", "namespace") ?? "",
+    stringAt(object, "metadata", "name")
+  ].join("|");
+}
+var RequestContext = class {
+  // Plain fields, not #private ones: each evaluation's context inherits from this object.
+  constructor(admission, cache2, authorizer) {
+    this.admission = admission;
+    this.cache = cache2;
+    this.authorizer = authorizer;
+  }
+  admission;
+  cache;
+  authorizer;
+  get object() {
+    return this.cache.value(this.admission.object);
+  }
+  get oldObject() {
+    return this.admission.old === void 0 ? null : this.cache.value(this.admission.old);
+  }
+  get namespaceObject() {
+    return this.admission.namespaceObject === null ? null : this.cache.value(this.admission.namespaceObject);
+  }
+  get request() {
+    return this.admission.requestValue();
+  }
+};
+var Admission = class {
+  constructor(object, old, source, setting) {
+    this.object = object;
+    this.old = old;
+    this.source = source;
+    this.setting = setting;
+    const apiVersion = String(object["apiVersion"] ?? "");
+    const slash = apiVersion.indexOf("/");
+    this.group = slash < 0 ? "" : apiVersion.slice(0, slash);
+    this.version = slash < 0 ? apiVersion : apiVersion.slice(slash + 1);
+    this.kind = String(object["kind"] ?? "");
+    const info2 = setting.kinds.info(this.group, this.kind);
+    const name = stringAt(object, "metadata", "name") ?? "";
+    const namespace = info2.namespaced ? stringAt(object, "metadata", "namespace") ?? "default" : "";
+    const isNamespace = this.kind === "Namespace" && this.group === "";
+    this.namespaceObject = info2.namespaced ? namespaceFor(setting.namespaces, namespace) : null;
+    this.attributes = {
+      group: this.group,
+      version: this.version,
+      resource: info2.resource,
+      namespaced: info2.namespaced,
+      isNamespace,
+      name,
+      operation: old === void 0 ? "CREATE" : "UPDATE",
+      labels: labelsOf(object),
+      ...old === void 0 ? {} : { oldLabels: labelsOf(old) },
+      namespaceLabels: isNamespace ? labelsOf(withNameLabel(object, name)) : labelsOf(this.namespaceObject ?? void 0)
+    };
+    this.ref = { apiVersion, kind: this.kind, name, ...namespace === "" ? {} : { namespace } };
+    this.label = `${this.kind} ${namespace === "" ? name : `${namespace}/${name}`}`;
+    this.namespace = namespace;
+    this.isSecret = this.kind === "Secret" && this.group === "";
+  }
+  object;
+  old;
+  source;
+  setting;
+  attributes;
+  ref;
+  label;
+  namespace;
+  isSecret;
+  namespaceObject;
+  group;
+  version;
+  kind;
+  #context;
+  #size;
+  #request;
+  celContext() {
+    this.#context ??= new RequestContext(this, this.setting.cache, this.setting.authorizer);
+    return this.#context;
+  }
+  requestValue() {
+    return this.#request ??= requestValue(this);
+  }
+  inputSize() {
+    const { cache: cache2 } = this.setting;
+    this.#size ??= cache2.size(this.object) + (this.old === void 0 ? 0 : cache2.size(this.old)) + (this.namespaceObject === null ? 1 : cache2.size(this.namespaceObject));
+    return this.#size;
+  }
+};
+function namespaceFor(namespaces, name) {
+  let found = namespaces.get(name);
+  if (found === void 0) {
+    found = withNameLabel({ apiVersion: "v1", kind: "Namespace", metadata: { name } }, name);
+    namespaces.set(name, found);
+  }
+  return found;
+}
+function admissionRequest(object, old, source, setting) {
+  return new Admission(object, old, source, setting);
+}
+function requestValue(admission) {
+  const { group, version: version2, kind, attributes } = admission;
+  const groupVersionKind = { group, version: version2, kind };
+  const groupVersionResource = { group, version: version2, resource: attributes.resource };
+  return {
+    uid: "",
+    kind: groupVersionKind,
+    resource: groupVersionResource,
+    subResource: "",
+    requestKind: groupVersionKind,
+    requestResource: groupVersionResource,
+    requestSubResource: "",
+    name: attributes.name,
+    namespace: admission.namespace,
+    operation: attributes.operation,
+    // Who makes the request is not known offline: no user name, no groups.
+    userInfo: { username: "", uid: "", groups: [], extra: {} },
+    dryRun: false,
+    options: {}
+  };
+}
+
+// core/policy/admission/cel/cel-cost.ts
+var COST_BUDGET = 1e6;
+var LOOPS = /* @__PURE__ */ new Set(["all", "exists", "exists_one", "existsOne", "map", "filter"]);
+function isNode(value) {
+  return value !== null && typeof value === "object" && typeof value.op === "string";
+}
+function children(value, out) {
+  if (isNode(value)) out.push(value);
+  else if (Array.isArray(value)) for (const item of value) children(item, out);
+  return out;
+}
+function expressionShape(ast) {
+  let nodes = 0;
+  let loopDepth = 0;
+  const visit3 = (node, depth) => {
+    nodes++;
+    loopDepth = Math.max(loopDepth, depth);
+    const args = node.args;
+    if (node.op === "rcall" && Array.isArray(args) && LOOPS.has(args[0])) {
+      for (const child3 of children(args[1], [])) visit3(child3, depth);
+      for (const child3 of children(args[2], [])) visit3(child3, depth + 1);
+      return;
+    }
+    for (const child3 of children(args, [])) visit3(child3, depth);
+  };
+  if (isNode(ast)) visit3(ast, 0);
+  return { nodes, loopDepth };
+}
+function estimatedCost(shape, inputSize) {
+  return shape.nodes * Math.max(1, inputSize) ** shape.loopDepth;
+}
+
+// core/policy/admission/cel/unsupported-name.ts
+var KNOWN_VARIABLES = /* @__PURE__ */ new Set([...ADMISSION_VARIABLES, "authorizer"]);
+function unsupportedName(env, error2) {
+  const variable = /^Unknown variable: ([\w.]+)/.exec(error2)?.[1];
+  if (variable !== void 0) return KNOWN_VARIABLES.has(variable) ? void 0 : variable;
+  const fn = /^found no matching overload for '(?:[^'(]*\.)?(\w+)\(/.exec(error2)?.[1];
+  if (fn === void 0) return void 0;
+  const known2 = env.getDefinitions().functions.some((definition) => definition.name === fn);
+  return known2 ? void 0 : fn;
+}
+
+// core/policy/admission/compile-policy.ts
+function quoteExpression(expression) {
+  const flat = expression.replace(/\s+/g, " ").trim();
+  return JSON.stringify(flat.length > 100 ? `${flat.slice(0, 97)}...` : flat);
+}
+function celErrorText(error2) {
+  if (error2 instanceof Error)
+    return (error2.summary ?? error2.message).split("\n")[0] ?? "";
+  return String(error2);
+}
+function compilePolicy(env, doc) {
+  const name = stringAt(doc.object, "metadata", "name") ?? "";
+  const findings = [];
+  const source = { path: doc.path, ...doc.line === void 0 ? {} : { line: doc.line } };
+  const invalid = (message) => {
+    findings.push({
+      ruleId: "admission-policy-invalid",
+      severity: "error",
+      message: `ValidatingAdmissionPolicy '${name}': ${message}`,
+      ...source
+    });
+  };
+  const compile = (field3, expression, outcome) => {
+    if (typeof expression !== "string" || expression.trim() === "") {
+      invalid(`${field3} must be a non-empty CEL expression${outcome}`);
+      return void 0;
+    }
+    try {
+      const program = env.parse(expression);
+      const checked = program.check();
+      if (!checked.valid) throw checked.error;
+      return { field: field3, expression, program, shape: expressionShape(program.ast) };
+    } catch (error2) {
+      const text13 = celErrorText(error2);
+      const unknown2 = unsupportedName(env, text13);
+      if (unknown2 === void 0)
+        invalid(`${field3} ${quoteExpression(expression)} does not compile: ${text13}${outcome}`);
+      else
+        findings.push({
+          ruleId: "admission-policy-unchecked",
+          severity: "warning",
+          message: `ValidatingAdmissionPolicy '${name}': ${field3} ${quoteExpression(expression)} uses ${unknown2}, which kubeproof's CEL does not have (or misspells a name)${outcome}`,
+          ...source
+        });
+      return void 0;
+    }
+  };
+  const spec = objectAt(doc.object, "spec");
+  const matchConstraints = objectAt(spec, "matchConstraints");
+  if (name === "") invalid("metadata.name is missing");
+  if (spec === void 0 || matchConstraints === void 0 || !Array.isArray(matchConstraints["resourceRules"])) {
+    invalid("spec.matchConstraints.resourceRules is required: the policy is not evaluated");
+    return { findings };
+  }
+  for (const key3 of ["namespaceSelector", "objectSelector"]) {
+    const problem = selectorProblem(matchConstraints[key3]);
+    if (problem !== void 0) {
+      invalid(`spec.matchConstraints.${key3}: ${problem}: the policy is not evaluated`);
+      return { findings };
+    }
+  }
+  const failurePolicy = spec["failurePolicy"] ?? "Fail";
+  if (failurePolicy !== "Fail" && failurePolicy !== "Ignore")
+    invalid("spec.failurePolicy must be Fail or Ignore: Fail is used");
+  let usable = true;
+  const named = (list5) => arrayAt(spec, list5).flatMap((item, index) => {
+    const field3 = `spec.${list5}[${index}]`;
+    const itemName = isJsonObject(item) ? item["name"] : void 0;
+    if (typeof itemName !== "string" || itemName === "") {
+      invalid(`${field3}.name is required: the policy is not evaluated`);
+      usable = false;
+      return [];
+    }
+    const compiled = compile(
+      `${field3}.expression`,
+      isJsonObject(item) ? item["expression"] : void 0,
+      ": the policy is not evaluated"
+    );
+    if (compiled === void 0) usable = false;
+    return compiled === void 0 ? [] : [{ ...compiled, name: itemName }];
+  });
+  const matchConditions = named("matchConditions");
+  const variables = named("variables");
+  const validations = arrayAt(spec, "validations").flatMap((item, index) => {
+    const field3 = `spec.validations[${index}]`;
+    const entry = isJsonObject(item) ? item : {};
+    const check2 = compile(`${field3}.expression`, entry["expression"], ": this validation is not evaluated");
+    if (check2 === void 0) return [];
+    const messageExpression = entry["messageExpression"] === void 0 ? void 0 : compile(`${field3}.messageExpression`, entry["messageExpression"], ": the message is used instead");
+    const message = typeof entry["message"] === "string" ? entry["message"] : void 0;
+    const reason = typeof entry["reason"] === "string" ? entry["reason"] : void 0;
+    return [
+      {
+        index,
+        check: check2,
+        ...message === void 0 ? {} : { message },
+        ...messageExpression === void 0 ? {} : { messageExpression },
+        ...reason === void 0 ? {} : { reason }
+      }
+    ];
+  });
+  arrayAt(spec, "auditAnnotations").forEach((item, index) => {
+    compile(
+      `spec.auditAnnotations[${index}].valueExpression`,
+      isJsonObject(item) ? item["valueExpression"] : void 0,
+      ""
+    );
+  });
+  if (arrayAt(spec, "validations").length === 0 && arrayAt(spec, "auditAnnotations").length === 0)
+    invalid("spec.validations or spec.auditAnnotations must hold at least one entry");
+  const paramKind = objectAt(spec, "paramKind");
+  const paramApiVersion = stringAt(paramKind, "apiVersion");
+  const paramKindName = stringAt(paramKind, "kind");
+  if (paramKind !== void 0 && (paramApiVersion === void 0 || paramKindName === void 0)) {
+    invalid("spec.paramKind needs apiVersion and kind: the policy is not evaluated");
+    usable = false;
+  }
+  if (!usable || name === "") return { findings };
+  return {
+    findings,
+    policy: {
+      name,
+      source: { path: doc.path, ...doc.line === void 0 ? {} : { line: doc.line } },
+      failurePolicy: failurePolicy === "Ignore" ? "Ignore" : "Fail",
+      ...paramApiVersion === void 0 || paramKindName === void 0 ? {} : { paramKind: { apiVersion: paramApiVersion, kind: paramKindName } },
+      matchConstraints,
+      matchConditions,
+      variables,
+      validations
+    }
+  };
+}
+
+// core/policy/admission/evaluate-binding.ts
+var Failure = class {
+  constructor(error2) {
+    this.error = error2;
+  }
+  error;
+};
+var NEEDS_AUTHORIZER = new Failure("authorizer");
+var SEVERITY2 = { Deny: "error", Warn: "warning", Audit: "notice" };
+var VERB = { Deny: "would deny", Warn: "would warn on", Audit: "would audit" };
+function strongest(binding) {
+  return binding.actions.includes("Deny") ? "Deny" : binding.actions.includes("Warn") ? "Warn" : "Audit";
+}
+function actionSeverity(binding) {
+  return SEVERITY2[strongest(binding)];
+}
+function needsAuthorizer(error2) {
+  for (let cause = error2; cause instanceof Error; cause = cause.cause)
+    if (cause instanceof AuthorizerUnavailable) return true;
+  return false;
+}
+function needsAuthorizerResult(error2) {
+  return needsAuthorizer(error2) ? NEEDS_AUTHORIZER : new Failure(celErrorText(error2));
+}
+function lazyVariables(evaluation) {
+  const variables = {};
+  for (const variable of evaluation.policy.variables) {
+    let result;
+    let done = false;
+    Object.defineProperty(variables, variable.name, {
+      enumerable: true,
+      get() {
+        if (!done) [result, done] = [evaluation.run(variable), true];
+        if (result === NEEDS_AUTHORIZER) throw new AuthorizerUnavailable();
+        if (result instanceof Failure) throw new Error(`variables.${variable.name}: ${result.error}`);
+        return result;
+      }
+    });
+  }
+  return variables;
+}
+var EvaluationContext = class {
+  constructor(base, params, variables) {
+    this.base = base;
+    this.params = params;
+    this.variables = variables;
+  }
+  base;
+  params;
+  variables;
+  get object() {
+    return this.base["object"];
+  }
+  get oldObject() {
+    return this.base["oldObject"];
+  }
+  get namespaceObject() {
+    return this.base["namespaceObject"];
+  }
+  get request() {
+    return this.base["request"];
+  }
+  get authorizer() {
+    return this.base["authorizer"];
+  }
+};
+var Evaluation = class {
+  constructor(policy, binding, request2, params, paramsLabel, sink, cache2) {
+    this.policy = policy;
+    this.binding = binding;
+    this.request = request2;
+    this.params = params;
+    this.paramsLabel = paramsLabel;
+    this.sink = sink;
+    this.cache = cache2;
+    this.context = new EvaluationContext(
+      request2.celContext(),
+      params === null ? null : cache2.value(params),
+      policy.variables.length === 0 ? {} : lazyVariables(this)
+    );
+  }
+  policy;
+  binding;
+  request;
+  params;
+  paramsLabel;
+  sink;
+  cache;
+  context;
+  #size;
+  inputSize() {
+    this.#size ??= this.request.inputSize() + (this.params === null ? 1 : this.cache.size(this.params));
+    return this.#size;
+  }
+  run(expression) {
+    const { shape } = expression;
+    const cost = shape.loopDepth === 0 ? shape.nodes : estimatedCost(shape, this.inputSize());
+    if (cost > COST_BUDGET)
+      return new Failure(
+        `over the cost budget: an estimated ${cost.toExponential(1)} steps against ${COST_BUDGET}`
+      );
+    try {
+      return expression.program(this.context);
+    } catch (error2) {
+      return needsAuthorizerResult(error2);
+    }
+  }
+  /** Whether a Secret's values are within reach of an expression: then none of its output is shown. */
+  secret() {
+    return this.request.isSecret || this.params?.["kind"] === "Secret" && this.params["apiVersion"] === "v1";
+  }
+  head() {
+    return `ValidatingAdmissionPolicy '${this.policy.name}' with binding '${this.binding.name}'`;
+  }
+  push(ruleId, severity, message) {
+    this.sink.findings.push({
+      ruleId,
+      severity,
+      message,
+      ...this.request.source,
+      resource: this.request.ref
+    });
+  }
+  fail(expression, error2) {
+    const { request: request2, policy } = this;
+    const action = strongest(this.binding);
+    const detail = this.secret() ? "the error is not shown: the object or its params are a Secret" : error2;
+    const ignored = policy.failurePolicy === "Ignore";
+    this.push(
+      "admission-policy-error",
+      ignored ? "notice" : SEVERITY2[action],
+      `${this.head()}: ${expression.field} ${quoteExpression(expression.expression)} fails on ${request2.label}${this.paramsLabel}: ${detail}; ` + (ignored ? "failurePolicy Ignore lets the request through" : `failurePolicy Fail: it ${VERB[action]} the request`)
+    );
+  }
+  deny(validation) {
+    const action = strongest(this.binding);
+    let message = validation.message ?? `failed expression: ${validation.check.expression.trim()}`;
+    if (validation.messageExpression !== void 0 && !this.secret()) {
+      const custom = this.run(validation.messageExpression);
+      if (typeof custom === "string" && custom.trim() !== "" && !/[\r\n]/.test(custom))
+        message = custom.trim();
+    }
+    const reason = validation.reason === void 0 ? "" : ` (reason: ${validation.reason})`;
+    this.push(
+      "admission-policy",
+      SEVERITY2[action],
+      `${this.head()} ${VERB[action]} ${this.request.label}${this.paramsLabel}: ${message}${reason}`
+    );
+  }
+};
+function evaluateBinding(policy, binding, request2, params, paramsLabel, sink, cache2) {
+  const evaluation = new Evaluation(policy, binding, request2, params, paramsLabel, sink, cache2);
+  let matchError;
+  for (const condition of policy.matchConditions) {
+    const result = evaluation.run(condition);
+    if (result === NEEDS_AUTHORIZER) return sink.authorizer(policy, binding, condition, request2);
+    if (result instanceof Failure) matchError ??= [condition, result.error];
+    else if (result === false) return;
+    else if (result !== true) matchError ??= [condition, "a matchCondition must evaluate to a bool"];
+  }
+  if (matchError !== void 0) return evaluation.fail(...matchError);
+  for (const validation of policy.validations) {
+    const result = evaluation.run(validation.check);
+    if (result === true) continue;
+    if (result === NEEDS_AUTHORIZER) sink.authorizer(policy, binding, validation.check, request2);
+    else if (result instanceof Failure) evaluation.fail(validation.check, result.error);
+    else if (result !== false) evaluation.fail(validation.check, "a validation must evaluate to a bool");
+    else evaluation.deny(validation);
+  }
+}
+
+// core/policy/admission/match-resources.ts
+function strings2(value) {
+  return Array.isArray(value) ? value.filter((item) => typeof item === "string") : [];
+}
+function compileRule(rule) {
+  if (!isJsonObject(rule)) return void 0;
+  return {
+    operations: new Set(strings2(rule["operations"])),
+    groups: new Set(strings2(rule["apiGroups"])),
+    versions: new Set(strings2(rule["apiVersions"])),
+    resources: new Set(strings2(rule["resources"])),
+    names: new Set(strings2(rule["resourceNames"])),
+    scope: rule["scope"] ?? "*"
+  };
+}
+var listed = (set, value) => set.has("*") || set.has(value);
+function ruleMatches(rule, request2) {
+  if (!listed(rule.operations, request2.operation)) return false;
+  if (!listed(rule.groups, request2.group)) return false;
+  if (!listed(rule.versions, request2.version)) return false;
+  const { resources } = rule;
+  if (!resources.has(request2.resource) && !resources.has("*") && !resources.has("*/*")) return false;
+  if (rule.names.size > 0 && !rule.names.has(request2.name)) return false;
+  if (rule.scope === "Cluster" && request2.namespaced) return false;
+  if (rule.scope === "Namespaced" && !request2.namespaced) return false;
+  return true;
+}
+function compileMatch(match, rulesRequired) {
+  if (!isJsonObject(match)) return () => !rulesRequired;
+  const namespaceSelector = match["namespaceSelector"];
+  const objectSelector = match["objectSelector"];
+  const rules = (Array.isArray(match["resourceRules"]) ? match["resourceRules"] : []).flatMap(
+    (rule) => compileRule(rule) ?? []
+  );
+  const excluded = (Array.isArray(match["excludeResourceRules"]) ? match["excludeResourceRules"] : []).flatMap((rule) => compileRule(rule) ?? []);
+  return (request2) => {
+    if (request2.namespaced || request2.isNamespace) {
+      if (!selectorMatches(namespaceSelector, request2.namespaceLabels)) return false;
+    }
+    const labelsMatch = selectorMatches(objectSelector, request2.labels) || request2.oldLabels !== void 0 && selectorMatches(objectSelector, request2.oldLabels);
+    if (!labelsMatch) return false;
+    if (rules.length === 0 ? rulesRequired : !rules.some((rule) => ruleMatches(rule, request2))) return false;
+    return !excluded.some((rule) => ruleMatches(rule, request2));
+  };
+}
+
+// core/policy/admission/read-binding.ts
+var ACTIONS = /* @__PURE__ */ new Set(["Deny", "Warn", "Audit"]);
+function problemOf2(doc) {
+  const spec = objectAt(doc.object, "spec");
+  if (stringAt(spec, "policyName") === void 0) return "spec.policyName is required";
+  const actions = arrayAt(spec, "validationActions");
+  if (actions.length === 0) return "spec.validationActions must list Deny, Warn or Audit";
+  const unknown2 = actions.find((action) => typeof action !== "string" || !ACTIONS.has(action));
+  if (unknown2 !== void 0)
+    return `spec.validationActions: ${JSON.stringify(unknown2)} is not Deny, Warn or Audit`;
+  if (actions.includes("Deny") && actions.includes("Warn"))
+    return "spec.validationActions cannot hold both Deny and Warn";
+  const paramRef = spec?.["paramRef"];
+  if (paramRef !== void 0) {
+    if (!isJsonObject(paramRef)) return "spec.paramRef must be a mapping";
+    if (paramRef["name"] !== void 0 && paramRef["selector"] !== void 0)
+      return "spec.paramRef takes name or selector, not both";
+    if (paramRef["name"] === void 0 && paramRef["selector"] === void 0)
+      return "spec.paramRef needs name or selector";
+    const action = paramRef["parameterNotFoundAction"];
+    if (action !== void 0 && action !== "Allow" && action !== "Deny")
+      return "spec.paramRef.parameterNotFoundAction must be Allow or Deny";
+    const selector2 = selectorProblem(paramRef["selector"]);
+    if (selector2 !== void 0) return `spec.paramRef.selector: ${selector2}`;
+  }
+  const match = spec?.["matchResources"];
+  if (match !== void 0 && !isJsonObject(match)) return "spec.matchResources must be a mapping";
+  for (const key3 of ["namespaceSelector", "objectSelector"]) {
+    const problem = selectorProblem(isJsonObject(match) ? match[key3] : void 0);
+    if (problem !== void 0) return `spec.matchResources.${key3}: ${problem}`;
+  }
+  return void 0;
+}
+function readBinding(doc) {
+  const name = stringAt(doc.object, "metadata", "name") ?? "";
+  const problem = name === "" ? "metadata.name is missing" : problemOf2(doc);
+  const source = { path: doc.path, ...doc.line === void 0 ? {} : { line: doc.line } };
+  if (problem !== void 0)
+    return {
+      ruleId: "admission-policy-invalid",
+      severity: "error",
+      message: `ValidatingAdmissionPolicyBinding '${name}': ${problem}: the binding is not used`,
+      ...source
+    };
+  const spec = objectAt(doc.object, "spec");
+  const paramRef = objectAt(spec, "paramRef");
+  const matchResources2 = objectAt(spec, "matchResources");
+  return {
+    name,
+    source,
+    policyName: stringAt(spec, "policyName"),
+    ...paramRef === void 0 ? {} : { paramRef },
+    ...matchResources2 === void 0 ? {} : { matchResources: matchResources2 },
+    actions: arrayAt(spec, "validationActions")
+  };
+}
+
+// core/policy/admission/resolve-params.ts
+function add3(index, key3, object) {
+  const list5 = index.get(key3);
+  if (list5 === void 0) index.set(key3, [object]);
+  else list5.push(object);
+}
+function paramsIndex(objects2) {
+  const index = /* @__PURE__ */ new Map();
+  for (const { object } of objects2) {
+    const key3 = `${String(object["apiVersion"])} ${String(object["kind"])}`;
+    add3(index, key3, object);
+    add3(index, `${key3} ${stringAt(object, "metadata", "name") ?? ""}`, object);
+  }
+  return index;
+}
+function groupOf2(apiVersion) {
+  return apiVersion.includes("/") ? apiVersion.split("/")[0] : "";
+}
+function resolveParams(policy, binding, namespace, index, kinds) {
+  const paramKind = policy.paramKind;
+  if (paramKind === void 0) return { kind: "none" };
+  const ref = binding.paramRef;
+  if (ref === void 0) return { kind: "no-param-ref" };
+  const namespaced = kinds.info(groupOf2(paramKind.apiVersion), paramKind.kind).namespaced;
+  const wanted = stringAt(ref, "namespace") ?? (namespaced ? namespace : "");
+  const name = stringAt(ref, "name");
+  const selector2 = objectAt(ref, "selector");
+  const key3 = `${paramKind.apiVersion} ${paramKind.kind}`;
+  const candidates = index.get(name === void 0 ? key3 : `${key3} ${name}`) ?? [];
+  const params = candidates.filter((object) => {
+    const own3 = stringAt(object, "metadata", "namespace");
+    if (namespaced && wanted !== "" && own3 !== void 0 && own3 !== wanted) return false;
+    if (name !== void 0) return stringAt(object, "metadata", "name") === name;
+    return selectorMatches(selector2, labelsOf(object));
+  });
+  if (params.length > 0) return { kind: "found", params };
+  const where2 = namespaced && wanted !== "" ? ` in namespace ${wanted}` : "";
+  const what = `${paramKind.kind} ${name === void 0 ? "matching paramRef.selector" : `'${name}'`}${where2}`;
+  return { kind: "missing", deny: ref["parameterNotFoundAction"] !== "Allow", what };
+}
+
+// core/policy/admission/resource-kinds.ts
+var BUILT_IN = {
+  Endpoints: { resource: "endpoints", namespaced: true },
+  Namespace: { resource: "namespaces", namespaced: false },
+  Node: { resource: "nodes", namespaced: false },
+  PersistentVolume: { resource: "persistentvolumes", namespaced: false },
+  ClusterRole: { resource: "clusterroles", namespaced: false },
+  ClusterRoleBinding: { resource: "clusterrolebindings", namespaced: false },
+  CustomResourceDefinition: { resource: "customresourcedefinitions", namespaced: false },
+  APIService: { resource: "apiservices", namespaced: false },
+  StorageClass: { resource: "storageclasses", namespaced: false },
+  VolumeAttachment: { resource: "volumeattachments", namespaced: false },
+  CSIDriver: { resource: "csidrivers", namespaced: false },
+  CSINode: { resource: "csinodes", namespaced: false },
+  IngressClass: { resource: "ingressclasses", namespaced: false },
+  PriorityClass: { resource: "priorityclasses", namespaced: false },
+  RuntimeClass: { resource: "runtimeclasses", namespaced: false },
+  MutatingWebhookConfiguration: { resource: "mutatingwebhookconfigurations", namespaced: false },
+  ValidatingWebhookConfiguration: { resource: "validatingwebhookconfigurations", namespaced: false },
+  ValidatingAdmissionPolicy: { resource: "validatingadmissionpolicies", namespaced: false },
+  ValidatingAdmissionPolicyBinding: { resource: "validatingadmissionpolicybindings", namespaced: false },
+  MutatingAdmissionPolicy: { resource: "mutatingadmissionpolicies", namespaced: false },
+  MutatingAdmissionPolicyBinding: { resource: "mutatingadmissionpolicybindings", namespaced: false },
+  CertificateSigningRequest: { resource: "certificatesigningrequests", namespaced: false },
+  FlowSchema: { resource: "flowschemas", namespaced: false },
+  PriorityLevelConfiguration: { resource: "prioritylevelconfigurations", namespaced: false },
+  ComponentStatus: { resource: "componentstatuses", namespaced: false },
+  DeviceClass: { resource: "deviceclasses", namespaced: false },
+  IPAddress: { resource: "ipaddresses", namespaced: false },
+  ServiceCIDR: { resource: "servicecidrs", namespaced: false }
+};
+function guessResource(kind) {
+  const lower = kind.toLowerCase();
+  if (lower.endsWith("s")) return `${lower}es`;
+  if (lower.endsWith("y")) return `${lower.slice(0, -1)}ies`;
+  return `${lower}s`;
+}
+function kindTable(objects2) {
+  const crds = /* @__PURE__ */ new Map();
+  for (const object of objects2) {
+    if (object["kind"] !== "CustomResourceDefinition" || !isJsonObject(object["spec"])) continue;
+    const group = stringAt(object, "spec", "group");
+    const kind = stringAt(object, "spec", "names", "kind");
+    const plural3 = stringAt(object, "spec", "names", "plural");
+    if (group === void 0 || kind === void 0) continue;
+    crds.set(`${group}/${kind}`, {
+      resource: plural3 ?? guessResource(kind),
+      namespaced: stringAt(object, "spec", "scope") !== "Cluster"
+    });
+  }
+  return {
+    info(group, kind) {
+      return crds.get(`${group}/${kind}`) ?? BUILT_IN[kind] ?? { resource: guessResource(kind), namespaced: true };
+    }
+  };
+}
+
+// core/policy/admission/evaluate-admission-policies.ts
+var ADMISSION_GROUP = "admissionregistration.k8s.io/v1";
+function isKind(object, kind) {
+  return object["apiVersion"] === ADMISSION_GROUP && object["kind"] === kind;
+}
+function unchecked(source, message, severity) {
+  return { ruleId: "admission-policy-unchecked", severity, message, ...source };
+}
+function evaluateAdmissionPolicies(input) {
+  const headDocs = input.head.map(({ object, origin }) => ({ object, ...origin }));
+  const all = [...input.documents, ...headDocs];
+  const findings = [];
+  let env;
+  const policies = /* @__PURE__ */ new Map();
+  const seenPolicies = /* @__PURE__ */ new Map();
+  const bindings = [];
+  const seenBindings = /* @__PURE__ */ new Set();
+  for (const doc of all) {
+    const name = stringAt(doc.object, "metadata", "name") ?? "";
+    if (isKind(doc.object, "ValidatingAdmissionPolicy") && !seenPolicies.has(name)) {
+      seenPolicies.set(name, doc);
+      env ??= admissionEnvironment();
+      const compiled = compilePolicy(env, doc);
+      findings.push(...compiled.findings);
+      if (compiled.policy !== void 0) policies.set(name, compiled.policy);
+    } else if (isKind(doc.object, "ValidatingAdmissionPolicyBinding") && !seenBindings.has(name)) {
+      seenBindings.add(name);
+      const binding = readBinding(doc);
+      if ("ruleId" in binding) findings.push(binding);
+      else bindings.push(binding);
+    }
+  }
+  const bound = new Set(bindings.map((binding) => binding.policyName));
+  for (const [name, doc] of seenPolicies)
+    if (!bound.has(name))
+      findings.push(
+        unchecked(
+          doc,
+          `ValidatingAdmissionPolicy '${name}' has no binding in ${input.environment}: it is not evaluated (the API server applies only bound policies)`,
+          "notice"
+        )
+      );
+  const pairs2 = [];
+  for (const binding of bindings) {
+    const policy = policies.get(binding.policyName);
+    if (policy !== void 0) pairs2.push([policy, binding]);
+    else if (!seenPolicies.has(binding.policyName))
+      findings.push(
+        unchecked(
+          binding.source,
+          `ValidatingAdmissionPolicyBinding '${binding.name}' names policy '${binding.policyName}', which is in neither ${input.environment} nor the policy files: nothing is checked`,
+          "warning"
+        )
+      );
+  }
+  for (const [policy, binding] of pairs2)
+    if (policy.paramKind !== void 0 && binding.paramRef === void 0)
+      findings.push({
+        ruleId: "admission-policy-invalid",
+        severity: "error",
+        message: `ValidatingAdmissionPolicyBinding '${binding.name}': policy '${policy.name}' has a paramKind, so the binding needs spec.paramRef: the binding is not used`,
+        ...binding.source
+      });
+  const usable = pairs2.filter(([policy, binding]) => policy.paramKind === void 0 || binding.paramRef !== void 0).map(([policy, binding]) => ({
+    policy,
+    binding,
+    matches: compileMatch(policy.matchConstraints, true),
+    bindingMatches: compileMatch(binding.matchResources, false)
+  }));
+  if (usable.length === 0) return findings;
+  const kinds = kindTable(all.map((doc) => doc.object));
+  const namespaces = namespaceIndex(input.head.map((resource2) => resource2.object));
+  const params = paramsIndex(all);
+  const resolutions = /* @__PURE__ */ new Map();
+  const cache2 = new CelCache();
+  const setting = { kinds, namespaces, cache: cache2, authorizer: offlineAuthorizer() };
+  const base = new Map((input.base ?? []).map((resource2) => [resourceKey2(resource2.object), resource2.object]));
+  const authorizerUses = /* @__PURE__ */ new Map();
+  const sink = {
+    findings,
+    authorizer(policy, binding, expression, request2) {
+      const key3 = `${policy.name}
+${binding.name}
+${expression.field}`;
+      const use = authorizerUses.get(key3) ?? { policy, binding, expression, labels: [] };
+      use.labels.push(request2.label);
+      authorizerUses.set(key3, use);
+    }
+  };
+  for (const resource2 of input.head) {
+    const object = resource2.object;
+    let request2;
+    for (const { policy, binding, matches: matches2, bindingMatches } of usable) {
+      request2 ??= admissionRequest(object, base.get(resourceKey2(object)), resource2.origin, setting);
+      if (!matches2(request2.attributes) || !bindingMatches(request2.attributes)) continue;
+      const paramsKey = `${binding.name}
+${request2.namespace}`;
+      let resolved = resolutions.get(paramsKey);
+      if (resolved === void 0) {
+        resolved = resolveParams(policy, binding, request2.namespace, params, kinds);
+        resolutions.set(paramsKey, resolved);
+      }
+      if (resolved.kind === "missing") {
+        if (!resolved.deny) continue;
+        const ignored = policy.failurePolicy === "Ignore";
+        findings.push({
+          ruleId: "admission-policy-error",
+          severity: ignored ? "notice" : actionSeverity(binding),
+          message: `ValidatingAdmissionPolicy '${policy.name}' with binding '${binding.name}': no params found for ${request2.label} (${resolved.what}; parameterNotFoundAction Deny); ` + (ignored ? "failurePolicy Ignore lets the request through" : "failurePolicy Fail rejects the request"),
+          ...request2.source,
+          resource: request2.ref
+        });
+        continue;
+      }
+      if (resolved.kind === "no-param-ref") continue;
+      const list5 = resolved.kind === "found" ? resolved.params : [null];
+      for (const param of list5) {
+        const label = param === null ? "" : ` (params ${String(param["kind"])} '${stringAt(param, "metadata", "name") ?? ""}')`;
+        evaluateBinding(policy, binding, request2, param, list5.length > 1 ? label : "", sink, cache2);
+      }
+    }
+  }
+  for (const { policy, binding, expression, labels } of authorizerUses.values()) {
+    const shown = labels.slice(0, 3).join(", ") + (labels.length > 3 ? ` and ${labels.length - 3} more` : "");
+    findings.push(
+      unchecked(
+        policy.source,
+        `ValidatingAdmissionPolicy '${policy.name}' with binding '${binding.name}': ${expression.field} ${quoteExpression(expression.expression)} uses authorizer, which needs the API server and the requesting user: not checked offline on ${labels.length} resource${labels.length === 1 ? "" : "s"} (${shown})`,
+        "warning"
+      )
+    );
+  }
+  return findings;
+}
+
+// core/manifests/yaml-source.ts
+var import_yaml2 = __toESM(require_dist3(), 1);
+
+// core/promote/pod-images.ts
+var POD_SPEC_PATHS = {
+  Pod: ["spec"],
+  Deployment: ["spec", "template", "spec"],
+  StatefulSet: ["spec", "template", "spec"],
+  DaemonSet: ["spec", "template", "spec"],
+  ReplicaSet: ["spec", "template", "spec"],
+  ReplicationController: ["spec", "template", "spec"],
+  Job: ["spec", "template", "spec"],
+  CronJob: ["spec", "jobTemplate", "spec", "template", "spec"]
+};
+
+// core/policy/pod-specs.ts
+var CONTAINER_LISTS2 = ["containers", "initContainers", "ephemeralContainers"];
+function resourceName(object) {
+  const metadata2 = isJsonObject(object["metadata"]) ? object["metadata"] : {};
+  const name = typeof metadata2["name"] === "string" ? metadata2["name"] : "";
+  const namespace = typeof metadata2["namespace"] === "string" ? metadata2["namespace"] : void 0;
+  return { name, namespace };
+}
+function stringMap7(value) {
+  const out = {};
+  if (!isJsonObject(value)) return out;
+  for (const [key3, item] of Object.entries(value)) if (typeof item === "string") out[key3] = item;
+  return out;
+}
+function walk3(object, keys) {
+  let node = object;
+  for (const key3 of keys) {
+    if (!isJsonObject(node)) return void 0;
+    node = node[key3];
+  }
+  return isJsonObject(node) ? node : void 0;
+}
+function containersOf(spec, pointer2) {
+  const sites = [];
+  for (const list5 of CONTAINER_LISTS2) {
+    const items = spec[list5];
+    if (!Array.isArray(items)) continue;
+    items.forEach((container2, index) => {
+      if (!isJsonObject(container2)) return;
+      const name = typeof container2["name"] === "string" ? container2["name"] : `${list5}[${index}]`;
+      sites.push({ container: container2, pointer: `${pointer2}/${list5}/${index}`, list: list5, name });
+    });
+  }
+  return sites;
+}
+function podSpecs(resources) {
+  const sites = [];
+  resources.forEach(({ object }, resource2) => {
+    const kind = typeof object["kind"] === "string" ? object["kind"] : "";
+    const path = POD_SPEC_PATHS[kind];
+    if (path === void 0) return;
+    const spec = walk3(object, path);
+    if (spec === void 0) return;
+    const pointer2 = `/${path.join("/")}`;
+    const metadataPath = [...path.slice(0, -1), "metadata"];
+    const labelsPointer = `/${[...metadataPath, "labels"].join("/")}`;
+    sites.push({
+      resource: resource2,
+      kind,
+      ...resourceName(object),
+      spec,
+      pointer: pointer2,
+      labels: stringMap7(walk3(object, metadataPath)?.["labels"]),
+      labelsPointer,
+      containers: containersOf(spec, pointer2)
+    });
+  });
+  return sites;
+}
+function workloadLabel(site) {
+  return `${site.kind} ${site.name}`;
+}
+function containerLabel(site) {
+  const word = site.list === "containers" ? "container" : site.list === "initContainers" ? "init container" : "ephemeral container";
+  return `${word} ${site.name}`;
+}
+function deepestPointer(object, base, keys) {
+  let at = base;
+  let node = valueAtPointer(object, base);
+  for (const key3 of keys) {
+    if (!isJsonObject(node) || !(key3 in node)) return at;
+    node = node[key3];
+    at = `${at}/${key3.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+  }
+  return at;
+}
+function valueAtPointer(value, pointer2) {
+  let node = value;
+  if (pointer2 === "") return node;
+  for (const raw of pointer2.split("/").slice(1)) {
+    const key3 = raw.replaceAll("~1", "/").replaceAll("~0", "~");
+    if (node === null || typeof node !== "object") return void 0;
+    node = node[key3];
+  }
+  return node;
+}
+
+// core/policy/admission-evaluator.ts
+function key2(apiVersion, kind, namespace, name) {
+  return JSON.stringify([apiVersion ?? "", kind ?? "", namespace ?? "", name ?? ""]);
+}
+function objectKey(object) {
+  const { name, namespace } = resourceName(object);
+  return key2(object["apiVersion"], object["kind"], namespace, name);
+}
+function hitOf(finding2, index) {
+  const { resource: resource2 } = finding2;
+  const at = resource2 === void 0 ? void 0 : index.get(key2(resource2.apiVersion, resource2.kind, resource2.namespace, resource2.name)) ?? (resource2.namespace === "default" ? index.get(key2(resource2.apiVersion, resource2.kind, void 0, resource2.name)) : void 0);
+  return {
+    ruleId: finding2.ruleId,
+    message: finding2.message,
+    severity: finding2.severity,
+    path: finding2.path,
+    ...finding2.line === void 0 ? {} : { line: finding2.line },
+    ...finding2.column === void 0 ? {} : { column: finding2.column },
+    ...at === void 0 ? {} : { resource: at }
+  };
+}
+var ADMISSION_EVALUATOR = {
+  name: "ValidatingAdmissionPolicies",
+  evaluate(context3) {
+    const findings = evaluateAdmissionPolicies({
+      environment: context3.environment,
+      head: context3.resources,
+      ...context3.base === void 0 ? {} : { base: context3.base },
+      documents: context3.admissionDocuments
+    });
+    if (findings.length === 0) return [];
+    const index = /* @__PURE__ */ new Map();
+    context3.resources.forEach(({ object }, at) => {
+      const found = objectKey(object);
+      if (!index.has(found)) index.set(found, at);
+    });
+    return findings.map((finding2) => hitOf(finding2, index));
+  }
+};
+
+// core/policy/label-selector.ts
+function selectorMatches2(selector2, labels) {
+  if (!isJsonObject(selector2)) return true;
+  for (const [key3, value] of Object.entries(stringMap7(selector2["matchLabels"])))
+    if (labels[key3] !== value) return false;
+  const expressions = selector2["matchExpressions"];
+  if (!Array.isArray(expressions)) return true;
+  for (const expression of expressions) {
+    if (!isJsonObject(expression) || typeof expression["key"] !== "string") return false;
+    const key3 = expression["key"];
+    const values = Array.isArray(expression["values"]) ? expression["values"] : [];
+    const has3 = Object.hasOwn(labels, key3);
+    const operator = expression["operator"];
+    if (operator === "In" && !(has3 && values.includes(labels[key3] ?? ""))) return false;
+    if (operator === "NotIn" && has3 && values.includes(labels[key3] ?? "")) return false;
+    if (operator === "Exists" && !has3) return false;
+    if (operator === "DoesNotExist" && has3) return false;
+    if (!["In", "NotIn", "Exists", "DoesNotExist"].includes(String(operator))) return false;
+  }
+  return true;
+}
+function mapSelectorMatches(selector2, labels) {
+  return Object.entries(selector2).every(([key3, value]) => labels[key3] === value);
+}
+function sameNamespace2(a, b) {
+  return a === void 0 || b === void 0 || a === b;
+}
+
+// core/policy/rules/dangling-reference.ts
+var ALWAYS_THERE = {
+  ConfigMap: /* @__PURE__ */ new Set(["kube-root-ca.crt"]),
+  Secret: /* @__PURE__ */ new Set(),
+  ServiceAccount: /* @__PURE__ */ new Set(["default"]),
+  PersistentVolumeClaim: /* @__PURE__ */ new Set()
+};
+var MAKERS = {
+  SealedSecret: {
+    kind: "Secret",
+    name: (object) => nested(object, "spec", "template", "metadata", "name") ?? resourceName(object).name
+  },
+  ExternalSecret: {
+    kind: "Secret",
+    name: (object) => nested(object, "spec", "target", "name") ?? resourceName(object).name
+  },
+  Certificate: { kind: "Secret", name: (object) => nested(object, "spec", "secretName") }
+};
+function nested(value, ...keys) {
+  let node = value;
+  for (const key3 of keys) node = isJsonObject(node) ? node[key3] : void 0;
+  return typeof node === "string" && node !== "" ? node : void 0;
+}
+function optional(value) {
+  return isJsonObject(value) && value["optional"] === true;
+}
+function references(pod) {
+  const found = [];
+  const add4 = (kind, name, pointer3, where2) => {
+    if (name !== void 0) found.push({ kind, name, pointer: pointer3, where: where2 });
+  };
+  const { spec, pointer: pointer2 } = pod;
+  const account = nested(spec, "serviceAccountName") ?? nested(spec, "serviceAccount");
+  add4(
+    "ServiceAccount",
+    account,
+    `${pointer2}/${nested(spec, "serviceAccountName") ? "serviceAccountName" : "serviceAccount"}`,
+    "serviceAccountName"
+  );
+  const pulls = spec["imagePullSecrets"];
+  if (Array.isArray(pulls))
+    pulls.forEach(
+      (pull, i) => add4("Secret", nested(pull, "name"), `${pointer2}/imagePullSecrets/${i}/name`, "imagePullSecrets")
+    );
+  const volumes = spec["volumes"];
+  if (Array.isArray(volumes))
+    volumes.forEach((volume, i) => {
+      if (!isJsonObject(volume)) return;
+      const at = `${pointer2}/volumes/${i}`;
+      const where2 = `volume ${nested(volume, "name") ?? i}`;
+      if (!optional(volume["configMap"]))
+        add4("ConfigMap", nested(volume, "configMap", "name"), `${at}/configMap/name`, where2);
+      if (!optional(volume["secret"]))
+        add4("Secret", nested(volume, "secret", "secretName"), `${at}/secret/secretName`, where2);
+      add4(
+        "PersistentVolumeClaim",
+        nested(volume, "persistentVolumeClaim", "claimName"),
+        `${at}/persistentVolumeClaim/claimName`,
+        where2
+      );
+      const sources = isJsonObject(volume["projected"]) ? volume["projected"]["sources"] : void 0;
+      if (Array.isArray(sources))
+        sources.forEach((source, j) => {
+          if (!isJsonObject(source)) return;
+          const from = `${at}/projected/sources/${j}`;
+          if (!optional(source["configMap"]))
+            add4("ConfigMap", nested(source, "configMap", "name"), `${from}/configMap/name`, where2);
+          if (!optional(source["secret"]))
+            add4("Secret", nested(source, "secret", "name"), `${from}/secret/name`, where2);
+        });
+    });
+  for (const site of pod.containers) {
+    const where2 = `container ${site.name}`;
+    const envFrom = site.container["envFrom"];
+    if (Array.isArray(envFrom))
+      envFrom.forEach((entry, j) => {
+        if (!isJsonObject(entry)) return;
+        const at = `${site.pointer}/envFrom/${j}`;
+        if (!optional(entry["configMapRef"]))
+          add4(
+            "ConfigMap",
+            nested(entry, "configMapRef", "name"),
+            `${at}/configMapRef/name`,
+            `envFrom of ${where2}`
+          );
+        if (!optional(entry["secretRef"]))
+          add4("Secret", nested(entry, "secretRef", "name"), `${at}/secretRef/name`, `envFrom of ${where2}`);
+      });
+    const env = site.container["env"];
+    if (Array.isArray(env))
+      env.forEach((entry, j) => {
+        const from = isJsonObject(entry) ? entry["valueFrom"] : void 0;
+        if (!isJsonObject(from)) return;
+        const at = `${site.pointer}/env/${j}/valueFrom`;
+        const variable = `env ${nested(entry, "name") ?? j} of ${where2}`;
+        if (!optional(from["configMapKeyRef"]))
+          add4("ConfigMap", nested(from, "configMapKeyRef", "name"), `${at}/configMapKeyRef/name`, variable);
+        if (!optional(from["secretKeyRef"]))
+          add4("Secret", nested(from, "secretKeyRef", "name"), `${at}/secretKeyRef/name`, variable);
+      });
+  }
+  return found;
+}
+function held(context3) {
+  const byName4 = /* @__PURE__ */ new Map();
+  const add4 = (kind, name, namespace) => {
+    if (name === void 0 || name === "") return;
+    const key3 = `${kind}/${name}`;
+    byName4.set(key3, [...byName4.get(key3) ?? [], namespace]);
+  };
+  for (const { object } of context3.resources) {
+    const kind = typeof object["kind"] === "string" ? object["kind"] : "";
+    const { name, namespace } = resourceName(object);
+    add4(kind, name, namespace);
+    const maker = MAKERS[kind];
+    if (maker !== void 0) add4(maker.kind, maker.name(object), namespace);
+  }
+  return byName4;
+}
+function danglingReference(context3) {
+  const present = held(context3);
+  const hits = [];
+  for (const pod of context3.pods)
+    for (const reference of references(pod)) {
+      if (ALWAYS_THERE[reference.kind].has(reference.name)) continue;
+      const namespaces = present.get(`${reference.kind}/${reference.name}`) ?? [];
+      if (namespaces.some((namespace) => sameNamespace2(namespace, pod.namespace))) continue;
+      hits.push({
+        ruleId: "dangling-reference",
+        resource: pod.resource,
+        pointer: reference.pointer,
+        message: `${workloadLabel(pod)}: ${reference.where} refers to ${reference.kind} ${reference.name}, which the environment does not hold${pod.namespace === void 0 ? "" : ` in namespace ${pod.namespace}`}`
+      });
+    }
+  return hits;
+}
+
+// core/policy/rules/security-context.ts
+function containerSecurity(site) {
+  const context3 = site.container["securityContext"];
+  return isJsonObject(context3) ? context3 : {};
+}
+function podSecurity(pod) {
+  const context3 = pod.spec["securityContext"];
+  return isJsonObject(context3) ? context3 : {};
+}
+
+// core/policy/rules/dangerous-capabilities.ts
+var BASELINE = /* @__PURE__ */ new Set([
+  "AUDIT_WRITE",
+  "CHOWN",
+  "DAC_OVERRIDE",
+  "FOWNER",
+  "FSETID",
+  "KILL",
+  "MKNOD",
+  "NET_BIND_SERVICE",
+  "SETFCAP",
+  "SETGID",
+  "SETPCAP",
+  "SETUID",
+  "SYS_CHROOT"
+]);
+function dangerousCapabilities(context3) {
+  const hits = [];
+  for (const pod of context3.pods)
+    for (const site of pod.containers) {
+      const capabilities = containerSecurity(site)["capabilities"];
+      const added = isJsonObject(capabilities) ? capabilities["add"] : void 0;
+      if (!Array.isArray(added)) continue;
+      added.forEach((capability, index) => {
+        if (typeof capability !== "string") return;
+        const name = capability.toUpperCase().replace(/^CAP_/, "");
+        if (BASELINE.has(name)) return;
+        hits.push({
+          ruleId: "dangerous-capabilities",
+          resource: pod.resource,
+          pointer: `${site.pointer}/securityContext/capabilities/add/${index}`,
+          message: `${workloadLabel(pod)}: ${containerLabel(site)} adds the capability ${capability}, beyond the Pod Security Standards baseline`
+        });
+      });
+    }
+  return hits;
+}
+
+// core/policy/rules/duplicate-env.ts
+function duplicateEnv(context3) {
+  const hits = [];
+  for (const pod of context3.pods)
+    for (const site of pod.containers) {
+      const env = site.container["env"];
+      if (!Array.isArray(env)) continue;
+      const first = /* @__PURE__ */ new Map();
+      env.forEach((entry, index) => {
+        if (!isJsonObject(entry) || typeof entry["name"] !== "string") return;
+        const name = entry["name"];
+        const earlier = first.get(name);
+        if (earlier === void 0) {
+          first.set(name, index);
+          return;
+        }
+        hits.push({
+          ruleId: "duplicate-env",
+          resource: pod.resource,
+          pointer: `${site.pointer}/env/${index}/name`,
+          message: `${workloadLabel(pod)}: ${containerLabel(site)} sets ${name} twice (env[${earlier}] and env[${index}]); only the last counts`
+        });
+      });
+    }
+  return hits;
+}
+
+// core/policy/rules/host-namespaces.ts
+var NAMESPACES = { hostNetwork: "network", hostPID: "process", hostIPC: "IPC" };
+function hostNamespaces(context3) {
+  const hits = [];
+  for (const pod of context3.pods)
+    for (const [field3, what] of Object.entries(NAMESPACES))
+      if (pod.spec[field3] === true)
+        hits.push({
+          ruleId: "host-namespaces",
+          resource: pod.resource,
+          pointer: `${pod.pointer}/${field3}`,
+          message: `${workloadLabel(pod)} shares the ${what} namespace of its node (${field3}: true)`
+        });
+  return hits;
+}
+
+// core/policy/rules/host-path.ts
+var RUNTIME_SOCKETS = [
+  "/var/run/docker.sock",
+  "/run/docker.sock",
+  "/var/run/cri-dockerd.sock",
+  "/var/run/containerd/containerd.sock",
+  "/run/containerd/containerd.sock",
+  "/run/k3s/containerd/containerd.sock",
+  "/var/run/crio/crio.sock",
+  "/run/crio/crio.sock"
+];
+function normalize3(path) {
+  const clean = path.replace(/\/+/g, "/").replace(/\/$/, "");
+  return clean === "" ? "/" : clean;
+}
+function socketIn(path) {
+  const folder = normalize3(path);
+  return RUNTIME_SOCKETS.find(
+    (socket) => socket === folder || socket.startsWith(folder === "/" ? "/" : `${folder}/`)
+  );
+}
+function hostPath(context3) {
+  const hits = [];
+  for (const pod of context3.pods) {
+    const volumes = pod.spec["volumes"];
+    if (!Array.isArray(volumes)) continue;
+    volumes.forEach((volume, index) => {
+      if (!isJsonObject(volume) || !isJsonObject(volume["hostPath"])) return;
+      const path = volume["hostPath"]["path"];
+      if (typeof path !== "string") return;
+      const socket = socketIn(path);
+      const name = typeof volume["name"] === "string" ? volume["name"] : `volumes[${index}]`;
+      hits.push({
+        ruleId: "host-path",
+        resource: pod.resource,
+        pointer: `${pod.pointer}/volumes/${index}/hostPath/path`,
+        ...socket === void 0 ? {
+          message: `${workloadLabel(pod)}: volume ${name} mounts ${path} of its node (hostPath)`
+        } : {
+          severity: "error",
+          message: `${workloadLabel(pod)}: volume ${name} mounts ${path} of its node, ${socket === normalize3(path) ? "the" : "which holds the"} container runtime's socket ${socket}: whoever holds it controls the node`
+        }
+      });
+    });
+  }
+  return hits;
+}
+
+// core/promote/version-policy.ts
+function globMatches(glob, text13) {
+  const pattern = glob.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+  return new RegExp(`^${pattern}$`).test(text13);
+}
+function isMutableTag(tag, mutableTags = []) {
+  return tag === "" || tag === "latest" || mutableTags.some((glob) => globMatches(glob, tag));
+}
+
+// core/policy/rules/image-rules.ts
+function imageSites(context3) {
+  const sites = [];
+  for (const pod of context3.pods)
+    for (const container2 of pod.containers) {
+      const image2 = container2.container["image"];
+      if (typeof image2 !== "string" || image2 === "") continue;
+      sites.push({ pod, container: container2, image: image2, ...splitImage(image2), pointer: `${container2.pointer}/image` });
+    }
+  return sites;
+}
+function refusedAsProtected(context3, site) {
+  return context3.protected && context3.enabled("mutable-tag-protected") && site.digest === "" && isMutableTag(site.tag, context3.mutableTags);
+}
+function isLatest(site) {
+  return site.digest === "" && (site.tag === "" || site.tag === "latest");
+}
+
+// core/policy/rules/latest-tag.ts
+function latestTag(context3) {
+  return imageSites(context3).filter((site) => isLatest(site) && !refusedAsProtected(context3, site)).map((site) => ({
+    ruleId: "latest-tag",
+    resource: site.pod.resource,
+    pointer: site.pointer,
+    message: `${workloadLabel(site.pod)}: ${containerLabel(site.container)} runs ${site.image}, ${site.tag === "" ? "with no tag, so latest," : "tag latest,"} which can point to another image at any time: pin a version`
+  }));
+}
+
+// core/policy/rules/low-replicas.ts
+var SCALED = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "ReplicaSet", "ReplicationController"]);
+function autoscalers(context3) {
+  const byTarget = /* @__PURE__ */ new Map();
+  for (const { object } of context3.resources) {
+    if (object["kind"] !== "HorizontalPodAutoscaler") continue;
+    const spec = object["spec"];
+    if (!isJsonObject(spec) || !isJsonObject(spec["scaleTargetRef"])) continue;
+    const target = spec["scaleTargetRef"];
+    const key3 = `${String(target["kind"])}/${String(target["name"])}`;
+    const minimum = typeof spec["minReplicas"] === "number" ? spec["minReplicas"] : 1;
+    byTarget.set(key3, [...byTarget.get(key3) ?? [], { namespace: resourceName(object).namespace, minimum }]);
+  }
+  return byTarget;
+}
+function lowReplicas(context3) {
+  if (!context3.production) return [];
+  const hits = [];
+  const scaled = autoscalers(context3);
+  context3.resources.forEach(({ object }, index) => {
+    const kind = object["kind"];
+    if (typeof kind !== "string" || !SCALED.has(kind)) return;
+    const spec = object["spec"];
+    if (!isJsonObject(spec)) return;
+    const { name, namespace } = resourceName(object);
+    const minimum = scaled.get(`${kind}/${name}`)?.find((autoscaler) => sameNamespace2(autoscaler.namespace, namespace))?.minimum;
+    if (minimum !== void 0) {
+      if (minimum >= 2) return;
+      hits.push({
+        ruleId: "low-replicas",
+        resource: index,
+        pointer: "/spec",
+        message: `${kind} ${name} can scale down to ${minimum} replica in production environment ${context3.environment} (its HorizontalPodAutoscaler's minReplicas): set minReplicas to 2 or more`
+      });
+      return;
+    }
+    const replicas = spec["replicas"] ?? 1;
+    if (typeof replicas !== "number" || replicas === 0 || replicas >= 2) return;
+    hits.push({
+      ruleId: "low-replicas",
+      resource: index,
+      pointer: spec["replicas"] === void 0 ? "/spec" : "/spec/replicas",
+      message: `${kind} ${name} runs ${replicas} replica${spec["replicas"] === void 0 ? " (replicas is not set)" : ""} in production environment ${context3.environment}: one failure stops it; set replicas to 2 or more`
+    });
+  });
+  return hits;
+}
+
+// core/policy/rules/missing-memory-limit.ts
+function missingMemoryLimit(context3) {
+  const hits = [];
+  for (const pod of context3.pods)
+    for (const site of pod.containers) {
+      if (site.list === "ephemeralContainers") continue;
+      const resources = site.container["resources"];
+      const limits = isJsonObject(resources) ? resources["limits"] : void 0;
+      if (isJsonObject(limits) && limits["memory"] !== void 0 && limits["memory"] !== null) continue;
+      const object = context3.resources[pod.resource]?.object ?? {};
+      hits.push({
+        ruleId: "missing-memory-limit",
+        resource: pod.resource,
+        pointer: deepestPointer(object, site.pointer, ["resources", "limits"]),
+        message: `${workloadLabel(pod)}: ${containerLabel(site)} has no memory limit: set resources.limits.memory`
+      });
+    }
+  return hits;
+}
+
+// core/policy/rules/missing-probes.ts
+var LONG_RUNNING = /* @__PURE__ */ new Set([
+  "Deployment",
+  "StatefulSet",
+  "DaemonSet",
+  "ReplicaSet",
+  "ReplicationController"
+]);
+function missingProbes(context3) {
+  const hits = [];
+  for (const pod of context3.pods) {
+    if (!LONG_RUNNING.has(pod.kind)) continue;
+    for (const site of pod.containers) {
+      if (site.list !== "containers") continue;
+      const missing = ["livenessProbe", "readinessProbe"].filter((probe) => site.container[probe] == null);
+      if (missing.length === 0) continue;
+      hits.push({
+        ruleId: "missing-probes",
+        resource: pod.resource,
+        pointer: site.pointer,
+        message: `${workloadLabel(pod)}: ${containerLabel(site)} has no ${missing.join(" and no ")}`
+      });
+    }
+  }
+  return hits;
+}
+
+// core/policy/rules/missing-requests.ts
+function has2(resources, section, name) {
+  if (!isJsonObject(resources)) return false;
+  const values = resources[section];
+  return isJsonObject(values) && values[name] !== void 0 && values[name] !== null;
+}
+function missingRequests(context3) {
+  const hits = [];
+  for (const pod of context3.pods)
+    for (const site of pod.containers) {
+      if (site.list === "ephemeralContainers") continue;
+      const resources = site.container["resources"];
+      const missing = ["cpu", "memory"].filter(
+        (name) => !has2(resources, "requests", name) && !has2(resources, "limits", name)
+      );
+      if (missing.length === 0) continue;
+      const object = context3.resources[pod.resource]?.object ?? {};
+      hits.push({
+        ruleId: "missing-requests",
+        resource: pod.resource,
+        pointer: deepestPointer(object, site.pointer, ["resources", "requests"]),
+        message: `${workloadLabel(pod)}: ${containerLabel(site)} requests no ${missing.join(" and no ")}: set resources.requests`
+      });
+    }
+  return hits;
+}
+
+// core/policy/rules/mutable-tag-protected.ts
+function mutableTagProtected(context3) {
+  return imageSites(context3).filter((site) => refusedAsProtected(context3, site)).map((site) => ({
+    ruleId: "mutable-tag-protected",
+    resource: site.pod.resource,
+    pointer: site.pointer,
+    message: `${context3.environment} is protected (promotion.protected) and ${workloadLabel(site.pod)}: ${containerLabel(site.container)} runs ${site.image}, ${site.tag === "" ? "no tag" : `tag ${site.tag}`}, which is mutable: pin a version or a digest`
+  }));
+}
+
+// core/policy/rules/plain-secret.ts
+function plainSecret(context3) {
+  const hits = [];
+  context3.resources.forEach(({ object }, index) => {
+    if (object["kind"] !== "Secret" || object["apiVersion"] !== "v1") return;
+    if (isJsonObject(object["sops"])) return;
+    const fields2 = ["data", "stringData"].filter(
+      (field3) => isJsonObject(object[field3]) && Object.keys(object[field3]).length > 0
+    );
+    const [first] = fields2;
+    if (first === void 0) return;
+    const keys = fields2.reduce((total, field3) => total + Object.keys(object[field3]).length, 0);
+    hits.push({
+      ruleId: "plain-secret",
+      resource: index,
+      pointer: `/${first}`,
+      message: `Secret ${resourceName(object).name} holds ${keys} ${keys === 1 ? "value" : "values"} in plain text in the repository: encrypt it (SealedSecret, SOPS) or use a secret store`
+    });
+  });
+  return hits;
+}
+
+// core/policy/rules/privilege-escalation.ts
+function privilegeEscalation(context3) {
+  const hits = [];
+  for (const pod of context3.pods)
+    for (const site of pod.containers) {
+      const value = containerSecurity(site)["allowPrivilegeEscalation"];
+      if (value === false) continue;
+      const object = context3.resources[pod.resource]?.object ?? {};
+      hits.push({
+        ruleId: "privilege-escalation",
+        resource: pod.resource,
+        pointer: deepestPointer(object, site.pointer, ["securityContext", "allowPrivilegeEscalation"]),
+        message: `${workloadLabel(pod)}: ${containerLabel(site)} ${value === true ? "sets allowPrivilegeEscalation: true" : "does not set allowPrivilegeEscalation: false"}`
+      });
+    }
+  return hits;
+}
+
+// core/policy/rules/privileged-container.ts
+function privilegedContainer(context3) {
+  const hits = [];
+  for (const pod of context3.pods)
+    for (const site of pod.containers)
+      if (containerSecurity(site)["privileged"] === true)
+        hits.push({
+          ruleId: "privileged-container",
+          resource: pod.resource,
+          pointer: `${site.pointer}/securityContext/privileged`,
+          message: `${workloadLabel(pod)}: ${containerLabel(site)} runs privileged, with the devices and every capability of its node`
+        });
+  return hits;
+}
+
+// core/policy/rules/run-as-root.ts
+function runAsRoot(context3) {
+  const hits = [];
+  for (const pod of context3.pods) {
+    const os5 = pod.spec["os"];
+    if (isJsonObject(os5) && os5["name"] === "windows") continue;
+    const podContext = podSecurity(pod);
+    for (const site of pod.containers) {
+      if (site.list === "ephemeralContainers") continue;
+      const own3 = containerSecurity(site);
+      const user = own3["runAsUser"] ?? podContext["runAsUser"];
+      const nonRoot = own3["runAsNonRoot"] ?? podContext["runAsNonRoot"];
+      const where2 = own3["runAsUser"] !== void 0 ? `${site.pointer}/securityContext/runAsUser` : `${pod.pointer}/securityContext/runAsUser`;
+      const label = `${workloadLabel(pod)}: ${containerLabel(site)}`;
+      if (user === 0)
+        hits.push({
+          ruleId: "run-as-root",
+          resource: pod.resource,
+          pointer: where2,
+          message: nonRoot === true ? `${label} sets runAsUser: 0 and runAsNonRoot: true: the kubelet refuses to start it` : `${label} runs as root (runAsUser: 0)`
+        });
+      else if (nonRoot !== true && typeof user !== "number")
+        hits.push({
+          ruleId: "run-as-root",
+          resource: pod.resource,
+          pointer: site.pointer,
+          message: `${label} may run as root: neither runAsNonRoot: true nor a non-zero runAsUser is set, so the image decides`
+        });
+    }
+  }
+  return hits;
+}
+
+// core/policy/rules/selector-mismatch.ts
+var LABEL_SELECTOR_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet"]);
+function selectorMismatch(context3) {
+  const hits = [];
+  for (const pod of context3.pods) {
+    const object = context3.resources[pod.resource]?.object;
+    const spec = object?.["spec"];
+    if (!isJsonObject(spec)) continue;
+    const selector2 = spec["selector"];
+    if (selector2 === void 0 || selector2 === null) continue;
+    let matches2;
+    if (LABEL_SELECTOR_KINDS.has(pod.kind) || pod.kind === "Job" && spec["manualSelector"] === true)
+      matches2 = selectorMatches2(selector2, pod.labels);
+    else if (pod.kind === "ReplicationController")
+      matches2 = mapSelectorMatches(stringMap7(selector2), pod.labels);
+    else continue;
+    if (matches2) continue;
+    hits.push({
+      ruleId: "selector-mismatch",
+      resource: pod.resource,
+      pointer: "/spec/selector",
+      message: `${workloadLabel(pod)}: spec.selector does not select the labels of its pod template (${Object.keys(pod.labels).length === 0 ? "none" : Object.entries(pod.labels).map(([key3, value]) => `${key3}=${value}`).join(", ")}); the API server refuses it`
+    });
+  }
+  return hits;
+}
+
+// core/policy/rules/service-selects-nothing.ts
+function serviceSelectsNothing(context3) {
+  const hits = [];
+  context3.resources.forEach(({ object }, index) => {
+    if (object["kind"] !== "Service" || object["apiVersion"] !== "v1") return;
+    const spec = object["spec"];
+    if (!isJsonObject(spec) || spec["type"] === "ExternalName") return;
+    const selector2 = stringMap7(spec["selector"]);
+    if (Object.keys(selector2).length === 0) return;
+    const { name, namespace } = resourceName(object);
+    const selected = context3.pods.some(
+      (pod) => sameNamespace2(pod.namespace, namespace) && mapSelectorMatches(selector2, pod.labels)
+    );
+    if (selected) return;
+    hits.push({
+      ruleId: "service-selects-nothing",
+      resource: index,
+      pointer: "/spec/selector",
+      message: `Service ${name} selects ${Object.entries(selector2).map(([key3, value]) => `${key3}=${value}`).join(", ")}, which no pod of the environment has: it would have no endpoints`
+    });
+  });
+  return hits;
+}
+
+// core/policy/rules/unpinned-digest.ts
+function unpinnedDigest(context3) {
+  return imageSites(context3).filter(
+    (site) => site.digest === "" && !refusedAsProtected(context3, site) && !(isLatest(site) && context3.enabled("latest-tag"))
+  ).map((site) => ({
+    ruleId: "unpinned-digest",
+    resource: site.pod.resource,
+    pointer: site.pointer,
+    message: `${workloadLabel(site.pod)}: ${containerLabel(site.container)} runs ${site.image} without a digest: a re-pushed tag would change what runs`
+  }));
+}
+
+// core/policy/rules/index.ts
+var BUILTIN_RULES = {
+  "latest-tag": latestTag,
+  "unpinned-digest": unpinnedDigest,
+  "mutable-tag-protected": mutableTagProtected,
+  "missing-requests": missingRequests,
+  "missing-memory-limit": missingMemoryLimit,
+  "missing-probes": missingProbes,
+  "privileged-container": privilegedContainer,
+  "privilege-escalation": privilegeEscalation,
+  "run-as-root": runAsRoot,
+  "host-namespaces": hostNamespaces,
+  "host-path": hostPath,
+  "dangerous-capabilities": dangerousCapabilities,
+  "selector-mismatch": selectorMismatch,
+  "service-selects-nothing": serviceSelectsNothing,
+  "dangling-reference": danglingReference,
+  "plain-secret": plainSecret,
+  "duplicate-env": duplicateEnv,
+  "low-replicas": lowReplicas
+};
+
+// core/policy/builtin-rules.ts
+var BUILTIN_EVALUATOR = {
+  name: "built-in rules",
+  evaluate(context3) {
+    const hits = [];
+    for (const id of Object.keys(BUILTIN_RULES))
+      if (context3.enabled(id)) hits.push(...BUILTIN_RULES[id](context3));
+    return hits;
+  }
+};
+
+// core/policy/image-entries.ts
+function text12(value) {
+  return typeof value === "string" && value !== "" ? value : void 0;
+}
+function createImageEntryLocator(files) {
+  const cache2 = /* @__PURE__ */ new Map();
+  const read = (folder) => {
+    let pending = cache2.get(folder);
+    if (pending === void 0) {
+      pending = (async () => {
+        for (const name of KUSTOMIZATION_FILE_NAMES) {
+          const path = folder === "" ? name : `${folder}/${name}`;
+          const bytes = await files.readFile(path);
+          if (bytes === void 0) continue;
+          const decoded2 = decodeText(bytes);
+          if (!decoded2.ok) return void 0;
+          const parsed = parseYamlDocument(decoded2.text, { uniqueKeys: false, firstLine: 1 });
+          const images = isJsonObject(parsed.value) ? parsed.value["images"] : void 0;
+          const entries2 = [];
+          if (Array.isArray(images))
+            images.forEach((entry, index) => {
+              if (!isJsonObject(entry) || text12(entry["name"]) === void 0) return;
+              const newName = text12(entry["newName"]);
+              const newTag = text12(entry["newTag"]);
+              const digest = text12(entry["digest"]);
+              entries2.push({
+                name: entry["name"],
+                index,
+                ...newName === void 0 ? {} : { newName },
+                ...newTag === void 0 ? {} : { newTag },
+                ...digest === void 0 ? {} : { digest }
+              });
+            });
+          return { path, positions: parsed.positions, entries: entries2 };
+        }
+        return void 0;
+      })();
+      cache2.set(folder, pending);
+    }
+    return pending;
+  };
+  return async (folder, image2) => {
+    const kustomization = await read(folder);
+    if (kustomization === void 0) return void 0;
+    const rendered = splitImage(image2);
+    for (const entry of kustomization.entries) {
+      if ((entry.newName ?? entry.name) !== rendered.name) continue;
+      const field3 = entry.digest !== void 0 && entry.digest === rendered.digest ? "digest" : entry.newTag !== void 0 && entry.newTag === rendered.tag ? "newTag" : entry.newName !== void 0 ? "newName" : void 0;
+      if (field3 === void 0) continue;
+      const at = kustomization.positions.get(`/images/${entry.index}/${field3}`);
+      if (at !== void 0) return { path: kustomization.path, line: at[0], column: at[1] };
+    }
+    return void 0;
+  };
+}
+
+// core/policy/policy-settings.ts
+function environmentPolicySettings(config, environment) {
+  const policy = config?.policy;
+  const order2 = config?.promotion?.order ?? [];
+  const production = policy?.production ?? (order2.length > 1 ? order2.slice(-1) : []);
+  const own3 = Object.entries(policy?.environments ?? {}).filter(([name]) => namesEnvironment([name], environment)).sort(([a], [b]) => Number(a === environment) - Number(b === environment)).map(([, settings]) => settings.rules ?? {});
+  const global2 = policy?.rules ?? {};
+  return {
+    setting(ruleId) {
+      for (const rules of own3.slice().reverse()) if (Object.hasOwn(rules, ruleId)) return rules[ruleId];
+      return Object.hasOwn(global2, ruleId) ? global2[ruleId] : void 0;
+    },
+    production: namesEnvironment(production, environment),
+    protected: namesEnvironment(config?.promotion?.protected, environment),
+    mutableTags: config?.promotion?.mutableTags ?? []
+  };
+}
+
+// core/policy/suppressions.ts
+var IGNORE_ANNOTATION = "kubeproof.dev/ignore";
+var IGNORE_REASON_ANNOTATION = "kubeproof.dev/ignore-reason";
+var IGNORE_POINTER = `/metadata/annotations/${IGNORE_ANNOTATION.replaceAll("/", "~1")}`;
+function suppression(resource2, index) {
+  const metadata2 = resource2.object["metadata"];
+  const annotations = isJsonObject(metadata2) ? metadata2["annotations"] : void 0;
+  if (!isJsonObject(annotations)) return void 0;
+  const written2 = annotations[IGNORE_ANNOTATION];
+  if (typeof written2 !== "string") return void 0;
+  const ids = written2.split(",").map((id) => id.trim()).filter((id) => id !== "");
+  const rules = new Set(ids.filter(isPolicyRule));
+  const problems = [];
+  const at = { resource: index, pointer: IGNORE_POINTER };
+  const reason = annotations[IGNORE_REASON_ANNOTATION];
+  if (rules.size > 0 && (typeof reason !== "string" || reason.trim() === ""))
+    problems.push({
+      ruleId: "policy-ignore",
+      ...at,
+      message: `${IGNORE_ANNOTATION} turns off ${[...rules].join(", ")} without a ${IGNORE_REASON_ANNOTATION} annotation: say why beside it`
+    });
+  for (const id of ids.filter((id2) => !isPolicyRule(id2)))
+    problems.push({
+      ruleId: "policy-ignore",
+      ...at,
+      message: `${IGNORE_ANNOTATION} names ${JSON.stringify(id)}, which is not a policy rule (docs/rules.md): it suppresses nothing`
+    });
+  return { rules, problems };
+}
+
+// core/policy/run-policy.ts
+var POLICY_EVALUATORS = [BUILTIN_EVALUATOR, ADMISSION_EVALUATOR];
+function createPolicyLocators(files) {
+  return { field: createFieldLocator(files), image: createImageEntryLocator(files) };
+}
+function resourceRef2(object) {
+  const { name, namespace } = resourceName(object);
+  return {
+    apiVersion: typeof object["apiVersion"] === "string" ? object["apiVersion"] : "",
+    kind: typeof object["kind"] === "string" ? object["kind"] : "",
+    name,
+    ...namespace === void 0 ? {} : { namespace }
+  };
+}
+function policyContext(input) {
+  const { head, config } = input;
+  const settings = environmentPolicySettings(config, head.environment.name);
+  return {
+    environment: head.environment.name,
+    resources: head.resources,
+    base: input.base?.ok === true ? input.base.resources : void 0,
+    namespaces: head.resources.map(({ object }) => object).filter((object) => object["kind"] === "Namespace"),
+    config,
+    admissionDocuments: input.admissionDocuments ?? [],
+    production: settings.production,
+    protected: settings.protected,
+    mutableTags: settings.mutableTags,
+    pods: podSpecs(head.resources),
+    enabled: (ruleId) => settings.setting(ruleId) !== "off"
+  };
+}
+async function runPolicy(input, deps = {}) {
+  const context3 = policyContext(input);
+  const settings = environmentPolicySettings(input.config, context3.environment);
+  const evaluators = deps.evaluators ?? POLICY_EVALUATORS;
+  const hits = evaluators.flatMap((evaluator) => evaluator.evaluate(context3));
+  const suppressions = /* @__PURE__ */ new Map();
+  context3.resources.forEach((resource2, index) => {
+    const found = suppression(resource2, index);
+    if (found === void 0) return;
+    suppressions.set(index, found);
+    hits.push(...found.problems);
+  });
+  const locators = deps.locators ?? (deps.files === void 0 ? void 0 : createPolicyLocators(deps.files));
+  const { head } = input;
+  const origins = new Set(head.resources.map(({ origin }) => `${origin.path}:${origin.line}`));
+  const findings = [];
+  let suppressed = 0;
+  for (const hit of hits) {
+    const setting = settings.setting(hit.ruleId);
+    if (setting === "off") continue;
+    const resource2 = hit.resource === void 0 ? void 0 : head.resources[hit.resource];
+    if (hit.resource !== void 0 && hit.ruleId !== "policy-ignore" && suppressions.get(hit.resource)?.rules.has(hit.ruleId) === true) {
+      suppressed++;
+      continue;
+    }
+    const finding2 = {
+      ruleId: hit.ruleId,
+      severity: setting === void 0 || setting === "on" ? hit.severity ?? RULES[hit.ruleId].defaultSeverity : setting,
+      message: hit.message,
+      path: hit.path ?? resource2?.origin.path ?? (head.environment.path || ".")
+    };
+    const line = hit.line ?? resource2?.origin.line;
+    if (line !== void 0) finding2.line = line;
+    if (hit.column !== void 0) finding2.column = hit.column;
+    if (resource2 !== void 0) {
+      finding2.resource = resourceRef2(resource2.object);
+      if (locators !== void 0 && hit.pointer !== void 0) {
+        const written2 = hit.pointer.endsWith("/image") ? await imageEntry(locators, head.environment.path, resource2.object, hit.pointer) : void 0;
+        const at = written2 ?? await locators.field(resource2.origin, resource2.object, hit.pointer, {
+          kind: finding2.resource.kind,
+          ...finding2.resource.name === "" ? {} : { name: finding2.resource.name },
+          folders: [head.environment.path],
+          origins
+        });
+        finding2.path = at.path;
+        finding2.line = at.line;
+        if (at.column !== void 0) finding2.column = at.column;
+      }
+    }
+    findings.push(finding2);
+  }
+  return { findings, suppressed };
+}
+async function imageEntry(locators, folder, object, pointer2) {
+  const image2 = valueAtPointer(object, pointer2);
+  return typeof image2 === "string" ? locators.image(folder, image2) : void 0;
+}
+
+// core/check/check-policy.ts
+function nameOf2(object) {
+  return stringAt(object, "metadata", "name") ?? "";
+}
+async function checkPolicy(rendered, bases, config, files) {
+  const admission = await loadAdmissionDocuments(files, config?.policy?.admissionPolicies ?? []);
+  const locators = createPolicyLocators(files);
+  const checks = [];
+  const policies = /* @__PURE__ */ new Set();
+  const isPolicy = (object) => object["kind"] === "ValidatingAdmissionPolicy" && object["apiVersion"] === "admissionregistration.k8s.io/v1";
+  for (const { object } of admission.documents) if (isPolicy(object)) policies.add(nameOf2(object));
+  for (const head of rendered) {
+    for (const { object } of head.resources) if (isPolicy(object)) policies.add(nameOf2(object));
+    const run4 = await runPolicy(
+      { head, base: bases.get(head.environment.name), config, admissionDocuments: admission.documents },
+      { locators }
+    );
+    checks.push({
+      environment: head.environment.name,
+      resources: head.resources.length,
+      errors: run4.findings.filter((finding2) => finding2.severity === "error").length,
+      warnings: run4.findings.filter((finding2) => finding2.severity === "warning").length,
+      findings: run4.findings,
+      ...run4.suppressed > 0 ? { suppressed: run4.suppressed } : {}
+    });
+  }
+  return { checks, findings: admission.findings, admissionPolicies: policies.size };
 }
 
 // core/render/environments/no-environment.ts
@@ -83235,8 +90720,14 @@ async function runCheck(head, base, options, deps) {
     schemas,
     head.files
   );
+  const policy = options.policy === false ? void 0 : await checkPolicy(
+    headRendered.filter((rendered) => rendered.ok),
+    baseByName,
+    loaded.config,
+    head.files
+  );
   const used = /* @__PURE__ */ new Map();
-  for (const check of validation) for (const use of check.schemas ?? []) used.set(schemaKey(use), use);
+  for (const check2 of validation) for (const use of check2.schemas ?? []) used.set(schemaKey(use), use);
   const renderedCrds = headRendered.some(
     (rendered) => rendered.resources.some((resource2) => resource2.object["kind"] === "CustomResourceDefinition")
   );
@@ -83261,13 +90752,15 @@ async function runCheck(head, base, options, deps) {
   const order2 = loaded.config?.promotion?.order ?? [];
   const production = order2.length > 1 ? order2.slice(-1) : [];
   const scrub = createScrubber([...headRendered, ...baseByName.values()], resolveDiffOptions(diffOptions));
-  for (const check of validation) check.findings = scrub(check.findings);
+  for (const check2 of validation) check2.findings = scrub(check2.findings);
+  for (const check2 of policy?.checks ?? []) check2.findings = scrub(check2.findings);
   for (const diff of diffs) diff.findings = scrub(diff.findings);
   const names = (a, b) => a.environment < b.environment ? -1 : a.environment > b.environment ? 1 : 0;
   return {
     report: {
       environments: diffs.sort(names),
       validation: validation.sort(names),
+      ...policy === void 0 ? {} : { policy: policy.checks.sort(names) },
       ...noEnvironment ? { noEnvironment: noEnvironment.message } : {},
       ...!noEnvironment && environments.length === 0 && goneEnvironments.length === 0 && uniqueNotUnderstood.length > 0 ? { notUnderstood: uniqueNotUnderstood } : {},
       ...production.length > 0 ? { production } : {},
@@ -83278,6 +90771,8 @@ async function runCheck(head, base, options, deps) {
         strict: options.strict,
         crdsFromRepo: crds.length > 0 || renderedCrds,
         validated: schemas !== void 0,
+        policy: policy !== void 0,
+        ...policy === void 0 || policy.admissionPolicies === 0 ? {} : { admissionPolicies: policy.admissionPolicies },
         ...schemas === void 0 ? {} : { schemas: [...used.values()] },
         compared: base !== void 0
       }
@@ -83285,6 +90780,7 @@ async function runCheck(head, base, options, deps) {
     findings: scrub([
       ...headDiscovery.findings,
       ...fromConfig.findings,
+      ...policy?.findings ?? [],
       ...noEnvironment ? [noEnvironment] : []
     ]),
     renderFailures: headRendered.filter((rendered) => !rendered.ok).length
@@ -83408,8 +90904,8 @@ async function attempt(what, permission, call) {
     return { ok: false, reason: `${what} failed: ${error2.message}${grant}` };
   }
 }
-async function publishReport(port, target, report, options, log) {
-  const check = buildCheckRun(report, {
+async function publishReport(port2, target, report, options, log) {
+  const check2 = buildCheckRun(report, {
     name: options.checkName,
     failOn: options.failOn,
     ...options.detailsUrl === void 0 ? {} : { detailsUrl: options.detailsUrl },
@@ -83426,7 +90922,7 @@ async function publishReport(port, target, report, options, log) {
     const upsert = options.outdatedKeys === void 0 ? {} : { outdatedKeys: options.outdatedKeys };
     commentStep = await attempt("the pull request comment", NEEDS.comment, async () => {
       const bodies = renderComment(report, { marker: marker2 });
-      ({ url: commentUrl } = await port.upsertComment(pr, marker2, bodies, upsert));
+      ({ url: commentUrl } = await port2.upsertComment(pr, marker2, bodies, upsert));
       log.info(
         `kubeproof: comment posted on #${pr.number}${bodies.length > 1 ? ` (${bodies.length} parts)` : ""}`
       );
@@ -83435,10 +90931,10 @@ async function publishReport(port, target, report, options, log) {
   let checkRun;
   const checkStep = await attempt("the check run", NEEDS.checkRun, async () => {
     const commit = { owner: repo.owner, repo: repo.repo, sha: target.headSha };
-    checkRun = await port.publishCheckRun(commit, check, options.started);
+    checkRun = await port2.publishCheckRun(commit, check2, options.started);
     const omitted = checkRun.annotationsOmitted > 0 ? `, ${checkRun.annotationsOmitted} not shown` : "";
     log.info(
-      `kubeproof: check run "${check.name}" ${check.conclusion} with ${checkRun.annotationsShown} annotations${omitted}: ${checkRun.url}`
+      `kubeproof: check run "${check2.name}" ${check2.conclusion} with ${checkRun.annotationsShown} annotations${omitted}: ${checkRun.url}`
     );
   });
   const reasons = [];
@@ -83453,10 +90949,10 @@ async function publishReport(port, target, report, options, log) {
   }
   if (bugs.length > 0) throw bugs[0];
   const outcome = {
-    conclusion: check.conclusion,
+    conclusion: check2.conclusion,
     comment: commentStep === void 0 ? "skipped" : commentStep.ok ? "posted" : "failed",
     checkRun,
-    annotations: check.annotations
+    annotations: check2.annotations
   };
   if (commentUrl !== void 0 && commentStep?.ok === true) outcome.commentUrl = commentUrl;
   if (reasons.length > 0) outcome.fallbackReason = reasons.join("; ");
@@ -83473,7 +90969,7 @@ function publishNames(kind, prefix) {
 function external(runner, root, files) {
   return { runner, repoRoot: root, files };
 }
-function baseSide(base, deps) {
+function side(base, deps) {
   const { files, root } = base;
   if (root !== void 0) return { files, external: external(deps.runner, root, files) };
   return {
@@ -83488,15 +90984,27 @@ function baseSide(base, deps) {
 async function checkPullRequest(request2, deps) {
   const validating = request2.kind === "check";
   const notices = [];
-  const validate = validating && request2.schemas !== void 0 ? await deps.createValidationDeps(request2.schemas, (message) => notices.push(message)) : void 0;
-  const headFiles = await diskFileSource(request2.head);
-  const started = request2.publish && await startRun(request2.kind, request2.publish, deps);
+  let validate;
+  try {
+    validate = validating && request2.schemas !== void 0 ? await deps.createValidationDeps(request2.schemas, (message) => notices.push(message)) : void 0;
+  } catch (error2) {
+    if (request2.publish?.started)
+      await abandonRun(request2.kind, request2.publish, request2.publish.started, error2, deps.log);
+    throw error2;
+  }
+  const head = typeof request2.head === "string" ? { files: await diskFileSource(request2.head), root: request2.head } : request2.head;
+  const started = request2.publish && (request2.publish.started ?? await startRun(request2.kind, request2.publish, deps));
   let result;
   try {
     result = await runCheck(
-      { files: headFiles, external: external(deps.runner, request2.head, headFiles) },
-      request2.base === void 0 ? void 0 : baseSide(request2.base, deps),
-      { ...request2.options, validate: validating },
+      side(head, deps),
+      request2.base === void 0 ? void 0 : side(request2.base, deps),
+      {
+        ...request2.options,
+        validate: validating,
+        // The diff alone runs no policy; `check` and `policy` run it unless the options turn it off.
+        policy: request2.kind !== "diff" && request2.options.policy !== false
+      },
       { ...validate ? { validate } : {}, now: deps.now }
     );
   } catch (error2) {
@@ -83504,10 +91012,16 @@ async function checkPullRequest(request2, deps) {
     throw error2;
   }
   for (const notice2 of notices) deps.log.info(`kubeproof: ${notice2}`);
+  if (request2.findings !== void 0 && request2.findings.length > 0)
+    result = { ...result, findings: [...request2.findings, ...result.findings] };
   const report = {
     ...result.report,
     meta: { ...result.report.meta, ...sourceLinks(request2.publish), ...request2.meta }
   };
+  if (request2.publish?.stillCurrent && !await request2.publish.stillCurrent()) {
+    if (started) await supersedeRun(request2.kind, request2.publish, started, deps.log);
+    return { result, report, published: void 0, superseded: true };
+  }
   const published = request2.publish === void 0 ? void 0 : await publish(request2.kind, request2.publish, report, result, deps.log, started);
   return { result, report, published };
 }
@@ -83543,11 +91057,29 @@ async function startRun(kind, request2, deps) {
     return void 0;
   }
 }
+async function supersedeRun(kind, request2, started, log) {
+  const commit = commitOf(request2);
+  if (commit === void 0) return;
+  const check2 = {
+    name: publishNames(kind, request2.prefix).checkName,
+    conclusion: "neutral",
+    title: "Superseded by a newer commit",
+    summary: `The pull request moved on to a newer commit while ${commit.sha} was checked: that commit's check run carries the result.`,
+    annotations: [],
+    ...request2.detailsUrl === void 0 ? {} : { detailsUrl: request2.detailsUrl }
+  };
+  log.info(`kubeproof: ${commit.sha} is no longer the pull request's head; its result is not published`);
+  await request2.port.publishCheckRun(commit, check2, started).catch((failure) => {
+    log.warn(
+      `kubeproof: the check run could not be completed: ${failure instanceof Error ? failure.message : String(failure)}`
+    );
+  });
+}
 async function abandonRun(kind, request2, started, error2, log) {
   const commit = commitOf(request2);
   if (commit === void 0) return;
   const reason = error2 instanceof KubeproofError ? error2.message : "an internal error (see the job log)";
-  const check = {
+  const check2 = {
     name: publishNames(kind, request2.prefix).checkName,
     conclusion: request2.failOn === "never" ? "neutral" : "failure",
     title: "kubeproof did not finish",
@@ -83555,7 +91087,7 @@ async function abandonRun(kind, request2, started, error2, log) {
     annotations: [],
     ...request2.detailsUrl === void 0 ? {} : { detailsUrl: request2.detailsUrl }
   };
-  await request2.port.publishCheckRun(commit, check, started).catch((failure) => {
+  await request2.port.publishCheckRun(commit, check2, started).catch((failure) => {
     log.warn(
       `kubeproof: the check run could not be completed: ${failure instanceof Error ? failure.message : String(failure)}`
     );
@@ -83583,14 +91115,14 @@ function publish(kind, request2, report, result, log, started) {
 }
 
 // platform/pull-request-changes.ts
-async function pullRequestChanges(port, pr, log) {
+async function pullRequestChanges(port2, pr, log) {
   try {
-    const listed = await port.listChangedFiles(pr);
-    if (listed.truncated) {
+    const listed2 = await port2.listChangedFiles(pr);
+    if (listed2.truncated) {
       log.info("kubeproof: GitHub lists at most 3,000 files of a pull request; comparing the trees instead");
       return void 0;
     }
-    return listed.files.flatMap(
+    return listed2.files.flatMap(
       (file) => file.previousPath === void 0 ? [file.path] : [file.path, file.previousPath]
     );
   } catch (error2) {
@@ -83853,6 +91385,7 @@ async function run3(kind, inputs, deps) {
       options: {
         kubernetesVersion: schema?.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
         strict: schema?.strict ?? DEFAULT_STRICT,
+        ...schema === void 0 ? {} : { policy: schema.policy },
         ...base.prefix === "" ? {} : { where: base.prefix },
         ...context3.repository ? { repository: context3.repository } : {},
         ...changes === void 0 ? {} : { changedFiles: underPrefix(changes, base.prefix) },

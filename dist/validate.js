@@ -67823,6 +67823,38 @@ function renderGithub(input) {
   return out;
 }
 
+// core/rules/admission-rules.ts
+var ADMISSION_RULES = {
+  "admission-policy": {
+    group: "policy",
+    defaultSeverity: "error",
+    description: "A ValidatingAdmissionPolicy validation fails (Deny gives an error, Warn a warning, Audit a notice).",
+    help: "Change the resource so the validation holds, or the policy, its binding or its params if the rule is wrong; the message is the policy\u2019s own.",
+    readme: "your-own-validatingadmissionpolicy-files"
+  },
+  "admission-policy-error": {
+    group: "policy",
+    defaultSeverity: "error",
+    description: "A ValidatingAdmissionPolicy expression fails to evaluate (a notice under failurePolicy Ignore).",
+    help: "Guard the field the expression reads (has(), optional chaining with .?) or fix the value; the message names the expression and the error.",
+    readme: "your-own-validatingadmissionpolicy-files"
+  },
+  "admission-policy-invalid": {
+    group: "policy",
+    defaultSeverity: "error",
+    description: "A ValidatingAdmissionPolicy or binding is malformed, or one of its CEL expressions does not compile.",
+    help: "Fix the field or expression the message names; the API server would reject the object. The rest of the policies still run.",
+    readme: "your-own-validatingadmissionpolicy-files"
+  },
+  "admission-policy-unchecked": {
+    group: "policy",
+    defaultSeverity: "warning",
+    description: "A ValidatingAdmissionPolicy is not evaluated offline (authorizer, unknown function, no binding).",
+    help: "Read what was not checked and why; authorizer needs the API server and the user, so such a validation is left to the cluster.",
+    readme: "your-own-validatingadmissionpolicy-files"
+  }
+};
+
 // core/rules/config-rules.ts
 var CONFIG_RULES = {
   config: {
@@ -67845,6 +67877,12 @@ var CONFIG_RULES = {
     description: "The folder holds no environment, so nothing was checked.",
     help: "Declare the environments in .kubeproof.yaml, or point kubeproof at the folder that holds the overlays.",
     readme: "how-environments-are-found"
+  },
+  "check-incomplete": {
+    group: "config",
+    defaultSeverity: "error",
+    description: "A step of the check could not be carried out, so what it covers was not checked.",
+    help: "Read the message for the step (a download from GitHub, for example) and why; then re-run the check."
   }
 };
 
@@ -67871,7 +67909,141 @@ var DIFF_RULES = {
 };
 
 // core/rules/policy-rules.ts
-var POLICY_RULES = {};
+var POLICY_RULES = {
+  "latest-tag": {
+    group: "policy",
+    defaultSeverity: "warning",
+    description: "A container image uses the latest tag or no tag, so what runs can change without a commit.",
+    help: "Pin the image to a version tag (images: newTag in the kustomization, or the manifest), better with its digest.",
+    readme: "policy"
+  },
+  "unpinned-digest": {
+    group: "policy",
+    defaultSeverity: "notice",
+    description: "A container image is not pinned by its digest, so a re-pushed tag changes what runs.",
+    help: "Add the digest (image@sha256:..., or images: digest in the kustomization); kubeproof promote --digest writes it.",
+    readme: "policy"
+  },
+  "mutable-tag-protected": {
+    group: "policy",
+    defaultSeverity: "error",
+    description: "A protected environment (promotion.protected) runs an image by a mutable tag without a digest.",
+    help: "Pin a version tag or a digest; mutable tags are latest, no tag, and those promotion.mutableTags matches.",
+    readme: "policy"
+  },
+  "missing-requests": {
+    group: "policy",
+    defaultSeverity: "warning",
+    description: "A container requests no CPU or no memory, so the scheduler cannot place it fairly.",
+    help: "Set resources.requests.cpu and resources.requests.memory on the container.",
+    readme: "policy"
+  },
+  "missing-memory-limit": {
+    group: "policy",
+    defaultSeverity: "warning",
+    description: "A container has no memory limit, so it can take the memory of its node.",
+    help: "Set resources.limits.memory on the container.",
+    readme: "policy"
+  },
+  "missing-probes": {
+    group: "policy",
+    defaultSeverity: "warning",
+    description: "A long-running container has no liveness or no readiness probe.",
+    help: "Add livenessProbe and readinessProbe to the container (Jobs and CronJobs are not asked for them).",
+    readme: "policy"
+  },
+  "privileged-container": {
+    group: "policy",
+    defaultSeverity: "error",
+    description: "A container runs privileged, with every capability and the devices of its node.",
+    help: "Remove securityContext.privileged: true, and add only the capabilities the container needs.",
+    readme: "policy"
+  },
+  "privilege-escalation": {
+    group: "policy",
+    defaultSeverity: "warning",
+    description: "A container does not set allowPrivilegeEscalation: false, so a process may gain privileges.",
+    help: "Set securityContext.allowPrivilegeEscalation: false on the container.",
+    readme: "policy"
+  },
+  "run-as-root": {
+    group: "policy",
+    defaultSeverity: "warning",
+    description: "A container runs as root, or may: neither runAsNonRoot: true nor a non-zero runAsUser is set.",
+    help: "Set securityContext.runAsNonRoot: true (pod or container) and a non-zero runAsUser the image supports.",
+    readme: "policy"
+  },
+  "host-namespaces": {
+    group: "policy",
+    defaultSeverity: "error",
+    description: "A pod shares its node's network, process or IPC namespace (hostNetwork, hostPID, hostIPC).",
+    help: "Remove hostNetwork, hostPID and hostIPC from the pod spec, or suppress the rule for a node agent with a reason.",
+    readme: "policy"
+  },
+  "host-path": {
+    group: "policy",
+    defaultSeverity: "warning",
+    description: "A pod mounts a folder of its node (hostPath); the container runtime's socket is an error.",
+    help: "Use a PersistentVolumeClaim, ConfigMap or emptyDir instead; never mount the docker or containerd socket.",
+    readme: "policy"
+  },
+  "dangerous-capabilities": {
+    group: "policy",
+    defaultSeverity: "error",
+    description: "A container adds a Linux capability beyond the Pod Security Standards baseline (SYS_ADMIN, ALL).",
+    help: "Remove the capability from securityContext.capabilities.add, or suppress the rule with a reason.",
+    readme: "policy"
+  },
+  "selector-mismatch": {
+    group: "policy",
+    defaultSeverity: "error",
+    description: "A workload's selector does not match its pod template's labels, so the API server refuses it.",
+    help: "Make spec.selector match spec.template.metadata.labels (a selector cannot change once applied).",
+    readme: "policy"
+  },
+  "service-selects-nothing": {
+    group: "policy",
+    defaultSeverity: "warning",
+    description: "A Service's selector matches no pod of the environment, so it has no endpoints.",
+    help: "Make spec.selector match the labels of the workload's pod template, in the same namespace.",
+    readme: "policy"
+  },
+  "dangling-reference": {
+    group: "policy",
+    defaultSeverity: "warning",
+    description: "A pod refers to a ConfigMap, Secret, ServiceAccount or volume claim the environment does not hold.",
+    help: "Add the resource to the environment, fix the name, mark the reference optional: true, or suppress the rule for resources made outside the repository.",
+    readme: "policy"
+  },
+  "plain-secret": {
+    group: "policy",
+    defaultSeverity: "warning",
+    description: "A Secret with data is committed in plain text (not a SealedSecret, not SOPS-encrypted).",
+    help: "Encrypt it (SealedSecret, SOPS), or move it to a secret store (External Secrets); rotate the values that were committed.",
+    readme: "policy"
+  },
+  "duplicate-env": {
+    group: "policy",
+    defaultSeverity: "warning",
+    description: "A container sets the same environment variable twice; only the last one counts.",
+    help: "Keep one entry per name in env.",
+    readme: "policy"
+  },
+  "low-replicas": {
+    group: "policy",
+    defaultSeverity: "warning",
+    description: "A workload of a production environment runs fewer than 2 replicas, so one failure stops it.",
+    help: "Set spec.replicas to 2 or more (production environments are policy.production, or the last of promotion.order).",
+    readme: "policy"
+  },
+  "policy-ignore": {
+    group: "policy",
+    defaultSeverity: "warning",
+    description: "A kubeproof.dev/ignore annotation gives no reason, or names a rule that is not a policy rule.",
+    help: "Say why in the kubeproof.dev/ignore-reason annotation beside it, and name policy rules by their id (docs/rules.md).",
+    readme: "suppressing-a-rule"
+  }
+};
 
 // core/rules/render-rules.ts
 var RENDER_RULES = {
@@ -68048,7 +68220,8 @@ var RULES = {
   ...RENDER_RULES,
   ...VALIDATE_RULES,
   ...DIFF_RULES,
-  ...POLICY_RULES
+  ...POLICY_RULES,
+  ...ADMISSION_RULES
 };
 function ruleEntry(ruleId) {
   return RULES[ruleId];
@@ -71205,10 +71378,12 @@ var package_default = {
     test: "vitest run",
     bench: "node --import tsx bench/run.ts",
     kubeproof: "node dist/kubeproof.js",
+    bot: "node dist/bot.js",
     conformance: "node --import tsx scripts/conformance.ts",
     "docs:rules": "node --import tsx scripts/rules-doc.ts"
   },
   devDependencies: {
+    "@octokit/webhooks-examples": "^7.6.1",
     "@types/js-yaml": "^4.0.9",
     "@types/node": "^20.19.43",
     "@types/semver": "^7.8.0",
@@ -71230,6 +71405,7 @@ var package_default = {
     "@actions/github": "^9.1.1",
     "@kubernetes-models/argo-cd": "^2.7.2",
     "@kubernetes-models/flux-cd": "^2.3.4",
+    "@marcbachmann/cel-js": "^8.0.0",
     "@octokit/plugin-retry": "^8.1.1",
     "@octokit/plugin-throttling": "^11.0.5",
     ajv: "^8.20.0",
@@ -71237,6 +71413,7 @@ var package_default = {
     bottleneck: "^2.19.5",
     "js-yaml": "^4.3.2",
     "kubernetes-models": "^4.5.1",
+    probot: "^14.3.2",
     undici: "^7.30.2",
     yaml: "^2.9.1"
   },
