@@ -73,7 +73,8 @@ const POLICIES: { rules: JsonObject; validations: JsonObject[]; extra?: JsonObje
   },
 ];
 
-function policyDocuments(): { path: string; line: number; object: JsonObject }[] {
+/** The 10 policies and their bindings (the policy benchmark evaluates them with the built-in rules). */
+export function policyDocuments(): { path: string; line: number; object: JsonObject }[] {
   return POLICIES.flatMap(({ rules, validations, extra }, index) => {
     const name = `policy-${index}`;
     const binding: JsonObject = {
