@@ -56311,6 +56311,17 @@ async function imageEntry(locators, folder, object, pointer2) {
 }
 
 // core/check/check-policy.ts
+function findingKey(finding2) {
+  const { resource: resource2 } = finding2;
+  return JSON.stringify([
+    finding2.ruleId,
+    finding2.severity,
+    resource2?.kind ?? "",
+    resource2?.namespace ?? "",
+    resource2?.name ?? "",
+    finding2.message
+  ]);
+}
 function nameOf2(object) {
   return stringAt(object, "metadata", "name") ?? "";
 }
@@ -56323,17 +56334,24 @@ async function checkPolicy(rendered, bases, config, files) {
   for (const { object } of admission.documents) if (isPolicy(object)) policies.add(nameOf2(object));
   for (const head of rendered) {
     for (const { object } of head.resources) if (isPolicy(object)) policies.add(nameOf2(object));
-    const run2 = await runPolicy(
-      { head, base: bases.get(head.environment.name), config, admissionDocuments: admission.documents },
-      { locators }
+    const base = bases.get(head.environment.name);
+    const admissionDocuments = admission.documents;
+    const run2 = await runPolicy({ head, base, config, admissionDocuments }, { locators });
+    const before = base === void 0 || !base.ok ? void 0 : new Set(
+      (await runPolicy({ head: base, base: void 0, config, admissionDocuments })).findings.map(
+        findingKey
+      )
     );
+    const findings = before === void 0 ? run2.findings : run2.findings.filter((f) => !before.has(findingKey(f)));
+    const existing = run2.findings.length - findings.length;
     checks.push({
       environment: head.environment.name,
       resources: head.resources.length,
-      errors: run2.findings.filter((finding2) => finding2.severity === "error").length,
-      warnings: run2.findings.filter((finding2) => finding2.severity === "warning").length,
-      findings: run2.findings,
-      ...run2.suppressed > 0 ? { suppressed: run2.suppressed } : {}
+      errors: findings.filter((finding2) => finding2.severity === "error").length,
+      warnings: findings.filter((finding2) => finding2.severity === "warning").length,
+      findings,
+      ...run2.suppressed > 0 ? { suppressed: run2.suppressed } : {},
+      ...existing > 0 ? { existing } : {}
     });
   }
   return { checks, findings: admission.findings, admissionPolicies: policies.size };
@@ -56832,7 +56850,7 @@ function shorten(text12, max) {
 
 // core/report/comment/distinct-findings.ts
 var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
-function findingKey(finding2) {
+function findingKey2(finding2) {
   return JSON.stringify([
     finding2.severity,
     finding2.ruleId,
@@ -56854,7 +56872,7 @@ function distinctFindings(environments) {
   const byKey = /* @__PURE__ */ new Map();
   for (const env of environments)
     for (const finding2 of env.findings) {
-      const key3 = findingKey(finding2);
+      const key3 = findingKey2(finding2);
       const entry = byKey.get(key3) ?? { finding: finding2, environments: [], refs: [] };
       if (!entry.environments.includes(env.environment)) entry.environments.push(env.environment);
       entry.refs.push(finding2.resource);
@@ -56870,7 +56888,7 @@ function distinctFindings(environments) {
 function distinctCount(checks, keep) {
   const keys = /* @__PURE__ */ new Set();
   for (const check2 of checks ?? [])
-    for (const finding2 of check2.findings) if (keep(finding2)) keys.add(findingKey(finding2));
+    for (const finding2 of check2.findings) if (keep(finding2)) keys.add(findingKey2(finding2));
   return keys.size;
 }
 
@@ -56932,6 +56950,7 @@ function summarizeReport(report) {
     resources: environments.reduce((total, env) => total + (env.diff ? heldResources(env.diff) : 0), 0),
     policyRan: report.policy !== void 0,
     policyEnvironments: report.policy?.length ?? 0,
+    policyExisting: (report.policy ?? []).reduce((total, check2) => total + (check2.existing ?? 0), 0),
     policyErrors: distinctCount(report.policy, (finding2) => finding2.severity === "error"),
     policyWarnings: distinctCount(report.policy, (finding2) => finding2.severity === "warning"),
     production: report.production ?? []
@@ -57020,9 +57039,11 @@ function policyText(report) {
   if (report.policy === void 0)
     return report.meta.policy === false && report.meta.validated !== false ? "no policy checks" : void 0;
   const suppressed = report.policy.reduce((total, check2) => total + (check2.suppressed ?? 0), 0);
+  const existing = report.policy.reduce((total, check2) => total + (check2.existing ?? 0), 0);
+  const before = existing > 0 ? `, ${plural(existing, "finding")} the base already had not listed` : "";
   const admission = report.meta.admissionPolicies ?? 0;
   const own3 = admission > 0 ? ` and ${plural(admission, "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicies")}` : "";
-  return `policy: built-in rules${own3}${suppressed > 0 ? `, ${plural(suppressed, "finding")} suppressed by kubeproof.dev/ignore` : ""}`;
+  return `policy: built-in rules${own3}${suppressed > 0 ? `, ${plural(suppressed, "finding")} suppressed by kubeproof.dev/ignore` : ""}${before}`;
 }
 
 // core/report/comment/footer.ts
@@ -57234,7 +57255,8 @@ function checkWords(entry) {
     const warnings = distinctCount(policy, (f) => f.severity === "warning");
     if (errors > 0) words3.push(`\u274C ${plural(errors, "policy error")}`);
     if (warnings > 0) words3.push(`\u26A0\uFE0F ${plural(warnings, "policy warning")}`);
-    if (errors + warnings === 0) words3.push("\u2705 policy passed");
+    const existing = policy.some((check2) => (check2.existing ?? 0) > 0);
+    if (errors + warnings === 0) words3.push(existing ? "\u2705 no new policy problems" : "\u2705 policy passed");
   }
   return words3;
 }
@@ -57391,7 +57413,7 @@ function statusKey(env) {
     env.status,
     check2(env.validation),
     check2(env.policy),
-    (env.diff?.findings ?? []).map(findingKey)
+    (env.diff?.findings ?? []).map(findingKey2)
   ]);
 }
 function changeKey(diff) {
@@ -57581,7 +57603,7 @@ function verdict(summary, icons) {
     if (summary.policyWarnings > 0)
       parts.push(mark("warning", plural(summary.policyWarnings, "policy warning")));
     if (summary.policyErrors === 0 && summary.policyWarnings === 0 && summary.notRendered === 0 && summary.policyEnvironments > 0)
-      parts.push(mark("ok", "policy passed"));
+      parts.push(mark("ok", summary.policyExisting > 0 ? "no new policy problems" : "policy passed"));
   }
   return `kubeproof: ${parts.join(" \xB7 ")}`;
 }

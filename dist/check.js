@@ -68263,6 +68263,7 @@ function summarizeReport(report) {
     resources: environments.reduce((total, env) => total + (env.diff ? heldResources(env.diff) : 0), 0),
     policyRan: report.policy !== void 0,
     policyEnvironments: report.policy?.length ?? 0,
+    policyExisting: (report.policy ?? []).reduce((total, check2) => total + (check2.existing ?? 0), 0),
     policyErrors: distinctCount(report.policy, (finding2) => finding2.severity === "error"),
     policyWarnings: distinctCount(report.policy, (finding2) => finding2.severity === "warning"),
     production: report.production ?? []
@@ -68363,7 +68364,8 @@ function checkWords(entry) {
     const warnings = distinctCount(policy, (f) => f.severity === "warning");
     if (errors > 0) words2.push(`\u274C ${plural(errors, "policy error")}`);
     if (warnings > 0) words2.push(`\u26A0\uFE0F ${plural(warnings, "policy warning")}`);
-    if (errors + warnings === 0) words2.push("\u2705 policy passed");
+    const existing = policy.some((check2) => (check2.existing ?? 0) > 0);
+    if (errors + warnings === 0) words2.push(existing ? "\u2705 no new policy problems" : "\u2705 policy passed");
   }
   return words2;
 }
@@ -68499,9 +68501,11 @@ function policyText(report) {
   if (report.policy === void 0)
     return report.meta.policy === false && report.meta.validated !== false ? "no policy checks" : void 0;
   const suppressed = report.policy.reduce((total, check2) => total + (check2.suppressed ?? 0), 0);
+  const existing = report.policy.reduce((total, check2) => total + (check2.existing ?? 0), 0);
+  const before = existing > 0 ? `, ${plural(existing, "finding")} the base already had not listed` : "";
   const admission = report.meta.admissionPolicies ?? 0;
   const own3 = admission > 0 ? ` and ${plural(admission, "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicies")}` : "";
-  return `policy: built-in rules${own3}${suppressed > 0 ? `, ${plural(suppressed, "finding")} suppressed by kubeproof.dev/ignore` : ""}`;
+  return `policy: built-in rules${own3}${suppressed > 0 ? `, ${plural(suppressed, "finding")} suppressed by kubeproof.dev/ignore` : ""}${before}`;
 }
 
 // core/report/comment/footer.ts
@@ -68883,7 +68887,7 @@ function verdict(summary2, icons) {
     if (summary2.policyWarnings > 0)
       parts.push(mark("warning", plural(summary2.policyWarnings, "policy warning")));
     if (summary2.policyErrors === 0 && summary2.policyWarnings === 0 && summary2.notRendered === 0 && summary2.policyEnvironments > 0)
-      parts.push(mark("ok", "policy passed"));
+      parts.push(mark("ok", summary2.policyExisting > 0 ? "no new policy problems" : "policy passed"));
   }
   return `kubeproof: ${parts.join(" \xB7 ")}`;
 }
@@ -90559,6 +90563,17 @@ async function imageEntry(locators, folder, object, pointer2) {
 }
 
 // core/check/check-policy.ts
+function findingKey2(finding2) {
+  const { resource: resource2 } = finding2;
+  return JSON.stringify([
+    finding2.ruleId,
+    finding2.severity,
+    resource2?.kind ?? "",
+    resource2?.namespace ?? "",
+    resource2?.name ?? "",
+    finding2.message
+  ]);
+}
 function nameOf2(object) {
   return stringAt(object, "metadata", "name") ?? "";
 }
@@ -90571,17 +90586,24 @@ async function checkPolicy(rendered, bases, config, files) {
   for (const { object } of admission.documents) if (isPolicy(object)) policies.add(nameOf2(object));
   for (const head of rendered) {
     for (const { object } of head.resources) if (isPolicy(object)) policies.add(nameOf2(object));
-    const run4 = await runPolicy(
-      { head, base: bases.get(head.environment.name), config, admissionDocuments: admission.documents },
-      { locators }
+    const base = bases.get(head.environment.name);
+    const admissionDocuments = admission.documents;
+    const run4 = await runPolicy({ head, base, config, admissionDocuments }, { locators });
+    const before = base === void 0 || !base.ok ? void 0 : new Set(
+      (await runPolicy({ head: base, base: void 0, config, admissionDocuments })).findings.map(
+        findingKey2
+      )
     );
+    const findings = before === void 0 ? run4.findings : run4.findings.filter((f) => !before.has(findingKey2(f)));
+    const existing = run4.findings.length - findings.length;
     checks.push({
       environment: head.environment.name,
       resources: head.resources.length,
-      errors: run4.findings.filter((finding2) => finding2.severity === "error").length,
-      warnings: run4.findings.filter((finding2) => finding2.severity === "warning").length,
-      findings: run4.findings,
-      ...run4.suppressed > 0 ? { suppressed: run4.suppressed } : {}
+      errors: findings.filter((finding2) => finding2.severity === "error").length,
+      warnings: findings.filter((finding2) => finding2.severity === "warning").length,
+      findings,
+      ...run4.suppressed > 0 ? { suppressed: run4.suppressed } : {},
+      ...existing > 0 ? { existing } : {}
     });
   }
   return { checks, findings: admission.findings, admissionPolicies: policies.size };

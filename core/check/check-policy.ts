@@ -7,6 +7,19 @@ import type { KubeproofConfig } from '../render/environments/types.ts';
 import type { RenderedEnvironment } from '../render/render-environments.ts';
 import type { EnvironmentCheck } from '../report/check-report.ts';
 
+/** A finding as the same problem on the base and the head: rule, severity, resource, message. */
+function findingKey(finding: Finding): string {
+  const { resource } = finding;
+  return JSON.stringify([
+    finding.ruleId,
+    finding.severity,
+    resource?.kind ?? '',
+    resource?.namespace ?? '',
+    resource?.name ?? '',
+    finding.message,
+  ]);
+}
+
 function nameOf(object: JsonObject): string {
   return stringAt(object, 'metadata', 'name') ?? '';
 }
@@ -33,17 +46,30 @@ export async function checkPolicy(
   for (const { object } of admission.documents) if (isPolicy(object)) policies.add(nameOf(object));
   for (const head of rendered) {
     for (const { object } of head.resources) if (isPolicy(object)) policies.add(nameOf(object));
-    const run = await runPolicy(
-      { head, base: bases.get(head.environment.name), config, admissionDocuments: admission.documents },
-      { locators },
-    );
+    const base = bases.get(head.environment.name);
+    const admissionDocuments = admission.documents;
+    const run = await runPolicy({ head, base, config, admissionDocuments }, { locators });
+    // What the base already had is not the change's doing: counted, not listed (a reviewer reads
+    // what this pull request adds). Without a base, every finding is listed.
+    const before =
+      base === undefined || !base.ok
+        ? undefined
+        : new Set(
+            (await runPolicy({ head: base, base: undefined, config, admissionDocuments })).findings.map(
+              findingKey,
+            ),
+          );
+    const findings =
+      before === undefined ? run.findings : run.findings.filter((f) => !before.has(findingKey(f)));
+    const existing = run.findings.length - findings.length;
     checks.push({
       environment: head.environment.name,
       resources: head.resources.length,
-      errors: run.findings.filter((finding) => finding.severity === 'error').length,
-      warnings: run.findings.filter((finding) => finding.severity === 'warning').length,
-      findings: run.findings,
+      errors: findings.filter((finding) => finding.severity === 'error').length,
+      warnings: findings.filter((finding) => finding.severity === 'warning').length,
+      findings,
       ...(run.suppressed > 0 ? { suppressed: run.suppressed } : {}),
+      ...(existing > 0 ? { existing } : {}),
     });
   }
   return { checks, findings: admission.findings, admissionPolicies: policies.size };

@@ -32,6 +32,11 @@ export interface EnvironmentCheck {
   schemas?: SchemaUse[];
   /** Findings that resources' `kubeproof.dev/ignore` annotations suppressed (policy only). */
   suppressed?: number;
+  /**
+   * Policy findings the base already had (same rule, resource and message): not the change's doing,
+   * so counted here instead of listed (policy only; `kubeproof policy` without a base lists all).
+   */
+  existing?: number;
 }
 
 /** How the report was produced, printed in the footer; where the full output is. */

@@ -98,8 +98,7 @@ describe('dist/check.js as the runner runs it', () => {
     expect(run.outputs).toMatchObject({
       environments: '["prod"]',
       errors: '0',
-      // The policy warnings of the fixture: missing probes, privilege escalation, run as root, a plain Secret.
-      warnings: '4',
+      warnings: '0',
       changed: 'true',
       'sarif-file': join(run.runnerTemp, 'kubeproof-check.sarif'),
     });
@@ -142,18 +141,17 @@ describe('dist/check.js as the runner runs it', () => {
     const run = await check(headWorkspace('invalid-head'), server);
 
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^::error::kubeproof found 1 error and 4 warnings \(fail-on: error\)/m);
+    expect(run.stdout).toMatch(/^::error::kubeproof found 1 error and 0 warnings \(fail-on: error\)/m);
     expect(checkRunState(server.checkRuns[0])).toMatchObject({
       conclusion: 'failure',
       output: {
-        // The validation error first; the policy warnings after it.
-        annotations: expect.arrayContaining([
+        annotations: [
           expect.objectContaining({
             path: 'envs/prod/deployment-patch.yaml',
             start_line: 6,
             annotation_level: 'failure',
           }),
-        ]),
+        ],
       },
     });
     expect(server.comments.get(42)?.[0]?.body).toContain('❌ 1 validation error');

@@ -94,7 +94,8 @@ function checkWords(entry: ChangeEntry): string[] {
     const warnings = distinctCount(policy, (f) => f.severity === 'warning');
     if (errors > 0) words.push(`❌ ${plural(errors, 'policy error')}`);
     if (warnings > 0) words.push(`⚠️ ${plural(warnings, 'policy warning')}`);
-    if (errors + warnings === 0) words.push('✅ policy passed');
+    const existing = policy.some((check) => (check.existing ?? 0) > 0);
+    if (errors + warnings === 0) words.push(existing ? '✅ no new policy problems' : '✅ policy passed');
   }
   return words;
 }

@@ -10,10 +10,12 @@ export function policyText(report: Pick<CheckReport, 'meta' | 'policy'>): string
   if (report.policy === undefined)
     return report.meta.policy === false && report.meta.validated !== false ? 'no policy checks' : undefined;
   const suppressed = report.policy.reduce((total, check) => total + (check.suppressed ?? 0), 0);
+  const existing = report.policy.reduce((total, check) => total + (check.existing ?? 0), 0);
+  const before = existing > 0 ? `, ${plural(existing, 'finding')} the base already had not listed` : '';
   const admission = report.meta.admissionPolicies ?? 0;
   const own =
     admission > 0
       ? ` and ${plural(admission, 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicies')}`
       : '';
-  return `policy: built-in rules${own}${suppressed > 0 ? `, ${plural(suppressed, 'finding')} suppressed by kubeproof.dev/ignore` : ''}`;
+  return `policy: built-in rules${own}${suppressed > 0 ? `, ${plural(suppressed, 'finding')} suppressed by kubeproof.dev/ignore` : ''}${before}`;
 }

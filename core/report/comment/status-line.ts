@@ -70,7 +70,7 @@ export function verdict(summary: ReportSummary, icons: boolean): string {
       summary.notRendered === 0 &&
       summary.policyEnvironments > 0
     )
-      parts.push(mark('ok', 'policy passed'));
+      parts.push(mark('ok', summary.policyExisting > 0 ? 'no new policy problems' : 'policy passed'));
   }
   return `kubeproof: ${parts.join(' · ')}`;
 }

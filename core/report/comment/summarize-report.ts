@@ -41,6 +41,8 @@ export interface ReportSummary {
   policyRan: boolean;
   /** Environments whose rendered head policy checked. */
   policyEnvironments: number;
+  /** Policy findings the base already had, counted instead of listed. */
+  policyExisting: number;
   policyErrors: number;
   policyWarnings: number;
   /** Environments the configuration marks as production. */
@@ -112,6 +114,7 @@ export function summarizeReport(report: CheckReport): ReportSummary {
     resources: environments.reduce((total, env) => total + (env.diff ? heldResources(env.diff) : 0), 0),
     policyRan: report.policy !== undefined,
     policyEnvironments: report.policy?.length ?? 0,
+    policyExisting: (report.policy ?? []).reduce((total, check) => total + (check.existing ?? 0), 0),
     policyErrors: distinctCount(report.policy, (finding) => finding.severity === 'error'),
     policyWarnings: distinctCount(report.policy, (finding) => finding.severity === 'warning'),
     production: report.production ?? [],

@@ -135,4 +135,41 @@ describe('the check runs policy on the environments the change affects', () => {
     expect(report.policy?.map((check) => [check.environment, check.findings])).toEqual([['prod', []]]);
     expect(renderText(report).split('\n')[0]).toBe('kubeproof: 1 environment changes · policy passed');
   });
+
+  it('a problem the base already had is counted, not listed: the verdict says "no new policy problems"', async () => {
+    // Both sides run :latest in protected prod; the pull request changes something else.
+    const base = repository('latest');
+    const head = memoryFileSource({
+      '.kubeproof.yaml': CONFIG,
+      'base/kustomization.yaml': 'resources:\n  - deployment.yaml\n',
+      'base/deployment.yaml': DEPLOYMENT.replace('replicas: 3', 'replicas: 4'),
+      'envs/dev/kustomization.yaml': overlay('1.1.0'),
+      'envs/prod/kustomization.yaml': overlay('latest'),
+    });
+    const { report } = await runCheck(
+      { files: head },
+      { files: base },
+      { kubernetesVersion: '1.31.0', strict: false },
+      { now: () => 0 },
+    );
+    const prod = report.policy?.find((check) => check.environment === 'prod');
+    expect(prod).toMatchObject({ errors: 0, findings: [], existing: 1 });
+    expect(checkConclusion(report, 'error')).toBe('success');
+    expect(renderText(report).split('\n')[0]).toBe(
+      'kubeproof: 2 environments change · no new policy problems',
+    );
+    expect(renderComment(report).join('\n')).toContain('1 finding the base already had not listed');
+  });
+
+  it('without a base every finding is listed', async () => {
+    const { report } = await runCheck(
+      { files: repository('latest') },
+      undefined,
+      { kubernetesVersion: '1.31.0', strict: false },
+      { now: () => 0 },
+    );
+    const prod = report.policy?.find((check) => check.environment === 'prod');
+    expect(prod?.findings.map((finding) => finding.ruleId)).toEqual(['mutable-tag-protected']);
+    expect(prod?.existing).toBeUndefined();
+  });
 });
