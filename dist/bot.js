@@ -56268,6 +56268,7 @@ async function runPolicy(input, deps = {}) {
   const { head } = input;
   const origins = new Set(head.resources.map(({ origin }) => `${origin.path}:${origin.line}`));
   const findings = [];
+  const keys = [];
   let suppressed = 0;
   for (const hit of hits) {
     const setting = settings.setting(hit.ruleId);
@@ -56302,8 +56303,19 @@ async function runPolicy(input, deps = {}) {
       }
     }
     findings.push(finding2);
+    const ref = finding2.resource;
+    keys.push(
+      JSON.stringify([
+        hit.ruleId,
+        finding2.severity,
+        ref?.kind ?? "",
+        ref?.namespace ?? "",
+        ref?.name ?? "",
+        hit.pointer ?? hit.message
+      ])
+    );
   }
-  return { findings, suppressed };
+  return { findings, keys, suppressed };
 }
 async function imageEntry(locators, folder, object, pointer2) {
   const image2 = valueAtPointer(object, pointer2);
@@ -56311,17 +56323,6 @@ async function imageEntry(locators, folder, object, pointer2) {
 }
 
 // core/check/check-policy.ts
-function findingKey(finding2) {
-  const { resource: resource2 } = finding2;
-  return JSON.stringify([
-    finding2.ruleId,
-    finding2.severity,
-    resource2?.kind ?? "",
-    resource2?.namespace ?? "",
-    resource2?.name ?? "",
-    finding2.message
-  ]);
-}
 function nameOf2(object) {
   return stringAt(object, "metadata", "name") ?? "";
 }
@@ -56337,12 +56338,8 @@ async function checkPolicy(rendered, bases, config, files) {
     const base = bases.get(head.environment.name);
     const admissionDocuments = admission.documents;
     const run2 = await runPolicy({ head, base, config, admissionDocuments }, { locators });
-    const before = base === void 0 || !base.ok ? void 0 : new Set(
-      (await runPolicy({ head: base, base: void 0, config, admissionDocuments })).findings.map(
-        findingKey
-      )
-    );
-    const findings = before === void 0 ? run2.findings : run2.findings.filter((f) => !before.has(findingKey(f)));
+    const before = base === void 0 || !base.ok ? void 0 : new Set((await runPolicy({ head: base, base: void 0, config, admissionDocuments })).keys);
+    const findings = before === void 0 ? run2.findings : run2.findings.filter((_, index) => !before.has(run2.keys[index] ?? ""));
     const existing = run2.findings.length - findings.length;
     checks.push({
       environment: head.environment.name,
@@ -56850,7 +56847,7 @@ function shorten(text12, max) {
 
 // core/report/comment/distinct-findings.ts
 var SEVERITY_ORDER = { error: 0, warning: 1, notice: 2 };
-function findingKey2(finding2) {
+function findingKey(finding2) {
   return JSON.stringify([
     finding2.severity,
     finding2.ruleId,
@@ -56872,7 +56869,7 @@ function distinctFindings(environments) {
   const byKey = /* @__PURE__ */ new Map();
   for (const env of environments)
     for (const finding2 of env.findings) {
-      const key3 = findingKey2(finding2);
+      const key3 = findingKey(finding2);
       const entry = byKey.get(key3) ?? { finding: finding2, environments: [], refs: [] };
       if (!entry.environments.includes(env.environment)) entry.environments.push(env.environment);
       entry.refs.push(finding2.resource);
@@ -56888,7 +56885,7 @@ function distinctFindings(environments) {
 function distinctCount(checks, keep) {
   const keys = /* @__PURE__ */ new Set();
   for (const check2 of checks ?? [])
-    for (const finding2 of check2.findings) if (keep(finding2)) keys.add(findingKey2(finding2));
+    for (const finding2 of check2.findings) if (keep(finding2)) keys.add(findingKey(finding2));
   return keys.size;
 }
 
@@ -57413,7 +57410,7 @@ function statusKey(env) {
     env.status,
     check2(env.validation),
     check2(env.policy),
-    (env.diff?.findings ?? []).map(findingKey2)
+    (env.diff?.findings ?? []).map(findingKey)
   ]);
 }
 function changeKey(diff) {

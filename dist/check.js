@@ -90520,6 +90520,7 @@ async function runPolicy(input, deps = {}) {
   const { head } = input;
   const origins = new Set(head.resources.map(({ origin }) => `${origin.path}:${origin.line}`));
   const findings = [];
+  const keys = [];
   let suppressed = 0;
   for (const hit of hits) {
     const setting = settings.setting(hit.ruleId);
@@ -90554,8 +90555,19 @@ async function runPolicy(input, deps = {}) {
       }
     }
     findings.push(finding2);
+    const ref = finding2.resource;
+    keys.push(
+      JSON.stringify([
+        hit.ruleId,
+        finding2.severity,
+        ref?.kind ?? "",
+        ref?.namespace ?? "",
+        ref?.name ?? "",
+        hit.pointer ?? hit.message
+      ])
+    );
   }
-  return { findings, suppressed };
+  return { findings, keys, suppressed };
 }
 async function imageEntry(locators, folder, object, pointer2) {
   const image2 = valueAtPointer(object, pointer2);
@@ -90563,17 +90575,6 @@ async function imageEntry(locators, folder, object, pointer2) {
 }
 
 // core/check/check-policy.ts
-function findingKey2(finding2) {
-  const { resource: resource2 } = finding2;
-  return JSON.stringify([
-    finding2.ruleId,
-    finding2.severity,
-    resource2?.kind ?? "",
-    resource2?.namespace ?? "",
-    resource2?.name ?? "",
-    finding2.message
-  ]);
-}
 function nameOf2(object) {
   return stringAt(object, "metadata", "name") ?? "";
 }
@@ -90589,12 +90590,8 @@ async function checkPolicy(rendered, bases, config, files) {
     const base = bases.get(head.environment.name);
     const admissionDocuments = admission.documents;
     const run4 = await runPolicy({ head, base, config, admissionDocuments }, { locators });
-    const before = base === void 0 || !base.ok ? void 0 : new Set(
-      (await runPolicy({ head: base, base: void 0, config, admissionDocuments })).findings.map(
-        findingKey2
-      )
-    );
-    const findings = before === void 0 ? run4.findings : run4.findings.filter((f) => !before.has(findingKey2(f)));
+    const before = base === void 0 || !base.ok ? void 0 : new Set((await runPolicy({ head: base, base: void 0, config, admissionDocuments })).keys);
+    const findings = before === void 0 ? run4.findings : run4.findings.filter((_, index) => !before.has(run4.keys[index] ?? ""));
     const existing = run4.findings.length - findings.length;
     checks.push({
       environment: head.environment.name,

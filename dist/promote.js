@@ -91079,6 +91079,7 @@ async function runPolicy(input, deps = {}) {
   const { head } = input;
   const origins = new Set(head.resources.map(({ origin }) => `${origin.path}:${origin.line}`));
   const findings = [];
+  const keys = [];
   let suppressed = 0;
   for (const hit of hits) {
     const setting = settings.setting(hit.ruleId);
@@ -91113,8 +91114,19 @@ async function runPolicy(input, deps = {}) {
       }
     }
     findings.push(finding2);
+    const ref = finding2.resource;
+    keys.push(
+      JSON.stringify([
+        hit.ruleId,
+        finding2.severity,
+        ref?.kind ?? "",
+        ref?.namespace ?? "",
+        ref?.name ?? "",
+        hit.pointer ?? hit.message
+      ])
+    );
   }
-  return { findings, suppressed };
+  return { findings, keys, suppressed };
 }
 async function imageEntry(locators, folder, object, pointer2) {
   const image2 = valueAtPointer(object, pointer2);
@@ -91122,17 +91134,6 @@ async function imageEntry(locators, folder, object, pointer2) {
 }
 
 // core/check/check-policy.ts
-function findingKey2(finding2) {
-  const { resource: resource2 } = finding2;
-  return JSON.stringify([
-    finding2.ruleId,
-    finding2.severity,
-    resource2?.kind ?? "",
-    resource2?.namespace ?? "",
-    resource2?.name ?? "",
-    finding2.message
-  ]);
-}
 function nameOf2(object) {
   return stringAt(object, "metadata", "name") ?? "";
 }
@@ -91148,12 +91149,8 @@ async function checkPolicy(rendered, bases, config, files) {
     const base = bases.get(head.environment.name);
     const admissionDocuments = admission.documents;
     const run3 = await runPolicy({ head, base, config, admissionDocuments }, { locators });
-    const before = base === void 0 || !base.ok ? void 0 : new Set(
-      (await runPolicy({ head: base, base: void 0, config, admissionDocuments })).findings.map(
-        findingKey2
-      )
-    );
-    const findings = before === void 0 ? run3.findings : run3.findings.filter((f) => !before.has(findingKey2(f)));
+    const before = base === void 0 || !base.ok ? void 0 : new Set((await runPolicy({ head: base, base: void 0, config, admissionDocuments })).keys);
+    const findings = before === void 0 ? run3.findings : run3.findings.filter((_, index) => !before.has(run3.keys[index] ?? ""));
     const existing = run3.findings.length - findings.length;
     checks.push({
       environment: head.environment.name,

@@ -7,19 +7,6 @@ import type { KubeproofConfig } from '../render/environments/types.ts';
 import type { RenderedEnvironment } from '../render/render-environments.ts';
 import type { EnvironmentCheck } from '../report/check-report.ts';
 
-/** A finding as the same problem on the base and the head: rule, severity, resource, message. */
-function findingKey(finding: Finding): string {
-  const { resource } = finding;
-  return JSON.stringify([
-    finding.ruleId,
-    finding.severity,
-    resource?.kind ?? '',
-    resource?.namespace ?? '',
-    resource?.name ?? '',
-    finding.message,
-  ]);
-}
-
 function nameOf(object: JsonObject): string {
   return stringAt(object, 'metadata', 'name') ?? '';
 }
@@ -54,13 +41,11 @@ export async function checkPolicy(
     const before =
       base === undefined || !base.ok
         ? undefined
-        : new Set(
-            (await runPolicy({ head: base, base: undefined, config, admissionDocuments })).findings.map(
-              findingKey,
-            ),
-          );
+        : new Set((await runPolicy({ head: base, base: undefined, config, admissionDocuments })).keys);
     const findings =
-      before === undefined ? run.findings : run.findings.filter((f) => !before.has(findingKey(f)));
+      before === undefined
+        ? run.findings
+        : run.findings.filter((_, index) => !before.has(run.keys[index] ?? ''));
     const existing = run.findings.length - findings.length;
     checks.push({
       environment: head.environment.name,

@@ -48,6 +48,12 @@ export function createPolicyLocators(files: FileSource): PolicyLocators {
 /** What one environment's policy found, and how much it left out. */
 export interface PolicyRun {
   findings: Finding[];
+  /**
+   * What each finding is about, as the same problem on another render of the environment: the
+   * rule, the resource and the field (or, without a field, the message). A version bump changes a
+   * finding's message, not this: the base's findings with the same key are not the change's doing.
+   */
+  keys: string[];
   /** Findings the resources' kubeproof.dev/ignore annotations suppressed. */
   suppressed: number;
 }
@@ -104,6 +110,7 @@ export async function runPolicy(input: PolicyInput, deps: PolicyDeps = {}): Prom
   const { head } = input;
   const origins = new Set(head.resources.map(({ origin }) => `${origin.path}:${origin.line}`));
   const findings: Finding[] = [];
+  const keys: string[] = [];
   let suppressed = 0;
   for (const hit of hits) {
     const setting = settings.setting(hit.ruleId);
@@ -149,8 +156,19 @@ export async function runPolicy(input: PolicyInput, deps: PolicyDeps = {}): Prom
       }
     }
     findings.push(finding);
+    const ref = finding.resource;
+    keys.push(
+      JSON.stringify([
+        hit.ruleId,
+        finding.severity,
+        ref?.kind ?? '',
+        ref?.namespace ?? '',
+        ref?.name ?? '',
+        hit.pointer ?? hit.message,
+      ]),
+    );
   }
-  return { findings, suppressed };
+  return { findings, keys, suppressed };
 }
 
 /** Where the kustomization's `images:` entry wrote the image at `pointer`, if one did. */

@@ -33,7 +33,7 @@ export interface EnvironmentCheck {
   /** Findings that resources' `kubeproof.dev/ignore` annotations suppressed (policy only). */
   suppressed?: number;
   /**
-   * Policy findings the base already had (same rule, resource and message): not the change's doing,
+   * Policy findings the base already had (same rule, resource and field): not the change's doing,
    * so counted here instead of listed (policy only; `kubeproof policy` without a base lists all).
    */
   existing?: number;

@@ -178,7 +178,7 @@ describe('kubeproof.dev/ignore', () => {
     const run = await annotated(
       '    kubeproof.dev/ignore: latest-tag, privileged-container\n    kubeproof.dev/ignore-reason: a demo that tracks upstream\n',
     );
-    expect(run).toEqual({ findings: [], suppressed: 1 });
+    expect(run).toEqual({ findings: [], keys: [], suppressed: 1 });
   });
 
   it('still suppresses without a reason, and warns at the annotation', async () => {
