@@ -1,7 +1,7 @@
 import { OFFLINE_KUBERNETES_VERSION } from '../core/validate/offline-schemas.ts';
 
 /**
- * The one home of the defaults the front doors share (the CLI, the Actions, later the App). Each
+ * The one home of the defaults the front doors share (the CLI, the Actions, the App). Each
  * `action.yml` repeats some of them as YAML (`test/actions/action-metadata.test.ts` checks that
  * they agree). The limits GitHub sets live once each beside the code they bound: the comment body
  * in core (`GITHUB_COMMENT_LIMIT` in `core/report/comment/render-comment.ts`, which the port's

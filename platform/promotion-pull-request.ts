@@ -1,6 +1,6 @@
 /**
  * The promotion pull request, written once for every front door (the CLI's `--open-pr`, the promote
- * action, later the App): from a promotion plan to a branch, a commit and a pull request through the
+ * action, the App): from a promotion plan to a branch, a commit and a pull request through the
  * GitHub port, with the target environment's rendered change in its description.
  */
 import { runCheck } from '../core/check/run-check.ts';
