@@ -20,9 +20,9 @@ var __commonJS = (cb, mod) => function __require2() {
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key3 of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key3) && key3 !== except)
-        __defProp(to, key3, { get: () => from[key3], enumerable: !(desc = __getOwnPropDesc(from, key3)) || desc.enumerable });
+    for (let key2 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key2) && key2 !== except)
+        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
   }
   return to;
 };
@@ -870,9 +870,9 @@ var require_constants = __commonJS({
       return buffer;
     }
     for (let i = 0; i < wellknownHeaderNames.length; ++i) {
-      const key3 = wellknownHeaderNames[i];
-      const lowerCasedKey = key3.toLowerCase();
-      headerNameLowerCasedRecord[key3] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
+      const key2 = wellknownHeaderNames[i];
+      const lowerCasedKey = key2.toLowerCase();
+      headerNameLowerCasedRecord[key2] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
     }
     module.exports = {
       wellknownHeaderNames,
@@ -906,16 +906,16 @@ var require_tree = __commonJS({
        * @param {any} value
        * @param {number} index
        */
-      constructor(key3, value, index) {
-        if (index === void 0 || index >= key3.length) {
+      constructor(key2, value, index) {
+        if (index === void 0 || index >= key2.length) {
           throw new TypeError("Unreachable");
         }
-        const code2 = this.code = key3.charCodeAt(index);
+        const code2 = this.code = key2.charCodeAt(index);
         if (code2 > 127) {
           throw new TypeError("key must be ascii string");
         }
-        if (key3.length !== ++index) {
-          this.middle = new _TstNode(key3, value, index);
+        if (key2.length !== ++index) {
+          this.middle = new _TstNode(key2, value, index);
         } else {
           this.value = value;
         }
@@ -925,15 +925,15 @@ var require_tree = __commonJS({
        * @param {any} value
        * @returns {void}
        */
-      add(key3, value) {
-        const length = key3.length;
+      add(key2, value) {
+        const length = key2.length;
         if (length === 0) {
           throw new TypeError("Unreachable");
         }
         let index = 0;
         let node = this;
         while (true) {
-          const code2 = key3.charCodeAt(index);
+          const code2 = key2.charCodeAt(index);
           if (code2 > 127) {
             throw new TypeError("key must be ascii string");
           }
@@ -944,20 +944,20 @@ var require_tree = __commonJS({
             } else if (node.middle !== null) {
               node = node.middle;
             } else {
-              node.middle = new _TstNode(key3, value, index);
+              node.middle = new _TstNode(key2, value, index);
               break;
             }
           } else if (node.code < code2) {
             if (node.left !== null) {
               node = node.left;
             } else {
-              node.left = new _TstNode(key3, value, index);
+              node.left = new _TstNode(key2, value, index);
               break;
             }
           } else if (node.right !== null) {
             node = node.right;
           } else {
-            node.right = new _TstNode(key3, value, index);
+            node.right = new _TstNode(key2, value, index);
             break;
           }
         }
@@ -966,12 +966,12 @@ var require_tree = __commonJS({
        * @param {Uint8Array} key
        * @returns {TstNode | null}
        */
-      search(key3) {
-        const keylength = key3.length;
+      search(key2) {
+        const keylength = key2.length;
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code2 = key3[index];
+          let code2 = key2[index];
           if (code2 <= 90 && code2 >= 65) {
             code2 |= 32;
           }
@@ -997,25 +997,25 @@ var require_tree = __commonJS({
        * @param {any} value
        * @returns {void}
        * */
-      insert(key3, value) {
+      insert(key2, value) {
         if (this.node === null) {
-          this.node = new TstNode(key3, value, 0);
+          this.node = new TstNode(key2, value, 0);
         } else {
-          this.node.add(key3, value);
+          this.node.add(key2, value);
         }
       }
       /**
        * @param {Uint8Array} key
        * @returns {any}
        */
-      lookup(key3) {
-        return this.node?.search(key3)?.value ?? null;
+      lookup(key2) {
+        return this.node?.search(key2)?.value ?? null;
       }
     };
     var tree = new TernarySearchTree();
     for (let i = 0; i < wellknownHeaderNames.length; ++i) {
-      const key3 = headerNameLowerCasedRecord[wellknownHeaderNames[i]];
-      tree.insert(key3, key3);
+      const key2 = headerNameLowerCasedRecord[wellknownHeaderNames[i]];
+      tree.insert(key2, key2);
     }
     module.exports = {
       TernarySearchTree,
@@ -1248,31 +1248,31 @@ var require_util = __commonJS({
     function parseHeaders(headers, obj) {
       if (obj === void 0) obj = {};
       for (let i = 0; i < headers.length; i += 2) {
-        const key3 = headerNameToString(headers[i]);
-        let val = obj[key3];
+        const key2 = headerNameToString(headers[i]);
+        let val = obj[key2];
         if (val !== void 0) {
-          if (!Object.hasOwn(obj, key3)) {
+          if (!Object.hasOwn(obj, key2)) {
             const headersValue = typeof headers[i + 1] === "string" ? headers[i + 1] : Array.isArray(headers[i + 1]) ? headers[i + 1].map((x) => x.toString("latin1")) : headers[i + 1].toString("latin1");
-            if (key3 === "__proto__") {
-              Object.defineProperty(obj, key3, {
+            if (key2 === "__proto__") {
+              Object.defineProperty(obj, key2, {
                 value: headersValue,
                 enumerable: true,
                 configurable: true,
                 writable: true
               });
             } else {
-              obj[key3] = headersValue;
+              obj[key2] = headersValue;
             }
           } else {
             if (typeof val === "string") {
               val = [val];
-              obj[key3] = val;
+              obj[key2] = val;
             }
             val.push(headers[i + 1].toString("latin1"));
           }
         } else {
           const headersValue = typeof headers[i + 1] === "string" ? headers[i + 1] : Array.isArray(headers[i + 1]) ? headers[i + 1].map((x) => x.toString("latin1")) : headers[i + 1].toString("latin1");
-          obj[key3] = headersValue;
+          obj[key2] = headersValue;
         }
       }
       return obj;
@@ -1280,14 +1280,14 @@ var require_util = __commonJS({
     function parseRawHeaders(headers) {
       const headersLength = headers.length;
       const ret = new Array(headersLength);
-      let key3;
+      let key2;
       let val;
       for (let n = 0; n < headersLength; n += 2) {
-        key3 = headers[n];
+        key2 = headers[n];
         val = headers[n + 1];
-        typeof key3 !== "string" && (key3 = key3.toString());
+        typeof key2 !== "string" && (key2 = key2.toString());
         typeof val !== "string" && (val = val.toString("latin1"));
-        ret[n] = key3;
+        ret[n] = key2;
         ret[n + 1] = val;
       }
       return ret;
@@ -2410,20 +2410,20 @@ var require_request = __commonJS({
           this.endHandler = null;
         }
       }
-      addHeader(key3, value) {
-        processHeader(this, key3, value);
+      addHeader(key2, value) {
+        processHeader(this, key2, value);
         return this;
       }
     };
-    function processHeader(request, key3, val) {
+    function processHeader(request, key2, val) {
       if (val && (typeof val === "object" && !Array.isArray(val))) {
-        throw new InvalidArgumentError(`invalid ${key3} header`);
+        throw new InvalidArgumentError(`invalid ${key2} header`);
       } else if (val === void 0) {
         return;
       }
-      let headerName = headerNameLowerCasedRecord[key3];
+      let headerName = headerNameLowerCasedRecord[key2];
       if (headerName === void 0) {
-        headerName = key3.toLowerCase();
+        headerName = key2.toLowerCase();
         if (headerNameLowerCasedRecord[headerName] === void 0 && !isValidHTTPToken(headerName)) {
           throw new InvalidArgumentError("invalid header key");
         }
@@ -2433,17 +2433,17 @@ var require_request = __commonJS({
         for (let i = 0; i < val.length; i++) {
           if (typeof val[i] === "string") {
             if (!isValidHeaderValue(val[i])) {
-              throw new InvalidArgumentError(`invalid ${key3} header`);
+              throw new InvalidArgumentError(`invalid ${key2} header`);
             }
             arr.push(val[i]);
           } else if (val[i] === null) {
             arr.push("");
           } else if (typeof val[i] === "object") {
-            throw new InvalidArgumentError(`invalid ${key3} header`);
+            throw new InvalidArgumentError(`invalid ${key2} header`);
           } else {
             const str = `${val[i]}`;
             if (!isValidHeaderValue(str)) {
-              throw new InvalidArgumentError(`invalid ${key3} header`);
+              throw new InvalidArgumentError(`invalid ${key2} header`);
             }
             arr.push(str);
           }
@@ -2451,14 +2451,14 @@ var require_request = __commonJS({
         val = arr;
       } else if (typeof val === "string") {
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key3} header`);
+          throw new InvalidArgumentError(`invalid ${key2} header`);
         }
       } else if (val === null) {
         val = "";
       } else {
         val = `${val}`;
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key3} header`);
+          throw new InvalidArgumentError(`invalid ${key2} header`);
         }
       }
       if (headerName === "host") {
@@ -2479,7 +2479,7 @@ var require_request = __commonJS({
         request.contentLength = parseInt(val, 10);
       } else if (request.contentType === null && headerName === "content-type") {
         request.contentType = val;
-        request.headers.push(key3, val);
+        request.headers.push(key2, val);
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
@@ -2499,7 +2499,7 @@ var require_request = __commonJS({
       } else if (headerName === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
-        request.headers.push(key3, val);
+        request.headers.push(key2, val);
       }
     }
     module.exports = Request;
@@ -2550,15 +2550,15 @@ var require_wrap_handler = __commonJS({
       }
       onRequestUpgrade(controller, statusCode, headers, socket) {
         const rawHeaders = [];
-        for (const [key3, val] of Object.entries(headers)) {
-          rawHeaders.push(Buffer.from(key3, "latin1"), toRawHeaderValue(val));
+        for (const [key2, val] of Object.entries(headers)) {
+          rawHeaders.push(Buffer.from(key2, "latin1"), toRawHeaderValue(val));
         }
         this.#handler.onUpgrade?.(statusCode, rawHeaders, socket);
       }
       onResponseStart(controller, statusCode, headers, statusMessage) {
         const rawHeaders = [];
-        for (const [key3, val] of Object.entries(headers)) {
-          rawHeaders.push(Buffer.from(key3, "latin1"), toRawHeaderValue(val));
+        for (const [key2, val] of Object.entries(headers)) {
+          rawHeaders.push(Buffer.from(key2, "latin1"), toRawHeaderValue(val));
         }
         if (this.#handler.onHeaders?.(statusCode, rawHeaders, () => controller.resume(), statusMessage) === false) {
           controller.pause();
@@ -2571,8 +2571,8 @@ var require_wrap_handler = __commonJS({
       }
       onResponseEnd(controller, trailers) {
         const rawTrailers = [];
-        for (const [key3, val] of Object.entries(trailers)) {
-          rawTrailers.push(Buffer.from(key3, "latin1"), toRawHeaderValue(val));
+        for (const [key2, val] of Object.entries(trailers)) {
+          rawTrailers.push(Buffer.from(key2, "latin1"), toRawHeaderValue(val));
         }
         this.#handler.onComplete?.(rawTrailers);
       }
@@ -2623,7 +2623,7 @@ var require_dispatcher = __commonJS({
           }
         }
         return new Proxy(this, {
-          get: (target, key3) => key3 === "dispatch" ? dispatch : target[key3]
+          get: (target, key2) => key2 === "dispatch" ? dispatch : target[key2]
         });
       }
     };
@@ -2895,13 +2895,13 @@ var require_connect = __commonJS({
       constructor(maxCachedSessions) {
         this._maxCachedSessions = maxCachedSessions;
         this._sessionCache = /* @__PURE__ */ new Map();
-        this._sessionRegistry = new FinalizationRegistry((key3) => {
+        this._sessionRegistry = new FinalizationRegistry((key2) => {
           if (this._sessionCache.size < this._maxCachedSessions) {
             return;
           }
-          const ref = this._sessionCache.get(key3);
+          const ref = this._sessionCache.get(key2);
           if (ref !== void 0 && ref.deref() === void 0) {
-            this._sessionCache.delete(key3);
+            this._sessionCache.delete(key2);
           }
         });
       }
@@ -2917,9 +2917,9 @@ var require_connect = __commonJS({
           this._sessionCache.delete(sessionKey);
         } else if (this._sessionCache.size >= this._maxCachedSessions) {
           let evicted = false;
-          for (const [key3, ref] of this._sessionCache) {
+          for (const [key2, ref] of this._sessionCache) {
             if (ref.deref() === void 0) {
-              this._sessionCache.delete(key3);
+              this._sessionCache.delete(key2);
               evicted = true;
               break;
             }
@@ -4720,20 +4720,20 @@ var require_webidl = __commonJS({
         const result = {};
         if (!types.isProxy(O)) {
           const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
-          for (const key3 of keys2) {
-            const keyName = webidl.util.Stringify(key3);
-            const typedKey = keyConverter(key3, prefix, `Key ${keyName} in ${argument}`);
-            const typedValue = valueConverter(O[key3], prefix, `${argument}[${keyName}]`);
+          for (const key2 of keys2) {
+            const keyName = webidl.util.Stringify(key2);
+            const typedKey = keyConverter(key2, prefix, `Key ${keyName} in ${argument}`);
+            const typedValue = valueConverter(O[key2], prefix, `${argument}[${keyName}]`);
             result[typedKey] = typedValue;
           }
           return result;
         }
         const keys = Reflect.ownKeys(O);
-        for (const key3 of keys) {
-          const desc = Reflect.getOwnPropertyDescriptor(O, key3);
+        for (const key2 of keys) {
+          const desc = Reflect.getOwnPropertyDescriptor(O, key2);
           if (desc?.enumerable) {
-            const typedKey = keyConverter(key3, prefix, argument);
-            const typedValue = valueConverter(O[key3], prefix, argument);
+            const typedKey = keyConverter(key2, prefix, argument);
+            const typedValue = valueConverter(O[key2], prefix, argument);
             result[typedKey] = typedValue;
           }
         }
@@ -4762,29 +4762,29 @@ var require_webidl = __commonJS({
           });
         }
         for (const options of converters) {
-          const { key: key3, defaultValue, required, converter } = options;
+          const { key: key2, defaultValue, required, converter } = options;
           if (required === true) {
-            if (dictionary == null || !Object.hasOwn(dictionary, key3)) {
+            if (dictionary == null || !Object.hasOwn(dictionary, key2)) {
               throw webidl.errors.exception({
                 header: prefix,
-                message: `Missing required key "${key3}".`
+                message: `Missing required key "${key2}".`
               });
             }
           }
-          let value = dictionary?.[key3];
+          let value = dictionary?.[key2];
           const hasDefault = defaultValue !== void 0;
           if (hasDefault && value === void 0) {
             value = defaultValue();
           }
           if (required || hasDefault || value !== void 0) {
-            value = converter(value, prefix, `${argument}.${key3}`);
+            value = converter(value, prefix, `${argument}.${key2}`);
             if (options.allowedValues && !options.allowedValues.includes(value)) {
               throw webidl.errors.exception({
                 header: prefix,
                 message: `${value} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
               });
             }
-            dict[key3] = value;
+            dict[key2] = value;
           }
         }
         return dict;
@@ -5431,18 +5431,18 @@ var require_util2 = __commonJS({
               done: true
             };
           }
-          const { [keyIndex]: key3, [valueIndex]: value } = values[index];
+          const { [keyIndex]: key2, [valueIndex]: value } = values[index];
           this.#index = index + 1;
           let result;
           switch (this.#kind) {
             case "key":
-              result = key3;
+              result = key2;
               break;
             case "value":
               result = value;
               break;
             case "key+value":
-              result = [key3, value];
+              result = [key2, value];
               break;
           }
           return {
@@ -5508,8 +5508,8 @@ var require_util2 = __commonJS({
                 `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
               );
             }
-            for (const { 0: key3, 1: value } of makeIterator(this, "key+value")) {
-              callbackfn.call(thisArg, value, key3, this);
+            for (const { 0: key2, 1: value } of makeIterator(this, "key+value")) {
+              callbackfn.call(thisArg, value, key2, this);
             }
           }
         }
@@ -7024,15 +7024,15 @@ var require_client_h1 = __commonJS({
         } else {
           this.headers[len - 1] = Buffer.concat([this.headers[len - 1], buf]);
         }
-        const key3 = this.headers[len - 2];
-        if (key3.length === 10) {
-          const headerName = util.bufferToLowerCasedHeaderName(key3);
+        const key2 = this.headers[len - 2];
+        if (key2.length === 10) {
+          const headerName = util.bufferToLowerCasedHeaderName(key2);
           if (headerName === "keep-alive") {
             this.keepAlive += buf.toString();
           } else if (headerName === "connection") {
             this.connection += buf.toString();
           }
-        } else if (key3.length === 14 && util.bufferToLowerCasedHeaderName(key3) === "content-length") {
+        } else if (key2.length === 14 && util.bufferToLowerCasedHeaderName(key2) === "content-length") {
           this.contentLength += buf.toString();
         }
         this.trackHeader(buf.length);
@@ -7588,15 +7588,15 @@ upgrade: ${upgrade}\r
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
-          const key3 = headers[n + 0];
+          const key2 = headers[n + 0];
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i = 0; i < val.length; i++) {
-              header += `${key3}: ${val[i]}\r
+              header += `${key2}: ${val[i]}\r
 `;
             }
           } else {
-            header += `${key3}: ${val}\r
+            header += `${key2}: ${val}\r
 `;
           }
         }
@@ -8254,28 +8254,28 @@ var require_client_h2 = __commonJS({
       }
       const headers = {};
       for (let n = 0; n < reqHeaders.length; n += 2) {
-        const key3 = reqHeaders[n + 0];
+        const key2 = reqHeaders[n + 0];
         const val = reqHeaders[n + 1];
-        if (key3 === "cookie") {
-          if (headers[key3] != null) {
-            headers[key3] = Array.isArray(headers[key3]) ? (headers[key3].push(val), headers[key3]) : [headers[key3], val];
+        if (key2 === "cookie") {
+          if (headers[key2] != null) {
+            headers[key2] = Array.isArray(headers[key2]) ? (headers[key2].push(val), headers[key2]) : [headers[key2], val];
           } else {
-            headers[key3] = val;
+            headers[key2] = val;
           }
           continue;
         }
         if (Array.isArray(val)) {
           for (let i = 0; i < val.length; i++) {
-            if (headers[key3]) {
-              headers[key3] += `, ${val[i]}`;
+            if (headers[key2]) {
+              headers[key2] += `, ${val[i]}`;
             } else {
-              headers[key3] = val[i];
+              headers[key2] = val[i];
             }
           }
-        } else if (headers[key3]) {
-          headers[key3] += `, ${val}`;
+        } else if (headers[key2]) {
+          headers[key2] += `, ${val}`;
         } else {
-          headers[key3] = val;
+          headers[key2] = val;
         }
       }
       let stream = null;
@@ -8401,8 +8401,8 @@ var require_client_h2 = __commonJS({
       session.ref();
       if (channels.sendHeaders.hasSubscribers) {
         let header = "";
-        for (const key3 in headers) {
-          header += `${key3}: ${headers[key3]}\r
+        for (const key2 in headers) {
+          header += `${key2}: ${headers[key2]}\r
 `;
         }
         channels.sendHeaders.publish({ request, headers: header, socket: session[kSocket] });
@@ -9892,33 +9892,33 @@ var require_agent = __commonJS({
         return ret;
       }
       [kDispatch](opts, handler) {
-        let key3;
+        let key2;
         if (opts.origin && (typeof opts.origin === "string" || opts.origin instanceof URL)) {
-          key3 = String(opts.origin);
+          key2 = String(opts.origin);
         } else {
           throw new InvalidArgumentError("opts.origin must be a non-empty string or URL.");
         }
-        if (this[kOrigins].size >= this[kOptions].maxOrigins && !this[kOrigins].has(key3)) {
+        if (this[kOrigins].size >= this[kOptions].maxOrigins && !this[kOrigins].has(key2)) {
           throw new MaxOriginsReachedError();
         }
-        const result = this[kClients].get(key3);
+        const result = this[kClients].get(key2);
         let dispatcher = result && result.dispatcher;
         if (!dispatcher) {
           const closeClientIfUnused = (connected) => {
-            const result2 = this[kClients].get(key3);
+            const result2 = this[kClients].get(key2);
             if (result2) {
               if (connected) result2.count -= 1;
               if (result2.count <= 0) {
-                this[kClients].delete(key3);
+                this[kClients].delete(key2);
                 if (!result2.dispatcher.destroyed) {
                   result2.dispatcher.close();
                 }
               }
-              this[kOrigins].delete(key3);
+              this[kOrigins].delete(key2);
             }
           };
           dispatcher = this[kFactory](opts.origin, this[kOptions]).on("drain", this[kOnDrain]).on("connect", (origin, targets) => {
-            const result2 = this[kClients].get(key3);
+            const result2 = this[kClients].get(key2);
             if (result2) {
               result2.count += 1;
             }
@@ -9930,8 +9930,8 @@ var require_agent = __commonJS({
             closeClientIfUnused(false);
             this[kOnConnectionError](origin, targets, err);
           });
-          this[kClients].set(key3, { count: 0, dispatcher });
-          this[kOrigins].add(key3);
+          this[kClients].set(key2, { count: 0, dispatcher });
+          this[kOrigins].add(key2);
         }
         return dispatcher.dispatch(opts, handler);
       }
@@ -10910,7 +10910,7 @@ var require_proxy_agent = __commonJS({
       return headers;
     }
     function throwIfProxyAuthIsSent(headers) {
-      const existProxyAuth = headers && Object.keys(headers).find((key3) => key3.toLowerCase() === "proxy-authorization");
+      const existProxyAuth = headers && Object.keys(headers).find((key2) => key2.toLowerCase() === "proxy-authorization");
       if (existProxyAuth) {
         throw new InvalidArgumentError("Proxy-Authorization should be sent in ProxyAgent constructor");
       }
@@ -12819,18 +12819,18 @@ var require_mock_utils = __commonJS({
         })
       );
     }
-    function getHeaderByName(headers, key3) {
+    function getHeaderByName(headers, key2) {
       if (Array.isArray(headers)) {
         for (let i = 0; i < headers.length; i += 2) {
-          if (headers[i].toLocaleLowerCase() === key3.toLocaleLowerCase()) {
+          if (headers[i].toLocaleLowerCase() === key2.toLocaleLowerCase()) {
             return headers[i + 1];
           }
         }
         return void 0;
       } else if (typeof headers.get === "function") {
-        return headers.get(key3);
+        return headers.get(key2);
       } else {
-        return lowerCaseEntries(headers)[key3.toLocaleLowerCase()];
+        return lowerCaseEntries(headers)[key2.toLocaleLowerCase()];
       }
     }
     function buildHeadersFromArray(headers) {
@@ -12868,21 +12868,21 @@ var require_mock_utils = __commonJS({
       }
       const originalQp = new URLSearchParams(query2);
       const normalizedQp = new URLSearchParams();
-      for (let [key3, value] of originalQp.entries()) {
-        key3 = key3.replace("[]", "");
+      for (let [key2, value] of originalQp.entries()) {
+        key2 = key2.replace("[]", "");
         const valueRepresentsString = /^(['"]).*\1$/.test(value);
         if (valueRepresentsString) {
-          normalizedQp.append(key3, value);
+          normalizedQp.append(key2, value);
           continue;
         }
         if (value.includes(",")) {
           const values = value.split(",");
           for (const v of values) {
-            normalizedQp.append(key3, v);
+            normalizedQp.append(key2, v);
           }
           continue;
         }
-        normalizedQp.append(key3, value);
+        normalizedQp.append(key2, value);
       }
       return normalizedQp;
     }
@@ -12920,8 +12920,8 @@ var require_mock_utils = __commonJS({
         return "";
       }
     }
-    function getMockDispatch(mockDispatches, key3) {
-      const basePath = key3.query ? serializePathWithQuery(key3.path, key3.query) : key3.path;
+    function getMockDispatch(mockDispatches, key2) {
+      const basePath = key2.query ? serializePathWithQuery(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
       const resolvedPathWithoutTrailingSlash = removeTrailingSlash(resolvedPath);
       let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path, ignoreTrailingSlash }) => {
@@ -12930,35 +12930,35 @@ var require_mock_utils = __commonJS({
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key3.method));
+      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key2.method));
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key3.method}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key2.method}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key3.body) : true);
+      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key2.body) : true);
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key3.body}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key2.body}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key3.headers));
+      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key2.headers));
       if (matchedMockDispatches.length === 0) {
-        const headers = typeof key3.headers === "object" ? JSON.stringify(key3.headers) : key3.headers;
+        const headers = typeof key2.headers === "object" ? JSON.stringify(key2.headers) : key2.headers;
         throw new MockNotMatchedError(`Mock dispatch not matched for headers '${headers}' on path '${resolvedPath}'`);
       }
       return matchedMockDispatches[0];
     }
-    function addMockDispatch(mockDispatches, key3, data, opts) {
+    function addMockDispatch(mockDispatches, key2, data, opts) {
       const baseData = { timesInvoked: 0, times: 1, persist: false, consumed: false, ...opts };
       const replyData = typeof data === "function" ? { callback: data } : { ...data };
-      const newMockDispatch = { ...baseData, ...key3, pending: true, data: { error: null, ...replyData } };
+      const newMockDispatch = { ...baseData, ...key2, pending: true, data: { error: null, ...replyData } };
       mockDispatches.push(newMockDispatch);
       mockDispatches[kTotalDispatchCount] = (mockDispatches[kTotalDispatchCount] || 0) + 1;
       return newMockDispatch;
     }
-    function deleteMockDispatch(mockDispatches, key3) {
+    function deleteMockDispatch(mockDispatches, key2) {
       const index = mockDispatches.findIndex((dispatch) => {
         if (!dispatch.consumed) {
           return false;
         }
-        return matchKey(dispatch, key3);
+        return matchKey(dispatch, key2);
       });
       if (index !== -1) {
         mockDispatches.splice(index, 1);
@@ -12987,9 +12987,9 @@ var require_mock_utils = __commonJS({
       const keys = Object.keys(data);
       const result = [];
       for (let i = 0; i < keys.length; ++i) {
-        const key3 = keys[i];
-        const value = data[key3];
-        const name = Buffer.from(`${key3}`);
+        const key2 = keys[i];
+        const value = data[key2];
+        const name = Buffer.from(`${key2}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
             result.push(name, Buffer.from(`${value[j]}`));
@@ -13011,8 +13011,8 @@ var require_mock_utils = __commonJS({
       return Buffer.concat(buffers).toString("utf8");
     }
     function mockDispatch(opts, handler) {
-      const key3 = buildKey(opts);
-      const mockDispatch2 = getMockDispatch(this[kDispatches], key3);
+      const key2 = buildKey(opts);
+      const mockDispatch2 = getMockDispatch(this[kDispatches], key2);
       mockDispatch2.timesInvoked++;
       if (mockDispatch2.data.callback) {
         mockDispatch2.data = { ...mockDispatch2.data, ...mockDispatch2.data.callback(opts) };
@@ -13022,7 +13022,7 @@ var require_mock_utils = __commonJS({
       mockDispatch2.consumed = !persist && timesInvoked >= times;
       mockDispatch2.pending = timesInvoked < times;
       if (error !== null) {
-        deleteMockDispatch(this[kDispatches], key3);
+        deleteMockDispatch(this[kDispatches], key2);
         handler.onError(error);
         return true;
       }
@@ -13066,7 +13066,7 @@ var require_mock_utils = __commonJS({
         handler.onHeaders?.(statusCode, responseHeaders, resume, getStatusText(statusCode));
         handler.onData?.(Buffer.from(responseData));
         handler.onComplete?.(responseTrailers);
-        deleteMockDispatch(mockDispatches, key3);
+        deleteMockDispatch(mockDispatches, key2);
       }
       function resume() {
       }
@@ -13473,12 +13473,12 @@ var require_mock_call_history = __commonJS({
       toString() {
         const options = { betweenKeyValueSeparator: "->", betweenPairSeparator: "|" };
         let result = "";
-        this.toMap().forEach((value, key3) => {
+        this.toMap().forEach((value, key2) => {
           if (typeof value === "string" || value === void 0 || value === null) {
-            result = `${result}${key3}${options.betweenKeyValueSeparator}${value}${options.betweenPairSeparator}`;
+            result = `${result}${key2}${options.betweenKeyValueSeparator}${value}${options.betweenPairSeparator}`;
           }
           if (typeof value === "object" && value !== null || Array.isArray(value)) {
-            result = `${result}${key3}${options.betweenKeyValueSeparator}${JSON.stringify(value)}${options.betweenPairSeparator}`;
+            result = `${result}${key2}${options.betweenKeyValueSeparator}${JSON.stringify(value)}${options.betweenPairSeparator}`;
           }
         });
         return result.slice(0, -1);
@@ -13914,10 +13914,10 @@ var require_snapshot_utils = __commonJS({
       if (!headers) return normalizedHeaders;
       if (isUndiciHeaders(headers)) {
         for (let i = 0; i < headers.length; i += 2) {
-          const key3 = headers[i];
+          const key2 = headers[i];
           const value = headers[i + 1];
-          if (key3 && value !== void 0) {
-            const keyStr = Buffer.isBuffer(key3) ? key3.toString() : key3;
+          if (key2 && value !== void 0) {
+            const keyStr = Buffer.isBuffer(key2) ? key2.toString() : key2;
             const valueStr = Buffer.isBuffer(value) ? value.toString() : value;
             normalizedHeaders[keyStr.toLowerCase()] = valueStr;
           }
@@ -13925,9 +13925,9 @@ var require_snapshot_utils = __commonJS({
         return normalizedHeaders;
       }
       if (headers && typeof headers === "object") {
-        for (const [key3, value] of Object.entries(headers)) {
-          if (key3 && typeof key3 === "string") {
-            normalizedHeaders[key3.toLowerCase()] = Array.isArray(value) ? value.join(", ") : String(value);
+        for (const [key2, value] of Object.entries(headers)) {
+          if (key2 && typeof key2 === "string") {
+            normalizedHeaders[key2.toLowerCase()] = Array.isArray(value) ? value.join(", ") : String(value);
           }
         }
       }
@@ -13982,8 +13982,8 @@ var require_snapshot_recorder = __commonJS({
       } = matchOptions;
       const filtered = {};
       const { ignore, exclude, match } = headerFilters;
-      for (const [key3, value] of Object.entries(headers)) {
-        const headerKey = caseSensitive ? key3 : key3.toLowerCase();
+      for (const [key2, value] of Object.entries(headers)) {
+        const headerKey = caseSensitive ? key2 : key2.toLowerCase();
         if (exclude.has(headerKey)) continue;
         if (ignore.has(headerKey)) continue;
         if (match.size !== 0) {
@@ -14000,8 +14000,8 @@ var require_snapshot_recorder = __commonJS({
       } = matchOptions;
       const filtered = {};
       const { exclude: excludeSet } = headerFilters;
-      for (const [key3, value] of Object.entries(headers)) {
-        const headerKey = caseSensitive ? key3 : key3.toLowerCase();
+      for (const [key2, value] of Object.entries(headers)) {
+        const headerKey = caseSensitive ? key2 : key2.toLowerCase();
         if (excludeSet.has(headerKey)) continue;
         filtered[headerKey] = value;
       }
@@ -14014,9 +14014,9 @@ var require_snapshot_recorder = __commonJS({
       ];
       if (formattedRequest.headers && typeof formattedRequest.headers === "object") {
         const headerKeys = Object.keys(formattedRequest.headers).sort();
-        for (const key3 of headerKeys) {
-          const values = Array.isArray(formattedRequest.headers[key3]) ? formattedRequest.headers[key3] : [formattedRequest.headers[key3]];
-          parts.push(key3);
+        for (const key2 of headerKeys) {
+          const values = Array.isArray(formattedRequest.headers[key2]) ? formattedRequest.headers[key2] : [formattedRequest.headers[key2]];
+          parts.push(key2);
           for (const value of values.sort()) {
             parts.push(String(value));
           }
@@ -14875,9 +14875,9 @@ var require_redirect_handler = __commonJS({
       const ret = [];
       if (Array.isArray(headers)) {
         if (headers.length > 0 && Array.isArray(headers[0])) {
-          for (const [key3, value] of headers) {
-            if (!shouldRemoveHeader(key3, removeContent, unknownOrigin)) {
-              ret.push(key3, value);
+          for (const [key2, value] of headers) {
+            if (!shouldRemoveHeader(key2, removeContent, unknownOrigin)) {
+              ret.push(key2, value);
             }
           }
         } else {
@@ -14889,9 +14889,9 @@ var require_redirect_handler = __commonJS({
         }
       } else if (headers && typeof headers === "object") {
         const entries2 = util.hasSafeIterator(headers) ? headers : Object.entries(headers);
-        for (const [key3, value] of entries2) {
-          if (!shouldRemoveHeader(key3, removeContent, unknownOrigin)) {
-            ret.push(key3, value);
+        for (const [key2, value] of entries2) {
+          if (!shouldRemoveHeader(key2, removeContent, unknownOrigin)) {
+            ret.push(key2, value);
           }
         }
       } else {
@@ -15122,8 +15122,8 @@ var require_dns = __commonJS({
       const ownIterator = Object.prototype.hasOwnProperty.call(headers, Symbol.iterator);
       return ownIterator || prototype != null && prototype !== Object.prototype && typeof headers[Symbol.iterator] === "function";
     }
-    function isHostHeader(key3) {
-      return typeof key3 === "string" && key3.toLowerCase() === "host";
+    function isHostHeader(key2) {
+      return typeof key2 === "string" && key2.toLowerCase() === "host";
     }
     function normalizeHeaders(headers) {
       if (headers == null) {
@@ -15172,8 +15172,8 @@ var require_dns = __commonJS({
         return false;
       }
       if (typeof headers === "object") {
-        for (const key3 in headers) {
-          if (isHostHeader(key3)) {
+        for (const key2 in headers) {
+          if (isHostHeader(key2)) {
             return true;
           }
         }
@@ -15637,7 +15637,7 @@ var require_cache = __commonJS({
       });
       return directives;
     }
-    function markInvalidCacheControlDirective(directives, key3) {
+    function markInvalidCacheControlDirective(directives, key2) {
       let invalidDirectives = directives[kInvalidCacheControlDirectives];
       if (invalidDirectives === void 0) {
         invalidDirectives = /* @__PURE__ */ new Set();
@@ -15645,22 +15645,22 @@ var require_cache = __commonJS({
           value: invalidDirectives
         });
       }
-      invalidDirectives.add(key3);
+      invalidDirectives.add(key2);
     }
-    function hasInvalidCacheControlDirective(directives, key3) {
-      return directives[kInvalidCacheControlDirectives]?.has(key3) === true;
+    function hasInvalidCacheControlDirective(directives, key2) {
+      return directives[kInvalidCacheControlDirectives]?.has(key2) === true;
     }
-    function getMalformedRestrictiveDirectiveName(key3) {
+    function getMalformedRestrictiveDirectiveName(key2) {
       for (const directiveName of RESTRICTIVE_DIRECTIVE_NAMES) {
-        if (key3.startsWith(directiveName) && key3.length > directiveName.length && !isValidHTTPToken(key3[directiveName.length])) {
+        if (key2.startsWith(directiveName) && key2.length > directiveName.length && !isValidHTTPToken(key2[directiveName.length])) {
           return directiveName;
         }
       }
       let tokenOnlyKey = "";
       let hasInvalidTokenChar = false;
-      for (let i = 0; i < key3.length; i++) {
-        if (isValidHTTPToken(key3[i])) {
-          tokenOnlyKey += key3[i];
+      for (let i = 0; i < key2.length; i++) {
+        if (isValidHTTPToken(key2[i])) {
+          tokenOnlyKey += key2[i];
         } else {
           hasInvalidTokenChar = true;
         }
@@ -15684,8 +15684,8 @@ var require_cache = __commonJS({
         headers: opts.headers
       };
     }
-    function appendHeader(headers, key3, val) {
-      const headerName = key3.toLowerCase();
+    function appendHeader(headers, key2, val) {
+      const headerName = key2.toLowerCase();
       const current = headers[headerName];
       const values = Array.isArray(val) ? val : [val];
       if (current === void 0) {
@@ -15709,26 +15709,26 @@ var require_cache = __commonJS({
                 if (!Array.isArray(x)) {
                   throw new Error("opts.headers is not a valid header map");
                 }
-                const [key3, val] = x;
-                if (typeof key3 !== "string" || typeof val !== "string") {
+                const [key2, val] = x;
+                if (typeof key2 !== "string" || typeof val !== "string") {
                   throw new Error("opts.headers is not a valid header map");
                 }
-                appendHeader(headers, key3, val);
+                appendHeader(headers, key2, val);
               }
             } else {
               if (opts.headers.length % 2 !== 0) {
                 throw new Error("opts.headers is not a valid header map");
               }
               for (let i = 0; i < opts.headers.length; i += 2) {
-                const key3 = opts.headers[i];
+                const key2 = opts.headers[i];
                 const val = opts.headers[i + 1];
-                if (typeof key3 !== "string" || typeof val !== "string" && !Array.isArray(val)) {
+                if (typeof key2 !== "string" || typeof val !== "string" && !Array.isArray(val)) {
                   throw new Error("opts.headers is not a valid header map");
                 }
                 if (typeof val === "string") {
-                  appendHeader(headers, key3, val);
+                  appendHeader(headers, key2, val);
                 } else {
-                  appendHeader(headers, key3, val.map((item) => typeof item === "string" ? item : item.toString("latin1")));
+                  appendHeader(headers, key2, val.map((item) => typeof item === "string" ? item : item.toString("latin1")));
                 }
               }
             }
@@ -15737,16 +15737,16 @@ var require_cache = __commonJS({
               if (!Array.isArray(x)) {
                 throw new Error("opts.headers is not a valid header map");
               }
-              const [key3, val] = x;
-              if (typeof key3 !== "string" || typeof val !== "string") {
+              const [key2, val] = x;
+              if (typeof key2 !== "string" || typeof val !== "string") {
                 throw new Error("opts.headers is not a valid header map");
               }
-              appendHeader(headers, key3, val);
+              appendHeader(headers, key2, val);
             }
           }
         } else {
-          for (const key3 of Object.keys(opts.headers)) {
-            appendHeader(headers, key3, opts.headers[key3]);
+          for (const key2 of Object.keys(opts.headers)) {
+            appendHeader(headers, key2, opts.headers[key2]);
           }
         }
       } else {
@@ -15754,17 +15754,17 @@ var require_cache = __commonJS({
       }
       return headers;
     }
-    function assertCacheKey(key3) {
-      if (typeof key3 !== "object") {
-        throw new TypeError(`expected key to be object, got ${typeof key3}`);
+    function assertCacheKey(key2) {
+      if (typeof key2 !== "object") {
+        throw new TypeError(`expected key to be object, got ${typeof key2}`);
       }
       for (const property of ["origin", "method", "path"]) {
-        if (typeof key3[property] !== "string") {
-          throw new TypeError(`expected key.${property} to be string, got ${typeof key3[property]}`);
+        if (typeof key2[property] !== "string") {
+          throw new TypeError(`expected key.${property} to be string, got ${typeof key2[property]}`);
         }
       }
-      if (key3.headers !== void 0 && typeof key3.headers !== "object") {
-        throw new TypeError(`expected headers to be object, got ${typeof key3}`);
+      if (key2.headers !== void 0 && typeof key2.headers !== "object") {
+        throw new TypeError(`expected headers to be object, got ${typeof key2}`);
       }
     }
     function assertCacheValue(value) {
@@ -15799,7 +15799,7 @@ var require_cache = __commonJS({
         const directive = directiveRecord.value.toLowerCase();
         const fromMalformedQuote = directiveRecord.fromMalformedQuote;
         const keyValueDelimiter = directive.indexOf("=");
-        let key3;
+        let key2;
         let value;
         let keyHasTrailingWhitespace = false;
         let valueHasLeadingWhitespace = false;
@@ -15808,59 +15808,59 @@ var require_cache = __commonJS({
           const rawValue = directive.substring(keyValueDelimiter + 1);
           keyHasTrailingWhitespace = trimOWSEnd(rawKey) !== rawKey;
           valueHasLeadingWhitespace = trimOWSStart(rawValue) !== rawValue;
-          key3 = trimOWS(rawKey);
+          key2 = trimOWS(rawKey);
           value = trimOWSStart(rawValue);
         } else {
-          key3 = trimOWS(directive);
+          key2 = trimOWS(directive);
         }
-        const malformedRestrictiveDirectiveName = getMalformedRestrictiveDirectiveName(key3);
+        const malformedRestrictiveDirectiveName = getMalformedRestrictiveDirectiveName(key2);
         if (malformedRestrictiveDirectiveName !== void 0) {
           output[malformedRestrictiveDirectiveName] = true;
           continue;
         }
-        switch (key3) {
+        switch (key2) {
           case "min-fresh":
           case "max-stale":
           case "max-age":
           case "s-maxage":
           case "stale-while-revalidate":
           case "stale-if-error": {
-            if (fromMalformedQuote || invalidNumericDirectives.has(key3)) {
+            if (fromMalformedQuote || invalidNumericDirectives.has(key2)) {
               continue;
             }
             if (value === void 0 || keyHasTrailingWhitespace || valueHasLeadingWhitespace) {
-              delete output[key3];
-              invalidNumericDirectives.add(key3);
-              markInvalidCacheControlDirective(output, key3);
+              delete output[key2];
+              invalidNumericDirectives.add(key2);
+              markInvalidCacheControlDirective(output, key2);
               continue;
             }
             if (value.length >= 2 && value[0] === '"' && value[value.length - 1] === '"') {
               value = value.substring(1, value.length - 1);
             }
             if (!/^[0-9]+$/.test(value)) {
-              delete output[key3];
-              invalidNumericDirectives.add(key3);
-              markInvalidCacheControlDirective(output, key3);
+              delete output[key2];
+              invalidNumericDirectives.add(key2);
+              markInvalidCacheControlDirective(output, key2);
               continue;
             }
             const parsedValue = Math.min(parseInt(value, 10), MAX_DELTA_SECONDS);
-            if (key3 === "min-fresh") {
-              if (!(key3 in output) || output[key3] < parsedValue) {
-                output[key3] = parsedValue;
+            if (key2 === "min-fresh") {
+              if (!(key2 in output) || output[key2] < parsedValue) {
+                output[key2] = parsedValue;
               }
-            } else if (!(key3 in output) || output[key3] > parsedValue) {
-              output[key3] = parsedValue;
+            } else if (!(key2 in output) || output[key2] > parsedValue) {
+              output[key2] = parsedValue;
             }
             break;
           }
           case "private":
           case "no-cache": {
             if (fromMalformedQuote) {
-              output[key3] = true;
+              output[key2] = true;
               break;
             }
             if (value !== void 0 && value.length === 0) {
-              output[key3] = true;
+              output[key2] = true;
               break;
             }
             if (value) {
@@ -15889,7 +15889,7 @@ var require_cache = __commonJS({
                   fieldList = fieldListParts.join(",");
                 }
                 if (!foundEndingQuote) {
-                  output[key3] = true;
+                  output[key2] = true;
                   break;
                 }
                 i = lastQuotedPart;
@@ -15902,23 +15902,23 @@ var require_cache = __commonJS({
                   }
                 }
                 if (!validFieldNames) {
-                  output[key3] = true;
-                } else if (output[key3] !== true) {
-                  if (key3 in output) {
-                    output[key3] = output[key3].concat(headers);
+                  output[key2] = true;
+                } else if (output[key2] !== true) {
+                  if (key2 in output) {
+                    output[key2] = output[key2].concat(headers);
                   } else {
-                    output[key3] = headers;
+                    output[key2] = headers;
                   }
                 }
               } else {
                 const fieldName2 = trimOWS(value);
                 if (!isValidHTTPToken(fieldName2)) {
-                  output[key3] = true;
-                } else if (output[key3] !== true) {
-                  if (key3 in output) {
-                    output[key3] = output[key3].concat(fieldName2);
+                  output[key2] = true;
+                } else if (output[key2] !== true) {
+                  if (key2 in output) {
+                    output[key2] = output[key2].concat(fieldName2);
                   } else {
-                    output[key3] = [fieldName2];
+                    output[key2] = [fieldName2];
                   }
                 }
               }
@@ -15933,18 +15933,18 @@ var require_cache = __commonJS({
           case "no-transform":
           case "must-understand":
           case "only-if-cached":
-            if (fromMalformedQuote || invalidNoArgumentDirectives.has(key3)) {
+            if (fromMalformedQuote || invalidNoArgumentDirectives.has(key2)) {
               continue;
             }
             if (value !== void 0) {
-              delete output[key3];
-              invalidNoArgumentDirectives.add(key3);
+              delete output[key2];
+              invalidNoArgumentDirectives.add(key2);
               continue;
             }
-            output[key3] = true;
+            output[key2] = true;
             break;
           case "no-store":
-            output[key3] = true;
+            output[key2] = true;
             break;
           default:
             continue;
@@ -17375,12 +17375,12 @@ var require_memory_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} req
        * @returns {import('../../types/cache-interceptor.d.ts').default.GetResult | undefined}
        */
-      get(key3) {
-        assertCacheKey(key3);
-        const topLevelKey = `${key3.origin}:${key3.path}`;
+      get(key2) {
+        assertCacheKey(key2);
+        const topLevelKey = `${key2.origin}:${key2.path}`;
         const now = Date.now();
         const entries2 = this.#entries.get(topLevelKey);
-        const entry = entries2 ? findEntry(key3, entries2, now) : null;
+        const entry = entries2 ? findEntry(key2, entries2, now) : null;
         return entry == null ? void 0 : {
           statusMessage: entry.statusMessage,
           statusCode: entry.statusCode,
@@ -17399,12 +17399,12 @@ var require_memory_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheValue} val
        * @returns {Writable | undefined}
        */
-      createWriteStream(key3, val) {
-        assertCacheKey(key3);
+      createWriteStream(key2, val) {
+        assertCacheKey(key2);
         assertCacheValue(val);
-        const topLevelKey = `${key3.origin}:${key3.path}`;
+        const topLevelKey = `${key2.origin}:${key2.path}`;
         const store = this;
-        const entry = { ...key3, ...val, body: [], size: 0 };
+        const entry = { ...key2, ...val, body: [], size: 0 };
         return new Writable({
           write(chunk, encoding, callback) {
             if (typeof chunk === "string") {
@@ -17424,7 +17424,7 @@ var require_memory_cache_store = __commonJS({
               entries2 = [];
               store.#entries.set(topLevelKey, entries2);
             }
-            const previousEntry = findEntry(key3, entries2, Date.now());
+            const previousEntry = findEntry(key2, entries2, Date.now());
             if (previousEntry) {
               const index = entries2.indexOf(previousEntry);
               entries2.splice(index, 1, entry);
@@ -17444,13 +17444,13 @@ var require_memory_cache_store = __commonJS({
                 });
                 store.#hasEmittedMaxSizeEvent = true;
               }
-              for (const [key4, entries3] of store.#entries) {
+              for (const [key3, entries3] of store.#entries) {
                 for (const entry2 of entries3.splice(0, entries3.length / 2)) {
                   store.#size -= entry2.size;
                   store.#count -= 1;
                 }
                 if (entries3.length === 0) {
-                  store.#entries.delete(key4);
+                  store.#entries.delete(key3);
                 }
               }
               if (store.#size < store.#maxSize && store.#count < store.#maxCount) {
@@ -17464,11 +17464,11 @@ var require_memory_cache_store = __commonJS({
       /**
        * @param {CacheKey} key
        */
-      delete(key3) {
-        if (typeof key3 !== "object") {
-          throw new TypeError(`expected key to be object, got ${typeof key3}`);
+      delete(key2) {
+        if (typeof key2 !== "object") {
+          throw new TypeError(`expected key to be object, got ${typeof key2}`);
         }
-        const topLevelKey = `${key3.origin}:${key3.path}`;
+        const topLevelKey = `${key2.origin}:${key2.path}`;
         for (const entry of this.#entries.get(topLevelKey) ?? []) {
           this.#size -= entry.size;
           this.#count -= 1;
@@ -17476,20 +17476,20 @@ var require_memory_cache_store = __commonJS({
         this.#entries.delete(topLevelKey);
       }
     };
-    function findEntry(key3, entries2, now) {
+    function findEntry(key2, entries2, now) {
       for (let i = 0; i < entries2.length; i++) {
         const entry = entries2[i];
-        if (entry.deleteAt > now && entry.method === key3.method && varyMatches(key3, entry)) {
+        if (entry.deleteAt > now && entry.method === key2.method && varyMatches(key2, entry)) {
           return entry;
         }
       }
     }
-    function varyMatches(key3, entry) {
+    function varyMatches(key2, entry) {
       if (entry.vary == null) {
         return true;
       }
       for (const headerName in entry.vary) {
-        if (Object.hasOwn(entry.vary, headerName) && !headerValueEquals(key3.headers?.[headerName], entry.vary[headerName])) {
+        if (Object.hasOwn(entry.vary, headerName) && !headerValueEquals(key2.headers?.[headerName], entry.vary[headerName])) {
           return false;
         }
       }
@@ -17708,8 +17708,8 @@ var require_cache2 = __commonJS({
       if (!varyDirectives) {
         return false;
       }
-      for (const key3 in varyDirectives) {
-        if (result.vary == null || !Object.hasOwn(result.vary, key3)) {
+      for (const key2 in varyDirectives) {
+        if (result.vary == null || !Object.hasOwn(result.vary, key2)) {
           return true;
         }
       }
@@ -17736,9 +17736,9 @@ var require_cache2 = __commonJS({
         headers["if-none-match"] = result.etag;
       }
       if (result.vary) {
-        for (const key3 in result.vary) {
-          if (result.vary[key3] != null) {
-            headers[key3] = result.vary[key3];
+        for (const key2 in result.vary) {
+          if (result.vary[key2] != null) {
+            headers[key2] = result.vary[key2];
           }
         }
       }
@@ -19246,9 +19246,9 @@ var require_sqlite_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        * @returns {(import('../../types/cache-interceptor.d.ts').default.GetResult & { body?: Buffer }) | undefined}
        */
-      get(key3) {
-        assertCacheKey(key3);
-        const value = this.#findValue(key3);
+      get(key2) {
+        assertCacheKey(key2);
+        const value = this.#findValue(key2);
         return value ? {
           body: value.body ? Buffer.from(value.body.buffer, value.body.byteOffset, value.body.byteLength) : void 0,
           statusCode: value.statusCode,
@@ -19266,15 +19266,15 @@ var require_sqlite_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheValue & { body: null | Buffer | Array<Buffer>}} value
        */
-      set(key3, value) {
-        assertCacheKey(key3);
-        const url = this.#makeValueUrl(key3);
+      set(key2, value) {
+        assertCacheKey(key2);
+        const url = this.#makeValueUrl(key2);
         const body = Array.isArray(value.body) ? Buffer.concat(value.body) : value.body;
         const size = body?.byteLength;
         if (size && size > this.#maxEntrySize) {
           return;
         }
-        const existingValue = this.#findValue(key3, true);
+        const existingValue = this.#findValue(key2, true);
         if (existingValue) {
           this.#updateValueQuery.run(
             body,
@@ -19291,7 +19291,7 @@ var require_sqlite_cache_store = __commonJS({
         } else {
           this.#insertValueQuery.run(
             url,
-            key3.method,
+            key2.method,
             body,
             value.deleteAt,
             value.statusCode,
@@ -19311,8 +19311,8 @@ var require_sqlite_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheValue} value
        * @returns {Writable | undefined}
        */
-      createWriteStream(key3, value) {
-        assertCacheKey(key3);
+      createWriteStream(key2, value) {
+        assertCacheKey(key2);
         assertCacheValue(value);
         let size = 0;
         const body = [];
@@ -19329,7 +19329,7 @@ var require_sqlite_cache_store = __commonJS({
             callback();
           },
           final(callback) {
-            store.set(key3, { ...value, body });
+            store.set(key2, { ...value, body });
             callback();
           }
         });
@@ -19337,11 +19337,11 @@ var require_sqlite_cache_store = __commonJS({
       /**
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        */
-      delete(key3) {
-        if (typeof key3 !== "object") {
-          throw new TypeError(`expected key to be object, got ${typeof key3}`);
+      delete(key2) {
+        if (typeof key2 !== "object") {
+          throw new TypeError(`expected key to be object, got ${typeof key2}`);
         }
-        this.#deleteByUrlQuery.run(this.#makeValueUrl(key3));
+        this.#deleteByUrlQuery.run(this.#makeValueUrl(key2));
       }
       #prune() {
         if (Number.isFinite(this.#maxCount) && this.size <= this.#maxCount) {
@@ -19373,17 +19373,17 @@ var require_sqlite_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        * @returns {string}
        */
-      #makeValueUrl(key3) {
-        return `${key3.origin}/${key3.path}`;
+      #makeValueUrl(key2) {
+        return `${key2.origin}/${key2.path}`;
       }
       /**
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        * @param {boolean} [canBeExpired=false]
        * @returns {SqliteStoreValue | undefined}
        */
-      #findValue(key3, canBeExpired = false) {
-        const url = this.#makeValueUrl(key3);
-        const { headers, method } = key3;
+      #findValue(key2, canBeExpired = false) {
+        const url = this.#makeValueUrl(key2);
+        const { headers, method } = key2;
         const values = this.#getValuesQuery.all(url, method);
         if (values.length === 0) {
           return void 0;
@@ -23248,8 +23248,8 @@ var require_util4 = __commonJS({
         if (!part.includes("=")) {
           throw new Error("Invalid unparsed");
         }
-        const [key3, ...value] = part.split("=");
-        const trimmedKey = key3.trim();
+        const [key2, ...value] = part.split("=");
+        const trimmedKey = key2.trim();
         const joinedValue = value.join("=");
         validateCookieName(trimmedKey);
         validateCookieValue(joinedValue);
@@ -26745,11 +26745,11 @@ var require_visit = __commonJS({
     visit4.BREAK = BREAK;
     visit4.SKIP = SKIP;
     visit4.REMOVE = REMOVE;
-    function visit_(key3, node, visitor, path) {
-      const ctrl = callVisitor(key3, node, visitor, path);
+    function visit_(key2, node, visitor, path) {
+      const ctrl = callVisitor(key2, node, visitor, path);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key3, path, ctrl);
-        return visit_(key3, ctrl, visitor, path);
+        replaceNode(key2, path, ctrl);
+        return visit_(key2, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node)) {
@@ -26793,11 +26793,11 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key3, node, visitor, path) {
-      const ctrl = await callVisitor(key3, node, visitor, path);
+    async function visitAsync_(key2, node, visitor, path) {
+      const ctrl = await callVisitor(key2, node, visitor, path);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key3, path, ctrl);
-        return visitAsync_(key3, ctrl, visitor, path);
+        replaceNode(key2, path, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node)) {
@@ -26847,27 +26847,27 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key3, node, visitor, path) {
+    function callVisitor(key2, node, visitor, path) {
       if (typeof visitor === "function")
-        return visitor(key3, node, path);
+        return visitor(key2, node, path);
       if (identity4.isMap(node))
-        return visitor.Map?.(key3, node, path);
+        return visitor.Map?.(key2, node, path);
       if (identity4.isSeq(node))
-        return visitor.Seq?.(key3, node, path);
+        return visitor.Seq?.(key2, node, path);
       if (identity4.isPair(node))
-        return visitor.Pair?.(key3, node, path);
+        return visitor.Pair?.(key2, node, path);
       if (identity4.isScalar(node))
-        return visitor.Scalar?.(key3, node, path);
+        return visitor.Scalar?.(key2, node, path);
       if (identity4.isAlias(node))
-        return visitor.Alias?.(key3, node, path);
+        return visitor.Alias?.(key2, node, path);
       return void 0;
     }
-    function replaceNode(key3, path, node) {
+    function replaceNode(key2, path, node) {
       const parent = path[path.length - 1];
       if (identity4.isCollection(parent)) {
-        parent.items[key3] = node;
+        parent.items[key2] = node;
       } else if (identity4.isPair(parent)) {
-        if (key3 === "key")
+        if (key2 === "key")
           parent.key = node;
         else
           parent.value = node;
@@ -27128,7 +27128,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key3, val) {
+    function applyReviver(reviver, obj, key2, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -27168,7 +27168,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key3, val);
+      return reviver.call(obj, key2, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -27531,14 +27531,14 @@ var require_Collection = __commonJS({
         if (isEmptyPath(path))
           this.add(value);
         else {
-          const [key3, ...rest] = path;
-          const node = this.get(key3, true);
+          const [key2, ...rest] = path;
+          const node = this.get(key2, true);
           if (identity4.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key3, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key3}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
       /**
@@ -27546,14 +27546,14 @@ var require_Collection = __commonJS({
        * @returns `true` if the item was found and removed.
        */
       deleteIn(path) {
-        const [key3, ...rest] = path;
+        const [key2, ...rest] = path;
         if (rest.length === 0)
-          return this.delete(key3);
-        const node = this.get(key3, true);
+          return this.delete(key2);
+        const node = this.get(key2, true);
         if (identity4.isCollection(node))
           return node.deleteIn(rest);
         else
-          throw new Error(`Expected YAML collection at ${key3}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -27561,8 +27561,8 @@ var require_Collection = __commonJS({
        * `true` (collections are always returned intact).
        */
       getIn(path, keepScalar) {
-        const [key3, ...rest] = path;
-        const node = this.get(key3, true);
+        const [key2, ...rest] = path;
+        const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity4.isScalar(node) ? node.value : node;
         else
@@ -27580,10 +27580,10 @@ var require_Collection = __commonJS({
        * Checks if the collection includes a value with the key `key`.
        */
       hasIn(path) {
-        const [key3, ...rest] = path;
+        const [key2, ...rest] = path;
         if (rest.length === 0)
-          return this.has(key3);
-        const node = this.get(key3, true);
+          return this.has(key2);
+        const node = this.get(key2, true);
         return identity4.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
@@ -27591,17 +27591,17 @@ var require_Collection = __commonJS({
        * boolean to add/remove the item from the set.
        */
       setIn(path, value) {
-        const [key3, ...rest] = path;
+        const [key2, ...rest] = path;
         if (rest.length === 0) {
-          this.set(key3, value);
+          this.set(key2, value);
         } else {
-          const node = this.get(key3, true);
+          const node = this.get(key2, true);
           if (identity4.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key3, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key3}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
     };
@@ -28179,19 +28179,19 @@ var require_stringifyPair = __commonJS({
     var Scalar2 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key: key3, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity4.isNode(key3) && key3.comment || null;
+      let keyComment = identity4.isNode(key2) && key2.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity4.isCollection(key3) || !identity4.isNode(key3) && typeof key3 === "object") {
+        if (identity4.isCollection(key2) || !identity4.isNode(key2) && typeof key2 === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key3 || keyComment && value == null && !ctx.inFlow || identity4.isCollection(key3) || (identity4.isScalar(key3) ? key3.type === Scalar2.Scalar.BLOCK_FOLDED || key3.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key3 === "object"));
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity4.isCollection(key2) || (identity4.isScalar(key2) ? key2.type === Scalar2.Scalar.BLOCK_FOLDED || key2.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -28199,7 +28199,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key3, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -28343,7 +28343,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key3) => (merge.identify(key3) || identity4.isScalar(key3) && (!key3.type || key3.type === Scalar2.Scalar.PLAIN) && merge.identify(key3.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity4.isScalar(key2) && (!key2.type || key2.type === Scalar2.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity4.isSeq(source))
@@ -28360,14 +28360,14 @@ var require_merge = __commonJS({
       if (!identity4.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key3, value2] of srcMap) {
+      for (const [key2, value2] of srcMap) {
         if (map instanceof Map) {
-          if (!map.has(key3))
-            map.set(key3, value2);
+          if (!map.has(key2))
+            map.set(key2, value2);
         } else if (map instanceof Set) {
-          map.add(key3);
-        } else if (!Object.prototype.hasOwnProperty.call(map, key3)) {
-          Object.defineProperty(map, key3, {
+          map.add(key2);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key2)) {
+          Object.defineProperty(map, key2, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -28395,19 +28395,19 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity4 = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key: key3, value }) {
-      if (identity4.isNode(key3) && key3.addToJSMap)
-        key3.addToJSMap(ctx, map, value);
-      else if (merge.isMergeKey(ctx, key3))
+    function addPairToJSMap(ctx, map, { key: key2, value }) {
+      if (identity4.isNode(key2) && key2.addToJSMap)
+        key2.addToJSMap(ctx, map, value);
+      else if (merge.isMergeKey(ctx, key2))
         merge.addMergeToJSMap(ctx, map, value);
       else {
-        const jsKey = toJS.toJS(key3, "", ctx);
+        const jsKey = toJS.toJS(key2, "", ctx);
         if (map instanceof Map) {
           map.set(jsKey, toJS.toJS(value, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
-          const stringKey = stringifyKey(key3, jsKey, ctx);
+          const stringKey = stringifyKey(key2, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
@@ -28422,19 +28422,19 @@ var require_addPairToJSMap = __commonJS({
       }
       return map;
     }
-    function stringifyKey(key3, jsKey, ctx) {
+    function stringifyKey(key2, jsKey, ctx) {
       if (jsKey === null)
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity4.isNode(key3) && ctx?.doc) {
+      if (identity4.isNode(key2) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
         strCtx.inFlow = true;
         strCtx.inStringifyKey = true;
-        const strKey = key3.toString(strCtx);
+        const strKey = key2.toString(strCtx);
         if (!ctx.mapKeyWarned) {
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
@@ -28458,24 +28458,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity4 = require_identity();
-    function createPair(key3, value, ctx) {
-      const k = createNode.createNode(key3, void 0, ctx);
+    function createPair(key2, value, ctx) {
+      const k = createNode.createNode(key2, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key3, value = null) {
+      constructor(key2, value = null) {
         Object.defineProperty(this, identity4.NODE_TYPE, { value: identity4.PAIR });
-        this.key = key3;
+        this.key = key2;
         this.value = value;
       }
       clone(schema) {
-        let { key: key3, value } = this;
-        if (identity4.isNode(key3))
-          key3 = key3.clone(schema);
+        let { key: key2, value } = this;
+        if (identity4.isNode(key2))
+          key2 = key2.clone(schema);
         if (identity4.isNode(value))
           value = value.clone(schema);
-        return new _Pair(key3, value);
+        return new _Pair(key2, value);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -28651,11 +28651,11 @@ var require_YAMLMap = __commonJS({
     var identity4 = require_identity();
     var Pair = require_Pair();
     var Scalar2 = require_Scalar();
-    function findPair(items, key3) {
-      const k = identity4.isScalar(key3) ? key3.value : key3;
+    function findPair(items, key2) {
+      const k = identity4.isScalar(key2) ? key2.value : key2;
       for (const it of items) {
         if (identity4.isPair(it)) {
-          if (it.key === key3 || it.key === k)
+          if (it.key === key2 || it.key === k)
             return it;
           if (identity4.isScalar(it.key) && it.key.value === k)
             return it;
@@ -28678,20 +28678,20 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add4 = (key3, value) => {
+        const add4 = (key2, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key3, value);
-          else if (Array.isArray(replacer) && !replacer.includes(key3))
+            value = replacer.call(obj, key2, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key2))
             return;
           if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key3, value, ctx));
+            map.items.push(Pair.createPair(key2, value, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key3, value] of obj)
-            add4(key3, value);
+          for (const [key2, value] of obj)
+            add4(key2, value);
         } else if (obj && typeof obj === "object") {
-          for (const key3 of Object.keys(obj))
-            add4(key3, obj[key3]);
+          for (const key2 of Object.keys(obj))
+            add4(key2, obj[key2]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -28731,23 +28731,23 @@ var require_YAMLMap = __commonJS({
           this.items.push(_pair);
         }
       }
-      delete(key3) {
-        const it = findPair(this.items, key3);
+      delete(key2) {
+        const it = findPair(this.items, key2);
         if (!it)
           return false;
         const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
-      get(key3, keepScalar) {
-        const it = findPair(this.items, key3);
+      get(key2, keepScalar) {
+        const it = findPair(this.items, key2);
         const node = it?.value;
         return (!keepScalar && identity4.isScalar(node) ? node.value : node) ?? void 0;
       }
-      has(key3) {
-        return !!findPair(this.items, key3);
+      has(key2) {
+        return !!findPair(this.items, key2);
       }
-      set(key3, value) {
-        this.add(new Pair.Pair(key3, value), true);
+      set(key2, value) {
+        this.add(new Pair.Pair(key2, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -28836,15 +28836,15 @@ var require_YAMLSeq = __commonJS({
        *
        * @returns `true` if the item was found and removed.
        */
-      delete(key3) {
-        const idx = asItemIndex(key3);
+      delete(key2) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return false;
         const del = this.items.splice(idx, 1);
         return del.length > 0;
       }
-      get(key3, keepScalar) {
-        const idx = asItemIndex(key3);
+      get(key2, keepScalar) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
@@ -28856,8 +28856,8 @@ var require_YAMLSeq = __commonJS({
        * `key` must contain a representation of an integer for this to succeed.
        * It may be wrapped in a `Scalar`.
        */
-      has(key3) {
-        const idx = asItemIndex(key3);
+      has(key2) {
+        const idx = asItemIndex(key2);
         return typeof idx === "number" && idx < this.items.length;
       }
       /**
@@ -28867,10 +28867,10 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key3, value) {
-        const idx = asItemIndex(key3);
+      set(key2, value) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
-          throw new Error(`Expected a valid index, not ${key3}.`);
+          throw new Error(`Expected a valid index, not ${key2}.`);
         const prev = this.items[idx];
         if (identity4.isScalar(prev) && Scalar2.isScalarValue(value))
           prev.value = value;
@@ -28904,8 +28904,8 @@ var require_YAMLSeq = __commonJS({
           let i = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key3 = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key3, it);
+              const key2 = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key2, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -28913,8 +28913,8 @@ var require_YAMLSeq = __commonJS({
         return seq;
       }
     };
-    function asItemIndex(key3) {
-      let idx = identity4.isScalar(key3) ? key3.value : key3;
+    function asItemIndex(key2) {
+      let idx = identity4.isScalar(key2) ? key2.value : key2;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -29328,25 +29328,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i++), it);
-          let key3, value;
+          let key2, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
-              key3 = it[0];
+              key2 = it[0];
               value = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
-              key3 = keys[0];
-              value = it[key3];
+              key2 = keys[0];
+              value = it[key2];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
-            key3 = it;
+            key2 = it;
           }
-          pairs3.items.push(Pair.createPair(key3, value, ctx));
+          pairs3.items.push(Pair.createPair(key2, value, ctx));
         }
       return pairs3;
     }
@@ -29393,16 +29393,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const pair of this.items) {
-          let key3, value;
+          let key2, value;
           if (identity4.isPair(pair)) {
-            key3 = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key3, ctx);
+            key2 = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key2, ctx);
           } else {
-            key3 = toJS.toJS(pair, "", ctx);
+            key2 = toJS.toJS(pair, "", ctx);
           }
-          if (map.has(key3))
+          if (map.has(key2))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key3, value);
+          map.set(key2, value);
         }
         return map;
       }
@@ -29423,12 +29423,12 @@ var require_omap = __commonJS({
       resolve(seq, onError) {
         const pairs$1 = pairs2.resolvePairs(seq, onError);
         const seenKeys = [];
-        for (const { key: key3 } of pairs$1.items) {
-          if (identity4.isScalar(key3)) {
-            if (seenKeys.includes(key3.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key3.value}`);
+        for (const { key: key2 } of pairs$1.items) {
+          if (identity4.isScalar(key2)) {
+            if (seenKeys.includes(key2.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
             } else {
-              seenKeys.push(key3.value);
+              seenKeys.push(key2.value);
             }
           }
         }
@@ -29613,14 +29613,14 @@ var require_set = __commonJS({
         super(schema);
         this.tag = _YAMLSet.tag;
       }
-      add(key3) {
+      add(key2) {
         let pair;
-        if (identity4.isPair(key3))
-          pair = key3;
-        else if (key3 && typeof key3 === "object" && "key" in key3 && "value" in key3 && key3.value === null)
-          pair = new Pair.Pair(key3.key, null);
+        if (identity4.isPair(key2))
+          pair = key2;
+        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
+          pair = new Pair.Pair(key2.key, null);
         else
-          pair = new Pair.Pair(key3, null);
+          pair = new Pair.Pair(key2, null);
         const prev = YAMLMap2.findPair(this.items, pair.key);
         if (!prev)
           this.items.push(pair);
@@ -29629,18 +29629,18 @@ var require_set = __commonJS({
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
-      get(key3, keepPair) {
-        const pair = YAMLMap2.findPair(this.items, key3);
+      get(key2, keepPair) {
+        const pair = YAMLMap2.findPair(this.items, key2);
         return !keepPair && identity4.isPair(pair) ? identity4.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key3, value) {
+      set(key2, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap2.findPair(this.items, key3);
+        const prev = YAMLMap2.findPair(this.items, key2);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new Pair.Pair(key3));
+          this.items.push(new Pair.Pair(key2));
         }
       }
       toJSON(_, ctx) {
@@ -29887,7 +29887,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key3) => key3 !== "yaml11").map((key3) => JSON.stringify(key3)).join(", ");
+          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -29903,7 +29903,7 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key3) => JSON.stringify(key3)).join(", ");
+          const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
         if (!tags2.includes(tagObj))
@@ -30167,8 +30167,8 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key3, value, options = {}) {
-        const k = this.createNode(key3, null, options);
+      createPair(key2, value, options = {}) {
+        const k = this.createNode(key2, null, options);
         const v = this.createNode(value, null, options);
         return new Pair.Pair(k, v);
       }
@@ -30176,8 +30176,8 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      delete(key3) {
-        return assertCollection(this.contents) ? this.contents.delete(key3) : false;
+      delete(key2) {
+        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
       }
       /**
        * Removes a value from the document.
@@ -30197,8 +30197,8 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      get(key3, keepScalar) {
-        return identity4.isCollection(this.contents) ? this.contents.get(key3, keepScalar) : void 0;
+      get(key2, keepScalar) {
+        return identity4.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -30213,8 +30213,8 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value with the key `key`.
        */
-      has(key3) {
-        return identity4.isCollection(this.contents) ? this.contents.has(key3) : false;
+      has(key2) {
+        return identity4.isCollection(this.contents) ? this.contents.has(key2) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -30228,11 +30228,11 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key3, value) {
+      set(key2, value) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key3], value);
+          this.contents = Collection.collectionFromPath(this.schema, [key2], value);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key3, value);
+          this.contents.set(key2, value);
         }
       }
       /**
@@ -30540,24 +30540,24 @@ var require_resolve_props = __commonJS({
 var require_util_contains_newline = __commonJS({
   "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
-    function containsNewline(key3) {
-      if (!key3)
+    function containsNewline(key2) {
+      if (!key2)
         return null;
-      switch (key3.type) {
+      switch (key2.type) {
         case "alias":
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          if (key3.source.includes("\n"))
+          if (key2.source.includes("\n"))
             return true;
-          if (key3.end) {
-            for (const st of key3.end)
+          if (key2.end) {
+            for (const st of key2.end)
               if (st.type === "newline")
                 return true;
           }
           return false;
         case "flow-collection":
-          for (const it of key3.items) {
+          for (const it of key2.items) {
             for (const st of it.start)
               if (st.type === "newline")
                 return true;
@@ -30631,10 +30631,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key3, sep: sep3, value } = collItem;
+        const { start, key: key2, sep: sep3, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key3 ?? sep3?.[0],
+          next: key2 ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -30642,10 +30642,10 @@ var require_resolve_block_map = __commonJS({
         });
         const implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key3) {
-            if (key3.type === "block-seq")
+          if (key2) {
+            if (key2.type === "block-seq")
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
-            else if ("indent" in key3 && key3.indent !== bm.indent)
+            else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
           if (!keyProps.anchor && !keyProps.tag && !sep3) {
@@ -30658,17 +30658,17 @@ var require_resolve_block_map = __commonJS({
             }
             continue;
           }
-          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key3)) {
-            onError(key3 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
+            onError(key2 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key3 ? composeNode(ctx, key3, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key3, onError);
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -30678,7 +30678,7 @@ var require_resolve_block_map = __commonJS({
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
-          startOnNewline: !key3 || key3.type === "block-scalar"
+          startOnNewline: !key2 || key2.type === "block-scalar"
         });
         offset = valueProps.end;
         if (valueProps.found) {
@@ -30842,11 +30842,11 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key3, sep: sep3, value } = collItem;
+        const { start, key: key2, sep: sep3, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key3 ?? sep3?.[0],
+          next: key2 ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
@@ -30867,9 +30867,9 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key3))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
             onError(
-              key3,
+              key2,
               // checked by containsNewline()
               "MULTILINE_IMPLICIT_KEY",
               "Implicit keys of flow sequence pairs need to be on a single line"
@@ -30916,8 +30916,8 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key3 ? composeNode(ctx, key3, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
-          if (isBlock(key3))
+          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
           const valueProps = resolveProps.resolveProps(sep3 ?? [], {
@@ -32067,9 +32067,9 @@ var require_cst_scalar = __commonJS({
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
           props.push({ type: "newline", offset: -1, indent, source: "\n" });
-        for (const key3 of Object.keys(token))
-          if (key3 !== "type" && key3 !== "offset")
-            delete token[key3];
+        for (const key2 of Object.keys(token))
+          if (key2 !== "type" && key2 !== "offset")
+            delete token[key2];
         Object.assign(token, { type: "block-scalar", indent, props, source: body });
       }
     }
@@ -32117,9 +32117,9 @@ var require_cst_scalar = __commonJS({
         default: {
           const indent = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key3 of Object.keys(token))
-            if (key3 !== "type" && key3 !== "offset")
-              delete token[key3];
+          for (const key2 of Object.keys(token))
+            if (key2 !== "type" && key2 !== "offset")
+              delete token[key2];
           Object.assign(token, { type, indent, source, end });
         }
       }
@@ -32174,12 +32174,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key3, sep: sep3, value }) {
+    function stringifyItem({ start, key: key2, sep: sep3, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
-      if (key3)
-        res += stringifyToken(key3);
+      if (key2)
+        res += stringifyToken(key2);
       if (sep3)
         for (const st of sep3)
           res += st.source;
@@ -33511,7 +33511,7 @@ var require_parser = __commonJS({
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
-                  const key3 = it.key;
+                  const key2 = it.key;
                   const sep3 = it.sep;
                   sep3.push(this.sourceToken);
                   delete it.key;
@@ -33520,7 +33520,7 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key3, sep: sep3 }]
+                    items: [{ start: start2, key: key2, sep: sep3 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -34734,27 +34734,27 @@ var require_light = __commonJS({
               }
             }
           }
-          key(key3 = "") {
+          key(key2 = "") {
             var ref;
-            return (ref = this.instances[key3]) != null ? ref : (() => {
+            return (ref = this.instances[key2]) != null ? ref : (() => {
               var limiter;
-              limiter = this.instances[key3] = new this.Bottleneck(Object.assign(this.limiterOptions, {
-                id: `${this.id}-${key3}`,
+              limiter = this.instances[key2] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+                id: `${this.id}-${key2}`,
                 timeout: this.timeout,
                 connection: this.connection
               }));
-              this.Events.trigger("created", limiter, key3);
+              this.Events.trigger("created", limiter, key2);
               return limiter;
             })();
           }
-          async deleteKey(key3 = "") {
+          async deleteKey(key2 = "") {
             var deleted, instance;
-            instance = this.instances[key3];
+            instance = this.instances[key2];
             if (this.connection) {
-              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key3}`)]);
+              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key2}`)]);
             }
             if (instance != null) {
-              delete this.instances[key3];
+              delete this.instances[key2];
               await instance.disconnect();
             }
             return instance != null || deleted > 0;
@@ -35375,8 +35375,8 @@ function isBranchOf(error, combinator) {
   if (error.schemaPath.startsWith(`${combinator.schemaPath}/`)) return true;
   return error.instancePath === combinator.instancePath && error.keyword === "type";
 }
-function pointerJoin(base, key3) {
-  return `${base}/${key3.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+function pointerJoin(base, key2) {
+  return `${base}/${key2.replaceAll("~", "~0").replaceAll("/", "~1")}`;
 }
 function describeOne(error, value) {
   const params = error.params;
@@ -35473,9 +35473,9 @@ function describeSchemaErrors(errors, value) {
       continue;
     }
     const message3 = combined.get(error) ?? describeOne(error, value);
-    const key3 = `${path}\0${message3}`;
-    if (seen.has(key3)) continue;
-    seen.add(key3);
+    const key2 = `${path}\0${message3}`;
+    if (seen.has(key2)) continue;
+    seen.add(key2);
     violations.push({ path, message: message3, focus: path });
   }
   for (const [path, names] of required) {
@@ -35601,11 +35601,11 @@ function createOfflineSchemas(importModule = importPackage) {
     /** They cannot see unknown fields. */
     strict: false,
     lookup(kind, apiVersion) {
-      const key3 = `${apiVersion}/${kind}`;
-      let pending = cache2.get(key3);
+      const key2 = `${apiVersion}/${kind}`;
+      let pending = cache2.get(key2);
       if (!pending) {
         pending = load(kind, apiVersion);
-        cache2.set(key3, pending);
+        cache2.set(key2, pending);
       }
       return pending;
     }
@@ -35666,14 +35666,14 @@ function inlineKey(raw) {
 function privateKeyOf(env, readFile3) {
   const inline2 = env["PRIVATE_KEY"];
   const path = env["PRIVATE_KEY_PATH"];
-  let key3;
+  let key2;
   let from;
   if (inline2 !== void 0 && inline2.trim() !== "") {
-    key3 = inlineKey(inline2);
+    key2 = inlineKey(inline2);
     from = "PRIVATE_KEY";
   } else if (path !== void 0 && path.trim() !== "") {
     try {
-      key3 = readFile3(path.trim()).trim();
+      key2 = readFile3(path.trim()).trim();
     } catch (error) {
       const code2 = error.code ?? "unreadable";
       throw new AppSettingsError(
@@ -35687,13 +35687,13 @@ function privateKeyOf(env, readFile3) {
     );
   }
   try {
-    createPrivateKey(key3);
+    createPrivateKey(key2);
   } catch {
     throw new AppSettingsError(
       `${from} is not a PEM private key: give the .pem file GitHub generated for the App (its text, base64, or its path)`
     );
   }
-  return key3;
+  return key2;
 }
 function gitHubServer(env) {
   const host = env["GHE_HOST"]?.trim();
@@ -35764,17 +35764,17 @@ function createTreeCache(entries2 = DEFAULT_ENTRIES) {
   return {
     size: () => trees.size,
     get(port2, repo, sha) {
-      const key3 = `${repo.owner}/${repo.repo}@${sha}`;
-      const known2 = trees.get(key3);
+      const key2 = `${repo.owner}/${repo.repo}@${sha}`;
+      const known2 = trees.get(key2);
       if (known2 !== void 0) {
-        trees.delete(key3);
-        trees.set(key3, known2);
+        trees.delete(key2);
+        trees.set(key2, known2);
         return known2;
       }
       const loading = port2.getTree(repo, sha);
-      trees.set(key3, loading);
+      trees.set(key2, loading);
       loading.catch(() => {
-        if (trees.get(key3) === loading) trees.delete(key3);
+        if (trees.get(key2) === loading) trees.delete(key2);
       });
       while (trees.size > entries2) trees.delete(trees.keys().next().value);
       return loading;
@@ -35860,8 +35860,8 @@ function collectRefs(node, refs) {
     return;
   }
   if (node === null || typeof node !== "object") return;
-  for (const [key3, value] of Object.entries(node)) {
-    if (key3 === "$ref" && typeof value === "string") refs.add(value);
+  for (const [key2, value] of Object.entries(node)) {
+    if (key2 === "$ref" && typeof value === "string") refs.add(value);
     else collectRefs(value, refs);
   }
 }
@@ -35987,11 +35987,11 @@ function createGitOpsSchemas(importModule = importPackage) {
     /** They cannot see unknown fields. */
     strict: false,
     lookup(kind, apiVersion) {
-      const key3 = `${apiVersion}/${kind}`;
-      let pending = cache2.get(key3);
+      const key2 = `${apiVersion}/${kind}`;
+      let pending = cache2.get(key2);
       if (!pending) {
         pending = load(kind, apiVersion);
-        cache2.set(key3, pending);
+        cache2.set(key2, pending);
       }
       return pending;
     }
@@ -36190,9 +36190,9 @@ function createSchemaRegistry(options, deps) {
   const fromInput = /* @__PURE__ */ new Map();
   const noticed = /* @__PURE__ */ new Set();
   let usedOffline = false;
-  function noticeOnce(key3, message3) {
-    if (noticed.has(key3)) return;
-    noticed.add(key3);
+  function noticeOnce(key2, message3) {
+    if (noticed.has(key2)) return;
+    noticed.add(key2);
     deps.notice(message3);
   }
   const accepts = options.offlineAccepts ?? "requested";
@@ -36333,16 +36333,16 @@ function createSchemaRegistry(options, deps) {
       });
     },
     lookup(kind, apiVersion) {
-      const key3 = `${kind}-${apiVersion}`;
-      const local = fromInput.get(key3);
+      const key2 = `${kind}-${apiVersion}`;
+      const local = fromInput.get(key2);
       if (local) return local;
-      const cached2 = cache2.get(key3);
+      const cached2 = cache2.get(key2);
       if (cached2) return cached2;
       const pending = resolve2(kind, apiVersion).then((result) => {
-        cache2.set(key3, result);
+        cache2.set(key2, result);
         return result;
       });
-      cache2.set(key3, pending);
+      cache2.set(key2, pending);
       return pending;
     },
     get usedOffline() {
@@ -36437,7 +36437,7 @@ function cloneJson(value) {
   if (Array.isArray(value)) return value.map((item) => cloneJson(item));
   if (isJsonObject(value)) {
     const copy2 = {};
-    for (const [key3, child3] of Object.entries(value)) copy2[key3] = cloneJson(child3);
+    for (const [key2, child3] of Object.entries(value)) copy2[key2] = cloneJson(child3);
     return copy2;
   }
   return value;
@@ -36452,15 +36452,15 @@ function jsonEqual(a, b) {
     if (!isJsonObject(b)) return false;
     const keys = Object.keys(a);
     if (keys.length !== Object.keys(b).length) return false;
-    return keys.every((key3) => key3 in b && jsonEqual(a[key3], b[key3]));
+    return keys.every((key2) => key2 in b && jsonEqual(a[key2], b[key2]));
   }
   return false;
 }
 function getIn(value, ...keys) {
   let current = value;
-  for (const key3 of keys) {
+  for (const key2 of keys) {
     if (!isJsonObject(current)) return void 0;
-    current = current[key3];
+    current = current[key2];
   }
   return current;
 }
@@ -36513,9 +36513,9 @@ function readQuoted(text12, start, source) {
 function readBracket(text12, start, source) {
   const first = text12[start];
   if (first === '"' || first === "'") {
-    const [key3, end] = readQuoted(text12, start, source);
+    const [key2, end] = readQuoted(text12, start, source);
     if (text12[end] !== "]") throw new InvalidPathError(source, "expected ] after a quoted key");
-    return [{ type: "key", key: key3 }, end + 1];
+    return [{ type: "key", key: key2 }, end + 1];
   }
   const equals = text12.indexOf("=", start);
   const close = text12.indexOf("]", start);
@@ -36571,9 +36571,9 @@ function parsePath(source) {
     if (!expectKey) throw new InvalidPathError(source, `expected . or [ at ${JSON.stringify(text12.slice(i))}`);
     let end = i;
     while (end < text12.length && text12[end] !== "." && text12[end] !== "[") end++;
-    const key3 = text12.slice(i, end);
-    if (key3.includes("]")) throw new InvalidPathError(source, "unexpected ]");
-    segments.push(key3 === "*" ? { type: "any" } : key3 === "**" ? { type: "deep" } : { type: "key", key: key3 });
+    const key2 = text12.slice(i, end);
+    if (key2.includes("]")) throw new InvalidPathError(source, "unexpected ]");
+    segments.push(key2 === "*" ? { type: "any" } : key2 === "**" ? { type: "deep" } : { type: "key", key: key2 });
     i = end;
     expectKey = false;
   }
@@ -36584,9 +36584,9 @@ function fieldText(value) {
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   return void 0;
 }
-function child(parent, key3, steps) {
-  const value = parent[key3];
-  return { parent, key: key3, steps: [...steps, formatStep(key3, value)] };
+function child(parent, key2, steps) {
+  const value = parent[key2];
+  return { parent, key: key2, steps: [...steps, formatStep(key2, value)] };
 }
 function descendants(match) {
   const value = valueAt2(match);
@@ -36600,7 +36600,7 @@ function step(value, segment, steps) {
     return Array.isArray(value) && segment.index < value.length ? [child(value, segment.index, steps)] : [];
   if (segment.type === "any") {
     if (Array.isArray(value)) return value.map((_, index) => child(value, index, steps));
-    if (isJsonObject(value)) return Object.keys(value).map((key3) => child(value, key3, steps));
+    if (isJsonObject(value)) return Object.keys(value).map((key2) => child(value, key2, steps));
     return [];
   }
   if (segment.type === "deep" || !Array.isArray(value)) return [];
@@ -36631,12 +36631,12 @@ function deletePath(root, segments) {
   return matches3.length;
 }
 var PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
-function formatStep(key3, element) {
-  if (typeof key3 === "number") {
+function formatStep(key2, element) {
+  if (typeof key2 === "number") {
     const name = isJsonObject(element) ? element.name : void 0;
-    return typeof name === "string" && /^[^\]"'=]+$/.test(name) ? `[name=${name}]` : `[${key3}]`;
+    return typeof name === "string" && /^[^\]"'=]+$/.test(name) ? `[name=${name}]` : `[${key2}]`;
   }
-  return PLAIN_KEY.test(key3) ? `.${key3}` : `[${JSON.stringify(key3)}]`;
+  return PLAIN_KEY.test(key2) ? `.${key2}` : `[${JSON.stringify(key2)}]`;
 }
 function joinSteps(steps) {
   const text12 = steps.join("");
@@ -36760,10 +36760,10 @@ function indexResources(resources) {
   const duplicates = [];
   for (const resource2 of resources) {
     const identity4 = resourceIdentity(resource2.object);
-    const key3 = identityKey(identity4);
-    const previous = byKey.get(key3);
+    const key2 = identityKey(identity4);
+    const previous = byKey.get(key2);
     if (previous !== void 0) duplicates.push(previous);
-    byKey.set(key3, { resource: resource2, identity: identity4 });
+    byKey.set(key2, { resource: resource2, identity: identity4 });
   }
   return { byKey, duplicates };
 }
@@ -36773,19 +36773,19 @@ function stemKey(side2) {
 function matchResources(base, head) {
   const pairs2 = [];
   const baseLeft = /* @__PURE__ */ new Map();
-  for (const [key3, side2] of base) {
-    const other = head.get(key3);
+  for (const [key2, side2] of base) {
+    const other = head.get(key2);
     if (other !== void 0) pairs2.push({ base: side2, head: other });
-    else baseLeft.set(key3, side2);
+    else baseLeft.set(key2, side2);
   }
   const byStem = /* @__PURE__ */ new Map();
   for (const side2 of baseLeft.values()) {
-    const key3 = stemKey(side2);
-    byStem.set(key3, [...byStem.get(key3) ?? [], side2]);
+    const key2 = stemKey(side2);
+    byStem.set(key2, [...byStem.get(key2) ?? [], side2]);
   }
   const renamed = /* @__PURE__ */ new Set();
-  for (const [key3, side2] of head) {
-    if (base.has(key3)) continue;
+  for (const [key2, side2] of head) {
+    if (base.has(key2)) continue;
     const candidates = byStem.get(stemKey(side2));
     const match = candidates?.find(
       (candidate) => !renamed.has(candidate) && (nameStem(candidate.identity) !== void 0 || nameStem(side2.identity) !== void 0)
@@ -36828,13 +36828,13 @@ function addMembers(walk5, object, field3, steps, type) {
   if (value === void 0) return;
   if (!isJsonObject(value)) return add(walk5, { parent: object, key: field3, type }, steps);
   const inner = [...steps, formatStep(field3)];
-  for (const key3 of Object.keys(value)) {
-    const member = value[key3];
+  for (const key2 of Object.keys(value)) {
+    const member = value[key2];
     add(
       walk5,
       {
         parent: value,
-        key: key3,
+        key: key2,
         type: typeof member === "string" && SOPS_VALUE.test(member) ? "encrypted" : type
       },
       inner
@@ -36858,16 +36858,16 @@ function objectRules(walk5, object, steps) {
   if (walk5.pattern !== void 0 && typeof name === "string" && walk5.pattern.test(name) && isScalar(object.value))
     add(walk5, { parent: object, key: "value", type: "redacted" }, steps);
 }
-function stringRules(walk5, parent, key3, value, steps) {
-  if (SOPS_VALUE.test(value)) return add(walk5, { parent, key: key3, type: "encrypted" }, steps);
-  if (PRIVATE_KEY.test(value)) return add(walk5, { parent, key: key3, type: "redacted" }, steps);
-  if (value.includes("\n")) return lineRules(walk5, parent, key3, value, steps);
-  if (typeof key3 !== "number" || walk5.pattern === void 0) return;
+function stringRules(walk5, parent, key2, value, steps) {
+  if (SOPS_VALUE.test(value)) return add(walk5, { parent, key: key2, type: "encrypted" }, steps);
+  if (PRIVATE_KEY.test(value)) return add(walk5, { parent, key: key2, type: "redacted" }, steps);
+  if (value.includes("\n")) return lineRules(walk5, parent, key2, value, steps);
+  if (typeof key2 !== "number" || walk5.pattern === void 0) return;
   const assignment = ASSIGNMENT.exec(value);
   if (assignment !== null && walk5.pattern.test(assignment[1]))
-    add(walk5, { parent, key: key3, type: "redacted", prefix: `${assignment[1]}=` }, steps);
+    add(walk5, { parent, key: key2, type: "redacted", prefix: `${assignment[1]}=` }, steps);
 }
-function lineRules(walk5, parent, key3, value, steps) {
+function lineRules(walk5, parent, key2, value, steps) {
   if (walk5.pattern === void 0) return;
   value.split("\n").forEach((text12, index) => {
     const match = CONFIG_LINE.exec(text12);
@@ -36877,7 +36877,7 @@ function lineRules(walk5, parent, key3, value, steps) {
     if (value2 === "{" || value2 === "[" || value2 === "|" || value2 === ">") return;
     add(
       walk5,
-      { parent, key: key3, type: "redacted", line: { index, prefix: `${match[1]}${match[2]}${match[3]}` } },
+      { parent, key: key2, type: "redacted", line: { index, prefix: `${match[1]}${match[2]}${match[3]}` } },
       steps
     );
   });
@@ -36892,13 +36892,13 @@ function visit(walk5, value, steps) {
   }
   if (!isJsonObject(value)) return;
   objectRules(walk5, value, steps);
-  for (const [key3, child3] of Object.entries(value)) {
-    const named = key3 === LAST_APPLIED || walk5.pattern !== void 0 && walk5.pattern.test(key3) && !REFERENCE_KEY.test(key3);
+  for (const [key2, child3] of Object.entries(value)) {
+    const named = key2 === LAST_APPLIED || walk5.pattern !== void 0 && walk5.pattern.test(key2) && !REFERENCE_KEY.test(key2);
     if (typeof child3 === "string") {
-      if (named && !SOPS_VALUE.test(child3)) add(walk5, { parent: value, key: key3, type: "redacted" }, steps);
-      else stringRules(walk5, value, key3, child3, steps);
-    } else if (named && typeof child3 === "number") add(walk5, { parent: value, key: key3, type: "redacted" }, steps);
-    else visit(walk5, child3, [...steps, formatStep(key3, child3)]);
+      if (named && !SOPS_VALUE.test(child3)) add(walk5, { parent: value, key: key2, type: "redacted" }, steps);
+      else stringRules(walk5, value, key2, child3, steps);
+    } else if (named && typeof child3 === "number") add(walk5, { parent: value, key: key2, type: "redacted" }, steps);
+    else visit(walk5, child3, [...steps, formatStep(key2, child3)]);
   }
 }
 function findSensitiveValues(object, options) {
@@ -37280,13 +37280,13 @@ function configMapNotes(before, after) {
     const binary = field3 === "binaryData";
     const a = objectAt(before, field3) ?? {};
     const b = objectAt(after, field3) ?? {};
-    for (const key3 of Object.keys(a)) if (!(key3 in b)) notes.push(note("config-key", `key ${key3} removed`));
-    for (const [key3, value] of Object.entries(b)) {
-      if (!(key3 in a))
-        notes.push(note("config-key", binary ? `key ${key3} added (binary)` : addedText(`key ${key3}`, value)));
-      else if (!jsonEqual(a[key3], value))
+    for (const key2 of Object.keys(a)) if (!(key2 in b)) notes.push(note("config-key", `key ${key2} removed`));
+    for (const [key2, value] of Object.entries(b)) {
+      if (!(key2 in a))
+        notes.push(note("config-key", binary ? `key ${key2} added (binary)` : addedText(`key ${key2}`, value)));
+      else if (!jsonEqual(a[key2], value))
         notes.push(
-          binary ? note("config-key", `key ${key3} changed (binary)`) : valueNote("config-key", "key", a[key3], value, { subject: key3 })
+          binary ? note("config-key", `key ${key2} changed (binary)`) : valueNote("config-key", "key", a[key2], value, { subject: key2 })
         );
     }
   }
@@ -37295,7 +37295,7 @@ function configMapNotes(before, after) {
 function secretKeys(object) {
   const keys = /* @__PURE__ */ new Map();
   for (const field3 of ["data", "stringData"]) {
-    for (const [key3, value] of Object.entries(objectAt(object, field3) ?? {})) keys.set(key3, { field: field3, value });
+    for (const [key2, value] of Object.entries(objectAt(object, field3) ?? {})) keys.set(key2, { field: field3, value });
   }
   return keys;
 }
@@ -37304,13 +37304,13 @@ function secretNotes(before, after, word, keysOf) {
   const b = keysOf(after);
   const notes = [];
   const unchanged = [];
-  for (const key3 of a.keys()) if (!b.has(key3)) notes.push(note("secret-key", `${word} ${key3} removed`));
-  for (const [key3, entry] of b) {
-    const old = a.get(key3);
-    if (old === void 0) notes.push(note("secret-key", `${word} ${key3} added`));
+  for (const key2 of a.keys()) if (!b.has(key2)) notes.push(note("secret-key", `${word} ${key2} removed`));
+  for (const [key2, entry] of b) {
+    const old = a.get(key2);
+    if (old === void 0) notes.push(note("secret-key", `${word} ${key2} added`));
     else if (old.field !== entry.field || isChangedMarker(entry.value) || !jsonEqual(old.value, entry.value))
-      notes.push(note("secret-key", `${word} ${key3} changed`));
-    else unchanged.push(key3);
+      notes.push(note("secret-key", `${word} ${key2} changed`));
+    else unchanged.push(key2);
   }
   if (notes.length > 0 && unchanged.length > 0)
     notes.push(note("secret-key", `${word}s unchanged: ${nameList(unchanged)}`));
@@ -37318,8 +37318,8 @@ function secretNotes(before, after, word, keysOf) {
 }
 function sealedKeys(object) {
   const keys = /* @__PURE__ */ new Map();
-  for (const [key3, value] of Object.entries(objectAt(object, "spec", "encryptedData") ?? {}))
-    keys.set(key3, { field: "encryptedData", value });
+  for (const [key2, value] of Object.entries(objectAt(object, "spec", "encryptedData") ?? {}))
+    keys.set(key2, { field: "encryptedData", value });
   return keys;
 }
 function summarizeConfig(before, after) {
@@ -37373,8 +37373,8 @@ function arrayChanges(steps, a, b, out) {
 function collect(steps, a, b, out) {
   if (jsonEqual(a, b)) return;
   if (isJsonObject(a) && isJsonObject(b)) {
-    for (const key3 of /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]))
-      collect([...steps, formatStep(key3)], a[key3], b[key3], out);
+    for (const key2 of /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]))
+      collect([...steps, formatStep(key2)], a[key2], b[key2], out);
     return;
   }
   if (Array.isArray(a) && Array.isArray(b)) return arrayChanges(steps, a, b, out);
@@ -37400,11 +37400,11 @@ function genericNotes(before, after, covered, max) {
 // core/diff/summary-metadata.ts
 function mapNotes(kind, before, after) {
   const notes = [];
-  for (const key3 of Object.keys(before))
-    if (!(key3 in after)) notes.push(note(kind, `${kind} ${key3} removed`));
-  for (const [key3, value] of Object.entries(after)) {
-    if (!jsonEqual(before[key3], value))
-      notes.push(valueNote(kind, kind, before[key3], value, { subject: key3 }));
+  for (const key2 of Object.keys(before))
+    if (!(key2 in after)) notes.push(note(kind, `${kind} ${key2} removed`));
+  for (const [key2, value] of Object.entries(after)) {
+    if (!jsonEqual(before[key2], value))
+      notes.push(valueNote(kind, kind, before[key2], value, { subject: key2 }));
   }
   return notes;
 }
@@ -37436,13 +37436,13 @@ function servicePortText(port2) {
   return `${String(port2.port)}${protocol}${extra.length > 0 ? ` (${extra.join(", ")})` : ""}`;
 }
 function servicePorts(object) {
-  return new Map([...servicePortObjects(object)].map(([key3, port2]) => [key3, servicePortText(port2)]));
+  return new Map([...servicePortObjects(object)].map(([key2, port2]) => [key2, servicePortText(port2)]));
 }
 function servicePortObjects(object) {
   const ports = /* @__PURE__ */ new Map();
   for (const port2 of arrayAt(object, "spec", "ports").filter(isJsonObject)) {
-    const key3 = typeof port2.name === "string" ? port2.name : `${String(port2.port)}/${stringAt(port2, "protocol") ?? "TCP"}`;
-    ports.set(key3, port2);
+    const key2 = typeof port2.name === "string" ? port2.name : `${String(port2.port)}/${stringAt(port2, "protocol") ?? "TCP"}`;
+    ports.set(key2, port2);
   }
   return ports;
 }
@@ -37453,17 +37453,17 @@ function serviceNotes(before, after) {
   if (typeA !== typeB) notes.push(note("service-type", changeText("type", typeA, typeB, false)));
   const a = servicePortObjects(before);
   const b = servicePortObjects(after);
-  for (const key3 of a.keys()) if (!b.has(key3)) notes.push(note("service-port", `port ${key3} removed`));
-  for (const [key3, port2] of b) {
-    const old = a.get(key3);
+  for (const key2 of a.keys()) if (!b.has(key2)) notes.push(note("service-port", `port ${key2} removed`));
+  for (const [key2, port2] of b) {
+    const old = a.get(key2);
     const text12 = servicePortText(port2);
-    if (old === void 0) notes.push(note("service-port", `port ${key3} added: ${text12}`));
+    if (old === void 0) notes.push(note("service-port", `port ${key2} added: ${text12}`));
     else if (servicePortText(old) !== text12)
-      notes.push(valueNote("service-port", "port", servicePortText(old), text12, { subject: key3 }));
+      notes.push(valueNote("service-port", "port", servicePortText(old), text12, { subject: key2 }));
     else if (!jsonEqual(old, port2))
       for (const change of fieldChanges(old, port2))
         notes.push(
-          valueNote("service-port", `port ${key3}`, change.before, change.after, { subject: change.path })
+          valueNote("service-port", `port ${key2}`, change.before, change.after, { subject: change.path })
         );
   }
   return notes;
@@ -37656,11 +37656,11 @@ function portKey(port2) {
 function portText(port2) {
   return `${String(port2.containerPort)}/${typeof port2.protocol === "string" ? port2.protocol : "TCP"}`;
 }
-function portChange(key3, old, port2, suffix) {
+function portChange(key2, old, port2, suffix) {
   if (portText(old) !== portText(port2))
-    return [valueNote("port", "port", portText(old), portText(port2), { subject: key3, suffix })];
+    return [valueNote("port", "port", portText(old), portText(port2), { subject: key2, suffix })];
   return fieldChanges(old, port2).map(
-    (change) => valueNote("port", `port ${key3}`, change.before, change.after, { subject: change.path, suffix })
+    (change) => valueNote("port", `port ${key2}`, change.before, change.after, { subject: change.path, suffix })
   );
 }
 function portNotes(before, after, suffix) {
@@ -37670,12 +37670,12 @@ function portNotes(before, after, suffix) {
   const a = index(before);
   const b = index(after);
   const notes = [];
-  for (const [key3, port2] of a)
-    if (!b.has(key3)) notes.push(note("port", `port ${portText(port2)} removed${suffix}`));
-  for (const [key3, port2] of b) {
-    const old = a.get(key3);
+  for (const [key2, port2] of a)
+    if (!b.has(key2)) notes.push(note("port", `port ${portText(port2)} removed${suffix}`));
+  for (const [key2, port2] of b) {
+    const old = a.get(key2);
     if (old === void 0) notes.push(note("port", `port ${portText(port2)} added${suffix}`));
-    else if (!jsonEqual(old, port2)) notes.push(...portChange(key3, old, port2, suffix));
+    else if (!jsonEqual(old, port2)) notes.push(...portChange(key2, old, port2, suffix));
   }
   return notes;
 }
@@ -38241,18 +38241,18 @@ function isEmptyCollection(value) {
   if (value !== null && typeof value === "object") return Object.keys(value).length === 0 ? "{}" : void 0;
   return void 0;
 }
-function writeKey(w, key3) {
-  if ([...key3].length > 128 || key3.includes("\n")) {
+function writeKey(w, key2) {
+  if ([...key2].length > 128 || key2.includes("\n")) {
     w.write("? ", true);
     const saved = w.indent;
     w.indent += BEST_INDENT;
-    writeString(w, key3, false);
+    writeString(w, key2, false);
     w.indent = saved;
     w.writeIndent();
     w.write(":");
     return;
   }
-  writeString(w, key3, true);
+  writeString(w, key2, true);
   w.write(":");
 }
 function writeValue(w, value) {
@@ -38272,10 +38272,10 @@ function writeValue(w, value) {
 }
 function writeMapping(w, value) {
   const keys = Object.keys(value).sort(compareKeys);
-  for (const key3 of keys) {
+  for (const key2 of keys) {
     w.writeIndent();
-    writeKey(w, key3);
-    const child3 = value[key3];
+    writeKey(w, key2);
+    const child3 = value[key2];
     if (nonStringScalarText(child3) !== void 0 || typeof child3 === "string" || isEmptyCollection(child3) !== void 0) {
       w.write(" ");
       writeValue(w, child3);
@@ -38490,7 +38490,7 @@ function diffPair(pair, options) {
 }
 function sideResources(side2, rendered, options, findings) {
   const { byKey, duplicates } = indexResources(rendered?.resources ?? []);
-  for (const [key3, entry] of byKey) if (isIgnoredResource(entry.identity, options)) byKey.delete(key3);
+  for (const [key2, entry] of byKey) if (isIgnoredResource(entry.identity, options)) byKey.delete(key2);
   for (const duplicate of duplicates) {
     if (isIgnoredResource(duplicate.identity, options)) continue;
     findings.push({
@@ -38613,8 +38613,8 @@ var COLON = 58;
 var DASH = 45;
 var DQUOTE = 34;
 var SQUOTE = 39;
-function escapePointer(key3) {
-  return key3.includes("~") || key3.includes("/") ? key3.replaceAll("~", "~0").replaceAll("/", "~1") : key3;
+function escapePointer(key2) {
+  return key2.includes("~") || key2.includes("/") ? key2.replaceAll("~", "~0").replaceAll("/", "~1") : key2;
 }
 var ESCAPES = {
   "0": "\0",
@@ -38713,18 +38713,18 @@ var FlowReader = class {
         return result;
       }
       const quotedKey = this.src[this.pos] === '"' || this.src[this.pos] === "'";
-      const key3 = jsonKey(this.scalar());
-      if (key3 === void 0 || key3 === "__proto__") throw GIVE_UP;
-      if (!quotedKey && key3 === "<<") throw GIVE_UP;
+      const key2 = jsonKey(this.scalar());
+      if (key2 === void 0 || key2 === "__proto__") throw GIVE_UP;
+      if (!quotedKey && key2 === "<<") throw GIVE_UP;
       this.space();
       if (this.src[this.pos] !== ":") throw GIVE_UP;
       this.pos++;
       const after = this.src.charCodeAt(this.pos);
       if (!quotedKey && after !== SPACE && after !== NEWLINE) throw GIVE_UP;
-      if (this.uniqueKeys && result[key3] !== void 0) throw GIVE_UP;
+      if (this.uniqueKeys && result[key2] !== void 0) throw GIVE_UP;
       this.space();
       const c = this.src[this.pos];
-      result[key3] = c === "," || c === "}" ? null : this.node();
+      result[key2] = c === "," || c === "}" ? null : this.node();
       this.space();
       const next = this.src[this.pos];
       if (next === ",") this.pos++;
@@ -39044,12 +39044,12 @@ var FastParser = class {
         if (raw === "<<") throw GIVE_UP;
         keyText = this.resolve(raw);
       }
-      const key3 = jsonKey(keyText);
-      if (key3 === void 0 || key3 === "__proto__") throw GIVE_UP;
-      if (this.uniqueKeys && result[key3] !== void 0) throw GIVE_UP;
-      const childPointer = this.pointers ? `${pointer2}/${escapePointer(key3)}` : "";
+      const key2 = jsonKey(keyText);
+      if (key2 === void 0 || key2 === "__proto__") throw GIVE_UP;
+      if (this.uniqueKeys && result[key2] !== void 0) throw GIVE_UP;
+      const childPointer = this.pointers ? `${pointer2}/${escapePointer(key2)}` : "";
       if (this.track) this.record(childPointer, start);
-      result[key3] = this.parseValue(indent, this.skipSpaces(afterKey + 1), childPointer, true);
+      result[key2] = this.parseValue(indent, this.skipSpaces(afterKey + 1), childPointer, true);
       this.skipBlank();
       if (this.atEnd() || this.indent < indent) return this.leave(result);
       if (this.indent > indent) throw GIVE_UP;
@@ -39297,8 +39297,8 @@ var TooDeep2 = class extends Error {
   }
   offset;
 };
-function escapePointer2(key3) {
-  return key3.replaceAll("~", "~0").replaceAll("/", "~1");
+function escapePointer2(key2) {
+  return key2.replaceAll("~", "~0").replaceAll("/", "~1");
 }
 function measure(value) {
   if (value === null || typeof value !== "object") return { nodes: 1, depth: 0 };
@@ -39460,17 +39460,17 @@ var Walker = class {
         this.problem("complex mapping keys (a mapping or a list used as a key) cannot become JSON", offset);
         continue;
       }
-      const key3 = jsonKey(this.value(keyNode, pointer2, depth));
-      if (key3 === void 0) {
+      const key2 = jsonKey(this.value(keyNode, pointer2, depth));
+      if (key2 === void 0) {
         this.problem("a mapping key is null, which has no JSON form", offset);
         continue;
       }
-      if (Object.hasOwn(result, key3) && this.uniqueKeys) {
-        this.problem(`key ${JSON.stringify(key3)} already set in map`, offset);
+      if (Object.hasOwn(result, key2) && this.uniqueKeys) {
+        this.problem(`key ${JSON.stringify(key2)} already set in map`, offset);
       }
-      const childPointer = `${pointer2}/${escapePointer2(key3)}`;
+      const childPointer = `${pointer2}/${escapePointer2(key2)}`;
       this.positions.set(childPointer, this.position(offset));
-      Object.defineProperty(result, key3, {
+      Object.defineProperty(result, key2, {
         value: this.value(pair.value, childPointer, depth),
         enumerable: true,
         writable: true,
@@ -39483,8 +39483,8 @@ var Walker = class {
         this.problem("a merge key (<<) must refer to a mapping or a list of mappings", node.range?.[0] ?? 0);
         continue;
       }
-      for (const [key3, value] of Object.entries(source)) {
-        if (!Object.hasOwn(result, key3)) result[key3] = value;
+      for (const [key2, value] of Object.entries(source)) {
+        if (!Object.hasOwn(result, key2)) result[key2] = value;
       }
     }
     return result;
@@ -39688,7 +39688,7 @@ var KUSTOMIZATION = struct("Kustomization", {
   buildMetadata: strings
 });
 var byteOrder = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-var fieldName = (names, key3) => names.includes(key3) ? key3 : names.find((candidate) => candidate.toLowerCase() === key3.toLowerCase());
+var fieldName = (names, key2) => names.includes(key2) ? key2 : names.find((candidate) => candidate.toLowerCase() === key2.toLowerCase());
 function canonical(shape, value, into) {
   if (shape === "any" || "scalar" in shape) return value;
   if ("map" in shape) return isJsonObject(value) && isJsonObject(into) ? { ...into, ...value } : value;
@@ -39696,23 +39696,23 @@ function canonical(shape, value, into) {
   if (!isJsonObject(value)) return value;
   const names = Object.keys(shape.fields);
   const keys = Object.keys(value);
-  if (keys.every((key3) => names.includes(key3)) && !isJsonObject(into)) {
+  if (keys.every((key2) => names.includes(key2)) && !isJsonObject(into)) {
     const out2 = {};
-    for (const key3 of keys) out2[key3] = canonical(shape.fields[key3], value[key3]);
+    for (const key2 of keys) out2[key2] = canonical(shape.fields[key2], value[key2]);
     return out2;
   }
   const out = isJsonObject(into) ? { ...into } : {};
-  for (const key3 of [...keys].sort(byteOrder)) {
-    const name = fieldName(names, key3);
-    if (name === void 0) out[key3] = value[key3];
-    else out[name] = canonical(shape.fields[name], value[key3], out[name]);
+  for (const key2 of [...keys].sort(byteOrder)) {
+    const name = fieldName(names, key2);
+    if (name === void 0) out[key2] = value[key2];
+    else out[name] = canonical(shape.fields[name], value[key2], out[name]);
   }
   const result = {};
-  for (const key3 of keys) {
-    const name = fieldName(names, key3) ?? key3;
+  for (const key2 of keys) {
+    const name = fieldName(names, key2) ?? key2;
     if (name in out && !(name in result)) result[name] = out[name];
   }
-  for (const [key3, item] of Object.entries(out)) if (!(key3 in result)) result[key3] = item;
+  for (const [key2, item] of Object.entries(out)) if (!(key2 in result)) result[key2] = item;
   return result;
 }
 function canonicalKustomization(content) {
@@ -39743,7 +39743,7 @@ function firstTypeError(shape, value, owner, path, pointer2) {
     };
   }
   if ("scalar" in shape) return void 0;
-  const at = (key3) => `${pointer2}/${key3.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+  const at = (key2) => `${pointer2}/${key2.replaceAll("~", "~0").replaceAll("/", "~1")}`;
   if ("list" in shape) {
     const items = value;
     for (const [index, item] of items.entries()) {
@@ -39754,21 +39754,21 @@ function firstTypeError(shape, value, owner, path, pointer2) {
   }
   const object = value;
   if ("map" in shape) {
-    for (const key3 of Object.keys(object).sort(byteOrder)) {
-      const error = firstTypeError(shape.map, object[key3], owner, path, at(key3));
+    for (const key2 of Object.keys(object).sort(byteOrder)) {
+      const error = firstTypeError(shape.map, object[key2], owner, path, at(key2));
       if (error) return error;
     }
     return void 0;
   }
-  for (const key3 of Object.keys(object).sort(byteOrder)) {
-    const field3 = shape.fields[key3];
-    if (field3 === void 0 || !Object.hasOwn(shape.fields, key3)) continue;
+  for (const key2 of Object.keys(object).sort(byteOrder)) {
+    const field3 = shape.fields[key2];
+    if (field3 === void 0 || !Object.hasOwn(shape.fields, key2)) continue;
     const error = firstTypeError(
       field3,
-      object[key3],
+      object[key2],
       shape.struct,
-      path === "" ? key3 : `${path}.${key3}`,
-      at(key3)
+      path === "" ? key2 : `${path}.${key2}`,
+      at(key2)
     );
     if (error) return error;
   }
@@ -39780,7 +39780,7 @@ function kustomizationTypeError(content) {
 function writtenKey(object, name) {
   if (!isJsonObject(object)) return void 0;
   if (name in object) return name;
-  return Object.keys(object).find((key3) => key3.toLowerCase() === name.toLowerCase());
+  return Object.keys(object).find((key2) => key2.toLowerCase() === name.toLowerCase());
 }
 
 // core/render/kustomize/read-kustomization.ts
@@ -39837,10 +39837,10 @@ function written(value, pointer2) {
   let out = "";
   for (const raw of pointer2.split("/").slice(1)) {
     const segment = raw.replaceAll("~1", "/").replaceAll("~0", "~");
-    const key3 = Array.isArray(at) ? segment : writtenKey(at, segment) ?? segment;
-    if (Array.isArray(at)) at = at[Number(key3)];
-    else at = at !== void 0 && isJsonObject(at) ? at[key3] : void 0;
-    out += `/${key3.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+    const key2 = Array.isArray(at) ? segment : writtenKey(at, segment) ?? segment;
+    if (Array.isArray(at)) at = at[Number(key2)];
+    else at = at !== void 0 && isJsonObject(at) ? at[key2] : void 0;
+    out += `/${key2.replaceAll("~", "~0").replaceAll("/", "~1")}`;
   }
   return out;
 }
@@ -39854,7 +39854,7 @@ function firstDocument(text12) {
 }
 function isEmptyKustomization(content) {
   return Object.entries(content).every(
-    ([key3, value]) => key3 === "apiVersion" || key3 === "kind" || key3 === "metadata" || value === null || value === ""
+    ([key2, value]) => key2 === "apiVersion" || key2 === "kind" || key2 === "metadata" || value === null || value === ""
   );
 }
 async function readKustomization(files, dir) {
@@ -39919,13 +39919,13 @@ async function readKustomization(files, dir) {
     });
     return { findings };
   }
-  for (const key3 of Object.keys(content)) {
-    if (KNOWN_FIELDS.has(key3)) continue;
-    const { line, column } = locate(`/${key3.replaceAll("~", "~0").replaceAll("/", "~1")}`);
+  for (const key2 of Object.keys(content)) {
+    if (KNOWN_FIELDS.has(key2)) continue;
+    const { line, column } = locate(`/${key2.replaceAll("~", "~0").replaceAll("/", "~1")}`);
     findings.push({
       ruleId: KUSTOMIZATION_RULE,
       severity: "error",
-      message: `unknown field ${JSON.stringify(key3)} in kustomization: kustomize rejects it (a typo?)`,
+      message: `unknown field ${JSON.stringify(key2)} in kustomization: kustomize rejects it (a typo?)`,
       path: chosen.path,
       line,
       column
@@ -40106,10 +40106,10 @@ function mergeSightings(sightings) {
     (a, b) => PRECEDENCE[a.environment.source] - PRECEDENCE[b.environment.source]
   );
   for (const sighting of ordered) {
-    const key3 = identity(sighting.environment);
-    const list5 = byIdentity.get(key3) ?? [];
+    const key2 = identity(sighting.environment);
+    const list5 = byIdentity.get(key2) ?? [];
     list5.push(sighting);
-    byIdentity.set(key3, list5);
+    byIdentity.set(key2, list5);
   }
   return [...byIdentity.values()].map(([winner, ...others]) => {
     const first = winner;
@@ -40262,9 +40262,9 @@ var DISCOVERY_RULE = "environments";
 function discoveryFinding(severity, message3, file, at) {
   return { ruleId: DISCOVERY_RULE, severity, message: message3, path: file, line: at.line, column: at.column };
 }
-function stringAt2(object, key3) {
+function stringAt2(object, key2) {
   if (!isJsonObject(object)) return void 0;
-  const value = object[key3];
+  const value = object[key2];
   return typeof value === "string" ? value : void 0;
 }
 
@@ -40497,9 +40497,9 @@ var FUNCTIONS = {
 };
 function field(params, chain) {
   let node = params;
-  for (const key3 of chain.split(".").slice(1)) {
+  for (const key2 of chain.split(".").slice(1)) {
     if (node === null || typeof node !== "object" || Array.isArray(node)) return void 0;
-    node = Object.hasOwn(node, key3) ? node[key3] : void 0;
+    node = Object.hasOwn(node, key2) ? node[key2] : void 0;
   }
   return node;
 }
@@ -40529,8 +40529,8 @@ function evaluateGo(action, params) {
   let value;
   if (first[0] === "index") {
     value = operand(first[1] ?? "", params);
-    for (const key3 of first.slice(2)) {
-      const index = operand(key3, params);
+    for (const key2 of first.slice(2)) {
+      const index = operand(key2, params);
       if (Array.isArray(value) && typeof index === "number") value = value[index];
       else if (value !== null && typeof value === "object" && !Array.isArray(value) && typeof index === "string")
         value = Object.hasOwn(value, index) ? value[index] : void 0;
@@ -40579,9 +40579,9 @@ function renderGoString(text12, params, unresolved) {
 }
 function renderFastString(text12, params, unresolved) {
   return text12.replaceAll(/\{\{(.*?)\}\}/g, (whole, inner) => {
-    const key3 = inner.trim();
-    if (key3 !== "" && Object.hasOwn(params, key3)) return params[key3];
-    unresolved.push(key3);
+    const key2 = inner.trim();
+    if (key2 !== "" && Object.hasOwn(params, key2)) return params[key2];
+    unresolved.push(key2);
     return whole;
   });
 }
@@ -40589,7 +40589,7 @@ function renderTemplate(template, params, goTemplate) {
   const unresolved = [];
   const flat = {};
   if (!goTemplate && isJsonObject(params)) {
-    for (const [key3, value] of Object.entries(params)) flat[key3] = scalarString(value) ?? "";
+    for (const [key2, value] of Object.entries(params)) flat[key2] = scalarString(value) ?? "";
   }
   const walk5 = (node) => {
     if (typeof node === "string") {
@@ -40599,7 +40599,7 @@ function renderTemplate(template, params, goTemplate) {
     if (Array.isArray(node)) return node.map(walk5);
     if (node !== null && typeof node === "object") {
       const out = {};
-      for (const [key3, value] of Object.entries(node)) out[key3] = walk5(value);
+      for (const [key2, value] of Object.entries(node)) out[key2] = walk5(value);
       return out;
     }
     return node;
@@ -40612,13 +40612,13 @@ function mergeTemplates(base, override) {
   if (!isJsonObject(base)) return override ?? null;
   if (!isJsonObject(override)) return base;
   const out = { ...base };
-  for (const [key3, value] of Object.entries(override)) out[key3] = mergeTemplates(base[key3], value);
+  for (const [key2, value] of Object.entries(override)) out[key2] = mergeTemplates(base[key2], value);
   return out;
 }
 function flatten(value, prefix, out) {
   if (isJsonObject(value)) {
-    for (const [key3, item] of Object.entries(value))
-      flatten(item, prefix === "" ? key3 : `${prefix}.${key3}`, out);
+    for (const [key2, item] of Object.entries(value))
+      flatten(item, prefix === "" ? key2 : `${prefix}.${key2}`, out);
   } else if (prefix !== "")
     out[prefix] = value === null ? "" : typeof value === "object" ? JSON.stringify(value) : value;
   return out;
@@ -40700,7 +40700,7 @@ function applicationSetTargets(doc, directories, repository) {
   for (const [g, generator] of generators.entries()) {
     if (!isJsonObject(generator)) continue;
     const pointer2 = `/spec/generators/${g}`;
-    const [kind] = Object.keys(generator).filter((key3) => key3 !== "selector");
+    const [kind] = Object.keys(generator).filter((key2) => key2 !== "selector");
     const body = kind === void 0 ? void 0 : generator[kind];
     let sets;
     if (kind === "list" && isJsonObject(body))
@@ -40856,7 +40856,7 @@ function stringMap2(value, field3) {
   if (value === void 0 || value === null) return {};
   if (!isJsonObject(value)) return { error: `${field3} must be a mapping of strings` };
   const map = {};
-  for (const [key3, item] of Object.entries(value)) map[key3] = scalarString(item) ?? "";
+  for (const [key2, item] of Object.entries(value)) map[key2] = scalarString(item) ?? "";
   return map;
 }
 function parseGeneratorOptions(value) {
@@ -40967,9 +40967,9 @@ function parseEnvFile(bytes) {
     const trimmed = text12.replace(LEADING_SPACE, "");
     if (trimmed === "" || trimmed.startsWith("#")) continue;
     const equals = trimmed.indexOf("=");
-    const key3 = equals === -1 ? trimmed : trimmed.slice(0, equals);
-    if (key3 === "") continue;
-    pairs2.push({ key: key3, value: equals === -1 ? "" : trimmed.slice(equals + 1) });
+    const key2 = equals === -1 ? trimmed : trimmed.slice(0, equals);
+    if (key2 === "") continue;
+    pairs2.push({ key: key2, value: equals === -1 ? "" : trimmed.slice(equals + 1) });
   }
   return { pairs: pairs2 };
 }
@@ -41035,15 +41035,15 @@ function parseFileSource(source) {
       error: `missing key name for file path ${JSON.stringify(path2)} in source ${JSON.stringify(source)}`
     };
   }
-  const key3 = source.slice(0, equals);
+  const key2 = source.slice(0, equals);
   const path = source.slice(equals + 1);
   if (path.includes("=") && !/^https?:\/\//.test(path))
     return { error: `source ${JSON.stringify(source)} key name or file path contains '='` };
   if (path === "")
     return {
-      error: `missing file path for key name ${JSON.stringify(key3)} in source ${JSON.stringify(source)}`
+      error: `missing file path for key name ${JSON.stringify(key2)} in source ${JSON.stringify(source)}`
     };
-  return { key: key3, path };
+  return { key: key2, path };
 }
 async function loadEnvs(paths, dir, files) {
   const pairs2 = [];
@@ -41171,7 +41171,7 @@ function configStrings(args, options) {
   const strings3 = [args.name, args.namespace ?? "", args.behavior ?? "", args.type ?? "", args.env ?? ""];
   strings3.push(...args.literals ?? [], ...args.files ?? [], ...args.envs ?? []);
   for (const map of [options.labels ?? {}, options.annotations ?? {}])
-    for (const [key3, value] of Object.entries(map)) strings3.push(key3, value);
+    for (const [key2, value] of Object.entries(map)) strings3.push(key2, value);
   return strings3;
 }
 function configurationProblem(kind, args, options) {
@@ -41190,13 +41190,13 @@ function tabBlockUnreadable(text12) {
   }
   return true;
 }
-function keyProblem(key3) {
-  if (key3 === "<<") return "yaml: map merge requires map or sequence of maps as the value";
-  if (resolvesToNonString(key3))
-    return `json: unsupported type: map[interface {}]interface {} (kustomize reads the key \`${key3}\` back as a non-string)`;
-  if (tabBlockUnreadable(key3))
-    return `yaml: found a tab character where an indentation space is expected (in the key \`${key3}\`)`;
-  if (UNREADABLE.test(key3)) return "yaml: control characters are not allowed";
+function keyProblem(key2) {
+  if (key2 === "<<") return "yaml: map merge requires map or sequence of maps as the value";
+  if (resolvesToNonString(key2))
+    return `json: unsupported type: map[interface {}]interface {} (kustomize reads the key \`${key2}\` back as a non-string)`;
+  if (tabBlockUnreadable(key2))
+    return `yaml: found a tab character where an indentation space is expected (in the key \`${key2}\`)`;
+  if (UNREADABLE.test(key2)) return "yaml: control characters are not allowed";
   return void 0;
 }
 function entries(value) {
@@ -41207,12 +41207,12 @@ function generatedResourceProblem(resource2) {
   const metaObject = isJsonObject(meta) ? meta : {};
   const maps = [resource2.data, resource2.binaryData, metaObject.labels, metaObject.annotations];
   for (const map of maps) {
-    for (const [key3, value] of entries(map)) {
-      const problem = keyProblem(key3);
+    for (const [key2, value] of entries(map)) {
+      const problem = keyProblem(key2);
       if (problem !== void 0) return problem;
       if (typeof value !== "string") continue;
       if (tabBlockUnreadable(value))
-        return `yaml: found a tab character where an indentation space is expected (kustomize cannot read back the value of \`${key3}\`, a multi-line text starting with a tab)`;
+        return `yaml: found a tab character where an indentation space is expected (kustomize cannot read back the value of \`${key2}\`, a multi-line text starting with a tab)`;
       if (UNREADABLE.test(value)) return "yaml: control characters are not allowed";
     }
   }
@@ -41233,9 +41233,9 @@ function configMapData(pairs2) {
   const fields2 = {};
   const data = {};
   const binaryData = {};
-  for (const { key: key3, value } of pairs2) {
-    if (typeof value === "string") data[key3] = value;
-    else binaryData[key3] = kustomizeBase64(value);
+  for (const { key: key2, value } of pairs2) {
+    if (typeof value === "string") data[key2] = value;
+    else binaryData[key2] = kustomizeBase64(value);
   }
   if (pairs2.some((p) => typeof p.value === "string")) fields2.data = data;
   if (pairs2.some((p) => typeof p.value !== "string")) fields2.binaryData = binaryData;
@@ -41243,7 +41243,7 @@ function configMapData(pairs2) {
 }
 function secretData(pairs2) {
   const data = {};
-  for (const { key: key3, value } of pairs2) data[key3] = kustomizeBase64(value);
+  for (const { key: key2, value } of pairs2) data[key2] = kustomizeBase64(value);
   return { data };
 }
 async function generateResource(kind, args, globalOptions, dir, files) {
@@ -41254,9 +41254,9 @@ async function generateResource(kind, args, globalOptions, dir, files) {
   const loaded = await loadKeyValuePairs(args, dir, files);
   if ("error" in loaded) return loaded;
   const seen = /* @__PURE__ */ new Set();
-  for (const { key: key3 } of loaded.pairs) {
-    if (seen.has(key3)) return { error: `configmap ${args.name} illegally repeats the key \`${key3}\`` };
-    seen.add(key3);
+  for (const { key: key2 } of loaded.pairs) {
+    if (seen.has(key2)) return { error: `configmap ${args.name} illegally repeats the key \`${key2}\`` };
+    seen.add(key2);
   }
   const resource2 = { apiVersion: "v1", kind, metadata: metadata(args, options) };
   if (kind === "Secret") {
@@ -41329,9 +41329,9 @@ async function generatedValuesSources(files, paths) {
 // core/render/external/flux-values.ts
 function mergeValues(base, overlay) {
   const out = { ...base };
-  for (const [key3, value] of Object.entries(overlay)) {
-    const current = out[key3];
-    out[key3] = isJsonObject(value) && isJsonObject(current) ? mergeValues(current, value) : value;
+  for (const [key2, value] of Object.entries(overlay)) {
+    const current = out[key2];
+    out[key2] = isJsonObject(value) && isJsonObject(current) ? mergeValues(current, value) : value;
   }
   return out;
 }
@@ -41339,10 +41339,10 @@ function setDottedPath(target, path, value) {
   if (!/^[\w-]+(\.[\w-]+)*$/.test(path)) return false;
   const keys = path.split(".");
   let node = target;
-  for (const key3 of keys.slice(0, -1)) {
-    const next = node[key3];
-    if (!isJsonObject(next)) node[key3] = {};
-    node = node[key3];
+  for (const key2 of keys.slice(0, -1)) {
+    const next = node[key2];
+    if (!isJsonObject(next)) node[key2] = {};
+    node = node[key2];
   }
   node[keys[keys.length - 1]] = value;
   return true;
@@ -41356,14 +41356,14 @@ function decodeBase64(text12) {
     return void 0;
   }
 }
-function dataOf(resource2, kind, key3) {
+function dataOf(resource2, kind, key2) {
   if (resource2["sops"] !== void 0) return { problem: "is encrypted with SOPS" };
-  const stringData = stringAt2(resource2["stringData"], key3);
+  const stringData = stringAt2(resource2["stringData"], key2);
   if (kind === "Secret" && stringData !== void 0) return stringData;
-  const data = stringAt2(resource2["data"], key3);
-  if (data === void 0) return { problem: `has no key ${key3}` };
+  const data = stringAt2(resource2["data"], key2);
+  if (data === void 0) return { problem: `has no key ${key2}` };
   if (kind === "ConfigMap") return data;
-  return decodeBase64(data) ?? { problem: `key ${key3} is not base64-encoded UTF-8` };
+  return decodeBase64(data) ?? { problem: `key ${key2} is not base64-encoded UTF-8` };
 }
 function fluxValues(spec, context) {
   let values = {};
@@ -41373,7 +41373,7 @@ function fluxValues(spec, context) {
     const kind = stringAt2(entry, "kind");
     const name = stringAt2(entry, "name");
     if (kind !== "ConfigMap" && kind !== "Secret" || name === void 0 || !isJsonObject(entry)) continue;
-    const key3 = stringAt2(entry, "valuesKey") ?? "values.yaml";
+    const key2 = stringAt2(entry, "valuesKey") ?? "values.yaml";
     const targetPath = stringAt2(entry, "targetPath");
     const reference = {
       kind,
@@ -41381,7 +41381,7 @@ function fluxValues(spec, context) {
       ...context.namespace ? { namespace: context.namespace } : {}
     };
     const resource2 = context.find?.(reference);
-    const data = resource2 === void 0 ? { problem: "is not in this repository" } : dataOf(resource2, kind, key3);
+    const data = resource2 === void 0 ? { problem: "is not in this repository" } : dataOf(resource2, kind, key2);
     let problem = typeof data === "string" ? void 0 : data.problem;
     if (typeof data === "string" && targetPath !== void 0) {
       if (!setDottedPath(values, targetPath, data))
@@ -41389,7 +41389,7 @@ function fluxValues(spec, context) {
     } else if (typeof data === "string") {
       const parsed = parseYamlDocument(data, { uniqueKeys: false, firstLine: 1 });
       if (isJsonObject(parsed.value ?? null)) values = mergeValues(values, parsed.value);
-      else problem = `key ${key3} does not hold a YAML mapping`;
+      else problem = `key ${key2} does not hold a YAML mapping`;
     }
     if (problem === void 0) continue;
     const optional2 = entry["optional"] === true;
@@ -41489,8 +41489,8 @@ async function fluxHelmReleaseSettings(doc, find2) {
 }
 
 // core/render/environments/locate.ts
-function pointerToken(key3) {
-  return String(key3).replaceAll("~", "~0").replaceAll("/", "~1");
+function pointerToken(key2) {
+  return String(key2).replaceAll("~", "~0").replaceAll("/", "~1");
 }
 function locator(positions, firstLine = 1) {
   return (pointer2) => {
@@ -41681,9 +41681,9 @@ function find(documents, kind, ref) {
 }
 function followed(spec) {
   const ref = isJsonObject(spec) ? spec["ref"] : void 0;
-  for (const key3 of ["commit", "name", "semver", "tag"]) {
-    const value = stringAt2(ref, key3);
-    if (value) return { pinned: `${key3} ${value}` };
+  for (const key2 of ["commit", "name", "semver", "tag"]) {
+    const value = stringAt2(ref, key2);
+    if (value) return { pinned: `${key2} ${value}` };
   }
   return { branch: stringAt2(ref, "branch") ?? "master" };
 }
@@ -41865,7 +41865,7 @@ function fluxKustomizationTargets(doc, context) {
     "nameSuffix",
     "targetNamespace"
   ];
-  const ignored = applied.filter((key3) => spec[key3] !== void 0);
+  const ignored = applied.filter((key2) => spec[key2] !== void 0);
   if (ignored.length > 0) notes.push(`Flux settings not applied: ${ignored.join(", ")}`);
   const cluster = clusterOf(doc.file);
   result.targets.push({
@@ -43496,11 +43496,11 @@ function recordRename(tracked, next) {
 function createBuildCache() {
   return { kustomizations: /* @__PURE__ */ new Map(), resourceFiles: /* @__PURE__ */ new Map() };
 }
-function cached(map, key3, load) {
-  let pending = map.get(key3);
+function cached(map, key2, load) {
+  let pending = map.get(key2);
   if (pending === void 0) {
     pending = load();
-    map.set(key3, pending);
+    map.set(key2, pending);
   }
   return pending;
 }
@@ -43511,8 +43511,8 @@ function stopAt(file, pointer2, message3, ruleId = "kustomize-build") {
   const { line, column } = file.locate(pointer2);
   return new BuildStop({ ruleId, severity: "error", message: message3, path: file.path, line, column });
 }
-function pointerSegment(key3) {
-  return String(key3).replaceAll("~", "~0").replaceAll("/", "~1");
+function pointerSegment(key2) {
+  return String(key2).replaceAll("~", "~0").replaceAll("/", "~1");
 }
 
 // core/render/kustomize/local-paths.ts
@@ -43626,8 +43626,8 @@ function nonFinite(value, pointer2 = "") {
   if (typeof value === "number")
     return Number.isFinite(value) ? void 0 : { pointer: pointer2 || "/", value };
   if (value === null || typeof value !== "object") return void 0;
-  for (const [key3, item] of Object.entries(value)) {
-    const found = nonFinite(item, `${pointer2}/${key3}`);
+  for (const [key2, item] of Object.entries(value)) {
+    const found = nonFinite(item, `${pointer2}/${key2}`);
     if (found !== void 0) return found;
   }
   return void 0;
@@ -43713,8 +43713,8 @@ function splitFieldPath(path) {
   }
   return parts;
 }
-function own(object, key3) {
-  return Object.hasOwn(object, key3) ? object[key3] : void 0;
+function own(object, key2) {
+  return Object.hasOwn(object, key2) ? object[key2] : void 0;
 }
 function step2(node, path, at, create, visit4) {
   if (at === path.length) return visit4(node);
@@ -43806,11 +43806,11 @@ function hasAnyId(tracked, id) {
 function appendResources(into, added) {
   const seen = new Map(into.map((tracked) => [resourceKey(tracked.object), tracked]));
   for (const tracked of added) {
-    const key3 = resourceKey(tracked.object);
-    const other = seen.get(key3);
+    const key2 = resourceKey(tracked.object);
+    const other = seen.get(key2);
     if (other !== void 0)
       return `${describeResource2(tracked.object)} (${tracked.origin.path}:${tracked.origin.line}) has the same id as the one from ${other.origin.path}:${other.origin.line}: kustomize refuses two resources with one id`;
-    seen.set(key3, tracked);
+    seen.set(key2, tracked);
     into.push(tracked);
   }
   return void 0;
@@ -43842,9 +43842,9 @@ function rejectUnsupportedFields(_context, file) {
 function stringMap3(value) {
   const map = {};
   if (!isJsonObject(value)) return map;
-  for (const [key3, item] of Object.entries(value)) {
-    if (typeof item === "string") map[key3] = item;
-    else if (item !== null && typeof item !== "object") map[key3] = String(item);
+  for (const [key2, item] of Object.entries(value)) {
+    if (typeof item === "string") map[key2] = item;
+    else if (item !== null && typeof item !== "object") map[key2] = String(item);
   }
   return map;
 }
@@ -43912,10 +43912,10 @@ function stringMapField(file, pointer2, value) {
   if (value === void 0 || value === null) return {};
   if (!isJsonObject(value)) throw stopAt(file, pointer2, "expected a mapping of strings");
   const map = {};
-  for (const [key3, item] of Object.entries(value)) {
+  for (const [key2, item] of Object.entries(value)) {
     if (item !== null && typeof item === "object")
-      throw stopAt(file, `${pointer2}/${key3}`, "expected a string");
-    map[key3] = item === null ? "" : String(item);
+      throw stopAt(file, `${pointer2}/${key2}`, "expected a string");
+    map[key2] = item === null ? "" : String(item);
   }
   return map;
 }
@@ -43931,9 +43931,9 @@ function parseFieldSpecs(file, pointer2, value) {
     if (!isJsonObject(item) || typeof item["path"] !== "string")
       throw stopAt(file, `${pointer2}/${index}`, "a field spec needs a path");
     const spec = { path: item["path"] };
-    for (const key3 of ["group", "version", "kind"]) {
-      const text12 = scalarString(item[key3]);
-      if (text12 !== void 0) spec[key3] = text12;
+    for (const key2 of ["group", "version", "kind"]) {
+      const text12 = scalarString(item[key2]);
+      if (text12 !== void 0) spec[key2] = text12;
     }
     if (item["create"] === true) spec.create = true;
     return spec;
@@ -43942,9 +43942,9 @@ function parseFieldSpecs(file, pointer2, value) {
 function parseImageSpec(file, pointer2, value) {
   if (!isJsonObject(value)) throw stopAt(file, pointer2, "an images entry must be a mapping with name");
   const spec = { name: scalarString(value["name"]) ?? "" };
-  for (const key3 of ["newName", "newTag", "digest"]) {
-    const text12 = scalarString(value[key3]);
-    if (text12 !== void 0 && text12 !== "") spec[key3] = text12;
+  for (const key2 of ["newName", "newTag", "digest"]) {
+    const text12 = scalarString(value[key2]);
+    if (text12 !== void 0 && text12 !== "") spec[key2] = text12;
   }
   return spec;
 }
@@ -44035,14 +44035,14 @@ function annotationText(value) {
 function isContainer(value) {
   return value !== null && typeof value === "object";
 }
-function setOwn(object, key3, value) {
-  Object.defineProperty(object, key3, { value, writable: true, enumerable: true, configurable: true });
+function setOwn(object, key2, value) {
+  Object.defineProperty(object, key2, { value, writable: true, enumerable: true, configurable: true });
 }
 function cloneJson2(value) {
   if (Array.isArray(value)) return value.map((item) => cloneJson2(item));
   if (value === null || typeof value !== "object") return value;
   const copy2 = {};
-  for (const [key3, item] of Object.entries(value)) setOwn(copy2, key3, cloneJson2(item));
+  for (const [key2, item] of Object.entries(value)) setOwn(copy2, key2, cloneJson2(item));
   return copy2;
 }
 var MAX_INT64 = 2n ** 63n - 1n;
@@ -44058,8 +44058,8 @@ function goAtoi(text12) {
 function invalidIndex(index) {
   return { error: `Unable to access invalid index: ${index}: invalid index referenced` };
 }
-function resolveIndex(key3, length) {
-  const parsed = goAtoi(key3);
+function resolveIndex(key2, length) {
+  const parsed = goAtoi(key2);
   if ("error" in parsed) return parsed;
   let index = parsed.value;
   if (index < 0) {
@@ -44068,24 +44068,24 @@ function resolveIndex(key3, length) {
   }
   return index >= length ? invalidIndex(index) : { value: index };
 }
-function getChild(container2, key3) {
+function getChild(container2, key2) {
   if (!Array.isArray(container2))
-    return { value: Object.hasOwn(container2, key3) ? container2[key3] ?? void 0 : void 0 };
-  const index = resolveIndex(key3, container2.length);
+    return { value: Object.hasOwn(container2, key2) ? container2[key2] ?? void 0 : void 0 };
+  const index = resolveIndex(key2, container2.length);
   if ("error" in index) return index;
   return { value: container2[index.value] ?? void 0 };
 }
-function addChild(container2, key3, value) {
+function addChild(container2, key2, value) {
   if (!Array.isArray(container2)) {
-    setOwn(container2, key3, value);
+    setOwn(container2, key2, value);
     return void 0;
   }
-  if (key3 === "-") {
+  if (key2 === "-") {
     container2.push(value);
     return void 0;
   }
-  const parsed = goAtoi(key3);
-  if ("error" in parsed) return { error: `value was not a proper array index: '${key3}': ${parsed.error}` };
+  const parsed = goAtoi(key2);
+  if ("error" in parsed) return { error: `value was not a proper array index: '${key2}': ${parsed.error}` };
   const size = container2.length + 1;
   let index = parsed.value;
   if (index >= size) return invalidIndex(index);
@@ -44096,24 +44096,24 @@ function addChild(container2, key3, value) {
   container2.splice(index, 0, value);
   return void 0;
 }
-function removeChild(container2, key3) {
+function removeChild(container2, key2) {
   if (!Array.isArray(container2)) {
-    if (!Object.hasOwn(container2, key3))
-      return { error: `Unable to remove nonexistent key: ${key3}: missing value` };
-    delete container2[key3];
+    if (!Object.hasOwn(container2, key2))
+      return { error: `Unable to remove nonexistent key: ${key2}: missing value` };
+    delete container2[key2];
     return void 0;
   }
-  const index = resolveIndex(key3, container2.length);
+  const index = resolveIndex(key2, container2.length);
   if ("error" in index) return index;
   container2.splice(index.value, 1);
   return void 0;
 }
-function setChild(container2, key3, value) {
+function setChild(container2, key2, value) {
   if (!Array.isArray(container2)) {
-    setOwn(container2, key3, value);
+    setOwn(container2, key2, value);
     return;
   }
-  const index = resolveIndex(key3, container2.length);
+  const index = resolveIndex(key2, container2.length);
   if ("value" in index) container2[index.value] = value;
 }
 function decodeKey(token) {
@@ -44148,10 +44148,10 @@ function testEquals(actual, expected) {
     if (expected === null || typeof expected !== "object" || Array.isArray(expected)) return false;
     const keys = Object.keys(actual);
     if (keys.length !== Object.keys(expected).length) return false;
-    for (const key3 of keys) {
-      if (!Object.hasOwn(expected, key3)) return false;
-      const item = actual[key3];
-      const other = expected[key3];
+    for (const key2 of keys) {
+      if (!Object.hasOwn(expected, key2)) return false;
+      const item = actual[key2];
+      const other = expected[key2];
       if (item === null !== (other === null)) return false;
       if (item === null) continue;
       const same = testEquals(item, other);
@@ -44321,8 +44321,8 @@ function previousIdAnnotations(resource2, earlier = {}) {
   const next = { ...earlier };
   const append = (suffix, value) => {
     if (value === "") return;
-    const key3 = `${PREVIOUS}${suffix}`;
-    next[key3] = next[key3] ? `${next[key3]},${value}` : value;
+    const key2 = `${PREVIOUS}${suffix}`;
+    next[key2] = next[key2] ? `${next[key2]},${value}` : value;
   };
   append("Kinds", text3(resource2["kind"]));
   append("Names", text3(metadata2["name"]));
@@ -44333,9 +44333,9 @@ function withAnnotations(resource2, internal) {
   if (Object.keys(internal).length === 0) return resource2;
   const metadata2 = { ...asObject(resource2["metadata"]) ?? {} };
   const annotations = {};
-  for (const [key3, value] of Object.entries(asObject(metadata2["annotations"]) ?? {}))
-    setOwn(annotations, key3, annotationText(value));
-  for (const [key3, value] of Object.entries(internal)) setOwn(annotations, key3, value);
+  for (const [key2, value] of Object.entries(asObject(metadata2["annotations"]) ?? {}))
+    setOwn(annotations, key2, annotationText(value));
+  for (const [key2, value] of Object.entries(internal)) setOwn(annotations, key2, value);
   metadata2["annotations"] = annotations;
   return { ...resource2, metadata: metadata2 };
 }
@@ -44349,8 +44349,8 @@ function applyJsonPatchToResource(resource2, operations, internal) {
     return { error: `patched resource: ${message3}`, operation: operations.length - 1, message: message3 };
   }
   const annotations = {};
-  for (const [key3, value] of Object.entries(asObject(metadata2["annotations"]) ?? {}))
-    if (!Object.hasOwn(internal, key3)) setOwn(annotations, key3, annotationText(value));
+  for (const [key2, value] of Object.entries(asObject(metadata2["annotations"]) ?? {}))
+    if (!Object.hasOwn(internal, key2)) setOwn(annotations, key2, annotationText(value));
   if (Object.keys(annotations).length > 0) metadata2["annotations"] = annotations;
   else delete metadata2["annotations"];
   return { value: result };
@@ -44452,9 +44452,9 @@ function labelValueErrors(value) {
     );
   return errors;
 }
-function keyError(key3) {
-  const errors = qualifiedNameErrors(key3);
-  return errors.length === 0 ? void 0 : `invalid label key ${JSON.stringify(key3)}: ${errors.join("; ")}`;
+function keyError(key2) {
+  const errors = qualifiedNameErrors(key2);
+  return errors.length === 0 ? void 0 : `invalid label key ${JSON.stringify(key2)}: ${errors.join("; ")}`;
 }
 function parseInt64(value) {
   if (!/^[+-]?[0-9]+$/.test(value)) return void 0;
@@ -44503,12 +44503,12 @@ var Parser2 = class {
       item = this.next(true);
     }
     if (item.token !== "id") return `found '${item.literal}', expected: identifier`;
-    const key3 = item.literal;
-    const invalidKey = keyError(key3);
+    const key2 = item.literal;
+    const invalidKey = keyError(key2);
     if (invalidKey !== void 0) return invalidKey;
     const ahead = this.peek(true).token;
     if (negated || ahead === "end" || ahead === ",") {
-      return { key: key3, operator: negated ? "!" : "exists", values: [] };
+      return { key: key2, operator: negated ? "!" : "exists", values: [] };
     }
     const operator = this.next(false);
     let values;
@@ -44528,16 +44528,16 @@ var Parser2 = class {
         return `found '${operator.literal}', expected: '=', '!=', '==', 'in', notin'`;
     }
     if (typeof values === "string") return values;
-    return this.checked({ key: key3, operator: operator.token, values: [...new Set(values)].sort() });
+    return this.checked({ key: key2, operator: operator.token, values: [...new Set(values)].sort() });
   }
   checked(requirement) {
-    const { key: key3, operator, values } = requirement;
+    const { key: key2, operator, values } = requirement;
     if ((operator === ">" || operator === "<") && values.some((value) => parseInt64(value) === void 0))
       return "for 'Gt', 'Lt' operators, the value must be an integer";
     for (const value of values) {
       const errors = labelValueErrors(value);
       if (errors.length > 0)
-        return `invalid label value: ${JSON.stringify(value)}: at key: ${JSON.stringify(key3)}: ${errors.join("; ")}`;
+        return `invalid label value: ${JSON.stringify(value)}: at key: ${JSON.stringify(key2)}: ${errors.join("; ")}`;
     }
     return requirement;
   }
@@ -44701,9 +44701,9 @@ function readSelector(value, at) {
       error: at === void 0 ? `json: cannot unmarshal ${goType(value)} into Go value of type types.Selector` : `json: cannot unmarshal ${goType(value)} into Go struct field ${at.container}.${at.path} of type types.Selector`
     };
   const selector2 = {};
-  for (const [key3, field3] of Object.entries(value)) {
-    const name = FIELDS.find((candidate) => candidate.toLowerCase() === key3.toLowerCase());
-    if (name === void 0) return { error: `json: unknown field ${JSON.stringify(key3)}` };
+  for (const [key2, field3] of Object.entries(value)) {
+    const name = FIELDS.find((candidate) => candidate.toLowerCase() === key2.toLowerCase());
+    if (name === void 0) return { error: `json: unknown field ${JSON.stringify(key2)}` };
     if (field3 === null) continue;
     if (typeof field3 !== "string")
       return {
@@ -44745,9 +44745,9 @@ function metadataOf2(resource2) {
 function stringMap4(value) {
   const map = /* @__PURE__ */ new Map();
   if (value === null || value === void 0 || typeof value !== "object" || Array.isArray(value)) return map;
-  for (const [key3, entry] of Object.entries(value)) {
-    if (entry === null) map.set(key3, "");
-    else if (typeof entry !== "object") map.set(key3, String(entry));
+  for (const [key2, entry] of Object.entries(value)) {
+    if (entry === null) map.set(key2, "");
+    else if (typeof entry !== "object") map.set(key2, String(entry));
   }
   return map;
 }
@@ -44824,8 +44824,8 @@ function setElement(list5, element, keys, values) {
     }
     let matched = false;
     let all = true;
-    for (const [index, key3] of setterKeys.entries()) {
-      if (index < values.length) matched = fieldMatches(item, key3, values[index]);
+    for (const [index, key2] of setterKeys.entries()) {
+      if (index < values.length) matched = fieldMatches(item, key2, values[index]);
       if (!matched) {
         all = false;
         break;
@@ -44848,7 +44848,7 @@ function findElement(list5, keys, values) {
     return list5.find((item) => yamlNodeText(item) === (values[0] ?? ""));
   }
   return list5.find(
-    (item) => isJsonObject(item) && keys.every((key3, index) => Object.hasOwn(item, key3) && yamlNodeText(item[key3]) === values[index])
+    (item) => isJsonObject(item) && keys.every((key2, index) => Object.hasOwn(item, key2) && yamlNodeText(item[key2]) === values[index])
   );
 }
 
@@ -45042,8 +45042,8 @@ function keyValues(sources, keys) {
   for (const source of [sources[1], sources[0]]) {
     if (!Array.isArray(source)) continue;
     for (const element of source) {
-      const values = keys.map((key3) => {
-        const field3 = isJsonObject(element) ? element[key3] : void 0;
+      const values = keys.map((key2) => {
+        const field3 = isJsonObject(element) ? element[key2] : void 0;
         return isEmptyValue(field3) ? "" : yamlNodeText(field3);
       });
       const id = JSON.stringify(values);
@@ -45070,7 +45070,7 @@ function validKeys(all, values, keys) {
   );
   if (present.size === 0) return [[...keys], values];
   return [
-    keys.filter((key3) => present.has(key3)),
+    keys.filter((key2) => present.has(key2)),
     values.filter((value, index) => value !== "" || present.has(keys[index]))
   ];
 }
@@ -45106,14 +45106,14 @@ function appendList(into, from, keys) {
       continue;
     }
     const values = [];
-    for (const key3 of keys) {
+    for (const key2 of keys) {
       if (isMissingOrNull(element)) {
         into.push(element);
         continue;
       }
       if (!isJsonObject(element)) throw wrongKind(element);
-      if (!Object.hasOwn(element, key3)) into.push(element);
-      else values.push(yamlNodeText(element[key3]));
+      if (!Object.hasOwn(element, key2)) into.push(element);
+      else values.push(yamlNodeText(element[key2]));
     }
     if (keys.length > 1) setElement(into, void 0, keys, values);
     setElement(into, element, keys, values);
@@ -45438,9 +45438,9 @@ function fields(value, names, container2, path, type) {
   if (value === null) return void 0;
   if (typeof value !== "object" || Array.isArray(value)) throw mismatch(value, container2, path, type);
   const result = /* @__PURE__ */ new Map();
-  for (const [key3, entry] of Object.entries(value)) {
-    const name = names.find((candidate) => candidate.toLowerCase() === key3.toLowerCase());
-    if (name === void 0) throw new UnmarshalError(`json: unknown field ${JSON.stringify(key3)}`);
+  for (const [key2, entry] of Object.entries(value)) {
+    const name = names.find((candidate) => candidate.toLowerCase() === key2.toLowerCase());
+    if (name === void 0) throw new UnmarshalError(`json: unknown field ${JSON.stringify(key2)}`);
     result.set(name, entry);
   }
   return result;
@@ -45581,7 +45581,7 @@ function isListIndex(part) {
 function matchText(value) {
   if (Array.isArray(value)) return value.map((item) => `- ${matchText(item)}`).join("\n");
   if (value !== null && typeof value === "object")
-    return Object.entries(value).map(([key3, item]) => `${key3}: ${matchText(item)}`).join("\n");
+    return Object.entries(value).map(([key2, item]) => `${key2}: ${matchText(item)}`).join("\n");
   return yamlNodeText(value);
 }
 function newNode(next, create) {
@@ -45837,8 +45837,8 @@ function sourceValue(resources, previous, source) {
 function stringMap5(value) {
   const map = /* @__PURE__ */ new Map();
   if (value === null || value === void 0 || typeof value !== "object" || Array.isArray(value)) return map;
-  for (const [key3, entry] of Object.entries(value))
-    if (entry === null || typeof entry !== "object") map.set(key3, entry === null ? "" : String(entry));
+  for (const [key2, entry] of Object.entries(value))
+    if (entry === null || typeof entry !== "object") map.set(key2, entry === null ? "" : String(entry));
   return map;
 }
 function matchesLabels(resource2, selector2) {
@@ -46112,11 +46112,11 @@ function walk2(node, visit4) {
   if (Array.isArray(node)) return node.map((item) => walk2(item, visit4));
   if (node === null || typeof node !== "object") return node;
   return Object.fromEntries(
-    Object.entries(node).map(([key3, value]) => {
+    Object.entries(node).map(([key2, value]) => {
       const walked = walk2(value, visit4);
       return [
-        key3,
-        CONTAINER_LISTS.has(key3) && Array.isArray(walked) ? updateContainers(walked, visit4) : walked
+        key2,
+        CONTAINER_LISTS.has(key2) && Array.isArray(walked) ? updateContainers(walked, visit4) : walked
       ];
     })
   );
@@ -46211,13 +46211,13 @@ function transformNamespace(resources, namespace, options = {}) {
   const result = transformEach(resources, (resource2) => transformOne(resource2, specs, set, options));
   const seen = /* @__PURE__ */ new Set();
   result.resources.forEach((resource2, index) => {
-    const key3 = idKey(resource2);
-    if (seen.has(key3))
+    const key2 = idKey(resource2);
+    if (seen.has(key2))
       result.errors.push({
         error: `namespace transformation produces ID conflict: ${resourceIdString(resource2)}`,
         index
       });
-    seen.add(key3);
+    seen.add(key2);
   });
   return result;
 }
@@ -46784,20 +46784,20 @@ function buildCandidates(renames, identities) {
   const byKey = /* @__PURE__ */ new Map();
   for (const rename of renames) {
     const namespace = rename.namespace ?? "";
-    const key3 = JSON.stringify([
+    const key2 = JSON.stringify([
       rename.kind,
       rename.group,
       namespace === "default" ? "" : namespace,
       rename.to
     ]);
-    const known2 = byKey.get(key3);
+    const known2 = byKey.get(key2);
     if (known2 !== void 0) {
       known2.previousNames.add(rename.from);
       if (known2.version === void 0 && rename.version !== void 0) known2.version = rename.version;
       continue;
     }
     const version2 = versionFor(rename, identities);
-    byKey.set(key3, {
+    byKey.set(key2, {
       kind: rename.kind,
       group: rename.group,
       version: version2,
@@ -46814,11 +46814,11 @@ function buildCandidates(renames, identities) {
 }
 
 // core/render/kustomize/name-references/name-reference-fields.ts
-function slotIn(container2, key3) {
+function slotIn(container2, key2) {
   return {
-    value: container2[key3] ?? null,
+    value: container2[key2] ?? null,
     set(value) {
-      container2[key3] = value;
+      container2[key2] = value;
     }
   };
 }
@@ -46834,9 +46834,9 @@ function descend(slot, segments, index, visit4, problems) {
     return;
   }
   if (typeof value === "object") {
-    const key3 = segments[index];
-    if (!Object.hasOwn(value, key3)) return;
-    descend(slotIn(value, key3), segments, index + 1, visit4, problems);
+    const key2 = segments[index];
+    if (!Object.hasOwn(value, key2)) return;
+    descend(slotIn(value, key2), segments, index + 1, visit4, problems);
     return;
   }
   problems.push("expected sequence or mapping node");
@@ -47550,8 +47550,8 @@ function configDiffOptions(section, configPath) {
     ...typeof section["contextLines"] === "number" ? { contextLines: section["contextLines"] } : {}
   };
   const options = {};
-  for (const key3 of Object.keys(candidate)) {
-    const one = { [key3]: candidate[key3] };
+  for (const key2 of Object.keys(candidate)) {
+    const one = { [key2]: candidate[key2] };
     try {
       resolveDiffOptions(one);
       Object.assign(options, one);
@@ -47560,7 +47560,7 @@ function configDiffOptions(section, configPath) {
       findings.push({
         ruleId: "config",
         severity: "error",
-        message: `diff.${key3}: ${error.message}; the diff ignores this setting`,
+        message: `diff.${key2}: ${error.message}; the diff ignores this setting`,
         path: configPath
       });
     }
@@ -47572,9 +47572,9 @@ function configDiffOptions(section, configPath) {
 function valueAt4(value, pointer2) {
   let node = value;
   for (const raw of pointer2.split("/").slice(1)) {
-    const key3 = raw.replaceAll("~1", "/").replaceAll("~0", "~");
+    const key2 = raw.replaceAll("~1", "/").replaceAll("~0", "~");
     if (node === null || typeof node !== "object") return void 0;
-    node = node[key3];
+    node = node[key2];
   }
   return node;
 }
@@ -48081,10 +48081,10 @@ function findDuplicates(results) {
       directory = directoryOf(result.filename);
       directories.set(result.filename, directory);
     }
-    const key3 = `${directory}\0${groupOf(result.apiVersion ?? "")}\0${result.kind}\0${result.namespace ?? ""}\0${result.name}`;
-    const original = first.get(key3);
+    const key2 = `${directory}\0${groupOf(result.apiVersion ?? "")}\0${result.kind}\0${result.namespace ?? ""}\0${result.name}`;
+    const original = first.get(key2);
     if (!original) {
-      first.set(key3, result);
+      first.set(key2, result);
       continue;
     }
     const where2 = `${original.filename}:${original.line}`;
@@ -48106,12 +48106,12 @@ function findDuplicates(results) {
 }
 
 // core/validate/crd-json.ts
-function own2(value, key3) {
-  if (!isJsonObject(value) || !Object.prototype.hasOwnProperty.call(value, key3)) return void 0;
-  return value[key3];
+function own2(value, key2) {
+  if (!isJsonObject(value) || !Object.prototype.hasOwnProperty.call(value, key2)) return void 0;
+  return value[key2];
 }
-function setOwn2(target, key3, value) {
-  Object.defineProperty(target, key3, { value, enumerable: true, writable: true, configurable: true });
+function setOwn2(target, key2, value) {
+  Object.defineProperty(target, key2, { value, enumerable: true, writable: true, configurable: true });
 }
 function pointer(base, ...tokens) {
   let result = base;
@@ -48127,7 +48127,7 @@ function cloneJson3(value, ancestors = /* @__PURE__ */ new Set()) {
   try {
     if (Array.isArray(value)) return value.map((item) => cloneJson3(item, ancestors));
     const copy2 = {};
-    for (const [key3, item] of Object.entries(value)) setOwn2(copy2, key3, cloneJson3(item, ancestors));
+    for (const [key2, item] of Object.entries(value)) setOwn2(copy2, key2, cloneJson3(item, ancestors));
     return copy2;
   } finally {
     ancestors.delete(value);
@@ -48217,41 +48217,41 @@ function isValidPattern(value) {
 function isStringList(value) {
   return Array.isArray(value) && value.every((item) => typeof item === "string");
 }
-function copyKeyword(key3, value, out, path, problems) {
+function copyKeyword(key2, value, out, path, problems) {
   const drop = (why) => {
-    problems.push({ message: `${key3} ${why}; ignored`, path });
+    problems.push({ message: `${key2} ${why}; ignored`, path });
     return true;
   };
-  if (ANNOTATIONS.has(key3) || key3.startsWith("x-")) return true;
-  if (DROPPED.has(key3)) return drop("is not supported in a structural CRD schema");
-  if (key3 === "type") {
+  if (ANNOTATIONS.has(key2) || key2.startsWith("x-")) return true;
+  if (DROPPED.has(key2)) return drop("is not supported in a structural CRD schema");
+  if (key2 === "type") {
     if (typeof value === "string" && JSON_TYPES.has(value)) out["type"] = value;
     else return drop("must be one of object, array, string, integer, number, boolean");
-  } else if (key3 === "format") {
+  } else if (key2 === "format") {
     if (typeof value === "string") out["format"] = value;
     else return drop("must be a string");
-  } else if (COUNTS.has(key3)) {
-    if (isCount(value)) out[key3] = value;
+  } else if (COUNTS.has(key2)) {
+    if (isCount(value)) out[key2] = value;
     else return drop("must be a non-negative integer");
-  } else if (BOUNDS.has(key3)) {
-    if (isFiniteNumber(value)) out[key3] = value;
+  } else if (BOUNDS.has(key2)) {
+    if (isFiniteNumber(value)) out[key2] = value;
     else return drop("must be a number");
-  } else if (key3 === "multipleOf") {
-    if (isFiniteNumber(value) && value > 0) out[key3] = value;
+  } else if (key2 === "multipleOf") {
+    if (isFiniteNumber(value) && value > 0) out[key2] = value;
     else return drop("must be a number greater than 0");
-  } else if (EXCLUSIVE.has(key3) || key3 === "uniqueItems") {
-    if (typeof value === "boolean") out[key3] = value;
+  } else if (EXCLUSIVE.has(key2) || key2 === "uniqueItems") {
+    if (typeof value === "boolean") out[key2] = value;
     else return drop("must be a boolean");
-  } else if (key3 === "pattern") {
+  } else if (key2 === "pattern") {
     if (isValidPattern(value)) out["pattern"] = value;
     else return drop("must be a valid regular expression");
-  } else if (key3 === "enum") {
+  } else if (key2 === "enum") {
     if (Array.isArray(value) && value.length > 0) out["enum"] = cloneJson3(value);
     else return drop("must be a non-empty array");
-  } else if (key3 === "required") {
+  } else if (key2 === "required") {
     if (isStringList(value)) out["required"] = [...new Set(value)];
     else return drop("must be an array of strings");
-  } else if (key3 === "default") {
+  } else if (key2 === "default") {
     out["default"] = cloneJson3(value);
   } else {
     return false;
@@ -48267,10 +48267,10 @@ var FLAGS2 = [
   "x-kubernetes-embedded-resource"
 ];
 function readFlags(node, path, problems) {
-  for (const key3 of ["nullable", ...FLAGS2]) {
-    const value = own2(node, key3);
+  for (const key2 of ["nullable", ...FLAGS2]) {
+    const value = own2(node, key2);
     if (value !== void 0 && typeof value !== "boolean") {
-      problems.push({ message: `${key3} must be a boolean; ignored`, path: pointer(path, key3) });
+      problems.push({ message: `${key2} must be a boolean; ignored`, path: pointer(path, key2) });
     }
   }
   return {
@@ -48304,7 +48304,7 @@ function addEmbeddedResource(out, close) {
   out["required"] = [.../* @__PURE__ */ new Set([...required, "apiVersion", "kind"])];
 }
 function allowNull(out) {
-  if (JUNCTORS.some((key3) => out[key3] !== void 0) || out["not"] !== void 0) {
+  if (JUNCTORS.some((key2) => out[key2] !== void 0) || out["not"] !== void 0) {
     return { anyOf: [{ type: "null" }, out] };
   }
   const type = out["type"];
@@ -48327,18 +48327,18 @@ function child2(at, tokens, change = {}) {
     ...change
   };
 }
-function convertMap(value, key3, at, ctx, embedded) {
+function convertMap(value, key2, at, ctx, embedded) {
   const map = {};
   for (const [name, schema] of Object.entries(value)) {
-    if (key3 === "patternProperties" && !isValidPattern(name)) {
+    if (key2 === "patternProperties" && !isValidPattern(name)) {
       ctx.problems.push({
         message: "not a valid regular expression; ignored",
-        path: pointer(at.path, key3, name)
+        path: pointer(at.path, key2, name)
       });
       continue;
     }
-    const open = embedded && key3 === "properties" && name === "metadata";
-    setOwn2(map, name, convertSchemaNode(schema, ctx, child2(at, [key3, name], open ? { close: false } : {})));
+    const open = embedded && key2 === "properties" && name === "metadata";
+    setOwn2(map, name, convertSchemaNode(schema, ctx, child2(at, [key2, name], open ? { close: false } : {})));
   }
   return map;
 }
@@ -48357,32 +48357,32 @@ function convertDependencies(value, at, ctx) {
   }
   return map;
 }
-function convertStructure(key3, value, out, at, ctx, junctorDefaults, embedded) {
+function convertStructure(key2, value, out, at, ctx, junctorDefaults, embedded) {
   const bad = (shape) => {
-    ctx.problems.push({ message: `${key3} must be ${shape}; ignored`, path: pointer(at.path, key3) });
+    ctx.problems.push({ message: `${key2} must be ${shape}; ignored`, path: pointer(at.path, key2) });
     return true;
   };
   const junctor = { close: false, defaulted: junctorDefaults };
-  if (key3 === "properties" || key3 === "patternProperties") {
-    if (isJsonObject(value)) out[key3] = convertMap(value, key3, at, ctx, embedded);
+  if (key2 === "properties" || key2 === "patternProperties") {
+    if (isJsonObject(value)) out[key2] = convertMap(value, key2, at, ctx, embedded);
     else return bad("an object");
-  } else if (key3 === "additionalProperties" || key3 === "additionalItems") {
-    if (typeof value === "boolean") out[key3] = value;
-    else if (isJsonObject(value)) out[key3] = convertSchemaNode(value, ctx, child2(at, [key3]));
+  } else if (key2 === "additionalProperties" || key2 === "additionalItems") {
+    if (typeof value === "boolean") out[key2] = value;
+    else if (isJsonObject(value)) out[key2] = convertSchemaNode(value, ctx, child2(at, [key2]));
     else return bad("a boolean or a schema");
-  } else if (key3 === "items" && Array.isArray(value)) {
-    out[key3] = value.map((item, i) => convertSchemaNode(item, ctx, child2(at, [key3, i])));
-  } else if (key3 === "items") {
-    if (isJsonObject(value)) out[key3] = convertSchemaNode(value, ctx, child2(at, [key3]));
+  } else if (key2 === "items" && Array.isArray(value)) {
+    out[key2] = value.map((item, i) => convertSchemaNode(item, ctx, child2(at, [key2, i])));
+  } else if (key2 === "items") {
+    if (isJsonObject(value)) out[key2] = convertSchemaNode(value, ctx, child2(at, [key2]));
     else return bad("a schema");
-  } else if (JUNCTORS.includes(key3)) {
+  } else if (JUNCTORS.includes(key2)) {
     if (!Array.isArray(value) || value.length === 0) return bad("a non-empty list of schemas");
-    out[key3] = value.map((item, i) => convertSchemaNode(item, ctx, child2(at, [key3, i], junctor)));
-  } else if (key3 === "not") {
-    if (isJsonObject(value)) out[key3] = convertSchemaNode(value, ctx, child2(at, [key3], junctor));
+    out[key2] = value.map((item, i) => convertSchemaNode(item, ctx, child2(at, [key2, i], junctor)));
+  } else if (key2 === "not") {
+    if (isJsonObject(value)) out[key2] = convertSchemaNode(value, ctx, child2(at, [key2], junctor));
     else return bad("a schema");
-  } else if (key3 === "dependencies") {
-    if (isJsonObject(value)) out[key3] = convertDependencies(value, at, ctx);
+  } else if (key2 === "dependencies") {
+    if (isJsonObject(value)) out[key2] = convertDependencies(value, at, ctx);
     else return bad("an object");
   } else {
     return false;
@@ -48393,10 +48393,10 @@ function convertRecord(node, ctx, at) {
   const out = {};
   const flags = readFlags(node, at.path, ctx.problems);
   const defaulted = /* @__PURE__ */ new Set([...at.defaulted, ...defaultedProperties(node)]);
-  for (const [key3, value] of Object.entries(node)) {
-    if (key3 === "nullable" || convertStructure(key3, value, out, at, ctx, defaulted, flags.embedded)) continue;
-    if (copyKeyword(key3, value, out, pointer(at.path, key3), ctx.problems)) continue;
-    ctx.problems.push({ message: `unknown keyword ${key3}; ignored`, path: pointer(at.path, key3) });
+  for (const [key2, value] of Object.entries(node)) {
+    if (key2 === "nullable" || convertStructure(key2, value, out, at, ctx, defaulted, flags.embedded)) continue;
+    if (copyKeyword(key2, value, out, pointer(at.path, key2), ctx.problems)) continue;
+    ctx.problems.push({ message: `unknown keyword ${key2}; ignored`, path: pointer(at.path, key2) });
   }
   if (flags.intOrString) {
     out["type"] = ["integer", "string"];
@@ -48449,8 +48449,8 @@ function anyObject(options) {
 }
 function rootView(schema, path, problems) {
   const view = {};
-  for (const [key3, value] of Object.entries(schema)) {
-    if (!ROOT_IGNORED.includes(key3)) setOwn2(view, key3, value);
+  for (const [key2, value] of Object.entries(schema)) {
+    if (!ROOT_IGNORED.includes(key2)) setOwn2(view, key2, value);
   }
   const type = own2(view, "type");
   if (type !== void 0 && type !== "object") {
@@ -48506,13 +48506,13 @@ function rootSchema(schema, path, options, problems) {
 // core/validate/crd-versions.ts
 var V1 = "apiextensions.k8s.io/v1";
 var V1BETA1 = "apiextensions.k8s.io/v1beta1";
-function readSchema(holder, key3, at) {
-  const wrapper = own2(holder, key3);
+function readSchema(holder, key2, at) {
+  const wrapper = own2(holder, key2);
   if (wrapper === void 0 || wrapper === null) return void 0;
-  if (!isJsonObject(wrapper)) return { schema: wrapper, schemaPath: pointer(at, key3) };
+  if (!isJsonObject(wrapper)) return { schema: wrapper, schemaPath: pointer(at, key2) };
   const schema = own2(wrapper, "openAPIV3Schema");
   if (schema === void 0 || schema === null) return void 0;
-  return { schema, schemaPath: pointer(at, key3, "openAPIV3Schema") };
+  return { schema, schemaPath: pointer(at, key2, "openAPIV3Schema") };
 }
 function hasStatusSubresource(holder) {
   return isJsonObject(own2(own2(holder, "subresources"), "status"));
@@ -49036,9 +49036,9 @@ function createDocumentContext(options, registry) {
     ignoreMissingSchemas: options.ignoreMissingSchemas,
     lookup: (kind, apiVersion) => registry.lookup(kind, apiVersion),
     lifecycle(apiVersion, kind) {
-      const key3 = `${apiVersion}/${kind}`;
-      if (!lifecycles.has(key3)) lifecycles.set(key3, apiStatus(apiVersion, kind, options.kubernetesVersion));
-      return lifecycles.get(key3);
+      const key2 = `${apiVersion}/${kind}`;
+      if (!lifecycles.has(key2)) lifecycles.set(key2, apiStatus(apiVersion, kind, options.kubernetesVersion));
+      return lifecycles.get(key2);
     }
   };
 }
@@ -50157,38 +50157,38 @@ var TypeDeclaration = class {
   toString() {
     return this.name;
   }
-  #getOptionalField(obj, key3, ast, ev) {
+  #getOptionalField(obj, key2, ast, ev) {
     obj = obj instanceof Optional ? obj.orValue() : obj;
     if (obj === void 0) return OPTIONAL_NONE;
     const type = ev.debugType(obj);
     try {
-      return Optional.of(type.fieldLazy(obj, key3, ast, ev));
+      return Optional.of(type.fieldLazy(obj, key2, ast, ev));
     } catch (e) {
       if (e instanceof EvaluationError) return OPTIONAL_NONE;
       throw e;
     }
   }
-  #getMessageField(obj, key3, ast, ev) {
+  #getMessageField(obj, key2, ast, ev) {
     const message3 = obj ? ev.objectTypesByConstructor.get(obj.constructor) : void 0;
     if (!message3) return;
-    const type = message3.fields ? message3.fields[key3] : dynType;
+    const type = message3.fields ? message3.fields[key2] : dynType;
     if (!type) return void 0;
-    const value = obj instanceof Map ? obj.get(key3) : obj[key3];
+    const value = obj instanceof Map ? obj.get(key2) : obj[key2];
     if (value === void 0) return;
     if (type.matchesValueType(value, ev)) return value;
     throw evaluationError(
       "field_type_mismatch",
-      `Field '${key3}' is not of type '${type}', got '${ev.debugType(value)}'`,
+      `Field '${key2}' is not of type '${type}', got '${ev.debugType(value)}'`,
       ast
     );
   }
-  #getMapField(obj, key3, ast, ev) {
-    const value = obj instanceof Map ? obj.get(key3) : obj && hasOwn(obj, key3) ? obj[key3] : void 0;
+  #getMapField(obj, key2, ast, ev) {
+    const value = obj instanceof Map ? obj.get(key2) : obj && hasOwn(obj, key2) ? obj[key2] : void 0;
     if (value === void 0) return;
     if (this.valueType.matchesValueType(value, ev)) return value;
     throw evaluationError(
       "field_type_mismatch",
-      `Field '${key3}' is not of type '${this.valueType}', got '${ev.debugType(value)}'`,
+      `Field '${key2}' is not of type '${this.valueType}', got '${ev.debugType(value)}'`,
       ast
     );
   }
@@ -50205,31 +50205,31 @@ var TypeDeclaration = class {
       }
     }
   }
-  #getListField(obj, key3, ast, ev) {
-    if (typeof key3 === "bigint") key3 = Number(key3);
-    else if (typeof key3 !== "number") return;
-    const value = this.#getListElementAtIndex(obj, key3);
+  #getListField(obj, key2, ast, ev) {
+    if (typeof key2 === "bigint") key2 = Number(key2);
+    else if (typeof key2 !== "number") return;
+    const value = this.#getListElementAtIndex(obj, key2);
     if (value === void 0) {
       if (!obj) return;
       throw evaluationError(
         "index_out_of_bounds",
-        `No such key: index out of bounds, index ${key3} ${key3 < 0 ? "< 0" : `>= size ${obj.length || obj.size}`}`,
+        `No such key: index out of bounds, index ${key2} ${key2 < 0 ? "< 0" : `>= size ${obj.length || obj.size}`}`,
         ast
       );
     }
     if (this.valueType.matchesValueType(value, ev)) return value;
     throw evaluationError(
       "list_item_type_mismatch",
-      `List item with index '${key3}' is not of type '${this.valueType}', got '${ev.debugType(value)}'`,
+      `List item with index '${key2}' is not of type '${this.valueType}', got '${ev.debugType(value)}'`,
       ast
     );
   }
   fieldLazy() {
   }
-  field(obj, key3, ast, ev) {
-    const v = this.fieldLazy(obj, key3, ast, ev);
+  field(obj, key2, ast, ev) {
+    const v = this.fieldLazy(obj, key2, ast, ev);
     if (v !== void 0) return v;
-    throw evaluationError("no_such_key", `No such key: ${key3}`, ast);
+    throw evaluationError("no_such_key", `No such key: ${key2}`, ast);
   }
   matchesBoth(other) {
     return this.matches(other) && other.matches(this);
@@ -50643,8 +50643,8 @@ var Registry = class _Registry {
     this.#functionCandidates(decl.partitionKey).add(decl);
     this.#functions.push(decl);
   }
-  #ensureCandiate(c, key3) {
-    return c.get(key3) || c.set(key3, new Candidates(this)).get(key3);
+  #ensureCandiate(c, key2) {
+    return c.get(key2) || c.set(key2, new Candidates(this)).get(key2);
   }
   #getOperators() {
     if (this.#operators) return this.#operators;
@@ -50663,11 +50663,11 @@ var Registry = class _Registry {
   functionCandidates(rec, name, argLen) {
     return this.#functionCandidates(`${rec ? "rcall" : "call"}:${name}:${argLen}`);
   }
-  #functionCandidates(key3) {
-    if (this.#functionsByKey) return this.#ensureCandiate(this.#functionsByKey, key3);
+  #functionCandidates(key2) {
+    if (this.#functionsByKey) return this.#ensureCandiate(this.#functionsByKey, key2);
     const c = this.#functionsByKey = /* @__PURE__ */ new Map();
     for (const decl of this.#getFunctions()) this.#ensureCandiate(c, decl.partitionKey).add(decl);
-    return this.#ensureCandiate(c, key3);
+    return this.#ensureCandiate(c, key2);
   }
   registerVariable(name, type, opts) {
     if (this.#locked) throw new Error("Cannot modify frozen registry");
@@ -50696,14 +50696,14 @@ var Registry = class _Registry {
   }
   #registerSchemaAsType(name, schema) {
     const fields2 = /* @__PURE__ */ Object.create(null);
-    for (const key3 of objKeys(schema)) {
-      const def = schema[key3];
+    for (const key2 of objKeys(schema)) {
+      const def = schema[key2];
       if (typeof def === "object" && def) {
-        fields2[key3] = this.registerType({ name: `${name}.${key3}`, schema: def }).type.name;
+        fields2[key2] = this.registerType({ name: `${name}.${key2}`, schema: def }).type.name;
       } else if (typeof def === "string") {
-        fields2[key3] = def;
+        fields2[key2] = def;
       } else {
-        throw new Error(`Invalid field definition for '${name}.${key3}'`);
+        throw new Error(`Invalid field definition for '${name}.${key2}'`);
       }
     }
     return fields2;
@@ -50809,8 +50809,8 @@ var Registry = class _Registry {
       }
     }
   }
-  #createDeclaration(creator, key3, ...args) {
-    return this.#typeDeclarations.get(key3) || this.#typeDeclarations.set(key3, creator(...args)).get(key3);
+  #createDeclaration(creator, key2, ...args) {
+    return this.#typeDeclarations.get(key2) || this.#typeDeclarations.set(key2, creator(...args)).get(key2);
   }
   findMacro(name, hasReceiver, argLen) {
     return this.functionCandidates(hasReceiver, name, argLen).macro;
@@ -51125,8 +51125,8 @@ var RootContext = class {
     if (context instanceof Map) this.#contextMap = context;
     else this.#contextObj = context;
   }
-  getValue(key3) {
-    return this.#convertCache?.get(key3) || (this.#contextObj ? this.#contextObj[key3] : this.#contextMap?.get(key3));
+  getValue(key2) {
+    return this.#convertCache?.get(key2) || (this.#contextObj ? this.#contextObj[key2] : this.#contextMap?.get(key2));
   }
   getVariable(name) {
     return this.#vars.get(name) ?? (this.#vars.dyn && !RESERVED.has(name) ? new VariableDeclaration(name, dynType) : void 0);
@@ -51189,8 +51189,8 @@ var OverlayContext = class _OverlayContext {
   setAccuValue(v) {
     return this.accuValue = v, this;
   }
-  getValue(key3) {
-    return this.iterVar === key3 ? this.iterValue : this.#parent.getValue(key3);
+  getValue(key2) {
+    return this.iterVar === key2 ? this.iterValue : this.#parent.getValue(key2);
   }
   getCheckedValue(ev, ast) {
     if (this.iterVar === ast.args) return this.iterValue;
@@ -52253,8 +52253,8 @@ function registerOverloads(registry) {
     if (a === b) return true;
     if (a instanceof Map && b instanceof Map) {
       if (a.size !== b.size) return false;
-      for (const [key3, value] of a)
-        if (!(b.has(key3) && isEqual(value, b.get(key3), ast, ev))) return false;
+      for (const [key2, value] of a)
+        if (!(b.has(key2) && isEqual(value, b.get(key2), ast, ev))) return false;
       return true;
     }
     if (a instanceof Map || b instanceof Map) {
@@ -52262,8 +52262,8 @@ function registerOverloads(registry) {
       const map = a instanceof Map ? a : b;
       const keysObj = objKeys(obj);
       if (map.size !== keysObj.length) return false;
-      for (const [key3, value] of map) {
-        if (!(key3 in obj && isEqual(value, obj[key3], ast, ev))) return false;
+      for (const [key2, value] of map) {
+        if (!(key2 in obj && isEqual(value, obj[key2], ast, ev))) return false;
       }
       return true;
     }
@@ -52271,8 +52271,8 @@ function registerOverloads(registry) {
     const keysB = objKeys(b);
     if (keysA.length !== keysB.length) return false;
     for (let i = 0; i < keysA.length; i++) {
-      const key3 = keysA[i];
-      if (!(key3 in b && isEqual(a[key3], b[key3], ast, ev))) return false;
+      const key2 = keysA[i];
+      if (!(key2 in b && isEqual(a[key2], b[key2], ast, ev))) return false;
     }
     return true;
   });
@@ -52446,7 +52446,7 @@ var OP_FOR_TOKEN = {
   [TOKEN.IN]: OPERATORS["in"]
 };
 var TOKEN_BY_NUMBER = {};
-for (const key3 in TOKEN) TOKEN_BY_NUMBER[TOKEN[key3]] = key3;
+for (const key2 in TOKEN) TOKEN_BY_NUMBER[TOKEN[key2]] = key2;
 var HEX_CODES = new Uint8Array(128);
 for (const ch of "0123456789abcdefABCDEF") HEX_CODES[ch.charCodeAt(0)] = 1;
 var ESCAPE_ERRORS = {
@@ -52572,8 +52572,8 @@ var ASTNode = class _ASTNode {
   #evaluateMacro(ev, ast, ctx) {
     return (ast = this.#meta.macro).evaluate(ev, ast, ctx);
   }
-  setMeta(key3, value) {
-    return this.#meta[key3] = value, this;
+  setMeta(key2, value) {
+    return this.#meta[key2] = value, this;
   }
   get range() {
     return { start: this.start, end: this.end };
@@ -53259,11 +53259,11 @@ function createLimits(overrides, base = DEFAULT_LIMITS) {
   const keys = overrides ? objKeys(overrides) : void 0;
   if (!keys?.length) return base;
   const merged = { ...base };
-  for (const key3 of keys) {
-    if (!LIMIT_KEYS.has(key3)) throw new TypeError(`Unknown limits option: ${key3}`);
-    const value = overrides[key3];
+  for (const key2 of keys) {
+    if (!LIMIT_KEYS.has(key2)) throw new TypeError(`Unknown limits option: ${key2}`);
+    const value = overrides[key2];
     if (typeof value !== "number") continue;
-    merged[key3] = value;
+    merged[key2] = value;
   }
   return objFreeze(merged);
 }
@@ -53273,9 +53273,9 @@ var DEFAULT_OPTIONS = objFreeze({
   enableOptionalTypes: false,
   limits: DEFAULT_LIMITS
 });
-function bool2(a, b, key3) {
-  const value = a?.[key3] ?? b?.[key3];
-  if (typeof value !== "boolean") throw new TypeError(`Invalid option: ${key3}`);
+function bool2(a, b, key2) {
+  const value = a?.[key2] ?? b?.[key2];
+  if (typeof value !== "boolean") throw new TypeError(`Invalid option: ${key2}`);
   return value;
 }
 function createOptions(opts, base = DEFAULT_OPTIONS) {
@@ -53384,7 +53384,7 @@ var Evaluator = class extends Base {
   }
   #firstMapElement(coll) {
     if (coll instanceof Map) return coll.entries().next().value;
-    for (const key3 in coll) return [key3, coll[key3]];
+    for (const key2 in coll) return [key2, coll[key2]];
   }
   debugRuntimeType(value, checkedType) {
     return checkedType?.hasDynType === false ? checkedType : this.debugTypeDeep(value);
@@ -53509,8 +53509,8 @@ function expander(name, quantifier) {
         const outer = macro.first;
         const inner = macro.second;
         function* outcomes() {
-          for (const [key3, value] of pairs(evaluator.run(receiver, ctx))) {
-            outer.reuse(ctx).setIterValue(key3, evaluator);
+          for (const [key2, value] of pairs(evaluator.run(receiver, ctx))) {
+            outer.reuse(ctx).setIterValue(key2, evaluator);
             inner.reuse(outer).setIterValue(value, evaluator);
             const result = evaluator.run(predicate, inner);
             if (typeof result !== "boolean")
@@ -53714,7 +53714,7 @@ function celEqual(left, right) {
     if (!isMapLike(a)) return a === b;
     const left2 = entriesOf(a);
     const right2 = new Map(entriesOf(b));
-    return left2.length === right2.size && left2.every(([key3, value]) => right2.has(key3) && celEqual(value, right2.get(key3)));
+    return left2.length === right2.size && left2.every(([key2, value]) => right2.has(key2) && celEqual(value, right2.get(key2)));
   }
   return a === b;
 }
@@ -53844,10 +53844,10 @@ function query(url) {
   for (const pair of url.rawQuery.split("&")) {
     if (pair === "" || pair.includes(";")) continue;
     const equals = pair.indexOf("=");
-    const key3 = decode(equals < 0 ? pair : pair.slice(0, equals), true);
+    const key2 = decode(equals < 0 ? pair : pair.slice(0, equals), true);
     const value = decode(equals < 0 ? "" : pair.slice(equals + 1), true);
-    if (key3 === void 0 || value === void 0) continue;
-    result.set(key3, [...result.get(key3) ?? [], value]);
+    if (key2 === void 0 || value === void 0) continue;
+    result.set(key2, [...result.get(key2) ?? [], value]);
   }
   return result;
 }
@@ -54125,8 +54125,8 @@ function compareIdentifiers(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function compareSemver(a, b) {
-  for (const key3 of ["major", "minor", "patch"])
-    if (a[key3] !== b[key3]) return a[key3] < b[key3] ? -1n : 1n;
+  for (const key2 of ["major", "minor", "patch"])
+    if (a[key2] !== b[key2]) return a[key2] < b[key2] ? -1n : 1n;
   if (a.prerelease.length === 0 || b.prerelease.length === 0)
     return BigInt(Math.sign(b.prerelease.length - a.prerelease.length));
   for (let i = 0; i < Math.min(a.prerelease.length, b.prerelease.length); i++) {
@@ -54287,7 +54287,7 @@ function celValue(value) {
   if (Array.isArray(value)) return value.map(celValue);
   if (value !== null && typeof value === "object") {
     const out = {};
-    for (const [key3, child3] of Object.entries(value)) out[key3] = celValue(child3);
+    for (const [key2, child3] of Object.entries(value)) out[key2] = celValue(child3);
     return out;
   }
   return value;
@@ -54298,7 +54298,7 @@ function jsonSize(value) {
   if (Array.isArray(value)) return value.reduce((sum3, item) => sum3 + jsonSize(item), 1);
   if (typeof value === "object")
     return Object.entries(value).reduce(
-      (sum3, [key3, item]) => sum3 + jsonSize(item) + Math.floor(key3.length / 64),
+      (sum3, [key2, item]) => sum3 + jsonSize(item) + Math.floor(key2.length / 64),
       1
     );
   return 1;
@@ -54324,7 +54324,7 @@ function labelsOf(object) {
   const labels = isJsonObject(metadata2) ? metadata2["labels"] : void 0;
   const out = {};
   if (isJsonObject(labels)) {
-    for (const [key3, value] of Object.entries(labels)) if (typeof value === "string") out[key3] = value;
+    for (const [key2, value] of Object.entries(labels)) if (typeof value === "string") out[key2] = value;
   }
   return out;
 }
@@ -54346,17 +54346,17 @@ function selectorMatches(selector2, labels) {
   if (!isJsonObject(selector2)) return true;
   const matchLabels = selector2["matchLabels"];
   if (isJsonObject(matchLabels)) {
-    for (const [key3, value] of Object.entries(matchLabels)) if (labels[key3] !== value) return false;
+    for (const [key2, value] of Object.entries(matchLabels)) if (labels[key2] !== value) return false;
   }
   const expressions = selector2["matchExpressions"];
   for (const expression of Array.isArray(expressions) ? expressions : []) {
     if (!isJsonObject(expression)) return false;
-    const key3 = String(expression["key"]);
+    const key2 = String(expression["key"]);
     const values = Array.isArray(expression["values"]) ? expression["values"].map(String) : [];
-    const has3 = Object.hasOwn(labels, key3);
+    const has3 = Object.hasOwn(labels, key2);
     const operator = expression["operator"];
-    if (operator === "In" && !(has3 && values.includes(labels[key3]))) return false;
-    if (operator === "NotIn" && has3 && values.includes(labels[key3])) return false;
+    if (operator === "In" && !(has3 && values.includes(labels[key2]))) return false;
+    if (operator === "NotIn" && has3 && values.includes(labels[key2])) return false;
     if (operator === "Exists" && !has3) return false;
     if (operator === "DoesNotExist" && has3) return false;
   }
@@ -54604,10 +54604,10 @@ function compilePolicy(env, doc) {
     invalid("spec.matchConstraints.resourceRules is required: the policy is not evaluated");
     return { findings };
   }
-  for (const key3 of ["namespaceSelector", "objectSelector"]) {
-    const problem = selectorProblem(matchConstraints[key3]);
+  for (const key2 of ["namespaceSelector", "objectSelector"]) {
+    const problem = selectorProblem(matchConstraints[key2]);
     if (problem !== void 0) {
-      invalid(`spec.matchConstraints.${key3}: ${problem}: the policy is not evaluated`);
+      invalid(`spec.matchConstraints.${key2}: ${problem}: the policy is not evaluated`);
       return { findings };
     }
   }
@@ -54927,9 +54927,9 @@ function problemOf2(doc) {
   }
   const match = spec?.["matchResources"];
   if (match !== void 0 && !isJsonObject(match)) return "spec.matchResources must be a mapping";
-  for (const key3 of ["namespaceSelector", "objectSelector"]) {
-    const problem = selectorProblem(isJsonObject(match) ? match[key3] : void 0);
-    if (problem !== void 0) return `spec.matchResources.${key3}: ${problem}`;
+  for (const key2 of ["namespaceSelector", "objectSelector"]) {
+    const problem = selectorProblem(isJsonObject(match) ? match[key2] : void 0);
+    if (problem !== void 0) return `spec.matchResources.${key2}: ${problem}`;
   }
   return void 0;
 }
@@ -54958,17 +54958,17 @@ function readBinding(doc) {
 }
 
 // core/policy/admission/resolve-params.ts
-function add3(index, key3, object) {
-  const list5 = index.get(key3);
-  if (list5 === void 0) index.set(key3, [object]);
+function add3(index, key2, object) {
+  const list5 = index.get(key2);
+  if (list5 === void 0) index.set(key2, [object]);
   else list5.push(object);
 }
 function paramsIndex(objects2) {
   const index = /* @__PURE__ */ new Map();
   for (const { object } of objects2) {
-    const key3 = `${String(object["apiVersion"])} ${String(object["kind"])}`;
-    add3(index, key3, object);
-    add3(index, `${key3} ${stringAt(object, "metadata", "name") ?? ""}`, object);
+    const key2 = `${String(object["apiVersion"])} ${String(object["kind"])}`;
+    add3(index, key2, object);
+    add3(index, `${key2} ${stringAt(object, "metadata", "name") ?? ""}`, object);
   }
   return index;
 }
@@ -54984,8 +54984,8 @@ function resolveParams(policy, binding, namespace, index, kinds) {
   const wanted = stringAt(ref, "namespace") ?? (namespaced ? namespace : "");
   const name = stringAt(ref, "name");
   const selector2 = objectAt(ref, "selector");
-  const key3 = `${paramKind.apiVersion} ${paramKind.kind}`;
-  const candidates = index.get(name === void 0 ? key3 : `${key3} ${name}`) ?? [];
+  const key2 = `${paramKind.apiVersion} ${paramKind.kind}`;
+  const candidates = index.get(name === void 0 ? key2 : `${key2} ${name}`) ?? [];
   const params = candidates.filter((object) => {
     const own3 = stringAt(object, "metadata", "namespace");
     if (namespaced && wanted !== "" && own3 !== void 0 && own3 !== wanted) return false;
@@ -55063,7 +55063,7 @@ function isKind(object, kind) {
 function unchecked(source, message3, severity) {
   return { ruleId: "admission-policy-unchecked", severity, message: message3, ...source };
 }
-function evaluateAdmissionPolicies(input) {
+function evaluateAdmissionPoliciesOnResources(input) {
   const headDocs = input.head.map(({ object, origin }) => ({ object, ...origin }));
   const all = [...input.documents, ...headDocs];
   const findings = [];
@@ -55124,7 +55124,7 @@ function evaluateAdmissionPolicies(input) {
     matches: compileMatch(policy.matchConstraints, true),
     bindingMatches: compileMatch(binding.matchResources, false)
   }));
-  if (usable.length === 0) return findings;
+  if (usable.length === 0) return { findings, resources: findings.map(() => void 0) };
   const kinds = kindTable(all.map((doc) => doc.object));
   const namespaces = namespaceIndex(input.head.map((resource2) => resource2.object));
   const params = paramsIndex(all);
@@ -55136,16 +55136,18 @@ function evaluateAdmissionPolicies(input) {
   const sink = {
     findings,
     authorizer(policy, binding, expression, request) {
-      const key3 = `${policy.name}
+      const key2 = `${policy.name}
 ${binding.name}
 ${expression.field}`;
-      const use = authorizerUses.get(key3) ?? { policy, binding, expression, labels: [] };
+      const use = authorizerUses.get(key2) ?? { policy, binding, expression, labels: [] };
       use.labels.push(request.label);
-      authorizerUses.set(key3, use);
+      authorizerUses.set(key2, use);
     }
   };
-  for (const resource2 of input.head) {
+  const resources = [];
+  input.head.forEach((resource2, index) => {
     const object = resource2.object;
+    const first = findings.length;
     let request;
     for (const { policy, binding, matches: matches3, bindingMatches } of usable) {
       request ??= admissionRequest(object, base.get(resourceKey2(object)), resource2.origin, setting);
@@ -55176,7 +55178,9 @@ ${request.namespace}`;
         evaluateBinding(policy, binding, request, param, list5.length > 1 ? label : "", sink, cache2);
       }
     }
-  }
+    while (resources.length < first) resources.push(void 0);
+    while (resources.length < findings.length) resources.push(index);
+  });
   for (const { policy, binding, expression, labels } of authorizerUses.values()) {
     const shown = labels.slice(0, 3).join(", ") + (labels.length > 3 ? ` and ${labels.length - 3} more` : "");
     findings.push(
@@ -55187,8 +55191,34 @@ ${request.namespace}`;
       )
     );
   }
-  return findings;
+  while (resources.length < findings.length) resources.push(void 0);
+  return { findings, resources };
 }
+
+// core/policy/admission-evaluator.ts
+var ADMISSION_EVALUATOR = {
+  name: "ValidatingAdmissionPolicies",
+  evaluate(context) {
+    const { findings, resources } = evaluateAdmissionPoliciesOnResources({
+      environment: context.environment,
+      head: context.resources,
+      ...context.base === void 0 ? {} : { base: context.base },
+      documents: context.admissionDocuments
+    });
+    return findings.map((finding2, index) => {
+      const resource2 = resources[index];
+      return {
+        ruleId: finding2.ruleId,
+        message: finding2.message,
+        severity: finding2.severity,
+        path: finding2.path,
+        ...finding2.line === void 0 ? {} : { line: finding2.line },
+        ...finding2.column === void 0 ? {} : { column: finding2.column },
+        ...resource2 === void 0 ? {} : { resource: resource2 }
+      };
+    });
+  }
+};
 
 // core/manifests/yaml-source.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -55231,10 +55261,10 @@ function parseYamlSource(text12) {
   }
   return source;
 }
-function mapValue(node, key3) {
+function mapValue(node, key2) {
   if (!(0, import_yaml2.isMap)(node)) return void 0;
   for (const pair of node.items) {
-    if ((0, import_yaml2.isScalar)(pair.key) && String(pair.key.value) === key3)
+    if ((0, import_yaml2.isScalar)(pair.key) && String(pair.key.value) === key2)
       return pair.value ?? void 0;
   }
   return void 0;
@@ -55279,8 +55309,8 @@ function documentJson(document, resolve2) {
     if ((0, import_yaml2.isMap)(node)) {
       const out = {};
       for (const pair of node.items) {
-        const key3 = jsonKey(convert(pair.key, depth + 1)) ?? "null";
-        out[key3] = convert(pair.value, depth + 1);
+        const key2 = jsonKey(convert(pair.key, depth + 1)) ?? "null";
+        out[key2] = convert(pair.value, depth + 1);
       }
       return out;
     }
@@ -55305,7 +55335,7 @@ function podImages(source, root, document) {
   const specPath = kind === void 0 ? void 0 : POD_SPEC_PATHS[kind];
   if (!specPath) return [];
   let spec = root;
-  for (const key3 of specPath) spec = mapValue(spec, key3);
+  for (const key2 of specPath) spec = mapValue(spec, key2);
   const out = [];
   for (const list5 of ["initContainers", "containers"]) {
     const containers = mapValue(spec, list5);
@@ -55337,14 +55367,14 @@ function resourceName(object) {
 function stringMap7(value) {
   const out = {};
   if (!isJsonObject(value)) return out;
-  for (const [key3, item] of Object.entries(value)) if (typeof item === "string") out[key3] = item;
+  for (const [key2, item] of Object.entries(value)) if (typeof item === "string") out[key2] = item;
   return out;
 }
 function walk3(object, keys) {
   let node = object;
-  for (const key3 of keys) {
+  for (const key2 of keys) {
     if (!isJsonObject(node)) return void 0;
-    node = node[key3];
+    node = node[key2];
   }
   return isJsonObject(node) ? node : void 0;
 }
@@ -55395,10 +55425,10 @@ function containerLabel(site) {
 function deepestPointer(object, base, keys) {
   let at = base;
   let node = valueAtPointer(object, base);
-  for (const key3 of keys) {
-    if (!isJsonObject(node) || !(key3 in node)) return at;
-    node = node[key3];
-    at = `${at}/${key3.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+  for (const key2 of keys) {
+    if (!isJsonObject(node) || !(key2 in node)) return at;
+    node = node[key2];
+    at = `${at}/${key2.replaceAll("~", "~0").replaceAll("/", "~1")}`;
   }
   return at;
 }
@@ -55406,68 +55436,28 @@ function valueAtPointer(value, pointer2) {
   let node = value;
   if (pointer2 === "") return node;
   for (const raw of pointer2.split("/").slice(1)) {
-    const key3 = raw.replaceAll("~1", "/").replaceAll("~0", "~");
+    const key2 = raw.replaceAll("~1", "/").replaceAll("~0", "~");
     if (node === null || typeof node !== "object") return void 0;
-    node = node[key3];
+    node = node[key2];
   }
   return node;
 }
 
-// core/policy/admission-evaluator.ts
-function key(apiVersion, kind, namespace, name) {
-  return JSON.stringify([apiVersion ?? "", kind ?? "", namespace ?? "", name ?? ""]);
-}
-function objectKey(object) {
-  const { name, namespace } = resourceName(object);
-  return key(object["apiVersion"], object["kind"], namespace, name);
-}
-function hitOf(finding2, index) {
-  const { resource: resource2 } = finding2;
-  const at = resource2 === void 0 ? void 0 : index.get(key(resource2.apiVersion, resource2.kind, resource2.namespace, resource2.name)) ?? (resource2.namespace === "default" ? index.get(key(resource2.apiVersion, resource2.kind, void 0, resource2.name)) : void 0);
-  return {
-    ruleId: finding2.ruleId,
-    message: finding2.message,
-    severity: finding2.severity,
-    path: finding2.path,
-    ...finding2.line === void 0 ? {} : { line: finding2.line },
-    ...finding2.column === void 0 ? {} : { column: finding2.column },
-    ...at === void 0 ? {} : { resource: at }
-  };
-}
-var ADMISSION_EVALUATOR = {
-  name: "ValidatingAdmissionPolicies",
-  evaluate(context) {
-    const findings = evaluateAdmissionPolicies({
-      environment: context.environment,
-      head: context.resources,
-      ...context.base === void 0 ? {} : { base: context.base },
-      documents: context.admissionDocuments
-    });
-    if (findings.length === 0) return [];
-    const index = /* @__PURE__ */ new Map();
-    context.resources.forEach(({ object }, at) => {
-      const found = objectKey(object);
-      if (!index.has(found)) index.set(found, at);
-    });
-    return findings.map((finding2) => hitOf(finding2, index));
-  }
-};
-
 // core/policy/label-selector.ts
 function selectorMatches2(selector2, labels) {
   if (!isJsonObject(selector2)) return true;
-  for (const [key3, value] of Object.entries(stringMap7(selector2["matchLabels"])))
-    if (labels[key3] !== value) return false;
+  for (const [key2, value] of Object.entries(stringMap7(selector2["matchLabels"])))
+    if (labels[key2] !== value) return false;
   const expressions = selector2["matchExpressions"];
   if (!Array.isArray(expressions)) return true;
   for (const expression of expressions) {
     if (!isJsonObject(expression) || typeof expression["key"] !== "string") return false;
-    const key3 = expression["key"];
+    const key2 = expression["key"];
     const values = Array.isArray(expression["values"]) ? expression["values"] : [];
-    const has3 = Object.hasOwn(labels, key3);
+    const has3 = Object.hasOwn(labels, key2);
     const operator = expression["operator"];
-    if (operator === "In" && !(has3 && values.includes(labels[key3] ?? ""))) return false;
-    if (operator === "NotIn" && has3 && values.includes(labels[key3] ?? "")) return false;
+    if (operator === "In" && !(has3 && values.includes(labels[key2] ?? ""))) return false;
+    if (operator === "NotIn" && has3 && values.includes(labels[key2] ?? "")) return false;
     if (operator === "Exists" && !has3) return false;
     if (operator === "DoesNotExist" && has3) return false;
     if (!["In", "NotIn", "Exists", "DoesNotExist"].includes(String(operator))) return false;
@@ -55475,7 +55465,7 @@ function selectorMatches2(selector2, labels) {
   return true;
 }
 function mapSelectorMatches(selector2, labels) {
-  return Object.entries(selector2).every(([key3, value]) => labels[key3] === value);
+  return Object.entries(selector2).every(([key2, value]) => labels[key2] === value);
 }
 function sameNamespace2(a, b) {
   return a === void 0 || b === void 0 || a === b;
@@ -55501,7 +55491,7 @@ var MAKERS = {
 };
 function nested(value, ...keys) {
   let node = value;
-  for (const key3 of keys) node = isJsonObject(node) ? node[key3] : void 0;
+  for (const key2 of keys) node = isJsonObject(node) ? node[key2] : void 0;
   return typeof node === "string" && node !== "" ? node : void 0;
 }
 function optional(value) {
@@ -55588,8 +55578,8 @@ function held(context) {
   const byName4 = /* @__PURE__ */ new Map();
   const add4 = (kind, name, namespace) => {
     if (name === void 0 || name === "") return;
-    const key3 = `${kind}/${name}`;
-    byName4.set(key3, [...byName4.get(key3) ?? [], namespace]);
+    const key2 = `${kind}/${name}`;
+    byName4.set(key2, [...byName4.get(key2) ?? [], namespace]);
   };
   for (const { object } of context.resources) {
     const kind = typeof object["kind"] === "string" ? object["kind"] : "";
@@ -55810,9 +55800,9 @@ function autoscalers(context) {
     const spec = object["spec"];
     if (!isJsonObject(spec) || !isJsonObject(spec["scaleTargetRef"])) continue;
     const target = spec["scaleTargetRef"];
-    const key3 = `${String(target["kind"])}/${String(target["name"])}`;
+    const key2 = `${String(target["kind"])}/${String(target["name"])}`;
     const minimum = typeof spec["minReplicas"] === "number" ? spec["minReplicas"] : 1;
-    byTarget.set(key3, [...byTarget.get(key3) ?? [], { namespace: resourceName(object).namespace, minimum }]);
+    byTarget.set(key2, [...byTarget.get(key2) ?? [], { namespace: resourceName(object).namespace, minimum }]);
   }
   return byTarget;
 }
@@ -56042,7 +56032,7 @@ function selectorMismatch(context) {
       ruleId: "selector-mismatch",
       resource: pod.resource,
       pointer: "/spec/selector",
-      message: `${workloadLabel(pod)}: spec.selector does not select the labels of its pod template (${Object.keys(pod.labels).length === 0 ? "none" : Object.entries(pod.labels).map(([key3, value]) => `${key3}=${value}`).join(", ")}); the API server refuses it`
+      message: `${workloadLabel(pod)}: spec.selector does not select the labels of its pod template (${Object.keys(pod.labels).length === 0 ? "none" : Object.entries(pod.labels).map(([key2, value]) => `${key2}=${value}`).join(", ")}); the API server refuses it`
     });
   }
   return hits;
@@ -56066,7 +56056,7 @@ function serviceSelectsNothing(context) {
       ruleId: "service-selects-nothing",
       resource: index,
       pointer: "/spec/selector",
-      message: `Service ${name} selects ${Object.entries(selector2).map(([key3, value]) => `${key3}=${value}`).join(", ")}, which no pod of the environment has: it would have no endpoints`
+      message: `Service ${name} selects ${Object.entries(selector2).map(([key2, value]) => `${key2}=${value}`).join(", ")}, which no pod of the environment has: it would have no endpoints`
     });
   });
   return hits;
@@ -56869,11 +56859,11 @@ function distinctFindings(environments) {
   const byKey = /* @__PURE__ */ new Map();
   for (const env of environments)
     for (const finding2 of env.findings) {
-      const key3 = findingKey(finding2);
-      const entry = byKey.get(key3) ?? { finding: finding2, environments: [], refs: [] };
+      const key2 = findingKey(finding2);
+      const entry = byKey.get(key2) ?? { finding: finding2, environments: [], refs: [] };
       if (!entry.environments.includes(env.environment)) entry.environments.push(env.environment);
       entry.refs.push(finding2.resource);
-      byKey.set(key3, entry);
+      byKey.set(key2, entry);
     }
   return [...byKey.values()].map(({ finding: finding2, environments: names, refs }) => {
     const resource2 = commonResource(refs);
@@ -56893,9 +56883,9 @@ function distinctCount(checks, keep) {
 function byName2(checks) {
   return new Map((checks ?? []).map((check2) => [check2.environment, check2]));
 }
-function sum2(checks, key3) {
+function sum2(checks, key2) {
   let total = 0;
-  for (const check2 of checks ?? []) total += check2[key3] ?? 0;
+  for (const check2 of checks ?? []) total += check2[key2] ?? 0;
   return total;
 }
 function unvalidatedErrors(checks) {
@@ -57015,9 +57005,9 @@ function missingSchemas(report) {
   const all = /* @__PURE__ */ new Map();
   for (const check2 of report.validation)
     for (const missing of check2.missingSchemas ?? []) {
-      const key3 = `${missing.apiVersion}/${missing.kind}`;
-      const known2 = all.get(key3);
-      if (known2 === void 0) all.set(key3, { ...missing });
+      const key2 = `${missing.apiVersion}/${missing.kind}`;
+      const known2 = all.get(key2);
+      if (known2 === void 0) all.set(key2, { ...missing });
       else known2.resources += missing.resources;
     }
   return [...all.values()];
@@ -57470,10 +57460,10 @@ function groupChanges(summary) {
   const bodies = /* @__PURE__ */ new Map();
   for (const env of changed)
     for (const diff of env.diff?.resources ?? []) {
-      const key3 = keyOf(env, diff);
-      holders.set(key3, [...holders.get(key3) ?? [], env]);
-      if (!bodies.has(key3)) bodies.set(key3, diffBody(diff));
-      namespaces.set(key3, (namespaces.get(key3) ?? /* @__PURE__ */ new Set()).add(diff.resource.namespace));
+      const key2 = keyOf(env, diff);
+      holders.set(key2, [...holders.get(key2) ?? [], env]);
+      if (!bodies.has(key2)) bodies.set(key2, diffBody(diff));
+      namespaces.set(key2, (namespaces.get(key2) ?? /* @__PURE__ */ new Set()).add(diff.resource.namespace));
     }
   const groups2 = /* @__PURE__ */ new Map();
   const entries2 = [];
@@ -57482,8 +57472,8 @@ function groupChanges(summary) {
     const own3 = [];
     const alsoIn = /* @__PURE__ */ new Set();
     for (const diff of env.diff?.resources ?? []) {
-      const key3 = keyOf(env, diff);
-      const sharers = holders.get(key3) ?? [env];
+      const key2 = keyOf(env, diff);
+      const sharers = holders.get(key2) ?? [env];
       if (sharers.length < 2) {
         own3.push(diff);
         continue;
@@ -57505,8 +57495,8 @@ function groupChanges(summary) {
         groups2.set(groupKey, group);
       }
       if (group.environments[0] === env)
-        group.resources.push(sharedResource(diff, namespaces.get(key3) ?? /* @__PURE__ */ new Set()));
-      if (bodies.get(key3) !== diffBody(diff)) group.sameContext = false;
+        group.resources.push(sharedResource(diff, namespaces.get(key2) ?? /* @__PURE__ */ new Set()));
+      if (bodies.get(key2) !== diffBody(diff)) group.sameContext = false;
       alsoIn.add(group);
     }
     if (own3.length === 0 && alsoIn.size > 0 && env.status !== "error") continue;
@@ -57770,7 +57760,7 @@ function repositoryPath(path, prefix = "") {
 function isRepositoryFile(path) {
   return path !== "" && path !== "stdin" && !path.startsWith("/") && !/^[A-Za-z]:\//.test(path) && !path.split("/").includes("..");
 }
-function key2(finding2) {
+function key(finding2) {
   const { ruleId, severity, path, line, column, message: message3 } = finding2;
   return JSON.stringify([ruleId, severity, path, line ?? 0, column ?? 0, message3]);
 }
@@ -57781,7 +57771,7 @@ function reportFindings(report, options = {}) {
   const byKey = /* @__PURE__ */ new Map();
   const add4 = (finding2, environment) => {
     const located = { ...finding2, path: repositoryPath(finding2.path, options.pathPrefix) };
-    const id = key2(located);
+    const id = key(located);
     let reported = byKey.get(id);
     if (reported === void 0) {
       reported = { finding: located, environments: [], resources: [] };
@@ -59428,22 +59418,22 @@ var MARKER3 = /^<!-- kubeproof:([a-z0-9]+(?:-[a-z0-9]+)*)(?::(\d+))? -->/;
 var CommentTooLongError = class extends KubeproofError {
   name = "CommentTooLongError";
 };
-function commentMarker(key3, index) {
-  return index === 1 ? `<!-- kubeproof:${key3} -->` : `<!-- kubeproof:${key3}:${index} -->`;
+function commentMarker(key2, index) {
+  return index === 1 ? `<!-- kubeproof:${key2} -->` : `<!-- kubeproof:${key2}:${index} -->`;
 }
 function parseMarker(body) {
   const match = MARKER3.exec(body);
   if (match === null) return void 0;
   return { key: match[1] ?? "", index: match[2] === void 0 ? 1 : Number(match[2]) };
 }
-function withMarker(body, key3, index) {
-  const marker2 = commentMarker(key3, index);
+function withMarker(body, key2, index) {
+  const marker2 = commentMarker(key2, index);
   const marked = body === marker2 || body.startsWith(`${marker2}
 `) ? body : `${marker2}
 ${body}`;
   if (marked.length > COMMENT_BODY_LIMIT) {
     throw new CommentTooLongError(
-      `comment body ${index} of "${key3}" is ${marked.length} characters; GitHub accepts at most ${COMMENT_BODY_LIMIT}: render it with a smaller maxLength so it splits into continuation bodies`
+      `comment body ${index} of "${key2}" is ${marked.length} characters; GitHub accepts at most ${COMMENT_BODY_LIMIT}: render it with a smaller maxLength so it splits into continuation bodies`
     );
   }
   return marked;
@@ -59451,15 +59441,15 @@ ${body}`;
 function mayHaveSucceeded(error) {
   return error instanceof GitHubApiError && (error.status === void 0 || error.status >= 500);
 }
-function isOutdated(key3, current, outdated) {
-  if (key3 === current || outdated === void 0) return false;
-  return outdated === "all" || outdated.includes(key3);
+function isOutdated(key2, current, outdated) {
+  if (key2 === current || outdated === void 0) return false;
+  return outdated === "all" || outdated.includes(key2);
 }
-async function upsertComment(client, pr, key3, bodies, options = {}) {
-  if (!KEY2.test(key3)) {
-    throw new UsageError(`comment key must be lower-case words joined by dashes, got ${JSON.stringify(key3)}`);
+async function upsertComment(client, pr, key2, bodies, options = {}) {
+  if (!KEY2.test(key2)) {
+    throw new UsageError(`comment key must be lower-case words joined by dashes, got ${JSON.stringify(key2)}`);
   }
-  const marked = bodies.map((body, i) => withMarker(body, key3, i + 1));
+  const marked = bodies.map((body, i) => withMarker(body, key2, i + 1));
   const where2 = { owner: pr.owner, repo: pr.repo };
   const context = (operation) => ({
     operation,
@@ -59499,7 +59489,7 @@ async function upsertComment(client, pr, key3, bodies, options = {}) {
       } catch (error) {
         if (!mayHaveSucceeded(error) || attempt3 >= CREATE_ATTEMPTS) throw error;
       }
-      const created = (await listOurs()).find((item) => item.key === key3 && item.index === index);
+      const created = (await listOurs()).find((item) => item.key === key2 && item.index === index);
       if (created !== void 0) {
         return created.body === body ? created.html_url : update(created, body);
       }
@@ -59508,7 +59498,7 @@ async function upsertComment(client, pr, key3, bodies, options = {}) {
   const ours = await listOurs();
   const kept = /* @__PURE__ */ new Map();
   const extra = [];
-  for (const comment of ours.filter((item) => item.key === key3)) {
+  for (const comment of ours.filter((item) => item.key === key2)) {
     if (kept.has(comment.index) || comment.index > marked.length) extra.push(comment);
     else kept.set(comment.index, comment);
   }
@@ -59528,7 +59518,7 @@ async function upsertComment(client, pr, key3, bodies, options = {}) {
       context("delete a continuation comment no longer needed")
     );
   }
-  const outdated = ours.filter((comment) => isOutdated(comment.key, key3, options.outdatedKeys));
+  const outdated = ours.filter((comment) => isOutdated(comment.key, key2, options.outdatedKeys));
   for (let start = 0; start < outdated.length; start += MINIMIZE_BATCH) {
     await minimizeComments(
       client,
@@ -59563,7 +59553,7 @@ function createOctokitGitHubPort(octokit, options = {}) {
     ),
     getBranch: (repo, branch) => getBranch(client, repo, branch),
     listChangedFiles: (pr) => listChangedFiles(client, pr),
-    upsertComment: (pr, key3, bodies, upsertOptions) => upsertComment(client, pr, key3, bodies, upsertOptions),
+    upsertComment: (pr, key2, bodies, upsertOptions) => upsertComment(client, pr, key2, bodies, upsertOptions),
     startCheckRun: (commit, start) => startCheckRun(client, commit, start),
     publishCheckRun: (commit, check2, started) => publishCheckRun(client, commit, check2, maxAnnotations, started),
     openOrUpdatePullRequest: (request) => openOrUpdatePullRequest(client, request),
@@ -59740,24 +59730,24 @@ function applyTextEdits(text12, edits) {
 }
 function getAt(root, path) {
   let node = root;
-  for (const key3 of path) {
-    if (typeof key3 === "number") node = Array.isArray(node) ? node[key3] : void 0;
-    else node = isJsonObject(node) ? node[key3] : void 0;
+  for (const key2 of path) {
+    if (typeof key2 === "number") node = Array.isArray(node) ? node[key2] : void 0;
+    else node = isJsonObject(node) ? node[key2] : void 0;
   }
   return node;
 }
 function setAt(root, path, value) {
   let node = root;
-  for (const [index, key3] of path.entries()) {
+  for (const [index, key2] of path.entries()) {
     const last = index === path.length - 1;
-    if (typeof key3 === "number") {
-      if (!Array.isArray(node) || key3 >= node.length) return false;
-      if (last) node[key3] = value;
-      else node = node[key3];
+    if (typeof key2 === "number") {
+      if (!Array.isArray(node) || key2 >= node.length) return false;
+      if (last) node[key2] = value;
+      else node = node[key2];
     } else {
-      if (!isJsonObject(node) || !(key3 in node)) return false;
-      if (last) node[key3] = value;
-      else node = node[key3];
+      if (!isJsonObject(node) || !(key2 in node)) return false;
+      if (last) node[key2] = value;
+      else node = node[key2];
     }
   }
   return path.length > 0;
@@ -59774,11 +59764,11 @@ function verifyEdit(before, after, changes) {
       plain.push(change);
       continue;
     }
-    const key3 = `${change.document}/${JSON.stringify(change.path)}`;
-    const block = blocks.get(key3) ?? { document: change.document, path: change.path, edits: [], changes: [] };
+    const key2 = `${change.document}/${JSON.stringify(change.path)}`;
+    const block = blocks.get(key2) ?? { document: change.document, path: change.path, edits: [], changes: [] };
     block.edits.push(...change.inner.edits);
     block.changes.push(...change.inner.changes);
-    blocks.set(key3, block);
+    blocks.set(key2, block);
   }
   const blockValues = [];
   for (const block of blocks.values()) {
@@ -59926,20 +59916,20 @@ function walk4(at, node, path, out, depth) {
     out.push(tagSite(at, image2, tagPlace, digest));
   }
   for (const pair of node.items) {
-    const key3 = scalarText(pair.key);
-    if (key3 === void 0) continue;
+    const key2 = scalarText(pair.key);
+    if (key2 === void 0) continue;
     const value = pair.value;
-    if (INLINE_IMAGE_KEY.test(key3) && scalarText(value) !== void 0) {
-      const site = referenceSite(at, placeOf(at.source, value, at.document, [...path, key3]));
+    if (INLINE_IMAGE_KEY.test(key2) && scalarText(value) !== void 0) {
+      const site = referenceSite(at, placeOf(at.source, value, at.document, [...path, key2]));
       if (site) out.push(site);
       continue;
     }
-    walk4(at, value, [...path, key3], out, depth + 1);
+    walk4(at, value, [...path, key2], out, depth + 1);
   }
 }
 function nodeAt(root, dotted) {
   let node = root;
-  for (const key3 of dotted.split(".")) node = mapValue(node, key3);
+  for (const key2 of dotted.split(".")) node = mapValue(node, key2);
   return node;
 }
 function customSite(at, root, field3) {
@@ -60021,8 +60011,8 @@ function generatedValuesFiles(kustomization, dir, references2) {
       if (typeof entry !== "string") continue;
       const parsed = parseFileSource(entry);
       if ("error" in parsed) continue;
-      const { key: key3, path } = parsed;
-      if (!YAML_FILE.test(path) || !references2.some((ref) => ref.name === name && ref.key === key3)) continue;
+      const { key: key2, path } = parsed;
+      if (!YAML_FILE.test(path) || !references2.some((ref) => ref.name === name && ref.key === key2)) continue;
       const joined = joinRepoPath(dir, path);
       if (joined !== void 0) out.push(joined);
     }
@@ -60187,8 +60177,8 @@ async function readsOf(environment, files, read, allFiles) {
     }));
     for (const file of await helmDeclarations(environment, read, (path) => kustomizationAt(read, path))) {
       if (valuesFiles.includes(file.path)) continue;
-      const key3 = file.documents ? `${file.path}#${file.documents.join(",")}` : `${file.path}#helm`;
-      readings.push({ file, key: key3 });
+      const key2 = file.documents ? `${file.path}#${file.documents.join(",")}` : `${file.path}#helm`;
+      readings.push({ file, key: key2 });
     }
     return readings;
   }
@@ -60203,13 +60193,13 @@ async function environmentFiles(environments, files, allFiles, read) {
     environments.map((environment) => readsOf(environment, files, read, allFiles))
   );
   const readers = /* @__PURE__ */ new Map();
-  for (const read2 of reads) for (const { key: key3 } of read2) readers.set(key3, (readers.get(key3) ?? 0) + 1);
+  for (const read2 of reads) for (const { key: key2 } of read2) readers.set(key2, (readers.get(key2) ?? 0) + 1);
   const out = /* @__PURE__ */ new Map();
   environments.forEach((environment, index) => {
     const own3 = [];
-    for (const { file, key: key3 } of reads[index] ?? []) {
+    for (const { file, key: key2 } of reads[index] ?? []) {
       const inFolder = environment.renderer !== "helm" && isWithin(dirnameRepoPath(file.path), environment.path);
-      if (inFolder || readers.get(key3) === 1) own3.push(file);
+      if (inFolder || readers.get(key2) === 1) own3.push(file);
     }
     own3.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
     out.set(environment.name, own3);
@@ -60450,8 +60440,8 @@ var fluxMarker = {
     source.documents.forEach((document, index) => {
       if (input.documents !== void 0 && !input.documents.includes(index)) return;
       (0, import_yaml5.visit)(document, {
-        Scalar(key3, node) {
-          if (key3 === "key") return;
+        Scalar(key2, node) {
+          if (key2 === "key") return;
           const spot = scalarSpot(source, node);
           const found = spot ? MARKER4.exec(spot.after) : null;
           if (!spot || !found) return;
@@ -60526,8 +60516,8 @@ function pathOf(root, target) {
     for (const [i, item] of items.entries()) {
       if (item && typeof item === "object" && "key" in item) {
         const pair = item;
-        const key3 = (0, import_yaml5.isScalar)(pair.key) ? String(pair.key.value) : String(i);
-        const found = search(pair.value, [...path, key3], depth + 1);
+        const key2 = (0, import_yaml5.isScalar)(pair.key) ? String(pair.key.value) : String(i);
+        const found = search(pair.value, [...path, key2], depth + 1);
         if (found) return found;
       } else {
         const found = search(item, [...path, i], depth + 1);
@@ -60584,9 +60574,9 @@ function entrySite(input, entry, index) {
   const name = scalarText(mapValue(entry, "name"));
   if (name === void 0) return void 0;
   const newName = scalarText(mapValue(entry, "newName"));
-  const place = (key3) => {
-    const spot = scalarSpot(source, mapValue(entry, key3));
-    return spot ? { spot, document: 0, path: ["images", index, key3] } : void 0;
+  const place = (key2) => {
+    const spot = scalarSpot(source, mapValue(entry, key2));
+    return spot ? { spot, document: 0, path: ["images", index, key2] } : void 0;
   };
   const tagPlace = place("newTag");
   const digestPlace = place("digest");
@@ -61261,8 +61251,8 @@ function changedImages(rows) {
   const seen = /* @__PURE__ */ new Map();
   for (const row of rows) {
     if (row.status !== "changed") continue;
-    const key3 = `${row.image}\0${row.to}`;
-    if (!seen.has(key3)) seen.set(key3, { image: row.image, to: row.to });
+    const key2 = `${row.image}\0${row.to}`;
+    if (!seen.has(key2)) seen.set(key2, { image: row.image, to: row.to });
   }
   return [...seen.values()];
 }
@@ -61288,7 +61278,7 @@ ${lines2.join("\n")}
 function redactPatch(patch2) {
   return patch2.replace(
     /^([ +-]\s*(?:- )?)(["']?)([^\s:#"']+)\2(\s*:\s*)(?!\||>)(\S.*)$/gm,
-    (line, lead, quote3, key3, colon) => DEFAULT_REDACT_KEY_PATTERN.test(key3) ? `${lead}${quote3}${key3}${quote3}${colon}${REDACTED}` : line
+    (line, lead, quote3, key2, colon) => DEFAULT_REDACT_KEY_PATTERN.test(key2) ? `${lead}${quote3}${key2}${quote3}${colon}${REDACTED}` : line
   );
 }
 var code = (text12) => `\`${text12.replaceAll("`", "'")}\``;

@@ -20,9 +20,9 @@ var __commonJS = (cb, mod) => function __require2() {
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key3 of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key3) && key3 !== except)
-        __defProp(to, key3, { get: () => from[key3], enumerable: !(desc = __getOwnPropDesc(from, key3)) || desc.enumerable });
+    for (let key2 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key2) && key2 !== except)
+        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
   }
   return to;
 };
@@ -806,9 +806,9 @@ var require_constants = __commonJS({
       "X-XSS-Protection"
     ];
     for (let i = 0; i < wellknownHeaderNames.length; ++i) {
-      const key3 = wellknownHeaderNames[i];
-      const lowerCasedKey = key3.toLowerCase();
-      headerNameLowerCasedRecord[key3] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
+      const key2 = wellknownHeaderNames[i];
+      const lowerCasedKey = key2.toLowerCase();
+      headerNameLowerCasedRecord[key2] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
     }
     Object.setPrototypeOf(headerNameLowerCasedRecord, null);
     module.exports = {
@@ -842,16 +842,16 @@ var require_tree = __commonJS({
        * @param {any} value
        * @param {number} index
        */
-      constructor(key3, value, index) {
-        if (index === void 0 || index >= key3.length) {
+      constructor(key2, value, index) {
+        if (index === void 0 || index >= key2.length) {
           throw new TypeError("Unreachable");
         }
-        const code = this.code = key3.charCodeAt(index);
+        const code = this.code = key2.charCodeAt(index);
         if (code > 127) {
           throw new TypeError("key must be ascii string");
         }
-        if (key3.length !== ++index) {
-          this.middle = new _TstNode(key3, value, index);
+        if (key2.length !== ++index) {
+          this.middle = new _TstNode(key2, value, index);
         } else {
           this.value = value;
         }
@@ -860,15 +860,15 @@ var require_tree = __commonJS({
        * @param {string} key
        * @param {any} value
        */
-      add(key3, value) {
-        const length = key3.length;
+      add(key2, value) {
+        const length = key2.length;
         if (length === 0) {
           throw new TypeError("Unreachable");
         }
         let index = 0;
         let node = this;
         while (true) {
-          const code = key3.charCodeAt(index);
+          const code = key2.charCodeAt(index);
           if (code > 127) {
             throw new TypeError("key must be ascii string");
           }
@@ -879,20 +879,20 @@ var require_tree = __commonJS({
             } else if (node.middle !== null) {
               node = node.middle;
             } else {
-              node.middle = new _TstNode(key3, value, index);
+              node.middle = new _TstNode(key2, value, index);
               break;
             }
           } else if (node.code < code) {
             if (node.left !== null) {
               node = node.left;
             } else {
-              node.left = new _TstNode(key3, value, index);
+              node.left = new _TstNode(key2, value, index);
               break;
             }
           } else if (node.right !== null) {
             node = node.right;
           } else {
-            node.right = new _TstNode(key3, value, index);
+            node.right = new _TstNode(key2, value, index);
             break;
           }
         }
@@ -901,12 +901,12 @@ var require_tree = __commonJS({
        * @param {Uint8Array} key
        * @return {TstNode | null}
        */
-      search(key3) {
-        const keylength = key3.length;
+      search(key2) {
+        const keylength = key2.length;
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code = key3[index];
+          let code = key2[index];
           if (code <= 90 && code >= 65) {
             code |= 32;
           }
@@ -931,25 +931,25 @@ var require_tree = __commonJS({
        * @param {string} key
        * @param {any} value
        * */
-      insert(key3, value) {
+      insert(key2, value) {
         if (this.node === null) {
-          this.node = new TstNode(key3, value, 0);
+          this.node = new TstNode(key2, value, 0);
         } else {
-          this.node.add(key3, value);
+          this.node.add(key2, value);
         }
       }
       /**
        * @param {Uint8Array} key
        * @return {any}
        */
-      lookup(key3) {
-        return this.node?.search(key3)?.value ?? null;
+      lookup(key2) {
+        return this.node?.search(key2)?.value ?? null;
       }
     };
     var tree = new TernarySearchTree();
     for (let i = 0; i < wellknownHeaderNames.length; ++i) {
-      const key3 = headerNameLowerCasedRecord[wellknownHeaderNames[i]];
-      tree.insert(key3, key3);
+      const key2 = headerNameLowerCasedRecord[wellknownHeaderNames[i]];
+      tree.insert(key2, key2);
     }
     module.exports = {
       TernarySearchTree,
@@ -1173,20 +1173,20 @@ var require_util = __commonJS({
     function parseHeaders(headers, obj) {
       if (obj === void 0) obj = {};
       for (let i = 0; i < headers.length; i += 2) {
-        const key3 = headerNameToString(headers[i]);
-        let val = obj[key3];
+        const key2 = headerNameToString(headers[i]);
+        let val = obj[key2];
         if (val) {
           if (typeof val === "string") {
             val = [val];
-            obj[key3] = val;
+            obj[key2] = val;
           }
           val.push(headers[i + 1].toString("utf8"));
         } else {
           const headersValue = headers[i + 1];
           if (typeof headersValue === "string") {
-            obj[key3] = headersValue;
+            obj[key2] = headersValue;
           } else {
-            obj[key3] = Array.isArray(headersValue) ? headersValue.map((x) => x.toString("utf8")) : headersValue.toString("utf8");
+            obj[key2] = Array.isArray(headersValue) ? headersValue.map((x) => x.toString("utf8")) : headersValue.toString("utf8");
           }
         }
       }
@@ -1200,21 +1200,21 @@ var require_util = __commonJS({
       const ret = new Array(len);
       let hasContentLength = false;
       let contentDispositionIdx = -1;
-      let key3;
+      let key2;
       let val;
       let kLen = 0;
       for (let n = 0; n < headers.length; n += 2) {
-        key3 = headers[n];
+        key2 = headers[n];
         val = headers[n + 1];
-        typeof key3 !== "string" && (key3 = key3.toString());
+        typeof key2 !== "string" && (key2 = key2.toString());
         typeof val !== "string" && (val = val.toString("utf8"));
-        kLen = key3.length;
-        if (kLen === 14 && key3[7] === "-" && (key3 === "content-length" || key3.toLowerCase() === "content-length")) {
+        kLen = key2.length;
+        if (kLen === 14 && key2[7] === "-" && (key2 === "content-length" || key2.toLowerCase() === "content-length")) {
           hasContentLength = true;
-        } else if (kLen === 19 && key3[7] === "-" && (key3 === "content-disposition" || key3.toLowerCase() === "content-disposition")) {
+        } else if (kLen === 19 && key2[7] === "-" && (key2 === "content-disposition" || key2.toLowerCase() === "content-disposition")) {
           contentDispositionIdx = n + 1;
         }
-        ret[n] = key3;
+        ret[n] = key2;
         ret[n + 1] = val;
       }
       if (hasContentLength && contentDispositionIdx !== -1) {
@@ -1955,20 +1955,20 @@ var require_request = __commonJS({
           this.endHandler = null;
         }
       }
-      addHeader(key3, value) {
-        processHeader(this, key3, value);
+      addHeader(key2, value) {
+        processHeader(this, key2, value);
         return this;
       }
     };
-    function processHeader(request2, key3, val) {
+    function processHeader(request2, key2, val) {
       if (val && (typeof val === "object" && !Array.isArray(val))) {
-        throw new InvalidArgumentError(`invalid ${key3} header`);
+        throw new InvalidArgumentError(`invalid ${key2} header`);
       } else if (val === void 0) {
         return;
       }
-      let headerName = headerNameLowerCasedRecord[key3];
+      let headerName = headerNameLowerCasedRecord[key2];
       if (headerName === void 0) {
-        headerName = key3.toLowerCase();
+        headerName = key2.toLowerCase();
         if (headerNameLowerCasedRecord[headerName] === void 0 && !isValidHTTPToken(headerName)) {
           throw new InvalidArgumentError("invalid header key");
         }
@@ -1978,17 +1978,17 @@ var require_request = __commonJS({
         for (let i = 0; i < val.length; i++) {
           if (typeof val[i] === "string") {
             if (!isValidHeaderValue(val[i])) {
-              throw new InvalidArgumentError(`invalid ${key3} header`);
+              throw new InvalidArgumentError(`invalid ${key2} header`);
             }
             arr.push(val[i]);
           } else if (val[i] === null) {
             arr.push("");
           } else if (typeof val[i] === "object") {
-            throw new InvalidArgumentError(`invalid ${key3} header`);
+            throw new InvalidArgumentError(`invalid ${key2} header`);
           } else {
             const str = `${val[i]}`;
             if (!isValidHeaderValue(str)) {
-              throw new InvalidArgumentError(`invalid ${key3} header`);
+              throw new InvalidArgumentError(`invalid ${key2} header`);
             }
             arr.push(str);
           }
@@ -1996,14 +1996,14 @@ var require_request = __commonJS({
         val = arr;
       } else if (typeof val === "string") {
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key3} header`);
+          throw new InvalidArgumentError(`invalid ${key2} header`);
         }
       } else if (val === null) {
         val = "";
       } else {
         val = `${val}`;
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key3} header`);
+          throw new InvalidArgumentError(`invalid ${key2} header`);
         }
       }
       if (headerName === "host") {
@@ -2024,7 +2024,7 @@ var require_request = __commonJS({
         }
       } else if (request2.contentType === null && headerName === "content-type") {
         request2.contentType = val;
-        request2.headers.push(key3, val);
+        request2.headers.push(key2, val);
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
@@ -2038,7 +2038,7 @@ var require_request = __commonJS({
       } else if (headerName === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
-        request2.headers.push(key3, val);
+        request2.headers.push(key2, val);
       }
     }
     module.exports = Request;
@@ -2526,13 +2526,13 @@ var require_connect = __commonJS({
         constructor(maxCachedSessions) {
           this._maxCachedSessions = maxCachedSessions;
           this._sessionCache = /* @__PURE__ */ new Map();
-          this._sessionRegistry = new global.FinalizationRegistry((key3) => {
+          this._sessionRegistry = new global.FinalizationRegistry((key2) => {
             if (this._sessionCache.size < this._maxCachedSessions) {
               return;
             }
-            const ref = this._sessionCache.get(key3);
+            const ref = this._sessionCache.get(key2);
             if (ref !== void 0 && ref.deref() === void 0) {
-              this._sessionCache.delete(key3);
+              this._sessionCache.delete(key2);
             }
           });
         }
@@ -2696,10 +2696,10 @@ var require_utils = __commonJS({
     exports.enumToMap = void 0;
     function enumToMap(obj) {
       const res = {};
-      Object.keys(obj).forEach((key3) => {
-        const value = obj[key3];
+      Object.keys(obj).forEach((key2) => {
+        const value = obj[key2];
         if (typeof value === "number") {
-          res[key3] = value;
+          res[key2] = value;
         }
       });
       return res;
@@ -2876,9 +2876,9 @@ var require_constants2 = __commonJS({
     ];
     exports.METHOD_MAP = utils_1.enumToMap(METHODS);
     exports.H_METHOD_MAP = {};
-    Object.keys(exports.METHOD_MAP).forEach((key3) => {
-      if (/^H/.test(key3)) {
-        exports.H_METHOD_MAP[key3] = exports.METHOD_MAP[key3];
+    Object.keys(exports.METHOD_MAP).forEach((key2) => {
+      if (/^H/.test(key2)) {
+        exports.H_METHOD_MAP[key2] = exports.METHOD_MAP[key2];
       }
     });
     var FINISH;
@@ -3849,19 +3849,19 @@ var require_webidl = __commonJS({
         const result = {};
         if (!types.isProxy(O)) {
           const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
-          for (const key3 of keys2) {
-            const typedKey = keyConverter(key3, prefix, argument);
-            const typedValue = valueConverter(O[key3], prefix, argument);
+          for (const key2 of keys2) {
+            const typedKey = keyConverter(key2, prefix, argument);
+            const typedValue = valueConverter(O[key2], prefix, argument);
             result[typedKey] = typedValue;
           }
           return result;
         }
         const keys = Reflect.ownKeys(O);
-        for (const key3 of keys) {
-          const desc = Reflect.getOwnPropertyDescriptor(O, key3);
+        for (const key2 of keys) {
+          const desc = Reflect.getOwnPropertyDescriptor(O, key2);
           if (desc?.enumerable) {
-            const typedKey = keyConverter(key3, prefix, argument);
-            const typedValue = valueConverter(O[key3], prefix, argument);
+            const typedKey = keyConverter(key2, prefix, argument);
+            const typedValue = valueConverter(O[key2], prefix, argument);
             result[typedKey] = typedValue;
           }
         }
@@ -3892,29 +3892,29 @@ var require_webidl = __commonJS({
           });
         }
         for (const options of converters) {
-          const { key: key3, defaultValue, required, converter } = options;
+          const { key: key2, defaultValue, required, converter } = options;
           if (required === true) {
-            if (!Object.hasOwn(dictionary, key3)) {
+            if (!Object.hasOwn(dictionary, key2)) {
               throw webidl.errors.exception({
                 header: prefix,
-                message: `Missing required key "${key3}".`
+                message: `Missing required key "${key2}".`
               });
             }
           }
-          let value = dictionary[key3];
+          let value = dictionary[key2];
           const hasDefault = Object.hasOwn(options, "defaultValue");
           if (hasDefault && value !== null) {
             value ??= defaultValue();
           }
           if (required || hasDefault || value !== void 0) {
-            value = converter(value, prefix, `${argument}.${key3}`);
+            value = converter(value, prefix, `${argument}.${key2}`);
             if (options.allowedValues && !options.allowedValues.includes(value)) {
               throw webidl.errors.exception({
                 header: prefix,
                 message: `${value} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
               });
             }
-            dict[key3] = value;
+            dict[key2] = value;
           }
         }
         return dict;
@@ -4529,18 +4529,18 @@ var require_util2 = __commonJS({
               done: true
             };
           }
-          const { [keyIndex]: key3, [valueIndex]: value } = values[index];
+          const { [keyIndex]: key2, [valueIndex]: value } = values[index];
           this.#index = index + 1;
           let result;
           switch (this.#kind) {
             case "key":
-              result = key3;
+              result = key2;
               break;
             case "value":
               result = value;
               break;
             case "key+value":
-              result = [key3, value];
+              result = [key2, value];
               break;
           }
           return {
@@ -4606,8 +4606,8 @@ var require_util2 = __commonJS({
                 `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
               );
             }
-            for (const { 0: key3, 1: value } of makeIterator(this, "key+value")) {
-              callbackfn.call(thisArg, value, key3, this);
+            for (const { 0: key2, 1: value } of makeIterator(this, "key+value")) {
+              callbackfn.call(thisArg, value, key2, this);
             }
           }
         }
@@ -6050,15 +6050,15 @@ var require_client_h1 = __commonJS({
         } else {
           this.headers[len - 1] = Buffer.concat([this.headers[len - 1], buf]);
         }
-        const key3 = this.headers[len - 2];
-        if (key3.length === 10) {
-          const headerName = util.bufferToLowerCasedHeaderName(key3);
+        const key2 = this.headers[len - 2];
+        if (key2.length === 10) {
+          const headerName = util.bufferToLowerCasedHeaderName(key2);
           if (headerName === "keep-alive") {
             this.keepAlive += buf.toString();
           } else if (headerName === "connection") {
             this.connection += buf.toString();
           }
-        } else if (key3.length === 14 && util.bufferToLowerCasedHeaderName(key3) === "content-length") {
+        } else if (key2.length === 14 && util.bufferToLowerCasedHeaderName(key2) === "content-length") {
           this.contentLength += buf.toString();
         }
         this.trackHeader(buf.length);
@@ -6556,15 +6556,15 @@ upgrade: ${upgrade}\r
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
-          const key3 = headers[n + 0];
+          const key2 = headers[n + 0];
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i = 0; i < val.length; i++) {
-              header += `${key3}: ${val[i]}\r
+              header += `${key2}: ${val[i]}\r
 `;
             }
           } else {
-            header += `${key3}: ${val}\r
+            header += `${key2}: ${val}\r
 `;
           }
         }
@@ -7074,18 +7074,18 @@ var require_client_h2 = __commonJS({
       }
       const headers = {};
       for (let n = 0; n < reqHeaders.length; n += 2) {
-        const key3 = reqHeaders[n + 0];
+        const key2 = reqHeaders[n + 0];
         const val = reqHeaders[n + 1];
         if (Array.isArray(val)) {
           for (let i = 0; i < val.length; i++) {
-            if (headers[key3]) {
-              headers[key3] += `,${val[i]}`;
+            if (headers[key2]) {
+              headers[key2] += `,${val[i]}`;
             } else {
-              headers[key3] = val[i];
+              headers[key2] = val[i];
             }
           }
         } else {
-          headers[key3] = val;
+          headers[key2] = val;
         }
       }
       let stream;
@@ -7580,9 +7580,9 @@ var require_redirect_handler = __commonJS({
           }
         }
       } else if (headers && typeof headers === "object") {
-        for (const key3 of Object.keys(headers)) {
-          if (!shouldRemoveHeader(key3, removeContent, unknownOrigin)) {
-            ret.push(key3, headers[key3]);
+        for (const key2 of Object.keys(headers)) {
+          if (!shouldRemoveHeader(key2, removeContent, unknownOrigin)) {
+            ret.push(key2, headers[key2]);
           }
         }
       } else {
@@ -8663,16 +8663,16 @@ var require_agent = __commonJS({
         return ret;
       }
       [kDispatch](opts, handler2) {
-        let key3;
+        let key2;
         if (opts.origin && (typeof opts.origin === "string" || opts.origin instanceof URL)) {
-          key3 = String(opts.origin);
+          key2 = String(opts.origin);
         } else {
           throw new InvalidArgumentError("opts.origin must be a non-empty string or URL.");
         }
-        let dispatcher = this[kClients].get(key3);
+        let dispatcher = this[kClients].get(key2);
         if (!dispatcher) {
           dispatcher = this[kFactory](opts.origin, this[kOptions]).on("drain", this[kOnDrain]).on("connect", this[kOnConnect]).on("disconnect", this[kOnDisconnect]).on("connectionError", this[kOnConnectionError]);
-          this[kClients].set(key3, dispatcher);
+          this[kClients].set(key2, dispatcher);
         }
         return dispatcher.dispatch(opts, handler2);
       }
@@ -8911,7 +8911,7 @@ var require_proxy_agent = __commonJS({
       return headers;
     }
     function throwIfProxyAuthIsSent(headers) {
-      const existProxyAuth = headers && Object.keys(headers).find((key3) => key3.toLowerCase() === "proxy-authorization");
+      const existProxyAuth = headers && Object.keys(headers).find((key2) => key2.toLowerCase() === "proxy-authorization");
       if (existProxyAuth) {
         throw new InvalidArgumentError("Proxy-Authorization should be sent in ProxyAgent constructor");
       }
@@ -10689,18 +10689,18 @@ var require_mock_utils = __commonJS({
         })
       );
     }
-    function getHeaderByName(headers, key3) {
+    function getHeaderByName(headers, key2) {
       if (Array.isArray(headers)) {
         for (let i = 0; i < headers.length; i += 2) {
-          if (headers[i].toLocaleLowerCase() === key3.toLocaleLowerCase()) {
+          if (headers[i].toLocaleLowerCase() === key2.toLocaleLowerCase()) {
             return headers[i + 1];
           }
         }
         return void 0;
       } else if (typeof headers.get === "function") {
-        return headers.get(key3);
+        return headers.get(key2);
       } else {
-        return lowerCaseEntries(headers)[key3.toLocaleLowerCase()];
+        return lowerCaseEntries(headers)[key2.toLocaleLowerCase()];
       }
     }
     function buildHeadersFromArray(headers) {
@@ -10764,41 +10764,41 @@ var require_mock_utils = __commonJS({
         return data.toString();
       }
     }
-    function getMockDispatch(mockDispatches, key3) {
-      const basePath = key3.query ? buildURL(key3.path, key3.query) : key3.path;
+    function getMockDispatch(mockDispatches, key2) {
+      const basePath = key2.query ? buildURL(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
       let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path }) => matchValue(safeUrl2(path), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key3.method));
+      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key2.method));
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key3.method}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key2.method}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key3.body) : true);
+      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key2.body) : true);
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key3.body}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key2.body}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key3.headers));
+      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key2.headers));
       if (matchedMockDispatches.length === 0) {
-        const headers = typeof key3.headers === "object" ? JSON.stringify(key3.headers) : key3.headers;
+        const headers = typeof key2.headers === "object" ? JSON.stringify(key2.headers) : key2.headers;
         throw new MockNotMatchedError(`Mock dispatch not matched for headers '${headers}' on path '${resolvedPath}'`);
       }
       return matchedMockDispatches[0];
     }
-    function addMockDispatch(mockDispatches, key3, data) {
+    function addMockDispatch(mockDispatches, key2, data) {
       const baseData = { timesInvoked: 0, times: 1, persist: false, consumed: false };
       const replyData = typeof data === "function" ? { callback: data } : { ...data };
-      const newMockDispatch = { ...baseData, ...key3, pending: true, data: { error: null, ...replyData } };
+      const newMockDispatch = { ...baseData, ...key2, pending: true, data: { error: null, ...replyData } };
       mockDispatches.push(newMockDispatch);
       return newMockDispatch;
     }
-    function deleteMockDispatch(mockDispatches, key3) {
+    function deleteMockDispatch(mockDispatches, key2) {
       const index = mockDispatches.findIndex((dispatch) => {
         if (!dispatch.consumed) {
           return false;
         }
-        return matchKey(dispatch, key3);
+        return matchKey(dispatch, key2);
       });
       if (index !== -1) {
         mockDispatches.splice(index, 1);
@@ -10818,9 +10818,9 @@ var require_mock_utils = __commonJS({
       const keys = Object.keys(data);
       const result = [];
       for (let i = 0; i < keys.length; ++i) {
-        const key3 = keys[i];
-        const value = data[key3];
-        const name = Buffer.from(`${key3}`);
+        const key2 = keys[i];
+        const value = data[key2];
+        const name = Buffer.from(`${key2}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
             result.push(name, Buffer.from(`${value[j]}`));
@@ -10842,8 +10842,8 @@ var require_mock_utils = __commonJS({
       return Buffer.concat(buffers).toString("utf8");
     }
     function mockDispatch(opts, handler2) {
-      const key3 = buildKey(opts);
-      const mockDispatch2 = getMockDispatch(this[kDispatches], key3);
+      const key2 = buildKey(opts);
+      const mockDispatch2 = getMockDispatch(this[kDispatches], key2);
       mockDispatch2.timesInvoked++;
       if (mockDispatch2.data.callback) {
         mockDispatch2.data = { ...mockDispatch2.data, ...mockDispatch2.data.callback(opts) };
@@ -10853,7 +10853,7 @@ var require_mock_utils = __commonJS({
       mockDispatch2.consumed = !persist && timesInvoked >= times;
       mockDispatch2.pending = timesInvoked < times;
       if (error2 !== null) {
-        deleteMockDispatch(this[kDispatches], key3);
+        deleteMockDispatch(this[kDispatches], key2);
         handler2.onError(error2);
         return true;
       }
@@ -10878,7 +10878,7 @@ var require_mock_utils = __commonJS({
         handler2.onHeaders?.(statusCode, responseHeaders, resume, getStatusText(statusCode));
         handler2.onData?.(Buffer.from(responseData));
         handler2.onComplete?.(responseTrailers);
-        deleteMockDispatch(mockDispatches, key3);
+        deleteMockDispatch(mockDispatches, key2);
       }
       function resume() {
       }
@@ -12785,16 +12785,16 @@ var require_dispatcher_weakref = __commonJS({
       constructor(finalizer) {
         this.finalizer = finalizer;
       }
-      register(dispatcher, key3) {
+      register(dispatcher, key2) {
         if (dispatcher.on) {
           dispatcher.on("disconnect", () => {
             if (dispatcher[kConnected] === 0 && dispatcher[kSize] === 0) {
-              this.finalizer(key3);
+              this.finalizer(key2);
             }
           });
         }
       }
-      unregister(key3) {
+      unregister(key2) {
       }
     };
     module.exports = function() {
@@ -16279,8 +16279,8 @@ var require_util6 = __commonJS({
         if (!part.includes("=")) {
           throw new Error("Invalid unparsed");
         }
-        const [key3, ...value] = part.split("=");
-        const trimmedKey = key3.trim();
+        const [key2, ...value] = part.split("=");
+        const trimmedKey = key2.trim();
         const joinedValue = value.join("=");
         validateCookieName(trimmedKey);
         validateCookieValue(joinedValue);
@@ -19873,7 +19873,7 @@ var require_lib = __commonJS({
             if (statusCode === HttpCodes2.NotFound) {
               resolve5(response);
             }
-            function dateTimeDeserializer(key3, value) {
+            function dateTimeDeserializer(key2, value) {
               if (typeof value === "string") {
                 const a = new Date(value);
                 if (!isNaN(a.valueOf())) {
@@ -19989,7 +19989,7 @@ var require_dist = __commonJS({
             continue parameter;
           if (code === EQ) {
             const keyEnd = trailingOWS(header, keyStart, index);
-            const key3 = header.slice(keyStart, keyEnd).toLowerCase();
+            const key2 = header.slice(keyStart, keyEnd).toLowerCase();
             index = skipOWS(header, index + 1, len);
             if (index < len && header.charCodeAt(index) === DQUOTE2) {
               index++;
@@ -19998,8 +19998,8 @@ var require_dist = __commonJS({
                 const code2 = header.charCodeAt(index++);
                 if (code2 === DQUOTE2) {
                   index = skipValue(header, index, len, stopChar);
-                  if (parameters2[key3] === void 0)
-                    parameters2[key3] = value;
+                  if (parameters2[key2] === void 0)
+                    parameters2[key2] = value;
                   break;
                 }
                 if (code2 === BSLASH && index < len) {
@@ -20012,9 +20012,9 @@ var require_dist = __commonJS({
             }
             const valueStart = index;
             index = skipValue(header, index, len, stopChar);
-            if (parameters2[key3] === void 0) {
+            if (parameters2[key2] === void 0) {
               const valueEnd = trailingOWS(header, valueStart, index);
-              parameters2[key3] = header.slice(valueStart, valueEnd);
+              parameters2[key2] = header.slice(valueStart, valueEnd);
             }
             continue parameter;
           }
@@ -20796,27 +20796,27 @@ var require_light = __commonJS({
               }
             }
           }
-          key(key3 = "") {
+          key(key2 = "") {
             var ref;
-            return (ref = this.instances[key3]) != null ? ref : (() => {
+            return (ref = this.instances[key2]) != null ? ref : (() => {
               var limiter;
-              limiter = this.instances[key3] = new this.Bottleneck(Object.assign(this.limiterOptions, {
-                id: `${this.id}-${key3}`,
+              limiter = this.instances[key2] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+                id: `${this.id}-${key2}`,
                 timeout: this.timeout,
                 connection: this.connection
               }));
-              this.Events.trigger("created", limiter, key3);
+              this.Events.trigger("created", limiter, key2);
               return limiter;
             })();
           }
-          async deleteKey(key3 = "") {
+          async deleteKey(key2 = "") {
             var deleted, instance;
-            instance = this.instances[key3];
+            instance = this.instances[key2];
             if (this.connection) {
-              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key3}`)]);
+              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key2}`)]);
             }
             if (instance != null) {
-              delete this.instances[key3];
+              delete this.instances[key2];
               await instance.disconnect();
             }
             return instance != null || deleted > 0;
@@ -21515,15 +21515,15 @@ var require_code = __commonJS({
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
     exports.safeStringify = safeStringify;
-    function getProperty(key3) {
-      return typeof key3 == "string" && exports.IDENTIFIER.test(key3) ? new _Code(`.${key3}`) : _`[${key3}]`;
+    function getProperty(key2) {
+      return typeof key2 == "string" && exports.IDENTIFIER.test(key2) ? new _Code(`.${key2}`) : _`[${key2}]`;
     }
     exports.getProperty = getProperty;
-    function getEsmExportName(key3) {
-      if (typeof key3 == "string" && exports.IDENTIFIER.test(key3)) {
-        return new _Code(`${key3}`);
+    function getEsmExportName(key2) {
+      if (typeof key2 == "string" && exports.IDENTIFIER.test(key2)) {
+        return new _Code(`${key2}`);
       }
-      throw new Error(`CodeGen: invalid export name: ${key3}, use explicit $id name mapping`);
+      throw new Error(`CodeGen: invalid export name: ${key2}, use explicit $id name mapping`);
     }
     exports.getEsmExportName = getEsmExportName;
     function regexpCode(rx) {
@@ -22150,11 +22150,11 @@ var require_codegen = __commonJS({
       // returns code for object literal for the passed argument list of key-value pairs
       object(...keyValues2) {
         const code = ["{"];
-        for (const [key3, value] of keyValues2) {
+        for (const [key2, value] of keyValues2) {
           if (code.length > 1)
             code.push(",");
-          code.push(key3);
-          if (key3 !== value || this.opts.es5) {
+          code.push(key2);
+          if (key2 !== value || this.opts.es5) {
             code.push(":");
             (0, code_1.addCodeArg)(code, value);
           }
@@ -22429,17 +22429,17 @@ var require_util9 = __commonJS({
       if (typeof schema === "boolean")
         return;
       const rules = self2.RULES.keywords;
-      for (const key3 in schema) {
-        if (!rules[key3])
-          checkStrictMode(it, `unknown keyword: "${key3}"`);
+      for (const key2 in schema) {
+        if (!rules[key2])
+          checkStrictMode(it, `unknown keyword: "${key2}"`);
       }
     }
     exports.checkUnknownRules = checkUnknownRules;
     function schemaHasRules(schema, rules) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key3 in schema)
-        if (rules[key3])
+      for (const key2 in schema)
+        if (rules[key2])
           return true;
       return false;
     }
@@ -22447,8 +22447,8 @@ var require_util9 = __commonJS({
     function schemaHasRulesButRef(schema, RULES2) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key3 in schema)
-        if (key3 !== "$ref" && RULES2.all[key3])
+      for (const key2 in schema)
+        if (key2 !== "$ref" && RULES2.all[key2])
           return true;
       return false;
     }
@@ -23026,8 +23026,8 @@ var require_defaults = __commonJS({
     function assignDefaults(it, ty) {
       const { properties, items } = it.schema;
       if (ty === "object" && properties) {
-        for (const key3 in properties) {
-          assignDefault(it, key3, properties[key3].default);
+        for (const key2 in properties) {
+          assignDefault(it, key2, properties[key2].default);
         }
       } else if (ty === "array" && Array.isArray(items)) {
         items.forEach((sch, i) => assignDefault(it, i, sch.default));
@@ -23411,8 +23411,8 @@ var require_fast_deep_equal = __commonJS({
         for (i = length; i-- !== 0; )
           if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
         for (i = length; i-- !== 0; ) {
-          var key3 = keys[i];
-          if (!equal(a[key3], b[key3])) return false;
+          var key2 = keys[i];
+          if (!equal(a[key2], b[key2])) return false;
         }
         return true;
       }
@@ -23484,20 +23484,20 @@ var require_json_schema_traverse = __commonJS({
     function _traverse(opts, pre, post, schema, jsonPtr, rootSchema2, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
       if (schema && typeof schema == "object" && !Array.isArray(schema)) {
         pre(schema, jsonPtr, rootSchema2, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-        for (var key3 in schema) {
-          var sch = schema[key3];
+        for (var key2 in schema) {
+          var sch = schema[key2];
           if (Array.isArray(sch)) {
-            if (key3 in traverse.arrayKeywords) {
+            if (key2 in traverse.arrayKeywords) {
               for (var i = 0; i < sch.length; i++)
-                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key3 + "/" + i, rootSchema2, jsonPtr, key3, schema, i);
+                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key2 + "/" + i, rootSchema2, jsonPtr, key2, schema, i);
             }
-          } else if (key3 in traverse.propsKeywords) {
+          } else if (key2 in traverse.propsKeywords) {
             if (sch && typeof sch == "object") {
               for (var prop in sch)
-                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key3 + "/" + escapeJsonPtr(prop), rootSchema2, jsonPtr, key3, schema, prop);
+                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key2 + "/" + escapeJsonPtr(prop), rootSchema2, jsonPtr, key2, schema, prop);
             }
-          } else if (key3 in traverse.keywords || opts.allKeys && !(key3 in traverse.skipKeywords)) {
-            _traverse(opts, pre, post, sch, jsonPtr + "/" + key3, rootSchema2, jsonPtr, key3, schema);
+          } else if (key2 in traverse.keywords || opts.allKeys && !(key2 in traverse.skipKeywords)) {
+            _traverse(opts, pre, post, sch, jsonPtr + "/" + key2, rootSchema2, jsonPtr, key2, schema);
           }
         }
         post(schema, jsonPtr, rootSchema2, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
@@ -23554,10 +23554,10 @@ var require_resolve = __commonJS({
       "$dynamicAnchor"
     ]);
     function hasRef(schema) {
-      for (const key3 in schema) {
-        if (REF_KEYWORDS.has(key3))
+      for (const key2 in schema) {
+        if (REF_KEYWORDS.has(key2))
           return true;
-        const sch = schema[key3];
+        const sch = schema[key2];
         if (Array.isArray(sch) && sch.some(hasRef))
           return true;
         if (typeof sch == "object" && hasRef(sch))
@@ -23567,14 +23567,14 @@ var require_resolve = __commonJS({
     }
     function countKeys(schema) {
       let count3 = 0;
-      for (const key3 in schema) {
-        if (key3 === "$ref")
+      for (const key2 in schema) {
+        if (key2 === "$ref")
           return Infinity;
         count3++;
-        if (SIMPLE_INLINED.has(key3))
+        if (SIMPLE_INLINED.has(key2))
           continue;
-        if (typeof schema[key3] == "object") {
-          (0, util_1.eachItem)(schema[key3], (sch) => count3 += countKeys(sch));
+        if (typeof schema[key2] == "object") {
+          (0, util_1.eachItem)(schema[key2], (sch) => count3 += countKeys(sch));
         }
         if (count3 === Infinity)
           return Infinity;
@@ -23763,8 +23763,8 @@ var require_validate = __commonJS({
     function schemaCxtHasRules({ schema, self: self2 }) {
       if (typeof schema == "boolean")
         return !schema;
-      for (const key3 in schema)
-        if (self2.RULES.all[key3])
+      for (const key2 in schema)
+        if (self2.RULES.all[key2])
           return true;
       return false;
     }
@@ -25859,7 +25859,7 @@ var require_core = __commonJS({
         }
       }
       // Adds schema to the instance
-      addSchema(schema, key3, _meta, _validateSchema = this.opts.validateSchema) {
+      addSchema(schema, key2, _meta, _validateSchema = this.opts.validateSchema) {
         if (Array.isArray(schema)) {
           for (const sch of schema)
             this.addSchema(sch, void 0, _meta, _validateSchema);
@@ -25873,15 +25873,15 @@ var require_core = __commonJS({
             throw new Error(`schema ${schemaId} must be string`);
           }
         }
-        key3 = (0, resolve_1.normalizeId)(key3 || id);
-        this._checkUnique(key3);
-        this.schemas[key3] = this._addSchema(schema, _meta, key3, _validateSchema, true);
+        key2 = (0, resolve_1.normalizeId)(key2 || id);
+        this._checkUnique(key2);
+        this.schemas[key2] = this._addSchema(schema, _meta, key2, _validateSchema, true);
         return this;
       }
       // Add schema that will be used to validate other schemas
       // options in META_IGNORE_OPTIONS are alway set to false
-      addMetaSchema(schema, key3, _validateSchema = this.opts.validateSchema) {
-        this.addSchema(schema, key3, true, _validateSchema);
+      addMetaSchema(schema, key2, _validateSchema = this.opts.validateSchema) {
+        this.addSchema(schema, key2, true, _validateSchema);
         return this;
       }
       //  Validate schema against its meta-schema
@@ -26037,14 +26037,14 @@ var require_core = __commonJS({
           let keywords = metaSchema;
           for (const seg of segments)
             keywords = keywords[seg];
-          for (const key3 in rules) {
-            const rule = rules[key3];
+          for (const key2 in rules) {
+            const rule = rules[key2];
             if (typeof rule != "object")
               continue;
             const { $data } = rule.definition;
-            const schema = keywords[key3];
+            const schema = keywords[key2];
             if ($data && schema)
-              keywords[key3] = schemaOrData(schema);
+              keywords[key2] = schemaOrData(schema);
           }
         }
         return metaSchema;
@@ -26117,10 +26117,10 @@ var require_core = __commonJS({
     Ajv.MissingRefError = ref_error_1.default;
     exports.default = Ajv;
     function checkOptions2(checkOpts, options, msg, log = "error") {
-      for (const key3 in checkOpts) {
-        const opt = key3;
+      for (const key2 in checkOpts) {
+        const opt = key2;
         if (opt in options)
-          this.logger[log](`${msg}: option ${key3}. ${checkOpts[opt]}`);
+          this.logger[log](`${msg}: option ${key2}. ${checkOpts[opt]}`);
       }
     }
     function getSchEnv(keyRef) {
@@ -26134,8 +26134,8 @@ var require_core = __commonJS({
       if (Array.isArray(optsSchemas))
         this.addSchema(optsSchemas);
       else
-        for (const key3 in optsSchemas)
-          this.addSchema(optsSchemas[key3], key3);
+        for (const key2 in optsSchemas)
+          this.addSchema(optsSchemas[key2], key2);
     }
     function addInitialFormats() {
       for (const name in this.opts.formats) {
@@ -27208,11 +27208,11 @@ var require_dependencies = __commonJS({
     function splitDependencies({ schema }) {
       const propertyDeps = {};
       const schemaDeps = {};
-      for (const key3 in schema) {
-        if (key3 === "__proto__")
+      for (const key2 in schema) {
+        if (key2 === "__proto__")
           continue;
-        const deps = Array.isArray(schema[key3]) ? propertyDeps : schemaDeps;
-        deps[key3] = schema[key3];
+        const deps = Array.isArray(schema[key2]) ? propertyDeps : schemaDeps;
+        deps[key2] = schema[key2];
       }
       return [propertyDeps, schemaDeps];
     }
@@ -27289,13 +27289,13 @@ var require_propertyNames = __commonJS({
         if ((0, util_1.alwaysValidSchema)(it, schema))
           return;
         const valid = gen.name("valid");
-        gen.forIn("key", data, (key3) => {
-          cxt.setParams({ propertyName: key3 });
+        gen.forIn("key", data, (key2) => {
+          cxt.setParams({ propertyName: key2 });
           cxt.subschema({
             keyword: "propertyNames",
-            data: key3,
+            data: key2,
             dataTypes: ["string"],
-            propertyName: key3,
+            propertyName: key2,
             compositeRule: true
           }, valid);
           gen.if((0, codegen_1.not)(valid), () => {
@@ -27344,38 +27344,38 @@ var require_additionalProperties = __commonJS({
         checkAdditionalProperties();
         cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
         function checkAdditionalProperties() {
-          gen.forIn("key", data, (key3) => {
+          gen.forIn("key", data, (key2) => {
             if (!props.length && !patProps.length)
-              additionalPropertyCode(key3);
+              additionalPropertyCode(key2);
             else
-              gen.if(isAdditional(key3), () => additionalPropertyCode(key3));
+              gen.if(isAdditional(key2), () => additionalPropertyCode(key2));
           });
         }
-        function isAdditional(key3) {
+        function isAdditional(key2) {
           let definedProp;
           if (props.length > 8) {
             const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
-            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key3);
+            definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key2);
           } else if (props.length) {
-            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key3} === ${p}`));
+            definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._)`${key2} === ${p}`));
           } else {
             definedProp = codegen_1.nil;
           }
           if (patProps.length) {
-            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key3})`));
+            definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._)`${(0, code_1.usePattern)(cxt, p)}.test(${key2})`));
           }
           return (0, codegen_1.not)(definedProp);
         }
-        function deleteAdditional(key3) {
-          gen.code((0, codegen_1._)`delete ${data}[${key3}]`);
+        function deleteAdditional(key2) {
+          gen.code((0, codegen_1._)`delete ${data}[${key2}]`);
         }
-        function additionalPropertyCode(key3) {
+        function additionalPropertyCode(key2) {
           if (opts.removeAdditional === "all" || opts.removeAdditional && schema === false) {
-            deleteAdditional(key3);
+            deleteAdditional(key2);
             return;
           }
           if (schema === false) {
-            cxt.setParams({ additionalProperty: key3 });
+            cxt.setParams({ additionalProperty: key2 });
             cxt.error();
             if (!allErrors)
               gen.break();
@@ -27384,22 +27384,22 @@ var require_additionalProperties = __commonJS({
           if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
             const valid = gen.name("valid");
             if (opts.removeAdditional === "failing") {
-              applyAdditionalSchema(key3, valid, false);
+              applyAdditionalSchema(key2, valid, false);
               gen.if((0, codegen_1.not)(valid), () => {
                 cxt.reset();
-                deleteAdditional(key3);
+                deleteAdditional(key2);
               });
             } else {
-              applyAdditionalSchema(key3, valid);
+              applyAdditionalSchema(key2, valid);
               if (!allErrors)
                 gen.if((0, codegen_1.not)(valid), () => gen.break());
             }
           }
         }
-        function applyAdditionalSchema(key3, valid, errors) {
+        function applyAdditionalSchema(key2, valid, errors) {
           const subschema = {
             keyword: "additionalProperties",
-            dataProp: key3,
+            dataProp: key2,
             dataPropType: util_1.Type.Str
           };
           if (errors === false) {
@@ -27524,19 +27524,19 @@ var require_patternProperties = __commonJS({
           }
         }
         function validateProperties(pat) {
-          gen.forIn("key", data, (key3) => {
-            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key3})`, () => {
+          gen.forIn("key", data, (key2) => {
+            gen.if((0, codegen_1._)`${(0, code_1.usePattern)(cxt, pat)}.test(${key2})`, () => {
               const alwaysValid = alwaysValidPatterns.includes(pat);
               if (!alwaysValid) {
                 cxt.subschema({
                   keyword: "patternProperties",
                   schemaProp: pat,
-                  dataProp: key3,
+                  dataProp: key2,
                   dataPropType: util_2.Type.Str
                 }, valid);
               }
               if (it.opts.unevaluated && props !== true) {
-                gen.assign((0, codegen_1._)`${props}[${key3}]`, true);
+                gen.assign((0, codegen_1._)`${props}[${key2}]`, true);
               } else if (!alwaysValid && !it.allErrors) {
                 gen.if((0, codegen_1.not)(valid), () => gen.break());
               }
@@ -29103,9 +29103,9 @@ var require_constants6 = __commonJS({
       return buffer;
     }
     for (let i = 0; i < wellknownHeaderNames.length; ++i) {
-      const key3 = wellknownHeaderNames[i];
-      const lowerCasedKey = key3.toLowerCase();
-      headerNameLowerCasedRecord[key3] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
+      const key2 = wellknownHeaderNames[i];
+      const lowerCasedKey = key2.toLowerCase();
+      headerNameLowerCasedRecord[key2] = headerNameLowerCasedRecord[lowerCasedKey] = lowerCasedKey;
     }
     module.exports = {
       wellknownHeaderNames,
@@ -29139,16 +29139,16 @@ var require_tree2 = __commonJS({
        * @param {any} value
        * @param {number} index
        */
-      constructor(key3, value, index) {
-        if (index === void 0 || index >= key3.length) {
+      constructor(key2, value, index) {
+        if (index === void 0 || index >= key2.length) {
           throw new TypeError("Unreachable");
         }
-        const code = this.code = key3.charCodeAt(index);
+        const code = this.code = key2.charCodeAt(index);
         if (code > 127) {
           throw new TypeError("key must be ascii string");
         }
-        if (key3.length !== ++index) {
-          this.middle = new _TstNode(key3, value, index);
+        if (key2.length !== ++index) {
+          this.middle = new _TstNode(key2, value, index);
         } else {
           this.value = value;
         }
@@ -29158,15 +29158,15 @@ var require_tree2 = __commonJS({
        * @param {any} value
        * @returns {void}
        */
-      add(key3, value) {
-        const length = key3.length;
+      add(key2, value) {
+        const length = key2.length;
         if (length === 0) {
           throw new TypeError("Unreachable");
         }
         let index = 0;
         let node = this;
         while (true) {
-          const code = key3.charCodeAt(index);
+          const code = key2.charCodeAt(index);
           if (code > 127) {
             throw new TypeError("key must be ascii string");
           }
@@ -29177,20 +29177,20 @@ var require_tree2 = __commonJS({
             } else if (node.middle !== null) {
               node = node.middle;
             } else {
-              node.middle = new _TstNode(key3, value, index);
+              node.middle = new _TstNode(key2, value, index);
               break;
             }
           } else if (node.code < code) {
             if (node.left !== null) {
               node = node.left;
             } else {
-              node.left = new _TstNode(key3, value, index);
+              node.left = new _TstNode(key2, value, index);
               break;
             }
           } else if (node.right !== null) {
             node = node.right;
           } else {
-            node.right = new _TstNode(key3, value, index);
+            node.right = new _TstNode(key2, value, index);
             break;
           }
         }
@@ -29199,12 +29199,12 @@ var require_tree2 = __commonJS({
        * @param {Uint8Array} key
        * @returns {TstNode | null}
        */
-      search(key3) {
-        const keylength = key3.length;
+      search(key2) {
+        const keylength = key2.length;
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code = key3[index];
+          let code = key2[index];
           if (code <= 90 && code >= 65) {
             code |= 32;
           }
@@ -29230,25 +29230,25 @@ var require_tree2 = __commonJS({
        * @param {any} value
        * @returns {void}
        * */
-      insert(key3, value) {
+      insert(key2, value) {
         if (this.node === null) {
-          this.node = new TstNode(key3, value, 0);
+          this.node = new TstNode(key2, value, 0);
         } else {
-          this.node.add(key3, value);
+          this.node.add(key2, value);
         }
       }
       /**
        * @param {Uint8Array} key
        * @returns {any}
        */
-      lookup(key3) {
-        return this.node?.search(key3)?.value ?? null;
+      lookup(key2) {
+        return this.node?.search(key2)?.value ?? null;
       }
     };
     var tree = new TernarySearchTree();
     for (let i = 0; i < wellknownHeaderNames.length; ++i) {
-      const key3 = headerNameLowerCasedRecord[wellknownHeaderNames[i]];
-      tree.insert(key3, key3);
+      const key2 = headerNameLowerCasedRecord[wellknownHeaderNames[i]];
+      tree.insert(key2, key2);
     }
     module.exports = {
       TernarySearchTree,
@@ -29481,31 +29481,31 @@ var require_util10 = __commonJS({
     function parseHeaders(headers, obj) {
       if (obj === void 0) obj = {};
       for (let i = 0; i < headers.length; i += 2) {
-        const key3 = headerNameToString(headers[i]);
-        let val = obj[key3];
+        const key2 = headerNameToString(headers[i]);
+        let val = obj[key2];
         if (val !== void 0) {
-          if (!Object.hasOwn(obj, key3)) {
+          if (!Object.hasOwn(obj, key2)) {
             const headersValue = typeof headers[i + 1] === "string" ? headers[i + 1] : Array.isArray(headers[i + 1]) ? headers[i + 1].map((x) => x.toString("latin1")) : headers[i + 1].toString("latin1");
-            if (key3 === "__proto__") {
-              Object.defineProperty(obj, key3, {
+            if (key2 === "__proto__") {
+              Object.defineProperty(obj, key2, {
                 value: headersValue,
                 enumerable: true,
                 configurable: true,
                 writable: true
               });
             } else {
-              obj[key3] = headersValue;
+              obj[key2] = headersValue;
             }
           } else {
             if (typeof val === "string") {
               val = [val];
-              obj[key3] = val;
+              obj[key2] = val;
             }
             val.push(headers[i + 1].toString("latin1"));
           }
         } else {
           const headersValue = typeof headers[i + 1] === "string" ? headers[i + 1] : Array.isArray(headers[i + 1]) ? headers[i + 1].map((x) => x.toString("latin1")) : headers[i + 1].toString("latin1");
-          obj[key3] = headersValue;
+          obj[key2] = headersValue;
         }
       }
       return obj;
@@ -29513,14 +29513,14 @@ var require_util10 = __commonJS({
     function parseRawHeaders(headers) {
       const headersLength = headers.length;
       const ret = new Array(headersLength);
-      let key3;
+      let key2;
       let val;
       for (let n = 0; n < headersLength; n += 2) {
-        key3 = headers[n];
+        key2 = headers[n];
         val = headers[n + 1];
-        typeof key3 !== "string" && (key3 = key3.toString());
+        typeof key2 !== "string" && (key2 = key2.toString());
         typeof val !== "string" && (val = val.toString("latin1"));
-        ret[n] = key3;
+        ret[n] = key2;
         ret[n + 1] = val;
       }
       return ret;
@@ -30643,20 +30643,20 @@ var require_request3 = __commonJS({
           this.endHandler = null;
         }
       }
-      addHeader(key3, value) {
-        processHeader(this, key3, value);
+      addHeader(key2, value) {
+        processHeader(this, key2, value);
         return this;
       }
     };
-    function processHeader(request2, key3, val) {
+    function processHeader(request2, key2, val) {
       if (val && (typeof val === "object" && !Array.isArray(val))) {
-        throw new InvalidArgumentError(`invalid ${key3} header`);
+        throw new InvalidArgumentError(`invalid ${key2} header`);
       } else if (val === void 0) {
         return;
       }
-      let headerName = headerNameLowerCasedRecord[key3];
+      let headerName = headerNameLowerCasedRecord[key2];
       if (headerName === void 0) {
-        headerName = key3.toLowerCase();
+        headerName = key2.toLowerCase();
         if (headerNameLowerCasedRecord[headerName] === void 0 && !isValidHTTPToken(headerName)) {
           throw new InvalidArgumentError("invalid header key");
         }
@@ -30666,17 +30666,17 @@ var require_request3 = __commonJS({
         for (let i = 0; i < val.length; i++) {
           if (typeof val[i] === "string") {
             if (!isValidHeaderValue(val[i])) {
-              throw new InvalidArgumentError(`invalid ${key3} header`);
+              throw new InvalidArgumentError(`invalid ${key2} header`);
             }
             arr.push(val[i]);
           } else if (val[i] === null) {
             arr.push("");
           } else if (typeof val[i] === "object") {
-            throw new InvalidArgumentError(`invalid ${key3} header`);
+            throw new InvalidArgumentError(`invalid ${key2} header`);
           } else {
             const str = `${val[i]}`;
             if (!isValidHeaderValue(str)) {
-              throw new InvalidArgumentError(`invalid ${key3} header`);
+              throw new InvalidArgumentError(`invalid ${key2} header`);
             }
             arr.push(str);
           }
@@ -30684,14 +30684,14 @@ var require_request3 = __commonJS({
         val = arr;
       } else if (typeof val === "string") {
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key3} header`);
+          throw new InvalidArgumentError(`invalid ${key2} header`);
         }
       } else if (val === null) {
         val = "";
       } else {
         val = `${val}`;
         if (!isValidHeaderValue(val)) {
-          throw new InvalidArgumentError(`invalid ${key3} header`);
+          throw new InvalidArgumentError(`invalid ${key2} header`);
         }
       }
       if (headerName === "host") {
@@ -30712,7 +30712,7 @@ var require_request3 = __commonJS({
         request2.contentLength = parseInt(val, 10);
       } else if (request2.contentType === null && headerName === "content-type") {
         request2.contentType = val;
-        request2.headers.push(key3, val);
+        request2.headers.push(key2, val);
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
@@ -30732,7 +30732,7 @@ var require_request3 = __commonJS({
       } else if (headerName === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
-        request2.headers.push(key3, val);
+        request2.headers.push(key2, val);
       }
     }
     module.exports = Request;
@@ -30783,15 +30783,15 @@ var require_wrap_handler = __commonJS({
       }
       onRequestUpgrade(controller, statusCode, headers, socket) {
         const rawHeaders = [];
-        for (const [key3, val] of Object.entries(headers)) {
-          rawHeaders.push(Buffer.from(key3, "latin1"), toRawHeaderValue(val));
+        for (const [key2, val] of Object.entries(headers)) {
+          rawHeaders.push(Buffer.from(key2, "latin1"), toRawHeaderValue(val));
         }
         this.#handler.onUpgrade?.(statusCode, rawHeaders, socket);
       }
       onResponseStart(controller, statusCode, headers, statusMessage) {
         const rawHeaders = [];
-        for (const [key3, val] of Object.entries(headers)) {
-          rawHeaders.push(Buffer.from(key3, "latin1"), toRawHeaderValue(val));
+        for (const [key2, val] of Object.entries(headers)) {
+          rawHeaders.push(Buffer.from(key2, "latin1"), toRawHeaderValue(val));
         }
         if (this.#handler.onHeaders?.(statusCode, rawHeaders, () => controller.resume(), statusMessage) === false) {
           controller.pause();
@@ -30804,8 +30804,8 @@ var require_wrap_handler = __commonJS({
       }
       onResponseEnd(controller, trailers) {
         const rawTrailers = [];
-        for (const [key3, val] of Object.entries(trailers)) {
-          rawTrailers.push(Buffer.from(key3, "latin1"), toRawHeaderValue(val));
+        for (const [key2, val] of Object.entries(trailers)) {
+          rawTrailers.push(Buffer.from(key2, "latin1"), toRawHeaderValue(val));
         }
         this.#handler.onComplete?.(rawTrailers);
       }
@@ -30856,7 +30856,7 @@ var require_dispatcher2 = __commonJS({
           }
         }
         return new Proxy(this, {
-          get: (target, key3) => key3 === "dispatch" ? dispatch : target[key3]
+          get: (target, key2) => key2 === "dispatch" ? dispatch : target[key2]
         });
       }
     };
@@ -31128,13 +31128,13 @@ var require_connect2 = __commonJS({
       constructor(maxCachedSessions) {
         this._maxCachedSessions = maxCachedSessions;
         this._sessionCache = /* @__PURE__ */ new Map();
-        this._sessionRegistry = new FinalizationRegistry((key3) => {
+        this._sessionRegistry = new FinalizationRegistry((key2) => {
           if (this._sessionCache.size < this._maxCachedSessions) {
             return;
           }
-          const ref = this._sessionCache.get(key3);
+          const ref = this._sessionCache.get(key2);
           if (ref !== void 0 && ref.deref() === void 0) {
-            this._sessionCache.delete(key3);
+            this._sessionCache.delete(key2);
           }
         });
       }
@@ -31150,9 +31150,9 @@ var require_connect2 = __commonJS({
           this._sessionCache.delete(sessionKey);
         } else if (this._sessionCache.size >= this._maxCachedSessions) {
           let evicted = false;
-          for (const [key3, ref] of this._sessionCache) {
+          for (const [key2, ref] of this._sessionCache) {
             if (ref.deref() === void 0) {
-              this._sessionCache.delete(key3);
+              this._sessionCache.delete(key2);
               evicted = true;
               break;
             }
@@ -32953,20 +32953,20 @@ var require_webidl2 = __commonJS({
         const result = {};
         if (!types.isProxy(O)) {
           const keys2 = [...Object.getOwnPropertyNames(O), ...Object.getOwnPropertySymbols(O)];
-          for (const key3 of keys2) {
-            const keyName = webidl.util.Stringify(key3);
-            const typedKey = keyConverter(key3, prefix, `Key ${keyName} in ${argument}`);
-            const typedValue = valueConverter(O[key3], prefix, `${argument}[${keyName}]`);
+          for (const key2 of keys2) {
+            const keyName = webidl.util.Stringify(key2);
+            const typedKey = keyConverter(key2, prefix, `Key ${keyName} in ${argument}`);
+            const typedValue = valueConverter(O[key2], prefix, `${argument}[${keyName}]`);
             result[typedKey] = typedValue;
           }
           return result;
         }
         const keys = Reflect.ownKeys(O);
-        for (const key3 of keys) {
-          const desc = Reflect.getOwnPropertyDescriptor(O, key3);
+        for (const key2 of keys) {
+          const desc = Reflect.getOwnPropertyDescriptor(O, key2);
           if (desc?.enumerable) {
-            const typedKey = keyConverter(key3, prefix, argument);
-            const typedValue = valueConverter(O[key3], prefix, argument);
+            const typedKey = keyConverter(key2, prefix, argument);
+            const typedValue = valueConverter(O[key2], prefix, argument);
             result[typedKey] = typedValue;
           }
         }
@@ -32995,29 +32995,29 @@ var require_webidl2 = __commonJS({
           });
         }
         for (const options of converters) {
-          const { key: key3, defaultValue, required, converter } = options;
+          const { key: key2, defaultValue, required, converter } = options;
           if (required === true) {
-            if (dictionary == null || !Object.hasOwn(dictionary, key3)) {
+            if (dictionary == null || !Object.hasOwn(dictionary, key2)) {
               throw webidl.errors.exception({
                 header: prefix,
-                message: `Missing required key "${key3}".`
+                message: `Missing required key "${key2}".`
               });
             }
           }
-          let value = dictionary?.[key3];
+          let value = dictionary?.[key2];
           const hasDefault = defaultValue !== void 0;
           if (hasDefault && value === void 0) {
             value = defaultValue();
           }
           if (required || hasDefault || value !== void 0) {
-            value = converter(value, prefix, `${argument}.${key3}`);
+            value = converter(value, prefix, `${argument}.${key2}`);
             if (options.allowedValues && !options.allowedValues.includes(value)) {
               throw webidl.errors.exception({
                 header: prefix,
                 message: `${value} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
               });
             }
-            dict[key3] = value;
+            dict[key2] = value;
           }
         }
         return dict;
@@ -33664,18 +33664,18 @@ var require_util11 = __commonJS({
               done: true
             };
           }
-          const { [keyIndex]: key3, [valueIndex]: value } = values[index];
+          const { [keyIndex]: key2, [valueIndex]: value } = values[index];
           this.#index = index + 1;
           let result;
           switch (this.#kind) {
             case "key":
-              result = key3;
+              result = key2;
               break;
             case "value":
               result = value;
               break;
             case "key+value":
-              result = [key3, value];
+              result = [key2, value];
               break;
           }
           return {
@@ -33741,8 +33741,8 @@ var require_util11 = __commonJS({
                 `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
               );
             }
-            for (const { 0: key3, 1: value } of makeIterator(this, "key+value")) {
-              callbackfn.call(thisArg, value, key3, this);
+            for (const { 0: key2, 1: value } of makeIterator(this, "key+value")) {
+              callbackfn.call(thisArg, value, key2, this);
             }
           }
         }
@@ -35257,15 +35257,15 @@ var require_client_h12 = __commonJS({
         } else {
           this.headers[len - 1] = Buffer.concat([this.headers[len - 1], buf]);
         }
-        const key3 = this.headers[len - 2];
-        if (key3.length === 10) {
-          const headerName = util.bufferToLowerCasedHeaderName(key3);
+        const key2 = this.headers[len - 2];
+        if (key2.length === 10) {
+          const headerName = util.bufferToLowerCasedHeaderName(key2);
           if (headerName === "keep-alive") {
             this.keepAlive += buf.toString();
           } else if (headerName === "connection") {
             this.connection += buf.toString();
           }
-        } else if (key3.length === 14 && util.bufferToLowerCasedHeaderName(key3) === "content-length") {
+        } else if (key2.length === 14 && util.bufferToLowerCasedHeaderName(key2) === "content-length") {
           this.contentLength += buf.toString();
         }
         this.trackHeader(buf.length);
@@ -35821,15 +35821,15 @@ upgrade: ${upgrade}\r
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
-          const key3 = headers[n + 0];
+          const key2 = headers[n + 0];
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i = 0; i < val.length; i++) {
-              header += `${key3}: ${val[i]}\r
+              header += `${key2}: ${val[i]}\r
 `;
             }
           } else {
-            header += `${key3}: ${val}\r
+            header += `${key2}: ${val}\r
 `;
           }
         }
@@ -36487,28 +36487,28 @@ var require_client_h22 = __commonJS({
       }
       const headers = {};
       for (let n = 0; n < reqHeaders.length; n += 2) {
-        const key3 = reqHeaders[n + 0];
+        const key2 = reqHeaders[n + 0];
         const val = reqHeaders[n + 1];
-        if (key3 === "cookie") {
-          if (headers[key3] != null) {
-            headers[key3] = Array.isArray(headers[key3]) ? (headers[key3].push(val), headers[key3]) : [headers[key3], val];
+        if (key2 === "cookie") {
+          if (headers[key2] != null) {
+            headers[key2] = Array.isArray(headers[key2]) ? (headers[key2].push(val), headers[key2]) : [headers[key2], val];
           } else {
-            headers[key3] = val;
+            headers[key2] = val;
           }
           continue;
         }
         if (Array.isArray(val)) {
           for (let i = 0; i < val.length; i++) {
-            if (headers[key3]) {
-              headers[key3] += `, ${val[i]}`;
+            if (headers[key2]) {
+              headers[key2] += `, ${val[i]}`;
             } else {
-              headers[key3] = val[i];
+              headers[key2] = val[i];
             }
           }
-        } else if (headers[key3]) {
-          headers[key3] += `, ${val}`;
+        } else if (headers[key2]) {
+          headers[key2] += `, ${val}`;
         } else {
-          headers[key3] = val;
+          headers[key2] = val;
         }
       }
       let stream = null;
@@ -36634,8 +36634,8 @@ var require_client_h22 = __commonJS({
       session.ref();
       if (channels.sendHeaders.hasSubscribers) {
         let header = "";
-        for (const key3 in headers) {
-          header += `${key3}: ${headers[key3]}\r
+        for (const key2 in headers) {
+          header += `${key2}: ${headers[key2]}\r
 `;
         }
         channels.sendHeaders.publish({ request: request2, headers: header, socket: session[kSocket] });
@@ -38125,33 +38125,33 @@ var require_agent2 = __commonJS({
         return ret;
       }
       [kDispatch](opts, handler2) {
-        let key3;
+        let key2;
         if (opts.origin && (typeof opts.origin === "string" || opts.origin instanceof URL)) {
-          key3 = String(opts.origin);
+          key2 = String(opts.origin);
         } else {
           throw new InvalidArgumentError("opts.origin must be a non-empty string or URL.");
         }
-        if (this[kOrigins].size >= this[kOptions].maxOrigins && !this[kOrigins].has(key3)) {
+        if (this[kOrigins].size >= this[kOptions].maxOrigins && !this[kOrigins].has(key2)) {
           throw new MaxOriginsReachedError();
         }
-        const result = this[kClients].get(key3);
+        const result = this[kClients].get(key2);
         let dispatcher = result && result.dispatcher;
         if (!dispatcher) {
           const closeClientIfUnused = (connected) => {
-            const result2 = this[kClients].get(key3);
+            const result2 = this[kClients].get(key2);
             if (result2) {
               if (connected) result2.count -= 1;
               if (result2.count <= 0) {
-                this[kClients].delete(key3);
+                this[kClients].delete(key2);
                 if (!result2.dispatcher.destroyed) {
                   result2.dispatcher.close();
                 }
               }
-              this[kOrigins].delete(key3);
+              this[kOrigins].delete(key2);
             }
           };
           dispatcher = this[kFactory](opts.origin, this[kOptions]).on("drain", this[kOnDrain]).on("connect", (origin, targets) => {
-            const result2 = this[kClients].get(key3);
+            const result2 = this[kClients].get(key2);
             if (result2) {
               result2.count += 1;
             }
@@ -38163,8 +38163,8 @@ var require_agent2 = __commonJS({
             closeClientIfUnused(false);
             this[kOnConnectionError](origin, targets, err);
           });
-          this[kClients].set(key3, { count: 0, dispatcher });
-          this[kOrigins].add(key3);
+          this[kClients].set(key2, { count: 0, dispatcher });
+          this[kOrigins].add(key2);
         }
         return dispatcher.dispatch(opts, handler2);
       }
@@ -39143,7 +39143,7 @@ var require_proxy_agent2 = __commonJS({
       return headers;
     }
     function throwIfProxyAuthIsSent(headers) {
-      const existProxyAuth = headers && Object.keys(headers).find((key3) => key3.toLowerCase() === "proxy-authorization");
+      const existProxyAuth = headers && Object.keys(headers).find((key2) => key2.toLowerCase() === "proxy-authorization");
       if (existProxyAuth) {
         throw new InvalidArgumentError("Proxy-Authorization should be sent in ProxyAgent constructor");
       }
@@ -41052,18 +41052,18 @@ var require_mock_utils2 = __commonJS({
         })
       );
     }
-    function getHeaderByName(headers, key3) {
+    function getHeaderByName(headers, key2) {
       if (Array.isArray(headers)) {
         for (let i = 0; i < headers.length; i += 2) {
-          if (headers[i].toLocaleLowerCase() === key3.toLocaleLowerCase()) {
+          if (headers[i].toLocaleLowerCase() === key2.toLocaleLowerCase()) {
             return headers[i + 1];
           }
         }
         return void 0;
       } else if (typeof headers.get === "function") {
-        return headers.get(key3);
+        return headers.get(key2);
       } else {
-        return lowerCaseEntries(headers)[key3.toLocaleLowerCase()];
+        return lowerCaseEntries(headers)[key2.toLocaleLowerCase()];
       }
     }
     function buildHeadersFromArray(headers) {
@@ -41101,21 +41101,21 @@ var require_mock_utils2 = __commonJS({
       }
       const originalQp = new URLSearchParams(query2);
       const normalizedQp = new URLSearchParams();
-      for (let [key3, value] of originalQp.entries()) {
-        key3 = key3.replace("[]", "");
+      for (let [key2, value] of originalQp.entries()) {
+        key2 = key2.replace("[]", "");
         const valueRepresentsString = /^(['"]).*\1$/.test(value);
         if (valueRepresentsString) {
-          normalizedQp.append(key3, value);
+          normalizedQp.append(key2, value);
           continue;
         }
         if (value.includes(",")) {
           const values = value.split(",");
           for (const v of values) {
-            normalizedQp.append(key3, v);
+            normalizedQp.append(key2, v);
           }
           continue;
         }
-        normalizedQp.append(key3, value);
+        normalizedQp.append(key2, value);
       }
       return normalizedQp;
     }
@@ -41153,8 +41153,8 @@ var require_mock_utils2 = __commonJS({
         return "";
       }
     }
-    function getMockDispatch(mockDispatches, key3) {
-      const basePath = key3.query ? serializePathWithQuery(key3.path, key3.query) : key3.path;
+    function getMockDispatch(mockDispatches, key2) {
+      const basePath = key2.query ? serializePathWithQuery(key2.path, key2.query) : key2.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl2(basePath) : basePath;
       const resolvedPathWithoutTrailingSlash = removeTrailingSlash(resolvedPath);
       let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path, ignoreTrailingSlash }) => {
@@ -41163,35 +41163,35 @@ var require_mock_utils2 = __commonJS({
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key3.method));
+      matchedMockDispatches = matchedMockDispatches.filter(({ method }) => matchValue(method, key2.method));
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key3.method}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for method '${key2.method}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key3.body) : true);
+      matchedMockDispatches = matchedMockDispatches.filter(({ body }) => typeof body !== "undefined" ? matchValue(body, key2.body) : true);
       if (matchedMockDispatches.length === 0) {
-        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key3.body}' on path '${resolvedPath}'`);
+        throw new MockNotMatchedError(`Mock dispatch not matched for body '${key2.body}' on path '${resolvedPath}'`);
       }
-      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key3.headers));
+      matchedMockDispatches = matchedMockDispatches.filter((mockDispatch2) => matchHeaders(mockDispatch2, key2.headers));
       if (matchedMockDispatches.length === 0) {
-        const headers = typeof key3.headers === "object" ? JSON.stringify(key3.headers) : key3.headers;
+        const headers = typeof key2.headers === "object" ? JSON.stringify(key2.headers) : key2.headers;
         throw new MockNotMatchedError(`Mock dispatch not matched for headers '${headers}' on path '${resolvedPath}'`);
       }
       return matchedMockDispatches[0];
     }
-    function addMockDispatch(mockDispatches, key3, data, opts) {
+    function addMockDispatch(mockDispatches, key2, data, opts) {
       const baseData = { timesInvoked: 0, times: 1, persist: false, consumed: false, ...opts };
       const replyData = typeof data === "function" ? { callback: data } : { ...data };
-      const newMockDispatch = { ...baseData, ...key3, pending: true, data: { error: null, ...replyData } };
+      const newMockDispatch = { ...baseData, ...key2, pending: true, data: { error: null, ...replyData } };
       mockDispatches.push(newMockDispatch);
       mockDispatches[kTotalDispatchCount] = (mockDispatches[kTotalDispatchCount] || 0) + 1;
       return newMockDispatch;
     }
-    function deleteMockDispatch(mockDispatches, key3) {
+    function deleteMockDispatch(mockDispatches, key2) {
       const index = mockDispatches.findIndex((dispatch) => {
         if (!dispatch.consumed) {
           return false;
         }
-        return matchKey(dispatch, key3);
+        return matchKey(dispatch, key2);
       });
       if (index !== -1) {
         mockDispatches.splice(index, 1);
@@ -41220,9 +41220,9 @@ var require_mock_utils2 = __commonJS({
       const keys = Object.keys(data);
       const result = [];
       for (let i = 0; i < keys.length; ++i) {
-        const key3 = keys[i];
-        const value = data[key3];
-        const name = Buffer.from(`${key3}`);
+        const key2 = keys[i];
+        const value = data[key2];
+        const name = Buffer.from(`${key2}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
             result.push(name, Buffer.from(`${value[j]}`));
@@ -41244,8 +41244,8 @@ var require_mock_utils2 = __commonJS({
       return Buffer.concat(buffers).toString("utf8");
     }
     function mockDispatch(opts, handler2) {
-      const key3 = buildKey(opts);
-      const mockDispatch2 = getMockDispatch(this[kDispatches], key3);
+      const key2 = buildKey(opts);
+      const mockDispatch2 = getMockDispatch(this[kDispatches], key2);
       mockDispatch2.timesInvoked++;
       if (mockDispatch2.data.callback) {
         mockDispatch2.data = { ...mockDispatch2.data, ...mockDispatch2.data.callback(opts) };
@@ -41255,7 +41255,7 @@ var require_mock_utils2 = __commonJS({
       mockDispatch2.consumed = !persist && timesInvoked >= times;
       mockDispatch2.pending = timesInvoked < times;
       if (error2 !== null) {
-        deleteMockDispatch(this[kDispatches], key3);
+        deleteMockDispatch(this[kDispatches], key2);
         handler2.onError(error2);
         return true;
       }
@@ -41299,7 +41299,7 @@ var require_mock_utils2 = __commonJS({
         handler2.onHeaders?.(statusCode, responseHeaders, resume, getStatusText(statusCode));
         handler2.onData?.(Buffer.from(responseData));
         handler2.onComplete?.(responseTrailers);
-        deleteMockDispatch(mockDispatches, key3);
+        deleteMockDispatch(mockDispatches, key2);
       }
       function resume() {
       }
@@ -41706,12 +41706,12 @@ var require_mock_call_history = __commonJS({
       toString() {
         const options = { betweenKeyValueSeparator: "->", betweenPairSeparator: "|" };
         let result = "";
-        this.toMap().forEach((value, key3) => {
+        this.toMap().forEach((value, key2) => {
           if (typeof value === "string" || value === void 0 || value === null) {
-            result = `${result}${key3}${options.betweenKeyValueSeparator}${value}${options.betweenPairSeparator}`;
+            result = `${result}${key2}${options.betweenKeyValueSeparator}${value}${options.betweenPairSeparator}`;
           }
           if (typeof value === "object" && value !== null || Array.isArray(value)) {
-            result = `${result}${key3}${options.betweenKeyValueSeparator}${JSON.stringify(value)}${options.betweenPairSeparator}`;
+            result = `${result}${key2}${options.betweenKeyValueSeparator}${JSON.stringify(value)}${options.betweenPairSeparator}`;
           }
         });
         return result.slice(0, -1);
@@ -42147,10 +42147,10 @@ var require_snapshot_utils = __commonJS({
       if (!headers) return normalizedHeaders;
       if (isUndiciHeaders(headers)) {
         for (let i = 0; i < headers.length; i += 2) {
-          const key3 = headers[i];
+          const key2 = headers[i];
           const value = headers[i + 1];
-          if (key3 && value !== void 0) {
-            const keyStr = Buffer.isBuffer(key3) ? key3.toString() : key3;
+          if (key2 && value !== void 0) {
+            const keyStr = Buffer.isBuffer(key2) ? key2.toString() : key2;
             const valueStr = Buffer.isBuffer(value) ? value.toString() : value;
             normalizedHeaders[keyStr.toLowerCase()] = valueStr;
           }
@@ -42158,9 +42158,9 @@ var require_snapshot_utils = __commonJS({
         return normalizedHeaders;
       }
       if (headers && typeof headers === "object") {
-        for (const [key3, value] of Object.entries(headers)) {
-          if (key3 && typeof key3 === "string") {
-            normalizedHeaders[key3.toLowerCase()] = Array.isArray(value) ? value.join(", ") : String(value);
+        for (const [key2, value] of Object.entries(headers)) {
+          if (key2 && typeof key2 === "string") {
+            normalizedHeaders[key2.toLowerCase()] = Array.isArray(value) ? value.join(", ") : String(value);
           }
         }
       }
@@ -42215,8 +42215,8 @@ var require_snapshot_recorder = __commonJS({
       } = matchOptions;
       const filtered = {};
       const { ignore, exclude, match } = headerFilters;
-      for (const [key3, value] of Object.entries(headers)) {
-        const headerKey = caseSensitive ? key3 : key3.toLowerCase();
+      for (const [key2, value] of Object.entries(headers)) {
+        const headerKey = caseSensitive ? key2 : key2.toLowerCase();
         if (exclude.has(headerKey)) continue;
         if (ignore.has(headerKey)) continue;
         if (match.size !== 0) {
@@ -42233,8 +42233,8 @@ var require_snapshot_recorder = __commonJS({
       } = matchOptions;
       const filtered = {};
       const { exclude: excludeSet } = headerFilters;
-      for (const [key3, value] of Object.entries(headers)) {
-        const headerKey = caseSensitive ? key3 : key3.toLowerCase();
+      for (const [key2, value] of Object.entries(headers)) {
+        const headerKey = caseSensitive ? key2 : key2.toLowerCase();
         if (excludeSet.has(headerKey)) continue;
         filtered[headerKey] = value;
       }
@@ -42247,9 +42247,9 @@ var require_snapshot_recorder = __commonJS({
       ];
       if (formattedRequest.headers && typeof formattedRequest.headers === "object") {
         const headerKeys = Object.keys(formattedRequest.headers).sort();
-        for (const key3 of headerKeys) {
-          const values = Array.isArray(formattedRequest.headers[key3]) ? formattedRequest.headers[key3] : [formattedRequest.headers[key3]];
-          parts.push(key3);
+        for (const key2 of headerKeys) {
+          const values = Array.isArray(formattedRequest.headers[key2]) ? formattedRequest.headers[key2] : [formattedRequest.headers[key2]];
+          parts.push(key2);
           for (const value of values.sort()) {
             parts.push(String(value));
           }
@@ -43108,9 +43108,9 @@ var require_redirect_handler2 = __commonJS({
       const ret = [];
       if (Array.isArray(headers)) {
         if (headers.length > 0 && Array.isArray(headers[0])) {
-          for (const [key3, value] of headers) {
-            if (!shouldRemoveHeader(key3, removeContent, unknownOrigin)) {
-              ret.push(key3, value);
+          for (const [key2, value] of headers) {
+            if (!shouldRemoveHeader(key2, removeContent, unknownOrigin)) {
+              ret.push(key2, value);
             }
           }
         } else {
@@ -43122,9 +43122,9 @@ var require_redirect_handler2 = __commonJS({
         }
       } else if (headers && typeof headers === "object") {
         const entries2 = util.hasSafeIterator(headers) ? headers : Object.entries(headers);
-        for (const [key3, value] of entries2) {
-          if (!shouldRemoveHeader(key3, removeContent, unknownOrigin)) {
-            ret.push(key3, value);
+        for (const [key2, value] of entries2) {
+          if (!shouldRemoveHeader(key2, removeContent, unknownOrigin)) {
+            ret.push(key2, value);
           }
         }
       } else {
@@ -43355,8 +43355,8 @@ var require_dns2 = __commonJS({
       const ownIterator = Object.prototype.hasOwnProperty.call(headers, Symbol.iterator);
       return ownIterator || prototype != null && prototype !== Object.prototype && typeof headers[Symbol.iterator] === "function";
     }
-    function isHostHeader(key3) {
-      return typeof key3 === "string" && key3.toLowerCase() === "host";
+    function isHostHeader(key2) {
+      return typeof key2 === "string" && key2.toLowerCase() === "host";
     }
     function normalizeHeaders(headers) {
       if (headers == null) {
@@ -43405,8 +43405,8 @@ var require_dns2 = __commonJS({
         return false;
       }
       if (typeof headers === "object") {
-        for (const key3 in headers) {
-          if (isHostHeader(key3)) {
+        for (const key2 in headers) {
+          if (isHostHeader(key2)) {
             return true;
           }
         }
@@ -43870,7 +43870,7 @@ var require_cache2 = __commonJS({
       });
       return directives;
     }
-    function markInvalidCacheControlDirective(directives, key3) {
+    function markInvalidCacheControlDirective(directives, key2) {
       let invalidDirectives = directives[kInvalidCacheControlDirectives];
       if (invalidDirectives === void 0) {
         invalidDirectives = /* @__PURE__ */ new Set();
@@ -43878,22 +43878,22 @@ var require_cache2 = __commonJS({
           value: invalidDirectives
         });
       }
-      invalidDirectives.add(key3);
+      invalidDirectives.add(key2);
     }
-    function hasInvalidCacheControlDirective(directives, key3) {
-      return directives[kInvalidCacheControlDirectives]?.has(key3) === true;
+    function hasInvalidCacheControlDirective(directives, key2) {
+      return directives[kInvalidCacheControlDirectives]?.has(key2) === true;
     }
-    function getMalformedRestrictiveDirectiveName(key3) {
+    function getMalformedRestrictiveDirectiveName(key2) {
       for (const directiveName of RESTRICTIVE_DIRECTIVE_NAMES) {
-        if (key3.startsWith(directiveName) && key3.length > directiveName.length && !isValidHTTPToken(key3[directiveName.length])) {
+        if (key2.startsWith(directiveName) && key2.length > directiveName.length && !isValidHTTPToken(key2[directiveName.length])) {
           return directiveName;
         }
       }
       let tokenOnlyKey = "";
       let hasInvalidTokenChar = false;
-      for (let i = 0; i < key3.length; i++) {
-        if (isValidHTTPToken(key3[i])) {
-          tokenOnlyKey += key3[i];
+      for (let i = 0; i < key2.length; i++) {
+        if (isValidHTTPToken(key2[i])) {
+          tokenOnlyKey += key2[i];
         } else {
           hasInvalidTokenChar = true;
         }
@@ -43917,8 +43917,8 @@ var require_cache2 = __commonJS({
         headers: opts.headers
       };
     }
-    function appendHeader(headers, key3, val) {
-      const headerName = key3.toLowerCase();
+    function appendHeader(headers, key2, val) {
+      const headerName = key2.toLowerCase();
       const current = headers[headerName];
       const values = Array.isArray(val) ? val : [val];
       if (current === void 0) {
@@ -43942,26 +43942,26 @@ var require_cache2 = __commonJS({
                 if (!Array.isArray(x)) {
                   throw new Error("opts.headers is not a valid header map");
                 }
-                const [key3, val] = x;
-                if (typeof key3 !== "string" || typeof val !== "string") {
+                const [key2, val] = x;
+                if (typeof key2 !== "string" || typeof val !== "string") {
                   throw new Error("opts.headers is not a valid header map");
                 }
-                appendHeader(headers, key3, val);
+                appendHeader(headers, key2, val);
               }
             } else {
               if (opts.headers.length % 2 !== 0) {
                 throw new Error("opts.headers is not a valid header map");
               }
               for (let i = 0; i < opts.headers.length; i += 2) {
-                const key3 = opts.headers[i];
+                const key2 = opts.headers[i];
                 const val = opts.headers[i + 1];
-                if (typeof key3 !== "string" || typeof val !== "string" && !Array.isArray(val)) {
+                if (typeof key2 !== "string" || typeof val !== "string" && !Array.isArray(val)) {
                   throw new Error("opts.headers is not a valid header map");
                 }
                 if (typeof val === "string") {
-                  appendHeader(headers, key3, val);
+                  appendHeader(headers, key2, val);
                 } else {
-                  appendHeader(headers, key3, val.map((item) => typeof item === "string" ? item : item.toString("latin1")));
+                  appendHeader(headers, key2, val.map((item) => typeof item === "string" ? item : item.toString("latin1")));
                 }
               }
             }
@@ -43970,16 +43970,16 @@ var require_cache2 = __commonJS({
               if (!Array.isArray(x)) {
                 throw new Error("opts.headers is not a valid header map");
               }
-              const [key3, val] = x;
-              if (typeof key3 !== "string" || typeof val !== "string") {
+              const [key2, val] = x;
+              if (typeof key2 !== "string" || typeof val !== "string") {
                 throw new Error("opts.headers is not a valid header map");
               }
-              appendHeader(headers, key3, val);
+              appendHeader(headers, key2, val);
             }
           }
         } else {
-          for (const key3 of Object.keys(opts.headers)) {
-            appendHeader(headers, key3, opts.headers[key3]);
+          for (const key2 of Object.keys(opts.headers)) {
+            appendHeader(headers, key2, opts.headers[key2]);
           }
         }
       } else {
@@ -43987,17 +43987,17 @@ var require_cache2 = __commonJS({
       }
       return headers;
     }
-    function assertCacheKey(key3) {
-      if (typeof key3 !== "object") {
-        throw new TypeError(`expected key to be object, got ${typeof key3}`);
+    function assertCacheKey(key2) {
+      if (typeof key2 !== "object") {
+        throw new TypeError(`expected key to be object, got ${typeof key2}`);
       }
       for (const property of ["origin", "method", "path"]) {
-        if (typeof key3[property] !== "string") {
-          throw new TypeError(`expected key.${property} to be string, got ${typeof key3[property]}`);
+        if (typeof key2[property] !== "string") {
+          throw new TypeError(`expected key.${property} to be string, got ${typeof key2[property]}`);
         }
       }
-      if (key3.headers !== void 0 && typeof key3.headers !== "object") {
-        throw new TypeError(`expected headers to be object, got ${typeof key3}`);
+      if (key2.headers !== void 0 && typeof key2.headers !== "object") {
+        throw new TypeError(`expected headers to be object, got ${typeof key2}`);
       }
     }
     function assertCacheValue(value) {
@@ -44032,7 +44032,7 @@ var require_cache2 = __commonJS({
         const directive = directiveRecord.value.toLowerCase();
         const fromMalformedQuote = directiveRecord.fromMalformedQuote;
         const keyValueDelimiter = directive.indexOf("=");
-        let key3;
+        let key2;
         let value;
         let keyHasTrailingWhitespace = false;
         let valueHasLeadingWhitespace = false;
@@ -44041,59 +44041,59 @@ var require_cache2 = __commonJS({
           const rawValue = directive.substring(keyValueDelimiter + 1);
           keyHasTrailingWhitespace = trimOWSEnd(rawKey) !== rawKey;
           valueHasLeadingWhitespace = trimOWSStart(rawValue) !== rawValue;
-          key3 = trimOWS(rawKey);
+          key2 = trimOWS(rawKey);
           value = trimOWSStart(rawValue);
         } else {
-          key3 = trimOWS(directive);
+          key2 = trimOWS(directive);
         }
-        const malformedRestrictiveDirectiveName = getMalformedRestrictiveDirectiveName(key3);
+        const malformedRestrictiveDirectiveName = getMalformedRestrictiveDirectiveName(key2);
         if (malformedRestrictiveDirectiveName !== void 0) {
           output[malformedRestrictiveDirectiveName] = true;
           continue;
         }
-        switch (key3) {
+        switch (key2) {
           case "min-fresh":
           case "max-stale":
           case "max-age":
           case "s-maxage":
           case "stale-while-revalidate":
           case "stale-if-error": {
-            if (fromMalformedQuote || invalidNumericDirectives.has(key3)) {
+            if (fromMalformedQuote || invalidNumericDirectives.has(key2)) {
               continue;
             }
             if (value === void 0 || keyHasTrailingWhitespace || valueHasLeadingWhitespace) {
-              delete output[key3];
-              invalidNumericDirectives.add(key3);
-              markInvalidCacheControlDirective(output, key3);
+              delete output[key2];
+              invalidNumericDirectives.add(key2);
+              markInvalidCacheControlDirective(output, key2);
               continue;
             }
             if (value.length >= 2 && value[0] === '"' && value[value.length - 1] === '"') {
               value = value.substring(1, value.length - 1);
             }
             if (!/^[0-9]+$/.test(value)) {
-              delete output[key3];
-              invalidNumericDirectives.add(key3);
-              markInvalidCacheControlDirective(output, key3);
+              delete output[key2];
+              invalidNumericDirectives.add(key2);
+              markInvalidCacheControlDirective(output, key2);
               continue;
             }
             const parsedValue = Math.min(parseInt(value, 10), MAX_DELTA_SECONDS);
-            if (key3 === "min-fresh") {
-              if (!(key3 in output) || output[key3] < parsedValue) {
-                output[key3] = parsedValue;
+            if (key2 === "min-fresh") {
+              if (!(key2 in output) || output[key2] < parsedValue) {
+                output[key2] = parsedValue;
               }
-            } else if (!(key3 in output) || output[key3] > parsedValue) {
-              output[key3] = parsedValue;
+            } else if (!(key2 in output) || output[key2] > parsedValue) {
+              output[key2] = parsedValue;
             }
             break;
           }
           case "private":
           case "no-cache": {
             if (fromMalformedQuote) {
-              output[key3] = true;
+              output[key2] = true;
               break;
             }
             if (value !== void 0 && value.length === 0) {
-              output[key3] = true;
+              output[key2] = true;
               break;
             }
             if (value) {
@@ -44122,7 +44122,7 @@ var require_cache2 = __commonJS({
                   fieldList = fieldListParts.join(",");
                 }
                 if (!foundEndingQuote) {
-                  output[key3] = true;
+                  output[key2] = true;
                   break;
                 }
                 i = lastQuotedPart;
@@ -44135,23 +44135,23 @@ var require_cache2 = __commonJS({
                   }
                 }
                 if (!validFieldNames) {
-                  output[key3] = true;
-                } else if (output[key3] !== true) {
-                  if (key3 in output) {
-                    output[key3] = output[key3].concat(headers);
+                  output[key2] = true;
+                } else if (output[key2] !== true) {
+                  if (key2 in output) {
+                    output[key2] = output[key2].concat(headers);
                   } else {
-                    output[key3] = headers;
+                    output[key2] = headers;
                   }
                 }
               } else {
                 const fieldName2 = trimOWS(value);
                 if (!isValidHTTPToken(fieldName2)) {
-                  output[key3] = true;
-                } else if (output[key3] !== true) {
-                  if (key3 in output) {
-                    output[key3] = output[key3].concat(fieldName2);
+                  output[key2] = true;
+                } else if (output[key2] !== true) {
+                  if (key2 in output) {
+                    output[key2] = output[key2].concat(fieldName2);
                   } else {
-                    output[key3] = [fieldName2];
+                    output[key2] = [fieldName2];
                   }
                 }
               }
@@ -44166,18 +44166,18 @@ var require_cache2 = __commonJS({
           case "no-transform":
           case "must-understand":
           case "only-if-cached":
-            if (fromMalformedQuote || invalidNoArgumentDirectives.has(key3)) {
+            if (fromMalformedQuote || invalidNoArgumentDirectives.has(key2)) {
               continue;
             }
             if (value !== void 0) {
-              delete output[key3];
-              invalidNoArgumentDirectives.add(key3);
+              delete output[key2];
+              invalidNoArgumentDirectives.add(key2);
               continue;
             }
-            output[key3] = true;
+            output[key2] = true;
             break;
           case "no-store":
-            output[key3] = true;
+            output[key2] = true;
             break;
           default:
             continue;
@@ -45608,12 +45608,12 @@ var require_memory_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} req
        * @returns {import('../../types/cache-interceptor.d.ts').default.GetResult | undefined}
        */
-      get(key3) {
-        assertCacheKey(key3);
-        const topLevelKey = `${key3.origin}:${key3.path}`;
+      get(key2) {
+        assertCacheKey(key2);
+        const topLevelKey = `${key2.origin}:${key2.path}`;
         const now = Date.now();
         const entries2 = this.#entries.get(topLevelKey);
-        const entry = entries2 ? findEntry(key3, entries2, now) : null;
+        const entry = entries2 ? findEntry(key2, entries2, now) : null;
         return entry == null ? void 0 : {
           statusMessage: entry.statusMessage,
           statusCode: entry.statusCode,
@@ -45632,12 +45632,12 @@ var require_memory_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheValue} val
        * @returns {Writable | undefined}
        */
-      createWriteStream(key3, val) {
-        assertCacheKey(key3);
+      createWriteStream(key2, val) {
+        assertCacheKey(key2);
         assertCacheValue(val);
-        const topLevelKey = `${key3.origin}:${key3.path}`;
+        const topLevelKey = `${key2.origin}:${key2.path}`;
         const store = this;
-        const entry = { ...key3, ...val, body: [], size: 0 };
+        const entry = { ...key2, ...val, body: [], size: 0 };
         return new Writable({
           write(chunk, encoding, callback) {
             if (typeof chunk === "string") {
@@ -45657,7 +45657,7 @@ var require_memory_cache_store = __commonJS({
               entries2 = [];
               store.#entries.set(topLevelKey, entries2);
             }
-            const previousEntry = findEntry(key3, entries2, Date.now());
+            const previousEntry = findEntry(key2, entries2, Date.now());
             if (previousEntry) {
               const index = entries2.indexOf(previousEntry);
               entries2.splice(index, 1, entry);
@@ -45677,13 +45677,13 @@ var require_memory_cache_store = __commonJS({
                 });
                 store.#hasEmittedMaxSizeEvent = true;
               }
-              for (const [key4, entries3] of store.#entries) {
+              for (const [key3, entries3] of store.#entries) {
                 for (const entry2 of entries3.splice(0, entries3.length / 2)) {
                   store.#size -= entry2.size;
                   store.#count -= 1;
                 }
                 if (entries3.length === 0) {
-                  store.#entries.delete(key4);
+                  store.#entries.delete(key3);
                 }
               }
               if (store.#size < store.#maxSize && store.#count < store.#maxCount) {
@@ -45697,11 +45697,11 @@ var require_memory_cache_store = __commonJS({
       /**
        * @param {CacheKey} key
        */
-      delete(key3) {
-        if (typeof key3 !== "object") {
-          throw new TypeError(`expected key to be object, got ${typeof key3}`);
+      delete(key2) {
+        if (typeof key2 !== "object") {
+          throw new TypeError(`expected key to be object, got ${typeof key2}`);
         }
-        const topLevelKey = `${key3.origin}:${key3.path}`;
+        const topLevelKey = `${key2.origin}:${key2.path}`;
         for (const entry of this.#entries.get(topLevelKey) ?? []) {
           this.#size -= entry.size;
           this.#count -= 1;
@@ -45709,20 +45709,20 @@ var require_memory_cache_store = __commonJS({
         this.#entries.delete(topLevelKey);
       }
     };
-    function findEntry(key3, entries2, now) {
+    function findEntry(key2, entries2, now) {
       for (let i = 0; i < entries2.length; i++) {
         const entry = entries2[i];
-        if (entry.deleteAt > now && entry.method === key3.method && varyMatches(key3, entry)) {
+        if (entry.deleteAt > now && entry.method === key2.method && varyMatches(key2, entry)) {
           return entry;
         }
       }
     }
-    function varyMatches(key3, entry) {
+    function varyMatches(key2, entry) {
       if (entry.vary == null) {
         return true;
       }
       for (const headerName in entry.vary) {
-        if (Object.hasOwn(entry.vary, headerName) && !headerValueEquals(key3.headers?.[headerName], entry.vary[headerName])) {
+        if (Object.hasOwn(entry.vary, headerName) && !headerValueEquals(key2.headers?.[headerName], entry.vary[headerName])) {
           return false;
         }
       }
@@ -45941,8 +45941,8 @@ var require_cache3 = __commonJS({
       if (!varyDirectives) {
         return false;
       }
-      for (const key3 in varyDirectives) {
-        if (result.vary == null || !Object.hasOwn(result.vary, key3)) {
+      for (const key2 in varyDirectives) {
+        if (result.vary == null || !Object.hasOwn(result.vary, key2)) {
           return true;
         }
       }
@@ -45969,9 +45969,9 @@ var require_cache3 = __commonJS({
         headers["if-none-match"] = result.etag;
       }
       if (result.vary) {
-        for (const key3 in result.vary) {
-          if (result.vary[key3] != null) {
-            headers[key3] = result.vary[key3];
+        for (const key2 in result.vary) {
+          if (result.vary[key2] != null) {
+            headers[key2] = result.vary[key2];
           }
         }
       }
@@ -47479,9 +47479,9 @@ var require_sqlite_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        * @returns {(import('../../types/cache-interceptor.d.ts').default.GetResult & { body?: Buffer }) | undefined}
        */
-      get(key3) {
-        assertCacheKey(key3);
-        const value = this.#findValue(key3);
+      get(key2) {
+        assertCacheKey(key2);
+        const value = this.#findValue(key2);
         return value ? {
           body: value.body ? Buffer.from(value.body.buffer, value.body.byteOffset, value.body.byteLength) : void 0,
           statusCode: value.statusCode,
@@ -47499,15 +47499,15 @@ var require_sqlite_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheValue & { body: null | Buffer | Array<Buffer>}} value
        */
-      set(key3, value) {
-        assertCacheKey(key3);
-        const url = this.#makeValueUrl(key3);
+      set(key2, value) {
+        assertCacheKey(key2);
+        const url = this.#makeValueUrl(key2);
         const body = Array.isArray(value.body) ? Buffer.concat(value.body) : value.body;
         const size = body?.byteLength;
         if (size && size > this.#maxEntrySize) {
           return;
         }
-        const existingValue = this.#findValue(key3, true);
+        const existingValue = this.#findValue(key2, true);
         if (existingValue) {
           this.#updateValueQuery.run(
             body,
@@ -47524,7 +47524,7 @@ var require_sqlite_cache_store = __commonJS({
         } else {
           this.#insertValueQuery.run(
             url,
-            key3.method,
+            key2.method,
             body,
             value.deleteAt,
             value.statusCode,
@@ -47544,8 +47544,8 @@ var require_sqlite_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheValue} value
        * @returns {Writable | undefined}
        */
-      createWriteStream(key3, value) {
-        assertCacheKey(key3);
+      createWriteStream(key2, value) {
+        assertCacheKey(key2);
         assertCacheValue(value);
         let size = 0;
         const body = [];
@@ -47562,7 +47562,7 @@ var require_sqlite_cache_store = __commonJS({
             callback();
           },
           final(callback) {
-            store.set(key3, { ...value, body });
+            store.set(key2, { ...value, body });
             callback();
           }
         });
@@ -47570,11 +47570,11 @@ var require_sqlite_cache_store = __commonJS({
       /**
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        */
-      delete(key3) {
-        if (typeof key3 !== "object") {
-          throw new TypeError(`expected key to be object, got ${typeof key3}`);
+      delete(key2) {
+        if (typeof key2 !== "object") {
+          throw new TypeError(`expected key to be object, got ${typeof key2}`);
         }
-        this.#deleteByUrlQuery.run(this.#makeValueUrl(key3));
+        this.#deleteByUrlQuery.run(this.#makeValueUrl(key2));
       }
       #prune() {
         if (Number.isFinite(this.#maxCount) && this.size <= this.#maxCount) {
@@ -47606,17 +47606,17 @@ var require_sqlite_cache_store = __commonJS({
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        * @returns {string}
        */
-      #makeValueUrl(key3) {
-        return `${key3.origin}/${key3.path}`;
+      #makeValueUrl(key2) {
+        return `${key2.origin}/${key2.path}`;
       }
       /**
        * @param {import('../../types/cache-interceptor.d.ts').default.CacheKey} key
        * @param {boolean} [canBeExpired=false]
        * @returns {SqliteStoreValue | undefined}
        */
-      #findValue(key3, canBeExpired = false) {
-        const url = this.#makeValueUrl(key3);
-        const { headers, method } = key3;
+      #findValue(key2, canBeExpired = false) {
+        const url = this.#makeValueUrl(key2);
+        const { headers, method } = key2;
         const values = this.#getValuesQuery.all(url, method);
         if (values.length === 0) {
           return void 0;
@@ -51481,8 +51481,8 @@ var require_util13 = __commonJS({
         if (!part.includes("=")) {
           throw new Error("Invalid unparsed");
         }
-        const [key3, ...value] = part.split("=");
-        const trimmedKey = key3.trim();
+        const [key2, ...value] = part.split("=");
+        const trimmedKey = key2.trim();
         const joinedValue = value.join("=");
         validateCookieName(trimmedKey);
         validateCookieValue(joinedValue);
@@ -54978,11 +54978,11 @@ var require_visit = __commonJS({
     visit3.BREAK = BREAK;
     visit3.SKIP = SKIP;
     visit3.REMOVE = REMOVE;
-    function visit_(key3, node, visitor, path) {
-      const ctrl = callVisitor(key3, node, visitor, path);
+    function visit_(key2, node, visitor, path) {
+      const ctrl = callVisitor(key2, node, visitor, path);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key3, path, ctrl);
-        return visit_(key3, ctrl, visitor, path);
+        replaceNode(key2, path, ctrl);
+        return visit_(key2, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node)) {
@@ -55026,11 +55026,11 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key3, node, visitor, path) {
-      const ctrl = await callVisitor(key3, node, visitor, path);
+    async function visitAsync_(key2, node, visitor, path) {
+      const ctrl = await callVisitor(key2, node, visitor, path);
       if (identity4.isNode(ctrl) || identity4.isPair(ctrl)) {
-        replaceNode(key3, path, ctrl);
-        return visitAsync_(key3, ctrl, visitor, path);
+        replaceNode(key2, path, ctrl);
+        return visitAsync_(key2, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
         if (identity4.isCollection(node)) {
@@ -55080,27 +55080,27 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key3, node, visitor, path) {
+    function callVisitor(key2, node, visitor, path) {
       if (typeof visitor === "function")
-        return visitor(key3, node, path);
+        return visitor(key2, node, path);
       if (identity4.isMap(node))
-        return visitor.Map?.(key3, node, path);
+        return visitor.Map?.(key2, node, path);
       if (identity4.isSeq(node))
-        return visitor.Seq?.(key3, node, path);
+        return visitor.Seq?.(key2, node, path);
       if (identity4.isPair(node))
-        return visitor.Pair?.(key3, node, path);
+        return visitor.Pair?.(key2, node, path);
       if (identity4.isScalar(node))
-        return visitor.Scalar?.(key3, node, path);
+        return visitor.Scalar?.(key2, node, path);
       if (identity4.isAlias(node))
-        return visitor.Alias?.(key3, node, path);
+        return visitor.Alias?.(key2, node, path);
       return void 0;
     }
-    function replaceNode(key3, path, node) {
+    function replaceNode(key2, path, node) {
       const parent = path[path.length - 1];
       if (identity4.isCollection(parent)) {
-        parent.items[key3] = node;
+        parent.items[key2] = node;
       } else if (identity4.isPair(parent)) {
-        if (key3 === "key")
+        if (key2 === "key")
           parent.key = node;
         else
           parent.value = node;
@@ -55361,7 +55361,7 @@ var require_anchors = __commonJS({
 var require_applyReviver = __commonJS({
   "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
-    function applyReviver(reviver, obj, key3, val) {
+    function applyReviver(reviver, obj, key2, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
           for (let i = 0, len = val.length; i < len; ++i) {
@@ -55401,7 +55401,7 @@ var require_applyReviver = __commonJS({
           }
         }
       }
-      return reviver.call(obj, key3, val);
+      return reviver.call(obj, key2, val);
     }
     exports.applyReviver = applyReviver;
   }
@@ -55764,14 +55764,14 @@ var require_Collection = __commonJS({
         if (isEmptyPath(path))
           this.add(value);
         else {
-          const [key3, ...rest] = path;
-          const node = this.get(key3, true);
+          const [key2, ...rest] = path;
+          const node = this.get(key2, true);
           if (identity4.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key3, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key3}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
       /**
@@ -55779,14 +55779,14 @@ var require_Collection = __commonJS({
        * @returns `true` if the item was found and removed.
        */
       deleteIn(path) {
-        const [key3, ...rest] = path;
+        const [key2, ...rest] = path;
         if (rest.length === 0)
-          return this.delete(key3);
-        const node = this.get(key3, true);
+          return this.delete(key2);
+        const node = this.get(key2, true);
         if (identity4.isCollection(node))
           return node.deleteIn(rest);
         else
-          throw new Error(`Expected YAML collection at ${key3}. Remaining path: ${rest}`);
+          throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -55794,8 +55794,8 @@ var require_Collection = __commonJS({
        * `true` (collections are always returned intact).
        */
       getIn(path, keepScalar) {
-        const [key3, ...rest] = path;
-        const node = this.get(key3, true);
+        const [key2, ...rest] = path;
+        const node = this.get(key2, true);
         if (rest.length === 0)
           return !keepScalar && identity4.isScalar(node) ? node.value : node;
         else
@@ -55813,10 +55813,10 @@ var require_Collection = __commonJS({
        * Checks if the collection includes a value with the key `key`.
        */
       hasIn(path) {
-        const [key3, ...rest] = path;
+        const [key2, ...rest] = path;
         if (rest.length === 0)
-          return this.has(key3);
-        const node = this.get(key3, true);
+          return this.has(key2);
+        const node = this.get(key2, true);
         return identity4.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
@@ -55824,17 +55824,17 @@ var require_Collection = __commonJS({
        * boolean to add/remove the item from the set.
        */
       setIn(path, value) {
-        const [key3, ...rest] = path;
+        const [key2, ...rest] = path;
         if (rest.length === 0) {
-          this.set(key3, value);
+          this.set(key2, value);
         } else {
-          const node = this.get(key3, true);
+          const node = this.get(key2, true);
           if (identity4.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key3, collectionFromPath(this.schema, rest, value));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
-            throw new Error(`Expected YAML collection at ${key3}. Remaining path: ${rest}`);
+            throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
       }
     };
@@ -56412,19 +56412,19 @@ var require_stringifyPair = __commonJS({
     var Scalar2 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key: key3, value }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity4.isNode(key3) && key3.comment || null;
+      let keyComment = identity4.isNode(key2) && key2.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity4.isCollection(key3) || !identity4.isNode(key3) && typeof key3 === "object") {
+        if (identity4.isCollection(key2) || !identity4.isNode(key2) && typeof key2 === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key3 || keyComment && value == null && !ctx.inFlow || identity4.isCollection(key3) || (identity4.isScalar(key3) ? key3.type === Scalar2.Scalar.BLOCK_FOLDED || key3.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key3 === "object"));
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity4.isCollection(key2) || (identity4.isScalar(key2) ? key2.type === Scalar2.Scalar.BLOCK_FOLDED || key2.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -56432,7 +56432,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key3, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify.stringify(key2, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -56576,7 +56576,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key3) => (merge2.identify(key3) || identity4.isScalar(key3) && (!key3.type || key3.type === Scalar2.Scalar.PLAIN) && merge2.identify(key3.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key2) => (merge2.identify(key2) || identity4.isScalar(key2) && (!key2.type || key2.type === Scalar2.Scalar.PLAIN) && merge2.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity4.isSeq(source))
@@ -56593,14 +56593,14 @@ var require_merge = __commonJS({
       if (!identity4.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key3, value2] of srcMap) {
+      for (const [key2, value2] of srcMap) {
         if (map instanceof Map) {
-          if (!map.has(key3))
-            map.set(key3, value2);
+          if (!map.has(key2))
+            map.set(key2, value2);
         } else if (map instanceof Set) {
-          map.add(key3);
-        } else if (!Object.prototype.hasOwnProperty.call(map, key3)) {
-          Object.defineProperty(map, key3, {
+          map.add(key2);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key2)) {
+          Object.defineProperty(map, key2, {
             value: value2,
             writable: true,
             enumerable: true,
@@ -56628,19 +56628,19 @@ var require_addPairToJSMap = __commonJS({
     var stringify = require_stringify();
     var identity4 = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key: key3, value }) {
-      if (identity4.isNode(key3) && key3.addToJSMap)
-        key3.addToJSMap(ctx, map, value);
-      else if (merge2.isMergeKey(ctx, key3))
+    function addPairToJSMap(ctx, map, { key: key2, value }) {
+      if (identity4.isNode(key2) && key2.addToJSMap)
+        key2.addToJSMap(ctx, map, value);
+      else if (merge2.isMergeKey(ctx, key2))
         merge2.addMergeToJSMap(ctx, map, value);
       else {
-        const jsKey = toJS.toJS(key3, "", ctx);
+        const jsKey = toJS.toJS(key2, "", ctx);
         if (map instanceof Map) {
           map.set(jsKey, toJS.toJS(value, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
-          const stringKey = stringifyKey(key3, jsKey, ctx);
+          const stringKey = stringifyKey(key2, jsKey, ctx);
           const jsValue = toJS.toJS(value, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
@@ -56655,19 +56655,19 @@ var require_addPairToJSMap = __commonJS({
       }
       return map;
     }
-    function stringifyKey(key3, jsKey, ctx) {
+    function stringifyKey(key2, jsKey, ctx) {
       if (jsKey === null)
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity4.isNode(key3) && ctx?.doc) {
+      if (identity4.isNode(key2) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
         strCtx.inFlow = true;
         strCtx.inStringifyKey = true;
-        const strKey = key3.toString(strCtx);
+        const strKey = key2.toString(strCtx);
         if (!ctx.mapKeyWarned) {
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
@@ -56691,24 +56691,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity4 = require_identity();
-    function createPair(key3, value, ctx) {
-      const k = createNode.createNode(key3, void 0, ctx);
+    function createPair(key2, value, ctx) {
+      const k = createNode.createNode(key2, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key3, value = null) {
+      constructor(key2, value = null) {
         Object.defineProperty(this, identity4.NODE_TYPE, { value: identity4.PAIR });
-        this.key = key3;
+        this.key = key2;
         this.value = value;
       }
       clone(schema) {
-        let { key: key3, value } = this;
-        if (identity4.isNode(key3))
-          key3 = key3.clone(schema);
+        let { key: key2, value } = this;
+        if (identity4.isNode(key2))
+          key2 = key2.clone(schema);
         if (identity4.isNode(value))
           value = value.clone(schema);
-        return new _Pair(key3, value);
+        return new _Pair(key2, value);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -56884,11 +56884,11 @@ var require_YAMLMap = __commonJS({
     var identity4 = require_identity();
     var Pair = require_Pair();
     var Scalar2 = require_Scalar();
-    function findPair(items, key3) {
-      const k = identity4.isScalar(key3) ? key3.value : key3;
+    function findPair(items, key2) {
+      const k = identity4.isScalar(key2) ? key2.value : key2;
       for (const it of items) {
         if (identity4.isPair(it)) {
-          if (it.key === key3 || it.key === k)
+          if (it.key === key2 || it.key === k)
             return it;
           if (identity4.isScalar(it.key) && it.key.value === k)
             return it;
@@ -56911,20 +56911,20 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add4 = (key3, value) => {
+        const add4 = (key2, value) => {
           if (typeof replacer === "function")
-            value = replacer.call(obj, key3, value);
-          else if (Array.isArray(replacer) && !replacer.includes(key3))
+            value = replacer.call(obj, key2, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key2))
             return;
           if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key3, value, ctx));
+            map.items.push(Pair.createPair(key2, value, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key3, value] of obj)
-            add4(key3, value);
+          for (const [key2, value] of obj)
+            add4(key2, value);
         } else if (obj && typeof obj === "object") {
-          for (const key3 of Object.keys(obj))
-            add4(key3, obj[key3]);
+          for (const key2 of Object.keys(obj))
+            add4(key2, obj[key2]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -56964,23 +56964,23 @@ var require_YAMLMap = __commonJS({
           this.items.push(_pair);
         }
       }
-      delete(key3) {
-        const it = findPair(this.items, key3);
+      delete(key2) {
+        const it = findPair(this.items, key2);
         if (!it)
           return false;
         const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
-      get(key3, keepScalar) {
-        const it = findPair(this.items, key3);
+      get(key2, keepScalar) {
+        const it = findPair(this.items, key2);
         const node = it?.value;
         return (!keepScalar && identity4.isScalar(node) ? node.value : node) ?? void 0;
       }
-      has(key3) {
-        return !!findPair(this.items, key3);
+      has(key2) {
+        return !!findPair(this.items, key2);
       }
-      set(key3, value) {
-        this.add(new Pair.Pair(key3, value), true);
+      set(key2, value) {
+        this.add(new Pair.Pair(key2, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -57069,15 +57069,15 @@ var require_YAMLSeq = __commonJS({
        *
        * @returns `true` if the item was found and removed.
        */
-      delete(key3) {
-        const idx = asItemIndex(key3);
+      delete(key2) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return false;
         const del = this.items.splice(idx, 1);
         return del.length > 0;
       }
-      get(key3, keepScalar) {
-        const idx = asItemIndex(key3);
+      get(key2, keepScalar) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
@@ -57089,8 +57089,8 @@ var require_YAMLSeq = __commonJS({
        * `key` must contain a representation of an integer for this to succeed.
        * It may be wrapped in a `Scalar`.
        */
-      has(key3) {
-        const idx = asItemIndex(key3);
+      has(key2) {
+        const idx = asItemIndex(key2);
         return typeof idx === "number" && idx < this.items.length;
       }
       /**
@@ -57100,10 +57100,10 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key3, value) {
-        const idx = asItemIndex(key3);
+      set(key2, value) {
+        const idx = asItemIndex(key2);
         if (typeof idx !== "number")
-          throw new Error(`Expected a valid index, not ${key3}.`);
+          throw new Error(`Expected a valid index, not ${key2}.`);
         const prev = this.items[idx];
         if (identity4.isScalar(prev) && Scalar2.isScalarValue(value))
           prev.value = value;
@@ -57137,8 +57137,8 @@ var require_YAMLSeq = __commonJS({
           let i = 0;
           for (let it of obj) {
             if (typeof replacer === "function") {
-              const key3 = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key3, it);
+              const key2 = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key2, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
           }
@@ -57146,8 +57146,8 @@ var require_YAMLSeq = __commonJS({
         return seq;
       }
     };
-    function asItemIndex(key3) {
-      let idx = identity4.isScalar(key3) ? key3.value : key3;
+    function asItemIndex(key2) {
+      let idx = identity4.isScalar(key2) ? key2.value : key2;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -57561,25 +57561,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i++), it);
-          let key3, value;
+          let key2, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
-              key3 = it[0];
+              key2 = it[0];
               value = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
-              key3 = keys[0];
-              value = it[key3];
+              key2 = keys[0];
+              value = it[key2];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
-            key3 = it;
+            key2 = it;
           }
-          pairs3.items.push(Pair.createPair(key3, value, ctx));
+          pairs3.items.push(Pair.createPair(key2, value, ctx));
         }
       return pairs3;
     }
@@ -57626,16 +57626,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const pair of this.items) {
-          let key3, value;
+          let key2, value;
           if (identity4.isPair(pair)) {
-            key3 = toJS.toJS(pair.key, "", ctx);
-            value = toJS.toJS(pair.value, key3, ctx);
+            key2 = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key2, ctx);
           } else {
-            key3 = toJS.toJS(pair, "", ctx);
+            key2 = toJS.toJS(pair, "", ctx);
           }
-          if (map.has(key3))
+          if (map.has(key2))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key3, value);
+          map.set(key2, value);
         }
         return map;
       }
@@ -57656,12 +57656,12 @@ var require_omap = __commonJS({
       resolve(seq, onError) {
         const pairs$1 = pairs2.resolvePairs(seq, onError);
         const seenKeys = [];
-        for (const { key: key3 } of pairs$1.items) {
-          if (identity4.isScalar(key3)) {
-            if (seenKeys.includes(key3.value)) {
-              onError(`Ordered maps must not include duplicate keys: ${key3.value}`);
+        for (const { key: key2 } of pairs$1.items) {
+          if (identity4.isScalar(key2)) {
+            if (seenKeys.includes(key2.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key2.value}`);
             } else {
-              seenKeys.push(key3.value);
+              seenKeys.push(key2.value);
             }
           }
         }
@@ -57846,14 +57846,14 @@ var require_set = __commonJS({
         super(schema);
         this.tag = _YAMLSet.tag;
       }
-      add(key3) {
+      add(key2) {
         let pair;
-        if (identity4.isPair(key3))
-          pair = key3;
-        else if (key3 && typeof key3 === "object" && "key" in key3 && "value" in key3 && key3.value === null)
-          pair = new Pair.Pair(key3.key, null);
+        if (identity4.isPair(key2))
+          pair = key2;
+        else if (key2 && typeof key2 === "object" && "key" in key2 && "value" in key2 && key2.value === null)
+          pair = new Pair.Pair(key2.key, null);
         else
-          pair = new Pair.Pair(key3, null);
+          pair = new Pair.Pair(key2, null);
         const prev = YAMLMap2.findPair(this.items, pair.key);
         if (!prev)
           this.items.push(pair);
@@ -57862,18 +57862,18 @@ var require_set = __commonJS({
        * If `keepPair` is `true`, returns the Pair matching `key`.
        * Otherwise, returns the value of that Pair's key.
        */
-      get(key3, keepPair) {
-        const pair = YAMLMap2.findPair(this.items, key3);
+      get(key2, keepPair) {
+        const pair = YAMLMap2.findPair(this.items, key2);
         return !keepPair && identity4.isPair(pair) ? identity4.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key3, value) {
+      set(key2, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap2.findPair(this.items, key3);
+        const prev = YAMLMap2.findPair(this.items, key2);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new Pair.Pair(key3));
+          this.items.push(new Pair.Pair(key2));
         }
       }
       toJSON(_, ctx) {
@@ -58120,7 +58120,7 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key3) => key3 !== "yaml11").map((key3) => JSON.stringify(key3)).join(", ");
+          const keys = Array.from(schemas.keys()).filter((key2) => key2 !== "yaml11").map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
         }
       }
@@ -58136,7 +58136,7 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key3) => JSON.stringify(key3)).join(", ");
+          const keys = Object.keys(tagsByName).map((key2) => JSON.stringify(key2)).join(", ");
           throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
         }
         if (!tags2.includes(tagObj))
@@ -58400,8 +58400,8 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key3, value, options = {}) {
-        const k = this.createNode(key3, null, options);
+      createPair(key2, value, options = {}) {
+        const k = this.createNode(key2, null, options);
         const v = this.createNode(value, null, options);
         return new Pair.Pair(k, v);
       }
@@ -58409,8 +58409,8 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      delete(key3) {
-        return assertCollection(this.contents) ? this.contents.delete(key3) : false;
+      delete(key2) {
+        return assertCollection(this.contents) ? this.contents.delete(key2) : false;
       }
       /**
        * Removes a value from the document.
@@ -58430,8 +58430,8 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      get(key3, keepScalar) {
-        return identity4.isCollection(this.contents) ? this.contents.get(key3, keepScalar) : void 0;
+      get(key2, keepScalar) {
+        return identity4.isCollection(this.contents) ? this.contents.get(key2, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -58446,8 +58446,8 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value with the key `key`.
        */
-      has(key3) {
-        return identity4.isCollection(this.contents) ? this.contents.has(key3) : false;
+      has(key2) {
+        return identity4.isCollection(this.contents) ? this.contents.has(key2) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -58461,11 +58461,11 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key3, value) {
+      set(key2, value) {
         if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, [key3], value);
+          this.contents = Collection2.collectionFromPath(this.schema, [key2], value);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key3, value);
+          this.contents.set(key2, value);
         }
       }
       /**
@@ -58773,24 +58773,24 @@ var require_resolve_props = __commonJS({
 var require_util_contains_newline = __commonJS({
   "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
-    function containsNewline(key3) {
-      if (!key3)
+    function containsNewline(key2) {
+      if (!key2)
         return null;
-      switch (key3.type) {
+      switch (key2.type) {
         case "alias":
         case "scalar":
         case "double-quoted-scalar":
         case "single-quoted-scalar":
-          if (key3.source.includes("\n"))
+          if (key2.source.includes("\n"))
             return true;
-          if (key3.end) {
-            for (const st of key3.end)
+          if (key2.end) {
+            for (const st of key2.end)
               if (st.type === "newline")
                 return true;
           }
           return false;
         case "flow-collection":
-          for (const it of key3.items) {
+          for (const it of key2.items) {
             for (const st of it.start)
               if (st.type === "newline")
                 return true;
@@ -58864,10 +58864,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key3, sep: sep5, value } = collItem;
+        const { start, key: key2, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key3 ?? sep5?.[0],
+          next: key2 ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -58875,10 +58875,10 @@ var require_resolve_block_map = __commonJS({
         });
         const implicitKey = !keyProps.found;
         if (implicitKey) {
-          if (key3) {
-            if (key3.type === "block-seq")
+          if (key2) {
+            if (key2.type === "block-seq")
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
-            else if ("indent" in key3 && key3.indent !== bm.indent)
+            else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
           if (!keyProps.anchor && !keyProps.tag && !sep5) {
@@ -58891,17 +58891,17 @@ var require_resolve_block_map = __commonJS({
             }
             continue;
           }
-          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key3)) {
-            onError(key3 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key2)) {
+            onError(key2 ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
           }
         } else if (keyProps.found?.indent !== bm.indent) {
           onError(offset, "BAD_INDENT", startColMsg);
         }
         ctx.atKey = true;
         const keyStart = keyProps.end;
-        const keyNode = key3 ? composeNode(ctx, key3, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        const keyNode = key2 ? composeNode(ctx, key2, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bm.indent, key3, onError);
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key2, onError);
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -58911,7 +58911,7 @@ var require_resolve_block_map = __commonJS({
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
-          startOnNewline: !key3 || key3.type === "block-scalar"
+          startOnNewline: !key2 || key2.type === "block-scalar"
         });
         offset = valueProps.end;
         if (valueProps.found) {
@@ -59075,11 +59075,11 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key3, sep: sep5, value } = collItem;
+        const { start, key: key2, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key3 ?? sep5?.[0],
+          next: key2 ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
@@ -59100,9 +59100,9 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key3))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key2))
             onError(
-              key3,
+              key2,
               // checked by containsNewline()
               "MULTILINE_IMPLICIT_KEY",
               "Implicit keys of flow sequence pairs need to be on a single line"
@@ -59149,8 +59149,8 @@ var require_resolve_flow_collection = __commonJS({
         } else {
           ctx.atKey = true;
           const keyStart = props.end;
-          const keyNode = key3 ? composeNode(ctx, key3, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
-          if (isBlock(key3))
+          const keyNode = key2 ? composeNode(ctx, key2, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
           const valueProps = resolveProps.resolveProps(sep5 ?? [], {
@@ -60300,9 +60300,9 @@ var require_cst_scalar = __commonJS({
         ];
         if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
           props.push({ type: "newline", offset: -1, indent, source: "\n" });
-        for (const key3 of Object.keys(token))
-          if (key3 !== "type" && key3 !== "offset")
-            delete token[key3];
+        for (const key2 of Object.keys(token))
+          if (key2 !== "type" && key2 !== "offset")
+            delete token[key2];
         Object.assign(token, { type: "block-scalar", indent, props, source: body });
       }
     }
@@ -60350,9 +60350,9 @@ var require_cst_scalar = __commonJS({
         default: {
           const indent = "indent" in token ? token.indent : -1;
           const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
-          for (const key3 of Object.keys(token))
-            if (key3 !== "type" && key3 !== "offset")
-              delete token[key3];
+          for (const key2 of Object.keys(token))
+            if (key2 !== "type" && key2 !== "offset")
+              delete token[key2];
           Object.assign(token, { type, indent, source, end });
         }
       }
@@ -60407,12 +60407,12 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key3, sep: sep5, value }) {
+    function stringifyItem({ start, key: key2, sep: sep5, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
-      if (key3)
-        res += stringifyToken(key3);
+      if (key2)
+        res += stringifyToken(key2);
       if (sep5)
         for (const st of sep5)
           res += st.source;
@@ -61744,7 +61744,7 @@ var require_parser = __commonJS({
                   });
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
-                  const key3 = it.key;
+                  const key2 = it.key;
                   const sep5 = it.sep;
                   sep5.push(this.sourceToken);
                   delete it.key;
@@ -61753,7 +61753,7 @@ var require_parser = __commonJS({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key3, sep: sep5 }]
+                    items: [{ start: start2, key: key2, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -62277,16 +62277,16 @@ var Command = class {
     if (this.properties && Object.keys(this.properties).length > 0) {
       cmdStr += " ";
       let first = true;
-      for (const key3 in this.properties) {
-        if (this.properties.hasOwnProperty(key3)) {
-          const val = this.properties[key3];
+      for (const key2 in this.properties) {
+        if (this.properties.hasOwnProperty(key2)) {
+          const val = this.properties[key2];
           if (val) {
             if (first) {
               first = false;
             } else {
               cmdStr += ",";
             }
-            cmdStr += `${key3}=${escapeProperty(val)}`;
+            cmdStr += `${key2}=${escapeProperty(val)}`;
           }
         }
       }
@@ -62318,16 +62318,16 @@ function issueFileCommand(command2, message) {
     encoding: "utf8"
   });
 }
-function prepareKeyValueMessage(key3, value) {
+function prepareKeyValueMessage(key2, value) {
   const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key3.includes(delimiter)) {
+  if (key2.includes(delimiter)) {
     throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
   }
   if (convertedValue.includes(delimiter)) {
     throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
   }
-  return `${key3}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key2}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
 }
 
 // node_modules/@actions/core/lib/core.js
@@ -62458,7 +62458,7 @@ var Summary = class {
    * @returns {string} content wrapped in HTML element
    */
   wrap(tag, content, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key3, value]) => ` ${key3}="${value}"`).join("");
+    const htmlAttrs = Object.entries(attrs).map(([key2, value]) => ` ${key2}="${value}"`).join("");
     if (!content) {
       return `<${tag}${htmlAttrs}>`;
     }
@@ -62993,8 +62993,8 @@ function lowercaseKeys(object) {
   if (!object) {
     return {};
   }
-  return Object.keys(object).reduce((newObj, key3) => {
-    newObj[key3.toLowerCase()] = object[key3];
+  return Object.keys(object).reduce((newObj, key2) => {
+    newObj[key2.toLowerCase()] = object[key2];
     return newObj;
   }, {});
 }
@@ -63008,20 +63008,20 @@ function isPlainObject(value) {
 }
 function mergeDeep(defaults2, options) {
   const result = Object.assign({}, defaults2);
-  Object.keys(options).forEach((key3) => {
-    if (isPlainObject(options[key3])) {
-      if (!(key3 in defaults2)) Object.assign(result, { [key3]: options[key3] });
-      else result[key3] = mergeDeep(defaults2[key3], options[key3]);
+  Object.keys(options).forEach((key2) => {
+    if (isPlainObject(options[key2])) {
+      if (!(key2 in defaults2)) Object.assign(result, { [key2]: options[key2] });
+      else result[key2] = mergeDeep(defaults2[key2], options[key2]);
     } else {
-      Object.assign(result, { [key3]: options[key3] });
+      Object.assign(result, { [key2]: options[key2] });
     }
   });
   return result;
 }
 function removeUndefinedProperties(obj) {
-  for (const key3 in obj) {
-    if (obj[key3] === void 0) {
-      delete obj[key3];
+  for (const key2 in obj) {
+    if (obj[key2] === void 0) {
+      delete obj[key2];
     }
   }
   return obj;
@@ -63073,9 +63073,9 @@ function extractUrlVariableNames(url) {
 }
 function omit(object, keysToOmit) {
   const result = { __proto__: null };
-  for (const key3 of Object.keys(object)) {
-    if (keysToOmit.indexOf(key3) === -1) {
-      result[key3] = object[key3];
+  for (const key2 of Object.keys(object)) {
+    if (keysToOmit.indexOf(key2) === -1) {
+      result[key2] = object[key2];
     }
   }
   return result;
@@ -63093,10 +63093,10 @@ function encodeUnreserved(str) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
-function encodeValue(operator, value, key3) {
+function encodeValue(operator, value, key2) {
   value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
-  if (key3) {
-    return encodeUnreserved(key3) + "=" + value;
+  if (key2) {
+    return encodeUnreserved(key2) + "=" + value;
   } else {
     return value;
   }
@@ -63107,8 +63107,8 @@ function isDefined(value) {
 function isKeyOperator(operator) {
   return operator === ";" || operator === "&" || operator === "?";
 }
-function getValues(context3, operator, key3, modifier) {
-  var value = context3[key3], result = [];
+function getValues(context3, operator, key2, modifier) {
+  var value = context3[key2], result = [];
   if (isDefined(value) && value !== "") {
     if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
       value = value.toString();
@@ -63116,14 +63116,14 @@ function getValues(context3, operator, key3, modifier) {
         value = value.substring(0, parseInt(modifier, 10));
       }
       result.push(
-        encodeValue(operator, value, isKeyOperator(operator) ? key3 : "")
+        encodeValue(operator, value, isKeyOperator(operator) ? key2 : "")
       );
     } else {
       if (modifier === "*") {
         if (Array.isArray(value)) {
           value.filter(isDefined).forEach(function(value2) {
             result.push(
-              encodeValue(operator, value2, isKeyOperator(operator) ? key3 : "")
+              encodeValue(operator, value2, isKeyOperator(operator) ? key2 : "")
             );
           });
         } else {
@@ -63148,7 +63148,7 @@ function getValues(context3, operator, key3, modifier) {
           });
         }
         if (isKeyOperator(operator)) {
-          result.push(encodeUnreserved(key3) + "=" + tmp.join(","));
+          result.push(encodeUnreserved(key2) + "=" + tmp.join(","));
         } else if (tmp.length !== 0) {
           result.push(tmp.join(","));
         }
@@ -63157,10 +63157,10 @@ function getValues(context3, operator, key3, modifier) {
   } else {
     if (operator === ";") {
       if (isDefined(value)) {
-        result.push(encodeUnreserved(key3));
+        result.push(encodeUnreserved(key2));
       }
     } else if (value === "" && (operator === "&" || operator === "?")) {
-      result.push(encodeUnreserved(key3) + "=");
+      result.push(encodeUnreserved(key2) + "=");
     } else if (value === "") {
       result.push("");
     }
@@ -63310,11 +63310,11 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   }
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
-  const prepareVal = (parent, key3, val) => {
+  const prepareVal = (parent, key2, val) => {
     const isObject = val !== null && typeof val === "object";
     const hasToJSON = isObject && typeof val.toJSON === "function";
     if (hasToJSON) {
-      val = val.toJSON(key3);
+      val = val.toJSON(key2);
     }
     const isNoise = typeof val === "string" && noiseValue.test(val);
     if (isNoise) return val + "n";
@@ -63325,7 +63325,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
       return val.toString() + "n";
     }
     if (isFunctionReplacer) {
-      val = replacer.call(parent, key3, val);
+      val = replacer.call(parent, key2, val);
     }
     const isPostReplacerObject = val !== null && typeof val === "object";
     if (isPostReplacerObject) {
@@ -63462,11 +63462,11 @@ var JSONStringify = (value, replacer, space) => {
     if (supportsRawJSON) {
       return originalStringify(
         value,
-        (key3, val) => {
+        (key2, val) => {
           if (typeof val === "bigint") return JSON.rawJSON(val.toString());
           const hasFunctionReplacer = typeof replacer === "function";
-          if (hasFunctionReplacer) return replacer(key3, val);
-          const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key3);
+          if (hasFunctionReplacer) return replacer(key2, val);
+          const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key2);
           if (isKeyInArrayReplacer) return val;
           return val;
         },
@@ -63476,13 +63476,13 @@ var JSONStringify = (value, replacer, space) => {
     if (!value) return originalStringify(value, replacer, space);
     const convertedToCustomJSON = originalStringify(
       value,
-      (key3, val) => {
+      (key2, val) => {
         const isNoise = typeof val === "string" && noiseValue.test(val);
         if (isNoise) return val.toString() + "n";
         if (typeof val === "bigint") return val.toString() + "n";
         const hasFunctionReplacer = typeof replacer === "function";
-        if (hasFunctionReplacer) return replacer(key3, val);
-        const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key3);
+        if (hasFunctionReplacer) return replacer(key2, val);
+        const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key2);
         if (isKeyInArrayReplacer) return val;
         return val;
       },
@@ -63524,17 +63524,17 @@ var isContextSourceSupported = () => {
     return false;
   }
 };
-var convertMarkedBigIntsReviver = (key3, value, context3, userReviver) => {
+var convertMarkedBigIntsReviver = (key2, value, context3, userReviver) => {
   const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
   if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
   const isNoiseValue = typeof value === "string" && noiseValue.test(value);
   if (isNoiseValue) return value.slice(0, -1);
   const hasUserReviver = typeof userReviver === "function";
   if (!hasUserReviver) return value;
-  return userReviver(key3, value, context3);
+  return userReviver(key2, value, context3);
 };
 var JSONParseV2 = (text13, reviver) => {
-  return JSON.parse(text13, (key3, value, context3) => {
+  return JSON.parse(text13, (key2, value, context3) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
@@ -63543,7 +63543,7 @@ var JSONParseV2 = (text13, reviver) => {
     if (isBigInt) return BigInt(context3.source);
     const hasCustomReviver = typeof reviver === "function";
     if (!hasCustomReviver) return value;
-    return reviver(key3, value, context3);
+    return reviver(key2, value, context3);
   });
 };
 var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
@@ -63566,8 +63566,8 @@ var applyReviverIteratively = (parsed, userReviver) => {
         }
       }
     } else {
-      const { parent, key: key3 } = node;
-      let value = parent[key3];
+      const { parent, key: key2 } = node;
+      let value = parent[key2];
       if (typeof value === "string") {
         const isCustomFormatBigInt = customFormat.test(value);
         if (isCustomFormatBigInt) {
@@ -63579,13 +63579,13 @@ var applyReviverIteratively = (parsed, userReviver) => {
       }
       const hasUserReviver = typeof userReviver === "function";
       if (hasUserReviver) {
-        value = userReviver.call(parent, key3, value);
+        value = userReviver.call(parent, key2, value);
       }
       const isDeleted = value === void 0;
       if (isDeleted) {
-        delete parent[key3];
+        delete parent[key2];
       } else {
-        parent[key3] = value;
+        parent[key2] = value;
       }
       stack.pop();
     }
@@ -63614,7 +63614,7 @@ var JSONParse = (text13, reviver) => {
     const serializedData = serializeBigInts(text13);
     return originalParse(
       serializedData,
-      (key3, value, context3) => convertMarkedBigIntsReviver(key3, value, context3, reviver)
+      (key2, value, context3) => convertMarkedBigIntsReviver(key2, value, context3, reviver)
     );
   } catch (error2) {
     if (error2 instanceof RangeError) {
@@ -63734,8 +63734,8 @@ async function fetchWrapper(requestOptions) {
   const status = fetchResponse.status;
   const url = fetchResponse.url;
   const responseHeaders = {};
-  for (const [key3, value] of fetchResponse.headers) {
-    responseHeaders[key3] = value;
+  for (const [key2, value] of fetchResponse.headers) {
+    responseHeaders[key2] = value;
   }
   const octokitResponse = {
     url,
@@ -63891,11 +63891,11 @@ function graphql(request2, query2, options) {
         new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
       );
     }
-    for (const key3 in options) {
-      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key3)) continue;
+    for (const key2 in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key2)) continue;
       return Promise.reject(
         new Error(
-          `[@octokit/graphql] "${key3}" cannot be used as variable name`
+          `[@octokit/graphql] "${key2}" cannot be used as variable name`
         )
       );
     }
@@ -63903,15 +63903,15 @@ function graphql(request2, query2, options) {
   const parsedOptions = typeof query2 === "string" ? Object.assign({ query: query2 }, options) : query2;
   const requestOptions = Object.keys(
     parsedOptions
-  ).reduce((result, key3) => {
-    if (NON_VARIABLE_OPTIONS.includes(key3)) {
-      result[key3] = parsedOptions[key3];
+  ).reduce((result, key2) => {
+    if (NON_VARIABLE_OPTIONS.includes(key2)) {
+      result[key2] = parsedOptions[key2];
       return result;
     }
     if (!result.variables) {
       result.variables = {};
     }
-    result.variables[key3] = parsedOptions[key3];
+    result.variables[key2] = parsedOptions[key2];
     return result;
   }, {});
   const baseUrl2 = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
@@ -63921,8 +63921,8 @@ function graphql(request2, query2, options) {
   return request2(requestOptions).then((response) => {
     if (response.data.errors) {
       const headers = {};
-      for (const key3 of Object.keys(response.headers)) {
-        headers[key3] = response.headers[key3];
+      for (const key2 of Object.keys(response.headers)) {
+        headers[key2] = response.headers[key2];
       }
       throw new GraphqlResponseError(
         requestOptions,
@@ -68111,11 +68111,11 @@ function distinctFindings(environments) {
   const byKey = /* @__PURE__ */ new Map();
   for (const env of environments)
     for (const finding2 of env.findings) {
-      const key3 = findingKey(finding2);
-      const entry = byKey.get(key3) ?? { finding: finding2, environments: [], refs: [] };
+      const key2 = findingKey(finding2);
+      const entry = byKey.get(key2) ?? { finding: finding2, environments: [], refs: [] };
       if (!entry.environments.includes(env.environment)) entry.environments.push(env.environment);
       entry.refs.push(finding2.resource);
-      byKey.set(key3, entry);
+      byKey.set(key2, entry);
     }
   return [...byKey.values()].map(({ finding: finding2, environments: names, refs }) => {
     const resource2 = commonResource(refs);
@@ -68209,9 +68209,9 @@ function noteMarkdown(note2) {
 function byName(checks) {
   return new Map((checks ?? []).map((check2) => [check2.environment, check2]));
 }
-function sum(checks, key3) {
+function sum(checks, key2) {
   let total = 0;
-  for (const check2 of checks ?? []) total += check2[key3] ?? 0;
+  for (const check2 of checks ?? []) total += check2[key2] ?? 0;
   return total;
 }
 function unvalidatedErrors(checks) {
@@ -68480,9 +68480,9 @@ function missingSchemas(report) {
   const all = /* @__PURE__ */ new Map();
   for (const check2 of report.validation)
     for (const missing of check2.missingSchemas ?? []) {
-      const key3 = `${missing.apiVersion}/${missing.kind}`;
-      const known2 = all.get(key3);
-      if (known2 === void 0) all.set(key3, { ...missing });
+      const key2 = `${missing.apiVersion}/${missing.kind}`;
+      const known2 = all.get(key2);
+      if (known2 === void 0) all.set(key2, { ...missing });
       else known2.resources += missing.resources;
     }
   return [...all.values()];
@@ -68680,10 +68680,10 @@ function groupChanges(summary2) {
   const bodies = /* @__PURE__ */ new Map();
   for (const env of changed)
     for (const diff of env.diff?.resources ?? []) {
-      const key3 = keyOf(env, diff);
-      holders.set(key3, [...holders.get(key3) ?? [], env]);
-      if (!bodies.has(key3)) bodies.set(key3, diffBody(diff));
-      namespaces.set(key3, (namespaces.get(key3) ?? /* @__PURE__ */ new Set()).add(diff.resource.namespace));
+      const key2 = keyOf(env, diff);
+      holders.set(key2, [...holders.get(key2) ?? [], env]);
+      if (!bodies.has(key2)) bodies.set(key2, diffBody(diff));
+      namespaces.set(key2, (namespaces.get(key2) ?? /* @__PURE__ */ new Set()).add(diff.resource.namespace));
     }
   const groups2 = /* @__PURE__ */ new Map();
   const entries2 = [];
@@ -68692,8 +68692,8 @@ function groupChanges(summary2) {
     const own3 = [];
     const alsoIn = /* @__PURE__ */ new Set();
     for (const diff of env.diff?.resources ?? []) {
-      const key3 = keyOf(env, diff);
-      const sharers = holders.get(key3) ?? [env];
+      const key2 = keyOf(env, diff);
+      const sharers = holders.get(key2) ?? [env];
       if (sharers.length < 2) {
         own3.push(diff);
         continue;
@@ -68715,8 +68715,8 @@ function groupChanges(summary2) {
         groups2.set(groupKey, group);
       }
       if (group.environments[0] === env)
-        group.resources.push(sharedResource(diff, namespaces.get(key3) ?? /* @__PURE__ */ new Set()));
-      if (bodies.get(key3) !== diffBody(diff)) group.sameContext = false;
+        group.resources.push(sharedResource(diff, namespaces.get(key2) ?? /* @__PURE__ */ new Set()));
+      if (bodies.get(key2) !== diffBody(diff)) group.sameContext = false;
       alsoIn.add(group);
     }
     if (own3.length === 0 && alsoIn.size > 0 && env.status !== "error") continue;
@@ -69009,22 +69009,22 @@ var MARKER = /^<!-- kubeproof:([a-z0-9]+(?:-[a-z0-9]+)*)(?::(\d+))? -->/;
 var CommentTooLongError = class extends KubeproofError {
   name = "CommentTooLongError";
 };
-function commentMarker(key3, index) {
-  return index === 1 ? `<!-- kubeproof:${key3} -->` : `<!-- kubeproof:${key3}:${index} -->`;
+function commentMarker(key2, index) {
+  return index === 1 ? `<!-- kubeproof:${key2} -->` : `<!-- kubeproof:${key2}:${index} -->`;
 }
 function parseMarker(body) {
   const match = MARKER.exec(body);
   if (match === null) return void 0;
   return { key: match[1] ?? "", index: match[2] === void 0 ? 1 : Number(match[2]) };
 }
-function withMarker(body, key3, index) {
-  const marker2 = commentMarker(key3, index);
+function withMarker(body, key2, index) {
+  const marker2 = commentMarker(key2, index);
   const marked = body === marker2 || body.startsWith(`${marker2}
 `) ? body : `${marker2}
 ${body}`;
   if (marked.length > COMMENT_BODY_LIMIT) {
     throw new CommentTooLongError(
-      `comment body ${index} of "${key3}" is ${marked.length} characters; GitHub accepts at most ${COMMENT_BODY_LIMIT}: render it with a smaller maxLength so it splits into continuation bodies`
+      `comment body ${index} of "${key2}" is ${marked.length} characters; GitHub accepts at most ${COMMENT_BODY_LIMIT}: render it with a smaller maxLength so it splits into continuation bodies`
     );
   }
   return marked;
@@ -69032,15 +69032,15 @@ ${body}`;
 function mayHaveSucceeded(error2) {
   return error2 instanceof GitHubApiError && (error2.status === void 0 || error2.status >= 500);
 }
-function isOutdated(key3, current, outdated) {
-  if (key3 === current || outdated === void 0) return false;
-  return outdated === "all" || outdated.includes(key3);
+function isOutdated(key2, current, outdated) {
+  if (key2 === current || outdated === void 0) return false;
+  return outdated === "all" || outdated.includes(key2);
 }
-async function upsertComment(client, pr, key3, bodies, options = {}) {
-  if (!KEY.test(key3)) {
-    throw new UsageError(`comment key must be lower-case words joined by dashes, got ${JSON.stringify(key3)}`);
+async function upsertComment(client, pr, key2, bodies, options = {}) {
+  if (!KEY.test(key2)) {
+    throw new UsageError(`comment key must be lower-case words joined by dashes, got ${JSON.stringify(key2)}`);
   }
-  const marked = bodies.map((body, i) => withMarker(body, key3, i + 1));
+  const marked = bodies.map((body, i) => withMarker(body, key2, i + 1));
   const where2 = { owner: pr.owner, repo: pr.repo };
   const context3 = (operation) => ({
     operation,
@@ -69080,7 +69080,7 @@ async function upsertComment(client, pr, key3, bodies, options = {}) {
       } catch (error2) {
         if (!mayHaveSucceeded(error2) || attempt2 >= CREATE_ATTEMPTS) throw error2;
       }
-      const created = (await listOurs()).find((item) => item.key === key3 && item.index === index);
+      const created = (await listOurs()).find((item) => item.key === key2 && item.index === index);
       if (created !== void 0) {
         return created.body === body ? created.html_url : update(created, body);
       }
@@ -69089,7 +69089,7 @@ async function upsertComment(client, pr, key3, bodies, options = {}) {
   const ours = await listOurs();
   const kept = /* @__PURE__ */ new Map();
   const extra = [];
-  for (const comment of ours.filter((item) => item.key === key3)) {
+  for (const comment of ours.filter((item) => item.key === key2)) {
     if (kept.has(comment.index) || comment.index > marked.length) extra.push(comment);
     else kept.set(comment.index, comment);
   }
@@ -69109,7 +69109,7 @@ async function upsertComment(client, pr, key3, bodies, options = {}) {
       context3("delete a continuation comment no longer needed")
     );
   }
-  const outdated = ours.filter((comment) => isOutdated(comment.key, key3, options.outdatedKeys));
+  const outdated = ours.filter((comment) => isOutdated(comment.key, key2, options.outdatedKeys));
   for (let start = 0; start < outdated.length; start += MINIMIZE_BATCH) {
     await minimizeComments(
       client,
@@ -69144,7 +69144,7 @@ function createOctokitGitHubPort(octokit, options = {}) {
     ),
     getBranch: (repo, branch) => getBranch(client, repo, branch),
     listChangedFiles: (pr) => listChangedFiles(client, pr),
-    upsertComment: (pr, key3, bodies, upsertOptions) => upsertComment(client, pr, key3, bodies, upsertOptions),
+    upsertComment: (pr, key2, bodies, upsertOptions) => upsertComment(client, pr, key2, bodies, upsertOptions),
     startCheckRun: (commit, start) => startCheckRun(client, commit, start),
     publishCheckRun: (commit, check2, started) => publishCheckRun(client, commit, check2, maxAnnotations, started),
     openOrUpdatePullRequest: (request2) => openOrUpdatePullRequest(client, request2),
@@ -69183,8 +69183,8 @@ function collectRefs(node, refs) {
     return;
   }
   if (node === null || typeof node !== "object") return;
-  for (const [key3, value] of Object.entries(node)) {
-    if (key3 === "$ref" && typeof value === "string") refs.add(value);
+  for (const [key2, value] of Object.entries(node)) {
+    if (key2 === "$ref" && typeof value === "string") refs.add(value);
     else collectRefs(value, refs);
   }
 }
@@ -69381,8 +69381,8 @@ function isBranchOf(error2, combinator) {
   if (error2.schemaPath.startsWith(`${combinator.schemaPath}/`)) return true;
   return error2.instancePath === combinator.instancePath && error2.keyword === "type";
 }
-function pointerJoin(base, key3) {
-  return `${base}/${key3.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+function pointerJoin(base, key2) {
+  return `${base}/${key2.replaceAll("~", "~0").replaceAll("/", "~1")}`;
 }
 function describeOne(error2, value) {
   const params = error2.params;
@@ -69479,9 +69479,9 @@ function describeSchemaErrors(errors, value) {
       continue;
     }
     const message = combined.get(error2) ?? describeOne(error2, value);
-    const key3 = `${path}\0${message}`;
-    if (seen.has(key3)) continue;
-    seen.add(key3);
+    const key2 = `${path}\0${message}`;
+    if (seen.has(key2)) continue;
+    seen.add(key2);
     violations.push({ path, message, focus: path });
   }
   for (const [path, names] of required) {
@@ -69543,11 +69543,11 @@ function createOfflineSchemas(importModule = importPackage) {
     /** They cannot see unknown fields. */
     strict: false,
     lookup(kind, apiVersion) {
-      const key3 = `${apiVersion}/${kind}`;
-      let pending = cache2.get(key3);
+      const key2 = `${apiVersion}/${kind}`;
+      let pending = cache2.get(key2);
       if (!pending) {
         pending = load(kind, apiVersion);
-        cache2.set(key3, pending);
+        cache2.set(key2, pending);
       }
       return pending;
     }
@@ -69587,11 +69587,11 @@ function createGitOpsSchemas(importModule = importPackage) {
     /** They cannot see unknown fields. */
     strict: false,
     lookup(kind, apiVersion) {
-      const key3 = `${apiVersion}/${kind}`;
-      let pending = cache2.get(key3);
+      const key2 = `${apiVersion}/${kind}`;
+      let pending = cache2.get(key2);
       if (!pending) {
         pending = load(kind, apiVersion);
-        cache2.set(key3, pending);
+        cache2.set(key2, pending);
       }
       return pending;
     }
@@ -69790,9 +69790,9 @@ function createSchemaRegistry(options, deps) {
   const fromInput = /* @__PURE__ */ new Map();
   const noticed = /* @__PURE__ */ new Set();
   let usedOffline = false;
-  function noticeOnce(key3, message) {
-    if (noticed.has(key3)) return;
-    noticed.add(key3);
+  function noticeOnce(key2, message) {
+    if (noticed.has(key2)) return;
+    noticed.add(key2);
     deps.notice(message);
   }
   const accepts = options.offlineAccepts ?? "requested";
@@ -69933,16 +69933,16 @@ function createSchemaRegistry(options, deps) {
       });
     },
     lookup(kind, apiVersion) {
-      const key3 = `${kind}-${apiVersion}`;
-      const local = fromInput.get(key3);
+      const key2 = `${kind}-${apiVersion}`;
+      const local = fromInput.get(key2);
       if (local) return local;
-      const cached2 = cache2.get(key3);
+      const cached2 = cache2.get(key2);
       if (cached2) return cached2;
       const pending = resolve5(kind, apiVersion).then((result) => {
-        cache2.set(key3, result);
+        cache2.set(key2, result);
         return result;
       });
-      cache2.set(key3, pending);
+      cache2.set(key2, pending);
       return pending;
     },
     get usedOffline() {
@@ -71071,7 +71071,7 @@ function escapeProperty2(text13) {
   return escapeData2(text13).replaceAll(":", "%3A").replaceAll(",", "%2C");
 }
 function workflowCommand(name, properties, message) {
-  const props = properties.map(([key3, value]) => `${key3}=${typeof value === "number" ? value : escapeProperty2(value)}`).join(",");
+  const props = properties.map(([key2, value]) => `${key2}=${typeof value === "number" ? value : escapeProperty2(value)}`).join(",");
   return `::${name}${props === "" ? "" : ` ${props}`}::${escapeData2(message)}
 `;
 }
@@ -71199,7 +71199,7 @@ function cloneJson(value) {
   if (Array.isArray(value)) return value.map((item) => cloneJson(item));
   if (isJsonObject(value)) {
     const copy2 = {};
-    for (const [key3, child3] of Object.entries(value)) copy2[key3] = cloneJson(child3);
+    for (const [key2, child3] of Object.entries(value)) copy2[key2] = cloneJson(child3);
     return copy2;
   }
   return value;
@@ -71214,15 +71214,15 @@ function jsonEqual(a, b) {
     if (!isJsonObject(b)) return false;
     const keys = Object.keys(a);
     if (keys.length !== Object.keys(b).length) return false;
-    return keys.every((key3) => key3 in b && jsonEqual(a[key3], b[key3]));
+    return keys.every((key2) => key2 in b && jsonEqual(a[key2], b[key2]));
   }
   return false;
 }
 function getIn(value, ...keys) {
   let current = value;
-  for (const key3 of keys) {
+  for (const key2 of keys) {
     if (!isJsonObject(current)) return void 0;
-    current = current[key3];
+    current = current[key2];
   }
   return current;
 }
@@ -71275,9 +71275,9 @@ function readQuoted(text13, start, source) {
 function readBracket(text13, start, source) {
   const first = text13[start];
   if (first === '"' || first === "'") {
-    const [key3, end] = readQuoted(text13, start, source);
+    const [key2, end] = readQuoted(text13, start, source);
     if (text13[end] !== "]") throw new InvalidPathError(source, "expected ] after a quoted key");
-    return [{ type: "key", key: key3 }, end + 1];
+    return [{ type: "key", key: key2 }, end + 1];
   }
   const equals = text13.indexOf("=", start);
   const close = text13.indexOf("]", start);
@@ -71333,9 +71333,9 @@ function parsePath(source) {
     if (!expectKey) throw new InvalidPathError(source, `expected . or [ at ${JSON.stringify(text13.slice(i))}`);
     let end = i;
     while (end < text13.length && text13[end] !== "." && text13[end] !== "[") end++;
-    const key3 = text13.slice(i, end);
-    if (key3.includes("]")) throw new InvalidPathError(source, "unexpected ]");
-    segments.push(key3 === "*" ? { type: "any" } : key3 === "**" ? { type: "deep" } : { type: "key", key: key3 });
+    const key2 = text13.slice(i, end);
+    if (key2.includes("]")) throw new InvalidPathError(source, "unexpected ]");
+    segments.push(key2 === "*" ? { type: "any" } : key2 === "**" ? { type: "deep" } : { type: "key", key: key2 });
     i = end;
     expectKey = false;
   }
@@ -71346,9 +71346,9 @@ function fieldText(value) {
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   return void 0;
 }
-function child(parent, key3, steps) {
-  const value = parent[key3];
-  return { parent, key: key3, steps: [...steps, formatStep(key3, value)] };
+function child(parent, key2, steps) {
+  const value = parent[key2];
+  return { parent, key: key2, steps: [...steps, formatStep(key2, value)] };
 }
 function descendants(match) {
   const value = valueAt2(match);
@@ -71362,7 +71362,7 @@ function step(value, segment, steps) {
     return Array.isArray(value) && segment.index < value.length ? [child(value, segment.index, steps)] : [];
   if (segment.type === "any") {
     if (Array.isArray(value)) return value.map((_, index) => child(value, index, steps));
-    if (isJsonObject(value)) return Object.keys(value).map((key3) => child(value, key3, steps));
+    if (isJsonObject(value)) return Object.keys(value).map((key2) => child(value, key2, steps));
     return [];
   }
   if (segment.type === "deep" || !Array.isArray(value)) return [];
@@ -71393,12 +71393,12 @@ function deletePath(root, segments) {
   return matches2.length;
 }
 var PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
-function formatStep(key3, element) {
-  if (typeof key3 === "number") {
+function formatStep(key2, element) {
+  if (typeof key2 === "number") {
     const name = isJsonObject(element) ? element.name : void 0;
-    return typeof name === "string" && /^[^\]"'=]+$/.test(name) ? `[name=${name}]` : `[${key3}]`;
+    return typeof name === "string" && /^[^\]"'=]+$/.test(name) ? `[name=${name}]` : `[${key2}]`;
   }
-  return PLAIN_KEY.test(key3) ? `.${key3}` : `[${JSON.stringify(key3)}]`;
+  return PLAIN_KEY.test(key2) ? `.${key2}` : `[${JSON.stringify(key2)}]`;
 }
 function joinSteps(steps) {
   const text13 = steps.join("");
@@ -71522,10 +71522,10 @@ function indexResources(resources) {
   const duplicates = [];
   for (const resource2 of resources) {
     const identity4 = resourceIdentity(resource2.object);
-    const key3 = identityKey(identity4);
-    const previous = byKey.get(key3);
+    const key2 = identityKey(identity4);
+    const previous = byKey.get(key2);
     if (previous !== void 0) duplicates.push(previous);
-    byKey.set(key3, { resource: resource2, identity: identity4 });
+    byKey.set(key2, { resource: resource2, identity: identity4 });
   }
   return { byKey, duplicates };
 }
@@ -71535,19 +71535,19 @@ function stemKey(side2) {
 function matchResources(base, head) {
   const pairs2 = [];
   const baseLeft = /* @__PURE__ */ new Map();
-  for (const [key3, side2] of base) {
-    const other = head.get(key3);
+  for (const [key2, side2] of base) {
+    const other = head.get(key2);
     if (other !== void 0) pairs2.push({ base: side2, head: other });
-    else baseLeft.set(key3, side2);
+    else baseLeft.set(key2, side2);
   }
   const byStem = /* @__PURE__ */ new Map();
   for (const side2 of baseLeft.values()) {
-    const key3 = stemKey(side2);
-    byStem.set(key3, [...byStem.get(key3) ?? [], side2]);
+    const key2 = stemKey(side2);
+    byStem.set(key2, [...byStem.get(key2) ?? [], side2]);
   }
   const renamed = /* @__PURE__ */ new Set();
-  for (const [key3, side2] of head) {
-    if (base.has(key3)) continue;
+  for (const [key2, side2] of head) {
+    if (base.has(key2)) continue;
     const candidates = byStem.get(stemKey(side2));
     const match = candidates?.find(
       (candidate) => !renamed.has(candidate) && (nameStem(candidate.identity) !== void 0 || nameStem(side2.identity) !== void 0)
@@ -71590,13 +71590,13 @@ function addMembers(walk4, object, field3, steps, type) {
   if (value === void 0) return;
   if (!isJsonObject(value)) return add(walk4, { parent: object, key: field3, type }, steps);
   const inner = [...steps, formatStep(field3)];
-  for (const key3 of Object.keys(value)) {
-    const member = value[key3];
+  for (const key2 of Object.keys(value)) {
+    const member = value[key2];
     add(
       walk4,
       {
         parent: value,
-        key: key3,
+        key: key2,
         type: typeof member === "string" && SOPS_VALUE.test(member) ? "encrypted" : type
       },
       inner
@@ -71620,16 +71620,16 @@ function objectRules(walk4, object, steps) {
   if (walk4.pattern !== void 0 && typeof name === "string" && walk4.pattern.test(name) && isScalar(object.value))
     add(walk4, { parent: object, key: "value", type: "redacted" }, steps);
 }
-function stringRules(walk4, parent, key3, value, steps) {
-  if (SOPS_VALUE.test(value)) return add(walk4, { parent, key: key3, type: "encrypted" }, steps);
-  if (PRIVATE_KEY.test(value)) return add(walk4, { parent, key: key3, type: "redacted" }, steps);
-  if (value.includes("\n")) return lineRules(walk4, parent, key3, value, steps);
-  if (typeof key3 !== "number" || walk4.pattern === void 0) return;
+function stringRules(walk4, parent, key2, value, steps) {
+  if (SOPS_VALUE.test(value)) return add(walk4, { parent, key: key2, type: "encrypted" }, steps);
+  if (PRIVATE_KEY.test(value)) return add(walk4, { parent, key: key2, type: "redacted" }, steps);
+  if (value.includes("\n")) return lineRules(walk4, parent, key2, value, steps);
+  if (typeof key2 !== "number" || walk4.pattern === void 0) return;
   const assignment = ASSIGNMENT.exec(value);
   if (assignment !== null && walk4.pattern.test(assignment[1]))
-    add(walk4, { parent, key: key3, type: "redacted", prefix: `${assignment[1]}=` }, steps);
+    add(walk4, { parent, key: key2, type: "redacted", prefix: `${assignment[1]}=` }, steps);
 }
-function lineRules(walk4, parent, key3, value, steps) {
+function lineRules(walk4, parent, key2, value, steps) {
   if (walk4.pattern === void 0) return;
   value.split("\n").forEach((text13, index) => {
     const match = CONFIG_LINE.exec(text13);
@@ -71639,7 +71639,7 @@ function lineRules(walk4, parent, key3, value, steps) {
     if (value2 === "{" || value2 === "[" || value2 === "|" || value2 === ">") return;
     add(
       walk4,
-      { parent, key: key3, type: "redacted", line: { index, prefix: `${match[1]}${match[2]}${match[3]}` } },
+      { parent, key: key2, type: "redacted", line: { index, prefix: `${match[1]}${match[2]}${match[3]}` } },
       steps
     );
   });
@@ -71654,13 +71654,13 @@ function visit(walk4, value, steps) {
   }
   if (!isJsonObject(value)) return;
   objectRules(walk4, value, steps);
-  for (const [key3, child3] of Object.entries(value)) {
-    const named = key3 === LAST_APPLIED || walk4.pattern !== void 0 && walk4.pattern.test(key3) && !REFERENCE_KEY.test(key3);
+  for (const [key2, child3] of Object.entries(value)) {
+    const named = key2 === LAST_APPLIED || walk4.pattern !== void 0 && walk4.pattern.test(key2) && !REFERENCE_KEY.test(key2);
     if (typeof child3 === "string") {
-      if (named && !SOPS_VALUE.test(child3)) add(walk4, { parent: value, key: key3, type: "redacted" }, steps);
-      else stringRules(walk4, value, key3, child3, steps);
-    } else if (named && typeof child3 === "number") add(walk4, { parent: value, key: key3, type: "redacted" }, steps);
-    else visit(walk4, child3, [...steps, formatStep(key3, child3)]);
+      if (named && !SOPS_VALUE.test(child3)) add(walk4, { parent: value, key: key2, type: "redacted" }, steps);
+      else stringRules(walk4, value, key2, child3, steps);
+    } else if (named && typeof child3 === "number") add(walk4, { parent: value, key: key2, type: "redacted" }, steps);
+    else visit(walk4, child3, [...steps, formatStep(key2, child3)]);
   }
 }
 function findSensitiveValues(object, options) {
@@ -72042,13 +72042,13 @@ function configMapNotes(before, after) {
     const binary = field3 === "binaryData";
     const a = objectAt(before, field3) ?? {};
     const b = objectAt(after, field3) ?? {};
-    for (const key3 of Object.keys(a)) if (!(key3 in b)) notes.push(note("config-key", `key ${key3} removed`));
-    for (const [key3, value] of Object.entries(b)) {
-      if (!(key3 in a))
-        notes.push(note("config-key", binary ? `key ${key3} added (binary)` : addedText(`key ${key3}`, value)));
-      else if (!jsonEqual(a[key3], value))
+    for (const key2 of Object.keys(a)) if (!(key2 in b)) notes.push(note("config-key", `key ${key2} removed`));
+    for (const [key2, value] of Object.entries(b)) {
+      if (!(key2 in a))
+        notes.push(note("config-key", binary ? `key ${key2} added (binary)` : addedText(`key ${key2}`, value)));
+      else if (!jsonEqual(a[key2], value))
         notes.push(
-          binary ? note("config-key", `key ${key3} changed (binary)`) : valueNote("config-key", "key", a[key3], value, { subject: key3 })
+          binary ? note("config-key", `key ${key2} changed (binary)`) : valueNote("config-key", "key", a[key2], value, { subject: key2 })
         );
     }
   }
@@ -72057,7 +72057,7 @@ function configMapNotes(before, after) {
 function secretKeys(object) {
   const keys = /* @__PURE__ */ new Map();
   for (const field3 of ["data", "stringData"]) {
-    for (const [key3, value] of Object.entries(objectAt(object, field3) ?? {})) keys.set(key3, { field: field3, value });
+    for (const [key2, value] of Object.entries(objectAt(object, field3) ?? {})) keys.set(key2, { field: field3, value });
   }
   return keys;
 }
@@ -72066,13 +72066,13 @@ function secretNotes(before, after, word, keysOf) {
   const b = keysOf(after);
   const notes = [];
   const unchanged = [];
-  for (const key3 of a.keys()) if (!b.has(key3)) notes.push(note("secret-key", `${word} ${key3} removed`));
-  for (const [key3, entry] of b) {
-    const old = a.get(key3);
-    if (old === void 0) notes.push(note("secret-key", `${word} ${key3} added`));
+  for (const key2 of a.keys()) if (!b.has(key2)) notes.push(note("secret-key", `${word} ${key2} removed`));
+  for (const [key2, entry] of b) {
+    const old = a.get(key2);
+    if (old === void 0) notes.push(note("secret-key", `${word} ${key2} added`));
     else if (old.field !== entry.field || isChangedMarker(entry.value) || !jsonEqual(old.value, entry.value))
-      notes.push(note("secret-key", `${word} ${key3} changed`));
-    else unchanged.push(key3);
+      notes.push(note("secret-key", `${word} ${key2} changed`));
+    else unchanged.push(key2);
   }
   if (notes.length > 0 && unchanged.length > 0)
     notes.push(note("secret-key", `${word}s unchanged: ${nameList(unchanged)}`));
@@ -72080,8 +72080,8 @@ function secretNotes(before, after, word, keysOf) {
 }
 function sealedKeys(object) {
   const keys = /* @__PURE__ */ new Map();
-  for (const [key3, value] of Object.entries(objectAt(object, "spec", "encryptedData") ?? {}))
-    keys.set(key3, { field: "encryptedData", value });
+  for (const [key2, value] of Object.entries(objectAt(object, "spec", "encryptedData") ?? {}))
+    keys.set(key2, { field: "encryptedData", value });
   return keys;
 }
 function summarizeConfig(before, after) {
@@ -72135,8 +72135,8 @@ function arrayChanges(steps, a, b, out) {
 function collect(steps, a, b, out) {
   if (jsonEqual(a, b)) return;
   if (isJsonObject(a) && isJsonObject(b)) {
-    for (const key3 of /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]))
-      collect([...steps, formatStep(key3)], a[key3], b[key3], out);
+    for (const key2 of /* @__PURE__ */ new Set([...Object.keys(a), ...Object.keys(b)]))
+      collect([...steps, formatStep(key2)], a[key2], b[key2], out);
     return;
   }
   if (Array.isArray(a) && Array.isArray(b)) return arrayChanges(steps, a, b, out);
@@ -72162,11 +72162,11 @@ function genericNotes(before, after, covered, max) {
 // core/diff/summary-metadata.ts
 function mapNotes(kind, before, after) {
   const notes = [];
-  for (const key3 of Object.keys(before))
-    if (!(key3 in after)) notes.push(note(kind, `${kind} ${key3} removed`));
-  for (const [key3, value] of Object.entries(after)) {
-    if (!jsonEqual(before[key3], value))
-      notes.push(valueNote(kind, kind, before[key3], value, { subject: key3 }));
+  for (const key2 of Object.keys(before))
+    if (!(key2 in after)) notes.push(note(kind, `${kind} ${key2} removed`));
+  for (const [key2, value] of Object.entries(after)) {
+    if (!jsonEqual(before[key2], value))
+      notes.push(valueNote(kind, kind, before[key2], value, { subject: key2 }));
   }
   return notes;
 }
@@ -72198,13 +72198,13 @@ function servicePortText(port2) {
   return `${String(port2.port)}${protocol}${extra.length > 0 ? ` (${extra.join(", ")})` : ""}`;
 }
 function servicePorts(object) {
-  return new Map([...servicePortObjects(object)].map(([key3, port2]) => [key3, servicePortText(port2)]));
+  return new Map([...servicePortObjects(object)].map(([key2, port2]) => [key2, servicePortText(port2)]));
 }
 function servicePortObjects(object) {
   const ports = /* @__PURE__ */ new Map();
   for (const port2 of arrayAt(object, "spec", "ports").filter(isJsonObject)) {
-    const key3 = typeof port2.name === "string" ? port2.name : `${String(port2.port)}/${stringAt(port2, "protocol") ?? "TCP"}`;
-    ports.set(key3, port2);
+    const key2 = typeof port2.name === "string" ? port2.name : `${String(port2.port)}/${stringAt(port2, "protocol") ?? "TCP"}`;
+    ports.set(key2, port2);
   }
   return ports;
 }
@@ -72215,17 +72215,17 @@ function serviceNotes(before, after) {
   if (typeA !== typeB) notes.push(note("service-type", changeText("type", typeA, typeB, false)));
   const a = servicePortObjects(before);
   const b = servicePortObjects(after);
-  for (const key3 of a.keys()) if (!b.has(key3)) notes.push(note("service-port", `port ${key3} removed`));
-  for (const [key3, port2] of b) {
-    const old = a.get(key3);
+  for (const key2 of a.keys()) if (!b.has(key2)) notes.push(note("service-port", `port ${key2} removed`));
+  for (const [key2, port2] of b) {
+    const old = a.get(key2);
     const text13 = servicePortText(port2);
-    if (old === void 0) notes.push(note("service-port", `port ${key3} added: ${text13}`));
+    if (old === void 0) notes.push(note("service-port", `port ${key2} added: ${text13}`));
     else if (servicePortText(old) !== text13)
-      notes.push(valueNote("service-port", "port", servicePortText(old), text13, { subject: key3 }));
+      notes.push(valueNote("service-port", "port", servicePortText(old), text13, { subject: key2 }));
     else if (!jsonEqual(old, port2))
       for (const change of fieldChanges(old, port2))
         notes.push(
-          valueNote("service-port", `port ${key3}`, change.before, change.after, { subject: change.path })
+          valueNote("service-port", `port ${key2}`, change.before, change.after, { subject: change.path })
         );
   }
   return notes;
@@ -72418,11 +72418,11 @@ function portKey(port2) {
 function portText(port2) {
   return `${String(port2.containerPort)}/${typeof port2.protocol === "string" ? port2.protocol : "TCP"}`;
 }
-function portChange(key3, old, port2, suffix) {
+function portChange(key2, old, port2, suffix) {
   if (portText(old) !== portText(port2))
-    return [valueNote("port", "port", portText(old), portText(port2), { subject: key3, suffix })];
+    return [valueNote("port", "port", portText(old), portText(port2), { subject: key2, suffix })];
   return fieldChanges(old, port2).map(
-    (change) => valueNote("port", `port ${key3}`, change.before, change.after, { subject: change.path, suffix })
+    (change) => valueNote("port", `port ${key2}`, change.before, change.after, { subject: change.path, suffix })
   );
 }
 function portNotes(before, after, suffix) {
@@ -72432,12 +72432,12 @@ function portNotes(before, after, suffix) {
   const a = index(before);
   const b = index(after);
   const notes = [];
-  for (const [key3, port2] of a)
-    if (!b.has(key3)) notes.push(note("port", `port ${portText(port2)} removed${suffix}`));
-  for (const [key3, port2] of b) {
-    const old = a.get(key3);
+  for (const [key2, port2] of a)
+    if (!b.has(key2)) notes.push(note("port", `port ${portText(port2)} removed${suffix}`));
+  for (const [key2, port2] of b) {
+    const old = a.get(key2);
     if (old === void 0) notes.push(note("port", `port ${portText(port2)} added${suffix}`));
-    else if (!jsonEqual(old, port2)) notes.push(...portChange(key3, old, port2, suffix));
+    else if (!jsonEqual(old, port2)) notes.push(...portChange(key2, old, port2, suffix));
   }
   return notes;
 }
@@ -73003,18 +73003,18 @@ function isEmptyCollection(value) {
   if (value !== null && typeof value === "object") return Object.keys(value).length === 0 ? "{}" : void 0;
   return void 0;
 }
-function writeKey(w, key3) {
-  if ([...key3].length > 128 || key3.includes("\n")) {
+function writeKey(w, key2) {
+  if ([...key2].length > 128 || key2.includes("\n")) {
     w.write("? ", true);
     const saved = w.indent;
     w.indent += BEST_INDENT;
-    writeString(w, key3, false);
+    writeString(w, key2, false);
     w.indent = saved;
     w.writeIndent();
     w.write(":");
     return;
   }
-  writeString(w, key3, true);
+  writeString(w, key2, true);
   w.write(":");
 }
 function writeValue(w, value) {
@@ -73034,10 +73034,10 @@ function writeValue(w, value) {
 }
 function writeMapping(w, value) {
   const keys = Object.keys(value).sort(compareKeys);
-  for (const key3 of keys) {
+  for (const key2 of keys) {
     w.writeIndent();
-    writeKey(w, key3);
-    const child3 = value[key3];
+    writeKey(w, key2);
+    const child3 = value[key2];
     if (nonStringScalarText(child3) !== void 0 || typeof child3 === "string" || isEmptyCollection(child3) !== void 0) {
       w.write(" ");
       writeValue(w, child3);
@@ -73252,7 +73252,7 @@ function diffPair(pair, options) {
 }
 function sideResources(side2, rendered, options, findings) {
   const { byKey, duplicates } = indexResources(rendered?.resources ?? []);
-  for (const [key3, entry] of byKey) if (isIgnoredResource(entry.identity, options)) byKey.delete(key3);
+  for (const [key2, entry] of byKey) if (isIgnoredResource(entry.identity, options)) byKey.delete(key2);
   for (const duplicate of duplicates) {
     if (isIgnoredResource(duplicate.identity, options)) continue;
     findings.push({
@@ -73375,8 +73375,8 @@ var COLON = 58;
 var DASH = 45;
 var DQUOTE = 34;
 var SQUOTE = 39;
-function escapePointer(key3) {
-  return key3.includes("~") || key3.includes("/") ? key3.replaceAll("~", "~0").replaceAll("/", "~1") : key3;
+function escapePointer(key2) {
+  return key2.includes("~") || key2.includes("/") ? key2.replaceAll("~", "~0").replaceAll("/", "~1") : key2;
 }
 var ESCAPES = {
   "0": "\0",
@@ -73475,18 +73475,18 @@ var FlowReader = class {
         return result;
       }
       const quotedKey = this.src[this.pos] === '"' || this.src[this.pos] === "'";
-      const key3 = jsonKey(this.scalar());
-      if (key3 === void 0 || key3 === "__proto__") throw GIVE_UP;
-      if (!quotedKey && key3 === "<<") throw GIVE_UP;
+      const key2 = jsonKey(this.scalar());
+      if (key2 === void 0 || key2 === "__proto__") throw GIVE_UP;
+      if (!quotedKey && key2 === "<<") throw GIVE_UP;
       this.space();
       if (this.src[this.pos] !== ":") throw GIVE_UP;
       this.pos++;
       const after = this.src.charCodeAt(this.pos);
       if (!quotedKey && after !== SPACE && after !== NEWLINE) throw GIVE_UP;
-      if (this.uniqueKeys && result[key3] !== void 0) throw GIVE_UP;
+      if (this.uniqueKeys && result[key2] !== void 0) throw GIVE_UP;
       this.space();
       const c = this.src[this.pos];
-      result[key3] = c === "," || c === "}" ? null : this.node();
+      result[key2] = c === "," || c === "}" ? null : this.node();
       this.space();
       const next = this.src[this.pos];
       if (next === ",") this.pos++;
@@ -73806,12 +73806,12 @@ var FastParser = class {
         if (raw === "<<") throw GIVE_UP;
         keyText = this.resolve(raw);
       }
-      const key3 = jsonKey(keyText);
-      if (key3 === void 0 || key3 === "__proto__") throw GIVE_UP;
-      if (this.uniqueKeys && result[key3] !== void 0) throw GIVE_UP;
-      const childPointer = this.pointers ? `${pointer2}/${escapePointer(key3)}` : "";
+      const key2 = jsonKey(keyText);
+      if (key2 === void 0 || key2 === "__proto__") throw GIVE_UP;
+      if (this.uniqueKeys && result[key2] !== void 0) throw GIVE_UP;
+      const childPointer = this.pointers ? `${pointer2}/${escapePointer(key2)}` : "";
       if (this.track) this.record(childPointer, start);
-      result[key3] = this.parseValue(indent, this.skipSpaces(afterKey + 1), childPointer, true);
+      result[key2] = this.parseValue(indent, this.skipSpaces(afterKey + 1), childPointer, true);
       this.skipBlank();
       if (this.atEnd() || this.indent < indent) return this.leave(result);
       if (this.indent > indent) throw GIVE_UP;
@@ -74059,8 +74059,8 @@ var TooDeep2 = class extends Error {
   }
   offset;
 };
-function escapePointer2(key3) {
-  return key3.replaceAll("~", "~0").replaceAll("/", "~1");
+function escapePointer2(key2) {
+  return key2.replaceAll("~", "~0").replaceAll("/", "~1");
 }
 function measure(value) {
   if (value === null || typeof value !== "object") return { nodes: 1, depth: 0 };
@@ -74222,17 +74222,17 @@ var Walker = class {
         this.problem("complex mapping keys (a mapping or a list used as a key) cannot become JSON", offset);
         continue;
       }
-      const key3 = jsonKey(this.value(keyNode, pointer2, depth));
-      if (key3 === void 0) {
+      const key2 = jsonKey(this.value(keyNode, pointer2, depth));
+      if (key2 === void 0) {
         this.problem("a mapping key is null, which has no JSON form", offset);
         continue;
       }
-      if (Object.hasOwn(result, key3) && this.uniqueKeys) {
-        this.problem(`key ${JSON.stringify(key3)} already set in map`, offset);
+      if (Object.hasOwn(result, key2) && this.uniqueKeys) {
+        this.problem(`key ${JSON.stringify(key2)} already set in map`, offset);
       }
-      const childPointer = `${pointer2}/${escapePointer2(key3)}`;
+      const childPointer = `${pointer2}/${escapePointer2(key2)}`;
       this.positions.set(childPointer, this.position(offset));
-      Object.defineProperty(result, key3, {
+      Object.defineProperty(result, key2, {
         value: this.value(pair.value, childPointer, depth),
         enumerable: true,
         writable: true,
@@ -74245,8 +74245,8 @@ var Walker = class {
         this.problem("a merge key (<<) must refer to a mapping or a list of mappings", node.range?.[0] ?? 0);
         continue;
       }
-      for (const [key3, value] of Object.entries(source)) {
-        if (!Object.hasOwn(result, key3)) result[key3] = value;
+      for (const [key2, value] of Object.entries(source)) {
+        if (!Object.hasOwn(result, key2)) result[key2] = value;
       }
     }
     return result;
@@ -74450,7 +74450,7 @@ var KUSTOMIZATION = struct("Kustomization", {
   buildMetadata: strings
 });
 var byteOrder = (a, b) => a < b ? -1 : a > b ? 1 : 0;
-var fieldName = (names, key3) => names.includes(key3) ? key3 : names.find((candidate) => candidate.toLowerCase() === key3.toLowerCase());
+var fieldName = (names, key2) => names.includes(key2) ? key2 : names.find((candidate) => candidate.toLowerCase() === key2.toLowerCase());
 function canonical(shape, value, into) {
   if (shape === "any" || "scalar" in shape) return value;
   if ("map" in shape) return isJsonObject(value) && isJsonObject(into) ? { ...into, ...value } : value;
@@ -74458,23 +74458,23 @@ function canonical(shape, value, into) {
   if (!isJsonObject(value)) return value;
   const names = Object.keys(shape.fields);
   const keys = Object.keys(value);
-  if (keys.every((key3) => names.includes(key3)) && !isJsonObject(into)) {
+  if (keys.every((key2) => names.includes(key2)) && !isJsonObject(into)) {
     const out2 = {};
-    for (const key3 of keys) out2[key3] = canonical(shape.fields[key3], value[key3]);
+    for (const key2 of keys) out2[key2] = canonical(shape.fields[key2], value[key2]);
     return out2;
   }
   const out = isJsonObject(into) ? { ...into } : {};
-  for (const key3 of [...keys].sort(byteOrder)) {
-    const name = fieldName(names, key3);
-    if (name === void 0) out[key3] = value[key3];
-    else out[name] = canonical(shape.fields[name], value[key3], out[name]);
+  for (const key2 of [...keys].sort(byteOrder)) {
+    const name = fieldName(names, key2);
+    if (name === void 0) out[key2] = value[key2];
+    else out[name] = canonical(shape.fields[name], value[key2], out[name]);
   }
   const result = {};
-  for (const key3 of keys) {
-    const name = fieldName(names, key3) ?? key3;
+  for (const key2 of keys) {
+    const name = fieldName(names, key2) ?? key2;
     if (name in out && !(name in result)) result[name] = out[name];
   }
-  for (const [key3, item] of Object.entries(out)) if (!(key3 in result)) result[key3] = item;
+  for (const [key2, item] of Object.entries(out)) if (!(key2 in result)) result[key2] = item;
   return result;
 }
 function canonicalKustomization(content) {
@@ -74505,7 +74505,7 @@ function firstTypeError(shape, value, owner, path, pointer2) {
     };
   }
   if ("scalar" in shape) return void 0;
-  const at = (key3) => `${pointer2}/${key3.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+  const at = (key2) => `${pointer2}/${key2.replaceAll("~", "~0").replaceAll("/", "~1")}`;
   if ("list" in shape) {
     const items = value;
     for (const [index, item] of items.entries()) {
@@ -74516,21 +74516,21 @@ function firstTypeError(shape, value, owner, path, pointer2) {
   }
   const object = value;
   if ("map" in shape) {
-    for (const key3 of Object.keys(object).sort(byteOrder)) {
-      const error2 = firstTypeError(shape.map, object[key3], owner, path, at(key3));
+    for (const key2 of Object.keys(object).sort(byteOrder)) {
+      const error2 = firstTypeError(shape.map, object[key2], owner, path, at(key2));
       if (error2) return error2;
     }
     return void 0;
   }
-  for (const key3 of Object.keys(object).sort(byteOrder)) {
-    const field3 = shape.fields[key3];
-    if (field3 === void 0 || !Object.hasOwn(shape.fields, key3)) continue;
+  for (const key2 of Object.keys(object).sort(byteOrder)) {
+    const field3 = shape.fields[key2];
+    if (field3 === void 0 || !Object.hasOwn(shape.fields, key2)) continue;
     const error2 = firstTypeError(
       field3,
-      object[key3],
+      object[key2],
       shape.struct,
-      path === "" ? key3 : `${path}.${key3}`,
-      at(key3)
+      path === "" ? key2 : `${path}.${key2}`,
+      at(key2)
     );
     if (error2) return error2;
   }
@@ -74542,7 +74542,7 @@ function kustomizationTypeError(content) {
 function writtenKey(object, name) {
   if (!isJsonObject(object)) return void 0;
   if (name in object) return name;
-  return Object.keys(object).find((key3) => key3.toLowerCase() === name.toLowerCase());
+  return Object.keys(object).find((key2) => key2.toLowerCase() === name.toLowerCase());
 }
 
 // core/render/kustomize/read-kustomization.ts
@@ -74599,10 +74599,10 @@ function written(value, pointer2) {
   let out = "";
   for (const raw of pointer2.split("/").slice(1)) {
     const segment = raw.replaceAll("~1", "/").replaceAll("~0", "~");
-    const key3 = Array.isArray(at) ? segment : writtenKey(at, segment) ?? segment;
-    if (Array.isArray(at)) at = at[Number(key3)];
-    else at = at !== void 0 && isJsonObject(at) ? at[key3] : void 0;
-    out += `/${key3.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+    const key2 = Array.isArray(at) ? segment : writtenKey(at, segment) ?? segment;
+    if (Array.isArray(at)) at = at[Number(key2)];
+    else at = at !== void 0 && isJsonObject(at) ? at[key2] : void 0;
+    out += `/${key2.replaceAll("~", "~0").replaceAll("/", "~1")}`;
   }
   return out;
 }
@@ -74616,7 +74616,7 @@ function firstDocument(text13) {
 }
 function isEmptyKustomization(content) {
   return Object.entries(content).every(
-    ([key3, value]) => key3 === "apiVersion" || key3 === "kind" || key3 === "metadata" || value === null || value === ""
+    ([key2, value]) => key2 === "apiVersion" || key2 === "kind" || key2 === "metadata" || value === null || value === ""
   );
 }
 async function readKustomization(files, dir) {
@@ -74681,13 +74681,13 @@ async function readKustomization(files, dir) {
     });
     return { findings };
   }
-  for (const key3 of Object.keys(content)) {
-    if (KNOWN_FIELDS.has(key3)) continue;
-    const { line, column } = locate(`/${key3.replaceAll("~", "~0").replaceAll("/", "~1")}`);
+  for (const key2 of Object.keys(content)) {
+    if (KNOWN_FIELDS.has(key2)) continue;
+    const { line, column } = locate(`/${key2.replaceAll("~", "~0").replaceAll("/", "~1")}`);
     findings.push({
       ruleId: KUSTOMIZATION_RULE,
       severity: "error",
-      message: `unknown field ${JSON.stringify(key3)} in kustomization: kustomize rejects it (a typo?)`,
+      message: `unknown field ${JSON.stringify(key2)} in kustomization: kustomize rejects it (a typo?)`,
       path: chosen.path,
       line,
       column
@@ -74846,10 +74846,10 @@ function mergeSightings(sightings) {
     (a, b) => PRECEDENCE[a.environment.source] - PRECEDENCE[b.environment.source]
   );
   for (const sighting of ordered) {
-    const key3 = identity2(sighting.environment);
-    const list5 = byIdentity.get(key3) ?? [];
+    const key2 = identity2(sighting.environment);
+    const list5 = byIdentity.get(key2) ?? [];
     list5.push(sighting);
-    byIdentity.set(key3, list5);
+    byIdentity.set(key2, list5);
   }
   return [...byIdentity.values()].map(([winner, ...others]) => {
     const first = winner;
@@ -75002,9 +75002,9 @@ var DISCOVERY_RULE = "environments";
 function discoveryFinding(severity, message, file, at) {
   return { ruleId: DISCOVERY_RULE, severity, message, path: file, line: at.line, column: at.column };
 }
-function stringAt2(object, key3) {
+function stringAt2(object, key2) {
   if (!isJsonObject(object)) return void 0;
-  const value = object[key3];
+  const value = object[key2];
   return typeof value === "string" ? value : void 0;
 }
 
@@ -75237,9 +75237,9 @@ var FUNCTIONS = {
 };
 function field(params, chain) {
   let node = params;
-  for (const key3 of chain.split(".").slice(1)) {
+  for (const key2 of chain.split(".").slice(1)) {
     if (node === null || typeof node !== "object" || Array.isArray(node)) return void 0;
-    node = Object.hasOwn(node, key3) ? node[key3] : void 0;
+    node = Object.hasOwn(node, key2) ? node[key2] : void 0;
   }
   return node;
 }
@@ -75269,8 +75269,8 @@ function evaluateGo(action, params) {
   let value;
   if (first[0] === "index") {
     value = operand(first[1] ?? "", params);
-    for (const key3 of first.slice(2)) {
-      const index = operand(key3, params);
+    for (const key2 of first.slice(2)) {
+      const index = operand(key2, params);
       if (Array.isArray(value) && typeof index === "number") value = value[index];
       else if (value !== null && typeof value === "object" && !Array.isArray(value) && typeof index === "string")
         value = Object.hasOwn(value, index) ? value[index] : void 0;
@@ -75319,9 +75319,9 @@ function renderGoString(text13, params, unresolved) {
 }
 function renderFastString(text13, params, unresolved) {
   return text13.replaceAll(/\{\{(.*?)\}\}/g, (whole, inner) => {
-    const key3 = inner.trim();
-    if (key3 !== "" && Object.hasOwn(params, key3)) return params[key3];
-    unresolved.push(key3);
+    const key2 = inner.trim();
+    if (key2 !== "" && Object.hasOwn(params, key2)) return params[key2];
+    unresolved.push(key2);
     return whole;
   });
 }
@@ -75329,7 +75329,7 @@ function renderTemplate(template, params, goTemplate) {
   const unresolved = [];
   const flat = {};
   if (!goTemplate && isJsonObject(params)) {
-    for (const [key3, value] of Object.entries(params)) flat[key3] = scalarString(value) ?? "";
+    for (const [key2, value] of Object.entries(params)) flat[key2] = scalarString(value) ?? "";
   }
   const walk4 = (node) => {
     if (typeof node === "string") {
@@ -75339,7 +75339,7 @@ function renderTemplate(template, params, goTemplate) {
     if (Array.isArray(node)) return node.map(walk4);
     if (node !== null && typeof node === "object") {
       const out = {};
-      for (const [key3, value] of Object.entries(node)) out[key3] = walk4(value);
+      for (const [key2, value] of Object.entries(node)) out[key2] = walk4(value);
       return out;
     }
     return node;
@@ -75352,13 +75352,13 @@ function mergeTemplates(base, override) {
   if (!isJsonObject(base)) return override ?? null;
   if (!isJsonObject(override)) return base;
   const out = { ...base };
-  for (const [key3, value] of Object.entries(override)) out[key3] = mergeTemplates(base[key3], value);
+  for (const [key2, value] of Object.entries(override)) out[key2] = mergeTemplates(base[key2], value);
   return out;
 }
 function flatten(value, prefix, out) {
   if (isJsonObject(value)) {
-    for (const [key3, item] of Object.entries(value))
-      flatten(item, prefix === "" ? key3 : `${prefix}.${key3}`, out);
+    for (const [key2, item] of Object.entries(value))
+      flatten(item, prefix === "" ? key2 : `${prefix}.${key2}`, out);
   } else if (prefix !== "")
     out[prefix] = value === null ? "" : typeof value === "object" ? JSON.stringify(value) : value;
   return out;
@@ -75440,7 +75440,7 @@ function applicationSetTargets(doc, directories, repository) {
   for (const [g, generator] of generators.entries()) {
     if (!isJsonObject(generator)) continue;
     const pointer2 = `/spec/generators/${g}`;
-    const [kind] = Object.keys(generator).filter((key3) => key3 !== "selector");
+    const [kind] = Object.keys(generator).filter((key2) => key2 !== "selector");
     const body = kind === void 0 ? void 0 : generator[kind];
     let sets;
     if (kind === "list" && isJsonObject(body))
@@ -75596,7 +75596,7 @@ function stringMap2(value, field3) {
   if (value === void 0 || value === null) return {};
   if (!isJsonObject(value)) return { error: `${field3} must be a mapping of strings` };
   const map = {};
-  for (const [key3, item] of Object.entries(value)) map[key3] = scalarString(item) ?? "";
+  for (const [key2, item] of Object.entries(value)) map[key2] = scalarString(item) ?? "";
   return map;
 }
 function parseGeneratorOptions(value) {
@@ -75707,9 +75707,9 @@ function parseEnvFile(bytes) {
     const trimmed = text13.replace(LEADING_SPACE, "");
     if (trimmed === "" || trimmed.startsWith("#")) continue;
     const equals = trimmed.indexOf("=");
-    const key3 = equals === -1 ? trimmed : trimmed.slice(0, equals);
-    if (key3 === "") continue;
-    pairs2.push({ key: key3, value: equals === -1 ? "" : trimmed.slice(equals + 1) });
+    const key2 = equals === -1 ? trimmed : trimmed.slice(0, equals);
+    if (key2 === "") continue;
+    pairs2.push({ key: key2, value: equals === -1 ? "" : trimmed.slice(equals + 1) });
   }
   return { pairs: pairs2 };
 }
@@ -75775,15 +75775,15 @@ function parseFileSource(source) {
       error: `missing key name for file path ${JSON.stringify(path2)} in source ${JSON.stringify(source)}`
     };
   }
-  const key3 = source.slice(0, equals);
+  const key2 = source.slice(0, equals);
   const path = source.slice(equals + 1);
   if (path.includes("=") && !/^https?:\/\//.test(path))
     return { error: `source ${JSON.stringify(source)} key name or file path contains '='` };
   if (path === "")
     return {
-      error: `missing file path for key name ${JSON.stringify(key3)} in source ${JSON.stringify(source)}`
+      error: `missing file path for key name ${JSON.stringify(key2)} in source ${JSON.stringify(source)}`
     };
-  return { key: key3, path };
+  return { key: key2, path };
 }
 async function loadEnvs(paths, dir, files) {
   const pairs2 = [];
@@ -75911,7 +75911,7 @@ function configStrings(args, options) {
   const strings3 = [args.name, args.namespace ?? "", args.behavior ?? "", args.type ?? "", args.env ?? ""];
   strings3.push(...args.literals ?? [], ...args.files ?? [], ...args.envs ?? []);
   for (const map of [options.labels ?? {}, options.annotations ?? {}])
-    for (const [key3, value] of Object.entries(map)) strings3.push(key3, value);
+    for (const [key2, value] of Object.entries(map)) strings3.push(key2, value);
   return strings3;
 }
 function configurationProblem(kind, args, options) {
@@ -75930,13 +75930,13 @@ function tabBlockUnreadable(text13) {
   }
   return true;
 }
-function keyProblem(key3) {
-  if (key3 === "<<") return "yaml: map merge requires map or sequence of maps as the value";
-  if (resolvesToNonString(key3))
-    return `json: unsupported type: map[interface {}]interface {} (kustomize reads the key \`${key3}\` back as a non-string)`;
-  if (tabBlockUnreadable(key3))
-    return `yaml: found a tab character where an indentation space is expected (in the key \`${key3}\`)`;
-  if (UNREADABLE.test(key3)) return "yaml: control characters are not allowed";
+function keyProblem(key2) {
+  if (key2 === "<<") return "yaml: map merge requires map or sequence of maps as the value";
+  if (resolvesToNonString(key2))
+    return `json: unsupported type: map[interface {}]interface {} (kustomize reads the key \`${key2}\` back as a non-string)`;
+  if (tabBlockUnreadable(key2))
+    return `yaml: found a tab character where an indentation space is expected (in the key \`${key2}\`)`;
+  if (UNREADABLE.test(key2)) return "yaml: control characters are not allowed";
   return void 0;
 }
 function entries(value) {
@@ -75947,12 +75947,12 @@ function generatedResourceProblem(resource2) {
   const metaObject = isJsonObject(meta) ? meta : {};
   const maps = [resource2.data, resource2.binaryData, metaObject.labels, metaObject.annotations];
   for (const map of maps) {
-    for (const [key3, value] of entries(map)) {
-      const problem = keyProblem(key3);
+    for (const [key2, value] of entries(map)) {
+      const problem = keyProblem(key2);
       if (problem !== void 0) return problem;
       if (typeof value !== "string") continue;
       if (tabBlockUnreadable(value))
-        return `yaml: found a tab character where an indentation space is expected (kustomize cannot read back the value of \`${key3}\`, a multi-line text starting with a tab)`;
+        return `yaml: found a tab character where an indentation space is expected (kustomize cannot read back the value of \`${key2}\`, a multi-line text starting with a tab)`;
       if (UNREADABLE.test(value)) return "yaml: control characters are not allowed";
     }
   }
@@ -75973,9 +75973,9 @@ function configMapData(pairs2) {
   const fields2 = {};
   const data = {};
   const binaryData = {};
-  for (const { key: key3, value } of pairs2) {
-    if (typeof value === "string") data[key3] = value;
-    else binaryData[key3] = kustomizeBase64(value);
+  for (const { key: key2, value } of pairs2) {
+    if (typeof value === "string") data[key2] = value;
+    else binaryData[key2] = kustomizeBase64(value);
   }
   if (pairs2.some((p) => typeof p.value === "string")) fields2.data = data;
   if (pairs2.some((p) => typeof p.value !== "string")) fields2.binaryData = binaryData;
@@ -75983,7 +75983,7 @@ function configMapData(pairs2) {
 }
 function secretData(pairs2) {
   const data = {};
-  for (const { key: key3, value } of pairs2) data[key3] = kustomizeBase64(value);
+  for (const { key: key2, value } of pairs2) data[key2] = kustomizeBase64(value);
   return { data };
 }
 async function generateResource(kind, args, globalOptions, dir, files) {
@@ -75994,9 +75994,9 @@ async function generateResource(kind, args, globalOptions, dir, files) {
   const loaded = await loadKeyValuePairs(args, dir, files);
   if ("error" in loaded) return loaded;
   const seen = /* @__PURE__ */ new Set();
-  for (const { key: key3 } of loaded.pairs) {
-    if (seen.has(key3)) return { error: `configmap ${args.name} illegally repeats the key \`${key3}\`` };
-    seen.add(key3);
+  for (const { key: key2 } of loaded.pairs) {
+    if (seen.has(key2)) return { error: `configmap ${args.name} illegally repeats the key \`${key2}\`` };
+    seen.add(key2);
   }
   const resource2 = { apiVersion: "v1", kind, metadata: metadata(args, options) };
   if (kind === "Secret") {
@@ -76069,9 +76069,9 @@ async function generatedValuesSources(files, paths) {
 // core/render/external/flux-values.ts
 function mergeValues(base, overlay) {
   const out = { ...base };
-  for (const [key3, value] of Object.entries(overlay)) {
-    const current = out[key3];
-    out[key3] = isJsonObject(value) && isJsonObject(current) ? mergeValues(current, value) : value;
+  for (const [key2, value] of Object.entries(overlay)) {
+    const current = out[key2];
+    out[key2] = isJsonObject(value) && isJsonObject(current) ? mergeValues(current, value) : value;
   }
   return out;
 }
@@ -76079,10 +76079,10 @@ function setDottedPath(target, path, value) {
   if (!/^[\w-]+(\.[\w-]+)*$/.test(path)) return false;
   const keys = path.split(".");
   let node = target;
-  for (const key3 of keys.slice(0, -1)) {
-    const next = node[key3];
-    if (!isJsonObject(next)) node[key3] = {};
-    node = node[key3];
+  for (const key2 of keys.slice(0, -1)) {
+    const next = node[key2];
+    if (!isJsonObject(next)) node[key2] = {};
+    node = node[key2];
   }
   node[keys[keys.length - 1]] = value;
   return true;
@@ -76096,14 +76096,14 @@ function decodeBase64(text13) {
     return void 0;
   }
 }
-function dataOf(resource2, kind, key3) {
+function dataOf(resource2, kind, key2) {
   if (resource2["sops"] !== void 0) return { problem: "is encrypted with SOPS" };
-  const stringData = stringAt2(resource2["stringData"], key3);
+  const stringData = stringAt2(resource2["stringData"], key2);
   if (kind === "Secret" && stringData !== void 0) return stringData;
-  const data = stringAt2(resource2["data"], key3);
-  if (data === void 0) return { problem: `has no key ${key3}` };
+  const data = stringAt2(resource2["data"], key2);
+  if (data === void 0) return { problem: `has no key ${key2}` };
   if (kind === "ConfigMap") return data;
-  return decodeBase64(data) ?? { problem: `key ${key3} is not base64-encoded UTF-8` };
+  return decodeBase64(data) ?? { problem: `key ${key2} is not base64-encoded UTF-8` };
 }
 function fluxValues(spec, context3) {
   let values = {};
@@ -76113,7 +76113,7 @@ function fluxValues(spec, context3) {
     const kind = stringAt2(entry, "kind");
     const name = stringAt2(entry, "name");
     if (kind !== "ConfigMap" && kind !== "Secret" || name === void 0 || !isJsonObject(entry)) continue;
-    const key3 = stringAt2(entry, "valuesKey") ?? "values.yaml";
+    const key2 = stringAt2(entry, "valuesKey") ?? "values.yaml";
     const targetPath = stringAt2(entry, "targetPath");
     const reference = {
       kind,
@@ -76121,7 +76121,7 @@ function fluxValues(spec, context3) {
       ...context3.namespace ? { namespace: context3.namespace } : {}
     };
     const resource2 = context3.find?.(reference);
-    const data = resource2 === void 0 ? { problem: "is not in this repository" } : dataOf(resource2, kind, key3);
+    const data = resource2 === void 0 ? { problem: "is not in this repository" } : dataOf(resource2, kind, key2);
     let problem = typeof data === "string" ? void 0 : data.problem;
     if (typeof data === "string" && targetPath !== void 0) {
       if (!setDottedPath(values, targetPath, data))
@@ -76129,7 +76129,7 @@ function fluxValues(spec, context3) {
     } else if (typeof data === "string") {
       const parsed = parseYamlDocument(data, { uniqueKeys: false, firstLine: 1 });
       if (isJsonObject(parsed.value ?? null)) values = mergeValues(values, parsed.value);
-      else problem = `key ${key3} does not hold a YAML mapping`;
+      else problem = `key ${key2} does not hold a YAML mapping`;
     }
     if (problem === void 0) continue;
     const optional2 = entry["optional"] === true;
@@ -76229,8 +76229,8 @@ async function fluxHelmReleaseSettings(doc, find2) {
 }
 
 // core/render/environments/locate.ts
-function pointerToken(key3) {
-  return String(key3).replaceAll("~", "~0").replaceAll("/", "~1");
+function pointerToken(key2) {
+  return String(key2).replaceAll("~", "~0").replaceAll("/", "~1");
 }
 function locator(positions, firstLine = 1) {
   return (pointer2) => {
@@ -76421,9 +76421,9 @@ function find(documents, kind, ref) {
 }
 function followed(spec) {
   const ref = isJsonObject(spec) ? spec["ref"] : void 0;
-  for (const key3 of ["commit", "name", "semver", "tag"]) {
-    const value = stringAt2(ref, key3);
-    if (value) return { pinned: `${key3} ${value}` };
+  for (const key2 of ["commit", "name", "semver", "tag"]) {
+    const value = stringAt2(ref, key2);
+    if (value) return { pinned: `${key2} ${value}` };
   }
   return { branch: stringAt2(ref, "branch") ?? "master" };
 }
@@ -76605,7 +76605,7 @@ function fluxKustomizationTargets(doc, context3) {
     "nameSuffix",
     "targetNamespace"
   ];
-  const ignored = applied.filter((key3) => spec[key3] !== void 0);
+  const ignored = applied.filter((key2) => spec[key2] !== void 0);
   if (ignored.length > 0) notes.push(`Flux settings not applied: ${ignored.join(", ")}`);
   const cluster = clusterOf(doc.file);
   result.targets.push({
@@ -77832,11 +77832,11 @@ function recordRename(tracked, next) {
 function createBuildCache() {
   return { kustomizations: /* @__PURE__ */ new Map(), resourceFiles: /* @__PURE__ */ new Map() };
 }
-function cached(map, key3, load) {
-  let pending = map.get(key3);
+function cached(map, key2, load) {
+  let pending = map.get(key2);
   if (pending === void 0) {
     pending = load();
-    map.set(key3, pending);
+    map.set(key2, pending);
   }
   return pending;
 }
@@ -77847,8 +77847,8 @@ function stopAt(file, pointer2, message, ruleId = "kustomize-build") {
   const { line, column } = file.locate(pointer2);
   return new BuildStop({ ruleId, severity: "error", message, path: file.path, line, column });
 }
-function pointerSegment(key3) {
-  return String(key3).replaceAll("~", "~0").replaceAll("/", "~1");
+function pointerSegment(key2) {
+  return String(key2).replaceAll("~", "~0").replaceAll("/", "~1");
 }
 
 // core/render/kustomize/local-paths.ts
@@ -77962,8 +77962,8 @@ function nonFinite(value, pointer2 = "") {
   if (typeof value === "number")
     return Number.isFinite(value) ? void 0 : { pointer: pointer2 || "/", value };
   if (value === null || typeof value !== "object") return void 0;
-  for (const [key3, item] of Object.entries(value)) {
-    const found = nonFinite(item, `${pointer2}/${key3}`);
+  for (const [key2, item] of Object.entries(value)) {
+    const found = nonFinite(item, `${pointer2}/${key2}`);
     if (found !== void 0) return found;
   }
   return void 0;
@@ -78049,8 +78049,8 @@ function splitFieldPath(path) {
   }
   return parts;
 }
-function own(object, key3) {
-  return Object.hasOwn(object, key3) ? object[key3] : void 0;
+function own(object, key2) {
+  return Object.hasOwn(object, key2) ? object[key2] : void 0;
 }
 function step2(node, path, at, create, visit3) {
   if (at === path.length) return visit3(node);
@@ -78142,11 +78142,11 @@ function hasAnyId(tracked, id) {
 function appendResources(into, added) {
   const seen = new Map(into.map((tracked) => [resourceKey(tracked.object), tracked]));
   for (const tracked of added) {
-    const key3 = resourceKey(tracked.object);
-    const other = seen.get(key3);
+    const key2 = resourceKey(tracked.object);
+    const other = seen.get(key2);
     if (other !== void 0)
       return `${describeResource2(tracked.object)} (${tracked.origin.path}:${tracked.origin.line}) has the same id as the one from ${other.origin.path}:${other.origin.line}: kustomize refuses two resources with one id`;
-    seen.set(key3, tracked);
+    seen.set(key2, tracked);
     into.push(tracked);
   }
   return void 0;
@@ -78178,9 +78178,9 @@ function rejectUnsupportedFields(_context, file) {
 function stringMap3(value) {
   const map = {};
   if (!isJsonObject(value)) return map;
-  for (const [key3, item] of Object.entries(value)) {
-    if (typeof item === "string") map[key3] = item;
-    else if (item !== null && typeof item !== "object") map[key3] = String(item);
+  for (const [key2, item] of Object.entries(value)) {
+    if (typeof item === "string") map[key2] = item;
+    else if (item !== null && typeof item !== "object") map[key2] = String(item);
   }
   return map;
 }
@@ -78248,10 +78248,10 @@ function stringMapField(file, pointer2, value) {
   if (value === void 0 || value === null) return {};
   if (!isJsonObject(value)) throw stopAt(file, pointer2, "expected a mapping of strings");
   const map = {};
-  for (const [key3, item] of Object.entries(value)) {
+  for (const [key2, item] of Object.entries(value)) {
     if (item !== null && typeof item === "object")
-      throw stopAt(file, `${pointer2}/${key3}`, "expected a string");
-    map[key3] = item === null ? "" : String(item);
+      throw stopAt(file, `${pointer2}/${key2}`, "expected a string");
+    map[key2] = item === null ? "" : String(item);
   }
   return map;
 }
@@ -78267,9 +78267,9 @@ function parseFieldSpecs(file, pointer2, value) {
     if (!isJsonObject(item) || typeof item["path"] !== "string")
       throw stopAt(file, `${pointer2}/${index}`, "a field spec needs a path");
     const spec = { path: item["path"] };
-    for (const key3 of ["group", "version", "kind"]) {
-      const text13 = scalarString(item[key3]);
-      if (text13 !== void 0) spec[key3] = text13;
+    for (const key2 of ["group", "version", "kind"]) {
+      const text13 = scalarString(item[key2]);
+      if (text13 !== void 0) spec[key2] = text13;
     }
     if (item["create"] === true) spec.create = true;
     return spec;
@@ -78278,9 +78278,9 @@ function parseFieldSpecs(file, pointer2, value) {
 function parseImageSpec(file, pointer2, value) {
   if (!isJsonObject(value)) throw stopAt(file, pointer2, "an images entry must be a mapping with name");
   const spec = { name: scalarString(value["name"]) ?? "" };
-  for (const key3 of ["newName", "newTag", "digest"]) {
-    const text13 = scalarString(value[key3]);
-    if (text13 !== void 0 && text13 !== "") spec[key3] = text13;
+  for (const key2 of ["newName", "newTag", "digest"]) {
+    const text13 = scalarString(value[key2]);
+    if (text13 !== void 0 && text13 !== "") spec[key2] = text13;
   }
   return spec;
 }
@@ -78371,14 +78371,14 @@ function annotationText(value) {
 function isContainer(value) {
   return value !== null && typeof value === "object";
 }
-function setOwn(object, key3, value) {
-  Object.defineProperty(object, key3, { value, writable: true, enumerable: true, configurable: true });
+function setOwn(object, key2, value) {
+  Object.defineProperty(object, key2, { value, writable: true, enumerable: true, configurable: true });
 }
 function cloneJson2(value) {
   if (Array.isArray(value)) return value.map((item) => cloneJson2(item));
   if (value === null || typeof value !== "object") return value;
   const copy2 = {};
-  for (const [key3, item] of Object.entries(value)) setOwn(copy2, key3, cloneJson2(item));
+  for (const [key2, item] of Object.entries(value)) setOwn(copy2, key2, cloneJson2(item));
   return copy2;
 }
 var MAX_INT64 = 2n ** 63n - 1n;
@@ -78394,8 +78394,8 @@ function goAtoi(text13) {
 function invalidIndex(index) {
   return { error: `Unable to access invalid index: ${index}: invalid index referenced` };
 }
-function resolveIndex(key3, length) {
-  const parsed = goAtoi(key3);
+function resolveIndex(key2, length) {
+  const parsed = goAtoi(key2);
   if ("error" in parsed) return parsed;
   let index = parsed.value;
   if (index < 0) {
@@ -78404,24 +78404,24 @@ function resolveIndex(key3, length) {
   }
   return index >= length ? invalidIndex(index) : { value: index };
 }
-function getChild(container2, key3) {
+function getChild(container2, key2) {
   if (!Array.isArray(container2))
-    return { value: Object.hasOwn(container2, key3) ? container2[key3] ?? void 0 : void 0 };
-  const index = resolveIndex(key3, container2.length);
+    return { value: Object.hasOwn(container2, key2) ? container2[key2] ?? void 0 : void 0 };
+  const index = resolveIndex(key2, container2.length);
   if ("error" in index) return index;
   return { value: container2[index.value] ?? void 0 };
 }
-function addChild(container2, key3, value) {
+function addChild(container2, key2, value) {
   if (!Array.isArray(container2)) {
-    setOwn(container2, key3, value);
+    setOwn(container2, key2, value);
     return void 0;
   }
-  if (key3 === "-") {
+  if (key2 === "-") {
     container2.push(value);
     return void 0;
   }
-  const parsed = goAtoi(key3);
-  if ("error" in parsed) return { error: `value was not a proper array index: '${key3}': ${parsed.error}` };
+  const parsed = goAtoi(key2);
+  if ("error" in parsed) return { error: `value was not a proper array index: '${key2}': ${parsed.error}` };
   const size = container2.length + 1;
   let index = parsed.value;
   if (index >= size) return invalidIndex(index);
@@ -78432,24 +78432,24 @@ function addChild(container2, key3, value) {
   container2.splice(index, 0, value);
   return void 0;
 }
-function removeChild(container2, key3) {
+function removeChild(container2, key2) {
   if (!Array.isArray(container2)) {
-    if (!Object.hasOwn(container2, key3))
-      return { error: `Unable to remove nonexistent key: ${key3}: missing value` };
-    delete container2[key3];
+    if (!Object.hasOwn(container2, key2))
+      return { error: `Unable to remove nonexistent key: ${key2}: missing value` };
+    delete container2[key2];
     return void 0;
   }
-  const index = resolveIndex(key3, container2.length);
+  const index = resolveIndex(key2, container2.length);
   if ("error" in index) return index;
   container2.splice(index.value, 1);
   return void 0;
 }
-function setChild(container2, key3, value) {
+function setChild(container2, key2, value) {
   if (!Array.isArray(container2)) {
-    setOwn(container2, key3, value);
+    setOwn(container2, key2, value);
     return;
   }
-  const index = resolveIndex(key3, container2.length);
+  const index = resolveIndex(key2, container2.length);
   if ("value" in index) container2[index.value] = value;
 }
 function decodeKey(token) {
@@ -78484,10 +78484,10 @@ function testEquals(actual, expected) {
     if (expected === null || typeof expected !== "object" || Array.isArray(expected)) return false;
     const keys = Object.keys(actual);
     if (keys.length !== Object.keys(expected).length) return false;
-    for (const key3 of keys) {
-      if (!Object.hasOwn(expected, key3)) return false;
-      const item = actual[key3];
-      const other = expected[key3];
+    for (const key2 of keys) {
+      if (!Object.hasOwn(expected, key2)) return false;
+      const item = actual[key2];
+      const other = expected[key2];
       if (item === null !== (other === null)) return false;
       if (item === null) continue;
       const same = testEquals(item, other);
@@ -78657,8 +78657,8 @@ function previousIdAnnotations(resource2, earlier = {}) {
   const next = { ...earlier };
   const append = (suffix, value) => {
     if (value === "") return;
-    const key3 = `${PREVIOUS}${suffix}`;
-    next[key3] = next[key3] ? `${next[key3]},${value}` : value;
+    const key2 = `${PREVIOUS}${suffix}`;
+    next[key2] = next[key2] ? `${next[key2]},${value}` : value;
   };
   append("Kinds", text5(resource2["kind"]));
   append("Names", text5(metadata2["name"]));
@@ -78669,9 +78669,9 @@ function withAnnotations(resource2, internal) {
   if (Object.keys(internal).length === 0) return resource2;
   const metadata2 = { ...asObject(resource2["metadata"]) ?? {} };
   const annotations = {};
-  for (const [key3, value] of Object.entries(asObject(metadata2["annotations"]) ?? {}))
-    setOwn(annotations, key3, annotationText(value));
-  for (const [key3, value] of Object.entries(internal)) setOwn(annotations, key3, value);
+  for (const [key2, value] of Object.entries(asObject(metadata2["annotations"]) ?? {}))
+    setOwn(annotations, key2, annotationText(value));
+  for (const [key2, value] of Object.entries(internal)) setOwn(annotations, key2, value);
   metadata2["annotations"] = annotations;
   return { ...resource2, metadata: metadata2 };
 }
@@ -78685,8 +78685,8 @@ function applyJsonPatchToResource(resource2, operations, internal) {
     return { error: `patched resource: ${message}`, operation: operations.length - 1, message };
   }
   const annotations = {};
-  for (const [key3, value] of Object.entries(asObject(metadata2["annotations"]) ?? {}))
-    if (!Object.hasOwn(internal, key3)) setOwn(annotations, key3, annotationText(value));
+  for (const [key2, value] of Object.entries(asObject(metadata2["annotations"]) ?? {}))
+    if (!Object.hasOwn(internal, key2)) setOwn(annotations, key2, annotationText(value));
   if (Object.keys(annotations).length > 0) metadata2["annotations"] = annotations;
   else delete metadata2["annotations"];
   return { value: result };
@@ -78788,9 +78788,9 @@ function labelValueErrors(value) {
     );
   return errors;
 }
-function keyError(key3) {
-  const errors = qualifiedNameErrors(key3);
-  return errors.length === 0 ? void 0 : `invalid label key ${JSON.stringify(key3)}: ${errors.join("; ")}`;
+function keyError(key2) {
+  const errors = qualifiedNameErrors(key2);
+  return errors.length === 0 ? void 0 : `invalid label key ${JSON.stringify(key2)}: ${errors.join("; ")}`;
 }
 function parseInt64(value) {
   if (!/^[+-]?[0-9]+$/.test(value)) return void 0;
@@ -78839,12 +78839,12 @@ var Parser2 = class {
       item = this.next(true);
     }
     if (item.token !== "id") return `found '${item.literal}', expected: identifier`;
-    const key3 = item.literal;
-    const invalidKey = keyError(key3);
+    const key2 = item.literal;
+    const invalidKey = keyError(key2);
     if (invalidKey !== void 0) return invalidKey;
     const ahead = this.peek(true).token;
     if (negated || ahead === "end" || ahead === ",") {
-      return { key: key3, operator: negated ? "!" : "exists", values: [] };
+      return { key: key2, operator: negated ? "!" : "exists", values: [] };
     }
     const operator = this.next(false);
     let values;
@@ -78864,16 +78864,16 @@ var Parser2 = class {
         return `found '${operator.literal}', expected: '=', '!=', '==', 'in', notin'`;
     }
     if (typeof values === "string") return values;
-    return this.checked({ key: key3, operator: operator.token, values: [...new Set(values)].sort() });
+    return this.checked({ key: key2, operator: operator.token, values: [...new Set(values)].sort() });
   }
   checked(requirement) {
-    const { key: key3, operator, values } = requirement;
+    const { key: key2, operator, values } = requirement;
     if ((operator === ">" || operator === "<") && values.some((value) => parseInt64(value) === void 0))
       return "for 'Gt', 'Lt' operators, the value must be an integer";
     for (const value of values) {
       const errors = labelValueErrors(value);
       if (errors.length > 0)
-        return `invalid label value: ${JSON.stringify(value)}: at key: ${JSON.stringify(key3)}: ${errors.join("; ")}`;
+        return `invalid label value: ${JSON.stringify(value)}: at key: ${JSON.stringify(key2)}: ${errors.join("; ")}`;
     }
     return requirement;
   }
@@ -79037,9 +79037,9 @@ function readSelector(value, at) {
       error: at === void 0 ? `json: cannot unmarshal ${goType(value)} into Go value of type types.Selector` : `json: cannot unmarshal ${goType(value)} into Go struct field ${at.container}.${at.path} of type types.Selector`
     };
   const selector2 = {};
-  for (const [key3, field3] of Object.entries(value)) {
-    const name = FIELDS.find((candidate) => candidate.toLowerCase() === key3.toLowerCase());
-    if (name === void 0) return { error: `json: unknown field ${JSON.stringify(key3)}` };
+  for (const [key2, field3] of Object.entries(value)) {
+    const name = FIELDS.find((candidate) => candidate.toLowerCase() === key2.toLowerCase());
+    if (name === void 0) return { error: `json: unknown field ${JSON.stringify(key2)}` };
     if (field3 === null) continue;
     if (typeof field3 !== "string")
       return {
@@ -79081,9 +79081,9 @@ function metadataOf2(resource2) {
 function stringMap4(value) {
   const map = /* @__PURE__ */ new Map();
   if (value === null || value === void 0 || typeof value !== "object" || Array.isArray(value)) return map;
-  for (const [key3, entry] of Object.entries(value)) {
-    if (entry === null) map.set(key3, "");
-    else if (typeof entry !== "object") map.set(key3, String(entry));
+  for (const [key2, entry] of Object.entries(value)) {
+    if (entry === null) map.set(key2, "");
+    else if (typeof entry !== "object") map.set(key2, String(entry));
   }
   return map;
 }
@@ -79160,8 +79160,8 @@ function setElement(list5, element, keys, values) {
     }
     let matched = false;
     let all = true;
-    for (const [index, key3] of setterKeys.entries()) {
-      if (index < values.length) matched = fieldMatches(item, key3, values[index]);
+    for (const [index, key2] of setterKeys.entries()) {
+      if (index < values.length) matched = fieldMatches(item, key2, values[index]);
       if (!matched) {
         all = false;
         break;
@@ -79184,7 +79184,7 @@ function findElement(list5, keys, values) {
     return list5.find((item) => yamlNodeText(item) === (values[0] ?? ""));
   }
   return list5.find(
-    (item) => isJsonObject(item) && keys.every((key3, index) => Object.hasOwn(item, key3) && yamlNodeText(item[key3]) === values[index])
+    (item) => isJsonObject(item) && keys.every((key2, index) => Object.hasOwn(item, key2) && yamlNodeText(item[key2]) === values[index])
   );
 }
 
@@ -79378,8 +79378,8 @@ function keyValues(sources, keys) {
   for (const source of [sources[1], sources[0]]) {
     if (!Array.isArray(source)) continue;
     for (const element of source) {
-      const values = keys.map((key3) => {
-        const field3 = isJsonObject(element) ? element[key3] : void 0;
+      const values = keys.map((key2) => {
+        const field3 = isJsonObject(element) ? element[key2] : void 0;
         return isEmptyValue(field3) ? "" : yamlNodeText(field3);
       });
       const id = JSON.stringify(values);
@@ -79406,7 +79406,7 @@ function validKeys(all, values, keys) {
   );
   if (present.size === 0) return [[...keys], values];
   return [
-    keys.filter((key3) => present.has(key3)),
+    keys.filter((key2) => present.has(key2)),
     values.filter((value, index) => value !== "" || present.has(keys[index]))
   ];
 }
@@ -79442,14 +79442,14 @@ function appendList(into, from, keys) {
       continue;
     }
     const values = [];
-    for (const key3 of keys) {
+    for (const key2 of keys) {
       if (isMissingOrNull(element)) {
         into.push(element);
         continue;
       }
       if (!isJsonObject(element)) throw wrongKind(element);
-      if (!Object.hasOwn(element, key3)) into.push(element);
-      else values.push(yamlNodeText(element[key3]));
+      if (!Object.hasOwn(element, key2)) into.push(element);
+      else values.push(yamlNodeText(element[key2]));
     }
     if (keys.length > 1) setElement(into, void 0, keys, values);
     setElement(into, element, keys, values);
@@ -79774,9 +79774,9 @@ function fields(value, names, container2, path, type) {
   if (value === null) return void 0;
   if (typeof value !== "object" || Array.isArray(value)) throw mismatch(value, container2, path, type);
   const result = /* @__PURE__ */ new Map();
-  for (const [key3, entry] of Object.entries(value)) {
-    const name = names.find((candidate) => candidate.toLowerCase() === key3.toLowerCase());
-    if (name === void 0) throw new UnmarshalError(`json: unknown field ${JSON.stringify(key3)}`);
+  for (const [key2, entry] of Object.entries(value)) {
+    const name = names.find((candidate) => candidate.toLowerCase() === key2.toLowerCase());
+    if (name === void 0) throw new UnmarshalError(`json: unknown field ${JSON.stringify(key2)}`);
     result.set(name, entry);
   }
   return result;
@@ -79917,7 +79917,7 @@ function isListIndex(part) {
 function matchText(value) {
   if (Array.isArray(value)) return value.map((item) => `- ${matchText(item)}`).join("\n");
   if (value !== null && typeof value === "object")
-    return Object.entries(value).map(([key3, item]) => `${key3}: ${matchText(item)}`).join("\n");
+    return Object.entries(value).map(([key2, item]) => `${key2}: ${matchText(item)}`).join("\n");
   return yamlNodeText(value);
 }
 function newNode(next, create) {
@@ -80173,8 +80173,8 @@ function sourceValue(resources, previous, source) {
 function stringMap5(value) {
   const map = /* @__PURE__ */ new Map();
   if (value === null || value === void 0 || typeof value !== "object" || Array.isArray(value)) return map;
-  for (const [key3, entry] of Object.entries(value))
-    if (entry === null || typeof entry !== "object") map.set(key3, entry === null ? "" : String(entry));
+  for (const [key2, entry] of Object.entries(value))
+    if (entry === null || typeof entry !== "object") map.set(key2, entry === null ? "" : String(entry));
   return map;
 }
 function matchesLabels(resource2, selector2) {
@@ -80448,11 +80448,11 @@ function walk2(node, visit3) {
   if (Array.isArray(node)) return node.map((item) => walk2(item, visit3));
   if (node === null || typeof node !== "object") return node;
   return Object.fromEntries(
-    Object.entries(node).map(([key3, value]) => {
+    Object.entries(node).map(([key2, value]) => {
       const walked = walk2(value, visit3);
       return [
-        key3,
-        CONTAINER_LISTS.has(key3) && Array.isArray(walked) ? updateContainers(walked, visit3) : walked
+        key2,
+        CONTAINER_LISTS.has(key2) && Array.isArray(walked) ? updateContainers(walked, visit3) : walked
       ];
     })
   );
@@ -80547,13 +80547,13 @@ function transformNamespace(resources, namespace, options = {}) {
   const result = transformEach(resources, (resource2) => transformOne(resource2, specs, set, options));
   const seen = /* @__PURE__ */ new Set();
   result.resources.forEach((resource2, index) => {
-    const key3 = idKey(resource2);
-    if (seen.has(key3))
+    const key2 = idKey(resource2);
+    if (seen.has(key2))
       result.errors.push({
         error: `namespace transformation produces ID conflict: ${resourceIdString(resource2)}`,
         index
       });
-    seen.add(key3);
+    seen.add(key2);
   });
   return result;
 }
@@ -81120,20 +81120,20 @@ function buildCandidates(renames, identities) {
   const byKey = /* @__PURE__ */ new Map();
   for (const rename2 of renames) {
     const namespace = rename2.namespace ?? "";
-    const key3 = JSON.stringify([
+    const key2 = JSON.stringify([
       rename2.kind,
       rename2.group,
       namespace === "default" ? "" : namespace,
       rename2.to
     ]);
-    const known2 = byKey.get(key3);
+    const known2 = byKey.get(key2);
     if (known2 !== void 0) {
       known2.previousNames.add(rename2.from);
       if (known2.version === void 0 && rename2.version !== void 0) known2.version = rename2.version;
       continue;
     }
     const version2 = versionFor(rename2, identities);
-    byKey.set(key3, {
+    byKey.set(key2, {
       kind: rename2.kind,
       group: rename2.group,
       version: version2,
@@ -81150,11 +81150,11 @@ function buildCandidates(renames, identities) {
 }
 
 // core/render/kustomize/name-references/name-reference-fields.ts
-function slotIn(container2, key3) {
+function slotIn(container2, key2) {
   return {
-    value: container2[key3] ?? null,
+    value: container2[key2] ?? null,
     set(value) {
-      container2[key3] = value;
+      container2[key2] = value;
     }
   };
 }
@@ -81170,9 +81170,9 @@ function descend(slot, segments, index, visit3, problems) {
     return;
   }
   if (typeof value === "object") {
-    const key3 = segments[index];
-    if (!Object.hasOwn(value, key3)) return;
-    descend(slotIn(value, key3), segments, index + 1, visit3, problems);
+    const key2 = segments[index];
+    if (!Object.hasOwn(value, key2)) return;
+    descend(slotIn(value, key2), segments, index + 1, visit3, problems);
     return;
   }
   problems.push("expected sequence or mapping node");
@@ -81886,8 +81886,8 @@ function configDiffOptions(section, configPath) {
     ...typeof section["contextLines"] === "number" ? { contextLines: section["contextLines"] } : {}
   };
   const options = {};
-  for (const key3 of Object.keys(candidate)) {
-    const one = { [key3]: candidate[key3] };
+  for (const key2 of Object.keys(candidate)) {
+    const one = { [key2]: candidate[key2] };
     try {
       resolveDiffOptions(one);
       Object.assign(options, one);
@@ -81896,7 +81896,7 @@ function configDiffOptions(section, configPath) {
       findings.push({
         ruleId: "config",
         severity: "error",
-        message: `diff.${key3}: ${error2.message}; the diff ignores this setting`,
+        message: `diff.${key2}: ${error2.message}; the diff ignores this setting`,
         path: configPath
       });
     }
@@ -81908,9 +81908,9 @@ function configDiffOptions(section, configPath) {
 function valueAt4(value, pointer2) {
   let node = value;
   for (const raw of pointer2.split("/").slice(1)) {
-    const key3 = raw.replaceAll("~1", "/").replaceAll("~0", "~");
+    const key2 = raw.replaceAll("~1", "/").replaceAll("~0", "~");
     if (node === null || typeof node !== "object") return void 0;
-    node = node[key3];
+    node = node[key2];
   }
   return node;
 }
@@ -82417,10 +82417,10 @@ function findDuplicates(results) {
       directory = directoryOf(result.filename);
       directories.set(result.filename, directory);
     }
-    const key3 = `${directory}\0${groupOf(result.apiVersion ?? "")}\0${result.kind}\0${result.namespace ?? ""}\0${result.name}`;
-    const original = first.get(key3);
+    const key2 = `${directory}\0${groupOf(result.apiVersion ?? "")}\0${result.kind}\0${result.namespace ?? ""}\0${result.name}`;
+    const original = first.get(key2);
     if (!original) {
-      first.set(key3, result);
+      first.set(key2, result);
       continue;
     }
     const where2 = `${original.filename}:${original.line}`;
@@ -82442,12 +82442,12 @@ function findDuplicates(results) {
 }
 
 // core/validate/crd-json.ts
-function own2(value, key3) {
-  if (!isJsonObject(value) || !Object.prototype.hasOwnProperty.call(value, key3)) return void 0;
-  return value[key3];
+function own2(value, key2) {
+  if (!isJsonObject(value) || !Object.prototype.hasOwnProperty.call(value, key2)) return void 0;
+  return value[key2];
 }
-function setOwn2(target, key3, value) {
-  Object.defineProperty(target, key3, { value, enumerable: true, writable: true, configurable: true });
+function setOwn2(target, key2, value) {
+  Object.defineProperty(target, key2, { value, enumerable: true, writable: true, configurable: true });
 }
 function pointer(base, ...tokens) {
   let result = base;
@@ -82463,7 +82463,7 @@ function cloneJson3(value, ancestors = /* @__PURE__ */ new Set()) {
   try {
     if (Array.isArray(value)) return value.map((item) => cloneJson3(item, ancestors));
     const copy2 = {};
-    for (const [key3, item] of Object.entries(value)) setOwn2(copy2, key3, cloneJson3(item, ancestors));
+    for (const [key2, item] of Object.entries(value)) setOwn2(copy2, key2, cloneJson3(item, ancestors));
     return copy2;
   } finally {
     ancestors.delete(value);
@@ -82553,41 +82553,41 @@ function isValidPattern(value) {
 function isStringList(value) {
   return Array.isArray(value) && value.every((item) => typeof item === "string");
 }
-function copyKeyword(key3, value, out, path, problems) {
+function copyKeyword(key2, value, out, path, problems) {
   const drop = (why) => {
-    problems.push({ message: `${key3} ${why}; ignored`, path });
+    problems.push({ message: `${key2} ${why}; ignored`, path });
     return true;
   };
-  if (ANNOTATIONS.has(key3) || key3.startsWith("x-")) return true;
-  if (DROPPED.has(key3)) return drop("is not supported in a structural CRD schema");
-  if (key3 === "type") {
+  if (ANNOTATIONS.has(key2) || key2.startsWith("x-")) return true;
+  if (DROPPED.has(key2)) return drop("is not supported in a structural CRD schema");
+  if (key2 === "type") {
     if (typeof value === "string" && JSON_TYPES.has(value)) out["type"] = value;
     else return drop("must be one of object, array, string, integer, number, boolean");
-  } else if (key3 === "format") {
+  } else if (key2 === "format") {
     if (typeof value === "string") out["format"] = value;
     else return drop("must be a string");
-  } else if (COUNTS.has(key3)) {
-    if (isCount(value)) out[key3] = value;
+  } else if (COUNTS.has(key2)) {
+    if (isCount(value)) out[key2] = value;
     else return drop("must be a non-negative integer");
-  } else if (BOUNDS.has(key3)) {
-    if (isFiniteNumber(value)) out[key3] = value;
+  } else if (BOUNDS.has(key2)) {
+    if (isFiniteNumber(value)) out[key2] = value;
     else return drop("must be a number");
-  } else if (key3 === "multipleOf") {
-    if (isFiniteNumber(value) && value > 0) out[key3] = value;
+  } else if (key2 === "multipleOf") {
+    if (isFiniteNumber(value) && value > 0) out[key2] = value;
     else return drop("must be a number greater than 0");
-  } else if (EXCLUSIVE.has(key3) || key3 === "uniqueItems") {
-    if (typeof value === "boolean") out[key3] = value;
+  } else if (EXCLUSIVE.has(key2) || key2 === "uniqueItems") {
+    if (typeof value === "boolean") out[key2] = value;
     else return drop("must be a boolean");
-  } else if (key3 === "pattern") {
+  } else if (key2 === "pattern") {
     if (isValidPattern(value)) out["pattern"] = value;
     else return drop("must be a valid regular expression");
-  } else if (key3 === "enum") {
+  } else if (key2 === "enum") {
     if (Array.isArray(value) && value.length > 0) out["enum"] = cloneJson3(value);
     else return drop("must be a non-empty array");
-  } else if (key3 === "required") {
+  } else if (key2 === "required") {
     if (isStringList(value)) out["required"] = [...new Set(value)];
     else return drop("must be an array of strings");
-  } else if (key3 === "default") {
+  } else if (key2 === "default") {
     out["default"] = cloneJson3(value);
   } else {
     return false;
@@ -82603,10 +82603,10 @@ var FLAGS2 = [
   "x-kubernetes-embedded-resource"
 ];
 function readFlags(node, path, problems) {
-  for (const key3 of ["nullable", ...FLAGS2]) {
-    const value = own2(node, key3);
+  for (const key2 of ["nullable", ...FLAGS2]) {
+    const value = own2(node, key2);
     if (value !== void 0 && typeof value !== "boolean") {
-      problems.push({ message: `${key3} must be a boolean; ignored`, path: pointer(path, key3) });
+      problems.push({ message: `${key2} must be a boolean; ignored`, path: pointer(path, key2) });
     }
   }
   return {
@@ -82640,7 +82640,7 @@ function addEmbeddedResource(out, close) {
   out["required"] = [.../* @__PURE__ */ new Set([...required, "apiVersion", "kind"])];
 }
 function allowNull(out) {
-  if (JUNCTORS.some((key3) => out[key3] !== void 0) || out["not"] !== void 0) {
+  if (JUNCTORS.some((key2) => out[key2] !== void 0) || out["not"] !== void 0) {
     return { anyOf: [{ type: "null" }, out] };
   }
   const type = out["type"];
@@ -82663,18 +82663,18 @@ function child2(at, tokens, change = {}) {
     ...change
   };
 }
-function convertMap(value, key3, at, ctx, embedded) {
+function convertMap(value, key2, at, ctx, embedded) {
   const map = {};
   for (const [name, schema] of Object.entries(value)) {
-    if (key3 === "patternProperties" && !isValidPattern(name)) {
+    if (key2 === "patternProperties" && !isValidPattern(name)) {
       ctx.problems.push({
         message: "not a valid regular expression; ignored",
-        path: pointer(at.path, key3, name)
+        path: pointer(at.path, key2, name)
       });
       continue;
     }
-    const open2 = embedded && key3 === "properties" && name === "metadata";
-    setOwn2(map, name, convertSchemaNode(schema, ctx, child2(at, [key3, name], open2 ? { close: false } : {})));
+    const open2 = embedded && key2 === "properties" && name === "metadata";
+    setOwn2(map, name, convertSchemaNode(schema, ctx, child2(at, [key2, name], open2 ? { close: false } : {})));
   }
   return map;
 }
@@ -82693,32 +82693,32 @@ function convertDependencies(value, at, ctx) {
   }
   return map;
 }
-function convertStructure(key3, value, out, at, ctx, junctorDefaults, embedded) {
+function convertStructure(key2, value, out, at, ctx, junctorDefaults, embedded) {
   const bad = (shape) => {
-    ctx.problems.push({ message: `${key3} must be ${shape}; ignored`, path: pointer(at.path, key3) });
+    ctx.problems.push({ message: `${key2} must be ${shape}; ignored`, path: pointer(at.path, key2) });
     return true;
   };
   const junctor = { close: false, defaulted: junctorDefaults };
-  if (key3 === "properties" || key3 === "patternProperties") {
-    if (isJsonObject(value)) out[key3] = convertMap(value, key3, at, ctx, embedded);
+  if (key2 === "properties" || key2 === "patternProperties") {
+    if (isJsonObject(value)) out[key2] = convertMap(value, key2, at, ctx, embedded);
     else return bad("an object");
-  } else if (key3 === "additionalProperties" || key3 === "additionalItems") {
-    if (typeof value === "boolean") out[key3] = value;
-    else if (isJsonObject(value)) out[key3] = convertSchemaNode(value, ctx, child2(at, [key3]));
+  } else if (key2 === "additionalProperties" || key2 === "additionalItems") {
+    if (typeof value === "boolean") out[key2] = value;
+    else if (isJsonObject(value)) out[key2] = convertSchemaNode(value, ctx, child2(at, [key2]));
     else return bad("a boolean or a schema");
-  } else if (key3 === "items" && Array.isArray(value)) {
-    out[key3] = value.map((item, i) => convertSchemaNode(item, ctx, child2(at, [key3, i])));
-  } else if (key3 === "items") {
-    if (isJsonObject(value)) out[key3] = convertSchemaNode(value, ctx, child2(at, [key3]));
+  } else if (key2 === "items" && Array.isArray(value)) {
+    out[key2] = value.map((item, i) => convertSchemaNode(item, ctx, child2(at, [key2, i])));
+  } else if (key2 === "items") {
+    if (isJsonObject(value)) out[key2] = convertSchemaNode(value, ctx, child2(at, [key2]));
     else return bad("a schema");
-  } else if (JUNCTORS.includes(key3)) {
+  } else if (JUNCTORS.includes(key2)) {
     if (!Array.isArray(value) || value.length === 0) return bad("a non-empty list of schemas");
-    out[key3] = value.map((item, i) => convertSchemaNode(item, ctx, child2(at, [key3, i], junctor)));
-  } else if (key3 === "not") {
-    if (isJsonObject(value)) out[key3] = convertSchemaNode(value, ctx, child2(at, [key3], junctor));
+    out[key2] = value.map((item, i) => convertSchemaNode(item, ctx, child2(at, [key2, i], junctor)));
+  } else if (key2 === "not") {
+    if (isJsonObject(value)) out[key2] = convertSchemaNode(value, ctx, child2(at, [key2], junctor));
     else return bad("a schema");
-  } else if (key3 === "dependencies") {
-    if (isJsonObject(value)) out[key3] = convertDependencies(value, at, ctx);
+  } else if (key2 === "dependencies") {
+    if (isJsonObject(value)) out[key2] = convertDependencies(value, at, ctx);
     else return bad("an object");
   } else {
     return false;
@@ -82729,10 +82729,10 @@ function convertRecord(node, ctx, at) {
   const out = {};
   const flags = readFlags(node, at.path, ctx.problems);
   const defaulted = /* @__PURE__ */ new Set([...at.defaulted, ...defaultedProperties(node)]);
-  for (const [key3, value] of Object.entries(node)) {
-    if (key3 === "nullable" || convertStructure(key3, value, out, at, ctx, defaulted, flags.embedded)) continue;
-    if (copyKeyword(key3, value, out, pointer(at.path, key3), ctx.problems)) continue;
-    ctx.problems.push({ message: `unknown keyword ${key3}; ignored`, path: pointer(at.path, key3) });
+  for (const [key2, value] of Object.entries(node)) {
+    if (key2 === "nullable" || convertStructure(key2, value, out, at, ctx, defaulted, flags.embedded)) continue;
+    if (copyKeyword(key2, value, out, pointer(at.path, key2), ctx.problems)) continue;
+    ctx.problems.push({ message: `unknown keyword ${key2}; ignored`, path: pointer(at.path, key2) });
   }
   if (flags.intOrString) {
     out["type"] = ["integer", "string"];
@@ -82785,8 +82785,8 @@ function anyObject(options) {
 }
 function rootView(schema, path, problems) {
   const view = {};
-  for (const [key3, value] of Object.entries(schema)) {
-    if (!ROOT_IGNORED.includes(key3)) setOwn2(view, key3, value);
+  for (const [key2, value] of Object.entries(schema)) {
+    if (!ROOT_IGNORED.includes(key2)) setOwn2(view, key2, value);
   }
   const type = own2(view, "type");
   if (type !== void 0 && type !== "object") {
@@ -82842,13 +82842,13 @@ function rootSchema(schema, path, options, problems) {
 // core/validate/crd-versions.ts
 var V1 = "apiextensions.k8s.io/v1";
 var V1BETA1 = "apiextensions.k8s.io/v1beta1";
-function readSchema(holder, key3, at) {
-  const wrapper = own2(holder, key3);
+function readSchema(holder, key2, at) {
+  const wrapper = own2(holder, key2);
   if (wrapper === void 0 || wrapper === null) return void 0;
-  if (!isJsonObject(wrapper)) return { schema: wrapper, schemaPath: pointer(at, key3) };
+  if (!isJsonObject(wrapper)) return { schema: wrapper, schemaPath: pointer(at, key2) };
   const schema = own2(wrapper, "openAPIV3Schema");
   if (schema === void 0 || schema === null) return void 0;
-  return { schema, schemaPath: pointer(at, key3, "openAPIV3Schema") };
+  return { schema, schemaPath: pointer(at, key2, "openAPIV3Schema") };
 }
 function hasStatusSubresource(holder) {
   return isJsonObject(own2(own2(holder, "subresources"), "status"));
@@ -83372,9 +83372,9 @@ function createDocumentContext(options, registry) {
     ignoreMissingSchemas: options.ignoreMissingSchemas,
     lookup: (kind, apiVersion) => registry.lookup(kind, apiVersion),
     lifecycle(apiVersion, kind) {
-      const key3 = `${apiVersion}/${kind}`;
-      if (!lifecycles.has(key3)) lifecycles.set(key3, apiStatus(apiVersion, kind, options.kubernetesVersion));
-      return lifecycles.get(key3);
+      const key2 = `${apiVersion}/${kind}`;
+      if (!lifecycles.has(key2)) lifecycles.set(key2, apiStatus(apiVersion, kind, options.kubernetesVersion));
+      return lifecycles.get(key2);
     }
   };
 }
@@ -84493,38 +84493,38 @@ var TypeDeclaration = class {
   toString() {
     return this.name;
   }
-  #getOptionalField(obj, key3, ast, ev) {
+  #getOptionalField(obj, key2, ast, ev) {
     obj = obj instanceof Optional ? obj.orValue() : obj;
     if (obj === void 0) return OPTIONAL_NONE;
     const type = ev.debugType(obj);
     try {
-      return Optional.of(type.fieldLazy(obj, key3, ast, ev));
+      return Optional.of(type.fieldLazy(obj, key2, ast, ev));
     } catch (e) {
       if (e instanceof EvaluationError) return OPTIONAL_NONE;
       throw e;
     }
   }
-  #getMessageField(obj, key3, ast, ev) {
+  #getMessageField(obj, key2, ast, ev) {
     const message = obj ? ev.objectTypesByConstructor.get(obj.constructor) : void 0;
     if (!message) return;
-    const type = message.fields ? message.fields[key3] : dynType;
+    const type = message.fields ? message.fields[key2] : dynType;
     if (!type) return void 0;
-    const value = obj instanceof Map ? obj.get(key3) : obj[key3];
+    const value = obj instanceof Map ? obj.get(key2) : obj[key2];
     if (value === void 0) return;
     if (type.matchesValueType(value, ev)) return value;
     throw evaluationError(
       "field_type_mismatch",
-      `Field '${key3}' is not of type '${type}', got '${ev.debugType(value)}'`,
+      `Field '${key2}' is not of type '${type}', got '${ev.debugType(value)}'`,
       ast
     );
   }
-  #getMapField(obj, key3, ast, ev) {
-    const value = obj instanceof Map ? obj.get(key3) : obj && hasOwn(obj, key3) ? obj[key3] : void 0;
+  #getMapField(obj, key2, ast, ev) {
+    const value = obj instanceof Map ? obj.get(key2) : obj && hasOwn(obj, key2) ? obj[key2] : void 0;
     if (value === void 0) return;
     if (this.valueType.matchesValueType(value, ev)) return value;
     throw evaluationError(
       "field_type_mismatch",
-      `Field '${key3}' is not of type '${this.valueType}', got '${ev.debugType(value)}'`,
+      `Field '${key2}' is not of type '${this.valueType}', got '${ev.debugType(value)}'`,
       ast
     );
   }
@@ -84541,31 +84541,31 @@ var TypeDeclaration = class {
       }
     }
   }
-  #getListField(obj, key3, ast, ev) {
-    if (typeof key3 === "bigint") key3 = Number(key3);
-    else if (typeof key3 !== "number") return;
-    const value = this.#getListElementAtIndex(obj, key3);
+  #getListField(obj, key2, ast, ev) {
+    if (typeof key2 === "bigint") key2 = Number(key2);
+    else if (typeof key2 !== "number") return;
+    const value = this.#getListElementAtIndex(obj, key2);
     if (value === void 0) {
       if (!obj) return;
       throw evaluationError(
         "index_out_of_bounds",
-        `No such key: index out of bounds, index ${key3} ${key3 < 0 ? "< 0" : `>= size ${obj.length || obj.size}`}`,
+        `No such key: index out of bounds, index ${key2} ${key2 < 0 ? "< 0" : `>= size ${obj.length || obj.size}`}`,
         ast
       );
     }
     if (this.valueType.matchesValueType(value, ev)) return value;
     throw evaluationError(
       "list_item_type_mismatch",
-      `List item with index '${key3}' is not of type '${this.valueType}', got '${ev.debugType(value)}'`,
+      `List item with index '${key2}' is not of type '${this.valueType}', got '${ev.debugType(value)}'`,
       ast
     );
   }
   fieldLazy() {
   }
-  field(obj, key3, ast, ev) {
-    const v = this.fieldLazy(obj, key3, ast, ev);
+  field(obj, key2, ast, ev) {
+    const v = this.fieldLazy(obj, key2, ast, ev);
     if (v !== void 0) return v;
-    throw evaluationError("no_such_key", `No such key: ${key3}`, ast);
+    throw evaluationError("no_such_key", `No such key: ${key2}`, ast);
   }
   matchesBoth(other) {
     return this.matches(other) && other.matches(this);
@@ -84979,8 +84979,8 @@ var Registry = class _Registry {
     this.#functionCandidates(decl.partitionKey).add(decl);
     this.#functions.push(decl);
   }
-  #ensureCandiate(c, key3) {
-    return c.get(key3) || c.set(key3, new Candidates(this)).get(key3);
+  #ensureCandiate(c, key2) {
+    return c.get(key2) || c.set(key2, new Candidates(this)).get(key2);
   }
   #getOperators() {
     if (this.#operators) return this.#operators;
@@ -84999,11 +84999,11 @@ var Registry = class _Registry {
   functionCandidates(rec, name, argLen) {
     return this.#functionCandidates(`${rec ? "rcall" : "call"}:${name}:${argLen}`);
   }
-  #functionCandidates(key3) {
-    if (this.#functionsByKey) return this.#ensureCandiate(this.#functionsByKey, key3);
+  #functionCandidates(key2) {
+    if (this.#functionsByKey) return this.#ensureCandiate(this.#functionsByKey, key2);
     const c = this.#functionsByKey = /* @__PURE__ */ new Map();
     for (const decl of this.#getFunctions()) this.#ensureCandiate(c, decl.partitionKey).add(decl);
-    return this.#ensureCandiate(c, key3);
+    return this.#ensureCandiate(c, key2);
   }
   registerVariable(name, type, opts) {
     if (this.#locked) throw new Error("Cannot modify frozen registry");
@@ -85032,14 +85032,14 @@ var Registry = class _Registry {
   }
   #registerSchemaAsType(name, schema) {
     const fields2 = /* @__PURE__ */ Object.create(null);
-    for (const key3 of objKeys(schema)) {
-      const def = schema[key3];
+    for (const key2 of objKeys(schema)) {
+      const def = schema[key2];
       if (typeof def === "object" && def) {
-        fields2[key3] = this.registerType({ name: `${name}.${key3}`, schema: def }).type.name;
+        fields2[key2] = this.registerType({ name: `${name}.${key2}`, schema: def }).type.name;
       } else if (typeof def === "string") {
-        fields2[key3] = def;
+        fields2[key2] = def;
       } else {
-        throw new Error(`Invalid field definition for '${name}.${key3}'`);
+        throw new Error(`Invalid field definition for '${name}.${key2}'`);
       }
     }
     return fields2;
@@ -85145,8 +85145,8 @@ var Registry = class _Registry {
       }
     }
   }
-  #createDeclaration(creator, key3, ...args) {
-    return this.#typeDeclarations.get(key3) || this.#typeDeclarations.set(key3, creator(...args)).get(key3);
+  #createDeclaration(creator, key2, ...args) {
+    return this.#typeDeclarations.get(key2) || this.#typeDeclarations.set(key2, creator(...args)).get(key2);
   }
   findMacro(name, hasReceiver, argLen) {
     return this.functionCandidates(hasReceiver, name, argLen).macro;
@@ -85461,8 +85461,8 @@ var RootContext = class {
     if (context3 instanceof Map) this.#contextMap = context3;
     else this.#contextObj = context3;
   }
-  getValue(key3) {
-    return this.#convertCache?.get(key3) || (this.#contextObj ? this.#contextObj[key3] : this.#contextMap?.get(key3));
+  getValue(key2) {
+    return this.#convertCache?.get(key2) || (this.#contextObj ? this.#contextObj[key2] : this.#contextMap?.get(key2));
   }
   getVariable(name) {
     return this.#vars.get(name) ?? (this.#vars.dyn && !RESERVED.has(name) ? new VariableDeclaration(name, dynType) : void 0);
@@ -85525,8 +85525,8 @@ var OverlayContext = class _OverlayContext {
   setAccuValue(v) {
     return this.accuValue = v, this;
   }
-  getValue(key3) {
-    return this.iterVar === key3 ? this.iterValue : this.#parent.getValue(key3);
+  getValue(key2) {
+    return this.iterVar === key2 ? this.iterValue : this.#parent.getValue(key2);
   }
   getCheckedValue(ev, ast) {
     if (this.iterVar === ast.args) return this.iterValue;
@@ -86589,8 +86589,8 @@ function registerOverloads(registry) {
     if (a === b) return true;
     if (a instanceof Map && b instanceof Map) {
       if (a.size !== b.size) return false;
-      for (const [key3, value] of a)
-        if (!(b.has(key3) && isEqual(value, b.get(key3), ast, ev))) return false;
+      for (const [key2, value] of a)
+        if (!(b.has(key2) && isEqual(value, b.get(key2), ast, ev))) return false;
       return true;
     }
     if (a instanceof Map || b instanceof Map) {
@@ -86598,8 +86598,8 @@ function registerOverloads(registry) {
       const map = a instanceof Map ? a : b;
       const keysObj = objKeys(obj);
       if (map.size !== keysObj.length) return false;
-      for (const [key3, value] of map) {
-        if (!(key3 in obj && isEqual(value, obj[key3], ast, ev))) return false;
+      for (const [key2, value] of map) {
+        if (!(key2 in obj && isEqual(value, obj[key2], ast, ev))) return false;
       }
       return true;
     }
@@ -86607,8 +86607,8 @@ function registerOverloads(registry) {
     const keysB = objKeys(b);
     if (keysA.length !== keysB.length) return false;
     for (let i = 0; i < keysA.length; i++) {
-      const key3 = keysA[i];
-      if (!(key3 in b && isEqual(a[key3], b[key3], ast, ev))) return false;
+      const key2 = keysA[i];
+      if (!(key2 in b && isEqual(a[key2], b[key2], ast, ev))) return false;
     }
     return true;
   });
@@ -86782,7 +86782,7 @@ var OP_FOR_TOKEN = {
   [TOKEN.IN]: OPERATORS["in"]
 };
 var TOKEN_BY_NUMBER = {};
-for (const key3 in TOKEN) TOKEN_BY_NUMBER[TOKEN[key3]] = key3;
+for (const key2 in TOKEN) TOKEN_BY_NUMBER[TOKEN[key2]] = key2;
 var HEX_CODES = new Uint8Array(128);
 for (const ch of "0123456789abcdefABCDEF") HEX_CODES[ch.charCodeAt(0)] = 1;
 var ESCAPE_ERRORS = {
@@ -86908,8 +86908,8 @@ var ASTNode = class _ASTNode {
   #evaluateMacro(ev, ast, ctx) {
     return (ast = this.#meta.macro).evaluate(ev, ast, ctx);
   }
-  setMeta(key3, value) {
-    return this.#meta[key3] = value, this;
+  setMeta(key2, value) {
+    return this.#meta[key2] = value, this;
   }
   get range() {
     return { start: this.start, end: this.end };
@@ -87595,11 +87595,11 @@ function createLimits(overrides, base = DEFAULT_LIMITS) {
   const keys = overrides ? objKeys(overrides) : void 0;
   if (!keys?.length) return base;
   const merged = { ...base };
-  for (const key3 of keys) {
-    if (!LIMIT_KEYS.has(key3)) throw new TypeError(`Unknown limits option: ${key3}`);
-    const value = overrides[key3];
+  for (const key2 of keys) {
+    if (!LIMIT_KEYS.has(key2)) throw new TypeError(`Unknown limits option: ${key2}`);
+    const value = overrides[key2];
     if (typeof value !== "number") continue;
-    merged[key3] = value;
+    merged[key2] = value;
   }
   return objFreeze(merged);
 }
@@ -87609,9 +87609,9 @@ var DEFAULT_OPTIONS = objFreeze({
   enableOptionalTypes: false,
   limits: DEFAULT_LIMITS
 });
-function bool2(a, b, key3) {
-  const value = a?.[key3] ?? b?.[key3];
-  if (typeof value !== "boolean") throw new TypeError(`Invalid option: ${key3}`);
+function bool2(a, b, key2) {
+  const value = a?.[key2] ?? b?.[key2];
+  if (typeof value !== "boolean") throw new TypeError(`Invalid option: ${key2}`);
   return value;
 }
 function createOptions(opts, base = DEFAULT_OPTIONS) {
@@ -87720,7 +87720,7 @@ var Evaluator = class extends Base {
   }
   #firstMapElement(coll) {
     if (coll instanceof Map) return coll.entries().next().value;
-    for (const key3 in coll) return [key3, coll[key3]];
+    for (const key2 in coll) return [key2, coll[key2]];
   }
   debugRuntimeType(value, checkedType) {
     return checkedType?.hasDynType === false ? checkedType : this.debugTypeDeep(value);
@@ -87845,8 +87845,8 @@ function expander(name, quantifier) {
         const outer = macro.first;
         const inner = macro.second;
         function* outcomes() {
-          for (const [key3, value] of pairs(evaluator.run(receiver, ctx))) {
-            outer.reuse(ctx).setIterValue(key3, evaluator);
+          for (const [key2, value] of pairs(evaluator.run(receiver, ctx))) {
+            outer.reuse(ctx).setIterValue(key2, evaluator);
             inner.reuse(outer).setIterValue(value, evaluator);
             const result = evaluator.run(predicate, inner);
             if (typeof result !== "boolean")
@@ -88050,7 +88050,7 @@ function celEqual(left, right) {
     if (!isMapLike(a)) return a === b;
     const left2 = entriesOf(a);
     const right2 = new Map(entriesOf(b));
-    return left2.length === right2.size && left2.every(([key3, value]) => right2.has(key3) && celEqual(value, right2.get(key3)));
+    return left2.length === right2.size && left2.every(([key2, value]) => right2.has(key2) && celEqual(value, right2.get(key2)));
   }
   return a === b;
 }
@@ -88180,10 +88180,10 @@ function query(url) {
   for (const pair of url.rawQuery.split("&")) {
     if (pair === "" || pair.includes(";")) continue;
     const equals = pair.indexOf("=");
-    const key3 = decode(equals < 0 ? pair : pair.slice(0, equals), true);
+    const key2 = decode(equals < 0 ? pair : pair.slice(0, equals), true);
     const value = decode(equals < 0 ? "" : pair.slice(equals + 1), true);
-    if (key3 === void 0 || value === void 0) continue;
-    result.set(key3, [...result.get(key3) ?? [], value]);
+    if (key2 === void 0 || value === void 0) continue;
+    result.set(key2, [...result.get(key2) ?? [], value]);
   }
   return result;
 }
@@ -88461,8 +88461,8 @@ function compareIdentifiers(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function compareSemver(a, b) {
-  for (const key3 of ["major", "minor", "patch"])
-    if (a[key3] !== b[key3]) return a[key3] < b[key3] ? -1n : 1n;
+  for (const key2 of ["major", "minor", "patch"])
+    if (a[key2] !== b[key2]) return a[key2] < b[key2] ? -1n : 1n;
   if (a.prerelease.length === 0 || b.prerelease.length === 0)
     return BigInt(Math.sign(b.prerelease.length - a.prerelease.length));
   for (let i = 0; i < Math.min(a.prerelease.length, b.prerelease.length); i++) {
@@ -88623,7 +88623,7 @@ function celValue(value) {
   if (Array.isArray(value)) return value.map(celValue);
   if (value !== null && typeof value === "object") {
     const out = {};
-    for (const [key3, child3] of Object.entries(value)) out[key3] = celValue(child3);
+    for (const [key2, child3] of Object.entries(value)) out[key2] = celValue(child3);
     return out;
   }
   return value;
@@ -88634,7 +88634,7 @@ function jsonSize(value) {
   if (Array.isArray(value)) return value.reduce((sum3, item) => sum3 + jsonSize(item), 1);
   if (typeof value === "object")
     return Object.entries(value).reduce(
-      (sum3, [key3, item]) => sum3 + jsonSize(item) + Math.floor(key3.length / 64),
+      (sum3, [key2, item]) => sum3 + jsonSize(item) + Math.floor(key2.length / 64),
       1
     );
   return 1;
@@ -88660,7 +88660,7 @@ function labelsOf(object) {
   const labels = isJsonObject(metadata2) ? metadata2["labels"] : void 0;
   const out = {};
   if (isJsonObject(labels)) {
-    for (const [key3, value] of Object.entries(labels)) if (typeof value === "string") out[key3] = value;
+    for (const [key2, value] of Object.entries(labels)) if (typeof value === "string") out[key2] = value;
   }
   return out;
 }
@@ -88682,17 +88682,17 @@ function selectorMatches(selector2, labels) {
   if (!isJsonObject(selector2)) return true;
   const matchLabels = selector2["matchLabels"];
   if (isJsonObject(matchLabels)) {
-    for (const [key3, value] of Object.entries(matchLabels)) if (labels[key3] !== value) return false;
+    for (const [key2, value] of Object.entries(matchLabels)) if (labels[key2] !== value) return false;
   }
   const expressions = selector2["matchExpressions"];
   for (const expression of Array.isArray(expressions) ? expressions : []) {
     if (!isJsonObject(expression)) return false;
-    const key3 = String(expression["key"]);
+    const key2 = String(expression["key"]);
     const values = Array.isArray(expression["values"]) ? expression["values"].map(String) : [];
-    const has3 = Object.hasOwn(labels, key3);
+    const has3 = Object.hasOwn(labels, key2);
     const operator = expression["operator"];
-    if (operator === "In" && !(has3 && values.includes(labels[key3]))) return false;
-    if (operator === "NotIn" && has3 && values.includes(labels[key3])) return false;
+    if (operator === "In" && !(has3 && values.includes(labels[key2]))) return false;
+    if (operator === "NotIn" && has3 && values.includes(labels[key2])) return false;
     if (operator === "Exists" && !has3) return false;
     if (operator === "DoesNotExist" && has3) return false;
   }
@@ -88940,10 +88940,10 @@ function compilePolicy(env, doc) {
     invalid("spec.matchConstraints.resourceRules is required: the policy is not evaluated");
     return { findings };
   }
-  for (const key3 of ["namespaceSelector", "objectSelector"]) {
-    const problem = selectorProblem(matchConstraints[key3]);
+  for (const key2 of ["namespaceSelector", "objectSelector"]) {
+    const problem = selectorProblem(matchConstraints[key2]);
     if (problem !== void 0) {
-      invalid(`spec.matchConstraints.${key3}: ${problem}: the policy is not evaluated`);
+      invalid(`spec.matchConstraints.${key2}: ${problem}: the policy is not evaluated`);
       return { findings };
     }
   }
@@ -89263,9 +89263,9 @@ function problemOf2(doc) {
   }
   const match = spec?.["matchResources"];
   if (match !== void 0 && !isJsonObject(match)) return "spec.matchResources must be a mapping";
-  for (const key3 of ["namespaceSelector", "objectSelector"]) {
-    const problem = selectorProblem(isJsonObject(match) ? match[key3] : void 0);
-    if (problem !== void 0) return `spec.matchResources.${key3}: ${problem}`;
+  for (const key2 of ["namespaceSelector", "objectSelector"]) {
+    const problem = selectorProblem(isJsonObject(match) ? match[key2] : void 0);
+    if (problem !== void 0) return `spec.matchResources.${key2}: ${problem}`;
   }
   return void 0;
 }
@@ -89294,17 +89294,17 @@ function readBinding(doc) {
 }
 
 // core/policy/admission/resolve-params.ts
-function add3(index, key3, object) {
-  const list5 = index.get(key3);
-  if (list5 === void 0) index.set(key3, [object]);
+function add3(index, key2, object) {
+  const list5 = index.get(key2);
+  if (list5 === void 0) index.set(key2, [object]);
   else list5.push(object);
 }
 function paramsIndex(objects2) {
   const index = /* @__PURE__ */ new Map();
   for (const { object } of objects2) {
-    const key3 = `${String(object["apiVersion"])} ${String(object["kind"])}`;
-    add3(index, key3, object);
-    add3(index, `${key3} ${stringAt(object, "metadata", "name") ?? ""}`, object);
+    const key2 = `${String(object["apiVersion"])} ${String(object["kind"])}`;
+    add3(index, key2, object);
+    add3(index, `${key2} ${stringAt(object, "metadata", "name") ?? ""}`, object);
   }
   return index;
 }
@@ -89320,8 +89320,8 @@ function resolveParams(policy, binding, namespace, index, kinds) {
   const wanted = stringAt(ref, "namespace") ?? (namespaced ? namespace : "");
   const name = stringAt(ref, "name");
   const selector2 = objectAt(ref, "selector");
-  const key3 = `${paramKind.apiVersion} ${paramKind.kind}`;
-  const candidates = index.get(name === void 0 ? key3 : `${key3} ${name}`) ?? [];
+  const key2 = `${paramKind.apiVersion} ${paramKind.kind}`;
+  const candidates = index.get(name === void 0 ? key2 : `${key2} ${name}`) ?? [];
   const params = candidates.filter((object) => {
     const own3 = stringAt(object, "metadata", "namespace");
     if (namespaced && wanted !== "" && own3 !== void 0 && own3 !== wanted) return false;
@@ -89399,7 +89399,7 @@ function isKind(object, kind) {
 function unchecked(source, message, severity) {
   return { ruleId: "admission-policy-unchecked", severity, message, ...source };
 }
-function evaluateAdmissionPolicies(input) {
+function evaluateAdmissionPoliciesOnResources(input) {
   const headDocs = input.head.map(({ object, origin }) => ({ object, ...origin }));
   const all = [...input.documents, ...headDocs];
   const findings = [];
@@ -89460,7 +89460,7 @@ function evaluateAdmissionPolicies(input) {
     matches: compileMatch(policy.matchConstraints, true),
     bindingMatches: compileMatch(binding.matchResources, false)
   }));
-  if (usable.length === 0) return findings;
+  if (usable.length === 0) return { findings, resources: findings.map(() => void 0) };
   const kinds = kindTable(all.map((doc) => doc.object));
   const namespaces = namespaceIndex(input.head.map((resource2) => resource2.object));
   const params = paramsIndex(all);
@@ -89472,16 +89472,18 @@ function evaluateAdmissionPolicies(input) {
   const sink = {
     findings,
     authorizer(policy, binding, expression, request2) {
-      const key3 = `${policy.name}
+      const key2 = `${policy.name}
 ${binding.name}
 ${expression.field}`;
-      const use = authorizerUses.get(key3) ?? { policy, binding, expression, labels: [] };
+      const use = authorizerUses.get(key2) ?? { policy, binding, expression, labels: [] };
       use.labels.push(request2.label);
-      authorizerUses.set(key3, use);
+      authorizerUses.set(key2, use);
     }
   };
-  for (const resource2 of input.head) {
+  const resources = [];
+  input.head.forEach((resource2, index) => {
     const object = resource2.object;
+    const first = findings.length;
     let request2;
     for (const { policy, binding, matches: matches2, bindingMatches } of usable) {
       request2 ??= admissionRequest(object, base.get(resourceKey2(object)), resource2.origin, setting);
@@ -89512,7 +89514,9 @@ ${request2.namespace}`;
         evaluateBinding(policy, binding, request2, param, list5.length > 1 ? label : "", sink, cache2);
       }
     }
-  }
+    while (resources.length < first) resources.push(void 0);
+    while (resources.length < findings.length) resources.push(index);
+  });
   for (const { policy, binding, expression, labels } of authorizerUses.values()) {
     const shown = labels.slice(0, 3).join(", ") + (labels.length > 3 ? ` and ${labels.length - 3} more` : "");
     findings.push(
@@ -89523,8 +89527,34 @@ ${request2.namespace}`;
       )
     );
   }
-  return findings;
+  while (resources.length < findings.length) resources.push(void 0);
+  return { findings, resources };
 }
+
+// core/policy/admission-evaluator.ts
+var ADMISSION_EVALUATOR = {
+  name: "ValidatingAdmissionPolicies",
+  evaluate(context3) {
+    const { findings, resources } = evaluateAdmissionPoliciesOnResources({
+      environment: context3.environment,
+      head: context3.resources,
+      ...context3.base === void 0 ? {} : { base: context3.base },
+      documents: context3.admissionDocuments
+    });
+    return findings.map((finding2, index) => {
+      const resource2 = resources[index];
+      return {
+        ruleId: finding2.ruleId,
+        message: finding2.message,
+        severity: finding2.severity,
+        path: finding2.path,
+        ...finding2.line === void 0 ? {} : { line: finding2.line },
+        ...finding2.column === void 0 ? {} : { column: finding2.column },
+        ...resource2 === void 0 ? {} : { resource: resource2 }
+      };
+    });
+  }
+};
 
 // core/manifests/yaml-source.ts
 var import_yaml2 = __toESM(require_dist3(), 1);
@@ -89552,14 +89582,14 @@ function resourceName(object) {
 function stringMap7(value) {
   const out = {};
   if (!isJsonObject(value)) return out;
-  for (const [key3, item] of Object.entries(value)) if (typeof item === "string") out[key3] = item;
+  for (const [key2, item] of Object.entries(value)) if (typeof item === "string") out[key2] = item;
   return out;
 }
 function walk3(object, keys) {
   let node = object;
-  for (const key3 of keys) {
+  for (const key2 of keys) {
     if (!isJsonObject(node)) return void 0;
-    node = node[key3];
+    node = node[key2];
   }
   return isJsonObject(node) ? node : void 0;
 }
@@ -89610,10 +89640,10 @@ function containerLabel(site) {
 function deepestPointer(object, base, keys) {
   let at = base;
   let node = valueAtPointer(object, base);
-  for (const key3 of keys) {
-    if (!isJsonObject(node) || !(key3 in node)) return at;
-    node = node[key3];
-    at = `${at}/${key3.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+  for (const key2 of keys) {
+    if (!isJsonObject(node) || !(key2 in node)) return at;
+    node = node[key2];
+    at = `${at}/${key2.replaceAll("~", "~0").replaceAll("/", "~1")}`;
   }
   return at;
 }
@@ -89621,68 +89651,28 @@ function valueAtPointer(value, pointer2) {
   let node = value;
   if (pointer2 === "") return node;
   for (const raw of pointer2.split("/").slice(1)) {
-    const key3 = raw.replaceAll("~1", "/").replaceAll("~0", "~");
+    const key2 = raw.replaceAll("~1", "/").replaceAll("~0", "~");
     if (node === null || typeof node !== "object") return void 0;
-    node = node[key3];
+    node = node[key2];
   }
   return node;
 }
 
-// core/policy/admission-evaluator.ts
-function key2(apiVersion, kind, namespace, name) {
-  return JSON.stringify([apiVersion ?? "", kind ?? "", namespace ?? "", name ?? ""]);
-}
-function objectKey(object) {
-  const { name, namespace } = resourceName(object);
-  return key2(object["apiVersion"], object["kind"], namespace, name);
-}
-function hitOf(finding2, index) {
-  const { resource: resource2 } = finding2;
-  const at = resource2 === void 0 ? void 0 : index.get(key2(resource2.apiVersion, resource2.kind, resource2.namespace, resource2.name)) ?? (resource2.namespace === "default" ? index.get(key2(resource2.apiVersion, resource2.kind, void 0, resource2.name)) : void 0);
-  return {
-    ruleId: finding2.ruleId,
-    message: finding2.message,
-    severity: finding2.severity,
-    path: finding2.path,
-    ...finding2.line === void 0 ? {} : { line: finding2.line },
-    ...finding2.column === void 0 ? {} : { column: finding2.column },
-    ...at === void 0 ? {} : { resource: at }
-  };
-}
-var ADMISSION_EVALUATOR = {
-  name: "ValidatingAdmissionPolicies",
-  evaluate(context3) {
-    const findings = evaluateAdmissionPolicies({
-      environment: context3.environment,
-      head: context3.resources,
-      ...context3.base === void 0 ? {} : { base: context3.base },
-      documents: context3.admissionDocuments
-    });
-    if (findings.length === 0) return [];
-    const index = /* @__PURE__ */ new Map();
-    context3.resources.forEach(({ object }, at) => {
-      const found = objectKey(object);
-      if (!index.has(found)) index.set(found, at);
-    });
-    return findings.map((finding2) => hitOf(finding2, index));
-  }
-};
-
 // core/policy/label-selector.ts
 function selectorMatches2(selector2, labels) {
   if (!isJsonObject(selector2)) return true;
-  for (const [key3, value] of Object.entries(stringMap7(selector2["matchLabels"])))
-    if (labels[key3] !== value) return false;
+  for (const [key2, value] of Object.entries(stringMap7(selector2["matchLabels"])))
+    if (labels[key2] !== value) return false;
   const expressions = selector2["matchExpressions"];
   if (!Array.isArray(expressions)) return true;
   for (const expression of expressions) {
     if (!isJsonObject(expression) || typeof expression["key"] !== "string") return false;
-    const key3 = expression["key"];
+    const key2 = expression["key"];
     const values = Array.isArray(expression["values"]) ? expression["values"] : [];
-    const has3 = Object.hasOwn(labels, key3);
+    const has3 = Object.hasOwn(labels, key2);
     const operator = expression["operator"];
-    if (operator === "In" && !(has3 && values.includes(labels[key3] ?? ""))) return false;
-    if (operator === "NotIn" && has3 && values.includes(labels[key3] ?? "")) return false;
+    if (operator === "In" && !(has3 && values.includes(labels[key2] ?? ""))) return false;
+    if (operator === "NotIn" && has3 && values.includes(labels[key2] ?? "")) return false;
     if (operator === "Exists" && !has3) return false;
     if (operator === "DoesNotExist" && has3) return false;
     if (!["In", "NotIn", "Exists", "DoesNotExist"].includes(String(operator))) return false;
@@ -89690,7 +89680,7 @@ function selectorMatches2(selector2, labels) {
   return true;
 }
 function mapSelectorMatches(selector2, labels) {
-  return Object.entries(selector2).every(([key3, value]) => labels[key3] === value);
+  return Object.entries(selector2).every(([key2, value]) => labels[key2] === value);
 }
 function sameNamespace2(a, b) {
   return a === void 0 || b === void 0 || a === b;
@@ -89716,7 +89706,7 @@ var MAKERS = {
 };
 function nested(value, ...keys) {
   let node = value;
-  for (const key3 of keys) node = isJsonObject(node) ? node[key3] : void 0;
+  for (const key2 of keys) node = isJsonObject(node) ? node[key2] : void 0;
   return typeof node === "string" && node !== "" ? node : void 0;
 }
 function optional(value) {
@@ -89803,8 +89793,8 @@ function held(context3) {
   const byName4 = /* @__PURE__ */ new Map();
   const add4 = (kind, name, namespace) => {
     if (name === void 0 || name === "") return;
-    const key3 = `${kind}/${name}`;
-    byName4.set(key3, [...byName4.get(key3) ?? [], namespace]);
+    const key2 = `${kind}/${name}`;
+    byName4.set(key2, [...byName4.get(key2) ?? [], namespace]);
   };
   for (const { object } of context3.resources) {
     const kind = typeof object["kind"] === "string" ? object["kind"] : "";
@@ -90018,9 +90008,9 @@ function autoscalers(context3) {
     const spec = object["spec"];
     if (!isJsonObject(spec) || !isJsonObject(spec["scaleTargetRef"])) continue;
     const target = spec["scaleTargetRef"];
-    const key3 = `${String(target["kind"])}/${String(target["name"])}`;
+    const key2 = `${String(target["kind"])}/${String(target["name"])}`;
     const minimum = typeof spec["minReplicas"] === "number" ? spec["minReplicas"] : 1;
-    byTarget.set(key3, [...byTarget.get(key3) ?? [], { namespace: resourceName(object).namespace, minimum }]);
+    byTarget.set(key2, [...byTarget.get(key2) ?? [], { namespace: resourceName(object).namespace, minimum }]);
   }
   return byTarget;
 }
@@ -90250,7 +90240,7 @@ function selectorMismatch(context3) {
       ruleId: "selector-mismatch",
       resource: pod.resource,
       pointer: "/spec/selector",
-      message: `${workloadLabel(pod)}: spec.selector does not select the labels of its pod template (${Object.keys(pod.labels).length === 0 ? "none" : Object.entries(pod.labels).map(([key3, value]) => `${key3}=${value}`).join(", ")}); the API server refuses it`
+      message: `${workloadLabel(pod)}: spec.selector does not select the labels of its pod template (${Object.keys(pod.labels).length === 0 ? "none" : Object.entries(pod.labels).map(([key2, value]) => `${key2}=${value}`).join(", ")}); the API server refuses it`
     });
   }
   return hits;
@@ -90274,7 +90264,7 @@ function serviceSelectsNothing(context3) {
       ruleId: "service-selects-nothing",
       resource: index,
       pointer: "/spec/selector",
-      message: `Service ${name} selects ${Object.entries(selector2).map(([key3, value]) => `${key3}=${value}`).join(", ")}, which no pod of the environment has: it would have no endpoints`
+      message: `Service ${name} selects ${Object.entries(selector2).map(([key2, value]) => `${key2}=${value}`).join(", ")}, which no pod of the environment has: it would have no endpoints`
     });
   });
   return hits;

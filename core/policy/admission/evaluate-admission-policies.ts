@@ -54,6 +54,17 @@ function unchecked(
 
 /** Findings of the environment's admission policies on its head resources. */
 export function evaluateAdmissionPolicies(input: AdmissionInput): Finding[] {
+  return evaluateAdmissionPoliciesOnResources(input).findings;
+}
+
+/**
+ * The same findings, with the head resource each is about: `resources[i]` is the index in
+ * `input.head` of the request that gave `findings[i]`, undefined for a finding on a policy file.
+ */
+export function evaluateAdmissionPoliciesOnResources(input: AdmissionInput): {
+  findings: Finding[];
+  resources: (number | undefined)[];
+} {
   const headDocs: SourcedObject[] = input.head.map(({ object, origin }) => ({ object, ...origin }));
   const all: SourcedObject[] = [...input.documents, ...headDocs];
   const findings: Finding[] = [];
@@ -119,7 +130,7 @@ export function evaluateAdmissionPolicies(input: AdmissionInput): Finding[] {
       matches: compileMatch(policy.matchConstraints, true),
       bindingMatches: compileMatch(binding.matchResources, false),
     }));
-  if (usable.length === 0) return findings;
+  if (usable.length === 0) return { findings, resources: findings.map(() => undefined) };
 
   const kinds = kindTable(all.map((doc) => doc.object));
   const namespaces = namespaceIndex(input.head.map((resource) => resource.object));
@@ -143,8 +154,10 @@ export function evaluateAdmissionPolicies(input: AdmissionInput): Finding[] {
     },
   };
 
-  for (const resource of input.head) {
+  const resources: (number | undefined)[] = [];
+  input.head.forEach((resource, index) => {
     const object = resource.object;
+    const first = findings.length;
     let request: AdmissionRequest | undefined;
     for (const { policy, binding, matches, bindingMatches } of usable) {
       request ??= admissionRequest(object, base.get(resourceKey(object)), resource.origin, setting);
@@ -181,7 +194,10 @@ export function evaluateAdmissionPolicies(input: AdmissionInput): Finding[] {
         evaluateBinding(policy, binding, request, param, list.length > 1 ? label : '', sink, cache);
       }
     }
-  }
+    // Findings before this resource's (policy files, earlier resources) are already placed.
+    while (resources.length < first) resources.push(undefined);
+    while (resources.length < findings.length) resources.push(index);
+  });
 
   for (const { policy, binding, expression, labels } of authorizerUses.values()) {
     const shown = labels.slice(0, 3).join(', ') + (labels.length > 3 ? ` and ${labels.length - 3} more` : '');
@@ -193,5 +209,6 @@ export function evaluateAdmissionPolicies(input: AdmissionInput): Finding[] {
       ),
     );
   }
-  return findings;
+  while (resources.length < findings.length) resources.push(undefined);
+  return { findings, resources };
 }
